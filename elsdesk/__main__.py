@@ -1,0 +1,5 @@
+"""Allow ``python -m elsdesk``."""
+
+from elsdesk.cli import main
+
+raise SystemExit(main())

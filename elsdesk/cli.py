@@ -1,0 +1,135 @@
+"""The command line: the headless face of the same services the GUI uses.
+
+Exit codes: 0 success, 1 bad input (stderr says what and where), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from typing import Sequence
+
+from elsdesk import __version__
+from elsdesk.domain import ElsdeskError
+
+logger = logging.getLogger(__name__)
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _add_db_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--db", default=default, metavar="PATH",
+        help="databasfil (standard: ELSDESK_DB eller användarens datamapp)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="elsdesk", description="ELS-stöd för Cambio Cosmic: logga, klassa, tagga och exportera ärenden.")
+    parser.add_argument("--version", action="version", version=f"elsdesk {__version__}")
+    _add_db_option(parser, None)
+    parser.add_argument("-v", "--verbose", action="store_true", help="skriv loggmeddelanden")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _add_db_option(sub, argparse.SUPPRESS)
+        return sub
+
+    command("gui", "starta skrivbordsappen")
+
+    imp = command("import", "importera ärenden från .jsonl, .csv eller .xlsx")
+    imp.add_argument("file")
+
+    lst = command("list", "lista lagrade ärenden")
+    lst.add_argument("--json", action="store_true", help="en JSON-rad per ärende")
+    lst.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
+    lst.add_argument("--module", help="modul-id, t.ex. lakemedel")
+
+    demo = command("demo", "fyll databasen med demodata (en syntetisk go-live-månad)")
+    demo.add_argument("--tickets", type=int, default=1200)
+
+    from elsdesk.cli_ml import add_ml_commands
+
+    add_ml_commands(command)
+    return parser
+
+
+def _database(args):
+    from elsdesk.storage import open_database
+
+    return open_database(args.db or os.environ.get("ELSDESK_DB") or None)
+
+
+def cmd_import(args) -> int:
+    from elsdesk.services.imports import import_tickets
+
+    with _database(args) as database:
+        report = import_tickets(database, args.file)
+    for line, reason in report.rejected:
+        print(f"{args.file}:{line}: avvisad: {reason}", file=sys.stderr)
+    for line, warning in report.warnings:
+        print(f"{args.file}:{line}: varning: {warning}", file=sys.stderr)
+    print(
+        f"nya: {report.new}, uppdaterade: {report.updated}, oförändrade: {report.unchanged}, "
+        f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}"
+    )
+    return EXIT_BAD_INPUT if report.rejected else EXIT_OK
+
+
+def cmd_list(args) -> int:
+    from elsdesk.services.tickets import list_tickets, ticket_to_json
+    from elsdesk.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    with _database(args) as database:
+        out = sys.stdout
+        for ticket in list_tickets(database, week=args.week, module=args.module):
+            if args.json:
+                out.write(json.dumps(ticket_to_json(ticket), ensure_ascii=False) + "\n")
+            else:
+                out.write(
+                    f"{ticket.external_id}\t{ticket.created_at}\t{taxonomy.status_name(ticket.status)}\t"
+                    f"{ticket.module or '-'}\t{ticket.kind or '-'}\t{ticket.title}\n"
+                )
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from elsdesk.services.demo import load_demo_data
+
+    with _database(args) as database:
+        count = load_demo_data(database, tickets=args.tickets)
+    print(f"{count} demoärenden inlagda")
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    from elsdesk.gui.app import run_gui
+
+    return run_gui(args.db or os.environ.get("ELSDESK_DB") or None)
+
+
+HANDLERS = {"import": cmd_import, "list": cmd_list, "demo": cmd_demo, "gui": cmd_gui}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    command = args.command or "gui"
+    from elsdesk.cli_ml import ML_HANDLERS
+
+    handler = HANDLERS.get(command) or ML_HANDLERS[command]
+    try:
+        return handler(args)
+    except ElsdeskError as exc:
+        print(f"elsdesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("elsdesk: avbrutet", file=sys.stderr)
+        return 130

@@ -1,0 +1,38 @@
+"""The labelled seed corpus shipped in resources/seed/: hand-written go-live tickets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from elsdesk.paths import resources_dir
+
+
+def seed_files() -> list[Path]:
+    return sorted((resources_dir() / "seed").glob("*.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict, ...]:
+    rows = []
+    for path in seed_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return tuple(rows)
+
+
+def load_seed_corpus() -> list[dict]:
+    """Every seed ticket: title, description, module, kind, reporter_role, problem."""
+    return [dict(row) for row in _load()]
+
+
+def corpus_hash(rows: list[dict]) -> str:
+    """SHA-256 over the texts and labels, to record what a model was trained on."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update("\x1f".join(str(row.get(k) or "") for k in ("title", "description", "module", "kind")).encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()

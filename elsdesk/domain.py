@@ -1,0 +1,154 @@
+"""Domain types of the ELS desk: tickets, their labels and list filters. No storage, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+LABEL_FIELDS = ("module", "kind")
+HUMAN = "human"
+
+
+class ElsdeskError(Exception):
+    """Base of the typed errors that services raise and the GUI and CLI turn into messages."""
+
+
+class BadInputError(ElsdeskError):
+    """The user's input (a file, a field) cannot be used; the message says what and where."""
+
+
+class NotFoundError(ElsdeskError):
+    """A ticket, week or model that was asked for does not exist."""
+
+
+class ConflictError(ElsdeskError):
+    """Someone else saved the same ticket first."""
+
+
+@dataclass
+class Ticket:
+    """One support ticket with its stored (masked) text and current labels."""
+
+    title: str
+    description: str = ""
+    created_at: str = ""
+    external_id: str | None = None
+    id: int | None = None
+    updated_at: str | None = None
+    reporter_role: str | None = None
+    unit: str | None = None
+    channel: str | None = None
+    priority: str = "normal"
+    patient_safety: bool = False
+    status: str = "ny"
+    module: str | None = None
+    kind: str | None = None
+    label_source: str | None = None
+    module_confidence: float | None = None
+    kind_confidence: float | None = None
+    model_version: str | None = None
+    resolution: str = ""
+    escalation: str | None = None
+    masked_count: int = 0
+    version: int = 1
+
+    @property
+    def iso_week(self) -> str:
+        return iso_week_of(self.created_at)
+
+    @property
+    def labels_confirmed(self) -> bool:
+        return self.label_source == HUMAN
+
+    def with_changes(self, **changes) -> "Ticket":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    """What the ticket list shows: all fields optional, combined with AND."""
+
+    text: str = ""
+    status: str | None = None
+    module: str | None = None
+    kind: str | None = None
+    week: str | None = None
+    unconfirmed_only: bool = False
+    ids: tuple[int, ...] | None = None
+    sort: str = "created_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class LabelChange:
+    """One row of the label history."""
+
+    ticket_id: int
+    field: str
+    old: str | None
+    new: str | None
+    actor: str
+    at: str
+    source: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts and the reasons rows were rejected."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    masked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + len(self.rejected)
+
+
+def now_iso() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def parse_datetime(value: str) -> datetime:
+    """Parse an ISO date or date-time (a trailing Z or offset is accepted); raise ValueError."""
+    text = str(value).strip()
+    if not text:
+        raise ValueError("empty date")
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), datetime.min.time())
+    parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone().replace(tzinfo=None)
+    return parsed
+
+
+def iso_week_of(created_at: str) -> str:
+    """'2025-W18' for an ISO date-time string."""
+    year, week, _ = parse_datetime(created_at).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_week(text: str) -> tuple[date, date]:
+    """First and last day of an ISO week written '2025-W18' (or '2025W18', '2025-18')."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})-?[Ww]?(\d{1,2})\s*", str(text))
+    if not match:
+        raise BadInputError(f"'{text}' är ingen ISO-vecka; skriv till exempel 2025-W18")
+    year, week = int(match.group(1)), int(match.group(2))
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError as exc:
+        raise BadInputError(f"vecka {week} finns inte år {year}") from exc
+    return monday, date.fromisocalendar(year, week, 7)
+
+
+def normalise_week(text: str) -> str:
+    monday, _ = parse_week(text)
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"

@@ -1,0 +1,1 @@
+"""The desktop GUI: the only package that imports PySide6. Widgets call services, never SQL."""

@@ -1,0 +1,87 @@
+"""FilterBar: free-text search (debounced) and status, module, kind and week pickers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from elsdesk.domain import TicketFilter
+from elsdesk.taxonomy import Taxonomy
+
+SEARCH_DELAY_MS = 250
+
+
+class FilterBar(QWidget):
+    filter_changed = Signal(object)
+
+    def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None):
+        super().__init__(parent)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Sök i ärenden (Ctrl+F) – t.ex. utdeln signer"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.status_combo = self._combo(self.tr("Alla statusar"), [(s.id, s.name(language)) for s in taxonomy.statuses])
+        self.module_combo = self._combo(self.tr("Alla moduler"), [(m.id, m.name(language)) for m in taxonomy.modules])
+        self.module_combo.addItem(self.tr("(ej klassad)"), "")
+        self.kind_combo = self._combo(self.tr("Alla typer"), [(k.id, k.name(language)) for k in taxonomy.kinds])
+        self.week_combo = self._combo(self.tr("Alla veckor"), [])
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Rensa"))
+        self.clear_button.setToolTip(self.tr("Rensa alla filter"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit, 3)
+        for widget in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
+            layout.addWidget(widget, 1)
+        layout.addWidget(self.clear_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        self.search_edit.textChanged.connect(self._timer.start)
+        self.search_edit.returnPressed.connect(self._emit)
+        for combo in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
+            combo.currentIndexChanged.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear)
+
+    def _combo(self, everything: str, items) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        for item_id, name in items:
+            combo.addItem(name, item_id)
+        combo.setMaxVisibleItems(24)
+        return combo
+
+    def set_weeks(self, weeks: list[str]) -> None:
+        current = self.week_combo.currentData()
+        self.week_combo.blockSignals(True)
+        self.week_combo.clear()
+        self.week_combo.addItem(self.tr("Alla veckor"), None)
+        for week in reversed(weeks):
+            self.week_combo.addItem(week, week)
+        index = self.week_combo.findData(current)
+        self.week_combo.setCurrentIndex(max(index, 0))
+        self.week_combo.blockSignals(False)
+
+    def current_filter(self) -> TicketFilter:
+        return TicketFilter(
+            text=self.search_edit.text().strip(),
+            status=self.status_combo.currentData(),
+            module=self.module_combo.currentData(),
+            kind=self.kind_combo.currentData(),
+            week=self.week_combo.currentData(),
+        )
+
+    def clear(self) -> None:
+        for widget in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        self.filter_changed.emit(self.current_filter())

@@ -1,0 +1,333 @@
+"""MainWindow: wires the filter bar, ticket list, details pane, form and background tasks."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from elsdesk import __version__
+from elsdesk.drafts import load_draft
+from elsdesk.gui.filter_bar import FilterBar
+from elsdesk.gui.notify import show_error
+from elsdesk.gui.tasks import TaskRunner
+from elsdesk.gui.ticket_details import TicketDetailsView
+from elsdesk.gui.ticket_form import TicketFormDialog, ticket_values
+from elsdesk.gui.ticket_list_view import ListResult, TicketListView
+from elsdesk.gui.ticket_table_model import TicketTableModel
+from elsdesk.masking import describe_counts
+from elsdesk.services.imports import Cancelled
+from elsdesk.storage import TicketRepository, open_database
+from elsdesk.taxonomy import load_taxonomy
+
+logger = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    ticket_saved = Signal(object)
+    tickets_imported = Signal(object)
+
+    def __init__(self, db_path, settings: QSettings, language: str = "sv"):
+        super().__init__()
+        self.db_path = db_path
+        self.settings = settings
+        self.language = language
+        self.taxonomy = load_taxonomy()
+        self.database = open_database(db_path)
+        self.repo = TicketRepository(self.database)
+        self.runner = TaskRunner(self)
+        self.form: TicketFormDialog | None = None
+        self._long_task = None
+        self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))
+        self.model = TicketTableModel(self.database, self.taxonomy, language, self)
+        self.list_view = TicketListView(self.model, self.runner, db_path, self)
+        self.filter_bar = FilterBar(self.taxonomy, language, self)
+        self.details = TicketDetailsView(self.taxonomy, language, self)
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self.filter_bar.filter_changed.connect(self.list_view.set_filter)
+        self.list_view.ticket_selected.connect(self._on_ticket_selected)
+        self.list_view.ticket_activated.connect(self.edit_ticket)
+        self.list_view.loaded.connect(self._on_list_loaded)
+        self.list_view.query_failed.connect(lambda exc: show_error(self, exc))
+        self.ticket_saved.connect(self._on_ticket_saved)
+        self.tickets_imported.connect(lambda _report: self.list_view.refresh())
+        self.resize(1360, 820)
+        self.list_view.refresh()
+
+    # -- construction --------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        splitter = QSplitter(Qt.Horizontal, self)
+        splitter.addWidget(self.list_view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 480])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+    def _action(self, text: str, shortcut: str | None, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&Nytt ärende"), "Ctrl+N", lambda: self.new_ticket(), self.tr("Logga ett nytt ärende (Ctrl+N)"))
+        self.edit_action = self._action(self.tr("&Öppna ärende"), "Ctrl+E", self._edit_current, self.tr("Öppna det markerade ärendet (Enter)"))
+        self.import_action = self._action(self.tr("&Importera…"), "Ctrl+I", self._choose_import_file)
+        self.demo_action = self._action(self.tr("Lägg in &demodata"), None, self.load_demo)
+        self.quit_action = self._action(self.tr("&Avsluta"), "Ctrl+Q", self.close)
+        self.find_action = self._action(self.tr("&Sök"), "Ctrl+F", self._focus_search)
+        self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh())
+        menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        for action in (self.new_action, self.edit_action, self.import_action, self.demo_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        view = self.menuBar().addMenu(self.tr("&Visa"))
+        view.addAction(self.find_action)
+        view.addAction(self.refresh_action)
+        language = view.addMenu(self.tr("Språk"))
+        for code, name in (("sv", "Svenska"), ("en", "English")):
+            action = language.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        help_menu.addAction(self.tr("Om elsdesk"), self._about)
+        toolbar = self.addToolBar(self.tr("Verktyg"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for action in (self.new_action, self.edit_action, self.import_action, self.refresh_action):
+            toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Avbryt"), self)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self._cancel_long_task)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    # -- tickets -------------------------------------------------------------------------
+    def new_ticket(self, values: dict | None = None) -> TicketFormDialog:
+        return self._open_form(None, values)
+
+    def edit_ticket(self, ticket_id: int) -> TicketFormDialog:
+        return self._open_form(self.repo.get(ticket_id), None)
+
+    def _edit_current(self) -> None:
+        ticket_id = self.list_view.current_ticket_id()
+        if ticket_id is not None:
+            self.edit_ticket(ticket_id)
+
+    def _open_form(self, ticket, values) -> TicketFormDialog:
+        if self.form is not None:
+            self.form.close()
+        self.form = TicketFormDialog(self.taxonomy, self.language, self, ticket)
+        if values:
+            self.form.set_values(values)
+        self.form.submitted.connect(self._on_form_submitted)
+        self.form.finished.connect(self._on_form_finished)
+        self.form.open()
+        return self.form
+
+    def _on_form_finished(self, _result) -> None:
+        self.form = None
+
+    def _on_form_submitted(self, ticket) -> None:
+        from elsdesk.services.tickets import log_ticket, save_ticket
+
+        form = self.form
+
+        def work(context):
+            with context.open_database() as database:
+                return (save_ticket if ticket.id else log_ticket)(database, ticket)
+
+        def done(result):
+            stored, summary = result
+            if form is not None:
+                form.saved()
+            note = self.tr("Ärende %1 sparat.").replace("%1", stored.external_id)
+            if summary.total:
+                note += " " + self.tr("Maskerat: %1.").replace("%1", describe_counts(summary.counts))
+            self.statusBar().showMessage(note, 8000)
+            self.ticket_saved.emit(stored)
+
+        def failed(exc):
+            from elsdesk.gui.notify import describe
+
+            what, todo = describe(exc)
+            if form is not None:
+                form.save_failed(f"{what} {todo}")
+
+        self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed, name="save ticket")
+
+    def _on_ticket_saved(self, ticket) -> None:
+        self.model.refresh_rows()
+        self.list_view.refresh(select_ticket=ticket.id)
+
+    def _on_ticket_selected(self, ticket_id) -> None:
+        if ticket_id is None:
+            self.details.show_ticket(None)
+            return
+        ticket = self.repo.get(ticket_id)
+        self.details.show_ticket(ticket, self.repo.label_history(ticket_id))
+
+    def _on_list_loaded(self, result: ListResult) -> None:
+        self.filter_bar.set_weeks(result.weeks)
+        shown = len(result.ids)
+        parts = [self.tr("Visar %1 av %2 ärenden").replace("%1", f"{shown:,}".replace(",", " ")).replace("%2", f"{result.total:,}".replace(",", " "))]
+        for status in self.taxonomy.statuses:
+            count = result.by_status.get(status.id, 0)
+            if count:
+                parts.append(f"{status.name(self.language)}: {count:,}".replace(",", " "))
+        self.count_label.setText(" · ".join(parts))
+
+    def _focus_search(self) -> None:
+        self.filter_bar.search_edit.setFocus()
+        self.filter_bar.search_edit.selectAll()
+
+    # -- long tasks ----------------------------------------------------------------------
+    def start_long_task(self, work, label: str, on_success):
+        if self._long_task is not None and not self._long_task.is_done():
+            QMessageBox.information(self, "elsdesk", self.tr("Vänta tills pågående arbete är klart."))
+            return None
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(label + " %p %")
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.statusBar().showMessage(label)
+
+        def progressed(done, total):
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+        def finished_ok(result):
+            self._end_long_task()
+            on_success(result)
+
+        def finished_bad(exc):
+            self._end_long_task()
+            if isinstance(exc, Cancelled):
+                self.statusBar().showMessage(str(exc), 8000)
+                self.list_view.refresh()
+            else:
+                show_error(self, exc)
+
+        self._long_task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok,
+                                            on_failure=finished_bad, on_progress=progressed, name=label)
+        return self._long_task
+
+    def _end_long_task(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.statusBar().clearMessage()
+
+    def _cancel_long_task(self) -> None:
+        if self._long_task is not None:
+            self._long_task.cancel()
+            self.statusBar().showMessage(self.tr("Avbryter…"))
+
+    def _choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), "", self.tr("Ärendefiler (*.jsonl *.csv *.xlsx)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str):
+        from elsdesk.services.imports import import_tickets
+
+        def work(context):
+            with context.open_database() as database:
+                return import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled)
+
+        def done(report):
+            message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 avvisade.").replace("%1", str(report.new)).replace(
+                "%2", str(report.updated)).replace("%3", str(len(report.rejected)))
+            if report.rejected:
+                details = "\n".join(self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20])
+                box = QMessageBox(QMessageBox.Information, self.tr("Import"), message, QMessageBox.Ok, self)
+                box.setDetailedText(details)
+                box.open()
+            self.statusBar().showMessage(message, 10000)
+            self.tickets_imported.emit(report)
+
+        return self.start_long_task(work, self.tr("Importerar"), done)
+
+    def load_demo(self):
+        from elsdesk.services.demo import load_demo_data
+
+        def work(context):
+            with context.open_database() as database:
+                return load_demo_data(database, progress=context.progress, is_cancelled=context.is_cancelled)
+
+        def done(count):
+            self.statusBar().showMessage(self.tr("%1 demoärenden inlagda.").replace("%1", str(count)), 8000)
+            self.tickets_imported.emit(count)
+
+        return self.start_long_task(work, self.tr("Lägger in demodata"), done)
+
+    # -- start-up and shutdown -----------------------------------------------------------
+    def startup_checks(self) -> None:
+        """Offer a surviving draft, then demo data on an empty database (once)."""
+        draft = load_draft()
+        if draft:
+            answer = QMessageBox.question(
+                self, self.tr("Osparat ärende"),
+                self.tr("Ett ärende som inte hann sparas finns kvar: \"%1\". Vill du fortsätta med det?").replace("%1", (draft.get("title") or "")[:60]),
+            )
+            if answer == QMessageBox.Yes:
+                if draft.get("id"):
+                    dialog = self.edit_ticket(int(draft["id"]))
+                    dialog.set_values(draft)
+                else:
+                    self.new_ticket(draft)
+                return
+            from elsdesk.drafts import clear_draft
+
+            clear_draft()
+        if self.repo.count() == 0 and not self.settings.value("demo_offered", False, type=bool):
+            self.settings.setValue("demo_offered", True)
+            answer = QMessageBox.question(
+                self, self.tr("Tom databas"),
+                self.tr("Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?"),
+            )
+            if answer == QMessageBox.Yes:
+                self.load_demo()
+
+    def _set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(self, "elsdesk", self.tr("Språket byts när elsdesk startas om."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", str(self.database.path or ":memory:")))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.runner.cancel_all()
+        self.runner.wait(10_000)
+        self.database.close()
+        super().closeEvent(event)
+
+    def form_values_for(self, ticket_id: int) -> dict:
+        return ticket_values(self.repo.get(ticket_id))

@@ -1,0 +1,125 @@
+"""Background work: one QRunnable per task, with progress, cancel and result signals.
+
+A task function receives a :class:`TaskContext` (progress callback, cancel check, and a
+database opened for the worker thread) and returns a result. Views keep the handle and
+cancel an old task when they start a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+logger = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+
+class TaskContext:
+    """What a task function gets: progress, cancel, and the database path."""
+
+    def __init__(self, signals: TaskSignals, cancel_event: threading.Event, db_path):
+        self._signals = signals
+        self._cancel = cancel_event
+        self.db_path = db_path
+
+    def progress(self, done: int, total: int) -> None:
+        self._signals.progressed.emit(int(done), int(total))
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def open_database(self):
+        from elsdesk.storage import open_database
+
+        return open_database(self.db_path)
+
+
+class Task(QRunnable):
+    """Runs ``function(context)`` on the thread pool and reports through :attr:`signals`."""
+
+    def __init__(self, function: Callable[[TaskContext], Any], db_path=None, name: str = "task"):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.function = function
+        self.name = name
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self.context = TaskContext(self.signals, self._cancel, db_path)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_done(self) -> bool:
+        return self._done.is_set()
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            result = self.function(self.context)
+        except Exception as exc:  # reported to the GUI, which shows a message
+            logger.exception("background task %s failed", self.name)
+            if not self.cancelled:
+                self.signals.failed.emit(exc)
+        else:
+            if not self.cancelled:
+                self.signals.succeeded.emit(result)
+        finally:
+            self._done.set()
+            self.signals.finished.emit()
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and keeps them alive until they finish."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._running: set[Task] = set()
+
+    def start(
+        self,
+        function: Callable[[TaskContext], Any],
+        *,
+        db_path=None,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        name: str = "task",
+    ) -> Task:
+        task = Task(function, db_path, name)
+        if on_success:
+            task.signals.succeeded.connect(on_success)
+        if on_failure:
+            task.signals.failed.connect(on_failure)
+        if on_progress:
+            task.signals.progressed.connect(on_progress)
+        task.signals.finished.connect(self._on_task_finished)
+        self._running.add(task)
+        self.pool.start(task)
+        return task
+
+    def _on_task_finished(self) -> None:
+        self._running = {task for task in self._running if not task.is_done()}
+
+    def running(self) -> int:
+        return len(self._running)
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)

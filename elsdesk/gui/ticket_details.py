@@ -1,0 +1,62 @@
+"""TicketDetailsView: the selected ticket's details beside the list (read-only HTML)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from elsdesk.domain import LabelChange, Ticket
+from elsdesk.taxonomy import Taxonomy
+
+
+class TicketDetailsView(QTextBrowser):
+    def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None):
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.language = language
+        self.setOpenLinks(False)
+        self.setObjectName("ticketDetails")
+        self.show_ticket(None)
+
+    def show_ticket(self, ticket: Ticket | None, history: list[LabelChange] | None = None) -> None:
+        if ticket is None:
+            self.setHtml(f"<p class='muted'>{escape(self.tr('Välj ett ärende i listan.'))}</p>")
+            return
+        tax, lang = self.taxonomy, self.language
+        label_note = self.tr("bekräftad") if ticket.label_source == "human" else (
+            self.tr("förslag från modellen") if ticket.module else self.tr("ej klassad"))
+        rows = [
+            (self.tr("Skapad"), ticket.created_at.replace("T", " ") + f"  ({ticket.iso_week})"),
+            (self.tr("Status"), tax.status_name(ticket.status, lang)),
+            (self.tr("Modul"), f"{tax.module_name(ticket.module, lang) or '–'} <i>({escape(label_note)})</i>"),
+            (self.tr("Typ"), tax.kind_name(ticket.kind, lang) or "–"),
+            (self.tr("Roll"), _name(tax.reporter_roles, ticket.reporter_role, lang)),
+            (self.tr("Enhet"), escape(ticket.unit or "–")),
+            (self.tr("Kanal"), _name(tax.channels, ticket.channel, lang)),
+            (self.tr("Prioritet"), _name(tax.priorities, ticket.priority, lang)
+             + (" · <b>" + escape(self.tr("patientsäkerhet")) + "</b>" if ticket.patient_safety else "")),
+            (self.tr("Eskalerad till"), _name(tax.escalations, ticket.escalation, lang)),
+        ]
+        table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
+        body = escape(ticket.description or "").replace("\n", "<br>")
+        resolution = escape(ticket.resolution or "").replace("\n", "<br>")
+        html = [f"<h2>{escape(ticket.external_id or '')} · {escape(ticket.title)}</h2>",
+                f"<table cellspacing='4'>{table}</table>", f"<h3>{escape(self.tr('Beskrivning'))}</h3><p>{body or '–'}</p>"]
+        if resolution:
+            html.append(f"<h3>{escape(self.tr('Lösning'))}</h3><p>{resolution}</p>")
+        if history:
+            items = "".join(
+                f"<li>{escape(h.at.replace('T', ' '))}: {escape(h.field)} "
+                f"{escape(h.old or '–')} → {escape(h.new or '–')} ({escape(h.actor)}, {escape(h.source)})</li>"
+                for h in history[-8:]
+            )
+            html.append(f"<h3>{escape(self.tr('Etiketthistorik'))}</h3><ul>{items}</ul>")
+        self.setHtml("".join(html))
+
+
+def _name(labels, label_id, language) -> str:
+    for label in labels:
+        if label.id == label_id:
+            return escape(label.name(language))
+    return escape(label_id or "–")

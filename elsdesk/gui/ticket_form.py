@@ -1,0 +1,245 @@
+"""TicketFormDialog: log or edit one ticket, keyboard first, with a crash-safe draft.
+
+The dialog never stores anything itself: it emits :attr:`submitted` with a Ticket and the
+main window saves it in the background. While the user types it shows which identifiers
+will be masked and, when a classifier is available, the top module suggestions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout
+
+from elsdesk.domain import Ticket, now_iso
+from elsdesk.drafts import clear_draft, save_draft
+from elsdesk.gui.forms import load_form
+from elsdesk.masking import mask_text
+from elsdesk.taxonomy import Taxonomy
+
+DRAFT_DELAY_MS = 600
+MASK_CHECK_DELAY_MS = 250
+
+
+class TicketFormDialog(QDialog):
+    """A form for one ticket. Ctrl+Enter saves, Esc cancels, Ctrl+1..3 take a suggestion."""
+
+    submitted = Signal(object)
+    text_edited = Signal(str)
+
+    def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None, ticket: Ticket | None = None):
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.language = language
+        self.ticket = ticket
+        self.suggestions: list[tuple[str, float, str]] = []
+        self.setWindowTitle(self.tr("Nytt ärende") if ticket is None else self.tr("Ärende %1").replace("%1", ticket.external_id or ""))
+        self.form = load_form("ticket_form", self)
+        self._find_widgets()
+        self._fill_pickers()
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("Spara"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Avbryt"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.submit)
+        for number in (1, 2, 3):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.accept_suggestion(n - 1))
+        self._draft_timer = _single_shot(self, DRAFT_DELAY_MS, self._write_draft)
+        self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
+        for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
+            signal.connect(self._on_text_changed)
+        self.resize(760, 640)
+        if ticket is not None:
+            self.set_values(_ticket_values(ticket))
+        self.title_edit.setFocus()
+
+    def _find_widgets(self) -> None:
+        find = self.form.findChild
+        from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+
+        self.title_edit = find(QLineEdit, "titleEdit")
+        self.description_edit = find(QPlainTextEdit, "descriptionEdit")
+        self.unit_edit = find(QLineEdit, "unitEdit")
+        self.resolution_edit = find(QPlainTextEdit, "resolutionEdit")
+        self.module_combo = find(QComboBox, "moduleCombo")
+        self.kind_combo = find(QComboBox, "kindCombo")
+        self.role_combo = find(QComboBox, "roleCombo")
+        self.channel_combo = find(QComboBox, "channelCombo")
+        self.priority_combo = find(QComboBox, "priorityCombo")
+        self.status_combo = find(QComboBox, "statusCombo")
+        self.escalation_combo = find(QComboBox, "escalationCombo")
+        self.safety_check = find(QCheckBox, "safetyCheck")
+        self.mask_notice = find(QLabel, "maskNotice")
+        self.suggestion_view = find(QLabel, "suggestionView")
+
+    def _fill_pickers(self) -> None:
+        lang, tax = self.language, self.taxonomy
+        _fill(self.module_combo, [(m.id, m.name(lang)) for m in tax.modules if not m.retired], self.tr("– välj modul –"))
+        _fill(self.kind_combo, [(k.id, k.name(lang)) for k in tax.kinds if not k.retired], self.tr("– välj typ –"))
+        _fill(self.role_combo, [(r.id, r.name(lang)) for r in tax.reporter_roles], self.tr("– okänd –"))
+        _fill(self.channel_combo, [(c.id, c.name(lang)) for c in tax.channels], None)
+        _fill(self.priority_combo, [(p.id, p.name(lang)) for p in tax.priorities], None)
+        _fill(self.status_combo, [(s.id, s.name(lang)) for s in tax.statuses], None)
+        _fill(self.escalation_combo, [(e.id, e.name(lang)) for e in tax.escalations], self.tr("– ingen –"))
+        _select(self.priority_combo, "normal")
+        for combo in (self.module_combo, self.kind_combo):
+            combo.setEditable(False)
+            combo.setMaxVisibleItems(20)
+
+    # -- values --------------------------------------------------------------------------
+    def values(self) -> dict:
+        return {
+            "id": self.ticket.id if self.ticket else None,
+            "title": self.title_edit.text().strip(),
+            "description": self.description_edit.toPlainText().strip(),
+            "module": self.module_combo.currentData(),
+            "kind": self.kind_combo.currentData(),
+            "reporter_role": self.role_combo.currentData(),
+            "unit": self.unit_edit.text().strip() or None,
+            "channel": self.channel_combo.currentData(),
+            "priority": self.priority_combo.currentData(),
+            "patient_safety": self.safety_check.isChecked(),
+            "status": self.status_combo.currentData(),
+            "escalation": self.escalation_combo.currentData(),
+            "resolution": self.resolution_edit.toPlainText().strip(),
+        }
+
+    def set_values(self, values: dict) -> None:
+        self.title_edit.setText(values.get("title") or "")
+        self.description_edit.setPlainText(values.get("description") or "")
+        self.unit_edit.setText(values.get("unit") or "")
+        self.resolution_edit.setPlainText(values.get("resolution") or "")
+        self.safety_check.setChecked(bool(values.get("patient_safety")))
+        for combo, key in (
+            (self.module_combo, "module"), (self.kind_combo, "kind"), (self.role_combo, "reporter_role"),
+            (self.channel_combo, "channel"), (self.priority_combo, "priority"), (self.status_combo, "status"),
+            (self.escalation_combo, "escalation"),
+        ):
+            if key in values:
+                _select(combo, values.get(key))
+
+    def to_ticket(self) -> Ticket:
+        values = self.values()
+        values.pop("id")
+        if self.ticket is not None:
+            return self.ticket.with_changes(**values)
+        return Ticket(created_at=now_iso(), **values)
+
+    # -- actions -------------------------------------------------------------------------
+    def submit(self) -> None:
+        if not self.title_edit.text().strip():
+            if self.description_edit.toPlainText().strip():
+                self.title_edit.setText(self.description_edit.toPlainText().strip().splitlines()[0][:80])
+            else:
+                self.show_error(self.tr("Skriv en rubrik eller beskrivning innan du sparar."))
+                self.title_edit.setFocus()
+                return
+        self.buttons.setEnabled(False)
+        self.submitted.emit(self.to_ticket())
+
+    def saved(self) -> None:
+        """Called by the owner when the ticket was stored."""
+        self._draft_timer.stop()
+        clear_draft()
+        self.accept()
+
+    def save_failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.show_error(message)
+
+    def reject(self) -> None:
+        self._draft_timer.stop()
+        clear_draft()
+        super().reject()
+
+    def show_error(self, message: str) -> None:
+        self.mask_notice.setProperty("severity", "error")
+        self.mask_notice.setText(message)
+        self.mask_notice.setVisible(True)
+
+    def show_suggestions(self, suggestions: list[tuple[str, float, str]], available: bool = True) -> None:
+        """Show the top module suggestions: (module id, probability, band name)."""
+        self.suggestions = suggestions
+        if not available:
+            self.suggestion_view.setText(self.tr("Inga förslag: modellen är inte laddad"))
+            return
+        if not suggestions:
+            self.suggestion_view.setText("–")
+            return
+        parts = []
+        for number, (module, _p, band) in enumerate(suggestions[:3], start=1):
+            name = self.taxonomy.module_name(module, self.language)
+            parts.append(f"<b>Ctrl+{number}</b> {name} <span class='band'>({band})</span>")
+        self.suggestion_view.setText(" &nbsp;·&nbsp; ".join(parts))
+
+    def accept_suggestion(self, index: int) -> None:
+        if 0 <= index < len(self.suggestions):
+            _select(self.module_combo, self.suggestions[index][0])
+
+    # -- background helpers --------------------------------------------------------------
+    def _on_text_changed(self) -> None:
+        self._draft_timer.start()
+        self._mask_timer.start()
+
+    def _check_identifiers(self) -> None:
+        text = "\n".join((self.title_edit.text(), self.description_edit.toPlainText(),
+                          self.unit_edit.text(), self.resolution_edit.toPlainText()))
+        result = mask_text(text)
+        if result.total:
+            kinds = ", ".join(sorted(result.counts))
+            self.mask_notice.setProperty("severity", "info")
+            self.mask_notice.setText(
+                self.tr("Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.").replace("%1", kinds)
+            )
+            self.mask_notice.setVisible(True)
+        elif self.mask_notice.property("severity") == "info":
+            self.mask_notice.setVisible(False)
+        self.mask_notice.style().polish(self.mask_notice)
+        self.text_edited.emit(self.title_edit.text() + "\n" + self.description_edit.toPlainText())
+
+    def _write_draft(self) -> None:
+        save_draft(self.values())
+
+
+def _single_shot(parent, msecs: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, str]], empty: str | None) -> None:
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for item_id, name in items:
+        combo.addItem(name, item_id)
+
+
+def _select(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    elif value is None and combo.count():
+        combo.setCurrentIndex(0)
+
+
+def _ticket_values(ticket: Ticket) -> dict:
+    return {
+        "title": ticket.title, "description": ticket.description, "module": ticket.module, "kind": ticket.kind,
+        "reporter_role": ticket.reporter_role, "unit": ticket.unit, "channel": ticket.channel,
+        "priority": ticket.priority, "patient_safety": ticket.patient_safety, "status": ticket.status,
+        "escalation": ticket.escalation, "resolution": ticket.resolution,
+    }
+
+
+def ticket_values(ticket: Ticket) -> dict:
+    """Form values of a stored ticket (used to restore drafts and for tests)."""
+    return _ticket_values(ticket)

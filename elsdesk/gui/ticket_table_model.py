@@ -1,0 +1,145 @@
+"""TicketTableModel: a table over any number of tickets that pages rows in from storage.
+
+The model holds only the ticket ids of the current filter and sort (computed on a worker);
+rows are fetched by id in pages of 256 with a small LRU page cache, so a list over 200,000
+tickets costs a few megabytes and paints at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from elsdesk.domain import Ticket
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.taxonomy import Taxonomy
+
+PAGE_SIZE = 256
+MAX_PAGES = 24
+COLUMNS = ("external_id", "created_at", "title", "module", "kind", "status", "priority", "unit")
+STATUS_COLOURS = {"ny": "#1f6fb2", "pagar": "#8a6d00", "vantar": "#7a4fa3", "eskalerad": "#b23a1f", "lost": "#3c7d3c"}
+
+
+class TicketTableModel(QAbstractTableModel):
+    """Rows are tickets in the order of :meth:`set_ids`; data is paged in on demand."""
+
+    sort_requested = Signal(str, bool)
+
+    def __init__(self, database: Database, taxonomy: Taxonomy, language: str = "sv", parent=None):
+        super().__init__(parent)
+        self._repo = TicketRepository(database)
+        self._taxonomy = taxonomy
+        self._language = language
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[Ticket]] = OrderedDict()
+        self._headers = (
+            self.tr("Ärende"), self.tr("Skapad"), self.tr("Rubrik"), self.tr("Modul"),
+            self.tr("Typ"), self.tr("Status"), self.tr("Prioritet"), self.tr("Enhet"),
+        )
+
+    # -- data source ---------------------------------------------------------------------
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def refresh_rows(self) -> None:
+        """Drop cached rows (after a write) and repaint what is visible."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def row_of(self, ticket_id: int) -> int:
+        try:
+            return self._ids.index(ticket_id)
+        except ValueError:
+            return -1
+
+    def ticket_at(self, row: int) -> Ticket | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._load_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        offset = row - page_number * PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def _load_page(self, page_number: int) -> list[Ticket]:
+        start = page_number * PAGE_SIZE
+        wanted = self._ids[start : start + PAGE_SIZE]
+        found = {t.id: t for t in self._repo.fetch_many(wanted)}
+        page = [found.get(i) for i in wanted]
+        self._pages[page_number] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # -- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+            return None
+        ticket = self.ticket_at(index.row())
+        if ticket is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.DisplayRole:
+            return self._display(ticket, column)
+        if role == Qt.ToolTipRole and column == "title":
+            return ticket.description[:500] or None
+        if role == Qt.ForegroundRole and column == "status":
+            return QBrush(QColor(STATUS_COLOURS.get(ticket.status, "#333333")))
+        if role == Qt.ForegroundRole and column == "module" and ticket.module and ticket.label_source != "human":
+            return QBrush(QColor("#6b6b6b"))
+        if role == Qt.UserRole:
+            return ticket.id
+        return None
+
+    def _display(self, ticket: Ticket, column: str) -> str:
+        lang = self._language
+        if column == "created_at":
+            return ticket.created_at.replace("T", " ")[:16]
+        if column == "title":
+            prefix = "⚠ " if ticket.patient_safety else ""
+            return prefix + ticket.title.replace("\n", " ")[:200]
+        if column == "module":
+            name = self._taxonomy.module_name(ticket.module, lang)
+            return name if not name or ticket.label_source == "human" else name + " ?"
+        if column == "kind":
+            return self._taxonomy.kind_name(ticket.kind, lang)
+        if column == "status":
+            return self._taxonomy.status_name(ticket.status, lang)
+        if column == "priority":
+            return _name(self._taxonomy.priorities, ticket.priority, lang)
+        value = getattr(ticket, column)
+        return "" if value is None else str(value)
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.sort_requested.emit(COLUMNS[column], order == Qt.DescendingOrder)
+
+
+def _name(labels, label_id, language) -> str:
+    for label in labels:
+        if label.id == label_id:
+            return label.name(language)
+    return label_id or ""

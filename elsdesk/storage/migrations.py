@@ -1,0 +1,151 @@
+"""Named, ordered schema migrations; the schema version lives in ``PRAGMA user_version``.
+
+Each migration runs once, inside the caller's write transaction, and is recorded by name in
+``schema_migrations``. Add new migrations at the end of ``MIGRATIONS``; never edit one that
+has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import Callable
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the current transaction (executescript would commit)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            conn.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer!r}")
+
+
+def _001_tickets(conn: sqlite3.Connection) -> None:
+    _script(conn, 
+        """
+        CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY,
+            external_id TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            iso_week TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            reporter_role TEXT,
+            unit TEXT,
+            channel TEXT,
+            priority TEXT NOT NULL DEFAULT 'normal',
+            patient_safety INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'ny',
+            module TEXT,
+            kind TEXT,
+            label_source TEXT,
+            module_confidence REAL,
+            kind_confidence REAL,
+            model_version TEXT,
+            resolution TEXT NOT NULL DEFAULT '',
+            escalation TEXT,
+            masked_count INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX idx_tickets_created ON tickets(created_at);
+        CREATE INDEX idx_tickets_week ON tickets(iso_week);
+        CREATE INDEX idx_tickets_status ON tickets(status);
+        CREATE INDEX idx_tickets_module ON tickets(module);
+        CREATE INDEX idx_tickets_kind ON tickets(kind);
+        """
+    )
+
+
+def _002_fulltext(conn: sqlite3.Connection) -> None:
+    _script(conn, 
+        """
+        CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            title, description, resolution,
+            content='tickets', content_rowid='id',
+            tokenize="unicode61 remove_diacritics 0", prefix='2 3 4'
+        );
+        CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+            INSERT INTO tickets_fts(rowid, title, description, resolution)
+            VALUES (new.id, new.title, new.description, new.resolution);
+        END;
+        CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution)
+            VALUES ('delete', old.id, old.title, old.description, old.resolution);
+        END;
+        CREATE TRIGGER tickets_fts_update AFTER UPDATE OF title, description, resolution ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution)
+            VALUES ('delete', old.id, old.title, old.description, old.resolution);
+            INSERT INTO tickets_fts(rowid, title, description, resolution)
+            VALUES (new.id, new.title, new.description, new.resolution);
+        END;
+        """
+    )
+
+
+def _003_label_history(conn: sqlite3.Connection) -> None:
+    _script(conn, 
+        """
+        CREATE TABLE label_history (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        CREATE INDEX idx_label_history_ticket ON label_history(ticket_id);
+        CREATE INDEX idx_label_history_at ON label_history(at);
+        """
+    )
+
+
+def _004_settings(conn: sqlite3.Connection) -> None:
+    _script(conn, 
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+MIGRATIONS: list[Migration] = [
+    ("001_tickets", _001_tickets),
+    ("002_fulltext", _002_fulltext),
+    ("003_label_history", _003_label_history),
+    ("004_settings", _004_settings),
+]
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[str]:
+    """Apply the migrations not yet applied (up to number *upto*); return their names."""
+    done = set(applied_migrations(conn))
+    ran = []
+    for number, (name, apply) in enumerate(MIGRATIONS[:upto], start=1):
+        if name in done:
+            continue
+        apply(conn)
+        conn.execute(
+            "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)",
+            (name, datetime.now().isoformat(timespec="seconds")),
+        )
+        conn.execute(f"PRAGMA user_version = {number}")
+        ran.append(name)
+    return ran

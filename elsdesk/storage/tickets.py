@@ -1,0 +1,217 @@
+"""The ticket repository: tickets in and out of SQLite as domain objects, plus label history."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, fields
+from typing import Iterable, Iterator
+
+from elsdesk.domain import (
+    HUMAN,
+    LABEL_FIELDS,
+    ConflictError,
+    LabelChange,
+    NotFoundError,
+    Ticket,
+    TicketFilter,
+    iso_week_of,
+    normalise_week,
+    now_iso,
+)
+from elsdesk.storage.database import Database
+
+TICKET_COLUMNS = [f.name for f in fields(Ticket)]
+_SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
+SORTABLE = {
+    "created_at": "created_at",
+    "external_id": "external_id",
+    "title": "title COLLATE NOCASE",
+    "status": "status",
+    "module": "module",
+    "kind": "kind",
+    "priority": "priority",
+    "unit": "unit COLLATE NOCASE",
+    "module_confidence": "module_confidence",
+}
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a user typed into an FTS5 query: every word must match as a prefix."""
+    words = _WORD_RE.findall(text or "")
+    if not words:
+        return None
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def _row_to_ticket(row: tuple) -> Ticket:
+    ticket = Ticket(**dict(zip(TICKET_COLUMNS, row)))
+    ticket.patient_safety = bool(ticket.patient_safety)
+    return ticket
+
+
+class TicketRepository:
+    """Reads and writes tickets on one :class:`Database`."""
+
+    def __init__(self, database: Database):
+        self.database = database
+        self.conn = database.conn
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, ticket_id: int) -> Ticket:
+        rows = self.database.query(_SELECT + " WHERE id = ?", (ticket_id,))
+        if not rows:
+            raise NotFoundError(f"ärende {ticket_id} finns inte")
+        return _row_to_ticket(rows[0])
+
+    def get_by_external_id(self, external_id: str) -> Ticket | None:
+        rows = self.database.query(_SELECT + " WHERE external_id = ?", (external_id,))
+        return _row_to_ticket(rows[0]) if rows else None
+
+    def fetch_many(self, ids: Iterable[int]) -> list[Ticket]:
+        """Tickets for *ids*, in the order given (missing ids are skipped)."""
+        ids = list(ids)
+        if not ids:
+            return []
+        found: dict[int, Ticket] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for row in self.database.query(_SELECT + f" WHERE id IN ({marks})", chunk):
+                ticket = _row_to_ticket(row)
+                found[ticket.id] = ticket
+        return [found[i] for i in ids if i in found]
+
+    def _where(self, flt: TicketFilter) -> tuple[str, list]:
+        clauses, params = [], []
+        query = fts_query(flt.text)
+        if query:
+            clauses.append("id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)")
+            params.append(query)
+        for column in ("status", "module", "kind"):
+            value = getattr(flt, column)
+            if value == "":
+                clauses.append(f"{column} IS NULL")
+            elif value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if flt.week:
+            clauses.append("iso_week = ?")
+            params.append(normalise_week(flt.week))
+        if flt.unconfirmed_only:
+            clauses.append("(label_source IS NULL OR label_source != ?)")
+            params.append(HUMAN)
+        if flt.ids is not None:
+            clauses.append(f"id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
+            params.extend(flt.ids)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def query_ids(self, flt: TicketFilter = TicketFilter()) -> list[int]:
+        """Ids of the tickets that match *flt*, in its sort order."""
+        where, params = self._where(flt)
+        order = SORTABLE.get(flt.sort, "created_at")
+        direction = "DESC" if flt.descending else "ASC"
+        sql = f"SELECT id FROM tickets{where} ORDER BY {order} {direction}, id {direction}"
+        return [row[0] for row in self.database.query(sql, params)]
+
+    def count(self, flt: TicketFilter = TicketFilter()) -> int:
+        where, params = self._where(flt)
+        return self.database.query(f"SELECT count(*) FROM tickets{where}", params)[0][0]
+
+    def count_by(self, column: str, flt: TicketFilter = TicketFilter()) -> dict[str | None, int]:
+        if column not in ("status", "module", "kind", "iso_week"):
+            raise ValueError(column)
+        where, params = self._where(flt)
+        rows = self.database.query(f"SELECT {column}, count(*) FROM tickets{where} GROUP BY {column}", params)
+        return {key: n for key, n in rows}
+
+    def iter_tickets(self, flt: TicketFilter = TicketFilter(), batch: int = 2000) -> Iterator[Ticket]:
+        where, params = self._where(flt)
+        cursor = self.conn.execute(_SELECT + where + " ORDER BY created_at, id", params)
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_ticket(row)
+
+    def weeks(self) -> list[str]:
+        return [row[0] for row in self.database.query("SELECT DISTINCT iso_week FROM tickets ORDER BY iso_week")]
+
+    def external_ids(self, external_ids: list[str]) -> dict[str, Ticket]:
+        found = {}
+        for start in range(0, len(external_ids), 900):
+            chunk = external_ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for row in self.database.query(_SELECT + f" WHERE external_id IN ({marks})", chunk):
+                ticket = _row_to_ticket(row)
+                found[ticket.external_id] = ticket
+        return found
+
+    # -- writing (callers hold a Database.write() transaction) ---------------------------
+    def _next_external_id(self) -> str:
+        next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tickets").fetchone()[0]
+        candidate = f"ELS-{next_id:06d}"
+        while self.conn.execute("SELECT 1 FROM tickets WHERE external_id = ?", (candidate,)).fetchone():
+            next_id += 1
+            candidate = f"ELS-{next_id:06d}"
+        return candidate
+
+    def insert(self, ticket: Ticket) -> Ticket:
+        values = asdict(ticket)
+        values.pop("id")
+        values["external_id"] = ticket.external_id or self._next_external_id()
+        values["updated_at"] = ticket.updated_at or now_iso()
+        values["patient_safety"] = int(bool(ticket.patient_safety))
+        values["iso_week"] = iso_week_of(ticket.created_at)
+        columns = list(values)
+        cursor = self.conn.execute(
+            f"INSERT INTO tickets ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [values[c] for c in columns],
+        )
+        return ticket.with_changes(
+            id=cursor.lastrowid, external_id=values["external_id"], updated_at=values["updated_at"]
+        )
+
+    def update(self, ticket: Ticket, *, expected_version: int | None = None) -> Ticket:
+        """Write *ticket* over its stored row; raise ConflictError if someone saved first."""
+        values = asdict(ticket)
+        ticket_id = values.pop("id")
+        expected = ticket.version if expected_version is None else expected_version
+        values["version"] = expected + 1
+        values["updated_at"] = now_iso()
+        values["patient_safety"] = int(bool(ticket.patient_safety))
+        values["iso_week"] = iso_week_of(ticket.created_at)
+        columns = list(values)
+        cursor = self.conn.execute(
+            f"UPDATE tickets SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ? AND version = ?",
+            [values[c] for c in columns] + [ticket_id, expected],
+        )
+        if cursor.rowcount != 1:
+            raise ConflictError(f"ärende {ticket.external_id} har ändrats av någon annan")
+        return ticket.with_changes(version=values["version"], updated_at=values["updated_at"])
+
+    def record_label_change(self, change: LabelChange) -> None:
+        self.conn.execute(
+            "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (change.ticket_id, change.field, change.old, change.new, change.actor, change.at, change.source),
+        )
+
+    def record_label_diff(self, before: Ticket | None, after: Ticket, actor: str, source: str) -> None:
+        """Write a history row for every label field that *after* changed."""
+        at = now_iso()
+        for name in LABEL_FIELDS:
+            old = getattr(before, name) if before else None
+            new = getattr(after, name)
+            if old != new:
+                self.record_label_change(LabelChange(after.id, name, old, new, actor, at, source))
+
+    def label_history(self, ticket_id: int) -> list[LabelChange]:
+        rows = self.database.query(
+            "SELECT ticket_id, field, old_value, new_value, actor, at, source FROM label_history"
+            " WHERE ticket_id = ? ORDER BY id",
+            (ticket_id,),
+        )
+        return [LabelChange(*row) for row in rows]
