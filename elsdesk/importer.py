@@ -64,7 +64,9 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
 
 
 def _read_jsonl(text: str) -> Iterator[RawRow]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on newlines only: str.splitlines() would also split on U+0085 and U+2028 inside strings
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         try:

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# elsdesk: set up everything and start the app (./run.sh) or run the whole test suite (./run.sh test).
+#
+# What it does, in order:
+#   1. installs the Debian libraries that Qt needs, only when one is missing (apt-get, as root or via sudo);
+#   2. creates a virtualenv in .venv with Python 3.11+ and installs elsdesk with its test tools;
+#   3. starts the app on the local SQLite database in the user data folder, or runs pytest offscreen.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+MODE="${1:-app}"
+shift || true
+PYTHON="${PYTHON:-python3}"
+QT_LIBS_TEST="libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 fonts-dejavu-core"
+QT_LIBS_WINDOW="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0"
+
+say() { printf '\033[1m[elsdesk]\033[0m %s\n' "$*"; }
+
+install_debian_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian system: install the Qt libraries yourself ($*)"; return 0; }
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "installing missing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+python_ok() { "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; }
+
+setup() {
+    python_ok || { say "Python 3.11 or newer is needed (found: $("$PYTHON" --version 2>&1 || echo none))"; exit 1; }
+    local pkgs="$QT_LIBS_TEST"
+    [ "$MODE" = "app" ] && pkgs="$pkgs $QT_LIBS_WINDOW"
+    "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || pkgs="$pkgs python3-venv"
+    # shellcheck disable=SC2086
+    install_debian_packages $pkgs
+    if [ ! -x .venv/bin/python ]; then
+        say "creating virtualenv .venv"
+        "$PYTHON" -m venv .venv
+    fi
+    local stamp=.venv/.elsdesk-installed
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
+        say "installing elsdesk and its dependencies into .venv"
+        .venv/bin/python -m pip install --quiet --upgrade pip
+        .venv/bin/python -m pip install --quiet -e ".[test]"
+        touch "$stamp"
+    fi
+}
+
+case "$MODE" in
+    app)
+        setup
+        say "starting elsdesk (database: ${ELSDESK_DB:-user data folder})"
+        exec .venv/bin/elsdesk gui "$@"
+        ;;
+    test)
+        setup
+        say "checking that only the GUI package imports Qt"
+        .venv/bin/lint-imports
+        say "running the test suite (offscreen Qt)"
+        QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
+        ;;
+    *)
+        echo "usage: ./run.sh [app|test] [arguments]" >&2
+        exit 2
+        ;;
+esac

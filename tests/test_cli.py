@@ -1,0 +1,126 @@
+"""The command line contract of DESIGN.md section 4: version, --db, import, list --json, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import sample_rows, write_jsonl
+from elsdesk import __version__
+from elsdesk.cli import main
+from elsdesk.storage import Database, TicketRepository
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_import_then_list_json(capsys, tmp_path, rows_file):
+    db = str(tmp_path / "c.db")
+    assert main(["--db", db, "import", str(rows_file)]) == 0
+    assert "nya: 5" in capsys.readouterr().out
+    assert main(["--db", db, "list", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 5
+    assert set(lines[0]) == {"id", "created_at", "title", "description", "module", "kind", "status", "label_source"}
+    assert lines[0]["id"] == "T-00001" and lines[0]["label_source"] == "human"
+
+
+def test_db_option_after_command_and_env(capsys, tmp_path, rows_file, monkeypatch):
+    db = str(tmp_path / "after.db")
+    assert main(["import", str(rows_file), "--db", db]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("ELSDESK_DB", db)
+    assert main(["list", "--json"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 5
+
+
+def test_list_filters_by_week_and_module(capsys, tmp_path):
+    db = str(tmp_path / "f.db")
+    rows = sample_rows(5) + sample_rows(5, start=100, week_day="2025-05-06")
+    main(["--db", db, "import", str(write_jsonl(tmp_path / "w.jsonl", rows))])
+    capsys.readouterr()
+    main(["--db", db, "list", "--json", "--week", "2025-W19", "--module", "lakemedel"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == ["T-00100"]
+
+
+def test_bad_week_and_module_exit_1(capsys, tmp_path):
+    db = str(tmp_path / "b.db")
+    assert main(["--db", db, "list", "--week", "vecka18"]) == 1
+    assert "ISO-vecka" in capsys.readouterr().err
+    assert main(["--db", db, "list", "--module", "nope"]) == 1
+
+
+def test_broken_line_exit_1_names_line_and_keeps_rest(capsys, tmp_path):
+    rows = [json.dumps(r) for r in sample_rows(3)]
+    rows.insert(1, "{not json")
+    path = write_jsonl(tmp_path / "broken.jsonl", rows)
+    db = str(tmp_path / "x.db")
+    assert main(["--db", db, "import", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert f"{path}:2:" in captured.err
+    assert "nya: 3" in captured.out
+
+
+def test_missing_file_exit_1(capsys, tmp_path):
+    assert main(["--db", str(tmp_path / "y.db"), "import", str(tmp_path / "missing.jsonl")]) == 1
+    assert "finns inte" in capsys.readouterr().err
+
+
+def test_usage_error_exit_2():
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import"])
+    assert exit_info.value.code == 2
+
+
+def _cli(*args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "elsdesk", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def test_two_imports_at_once_all_rows_land(tmp_path):
+    db = str(tmp_path / "two.db")
+    first = write_jsonl(tmp_path / "a.jsonl", sample_rows(3000, start=1))
+    second = write_jsonl(tmp_path / "b.jsonl", sample_rows(3000, start=100_000))
+    processes = [_cli("--db", db, "import", str(first)), _cli("--db", db, "import", str(second))]
+    for process in processes:
+        _out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err.decode()
+        assert b"locked" not in err
+    with Database(db) as database:
+        assert TicketRepository(database).count() == 6000
+
+
+def test_sigkill_during_import_keeps_earlier_batches_and_a_sound_database(tmp_path):
+    db = tmp_path / "kill.db"
+    path = write_jsonl(tmp_path / "big.jsonl", sample_rows(30_000))
+    process = _cli("--db", str(db), "import", str(path))
+    probe = Database(db)
+    try:
+        for _attempt in range(2400):  # up to 120 s, checking every 50 ms
+            if TicketRepository(probe).count() >= 1000:
+                break
+            with pytest.raises(subprocess.TimeoutExpired):
+                process.wait(timeout=0.05)  # fails the test if the import ended before the kill
+        else:
+            pytest.fail("the import did not commit its first batches in time")
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        count = TicketRepository(probe).count()
+        assert probe.query("PRAGMA integrity_check") == [("ok",)]
+        assert count % 500 == 0 and 1000 <= count < 30_000
+    finally:
+        probe.close()
+    rerun = _cli("--db", str(db), "import", str(path))
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err.decode()
+    with Database(db) as database:
+        assert TicketRepository(database).count() == 30_000

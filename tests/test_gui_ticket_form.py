@@ -1,0 +1,193 @@
+"""TicketFormDialog driven from the keyboard, as an ELS supporter uses it on the phone.
+
+Ctrl+Enter submits, Esc cancels, Tab walks the fields in reading order, Ctrl+1..3 take a
+module suggestion, identifiers are flagged while typing and the crash-safe draft on disk
+never holds them. Text with ä/ö/é is set directly: ``keyClicks`` with those letters crashes
+Qt's offscreen key mapping, so only ASCII and å are typed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from elsdesk.domain import Ticket
+from elsdesk.drafts import load_draft
+from elsdesk.gui.ticket_form import TicketFormDialog
+from elsdesk.taxonomy import load_taxonomy
+
+PERSONNUMMER = "19121212-1212"
+
+
+@pytest.fixture
+def form(qtbot):
+    dialog = TicketFormDialog(load_taxonomy(), "sv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.title_edit)
+    return dialog
+
+
+def _press_tab(qtbot, form):
+    qtbot.keyClick(form.focusWidget(), Qt.Key_Tab)
+
+
+def test_ctrl_return_submits_a_ticket_with_the_typed_values(form, qtbot):
+    qtbot.keyClicks(form.title_edit, "Kan inte signera dos")
+    _press_tab(qtbot, form)
+    assert form.focusWidget() is form.description_edit
+    form.description_edit.setPlainText("Utdelningsvyn låter mig inte signera given dos på läkemedelslistan.")
+    _press_tab(qtbot, form)
+    qtbot.keyClicks(form.module_combo, "Inl")  # keyboard search in the closed combo box
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("fel"))
+    form.role_combo.setCurrentIndex(form.role_combo.findData("ssk"))
+
+    with qtbot.waitSignal(form.submitted) as blocker:
+        qtbot.keyClick(form.title_edit, Qt.Key_Return, Qt.ControlModifier)
+
+    ticket = blocker.args[0]
+    assert isinstance(ticket, Ticket)
+    assert ticket.id is None
+    assert ticket.title == "Kan inte signera dos"
+    assert ticket.description == "Utdelningsvyn låter mig inte signera given dos på läkemedelslistan."
+    assert ticket.module == "inloggning_siths"
+    assert ticket.kind == "fel"
+    assert ticket.reporter_role == "ssk"
+    assert ticket.status == "ny" and ticket.priority == "normal"
+    assert ticket.created_at
+    assert not form.buttons.isEnabled(), "the buttons wait for the owner to save"
+
+
+def test_ctrl_return_on_an_empty_form_shows_an_error_instead_of_submitting(form, qtbot):
+    with qtbot.assertNotEmitted(form.submitted):
+        qtbot.keyClick(form.title_edit, Qt.Key_Return, Qt.ControlModifier)
+
+    assert form.mask_notice.isVisible()
+    assert "rubrik" in form.mask_notice.text()
+    assert form.isVisible()
+
+
+def test_submit_takes_the_title_from_the_description_when_it_is_empty(form, qtbot):
+    form.description_edit.setPlainText("Skrivaren på expeditionen skriver inte ut\nandra raden")
+
+    with qtbot.waitSignal(form.submitted) as blocker:
+        qtbot.keyClick(form.description_edit, Qt.Key_Return, Qt.ControlModifier)
+
+    assert blocker.args[0].title == "Skrivaren på expeditionen skriver inte ut"
+
+
+def test_save_failed_enables_the_buttons_and_shows_the_message(form, qtbot):
+    qtbot.keyClicks(form.title_edit, "Provsvar saknas")
+    with qtbot.waitSignal(form.submitted):
+        qtbot.keyClick(form.title_edit, Qt.Key_Return, Qt.ControlModifier)
+
+    form.save_failed("Databasen kunde inte skrivas.")
+
+    assert form.buttons.isEnabled()
+    assert form.mask_notice.text() == "Databasen kunde inte skrivas."
+    assert form.isVisible()
+
+
+def test_escape_rejects_the_dialog_and_clears_the_draft(form, qtbot):
+    qtbot.keyClicks(form.title_edit, "Halvskrivet")
+    qtbot.waitUntil(lambda: load_draft() is not None)
+
+    with qtbot.waitSignal(form.rejected), qtbot.assertNotEmitted(form.submitted):
+        qtbot.keyClick(form.title_edit, Qt.Key_Escape)
+
+    assert form.result() == QDialog.Rejected
+    assert not form.isVisible()
+    assert load_draft() is None
+
+
+def test_tab_order_follows_title_description_module_kind_role(form, qtbot):
+    expected = [form.title_edit, form.description_edit, form.module_combo, form.kind_combo,
+                form.role_combo, form.unit_edit, form.channel_combo]
+    visited = [form.focusWidget()]
+    for _ in expected[1:]:
+        _press_tab(qtbot, form)
+        visited.append(form.focusWidget())
+
+    names = [w.objectName() for w in visited]
+    assert names == [w.objectName() for w in expected]
+
+
+def test_a_personnummer_shows_the_mask_notice(form, qtbot):
+    assert not form.mask_notice.isVisible()
+
+    qtbot.keyClicks(form.title_edit, "Fel patient")
+    form.description_edit.setFocus()
+    qtbot.keyClicks(form.description_edit, f"Pat {PERSONNUMMER} fick fel dos")
+
+    qtbot.waitUntil(form.mask_notice.isVisible)
+    assert "personnummer" in form.mask_notice.text()
+    assert form.mask_notice.property("severity") == "info"
+
+
+def test_mask_notice_hides_when_the_identifier_is_removed(form, qtbot):
+    form.description_edit.setPlainText(f"Pat {PERSONNUMMER}")
+    qtbot.waitUntil(form.mask_notice.isVisible)
+
+    form.description_edit.setPlainText("Pat utan nummer")
+    qtbot.waitUntil(lambda: not form.mask_notice.isVisible())
+
+
+def test_a_masked_draft_is_written_while_typing(form, qtbot):
+    assert load_draft() is None
+
+    qtbot.keyClicks(form.title_edit, "Fel dos till patient")
+    form.description_edit.setFocus()
+    qtbot.keyClicks(form.description_edit, f"Avser {PERSONNUMMER}, ring 070-123 45 67")
+
+    qtbot.waitUntil(lambda: (load_draft() or {}).get("description", "").endswith("[telefon]"))
+    draft = load_draft()
+    assert draft["title"] == "Fel dos till patient"
+    assert "[personnummer]" in draft["description"]
+    assert "1212" not in draft["description"]
+    assert "070" not in draft["description"]
+
+
+def test_ctrl_2_picks_the_second_suggested_module(form, qtbot):
+    form.show_suggestions([
+        ("lakemedel", 0.61, "säker"), ("inloggning_siths", 0.22, "osäker"), ("utskrift_hardvara", 0.08, "osäker"),
+    ])
+    assert "Inloggning och SITHS" in form.suggestion_view.text()
+    assert "Ctrl+2" in form.suggestion_view.text()
+
+    qtbot.keyClick(form.title_edit, Qt.Key_2, Qt.ControlModifier)
+    assert form.module_combo.currentData() == "inloggning_siths"
+
+    qtbot.keyClick(form.title_edit, Qt.Key_1, Qt.ControlModifier)
+    assert form.module_combo.currentData() == "lakemedel"
+
+
+def test_suggestion_shortcut_beyond_the_list_changes_nothing(form, qtbot):
+    form.show_suggestions([("lakemedel", 0.9, "säker")])
+
+    qtbot.keyClick(form.title_edit, Qt.Key_3, Qt.ControlModifier)
+    assert form.module_combo.currentData() is None
+
+    form.show_suggestions([], available=False)
+    assert "inte laddad" in form.suggestion_view.text()
+
+
+def test_editing_a_stored_ticket_fills_the_form_and_keeps_its_identity(qtbot):
+    stored = Ticket(id=7, external_id="ELS-000007", title="Saknar enhet", description="Vikarie saknar avd 12.",
+                    created_at="2025-04-28T10:00:00", module="behorighet_roller", kind="konfiguration",
+                    status="pagar", version=3)
+    dialog = TicketFormDialog(load_taxonomy(), "sv", None, stored)
+    qtbot.addWidget(dialog)
+
+    assert dialog.windowTitle() == "Ärende ELS-000007"
+    assert dialog.title_edit.text() == "Saknar enhet"
+    assert dialog.module_combo.currentData() == "behorighet_roller"
+    assert dialog.status_combo.currentData() == "pagar"
+
+    dialog.title_edit.setText("Saknar enhet i listan")
+    edited = dialog.to_ticket()
+    assert (edited.id, edited.external_id, edited.version) == (7, "ELS-000007", 3)
+    assert edited.title == "Saknar enhet i listan"
+    assert edited.created_at == "2025-04-28T10:00:00"

@@ -1,0 +1,147 @@
+"""The SQLite store: migrations, repository round trips, search, conflicts and label history."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from elsdesk.domain import ConflictError, Ticket, TicketFilter
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.migrations import MIGRATIONS, applied_migrations, migrate
+
+
+def _ticket(title="Kan inte signera", description="Utdelningsvyn är grå", created="2025-04-28T09:00:00", **kw):
+    return Ticket(title=title, description=description, created_at=created, **kw)
+
+
+def _insert(database, *tickets):
+    repo = TicketRepository(database)
+    with database.write():
+        return [repo.insert(t) for t in tickets]
+
+
+def test_fresh_database_has_every_migration_and_version(memory_db):
+    assert applied_migrations(memory_db.conn) == [name for name, _ in MIGRATIONS]
+    assert memory_db.schema_version() == len(MIGRATIONS)
+
+
+@pytest.mark.parametrize("number", range(1, len(MIGRATIONS) + 1))
+def test_each_migration_applies_on_top_of_the_previous(number):
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, upto=number - 1)
+    ran = migrate(conn, upto=number)
+    assert ran == [MIGRATIONS[number - 1][0]]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == number
+    assert migrate(conn, upto=number) == []
+
+
+def test_migration_001_creates_tickets_table():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, upto=1)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(tickets)")}
+    assert {"external_id", "iso_week", "module", "kind", "label_source", "version"} <= columns
+
+
+def test_migration_002_keeps_fulltext_in_step_with_tickets(memory_db):
+    (stored,) = _insert(memory_db, _ticket())
+    repo = TicketRepository(memory_db)
+    assert repo.query_ids(TicketFilter(text="signera")) == [stored.id]
+    with memory_db.write():
+        repo.update(stored.with_changes(title="Armband skrivs inte ut"))
+    assert repo.query_ids(TicketFilter(text="signera")) == []
+    assert repo.query_ids(TicketFilter(text="armband")) == [stored.id]
+
+
+def test_migration_003_label_history_cascades(memory_db):
+    (stored,) = _insert(memory_db, _ticket(module="lakemedel"))
+    repo = TicketRepository(memory_db)
+    with memory_db.write():
+        repo.record_label_diff(None, stored, "anna", "human")
+    assert [h.new for h in repo.label_history(stored.id)] == ["lakemedel"]
+
+
+def test_migration_004_settings_table(memory_db):
+    with memory_db.write() as conn:
+        conn.execute("INSERT INTO settings VALUES ('go_live', '2025-04-23')")
+    assert memory_db.query("SELECT value FROM settings WHERE key='go_live'") == [("2025-04-23",)]
+
+
+def test_wal_and_foreign_keys_on_file_database(file_db):
+    assert file_db.query("PRAGMA journal_mode")[0][0] == "wal"
+    assert file_db.query("PRAGMA foreign_keys")[0][0] == 1
+    assert file_db.query("PRAGMA busy_timeout")[0][0] >= 10_000
+
+
+def test_insert_assigns_ids_and_week(memory_db):
+    first, second = _insert(memory_db, _ticket(), _ticket(created="2025-05-05T08:00:00"))
+    assert first.external_id == "ELS-000001" and second.external_id == "ELS-000002"
+    repo = TicketRepository(memory_db)
+    assert repo.get(first.id).iso_week == "2025-W18"
+    assert repo.weeks() == ["2025-W18", "2025-W19"]
+
+
+def test_round_trip_keeps_every_field(memory_db):
+    original = _ticket(unit="Avd 12", channel="telefon", priority="hog", patient_safety=True, status="pagar",
+                       module="lakemedel", kind="fel", resolution="Visade", escalation="cambio", reporter_role="ssk")
+    (stored,) = _insert(memory_db, original)
+    loaded = TicketRepository(memory_db).get(stored.id)
+    assert loaded == stored
+
+
+def test_swedish_prefix_search_keeps_diacritics(memory_db):
+    a, b = _insert(memory_db, _ticket(title="Läkemedelslistan saknas"), _ticket(title="Lakan och handdukar"))
+    repo = TicketRepository(memory_db)
+    assert repo.query_ids(TicketFilter(text="läkem")) == [a.id]
+    assert repo.query_ids(TicketFilter(text="lak")) == [b.id]
+
+
+def test_filters_combine(memory_db):
+    a, b, c = _insert(
+        memory_db,
+        _ticket(module="lakemedel", status="ny"),
+        _ticket(module="lakemedel", status="lost"),
+        _ticket(module="remiss", status="ny", created="2025-05-06T10:00:00"),
+    )
+    repo = TicketRepository(memory_db)
+    assert set(repo.query_ids(TicketFilter(module="lakemedel"))) == {a.id, b.id}
+    assert repo.query_ids(TicketFilter(module="lakemedel", status="ny")) == [a.id]
+    assert repo.query_ids(TicketFilter(week="2025-W19")) == [c.id]
+    assert repo.count_by("status") == {"ny": 2, "lost": 1}
+
+
+def test_sorting(memory_db):
+    a, b = _insert(memory_db, _ticket(title="Bravo"), _ticket(title="alfa", created="2025-04-29T09:00:00"))
+    repo = TicketRepository(memory_db)
+    assert repo.query_ids(TicketFilter(sort="title", descending=False)) == [b.id, a.id]
+    assert repo.query_ids(TicketFilter(sort="created_at", descending=True)) == [b.id, a.id]
+
+
+def test_fetch_many_keeps_order(memory_db):
+    tickets = _insert(memory_db, *[_ticket(title=f"T{i}") for i in range(5)])
+    ids = [t.id for t in reversed(tickets)]
+    assert [t.id for t in TicketRepository(memory_db).fetch_many(ids)] == ids
+
+
+def test_second_save_of_same_version_conflicts(memory_db):
+    (stored,) = _insert(memory_db, _ticket())
+    repo = TicketRepository(memory_db)
+    with memory_db.write():
+        repo.update(stored.with_changes(status="pagar"))
+    with pytest.raises(ConflictError), memory_db.write():
+        repo.update(stored.with_changes(status="lost"))
+    assert repo.get(stored.id).status == "pagar"
+
+
+def test_failed_write_rolls_back(memory_db):
+    repo = TicketRepository(memory_db)
+    with pytest.raises(RuntimeError), memory_db.write():
+        repo.insert(_ticket())
+        raise RuntimeError("boom")
+    assert repo.count() == 0
+
+
+def test_close_twice_is_safe(db_path):
+    database = Database(db_path)
+    database.close()
+    database.close()
