@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = command("import", "importera ärenden från .jsonl, .csv eller .xlsx")
     imp.add_argument("file")
+    imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
 
     lst = command("list", "lista lagrade ärenden")
     lst.add_argument("--json", action="store_true", help="en JSON-rad per ärende")
@@ -68,15 +69,29 @@ def cmd_import(args) -> int:
 
     with _database(args) as database:
         report = import_tickets(database, args.file)
+        classified = 0 if args.no_classify else _classify_unlabelled(database)
     for line, reason in report.rejected:
         print(f"{args.file}:{line}: avvisad: {reason}", file=sys.stderr)
     for line, warning in report.warnings:
         print(f"{args.file}:{line}: varning: {warning}", file=sys.stderr)
     print(
         f"nya: {report.new}, uppdaterade: {report.updated}, oförändrade: {report.unchanged}, "
-        f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}"
+        f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}, klassade av modellen: {classified}"
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK
+
+
+def _classify_unlabelled(database) -> int:
+    """Give tickets without a human label the active model's suggestion (0 if no model loads)."""
+    from elsdesk.ml.store import ModelError
+    from elsdesk.services.classification import active_model, apply_predictions
+
+    try:
+        model, card = active_model()
+    except ModelError as exc:
+        print(f"elsdesk: ingen klassning: {exc}", file=sys.stderr)
+        return 0
+    return apply_predictions(database, model, card)
 
 
 def cmd_list(args) -> int:

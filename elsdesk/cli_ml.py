@@ -1,9 +1,112 @@
-"""CLI commands of the classifier, topics and exports (added as those capabilities land)."""
+"""CLI commands of the classifier: classify, train, evaluate, models."""
 
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 ML_HANDLERS: dict = {}
 
 
 def add_ml_commands(command) -> None:
-    """Register the ML commands on the CLI parser; *command* makes a subparser."""
+    """Register the classifier commands; *command(name, help)* makes a subparser."""
+    classify = command("classify", "klassa ärenden i en JSONL-fil (ingen databas behövs)")
+    classify.add_argument("file")
+    classify.add_argument("--out", help="skriv resultatet hit (standard: stdout)")
+
+    train = command("train", "träna om modellen på bekräftade etiketter och seed-korpusen")
+    train.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    train.add_argument("--shipped", metavar="DIR", help="(utvecklare) bygg den levererade modellen i DIR från seed-korpusen")
+
+    evaluate = command("evaluate", "mät modellen på etiketterade ärenden i en JSONL-fil")
+    evaluate.add_argument("file")
+    evaluate.add_argument("--json", action="store_true")
+
+    models = command("models", "visa modellversioner, aktivera eller rulla tillbaka")
+    models.add_argument("--activate", metavar="VERSION")
+    models.add_argument("--rollback", action="store_true")
+    models.add_argument("--json", action="store_true")
+
+    ML_HANDLERS.update({"classify": cmd_classify, "train": cmd_train, "evaluate": cmd_evaluate, "models": cmd_models})
+
+
+def cmd_classify(args) -> int:
+    from elsdesk.services.classification import active_model, classify_rows, read_labelled_or_plain
+
+    rows = read_labelled_or_plain(args.file)
+    model, _card = active_model()
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    try:
+        for result in classify_rows(rows, model):
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    finally:
+        if args.out:
+            out.close()
+    return 0
+
+
+def cmd_train(args) -> int:
+    from elsdesk.cli import _database
+    from elsdesk.services.classification import train_model, train_shipped_model
+
+    if args.shipped:
+        card = train_shipped_model(Path(args.shipped))
+        quality = card["quality"]
+        print(f"levererad modell {card['version']}: macro-F1 {quality['macro_f1']:.3f}, träffsäkerhet {quality['accuracy']:.3f} ({quality['method']})")
+        return 0
+    with _database(args) as database:
+        result = train_model(database)
+    if args.json:
+        print(json.dumps({"version": result.card["version"], "activated": result.activated, "previous_version": result.previous_version,
+                          "confirmed": result.confirmed, "held_out": result.held_out,
+                          "previous_quality": _brief(result.previous_quality), "new_quality": _brief(result.new_quality)}, ensure_ascii=False))
+        return 0
+    print(f"tränade version {result.card['version']} på {result.confirmed} bekräftade ärenden plus seed-korpusen")
+    if result.new_quality:
+        previous = result.previous_quality["macro_f1"] if result.previous_quality else float("nan")
+        print(f"på {result.held_out} undanhållna bekräftade ärenden: macro-F1 före {previous:.3f}, efter {result.new_quality['macro_f1']:.3f}")
+    print("aktiverad" if result.activated else f"inte aktiverad (sämre än {result.previous_version}); aktiv modell oförändrad")
+    return 0
+
+
+def _brief(quality):
+    if not quality:
+        return None
+    return {k: quality.get(k) for k in ("n", "accuracy", "macro_f1", "kind_accuracy", "kind_macro_f1")}
+
+
+def cmd_evaluate(args) -> int:
+    from elsdesk.services.classification import evaluate_file
+
+    report = evaluate_file(args.file)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"modell {report['model_version']}: {report['n']} ärenden, träffsäkerhet {report['accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f}")
+    print(report.get("summary", ""))
+    print(f"{'modul':28} {'precision':>9} {'recall':>7} {'antal':>6}")
+    for module, values in sorted(report["per_module"].items()):
+        print(f"{module:28} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
+    return 0
+
+
+def cmd_models(args) -> int:
+    from elsdesk.ml.store import ModelStore
+    from elsdesk.services.classification import forget_loaded_models, model_versions
+
+    store = ModelStore()
+    if args.activate:
+        store.activate(args.activate)
+        forget_loaded_models()
+    if args.rollback:
+        print(f"aktiv modell: {store.rollback()}")
+        forget_loaded_models()
+    versions = model_versions(store)
+    if args.json:
+        print(json.dumps(versions, ensure_ascii=False))
+        return 0
+    for v in versions:
+        f1 = f"{v['macro_f1']:.3f}" if v["macro_f1"] is not None else "  –  "
+        print(f"{'*' if v['active'] else ' '} {v['version']:28} {v['created'] or '':20} macro-F1 {f1}  bekräftade {v['confirmed_rows'] or 0}")
+    return 0

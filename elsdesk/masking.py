@@ -93,9 +93,16 @@ def mask_text(text: str | None) -> MaskResult:
 
         return _sub
 
+    def _phone(match: re.Match[str]) -> str:
+        # "070-123 45 67" has one hyphen; "08-13-17-21" is a list of times, not a number
+        if match.group(0).count("-") > 1:
+            return match.group(0)
+        counts["telefon"] += 1
+        return PLACEHOLDERS["telefon"]
+
     masked = _EMAIL_RE.sub(_replace("e-post"), text)
     masked = _ID_RE.sub(_identity, masked)
-    masked = _PHONE_RE.sub(_replace("telefon"), masked)
+    masked = _PHONE_RE.sub(_phone, masked)
     return MaskResult(masked, dict(counts))
 
 

@@ -24,9 +24,8 @@ PERSONNUMMER = "19121212-1212"
 def form(qtbot):
     dialog = TicketFormDialog(load_taxonomy(), "sv")
     qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.title_edit)
     return dialog
 

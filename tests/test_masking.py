@@ -116,3 +116,8 @@ def test_empty_and_none():
 def test_masking_never_crashes_and_is_idempotent(text):
     once = mask_text(text).text
     assert mask_text(once).text == once
+
+
+def test_lists_of_times_are_not_phone_numbers():
+    text = "dosering kl 08-13-17-21 varje dag"
+    assert mask_text(text).text == text

@@ -236,9 +236,17 @@ class MainWindow(QMainWindow):
             else:
                 show_error(self, exc)
 
-        self._long_task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok,
-                                            on_failure=finished_bad, on_progress=progressed, name=label)
-        return self._long_task
+        task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok,
+                                 on_failure=finished_bad, on_progress=progressed, name=label)
+        task.signals.finished.connect(lambda: self._on_long_task_finished(task))
+        self._long_task = task
+        return task
+
+    def _on_long_task_finished(self, task) -> None:
+        """A task cancelled after its last check reports nothing: reset the progress UI anyway."""
+        if task.cancelled and not self.cancel_button.isHidden():
+            self._end_long_task()
+            self.list_view.refresh()
 
     def _end_long_task(self) -> None:
         self.progress.setVisible(False)

@@ -13,6 +13,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from elsdesk.services.imports import Cancelled
+
 logger = logging.getLogger(__name__)
 
 
@@ -70,9 +72,14 @@ class Task(QRunnable):
         try:
             result = self.function(self.context)
         except Exception as exc:  # reported to the GUI, which shows a message
-            logger.exception("background task %s failed", self.name)
-            if not self.cancelled:
+            if isinstance(exc, Cancelled):
+                # The task stopped because it was asked to: its owner must hear so it can reset.
+                logger.info("background task %s cancelled: %s", self.name, exc)
                 self.signals.failed.emit(exc)
+            else:
+                logger.exception("background task %s failed", self.name)
+                if not self.cancelled:
+                    self.signals.failed.emit(exc)
         else:
             if not self.cancelled:
                 self.signals.succeeded.emit(result)

@@ -1,0 +1,109 @@
+"""Measure a model on labelled tickets: accuracy, macro-F1, per-module precision/recall,
+the confusions that matter, confidence bands and a plain-Swedish summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+
+HIGH_PRECISION = 0.95
+MEDIUM_PRECISION = 0.80
+DEFAULT_THRESHOLDS = {"high": 0.75, "medium": 0.45}
+MIN_SUPPORT = 8
+
+
+def band_of(probability: float, thresholds: dict) -> str:
+    """'hog', 'medel' or 'lag' for a probability and a module's thresholds."""
+    if probability >= thresholds.get("high", DEFAULT_THRESHOLDS["high"]):
+        return "hog"
+    if probability >= thresholds.get("medium", DEFAULT_THRESHOLDS["medium"]):
+        return "medel"
+    return "lag"
+
+
+BAND_NAMES = {"hog": "Hög", "medel": "Medel", "lag": "Låg"}
+
+
+def _threshold_for(confidences: np.ndarray, correct: np.ndarray, target: float) -> float | None:
+    """Lowest confidence above which predictions are right at least *target* of the time."""
+    if len(confidences) < MIN_SUPPORT:
+        return None
+    order = np.argsort(-confidences)
+    hits = np.cumsum(correct[order])
+    counts = np.arange(1, len(order) + 1)
+    precision = hits / counts
+    ok = np.where((precision >= target) & (counts >= MIN_SUPPORT))[0]
+    if len(ok) == 0:
+        return None
+    return float(confidences[order][ok[-1]])
+
+
+def confidence_thresholds(true: list[str], predicted: list[str], confidence: list[float]) -> dict:
+    """Per-module 'high' and 'medium' thresholds from out-of-sample predictions (plus '*' overall)."""
+    true_a, pred_a, conf_a = np.asarray(true), np.asarray(predicted), np.asarray(confidence, dtype=float)
+    correct = (true_a == pred_a).astype(float)
+    overall = {
+        "high": _threshold_for(conf_a, correct, HIGH_PRECISION) or DEFAULT_THRESHOLDS["high"],
+        "medium": _threshold_for(conf_a, correct, MEDIUM_PRECISION) or DEFAULT_THRESHOLDS["medium"],
+    }
+    result = {"*": overall}
+    for module in sorted(set(pred_a)):
+        mask = pred_a == module
+        high = _threshold_for(conf_a[mask], correct[mask], HIGH_PRECISION)
+        medium = _threshold_for(conf_a[mask], correct[mask], MEDIUM_PRECISION)
+        result[module] = {"high": max(high or overall["high"], 0.2), "medium": min(medium or overall["medium"], high or overall["high"])}
+    return result
+
+
+def evaluate_predictions(true: list[str], predicted: list[str], confidence: list[float] | None = None,
+                         thresholds: dict | None = None, true_kind=None, predicted_kind=None) -> dict:
+    labels = sorted(set(true) | set(predicted))
+    precision, recall, f1, support = precision_recall_fscore_support(true, predicted, labels=labels, zero_division=0)
+    per_module = {
+        label: {"precision": round(float(p), 3), "recall": round(float(r), 3), "f1": round(float(f), 3), "support": int(s)}
+        for label, p, r, f, s in zip(labels, precision, recall, f1, support)
+    }
+    confusions = Counter((t, p) for t, p in zip(true, predicted) if t != p)
+    report = {
+        "n": len(true),
+        "accuracy": round(float(accuracy_score(true, predicted)), 4),
+        "macro_f1": round(float(f1_score(true, predicted, labels=sorted(set(true)), average="macro", zero_division=0)), 4),
+        "per_module": per_module,
+        "top_confusions": [[t, p, n] for (t, p), n in confusions.most_common(10)],
+    }
+    if true_kind is not None and predicted_kind is not None:
+        report["kind_accuracy"] = round(float(accuracy_score(true_kind, predicted_kind)), 4)
+        report["kind_macro_f1"] = round(float(f1_score(true_kind, predicted_kind, average="macro", zero_division=0)), 4)
+    if confidence is not None:
+        report["bands"] = band_report(true, predicted, confidence, thresholds or {})
+        report["summary"] = plain_summary(report)
+    return report
+
+
+def band_report(true, predicted, confidence, thresholds) -> dict:
+    bands: dict[str, list[int]] = {"hog": [0, 0], "medel": [0, 0], "lag": [0, 0]}
+    for t, p, c in zip(true, predicted, confidence):
+        band = band_of(c, thresholds.get(p) or thresholds.get("*") or DEFAULT_THRESHOLDS)
+        bands[band][0] += 1
+        bands[band][1] += int(t == p)
+    return {band: {"count": n, "correct": k, "precision": round(k / n, 3) if n else None} for band, (n, k) in bands.items()}
+
+
+def plain_summary(report: dict) -> str:
+    """A sentence a super-user understands, e.g. 'När modellen är säker har den rätt 19 av 20 gånger.'"""
+    n = report["n"]
+    parts = [f"Modellen gissade rätt modul på {round(report['accuracy'] * n)} av {n} ärenden ({report['accuracy']:.0%})."]
+    high = report.get("bands", {}).get("hog", {})
+    if high.get("count"):
+        per20 = round(high["precision"] * 20)
+        share = high["count"] / n
+        parts.append(f"När modellen är säker (Hög, {share:.0%} av ärendena) har den rätt {per20} av 20 gånger.")
+    low = report.get("bands", {}).get("lag", {})
+    if low.get("count"):
+        parts.append(f"När den är osäker (Låg) har den rätt {low['correct']} av {low['count']} gånger – låt en människa avgöra.")
+    if report["top_confusions"]:
+        t, p, k = report["top_confusions"][0]
+        parts.append(f"Vanligaste förväxlingen: {t} som {p} ({k} gånger).")
+    return " ".join(parts)

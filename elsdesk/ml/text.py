@@ -1,0 +1,77 @@
+"""Text preparation for the classifier: strip greetings, signatures and placeholders; Swedish
+stop words and Snowball stems; diacritics folded so that 'lakemedel' meets 'läkemedel'.
+
+Everything here is plain functions at module level so fitted pipelines pickle cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+from elsdesk.masking import PLACEHOLDER_RE
+from elsdesk.paths import resources_dir
+
+_SIGNOFF_RE = re.compile(
+    r"(?im)^\s*(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|hälsningar|tack på förhand|tack och hej|/\s*\w+).*$"
+)
+_INLINE_SIGNOFF_RE = re.compile(r"(?i)\b(?:mvh|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar)\b.*$", re.S)
+_GREETING_RE = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|god (?:morgon|dag|kväll)|hi|hello)\b[\s!,.]*")
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
+_stemmer = snowballstemmer.stemmer("swedish")
+
+
+def ticket_text(title: str | None, description: str | None) -> str:
+    """The text the model reads: the title twice (it is the user's own summary) and the body."""
+    title = (title or "").strip()
+    return f"{title}. {title}. {(description or '').strip()}"
+
+
+def clean(text: str) -> str:
+    """Lower-case text without placeholders, greetings and sign-offs."""
+    text = PLACEHOLDER_RE.sub(" ", text or "")
+    text = _SIGNOFF_RE.sub(" ", text)
+    text = _INLINE_SIGNOFF_RE.sub(" ", text)
+    text = _GREETING_RE.sub(" ", text)
+    text = unicodedata.normalize("NFC", text).lower()
+    return text
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    words = set()
+    for line in (resources_dir() / "stopwords_sv.txt").read_text(encoding="utf-8").splitlines():
+        word = line.strip()
+        if word and not word.startswith("#"):
+            words.add(word)
+            words.add(fold(word))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return fold(_stemmer.stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    """Content words of cleaned text, stop words removed."""
+    stops = stop_words()
+    return [w for w in _WORD_RE.findall(text) if w not in stops and not w.isdigit() or w in ("1177",)]
+
+
+def stemmed_tokens(text: str) -> list[str]:
+    """Analyzer for the word features: cleaned, stop words out, Swedish stems, folded."""
+    return [stem(w) for w in words(clean(text)) if len(w) > 1]
+
+
+def char_text(text: str) -> str:
+    """Preprocessor for the character features: cleaned and folded."""
+    return fold(clean(text))

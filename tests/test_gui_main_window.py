@@ -1,0 +1,343 @@
+"""MainWindow end to end on a file database: list, search, filters, the form, import and demo data.
+
+Every query and write runs on the thread pool, so each test waits for what it caused with
+``waitSignal``/``waitUntil``; the ``window`` fixture also waits until no task is running
+before it closes the window, and fails the test if a worker was left behind.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.gui.ticket_table_model import COLUMNS
+from elsdesk.services.imports import Cancelled, import_tickets
+from elsdesk.storage import TicketRepository, open_database
+
+TITLE, MODULE = COLUMNS.index("title"), COLUMNS.index("module")
+PERSONNUMMER = "19121212-1212"
+EXTRA_ROWS = [
+    {"id": "T-00901", "created_at": "2025-04-29T09:00:00", "title": "Läkemedelslistan visas tom",
+     "description": "Inga ordinationer syns under fliken läkemedel.", "module": "lakemedel", "kind": "fel",
+     "status": "pagar"},
+    {"id": "T-00902", "created_at": "2025-04-29T10:00:00", "title": "Kan inte pausa ordination",
+     "description": "Knappen för att pausa läkemedel är grå.", "module": "lakemedel", "kind": "handhavande",
+     "status": "ny"},
+]
+N_ROWS = 12  # sample_rows(10) + EXTRA_ROWS
+
+
+@pytest.fixture
+def seeded_db(db_path, tmp_path):
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "seed.jsonl", sample_rows(10) + EXTRA_ROWS))
+    return db_path
+
+
+def _make_window(qtbot, db_path, tmp_path):
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    return window
+
+
+def active_form(qtbot, form):
+    """Offscreen, a dialog opened with open() becomes the active window a few events later."""
+    qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
+def _finish(qtbot, window):
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
+    window.close()
+    assert QThreadPool.globalInstance().waitForDone(5_000)
+    assert QThreadPool.globalInstance().activeThreadCount() == 0, "a worker was left running"
+
+
+@pytest.fixture
+def window(qtbot, seeded_db, tmp_path):
+    window = _make_window(qtbot, seeded_db, tmp_path)
+    qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS)
+    yield window
+    _finish(qtbot, window)
+
+
+@pytest.fixture
+def empty_window(qtbot, db_path, tmp_path):
+    window = _make_window(qtbot, db_path, tmp_path)
+    qtbot.waitUntil(lambda: not window.list_view.is_loading())
+    yield window
+    _finish(qtbot, window)
+
+
+def titles(window) -> list[str]:
+    return [window.model.ticket_at(row).title for row in range(window.model.rowCount())]
+
+
+def search(qtbot, window, text: str, expected_rows: int) -> None:
+    """Type *text* in the search box and wait until the debounced query for it has loaded."""
+    window.filter_bar.search_edit.setText(text)
+    qtbot.waitUntil(lambda: window.list_view.filter.text == text and not window.list_view.is_loading())
+    assert window.model.rowCount() == expected_rows
+
+
+# -- listing and filtering ---------------------------------------------------------------------
+def test_list_loads_newest_first_and_the_count_label_mentions_the_numbers(window, qtbot):
+    assert window.model.rowCount() == N_ROWS
+    assert window.model.ticket_at(0).external_id == "T-00902"  # created last
+    qtbot.waitUntil(lambda: "Visar 12 av 12 ärenden" in window.count_label.text())
+    assert "Ny: 11" in window.count_label.text()
+    assert "Pågår: 1" in window.count_label.text()
+    assert "2025-W18" in [window.filter_bar.week_combo.itemData(i) for i in range(window.filter_bar.week_combo.count())]
+
+
+def test_search_matches_swedish_word_prefixes(window, qtbot):
+    search(qtbot, window, "sign", 2)
+    assert titles(window) == ["Kan inte signera dos"] * 2
+    qtbot.waitUntil(lambda: "Visar 2 av 12 ärenden" in window.count_label.text())
+
+    search(qtbot, window, "läkemed", 2)
+    assert sorted(titles(window)) == ["Kan inte pausa ordination", "Läkemedelslistan visas tom"]
+
+    search(qtbot, window, "utdeln signer", 2)
+    assert set(titles(window)) == {"Kan inte signera dos"}
+
+    search(qtbot, window, "finnsinte", 0)
+    qtbot.waitUntil(lambda: "Visar 0 av 12 ärenden" in window.count_label.text())
+    assert "Välj ett ärende" in window.details.toPlainText()
+
+    search(qtbot, window, "", N_ROWS)
+
+
+def test_search_box_is_typed_into_after_ctrl_f(window, qtbot):
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert window.focusWidget() is window.filter_bar.search_edit
+
+    qtbot.keyClicks(window.filter_bar.search_edit, "siths")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and not window.list_view.is_loading())
+    assert set(titles(window)) == {"SITHS-kortet låst"}
+
+
+def test_module_filter_shows_only_that_module(window, qtbot):
+    combo = window.filter_bar.module_combo
+    combo.setCurrentIndex(combo.findData("lakemedel"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and not window.list_view.is_loading())
+    shown = {window.model.data(window.model.index(row, MODULE)) for row in range(4)}
+    assert shown == {"Läkemedel"}
+
+    combo.setCurrentIndex(combo.findData("utskrift_hardvara"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and not window.list_view.is_loading())
+    assert set(titles(window)) == {"Skrivaren skriver inte ut"}
+
+    with qtbot.waitSignal(window.list_view.loaded):
+        window.filter_bar.clear_button.click()
+    assert window.model.rowCount() == N_ROWS
+
+
+def test_text_and_module_filters_combine(window, qtbot):
+    combo = window.filter_bar.module_combo
+    combo.setCurrentIndex(combo.findData("lakemedel"))
+    search(qtbot, window, "pausa", 1)
+    assert titles(window) == ["Kan inte pausa ordination"]
+
+
+def test_details_pane_shows_the_selected_ticket(window, qtbot):
+    row = next(r for r in range(N_ROWS) if window.model.ticket_at(r).external_id == "T-00901")
+    window.list_view.selectRow(row)
+
+    text = window.details.toPlainText()
+    assert "T-00901 · Läkemedelslistan visas tom" in text
+    assert "Inga ordinationer syns under fliken läkemedel." in text
+    assert "Pågår" in text
+    assert window.list_view.current_ticket_id() == window.model.ids()[row]
+
+
+def test_header_click_sorts_through_a_new_query(window, qtbot):
+    with qtbot.waitSignal(window.list_view.loaded):
+        window.list_view.sortByColumn(TITLE, Qt.AscendingOrder)
+    assert titles(window) == sorted(titles(window), key=str.casefold)
+    assert window.list_view.filter.sort == "title"
+
+
+# -- logging and editing tickets ---------------------------------------------------------------
+def test_ctrl_n_logs_a_ticket_in_the_background_and_masks_it(window, qtbot):
+    qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)
+    form = window.form
+    assert form is not None and form.isVisible()
+    active_form(qtbot, form)
+
+    qtbot.keyClicks(form.title_edit, "Fel patient i utdelningen")
+    form.description_edit.setPlainText(f"Dosen signerades på {PERSONNUMMER} av misstag.")
+    form.module_combo.setCurrentIndex(form.module_combo.findData("lakemedel"))
+    with qtbot.waitSignal(window.ticket_saved, timeout=10_000) as saved:
+        qtbot.keyClick(form.title_edit, Qt.Key_Return, Qt.ControlModifier)
+
+    stored = saved.args[0]
+    assert stored.id is not None and stored.external_id.startswith("ELS-")
+    qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS + 1 and window.list_view.current_ticket_id() == stored.id)
+    assert "Fel patient i utdelningen" in titles(window)
+    in_db = window.repo.get(stored.id)
+    assert in_db.description == "Dosen signerades på [personnummer] av misstag."
+    assert PERSONNUMMER not in in_db.description
+    assert in_db.module == "lakemedel" and in_db.label_source == "human"
+    assert "Fel patient i utdelningen" in window.details.toPlainText()
+    assert window.form is None and not form.isVisible()
+    assert "sparat" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.runner.running() == 0)
+
+
+def test_a_saved_ticket_can_be_edited_and_saved_again(window, qtbot):
+    form = window.new_ticket()
+    form.title_edit.setText("Skrivaren i receptionen")
+    with qtbot.waitSignal(window.ticket_saved, timeout=10_000) as saved:
+        form.submit()
+    first = saved.args[0]
+    qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS + 1 and window.runner.running() == 0)
+
+    form = active_form(qtbot, window.edit_ticket(first.id))
+    assert form.title_edit.text() == "Skrivaren i receptionen"
+    form.title_edit.setText("Skrivaren i receptionen skriver inte ut")
+    form.status_combo.setCurrentIndex(form.status_combo.findData("lost"))
+    with qtbot.waitSignal(window.ticket_saved, timeout=10_000) as saved:
+        qtbot.keyClick(form.title_edit, Qt.Key_Return, Qt.ControlModifier)
+
+    edited = saved.args[0]
+    assert (edited.id, edited.external_id) == (first.id, first.external_id)
+    assert edited.version == first.version + 1
+    stored = window.repo.get(first.id)
+    assert stored.title == "Skrivaren i receptionen skriver inte ut" and stored.status == "lost"
+    qtbot.waitUntil(lambda: "Skrivaren i receptionen skriver inte ut" in titles(window) and window.runner.running() == 0)
+    assert window.model.rowCount() == N_ROWS + 1
+    assert "Skrivaren i receptionen" not in titles(window)
+
+
+def test_opening_a_second_form_closes_the_first(window, qtbot):
+    first = window.new_ticket({"title": "Första"})
+    second = window.new_ticket({"title": "Andra"})
+
+    assert not first.isVisible()
+    assert window.form is second and second.title_edit.text() == "Andra"
+
+
+# -- long tasks --------------------------------------------------------------------------------
+def test_import_file_runs_in_the_background_and_the_tickets_appear(window, qtbot, tmp_path):
+    path = write_jsonl(tmp_path / "more.jsonl", sample_rows(3, start=500) + ["{trasig rad"])
+
+    with qtbot.waitSignal(window.tickets_imported, timeout=10_000) as imported:
+        task = window.import_file(str(path))
+        assert task is not None
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
+
+    report = imported.args[0]
+    assert (report.new, len(report.rejected)) == (3, 1)
+    qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS + 3 and window.runner.running() == 0)
+    assert {"T-00500", "T-00501", "T-00502"} <= {window.model.ticket_at(r).external_id for r in range(N_ROWS + 3)}
+    assert not window.progress.isVisible()
+    qtbot.waitUntil(lambda: "Visar 15 av 15 ärenden" in window.count_label.text())
+
+
+def test_importing_the_same_file_again_adds_nothing(window, qtbot, tmp_path):
+    path = write_jsonl(tmp_path / "again.jsonl", sample_rows(10))
+
+    with qtbot.waitSignal(window.tickets_imported, timeout=10_000) as imported:
+        window.import_file(str(path))
+
+    assert (imported.args[0].new, imported.args[0].unchanged) == (0, 10)
+    qtbot.waitUntil(lambda: window.runner.running() == 0)
+    assert window.model.rowCount() == N_ROWS
+
+
+def test_load_demo_adds_demo_tickets(empty_window, qtbot):
+    window = empty_window
+    assert window.model.rowCount() == 0
+
+    with qtbot.waitSignal(window.tickets_imported, timeout=60_000) as imported:
+        window.load_demo()
+    added = imported.args[0]
+
+    assert added > 100
+    qtbot.waitUntil(lambda: window.model.rowCount() == added and window.runner.running() == 0, timeout=30_000)
+    assert window.repo.get_by_external_id("DEMO-00001") is not None
+    assert window.model.ticket_at(0).external_id.startswith("DEMO-")
+    assert "demoärenden" in window.statusBar().currentMessage()
+
+
+def _long_task(window, release: threading.Event, *, honour_cancel: bool):
+    """Start a long task whose worker blocks until the test releases it."""
+    results = []
+
+    def work(context):
+        assert release.wait(10), "the test never released the worker"
+        if honour_cancel and context.is_cancelled():
+            raise Cancelled("importen avbröts efter 0 av 3 rader")
+        return 3
+
+    task = window.start_long_task(work, "Importerar", results.append)
+    assert task is not None
+    return task, results
+
+
+def test_cancel_resets_progress_and_tells_the_user(window, qtbot):
+    # Regression: a task that raised Cancelled reported nothing, so the progress bar and the
+    # Cancel button stayed up for good and the partly imported tickets were never listed.
+    release = threading.Event()
+    task, results = _long_task(window, release, honour_cancel=True)
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+
+    window.cancel_button.click()
+    assert window.statusBar().currentMessage() == "Avbryter…"
+    with qtbot.waitSignal(window.list_view.loaded, timeout=10_000):
+        release.set()
+
+    assert task.is_done() and results == []
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert "avbröts" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.runner.running() == 0)
+
+
+def test_a_task_cancelled_too_late_to_stop_still_resets_progress(window, qtbot):
+    # Regression: the work finished although Cancel was clicked; its result was dropped and the
+    # progress bar stayed up.
+    release = threading.Event()
+    task, results = _long_task(window, release, honour_cancel=False)
+
+    window.cancel_button.click()
+    with qtbot.waitSignal(window.list_view.loaded, timeout=10_000):
+        release.set()
+
+    assert task.is_done() and results == []
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: window.runner.running() == 0)
+
+
+def test_a_second_long_task_waits_for_the_first(window, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    release = threading.Event()
+    first, results = _long_task(window, release, honour_cancel=False)
+
+    assert window.import_file("whatever.jsonl") is None
+    assert shown and "Vänta" in shown[0]
+
+    with qtbot.waitSignal(first.signals.finished, timeout=10_000):
+        release.set()
+    qtbot.waitUntil(lambda: results == [3] and window.runner.running() == 0)
+    assert not window.progress.isVisible()
+
+
+def test_demo_data_cancelled_at_once_adds_nothing(empty_window, qtbot):
+    window = empty_window
+    task = window.load_demo()
+    window.cancel_button.click()
+
+    qtbot.waitUntil(lambda: task.is_done() and window.runner.running() == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: window.cancel_button.isHidden() and not window.list_view.is_loading(), timeout=10_000)
+    assert not window.progress.isVisible()
+    with open_database(window.db_path) as database:
+        assert window.model.rowCount() == TicketRepository(database).count()
