@@ -1,8 +1,8 @@
 """MainWindow end to end on a file database: list, search, filters, the form, import and demo data.
 
 Every query and write runs on the thread pool, so each test waits for what it caused with
-``waitSignal``/``waitUntil``; the ``window`` fixture also waits until no task is running
-before it closes the window, and fails the test if a worker was left behind.
+``waitSignal``/``waitUntil`` and ends with ``wait_for_workers``; the window also waits for its
+workers before pytest-qt closes it, and a test fails if the thread pool is still busy after it.
 """
 
 from __future__ import annotations
@@ -39,9 +39,15 @@ def seeded_db(db_path, tmp_path):
     return db_path
 
 
+def wait_for_workers(qtbot, window) -> None:
+    """Fail the test if a background task is still running 30 s after it ended."""
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
+
+
 def _make_window(qtbot, db_path, tmp_path):
     window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(window)
+    # pytest-qt closes registered widgets before fixture teardown: wait for workers first.
+    qtbot.addWidget(window, before_close_func=lambda w: wait_for_workers(qtbot, w))
     with qtbot.waitActive(window):
         window.show()
     return window
@@ -53,27 +59,25 @@ def active_form(qtbot, form):
     return form
 
 
-def _finish(qtbot, window):
-    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
-    window.close()
-    assert QThreadPool.globalInstance().waitForDone(5_000)
-    assert QThreadPool.globalInstance().activeThreadCount() == 0, "a worker was left running"
+@pytest.fixture(autouse=True)
+def no_worker_left():
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(10_000) and pool.activeThreadCount() == 0, "a worker was left running"
 
 
 @pytest.fixture
 def window(qtbot, seeded_db, tmp_path):
     window = _make_window(qtbot, seeded_db, tmp_path)
     qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS)
-    yield window
-    _finish(qtbot, window)
+    return window
 
 
 @pytest.fixture
 def empty_window(qtbot, db_path, tmp_path):
     window = _make_window(qtbot, db_path, tmp_path)
     qtbot.waitUntil(lambda: not window.list_view.is_loading())
-    yield window
-    _finish(qtbot, window)
+    return window
 
 
 def titles(window) -> list[str]:
@@ -95,6 +99,7 @@ def test_list_loads_newest_first_and_the_count_label_mentions_the_numbers(window
     assert "Ny: 11" in window.count_label.text()
     assert "Pågår: 1" in window.count_label.text()
     assert "2025-W18" in [window.filter_bar.week_combo.itemData(i) for i in range(window.filter_bar.week_combo.count())]
+    wait_for_workers(qtbot, window)
 
 
 def test_search_matches_swedish_word_prefixes(window, qtbot):
@@ -113,6 +118,7 @@ def test_search_matches_swedish_word_prefixes(window, qtbot):
     assert "Välj ett ärende" in window.details.toPlainText()
 
     search(qtbot, window, "", N_ROWS)
+    wait_for_workers(qtbot, window)
 
 
 def test_search_box_is_typed_into_after_ctrl_f(window, qtbot):
@@ -120,8 +126,9 @@ def test_search_box_is_typed_into_after_ctrl_f(window, qtbot):
     assert window.focusWidget() is window.filter_bar.search_edit
 
     qtbot.keyClicks(window.filter_bar.search_edit, "siths")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and not window.list_view.is_loading())
+    qtbot.waitUntil(lambda: window.list_view.filter.text == "siths" and not window.list_view.is_loading())
     assert set(titles(window)) == {"SITHS-kortet låst"}
+    wait_for_workers(qtbot, window)
 
 
 def test_module_filter_shows_only_that_module(window, qtbot):
@@ -138,6 +145,7 @@ def test_module_filter_shows_only_that_module(window, qtbot):
     with qtbot.waitSignal(window.list_view.loaded):
         window.filter_bar.clear_button.click()
     assert window.model.rowCount() == N_ROWS
+    wait_for_workers(qtbot, window)
 
 
 def test_text_and_module_filters_combine(window, qtbot):
@@ -145,6 +153,7 @@ def test_text_and_module_filters_combine(window, qtbot):
     combo.setCurrentIndex(combo.findData("lakemedel"))
     search(qtbot, window, "pausa", 1)
     assert titles(window) == ["Kan inte pausa ordination"]
+    wait_for_workers(qtbot, window)
 
 
 def test_details_pane_shows_the_selected_ticket(window, qtbot):
@@ -156,6 +165,7 @@ def test_details_pane_shows_the_selected_ticket(window, qtbot):
     assert "Inga ordinationer syns under fliken läkemedel." in text
     assert "Pågår" in text
     assert window.list_view.current_ticket_id() == window.model.ids()[row]
+    wait_for_workers(qtbot, window)
 
 
 def test_header_click_sorts_through_a_new_query(window, qtbot):
@@ -163,6 +173,7 @@ def test_header_click_sorts_through_a_new_query(window, qtbot):
         window.list_view.sortByColumn(TITLE, Qt.AscendingOrder)
     assert titles(window) == sorted(titles(window), key=str.casefold)
     assert window.list_view.filter.sort == "title"
+    wait_for_workers(qtbot, window)
 
 
 # -- logging and editing tickets ---------------------------------------------------------------
@@ -189,7 +200,7 @@ def test_ctrl_n_logs_a_ticket_in_the_background_and_masks_it(window, qtbot):
     assert "Fel patient i utdelningen" in window.details.toPlainText()
     assert window.form is None and not form.isVisible()
     assert "sparat" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.runner.running() == 0)
+    wait_for_workers(qtbot, window)
 
 
 def test_a_saved_ticket_can_be_edited_and_saved_again(window, qtbot):
@@ -223,6 +234,7 @@ def test_opening_a_second_form_closes_the_first(window, qtbot):
 
     assert not first.isVisible()
     assert window.form is second and second.title_edit.text() == "Andra"
+    wait_for_workers(qtbot, window)
 
 
 # -- long tasks --------------------------------------------------------------------------------
@@ -249,7 +261,7 @@ def test_importing_the_same_file_again_adds_nothing(window, qtbot, tmp_path):
         window.import_file(str(path))
 
     assert (imported.args[0].new, imported.args[0].unchanged) == (0, 10)
-    qtbot.waitUntil(lambda: window.runner.running() == 0)
+    wait_for_workers(qtbot, window)
     assert window.model.rowCount() == N_ROWS
 
 
@@ -298,7 +310,7 @@ def test_cancel_resets_progress_and_tells_the_user(window, qtbot):
     assert task.is_done() and results == []
     assert not window.progress.isVisible() and not window.cancel_button.isVisible()
     assert "avbröts" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.runner.running() == 0)
+    wait_for_workers(qtbot, window)
 
 
 def test_a_task_cancelled_too_late_to_stop_still_resets_progress(window, qtbot):
@@ -313,7 +325,7 @@ def test_a_task_cancelled_too_late_to_stop_still_resets_progress(window, qtbot):
 
     assert task.is_done() and results == []
     assert not window.progress.isVisible() and not window.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: window.runner.running() == 0)
+    wait_for_workers(qtbot, window)
 
 
 def test_a_second_long_task_waits_for_the_first(window, qtbot, monkeypatch):

@@ -7,7 +7,7 @@ answers them by title, so the checks run without a modal dialog.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.domain import Ticket
@@ -39,21 +39,27 @@ def settings_path(tmp_path):
     return str(tmp_path / "s.ini")
 
 
+def wait_for_workers(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
+
+
 @pytest.fixture
 def make_window(qtbot, db_path, settings_path):
-    windows = []
-
+    """Build a MainWindow (not shown: the checks need no screen) once its first query has loaded."""
     def make():
         window = MainWindow(db_path, QSettings(settings_path, QSettings.IniFormat))
-        qtbot.addWidget(window)
-        windows.append(window)
-        qtbot.waitUntil(lambda: not window.list_view.is_loading())
+        qtbot.addWidget(window, before_close_func=lambda w: wait_for_workers(qtbot, w))
+        wait_for_workers(qtbot, window)  # the first list query; the checks themselves start none
         return window
 
-    yield make
-    for window in windows:
-        qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
-        window.close()
+    return make
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left():
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(10_000) and pool.activeThreadCount() == 0, "a worker was left running"
 
 
 @pytest.fixture

@@ -236,11 +236,9 @@ class MainWindow(QMainWindow):
             else:
                 show_error(self, exc)
 
-        task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok,
-                                 on_failure=finished_bad, on_progress=progressed, name=label)
-        task.signals.finished.connect(lambda: self._on_long_task_finished(task))
-        self._long_task = task
-        return task
+        self._long_task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok, on_failure=finished_bad,
+                                            on_progress=progressed, on_finished=self._on_long_task_finished, name=label)
+        return self._long_task
 
     def _on_long_task_finished(self, task) -> None:
         """A task cancelled after its last check reports nothing: reset the progress UI anyway."""
@@ -332,8 +330,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", str(self.database.path or ":memory:")))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.runner.cancel_all()
-        self.runner.wait(10_000)
+        self.runner.shutdown(10_000)
         self.database.close()
         super().closeEvent(event)
 

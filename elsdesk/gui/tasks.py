@@ -95,6 +95,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
+        self._shut_down = False
 
     def start(
         self,
@@ -104,15 +105,18 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_finished: Callable[[Task], None] | None = None,
         name: str = "task",
     ) -> Task:
         task = Task(function, db_path, name)
         if on_success:
-            task.signals.succeeded.connect(on_success)
+            task.signals.succeeded.connect(self._unless_shut_down(on_success))
         if on_failure:
-            task.signals.failed.connect(on_failure)
+            task.signals.failed.connect(self._unless_shut_down(on_failure))
         if on_progress:
-            task.signals.progressed.connect(on_progress)
+            task.signals.progressed.connect(self._unless_shut_down(on_progress))
+        if on_finished:
+            task.signals.finished.connect(self._unless_shut_down(lambda: on_finished(task)))
         task.signals.finished.connect(self._on_task_finished)
         self._running.add(task)
         self.pool.start(task)
@@ -130,3 +134,16 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """Cancel and wait for every task; callbacks still queued are dropped (the owner is closing)."""
+        self._shut_down = True
+        self.cancel_all()
+        return self.wait(msecs)
+
+    def _unless_shut_down(self, callback: Callable) -> Callable:
+        def deliver(*args) -> None:
+            if not self._shut_down:
+                callback(*args)
+
+        return deliver

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.svm import LinearSVC
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -51,9 +52,54 @@ def _stem_bigrams(text: str) -> list[str]:
     return [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
-def _classifier(c: float) -> CalibratedClassifierCV:
-    svm = LinearSVC(C=c, class_weight="balanced", random_state=RANDOM_STATE)
-    return CalibratedClassifierCV(svm, cv=3, method="sigmoid")
+class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
+    """A linear SVM with sigmoid-calibrated probabilities, kept as plain arrays after fitting.
+
+    Fitting uses scikit-learn's CalibratedClassifierCV (3-fold, ensemble=False: one SVM on all
+    data, calibration from cross-validated scores). Prediction is one sparse-dense product and
+    a vectorised sigmoid, the same arithmetic as scikit-learn without its per-class loop, so a
+    single ticket takes microseconds and the saved model stays small.
+    """
+
+    def __init__(self, C: float = 0.5):
+        self.C = C
+
+    def fit(self, X, y, sample_weight=None):
+        svm = LinearSVC(C=self.C, class_weight="balanced", random_state=RANDOM_STATE)
+        calibrated = CalibratedClassifierCV(svm, cv=3, method="sigmoid", ensemble=False)
+        calibrated.fit(X, y, sample_weight=sample_weight)
+        (inner,) = calibrated.calibrated_classifiers_
+        self.classes_ = calibrated.classes_
+        coef = inner.estimator.coef_
+        intercept = inner.estimator.intercept_
+        if len(self.classes_) == 2:  # binary SVMs keep one row of weights
+            coef, intercept = coef[:1], intercept[:1]
+        self.weights_ = np.ascontiguousarray(coef.T, dtype=np.float32)
+        self.intercept_ = np.asarray(intercept, dtype=np.float32)
+        self.sigmoid_a_ = np.array([c.a_ for c in inner.calibrators], dtype=np.float64)
+        self.sigmoid_b_ = np.array([c.b_ for c in inner.calibrators], dtype=np.float64)
+        return self
+
+    def decision_function(self, X):
+        return np.asarray(X @ self.weights_) + self.intercept_
+
+    def predict_proba(self, X):
+        scores = self.decision_function(X).astype(np.float64)
+        calibrated = 1.0 / (1.0 + np.exp(self.sigmoid_a_ * scores + self.sigmoid_b_))
+        if len(self.classes_) == 2:
+            positive = calibrated[:, 0]
+            return np.column_stack([1.0 - positive, positive])
+        total = calibrated.sum(axis=1, keepdims=True)
+        uniform = np.full_like(calibrated, 1.0 / len(self.classes_))
+        proba = np.divide(calibrated, total, out=uniform, where=total != 0)
+        return np.clip(proba, 0.0, 1.0)
+
+    def predict(self, X):
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+
+def _classifier(c: float) -> CalibratedLinearSVC:
+    return CalibratedLinearSVC(C=c)
 
 
 class TicketModel:
@@ -63,8 +109,8 @@ class TicketModel:
         self.module_c = module_c
         self.kind_c = kind_c
         self.features: Pipeline | None = None
-        self.module_classifier: CalibratedClassifierCV | None = None
-        self.kind_classifier: CalibratedClassifierCV | None = None
+        self.module_classifier: CalibratedLinearSVC | None = None
+        self.kind_classifier: CalibratedLinearSVC | None = None
 
     @staticmethod
     def texts(rows) -> list[str]:
@@ -75,15 +121,14 @@ class TicketModel:
         texts = self.texts(rows)
         self.features = build_features()
         matrix = self.features.fit_transform(texts)
+        for _name, vectorizer in self.features.named_steps["features"].transformer_list:
+            vectorizer.stop_words_ = None  # the terms min_df dropped: only bloats the saved file
         modules = [r["module"] for r in rows]
         self.module_classifier = _classifier(self.module_c).fit(matrix, modules, sample_weight=sample_weight)
         kinded = [i for i, r in enumerate(rows) if r.get("kind")]
         weights = None if sample_weight is None else np.asarray(sample_weight)[kinded]
         self.kind_classifier = _classifier(self.kind_c).fit(
             matrix[kinded], [rows[i]["kind"] for i in kinded], sample_weight=weights)
-        for classifier in (self.module_classifier, self.kind_classifier):
-            for calibrated in classifier.calibrated_classifiers_:
-                calibrated.estimator.coef_ = np.asfortranarray(calibrated.estimator.coef_)
         return self
 
     @property
