@@ -18,7 +18,8 @@ What it measures, in order:
    the list query (``query_ids`` + ``set_ids``) and ``data()`` for every column of the first 40
    rows, unfiltered and with a search text. Then the real ``TicketListView``: ``refresh()`` until
    its ``loaded`` signal (the worker opens its own connection and also counts per status and
-   lists the weeks), and the first paint of the view.
+   lists the weeks), the first paint of the view, a repaint of the same rows (the cost of every
+   scroll step) and a jump to the middle of the list (a page not yet cached).
 5. **Memory and size**: peak RSS (``ru_maxrss``) after each phase and the database file size.
 
 It prints a human-readable table and, last, one line ``RESULT {json}`` with every number.
@@ -69,6 +70,7 @@ FIRST_ROWS = 40
 FIRST_ROWS_REPEATS = 5
 SEARCH_FOR_FIRST_ROWS = "läkem"
 VIEW_TIMEOUT_MS = 120_000
+REPAINT_REPEATS = 10
 
 STATUS_WEIGHTS = {"lost": 58, "ny": 12, "pagar": 12, "vantar": 10, "eskalerad": 8}
 KIND_WEIGHTS = {"handhavande": 45, "fel": 25, "konfiguration": 12, "driftstorning": 8, "onskemal": 10}
@@ -550,9 +552,16 @@ def bench_list_view(db_path: Path) -> dict:
             raise RuntimeError(outcome.get("error", f"list view did not load within {VIEW_TIMEOUT_MS} ms"))
         view.grab()  # paints the visible rows, i.e. calls data() for them
         painted = time.perf_counter()
+        # A repaint of the same rows (page cached): what every scroll step or hover costs.
+        repaint_ms = [timed_ms(view.grab)[0] for _ in range(REPAINT_REPEATS)]
+        # Jump to the middle of the list: a page that is not cached yet.
+        view.scrollTo(model.index(model.rowCount() // 2, 0))
+        jump_ms, _ = timed_ms(view.grab)
         result = {
             "loaded_ms": (outcome["loaded"] - start) * 1000,
             "first_paint_ms": (painted - start) * 1000,
+            "repaint_ms": statistics.median(repaint_ms),
+            "scroll_jump_paint_ms": jump_ms,
             "rows": model.rowCount(),
         }
         view.deleteLater()
@@ -607,6 +616,8 @@ def print_table(results: dict) -> None:
     print("TicketListView (worker query, offscreen)")
     line("refresh() -> loaded", f"{view['loaded_ms']:.1f} ms")
     line("refresh() -> first paint", f"{view['first_paint_ms']:.1f} ms")
+    line(f"repaint of {FIRST_ROWS} visible rows (median of {REPAINT_REPEATS})", f"{view['repaint_ms']:.1f} ms")
+    line("jump to middle of list + paint (page miss)", f"{view['scroll_jump_paint_ms']:.1f} ms")
     print("Memory and size")
     line("peak RSS after generate / import / queries", f"{mem['after_generate_mb']:.0f} / {mem['after_import_mb']:.0f} / "
          f"{mem['after_queries_mb']:.0f} MB")

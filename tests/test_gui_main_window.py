@@ -11,7 +11,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from conftest import sample_rows, write_jsonl
 from elsdesk.gui.main_window import MainWindow
@@ -353,3 +353,18 @@ def test_demo_data_cancelled_at_once_adds_nothing(empty_window, qtbot):
     assert not window.progress.isVisible()
     with open_database(window.db_path) as database:
         assert window.model.rowCount() == TicketRepository(database).count()
+
+
+def test_closing_during_a_long_task_drops_what_it_reports_afterwards(empty_window, qtbot, monkeypatch):
+    # Regression: results queued while the window closed were still handled, refreshing the
+    # list and reading tickets through the database closeEvent had just closed.
+    window = empty_window
+    task = window.load_demo()
+    window.close()  # cancels the task and waits for it
+    assert task.is_done() and task.cancelled
+
+    refreshes = []
+    monkeypatch.setattr(window.list_view, "refresh", lambda *args: refreshes.append(args))
+    QApplication.processEvents()  # deliver whatever the worker queued while the window closed
+    assert refreshes == []
+    assert window.runner.running() == 0

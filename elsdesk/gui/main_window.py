@@ -56,9 +56,12 @@ class MainWindow(QMainWindow):
         self.list_view.loaded.connect(self._on_list_loaded)
         self.list_view.query_failed.connect(lambda exc: show_error(self, exc))
         self.ticket_saved.connect(self._on_ticket_saved)
+        self.classifier = None
+        self.classifier_error: str | None = None
         self.tickets_imported.connect(lambda _report: self.list_view.refresh())
         self.resize(1360, 820)
         self.list_view.refresh()
+        self.load_classifier()
 
     # -- construction --------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 480])
+        splitter.setSizes([960, 400])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -93,11 +96,16 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Avsluta"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Sök"), "Ctrl+F", self._focus_search)
         self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh())
+        self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
+        self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         for action in (self.new_action, self.edit_action, self.import_action, self.demo_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        model_menu = self.menuBar().addMenu(self.tr("&Modell"))
+        model_menu.addAction(self.train_action)
+        model_menu.addAction(self.model_action)
         view = self.menuBar().addMenu(self.tr("&Visa"))
         view.addAction(self.find_action)
         view.addAction(self.refresh_action)
@@ -149,6 +157,9 @@ class MainWindow(QMainWindow):
         if values:
             self.form.set_values(values)
         self.form.submitted.connect(self._on_form_submitted)
+        self.form.text_edited.connect(self._on_form_text_edited)
+        if self.classifier is None:
+            self.form.show_suggestions([], available=False)
         self.form.finished.connect(self._on_form_finished)
         self.form.open()
         return self.form
@@ -161,9 +172,17 @@ class MainWindow(QMainWindow):
 
         form = self.form
 
+        classifier = self.classifier
+
         def work(context):
+            from elsdesk.domain import TicketFilter
+            from elsdesk.services.classification import apply_predictions
+
             with context.open_database() as database:
-                return (save_ticket if ticket.id else log_ticket)(database, ticket)
+                stored, summary = (save_ticket if ticket.id else log_ticket)(database, ticket)
+                if classifier is not None and stored.label_source != "human":
+                    apply_predictions(database, *classifier, TicketFilter(ids=(stored.id,)))
+                return stored, summary
 
         def done(result):
             stored, summary = result
@@ -264,9 +283,16 @@ class MainWindow(QMainWindow):
     def import_file(self, path: str):
         from elsdesk.services.imports import import_tickets
 
+        classifier = self.classifier
+
         def work(context):
+            from elsdesk.services.classification import apply_predictions
+
             with context.open_database() as database:
-                return import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled)
+                report = import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled)
+                if classifier is not None:
+                    apply_predictions(database, *classifier, progress=context.progress, is_cancelled=context.is_cancelled)
+                return report
 
         def done(report):
             message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 avvisade.").replace("%1", str(report.new)).replace(
@@ -291,8 +317,100 @@ class MainWindow(QMainWindow):
         def done(count):
             self.statusBar().showMessage(self.tr("%1 demoärenden inlagda.").replace("%1", str(count)), 8000)
             self.tickets_imported.emit(count)
+            self.classify_unlabelled()
 
         return self.start_long_task(work, self.tr("Lägger in demodata"), done)
+
+    # -- classifier ----------------------------------------------------------------------
+    def load_classifier(self):
+        """Load the active model in the background; the window works without it meanwhile."""
+        from elsdesk.services.classification import active_model
+
+        def done(result):
+            self.classifier = result
+            self.classifier_error = None
+            self.statusBar().showMessage(self.tr("Modell %1 laddad.").replace("%1", str(result[1].get("version"))), 5000)
+            self.classify_unlabelled()
+
+        def failed(exc):
+            self.classifier = None
+            self.classifier_error = str(exc)
+            self.statusBar().showMessage(self.tr("Inga förslag: %1 Välj Modell › Träna om modellen.").replace("%1", str(exc)))
+
+        return self.runner.start(lambda _context: active_model(), on_success=done, on_failure=failed, name="load model")
+
+    def classify_unlabelled(self):
+        """Store the model's labels on tickets that no human has labelled yet."""
+        from elsdesk.services.classification import apply_predictions
+
+        classifier = self.classifier
+        if classifier is None:
+            return None
+
+        def work(context):
+            with context.open_database() as database:
+                return apply_predictions(database, *classifier, is_cancelled=context.is_cancelled)
+
+        def done(count):
+            if count:
+                self.model.refresh_rows()
+                self.list_view.refresh()
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, name="classify")
+
+    def _on_form_text_edited(self, text: str) -> None:
+        from elsdesk.services.classification import suggestions
+
+        if self.form is None or self.classifier is None:
+            return
+        title, _, description = text.partition("\n")
+        if not (title.strip() or description.strip()):
+            self.form.show_suggestions([])
+            return
+        found = suggestions(*self.classifier, title, description)
+        self.form.show_suggestions([(s.module, s.probability, s.band_name) for s in found])
+
+    def retrain(self):
+        from elsdesk.services.classification import train_model
+
+        def work(context):
+            with context.open_database() as database:
+                return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
+
+        def done(result):
+            if result.activated:
+                self.load_classifier()
+            before = result.previous_quality["macro_f1"] if result.previous_quality else None
+            after = result.new_quality["macro_f1"] if result.new_quality else None
+            if before is not None and after is not None:
+                text = self.tr("Ny modell %1: macro-F1 %2 → %3 på %4 undanhållna bekräftade ärenden.").replace(
+                    "%1", result.card["version"]).replace("%2", f"{before:.3f}").replace("%3", f"{after:.3f}").replace("%4", str(result.held_out))
+            else:
+                text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace("%2", str(result.confirmed))
+            text += " " + (self.tr("Den är aktiverad.") if result.activated else self.tr("Den var sämre och aktiverades inte."))
+            QMessageBox.information(self, self.tr("Träning klar"), text)
+
+        return self.start_long_task(work, self.tr("Tränar modellen"), done)
+
+    def show_model_dialog(self):
+        from elsdesk.gui.model_dialog import ModelDialog
+        from elsdesk.ml.store import ModelStore
+        from elsdesk.services.classification import forget_loaded_models
+
+        store = ModelStore()
+        dialog = ModelDialog(self.taxonomy, self.language, self)
+        dialog.set_versions(store.versions(), store.active_version())
+
+        def activate(version):
+            store.activate(version)
+            forget_loaded_models()
+            dialog.set_versions(store.versions(), store.active_version())
+            self.load_classifier()
+
+        dialog.activate_requested.connect(activate)
+        dialog.retrain_requested.connect(lambda: (dialog.accept(), self.retrain()))
+        dialog.open()
+        return dialog
 
     # -- start-up and shutdown -----------------------------------------------------------
     def startup_checks(self) -> None:

@@ -1,0 +1,163 @@
+"""The classifier: shipped model, card and hash checks, predictions, training, rollback, CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.cli import main
+from elsdesk.domain import HUMAN, Ticket
+from elsdesk.ml.evaluation import band_of, confidence_thresholds, evaluate_predictions
+from elsdesk.ml.model import TicketModel
+from elsdesk.ml.store import SHIPPED, ModelError, ModelStore, load_model, read_card
+from elsdesk.ml.text import clean, stemmed_tokens
+from elsdesk.paths import shipped_models_dir
+from elsdesk.services.classification import (
+    active_model, apply_predictions, forget_loaded_models, suggestions, train_model,
+)
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import TicketRepository
+from elsdesk.taxonomy import load_taxonomy
+
+
+@pytest.fixture(autouse=True)
+def _fresh_model_cache():
+    forget_loaded_models()
+    yield
+    forget_loaded_models()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_model(shipped_models_dir())
+
+
+def test_shipped_card_describes_the_model(shipped):
+    _model, card = shipped
+    assert set(card["labels"]["module"]) == set(load_taxonomy().module_ids)
+    assert set(card["labels"]["kind"]) == set(load_taxonomy().kind_ids)
+    assert card["quality"]["macro_f1"] > 0.7 and "per_module" in card["quality"] and "top_confusions" in card["quality"]
+    assert card["training"]["data_sha256"] and card["sklearn_version"] and card["thresholds"]["*"]["high"] > 0
+
+
+@pytest.mark.parametrize("title,description,module", [
+    ("Kan inte signera dosen", "Pennan är grå i utdelningsvyn när jag ska signera morgonens läkemedel", "lakemedel"),
+    ("SITHS", "Kortet är spärrat efter att jag skrev fel PIN tre gånger, kommer inte in alls", "inloggning_siths"),
+    ("Etikettskrivaren", "Armbandsskrivaren på akuten skriver inte ut några ID-band", "utskrift_hardvara"),
+    ("Remiss till röntgen", "Hur beställer jag lungröntgen? Hittar inte var man gör remissen för rtg", "bestallning_svar"),
+    ("Frikort", "Patienten har frikort men kassan tar ändå betalt", "kassa_avgifter"),
+])
+def test_shipped_model_knows_typical_tickets(shipped, title, description, module):
+    model, _card = shipped
+    prediction = model.predict_one(title, description)
+    assert prediction.module == module
+    assert len(prediction.top) == 3 and sum(p for _m, p in prediction.top) <= 1.0 + 1e-6
+    assert prediction.kind in load_taxonomy().kind_ids
+
+
+def test_cleaning_drops_greetings_signatures_and_placeholders():
+    text = clean("Hej! Pat [personnummer] kan inte logga in.\nMvh Anna ssk avd 3")
+    assert "personnummer" not in text and "anna" not in text and "logga in" in text
+    assert stemmed_tokens("Läkemedelslistan lakemedelslistan") == [stemmed_tokens("läkemedelslistan")[0]] * 2
+
+
+def test_tampered_model_is_refused(tmp_path):
+    folder = tmp_path / "m"
+    shutil.copytree(shipped_models_dir(), folder)
+    with open(folder / "model.joblib", "ab") as handle:
+        handle.write(b"tampered")
+    with pytest.raises(ModelError, match="stämmer inte"):
+        load_model(folder)
+
+
+def test_missing_and_corrupt_models_are_clear_errors(tmp_path):
+    with pytest.raises(ModelError, match="saknas"):
+        load_model(tmp_path)
+    (tmp_path / "card.json").write_text("{not json")
+    with pytest.raises(ModelError, match="skadat"):
+        load_model(tmp_path)
+
+
+def test_suggestions_have_bands(shipped):
+    found = suggestions(*shipped, "Kan inte logga in", "SITHS-kortet fungerar inte, PIN spärrad")
+    assert found[0].module == "inloggning_siths"
+    assert found[0].band in ("hog", "medel", "lag") and found[0].band_name in ("Hög", "Medel", "Låg")
+
+
+def test_thresholds_and_bands():
+    true = ["a"] * 30 + ["b"] * 30
+    predicted = ["a"] * 25 + ["b"] * 5 + ["b"] * 30
+    confidence = [0.9] * 25 + [0.3] * 5 + [0.8] * 30
+    thresholds = confidence_thresholds(true, predicted, confidence)
+    assert band_of(0.95, thresholds["a"]) == "hog"
+    report = evaluate_predictions(true, predicted, confidence, thresholds)
+    assert report["accuracy"] == pytest.approx(55 / 60, abs=1e-3)
+    assert "20 gånger" in report["summary"] or "rätt" in report["summary"]
+
+
+def test_apply_predictions_never_overwrites_human_labels(memory_db, tmp_path, shipped):
+    rows = sample_rows(4)
+    rows[0]["module"] = "remiss"  # a human decided, even if the model disagrees
+    for row in rows[1:]:
+        row.pop("module")
+        row.pop("kind")
+    import_tickets(memory_db, write_jsonl(tmp_path / "p.jsonl", rows))
+    count = apply_predictions(memory_db, *shipped)
+    repo = TicketRepository(memory_db)
+    assert count == 3
+    human = repo.get_by_external_id("T-00001")
+    assert human.module == "remiss" and human.label_source == HUMAN
+    predicted = repo.get_by_external_id("T-00002")
+    assert predicted.label_source == "model" and predicted.model_version and predicted.module_confidence > 0
+    assert any(h.source.startswith("model:") for h in repo.label_history(predicted.id))
+    assert apply_predictions(memory_db, *shipped) == 3  # re-run updates model labels only
+    assert repo.get_by_external_id("T-00001").module == "remiss"
+
+
+def test_train_activates_when_not_worse_and_rolls_back(memory_db, tmp_path):
+    rows = [dict(r, id=f"R{i}") for i, r in enumerate(sample_rows(60))]
+    import_tickets(memory_db, write_jsonl(tmp_path / "t.jsonl", rows))
+    store = ModelStore()
+    result = train_model(memory_db, store)
+    assert result.confirmed == 60 and result.held_out == 12
+    assert result.new_quality is not None and result.previous_quality is not None
+    assert store.active_version() == (result.card["version"] if result.activated else SHIPPED)
+    card = read_card(store.folder(result.card["version"]))
+    assert card["training"]["confirmed_rows"] == 60 and card["previous"]["version"] == SHIPPED
+    store.activate(result.card["version"])
+    assert store.rollback() == SHIPPED
+    assert active_model(store)[1]["version"] == SHIPPED
+
+
+def test_cli_classify_contract(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "title": "Skrivaren", "description": "skriver inte ut etiketter"},
+                                               {"id": "b", "title": "", "description": ""}])
+    assert main(["classify", str(path), "--out", str(tmp_path / "out.jsonl")]) == 0
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert set(lines[0]) == {"id", "module", "confidence", "kind", "kind_confidence", "top"}
+    assert len(lines[0]["top"]) == 3 and sum(p for _m, p in lines[0]["top"]) <= 1.0 + 1e-6
+    assert lines[0]["module"] == "utskrift_hardvara"
+
+
+def test_cli_classify_broken_line_exit_1(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "in.jsonl", ['{"id": "a", "title": "x"}', "{broken"])
+    assert main(["classify", str(path)]) == 1
+    assert ":2:" in capsys.readouterr().err
+
+
+def test_cli_evaluate_json(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "e.jsonl", sample_rows(10))
+    assert main(["evaluate", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert {"accuracy", "macro_f1", "per_module", "summary", "model_version"} <= set(report)
+
+
+def test_logged_ticket_keeps_human_label_source(memory_db):
+    from elsdesk.services.tickets import log_ticket
+
+    stored, _ = log_ticket(memory_db, Ticket(title="x", created_at="2025-04-28T10:00:00", module="remiss"))
+    assert stored.label_source == HUMAN
