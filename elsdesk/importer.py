@@ -35,6 +35,26 @@ class RawRow:
     error: str | None = None
 
 
+def estimate_rows(path: str | Path) -> int:
+    """About how many rows *path* holds (for progress), without parsing it."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        try:
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(path, read_only=True)
+            rows = max((workbook.worksheets[0].max_row or 1) - 1, 0)
+            workbook.close()
+            return rows
+        except Exception:  # the real read reports the problem
+            return 0
+    try:
+        with open(path, "rb") as handle:
+            return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return 0
+
+
 def decode(data: bytes) -> str:
     """Text of a file: UTF-8 (BOM allowed), else Windows-1252; NUL bytes removed."""
     data = data.replace(b"\x00", b"")
@@ -64,8 +84,7 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
 
 
 def _read_jsonl(text: str) -> Iterator[RawRow]:
-    # split on newlines only: str.splitlines() would also split on U+0085 and U+2028 inside strings
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         line = line.rstrip("\r")
         if not line.strip():
             continue
@@ -78,6 +97,18 @@ def _read_jsonl(text: str) -> Iterator[RawRow]:
             yield RawRow(number, None, "raden är inte ett JSON-objekt")
             continue
         yield RawRow(number, value)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Lines split on "\\n" only, lazily (str.splitlines would also split on U+0085 and U+2028)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _read_json_array(text: str) -> Iterator[RawRow]:

@@ -70,13 +70,14 @@ def no_worker_left():
 def window(qtbot, seeded_db, tmp_path):
     window = _make_window(qtbot, seeded_db, tmp_path)
     qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS)
+    wait_for_workers(qtbot, window)  # start-up work such as loading the classifier
     return window
 
 
 @pytest.fixture
 def empty_window(qtbot, db_path, tmp_path):
     window = _make_window(qtbot, db_path, tmp_path)
-    qtbot.waitUntil(lambda: not window.list_view.is_loading())
+    wait_for_workers(qtbot, window)
     return window
 
 
@@ -84,10 +85,16 @@ def titles(window) -> list[str]:
     return [window.model.ticket_at(row).title for row in range(window.model.rowCount())]
 
 
+def refreshed(qtbot, window):
+    """Wait for the list query that the block starts to be applied to the model."""
+    return qtbot.waitSignal(window.list_view.loaded, timeout=10_000)
+
+
 def search(qtbot, window, text: str, expected_rows: int) -> None:
-    """Type *text* in the search box and wait until the debounced query for it has loaded."""
-    window.filter_bar.search_edit.setText(text)
-    qtbot.waitUntil(lambda: window.list_view.filter.text == text and not window.list_view.is_loading())
+    """Put *text* in the search box and wait until the debounced query for it has loaded."""
+    with refreshed(qtbot, window):
+        window.filter_bar.search_edit.setText(text)
+    assert window.list_view.filter.text == text
     assert window.model.rowCount() == expected_rows
 
 
@@ -125,24 +132,26 @@ def test_search_box_is_typed_into_after_ctrl_f(window, qtbot):
     qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
     assert window.focusWidget() is window.filter_bar.search_edit
 
-    qtbot.keyClicks(window.filter_bar.search_edit, "siths")
-    qtbot.waitUntil(lambda: window.list_view.filter.text == "siths" and not window.list_view.is_loading())
-    assert set(titles(window)) == {"SITHS-kortet låst"}
+    qtbot.keyClicks(window.filter_bar.search_edit, "siths")  # the query waits until typing pauses
+    qtbot.waitUntil(lambda: window.list_view.filter.text == "siths" and set(titles(window)) == {"SITHS-kortet låst"})
+    assert window.model.rowCount() == 2
     wait_for_workers(qtbot, window)
 
 
 def test_module_filter_shows_only_that_module(window, qtbot):
     combo = window.filter_bar.module_combo
-    combo.setCurrentIndex(combo.findData("lakemedel"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and not window.list_view.is_loading())
+    with refreshed(qtbot, window):
+        combo.setCurrentIndex(combo.findData("lakemedel"))
+    assert window.model.rowCount() == 4
     shown = {window.model.data(window.model.index(row, MODULE)) for row in range(4)}
     assert shown == {"Läkemedel"}
 
-    combo.setCurrentIndex(combo.findData("utskrift_hardvara"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and not window.list_view.is_loading())
+    with refreshed(qtbot, window):
+        combo.setCurrentIndex(combo.findData("utskrift_hardvara"))
+    assert window.model.rowCount() == 2
     assert set(titles(window)) == {"Skrivaren skriver inte ut"}
 
-    with qtbot.waitSignal(window.list_view.loaded):
+    with refreshed(qtbot, window):
         window.filter_bar.clear_button.click()
     assert window.model.rowCount() == N_ROWS
     wait_for_workers(qtbot, window)
@@ -150,7 +159,8 @@ def test_module_filter_shows_only_that_module(window, qtbot):
 
 def test_text_and_module_filters_combine(window, qtbot):
     combo = window.filter_bar.module_combo
-    combo.setCurrentIndex(combo.findData("lakemedel"))
+    with refreshed(qtbot, window):
+        combo.setCurrentIndex(combo.findData("lakemedel"))
     search(qtbot, window, "pausa", 1)
     assert titles(window) == ["Kan inte pausa ordination"]
     wait_for_workers(qtbot, window)
@@ -169,7 +179,7 @@ def test_details_pane_shows_the_selected_ticket(window, qtbot):
 
 
 def test_header_click_sorts_through_a_new_query(window, qtbot):
-    with qtbot.waitSignal(window.list_view.loaded):
+    with refreshed(qtbot, window):
         window.list_view.sortByColumn(TITLE, Qt.AscendingOrder)
     assert titles(window) == sorted(titles(window), key=str.casefold)
     assert window.list_view.filter.sort == "title"
@@ -223,7 +233,8 @@ def test_a_saved_ticket_can_be_edited_and_saved_again(window, qtbot):
     assert edited.version == first.version + 1
     stored = window.repo.get(first.id)
     assert stored.title == "Skrivaren i receptionen skriver inte ut" and stored.status == "lost"
-    qtbot.waitUntil(lambda: "Skrivaren i receptionen skriver inte ut" in titles(window) and window.runner.running() == 0)
+    qtbot.waitUntil(lambda: "Skrivaren i receptionen skriver inte ut" in titles(window))
+    wait_for_workers(qtbot, window)
     assert window.model.rowCount() == N_ROWS + 1
     assert "Skrivaren i receptionen" not in titles(window)
 
@@ -349,7 +360,7 @@ def test_demo_data_cancelled_at_once_adds_nothing(empty_window, qtbot):
     window.cancel_button.click()
 
     qtbot.waitUntil(lambda: task.is_done() and window.runner.running() == 0, timeout=60_000)
-    qtbot.waitUntil(lambda: window.cancel_button.isHidden() and not window.list_view.is_loading(), timeout=10_000)
+    assert window.cancel_button.isHidden()
     assert not window.progress.isVisible()
     with open_database(window.db_path) as database:
         assert window.model.rowCount() == TicketRepository(database).count()

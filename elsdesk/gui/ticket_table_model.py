@@ -16,10 +16,20 @@ from elsdesk.domain import Ticket
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.taxonomy import Taxonomy
 
+# Role lookups through Qt's enum shortcuts cost microseconds each in PySide6; data() runs
+# thousands of times per paint, so the roles are resolved once here.
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+USER = Qt.ItemDataRole.UserRole
+HORIZONTAL = Qt.Orientation.Horizontal
+_HANDLED_ROLES = frozenset((DISPLAY, TOOLTIP, FOREGROUND, USER))
 PAGE_SIZE = 256
 MAX_PAGES = 24
 COLUMNS = ("external_id", "created_at", "title", "module", "kind", "status", "priority", "unit")
 STATUS_COLOURS = {"ny": "#1f6fb2", "pagar": "#8a6d00", "vantar": "#7a4fa3", "eskalerad": "#b23a1f", "lost": "#3c7d3c"}
+_STATUS_BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+_MODEL_LABEL_BRUSH = QBrush(QColor("#6b6b6b"))
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -90,27 +100,27 @@ class TicketTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
+        if role == DISPLAY and orientation == HORIZONTAL and 0 <= section < len(COLUMNS):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+    def data(self, index: QModelIndex, role=DISPLAY):
+        if role not in _HANDLED_ROLES or not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
         ticket = self.ticket_at(index.row())
         if ticket is None:
             return None
         column = COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return self._display(ticket, column)
-        if role == Qt.ToolTipRole and column == "title":
+        if role == TOOLTIP and column == "title":
             return ticket.description[:500] or None
-        if role == Qt.ForegroundRole and column == "status":
-            return QBrush(QColor(STATUS_COLOURS.get(ticket.status, "#333333")))
-        if role == Qt.ForegroundRole and column == "module" and ticket.module and ticket.label_source != "human":
-            return QBrush(QColor("#6b6b6b"))
-        if role == Qt.UserRole:
+        if role == FOREGROUND and column == "status":
+            return _STATUS_BRUSHES.get(ticket.status)
+        if role == FOREGROUND and column == "module" and ticket.module and ticket.label_source != "human":
+            return _MODEL_LABEL_BRUSH
+        if role == USER:
             return ticket.id
         return None
 
@@ -133,9 +143,9 @@ class TicketTableModel(QAbstractTableModel):
         value = getattr(ticket, column)
         return "" if value is None else str(value)
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
-            self.sort_requested.emit(COLUMNS[column], order == Qt.DescendingOrder)
+            self.sort_requested.emit(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
 
 def _name(labels, label_id, language) -> str:

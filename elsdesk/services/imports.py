@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from elsdesk.domain import HUMAN, ImportReport, Ticket
-from elsdesk.importer import read_rows, row_to_ticket
+from elsdesk.importer import estimate_rows, read_rows, row_to_ticket
 from elsdesk.services.tickets import mask_ticket
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.taxonomy import load_taxonomy
@@ -40,9 +40,22 @@ def import_tickets(
     """Import every usable row of *path*; rejected rows are reported with their line."""
     taxonomy = load_taxonomy()
     report = ImportReport()
-    raw_rows = list(read_rows(path))
-    pending: list[tuple[int, Ticket, dict]] = []
-    for row in raw_rows:
+    repo = TicketRepository(database)
+    total = estimate_rows(path)
+    done = 0
+    pending: list[tuple[int, Ticket, set[str]]] = []
+
+    def flush() -> None:
+        nonlocal done
+        if is_cancelled and is_cancelled():
+            raise Cancelled(f"importen avbröts efter {done} rader; de är sparade")
+        _import_batch(database, repo, pending, report, actor)
+        done += len(pending)
+        pending.clear()
+        if progress:
+            progress(done, max(total, done))
+
+    for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
         if row.error:
             report.rejected.append((row.line, row.error))
             continue
@@ -52,16 +65,12 @@ def import_tickets(
             report.rejected.append((row.line, str(exc)))
             continue
         report.warnings.extend((row.line, w) for w in warnings)
-        present = {k.strip().lower() for k, v in row.fields.items() if v not in (None, "")}
+        present = {str(k).strip().lower() for k, v in row.fields.items() if v not in (None, "")}
         pending.append((row.line, ticket, present))
-    repo = TicketRepository(database)
-    total = len(pending)
-    for start in range(0, total, batch_size):
-        if is_cancelled and is_cancelled():
-            raise Cancelled(f"importen avbröts efter {start} av {total} rader")
-        _import_batch(database, repo, pending[start : start + batch_size], report, actor)
-        if progress:
-            progress(min(start + batch_size, total), total)
+        if len(pending) >= batch_size:
+            flush()
+    if pending:
+        flush()
     report.rejected.sort()
     return report
 

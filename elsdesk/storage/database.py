@@ -18,7 +18,7 @@ from typing import Iterator
 
 import sqlite_utils
 
-from elsdesk.storage.migrations import migrate
+from elsdesk.storage.migrations import MIGRATIONS, migrate
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +41,8 @@ class Database:
         self._thread = threading.get_ident()
         self._closed = False
         self._configure()
-        if migrate_schema:
-            with self.write():
+        if migrate_schema and self.schema_version() < len(MIGRATIONS):
+            with self.write():  # readers of an up-to-date database never take the write lock
                 migrate(self.conn)
 
     def _configure(self) -> None:

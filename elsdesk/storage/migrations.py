@@ -117,6 +117,10 @@ def _004_settings(conn: sqlite3.Connection) -> None:
     )
 
 
+def _005_module_week_index(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE INDEX idx_tickets_module_week ON tickets(module, iso_week, created_at)")
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -124,6 +128,7 @@ MIGRATIONS: list[Migration] = [
     ("002_fulltext", _002_fulltext),
     ("003_label_history", _003_label_history),
     ("004_settings", _004_settings),
+    ("005_module_week_index", _005_module_week_index),
 ]
 
 

@@ -1,0 +1,166 @@
+"""Classifier benchmarks for the targets of issue 3, all measured here, nothing assumed.
+
+Prints: macro-F1 and accuracy of the shipped model on the held-out dev set (never trained on);
+single-ticket prediction latency p50/p99 in-process; model load time; batch throughput of
+`classify_rows` on 10,000 tickets; retraining time on 20,000 confirmed tickets plus the seed
+corpus; and how long after start the main window is shown versus when the model is ready.
+
+Run: .venv/bin/python bench/bench_classifier.py [--skip-train] [--skip-gui]
+The whole-process CLI figure is measured separately with farm-bench (see README).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "bench" / "data" / "dev_set.jsonl"
+
+
+def _percentile(values, q):
+    return float(np.percentile(values, q))
+
+
+def dev_quality(model, card) -> dict:
+    from elsdesk.services.classification import measure
+
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    report = measure(model, rows, card.get("thresholds"))
+    return {"dev_tickets": report["n"], "dev_macro_f1": report["macro_f1"], "dev_accuracy": report["accuracy"],
+            "dev_kind_macro_f1": report.get("kind_macro_f1"), "dev_summary": report.get("summary")}
+
+
+def latency(model) -> dict:
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows[:20]:
+        model.predict_one(row["title"], row["description"])
+    times = []
+    for _ in range(5):
+        for row in rows:
+            start = time.perf_counter()
+            model.predict_one(row["title"], row["description"])
+            times.append((time.perf_counter() - start) * 1000)
+    return {"predict_one_p50_ms": round(_percentile(times, 50), 2), "predict_one_p99_ms": round(_percentile(times, 99), 2),
+            "predict_one_samples": len(times)}
+
+
+def load_time() -> dict:
+    from elsdesk.ml.store import load_model
+    from elsdesk.paths import shipped_models_dir
+
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        load_model(shipped_models_dir())
+        times.append(time.perf_counter() - start)
+    return {"model_load_s_median": round(statistics.median(times), 3), "model_load_s_max": round(max(times), 3)}
+
+
+def throughput(model) -> dict:
+    from elsdesk.services.classification import classify_rows
+    from elsdesk.services.demo import build_demo_tickets
+
+    tickets = build_demo_tickets(10_000, seed=7)
+    rows = [{"id": t.external_id, "title": t.title, "description": t.description} for t in tickets]
+    start = time.perf_counter()
+    count = sum(1 for _ in classify_rows(rows, model))
+    elapsed = time.perf_counter() - start
+    return {"classify_rows_10k_s": round(elapsed, 2), "classify_rows_per_s": round(count / elapsed)}
+
+
+def retrain_time() -> dict:
+    from elsdesk.ml.store import ModelStore
+    from elsdesk.services.classification import train_model
+    from elsdesk.services.demo import build_demo_tickets
+    from elsdesk.domain import HUMAN
+    from elsdesk.storage import Database, TicketRepository
+
+    with tempfile.TemporaryDirectory() as tmp:
+        database = Database(Path(tmp) / "train.db")
+        repo = TicketRepository(database)
+        tickets = build_demo_tickets(20_000, seed=11)
+        with database.write():
+            for ticket in tickets:
+                repo.insert(ticket.with_changes(module=ticket.module or _label(ticket), kind=ticket.kind or "handhavande",
+                                                label_source=HUMAN))
+        store = ModelStore(root=Path(tmp) / "models")
+        start = time.perf_counter()
+        result = train_model(database, store)
+        elapsed = time.perf_counter() - start
+        database.close()
+    return {"retrain_confirmed": result.confirmed, "retrain_s": round(elapsed, 1), "retrain_cores": os.cpu_count(),
+            "retrain_activated": result.activated}
+
+
+_SEED_LABELS: dict = {}
+
+
+def _label(ticket):
+    from elsdesk.corpus import load_seed_corpus
+
+    if not _SEED_LABELS:
+        for row in load_seed_corpus():
+            _SEED_LABELS[(row["title"], row.get("description", ""))] = row["module"]
+    return _SEED_LABELS.get((ticket.title, ticket.description), "navigering_installningar")
+
+
+def window_before_model() -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["ELSDESK_HOME"] = tmp
+        from PySide6.QtCore import QEventLoop, QSettings, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from elsdesk.gui.main_window import MainWindow
+        from elsdesk.services.classification import forget_loaded_models
+
+        forget_loaded_models()
+        app = QApplication.instance() or QApplication([])
+        start = time.perf_counter()
+        window = MainWindow(Path(tmp) / "w.db", QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
+        window.show()
+        app.processEvents()
+        shown = time.perf_counter() - start
+        had_model_when_shown = window.classifier is not None
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: loop.quit() if window.classifier is not None else None)
+        timer.start(5)
+        loop.exec()
+        ready = time.perf_counter() - start
+        window.close()
+    return {"window_shown_s": round(shown, 3), "model_ready_s": round(ready, 3), "model_loaded_before_window": had_model_when_shown}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--skip-train", action="store_true")
+    parser.add_argument("--skip-gui", action="store_true")
+    args = parser.parse_args()
+    from elsdesk.ml.store import load_model
+    from elsdesk.paths import shipped_models_dir
+
+    model, card = load_model(shipped_models_dir())
+    results = {"model_version": card["version"], "seed_cv_macro_f1": card["quality"]["macro_f1"]}
+    for step in (lambda: dev_quality(model, card), lambda: latency(model), load_time, lambda: throughput(model)):
+        results.update(step())
+    if not args.skip_train:
+        results.update(retrain_time())
+    if not args.skip_gui:
+        results.update(window_before_model())
+    width = max(len(k) for k in results)
+    for key, value in results.items():
+        print(f"{key:{width}}  {value}")
+    print("RESULT " + json.dumps(results, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
