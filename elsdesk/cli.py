@@ -53,8 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--tickets", type=int, default=1200)
 
     from elsdesk.cli_ml import add_ml_commands
+    from elsdesk.cli_topics import add_topic_commands
 
     add_ml_commands(command)
+    add_topic_commands(command)
     return parser
 
 
@@ -117,7 +119,8 @@ def cmd_demo(args) -> int:
 
     with _database(args) as database:
         count = load_demo_data(database, tickets=args.tickets)
-    print(f"{count} demoärenden inlagda")
+        classified = _classify_unlabelled(database)
+    print(f"{count} demoärenden inlagda, {classified} klassade av modellen")
     return EXIT_OK
 
 
@@ -136,8 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     command = args.command or "gui"
     from elsdesk.cli_ml import ML_HANDLERS
+    from elsdesk.cli_topics import TOPIC_HANDLERS
 
-    handler = HANDLERS.get(command) or ML_HANDLERS[command]
+    handler = HANDLERS.get(command) or ML_HANDLERS.get(command) or TOPIC_HANDLERS[command]
     try:
         return handler(args)
     except ElsdeskError as exc:

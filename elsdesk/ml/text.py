@@ -41,6 +41,13 @@ def clean(text: str) -> str:
     return text
 
 
+def strip_signature(text: str) -> str:
+    """Text without greeting and sign-off lines (which often carry the reporter's name)."""
+    text = _SIGNOFF_RE.sub("", text or "")
+    text = _INLINE_SIGNOFF_RE.sub("", text)
+    return _GREETING_RE.sub("", text).strip()
+
+
 def fold(text: str) -> str:
     return text.translate(_FOLD)
 

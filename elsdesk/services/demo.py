@@ -69,8 +69,10 @@ def build_demo_tickets(total: int = 1200, seed: int = 2025) -> list[Ticket]:
     number = 0
     hot: list[str] = []
     for day, count in enumerate(_daily_counts(total)):
-        if day % 7 == 0:
-            hot = rng.sample(problems, k=min(14, len(problems)))
+        if day % 7 == 0:  # some problems stay hot for weeks, others fade and new ones appear
+            kept = rng.sample(hot, k=min(8, len(hot))) if hot else []
+            fresh = rng.sample([p for p in problems if p not in kept], k=min(14, len(problems)) - len(kept))
+            hot = kept + fresh
         for _ in range(count):
             number += 1
             problem = rng.choice(hot) if rng.random() < 0.45 else rng.choice(problems)

@@ -121,6 +121,34 @@ def _005_module_week_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_tickets_module_week ON tickets(module, iso_week, created_at)")
 
 
+def _006_topics(conn: sqlite3.Connection) -> None:
+    _script(conn, 
+        """
+        CREATE TABLE topic_registry (
+            id TEXT PRIMARY KEY,
+            module TEXT,
+            label TEXT NOT NULL,
+            custom_label TEXT,
+            stems TEXT NOT NULL,
+            first_week TEXT NOT NULL,
+            last_week TEXT NOT NULL,
+            covered_on TEXT,
+            on_agenda INTEGER NOT NULL DEFAULT 0,
+            merged_into TEXT REFERENCES topic_registry(id)
+        );
+        CREATE TABLE topic_weeks (
+            topic_id TEXT NOT NULL REFERENCES topic_registry(id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            ticket_ids TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (topic_id, week)
+        );
+        CREATE INDEX idx_topic_weeks_week ON topic_weeks(week);
+        """
+    )
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -129,6 +157,7 @@ MIGRATIONS: list[Migration] = [
     ("003_label_history", _003_label_history),
     ("004_settings", _004_settings),
     ("005_module_week_index", _005_module_week_index),
+    ("006_topics", _006_topics),
 ]
 
 

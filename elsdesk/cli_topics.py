@@ -1,0 +1,70 @@
+"""CLI commands of the training lead: topics, export and desk settings (go-live date)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+TOPIC_HANDLERS: dict = {}
+
+
+def add_topic_commands(command) -> None:
+    topics = command("topics", "återkommande ämnen en ISO-vecka")
+    topics.add_argument("--week", required=True, help="ISO-vecka, t.ex. 2025-W18")
+    topics.add_argument("--json", action="store_true")
+    topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
+
+    export = command("export", "exportera veckans utbildningsunderlag")
+    export.add_argument("--week", required=True)
+    export.add_argument("--format", choices=("xlsx", "csv", "md", "html", "pdf", "all"), default="xlsx")
+    export.add_argument("--out", required=True, help="fil, eller mapp för --format all")
+    export.add_argument("--language", choices=("sv", "en"), default="sv")
+
+    config = command("config", "visa eller ändra inställningar för desken")
+    config.add_argument("--go-live", metavar="ÅÅÅÅ-MM-DD", help="datum för go-live (för D+N)")
+
+    TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config})
+
+
+CONTRACT_KEYS = ("id", "label", "module", "kind", "keywords", "count", "ticket_ids", "previous_count", "trend")
+
+
+def cmd_topics(args) -> int:
+    from elsdesk.cli import _database
+    from elsdesk.services.topics import weekly_topics
+
+    with _database(args) as database:
+        report = weekly_topics(database, args.week, recompute=args.recompute)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"vecka {report['week']}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
+    for topic in report["topics"]:
+        print(f"{topic['count']:4d}  {topic['trend']:8} {topic['module'] or '-':26} {topic['label']}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from elsdesk.cli import _database
+    from elsdesk.services.export import export_all, export_week
+
+    with _database(args) as database:
+        if args.format == "all":
+            paths = export_all(database, args.week, args.out, language=args.language)
+        else:
+            paths = [export_week(database, args.week, args.format, args.out, language=args.language)]
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_config(args) -> int:
+    from elsdesk.cli import _database
+    from elsdesk.services.topics import go_live_date, set_go_live
+
+    with _database(args) as database:
+        if args.go_live:
+            set_go_live(database, args.go_live)
+        value = go_live_date(database)
+    print(f"go-live: {value.isoformat() if value else '(inte satt)'}", file=sys.stdout)
+    return 0

@@ -1,0 +1,95 @@
+"""The training lead's weekly export: one data structure, written in five formats.
+
+``build_export`` gathers what a training agenda needs (the week, days since go-live, the
+agenda, all topics with trends, masked examples without signatures, tickets per module per
+week since go-live). Writers in :mod:`elsdesk.export` turn it into XLSX, CSV, Markdown, HTML
+and PDF; ``export_week`` is the use case the CLI and the GUI call.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from elsdesk.domain import BadInputError, normalise_week, parse_week
+from elsdesk.masking import mask
+from elsdesk.ml.text import strip_signature
+from elsdesk.services.topics import agenda, days_since_go_live, go_live_date, module_volumes, weekly_topics
+from elsdesk.storage import Database
+from elsdesk.taxonomy import load_taxonomy
+
+logger = logging.getLogger(__name__)
+FORMATS = ("xlsx", "csv", "md", "html", "pdf")
+
+
+@dataclass
+class ExportData:
+    week: str
+    first_day: date
+    last_day: date
+    day_number: int | None          # D+N of the week's Monday, None without a go-live date
+    go_live: date | None
+    tickets: int
+    agenda: list[dict]
+    topics: list[dict]
+    module_names: dict[str, str]
+    kind_names: dict[str, str]
+    volumes: dict[str, dict[str, int]] = field(default_factory=dict)   # week -> module -> count
+    language: str = "sv"
+
+    @property
+    def title(self) -> str:
+        day = f" (D+{self.day_number})" if self.day_number is not None else ""
+        return f"Stabiliseringsutbildning vecka {self.week}{day}"
+
+
+def _clean_example(example: dict) -> dict:
+    """Examples carry masked text only and no names in signatures."""
+    return {"id": example["id"], "title": mask(example["title"]), "description": mask(strip_signature(example["description"]))[:400]}
+
+
+def build_export(database: Database, week: str, language: str = "sv") -> ExportData:
+    week = normalise_week(week)
+    monday, sunday = parse_week(week)
+    report = weekly_topics(database, week)
+    taxonomy = load_taxonomy()
+    topics = []
+    for topic in report["topics"]:
+        topic = dict(topic, label=mask(topic["label"]), examples=[_clean_example(e) for e in topic["examples"]])
+        topics.append(topic)
+    chosen = {t["id"] for t in agenda({"topics": topics})}
+    return ExportData(
+        week=week, first_day=monday, last_day=sunday, day_number=days_since_go_live(database, monday),
+        go_live=go_live_date(database), tickets=report["tickets"],
+        agenda=[t for t in topics if t["id"] in chosen], topics=topics,
+        module_names={m.id: m.name(language) for m in taxonomy.modules},
+        kind_names={k.id: k.name(language) for k in taxonomy.kinds},
+        volumes={w: v for w, v in module_volumes(database).items() if w <= week},
+        language=language,
+    )
+
+
+def export_week(database: Database, week: str, fmt: str, out: str | Path, language: str = "sv") -> Path:
+    """Write the week's export in *fmt* to *out*; return the path written."""
+    from elsdesk.export import writer_for
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise BadInputError(f"okänt format '{fmt}'; välj bland {', '.join(FORMATS)}")
+    data = build_export(database, week, language)
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"elsdesk-{data.week}.{fmt}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    writer_for(fmt)(data, out)
+    return out
+
+
+def export_all(database: Database, week: str, folder: str | Path, formats=FORMATS, language: str = "sv") -> list[Path]:
+    """Every format of one week into *folder* (for a scheduled weekly task)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    week = normalise_week(week)
+    return [export_week(database, week, fmt, folder / f"elsdesk-{week}.{fmt}", language) for fmt in formats]

@@ -1,0 +1,305 @@
+"""Weekly recurring topics: find them, keep their identity across weeks, compare with the past,
+and let training leads rename, merge, split, mark covered and pick topics for the agenda."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from datetime import date, timedelta
+
+from elsdesk.corpus import load_seed_corpus
+from elsdesk.domain import BadInputError, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
+from elsdesk.ml.text import ticket_text
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.settings import SettingsRepository
+from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
+from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, centroid_similarity, label_from_keywords
+
+logger = logging.getLogger(__name__)
+MATCH_SIMILARITY = 0.3          # same module
+MATCH_SIMILARITY_ANY_MODULE = 0.6  # labels can differ between weeks (model vs. human)
+HISTORY_WEEKS = 8
+DEFAULT_GO_LIVE = None
+
+
+def _reference_texts() -> list[str]:
+    return [ticket_text(r["title"], r.get("description")) for r in load_seed_corpus()]
+
+
+def week_tickets(database: Database, week: str) -> list[Ticket]:
+    return list(TicketRepository(database).iter_tickets(TicketFilter(week=week)))
+
+
+def previous_week(week: str) -> str:
+    monday, _ = parse_week(week)
+    year, number, _ = (monday - timedelta(days=7)).isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def _topic_id(week: str, found: FoundTopic) -> str:
+    basis = f"{week}|{found.module}|{'|'.join(sorted(found.stems)[:10])}"
+    return "T" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:8]
+
+
+def _match(found: list[FoundTopic], registry: list[RegisteredTopic]) -> dict[int, RegisteredTopic]:
+    """Greedy one-to-one matching of this week's topics to known topics of the same module."""
+    candidates = []
+    for index, topic in enumerate(found):
+        for known in registry:
+            if known.merged_into:
+                continue
+            similarity = centroid_similarity(topic.stems, known.stems)
+            needed = MATCH_SIMILARITY if known.module == topic.module else MATCH_SIMILARITY_ANY_MODULE
+            if similarity >= needed:
+                candidates.append((similarity, index, known))
+    matched: dict[int, RegisteredTopic] = {}
+    used: set[str] = set()
+    for _similarity, index, known in sorted(candidates, key=lambda c: -c[0]):
+        if index not in matched and known.id not in used:
+            matched[index] = known
+            used.add(known.id)
+    return matched
+
+
+def compute_week(database: Database, week: str, is_cancelled=None) -> list[TopicWeek]:
+    """Find this week's topics, match them to known topics and store the result."""
+    week = normalise_week(week)
+    tickets = week_tickets(database, week)
+    finder = TopicFinder(reference_texts=_reference_texts())
+    found = finder.find([Ticketish(str(t.id), t.title, t.description, t.module, t.kind) for t in tickets], is_cancelled)
+    repo = TopicRepository(database)
+    settings = SettingsRepository(database)
+    matched = _match(found, repo.registry())
+    results = []
+    with database.write():
+        for index, topic in enumerate(found):
+            known = matched.get(index)
+            if known is None:
+                known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
+            else:
+                known.stems = _blend(known.stems, topic.stems)
+                known.label = topic.label
+                known.first_week = min(known.first_week, week)
+                known.last_week = max(known.last_week, week)
+            repo.save_registered(known)
+            members = [tickets[m] for m in topic.members]
+            results.append(TopicWeek(known.id, week, len(members), [t.id for t in members], {
+                "keywords": topic.keywords,
+                "kind_mix": topic.kind_mix,
+                "module_mix": topic.module_mix,
+                "examples": [tickets[m].id for m in topic.examples],
+            }))
+        repo.replace_week(week, results)
+    settings.set(f"topics_computed:{week}", "1")
+    return results
+
+
+def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
+    terms = set(old) | set(new)
+    blended = {t: 0.5 * old.get(t, 0.0) + 0.5 * new.get(t, 0.0) for t in terms}
+    return dict(sorted(blended.items(), key=lambda kv: -kv[1])[:40])
+
+
+def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:
+    week = normalise_week(week)
+    if recompute or SettingsRepository(database).get(f"topics_computed:{week}") is None:
+        return compute_week(database, week, is_cancelled)
+    return TopicRepository(database).week_results(week)
+
+
+def trend_of(count: int, previous: int) -> str:
+    if previous == 0:
+        return "new"
+    if count >= previous * 1.25 and count - previous >= 2:
+        return "rising"
+    if count <= previous * 0.75 and previous - count >= 2:
+        return "falling"
+    return "steady"
+
+
+def weekly_topics(database: Database, week: str, recompute: bool = False, history: int = HISTORY_WEEKS,
+                  is_cancelled=None) -> dict:
+    """The recurring topics of an ISO week, largest first, in the shape of ``elsdesk topics --json``."""
+    week = normalise_week(week)
+    tickets_repo = TicketRepository(database)
+    topic_repo = TopicRepository(database)
+    earlier = []
+    cursor = week
+    for _ in range(history):
+        cursor = previous_week(cursor)
+        earlier.append(cursor)
+    known_weeks = set(tickets_repo.weeks())
+    for past in reversed(earlier):  # oldest first so identities flow forward
+        if past in known_weeks:
+            ensure_week(database, past, is_cancelled=is_cancelled)
+    results = ensure_week(database, week, recompute, is_cancelled)
+    total = tickets_repo.count(TicketFilter(week=week))
+    ticket_ids = {i for r in results for i in r.ticket_ids} | {i for r in results for i in r.detail.get("examples", [])}
+    by_id = {t.id: t for t in tickets_repo.fetch_many(sorted(ticket_ids))}
+    topics = []
+    for result in results:
+        registered = topic_repo.get(result.topic_id)
+        counts = topic_repo.counts_by_week(result.topic_id)
+        previous = counts.get(earlier[0], 0) if earlier else 0
+        recurring = 1
+        for past in earlier:
+            if counts.get(past):
+                recurring += 1
+            else:
+                break
+        kinds = Counter(result.detail.get("kind_mix", {}))
+        members = [by_id[i] for i in result.ticket_ids if i in by_id]
+        topics.append({
+            "id": result.topic_id,
+            "label": registered.display_label if registered else label_from_keywords(result.detail.get("keywords", [])),
+            "module": registered.module if registered else None,
+            "kind": kinds.most_common(1)[0][0] if kinds else None,
+            "keywords": result.detail.get("keywords", []),
+            "count": result.count,
+            "ticket_ids": [t.external_id for t in members],
+            "previous_count": previous,
+            "trend": trend_of(result.count, previous),
+            "weeks_recurring": recurring,
+            "first_week": registered.first_week if registered else week,
+            "kind_mix": dict(kinds),
+            "module_mix": result.detail.get("module_mix", {}),
+            "examples": [{"id": by_id[i].external_id, "title": by_id[i].title, "description": by_id[i].description}
+                         for i in result.detail.get("examples", []) if i in by_id],
+            "covered_on": registered.covered_on if registered else None,
+            "on_agenda": bool(registered.on_agenda) if registered else False,
+        })
+    topics.sort(key=lambda t: (-t["count"], t["label"]))
+    return {"week": week, "tickets": total, "topics": topics}
+
+
+def agenda(report: dict, limit: int = 10) -> list[dict]:
+    """Topics for the training agenda: those picked, else how-to topics not yet covered, largest first."""
+    picked = [t for t in report["topics"] if t["on_agenda"]]
+    if picked:
+        return picked
+    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not t["covered_on"]]
+    return proposed[:limit]
+
+
+# -- training lead's edits -------------------------------------------------------------------
+def _require(repo: TopicRepository, topic_id: str) -> RegisteredTopic:
+    topic = repo.get(topic_id)
+    if topic is None:
+        raise NotFoundError(f"ämnet {topic_id} finns inte")
+    return topic
+
+
+def rename_topic(database: Database, topic_id: str, label: str) -> None:
+    repo = TopicRepository(database)
+    _require(repo, topic_id)
+    if not label.strip():
+        raise BadInputError("ett ämne behöver ett namn")
+    with database.write():
+        repo.update_fields(topic_id, custom_label=label.strip())
+
+
+def mark_covered(database: Database, topic_id: str, on: date | str | None) -> None:
+    repo = TopicRepository(database)
+    _require(repo, topic_id)
+    with database.write():
+        repo.update_fields(topic_id, covered_on=str(on) if on else None)
+
+
+def set_on_agenda(database: Database, topic_id: str, picked: bool) -> None:
+    repo = TopicRepository(database)
+    _require(repo, topic_id)
+    with database.write():
+        repo.update_fields(topic_id, on_agenda=int(picked))
+
+
+def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
+    """Merge topics into the first one, this week and from now on; return the surviving id."""
+    week = normalise_week(week)
+    if len(topic_ids) < 2:
+        raise BadInputError("välj minst två ämnen att slå ihop")
+    repo = TopicRepository(database)
+    keep, *others = topic_ids
+    for topic_id in topic_ids:
+        _require(repo, topic_id)
+    results = {r.topic_id: r for r in repo.week_results(week)}
+    if keep not in results:
+        raise NotFoundError(f"ämnet {keep} finns inte vecka {week}")
+    survivor = results[keep]
+    for other in others:
+        if other in results:
+            merged = results.pop(other)
+            survivor.ticket_ids = sorted(set(survivor.ticket_ids) | set(merged.ticket_ids))
+            kinds = Counter(survivor.detail.get("kind_mix", {}))
+            kinds.update(merged.detail.get("kind_mix", {}))
+            survivor.detail["kind_mix"] = dict(kinds)
+    survivor.count = len(survivor.ticket_ids)
+    with database.write():
+        for other in others:
+            repo.update_fields(other, merged_into=keep)
+        repo.replace_week(week, list(results.values()))
+    return keep
+
+
+def split_topic(database: Database, week: str, topic_id: str) -> list[str]:
+    """Split a topic into tighter sub-topics (leftovers stay with the original id)."""
+    week = normalise_week(week)
+    repo = TopicRepository(database)
+    original = _require(repo, topic_id)
+    results = {r.topic_id: r for r in repo.week_results(week)}
+    if topic_id not in results:
+        raise NotFoundError(f"ämnet {topic_id} finns inte vecka {week}")
+    tickets = TicketRepository(database).fetch_many(results[topic_id].ticket_ids)
+    finder = TopicFinder(distance_threshold=0.75, min_size=2, reference_texts=_reference_texts())
+    parts = finder.find([Ticketish(str(t.id), t.title, t.description, original.module, t.kind) for t in tickets])
+    if len(parts) < 2:
+        raise BadInputError("ämnet går inte att dela i tydligare delar")
+    new_ids = []
+    placed: set[int] = set()
+    with database.write():
+        for part in parts[1:]:
+            members = [tickets[m] for m in part.members]
+            new = RegisteredTopic(_topic_id(week + "split", part), original.module, part.label, part.stems, week, week)
+            repo.save_registered(new)
+            results[new.id] = TopicWeek(new.id, week, len(members), [t.id for t in members], {
+                "keywords": part.keywords, "kind_mix": part.kind_mix, "module_mix": part.module_mix,
+                "examples": [tickets[m].id for m in part.examples]})
+            placed.update(t.id for t in members)
+            new_ids.append(new.id)
+        keep = results[topic_id]
+        keep.ticket_ids = [i for i in keep.ticket_ids if i not in placed]
+        keep.count = len(keep.ticket_ids)
+        repo.replace_week(week, list(results.values()))
+    return new_ids
+
+
+# -- go-live and weekly volumes ------------------------------------------------------------------
+def go_live_date(database: Database) -> date | None:
+    value = SettingsRepository(database).get("go_live")
+    if value:
+        return date.fromisoformat(value)
+    rows = database.query("SELECT min(created_at) FROM tickets")
+    return date.fromisoformat(rows[0][0][:10]) if rows and rows[0][0] else None
+
+
+def set_go_live(database: Database, value: str) -> date:
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadInputError(f"'{value}' är inget datum; skriv ÅÅÅÅ-MM-DD") from exc
+    SettingsRepository(database).set("go_live", parsed.isoformat())
+    return parsed
+
+
+def days_since_go_live(database: Database, day: date) -> int | None:
+    go_live = go_live_date(database)
+    return (day - go_live).days if go_live else None
+
+
+def module_volumes(database: Database) -> dict[str, dict[str, int]]:
+    """Tickets per ISO week per module since the first ticket: {week: {module: count}}."""
+    rows = database.query("SELECT iso_week, coalesce(module, ''), count(*) FROM tickets GROUP BY iso_week, module ORDER BY iso_week")
+    volumes: dict[str, dict[str, int]] = {}
+    for week, module, count in rows:
+        volumes.setdefault(week, {})[module] = count
+    return volumes

@@ -1,0 +1,114 @@
+"""The topic repository: topics keep an identity across weeks (registry) and a result per week."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from elsdesk.storage.database import Database
+
+
+@dataclass
+class RegisteredTopic:
+    id: str
+    module: str | None
+    label: str
+    stems: dict[str, float]
+    first_week: str
+    last_week: str
+    custom_label: str | None = None
+    covered_on: str | None = None
+    on_agenda: bool = False
+    merged_into: str | None = None
+
+    @property
+    def display_label(self) -> str:
+        return self.custom_label or self.label
+
+
+@dataclass
+class TopicWeek:
+    topic_id: str
+    week: str
+    count: int
+    ticket_ids: list[int]
+    detail: dict = field(default_factory=dict)
+
+
+_REGISTRY_COLUMNS = "id, module, label, stems, first_week, last_week, custom_label, covered_on, on_agenda, merged_into"
+
+
+def _registered(row) -> RegisteredTopic:
+    topic = RegisteredTopic(*row)
+    topic.stems = json.loads(topic.stems)
+    topic.on_agenda = bool(topic.on_agenda)
+    return topic
+
+
+class TopicRepository:
+    def __init__(self, database: Database):
+        self.database = database
+        self.conn = database.conn
+
+    def registry(self, module: str | None = None) -> list[RegisteredTopic]:
+        if module is None:
+            rows = self.database.query(f"SELECT {_REGISTRY_COLUMNS} FROM topic_registry")
+        else:
+            rows = self.database.query(f"SELECT {_REGISTRY_COLUMNS} FROM topic_registry WHERE module IS ?", (module,))
+        return [_registered(r) for r in rows]
+
+    def get(self, topic_id: str) -> RegisteredTopic | None:
+        rows = self.database.query(f"SELECT {_REGISTRY_COLUMNS} FROM topic_registry WHERE id = ?", (topic_id,))
+        return _registered(rows[0]) if rows else None
+
+    def resolve(self, topic_id: str) -> str:
+        """Follow merges to the topic that lives on."""
+        seen = set()
+        while topic_id not in seen:
+            seen.add(topic_id)
+            rows = self.database.query("SELECT merged_into FROM topic_registry WHERE id = ?", (topic_id,))
+            if not rows or not rows[0][0]:
+                return topic_id
+            topic_id = rows[0][0]
+        return topic_id
+
+    # writes: callers hold Database.write()
+    def save_registered(self, topic: RegisteredTopic) -> None:
+        # an upsert, not INSERT OR REPLACE: a replace deletes the row and cascades to its weeks
+        self.conn.execute(
+            f"INSERT INTO topic_registry ({_REGISTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET module = excluded.module, label = excluded.label, stems = excluded.stems,"
+            " first_week = excluded.first_week, last_week = excluded.last_week, custom_label = excluded.custom_label,"
+            " covered_on = excluded.covered_on, on_agenda = excluded.on_agenda, merged_into = excluded.merged_into",
+            (topic.id, topic.module, topic.label, json.dumps(topic.stems, ensure_ascii=False), topic.first_week,
+             topic.last_week, topic.custom_label, topic.covered_on, int(topic.on_agenda), topic.merged_into),
+        )
+
+    def update_fields(self, topic_id: str, **values) -> None:
+        allowed = {"custom_label", "covered_on", "on_agenda", "merged_into", "label"}
+        columns = [k for k in values if k in allowed]
+        if columns:
+            self.conn.execute(
+                f"UPDATE topic_registry SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                [values[c] for c in columns] + [topic_id],
+            )
+
+    def replace_week(self, week: str, results: list[TopicWeek]) -> None:
+        self.conn.execute("DELETE FROM topic_weeks WHERE week = ?", (week,))
+        for result in results:
+            self.conn.execute(
+                "INSERT INTO topic_weeks (topic_id, week, count, ticket_ids, detail) VALUES (?, ?, ?, ?, ?)",
+                (result.topic_id, week, result.count, json.dumps(result.ticket_ids),
+                 json.dumps(result.detail, ensure_ascii=False)),
+            )
+
+    def week_results(self, week: str) -> list[TopicWeek]:
+        rows = self.database.query(
+            "SELECT topic_id, week, count, ticket_ids, detail FROM topic_weeks WHERE week = ? ORDER BY count DESC", (week,))
+        return [TopicWeek(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4])) for r in rows]
+
+    def has_week(self, week: str) -> bool:
+        return bool(self.database.query("SELECT 1 FROM topic_weeks WHERE week = ? LIMIT 1", (week,)))
+
+    def counts_by_week(self, topic_id: str) -> dict[str, int]:
+        return dict(self.database.query("SELECT week, count FROM topic_weeks WHERE topic_id = ?", (topic_id,)))
