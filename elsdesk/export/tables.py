@@ -1,0 +1,293 @@
+"""The rows every export format shows, built once so XLSX, CSV, Markdown, HTML and PDF agree.
+
+Numbers stay numbers; every text cell passes through :func:`elsdesk.export.safe_cell`.
+Only what :class:`~elsdesk.services.export.ExportData` carries is used (masked text, no
+reporter names).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from elsdesk.export import TREND_NAMES, TREND_NAMES_EN, safe_cell
+
+logger = logging.getLogger(__name__)
+
+EXAMPLES_PER_TOPIC = 3
+CHART_MODULES = 7          # modules shown by name in charts; the rest become "Övriga"
+OTHER = "__other__"
+
+TEXTS = {
+    "sv": {
+        "rank": "Nr", "topic": "Ämne", "module": "Modul", "kind": "Typ", "count": "Ärenden",
+        "previous": "Föreg. vecka", "trend": "Trend", "weeks": "Veckor i rad", "covered": "Genomgånget",
+        "on_agenda": "På agendan (nr)", "first_week": "Först sedd", "keywords": "Nyckelord",
+        "example_id": "Ärende", "title": "Rubrik", "description": "Beskrivning", "week": "Vecka",
+        "day": "Dag", "total": "Totalt", "unclassified": "Ej klassad", "other": "Övriga",
+        "agenda": "Agenda", "topics": "Ämnen", "module_trend": "Modultrend", "examples": "Exempel",
+        "all_topics": "Alla ämnen", "tickets": "ärenden", "tickets_week": "Ärenden denna vecka",
+        "topics_found": "Återkommande ämnen", "new_topics": "Nya ämnen", "agenda_items": "På agendan",
+        "since_go_live": "sedan go-live", "go_live": "Go-live", "no_agenda": "Inga ämnen på agendan denna vecka.",
+        "no_topics": "Inga återkommande ämnen denna vecka.", "period": "Period",
+        "chart_modules": "Ärenden per modul och vecka", "chart_topics": "Största ämnena: denna vecka och förra",
+        "this_week": "Denna vecka", "last_week": "Förra veckan", "yes": "ja", "no": "nej",
+        "generated": "Skapad av elsdesk", "privacy": "Texten är maskerad och innehåller inga namn på anmälare.",
+        "vs_previous": "förra veckan", "page": "Sida", "of": "av", "subtitle": "Underlag för veckans utbildning",
+        "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad",
+    },
+    "en": {
+        "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Kind", "count": "Tickets",
+        "previous": "Prev. week", "trend": "Trend", "weeks": "Weeks running", "covered": "Covered",
+        "on_agenda": "On agenda (no.)", "first_week": "First seen", "keywords": "Keywords",
+        "example_id": "Ticket", "title": "Title", "description": "Description", "week": "Week",
+        "day": "Day", "total": "Total", "unclassified": "Unclassified", "other": "Other",
+        "agenda": "Agenda", "topics": "Topics", "module_trend": "Module trend", "examples": "Examples",
+        "all_topics": "All topics", "tickets": "tickets", "tickets_week": "Tickets this week",
+        "topics_found": "Recurring topics", "new_topics": "New topics", "agenda_items": "On the agenda",
+        "since_go_live": "since go-live", "go_live": "Go-live", "no_agenda": "No topics on the agenda this week.",
+        "no_topics": "No recurring topics this week.", "period": "Period",
+        "chart_modules": "Tickets per module and week", "chart_topics": "Largest topics: this week and last",
+        "this_week": "This week", "last_week": "Last week", "yes": "yes", "no": "no",
+        "generated": "Made with elsdesk", "privacy": "Text is masked and carries no reporter names.",
+        "vs_previous": "last week", "page": "Page", "of": "of", "subtitle": "Input for this week's training",
+        "weeks_running": "week running", "weeks_running_plural": "weeks running",
+    },
+}
+MONTHS = {
+    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+}
+
+
+def text(data, key: str) -> str:
+    """A fixed string (heading, column name) in the export's language."""
+    return TEXTS.get(data.language, TEXTS["sv"]).get(key) or TEXTS["sv"][key]
+
+
+def module_name(data, module: str | None) -> str:
+    if not module:
+        return safe_cell(text(data, "unclassified"))
+    if module == OTHER:
+        return safe_cell(text(data, "other"))
+    return safe_cell(data.module_names.get(module, module))
+
+
+def kind_name(data, kind: str | None) -> str:
+    return safe_cell(data.kind_names.get(kind, kind) if kind else "–")
+
+
+def trend_name(data, trend: str | None) -> str:
+    names = TREND_NAMES_EN if data.language == "en" else TREND_NAMES
+    return safe_cell(names.get(trend or "", trend or ""))
+
+
+def day_label(number: int | None) -> str:
+    return "" if number is None else f"D+{max(number, 0)}"
+
+
+def long_date(data, day: date) -> str:
+    month = MONTHS.get(data.language, MONTHS["sv"])[day.month - 1]
+    return f"{month} {day.day}, {day.year}" if data.language == "en" else f"{day.day} {month} {day.year}"
+
+
+def period(data) -> str:
+    """'5–11 maj 2025' (or across months '28 april–4 maj 2025')."""
+    first, last = data.first_day, data.last_day
+    months = MONTHS.get(data.language, MONTHS["sv"])
+    if data.language == "en":
+        return f"{months[first.month - 1]} {first.day}–{last.day}, {last.year}" if first.month == last.month \
+            else f"{months[first.month - 1]} {first.day}–{months[last.month - 1]} {last.day}, {last.year}"
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {months[last.month - 1]} {last.year}"
+    start = f"{first.day} {months[first.month - 1]}" + (f" {first.year}" if first.year != last.year else "")
+    return f"{start}–{last.day} {months[last.month - 1]} {last.year}"
+
+
+# -- topics ---------------------------------------------------------------------------------
+def agenda_numbers(data) -> dict[str, int]:
+    return {topic["id"]: index for index, topic in enumerate(data.agenda, start=1)}
+
+
+def agenda_headers(data) -> list[str]:
+    return [text(data, k) for k in ("rank", "topic", "module", "kind", "count", "previous", "trend", "weeks", "covered")]
+
+
+def agenda_rows(data) -> list[list]:
+    return [[rank, safe_cell(t["label"]), module_name(data, t.get("module")), kind_name(data, t.get("kind")),
+             int(t.get("count") or 0), int(t.get("previous_count") or 0), trend_name(data, t.get("trend")),
+             int(t.get("weeks_recurring") or 1), safe_cell(t.get("covered_on") or "")]
+            for rank, t in enumerate(data.agenda, start=1)]
+
+
+def topic_headers(data) -> list[str]:
+    return [text(data, k) for k in ("on_agenda", "topic", "module", "kind", "count", "previous", "trend",
+                                    "weeks", "first_week", "covered", "keywords")]
+
+
+def topic_rows(data) -> list[list]:
+    """All topics, largest first, with their place on the agenda (blank when not on it)."""
+    numbers = agenda_numbers(data)
+    return [[numbers.get(t["id"], ""), safe_cell(t["label"]), module_name(data, t.get("module")),
+             kind_name(data, t.get("kind")), int(t.get("count") or 0), int(t.get("previous_count") or 0),
+             trend_name(data, t.get("trend")), int(t.get("weeks_recurring") or 1), safe_cell(t.get("first_week") or ""),
+             safe_cell(t.get("covered_on") or ""), safe_cell(", ".join(t.get("keywords") or []))]
+            for t in data.topics]
+
+
+def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
+    """Up to *limit* examples of a topic, identical texts shown once, cells made safe."""
+    seen: set[tuple[str, str]] = set()
+    examples = []
+    for example in topic.get("examples") or []:
+        title = " ".join(str(example.get("title") or "").split())
+        description = str(example.get("description") or "").strip()
+        key = (title.lower(), " ".join(description.lower().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        examples.append({"id": safe_cell(example.get("id")), "title": safe_cell(title), "description": safe_cell(description)})
+        if len(examples) >= limit:
+            break
+    return examples
+
+
+def example_headers(data) -> list[str]:
+    return [text(data, k) for k in ("topic", "example_id", "title", "description")]
+
+
+def example_rows(data, limit: int = EXAMPLES_PER_TOPIC) -> list[list]:
+    return [[safe_cell(t["label"]), e["id"], e["title"], e["description"]]
+            for t in data.topics for e in topic_examples(t, limit)]
+
+
+@dataclass
+class TopicCard:
+    """One topic as the Markdown and HTML exports show it (every string safe)."""
+    id: str
+    rank: int | None
+    label: str
+    module: str
+    kind: str
+    count: int
+    previous: int
+    trend: str          # the trend id (new, rising, steady, falling): for styling
+    trend_name: str
+    weeks: int
+    first_week: str
+    covered_on: str
+    keywords: list[str]
+    examples: list[dict]
+
+
+def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
+    numbers = agenda_numbers(data)
+    return [TopicCard(
+        id=safe_cell(t["id"]), rank=numbers.get(t["id"]), label=safe_cell(t["label"]),
+        module=module_name(data, t.get("module")), kind=kind_name(data, t.get("kind")),
+        count=int(t.get("count") or 0), previous=int(t.get("previous_count") or 0),
+        trend=str(t.get("trend") or ""), trend_name=trend_name(data, t.get("trend")),
+        weeks=int(t.get("weeks_recurring") or 1), first_week=safe_cell(t.get("first_week") or ""),
+        covered_on=safe_cell(t.get("covered_on") or ""), keywords=[safe_cell(k) for k in t.get("keywords") or []],
+        examples=topic_examples(t)) for t in (data.agenda if topics is None else topics)]
+
+
+# -- tickets per module per week ----------------------------------------------------------------
+@dataclass
+class ModuleTrend:
+    """Weeks as rows (oldest first), modules as columns."""
+    weeks: list[str]
+    days: list[str]                 # 'D+N' of each week's Monday ('' without a go-live date)
+    modules: list[str]              # module ids ('' = unclassified, OTHER = the rest)
+    names: list[str]
+    counts: list[list[int]] = field(default_factory=list)   # counts[week][module]
+
+    def totals(self) -> list[int]:
+        return [sum(row) for row in self.counts]
+
+    def module_totals(self) -> list[int]:
+        return [sum(row[i] for row in self.counts) for i in range(len(self.modules))]
+
+
+def _weeks_between(first: date, last: date) -> list[tuple[str, date]]:
+    weeks = []
+    monday = first - timedelta(days=first.weekday())
+    while monday <= last:
+        year, number, _ = monday.isocalendar()
+        weeks.append((f"{year}-W{number:02d}", monday))
+        monday += timedelta(days=7)
+    return weeks
+
+
+def module_trend(data, max_weeks: int | None = None) -> ModuleTrend:
+    """Tickets per module per ISO week from go-live (or the first ticket) to the export week."""
+    known = sorted(w for w in data.volumes if w <= data.week)
+    start = data.go_live if data.go_live and data.go_live <= data.last_day else None
+    if start is None and known:
+        from elsdesk.domain import parse_week
+
+        start = parse_week(known[0])[0]
+    weeks = _weeks_between(start, data.first_day) if start else [(data.week, data.first_day)]
+    if max_weeks:
+        weeks = weeks[-max_weeks:]
+    totals: dict[str, int] = {}
+    for week, _monday in weeks:
+        for module, count in data.volumes.get(week, {}).items():
+            totals[module or ""] = totals.get(module or "", 0) + int(count)
+    order = [m for m in data.module_names if totals.get(m)]
+    order += sorted(m for m in totals if m and m not in data.module_names and totals[m])
+    if totals.get(""):
+        order.append("")
+    days = []
+    for _week, monday in weeks:
+        days.append(day_label((monday - data.go_live).days) if data.go_live else "")
+    counts = [[int(data.volumes.get(week, {}).get(m, 0)) for m in order] for week, _ in weeks]
+    return ModuleTrend([safe_cell(w) for w, _ in weeks], days, order, [module_name(data, m) for m in order], counts)
+
+
+def grouped_trend(trend: ModuleTrend, data, keep: int = CHART_MODULES) -> ModuleTrend:
+    """The same trend with only the *keep* largest modules named and the rest summed as 'Övriga'."""
+    if len(trend.modules) <= keep + 1:
+        return trend
+    ranked = sorted(range(len(trend.modules)), key=lambda i: (-trend.module_totals()[i], i))
+    kept = sorted(i for i in ranked[:keep] if trend.modules[i] != "")
+    rest = [i for i in range(len(trend.modules)) if i not in kept]
+    counts = [[row[i] for i in kept] + [sum(row[i] for i in rest)] for row in trend.counts]
+    modules = [trend.modules[i] for i in kept] + [OTHER]
+    return ModuleTrend(trend.weeks, trend.days, modules, [module_name(data, m) for m in modules], counts)
+
+
+def module_trend_headers(data, trend: ModuleTrend) -> list[str]:
+    return [text(data, "week"), text(data, "day"), *trend.names, text(data, "total")]
+
+
+def module_trend_rows(trend: ModuleTrend) -> list[list]:
+    return [[week, day, *row, sum(row)] for week, day, row in zip(trend.weeks, trend.days, trend.counts)]
+
+
+# -- key figures ----------------------------------------------------------------------------------
+def previous_week_tickets(data) -> int | None:
+    from elsdesk.domain import parse_week
+
+    monday = parse_week(data.week)[0] - timedelta(days=7)
+    year, number, _ = monday.isocalendar()
+    week = f"{year}-W{number:02d}"
+    return sum(data.volumes[week].values()) if week in data.volumes else None
+
+
+def key_figures(data) -> list[tuple[str, str, str]]:
+    """(label, value, note) for the summary line or boxes."""
+    previous = previous_week_tickets(data)
+    new = sum(1 for t in data.topics if t.get("trend") == "new")
+    figures = [(text(data, "tickets_week"), str(data.tickets),
+                f"{previous} {text(data, 'vs_previous')}" if previous is not None else ""),
+               (text(data, "topics_found"), str(len(data.topics)), f"{new} {text(data, 'new_topics').lower()}"),
+               (text(data, "agenda_items"), str(len(data.agenda)), "")]
+    if data.day_number is not None:
+        go_live = long_date(data, data.go_live) if data.go_live else ""
+        figures.insert(0, (text(data, "since_go_live").capitalize(), day_label(data.day_number),
+                           f"{text(data, 'go_live')} {go_live}".strip()))
+    return [(safe_cell(a), safe_cell(b), safe_cell(c)) for a, b, c in figures]

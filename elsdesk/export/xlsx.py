@@ -1,0 +1,117 @@
+"""The weekly export as an Excel workbook: Agenda, Ämnen, Modultrend (with a chart), Exempel."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from elsdesk.export import safe_cell
+from elsdesk.export import tables
+
+logger = logging.getLogger(__name__)
+
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+HEADER_FONT = Font(bold=True, color="1F3A5F")
+TITLE_FONT = Font(bold=True, size=14, color="1F3A5F")
+WRAP = Alignment(wrap_text=True, vertical="top")
+MAX_WIDTH = 60
+
+
+def _put(sheet, row: int, column: int, value):
+    """Write one cell; text is always stored as text, never as a formula."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = safe_cell(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def _table(sheet, headers: list[str], rows: list[list], first_row: int = 1, wrap: tuple[int, ...] = ()) -> None:
+    """A header row (bold, frozen) and the rows below it, with widths that fit the content."""
+    for column, header in enumerate(headers, start=1):
+        cell = _put(sheet, first_row, column, header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for offset, row in enumerate(rows, start=1):
+        for column, value in enumerate(row, start=1):
+            cell = _put(sheet, first_row + offset, column, value)
+            if column in wrap:
+                cell.alignment = WRAP
+    sheet.freeze_panes = sheet.cell(row=first_row + 1, column=1)
+    if rows:
+        sheet.auto_filter.ref = f"A{first_row}:{get_column_letter(len(headers))}{first_row + len(rows)}"
+    for column, header in enumerate(headers, start=1):
+        longest = max([len(str(header))] + [len(str(r[column - 1])) for r in rows if column - 1 < len(r)])
+        sheet.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(8, longest + 2))
+
+
+def _agenda_sheet(book: Workbook, data) -> None:
+    sheet = book.active
+    sheet.title = tables.text(data, "agenda")
+    _put(sheet, 1, 1, data.title).font = TITLE_FONT
+    figures = "   ·   ".join(f"{label}: {value}" for label, value, _note in tables.key_figures(data))
+    _put(sheet, 2, 1, f"{tables.period(data)}   ·   {figures}").font = Font(italic=True, color="555555")
+    rows = tables.agenda_rows(data)
+    _table(sheet, tables.agenda_headers(data), rows, first_row=4)
+    if not rows:
+        _put(sheet, 5, 2, tables.text(data, "no_agenda"))
+    sheet.column_dimensions["A"].width = 6
+
+
+def _topics_sheet(book: Workbook, data) -> None:
+    sheet = book.create_sheet(tables.text(data, "topics"))
+    _table(sheet, tables.topic_headers(data), tables.topic_rows(data))
+
+
+def _trend_sheet(book: Workbook, data) -> None:
+    sheet = book.create_sheet(tables.text(data, "module_trend"))
+    trend = tables.module_trend(data)
+    rows = tables.module_trend_rows(trend)
+    headers = tables.module_trend_headers(data, trend)
+    _table(sheet, headers, rows)
+    for column in range(3, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(18, max(9, len(headers[column - 1]) * 0.8))
+        sheet.cell(row=1, column=column).alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    sheet.row_dimensions[1].height = 45
+    if not rows or not trend.modules:
+        return
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = tables.text(data, "chart_modules")
+    chart.y_axis.title = tables.text(data, "count")
+    chart.x_axis.title = tables.text(data, "week")
+    values = Reference(sheet, min_col=3, max_col=2 + len(trend.modules), min_row=1, max_row=1 + len(rows))
+    chart.add_data(values, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=1 + len(rows)))
+    chart.width, chart.height = 26, 13
+    chart.legend.position = "r"
+    sheet.add_chart(chart, f"A{len(rows) + 4}")
+
+
+def _examples_sheet(book: Workbook, data) -> None:
+    sheet = book.create_sheet(tables.text(data, "examples"))
+    _table(sheet, tables.example_headers(data), tables.example_rows(data), wrap=(1, 3, 4))
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["D"].width = 80
+
+
+def write_xlsx(data, path) -> None:
+    """Write *data* as an .xlsx workbook at *path*."""
+    book = Workbook()
+    _agenda_sheet(book, data)
+    _topics_sheet(book, data)
+    _trend_sheet(book, data)
+    _examples_sheet(book, data)
+    book.properties.title = safe_cell(data.title)
+    book.properties.creator = "elsdesk"
+    book.save(Path(path))
+    logger.info("wrote %s", path)

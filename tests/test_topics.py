@@ -1,0 +1,149 @@
+"""Weekly recurring topics: grouping, labels, identity across weeks, trends, edits and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import write_jsonl
+from elsdesk.cli import main
+from elsdesk.domain import BadInputError
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.topics import (
+    agenda, merge_topics, mark_covered, rename_topic, set_on_agenda, split_topic, trend_of, weekly_topics,
+)
+from elsdesk.topics.finder import Ticketish, TopicFinder
+
+SIGN_DOSE = [
+    ("Kan inte signera dos", "Pennan är grå i utdelningsvyn när jag ska signera morgondosen"),
+    ("Signera given dos", "Hur signerar jag att dosen är given i utdelningsvyn? Det går inte att klicka"),
+    ("utdelningsvyn signering", "kan inte signera dos i utdelningsvyn, knappen är grå"),
+    ("Dosen går inte att signera", "I utdelningsvyn vill den inte låta mig signera given dos på kvällen"),
+    ("Signering utdelningsvy", "Signera dos fungerar inte i utdelningsvyn för nattens läkemedel"),
+]
+SITHS_PIN = [
+    ("SITHS-kortet spärrat", "Skrev fel PIN tre gånger, SITHS-kortet är spärrat, behöver PUK"),
+    ("PIN spärrad", "Mitt SITHS-kort är låst efter fel PIN-kod, hur får jag PUK-koden?"),
+    ("Låst kort", "SITHS kortet spärrat efter felaktig PIN, kommer inte in"),
+    ("Glömt PIN", "Har glömt PIN till SITHS-kortet och nu är det spärrat"),
+]
+ONE_OFFS = [
+    ("Kassarapport", "Hur tar jag ut dagens kassarapport för mottagningen?"),
+    ("Webcert", "Läkarintyget till Försäkringskassan går inte att skicka från Webcert"),
+    ("Dikterat", "Diktatet försvann när jag sparade"),
+    ("Vikt i journaltabellen", "Var registrerar jag patientens vikt?"),
+    ("Kallelse", "Kallelsen skrevs ut med fel adress till mottagningen"),
+    ("NPÖ", "Hittar inte journalen från kommunen i NPÖ"),
+]
+
+
+def _rows(groups, day, start, module_for):
+    rows = []
+    for n, (title, description) in enumerate(groups):
+        rows.append({"id": f"W{start + n}", "created_at": f"{day}T{8 + n % 9:02d}:00:00", "title": title,
+                     "description": description, "module": module_for(title), "kind": "handhavande"})
+    return rows
+
+
+def _module(title: str) -> str:
+    lowered = title.lower()
+    if "signer" in lowered or "dos" in lowered or "utdelning" in lowered:
+        return "lakemedel"
+    if "siths" in lowered or "pin" in lowered or "kort" in lowered:
+        return "inloggning_siths"
+    return {"kassarapport": "kassa_avgifter", "webcert": "intyg_blanketter", "dikterat": "diktat_skanning",
+            "vikt i journaltabellen": "omvardnad_matvarden", "kallelse": "tidbok_resursplanering", "npö": "integrationer"}[lowered]
+
+
+@pytest.fixture
+def two_weeks(memory_db, tmp_path):
+    week18 = _rows(SIGN_DOSE[:2] + SITHS_PIN + ONE_OFFS[:3], "2025-04-29", 100, _module)
+    week19 = _rows(SIGN_DOSE + SITHS_PIN[:2] + ONE_OFFS[3:], "2025-05-06", 200, _module)
+    import_tickets(memory_db, write_jsonl(tmp_path / "w.jsonl", week18 + week19))
+    return memory_db
+
+
+def test_finder_groups_recurring_problems_and_leaves_one_offs_out():
+    tickets = [Ticketish(str(i), t, d, _module(t), "handhavande") for i, (t, d) in enumerate(SIGN_DOSE + SITHS_PIN + ONE_OFFS)]
+    topics = TopicFinder().find(tickets)
+    groups = sorted(sorted(int(tickets[m].key) for m in topic.members) for topic in topics)
+    assert [0, 1, 2, 3, 4] in groups and [5, 6, 7, 8] in groups
+    assert all(int(tickets[m].key) < 9 for topic in topics for m in topic.members)
+
+
+def test_labels_use_written_words_not_stems():
+    tickets = [Ticketish(str(i), t, d, "lakemedel", "handhavande") for i, (t, d) in enumerate(SIGN_DOSE)]
+    (topic,) = TopicFinder().find(tickets)
+    text = " ".join(f"{t} {d}".lower() for t, d in SIGN_DOSE)
+    assert topic.keywords
+    for keyword in topic.keywords:
+        for word in keyword.split():
+            assert word in text, word
+    assert "utdelningsvyn" in " ".join(topic.keywords) or "signera" in " ".join(topic.keywords)
+
+
+def test_weekly_topics_contract_and_trends(two_weeks):
+    report = weekly_topics(two_weeks, "2025-W19")
+    assert report["week"] == "2025-W19" and report["tickets"] == 10
+    topics = report["topics"]
+    assert [t["count"] for t in topics] == sorted((t["count"] for t in topics), reverse=True)
+    seen = [i for t in topics for i in t["ticket_ids"]]
+    assert len(seen) == len(set(seen))
+    dose = next(t for t in topics if t["module"] == "lakemedel")
+    assert {"id", "label", "module", "kind", "keywords", "count", "ticket_ids", "previous_count", "trend"} <= set(dose)
+    assert dose["count"] == 5 and dose["previous_count"] == 2 and dose["trend"] == "rising" and dose["weeks_recurring"] == 2
+    assert set(dose["ticket_ids"]) == {f"W{200 + n}" for n in range(5)}
+    siths = next(t for t in topics if t["module"] == "inloggning_siths")
+    assert siths["previous_count"] == 4 and siths["trend"] == "falling"
+    earlier = weekly_topics(two_weeks, "2025-W18")
+    assert siths["id"] in {t["id"] for t in earlier["topics"]}, "a recurring problem keeps its identity"
+    assert dose["examples"] and all(e["title"] for e in dose["examples"])
+
+
+def test_trend_rules():
+    assert trend_of(3, 0) == "new"
+    assert trend_of(10, 5) == "rising"
+    assert trend_of(5, 5) == "steady"
+    assert trend_of(2, 8) == "falling"
+
+
+def test_rename_cover_and_agenda(two_weeks):
+    report = weekly_topics(two_weeks, "2025-W19")
+    dose = next(t for t in report["topics"] if t["module"] == "lakemedel")
+    rename_topic(two_weeks, dose["id"], "Signera dos i utdelningsvyn")
+    mark_covered(two_weeks, dose["id"], "2025-05-09")
+    report = weekly_topics(two_weeks, "2025-W19")
+    dose = next(t for t in report["topics"] if t["id"] == dose["id"])
+    assert dose["label"] == "Signera dos i utdelningsvyn" and dose["covered_on"] == "2025-05-09"
+    assert dose["id"] not in {t["id"] for t in agenda(report)}, "covered topics are not proposed again"
+    set_on_agenda(two_weeks, dose["id"], True)
+    assert [t["id"] for t in agenda(weekly_topics(two_weeks, "2025-W19"))] == [dose["id"]]
+    with pytest.raises(BadInputError):
+        rename_topic(two_weeks, dose["id"], "  ")
+
+
+def test_merge_and_split(two_weeks):
+    report = weekly_topics(two_weeks, "2025-W19")
+    ids = [t["id"] for t in report["topics"][:2]]
+    total = sum(t["count"] for t in report["topics"][:2])
+    keep = merge_topics(two_weeks, "2025-W19", ids)
+    merged = weekly_topics(two_weeks, "2025-W19")
+    survivor = next(t for t in merged["topics"] if t["id"] == keep)
+    assert survivor["count"] == total and ids[1] not in {t["id"] for t in merged["topics"]}
+    new_ids = split_topic(two_weeks, "2025-W19", keep)
+    after = weekly_topics(two_weeks, "2025-W19")
+    assert set(new_ids) <= {t["id"] for t in after["topics"]}
+    assert sum(t["count"] for t in after["topics"] if t["id"] in set(new_ids) | {keep}) == total
+
+
+def test_cli_topics_json(two_weeks, tmp_path, capsys):
+    db = str(tmp_path / "cli.db")
+    rows = _rows(SIGN_DOSE + ONE_OFFS, "2025-05-06", 1, _module)
+    main(["--db", db, "import", str(write_jsonl(tmp_path / "c.jsonl", rows))])
+    capsys.readouterr()
+    assert main(["--db", db, "topics", "--week", "2025-W19", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["week"] == "2025-W19" and report["tickets"] == len(rows)
+    assert report["topics"][0]["count"] == 5 and report["topics"][0]["trend"] == "new"
+    assert main(["--db", db, "topics", "--week", "2025-53"]) == 1
