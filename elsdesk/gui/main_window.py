@@ -7,7 +7,8 @@ import logging
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from elsdesk import __version__
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.ticket_saved.connect(self._on_ticket_saved)
         self.classifier = None
         self.classifier_error: str | None = None
-        self.tickets_imported.connect(lambda _report: self.list_view.refresh())
+        self.tickets_imported.connect(self._on_tickets_imported)
         self.resize(1360, 820)
         self.list_view.refresh()
         self.load_classifier()
@@ -71,12 +72,23 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([960, 400])
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        tickets_page = QWidget(self)
+        layout = QVBoxLayout(tickets_page)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        from elsdesk.gui.training_view import TrainingLeadView
+
+        self.training_view = TrainingLeadView(self.taxonomy, self.runner, self.db_path, self.language, self)
+        self.training_view.exported.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Exporterat till %1").replace("%1", path), 10000))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tickets_tab = self.tabs.addTab(tickets_page, self.tr("Ärenden"))
+        self.training_tab = self.tabs.addTab(self.training_view, self.tr("Utbildning"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
 
     def _action(self, text: str, shortcut: str | None, slot, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -163,6 +175,16 @@ class MainWindow(QMainWindow):
         self.form.finished.connect(self._on_form_finished)
         self.form.open()
         return self.form
+
+    def _on_tickets_imported(self, _report) -> None:
+        self.list_view.refresh()
+        self.training_view.overview = None  # recomputed when the training tab is next shown
+        if self.tabs.currentIndex() == self.training_tab:
+            self.training_view.load(recompute=True)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
+            self.training_view.load()
 
     def _on_form_finished(self, _result) -> None:
         self.form = None

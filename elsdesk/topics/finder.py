@@ -225,7 +225,13 @@ class TopicFinder:
             if len(keywords) == 4:
                 break
         similarity = np.asarray(block @ centroid).ravel()
-        examples = [members[i] for i in np.argsort(-similarity)[:3]]
+        examples, seen_texts = [], set()
+        for i in np.argsort(-similarity):  # the most typical tickets, each text once
+            if texts[members[i]] not in seen_texts:
+                seen_texts.add(texts[members[i]])
+                examples.append(members[i])
+            if len(examples) == 3:
+                break
         return FoundTopic(
             module=module, members=members, keywords=keywords, stems=stems,
             kind_mix=dict(Counter(tickets[m].kind or "" for m in members)),

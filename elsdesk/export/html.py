@@ -1,0 +1,382 @@
+"""The weekly export as one self-contained web page for the intranet (and, simpler, for print).
+
+``render_html(data)`` gives a page with inline CSS and inline SVG charts, no external files and
+no JavaScript. ``render_html(data, for_print=True)`` gives plain tables that Qt's
+``QTextDocument`` lays out (bars are table cells), which the PDF writer prints.
+All text is escaped with :func:`html.escape` after :func:`elsdesk.export.safe_cell`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+from datetime import date
+from pathlib import Path
+
+from elsdesk.export import tables
+
+logger = logging.getLogger(__name__)
+
+PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#ff9da7"]
+OTHER_COLOUR = "#bab0ac"
+THIS_WEEK, LAST_WEEK = "#2f5d8a", "#b9c9da"
+BADGES = {"new": ("#e3edfb", "#1d4f91"), "rising": ("#fdeceb", "#a4262c"),
+          "steady": ("#eef1f4", "#475467"), "falling": ("#e6f4ea", "#1e6b3a")}
+TOP_TOPICS = 8
+
+CSS = """
+*{box-sizing:border-box}
+body{margin:0;background:#f4f6f9;color:#1f2933;font:15px/1.5 "Segoe UI",system-ui,-apple-system,Roboto,"Helvetica Neue",Arial,sans-serif}
+header{background:#1f3a5f;color:#fff;padding:28px 0 24px}
+.wrap{max-width:1120px;margin:0 auto;padding:0 28px}
+header .kicker{text-transform:uppercase;letter-spacing:.08em;font-size:12px;opacity:.75;margin:0}
+header h1{margin:4px 0 4px;font-size:28px;font-weight:600;letter-spacing:-.01em}
+header p{margin:0;opacity:.85}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:14px;margin:-2px 0 0;padding-top:20px}
+.figure{background:#fff;border-radius:10px;padding:14px 16px;box-shadow:0 1px 2px rgba(16,24,40,.08);border:1px solid #e4e7ec}
+.figure .label{font-size:12px;color:#667085;text-transform:uppercase;letter-spacing:.05em}
+.figure .value{font-size:28px;font-weight:600;color:#1f3a5f;line-height:1.2}
+.figure .note{font-size:13px;color:#667085}
+section{margin:26px 0}
+h2{font-size:19px;font-weight:600;margin:0 0 12px;color:#1f3a5f}
+.card{background:#fff;border:1px solid #e4e7ec;border-radius:10px;padding:18px 20px;box-shadow:0 1px 2px rgba(16,24,40,.06)}
+.charts{display:grid;grid-template-columns:3fr 2fr;gap:18px}
+@media (max-width:900px){.charts,.topics{grid-template-columns:1fr}}
+.charts h3{font-size:15px;margin:0 0 8px;font-weight:600}
+svg{display:block;width:100%;height:auto}
+svg text{font-family:inherit}
+.legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin-top:8px;font-size:12.5px;color:#475467}
+.legend span{display:inline-flex;align-items:center;gap:6px}
+.legend i{width:11px;height:11px;border-radius:2px;display:inline-block}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th{text-align:left;font-weight:600;color:#475467;font-size:12.5px;text-transform:uppercase;letter-spacing:.03em;border-bottom:2px solid #d0d5dd;padding:8px 10px;vertical-align:bottom}
+td{padding:8px 10px;border-bottom:1px solid #eaecf0;vertical-align:top}
+tbody tr:nth-child(even) td{background:#fafbfc}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.topic{font-weight:600}
+.badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap}
+.chip{display:inline-block;background:#f2f4f7;color:#475467;border-radius:6px;padding:0 7px;margin:0 4px 4px 0;font-size:12.5px}
+.topics{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+.topic-card h3{margin:0 0 6px;font-size:16.5px;line-height:1.35;display:flex;gap:10px;align-items:flex-start}
+.rank{flex:none;width:26px;height:26px;border-radius:50%;background:#1f3a5f;color:#fff;font-size:13px;display:inline-flex;align-items:center;justify-content:center}
+.meta{color:#667085;font-size:13px;margin:0 0 8px}
+.meta b{color:#1f2933}
+blockquote{margin:10px 0 0;padding:8px 12px;border-left:3px solid #9fb3c8;background:#f8fafc;border-radius:0 6px 6px 0;font-size:13.5px;color:#344054}
+blockquote strong{display:block;color:#1f2933}
+blockquote small{color:#98a2b3;font-weight:400}
+.scroll{overflow-x:auto}
+table.heat th{font-size:11px;text-transform:none;letter-spacing:0;text-align:center;min-width:52px}
+table.heat td{text-align:center;font-size:13px;border-bottom:1px solid #fff;font-variant-numeric:tabular-nums}
+table.heat td.week{text-align:left;white-space:nowrap;font-weight:600}
+footer{color:#98a2b3;font-size:12.5px;padding:10px 0 40px}
+"""
+
+
+def esc(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def badge(card_trend: str, name: str) -> str:
+    background, colour = BADGES.get(card_trend, BADGES["steady"])
+    return f'<span class="badge" style="background:{background};color:{colour}">{esc(name)}</span>'
+
+
+def colours(trend: tables.ModuleTrend) -> list[str]:
+    return [OTHER_COLOUR if m in (tables.OTHER, "") else PALETTE[i % len(PALETTE)] for i, m in enumerate(trend.modules)]
+
+
+def nice_step(maximum: int, ticks: int = 4) -> int:
+    raw = max(1, maximum) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw)) or 1
+
+
+def shorten(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
+# -- SVG charts -----------------------------------------------------------------------------------
+def svg_module_chart(data, trend: tables.ModuleTrend) -> str:
+    """Stacked columns: tickets per module (largest modules named) per week since go-live."""
+    width, height, left, right, top, bottom = 640, 300, 44, 12, 18, 46
+    totals = trend.totals()
+    step = nice_step(max(totals or [1]))
+    top_value = step * math.ceil(max(totals or [1]) / step)
+    plot_w, plot_h = width - left - right, height - top - bottom
+    slot = plot_w / max(1, len(trend.weeks))
+    bar = min(64.0, slot * 0.62)
+    y = lambda v: top + plot_h - v / top_value * plot_h  # noqa: E731
+    fills = colours(trend)
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{esc(tables.text(data, "chart_modules"))}">']
+    for value in range(0, top_value + 1, step):
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#eaecf0"/>'
+                     f'<text x="{left - 8}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="11" fill="#667085">{value}</text>')
+    label_every = max(1, math.ceil(len(trend.weeks) / 12))
+    for index, (week, day, row) in enumerate(zip(trend.weeks, trend.days, trend.counts)):
+        x = left + slot * index + (slot - bar) / 2
+        base = 0
+        for module_index, count in enumerate(row):
+            if count:
+                parts.append(f'<rect x="{x:.1f}" y="{y(base + count):.1f}" width="{bar:.1f}" height="{count / top_value * plot_h:.1f}" '
+                             f'fill="{fills[module_index]}"><title>{esc(week)} · {esc(trend.names[module_index])}: {count}</title></rect>')
+                base += count
+        centre = x + bar / 2
+        current = ' font-weight="700" fill="#1f3a5f"' if week == data.week else ' fill="#475467"'
+        if base:
+            parts.append(f'<text x="{centre:.1f}" y="{y(base) - 5:.1f}" text-anchor="middle" font-size="11"{current}>{base}</text>')
+        if index % label_every == 0 or week == data.week:
+            parts.append(f'<text x="{centre:.1f}" y="{height - bottom + 17}" text-anchor="middle" font-size="11.5"{current}>{esc(week[-3:])}</text>')
+            if day:
+                parts.append(f'<text x="{centre:.1f}" y="{height - bottom + 32}" text-anchor="middle" font-size="10.5" fill="#98a2b3">{esc(day)}</text>')
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#98a2b3"/></svg>')
+    legend = "".join(f'<span><i style="background:{c}"></i>{esc(n)}</span>' for c, n in zip(fills, trend.names))
+    return "".join(parts) + f'<div class="legend">{legend}</div>'
+
+
+def svg_topic_chart(data, cards: list[tables.TopicCard]) -> str:
+    """Horizontal bars: the largest topics this week against the week before."""
+    width, row_h, label_h = 420, 46, 16
+    maximum = max([c.count for c in cards] + [c.previous for c in cards] + [1])
+    bar_w = width - 40
+    height = max(row_h, len(cards) * row_h) + 4
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{esc(tables.text(data, "chart_topics"))}">']
+    for index, card in enumerate(cards):
+        top = index * row_h
+        parts.append(f'<text x="0" y="{top + 12}" font-size="12" fill="#1f2933">{esc(shorten(card.label, 62))}</text>')
+        for offset, (value, fill) in enumerate(((card.count, THIS_WEEK), (card.previous, LAST_WEEK))):
+            y = top + label_h + offset * 12
+            length = max(1.5, value / maximum * bar_w) if value else 0
+            parts.append(f'<rect x="0" y="{y}" width="{length:.1f}" height="10" rx="2" fill="{fill}"/>'
+                         f'<text x="{length + 5:.1f}" y="{y + 9}" font-size="10.5" fill="#475467">{value}</text>')
+    parts.append("</svg>")
+    legend = (f'<div class="legend"><span><i style="background:{THIS_WEEK}"></i>{esc(tables.text(data, "this_week"))}</span>'
+              f'<span><i style="background:{LAST_WEEK}"></i>{esc(tables.text(data, "last_week"))}</span></div>')
+    return "".join(parts) + legend
+
+
+# -- screen page ------------------------------------------------------------------------------------
+def _table(headers: list[str], rows: list[list], numeric: set[int], classes: dict[int, str] | None = None,
+           cell_html: dict[int, callable] | None = None) -> str:
+    head = "".join(f'<th class="num">{esc(h)}</th>' if i in numeric else f"<th>{esc(h)}</th>" for i, h in enumerate(headers))
+    body = []
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            css = " ".join(filter(None, ["num" if i in numeric else "", (classes or {}).get(i, "")]))
+            content = cell_html[i](value) if cell_html and i in cell_html else esc(value)
+            cells.append(f'<td class="{css}">{content}</td>' if css else f"<td>{content}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _trend_cell(data):
+    """A cell renderer turning a trend name in a table back into a coloured badge."""
+    names = {tables.trend_name(data, key): key for key in BADGES}
+    return lambda value: badge(names.get(value, "steady"), value) if value else ""
+
+
+def _topic_card_html(data, card: tables.TopicCard) -> str:
+    t = lambda key: tables.text(data, key)  # noqa: E731
+    weeks = f"{card.weeks} {t('weeks_running') if card.weeks == 1 else t('weeks_running_plural')}"
+    meta = (f"<b>{card.count}</b> {esc(t('tickets'))} · {esc(t('vs_previous'))} {card.previous} · {esc(weeks)}"
+            + (f" · {esc(t('covered').lower())} {esc(card.covered_on)}" if card.covered_on else ""))
+    chips = "".join(f'<span class="chip">{esc(k)}</span>' for k in card.keywords)
+    quotes = "".join(f"<blockquote><strong>{esc(e['title'])} <small>{esc(e['id'])}</small></strong>"
+                     f"{esc(shorten(' '.join(e['description'].split()), 280))}</blockquote>" for e in card.examples)
+    return (f'<article class="card topic-card"><h3><span class="rank">{card.rank or ""}</span><span>{esc(card.label)}</span></h3>'
+            f'<p class="meta">{badge(card.trend, card.trend_name)} &nbsp;{esc(card.module)} · {esc(card.kind)}</p>'
+            f'<p class="meta">{meta}</p><div>{chips}</div>{quotes}</article>')
+
+
+def _heat_table(data, trend: tables.ModuleTrend) -> str:
+    maximum = max([c for row in trend.counts for c in row] + [1])
+    head = "".join(f"<th>{esc(h)}</th>" for h in tables.module_trend_headers(data, trend))
+    body = []
+    for week, day, row in zip(trend.weeks, trend.days, trend.counts):
+        cells = []
+        for count in row:
+            share = count / maximum
+            background = f"rgba(47,93,138,{0.08 + share * 0.72:.2f})" if count else "#fff"
+            colour = "#fff" if share > 0.55 else "#1f2933"
+            cells.append(f'<td style="background:{background};color:{colour}">{count or "·"}</td>')
+        body.append(f'<tr><td class="week">{esc(week)}</td><td>{esc(day)}</td>{"".join(cells)}<td><b>{sum(row)}</b></td></tr>')
+    return f'<div class="scroll"><table class="heat"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def _screen(data) -> str:
+    t = lambda key: tables.text(data, key)  # noqa: E731
+    trend = tables.module_trend(data)
+    top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
+    figures = "".join(f'<div class="figure"><div class="label">{esc(label)}</div><div class="value">{esc(value)}</div>'
+                      f'<div class="note">{esc(note) or "&nbsp;"}</div></div>' for label, value, note in tables.key_figures(data))
+    trend_badges = {6: _trend_cell(data)}
+    agenda = (_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, {1: "topic"}, trend_badges)
+              if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
+    cards = "".join(_topic_card_html(data, c) for c in tables.topic_cards(data))
+    all_topics = (_table(tables.topic_headers(data), tables.topic_rows(data), {0, 4, 5, 7}, {1: "topic"},
+                         {6: _trend_cell(data)}) if data.topics else f"<p>{esc(t('no_topics'))}</p>")
+    subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
+                                        f"{tables.day_label(data.day_number)} {t('since_go_live')}" if data.day_number is not None else ""]))
+    return f"""<!DOCTYPE html>
+<html lang="{esc(data.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="elsdesk">
+<title>{esc(data.title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header><div class="wrap"><p class="kicker">{esc(t('subtitle'))}</p><h1>{esc(data.title)}</h1><p>{esc(subtitle)}</p></div></header>
+<main class="wrap">
+<div class="figures">{figures}</div>
+<section><h2>{esc(t('agenda'))}</h2><div class="card">{agenda}</div></section>
+<section class="charts">
+<div class="card"><h3>{esc(t('chart_modules'))}</h3>{svg_module_chart(data, tables.grouped_trend(trend, data))}</div>
+<div class="card"><h3>{esc(t('chart_topics'))}</h3>{svg_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}</div>
+</section>
+<section><h2>{esc(t('topics'))} {esc(t('agenda').lower())}</h2><div class="topics">{cards}</div></section>
+<section><h2>{esc(t('all_topics'))}</h2><div class="card scroll">{all_topics}</div></section>
+<section><h2>{esc(t('module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
+</main>
+<footer><div class="wrap">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</div></footer>
+</body>
+</html>
+"""
+
+
+# -- print page (QTextDocument: tables and bgcolor only) ----------------------------------------------
+PRINT_HEAD, PRINT_STRIPE, PRINT_TREND_COLUMNS = "#dce6f0", "#f5f7fa", 12
+TABLE = '<table width="100%" cellspacing="0" cellpadding="{pad}" border="0" style="font-size:{size}pt">'
+
+
+def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_column: int | None = None,
+                 data=None, size: float = 8) -> str:
+    align = lambda i: ' align="right"' if i in numeric else ""  # noqa: E731
+    head = "".join(f'<th{align(i)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">{esc(h)}</font></th>' for i, h in enumerate(headers))
+    body = []
+    names = {tables.trend_name(data, key): key for key in BADGES} if data is not None else {}
+    for number, row in enumerate(rows):
+        stripe = f' bgcolor="{PRINT_STRIPE}"' if number % 2 else ""
+        cells = []
+        for i, value in enumerate(row):
+            content = esc(value)
+            if i == trend_column and value:
+                content = f'<font color="{BADGES.get(names.get(value, "steady"), BADGES["steady"])[1]}"><b>{content}</b></font>'
+            cells.append(f"<td{align(i)}{stripe}>{content}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return TABLE.format(pad=3, size=size) + f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
+
+
+def _print_bar(parts: list[tuple[int, str]], total: int, maximum: int, label: str = "") -> str:
+    """A horizontal (stacked) bar as a nested table whose cells have widths and colours."""
+    width = max(1, round(total / max(1, maximum) * 100)) if total else 0
+    if not width:
+        return label
+    cells = "".join(f'<td width="{max(1, round(v / total * 100))}%" bgcolor="{c}" style="font-size:5pt">&nbsp;</td>'
+                    for v, c in parts if v)
+    return (f'<table width="{width}%" cellspacing="0" cellpadding="0" border="0"><tr>{cells}</tr></table>'
+            + (f'<font color="#475467">{esc(label)}</font>' if label else ""))
+
+
+def _print_module_chart(data, trend: tables.ModuleTrend) -> str:
+    fills = colours(trend)
+    maximum = max(trend.totals() or [1])
+    rows = []
+    for week, day, row in zip(trend.weeks, trend.days, trend.counts):
+        bold = ("<b>", "</b>") if week == data.week else ("", "")
+        rows.append(f'<tr><td width="11%">{bold[0]}{esc(week)}{bold[1]}</td><td width="7%"><font color="#98a2b3">{esc(day)}</font></td>'
+                    f'<td width="74%">{_print_bar(list(zip(row, fills)), sum(row), maximum)}</td>'
+                    f'<td width="8%" align="right">{bold[0]}{sum(row)}{bold[1]}</td></tr>')
+    legend = " &nbsp; ".join(f'<font color="{c}">&#9632;</font>&nbsp;{esc(n)}' for c, n in zip(fills, trend.names))
+    return TABLE.format(pad=2, size=8) + "".join(rows) + f'</table><p style="font-size:7.5pt">{legend}</p>'
+
+
+def _print_topic_chart(data, cards: list[tables.TopicCard]) -> str:
+    maximum = max([c.count for c in cards] + [c.previous for c in cards] + [1])
+    rows = []
+    for card in cards:
+        rows.append(f'<tr><td width="46%" rowspan="2">{esc(shorten(card.label, 70))}</td>'
+                    f'<td>{_print_bar([(card.count, THIS_WEEK)], card.count, maximum, f" {card.count}")}</td></tr>'
+                    f'<tr><td>{_print_bar([(card.previous, LAST_WEEK)], card.previous, maximum, f" {card.previous}") or "0"}</td></tr>')
+    legend = (f'<font color="{THIS_WEEK}">&#9632;</font>&nbsp;{esc(tables.text(data, "this_week"))} &nbsp; '
+              f'<font color="{LAST_WEEK}">&#9632;</font>&nbsp;{esc(tables.text(data, "last_week"))}')
+    return TABLE.format(pad=1, size=8) + "".join(rows) + f'</table><p style="font-size:7.5pt">{legend}</p>'
+
+
+def _print_topic(data, card: tables.TopicCard) -> str:
+    t = lambda key: tables.text(data, key)  # noqa: E731
+    colour = BADGES.get(card.trend, BADGES["steady"])[1]
+    weeks = f"{card.weeks} {t('weeks_running') if card.weeks == 1 else t('weeks_running_plural')}"
+    facts = " · ".join(esc(f) for f in [card.module, card.kind, f"{card.count} {t('tickets')}",
+                                         f"{t('vs_previous')} {card.previous}", weeks]
+                       + ([f"{t('covered').lower()} {card.covered_on}"] if card.covered_on else []))
+    quotes = "".join(
+        f'<table width="100%" cellspacing="0" cellpadding="4" border="0" style="margin-top:4px"><tr>'
+        f'<td width="1%" bgcolor="#9fb3c8"></td><td bgcolor="#f5f7fa" style="font-size:8pt"><b>{esc(e["title"])}</b> '
+        f'<font color="#98a2b3">{esc(e["id"])}</font><br>{esc(shorten(" ".join(e["description"].split()), 300))}</td></tr></table>'
+        for e in card.examples)
+    keywords = f'<p style="font-size:8pt"><font color="#667085">{esc(t("keywords"))}: {esc(", ".join(card.keywords))}</font></p>' \
+        if card.keywords else ""
+    return (f'<h3 style="font-size:11pt; color:#1f3a5f">{card.rank}. {esc(card.label)}</h3>'
+            f'<p style="font-size:8.5pt"><font color="{colour}"><b>{esc(card.trend_name)}</b></font> · {facts}</p>'
+            f"{keywords}{quotes}")
+
+
+def _print_trend_tables(data, trend: tables.ModuleTrend) -> str:
+    """Weeks as rows; with many modules (too wide for A4) modules as rows, a dozen weeks a table."""
+    headers, rows = tables.module_trend_headers(data, trend), tables.module_trend_rows(trend)
+    if len(trend.modules) <= 8:
+        return _print_table(headers, rows, set(range(2, len(headers))), size=7.5)
+    parts = []
+    for start in range(0, len(trend.weeks), PRINT_TREND_COLUMNS):
+        weeks = range(start, min(start + PRINT_TREND_COLUMNS, len(trend.weeks)))
+        head = [tables.text(data, "module")] + [f"{trend.weeks[w]} {trend.days[w]}".strip() for w in weeks]
+        body = [[name] + [trend.counts[w][m] for w in weeks] for m, name in enumerate(trend.names)]
+        body.append([tables.text(data, "total")] + [sum(trend.counts[w]) for w in weeks])
+        parts.append(_print_table(head, body, set(range(1, len(head))), size=7.5) + "<p></p>")
+    return "".join(parts)
+
+
+def _print(data) -> str:
+    t = lambda key: tables.text(data, key)  # noqa: E731
+    trend = tables.module_trend(data)
+    figures = "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
+                      f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
+                      f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in tables.key_figures(data))
+    agenda = (_print_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, 6, data)
+              if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
+    top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
+    h2 = '<h2 style="font-size:13pt; color:#1f3a5f">{}</h2>'
+    topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
+    all_topics = (_print_table(tables.topic_headers(data), tables.topic_rows(data), {0, 4, 5, 7}, 6, data, size=7)
+                  if data.topics else f"<p>{esc(t('no_topics'))}</p>")
+    subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
+                                        f"{tables.day_label(data.day_number)} {t('since_go_live')}" if data.day_number is not None else ""]))
+    return f"""<html lang="{esc(data.language)}"><head><meta charset="utf-8"><title>{esc(data.title)}</title></head>
+<body style="font-size:9pt; color:#1f2933">
+<p style="font-size:7.5pt"><font color="#667085">{esc(t('subtitle').upper())}</font></p>
+<h1 style="font-size:18pt; color:#1f3a5f">{esc(data.title)}</h1>
+<p><font color="#475467">{esc(subtitle)}</font></p>
+<table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
+{h2.format(esc(t('agenda')))}{agenda}
+{h2.format(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
+{h2.format(esc(t('chart_topics')))}{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
+<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('topics'))} {esc(t('agenda').lower())}</h2>{topics}
+<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('all_topics'))}</h2>{all_topics}
+{h2.format(esc(t('module_trend')))}{_print_trend_tables(data, trend)}
+<p style="font-size:7.5pt"><font color="#98a2b3">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
+</body></html>
+"""
+
+
+def render_html(data, for_print: bool = False) -> str:
+    """The export as an HTML page; *for_print* gives the QTextDocument-friendly variant."""
+    return _print(data) if for_print else _screen(data)
+
+
+def write_html(data, path) -> None:
+    """Write *data* as a self-contained HTML page at *path* (UTF-8)."""
+    Path(path).write_text(render_html(data), encoding="utf-8")
+    logger.info("wrote %s", path)

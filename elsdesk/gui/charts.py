@@ -1,0 +1,106 @@
+"""Qt Charts for the training lead: tickets per module per week, and the top topics' trend."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries, QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+PALETTE = ("#1d4e6f", "#3a87b5", "#7fb8d8", "#e08e2b", "#c6543c", "#6b8e3d", "#8a63a8", "#c9a227",
+           "#4c9a8f", "#b56b8a", "#5d6d7e", "#a3b86c", "#d77a61", "#467fa0", "#9c7b4f", "#2f7d5b",
+           "#7a5c99", "#b8860b", "#708090")
+TOP_MODULES = 8
+
+
+def week_axis_labels(weeks: list[str], day_numbers: dict[str, int | None]) -> list[str]:
+    labels = []
+    for week in weeks:
+        short = "v" + week.split("-W")[-1]
+        day = day_numbers.get(week)
+        if day is None:
+            labels.append(short)
+        else:
+            labels.append(f"{short} (D+{day})" if day >= 0 else f"{short} (D{day})")
+    return labels
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont()
+    font.setPointSize(10)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignRight)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(4)
+    return chart
+
+
+def module_volume_chart(volumes: dict[str, dict[str, int]], module_names: dict[str, str],
+                        day_numbers: dict[str, int | None], title: str) -> QChart:
+    """Stacked bars: tickets per week, split by the biggest modules (the rest as 'Övriga')."""
+    chart = _chart(title)
+    weeks = sorted(volumes)
+    totals: dict[str, int] = {}
+    for counts in volumes.values():
+        for module, count in counts.items():
+            totals[module] = totals.get(module, 0) + count
+    top = [m for m, _ in sorted(totals.items(), key=lambda kv: -kv[1]) if m][:TOP_MODULES]
+    series = QStackedBarSeries()
+    for index, module in enumerate(top + ["*"]):
+        name = module_names.get(module, module) if module != "*" else "Övriga"
+        bar = QBarSet(name)
+        bar.setColor(QColor(PALETTE[index % len(PALETTE)] if module != "*" else "#b9c2cc"))
+        for week in weeks:
+            counts = volumes[week]
+            value = counts.get(module, 0) if module != "*" else sum(c for m, c in counts.items() if m not in top)
+            bar.append(value)
+        series.append(bar)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(week_axis_labels(weeks, day_numbers))
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    axis_y.setMin(0)
+    chart.addAxis(axis_x, Qt.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    return chart
+
+
+def topic_trend_chart(history: dict[str, dict[str, int]], labels: dict[str, str], weeks: list[str],
+                      day_numbers: dict[str, int | None], title: str) -> QChart:
+    """One line per top topic: tickets per week."""
+    chart = _chart(title)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(week_axis_labels(weeks, {}))
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    axis_y.setMin(0)
+    chart.addAxis(axis_x, Qt.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignLeft)
+    highest = 1
+    for index, (topic_id, counts) in enumerate(history.items()):
+        line = QLineSeries()
+        line.setName(labels.get(topic_id, topic_id)[:40])
+        line.setColor(QColor(PALETTE[index % len(PALETTE)]))
+        for position, week in enumerate(weeks):
+            line.append(position, counts.get(week, 0))
+            highest = max(highest, counts.get(week, 0))
+        chart.addSeries(line)
+        line.attachAxis(axis_x)
+        line.attachAxis(axis_y)
+    axis_y.setMax(highest + 1)
+    return chart
+
+
+def chart_view(chart: QChart) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.Antialiasing)
+    view.setMinimumHeight(240)
+    return view

@@ -1,0 +1,90 @@
+"""The weekly export as PDF, printed with Qt's own PDF writer (no extra dependency).
+
+The print variant of the HTML export is laid out by ``QTextDocument`` on A4 pages and painted
+page by page onto a ``QPdfWriter``, with a footer carrying the title and "Sida N av M". Works
+headless: without a running Qt application and without a display it starts an offscreen one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+RESOLUTION = 300          # dots per inch of the PDF's coordinate system
+MARGIN_MM = 16
+FOOTER_MM = 8
+BASE_FONT_PT = 9
+
+
+def ensure_gui_application():
+    """The running QGuiApplication, or a new one (offscreen when there is no display)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt" \
+                and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QGuiApplication.instance() or QGuiApplication([])
+    return app
+
+
+def write_pdf(data, path) -> None:
+    """Write *data* as an A4 PDF at *path*."""
+    ensure_gui_application()
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+
+    from elsdesk.export import tables
+    from elsdesk.export.html import render_html
+
+    writer = QPdfWriter(str(Path(path)))
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM + FOOTER_MM),
+                                     QPageLayout.Millimeter))
+    writer.setTitle(data.title)
+    writer.setCreator("elsdesk")
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)      # points mean points at 300 dpi
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.SansSerif)
+    font.setPointSizeF(BASE_FONT_PT)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(render_html(data, for_print=True))
+    body = writer.pageLayout().paintRectPixels(writer.resolution())
+    page = QSizeF(body.width(), body.height())
+    document.setPageSize(page)
+    pages = max(1, document.pageCount())
+    footer_gap = FOOTER_MM / 25.4 * RESOLUTION
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"kan inte skriva PDF till {path}")
+    try:
+        small = QFont(font)
+        small.setPointSizeF(7)
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * page.height())
+            document.drawContents(painter, QRectF(0, index * page.height(), page.width(), page.height()))
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QPen(QColor("#d0d5dd"), 2))
+            line_y = page.height() + footer_gap * 0.35
+            painter.drawLine(0, int(line_y), int(page.width()), int(line_y))
+            painter.setPen(QColor("#667085"))
+            footer = QRectF(0, line_y + 6, page.width(), footer_gap * 0.6)
+            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter, data.title)
+            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter,
+                             f"{tables.text(data, 'page')} {index + 1} {tables.text(data, 'of')} {pages}")
+    finally:
+        painter.end()
+    logger.info("wrote %s (%d pages)", path, pages)

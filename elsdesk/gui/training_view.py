@@ -1,0 +1,343 @@
+"""TrainingLeadView: the week's recurring topics, charts since go-live, agenda picking and export.
+
+All data comes from :func:`elsdesk.services.training.training_overview`, computed on a worker;
+edits (rename, merge, split, covered, agenda) call the topic services in the background and
+reload the week.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
+from elsdesk.gui.notify import show_error
+from elsdesk.taxonomy import Taxonomy
+
+TREND_NAMES = {"new": "ny", "rising": "ökande", "steady": "stabil", "falling": "minskande"}
+TREND_MARKS = {"new": "✚", "rising": "▲", "steady": "▬", "falling": "▼"}
+EXPORT_FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "html": "Webbsida (*.html)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
+COLUMNS = ("På agendan", "Ämne", "Modul", "Typ", "Antal", "Förra v.", "Trend", "Veckor", "Genomgånget")
+
+
+class TrainingLeadView(QWidget):
+    overview_loaded = Signal(object)
+    topics_changed = Signal()
+    exported = Signal(str)
+
+    def __init__(self, taxonomy: Taxonomy, runner, db_path, language: str = "sv", parent=None):
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.runner = runner
+        self.db_path = db_path
+        self.language = language
+        self.overview = None
+        self._task = None
+        self.week_combo = QComboBox(self)
+        self.week_combo.setObjectName("weekCombo")
+        self.week_combo.setMinimumContentsLength(9)
+        self.go_live_edit = QDateEdit(self)
+        self.go_live_edit.setCalendarPopup(True)
+        self.go_live_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_label = QLabel(self)
+        self.day_label.setObjectName("dayLabel")
+        self.recompute_button = QPushButton(self.tr("Räkna om"), self)
+        self.export_button = QPushButton(self.tr("&Exportera…"), self)
+        self.export_format = QComboBox(self)
+        for fmt, name in EXPORT_FILTERS.items():
+            self.export_format.addItem(name.split(" (")[0], fmt)
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("Vecka:")), self.week_combo, QLabel(self.tr("Go-live:")), self.go_live_edit,
+                       self.day_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.recompute_button, self.export_format, self.export_button):
+            bar.addWidget(widget)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("topicTable")
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.examples = QTextBrowser(self)
+        actions = QHBoxLayout()
+        self.agenda_button = QPushButton(self.tr("Välj/avvälj för agendan (Mellanslag)"), self)
+        self.rename_button = QPushButton(self.tr("Byt namn (F2)"), self)
+        self.merge_button = QPushButton(self.tr("Slå ihop markerade"), self)
+        self.split_button = QPushButton(self.tr("Dela"), self)
+        self.covered_button = QPushButton(self.tr("Markera genomgånget idag"), self)
+        for button in (self.agenda_button, self.rename_button, self.merge_button, self.split_button, self.covered_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.volume_chart_holder = QVBoxLayout()
+        self.trend_chart_holder = QVBoxLayout()
+        charts = QHBoxLayout()
+        charts.addLayout(self.volume_chart_holder, 3)
+        charts.addLayout(self.trend_chart_holder, 2)
+        lower = QSplitter(Qt.Horizontal, self)
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table)
+        table_layout.addLayout(actions)
+        lower.addWidget(table_box)
+        lower.addWidget(self.examples)
+        lower.setSizes([820, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(charts, 2)
+        layout.addWidget(lower, 3)
+        self.week_combo.activated.connect(lambda _i: self.load(self.week_combo.currentData()))
+        self.go_live_edit.editingFinished.connect(self._on_go_live_edited)
+        self.recompute_button.clicked.connect(lambda: self.load(self.current_week(), recompute=True))
+        self.export_button.clicked.connect(self._choose_export)
+        self.table.currentCellChanged.connect(lambda *_: self._show_examples())
+        self.agenda_button.clicked.connect(self.toggle_agenda)
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.split_button.clicked.connect(self.split_selected)
+        self.covered_button.clicked.connect(self.mark_selected_covered)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence(Qt.Key_Space), self.table, activated=self.toggle_agenda)
+        QShortcut(QKeySequence(Qt.Key_F2), self.table, activated=self.rename_selected)
+
+    # -- loading ---------------------------------------------------------------------------
+    def current_week(self) -> str | None:
+        return self.overview.week if self.overview else None
+
+    def load(self, week: str | None = None, recompute: bool = False):
+        from elsdesk.services.training import training_overview
+
+        if self._task is not None:
+            self._task.cancel()
+        self.day_label.setText(self.tr("Räknar fram veckans ämnen…"))
+
+        def work(context):
+            with context.open_database() as database:
+                return training_overview(database, week, recompute=recompute, is_cancelled=context.is_cancelled)
+
+        self._task = self.runner.start(work, db_path=self.db_path, on_success=self._on_loaded,
+                                       on_failure=lambda exc: show_error(self, exc), name="training overview")
+        return self._task
+
+    def is_loading(self) -> bool:
+        return self._task is not None and not self._task.is_done()
+
+    def _on_loaded(self, overview) -> None:
+        self.overview = overview
+        self.week_combo.blockSignals(True)
+        self.week_combo.clear()
+        for week in reversed(overview.weeks):
+            self.week_combo.addItem(week, week)
+        self.week_combo.setCurrentIndex(max(self.week_combo.findData(overview.week), 0))
+        self.week_combo.blockSignals(False)
+        if overview.go_live:
+            self.go_live_edit.blockSignals(True)
+            self.go_live_edit.setDate(QDate(overview.go_live.year, overview.go_live.month, overview.go_live.day))
+            self.go_live_edit.blockSignals(False)
+        day = day_label(overview.day_number) or "–"
+        self.day_label.setText(self.tr("%1 · %2 ärenden · %3 återkommande ämnen").replace("%1", day).replace(
+            "%2", str(overview.report["tickets"])).replace("%3", str(len(overview.report["topics"]))))
+        self._fill_table()
+        self._draw_charts()
+        self.overview_loaded.emit(overview)
+
+    def _fill_table(self) -> None:
+        topics = self.overview.report["topics"]
+        agenda = set(self.overview.agenda_ids)
+        self.table.setRowCount(len(topics))
+        for row, topic in enumerate(topics):
+            values = [
+                "✔" if topic["id"] in agenda else "", topic["label"],
+                self.taxonomy.module_name(topic["module"], self.language), self.taxonomy.kind_name(topic["kind"], self.language),
+                str(topic["count"]), str(topic["previous_count"]),
+                f"{TREND_MARKS.get(topic['trend'], '')} {TREND_NAMES.get(topic['trend'], topic['trend'])}",
+                str(topic.get("weeks_recurring", 1)), topic.get("covered_on") or "",
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.UserRole, topic["id"])
+                if column in (0, 4, 5, 7):
+                    item.setTextAlignment(Qt.AlignCenter)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.Stretch if column == 1 else QHeaderView.ResizeToContents)
+        if topics:
+            self.table.selectRow(0)
+        self._show_examples()
+
+    def _draw_charts(self) -> None:
+        from elsdesk.gui.charts import week_axis_labels  # noqa: F401 - keeps the axis helper close
+
+        overview = self.overview
+        day_numbers = {w: _day_number(overview.go_live, w) for w in overview.volumes}
+        names = {m.id: m.name(self.language) for m in self.taxonomy.modules}
+        for holder in (self.volume_chart_holder, self.trend_chart_holder):
+            while holder.count():
+                widget = holder.takeAt(0).widget()
+                if widget:
+                    widget.deleteLater()
+        self.volume_chart_holder.addWidget(chart_view(module_volume_chart(
+            overview.volumes, names, day_numbers, self.tr("Ärenden per vecka och modul sedan go-live"))))
+        labels = {t["id"]: t["label"] for t in overview.report["topics"]}
+        weeks = sorted(overview.volumes)[-8:]
+        self.trend_chart_holder.addWidget(chart_view(topic_trend_chart(
+            overview.topic_history, labels, weeks, day_numbers, self.tr("Största ämnenas utveckling"))))
+
+    def _show_examples(self) -> None:
+        topic = self.selected_topics()[:1]
+        if not topic:
+            self.examples.setHtml("")
+            return
+        topic = topic[0]
+        parts = [f"<h3>{escape(topic['label'])}</h3>",
+                 f"<p>{escape(', '.join(topic['keywords']))}</p>"]
+        for example in topic["examples"]:
+            parts.append(f"<p><b>{escape(example['id'])} · {escape(example['title'])}</b><br>{escape(example['description'][:400])}</p>")
+        parts.append(f"<p><i>{escape(self.tr('Ärenden'))}: {escape(', '.join(topic['ticket_ids'][:30]))}</i></p>")
+        self.examples.setHtml("".join(parts))
+
+    def selected_topics(self) -> list[dict]:
+        if not self.overview:
+            return []
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
+        topics = self.overview.report["topics"]
+        return [topics[r] for r in rows if r < len(topics)]
+
+    # -- edits -----------------------------------------------------------------------------
+    def _edit(self, function, message: str):
+        week = self.current_week()
+
+        def work(context):
+            with context.open_database() as database:
+                return function(database)
+
+        def done(_result):
+            self.topics_changed.emit()
+            self.load(week)
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done,
+                                 on_failure=lambda exc: show_error(self, exc), name=message)
+
+    def toggle_agenda(self):
+        from elsdesk.services.topics import set_on_agenda
+
+        chosen = self.selected_topics()
+        if not chosen:
+            return None
+        agenda = set(self.overview.agenda_ids)
+        explicit = any(t["on_agenda"] for t in self.overview.report["topics"])
+
+        def apply(database):
+            if not explicit:  # the first pick turns the proposal into explicit choices
+                for topic_id in agenda:
+                    set_on_agenda(database, topic_id, True)
+            for topic in chosen:
+                set_on_agenda(database, topic["id"], topic["id"] not in agenda)
+
+        return self._edit(apply, "agenda")
+
+    def rename_selected(self):
+        from elsdesk.services.topics import rename_topic
+
+        chosen = self.selected_topics()[:1]
+        if not chosen:
+            return None
+        label, ok = QInputDialog.getText(self, self.tr("Byt namn på ämne"), self.tr("Nytt namn:"), text=chosen[0]["label"])
+        if not ok:
+            return None
+        return self._edit(lambda database: rename_topic(database, chosen[0]["id"], label), "rename")
+
+    def merge_selected(self):
+        from elsdesk.services.topics import merge_topics
+
+        chosen = self.selected_topics()
+        if len(chosen) < 2:
+            QMessageBox.information(self, self.tr("Slå ihop"), self.tr("Markera minst två ämnen (Ctrl+klick)."))
+            return None
+        week = self.current_week()
+        return self._edit(lambda database: merge_topics(database, week, [t["id"] for t in chosen]), "merge")
+
+    def split_selected(self):
+        from elsdesk.services.topics import split_topic
+
+        chosen = self.selected_topics()[:1]
+        if not chosen:
+            return None
+        week = self.current_week()
+        return self._edit(lambda database: split_topic(database, week, chosen[0]["id"]), "split")
+
+    def mark_selected_covered(self):
+        from elsdesk.services.topics import mark_covered
+
+        chosen = self.selected_topics()
+        if not chosen:
+            return None
+        today = date.today().isoformat()
+
+        def apply(database):
+            for topic in chosen:
+                mark_covered(database, topic["id"], None if topic.get("covered_on") else today)
+
+        return self._edit(apply, "covered")
+
+    def _on_go_live_edited(self) -> None:
+        from elsdesk.services.topics import set_go_live
+
+        value = self.go_live_edit.date().toString("yyyy-MM-dd")
+        self._edit(lambda database: set_go_live(database, value), "go-live")
+
+    # -- export ----------------------------------------------------------------------------
+    def _choose_export(self) -> None:
+        fmt = self.export_format.currentData()
+        week = self.current_week()
+        if not week:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera vecka %1").replace("%1", week),
+                                              f"elsdesk-{week}.{fmt}", EXPORT_FILTERS[fmt])
+        if path:
+            self.export(fmt, path)
+
+    def export(self, fmt: str, path: str):
+        from elsdesk.services.export import export_week
+
+        week = self.current_week()
+
+        def work(context):
+            with context.open_database() as database:
+                return str(export_week(database, week, fmt, path, self.language))
+
+        def done(written):
+            self.exported.emit(written)
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done,
+                                 on_failure=lambda exc: show_error(self, exc), name="export")
+
+
+def day_label(day_number: int | None) -> str:
+    """'D+12' after go-live, 'D-2' before it."""
+    if day_number is None:
+        return ""
+    return f"D+{day_number}" if day_number >= 0 else f"D{day_number}"
+
+
+def _day_number(go_live: date | None, week: str) -> int | None:
+    if go_live is None:
+        return None
+    from elsdesk.domain import parse_week
+
+    monday, _ = parse_week(week)
+    return (monday - go_live).days
