@@ -18,8 +18,8 @@ from elsdesk.export import tables
 
 logger = logging.getLogger(__name__)
 
-PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#ff9da7"]
-OTHER_COLOUR = "#bab0ac"
+PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"]
+OTHER_COLOUR, UNCLASSIFIED_COLOUR = "#bab0ac", "#dde1e6"
 THIS_WEEK, LAST_WEEK = "#2f5d8a", "#b9c9da"
 BADGES = {"new": ("#e3edfb", "#1d4f91"), "rising": ("#fdeceb", "#a4262c"),
           "steady": ("#eef1f4", "#475467"), "falling": ("#e6f4ea", "#1e6b3a")}
@@ -83,7 +83,8 @@ def badge(card_trend: str, name: str) -> str:
 
 
 def colours(trend: tables.ModuleTrend) -> list[str]:
-    return [OTHER_COLOUR if m in (tables.OTHER, "") else PALETTE[i % len(PALETTE)] for i, m in enumerate(trend.modules)]
+    return [OTHER_COLOUR if m == tables.OTHER else UNCLASSIFIED_COLOUR if m == "" else PALETTE[i % len(PALETTE)]
+            for i, m in enumerate(trend.modules)]
 
 
 def nice_step(maximum: int, ticks: int = 4) -> int:
@@ -236,7 +237,7 @@ def _screen(data) -> str:
 <div class="card"><h3>{esc(t('chart_modules'))}</h3>{svg_module_chart(data, tables.grouped_trend(trend, data))}</div>
 <div class="card"><h3>{esc(t('chart_topics'))}</h3>{svg_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}</div>
 </section>
-<section><h2>{esc(t('topics'))} {esc(t('agenda').lower())}</h2><div class="topics">{cards}</div></section>
+<section><h2>{esc(t('agenda_topics'))}</h2><div class="topics">{cards}</div></section>
 <section><h2>{esc(t('all_topics'))}</h2><div class="card scroll">{all_topics}</div></section>
 <section><h2>{esc(t('module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
 </main>
@@ -252,16 +253,19 @@ TABLE = '<table width="100%" cellspacing="0" cellpadding="{pad}" border="0" styl
 
 
 def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_column: int | None = None,
-                 data=None, size: float = 8) -> str:
-    align = lambda i: ' align="right"' if i in numeric else ""  # noqa: E731
-    head = "".join(f'<th{align(i)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">{esc(h)}</font></th>' for i, h in enumerate(headers))
+                 data=None, size: float = 8, widths: list[int] | None = None, raw: set[int] = frozenset()) -> str:
+    """A striped table; columns in *raw* already hold escaped HTML."""
+    align = lambda i: ' align="right"' if i in numeric else ' align="left"'  # noqa: E731
+    width = lambda i: f' width="{widths[i]}%"' if widths and i < len(widths) else ""  # noqa: E731
+    head = "".join(f'<th{align(i)}{width(i)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">{esc(h)}</font></th>'
+                   for i, h in enumerate(headers))
     body = []
     names = {tables.trend_name(data, key): key for key in BADGES} if data is not None else {}
     for number, row in enumerate(rows):
         stripe = f' bgcolor="{PRINT_STRIPE}"' if number % 2 else ""
         cells = []
         for i, value in enumerate(row):
-            content = esc(value)
+            content = value if i in raw else esc(value)
             if i == trend_column and value:
                 content = f'<font color="{BADGES.get(names.get(value, "steady"), BADGES["steady"])[1]}"><b>{content}</b></font>'
             cells.append(f"<td{align(i)}{stripe}>{content}</td>")
@@ -269,15 +273,30 @@ def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_
     return TABLE.format(pad=3, size=size) + f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
 
 
-def _print_bar(parts: list[tuple[int, str]], total: int, maximum: int, label: str = "") -> str:
-    """A horizontal (stacked) bar as a nested table whose cells have widths and colours."""
-    width = max(1, round(total / max(1, maximum) * 100)) if total else 0
-    if not width:
-        return label
-    cells = "".join(f'<td width="{max(1, round(v / total * 100))}%" bgcolor="{c}" style="font-size:5pt">&nbsp;</td>'
+def _print_bar(parts: list[tuple[int, str]], total: int, maximum: int) -> str:
+    """A horizontal (stacked) bar: a full-width table of coloured cells and one empty remainder
+    (QTextDocument honours cell widths but not a nested table's percentage width)."""
+    if not total:
+        return ""
+    filled = max(1, round(total / max(1, maximum) * 100))
+    cells = "".join(f'<td width="{max(1, round(v / maximum * 100))}%" bgcolor="{c}" style="font-size:5pt">&nbsp;</td>'
                     for v, c in parts if v)
-    return (f'<table width="{width}%" cellspacing="0" cellpadding="0" border="0"><tr>{cells}</tr></table>'
-            + (f'<font color="#475467">{esc(label)}</font>' if label else ""))
+    if filled < 100:
+        cells += f'<td width="{100 - filled}%" style="font-size:5pt"></td>'
+    return f'<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>{cells}</tr></table>'
+
+
+def _print_all_topics(data) -> str:
+    """All topics; the keywords go under the topic's name (a column of their own is too narrow on A4)."""
+    headers = tables.topic_headers(data)
+    keywords = headers.pop()
+    headers[1] = f"{headers[1]} / {keywords.lower()}"
+    rows = []
+    for row in tables.topic_rows(data):
+        *row, words = row
+        row[1] = f'{esc(row[1])}<br><font color="#98a2b3">{esc(words)}</font>' if words else esc(row[1])
+        rows.append(row)
+    return _print_table(headers, rows, {0, 4, 5, 7}, 6, data, size=7, widths=[7, 20, 13, 12, 8, 7, 7, 7, 8, 11], raw={1})
 
 
 def _print_module_chart(data, trend: tables.ModuleTrend) -> str:
@@ -297,9 +316,11 @@ def _print_topic_chart(data, cards: list[tables.TopicCard]) -> str:
     maximum = max([c.count for c in cards] + [c.previous for c in cards] + [1])
     rows = []
     for card in cards:
-        rows.append(f'<tr><td width="46%" rowspan="2">{esc(shorten(card.label, 70))}</td>'
-                    f'<td>{_print_bar([(card.count, THIS_WEEK)], card.count, maximum, f" {card.count}")}</td></tr>'
-                    f'<tr><td>{_print_bar([(card.previous, LAST_WEEK)], card.previous, maximum, f" {card.previous}") or "0"}</td></tr>')
+        rows.append(f'<tr><td width="44%" rowspan="2">{esc(shorten(card.label, 70))}</td>'
+                    f'<td width="50%">{_print_bar([(card.count, THIS_WEEK)], card.count, maximum)}</td>'
+                    f'<td width="6%" align="right">{card.count}</td></tr>'
+                    f'<tr><td>{_print_bar([(card.previous, LAST_WEEK)], card.previous, maximum)}</td>'
+                    f'<td align="right"><font color="#667085">{card.previous}</font></td></tr>')
     legend = (f'<font color="{THIS_WEEK}">&#9632;</font>&nbsp;{esc(tables.text(data, "this_week"))} &nbsp; '
               f'<font color="{LAST_WEEK}">&#9632;</font>&nbsp;{esc(tables.text(data, "last_week"))}')
     return TABLE.format(pad=1, size=8) + "".join(rows) + f'</table><p style="font-size:7.5pt">{legend}</p>'
@@ -345,12 +366,13 @@ def _print(data) -> str:
     figures = "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
                       f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
                       f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in tables.key_figures(data))
-    agenda = (_print_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, 6, data)
+    agenda = (_print_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, 6, data,
+                           widths=[4, 21, 16, 13, 9, 8, 9, 8, 12])
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
     h2 = '<h2 style="font-size:13pt; color:#1f3a5f">{}</h2>'
     topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
-    all_topics = (_print_table(tables.topic_headers(data), tables.topic_rows(data), {0, 4, 5, 7}, 6, data, size=7)
+    all_topics = (_print_all_topics(data)
                   if data.topics else f"<p>{esc(t('no_topics'))}</p>")
     subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
                                         f"{tables.day_label(data.day_number)} {t('since_go_live')}" if data.day_number is not None else ""]))
@@ -363,7 +385,7 @@ def _print(data) -> str:
 {h2.format(esc(t('agenda')))}{agenda}
 {h2.format(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
 {h2.format(esc(t('chart_topics')))}{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
-<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('topics'))} {esc(t('agenda').lower())}</h2>{topics}
+<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('agenda_topics'))}</h2>{topics}
 <h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('all_topics'))}</h2>{all_topics}
 {h2.format(esc(t('module_trend')))}{_print_trend_tables(data, trend)}
 <p style="font-size:7.5pt"><font color="#98a2b3">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>

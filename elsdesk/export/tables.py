@@ -16,7 +16,7 @@ from elsdesk.export import TREND_NAMES, TREND_NAMES_EN, safe_cell
 logger = logging.getLogger(__name__)
 
 EXAMPLES_PER_TOPIC = 3
-CHART_MODULES = 7          # modules shown by name in charts; the rest become "Övriga"
+CHART_MODULES = 9          # modules shown by name in charts; the rest become "Övriga"
 OTHER = "__other__"
 
 TEXTS = {
@@ -35,7 +35,7 @@ TEXTS = {
         "this_week": "Denna vecka", "last_week": "Förra veckan", "yes": "ja", "no": "nej",
         "generated": "Skapad av elsdesk", "privacy": "Texten är maskerad och innehåller inga namn på anmälare.",
         "vs_previous": "förra veckan", "page": "Sida", "of": "av", "subtitle": "Underlag för veckans utbildning",
-        "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad",
+        "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad", "agenda_topics": "Ämnen på agendan",
     },
     "en": {
         "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Kind", "count": "Tickets",
@@ -52,7 +52,7 @@ TEXTS = {
         "this_week": "This week", "last_week": "Last week", "yes": "yes", "no": "no",
         "generated": "Made with elsdesk", "privacy": "Text is masked and carries no reporter names.",
         "vs_previous": "last week", "page": "Page", "of": "of", "subtitle": "Input for this week's training",
-        "weeks_running": "week running", "weeks_running_plural": "weeks running",
+        "weeks_running": "week running", "weeks_running_plural": "weeks running", "agenda_topics": "Topics on the agenda",
     },
 }
 MONTHS = {
@@ -249,14 +249,17 @@ def module_trend(data, max_weeks: int | None = None) -> ModuleTrend:
 
 
 def grouped_trend(trend: ModuleTrend, data, keep: int = CHART_MODULES) -> ModuleTrend:
-    """The same trend with only the *keep* largest modules named and the rest summed as 'Övriga'."""
-    if len(trend.modules) <= keep + 1:
+    """The same trend for a chart: the *keep* largest modules by name, the rest summed as 'Övriga',
+    unclassified tickets kept apart (last)."""
+    named = [i for i, m in enumerate(trend.modules) if m != ""]
+    if len(named) <= keep + 1:
         return trend
-    ranked = sorted(range(len(trend.modules)), key=lambda i: (-trend.module_totals()[i], i))
-    kept = sorted(i for i in ranked[:keep] if trend.modules[i] != "")
-    rest = [i for i in range(len(trend.modules)) if i not in kept]
-    counts = [[row[i] for i in kept] + [sum(row[i] for i in rest)] for row in trend.counts]
-    modules = [trend.modules[i] for i in kept] + [OTHER]
+    totals = trend.module_totals()
+    kept = sorted(sorted(named, key=lambda i: (-totals[i], i))[:keep])
+    rest = [i for i in named if i not in kept]
+    unclassified = [i for i, m in enumerate(trend.modules) if m == ""]
+    counts = [[row[i] for i in kept] + [sum(row[i] for i in rest)] + [row[i] for i in unclassified] for row in trend.counts]
+    modules = [trend.modules[i] for i in kept] + [OTHER] + ["" for _ in unclassified]
     return ModuleTrend(trend.weeks, trend.days, modules, [module_name(data, m) for m in modules], counts)
 
 
