@@ -90,6 +90,45 @@ class LabelChange:
     actor: str
     at: str
     source: str
+    suggested_by: str | None = None  # the model version whose suggestion the person saw
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """One super-user decision in the review queue: the labels before and after, and what the model suggested."""
+
+    id: int
+    ticket_id: int
+    actor: str
+    at: str
+    module: str | None
+    kind: str | None
+    old_module: str | None
+    old_kind: str | None
+    old_label_source: str | None
+    suggested_module: str | None = None
+    suggested_kind: str | None = None
+    suggested_by: str | None = None
+    undone_at: str | None = None
+
+    @property
+    def agrees_with_model(self) -> bool | None:
+        """Whether the person chose the module the model suggested (None when nothing was suggested)."""
+        return None if self.suggested_module is None else self.module == self.suggested_module
+
+
+@dataclass(frozen=True)
+class Incident:
+    """A possible incident: a burst of similar tickets from several units, linked but not merged."""
+
+    id: int
+    label: str
+    first_at: str
+    last_at: str
+    detected_at: str
+    status: str = "open"
+    ticket_count: int = 0
+    units: tuple[str, ...] = ()
 
 
 @dataclass

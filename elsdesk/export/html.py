@@ -257,7 +257,8 @@ def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_
     """A striped table; columns in *raw* already hold escaped HTML."""
     align = lambda i: ' align="right"' if i in numeric else ' align="left"'  # noqa: E731
     width = lambda i: f' width="{widths[i]}%"' if widths and i < len(widths) else ""  # noqa: E731
-    head = "".join(f'<th{align(i)}{width(i)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">{esc(h)}</font></th>'
+    nowrap = lambda h: ' style="white-space:nowrap"' if " " not in h else ""  # noqa: E731  (no "Genomgång-et")
+    head = "".join(f'<th{align(i)}{width(i)}{nowrap(h)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">{esc(h)}</font></th>'
                    for i, h in enumerate(headers))
     body = []
     names = {tables.trend_name(data, key): key for key in BADGES} if data is not None else {}

@@ -36,7 +36,7 @@ def write_pdf(data, path) -> None:
     """Write *data* as an A4 PDF at *path*."""
     ensure_gui_application()
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption
 
     from elsdesk.export import tables
     from elsdesk.export.html import render_html
@@ -56,6 +56,10 @@ def write_pdf(data, path) -> None:
     font.setPointSizeF(BASE_FONT_PT)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
+    document.setUseDesignMetrics(True)                   # measure as printed, not as hinted on screen
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WordWrap)             # widen a column rather than split a word
+    document.setDefaultTextOption(option)
     document.setHtml(render_html(data, for_print=True))
     body = writer.pageLayout().paintRectPixels(writer.resolution())
     page = QSizeF(body.width(), body.height())

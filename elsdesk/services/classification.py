@@ -27,7 +27,7 @@ from elsdesk.services.imports import Cancelled
 from elsdesk.storage import Database, TicketRepository
 
 logger = logging.getLogger(__name__)
-CONFIRMED_WEIGHT = 3.0
+CONFIRMED_WEIGHT = 2.0
 HOLDOUT_EVERY = 5
 NOT_WORSE_MARGIN = 0.005
 REFIT_LIMIT = 12_000

@@ -149,6 +149,57 @@ def _006_topics(conn: sqlite3.Connection) -> None:
     )
 
 
+def _007_review(conn: sqlite3.Connection) -> None:
+    """Review-queue decisions (undoable, with the model suggestion shown) and history links."""
+    _script(conn,
+        """
+        CREATE TABLE review_decisions (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            module TEXT,
+            kind TEXT,
+            old_module TEXT,
+            old_kind TEXT,
+            old_label_source TEXT,
+            suggested_module TEXT,
+            suggested_kind TEXT,
+            suggested_by TEXT,
+            undone_at TEXT
+        );
+        CREATE INDEX idx_review_decisions_actor ON review_decisions(actor, id);
+        CREATE INDEX idx_review_decisions_ticket ON review_decisions(ticket_id);
+        ALTER TABLE label_history ADD COLUMN suggested_by TEXT;
+        ALTER TABLE label_history ADD COLUMN decision_id INTEGER REFERENCES review_decisions(id) ON DELETE SET NULL;
+        ALTER TABLE label_history ADD COLUMN undone_at TEXT;
+        CREATE INDEX idx_label_history_decision ON label_history(decision_id);
+        """
+    )
+
+
+def _008_incidents(conn: sqlite3.Connection) -> None:
+    """Possible incidents (surges of similar tickets) and the tickets linked to each."""
+    _script(conn,
+        """
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            first_at TEXT NOT NULL,
+            last_at TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open'
+        );
+        CREATE TABLE incident_tickets (
+            incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            PRIMARY KEY (incident_id, ticket_id)
+        );
+        CREATE INDEX idx_incident_tickets_ticket ON incident_tickets(ticket_id);
+        """
+    )
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -158,6 +209,8 @@ MIGRATIONS: list[Migration] = [
     ("004_settings", _004_settings),
     ("005_module_week_index", _005_module_week_index),
     ("006_topics", _006_topics),
+    ("007_review", _007_review),
+    ("008_incidents", _008_incidents),
 ]
 
 
