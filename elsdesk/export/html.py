@@ -253,13 +253,16 @@ TABLE = '<table width="100%" cellspacing="0" cellpadding="{pad}" border="0" styl
 
 
 def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_column: int | None = None,
-                 data=None, size: float = 8, widths: list[int] | None = None, raw: set[int] = frozenset()) -> str:
-    """A striped table; columns in *raw* already hold escaped HTML."""
+                 data=None, size: float = 8, widths: list | None = None, raw: set[int] = frozenset(),
+                 nowrap: set[int] = frozenset()) -> str:
+    """A striped table. Columns without a width in *widths* take what their (unbroken) content
+    needs; columns in *raw* already hold escaped HTML; cells in *nowrap* never wrap."""
     align = lambda i: ' align="right"' if i in numeric else ' align="left"'  # noqa: E731
-    width = lambda i: f' width="{widths[i]}%"' if widths and i < len(widths) else ""  # noqa: E731
-    nowrap = lambda h: ' style="white-space:nowrap"' if " " not in h else ""  # noqa: E731  (no "Genomgång-et")
-    head = "".join(f'<th{align(i)}{width(i)}{nowrap(h)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">{esc(h)}</font></th>'
-                   for i, h in enumerate(headers))
+    width = lambda i: f' width="{widths[i]}%"' if widths and i < len(widths) and widths[i] else ""  # noqa: E731
+    keep = lambda i: ' style="white-space:nowrap"' if i in nowrap or i in numeric else ""  # noqa: E731
+    head = "".join(f'<th{align(i)}{width(i)} bgcolor="{PRINT_HEAD}"><font color="#1f3a5f">'
+                   f'{"<br>".join(esc(w) for w in h.split()) if not (widths and i < len(widths) and widths[i]) else esc(h)}'
+                   f'</font></th>' for i, h in enumerate(headers))
     body = []
     names = {tables.trend_name(data, key): key for key in BADGES} if data is not None else {}
     for number, row in enumerate(rows):
@@ -269,7 +272,7 @@ def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_
             content = value if i in raw else esc(value)
             if i == trend_column and value:
                 content = f'<font color="{BADGES.get(names.get(value, "steady"), BADGES["steady"])[1]}"><b>{content}</b></font>'
-            cells.append(f"<td{align(i)}{stripe}>{content}</td>")
+            cells.append(f"<td{align(i)}{stripe}{keep(i)}>{content}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return TABLE.format(pad=3, size=size) + f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
 
@@ -297,7 +300,7 @@ def _print_all_topics(data) -> str:
         *row, words = row
         row[1] = f'{esc(row[1])}<br><font color="#98a2b3">{esc(words)}</font>' if words else esc(row[1])
         rows.append(row)
-    return _print_table(headers, rows, {0, 4, 5, 7}, 6, data, size=7, widths=[7, 20, 13, 12, 8, 7, 7, 7, 8, 11], raw={1})
+    return _print_table(headers, rows, {0, 4, 5, 7}, 6, data, size=7, widths=[None, 32, 17, 13], raw={1}, nowrap={6, 8, 9})
 
 
 def _print_module_chart(data, trend: tables.ModuleTrend) -> str:
@@ -368,7 +371,7 @@ def _print(data) -> str:
                       f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
                       f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in tables.key_figures(data))
     agenda = (_print_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, 6, data,
-                           widths=[4, 21, 16, 13, 9, 8, 9, 8, 12])
+                           widths=[None, 34, 20, 13], nowrap={6, 8})
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
     h2 = '<h2 style="font-size:13pt; color:#1f3a5f">{}</h2>'

@@ -71,16 +71,16 @@ class TicketRepository:
     def fetch_many(self, ids: Iterable[int]) -> list[Ticket]:
         """Tickets for *ids*, in the order given (missing ids are skipped)."""
         ids = list(ids)
-        if not ids:
-            return []
-        found: dict[int, Ticket] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            for row in self.database.query(_SELECT + f" WHERE id IN ({marks})", chunk):
-                ticket = _row_to_ticket(row)
-                found[ticket.id] = ticket
+        found = {t.id: t for t in self._select_in("id", ids)}
         return [found[i] for i in ids if i in found]
+
+    def _select_in(self, column: str, values: list) -> Iterator[Ticket]:
+        """Tickets whose *column* is one of *values*, in chunks below SQLite's variable limit."""
+        for start in range(0, len(values), 900):
+            chunk = values[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for row in self.database.query(_SELECT + f" WHERE {column} IN ({marks})", chunk):
+                yield _row_to_ticket(row)
 
     def _where(self, flt: TicketFilter) -> tuple[str, list]:
         clauses, params = [], []
@@ -136,18 +136,19 @@ class TicketRepository:
             for row in rows:
                 yield _row_to_ticket(row)
 
+    def created_between(self, start: str, end: str) -> list[Ticket]:
+        """Tickets created from *start* up to and including *end* (ISO strings), oldest first."""
+        rows = self.database.query(
+            _SELECT + " WHERE created_at >= ? AND created_at <= ? ORDER BY created_at, id", (start, end)
+        )
+        return [_row_to_ticket(row) for row in rows]
+
     def weeks(self) -> list[str]:
         return [row[0] for row in self.database.query("SELECT DISTINCT iso_week FROM tickets ORDER BY iso_week")]
 
     def external_ids(self, external_ids: list[str]) -> dict[str, Ticket]:
-        found = {}
-        for start in range(0, len(external_ids), 900):
-            chunk = external_ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            for row in self.database.query(_SELECT + f" WHERE external_id IN ({marks})", chunk):
-                ticket = _row_to_ticket(row)
-                found[ticket.external_id] = ticket
-        return found
+        """Stored tickets by external id, for the ids that exist."""
+        return {t.external_id: t for t in self._select_in("external_id", list(external_ids))}
 
     # -- writing (callers hold a Database.write() transaction) ---------------------------
     def _next_external_id(self) -> str:
@@ -208,10 +209,12 @@ class TicketRepository:
             if old != new:
                 self.record_label_change(LabelChange(after.id, name, old, new, actor, at, source))
 
-    def label_history(self, ticket_id: int) -> list[LabelChange]:
+    def label_history(self, ticket_id: int, include_undone: bool = False) -> list[LabelChange]:
+        """The ticket's label changes, oldest first; decisions undone in the review queue are left out."""
+        undone = "" if include_undone else " AND undone_at IS NULL"
         rows = self.database.query(
-            "SELECT ticket_id, field, old_value, new_value, actor, at, source FROM label_history"
-            " WHERE ticket_id = ? ORDER BY id",
+            "SELECT ticket_id, field, old_value, new_value, actor, at, source, suggested_by FROM label_history"
+            f" WHERE ticket_id = ?{undone} ORDER BY id",
             (ticket_id,),
         )
         return [LabelChange(*row) for row in rows]
