@@ -187,6 +187,21 @@ def parse_week(text: str) -> tuple[date, date]:
     return monday, date.fromisocalendar(year, week, 7)
 
 
+def week_day_number(monday: date, go_live: date | None) -> int | None:
+    """Days from go-live to a week's Monday; the go-live week itself counts as 0."""
+    if go_live is None:
+        return None
+    days = (monday - go_live).days
+    return 0 if -6 <= days < 0 else days
+
+
+def day_label(number: int | None) -> str:
+    """'D+12' after go-live, 'D-9' before it, '' when there is no go-live date."""
+    if number is None:
+        return ""
+    return f"D+{number}" if number >= 0 else f"D{number}"
+
+
 def normalise_week(text: str) -> str:
     monday, _ = parse_week(text)
     year, week, _ = monday.isocalendar()

@@ -13,6 +13,7 @@ import logging
 import math
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from elsdesk.export import tables
 
@@ -55,6 +56,11 @@ td{padding:8px 10px;border-bottom:1px solid #eaecf0;vertical-align:top}
 tbody tr:nth-child(even) td{background:#fafbfc}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.topic{font-weight:600}
+td.label{width:34%}
+td.label .kw{display:block;color:#98a2b3;font-size:12.5px}
+td.nowrap{white-space:nowrap}
+.all td{padding:6px 7px;font-size:13.5px}
+.all th{text-transform:none;letter-spacing:0;font-size:12.5px;padding:6px 7px}
 .badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap}
 .chip{display:inline-block;background:#f2f4f7;color:#475467;border-radius:6px;padding:0 7px;margin:0 4px 4px 0;font-size:12.5px}
 .topics{display:grid;grid-template-columns:1fr 1fr;gap:16px}
@@ -66,8 +72,10 @@ blockquote{margin:10px 0 0;padding:8px 12px;border-left:3px solid #9fb3c8;backgr
 blockquote strong{display:block;color:#1f2933}
 blockquote small{color:#98a2b3;font-weight:400}
 .scroll{overflow-x:auto}
-table.heat th{font-size:11px;text-transform:none;letter-spacing:0;text-align:center;min-width:52px}
-table.heat td{text-align:center;font-size:13px;border-bottom:1px solid #fff;font-variant-numeric:tabular-nums}
+table.heat th{font-size:11.5px;text-transform:none;letter-spacing:0;padding:6px 4px}
+table.heat th.mod{vertical-align:bottom;text-align:center}
+table.heat th.mod span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}
+table.heat td{text-align:center;font-size:13px;border-bottom:1px solid #fff;font-variant-numeric:tabular-nums;padding:7px 4px;min-width:34px}
 table.heat td.week{text-align:left;white-space:nowrap;font-weight:600}
 footer{color:#98a2b3;font-size:12.5px;padding:10px 0 40px}
 """
@@ -103,7 +111,7 @@ def svg_module_chart(data, trend: tables.ModuleTrend) -> str:
     width, height, left, right, top, bottom = 640, 300, 44, 12, 18, 46
     totals = trend.totals()
     step = nice_step(max(totals or [1]))
-    top_value = step * math.ceil(max(totals or [1]) / step)
+    top_value = step * max(1, math.ceil(max(totals or [1]) / step))
     plot_w, plot_h = width - left - right, height - top - bottom
     slot = plot_w / max(1, len(trend.weeks))
     bar = min(64.0, slot * 0.62)
@@ -158,7 +166,7 @@ def svg_topic_chart(data, cards: list[tables.TopicCard]) -> str:
 
 # -- screen page ------------------------------------------------------------------------------------
 def _table(headers: list[str], rows: list[list], numeric: set[int], classes: dict[int, str] | None = None,
-           cell_html: dict[int, callable] | None = None) -> str:
+           cell_html: dict[int, Callable[[object], str]] | None = None) -> str:
     head = "".join(f'<th class="num">{esc(h)}</th>' if i in numeric else f"<th>{esc(h)}</th>" for i, h in enumerate(headers))
     body = []
     for row in rows:
@@ -192,7 +200,9 @@ def _topic_card_html(data, card: tables.TopicCard) -> str:
 
 def _heat_table(data, trend: tables.ModuleTrend) -> str:
     maximum = max([c for row in trend.counts for c in row] + [1])
-    head = "".join(f"<th>{esc(h)}</th>" for h in tables.module_trend_headers(data, trend))
+    headers = tables.module_trend_headers(data, trend)
+    head = "".join(f'<th class="mod"><span>{esc(h)}</span></th>' if 1 < i < len(headers) - 1 else f"<th>{esc(h)}</th>"
+                   for i, h in enumerate(headers))
     body = []
     for week, day, row in zip(trend.weeks, trend.days, trend.counts):
         cells = []
@@ -205,6 +215,19 @@ def _heat_table(data, trend: tables.ModuleTrend) -> str:
     return f'<div class="scroll"><table class="heat"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
+def _all_topics_table(data, table) -> str:
+    """All topics; the keywords go under the topic's name (a column of their own makes the table too wide)."""
+    headers = tables.topic_headers(data)
+    keywords = headers.pop()
+    headers[1] = f"{headers[1]} / {keywords.lower()}"
+    rows = []
+    for row in tables.topic_rows(data):
+        *row, words = row
+        row[1] = esc(row[1]) + (f'<span class="kw">{esc(words)}</span>' if words else "")
+        rows.append(row)
+    return table(headers, rows, {0, 4, 5, 7}, {1: "label", 8: "nowrap"}, {1: lambda v: v, 6: _trend_cell(data)})
+
+
 def _screen(data) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
@@ -215,10 +238,9 @@ def _screen(data) -> str:
     agenda = (_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, {1: "topic"}, trend_badges)
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     cards = "".join(_topic_card_html(data, c) for c in tables.topic_cards(data))
-    all_topics = (_table(tables.topic_headers(data), tables.topic_rows(data), {0, 4, 5, 7}, {1: "topic"},
-                         {6: _trend_cell(data)}) if data.topics else f"<p>{esc(t('no_topics'))}</p>")
+    all_topics = _all_topics_table(data, _table) if data.topics else f"<p>{esc(t('no_topics'))}</p>"
     subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
-                                        f"{tables.day_label(data.day_number)} {t('since_go_live')}" if data.day_number is not None else ""]))
+                                        f"{tables.week_day_label(data)} {t('since_go_live')}" if data.day_number is not None else ""]))
     return f"""<!DOCTYPE html>
 <html lang="{esc(data.language)}">
 <head>
@@ -237,8 +259,8 @@ def _screen(data) -> str:
 <div class="card"><h3>{esc(t('chart_modules'))}</h3>{svg_module_chart(data, tables.grouped_trend(trend, data))}</div>
 <div class="card"><h3>{esc(t('chart_topics'))}</h3>{svg_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}</div>
 </section>
-<section><h2>{esc(t('agenda_topics'))}</h2><div class="topics">{cards}</div></section>
-<section><h2>{esc(t('all_topics'))}</h2><div class="card scroll">{all_topics}</div></section>
+{f'<section><h2>{esc(t("agenda_topics"))}</h2><div class="topics">{cards}</div></section>' if cards else ""}
+<section><h2>{esc(t('all_topics'))}</h2><div class="card scroll all">{all_topics}</div></section>
 <section><h2>{esc(t('module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
 </main>
 <footer><div class="wrap">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</div></footer>
@@ -300,7 +322,7 @@ def _print_all_topics(data) -> str:
         *row, words = row
         row[1] = f'{esc(row[1])}<br><font color="#98a2b3">{esc(words)}</font>' if words else esc(row[1])
         rows.append(row)
-    return _print_table(headers, rows, {0, 4, 5, 7}, 6, data, size=7, widths=[None, 32, 17, 13], raw={1}, nowrap={6, 8, 9})
+    return _print_table(headers, rows, {0, 4, 5, 7}, 6, data, size=7, widths=[7, 26, 15, 11, 7, 6, 7, 6, 7, 8], raw={1}, nowrap={6, 8, 9})
 
 
 def _print_module_chart(data, trend: tables.ModuleTrend) -> str:
@@ -371,15 +393,16 @@ def _print(data) -> str:
                       f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
                       f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in tables.key_figures(data))
     agenda = (_print_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, 6, data,
-                           widths=[None, 34, 20, 13], nowrap={6, 8})
+                           widths=[4, 27, 17, 12, 8, 7, 7, 7, 11], nowrap={6, 8})
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
-    h2 = '<h2 style="font-size:13pt; color:#1f3a5f">{}</h2>'
+    brk = "; page-break-before:always" if data.topics else ""   # new pages only when there is content
+    h2 = '<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{}</h2>'
     topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
     all_topics = (_print_all_topics(data)
                   if data.topics else f"<p>{esc(t('no_topics'))}</p>")
     subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
-                                        f"{tables.day_label(data.day_number)} {t('since_go_live')}" if data.day_number is not None else ""]))
+                                        f"{tables.week_day_label(data)} {t('since_go_live')}" if data.day_number is not None else ""]))
     return f"""<html lang="{esc(data.language)}"><head><meta charset="utf-8"><title>{esc(data.title)}</title></head>
 <body style="font-size:9pt; color:#1f2933">
 <p style="font-size:7.5pt"><font color="#667085">{esc(t('subtitle').upper())}</font></p>
@@ -389,9 +412,9 @@ def _print(data) -> str:
 {h2.format(esc(t('agenda')))}{agenda}
 {h2.format(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
 {h2.format(esc(t('chart_topics')))}{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
-<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('agenda_topics'))}</h2>{topics}
-<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t('all_topics'))}</h2>{all_topics}
-{h2.format(esc(t('module_trend')))}{_print_trend_tables(data, trend)}
+{f'<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t("agenda_topics"))}</h2>{topics}' if topics else ""}
+<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('all_topics'))}</h2>{all_topics}
+<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('module_trend'))}</h2>{_print_trend_tables(data, trend)}
 <p style="font-size:7.5pt"><font color="#98a2b3">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
 </body></html>
 """

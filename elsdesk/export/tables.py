@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from elsdesk.domain import day_label, week_day_number
 from elsdesk.export import TREND_NAMES, TREND_NAMES_EN, safe_cell
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ TEXTS = {
         "day": "Dag", "total": "Totalt", "unclassified": "Ej klassad", "other": "Övriga",
         "agenda": "Agenda", "topics": "Ämnen", "module_trend": "Modultrend", "examples": "Exempel",
         "all_topics": "Alla ämnen", "tickets": "ärenden", "tickets_week": "Ärenden denna vecka",
-        "topics_found": "Återkommande ämnen", "new_topics": "Nya ämnen", "agenda_items": "På agendan",
+        "topics_found": "Återkommande ämnen", "new_topics": "Nya ämnen", "new_topic": "nytt ämne", "agenda_items": "På agendan",
         "since_go_live": "sedan go-live", "go_live": "Go-live", "no_agenda": "Inga ämnen på agendan denna vecka.",
         "no_topics": "Inga återkommande ämnen denna vecka.", "period": "Period",
         "chart_modules": "Ärenden per modul och vecka", "chart_topics": "Största ämnena: denna vecka och förra",
@@ -45,7 +46,7 @@ TEXTS = {
         "day": "Day", "total": "Total", "unclassified": "Unclassified", "other": "Other",
         "agenda": "Agenda", "topics": "Topics", "module_trend": "Module trend", "examples": "Examples",
         "all_topics": "All topics", "tickets": "tickets", "tickets_week": "Tickets this week",
-        "topics_found": "Recurring topics", "new_topics": "New topics", "agenda_items": "On the agenda",
+        "topics_found": "Recurring topics", "new_topics": "New topics", "new_topic": "new topic", "agenda_items": "On the agenda",
         "since_go_live": "since go-live", "go_live": "Go-live", "no_agenda": "No topics on the agenda this week.",
         "no_topics": "No recurring topics this week.", "period": "Period",
         "chart_modules": "Tickets per module and week", "chart_topics": "Largest topics: this week and last",
@@ -85,8 +86,9 @@ def trend_name(data, trend: str | None) -> str:
     return safe_cell(names.get(trend or "", trend or ""))
 
 
-def day_label(number: int | None) -> str:
-    return "" if number is None else f"D+{max(number, 0)}"
+def week_day_label(data) -> str:
+    """The export week's D+N ('D-N' for a week wholly before go-live)."""
+    return day_label(data.day_number)
 
 
 def long_date(data, day: date) -> str:
@@ -243,7 +245,7 @@ def module_trend(data, max_weeks: int | None = None) -> ModuleTrend:
         order.append("")
     days = []
     for _week, monday in weeks:
-        days.append(day_label((monday - data.go_live).days) if data.go_live else "")
+        days.append(day_label(week_day_number(monday, data.go_live)))
     counts = [[int(data.volumes.get(week, {}).get(m, 0)) for m in order] for week, _ in weeks]
     return ModuleTrend([safe_cell(w) for w, _ in weeks], days, order, [module_name(data, m) for m in order], counts)
 
@@ -287,10 +289,11 @@ def key_figures(data) -> list[tuple[str, str, str]]:
     new = sum(1 for t in data.topics if t.get("trend") == "new")
     figures = [(text(data, "tickets_week"), str(data.tickets),
                 f"{previous} {text(data, 'vs_previous')}" if previous is not None else ""),
-               (text(data, "topics_found"), str(len(data.topics)), f"{new} {text(data, 'new_topics').lower()}"),
+               (text(data, "topics_found"), str(len(data.topics)),
+                f"{new} {text(data, 'new_topic') if new == 1 else text(data, 'new_topics').lower()}"),
                (text(data, "agenda_items"), str(len(data.agenda)), "")]
     if data.day_number is not None:
         go_live = long_date(data, data.go_live) if data.go_live else ""
-        figures.insert(0, (text(data, "since_go_live").capitalize(), day_label(data.day_number),
+        figures.insert(0, (text(data, "since_go_live").capitalize(), week_day_label(data),
                            f"{text(data, 'go_live')} {go_live}".strip()))
     return [(safe_cell(a), safe_cell(b), safe_cell(c)) for a, b, c in figures]

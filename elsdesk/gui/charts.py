@@ -8,6 +8,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
+from elsdesk.domain import day_label
+
 PALETTE = ("#1d4e6f", "#3a87b5", "#7fb8d8", "#e08e2b", "#c6543c", "#6b8e3d", "#8a63a8", "#c9a227",
            "#4c9a8f", "#b56b8a", "#5d6d7e", "#a3b86c", "#d77a61", "#467fa0", "#9c7b4f", "#2f7d5b",
            "#7a5c99", "#b8860b", "#708090")
@@ -18,11 +20,8 @@ def week_axis_labels(weeks: list[str], day_numbers: dict[str, int | None]) -> li
     labels = []
     for week in weeks:
         short = "v" + week.split("-W")[-1]
-        day = day_numbers.get(week)
-        if day is None:
-            labels.append(short)
-        else:
-            labels.append(f"{short} (D+{day})" if day >= 0 else f"{short} (D{day})")
+        day = day_label(day_numbers.get(week))
+        labels.append(f"{short} ({day})" if day else short)
     return labels
 
 

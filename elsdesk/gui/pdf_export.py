@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -20,15 +21,21 @@ BASE_FONT_PT = 9
 
 
 def ensure_gui_application():
-    """The running QGuiApplication, or a new one (offscreen when there is no display)."""
+    """The running Qt application, or a new one (offscreen when there is no display).
+
+    A new one is a ``QApplication`` (which is a ``QGuiApplication``), so that widgets can still
+    be made later in the same process (the desktop app, the test suite).
+    """
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt" \
-                and not os.environ.get("QT_QPA_PLATFORM"):
+                and sys.platform != "darwin" and not os.environ.get("QT_QPA_PLATFORM"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        app = QGuiApplication.instance() or QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
     return app
 
 

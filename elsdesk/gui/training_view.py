@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from elsdesk.domain import day_label, parse_week, week_day_number
 from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
 from elsdesk.gui.notify import show_error
 from elsdesk.taxonomy import Taxonomy
@@ -327,17 +328,6 @@ class TrainingLeadView(QWidget):
                                  on_failure=lambda exc: show_error(self, exc), name="export")
 
 
-def day_label(day_number: int | None) -> str:
-    """'D+12' after go-live, 'D-2' before it."""
-    if day_number is None:
-        return ""
-    return f"D+{day_number}" if day_number >= 0 else f"D{day_number}"
-
-
 def _day_number(go_live: date | None, week: str) -> int | None:
-    if go_live is None:
-        return None
-    from elsdesk.domain import parse_week
-
     monday, _ = parse_week(week)
-    return (monday - go_live).days
+    return week_day_number(monday, go_live)

@@ -227,6 +227,9 @@ def train_model(database: Database, store: ModelStore | None = None, progress: C
     if better:
         store.activate(card["version"])
         forget_loaded_models()
+    from elsdesk.services.review import reset_confirmations  # the retrain offer counts from here again
+
+    reset_confirmations(database)
     step(5)
     return TrainResult(card, better, previous_version, previous_quality, new_quality, len(confirmed), len(holdout))
 

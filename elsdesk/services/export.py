@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from elsdesk.domain import BadInputError, normalise_week, parse_week
+from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
 from elsdesk.ml.text import strip_signature
-from elsdesk.services.topics import agenda, days_since_go_live, go_live_date, module_volumes, weekly_topics
+from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
 from elsdesk.taxonomy import load_taxonomy
 
@@ -40,8 +40,14 @@ class ExportData:
     language: str = "sv"
 
     @property
+    def day_label(self) -> str:
+        return day_label(self.day_number)
+
+    @property
     def title(self) -> str:
-        day = f" (D+{self.day_number})" if self.day_number is not None else ""
+        day = f" ({self.day_label})" if self.day_label else ""
+        if self.language == "en":
+            return f"Stabilisation training week {self.week}{day}"
         return f"Stabiliseringsutbildning vecka {self.week}{day}"
 
 
@@ -54,6 +60,7 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     week = normalise_week(week)
     monday, sunday = parse_week(week)
     report = weekly_topics(database, week)
+    go_live = go_live_date(database)
     taxonomy = load_taxonomy()
     topics = []
     for topic in report["topics"]:
@@ -61,8 +68,8 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
         topics.append(topic)
     chosen = {t["id"] for t in agenda({"topics": topics})}
     return ExportData(
-        week=week, first_day=monday, last_day=sunday, day_number=days_since_go_live(database, monday),
-        go_live=go_live_date(database), tickets=report["tickets"],
+        week=week, first_day=monday, last_day=sunday, day_number=week_day_number(monday, go_live),
+        go_live=go_live, tickets=report["tickets"],
         agenda=[t for t in topics if t["id"] in chosen], topics=topics,
         module_names={m.id: m.name(language) for m in taxonomy.modules},
         kind_names={k.id: k.name(language) for k in taxonomy.kinds},
@@ -79,8 +86,9 @@ def export_week(database: Database, week: str, fmt: str, out: str | Path, langua
     if fmt not in FORMATS:
         raise BadInputError(f"okänt format '{fmt}'; välj bland {', '.join(FORMATS)}")
     data = build_export(database, week, language)
+    is_folder = str(out).endswith(("/", "\\"))
     out = Path(out)
-    if out.is_dir():
+    if is_folder or out.is_dir():
         out = out / f"elsdesk-{data.week}.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     writer_for(fmt)(data, out)

@@ -291,11 +291,6 @@ def set_go_live(database: Database, value: str) -> date:
     return parsed
 
 
-def days_since_go_live(database: Database, day: date) -> int | None:
-    go_live = go_live_date(database)
-    return (day - go_live).days if go_live else None
-
-
 def module_volumes(database: Database) -> dict[str, dict[str, int]]:
     """Tickets per ISO week per module since the first ticket: {week: {module: count}}."""
     rows = database.query("SELECT iso_week, coalesce(module, ''), count(*) FROM tickets GROUP BY iso_week, module ORDER BY iso_week")

@@ -143,6 +143,14 @@ class TicketRepository:
         )
         return [_row_to_ticket(row) for row in rows]
 
+    def latest_created_at(self) -> str | None:
+        return self.database.query("SELECT max(created_at) FROM tickets")[0][0]
+
+    def updated_since(self, at: str) -> list[Ticket]:
+        """Tickets written at or after *at* (an ISO string, second resolution)."""
+        rows = self.database.query(_SELECT + " WHERE updated_at >= ? ORDER BY id", (at,))
+        return [_row_to_ticket(row) for row in rows]
+
     def weeks(self) -> list[str]:
         return [row[0] for row in self.database.query("SELECT DISTINCT iso_week FROM tickets ORDER BY iso_week")]
 

@@ -1,0 +1,537 @@
+"""ReviewQueueView: super-users confirm or correct module and kind one ticket at a time, keyboard only.
+
+Keys (shown on screen): Enter accepts suggestion 1, 1-3 pick a suggestion, / or m opens a
+type-ahead module picker, h f k d o set the kind first, Space skips, s changes the order and
+Ctrl+Z undoes the last decision and shows that ticket again.
+
+The next ticket appears at once: the queue (ticket ids) and the next few tickets with their
+suggestions and similar tickets are loaded ahead on the shared TaskRunner. Decisions are written
+by a private single-thread TaskRunner so that writes (and undo) happen in the order they were
+made; SQLite checkpoints can make a write take a second, so none runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from elsdesk.gui.notify import show_error
+from elsdesk.gui.similar_tickets_view import SimilarTicketsView
+from elsdesk.gui.tasks import TaskRunner
+from elsdesk.services.review import (
+    ReviewItem, confirm_labels, confirmations_since_training, load_review_item, retrain_threshold, review_queue, undo_last,
+)
+from elsdesk.taxonomy import Taxonomy
+
+logger = logging.getLogger(__name__)
+PREFETCH = 3
+ORDER_KEYS = ("uncertainty", "date", "module")
+
+
+class ReviewQueueView(QWidget):
+    labels_confirmed = Signal(object)  # ReviewDecision, after it was stored
+    decision_undone = Signal(object)  # ReviewDecision (undone), after it was stored
+    retrain_suggested = Signal(int)  # confirmations since the last training
+    queue_loaded = Signal(int)  # tickets left to review
+    ticket_shown = Signal(object)  # id of the ticket now shown, None when the queue is empty
+    decision_failed = Signal(object)  # the exception
+
+    def __init__(self, db_path, taxonomy: Taxonomy, runner: TaskRunner, actor: str, language: str = "sv",
+                 parent=None, classifier: tuple | None = None, similarity_index=None, second_opinion: bool = False):
+        super().__init__(parent)
+        self.setObjectName("reviewQueue")
+        self.db_path = db_path
+        self.taxonomy = taxonomy
+        self.language = language
+        self.runner = runner
+        self.actor = actor
+        self.second_opinion = second_opinion
+        self._classifier = classifier
+        self._index = similarity_index
+        self._order = ORDER_KEYS[0]
+        self._ids: list[int] = []
+        self._items: dict[int, ReviewItem] = {}
+        self._loading: set[int] = set()
+        self._pending: set[int] = set()
+        self._done: list[ReviewItem] = []
+        self._kind: str | None = None
+        self._generation = 0
+        self._busy = 0
+        self._queue_task = None
+        self._loaded_once = False
+        self._next_offer = 0
+        self._picker_open = False
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)  # decisions and undo are written in the order they were made
+        self._writer = TaskRunner(self, pool=pool)
+        self._kind_keys = _kind_keys(taxonomy)
+        self._module_names = {m.id: m.name(language) for m in taxonomy.modules if not m.retired}
+        self._build()
+        self.setFocusPolicy(Qt.StrongFocus)
+
+    # -- construction --------------------------------------------------------------------
+    def _build(self) -> None:
+        self.order_combo = QComboBox(self)
+        for key, text in zip(ORDER_KEYS, (self.tr("Osäkrast först"), self.tr("Nyast först"), self.tr("Per modul"))):
+            self.order_combo.addItem(text, key)
+        self.order_combo.setFocusPolicy(Qt.NoFocus)
+        self.order_combo.currentIndexChanged.connect(lambda _i: self.set_order(self.order_combo.currentData()))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("reviewCount")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("reviewStatus")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Ordning (s):"), self))
+        top.addWidget(self.order_combo)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("reviewTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.PlainText)
+        self.meta_label = QLabel(self)
+        self.meta_label.setObjectName("reviewMeta")
+        self.description = QPlainTextEdit(self)
+        self.description.setReadOnly(True)
+        self.description.setFocusPolicy(Qt.NoFocus)
+        self.description.setMaximumHeight(140)
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("reviewSuggestions")
+        self.suggestion_label.setTextFormat(Qt.RichText)
+        self.kind_label = QLabel(self)
+        self.kind_label.setObjectName("reviewKinds")
+        self.kind_label.setTextFormat(Qt.RichText)
+        self.picker = QLineEdit(self)
+        self.picker.setObjectName("modulePicker")
+        self.picker.setPlaceholderText(self.tr("Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka"))
+        self.picker.setFocusPolicy(Qt.ClickFocus)
+        self.completer = QCompleter(QStringListModel(sorted(self._module_names.values()), self), self)
+        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchContains)
+        self.picker.setCompleter(self.completer)
+        self.picker.returnPressed.connect(lambda: self._commit_picker(self.picker.text()))
+        self.completer.activated.connect(self._commit_picker)
+        self.picker.installEventFilter(self)
+        self.similar_view = SimilarTicketsView(self.taxonomy, self.language, self, focusable=False)
+        self.help_label = QLabel(self.tr(
+            "Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · "
+            "Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra"), self)
+        self.help_label.setObjectName("shortcutHint")
+        self.help_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.description)
+        layout.addWidget(self.suggestion_label)
+        layout.addWidget(self.kind_label)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.similar_view, 1)
+        layout.addWidget(self.help_label)
+        self._render()
+
+    # -- public --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the queue in the background; the ticket on screen stays first if still unconfirmed."""
+        if self._queue_task is not None:
+            self._queue_task.cancel()
+        order, actor, second = self._order, self.actor, self.second_opinion
+
+        def work(context):
+            with context.open_database() as database:
+                return review_queue(database, order, actor, second)
+
+        self._queue_task = self._start(self.runner, work, self._on_queue_loaded, name="review queue")
+
+    def set_order(self, order: str) -> None:
+        if order not in ORDER_KEYS or (order == self._order and self._loaded_once):
+            return
+        self._order = order
+        self.order_combo.blockSignals(True)
+        self.order_combo.setCurrentIndex(ORDER_KEYS.index(order))
+        self.order_combo.blockSignals(False)
+        self._ids = []
+        self.refresh()
+
+    def set_classifier(self, classifier: tuple | None) -> None:
+        """Use another model (or none): suggestions are recomputed for the tickets ahead."""
+        self._classifier = classifier
+        self._reload_items()
+
+    def set_similarity_index(self, index) -> None:
+        self._index = index
+        self._reload_items()
+
+    def set_actor(self, actor: str) -> None:
+        self.actor = actor
+        self._done.clear()
+        self.refresh()
+
+    def current_ticket_id(self) -> int | None:
+        return self._ids[0] if self._ids else None
+
+    def current_item(self) -> ReviewItem | None:
+        return self._items.get(self._ids[0]) if self._ids else None
+
+    def remaining(self) -> int:
+        return len(self._ids)
+
+    def pending_kind(self) -> str | None:
+        return self._kind
+
+    def is_idle(self) -> bool:
+        """No load or write of this view is running (tests wait for this)."""
+        return self._busy == 0
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """Wait for queued decisions to be written (call before closing the database)."""
+        return self._writer.shutdown(msecs)
+
+    # -- keys ----------------------------------------------------------------------------
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ShortcutOverride and self._handles(event):
+            event.accept()  # our single keys win over window shortcuts while the view has focus
+            return True
+        return super().event(event)
+
+    def _handles(self, event) -> bool:
+        text = event.text().lower()
+        return (event.matches(QKeySequence.StandardKey.Undo) or event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space)
+                or (text and text in "123/ms") or text in self._kind_keys) and not (
+            event.modifiers() & (Qt.ControlModifier | Qt.AltModifier) and not event.matches(QKeySequence.StandardKey.Undo))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        text = event.text().lower()
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+        elif event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            super().keyPressEvent(event)
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.accept_suggestion(0)
+        elif text and text in "123":
+            self.accept_suggestion(int(text) - 1)
+        elif text and text in self._kind_keys:
+            self.set_kind(self._kind_keys[text])
+        elif text in ("/", "m"):
+            self.open_picker()
+        elif event.key() == Qt.Key_Space:
+            self.skip()
+        elif text == "s":
+            self.set_order(ORDER_KEYS[(ORDER_KEYS.index(self._order) + 1) % len(ORDER_KEYS)])
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.picker and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self._close_picker()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- decisions -----------------------------------------------------------------------
+    def accept_suggestion(self, index: int) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        if index < len(item.suggestions):
+            self.decide(item.suggestions[index].module)
+        elif index == 0 and not item.suggestions and item.ticket.module:
+            self.decide(item.ticket.module)
+        else:
+            self._say(self.tr("Inget sådant förslag – välj modul med /."))
+
+    def set_kind(self, kind: str) -> None:
+        self._kind = kind
+        self._render_kinds(self.current_item())
+
+    def open_picker(self) -> None:
+        if self.current_item() is None:
+            return
+        self._picker_open = True
+        self.picker.clear()
+        self.picker.setFocus(Qt.ShortcutFocusReason)
+
+    def skip(self) -> None:
+        if len(self._ids) > 1:
+            self._ids.append(self._ids.pop(0))
+            self._kind = None
+            self._render()
+            self._prefetch()
+
+    def decide(self, module: str) -> None:
+        """Confirm *module* (and the chosen or suggested kind) for the ticket on screen; show the next."""
+        item = self.current_item()
+        if item is None or module not in self._module_names:
+            return
+        kind = self._kind or item.suggested_kind or item.ticket.kind
+        ticket_id, actor = item.ticket.id, self.actor
+        self._ids.pop(0)
+        self._done.append(item)
+        self._pending.add(ticket_id)
+        self._kind = None
+        self._render()
+        self._prefetch()
+
+        def work(context):
+            with context.open_database() as database:
+                decision = confirm_labels(database, ticket_id, module, kind, actor, suggested_by=item.model_version,
+                                          suggested_module=item.suggested_module,
+                                          suggested_kind=item.suggested_kind if item.suggestions else None)
+                return decision, confirmations_since_training(database), retrain_threshold(database)
+
+        self._start(self._writer, work, lambda result: self._on_confirmed(item, result),
+                    lambda exc: self._on_confirm_failed(item, exc), name="confirm labels")
+
+    def undo(self) -> None:
+        """Undo this person's last decision and show that ticket again."""
+        expected = None
+        if self._done:
+            item = self._done.pop()
+            expected = item.ticket.id
+            self._pending.discard(expected)
+            if expected in self._ids:
+                self._ids.remove(expected)
+            self._ids.insert(0, expected)
+            self._items[expected] = item
+            self._kind = None
+            self._render()
+        actor = self.actor
+
+        def work(context):
+            with context.open_database() as database:
+                return undo_last(database, actor)
+
+        self._start(self._writer, work, lambda decision: self._on_undone(decision, expected),
+                    lambda exc: self._on_undo_failed(expected, exc), name="undo decision")
+
+    # -- task results --------------------------------------------------------------------
+    def _start(self, runner: TaskRunner, work, on_success, on_failure=None, name="review"):
+        self._busy += 1
+
+        def failed(exc):
+            (on_failure or (lambda e: show_error(self, e)))(exc)
+
+        return runner.start(work, db_path=self.db_path, on_success=on_success, on_failure=failed,
+                            on_finished=self._on_task_finished, name=name)
+
+    def _on_task_finished(self, _task) -> None:
+        self._busy -= 1
+
+    def _on_queue_loaded(self, ids: list[int]) -> None:
+        current = self.current_ticket_id()
+        ids = [i for i in ids if i not in self._pending]
+        if current is not None and current in ids and self._loaded_once:
+            ids.remove(current)
+            ids.insert(0, current)
+        self._ids = ids
+        self._loaded_once = True
+        self._render()
+        self._prefetch()
+        self.queue_loaded.emit(len(self._ids))
+
+    def _prefetch(self) -> None:
+        wanted = [i for i in self._ids[:PREFETCH] if i not in self._items and i not in self._loading]
+        if not wanted:
+            return
+        self._loading.update(wanted)
+        classifier, index, generation = self._classifier, self._index, self._generation
+
+        def work(context):
+            from elsdesk.domain import NotFoundError
+
+            items = []
+            with context.open_database() as database:
+                for ticket_id in wanted:
+                    try:
+                        items.append(load_review_item(database, ticket_id, classifier, index))
+                    except NotFoundError:
+                        logger.info("ticket %s disappeared from the review queue", ticket_id)
+            return items
+
+        def loaded(items):
+            self._loading.difference_update(wanted)
+            if generation != self._generation:
+                self._prefetch()
+                return
+            for item in items:
+                self._items[item.ticket.id] = item
+            missing = set(wanted) - {item.ticket.id for item in items}
+            self._ids = [i for i in self._ids if i not in missing]
+            self._render()
+            self._prefetch()
+
+        def failed(exc):
+            self._loading.difference_update(wanted)
+            show_error(self, exc)
+
+        self._start(self.runner, work, loaded, failed, name="review items")
+
+    def _reload_items(self) -> None:
+        self._generation += 1
+        self._items = {i: item for i, item in self._items.items() if i in {d.ticket.id for d in self._done}}
+        self._loading.clear()
+        self._render()
+        self._prefetch()
+
+    def _on_confirmed(self, item: ReviewItem, result) -> None:
+        decision, count, threshold = result
+        self._pending.discard(decision.ticket_id)
+        self._say(self.tr("Bekräftat %1: %2 / %3. Ctrl+Z ångrar.").replace("%1", item.ticket.external_id or "")
+                  .replace("%2", self.taxonomy.module_name(decision.module, self.language))
+                  .replace("%3", self.taxonomy.kind_name(decision.kind, self.language) or "–"))
+        self.labels_confirmed.emit(decision)
+        if count < threshold:
+            self._next_offer = threshold
+        elif count >= self._next_offer:
+            self._next_offer = count + threshold
+            self.retrain_suggested.emit(count)
+
+    def _on_confirm_failed(self, item: ReviewItem, exc) -> None:
+        ticket_id = item.ticket.id
+        self._pending.discard(ticket_id)
+        if item in self._done:
+            self._done.remove(item)
+        if ticket_id not in self._ids:
+            self._ids.insert(0, ticket_id)
+        self._items[ticket_id] = item
+        self._render()
+        self.decision_failed.emit(exc)
+        show_error(self, exc)
+
+    def _on_undone(self, decision, expected: int | None) -> None:
+        if decision is None:
+            if expected is not None and expected in self._ids:
+                self._ids.remove(expected)
+                self._render()
+            self._say(self.tr("Inget att ångra."))
+            return
+        if decision.ticket_id != expected:
+            if expected is not None and expected in self._ids:
+                self._ids.remove(expected)
+            self._items.pop(decision.ticket_id, None)
+            self._ids.insert(0, decision.ticket_id)
+            self._render()
+            self._prefetch()
+        self._say(self.tr("Beslutet ångrat."))
+        self.decision_undone.emit(decision)
+
+    def _on_undo_failed(self, expected: int | None, exc) -> None:
+        if expected is not None and expected in self._ids:
+            self._ids.remove(expected)
+            self._render()
+        self.decision_failed.emit(exc)
+        show_error(self, exc)
+
+    # -- picker --------------------------------------------------------------------------
+    def _commit_picker(self, text: str) -> None:
+        if not self._picker_open:
+            return  # the completer and the line edit can both report one Enter
+        module = self._resolve_module(text)
+        if module is None:
+            self._say(self.tr("Ingen modul heter så."))
+            return
+        self._close_picker()
+        self.decide(module)
+
+    def _close_picker(self) -> None:
+        self._picker_open = False
+        self.completer.popup().hide()
+        self.picker.clear()
+        self.setFocus(Qt.OtherFocusReason)
+
+    def _resolve_module(self, text: str) -> str | None:
+        wanted = " ".join((text or "").split()).casefold()
+        if not wanted:
+            return None
+        names = list(self._module_names.items())
+        for test in (lambda i, n: wanted in (i.casefold(), n.casefold()),
+                     lambda i, n: n.casefold().startswith(wanted),
+                     lambda i, n: wanted in n.casefold() or wanted in i.casefold()):
+            for module_id, name in names:
+                if test(module_id, name):
+                    return module_id
+        return None
+
+    # -- rendering -----------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _render(self) -> None:
+        self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", f"{len(self._ids):,}".replace(",", " ")))
+        item = self.current_item()
+        if not self._ids:
+            self.title_label.setText(self.tr("Inget kvar att granska.") if self._loaded_once else self.tr("Laddar kön…"))
+            self._clear_ticket()
+            if self._loaded_once:
+                self.ticket_shown.emit(None)
+            return
+        if item is None:
+            self.title_label.setText(self.tr("Laddar ärendet…"))
+            self._clear_ticket()
+            return
+        ticket = item.ticket
+        self.title_label.setText(ticket.title)
+        current = self.taxonomy.module_name(ticket.module, self.language) or self.tr("ej klassad")
+        source = {"human": self.tr("bekräftad"), "model": self.tr("modellens förslag")}.get(ticket.label_source or "", "")
+        self.meta_label.setText(" · ".join(p for p in (
+            ticket.external_id or "", ticket.created_at.replace("T", " ")[:16], ticket.unit or "",
+            self.tr("nu: %1").replace("%1", current) + (f" ({source})" if source else "")) if p))
+        self.description.setPlainText(ticket.description or "")
+        self._render_suggestions(item)
+        self._render_kinds(item)
+        if item.similar:
+            self.similar_view.show_similar(item.similar)
+        else:
+            self.similar_view.show_similar([], self.tr("Liknande ärenden visas när sökindexet är klart.")
+                                           if self._index is None else self.tr("Inga liknande tidigare ärenden."))
+        self.ticket_shown.emit(ticket.id)
+
+    def _clear_ticket(self) -> None:
+        self.meta_label.clear()
+        self.description.clear()
+        self.suggestion_label.clear()
+        self._render_kinds(None)
+        self.similar_view.show_similar([], " ")
+
+    def _render_suggestions(self, item: ReviewItem) -> None:
+        if not item.suggestions:
+            if item.ticket.module:
+                name = escape(self.taxonomy.module_name(item.ticket.module, self.language))
+                self.suggestion_label.setText(f"<b>Enter</b> {name}")
+            else:
+                self.suggestion_label.setText(escape(self.tr("Inga förslag från modellen – välj modul med /.")))
+            return
+        lines = []
+        for number, suggestion in enumerate(item.suggestions[:3], start=1):
+            name = escape(self.taxonomy.module_name(suggestion.module, self.language))
+            key = "Enter · 1" if number == 1 else str(number)
+            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;<span class='band'>{escape(suggestion.band_name)} "
+                         f"({suggestion.probability:.0%})</span>")
+        self.suggestion_label.setText("<br>".join(lines))
+
+    def _render_kinds(self, item: ReviewItem | None) -> None:
+        chosen = self._kind or (item.suggested_kind or item.ticket.kind if item else None)
+        parts = []
+        for key, kind in self._kind_keys.items():
+            name = escape(self.taxonomy.kind_name(kind, self.language))
+            label = f"<b>[{key}]</b> {name}"
+            parts.append(f"<u>{label}</u>" if kind == chosen else label)
+        prefix = escape(self.tr("Typ:")) + " "
+        note = "" if self._kind or not chosen else " <i>" + escape(self.tr("(förslag)")) + "</i>"
+        self.kind_label.setText(prefix + " &nbsp; ".join(parts) + note)
+
+
+def _kind_keys(taxonomy: Taxonomy) -> dict[str, str]:
+    """One letter per kind: the first letter of its id (h, f, k, d, o for the default set)."""
+    keys: dict[str, str] = {}
+    for kind in taxonomy.kind_ids:
+        letter = kind[0].lower()
+        if letter not in keys and letter not in "123/ms":
+            keys[letter] = kind
+    return keys

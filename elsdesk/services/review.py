@@ -1,0 +1,183 @@
+"""The super-user review queue: what to look at next, confirm or correct labels, undo, and when to retrain.
+
+The queue holds the tickets whose labels no human has confirmed, least certain first by default.
+Every decision is stored as a :class:`ReviewDecision` with the labels before and after and the
+model suggestion the person saw, plus one label-history row per field. Undo restores the labels
+and label source exactly and marks the decision (and its history rows) undone. A counter of
+confirmations since the last training, kept in the settings table, drives the retrain offer.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+
+from elsdesk.domain import HUMAN, BadInputError, ConflictError, ReviewDecision, Ticket, now_iso
+from elsdesk.ml.similarity import SimilarityIndex
+from elsdesk.services.similar import SimilarTicket, similar_tickets
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.reviews import QUEUE_ORDERS, ReviewRepository
+from elsdesk.storage.settings import SettingsRepository
+from elsdesk.taxonomy import load_taxonomy
+
+logger = logging.getLogger(__name__)
+ORDERS = tuple(QUEUE_ORDERS)  # "uncertainty", "date", "module"
+CONFIRMATIONS_KEY = "review.confirmations_since_training"
+LAST_TRAINED_KEY = "review.last_trained_at"
+THRESHOLD_KEY = "review.retrain_threshold"
+DEFAULT_RETRAIN_THRESHOLD = 50
+
+
+@dataclass
+class ReviewItem:
+    """Everything the review view shows for one ticket."""
+
+    ticket: Ticket
+    suggestions: list = field(default_factory=list)  # classification.Suggestion, best first
+    suggested_kind: str | None = None
+    model_version: str | None = None
+    similar: list[SimilarTicket] = field(default_factory=list)
+
+    @property
+    def suggested_module(self) -> str | None:
+        return self.suggestions[0].module if self.suggestions else None
+
+
+def review_queue(database: Database, order: str = "uncertainty", actor: str | None = None,
+                 second_opinion: bool = False, limit: int | None = None) -> list[int]:
+    """Ticket ids to review in *order* ("uncertainty": unclassified, then lowest confidence; "date":
+    newest first; "module"). With *second_opinion*: tickets another super-user decided and *actor* has not."""
+    if order not in QUEUE_ORDERS:
+        raise BadInputError(f"okänd ordning '{order}'; välj en av {', '.join(ORDERS)}")
+    return ReviewRepository(database).queue_ids(order, actor, second_opinion, limit)
+
+
+def load_review_item(database: Database, ticket_id: int, classifier: tuple | None = None,
+                     index: SimilarityIndex | None = None, similar_count: int = 5) -> ReviewItem:
+    """The ticket, the current model's top-3 modules and kind, and its most similar earlier tickets."""
+    ticket = TicketRepository(database).get(ticket_id)
+    item = ReviewItem(ticket, similar=similar_tickets(database, index, ticket, similar_count))
+    if classifier is not None:
+        from elsdesk.services.classification import suggestions
+
+        model, card = classifier
+        item.suggestions = suggestions(model, card, ticket.title, ticket.description)
+        item.suggested_kind = model.predict_one(ticket.title, ticket.description).kind
+        item.model_version = str(card.get("version", "?"))
+    elif ticket.label_source != HUMAN and ticket.module:
+        item.suggested_kind = ticket.kind
+        item.model_version = ticket.model_version
+    return item
+
+
+def confirm_labels(database: Database, ticket_id: int, module: str, kind: str | None, actor: str,
+                   suggested_by: str | None = None, suggested_module: str | None = None,
+                   suggested_kind: str | None = None) -> ReviewDecision:
+    """Record *actor*'s decision on a ticket's module and kind and mark its labels confirmed.
+
+    *suggested_by* is the model version whose suggestion (*suggested_module*, *suggested_kind*)
+    the person saw; without one, the model labels stored on the ticket count as the suggestion.
+    """
+    _validate(module, kind, actor)
+    repo, reviews = TicketRepository(database), ReviewRepository(database)
+    with database.write() as conn:
+        ticket = repo.get(ticket_id)
+        if suggested_module is None:
+            suggested_module, suggested_kind, suggested_by = _stored_suggestion(reviews, ticket, suggested_by)
+        at = now_iso()
+        decision = ReviewDecision(
+            id=0, ticket_id=ticket_id, actor=actor, at=at, module=module, kind=kind,
+            old_module=ticket.module, old_kind=ticket.kind, old_label_source=ticket.label_source,
+            suggested_module=suggested_module, suggested_kind=suggested_kind, suggested_by=suggested_by,
+        )
+        conn.execute(
+            "UPDATE tickets SET module = ?, kind = ?, label_source = ?, version = version + 1, updated_at = ? WHERE id = ?",
+            (module, kind, HUMAN, at, ticket_id),
+        )
+        stored = reviews.insert_decision(decision)
+        reviews.add_to_counter(CONFIRMATIONS_KEY, 1)
+    return stored
+
+
+def undo_last(database: Database, actor: str) -> ReviewDecision | None:
+    """Undo *actor*'s most recent decision; return it (marked undone), or None if there is none.
+
+    Raises ConflictError when the ticket's labels were changed after the decision.
+    """
+    repo, reviews = TicketRepository(database), ReviewRepository(database)
+    with database.write() as conn:
+        last = reviews.last_decision(actor)
+        if last is None:
+            return None
+        ticket = repo.get(last.ticket_id)
+        if (ticket.module, ticket.kind) != (last.module, last.kind):
+            raise ConflictError(
+                f"ärende {ticket.external_id} har ändrats efter beslutet och kan inte ångras här; öppna ärendet i stället"
+            )
+        at = now_iso()
+        conn.execute(
+            "UPDATE tickets SET module = ?, kind = ?, label_source = ?, version = version + 1, updated_at = ? WHERE id = ?",
+            (last.old_module, last.old_kind, last.old_label_source, at, last.ticket_id),
+        )
+        reviews.mark_undone(last.id, at)
+        trained = conn.execute("SELECT value FROM settings WHERE key = ?", (LAST_TRAINED_KEY,)).fetchone()
+        if trained is None or last.at >= trained[0]:
+            reviews.add_to_counter(CONFIRMATIONS_KEY, -1)
+    return replace(last, undone_at=at)
+
+
+def decisions_of(database: Database, ticket_id: int) -> list[ReviewDecision]:
+    """Every decision on one ticket (undone ones included), oldest first."""
+    return ReviewRepository(database).decisions(ticket_id, include_undone=True)
+
+
+# -- the retrain offer --------------------------------------------------------------------
+def confirmations_since_training(database: Database) -> int:
+    return int(SettingsRepository(database).get(CONFIRMATIONS_KEY, "0") or 0)
+
+
+def retrain_threshold(database: Database) -> int:
+    value = SettingsRepository(database).get(THRESHOLD_KEY)
+    try:
+        return max(1, int(value)) if value is not None else DEFAULT_RETRAIN_THRESHOLD
+    except ValueError:
+        logger.warning("setting %s is not a number: %r", THRESHOLD_KEY, value)
+        return DEFAULT_RETRAIN_THRESHOLD
+
+
+def set_retrain_threshold(database: Database, confirmations: int) -> None:
+    if int(confirmations) < 1:
+        raise BadInputError("antalet bekräftelser före omträning måste vara minst 1")
+    SettingsRepository(database).set(THRESHOLD_KEY, str(int(confirmations)))
+
+
+def retrain_due(database: Database) -> bool:
+    """True when enough labels were confirmed since the last training to offer a retrain."""
+    return confirmations_since_training(database) >= retrain_threshold(database)
+
+
+def reset_confirmations(database: Database) -> None:
+    """Called after a training: start counting confirmations from zero."""
+    with database.write() as conn:
+        for key, value in ((CONFIRMATIONS_KEY, "0"), (LAST_TRAINED_KEY, now_iso())):
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+
+def _stored_suggestion(reviews: ReviewRepository, ticket: Ticket, version: str | None) -> tuple:
+    """What the model suggested for a ticket: its model labels, or the suggestion an earlier decision saw."""
+    if ticket.label_source not in (None, HUMAN) and ticket.module:
+        return ticket.module, ticket.kind, version or ticket.model_version
+    for earlier in reversed(reviews.decisions(ticket.id)):
+        if earlier.suggested_module is not None:
+            return earlier.suggested_module, earlier.suggested_kind, version or earlier.suggested_by
+    return None, None, version
+
+
+def _validate(module: str, kind: str | None, actor: str) -> None:
+    taxonomy = load_taxonomy()
+    if module not in taxonomy.module_ids:
+        raise BadInputError(f"okänd modul '{module}'")
+    if kind is not None and kind not in taxonomy.kind_ids:
+        raise BadInputError(f"okänd ärendetyp '{kind}'")
+    if not (actor or "").strip():
+        raise BadInputError("välj en profil (namn) innan du bekräftar etiketter")

@@ -1,0 +1,101 @@
+"""The incident repository: possible incidents (surges of similar tickets) and the tickets linked to them.
+
+Tickets are linked through ``incident_tickets``, never merged or changed. Writing methods run
+inside the caller's :meth:`Database.write` transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from elsdesk.domain import Incident, NotFoundError
+from elsdesk.storage.database import Database
+
+STATUSES = ("open", "confirmed", "dismissed")
+_SELECT = (
+    "SELECT i.id, i.label, i.first_at, i.last_at, i.detected_at, i.status,"
+    " (SELECT count(*) FROM incident_tickets x WHERE x.incident_id = i.id),"
+    " (SELECT group_concat(unit, char(31)) FROM (SELECT DISTINCT t.unit FROM incident_tickets x"
+    "  JOIN tickets t ON t.id = x.ticket_id WHERE x.incident_id = i.id AND t.unit IS NOT NULL ORDER BY t.unit))"
+    " FROM incidents i"
+)
+
+
+def _row_to_incident(row: tuple) -> Incident:
+    *head, count, units = row
+    return Incident(*head, ticket_count=count, units=tuple(units.split("\x1f")) if units else ())
+
+
+class IncidentRepository:
+    def __init__(self, database: Database):
+        self.database = database
+        self.conn = database.conn
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, incident_id: int) -> Incident:
+        rows = self.database.query(_SELECT + " WHERE i.id = ?", (incident_id,))
+        if not rows:
+            raise NotFoundError(f"incident {incident_id} finns inte")
+        return _row_to_incident(rows[0])
+
+    def list_incidents(self, status: str | None = "open") -> list[Incident]:
+        """Incidents (of one status, or all), most recent first."""
+        where, params = (" WHERE i.status = ?", (status,)) if status else ("", ())
+        rows = self.database.query(_SELECT + where + " ORDER BY i.last_at DESC, i.id DESC", params)
+        return [_row_to_incident(row) for row in rows]
+
+    def ticket_ids(self, incident_id: int) -> tuple[int, ...]:
+        rows = self.database.query(
+            "SELECT x.ticket_id FROM incident_tickets x JOIN tickets t ON t.id = x.ticket_id"
+            " WHERE x.incident_id = ? ORDER BY t.created_at, t.id",
+            (incident_id,),
+        )
+        return tuple(row[0] for row in rows)
+
+    def incidents_of(self, ticket_ids: Iterable[int] | None = None, status: str | None = "open") -> dict[int, int]:
+        """ticket id -> incident id, for the given tickets (all linked tickets when None)."""
+        clauses, params = [], []
+        if status:
+            clauses.append("i.status = ?")
+            params.append(status)
+        if ticket_ids is not None:
+            ids = list(ticket_ids)
+            if not ids:
+                return {}
+            clauses.append(f"x.ticket_id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.database.query(
+            "SELECT x.ticket_id, max(x.incident_id) FROM incident_tickets x JOIN incidents i ON i.id = x.incident_id"
+            f"{where} GROUP BY x.ticket_id",
+            params,
+        )
+        return {ticket_id: incident_id for ticket_id, incident_id in rows}
+
+    # -- writing (inside a write transaction) --------------------------------------------
+    def create(self, label: str, first_at: str, last_at: str, detected_at: str, ticket_ids: Iterable[int]) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO incidents (label, first_at, last_at, detected_at) VALUES (?, ?, ?, ?)",
+            (label, first_at, last_at, detected_at),
+        )
+        self.link(cursor.lastrowid, ticket_ids, first_at, last_at)
+        return cursor.lastrowid
+
+    def link(self, incident_id: int, ticket_ids: Iterable[int], first_at: str, last_at: str) -> int:
+        """Link tickets to an incident and widen its time span; return how many links were new."""
+        before = self.conn.total_changes
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO incident_tickets (incident_id, ticket_id) VALUES (?, ?)",
+            [(incident_id, ticket_id) for ticket_id in ticket_ids],
+        )
+        added = self.conn.total_changes - before
+        self.conn.execute(
+            "UPDATE incidents SET first_at = min(first_at, ?), last_at = max(last_at, ?) WHERE id = ?",
+            (first_at, last_at, incident_id),
+        )
+        return added
+
+    def set_status(self, incident_id: int, status: str) -> None:
+        if status not in STATUSES:
+            raise ValueError(status)
+        self.conn.execute("UPDATE incidents SET status = ? WHERE id = ?", (status, incident_id))

@@ -1,0 +1,123 @@
+"""The review repository: the review queue's order, super-user decisions and the counters behind them.
+
+Decisions live in ``review_decisions`` (one row per decision, marked ``undone_at`` when undone)
+and in ``label_history`` (one row per label field, linked by ``decision_id``). Writing methods
+run inside the caller's :meth:`Database.write` transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from elsdesk.domain import HUMAN, ReviewDecision
+from elsdesk.storage.database import Database
+
+_DECISION_COLUMNS = (
+    "id, ticket_id, actor, at, module, kind, old_module, old_kind, old_label_source,"
+    " suggested_module, suggested_kind, suggested_by, undone_at"
+)
+_UNCONFIRMED = "(t.label_source IS NULL OR t.label_source != 'human')"
+QUEUE_ORDERS = {
+    # least certain first: unclassified, then labelled without a confidence, then lowest confidence
+    "uncertainty": "t.module IS NULL DESC, t.module_confidence IS NULL DESC, t.module_confidence ASC,"
+                   " t.created_at DESC, t.id DESC",
+    "date": "t.created_at DESC, t.id DESC",
+    "module": "t.module IS NULL DESC, t.module ASC, t.module_confidence ASC, t.created_at DESC, t.id DESC",
+}
+
+
+class ReviewRepository:
+    """Reads and writes review decisions on one :class:`Database`."""
+
+    def __init__(self, database: Database):
+        self.database = database
+        self.conn = database.conn
+
+    # -- the queue -----------------------------------------------------------------------
+    def queue_ids(self, order: str = "uncertainty", actor: str | None = None, second_opinion: bool = False,
+                  limit: int | None = None) -> list[int]:
+        """Ids of the tickets to review, in *order*.
+
+        Normally the tickets no human has confirmed. With *second_opinion*, the confirmed tickets
+        that another super-user decided in the queue and *actor* has not, to measure agreement.
+        """
+        if order not in QUEUE_ORDERS:
+            raise ValueError(f"unknown review order {order!r}")
+        params: list = []
+        if second_opinion:
+            where = (
+                "t.label_source = 'human'"
+                " AND EXISTS (SELECT 1 FROM review_decisions d WHERE d.ticket_id = t.id"
+                " AND d.undone_at IS NULL AND d.actor != ?)"
+                " AND NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.ticket_id = t.id"
+                " AND d.undone_at IS NULL AND d.actor = ?)"
+            )
+            params += [actor or "", actor or ""]
+        else:
+            where = _UNCONFIRMED
+        sql = f"SELECT t.id FROM tickets t WHERE {where} ORDER BY {QUEUE_ORDERS[order]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [row[0] for row in self.database.query(sql, params)]
+
+    # -- decisions (callers hold a write transaction) ------------------------------------
+    def insert_decision(self, decision: ReviewDecision) -> ReviewDecision:
+        cursor = self.conn.execute(
+            "INSERT INTO review_decisions (ticket_id, actor, at, module, kind, old_module, old_kind,"
+            " old_label_source, suggested_module, suggested_kind, suggested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (decision.ticket_id, decision.actor, decision.at, decision.module, decision.kind, decision.old_module,
+             decision.old_kind, decision.old_label_source, decision.suggested_module, decision.suggested_kind,
+             decision.suggested_by),
+        )
+        stored = replace(decision, id=cursor.lastrowid)
+        for field, old, new in (("module", decision.old_module, decision.module), ("kind", decision.old_kind, decision.kind)):
+            self.conn.execute(
+                "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by,"
+                " decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (decision.ticket_id, field, old, new, decision.actor, decision.at, HUMAN, decision.suggested_by, stored.id),
+            )
+        return stored
+
+    def mark_undone(self, decision_id: int, at: str) -> None:
+        self.conn.execute("UPDATE review_decisions SET undone_at = ? WHERE id = ?", (at, decision_id))
+        self.conn.execute("UPDATE label_history SET undone_at = ? WHERE decision_id = ?", (at, decision_id))
+
+    def last_decision(self, actor: str) -> ReviewDecision | None:
+        """The actor's most recent decision that is not undone."""
+        rows = self.database.query(
+            f"SELECT {_DECISION_COLUMNS} FROM review_decisions WHERE actor = ? AND undone_at IS NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (actor,),
+        )
+        return ReviewDecision(*rows[0]) if rows else None
+
+    def decisions(self, ticket_id: int | None = None, include_undone: bool = False) -> list[ReviewDecision]:
+        """Decisions oldest first, of one ticket or of all."""
+        clauses, params = [], []
+        if ticket_id is not None:
+            clauses.append("ticket_id = ?")
+            params.append(ticket_id)
+        if not include_undone:
+            clauses.append("undone_at IS NULL")
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.database.query(f"SELECT {_DECISION_COLUMNS} FROM review_decisions{where} ORDER BY id", params)
+        return [ReviewDecision(*row) for row in rows]
+
+    def tickets_decided_by_several(self) -> list[int]:
+        """Tickets that two or more different people decided (not undone)."""
+        rows = self.database.query(
+            "SELECT ticket_id FROM review_decisions WHERE undone_at IS NULL"
+            " GROUP BY ticket_id HAVING count(DISTINCT actor) > 1 ORDER BY ticket_id"
+        )
+        return [row[0] for row in rows]
+
+    # -- counters in the settings table (inside a write transaction) ---------------------
+    def add_to_counter(self, key: str, delta: int) -> int:
+        """Add *delta* to an integer setting (never below zero); return the new value."""
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
+            " value = max(0, CAST(value AS INTEGER) + ?)",
+            (key, str(max(0, delta)), delta),
+        )
+        return int(self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()[0])

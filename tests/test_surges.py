@@ -1,0 +1,140 @@
+"""Surge detection (issue 4): a burst of similar tickets from several units within hours is a possible
+incident; its tickets are linked (not merged) and can be listed together."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from elsdesk.corpus import load_seed_corpus
+from elsdesk.domain import Ticket, TicketFilter
+from elsdesk.services.surges import (
+    SurgeRules, detect_surges, incident_flags, incident_ticket_ids, open_incidents, scan_for_incidents,
+    set_incident_status,
+)
+from elsdesk.storage import TicketRepository
+from elsdesk.storage.migrations import migrate
+
+BURST = [
+    ("Armbandsskrivaren skriver inte ut", "Inga ID-band kommer ut på skrivaren, den tar emot jobbet men inget händer"),
+    ("ID-band kommer inte ut", "Skrivaren för armband skriver inte ut något sedan lunch"),
+    ("Kan inte skriva ut ID-band", "Armbandsskrivaren på expeditionen skriver inte ut, lampan lyser grönt"),
+    ("Armband skrivs inte ut", "ID-band till ny patient kommer inte ut ur skrivaren"),
+    ("Skrivaren för ID-band fungerar inte", "Inga armband skrivs ut, har provat flera gånger"),
+    ("ID-band skrivare död", "Armbandsskrivaren skriver inte ut ID-band till patienterna"),
+]
+UNITS = ["Avd 12 Medicin", "IVA", "Akutmottagningen", "Avd 14 Kirurgi", "IVA", "Förlossningen"]
+DAY = datetime(2025, 4, 28, 13, 0)
+
+
+def insert(database, rows):
+    repo = TicketRepository(database)
+    with database.write():
+        return [repo.insert(Ticket(title=t, description=d, created_at=c.isoformat(), unit=u)) for t, d, c, u in rows]
+
+
+def background(database, count=90, seed=4):
+    """Ordinary tickets about other things, spread over the three days before and the day itself."""
+    rng = random.Random(seed)
+    rows = [r for r in load_seed_corpus() if r["module"] != "utskrift_hardvara"]
+    picked = rng.sample(rows, count)
+    start = DAY - timedelta(days=3, hours=5)
+    moments = sorted(start + timedelta(minutes=rng.randint(0, 3 * 24 * 60 + 8 * 60)) for _ in picked)
+    return insert(database, [(r["title"], r["description"], m, rng.choice(UNITS)) for r, m in zip(picked, moments)])
+
+
+def burst(database, units=UNITS, spacing=timedelta(minutes=30), start=DAY):
+    return insert(database, [(t, d, start + i * spacing, units[i % len(units)]) for i, (t, d) in enumerate(BURST)])
+
+
+def test_migration_008_links_tickets_to_incidents_without_merging():
+    conn = sqlite3.connect(":memory:")
+    migrate(conn, upto=8)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(incident_tickets)")}
+    assert columns == {"incident_id", "ticket_id"}
+
+
+def test_burst_from_several_units_within_hours_becomes_one_incident(memory_db):
+    noise = background(memory_db)
+    printer = burst(memory_db)
+    scan = scan_for_incidents(memory_db)
+    assert len(scan.created) == 1
+    incident = scan.created[0]
+    linked = set(incident_ticket_ids(memory_db, incident.id))
+    assert {t.id for t in printer} <= linked
+    assert not linked & {t.id for t in noise}
+    assert incident.ticket_count == len(linked) and incident.status == "open"
+    assert len(incident.units) >= 3
+    assert incident.first_at == printer[0].created_at
+
+
+def test_incident_tickets_can_be_listed_together_and_are_flagged(memory_db):
+    background(memory_db)
+    printer = burst(memory_db)
+    incident = scan_for_incidents(memory_db).created[0]
+    ids = incident_ticket_ids(memory_db, incident.id)
+    assert sorted(TicketRepository(memory_db).query_ids(TicketFilter(ids=ids))) == sorted(ids)
+    flags = incident_flags(memory_db)
+    assert all(flags[t.id] == incident.id for t in printer)
+    assert TicketRepository(memory_db).get(printer[0].id).title == BURST[0][0], "tickets are linked, never changed"
+
+
+def test_the_same_tickets_from_one_unit_are_not_an_incident(memory_db):
+    background(memory_db)
+    burst(memory_db, units=["IVA"])
+    assert detect_surges(memory_db) == []
+
+
+def test_similar_tickets_spread_over_two_days_are_not_an_incident(memory_db):
+    background(memory_db)
+    burst(memory_db, spacing=timedelta(hours=9), start=DAY - timedelta(days=2))
+    assert detect_surges(memory_db, start=(DAY - timedelta(days=3)).isoformat()) == []
+
+
+def test_a_question_that_comes_all_the_time_is_not_a_surge(memory_db):
+    background(memory_db)
+    rows = []
+    for hour in range(0, 72, 1):  # the same tickets every hour for three days
+        title, description = BURST[hour % len(BURST)]
+        rows.append((title, description, DAY - timedelta(hours=72 - hour), UNITS[hour % len(UNITS)]))
+    insert(memory_db, rows)
+    burst(memory_db)
+    assert detect_surges(memory_db) == []
+    assert detect_surges(memory_db, rules=SurgeRules(baseline_factor=0)) != []
+
+
+def test_rescanning_links_new_tickets_to_the_same_incident(memory_db):
+    background(memory_db)
+    burst(memory_db)
+    first = scan_for_incidents(memory_db).created[0]
+    again = scan_for_incidents(memory_db)
+    assert again.created == [] and again.extended == []
+    late = insert(memory_db, [("Armbandsskrivaren skriver fortfarande inte ut", "Inga ID-band kommer ut", DAY + timedelta(hours=3, minutes=10), "Dialysen")])[0]
+    scan = scan_for_incidents(memory_db, around=late.created_at)
+    assert scan.created == [] and [i.id for i in scan.extended] == [first.id]
+    assert late.id in incident_ticket_ids(memory_db, first.id)
+    assert [i.id for i in open_incidents(memory_db)] == [first.id]
+
+
+def test_dismissed_incident_is_no_longer_flagged_or_reopened(memory_db):
+    background(memory_db)
+    burst(memory_db)
+    incident = scan_for_incidents(memory_db).created[0]
+    assert set_incident_status(memory_db, incident.id, "dismissed").status == "dismissed"
+    assert incident_flags(memory_db) == {}
+    scan = scan_for_incidents(memory_db)
+    assert scan.created == [] and scan.extended == []
+
+
+def test_an_empty_database_has_no_surges(memory_db):
+    assert detect_surges(memory_db) == []
+
+
+@pytest.mark.parametrize("count", [3, 4])
+def test_fewer_than_five_similar_tickets_are_not_an_incident(memory_db, count):
+    background(memory_db)
+    insert(memory_db, [(t, d, DAY + i * timedelta(minutes=20), UNITS[i]) for i, (t, d) in enumerate(BURST[:count])])
+    assert detect_surges(memory_db) == []
