@@ -170,6 +170,7 @@ def test_two_super_users_choosing_different_modules_is_a_visible_disagreement(qu
     found = disagreements(database)
     assert [d.ticket_id for d in found] == [t["unsure"].id]
     assert found[0].modules == {"Anna": "navigering_installningar", "Bertil": "behorighet_roller"}
+    assert found[0].ticket.title == "Hittar inte listan"
 
 
 def test_a_person_changing_their_own_mind_is_not_a_disagreement(queue_db):

@@ -56,4 +56,5 @@ def run_gui(db_path=None) -> int:
     window = MainWindow(db_path or default_db_path(), prefs, language)
     window.show()
     QTimer.singleShot(0, window.startup_checks)
+    QTimer.singleShot(0, window.ensure_profile)
     return app.exec()

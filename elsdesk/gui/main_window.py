@@ -7,13 +7,17 @@ import logging
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
-    QWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from elsdesk import __version__
 from elsdesk.drafts import load_draft
+from elsdesk.domain import TicketFilter
 from elsdesk.gui.filter_bar import FilterBar
+from elsdesk.gui.learning_curve_view import LearningCurveView
+from elsdesk.gui.profile_dialog import ProfileDialog
+from elsdesk.gui.review_queue_view import ReviewQueueView
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
@@ -22,6 +26,7 @@ from elsdesk.gui.ticket_list_view import ListResult, TicketListView
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.masking import describe_counts
 from elsdesk.services.imports import Cancelled
+from elsdesk.services.profile import REVIEW, TRAINING, load_profile, role_name, save_profile, views_for
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.taxonomy import load_taxonomy
 
@@ -43,6 +48,11 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.form: TicketFormDialog | None = None
         self._long_task = None
+        self.profile = load_profile()
+        self.similarity_index = None
+        self.review_view: ReviewQueueView | None = None
+        self.open_incidents: list = []
+        self._similar_task = None
         self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))
         self.model = TicketTableModel(self.database, self.taxonomy, language, self)
         self.list_view = TicketListView(self.model, self.runner, db_path, self)
@@ -60,9 +70,13 @@ class MainWindow(QMainWindow):
         self.classifier = None
         self.classifier_error: str | None = None
         self.tickets_imported.connect(self._on_tickets_imported)
+        self.tabs.currentChanged.connect(self._focus_review_tab)
         self.resize(1360, 820)
         self.list_view.refresh()
         self.load_classifier()
+        self._apply_profile()
+        self.build_similarity_index()
+        self.refresh_incidents()
 
     # -- construction --------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -110,14 +124,20 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh())
         self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
         self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
+        self.profile_action = self._action(self.tr("Byt &profil…"), None, self.choose_profile)
+        self.learning_action = self._action(self.tr("&Inlärningskurva…"), None, self.show_learning_curve)
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         for action in (self.new_action, self.edit_action, self.import_action, self.demo_action):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.profile_action)
         menu.addAction(self.quit_action)
         model_menu = self.menuBar().addMenu(self.tr("&Modell"))
         model_menu.addAction(self.train_action)
         model_menu.addAction(self.model_action)
+        model_menu.addAction(self.learning_action)
+        self.incidents_menu = self.menuBar().addMenu(self.tr("&Incidenter"))
+        self.incidents_menu.aboutToShow.connect(self._fill_incidents_menu)
         view = self.menuBar().addMenu(self.tr("&Visa"))
         view.addAction(self.find_action)
         view.addAction(self.refresh_action)
@@ -170,6 +190,9 @@ class MainWindow(QMainWindow):
             self.form.set_values(values)
         self.form.submitted.connect(self._on_form_submitted)
         self.form.text_edited.connect(self._on_form_text_edited)
+        self.form.similar_ticket_activated.connect(self._show_ticket_details)
+        if ticket is not None:
+            self._lookup_similar(ticket=ticket)
         if self.classifier is None:
             self.form.show_suggestions([], available=False)
         self.form.finished.connect(self._on_form_finished)
@@ -178,6 +201,10 @@ class MainWindow(QMainWindow):
 
     def _on_tickets_imported(self, _report) -> None:
         self.list_view.refresh()
+        self.build_similarity_index()
+        self.scan_incidents()
+        if self.review_view is not None:
+            self.review_view.refresh()
         self.training_view.overview = None  # recomputed when the training tab is next shown
         if self.tabs.currentIndex() == self.training_tab:
             self.training_view.load(recompute=True)
@@ -195,19 +222,25 @@ class MainWindow(QMainWindow):
         form = self.form
 
         classifier = self.classifier
+        index, actor = self.similarity_index, self._actor()
 
         def work(context):
-            from elsdesk.domain import TicketFilter
             from elsdesk.services.classification import apply_predictions
+            from elsdesk.services.similar import index_ticket
+            from elsdesk.services.surges import scan_for_incidents
 
             with context.open_database() as database:
-                stored, summary = (save_ticket if ticket.id else log_ticket)(database, ticket)
+                stored, summary = (save_ticket if ticket.id else log_ticket)(database, ticket, actor)
                 if classifier is not None and stored.label_source != "human":
                     apply_predictions(database, *classifier, TicketFilter(ids=(stored.id,)))
-                return stored, summary
+                index_ticket(index, stored)
+                scan = scan_for_incidents(database, around=stored.created_at)
+                return stored, summary, scan
 
         def done(result):
-            stored, summary = result
+            stored, summary, scan = result
+            if scan.created or scan.extended:
+                self._on_incidents_found(scan)
             if form is not None:
                 form.saved()
             note = self.tr("Ärende %1 sparat.").replace("%1", stored.external_id)
@@ -228,6 +261,8 @@ class MainWindow(QMainWindow):
     def _on_ticket_saved(self, ticket) -> None:
         self.model.refresh_rows()
         self.list_view.refresh(select_ticket=ticket.id)
+        if self.review_view is not None:
+            self.review_view.refresh()
 
     def _on_ticket_selected(self, ticket_id) -> None:
         if ticket_id is None:
@@ -351,6 +386,8 @@ class MainWindow(QMainWindow):
         def done(result):
             self.classifier = result
             self.classifier_error = None
+            if self.review_view is not None:
+                self.review_view.set_classifier(result)
             self.statusBar().showMessage(self.tr("Modell %1 laddad.").replace("%1", str(result[1].get("version"))), 5000)
             self.classify_unlabelled()
 
@@ -377,12 +414,15 @@ class MainWindow(QMainWindow):
             if count:
                 self.model.refresh_rows()
                 self.list_view.refresh()
+                if self.review_view is not None:
+                    self.review_view.refresh()
 
         return self.runner.start(work, db_path=self.db_path, on_success=done, name="classify")
 
     def _on_form_text_edited(self, text: str) -> None:
         from elsdesk.services.classification import suggestions
 
+        self._lookup_similar(text=text)
         if self.form is None or self.classifier is None:
             return
         title, _, description = text.partition("\n")
@@ -411,6 +451,7 @@ class MainWindow(QMainWindow):
                 text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace("%2", str(result.confirmed))
             text += " " + (self.tr("Den är aktiverad.") if result.activated else self.tr("Den var sämre och aktiverades inte."))
             QMessageBox.information(self, self.tr("Träning klar"), text)
+            self.show_learning_curve()
 
         return self.start_long_task(work, self.tr("Tränar modellen"), done)
 
@@ -470,9 +511,213 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", str(self.database.path or ":memory:")))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.review_view is not None:
+            self.review_view.shutdown(10_000)  # decisions still queued are written before the database closes
         self.runner.shutdown(10_000)
         self.database.close()
         super().closeEvent(event)
 
     def form_values_for(self, ticket_id: int) -> dict:
         return ticket_values(self.repo.get(ticket_id))
+
+    # -- profile, review queue and retrain offer (issue 4) ----------------------------------
+    def ensure_profile(self):
+        """At first start (no saved profile) ask for name and role."""
+        return self.choose_profile() if self.profile is None else None
+
+    def choose_profile(self) -> ProfileDialog:
+        dialog = ProfileDialog(self.profile, self.language, self)
+
+        def chosen(profile):
+            try:
+                self.profile = save_profile(profile)
+            except OSError as exc:
+                show_error(self, exc)
+                return
+            self._apply_profile()
+
+        dialog.profile_chosen.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def _actor(self) -> str:
+        return self.profile.actor if self.profile else "ELS-stöd"
+
+    def _apply_profile(self) -> None:
+        """Offer the views of the profile's role: tickets always, the review queue to super-users and the
+        training view to training leads. Without a profile (first start) the tabs stay as built."""
+        if self.profile is None:
+            return
+        views = views_for(self.profile.role)
+        self.tabs.setTabVisible(self.training_tab, TRAINING in views)
+        if REVIEW in views and self.review_view is None:
+            self.review_view = ReviewQueueView(self.db_path, self.taxonomy, self.runner, self._actor(), self.language, self,
+                                               classifier=self.classifier, similarity_index=self.similarity_index)
+            self.review_view.labels_confirmed.connect(self._on_review_decision)
+            self.review_view.decision_undone.connect(self._on_review_decision)
+            self.review_view.retrain_suggested.connect(self._offer_retrain)
+            self.review_tab = self.tabs.addTab(self.review_view, self.tr("Granskning"))
+            self.review_view.refresh()
+        elif REVIEW not in views and self.review_view is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.review_view))
+            self.review_view.shutdown(10_000)
+            self.review_view.deleteLater()
+            self.review_view = None
+        elif self.review_view is not None:
+            self.review_view.set_actor(self._actor())
+        self.statusBar().showMessage(self.tr("Profil: %1, %2.").replace("%1", self.profile.name).replace(
+            "%2", role_name(self.profile.role, self.language)), 5000)
+
+    def _focus_review_tab(self, index: int) -> None:
+        if self.review_view is not None and self.tabs.widget(index) is self.review_view:
+            self.review_view.setFocus()  # the queue's single-key decisions need the keyboard focus
+
+    def _on_review_decision(self, decision) -> None:
+        self.model.refresh_rows()
+        if self.list_view.current_ticket_id() == decision.ticket_id:
+            self._on_ticket_selected(decision.ticket_id)
+
+    def _offer_retrain(self, confirmations: int) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Question, self.tr("Träna om modellen?"), self.tr(
+            "%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? "
+            "Du ser kvaliteten före och efter när den är klar.").replace("%1", str(confirmations)),
+            QMessageBox.Yes | QMessageBox.No, self)
+        box.button(QMessageBox.Yes).setText(self.tr("Träna om nu"))
+        box.button(QMessageBox.No).setText(self.tr("Senare"))
+        box.finished.connect(lambda _result: self.retrain() if box.clickedButton() is box.button(QMessageBox.Yes) else None)
+        box.open()
+        return box
+
+    def show_learning_curve(self):
+        """Confirmed labels vs macro-F1 per model version, with before/after of the last training."""
+        from elsdesk.ml.store import ModelStore
+
+        def done(cards):
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Inlärningskurva"))
+            view = LearningCurveView(dialog)
+            view.set_cards(cards)
+            buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+            buttons.rejected.connect(dialog.reject)
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(view)
+            layout.addWidget(buttons)
+            dialog.resize(760, 480)
+            dialog.open()
+            self.learning_dialog = dialog
+
+        return self.runner.start(lambda _context: ModelStore().versions(), on_success=done,
+                                 on_failure=lambda exc: show_error(self, exc), name="model cards")
+
+    # -- similar tickets --------------------------------------------------------------------
+    def build_similarity_index(self):
+        """Build the in-memory similar-ticket index in the background (seconds at 200,000 tickets)."""
+        from elsdesk.services.similar import build_similarity_index
+
+        def work(context):
+            with context.open_database() as database:
+                return build_similarity_index(database, is_cancelled=context.is_cancelled)
+
+        def done(index):
+            self.similarity_index = index
+            if self.review_view is not None:
+                self.review_view.set_similarity_index(index)
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, name="similarity index",
+                                 on_failure=lambda exc: logger.warning("similar tickets unavailable: %s", exc))
+
+    def _lookup_similar(self, text: str | None = None, ticket=None) -> None:
+        """Show the five most similar earlier tickets in the open form (in the background)."""
+        from elsdesk.services.similar import similar_tickets, similar_to_text
+
+        form, index = self.form, self.similarity_index
+        if form is None or index is None:
+            return
+        base = ticket or form.ticket
+        title, _, description = (text or "").partition("\n")
+        if base is not None and text is not None:
+            base = base.with_changes(title=title, description=description)
+
+        def work(context):
+            with context.open_database() as database:
+                if base is not None:
+                    return similar_tickets(database, index, base)
+                return similar_to_text(database, index, title, description)
+
+        def done(found):
+            if form is self.form:
+                form.show_similar(found)
+
+        if self._similar_task is not None:
+            self._similar_task.cancel()
+        self._similar_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="similar tickets")
+
+    def _show_ticket_details(self, ticket_id: int) -> None:
+        self.details.show_ticket(self.repo.get(ticket_id), self.repo.label_history(ticket_id))
+
+    # -- possible incidents (surges) --------------------------------------------------------
+    def refresh_incidents(self):
+        """Mark tickets of open possible incidents in the list and keep the incident menu current."""
+        from elsdesk.services.surges import incident_flags, open_incidents
+
+        def work(context):
+            with context.open_database() as database:
+                return incident_flags(database), open_incidents(database)
+
+        def done(result):
+            flags, self.open_incidents = result
+            self.model.set_incident_tickets(flags)
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, name="incident flags")
+
+    def scan_incidents(self):
+        """Look for surges in the last 24 hours of tickets (after an import)."""
+        from elsdesk.services.surges import scan_for_incidents
+
+        def work(context):
+            with context.open_database() as database:
+                return scan_for_incidents(database)
+
+        return self.runner.start(work, db_path=self.db_path, on_success=self._on_incidents_found, name="surge scan")
+
+    def _on_incidents_found(self, scan) -> None:
+        self.refresh_incidents()
+        for incident in scan.created:
+            self.statusBar().showMessage(self.tr("Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.")
+                                         .replace("%1", incident.label).replace("%2", str(incident.ticket_count))
+                                         .replace("%3", str(len(incident.units))), 15000)
+
+    def _fill_incidents_menu(self) -> None:
+        self.incidents_menu.clear()
+        if not self.open_incidents:
+            self.incidents_menu.addAction(self.tr("Inga möjliga incidenter")).setEnabled(False)
+        for incident in self.open_incidents:
+            sub = self.incidents_menu.addMenu(f"{incident.first_at.replace('T', ' ')[:16]} · {incident.label} "
+                                              f"({incident.ticket_count})")
+            sub.addAction(self.tr("Visa ärendena tillsammans"), lambda i=incident.id: self.show_incident(i))
+            sub.addAction(self.tr("Bekräfta incident"), lambda i=incident.id: self.set_incident_status(i, "confirmed"))
+            sub.addAction(self.tr("Avfärda"), lambda i=incident.id: self.set_incident_status(i, "dismissed"))
+        self.incidents_menu.addSeparator()
+        self.incidents_menu.addAction(self.tr("Visa alla ärenden"), lambda: self.list_view.set_filter(TicketFilter()))
+
+    def show_incident(self, incident_id: int):
+        """List the incident's tickets together."""
+        from elsdesk.services.surges import incident_ticket_ids
+
+        def work(context):
+            with context.open_database() as database:
+                return incident_ticket_ids(database, incident_id)
+
+        return self.runner.start(work, db_path=self.db_path, name="incident tickets",
+                                 on_success=lambda ids: self.list_view.set_filter(TicketFilter(ids=tuple(ids))))
+
+    def set_incident_status(self, incident_id: int, status: str):
+        from elsdesk.services.surges import set_incident_status
+
+        def work(context):
+            with context.open_database() as database:
+                return set_incident_status(database, incident_id, status)
+
+        return self.runner.start(work, db_path=self.db_path, name="incident status",
+                                 on_success=lambda _incident: self.refresh_incidents(),
+                                 on_failure=lambda exc: show_error(self, exc))

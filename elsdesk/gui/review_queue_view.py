@@ -13,15 +13,14 @@ made; SQLite checkpoints can make a write take a second, so none runs on the GUI
 from __future__ import annotations
 
 import logging
-from html import escape
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from elsdesk.gui.module_picker import ModulePicker
 from elsdesk.gui.notify import show_error
+from elsdesk.gui.review_card import ReviewCard
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.services.review import (
@@ -32,6 +31,7 @@ from elsdesk.taxonomy import Taxonomy
 logger = logging.getLogger(__name__)
 PREFETCH = 3
 ORDER_KEYS = ("uncertainty", "date", "module")
+SINGLE_KEYS = ("1", "2", "3", "/", "m", "s")
 
 
 class ReviewQueueView(QWidget):
@@ -65,8 +65,8 @@ class ReviewQueueView(QWidget):
         self._busy = 0
         self._queue_task = None
         self._loaded_once = False
+        self._reordered = False
         self._next_offer = 0
-        self._picker_open = False
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # decisions and undo are written in the order they were made
         self._writer = TaskRunner(self, pool=pool)
@@ -92,33 +92,16 @@ class ReviewQueueView(QWidget):
         top.addWidget(self.count_label)
         top.addStretch(1)
         top.addWidget(self.status_label)
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("reviewTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextFormat(Qt.PlainText)
-        self.meta_label = QLabel(self)
-        self.meta_label.setObjectName("reviewMeta")
-        self.description = QPlainTextEdit(self)
-        self.description.setReadOnly(True)
-        self.description.setFocusPolicy(Qt.NoFocus)
-        self.description.setMaximumHeight(140)
-        self.suggestion_label = QLabel(self)
-        self.suggestion_label.setObjectName("reviewSuggestions")
-        self.suggestion_label.setTextFormat(Qt.RichText)
-        self.kind_label = QLabel(self)
-        self.kind_label.setObjectName("reviewKinds")
-        self.kind_label.setTextFormat(Qt.RichText)
-        self.picker = QLineEdit(self)
-        self.picker.setObjectName("modulePicker")
+        self.card = ReviewCard(self.taxonomy, self._kind_keys, self.language, self)
+        self.title_label, self.suggestion_label, self.kind_label = (
+            self.card.title_label, self.card.suggestion_label, self.card.kind_label)
+        self.picker = ModulePicker(self._module_names, self)
         self.picker.setPlaceholderText(self.tr("Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka"))
         self.picker.setFocusPolicy(Qt.ClickFocus)
-        self.completer = QCompleter(QStringListModel(sorted(self._module_names.values()), self), self)
-        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchContains)
-        self.picker.setCompleter(self.completer)
-        self.picker.returnPressed.connect(lambda: self._commit_picker(self.picker.text()))
-        self.completer.activated.connect(self._commit_picker)
-        self.picker.installEventFilter(self)
+        self.picker.module_chosen.connect(self._on_module_chosen)
+        self.picker.cancelled.connect(self._restore_focus_soon)
+        self.picker.not_found.connect(lambda _text: self._say(self.tr("Ingen modul heter så.")))
+        self.completer = self.picker.completer_
         self.similar_view = SimilarTicketsView(self.taxonomy, self.language, self, focusable=False)
         self.help_label = QLabel(self.tr(
             "Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · "
@@ -127,11 +110,7 @@ class ReviewQueueView(QWidget):
         self.help_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.meta_label)
-        layout.addWidget(self.description)
-        layout.addWidget(self.suggestion_label)
-        layout.addWidget(self.kind_label)
+        layout.addWidget(self.card)
         layout.addWidget(self.picker)
         layout.addWidget(self.similar_view, 1)
         layout.addWidget(self.help_label)
@@ -157,7 +136,8 @@ class ReviewQueueView(QWidget):
         self.order_combo.blockSignals(True)
         self.order_combo.setCurrentIndex(ORDER_KEYS.index(order))
         self.order_combo.blockSignals(False)
-        self._ids = []
+        self._reordered = True
+        self._say(self.tr("Sorterar om…"))
         self.refresh()
 
     def set_classifier(self, classifier: tuple | None) -> None:
@@ -202,10 +182,14 @@ class ReviewQueueView(QWidget):
         return super().event(event)
 
     def _handles(self, event) -> bool:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return True
+        if event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            return False
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            return True
         text = event.text().lower()
-        return (event.matches(QKeySequence.StandardKey.Undo) or event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space)
-                or (text and text in "123/ms") or text in self._kind_keys) and not (
-            event.modifiers() & (Qt.ControlModifier | Qt.AltModifier) and not event.matches(QKeySequence.StandardKey.Undo))
+        return bool(text) and (text in SINGLE_KEYS or text in self._kind_keys)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         text = event.text().lower()
@@ -215,7 +199,7 @@ class ReviewQueueView(QWidget):
             super().keyPressEvent(event)
         elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
             self.accept_suggestion(0)
-        elif text and text in "123":
+        elif text in ("1", "2", "3"):
             self.accept_suggestion(int(text) - 1)
         elif text and text in self._kind_keys:
             self.set_kind(self._kind_keys[text])
@@ -227,12 +211,6 @@ class ReviewQueueView(QWidget):
             self.set_order(ORDER_KEYS[(ORDER_KEYS.index(self._order) + 1) % len(ORDER_KEYS)])
         else:
             super().keyPressEvent(event)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.picker and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self._close_picker()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- decisions -----------------------------------------------------------------------
     def accept_suggestion(self, index: int) -> None:
@@ -248,14 +226,12 @@ class ReviewQueueView(QWidget):
 
     def set_kind(self, kind: str) -> None:
         self._kind = kind
-        self._render_kinds(self.current_item())
+        self.card.show_kinds(self.current_item(), self._kind)
 
     def open_picker(self) -> None:
         if self.current_item() is None:
             return
-        self._picker_open = True
-        self.picker.clear()
-        self.picker.setFocus(Qt.ShortcutFocusReason)
+        self.picker.open()
 
     def skip(self) -> None:
         if len(self._ids) > 1:
@@ -326,11 +302,16 @@ class ReviewQueueView(QWidget):
     def _on_queue_loaded(self, ids: list[int]) -> None:
         current = self.current_ticket_id()
         ids = [i for i in ids if i not in self._pending]
-        if current is not None and current in ids and self._loaded_once:
-            ids.remove(current)
+        if current is not None and self._loaded_once and not self._reordered and current in ids:
+            ids.remove(current)  # a refresh keeps the ticket on screen; a new order starts from its top
             ids.insert(0, current)
+        if self._reordered:
+            self._say("")
+        self._reordered = False
         self._ids = ids
         self._loaded_once = True
+        keep = set(ids[: 4 * PREFETCH]) | {item.ticket.id for item in self._done}
+        self._items = {i: item for i, item in self._items.items() if i in keep}
         self._render()
         self._prefetch()
         self.queue_loaded.emit(len(self._ids))
@@ -428,35 +409,20 @@ class ReviewQueueView(QWidget):
         self.decision_failed.emit(exc)
         show_error(self, exc)
 
-    # -- picker --------------------------------------------------------------------------
-    def _commit_picker(self, text: str) -> None:
-        if not self._picker_open:
-            return  # the completer and the line edit can both report one Enter
-        module = self._resolve_module(text)
-        if module is None:
-            self._say(self.tr("Ingen modul heter så."))
-            return
-        self._close_picker()
+    # -- picker ------------------------------------------------------------------------
+    def _on_module_chosen(self, module: str) -> None:
+        self._restore_focus_soon()
         self.decide(module)
 
-    def _close_picker(self) -> None:
-        self._picker_open = False
-        self.completer.popup().hide()
-        self.picker.clear()
+    def _restore_focus_soon(self) -> None:
         self.setFocus(Qt.OtherFocusReason)
+        QTimer.singleShot(0, self._restore_focus)
 
-    def _resolve_module(self, text: str) -> str | None:
-        wanted = " ".join((text or "").split()).casefold()
-        if not wanted:
-            return None
-        names = list(self._module_names.items())
-        for test in (lambda i, n: wanted in (i.casefold(), n.casefold()),
-                     lambda i, n: n.casefold().startswith(wanted),
-                     lambda i, n: wanted in n.casefold() or wanted in i.casefold()):
-            for module_id, name in names:
-                if test(module_id, name):
-                    return module_id
-        return None
+    def _restore_focus(self) -> None:
+        """Some platforms leave the closed completer popup active: take the activation back."""
+        if not self.picker.is_open() and self.isVisible():
+            self.window().activateWindow()
+            self.setFocus(Qt.OtherFocusReason)
 
     # -- rendering -----------------------------------------------------------------------
     def _say(self, text: str) -> None:
@@ -466,65 +432,22 @@ class ReviewQueueView(QWidget):
         self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", f"{len(self._ids):,}".replace(",", " ")))
         item = self.current_item()
         if not self._ids:
-            self.title_label.setText(self.tr("Inget kvar att granska.") if self._loaded_once else self.tr("Laddar kön…"))
-            self._clear_ticket()
+            self.card.show_message(self.tr("Inget kvar att granska.") if self._loaded_once else self.tr("Laddar kön…"))
+            self.similar_view.show_similar([], " ")
             if self._loaded_once:
                 self.ticket_shown.emit(None)
             return
         if item is None:
-            self.title_label.setText(self.tr("Laddar ärendet…"))
-            self._clear_ticket()
+            self.card.show_message(self.tr("Laddar ärendet…"))
+            self.similar_view.show_similar([], " ")
             return
-        ticket = item.ticket
-        self.title_label.setText(ticket.title)
-        current = self.taxonomy.module_name(ticket.module, self.language) or self.tr("ej klassad")
-        source = {"human": self.tr("bekräftad"), "model": self.tr("modellens förslag")}.get(ticket.label_source or "", "")
-        self.meta_label.setText(" · ".join(p for p in (
-            ticket.external_id or "", ticket.created_at.replace("T", " ")[:16], ticket.unit or "",
-            self.tr("nu: %1").replace("%1", current) + (f" ({source})" if source else "")) if p))
-        self.description.setPlainText(ticket.description or "")
-        self._render_suggestions(item)
-        self._render_kinds(item)
+        self.card.show_item(item, self._kind)
         if item.similar:
             self.similar_view.show_similar(item.similar)
         else:
             self.similar_view.show_similar([], self.tr("Liknande ärenden visas när sökindexet är klart.")
                                            if self._index is None else self.tr("Inga liknande tidigare ärenden."))
-        self.ticket_shown.emit(ticket.id)
-
-    def _clear_ticket(self) -> None:
-        self.meta_label.clear()
-        self.description.clear()
-        self.suggestion_label.clear()
-        self._render_kinds(None)
-        self.similar_view.show_similar([], " ")
-
-    def _render_suggestions(self, item: ReviewItem) -> None:
-        if not item.suggestions:
-            if item.ticket.module:
-                name = escape(self.taxonomy.module_name(item.ticket.module, self.language))
-                self.suggestion_label.setText(f"<b>Enter</b> {name}")
-            else:
-                self.suggestion_label.setText(escape(self.tr("Inga förslag från modellen – välj modul med /.")))
-            return
-        lines = []
-        for number, suggestion in enumerate(item.suggestions[:3], start=1):
-            name = escape(self.taxonomy.module_name(suggestion.module, self.language))
-            key = "Enter · 1" if number == 1 else str(number)
-            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;<span class='band'>{escape(suggestion.band_name)} "
-                         f"({suggestion.probability:.0%})</span>")
-        self.suggestion_label.setText("<br>".join(lines))
-
-    def _render_kinds(self, item: ReviewItem | None) -> None:
-        chosen = self._kind or (item.suggested_kind or item.ticket.kind if item else None)
-        parts = []
-        for key, kind in self._kind_keys.items():
-            name = escape(self.taxonomy.kind_name(kind, self.language))
-            label = f"<b>[{key}]</b> {name}"
-            parts.append(f"<u>{label}</u>" if kind == chosen else label)
-        prefix = escape(self.tr("Typ:")) + " "
-        note = "" if self._kind or not chosen else " <i>" + escape(self.tr("(förslag)")) + "</i>"
-        self.kind_label.setText(prefix + " &nbsp; ".join(parts) + note)
+        self.ticket_shown.emit(item.ticket.id)
 
 
 def _kind_keys(taxonomy: Taxonomy) -> dict[str, str]:
@@ -532,6 +455,6 @@ def _kind_keys(taxonomy: Taxonomy) -> dict[str, str]:
     keys: dict[str, str] = {}
     for kind in taxonomy.kind_ids:
         letter = kind[0].lower()
-        if letter not in keys and letter not in "123/ms":
+        if letter not in keys and letter not in SINGLE_KEYS:
             keys[letter] = kind
     return keys

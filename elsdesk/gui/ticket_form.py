@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout
 from elsdesk.domain import Ticket, now_iso
 from elsdesk.drafts import clear_draft, save_draft
 from elsdesk.gui.forms import load_form
+from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.masking import mask_text
 from elsdesk.taxonomy import Taxonomy
 
@@ -26,6 +27,7 @@ class TicketFormDialog(QDialog):
 
     submitted = Signal(object)
     text_edited = Signal(str)
+    similar_ticket_activated = Signal(int)
 
     def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None, ticket: Ticket | None = None):
         super().__init__(parent)
@@ -43,8 +45,12 @@ class TicketFormDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.similar_view = SimilarTicketsView(taxonomy, language, self)
+        self.similar_view.setMaximumHeight(170)
+        self.similar_view.ticket_activated.connect(self.similar_ticket_activated.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.similar_view)
         layout.addWidget(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
@@ -54,7 +60,7 @@ class TicketFormDialog(QDialog):
         self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
         for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
             signal.connect(self._on_text_changed)
-        self.resize(760, 640)
+        self.resize(760, 800)
         if ticket is not None:
             self.set_values(_ticket_values(ticket))
         self.title_edit.setFocus()
@@ -177,6 +183,10 @@ class TicketFormDialog(QDialog):
             name = self.taxonomy.module_name(module, self.language)
             parts.append(f"<b>Ctrl+{number}</b> {name} <span class='band'>({band})</span>")
         self.suggestion_view.setText(" &nbsp;·&nbsp; ".join(parts))
+
+    def show_similar(self, similar) -> None:
+        """Show the most similar earlier tickets (``SimilarTicket`` list), so an answer can be reused."""
+        self.similar_view.show_similar(similar)
 
     def accept_suggestion(self, index: int) -> None:
         if 0 <= index < len(self.suggestions):

@@ -44,6 +44,7 @@ class TicketTableModel(QAbstractTableModel):
         self._language = language
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[Ticket]] = OrderedDict()
+        self._incidents: dict[int, int] = {}
         self._headers = (
             self.tr("Ärende"), self.tr("Skapad"), self.tr("Rubrik"), self.tr("Modul"),
             self.tr("Typ"), self.tr("Status"), self.tr("Prioritet"), self.tr("Enhet"),
@@ -58,6 +59,13 @@ class TicketTableModel(QAbstractTableModel):
 
     def ids(self) -> list[int]:
         return self._ids
+
+    def set_incident_tickets(self, incidents: dict[int, int]) -> None:
+        """Mark tickets linked to an open possible incident (ticket id -> incident id)."""
+        self._incidents = dict(incidents)
+        if self._ids:
+            column = COLUMNS.index("title")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
 
     def refresh_rows(self) -> None:
         """Drop cached rows (after a write) and repaint what is visible."""
@@ -115,7 +123,9 @@ class TicketTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._display(ticket, column)
         if role == TOOLTIP and column == "title":
-            return ticket.description[:500] or None
+            incident = self._incidents.get(ticket.id)
+            note = self.tr("Möjlig incident %1: flera enheter rapporterar samma sak.").replace("%1", str(incident)) if incident else ""
+            return "\n\n".join(part for part in (note, ticket.description[:500]) if part) or None
         if role == FOREGROUND and column == "status":
             return _STATUS_BRUSHES.get(ticket.status)
         if role == FOREGROUND and column == "module" and ticket.module and ticket.label_source != "human":
@@ -129,7 +139,7 @@ class TicketTableModel(QAbstractTableModel):
         if column == "created_at":
             return ticket.created_at.replace("T", " ")[:16]
         if column == "title":
-            prefix = "⚠ " if ticket.patient_safety else ""
+            prefix = ("⚠ " if ticket.patient_safety else "") + ("⚡ " if ticket.id in self._incidents else "")
             return prefix + ticket.title.replace("\n", " ")[:200]
         if column == "module":
             name = self._taxonomy.module_name(ticket.module, lang)

@@ -18,7 +18,11 @@ from elsdesk.paths import resources_dir
 _SIGNOFF_RE = re.compile(
     r"(?im)^\s*(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|hälsningar|tack på förhand|tack och hej|/\s*\w+).*$"
 )
-_INLINE_SIGNOFF_RE = re.compile(r"(?i)\b(?:mvh|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar)\b.*$", re.S)
+_INLINE_SIGNOFF_RE = re.compile(
+    r"(?i)(?:\b(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|hälsningar|tack på förhand)\b"
+    r"|(?<=[.!?])\s*/\s*[A-ZÅÄÖ]\w+).*$",
+    re.S,
+)
 _GREETING_RE = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|god (?:morgon|dag|kväll)|hi|hello)\b[\s!,.]*")
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})

@@ -7,11 +7,11 @@ Each person counts once per ticket: their latest decision that is not undone.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
-from elsdesk.domain import ReviewDecision
-from elsdesk.storage import Database
+from elsdesk.domain import ReviewDecision, Ticket
+from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.reviews import ReviewRepository
 
 
@@ -22,6 +22,7 @@ class Disagreement:
     ticket_id: int
     modules: dict[str, str]  # actor -> module of their latest decision
     decisions: tuple[ReviewDecision, ...]
+    ticket: Ticket | None = None
 
 
 @dataclass
@@ -88,6 +89,8 @@ def disagreements(database: Database) -> list[Disagreement]:
         if len({d.module for d in people.values()}) > 1:
             modules = {actor: d.module for actor, d in people.items()}
             found.append(Disagreement(ticket_id, modules, tuple(decisions)))
+    tickets = {t.id: t for t in TicketRepository(database).fetch_many([d.ticket_id for d in found])}
+    found = [replace(d, ticket=tickets.get(d.ticket_id)) for d in found]
     found.sort(key=lambda d: max(x.at for x in d.decisions), reverse=True)
     return found
 

@@ -5,9 +5,10 @@ Rule (``SurgeRules``): at least 5 tickets similar to one central ticket (cosine 
 least 3 different units, within 4 hours, and at least 3 times the rate of such tickets in the
 previous 72 hours (so a question that comes every day is not an incident). Texts are compared
 with the classifier's feature recipe (stems, stem pairs and character n-grams, TF-IDF fitted on
-the tickets around the burst): on the seed corpus it puts 48 % of pairs that describe the same
-problem above 0.2, against 2.5 % of other problems in the same module and 0.1 % across modules
-(word stems alone: 9 % / 0.1 % / 0.01 %). Found tickets are linked to an incident
+the tickets around the burst). Measured on the seed corpus (features fitted there), it puts 48 %
+of the pairs that describe the same problem above 0.2, against 2.5 % of pairs of other problems
+in the same module and 0.1 % across modules; stems and stem pairs alone manage 9 % / 0.1 % /
+0.01 %, too few same-problem pairs for a burst to hang together. Found tickets are linked to an incident
 (``incidents`` + ``incident_tickets``), never merged; a later scan that finds more of the same
 burst links them to the same incident.
 """
@@ -15,6 +16,7 @@ burst links them to the same incident.
 from __future__ import annotations
 
 import logging
+import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -41,6 +43,7 @@ class SurgeRules:
     baseline_factor: float = 3.0  # 0 switches the comparison with the usual rate off
     chunk_hours: float = 12.0
     max_chunk_tickets: int = 3000
+    max_baseline_tickets: int = 3000  # the usual rate is estimated from a sample of this size
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,12 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
         chunk_end = min(chunk_start + timedelta(hours=rules.chunk_hours), end_at)
         pool = repo.created_between(_iso(chunk_start - window - timedelta(hours=rules.baseline_hours)), _iso(chunk_end))
         first = _iso(chunk_start - window)
-        found.extend(_detect_in([t for t in pool if t.created_at < first], [t for t in pool if t.created_at >= first], rules))
+        before = [t for t in pool if t.created_at < first]
+        scale = 1.0
+        if len(before) > rules.max_baseline_tickets:
+            scale = len(before) / rules.max_baseline_tickets
+            before = sorted(random.Random(len(before)).sample(before, rules.max_baseline_tickets), key=lambda t: t.created_at)
+        found.extend(_detect_in(before, [t for t in pool if t.created_at >= first], rules, scale))
         chunk_start = chunk_end + timedelta(seconds=1)
     return _merge_overlapping(found)
 
@@ -142,8 +150,8 @@ def _iso(moment: datetime) -> str:
 
 
 # -- detection -----------------------------------------------------------------------------
-def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules) -> list[Surge]:
-    """Bursts among *tickets*; *before* are the earlier tickets that give the usual rate."""
+def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float = 1.0) -> list[Surge]:
+    """Bursts among *tickets*; *before* are (a sample, 1 in *scale*, of) the earlier tickets that give the usual rate."""
     tickets = [t for t in tickets if (t.title or t.description)]
     if len(tickets) < rules.min_tickets:
         return []
@@ -151,7 +159,7 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules) -
         half = len(tickets) // 2
         logger.info("surge scan: %d tickets in one chunk, splitting", len(tickets))
         overlap = max(_overlap_start(tickets, half, rules.window_hours), half // 2)  # always shrinks
-        return _detect_in(before, tickets[:half], rules) + _detect_in(before + tickets[:overlap], tickets[overlap:], rules)
+        return _detect_in(before, tickets[:half], rules, scale) + _detect_in(before, tickets[overlap:], rules, scale)
     try:
         vectors = _vectors(before + tickets)
     except ValueError:  # nothing but stop words and placeholders: nothing to compare
@@ -178,7 +186,7 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules) -
         burst = _best_window(members, times, tickets, window, rules)
         if burst is None:
             continue
-        usual = _usual_count(vectors[centre], earlier, earlier_times, vectors, times, times[burst[0]], rules)
+        usual = _usual_count(vectors[centre], earlier, earlier_times, vectors, times, times[burst[0]], rules, scale)
         if len(burst) < rules.baseline_factor * usual * rules.window_hours / max(rules.baseline_hours, 1e-9):
             logger.debug("similar tickets around %s come as often as usual; not a surge", tickets[centre].external_id)
             continue
@@ -198,16 +206,16 @@ def _vectors(tickets: list[Ticket]):
     return normalize(build_features().fit_transform(texts)).tocsr()
 
 
-def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rules: SurgeRules) -> int:
+def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rules: SurgeRules, scale: float) -> float:
     """How many tickets similar to *centre* came in the baseline period before *first*."""
     if rules.baseline_factor <= 0 or rules.baseline_hours <= 0:
-        return 0
+        return 0.0
     since = first - int(rules.baseline_hours * 3600)
-    count = 0
-    for matrix, when in ((earlier, earlier_times), (vectors, times)):
+    count = 0.0
+    for matrix, when, weight in ((earlier, earlier_times, scale), (vectors, times, 1.0)):
         if matrix.shape[0]:
             scores = np.asarray((matrix @ centre.T).toarray()).ravel()
-            count += int(np.count_nonzero((scores >= rules.min_similarity) & (when >= since) & (when < first)))
+            count += weight * int(np.count_nonzero((scores >= rules.min_similarity) & (when >= since) & (when < first)))
     return count
 
 

@@ -38,6 +38,8 @@ _GENERIC = frozenset(fold(w) for w in (
     "hittar", "behöver", "fungerar", "funkar", "ingen", "igen", "alltid", "idag", "nu", "också", "bara", "måste",
     "försökt", "försöker", "vill", "kunna", "hur", "gång", "sätt", "del", "något", "ändå", "där", "ena", "annat",
     "tack", "hej", "mvh", "någon", "inget", "varför", "just", "efter", "innan", "lite", "mer", "ska", "kan",
+    "fått", "fick", "gjort", "gjorde", "blir", "blev", "vanligt", "vanliga", "hela", "helt", "ganska", "väldigt",
+    "dag", "idag", "igår", "morse", "kväll", "natt", "ibland", "ofta", "flera", "många", "andra", "annan",
 ))
 
 

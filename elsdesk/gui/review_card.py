@@ -1,0 +1,86 @@
+"""ReviewCard: the ticket under review as the super-user sees it: title, details, description,
+the model's top-3 modules with confidence bands and the kind keys. Display only, no focus."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from elsdesk.services.review import ReviewItem
+from elsdesk.taxonomy import Taxonomy
+
+
+class ReviewCard(QWidget):
+    def __init__(self, taxonomy: Taxonomy, kind_keys: dict[str, str], language: str = "sv", parent=None):
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.kind_keys = kind_keys
+        self.language = language
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("reviewTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.PlainText)
+        self.meta_label = QLabel(self)
+        self.meta_label.setObjectName("reviewMeta")
+        self.description = QPlainTextEdit(self)
+        self.description.setReadOnly(True)
+        self.description.setFocusPolicy(Qt.NoFocus)
+        self.description.setMaximumHeight(140)
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("reviewSuggestions")
+        self.suggestion_label.setTextFormat(Qt.RichText)
+        self.kind_label = QLabel(self)
+        self.kind_label.setObjectName("reviewKinds")
+        self.kind_label.setTextFormat(Qt.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title_label, self.meta_label, self.description, self.suggestion_label, self.kind_label):
+            layout.addWidget(widget)
+
+    def show_message(self, text: str) -> None:
+        """No ticket: say why (loading, queue empty)."""
+        self.title_label.setText(text)
+        self.meta_label.clear()
+        self.description.clear()
+        self.suggestion_label.clear()
+        self.show_kinds(None, None)
+
+    def show_item(self, item: ReviewItem, chosen_kind: str | None) -> None:
+        ticket = item.ticket
+        self.title_label.setText(ticket.title)
+        current = self.taxonomy.module_name(ticket.module, self.language) or self.tr("ej klassad")
+        source = {"human": self.tr("bekräftad"), "model": self.tr("modellens förslag")}.get(ticket.label_source or "", "")
+        self.meta_label.setText(" · ".join(p for p in (
+            ticket.external_id or "", ticket.created_at.replace("T", " ")[:16], ticket.unit or "",
+            self.tr("nu: %1").replace("%1", current) + (f" ({source})" if source else "")) if p))
+        self.description.setPlainText(ticket.description or "")
+        self._show_suggestions(item)
+        self.show_kinds(item, chosen_kind)
+
+    def show_kinds(self, item: ReviewItem | None, chosen_kind: str | None) -> None:
+        """The kind keys, the chosen kind (or the suggested one, marked as a suggestion) underlined."""
+        chosen = chosen_kind or (item.suggested_kind or item.ticket.kind if item else None)
+        parts = []
+        for key, kind in self.kind_keys.items():
+            label = f"<b>[{key}]</b> {escape(self.taxonomy.kind_name(kind, self.language))}"
+            parts.append(f"<u>{label}</u>" if kind == chosen else label)
+        note = "" if chosen_kind or not chosen else " <i>" + escape(self.tr("(förslag)")) + "</i>"
+        self.kind_label.setText(escape(self.tr("Typ:")) + " " + " &nbsp; ".join(parts) + note)
+
+    def _show_suggestions(self, item: ReviewItem) -> None:
+        if not item.suggestions:
+            if item.ticket.module:
+                name = escape(self.taxonomy.module_name(item.ticket.module, self.language))
+                self.suggestion_label.setText(f"<b>Enter</b> {name}")
+            else:
+                self.suggestion_label.setText(escape(self.tr("Inga förslag från modellen – välj modul med /.")))
+            return
+        lines = []
+        for number, suggestion in enumerate(item.suggestions[:3], start=1):
+            name = escape(self.taxonomy.module_name(suggestion.module, self.language))
+            key = "Enter · 1" if number == 1 else str(number)
+            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;<span class='band'>{escape(suggestion.band_name)} "
+                         f"({suggestion.probability:.0%})</span>")
+        self.suggestion_label.setText("<br>".join(lines))

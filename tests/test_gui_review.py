@@ -1,0 +1,249 @@
+"""ReviewQueueView worked through with the keyboard only (issue 4): Enter, 1-3, kind keys, the
+type-ahead module picker, Space, s and Ctrl+Z undo, checking the stored labels and history.
+
+Keys go to whichever widget has focus, as they would for a super-user. The fake model gives
+fixed suggestions so every keystroke has a known result; writes run on the view's worker and
+each test waits for them (``is_idle``) before it ends.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from elsdesk.domain import Ticket
+from elsdesk.gui.review_queue_view import ReviewQueueView
+from elsdesk.gui.tasks import TaskRunner
+from elsdesk.ml.model import Prediction
+from elsdesk.services import review
+from elsdesk.services.similar import build_similarity_index
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.taxonomy import load_taxonomy
+
+CARD = {"version": "test-1", "thresholds": {}}
+# title: (module label stored on the ticket, its confidence, the fake model's top 3, its kind)
+TICKETS = {
+    "Något konstigt i journalen": (None, None, [("journal_dokumentation", 0.5), ("lakemedel", 0.3), ("remiss", 0.1)], "handhavande"),
+    "Dosen går inte att signera": ("lakemedel", 0.31, [("lakemedel", 0.4), ("bestallning_svar", 0.3), ("remiss", 0.2)], "fel"),
+    "Remissen till ortopeden": ("remiss", 0.45, [("remiss", 0.45), ("bestallning_svar", 0.4), ("lakemedel", 0.1)], "handhavande"),
+    "Skrivaren skriver inte ut": ("utskrift_hardvara", 0.6, [("utskrift_hardvara", 0.6), ("integrationer", 0.2), ("prestanda_driftstorning", 0.1)], "fel"),
+    "SITHS-kortet fungerar inte": ("inloggning_siths", 0.7, [("inloggning_siths", 0.7), ("behorighet_roller", 0.2), ("navigering_installningar", 0.05)], "fel"),
+    "Saknar enhet i listan": ("behorighet_roller", 0.9, [("behorighet_roller", 0.9), ("inloggning_siths", 0.05), ("navigering_installningar", 0.02)], "konfiguration"),
+}
+
+
+class FakeModel:
+    def predict_one(self, title, description=""):
+        _module, _confidence, top, kind = TICKETS[title]
+        return Prediction(top[0][0], top[0][1], kind, 0.8, list(top))
+
+
+@pytest.fixture
+def desk(db_path):
+    database = Database(db_path)
+    repo = TicketRepository(database)
+    ids = {}
+    with database.write():
+        for number, (title, (module, confidence, _top, kind)) in enumerate(TICKETS.items()):
+            ticket = repo.insert(Ticket(
+                title=title, description=f"{title}, hela avdelningen", created_at=f"2025-04-28T{8 + number:02d}:00:00",
+                module=module, kind=kind if module else None, label_source="model" if module else None,
+                module_confidence=confidence, model_version="shipped" if module else None, unit="Avd 12"))
+            ids[title] = ticket.id
+        ids["confirmed"] = repo.insert(Ticket(title="Remissen till ortopeden går inte att skicka",
+                                              created_at="2025-04-27T08:00:00", module="remiss",
+                                              kind="fel", label_source="human", status="lost",
+                                              resolution="Visade remissflödet")).id
+    index = build_similarity_index(database)
+    yield database, ids, index
+    database.close()
+
+
+@pytest.fixture
+def view(qtbot, desk, db_path):
+    database, _ids, index = desk
+    runner = TaskRunner()
+    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(FakeModel(), CARD),
+                             similarity_index=index)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    widget.setFocus()
+    with qtbot.waitSignal(widget.queue_loaded):
+        widget.refresh()
+    qtbot.waitUntil(lambda: widget.is_idle() and widget.current_item() is not None)
+    yield widget
+    # Not qtbot.addWidget: pytest-qt would delete the view before this teardown has waited for its tasks.
+    qtbot.waitUntil(widget.is_idle)
+    assert widget.shutdown(10_000) and runner.wait(10_000), "a background task was left running"
+    widget.close()
+    widget.deleteLater()
+
+
+def press(qtbot, key, modifier=Qt.NoModifier):
+    """Send a key to the widget that has the keyboard focus."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def ready(qtbot, view):
+    qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None)
+
+
+def stored(database, ticket_id):
+    ticket = TicketRepository(database).get(ticket_id)
+    return ticket.module, ticket.kind, ticket.label_source
+
+
+def test_keyboard_only_session_with_every_key_and_undo(qtbot, view, desk):
+    database, ids, _index = desk
+    assert view.hasFocus()
+    assert view.current_ticket_id() == ids["Något konstigt i journalen"], "unclassified first"
+    assert view.remaining() == 6
+
+    with qtbot.waitSignal(view.labels_confirmed) as confirmed:
+        press(qtbot, Qt.Key_Return)
+        assert view.current_ticket_id() == ids["Dosen går inte att signera"], "the next ticket appears at once"
+        assert view.current_item() is not None
+    decision = confirmed.args[0]
+    assert (decision.module, decision.kind, decision.suggested_by) == ("journal_dokumentation", "handhavande", "test-1")
+    assert stored(database, ids["Något konstigt i journalen"]) == ("journal_dokumentation", "handhavande", "human")
+    ready(qtbot, view)
+
+    with qtbot.waitSignal(view.labels_confirmed):
+        press(qtbot, "2")
+    assert stored(database, ids["Dosen går inte att signera"]) == ("bestallning_svar", "fel", "human")
+    ready(qtbot, view)
+
+    press(qtbot, "k")
+    assert view.pending_kind() == "konfiguration"
+    with qtbot.waitSignal(view.labels_confirmed):
+        press(qtbot, "3")
+    assert stored(database, ids["Remissen till ortopeden"]) == ("lakemedel", "konfiguration", "human")
+    ready(qtbot, view)
+
+    press(qtbot, "/")
+    assert QApplication.focusWidget() is view.picker
+    qtbot.keyClicks(view.picker, "Navig")
+    with qtbot.waitSignal(view.labels_confirmed):
+        press(qtbot, Qt.Key_Return)
+    assert stored(database, ids["Skrivaren skriver inte ut"]) == ("navigering_installningar", "fel", "human")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)  # focus returns to the queue after picking
+    ready(qtbot, view)
+
+    press(qtbot, "o")
+    with qtbot.waitSignal(view.labels_confirmed):
+        press(qtbot, Qt.Key_Enter)
+    assert stored(database, ids["SITHS-kortet fungerar inte"]) == ("inloggning_siths", "onskemal", "human")
+    assert view.current_ticket_id() == ids["Saknar enhet i listan"]
+
+    with qtbot.waitSignal(view.decision_undone) as undone:
+        press(qtbot, Qt.Key_Z, Qt.ControlModifier)
+        assert view.current_ticket_id() == ids["SITHS-kortet fungerar inte"], "the undone ticket is shown again at once"
+    assert undone.args[0].ticket_id == ids["SITHS-kortet fungerar inte"]
+    assert stored(database, ids["SITHS-kortet fungerar inte"]) == ("inloggning_siths", "fel", "model")
+
+    with qtbot.waitSignal(view.decision_undone):
+        press(qtbot, Qt.Key_Z, Qt.ControlModifier)
+    assert view.current_ticket_id() == ids["Skrivaren skriver inte ut"]
+    assert stored(database, ids["Skrivaren skriver inte ut"]) == ("utskrift_hardvara", "fel", "model")
+    ready(qtbot, view)
+
+    press(qtbot, "d")
+    with qtbot.waitSignal(view.labels_confirmed):
+        press(qtbot, Qt.Key_Return)
+    assert stored(database, ids["Skrivaren skriver inte ut"]) == ("utskrift_hardvara", "driftstorning", "human")
+    assert view.remaining() == 2
+    qtbot.waitUntil(view.is_idle)
+
+    history = TicketRepository(database).label_history(ids["Dosen går inte att signera"])
+    assert [(h.field, h.old, h.new, h.actor, h.source, h.suggested_by) for h in history] == [
+        ("module", "lakemedel", "bestallning_svar", "Anna", "human", "test-1"),
+        ("kind", "fel", "fel", "Anna", "human", "test-1"),
+    ]
+    assert TicketRepository(database).label_history(ids["SITHS-kortet fungerar inte"]) == []
+    assert review.confirmations_since_training(database) == 4  # five confirmed, two undone, one again
+    assert [d.undone_at is not None for d in review.decisions_of(database, ids["Skrivaren skriver inte ut"])] == [True, False]
+
+
+def test_current_ticket_shows_top_three_suggestions_with_bands_and_similar_tickets(qtbot, view, desk):
+    _database, ids, _index = desk
+    text = view.suggestion_label.text()
+    assert "Journal och vårddokumentation" in text and "Läkemedel" in text and "Remisser" in text
+    assert "Låg" in text or "Medel" in text or "Hög" in text
+    assert "[h]" in view.kind_label.text() and "[o]" in view.kind_label.text()
+    press(qtbot, Qt.Key_Space)  # skip to the dose ticket
+    press(qtbot, Qt.Key_Space)  # ... and to the referral, whose similar earlier ticket is confirmed
+    ready(qtbot, view)
+    assert view.current_ticket_id() == ids["Remissen till ortopeden"]
+    assert ids["confirmed"] in view.similar_view.ticket_ids()
+
+
+def test_space_skips_and_s_changes_the_order(qtbot, view, desk):
+    _database, ids, _index = desk
+    press(qtbot, Qt.Key_Space)
+    assert view.current_ticket_id() == ids["Dosen går inte att signera"]
+    with qtbot.waitSignal(view.queue_loaded):
+        press(qtbot, "s")
+    assert view.order_combo.currentData() == "date"
+    assert view.current_ticket_id() == ids["Saknar enhet i listan"], "newest first"
+    ready(qtbot, view)
+
+
+def test_escape_leaves_the_picker_without_deciding(qtbot, view, desk):
+    database, ids, _index = desk
+    press(qtbot, "m")
+    qtbot.keyClicks(view.picker, "Kassa")
+    with qtbot.assertNotEmitted(view.labels_confirmed, wait=50):
+        press(qtbot, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    assert view.picker.text() == ""
+    assert stored(database, ids["Något konstigt i journalen"]) == (None, None, None)
+
+
+def test_retrain_is_suggested_after_the_threshold_of_confirmations(qtbot, view, desk):
+    database, _ids, _index = desk
+    review.set_retrain_threshold(database, 2)
+    with qtbot.assertNotEmitted(view.retrain_suggested):
+        with qtbot.waitSignal(view.labels_confirmed):
+            press(qtbot, Qt.Key_Return)
+    ready(qtbot, view)
+    with qtbot.waitSignal(view.retrain_suggested) as offer:
+        press(qtbot, Qt.Key_Return)
+    assert offer.args == [2]
+
+
+def test_the_end_of_the_queue_says_so(qtbot, view):
+    for _ in range(6):
+        ready(qtbot, view)
+        with qtbot.waitSignal(view.labels_confirmed):
+            press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(view.is_idle)
+    assert view.remaining() == 0
+    assert view.title_label.text() == "Inget kvar att granska."
+    press(qtbot, Qt.Key_Return)  # nothing to accept: no error, no write
+    assert view.is_idle()
+
+
+def test_undo_with_nothing_decided_says_so(qtbot, view):
+    with qtbot.assertNotEmitted(view.decision_undone):
+        press(qtbot, Qt.Key_Z, Qt.ControlModifier)
+        qtbot.waitUntil(view.is_idle)
+    assert view.status_label.text() == "Inget att ångra."
+
+
+def test_picking_from_the_completer_list_with_arrow_keys_decides_once(qtbot, view, desk):
+    database, ids, _index = desk
+    press(qtbot, "/")
+    qtbot.keyClicks(view.picker, "ning")
+    popup = view.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key_Down)
+    qtbot.keyClick(popup, Qt.Key_Down)
+    assert popup.currentIndex().data() == "Diktering och skanning"
+    with qtbot.waitSignal(view.labels_confirmed):
+        qtbot.keyClick(popup, Qt.Key_Return)
+    qtbot.waitUntil(view.is_idle)
+    assert stored(database, ids["Något konstigt i journalen"]) == ("diktat_skanning", "handhavande", "human")
+    assert stored(database, ids["Dosen går inte att signera"]) == ("lakemedel", "fel", "model"), "one Enter, one decision"
+    assert view.current_ticket_id() == ids["Dosen går inte att signera"]

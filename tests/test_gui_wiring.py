@@ -1,0 +1,128 @@
+"""Smoke test of the issue-4 wiring in the main window (run with -p wireplugin)."""
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from elsdesk.domain import Ticket
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.profile import Profile, SUPER_USER, ELS_SUPPORT, TRAINING_LEAD, save_profile
+from elsdesk.storage import Database, TicketRepository
+
+
+def make(db_path, tmp_path):
+    return MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+
+
+def seed(db_path, burst=False):
+    database = Database(db_path)
+    repo = TicketRepository(database)
+    with database.write():
+        for i, (t, m) in enumerate([("Skrivaren skriver inte ut", "utskrift_hardvara"), ("Kan inte signera dos", "lakemedel"),
+                                    ("SITHS-kortet låst", "inloggning_siths")]):
+            repo.insert(Ticket(title=t, description=t + " på avdelningen", created_at=f"2025-04-28T{8 + i:02d}:00:00",
+                               module=m, kind="fel", label_source="model", module_confidence=0.3 + i / 10, unit="Avd 1"))
+        if burst:
+            units = ["IVA", "Akuten", "Avd 12", "Avd 14", "BB", "Dialysen"]
+            for i in range(6):
+                repo.insert(Ticket(title="Armbandsskrivaren skriver inte ut ID-band", description="Inga ID-band kommer ut ur skrivaren",
+                                   created_at=(datetime(2025, 4, 28, 13) + timedelta(minutes=20 * i)).isoformat(), unit=units[i]))
+    database.close()
+
+
+def settle(qtbot, window):
+    qtbot.waitUntil(lambda: window.runner.running() == 0 and window.similarity_index is not None and window.classifier is not None, timeout=20000)
+
+
+def close(qtbot, window):
+    qtbot.waitUntil(lambda: window.runner.running() == 0 and (window.review_view is None or window.review_view.is_idle()), timeout=20000)
+    window.close()
+
+
+def test_no_profile_keeps_tabs_and_first_start_asks(qtbot, db_path, tmp_path):
+    seed(db_path)
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    assert window.review_view is None and window.tabs.count() == 2
+    dialog = window.ensure_profile()
+    dialog.name_edit.setText("Anna")
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(SUPER_USER))
+    dialog.accept()
+    assert window.review_view is not None and window.tabs.count() == 3
+    assert not window.tabs.isTabVisible(window.training_tab)
+    close(qtbot, window)
+
+
+def test_super_user_reviews_in_a_tab_and_is_offered_a_retrain(qtbot, db_path, tmp_path, monkeypatch):
+    seed(db_path)
+    save_profile(Profile("Anna", SUPER_USER))
+    from elsdesk.services import review
+    database = Database(db_path); review.set_retrain_threshold(database, 1); database.close()
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    view = window.review_view
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None and bool(view.current_item().suggestions), timeout=20000)
+    offers = []
+    monkeypatch.setattr(window, "_offer_retrain", lambda n: offers.append(n))
+    view.retrain_suggested.disconnect()
+    view.retrain_suggested.connect(window._offer_retrain)
+    with qtbot.waitSignal(view.labels_confirmed):
+        qtbot.keyClick(view, Qt.Key_Return)
+    qtbot.waitUntil(lambda: offers == [1])
+    assert window.tabs.isTabVisible(window.tickets_tab)
+    close(qtbot, window)
+
+
+def test_retrain_offer_box_and_learning_curve(qtbot, db_path, tmp_path):
+    seed(db_path)
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    box = window._offer_retrain(50)
+    assert "50" in box.text()
+    box.button(QMessageBox.No).click()
+    task = window.show_learning_curve()
+    qtbot.waitUntil(lambda: getattr(window, "learning_dialog", None) is not None)
+    assert window.learning_dialog.isVisible()
+    window.learning_dialog.reject()
+    close(qtbot, window)
+
+
+def test_form_shows_similar_tickets_and_saving_a_burst_flags_an_incident(qtbot, db_path, tmp_path):
+    seed(db_path, burst=True)
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    window.scan_incidents()
+    qtbot.waitUntil(lambda: window.open_incidents != [], timeout=20000)
+    assert len(window.model._incidents) >= 6
+    form = window.new_ticket()
+    form.title_edit.setText("Skrivaren skriver inte ut")
+    qtbot.waitUntil(lambda: form.similar_view.ticket_ids() != [], timeout=5000)
+    window._fill_incidents_menu()
+    assert window.incidents_menu.actions()
+    window.show_incident(window.open_incidents[0].id)
+    qtbot.waitUntil(lambda: window.list_view.filter.ids is not None)
+    qtbot.waitUntil(lambda: not window.list_view.is_loading())
+    assert len(window.model.ids()) == window.open_incidents[0].ticket_count
+    form.reject()
+    close(qtbot, window)
+
+
+def test_training_lead_sees_training_not_review(qtbot, db_path, tmp_path):
+    seed(db_path)
+    save_profile(Profile("Cecilia", TRAINING_LEAD))
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    assert window.review_view is None and window.tabs.isTabVisible(window.training_tab)
+    save_profile(Profile("Cecilia", ELS_SUPPORT))
+    window.profile = Profile("Cecilia", ELS_SUPPORT)
+    window._apply_profile()
+    assert not window.tabs.isTabVisible(window.training_tab)
+    close(qtbot, window)
