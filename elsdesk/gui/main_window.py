@@ -1,4 +1,5 @@
-"""MainWindow: wires the filter bar, ticket list, details pane, form and background tasks."""
+"""MainWindow: wires the views together (tickets, review queue, training) and the actions of its
+mixins (long tasks, model, review and profile, incidents); it holds no business logic."""
 
 from __future__ import annotations
 
@@ -7,33 +8,30 @@ import logging
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-    QTabWidget, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from elsdesk import __version__
 from elsdesk.drafts import load_draft
-from elsdesk.domain import TicketFilter
 from elsdesk.gui.filter_bar import FilterBar
-from elsdesk.gui.learning_curve_view import LearningCurveView
-from elsdesk.gui.profile_dialog import ProfileDialog
-from elsdesk.gui.review_queue_view import ReviewQueueView
+from elsdesk.gui.incident_actions import IncidentActionsMixin
+from elsdesk.gui.long_tasks import LongTasksMixin
+from elsdesk.gui.model_actions import ModelActionsMixin
 from elsdesk.gui.notify import show_error
+from elsdesk.gui.review_actions import ReviewActionsMixin
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
 from elsdesk.gui.ticket_form import TicketFormDialog, ticket_values
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.masking import describe_counts
-from elsdesk.services.imports import Cancelled
-from elsdesk.services.profile import REVIEW, TRAINING, load_profile, role_name, save_profile, views_for
+from elsdesk.services.profile import load_profile
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.taxonomy import load_taxonomy
 
 logger = logging.getLogger(__name__)
 
-
-class MainWindow(QMainWindow):
+class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, QMainWindow):
     ticket_saved = Signal(object)
     tickets_imported = Signal(object)
 
@@ -50,7 +48,7 @@ class MainWindow(QMainWindow):
         self._long_task = None
         self.profile = load_profile()
         self.similarity_index = None
-        self.review_view: ReviewQueueView | None = None
+        self.review_view = None
         self.open_incidents: list = []
         self._similar_task = None
         self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))
@@ -217,28 +215,17 @@ class MainWindow(QMainWindow):
         self.form = None
 
     def _on_form_submitted(self, ticket) -> None:
-        from elsdesk.services.tickets import log_ticket, save_ticket
+        from elsdesk.services.intake import take_in_ticket
 
         form = self.form
-
-        classifier = self.classifier
-        index, actor = self.similarity_index, self._actor()
+        classifier, index, actor = self.classifier, self.similarity_index, self._actor()
 
         def work(context):
-            from elsdesk.services.classification import apply_predictions
-            from elsdesk.services.similar import index_ticket
-            from elsdesk.services.surges import scan_for_incidents
-
             with context.open_database() as database:
-                stored, summary = (save_ticket if ticket.id else log_ticket)(database, ticket, actor)
-                if classifier is not None and stored.label_source != "human":
-                    apply_predictions(database, *classifier, TicketFilter(ids=(stored.id,)))
-                index_ticket(index, stored)
-                scan = scan_for_incidents(database, around=stored.created_at)
-                return stored, summary, scan
+                return take_in_ticket(database, ticket, actor, classifier, index)
 
         def done(result):
-            stored, summary, scan = result
+            stored, summary, scan = result.ticket, result.masking, result.scan
             if scan.created or scan.extended:
                 self._on_incidents_found(scan)
             if form is not None:
@@ -285,196 +272,6 @@ class MainWindow(QMainWindow):
         self.filter_bar.search_edit.setFocus()
         self.filter_bar.search_edit.selectAll()
 
-    # -- long tasks ----------------------------------------------------------------------
-    def start_long_task(self, work, label: str, on_success):
-        if self._long_task is not None and not self._long_task.is_done():
-            QMessageBox.information(self, "elsdesk", self.tr("Vänta tills pågående arbete är klart."))
-            return None
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(label + " %p %")
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.statusBar().showMessage(label)
-
-        def progressed(done, total):
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
-
-        def finished_ok(result):
-            self._end_long_task()
-            on_success(result)
-
-        def finished_bad(exc):
-            self._end_long_task()
-            if isinstance(exc, Cancelled):
-                self.statusBar().showMessage(str(exc), 8000)
-                self.list_view.refresh()
-            else:
-                show_error(self, exc)
-
-        self._long_task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok, on_failure=finished_bad,
-                                            on_progress=progressed, on_finished=self._on_long_task_finished, name=label)
-        return self._long_task
-
-    def _on_long_task_finished(self, task) -> None:
-        """A task cancelled after its last check reports nothing: reset the progress UI anyway."""
-        if task.cancelled and not self.cancel_button.isHidden():
-            self._end_long_task()
-            self.list_view.refresh()
-
-    def _end_long_task(self) -> None:
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self.statusBar().clearMessage()
-
-    def _cancel_long_task(self) -> None:
-        if self._long_task is not None:
-            self._long_task.cancel()
-            self.statusBar().showMessage(self.tr("Avbryter…"))
-
-    def _choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), "", self.tr("Ärendefiler (*.jsonl *.csv *.xlsx)"))
-        if path:
-            self.import_file(path)
-
-    def import_file(self, path: str):
-        from elsdesk.services.imports import import_tickets
-
-        classifier = self.classifier
-
-        def work(context):
-            from elsdesk.services.classification import apply_predictions
-
-            with context.open_database() as database:
-                report = import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled)
-                if classifier is not None:
-                    apply_predictions(database, *classifier, progress=context.progress, is_cancelled=context.is_cancelled)
-                return report
-
-        def done(report):
-            message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 avvisade.").replace("%1", str(report.new)).replace(
-                "%2", str(report.updated)).replace("%3", str(len(report.rejected)))
-            if report.rejected:
-                details = "\n".join(self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20])
-                box = QMessageBox(QMessageBox.Information, self.tr("Import"), message, QMessageBox.Ok, self)
-                box.setDetailedText(details)
-                box.open()
-            self.statusBar().showMessage(message, 10000)
-            self.tickets_imported.emit(report)
-
-        return self.start_long_task(work, self.tr("Importerar"), done)
-
-    def load_demo(self):
-        from elsdesk.services.demo import load_demo_data
-
-        def work(context):
-            with context.open_database() as database:
-                return load_demo_data(database, progress=context.progress, is_cancelled=context.is_cancelled)
-
-        def done(count):
-            self.statusBar().showMessage(self.tr("%1 demoärenden inlagda.").replace("%1", str(count)), 8000)
-            self.tickets_imported.emit(count)
-            self.classify_unlabelled()
-
-        return self.start_long_task(work, self.tr("Lägger in demodata"), done)
-
-    # -- classifier ----------------------------------------------------------------------
-    def load_classifier(self):
-        """Load the active model in the background; the window works without it meanwhile."""
-        from elsdesk.services.classification import active_model
-
-        def done(result):
-            self.classifier = result
-            self.classifier_error = None
-            if self.review_view is not None:
-                self.review_view.set_classifier(result)
-            self.statusBar().showMessage(self.tr("Modell %1 laddad.").replace("%1", str(result[1].get("version"))), 5000)
-            self.classify_unlabelled()
-
-        def failed(exc):
-            self.classifier = None
-            self.classifier_error = str(exc)
-            self.statusBar().showMessage(self.tr("Inga förslag: %1 Välj Modell › Träna om modellen.").replace("%1", str(exc)))
-
-        return self.runner.start(lambda _context: active_model(), on_success=done, on_failure=failed, name="load model")
-
-    def classify_unlabelled(self):
-        """Store the model's labels on tickets that no human has labelled yet."""
-        from elsdesk.services.classification import apply_predictions
-
-        classifier = self.classifier
-        if classifier is None:
-            return None
-
-        def work(context):
-            with context.open_database() as database:
-                return apply_predictions(database, *classifier, is_cancelled=context.is_cancelled)
-
-        def done(count):
-            if count:
-                self.model.refresh_rows()
-                self.list_view.refresh()
-                if self.review_view is not None:
-                    self.review_view.refresh()
-
-        return self.runner.start(work, db_path=self.db_path, on_success=done, name="classify")
-
-    def _on_form_text_edited(self, text: str) -> None:
-        from elsdesk.services.classification import suggestions
-
-        self._lookup_similar(text=text)
-        if self.form is None or self.classifier is None:
-            return
-        title, _, description = text.partition("\n")
-        if not (title.strip() or description.strip()):
-            self.form.show_suggestions([])
-            return
-        found = suggestions(*self.classifier, title, description)
-        self.form.show_suggestions([(s.module, s.probability, s.band_name) for s in found])
-
-    def retrain(self):
-        from elsdesk.services.classification import train_model
-
-        def work(context):
-            with context.open_database() as database:
-                return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
-
-        def done(result):
-            if result.activated:
-                self.load_classifier()
-            before = result.previous_quality["macro_f1"] if result.previous_quality else None
-            after = result.new_quality["macro_f1"] if result.new_quality else None
-            if before is not None and after is not None:
-                text = self.tr("Ny modell %1: macro-F1 %2 → %3 på %4 undanhållna bekräftade ärenden.").replace(
-                    "%1", result.card["version"]).replace("%2", f"{before:.3f}").replace("%3", f"{after:.3f}").replace("%4", str(result.held_out))
-            else:
-                text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace("%2", str(result.confirmed))
-            text += " " + (self.tr("Den är aktiverad.") if result.activated else self.tr("Den var sämre och aktiverades inte."))
-            QMessageBox.information(self, self.tr("Träning klar"), text)
-            self.show_learning_curve()
-
-        return self.start_long_task(work, self.tr("Tränar modellen"), done)
-
-    def show_model_dialog(self):
-        from elsdesk.gui.model_dialog import ModelDialog
-        from elsdesk.ml.store import ModelStore
-        from elsdesk.services.classification import forget_loaded_models
-
-        store = ModelStore()
-        dialog = ModelDialog(self.taxonomy, self.language, self)
-        dialog.set_versions(store.versions(), store.active_version())
-
-        def activate(version):
-            store.activate(version)
-            forget_loaded_models()
-            dialog.set_versions(store.versions(), store.active_version())
-            self.load_classifier()
-
-        dialog.activate_requested.connect(activate)
-        dialog.retrain_requested.connect(lambda: (dialog.accept(), self.retrain()))
-        dialog.open()
-        return dialog
-
     # -- start-up and shutdown -----------------------------------------------------------
     def startup_checks(self) -> None:
         """Offer a surviving draft, then demo data on an empty database (once)."""
@@ -519,205 +316,3 @@ class MainWindow(QMainWindow):
 
     def form_values_for(self, ticket_id: int) -> dict:
         return ticket_values(self.repo.get(ticket_id))
-
-    # -- profile, review queue and retrain offer (issue 4) ----------------------------------
-    def ensure_profile(self):
-        """At first start (no saved profile) ask for name and role."""
-        return self.choose_profile() if self.profile is None else None
-
-    def choose_profile(self) -> ProfileDialog:
-        dialog = ProfileDialog(self.profile, self.language, self)
-
-        def chosen(profile):
-            try:
-                self.profile = save_profile(profile)
-            except OSError as exc:
-                show_error(self, exc)
-                return
-            self._apply_profile()
-
-        dialog.profile_chosen.connect(chosen)
-        dialog.open()
-        return dialog
-
-    def _actor(self) -> str:
-        return self.profile.actor if self.profile else "ELS-stöd"
-
-    def _apply_profile(self) -> None:
-        """Offer the views of the profile's role: tickets always, the review queue to super-users and the
-        training view to training leads. Without a profile (first start) the tabs stay as built."""
-        if self.profile is None:
-            return
-        views = views_for(self.profile.role)
-        self.tabs.setTabVisible(self.training_tab, TRAINING in views)
-        if REVIEW in views and self.review_view is None:
-            self.review_view = ReviewQueueView(self.db_path, self.taxonomy, self.runner, self._actor(), self.language, self,
-                                               classifier=self.classifier, similarity_index=self.similarity_index)
-            self.review_view.labels_confirmed.connect(self._on_review_decision)
-            self.review_view.decision_undone.connect(self._on_review_decision)
-            self.review_view.retrain_suggested.connect(self._offer_retrain)
-            self.review_tab = self.tabs.addTab(self.review_view, self.tr("Granskning"))
-            self.review_view.refresh()
-        elif REVIEW not in views and self.review_view is not None:
-            self.tabs.removeTab(self.tabs.indexOf(self.review_view))
-            self.review_view.shutdown(10_000)
-            self.review_view.deleteLater()
-            self.review_view = None
-        elif self.review_view is not None:
-            self.review_view.set_actor(self._actor())
-        self.statusBar().showMessage(self.tr("Profil: %1, %2.").replace("%1", self.profile.name).replace(
-            "%2", role_name(self.profile.role, self.language)), 5000)
-
-    def _focus_review_tab(self, index: int) -> None:
-        if self.review_view is not None and self.tabs.widget(index) is self.review_view:
-            self.review_view.setFocus()  # the queue's single-key decisions need the keyboard focus
-
-    def _on_review_decision(self, decision) -> None:
-        self.model.refresh_rows()
-        if self.list_view.current_ticket_id() == decision.ticket_id:
-            self._on_ticket_selected(decision.ticket_id)
-
-    def _offer_retrain(self, confirmations: int) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Question, self.tr("Träna om modellen?"), self.tr(
-            "%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? "
-            "Du ser kvaliteten före och efter när den är klar.").replace("%1", str(confirmations)),
-            QMessageBox.Yes | QMessageBox.No, self)
-        box.button(QMessageBox.Yes).setText(self.tr("Träna om nu"))
-        box.button(QMessageBox.No).setText(self.tr("Senare"))
-        box.finished.connect(lambda _result: self.retrain() if box.clickedButton() is box.button(QMessageBox.Yes) else None)
-        box.open()
-        return box
-
-    def show_learning_curve(self):
-        """Confirmed labels vs macro-F1 per model version, with before/after of the last training."""
-        from elsdesk.ml.store import ModelStore
-
-        def done(cards):
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("Inlärningskurva"))
-            view = LearningCurveView(dialog)
-            view.set_cards(cards)
-            buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
-            buttons.rejected.connect(dialog.reject)
-            layout = QVBoxLayout(dialog)
-            layout.addWidget(view)
-            layout.addWidget(buttons)
-            dialog.resize(760, 480)
-            dialog.open()
-            self.learning_dialog = dialog
-
-        return self.runner.start(lambda _context: ModelStore().versions(), on_success=done,
-                                 on_failure=lambda exc: show_error(self, exc), name="model cards")
-
-    # -- similar tickets --------------------------------------------------------------------
-    def build_similarity_index(self):
-        """Build the in-memory similar-ticket index in the background (seconds at 200,000 tickets)."""
-        from elsdesk.services.similar import build_similarity_index
-
-        def work(context):
-            with context.open_database() as database:
-                return build_similarity_index(database, is_cancelled=context.is_cancelled)
-
-        def done(index):
-            self.similarity_index = index
-            if self.review_view is not None:
-                self.review_view.set_similarity_index(index)
-
-        return self.runner.start(work, db_path=self.db_path, on_success=done, name="similarity index",
-                                 on_failure=lambda exc: logger.warning("similar tickets unavailable: %s", exc))
-
-    def _lookup_similar(self, text: str | None = None, ticket=None) -> None:
-        """Show the five most similar earlier tickets in the open form (in the background)."""
-        from elsdesk.services.similar import similar_tickets, similar_to_text
-
-        form, index = self.form, self.similarity_index
-        if form is None or index is None:
-            return
-        base = ticket or form.ticket
-        title, _, description = (text or "").partition("\n")
-        if base is not None and text is not None:
-            base = base.with_changes(title=title, description=description)
-
-        def work(context):
-            with context.open_database() as database:
-                if base is not None:
-                    return similar_tickets(database, index, base)
-                return similar_to_text(database, index, title, description)
-
-        def done(found):
-            if form is self.form:
-                form.show_similar(found)
-
-        if self._similar_task is not None:
-            self._similar_task.cancel()
-        self._similar_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="similar tickets")
-
-    def _show_ticket_details(self, ticket_id: int) -> None:
-        self.details.show_ticket(self.repo.get(ticket_id), self.repo.label_history(ticket_id))
-
-    # -- possible incidents (surges) --------------------------------------------------------
-    def refresh_incidents(self):
-        """Mark tickets of open possible incidents in the list and keep the incident menu current."""
-        from elsdesk.services.surges import incident_flags, open_incidents
-
-        def work(context):
-            with context.open_database() as database:
-                return incident_flags(database), open_incidents(database)
-
-        def done(result):
-            flags, self.open_incidents = result
-            self.model.set_incident_tickets(flags)
-
-        return self.runner.start(work, db_path=self.db_path, on_success=done, name="incident flags")
-
-    def scan_incidents(self):
-        """Look for surges in the last 24 hours of tickets (after an import)."""
-        from elsdesk.services.surges import scan_for_incidents
-
-        def work(context):
-            with context.open_database() as database:
-                return scan_for_incidents(database)
-
-        return self.runner.start(work, db_path=self.db_path, on_success=self._on_incidents_found, name="surge scan")
-
-    def _on_incidents_found(self, scan) -> None:
-        self.refresh_incidents()
-        for incident in scan.created:
-            self.statusBar().showMessage(self.tr("Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.")
-                                         .replace("%1", incident.label).replace("%2", str(incident.ticket_count))
-                                         .replace("%3", str(len(incident.units))), 15000)
-
-    def _fill_incidents_menu(self) -> None:
-        self.incidents_menu.clear()
-        if not self.open_incidents:
-            self.incidents_menu.addAction(self.tr("Inga möjliga incidenter")).setEnabled(False)
-        for incident in self.open_incidents:
-            sub = self.incidents_menu.addMenu(f"{incident.first_at.replace('T', ' ')[:16]} · {incident.label} "
-                                              f"({incident.ticket_count})")
-            sub.addAction(self.tr("Visa ärendena tillsammans"), lambda i=incident.id: self.show_incident(i))
-            sub.addAction(self.tr("Bekräfta incident"), lambda i=incident.id: self.set_incident_status(i, "confirmed"))
-            sub.addAction(self.tr("Avfärda"), lambda i=incident.id: self.set_incident_status(i, "dismissed"))
-        self.incidents_menu.addSeparator()
-        self.incidents_menu.addAction(self.tr("Visa alla ärenden"), lambda: self.list_view.set_filter(TicketFilter()))
-
-    def show_incident(self, incident_id: int):
-        """List the incident's tickets together."""
-        from elsdesk.services.surges import incident_ticket_ids
-
-        def work(context):
-            with context.open_database() as database:
-                return incident_ticket_ids(database, incident_id)
-
-        return self.runner.start(work, db_path=self.db_path, name="incident tickets",
-                                 on_success=lambda ids: self.list_view.set_filter(TicketFilter(ids=tuple(ids))))
-
-    def set_incident_status(self, incident_id: int, status: str):
-        from elsdesk.services.surges import set_incident_status
-
-        def work(context):
-            with context.open_database() as database:
-                return set_incident_status(database, incident_id, status)
-
-        return self.runner.start(work, db_path=self.db_path, name="incident status",
-                                 on_success=lambda _incident: self.refresh_incidents(),
-                                 on_failure=lambda exc: show_error(self, exc))

@@ -179,8 +179,6 @@ class TrainingLeadView(QWidget):
         self._show_examples()
 
     def _draw_charts(self) -> None:
-        from elsdesk.gui.charts import week_axis_labels  # noqa: F401 - keeps the axis helper close
-
         overview = self.overview
         day_numbers = {w: _day_number(overview.go_live, w) for w in overview.volumes}
         names = {m.id: m.name(self.language) for m in self.taxonomy.modules}

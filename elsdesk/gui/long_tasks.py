@@ -1,0 +1,107 @@
+"""LongTasksMixin: the main window's long background jobs (import, demo data) with progress and cancel.
+
+The progress bar and cancel button live in the status bar; only one long task runs at a time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from elsdesk.gui.notify import show_error
+from elsdesk.services.imports import Cancelled
+
+
+class LongTasksMixin:
+    """Mixed into MainWindow; uses its runner, status bar, progress and cancel_button."""
+
+    def start_long_task(self, work, label: str, on_success):
+        if self._long_task is not None and not self._long_task.is_done():
+            QMessageBox.information(self, "elsdesk", self.tr("Vänta tills pågående arbete är klart."))
+            return None
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(label + " %p %")
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.statusBar().showMessage(label)
+
+        def progressed(done, total):
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+        def finished_ok(result):
+            self._end_long_task()
+            on_success(result)
+
+        def finished_bad(exc):
+            self._end_long_task()
+            if isinstance(exc, Cancelled):
+                self.statusBar().showMessage(str(exc), 8000)
+                self.list_view.refresh()
+            else:
+                show_error(self, exc)
+
+        self._long_task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok, on_failure=finished_bad,
+                                            on_progress=progressed, on_finished=self._on_long_task_finished, name=label)
+        return self._long_task
+
+    def _on_long_task_finished(self, task) -> None:
+        """A task cancelled after its last check reports nothing: reset the progress UI anyway."""
+        if task.cancelled and not self.cancel_button.isHidden():
+            self._end_long_task()
+            self.list_view.refresh()
+
+    def _end_long_task(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.statusBar().clearMessage()
+
+    def _cancel_long_task(self) -> None:
+        if self._long_task is not None:
+            self._long_task.cancel()
+            self.statusBar().showMessage(self.tr("Avbryter…"))
+
+    def _choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), "", self.tr("Ärendefiler (*.jsonl *.csv *.xlsx)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str):
+        from elsdesk.services.imports import import_tickets
+
+        classifier = self.classifier
+
+        def work(context):
+            from elsdesk.services.classification import apply_predictions
+
+            with context.open_database() as database:
+                report = import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled)
+                if classifier is not None:
+                    apply_predictions(database, *classifier, progress=context.progress, is_cancelled=context.is_cancelled)
+                return report
+
+        def done(report):
+            message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 avvisade.").replace("%1", str(report.new)).replace(
+                "%2", str(report.updated)).replace("%3", str(len(report.rejected)))
+            if report.rejected:
+                details = "\n".join(self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20])
+                box = QMessageBox(QMessageBox.Information, self.tr("Import"), message, QMessageBox.Ok, self)
+                box.setDetailedText(details)
+                box.open()
+            self.statusBar().showMessage(message, 10000)
+            self.tickets_imported.emit(report)
+
+        return self.start_long_task(work, self.tr("Importerar"), done)
+
+    def load_demo(self):
+        from elsdesk.services.demo import load_demo_data
+
+        def work(context):
+            with context.open_database() as database:
+                return load_demo_data(database, progress=context.progress, is_cancelled=context.is_cancelled)
+
+        def done(count):
+            self.statusBar().showMessage(self.tr("%1 demoärenden inlagda.").replace("%1", str(count)), 8000)
+            self.tickets_imported.emit(count)
+            self.classify_unlabelled()
+
+        return self.start_long_task(work, self.tr("Lägger in demodata"), done)

@@ -1,0 +1,130 @@
+"""ModelActionsMixin: load the classifier in the background, suggest while typing, store
+predictions, retrain, and show model quality and the learning curve."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
+
+from elsdesk.gui.learning_curve_view import LearningCurveView
+from elsdesk.gui.notify import show_error
+
+
+class ModelActionsMixin:
+    """Mixed into MainWindow; keeps the loaded model in ``self.classifier``."""
+
+    def load_classifier(self):
+        """Load the active model in the background; the window works without it meanwhile."""
+        from elsdesk.services.classification import active_model
+
+        def done(result):
+            self.classifier = result
+            self.classifier_error = None
+            if self.review_view is not None:
+                self.review_view.set_classifier(result)
+            self.statusBar().showMessage(self.tr("Modell %1 laddad.").replace("%1", str(result[1].get("version"))), 5000)
+            self.classify_unlabelled()
+
+        def failed(exc):
+            self.classifier = None
+            self.classifier_error = str(exc)
+            self.statusBar().showMessage(self.tr("Inga förslag: %1 Välj Modell › Träna om modellen.").replace("%1", str(exc)))
+
+        return self.runner.start(lambda _context: active_model(), on_success=done, on_failure=failed, name="load model")
+
+    def classify_unlabelled(self):
+        """Store the model's labels on tickets that no human has labelled yet."""
+        from elsdesk.services.classification import apply_predictions
+
+        classifier = self.classifier
+        if classifier is None:
+            return None
+
+        def work(context):
+            with context.open_database() as database:
+                return apply_predictions(database, *classifier, is_cancelled=context.is_cancelled)
+
+        def done(count):
+            if count:
+                self.model.refresh_rows()
+                self.list_view.refresh()
+                if self.review_view is not None:
+                    self.review_view.refresh()
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, name="classify")
+
+    def _on_form_text_edited(self, text: str) -> None:
+        from elsdesk.services.classification import suggestions
+
+        self._lookup_similar(text=text)
+        if self.form is None or self.classifier is None:
+            return
+        title, _, description = text.partition("\n")
+        if not (title.strip() or description.strip()):
+            self.form.show_suggestions([])
+            return
+        found = suggestions(*self.classifier, title, description)
+        self.form.show_suggestions([(s.module, s.probability, s.band_name) for s in found])
+
+    def retrain(self):
+        from elsdesk.services.classification import train_model
+
+        def work(context):
+            with context.open_database() as database:
+                return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
+
+        def done(result):
+            if result.activated:
+                self.load_classifier()
+            before = result.previous_quality["macro_f1"] if result.previous_quality else None
+            after = result.new_quality["macro_f1"] if result.new_quality else None
+            if before is not None and after is not None:
+                text = self.tr("Ny modell %1: macro-F1 %2 → %3 på %4 undanhållna bekräftade ärenden.").replace(
+                    "%1", result.card["version"]).replace("%2", f"{before:.3f}").replace("%3", f"{after:.3f}").replace("%4", str(result.held_out))
+            else:
+                text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace("%2", str(result.confirmed))
+            text += " " + (self.tr("Den är aktiverad.") if result.activated else self.tr("Den var sämre och aktiverades inte."))
+            QMessageBox.information(self, self.tr("Träning klar"), text)
+            self.show_learning_curve()
+
+        return self.start_long_task(work, self.tr("Tränar modellen"), done)
+
+    def show_model_dialog(self):
+        from elsdesk.gui.model_dialog import ModelDialog
+        from elsdesk.ml.store import ModelStore
+        from elsdesk.services.classification import forget_loaded_models
+
+        store = ModelStore()
+        dialog = ModelDialog(self.taxonomy, self.language, self)
+        dialog.set_versions(store.versions(), store.active_version())
+
+        def activate(version):
+            store.activate(version)
+            forget_loaded_models()
+            dialog.set_versions(store.versions(), store.active_version())
+            self.load_classifier()
+
+        dialog.activate_requested.connect(activate)
+        dialog.retrain_requested.connect(lambda: (dialog.accept(), self.retrain()))
+        dialog.open()
+        return dialog
+
+    def show_learning_curve(self):
+        """Confirmed labels vs macro-F1 per model version, with before/after of the last training."""
+        from elsdesk.ml.store import ModelStore
+
+        def done(cards):
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Inlärningskurva"))
+            view = LearningCurveView(dialog)
+            view.set_cards(cards)
+            buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+            buttons.rejected.connect(dialog.reject)
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(view)
+            layout.addWidget(buttons)
+            dialog.resize(760, 480)
+            dialog.open()
+            self.learning_dialog = dialog
+
+        return self.runner.start(lambda _context: ModelStore().versions(), on_success=done,
+                                 on_failure=lambda exc: show_error(self, exc), name="model cards")

@@ -1,0 +1,131 @@
+"""ReviewActionsMixin: the local profile and the views its role gets, the review queue tab,
+the retrain offer, and similar tickets for the ticket form."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox
+
+from elsdesk.gui.notify import show_error
+from elsdesk.gui.profile_dialog import ProfileDialog
+from elsdesk.gui.review_queue_view import ReviewQueueView
+from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
+
+logger = logging.getLogger(__name__)
+
+
+class ReviewActionsMixin:
+    """Mixed into MainWindow; uses its tabs, runner, profile and similarity index."""
+
+    def ensure_profile(self):
+        """At first start (no saved profile) ask for name and role."""
+        return self.choose_profile() if self.profile is None else None
+
+    def choose_profile(self) -> ProfileDialog:
+        dialog = ProfileDialog(self.profile, self.language, self)
+
+        def chosen(profile):
+            try:
+                self.profile = save_profile(profile)
+            except OSError as exc:
+                show_error(self, exc)
+                return
+            self._apply_profile()
+
+        dialog.profile_chosen.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def _actor(self) -> str:
+        return self.profile.actor if self.profile else "ELS-stöd"
+
+    def _apply_profile(self) -> None:
+        """Offer the views of the profile's role: tickets always, the review queue to super-users and the
+        training view to training leads. Without a profile (first start) the tabs stay as built."""
+        if self.profile is None:
+            return
+        views = views_for(self.profile.role)
+        self.tabs.setTabVisible(self.training_tab, TRAINING in views)
+        if REVIEW in views and self.review_view is None:
+            self.review_view = ReviewQueueView(self.db_path, self.taxonomy, self.runner, self._actor(), self.language, self,
+                                               classifier=self.classifier, similarity_index=self.similarity_index)
+            self.review_view.labels_confirmed.connect(self._on_review_decision)
+            self.review_view.decision_undone.connect(self._on_review_decision)
+            self.review_view.retrain_suggested.connect(self._offer_retrain)
+            self.review_tab = self.tabs.addTab(self.review_view, self.tr("Granskning"))
+            self.review_view.refresh()
+        elif REVIEW not in views and self.review_view is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.review_view))
+            self.review_view.shutdown(10_000)
+            self.review_view.deleteLater()
+            self.review_view = None
+        elif self.review_view is not None:
+            self.review_view.set_actor(self._actor())
+        self.statusBar().showMessage(self.tr("Profil: %1, %2.").replace("%1", self.profile.name).replace(
+            "%2", role_name(self.profile.role, self.language)), 5000)
+
+    def _focus_review_tab(self, index: int) -> None:
+        if self.review_view is not None and self.tabs.widget(index) is self.review_view:
+            self.review_view.setFocus()  # the queue's single-key decisions need the keyboard focus
+
+    def _on_review_decision(self, decision) -> None:
+        self.model.refresh_rows()
+        if self.list_view.current_ticket_id() == decision.ticket_id:
+            self._on_ticket_selected(decision.ticket_id)
+
+    def _offer_retrain(self, confirmations: int) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Question, self.tr("Träna om modellen?"), self.tr(
+            "%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? "
+            "Du ser kvaliteten före och efter när den är klar.").replace("%1", str(confirmations)),
+            QMessageBox.Yes | QMessageBox.No, self)
+        box.button(QMessageBox.Yes).setText(self.tr("Träna om nu"))
+        box.button(QMessageBox.No).setText(self.tr("Senare"))
+        box.finished.connect(lambda _result: self.retrain() if box.clickedButton() is box.button(QMessageBox.Yes) else None)
+        box.open()
+        return box
+
+    def build_similarity_index(self):
+        """Build the in-memory similar-ticket index in the background (seconds at 200,000 tickets)."""
+        from elsdesk.services.similar import build_similarity_index
+
+        def work(context):
+            with context.open_database() as database:
+                return build_similarity_index(database, is_cancelled=context.is_cancelled)
+
+        def done(index):
+            self.similarity_index = index
+            if self.review_view is not None:
+                self.review_view.set_similarity_index(index)
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, name="similarity index",
+                                 on_failure=lambda exc: logger.warning("similar tickets unavailable: %s", exc))
+
+    def _lookup_similar(self, text: str | None = None, ticket=None) -> None:
+        """Show the five most similar earlier tickets in the open form (in the background)."""
+        from elsdesk.services.similar import similar_tickets, similar_to_text
+
+        form, index = self.form, self.similarity_index
+        if form is None or index is None:
+            return
+        base = ticket or form.ticket
+        title, _, description = (text or "").partition("\n")
+        if base is not None and text is not None:
+            base = base.with_changes(title=title, description=description)
+
+        def work(context):
+            with context.open_database() as database:
+                if base is not None:
+                    return similar_tickets(database, index, base)
+                return similar_to_text(database, index, title, description)
+
+        def done(found):
+            if form is self.form:
+                form.show_similar(found)
+
+        if self._similar_task is not None:
+            self._similar_task.cancel()
+        self._similar_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="similar tickets")
+
+    def _show_ticket_details(self, ticket_id: int) -> None:
+        self.details.show_ticket(self.repo.get(ticket_id), self.repo.label_history(ticket_id))
