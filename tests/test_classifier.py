@@ -11,7 +11,6 @@ from conftest import sample_rows, write_jsonl
 from elsdesk.cli import main
 from elsdesk.domain import HUMAN, Ticket
 from elsdesk.ml.evaluation import band_of, confidence_thresholds, evaluate_predictions
-from elsdesk.ml.model import TicketModel
 from elsdesk.ml.store import SHIPPED, ModelError, ModelStore, load_model, read_card
 from elsdesk.ml.text import clean, stemmed_tokens
 from elsdesk.paths import shipped_models_dir

@@ -1,9 +1,9 @@
-"""Smoke test of the issue-4 wiring in the main window (run with -p wireplugin)."""
+"""Issue 4 in the main window: profile at first start, review tab by role, retrain offer, learning
+curve, similar tickets in the form and incident flags."""
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.domain import Ticket
 from elsdesk.gui.main_window import MainWindow
@@ -86,7 +86,7 @@ def test_retrain_offer_box_and_learning_curve(qtbot, db_path, tmp_path):
     box = window._offer_retrain(50)
     assert "50" in box.text()
     box.button(QMessageBox.No).click()
-    task = window.show_learning_curve()
+    window.show_learning_curve()
     qtbot.waitUntil(lambda: getattr(window, "learning_dialog", None) is not None)
     assert window.learning_dialog.isVisible()
     window.learning_dialog.reject()

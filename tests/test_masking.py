@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
