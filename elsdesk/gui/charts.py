@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries, QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from elsdesk.domain import day_label
@@ -19,7 +19,7 @@ TOP_MODULES = 8
 def week_axis_labels(weeks: list[str], day_numbers: dict[str, int | None]) -> list[str]:
     labels = []
     for week in weeks:
-        short = "v" + week.split("-W")[-1]
+        short = QCoreApplication.translate("charts", "v%1").replace("%1", week.split("-W")[-1])
         day = day_label(day_numbers.get(week))
         labels.append(f"{short} ({day})" if day else short)
     return labels
@@ -51,7 +51,7 @@ def module_volume_chart(volumes: dict[str, dict[str, int]], module_names: dict[s
     top = [m for m, _ in sorted(totals.items(), key=lambda kv: -kv[1]) if m][:TOP_MODULES]
     series = QStackedBarSeries()
     for index, module in enumerate(top + ["*"]):
-        name = module_names.get(module, module) if module != "*" else "Övriga"
+        name = module_names.get(module, module) if module != "*" else QCoreApplication.translate("charts", "Övriga")
         bar = QBarSet(name)
         bar.setColor(QColor(PALETTE[index % len(PALETTE)] if module != "*" else "#b9c2cc"))
         for week in weeks:

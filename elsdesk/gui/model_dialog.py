@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
 )
@@ -85,22 +85,29 @@ def quality_html(card: dict, taxonomy: Taxonomy, language: str = "sv") -> str:
     if quality.get("summary"):
         parts.append(f"<p><b>{escape(quality['summary'])}</b></p>")
     if quality.get("method"):
-        parts.append(f"<p><i>Mätt med: {escape(quality['method'])}</i></p>")
+        measured = escape(QCoreApplication.translate("ModelDialog", "Mätt med:"))
+        parts.append(f"<p><i>{measured} {escape(quality['method'])}</i></p>")
     if quality.get("per_module"):
         rows = "".join(
             f"<tr><td>{escape(taxonomy.module_name(m, language))}</td><td align='right'>{v['precision']:.2f}</td>"
             f"<td align='right'>{v['recall']:.2f}</td><td align='right'>{v['support']}</td></tr>"
             for m, v in sorted(quality["per_module"].items(), key=lambda kv: kv[1]["f1"])
         )
-        parts.append("<table cellspacing='6'><tr><th align='left'>Modul</th><th>Precision</th><th>Recall</th><th>Antal</th></tr>"
+        module, precision, recall, support = (escape(text) for text in (
+            QCoreApplication.translate("ModelDialog", "Modul"), QCoreApplication.translate("ModelDialog", "Precision"),
+            QCoreApplication.translate("ModelDialog", "Recall"), QCoreApplication.translate("ModelDialog", "Antal")))
+        parts.append(f"<table cellspacing='6'><tr><th align='left'>{module}</th><th>{precision}</th><th>{recall}</th><th>{support}</th></tr>"
                      f"{rows}</table>")
     if quality.get("top_confusions"):
         items = "".join(
             f"<li>{escape(taxonomy.module_name(t, language))} → {escape(taxonomy.module_name(p, language))}: {n}</li>"
             for t, p, n in quality["top_confusions"][:6]
         )
-        parts.append(f"<p>Vanligaste förväxlingar:</p><ul>{items}</ul>")
+        confusions = escape(QCoreApplication.translate("ModelDialog", "Vanligaste förväxlingar:"))
+        parts.append(f"<p>{confusions}</p><ul>{items}</ul>")
     previous = card.get("previous") or {}
     if previous.get("quality"):
-        parts.append(f"<p>Före: {escape(str(previous.get('version')))} hade macro-F1 {previous['quality']['macro_f1']:.3f} på samma ärenden.</p>")
+        before = escape(QCoreApplication.translate("ModelDialog", "Före: %1 hade macro-F1 %2 på samma ärenden.")).replace(
+            "%1", escape(str(previous.get("version")))).replace("%2", f"{previous['quality']['macro_f1']:.3f}")
+        parts.append(f"<p>{before}</p>")
     return "".join(parts)

@@ -13,30 +13,26 @@ from elsdesk.domain import BadInputError, ConflictError, NotFoundError
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("notify", text)
-
-
 def describe(exc: BaseException) -> tuple[str, str]:
     """(what happened, what to do) for *exc*."""
     if isinstance(exc, BadInputError):
-        return str(exc), _tr("Rätta uppgiften och försök igen.")
+        return str(exc), QCoreApplication.translate("notify", "Rätta uppgiften och försök igen.")
     if isinstance(exc, ConflictError):
-        return str(exc), _tr("Öppna ärendet igen för att se den senaste versionen innan du ändrar.")
+        return str(exc), QCoreApplication.translate("notify", "Öppna ärendet igen för att se den senaste versionen innan du ändrar.")
     if isinstance(exc, NotFoundError):
-        return str(exc), _tr("Uppdatera listan; ärendet kan ha tagits bort.")
+        return str(exc), QCoreApplication.translate("notify", "Uppdatera listan; ärendet kan ha tagits bort.")
     if isinstance(exc, sqlite3.DatabaseError):
-        return _tr("Databasen kunde inte läsas eller skrivas."), _tr(
-            "Försök igen om en stund. Om felet består, kontakta IT och uppge databasfilens sökväg."
+        return QCoreApplication.translate("notify", "Databasen kunde inte läsas eller skrivas."), QCoreApplication.translate(
+            "notify", "Försök igen om en stund. Om felet består, kontakta IT och uppge databasfilens sökväg."
         )
     if isinstance(exc, OSError):
-        return _tr("Filen kunde inte läsas eller skrivas: ") + str(exc), _tr("Kontrollera sökvägen och behörigheten.")
-    return _tr("Något gick fel: ") + str(exc), _tr("Försök igen. Detaljer finns i loggen.")
+        return QCoreApplication.translate("notify", "Filen kunde inte läsas eller skrivas: ") + str(exc), QCoreApplication.translate("notify", "Kontrollera sökvägen och behörigheten.")
+    return QCoreApplication.translate("notify", "Något gick fel: ") + str(exc), QCoreApplication.translate("notify", "Försök igen. Detaljer finns i loggen.")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     logger.error("shown to user: %r", exc)
     what, todo = describe(exc)
-    box = QMessageBox(QMessageBox.Warning, title or _tr("elsdesk"), what, QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Warning, title or QCoreApplication.translate("notify", "elsdesk"), what, QMessageBox.Ok, parent)
     box.setInformativeText(todo)
     box.open()

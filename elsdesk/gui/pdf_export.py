@@ -76,7 +76,9 @@ def write_pdf(data, path) -> None:
 
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"kan inte skriva PDF till {path}")
+        from PySide6.QtCore import QCoreApplication
+
+        raise OSError(QCoreApplication.translate("pdf_export", "kan inte skriva PDF till %1").replace("%1", str(path)))
     try:
         small = QFont(font)
         small.setPointSizeF(7)

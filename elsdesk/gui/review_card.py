@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from elsdesk.services.review import ReviewItem
 from elsdesk.taxonomy import Taxonomy
+
+# Confidence band names (elsdesk.ml.evaluation.BAND_NAMES) are Swedish; marked here for lupdate,
+# translated with band_label() where the GUI shows them.
+BAND_NAMES = (QT_TRANSLATE_NOOP("ConfidenceBand", "Hög"), QT_TRANSLATE_NOOP("ConfidenceBand", "Medel"),
+              QT_TRANSLATE_NOOP("ConfidenceBand", "Låg"))
+
+
+def band_label(name: str) -> str:
+    return QCoreApplication.translate("ConfidenceBand", name)
 
 
 class ReviewCard(QWidget):
@@ -81,6 +90,6 @@ class ReviewCard(QWidget):
         for number, suggestion in enumerate(item.suggestions[:3], start=1):
             name = escape(self.taxonomy.module_name(suggestion.module, self.language))
             key = "Enter · 1" if number == 1 else str(number)
-            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;<span class='band'>{escape(suggestion.band_name)} "
+            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;<span class='band'>{escape(band_label(suggestion.band_name))} "
                          f"({suggestion.probability:.0%})</span>")
         self.suggestion_label.setText("<br>".join(lines))

@@ -21,7 +21,8 @@ class TicketDetailsView(QTextBrowser):
 
     def show_ticket(self, ticket: Ticket | None, history: list[LabelChange] | None = None) -> None:
         if ticket is None:
-            self.setHtml(f"<p class='muted'>{escape(self.tr('Välj ett ärende i listan.'))}</p>")
+            hint = escape(self.tr("Välj ett ärende i listan."))
+            self.setHtml(f"<p class='muted'>{hint}</p>")
             return
         tax, lang = self.taxonomy, self.language
         label_note = self.tr("bekräftad") if ticket.label_source == "human" else (
@@ -41,17 +42,20 @@ class TicketDetailsView(QTextBrowser):
         table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
         body = escape(ticket.description or "").replace("\n", "<br>")
         resolution = escape(ticket.resolution or "").replace("\n", "<br>")
+        description_heading = escape(self.tr("Beskrivning"))
         html = [f"<h2>{escape(ticket.external_id or '')} · {escape(ticket.title)}</h2>",
-                f"<table cellspacing='4'>{table}</table>", f"<h3>{escape(self.tr('Beskrivning'))}</h3><p>{body or '–'}</p>"]
+                f"<table cellspacing='4'>{table}</table>", f"<h3>{description_heading}</h3><p>{body or '–'}</p>"]
         if resolution:
-            html.append(f"<h3>{escape(self.tr('Lösning'))}</h3><p>{resolution}</p>")
+            resolution_heading = escape(self.tr("Lösning"))
+            html.append(f"<h3>{resolution_heading}</h3><p>{resolution}</p>")
         if history:
             items = "".join(
                 f"<li>{escape(h.at.replace('T', ' '))}: {escape(h.field)} "
                 f"{escape(h.old or '–')} → {escape(h.new or '–')} ({escape(h.actor)}, {escape(h.source)})</li>"
                 for h in history[-8:]
             )
-            html.append(f"<h3>{escape(self.tr('Etiketthistorik'))}</h3><ul>{items}</ul>")
+            history_heading = escape(self.tr("Etiketthistorik"))
+            html.append(f"<h3>{history_heading}</h3><ul>{items}</ul>")
         self.setHtml("".join(html))
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout
 from elsdesk.domain import Ticket, now_iso
 from elsdesk.drafts import clear_draft, save_draft
 from elsdesk.gui.forms import load_form
+from elsdesk.gui.review_card import band_label
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.masking import mask_text
 from elsdesk.taxonomy import Taxonomy
@@ -181,7 +182,7 @@ class TicketFormDialog(QDialog):
         parts = []
         for number, (module, _p, band) in enumerate(suggestions[:3], start=1):
             name = self.taxonomy.module_name(module, self.language)
-            parts.append(f"<b>Ctrl+{number}</b> {name} <span class='band'>({band})</span>")
+            parts.append(f"<b>Ctrl+{number}</b> {name} <span class='band'>({band_label(band)})</span>")
         self.suggestion_view.setText(" &nbsp;·&nbsp; ".join(parts))
 
     def show_similar(self, similar) -> None:

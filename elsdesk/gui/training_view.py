@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -21,10 +21,25 @@ from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_char
 from elsdesk.gui.notify import show_error
 from elsdesk.taxonomy import Taxonomy
 
-TREND_NAMES = {"new": "ny", "rising": "ökande", "steady": "stabil", "falling": "minskande"}
+# The Swedish texts below are marked for lupdate and translated with self.tr() when shown.
+TREND_NAMES = {
+    "new": QT_TRANSLATE_NOOP("TrainingLeadView", "ny"), "rising": QT_TRANSLATE_NOOP("TrainingLeadView", "ökande"),
+    "steady": QT_TRANSLATE_NOOP("TrainingLeadView", "stabil"), "falling": QT_TRANSLATE_NOOP("TrainingLeadView", "minskande"),
+}
 TREND_MARKS = {"new": "✚", "rising": "▲", "steady": "▬", "falling": "▼"}
-EXPORT_FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "html": "Webbsida (*.html)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
-COLUMNS = ("På agendan", "Ämne", "Modul", "Typ", "Antal", "Förra v.", "Trend", "Veckor", "Genomgånget")
+EXPORT_FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "html": QT_TRANSLATE_NOOP("TrainingLeadView", "Webbsida (*.html)"),
+                  "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TrainingLeadView", "På agendan"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Ämne"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Modul"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Typ"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Antal"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Förra v."),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Trend"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Veckor"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Genomgånget"),
+)
 
 
 class TrainingLeadView(QWidget):
@@ -52,7 +67,7 @@ class TrainingLeadView(QWidget):
         self.export_button = QPushButton(self.tr("&Exportera…"), self)
         self.export_format = QComboBox(self)
         for fmt, name in EXPORT_FILTERS.items():
-            self.export_format.addItem(name.split(" (")[0], fmt)
+            self.export_format.addItem(self.tr(name).split(" (")[0], fmt)
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("Vecka:")), self.week_combo, QLabel(self.tr("Go-live:")), self.go_live_edit,
                        self.day_label):
@@ -162,7 +177,7 @@ class TrainingLeadView(QWidget):
                 "✔" if topic["id"] in agenda else "", topic["label"],
                 self.taxonomy.module_name(topic["module"], self.language), self.taxonomy.kind_name(topic["kind"], self.language),
                 str(topic["count"]), str(topic["previous_count"]),
-                f"{TREND_MARKS.get(topic['trend'], '')} {TREND_NAMES.get(topic['trend'], topic['trend'])}",
+                f"{TREND_MARKS.get(topic['trend'], '')} {self.tr(TREND_NAMES.get(topic['trend'], topic['trend']))}",
                 str(topic.get("weeks_recurring", 1)), topic.get("covered_on") or "",
             ]
             for column, value in enumerate(values):
@@ -204,7 +219,8 @@ class TrainingLeadView(QWidget):
                  f"<p>{escape(', '.join(topic['keywords']))}</p>"]
         for example in topic["examples"]:
             parts.append(f"<p><b>{escape(example['id'])} · {escape(example['title'])}</b><br>{escape(example['description'][:400])}</p>")
-        parts.append(f"<p><i>{escape(self.tr('Ärenden'))}: {escape(', '.join(topic['ticket_ids'][:30]))}</i></p>")
+        tickets = escape(self.tr("Ärenden"))
+        parts.append(f"<p><i>{tickets}: {escape(', '.join(topic['ticket_ids'][:30]))}</i></p>")
         self.examples.setHtml("".join(parts))
 
     def selected_topics(self) -> list[dict]:
@@ -306,7 +322,7 @@ class TrainingLeadView(QWidget):
         if not week:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera vecka %1").replace("%1", week),
-                                              f"elsdesk-{week}.{fmt}", EXPORT_FILTERS[fmt])
+                                              f"elsdesk-{week}.{fmt}", self.tr(EXPORT_FILTERS[fmt]))
         if path:
             self.export(fmt, path)
 
