@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +20,17 @@ def user_home(tmp_path, monkeypatch):
     monkeypatch.setenv("ELSDESK_HOME", str(home))
     monkeypatch.delenv("ELSDESK_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left():
+    """Fail a test that leaves a Qt worker running (only where the test used Qt at all)."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        pool = QThreadPool.globalInstance()
+        assert pool.waitForDone(10_000) and pool.activeThreadCount() == 0, "a worker was left running"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from conftest import sample_rows, write_jsonl
@@ -57,13 +57,6 @@ def active_form(qtbot, form):
     """Offscreen, a dialog opened with open() becomes the active window a few events later."""
     qtbot.waitUntil(form.isActiveWindow)
     return form
-
-
-@pytest.fixture(autouse=True)
-def no_worker_left():
-    yield
-    pool = QThreadPool.globalInstance()
-    assert pool.waitForDone(10_000) and pool.activeThreadCount() == 0, "a worker was left running"
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ answers them by title, so the checks run without a modal dialog.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.domain import Ticket
@@ -53,13 +53,6 @@ def make_window(qtbot, db_path, settings_path):
         return window
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def no_worker_left():
-    yield
-    pool = QThreadPool.globalInstance()
-    assert pool.waitForDone(10_000) and pool.activeThreadCount() == 0, "a worker was left running"
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ class SimilarTicketsView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((52, 92, 230, 80)):
+        for column, width in enumerate((70, 92, 230, 80)):
             self.tree.setColumnWidth(column, width)
         if not focusable:
             self.tree.setFocusPolicy(Qt.NoFocus)

@@ -769,7 +769,7 @@ Database: %2</translation>
     <message>
         <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
         <source>Likhet</source>
-        <translation>Similarity</translation>
+        <translation>Match</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
