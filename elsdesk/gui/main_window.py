@@ -237,13 +237,44 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.ticket_saved.emit(stored)
 
         def failed(exc):
+            from elsdesk.domain import ConflictError
             from elsdesk.gui.notify import describe
 
+            if isinstance(exc, ConflictError) and form is not None:
+                self.conflict_box = self._ask_about_conflict(form, ticket)
+                return
             what, todo = describe(exc)
             if form is not None:
                 form.save_failed(f"{what} {todo}")
 
         self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed, name="save ticket")
+
+    def _ask_about_conflict(self, form: TicketFormDialog, mine) -> QMessageBox:
+        """Someone saved the ticket after this form opened: overwrite, or look at their version."""
+        latest = self.repo.get(mine.id)
+        box = QMessageBox(QMessageBox.Warning, self.tr("Ärendet har ändrats"), self.tr(
+            "%1 har sparats av någon annan (%2) sedan du öppnade det.").replace("%1", latest.external_id or "").replace(
+            "%2", (latest.updated_at or "").replace("T", " ")), QMessageBox.NoButton, self)
+        box.setInformativeText(self.tr("Vill du skriva över med dina ändringar, eller se den nya versionen först?"))
+        overwrite = box.addButton(self.tr("Skriv över med mina ändringar"), QMessageBox.DestructiveRole)
+        reload = box.addButton(self.tr("Visa den nya versionen"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Avbryt"), QMessageBox.RejectRole)
+        box.setDefaultButton(reload)
+
+        def chosen(button):
+            if button is overwrite:
+                form.ticket = latest
+                self._on_form_submitted(mine.with_changes(version=latest.version))
+            elif button is reload:
+                form.ticket = latest
+                form.set_values(ticket_values(latest))
+                form.save_failed(self.tr("Formuläret visar nu den senaste versionen."))
+            else:
+                form.save_failed(self.tr("Inte sparat: ärendet har ändrats av någon annan."))
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        return box
 
     def _on_ticket_saved(self, ticket) -> None:
         self.model.refresh_rows()

@@ -354,7 +354,7 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="149"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
@@ -365,6 +365,7 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="164"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -379,37 +380,72 @@
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <source>Ärendet har ändrats</source>
+        <translation>The ticket has changed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
+        <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
+        <translation>%1 was saved by someone else (%2) after you opened it.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
+        <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
+        <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <source>Skriv över med mina ändringar</source>
+        <translation>Overwrite with my changes</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <source>Visa den nya versionen</source>
+        <translation>Show the new version</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <source>Formuläret visar nu den senaste versionen.</source>
+        <translation>The form now shows the latest version.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <source>Inte sparat: ärendet har ändrats av någon annan.</source>
+        <translation>Not saved: someone else has changed the ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="295"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="297"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="329"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="336"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1

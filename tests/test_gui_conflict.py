@@ -1,0 +1,77 @@
+"""Two people editing one ticket: the second save is detected and gets a clear choice (issue 2/6)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.tickets import save_ticket
+from elsdesk.storage import TicketRepository, open_database
+
+
+@pytest.fixture
+def window(qtbot, db_path, tmp_path):
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "c.jsonl", sample_rows(3)))
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=30_000))
+    window.show()
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
+    return window
+
+
+def _someone_else_saves(db_path, status):
+    with open_database(db_path) as other:
+        ticket = TicketRepository(other).get_by_external_id("T-00001")
+        save_ticket(other, ticket.with_changes(status=status), actor="kollega")
+
+
+def _stored(db_path):
+    with open_database(db_path) as database:
+        return TicketRepository(database).get_by_external_id("T-00001")
+
+
+def _edit_and_collide(qtbot, window, db_path):
+    ticket_id = _stored(db_path).id
+    form = window.edit_ticket(ticket_id)
+    form.resolution_edit.setPlainText("Visade hur man signerar")
+    _someone_else_saves(db_path, "vantar")
+    form.submit()
+    qtbot.waitUntil(lambda: getattr(window, "conflict_box", None) is not None and window.conflict_box.isVisible(), timeout=20_000)
+    return form
+
+
+def _click(box, text):
+    button = next(b for b in box.buttons() if b.text() == text)
+    button.click()
+
+
+def test_overwrite_keeps_my_changes_on_top_of_theirs(qtbot, window, db_path):
+    form = _edit_and_collide(qtbot, window, db_path)
+    version_before = _stored(db_path).version
+    _click(window.conflict_box, "Skriv över med mina ändringar")
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
+    stored = _stored(db_path)
+    assert stored.resolution == "Visade hur man signerar"
+    assert stored.version == version_before + 1
+
+
+def test_show_new_version_reloads_the_form_without_saving(qtbot, window, db_path):
+    form = _edit_and_collide(qtbot, window, db_path)
+    _click(window.conflict_box, "Visa den nya versionen")
+    assert form.status_combo.currentData() == "vantar"
+    assert form.resolution_edit.toPlainText() == ""
+    assert form.isVisible() and form.buttons.isEnabled()
+    assert _stored(db_path).resolution == ""
+    form.reject()
+
+
+def test_cancel_leaves_their_version(qtbot, window, db_path):
+    form = _edit_and_collide(qtbot, window, db_path)
+    _click(window.conflict_box, "Avbryt")
+    assert _stored(db_path).status == "vantar" and _stored(db_path).resolution == ""
+    form.reject()
