@@ -25,14 +25,14 @@ _ID_RE = re.compile(
     r"(?<![0-9])"
     r"(?P<century>(?:18|19|20))?"
     r"(?P<date>[0-9]{6})"
-    r"(?P<sep>[-+ ]?)"
+    r"(?P<sep>[-+ \u2010-\u2015\u2212]?)"
     r"(?P<tail>[0-9]{4})"
     r"(?![0-9])"
 )
 _PHONE_RE = re.compile(
     r"(?<![0-9A-Za-z+])"
     r"(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?|0)"
-    r"[1-9](?:[ -]?[0-9]){6,8}"
+    r"[1-9](?:[ \-\u2010-\u2015]?[0-9]){6,8}"
     r"(?![0-9])"
 )
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
@@ -95,7 +95,7 @@ def mask_text(text: str | None) -> MaskResult:
 
     def _phone(match: re.Match[str]) -> str:
         # "070-123 45 67" has one hyphen; "08-13-17-21" is a list of times, not a number
-        if match.group(0).count("-") > 1:
+        if sum(match.group(0).count(dash) for dash in "-\u2010\u2011\u2012\u2013\u2014\u2015") > 1:
             return match.group(0)
         counts["telefon"] += 1
         return PLACEHOLDERS["telefon"]

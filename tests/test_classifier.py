@@ -112,7 +112,7 @@ def test_apply_predictions_never_overwrites_human_labels(memory_db, tmp_path, sh
     predicted = repo.get_by_external_id("T-00002")
     assert predicted.label_source == "model" and predicted.model_version and predicted.module_confidence > 0
     assert any(h.source.startswith("model:") for h in repo.label_history(predicted.id))
-    assert apply_predictions(memory_db, *shipped) == 3  # re-run updates model labels only
+    assert apply_predictions(memory_db, *shipped) == 0  # this model version has labelled them already
     assert repo.get_by_external_id("T-00001").module == "remiss"
 
 

@@ -121,3 +121,9 @@ def test_masking_never_crashes_and_is_idempotent(text):
 def test_lists_of_times_are_not_phone_numbers():
     text = "dosering kl 08-13-17-21 varje dag"
     assert mask_text(text).text == text
+
+
+def test_typographic_dashes_are_separators_too():
+    for number in ("19121212\u20131212", "121212\u22121212"):
+        assert mask_text(f"pat {number}").text == "pat [personnummer]", number
+    assert mask_text("ring 070\u2013123 45 67").text == "ring [telefon]"

@@ -147,3 +147,14 @@ def test_cli_topics_json(two_weeks, tmp_path, capsys):
     assert report["week"] == "2025-W19" and report["tickets"] == len(rows)
     assert report["topics"][0]["count"] == 5 and report["topics"][0]["trend"] == "new"
     assert main(["--db", db, "topics", "--week", "2025-53"]) == 1
+
+
+def test_topics_follow_new_tickets_in_an_already_computed_week(two_weeks, tmp_path):
+    before = weekly_topics(two_weeks, "2025-W19")
+    dose = next(t for t in before["topics"] if t["module"] == "lakemedel")
+    more = _rows(SIGN_DOSE[:3], "2025-05-07", 900, _module)
+    import_tickets(two_weeks, write_jsonl(tmp_path / "more.jsonl", more))
+    after = weekly_topics(two_weeks, "2025-W19")
+    assert after["tickets"] == before["tickets"] + 3
+    grown = next(t for t in after["topics"] if t["id"] == dose["id"])
+    assert grown["count"] == dose["count"] + 3

@@ -109,11 +109,17 @@ def classify_rows(rows: list[dict], model: TicketModel, batch: int = 2000) -> It
 # -- store predictions on tickets --------------------------------------------------------
 def apply_predictions(database: Database, model: TicketModel, card: dict, flt: TicketFilter | None = None,
                       progress=None, is_cancelled=None, batch: int = 1000) -> int:
-    """Store model labels on tickets no human has labelled; return how many were classified."""
+    """Store model labels on tickets no human has labelled; return how many were classified.
+
+    Without *flt*, only tickets this model version has not labelled yet are classified, so an
+    import into a large database does not re-classify everything; with *flt* (say, one edited
+    ticket) every unconfirmed match is classified again."""
     repo = TicketRepository(database)
-    flt = flt or TicketFilter()
-    ids = repo.query_ids(TicketFilter(**{**flt.__dict__, "unconfirmed_only": True}))
     version = str(card.get("version", "?"))
+    if flt is None:
+        ids = repo.ids_needing_prediction(version)
+    else:
+        ids = repo.query_ids(TicketFilter(**{**flt.__dict__, "unconfirmed_only": True}))
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():

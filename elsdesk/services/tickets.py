@@ -9,7 +9,7 @@ from elsdesk.masking import MaskResult, mask_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.taxonomy import load_taxonomy
 
-MASKED_FIELDS = ("title", "description", "resolution", "unit")
+MASKED_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
 
 
 def mask_ticket(ticket: Ticket) -> tuple[Ticket, MaskResult]:

@@ -91,7 +91,7 @@ def compute_week(database: Database, week: str, is_cancelled=None) -> list[Topic
                 "examples": [tickets[m].id for m in topic.examples],
             }))
         repo.replace_week(week, results)
-    settings.set(f"topics_computed:{week}", "1")
+    settings.set(f"topics_computed:{week}", week_fingerprint(database, week))
     return results
 
 
@@ -101,9 +101,19 @@ def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
     return dict(sorted(blended.items(), key=lambda kv: -kv[1])[:40])
 
 
+def week_fingerprint(database: Database, week: str) -> str:
+    """Changes whenever a ticket of the week is added, edited or relabelled."""
+    row = database.query(
+        "SELECT count(*), max(updated_at), total(version), group_concat(coalesce(module, '-') || coalesce(model_version, ''))"
+        " FROM (SELECT * FROM tickets WHERE iso_week = ? ORDER BY id)", (week,))[0]
+    return hashlib.sha1("|".join(str(v) for v in row).encode("utf-8")).hexdigest()
+
+
 def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:
+    """The week's stored topics, recomputed when its tickets changed since they were computed."""
     week = normalise_week(week)
-    if recompute or SettingsRepository(database).get(f"topics_computed:{week}") is None:
+    stored = SettingsRepository(database).get(f"topics_computed:{week}")
+    if recompute or stored != week_fingerprint(database, week):
         return compute_week(database, week, is_cancelled)
     return TopicRepository(database).week_results(week)
 

@@ -151,6 +151,15 @@ class TicketRepository:
         rows = self.database.query(_SELECT + " WHERE updated_at >= ? ORDER BY id", (at,))
         return [_row_to_ticket(row) for row in rows]
 
+    def ids_needing_prediction(self, model_version: str) -> list[int]:
+        """Tickets without a human label that *model_version* has not labelled, oldest first."""
+        rows = self.database.query(
+            "SELECT id FROM tickets WHERE (label_source IS NULL OR label_source != ?)"
+            " AND (model_version IS NULL OR model_version != ?) ORDER BY id",
+            (HUMAN, model_version),
+        )
+        return [row[0] for row in rows]
+
     def weeks(self) -> list[str]:
         return [row[0] for row in self.database.query("SELECT DISTINCT iso_week FROM tickets ORDER BY iso_week")]
 
