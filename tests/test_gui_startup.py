@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from elsdesk.domain import Ticket
 from elsdesk.drafts import load_draft, save_draft
@@ -179,3 +179,18 @@ def test_answering_yes_starts_loading_demo_data(make_window, answer, qtbot):
     assert imported.args[0] > 0
     qtbot.waitUntil(lambda: window.model.rowCount() == imported.args[0] and window.runner.running() == 0,
                     timeout=30_000)
+
+
+def test_first_start_asks_for_the_profile_before_offering_demo_data(make_window, answer, demo_calls):
+    questions = answer(demo=QMessageBox.Yes)
+    window = make_window()
+    assert window.profile is None
+
+    window.start_up()
+
+    assert questions.titles == [], "no second dialog on top of the profile dialog"
+    dialogs = [w for w in window.findChildren(QDialog) if w.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()
+    assert questions.titles == [EMPTY_TITLE]
+    assert demo_calls == [window]

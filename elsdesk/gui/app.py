@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from elsdesk.paths import resources_dir, user_data_dir
@@ -20,8 +20,18 @@ def settings() -> QSettings:
     return QSettings(str(user_data_dir() / "settings.ini"), QSettings.IniFormat)
 
 
+def install_qt_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own texts (Yes/No, Cancel, file dialogs) in *language*, from the Qt installation."""
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load the Qt translation for *language*; Swedish is the source language."""
+    install_qt_translator(app, language)
     if language == "sv":
         return None
     translator = QTranslator(app)
@@ -55,6 +65,5 @@ def run_gui(db_path=None) -> int:
     app.setStyleSheet(stylesheet())
     window = MainWindow(db_path or default_db_path(), prefs, language)
     window.show()
-    QTimer.singleShot(0, window.startup_checks)
-    QTimer.singleShot(0, window.ensure_profile)
+    QTimer.singleShot(0, window.start_up)
     return app.exec()

@@ -304,6 +304,14 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.filter_bar.search_edit.selectAll()
 
     # -- start-up and shutdown -----------------------------------------------------------
+    def start_up(self) -> None:
+        """First the profile (at first start), then the draft and demo-data offers, one at a time."""
+        dialog = self.ensure_profile()
+        if dialog is None:
+            self.startup_checks()
+        else:
+            dialog.finished.connect(lambda _result: self.startup_checks())
+
     def startup_checks(self) -> None:
         """Offer a surviving draft, then demo data on an empty database (once)."""
         draft = load_draft()
