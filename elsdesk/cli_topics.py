@@ -10,7 +10,9 @@ TOPIC_HANDLERS: dict = {}
 
 def add_topic_commands(command) -> None:
     topics = command("topics", "återkommande ämnen en ISO-vecka")
-    topics.add_argument("--week", required=True, help="ISO-vecka, t.ex. 2025-W18")
+    topics.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
+    topics.add_argument("--from", dest="start", metavar="ÅÅÅÅ-MM-DD", help="i stället för --week: första dagen")
+    topics.add_argument("--to", dest="end", metavar="ÅÅÅÅ-MM-DD", help="sista dagen (med --from)")
     topics.add_argument("--json", action="store_true")
     topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
 
@@ -31,14 +33,24 @@ CONTRACT_KEYS = ("id", "label", "module", "kind", "keywords", "count", "ticket_i
 
 def cmd_topics(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.services.topics import weekly_topics
+    from elsdesk.domain import BadInputError
+    from elsdesk.services.topics import range_topics, weekly_topics
 
+    if bool(args.start) != bool(args.end) or bool(args.week) == bool(args.start):
+        raise BadInputError("ange antingen --week eller både --from och --to")
     with _database(args) as database:
-        report = weekly_topics(database, args.week, recompute=args.recompute)
+        if args.week:
+            report = weekly_topics(database, args.week, recompute=args.recompute)
+        else:
+            try:
+                report = range_topics(database, args.start, args.end)
+            except ValueError as exc:
+                raise BadInputError(f"ogiltigt datum: {exc}") from exc
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    print(f"vecka {report['week']}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
+    period = f"vecka {report['week']}" if "week" in report else f"{report['from']} – {report['to']}"
+    print(f"{period}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
     for topic in report["topics"]:
         print(f"{topic['count']:4d}  {topic['trend']:8} {topic['module'] or '-':26} {topic['label']}")
     return 0

@@ -158,3 +158,21 @@ def test_topics_follow_new_tickets_in_an_already_computed_week(two_weeks, tmp_pa
     assert after["tickets"] == before["tickets"] + 3
     grown = next(t for t in after["topics"] if t["id"] == dose["id"])
     assert grown["count"] == dose["count"] + 3
+
+
+def test_topics_of_any_date_range(two_weeks, capsys, tmp_path):
+    from elsdesk.services.topics import range_topics
+
+    report = range_topics(two_weeks, "2025-05-05", "2025-05-11")
+    dose = next(t for t in report["topics"] if t["module"] == "lakemedel")
+    assert report["tickets"] == 10 and dose["count"] == 5
+    assert dose["previous_count"] == 2 and dose["trend"] == "rising"
+    with pytest.raises(BadInputError):
+        range_topics(two_weeks, "2025-05-11", "2025-05-05")
+
+
+def test_cli_topics_needs_week_or_range(tmp_path, capsys):
+    db = str(tmp_path / "r.db")
+    assert main(["--db", db, "topics", "--from", "2025-05-01"]) == 1
+    assert main(["--db", db, "topics", "--from", "2025-05-01", "--to", "2025-05-07", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["tickets"] == 0

@@ -308,3 +308,40 @@ def module_volumes(database: Database) -> dict[str, dict[str, int]]:
     for week, module, count in rows:
         volumes.setdefault(week, {})[module] = count
     return volumes
+
+
+# -- any date range ----------------------------------------------------------------------------
+def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket], list[FoundTopic]]:
+    tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
+    finder = TopicFinder(reference_texts=_reference_texts())
+    found = finder.find([Ticketish(str(t.id), t.title, t.description, t.module, t.kind) for t in tickets])
+    return tickets, found
+
+
+def range_topics(database: Database, start: date | str, end: date | str) -> dict:
+    """Recurring topics of any date range, compared with the range of equal length just before it.
+
+    Unlike weekly topics, nothing is stored: the ids are only stable within one answer."""
+    start, end = (date.fromisoformat(str(d)) for d in (start, end))
+    if end < start:
+        raise BadInputError(f"slutdatum {end} ligger före startdatum {start}")
+    length = (end - start).days + 1
+    tickets, found = _found_in(database, start, end)
+    _before, earlier = _found_in(database, start - timedelta(days=length), start - timedelta(days=1))
+    earlier_as_known = [RegisteredTopic(str(i), t.module, t.label, t.stems, "", "") for i, t in enumerate(earlier)]
+    matched = _match(found, earlier_as_known)
+    topics = []
+    for index, topic in enumerate(found):
+        previous = len(earlier[int(matched[index].id)].members) if index in matched else 0
+        kinds = Counter(topic.kind_mix)
+        topics.append({
+            "id": _topic_id(f"{start}/{end}", topic), "label": topic.label, "module": topic.module,
+            "kind": kinds.most_common(1)[0][0] if kinds else None, "keywords": topic.keywords,
+            "count": len(topic.members), "ticket_ids": [tickets[m].external_id for m in topic.members],
+            "previous_count": previous, "trend": trend_of(len(topic.members), previous),
+            "kind_mix": dict(kinds), "module_mix": topic.module_mix,
+            "examples": [{"id": tickets[m].external_id, "title": tickets[m].title, "description": tickets[m].description}
+                         for m in topic.examples],
+        })
+    topics.sort(key=lambda t: (-t["count"], t["label"]))
+    return {"from": start.isoformat(), "to": end.isoformat(), "tickets": len(tickets), "topics": topics}
