@@ -3,7 +3,7 @@ curve, similar tickets in the form and incident flags."""
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from elsdesk.domain import Ticket
 from elsdesk.gui.main_window import MainWindow
@@ -126,3 +126,23 @@ def test_training_lead_sees_training_not_review(qtbot, db_path, tmp_path):
     window._apply_profile()
     assert not window.tabs.isTabVisible(window.training_tab)
     close(qtbot, window)
+
+
+def test_agreement_dialog_shows_disagreements(qtbot, tmp_path):
+    from elsdesk.services.review import confirm_labels
+    from elsdesk.storage import TicketRepository, open_database
+
+    db_path = tmp_path / "agree.db"
+    with open_database(db_path) as database, database.write():
+        ticket = TicketRepository(database).insert(Ticket(title="Skrivaren", created_at="2025-04-28T10:00:00"))
+    with open_database(db_path) as database:
+        confirm_labels(database, ticket.id, "utskrift_hardvara", "fel", actor="Anna")
+        confirm_labels(database, ticket.id, "bestallning_svar", "fel", actor="Bertil")
+    window = MainWindow(db_path, QSettings(str(tmp_path / "a.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=30_000))
+    window.show_agreement()
+    qtbot.waitUntil(lambda: getattr(window, "agreement_dialog", None) is not None, timeout=20_000)
+    view = window.agreement_dialog.findChild(QWidget, "disagreements")
+    assert view.count() == 1
+    window.agreement_dialog.reject()
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)

@@ -124,6 +124,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
         self.profile_action = self._action(self.tr("Byt &profil…"), None, self.choose_profile)
         self.learning_action = self._action(self.tr("&Inlärningskurva…"), None, self.show_learning_curve)
+        self.agreement_action = self._action(self.tr("&Samstämmighet och oenigheter…"), None, self.show_agreement)
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         for action in (self.new_action, self.edit_action, self.import_action, self.demo_action):
             menu.addAction(action)
@@ -134,6 +135,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         model_menu.addAction(self.train_action)
         model_menu.addAction(self.model_action)
         model_menu.addAction(self.learning_action)
+        model_menu.addAction(self.agreement_action)
         self.incidents_menu = self.menuBar().addMenu(self.tr("&Incidenter"))
         self.incidents_menu.aboutToShow.connect(self._fill_incidents_menu)
         view = self.menuBar().addMenu(self.tr("&Visa"))

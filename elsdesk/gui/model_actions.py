@@ -128,3 +128,30 @@ class ModelActionsMixin:
 
         return self.runner.start(lambda _context: ModelStore().versions(), on_success=done,
                                  on_failure=lambda exc: show_error(self, exc), name="model cards")
+
+    def show_agreement(self):
+        """Agreement per module (super-users with each other, and with the model) and disagreements."""
+        from elsdesk.gui.agreement_view import AgreementView
+        from elsdesk.services.agreement import agreement_report, disagreements
+
+        def work(context):
+            with context.open_database() as database:
+                return agreement_report(database), disagreements(database)
+
+        def done(result):
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Samstämmighet"))
+            view = AgreementView(self.taxonomy, self.language, dialog)
+            view.show_report(*result)
+            view.ticket_activated.connect(lambda ticket_id: (dialog.accept(), self.edit_ticket(ticket_id)))
+            buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+            buttons.rejected.connect(dialog.reject)
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(view)
+            layout.addWidget(buttons)
+            dialog.resize(760, 560)
+            dialog.open()
+            self.agreement_dialog = dialog
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done,
+                                 on_failure=lambda exc: show_error(self, exc), name="agreement")

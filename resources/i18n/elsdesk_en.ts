@@ -324,128 +324,133 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="127"/>
+        <source>&amp;Samstämmighet och oenigheter…</source>
+        <translation>&amp;Agreement and disagreements…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="128"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="133"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="134"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="139"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="139"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="142"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="144"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="148"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="349"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="164"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="233"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="235"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="235"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="237"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="295"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="297"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="322"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="338"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="329"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="336"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="346"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="349"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -498,6 +503,11 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/model_actions.py" line="117"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="143"/>
+        <source>Samstämmighet</source>
+        <translation>Agreement</translation>
     </message>
 </context>
 <context>
