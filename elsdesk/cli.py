@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from typing import Sequence
 
@@ -146,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except ElsdeskError as exc:
         print(f"elsdesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as exc:
+        where = args.db or os.environ.get("ELSDESK_DB") or "standarddatabasen"
+        print(f"elsdesk: databasen {where} kan inte användas: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK

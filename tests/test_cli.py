@@ -124,3 +124,10 @@ def test_sigkill_during_import_keeps_earlier_batches_and_a_sound_database(tmp_pa
     assert rerun.returncode == 0, err.decode()
     with Database(db) as database:
         assert TicketRepository(database).count() == 30_000
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "notes.db"
+    path.write_text("not a database " * 100)
+    assert main(["--db", str(path), "list"]) == 1
+    assert "kan inte användas" in capsys.readouterr().err

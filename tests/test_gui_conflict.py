@@ -75,3 +75,11 @@ def test_cancel_leaves_their_version(qtbot, window, db_path):
     _click(window.conflict_box, "Avbryt")
     assert _stored(db_path).status == "vantar" and _stored(db_path).resolution == ""
     form.reject()
+
+
+def test_tickets_written_by_another_process_appear(qtbot, window, db_path, tmp_path):
+    assert window.model.rowCount() == 3
+    with open_database(db_path) as other:  # a second app or a CLI import on the same file
+        import_tickets(other, write_jsonl(tmp_path / "more.jsonl", sample_rows(2, start=50)))
+    window._on_change_watch()  # what the window's timer does every few seconds
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=20_000)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from elsdesk.paths import resources_dir, user_data_dir
@@ -63,7 +64,15 @@ def run_gui(db_path=None) -> int:
     QLocale.setDefault(QLocale(QLocale.Swedish if language == "sv" else QLocale.English))
     install_translator(app, language)
     app.setStyleSheet(stylesheet())
-    window = MainWindow(db_path or default_db_path(), prefs, language)
+    try:
+        window = MainWindow(db_path or default_db_path(), prefs, language)
+    except sqlite3.DatabaseError as exc:
+        logger.exception("database cannot be opened")
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "elsdesk", QCoreApplication.translate(
+            "app", "Databasen %1 kan inte öppnas: %2").replace("%1", str(db_path or default_db_path())).replace("%2", str(exc)))
+        return 1
     window.show()
     QTimer.singleShot(0, window.start_up)
     return app.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -30,6 +30,7 @@ from elsdesk.storage import TicketRepository, open_database
 from elsdesk.taxonomy import load_taxonomy
 
 logger = logging.getLogger(__name__)
+CHANGE_CHECK_MS = 3000
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, QMainWindow):
     ticket_saved = Signal(object)
@@ -70,6 +71,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.tickets_imported.connect(self._on_tickets_imported)
         self.tabs.currentChanged.connect(self._focus_review_tab)
         self.resize(1360, 820)
+        self._data_version = self._read_data_version()
+        self._change_watch = QTimer(self)
+        self._change_watch.setInterval(CHANGE_CHECK_MS)
+        self._change_watch.timeout.connect(self._on_change_watch)
+        self._change_watch.start()
         self.list_view.refresh()
         self.load_classifier()
         self._apply_profile()
@@ -301,6 +307,19 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 parts.append(f"{status.name(self.language)}: {count:,}".replace(",", " "))
         self.count_label.setText(" · ".join(parts))
 
+    def _read_data_version(self) -> int:
+        return self.database.query("PRAGMA data_version")[0][0]
+
+    def _on_change_watch(self) -> None:
+        """Another process (a second app, an import) committed: show its tickets. PRAGMA
+        data_version reads no table, so this costs microseconds."""
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            if not self.list_view.is_loading():
+                self.model.refresh_rows()
+                self.list_view.refresh()
+
     def _focus_search(self) -> None:
         self.filter_bar.search_edit.setFocus()
         self.filter_bar.search_edit.selectAll()
@@ -349,6 +368,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", str(self.database.path or ":memory:")))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._change_watch.stop()
         if self.review_view is not None:
             self.review_view.shutdown(10_000)  # decisions still queued are written before the database closes
         self.runner.shutdown(10_000)
