@@ -113,18 +113,9 @@ class ModelActionsMixin:
         from elsdesk.ml.store import ModelStore
 
         def done(cards):
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("Inlärningskurva"))
-            view = LearningCurveView(dialog)
+            view = LearningCurveView()
             view.set_cards(cards)
-            buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
-            buttons.rejected.connect(dialog.reject)
-            layout = QVBoxLayout(dialog)
-            layout.addWidget(view)
-            layout.addWidget(buttons)
-            dialog.resize(760, 480)
-            dialog.open()
-            self.learning_dialog = dialog
+            self.learning_dialog = self._show_in_dialog(self.tr("Inlärningskurva"), view, (760, 480))
 
         return self.runner.start(lambda _context: ModelStore().versions(), on_success=done,
                                  on_failure=lambda exc: show_error(self, exc), name="model cards")
@@ -139,19 +130,24 @@ class ModelActionsMixin:
                 return agreement_report(database), disagreements(database)
 
         def done(result):
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("Samstämmighet"))
-            view = AgreementView(self.taxonomy, self.language, dialog)
+            view = AgreementView(self.taxonomy, self.language)
             view.show_report(*result)
+            dialog = self._show_in_dialog(self.tr("Samstämmighet"), view, (760, 560))
             view.ticket_activated.connect(lambda ticket_id: (dialog.accept(), self.edit_ticket(ticket_id)))
-            buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
-            buttons.rejected.connect(dialog.reject)
-            layout = QVBoxLayout(dialog)
-            layout.addWidget(view)
-            layout.addWidget(buttons)
-            dialog.resize(760, 560)
-            dialog.open()
             self.agreement_dialog = dialog
 
         return self.runner.start(work, db_path=self.db_path, on_success=done,
                                  on_failure=lambda exc: show_error(self, exc), name="agreement")
+
+    def _show_in_dialog(self, title: str, view, size: tuple[int, int]) -> QDialog:
+        """Show *view* in a closable dialog of its own."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        dialog.resize(*size)
+        dialog.open()
+        return dialog
