@@ -89,7 +89,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([960, 400])
+        splitter.setSizes([1000, 360])
         tickets_page = QWidget(self)
         layout = QVBoxLayout(tickets_page)
         layout.setContentsMargins(8, 8, 8, 4)

@@ -64,7 +64,7 @@ class TicketListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((96, 118, 250, 175, 100, 80, 66, 120)):
+        for column, width in enumerate((102, 130, 215, 160, 98, 72, 66, 108)):
             self.setColumnWidth(column, width)
         model.sort_requested.connect(self._on_sort_requested)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
