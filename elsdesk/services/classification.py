@@ -127,9 +127,11 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
         tickets = repo.fetch_many(ids[start : start + batch])
         predictions = model.predict([{"title": t.title, "description": t.description} for t in tickets])
         with database.write():
+            # re-read inside the write lock: a person may have labelled a ticket meanwhile
+            now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
             for ticket, prediction in zip(tickets, predictions):
-                current = repo.get(ticket.id)
-                if current.label_source == HUMAN:
+                current = now.get(ticket.id)
+                if current is None or current.label_source == HUMAN:
                     continue
                 database.conn.execute(
                     "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
