@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -174,8 +175,6 @@ def iso_week_of(created_at: str) -> str:
 
 def parse_week(text: str) -> tuple[date, date]:
     """First and last day of an ISO week written '2025-W18' (or '2025W18', '2025-18')."""
-    import re
-
     match = re.fullmatch(r"\s*(\d{4})-?[Ww]?(\d{1,2})\s*", str(text))
     if not match:
         raise BadInputError(f"'{text}' är ingen ISO-vecka; skriv till exempel 2025-W18")
@@ -193,6 +192,12 @@ def week_day_number(monday: date, go_live: date | None) -> int | None:
         return None
     days = (monday - go_live).days
     return 0 if -6 <= days < 0 else days
+
+
+def day_number_of_week(week: str, go_live: date | None) -> int | None:
+    """D+N of an ISO week ('2025-W18'), counted from its Monday."""
+    monday, _ = parse_week(week)
+    return week_day_number(monday, go_live)
 
 
 def day_label(number: int | None) -> str:

@@ -44,6 +44,10 @@ class Taxonomy:
     def kind_ids(self) -> tuple[str, ...]:
         return tuple(k.id for k in self.kinds if not k.retired)
 
+    def name_of(self, group: str, label_id: str | None, language: str = "sv") -> str:
+        """Display name of *label_id* in *group* ("modules", "channels", ...); the id if unknown."""
+        return _name_in(getattr(self, group), label_id, language)
+
     def module_name(self, module_id: str | None, language: str = "sv") -> str:
         return _name_in(self.modules, module_id, language)
 

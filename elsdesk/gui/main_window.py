@@ -374,6 +374,3 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.runner.shutdown(10_000)
         self.database.close()
         super().closeEvent(event)
-
-    def form_values_for(self, ticket_id: int) -> dict:
-        return ticket_values(self.repo.get(ticket_id))

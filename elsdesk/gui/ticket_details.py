@@ -32,12 +32,12 @@ class TicketDetailsView(QTextBrowser):
             (self.tr("Status"), tax.status_name(ticket.status, lang)),
             (self.tr("Modul"), f"{tax.module_name(ticket.module, lang) or '–'} <i>({escape(label_note)})</i>"),
             (self.tr("Typ"), tax.kind_name(ticket.kind, lang) or "–"),
-            (self.tr("Roll"), _name(tax.reporter_roles, ticket.reporter_role, lang)),
+            (self.tr("Roll"), _name(tax, "reporter_roles", ticket.reporter_role, lang)),
             (self.tr("Enhet"), escape(ticket.unit or "–")),
-            (self.tr("Kanal"), _name(tax.channels, ticket.channel, lang)),
-            (self.tr("Prioritet"), _name(tax.priorities, ticket.priority, lang)
+            (self.tr("Kanal"), _name(tax, "channels", ticket.channel, lang)),
+            (self.tr("Prioritet"), _name(tax, "priorities", ticket.priority, lang)
              + (" · <b>" + escape(self.tr("patientsäkerhet")) + "</b>" if ticket.patient_safety else "")),
-            (self.tr("Eskalerad till"), _name(tax.escalations, ticket.escalation, lang)),
+            (self.tr("Eskalerad till"), _name(tax, "escalations", ticket.escalation, lang)),
         ]
         table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
         body = escape(ticket.description or "").replace("\n", "<br>")
@@ -59,8 +59,5 @@ class TicketDetailsView(QTextBrowser):
         self.setHtml("".join(html))
 
 
-def _name(labels, label_id, language) -> str:
-    for label in labels:
-        if label.id == label_id:
-            return escape(label.name(language))
-    return escape(label_id or "–")
+def _name(taxonomy: Taxonomy, group: str, label_id, language) -> str:
+    return escape(taxonomy.name_of(group, label_id, language) or "–")

@@ -63,7 +63,7 @@ class TicketFormDialog(QDialog):
             signal.connect(self._on_text_changed)
         self.resize(760, 800)
         if ticket is not None:
-            self.set_values(_ticket_values(ticket))
+            self.set_values(ticket_values(ticket))
         self.title_edit.setFocus()
 
     def _find_widgets(self) -> None:
@@ -242,7 +242,8 @@ def _select(combo: QComboBox, value) -> None:
         combo.setCurrentIndex(0)
 
 
-def _ticket_values(ticket: Ticket) -> dict:
+def ticket_values(ticket: Ticket) -> dict:
+    """Form values of a stored ticket (to edit it, or to restore a draft)."""
     return {
         "title": ticket.title, "description": ticket.description, "module": ticket.module, "kind": ticket.kind,
         "reporter_role": ticket.reporter_role, "unit": ticket.unit, "channel": ticket.channel,
@@ -250,7 +251,3 @@ def _ticket_values(ticket: Ticket) -> dict:
         "escalation": ticket.escalation, "resolution": ticket.resolution,
     }
 
-
-def ticket_values(ticket: Ticket) -> dict:
-    """Form values of a stored ticket (used to restore drafts and for tests)."""
-    return _ticket_values(ticket)

@@ -149,17 +149,10 @@ class TicketTableModel(QAbstractTableModel):
         if column == "status":
             return self._taxonomy.status_name(ticket.status, lang)
         if column == "priority":
-            return _name(self._taxonomy.priorities, ticket.priority, lang)
+            return self._taxonomy.name_of("priorities", ticket.priority, lang)
         value = getattr(ticket, column)
         return "" if value is None else str(value)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             self.sort_requested.emit(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
-
-
-def _name(labels, label_id, language) -> str:
-    for label in labels:
-        if label.id == label_id:
-            return label.name(language)
-    return label_id or ""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from elsdesk.domain import day_label, parse_week, week_day_number
+from elsdesk.domain import day_label, day_number_of_week
 from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
 from elsdesk.gui.notify import show_error
 from elsdesk.taxonomy import Taxonomy
@@ -195,7 +195,7 @@ class TrainingLeadView(QWidget):
 
     def _draw_charts(self) -> None:
         overview = self.overview
-        day_numbers = {w: _day_number(overview.go_live, w) for w in overview.volumes}
+        day_numbers = {w: day_number_of_week(w, overview.go_live) for w in overview.volumes}
         names = {m.id: m.name(self.language) for m in self.taxonomy.modules}
         for holder in (self.volume_chart_holder, self.trend_chart_holder):
             while holder.count():
@@ -340,8 +340,3 @@ class TrainingLeadView(QWidget):
 
         return self.runner.start(work, db_path=self.db_path, on_success=done,
                                  on_failure=lambda exc: show_error(self, exc), name="export")
-
-
-def _day_number(go_live: date | None, week: str) -> int | None:
-    monday, _ = parse_week(week)
-    return week_day_number(monday, go_live)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -119,7 +119,7 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
     if flt is None:
         ids = repo.ids_needing_prediction(version)
     else:
-        ids = repo.query_ids(TicketFilter(**{**flt.__dict__, "unconfirmed_only": True}))
+        ids = repo.query_ids(replace(flt, unconfirmed_only=True))
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():

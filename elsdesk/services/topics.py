@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
+from functools import lru_cache
 from datetime import date, timedelta
 
 from elsdesk.corpus import load_seed_corpus
@@ -20,11 +21,16 @@ logger = logging.getLogger(__name__)
 MATCH_SIMILARITY = 0.3          # same module
 MATCH_SIMILARITY_ANY_MODULE = 0.6  # labels can differ between weeks (model vs. human)
 HISTORY_WEEKS = 8
-DEFAULT_GO_LIVE = None
+
+
+@lru_cache(maxsize=1)
+def _seed_texts() -> tuple[str, ...]:
+    return tuple(ticket_text(r["title"], r.get("description")) for r in load_seed_corpus())
 
 
 def _reference_texts() -> list[str]:
-    return [ticket_text(r["title"], r.get("description")) for r in load_seed_corpus()]
+    """The seed corpus as the topic finder's reference (built once per process)."""
+    return list(_seed_texts())
 
 
 def week_tickets(database: Database, week: str) -> list[Ticket]:
@@ -62,7 +68,7 @@ def _match(found: list[FoundTopic], registry: list[RegisteredTopic]) -> dict[int
     return matched
 
 
-def compute_week(database: Database, week: str, is_cancelled=None) -> list[TopicWeek]:
+def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: str | None = None) -> list[TopicWeek]:
     """Find this week's topics, match them to known topics and store the result."""
     week = normalise_week(week)
     tickets = week_tickets(database, week)
@@ -91,7 +97,7 @@ def compute_week(database: Database, week: str, is_cancelled=None) -> list[Topic
                 "examples": [tickets[m].id for m in topic.examples],
             }))
         repo.replace_week(week, results)
-    settings.set(f"topics_computed:{week}", week_fingerprint(database, week))
+    settings.set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results
 
 
@@ -113,8 +119,9 @@ def ensure_week(database: Database, week: str, recompute: bool = False, is_cance
     """The week's stored topics, recomputed when its tickets changed since they were computed."""
     week = normalise_week(week)
     stored = SettingsRepository(database).get(f"topics_computed:{week}")
-    if recompute or stored != week_fingerprint(database, week):
-        return compute_week(database, week, is_cancelled)
+    current = week_fingerprint(database, week)
+    if recompute or stored != current:
+        return compute_week(database, week, is_cancelled, fingerprint=current)
     return TopicRepository(database).week_results(week)
 
 

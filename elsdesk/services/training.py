@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from elsdesk.domain import normalise_week, parse_week, week_day_number
+from elsdesk.domain import day_number_of_week, normalise_week
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.topics import TopicRepository
@@ -25,11 +25,6 @@ class TrainingOverview:
     topic_history: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def day_number_of(database: Database, week: str) -> int | None:
-    monday, _ = parse_week(week)
-    return week_day_number(monday, go_live_date(database))
-
-
 def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None) -> TrainingOverview:
     weeks = TicketRepository(database).weeks()
     week = normalise_week(week) if week else (weeks[-1] if weeks else None)
@@ -39,7 +34,7 @@ def training_overview(database: Database, week: str | None = None, recompute: bo
     topics = TopicRepository(database)
     history = {t["id"]: topics.counts_by_week(t["id"]) for t in report["topics"][:TOP_TOPICS_IN_CHART]}
     return TrainingOverview(
-        week=week, weeks=weeks, go_live=go_live_date(database), day_number=day_number_of(database, week),
+        week=week, weeks=weeks, go_live=go_live_date(database), day_number=day_number_of_week(week, go_live_date(database)),
         report=report, agenda_ids=[t["id"] for t in agenda(report)],
         volumes={w: v for w, v in module_volumes(database).items() if w <= week}, topic_history=history,
     )

@@ -16,8 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import sqlite_utils
-
 from elsdesk.storage.migrations import MIGRATIONS, migrate
 
 logger = logging.getLogger(__name__)
@@ -37,7 +35,6 @@ class Database:
         self.conn = sqlite3.connect(
             target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
-        self.db = sqlite_utils.Database(self.conn)
         self._thread = threading.get_ident()
         self._closed = False
         self._configure()
