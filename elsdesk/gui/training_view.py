@@ -26,6 +26,7 @@ TREND_NAMES = {
     "new": QT_TRANSLATE_NOOP("TrainingLeadView", "ny"), "rising": QT_TRANSLATE_NOOP("TrainingLeadView", "ökande"),
     "steady": QT_TRANSLATE_NOOP("TrainingLeadView", "stabil"), "falling": QT_TRANSLATE_NOOP("TrainingLeadView", "minskande"),
 }
+NARROWED_COLUMNS = {2: 150, 3: 100}
 TREND_MARKS = {"new": "✚", "rising": "▲", "steady": "▬", "falling": "▼"}
 EXPORT_FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "html": QT_TRANSLATE_NOOP("TrainingLeadView", "Webbsida (*.html)"),
                   "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
@@ -189,6 +190,9 @@ class TrainingLeadView(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.Stretch if column == 1 else QHeaderView.ResizeToContents)
+        for column, width in NARROWED_COLUMNS.items():  # long module and kind names would crowd out the topic
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            self.table.setColumnWidth(column, width)
         if topics:
             self.table.selectRow(0)
         self._show_examples()
