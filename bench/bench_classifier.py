@@ -81,10 +81,10 @@ def retrain_time() -> dict:
     from elsdesk.services.classification import train_model
     from elsdesk.services.demo import build_demo_tickets
     from elsdesk.domain import HUMAN
-    from elsdesk.storage import Database, TicketRepository
+    from elsdesk.storage import open_database, TicketRepository
 
     with tempfile.TemporaryDirectory() as tmp:
-        database = Database(Path(tmp) / "train.db")
+        database = open_database(Path(tmp) / "train.db")
         repo = TicketRepository(database)
         tickets = build_demo_tickets(20_000, seed=11)
         with database.write():

@@ -150,14 +150,14 @@ def similar_lookup(tickets_total: int, queries: int) -> dict:
     from elsdesk.services.review import review_queue
     from elsdesk.services.similar import build_similarity_index, similar_tickets
     from elsdesk.services.surges import detect_surges
-    from elsdesk.storage import Database, TicketRepository
+    from elsdesk.storage import open_database, TicketRepository
 
     results: dict = {"tickets": tickets_total}
     started = time.perf_counter()
     tickets = build_demo_tickets(tickets_total)
     results["generate_s"] = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
-        database = Database(Path(folder) / "bench.db")
+        database = open_database(Path(folder) / "bench.db")
         repo = TicketRepository(database)
         started = time.perf_counter()
         for start in range(0, len(tickets), 5000):

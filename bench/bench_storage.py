@@ -53,7 +53,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from elsdesk.domain import TicketFilter  # noqa: E402
 from elsdesk.services.imports import import_tickets  # noqa: E402
-from elsdesk.storage import Database, TicketRepository  # noqa: E402
+from elsdesk.storage import open_database, TicketRepository  # noqa: E402
 from elsdesk.taxonomy import load_taxonomy  # noqa: E402
 
 DEFAULT_TICKETS = 200_000
@@ -414,7 +414,7 @@ def run_import(db_path: Path, jsonl: Path) -> dict:
             reported.add(decile)
             print(f"  imported {done:,}/{total:,}", file=sys.stderr, flush=True)
 
-    database = Database(db_path)
+    database = open_database(db_path)
     try:
         start = time.perf_counter()
         report = import_tickets(database, jsonl, progress=progress)
@@ -449,7 +449,7 @@ def fts_query_texts(seed: int, count: int = FTS_QUERY_COUNT) -> list[str]:
 
 def bench_queries(db_path: Path, seed: int) -> dict:
     """Time free-text, unfiltered and module+week queries through TicketRepository.query_ids."""
-    database = Database(db_path)
+    database = open_database(db_path)
     try:
         repo = TicketRepository(database)
         fts_ms, fts_hits, slowest = [], [], []
@@ -511,7 +511,7 @@ def bench_first_rows(db_path: Path) -> dict:
     _qt_app()
     from elsdesk.gui.ticket_table_model import TicketTableModel
 
-    database = Database(db_path)
+    database = open_database(db_path)
     try:
         repo = TicketRepository(database)
         model = TicketTableModel(database, load_taxonomy(), "sv")
@@ -534,7 +534,7 @@ def bench_list_view(db_path: Path) -> dict:
     from elsdesk.gui.ticket_list_view import TicketListView
     from elsdesk.gui.ticket_table_model import TicketTableModel
 
-    database = Database(db_path)
+    database = open_database(db_path)
     runner = TaskRunner()
     try:
         model = TicketTableModel(database, load_taxonomy(), "sv")

@@ -1,6 +1,8 @@
 """The command line: the headless face of the same services the GUI uses.
 
-Exit codes: 0 success, 1 bad input (stderr says what and where), 2 usage.
+Exit codes: 0 success, 1 bad input (stderr says what and where), 2 usage, 3 not allowed for
+this login's role (the message names the role needed), 4 the database cannot be reached or has
+a schema this version does not know.
 """
 
 from __future__ import annotations
@@ -9,21 +11,20 @@ import argparse
 import json
 import logging
 import os
-import sqlite3
 import sys
 from typing import Sequence
 
 from elsdesk import __version__
-from elsdesk.domain import ElsdeskError
+from elsdesk.domain import DatabaseUnavailableError, ElsdeskError, NotAllowedError
 
 logger = logging.getLogger(__name__)
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NOT_ALLOWED, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
 
 
 def _add_db_option(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument(
-        "--db", default=default, metavar="PATH",
-        help="databasfil (standard: ELSDESK_DB eller användarens datamapp)",
+        "--db", default=default, metavar="DESK",
+        help="databasfil, postgresql://… eller service=NAMN (standard: ELSDESK_DB eller en fil i användarens datamapp)",
     )
 
 
@@ -145,12 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = HANDLERS.get(command) or ML_HANDLERS.get(command) or TOPIC_HANDLERS[command]
     try:
         return handler(args)
+    except NotAllowedError as exc:
+        print(f"elsdesk: inte tillåtet: {exc}", file=sys.stderr)
+        return EXIT_NOT_ALLOWED
+    except DatabaseUnavailableError as exc:
+        print(f"elsdesk: databasen kan inte användas: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except ElsdeskError as exc:
         print(f"elsdesk: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except sqlite3.DatabaseError as exc:
-        where = args.db or os.environ.get("ELSDESK_DB") or "standarddatabasen"
-        print(f"elsdesk: databasen {where} kan inte användas: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK

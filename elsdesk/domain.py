@@ -26,6 +26,14 @@ class ConflictError(ElsdeskError):
     """Someone else saved the same ticket first."""
 
 
+class NotAllowedError(ElsdeskError):
+    """The login's role may not do this; the message names the role that may."""
+
+
+class DatabaseUnavailableError(ElsdeskError):
+    """The database cannot be reached, or it has a schema this version does not know."""
+
+
 @dataclass
 class Ticket:
     """One support ticket with its stored (masked) text and current labels."""

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from elsdesk.storage import Database
+from elsdesk.storage import open_database
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +35,7 @@ def no_worker_left():
 
 @pytest.fixture
 def memory_db():
-    database = Database(":memory:")
+    database = open_database(":memory:")
     yield database
     database.close()
 
@@ -47,7 +47,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def file_db(db_path):
-    database = Database(db_path)
+    database = open_database(db_path)
     yield database
     database.close()
 

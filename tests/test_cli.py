@@ -13,7 +13,7 @@ import pytest
 from conftest import sample_rows, write_jsonl
 from elsdesk import __version__
 from elsdesk.cli import main
-from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage import open_database, TicketRepository
 
 
 def test_version(capsys):
@@ -95,7 +95,7 @@ def test_two_imports_at_once_all_rows_land(tmp_path):
         _out, err = process.communicate(timeout=300)
         assert process.returncode == 0, err.decode()
         assert b"locked" not in err
-    with Database(db) as database:
+    with open_database(db) as database:
         assert TicketRepository(database).count() == 6000
 
 
@@ -103,7 +103,7 @@ def test_sigkill_during_import_keeps_earlier_batches_and_a_sound_database(tmp_pa
     db = tmp_path / "kill.db"
     path = write_jsonl(tmp_path / "big.jsonl", sample_rows(30_000))
     process = _cli("--db", str(db), "import", str(path))
-    probe = Database(db)
+    probe = open_database(db)
     try:
         for _attempt in range(2400):  # up to 120 s, checking every 50 ms
             if TicketRepository(probe).count() >= 1000:
@@ -122,12 +122,12 @@ def test_sigkill_during_import_keeps_earlier_batches_and_a_sound_database(tmp_pa
     rerun = _cli("--db", str(db), "import", str(path))
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err.decode()
-    with Database(db) as database:
+    with open_database(db) as database:
         assert TicketRepository(database).count() == 30_000
 
 
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path, capsys):
     path = tmp_path / "notes.db"
     path.write_text("not a database " * 100)
-    assert main(["--db", str(path), "list"]) == 1
+    assert main(["--db", str(path), "list"]) == 4
     assert "kan inte användas" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from elsdesk.export import FORMULA_PREFIXES, TREND_NAMES, safe_cell, writer_for
 from elsdesk.services.export import ExportData, export_week
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.topics import set_go_live
-from elsdesk.storage import Database
+from elsdesk.storage import open_database
 
 from conftest import write_jsonl
 
@@ -72,7 +72,7 @@ def exported(tmp_path_factory):
     folder = tmp_path_factory.mktemp("export")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ELSDESK_HOME", str(folder / "home"))
-        database = Database(folder / "desk.db")
+        database = open_database(folder / "desk.db")
         try:
             report = import_tickets(database, write_jsonl(folder / "tickets.jsonl", _rows()))
             assert not report.rejected

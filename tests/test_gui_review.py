@@ -18,7 +18,7 @@ from elsdesk.gui.tasks import TaskRunner
 from elsdesk.ml.model import Prediction
 from elsdesk.services import review
 from elsdesk.services.similar import build_similarity_index
-from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage import open_database, TicketRepository
 from elsdesk.taxonomy import load_taxonomy
 
 CARD = {"version": "test-1", "thresholds": {}}
@@ -41,7 +41,7 @@ class FakeModel:
 
 @pytest.fixture
 def desk(db_path):
-    database = Database(db_path)
+    database = open_database(db_path)
     repo = TicketRepository(database)
     ids = {}
     with database.write():

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from elsdesk.domain import Ticket
 from elsdesk.gui.main_window import MainWindow
 from elsdesk.services.profile import Profile, SUPER_USER, ELS_SUPPORT, TRAINING_LEAD, save_profile
-from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage import open_database, TicketRepository
 
 
 def make(db_path, tmp_path):
@@ -16,7 +16,7 @@ def make(db_path, tmp_path):
 
 
 def seed(db_path, burst=False):
-    database = Database(db_path)
+    database = open_database(db_path)
     repo = TicketRepository(database)
     with database.write():
         for i, (t, m) in enumerate([("Skrivaren skriver inte ut", "utskrift_hardvara"), ("Kan inte signera dos", "lakemedel"),
@@ -59,7 +59,7 @@ def test_super_user_reviews_in_a_tab_and_is_offered_a_retrain(qtbot, db_path, tm
     seed(db_path)
     save_profile(Profile("Anna", SUPER_USER))
     from elsdesk.services import review
-    database = Database(db_path); review.set_retrain_threshold(database, 1); database.close()
+    database = open_database(db_path); review.set_retrain_threshold(database, 1); database.close()
     window = make(db_path, tmp_path)
     qtbot.addWidget(window)
     window.show()

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from conftest import sample_rows, write_jsonl
 from elsdesk.domain import BadInputError, TicketFilter
 from elsdesk.services.imports import import_tickets
-from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage import open_database, TicketRepository
 
 
 def test_jsonl_import_counts_new(memory_db, rows_file):
@@ -137,7 +137,7 @@ def test_identifiers_are_masked_on_import(memory_db, tmp_path):
 
 def test_identifier_leaves_no_trace_in_database_files(tmp_path):
     path = tmp_path / "trace.db"
-    database = Database(path)
+    database = open_database(path)
     rows = [{"id": f"L{i}", "created_at": "2025-04-28", "title": "Personnummer 19121212-1212", "description": "tel 0701234567 mejl anna.test@example.se"} for i in range(50)]
     import_tickets(database, write_jsonl(tmp_path / "l.jsonl", rows))
     import_tickets(database, write_jsonl(tmp_path / "l.jsonl", rows))
@@ -164,7 +164,7 @@ def test_progress_and_cancel(memory_db, tmp_path):
 def test_free_text_never_breaks_import(tmp_path_factory, texts):
     tmp = tmp_path_factory.mktemp("h")
     rows = [{"id": f"H{i}", "created_at": "2025-04-28", "title": t or "x", "description": t} for i, t in enumerate(texts)]
-    database = Database(":memory:")
+    database = open_database(":memory:")
     try:
         report = import_tickets(database, write_jsonl(tmp / "h.jsonl", rows))
         assert report.new + len(report.rejected) == len(rows)

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from elsdesk.domain import ConflictError, Ticket, TicketFilter
-from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage import open_database, TicketRepository
 from elsdesk.storage.migrations import MIGRATIONS, applied_migrations, migrate
 
 
@@ -22,7 +22,7 @@ def _insert(database, *tickets):
 
 
 def test_fresh_database_has_every_migration_and_version(memory_db):
-    assert applied_migrations(memory_db.conn) == [name for name, _ in MIGRATIONS]
+    assert applied_migrations(memory_db.conn) == [m.name for m in MIGRATIONS]
     assert memory_db.schema_version() == len(MIGRATIONS)
 
 
@@ -31,7 +31,7 @@ def test_each_migration_applies_on_top_of_the_previous(number):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     migrate(conn, upto=number - 1)
     ran = migrate(conn, upto=number)
-    assert ran == [MIGRATIONS[number - 1][0]]
+    assert ran == [MIGRATIONS[number - 1].name]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == number
     assert migrate(conn, upto=number) == []
 
@@ -142,6 +142,6 @@ def test_failed_write_rolls_back(memory_db):
 
 
 def test_close_twice_is_safe(db_path):
-    database = Database(db_path)
+    database = open_database(db_path)
     database.close()
     database.close()

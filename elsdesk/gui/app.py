@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from elsdesk.domain import ElsdeskError
 from elsdesk.paths import resources_dir, user_data_dir
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ def run_gui(db_path=None) -> int:
     from elsdesk.gui.forms import stylesheet
     from elsdesk.gui.main_window import MainWindow
     from elsdesk.paths import default_db_path
+    from elsdesk.storage.database import redacted
 
     _log_to_file()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -66,12 +67,12 @@ def run_gui(db_path=None) -> int:
     app.setStyleSheet(stylesheet())
     try:
         window = MainWindow(db_path or default_db_path(), prefs, language)
-    except sqlite3.DatabaseError as exc:
+    except ElsdeskError as exc:
         logger.exception("database cannot be opened")
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "elsdesk", QCoreApplication.translate(
-            "app", "Databasen %1 kan inte öppnas: %2").replace("%1", str(db_path or default_db_path())).replace("%2", str(exc)))
+            "app", "Databasen %1 kan inte öppnas: %2").replace("%1", redacted(db_path or default_db_path())).replace("%2", str(exc)))
         return 1
     window.show()
     QTimer.singleShot(0, window.start_up)

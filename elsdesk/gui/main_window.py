@@ -308,7 +308,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.count_label.setText(" · ".join(parts))
 
     def _read_data_version(self) -> int:
-        return self.database.query("PRAGMA data_version")[0][0]
+        return self.database.data_version() if hasattr(self.database, "data_version") else 0
 
     def _on_change_watch(self) -> None:
         """Another process (a second app, an import) committed: show its tickets. PRAGMA

@@ -17,7 +17,7 @@ from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services.similar import SimilarTicket, similar_tickets
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.reviews import QUEUE_ORDERS, ReviewRepository
-from elsdesk.storage.settings import SettingsRepository
+from elsdesk.storage.settings import SettingsRepository, upsert_setting
 from elsdesk.taxonomy import load_taxonomy
 
 logger = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ def reset_confirmations(database: Database) -> None:
     """Called after a training: start counting confirmations from zero."""
     with database.write() as conn:
         for key, value in ((CONFIRMATIONS_KEY, "0"), (LAST_TRAINED_KEY, now_iso())):
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            upsert_setting(conn, key, value)
 
 
 def _stored_suggestion(reviews: ReviewRepository, ticket: Ticket, version: str | None) -> tuple:

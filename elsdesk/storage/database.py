@@ -1,98 +1,81 @@
-"""One SQLite connection with the house rules: WAL, busy timeout, foreign keys, IMMEDIATE writes.
+"""Where the desk lives: one ``Database`` interface over an embedded SQLite file or a PostgreSQL server.
 
-Use one ``Database`` per thread. Writes go through :meth:`Database.write`, which starts a
-``BEGIN IMMEDIATE`` transaction and retries when another process holds the write lock, so
-"database is locked" never reaches the user.
+Repositories write their SQL once, with ``?`` placeholders, against ``database.conn`` (which has
+``execute`` and ``executemany`` returning cursors) and take the few statements that differ per
+engine from ``database.sql`` (a :class:`~elsdesk.storage.dialects.Dialect`). Writes go through
+:meth:`Database.write`, one transaction that holds the desk's write lock, so a read-then-write
+is as safe on a shared server as it is on SQLite's single writer.
+
+``open_database(target)`` takes what a user types after ``--db`` or puts in ``ELSDESK_DB``: a
+file path (SQLite), ``postgresql://…`` or ``service=NAME`` and other libpq ``key=value`` strings.
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import sqlite3
-import threading
-import time
-from contextlib import contextmanager
+import re
+from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-from elsdesk.storage.migrations import MIGRATIONS, migrate
-
-logger = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 30_000
-LOCK_RETRY_SECONDS = 300.0
+SQLITE, POSTGRES = "sqlite", "postgres"
+_CONNINFO_RE = re.compile(r"^\s*(service|host|hostaddr|dbname|user|port)\s*=", re.IGNORECASE)
 
 
-class Database:
-    """A migrated SQLite database opened for the current thread."""
+def backend_of(target: str | os.PathLike | None) -> str:
+    """``"postgres"`` for a URL or libpq connection string, else ``"sqlite"``."""
+    text = str(target or "")
+    if text.startswith(("postgresql://", "postgres://")) or _CONNINFO_RE.match(text):
+        return POSTGRES
+    return SQLITE
 
-    def __init__(self, path: str | os.PathLike | None, *, migrate_schema: bool = True):
-        self.path = Path(path) if path not in (None, ":memory:") else None
-        target = str(self.path) if self.path else ":memory:"
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
-        self._thread = threading.get_ident()
-        self._closed = False
-        self._configure()
-        if migrate_schema and self.schema_version() < len(MIGRATIONS):
-            with self.write():  # readers of an up-to-date database never take the write lock
-                migrate(self.conn)
 
-    def _configure(self) -> None:
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        if self.path is not None:
-            self._retry(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA secure_delete = ON")
+def redacted(target: str | os.PathLike | None) -> str:
+    """*target* as it may be shown or logged: a password in a URL or conninfo becomes ``***``."""
+    text = str(target or "")
+    text = re.sub(r"(postgres(?:ql)?://[^:/@]*:)[^@]*@", r"\1***@", text)
+    return re.sub(r"(password\s*=\s*)(\S+)", r"\1***", text, flags=re.IGNORECASE)
 
-    @staticmethod
-    def _retry(action):
-        deadline = time.monotonic() + LOCK_RETRY_SECONDS
-        delay = 0.02
-        while True:
-            try:
-                return action()
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if time.monotonic() > deadline:
-                    raise
-                logger.debug("database busy, retrying in %.2fs", delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
 
-    @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error."""
-        self._retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self._retry(lambda: self.conn.execute("COMMIT"))
+class Database(ABC):
+    """A migrated desk database opened for the current thread."""
 
+    backend: str
+    sql: Any  # the engine's Dialect
+    conn: Any  # has execute(sql, params) and executemany(sql, rows)
+
+    @property
+    @abstractmethod
+    def target(self) -> str:
+        """What :func:`open_database` takes to open the same desk again (for another thread)."""
+
+    @abstractmethod
+    def write(self) -> Iterator[Any]:
+        """A write transaction holding the desk's write lock; committed on success, rolled back on error."""
+
+    @abstractmethod
     def query(self, sql: str, params=()) -> list[tuple]:
-        return self._retry(lambda: self.conn.execute(sql, params).fetchall())
+        """Rows of a read-only statement."""
 
+    @abstractmethod
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        """How many of the known migrations this database has."""
 
+    @abstractmethod
     def close(self) -> None:
         """Close the connection; safe to call twice."""
-        if self._closed:
-            return
-        self._closed = True
-        try:
-            self.conn.close()
-        except sqlite3.Error:  # pragma: no cover - closing a broken connection
-            logger.exception("closing the database failed")
+
+    def server_role(self) -> str | None:
+        """The app role the server grants this login (PostgreSQL), or None where the local profile rules."""
+        return None
+
+    def login_name(self) -> str | None:
+        """The login the server knows this person by (PostgreSQL), or None on a local file."""
+        return None
+
+    def describe(self) -> str:
+        """Where the desk lives, for a status bar or a message (never a password)."""
+        return redacted(self.target)
 
     def __enter__(self) -> "Database":
         return self
@@ -101,10 +84,23 @@ class Database:
         self.close()
 
 
-def open_database(path: str | os.PathLike | None = None) -> Database:
-    """Open (and migrate) the database at *path*, the default user database when None."""
-    if path is None:
+def open_database(target: str | os.PathLike | None = None, *, migrate_schema: bool | None = None) -> Database:
+    """Open the desk at *target* (the default SQLite file when None).
+
+    SQLite files are created and migrated on open (one person owns the file). A PostgreSQL
+    desk is migrated only by ``elsdesk db upgrade`` (*migrate_schema* True, run by the owning
+    role); opening one whose schema is older or newer than this version raises
+    :class:`~elsdesk.domain.DatabaseUnavailableError` with what to do.
+    """
+    if target in (None, ""):
         from elsdesk.paths import default_db_path
 
-        path = default_db_path()
-    return Database(path)
+        target = default_db_path()
+    if backend_of(target) == POSTGRES:
+        from elsdesk.storage.postgres_backend import PostgresDatabase
+
+        return PostgresDatabase(str(target), migrate_schema=bool(migrate_schema))
+    from elsdesk.storage.sqlite_backend import SQLiteDatabase
+
+    return SQLiteDatabase(target if str(target) == ":memory:" else Path(target),
+                          migrate_schema=True if migrate_schema is None else migrate_schema)

@@ -12,13 +12,16 @@ from elsdesk.domain import Incident, NotFoundError
 from elsdesk.storage.database import Database
 
 STATUSES = ("open", "confirmed", "dismissed")
-_SELECT = (
-    "SELECT i.id, i.label, i.first_at, i.last_at, i.detected_at, i.status,"
-    " (SELECT count(*) FROM incident_tickets x WHERE x.incident_id = i.id),"
-    " (SELECT group_concat(unit, char(31)) FROM (SELECT DISTINCT t.unit FROM incident_tickets x"
-    "  JOIN tickets t ON t.id = x.ticket_id WHERE x.incident_id = i.id AND t.unit IS NOT NULL ORDER BY t.unit))"
-    " FROM incidents i"
-)
+
+
+def _select(dialect) -> str:
+    return (
+        "SELECT i.id, i.label, i.first_at, i.last_at, i.detected_at, i.status,"
+        " (SELECT count(*) FROM incident_tickets x WHERE x.incident_id = i.id),"
+        f" (SELECT {dialect.string_agg('u.unit', 31)} FROM (SELECT DISTINCT t.unit FROM incident_tickets x"
+        "  JOIN tickets t ON t.id = x.ticket_id WHERE x.incident_id = i.id AND t.unit IS NOT NULL ORDER BY t.unit) u)"
+        " FROM incidents i"
+    )
 
 
 def _row_to_incident(row: tuple) -> Incident:
@@ -30,10 +33,11 @@ class IncidentRepository:
     def __init__(self, database: Database):
         self.database = database
         self.conn = database.conn
+        self._select = _select(database.sql)
 
     # -- reading -------------------------------------------------------------------------
     def get(self, incident_id: int) -> Incident:
-        rows = self.database.query(_SELECT + " WHERE i.id = ?", (incident_id,))
+        rows = self.database.query(self._select + " WHERE i.id = ?", (incident_id,))
         if not rows:
             raise NotFoundError(f"incident {incident_id} finns inte")
         return _row_to_incident(rows[0])
@@ -41,7 +45,7 @@ class IncidentRepository:
     def list_incidents(self, status: str | None = "open") -> list[Incident]:
         """Incidents (of one status, or all), most recent first."""
         where, params = (" WHERE i.status = ?", (status,)) if status else ("", ())
-        rows = self.database.query(_SELECT + where + " ORDER BY i.last_at DESC, i.id DESC", params)
+        rows = self.database.query(self._select + where + " ORDER BY i.last_at DESC, i.id DESC", params)
         return [_row_to_incident(row) for row in rows]
 
     def ticket_ids(self, incident_id: int) -> tuple[int, ...]:
@@ -74,23 +78,25 @@ class IncidentRepository:
 
     # -- writing (inside a write transaction) --------------------------------------------
     def create(self, label: str, first_at: str, last_at: str, detected_at: str, ticket_ids: Iterable[int]) -> int:
-        cursor = self.conn.execute(
-            "INSERT INTO incidents (label, first_at, last_at, detected_at) VALUES (?, ?, ?, ?)",
+        incident_id = self.conn.execute(
+            "INSERT INTO incidents (label, first_at, last_at, detected_at) VALUES (?, ?, ?, ?) RETURNING id",
             (label, first_at, last_at, detected_at),
-        )
-        self.link(cursor.lastrowid, ticket_ids, first_at, last_at)
-        return cursor.lastrowid
+        ).fetchone()[0]
+        self.link(incident_id, ticket_ids, first_at, last_at)
+        return incident_id
 
     def link(self, incident_id: int, ticket_ids: Iterable[int], first_at: str, last_at: str) -> int:
         """Link tickets to an incident and widen its time span; return how many links were new."""
-        before = self.conn.total_changes
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO incident_tickets (incident_id, ticket_id) VALUES (?, ?)",
-            [(incident_id, ticket_id) for ticket_id in ticket_ids],
-        )
-        added = self.conn.total_changes - before
+        added = 0
+        for ticket_id in ticket_ids:
+            added += self.conn.execute(
+                "INSERT INTO incident_tickets (incident_id, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (incident_id, ticket_id),
+            ).rowcount
+        dialect = self.database.sql
         self.conn.execute(
-            "UPDATE incidents SET first_at = min(first_at, ?), last_at = max(last_at, ?) WHERE id = ?",
+            f"UPDATE incidents SET first_at = {dialect.least('first_at', '?')}, last_at = {dialect.greatest('last_at', '?')}"
+            " WHERE id = ?",
             (first_at, last_at, incident_id),
         )
         return added

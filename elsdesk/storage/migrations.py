@@ -1,15 +1,22 @@
-"""Named, ordered schema migrations; the schema version lives in ``PRAGMA user_version``.
+"""Named, ordered schema migrations for both engines; the schema version lives in the database.
 
 Each migration runs once, inside the caller's write transaction, and is recorded by name in
-``schema_migrations``. Add new migrations at the end of ``MIGRATIONS``; never edit one that
-has shipped.
+``schema_migrations``; SQLite also keeps the number in ``PRAGMA user_version``. A migration
+has a SQLite step and a PostgreSQL step (the PostgreSQL DDL is in
+:mod:`elsdesk.storage.postgres_schema`); a step that one engine does not need is ``None`` but
+the name is still recorded, so version N means the same on both. Add new migrations at the
+end of ``MIGRATIONS``; never edit one that has shipped.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import Callable
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from elsdesk.domain import DatabaseUnavailableError
+from elsdesk.storage import postgres_schema
 
 
 def _script(conn: sqlite3.Connection, sql: str) -> None:
@@ -200,39 +207,141 @@ def _008_incidents(conn: sqlite3.Connection) -> None:
     )
 
 
-Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+def _009_search_parts(conn: sqlite3.Connection) -> None:
+    """Parts of compound words become searchable ("lista" finds "Läkemedelslistan"); the index is
+    declared with ``content="tickets"`` so sqlite-utils and Datasette detect it."""
+    from elsdesk.storage.search_text import compound_parts
+
+    _script(conn,
+        """
+        DROP TRIGGER tickets_fts_insert;
+        DROP TRIGGER tickets_fts_delete;
+        DROP TRIGGER tickets_fts_update;
+        DROP TABLE tickets_fts;
+        ALTER TABLE tickets ADD COLUMN search_parts TEXT NOT NULL DEFAULT '';
+        """
+    )
+    rows = conn.execute("SELECT id, title, description, resolution FROM tickets").fetchall()
+    conn.executemany(
+        "UPDATE tickets SET search_parts = ? WHERE id = ?",
+        [(compound_parts(title, description, resolution), ticket_id) for ticket_id, title, description, resolution in rows],
+    )
+    _script(conn,
+        """
+        CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            title, description, resolution, search_parts,
+            content="tickets", content_rowid="id",
+            tokenize="unicode61 remove_diacritics 0", prefix='2 3 4'
+        );
+        INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
+        CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
+            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
+        END;
+        CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, search_parts)
+            VALUES ('delete', old.id, old.title, old.description, old.resolution, old.search_parts);
+        END;
+        CREATE TRIGGER tickets_fts_update AFTER UPDATE OF title, description, resolution, search_parts ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, search_parts)
+            VALUES ('delete', old.id, old.title, old.description, old.resolution, old.search_parts);
+            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
+            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
+        END;
+        """
+    )
+
+
+def _010_models(conn: sqlite3.Connection) -> None:
+    """Trained models belong to the desk: the joblib bytes, the card and its SHA-256."""
+    _script(conn,
+        """
+        CREATE TABLE models (
+            version TEXT PRIMARY KEY,
+            card TEXT NOT NULL,
+            data BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT
+        );
+        """
+    )
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sqlite: Callable[[sqlite3.Connection], None] | None
+    postgres: str | None
+
 
 MIGRATIONS: list[Migration] = [
-    ("001_tickets", _001_tickets),
-    ("002_fulltext", _002_fulltext),
-    ("003_label_history", _003_label_history),
-    ("004_settings", _004_settings),
-    ("005_module_week_index", _005_module_week_index),
-    ("006_topics", _006_topics),
-    ("007_review", _007_review),
-    ("008_incidents", _008_incidents),
+    Migration("001_tickets", _001_tickets, postgres_schema.TICKETS),
+    Migration("002_fulltext", _002_fulltext, None),  # PostgreSQL's index arrives complete in 009
+    Migration("003_label_history", _003_label_history, postgres_schema.LABEL_HISTORY),
+    Migration("004_settings", _004_settings, postgres_schema.SETTINGS),
+    Migration("005_module_week_index", _005_module_week_index, postgres_schema.MODULE_WEEK_INDEX),
+    Migration("006_topics", _006_topics, postgres_schema.TOPICS),
+    Migration("007_review", _007_review, postgres_schema.REVIEW),
+    Migration("008_incidents", _008_incidents, postgres_schema.INCIDENTS),
+    Migration("009_search_parts", _009_search_parts, postgres_schema.SEARCH),
+    Migration("010_models", _010_models, postgres_schema.MODELS),
+    Migration("011_roles", None, postgres_schema.ROLES),
+    Migration("012_change_notices", None, postgres_schema.CHANGE_NOTICES),
 ]
 
-
-def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
-    return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+_MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
 
 
-def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[str]:
-    """Apply the migrations not yet applied (up to number *upto*); return their names."""
-    done = set(applied_migrations(conn))
+def _engine(database: Any) -> tuple[str, Any]:
+    """(backend, connection) of a Database or of a bare sqlite3 connection."""
+    if isinstance(database, sqlite3.Connection):
+        return "sqlite", database
+    return database.backend, database.conn
+
+
+def applied_migrations(database: Any) -> list[str]:
+    _backend, conn = _engine(database)
+    conn.execute(_MIGRATIONS_TABLE)
+    return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+
+def migrate(database: Any, upto: int | None = None) -> list[str]:
+    """Apply the migrations not yet applied (up to number *upto*); return their names.
+
+    *database* is a :class:`~elsdesk.storage.database.Database` inside its write transaction,
+    or a bare sqlite3 connection (the migration tests use one).
+    """
+    backend, conn = _engine(database)
+    done = set(applied_migrations(database))
     ran = []
-    for number, (name, apply) in enumerate(MIGRATIONS[:upto], start=1):
-        if name in done:
+    for number, migration in enumerate(MIGRATIONS[:upto], start=1):
+        if migration.name in done:
             continue
-        apply(conn)
+        if backend == "sqlite" and migration.sqlite is not None:
+            migration.sqlite(conn)
+        elif backend == "postgres" and migration.postgres is not None:
+            conn.execute(migration.postgres)
         conn.execute(
             "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)",
-            (name, datetime.now().isoformat(timespec="seconds")),
+            (migration.name, datetime.now().isoformat(timespec="seconds")),
         )
-        conn.execute(f"PRAGMA user_version = {number}")
-        ran.append(name)
+        if backend == "sqlite":
+            conn.execute(f"PRAGMA user_version = {number}")
+        ran.append(migration.name)
     return ran
+
+
+def check_schema_version(version: int, where: str, *, upgrade_hint: bool = False) -> None:
+    """Refuse a schema newer than this version knows (and, with *upgrade_hint*, an older one)."""
+    if version > len(MIGRATIONS):
+        raise DatabaseUnavailableError(
+            f"databasen {where} har schemaversion {version}, nyare än den här versionen av elsdesk känner till"
+            f" ({len(MIGRATIONS)}); uppdatera elsdesk på den här datorn"
+        )
+    if upgrade_hint and version < len(MIGRATIONS):
+        raise DatabaseUnavailableError(
+            f"databasen {where} har schemaversion {version} men den här versionen av elsdesk behöver {len(MIGRATIONS)};"
+            f" be databasens ägare (IT) köra: elsdesk --db '{where}' db upgrade"
+        )

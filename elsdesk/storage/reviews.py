@@ -63,14 +63,15 @@ class ReviewRepository:
 
     # -- decisions (callers hold a write transaction) ------------------------------------
     def insert_decision(self, decision: ReviewDecision) -> ReviewDecision:
-        cursor = self.conn.execute(
+        new_id = self.conn.execute(
             "INSERT INTO review_decisions (ticket_id, actor, at, module, kind, old_module, old_kind,"
-            " old_label_source, suggested_module, suggested_kind, suggested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " old_label_source, suggested_module, suggested_kind, suggested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING id",
             (decision.ticket_id, decision.actor, decision.at, decision.module, decision.kind, decision.old_module,
              decision.old_kind, decision.old_label_source, decision.suggested_module, decision.suggested_kind,
              decision.suggested_by),
-        )
-        stored = replace(decision, id=cursor.lastrowid)
+        ).fetchone()[0]
+        stored = replace(decision, id=new_id)
         for field, old, new in (("module", decision.old_module, decision.module), ("kind", decision.old_kind, decision.kind)):
             self.conn.execute(
                 "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by,"
@@ -115,9 +116,10 @@ class ReviewRepository:
     # -- counters in the settings table (inside a write transaction) ---------------------
     def add_to_counter(self, key: str, delta: int) -> int:
         """Add *delta* to an integer setting (never below zero); return the new value."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        value = str(max(0, (int(row[0]) if row else 0) + delta))
         self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
-            " value = max(0, CAST(value AS INTEGER) + ?)",
-            (key, str(max(0, delta)), delta),
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
         )
-        return int(self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()[0])
+        return int(value)

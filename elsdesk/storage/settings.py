@@ -15,4 +15,12 @@ class SettingsRepository:
 
     def set(self, key: str, value: str) -> None:
         with self.database.write() as conn:
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            upsert_setting(conn, key, value)
+
+
+def upsert_setting(conn, key: str, value: str) -> None:
+    """Set one setting inside the caller's write transaction."""
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

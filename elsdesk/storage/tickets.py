@@ -1,8 +1,7 @@
-"""The ticket repository: tickets in and out of SQLite as domain objects, plus label history."""
+"""The ticket repository: tickets in and out of the desk database as domain objects, plus label history."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, fields
 from typing import Iterable, Iterator
 
@@ -19,29 +18,12 @@ from elsdesk.domain import (
     now_iso,
 )
 from elsdesk.storage.database import Database
+from elsdesk.storage.search_text import compound_parts
 
 TICKET_COLUMNS = [f.name for f in fields(Ticket)]
 _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
-SORTABLE = {
-    "created_at": "created_at",
-    "external_id": "external_id",
-    "title": "title COLLATE NOCASE",
-    "status": "status",
-    "module": "module",
-    "kind": "kind",
-    "priority": "priority",
-    "unit": "unit COLLATE NOCASE",
-    "module_confidence": "module_confidence",
-}
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str | None:
-    """Turn what a user typed into an FTS5 query: every word must match as a prefix."""
-    words = _WORD_RE.findall(text or "")
-    if not words:
-        return None
-    return " ".join(f'"{word}"*' for word in words)
+SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
+_CASE_FREE = ("title", "unit")
 
 
 def _row_to_ticket(row: tuple) -> Ticket:
@@ -55,7 +37,10 @@ class TicketRepository:
 
     def __init__(self, database: Database):
         self.database = database
-        self.conn = database.conn
+
+    @property
+    def conn(self):
+        return self.database.conn  # the current connection: a shared desk may have reconnected
 
     # -- reading -------------------------------------------------------------------------
     def get(self, ticket_id: int) -> Ticket:
@@ -84,10 +69,10 @@ class TicketRepository:
 
     def _where(self, flt: TicketFilter) -> tuple[str, list]:
         clauses, params = [], []
-        query = fts_query(flt.text)
-        if query:
-            clauses.append("id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)")
-            params.append(query)
+        match = self.database.sql.text_match(flt.text)
+        if match:
+            clauses.append(match[0])
+            params.append(match[1])
         for column in ("status", "module", "kind"):
             value = getattr(flt, column)
             if value == "":
@@ -110,9 +95,10 @@ class TicketRepository:
     def query_ids(self, flt: TicketFilter = TicketFilter()) -> list[int]:
         """Ids of the tickets that match *flt*, in its sort order."""
         where, params = self._where(flt)
-        order = SORTABLE.get(flt.sort, "created_at")
-        direction = "DESC" if flt.descending else "ASC"
-        sql = f"SELECT id FROM tickets{where} ORDER BY {order} {direction}, id {direction}"
+        column = flt.sort if flt.sort in SORTABLE else "created_at"
+        dialect = self.database.sql
+        order = dialect.order(dialect.nocase(column) if column in _CASE_FREE else column, flt.descending)
+        sql = f"SELECT id FROM tickets{where} ORDER BY {order}, id {'DESC' if flt.descending else 'ASC'}"
         return [row[0] for row in self.database.query(sql, params)]
 
     def count(self, flt: TicketFilter = TicketFilter()) -> int:
@@ -183,14 +169,13 @@ class TicketRepository:
         values["updated_at"] = ticket.updated_at or now_iso()
         values["patient_safety"] = int(bool(ticket.patient_safety))
         values["iso_week"] = iso_week_of(ticket.created_at)
+        values["search_parts"] = compound_parts(ticket.title, ticket.description, ticket.resolution)
         columns = list(values)
-        cursor = self.conn.execute(
-            f"INSERT INTO tickets ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        new_id = self.conn.execute(
+            f"INSERT INTO tickets ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) RETURNING id",
             [values[c] for c in columns],
-        )
-        return ticket.with_changes(
-            id=cursor.lastrowid, external_id=values["external_id"], updated_at=values["updated_at"]
-        )
+        ).fetchone()[0]
+        return ticket.with_changes(id=new_id, external_id=values["external_id"], updated_at=values["updated_at"])
 
     def update(self, ticket: Ticket, *, expected_version: int | None = None) -> Ticket:
         """Write *ticket* over its stored row; raise ConflictError if someone saved first."""
@@ -201,6 +186,7 @@ class TicketRepository:
         values["updated_at"] = now_iso()
         values["patient_safety"] = int(bool(ticket.patient_safety))
         values["iso_week"] = iso_week_of(ticket.created_at)
+        values["search_parts"] = compound_parts(ticket.title, ticket.description, ticket.resolution)
         columns = list(values)
         cursor = self.conn.execute(
             f"UPDATE tickets SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ? AND version = ?",

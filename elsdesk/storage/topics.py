@@ -54,7 +54,7 @@ class TopicRepository:
         if module is None:
             rows = self.database.query(f"SELECT {_REGISTRY_COLUMNS} FROM topic_registry")
         else:
-            rows = self.database.query(f"SELECT {_REGISTRY_COLUMNS} FROM topic_registry WHERE module IS ?", (module,))
+            rows = self.database.query(f"SELECT {_REGISTRY_COLUMNS} FROM topic_registry WHERE module IS NOT DISTINCT FROM ?", (module,))
         return [_registered(r) for r in rows]
 
     def get(self, topic_id: str) -> RegisteredTopic | None:
@@ -74,12 +74,13 @@ class TopicRepository:
 
     # writes: callers hold Database.write()
     def save_registered(self, topic: RegisteredTopic) -> None:
-        # an upsert, not INSERT OR REPLACE: a replace deletes the row and cascades to its weeks
+        # an upsert, not INSERT OR REPLACE: a replace deletes the row and cascades to its weeks. A
+        # known topic gets the machine's fields only; what people curated (name, agenda, covered,
+        # merges) is changed by update_fields alone, so a recompute never undoes an edit.
         self.conn.execute(
             f"INSERT INTO topic_registry ({_REGISTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET module = excluded.module, label = excluded.label, stems = excluded.stems,"
-            " first_week = excluded.first_week, last_week = excluded.last_week, custom_label = excluded.custom_label,"
-            " covered_on = excluded.covered_on, on_agenda = excluded.on_agenda, merged_into = excluded.merged_into",
+            " first_week = excluded.first_week, last_week = excluded.last_week",
             (topic.id, topic.module, topic.label, json.dumps(topic.stems, ensure_ascii=False), topic.first_week,
              topic.last_week, topic.custom_label, topic.covered_on, int(topic.on_agenda), topic.merged_into),
         )

@@ -1,0 +1,312 @@
+"""The shared desk: a PostgreSQL database that every workstation of an ELS desk points at.
+
+One connection per thread, in autocommit for reads; :meth:`PostgresDatabase.write` runs one
+transaction that first takes the desk's advisory write lock, so the read-then-write paths
+written for SQLite's single writer (ticket numbering, import dedupe, confirm/undo) stay
+correct with many writers. Repositories' ``?`` placeholders are translated here.
+
+Errors become the app's typed errors: a refused write (GRANT, row-level security) is
+:class:`~elsdesk.domain.NotAllowedError`; a server that cannot be reached, a lost connection or
+a schema this version does not know is :class:`~elsdesk.domain.DatabaseUnavailableError`.
+Passwords are never stored by elsdesk: libpq finds them (Kerberos/GSSAPI, a password file,
+``PGPASSWORD``), else the OS keyring, else :data:`password_prompt` when a front end set one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
+from elsdesk.storage.database import POSTGRES, Database, redacted
+from elsdesk.storage.dialects import POSTGRES_DIALECT
+from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
+
+logger = logging.getLogger(__name__)
+
+WRITE_LOCK = 7_305_215  # pg_advisory_xact_lock key: one writer at a time per desk database
+ROLE_PRIORITY = (
+    ("elsdesk_superanvandare", "superanvandare"),
+    ("elsdesk_utbildning", "utbildningsansvarig"),
+    ("elsdesk_stod", "els_stod"),
+)
+KEYRING_SERVICE = "elsdesk"
+CONNECT_TIMEOUT_S = 10
+
+# set by the GUI: called with (where, login) when the server asks for a password; returns it or None
+password_prompt: Callable[[str, str], str | None] | None = None
+
+_PLACEHOLDER_RE = re.compile(r"'(?:[^']|'')*'|\?|%")
+
+
+def translate(sql: str) -> str:
+    """``?`` placeholders to psycopg's ``%s`` (and ``%`` to ``%%``), leaving string literals alone."""
+    def replace(match: re.Match) -> str:
+        token = match.group(0)
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        return token.replace("%", "%%")
+
+    return _PLACEHOLDER_RE.sub(replace, sql)
+
+
+def _clean(value):
+    # PostgreSQL text cannot hold NUL; SQLite can. Intake strips it too; this is the last guard.
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class PgConnection:
+    """The part of a sqlite3 connection the repositories use, over a psycopg connection."""
+
+    def __init__(self, raw, on_error: Callable[[Exception], Exception]):
+        self.raw = raw
+        self._on_error = on_error
+        self._cache: dict[str, str] = {}
+
+    def _sql(self, sql: str) -> str:
+        translated = self._cache.get(sql)
+        if translated is None:
+            translated = self._cache[sql] = translate(sql)
+        return translated
+
+    def execute(self, sql: str, params=()):
+        try:
+            if params:
+                return self.raw.execute(self._sql(sql), [_clean(v) for v in params])
+            return self.raw.execute(sql)
+        except Exception as exc:  # noqa: BLE001 - mapped to the app's typed errors
+            raise self._on_error(exc) from exc
+
+    def executemany(self, sql: str, rows) -> None:
+        try:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(self._sql(sql), [[_clean(v) for v in row] for row in rows])
+        except Exception as exc:  # noqa: BLE001
+            raise self._on_error(exc) from exc
+
+
+def _login_of(conninfo: str) -> tuple[str, str]:
+    import psycopg.conninfo
+
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(conninfo)
+    except psycopg.ProgrammingError as exc:
+        raise DatabaseUnavailableError(f"anslutningen '{redacted(conninfo)}' går inte att tolka: {exc}") from exc
+    where = f"{parts.get('host', 'localhost')}/{parts.get('dbname', parts.get('service', ''))}"
+    return parts.get("user") or "", where
+
+
+def _stored_password(conninfo: str) -> str | None:
+    user, where = _login_of(conninfo)
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, f"{user}@{where}")
+    except Exception:  # noqa: BLE001 - no keyring backend on this machine
+        return None
+
+
+def remember_password(conninfo: str, password: str) -> bool:
+    """Keep *password* in the OS keyring (never in settings or logs); False when there is none."""
+    user, where = _login_of(conninfo)
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, f"{user}@{where}", password)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def connect(conninfo: str):
+    """A psycopg connection in autocommit, asking the keyring or the user for a password when needed."""
+    import psycopg
+
+    def attempt(password: str | None = None):
+        extra = {"password": password} if password else {}
+        return psycopg.connect(conninfo, autocommit=True, application_name="elsdesk",
+                               connect_timeout=CONNECT_TIMEOUT_S, **extra)
+
+    try:
+        return attempt()
+    except psycopg.OperationalError as exc:
+        if "password" not in str(exc).lower():
+            raise DatabaseUnavailableError(f"servern {redacted(conninfo)} svarar inte: {_first_line(exc)}") from exc
+        first_error = exc
+    for source in (_stored_password, _prompted_password):
+        password = source(conninfo)
+        if not password:
+            continue
+        try:
+            return attempt(password)
+        except psycopg.OperationalError as exc:
+            first_error = exc
+    raise DatabaseUnavailableError(
+        f"inloggningen till {redacted(conninfo)} misslyckades: {_first_line(first_error)}"
+    ) from first_error
+
+
+def _prompted_password(conninfo: str) -> str | None:
+    if password_prompt is None:
+        return None
+    user, where = _login_of(conninfo)
+    return password_prompt(where, user)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class PostgresDatabase(Database):
+    """A desk on a PostgreSQL server, opened for the current thread."""
+
+    backend = POSTGRES
+    sql = POSTGRES_DIALECT
+
+    def __init__(self, conninfo: str, *, migrate_schema: bool = False):
+        self._conninfo = conninfo
+        self._closed = False
+        self._in_write = False
+        self._role: str | None = None
+        self.raw = connect(conninfo)
+        self.conn = PgConnection(self.raw, self._translate_error)
+        self._check_character_type()
+        version = self.schema_version()
+        check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema)
+        if migrate_schema and version < len(MIGRATIONS):
+            with self.write():
+                migrate(self)
+
+    @property
+    def target(self) -> str:
+        return self._conninfo
+
+    # -- errors --------------------------------------------------------------------------
+    def _translate_error(self, exc: Exception) -> Exception:
+        import psycopg
+        from psycopg import errors
+
+        if isinstance(exc, errors.InsufficientPrivilege) or (
+            isinstance(exc, psycopg.ProgrammingError) and "row-level security" in str(exc)
+        ):
+            return NotAllowedError(_refusal(str(exc), self.server_role()))
+        if isinstance(exc, psycopg.OperationalError) or self.raw.broken:
+            return DatabaseUnavailableError(
+                f"förbindelsen med servern {self.describe()} bröts; det som inte hann sparas sparades inte: {_first_line(exc)}"
+            )
+        return exc
+
+    def _reconnect_if_broken(self) -> None:
+        if self.raw.broken or self.raw.closed:
+            logger.info("reconnecting to %s", self.describe())
+            self.raw = self.conn.raw = connect(self._conninfo)
+
+    # -- the Database interface ------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[PgConnection]:
+        """One transaction holding the desk's write lock; committed on success, rolled back on error."""
+        self._reconnect_if_broken()
+        try:
+            with self.raw.transaction():
+                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                self._in_write = True
+                try:
+                    yield self.conn
+                finally:
+                    self._in_write = False
+        except Exception as exc:  # noqa: BLE001
+            mapped = self._translate_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        if not self._in_write:
+            self._reconnect_if_broken()
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except DatabaseUnavailableError:
+            if self._in_write:
+                raise
+            self._reconnect_if_broken()  # a read is safe to repeat once on a fresh connection
+            return self.conn.execute(sql, params).fetchall()
+
+    def schema_version(self) -> int:
+        exists = self.conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0]
+        if exists is None:
+            return 0
+        return int(self.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0])
+
+    def server_role(self) -> str | None:
+        if self._role is None:
+            if self.raw.execute("SELECT rolsuper FROM pg_roles WHERE rolname = session_user").fetchone()[0]:
+                self._role = "superanvandare"
+            else:
+                self._role = "els_stod"
+                for group, role in ROLE_PRIORITY:
+                    row = self.raw.execute(
+                        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s)"
+                        " AND pg_has_role(session_user, %s, 'member')", (group, group)).fetchone()
+                    if row[0]:
+                        self._role = role
+                        break
+        return self._role
+
+    def owns_desk(self) -> bool:
+        """True for the owning role (or a server superuser): may migrate and is not bound by roles."""
+        row = self.raw.execute(
+            "SELECT rolsuper OR pg_has_role(session_user, (SELECT datdba FROM pg_database"
+            " WHERE datname = current_database()), 'member') FROM pg_roles WHERE rolname = session_user"
+        ).fetchone()
+        return bool(row[0])
+
+    def login_name(self) -> str | None:
+        return self.raw.execute("SELECT session_user").fetchone()[0]
+
+    def describe(self) -> str:
+        return redacted(self._conninfo)
+
+    def listen_connection(self):
+        """A new autocommit connection for LISTEN (notices arrive there, never on a busy one)."""
+        return connect(self._conninfo)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.raw.close()
+        except Exception:  # noqa: BLE001 - closing a broken connection
+            logger.debug("closing a broken connection", exc_info=True)
+
+    # -- checks at open ------------------------------------------------------------------
+    def _check_character_type(self) -> None:
+        encoding, folds = self.raw.execute(
+            "SELECT current_setting('server_encoding'), lower('ÅÄÖ') = 'åäö'"
+        ).fetchone()
+        if encoding != "UTF8" or not folds:
+            raise DatabaseUnavailableError(
+                f"databasen {self.describe()} kan inte hantera å, ä och ö (teckenkodning {encoding}); skapa den med"
+                " CREATE DATABASE elsdesk ENCODING 'UTF8' LC_COLLATE 'sv_SE.UTF-8' LC_CTYPE 'sv_SE.UTF-8'"
+                " TEMPLATE template0 (eller C.UTF-8)"
+            )
+
+
+_REFUSALS = (
+    ("review_decisions", "superanvändare", "bekräfta etiketter i granskningen"),
+    ("models", "superanvändare", "träna om och spara modeller"),
+    ("topic_registry", "utbildningsansvarig", "ändra ämnen och utbildningsagendan"),
+    ("label_history", "superanvändare", "ångra andras beslut"),
+    ("settings", "utbildningsansvarig eller superanvändare", "ändra den inställningen"),
+)
+
+
+def _refusal(message: str, role: str | None) -> str:
+    for table, needed, action in _REFUSALS:
+        if f'"{table}"' in message or f" {table}" in message:
+            return f"din inloggning får inte {action}; det får bara rollen {needed}"
+    return f"din inloggning ({role or 'okänd roll'}) får inte göra det här på servern"

@@ -1,0 +1,63 @@
+"""Free-text search that behaves the same on SQLite (FTS5) and PostgreSQL (tsvector).
+
+Both engines index whole words, so a part of a Swedish compound ("lista" in
+"Läkemedelslistan", "etikett" in "Remissetiketter") would not be found. At write time each
+ticket gets ``search_parts``: the tails of its long words ("listan", "etiketter", ...), which
+both engines index beside the text. A prefix query then finds a word's start *and* the start
+of any part inside it, with the same result on both backends and no trigram index.
+
+Words are split on every character that is not a letter or digit (underscore included) before
+indexing and querying, the rule FTS5's ``unicode61`` tokenizer follows, so PostgreSQL's parser
+never keeps "karboplatin/paklitaxel" or "L40.0" as one token.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# a part starts at least this far into a word and is at least this long; shorter tails are endings
+MIN_HEAD = 3
+MIN_PART = 4
+MIN_COMPOUND = MIN_HEAD + MIN_PART
+
+
+def query_words(text: str | None) -> list[str]:
+    """The words a user typed, lower-cased, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in WORD_RE.findall((text or "").casefold()):
+        seen.setdefault(word, None)
+    return list(seen)
+
+
+def compound_parts(*texts: str | None) -> str:
+    """The tails of every long word in *texts*, space-separated, each once."""
+    parts: dict[str, None] = {}
+    for text in texts:
+        for word in WORD_RE.findall((text or "").casefold()):
+            if len(word) < MIN_COMPOUND or word.isdigit():
+                continue
+            for start in range(MIN_HEAD, len(word) - MIN_PART + 1):
+                parts.setdefault(word[start:], None)
+    return " ".join(parts)
+
+
+def searchable(text: str | None) -> str:
+    """Text with every non-letter, non-digit replaced by a space (what both engines tokenize)."""
+    return " ".join(WORD_RE.findall(text or ""))
+
+
+def fts5_query(text: str | None) -> str | None:
+    """An FTS5 MATCH expression: every word must match as a prefix (of a word or a part)."""
+    words = query_words(text)
+    if not words:
+        return None
+    return " AND ".join(f'"{word}"*' for word in words)
+
+
+def tsquery(text: str | None) -> str | None:
+    """A PostgreSQL ``to_tsquery('simple', …)`` expression with the same meaning as :func:`fts5_query`."""
+    words = query_words(text)
+    if not words:
+        return None
+    return " & ".join(f"'{word}':*" for word in words)

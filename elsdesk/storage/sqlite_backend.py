@@ -1,0 +1,113 @@
+"""The embedded desk: one SQLite connection with the house rules (WAL, busy timeout, foreign keys).
+
+Use one database object per thread. Writes go through :meth:`SQLiteDatabase.write`, which
+starts a ``BEGIN IMMEDIATE`` transaction and retries when another process holds the write
+lock, so "database is locked" never reaches the user.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from elsdesk.domain import DatabaseUnavailableError
+from elsdesk.storage.database import SQLITE, Database
+from elsdesk.storage.dialects import SQLITE_DIALECT
+from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 30_000
+LOCK_RETRY_SECONDS = 300.0
+
+
+class SQLiteDatabase(Database):
+    """A migrated SQLite database opened for the current thread."""
+
+    backend = SQLITE
+    sql = SQLITE_DIALECT
+
+    def __init__(self, path: str | os.PathLike | None, *, migrate_schema: bool = True):
+        self.path = Path(path) if path not in (None, ":memory:") else None
+        target = str(self.path) if self.path else ":memory:"
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(
+            target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        self._closed = False
+        try:
+            self._configure()
+            version = self.schema_version()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise DatabaseUnavailableError(f"{target} är ingen elsdesk-databas eller är skadad: {exc}") from exc
+        check_schema_version(version, self.describe())
+        if migrate_schema and version < len(MIGRATIONS):
+            with self.write():  # readers of an up-to-date database never take the write lock
+                migrate(self)
+
+    @property
+    def target(self) -> str:
+        return str(self.path) if self.path else ":memory:"
+
+    def _configure(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path is not None:
+            self._retry(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA secure_delete = ON")
+
+    @staticmethod
+    def _retry(action):
+        deadline = time.monotonic() + LOCK_RETRY_SECONDS
+        delay = 0.02
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise
+                logger.debug("database busy, retrying in %.2fs", delay)
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error."""
+        self._retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self._retry(lambda: self.conn.execute("COMMIT"))
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        return self._retry(lambda: self.conn.execute(sql, params).fetchall())
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (SQLite's cheap change counter)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        """Close the connection; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.conn.close()
+        except sqlite3.Error:  # pragma: no cover - closing a broken connection
+            logger.exception("closing the database failed")
