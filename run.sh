@@ -4,7 +4,9 @@
 # What it does, in order:
 #   1. installs the Debian libraries that Qt needs, only when one is missing (apt-get, as root or via sudo);
 #   2. creates a virtualenv in .venv with Python 3.11+ and installs elsdesk with its test tools;
-#   3. starts the app on the local SQLite database in the user data folder, or runs pytest offscreen.
+#   3. starts the app on the local SQLite database in the user data folder, or runs pytest offscreen
+#      on both backends: SQLite, and a throwaway PostgreSQL server that the tests start and stop
+#      themselves (tests/pg_server.py; the Debian server package is installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,12 +32,15 @@ install_debian_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+postgres_server_present() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; }
+
 python_ok() { "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; }
 
 setup() {
     python_ok || { say "Python 3.11 or newer is needed (found: $("$PYTHON" --version 2>&1 || echo none))"; exit 1; }
     local pkgs="$QT_LIBS_TEST"
     [ "$MODE" = "app" ] && pkgs="$pkgs $QT_LIBS_WINDOW"
+    [ "$MODE" = "test" ] && ! postgres_server_present && pkgs="$pkgs postgresql"
     "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || pkgs="$pkgs python3-venv"
     # shellcheck disable=SC2086
     install_debian_packages $pkgs
@@ -62,7 +67,7 @@ case "$MODE" in
         setup
         say "checking that only the GUI package imports Qt"
         .venv/bin/lint-imports
-        say "running the test suite (offscreen Qt)"
+        say "running the test suite (offscreen Qt) on SQLite and on a throwaway PostgreSQL server"
         QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
         ;;
     *)

@@ -54,18 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", "fyll databasen med demodata (en syntetisk go-live-månad)")
     demo.add_argument("--tickets", type=int, default=1200)
 
+    from elsdesk.cli_admin import add_admin_commands
     from elsdesk.cli_ml import add_ml_commands
     from elsdesk.cli_topics import add_topic_commands
 
     add_ml_commands(command)
     add_topic_commands(command)
+    add_admin_commands(command)
     return parser
+
+
+def _target(args) -> str | None:
+    """The desk given by --db or ELSDESK_DB (None: the default SQLite file)."""
+    return args.db or os.environ.get("ELSDESK_DB") or None
 
 
 def _database(args):
     from elsdesk.storage import open_database
 
-    return open_database(args.db or os.environ.get("ELSDESK_DB") or None)
+    return open_database(_target(args))
 
 
 def cmd_import(args) -> int:
@@ -129,7 +136,7 @@ def cmd_demo(args) -> int:
 def cmd_gui(args) -> int:
     from elsdesk.gui.app import run_gui
 
-    return run_gui(args.db or os.environ.get("ELSDESK_DB") or None)
+    return run_gui(_target(args))
 
 
 HANDLERS = {"import": cmd_import, "list": cmd_list, "demo": cmd_demo, "gui": cmd_gui}
@@ -140,10 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     command = args.command or "gui"
+    from elsdesk.cli_admin import ADMIN_HANDLERS
     from elsdesk.cli_ml import ML_HANDLERS
     from elsdesk.cli_topics import TOPIC_HANDLERS
 
-    handler = HANDLERS.get(command) or ML_HANDLERS.get(command) or TOPIC_HANDLERS[command]
+    handler = HANDLERS.get(command) or ML_HANDLERS.get(command) or TOPIC_HANDLERS.get(command) or ADMIN_HANDLERS[command]
     try:
         return handler(args)
     except NotAllowedError as exc:

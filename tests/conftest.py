@@ -1,7 +1,14 @@
-"""Shared fixtures: offscreen Qt, user data in tmp_path, fresh databases, sample tickets."""
+"""Shared fixtures: offscreen Qt, user data in tmp_path, fresh databases on both backends, sample tickets.
+
+Every test that uses a database (``db_path``, ``memory_db``, ``file_db`` or ``backend``) runs
+twice: on an SQLite file and on a fresh database of a throwaway PostgreSQL server that the
+session starts itself (``tests/pg_server.py``). ``@pytest.mark.sqlite_only`` keeps a test to
+SQLite; ``ELSDESK_TEST_BACKENDS=sqlite`` runs only SQLite (a machine without the server).
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -11,6 +18,60 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from elsdesk.storage import open_database
+
+BACKENDS = [b.strip() for b in os.environ.get("ELSDESK_TEST_BACKENDS", "sqlite,postgres").split(",") if b.strip()]
+TEMPLATE_DB = "elsdesk_template"
+_database_numbers = itertools.count(1)
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        params = [b for b in BACKENDS if b == "sqlite" or not sqlite_only] or ["sqlite"]
+        metafunc.parametrize("backend", params, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the session, with a migrated template database."""
+    from pg_server import PgServer
+
+    server = PgServer().start()
+    try:
+        server.create_database(TEMPLATE_DB)
+        open_database(server.url(TEMPLATE_DB), migrate_schema=True).close()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def new_pg_database(request):
+    """Make a fresh, migrated PostgreSQL database; returns its URL (dropped after the test)."""
+    server = request.getfixturevalue("pg_server")
+    made = []
+
+    def make() -> str:
+        name = f"t{next(_database_numbers)}"
+        made.append(name)
+        return server.create_database(name, template=TEMPLATE_DB)
+
+    yield make
+    for name in made:
+        server.drop_database(name)
+
+
+@pytest.fixture
+def db_target(backend, tmp_path, request):
+    """Where a fresh desk lives on this test's backend: an SQLite path or a PostgreSQL URL."""
+    if backend == "sqlite":
+        return tmp_path / "desk.db"
+    return request.getfixturevalue("new_pg_database")()
 
 
 @pytest.fixture(autouse=True)
@@ -34,15 +95,17 @@ def no_worker_left():
 
 
 @pytest.fixture
-def memory_db():
-    database = open_database(":memory:")
+def memory_db(backend, request):
+    """A fresh database: in memory on SQLite, a new database on PostgreSQL."""
+    target = ":memory:" if backend == "sqlite" else request.getfixturevalue("new_pg_database")()
+    database = open_database(target)
     yield database
     database.close()
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "desk.db"
+def db_path(db_target):
+    return db_target
 
 
 @pytest.fixture

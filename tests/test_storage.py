@@ -22,7 +22,7 @@ def _insert(database, *tickets):
 
 
 def test_fresh_database_has_every_migration_and_version(memory_db):
-    assert applied_migrations(memory_db.conn) == [m.name for m in MIGRATIONS]
+    assert applied_migrations(memory_db) == [m.name for m in MIGRATIONS]
     assert memory_db.schema_version() == len(MIGRATIONS)
 
 
@@ -67,6 +67,7 @@ def test_migration_004_settings_table(memory_db):
     assert memory_db.query("SELECT value FROM settings WHERE key='go_live'") == [("2025-04-23",)]
 
 
+@pytest.mark.sqlite_only
 def test_wal_and_foreign_keys_on_file_database(file_db):
     assert file_db.query("PRAGMA journal_mode")[0][0] == "wal"
     assert file_db.query("PRAGMA foreign_keys")[0][0] == 1

@@ -137,8 +137,8 @@ def test_merge_and_split(two_weeks):
     assert sum(t["count"] for t in after["topics"] if t["id"] in set(new_ids) | {keep}) == total
 
 
-def test_cli_topics_json(two_weeks, tmp_path, capsys):
-    db = str(tmp_path / "cli.db")
+def test_cli_topics_json(two_weeks, tmp_path, capsys, db_target):
+    db = str(db_target)
     rows = _rows(SIGN_DOSE + ONE_OFFS, "2025-05-06", 1, _module)
     main(["--db", db, "import", str(write_jsonl(tmp_path / "c.jsonl", rows))])
     capsys.readouterr()
@@ -171,8 +171,8 @@ def test_topics_of_any_date_range(two_weeks, capsys, tmp_path):
         range_topics(two_weeks, "2025-05-11", "2025-05-05")
 
 
-def test_cli_topics_needs_week_or_range(tmp_path, capsys):
-    db = str(tmp_path / "r.db")
+def test_cli_topics_needs_week_or_range(tmp_path, capsys, db_target):
+    db = str(db_target)
     assert main(["--db", db, "topics", "--from", "2025-05-01"]) == 1
     assert main(["--db", db, "topics", "--from", "2025-05-01", "--to", "2025-05-07", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["tickets"] == 0

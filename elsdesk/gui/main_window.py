@@ -365,7 +365,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         QMessageBox.information(self, "elsdesk", self.tr("Språket byts när elsdesk startas om."))
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", str(self.database.path or ":memory:")))
+        QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", self.database.describe()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._change_watch.stop()

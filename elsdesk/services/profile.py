@@ -15,17 +15,20 @@ from elsdesk.storage.profiles import read_profile_file, write_profile_file
 ELS_SUPPORT = "els_stod"
 SUPER_USER = "superanvandare"
 TRAINING_LEAD = "utbildningsansvarig"
+OWNER = "agare"  # the role that owns a server desk (IT): every view and action, never chosen locally
 ROLES = (ELS_SUPPORT, SUPER_USER, TRAINING_LEAD)
 ROLE_NAMES = {
     ELS_SUPPORT: {"sv": "ELS-stöd", "en": "ELS support"},
     SUPER_USER: {"sv": "Superanvändare", "en": "Super-user"},
     TRAINING_LEAD: {"sv": "Utbildningsansvarig", "en": "Training lead"},
+    OWNER: {"sv": "Databasägare", "en": "Desk owner"},
 }
 TICKETS, REVIEW, TRAINING = "tickets", "review", "training"
 _VIEWS = {
     ELS_SUPPORT: (TICKETS,),
     SUPER_USER: (TICKETS, REVIEW),
     TRAINING_LEAD: (TICKETS, TRAINING),
+    OWNER: (TICKETS, REVIEW, TRAINING),
 }
 
 
@@ -55,7 +58,7 @@ def normalise_role(value: str | None) -> str | None:
 
 def views_for(role: str) -> tuple[str, ...]:
     """The views a role is offered, in menu order: 'tickets', 'review', 'training'."""
-    return _VIEWS.get(normalise_role(role) or "", (TICKETS,))
+    return _VIEWS.get(OWNER if role == OWNER else normalise_role(role) or "", (TICKETS,))
 
 
 def make_profile(name: str, role: str) -> Profile:

@@ -109,9 +109,10 @@ def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
 
 def week_fingerprint(database: Database, week: str) -> str:
     """Changes whenever a ticket of the week is added, edited or relabelled."""
+    labels = database.sql.string_agg("coalesce(w.module, '-') || coalesce(w.model_version, '')", 44)
     row = database.query(
-        "SELECT count(*), max(updated_at), total(version), group_concat(coalesce(module, '-') || coalesce(model_version, ''))"
-        " FROM (SELECT * FROM tickets WHERE iso_week = ? ORDER BY id)", (week,))[0]
+        f"SELECT count(*), max(w.updated_at), sum(w.version), {labels}"
+        " FROM (SELECT * FROM tickets WHERE iso_week = ? ORDER BY id) w", (week,))[0]
     return hashlib.sha1("|".join(str(v) for v in row).encode("utf-8")).hexdigest()
 
 

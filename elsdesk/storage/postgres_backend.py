@@ -243,8 +243,8 @@ class PostgresDatabase(Database):
 
     def server_role(self) -> str | None:
         if self._role is None:
-            if self.raw.execute("SELECT rolsuper FROM pg_roles WHERE rolname = session_user").fetchone()[0]:
-                self._role = "superanvandare"
+            if self.owns_desk():
+                self._role = "agare"
             else:
                 self._role = "els_stod"
                 for group, role in ROLE_PRIORITY:

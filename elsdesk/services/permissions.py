@@ -1,0 +1,54 @@
+"""What each role may do at the desk, checked before a write so the refusal is a clear sentence.
+
+On PostgreSQL the server grants the role (group roles, GRANTs and row-level security enforce
+the same rules; this check only words the refusal first). On a local SQLite file the person
+who owns the file may do everything from the CLI; the GUI disables actions outside the local
+profile's role with :func:`allowed`.
+"""
+
+from __future__ import annotations
+
+from elsdesk.domain import NotAllowedError
+from elsdesk.services.profile import ELS_SUPPORT, OWNER, SUPER_USER, TRAINING_LEAD, role_name
+
+CONFIRM_LABELS = "confirm_labels"
+TRAIN_MODEL = "train_model"
+SET_GO_LIVE = "set_go_live"
+EDIT_TOPICS = "edit_topics"
+LOAD_DEMO = "load_demo"
+
+_ACTION_TEXT = {
+    CONFIRM_LABELS: "bekräfta etiketter i granskningen",
+    TRAIN_MODEL: "träna om eller byta aktiv modell",
+    SET_GO_LIVE: "ändra go-live-datumet",
+    EDIT_TOPICS: "ändra ämnen och utbildningsagendan",
+    LOAD_DEMO: "lägga in demodata",
+}
+_NEEDED = {
+    CONFIRM_LABELS: (SUPER_USER,),
+    TRAIN_MODEL: (SUPER_USER,),
+    SET_GO_LIVE: (TRAINING_LEAD,),
+    EDIT_TOPICS: (TRAINING_LEAD,),
+    LOAD_DEMO: (OWNER,),
+}
+
+
+def allowed(role: str | None, action: str) -> bool:
+    """True when *role* may do *action* (the owner may do everything)."""
+    return role == OWNER or role in _NEEDED.get(action, (ELS_SUPPORT, SUPER_USER, TRAINING_LEAD))
+
+
+def role_of(database) -> str | None:
+    """The role the server gives this login, or None on a local file (the local profile rules)."""
+    return database.server_role()
+
+
+def require(database, action: str) -> None:
+    """Raise NotAllowedError naming the role needed when this login may not do *action*."""
+    role = role_of(database)
+    if role is None or allowed(role, action):
+        return
+    needed = " eller ".join(role_name(r) for r in _NEEDED[action])
+    raise NotAllowedError(
+        f"din roll ({role_name(role)}) får inte {_ACTION_TEXT[action]}; det får bara {needed.lower()}"
+    )
