@@ -17,6 +17,7 @@ from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import HUMAN, Ticket
 from elsdesk.services.imports import Cancelled
 from elsdesk.services.tickets import mask_ticket
+from elsdesk.services.permissions import LOAD_DEMO, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.taxonomy import load_taxonomy
 
@@ -118,6 +119,7 @@ def load_demo_data(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Insert the demo month (skipping demo tickets already present); return how many were added."""
+    require(database, LOAD_DEMO)
     repo = TicketRepository(database)
     demo = build_demo_tickets(tickets)
     added = 0

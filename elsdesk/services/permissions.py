@@ -52,3 +52,12 @@ def require(database, action: str) -> None:
     raise NotAllowedError(
         f"din roll ({role_name(role)}) får inte {_ACTION_TEXT[action]}; det får bara {needed.lower()}"
     )
+
+
+def acting_as(database, actor: str) -> str:
+    """Who a decision is recorded for: on a server, a person's login (row-level security checks
+    it); the owner and a local file record the name given."""
+    role = role_of(database)
+    if role is None or role == OWNER:
+        return actor
+    return database.login_name() or actor

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from elsdesk.domain import HUMAN, BadInputError, ConflictError, ReviewDecision, Ticket, now_iso
 from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services.similar import SimilarTicket, similar_tickets
+from elsdesk.services.permissions import CONFIRM_LABELS, acting_as, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.reviews import QUEUE_ORDERS, ReviewRepository
 from elsdesk.storage.settings import SettingsRepository, upsert_setting
@@ -78,7 +79,9 @@ def confirm_labels(database: Database, ticket_id: int, module: str, kind: str | 
     *suggested_by* is the model version whose suggestion (*suggested_module*, *suggested_kind*)
     the person saw; without one, the model labels stored on the ticket count as the suggestion.
     """
+    actor = acting_as(database, actor)
     _validate(module, kind, actor)
+    require(database, CONFIRM_LABELS)
     repo, reviews = TicketRepository(database), ReviewRepository(database)
     with database.write() as conn:
         ticket = repo.get(ticket_id)
@@ -104,6 +107,8 @@ def undo_last(database: Database, actor: str) -> ReviewDecision | None:
 
     Raises ConflictError when the ticket's labels were changed after the decision.
     """
+    require(database, CONFIRM_LABELS)
+    actor = acting_as(database, actor)
     repo, reviews = TicketRepository(database), ReviewRepository(database)
     with database.write() as conn:
         last = reviews.last_decision(actor)

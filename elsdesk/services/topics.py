@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import BadInputError, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
+from elsdesk.services.permissions import EDIT_TOPICS, SET_GO_LIVE, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
@@ -209,6 +210,7 @@ def _require(repo: TopicRepository, topic_id: str) -> RegisteredTopic:
 
 
 def rename_topic(database: Database, topic_id: str, label: str) -> None:
+    require(database, EDIT_TOPICS)
     repo = TopicRepository(database)
     _require(repo, topic_id)
     if not label.strip():
@@ -218,6 +220,7 @@ def rename_topic(database: Database, topic_id: str, label: str) -> None:
 
 
 def mark_covered(database: Database, topic_id: str, on: date | str | None) -> None:
+    require(database, EDIT_TOPICS)
     repo = TopicRepository(database)
     _require(repo, topic_id)
     with database.write():
@@ -225,6 +228,7 @@ def mark_covered(database: Database, topic_id: str, on: date | str | None) -> No
 
 
 def set_on_agenda(database: Database, topic_id: str, picked: bool) -> None:
+    require(database, EDIT_TOPICS)
     repo = TopicRepository(database)
     _require(repo, topic_id)
     with database.write():
@@ -233,6 +237,7 @@ def set_on_agenda(database: Database, topic_id: str, picked: bool) -> None:
 
 def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
     """Merge topics into the first one, this week and from now on; return the surviving id."""
+    require(database, EDIT_TOPICS)
     week = normalise_week(week)
     if len(topic_ids) < 2:
         raise BadInputError("välj minst två ämnen att slå ihop")
@@ -261,6 +266,7 @@ def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
 
 def split_topic(database: Database, week: str, topic_id: str) -> list[str]:
     """Split a topic into tighter sub-topics (leftovers stay with the original id)."""
+    require(database, EDIT_TOPICS)
     week = normalise_week(week)
     repo = TopicRepository(database)
     original = _require(repo, topic_id)
@@ -301,6 +307,7 @@ def go_live_date(database: Database) -> date | None:
 
 
 def set_go_live(database: Database, value: str) -> date:
+    require(database, SET_GO_LIVE)
     try:
         parsed = date.fromisoformat(value)
     except ValueError as exc:

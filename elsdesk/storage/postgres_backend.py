@@ -193,7 +193,7 @@ class PostgresDatabase(Database):
         if isinstance(exc, errors.InsufficientPrivilege) or (
             isinstance(exc, psycopg.ProgrammingError) and "row-level security" in str(exc)
         ):
-            return NotAllowedError(_refusal(str(exc), self.server_role()))
+            return NotAllowedError(_refusal(str(exc)))
         if isinstance(exc, psycopg.OperationalError) or self.raw.broken:
             return DatabaseUnavailableError(
                 f"förbindelsen med servern {self.describe()} bröts; det som inte hann sparas sparades inte: {_first_line(exc)}"
@@ -285,10 +285,10 @@ class PostgresDatabase(Database):
 
     # -- checks at open ------------------------------------------------------------------
     def _check_character_type(self) -> None:
-        encoding, folds = self.raw.execute(
-            "SELECT current_setting('server_encoding'), lower('ÅÄÖ') = 'åäö'"
-        ).fetchone()
-        if encoding != "UTF8" or not folds:
+        encoding = self.raw.execute("SELECT current_setting('server_encoding')").fetchone()[0]
+        folds = encoding == "UTF8" and self.raw.execute(
+            "SELECT lower(chr(197) || chr(196) || chr(214)) = chr(229) || chr(228) || chr(246)").fetchone()[0]
+        if not folds:
             raise DatabaseUnavailableError(
                 f"databasen {self.describe()} kan inte hantera å, ä och ö (teckenkodning {encoding}); skapa den med"
                 " CREATE DATABASE elsdesk ENCODING 'UTF8' LC_COLLATE 'sv_SE.UTF-8' LC_CTYPE 'sv_SE.UTF-8'"
@@ -305,8 +305,8 @@ _REFUSALS = (
 )
 
 
-def _refusal(message: str, role: str | None) -> str:
+def _refusal(message: str) -> str:
     for table, needed, action in _REFUSALS:
         if f'"{table}"' in message or f" {table}" in message:
             return f"din inloggning får inte {action}; det får bara rollen {needed}"
-    return f"din inloggning ({role or 'okänd roll'}) får inte göra det här på servern"
+    return "din inloggning får inte göra det här på servern"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from elsdesk.domain import HUMAN, ReviewDecision
+from elsdesk.domain import HUMAN, NotAllowedError, ReviewDecision
 from elsdesk.storage.database import Database
 
 _DECISION_COLUMNS = (
@@ -81,7 +81,11 @@ class ReviewRepository:
         return stored
 
     def mark_undone(self, decision_id: int, at: str) -> None:
-        self.conn.execute("UPDATE review_decisions SET undone_at = ? WHERE id = ?", (at, decision_id))
+        """Mark a decision undone; NotAllowedError when the server's row-level security hides it
+        from this login (another super-user's decision), which PostgreSQL reports as zero rows."""
+        changed = self.conn.execute("UPDATE review_decisions SET undone_at = ? WHERE id = ?", (at, decision_id)).rowcount
+        if changed != 1:
+            raise NotAllowedError("bara den superanvändare som fattade beslutet kan ångra det")
         self.conn.execute("UPDATE label_history SET undone_at = ? WHERE decision_id = ?", (at, decision_id))
 
     def last_decision(self, actor: str) -> ReviewDecision | None:

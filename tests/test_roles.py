@@ -1,0 +1,186 @@
+"""Issue 9: roles the server enforces. Each app role is a PostgreSQL group role; each person a login.
+
+The service layer words a refusal first; the server refuses the same writes on its own (GRANTs and
+row-level security), which the raw-SQL tests below show by going around the services.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.cli import main
+from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.review import confirm_labels, undo_last
+from elsdesk.services.topics import rename_topic, set_go_live, weekly_topics
+from elsdesk.storage import TicketRepository, open_database
+from elsdesk.storage.database import redacted
+
+pytestmark = pytest.mark.skipif("postgres" not in os.environ.get("ELSDESK_TEST_BACKENDS", "postgres"),
+                                reason="PostgreSQL not wanted in this run")
+
+PASSWORD = "hemligt-1"
+PEOPLE = {
+    "stod_anna": "elsdesk_stod",
+    "super_sven": "elsdesk_superanvandare",
+    "super_siv": "elsdesk_superanvandare",
+    "lead_lena": "elsdesk_utbildning",
+}
+
+
+@pytest.fixture
+def desk(pg_server, new_pg_database, tmp_path):
+    """A desk with ten tickets, and a function that opens it as one of the people above."""
+    url = new_pg_database()
+    for login, group in PEOPLE.items():
+        pg_server.create_login(login, PASSWORD, group)
+    with open_database(url) as owner:
+        import_tickets(owner, write_jsonl(tmp_path / "t.jsonl", [
+            {k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(10)]))
+
+    def as_person(login: str):
+        return open_database(url.replace("postgres@", f"{login}:{PASSWORD}@"))
+
+    as_person.url = url
+    return as_person
+
+
+def _first_id(database) -> int:
+    return TicketRepository(database).query_ids()[0]
+
+
+def test_the_role_comes_from_the_server_not_from_a_local_choice(desk):
+    expected = {"stod_anna": "els_stod", "super_sven": "superanvandare", "lead_lena": "utbildningsansvarig"}
+    for login, role in expected.items():
+        with desk(login) as database:
+            assert database.server_role() == role
+            assert database.login_name() == login
+    with open_database(desk.url) as owner:
+        assert owner.server_role() == "agare"
+
+
+def test_support_staff_log_and_import_but_cannot_confirm(desk, tmp_path):
+    with desk("stod_anna") as database:
+        report = import_tickets(database, write_jsonl(tmp_path / "more.jsonl", sample_rows(2, start=500)))
+        assert report.new == 2
+        with pytest.raises(NotAllowedError, match="superanvändare"):
+            confirm_labels(database, _first_id(database), "lakemedel", "handhavande", "stod_anna")
+
+
+def test_the_server_refuses_a_confirmation_that_goes_around_the_services(desk):
+    with desk("stod_anna") as database:
+        ticket_id = _first_id(database)
+        with pytest.raises(NotAllowedError, match="superanvändare"):
+            with database.write() as conn:
+                conn.execute("INSERT INTO review_decisions (ticket_id, actor, at, module) VALUES (?, ?, ?, ?)",
+                             (ticket_id, "stod_anna", "2025-05-01T10:00:00", "lakemedel"))
+        assert database.query("SELECT count(*) FROM review_decisions") == [(0,)]
+
+
+def test_support_staff_cannot_store_or_activate_a_model(desk):
+    with desk("stod_anna") as database:
+        with pytest.raises(NotAllowedError):
+            with database.write() as conn:
+                conn.execute("INSERT INTO models (version, card, data, sha256, created_at) VALUES (?, ?, ?, ?, ?)",
+                             ("x", "{}", b"\x00\x01", "0" * 64, "2025-05-01"))
+        with pytest.raises(NotAllowedError):
+            with database.write() as conn:
+                conn.execute("INSERT INTO settings (key, value) VALUES ('active_model', 'x')"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+
+
+def test_cli_refuses_retraining_for_support_staff_with_exit_3(desk, capsys):
+    url = desk.url.replace("postgres@", f"stod_anna:{PASSWORD}@")
+    assert main(["--db", url, "train"]) == 3
+    err = capsys.readouterr().err
+    assert "superanvändare" in err.lower() and PASSWORD not in err
+    assert main(["--db", url, "demo", "--tickets", "10"]) == 3
+
+
+def test_super_user_confirms_and_undoes_only_their_own_decisions(desk):
+    with desk("super_sven") as sven:
+        ticket_id = _first_id(sven)
+        decision = confirm_labels(sven, ticket_id, "lakemedel", "handhavande", "någon annan")
+        assert decision.actor == "super_sven"  # the login, whatever name the screen passed
+    with desk("super_siv") as siv:
+        assert undo_last(siv, "super_siv") is None  # Siv has nothing of her own to undo
+        with pytest.raises(NotAllowedError, match="ångra"):
+            with siv.write() as conn:  # going around the service: row-level security hides Sven's row
+                from elsdesk.storage.reviews import ReviewRepository
+
+                ReviewRepository(siv).mark_undone(decision.id, "2025-05-01T11:00:00")
+    with desk("super_sven") as sven:
+        undone = undo_last(sven, "super_sven")
+        assert undone is not None and undone.id == decision.id
+
+
+def test_only_the_training_lead_sets_go_live_and_edits_topics(desk):
+    with desk("stod_anna") as database:
+        with pytest.raises(NotAllowedError, match="utbildningsansvarig"):
+            set_go_live(database, "2025-04-23")
+        with pytest.raises(NotAllowedError):
+            with database.write() as conn:
+                conn.execute("INSERT INTO settings (key, value) VALUES ('go_live', '2025-04-23')")
+        report = weekly_topics(database, "2025-W18")  # reading the week's topics keeps its cache: allowed
+    with desk("lead_lena") as lead:
+        assert str(set_go_live(lead, "2025-04-23")) == "2025-04-23"
+        for topic in report["topics"][:1]:
+            rename_topic(lead, topic["id"], "Signera given dos")
+    with desk("super_sven") as sven:
+        with pytest.raises(NotAllowedError, match="utbildningsansvarig"):
+            set_go_live(sven, "2025-04-24")
+
+
+def test_a_normal_open_never_migrates_an_old_schema_and_db_upgrade_does(pg_server, capsys):
+    from elsdesk.storage.migrations import MIGRATIONS, migrate
+    from elsdesk.storage.postgres_backend import PgConnection, connect
+
+    name = "old_schema_desk"
+    url = pg_server.create_database(name)
+    try:
+        with pytest.raises(DatabaseUnavailableError, match="db upgrade"):
+            open_database(url)  # an empty database is not created by a normal start either
+        raw = connect(url)
+
+        class OlderElsdesk:  # what an earlier version left behind: every step but the last
+            backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
+
+        with raw.transaction():
+            migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
+        raw.close()
+        with pytest.raises(DatabaseUnavailableError, match="db upgrade"):
+            open_database(url)
+        assert main(["--db", url, "list"]) == 4
+        assert main(["--db", url, "db", "upgrade"]) == 0
+        with open_database(url) as database:
+            assert database.schema_version() == len(MIGRATIONS)
+    finally:
+        pg_server.drop_database(name)
+
+
+def test_a_schema_newer_than_this_version_is_refused(pg_server, new_pg_database):
+    url = new_pg_database()
+    with open_database(url) as owner:
+        with owner.write() as conn:
+            conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('999_from_the_future', 'x')")
+    with pytest.raises(DatabaseUnavailableError, match="nyare"):
+        open_database(url)
+
+
+def test_a_database_that_cannot_fold_swedish_letters_is_refused_with_how_to_fix(pg_server):
+    name = "c_locale_desk"
+    pg_server.admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'SQL_ASCII' LC_CTYPE 'C' LC_COLLATE 'C'")
+    try:
+        with pytest.raises(DatabaseUnavailableError, match="CREATE DATABASE"):
+            open_database(pg_server.url(name), migrate_schema=True)
+    finally:
+        pg_server.drop_database(name)
+
+
+def test_passwords_never_reach_messages_or_logs():
+    assert "s3cret" not in redacted("postgresql://anna:s3cret@db.region.se/elsdesk")
+    assert "s3cret" not in redacted("host=db.region.se dbname=elsdesk password=s3cret")
+    assert redacted("service=elsdesk") == "service=elsdesk"
