@@ -181,6 +181,7 @@ def test_answering_yes_starts_loading_demo_data(make_window, answer, qtbot):
                     timeout=30_000)
 
 
+@pytest.mark.sqlite_only  # the local profile; on a server the role comes from the login
 def test_first_start_asks_for_the_profile_before_offering_demo_data(make_window, answer, demo_calls):
     questions = answer(demo=QMessageBox.Yes)
     window = make_window()

@@ -40,6 +40,7 @@ def close(qtbot, window):
     window.close()
 
 
+@pytest.mark.sqlite_only  # the local profile; on a server the role comes from the login
 def test_no_profile_keeps_tabs_and_first_start_asks(qtbot, db_path, tmp_path):
     seed(db_path)
     window = make(db_path, tmp_path)
@@ -114,6 +115,7 @@ def test_form_shows_similar_tickets_and_saving_a_burst_flags_an_incident(qtbot, 
     close(qtbot, window)
 
 
+@pytest.mark.sqlite_only  # the local profile; on a server the role comes from the login
 def test_training_lead_sees_training_not_review(qtbot, db_path, tmp_path):
     seed(db_path)
     save_profile(Profile("Cecilia", TRAINING_LEAD))

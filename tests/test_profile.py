@@ -85,3 +85,19 @@ def test_profile_dialog_starts_from_the_current_profile(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.name_edit.text() == "Cecilia"
     assert dialog.role_combo.currentData() == TRAINING_LEAD
+
+
+@pytest.mark.sqlite_only
+def test_issue_9_actions_outside_the_local_role_are_disabled_not_only_tabs(qtbot, db_path, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from elsdesk.gui.main_window import MainWindow
+
+    save_profile(Profile("Anna", ELS_SUPPORT))
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=30_000))
+    assert not window.train_action.isEnabled()
+    assert window.demo_action.isEnabled()  # the person who owns the local file may try demo data
+    window.profile = save_profile(Profile("Anna", SUPER_USER))
+    window._apply_profile()
+    assert window.train_action.isEnabled()

@@ -25,7 +25,7 @@ from elsdesk.gui.ticket_form import TicketFormDialog, ticket_values
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.masking import describe_counts
-from elsdesk.services.profile import load_profile
+from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.taxonomy import load_taxonomy
 
@@ -47,7 +47,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.runner = TaskRunner(self)
         self.form: TicketFormDialog | None = None
         self._long_task = None
-        self.profile = load_profile()
+        self.server_role = self.database.server_role()  # None on a local file: the local profile rules
+        self.profile = Profile(self.database.login_name(), self.server_role) if self.server_role else load_profile()
         self.similarity_index = None
         self.review_view = None
         self.open_incidents: list = []
@@ -71,11 +72,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.tickets_imported.connect(self._on_tickets_imported)
         self.tabs.currentChanged.connect(self._focus_review_tab)
         self.resize(1360, 820)
-        self._data_version = self._read_data_version()
-        self._change_watch = QTimer(self)
-        self._change_watch.setInterval(CHANGE_CHECK_MS)
-        self._change_watch.timeout.connect(self._on_change_watch)
-        self._change_watch.start()
+        self._watch_other_workstations()
         self.list_view.refresh()
         self.load_classifier()
         self._apply_profile()
@@ -172,6 +169,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.cancel_button = QPushButton(self.tr("Avbryt"), self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._cancel_long_task)
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setVisible(False)
+        bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -307,18 +308,56 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 parts.append(f"{status.name(self.language)}: {count:,}".replace(",", " "))
         self.count_label.setText(" · ".join(parts))
 
-    def _read_data_version(self) -> int:
-        return self.database.data_version() if hasattr(self.database, "data_version") else 0
+    # -- other workstations' and processes' writes -------------------------------------------
+    def _watch_other_workstations(self) -> None:
+        """A shared server pushes every change (LISTEN/NOTIFY); a local file has no push, so its
+        cheap change counter (PRAGMA data_version, no table read) is checked every few seconds."""
+        self.listener = None
+        self._change_watch = QTimer(self)
+        if self.database.backend == "postgres":
+            from elsdesk.gui.change_listener import ChangeListener
+
+            self.listener = ChangeListener(self.database.listen_connection, self)
+            self.listener.changed.connect(self._on_remote_change)
+            self.listener.connection_lost.connect(self._on_connection_lost)
+            self.listener.reconnected.connect(self._on_reconnected)
+            self.listener.start()
+            return
+        self._data_version = self.database.data_version()
+        self._change_watch.setInterval(CHANGE_CHECK_MS)
+        self._change_watch.timeout.connect(self._on_change_watch)
+        self._change_watch.start()
 
     def _on_change_watch(self) -> None:
-        """Another process (a second app, an import) committed: show its tickets. PRAGMA
-        data_version reads no table, so this costs microseconds."""
-        version = self._read_data_version()
+        """Another process (a second app, an import) committed to the local file: show its tickets."""
+        version = self.database.data_version()
         if version != self._data_version:
             self._data_version = version
-            if not self.list_view.is_loading():
-                self.model.refresh_rows()
-                self.list_view.refresh()
+            self._on_remote_change(frozenset({"tickets"}))
+
+    def _on_remote_change(self, tables: frozenset) -> None:
+        """Refresh what shows the changed tables (the views keep their selection and current item)."""
+        if tables & {"tickets", "label_history", "incident_tickets"} and not self.list_view.is_loading():
+            self.model.refresh_rows()
+            self.list_view.refresh()
+        if self.review_view is not None and tables & {"tickets", "review_decisions"}:
+            self.review_view.refresh()
+        if tables & {"incidents", "incident_tickets"}:
+            self.refresh_incidents()
+        if tables & {"topic_registry", "settings"} and self.tabs.currentIndex() == self.training_tab \
+                and self.training_view.overview is not None and not self.training_view.is_loading():
+            self.training_view.load()
+        if "models" in tables or "settings" in tables:
+            self.load_classifier()
+
+    def _on_connection_lost(self) -> None:
+        self.connection_label.setText(self.tr("Återansluter till servern…"))
+        self.connection_label.setVisible(True)
+
+    def _on_reconnected(self) -> None:
+        self.connection_label.setVisible(False)
+        self.statusBar().showMessage(self.tr("Ansluten till servern igen; listorna är uppdaterade."), 8000)
+        self._on_remote_change(frozenset({"tickets", "review_decisions", "incidents", "topic_registry"}))
 
     def _focus_search(self) -> None:
         self.filter_bar.search_edit.setFocus()
@@ -369,6 +408,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._change_watch.stop()
+        if self.listener is not None:
+            self.listener.stop()
         if self.review_view is not None:
             self.review_view.shutdown(10_000)  # decisions still queued are written before the database closes
         self.runner.shutdown(10_000)

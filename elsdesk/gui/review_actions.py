@@ -1,5 +1,5 @@
-"""ReviewActionsMixin: the local profile and the views its role gets, the review queue tab,
-the retrain offer, and similar tickets for the ticket form."""
+"""ReviewActionsMixin: the profile (local, or the login and role a server gives) and the views and
+actions its role gets, the review queue tab, the retrain offer, and similar tickets for the form."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.profile_dialog import ProfileDialog
 from elsdesk.gui.review_queue_view import ReviewQueueView
+from elsdesk.services.permissions import LOAD_DEMO, TRAIN_MODEL, allowed
 from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
 
 logger = logging.getLogger(__name__)
@@ -19,10 +20,17 @@ class ReviewActionsMixin:
     """Mixed into MainWindow; uses its tabs, runner, profile and similarity index."""
 
     def ensure_profile(self):
-        """At first start (no saved profile) ask for name and role."""
-        return self.choose_profile() if self.profile is None else None
+        """At first start (no saved profile) ask for name and role; a server desk gives both."""
+        return self.choose_profile() if self.profile is None and not self.server_role else None
 
-    def choose_profile(self) -> ProfileDialog:
+    def choose_profile(self) -> ProfileDialog | QMessageBox:
+        if self.server_role:
+            box = QMessageBox(QMessageBox.Information, self.tr("Din profil"), self.tr(
+                "Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; "
+                "be IT om en annan roll.").replace("%1", self.profile.name).replace(
+                "%2", role_name(self.server_role, self.language)), QMessageBox.Ok, self)
+            box.open()
+            return box
         dialog = ProfileDialog(self.profile, self.language, self)
 
         def chosen(profile):
@@ -40,9 +48,19 @@ class ReviewActionsMixin:
     def _actor(self) -> str:
         return self.profile.actor if self.profile else "ELS-stöd"
 
+    def may(self, action: str) -> bool:
+        """Whether the person at this window may do *action*: the server's role on a shared desk; on a
+        local file the profile's role, and the file's owner may load demo data."""
+        if self.server_role:
+            return allowed(self.server_role, action)
+        return action == LOAD_DEMO or (self.profile is not None and allowed(self.profile.role, action))
+
     def _apply_profile(self) -> None:
-        """Offer the views of the profile's role: tickets always, the review queue to super-users and the
-        training view to training leads. Without a profile (first start) the tabs stay as built."""
+        """Offer the views and actions of the profile's role: tickets always, the review queue and retraining
+        to super-users, the training view to training leads. Without a profile (first start) the tabs stay
+        as built."""
+        self.train_action.setEnabled(self.may(TRAIN_MODEL))
+        self.demo_action.setEnabled(self.may(LOAD_DEMO))
         if self.profile is None:
             return
         views = views_for(self.profile.role)

@@ -1,0 +1,82 @@
+"""Issue 9: two workstations on one server see each other's work without polling, and survive a restart."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import TicketRepository, open_database
+
+pytestmark = pytest.mark.skipif("postgres" not in os.environ.get("ELSDESK_TEST_BACKENDS", "postgres"),
+                                reason="PostgreSQL not wanted in this run")
+
+
+def _workstation(qtbot, url, tmp_path, name):
+    window = MainWindow(url, QSettings(str(tmp_path / f"{name}.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=30_000))
+    window.show()
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
+    assert window.listener is not None and window.listener.wait_until_listening()
+    return window
+
+
+@pytest.fixture
+def shared_desk(new_pg_database, tmp_path):
+    url = new_pg_database()
+    with open_database(url) as database:
+        import_tickets(database, write_jsonl(tmp_path / "start.jsonl", [
+            {k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(4)]))
+    return url
+
+
+def test_a_ticket_logged_at_one_desk_appears_at_the_other(qtbot, shared_desk, tmp_path):
+    first = _workstation(qtbot, shared_desk, tmp_path, "first")
+    second = _workstation(qtbot, shared_desk, tmp_path, "second")
+    assert first.model.rowCount() == second.model.rowCount() == 4
+    with qtbot.waitSignal(second.listener.changed, timeout=10_000):
+        form = first.new_ticket()
+        form.title_edit.setText("Utdelningsvyn visar fel dos")
+        form.submit()
+    qtbot.waitUntil(lambda: second.model.rowCount() == 5, timeout=10_000)
+
+
+def test_a_ticket_confirmed_by_one_super_user_leaves_the_others_queue(qtbot, shared_desk, tmp_path):
+    from elsdesk.services.review import confirm_labels
+
+    second = _workstation(qtbot, shared_desk, tmp_path, "second")
+    assert second.review_view is not None  # the owner login gets every view
+    qtbot.waitUntil(lambda: second.review_view.remaining() == 4, timeout=20_000)
+    with open_database(shared_desk) as other:  # the first super-user's workstation
+        ticket_id = TicketRepository(other).query_ids()[-1]
+        confirm_labels(other, ticket_id, "lakemedel", "handhavande", "sven")
+    qtbot.waitUntil(lambda: second.review_view.remaining() == 3, timeout=10_000)
+
+
+def test_a_server_restart_says_reconnecting_then_refreshes_and_keeps_the_form(qtbot, shared_desk, tmp_path, pg_server):
+    window = _workstation(qtbot, shared_desk, tmp_path, "only")
+    form = window.new_ticket()
+    form.title_edit.setText("Skrivaren på avd 12 skriver inte ut")
+    with qtbot.waitSignal(window.listener.connection_lost, timeout=15_000):
+        pg_server.restart()
+    assert window.connection_label.isVisible() and "återansluter" in window.connection_label.text().lower()
+    with qtbot.waitSignal(window.listener.reconnected, timeout=30_000):
+        pass
+    assert not window.connection_label.isVisible()
+    assert form.title_edit.text() == "Skrivaren på avd 12 skriver inte ut"  # nothing typed is lost
+    form.submit()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=15_000)
+
+
+def test_a_support_login_gets_the_servers_role_and_only_its_actions(qtbot, shared_desk, tmp_path, pg_server):
+    pg_server.create_login("stod_gui", "pw-1", "elsdesk_stod")
+    window = _workstation(qtbot, shared_desk.replace("postgres@", "stod_gui:pw-1@"), tmp_path, "stod")
+    assert window.profile.name == "stod_gui" and window.profile.role == "els_stod"
+    assert window.review_view is None
+    assert not window.tabs.isTabVisible(window.training_tab)
+    assert not window.train_action.isEnabled() and not window.demo_action.isEnabled()
+    assert window.ensure_profile() is None  # no local role choice on a server desk
