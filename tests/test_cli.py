@@ -99,6 +99,17 @@ def test_two_imports_at_once_all_rows_land(tmp_path, db_target):
         assert TicketRepository(database).count() == 6000
 
 
+def test_issue_9_two_imports_of_the_same_file_at_once_neither_fails_nor_duplicates(tmp_path, db_target):
+    db = str(db_target)
+    same = write_jsonl(tmp_path / "same.jsonl", sample_rows(2000, start=1))
+    processes = [_cli("--db", db, "import", "--no-classify", str(same)) for _ in range(2)]
+    for process in processes:
+        _out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err.decode()
+    with open_database(db) as database:
+        assert TicketRepository(database).count() == 2000
+
+
 def test_sigkill_during_import_keeps_earlier_batches_and_a_sound_database(tmp_path, db_target, backend):
     db = db_target
     path = write_jsonl(tmp_path / "big.jsonl", sample_rows(30_000))

@@ -97,6 +97,37 @@ def test_swedish_prefix_search_keeps_diacritics(memory_db):
     assert repo.query_ids(TicketFilter(text="lak")) == [b.id]
 
 
+def test_issue_9_parts_of_compounds_are_found_on_both_backends(memory_db):
+    lista, etikett, other = _insert(
+        memory_db,
+        _ticket(title="Läkemedelslistan visas tom"),
+        _ticket(title="Remissetiketter skrivs ut fel", description="Etikettskrivaren på avd 12"),
+        _ticket(title="Lista över patienter", description="Kan inte se min lista"),
+    )
+    repo = TicketRepository(memory_db)
+    assert set(repo.query_ids(TicketFilter(text="lista"))) == {lista.id, other.id}
+    assert repo.query_ids(TicketFilter(text="etikett")) == [etikett.id]
+    assert repo.query_ids(TicketFilter(text="skrivaren")) == [etikett.id]
+    assert repo.query_ids(TicketFilter(text="listor")) == []  # parts are prefixes, not fuzzy matches
+
+
+def test_issue_9_no_stop_word_surprises_and_punctuation_splits_the_same_way(memory_db):
+    cannot, cure = _insert(
+        memory_db,
+        _ticket(title="Kan inte logga in", description="Det går inte"),
+        _ticket(title="Kur med karboplatin/paklitaxel", description="Diagnos L40.0 och dosen 2,5 mg"),
+    )
+    repo = TicketRepository(memory_db)
+    assert repo.query_ids(TicketFilter(text="kan")) == [cannot.id]
+    assert repo.query_ids(TicketFilter(text="inte")) == [cannot.id]
+    assert repo.query_ids(TicketFilter(text="kan inte")) == [cannot.id]
+    assert set(repo.query_ids(TicketFilter(text="ka"))) == {cure.id, cannot.id}
+    assert repo.query_ids(TicketFilter(text="paklitaxel")) == [cure.id]
+    assert repo.query_ids(TicketFilter(text="L40")) == [cure.id]
+    assert repo.query_ids(TicketFilter(text="karboplatin/pak")) == [cure.id]
+    assert repo.query_ids(TicketFilter(text="\"'%_?*")) == repo.query_ids()  # nothing to search for: no filter
+
+
 def test_filters_combine(memory_db):
     a, b, c = _insert(
         memory_db,
@@ -146,3 +177,14 @@ def test_close_twice_is_safe(db_path):
     database = open_database(db_path)
     database.close()
     database.close()
+
+
+@pytest.mark.sqlite_only
+def test_issue_9_a_desk_file_opens_in_sqlite_utils_with_its_fulltext_index_detected(file_db, db_path):
+    import sqlite_utils
+
+    (stored,) = _insert(file_db, _ticket(title="Läkemedelslistan visas tom"))
+    outside = sqlite_utils.Database(str(db_path))
+    assert outside["tickets"].detect_fts() == "tickets_fts"
+    assert [row["id"] for row in outside["tickets"].search("lista*")] == [stored.id]  # parts of compounds too
+    outside.close()
