@@ -9,8 +9,12 @@ What it measures, in order:
    export), weighted statuses, module/kind ids from ``resources/taxonomy.json`` (about 10% left
    unlabelled) and the test personnummer 19121212-1212 in about 2% of the tickets. The random
    seed is fixed, so every run imports the same file.
-2. **Import** the file with :func:`elsdesk.services.imports.import_tickets` into a fresh SQLite
-   file (masking, label history, FTS5 index and all) and report tickets/s and elapsed time.
+2. **Import** the file with :func:`elsdesk.services.imports.import_tickets` into a fresh desk
+   (masking, label history, the search index and all) and report tickets/s and elapsed time. The
+   desk is a SQLite file (``--backend sqlite``, the default) or a PostgreSQL database
+   (``--backend postgres``: a throwaway server started for the run, or ``--url`` to an empty,
+   migrated-on-open desk); every step below goes through the same ``open_database`` interface,
+   so the search uses each engine's own full-text index (FTS5 or tsvector).
 3. **Query** with :meth:`TicketRepository.query_ids`: ~200 free-text searches with realistic
    Swedish words and prefixes (including the partial words a debounced search box sends while
    someone types), the unfiltered newest-first list and module + ISO-week filters; p50/p95 in ms.
@@ -20,16 +24,22 @@ What it measures, in order:
    its ``loaded`` signal (the worker opens its own connection and also counts per status and
    lists the weeks), the first paint of the view, a repaint of the same rows (the cost of every
    scroll step) and a jump to the middle of the list (a page not yet cached).
-5. **Memory and size**: peak RSS (``ru_maxrss``) after each phase and the database file size.
+5. **Memory and size**: peak RSS (``ru_maxrss``) of this process after each phase (on PostgreSQL
+   the server's memory is not in it) and the database size: the file (+ WAL) on SQLite,
+   ``pg_database_size`` and the tickets table with its indexes on PostgreSQL.
 
 It prints a human-readable table and, last, one line ``RESULT {json}`` with every number.
 
 Run from the repository root::
 
     .venv/bin/python bench/bench_storage.py [--tickets 200000] [--keep DB] [--seed 20250423]
+    .venv/bin/python bench/bench_storage.py --backend postgres [--url postgresql://…] [--tickets 200000] [--analyze]
 
-``--keep DB`` writes the database to DB (which must not exist yet) and leaves it there for
-inspection; without it everything lives in a temporary folder that is removed at the end.
+``--keep DB`` (SQLite) writes the database to DB (which must not exist yet) and leaves it there for
+inspection; without it everything lives in a temporary folder that is removed at the end. On
+PostgreSQL the throwaway server is stopped and removed at the end; a desk given with ``--url`` stays.
+``--analyze`` runs ANALYZE on PostgreSQL after the import (otherwise the queries see whatever
+statistics autovacuum has gathered by then; the table says which).
 A full run at 200,000 tickets takes a few minutes and needs about 1 GB of disk.
 """
 
@@ -54,6 +64,7 @@ if str(REPO_ROOT) not in sys.path:
 from elsdesk.domain import TicketFilter  # noqa: E402
 from elsdesk.services.imports import import_tickets  # noqa: E402
 from elsdesk.storage import open_database, TicketRepository  # noqa: E402
+from elsdesk.storage.database import SQLITE, backend_of, redacted  # noqa: E402
 from elsdesk.taxonomy import load_taxonomy  # noqa: E402
 
 DEFAULT_TICKETS = 200_000
@@ -402,8 +413,8 @@ def timed_ms(action) -> tuple[float, object]:
     return (time.perf_counter() - start) * 1000, value
 
 
-def run_import(db_path: Path, jsonl: Path) -> dict:
-    """Import *jsonl* into a fresh database at *db_path* and time it."""
+def run_import(target: str, jsonl: Path) -> dict:
+    """Import *jsonl* into the fresh desk at *target* and time it."""
     marks: list[float] = []
     reported: set[int] = set()
 
@@ -414,7 +425,7 @@ def run_import(db_path: Path, jsonl: Path) -> dict:
             reported.add(decile)
             print(f"  imported {done:,}/{total:,}", file=sys.stderr, flush=True)
 
-    database = open_database(db_path)
+    database = open_database(target)
     try:
         start = time.perf_counter()
         report = import_tickets(database, jsonl, progress=progress)
@@ -447,9 +458,9 @@ def fts_query_texts(seed: int, count: int = FTS_QUERY_COUNT) -> list[str]:
     return texts[:count]
 
 
-def bench_queries(db_path: Path, seed: int) -> dict:
+def bench_queries(target: str, seed: int) -> dict:
     """Time free-text, unfiltered and module+week queries through TicketRepository.query_ids."""
-    database = open_database(db_path)
+    database = open_database(target)
     try:
         repo = TicketRepository(database)
         fts_ms, fts_hits, slowest = [], [], []
@@ -506,12 +517,12 @@ def _first_rows_ms(repo: TicketRepository, model, flt: TicketFilter) -> tuple[fl
     return (time.perf_counter() - start) * 1000, rows
 
 
-def bench_first_rows(db_path: Path) -> dict:
+def bench_first_rows(target: str) -> dict:
     """Time to the first 40 rows of the model, unfiltered and with a search text."""
     _qt_app()
     from elsdesk.gui.ticket_table_model import TicketTableModel
 
-    database = open_database(db_path)
+    database = open_database(target)
     try:
         repo = TicketRepository(database)
         model = TicketTableModel(database, load_taxonomy(), "sv")
@@ -525,7 +536,7 @@ def bench_first_rows(db_path: Path) -> dict:
     return results
 
 
-def bench_list_view(db_path: Path) -> dict:
+def bench_list_view(target: str) -> dict:
     """The real TicketListView: refresh() until ``loaded``, then its first paint."""
     _qt_app()
     from PySide6.QtCore import QEventLoop, QTimer
@@ -534,11 +545,11 @@ def bench_list_view(db_path: Path) -> dict:
     from elsdesk.gui.ticket_list_view import TicketListView
     from elsdesk.gui.ticket_table_model import TicketTableModel
 
-    database = open_database(db_path)
+    database = open_database(target)
     runner = TaskRunner()
     try:
         model = TicketTableModel(database, load_taxonomy(), "sv")
-        view = TicketListView(model, runner, db_path)
+        view = TicketListView(model, runner, target)
         view.resize(1400, 24 * (FIRST_ROWS + 2))
         loop = QEventLoop()
         outcome: dict = {}
@@ -571,9 +582,25 @@ def bench_list_view(db_path: Path) -> dict:
     return result
 
 
-def file_sizes_mb(db_path: Path) -> dict:
-    wal = Path(str(db_path) + "-wal")
-    return {"db_mb": db_path.stat().st_size / 1e6, "wal_mb": wal.stat().st_size / 1e6 if wal.exists() else 0.0}
+def database_size_mb(target: str) -> dict:
+    """The SQLite file and its WAL, or the PostgreSQL database and its tickets table (with indexes)."""
+    if backend_of(target) == SQLITE:
+        db_path = Path(target)
+        wal = Path(target + "-wal")
+        return {"db_mb": db_path.stat().st_size / 1e6, "wal_mb": wal.stat().st_size / 1e6 if wal.exists() else 0.0}
+    with open_database(target) as database:
+        db_bytes, tickets_bytes = database.query(
+            "SELECT pg_database_size(current_database()), pg_total_relation_size('tickets')")[0]
+    return {"db_mb": db_bytes / 1e6, "tickets_mb": tickets_bytes / 1e6}
+
+
+def postgres_statistics(target: str, analyze: bool) -> dict:
+    """Run ANALYZE when asked; say whether the tickets table had planner statistics before the queries."""
+    with open_database(target) as database:
+        ms = timed_ms(lambda: database.conn.execute("ANALYZE tickets"))[0] if analyze else None
+        row = database.query("SELECT last_analyze IS NOT NULL, last_autoanalyze IS NOT NULL, n_live_tup"
+                             " FROM pg_stat_user_tables WHERE relname = 'tickets'")[0]
+    return {"analyze_ms": ms, "analyzed": bool(row[0]), "autoanalyzed": bool(row[1]), "live_tuples": row[2]}
 
 
 # -- reporting ----------------------------------------------------------------------------
@@ -589,7 +616,7 @@ def print_table(results: dict) -> None:
 
     print()
     print(f"elsdesk storage benchmark — {gen['tickets']:,} tickets, seed {results['seed']}, "
-          f"SQLite {results['sqlite']}, Python {results['python']}")
+          f"{results['engine']}, Python {results['python']}")
     print("=" * 100)
     print("Generate")
     line("JSONL file", f"{gen['jsonl_mb']:.1f} MB in {gen['elapsed_s']:.1f} s")
@@ -601,6 +628,10 @@ def print_table(results: dict) -> None:
     line("  write phase rate (est.)", f"{imp['write_rate_per_s']:,.0f} tickets/s")
     line("new / rejected / identifiers masked", f"{imp['new']:,} / {imp['rejected']:,} / {imp['masked']:,}")
     print("Queries (TicketRepository.query_ids)")
+    stats = results.get("statistics")
+    if stats:
+        line("planner statistics before the queries", (f"ANALYZE run ({stats['analyze_ms']:.0f} ms)" if stats["analyzed"]
+             else "from autovacuum" if stats["autoanalyzed"] else "none yet (autovacuum had not analysed tickets)"))
     line(f"free text, {q['fts']['n']} queries", dist(q["fts"]))
     line("  hits per query median / max", f"{q['fts']['median_hits']:,.0f} / {q['fts']['max_hits']:,}")
     for slow in q["fts"]["slowest"]:
@@ -621,8 +652,12 @@ def print_table(results: dict) -> None:
     print("Memory and size")
     line("peak RSS after generate / import / queries", f"{mem['after_generate_mb']:.0f} / {mem['after_import_mb']:.0f} / "
          f"{mem['after_queries_mb']:.0f} MB")
-    line("peak RSS at end", f"{mem['peak_mb']:.0f} MB")
-    line("database file (+ WAL)", f"{size['db_mb']:.1f} MB (+ {size['wal_mb']:.1f} MB)")
+    line("peak RSS at end" + (" (client only)" if "wal_mb" not in size else ""),
+         f"{mem['peak_mb']:.0f} MB")
+    if "wal_mb" in size:
+        line("database file (+ WAL)", f"{size['db_mb']:.1f} MB (+ {size['wal_mb']:.1f} MB)")
+    else:
+        line("pg_database_size / tickets with indexes", f"{size['db_mb']:.1f} MB / {size['tickets_mb']:.1f} MB")
     line("total runtime", f"{results['runtime_s']:.1f} s")
     print("=" * 100)
 
@@ -637,38 +672,70 @@ def _rounded(value):
     return value
 
 
-def run(tickets: int, seed: int, keep: Path | None) -> dict:
-    import sqlite3
+def _engine(target: str) -> str:
+    if backend_of(target) == SQLITE:
+        import sqlite3
 
+        return f"SQLite {sqlite3.sqlite_version}"
+    with open_database(target) as database:
+        return "PostgreSQL " + database.query("SHOW server_version")[0][0].split()[0]
+
+
+def run(tickets: int, seed: int, keep: Path | None, backend: str = SQLITE, url: str | None = None,
+        analyze: bool = False) -> dict:
     started = time.perf_counter()
-    results: dict = {"tickets": tickets, "seed": seed, "sqlite": sqlite3.sqlite_version,
-                     "python": sys.version.split()[0]}
+    results: dict = {"tickets": tickets, "seed": seed, "backend": backend, "python": sys.version.split()[0]}
+    server = None
     with tempfile.TemporaryDirectory(prefix="elsdesk-bench-") as tmp:
         workdir = Path(tmp)
-        db_path = keep or workdir / "bench.db"
-        jsonl = workdir / "tickets.jsonl"
-        memory = {}
+        try:
+            if backend == SQLITE:
+                target = str(keep or workdir / "bench.db")
+            elif url:
+                target = url
+            else:
+                sys.path.insert(0, str(REPO_ROOT / "tests"))
+                from pg_server import PgServer
 
-        print(f"generating {tickets:,} tickets ...", file=sys.stderr, flush=True)
-        ms, generated = timed_ms(lambda: generate_tickets(jsonl, tickets, seed))
-        results["generate"] = {**generated, "elapsed_s": ms / 1000}
-        memory["after_generate_mb"] = peak_rss_mb()
-
-        print(f"importing into {db_path} ...", file=sys.stderr, flush=True)
-        results["import"] = run_import(db_path, jsonl)
-        memory["after_import_mb"] = peak_rss_mb()
-        results["size"] = file_sizes_mb(db_path)
-
-        print("querying ...", file=sys.stderr, flush=True)
-        results["queries"] = bench_queries(db_path, seed)
-        memory["after_queries_mb"] = peak_rss_mb()
-
-        print("ticket list ...", file=sys.stderr, flush=True)
-        results["first_rows"] = bench_first_rows(db_path)
-        results["list_view"] = bench_list_view(db_path)
-        memory["peak_mb"] = peak_rss_mb()
-        results["memory"] = memory
+                print("starting a throwaway PostgreSQL server ...", file=sys.stderr, flush=True)
+                server = PgServer().start()
+                target = server.create_database("elsdesk_bench")
+            with open_database(target, migrate_schema=True) as database:
+                if TicketRepository(database).count():
+                    raise SystemExit(f"{database.describe()} already holds tickets; the benchmark needs an empty desk")
+            results["engine"] = _engine(target)
+            results.update(_measure(target, workdir / "tickets.jsonl", tickets, seed, analyze))
+        finally:
+            if server is not None:
+                server.stop()
     results["runtime_s"] = time.perf_counter() - started
+    return results
+
+
+def _measure(target: str, jsonl: Path, tickets: int, seed: int, analyze: bool) -> dict:
+    results: dict = {}
+    memory = {}
+    print(f"generating {tickets:,} tickets ...", file=sys.stderr, flush=True)
+    ms, generated = timed_ms(lambda: generate_tickets(jsonl, tickets, seed))
+    results["generate"] = {**generated, "elapsed_s": ms / 1000}
+    memory["after_generate_mb"] = peak_rss_mb()
+
+    print(f"importing into {redacted(target)} ...", file=sys.stderr, flush=True)
+    results["import"] = run_import(target, jsonl)
+    memory["after_import_mb"] = peak_rss_mb()
+    results["size"] = database_size_mb(target)
+    if backend_of(target) != SQLITE:
+        results["statistics"] = postgres_statistics(target, analyze)
+
+    print("querying ...", file=sys.stderr, flush=True)
+    results["queries"] = bench_queries(target, seed)
+    memory["after_queries_mb"] = peak_rss_mb()
+
+    print("ticket list ...", file=sys.stderr, flush=True)
+    results["first_rows"] = bench_first_rows(target)
+    results["list_view"] = bench_list_view(target)
+    memory["peak_mb"] = peak_rss_mb()
+    results["memory"] = memory
     return results
 
 
@@ -678,7 +745,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--tickets", type=int, default=DEFAULT_TICKETS, help="tickets to generate (default %(default)s)")
     parser.add_argument("--keep", type=Path, metavar="DB", help="write the database here and keep it (must not exist)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
+    parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite",
+                        help="desk engine (default %(default)s); postgres starts a throwaway server unless --url")
+    parser.add_argument("--url", help="an empty PostgreSQL desk (postgresql://…) instead of a throwaway server")
+    parser.add_argument("--analyze", action="store_true", help="PostgreSQL: ANALYZE tickets after the import")
     args = parser.parse_args(argv)
+    if args.url and args.backend != "postgres":
+        parser.error("--url is for --backend postgres")
+    if args.keep is not None and args.backend != "sqlite":
+        parser.error("--keep is for --backend sqlite (a desk given with --url stays anyway)")
     if args.tickets < 1:
         parser.error("--tickets must be at least 1")
     if args.keep is not None:
@@ -690,7 +765,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    results = run(args.tickets, args.seed, args.keep)
+    results = run(args.tickets, args.seed, args.keep, args.backend, args.url, args.analyze)
     print_table(results)
     print("RESULT " + json.dumps(_rounded(results), ensure_ascii=False, sort_keys=True))
     return 0
