@@ -14,6 +14,7 @@ from elsdesk.paths import resources_dir, user_data_dir
 
 logger = logging.getLogger(__name__)
 ORGANISATION = "elsdesk"
+DESK_KEY = "desk/location"  # where the desk lives ("" = this computer); never a password
 
 
 def settings() -> QSettings:
@@ -50,11 +51,80 @@ def _log_to_file() -> None:
     logging.getLogger().addHandler(handler)
 
 
-def run_gui(db_path=None) -> int:
-    from elsdesk.gui.forms import stylesheet
+_CANCELLED = object()
+
+
+def desk_target(given, prefs: QSettings, ask: bool = False):
+    """The desk to open: --db/ELSDESK_DB, else the choice saved at first start, else (first start,
+    no local file yet, or *ask*) ask where the desk lives. None means this computer's default file."""
+    from elsdesk.gui.desk_connection import DeskLocationDialog
+    from elsdesk.paths import default_db_path
+    from elsdesk.storage.postgres_backend import keep_password
+
+    if given and not ask:
+        return given
+    saved = str(prefs.value(DESK_KEY) or "") if prefs.contains(DESK_KEY) else None
+    if not ask:
+        if saved is not None:
+            return saved or None
+        if default_db_path().exists():
+            prefs.setValue(DESK_KEY, "")
+            return None
+    dialog = DeskLocationDialog(saved)
+    if dialog.exec() != DeskLocationDialog.Accepted:
+        return _CANCELLED
+    prefs.setValue(DESK_KEY, dialog.location)
+    if dialog.location and dialog.password:
+        keep_password(dialog.location, dialog.password, remember=True)
+    return dialog.location or None
+
+
+def _ask_for_password(conninfo: str) -> str | None:
+    from elsdesk.gui.desk_connection import PasswordDialog
+    from elsdesk.storage.postgres_backend import keep_password, login_of
+
+    login, where = login_of(conninfo)
+    dialog = PasswordDialog(where, login)
+    if dialog.exec() != PasswordDialog.Accepted or not dialog.password:
+        return None
+    keep_password(conninfo, dialog.password, remember=dialog.remember)
+    return dialog.password
+
+
+def _open_window(given, prefs: QSettings, language: str):
+    """The main window on the chosen desk; when it cannot be opened, say why and offer to try again
+    or to choose another desk. None when the user gives up."""
+    from PySide6.QtWidgets import QMessageBox
+
     from elsdesk.gui.main_window import MainWindow
     from elsdesk.paths import default_db_path
     from elsdesk.storage.database import redacted
+
+    ask = False
+    while True:
+        target = desk_target(given, prefs, ask)
+        if target is _CANCELLED:
+            return None
+        try:
+            return MainWindow(target or default_db_path(), prefs, language)
+        except ElsdeskError as exc:
+            logger.warning("the desk %s cannot be opened: %s", redacted(target or default_db_path()), exc)
+            box = QMessageBox(QMessageBox.Critical, "elsdesk", QCoreApplication.translate(
+                "app", "Databasen %1 kan inte öppnas: %2").replace("%1", redacted(target or default_db_path())).replace(
+                "%2", str(exc)), QMessageBox.NoButton)
+            retry = box.addButton(QCoreApplication.translate("app", "Försök igen"), QMessageBox.AcceptRole)
+            other = box.addButton(QCoreApplication.translate("app", "Välj en annan desk…"), QMessageBox.ActionRole)
+            box.addButton(QCoreApplication.translate("app", "Avsluta"), QMessageBox.RejectRole)
+            box.exec()
+            ask = box.clickedButton() is other
+            if ask:
+                given = None
+            elif box.clickedButton() is not retry:
+                return None
+
+
+def run_gui(db_path=None) -> int:
+    from elsdesk.gui.forms import stylesheet
 
     _log_to_file()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -65,15 +135,12 @@ def run_gui(db_path=None) -> int:
     QLocale.setDefault(QLocale(QLocale.Swedish if language == "sv" else QLocale.English))
     install_translator(app, language)
     app.setStyleSheet(stylesheet())
-    try:
-        window = MainWindow(db_path or default_db_path(), prefs, language)
-    except ElsdeskError as exc:
-        logger.exception("database cannot be opened")
-        from PySide6.QtWidgets import QMessageBox
+    from elsdesk.storage.postgres_backend import set_password_prompt
 
-        QMessageBox.critical(None, "elsdesk", QCoreApplication.translate(
-            "app", "Databasen %1 kan inte öppnas: %2").replace("%1", redacted(db_path or default_db_path())).replace("%2", str(exc)))
-        return 1
+    set_password_prompt(_ask_for_password)
+    window = _open_window(db_path, prefs, language)
+    if window is None:
+        return 0
     window.show()
     QTimer.singleShot(0, window.start_up)
     return app.exec()

@@ -126,6 +126,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
         self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
         self.profile_action = self._action(self.tr("Byt &profil…"), None, self.choose_profile)
+        self.desk_action = self._action(self.tr("Byt &desk (den här datorn eller regionens server)…"), None, self._choose_desk)
         self.learning_action = self._action(self.tr("&Inlärningskurva…"), None, self.show_learning_curve)
         self.agreement_action = self._action(self.tr("&Samstämmighet och oenigheter…"), None, self.show_agreement)
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
@@ -133,6 +134,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.profile_action)
+        menu.addAction(self.desk_action)
         menu.addAction(self.quit_action)
         model_menu = self.menuBar().addMenu(self.tr("&Modell"))
         model_menu.addAction(self.train_action)
@@ -398,6 +400,24 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             )
             if answer == QMessageBox.Yes:
                 self.load_demo()
+
+    def _choose_desk(self):
+        """Choose where the desk lives next time (a password typed into the address goes to the keyring)."""
+        from elsdesk.gui.app import DESK_KEY
+        from elsdesk.gui.desk_connection import DeskLocationDialog
+        from elsdesk.storage.postgres_backend import keep_password
+
+        dialog = DeskLocationDialog(str(self.settings.value(DESK_KEY) or "") or None, self)
+
+        def chosen():
+            self.settings.setValue(DESK_KEY, dialog.location)
+            if dialog.location and dialog.password:
+                keep_password(dialog.location, dialog.password, remember=True)
+            QMessageBox.information(self, "elsdesk", self.tr("Desken byts när elsdesk startas om."))
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
 
     def _set_language(self, code: str) -> None:
         self.settings.setValue("language", code)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -35,8 +36,24 @@ ROLE_PRIORITY = (
 KEYRING_SERVICE = "elsdesk"
 CONNECT_TIMEOUT_S = 10
 
-# set by the GUI: called with (where, login) when the server asks for a password; returns it or None
-password_prompt: Callable[[str, str], str | None] | None = None
+# set by the GUI: called with the connection string when the server asks for a password; returns it or
+# None. Only called on the thread that set it (the GUI thread); workers use the password kept below.
+password_prompt: Callable[[str], str | None] | None = None
+_prompt_thread: int | None = None
+# passwords that worked in this process (never written anywhere), so a worker's connection needs no prompt
+_session_passwords: dict[str, str] = {}
+
+
+def set_password_prompt(prompt: Callable[[str], str | None] | None) -> None:
+    global password_prompt, _prompt_thread
+    password_prompt, _prompt_thread = prompt, threading.get_ident()
+
+
+def keep_password(conninfo: str, password: str, remember: bool) -> bool:
+    """Use *password* for *conninfo* in this process; with *remember*, also keep it in the OS keyring.
+    Returns whether the keyring took it."""
+    _session_passwords[conninfo] = password
+    return remember_password(conninfo, password) if remember else False
 
 _PLACEHOLDER_RE = re.compile(r"'(?:[^']|'')*'|\?|%")
 
@@ -89,7 +106,8 @@ class PgConnection:
             raise self._on_error(exc) from exc
 
 
-def _login_of(conninfo: str) -> tuple[str, str]:
+def login_of(conninfo: str) -> tuple[str, str]:
+    """(login, host/database) named by a connection string, for prompts and keyring entries."""
     import psycopg.conninfo
 
     try:
@@ -101,7 +119,7 @@ def _login_of(conninfo: str) -> tuple[str, str]:
 
 
 def _stored_password(conninfo: str) -> str | None:
-    user, where = _login_of(conninfo)
+    user, where = login_of(conninfo)
     try:
         import keyring
 
@@ -112,7 +130,7 @@ def _stored_password(conninfo: str) -> str | None:
 
 def remember_password(conninfo: str, password: str) -> bool:
     """Keep *password* in the OS keyring (never in settings or logs); False when there is none."""
-    user, where = _login_of(conninfo)
+    user, where = login_of(conninfo)
     try:
         import keyring
 
@@ -137,24 +155,26 @@ def connect(conninfo: str):
         if "password" not in str(exc).lower():
             raise DatabaseUnavailableError(f"servern {redacted(conninfo)} svarar inte: {_first_line(exc)}") from exc
         first_error = exc
-    for source in (_stored_password, _prompted_password):
+    for source in (_session_passwords.get, _stored_password, _prompted_password):
         password = source(conninfo)
         if not password:
             continue
         try:
-            return attempt(password)
+            connection = attempt(password)
         except psycopg.OperationalError as exc:
             first_error = exc
+            continue
+        _session_passwords[conninfo] = password
+        return connection
     raise DatabaseUnavailableError(
         f"inloggningen till {redacted(conninfo)} misslyckades: {_first_line(first_error)}"
     ) from first_error
 
 
 def _prompted_password(conninfo: str) -> str | None:
-    if password_prompt is None:
+    if password_prompt is None or threading.get_ident() != _prompt_thread:
         return None
-    user, where = _login_of(conninfo)
-    return password_prompt(where, user)
+    return password_prompt(conninfo)
 
 
 def _first_line(exc: BaseException) -> str:
