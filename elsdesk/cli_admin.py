@@ -1,8 +1,9 @@
-"""CLI commands that administer a desk: ``db upgrade``, ``db status`` (and ``migrate``)."""
+"""CLI commands that administer a desk: ``db upgrade``, ``db status`` and ``migrate`` (move a desk to PostgreSQL)."""
 
 from __future__ import annotations
 
 import json
+import sys
 
 ADMIN_HANDLERS: dict = {}
 
@@ -15,6 +16,13 @@ def add_admin_commands(command) -> None:
     status = actions.add_parser("status", help="visa var desken finns, schemaversion, din roll och antal ärenden")
     status.add_argument("--json", action="store_true")
     ADMIN_HANDLERS["db"] = cmd_db
+    migrate = command("migrate", "flytta en lokal desk (SQLite) till en tom PostgreSQL-databas,"
+                      " i en verifierad transaktion")
+    migrate.add_argument("--to", required=True, metavar="URL", help="måldatabasen: postgresql://… eller service=NAMN")
+    migrate.add_argument("--dry-run", action="store_true",
+                         help="kopiera och verifiera men rulla tillbaka: visar vad som skulle flyttas;"
+                              " inga rader sparas (ett saknat schema skapas dock)")
+    ADMIN_HANDLERS["migrate"] = cmd_migrate
 
 
 def cmd_db(args) -> int:
@@ -55,4 +63,42 @@ def _status(target, as_json: bool) -> int:
         if report["login"]:
             print(f"inloggning: {report['login']}, roll: {role_name(role) if role else 'lokal profil'}")
         print(f"ärenden: {report['tickets']}")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    from pathlib import Path
+
+    from elsdesk.cli import _target
+    from elsdesk.domain import BadInputError
+    from elsdesk.paths import default_db_path
+    from elsdesk.services.migrate_desk import migrate_desk
+    from elsdesk.storage import backend_of, open_database
+    from elsdesk.storage.database import SQLITE
+
+    source = _target(args) or default_db_path()
+    if backend_of(source) != SQLITE:
+        raise BadInputError(f"källan (--db) måste vara en SQLite-fil, inte {backend_of(source)};"
+                            " migrate flyttar en lokal desk till PostgreSQL")
+    if not Path(source).is_file():
+        raise BadInputError(f"det finns ingen desk i {source}; ange den med --db FIL")
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            end = "" if done < total else "\n"
+            print(f"\rkopierar: {done} av {total} rader", end=end, file=sys.stderr, flush=True)
+
+    with open_database(source) as database:
+        report = migrate_desk(database, args.to, dry_run=args.dry_run, progress=progress)
+    for table in report.tables:
+        print(f"{table.name}: {table.rows} rader, sha256 {table.target_sha256[:16]} (lika i källan och målet)")
+    if report.nul_removed:
+        print(f"varning: {report.nul_removed} NUL-tecken togs bort ur texter (PostgreSQL kan inte lagra dem)")
+    if report.dry_run:
+        print(f"provkörning: {report.total_rows} rader skulle flyttas från {report.source} till {report.target};"
+              f" allt verifierat och tillbakarullat, inget sparades ({report.seconds:.1f} s)")
+    else:
+        print(f"flyttade {report.total_rows} rader från {report.source} till {report.target} på {report.seconds:.1f} s;"
+              f" antal och kontrollsummor lika i alla {len(report.tables)} tabeller")
+        print(f"peka arbetsplatserna dit: elsdesk --db '{report.target}' (eller ELSDESK_DB)")
     return 0
