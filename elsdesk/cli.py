@@ -93,12 +93,12 @@ def cmd_import(args) -> int:
 
 
 def _classify_unlabelled(database) -> int:
-    """Give tickets without a human label the active model's suggestion (0 if no model loads)."""
+    """Give tickets without a human label the suggestion of the desk's active model (0 if no model loads)."""
     from elsdesk.ml.store import ModelError
     from elsdesk.services.classification import active_model, apply_predictions
 
     try:
-        model, card = active_model()
+        model, card = active_model(database)
     except ModelError as exc:
         print(f"elsdesk: ingen klassning: {exc}", file=sys.stderr)
         return 0

@@ -11,7 +11,7 @@ ML_HANDLERS: dict = {}
 
 def add_ml_commands(command) -> None:
     """Register the classifier commands; *command(name, help)* makes a subparser."""
-    classify = command("classify", "klassa ärenden i en JSONL-fil (ingen databas behövs)")
+    classify = command("classify", "klassa ärenden i en JSONL-fil (ingen databas behövs; med --db används databasens aktiva modell, annars den levererade)")
     classify.add_argument("file")
     classify.add_argument("--out", help="skriv resultatet hit (standard: stdout)")
 
@@ -19,7 +19,7 @@ def add_ml_commands(command) -> None:
     train.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
     train.add_argument("--shipped", metavar="DIR", help="(utvecklare) bygg den levererade modellen i DIR från seed-korpusen")
 
-    evaluate = command("evaluate", "mät modellen på etiketterade ärenden i en JSONL-fil")
+    evaluate = command("evaluate", "mät modellen (databasens aktiva med --db, annars den levererade) på etiketterade ärenden i en JSONL-fil")
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true")
 
@@ -32,10 +32,10 @@ def add_ml_commands(command) -> None:
 
 
 def cmd_classify(args) -> int:
-    from elsdesk.services.classification import active_model, classify_rows, read_labelled_or_plain
+    from elsdesk.services.classification import classify_rows, read_labelled_or_plain
 
     rows = read_labelled_or_plain(args.file)
-    model, _card = active_model()
+    model, _card = _desk_or_shipped_model(args)
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     try:
         for result in classify_rows(rows, model):
@@ -44,6 +44,19 @@ def cmd_classify(args) -> int:
         if args.out:
             out.close()
     return 0
+
+
+def _desk_or_shipped_model(args):
+    """The active model of the desk given by --db or ELSDESK_DB; the shipped model when none is given."""
+    from elsdesk.cli import _target
+    from elsdesk.services.classification import active_model
+    from elsdesk.storage import open_database
+
+    target = _target(args)
+    if target is None:
+        return active_model()
+    with open_database(target) as database:
+        return active_model(database)
 
 
 def cmd_train(args) -> int:
@@ -77,9 +90,16 @@ def _brief(quality):
 
 
 def cmd_evaluate(args) -> int:
+    from elsdesk.cli import _target
     from elsdesk.services.classification import evaluate_file
+    from elsdesk.storage import open_database
 
-    report = evaluate_file(args.file)
+    target = _target(args)
+    if target is None:
+        report = evaluate_file(args.file)  # no desk given: the shipped model
+    else:
+        with open_database(target) as database:
+            report = evaluate_file(args.file, database)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -92,17 +112,15 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_models(args) -> int:
-    from elsdesk.ml.store import ModelStore
-    from elsdesk.services.classification import forget_loaded_models, model_versions
+    from elsdesk.cli import _database
+    from elsdesk.services.classification import activate_model, model_versions, rollback_model
 
-    store = ModelStore()
-    if args.activate:
-        store.activate(args.activate)
-        forget_loaded_models()
-    if args.rollback:
-        print(f"aktiv modell: {store.rollback()}")
-        forget_loaded_models()
-    versions = model_versions(store)
+    with _database(args) as database:
+        if args.activate:
+            activate_model(database, args.activate)
+        if args.rollback:
+            print(f"aktiv modell: {rollback_model(database)}")
+        versions = model_versions(database)
     if args.json:
         print(json.dumps(versions, ensure_ascii=False))
         return 0

@@ -11,7 +11,7 @@ from conftest import sample_rows, write_jsonl
 from elsdesk.cli import main
 from elsdesk.domain import HUMAN, Ticket
 from elsdesk.ml.evaluation import band_of, confidence_thresholds, evaluate_predictions
-from elsdesk.ml.store import SHIPPED, ModelError, ModelStore, load_model, read_card
+from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_model, parse_card
 from elsdesk.ml.text import clean, stemmed_tokens
 from elsdesk.paths import shipped_models_dir
 from elsdesk.services.classification import (
@@ -119,12 +119,12 @@ def test_apply_predictions_never_overwrites_human_labels(memory_db, tmp_path, sh
 def test_train_activates_when_not_worse_and_rolls_back(memory_db, tmp_path):
     rows = [dict(r, id=f"R{i}") for i, r in enumerate(sample_rows(60))]
     import_tickets(memory_db, write_jsonl(tmp_path / "t.jsonl", rows))
-    store = ModelStore()
+    store = DeskModelStore(memory_db)
     result = train_model(memory_db, store)
     assert result.confirmed == 60 and result.held_out == 12
     assert result.new_quality is not None and result.previous_quality is not None
     assert store.active_version() == (result.card["version"] if result.activated else SHIPPED)
-    card = read_card(store.folder(result.card["version"]))
+    card = parse_card(store.repo.get(result.card["version"]).card_text, "i testet")
     assert card["training"]["confirmed_rows"] == 60 and card["previous"]["version"] == SHIPPED
     store.activate(result.card["version"])
     assert store.rollback() == SHIPPED

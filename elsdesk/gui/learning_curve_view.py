@@ -52,7 +52,7 @@ class LearningCurveView(QWidget):
         self.show_curve([], None)
 
     def set_cards(self, cards: list[dict]) -> None:
-        """Draw the curve from the model store's cards (``ModelStore().versions()``)."""
+        """Draw the curve from the desk's model cards (``DeskModelStore(database).versions()``)."""
         self.show_curve(learning_curve(cards), last_training(cards))
 
     def show_curve(self, points: list[CurvePoint], comparison: TrainingComparison | None) -> None:

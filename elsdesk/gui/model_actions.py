@@ -29,7 +29,11 @@ class ModelActionsMixin:
             self.classifier_error = str(exc)
             self.statusBar().showMessage(self.tr("Inga förslag: %1 Välj Modell › Träna om modellen.").replace("%1", str(exc)))
 
-        return self.runner.start(lambda _context: active_model(), on_success=done, on_failure=failed, name="load model")
+        def work(context):
+            with context.open_database() as database:
+                return active_model(database)  # the desk's model, the same at every workstation
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed, name="load model")
 
     def classify_unlabelled(self):
         """Store the model's labels on tickets that no human has labelled yet."""
@@ -89,35 +93,56 @@ class ModelActionsMixin:
         return self.start_long_task(work, self.tr("Tränar modellen"), done)
 
     def show_model_dialog(self):
+        """The desk's model versions; activating one is a super-user's decision for every workstation."""
         from elsdesk.gui.model_dialog import ModelDialog
-        from elsdesk.ml.store import ModelStore
-        from elsdesk.services.classification import forget_loaded_models
+        from elsdesk.ml.store import DeskModelStore
+        from elsdesk.services.classification import activate_model
 
-        store = ModelStore()
         dialog = ModelDialog(self.taxonomy, self.language, self)
-        dialog.set_versions(store.versions(), store.active_version())
+        self.model_dialog = dialog
+
+        def versions_of(database):
+            store = DeskModelStore(database)
+            return store.versions(), store.active_version()
+
+        def read(context):
+            with context.open_database() as database:
+                return versions_of(database)
 
         def activate(version):
-            store.activate(version)
-            forget_loaded_models()
-            dialog.set_versions(store.versions(), store.active_version())
-            self.load_classifier()
+            def work(context):
+                with context.open_database() as database:
+                    activate_model(database, version)
+                    return versions_of(database)
+
+            def done(result):
+                dialog.set_versions(*result)
+                self.load_classifier()
+
+            self.runner.start(work, db_path=self.db_path, on_success=done,
+                              on_failure=lambda exc: show_error(self, exc), name="activate model")
 
         dialog.activate_requested.connect(activate)
         dialog.retrain_requested.connect(lambda: (dialog.accept(), self.retrain()))
+        self.runner.start(read, db_path=self.db_path, on_success=lambda result: dialog.set_versions(*result),
+                          on_failure=lambda exc: show_error(self, exc), name="model versions")
         dialog.open()
         return dialog
 
     def show_learning_curve(self):
         """Confirmed labels vs macro-F1 per model version, with before/after of the last training."""
-        from elsdesk.ml.store import ModelStore
+        from elsdesk.ml.store import DeskModelStore
+
+        def work(context):
+            with context.open_database() as database:
+                return DeskModelStore(database).versions()
 
         def done(cards):
             view = LearningCurveView()
             view.set_cards(cards)
             self.learning_dialog = self._show_in_dialog(self.tr("Inlärningskurva"), view, (760, 480))
 
-        return self.runner.start(lambda _context: ModelStore().versions(), on_success=done,
+        return self.runner.start(work, db_path=self.db_path, on_success=done,
                                  on_failure=lambda exc: show_error(self, exc), name="model cards")
 
     def show_agreement(self):

@@ -2,7 +2,9 @@
 
 The shipped model (models/) classifies on day one; ``train_model`` learns from the labels
 super-users confirmed, compares the new version with the active one on held-out confirmed
-tickets and activates it only when it is not worse.
+tickets and activates it only when it is not worse. Trained models and the active version
+belong to the desk (its database), so every workstation of a desk labels with the same model
+and a model trained on one desk never labels the tickets of another.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from elsdesk.domain import HUMAN, BadInputError, LabelChange, TicketFilter, now_
 from elsdesk.importer import read_rows
 from elsdesk.ml.evaluation import BAND_NAMES, band_of, confidence_thresholds, evaluate_predictions
 from elsdesk.ml.model import Prediction, TicketModel
-from elsdesk.ml.store import SHIPPED, ModelError, ModelStore, save_model
+from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
+from elsdesk.paths import shipped_models_dir
 from elsdesk.services.imports import Cancelled
+from elsdesk.services.permissions import TRAIN_MODEL, require
 from elsdesk.storage import Database, TicketRepository
 
 logger = logging.getLogger(__name__)
@@ -32,7 +36,7 @@ HOLDOUT_EVERY = 5
 NOT_WORSE_MARGIN = 0.005
 REFIT_LIMIT = 12_000
 _lock = threading.Lock()
-_cache: dict[str, tuple[TicketModel, dict]] = {}
+_cache: dict[tuple, tuple[TicketModel, dict]] = {}
 
 
 @dataclass
@@ -46,21 +50,49 @@ class Suggestion:
         return BAND_NAMES[self.band]
 
 
-def active_model(store: ModelStore | None = None) -> tuple[TicketModel, dict]:
-    """The active model and its card, loaded once per version; raises ModelError."""
-    store = store or ModelStore()
-    version = store.active_version()
-    key = f"{store.root}:{version}"
+def model_store(source: Database | DeskModelStore) -> DeskModelStore:
+    """The model store of a desk (given as its database or its store)."""
+    return source if isinstance(source, DeskModelStore) else DeskModelStore(source)
+
+
+def active_model(source: Database | DeskModelStore | None = None) -> tuple[TicketModel, dict]:
+    """The model that labels the tickets of the desk *source* and its card; raises ModelError.
+
+    Without a desk, the shipped model. Loaded once per (desk, version, stored hash): a version
+    activated at another workstation is picked up at the next call."""
+    if source is None:
+        key, load = ("", SHIPPED, f"{SHIPPED}:{shipped_models_dir()}"), load_shipped
+    else:
+        store = model_store(source)
+        version = store.active_version()
+        # the shipped model is the same at every desk; a trained one is its desk's alone
+        key = ("" if version == SHIPPED else store.target, version, store.fingerprint(version))
+        load = lambda: store.load_version(version)  # noqa: E731
     with _lock:
         if key not in _cache:
             _cache.clear()
-            _cache[key] = store.load_active()
+            _cache[key] = load()
         return _cache[key]
 
 
 def forget_loaded_models() -> None:
     with _lock:
         _cache.clear()
+
+
+def activate_model(database: Database, version: str, store: DeskModelStore | None = None) -> None:
+    """Make *version* the desk's model (a super-user's decision); raises NotAllowedError or ModelError."""
+    require(database, TRAIN_MODEL)
+    (store or DeskModelStore(database)).activate(version)
+    forget_loaded_models()
+
+
+def rollback_model(database: Database, store: DeskModelStore | None = None) -> str:
+    """Activate the desk's previous model; return its version."""
+    require(database, TRAIN_MODEL)
+    version = (store or DeskModelStore(database)).rollback()
+    forget_loaded_models()
+    return version
 
 
 def suggestions(model: TicketModel, card: dict, title: str, description: str = "") -> list[Suggestion]:
@@ -193,10 +225,13 @@ class TrainResult:
     held_out: int
 
 
-def train_model(database: Database, store: ModelStore | None = None, progress: Callable[[int, int], None] | None = None,
+def train_model(database: Database, store: DeskModelStore | None = None, progress: Callable[[int, int], None] | None = None,
                 is_cancelled: Callable[[], bool] | None = None) -> TrainResult:
-    """Train on the seed corpus plus confirmed labels; activate only if not worse on held-out tickets."""
-    store = store or ModelStore()
+    """Train on the seed corpus plus the desk's confirmed labels; save the model in the desk and
+    activate it only if not worse on held-out tickets. Raises NotAllowedError before any work
+    for a login that may not train."""
+    require(database, TRAIN_MODEL)
+    store = store or DeskModelStore(database)
     step = _stepper(progress, is_cancelled, total=5)
     seed = load_seed_corpus()
     confirmed = confirmed_rows(database)
@@ -231,7 +266,7 @@ def train_model(database: Database, store: ModelStore | None = None, progress: C
         "previous": {"version": previous_version, "quality": previous_quality},
         "thresholds": thresholds or store_card_thresholds(store),
     }
-    card = store.save(final, card)
+    card = store.save(final, card, created_by=_trainer(database))
     if better:
         store.activate(card["version"])
         forget_loaded_models()
@@ -242,7 +277,18 @@ def train_model(database: Database, store: ModelStore | None = None, progress: C
     return TrainResult(card, better, previous_version, previous_quality, new_quality, len(confirmed), len(holdout))
 
 
-def store_card_thresholds(store: ModelStore) -> dict:
+def _trainer(database: Database) -> str | None:
+    """Who trained: the server login, else the local profile's name."""
+    login = database.login_name()
+    if login:
+        return login
+    from elsdesk.services.profile import load_profile
+
+    profile = load_profile()
+    return profile.name if profile else None
+
+
+def store_card_thresholds(store: DeskModelStore) -> dict:
     try:
         return store.load_active()[1].get("thresholds", {})
     except ModelError:
@@ -292,18 +338,20 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
     return save_model(final, card, out_dir)
 
 
-def evaluate_file(path: str | Path, store: ModelStore | None = None) -> dict:
+def evaluate_file(path: str | Path, source: Database | DeskModelStore | None = None) -> dict:
+    """Measure the active model of the desk *source* (the shipped model without one) on a labelled file."""
     rows = [r for r in read_labelled_or_plain(path) if r.get("module")]
     if not rows:
         raise BadInputError(f"{path}: inga rader med module att utvärdera mot")
-    model, card = active_model(store)
+    model, card = active_model(source)
     report = measure(model, rows, card.get("thresholds"))
     report["model_version"] = card.get("version")
     return report
 
 
-def model_versions(store: ModelStore | None = None) -> list[dict]:
-    store = store or ModelStore()
+def model_versions(source: Database | DeskModelStore) -> list[dict]:
+    """The desk's versions (the shipped one first), with the active one marked."""
+    store = model_store(source)
     active = store.active_version()
     out = []
     for card in store.versions():
