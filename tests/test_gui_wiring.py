@@ -2,6 +2,8 @@
 curve, similar tickets in the form and incident flags."""
 from datetime import datetime, timedelta
 
+import pytest
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
