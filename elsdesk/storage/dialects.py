@@ -30,8 +30,9 @@ class Dialect:
         """Join *expression* over a group with the character *separator_char* (in the rows' order)."""
         raise NotImplementedError
 
-    def order(self, expression: str, descending: bool) -> str:
-        """An ORDER BY term where NULLs sort as SQLite sorts them (first ascending, last descending)."""
+    def order(self, expression: str, descending: bool, nullable: bool = True) -> str:
+        """An ORDER BY term where NULLs sort as SQLite sorts them (first ascending, last descending).
+        A NOT NULL column says so (*nullable* False), so PostgreSQL can read its index backwards."""
         raise NotImplementedError
 
 
@@ -56,7 +57,7 @@ class SQLiteDialect(Dialect):
     def string_agg(self, expression, separator_char):
         return f"group_concat({expression}, char({separator_char}))"
 
-    def order(self, expression, descending):
+    def order(self, expression, descending, nullable=True):
         return f"{expression} {'DESC' if descending else 'ASC'}"
 
 
@@ -81,7 +82,9 @@ class PostgresDialect(Dialect):
     def string_agg(self, expression, separator_char):
         return f"string_agg({expression}, chr({separator_char}))"
 
-    def order(self, expression, descending):
+    def order(self, expression, descending, nullable=True):
+        if not nullable:
+            return f"{expression} {'DESC' if descending else 'ASC'}"
         return f"{expression} {'DESC NULLS LAST' if descending else 'ASC NULLS FIRST'}"
 
 

@@ -24,6 +24,7 @@ TICKET_COLUMNS = [f.name for f in fields(Ticket)]
 _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
 SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
 _CASE_FREE = ("title", "unit")
+_NULLABLE = ("module", "kind", "unit", "module_confidence")
 
 
 def _row_to_ticket(row: tuple) -> Ticket:
@@ -97,7 +98,8 @@ class TicketRepository:
         where, params = self._where(flt)
         column = flt.sort if flt.sort in SORTABLE else "created_at"
         dialect = self.database.sql
-        order = dialect.order(dialect.nocase(column) if column in _CASE_FREE else column, flt.descending)
+        order = dialect.order(dialect.nocase(column) if column in _CASE_FREE else column, flt.descending,
+                              nullable=column in _NULLABLE)
         sql = f"SELECT id FROM tickets{where} ORDER BY {order}, id {'DESC' if flt.descending else 'ASC'}"
         return [row[0] for row in self.database.query(sql, params)]
 
