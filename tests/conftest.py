@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from elsdesk.storage import open_database
+from elsdesk.storage.postgres_backend import release_connections
 
 BACKENDS = [b.strip() for b in os.environ.get("ELSDESK_TEST_BACKENDS", "sqlite,postgres").split(",") if b.strip()]
 TEMPLATE_DB = "elsdesk_template"
@@ -40,6 +41,7 @@ def pg_server():
     try:
         server.create_database(TEMPLATE_DB)
         open_database(server.url(TEMPLATE_DB), migrate_schema=True).close()
+        release_connections()  # nobody may be connected to a template
         yield server
     finally:
         server.stop()
@@ -63,6 +65,7 @@ def new_pg_database(request):
 
     yield make
     for name in made:
+        release_connections(server.url(name))
         server.drop_database(name)
 
 

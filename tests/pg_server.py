@@ -78,7 +78,7 @@ class PgServer:
         self._write_as_postgres(hba, hba_text)
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-o",
                   f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
-                  " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start")
+                  " -c full_page_writes=off -c max_connections=300", "start")
         self.started = True
         return self
 
@@ -92,7 +92,7 @@ class PgServer:
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-o",
                   f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
-                  " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start")
+                  " -c full_page_writes=off -c max_connections=300", "start")
 
     def stop(self) -> None:
         if self.started:

@@ -184,3 +184,4 @@ def test_passwords_never_reach_messages_or_logs():
     assert "s3cret" not in redacted("postgresql://anna:s3cret@db.region.se/elsdesk")
     assert "s3cret" not in redacted("host=db.region.se dbname=elsdesk password=s3cret")
     assert redacted("service=elsdesk") == "service=elsdesk"
+

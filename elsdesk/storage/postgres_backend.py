@@ -15,6 +15,7 @@ Passwords are never stored by elsdesk: libpq finds them (Kerberos/GSSAPI, a pass
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from contextlib import contextmanager
@@ -171,6 +172,74 @@ def connect(conninfo: str):
     ) from first_error
 
 
+# Connections are kept for reuse within this process: a background task opens the desk, works and
+# closes it many times a minute, and a new connection costs 20–30 ms where a kept one costs a ping.
+MAX_IDLE_CONNECTIONS = 8
+_idle: list[tuple[str, object]] = []  # (conninfo, connection), oldest first
+_idle_lock = threading.Lock()
+_checked_desks: set[str] = set()  # desks whose character type was checked in this process
+# A forked child inherits the kept connections' sockets, which stay the parent's: the child must
+# neither use nor close them (closing would end the parent's sessions), so it only holds on to them.
+_left_to_parent: list = []
+
+
+def _forget_kept_connections_in_child() -> None:
+    global _idle_lock
+    _left_to_parent.extend(raw for _conninfo, raw in _idle)
+    _idle.clear()
+    _idle_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_kept_connections_in_child)
+
+
+def _take_connection(conninfo: str):
+    """A live kept connection to *conninfo*, else a new one."""
+    while True:
+        with _idle_lock:
+            found = next((i for i in range(len(_idle) - 1, -1, -1) if _idle[i][0] == conninfo), None)
+            raw = _idle.pop(found)[1] if found is not None else None
+        if raw is None:
+            return connect(conninfo)
+        try:
+            raw.execute("SELECT 1")  # a connection kept across a server restart is found dead here
+            return raw
+        except Exception:  # noqa: BLE001 - dead: drop it and try the next
+            _close_quietly(raw)
+
+
+def _give_back(conninfo: str, raw) -> None:
+    """Keep an idle, healthy connection for the next open; close the oldest beyond the limit."""
+    from psycopg.pq import TransactionStatus
+
+    if raw.closed or raw.broken or raw.info.transaction_status != TransactionStatus.IDLE:
+        _close_quietly(raw)
+        return
+    with _idle_lock:
+        _idle.append((conninfo, raw))
+        surplus = _idle[:-MAX_IDLE_CONNECTIONS] if len(_idle) > MAX_IDLE_CONNECTIONS else []
+        del _idle[:len(surplus)]
+    for _conninfo, old in surplus:
+        _close_quietly(old)
+
+
+def release_connections(conninfo: str | None = None) -> None:
+    """Close the kept connections (to one desk, or all): before the database is dropped or
+    used as a template, and when the app quits."""
+    with _idle_lock:
+        leaving = [raw for info, raw in _idle if conninfo is None or info == conninfo]
+        _idle[:] = [(info, raw) for info, raw in _idle if not (conninfo is None or info == conninfo)]
+    for raw in leaving:
+        _close_quietly(raw)
+
+
+def _close_quietly(raw) -> None:
+    try:
+        raw.close()
+    except Exception:  # noqa: BLE001 - closing a broken connection
+        logger.debug("closing a broken connection", exc_info=True)
+
+
 def _prompted_password(conninfo: str) -> str | None:
     if password_prompt is None or threading.get_ident() != _prompt_thread:
         return None
@@ -192,14 +261,20 @@ class PostgresDatabase(Database):
         self._closed = False
         self._in_write = False
         self._role: str | None = None
-        self.raw = connect(conninfo)
+        self.raw = _take_connection(conninfo)
         self.conn = PgConnection(self.raw, self._translate_error)
-        self._check_character_type()
-        version = self.schema_version()
-        check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema)
-        if migrate_schema and version < len(MIGRATIONS):
-            with self.write():
-                migrate(self)
+        try:
+            if conninfo not in _checked_desks:
+                self._check_character_type()
+                _checked_desks.add(conninfo)
+            version = self.schema_version()
+            check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema)
+            if migrate_schema and version < len(MIGRATIONS):
+                with self.write():
+                    migrate(self)
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def target(self) -> str:
@@ -229,20 +304,53 @@ class PostgresDatabase(Database):
     @contextmanager
     def write(self) -> Iterator[PgConnection]:
         """One transaction holding the desk's write lock; committed on success, rolled back on error."""
-        self._reconnect_if_broken()
+        transaction = self._begin_locked()
         try:
-            with self.raw.transaction():
-                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                self._in_write = True
-                try:
-                    yield self.conn
-                finally:
-                    self._in_write = False
-        except Exception as exc:  # noqa: BLE001
-            mapped = self._translate_error(exc)
+            self._in_write = True
+            try:
+                yield self.conn
+            finally:
+                self._in_write = False
+        except BaseException as exc:
+            self._end(transaction, exc)
+            mapped = self._translate_error(exc) if isinstance(exc, Exception) else exc
             if mapped is exc:
                 raise
             raise mapped from exc
+        self._end(transaction, None)
+
+    def _begin_locked(self):
+        """Begin a transaction and take the write lock; a connection that died since its last use
+        (a server restart) is replaced once, since nothing of this transaction was sent yet."""
+        import psycopg
+
+        for attempt in (1, 2):
+            self._reconnect_if_broken()
+            transaction = self.raw.transaction()
+            try:
+                transaction.__enter__()
+                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                return transaction
+            except psycopg.OperationalError as exc:
+                if attempt == 2 or not self.raw.broken:
+                    raise self._translate_error(exc) from exc
+                logger.info("connection lost before a write; reconnecting")
+
+    def _end(self, transaction, exc: BaseException | None) -> None:
+        """Commit (no error) or roll back the transaction; a commit that fails is the app's error."""
+        try:
+            if exc is None:
+                transaction.__exit__(None, None, None)
+            else:
+                transaction.__exit__(type(exc), exc, exc.__traceback__)
+        except Exception as failure:  # noqa: BLE001 - the commit itself failed
+            if exc is not None:
+                logger.debug("rolling back after an error failed too", exc_info=True)
+                return
+            mapped = self._translate_error(failure)
+            if mapped is failure:
+                raise
+            raise mapped from failure
 
     def query(self, sql: str, params=()) -> list[tuple]:
         if not self._in_write:
@@ -295,13 +403,11 @@ class PostgresDatabase(Database):
         return connect(self._conninfo)
 
     def close(self) -> None:
+        """Hand the connection back for reuse in this process; safe to call twice."""
         if self._closed:
             return
         self._closed = True
-        try:
-            self.raw.close()
-        except Exception:  # noqa: BLE001 - closing a broken connection
-            logger.debug("closing a broken connection", exc_info=True)
+        _give_back(self._conninfo, self.raw)
 
     # -- checks at open ------------------------------------------------------------------
     def _check_character_type(self) -> None:
