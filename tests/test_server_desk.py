@@ -53,3 +53,20 @@ def test_a_forked_process_never_uses_the_parents_kept_connections(new_pg_databas
     assert int(os.read(read, 32)) != parent_pid
     with open_database(url) as again:  # and the parent's kept connection still works
         assert again.raw.info.backend_pid == parent_pid and TicketRepository(again).count() == 0
+
+
+def test_a_libpq_service_file_names_the_desk_for_every_command(pg_server, new_pg_database, tmp_path, monkeypatch, capsys):
+    import json
+
+    from elsdesk.cli import main
+
+    url = new_pg_database()
+    dbname = url.rsplit("/", 1)[1]
+    service_file = tmp_path / "pg_service.conf"  # what IT deploys by group policy
+    service_file.write_text(f"[elsdesk]\nhost=127.0.0.1\nport={pg_server.port}\ndbname={dbname}\nuser=postgres\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(service_file))
+    assert main(["--db", "service=elsdesk", "db", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["backend"] == "postgres" and status["schema_version"] == status["known_version"]
+    monkeypatch.setenv("ELSDESK_DB", "service=elsdesk")
+    assert main(["list", "--json"]) == 0
