@@ -249,6 +249,22 @@ def test_opening_a_second_form_closes_the_first(window, qtbot):
     wait_for_workers(qtbot, window)
 
 
+def test_a_draft_kept_at_escape_comes_back_with_the_next_new_ticket(window, qtbot):
+    # Issue 13: Esc asks; "Behåll som utkast" keeps the text, and Ctrl+N opens it again.
+    form = active_form(qtbot, window.new_ticket())
+    form.title_edit.setText("Etikettskrivaren på avd 12")
+    qtbot.keyClick(form.title_edit, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: form.discard_box is not None and form.discard_box.isVisible())
+    keep = next(b for b in form.discard_box.buttons() if b.text() == "Behåll som utkast")
+    with qtbot.waitSignal(form.finished):
+        keep.click()
+    assert window.form is None
+
+    window.new_action.trigger()  # Ctrl+N
+    assert window.form is not None and window.form.title_edit.text() == "Etikettskrivaren på avd 12"
+    wait_for_workers(qtbot, window)
+
+
 # -- long tasks --------------------------------------------------------------------------------
 def test_import_file_runs_in_the_background_and_the_tickets_appear(window, qtbot, tmp_path):
     path = write_jsonl(tmp_path / "more.jsonl", sample_rows(3, start=500) + ["{trasig rad"])

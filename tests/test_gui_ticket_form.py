@@ -90,16 +90,80 @@ def test_save_failed_enables_the_buttons_and_shows_the_message(form, qtbot):
     assert form.isVisible()
 
 
-def test_escape_rejects_the_dialog_and_clears_the_draft(form, qtbot):
-    qtbot.keyClicks(form.title_edit, "Halvskrivet")
-    qtbot.waitUntil(lambda: load_draft() is not None)
-
+def test_escape_on_an_empty_form_closes_it_without_asking(form, qtbot):
     with qtbot.waitSignal(form.rejected), qtbot.assertNotEmitted(form.submitted):
         qtbot.keyClick(form.title_edit, Qt.Key_Escape)
 
-    assert form.result() == QDialog.Rejected
-    assert not form.isVisible()
+    assert form.result() == QDialog.Rejected and not form.isVisible()
+    assert form.discard_box is None
     assert load_draft() is None
+
+
+def _escape_asks(qtbot, form):
+    """Esc on a form with typed text: the form stays open and asks what to do (issue 13)."""
+    with qtbot.assertNotEmitted(form.rejected), qtbot.assertNotEmitted(form.submitted):
+        qtbot.keyClick(form.title_edit, Qt.Key_Escape)
+    box = form.discard_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert form.isVisible()
+    return box
+
+
+def _button(box, text):
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def test_escape_with_typed_text_asks_and_a_second_escape_keeps_writing(form, qtbot):
+    # Regression, issue 13: one stray Esc threw away a half-written ticket and deleted its draft.
+    qtbot.keyClicks(form.title_edit, "Halvskrivet")
+    qtbot.waitUntil(lambda: load_draft() is not None)
+
+    box = _escape_asks(qtbot, form)
+    assert box.defaultButton() is box.escapeButton() is _button(box, "Fortsätt skriva")
+    qtbot.keyClick(box, Qt.Key_Escape)
+
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert form.isVisible() and form.title_edit.text() == "Halvskrivet"
+    assert load_draft()["title"] == "Halvskrivet"
+
+
+def test_discarding_after_escape_closes_the_form_and_deletes_the_draft(form, qtbot):
+    form.description_edit.setPlainText("Läkemedelslistan visas tom")
+    qtbot.waitUntil(lambda: load_draft() is not None)
+    box = _escape_asks(qtbot, form)
+
+    with qtbot.waitSignal(form.rejected):
+        _button(box, "Kasta ärendet").click()
+
+    assert not form.isVisible() and load_draft() is None
+
+
+def test_keeping_the_draft_closes_the_form_and_keeps_the_text_on_disk(form, qtbot):
+    form.title_edit.setText("Skrivaren på avd 12")  # saved at once, not after the typing pause
+    box = _escape_asks(qtbot, form)
+
+    with qtbot.waitSignal(form.rejected):
+        _button(box, "Behåll som utkast").click()
+
+    assert not form.isVisible()
+    assert load_draft()["title"] == "Skrivaren på avd 12"
+
+
+def test_an_edit_form_left_unchanged_closes_without_asking(qtbot):
+    stored = Ticket(id=7, external_id="ELS-000007", title="Saknar enhet", created_at="2025-04-28T10:00:00",
+                    module="behorighet_roller", status="pagar", version=3, channel=None, priority=None)
+    dialog = TicketFormDialog(load_taxonomy(), "sv", None, stored)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.has_changes()
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("lost"))
+    assert dialog.has_changes()
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("pagar"))
+
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.title_edit, Qt.Key_Escape)
+    assert dialog.discard_box is None
 
 
 def test_tab_order_follows_title_description_module_kind_role(form, qtbot):

@@ -181,10 +181,15 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     # -- tickets -------------------------------------------------------------------------
     def new_ticket(self, values: dict | None = None) -> TicketFormDialog:
+        """A new ticket; a draft kept from a closed form (not one of a stored ticket) comes back in it."""
+        if values is None:
+            draft = load_draft()
+            values = draft if draft and not draft.get("id") else None
         return self._open_form(None, values)
 
     def edit_ticket(self, ticket_id: int) -> TicketFormDialog:
-        return self._open_form(self.repo.get(ticket_id), None)
+        draft = load_draft()
+        return self._open_form(self.repo.get(ticket_id), draft if draft and draft.get("id") == ticket_id else None)
 
     def _edit_current(self) -> None:
         ticket_id = self.list_view.current_ticket_id()
@@ -193,7 +198,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def _open_form(self, ticket, values) -> TicketFormDialog:
         if self.form is not None:
-            self.form.close()
+            self.form.put_aside()  # what was typed there stays as the draft
         self.form = TicketFormDialog(self.taxonomy, self.language, self, ticket)
         if values:
             self.form.set_values(values)
@@ -279,6 +284,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             elif button is reload:
                 form.ticket = latest
                 form.set_values(ticket_values(latest))
+                form.mark_unchanged()
                 form.save_failed(self.tr("Formuläret visar nu den senaste versionen."))
             else:
                 form.save_failed(self.tr("Inte sparat: ärendet har ändrats av någon annan."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
 from elsdesk.domain import Ticket, now_iso
 from elsdesk.drafts import clear_draft, save_draft
@@ -62,8 +62,10 @@ class TicketFormDialog(QDialog):
         for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
             signal.connect(self._on_text_changed)
         self.resize(760, 800)
+        self.discard_box: QMessageBox | None = None
         if ticket is not None:
             self.set_values(ticket_values(ticket))
+        self.mark_unchanged()
         self.title_edit.setFocus()
 
     def _find_widgets(self) -> None:
@@ -161,8 +163,51 @@ class TicketFormDialog(QDialog):
         self.show_error(message)
 
     def reject(self) -> None:
+        """Esc, Avbryt or the close button. A form with changes asks first (issue 13: one stray Esc
+        during a phone call lost the text): keep writing (also Esc), keep it as a draft, or discard."""
+        if not self.has_changes():
+            self._close(keep_draft=False)
+            return
+        if self.discard_box is not None and self.discard_box.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Question, self.tr("Osparat ärende"),
+                          self.tr("Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?"),
+                          QMessageBox.NoButton, self)
+        resume = box.addButton(self.tr("Fortsätt skriva"), QMessageBox.RejectRole)
+        keep = box.addButton(self.tr("Behåll som utkast"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("Kasta ärendet"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(resume)
+        box.setEscapeButton(resume)
+
+        def chosen(button) -> None:
+            if button is keep:
+                self._close(keep_draft=True)
+            elif button is discard:
+                self._close(keep_draft=False)
+
+        box.buttonClicked.connect(chosen)
+        self.discard_box = box
+        box.open()
+
+    def has_changes(self) -> bool:
+        """Whether the form differs from what it showed when it opened (the stored ticket or an empty form)."""
+        values = self.values()
+        return any(_blank(values.get(key)) != _blank(value) for key, value in self._baseline.items())
+
+    def mark_unchanged(self) -> None:
+        """What the form shows now is what is stored (it opened, or the owner loaded the latest version)."""
+        self._baseline = {key: value for key, value in self.values().items() if key != "id"}
+
+    def put_aside(self) -> None:
+        """Close without asking, keeping typed text as the draft (the owner opens another form)."""
+        self._close(keep_draft=self.has_changes())
+
+    def _close(self, keep_draft: bool) -> None:
         self._draft_timer.stop()
-        clear_draft()
+        if keep_draft:
+            save_draft(self.values())
+        else:
+            clear_draft()
         super().reject()
 
     def show_error(self, message: str) -> None:
@@ -240,6 +285,11 @@ def _select(combo: QComboBox, value) -> None:
         combo.setCurrentIndex(index)
     elif value is None and combo.count():
         combo.setCurrentIndex(0)
+
+
+def _blank(value):
+    """Compare form values the way a person sees them: None, "" and whitespace are all empty."""
+    return (value.strip() or None) if isinstance(value, str) else value
 
 
 def ticket_values(ticket: Ticket) -> dict:
