@@ -1,0 +1,70 @@
+"""Day-one quality on tickets the code never learnt from: elsdesk's pipeline against the plain peer.
+
+Both are trained here on the same seed corpus (resources/seed/), then scored on the dev set and
+on every held-out set in bench/data/ (written separately in other voices, never trained on):
+macro-F1 with a bootstrap 95% interval (and the interval of the difference to the peer),
+accuracy, kind accuracy, how-to recall, the share of tickets the model is sure of
+(confidence ≥ 0.8) and how often it is right when sure. ``--saved`` also scores the model in
+models/ as it is on disk.
+
+Run: .venv/bin/python bench/bench_heldout.py [--saved] [--per-module]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from heldout import DATA, PlainPeer, figures, format_row, outcome_of, per_module_f1, read_jsonl  # noqa: E402
+
+SETS = {
+    "dev": "dev_set.jsonl",
+    "golive": "heldout_golive.jsonl",
+    "messy": "heldout_messy.jsonl",
+    "region": "region_weeks.jsonl",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--saved", action="store_true", help="also score the model saved in models/")
+    parser.add_argument("--per-module", action="store_true")
+    args = parser.parse_args()
+    from elsdesk.corpus import load_seed_corpus
+    from elsdesk.ml.model import TicketModel
+
+    seed = load_seed_corpus()
+    start = time.perf_counter()
+    models = {"elsdesk": TicketModel().fit(seed)}
+    fit_s = time.perf_counter() - start
+    models["peer"] = PlainPeer().fit(seed)
+    if args.saved:
+        from elsdesk.ml.store import load_model
+        from elsdesk.paths import shipped_models_dir
+
+        models["saved"] = load_model(shipped_models_dir())[0]
+    print(f"seed corpus: {len(seed)} tickets; elsdesk pipeline fitted in {fit_s:.1f} s")
+    results = {}
+    for name, file in SETS.items():
+        path = DATA / file
+        if not path.exists():
+            continue
+        rows = read_jsonl(path)
+        outcomes = {m: outcome_of(model, rows) for m, model in models.items()}
+        print(f"{name} ({len(rows)} tickets, {file})")
+        for m, outcome in outcomes.items():
+            f = figures(rows, outcome, None if m == "peer" else outcomes["peer"])
+            results[f"{name}/{m}"] = f
+            print(format_row(m, f))
+            if args.per_module:
+                print("    " + " ".join(f"{k}={v:.2f}" for k, v in per_module_f1(rows, outcome).items()))
+    print("RESULT " + json.dumps(results, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
