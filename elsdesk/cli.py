@@ -19,6 +19,7 @@ from elsdesk.domain import DatabaseUnavailableError, ElsdeskError, NotAllowedErr
 
 logger = logging.getLogger(__name__)
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NOT_ALLOWED, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
+MESSAGES_PER_REASON = 10  # rejected lines printed per distinct reason; the rest are counted
 
 
 def _add_db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -81,15 +82,32 @@ def cmd_import(args) -> int:
     with _database(args) as database:
         report = import_tickets(database, args.file)
         classified = 0 if args.no_classify else _classify_unlabelled(database)
-    for line, reason in report.rejected:
-        print(f"{args.file}:{line}: avvisad: {reason}", file=sys.stderr)
-    for line, warning in report.warnings:
-        print(f"{args.file}:{line}: varning: {warning}", file=sys.stderr)
+    _print_lines(args.file, "avvisad", report.rejected)
+    _print_lines(args.file, "varning", report.warnings)
     print(
         f"nya: {report.new}, uppdaterade: {report.updated}, oförändrade: {report.unchanged}, "
         f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}, klassade av modellen: {classified}"
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK
+
+
+def _print_lines(file: str, what: str, lines: list[tuple[int, str]]) -> None:
+    """Each line's message on stderr, but no more than :data:`MESSAGES_PER_REASON` per reason: a
+    million bad lines give a short summary, not a million lines."""
+    from elsdesk.plain_text import printable
+
+    shown: dict[str, int] = {}
+    left_out: dict[str, list[int]] = {}
+    for line, reason in lines:
+        key = reason[:60]
+        if shown.get(key, 0) < MESSAGES_PER_REASON:
+            shown[key] = shown.get(key, 0) + 1
+            print(f"{file}:{line}: {what}: {printable(reason, keep_newlines=False)}", file=sys.stderr)
+        else:
+            left_out.setdefault(key, []).append(line)
+    for key, rest in left_out.items():
+        print(f"{file}: {what}: {len(rest)} rader till (rad {rest[0]}–{rest[-1]}) av samma slag: "
+              f"{printable(key, keep_newlines=False)}…", file=sys.stderr)
 
 
 def _classify_unlabelled(database) -> int:
@@ -109,17 +127,18 @@ def cmd_list(args) -> int:
     from elsdesk.services.tickets import list_tickets, ticket_to_json
     from elsdesk.taxonomy import load_taxonomy
 
+    from elsdesk.plain_text import printable
+
     taxonomy = load_taxonomy()
     with _database(args) as database:
         out = sys.stdout
         for ticket in list_tickets(database, week=args.week, module=args.module):
-            if args.json:
+            if args.json:  # JSON escapes control characters itself
                 out.write(json.dumps(ticket_to_json(ticket), ensure_ascii=False) + "\n")
-            else:
-                out.write(
-                    f"{ticket.external_id}\t{ticket.created_at}\t{taxonomy.status_name(ticket.status)}\t"
-                    f"{ticket.module or '-'}\t{ticket.kind or '-'}\t{ticket.title}\n"
-                )
+            else:  # nothing from a ticket may steer the terminal (ESC, BEL) or break the columns
+                cells = (ticket.external_id, ticket.created_at, taxonomy.status_name(ticket.status),
+                         ticket.module or "-", ticket.kind or "-", ticket.title)
+                out.write("\t".join(printable(str(c), keep_newlines=False) for c in cells) + "\n")
     return EXIT_OK
 
 
@@ -165,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # --out on a full disk, a folder, a file without permission, an I/O error
+        from elsdesk.output_files import describe_os_error
+
+        print(f"elsdesk: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("elsdesk: avbrutet", file=sys.stderr)
         return 130

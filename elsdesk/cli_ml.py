@@ -34,16 +34,28 @@ def add_ml_commands(command) -> None:
 def cmd_classify(args) -> int:
     from elsdesk.services.classification import classify_rows, read_labelled_or_plain
 
+    from elsdesk.output_files import atomic_text_file, check_target
+
+    if args.out:
+        check_target(Path(args.out))  # before any work: a folder is no place for the result
     rows = read_labelled_or_plain(args.file)
-    model, _card = _desk_or_shipped_model(args)
-    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
-    try:
+    model, card = _desk_or_shipped_model(args)
+    _say_fallback(card)
+    if not args.out:
+        for result in classify_rows(rows, model):
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return 0
+    with atomic_text_file(args.out) as out:  # written whole or not at all
         for result in classify_rows(rows, model):
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    finally:
-        if args.out:
-            out.close()
     return 0
+
+
+def _say_fallback(card: dict) -> None:
+    """Tell the person when the desk's active model could not be used and the shipped one stood in."""
+    if card.get("fallback_from"):
+        print(f"elsdesk: varning: den aktiva modellen {card['fallback_from']} kan inte användas "
+              f"({card.get('fallback_reason')}); den levererade modellen används i stället", file=sys.stderr)
 
 
 def _desk_or_shipped_model(args):

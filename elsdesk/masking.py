@@ -1,9 +1,12 @@
 """Mask personal identifiers in free text before anything is stored, trained on or exported.
 
 Swedish personal identity numbers (personnummer) and coordination numbers
-(samordningsnummer) are recognised with or without century and separator and checked with
-the Luhn digit and a plausible date, so dates and order numbers stay readable. Phone numbers
-and e-mail addresses are masked too. Each identifier becomes a placeholder such as
+(samordningsnummer) are recognised with or without century and separator (hyphen, plus, dot,
+typographic dash, a no-break space, " - ") and checked with the Luhn digit and a plausible
+date, so dates and order numbers stay readable. Phone numbers (Swedish in the usual written
+forms, "(08) 123 45 67", "070.123.45.67", "070/1234567", "tel0701234567", international with
+"+", and mobiles whose leading 0 a spreadsheet dropped) and e-mail addresses (Unicode names and
+domains too) are masked as well. Each identifier becomes a placeholder such as
 ``[personnummer]``.
 """
 
@@ -21,21 +24,38 @@ PLACEHOLDERS = {
 }
 PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|telefon|e-post)\]")
 
+_SPACE = "[ \u00a0\u2007\u2009\u202f]"          # space, no-break, figure, thin, narrow no-break
+_DASH = "\\-\u2010-\u2015\u2212"               # hyphen, typographic dashes, minus
 _ID_RE = re.compile(
     r"(?<![0-9])"
     r"(?P<century>(?:18|19|20))?"
     r"(?P<date>[0-9]{6})"
-    r"(?P<sep>[-+ \u2010-\u2015\u2212]?)"
+    rf"(?P<sep>{_SPACE}{{0,2}}[+.{_DASH}]?{_SPACE}{{0,2}})"   # "-", "+", ".", " - ", a no-break space
     r"(?P<tail>[0-9]{4})"
     r"(?![0-9])"
 )
+_PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?{_SPACE}?)"
 _PHONE_RE = re.compile(
-    r"(?<![0-9A-Za-z+])"
-    r"(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?|0)"
-    r"[1-9](?:[ \-\u2010-\u2015]?[0-9]){6,8}"
+    r"(?<![0-9+])"
+    r"(?:"
+    rf"(?:\+|00){_SPACE}?46{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?"      # +46 70…, 0046 (0)70…
+    rf"|\(0[1-9][0-9]{{0,3}}\){_PHONE_SEP}"                         # (08) 123 45 67
+    r"|0"
+    r")"
+    rf"[1-9](?:{_PHONE_SEP}[0-9]){{6,8}}"
     r"(?![0-9])"
 )
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_FOREIGN_PHONE_RE = re.compile(
+    rf"(?<![0-9+])\+(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}(?![0-9])"
+)
+# a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
+_BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
+_EMAIL_RE = re.compile(
+    r"[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,})(?![\w\-])",
+    re.UNICODE,
+)
+_GROUP_RE = re.compile(r"[0-9]+")
+_DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -94,8 +114,7 @@ def mask_text(text: str | None) -> MaskResult:
         return _sub
 
     def _phone(match: re.Match[str]) -> str:
-        # "070-123 45 67" has one hyphen; "08-13-17-21" is a list of times, not a number
-        if sum(match.group(0).count(dash) for dash in "-\u2010\u2011\u2012\u2013\u2014\u2015") > 1:
+        if not looks_like_phone(match.group(0)):
             return match.group(0)
         counts["telefon"] += 1
         return PLACEHOLDERS["telefon"]
@@ -103,7 +122,19 @@ def mask_text(text: str | None) -> MaskResult:
     masked = _EMAIL_RE.sub(_replace("e-post"), text)
     masked = _ID_RE.sub(_identity, masked)
     masked = _PHONE_RE.sub(_phone, masked)
+    masked = _FOREIGN_PHONE_RE.sub(_phone, masked)
+    masked = _BARE_MOBILE_RE.sub(_replace("telefon"), masked)
     return MaskResult(masked, dict(counts))
+
+
+def looks_like_phone(candidate: str) -> bool:
+    """False for digit groups that are something else: "08-13-17-21" (times), "01.05.2025" (a date)."""
+    if _DATE_LIKE_RE.fullmatch(candidate):
+        return False
+    groups = _GROUP_RE.findall(candidate)
+    if len(groups) >= 3 and all(len(g) == 2 for g in groups) and not re.search(_SPACE, candidate):
+        return False  # times of day written 08-13-17-21 or 08.15-09.30
+    return True
 
 
 def mask(text: str | None) -> str:

@@ -3,7 +3,8 @@
 ``build_export`` gathers what a training agenda needs (the week, days since go-live, the
 agenda, all topics with trends, masked examples without signatures, tickets per module per
 week since go-live). Writers in :mod:`elsdesk.export` turn it into XLSX, CSV, Markdown, HTML
-and PDF; ``export_week`` is the use case the CLI and the GUI call.
+and PDF; ``export_week`` is the use case the CLI and the GUI call. A file is written beside its
+target and renamed over it when complete.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
 from elsdesk.ml.text import strip_signature
+from elsdesk.output_files import atomic_path
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
 from elsdesk.taxonomy import load_taxonomy
@@ -90,14 +92,16 @@ def export_week(database: Database, week: str, fmt: str, out: str | Path, langua
     out = Path(out)
     if is_folder or out.is_dir():
         out = out / f"elsdesk-{data.week}.{fmt}"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    writer_for(fmt)(data, out)
+    with atomic_path(out) as temporary:  # a crash or a full disk never leaves a cut export behind
+        writer_for(fmt)(data, temporary)
     return out
 
 
 def export_all(database: Database, week: str, folder: str | Path, formats=FORMATS, language: str = "sv") -> list[Path]:
     """Every format of one week into *folder* (for a scheduled weekly task)."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise BadInputError(f"{folder}: finns redan och är en fil; --format all skriver till en mapp")
     folder.mkdir(parents=True, exist_ok=True)
     week = normalise_week(week)
     return [export_week(database, week, fmt, folder / f"elsdesk-{week}.{fmt}", language) for fmt in formats]

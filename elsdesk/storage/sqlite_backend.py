@@ -2,7 +2,9 @@
 
 Use one database object per thread. Writes go through :meth:`SQLiteDatabase.write`, which
 starts a ``BEGIN IMMEDIATE`` transaction and retries when another process holds the write
-lock, so "database is locked" never reaches the user.
+lock, so "database is locked" never reaches the user. A file this login may not write (or on a
+read-only disk) is opened read-only: it can be listed, searched and exported, and a write says
+so in a sentence instead of failing half-way.
 """
 
 from __future__ import annotations
@@ -35,19 +37,32 @@ class SQLiteDatabase(Database):
     def __init__(self, path: str | os.PathLike | None, *, migrate_schema: bool = True):
         self.path = Path(path) if path not in (None, ":memory:") else None
         target = str(self.path) if self.path else ":memory:"
-        if self.path is not None:
+        if self.path is not None and self.path.is_dir():
+            raise DatabaseUnavailableError(f"{target} är en mapp, ingen databasfil")
+        self.read_only = self.path is not None and self.path.exists() and not _writable(self.path)
+        if self.path is not None and not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
         self._closed = False
         try:
-            self._configure()
+            self.conn = self._connect()
+            try:
+                self._configure()
+            except sqlite3.OperationalError as exc:
+                if self.read_only or self.path is None or not _is_read_only_error(exc):
+                    raise
+                self.conn.close()
+                self.read_only = True  # a read-only disk, or a file root may not write either
+                self.conn = self._connect()
+                self._configure()
             version = self.schema_version()
         except sqlite3.DatabaseError as exc:
             self.close()
             raise DatabaseUnavailableError(f"{target} är ingen elsdesk-databas eller är skadad: {exc}") from exc
         check_schema_version(version, self.describe())
+        if self.read_only and version < len(MIGRATIONS):
+            self.close()
+            raise DatabaseUnavailableError(f"{target} är skrivskyddad och har en äldre databasversion som måste uppgraderas;"
+                                           " öppna den en gång med skrivrätt")
         if migrate_schema and version < len(MIGRATIONS):
             with self.write():  # readers of an up-to-date database never take the write lock
                 migrate(self)
@@ -56,9 +71,20 @@ class SQLiteDatabase(Database):
     def target(self) -> str:
         return str(self.path) if self.path else ":memory:"
 
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
+        return sqlite3.connect(str(self.path) if self.path else ":memory:", timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+
     def _configure(self) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            self.conn.execute("PRAGMA query_only = ON")
+            return
         if self.path is not None:
             self._retry(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -83,6 +109,9 @@ class SQLiteDatabase(Database):
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error."""
+        if self.read_only:
+            raise DatabaseUnavailableError(f"{self.describe()} är skrivskyddad (filen eller disken); den kan läsas men"
+                                           " inte ändras. Be om skrivrätt eller kopiera filen till en skrivbar plats")
         self._retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self.conn
@@ -107,7 +136,19 @@ class SQLiteDatabase(Database):
         if self._closed:
             return
         self._closed = True
+        if not hasattr(self, "conn"):
+            return
         try:
             self.conn.close()
         except sqlite3.Error:  # pragma: no cover - closing a broken connection
             logger.exception("closing the database failed")
+
+
+def _writable(path: Path) -> bool:
+    """Whether this login may write the file and create its journal beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _is_read_only_error(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
