@@ -160,11 +160,20 @@ def now_iso() -> str:
     return datetime.now().replace(microsecond=0).isoformat()
 
 
+_ISO_DATETIME_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
 def parse_datetime(value: str) -> datetime:
-    """Parse an ISO date or date-time (a trailing Z or offset is accepted); raise ValueError."""
+    """Parse an ISO date or date-time (a trailing Z or offset is accepted); raise ValueError.
+
+    Only the extended ISO forms are dates: ``19800101-0027`` (a personnummer) is not."""
     text = str(value).strip()
     if not text:
         raise ValueError("empty date")
+    if not _ISO_DATETIME_RE.fullmatch(text):
+        raise ValueError(f"not an ISO date: {text[:20]!r}")
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     if len(text) == 10:
