@@ -52,8 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
     lst.add_argument("--module", help="modul-id, t.ex. lakemedel")
 
-    demo = command("demo", "fyll databasen med demodata (en syntetisk go-live-månad)")
-    demo.add_argument("--tickets", type=int, default=1200)
+    demo = command("demo", "lägg in demodata (en påhittad go-live-månad, ärenden DEMO-…) i en tom desk, eller ta bort den")
+    demo.add_argument("--tickets", type=int, default=1200, metavar="ANTAL", help="hur många demoärenden (standard: 1200)")
+    demo.add_argument("--mix", action="store_true",
+                      help="lägg in demodata även i en desk som redan har riktiga ärenden (tas bort igen med --remove)")
+    demo.add_argument("--remove", action="store_true",
+                      help="ta bort alla demoärenden med deras historik; riktiga ärenden påverkas inte")
 
     from elsdesk.cli_admin import add_admin_commands
     from elsdesk.cli_ml import add_ml_commands
@@ -124,7 +128,7 @@ def _classify_unlabelled(database) -> int:
 
 
 def cmd_list(args) -> int:
-    from elsdesk.services.tickets import list_tickets, ticket_to_json
+    from elsdesk.services.tickets import list_tickets, ticket_to_json, with_problems
     from elsdesk.taxonomy import load_taxonomy
 
     from elsdesk.plain_text import printable
@@ -132,9 +136,9 @@ def cmd_list(args) -> int:
     taxonomy = load_taxonomy()
     with _database(args) as database:
         out = sys.stdout
-        for ticket in list_tickets(database, week=args.week, module=args.module):
+        for ticket, problem in with_problems(database, list_tickets(database, week=args.week, module=args.module)):
             if args.json:  # JSON escapes control characters itself
-                out.write(json.dumps(ticket_to_json(ticket), ensure_ascii=False) + "\n")
+                out.write(json.dumps(ticket_to_json(ticket, problem), ensure_ascii=False) + "\n")
             else:  # nothing from a ticket may steer the terminal (ESC, BEL) or break the columns
                 cells = (ticket.external_id, ticket.created_at, taxonomy.status_name(ticket.status),
                          ticket.module or "-", ticket.kind or "-", ticket.title)
@@ -143,12 +147,23 @@ def cmd_list(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from elsdesk.services.demo import load_demo_data
+    from elsdesk.services.demo import demo_summary, load_demo_data, remove_demo_data
+    from elsdesk.services.permissions import LOAD_DEMO, require
 
     with _database(args) as database:
-        count = load_demo_data(database, tickets=args.tickets)
+        require(database, LOAD_DEMO)  # a refusal for the role comes before anything about the desk
+        if args.remove:
+            print(f"{remove_demo_data(database)} demoärenden borttagna")
+            return EXIT_OK
+        summary = demo_summary(database)
+        if summary.other and not args.mix:
+            print(f"elsdesk: desken har redan {summary.other} riktiga ärenden, så ingen demodata lades in. "
+                  "Vill du ändå blanda in demoärenden: elsdesk demo --mix (de tas bort igen med elsdesk demo --remove)",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+        count = load_demo_data(database, tickets=args.tickets, mix_with_real=args.mix)
         classified = _classify_unlabelled(database)
-    print(f"{count} demoärenden inlagda, {classified} klassade av modellen")
+    print(f"{count} demoärenden inlagda, {classified} klassade av modellen; ta bort dem med: elsdesk demo --remove")
     return EXIT_OK
 
 

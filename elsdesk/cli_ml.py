@@ -74,6 +74,7 @@ def _desk_or_shipped_model(args):
 def cmd_train(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.services.classification import train_model, train_shipped_model
+    from elsdesk.services.learning_curve import comparison_in_words
 
     if args.shipped:
         card = train_shipped_model(Path(args.shipped))
@@ -84,13 +85,13 @@ def cmd_train(args) -> int:
         result = train_model(database)
     if args.json:
         print(json.dumps({"version": result.card["version"], "activated": result.activated, "previous_version": result.previous_version,
-                          "confirmed": result.confirmed, "held_out": result.held_out,
-                          "previous_quality": _brief(result.previous_quality), "new_quality": _brief(result.new_quality)}, ensure_ascii=False))
+                          "confirmed": result.confirmed, "intake": result.intake, "held_out": result.held_out,
+                          "previous_quality": _brief(result.previous_quality), "new_quality": _brief(result.new_quality),
+                          "evaluation": result.card.get("evaluation")}, ensure_ascii=False))
         return 0
-    print(f"tränade version {result.card['version']} på {result.confirmed} bekräftade ärenden plus seed-korpusen")
-    if result.new_quality:
-        previous = result.previous_quality["macro_f1"] if result.previous_quality else float("nan")
-        print(f"på {result.held_out} undanhållna bekräftade ärenden: macro-F1 före {previous:.3f}, efter {result.new_quality['macro_f1']:.3f}")
+    print(f"tränade version {result.card['version']} på {result.confirmed} bekräftade ärenden"
+          + (f" och {result.intake} etiketter satta vid registreringen" if result.intake else "") + " plus grundkorpusen")
+    print(comparison_in_words(result.card.get("evaluation") or {}))
     print("aktiverad" if result.activated else f"inte aktiverad (sämre än {result.previous_version}); aktiv modell oförändrad")
     return 0
 

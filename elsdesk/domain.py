@@ -7,7 +7,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 LABEL_FIELDS = ("module", "kind")
-HUMAN = "human"
+# Where a ticket's labels came from (tickets.label_source, label_history.source):
+HUMAN = "human"  # confirmed by a super-user in the review queue (or imported as confirmed)
+INTAKE = "intake"  # set or accepted by the person who logged or edited the ticket; not yet reviewed
+MODEL = "model"  # the model's guess
 
 
 class ElsdeskError(Exception):
@@ -100,6 +103,7 @@ class LabelChange:
     at: str
     source: str
     suggested_by: str | None = None  # the model version whose suggestion the person saw
+    decision_id: int | None = None  # the review-queue decision that wrote this row
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ ASCII strings; names are shown in Swedish or English.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from elsdesk.paths import resources_dir
@@ -56,6 +56,19 @@ class Taxonomy:
 
     def status_name(self, status_id: str | None, language: str = "sv") -> str:
         return _name_in(self.statuses, status_id, language)
+
+    def with_additions(self, additions: dict | None) -> "Taxonomy":
+        """This taxonomy plus a desk's own module and kind labels ({"modules": [...], "kinds": [...]},
+        each item like the JSON file's); an addition with a known id is ignored."""
+        if not additions:
+            return self
+        changes = {}
+        for group in ("modules", "kinds"):
+            known = {label.id for label in getattr(self, group)}
+            extra = [label for label in _labels(additions.get(group) or []) if label.id not in known]
+            if extra:
+                changes[group] = getattr(self, group) + tuple(extra)
+        return replace(self, **changes) if changes else self
 
     def normalise(self, group: str, value: str | None) -> str | None:
         """Map an id or a display name (any case, sv or en) of *group* to its id, or None."""

@@ -311,6 +311,51 @@ def test_load_demo_adds_demo_tickets(empty_window, qtbot):
     assert any("demoärenden" in message for message in shown)
 
 
+@pytest.fixture
+def small_demo(monkeypatch):
+    """Demo data of 30 tickets instead of 1,200 (the full month is tested above)."""
+    import elsdesk.services.demo as demo
+
+    full = demo.build_demo_tickets
+    monkeypatch.setattr(demo, "build_demo_tickets", lambda total=1200, seed=2025: full(30, seed))
+
+
+def _click(box, text):
+    next(b for b in box.buttons() if b.text() == text).click()
+
+
+def test_demo_data_on_a_desk_with_real_tickets_asks_first_and_adds_nothing_when_cancelled(window, qtbot):
+    # Issue 13: Arkiv › Lägg in demodata put 1,200 made-up tickets into a desk of real ones without a question.
+    box = window.load_demo()
+    assert isinstance(box, QMessageBox) and "12 riktiga ärenden" in box.text()
+    assert box.defaultButton().text() == "Avbryt"
+    assert window.runner.running() == 0 and window.progress.isHidden()
+
+    _click(box, "Avbryt")
+    assert window.runner.running() == 0
+    assert window.repo.count() == N_ROWS
+
+
+def test_demo_data_mixed_in_is_marked_and_removed_in_one_step(window, qtbot, small_demo):
+    assert window.demo_label.isHidden() and not window.remove_demo_action.isEnabled()
+    box = window.load_demo()
+    with qtbot.waitSignal(window.tickets_imported, timeout=60_000):
+        _click(box, "Lägg in demodata ändå")
+    qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS + 30 and window.runner.running() == 0, timeout=60_000)
+    assert not window.demo_label.isHidden() and "30" in window.demo_label.text()
+    assert window.remove_demo_action.isEnabled()
+
+    box = window.remove_demo()
+    assert "30 demoärenden" in box.text() and box.defaultButton().text() == "Avbryt"
+    with qtbot.waitSignal(window.demo_removed, timeout=60_000) as removed:
+        _click(box, "Ta bort demodata")
+
+    assert removed.args[0] == 30
+    qtbot.waitUntil(lambda: window.model.rowCount() == N_ROWS and window.runner.running() == 0, timeout=60_000)
+    assert window.demo_label.isHidden() and not window.remove_demo_action.isEnabled()
+    assert not any(t.startswith("DEMO-") for t in (window.model.ticket_at(r).external_id for r in range(N_ROWS)))
+
+
 def _long_task(window, release: threading.Event, *, honour_cancel: bool):
     """Start a long task whose worker blocks until the test releases it."""
     results = []

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from elsdesk.gui.notify import show_error
 from elsdesk.services.imports import Cancelled
+from elsdesk.services.permissions import LOAD_DEMO
 
 
 class LongTasksMixin:
@@ -92,16 +93,85 @@ class LongTasksMixin:
 
         return self.start_long_task(work, self.tr("Importerar"), done)
 
-    def load_demo(self):
-        from elsdesk.services.demo import load_demo_data
+    def load_demo(self, mix_with_real: bool = False):
+        """Demo data on an empty desk at once; on a desk with real tickets only after asking (issue 13:
+        1,200 made-up tickets went into a desk of real ones without a question)."""
+        from elsdesk.services.demo import demo_summary, load_demo_data
+
+        summary = demo_summary(self.database)
+        if summary.other and not mix_with_real:
+            return self._ask_before_mixing_demo(summary.other)
 
         def work(context):
             with context.open_database() as database:
-                return load_demo_data(database, progress=context.progress, is_cancelled=context.is_cancelled)
+                return load_demo_data(database, progress=context.progress, is_cancelled=context.is_cancelled,
+                                      mix_with_real=mix_with_real)
 
         def done(count):
-            self.statusBar().showMessage(self.tr("%1 demoärenden inlagda.").replace("%1", str(count)), 8000)
+            self.statusBar().showMessage(self.tr("%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.")
+                                         .replace("%1", str(count)), 8000)
             self.tickets_imported.emit(count)
             self.classify_unlabelled()
 
         return self.start_long_task(work, self.tr("Lägger in demodata"), done)
+
+    def _ask_before_mixing_demo(self, real: int) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Lägg in demodata"), self.tr(
+            "Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som "
+            "blandas med dem i listor, granskning och utbildningsvyn.").replace("%1", f"{real:,}".replace(",", " ")),
+            QMessageBox.NoButton, self)
+        box.setInformativeText(self.tr("De kan tas bort igen i ett steg med Arkiv › Ta bort demodata."))
+        mix = box.addButton(self.tr("Lägg in demodata ändå"), QMessageBox.DestructiveRole)
+        cancel = box.addButton(self.tr("Avbryt"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.buttonClicked.connect(lambda button: self.load_demo(mix_with_real=True) if button is mix else None)
+        box.open()
+        return box
+
+    def refresh_demo_state(self):
+        """Mark a desk that holds demo tickets (status bar) and offer their removal only then."""
+        from elsdesk.services.demo import demo_summary
+
+        def work(context):
+            with context.open_database() as database:
+                return demo_summary(database)
+
+        def done(summary):
+            self.demo_label.setText(self.tr("Demodata: %1 påhittade ärenden").replace(
+                "%1", f"{summary.demo:,}".replace(",", " ")))
+            self.demo_label.setToolTip(self.tr("Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata."))
+            self.demo_label.setVisible(bool(summary.demo))
+            self.has_demo = bool(summary.demo)
+            self.remove_demo_action.setEnabled(self.has_demo and self.may(LOAD_DEMO))
+
+        return self.runner.start(work, db_path=self.db_path, on_success=done, name="demo state")
+
+    def remove_demo(self) -> QMessageBox:
+        """Ask, then take every demo ticket out in one step (real tickets stay)."""
+        from elsdesk.services.demo import demo_summary, remove_demo_data
+
+        count = demo_summary(self.database).demo
+        if not count:
+            box = QMessageBox(QMessageBox.Information, self.tr("Ta bort demodata"),
+                              self.tr("Det finns ingen demodata i desken."), QMessageBox.Ok, self)
+            box.open()
+            return box
+        box = QMessageBox(QMessageBox.Question, self.tr("Ta bort demodata"), self.tr(
+            "Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? "
+            "Riktiga ärenden påverkas inte.").replace("%1", f"{count:,}".replace(",", " ")), QMessageBox.NoButton, self)
+        remove = box.addButton(self.tr("Ta bort demodata"), QMessageBox.DestructiveRole)
+        cancel = box.addButton(self.tr("Avbryt"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+
+        def work(context):
+            with context.open_database() as database:
+                return remove_demo_data(database)
+
+        def done(removed):
+            self.statusBar().showMessage(self.tr("%1 demoärenden borttagna.").replace("%1", str(removed)), 10000)
+            self.demo_removed.emit(removed)
+
+        box.buttonClicked.connect(
+            lambda button: self.start_long_task(work, self.tr("Tar bort demodata"), done) if button is remove else None)
+        box.open()
+        return box

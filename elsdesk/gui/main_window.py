@@ -35,6 +35,7 @@ CHANGE_CHECK_MS = 3000
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, QMainWindow):
     ticket_saved = Signal(object)
     tickets_imported = Signal(object)
+    demo_removed = Signal(int)  # how many demo tickets were removed
 
     def __init__(self, db_path, settings: QSettings, language: str = "sv"):
         super().__init__()
@@ -53,6 +54,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.review_view = None
         self.open_incidents: list = []
         self._similar_task = None
+        self.has_demo = False
         self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))
         self.model = TicketTableModel(self.database, self.taxonomy, language, self)
         self.list_view = TicketListView(self.model, self.runner, db_path, self)
@@ -70,6 +72,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.classifier = None
         self.classifier_error: str | None = None
         self.tickets_imported.connect(self._on_tickets_imported)
+        self.demo_removed.connect(self._on_tickets_imported)
         self.tabs.currentChanged.connect(self._focus_review_tab)
         self.resize(1360, 820)
         self._watch_other_workstations()
@@ -78,6 +81,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._apply_profile()
         self.build_similarity_index()
         self.refresh_incidents()
+        self.refresh_demo_state()
 
     # -- construction --------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -119,7 +123,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.new_action = self._action(self.tr("&Nytt ärende"), "Ctrl+N", lambda: self.new_ticket(), self.tr("Logga ett nytt ärende (Ctrl+N)"))
         self.edit_action = self._action(self.tr("&Öppna ärende"), "Ctrl+E", self._edit_current, self.tr("Öppna det markerade ärendet (Enter)"))
         self.import_action = self._action(self.tr("&Importera…"), "Ctrl+I", self._choose_import_file)
-        self.demo_action = self._action(self.tr("Lägg in &demodata"), None, self.load_demo)
+        self.demo_action = self._action(self.tr("Lägg in &demodata…"), None, lambda: self.load_demo())
+        self.remove_demo_action = self._action(self.tr("Ta &bort demodata…"), None, self.remove_demo)
+        self.remove_demo_action.setEnabled(False)
         self.quit_action = self._action(self.tr("&Avsluta"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Sök"), "Ctrl+F", self._focus_search)
         self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh())
@@ -130,7 +136,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.learning_action = self._action(self.tr("&Inlärningskurva…"), None, self.show_learning_curve)
         self.agreement_action = self._action(self.tr("&Samstämmighet och oenigheter…"), None, self.show_agreement)
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
-        for action in (self.new_action, self.edit_action, self.import_action, self.demo_action):
+        for action in (self.new_action, self.edit_action, self.import_action, self.demo_action, self.remove_demo_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.profile_action)
@@ -174,6 +180,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionLabel")
         self.connection_label.setVisible(False)
+        self.demo_label = QLabel(self)
+        self.demo_label.setObjectName("demoLabel")
+        self.demo_label.setVisible(False)
+        bar.addPermanentWidget(self.demo_label)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.progress)
@@ -214,7 +224,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         return self.form
 
     def _on_tickets_imported(self, _report) -> None:
+        self.model.refresh_rows()
         self.list_view.refresh()
+        self.refresh_demo_state()
         self.build_similarity_index()
         self.scan_incidents()
         if self.review_view is not None:
@@ -348,6 +360,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if tables & {"tickets", "label_history", "incident_tickets"} and not self.list_view.is_loading():
             self.model.refresh_rows()
             self.list_view.refresh()
+            self.refresh_demo_state()
         if self.review_view is not None and tables & {"tickets", "review_decisions"}:
             self.review_view.refresh()
         if tables & {"incidents", "incident_tickets"}:

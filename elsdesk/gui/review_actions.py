@@ -61,6 +61,7 @@ class ReviewActionsMixin:
         as built."""
         self.train_action.setEnabled(self.may(TRAIN_MODEL))
         self.demo_action.setEnabled(self.may(LOAD_DEMO))
+        self.remove_demo_action.setEnabled(self.has_demo and self.may(LOAD_DEMO))
         if self.profile is None:
             return
         views = views_for(self.profile.role)

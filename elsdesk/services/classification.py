@@ -20,20 +20,20 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from elsdesk.corpus import corpus_hash, load_seed_corpus
-from elsdesk.domain import HUMAN, BadInputError, LabelChange, TicketFilter, now_iso
+from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
 from elsdesk.importer import read_rows
-from elsdesk.ml.evaluation import BAND_NAMES, band_of, confidence_thresholds, evaluate_predictions
+from elsdesk.ml.confidence import BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, fit_rule, percent, rule_from_card
+from elsdesk.ml.evaluation import confidence_thresholds, evaluate_predictions
+from elsdesk.ml.comparison import Comparison, compare
 from elsdesk.ml.model import Prediction, TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
 from elsdesk.paths import shipped_models_dir
 from elsdesk.services.imports import Cancelled
 from elsdesk.services.permissions import TRAIN_MODEL, require
+from elsdesk.services.training_data import WEIGHTS, labelled_rows, split_for_training
 from elsdesk.storage import Database, TicketRepository
 
 logger = logging.getLogger(__name__)
-CONFIRMED_WEIGHT = 2.0
-HOLDOUT_EVERY = 5
-NOT_WORSE_MARGIN = 0.005
 REFIT_LIMIT = 12_000
 _lock = threading.Lock()
 _cache: dict[tuple, tuple[TicketModel, dict]] = {}
@@ -41,13 +41,31 @@ _cache: dict[tuple, tuple[TicketModel, dict]] = {}
 
 @dataclass
 class Suggestion:
-    module: str
+    """One suggested label (a module id, or a kind id) with its probability and Hög/Medel/Låg band."""
+
+    label: str
     probability: float
     band: str
 
     @property
+    def module(self) -> str:
+        return self.label
+
+    @property
+    def percent(self) -> int:
+        return percent(self.probability)
+
+    @property
     def band_name(self) -> str:
         return BAND_NAMES[self.band]
+
+
+@dataclass
+class LabelSuggestions:
+    """What the model suggests for one ticket: the top-3 modules and the kind."""
+
+    modules: list[Suggestion]
+    kind: Suggestion | None
 
 
 def model_store(source: Database | DeskModelStore) -> DeskModelStore:
@@ -67,7 +85,7 @@ def active_model(source: Database | DeskModelStore | None = None) -> tuple[Ticke
         version = store.active_version()
         # the shipped model is the same at every desk; a trained one is its desk's alone
         key = ("" if version == SHIPPED else store.target, version, store.fingerprint(version))
-        load = lambda: store.load_version(version)  # noqa: E731
+        load = lambda: store.load_version_or_shipped(version)  # noqa: E731  (a broken model: the shipped one, and the card says why)
     with _lock:
         if key not in _cache:
             _cache.clear()
@@ -95,11 +113,19 @@ def rollback_model(database: Database, store: DeskModelStore | None = None) -> s
     return version
 
 
-def suggestions(model: TicketModel, card: dict, title: str, description: str = "") -> list[Suggestion]:
-    """Top-3 modules for one ticket with Hög/Medel/Låg bands from the card's thresholds."""
+def suggest(model: TicketModel, card: dict, title: str, description: str = "") -> LabelSuggestions:
+    """Top-3 modules and the kind for one ticket, each with its band by the card's one confidence rule."""
     prediction = model.predict_one(title, description)
-    thresholds = card.get("thresholds", {})
-    return [Suggestion(m, p, band_of(p, thresholds.get(m) or thresholds.get("*", {}))) for m, p in prediction.top]
+    modules = rule_from_card(card, "module")
+    kinds = rule_from_card(card, "kind")
+    kind = Suggestion(prediction.kind, prediction.kind_confidence, kinds.band(prediction.kind_confidence)) \
+        if prediction.kind else None
+    return LabelSuggestions([Suggestion(m, p, modules.band(p)) for m, p in prediction.top], kind)
+
+
+def suggestions(model: TicketModel, card: dict, title: str, description: str = "") -> list[Suggestion]:
+    """Top-3 modules for one ticket with Hög/Medel/Låg bands (the same cut-offs for every module)."""
+    return suggest(model, card, title, description).modules
 
 
 # -- classify a file (no database) -------------------------------------------------------
@@ -141,7 +167,7 @@ def classify_rows(rows: list[dict], model: TicketModel, batch: int = 2000) -> It
 # -- store predictions on tickets --------------------------------------------------------
 def apply_predictions(database: Database, model: TicketModel, card: dict, flt: TicketFilter | None = None,
                       progress=None, is_cancelled=None, batch: int = 1000) -> int:
-    """Store model labels on tickets no human has labelled; return how many were classified.
+    """Store model labels on tickets no person has labelled; return how many were classified.
 
     Without *flt*, only tickets this model version has not labelled yet are classified, so an
     import into a large database does not re-classify everything; with *flt* (say, one edited
@@ -151,7 +177,7 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
     if flt is None:
         ids = repo.ids_needing_prediction(version)
     else:
-        ids = repo.query_ids(replace(flt, unconfirmed_only=True))
+        ids = repo.query_ids(replace(flt, unconfirmed_only=True))  # intake labels are skipped below
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():
@@ -163,13 +189,13 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
             now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
             for ticket, prediction in zip(tickets, predictions):
                 current = now.get(ticket.id)
-                if current is None or current.label_source == HUMAN:
-                    continue
+                if current is None or current.label_source not in (None, MODEL):
+                    continue  # a person's label (confirmed, or set at intake) is never the model's to change
                 database.conn.execute(
                     "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
-                    " model_version = ?, label_source = 'model' WHERE id = ? AND (label_source IS NULL OR label_source != ?)",
+                    " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
                     (prediction.module, prediction.kind, prediction.confidence, prediction.kind_confidence,
-                     version, ticket.id, HUMAN),
+                     version, MODEL, ticket.id, MODEL),
                 )
                 at = now_iso()
                 for field, new in (("module", prediction.module), ("kind", prediction.kind)):
@@ -183,26 +209,14 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
 
 # -- training ----------------------------------------------------------------------------
 def confirmed_rows(database: Database) -> list[dict]:
-    repo = TicketRepository(database)
-    rows = []
-    for ticket in repo.iter_tickets(TicketFilter()):
-        if ticket.label_source == HUMAN and ticket.module:
-            rows.append({"title": ticket.title, "description": ticket.description, "module": ticket.module,
-                         "kind": ticket.kind, "created_at": ticket.created_at, "external_id": ticket.external_id})
-    return rows
-
-
-def split_holdout(rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Every fifth confirmed ticket in time order is held out for the comparison."""
-    ordered = sorted(rows, key=lambda r: (r.get("created_at") or "", r.get("external_id") or ""))
-    holdout = [r for i, r in enumerate(ordered) if i % HOLDOUT_EVERY == HOLDOUT_EVERY - 1]
-    train = [r for i, r in enumerate(ordered) if i % HOLDOUT_EVERY != HOLDOUT_EVERY - 1]
-    return train, holdout
+    """The desk's labelled tickets a retrain learns from (confirmed and intake labels, with weights)."""
+    return labelled_rows(database)
 
 
 def fit_model(seed: list[dict], confirmed: list[dict]) -> TicketModel:
+    """Fit on the seed corpus (weight 1) and the desk's labelled rows, each weighted by its source."""
     rows = seed + confirmed
-    weights = np.array([1.0] * len(seed) + [CONFIRMED_WEIGHT] * len(confirmed))
+    weights = np.array([1.0] * len(seed) + [float(r.get("weight", WEIGHTS[HUMAN])) for r in confirmed])
     return TicketModel().fit(rows, sample_weight=weights)
 
 
@@ -223,58 +237,85 @@ class TrainResult:
     new_quality: dict | None
     confirmed: int
     held_out: int
+    comparison: Comparison | None = None
+    intake: int = 0
 
 
 def train_model(database: Database, store: DeskModelStore | None = None, progress: Callable[[int, int], None] | None = None,
                 is_cancelled: Callable[[], bool] | None = None) -> TrainResult:
-    """Train on the seed corpus plus the desk's confirmed labels; save the model in the desk and
-    activate it only if not worse on held-out tickets. Raises NotAllowedError before any work
+    """Train on the seed corpus plus the desk's labelled tickets (weighted by source); save the
+    model in the desk and activate it unless it got clearly fewer right than the active model on
+    the newest confirmed tickets neither was trained on. Raises NotAllowedError before any work
     for a login that may not train."""
     require(database, TRAIN_MODEL)
     store = store or DeskModelStore(database)
     step = _stepper(progress, is_cancelled, total=5)
+    labels_until = now_iso()
     seed = load_seed_corpus()
-    confirmed = confirmed_rows(database)
-    train, holdout = split_holdout(confirmed) if len(confirmed) >= 20 else (confirmed, [])
-    step(1)
-    candidate = fit_model(seed, train)
-    step(2)
     previous_version = store.active_version()
-    previous_quality = new_quality = None
-    thresholds = _thresholds_from(candidate, holdout)
-    if holdout:
-        new_quality = measure(candidate, holdout, thresholds)
-        try:
-            previous, previous_card = store.load_active()
-            previous_quality = measure(previous, holdout, previous_card.get("thresholds"))
-        except ModelError as exc:
-            logger.warning("active model could not be compared: %s", exc)
+    try:
+        previous, previous_card = store.load_active()
+    except ModelError as exc:
+        logger.warning("active model could not be compared: %s", exc)
+        previous, previous_card = None, {}
+    trained_until = (previous_card.get("training") or {}).get("labels_until")
+    data = split_for_training(labelled_rows(database), trained_until)
+    step(1)
+    candidate = fit_model(seed, data.train)
+    step(2)
+    comparison = compare(candidate, previous, data.evaluation, seed + data.train,
+                         active_version=previous_version, eligible=data.eligible)
+    new_quality = previous_quality = None
+    if comparison.new is not None:
+        kept = [row for row, _prediction in comparison.predictions]
+        new_quality = measure(candidate, kept)
+        if previous is not None:
+            previous_quality = measure(previous, kept)
     step(3)
-    better = previous_quality is None or new_quality is None or (
-        new_quality["macro_f1"] >= previous_quality["macro_f1"] - NOT_WORSE_MARGIN)
+    activated = comparison.not_worse
     final = candidate
-    if better and holdout and len(seed) + len(confirmed) <= REFIT_LIMIT:
-        final = fit_model(seed, confirmed)
+    if activated and data.evaluation and len(seed) + len(data.rows) <= REFIT_LIMIT:
+        final = fit_model(seed, data.rows)
     step(4)
-    all_rows = seed + confirmed
     card = {
         "created": now_iso(),
-        "training": {"data_sha256": corpus_hash(all_rows), "seed_rows": len(seed), "confirmed_rows": len(confirmed),
-                     "held_out_rows": len(holdout), "refit_on_all": final is not candidate},
-        "quality": {"method": "held-out confirmed tickets (every 5th in time order)" if holdout else "none: too few confirmed tickets",
+        "training": {"data_sha256": corpus_hash(seed + data.rows), "seed_rows": len(seed), "confirmed_rows": data.confirmed,
+                     "intake_rows": data.intake, "held_out_rows": len(data.evaluation), "refit_on_all": final is not candidate,
+                     "labels_until": labels_until,  # a later retrain judges it on tickets labelled after this
+                     "weights": {"seed": 1.0, **WEIGHTS}},
+        "quality": {"method": EVALUATION_METHOD if new_quality else "none: too few new confirmed tickets",
                     **(new_quality or {})},
+        "evaluation": comparison.to_json(),
         "previous": {"version": previous_version, "quality": previous_quality},
-        "thresholds": thresholds or store_card_thresholds(store),
+        "confidence_rule": _confidence_rule(comparison, previous_card),
     }
     card = store.save(final, card, created_by=_trainer(database))
-    if better:
+    if activated:
         store.activate(card["version"])
         forget_loaded_models()
     from elsdesk.services.review import reset_confirmations  # the retrain offer counts from here again
 
     reset_confirmations(database)
     step(5)
-    return TrainResult(card, better, previous_version, previous_quality, new_quality, len(confirmed), len(holdout))
+    return TrainResult(card, activated, previous_version, previous_quality, new_quality, data.confirmed,
+                       len(data.evaluation), comparison, data.intake)
+
+
+EVALUATION_METHOD = "the newest confirmed tickets neither model was trained on, near-duplicates removed"
+RULE_MIN_TICKETS = 100
+
+
+def _confidence_rule(comparison: Comparison, previous_card: dict) -> dict:
+    """Cut-offs measured on the held-out tickets when there are enough, else the active model's."""
+    if comparison.new is not None and len(comparison.predictions) >= RULE_MIN_TICKETS:
+        rows = comparison.predictions
+        where = NEW_CONFIRMED
+        module = fit_rule([p.module == r["module"] for r, p in rows], [p.confidence for _r, p in rows], where)
+        kinded = [(r, p) for r, p in rows if r.get("kind")]
+        kind = fit_rule([p.kind == r["kind"] for r, p in kinded], [p.kind_confidence for _r, p in kinded], where) \
+            if len(kinded) >= RULE_MIN_TICKETS else rule_from_card(previous_card, "kind")
+        return {"module": module.to_json(), "kind": kind.to_json()}
+    return {"module": rule_from_card(previous_card, "module").to_json(), "kind": rule_from_card(previous_card, "kind").to_json()}
 
 
 def _trainer(database: Database) -> str | None:
@@ -286,20 +327,6 @@ def _trainer(database: Database) -> str | None:
 
     profile = load_profile()
     return profile.name if profile else None
-
-
-def store_card_thresholds(store: DeskModelStore) -> dict:
-    try:
-        return store.load_active()[1].get("thresholds", {})
-    except ModelError:
-        return {}
-
-
-def _thresholds_from(model: TicketModel, rows: list[dict]) -> dict:
-    if len(rows) < 50:
-        return {}
-    predictions = model.predict(rows)
-    return confidence_thresholds([r["module"] for r in rows], [p.module for p in predictions], [p.confidence for p in predictions])
 
 
 def _stepper(progress, is_cancelled, total):
@@ -316,13 +343,14 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
     """Train the shipped model on the seed corpus; quality from cross-validation grouped by problem."""
     seed = load_seed_corpus()
     groups = [r.get("problem") or r["title"] for r in seed]
-    true, predicted, confidence, true_kind, predicted_kind = [], [], [], [], []
+    true, predicted, confidence, true_kind, predicted_kind, kind_confidence = [], [], [], [], [], []
     for number, (train_index, test_index) in enumerate(GroupKFold(n_splits=folds).split(seed, groups=groups), start=1):
         model = TicketModel().fit([seed[i] for i in train_index])
         test = [seed[i] for i in test_index]
         for row, prediction in zip(test, model.predict(test)):
             true.append(row["module"]); predicted.append(prediction.module); confidence.append(prediction.confidence)
             true_kind.append(row["kind"]); predicted_kind.append(prediction.kind)
+            kind_confidence.append(prediction.kind_confidence)
         if progress:
             progress(number, folds + 1)
     thresholds = confidence_thresholds(true, predicted, confidence)
@@ -334,6 +362,11 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
         "training": {"data_sha256": corpus_hash(seed), "seed_rows": len(seed), "confirmed_rows": 0},
         "quality": {"method": f"{folds}-fold cross-validation grouped by problem on the seed corpus", **quality},
         "thresholds": thresholds,
+        "confidence_rule": {
+            "module": fit_rule([t == p for t, p in zip(true, predicted)], confidence, SEED_CROSS_VALIDATION).to_json(),
+            "kind": fit_rule([t == p for t, p in zip(true_kind, predicted_kind)], kind_confidence,
+                             SEED_CROSS_VALIDATION).to_json(),
+        },
     }
     return save_model(final, card, out_dir)
 
@@ -352,7 +385,7 @@ def evaluate_file(path: str | Path, source: Database | DeskModelStore | None = N
 def model_versions(source: Database | DeskModelStore) -> list[dict]:
     """The desk's versions (the shipped one first), with the active one marked."""
     store = model_store(source)
-    active = store.active_version()
+    active = store.usable_active_version()  # a version that does not load is not starred
     out = []
     for card in store.versions():
         quality = card.get("quality", {})

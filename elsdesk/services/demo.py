@@ -1,5 +1,9 @@
 """Demo data: a synthetic go-live month built from the seed corpus, so a newcomer sees a working desk.
 
+Demo data is offered on an empty desk; on a desk with real tickets :func:`load_demo_data` refuses
+unless asked to mix them (the GUI and the CLI ask first). Demo tickets are marked by their
+external ids (``DEMO-00001`` …) and :func:`remove_demo_data` takes them out in one step.
+
 Volumes follow the go-live curve (hundreds in week one, then decaying, quieter weekends);
 each week some problems are "hot" and recur across units; older tickets are mostly resolved
 and labelled, the newest are unlabelled and waiting for the classifier and super-users.
@@ -10,15 +14,17 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
 from elsdesk.corpus import load_seed_corpus
-from elsdesk.domain import HUMAN, Ticket
+from elsdesk.domain import HUMAN, BadInputError, Ticket
 from elsdesk.services.imports import Cancelled
 from elsdesk.services.tickets import mask_ticket
 from elsdesk.services.permissions import LOAD_DEMO, require
 from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.demo import DEMO_PREFIX, DemoRepository
 from elsdesk.taxonomy import load_taxonomy
 
 GO_LIVE = date(2025, 4, 23)
@@ -85,7 +91,7 @@ def build_demo_tickets(total: int = 1200, seed: int = 2025) -> list[Ticket]:
             labelled = age > 9 and rng.random() < 0.8
             kind = row.get("kind")
             tickets.append(Ticket(
-                external_id=f"DEMO-{number:05d}",
+                external_id=f"{DEMO_PREFIX}{number:05d}",
                 created_at=moment.isoformat(),
                 title=row["title"],
                 description=row.get("description", ""),
@@ -112,14 +118,39 @@ def _status(rng: random.Random, age_days: int) -> str:
     return rng.choices(("ny", "pagar", "vantar", "lost"), (45, 25, 10, 20))[0]
 
 
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many demo tickets and how many other (real) tickets the desk holds."""
+
+    demo: int
+    other: int
+
+    @property
+    def empty(self) -> bool:
+        return self.demo == 0 and self.other == 0
+
+
+def demo_summary(database: Database) -> DemoSummary:
+    demo, total = DemoRepository(database).counts()
+    return DemoSummary(demo, total - demo)
+
+
 def load_demo_data(
     database: Database,
     tickets: int = 1200,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    mix_with_real: bool = False,
 ) -> int:
-    """Insert the demo month (skipping demo tickets already present); return how many were added."""
+    """Insert the demo month (skipping demo tickets already present); return how many were added.
+
+    A desk that holds real tickets gets demo data only with *mix_with_real* (the person was asked)."""
     require(database, LOAD_DEMO)
+    summary = demo_summary(database)
+    if summary.other and not mix_with_real:
+        raise BadInputError(
+            f"desken har redan {summary.other} riktiga ärenden; demodata läggs bara in i en tom desk "
+            "(den går att blanda in ändå, och tas bort igen i ett steg)")
     repo = TicketRepository(database)
     demo = build_demo_tickets(tickets)
     added = 0
@@ -138,3 +169,11 @@ def load_demo_data(
         if progress:
             progress(min(start + 400, len(demo)), len(demo))
     return added
+
+
+def remove_demo_data(database: Database) -> int:
+    """Remove every demo ticket with its label history, review decisions and incident links, the
+    incidents and stored topic weeks they made; real tickets are untouched. Returns how many went."""
+    require(database, LOAD_DEMO)
+    with database.write():
+        return DemoRepository(database).delete_demo_tickets()

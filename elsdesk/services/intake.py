@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from elsdesk.domain import HUMAN, Ticket, TicketFilter
+from elsdesk.domain import MODEL, Ticket, TicketFilter
 from elsdesk.masking import MaskResult
 from elsdesk.services.classification import apply_predictions
 from elsdesk.services.similar import index_ticket
@@ -24,7 +24,7 @@ class IntakeResult:
 def take_in_ticket(database: Database, ticket: Ticket, actor: str, classifier=None, similarity_index=None) -> IntakeResult:
     """Log a new ticket or save an edited one, with everything that follows from it."""
     stored, masking = (save_ticket if ticket.id else log_ticket)(database, ticket, actor)
-    if classifier is not None and stored.label_source != HUMAN:
+    if classifier is not None and stored.label_source in (None, MODEL):  # never over a person's labels
         apply_predictions(database, *classifier, TicketFilter(ids=(stored.id,)))
     index_ticket(similarity_index, stored)
     scan = scan_for_incidents(database, around=stored.created_at)

@@ -1,61 +1,131 @@
-"""Learning curve from the model cards: confirmed labels used vs measured macro-F1, and the
-before/after numbers of the last training. Pure functions over cards (dicts); no files, no Qt."""
+"""Learning curve from the model cards, with one measure throughout: the share of tickets whose
+module the model got right, on the newest confirmed tickets it was not trained on (near-duplicates
+of its training tickets removed), with a 95% range. The shipped model's cross-validation on the
+seed corpus is another measure and is not on the curve; the shipped model appears where a
+retrain measured it on the desk's own tickets. Pure functions over cards (dicts); no files, no Qt."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+MEASURED_STATUSES = ("measured", "no_active_model")
+
 
 @dataclass(frozen=True)
 class CurvePoint:
     version: str
-    confirmed: int
-    macro_f1: float
+    confirmed: int  # confirmed labels the version learnt from
+    accuracy: float  # share right on the newest confirmed tickets it was not trained on
+    low: float
+    high: float
+    n: int
     created: str
-    method: str
 
 
 @dataclass(frozen=True)
 class TrainingComparison:
-    """The last training: macro-F1 of the previous and the new model on the same held-out confirmed tickets."""
+    """The last training: the new and the active model on the same new confirmed tickets, or why
+    there was too little to compare."""
 
     version: str
     previous_version: str | None
-    before: float | None
-    after: float | None
-    held_out: int
+    status: str  # "measured", "too_few", "no_active_model" or "" (a card from before this measure)
+    reason: str | None  # "few_tickets" / "few_modules" when too few
+    n: int
+    modules: int
+    near_duplicates: int
+    after_correct: int | None
+    before_correct: int | None
+    difference: float | None
+    difference_low: float | None
+    difference_high: float | None
+    verdict: str | None  # "better", "same", "worse"
     confirmed: int
+    min_tickets: int = 30
+    min_modules: int = 3
+
+    @property
+    def measured(self) -> bool:
+        return self.status == "measured" and self.after_correct is not None and self.before_correct is not None
 
     @property
     def improved(self) -> bool | None:
-        if self.before is None or self.after is None:
-            return None
-        return self.after > self.before
+        return None if not self.measured else self.verdict == "better"
+
+
+def _evaluation(card: dict) -> dict:
+    value = card.get("evaluation")
+    return value if isinstance(value, dict) else {}
+
+
+def _confirmed(card: dict) -> int:
+    return int((card.get("training") or {}).get("confirmed_rows") or 0)
 
 
 def learning_curve(cards: list[dict]) -> list[CurvePoint]:
-    """One point per model version with a measured macro-F1, ordered by confirmed labels then date."""
-    points = []
-    for card in cards:
-        quality = card.get("quality") or {}
-        f1 = quality.get("macro_f1")
-        if f1 is None:
+    """One point per version measured on new confirmed tickets, ordered by confirmed labels then
+    date; a version first measured as the active model of a retrain (the shipped model) gets its
+    point from there."""
+    by_version = {str(c.get("version")): c for c in cards}
+    points: dict[str, CurvePoint] = {}
+    for card in sorted(cards, key=lambda c: str(c.get("created", ""))):
+        evaluation = _evaluation(card)
+        if evaluation.get("status") not in MEASURED_STATUSES or not evaluation.get("new"):
             continue
-        training = card.get("training") or {}
-        points.append(CurvePoint(str(card.get("version", "?")), int(training.get("confirmed_rows") or 0), float(f1),
-                                 str(card.get("created", "")), str(quality.get("method", ""))))
-    return sorted(points, key=lambda p: (p.confirmed, p.created))
+        version = str(card.get("version", "?"))
+        points[version] = _point(version, _confirmed(card), evaluation["new"], str(card.get("created", "")))
+        active = evaluation.get("active") or {}
+        active_version = str(active.get("version") or (card.get("previous") or {}).get("version") or "")
+        if active and active_version and active_version not in points:
+            active_card = by_version.get(active_version, {})
+            points[active_version] = _point(active_version, _confirmed(active_card), active,
+                                            str(active_card.get("created", "")))
+    return sorted(points.values(), key=lambda p: (p.confirmed, p.created))
+
+
+def _point(version: str, confirmed: int, score: dict, created: str) -> CurvePoint:
+    n = int(score.get("n") or 0)
+    accuracy = float(score.get("accuracy") if score.get("accuracy") is not None else (score.get("correct") or 0) / max(n, 1))
+    return CurvePoint(version, confirmed, accuracy, float(score.get("low") or 0.0), float(score.get("high") or 1.0), n, created)
 
 
 def last_training(cards: list[dict]) -> TrainingComparison | None:
-    """Before/after of the newest site-trained model (one whose card names the previous model)."""
+    """The newest site-trained model (one whose card names the previous model) and its comparison."""
     trained = [c for c in cards if "previous" in c]
     if not trained:
         return None
     card = max(trained, key=lambda c: str(c.get("created", "")))
-    previous = card.get("previous") or {}
-    before = (previous.get("quality") or {}).get("macro_f1")
-    after = (card.get("quality") or {}).get("macro_f1")
-    training = card.get("training") or {}
-    return TrainingComparison(str(card.get("version", "?")), previous.get("version"), before, after,
-                              int(training.get("held_out_rows") or 0), int(training.get("confirmed_rows") or 0))
+    evaluation = _evaluation(card)
+    new, active = evaluation.get("new") or {}, evaluation.get("active") or {}
+    return TrainingComparison(
+        version=str(card.get("version", "?")), previous_version=(card.get("previous") or {}).get("version"),
+        status=str(evaluation.get("status") or ""), reason=evaluation.get("reason"), n=int(evaluation.get("n") or 0),
+        modules=int(evaluation.get("modules") or 0), near_duplicates=int(evaluation.get("near_duplicates") or 0),
+        after_correct=new.get("correct"), before_correct=active.get("correct"),
+        difference=evaluation.get("difference"), difference_low=evaluation.get("difference_low"),
+        difference_high=evaluation.get("difference_high"), verdict=evaluation.get("verdict"),
+        confirmed=_confirmed(card), min_tickets=int(evaluation.get("min_tickets") or 30),
+        min_modules=int(evaluation.get("min_modules") or 3),
+    )
+
+
+def comparison_in_words(evaluation: dict) -> str:
+    """The comparison as a Swedish sentence for the command line (the GUI words it in its language)."""
+    n, modules = int(evaluation.get("n") or 0), int(evaluation.get("modules") or 0)
+    if evaluation.get("status") == "too_few":
+        need_n, need_m = int(evaluation.get("min_tickets") or 30), int(evaluation.get("min_modules") or 3)
+        what = (f"{n} nya bekräftade ärenden som ingen av modellerna tränats på (minst {need_n} behövs)"
+                if evaluation.get("reason") == "few_tickets" else
+                f"ärenden från bara {modules} moduler (minst {need_m} behövs)")
+        dropped = evaluation.get("near_duplicates") or 0
+        note = f"; {dropped} nästan likadana som träningsärenden räknades bort" if dropped else ""
+        return f"för lite att jämföra på: {what}{note}. Ingen siffra visas."
+    new, active = evaluation.get("new") or {}, evaluation.get("active") or {}
+    if not new:
+        return "ingen jämförelse gjordes"
+    text = f"på {n} nya bekräftade ärenden från {modules} moduler: ny modell rätt modul på {new['correct']} av {n}"
+    if active:
+        low, high = evaluation.get("difference_low"), evaluation.get("difference_high")
+        text += (f", aktiv modell på {active['correct']} av {n}; skillnad {evaluation['difference'] * 100:+.1f}"
+                 f" procentenheter (95 % osäkerhetsintervall {low * 100:+.1f} till {high * 100:+.1f})")
+    return text

@@ -12,14 +12,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from elsdesk.domain import HUMAN, BadInputError, ConflictError, ReviewDecision, Ticket, now_iso
+from elsdesk.domain import HUMAN, MODEL, BadInputError, ConflictError, ReviewDecision, Ticket, now_iso
 from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services.similar import SimilarTicket, similar_tickets
 from elsdesk.services.permissions import CONFIRM_LABELS, acting_as, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.reviews import QUEUE_ORDERS, ReviewRepository
 from elsdesk.storage.settings import SettingsRepository, upsert_setting
-from elsdesk.taxonomy import load_taxonomy
+from elsdesk.services.labels import desk_taxonomy
 
 logger = logging.getLogger(__name__)
 ORDERS = tuple(QUEUE_ORDERS)  # "uncertainty", "date", "module"
@@ -27,6 +27,9 @@ CONFIRMATIONS_KEY = "review.confirmations_since_training"
 LAST_TRAINED_KEY = "review.last_trained_at"
 THRESHOLD_KEY = "review.retrain_threshold"
 DEFAULT_RETRAIN_THRESHOLD = 50
+INTAKE_KEY = "review.intake_tickets"
+INTAKE_LAST, INTAKE_MIXED = "last", "mixed"
+INTAKE_PLACEMENTS = (INTAKE_LAST, INTAKE_MIXED)
 
 
 @dataclass
@@ -38,6 +41,7 @@ class ReviewItem:
     suggested_kind: str | None = None
     model_version: str | None = None
     similar: list[SimilarTicket] = field(default_factory=list)
+    kind_suggestion: object | None = None  # classification.Suggestion for the kind, with its band
 
     @property
     def suggested_module(self) -> str | None:
@@ -47,10 +51,25 @@ class ReviewItem:
 def review_queue(database: Database, order: str = "uncertainty", actor: str | None = None,
                  second_opinion: bool = False, limit: int | None = None) -> list[int]:
     """Ticket ids to review in *order* ("uncertainty": unclassified, then lowest confidence; "date":
-    newest first; "module"). With *second_opinion*: tickets another super-user decided and *actor* has not."""
+    newest first; "module"). Tickets labelled at intake come after the model-only ones unless the
+    desk's setting mixes them in. With *second_opinion*: tickets another super-user decided and *actor* has not."""
     if order not in QUEUE_ORDERS:
         raise BadInputError(f"okänd ordning '{order}'; välj en av {', '.join(ORDERS)}")
-    return ReviewRepository(database).queue_ids(order, actor, second_opinion, limit)
+    return ReviewRepository(database).queue_ids(order, actor, second_opinion, limit,
+                                                intake_last=intake_placement(database) == INTAKE_LAST)
+
+
+def intake_placement(database: Database) -> str:
+    """Where tickets labelled at intake stand in the queue: INTAKE_LAST (default) or INTAKE_MIXED."""
+    value = SettingsRepository(database).get(INTAKE_KEY)
+    return value if value in INTAKE_PLACEMENTS else INTAKE_LAST
+
+
+def set_intake_placement(database: Database, placement: str) -> None:
+    if placement not in INTAKE_PLACEMENTS:
+        raise BadInputError(f"okänd placering '{placement}'; välj en av {', '.join(INTAKE_PLACEMENTS)}")
+    require(database, CONFIRM_LABELS)
+    SettingsRepository(database).set(INTAKE_KEY, placement)
 
 
 def load_review_item(database: Database, ticket_id: int, classifier: tuple | None = None,
@@ -59,11 +78,13 @@ def load_review_item(database: Database, ticket_id: int, classifier: tuple | Non
     ticket = TicketRepository(database).get(ticket_id)
     item = ReviewItem(ticket, similar=similar_tickets(database, index, ticket, similar_count))
     if classifier is not None:
-        from elsdesk.services.classification import suggestions
+        from elsdesk.services.classification import suggest
 
         model, card = classifier
-        item.suggestions = suggestions(model, card, ticket.title, ticket.description)
-        item.suggested_kind = model.predict_one(ticket.title, ticket.description).kind
+        found = suggest(model, card, ticket.title, ticket.description)
+        item.suggestions = found.modules
+        item.kind_suggestion = found.kind
+        item.suggested_kind = found.kind.label if found.kind else None
         item.model_version = str(card.get("version", "?"))
     elif ticket.label_source != HUMAN and ticket.module:
         item.suggested_kind = ticket.kind
@@ -80,7 +101,7 @@ def confirm_labels(database: Database, ticket_id: int, module: str, kind: str | 
     the person saw; without one, the model labels stored on the ticket count as the suggestion.
     """
     actor = acting_as(database, actor)
-    _validate(module, kind, actor)
+    _validate(database, module, kind, actor)
     require(database, CONFIRM_LABELS)
     repo, reviews = TicketRepository(database), ReviewRepository(database)
     with database.write() as conn:
@@ -170,7 +191,7 @@ def reset_confirmations(database: Database) -> None:
 
 def _stored_suggestion(reviews: ReviewRepository, ticket: Ticket, version: str | None) -> tuple:
     """What the model suggested for a ticket: its model labels, or the suggestion an earlier decision saw."""
-    if ticket.label_source not in (None, HUMAN) and ticket.module:
+    if ticket.label_source == MODEL and ticket.module:
         return ticket.module, ticket.kind, version or ticket.model_version
     for earlier in reversed(reviews.decisions(ticket.id)):
         if earlier.suggested_module is not None:
@@ -178,8 +199,8 @@ def _stored_suggestion(reviews: ReviewRepository, ticket: Ticket, version: str |
     return None, None, version
 
 
-def _validate(module: str, kind: str | None, actor: str) -> None:
-    taxonomy = load_taxonomy()
+def _validate(database: Database, module: str, kind: str | None, actor: str) -> None:
+    taxonomy = desk_taxonomy(database)  # the shipped labels and the desk's own
     if module not in taxonomy.module_ids:
         raise BadInputError(f"okänd modul '{module}'")
     if kind is not None and kind not in taxonomy.kind_ids:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from elsdesk.domain import HUMAN, BadInputError, Ticket, TicketFilter, normalise_week, now_iso
+from elsdesk.domain import INTAKE, BadInputError, Ticket, TicketFilter, normalise_week, now_iso
 from elsdesk.masking import MaskResult, mask_text
 from elsdesk.storage import Database, TicketRepository
+from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import load_taxonomy
 
 MASKED_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
@@ -29,8 +30,8 @@ def mask_ticket(ticket: Ticket) -> tuple[Ticket, MaskResult]:
     return masked, summary
 
 
-def validate(ticket: Ticket) -> None:
-    taxonomy = load_taxonomy()
+def validate(ticket: Ticket, database: Database | None = None) -> None:
+    taxonomy = desk_taxonomy(database) if database is not None else load_taxonomy()
     if not (ticket.title or "").strip():
         raise BadInputError("Rubrik saknas")
     if ticket.module and ticket.module not in taxonomy.module_ids:
@@ -40,36 +41,55 @@ def validate(ticket: Ticket) -> None:
 
 
 def log_ticket(database: Database, ticket: Ticket, actor: str = "ELS-stöd") -> tuple[Ticket, MaskResult]:
-    """Store a new ticket; labels chosen by a person are recorded as confirmed."""
+    """Store a new ticket. Labels chosen in the form are the logging person's (source 'intake'):
+    not a super-user's confirmation, so the ticket still reaches the review queue. A label that
+    carries a confidence and a model version was the model's suggestion, taken by that person."""
     ticket, summary = mask_ticket(ticket)
     ticket = ticket.with_changes(created_at=ticket.created_at or now_iso())
     if ticket.label_source is None and (ticket.module or ticket.kind):
-        ticket.label_source = HUMAN
-    validate(ticket)
+        ticket.label_source = INTAKE
+    validate(ticket, database)
     repo = TicketRepository(database)
     with database.write():
         stored = repo.insert(ticket)
-        source = HUMAN if stored.label_source == HUMAN else (stored.label_source or "model")
-        repo.record_label_diff(None, stored, actor, source)
+        source = stored.label_source or "model"
+        repo.record_label_diff(None, stored, actor, source, _suggested_by(stored) if source == INTAKE else None)
     return stored, summary
 
 
 def save_ticket(database: Database, ticket: Ticket, actor: str = "ELS-stöd") -> tuple[Ticket, MaskResult]:
-    """Save changes to a stored ticket; raise ConflictError if someone else saved it first."""
+    """Save changes to a stored ticket; raise ConflictError if someone else saved it first.
+
+    Labels changed in the form become the editing person's (source 'intake', back in the review
+    queue); a changed label keeps a confidence only when it is the model's suggestion taken."""
     ticket, summary = mask_ticket(ticket)
-    validate(ticket)
+    validate(ticket, database)
     repo = TicketRepository(database)
     with database.write():
         before = repo.get(ticket.id)
         if (before.module, before.kind) != (ticket.module, ticket.kind):
-            ticket.label_source = HUMAN
+            ticket.label_source = INTAKE
+            for name in ("module", "kind"):
+                confidence = f"{name}_confidence"
+                if getattr(ticket, name) != getattr(before, name) and getattr(ticket, confidence) == getattr(before, confidence):
+                    setattr(ticket, confidence, None)  # it was the confidence in the old label
         stored = repo.update(ticket)
-        repo.record_label_diff(before, stored, actor, HUMAN)
+        changed = {n for n in ("module", "kind") if getattr(before, n) != getattr(stored, n)}
+        suggested = {n: v for n, v in _suggested_by(stored).items() if n in changed}
+        repo.record_label_diff(before, stored, actor, INTAKE, suggested)
     return stored, summary
 
 
-def ticket_to_json(ticket: Ticket) -> dict:
-    """The stable JSON shape of ``elsdesk list --json``."""
+def _suggested_by(ticket: Ticket) -> dict[str, str]:
+    """The label fields that are a model suggestion the person took, with the model version."""
+    if not ticket.model_version:
+        return {}
+    return {name: ticket.model_version for name in ("module", "kind")
+            if getattr(ticket, name) and getattr(ticket, f"{name}_confidence") is not None}
+
+
+def ticket_to_json(ticket: Ticket, problem: str | None = None) -> dict:
+    """The stable JSON shape of ``elsdesk list --json`` (*problem*: the linked known problem's name)."""
     return {
         "id": ticket.external_id,
         "created_at": ticket.created_at,
@@ -77,14 +97,30 @@ def ticket_to_json(ticket: Ticket) -> dict:
         "description": ticket.description,
         "module": ticket.module,
         "kind": ticket.kind,
+        "problem": problem,
         "status": ticket.status,
         "label_source": ticket.label_source,
     }
 
 
+def with_problems(database: Database, tickets: Iterable[Ticket], chunk: int = 500) -> Iterator[tuple[Ticket, str | None]]:
+    """Each ticket with the name of the known problem it is linked to (looked up a chunk at a time)."""
+    from elsdesk.services.problems import problem_names
+
+    batch: list[Ticket] = []
+    for ticket in tickets:
+        batch.append(ticket)
+        if len(batch) >= chunk:
+            names = problem_names(database, [t.id for t in batch])
+            yield from ((t, names.get(t.id)) for t in batch)
+            batch = []
+    names = problem_names(database, [t.id for t in batch]) if batch else {}
+    yield from ((t, names.get(t.id)) for t in batch)
+
+
 def list_tickets(database: Database, week: str | None = None, module: str | None = None) -> Iterator[Ticket]:
     """Stored tickets in creation order, optionally of one ISO week and/or module."""
-    if module and module not in load_taxonomy().module_ids:
+    if module and module not in desk_taxonomy(database).module_ids:
         raise BadInputError(f"okänd modul '{module}'")
     flt = TicketFilter(week=normalise_week(week) if week else None, module=module or None)
     yield from TicketRepository(database).iter_tickets(flt)

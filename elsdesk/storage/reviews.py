@@ -16,7 +16,8 @@ _DECISION_COLUMNS = (
     "id, ticket_id, actor, at, module, kind, old_module, old_kind, old_label_source,"
     " suggested_module, suggested_kind, suggested_by, undone_at"
 )
-_UNCONFIRMED = "(t.label_source IS NULL OR t.label_source != 'human')"
+_UNCONFIRMED = "(t.label_source IS NULL OR t.label_source != 'human')"  # the model's labels and intake labels
+_INTAKE_LAST = "CASE WHEN t.label_source = 'intake' THEN 1 ELSE 0 END, "
 QUEUE_ORDERS = {
     # least certain first: unclassified, then labelled without a confidence, then lowest confidence
     "uncertainty": "t.module IS NULL DESC, t.module_confidence IS NULL DESC, t.module_confidence ASC,"
@@ -35,11 +36,12 @@ class ReviewRepository:
 
     # -- the queue -----------------------------------------------------------------------
     def queue_ids(self, order: str = "uncertainty", actor: str | None = None, second_opinion: bool = False,
-                  limit: int | None = None) -> list[int]:
+                  limit: int | None = None, intake_last: bool = True) -> list[int]:
         """Ids of the tickets to review, in *order*.
 
-        Normally the tickets no human has confirmed. With *second_opinion*, the confirmed tickets
-        that another super-user decided in the queue and *actor* has not, to measure agreement.
+        Normally the tickets no super-user has confirmed: the model's labels and the labels set at
+        intake, the latter after the former when *intake_last*. With *second_opinion*, the confirmed
+        tickets that another super-user decided in the queue and *actor* has not, to measure agreement.
         """
         if order not in QUEUE_ORDERS:
             raise ValueError(f"unknown review order {order!r}")
@@ -55,7 +57,8 @@ class ReviewRepository:
             params += [actor or "", actor or ""]
         else:
             where = _UNCONFIRMED
-        sql = f"SELECT t.id FROM tickets t WHERE {where} ORDER BY {QUEUE_ORDERS[order]}"
+        first = _INTAKE_LAST if intake_last and not second_opinion else ""
+        sql = f"SELECT t.id FROM tickets t WHERE {where} ORDER BY {first}{QUEUE_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))

@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 from elsdesk.domain import (
     HUMAN,
     LABEL_FIELDS,
+    MODEL,
     ConflictError,
     LabelChange,
     NotFoundError,
@@ -140,11 +141,11 @@ class TicketRepository:
         return [_row_to_ticket(row) for row in rows]
 
     def ids_needing_prediction(self, model_version: str) -> list[int]:
-        """Tickets without a human label that *model_version* has not labelled, oldest first."""
+        """Tickets no person has labelled that *model_version* has not labelled, oldest first."""
         rows = self.database.query(
-            "SELECT id FROM tickets WHERE (label_source IS NULL OR label_source != ?)"
+            "SELECT id FROM tickets WHERE (label_source IS NULL OR label_source = ?)"
             " AND (model_version IS NULL OR model_version != ?) ORDER BY id",
-            (HUMAN, model_version),
+            (MODEL, model_version),
         )
         return [row[0] for row in rows]
 
@@ -200,25 +201,29 @@ class TicketRepository:
 
     def record_label_change(self, change: LabelChange) -> None:
         self.conn.execute(
-            "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (change.ticket_id, change.field, change.old, change.new, change.actor, change.at, change.source),
+            "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (change.ticket_id, change.field, change.old, change.new, change.actor, change.at, change.source,
+             change.suggested_by),
         )
 
-    def record_label_diff(self, before: Ticket | None, after: Ticket, actor: str, source: str) -> None:
-        """Write a history row for every label field that *after* changed."""
+    def record_label_diff(self, before: Ticket | None, after: Ticket, actor: str, source: str,
+                          suggested_by: dict[str, str] | None = None) -> None:
+        """Write a history row for every label field that *after* changed; *suggested_by* names,
+        per field, the model version whose suggestion the person took."""
         at = now_iso()
         for name in LABEL_FIELDS:
             old = getattr(before, name) if before else None
             new = getattr(after, name)
             if old != new:
-                self.record_label_change(LabelChange(after.id, name, old, new, actor, at, source))
+                self.record_label_change(LabelChange(after.id, name, old, new, actor, at, source,
+                                                     (suggested_by or {}).get(name)))
 
     def label_history(self, ticket_id: int, include_undone: bool = False) -> list[LabelChange]:
         """The ticket's label changes, oldest first; decisions undone in the review queue are left out."""
         undone = "" if include_undone else " AND undone_at IS NULL"
         rows = self.database.query(
-            "SELECT ticket_id, field, old_value, new_value, actor, at, source, suggested_by FROM label_history"
+            "SELECT ticket_id, field, old_value, new_value, actor, at, source, suggested_by, decision_id FROM label_history"
             f" WHERE ticket_id = ?{undone} ORDER BY id",
             (ticket_id,),
         )

@@ -1,0 +1,163 @@
+"""Compare a new model with the active one, honestly: on tickets neither was trained on, with the
+number of tickets and an uncertainty range, and no number at all when there is too little to say.
+
+Pure functions over labelled rows (dicts with title, description, module, kind) and fitted
+models; the service chooses the rows (the newest confirmed tickets the active model never saw).
+One measure throughout: the share of tickets whose module the model got right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import f1_score
+
+MIN_TICKETS = 30
+MIN_MODULES = 3
+NEAR_DUPLICATE = 0.9  # cosine similarity of character n-grams at or above which two tickets are one
+NOT_WORSE_MARGIN = 0.01  # the new model is activated unless it got this much fewer right
+BOOTSTRAP_ROUNDS = 2000
+RANDOM_STATE = 20250423
+
+MEASURED = "measured"
+TOO_FEW = "too_few"
+NO_ACTIVE = "no_active_model"
+BETTER, SAME, WORSE = "better", "same", "worse"
+
+
+@dataclass
+class Score:
+    """One model on the evaluation tickets."""
+
+    version: str | None
+    correct: int
+    n: int
+    low: float  # 95% interval of the share right
+    high: float
+    macro_f1: float | None = None
+    kind_correct: int | None = None
+    kind_n: int | None = None
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.n if self.n else 0.0
+
+
+@dataclass
+class Comparison:
+    """What the app says about a new model: measured (with figures) or why it cannot say."""
+
+    status: str
+    n: int = 0
+    modules: int = 0
+    eligible: int = 0
+    near_duplicates: int = 0
+    reason: str | None = None  # "few_tickets" or "few_modules" when status is TOO_FEW
+    new: Score | None = None
+    active: Score | None = None
+    difference: float | None = None
+    difference_low: float | None = None
+    difference_high: float | None = None
+    min_tickets: int = MIN_TICKETS
+    min_modules: int = MIN_MODULES
+    predictions: list = field(default_factory=list, repr=False)  # the new model's, for the confidence rule
+
+    @property
+    def verdict(self) -> str | None:
+        """better/same/worse when measured with an active model: 'same' when the range holds zero."""
+        if self.status != MEASURED or self.difference is None:
+            return None
+        if self.difference_low > 0:
+            return BETTER
+        if self.difference_high < 0:
+            return WORSE
+        return SAME
+
+    @property
+    def not_worse(self) -> bool:
+        """Activate the new model? Yes unless measured and it got clearly fewer right."""
+        return self.difference is None or self.difference >= -NOT_WORSE_MARGIN
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.pop("predictions")
+        for name in ("new", "active"):
+            score = getattr(self, name)
+            if score is not None:
+                data[name]["accuracy"] = round(score.accuracy, 4)
+        data["verdict"] = self.verdict
+        return data
+
+
+def text_of(row: dict) -> str:
+    return f"{row.get('title') or ''} {row.get('description') or ''}".strip().lower()
+
+
+def near_duplicate_mask(candidates: list[dict], training: list[dict], threshold: float = NEAR_DUPLICATE) -> np.ndarray:
+    """True for each candidate whose text is (nearly) the same as a training ticket's."""
+    if not candidates or not training:
+        return np.zeros(len(candidates), dtype=bool)
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+    matrix = vectorizer.fit_transform([text_of(r) for r in training] + [text_of(r) for r in candidates])
+    train, test = matrix[: len(training)], matrix[len(training):]
+    best = np.zeros(len(candidates), dtype=np.float32)
+    for start in range(0, len(candidates), 256):
+        block = (test[start : start + 256] @ train.T).max(axis=1)
+        best[start : start + 256] = np.asarray(block.todense()).ravel()
+    return best >= threshold - 1e-6
+
+
+def wilson(correct: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% interval of a share (Wilson score), sound for small n and shares near 0 or 1."""
+    if n == 0:
+        return 0.0, 1.0
+    p = correct / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return float(max(0.0, centre - half)), float(min(1.0, centre + half))
+
+
+def paired_interval(new_right: np.ndarray, old_right: np.ndarray, rounds: int = BOOTSTRAP_ROUNDS) -> tuple[float, float]:
+    """95% bootstrap interval of the difference in share right, resampling the same tickets for both."""
+    rng = np.random.default_rng(RANDOM_STATE)
+    n = len(new_right)
+    picks = rng.integers(0, n, size=(rounds, n))
+    diffs = new_right[picks].mean(axis=1) - old_right[picks].mean(axis=1)
+    low, high = np.percentile(diffs, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def score(model, version: str | None, rows: list[dict]) -> tuple[Score, np.ndarray, list]:
+    predictions = model.predict(rows)
+    true = [r["module"] for r in rows]
+    right = np.array([p.module == t for p, t in zip(predictions, true)], dtype=float)
+    kinded = [(r["kind"], p.kind) for r, p in zip(rows, predictions) if r.get("kind")]
+    low, high = wilson(int(right.sum()), len(rows))
+    macro = float(f1_score(true, [p.module for p in predictions], labels=sorted(set(true)), average="macro", zero_division=0))
+    result = Score(version, int(right.sum()), len(rows), round(low, 4), round(high, 4), round(macro, 4),
+                   sum(int(k == p) for k, p in kinded) if kinded else None, len(kinded) or None)
+    return result, right, predictions
+
+
+def compare(new_model, active_model, rows: list[dict], training: list[dict], *, new_version: str | None = None,
+            active_version: str | None = None, eligible: int | None = None) -> Comparison:
+    """Score both models on *rows* after dropping near-duplicates of *training*; refuse below the minimums."""
+    duplicates = near_duplicate_mask(rows, training)
+    kept = [r for r, dup in zip(rows, duplicates) if not dup]
+    modules = len({r["module"] for r in kept})
+    base = dict(n=len(kept), modules=modules, eligible=len(rows) if eligible is None else eligible,
+                near_duplicates=int(duplicates.sum()))
+    if len(kept) < MIN_TICKETS or modules < MIN_MODULES:
+        return Comparison(TOO_FEW, reason="few_tickets" if len(kept) < MIN_TICKETS else "few_modules", **base)
+    new, new_right, predictions = score(new_model, new_version, kept)
+    result = Comparison(MEASURED if active_model is not None else NO_ACTIVE, new=new,
+                        predictions=list(zip(kept, predictions)), **base)
+    if active_model is not None:
+        active, old_right, _ = score(active_model, active_version, kept)
+        result.active = active
+        result.difference = round(float(new_right.mean() - old_right.mean()), 4)
+        low, high = paired_interval(new_right, old_right)
+        result.difference_low, result.difference_high = round(low, 4), round(high, 4)
+    return result

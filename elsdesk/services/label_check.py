@@ -1,0 +1,87 @@
+"""Likely mistakes: labels people set (in the queue or at intake) that the model, cross-validated,
+strongly disagrees with, worst first, so that a slip of the key is caught.
+
+Each labelled ticket is predicted by a model trained on the seed corpus and the other folds of
+the desk's labelled tickets, never on the ticket itself; :func:`elsdesk.ml.label_issues.label_issues`
+picks the strong disagreements. Runs in the background (a fit per fold).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from elsdesk.corpus import load_seed_corpus
+from elsdesk.ml.label_issues import label_issues
+from elsdesk.services.imports import Cancelled
+from elsdesk.services.permissions import CONFIRM_LABELS, require
+from elsdesk.services.training_data import labelled_rows
+from elsdesk.storage import Database
+
+FOLDS = 5
+MIN_TICKETS = 20
+
+
+@dataclass(frozen=True)
+class LikelyMistake:
+    ticket_id: int
+    external_id: str
+    title: str
+    field: str  # "module" or "kind"
+    given: str
+    suggested: str
+    given_probability: float
+    suggested_probability: float
+    source: str  # "human" (confirmed) or "intake"
+
+
+def likely_mistakes(database: Database, folds: int = FOLDS, limit: int = 200,
+                    progress: Callable[[int, int], None] | None = None,
+                    is_cancelled: Callable[[], bool] | None = None) -> list[LikelyMistake]:
+    """The desk's likely label mistakes, worst first (empty below MIN_TICKETS labelled tickets)."""
+    from elsdesk.services.classification import fit_model
+
+    require(database, CONFIRM_LABELS)
+    rows = labelled_rows(database)
+    if len(rows) < max(MIN_TICKETS, folds):
+        return []
+    seed = load_seed_corpus()
+    groups = [f"{r['title']}\x1f{r['description']}".lower() for r in rows]  # the same text never in two folds
+    folds = min(folds, len(set(groups)))
+    if folds < 2:
+        return []
+    module_p: list[np.ndarray | None] = [None] * len(rows)
+    kind_p: list[np.ndarray | None] = [None] * len(rows)
+    module_classes: list[str] = []
+    kind_classes: list[str] = []
+    for number, (train_index, test_index) in enumerate(GroupKFold(n_splits=folds).split(rows, groups=groups), start=1):
+        if is_cancelled and is_cancelled():
+            raise Cancelled("kontrollen avbröts")
+        model = fit_model(seed, [rows[i] for i in train_index])
+        test = [rows[i] for i in test_index]
+        modules, kinds = model.probabilities(test)
+        module_classes = _union(module_classes, model.module_labels)
+        kind_classes = _union(kind_classes, model.kind_labels)
+        for position, i in enumerate(test_index):
+            module_p[i] = dict(zip(model.module_labels, modules[position]))
+            kind_p[i] = dict(zip(model.kind_labels, kinds[position]))
+        if progress:
+            progress(number, folds)
+    found = []
+    for field, probabilities, classes in (("module", module_p, module_classes), ("kind", kind_p, kind_classes)):
+        indexes = [i for i, r in enumerate(rows) if r.get(field)]
+        matrix = np.array([[probabilities[i].get(c, 0.0) for c in classes] for i in indexes])
+        for issue in label_issues([rows[i][field] for i in indexes], matrix, classes):
+            row = rows[indexes[issue.index]]
+            found.append(LikelyMistake(row["id"], row["external_id"] or "", row["title"], field, issue.given,
+                                       issue.suggested, round(issue.given_probability, 4),
+                                       round(issue.suggested_probability, 4), row["source"]))
+    found.sort(key=lambda m: (m.given_probability, -m.suggested_probability))
+    return found[:limit]
+
+
+def _union(known: list[str], more: list[str]) -> list[str]:
+    return known + [label for label in more if label not in known]

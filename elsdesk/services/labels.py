@@ -1,0 +1,70 @@
+"""The desk's own labels: module and kind labels a region adds to the shipped taxonomy.
+
+The shipped taxonomy (resources/taxonomy.json) is the same at every desk; a region's additions
+belong to its desk and live in the desk's settings (key ``taxonomy.additions``, JSON), so every
+workstation of a shared desk offers them and confirmed tickets carrying them train the next model.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+
+from elsdesk.domain import BadInputError
+from elsdesk.services.permissions import TRAIN_MODEL, require
+from elsdesk.storage import Database
+from elsdesk.storage.settings import SettingsRepository, upsert_setting
+from elsdesk.taxonomy import Taxonomy, load_taxonomy
+
+logger = logging.getLogger(__name__)
+ADDITIONS_KEY = "taxonomy.additions"
+GROUPS = {"module": "modules", "kind": "kinds"}
+_ID_RE = re.compile(r"[a-z][a-z0-9_]{1,39}")
+
+
+def desk_additions(database: Database) -> dict:
+    """The desk's added labels ({"modules": [...], "kinds": [...]}); an unreadable setting counts as none."""
+    text = SettingsRepository(database).get(ADDITIONS_KEY)
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        logger.warning("setting %s is not JSON; the desk's own labels are ignored", ADDITIONS_KEY)
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def desk_taxonomy(database: Database) -> Taxonomy:
+    """The shipped taxonomy with the desk's own labels added."""
+    return load_taxonomy().with_additions(desk_additions(database))
+
+
+def add_label(database: Database, group: str, label_id: str, sv: str, en: str | None = None, covers: str = "") -> Taxonomy:
+    """Add a module or kind label (*group* "module" or "kind") to the desk; a super-user's decision.
+
+    The id is stable ASCII (lower-case letters, digits, _); the names are shown in the lists."""
+    require(database, TRAIN_MODEL)
+    if group not in GROUPS:
+        raise BadInputError(f"okänd etikettgrupp '{group}'; välj module eller kind")
+    label_id = (label_id or "").strip()
+    if not _ID_RE.fullmatch(label_id):
+        raise BadInputError(f"'{label_id}' duger inte som id: använd 2–40 små bokstäver a–z, siffror och _")
+    if not (sv or "").strip():
+        raise BadInputError("etiketten behöver ett svenskt namn")
+    key = GROUPS[group]
+    if label_id in {label.id for label in getattr(desk_taxonomy(database), key)}:
+        raise BadInputError(f"etiketten '{label_id}' finns redan")
+    with database.write() as conn:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (ADDITIONS_KEY,)).fetchone()
+        try:
+            additions = json.loads(row[0]) if row else {}
+        except ValueError:
+            additions = {}
+        item = {"id": label_id, "sv": sv.strip(), "en": (en or sv).strip()}
+        if covers.strip():
+            item["covers"] = covers.strip()
+        additions.setdefault(key, []).append(item)
+        upsert_setting(conn, ADDITIONS_KEY, json.dumps(additions, ensure_ascii=False))
+    return desk_taxonomy(database)

@@ -1,0 +1,66 @@
+"""What a retrain learns from and what it is judged on: the desk's labelled tickets by source.
+
+Training weighs a label by where it came from: a super-user's confirmation in the review queue
+(or an import of confirmed labels) counts most, a label the logging person set or accepted at
+intake counts as much as a seed ticket, and the model's own guess never counts. The new model is
+judged on the newest confirmed tickets that the active model was not trained on (labelled after
+it was trained), held out of the new model's training too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from elsdesk.domain import HUMAN, INTAKE
+from elsdesk.storage import Database, TicketRepository
+
+WEIGHTS = {HUMAN: 2.0, INTAKE: 1.0}  # the seed corpus weighs 1.0; the model's own labels are never used
+EVALUATION_SHARE = 0.2
+MIN_EVALUATION = 30
+MAX_EVALUATION = 2000
+
+
+@dataclass
+class TrainingData:
+    rows: list[dict]  # every labelled row the final model learns from
+    train: list[dict]  # the rows the candidate learns from (rows minus evaluation)
+    evaluation: list[dict]  # the newest confirmed tickets neither model was trained on
+    eligible: int  # confirmed tickets the active model was not trained on
+
+    @property
+    def confirmed(self) -> int:
+        return sum(1 for r in self.rows if r["source"] == HUMAN)
+
+    @property
+    def intake(self) -> int:
+        return sum(1 for r in self.rows if r["source"] == INTAKE)
+
+
+def labelled_rows(database: Database) -> list[dict]:
+    """Tickets a person labelled (confirmed or at intake), oldest first, with source, weight and
+    when their labels were last set."""
+    labelled_at = {ticket_id: at for ticket_id, at in database.query(
+        "SELECT ticket_id, max(at) FROM label_history WHERE undone_at IS NULL GROUP BY ticket_id")}
+    rows = []
+    for ticket in TicketRepository(database).iter_tickets():
+        if ticket.label_source not in WEIGHTS or not ticket.module:
+            continue
+        rows.append({"id": ticket.id, "external_id": ticket.external_id, "title": ticket.title,
+                     "description": ticket.description, "module": ticket.module, "kind": ticket.kind,
+                     "created_at": ticket.created_at, "source": ticket.label_source,
+                     "weight": WEIGHTS[ticket.label_source],
+                     "labelled_at": labelled_at.get(ticket.id) or ticket.updated_at or ticket.created_at})
+    return rows
+
+
+def split_for_training(rows: list[dict], active_trained_until: str | None) -> TrainingData:
+    """Hold out the newest confirmed tickets (by creation) labelled after *active_trained_until*
+    (None: the active model saw none of the desk's tickets): a fifth of the confirmed tickets,
+    at least MIN_EVALUATION when there are that many, never more than half of them."""
+    confirmed = [r for r in rows if r["source"] == HUMAN]
+    eligible = [r for r in confirmed if active_trained_until is None or r["labelled_at"] > active_trained_until]
+    size = max(MIN_EVALUATION, round(EVALUATION_SHARE * len(confirmed)))
+    size = min(size, len(eligible), len(confirmed) // 2, MAX_EVALUATION)
+    newest = sorted(eligible, key=lambda r: (r["created_at"] or "", r["external_id"] or ""), reverse=True)[:size]
+    held = {r["id"] for r in newest}
+    return TrainingData(rows, [r for r in rows if r["id"] not in held], newest, len(eligible))
