@@ -25,7 +25,7 @@ from elsdesk.masking import describe_counts, mask_text
 from elsdesk.services.tickets import mask_ticket
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
-from elsdesk.taxonomy import load_taxonomy
+from elsdesk.services.labels import desk_taxonomy
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -50,7 +50,7 @@ def import_tickets(
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
     """Import every usable row of *path*; rejected rows are reported with their line."""
-    taxonomy = load_taxonomy()
+    taxonomy = desk_taxonomy(database)  # the shipped labels and the desk's own
     report = ImportReport()
     repo = TicketRepository(database)
     total = estimate_rows(path)
