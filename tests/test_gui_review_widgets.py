@@ -72,10 +72,10 @@ def test_ticket_list_marks_tickets_of_an_open_incident(qtbot, memory_db):
     model = TicketTableModel(memory_db, load_taxonomy())
     model.set_ids(ids)
     with qtbot.waitSignal(model.dataChanged):
-        model.set_incident_tickets({ids[0]: 4})
+        model.set_incident_tickets({ids[0]: "Möjlig incident: Skrivaren skriver inte ut (6 ärenden från 3 enheter)."})
     column = COLUMNS.index("title")
     assert model.data(model.index(0, column)).startswith("⚡ ")
-    assert "incident 4" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert "Möjlig incident: Skrivaren skriver inte ut" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
     assert not model.data(model.index(1, column)).startswith("⚡")
 
 

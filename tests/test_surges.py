@@ -139,3 +139,38 @@ def test_fewer_than_five_similar_tickets_are_not_an_incident(memory_db, count):
     background(memory_db)
     insert(memory_db, [(t, d, DAY + i * timedelta(minutes=20), UNITS[i]) for i, (t, d) in enumerate(BURST[:count])])
     assert detect_surges(memory_db) == []
+
+
+# -- issue 13: one unit however it is typed; decided incidents stay listed ---------------------------
+def test_unit_names_differing_in_case_or_spacing_count_as_one_unit(memory_db):
+    background(memory_db)
+    burst(memory_db, units=["Avd 12 Medicin", "avd 12 medicin", " Avd 12  Medicin", "IVA", "iva ", "AVD 12 MEDICIN"])
+    assert detect_surges(memory_db) == [], "two units, however they are spelt, are not three"
+
+
+def test_an_incident_names_each_unit_once(memory_db):
+    background(memory_db)
+    burst(memory_db, units=["Avd 12 Medicin", "avd 12 medicin", "Dialysen", "IVA", "Avd 12  Medicin", "iva"])
+    incident = scan_for_incidents(memory_db).created[0]
+    keys = [" ".join(u.split()).casefold() for u in incident.units]
+    assert len(keys) == len(set(keys))
+    assert {"avd 12 medicin", "dialysen", "iva"} <= set(keys)
+
+
+def test_confirmed_and_dismissed_incidents_stay_listed_with_their_tickets(memory_db):
+    from elsdesk.services.surges import all_incidents, incident_marks
+
+    background(memory_db)
+    printer = burst(memory_db)
+    incident = scan_for_incidents(memory_db).created[0]
+
+    set_incident_status(memory_db, incident.id, "confirmed")
+    assert [(i.id, i.status) for i in all_incidents(memory_db)] == [(incident.id, "confirmed")]
+    assert open_incidents(memory_db) == []
+    assert {t.id for t in printer} <= set(incident_ticket_ids(memory_db, incident.id))
+    assert incident_marks(memory_db)[printer[0].id].label == incident.label, "a confirmed incident still marks its tickets"
+
+    set_incident_status(memory_db, incident.id, "dismissed")
+    assert [(i.id, i.status) for i in all_incidents(memory_db)] == [(incident.id, "dismissed")]
+    assert {t.id for t in printer} <= set(incident_ticket_ids(memory_db, incident.id))
+    assert incident_marks(memory_db) == {}

@@ -1,4 +1,5 @@
-"""FilterBar: free-text search (debounced) and status, module, kind and week pickers."""
+"""FilterBar: free-text search (debounced) and status, module, kind and week pickers; a list of
+chosen tickets (an incident's) is named in a chip that clears it."""
 
 from __future__ import annotations
 
@@ -25,11 +26,18 @@ class FilterBar(QWidget):
         self.module_combo.addItem(self.tr("(ej klassad)"), "")
         self.kind_combo = self._combo(self.tr("Alla typer"), [(k.id, k.name(language)) for k in taxonomy.kinds])
         self.week_combo = self._combo(self.tr("Alla veckor"), [])
+        self._only_ids: tuple[int, ...] | None = None
+        self.only_chip = QToolButton(self)
+        self.only_chip.setObjectName("filterChip")
+        self.only_chip.setToolTip(self.tr("Visa alla ärenden igen"))
+        self.only_chip.setVisible(False)
+        self.only_chip.clicked.connect(self.clear)
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Rensa"))
         self.clear_button.setToolTip(self.tr("Rensa alla filter"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.only_chip)
         layout.addWidget(self.search_edit, 3)
         for widget in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
             layout.addWidget(widget, 1)
@@ -70,9 +78,25 @@ class FilterBar(QWidget):
             module=self.module_combo.currentData(),
             kind=self.kind_combo.currentData(),
             week=self.week_combo.currentData(),
+            ids=self._only_ids,
         )
 
+    def show_only(self, ids: tuple[int, ...], label: str) -> None:
+        """List just these tickets (the other filters are cleared), named by *label* in the chip."""
+        self._reset_pickers()
+        self._only_ids = tuple(ids)
+        self.only_chip.setText((label if len(label) <= 48 else label[:47] + "…") + "  ✕")
+        self.only_chip.setToolTip(label + "\n" + self.tr("Visa alla ärenden igen"))
+        self.only_chip.setVisible(True)
+        self._emit()
+
     def clear(self) -> None:
+        self._reset_pickers()
+        self._emit()
+
+    def _reset_pickers(self) -> None:
+        self._only_ids = None
+        self.only_chip.setVisible(False)
         for widget in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
             widget.blockSignals(True)
             widget.setCurrentIndex(0)
@@ -80,7 +104,6 @@ class FilterBar(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
-        self._emit()
 
     def _emit(self) -> None:
         self._timer.stop()

@@ -1,28 +1,52 @@
 """IncidentActionsMixin: possible incidents (bursts of similar tickets): scan, flag in the
-list, show the linked tickets together, confirm or dismiss."""
+list, show the linked tickets together, confirm or dismiss. Confirmed and dismissed incidents stay
+listed in the Incidenter menu with their tickets (issue 13: a confirmed incident vanished)."""
 
 from __future__ import annotations
 
-from elsdesk.domain import TicketFilter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from elsdesk.gui.notify import show_error
+
+DECIDED_SHOWN = 15  # confirmed and dismissed incidents listed in the menu, newest first
+SECTIONS = (
+    ("open", QT_TRANSLATE_NOOP("IncidentActionsMixin", "Möjliga incidenter")),
+    ("confirmed", QT_TRANSLATE_NOOP("IncidentActionsMixin", "Bekräftade incidenter")),
+    ("dismissed", QT_TRANSLATE_NOOP("IncidentActionsMixin", "Avfärdade")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IncidentActionsMixin", text)
 
 
 class IncidentActionsMixin:
-    """Mixed into MainWindow; keeps the open incidents in ``self.open_incidents``."""
+    """Mixed into MainWindow; keeps every incident in ``self.incidents`` and the open ones in
+    ``self.open_incidents``."""
 
     def refresh_incidents(self):
-        """Mark tickets of open possible incidents in the list and keep the incident menu current."""
-        from elsdesk.services.surges import incident_flags, open_incidents
+        """Mark tickets of open and confirmed incidents in the list and keep the incident menu current."""
+        from elsdesk.services.surges import all_incidents, incident_marks
 
         def work(context):
             with context.open_database() as database:
-                return incident_flags(database), open_incidents(database)
+                return incident_marks(database), all_incidents(database)
 
         def done(result):
-            flags, self.open_incidents = result
-            self.model.set_incident_tickets(flags)
+            marks, self.incidents = result
+            self.open_incidents = [i for i in self.incidents if i.status == "open"]
+            self.model.set_incident_tickets({ticket_id: self._incident_note(incident) for ticket_id, incident in marks.items()})
 
         return self.runner.start(work, db_path=self.db_path, on_success=done, name="incident flags")
+
+    def _incident_note(self, incident) -> str:
+        """The list's tooltip for a ticket of *incident*: what it is, by its name (never its number)."""
+        if incident.status == "confirmed":
+            text = _tr("Bekräftad incident: %1 (%2 ärenden från %3 enheter).")
+        else:
+            text = _tr("Möjlig incident: %1 (%2 ärenden från %3 enheter). Flera enheter rapporterar samma sak.")
+        return text.replace("%1", incident.label).replace("%2", str(incident.ticket_count)).replace(
+            "%3", str(len(incident.units)))
 
     def scan_incidents(self):
         """Look for surges in the last 24 hours of tickets (after an import)."""
@@ -43,27 +67,51 @@ class IncidentActionsMixin:
 
     def _fill_incidents_menu(self) -> None:
         self.incidents_menu.clear()
-        if not self.open_incidents:
+        if not self.incidents:
             self.incidents_menu.addAction(self.tr("Inga möjliga incidenter")).setEnabled(False)
-        for incident in self.open_incidents:
-            sub = self.incidents_menu.addMenu(f"{incident.first_at.replace('T', ' ')[:16]} · {incident.label} "
-                                              f"({incident.ticket_count})")
-            sub.addAction(self.tr("Visa ärendena tillsammans"), lambda i=incident.id: self.show_incident(i))
-            sub.addAction(self.tr("Bekräfta incident"), lambda i=incident.id: self.set_incident_status(i, "confirmed"))
-            sub.addAction(self.tr("Avfärda"), lambda i=incident.id: self.set_incident_status(i, "dismissed"))
+        for status, heading in SECTIONS:
+            listed = [i for i in self.incidents if i.status == status]
+            if status != "open":
+                listed = listed[:DECIDED_SHOWN]
+            if not listed:
+                continue
+            self.incidents_menu.addSection(_tr(heading))
+            for incident in listed:
+                self._add_incident_menu(incident)
         self.incidents_menu.addSeparator()
-        self.incidents_menu.addAction(self.tr("Visa alla ärenden"), lambda: self.list_view.set_filter(TicketFilter()))
+        self.incidents_menu.addAction(self.tr("Visa alla ärenden"), self.show_all_tickets)
 
-    def show_incident(self, incident_id: int):
-        """List the incident's tickets together."""
+    def _add_incident_menu(self, incident) -> None:
+        sub = self.incidents_menu.addMenu(f"{incident.first_at.replace('T', ' ')[:16]} · {incident.label} "
+                                          f"({incident.ticket_count})")
+        sub.setToolTipsVisible(True)
+        units = ", ".join(incident.units)
+        sub.addAction(self.tr("Visa ärendena tillsammans"), lambda i=incident: self.show_incident(i.id, i.label))
+        if incident.status != "confirmed":
+            sub.addAction(self.tr("Bekräfta incident"), lambda i=incident.id: self.set_incident_status(i, "confirmed"))
+        if incident.status != "dismissed":
+            sub.addAction(self.tr("Avfärda"), lambda i=incident.id: self.set_incident_status(i, "dismissed"))
+        if incident.status != "open":
+            sub.addAction(self.tr("Öppna igen"), lambda i=incident.id: self.set_incident_status(i, "open"))
+        sub.menuAction().setToolTip(self.tr("Enheter: %1").replace("%1", units))
+
+    def show_incident(self, incident_id: int, label: str = ""):
+        """List the incident's tickets together, on the Ärenden tab, with the filter named in the filter bar."""
         from elsdesk.services.surges import incident_ticket_ids
 
         def work(context):
             with context.open_database() as database:
                 return incident_ticket_ids(database, incident_id)
 
-        return self.runner.start(work, db_path=self.db_path, name="incident tickets",
-                                 on_success=lambda ids: self.list_view.set_filter(TicketFilter(ids=tuple(ids))))
+        def done(ids):
+            self.tabs.setCurrentIndex(self.tickets_tab)
+            self.filter_bar.show_only(tuple(ids), self.tr("Incident: %1").replace("%1", label or "…"))
+
+        return self.runner.start(work, db_path=self.db_path, name="incident tickets", on_success=done)
+
+    def show_all_tickets(self) -> None:
+        self.tabs.setCurrentIndex(self.tickets_tab)
+        self.filter_bar.clear()
 
     def set_incident_status(self, incident_id: int, status: str):
         from elsdesk.services.surges import set_incident_status

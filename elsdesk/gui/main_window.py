@@ -53,6 +53,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.similarity_index = None
         self.review_view = None
         self.open_incidents: list = []
+        self.incidents: list = []
         self._similar_task = None
         self.has_demo = False
         self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))

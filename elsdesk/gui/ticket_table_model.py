@@ -44,7 +44,7 @@ class TicketTableModel(QAbstractTableModel):
         self._language = language
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[Ticket]] = OrderedDict()
-        self._incidents: dict[int, int] = {}
+        self._incidents: dict[int, str] = {}
         self._headers = (
             self.tr("Ärende"), self.tr("Skapad"), self.tr("Rubrik"), self.tr("Modul"),
             self.tr("Typ"), self.tr("Status"), self.tr("Prioritet"), self.tr("Enhet"),
@@ -60,8 +60,8 @@ class TicketTableModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return self._ids
 
-    def set_incident_tickets(self, incidents: dict[int, int]) -> None:
-        """Mark tickets linked to an open possible incident (ticket id -> incident id)."""
+    def set_incident_tickets(self, incidents: dict[int, str]) -> None:
+        """Mark tickets linked to an open or confirmed incident (ticket id -> the sentence its tooltip shows)."""
         self._incidents = dict(incidents)
         if self._ids:
             column = COLUMNS.index("title")
@@ -123,8 +123,7 @@ class TicketTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._display(ticket, column)
         if role == TOOLTIP and column == "title":
-            incident = self._incidents.get(ticket.id)
-            note = self.tr("Möjlig incident %1: flera enheter rapporterar samma sak.").replace("%1", str(incident)) if incident else ""
+            note = self._incidents.get(ticket.id) or ""
             return "\n\n".join(part for part in (note, ticket.description[:500]) if part) or None
         if role == FOREGROUND and column == "status":
             return _STATUS_BRUSHES.get(ticket.status)

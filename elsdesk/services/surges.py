@@ -28,7 +28,7 @@ from elsdesk.ml.model import build_features
 from elsdesk.ml.similarity import to_seconds
 from elsdesk.ml.text import ticket_text
 from elsdesk.storage import Database, TicketRepository
-from elsdesk.storage.incidents import IncidentRepository
+from elsdesk.storage.incidents import IncidentRepository, distinct_units, unit_key
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +127,21 @@ def open_incidents(database: Database) -> list[Incident]:
     return IncidentRepository(database).list_incidents("open")
 
 
+def all_incidents(database: Database) -> list[Incident]:
+    """Open, confirmed and dismissed incidents, most recent first (a decided incident stays listed)."""
+    return IncidentRepository(database).list_incidents(None)
+
+
+def incident_marks(database: Database) -> dict[int, Incident]:
+    """ticket id -> the open or confirmed incident it is linked to (an open one first), for the list."""
+    repo = IncidentRepository(database)
+    by_id = {incident.id: incident for incident in repo.list_incidents(None)}
+    marks: dict[int, Incident] = {}
+    for status in ("confirmed", "open"):
+        marks.update({ticket_id: by_id[incident_id] for ticket_id, incident_id in repo.incidents_of(status=status).items()})
+    return marks
+
+
 def incident_ticket_ids(database: Database, incident_id: int) -> tuple[int, ...]:
     """The incident's ticket ids, oldest first: use as ``TicketFilter(ids=...)`` to list them together."""
     return IncidentRepository(database).ticket_ids(incident_id)
@@ -194,7 +209,7 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         chosen = [tickets[i] for i in members]
         surges.append(Surge(
             ticket_ids=tuple(t.id for t in chosen), first_at=chosen[0].created_at, last_at=chosen[-1].created_at,
-            units=tuple(sorted({_unit(t): t.unit.strip() for t in chosen if _unit(t)}.values())),
+            units=distinct_units(t.unit for t in chosen),
             label=tickets[centre].title, representative_id=tickets[centre].id,
         ))
     return surges
@@ -220,7 +235,7 @@ def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rul
 
 
 def _unit(ticket: Ticket) -> str:
-    return " ".join((ticket.unit or "").split()).casefold()
+    return unit_key(ticket.unit)
 
 
 def _best_window(members: list[int], times: np.ndarray, tickets: list[Ticket], window: int,
@@ -256,7 +271,7 @@ def _merge_overlapping(surges: list[Surge]) -> list[Surge]:
             if set(surge.ticket_ids) & set(other.ticket_ids):
                 ids = tuple(dict.fromkeys(other.ticket_ids + surge.ticket_ids))
                 merged[position] = Surge(ids, min(other.first_at, surge.first_at), max(other.last_at, surge.last_at),
-                                         tuple(sorted(set(other.units) | set(surge.units))), other.label,
+                                         distinct_units(other.units + surge.units), other.label,
                                          other.representative_id)
                 break
         else:

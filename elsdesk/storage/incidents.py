@@ -24,9 +24,23 @@ def _select(dialect) -> str:
     )
 
 
+def unit_key(unit: str | None) -> str:
+    """One unit however it was typed: "Avd 12 Medicin", "avd 12  medicin " are the same unit."""
+    return " ".join((unit or "").split()).casefold()
+
+
+def distinct_units(units) -> tuple[str, ...]:
+    """The units once each (the first spelling of each, spaces tidied), sorted."""
+    kept: dict[str, str] = {}
+    for unit in units:
+        if unit_key(unit):
+            kept.setdefault(unit_key(unit), " ".join(unit.split()))
+    return tuple(sorted(kept.values(), key=str.casefold))
+
+
 def _row_to_incident(row: tuple) -> Incident:
     *head, count, units = row
-    return Incident(*head, ticket_count=count, units=tuple(units.split("\x1f")) if units else ())
+    return Incident(*head, ticket_count=count, units=distinct_units(units.split("\x1f")) if units else ())
 
 
 class IncidentRepository:
