@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 BATCH_ROWS = 5000
 # (table, primary key) in foreign-key order: review_decisions before label_history (decision_id)
 TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("problems", ("id",)),  # tickets point at problems
     ("tickets", ("id",)),
     ("review_decisions", ("id",)),
     ("label_history", ("id",)),
@@ -41,7 +42,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("incident_tickets", ("incident_id", "ticket_id")),
     ("models", ("version",)),
 )
-IDENTITY_TABLES = ("tickets", "review_decisions", "label_history", "incidents")
+IDENTITY_TABLES = ("problems", "tickets", "review_decisions", "label_history", "incidents")
 
 Progress = Callable[[int, int], None]
 

@@ -15,8 +15,10 @@ from elsdesk.ml.text import ticket_text
 from elsdesk.services.permissions import EDIT_TOPICS, SET_GO_LIVE, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
+from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, centroid_similarity, label_from_keywords
+from elsdesk.topics.problem_matcher import ProblemMatcher, texts_of
 
 logger = logging.getLogger(__name__)
 MATCH_SIMILARITY = 0.3          # same module
@@ -70,16 +72,42 @@ def _match(found: list[FoundTopic], registry: list[RegisteredTopic]) -> dict[int
 
 
 def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: str | None = None) -> list[TopicWeek]:
-    """Find this week's topics, match them to known topics and store the result."""
+    """Build this week's topics and store them: first the known problems people linked tickets to
+    (with the unlinked tickets the matcher places under them clearly), then proposals that the
+    finder groups from what is left, matched to earlier weeks' proposals to keep their identity."""
     week = normalise_week(week)
     tickets = week_tickets(database, week)
+    ticketish = [Ticketish(str(t.id), t.title, t.description, t.module, t.kind) for t in tickets]
+    problem_of, linked_ids = _problems_of(database, week, tickets)
+    by_problem: dict[int, list[int]] = {}
+    rest = []
+    for index, ticket in enumerate(tickets):
+        if ticket.id in problem_of:
+            by_problem.setdefault(problem_of[ticket.id], []).append(index)
+        else:
+            rest.append(index)
     finder = TopicFinder(reference_texts=_reference_texts())
-    found = finder.find([Ticketish(str(t.id), t.title, t.description, t.module, t.kind) for t in tickets], is_cancelled)
+    problem_ids = sorted(by_problem)
+    described = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
+    found = finder.find([ticketish[i] for i in rest], is_cancelled)
+    for topic in found:  # back to positions in the whole week
+        topic.members = [rest[m] for m in topic.members]
+        topic.examples = [rest[m] for m in topic.examples]
     repo = TopicRepository(database)
-    settings = SettingsRepository(database)
-    matched = _match(found, repo.registry())
+    problems = ProblemRepository(database).many(problem_ids)
+    matched = _match(found, [t for t in repo.registry() if not is_problem_topic(t.id)])
     results = []
     with database.write():
+        for problem_id, topic in zip(problem_ids, described):
+            problem = problems[problem_id]
+            known = repo.get(problem_topic_id(problem_id)) or RegisteredTopic(
+                problem_topic_id(problem_id), problem.module or topic.module, problem.name, topic.stems, week, week)
+            known.label, known.module = problem.name, problem.module or topic.module
+            known.first_week, known.last_week = min(known.first_week, week), max(known.last_week, week)
+            known.stems = _blend(known.stems, topic.stems)
+            repo.save_registered(known)
+            linked = sum(1 for m in topic.members if tickets[m].id in linked_ids)
+            results.append(_week_result(known.id, week, topic, tickets, problem_id=problem_id, linked=linked))
         for index, topic in enumerate(found):
             known = matched.get(index)
             if known is None:
@@ -90,16 +118,52 @@ def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: 
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)
-            members = [tickets[m] for m in topic.members]
-            results.append(TopicWeek(known.id, week, len(members), [t.id for t in members], {
-                "keywords": topic.keywords,
-                "kind_mix": topic.kind_mix,
-                "module_mix": topic.module_mix,
-                "examples": [tickets[m].id for m in topic.examples],
-            }))
+            results.append(_week_result(known.id, week, topic, tickets))
         repo.replace_week(week, results)
-    settings.set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
+    SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results
+
+
+def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Ticket], problem_id: int | None = None,
+                 linked: int = 0) -> TopicWeek:
+    members = [tickets[m] for m in topic.members]
+    detail = {
+        "keywords": topic.keywords,
+        "kind_mix": topic.kind_mix,
+        "module_mix": topic.module_mix,
+        "examples": [tickets[m].id for m in topic.examples],
+    }
+    if problem_id is not None:
+        detail.update(problem_id=problem_id, linked=linked)
+    return TopicWeek(topic_id, week, len(members), [t.id for t in members], detail)
+
+
+def problem_topic_id(problem_id: int) -> str:
+    """A known problem's topic keeps one id in every week: its identity is the problem's."""
+    return f"P{problem_id}"
+
+
+def is_problem_topic(topic_id: str) -> bool:
+    return topic_id.startswith("P") and topic_id[1:].isdigit()
+
+
+def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int]]:
+    """(ticket id -> problem id for the week, the ids people linked): the links people made, and
+    the unlinked tickets the matcher (learnt from every ticket linked up to the end of this week)
+    places clearly."""
+    problems = ProblemRepository(database)
+    links = problems.links([t.id for t in tickets])
+    unlinked = [t for t in tickets if t.id not in links]
+    _monday, sunday = parse_week(week)
+    learnt = problems.linked_before((sunday + timedelta(days=1)).isoformat())
+    if not unlinked or not learnt:
+        return links, set(links)
+    examples = TicketRepository(database).fetch_many([ticket_id for ticket_id, _problem in learnt])
+    problem_by_ticket = dict(learnt)
+    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(
+        texts_of(examples), [problem_by_ticket[t.id] for t in examples], [t.module for t in examples])
+    placed = matcher.match(texts_of(unlinked), [t.module for t in unlinked])
+    return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links)
 
 
 def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
@@ -109,12 +173,17 @@ def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
 
 
 def week_fingerprint(database: Database, week: str) -> str:
-    """Changes whenever a ticket of the week is added, edited or relabelled."""
-    labels = database.sql.string_agg("coalesce(w.module, '-') || coalesce(w.model_version, '')", 44)
+    """Changes whenever a ticket of the week is added, edited, relabelled or linked, and whenever
+    the desk's known problems or links change (they decide where the week's tickets go)."""
+    labels = database.sql.string_agg(
+        "coalesce(w.module, '-') || coalesce(w.model_version, '') || ':' || coalesce(CAST(w.problem_id AS TEXT), '')", 44)
     row = database.query(
         f"SELECT count(*), max(w.updated_at), sum(w.version), {labels}"
         " FROM (SELECT * FROM tickets WHERE iso_week = ? ORDER BY id) w", (week,))[0]
-    return hashlib.sha1("|".join(str(v) for v in row).encode("utf-8")).hexdigest()
+    desk = database.query(
+        "SELECT (SELECT count(*) FROM tickets WHERE problem_id IS NOT NULL),"
+        " (SELECT count(*) FROM problems)")[0]
+    return hashlib.sha1("|".join(str(v) for v in (*row, *desk)).encode("utf-8")).hexdigest()
 
 
 def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:
@@ -156,9 +225,11 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     total = tickets_repo.count(TicketFilter(week=week))
     ticket_ids = {i for r in results for i in r.ticket_ids} | {i for r in results for i in r.detail.get("examples", [])}
     by_id = {t.id: t for t in tickets_repo.fetch_many(sorted(ticket_ids))}
+    problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
     topics = []
     for result in results:
         registered = topic_repo.get(result.topic_id)
+        problem = problems.get(result.detail.get("problem_id"))
         counts = topic_repo.counts_by_week(result.topic_id)
         previous = counts.get(earlier[0], 0) if earlier else 0
         recurring = 1
@@ -169,10 +240,15 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
                 break
         kinds = Counter(result.detail.get("kind_mix", {}))
         members = [by_id[i] for i in result.ticket_ids if i in by_id]
+        label = registered.display_label if registered else label_from_keywords(result.detail.get("keywords", []))
         topics.append({
             "id": result.topic_id,
-            "label": registered.display_label if registered else label_from_keywords(result.detail.get("keywords", [])),
-            "module": registered.module if registered else None,
+            "label": problem.name if problem else label,
+            "problem": problem.name if problem else None,
+            "status": "confirmed" if problem else "proposed",
+            "workaround": problem.workaround if problem else "",
+            "linked_count": result.detail.get("linked", 0),
+            "module": (problem.module if problem else None) or (registered.module if registered else None),
             "kind": kinds.most_common(1)[0][0] if kinds else None,
             "keywords": result.detail.get("keywords", []),
             "count": result.count,
@@ -215,7 +291,13 @@ def rename_topic(database: Database, topic_id: str, label: str) -> None:
     _require(repo, topic_id)
     if not label.strip():
         raise BadInputError("ett ämne behöver ett namn")
-    with database.write():
+    problems = ProblemRepository(database)
+    with database.write() as conn:
+        if is_problem_topic(topic_id):  # a known problem's topic is named by the problem itself
+            other = problems.by_name(label)
+            if other is not None and other.id != int(topic_id[1:]):
+                raise BadInputError(f"det finns redan ett känt problem som heter '{other.name}'")
+            problems.update(conn, int(topic_id[1:]), name=label)
         repo.update_fields(topic_id, custom_label=label.strip())
 
 

@@ -269,6 +269,28 @@ def _010_models(conn: sqlite3.Connection) -> None:
     )
 
 
+def _013_problems(conn: sqlite3.Connection) -> None:
+    """Known problems (kända problem) that people curate, and the link from a ticket to one."""
+    _script(conn,
+        """
+        CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            module TEXT,
+            kind TEXT,
+            workaround TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'oppet',
+            status_note TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT
+        );
+        ALTER TABLE tickets ADD COLUMN problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL;
+        CREATE INDEX idx_tickets_problem ON tickets(problem_id);
+        """
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -289,6 +311,7 @@ MIGRATIONS: list[Migration] = [
     Migration("010_models", _010_models, postgres_schema.MODELS),
     Migration("011_roles", None, postgres_schema.ROLES),
     Migration("012_change_notices", None, postgres_schema.CHANGE_NOTICES),
+    Migration("013_problems", _013_problems, postgres_schema.PROBLEMS),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -169,6 +169,19 @@ class TopicFinder:
         topics.sort(key=lambda t: (-len(t.members), t.label))
         return topics
 
+    def describe_groups(self, tickets: list[Ticketish], groups: list[list[int]]) -> list[FoundTopic]:
+        """Describe groups that people (or the problem matcher) made: keywords, mixes, typical tickets."""
+        if not groups:
+            return []
+        texts = [ticket_text(t.title, t.description) for t in tickets]
+        matrix = self.fit_vectors(texts)
+        described = []
+        for members in groups:
+            modules = Counter(tickets[m].module for m in members if tickets[m].module)
+            module = modules.most_common(1)[0][0] if modules else None
+            described.append(self._describe(module, members, matrix, tickets, texts))
+        return described
+
     def _cluster(self, matrix) -> list[list[int]]:
         n = matrix.shape[0]
         rows_with_terms = np.asarray(matrix.getnnz(axis=1)).ravel() > 0

@@ -1,0 +1,104 @@
+"""Issue 12: known problems as records people link tickets to; the week's topics are built from them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import write_jsonl
+from elsdesk.cli import main
+from elsdesk.domain import BadInputError
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.problems import known_problems, link_ticket, problem_names
+from elsdesk.services.topics import rename_topic, weekly_topics
+from elsdesk.storage import TicketRepository, open_database
+
+DOSE = "Signera given dos i utdelningsvyn"
+DOSE_REPORTS = [
+    ("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå."),
+    ("Signering av given dos", "Hittar inte var man signerar att dosen är given i utdelningsvyn."),
+    ("Given dos går ej att signera", "Vi har gett morgonmedicinen men utdelningsvyn vill inte ta signeringen."),
+    ("utdelningsvyn signera??", "signera given dos utdelningsvyn hur"),
+    ("Signera dos i utdelningsvy", "Hur signerar jag given dos i utdelningsvyn på eftermiddagen?"),
+    ("Dos ej signerad", "Utdelningsvyn: kan inte signera att dosen är given, knappen saknas."),
+]
+LABEL = "Etikettskrivaren skriver inte ut provetiketter"
+LABEL_REPORTS = [
+    ("Etiketter skrivs inte ut", "Etikettskrivaren på expeditionen skriver inte ut provetiketterna."),
+    ("Provetiketter kommer inte", "Inga provetiketter kommer ut ur etikettskrivaren när vi beställer prover."),
+    ("Etikettskrivare tyst", "Etikettskrivaren reagerar inte, provetiketter skrivs inte ut."),
+]
+
+
+def _row(number, day, title, description, module, problem=None):
+    row = {"id": f"K-{number:04d}", "created_at": f"{day}T09:{number % 60:02d}:00", "title": title,
+           "description": description, "module": module, "kind": "handhavande"}
+    if problem:
+        row["problem"] = problem
+    return row
+
+
+@pytest.fixture
+def linked_desk(memory_db, tmp_path):
+    """Week 18: every report linked to its problem by a person; week 19: the same problems, unlinked."""
+    rows = [_row(i, "2025-04-29", t, d, "lakemedel", DOSE) for i, (t, d) in enumerate(DOSE_REPORTS[:4])]
+    rows += [_row(10 + i, "2025-04-30", t, d, "utskrift_hardvara", LABEL) for i, (t, d) in enumerate(LABEL_REPORTS[:2])]
+    rows += [_row(20 + i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS[4:])]
+    rows += [_row(30, "2025-05-07", *LABEL_REPORTS[2], "utskrift_hardvara")]
+    rows += [_row(40, "2025-05-07", "Kassan stänger inte dagen", "Dagsavslut i kassan går inte att göra.", "kassa_avgifter")]
+    report = import_tickets(memory_db, write_jsonl(tmp_path / "linked.jsonl", rows))
+    assert not report.rejected
+    return memory_db
+
+
+def test_import_creates_a_problem_once_and_links_its_tickets(linked_desk):
+    problems = known_problems(linked_desk)
+    assert sorted(p.name for p in problems) == sorted([DOSE, LABEL])
+    names = problem_names(linked_desk, TicketRepository(linked_desk).query_ids())
+    assert sum(1 for name in names.values() if name == DOSE) == 4
+
+
+def test_problem_names_are_the_same_whatever_the_case_and_spacing(memory_db, tmp_path):
+    import_tickets(memory_db, write_jsonl(tmp_path / "a.jsonl", [
+        _row(1, "2025-04-29", "Dos", "Signera dos", "lakemedel", "signera  given DOS i utdelningsvyn"),
+        _row(2, "2025-04-29", "Dos", "Signera dos igen", "lakemedel", DOSE)]))
+    assert len(known_problems(memory_db)) == 1
+
+
+def test_topics_are_the_known_problems_and_carry_their_name_and_status(linked_desk):
+    week = weekly_topics(linked_desk, "2025-W18")
+    confirmed = {t["problem"]: t for t in week["topics"] if t["status"] == "confirmed"}
+    assert set(confirmed) == {DOSE, LABEL}
+    assert confirmed[DOSE]["count"] == 4 and confirmed[DOSE]["label"] == DOSE
+    assert all(t["problem"] is None for t in week["topics"] if t["status"] == "proposed")
+
+
+def test_a_problems_topic_keeps_its_identity_in_every_week_and_gathers_clear_later_reports(linked_desk):
+    first = {t["problem"]: t for t in weekly_topics(linked_desk, "2025-W18")["topics"] if t["problem"]}
+    later = {t["problem"]: t for t in weekly_topics(linked_desk, "2025-W19")["topics"] if t["problem"]}
+    assert DOSE in later and later[DOSE]["id"] == first[DOSE]["id"]
+    dose_tickets = set(later[DOSE]["ticket_ids"])
+    assert dose_tickets <= {"K-0020", "K-0021"} and dose_tickets  # placed by the matcher, nothing foreign
+    assert "K-0040" not in {i for t in later.values() for i in t["ticket_ids"]}  # the till is no known problem
+
+
+def test_list_json_carries_the_problem(linked_desk, capsys, tmp_path):
+    path = tmp_path / "desk.db"
+    import_tickets(open_database(path), write_jsonl(tmp_path / "one.jsonl", [
+        _row(1, "2025-04-29", "Dos", "Signera dos", "lakemedel", DOSE), _row(2, "2025-04-29", "Annat", "Annat", "lakemedel")]))
+    assert main(["--db", str(path), "list", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["problem"] for line in lines] == [DOSE, None]
+
+
+def test_linking_a_ticket_by_hand_and_renaming_the_problem_through_its_topic(linked_desk):
+    repo = TicketRepository(linked_desk)
+    other = repo.get_by_external_id("K-0040")
+    problem = link_ticket(linked_desk, other.id, "Dagsavslut i kassan", "anna")
+    assert problem.name == "Dagsavslut i kassan" and problem.module == "kassa_avgifter"
+    topic = next(t for t in weekly_topics(linked_desk, "2025-W19")["topics"] if t["problem"] == problem.name)
+    rename_topic(linked_desk, topic["id"], "Göra dagsavslut i kassan")
+    assert {p.name for p in known_problems(linked_desk)} >= {"Göra dagsavslut i kassan"}
+    with pytest.raises(BadInputError):
+        rename_topic(linked_desk, topic["id"], DOSE.upper())  # that name is another problem's
