@@ -18,8 +18,10 @@ def add_topic_commands(command) -> None:
 
     export = command("export", "exportera veckans utbildningsunderlag")
     export.add_argument("--week", required=True)
-    export.add_argument("--format", choices=("xlsx", "csv", "md", "html", "pdf", "all"), default="xlsx")
+    export.add_argument("--format", choices=("xlsx", "csv", "md", "html", "pdf", "all"),
+                        help="standard: filändelsen i --out (.xlsx, .csv, .md, .html, .pdf)")
     export.add_argument("--out", required=True, help="fil, eller mapp för --format all")
+    export.set_defaults(parser=export)
     export.add_argument("--language", choices=("sv", "en"), default="sv")
 
     config = command("config", "visa eller ändra inställningar för desken")
@@ -56,15 +58,34 @@ def cmd_topics(args) -> int:
     return 0
 
 
+def export_format(fmt: str | None, out: str) -> str:
+    """The format to write: --format, else the extension of --out. Raises ValueError with the usage
+    message when they contradict each other or neither says."""
+    from elsdesk.services.export import format_of_path
+
+    by_name = format_of_path(out)
+    if fmt is None:
+        if by_name is None:
+            raise ValueError(f"ange --format eller en fil som slutar på .xlsx, .csv, .md, .html eller .pdf (fick '{out}')")
+        return by_name
+    if fmt != "all" and by_name is not None and by_name != fmt:
+        raise ValueError(f"--format {fmt} stämmer inte med filnamnet '{out}' ({by_name}); ändra det ena")
+    return fmt
+
+
 def cmd_export(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.services.export import export_all, export_week
 
+    try:
+        fmt = export_format(args.format, args.out)
+    except ValueError as exc:
+        args.parser.error(str(exc))  # a usage error: exit code 2
     with _database(args) as database:
-        if args.format == "all":
+        if fmt == "all":
             paths = export_all(database, args.week, args.out, language=args.language)
         else:
-            paths = [export_week(database, args.week, args.format, args.out, language=args.language)]
+            paths = [export_week(database, args.week, fmt, args.out, language=args.language)]
     for path in paths:
         print(path)
     return 0

@@ -42,7 +42,16 @@ FIELD_NAMES = {
     "created_at": "created_at", "skapad": "created_at", "id": "external_id", "external_id": "external_id",
     "unit": "unit", "enhet": "unit", "resolution": "resolution", "lösning": "resolution",
     "reporter_role": "reporter_role", "status": "status", "module": "module", "kind": "kind",
+    "problem": "problem", "känt problem": "problem", "kant_problem": "problem",
 }
+
+
+def problem_field(fields: dict):
+    """The raw value of the row's ``problem`` column (the known problem a person linked it to), or None."""
+    for key, value in fields.items():
+        if FIELD_NAMES.get(str(key).strip().lower()) == "problem" and value not in (None, ""):
+            return value
+    return None
 STATUS_SYNONYMS = {
     "open": "ny", "öppen": "ny", "new": "ny", "in progress": "pagar", "pågående": "pagar",
     "waiting": "vantar", "escalated": "eskalerad", "closed": "lost", "stängd": "lost",

@@ -102,3 +102,31 @@ def test_linking_a_ticket_by_hand_and_renaming_the_problem_through_its_topic(lin
     assert {p.name for p in known_problems(linked_desk)} >= {"Göra dagsavslut i kassan"}
     with pytest.raises(BadInputError):
         rename_topic(linked_desk, topic["id"], DOSE.upper())  # that name is another problem's
+
+
+@pytest.mark.parametrize("out, fmt, expected", [
+    ("agenda.pdf", None, "pdf"), ("agenda.XLSX", None, "xlsx"), ("agenda.htm", None, "html"),
+    ("agenda.md", "md", "md"), ("weekly", "all", "all"), ("agenda", "csv", "csv"),
+])
+def test_export_format_follows_the_file_name_unless_given(out, fmt, expected):
+    from elsdesk.cli_topics import export_format
+
+    assert export_format(fmt, out) == expected
+
+
+@pytest.mark.parametrize("out, fmt", [("agenda.pdf", "xlsx"), ("agenda.html", "md"), ("agenda", None), ("agenda.txt", None)])
+def test_export_refuses_a_format_that_contradicts_the_file_name_with_exit_2(out, fmt, tmp_path, capsys):
+    args = ["--db", str(tmp_path / "d.db"), "export", "--week", "2025-W18", "--out", str(tmp_path / out)]
+    with pytest.raises(SystemExit) as exit_info:
+        main(args + (["--format", fmt] if fmt else []))
+    assert exit_info.value.code == 2
+    assert "--format" in capsys.readouterr().err
+    assert not (tmp_path / out).exists()
+
+
+def test_the_save_dialogs_chosen_type_gives_the_file_its_extension():
+    from elsdesk.services.export import path_with_format
+
+    assert path_with_format("agenda.pdf", "xlsx").name == "agenda.xlsx"
+    assert path_with_format("agenda", "md").name == "agenda.md"
+    assert path_with_format("v18.agenda.html", "html").name == "v18.agenda.html"

@@ -325,10 +325,15 @@ class TrainingLeadView(QWidget):
         week = self.current_week()
         if not week:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera vecka %1").replace("%1", week),
-                                              f"elsdesk-{week}.{fmt}", self.tr(EXPORT_FILTERS[fmt]))
+        from elsdesk.services.export import path_with_format
+
+        filters = {self.tr(name): key for key, name in EXPORT_FILTERS.items()}
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Exportera vecka %1").replace("%1", week),
+                                                   f"elsdesk-{week}.{fmt}", ";;".join(filters),
+                                                   self.tr(EXPORT_FILTERS[fmt]))
         if path:
-            self.export(fmt, path)
+            fmt = filters.get(chosen, fmt)  # the chosen type decides, and the file gets its extension
+            self.export(fmt, str(path_with_format(path, fmt)))
 
     def export(self, fmt: str, path: str):
         from elsdesk.services.export import export_week

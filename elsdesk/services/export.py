@@ -24,6 +24,23 @@ from elsdesk.taxonomy import load_taxonomy
 
 logger = logging.getLogger(__name__)
 FORMATS = ("xlsx", "csv", "md", "html", "pdf")
+EXTENSIONS = {".xlsx": "xlsx", ".csv": "csv", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+              ".pdf": "pdf"}
+
+
+def format_of_path(out: str | Path) -> str | None:
+    """The export format a file name asks for by its extension, or None (no or unknown extension)."""
+    return EXTENSIONS.get(Path(str(out)).suffix.lower())
+
+
+def path_with_format(out: str | Path, fmt: str) -> Path:
+    """*out* with the extension of *fmt* (a save dialog's chosen type wins over a mistyped ending)."""
+    path = Path(str(out))
+    if format_of_path(path) == fmt:
+        return path
+    if path.suffix.lower() in EXTENSIONS:
+        path = path.with_suffix("")
+    return path.with_name(f"{path.name}.{fmt}")
 
 
 @dataclass

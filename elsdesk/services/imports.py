@@ -20,8 +20,9 @@ from typing import Callable
 
 from elsdesk.domain import HUMAN, BadInputError, ImportReport, Ticket
 from elsdesk.file_text import looks_worse
-from elsdesk.importer import estimate_rows, present_fields, read_rows, row_to_ticket
+from elsdesk.importer import estimate_rows, present_fields, problem_field, read_rows, row_to_ticket
 from elsdesk.masking import describe_counts, mask_text
+from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import mask_ticket
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
@@ -60,6 +61,7 @@ def import_tickets(
     first_line_of: dict[str, int] = {}
     reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few
     id_key: list[bytes] = []
+    problem_of_line: dict[int, str] = {}  # the known problem a person linked the row's ticket to
 
     def reject(line: int, reason: str) -> None:
         report.rejected.append((line, reasons.setdefault(reason, reason)))
@@ -70,7 +72,7 @@ def import_tickets(
             raise Cancelled(f"importen avbröts efter {done} rader; de är sparade")
         if not id_key and any(_holds_identifier(t.external_id) for _, t, _ in pending):
             id_key.append(_desk_id_key(database))
-        _import_batch(database, repo, pending, report, actor, id_key[0] if id_key else b"")
+        _import_batch(database, repo, pending, report, actor, id_key[0] if id_key else b"", problem_of_line)
         done += len(pending)
         pending.clear()
         if progress:
@@ -92,6 +94,9 @@ def import_tickets(
             continue
         report.warnings.extend((row.line, w) for w in warnings)
         pending.append((row.line, ticket, present_fields(row.fields)))
+        named = problem_name(problem_field(row.fields))
+        if named:
+            problem_of_line[row.line] = named
         if len(pending) >= batch_size:
             flush()
     if pending:
@@ -149,13 +154,14 @@ def masked_external_id(external_id: str, key: bytes) -> tuple[str, str | None]:
 
 
 def _import_batch(database: Database, repo: TicketRepository, batch, report: ImportReport, actor: str,
-                  id_key: bytes = b"") -> None:
+                  id_key: bytes = b"", problem_of_line: dict[int, str] | None = None) -> None:
     for index, (line, ticket, present) in enumerate(batch):
         if id_key and _holds_identifier(ticket.external_id):
             external_id, warning = masked_external_id(ticket.external_id, id_key)
             batch[index] = (line, ticket.with_changes(external_id=external_id, masked_count=ticket.masked_count + 1), present)
             report.warnings.append((line, warning))
-    with database.write():
+    problem_of_line = problem_of_line or {}
+    with database.write() as conn:
         known = repo.external_ids(list({t.external_id for _, t, _ in batch}))
         for line, ticket, present in batch:
             before_cut = ticket.masked_count
@@ -172,9 +178,14 @@ def _import_batch(database: Database, repo: TicketRepository, batch, report: Imp
                 merged, warnings = _merge(existing, ticket, present)
                 report.warnings.extend((line, w) for w in warnings)
                 if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
+                    if line in problem_of_line:
+                        link_in_write(conn, database, existing.id, problem_of_line[line], existing.module,
+                                      existing.kind, actor)
                     report.unchanged += 1
                     continue
                 stored = repo.update(merged)
                 repo.record_label_diff(existing, stored, actor, "import")
                 report.updated += 1
+            if line in problem_of_line:
+                link_in_write(conn, database, stored.id, problem_of_line[line], stored.module, stored.kind, actor)
             known[stored.external_id] = stored
