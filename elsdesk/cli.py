@@ -124,6 +124,9 @@ def _classify_unlabelled(database) -> int:
     except ModelError as exc:
         print(f"elsdesk: ingen klassning: {exc}", file=sys.stderr)
         return 0
+    from elsdesk.cli_ml import _say_fallback
+
+    _say_fallback(card)
     return apply_predictions(database, model, card)
 
 

@@ -51,6 +51,17 @@ def cmd_classify(args) -> int:
     return 0
 
 
+def _say_broken_active(database) -> None:
+    """Tell the person when the desk's active version does not load (it is then not starred)."""
+    from elsdesk.ml.store import SHIPPED, DeskModelStore
+
+    store = DeskModelStore(database)
+    version = store.active_version()
+    if version != SHIPPED and store.usable_active_version() == SHIPPED:
+        print(f"elsdesk: varning: den aktiva modellen {version} kan inte laddas ({store.broken_reason(version)});"
+              " den levererade modellen används tills en annan version aktiveras", file=sys.stderr)
+
+
 def _say_fallback(card: dict) -> None:
     """Tell the person when the desk's active model could not be used and the shipped one stood in."""
     if card.get("fallback_from"):
@@ -134,6 +145,7 @@ def cmd_models(args) -> int:
         if args.rollback:
             print(f"aktiv modell: {rollback_model(database)}")
         versions = model_versions(database)
+        _say_broken_active(database)
     if args.json:
         print(json.dumps(versions, ensure_ascii=False))
         return 0

@@ -55,6 +55,7 @@ _EMAIL_RE = re.compile(
     re.UNICODE,
 )
 _GROUP_RE = re.compile(r"[0-9]+")
+_DIGITS = "0123456789"
 _DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
 
 
@@ -97,6 +98,8 @@ def mask_text(text: str | None) -> MaskResult:
     """Replace identifiers in *text* with placeholders."""
     if not text:
         return MaskResult(text or "", {})
+    if "@" not in text and sum(map(text.count, _DIGITS)) < 7:
+        return MaskResult(text, {})  # no identifier has fewer than 7 digits: most text skips the patterns
     counts: Counter[str] = Counter()
 
     def _identity(match: re.Match[str]) -> str:

@@ -66,7 +66,7 @@ def test_cleaning_drops_greetings_signatures_and_placeholders():
 def test_tampered_model_is_refused(tmp_path):
     folder = tmp_path / "m"
     shutil.copytree(shipped_models_dir(), folder)
-    with open(folder / "model.joblib", "ab") as handle:
+    with open(folder / "model.npz", "ab") as handle:
         handle.write(b"tampered")
     with pytest.raises(ModelError, match="stämmer inte"):
         load_model(folder)

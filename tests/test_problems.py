@@ -130,3 +130,14 @@ def test_the_save_dialogs_chosen_type_gives_the_file_its_extension():
     assert path_with_format("agenda.pdf", "xlsx").name == "agenda.xlsx"
     assert path_with_format("agenda", "md").name == "agenda.md"
     assert path_with_format("v18.agenda.html", "html").name == "v18.agenda.html"
+
+
+@pytest.mark.parametrize("titles, units, expected", [
+    (["Cosmic", "SV: Etiketter HC Robertsfors fullbokade!!"], ["HC Robertsfors"], "Etiketter fullbokade"),
+    (["Hjälp!", "Kan inte signera dos på avd 12??"], ["Avd 12"], "Kan inte signera dos"),
+    (["Problem", "Fråga"], [], None),
+])
+def test_a_proposal_is_named_by_its_clearest_title_without_units_or_places(titles, units, expected):
+    from elsdesk.topics.finder import provisional_name
+
+    assert provisional_name(titles, units) == expected

@@ -1,42 +1,44 @@
 """Saved models and their cards: write, verify (SHA-256) and load; the desk's versions, activation, rollback.
 
-The shipped model is a folder with ``model.joblib`` and ``card.json`` (written by
+The shipped model is a folder with ``model.npz`` and ``card.json`` (written by
 ``elsdesk train --shipped``). Models trained at a desk live in that desk's database
 (:class:`DeskModelStore`, SQL in :mod:`elsdesk.storage.models`), so a retrain activated at one
 workstation is the model of every workstation on that desk, and never of another desk.
 The card records what elsdesk wrote: versions, training-data hash, labels, measured quality,
-thresholds and the SHA-256 of the joblib bytes. Bytes are only unpickled when their hash
-matches the card.
+thresholds and the SHA-256 of the model bytes.
+
+Loading a model never runs code from its bytes: they are in the plain-arrays format of
+:mod:`elsdesk.ml.model_format`, not a pickle, so a card that matches planted bytes gains an
+attacker nothing. The hash check stays, for damage. Models saved as pickles (format 1) are
+refused, a card may only name the model file of its own folder, and a desk whose active
+model cannot be loaded works on with the shipped model and says so.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
-import os
 import platform
 import warnings
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
-import joblib
 import sklearn
 
 from elsdesk import __version__
 from elsdesk.domain import ElsdeskError, now_iso
+from elsdesk.ml import model_format
 from elsdesk.ml.model import TicketModel
 from elsdesk.paths import shipped_models_dir
 from elsdesk.storage.database import Database
 from elsdesk.storage.models import ModelRepository, StoredModel
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = "model.joblib"
+MODEL_FILE = "model.npz"
 CARD_FILE = "card.json"
 SHIPPED = "shipped"
-COMPRESS = 3
+FORMAT = model_format.FORMAT_VERSION
 
 
 class ModelError(ElsdeskError):
@@ -60,17 +62,18 @@ def new_version() -> str:
 
 
 def model_bytes(model: TicketModel) -> bytes:
-    """The model as joblib bytes (what the desk stores)."""
-    buffer = io.BytesIO()
-    joblib.dump(model, buffer, compress=COMPRESS)
-    return buffer.getvalue()
+    """The model in the safe format (what the desk stores and the shipped folder holds)."""
+    try:
+        return model_format.dumps(model)
+    except model_format.ModelFormatError as exc:
+        raise ModelError(f"modellen kan inte sparas: {exc}") from exc
 
 
 def complete_card(model: TicketModel, card: dict, sha256: str) -> dict:
     """*card* plus what elsdesk records about every saved model (versions, labels, the bytes' hash)."""
     card = dict(card)
     card.update({
-        "format": 1,
+        "format": FORMAT,
         "elsdesk_version": __version__,
         "sklearn_version": sklearn.__version__,
         "python_version": platform.python_version(),
@@ -84,42 +87,89 @@ def complete_card(model: TicketModel, card: dict, sha256: str) -> dict:
 
 def save_model(model: TicketModel, card: dict, folder: Path) -> dict:
     """Write the model and its card into *folder* (the shipped model); return the completed card."""
+    from elsdesk.output_files import atomic_path
+
     folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / (MODEL_FILE + ".tmp")
-    joblib.dump(model, temporary, compress=COMPRESS)
-    os.replace(temporary, folder / MODEL_FILE)
-    card = complete_card(model, card, sha256_of(folder / MODEL_FILE))
-    (folder / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+    data = model_bytes(model)
+    card = complete_card(model, card, sha256_of_bytes(data))
+    with atomic_path(folder / MODEL_FILE) as temporary:
+        temporary.write_bytes(data)
+    with atomic_path(folder / CARD_FILE) as temporary:
+        temporary.write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+    for old in ("model.joblib",):  # the pickle of earlier versions must not lie beside the new model
+        try:
+            (folder / old).unlink()
+        except FileNotFoundError:
+            pass
     return card
 
 
 def read_card(folder: Path) -> dict:
     path = folder / CARD_FILE
-    if not path.exists():
+    if not path.is_file():
         raise ModelError(f"modellkortet saknas i {folder}")
-    return parse_card(path.read_text(encoding="utf-8"), f"i {folder}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelError(f"modellkortet i {folder} kan inte läsas") from exc
+    return parse_card(text, f"i {folder}")
+
+
+_CARD_SECTIONS = ("training", "quality", "thresholds", "labels", "previous")
 
 
 def parse_card(text: str, where: str) -> dict:
-    """A card from its JSON text; ModelError naming *where* when it is not one."""
+    """A card from its JSON text; ModelError naming *where* when it is not one.
+
+    Valid JSON of the wrong shape (a list, ``"file": "x"``, ``"quality": []``) is no card: the
+    parts every reader relies on are checked here, once."""
     try:
         card = json.loads(text)
     except ValueError as exc:
         raise ModelError(f"modellkortet {where} är skadat") from exc
     if not isinstance(card, dict):
         raise ModelError(f"modellkortet {where} är skadat")
+    file = card.get("file")
+    if file is not None and not (isinstance(file, dict) and isinstance(file.get("sha256", ""), str)
+                                 and isinstance(file.get("name", MODEL_FILE), str)):
+        raise ModelError(f"modellkortet {where} är skadat (fältet file)")
+    for section in _CARD_SECTIONS:
+        if card.get(section) is not None and not isinstance(card[section], dict):
+            raise ModelError(f"modellkortet {where} är skadat (fältet {section})")
+    for key in ("version", "created"):
+        if card.get(key) is not None and not isinstance(card[key], str):
+            card[key] = str(card[key])
     return card
 
 
+def _card_file(card: dict) -> dict:
+    return card.get("file") if isinstance(card.get("file"), dict) else {}
+
+
+def check_format(card: dict, where: str) -> None:
+    """ModelError for a card of a model saved as a pickle (format 1) or of an unknown format."""
+    if card.get("format") != FORMAT:
+        raise ModelError(f"modellen {where} är sparad i ett äldre format (pickle) som inte längre laddas, eftersom"
+                         " sådana filer kan köra kod; träna om modellen" if card.get("format") in (None, 1)
+                         else f"modellen {where} har filformat {card.get('format')!r}, som den här versionen inte känner")
+
+
 def load_model(folder: Path) -> tuple[TicketModel, dict]:
-    """Load a model after checking its file against the card; raise ModelError otherwise."""
+    """Load a model after checking its file against the card; raise ModelError otherwise.
+
+    The card may only name the model file of its own folder: never a path elsewhere."""
     card = read_card(folder)
-    path = folder / card.get("file", {}).get("name", MODEL_FILE)
-    if not path.exists():
+    check_format(card, f"i {folder}")
+    name = _card_file(card).get("name", MODEL_FILE)
+    if name != MODEL_FILE:
+        raise ModelError(f"modellkortet i {folder} pekar på filen '{name}'; bara {MODEL_FILE} i samma mapp laddas")
+    path = folder / MODEL_FILE
+    if not path.is_file():
         raise ModelError(f"modellfilen saknas i {folder}")
-    if sha256_of(path) != card.get("file", {}).get("sha256"):
+    data = path.read_bytes()
+    if sha256_of_bytes(data) != _card_file(card).get("sha256"):
         raise ModelError("modellfilen stämmer inte med modellkortet (ändrad eller skadad) och laddas inte")
-    return _unpickle(lambda: joblib.load(path), card, "filen innehåller ingen elsdesk-modell"), card
+    return _decode(data, card, "filen innehåller ingen elsdesk-modell"), card
 
 
 def load_shipped(folder: Path | None = None) -> tuple[TicketModel, dict]:
@@ -128,20 +178,23 @@ def load_shipped(folder: Path | None = None) -> tuple[TicketModel, dict]:
     return model, dict(card, version=SHIPPED)
 
 
-def _unpickle(load: Callable[[], object], card: dict, not_a_model: str) -> TicketModel:
-    """Unpickle (only after the caller checked the hash) and check that it is an elsdesk model."""
+def _decode(data: bytes, card: dict, not_a_model: str) -> TicketModel:
+    """The model in *data* (safe format: no code runs); check that it is an elsdesk model."""
     saved, running = card.get("sklearn_version", "?"), sklearn.__version__
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            model = load()
-    except Exception as exc:
-        raise ModelError(f"modellen kan inte läsas med scikit-learn {running} (sparad med {saved}): {exc}") from exc
+            model = model_format.loads(data)
+    except model_format.ModelFormatError as exc:
+        raise ModelError(f"{not_a_model} ({exc})") from exc
     if not isinstance(model, TicketModel):
         raise ModelError(not_a_model)
     if str(saved).split(".")[:2] != running.split(".")[:2]:
         logger.warning("model saved with scikit-learn %s, running %s", saved, running)
     return model
+
+
+_broken: dict[tuple, str] = {}  # (desk, version, stored hash) -> why it did not load, in this process
 
 
 class DeskModelStore:
@@ -238,15 +291,46 @@ class DeskModelStore:
         if stored is None:
             raise ModelError(f"modellversion {version} finns inte")
         card = parse_card(stored.card_text, f"för version {version}")
-        expected = card.get("file", {}).get("sha256") if isinstance(card.get("file"), dict) else None
+        expected = _card_file(card).get("sha256")
         if not expected or sha256_of_bytes(stored.data or b"") != expected or stored.sha256 != expected:
             raise ModelError(f"modellen {version} i databasen stämmer inte med modellkortet (ändrad eller skadad) och laddas inte")
-        model = _unpickle(lambda: joblib.load(io.BytesIO(stored.data)), card,
-                          f"modellen {version} i databasen är ingen elsdesk-modell")
+        check_format(card, version)
+        model = _decode(stored.data, card, f"modellen {version} i databasen är ingen elsdesk-modell")
         return model, dict(card, version=version)
 
     def load_active(self) -> tuple[TicketModel, dict]:
         return self.load_version(self.active_version())
+
+    def load_version_or_shipped(self, version: str) -> tuple[TicketModel, dict]:
+        """*version*, or the shipped model when *version* cannot be loaded; the card then says why
+        (``fallback_from``, ``fallback_reason``) so the caller can tell the person."""
+        try:
+            return self.load_version(version)
+        except ModelError as exc:
+            if version == SHIPPED:
+                raise
+            logger.warning("the desk's active model %s cannot be loaded (%s); using the shipped model", version, exc)
+            _broken[(self.target, version, self.repo.sha256(version))] = str(exc)
+            model, card = load_shipped(self.shipped)
+            return model, dict(card, fallback_from=version, fallback_reason=str(exc))
+
+    def usable_active_version(self) -> str:
+        """The active version when it loads, else the shipped one (what ``models`` stars)."""
+        version = self.active_version()
+        if version == SHIPPED:
+            return version
+        if (self.target, version, self.repo.sha256(version)) in _broken:
+            return SHIPPED
+        try:
+            self.load_version(version)
+        except ModelError as exc:
+            _broken[(self.target, version, self.repo.sha256(version))] = str(exc)
+            return SHIPPED
+        return version
+
+    def broken_reason(self, version: str) -> str | None:
+        """Why *version* could not be loaded in this process, if it could not."""
+        return _broken.get((self.target, version, self.repo.sha256(version)))
 
     def remove(self, version: str) -> None:
         """Delete a saved version (the shipped model stays); on PostgreSQL only the desk's owner may."""

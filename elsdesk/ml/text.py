@@ -1,6 +1,10 @@
 """Text preparation for the classifier: strip greetings, signatures and placeholders; Swedish
 stop words and Snowball stems; diacritics folded so that 'lakemedel' meets 'läkemedel'.
 
+Whatever text reaches a model is masked here first, and words that look like identifiers (five
+or more digits, an @) never become features, so no vocabulary or n-gram of a saved model can
+hold a personnummer, phone number or e-mail address, whichever path the text came by.
+
 Everything here is plain functions at module level so fitted pipelines pickle cleanly.
 """
 
@@ -12,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from elsdesk.masking import PLACEHOLDER_RE
+from elsdesk.masking import PLACEHOLDER_RE, mask
 from elsdesk.paths import resources_dir
 
 _SIGNOFF_RE = re.compile(
@@ -25,6 +29,7 @@ _INLINE_SIGNOFF_RE = re.compile(
 )
 _GREETING_RE = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|god (?:morgon|dag|kväll)|hi|hello)\b[\s!,.]*")
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGIT_WORD_RE = re.compile(r"\S*[0-9@]\S*")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
 _stemmer = snowballstemmer.stemmer("swedish")
 
@@ -36,13 +41,22 @@ def ticket_text(title: str | None, description: str | None) -> str:
 
 
 def clean(text: str) -> str:
-    """Lower-case text without placeholders, greetings and sign-offs."""
-    text = PLACEHOLDER_RE.sub(" ", text or "")
+    """Lower-case text without identifiers, placeholders, greetings and sign-offs."""
+    text = drop_identifier_like(PLACEHOLDER_RE.sub(" ", mask(text or "")))
     text = _SIGNOFF_RE.sub(" ", text)
     text = _INLINE_SIGNOFF_RE.sub(" ", text)
     text = _GREETING_RE.sub(" ", text)
     text = unicodedata.normalize("NFC", text).lower()
     return text
+
+
+def _identifier_like(word: str) -> bool:
+    return "@" in word or sum(map(word.count, "0123456789")) >= 5
+
+
+def drop_identifier_like(text: str) -> str:
+    """*text* without words that look like identifiers (an @, five or more digits: tel0702741862)."""
+    return _DIGIT_WORD_RE.sub(lambda m: " " if _identifier_like(m.group(0)) else m.group(0), text)
 
 
 def strip_signature(text: str) -> str:

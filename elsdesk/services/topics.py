@@ -77,7 +77,7 @@ def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: 
     finder groups from what is left, matched to earlier weeks' proposals to keep their identity."""
     week = normalise_week(week)
     tickets = week_tickets(database, week)
-    ticketish = [Ticketish(str(t.id), t.title, t.description, t.module, t.kind) for t in tickets]
+    ticketish = [Ticketish(str(t.id), t.title, t.description, t.module, t.kind, t.unit) for t in tickets]
     problem_of, linked_ids = _problems_of(database, week, tickets)
     by_problem: dict[int, list[int]] = {}
     rest = []

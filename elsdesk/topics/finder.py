@@ -52,6 +52,7 @@ class Ticketish:
     description: str
     module: str | None
     kind: str | None
+    unit: str | None = None
 
 
 @dataclass
@@ -63,10 +64,40 @@ class FoundTopic:
     kind_mix: dict[str, int] = field(default_factory=dict)
     module_mix: dict[str, int] = field(default_factory=dict)
     examples: list[int] = field(default_factory=list)
+    name: str | None = None  # a provisional name from the group's clearest title
 
     @property
     def label(self) -> str:
-        return label_from_keywords(self.keywords)
+        return self.name or label_from_keywords(self.keywords)
+
+
+_MAIL_PREFIX_RE = re.compile(r"^\s*((re|sv|vb|fw|fwd|ang)\s*:\s*)+", re.IGNORECASE)
+_UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet)\.?\s*\d+\w*", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"\b\w*\d\w*\b")
+_TRAILING_RE = re.compile(r"[\s?!.:;,-]+$")
+NAME_MAX = 70
+_DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on"))
+
+
+def provisional_name(titles: list[str], units: list[str]) -> str | None:
+    """A readable name for a group from its most typical titles (given most typical first): the
+    first that still says something once mail prefixes, unit and place names, numbers and
+    trailing punctuation are gone. None when no title does."""
+    places = sorted({u.strip().casefold() for u in units if u and u.strip()}, key=len, reverse=True)
+    for title in titles:
+        text = _MAIL_PREFIX_RE.sub("", title or "")
+        for place in places:
+            text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
+        text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", text))
+        words = _TRAILING_RE.sub("", " ".join(text.split())).split()
+        while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
+            words.pop()
+        text = _TRAILING_RE.sub("", " ".join(words))
+        text = re.sub(r"\s+([?!.,:;])", r"\1", text)
+        if not text or len(text) > NAME_MAX or len(set(analyse(text))) < 2:
+            continue  # "Cosmic", "Hjälp!", "Problem igen" say nothing; a pasted sentence is no name
+        return text[:1].upper() + text[1:]
+    return None
 
 
 def label_from_keywords(keywords: list[str]) -> str:
@@ -247,11 +278,13 @@ class TopicFinder:
                 examples.append(members[i])
             if len(examples) == 3:
                 break
+        typical = [members[i] for i in np.argsort(-similarity)]
+        name = provisional_name([tickets[m].title for m in typical], [tickets[m].unit or "" for m in members])
         return FoundTopic(
             module=module, members=members, keywords=keywords, stems=stems,
             kind_mix=dict(Counter(tickets[m].kind or "" for m in members)),
             module_mix=dict(Counter(tickets[m].module or "" for m in members)),
-            examples=examples,
+            examples=examples, name=name,
         )
 
 
