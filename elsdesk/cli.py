@@ -30,11 +30,22 @@ def _add_db_option(parser: argparse.ArgumentParser, default) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="elsdesk", description="ELS-stöd för Cambio Cosmic: logga, klassa, tagga och exportera ärenden.")
-    parser.add_argument("--version", action="version", version=f"elsdesk {__version__}")
+    """The whole command line, its help and argparse's own texts in Swedish."""
+    from elsdesk.cli_text import fill_missing_help, swedish_argparse
+
+    with swedish_argparse():
+        parser = _build_parser()
+    fill_missing_help(parser)
+    return parser
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="elsdesk", description="ELS-stöd för Cambio Cosmic: logga, klassa, tagga och exportera ärenden.",
+                                     epilog="Utan kommando startar skrivbordsappen. Hjälp för ett kommando: elsdesk KOMMANDO --help")
+    parser.add_argument("--version", action="version", version=f"elsdesk {__version__}", help="visa versionen och avsluta")
     _add_db_option(parser, None)
     parser.add_argument("-v", "--verbose", action="store_true", help="skriv loggmeddelanden")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -44,13 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     command("gui", "starta skrivbordsappen")
 
     imp = command("import", "importera ärenden från .jsonl, .csv eller .xlsx")
-    imp.add_argument("file")
+    imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .csv eller .xlsx)")
     imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
 
     lst = command("list", "lista lagrade ärenden")
-    lst.add_argument("--json", action="store_true", help="en JSON-rad per ärende")
+    lst.add_argument("--json", action="store_true",
+                     help="en JSON-rad per ärende för andra program: module, kind och status är id:n ur taxonomin"
+                          " (status: ny, pagar = pågår, vantar = väntar, eskalerad, lost = löst)")
     lst.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
-    lst.add_argument("--module", help="modul-id, t.ex. lakemedel")
+    lst.add_argument("--module", help="modulens id, t.ex. lakemedel")
 
     demo = command("demo", "lägg in demodata (en påhittad go-live-månad, ärenden DEMO-…) i en tom desk, eller ta bort den")
     demo.add_argument("--tickets", type=int, default=1200, metavar="ANTAL", help="hur många demoärenden (standard: 1200)")
@@ -143,8 +156,8 @@ def cmd_list(args) -> int:
             if args.json:  # JSON escapes control characters itself
                 out.write(json.dumps(ticket_to_json(ticket, problem), ensure_ascii=False) + "\n")
             else:  # nothing from a ticket may steer the terminal (ESC, BEL) or break the columns
-                cells = (ticket.external_id, ticket.created_at, taxonomy.status_name(ticket.status),
-                         ticket.module or "-", ticket.kind or "-", ticket.title)
+                cells = (ticket.external_id, ticket.created_at, taxonomy.status_name(ticket.status),  # names, never ids
+                         taxonomy.module_name(ticket.module) or "-", taxonomy.kind_name(ticket.kind) or "-", ticket.title)
                 out.write("\t".join(printable(str(c), keep_newlines=False) for c in cells) + "\n")
     return EXIT_OK
 
@@ -180,8 +193,11 @@ HANDLERS = {"import": cmd_import, "list": cmd_list, "demo": cmd_demo, "gui": cmd
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from elsdesk.cli_text import swedish_argparse
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with swedish_argparse():
+        args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     command = args.command or "gui"
     from elsdesk.cli_admin import ADMIN_HANDLERS

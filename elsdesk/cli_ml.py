@@ -17,7 +17,7 @@ def add_ml_commands(command) -> None:
 
     train = command("train", "träna om modellen på bekräftade etiketter och seed-korpusen")
     train.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
-    train.add_argument("--shipped", metavar="DIR", help="(utvecklare) bygg den levererade modellen i DIR från seed-korpusen")
+    train.add_argument("--shipped", metavar="DIR", help="(utvecklare) bygg den levererade modellen i MAPP från seed-korpusen")
 
     evaluate = command("evaluate", "mät modellen (databasens aktiva med --db, annars den levererade) på etiketterade ärenden i en JSONL-fil")
     evaluate.add_argument("file")

@@ -1,0 +1,93 @@
+"""Swedish for argparse's own texts ("usage:", "options", "show this help message and exit", its
+error messages), and Swedish help for options that were added without any.
+
+argparse looks its texts up through the module-level ``gettext`` functions ``argparse._`` and
+``argparse.ngettext`` at the moment it builds a parser, formats help or reports an error, so
+:func:`swedish_argparse` swaps them for the duration of a ``with`` block and restores them after.
+"""
+
+from __future__ import annotations
+
+import argparse
+from contextlib import contextmanager
+from typing import Iterator
+
+SWEDISH = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "optional arguments": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "the following arguments are required: %s": "det här saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "expected one argument": "ett värde behövs",
+    "expected at most one argument": "högst ett värde",
+    "expected at least one argument": "minst ett värde behövs",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan vara %(matches)s",
+    "not allowed with argument %s": "går inte tillsammans med %s",
+    "ignored explicit argument %r": "värdet %r tas inte emot här",
+    "one of the arguments %s is required": "ett av argumenten %s behövs",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "okänt kommando %(parser_name)r (välj bland %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "kan inte öppna '%(filename)s': %(error)s",
+    "unexpected option string: %s": "oväntad flagga: %s",
+    "show program's version number and exit": "visa versionen och avsluta",
+}
+SWEDISH_PLURAL = {
+    ("expected %s argument", "expected %s arguments"): ("%s värde behövs", "%s värden behövs"),
+    ("conflicting option string: %s", "conflicting option strings: %s"): ("flaggan finns redan: %s", "flaggorna finns redan: %s"),
+}
+# Help for options that are added without any (the same flag means the same in every command).
+DEFAULT_HELP = {
+    "--json": "skriv resultatet som JSON",
+    "--rollback": "återaktivera den föregående modellversionen",
+    "--activate": "aktivera den här modellversionen",
+    "--week": "ISO-vecka, t.ex. 2025-W18",
+    "--format": "filformat (annars efter filändelsen i --out)",
+    "--language": "språk i exporten: sv eller en",
+}
+POSITIONAL_METAVARS = {"file": ("FIL", "filen som läses")}
+# What help shows as an option's value: Swedish instead of the English dest or an English word.
+METAVARS = {"week": "VECKA", "module": "MODUL", "out": "FIL", "DIR": "MAPP", "ACTION": "ÅTGÄRD", "COMMAND": "KOMMANDO"}
+
+
+def _swedish(text: str) -> str:
+    return SWEDISH.get(text, text)
+
+
+def _swedish_plural(singular: str, plural: str, n: int) -> str:
+    one, many = SWEDISH_PLURAL.get((singular, plural), (singular, plural))
+    return one if n == 1 else many
+
+
+@contextmanager
+def swedish_argparse() -> Iterator[None]:
+    """argparse speaks Swedish inside the block (building a parser, printing help, parsing)."""
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = _swedish, _swedish_plural
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+def fill_missing_help(parser: argparse.ArgumentParser) -> None:
+    """Give every option without help the Swedish default, and positionals named in English a Swedish name."""
+    for action in parser._actions:
+        if isinstance(action.metavar, str) and action.metavar in METAVARS:
+            action.metavar = METAVARS[action.metavar]
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                fill_missing_help(sub)
+            continue
+        if action.option_strings and action.metavar is None and action.choices is None and action.dest in METAVARS \
+                and action.nargs != 0:
+            action.metavar = METAVARS[action.dest]
+        if not action.option_strings and action.dest in POSITIONAL_METAVARS and action.metavar is None:
+            action.metavar, default_help = POSITIONAL_METAVARS[action.dest]
+            action.help = action.help or default_help
+        elif action.help is None:
+            action.help = next((DEFAULT_HELP[o] for o in action.option_strings if o in DEFAULT_HELP), None)
