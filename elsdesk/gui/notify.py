@@ -40,7 +40,8 @@ def _is_database_error(exc: BaseException) -> bool:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    logger.error("shown to user: %r", exc)
+    expected = isinstance(exc, (BadInputError, ConflictError, NotFoundError, NotAllowedError, DatabaseUnavailableError))
+    logger.log(logging.INFO if expected else logging.ERROR, "shown to user: %r", exc)
     what, todo = describe(exc)
     box = QMessageBox(QMessageBox.Warning, title or QCoreApplication.translate("notify", "elsdesk"), what, QMessageBox.Ok, parent)
     box.setInformativeText(todo)

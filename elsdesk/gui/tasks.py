@@ -13,9 +13,22 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from elsdesk.domain import BadInputError, ConflictError, DatabaseUnavailableError, NotAllowedError, NotFoundError
 from elsdesk.services.imports import Cancelled
 
 logger = logging.getLogger(__name__)
+EXPECTED = (ConflictError, BadInputError, NotFoundError, NotAllowedError)
+
+
+def _log_failure(name: str, exc: Exception) -> None:
+    """Expected outcomes (a save conflict, bad input, a refusal for the role) at info without a
+    traceback; a server that is away is a warning; only real faults get an error with traceback."""
+    if isinstance(exc, EXPECTED):
+        logger.info("background task %s: %s: %s", name, type(exc).__name__, exc)
+    elif isinstance(exc, DatabaseUnavailableError):
+        logger.warning("background task %s: the database cannot be used: %s", name, exc)
+    else:
+        logger.exception("background task %s failed", name)
 
 
 class TaskSignals(QObject):
@@ -77,7 +90,7 @@ class Task(QRunnable):
                 logger.info("background task %s cancelled: %s", self.name, exc)
                 self.signals.failed.emit(exc)
             else:
-                logger.exception("background task %s failed", self.name)
+                _log_failure(self.name, exc)
                 if not self.cancelled:
                     self.signals.failed.emit(exc)
         else:
