@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from elsdesk.domain import day_label, week_day_number
 from elsdesk.export import TREND_NAMES, TREND_NAMES_EN, safe_cell
+from elsdesk.export.quotes import quotable
 
 logger = logging.getLogger(__name__)
 
@@ -141,12 +142,13 @@ def topic_rows(data) -> list[list]:
 
 
 def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
-    """Up to *limit* examples of a topic, identical texts shown once, cells made safe."""
+    """Up to *limit* examples of a topic, without greetings and signatures, identical texts shown once,
+    cells made safe."""
     seen: set[tuple[str, str]] = set()
     examples = []
     for example in topic.get("examples") or []:
         title = " ".join(str(example.get("title") or "").split())
-        description = str(example.get("description") or "").strip()
+        description = quotable(str(example.get("description") or ""))
         key = (title.lower(), " ".join(description.lower().split()))
         if key in seen:
             continue

@@ -1,0 +1,41 @@
+"""Issue 12: examples quoted in an agenda keep the problem and drop greetings and signatures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from elsdesk.export.quotes import quotable
+from elsdesk.export.tables import topic_examples
+
+SIGNED = [
+    ("Hej! Vi kan inte signera dosen i utdelningsvyn. Mvh Karin Lund, ssk avd 5", "Karin"),
+    ("Hejsan,\n\nUtdelningsvyn visar fel dos efter byte.\n\nKarin Lund\nSjuksköterska, avd 5", "Karin"),
+    ("Skrivaren på avd 3 skriver inte ut armband /Petra", "Petra"),
+    ("God morgon! Provsvaren syns inte i BoS.\nVänliga hälsningar\nOla Berg\nAvd 7", "Ola"),
+    ("Hi, the medication list is empty after transfer. Best regards, Dr. John Smith", "Smith"),
+    ("Hej Anna, kassan stänger inte dagen.\nHälsningar Bo", "Bo"),
+]
+
+
+@pytest.mark.parametrize("text, name", SIGNED)
+def test_greetings_and_signatures_do_not_reach_a_quote(text, name):
+    quote = quotable(text)
+    assert name not in quote and quote and quote[0].isupper()
+
+
+@pytest.mark.parametrize("text", ["Kan inte logga in", "Hejdå-knappen saknas i menyn", "Tack-knappen gör inget"])
+def test_text_without_greeting_or_signature_is_kept(text):
+    assert quotable(text) == text
+
+
+def test_topic_examples_quote_without_signatures():
+    topic = {"examples": [{"id": "A", "title": "Dos", "description": SIGNED[0][0]}]}
+    (example,) = topic_examples(topic)
+    assert "Karin" not in example["description"] and "signera dosen" in example["description"]
+
+
+@given(st.text(max_size=300))
+def test_quotable_never_fails_and_never_grows_the_text(text):
+    assert len(quotable(text)) <= len(text)
