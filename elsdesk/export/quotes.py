@@ -29,4 +29,5 @@ def quotable(text: str | None) -> str:
     while len(blocks) > 1 and all(_NAME_LINE_RE.match(line.strip()) for line in blocks[-1].splitlines() if line.strip()):
         blocks.pop()  # "Karin Lund\nSjuksköterska, avd 5" after a blank line
     text = " ".join(" ".join(blocks).split())
-    return text[:1].upper() + text[1:] if text else text
+    first = text[:1].upper()
+    return (first if len(first) == 1 else text[:1]) + text[1:]  # "ß".upper() is two letters
