@@ -207,7 +207,7 @@ def test_ctrl_n_logs_a_ticket_in_the_background_and_masks_it(window, qtbot):
     in_db = window.repo.get(stored.id)
     assert in_db.description == "Dosen signerades på [personnummer] av misstag."
     assert PERSONNUMMER not in in_db.description
-    assert in_db.module == "lakemedel" and in_db.label_source == "human"
+    assert in_db.module == "lakemedel" and in_db.label_source == "intake"  # the logging person's, not confirmed (issue 11)
     assert "Fel patient i utdelningen" in window.details.toPlainText()
     assert window.form is None and not form.isVisible()
     assert any("sparat" in message for message in shown)

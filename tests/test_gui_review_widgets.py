@@ -41,10 +41,12 @@ def test_learning_curve_view_draws_points_and_before_after(qtbot):
     view = LearningCurveView()
     qtbot.addWidget(view)
     view.set_cards([SHIPPED, FIRST, SECOND])
-    assert [(p.x(), p.y()) for p in view.dots.points()] == [(0, 0.81), (60, 0.78), (180, 0.86)]
-    assert "0.800" in view.summary.text() and "0.860" in view.summary.text() and "36" in view.summary.text()
+    assert [(p.x(), round(p.y())) for p in view.dots.points()] == [(0, 75), (60, 80), (180, 90)]
+    assert len(view.ranges) == 3  # each point with its 95% range
+    text = view.summary.text()
+    assert "100" in text and "90" in text and "80" in text and "bättre" in text
     view.show_curve(learning_curve([SHIPPED]), last_training([SHIPPED]))
-    assert "Ingen modell tränad" in view.summary.text()
+    assert "Ingen modell tränad" in view.summary.text() and not view.ranges
 
 
 def test_agreement_view_shows_rates_per_module_and_disagreements(qtbot):

@@ -1,5 +1,6 @@
-"""LearningCurveView: confirmed labels vs macro-F1 for every model version, and the before/after
-numbers of the last training, drawn with Qt Charts from the model cards."""
+"""LearningCurveView: one measure throughout, the share of new confirmed tickets whose module the
+model got right (tickets it was not trained on), per model version against the confirmed labels it
+learnt from, each with its 95% range; below it the last training's comparison in words."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from elsdesk.gui.model_words import comparison_text
 from elsdesk.services.learning_curve import CurvePoint, TrainingComparison, last_training, learning_curve
 
 
@@ -16,8 +18,9 @@ class LearningCurveView(QWidget):
         super().__init__(parent)
         self.points: list[CurvePoint] = []
         self.comparison: TrainingComparison | None = None
+        self.ranges: list[QLineSeries] = []
         self.chart = QChart()
-        self.chart.setTitle(self.tr("Inlärningskurva: bekräftade etiketter och macro-F1"))
+        self.chart.setTitle(self.tr("Andel rätt modul på nya bekräftade ärenden"))
         self.chart.legend().setVisible(False)
         self.line = QLineSeries()
         self.dots = QScatterSeries()
@@ -25,11 +28,12 @@ class LearningCurveView(QWidget):
         for series in (self.line, self.dots):
             self.chart.addSeries(series)
         self.x_axis = QValueAxis()
-        self.x_axis.setTitleText(self.tr("Bekräftade etiketter"))
+        self.x_axis.setTitleText(self.tr("Bekräftade etiketter som modellen lärt sig av"))
         self.x_axis.setLabelFormat("%d")
         self.y_axis = QValueAxis()
-        self.y_axis.setTitleText(self.tr("Macro-F1"))
-        self.y_axis.setRange(0.0, 1.0)
+        self.y_axis.setTitleText(self.tr("Rätt modul (%)"))
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setRange(0, 100)
         self.chart.addAxis(self.x_axis, Qt.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignLeft)
         for series in (self.line, self.dots):
@@ -41,12 +45,16 @@ class LearningCurveView(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("learningSummary")
         self.summary.setWordWrap(True)
-        note = QLabel(self.tr("Den levererade modellen mäts med korsvalidering på grundkorpusen, "
-                              "tränade versioner på undanhållna bekräftade ärenden."), self)
+        self.empty_note = QLabel(self)
+        self.empty_note.setWordWrap(True)
+        note = QLabel(self.tr("Varje punkt är en modellversion mätt på de nyaste bekräftade ärendena som den inte "
+                              "tränats på (nästan likadana ärenden borträknade); strecket visar osäkerheten (95 %). "
+                              "Den levererade modellen syns när den första omträningen mätt den på deskens egna ärenden."), self)
         note.setObjectName("shortcutHint")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart_view, 1)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.summary)
         layout.addWidget(note)
         self.show_curve([], None)
@@ -59,23 +67,26 @@ class LearningCurveView(QWidget):
         self.points, self.comparison = list(points), comparison
         self.line.clear()
         self.dots.clear()
+        for series in self.ranges:
+            self.chart.removeSeries(series)
+        self.ranges = []
         for point in self.points:
-            self.line.append(point.confirmed, point.macro_f1)
-            self.dots.append(point.confirmed, point.macro_f1)
+            self.line.append(point.confirmed, point.accuracy * 100)
+            self.dots.append(point.confirmed, point.accuracy * 100)
+            bar = QLineSeries()
+            bar.append(point.confirmed, point.low * 100)
+            bar.append(point.confirmed, point.high * 100)
+            self.chart.addSeries(bar)
+            bar.attachAxis(self.x_axis)
+            bar.attachAxis(self.y_axis)
+            bar.setColor(self.line.color())
+            self.ranges.append(bar)
         top = max([p.confirmed for p in self.points] + [10])
         self.x_axis.setRange(0, top * 1.05)
-        low = min([p.macro_f1 for p in self.points] + [1.0])
-        self.y_axis.setRange(max(0.0, round(low - 0.1, 1)), 1.0)
-        self.summary.setText(self._summary_text())
-
-    def _summary_text(self) -> str:
-        c = self.comparison
-        if c is None:
-            return self.tr("Ingen modell tränad här ännu: bekräfta etiketter i granskningskön och träna om.")
-        if c.before is None or c.after is None:
-            return self.tr("Senaste träningen (%1) använde %2 bekräftade etiketter; för få för en jämförelse.").replace(
-                "%1", c.version).replace("%2", str(c.confirmed))
-        verdict = self.tr("bättre") if c.after > c.before else (self.tr("oförändrad") if c.after == c.before else self.tr("sämre"))
-        return self.tr("Senaste träningen (%1, %2 bekräftade etiketter): macro-F1 före %3 → efter %4 (%5) "
-                       "på %6 undanhållna bekräftade ärenden.").replace("%1", c.version).replace("%2", str(c.confirmed)) \
-            .replace("%3", f"{c.before:.3f}").replace("%4", f"{c.after:.3f}").replace("%5", verdict).replace("%6", str(c.held_out))
+        self.x_axis.applyNiceNumbers()
+        low = min([p.low for p in self.points] + [1.0])
+        self.y_axis.setRange(max(0, int(low * 10) * 10 - 10), 100)
+        self.empty_note.setVisible(not self.points)
+        self.empty_note.setText(self.tr("Ingen punkt ännu: kurvan får sin första punkt när en omträning haft "
+                                        "tillräckligt många nya bekräftade ärenden att mäta på."))
+        self.summary.setText(comparison_text(self.comparison))

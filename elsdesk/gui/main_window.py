@@ -27,7 +27,7 @@ from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.masking import describe_counts
 from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
-from elsdesk.taxonomy import load_taxonomy
+from elsdesk.services.labels import desk_taxonomy
 
 logger = logging.getLogger(__name__)
 CHANGE_CHECK_MS = 3000
@@ -42,8 +42,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.db_path = db_path
         self.settings = settings
         self.language = language
-        self.taxonomy = load_taxonomy()
         self.database = open_database(db_path)
+        self.taxonomy = desk_taxonomy(self.database)  # the shipped labels and the desk's own
         self.repo = TicketRepository(self.database)
         self.runner = TaskRunner(self)
         self.form: TicketFormDialog | None = None
@@ -136,6 +136,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.desk_action = self._action(self.tr("Byt &desk (den här datorn eller regionens server)…"), None, self._choose_desk)
         self.learning_action = self._action(self.tr("&Inlärningskurva…"), None, self.show_learning_curve)
         self.agreement_action = self._action(self.tr("&Samstämmighet och oenigheter…"), None, self.show_agreement)
+        self.mistakes_action = self._action(self.tr("Troliga &felmärkningar…"), None, self.show_likely_mistakes,
+                                            self.tr("Etiketter som modellen starkt tror är fel, värst först"))
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         for action in (self.new_action, self.edit_action, self.import_action, self.demo_action, self.remove_demo_action):
             menu.addAction(action)
@@ -148,6 +150,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         model_menu.addAction(self.model_action)
         model_menu.addAction(self.learning_action)
         model_menu.addAction(self.agreement_action)
+        model_menu.addAction(self.mistakes_action)
         self.incidents_menu = self.menuBar().addMenu(self.tr("&Incidenter"))
         self.incidents_menu.aboutToShow.connect(self._fill_incidents_menu)
         view = self.menuBar().addMenu(self.tr("&Visa"))

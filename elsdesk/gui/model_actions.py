@@ -57,7 +57,7 @@ class ModelActionsMixin:
         return self.runner.start(work, db_path=self.db_path, on_success=done, name="classify")
 
     def _on_form_text_edited(self, text: str) -> None:
-        from elsdesk.services.classification import suggestions
+        from elsdesk.services.classification import suggest
 
         self._lookup_similar(text=text)
         if self.form is None or self.classifier is None:
@@ -66,8 +66,10 @@ class ModelActionsMixin:
         if not (title.strip() or description.strip()):
             self.form.show_suggestions([])
             return
-        found = suggestions(*self.classifier, title, description)
-        self.form.show_suggestions([(s.module, s.probability, s.band_name) for s in found])
+        found = suggest(*self.classifier, title, description)
+        kind = (found.kind.label, found.kind.probability, found.kind.band_name) if found.kind else None
+        self.form.show_suggestions([(s.label, s.probability, s.band_name) for s in found.modules], kind=kind,
+                                   version=str(self.classifier[1].get("version", "")) or None)
 
     def retrain(self):
         from elsdesk.services.classification import train_model
@@ -77,16 +79,18 @@ class ModelActionsMixin:
                 return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
 
         def done(result):
+            from elsdesk.gui.model_words import comparison_text
+            from elsdesk.services.learning_curve import last_training
+
             if result.activated:
                 self.load_classifier()
-            before = result.previous_quality["macro_f1"] if result.previous_quality else None
-            after = result.new_quality["macro_f1"] if result.new_quality else None
-            if before is not None and after is not None:
-                text = self.tr("Ny modell %1: macro-F1 %2 → %3 på %4 undanhållna bekräftade ärenden.").replace(
-                    "%1", result.card["version"]).replace("%2", f"{before:.3f}").replace("%3", f"{after:.3f}").replace("%4", str(result.held_out))
+            text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace(
+                "%2", str(result.confirmed))
+            text += "\n\n" + comparison_text(last_training([result.card]))
+            if result.activated:
+                text += "\n\n" + self.tr("Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.")
             else:
-                text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace("%2", str(result.confirmed))
-            text += " " + (self.tr("Den är aktiverad.") if result.activated else self.tr("Den var sämre och aktiverades inte."))
+                text += "\n\n" + self.tr("Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.")
             QMessageBox.information(self, self.tr("Träning klar"), text)
             self.show_learning_curve()
 
@@ -163,6 +167,36 @@ class ModelActionsMixin:
 
         return self.runner.start(work, db_path=self.db_path, on_success=done,
                                  on_failure=lambda exc: show_error(self, exc), name="agreement")
+
+    def show_likely_mistakes(self):
+        """Labels people set that the cross-validated model strongly disagrees with, worst first."""
+        from elsdesk.gui.likely_mistakes_view import LikelyMistakesView
+        from elsdesk.services.label_check import likely_mistakes, take_model_label
+
+        def work(context):
+            with context.open_database() as database:
+                return likely_mistakes(database, progress=context.progress, is_cancelled=context.is_cancelled)
+
+        def done(found):
+            view = LikelyMistakesView(self.taxonomy, self.language)
+            view.show_mistakes(found)
+            dialog = self._show_in_dialog(self.tr("Troliga felmärkningar"), view, (900, 560))
+            view.ticket_activated.connect(lambda ticket_id: (dialog.accept(), self.edit_ticket(ticket_id)))
+            view.take_model_label_requested.connect(lambda mistake: take(view, mistake))
+            self.mistakes_dialog = dialog
+
+        def take(view, mistake):
+            actor = self._actor()
+
+            def write(context):
+                with context.open_database() as database:
+                    return take_model_label(database, mistake, actor)
+
+            self.runner.start(write, db_path=self.db_path, on_success=lambda _decision: (
+                view.remove(mistake.ticket_id, mistake.field), self.model.refresh_rows(), self.list_view.refresh()),
+                on_failure=lambda exc: show_error(self, exc), name="take model label")
+
+        return self.start_long_task(work, self.tr("Letar efter troliga felmärkningar"), done)
 
     def _show_in_dialog(self, title: str, view, size: tuple[int, int]) -> QDialog:
         """Show *view* in a closable dialog of its own."""

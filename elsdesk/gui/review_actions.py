@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.profile_dialog import ProfileDialog
 from elsdesk.gui.review_queue_view import ReviewQueueView
-from elsdesk.services.permissions import LOAD_DEMO, TRAIN_MODEL, allowed
+from elsdesk.services.permissions import CONFIRM_LABELS, LOAD_DEMO, TRAIN_MODEL, allowed
 from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ class ReviewActionsMixin:
         to super-users, the training view to training leads. Without a profile (first start) the tabs stay
         as built."""
         self.train_action.setEnabled(self.may(TRAIN_MODEL))
+        self.mistakes_action.setEnabled(self.may(CONFIRM_LABELS))
         self.demo_action.setEnabled(self.may(LOAD_DEMO))
         self.remove_demo_action.setEnabled(self.has_demo and self.may(LOAD_DEMO))
         if self.profile is None:

@@ -8,6 +8,8 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from elsdesk.domain import HUMAN, INTAKE, MODEL
+from elsdesk.ml.confidence import percent
 from elsdesk.services.review import ReviewItem
 from elsdesk.taxonomy import Taxonomy
 
@@ -19,6 +21,21 @@ BAND_NAMES = (QT_TRANSLATE_NOOP("ConfidenceBand", "Hög"), QT_TRANSLATE_NOOP("Co
 
 def band_label(name: str) -> str:
     return QCoreApplication.translate("ConfidenceBand", name)
+
+
+def confidence_text(band_name: str, probability: float) -> str:
+    """'Hög 92 %': the band and the percentage it was decided on (one rule for every label)."""
+    shown = QCoreApplication.translate("ConfidenceBand", "%1 %").replace("%1", str(percent(probability)))
+    return escape(f"{band_label(band_name)} {shown}")
+
+
+def source_note(label_source: str | None) -> str:
+    """Where a ticket's current labels came from, in a few words."""
+    return {
+        HUMAN: QCoreApplication.translate("LabelSource", "bekräftad"),
+        INTAKE: QCoreApplication.translate("LabelSource", "satt vid registreringen, ej granskad"),
+        MODEL: QCoreApplication.translate("LabelSource", "modellens förslag"),
+    }.get(label_source or "", "")
 
 
 class ReviewCard(QWidget):
@@ -60,7 +77,7 @@ class ReviewCard(QWidget):
         ticket = item.ticket
         self.title_label.setText(ticket.title)
         current = self.taxonomy.module_name(ticket.module, self.language) or self.tr("ej klassad")
-        source = {"human": self.tr("bekräftad"), "model": self.tr("modellens förslag")}.get(ticket.label_source or "", "")
+        source = source_note(ticket.label_source)
         self.meta_label.setText(" · ".join(p for p in (
             ticket.external_id or "", ticket.created_at.replace("T", " ")[:16], ticket.unit or "",
             self.tr("nu: %1").replace("%1", current) + (f" ({source})" if source else "")) if p))
@@ -69,11 +86,15 @@ class ReviewCard(QWidget):
         self.show_kinds(item, chosen_kind)
 
     def show_kinds(self, item: ReviewItem | None, chosen_kind: str | None) -> None:
-        """The kind keys, the chosen kind (or the suggested one, marked as a suggestion) underlined."""
+        """The kind keys with the suggested kind's band and percentage beside its key (the key takes
+        it); the chosen kind (or the suggested one, marked as a suggestion) underlined."""
         chosen = chosen_kind or (item.suggested_kind or item.ticket.kind if item else None)
+        suggestion = item.kind_suggestion if item else None
         parts = []
         for key, kind in self.kind_keys.items():
             label = f"<b>[{key}]</b> {escape(self.taxonomy.kind_name(kind, self.language))}"
+            if suggestion is not None and suggestion.label == kind:
+                label += f" <span class='band'>({confidence_text(suggestion.band_name, suggestion.probability)})</span>"
             parts.append(f"<u>{label}</u>" if kind == chosen else label)
         note = "" if chosen_kind or not chosen else " <i>" + escape(self.tr("(förslag)")) + "</i>"
         self.kind_label.setText(escape(self.tr("Typ:")) + " " + " &nbsp; ".join(parts) + note)
@@ -90,6 +111,6 @@ class ReviewCard(QWidget):
         for number, suggestion in enumerate(item.suggestions[:3], start=1):
             name = escape(self.taxonomy.module_name(suggestion.module, self.language))
             key = "Enter · 1" if number == 1 else str(number)
-            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;<span class='band'>{escape(band_label(suggestion.band_name))} "
-                         f"({suggestion.probability:.0%})</span>")
+            lines.append(f"<b>{key}</b>&nbsp; {name} &nbsp;"
+                         f"<span class='band'>({confidence_text(suggestion.band_name, suggestion.probability)})</span>")
         self.suggestion_label.setText("<br>".join(lines))

@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser
 
 from elsdesk.domain import LabelChange, Ticket
+from elsdesk.gui.label_history_text import history_sentence
+from elsdesk.gui.review_card import source_note
 from elsdesk.taxonomy import Taxonomy
 
 
@@ -25,8 +27,7 @@ class TicketDetailsView(QTextBrowser):
             self.setHtml(f"<p class='muted'>{hint}</p>")
             return
         tax, lang = self.taxonomy, self.language
-        label_note = self.tr("bekräftad") if ticket.label_source == "human" else (
-            self.tr("förslag från modellen") if ticket.module else self.tr("ej klassad"))
+        label_note = source_note(ticket.label_source) if ticket.module or ticket.kind else self.tr("ej klassad")
         rows = [
             (self.tr("Skapad"), ticket.created_at.replace("T", " ") + f"  ({ticket.iso_week})"),
             (self.tr("Status"), tax.status_name(ticket.status, lang)),
@@ -50,8 +51,7 @@ class TicketDetailsView(QTextBrowser):
             html.append(f"<h3>{resolution_heading}</h3><p>{resolution}</p>")
         if history:
             items = "".join(
-                f"<li>{escape(h.at.replace('T', ' '))}: {escape(h.field)} "
-                f"{escape(h.old or '–')} → {escape(h.new or '–')} ({escape(h.actor)}, {escape(h.source)})</li>"
+                f"<li>{escape(h.at.replace('T', ' ')[:16])}: {escape(history_sentence(h, tax, lang))}</li>"
                 for h in history[-8:]
             )
             history_heading = escape(self.tr("Etiketthistorik"))

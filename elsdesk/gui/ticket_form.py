@@ -7,6 +7,8 @@ will be masked and, when a classifier is available, the top module suggestions.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
@@ -14,17 +16,19 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox,
 from elsdesk.domain import Ticket, now_iso
 from elsdesk.drafts import clear_draft, save_draft
 from elsdesk.gui.forms import load_form
-from elsdesk.gui.review_card import band_label
+from elsdesk.gui.review_card import confidence_text
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.masking import mask_text
 from elsdesk.taxonomy import Taxonomy
 
 DRAFT_DELAY_MS = 600
+KIND_KEY = "Ctrl+T"  # takes the suggested kind
 MASK_CHECK_DELAY_MS = 250
 
 
 class TicketFormDialog(QDialog):
-    """A form for one ticket. Ctrl+Enter saves, Esc cancels, Ctrl+1..3 take a suggestion."""
+    """A form for one ticket. Ctrl+Enter saves, Esc cancels, Ctrl+1..3 take a module suggestion,
+    Ctrl+T the suggested kind."""
 
     submitted = Signal(object)
     text_edited = Signal(str)
@@ -36,6 +40,8 @@ class TicketFormDialog(QDialog):
         self.language = language
         self.ticket = ticket
         self.suggestions: list[tuple[str, float, str]] = []
+        self.kind_suggestion: tuple[str, float, str] | None = None
+        self.model_version: str | None = None  # of the model whose suggestions are shown
         self.setWindowTitle(self.tr("Nytt ärende") if ticket is None else self.tr("Ärende %1").replace("%1", ticket.external_id or ""))
         self.form = load_form("ticket_form", self)
         self._find_widgets()
@@ -57,6 +63,7 @@ class TicketFormDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
         for number in (1, 2, 3):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.accept_suggestion(n - 1))
+        QShortcut(QKeySequence(KIND_KEY), self, activated=self.accept_kind_suggestion)
         self._draft_timer = _single_shot(self, DRAFT_DELAY_MS, self._write_draft)
         self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
         for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
@@ -136,9 +143,25 @@ class TicketFormDialog(QDialog):
     def to_ticket(self) -> Ticket:
         values = self.values()
         values.pop("id")
+        values.update(self._suggestions_taken(values))
         if self.ticket is not None:
             return self.ticket.with_changes(**values)
         return Ticket(created_at=now_iso(), **values)
+
+    def _suggestions_taken(self, values: dict) -> dict:
+        """Confidence and model version of the labels that are the model's suggestion (Ctrl+1..3,
+        Ctrl+T, or the same label picked from the list): the person took the model's suggestion."""
+        taken = {}
+        before = self.ticket
+        module = next((p for m, p, _band in self.suggestions if m == values["module"]), None)
+        if module is not None and (before is None or before.module != values["module"]):
+            taken["module_confidence"] = module
+        kind = self.kind_suggestion
+        if kind is not None and kind[0] == values["kind"] and (before is None or before.kind != values["kind"]):
+            taken["kind_confidence"] = kind[1]
+        if taken and self.model_version:
+            taken["model_version"] = self.model_version
+        return taken if self.model_version else {}
 
     # -- actions -------------------------------------------------------------------------
     def submit(self) -> None:
@@ -215,9 +238,13 @@ class TicketFormDialog(QDialog):
         self.mask_notice.setText(message)
         self.mask_notice.setVisible(True)
 
-    def show_suggestions(self, suggestions: list[tuple[str, float, str]], available: bool = True) -> None:
-        """Show the top module suggestions: (module id, probability, band name)."""
+    def show_suggestions(self, suggestions: list[tuple[str, float, str]], available: bool = True,
+                         kind: tuple[str, float, str] | None = None, version: str | None = None) -> None:
+        """Show the top module suggestions and the suggested kind: (label id, probability, band name),
+        from the model *version*."""
         self.suggestions = suggestions
+        self.kind_suggestion = kind
+        self.model_version = version
         if not available:
             self.suggestion_view.setText(self.tr("Inga förslag: modellen är inte laddad"))
             return
@@ -225,10 +252,15 @@ class TicketFormDialog(QDialog):
             self.suggestion_view.setText("–")
             return
         parts = []
-        for number, (module, _p, band) in enumerate(suggestions[:3], start=1):
-            name = self.taxonomy.module_name(module, self.language)
-            parts.append(f"<b>Ctrl+{number}</b> {name} <span class='band'>({band_label(band)})</span>")
-        self.suggestion_view.setText(" &nbsp;·&nbsp; ".join(parts))
+        for number, (module, p, band) in enumerate(suggestions[:3], start=1):
+            name = escape(self.taxonomy.module_name(module, self.language))
+            parts.append(f"<b>Ctrl+{number}</b> {name} <span class='band'>({confidence_text(band, p)})</span>")
+        text = " &nbsp;·&nbsp; ".join(parts)
+        if kind is not None:
+            name = escape(self.taxonomy.kind_name(kind[0], self.language))
+            text += ("<br>" + escape(self.tr("Typ:")) + f" <b>{KIND_KEY}</b> {name} "
+                     f"<span class='band'>({confidence_text(kind[2], kind[1])})</span>")
+        self.suggestion_view.setText(text)
 
     def show_similar(self, similar) -> None:
         """Show the most similar earlier tickets (``SimilarTicket`` list), so an answer can be reused."""
@@ -237,6 +269,10 @@ class TicketFormDialog(QDialog):
     def accept_suggestion(self, index: int) -> None:
         if 0 <= index < len(self.suggestions):
             _select(self.module_combo, self.suggestions[index][0])
+
+    def accept_kind_suggestion(self) -> None:
+        if self.kind_suggestion is not None:
+            _select(self.kind_combo, self.kind_suggestion[0])
 
     # -- background helpers --------------------------------------------------------------
     def _on_text_changed(self) -> None:

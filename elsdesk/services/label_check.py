@@ -85,3 +85,14 @@ def likely_mistakes(database: Database, folds: int = FOLDS, limit: int = 200,
 
 def _union(known: list[str], more: list[str]) -> list[str]:
     return known + [label for label in more if label not in known]
+
+
+def take_model_label(database: Database, mistake: LikelyMistake, actor: str):
+    """A super-user agrees with the model: the ticket gets the suggested label as a review decision."""
+    from elsdesk.services.review import confirm_labels
+    from elsdesk.storage import TicketRepository
+
+    ticket = TicketRepository(database).get(mistake.ticket_id)
+    module = mistake.suggested if mistake.field == "module" else ticket.module
+    kind = mistake.suggested if mistake.field == "kind" else ticket.kind
+    return confirm_labels(database, ticket.id, module, kind, actor)
