@@ -127,3 +127,91 @@ def test_typographic_dashes_are_separators_too():
     for number in ("19121212\u20131212", "121212\u22121212"):
         assert mask_text(f"pat {number}").text == "pat [personnummer]", number
     assert mask_text("ring 070\u2013123 45 67").text == "ring [telefon]"
+
+
+# -- issue 10: the forms that leaked -------------------------------------------------------------
+_SEPARATORS = st.sampled_from(["-", "+", " ", "\u00a0", "\u202f", " - ", ".", "\u2013", " \u2013 ", "\u2212", ""])
+
+
+@st.composite
+def written_identity_numbers(draw):
+    """A personnummer or samordningsnummer as people write them: any separator, with or without century."""
+    number = draw(identity_numbers(coordination=draw(st.booleans())))
+    digits = number.replace("-", "").replace("+", "")
+    century, ten = (digits[:2], digits[2:]) if len(digits) == 12 else ("", digits)
+    with_century = century and draw(st.booleans())
+    return (century if with_century else "") + ten[:6] + draw(_SEPARATORS) + ten[6:]
+
+
+@st.composite
+def written_phone_numbers(draw):
+    """Swedish phone numbers in the forms of issue 10: groups split by -, ., /, spaces, (08), tel glued on."""
+    area = draw(st.sampled_from(["70", "72", "73", "76", "79", "8", "31", "40", "90", "13", "63"]))
+    length = draw(st.integers(min_value=7 if len(area) == 1 else 6, max_value=8 if len(area) == 1 else 7))
+    subscriber = draw(st.sampled_from("123456789")) + draw(st.text(alphabet="0123456789", min_size=length - 1, max_size=length - 1))
+    sep = draw(st.sampled_from(["-", ".", "/", " ", "\u00a0", "", "\u2013"]))
+    inner = draw(st.sampled_from([" ", "-", ".", ""]))
+    groups = [subscriber[:3], subscriber[3:5], subscriber[5:]] if len(subscriber) > 5 else [subscriber]
+    body = inner.join(g for g in groups if g)
+    style = draw(st.sampled_from(["plain", "parens", "intl", "intl0", "glued"]))
+    if style == "parens":
+        return f"(0{area}) {body}"
+    if style == "intl":
+        return f"+46 {area}{sep}{body}"
+    if style == "intl0":
+        return f"0046{area}{sep}{body}"
+    if style == "glued":
+        return f"tel0{area}{subscriber}"
+    return f"0{area}{sep}{body}"
+
+
+@st.composite
+def written_email_addresses(draw):
+    letters = "abcdefghijklmnopqrstuvwxyzåäöéüø"
+    name = draw(st.text(alphabet=letters, min_size=2, max_size=10)) + draw(st.sampled_from(["", ".", "_", "-", "+"])) + \
+        draw(st.text(alphabet=letters, min_size=1, max_size=10))
+    domain = draw(st.text(alphabet=letters + "-", min_size=2, max_size=12)).strip("-") or "ab"
+    tld = draw(st.sampled_from(["se", "nu", "com", "org", "xn--p1ai", "рф", "中国", "museum"]))
+    return f"{name}@{domain}.{tld}"
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+@settings(max_examples=400)
+@given(safe_text, written_identity_numbers(), safe_text)
+def test_issue_10_personnummer_with_any_separator_is_masked(before, number, after):
+    masked = mask_text(f"{before} pat {number} {after}").text
+    assert _digits(number)[-10:] not in _digits(masked)
+    assert "[personnummer]" in masked or "[samordningsnummer]" in masked
+
+
+@settings(max_examples=400)
+@given(safe_text, written_phone_numbers(), safe_text)
+def test_issue_10_phone_numbers_in_every_written_form_are_masked(before, phone, after):
+    masked = mask_text(f"{before} ring {phone} {after}").text
+    assert "[telefon]" in masked, phone
+    assert _digits(phone)[-6:] not in _digits(masked), (phone, masked)
+
+
+@settings(max_examples=300)
+@given(safe_text, written_email_addresses())
+def test_issue_10_email_with_swedish_letters_or_an_international_domain_is_masked(before, address):
+    masked = mask_text(f"{before} mejla {address}, tack").text
+    assert "[e-post]" in masked
+    assert address.split("@")[0] not in masked.replace("[e-post]", "")
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=700_000_000, max_value=799_999_999))
+def test_issue_10_mobile_numbers_a_spreadsheet_stored_as_numbers_are_masked(number):
+    text = f"tel {number}"
+    if str(number)[1] in "02369":
+        assert mask_text(text).text == "tel [telefon]"
+
+
+def test_issue_10_times_dates_and_order_numbers_stay_readable():
+    for text in ("dos kl 08-13-17-21", "08.15-09.30", "möte 01.05.2025", "2025-04-28", "Lid-nr 123456789", "order 7012345678",
+                 "version 20250501-100000", "vecka 18, rum 1234"):
+        assert mask_text(text).text == text, text
