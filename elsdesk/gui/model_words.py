@@ -80,7 +80,7 @@ def rule_basis(rule: ConfidenceRule) -> str:
     if not rule.measured:
         return _t(QT_TRANSLATE_NOOP("ModelWords", "Hur ofta modellen haft rätt i varje nivå är inte mätt för den här versionen; gränserna gäller ändå för alla moduler."))
     where = {SEED_CROSS_VALIDATION: _t(QT_TRANSLATE_NOOP("ModelWords", "grundärenden, vart och ett bedömt av en modell som inte tränats på det")),
-             NEW_CONFIRMED: _t(QT_TRANSLATE_NOOP("ModelWords", "de nyaste bekräftade ärendena, som modellen inte tränats på"))}.get(
+             NEW_CONFIRMED: _t(QT_TRANSLATE_NOOP("ModelWords", "av de nyaste bekräftade ärendena, som modellen inte tränats på"))}.get(
         rule.measured_on, _t(QT_TRANSLATE_NOOP("ModelWords", "ärenden modellen inte tränats på")))
     return _t(QT_TRANSLATE_NOOP("ModelWords", "Samma gränser gäller för alla moduler. Mätt på %1 %2."), number(rule.tickets), where)
 
