@@ -32,61 +32,66 @@
 <context>
     <name>ConfidenceBand</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="16"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="18"/>
         <source>Hög</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="16"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="18"/>
         <source>Medel</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="17"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="19"/>
         <source>Låg</source>
         <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="28"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="21"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="22"/>
         <source>Sök i ärenden (Ctrl+F) – t.ex. utdeln signer</source>
         <translation>Search tickets (Ctrl+F) – e.g. utdeln signer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="23"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="24"/>
         <source>Alla statusar</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="24"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="25"/>
         <source>Alla moduler</source>
         <translation>All modules</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="25"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
         <source>(ej klassad)</source>
         <translation>(not classified)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="27"/>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="27"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="59"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="28"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="67"/>
         <source>Alla veckor</source>
         <translation>All weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="29"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="36"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="30"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="37"/>
         <source>Rensa alla filter</source>
         <translation>Clear all filters</translation>
     </message>
@@ -94,138 +99,272 @@
 <context>
     <name>IncidentActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="40"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="64"/>
         <source>Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.</source>
         <translation>Possible incident: %1 (%2 tickets from %3 units). See the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="47"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="71"/>
         <source>Inga möjliga incidenter</source>
         <translation>No possible incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="51"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="89"/>
         <source>Visa ärendena tillsammans</source>
         <translation>Show the tickets together</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="52"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="91"/>
         <source>Bekräfta incident</source>
         <translation>Confirm incident</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="53"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="93"/>
         <source>Avfärda</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="55"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="82"/>
         <source>Visa alla ärenden</source>
         <translation>Show all tickets</translation>
     </message>
 </context>
 <context>
-    <name>LearningCurveView</name>
+    <name>LabelHistory</name>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="20"/>
-        <source>Inlärningskurva: bekräftade etiketter och macro-F1</source>
-        <translation>Learning curve: confirmed labels and macro-F1</translation>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="25"/>
+        <source>Modul</source>
+        <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="28"/>
-        <source>Bekräftade etiketter</source>
-        <translation>Confirmed labels</translation>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="25"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="30"/>
+        <source>%1 satt till %2 av modellen (version %3)</source>
+        <translation>%1 set to %2 by the model (version %3)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="31"/>
+        <source>%1 ändrad från %2 till %3 av modellen (version %4)</source>
+        <translation>%1 changed from %2 to %3 by the model (version %4)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="34"/>
+        <source>%1 %2 bekräftad av %3 i granskningen</source>
+        <translation>%1 %2 confirmed by %3 in review</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="35"/>
+        <source>%1 ändrad från %2 till %3 av %4 i granskningen</source>
+        <translation>%1 changed from %2 to %3 by %4 in review</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="38"/>
+        <source>%1 satt till %2 av %3 vid registreringen</source>
+        <translation>%1 set to %2 by %3 when logging the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="40"/>
+        <source>%1 ändrad från %2 till %3 av %4 i ärendeformuläret</source>
+        <translation>%1 changed from %2 to %3 by %4 in the ticket form</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="42"/>
+        <source>(modellens förslag, version %1)</source>
+        <translation>(the model&apos;s suggestion, version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
+        <source>%1 satt till %2 i demodata</source>
+        <translation>%1 set to %2 in the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="48"/>
+        <source>%1 satt till %2 vid import</source>
+        <translation>%1 set to %2 on import</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="49"/>
+        <source>%1 satt till %2 vid import av %3</source>
+        <translation>%1 set to %2 on import by %3</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="51"/>
+        <source>%1 satt till %2 av %3</source>
+        <translation>%1 set to %2 by %3</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
+        <source>%1 ändrad från %2 till %3 av %4</source>
+        <translation>%1 changed from %2 to %3 by %4</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSource</name>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="35"/>
+        <source>bekräftad</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="36"/>
+        <source>satt vid registreringen, ej granskad</source>
+        <translation>set when logged, not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="37"/>
+        <source>modellens förslag</source>
+        <translation>the model&apos;s suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>LearningCurveView</name>
+    <message>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="23"/>
+        <source>Andel rätt modul på nya bekräftade ärenden</source>
+        <translation>Share of new confirmed tickets with the right module</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/learning_curve_view.py" line="31"/>
-        <source>Macro-F1</source>
-        <translation>Macro-F1</translation>
+        <source>Bekräftade etiketter som modellen lärt sig av</source>
+        <translation>Confirmed labels the model learnt from</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="44"/>
-        <source>Den levererade modellen mäts med korsvalidering på grundkorpusen, tränade versioner på undanhållna bekräftade ärenden.</source>
-        <translation>The shipped model is measured by cross-validation on the base corpus; retrained versions on held-out confirmed tickets.</translation>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="34"/>
+        <source>Rätt modul (%)</source>
+        <translation>Right module (%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="74"/>
-        <source>Ingen modell tränad här ännu: bekräfta etiketter i granskningskön och träna om.</source>
-        <translation>No model has been trained here yet: confirm labels in the review queue and retrain.</translation>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="50"/>
+        <source>Varje punkt är en modellversion mätt på de nyaste bekräftade ärendena som den inte tränats på (nästan likadana ärenden borträknade); strecket visar osäkerheten (95 %). Den levererade modellen syns när den första omträningen mätt den på deskens egna ärenden.</source>
+        <translation>Each point is a model version measured on the newest confirmed tickets it was not trained on (near-duplicates left out); the bar shows the uncertainty (95%). The shipped model appears once the first retrain has measured it on this desk&apos;s own tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="76"/>
-        <source>Senaste träningen (%1) använde %2 bekräftade etiketter; för få för en jämförelse.</source>
-        <translation>The last training (%1) used %2 confirmed labels; too few for a comparison.</translation>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="90"/>
+        <source>Ingen punkt ännu: kurvan får sin första punkt när en omträning haft tillräckligt många nya bekräftade ärenden att mäta på.</source>
+        <translation>No point yet: the curve gets its first point when a retrain has had enough new confirmed tickets to measure on.</translation>
+    </message>
+</context>
+<context>
+    <name>LikelyMistakesView</name>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="32"/>
+        <source>Ärende</source>
+        <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="78"/>
-        <source>bättre</source>
-        <translation>better</translation>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="32"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="78"/>
-        <source>oförändrad</source>
-        <translation>unchanged</translation>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="32"/>
+        <source>Satt av en person</source>
+        <translation>Set by a person</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="78"/>
-        <source>sämre</source>
-        <translation>worse</translation>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <source>Modellen säger</source>
+        <translation>The model says</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="79"/>
-        <source>Senaste träningen (%1, %2 bekräftade etiketter): macro-F1 före %3 → efter %4 (%5) på %6 undanhållna bekräftade ärenden.</source>
-        <translation>Last training (%1, %2 confirmed labels): macro-F1 before %3 → after %4 (%5) on %6 held-out confirmed tickets.</translation>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <source>Varifrån</source>
+        <translation>Where from</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
+        <source>&amp;Ta modellens etikett</source>
+        <translation>&amp;Take the model&apos;s label</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="37"/>
+        <source>&amp;Öppna ärendet</source>
+        <translation>&amp;Open the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="43"/>
+        <source>Varje ärende bedömdes av en modell som inte tränats på det. Överst står de där modellen är säkrast på att etiketten är fel; ofta en felknappning. Kontrollera innan du ändrar.</source>
+        <translation>Each ticket was judged by a model that was not trained on it. At the top are those where the model is surest the label is wrong; often a slip of the key. Check before you change anything.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="78"/>
+        <source>modul</source>
+        <translation>module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="78"/>
+        <source>typ</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="82"/>
+        <source>%1 (modellen: %2 %)</source>
+        <translation>%1 (model: %2%)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="84"/>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="92"/>
+        <source>Troliga felmärkningar, värst först: %1.</source>
+        <translation>Likely label mistakes, worst first: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="95"/>
+        <source>Inga troliga felmärkningar: modellen håller med om de etiketter personer satt (eller så finns för få etiketter att kontrollera, minst 20 behövs).</source>
+        <translation>No likely label mistakes: the model agrees with the labels people set (or there are too few labels to check; at least 20 are needed).</translation>
     </message>
 </context>
 <context>
     <name>LongTasksMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="19"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="20"/>
         <source>Vänta tills pågående arbete är klart.</source>
         <translation>Please wait until the current task has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="61"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="62"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="64"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="64"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
         <source>Ärendefiler (*.jsonl *.csv *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="83"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="84"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="86"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="87"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="87"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="88"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="93"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="94"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
-        <source>%1 demoärenden inlagda.</source>
-        <translation>%1 demo tickets loaded.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="116"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
@@ -233,224 +372,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="55"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="59"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="102"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="104"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="106"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="108"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="107"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="109"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="122"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="122"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="123"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="123"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="126"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
-        <source>Lägg in &amp;demodata</source>
-        <translation>Load &amp;demo data</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="126"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="130"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="127"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="131"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="128"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="132"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="129"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="133"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="129"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="133"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="130"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="134"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="131"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="135"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="132"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="133"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="138"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="134"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="139"/>
+        <source>Troliga &amp;felmärkningar…</source>
+        <translation>Likely label &amp;mistakes…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
+        <source>Etiketter som modellen starkt tror är fel, värst först</source>
+        <translation>Labels the model strongly believes are wrong, worst first</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="148"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="145"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="154"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="147"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="156"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="159"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="156"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="165"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="157"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="450"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="158"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="167"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="172"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="181"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="293"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="241"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="243"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="303"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="341"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="405"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="406"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="357"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="421"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="358"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="422"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="365"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="447"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="450"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -470,122 +614,347 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="81"/>
-        <source>Ny modell %1: macro-F1 %2 → %3 på %4 undanhållna bekräftade ärenden.</source>
-        <translation>New model %1: macro-F1 %2 → %3 on %4 held-out confirmed tickets.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="84"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="87"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="85"/>
-        <source>Den är aktiverad.</source>
-        <translation>It has been activated.</translation>
+        <location filename="../../elsdesk/gui/model_actions.py" line="91"/>
+        <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
+        <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="85"/>
-        <source>Den var sämre och aktiverades inte.</source>
-        <translation>It performed worse and was not activated.</translation>
+        <location filename="../../elsdesk/gui/model_actions.py" line="93"/>
+        <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
+        <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="86"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="94"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="89"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="97"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="117"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="143"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="164"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="183"/>
+        <source>Troliga felmärkningar</source>
+        <translation>Likely label mistakes</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="199"/>
+        <source>Letar efter troliga felmärkningar</source>
+        <translation>Looking for likely label mistakes</translation>
     </message>
 </context>
 <context>
     <name>ModelDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="24"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="40"/>
         <source>Modell och kvalitet</source>
         <translation>Model and quality</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="26"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="26"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="26"/>
-        <source>Macro-F1</source>
-        <translation>Macro-F1</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="26"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
         <source>Bekräftade etiketter</source>
         <translation>Confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="33"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="43"/>
+        <source>Kvalitet</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="50"/>
+        <source>Visa &amp;tekniska siffror (precision, recall, macro-F1, gränser)</source>
+        <translation>Show &amp;technical figures (precision, recall, macro-F1, cut-offs)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="52"/>
         <source>&amp;Aktivera vald version</source>
         <translation>&amp;Activate selected version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="35"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="54"/>
         <source>&amp;Träna om nu</source>
         <translation>&amp;Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="56"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="76"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="132"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="88"/>
-        <source>Mätt med:</source>
-        <translation>Measured with:</translation>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="117"/>
+        <source>rätt modul på %1 av %2 nya ärenden</source>
+        <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="97"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="119"/>
+        <source>för få nya ärenden att mäta på</source>
+        <translation>too few new tickets to measure on</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="122"/>
+        <source>grundkorpusen: rätt modul på %1 %</source>
+        <translation>seed corpus: right module on %1%</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="134"/>
+        <source>Hur ofta har den rätt?</source>
+        <translation>How often is it right?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="139"/>
+        <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
+        <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="147"/>
+        <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
+        <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="150"/>
+        <source>Svårast för modellen:</source>
+        <translation>Hardest for the model:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="153"/>
+        <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
+        <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="155"/>
+        <source>Vanligaste förväxlingarna:</source>
+        <translation>Most common mix-ups:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="156"/>
+        <source>Vad betyder Hög, Medel och Låg?</source>
+        <translation>What do High, Medium and Low mean?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="170"/>
+        <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
+        <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
+        <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
+        <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="173"/>
+        <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
+        <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="184"/>
+        <source>Mätmetod</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="184"/>
+        <source>Antal ärenden</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
+        <source>Träffsäkerhet (accuracy)</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
+        <source>Typ: träffsäkerhet</source>
+        <translation>Type: accuracy</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
+        <source>Typ: macro-F1</source>
+        <translation>Type: macro-F1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
+        <source>Jämförelse</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="194"/>
+        <source>Gränser (%1)</source>
+        <translation>Cut-offs (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="196"/>
+        <source>Tekniska siffror</source>
+        <translation>Technical figures</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="97"/>
-        <source>Precision</source>
-        <translation>Precision</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="98"/>
-        <source>Recall</source>
-        <translation>Recall</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="98"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
+</context>
+<context>
+    <name>ModelWords</name>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="106"/>
-        <source>Vanligaste förväxlingar:</source>
-        <translation>Most common confusions:</translation>
+        <location filename="../../elsdesk/gui/model_words.py" line="32"/>
+        <source>Ingen modell tränad här ännu: bekräfta etiketter i granskningskön och träna om.</source>
+        <translation>No model trained here yet: confirm labels in the review queue and retrain.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="110"/>
-        <source>Före: %1 hade macro-F1 %2 på samma ärenden.</source>
-        <translation>Before: %1 had macro-F1 %2 on the same tickets.</translation>
+        <location filename="../../elsdesk/gui/model_words.py" line="35"/>
+        <source>de nya bekräftade ärendena kommer från bara %1 moduler (minst %2 behövs)</source>
+        <translation>the new confirmed tickets come from only %1 modules (at least %2 are needed)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="37"/>
+        <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)</source>
+        <translation>only %1 new confirmed tickets that neither model was trained on (at least %2 are needed)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="39"/>
+        <source>Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2.</source>
+        <translation>The last training (%1) could not be compared with the previous model: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="41"/>
+        <source>Ärenden som nästan är kopior av träningsärenden räknades inte: %1 st.</source>
+        <translation>Tickets that are near-copies of training tickets were not counted: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="42"/>
+        <source>Fler bekräftade ärenden behövs innan en siffra säger något.</source>
+        <translation>More confirmed tickets are needed before a figure means anything.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="44"/>
+        <source>Den nya modellen är bättre.</source>
+        <translation>The new model is better.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>Den nya modellen är sämre.</source>
+        <translation>The new model is worse.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="46"/>
+        <source>Skillnaden är inom osäkerheten: ingen av modellerna är säkert bättre.</source>
+        <translation>The difference is within the uncertainty: neither model is surely better.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="48"/>
+        <source>På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) rätt modul på %3 och den förra (%4) på %5.</source>
+        <translation>On the %1 newest confirmed tickets neither model was trained on, the new model (%2) got the module right on %3 and the previous one (%4) on %5.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="52"/>
+        <source>Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3.</source>
+        <translation>Difference %1 percentage points; with 95% certainty between %2 and %3.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="56"/>
+        <source>Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden.</source>
+        <translation>The last training (%1) got the module right on %2 of %3 new confirmed tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="58"/>
+        <source>Senaste träningen (%1) mättes innan jämförelsen fanns.</source>
+        <translation>The last training (%1) was measured before this comparison existed.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
+        <source>%1 % eller mer</source>
+        <translation>%1% or more</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
+        <source>%1–%2 %</source>
+        <translation>%1–%2%</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="65"/>
+        <source>under %1 %</source>
+        <translation>below %1%</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="70"/>
+        <source>%1 betyder att modellen anger %2.</source>
+        <translation>%1 means the model gives %2.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="72"/>
+        <source>När modellen säger %1 om typen (%2) har den haft rätt %3 av 100 gånger.</source>
+        <translation>When the model says %1 about the type (%2) it has been right %3 times in 100.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="75"/>
+        <source>När modellen säger %1 (%2) har den haft rätt %3 av 100 gånger.</source>
+        <translation>When the model says %1 (%2) it has been right %3 times in 100.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="81"/>
+        <source>Hur ofta modellen haft rätt i varje nivå är inte mätt för den här versionen; gränserna gäller ändå för alla moduler.</source>
+        <translation>How often the model has been right at each level is not measured for this version; the cut-offs still hold for every module.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="82"/>
+        <source>grundärenden, vart och ett bedömt av en modell som inte tränats på det</source>
+        <translation>seed tickets, each judged by a model that was not trained on it</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="83"/>
+        <source>av de nyaste bekräftade ärendena, som modellen inte tränats på</source>
+        <translation>of the newest confirmed tickets, which the model was not trained on</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
+        <source>ärenden modellen inte tränats på</source>
+        <translation>tickets the model was not trained on</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="85"/>
+        <source>Samma gränser gäller för alla moduler. Mätt på %1 %2.</source>
+        <translation>The same cut-offs hold for every module. Measured on %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="89"/>
+        <source>%1 av %2 (%3 %)</source>
+        <translation>%1 of %2 (%3%)</translation>
     </message>
 </context>
 <context>
@@ -644,32 +1013,32 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="56"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="76"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="65"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="85"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="78"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="98"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="79"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="99"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="82"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="102"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="83"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="103"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -677,37 +1046,27 @@ Database: %2</translation>
 <context>
     <name>ReviewCard</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="62"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="79"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="63"/>
-        <source>bekräftad</source>
-        <translation>confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="63"/>
-        <source>modellens förslag</source>
-        <translation>model&apos;s suggestion</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="66"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="83"/>
         <source>nu: %1</source>
         <translation>now: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="78"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="99"/>
         <source>(förslag)</source>
         <translation>(suggestion)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="79"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="100"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="87"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="108"/>
         <source>Inga förslag från modellen – välj modul med /.</source>
         <translation>No suggestions from the model – choose a module with /.</translation>
     </message>
@@ -851,82 +1210,72 @@ Database: %2</translation>
 <context>
     <name>TicketDetailsView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="24"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="26"/>
         <source>Välj ett ärende i listan.</source>
         <translation>Select a ticket in the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="28"/>
-        <source>bekräftad</source>
-        <translation>confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="29"/>
-        <source>förslag från modellen</source>
-        <translation>suggested by the model</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="29"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="30"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="31"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="32"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="32"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="33"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="33"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="34"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="34"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="35"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="35"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="36"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="36"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="37"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="37"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="38"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="38"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="39"/>
         <source>Prioritet</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="39"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="40"/>
         <source>patientsäkerhet</source>
         <translation>patient safety</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="40"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="41"/>
         <source>Eskalerad till</source>
         <translation>Escalated to</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="45"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="46"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="50"/>
         <source>Lösning</source>
         <translation>Resolution</translation>
     </message>
@@ -1025,64 +1374,69 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.ui" line="51"/>
-        <source>Ctrl+Enter sparar · Esc avbryter · Ctrl+1–3 väljer förslag</source>
-        <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 chooses a suggestion</translation>
+        <source>Ctrl+Enter sparar · Esc avbryter · Ctrl+1–3 tar ett modulförslag · Ctrl+T tar typförslaget</source>
+        <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 take a module suggestion · Ctrl+T takes the type suggestion</translation>
     </message>
 </context>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="39"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="39"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="44"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="50"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="90"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="99"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="91"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="100"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="92"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="101"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="96"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="105"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="147"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="172"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="177"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="249"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="261"/>
+        <source>Typ:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="290"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -1129,11 +1483,6 @@ Database: %2</translation>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="127"/>
-        <source>Möjlig incident %1: flera enheter rapporterar samma sak.</source>
-        <translation>Possible incident %1: several units are reporting the same thing.</translation>
-    </message>
 </context>
 <context>
     <name>TrainingLeadView</name>
@@ -1158,147 +1507,147 @@ Database: %2</translation>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="30"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="31"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="36"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="36"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="37"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="37"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
         <source>Förra v.</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
         <source>Veckor</source>
         <translation>Weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="66"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="67"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="67"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="68"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="72"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="73"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="72"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="73"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="89"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="90"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="90"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="91"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="91"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="92"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="92"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="139"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="140"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="165"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="166"/>
         <source>%1 · %2 ärenden · %3 återkommande ämnen</source>
         <translation>%1 · %2 tickets · %3 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="206"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="210"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="210"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="214"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="222"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="226"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="274"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="274"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="284"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="288"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="284"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="288"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="331"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -1306,7 +1655,7 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="73"/>
+        <location filename="../../elsdesk/gui/app.py" line="112"/>
         <source>Databasen %1 kan inte öppnas: %2</source>
         <translation>The database %1 cannot be opened: %2</translation>
     </message>
@@ -1327,52 +1676,52 @@ Database: %2</translation>
 <context>
     <name>notify</name>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="19"/>
+        <location filename="../../elsdesk/gui/notify.py" line="18"/>
         <source>Rätta uppgiften och försök igen.</source>
         <translation>Correct the information and try again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="21"/>
+        <location filename="../../elsdesk/gui/notify.py" line="20"/>
         <source>Öppna ärendet igen för att se den senaste versionen innan du ändrar.</source>
         <translation>Reopen the ticket to see the latest version before making changes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="23"/>
+        <location filename="../../elsdesk/gui/notify.py" line="22"/>
         <source>Uppdatera listan; ärendet kan ha tagits bort.</source>
         <translation>Refresh the list; the ticket may have been deleted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="25"/>
+        <location filename="../../elsdesk/gui/notify.py" line="28"/>
         <source>Databasen kunde inte läsas eller skrivas.</source>
         <translation>The database could not be read or written.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="25"/>
+        <location filename="../../elsdesk/gui/notify.py" line="28"/>
         <source>Försök igen om en stund. Om felet består, kontakta IT och uppge databasfilens sökväg.</source>
         <translation>Try again in a moment. If the problem persists, contact IT and give the path of the database file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="29"/>
+        <location filename="../../elsdesk/gui/notify.py" line="32"/>
         <source>Filen kunde inte läsas eller skrivas: </source>
         <translation>The file could not be read or written: </translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="29"/>
+        <location filename="../../elsdesk/gui/notify.py" line="32"/>
         <source>Kontrollera sökvägen och behörigheten.</source>
         <translation>Check the path and the permissions.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="30"/>
+        <location filename="../../elsdesk/gui/notify.py" line="33"/>
         <source>Något gick fel: </source>
         <translation>Something went wrong: </translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="30"/>
+        <location filename="../../elsdesk/gui/notify.py" line="33"/>
         <source>Försök igen. Detaljer finns i loggen.</source>
         <translation>Try again. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/notify.py" line="36"/>
+        <location filename="../../elsdesk/gui/notify.py" line="46"/>
         <source>elsdesk</source>
         <translation>elsdesk</translation>
     </message>
