@@ -141,3 +141,50 @@ def test_a_proposal_is_named_by_its_clearest_title_without_units_or_places(title
     from elsdesk.topics.finder import provisional_name
 
     assert provisional_name(titles, units) == expected
+
+
+@pytest.fixture
+def proposed_week(memory_db, tmp_path):
+    """Week 19 with six unlinked reports of one problem: the finder proposes it."""
+    rows = [dict(_row(50 + i, "2025-05-06", t, d, "lakemedel"), reporter_role="ssk", unit=f"Avd {i % 2 + 1}")
+            for i, (t, d) in enumerate(DOSE_REPORTS)]
+    import_tickets(memory_db, write_jsonl(tmp_path / "proposed.jsonl", rows))
+    (proposal,) = [t for t in weekly_topics(memory_db, "2025-W19")["topics"] if t["status"] == "proposed"]
+    return memory_db, proposal
+
+
+def test_a_proposal_has_a_readable_name_and_says_who_reports_it(proposed_week):
+    _database, proposal = proposed_week
+    assert proposal["problem"] is None and proposal["label"][0].isupper() and ":" not in proposal["label"]
+    assert proposal["audience"]["roles"] == {"ssk": proposal["count"]}
+    assert set(proposal["audience"]["units"]) <= {"Avd 1", "Avd 2"} and proposal["since_go_live"] == proposal["count"]
+
+
+def test_accepting_a_proposal_makes_a_known_problem_of_its_tickets(proposed_week):
+    from elsdesk.services.problems import accept_proposal
+
+    database, proposal = proposed_week
+    problem = accept_proposal(database, "2025-W19", proposal["id"], "Signera given dos i utdelningsvyn", "lena")
+    after = weekly_topics(database, "2025-W19")["topics"]
+    (topic,) = [t for t in after if t["problem"] == problem.name]
+    assert topic["status"] == "confirmed" and set(topic["ticket_ids"]) == set(proposal["ticket_ids"])
+    assert not [t for t in after if t["status"] == "proposed"]
+
+
+def test_merging_a_proposal_into_a_known_problem(proposed_week):
+    from elsdesk.services.problems import merge_proposal
+
+    database, proposal = proposed_week
+    existing = link_ticket(database, TicketRepository(database).query_ids()[-1], DOSE, "sven")
+    merge_proposal(database, "2025-W19", proposal["id"], existing.id, "sven")
+    (topic,) = [t for t in weekly_topics(database, "2025-W19")["topics"] if t["problem"] == DOSE]
+    assert topic["count"] == proposal["count"]
+
+
+def test_a_rejected_proposal_is_not_proposed_again(proposed_week):
+    from elsdesk.services.problems import reject_proposal
+
+    database, proposal = proposed_week
+    reject_proposal(database, proposal["id"])
+    assert proposal["id"] not in {t["id"] for t in weekly_topics(database, "2025-W19", recompute=True)["topics"]}
+    assert not known_problems(database)

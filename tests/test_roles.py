@@ -185,3 +185,17 @@ def test_passwords_never_reach_messages_or_logs():
     assert "s3cret" not in redacted("host=db.region.se dbname=elsdesk password=s3cret")
     assert redacted("service=elsdesk") == "service=elsdesk"
 
+
+
+def test_super_users_and_training_leads_curate_proposals_support_staff_do_not(desk):
+    from elsdesk.services.problems import accept_proposal, reject_proposal
+
+    with open_database(desk.url) as owner:
+        proposals = [t for t in weekly_topics(owner, "2025-W18")["topics"] if t["status"] == "proposed"]
+    assert proposals, "the sample week should hold a proposal"
+    with desk("stod_anna") as database:
+        with pytest.raises(NotAllowedError, match="superanvändare|utbildningsansvarig"):
+            reject_proposal(database, proposals[0]["id"])
+    with desk("super_sven") as database:  # the server lets a super-user link and close the proposal
+        problem = accept_proposal(database, "2025-W18", proposals[0]["id"], "Signera given dos", "super_sven")
+        assert problem.name == "Signera given dos"

@@ -16,6 +16,7 @@ TRAIN_MODEL = "train_model"
 SET_GO_LIVE = "set_go_live"
 EDIT_TOPICS = "edit_topics"
 LOAD_DEMO = "load_demo"
+CURATE_PROBLEMS = "curate_problems"
 
 _ACTION_TEXT = {
     CONFIRM_LABELS: "bekräfta etiketter i granskningen",
@@ -23,6 +24,7 @@ _ACTION_TEXT = {
     SET_GO_LIVE: "ändra go-live-datumet",
     EDIT_TOPICS: "ändra ämnen och utbildningsagendan",
     LOAD_DEMO: "lägga in demodata",
+    CURATE_PROBLEMS: "godta, slå ihop eller avvisa förslag på kända problem",
 }
 _NEEDED = {
     CONFIRM_LABELS: (SUPER_USER,),
@@ -30,6 +32,7 @@ _NEEDED = {
     SET_GO_LIVE: (TRAINING_LEAD,),
     EDIT_TOPICS: (TRAINING_LEAD,),
     LOAD_DEMO: (OWNER,),
+    CURATE_PROBLEMS: (SUPER_USER, TRAINING_LEAD),
 }
 
 

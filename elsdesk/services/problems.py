@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from elsdesk.domain import BadInputError, NotFoundError
+from collections import Counter
+from datetime import date
+
+from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.masking import mask_text
+from elsdesk.services.permissions import CURATE_PROBLEMS, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import Problem, ProblemRepository, clean_name
+from elsdesk.storage.topics import RegisteredTopic, TopicRepository
 
 MAX_NAME = 200
 
@@ -67,3 +72,64 @@ def get_problem(database: Database, problem_id: int) -> Problem:
     if problem is None:
         raise NotFoundError(f"problemet {problem_id} finns inte")
     return problem
+
+
+# -- the machine's proposals: people accept (name), merge or reject them ----------------------
+def accept_proposal(database: Database, week: str, topic_id: str, name: str, actor: str) -> Problem:
+    """Name a proposal: it becomes a known problem and its tickets of *week* are linked to it."""
+    cleaned = problem_name(name)
+    if not cleaned:
+        raise BadInputError("skriv problemet som ett namn en utbildare kan lära ut, t.ex. 'Signera given dos i utdelningsvyn'")
+    return _take_over(database, week, topic_id, actor, name=cleaned)
+
+
+def merge_proposal(database: Database, week: str, topic_id: str, problem_id: int, actor: str) -> Problem:
+    """The proposal is a known problem already: link its tickets of *week* to that problem."""
+    get_problem(database, problem_id)
+    return _take_over(database, week, topic_id, actor, problem_id=problem_id)
+
+
+def reject_proposal(database: Database, topic_id: str, on: date | None = None) -> None:
+    """The proposal is no problem to teach: it is not proposed again (its tickets stay unlinked)."""
+    require(database, CURATE_PROBLEMS)
+    topics = TopicRepository(database)
+    _proposal(topics, topic_id)
+    with database.write():
+        topics.update_fields(topic_id, rejected_on=(on or date.today()).isoformat())
+
+
+def _proposal(topics: TopicRepository, topic_id: str) -> RegisteredTopic:
+    from elsdesk.services.topics import is_problem_topic
+
+    topic = topics.get(topic_id)
+    if topic is None or is_problem_topic(topic_id):
+        raise NotFoundError(f"förslaget {topic_id} finns inte (ett känt problem är inget förslag)")
+    return topic
+
+
+def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name: str | None = None,
+               problem_id: int | None = None) -> Problem:
+    from elsdesk.services.topics import problem_topic_id
+
+    require(database, CURATE_PROBLEMS)
+    week = normalise_week(week)
+    topics, problems = TopicRepository(database), ProblemRepository(database)
+    proposal = _proposal(topics, topic_id)
+    result = next((r for r in topics.week_results(week) if r.topic_id == topic_id), None)
+    if result is None:
+        raise NotFoundError(f"förslaget {topic_id} har inga ärenden vecka {week}")
+    members = TicketRepository(database).fetch_many(result.ticket_ids)
+    kinds = Counter(t.kind for t in members if t.kind)
+    with database.write() as conn:
+        if problem_id is None:
+            problem_id = problems.find_or_create(conn, name, proposal.module, kinds.most_common(1)[0][0] if kinds else None,
+                                                 actor)
+        linked = problems.links([t.id for t in members])
+        for ticket in members:
+            if ticket.id not in linked:  # a link a person made before stays as it is
+                problems.link(conn, ticket.id, problem_id)
+        target = problem_topic_id(problem_id)
+        if topics.get(target) is None:
+            topics.save_registered(RegisteredTopic(target, proposal.module, name or "", proposal.stems, week, week))
+        topics.update_fields(topic_id, merged_into=target)
+    return problems.get(problem_id)

@@ -229,6 +229,8 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     topics = []
     for result in results:
         registered = topic_repo.get(result.topic_id)
+        if registered is not None and registered.rejected_on:
+            continue  # people said this proposal is no problem to teach
         problem = problems.get(result.detail.get("problem_id"))
         counts = topic_repo.counts_by_week(result.topic_id)
         previous = counts.get(earlier[0], 0) if earlier else 0
@@ -240,6 +242,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
                 break
         kinds = Counter(result.detail.get("kind_mix", {}))
         members = [by_id[i] for i in result.ticket_ids if i in by_id]
+        since_go_live = sum(n for past, n in counts.items() if past <= week)
         label = registered.display_label if registered else label_from_keywords(result.detail.get("keywords", []))
         topics.append({
             "id": result.topic_id,
@@ -256,6 +259,9 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "previous_count": previous,
             "trend": trend_of(result.count, previous),
             "weeks_recurring": recurring,
+            "since_go_live": since_go_live,
+            "audience": {"roles": dict(Counter(t.reporter_role for t in members if t.reporter_role).most_common()),
+                         "units": dict(Counter(t.unit for t in members if t.unit).most_common())},
             "first_week": registered.first_week if registered else week,
             "kind_mix": dict(kinds),
             "module_mix": result.detail.get("module_mix", {}),

@@ -291,6 +291,11 @@ def _013_problems(conn: sqlite3.Connection) -> None:
     )
 
 
+def _014_rejected_proposals(conn: sqlite3.Connection) -> None:
+    """A proposal people reject stays known (so it is not proposed again) with the date."""
+    conn.execute("ALTER TABLE topic_registry ADD COLUMN rejected_on TEXT")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -312,6 +317,7 @@ MIGRATIONS: list[Migration] = [
     Migration("011_roles", None, postgres_schema.ROLES),
     Migration("012_change_notices", None, postgres_schema.CHANGE_NOTICES),
     Migration("013_problems", _013_problems, postgres_schema.PROBLEMS),
+    Migration("014_rejected_proposals", _014_rejected_proposals, postgres_schema.REJECTED_PROPOSALS),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

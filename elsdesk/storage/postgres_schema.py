@@ -249,3 +249,9 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO elsdesk_stod, elsdesk_superanva
 CREATE TRIGGER problems_changed AFTER INSERT OR UPDATE OR DELETE ON problems
     FOR EACH STATEMENT EXECUTE FUNCTION elsdesk_notify_change();
 """
+
+# Super-users and training leads accept, merge or reject the machine's proposals.
+REJECTED_PROPOSALS = """
+ALTER TABLE topic_registry ADD COLUMN rejected_on TEXT;
+GRANT UPDATE (merged_into, rejected_on) ON topic_registry TO elsdesk_superanvandare;
+"""

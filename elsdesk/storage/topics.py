@@ -20,6 +20,7 @@ class RegisteredTopic:
     covered_on: str | None = None
     on_agenda: bool = False
     merged_into: str | None = None
+    rejected_on: str | None = None  # a proposal people said is no problem
 
     @property
     def display_label(self) -> str:
@@ -35,7 +36,8 @@ class TopicWeek:
     detail: dict = field(default_factory=dict)
 
 
-_REGISTRY_COLUMNS = "id, module, label, stems, first_week, last_week, custom_label, covered_on, on_agenda, merged_into"
+_REGISTRY_COLUMNS = ("id, module, label, stems, first_week, last_week, custom_label, covered_on, on_agenda, merged_into,"
+                     " rejected_on")
 
 
 def _registered(row) -> RegisteredTopic:
@@ -78,15 +80,16 @@ class TopicRepository:
         # known topic gets the machine's fields only; what people curated (name, agenda, covered,
         # merges) is changed by update_fields alone, so a recompute never undoes an edit.
         self.conn.execute(
-            f"INSERT INTO topic_registry ({_REGISTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            f"INSERT INTO topic_registry ({_REGISTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET module = excluded.module, label = excluded.label, stems = excluded.stems,"
             " first_week = excluded.first_week, last_week = excluded.last_week",
             (topic.id, topic.module, topic.label, json.dumps(topic.stems, ensure_ascii=False), topic.first_week,
-             topic.last_week, topic.custom_label, topic.covered_on, int(topic.on_agenda), topic.merged_into),
+             topic.last_week, topic.custom_label, topic.covered_on, int(topic.on_agenda), topic.merged_into,
+             topic.rejected_on),
         )
 
     def update_fields(self, topic_id: str, **values) -> None:
-        allowed = {"custom_label", "covered_on", "on_agenda", "merged_into", "label"}
+        allowed = {"custom_label", "covered_on", "on_agenda", "merged_into", "label", "rejected_on"}
         columns = [k for k in values if k in allowed]
         if columns:
             self.conn.execute(
