@@ -28,7 +28,64 @@ def add_ml_commands(command) -> None:
     models.add_argument("--rollback", action="store_true")
     models.add_argument("--json", action="store_true")
 
-    ML_HANDLERS.update({"classify": cmd_classify, "train": cmd_train, "evaluate": cmd_evaluate, "models": cmd_models})
+    labels = command("labels", "visa deskens modul- och typetiketter, eller lägg till en egen (superanvändare)")
+    labels.add_argument("--add", choices=("module", "kind"), help="lägg till en modul eller en typ")
+    labels.add_argument("--id", help="etikettens id: små bokstäver a–z, siffror och _, t.ex. vaccination")
+    labels.add_argument("--sv", help="namnet på svenska")
+    labels.add_argument("--en", help="namnet på engelska (standard: det svenska)")
+    labels.add_argument("--covers", default="", help="vad etiketten omfattar, i ord")
+    labels.add_argument("--json", action="store_true", help="skriv etiketterna som JSON")
+
+    mistakes = command("mistakes", "troliga felmärkningar: etiketter som modellen, korsvaliderad, starkt tror är fel (värst först)")
+    mistakes.add_argument("--limit", type=int, default=50, metavar="ANTAL", help="högst så många (standard: 50)")
+    mistakes.add_argument("--json", action="store_true", help="en JSON-rad per trolig felmärkning")
+
+    ML_HANDLERS.update({"classify": cmd_classify, "train": cmd_train, "evaluate": cmd_evaluate, "models": cmd_models,
+                        "labels": cmd_labels, "mistakes": cmd_mistakes})
+
+
+def cmd_labels(args) -> int:
+    from elsdesk.cli import _database
+    from elsdesk.domain import BadInputError
+    from elsdesk.services.labels import add_label, desk_additions, desk_taxonomy
+
+    with _database(args) as database:
+        if args.add:
+            if not (args.id and args.sv):
+                raise BadInputError("--add behöver --id och --sv")
+            add_label(database, args.add, args.id, args.sv, args.en, args.covers)
+        taxonomy, own = desk_taxonomy(database), desk_additions(database)
+    added = {item.get("id") for group in own.values() for item in group if isinstance(item, dict)}
+    groups = {"module": [m for m in taxonomy.modules if not m.retired], "kind": [k for k in taxonomy.kinds if not k.retired]}
+    if args.json:
+        print(json.dumps({group: [{"id": label.id, "sv": label.sv, "en": label.en, "desk": label.id in added}
+                                  for label in labels] for group, labels in groups.items()}, ensure_ascii=False))
+        return 0
+    for group, heading in (("module", "moduler"), ("kind", "typer")):
+        print(f"{heading}:")
+        for label in groups[group]:
+            print(f"  {label.id:28} {label.sv}" + ("  (deskens egen)" if label.id in added else ""))
+    return 0
+
+
+def cmd_mistakes(args) -> int:
+    from elsdesk.cli import _database
+    from elsdesk.services.label_check import likely_mistakes
+
+    with _database(args) as database:
+        found = likely_mistakes(database, limit=args.limit)
+    for mistake in found:
+        if args.json:
+            print(json.dumps({"id": mistake.external_id, "title": mistake.title, "field": mistake.field, "given": mistake.given,
+                              "suggested": mistake.suggested, "given_probability": mistake.given_probability,
+                              "suggested_probability": mistake.suggested_probability, "source": mistake.source},
+                             ensure_ascii=False))
+        else:
+            print(f"{mistake.external_id:14} {mistake.field:6} {mistake.given} → {mistake.suggested} "
+                  f"({mistake.given_probability:.0%} mot {mistake.suggested_probability:.0%})  {mistake.title}")
+    if not found and not args.json:
+        print("inga troliga felmärkningar (eller för få etiketter att kontrollera, minst 20 behövs)")
+    return 0
 
 
 def cmd_classify(args) -> int:

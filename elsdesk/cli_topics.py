@@ -26,6 +26,9 @@ def add_topic_commands(command) -> None:
 
     config = command("config", "visa eller ändra inställningar för desken")
     config.add_argument("--go-live", metavar="ÅÅÅÅ-MM-DD", help="datum för go-live (för D+N)")
+    config.add_argument("--intake-in-queue", choices=("last", "mixed"),
+                        help="var ärenden vars etiketter sattes vid registreringen står i granskningskön:"
+                             " last = efter modellens (standard), mixed = blandat med dem")
 
     TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config})
 
@@ -95,9 +98,15 @@ def cmd_config(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.services.topics import go_live_date, set_go_live
 
+    from elsdesk.services.review import intake_placement, set_intake_placement
+
     with _database(args) as database:
         if args.go_live:
             set_go_live(database, args.go_live)
+        if args.intake_in_queue:
+            set_intake_placement(database, args.intake_in_queue)
         value = go_live_date(database)
+        placement = intake_placement(database)
     print(f"go-live: {value.isoformat() if value else '(inte satt)'}", file=sys.stdout)
+    print(f"registreringsetiketter i granskningskön: {placement}", file=sys.stdout)
     return 0

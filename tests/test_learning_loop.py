@@ -320,3 +320,35 @@ def test_a_label_the_region_adds_is_predicted_after_the_next_retrain(memory_db):
     assert card["version"] == result.card["version"]
     found = suggest(model, card, "Vaccinationen syns inte", "Gav influensavaccin i går men vaccinationen syns inte i vaccinationsmodulen")
     assert found.modules[0].label == "vaccination"
+
+
+# -- the command line ----------------------------------------------------------------------
+def test_cli_adds_a_desk_label_that_import_then_accepts(db_path, tmp_path, capsys):
+    import json
+
+    from conftest import write_jsonl
+    from elsdesk.cli import main
+
+    assert main(["--db", str(db_path), "labels", "--add", "module", "--id", "vaccination", "--sv", "Vaccination"]) == 0
+    assert main(["--db", str(db_path), "labels", "--add", "module", "--id", "Bad id", "--sv", "x"]) == 1
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "labels", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {"id": "vaccination", "sv": "Vaccination", "en": "Vaccination", "desk": True} in listed["module"]
+    path = write_jsonl(tmp_path / "v.jsonl", [{"id": "V1", "created_at": "2025-05-02T10:00:00", "title": "Dos två",
+                                               "description": "vaccinationsmodulen", "module": "vaccination", "kind": "fel"}])
+    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    from elsdesk.storage import open_database
+
+    with open_database(db_path) as database:
+        ticket = TicketRepository(database).get_by_external_id("V1")
+        assert (ticket.module, ticket.label_source) == ("vaccination", HUMAN)
+
+
+def test_cli_sets_where_intake_tickets_stand_and_lists_likely_mistakes(db_path, capsys):
+    from elsdesk.cli import main
+
+    assert main(["--db", str(db_path), "config", "--intake-in-queue", "mixed"]) == 0
+    assert "mixed" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "mistakes"]) == 0
+    assert "minst 20" in capsys.readouterr().out
