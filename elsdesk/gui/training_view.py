@@ -50,12 +50,14 @@ class TrainingLeadView(QWidget):
 
     def __init__(self, taxonomy: Taxonomy, runner, db_path, language: str = "sv", parent=None):
         super().__init__(parent)
+        self.actor = "utbildningsansvarig"  # the window sets the person's name
         self.taxonomy = taxonomy
         self.runner = runner
         self.db_path = db_path
         self.language = language
         self.overview = None
         self._task = None
+        self._keep_id: str | None = None  # the topic to select again after a reload (edits keep the selection)
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekCombo")
         self.week_combo.setMinimumContentsLength(9)
@@ -95,6 +97,14 @@ class TrainingLeadView(QWidget):
         for button in (self.agenda_button, self.rename_button, self.merge_button, self.split_button, self.covered_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        proposals = QHBoxLayout()
+        proposals.addWidget(QLabel(self.tr("Förslag:"), self))
+        self.accept_button = QPushButton(self.tr("Godta som känt problem… (Ctrl+Enter)"), self)
+        self.merge_problem_button = QPushButton(self.tr("Hör till ett känt problem…"), self)
+        self.reject_button = QPushButton(self.tr("Inget problem att lära ut"), self)
+        for button in (self.accept_button, self.merge_problem_button, self.reject_button):
+            proposals.addWidget(button)
+        proposals.addStretch(1)
         self.volume_chart_holder = QVBoxLayout()
         self.trend_chart_holder = QVBoxLayout()
         charts = QHBoxLayout()
@@ -106,6 +116,7 @@ class TrainingLeadView(QWidget):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.table)
         table_layout.addLayout(actions)
+        table_layout.addLayout(proposals)
         lower.addWidget(table_box)
         lower.addWidget(self.examples)
         lower.setSizes([820, 380])
@@ -123,10 +134,15 @@ class TrainingLeadView(QWidget):
         self.merge_button.clicked.connect(self.merge_selected)
         self.split_button.clicked.connect(self.split_selected)
         self.covered_button.clicked.connect(self.mark_selected_covered)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.merge_problem_button.clicked.connect(self.merge_selected_into_problem)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.table.currentCellChanged.connect(lambda *_: self._enable_proposal_actions())
         from PySide6.QtGui import QKeySequence, QShortcut
 
         QShortcut(QKeySequence(Qt.Key_Space), self.table, activated=self.toggle_agenda)
         QShortcut(QKeySequence(Qt.Key_F2), self.table, activated=self.rename_selected)
+        QShortcut(QKeySequence("Ctrl+Return"), self.table, activated=self.accept_selected)
 
     # -- loading ---------------------------------------------------------------------------
     def current_week(self) -> str | None:
@@ -151,6 +167,8 @@ class TrainingLeadView(QWidget):
         return self._task is not None and not self._task.is_done()
 
     def _on_loaded(self, overview) -> None:
+        same_week = self.overview is not None and overview.week == self.overview.week
+        self._keep_id = (self.selected_topics()[:1] or [{}])[0].get("id") if same_week else None
         self.overview = overview
         self.week_combo.blockSignals(True)
         self.week_combo.clear()
@@ -181,9 +199,16 @@ class TrainingLeadView(QWidget):
                 f"{TREND_MARKS.get(topic['trend'], '')} {self.tr(TREND_NAMES.get(topic['trend'], topic['trend']))}",
                 str(topic.get("weeks_recurring", 1)), topic.get("covered_on") or "",
             ]
+            proposed = topic.get("status") == "proposed"
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.UserRole, topic["id"])
+                if column == 1:
+                    font = item.font()
+                    font.setItalic(proposed)
+                    item.setFont(font)
+                    item.setToolTip(self.tr("Förslag: ingen har ännu sagt vilket känt problem det är") if proposed
+                                    else self.tr("Känt problem"))
                 if column in (0, 4, 5, 7):
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(row, column, item)
@@ -194,8 +219,10 @@ class TrainingLeadView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
             self.table.setColumnWidth(column, width)
         if topics:
-            self.table.selectRow(0)
+            ids = [t["id"] for t in topics]
+            self.table.selectRow(ids.index(self._keep_id) if self._keep_id in ids else 0)
         self._show_examples()
+        self._enable_proposal_actions()
 
     def _draw_charts(self) -> None:
         overview = self.overview
@@ -289,6 +316,59 @@ class TrainingLeadView(QWidget):
             return None
         week = self.current_week()
         return self._edit(lambda database: merge_topics(database, week, [t["id"] for t in chosen]), "merge")
+
+    # -- proposals: people decide what the machine grouped -----------------------------------
+    def _enable_proposal_actions(self) -> None:
+        chosen = self.selected_topics()[:1]
+        proposed = bool(chosen) and chosen[0].get("status") == "proposed"
+        for button in (self.accept_button, self.merge_problem_button, self.reject_button):
+            button.setEnabled(proposed)
+
+    def _selected_proposal(self) -> dict | None:
+        chosen = self.selected_topics()[:1]
+        return chosen[0] if chosen and chosen[0].get("status") == "proposed" else None
+
+    def accept_selected(self):
+        from elsdesk.services.problems import accept_proposal
+
+        proposal = self._selected_proposal()
+        if proposal is None:
+            return None
+        name, ok = QInputDialog.getText(
+            self, self.tr("Godta som känt problem"),
+            self.tr("Skriv problemet så som det ska läras ut (t.ex. \"Signera given dos i utdelningsvyn\"):"),
+            text=proposal["label"])
+        if not ok:
+            return None
+        week, actor = self.current_week(), self.actor
+        return self._edit(lambda database: accept_proposal(database, week, proposal["id"], name, actor), "accept")
+
+    def merge_selected_into_problem(self):
+        from elsdesk.services.problems import merge_proposal
+
+        proposal = self._selected_proposal()
+        problems = self.overview.problems if self.overview else []
+        if proposal is None:
+            return None
+        if not problems:
+            QMessageBox.information(self, self.tr("Hör till ett känt problem"), self.tr("Det finns inga kända problem ännu."))
+            return None
+        names = [p.name for p in problems]
+        name, ok = QInputDialog.getItem(self, self.tr("Hör till ett känt problem"), self.tr("Vilket känt problem?"),
+                                        names, 0, True)
+        if not ok or name not in names:
+            return None
+        problem_id = problems[names.index(name)].id
+        week, actor = self.current_week(), self.actor
+        return self._edit(lambda database: merge_proposal(database, week, proposal["id"], problem_id, actor), "merge problem")
+
+    def reject_selected(self):
+        from elsdesk.services.problems import reject_proposal
+
+        proposal = self._selected_proposal()
+        if proposal is None:
+            return None
+        return self._edit(lambda database: reject_proposal(database, proposal["id"]), "reject")
 
     def split_selected(self):
         from elsdesk.services.topics import split_topic

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from elsdesk.domain import day_number_of_week, normalise_week
+from elsdesk.services.problems import known_problems
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.topics import TopicRepository
@@ -23,6 +24,7 @@ class TrainingOverview:
     agenda_ids: list[str]
     volumes: dict[str, dict[str, int]]
     topic_history: dict[str, dict[str, int]] = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # the desk's known problems, for merging a proposal
 
 
 def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None) -> TrainingOverview:
@@ -37,4 +39,5 @@ def training_overview(database: Database, week: str | None = None, recompute: bo
         week=week, weeks=weeks, go_live=go_live_date(database), day_number=day_number_of_week(week, go_live_date(database)),
         report=report, agenda_ids=[t["id"] for t in agenda(report)],
         volumes={w: v for w, v in module_volumes(database).items() if w <= week}, topic_history=history,
+        problems=known_problems(database),
     )

@@ -1,0 +1,64 @@
+"""Issue 12 in the Utbildning tab: proposals are accepted, merged or rejected there, and edits keep the selection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from conftest import write_jsonl
+from elsdesk.gui.tasks import TaskRunner
+from elsdesk.gui.training_view import TrainingLeadView
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.problems import known_problems
+from elsdesk.storage import open_database
+from elsdesk.taxonomy import load_taxonomy
+from test_problems import DOSE_REPORTS, LABEL_REPORTS, _row
+
+
+@pytest.fixture
+def view(qtbot, db_path, tmp_path):
+    rows = [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)]
+    rows += [_row(20 + i, "2025-05-07", t, d, "utskrift_hardvara") for i, (t, d) in enumerate(LABEL_REPORTS)]
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "week.jsonl", rows))
+    runner = TaskRunner()
+    widget = TrainingLeadView(load_taxonomy(), runner, db_path)
+    qtbot.addWidget(widget, before_close_func=lambda w: qtbot.waitUntil(lambda: runner.running() == 0, timeout=30_000))
+    with qtbot.waitSignal(widget.overview_loaded, timeout=60_000):
+        widget.load("2025-W19")
+    return widget
+
+
+def _select(view, topic_id):
+    ids = [t["id"] for t in view.overview.report["topics"]]
+    view.table.selectRow(ids.index(topic_id))
+
+
+def test_accepting_a_proposal_in_the_tab_names_a_known_problem(qtbot, view, db_path, monkeypatch):
+    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
+    assert proposals and view.accept_button.isEnabled()
+    _select(view, proposals[0]["id"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.accept_selected()
+    assert [t["status"] for t in view.overview.report["topics"] if t["label"] == "Signera given dos i utdelningsvyn"] == ["confirmed"]
+    with open_database(db_path) as database:
+        assert [p.name for p in known_problems(database)] == ["Signera given dos i utdelningsvyn"]
+    assert not view.accept_button.isEnabled() or view.selected_topics()[0]["status"] == "proposed"
+
+
+def test_an_edit_keeps_the_selected_topic_selected(qtbot, view):
+    topics = view.overview.report["topics"]
+    assert len(topics) >= 2
+    _select(view, topics[1]["id"])
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.toggle_agenda()
+    assert view.selected_topics()[0]["id"] == topics[1]["id"]
+
+
+def test_rejecting_a_proposal_removes_it_from_the_week(qtbot, view):
+    proposal = next(t for t in view.overview.report["topics"] if t["status"] == "proposed")
+    _select(view, proposal["id"])
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.reject_selected()
+    assert proposal["id"] not in {t["id"] for t in view.overview.report["topics"]}
