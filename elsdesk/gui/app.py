@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from elsdesk.domain import ElsdeskError
@@ -106,7 +106,7 @@ def _open_window(given, prefs: QSettings, language: str):
         if target is _CANCELLED:
             return None
         try:
-            return MainWindow(target or default_db_path(), prefs, language)
+            return MainWindow(target or default_db_path(), prefs, language, defer_start=True)
         except ElsdeskError as exc:
             logger.warning("the desk %s cannot be opened: %s", redacted(target or default_db_path()), exc)
             box = QMessageBox(QMessageBox.Critical, "elsdesk", QCoreApplication.translate(
@@ -124,10 +124,15 @@ def _open_window(given, prefs: QSettings, language: str):
 
 
 def run_gui(db_path=None) -> int:
+    """Show the window first; the model, indexes and start-up questions follow its first paint."""
     from elsdesk.gui.forms import stylesheet
+    from elsdesk.gui.startup_probe import StartupProbe, after_first_paint
 
     _log_to_file()
+    probe = StartupProbe.from_environment()  # only for bench/bench_startup.py and the start-up test
     app = QApplication.instance() or QApplication(sys.argv)
+    if probe:
+        probe.mark("qapp")
     app.setApplicationName("elsdesk")
     app.setOrganizationName(ORGANISATION)
     prefs = settings()
@@ -141,6 +146,9 @@ def run_gui(db_path=None) -> int:
     window = _open_window(db_path, prefs, language)
     if window is None:
         return 0
+    if probe:
+        probe.mark("window_built")
+        probe.watch(app, window)
     window.show()
-    QTimer.singleShot(0, window.start_up)
+    after_first_paint(window, lambda: (window.start_background(), window.start_up()))
     return app.exec()

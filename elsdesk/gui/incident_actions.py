@@ -26,9 +26,9 @@ class IncidentActionsMixin:
 
     def refresh_incidents(self):
         """Mark tickets of open and confirmed incidents in the list and keep the incident menu current."""
-        from elsdesk.services.surges import all_incidents, incident_marks
-
         def work(context):
+            from elsdesk.services.surges import all_incidents, incident_marks  # scikit-learn: off the GUI thread
+
             with context.open_database() as database:
                 return incident_marks(database), all_incidents(database)
 
@@ -50,9 +50,9 @@ class IncidentActionsMixin:
 
     def scan_incidents(self):
         """Look for surges in the last 24 hours of tickets (after an import)."""
-        from elsdesk.services.surges import scan_for_incidents
-
         def work(context):
+            from elsdesk.services.surges import scan_for_incidents
+
             with context.open_database() as database:
                 return scan_for_incidents(database)
 
@@ -97,9 +97,9 @@ class IncidentActionsMixin:
 
     def show_incident(self, incident_id: int, label: str = ""):
         """List the incident's tickets together, on the Ärenden tab, with the filter named in the filter bar."""
-        from elsdesk.services.surges import incident_ticket_ids
-
         def work(context):
+            from elsdesk.services.surges import incident_ticket_ids
+
             with context.open_database() as database:
                 return incident_ticket_ids(database, incident_id)
 
@@ -114,9 +114,9 @@ class IncidentActionsMixin:
         self.filter_bar.clear()
 
     def set_incident_status(self, incident_id: int, status: str):
-        from elsdesk.services.surges import set_incident_status
-
         def work(context):
+            from elsdesk.services.surges import set_incident_status
+
             with context.open_database() as database:
                 return set_incident_status(database, incident_id, status)
 

@@ -37,8 +37,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     tickets_imported = Signal(object)
     demo_removed = Signal(int)  # how many demo tickets were removed
 
-    def __init__(self, db_path, settings: QSettings, language: str = "sv"):
+    def __init__(self, db_path, settings: QSettings, language: str = "sv", defer_start: bool = False):
+        """*defer_start*: leave the work the first paint does not need to :meth:`start_background`
+        (the app calls it after the window has painted); by default it starts at once."""
         super().__init__()
+        self._starting = defer_start
         self.db_path = db_path
         self.settings = settings
         self.language = language
@@ -78,8 +81,17 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.resize(1360, 820)
         self._watch_other_workstations()
         self.list_view.refresh()
+        self._apply_profile()  # the role's tabs and actions; a super-user's review queue waits while starting
+        if not defer_start:
+            self.start_background()
+
+    def start_background(self) -> None:
+        """What the first paint does not need (issue 13: the window took 10-16 s to appear): the model,
+        a super-user's review queue, the similar-ticket index, incidents and the demo mark."""
+        self._starting = False
         self.load_classifier()
-        self._apply_profile()
+        if self.review_view is None:
+            self._apply_profile()
         self.build_similarity_index()
         self.refresh_incidents()
         self.refresh_demo_state()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
-from elsdesk.gui.learning_curve_view import LearningCurveView
 from elsdesk.gui.notify import show_error
 
 
@@ -14,14 +13,17 @@ class ModelActionsMixin:
 
     def load_classifier(self):
         """Load the active model in the background; the window works without it meanwhile."""
-        from elsdesk.services.classification import active_model
 
         def done(result):
+            from elsdesk.ml.store import SHIPPED  # already imported by the worker
+
             self.classifier = result
             self.classifier_error = None
             if self.review_view is not None:
                 self.review_view.set_classifier(result)
-            self.statusBar().showMessage(self.tr("Modell %1 laddad.").replace("%1", str(result[1].get("version"))), 5000)
+            version = str(result[1].get("version"))
+            self.statusBar().showMessage(self.tr("Den levererade modellen är laddad.") if version == SHIPPED else
+                                         self.tr("Modell %1 laddad.").replace("%1", version), 5000)
             self.classify_unlabelled()
 
         def failed(exc):
@@ -30,6 +32,8 @@ class ModelActionsMixin:
             self.statusBar().showMessage(self.tr("Inga förslag: %1 Välj Modell › Träna om modellen.").replace("%1", str(exc)))
 
         def work(context):
+            from elsdesk.services.classification import active_model  # scikit-learn, imported off the GUI thread
+
             with context.open_database() as database:
                 return active_model(database)  # the desk's model, the same at every workstation
 
@@ -142,6 +146,8 @@ class ModelActionsMixin:
                 return DeskModelStore(database).versions()
 
         def done(cards):
+            from elsdesk.gui.learning_curve_view import LearningCurveView  # Qt Charts: not before the first paint
+
             view = LearningCurveView()
             view.set_cards(cards)
             self.learning_dialog = self._show_in_dialog(self.tr("Inlärningskurva"), view, (760, 480))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.profile_dialog import ProfileDialog
-from elsdesk.gui.review_queue_view import ReviewQueueView
 from elsdesk.services.permissions import CONFIRM_LABELS, LOAD_DEMO, TRAIN_MODEL, allowed
 from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
 
@@ -67,7 +66,9 @@ class ReviewActionsMixin:
             return
         views = views_for(self.profile.role)
         self.tabs.setTabVisible(self.training_tab, TRAINING in views)
-        if REVIEW in views and self.review_view is None:
+        if REVIEW in views and self.review_view is None and not self._starting:
+            from elsdesk.gui.review_queue_view import ReviewQueueView  # scikit-learn: not before the first paint
+
             self.review_view = ReviewQueueView(self.db_path, self.taxonomy, self.runner, self._actor(), self.language, self,
                                                classifier=self.classifier, similarity_index=self.similarity_index)
             self.review_view.labels_confirmed.connect(self._on_review_decision)
@@ -107,9 +108,9 @@ class ReviewActionsMixin:
 
     def build_similarity_index(self):
         """Build the in-memory similar-ticket index in the background (seconds at 200,000 tickets)."""
-        from elsdesk.services.similar import build_similarity_index
-
         def work(context):
+            from elsdesk.services.similar import build_similarity_index
+
             with context.open_database() as database:
                 return build_similarity_index(database, is_cancelled=context.is_cancelled)
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy only where a rule is fitted: the GUI imports this module before its first paint
+    import numpy as np
 
 HIGH_TARGET = 0.95
 MEDIUM_TARGET = 0.70
@@ -101,6 +103,8 @@ def rule_from_card(card: dict | None, target: str = "module") -> ConfidenceRule:
 
 def fit_rule(correct, confidence, measured_on: str = "") -> ConfidenceRule:
     """The rule for predictions the model did not train on: *correct* (bools) and *confidence*."""
+    import numpy as np
+
     right = np.asarray(correct, dtype=float)
     shown = np.array([percent(c) for c in confidence], dtype=int)
     high = _lowest_cut(shown, right, HIGH_TARGET, below=None)
@@ -126,6 +130,8 @@ def band_figures(rule: ConfidenceRule, correct, confidence) -> dict:
 def _lowest_cut(shown: np.ndarray, right: np.ndarray, target: float, below: int | None) -> int | None:
     """Lowest whole percentage t such that predictions shown at t or more (and below *below*) were
     right at least *target* of the time, over at least MIN_SUPPORT predictions."""
+    import numpy as np
+
     keep = shown < below if below is not None else np.ones(len(shown), dtype=bool)
     shown, right = shown[keep], right[keep]
     if len(shown) < MIN_SUPPORT:

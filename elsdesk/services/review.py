@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from elsdesk.domain import HUMAN, MODEL, BadInputError, ConflictError, ReviewDecision, Ticket, now_iso
-from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services.similar import SimilarTicket, similar_tickets
 from elsdesk.services.permissions import CONFIRM_LABELS, acting_as, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.reviews import QUEUE_ORDERS, ReviewRepository
 from elsdesk.storage.settings import SettingsRepository, upsert_setting
 from elsdesk.services.labels import desk_taxonomy
+
+if TYPE_CHECKING:  # scikit-learn is imported where an index is built, not by whoever imports the review service
+    from elsdesk.ml.similarity import SimilarityIndex
 
 logger = logging.getLogger(__name__)
 ORDERS = tuple(QUEUE_ORDERS)  # "uncertainty", "date", "module"

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from elsdesk.domain import Ticket, now_iso
-from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services.imports import Cancelled
 from elsdesk.storage import Database, TicketRepository
+
+if TYPE_CHECKING:  # scikit-learn loads only when an index is built (the GUI's first paint does not wait for it)
+    from elsdesk.ml.similarity import SimilarityIndex
 
 logger = logging.getLogger(__name__)
 SIMILAR_COUNT = 5
@@ -32,6 +34,8 @@ def build_similarity_index(database: Database, progress: Callable[[int, int], No
     total = repo.count()
     rows = ((t.id, t.created_at, t.title, t.description) for t in repo.iter_tickets())
     try:
+        from elsdesk.ml.similarity import SimilarityIndex
+
         index = SimilarityIndex.build(rows, progress=(lambda done: progress(done, total)) if progress else None,
                                       is_cancelled=is_cancelled)
     except InterruptedError as exc:

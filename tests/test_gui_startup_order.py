@@ -1,0 +1,60 @@
+"""Start-up ordering (issue 13: the window took 10-16 s to appear on a busy machine): the window is
+built and painted before the model, the review queue, the similar-ticket index and the incidents
+load, and nothing heavy (scikit-learn, scipy) is imported before the first paint. No test here
+depends on how fast the machine is: it checks the order of the steps, never their duration."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.profile import SUPER_USER, Profile, save_profile
+from elsdesk.storage import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def desk(tmp_path):
+    path = tmp_path / "desk.db"
+    with open_database(path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", sample_rows(8)))
+    save_profile(Profile("Sven Berg", SUPER_USER))
+    return path
+
+
+def test_a_deferred_window_starts_only_its_list_query(qtbot, desk, tmp_path):
+    window = MainWindow(desk, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), defer_start=True)
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+    assert window.runner.running() <= 1, "only the list's first page before the first paint"
+    assert window.review_view is None and window.classifier is None and window.similarity_index is None
+    assert window.training_tab is not None and not window.tabs.isTabVisible(window.training_tab)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 8, timeout=30_000)
+
+    window.start_background()
+
+    assert window.review_view is not None, "a super-user's review queue comes right after the first paint"
+    qtbot.waitUntil(lambda: window.classifier is not None or window.classifier_error is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.similarity_index is not None and window.runner.running() == 0, timeout=60_000)
+
+
+def test_the_app_paints_its_window_before_anything_heavy_is_imported(desk, tmp_path):
+    report = tmp_path / "startup.json"
+    env = {**os.environ, "ELSDESK_STARTUP_REPORT": str(report), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", str(desk), "gui"], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    events = data["events"]
+    assert events["qapp"] <= events["window_built"] <= events["shown"] <= events["model_ready"]
+    assert "list_loaded" in events
+    assert not {"sklearn", "scipy", "joblib"} & set(data["heavy_at_paint"]), data["heavy_at_paint"]
