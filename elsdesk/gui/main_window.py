@@ -175,6 +175,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             action.setChecked(code == self.language)
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        self.shortcuts_action = self._action(self.tr("&Kortkommandon…"), "F1", self.show_shortcuts,
+                                             self.tr("Kortkommandona i vyn du står i (F1)"))
+        self.getting_started_action = self._action(self.tr("Kom &igång…"), None, self.show_getting_started)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.getting_started_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.tr("Om elsdesk"), self._about)
         toolbar = self.addToolBar(self.tr("Verktyg"))
         toolbar.setObjectName("mainToolbar")
@@ -457,6 +463,28 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     def _set_language(self, code: str) -> None:
         self.settings.setValue("language", code)
         QMessageBox.information(self, "elsdesk", self.tr("Språket byts när elsdesk startas om."))
+
+    def show_shortcuts(self):
+        """F1: the shortcuts of the tab in focus (the ticket form answers F1 itself)."""
+        from elsdesk.gui.help_dialog import FORM, REVIEW, TICKETS, TRAINING, show_shortcuts
+
+        current = self.tabs.currentWidget()
+        view = REVIEW if current is self.review_view and current is not None else (
+            TRAINING if self.tabs.currentIndex() == self.training_tab else TICKETS)
+        views = [TICKETS, FORM] + ([REVIEW] if self.review_view is not None else []) + (
+            [TRAINING] if self.tabs.isTabVisible(self.training_tab) else [])
+        review_help = self.review_view.help_label.text() if self.review_view is not None else None
+        self.help_dialog = show_shortcuts(self, view, views, review_help)
+        return self.help_dialog
+
+    def show_getting_started(self):
+        from elsdesk.gui.help_dialog import GettingStartedDialog
+
+        dialog = GettingStartedDialog(self.profile.role if self.profile else None, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        self.help_dialog = dialog
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", self.database.describe()))

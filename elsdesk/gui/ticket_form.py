@@ -63,6 +63,7 @@ class TicketFormDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
         for number in (1, 2, 3):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.accept_suggestion(n - 1))
+        QShortcut(QKeySequence("F1"), self, activated=self._show_shortcuts)
         QShortcut(QKeySequence(KIND_KEY), self, activated=self.accept_kind_suggestion)
         self._draft_timer = _single_shot(self, DRAFT_DELAY_MS, self._write_draft)
         self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
@@ -211,6 +212,11 @@ class TicketFormDialog(QDialog):
         box.buttonClicked.connect(chosen)
         self.discard_box = box
         box.open()
+
+    def _show_shortcuts(self) -> None:
+        from elsdesk.gui.help_dialog import FORM, show_shortcuts
+
+        self.help_dialog = show_shortcuts(self, FORM, [FORM])
 
     def has_changes(self) -> bool:
         """Whether the form differs from what it showed when it opened (the stored ticket or an empty form)."""
