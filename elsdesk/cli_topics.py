@@ -30,7 +30,13 @@ def add_topic_commands(command) -> None:
                         help="var ärenden vars etiketter sattes vid registreringen står i granskningskön:"
                              " last = efter modellens (standard), mixed = blandat med dem")
 
-    TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config})
+    problems = command("problems", "visa kända problem, eller ändra ett problems lösning och status")
+    problems.add_argument("--json", action="store_true", help="en JSON-rad per känt problem")
+    problems.add_argument("--id", type=int, help="problemet att ändra")
+    problems.add_argument("--workaround", help="så gör man / lösningen att lära ut")
+    problems.add_argument("--status", help="oppet, workaround, rattat eller genomganget")
+    problems.add_argument("--note", help="t.ex. 'rättat i Cosmic R8.2' eller 'genomgånget 2025-05-14'")
+    TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config, "problems": cmd_problems})
 
 
 CONTRACT_KEYS = ("id", "label", "module", "kind", "keywords", "count", "ticket_ids", "previous_count", "trend")
@@ -109,4 +115,24 @@ def cmd_config(args) -> int:
         placement = intake_placement(database)
     print(f"go-live: {value.isoformat() if value else '(inte satt)'}", file=sys.stdout)
     print(f"registreringsetiketter i granskningskön: {placement}", file=sys.stdout)
+    return 0
+
+
+def cmd_problems(args) -> int:
+    from dataclasses import asdict
+
+    from elsdesk.cli import _database
+    from elsdesk.services.problems import known_problems, update_problem
+
+    with _database(args) as database:
+        if args.id is not None:
+            changes = {k: v for k, v in (("workaround", args.workaround), ("status", args.status),
+                                         ("status_note", args.note)) if v is not None}
+            update_problem(database, args.id, **changes)
+        problems = known_problems(database)
+    for problem in problems:
+        if args.json:
+            print(json.dumps(asdict(problem), ensure_ascii=False))
+        else:
+            print(f"{problem.id:4d}  {problem.status:11} {problem.module or '-':24} {problem.name}")
     return 0

@@ -188,3 +188,23 @@ def test_a_rejected_proposal_is_not_proposed_again(proposed_week):
     reject_proposal(database, proposal["id"])
     assert proposal["id"] not in {t["id"] for t in weekly_topics(database, "2025-W19", recompute=True)["topics"]}
     assert not known_problems(database)
+
+
+def test_the_agenda_teaches_the_problem_with_its_workaround_audience_and_unsigned_examples(tmp_path, capsys):
+    from elsdesk.services.export import export_week
+
+    path = tmp_path / "desk.db"
+    rows = [dict(_row(i, "2025-05-06", t, d + "\nMvh Karin Lund", "lakemedel", DOSE), reporter_role="ssk", unit="Avd 4")
+            for i, (t, d) in enumerate(DOSE_REPORTS)]
+    with open_database(path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "agenda.jsonl", rows))
+    assert main(["--db", str(path), "problems", "--json"]) == 0
+    (problem,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["--db", str(path), "problems", "--id", str(problem["id"]), "--status", "workaround",
+                 "--workaround", "Markera dosen och välj Signera i utdelningsvyn"]) == 0
+    with open_database(path) as database:
+        texts = {fmt: export_week(database, "2025-W19", fmt, tmp_path / f"v.{fmt}").read_text(encoding="utf-8-sig")
+                 for fmt in ("md", "html")}
+    for text in texts.values():
+        assert DOSE in text and "Markera dosen och välj Signera" in text and "ssk" in text
+        assert "Karin" not in text and "Lund" not in text

@@ -193,9 +193,13 @@ def _topic_card_html(data, card: tables.TopicCard) -> str:
     chips = "".join(f'<span class="chip">{esc(k)}</span>' for k in card.keywords)
     quotes = "".join(f"<blockquote><strong>{esc(e['title'])} <small>{esc(e['id'])}</small></strong>"
                      f"{esc(shorten(' '.join(e['description'].split()), 280))}</blockquote>" for e in card.examples)
-    return (f'<article class="card topic-card"><h3><span class="rank">{card.rank or ""}</span><span>{esc(card.label)}</span></h3>'
+    extra = "".join(f'<p class="meta"><b>{esc(t(key))}:</b> {esc(value)}</p>'
+                    for key, value in (("audience", card.audience), ("workaround", card.workaround)) if value)
+    proposed = f' <small>({esc(t("proposal"))})</small>' if card.proposed else ""
+    return (f'<article class="card topic-card"><h3><span class="rank">{card.rank or ""}</span><span>{esc(card.label)}</span>'
+            f'{proposed}</h3>'
             f'<p class="meta">{badge(card.trend, card.trend_name)} &nbsp;{esc(card.module)} · {esc(card.kind)}</p>'
-            f'<p class="meta">{meta}</p><div>{chips}</div>{quotes}</article>')
+            f'<p class="meta">{meta}</p>{extra}<div>{chips}</div>{quotes}</article>')
 
 
 def _heat_table(data, trend: tables.ModuleTrend) -> str:

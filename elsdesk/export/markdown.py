@@ -52,6 +52,11 @@ def render_markdown(data) -> str:
         if card.covered_on:
             facts.append(f"{t('covered').lower()} {card.covered_on}")
         lines += [" · ".join(md(f) for f in facts), ""]
+        if card.proposed:
+            lines += [f"_{md(t('proposal'))}_", ""]
+        for key, value in (("audience", card.audience), ("workaround", card.workaround)):
+            if value:
+                lines += [f"**{md(t(key))}:** {md(value)}", ""]
         if card.keywords:
             lines += [f"{md(t('keywords'))}: {md(', '.join(card.keywords))}", ""]
         for example in card.examples:

@@ -104,9 +104,12 @@ def _print_topic(data, card: tables.TopicCard) -> str:
         for e in card.examples)
     keywords = f'<p style="font-size:8pt"><font color="#667085">{esc(t("keywords"))}: {esc(", ".join(card.keywords))}</font></p>' \
         if card.keywords else ""
-    return (f'<h3 style="font-size:11pt; color:#1f3a5f">{card.rank}. {esc(card.label)}</h3>'
+    extra = "".join(f'<p style="font-size:8.5pt"><b>{esc(t(key))}:</b> {esc(value)}</p>'
+                    for key, value in (("audience", card.audience), ("workaround", card.workaround)) if value)
+    proposed = f' <font color="#667085" size="2">({esc(t("proposal"))})</font>' if card.proposed else ""
+    return (f'<h3 style="font-size:11pt; color:#1f3a5f">{card.rank}. {esc(card.label)}{proposed}</h3>'
             f'<p style="font-size:8.5pt"><font color="{colour}"><b>{esc(card.trend_name)}</b></font> · {facts}</p>'
-            f"{keywords}{quotes}")
+            f"{extra}{keywords}{quotes}")
 
 
 def _print_trend_tables(data, trend: tables.ModuleTrend) -> str:

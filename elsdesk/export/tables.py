@@ -38,6 +38,7 @@ TEXTS = {
         "generated": "Skapad av elsdesk", "privacy": "Texten är maskerad och innehåller inga namn på anmälare.",
         "vs_previous": "förra veckan", "page": "Sida", "of": "av", "subtitle": "Underlag för veckans utbildning",
         "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad", "agenda_topics": "Ämnen på agendan",
+        "workaround": "Så gör man / lösning", "audience": "Anmäls av", "proposal": "förslag, ännu inget känt problem",
     },
     "en": {
         "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Kind", "count": "Tickets",
@@ -55,6 +56,7 @@ TEXTS = {
         "generated": "Made with elsdesk", "privacy": "Text is masked and carries no reporter names.",
         "vs_previous": "last week", "page": "Page", "of": "of", "subtitle": "Input for this week's training",
         "weeks_running": "week running", "weeks_running_plural": "weeks running", "agenda_topics": "Topics on the agenda",
+        "workaround": "How to / solution", "audience": "Reported by", "proposal": "proposal, not yet a known problem",
     },
 }
 MONTHS = {
@@ -185,6 +187,21 @@ class TopicCard:
     covered_on: str
     keywords: list[str]
     examples: list[dict]
+    workaround: str = ""
+    audience: str = ""      # "ssk 4, läk 1 · Avd 12, Avd 3": who the training is for
+    since_go_live: int = 0
+    proposed: bool = False  # the machine's grouping nobody has named as a known problem yet
+
+
+def audience_text(topic: dict, limit: int = 4) -> str:
+    """Who reports a topic: roles and units with their counts, most first."""
+    audience = topic.get("audience") or {}
+    parts = []
+    for key in ("roles", "units"):
+        items = list((audience.get(key) or {}).items())[:limit]
+        if items:
+            parts.append(", ".join(f"{name} {count}" for name, count in items))
+    return " · ".join(parts)
 
 
 def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
@@ -196,7 +213,9 @@ def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
         trend=str(t.get("trend") or ""), trend_name=trend_name(data, t.get("trend")),
         weeks=int(t.get("weeks_recurring") or 1), first_week=safe_cell(t.get("first_week") or ""),
         covered_on=safe_cell(t.get("covered_on") or ""), keywords=[safe_cell(k) for k in t.get("keywords") or []],
-        examples=topic_examples(t)) for t in (data.agenda if topics is None else topics)]
+        examples=topic_examples(t), workaround=safe_cell(t.get("workaround") or ""),
+        audience=safe_cell(audience_text(t)), since_go_live=int(t.get("since_go_live") or 0),
+        proposed=t.get("status") == "proposed") for t in (data.agenda if topics is None else topics)]
 
 
 # -- tickets per module per week ----------------------------------------------------------------

@@ -74,6 +74,29 @@ def get_problem(database: Database, problem_id: int) -> Problem:
     return problem
 
 
+def update_problem(database: Database, problem_id: int, **values) -> Problem:
+    """Change a known problem's name, workaround, status (oppet, workaround, rattat, genomganget) or status note."""
+    from elsdesk.storage.problems import STATUSES
+
+    require(database, CURATE_PROBLEMS)
+    get_problem(database, problem_id)
+    if "status" in values and values["status"] not in STATUSES:
+        raise BadInputError(f"okänd status '{values['status']}'; välj bland {', '.join(STATUSES)}")
+    if "name" in values:
+        values["name"] = problem_name(values["name"])
+        if not values["name"]:
+            raise BadInputError("ett känt problem behöver ett namn")
+        other = ProblemRepository(database).by_name(values["name"])
+        if other is not None and other.id != problem_id:
+            raise BadInputError(f"det finns redan ett känt problem som heter '{other.name}'")
+    for key in ("workaround", "status_note"):
+        if values.get(key) is not None:
+            values[key] = mask_text(str(values[key])).text.strip()
+    with database.write() as conn:
+        ProblemRepository(database).update(conn, problem_id, **values)
+    return get_problem(database, problem_id)
+
+
 # -- the machine's proposals: people accept (name), merge or reject them ----------------------
 def accept_proposal(database: Database, week: str, topic_id: str, name: str, actor: str) -> Problem:
     """Name a proposal: it becomes a known problem and its tickets of *week* are linked to it."""
