@@ -30,7 +30,7 @@ def test_import_then_list_json(capsys, tmp_path, rows_file, db_target):
     assert main(["--db", db, "list", "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 5
-    assert set(lines[0]) == {"id", "created_at", "title", "description", "module", "kind", "status", "label_source"}
+    assert set(lines[0]) == {"id", "created_at", "title", "description", "module", "kind", "problem", "status", "label_source"}
     assert lines[0]["id"] == "T-00001" and lines[0]["label_source"] == "human"
 
 
