@@ -84,8 +84,9 @@ class LearningCurveView(QWidget):
         top = max([p.confirmed for p in self.points] + [10])
         self.x_axis.setRange(0, top * 1.05)
         self.x_axis.applyNiceNumbers()
-        low = min([p.low for p in self.points] + [1.0])
-        self.y_axis.setRange(max(0, int(low * 10) * 10 - 10), 100)
+        bottom = max(0, int(min(p.low for p in self.points) * 10) * 10 - 10) if self.points else 0
+        self.y_axis.setRange(bottom, 100)
+        self.y_axis.setTickCount(min(11, (100 - bottom) // 10 + 1))  # a line every 10 %
         self.empty_note.setVisible(not self.points)
         self.empty_note.setText(self.tr("Ingen punkt ännu: kurvan får sin första punkt när en omträning haft "
                                         "tillräckligt många nya bekräftade ärenden att mäta på."))

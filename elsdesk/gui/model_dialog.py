@@ -80,7 +80,8 @@ class ModelDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.UserRole, version)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        for column in range(3):  # the last column stretches
+            self.table.resizeColumnToContents(column)
         if self.cards:
             self.table.selectRow(0)
 

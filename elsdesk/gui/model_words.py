@@ -33,6 +33,9 @@ def comparison_text(c: TrainingComparison | None) -> str:
     if c.status == "too_few":
         if c.reason == "few_modules":
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "de nya bekräftade ärendena kommer från bara %1 moduler (minst %2 behövs)"), c.modules, c.min_modules)
+        elif c.n == 0:
+            why = _t(QT_TRANSLATE_NOOP("ModelWords", "inga nya bekräftade ärenden som ingen av modellerna tränats på (minst %1 behövs)"),
+                     c.min_tickets)
         else:
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)"),
                      number(c.n), c.min_tickets)
