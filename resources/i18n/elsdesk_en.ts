@@ -243,7 +243,7 @@
         <translation>Each point is a model version measured on the newest confirmed tickets it was not trained on (near-duplicates left out); the bar shows the uncertainty (95%). The shipped model appears once the first retrain has measured it on this desk&apos;s own tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="90"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="91"/>
         <source>Ingen punkt ännu: kurvan får sin första punkt när en omträning haft tillräckligt många nya bekräftade ärenden att mäta på.</source>
         <translation>No point yet: the curve gets its first point when a retrain has had enough new confirmed tickets to measure on.</translation>
     </message>
@@ -372,229 +372,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="59"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="62"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="104"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="116"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="108"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="120"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="109"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="121"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="136"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="136"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="126"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="138"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="130"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="142"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="131"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="143"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="132"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="144"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="133"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="145"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="133"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="145"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="134"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="146"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="135"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="147"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="138"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="139"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="153"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="148"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="160"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="154"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="156"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="168"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="159"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="171"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="165"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="177"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="450"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="184"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="490"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="167"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="185"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="181"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="293"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="199"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="311"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="310"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="322"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="346"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="405"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="423"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="406"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="424"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="421"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="439"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="422"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="440"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="447"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="465"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="450"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="490"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -604,57 +604,57 @@ Database: %2</translation>
 <context>
     <name>ModelActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="24"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="26"/>
         <source>Modell %1 laddad.</source>
         <translation>Model %1 loaded.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="30"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="32"/>
         <source>Inga förslag: %1 Välj Modell › Träna om modellen.</source>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="87"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="91"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="91"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="95"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="93"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="97"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="94"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="98"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="97"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="101"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="153"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="164"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="170"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="183"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="189"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="205"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -703,128 +703,128 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_dialog.py" line="76"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="132"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="133"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="117"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="118"/>
         <source>rätt modul på %1 av %2 nya ärenden</source>
         <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="119"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="120"/>
         <source>för få nya ärenden att mäta på</source>
         <translation>too few new tickets to measure on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="122"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="123"/>
         <source>grundkorpusen: rätt modul på %1 %</source>
         <translation>seed corpus: right module on %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="134"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="135"/>
         <source>Hur ofta har den rätt?</source>
         <translation>How often is it right?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="139"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="140"/>
         <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
         <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="147"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="148"/>
         <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
         <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="150"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="151"/>
         <source>Svårast för modellen:</source>
         <translation>Hardest for the model:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="153"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
         <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
         <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="155"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="156"/>
         <source>Vanligaste förväxlingarna:</source>
         <translation>Most common mix-ups:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="156"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
         <source>Vad betyder Hög, Medel och Låg?</source>
         <translation>What do High, Medium and Low mean?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="158"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="170"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
         <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
         <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
         <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
         <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="173"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="174"/>
         <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
         <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="184"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="184"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="187"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="187"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="194"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="195"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="196"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="197"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="158"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -843,116 +843,121 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="37"/>
+        <source>inga nya bekräftade ärenden som ingen av modellerna tränats på (minst %1 behövs)</source>
+        <translation>no new confirmed tickets that neither model was trained on (at least %1 are needed)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="40"/>
         <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)</source>
         <translation>only %1 new confirmed tickets that neither model was trained on (at least %2 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="39"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="42"/>
         <source>Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2.</source>
         <translation>The last training (%1) could not be compared with the previous model: %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="41"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="44"/>
         <source>Ärenden som nästan är kopior av träningsärenden räknades inte: %1 st.</source>
         <translation>Tickets that are near-copies of training tickets were not counted: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="42"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
         <source>Fler bekräftade ärenden behövs innan en siffra säger något.</source>
         <translation>More confirmed tickets are needed before a figure means anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="44"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="47"/>
         <source>Den nya modellen är bättre.</source>
         <translation>The new model is better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="48"/>
         <source>Den nya modellen är sämre.</source>
         <translation>The new model is worse.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="46"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="49"/>
         <source>Skillnaden är inom osäkerheten: ingen av modellerna är säkert bättre.</source>
         <translation>The difference is within the uncertainty: neither model is surely better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="48"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="51"/>
         <source>På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) rätt modul på %3 och den förra (%4) på %5.</source>
         <translation>On the %1 newest confirmed tickets neither model was trained on, the new model (%2) got the module right on %3 and the previous one (%4) on %5.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="52"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="55"/>
         <source>Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3.</source>
         <translation>Difference %1 percentage points; with 95% certainty between %2 and %3.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="56"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="59"/>
         <source>Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden.</source>
         <translation>The last training (%1) got the module right on %2 of %3 new confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="58"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="61"/>
         <source>Senaste träningen (%1) mättes innan jämförelsen fanns.</source>
         <translation>The last training (%1) was measured before this comparison existed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
         <source>%1 % eller mer</source>
         <translation>%1% or more</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
         <source>%1–%2 %</source>
         <translation>%1–%2%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="65"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="68"/>
         <source>under %1 %</source>
         <translation>below %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="70"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="73"/>
         <source>%1 betyder att modellen anger %2.</source>
         <translation>%1 means the model gives %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="72"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="75"/>
         <source>När modellen säger %1 om typen (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 about the type (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="75"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="78"/>
         <source>När modellen säger %1 (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="81"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
         <source>Hur ofta modellen haft rätt i varje nivå är inte mätt för den här versionen; gränserna gäller ändå för alla moduler.</source>
         <translation>How often the model has been right at each level is not measured for this version; the cut-offs still hold for every module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="82"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="85"/>
         <source>grundärenden, vart och ett bedömt av en modell som inte tränats på det</source>
         <translation>seed tickets, each judged by a model that was not trained on it</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="83"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="86"/>
         <source>av de nyaste bekräftade ärendena, som modellen inte tränats på</source>
         <translation>of the newest confirmed tickets, which the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="87"/>
         <source>ärenden modellen inte tränats på</source>
         <translation>tickets the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="85"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="88"/>
         <source>Samma gränser gäller för alla moduler. Mätt på %1 %2.</source>
         <translation>The same cut-offs hold for every module. Measured on %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="89"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="92"/>
         <source>%1 av %2 (%3 %)</source>
         <translation>%1 of %2 (%3%)</translation>
     </message>
@@ -1013,32 +1018,32 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="76"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="77"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="85"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="86"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="98"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="99"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="99"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="100"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="102"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="103"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="103"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="104"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -1401,42 +1406,42 @@ Database: %2</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="99"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="100"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="100"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="101"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="101"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="102"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="105"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="106"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="172"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="173"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="249"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="255"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="261"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="267"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="290"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="296"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -1557,97 +1562,97 @@ Database: %2</translation>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="67"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="69"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="68"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="70"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="73"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="75"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="73"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="75"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="90"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="92"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="91"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="92"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="95"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="96"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="140"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="166"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="184"/>
         <source>%1 · %2 ärenden · %3 återkommande ämnen</source>
         <translation>%1 · %2 tickets · %3 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="210"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="237"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="214"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="241"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="226"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="305"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="305"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="288"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="315"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="288"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="315"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="331"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
