@@ -352,3 +352,14 @@ def test_cli_sets_where_intake_tickets_stand_and_lists_likely_mistakes(db_path, 
     assert "mixed" in capsys.readouterr().out
     assert main(["--db", str(db_path), "mistakes"]) == 0
     assert "minst 20" in capsys.readouterr().out
+
+
+def test_measured_bands_follow_the_same_rule_as_the_suggestions():
+    rows = varied_rows(40)
+    model = FakeModel({r["title"]: r["module"] for r in rows[:20]})  # the rest: 'remiss' at 40%
+    report = classification.measure(model, rows, card={"confidence_rule": {"module": {"high": 85, "medium": 30}}})
+    # the fake model gives 90% to the 15 it knows that are not 'remiss', and 40% to 'remiss' (right 10 times)
+    assert report["bands"]["hog"] == {"count": 15, "correct": 15, "precision": 1.0}
+    assert report["bands"]["medel"]["count"] == 25 and report["bands"]["medel"]["correct"] == 10
+    assert report["confidence_rule"] == {"high": 85, "medium": 30}
+    assert "Remisser och vårdbegäran" in report["summary"] or "förväxlingen" not in report["summary"]

@@ -91,8 +91,10 @@ def band_report(true, predicted, confidence, thresholds) -> dict:
     return {band: {"count": n, "correct": k, "precision": round(k / n, 3) if n else None} for band, (n, k) in bands.items()}
 
 
-def plain_summary(report: dict) -> str:
-    """A sentence a super-user understands, e.g. 'När modellen är säker har den rätt 19 av 20 gånger.'"""
+def plain_summary(report: dict, taxonomy=None) -> str:
+    """A sentence a super-user understands, e.g. 'När modellen är säker har den rätt 19 av 20 gånger.'
+    With a *taxonomy*, modules are named by their Swedish names instead of their ids."""
+    name = (lambda m: taxonomy.module_name(m)) if taxonomy is not None else (lambda m: m)  # noqa: E731
     n = report["n"]
     parts = [f"Modellen gissade rätt modul på {round(report['accuracy'] * n)} av {n} ärenden ({report['accuracy']:.0%})."]
     high = report.get("bands", {}).get("hog", {})
@@ -105,5 +107,5 @@ def plain_summary(report: dict) -> str:
         parts.append(f"När den är osäker (Låg) har den rätt {low['correct']} av {low['count']} gånger – låt en människa avgöra.")
     if report["top_confusions"]:
         t, p, k = report["top_confusions"][0]
-        parts.append(f"Vanligaste förväxlingen: {t} som {p} ({k} gånger).")
+        parts.append(f"Vanligaste förväxlingen: {name(t)} som {name(p)} ({k} gånger).")
     return " ".join(parts)

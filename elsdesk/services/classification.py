@@ -22,8 +22,11 @@ from sklearn.model_selection import GroupKFold
 from elsdesk.corpus import corpus_hash, load_seed_corpus
 from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
 from elsdesk.importer import read_rows
-from elsdesk.ml.confidence import BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, fit_rule, percent, rule_from_card
-from elsdesk.ml.evaluation import confidence_thresholds, evaluate_predictions
+from elsdesk.ml.confidence import (
+    BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, percent, rule_from_card,
+)
+from elsdesk.ml.evaluation import confidence_thresholds, evaluate_predictions, plain_summary
+from elsdesk.taxonomy import load_taxonomy
 from elsdesk.ml.comparison import Comparison, compare
 from elsdesk.ml.model import Prediction, TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
@@ -220,12 +223,23 @@ def fit_model(seed: list[dict], confirmed: list[dict]) -> TicketModel:
     return TicketModel().fit(rows, sample_weight=weights)
 
 
-def measure(model: TicketModel, rows: list[dict], thresholds: dict | None = None) -> dict:
+def measure(model: TicketModel, rows: list[dict], thresholds: dict | None = None, card: dict | None = None) -> dict:
+    """Quality on labelled rows; Hög/Medel/Låg by the card's one confidence rule (*card*, else the
+    overall cut-off in *thresholds*), the same rule the suggestions show."""
     predictions = model.predict(rows)
-    return evaluate_predictions(
-        [r["module"] for r in rows], [p.module for p in predictions], [p.confidence for p in predictions],
-        thresholds or {}, [r.get("kind") or "" for r in rows], [p.kind if r.get("kind") else "" for r, p in zip(rows, predictions)],
+    true, predicted = [r["module"] for r in rows], [p.module for p in predictions]
+    confidence = [p.confidence for p in predictions]
+    report = evaluate_predictions(
+        true, predicted, confidence, thresholds or {},
+        [r.get("kind") or "" for r in rows], [p.kind if r.get("kind") else "" for r, p in zip(rows, predictions)],
     )
+    rule = rule_from_card(card if card is not None else {"thresholds": thresholds or {}})
+    figures = band_figures(rule, [t == p for t, p in zip(true, predicted)], confidence)
+    report["bands"] = {band: {**f, "precision": round(f["correct"] / f["count"], 3) if f["count"] else None}
+                       for band, f in figures.items()}
+    report["confidence_rule"] = {"high": rule.high, "medium": rule.medium}
+    report["summary"] = plain_summary(report, load_taxonomy())
+    return report
 
 
 @dataclass
@@ -377,7 +391,7 @@ def evaluate_file(path: str | Path, source: Database | DeskModelStore | None = N
     if not rows:
         raise BadInputError(f"{path}: inga rader med module att utvärdera mot")
     model, card = active_model(source)
-    report = measure(model, rows, card.get("thresholds"))
+    report = measure(model, rows, card=card)
     report["model_version"] = card.get("version")
     return report
 
