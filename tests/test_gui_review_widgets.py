@@ -27,8 +27,9 @@ def test_similar_tickets_view_lists_score_status_and_resolution(qtbot):
     view.show_similar(similar())
     assert view.ticket_ids() == [7, 3]
     first = view.tree.topLevelItem(0)
-    assert [first.text(c) for c in range(5)] == ["82%", "ELS-000007", "Skrivaren skriver inte ut", "Löst", "Startade om skrivaren"]
-    assert view.tree.topLevelItem(1).text(4) == "–"
+    assert [first.text(c) for c in range(6)] == ["82%", "ELS-000007", "Skrivaren skriver inte ut", "–", "Löst",
+                                                 "Startade om skrivaren"]  # issue 13: a Modul column
+    assert view.tree.topLevelItem(1).text(5) == "–"
     with qtbot.waitSignal(view.ticket_activated) as activated:
         view.tree.setCurrentItem(first)
         qtbot.keyClick(view.tree, Qt.Key_Return)

@@ -1,10 +1,11 @@
-"""Load Qt Designer forms from ui/ and apply the stylesheet."""
+"""Load Qt Designer forms from ui/ and apply the stylesheet; ask for a line of text or a choice in a
+dialog wide enough for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from elsdesk.paths import ui_dir
 
@@ -27,3 +28,53 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
 def stylesheet() -> str:
     path = ui_dir() / "style.qss"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+TEXT_DIALOG_WIDTH = 520  # issue 13: Qt's own input dialog fitted its label and was too small to edit a name in
+
+
+class TextDialog(QDialog):
+    """A line of text (or, with items, an editable choice) to type, at a width one can work in."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, text: str = "", items: list[str] | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.label = QLabel(label, self)
+        self.label.setWordWrap(True)
+        if items is not None:
+            self.combo = QComboBox(self)
+            self.combo.setEditable(True)
+            self.combo.addItems(items)
+            self.combo.setCurrentText(text)
+            self.editor = self.combo
+        else:
+            self.combo = None
+            self.line_edit = QLineEdit(text, self)
+            self.line_edit.selectAll()
+            self.editor = self.line_edit
+        self.label.setBuddy(self.editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText(QCoreApplication.translate("forms", "OK"))
+        buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("forms", "Avbryt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(TEXT_DIALOG_WIDTH)
+        self.editor.setFocus()
+
+    def textValue(self) -> str:  # noqa: N802 - the name QInputDialog uses
+        return self.combo.currentText() if self.combo is not None else self.line_edit.text()
+
+
+def text_dialog(parent: QWidget | None, title: str, label: str, text: str = "", items: list[str] | None = None) -> TextDialog:
+    return TextDialog(parent, title, label, text, items)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", items: list[str] | None = None) -> tuple[str, bool]:
+    """Like ``QInputDialog.getText``/``getItem``: (text, accepted)."""
+    dialog = text_dialog(parent, title, label, text, items)
+    accepted = dialog.exec() == QDialog.Accepted
+    return dialog.textValue(), accepted

@@ -31,6 +31,8 @@ from elsdesk.services.labels import desk_taxonomy
 
 logger = logging.getLogger(__name__)
 CHANGE_CHECK_MS = 3000
+DEFAULT_SIZE = (1600, 940)  # at first start, made smaller on a small screen
+LAYOUT_KEY = "layout/"
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, QMainWindow):
     ticket_saved = Signal(object)
@@ -78,7 +80,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.tickets_imported.connect(self._on_tickets_imported)
         self.demo_removed.connect(self._on_tickets_imported)
         self.tabs.currentChanged.connect(self._focus_review_tab)
-        self.resize(1360, 820)
+        self._restore_layout()
         self._watch_other_workstations()
         self.list_view.refresh()
         self._apply_profile()  # the role's tabs and actions; a super-user's review queue waits while starting
@@ -99,11 +101,13 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     # -- construction --------------------------------------------------------------------
     def _build_layout(self) -> None:
         splitter = QSplitter(Qt.Horizontal, self)
+        splitter.setObjectName("ticketSplitter")
+        self.ticket_splitter = splitter
         splitter.addWidget(self.list_view)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([1000, 360])
+        splitter.setSizes([1260, 340])
         tickets_page = QWidget(self)
         layout = QVBoxLayout(tickets_page)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -489,7 +493,40 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", self.database.describe()))
 
+    # -- window size, splitters and columns kept between starts (issue 13) -------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        """Every splitter in the window by a stable name (its object name, else its owner's class and number)."""
+        named: dict[str, QSplitter] = {}
+        for splitter in self.findChildren(QSplitter):
+            key = splitter.objectName() or f"{type(splitter.parent()).__name__}_{len(named)}"
+            named.setdefault(key, splitter)
+        return named
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(LAYOUT_KEY + "geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width, height = DEFAULT_SIZE
+            if screen is not None and screen.width() > 200:
+                width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.92))
+            self.resize(width, height)
+        for key, splitter in self._splitters().items():
+            state = self.settings.value(LAYOUT_KEY + "splitter/" + key)
+            if state is not None:
+                splitter.restoreState(state)
+        columns = self.settings.value(LAYOUT_KEY + "ticket_columns")
+        if columns is not None:
+            self.list_view.horizontalHeader().restoreState(columns)
+
+    def _save_layout(self) -> None:
+        self.settings.setValue(LAYOUT_KEY + "geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            self.settings.setValue(LAYOUT_KEY + "splitter/" + key, splitter.saveState())
+        self.settings.setValue(LAYOUT_KEY + "ticket_columns", self.list_view.horizontalHeader().saveState())
+        self.settings.sync()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._save_layout()
         self._change_watch.stop()
         if self.listener is not None:
             self.listener.stop()

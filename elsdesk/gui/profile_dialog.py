@@ -34,11 +34,13 @@ class ProfileDialog(QDialog):
         self.views_label = QLabel(self)
         self.views_label.setObjectName("shortcutHint")
         self.views_label.setWordWrap(True)
+        self.views_label.setMinimumHeight(2 * self.views_label.fontMetrics().lineSpacing() + 4)  # room for two lines
         self.error_label = QLabel(self)
         self.error_label.setObjectName("maskNotice")
         self.error_label.setProperty("severity", "error")
         self.error_label.setVisible(False)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Namn"), self.name_edit)
         form.addRow(self.tr("&Roll"), self.role_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -57,6 +59,7 @@ class ProfileDialog(QDialog):
             self.name_edit.setText(profile.name)
             self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(profile.role)))
         self._describe_role()
+        self.setMinimumWidth(480)  # issue 13: the name field was squeezed when the role text wrapped
         self.name_edit.setFocus()
 
     def accept(self) -> None:

@@ -1,4 +1,5 @@
-"""SimilarTicketsView: a compact list of similar earlier tickets with status and resolution.
+"""SimilarTicketsView: a compact list of similar earlier tickets with module, status and resolution
+(a module with "?" is the model's suggestion, not yet confirmed).
 
 Shows what :func:`elsdesk.services.similar.similar_tickets` returned; used in the review queue
 and the ticket form. It never queries anything itself. Double-click or Enter on a row emits
@@ -27,8 +28,9 @@ class SimilarTicketsView(QWidget):
         self.heading.setObjectName("similarHeading")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("similarTickets")
-        self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels([self.tr("Likhet"), self.tr("Ärende"), self.tr("Rubrik"), self.tr("Status"), self.tr("Lösning")])
+        self.tree.setColumnCount(6)
+        self.tree.setHeaderLabels([self.tr("Likhet"), self.tr("Ärende"), self.tr("Rubrik"), self.tr("Modul"), self.tr("Status"),
+                                   self.tr("Lösning")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -36,7 +38,8 @@ class SimilarTicketsView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((70, 92, 230, 80)):
+        module_width = max(self.fontMetrics().horizontalAdvance(m.name(language) + " ?") for m in taxonomy.modules) + 16
+        for column, width in enumerate((64, 96, 230, module_width, 80)):
             self.tree.setColumnWidth(column, width)
         if not focusable:
             self.tree.setFocusPolicy(Qt.NoFocus)
@@ -56,13 +59,18 @@ class SimilarTicketsView(QWidget):
         for found in similar:
             ticket = found.ticket
             resolution = " ".join((ticket.resolution or "").split())
+            module = self.taxonomy.module_name(ticket.module, self.language) or "–"
+            confirmed = ticket.label_source == "human" or not ticket.module
             item = QTreeWidgetItem([
                 f"{found.score:.0%}", ticket.external_id or "", ticket.title.replace("\n", " "),
+                module if confirmed else module + " ?",
                 self.taxonomy.status_name(ticket.status, self.language), resolution or "–",
             ])
             item.setData(0, ID_ROLE, ticket.id)
             item.setToolTip(2, (ticket.description or "")[:500])
-            item.setToolTip(4, resolution[:500])
+            item.setToolTip(3, self.tr("Bekräftad modul") if confirmed and ticket.module else
+                            self.tr("Modellens förslag, inte bekräftat") if ticket.module else self.tr("Ej klassad"))
+            item.setToolTip(5, resolution[:500])
             self.tree.addTopLevelItem(item)
         self.tree.setVisible(bool(similar))
         self.empty.setVisible(not similar)

@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from elsdesk.domain import TicketFilter
 from elsdesk.gui.tasks import TaskRunner
-from elsdesk.gui.ticket_table_model import TicketTableModel
+from elsdesk.gui.ticket_table_model import COLUMNS, TicketTableModel
 from elsdesk.storage import TicketRepository
+
+
+CELL_MARGIN = 18  # a cell's padding on both sides, with room to spare
 
 
 @dataclass
@@ -63,20 +66,42 @@ class TicketListView(QTableView):
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((102, 130, 215, 160, 98, 72, 66, 108)):
-            self.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.Stretch)  # the title takes what is left
+        self.fit_columns()
+        self._auto_selected: int | None = None  # the first row, selected by the view and not by the person
         model.sort_requested.connect(self._on_sort_requested)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.activated.connect(self._on_activated)
+
+    def fit_columns(self) -> None:
+        """Label columns as wide as their longest name (issue 13: module names were cut off); the
+        id, date and unit columns as wide as typical values."""
+        self.ensurePolished()  # the stylesheet's font, not the default one
+        header = self.horizontalHeader()
+        header.ensurePolished()
+        metrics, bold = self.fontMetrics(), header.fontMetrics()
+        samples = {"external_id": ["DEMO-00000", "ELS-000000"], "created_at": ["2025-05-25 15:46"],
+                   "unit": ["Akutmottagningen"]}
+        for column, name in enumerate(COLUMNS):
+            if name == "title":
+                continue
+            texts = samples.get(name) or self.table_model.widest_texts(column)
+            title = str(self.table_model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max([metrics.horizontalAdvance(t) + CELL_MARGIN for t in texts] + [bold.horizontalAdvance(title) + 2 * CELL_MARGIN])
+            self.setColumnWidth(column, width)
 
     def set_filter(self, flt: TicketFilter) -> None:
         self.filter = replace(flt, sort=self.filter.sort, descending=self.filter.descending)
         self.refresh()
 
     def refresh(self, select_ticket: int | None = None) -> None:
-        """Re-run the query in the background; the old query is cancelled."""
-        self._keep_selection = select_ticket if select_ticket is not None else self.current_ticket_id()
+        """Re-run the query in the background; the old query is cancelled. The ticket the person chose
+        stays selected; a first row the view selected itself stays the first row (issue 13: the list
+        opened scrolled to the middle when newer tickets arrived above it)."""
+        current = self.current_ticket_id()
+        keep = None if current is not None and current == self._auto_selected else current
+        self._keep_selection = select_ticket if select_ticket is not None else keep
         if self._task is not None:
             self._task.cancel()
         self._task = self.runner.start(
@@ -101,9 +126,13 @@ class TicketListView(QTableView):
         self.table_model.set_ids(result.ids)
         if self._keep_selection is not None and self.table_model.row_of(self._keep_selection) >= 0:
             self.select_ticket(self._keep_selection)
+            self._auto_selected = None
         elif result.ids:
             self.selectRow(0)
+            self.scrollToTop()
+            self._auto_selected = result.ids[0]
         else:
+            self._auto_selected = None
             self.ticket_selected.emit(None)
         self.loaded.emit(result)
 
@@ -113,7 +142,10 @@ class TicketListView(QTableView):
 
     def _on_current_row_changed(self, current, _previous) -> None:
         ids = self.table_model.ids()
-        self.ticket_selected.emit(ids[current.row()] if current.isValid() and current.row() < len(ids) else None)
+        chosen = ids[current.row()] if current.isValid() and current.row() < len(ids) else None
+        if chosen != self._auto_selected:
+            self._auto_selected = None  # the person moved: keep their choice from now on
+        self.ticket_selected.emit(chosen)
 
     def _on_activated(self, index) -> None:
         ids = self.table_model.ids()

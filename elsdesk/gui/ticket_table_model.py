@@ -152,6 +152,14 @@ class TicketTableModel(QAbstractTableModel):
         value = getattr(ticket, column)
         return "" if value is None else str(value)
 
+    def widest_texts(self, column: int) -> list[str]:
+        """Every text a label column can show (module, kind, status, priority names), for sizing the column."""
+        tax, lang, name = self._taxonomy, self._language, COLUMNS[column]
+        groups = {"module": tax.modules, "kind": tax.kinds, "status": tax.statuses, "priority": tax.priorities}
+        if name not in groups:
+            return []
+        return [label.name(lang) + (" ?" if name == "module" else "") for label in groups[name]]
+
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             self.sort_requested.emit(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from elsdesk.domain import day_label, day_number_of_week
 from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
+from elsdesk.gui.forms import ask_text
 from elsdesk.gui.notify import show_error
 from elsdesk.taxonomy import Taxonomy
 
@@ -302,7 +303,7 @@ class TrainingLeadView(QWidget):
         chosen = self.selected_topics()[:1]
         if not chosen:
             return None
-        label, ok = QInputDialog.getText(self, self.tr("Byt namn på ämne"), self.tr("Nytt namn:"), text=chosen[0]["label"])
+        label, ok = ask_text(self, self.tr("Byt namn på ämne"), self.tr("Nytt namn:"), chosen[0]["label"])
         if not ok:
             return None
         return self._edit(lambda database: rename_topic(database, chosen[0]["id"], label), "rename")
