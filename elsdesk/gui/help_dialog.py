@@ -146,10 +146,11 @@ class ShortcutsDialog(QDialog):
         return shortcut_rows(self.view, self.review_help)
 
     def _show(self) -> None:
-        own = len(self.rows()) - len(EVERYWHERE)
         rows = self.rows()
+        own = len(rows) - len(EVERYWHERE)
+        everywhere = self.tr("Överallt")
         html = (f"<h3>{escape(_tr(VIEW_TITLES[self.view]))}</h3>{_table(rows[:own])}"
-                f"<h3>{escape(self.tr('Överallt'))}</h3>{_table(rows[own:])}")
+                f"<h3>{escape(everywhere)}</h3>{_table(rows[own:])}")
         self.text.setHtml(html)
 
 

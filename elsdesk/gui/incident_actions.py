@@ -42,9 +42,10 @@ class IncidentActionsMixin:
     def _incident_note(self, incident) -> str:
         """The list's tooltip for a ticket of *incident*: what it is, by its name (never its number)."""
         if incident.status == "confirmed":
-            text = _tr("Bekräftad incident: %1 (%2 ärenden från %3 enheter).")
+            text = QCoreApplication.translate("IncidentActionsMixin", "Bekräftad incident: %1 (%2 ärenden från %3 enheter).")
         else:
-            text = _tr("Möjlig incident: %1 (%2 ärenden från %3 enheter). Flera enheter rapporterar samma sak.")
+            text = QCoreApplication.translate(
+                "IncidentActionsMixin", "Möjlig incident: %1 (%2 ärenden från %3 enheter). Flera enheter rapporterar samma sak.")
         return text.replace("%1", incident.label).replace("%2", str(incident.ticket_count)).replace(
             "%3", str(len(incident.units)))
 

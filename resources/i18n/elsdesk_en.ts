@@ -53,6 +53,44 @@
     </message>
 </context>
 <context>
+    <name>DeskLocationDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="36"/>
+        <source>Var finns desken?</source>
+        <translation>Where is the desk?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="37"/>
+        <source>Välj var ärendena sparas. En ensam arbetsplats kan använda den här datorn; en hel ELS-desk delar regionens server så att alla ser varandras ärenden.</source>
+        <translation>Choose where the tickets are kept. A single workstation can use this computer; a whole ELS desk shares the region&apos;s server so that everyone sees each other&apos;s tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="40"/>
+        <source>&amp;Den här datorn</source>
+        <translation>&amp;This computer</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="42"/>
+        <source>&amp;Regionens server</source>
+        <translation>The &amp;region&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="46"/>
+        <source>service=elsdesk eller postgresql://server.region.se/elsdesk</source>
+        <translation>service=elsdesk or postgresql://server.region.se/elsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="47"/>
+        <source>Adressen får du av IT. Lösenord sparas aldrig i inställningarna.</source>
+        <translation>IT gives you the address. Passwords are never kept in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="58"/>
+        <source>Fortsätt</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../elsdesk/gui/filter_bar.py" line="22"/>
@@ -86,6 +124,12 @@
         <translation>All weeks</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="32"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="89"/>
+        <source>Visa alla ärenden igen</source>
+        <translation>Show all tickets again</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/filter_bar.py" line="36"/>
         <source>Rensa</source>
         <translation>Clear</translation>
@@ -97,34 +141,320 @@
     </message>
 </context>
 <context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="163"/>
+        <source>Kom igång</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="171"/>
+        <source>Roll:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="173"/>
+        <source>Tryck F1 i en vy för dess kortkommandon.</source>
+        <translation>Press F1 in a view for its keyboard shortcuts.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="176"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="21"/>
+        <source>Ärenden</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="22"/>
+        <source>Ärendeformuläret</source>
+        <translation>Ticket form</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="23"/>
+        <source>Granskning</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="24"/>
+        <source>Utbildning</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="27"/>
+        <source>Nytt ärende</source>
+        <translation>New ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="28"/>
+        <source>Sök i ärenden</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="29"/>
+        <source>Importera ärenden från fil</source>
+        <translation>Import tickets from a file</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="30"/>
+        <source>Uppdatera listan</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="31"/>
+        <source>Träna om modellen (superanvändare)</source>
+        <translation>Retrain the model (super-user)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="32"/>
+        <source>Den här översikten</source>
+        <translation>This overview</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="33"/>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="37"/>
+        <source>Flytta i listan; detaljerna visas till höger</source>
+        <translation>Move in the list; the details show on the right</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="38"/>
+        <source>Öppna det markerade ärendet</source>
+        <translation>Open the selected ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="39"/>
+        <source>Sök: skriv början av orden, t.ex. utdeln signer</source>
+        <translation>Search: type the beginnings of words, e.g. utdeln signer</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="40"/>
+        <source>Töm sökrutan (när den har fokus)</source>
+        <translation>Clear the search box (when it has focus)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
+        <source>Klick på kolumnrubrik</source>
+        <translation>Click on a column header</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
+        <source>Sortera efter kolumnen</source>
+        <translation>Sort by that column</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <source>Spara ärendet</source>
+        <translation>Save the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
+        <source>Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)</source>
+        <translation>Close; with unsaved text the form asks first (keep writing, keep as draft or discard)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
+        <source>Ta modulförslag 1, 2 eller 3</source>
+        <translation>Take module suggestion 1, 2 or 3</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
+        <source>Nästa / föregående fält</source>
+        <translation>Next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <source>Bokstäver i en lista</source>
+        <translation>Letters in a drop-down</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <source>Hoppa till det val som börjar så</source>
+        <translation>Jump to the choice that starts that way</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <source>Mellanslag</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <source>Välj eller avvälj ämnet för agendan</source>
+        <translation>Pick or unpick the topic for the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
+        <source>Byt namn på ämnet</source>
+        <translation>Rename the topic</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
+        <source>Markera flera ämnen (för att slå ihop dem)</source>
+        <translation>Select several topics (to merge them)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
+        <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
+        <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
+        <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
+        <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
+        <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
+        <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
+        <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
+        <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="63"/>
+        <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
+        <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
+        <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
+        <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
+        <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ.</source>
+        <translation>Enter confirms the suggestion, 1–3 pick another suggestion, / opens all modules; the letters set the kind.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
+        <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
+        <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
+        <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
+        <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
+        <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
+        <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
+        <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
+        <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
+        <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…</source>
+        <translation>Export the agenda as Excel, PDF or a web page with Export…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
+        <source>ELS-stöd</source>
+        <translation>ELS support</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
+        <source>Superanvändare</source>
+        <translation>Super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
+        <source>Utbildningsansvarig</source>
+        <translation>Training lead</translation>
+    </message>
+</context>
+<context>
     <name>IncidentActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="64"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="13"/>
+        <source>Möjliga incidenter</source>
+        <translation>Possible incidents</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="14"/>
+        <source>Bekräftade incidenter</source>
+        <translation>Confirmed incidents</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="15"/>
+        <source>Avfärdade</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="45"/>
+        <source>Bekräftad incident: %1 (%2 ärenden från %3 enheter).</source>
+        <translation>Confirmed incident: %1 (%2 tickets from %3 units).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="47"/>
+        <source>Möjlig incident: %1 (%2 ärenden från %3 enheter). Flera enheter rapporterar samma sak.</source>
+        <translation>Possible incident: %1 (%2 tickets from %3 units). Several units report the same thing.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="65"/>
         <source>Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.</source>
         <translation>Possible incident: %1 (%2 tickets from %3 units). See the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="71"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="72"/>
         <source>Inga möjliga incidenter</source>
         <translation>No possible incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="89"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="90"/>
         <source>Visa ärendena tillsammans</source>
         <translation>Show the tickets together</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="91"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="92"/>
         <source>Bekräfta incident</source>
         <translation>Confirm incident</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="93"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="94"/>
         <source>Avfärda</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="82"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="96"/>
+        <source>Öppna igen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="97"/>
+        <source>Enheter: %1</source>
+        <translation>Units: %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="109"/>
+        <source>Incident: %1</source>
+        <translation>Incident: %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="83"/>
         <source>Visa alla ärenden</source>
         <translation>Show all tickets</translation>
     </message>
@@ -364,237 +694,350 @@
         <translation>Importing</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
+        <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
+        <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/long_tasks.py" line="116"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
+        <source>Lägg in demodata</source>
+        <translation>Add demo data</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="120"/>
+        <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
+        <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="123"/>
+        <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
+        <translation>They can be removed again in one step with File › Remove demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
+        <source>Lägg in demodata ändå</source>
+        <translation>Add demo data anyway</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="125"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="163"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="140"/>
+        <source>Demodata: %1 påhittade ärenden</source>
+        <translation>Demo data: %1 made-up tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="142"/>
+        <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
+        <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="155"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="159"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="162"/>
+        <source>Ta bort demodata</source>
+        <translation>Remove demo data</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="156"/>
+        <source>Det finns ingen demodata i desken.</source>
+        <translation>There is no demo data in the desk.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="160"/>
+        <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
+        <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="171"/>
+        <source>%1 demoärenden borttagna.</source>
+        <translation>%1 demo tickets removed.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="175"/>
+        <source>Tar bort demodata</source>
+        <translation>Removing demo data</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="62"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="64"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="116"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="120"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="120"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="121"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="136"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="136"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="137"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="138"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="142"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="142"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="143"/>
+        <source>Lägg in &amp;demodata…</source>
+        <translation>Add &amp;demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="144"/>
+        <source>Ta &amp;bort demodata…</source>
+        <translation>&amp;Remove demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="146"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="143"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="147"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="144"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="148"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="145"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="145"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="146"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="147"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
+        <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
+        <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="153"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="154"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="155"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="156"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="153"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="157"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="160"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="164"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="170"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="168"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="172"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="171"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="175"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="177"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="181"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="182"/>
+        <source>&amp;Kortkommandon…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="183"/>
+        <source>Kortkommandona i vyn du står i (F1)</source>
+        <translation>The keyboard shortcuts of the view you are in (F1)</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/main_window.py" line="184"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="490"/>
+        <source>Kom &amp;igång…</source>
+        <translation>&amp;Getting started…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="188"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="494"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="185"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="189"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="199"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="311"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="203"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="310"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="310"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="322"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="346"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="350"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="423"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="401"/>
+        <source>Återansluter till servern…</source>
+        <translation>Reconnecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="406"/>
+        <source>Ansluten till servern igen; listorna är uppdaterade.</source>
+        <translation>Connected to the server again; the lists are up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="427"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="424"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="428"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="439"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="443"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="440"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="444"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="465"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="461"/>
+        <source>Desken byts när elsdesk startas om.</source>
+        <translation>The desk changes when elsdesk is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="469"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="490"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="494"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -603,6 +1046,11 @@ Database: %2</translation>
 </context>
 <context>
     <name>ModelActionsMixin</name>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="25"/>
+        <source>Den levererade modellen är laddad.</source>
+        <translation>The shipped model is loaded.</translation>
+    </message>
     <message>
         <location filename="../../elsdesk/gui/model_actions.py" line="26"/>
         <source>Modell %1 laddad.</source>
@@ -963,6 +1411,34 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="88"/>
+        <source>Logga in på servern</source>
+        <translation>Log in to the server</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="89"/>
+        <source>Lösenord för %1 på %2:</source>
+        <translation>Password for %1 on %2:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="89"/>
+        <source>din inloggning</source>
+        <translation>your login</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="95"/>
+        <source>Kom ihåg lösenordet i datorns nyckelring</source>
+        <translation>Remember the password in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="99"/>
+        <source>Logga in</source>
+        <translation>Log in</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <location filename="../../elsdesk/gui/profile_dialog.py" line="23"/>
@@ -980,37 +1456,37 @@ Database: %2</translation>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="44"/>
         <source>&amp;Namn</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="45"/>
         <source>&amp;Roll</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="47"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="46"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="48"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="77"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="80"/>
         <source>Ärenden och granskningskön: bekräfta eller rätta modul och typ.</source>
         <translation>Tickets and the review queue: confirm or correct module and type.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="78"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="81"/>
         <source>Ärenden och utbildningsvyn: återkommande ämnen och agenda.</source>
         <translation>Tickets and the training view: recurring topics and agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="79"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="82"/>
         <source>Ärenden: logga, sök och följ upp.</source>
         <translation>Tickets: log, search and follow up.</translation>
     </message>
@@ -1018,32 +1494,42 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="77"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="27"/>
+        <source>Din profil</source>
+        <translation>Your profile</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="28"/>
+        <source>Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; be IT om en annan roll.</source>
+        <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="78"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="86"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="87"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="99"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="100"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="101"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="103"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="104"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="104"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="105"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -1170,44 +1656,87 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="119"/>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="128"/>
+        <source>Vy:</source>
+        <translation>View:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="131"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="151"/>
+        <source>Överallt</source>
+        <translation>Everywhere</translation>
+    </message>
+</context>
+<context>
     <name>SimilarTicketsView</name>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="26"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="27"/>
         <source>Liknande tidigare ärenden</source>
         <translation>Similar earlier tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
         <source>Likhet</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
+        <source>Modul</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
         <source>Lösning</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="54"/>
         <source>Inga liknande ärenden ännu.</source>
         <translation>No similar tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="69"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="71"/>
+        <source>Bekräftad modul</source>
+        <translation>Confirmed module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="72"/>
+        <source>Modellens förslag, inte bekräftat</source>
+        <translation>The model&apos;s suggestion, not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="72"/>
+        <source>Ej klassad</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="77"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -1431,6 +1960,31 @@ Database: %2</translation>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="197"/>
+        <source>Osparat ärende</source>
+        <translation>Unsaved ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="198"/>
+        <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
+        <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="200"/>
+        <source>Fortsätt skriva</source>
+        <translation>Keep writing</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="201"/>
+        <source>Behåll som utkast</source>
+        <translation>Keep as draft</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="202"/>
+        <source>Kasta ärendet</source>
+        <translation>Discard ticket</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="255"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
@@ -1492,167 +2046,167 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="26"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="27"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="26"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="27"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="27"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="27"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="36"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="36"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="37"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="37"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
         <source>Förra v.</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
         <source>Veckor</source>
         <translation>Weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="69"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="70"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="70"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="71"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="75"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="76"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="75"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="76"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="92"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="95"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="96"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="97"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="184"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="185"/>
         <source>%1 · %2 ärenden · %3 återkommande ämnen</source>
         <translation>%1 · %2 tickets · %3 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="237"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="238"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="241"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="242"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="254"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="305"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="306"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="305"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="306"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="315"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="315"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="412"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -1663,6 +2217,21 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/app.py" line="112"/>
         <source>Databasen %1 kan inte öppnas: %2</source>
         <translation>The database %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/app.py" line="115"/>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/app.py" line="116"/>
+        <source>Välj en annan desk…</source>
+        <translation>Choose another desk…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/app.py" line="117"/>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +2245,27 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/charts.py" line="54"/>
         <source>Övriga</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="22"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <location filename="../../elsdesk/gui/forms.py" line="57"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/forms.py" line="58"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +2284,16 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/notify.py" line="22"/>
         <source>Uppdatera listan; ärendet kan ha tagits bort.</source>
         <translation>Refresh the list; the ticket may have been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/notify.py" line="24"/>
+        <source>Be en kollega med den rollen, eller IT, om hjälp.</source>
+        <translation>Ask a colleague with that role, or IT, for help.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/notify.py" line="26"/>
+        <source>Försök igen om en stund; det du skrivit finns kvar. Om felet består, kontakta IT.</source>
+        <translation>Try again in a moment; what you typed is kept. If the problem persists, contact IT.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/notify.py" line="28"/>

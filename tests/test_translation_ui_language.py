@@ -1,0 +1,63 @@
+"""Every visible string follows the UI language (issue 13): what this issue added (the discard question,
+demo data, incidents, help, the similar tickets' module column) and what the shared desk added
+(desk location, password, reconnect) speaks English under the English translation, and no raw id
+shows in the status line about the model."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from elsdesk.gui.app import install_translator
+from elsdesk.taxonomy import load_taxonomy
+
+
+@pytest.fixture
+def english(qapp):
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("context, source, english_text", [
+    ("TicketFormDialog", "Kasta ärendet", "Discard ticket"),
+    ("TicketFormDialog", "Behåll som utkast", "Keep as draft"),
+    ("MainWindow", "Ta &bort demodata…", "&Remove demo data…"),
+    ("MainWindow", "&Kortkommandon…", "&Keyboard shortcuts…"),
+    ("MainWindow", "Återansluter till servern…", "Reconnecting to the server…"),
+    ("LongTasksMixin", "Demodata: %1 påhittade ärenden", "Demo data: %1 made-up tickets"),
+    ("IncidentActionsMixin", "Bekräftade incidenter", "Confirmed incidents"),
+    ("ModelActionsMixin", "Den levererade modellen är laddad.", "The shipped model is loaded."),
+    ("DeskLocationDialog", "Var finns desken?", "Where is the desk?"),
+    ("PasswordDialog", "Logga in", "Log in"),
+    ("notify", "Be en kollega med den rollen, eller IT, om hjälp.", "Ask a colleague with that role, or IT, for help."),
+])
+def test_new_strings_are_english_under_the_english_translation(english, context, source, english_text):
+    assert QCoreApplication.translate(context, source) == english_text
+
+
+def test_help_and_discard_question_are_built_in_english(english, qtbot):
+    from elsdesk.gui.help_dialog import GettingStartedDialog, ShortcutsDialog
+    from elsdesk.gui.similar_tickets_view import SimilarTicketsView
+    from elsdesk.gui.ticket_form import TicketFormDialog
+
+    shortcuts = ShortcutsDialog("tickets", ["tickets", "form"])
+    qtbot.addWidget(shortcuts)
+    assert shortcuts.windowTitle() == "Keyboard shortcuts"
+    assert "Everywhere" in shortcuts.text.toPlainText() and "Open the selected ticket" in shortcuts.text.toPlainText()
+    started = GettingStartedDialog("superanvandare")
+    qtbot.addWidget(started)
+    assert started.windowTitle() == "Getting started" and "Open the Review tab" in started.text.toPlainText()
+
+    similar = SimilarTicketsView(load_taxonomy(), "en")
+    qtbot.addWidget(similar)
+    assert similar.tree.headerItem().text(3) == "Module"
+
+    form = TicketFormDialog(load_taxonomy(), "en")
+    qtbot.addWidget(form)
+    form.title_edit.setText("Printer on ward 12")
+    form.reject()
+    assert form.discard_box.windowTitle() == "Unsaved ticket"
+    assert {b.text() for b in form.discard_box.buttons()} == {"Keep writing", "Keep as draft", "Discard ticket"}
+    form._close(keep_draft=False)
