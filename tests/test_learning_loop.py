@@ -363,3 +363,13 @@ def test_measured_bands_follow_the_same_rule_as_the_suggestions():
     assert report["bands"]["medel"]["count"] == 25 and report["bands"]["medel"]["correct"] == 10
     assert report["confidence_rule"] == {"high": 85, "medium": 30}
     assert "Remisser och vårdbegäran" in report["summary"] or "förväxlingen" not in report["summary"]
+
+
+def test_a_new_model_is_kept_out_only_when_clearly_worse():
+    rows = varied_rows(100)
+    truth = {r["title"]: r["module"] for r in rows}
+    one_less = FakeModel({t: m for i, (t, m) in enumerate(truth.items()) if i != 0})
+    assert compare(one_less, FakeModel(truth), rows, training=[]).not_worse  # one ticket in a hundred is noise
+    much_less = FakeModel({t: m for i, (t, m) in enumerate(truth.items()) if i % 10})
+    worse = compare(much_less, FakeModel(truth), rows, training=[])
+    assert worse.verdict == "worse" and not worse.not_worse
