@@ -49,8 +49,8 @@ _FOREIGN_PHONE_RE = re.compile(
 )
 # a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
 _BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
-_EMAIL_RE = re.compile(
-    r"[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,})(?![\w\-])",
+_EMAIL_RE = re.compile(  # "?" and U+FFFD: a Cyrillic or Chinese domain that a Windows-1252 export could not write
+    r"[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
     re.UNICODE,
 )
 _GROUP_RE = re.compile(r"[0-9]+")
