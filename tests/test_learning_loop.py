@@ -373,3 +373,11 @@ def test_a_new_model_is_kept_out_only_when_clearly_worse():
     much_less = FakeModel({t: m for i, (t, m) in enumerate(truth.items()) if i % 10})
     worse = compare(much_less, FakeModel(truth), rows, training=[])
     assert worse.verdict == "worse" and not worse.not_worse
+
+
+def test_the_range_stays_honest_when_both_models_err_on_the_same_tickets():
+    from elsdesk.ml.comparison import paired_interval
+
+    same = np.array([True] * 32 + [False] * 3)
+    low, high = paired_interval(same, same)
+    assert low < -0.05 and high > 0.05  # 35 tickets cannot prove two models equal
