@@ -13,6 +13,7 @@ from elsdesk.services.label_check import LikelyMistake
 from elsdesk.taxonomy import Taxonomy
 
 MISTAKE_ROLE = Qt.ItemDataRole.UserRole
+TITLE_WIDTH = 260
 
 
 class LikelyMistakesView(QWidget):
@@ -55,6 +56,9 @@ class LikelyMistakesView(QWidget):
         self.tree.clear()
         for mistake in self.mistakes:
             self._add(mistake)
+        for column in range(self.tree.columnCount()):  # columns fit their text; a long title is cut
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), TITLE_WIDTH))
         self._update_summary()
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))

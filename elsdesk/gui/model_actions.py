@@ -186,7 +186,7 @@ class ModelActionsMixin:
         def done(found):
             view = LikelyMistakesView(self.taxonomy, self.language)
             view.show_mistakes(found)
-            dialog = self._show_in_dialog(self.tr("Troliga felmärkningar"), view, (900, 560))
+            dialog = self._show_in_dialog(self.tr("Troliga felmärkningar"), view, (1060, 560))
             view.ticket_activated.connect(lambda ticket_id: (dialog.accept(), self.edit_ticket(ticket_id)))
             view.take_model_label_requested.connect(lambda mistake: take(view, mistake))
             self.mistakes_dialog = dialog
