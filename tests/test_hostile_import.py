@@ -255,3 +255,17 @@ def test_issue_10_read_only_desk_can_still_be_listed(tmp_path, capsys, monkeypat
     assert "skrivskydd" in capsys.readouterr().err
     with open_database(db) as database:
         assert TicketRepository(database).count() == 2
+
+
+def test_issue_10_a_newer_sqlite_schema_is_refused_without_writing(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "newer.db"
+    main(["--db", str(db), "import", str(write_jsonl(tmp_path / "r.jsonl", sample_rows(2))), "--no-classify"])
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA user_version = 999")
+    connection.close()
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(write_jsonl(tmp_path / "s.jsonl", sample_rows(1, start=7)))]) == 4
+    assert "nyare" in capsys.readouterr().err and db.read_bytes() == before
