@@ -40,6 +40,13 @@ _GENERIC = frozenset(fold(w) for w in (
     "tack", "hej", "mvh", "någon", "inget", "varför", "just", "efter", "innan", "lite", "mer", "ska", "kan",
     "fått", "fick", "gjort", "gjorde", "blir", "blev", "vanligt", "vanliga", "hela", "helt", "ganska", "väldigt",
     "dag", "idag", "igår", "morse", "kväll", "natt", "ibland", "ofta", "flera", "många", "andra", "annan",
+    # English function words: locums write English, and "the", "how do" would join their tickets whatever the problem
+    "the", "a", "an", "to", "of", "in", "on", "for", "is", "are", "was", "were", "it", "its", "this", "that", "i",
+    "we", "you", "he", "she", "they", "me", "my", "our", "your", "how", "do", "does", "did", "can", "cannot", "cant",
+    "not", "no", "with", "as", "at", "be", "been", "have", "has", "had", "hi", "hello", "thanks", "thank", "please",
+    "there", "what", "when", "where", "why", "which", "who", "get", "got", "from", "by", "or", "and", "but", "if",
+    "so", "just", "any", "all", "would", "could", "should", "will", "there", "here", "after", "before", "again",
+    "still", "only", "into", "out", "up", "about", "some", "one", "also", "am", "im", "dont", "doesnt", "isnt",
 ))
 
 
