@@ -33,8 +33,8 @@ MAX_FIELD_CHARS = 2_000_000
 MAX_ID_CHARS = 200
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DAYS_AHEAD = 366
-XLSX_MAX_UNPACKED = 512 * 1024 * 1024     # bytes a workbook may unpack to, all parts together
-XLSX_MAX_RATIO = 400                      # and how much more than its packed size one large part may be
+XLSX_MAX_UNPACKED = 256 * 1024 * 1024     # bytes a workbook may unpack to, all parts together
+XLSX_MAX_RATIO = 100                      # and how much more than its packed size one large part may be
 XLSX_RATIO_FROM = 8 * 1024 * 1024
 # the ticket field each column name fills (Swedish headers too)
 FIELD_NAMES = {

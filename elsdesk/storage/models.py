@@ -1,11 +1,11 @@
-"""The model repository: trained models of the desk (joblib bytes, card, SHA-256) and the active pointer.
+"""The model repository: trained models of the desk (model bytes, card, SHA-256) and the active pointer.
 
 Models live in the ``models`` table, one row per version, written once and never updated. The
 active version and the history of activations are the desk settings ``active_model`` and
 ``model_history`` (a JSON list), so every workstation of a desk uses the same model. On
 PostgreSQL only super-users may insert models and write those two settings (GRANTs and
 row-level security). Writing methods run inside the caller's :meth:`Database.write`.
-This module holds only the SQL; hashing and unpickling are :mod:`elsdesk.ml.store`'s.
+This module holds only the SQL; hashing and decoding (:mod:`elsdesk.ml.model_format`, no pickle) are :mod:`elsdesk.ml.store`'s.
 """
 
 from __future__ import annotations
