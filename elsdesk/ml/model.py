@@ -1,8 +1,12 @@
 """TicketModel: one scikit-learn Pipeline from raw ticket text to module, and one to kind.
 
-Both pipelines share the same fitted text features (stemmed word n-grams and folded character
-n-grams, TF-IDF weighted) and end in a linear SVM whose scores are calibrated into probabilities
-(sigmoid, 3-fold), used as confidence. The model is a plain Python object: fit, predict, nothing about files or Qt.
+Module reads what a ticket is about: stemmed content words, pairs of them and folded character
+n-grams (TF-IDF weighted, stop words out). Kind reads how it is asked: word uni- and bigrams that
+keep the small words and the question mark ("hur gör", "går inte", "saknas", "önskar"), which
+the module features drop. Both end in a linear SVM whose scores are calibrated into
+probabilities (sigmoid, 3-fold), used as confidence. Every fitted part is plain data
+(vocabularies, IDF weights, coefficient arrays), so the model file format can hold it without
+pickling. The model is a plain Python object: fit, predict, nothing about files or Qt.
 """
 
 from __future__ import annotations
@@ -46,6 +50,18 @@ def build_features() -> Pipeline:
     union = FeatureUnion([("words", words), ("word_pairs", word_pairs), ("chars", chars)],
                          transformer_weights={"words": 1.0, "word_pairs": 0.5, "chars": 1.0})
     return Pipeline([("features", union)])
+
+
+# a word or a question mark; the small words stay in, they carry the kind of a ticket
+KIND_TOKEN_PATTERN = r"(?u)\b\w+\b|\?"
+
+
+def build_kind_features() -> TfidfVectorizer:
+    """Raw text in, TF-IDF of cleaned, folded word uni- and bigrams (stop words kept) out."""
+    return TfidfVectorizer(
+        preprocessor=char_text, token_pattern=KIND_TOKEN_PATTERN, ngram_range=(1, 2), min_df=2,
+        sublinear_tf=True, dtype=np.float32,
+    )
 
 
 def _stem_bigrams(text: str) -> list[str]:
@@ -105,12 +121,13 @@ def _classifier(c: float) -> CalibratedLinearSVC:
 
 
 class TicketModel:
-    """Module and kind classifiers over shared text features."""
+    """Module and kind classifiers, each over its own text features."""
 
-    def __init__(self, module_c: float = 0.5, kind_c: float = 0.3):
+    def __init__(self, module_c: float = 0.5, kind_c: float = 1.0):
         self.module_c = module_c
         self.kind_c = kind_c
         self.features: Pipeline | None = None
+        self.kind_features: TfidfVectorizer | None = None
         self.module_classifier: CalibratedLinearSVC | None = None
         self.kind_classifier: CalibratedLinearSVC | None = None
 
@@ -123,18 +140,24 @@ class TicketModel:
         texts = self.texts(rows)
         self.features = build_features()
         matrix = self.features.fit_transform(texts)
-        for _name, vectorizer in self.features.named_steps["features"].transformer_list:
-            vectorizer.stop_words_ = None  # the terms min_df dropped: only bloats the saved file
         modules = [r["module"] for r in rows]
         kinded = [i for i, r in enumerate(rows) if r.get("kind")]
         weights = None if sample_weight is None else np.asarray(sample_weight)[kinded]
+        self.kind_features = build_kind_features()
+        kind_matrix = self.kind_features.fit_transform([texts[i] for i in kinded])
+        for vectorizer in [v for _name, v in self.features.named_steps["features"].transformer_list] + [self.kind_features]:
+            vectorizer.stop_words_ = None  # the terms min_df dropped: only bloats the saved file
         # liblinear releases the GIL: threads use both cores without copying the matrix
         with parallel_config(backend="threading", n_jobs=2):
             self.module_classifier, self.kind_classifier = Parallel()([
                 delayed(_classifier(self.module_c).fit)(matrix, modules, sample_weight=sample_weight),
-                delayed(_classifier(self.kind_c).fit)(matrix[kinded], [rows[i]["kind"] for i in kinded], sample_weight=weights),
+                delayed(_classifier(self.kind_c).fit)(kind_matrix, [rows[i]["kind"] for i in kinded], sample_weight=weights),
             ])
         return self
+
+    def _kind_features(self):
+        # models saved before kind had features of its own read the module features
+        return getattr(self, "kind_features", None) or self.features
 
     @property
     def module_labels(self) -> list[str]:
@@ -149,11 +172,15 @@ class TicketModel:
         return Pipeline(self.features.steps + [("module", self.module_classifier)])
 
     def kind_pipeline(self) -> Pipeline:
-        return Pipeline(self.features.steps + [("kind", self.kind_classifier)])
+        """Raw text → kind, as one scikit-learn Pipeline."""
+        features = self._kind_features()
+        steps = features.steps if isinstance(features, Pipeline) else [("kind_features", features)]
+        return Pipeline(steps + [("kind", self.kind_classifier)])
 
     def probabilities(self, rows) -> tuple[np.ndarray, np.ndarray]:
-        matrix = self.features.transform(self.texts(rows))
-        return self.module_classifier.predict_proba(matrix), self.kind_classifier.predict_proba(matrix)
+        texts = self.texts(rows)
+        module_p = self.module_classifier.predict_proba(self.features.transform(texts))
+        return module_p, self.kind_classifier.predict_proba(self._kind_features().transform(texts))
 
     def predict(self, rows) -> list[Prediction]:
         """Predictions for dicts with title and description."""

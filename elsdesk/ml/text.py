@@ -1,4 +1,4 @@
-"""Text preparation for the classifier: strip greetings, signatures and placeholders; Swedish
+"""Text preparation for the classifier: strip mail headers, greetings, signatures and placeholders; Swedish
 stop words and Snowball stems; diacritics folded so that 'lakemedel' meets 'läkemedel'.
 
 Whatever text reaches a model is masked here first, and words that look like identifiers (five
@@ -19,15 +19,26 @@ import snowballstemmer
 from elsdesk.masking import PLACEHOLDER_RE, mask
 from elsdesk.paths import resources_dir
 
+# A sign-off ends the message: it and everything after it (name, title, unit, phone) go.
+# Unambiguous sign-offs end it wherever they stand; softer ones only on a short line of their own.
+_SIGNOFF_ANYWHERE = r"mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|tack på förhand|tack och hej|best regards|kind regards"
+_SIGNOFF_LINE = r"hälsningar|hälsning|vänligen|regards|thanks|thank you|tack|cheers|//?\s*[A-ZÅÄÖa-zåäö]\w*"
 _SIGNOFF_RE = re.compile(
-    r"(?im)^\s*(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|hälsningar|tack på förhand|tack och hej|/\s*\w+).*$"
-)
-_INLINE_SIGNOFF_RE = re.compile(
-    r"(?i)(?:\b(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|hälsningar|tack på förhand)\b"
-    r"|(?<=[.!?])\s*/\s*[A-ZÅÄÖ]\w+).*$",
+    rf"(?i)(?:\b(?:{_SIGNOFF_ANYWHERE})\b|(?<=[.!?])\s*/\s*[A-ZÅÄÖ]\w+\b"
+    rf"|(?:^|(?<=\n))[ \t]*(?:{_SIGNOFF_LINE})[ \t!,.]*(?:[A-ZÅÄÖ][\wåäö.-]*[ \t]*){{0,3}}(?=\n|\Z)).*\Z",
     re.S,
 )
-_GREETING_RE = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|god (?:morgon|dag|kväll)|hi|hello)\b[\s!,.]*")
+# Mail headers pasted with the message, what phones add, and disclaimers (to the end).
+_HEADER_RE = re.compile(
+    r"(?im)^[ \t]*(?:från|skickat|till|kopia|cc|ämne|datum|from|sent|to|subject|date)[ \t]*:[^\n]*$"
+    r"|^[ \t]*(?:skickat från min|sent from my)\b[^\n]*$"
+)
+_DISCLAIMER_RE = re.compile(r"(?i)(?:^|(?<=\n))[ \t]*(?:detta (?:e-post)?meddelande|this e-?mail)\b.*\Z", re.S)
+# A greeting line ("Hej ELS!", "Hello,") or a greeting opening a line.
+_GREETING_RE = re.compile(
+    r"(?im)^[ \t]*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll|natt)|hi|hello|dear)\b(?:[ \t]+[\w-]+){0,2}[ \t]*[!,.:]*[ \t]*$"
+    r"|^[ \t]*(?:hej(?:san)?|hallå|hi|hello)\b[ \t!,.]*"
+)
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _DIGIT_WORD_RE = re.compile(r"\S*[0-9@]\S*")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
@@ -35,19 +46,20 @@ _stemmer = snowballstemmer.stemmer("swedish")
 
 
 def ticket_text(title: str | None, description: str | None) -> str:
-    """The text the model reads: the title twice (it is the user's own summary) and the body."""
+    """The text the model reads: the title twice (it is the user's own summary) and, on a line of
+    its own so that a greeting opening it is seen as one, the body."""
     title = (title or "").strip()
-    return f"{title}. {title}. {(description or '').strip()}"
+    return f"{title}. {title}.\n{(description or '').strip()}"
 
 
 def clean(text: str) -> str:
     """Lower-case text without identifiers, placeholders, greetings and sign-offs."""
-    text = drop_identifier_like(PLACEHOLDER_RE.sub(" ", mask(text or "")))
+    text = unicodedata.normalize("NFC", text or "")
+    text = drop_identifier_like(PLACEHOLDER_RE.sub(" ", mask(text)))
+    text = _DISCLAIMER_RE.sub(" ", _HEADER_RE.sub(" ", text))
     text = _SIGNOFF_RE.sub(" ", text)
-    text = _INLINE_SIGNOFF_RE.sub(" ", text)
     text = _GREETING_RE.sub(" ", text)
-    text = unicodedata.normalize("NFC", text).lower()
-    return text
+    return text.lower()
 
 
 def _identifier_like(word: str) -> bool:
@@ -61,8 +73,8 @@ def drop_identifier_like(text: str) -> str:
 
 def strip_signature(text: str) -> str:
     """Text without greeting and sign-off lines (which often carry the reporter's name)."""
-    text = _SIGNOFF_RE.sub("", text or "")
-    text = _INLINE_SIGNOFF_RE.sub("", text)
+    text = _DISCLAIMER_RE.sub("", _HEADER_RE.sub("", text or ""))
+    text = _SIGNOFF_RE.sub("", text)
     return _GREETING_RE.sub("", text).strip()
 
 
