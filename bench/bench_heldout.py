@@ -1,7 +1,9 @@
 """Day-one quality on tickets the code never learnt from: elsdesk's pipeline against the plain peer.
 
 Both are trained here on the same seed corpus (resources/seed/), then scored on the dev set and
-on every held-out set in bench/data/ (written separately in other voices, never trained on):
+on the held-out sets in bench/data/ (written separately in other voices, never trained on:
+heldout_messy, heldout_golive and, when present, topic_weeks, which another hand wrote for the
+topics bench and which is the most independent of the seed corpus's writers):
 macro-F1 with a bootstrap 95% interval (and the interval of the difference to the peer),
 accuracy, kind accuracy, how-to recall, the share of tickets the model is sure of
 (confidence ≥ 0.8) and how often it is right when sure. ``--saved`` also scores the model in
@@ -26,7 +28,7 @@ SETS = {
     "dev": "dev_set.jsonl",
     "golive": "heldout_golive.jsonl",
     "messy": "heldout_messy.jsonl",
-    "region": "region_weeks.jsonl",
+    "norrvik": "topic_weeks.jsonl",  # eight go-live weeks written by another hand for the topics bench
 }
 
 
