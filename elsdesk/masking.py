@@ -24,7 +24,7 @@ PLACEHOLDERS = {
 }
 PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|telefon|e-post)\]")
 
-_SPACE = "[ \u00a0\u2007\u2009\u202f]"          # space, no-break, figure, thin, narrow no-break
+_SPACE = "[ \t\u00a0\u2007\u2009\u202f\u200b-\u200d\u2060\ufeff\u00ad]"  # space, tab, no-break, thin, zero-width, soft hyphen
 _DASH = "\\-\u2010-\u2015\u2212"               # hyphen, typographic dashes, minus
 _ID_RE = re.compile(
     r"(?<![0-9])"
@@ -45,16 +45,17 @@ _PHONE_RE = re.compile(
     r"(?![0-9])"
 )
 _FOREIGN_PHONE_RE = re.compile(
-    rf"(?<![0-9+])\+(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}(?![0-9])"
+    rf"(?<![0-9+])(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}(?![0-9])"
 )
 # a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
 _BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
 _EMAIL_RE = re.compile(  # "?" and U+FFFD: a Cyrillic or Chinese domain that a Windows-1252 export could not write
-    r"[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
+    r"[\w.!#$%&'*+/=?^`{|}~\-]+(?:@|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
     re.UNICODE,
 )
 _GROUP_RE = re.compile(r"[0-9]+")
 _DIGITS = "0123456789"
+_AT_WORD_RE = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
 _DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
 
 
@@ -97,7 +98,7 @@ def mask_text(text: str | None) -> MaskResult:
     """Replace identifiers in *text* with placeholders."""
     if not text:
         return MaskResult(text or "", {})
-    if "@" not in text and sum(map(text.count, _DIGITS)) < 7:
+    if "@" not in text and sum(map(text.count, _DIGITS)) < 7 and not _AT_WORD_RE.search(text):
         return MaskResult(text, {})  # no identifier has fewer than 7 digits: most text skips the patterns
     counts: Counter[str] = Counter()
 

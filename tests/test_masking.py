@@ -215,3 +215,11 @@ def test_issue_10_times_dates_and_order_numbers_stay_readable():
     for text in ("dos kl 08-13-17-21", "08.15-09.30", "möte 01.05.2025", "2025-04-28", "Lid-nr 123456789", "order 7012345678",
                  "version 20250501-100000", "vecka 18, rum 1234"):
         assert mask_text(text).text == text, text
+
+
+def test_issue_10_zero_width_tab_and_obfuscated_forms_are_masked():
+    for text, placeholder in (("19121212\u200b-1212", "[personnummer]"), ("121212\t1212", "[personnummer]"),
+                              ("121212\u00ad-1212", "[personnummer]"), ("0047 912 34 567", "[telefon]"),
+                              ("070\u2011123\u00a045\u00a067", "[telefon]"), ("anna.test(at)region.se", "[e-post]"),
+                              ("anna.test [at] region.se", "[e-post]"), ("åsa{AT}vården.se", "[e-post]")):
+        assert mask_text(f"pat {text} ringde").text == f"pat {placeholder} ringde", text
