@@ -292,7 +292,7 @@ def present_fields(fields: dict) -> set[str]:
     present = set()
     for key, value in fields.items():
         name = FIELD_NAMES.get(str(key).strip().lower())
-        if name and value not in (None, "") and _text(value):
+        if name and value is not None and (value.strip() if isinstance(value, str) else True):
             present.add(name)
     return present
 
