@@ -43,6 +43,7 @@ CONTRACT_KEYS = ("id", "label", "module", "kind", "keywords", "count", "ticket_i
 
 
 def cmd_topics(args) -> int:
+    from elsdesk.plain_text import printable
     from elsdesk.cli import _database
     from elsdesk.domain import BadInputError
     from elsdesk.services.topics import range_topics, weekly_topics
@@ -63,7 +64,7 @@ def cmd_topics(args) -> int:
     period = f"vecka {report['week']}" if "week" in report else f"{report['from']} – {report['to']}"
     print(f"{period}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
     for topic in report["topics"]:
-        print(f"{topic['count']:4d}  {topic['trend']:8} {topic['module'] or '-':26} {topic['label']}")
+        print(f"{topic['count']:4d}  {topic['trend']:8} {topic['module'] or '-':26} {printable(topic['label'], keep_newlines=False)}")
     return 0
 
 
