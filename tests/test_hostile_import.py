@@ -11,6 +11,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from conftest import sample_rows, write_jsonl
@@ -18,6 +20,7 @@ from elsdesk.cli import main
 from elsdesk.domain import BadInputError
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import TicketRepository, open_database
+from test_masking import written_email_addresses, written_identity_numbers, written_phone_numbers
 
 
 def _stored(database, external_id):
@@ -269,3 +272,31 @@ def test_issue_10_a_newer_sqlite_schema_is_refused_without_writing(tmp_path, cap
     capsys.readouterr()
     assert main(["--db", str(db), "import", str(write_jsonl(tmp_path / "s.jsonl", sample_rows(1, start=7)))]) == 4
     assert "nyare" in capsys.readouterr().err and db.read_bytes() == before
+
+
+def _digits(text) -> str:
+    return "".join(c for c in str(text) if c.isdigit())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.one_of(written_identity_numbers(), written_phone_numbers(), written_email_addresses()),
+                          st.sampled_from(["id", "title", "description", "unit", "reporter_role", "resolution", "status",
+                                           "module", "kind"])), min_size=1, max_size=8))
+def test_issue_10_identifiers_planted_in_any_field_never_reach_storage(tmp_path_factory, planted):
+    folder = tmp_path_factory.mktemp("plant")
+    rows = []
+    for number, (written, field) in enumerate(planted):
+        row = {"id": f"H-{number}", "created_at": "2025-04-28T10:00:00", "title": "Signera dos", "description": "Pennan är grå"}
+        row[field] = f"{row.get(field, '')} {written} x".strip()
+        rows.append(row)
+    database = open_database(":memory:")
+    try:
+        import_tickets(database, write_jsonl(folder / "p.jsonl", rows))
+        stored = json.dumps([vars(t) for t in TicketRepository(database).iter_tickets()], ensure_ascii=False)
+    finally:
+        database.close()
+    for written, _field in planted:
+        if "@" in written:
+            assert written.split("@")[0] not in stored, written
+        else:
+            assert _digits(written)[-7:] not in _digits(stored.replace("2025-04-28T10:00:00", "")), written
