@@ -184,11 +184,15 @@ def cmd_evaluate(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    print(f"modell {report['model_version']}: {report['n']} ärenden, träffsäkerhet {report['accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f}")
+    model = "den levererade modellen" if report["model_version"] == "shipped" else f"modell {report['model_version']}"
+    print(f"{model}: {report['n']} ärenden, träffsäkerhet {report['accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f}")
     print(report.get("summary", ""))
-    print(f"{'modul':28} {'precision':>9} {'recall':>7} {'antal':>6}")
-    for module, values in sorted(report["per_module"].items()):
-        print(f"{module:28} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
+    from elsdesk.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    print(f"{'modul':32} {'precision':>9} {'recall':>7} {'antal':>6}")
+    for module, values in sorted(report["per_module"].items()):  # names for a person; --json keeps the ids
+        print(f"{taxonomy.module_name(module) or module:32} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
     return 0
 
 

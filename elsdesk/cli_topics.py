@@ -39,6 +39,7 @@ def add_topic_commands(command) -> None:
     TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config, "problems": cmd_problems})
 
 
+TREND_NAMES = {"new": "ny", "rising": "ökande", "steady": "stabil", "falling": "minskande"}
 CONTRACT_KEYS = ("id", "label", "module", "kind", "keywords", "count", "ticket_ids", "previous_count", "trend")
 
 
@@ -61,10 +62,15 @@ def cmd_topics(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
+    from elsdesk.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
     period = f"vecka {report['week']}" if "week" in report else f"{report['from']} – {report['to']}"
     print(f"{period}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
-    for topic in report["topics"]:
-        print(f"{topic['count']:4d}  {topic['trend']:8} {topic['module'] or '-':26} {printable(topic['label'], keep_newlines=False)}")
+    for topic in report["topics"]:  # for a person: names, never ids (the JSON keeps the ids)
+        trend = TREND_NAMES.get(topic["trend"], topic["trend"])
+        module = taxonomy.module_name(topic["module"]) or "-"
+        print(f"{topic['count']:4d}  {trend:10} {module:30} {printable(topic['label'], keep_newlines=False)}")
     return 0
 
 

@@ -83,3 +83,16 @@ def test_plain_list_shows_names_and_json_keeps_ids(db_path, tmp_path, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert {line["module"] for line in lines} == {"lakemedel", "inloggning_siths"}
     assert {line["status"] for line in lines} == {"ny"}
+
+
+def test_plain_topics_show_trend_and_module_names(db_path, tmp_path, capsys):
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", sample_rows(15)))
+    capsys.readouterr()
+
+    assert main(["--db", str(db_path), "topics", "--week", "2025-W18"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert lines, "the sample week has recurring topics"
+    for line in lines:
+        assert line.split()[1] in {"ny", "ökande", "stabil", "minskande"}
+        assert not {"lakemedel", "inloggning_siths", "new", "rising", "steady", "falling"} & set(line.split())
