@@ -157,7 +157,10 @@ def test_issue_10_an_old_pickle_model_in_the_desk_is_never_unpickled(memory_db, 
     store = DeskModelStore(memory_db)
     with memory_db.write() as conn:
         store.repo.insert(conn, StoredModel("old", json.dumps(card), sha256_of_bytes(data), "2025-05-01T10:00:00", None, data))
-    store.activate("old")
+    with pytest.raises(ModelError, match="kan inte aktiveras"):
+        store.activate("old")
+    with memory_db.write() as conn:  # a desk where it was active before this version of elsdesk
+        store.repo.set_active(conn, "old", ["old"])
     with pytest.raises(ModelError, match="äldre format"):
         store.load_active()
     model, loaded = active_model(memory_db)
@@ -184,6 +187,19 @@ def test_issue_10_a_broken_active_model_falls_back_and_is_not_starred(db_path, s
     captured = capsys.readouterr()
     listed = json.loads(captured.out)
     assert [v["version"] for v in listed if v["active"]] == [SHIPPED] and "kan inte laddas" in captured.err
+
+
+def test_issue_10_a_damaged_version_cannot_be_activated_and_rollback_passes_over_it(memory_db, small_model):
+    store = DeskModelStore(memory_db)
+    good, bad = store.save(small_model, {})["version"], store.save(small_model, {})["version"]
+    store.activate(good)
+    store.activate(bad)
+    with memory_db.write() as conn:
+        conn.execute("UPDATE models SET data = ? WHERE version = ?", (b"damaged", bad))
+        conn.execute("UPDATE models SET data = ? WHERE version = ?", (b"damaged", good))
+    with pytest.raises(ModelError, match="kan inte aktiveras"):
+        store.activate(good)
+    assert store.rollback() == SHIPPED and store.active_version() == SHIPPED
 
 
 def test_issue_10_concurrent_trainings_leave_every_version_loadable(db_path, small_model):

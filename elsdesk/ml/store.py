@@ -248,7 +248,14 @@ class DeskModelStore:
         return self.repo.sha256(version)
 
     def activate(self, version: str) -> None:
-        """Make *version* the desk's model at every workstation; remember it in the history."""
+        """Make *version* the desk's model at every workstation; remember it in the history.
+
+        A version that does not load (damaged, an old pickle) is refused before anything changes."""
+        if version != SHIPPED and self.repo.exists(version):
+            try:
+                self.load_version(version)
+            except ModelError as exc:
+                raise ModelError(f"modellversion {version} kan inte aktiveras: {exc}") from exc
         with self.database.write() as conn:
             if version != SHIPPED and not self.repo.exists(version, conn):
                 raise ModelError(f"modellversion {version} finns inte")
@@ -264,9 +271,14 @@ class DeskModelStore:
         current = self.active_version()
         previous = [v for v in self.repo.history()[:-1]
                     if v != current and (v == SHIPPED or self.repo.exists(v))]
-        target = previous[-1] if previous else SHIPPED
-        self.activate(target)
-        return target
+        for target in reversed(previous):
+            try:
+                self.activate(target)
+                return target
+            except ModelError as exc:  # a damaged earlier version is passed over
+                logger.warning("rollback passes over %s: %s", target, exc)
+        self.activate(SHIPPED)
+        return SHIPPED
 
     def save(self, model: TicketModel, card: dict, created_by: str | None = None) -> dict:
         """Store *model* as a new version of the desk (not activated); return its completed card."""
