@@ -111,7 +111,7 @@ class ModelActionsMixin:
 
         def versions_of(database):
             store = DeskModelStore(database)
-            return store.versions(), store.active_version()
+            return store.versions(), store.usable_active_version()  # a version that does not load is not shown as active
 
         def read(context):
             with context.open_database() as database:
