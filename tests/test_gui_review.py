@@ -247,3 +247,49 @@ def test_picking_from_the_completer_list_with_arrow_keys_decides_once(qtbot, vie
     assert stored(database, ids["Något konstigt i journalen"]) == ("diktat_skanning", "handhavande", "human")
     assert stored(database, ids["Dosen går inte att signera"]) == ("lakemedel", "fel", "model"), "one Enter, one decision"
     assert view.current_ticket_id() == ids["Dosen går inte att signera"]
+
+
+def test_issue_12_l_links_the_suggested_known_problem_and_shift_l_names_another(qtbot, desk, db_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from elsdesk.services.problems import link_ticket, problem_names
+
+    database, ids, index = desk
+    # someone linked an earlier printer ticket: the queue's printer ticket should be suggested that problem
+    link_ticket(database, ids["confirmed"], "Remiss till ortopeden går inte att skicka", "Sven")
+    printer_early = TicketRepository(database)
+    with database.write():
+        early = printer_early.insert(Ticket(title="Skrivaren skriver inte ut etiketter", created_at="2025-04-26T08:00:00",
+                                            description="Skrivaren skriver inte ut, hela avdelningen", module="utskrift_hardvara",
+                                            kind="fel", label_source="human", unit="Avd 12"))
+    link_ticket(database, early.id, "Skrivaren skriver inte ut", "Sven")
+    runner = TaskRunner()
+    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(FakeModel(), CARD),
+                             similarity_index=index)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    widget.setFocus()
+    try:
+        with qtbot.waitSignal(widget.queue_loaded):
+            widget.refresh()
+        for _ in range(len(TICKETS)):
+            qtbot.waitUntil(lambda: widget.is_idle() and widget.current_item() is not None, timeout=60_000)
+            if widget.current_item().ticket.title == "Skrivaren skriver inte ut":
+                break
+            widget.skip()
+        item = widget.current_item()
+        assert item.problem is not None and item.problem.problem.name == "Skrivaren skriver inte ut"
+        assert "Skrivaren skriver inte ut" in widget.card.problem_label.text()
+        with qtbot.waitSignal(widget.problem_linked, timeout=20_000):
+            press(qtbot, Qt.Key_L)
+        assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Skrivaren skriver inte ut"}
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Armbandsskrivaren på avd 12", True))
+        with qtbot.waitSignal(widget.problem_linked, timeout=20_000):
+            press(qtbot, Qt.Key_L, Qt.ShiftModifier)
+        assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Armbandsskrivaren på avd 12"}
+    finally:
+        qtbot.waitUntil(widget.is_idle)
+        assert widget.shutdown(10_000) and runner.wait(10_000)
+        widget.close()
+        widget.deleteLater()

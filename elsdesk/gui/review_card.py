@@ -60,9 +60,14 @@ class ReviewCard(QWidget):
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("reviewKinds")
         self.kind_label.setTextFormat(Qt.RichText)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("reviewProblem")
+        self.problem_label.setTextFormat(Qt.RichText)
+        self.problem_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title_label, self.meta_label, self.description, self.suggestion_label, self.kind_label):
+        for widget in (self.title_label, self.meta_label, self.description, self.suggestion_label, self.kind_label,
+                       self.problem_label):
             layout.addWidget(widget)
 
     def show_message(self, text: str) -> None:
@@ -71,6 +76,7 @@ class ReviewCard(QWidget):
         self.meta_label.clear()
         self.description.clear()
         self.suggestion_label.clear()
+        self.problem_label.clear()
         self.show_kinds(None, None)
 
     def show_item(self, item: ReviewItem, chosen_kind: str | None) -> None:
@@ -84,6 +90,22 @@ class ReviewCard(QWidget):
         self.description.setPlainText(ticket.description or "")
         self._show_suggestions(item)
         self.show_kinds(item, chosen_kind)
+        self.show_problem(item)
+
+    def show_problem(self, item: ReviewItem) -> None:
+        """The known problem: linked (and which), or the likely one with the key that links it."""
+        found = item.problem
+        other = "<b>L</b> " + escape(self.tr("välj eller namnge ett känt problem"))
+        if found is None:
+            self.problem_label.setText(escape(self.tr("Känt problem:")) + " – &nbsp; " + other)
+        elif found.linked:
+            self.problem_label.setText(escape(self.tr("Känt problem:")) + f" <b>{escape(found.problem.name)}</b> "
+                                       + escape(self.tr("(länkat)")) + " &nbsp; " + other)
+        else:
+            workaround = f"<br><i>{escape(found.problem.workaround)}</i>" if found.problem.workaround else ""
+            self.problem_label.setText(
+                escape(self.tr("Troligen känt problem:")) + f" <b>l</b> {escape(found.problem.name)} &nbsp; "
+                + other + workaround)
 
     def show_kinds(self, item: ReviewItem | None, chosen_kind: str | None) -> None:
         """The kind keys with the suggested kind's band and percentage beside its key (the key takes

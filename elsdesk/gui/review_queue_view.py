@@ -1,8 +1,9 @@
 """ReviewQueueView: super-users confirm or correct module and kind one ticket at a time, keyboard only.
 
 Keys (shown on screen): Enter accepts suggestion 1, 1-3 pick a suggestion, / or m opens a
-type-ahead module picker, h f k d o set the kind first, Space skips, s changes the order and
-Ctrl+Z undoes the last decision and shows that ticket again.
+type-ahead module picker, h f k d o set the kind first, Space skips, s changes the order,
+l links the ticket to the suggested known problem and L picks or names another, and Ctrl+Z
+undoes the last decision and shows that ticket again.
 
 The next ticket appears at once: the queue (ticket ids) and the next few tickets with their
 suggestions and similar tickets are loaded ahead on the shared TaskRunner. Decisions are written
@@ -31,7 +32,7 @@ from elsdesk.taxonomy import Taxonomy
 logger = logging.getLogger(__name__)
 PREFETCH = 3
 ORDER_KEYS = ("uncertainty", "date", "module")
-SINGLE_KEYS = ("1", "2", "3", "/", "m", "s")
+SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l")
 
 
 class ReviewQueueView(QWidget):
@@ -41,6 +42,7 @@ class ReviewQueueView(QWidget):
     queue_loaded = Signal(int)  # tickets left to review
     ticket_shown = Signal(object)  # id of the ticket now shown, None when the queue is empty
     decision_failed = Signal(object)  # the exception
+    problem_linked = Signal(int)  # ticket id, after its link to a known problem was stored
 
     def __init__(self, db_path, taxonomy: Taxonomy, runner: TaskRunner, actor: str, language: str = "sv",
                  parent=None, classifier: tuple | None = None, similarity_index=None, second_opinion: bool = False):
@@ -57,6 +59,7 @@ class ReviewQueueView(QWidget):
         self._order = ORDER_KEYS[0]
         self._ids: list[int] = []
         self._items: dict[int, ReviewItem] = {}
+        self._problem_names: list[str] = []  # the desk's known problems, for L's type-ahead
         self._loading: set[int] = set()
         self._pending: set[int] = set()
         self._done: list[ReviewItem] = []
@@ -105,7 +108,7 @@ class ReviewQueueView(QWidget):
         self.similar_view = SimilarTicketsView(self.taxonomy, self.language, self, focusable=False)
         self.help_label = QLabel(self.tr(
             "Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · "
-            "Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra"), self)
+            "l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra"), self)
         self.help_label.setObjectName("shortcutHint")
         self.help_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -128,6 +131,7 @@ class ReviewQueueView(QWidget):
                 return review_queue(database, order, actor, second)
 
         self._queue_task = self._start(self.runner, work, self._on_queue_loaded, name="review queue")
+        self._load_problem_names()
 
     def set_order(self, order: str) -> None:
         if order not in ORDER_KEYS or (order == self._order and self._loaded_once):
@@ -209,8 +213,72 @@ class ReviewQueueView(QWidget):
             self.skip()
         elif text == "s":
             self.set_order(ORDER_KEYS[(ORDER_KEYS.index(self._order) + 1) % len(ORDER_KEYS)])
+        elif text == "l" and (event.text() == "L" or event.modifiers() & Qt.ShiftModifier):
+            self.choose_problem()
+        elif text == "l":
+            self.link_suggested_problem()
         else:
             super().keyPressEvent(event)
+
+    # -- known problems ------------------------------------------------------------------
+    def link_suggested_problem(self):
+        """Link the ticket on screen to the known problem suggested for it (l)."""
+        item = self.current_item()
+        if item is None or item.problem is None or item.problem.linked:
+            return None
+        return self.link_problem(item.problem.problem.name)
+
+    def choose_problem(self):
+        """Pick a known problem by type-ahead, or type a new name (L)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        item = self.current_item()
+        if item is None:
+            return None
+        names = self._problem_names
+        current = names.index(item.problem.problem.name) if item.problem and item.problem.problem.name in names else 0
+        name, ok = QInputDialog.getItem(self, self.tr("Känt problem"), self.tr(
+            "Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns."), names, current, True)
+        self._restore_focus_soon()
+        if not ok or not name.strip():
+            return None
+        return self.link_problem(name)
+
+    def link_problem(self, name: str):
+        from elsdesk.services.problems import link_ticket
+        from elsdesk.services.review import load_review_item
+
+        item = self.current_item()
+        if item is None:
+            return None
+        ticket_id, actor, classifier, index = item.ticket.id, self.actor, self._classifier, self._index
+
+        def work(context):
+            with context.open_database() as database:
+                link_ticket(database, ticket_id, name, actor)
+                return load_review_item(database, ticket_id, classifier, index)
+
+        def done(updated):
+            self._items[ticket_id] = updated
+            if name not in self._problem_names:
+                self._problem_names = sorted(self._problem_names + [updated.problem.problem.name])
+            self._say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
+            self.problem_linked.emit(ticket_id)
+            self._render()
+
+        return self._start(self.runner, work, done, name="link problem")
+
+    def _load_problem_names(self):
+        from elsdesk.services.problems import known_problems
+
+        def work(context):
+            with context.open_database() as database:
+                return sorted(p.name for p in known_problems(database))
+
+        def done(names):
+            self._problem_names = names
+
+        return self._start(self.runner, work, done, name="known problems")
 
     # -- decisions -----------------------------------------------------------------------
     def accept_suggestion(self, index: int) -> None:

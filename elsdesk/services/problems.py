@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import threading
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
@@ -20,6 +22,18 @@ from elsdesk.storage.problems import Problem, ProblemRepository, clean_name
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository
 
 MAX_NAME = 200
+SUGGEST_THRESHOLD = 0.15  # a person confirms a suggestion, so it may be less sure than automatic placement
+_matchers: dict[str, tuple[tuple, object]] = {}  # desk -> (what the matcher learnt from, the matcher)
+_matchers_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class ProblemSuggestion:
+    """The known problem a ticket is linked to (*linked*), or the one it most likely belongs to."""
+
+    problem: Problem
+    linked: bool
+    similarity: float | None = None
 
 
 def problem_name(value) -> str | None:
@@ -156,3 +170,47 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
             topics.save_registered(RegisteredTopic(target, proposal.module, name or "", proposal.stems, week, week))
         topics.update_fields(topic_id, merged_into=target)
     return problems.get(problem_id)
+
+
+def suggest_problem(database: Database, ticket) -> ProblemSuggestion | None:
+    """The ticket's known problem: the one it is linked to, else the nearest one learnt from the
+    tickets people linked (None when none is near). For the review queue and the ticket form."""
+    problems = ProblemRepository(database)
+    if getattr(ticket, "id", None) is not None:
+        linked = problems.links([ticket.id]).get(ticket.id)
+        if linked is not None:
+            return ProblemSuggestion(problems.get(linked), linked=True)
+    matcher = _desk_matcher(database)
+    if matcher is None:
+        return None
+    from elsdesk.ml.text import ticket_text
+
+    found = matcher.best(ticket_text(ticket.title, ticket.description), ticket.module, SUGGEST_THRESHOLD)
+    if found is None:
+        return None
+    problem = problems.get(found[0])
+    return ProblemSuggestion(problem, linked=False, similarity=found[1]) if problem else None
+
+
+def _desk_matcher(database: Database):
+    """A matcher learnt from every linked ticket of the desk, kept until the links change."""
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.problem_matcher import ProblemMatcher, texts_of
+
+    state = tuple(database.query(
+        "SELECT (SELECT count(*) FROM tickets WHERE problem_id IS NOT NULL), (SELECT max(id) FROM problems),"
+        " (SELECT count(*) FROM problems)")[0])
+    with _matchers_lock:
+        kept = _matchers.get(database.target)
+        if kept is not None and kept[0] == state:
+            return kept[1]
+    if not state[0]:
+        return None
+    learnt = ProblemRepository(database).linked_before("9999")
+    examples = TicketRepository(database).fetch_many([ticket_id for ticket_id, _problem in learnt])
+    problem_of = dict(learnt)
+    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(
+        texts_of(examples), [problem_of[t.id] for t in examples], [t.module for t in examples])
+    with _matchers_lock:
+        _matchers[database.target] = (state, matcher)
+    return matcher

@@ -45,6 +45,7 @@ class ReviewItem:
     model_version: str | None = None
     similar: list[SimilarTicket] = field(default_factory=list)
     kind_suggestion: object | None = None  # classification.Suggestion for the kind, with its band
+    problem: object | None = None  # problems.ProblemSuggestion: the known problem it is, or most likely is
 
     @property
     def suggested_module(self) -> str | None:
@@ -92,6 +93,9 @@ def load_review_item(database: Database, ticket_id: int, classifier: tuple | Non
     elif ticket.label_source != HUMAN and ticket.module:
         item.suggested_kind = ticket.kind
         item.model_version = ticket.model_version
+    from elsdesk.services.problems import suggest_problem
+
+    item.problem = suggest_problem(database, ticket)
     return item
 
 

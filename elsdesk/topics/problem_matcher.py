@@ -57,6 +57,19 @@ class ProblemMatcher:
     def _vectors(self, texts: list[str]):
         return normalize(hstack([self._words.transform(texts), self._chars.transform(texts) * 0.5]).tocsr())
 
+    def best(self, text: str, module: str | None, threshold: float) -> tuple[int, float] | None:
+        """The nearest problem and its similarity when it is at least *threshold* and clearly ahead."""
+        if self._centroids is None:
+            return None
+        row = np.asarray(self._vectors([text]) @ self._centroids.T)[0]
+        allowed = np.array([m is None or module is None or m == module for m in self.modules])
+        scores = np.where(allowed, row, -1.0)
+        order = np.argsort(-scores)
+        second = scores[order[1]] if len(order) > 1 else -1.0
+        if scores[order[0]] < threshold or scores[order[0]] - second < self.margin:
+            return None
+        return self.problem_ids[order[0]], float(scores[order[0]])
+
     def match(self, texts: list[str], modules: list[str | None]) -> list[int | None]:
         """The problem id for each text, or None when no known problem is clearly the one."""
         if self._centroids is None or not texts:
