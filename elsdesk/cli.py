@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from typing import Sequence
 
@@ -116,7 +117,7 @@ def _print_lines(file: str, what: str, lines: list[tuple[int, str]]) -> None:
     shown: dict[str, int] = {}
     left_out: dict[str, list[int]] = {}
     for line, reason in lines:
-        key = reason[:60]
+        key = re.sub(r"'[^']*'", "'…'", re.sub(r"[0-9]+", "N", reason))[:60]  # one kind of reason, whatever the value
         if shown.get(key, 0) < MESSAGES_PER_REASON:
             shown[key] = shown.get(key, 0) + 1
             print(f"{file}:{line}: {what}: {printable(reason, keep_newlines=False)}", file=sys.stderr)

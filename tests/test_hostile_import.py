@@ -300,3 +300,13 @@ def test_issue_10_identifiers_planted_in_any_field_never_reach_storage(tmp_path_
             assert written.split("@")[0] not in stored, written
         else:
             assert _digits(written)[-7:] not in _digits(stored.replace("2025-04-28T10:00:00", "")), written
+
+
+def test_issue_10_many_bad_lines_of_varying_values_are_summarised_per_kind(tmp_path, capsys):
+    rows = [json.dumps({"id": f"V{i}", "created_at": f"dag {i}", "title": "x"}) for i in range(300)]
+    rows += [json.dumps({"id": "V0", "created_at": "2025-04-28", "title": "dubbel"})] * 300
+    path = tmp_path / "varying.jsonl"
+    path.write_text("\n".join(rows) + "\n")
+    assert main(["--db", str(tmp_path / "v.db"), "import", str(path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) <= 25 and any("rader till" in line for line in err)
