@@ -581,72 +581,72 @@
 <context>
     <name>LikelyMistakesView</name>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
         <source>Satt av en person</source>
         <translation>Set by a person</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
         <source>Modellen säger</source>
         <translation>The model says</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
         <source>Varifrån</source>
         <translation>Where from</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="36"/>
         <source>&amp;Ta modellens etikett</source>
         <translation>&amp;Take the model&apos;s label</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="37"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="38"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="43"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="44"/>
         <source>Varje ärende bedömdes av en modell som inte tränats på det. Överst står de där modellen är säkrast på att etiketten är fel; ofta en felknappning. Kontrollera innan du ändrar.</source>
         <translation>Each ticket was judged by a model that was not trained on it. At the top are those where the model is surest the label is wrong; often a slip of the key. Check before you change anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="78"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="82"/>
         <source>modul</source>
         <translation>module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="78"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="82"/>
         <source>typ</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="82"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="86"/>
         <source>%1 (modellen: %2 %)</source>
         <translation>%1 (model: %2%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="84"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="88"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="92"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="96"/>
         <source>Troliga felmärkningar, värst först: %1.</source>
         <translation>Likely label mistakes, worst first: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="99"/>
         <source>Inga troliga felmärkningar: modellen håller med om de etiketter personer satt (eller så finns för få etiketter att kontrollera, minst 20 behövs).</source>
         <translation>No likely label mistakes: the model agrees with the labels people set (or there are too few labels to check; at least 20 are needed).</translation>
     </message>
@@ -1537,27 +1537,48 @@ Database: %2</translation>
 <context>
     <name>ReviewCard</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="79"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="85"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="83"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="89"/>
         <source>nu: %1</source>
         <translation>now: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="99"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="98"/>
+        <source>välj eller namnge ett känt problem</source>
+        <translation>pick or name a known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="102"/>
+        <source>Känt problem:</source>
+        <translation>Known problem:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="103"/>
+        <source>(länkat)</source>
+        <translation>(linked)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="107"/>
+        <source>Troligen känt problem:</source>
+        <translation>Likely known problem:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="121"/>
         <source>(förslag)</source>
         <translation>(suggestion)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="122"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="108"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="130"/>
         <source>Inga förslag från modellen – välj modul med /.</source>
         <translation>No suggestions from the model – choose a module with /.</translation>
     </message>
@@ -1565,92 +1586,107 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="81"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="84"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="81"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="84"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="81"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="84"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="90"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="93"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="99"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="102"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="103"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="106"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="107"/>
-        <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
-        <translation>Enter = suggestion 1 · 1–3 = choose suggestion · / or m = other module · h f k d o = type · Space = skip · s = order · Ctrl+Z = undo</translation>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="110"/>
+        <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
+        <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module · h f k d o = kind · l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="225"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="240"/>
+        <source>Känt problem</source>
+        <translation>Known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="241"/>
+        <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
+        <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="265"/>
+        <source>Länkat till %1.</source>
+        <translation>Linked to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="293"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="366"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="434"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="393"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="461"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="402"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="470"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="432"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="500"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="435"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="503"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="435"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="503"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="441"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="448"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="516"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="449"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2161,6 +2197,26 @@ Database: %2</translation>
         <translation>Mark as covered today</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="102"/>
+        <source>Förslag:</source>
+        <translation>Proposals:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="103"/>
+        <source>Godta som känt problem… (Ctrl+Enter)</source>
+        <translation>Accept as known problem… (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="104"/>
+        <source>Hör till ett känt problem…</source>
+        <translation>Belongs to a known problem…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="105"/>
+        <source>Inget problem att lära ut</source>
+        <translation>No problem to teach</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/training_view.py" line="157"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
@@ -2169,6 +2225,16 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/training_view.py" line="185"/>
         <source>%1 · %2 ärenden · %3 återkommande ämnen</source>
         <translation>%1 · %2 tickets · %3 recurring topics</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="211"/>
+        <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
+        <translation>Proposal: nobody has said yet which known problem this is</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="212"/>
+        <source>Känt problem</source>
+        <translation>Known problem</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="238"/>
@@ -2204,6 +2270,32 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/training_view.py" line="316"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="339"/>
+        <source>Godta som känt problem</source>
+        <translation>Accept as known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="340"/>
+        <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
+        <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="355"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="358"/>
+        <source>Hör till ett känt problem</source>
+        <translation>Belongs to a known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="355"/>
+        <source>Det finns inga kända problem ännu.</source>
+        <translation>There are no known problems yet.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="358"/>
+        <source>Vilket känt problem?</source>
+        <translation>Which known problem?</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="412"/>
