@@ -161,11 +161,7 @@ def _read_json_array(text: str) -> Iterator[RawRow]:
 
 def _read_csv(decoded: DecodedText) -> Iterator[RawRow]:
     text = decoded.text
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _dialect_of(text[: text.find("\n") if "\n" in text else len(text)])
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
@@ -176,6 +172,7 @@ def _read_csv(decoded: DecodedText) -> Iterator[RawRow]:
         raise BadInputError(f"rad 1: rubrikraden går inte att läsa ({exc})") from exc
     names = [h.strip().lower() for h in header]
     line = reader.line_num
+    total_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     while True:
         try:
             values = next(reader)
@@ -194,12 +191,39 @@ def _read_csv(decoded: DecodedText) -> Iterator[RawRow]:
         if decoded.bad_lines.intersection(range(start, line + 1)):
             yield RawRow(start, None, decoded.bad_line_reason())
             continue
+        if line > start and line >= total_lines and _open_quote_at_end(text, start, dialect):
+            yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: filen tar slut inuti fältet"
+                                      f" (rad {start}–{line} lästes som ett enda fält); rätta citattecknet")
+            continue
         swallowed = _rows_inside_a_field(values, dialect.delimiter, len(names))
         if swallowed:
             yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: fältet sträcker sig till rad {line}"
                                       f" och innehåller {swallowed} rader som ser ut som egna ärenden; rätta citattecknet")
             continue
         yield RawRow(start, dict(zip(names, values)))
+
+
+def _dialect_of(header: str) -> type[csv.Dialect]:
+    """Comma, semicolon (a Swedish Excel) or tab: whichever the header line uses most. Decided from
+    the header alone, so a broken quote further down cannot mislead it (csv.Sniffer can be)."""
+    delimiter = max((",", ";", "\t"), key=header.count)
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter if header.count(delimiter) else ","
+    return Dialect
+
+
+def _open_quote_at_end(text: str, start: int, dialect) -> bool:
+    """Whether the row from line *start* to the end of the file ends inside a quoted field."""
+    tail = "\n".join(text.split("\n")[start - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), dialect, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc) or "EOF" in str(exc)
+    return False
 
 
 def _rows_inside_a_field(values: list[str], delimiter: str, columns: int) -> int:

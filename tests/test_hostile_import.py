@@ -310,3 +310,14 @@ def test_issue_10_many_bad_lines_of_varying_values_are_summarised_per_kind(tmp_p
     assert main(["--db", str(tmp_path / "v.db"), "import", str(path)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) <= 25 and any("rader till" in line for line in err)
+
+
+def test_issue_10_an_unterminated_quote_at_the_end_of_a_file_is_reported(memory_db, tmp_path):
+    path = tmp_path / "tail.csv"
+    path.write_text('id;created_at;title;description\nT1;2025-04-28;Första;ok\nT2;2025-04-28;Andra;"börjar citat\n'
+                    "och fortsätter\nutan slut\n", encoding="utf-8")
+    report = import_tickets(memory_db, path)
+    assert report.new == 1 and report.rejected[0][0] == 3 and "citattecken" in report.rejected[0][1]
+    ok = tmp_path / "ok.csv"
+    ok.write_text('id;created_at;title;description\nT3;2025-04-28;Tredje;"flera\nrader"\n', encoding="utf-8")
+    assert import_tickets(memory_db, ok).new == 1
