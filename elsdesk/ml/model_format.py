@@ -29,6 +29,7 @@ MAX_UNPACKED = 1 << 30  # a model is a few MB; a file that unpacks to more is no
 SAFE_CLASSES = frozenset({
     "elsdesk.ml.model:TicketModel",
     "elsdesk.ml.model:CalibratedLinearSVC",
+    "elsdesk.ml.model:SoftmaxClassifier",
     "sklearn.pipeline:Pipeline",
     "sklearn.pipeline:FeatureUnion",
     "sklearn.feature_extraction.text:TfidfVectorizer",
