@@ -188,7 +188,7 @@ class TopicCard:
     keywords: list[str]
     examples: list[dict]
     workaround: str = ""
-    audience: str = ""      # "ssk 4, läk 1 · Avd 12, Avd 3": who the training is for
+    audience: str = ""      # "ssk (4), läk (1) · Avd 12 (3)": who the training is for
     since_go_live: int = 0
     proposed: bool = False  # the machine's grouping nobody has named as a known problem yet
 
@@ -200,7 +200,7 @@ def audience_text(topic: dict, limit: int = 4) -> str:
     for key in ("roles", "units"):
         items = list((audience.get(key) or {}).items())[:limit]
         if items:
-            parts.append(", ".join(f"{name} {count}" for name, count in items))
+            parts.append(", ".join(f"{name} ({count})" for name, count in items))
     return " · ".join(parts)
 
 

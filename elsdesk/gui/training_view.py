@@ -247,8 +247,18 @@ class TrainingLeadView(QWidget):
             self.examples.setHtml("")
             return
         topic = topic[0]
-        parts = [f"<h3>{escape(topic['label'])}</h3>",
-                 f"<p>{escape(', '.join(topic['keywords']))}</p>"]
+        from elsdesk.export.tables import audience_text
+
+        proposal_note = self.tr("Förslag: ingen har ännu sagt vilket känt problem det är")
+        how_to, reported_by = self.tr("Så gör man:"), self.tr("Anmäls av:")
+        parts = [f"<h3>{escape(topic['label'])}</h3>"]
+        if topic.get("status") == "proposed":
+            parts.append(f"<p><i>{escape(proposal_note)}</i></p>")
+        if topic.get("workaround"):
+            parts.append(f"<p><b>{escape(how_to)}</b> {escape(topic['workaround'])}</p>")
+        if audience_text(topic):
+            parts.append(f"<p><b>{escape(reported_by)}</b> {escape(audience_text(topic))}</p>")
+        parts.append(f"<p>{escape(', '.join(topic['keywords']))}</p>")
         for example in topic["examples"]:
             parts.append(f"<p><b>{escape(example['id'])} · {escape(example['title'])}</b><br>{escape(example['description'][:400])}</p>")
         tickets = escape(self.tr("Ärenden"))

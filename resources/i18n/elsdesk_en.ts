@@ -770,274 +770,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="64"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="65"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="120"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="131"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="124"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="135"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="125"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="136"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="140"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="141"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="142"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="153"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="143"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="154"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="144"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="155"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="146"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="157"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="147"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="158"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="148"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="159"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="160"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="149"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="160"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="150"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="161"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="162"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="163"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="153"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="164"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="154"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="165"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="155"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="156"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="167"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="157"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="168"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="164"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="175"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="170"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="181"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="172"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="183"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="175"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="186"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="181"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="192"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="182"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="193"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="183"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="194"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="184"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="195"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="188"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="494"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="199"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="505"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="189"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="200"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="203"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="214"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="310"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="325"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="337"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="350"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="361"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="401"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="412"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="406"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="417"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="427"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="438"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="428"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="439"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="443"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="454"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="444"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="455"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="461"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="472"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="469"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="480"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="494"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="505"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -2228,6 +2228,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="211"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
@@ -2247,58 +2248,68 @@ Database: %2</translation>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="254"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <source>Så gör man:</source>
+        <translation>How to:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <source>Anmäls av:</source>
+        <translation>Reported by:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="264"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="306"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="306"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="326"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="326"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="339"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="349"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="340"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="350"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="355"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="358"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="365"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="368"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="355"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="365"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="358"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="368"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="412"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="422"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
