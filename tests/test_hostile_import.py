@@ -321,3 +321,11 @@ def test_issue_10_an_unterminated_quote_at_the_end_of_a_file_is_reported(memory_
     ok = tmp_path / "ok.csv"
     ok.write_text('id;created_at;title;description\nT3;2025-04-28;Tredje;"flera\nrader"\n', encoding="utf-8")
     assert import_tickets(memory_db, ok).new == 1
+
+
+def test_issue_10_a_logged_ticket_keeps_no_control_characters(memory_db):
+    from elsdesk.domain import Ticket
+    from elsdesk.services.tickets import log_ticket
+
+    stored, _ = log_ticket(memory_db, Ticket(title="Skrivare\x1b[2J\x07", description="rad 1\nrad\x1b]0;x\x07 2"))
+    assert stored.title == "Skrivare[2J" and stored.description == "rad 1\nrad]0;x 2"

@@ -14,14 +14,16 @@ MASKED_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
 
 
 def mask_ticket(ticket: Ticket) -> tuple[Ticket, MaskResult]:
-    """A copy of *ticket* with identifiers masked in every free-text field."""
+    """A copy of *ticket* with identifiers masked and control characters (ESC, BEL) removed in every free-text field."""
+    from elsdesk.plain_text import printable
+
     counts: dict[str, int] = {}
     changes = {}
     for name in MASKED_FIELDS:
         value = getattr(ticket, name)
         if not value:
             continue
-        result = mask_text(value)
+        result = mask_text(printable(value))
         changes[name] = result.text
         for kind, n in result.counts.items():
             counts[kind] = counts.get(kind, 0) + n
