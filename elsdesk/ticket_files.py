@@ -43,6 +43,7 @@ def estimate_rows(path: str | Path) -> int:
         try:
             from openpyxl import load_workbook
 
+            check_workbook_size(path)  # opening a workbook unpacks its shared strings: check first
             workbook = load_workbook(path, read_only=True)
             rows = max((workbook.worksheets[0].max_row or 1) - 1, 0)
             workbook.close()

@@ -329,3 +329,17 @@ def test_issue_10_a_logged_ticket_keeps_no_control_characters(memory_db):
 
     stored, _ = log_ticket(memory_db, Ticket(title="Skrivare\x1b[2J\x07", description="rad 1\nrad\x1b]0;x\x07 2"))
     assert stored.title == "Skrivare[2J" and stored.description == "rad 1\nrad]0;x 2"
+
+
+def test_issue_10_a_workbook_unpacking_to_gigabytes_is_refused_before_openpyxl_reads_it(memory_db, tmp_path, monkeypatch):
+    path = _xlsx_with_dimension(tmp_path / "strings.xlsx", [["S1", "2025-04-28", "x", "y"]], "A1:D2")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/sharedStrings2.xml", "w", force_zip64=True) as handle:
+            block = b"A" * (1 << 20)
+            for _ in range(300):
+                handle.write(block)
+    opened = []
+    monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: opened.append(a) or (_ for _ in ()).throw(AssertionError))
+    with pytest.raises(BadInputError, match="256 MB"):
+        import_tickets(memory_db, path)
+    assert opened == []
