@@ -32,12 +32,12 @@ STEPS = ("qapp", "window_built", "shown", "list_loaded", "model_ready")
 COLUMNS = (*STEPS, "exit", "stall")
 
 
-def prepare(home: Path, tickets: int, role: str) -> Path:
+def prepare(home: Path, tickets: int, role: str, root: Path = ROOT) -> Path:
     """A desk with *tickets* demo tickets (classified) and a saved profile, in its own user folder."""
     env = {**os.environ, "ELSDESK_HOME": str(home)}
     desk = home / "desk.db"
     subprocess.run([sys.executable, "-m", "elsdesk", "--db", str(desk), "demo", "--tickets", str(tickets)],
-                   check=True, env=env, cwd=ROOT, capture_output=True)
+                   check=True, env=env, cwd=root, capture_output=True)
     (home / "profile.json").write_text(json.dumps({"name": "Bench Bänk", "role": role}), encoding="utf-8")
     return desk
 
@@ -51,12 +51,12 @@ def drop_caches() -> bool:
         return False
 
 
-def start_once(home: Path, desk: Path, platform: str) -> dict:
+def start_once(home: Path, desk: Path, platform: str, root: Path = ROOT) -> dict:
     report = home / "startup.json"
     report.unlink(missing_ok=True)
     env = {**os.environ, "ELSDESK_HOME": str(home), "ELSDESK_STARTUP_REPORT": str(report), "QT_QPA_PLATFORM": platform}
     launched = time.time()
-    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", str(desk), "gui"], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", str(desk), "gui"], env=env, cwd=root,
                           capture_output=True, text=True, timeout=300)
     ended = time.time()
     if done.returncode != 0 or not report.exists():
@@ -78,16 +78,17 @@ def run(args) -> dict:
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="elsdesk-startup-") as folder:
         home = Path(folder)
-        desk = prepare(home, args.tickets, args.role)
+        root = Path(args.root).resolve()
+        desk = prepare(home, args.tickets, args.role, root)
         stop = multiprocessing.Event()
         spinners = [multiprocessing.Process(target=_spin, args=(stop,), daemon=True) for _ in range(args.load)]
         for spinner in spinners:
             spinner.start()
         try:
             cold_possible = drop_caches()
-            results["cold"] = start_once(home, desk, args.platform)
+            results["cold"] = start_once(home, desk, args.platform, root)
             results["cold"]["caches_dropped"] = cold_possible
-            warm = [start_once(home, desk, args.platform) for _ in range(args.runs)]
+            warm = [start_once(home, desk, args.platform, root) for _ in range(args.runs)]
         finally:
             stop.set()
             for spinner in spinners:
@@ -106,6 +107,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--load", type=int, default=0, help="busy processes during the runs (e.g. the number of cores)")
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--root", default=str(ROOT),
+                        help="the checkout to start (python -m elsdesk runs there), e.g. an older commit to compare with")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     results = run(args)

@@ -44,6 +44,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         (the app calls it after the window has painted); by default it starts at once."""
         super().__init__()
         self._starting = defer_start
+        self._closing = False
         self.db_path = db_path
         self.settings = settings
         self.language = language
@@ -85,18 +86,28 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.list_view.refresh()
         self._apply_profile()  # the role's tabs and actions; a super-user's review queue waits while starting
         if not defer_start:
-            self.start_background()
+            self.start_background(model_first=False)
 
-    def start_background(self) -> None:
+    def start_background(self, model_first: bool = True) -> None:
         """What the first paint does not need (issue 13: the window took 10-16 s to appear): the model,
-        a super-user's review queue, the similar-ticket index, incidents and the demo mark."""
+        a super-user's review queue, the similar-ticket index, incidents and the demo mark. With
+        *model_first* the index and the incidents wait for the model, so that on a busy two-core
+        machine they do not slow down the suggestions the person is about to use."""
         self._starting = False
-        self.load_classifier()
+        model_task = self.load_classifier()
         if self.review_view is None:
             self._apply_profile()
-        self.build_similarity_index()
-        self.refresh_incidents()
         self.refresh_demo_state()
+
+        def rest() -> None:
+            if not self._closing:
+                self.build_similarity_index()
+                self.refresh_incidents()
+
+        if model_first and model_task is not None:
+            model_task.signals.finished.connect(rest)
+        else:
+            rest()
 
     # -- construction --------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -526,6 +537,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._closing = True
         self._save_layout()
         self._change_watch.stop()
         if self.listener is not None:
