@@ -13,6 +13,7 @@ domains too) are masked as well. Each identifier becomes a placeholder such as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ _ID_RE = re.compile(
     r"(?<![0-9])"
     r"(?P<century>(?:18|19|20))?"
     r"(?P<date>[0-9]{6})"
-    rf"(?P<sep>{_SPACE}{{0,2}}[+.{_DASH}]?{_SPACE}{{0,2}})"   # "-", "+", ".", " - ", a no-break space
+    rf"(?P<sep>(?:{_SPACE}|\r?\n){{0,2}}[+.{_DASH}]?(?:{_SPACE}|\r?\n){{0,2}})"   # "-", "+", ".", " - ", a no-break space
     r"(?P<tail>[0-9]{4})"
     r"(?![0-9])"
 )
@@ -50,11 +51,19 @@ _FOREIGN_PHONE_RE = re.compile(
 # a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
 _BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
 _EMAIL_RE = re.compile(  # "?" and U+FFFD: a Cyrillic or Chinese domain that a Windows-1252 export could not write
-    r"[\w.!#$%&'*+/=?^`{|}~\-]+(?:@|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
+    r"[\w.!#$%&'*+/=?^`{|}~\-]+(?: ?@ ?|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
     re.UNICODE,
 )
 _GROUP_RE = re.compile(r"[0-9]+")
 _DIGITS = "0123456789"
+# Arabic-Indic, Persian and Devanagari digits, and fullwidth digits, plus, hyphen, dot, @ and parentheses
+_WIDE_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19\uff0b\uff0d\uff0e\uff20\uff08\uff09]")
+
+
+def _narrow(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return str(unicodedata.digit(char)) if char.isdigit() else unicodedata.normalize("NFKC", char)
+
 _AT_WORD_RE = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
 _DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
 
@@ -98,6 +107,8 @@ def mask_text(text: str | None) -> MaskResult:
     """Replace identifiers in *text* with placeholders."""
     if not text:
         return MaskResult(text or "", {})
+    if not text.isascii() and _WIDE_RE.search(text):
+        text = _WIDE_RE.sub(_narrow, text)  # fullwidth or Arabic-Indic digits, a fullwidth @ or hyphen
     if "@" not in text and sum(map(text.count, _DIGITS)) < 7 and not _AT_WORD_RE.search(text):
         return MaskResult(text, {})  # no identifier has fewer than 7 digits: most text skips the patterns
     counts: Counter[str] = Counter()
