@@ -132,11 +132,16 @@ class LongTasksMixin:
         """Mark a desk that holds demo tickets (status bar) and offer their removal only then."""
         from elsdesk.services.demo import demo_summary
 
+        self._demo_generation = getattr(self, "_demo_generation", 0) + 1
+        generation = self._demo_generation
+
         def work(context):
             with context.open_database() as database:
                 return demo_summary(database)
 
         def done(summary):
+            if generation != self._demo_generation:
+                return  # an older look at the desk finished after a newer one was asked for
             self.demo_label.setText(self.tr("Demodata: %1 påhittade ärenden").replace(
                 "%1", f"{summary.demo:,}".replace(",", " ")))
             self.demo_label.setToolTip(self.tr("Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata."))
