@@ -60,9 +60,7 @@ def desk(db_path):
     database.close()
 
 
-@pytest.fixture
-def view(qtbot, desk, db_path):
-    database, _ids, index = desk
+def _open_view(qtbot, db_path, index) -> tuple[ReviewQueueView, TaskRunner]:
     runner = TaskRunner()
     widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(FakeModel(), CARD),
                              similarity_index=index)
@@ -72,13 +70,23 @@ def view(qtbot, desk, db_path):
     widget.setFocus()
     with qtbot.waitSignal(widget.queue_loaded):
         widget.refresh()
-    qtbot.waitUntil(lambda: widget.is_idle() and widget.current_item() is not None)
-    yield widget
+    return widget, runner
+
+
+def _close_view(qtbot, widget: ReviewQueueView, runner: TaskRunner) -> None:
     # Not qtbot.addWidget: pytest-qt would delete the view before this teardown has waited for its tasks.
     qtbot.waitUntil(widget.is_idle)
     assert widget.shutdown(10_000) and runner.wait(10_000), "a background task was left running"
     widget.close()
     widget.deleteLater()
+
+
+@pytest.fixture
+def view(qtbot, desk, db_path):
+    widget, runner = _open_view(qtbot, db_path, desk[2])
+    qtbot.waitUntil(lambda: widget.is_idle() and widget.current_item() is not None)
+    yield widget
+    _close_view(qtbot, widget, runner)
 
 
 def press(qtbot, key, modifier=Qt.NoModifier):
@@ -263,16 +271,8 @@ def test_issue_12_l_links_the_suggested_known_problem_and_shift_l_names_another(
                                             description="Skrivaren skriver inte ut, hela avdelningen", module="utskrift_hardvara",
                                             kind="fel", label_source="human", unit="Avd 12"))
     link_ticket(database, early.id, "Skrivaren skriver inte ut", "Sven")
-    runner = TaskRunner()
-    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(FakeModel(), CARD),
-                             similarity_index=index)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    widget.setFocus()
+    widget, runner = _open_view(qtbot, db_path, index)
     try:
-        with qtbot.waitSignal(widget.queue_loaded):
-            widget.refresh()
         for _ in range(len(TICKETS)):
             qtbot.waitUntil(lambda: widget.is_idle() and widget.current_item() is not None, timeout=60_000)
             if widget.current_item().ticket.title == "Skrivaren skriver inte ut":
@@ -289,7 +289,4 @@ def test_issue_12_l_links_the_suggested_known_problem_and_shift_l_names_another(
             press(qtbot, Qt.Key_L, Qt.ShiftModifier)
         assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Armbandsskrivaren på avd 12"}
     finally:
-        qtbot.waitUntil(widget.is_idle)
-        assert widget.shutdown(10_000) and runner.wait(10_000)
-        widget.close()
-        widget.deleteLater()
+        _close_view(qtbot, widget, runner)
