@@ -16,7 +16,6 @@ from elsdesk.paths import drafts_dir
 
 logger = logging.getLogger(__name__)
 DRAFT_FILE = "ticket_draft.json"
-_MASKED_KEYS = ("title", "description", "resolution", "unit")
 
 
 def _path() -> Path:
@@ -25,7 +24,7 @@ def _path() -> Path:
 
 def save_draft(values: dict) -> None:
     """Write the form's values atomically (identifiers masked) so a crash cannot corrupt it."""
-    data = {k: (mask(v) if k in _MASKED_KEYS and isinstance(v, str) else v) for k, v in values.items()}
+    data = {k: (mask(v) if isinstance(v, str) else v) for k, v in values.items()}  # every text the form holds
     target = _path()
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

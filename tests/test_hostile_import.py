@@ -343,3 +343,14 @@ def test_issue_10_a_workbook_unpacking_to_gigabytes_is_refused_before_openpyxl_r
     with pytest.raises(BadInputError, match="256 MB"):
         import_tickets(memory_db, path)
     assert opened == []
+
+
+def test_issue_10_a_draft_masks_every_text_it_keeps(user_home):
+    from elsdesk.drafts import load_draft, save_draft
+    from elsdesk.paths import drafts_dir
+
+    save_draft({"title": "pat 19121212-1212", "description": "x", "reporter_role": "ssk 0701234567",
+                "problem": "anna.test@example.se", "module": "lakemedel"})
+    raw = "".join(p.read_text(encoding="utf-8") for p in drafts_dir().iterdir())
+    assert "1212" not in raw and "0701234567" not in raw and "anna.test" not in raw
+    assert load_draft()["module"] == "lakemedel"
