@@ -99,13 +99,18 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self._apply_profile()
         self.refresh_demo_state()
 
+        started: list[bool] = []
+
         def rest() -> None:
-            if not self._closing:
+            if not started and not self._closing:
+                started.append(True)
                 self.build_similarity_index()
                 self.refresh_incidents()
 
         if model_first and model_task is not None:
             model_task.signals.finished.connect(rest)
+            if model_task.is_done():  # it may have finished before the connection was made
+                rest()
         else:
             rest()
 
