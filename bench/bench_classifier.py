@@ -1,11 +1,13 @@
 """Classifier benchmarks for the targets of issue 3, all measured here, nothing assumed.
 
-Prints: macro-F1 and accuracy of the shipped model on the held-out dev set (never trained on);
+Prints: macro-F1 (with a bootstrap 95% interval), accuracy, kind accuracy and how-to recall of the
+shipped model on the held-out dev set (never trained on), and how often it is sure (≥ 0.8) and
+right when sure; what a region's confirmed weeks 1-3 do to its weeks 4-8 (bench_region.py);
 single-ticket prediction latency p50/p99 in-process; model load time; batch throughput of
 `classify_rows` on 10,000 tickets; retraining time on 20,000 confirmed tickets plus the seed
 corpus; and how long after start the main window is shown versus when the model is ready.
 
-Run: .venv/bin/python bench/bench_classifier.py [--skip-train] [--skip-gui]
+Run: .venv/bin/python bench/bench_classifier.py [--skip-train] [--skip-gui] [--skip-region]
 The whole-process CLI figure is measured separately with farm-bench (see README).
 """
 
@@ -15,6 +17,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 DEV = ROOT / "bench" / "data" / "dev_set.jsonl"
 
 
@@ -31,11 +35,47 @@ def _percentile(values, q):
 
 def dev_quality(model, card) -> dict:
     from elsdesk.services.classification import measure
+    from heldout import figures, outcome_of
 
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    report = measure(model, rows, card.get("thresholds"))
-    return {"dev_tickets": report["n"], "dev_macro_f1": report["macro_f1"], "dev_accuracy": report["accuracy"],
-            "dev_kind_macro_f1": report.get("kind_macro_f1"), "dev_summary": report.get("summary")}
+    report = measure(model, rows, card=card)
+    own = figures(rows, outcome_of(model, rows))
+    return {"dev_tickets": report["n"], "dev_macro_f1": report["macro_f1"],
+            "dev_macro_f1_95": [own["f1_low"], own["f1_high"]], "dev_accuracy": report["accuracy"],
+            "dev_kind_accuracy": own["kind_accuracy"], "dev_howto_recall": own["howto_recall"],
+            "dev_kind_macro_f1": report.get("kind_macro_f1"), "dev_sure_share": own["sure_share"],
+            "dev_sure_precision": own["sure_precision"], "dev_summary": report.get("summary")}
+
+
+def learns_from_region() -> dict:
+    """bench_region.py on the held-out go-live weeks: weeks 1-3 confirmed and trained on, weeks 4-8 scored."""
+    import contextlib
+    import io
+
+    from bench_region import SETS, run
+    from heldout import DATA, read_jsonl
+
+    out = {}
+    saved = {k: os.environ.get(k) for k in ("ELSDESK_HOME", "XDG_DATA_HOME")}
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["ELSDESK_HOME"] = str(Path(tmp) / "home")  # never the real user's data folder
+        os.environ["XDG_DATA_HOME"] = str(Path(tmp) / "xdg")
+        for name in sorted(SETS):
+            path = DATA / SETS[name]
+            if not path.exists():
+                continue
+            with contextlib.redirect_stdout(io.StringIO()):
+                result = run(name, read_jsonl(path), None, Path(tmp))
+            out[f"region_{name}_weeks_4_8_before"] = result["before"]["macro_f1"]
+            out[f"region_{name}_weeks_4_8_after"] = result["after"]["macro_f1"]
+            out[f"region_{name}_after_minus_before_95"] = result["after_minus_before"]
+            out[f"region_{name}_tickets"] = f"{result['confirmed_weeks_1_3']} confirmed, {result['scored_weeks_4_8']} scored"
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    return out
 
 
 def latency(model) -> dict:
@@ -142,6 +182,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--skip-train", action="store_true")
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--skip-region", action="store_true")
     args = parser.parse_args()
     from elsdesk.ml.store import load_model
     from elsdesk.paths import shipped_models_dir
@@ -150,6 +191,8 @@ def main() -> None:
     results = {"model_version": card["version"], "seed_cv_macro_f1": card["quality"]["macro_f1"]}
     for step in (lambda: dev_quality(model, card), lambda: latency(model), load_time, lambda: throughput(model)):
         results.update(step())
+    if not args.skip_region:
+        results.update(learns_from_region())
     if not args.skip_train:
         results.update(retrain_time())
     if not args.skip_gui:

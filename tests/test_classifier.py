@@ -162,3 +162,38 @@ def test_logged_ticket_labels_are_intake_not_confirmed(memory_db):
 
     stored, _ = log_ticket(memory_db, Ticket(title="x", created_at="2025-04-28T10:00:00", module="remiss"))
     assert stored.label_source == "intake" and not stored.labels_confirmed
+
+
+# -- issue 11: day one on the text desks really write -----------------------------------------
+def test_issue_11_cleaning_drops_pasted_mail_headers_and_the_whole_signature_block():
+    text = clean("Från: Sjuksköterska Avd 12\nSkickat: den 3 september 07:55\nÄmne: Fråga\n\nHej!\n"
+                 "Hur ger man en halv tablett?\n\nMed vänlig hälsning\nKarin Ek\nLeg sjuksköterska, Avd 12 Medicin")
+    assert "halv tablett" in text
+    assert not any(word in text for word in ("från:", "skickat", "karin", "leg sjuksköterska", "medicin"))
+    assert "john" not in clean("How do I stop a drug?\nBest regards\nJohn Smith\nSent from my iPhone")
+    assert "kan inte logga in" in clean("Hejsan kan inte logga in idag, vad gör jag?")  # a short first line is not a greeting
+
+
+def test_issue_11_the_fast_feature_path_equals_the_pipelines(shipped):
+    model, _card = shipped
+    rows = [{"title": "utdelningsvyn??", "description": "Hej!\nkan inte signera dosen\nMvh Anna"},
+            {"title": "Printer", "description": "the printer in room 12 prints nothing, locum"},
+            {"title": "", "description": ""}]
+    module_p, kind_p = model.probabilities(rows)
+    texts = model.texts(rows)
+    assert abs(module_p - model.module_pipeline().predict_proba(texts)).max() < 1e-5
+    assert abs(kind_p - model.kind_pipeline().predict_proba(texts)).max() < 1e-5
+
+
+@pytest.mark.parametrize("title,description,module,kind", [
+    ("locum", "Hi, I can't log in, my SITHS card is not accepted after the PIN", "inloggning_siths", None),
+    ("Fråga", "Från: Receptionen\nÄmne: Kassa\n\nHej,\nHur gör vi dagsavslut i kassan?\n\nTack!\nReceptionen", "kassa_avgifter",
+     "handhavande"),
+    ("partogram var", "", "specialmoduler", "handhavande"),
+    ("Notering", "ssk avd 4, labsvar syns ej sedan 10, lab bekräftar analyserat. Esk förvaltning", "bestallning_svar", "fel"),
+])
+def test_issue_11_shipped_model_reads_notes_mails_fragments_and_english(shipped, title, description, module, kind):
+    model, _card = shipped
+    prediction = model.predict_one(title, description)
+    assert prediction.module == module
+    assert kind is None or prediction.kind == kind  # kind reads Swedish small words; English kind is weak
