@@ -54,7 +54,14 @@ def ticket_text(title: str | None, description: str | None) -> str:
 
 def clean(text: str) -> str:
     """Lower-case text without identifiers, placeholders, greetings and sign-offs."""
-    text = unicodedata.normalize("NFC", text or "")
+    return _clean(text or "")
+
+
+# Each feature of a model cleans the same text again; a batch of a few thousand tickets is
+# cleaned once this way (a fifth of the time it takes to classify one).
+@lru_cache(maxsize=8192)
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
     text = drop_identifier_like(PLACEHOLDER_RE.sub(" ", mask(text)))
     text = _DISCLAIMER_RE.sub(" ", _HEADER_RE.sub(" ", text))
     text = _SIGNOFF_RE.sub(" ", text)
@@ -106,7 +113,12 @@ def words(text: str) -> list[str]:
 
 def stemmed_tokens(text: str) -> list[str]:
     """Analyzer for the word features: cleaned, stop words out, Swedish stems, folded."""
-    return [stem(w) for w in words(clean(text)) if len(w) > 1]
+    return list(_stemmed(text or ""))
+
+
+@lru_cache(maxsize=8192)
+def _stemmed(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(clean(text)) if len(w) > 1)
 
 
 def char_text(text: str) -> str:
