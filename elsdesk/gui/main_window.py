@@ -1,5 +1,5 @@
 """MainWindow: wires the views together (tickets, review queue, training) and the actions of its
-mixins (long tasks, model, review and profile, incidents); it holds no business logic."""
+mixins (long tasks, model, review and profile, incidents, help, window layout); it holds no business logic."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from elsdesk import __version__
 from elsdesk.drafts import load_draft
 from elsdesk.gui.filter_bar import FilterBar
+from elsdesk.gui.help_actions import HelpActionsMixin
 from elsdesk.gui.incident_actions import IncidentActionsMixin
 from elsdesk.gui.long_tasks import LongTasksMixin
 from elsdesk.gui.model_actions import ModelActionsMixin
@@ -24,6 +25,7 @@ from elsdesk.gui.ticket_details import TicketDetailsView
 from elsdesk.gui.ticket_form import TicketFormDialog, ticket_values
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView
 from elsdesk.gui.ticket_table_model import TicketTableModel
+from elsdesk.gui.window_layout import WindowLayoutMixin
 from elsdesk.masking import describe_counts
 from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
@@ -31,10 +33,9 @@ from elsdesk.services.labels import desk_taxonomy
 
 logger = logging.getLogger(__name__)
 CHANGE_CHECK_MS = 3000
-DEFAULT_SIZE = (1600, 940)  # at first start, made smaller on a small screen
-LAYOUT_KEY = "layout/"
 
-class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, QMainWindow):
+class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, HelpActionsMixin,
+                 WindowLayoutMixin, QMainWindow):
     ticket_saved = Signal(object)
     tickets_imported = Signal(object)
     demo_removed = Signal(int)  # how many demo tickets were removed
@@ -484,62 +485,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.settings.setValue("language", code)
         QMessageBox.information(self, "elsdesk", self.tr("Språket byts när elsdesk startas om."))
 
-    def show_shortcuts(self):
-        """F1: the shortcuts of the tab in focus (the ticket form answers F1 itself)."""
-        from elsdesk.gui.help_dialog import FORM, REVIEW, TICKETS, TRAINING, show_shortcuts
-
-        current = self.tabs.currentWidget()
-        view = REVIEW if current is self.review_view and current is not None else (
-            TRAINING if self.tabs.currentIndex() == self.training_tab else TICKETS)
-        views = [TICKETS, FORM] + ([REVIEW] if self.review_view is not None else []) + (
-            [TRAINING] if self.tabs.isTabVisible(self.training_tab) else [])
-        review_help = self.review_view.help_label.text() if self.review_view is not None else None
-        self.help_dialog = show_shortcuts(self, view, views, review_help)
-        return self.help_dialog
-
-    def show_getting_started(self):
-        from elsdesk.gui.help_dialog import GettingStartedDialog
-
-        dialog = GettingStartedDialog(self.profile.role if self.profile else None, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.open()
-        self.help_dialog = dialog
-        return dialog
-
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", self.database.describe()))
-
-    # -- window size, splitters and columns kept between starts (issue 13) -------------------------------
-    def _splitters(self) -> dict[str, QSplitter]:
-        """Every splitter in the window by a stable name (its object name, else its owner's class and number)."""
-        named: dict[str, QSplitter] = {}
-        for splitter in self.findChildren(QSplitter):
-            key = splitter.objectName() or f"{type(splitter.parent()).__name__}_{len(named)}"
-            named.setdefault(key, splitter)
-        return named
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value(LAYOUT_KEY + "geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = self.screen().availableGeometry() if self.screen() else None
-            width, height = DEFAULT_SIZE
-            if screen is not None and screen.width() > 200:
-                width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.92))
-            self.resize(width, height)
-        for key, splitter in self._splitters().items():
-            state = self.settings.value(LAYOUT_KEY + "splitter/" + key)
-            if state is not None:
-                splitter.restoreState(state)
-        columns = self.settings.value(LAYOUT_KEY + "ticket_columns")
-        if columns is not None:
-            self.list_view.horizontalHeader().restoreState(columns)
-
-    def _save_layout(self) -> None:
-        self.settings.setValue(LAYOUT_KEY + "geometry", self.saveGeometry())
-        for key, splitter in self._splitters().items():
-            self.settings.setValue(LAYOUT_KEY + "splitter/" + key, splitter.saveState())
-        self.settings.setValue(LAYOUT_KEY + "ticket_columns", self.list_view.horizontalHeader().saveState())
-        self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._closing = True

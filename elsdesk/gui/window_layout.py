@@ -1,0 +1,45 @@
+"""WindowLayoutMixin: the main window's size, its splitters and the ticket list's columns, kept in
+QSettings between starts (issue 13: they were lost at every restart). A first start gets a size
+that fits the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QSplitter
+
+DEFAULT_SIZE = (1600, 940)  # at first start, made smaller on a small screen
+LAYOUT_KEY = "layout/"
+
+
+class WindowLayoutMixin:
+    """Mixed into MainWindow; uses its settings and list_view."""
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        """Every splitter in the window by a stable name (its object name, else its owner's class and number)."""
+        named: dict[str, QSplitter] = {}
+        for splitter in self.findChildren(QSplitter):
+            key = splitter.objectName() or f"{type(splitter.parent()).__name__}_{len(named)}"
+            named.setdefault(key, splitter)
+        return named
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(LAYOUT_KEY + "geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width, height = DEFAULT_SIZE
+            if screen is not None and screen.width() > 200:
+                width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.92))
+            self.resize(width, height)
+        for key, splitter in self._splitters().items():
+            state = self.settings.value(LAYOUT_KEY + "splitter/" + key)
+            if state is not None:
+                splitter.restoreState(state)
+        columns = self.settings.value(LAYOUT_KEY + "ticket_columns")
+        if columns is not None:
+            self.list_view.horizontalHeader().restoreState(columns)
+
+    def _save_layout(self) -> None:
+        self.settings.setValue(LAYOUT_KEY + "geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            self.settings.setValue(LAYOUT_KEY + "splitter/" + key, splitter.saveState())
+        self.settings.setValue(LAYOUT_KEY + "ticket_columns", self.list_view.horizontalHeader().saveState())
+        self.settings.sync()
