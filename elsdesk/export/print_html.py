@@ -137,7 +137,9 @@ def _print(data) -> str:
                            widths=[4, 27, 17, 12, 8, 7, 7, 7, 11], nowrap={6, 8})
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
-    brk = "; page-break-before:always" if data.topics else ""   # new pages only when there is content
+    # new pages only when there is content; the topic chart opens page 2 and the agenda's topics follow it,
+    # so a long agenda table never pushes a sliver of the chart onto a page of its own
+    brk = "; page-break-before:always" if data.topics else ""
     h2 = '<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{}</h2>'
     topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
     all_topics = (_print_all_topics(data)
@@ -152,8 +154,8 @@ def _print(data) -> str:
 <table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
 {h2.format(esc(t('agenda')))}{agenda}
 {h2.format(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
-{h2.format(esc(t('chart_topics')))}{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
-{f'<h2 style="font-size:13pt; color:#1f3a5f; page-break-before:always">{esc(t("agenda_topics"))}</h2>{topics}' if topics else ""}
+<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('chart_topics'))}</h2>{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
+{f'<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{esc(t("agenda_topics"))}</h2>{topics}' if topics else ""}
 <h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('all_topics'))}</h2>{all_topics}
 <h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('module_trend'))}</h2>{_print_trend_tables(data, trend)}
 <p style="font-size:7.5pt"><font color="#98a2b3">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
