@@ -2,9 +2,9 @@
 
 Shipped data (taxonomy, forms, translations, the shipped model) lives in the top-level
 ``resources/``, ``ui/`` and ``models/`` folders of a checkout; a wheel carries the same
-folders inside the package as ``elsdesk/_data/<name>``. User data (the database, trained
-models, drafts) lives in the platformdirs user data folder unless ``ELSDESK_HOME`` says
-otherwise.
+folders inside the package as ``elsdesk/_data/<name>``. User data (the local database, drafts)
+lives in the platformdirs user data folder unless ``ELSDESK_HOME`` says otherwise; trained
+models live in the desk database.
 """
 
 from __future__ import annotations
@@ -48,12 +48,6 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / "elsdesk.db"
-
-
-def user_models_dir() -> Path:
-    path = user_data_dir() / "models"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def drafts_dir() -> Path:

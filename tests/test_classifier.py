@@ -15,18 +15,14 @@ from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_model, pa
 from elsdesk.ml.text import clean, stemmed_tokens
 from elsdesk.paths import shipped_models_dir
 from elsdesk.services.classification import (
-    active_model, apply_predictions, forget_loaded_models, suggestions, train_model,
+    active_model, apply_predictions, suggestions, train_model,
 )
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import TicketRepository
 from elsdesk.taxonomy import load_taxonomy
 
 
-@pytest.fixture(autouse=True)
-def _fresh_model_cache():
-    forget_loaded_models()
-    yield
-    forget_loaded_models()
+from model_fixtures import _fresh_model_cache  # noqa: E402,F401 - shared fixture
 
 
 @pytest.fixture(scope="module")

@@ -26,20 +26,7 @@ from elsdesk.paths import shipped_models_dir
 from elsdesk.services.classification import active_model, classify_rows, forget_loaded_models, model_versions
 from elsdesk.storage import open_database
 
-TEXTS = [{"id": "a", "title": "Skrivaren", "description": "Etikettskrivaren skriver inte ut armband"},
-         {"id": "b", "title": "Kan inte signera", "description": "Pennan är grå när jag ska signera dosen"}]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_model_cache():
-    forget_loaded_models()
-    yield
-    forget_loaded_models()
-
-
-@pytest.fixture(scope="module")
-def small_model() -> TicketModel:
-    return TicketModel().fit(load_seed_corpus()[::10])
+from model_fixtures import TEXTS, _fresh_model_cache, small_model  # noqa: F401 - shared fixtures
 
 
 class _Planted:

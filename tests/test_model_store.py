@@ -11,31 +11,16 @@ import pytest
 
 from conftest import sample_rows, write_jsonl
 from elsdesk.cli import main
-from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import NotAllowedError
 from elsdesk.ml.model import TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, sha256_of_bytes
 from elsdesk.services.classification import (
-    activate_model, active_model, classify_rows, forget_loaded_models, model_versions, rollback_model,
+    activate_model, active_model, classify_rows, model_versions, rollback_model,
 )
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.storage.models import HISTORY_LENGTH
 
-TEXTS = [{"id": "a", "title": "Skrivaren", "description": "Etikettskrivaren skriver inte ut armband"},
-         {"id": "b", "title": "Kan inte signera", "description": "Pennan är grå när jag ska signera dosen"}]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_model_cache():
-    forget_loaded_models()
-    yield
-    forget_loaded_models()
-
-
-@pytest.fixture(scope="module")
-def small_model() -> TicketModel:
-    """A model that differs from the shipped one (fitted on every tenth seed row), quick to fit."""
-    return TicketModel().fit(load_seed_corpus()[::10])
+from model_fixtures import TEXTS, _fresh_model_cache, small_model  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture

@@ -194,9 +194,6 @@ def suggest_problem(database: Database, ticket) -> ProblemSuggestion | None:
 
 def _desk_matcher(database: Database):
     """A matcher learnt from every linked ticket of the desk, kept until the links change."""
-    from elsdesk.services.topics import _reference_texts
-    from elsdesk.topics.problem_matcher import ProblemMatcher, texts_of
-
     state = tuple(database.query(
         "SELECT (SELECT count(*) FROM tickets WHERE problem_id IS NOT NULL), (SELECT max(id) FROM problems),"
         " (SELECT count(*) FROM problems)")[0])
@@ -206,11 +203,18 @@ def _desk_matcher(database: Database):
             return kept[1]
     if not state[0]:
         return None
-    learnt = ProblemRepository(database).linked_before("9999")
-    examples = TicketRepository(database).fetch_many([ticket_id for ticket_id, _problem in learnt])
-    problem_of = dict(learnt)
-    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(
-        texts_of(examples), [problem_of[t.id] for t in examples], [t.module for t in examples])
+    matcher = matcher_from_links(database, ProblemRepository(database).linked_before("9999"))
     with _matchers_lock:
         _matchers[database.target] = (state, matcher)
     return matcher
+
+
+def matcher_from_links(database: Database, learnt: list[tuple[int, int]]):
+    """A ProblemMatcher learnt from (ticket id, problem id) links: each problem from its tickets' texts."""
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.problem_matcher import ProblemMatcher, texts_of
+
+    examples = TicketRepository(database).fetch_many([ticket_id for ticket_id, _problem in learnt])
+    problem_of = dict(learnt)
+    return ProblemMatcher(reference_texts=_reference_texts()).fit(
+        texts_of(examples), [problem_of[t.id] for t in examples], [t.module for t in examples])

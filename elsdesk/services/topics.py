@@ -18,7 +18,7 @@ from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, centroid_similarity, label_from_keywords
-from elsdesk.topics.problem_matcher import ProblemMatcher, texts_of
+from elsdesk.topics.problem_matcher import texts_of
 
 logger = logging.getLogger(__name__)
 MATCH_SIMILARITY = 0.3          # same module
@@ -158,11 +158,9 @@ def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[
     learnt = problems.linked_before((sunday + timedelta(days=1)).isoformat())
     if not unlinked or not learnt:
         return links, set(links)
-    examples = TicketRepository(database).fetch_many([ticket_id for ticket_id, _problem in learnt])
-    problem_by_ticket = dict(learnt)
-    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(
-        texts_of(examples), [problem_by_ticket[t.id] for t in examples], [t.module for t in examples])
-    placed = matcher.match(texts_of(unlinked), [t.module for t in unlinked])
+    from elsdesk.services.problems import matcher_from_links
+
+    placed = matcher_from_links(database, learnt).match(texts_of(unlinked), [t.module for t in unlinked])
     return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links)
 
 
