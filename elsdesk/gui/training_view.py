@@ -247,6 +247,7 @@ class TrainingLeadView(QWidget):
             self.examples.setHtml("")
             return
         topic = topic[0]
+        from elsdesk.export.quotes import quotable
         from elsdesk.export.tables import audience_text
 
         proposal_note = self.tr("Förslag: ingen har ännu sagt vilket känt problem det är")
@@ -260,7 +261,7 @@ class TrainingLeadView(QWidget):
             parts.append(f"<p><b>{escape(reported_by)}</b> {escape(audience_text(topic))}</p>")
         parts.append(f"<p>{escape(', '.join(topic['keywords']))}</p>")
         for example in topic["examples"]:
-            parts.append(f"<p><b>{escape(example['id'])} · {escape(example['title'])}</b><br>{escape(example['description'][:400])}</p>")
+            parts.append(f"<p><b>{escape(example['id'])} · {escape(example['title'])}</b><br>{escape(quotable(example['description'])[:400])}</p>")
         tickets = escape(self.tr("Ärenden"))
         parts.append(f"<p><i>{tickets}: {escape(', '.join(topic['ticket_ids'][:30]))}</i></p>")
         self.examples.setHtml("".join(parts))
