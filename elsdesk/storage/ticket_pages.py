@@ -1,0 +1,141 @@
+"""Keyset paging of the ticket list: the first screenful of a filter and sort without sorting the whole desk.
+
+:meth:`TicketRepository.query_ids` fetches and sorts every matching id (255,000 of them for a two-letter
+search at a million tickets) before the list can show a row. A :class:`TicketPager` answers the rows a
+screen needs: ``page(flt, limit)`` returns the first *limit* tickets in exactly the order ``query_ids``
+would give them, and ``page(flt, limit, after=ticket)`` the ones after *ticket* ("keyset" or "seek"
+paging: a ``WHERE (sort value, id) < (…)`` condition the sort index can answer, never an OFFSET).
+
+The common case, a free-text search shown newest first on SQLite, needs more than SQL: SQLite cannot walk
+the date index and the FTS5 index together, so it would collect every match before sorting. Here the
+FTS5 matches are read newest id first, a chunk at a time, until the page is full; because tickets are
+mostly stored in the order they were created, those are nearly always the newest matches. A second,
+cheap query on the date index then finds the tickets the id order could have hidden (stored earlier
+but created later than the page's last row) and merges those that match, so the answer is exact for
+any storage order. When that check would cost more than sorting (a desk imported in random order),
+the pager falls back to the plain query.
+"""
+
+from __future__ import annotations
+
+import json
+
+from elsdesk.domain import Ticket, TicketFilter
+from elsdesk.storage import search_text
+from elsdesk.storage.database import Database
+from elsdesk.storage.tickets import _CASE_FREE, _NULLABLE, _SELECT, SORTABLE, TicketRepository, _row_to_ticket
+
+FIRST_CHUNK = 400          # FTS5 matches read in the first round of the newest-first search; each round reads 4x more
+MAX_STRAGGLERS = 5_000     # tickets stored out of date order that the newest-first search will check one range for
+MAX_STRAGGLER_SPAN = 200_000  # the widest id range those may span before sorting all matches is cheaper
+
+
+class TicketPager:
+    """Pages of tickets for a :class:`TicketFilter`, in the same order as ``TicketRepository.query_ids``."""
+
+    def __init__(self, database: Database):
+        self.database = database
+        self._repo = TicketRepository(database)
+
+    def page(self, flt: TicketFilter = TicketFilter(), limit: int = 200, after: Ticket | None = None) -> list[Ticket]:
+        """The first *limit* tickets matching *flt* in its sort order, after *after* when given."""
+        if limit <= 0:
+            return []
+        if after is None and self._newest_first_search(flt):
+            ids = self._search_newest_first(flt, limit)
+            if ids is not None:
+                return self._repo.fetch_many(ids)
+        where, params = self._repo._where(flt)
+        column = self._sort_column(flt)
+        if after is not None:
+            seek, seek_params = self._after(flt, column, after)
+            where = (where + " AND " if where else " WHERE ") + seek
+            params = [*params, *seek_params]
+        rows = self.database.query(f"{_SELECT}{where} ORDER BY {self._order(flt, column)} LIMIT ?", [*params, limit])
+        return [_row_to_ticket(row) for row in rows]
+
+    # -- the plain keyset query -------------------------------------------------------------
+    @staticmethod
+    def _sort_column(flt: TicketFilter) -> str:
+        return flt.sort if flt.sort in SORTABLE else "created_at"
+
+    def _expression(self, column: str) -> str:
+        return self.database.sql.nocase(column) if column in _CASE_FREE else column
+
+    def _order(self, flt: TicketFilter, column: str) -> str:
+        dialect = self.database.sql
+        direction = "DESC" if flt.descending else "ASC"
+        return (dialect.order(self._expression(column), flt.descending, nullable=column in _NULLABLE)
+                + f", id {direction}")
+
+    def _after(self, flt: TicketFilter, column: str, after: Ticket) -> tuple[str, list]:
+        """The condition 'comes after *after* in this order'. NULLs sort first ascending and last
+        descending, on both engines (see the dialects)."""
+        value = getattr(after, column)
+        expression = self._expression(column)
+        key = self.database.sql.nocase("?") if column in _CASE_FREE else "?"
+        before, tie = ("<", "<") if flt.descending else (">", ">")
+        if value is None:
+            if flt.descending:  # NULLs come last: only NULLs with a smaller id follow
+                return f"({column} IS NULL AND id {tie} ?)", [after.id]
+            return f"(({column} IS NULL AND id {tie} ?) OR {column} IS NOT NULL)", [after.id]
+        condition = f"({expression} {before} {key} OR ({expression} = {key} AND id {tie} ?)"
+        params = [value, value, after.id]
+        if flt.descending and column in _NULLABLE:
+            condition += f" OR {column} IS NULL"
+        return condition + ")", params
+
+    # -- the newest-first free-text search on SQLite ---------------------------------------
+    def _newest_first_search(self, flt: TicketFilter) -> bool:
+        return (self.database.sql.name == "sqlite" and flt.descending and self._sort_column(flt) == "created_at"
+                and search_text.fts5_query(flt.text) is not None)
+
+    def _search_newest_first(self, flt: TicketFilter, limit: int) -> list[int] | None:
+        """The ids of the *limit* newest tickets matching *flt*, or None when sorting every match is cheaper."""
+        match = search_text.fts5_query(flt.text)
+        others, other_params = self._repo._where(TicketFilter(
+            status=flt.status, module=flt.module, kind=flt.kind, week=flt.week,
+            unconfirmed_only=flt.unconfirmed_only, ids=flt.ids))
+        others = others.replace(" WHERE ", " AND ", 1)
+        candidates: list[tuple[str, int]] = []   # (created_at, id) of matching tickets read so far
+        lowest_read: int | None = None           # every match with an id at or above this has been read
+        chunk = FIRST_CHUNK
+        while True:
+            bound = "" if lowest_read is None else " AND rowid < ?"
+            rowids = [row[0] for row in self.database.query(
+                f"SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?{bound} ORDER BY rowid DESC LIMIT ?",
+                [match, *([] if lowest_read is None else [lowest_read]), chunk])]
+            if rowids:
+                candidates.extend(self._created(rowids, others, other_params))
+                lowest_read = rowids[-1]
+            if len(rowids) < chunk:  # every match has been read
+                return [ticket_id for _, ticket_id in sorted(candidates, reverse=True)[:limit]]
+            if len(candidates) >= limit:
+                candidates = sorted(candidates, reverse=True)[:limit]
+                return self._merge_stragglers(candidates, lowest_read, match, others, other_params, limit)
+            chunk *= 4
+
+    def _created(self, ids: list[int], others: str, other_params: list) -> list[tuple[str, int]]:
+        rows = self.database.query(
+            f"SELECT created_at, id FROM tickets WHERE id IN (SELECT value FROM json_each(?)){others}",
+            [json.dumps(ids), *other_params])
+        return [(created, ticket_id) for created, ticket_id in rows]
+
+    def _merge_stragglers(self, page: list[tuple[str, int]], lowest_read: int, match: str, others: str,
+                          other_params: list, limit: int) -> list[int] | None:
+        """Add the matching tickets stored before *lowest_read* but created after the page's last row."""
+        last_created = page[-1][0]
+        stragglers = self.database.query(
+            f"SELECT created_at, id FROM tickets WHERE created_at > ? AND id < ?{others} LIMIT ?",
+            [last_created, lowest_read, *other_params, MAX_STRAGGLERS + 1])
+        if not stragglers:
+            return [ticket_id for _, ticket_id in page]
+        if len(stragglers) > MAX_STRAGGLERS:
+            return None
+        low, high = min(s[1] for s in stragglers), max(s[1] for s in stragglers)
+        if high - low > MAX_STRAGGLER_SPAN:
+            return None
+        matching = {row[0] for row in self.database.query(
+            "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid >= ? AND rowid <= ?", [match, low, high])}
+        merged = page + [s for s in stragglers if s[1] in matching]
+        return [ticket_id for _, ticket_id in sorted(merged, reverse=True)[:limit]]
