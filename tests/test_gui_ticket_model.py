@@ -164,3 +164,45 @@ def test_no_children_below_a_row(model):
     assert model.rowCount(parent) == 0
     assert model.columnCount(parent) == 0
     assert model.rowCount(QModelIndex()) == N_TICKETS
+
+
+def test_first_page_shows_whole_rows_before_the_ids_arrive(filled_db, ids_by_external_id, qtmodeltester):
+    from elsdesk.storage.ticket_pages import TicketPager
+
+    flt = TicketFilter(sort="external_id", descending=False)
+    page = TicketPager(filled_db).page(flt, limit=ticket_table_model.PAGE_SIZE)
+    model = TicketTableModel(filled_db, load_taxonomy(), "sv")
+    model.show_first_page(page)
+    assert model.rowCount() == ticket_table_model.PAGE_SIZE
+    fetched = []
+    model._repo.fetch_many = lambda ids: fetched.append(ids) or []  # the shown rows need no query
+    assert model.data(model.index(0, EXTERNAL_ID)) == "T-00001"
+    assert fetched == []
+    qtmodeltester.check(model)
+
+
+def test_ids_extend_the_first_page_without_a_reset(filled_db, ids_by_external_id, qtbot):
+    from elsdesk.storage.ticket_pages import TicketPager
+
+    page = TicketPager(filled_db).page(TicketFilter(sort="external_id", descending=False), limit=100)
+    model = TicketTableModel(filled_db, load_taxonomy(), "sv")
+    model.show_first_page(page)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        assert model.extend_ids(ids_by_external_id)
+    assert inserted.args[1:] == [100, N_TICKETS - 1]
+    assert resets == [] and model.rowCount() == N_TICKETS
+    assert model.data(model.index(150, EXTERNAL_ID)) == "T-00151"  # the partly filled page is read again whole
+    assert model.data(model.index(N_TICKETS - 1, EXTERNAL_ID)) == "T-00600"
+
+
+def test_ids_that_do_not_start_with_the_shown_rows_are_refused(filled_db, ids_by_external_id):
+    from elsdesk.storage.ticket_pages import TicketPager
+
+    page = TicketPager(filled_db).page(TicketFilter(sort="external_id", descending=False), limit=10)
+    model = TicketTableModel(filled_db, load_taxonomy(), "sv")
+    model.show_first_page(page)
+    assert not model.extend_ids(ids_by_external_id[1:])
+    assert not model.extend_ids(ids_by_external_id[:5])
+    assert model.ids() == ids_by_external_id[:10]

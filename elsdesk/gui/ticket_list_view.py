@@ -1,4 +1,10 @@
-"""TicketListView: the paged ticket table; runs filter and sort queries on a worker."""
+"""TicketListView: the paged ticket table; runs filter and sort queries on a worker.
+
+A query runs in two steps so the rows never wait for the whole desk: first the screenful at the top
+(a keyset page from :class:`TicketPager`, a few milliseconds at any desk size), shown at once; then every
+matching id and the counts (per status, the weeks), which grow with the desk and arrive afterwards to
+fill in the rest of the list, the scroll bar and the status bar.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from elsdesk.domain import TicketFilter
 from elsdesk.gui.tasks import TaskRunner
-from elsdesk.gui.ticket_table_model import COLUMNS, TicketTableModel
+from elsdesk.gui.ticket_table_model import COLUMNS, PAGE_SIZE, TicketTableModel
 from elsdesk.storage import TicketRepository
+from elsdesk.storage.ticket_pages import TicketPager
 
 
 CELL_MARGIN = 18  # a cell's padding on both sides, with room to spare
@@ -22,6 +29,14 @@ class ListResult:
     total: int
     by_status: dict
     weeks: list[str]
+
+
+def _first_page(flt: TicketFilter):
+    def work(context):
+        with context.open_database() as database:
+            return TicketPager(database).page(flt, limit=PAGE_SIZE)
+
+    return work
 
 
 def _run_query(flt: TicketFilter):
@@ -38,10 +53,13 @@ def _run_query(flt: TicketFilter):
 
 
 class TicketListView(QTableView):
-    """Emits :attr:`ticket_selected` with a ticket id (or None) and :attr:`loaded` after a query."""
+    """Emits :attr:`ticket_selected` with a ticket id (or None), :attr:`first_rows` with the number of rows
+    shown as soon as the top of a query's result is on screen, and :attr:`loaded` with the whole
+    :class:`ListResult` (every id and the counts) after it."""
 
     ticket_selected = Signal(object)
     ticket_activated = Signal(int)
+    first_rows = Signal(int)
     loaded = Signal(object)
     query_failed = Signal(object)
 
@@ -53,6 +71,7 @@ class TicketListView(QTableView):
         self.db_path = db_path
         self.filter = TicketFilter()
         self._task = None
+        self._first_task = None
         self._keep_selection: int | None = None
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -102,15 +121,24 @@ class TicketListView(QTableView):
         current = self.current_ticket_id()
         keep = None if current is not None and current == self._auto_selected else current
         self._keep_selection = select_ticket if select_ticket is not None else keep
-        if self._task is not None:
-            self._task.cancel()
+        for task in (self._first_task, self._task):
+            if task is not None:
+                task.cancel()
+        self._task = None
+        flt = self.filter
+        self._first_task = self.runner.start(
+            _first_page(flt), db_path=self.db_path, on_success=lambda page: self._on_first_page(flt, page),
+            on_failure=self.query_failed.emit, name="ticket list first page",
+        )
+
+    def _load_everything(self, flt: TicketFilter) -> None:
         self._task = self.runner.start(
-            _run_query(self.filter), db_path=self.db_path, on_success=self._on_loaded,
+            _run_query(flt), db_path=self.db_path, on_success=self._on_loaded,
             on_failure=self.query_failed.emit, name="ticket query",
         )
 
     def is_loading(self) -> bool:
-        return self._task is not None and not self._task.is_done()
+        return any(task is not None and not task.is_done() for task in (self._first_task, self._task))
 
     def current_ticket_id(self) -> int | None:
         index = self.currentIndex()
@@ -122,19 +150,36 @@ class TicketListView(QTableView):
             self.selectRow(row)
             self.scrollTo(self.table_model.index(row, 0))
 
+    def _on_first_page(self, flt: TicketFilter, page: list) -> None:
+        self.table_model.show_first_page(page)
+        if self._keep_selection is None or self.table_model.row_of(self._keep_selection) >= 0:
+            self._select_after_load()
+        # else: the ticket to keep is further down; it is selected when every row has arrived
+        self.first_rows.emit(len(page))
+        self._load_everything(flt)
+
     def _on_loaded(self, result: ListResult) -> None:
-        self.table_model.set_ids(result.ids)
-        if self._keep_selection is not None and self.table_model.row_of(self._keep_selection) >= 0:
-            self.select_ticket(self._keep_selection)
+        if not self.table_model.extend_ids(result.ids):  # the desk changed since the first page
+            self.table_model.set_ids(result.ids)
+            self._select_after_load()
+        elif self._keep_selection is not None or self.current_ticket_id() is None:
+            self._select_after_load()
+        self.loaded.emit(result)
+
+    def _select_after_load(self) -> None:
+        """Select the ticket to keep when it is listed, else the first row (or nothing in an empty list)."""
+        ids, keep = self.table_model.ids(), self._keep_selection
+        self._keep_selection = None
+        if keep is not None and self.table_model.row_of(keep) >= 0:
+            self.select_ticket(keep)
             self._auto_selected = None
-        elif result.ids:
+        elif ids:
             self.selectRow(0)
             self.scrollToTop()
-            self._auto_selected = result.ids[0]
+            self._auto_selected = ids[0]
         else:
             self._auto_selected = None
             self.ticket_selected.emit(None)
-        self.loaded.emit(result)
 
     def _on_sort_requested(self, key: str, descending: bool) -> None:
         self.filter = replace(self.filter, sort=key, descending=descending)

@@ -1,8 +1,9 @@
 """TicketTableModel: a table over any number of tickets that pages rows in from storage.
 
 The model holds only the ticket ids of the current filter and sort (computed on a worker);
-rows are fetched by id in pages of 256 with a small LRU page cache, so a list over 200,000
-tickets costs a few megabytes and paints at once.
+rows are fetched by id in pages of 256 with a small LRU page cache, so a list over a million
+tickets costs a few megabytes. A query's first page arrives whole (:meth:`show_first_page`) before
+its ids; the ids then extend the rows below it (:meth:`extend_ids`) without disturbing the screen.
 """
 
 from __future__ import annotations
@@ -56,6 +57,29 @@ class TicketTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._pages.clear()
         self.endResetModel()
+
+    def show_first_page(self, tickets: list[Ticket]) -> None:
+        """Show the top of a result before its ids are known: these tickets and nothing below them yet."""
+        self.beginResetModel()
+        self._ids = [ticket.id for ticket in tickets]
+        self._pages.clear()
+        for number in range(0, (len(tickets) + PAGE_SIZE - 1) // PAGE_SIZE):
+            self._pages[number] = tickets[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+        self.endResetModel()
+
+    def extend_ids(self, ids: list[int]) -> bool:
+        """Add the rows below those shown when *ids* starts with them (the rows shown stay put);
+        False when it does not (the desk changed in between) and nothing was changed."""
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids:
+            return False
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = list(ids)
+            if shown % PAGE_SIZE:
+                self._pages.pop(shown // PAGE_SIZE, None)  # a partly filled page is fetched again whole
+            self.endInsertRows()
+        return True
 
     def ids(self) -> list[int]:
         return self._ids

@@ -1,0 +1,89 @@
+"""TicketListView loads in two steps: the first screenful at once, then every id and the counts.
+
+Checks what a person sees: the first rows before the rest, the rows below added without the
+selection or scroll position moving, a ticket further down the list kept selected across a refresh,
+and a second refresh cancelling the first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.domain import TicketFilter
+from elsdesk.gui.tasks import TaskRunner
+from elsdesk.gui.ticket_list_view import TicketListView
+from elsdesk.gui.ticket_table_model import PAGE_SIZE, TicketTableModel
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import TicketRepository, open_database
+from elsdesk.taxonomy import load_taxonomy
+
+N_TICKETS = 600
+
+
+@pytest.fixture
+def desk(db_path, tmp_path):
+    database = open_database(db_path)
+    try:
+        assert import_tickets(database, write_jsonl(tmp_path / "many.jsonl", sample_rows(N_TICKETS))).new == N_TICKETS
+        yield TicketRepository(database).query_ids()
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def view(qtbot, desk, db_path):
+    runner = TaskRunner()
+    database = open_database(db_path)
+    widget = TicketListView(TicketTableModel(database, load_taxonomy(), "sv"), runner, db_path)
+    widget.resize(900, 500)
+    widget.show()
+    yield widget
+    qtbot.waitUntil(lambda: not widget.is_loading())
+    assert runner.wait(10_000)
+    widget.close()
+    widget.deleteLater()
+    database.close()
+
+
+def test_first_rows_come_before_the_whole_list(qtbot, view, desk):
+    events = []
+    view.first_rows.connect(lambda n: events.append(("first", n, view.table_model.rowCount())))
+    view.loaded.connect(lambda result: events.append(("loaded", result.total, view.table_model.rowCount())))
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.refresh()
+    assert events == [("first", PAGE_SIZE, PAGE_SIZE), ("loaded", N_TICKETS, N_TICKETS)]
+    assert view.table_model.ids() == desk
+    assert view.current_ticket_id() == desk[0]
+
+
+def test_a_ticket_below_the_first_page_stays_selected_after_a_refresh(qtbot, view, desk):
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.refresh()
+    deep = desk[500]
+    view.select_ticket(deep)
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.refresh()
+    assert view.current_ticket_id() == deep
+    assert view.rowAt(view.visualRect(view.currentIndex()).center().y()) == 500  # scrolled to it
+
+
+def test_rows_below_arrive_without_moving_the_selection(qtbot, view, desk):
+    with qtbot.waitSignal(view.first_rows, timeout=20_000):
+        view.refresh()
+    view.selectRow(3)
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        pass
+    assert view.current_ticket_id() == desk[3]
+
+
+def test_a_new_filter_cancels_the_old_query(qtbot, view):
+    results = []
+    view.loaded.connect(results.append)
+    view.set_filter(TicketFilter(text="signera"))
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.set_filter(TicketFilter(text="SITHS"))
+    qtbot.waitUntil(lambda: not view.is_loading())
+    expected = TicketRepository(view.table_model._repo.database).query_ids(TicketFilter(text="SITHS"))
+    assert view.table_model.ids() == expected
+    assert results[-1].ids == expected
