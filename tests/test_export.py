@@ -147,6 +147,19 @@ def test_xlsx_opens_with_the_expected_sheets_and_a_chart(exported):
     assert [trend.cell(row=r, column=2).value for r in range(2, 5)] == ["D+0", "D+5", "D+12"]
 
 
+def test_xlsx_prints_one_page_wide_with_the_header_on_every_page(exported):
+    from openpyxl import load_workbook
+
+    book = load_workbook(exported["xlsx"])
+    for name, header_row in (("Agenda", 4), ("Ämnen", 1), ("Exempel", 1)):
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape", name
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1, name
+        assert sheet.page_setup.fitToHeight == 0, name  # as many pages long as the rows need
+        assert sheet.print_title_rows == f"${header_row}:${header_row}", name
+        assert "&P" in sheet.oddFooter.right.text
+
+
 def test_csv_has_bom_semicolons_and_decodes(exported):
     raw = exported["csv"].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -50,6 +50,23 @@ def _table(sheet, headers: list[str], rows: list[list], first_row: int = 1, wrap
     for column, header in enumerate(headers, start=1):
         longest = max([len(str(header))] + [len(str(r[column - 1])) for r in rows if column - 1 < len(r)])
         sheet.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(8, longest + 2))
+    _print_setup(sheet, first_row)
+
+
+def _print_setup(sheet, header_row: int) -> None:
+    """Printed, a sheet is as wide as one A4 landscape page (as many pages long as it needs), with the
+    table's header row on every page and the sheet's name and page number in the footer (issue 12:
+    the agenda ran to 29 pages with columns split across them)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.left.text = "&A"
+    sheet.oddFooter.right.text = "&P / &N"
 
 
 def _agenda_sheet(book: Workbook, data) -> None:
