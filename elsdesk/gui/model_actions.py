@@ -64,6 +64,7 @@ class ModelActionsMixin:
         from elsdesk.services.classification import suggest
 
         self._lookup_similar(text=text)
+        self._lookup_known_problem(text)
         if self.form is None or self.classifier is None:
             return
         title, _, description = text.partition("\n")
@@ -74,6 +75,34 @@ class ModelActionsMixin:
         kind = (found.kind.label, found.kind.probability, found.kind.band_name) if found.kind else None
         self.form.show_suggestions([(s.label, s.probability, s.band_name) for s in found.modules], kind=kind,
                                    version=str(self.classifier[1].get("version", "")) or None)
+
+    def _lookup_known_problem(self, text: str) -> None:
+        """Show in the open form the known problem its text most likely describes (in the background)."""
+        form = self.form
+        if form is None:
+            return
+        title, _, description = text.partition("\n")
+        if not (title.strip() or description.strip()):
+            form.show_known_problem(None)
+            return
+        module = form.values().get("module")
+
+        def work(context):
+            from types import SimpleNamespace
+
+            from elsdesk.services.problems import suggest_problem
+
+            typed = SimpleNamespace(id=None, title=title, description=description, module=module)
+            with context.open_database() as database:
+                return suggest_problem(database, typed)
+
+        def done(found):
+            if form is self.form:
+                form.show_known_problem(found)
+
+        if getattr(self, "_problem_task", None) is not None:
+            self._problem_task.cancel()
+        self._problem_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="known problem")
 
     def retrain(self):
         from elsdesk.services.classification import train_model

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
 from elsdesk.domain import Ticket, now_iso
 from elsdesk.drafts import clear_draft, save_draft
@@ -55,8 +55,16 @@ class TicketFormDialog(QDialog):
         self.similar_view = SimilarTicketsView(taxonomy, language, self)
         self.similar_view.setMaximumHeight(170)
         self.similar_view.ticket_activated.connect(self.similar_ticket_activated.emit)
+        self.problem_view = QLabel(self)
+        self.problem_view.setObjectName("knownProblem")
+        self.problem_view.setTextFormat(Qt.RichText)
+        self.problem_view.setWordWrap(True)
+        self.problem_view.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.problem_view.setVisible(False)
+        self.known_problem = None  # the ProblemSuggestion shown, if any
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.problem_view)
         layout.addWidget(self.similar_view)
         layout.addWidget(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -271,6 +279,29 @@ class TicketFormDialog(QDialog):
     def show_similar(self, similar) -> None:
         """Show the most similar earlier tickets (``SimilarTicket`` list), so an answer can be reused."""
         self.similar_view.show_similar(similar)
+
+    def show_known_problem(self, suggestion) -> None:
+        """Show the known problem the text most likely describes (a ``ProblemSuggestion``, or None to
+        hide it), with its status and workaround, so the caller can be answered at once."""
+        self.known_problem = suggestion
+        if suggestion is None:
+            self.problem_view.clear()
+            self.problem_view.setVisible(False)
+            return
+        problem = suggestion.problem
+        heading = self.tr("Känt problem:") if suggestion.linked else self.tr("Liknar ett känt problem:")
+        text = f"{escape(heading)} <b>{escape(problem.name)}</b> <span class='band'>({escape(self.problem_status_name(problem.status))})</span>"
+        if problem.workaround:
+            text += "<br>" + escape(self.tr("Workaround:")) + " " + escape(problem.workaround).replace("\n", "<br>")
+        else:
+            text += "<br><i>" + escape(self.tr("Ingen workaround är beskriven ännu.")) + "</i>"
+        self.problem_view.setText(text)
+        self.problem_view.setVisible(True)
+
+    def problem_status_name(self, status: str) -> str:
+        names = {"oppet": self.tr("öppet"), "workaround": self.tr("workaround finns"),
+                 "rattat": self.tr("rättat"), "genomganget": self.tr("genomgånget på utbildning")}
+        return names.get(status, status)
 
     def accept_suggestion(self, index: int) -> None:
         if 0 <= index < len(self.suggestions):

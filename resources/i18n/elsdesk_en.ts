@@ -32,22 +32,22 @@
 <context>
     <name>ConfidenceBand</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="18"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="21"/>
         <source>Hög</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="18"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="21"/>
         <source>Medel</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="19"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="22"/>
         <source>Låg</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="28"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="31"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
@@ -535,17 +535,17 @@
 <context>
     <name>LabelSource</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="35"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="38"/>
         <source>bekräftad</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="36"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="39"/>
         <source>satt vid registreringen, ej granskad</source>
         <translation>set when logged, not reviewed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="37"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="40"/>
         <source>modellens förslag</source>
         <translation>the model&apos;s suggestion</translation>
     </message>
@@ -654,115 +654,115 @@
 <context>
     <name>LongTasksMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="20"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="19"/>
         <source>Vänta tills pågående arbete är klart.</source>
         <translation>Please wait until the current task has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="62"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="63"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="66"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="66"/>
         <source>Ärendefiler (*.jsonl *.csv *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="84"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="85"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="87"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="88"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="88"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="89"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="94"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="95"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="112"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="116"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="117"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="120"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="120"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="121"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="123"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="125"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="125"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="163"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="126"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="169"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="140"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="142"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="155"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="159"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="162"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="161"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="165"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="156"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="162"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="160"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="166"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="171"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="177"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="175"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -770,274 +770,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="65"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="72"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="131"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="168"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="135"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="194"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="136"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="195"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="210"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="151"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="210"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="211"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="152"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="211"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="153"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="212"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="154"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="213"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="155"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="214"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="157"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="216"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="158"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="217"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="159"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="218"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="160"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="219"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="160"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="219"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="161"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="220"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="162"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="221"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="163"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="222"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="164"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="223"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="165"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="224"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="166"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="225"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="167"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="226"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="168"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="227"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="175"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="234"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="181"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="240"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="183"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="186"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="192"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="193"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="194"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="195"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="199"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="505"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="556"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="200"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="214"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="396"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="366"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="390"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="391"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="393"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="394"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="325"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="395"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="337"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="407"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="409"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="361"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="431"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="412"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="482"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="417"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="487"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="438"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="510"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="439"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="511"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="454"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="527"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="455"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="528"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="472"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="545"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="480"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="553"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="505"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="556"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1062,47 +1062,47 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="91"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="120"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="95"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="124"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="97"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="126"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="98"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="101"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="130"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="153"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="182"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="170"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="199"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="189"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="218"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="205"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="234"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -1504,32 +1504,32 @@ Database: %2</translation>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="78"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="79"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="87"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="88"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="101"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="101"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="102"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="104"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="105"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="105"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="106"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -1537,48 +1537,48 @@ Database: %2</translation>
 <context>
     <name>ReviewCard</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="85"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="88"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="89"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="92"/>
         <source>nu: %1</source>
         <translation>now: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="98"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="101"/>
         <source>välj eller namnge ett känt problem</source>
         <translation>pick or name a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="100"/>
-        <location filename="../../elsdesk/gui/review_card.py" line="102"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="103"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="105"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="103"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="106"/>
         <source>(länkat)</source>
         <translation>(linked)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="107"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="110"/>
         <source>Troligen känt problem:</source>
         <translation>Likely known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="121"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="124"/>
         <source>(förslag)</source>
         <translation>(suggestion)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="122"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="125"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="130"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="133"/>
         <source>Inga förslag från modellen – välj modul med /.</source>
         <translation>No suggestions from the model – choose a module with /.</translation>
     </message>
@@ -1951,87 +1951,127 @@ Database: %2</translation>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="52"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="100"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="101"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="102"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="111"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="106"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="115"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="173"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="182"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="197"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="206"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="198"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="207"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="200"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
         <source>Fortsätt skriva</source>
         <translation>Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="201"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="210"/>
         <source>Behåll som utkast</source>
         <translation>Keep as draft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="202"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="211"/>
         <source>Kasta ärendet</source>
         <translation>Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="255"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="264"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="267"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="276"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
+        <source>Känt problem:</source>
+        <translation>Known problem:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
+        <source>Liknar ett känt problem:</source>
+        <translation>Looks like a known problem:</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="296"/>
+        <source>Workaround:</source>
+        <translation>Workaround:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="298"/>
+        <source>Ingen workaround är beskriven ännu.</source>
+        <translation>No workaround has been described yet.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <source>öppet</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <source>workaround finns</source>
+        <translation>workaround available</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <source>rättat</source>
+        <translation>fixed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <source>genomgånget på utbildning</source>
+        <translation>covered in training</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="328"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2039,42 +2079,42 @@ Database: %2</translation>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
         <source>Prioritet</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
@@ -2228,7 +2268,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="211"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
@@ -2248,68 +2288,68 @@ Database: %2</translation>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="254"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="254"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="264"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="265"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="317"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="316"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="317"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="326"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="327"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="326"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="327"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="349"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="350"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="350"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="351"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="365"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="368"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="366"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="369"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="365"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="366"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="368"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="369"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="422"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="423"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>

@@ -1,0 +1,67 @@
+"""Issue 12: while a ticket is typed, the form shows the known problem it most likely describes, with
+its status and workaround, so ELS staff can answer the caller at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+
+from conftest import write_jsonl
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.problems import known_problems, update_problem
+from elsdesk.services.profile import ELS_SUPPORT, Profile, save_profile
+from elsdesk.storage import open_database
+
+DOSE = "Signera given dos i utdelningsvyn"
+REPORTS = [
+    ("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå."),
+    ("Signering av given dos", "Hittar inte var man signerar att dosen är given i utdelningsvyn."),
+    ("Given dos går ej att signera", "Vi har gett morgonmedicinen men utdelningsvyn vill inte ta signeringen."),
+    ("Dos ej signerad", "Utdelningsvyn: kan inte signera att dosen är given, knappen saknas."),
+]
+OTHER = [("Kassan stänger inte dagen", "Dagsavslut i kassan går inte att göra."),
+         ("Kallelsen skrivs inte ut", "När jag bokar en tid kommer ingen kallelse ut på skrivaren.")]
+
+
+def _desk(db_path, tmp_path):
+    rows = [{"id": f"K-{i}", "created_at": f"2025-04-29T09:{i:02d}:00", "title": t, "description": d,
+             "module": "lakemedel", "problem": DOSE} for i, (t, d) in enumerate(REPORTS)]
+    rows += [{"id": f"O-{i}", "created_at": f"2025-04-29T10:{i:02d}:00", "title": t, "description": d}
+             for i, (t, d) in enumerate(OTHER)]
+    database = open_database(db_path)
+    try:
+        assert not import_tickets(database, write_jsonl(tmp_path / "linked.jsonl", rows)).rejected
+        problem = next(p for p in known_problems(database) if p.name == DOSE)
+        update_problem(database, problem.id, workaround="Högerklicka på dosen och välj Signera given.",
+                       status="workaround")
+    finally:
+        database.close()
+
+
+def _type(qtbot, form, title, description):
+    form.title_edit.setText(title)
+    form.description_edit.setPlainText(description)
+
+
+def test_typing_a_known_problem_shows_it_with_its_workaround(qtbot, db_path, tmp_path):
+    _desk(db_path, tmp_path)
+    save_profile(Profile("Eva", ELS_SUPPORT))
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    form = window.new_ticket()
+    assert not form.problem_view.isVisible()
+    _type(qtbot, form, "signera dos", "Kan inte signera given dos i utdelningsvyn, knappen är grå")
+    qtbot.waitUntil(lambda: form.known_problem is not None, timeout=20_000)
+    text = form.problem_view.text()
+    assert DOSE in text and "Högerklicka på dosen" in text and "workaround finns" in text
+    assert form.problem_view.isVisibleTo(form)
+
+    _type(qtbot, form, "", "")
+    qtbot.waitUntil(lambda: form.known_problem is None and not form.problem_view.isVisibleTo(form), timeout=20_000)
+    _type(qtbot, form, "Kassan", "Dagsavslutet i kassan fungerar inte")
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
+    assert form.known_problem is None  # nothing like a known problem: nothing shown
+    form.mark_unchanged()
+    form.reject()
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
+    window.close()
