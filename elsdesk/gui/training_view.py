@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -259,12 +259,33 @@ class TrainingLeadView(QWidget):
             parts.append(f"<p><b>{escape(how_to)}</b> {escape(topic['workaround'])}</p>")
         if audience_text(topic):
             parts.append(f"<p><b>{escape(reported_by)}</b> {escape(audience_text(topic))}</p>")
+        effect = self.overview.effects.get(topic["id"])
+        if effect is not None:
+            parts.append(self._effect_html(effect))
         parts.append(f"<p>{escape(', '.join(topic['keywords']))}</p>")
         for example in topic["examples"]:
             parts.append(f"<p><b>{escape(example['id'])} · {escape(example['title'])}</b><br>{escape(quotable(example['description'])[:400])}</p>")
         tickets = escape(self.tr("Ärenden"))
         parts.append(f"<p><i>{tickets}: {escape(', '.join(topic['ticket_ids'][:30]))}</i></p>")
         self.examples.setHtml("".join(parts))
+
+    def _effect_html(self, effect) -> str:
+        """Tickets per week before and after the training that covered the topic."""
+        week_name = self.tr("v%1")  # a week number: v18
+
+        def weeks(side) -> str:
+            if not side:
+                return escape(self.tr("inga veckor uträknade än"))
+            return " · ".join(f"{escape(week_name.replace('%1', str(int(w[-2:]))))}: {n}" for w, n in side)
+
+        def mean(value) -> str:
+            return "–" if value is None else QLocale().toString(value, "f", 1)
+
+        heading = self.tr("Effekt av genomgången %1").replace("%1", effect.covered_on)
+        before = self.tr("Före (%1 per vecka):").replace("%1", mean(effect.mean_before))
+        after = self.tr("Efter (%1 per vecka):").replace("%1", mean(effect.mean_after))
+        return (f"<p><b>{escape(heading)}</b><br>{escape(before)} {weeks(effect.before)}"
+                f"<br>{escape(after)} {weeks(effect.after)}</p>")
 
     def selected_topics(self) -> list[dict]:
         if not self.overview:

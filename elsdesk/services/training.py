@@ -5,13 +5,46 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from elsdesk.domain import day_number_of_week, normalise_week
+from elsdesk.domain import day_number_of_week, iso_week_of, normalise_week
 from elsdesk.services.problems import known_problems
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.topics import TopicRepository
 
 TOP_TOPICS_IN_CHART = 5
+EFFECT_WEEKS = 4  # weeks shown before and after a topic was covered
+
+
+@dataclass
+class CoveredEffect:
+    """Tickets per week for a topic before and after the training that covered it."""
+
+    covered_on: str
+    covered_week: str
+    before: list[tuple[str, int]]
+    after: list[tuple[str, int]]
+
+    @staticmethod
+    def _mean(weeks: list[tuple[str, int]]) -> float | None:
+        return sum(count for _, count in weeks) / len(weeks) if weeks else None
+
+    @property
+    def mean_before(self) -> float | None:
+        return self._mean(self.before)
+
+    @property
+    def mean_after(self) -> float | None:
+        return self._mean(self.after)
+
+
+def covered_effect(counts: dict[str, int], covered_on: str, computed_weeks: list[str]) -> CoveredEffect:
+    """Split a topic's weekly counts around the week it was covered (that week itself is in neither
+    side). A week whose topics were worked out without this topic counts 0; a week never worked out
+    is left out, since nothing is known about it."""
+    covered_week = iso_week_of(covered_on)
+    before = [(w, counts.get(w, 0)) for w in computed_weeks if w < covered_week][-EFFECT_WEEKS:]
+    after = [(w, counts.get(w, 0)) for w in computed_weeks if w > covered_week][:EFFECT_WEEKS]
+    return CoveredEffect(covered_on, covered_week, before, after)
 
 
 @dataclass
@@ -25,6 +58,7 @@ class TrainingOverview:
     volumes: dict[str, dict[str, int]]
     topic_history: dict[str, dict[str, int]] = field(default_factory=dict)
     problems: list = field(default_factory=list)  # the desk's known problems, for merging a proposal
+    effects: dict[str, CoveredEffect] = field(default_factory=dict)  # per covered topic
 
 
 def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None) -> TrainingOverview:
@@ -35,9 +69,12 @@ def training_overview(database: Database, week: str | None = None, recompute: bo
     report = weekly_topics(database, week, recompute=recompute, is_cancelled=is_cancelled)
     topics = TopicRepository(database)
     history = {t["id"]: topics.counts_by_week(t["id"]) for t in report["topics"][:TOP_TOPICS_IN_CHART]}
+    covered = [t for t in report["topics"] if t.get("covered_on")]
+    computed = topics.computed_weeks() if covered else []
+    effects = {t["id"]: covered_effect(topics.counts_by_week(t["id"]), t["covered_on"], computed) for t in covered}
     return TrainingOverview(
         week=week, weeks=weeks, go_live=go_live_date(database), day_number=day_number_of_week(week, go_live_date(database)),
         report=report, agenda_ids=[t["id"] for t in agenda(report)],
         volumes={w: v for w, v in module_volumes(database).items() if w <= week}, topic_history=history,
-        problems=known_problems(database),
+        problems=known_problems(database), effects=effects,
     )

@@ -116,3 +116,7 @@ class TopicRepository:
 
     def counts_by_week(self, topic_id: str) -> dict[str, int]:
         return dict(self.database.query("SELECT week, count FROM topic_weeks WHERE topic_id = ?", (topic_id,)))
+
+    def computed_weeks(self) -> list[str]:
+        """The weeks whose topics have been worked out, oldest first."""
+        return [row[0] for row in self.database.query("SELECT DISTINCT week FROM topic_weeks ORDER BY week")]

@@ -1951,127 +1951,127 @@ Database: %2</translation>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="50"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="52"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="108"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="111"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="115"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="114"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="182"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="181"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="206"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="205"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="207"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="206"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="208"/>
         <source>Fortsätt skriva</source>
         <translation>Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="210"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
         <source>Behåll som utkast</source>
         <translation>Keep as draft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="211"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="210"/>
         <source>Kasta ärendet</source>
         <translation>Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="264"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="263"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="276"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="275"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="292"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="292"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="296"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="295"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="298"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="297"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="302"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="302"/>
         <source>workaround finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="328"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="327"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2298,58 +2298,83 @@ Database: %2</translation>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="265"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="268"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="317"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="274"/>
+        <source>v%1</source>
+        <translation>w%1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
+        <source>inga veckor uträknade än</source>
+        <translation>no weeks worked out yet</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="284"/>
+        <source>Effekt av genomgången %1</source>
+        <translation>Effect of the training on %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="285"/>
+        <source>Före (%1 per vecka):</source>
+        <translation>Before (%1 a week):</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="286"/>
+        <source>Efter (%1 per vecka):</source>
+        <translation>After (%1 a week):</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="338"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="317"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="338"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="327"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="348"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="327"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="348"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="350"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="371"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="351"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="372"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="366"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="369"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="387"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="366"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="387"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="369"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="423"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
