@@ -15,15 +15,20 @@ What it measures, in order:
    (``--backend postgres``: a throwaway server started for the run, or ``--url`` to an empty,
    migrated-on-open desk); every step below goes through the same ``open_database`` interface,
    so the search uses each engine's own full-text index (FTS5 or tsvector).
-3. **Query** with :meth:`TicketRepository.query_ids`: ~200 free-text searches with realistic
-   Swedish words and prefixes (including the partial words a debounced search box sends while
-   someone types), the unfiltered newest-first list and module + ISO-week filters; p50/p95 in ms.
+3. **Query**: the list's first page of 200 rows (:class:`TicketPager`, what a person waits for)
+   for ~200 free-text searches with realistic Swedish words and prefixes (including the two-letter
+   partial words a debounced search box sends while someone types) and for the unfiltered
+   newest-first list, each paired with the plain peer query on the same connection, alternating
+   (SQLite: ``tickets_fts MATCH … ORDER BY rowid DESC LIMIT 200`` joined to the rows; PostgreSQL:
+   ``search_vector @@ … ORDER BY id DESC LIMIT 200``; newest: ``ORDER BY created_at DESC LIMIT 200``),
+   with p50/p95 and their ratio; module + ISO-week first pages; then the full id lists
+   (:meth:`TicketRepository.query_ids`) that the list loads in the background after its first page.
 4. **Time to first rows** in the ticket list, offscreen: a ``TicketTableModel`` over the database,
-   the list query (``query_ids`` + ``set_ids``) and ``data()`` for every column of the first 40
-   rows, unfiltered and with a search text. Then the real ``TicketListView``: ``refresh()`` until
-   its ``loaded`` signal (the worker opens its own connection and also counts per status and
-   lists the weeks), the first paint of the view, a repaint of the same rows (the cost of every
-   scroll step) and a jump to the middle of the list (a page not yet cached).
+   the first page (``TicketPager.page`` + ``show_first_page``) and ``data()`` for every column of the
+   first 40 rows, unfiltered and with a search text. Then the real ``TicketListView``: ``refresh()``
+   until its ``first_rows`` signal and their paint, and until ``loaded`` (every id and the counts per
+   status and week, on a worker), a repaint of the same rows (the cost of every scroll step) and a
+   jump to the middle of the list (a page not yet cached).
 5. **Memory and size**: peak RSS (``ru_maxrss``) of this process after each phase (on PostgreSQL
    the server's memory is not in it) and the database size: the file (+ WAL) on SQLite,
    ``pg_database_size`` and the tickets table with its indexes on PostgreSQL.
@@ -34,6 +39,11 @@ Run from the repository root::
 
     .venv/bin/python bench/bench_storage.py [--tickets 200000] [--keep DB] [--seed 20250423]
     .venv/bin/python bench/bench_storage.py --backend postgres [--url postgresql://…] [--tickets 200000] [--analyze]
+    .venv/bin/python bench/bench_storage.py --desk DESK [--analyze]
+
+``--desk`` measures a desk that already holds tickets (a file or ``postgresql://…``; for a million
+tickets import once with ``--keep``, or copy a SQLite desk to PostgreSQL with ``elsdesk migrate --to``)
+and skips generating and importing.
 
 ``--keep DB`` (SQLite) writes the database to DB (which must not exist yet) and leaves it there for
 inspection; without it everything lives in a temporary folder that is removed at the end. On
@@ -64,7 +74,9 @@ if str(REPO_ROOT) not in sys.path:
 from elsdesk.domain import TicketFilter  # noqa: E402
 from elsdesk.services.imports import import_tickets  # noqa: E402
 from elsdesk.storage import open_database, TicketRepository  # noqa: E402
+from elsdesk.storage import search_text  # noqa: E402
 from elsdesk.storage.database import SQLITE, backend_of, redacted  # noqa: E402
+from elsdesk.storage.ticket_pages import TicketPager  # noqa: E402
 from elsdesk.taxonomy import load_taxonomy  # noqa: E402
 
 DEFAULT_TICKETS = 200_000
@@ -78,6 +90,8 @@ FTS_QUERY_COUNT = 200
 MODULE_WEEK_QUERY_COUNT = 100
 UNFILTERED_REPEATS = 20
 FIRST_ROWS = 40
+PAGE = 200  # rows in a first page, app and peer alike
+FULL_LIST_QUERIES = 40  # searches timed for the full id list the list loads after its first page
 FIRST_ROWS_REPEATS = 5
 SEARCH_FOR_FIRST_ROWS = "läkem"
 VIEW_TIMEOUT_MS = 120_000
@@ -458,41 +472,77 @@ def fts_query_texts(seed: int, count: int = FTS_QUERY_COUNT) -> list[str]:
     return texts[:count]
 
 
+def peer_search_sql(target: str) -> str:
+    """The plain first-page full-text query the list's search is compared with (issue 14's peer): the
+    newest-stored matches by the index's own order, with the rows a list would show."""
+    if backend_of(target) == SQLITE:
+        return ("SELECT tickets.* FROM tickets_fts JOIN tickets ON tickets.id = tickets_fts.rowid"
+                " WHERE tickets_fts MATCH ? ORDER BY tickets_fts.rowid DESC LIMIT ?")
+    return "SELECT * FROM tickets WHERE search_vector @@ to_tsquery('simple', ?) ORDER BY id DESC LIMIT ?"
+
+
+PEER_NEWEST_SQL = "SELECT * FROM tickets ORDER BY created_at DESC LIMIT ?"
+
+
+def _peer_query(target: str, text: str) -> str | None:
+    return search_text.fts5_query(text) if backend_of(target) == SQLITE else search_text.tsquery(text)
+
+
+def _ratio(app: dict, peer: dict) -> dict:
+    return {key: app[key] / peer[key] if peer[key] else None for key in ("p50", "p95")}
+
+
 def bench_queries(target: str, seed: int) -> dict:
-    """Time free-text, unfiltered and module+week queries through TicketRepository.query_ids."""
+    """The list's first page (TicketPager, what a person waits for) paired query by query with the plain
+    peer query on the same connection; then the full id lists the list loads in the background."""
     database = open_database(target)
     try:
-        repo = TicketRepository(database)
-        fts_ms, fts_hits, slowest = [], [], []
+        repo, pager = TicketRepository(database), TicketPager(database)
+        peer_sql = peer_search_sql(target)
+        page_ms, peer_ms, slowest = [], [], []
         for text in fts_query_texts(seed):
+            query = _peer_query(target, text)
+            ms_peer, _ = timed_ms(lambda: database.query(peer_sql, (query, PAGE)))
+            ms, rows = timed_ms(lambda: pager.page(TicketFilter(text=text), limit=PAGE))
+            page_ms.append(ms)
+            peer_ms.append(ms_peer)
+            slowest.append((ms, text, ms_peer))
+        slowest.sort(reverse=True)
+
+        newest_ms, newest_peer_ms = [], []
+        for _ in range(UNFILTERED_REPEATS):
+            newest_peer_ms.append(timed_ms(lambda: database.query(PEER_NEWEST_SQL, (PAGE,)))[0])
+            newest_ms.append(timed_ms(lambda: pager.page(TicketFilter(), limit=PAGE))[0])
+
+        fts_ms, fts_hits = [], []
+        for text in fts_query_texts(seed)[:FULL_LIST_QUERIES]:
             ms, ids = timed_ms(lambda: repo.query_ids(TicketFilter(text=text)))
             fts_ms.append(ms)
             fts_hits.append(len(ids))
-            slowest.append((ms, text, len(ids)))
-        slowest.sort(reverse=True)
 
         unfiltered_ms = []
-        for _ in range(UNFILTERED_REPEATS):
+        for _ in range(UNFILTERED_REPEATS // 4):
             ms, ids = timed_ms(lambda: repo.query_ids(TicketFilter()))
             unfiltered_ms.append(ms)
         total = len(ids)
 
         rng = random.Random(seed + 2)
         modules, weeks = list(load_taxonomy().module_ids), repo.weeks()
-        module_week_ms, module_week_hits = [], []
+        module_week_ms = []
         for _ in range(MODULE_WEEK_QUERY_COUNT):
             flt = TicketFilter(module=rng.choice(modules), week=rng.choice(weeks))
-            ms, ids = timed_ms(lambda: repo.query_ids(flt))
-            module_week_ms.append(ms)
-            module_week_hits.append(len(ids))
+            module_week_ms.append(timed_ms(lambda: pager.page(flt, limit=PAGE))[0])
     finally:
         database.close()
+    search, search_peer = percentiles(page_ms), percentiles(peer_ms)
+    newest, newest_peer = percentiles(newest_ms), percentiles(newest_peer_ms)
     return {
-        "fts": {**percentiles(fts_ms), "median_hits": statistics.median(fts_hits), "max_hits": max(fts_hits),
-                "slowest": [{"text": t, "ms": round(ms, 2), "hits": h} for ms, t, h in slowest[:5]]},
+        "search_page": {**search, "peer": search_peer, "ratio": _ratio(search, search_peer),
+                        "slowest": [{"text": t, "ms": round(ms, 2), "peer_ms": round(p, 2)} for ms, t, p in slowest[:5]]},
+        "newest_page": {**newest, "peer": newest_peer, "ratio": _ratio(newest, newest_peer)},
+        "module_week_page": {**percentiles(module_week_ms), "weeks": len(weeks)},
+        "fts": {**percentiles(fts_ms), "median_hits": statistics.median(fts_hits), "max_hits": max(fts_hits)},
         "unfiltered": {**percentiles(unfiltered_ms), "hits": total},
-        "module_week": {**percentiles(module_week_ms), "median_hits": statistics.median(module_week_hits),
-                        "weeks": len(weeks)},
     }
 
 
@@ -503,13 +553,12 @@ def _qt_app():
     return QApplication.instance() or QApplication([])
 
 
-def _first_rows_ms(repo: TicketRepository, model, flt: TicketFilter) -> tuple[float, int]:
-    """From the start of the list query to display data for the first rows; rows shown."""
+def _first_rows_ms(pager: TicketPager, model, flt: TicketFilter) -> tuple[float, int]:
+    """From the start of the list's first-page query to display data for the first rows; rows shown."""
     from PySide6.QtCore import Qt
 
     start = time.perf_counter()
-    ids = repo.query_ids(flt)
-    model.set_ids(ids)
+    model.show_first_page(pager.page(flt, limit=PAGE))
     rows = min(FIRST_ROWS, model.rowCount())
     for row in range(rows):
         for column in range(model.columnCount()):
@@ -524,11 +573,11 @@ def bench_first_rows(target: str) -> dict:
 
     database = open_database(target)
     try:
-        repo = TicketRepository(database)
+        pager = TicketPager(database)
         model = TicketTableModel(database, load_taxonomy(), "sv")
         results = {}
         for name, flt in (("unfiltered", TicketFilter()), ("search", TicketFilter(text=SEARCH_FOR_FIRST_ROWS))):
-            runs = [_first_rows_ms(repo, model, flt)[0] for _ in range(FIRST_ROWS_REPEATS)]
+            runs = [_first_rows_ms(pager, model, flt)[0] for _ in range(FIRST_ROWS_REPEATS)]
             results[name] = {"first_ms": runs[0], "median_ms": statistics.median(runs), "rows": model.rowCount()}
         results["search"]["text"] = SEARCH_FOR_FIRST_ROWS
     finally:
@@ -553,6 +602,8 @@ def bench_list_view(target: str) -> dict:
         view.resize(1400, 24 * (FIRST_ROWS + 2))
         loop = QEventLoop()
         outcome: dict = {}
+        view.first_rows.connect(lambda _n: (outcome.setdefault("first_rows", time.perf_counter()),
+                                            outcome.setdefault("first_paint", (view.grab(), time.perf_counter())[1])))
         view.loaded.connect(lambda result: (outcome.setdefault("loaded", time.perf_counter()), loop.quit()))
         view.query_failed.connect(lambda exc: (outcome.setdefault("error", repr(exc)), loop.quit()))
         QTimer.singleShot(VIEW_TIMEOUT_MS, loop.quit)
@@ -569,6 +620,8 @@ def bench_list_view(target: str) -> dict:
         view.scrollTo(model.index(model.rowCount() // 2, 0))
         jump_ms, _ = timed_ms(view.grab)
         result = {
+            "first_rows_ms": (outcome["first_rows"] - start) * 1000,
+            "first_rows_paint_ms": (outcome["first_paint"] - start) * 1000,
             "loaded_ms": (outcome["loaded"] - start) * 1000,
             "first_paint_ms": (painted - start) * 1000,
             "repaint_ms": statistics.median(repaint_ms),
@@ -605,7 +658,7 @@ def postgres_statistics(target: str, analyze: bool) -> dict:
 
 # -- reporting ----------------------------------------------------------------------------
 def print_table(results: dict) -> None:
-    gen, imp, q, fr, view, mem, size = (results[k] for k in
+    gen, imp, q, fr, view, mem, size = (results.get(k) for k in
                                         ("generate", "import", "queries", "first_rows", "list_view", "memory", "size"))
 
     def line(label: str, value: str) -> None:
@@ -615,43 +668,53 @@ def print_table(results: dict) -> None:
         return f"p50 {stats['p50']:8.2f} ms   p95 {stats['p95']:8.2f} ms   max {stats['max']:8.2f} ms  (n={stats['n']})"
 
     print()
-    print(f"elsdesk storage benchmark — {gen['tickets']:,} tickets, seed {results['seed']}, "
+    print(f"elsdesk storage benchmark — {results['tickets']:,} tickets, seed {results['seed']}, "
           f"{results['engine']}, Python {results['python']}")
     print("=" * 100)
-    print("Generate")
-    line("JSONL file", f"{gen['jsonl_mb']:.1f} MB in {gen['elapsed_s']:.1f} s")
-    line("tickets with personnummer", f"{gen['with_personnummer']:,}")
-    print("Import (import_tickets)")
-    line("elapsed", f"{imp['elapsed_s']:.1f} s")
-    line("rate", f"{imp['rate_per_s']:,.0f} tickets/s")
-    line("  read + validate before first batch (est.)", f"{imp['prepare_s_estimate']:.1f} s")
-    line("  write phase rate (est.)", f"{imp['write_rate_per_s']:,.0f} tickets/s")
-    line("new / rejected / identifiers masked", f"{imp['new']:,} / {imp['rejected']:,} / {imp['masked']:,}")
-    print("Queries (TicketRepository.query_ids)")
+    if gen:
+        print("Generate")
+        line("JSONL file", f"{gen['jsonl_mb']:.1f} MB in {gen['elapsed_s']:.1f} s")
+        line("tickets with personnummer", f"{gen['with_personnummer']:,}")
+    if imp:
+        print("Import (import_tickets)")
+        line("elapsed", f"{imp['elapsed_s']:.1f} s")
+        line("rate", f"{imp['rate_per_s']:,.0f} tickets/s")
+        line("  read + validate before first batch (est.)", f"{imp['prepare_s_estimate']:.1f} s")
+        line("  write phase rate (est.)", f"{imp['write_rate_per_s']:,.0f} tickets/s")
+        line("new / rejected / identifiers masked", f"{imp['new']:,} / {imp['rejected']:,} / {imp['masked']:,}")
+    else:
+        print(f"An existing desk: {results['desk']} ({results['tickets']:,} tickets; not generated or imported here)")
     stats = results.get("statistics")
     if stats:
         line("planner statistics before the queries", (f"ANALYZE run ({stats['analyze_ms']:.0f} ms)" if stats["analyzed"]
              else "from autovacuum" if stats["autoanalyzed"] else "none yet (autovacuum had not analysed tickets)"))
+    print(f"First page of {PAGE} rows (TicketPager, what the list waits for) vs the plain peer query, paired")
+    for label, key in ((f"search, {q['search_page']['n']} texts", "search_page"), ("newest first, no filter", "newest_page")):
+        row = q[key]
+        line(label, dist(row))
+        line("  peer", dist(row["peer"]))
+        line("  ratio p50 / p95", f"{row['ratio']['p50']:.2f}x / {row['ratio']['p95']:.2f}x")
+    for slow in q["search_page"]["slowest"]:
+        line(f"  slow: {slow['text']!r}", f"{slow['ms']:.1f} ms (peer {slow['peer_ms']:.1f} ms)")
+    line(f"module + week ({q['module_week_page']['weeks']} weeks)", dist(q["module_week_page"]))
+    print("Full id lists (query_ids; loaded after the first page, with the counts)")
     line(f"free text, {q['fts']['n']} queries", dist(q["fts"]))
     line("  hits per query median / max", f"{q['fts']['median_hits']:,.0f} / {q['fts']['max_hits']:,}")
-    for slow in q["fts"]["slowest"]:
-        line(f"  slow: {slow['text']!r}", f"{slow['ms']:.1f} ms, {slow['hits']:,} hits")
     line(f"unfiltered newest first ({q['unfiltered']['hits']:,} ids)", dist(q["unfiltered"]))
-    line(f"module + week ({q['module_week']['weeks']} weeks)", dist(q["module_week"]))
-    line("  hits per query median", f"{q['module_week']['median_hits']:,.0f}")
-    print(f"Time to first {FIRST_ROWS} rows (query_ids + set_ids + data(), model on GUI thread)")
+    print(f"Time to first {FIRST_ROWS} rows (first page + show_first_page + data(), model on GUI thread)")
     line(f"unfiltered, {fr['unfiltered']['rows']:,} rows", f"first {fr['unfiltered']['first_ms']:.1f} ms, "
          f"median of {FIRST_ROWS_REPEATS} {fr['unfiltered']['median_ms']:.1f} ms")
     line(f"search {fr['search']['text']!r}, {fr['search']['rows']:,} rows", f"first {fr['search']['first_ms']:.1f} ms, "
          f"median of {FIRST_ROWS_REPEATS} {fr['search']['median_ms']:.1f} ms")
-    print("TicketListView (worker query, offscreen)")
-    line("refresh() -> loaded", f"{view['loaded_ms']:.1f} ms")
-    line("refresh() -> first paint", f"{view['first_paint_ms']:.1f} ms")
+    print("TicketListView (worker queries, offscreen)")
+    line("refresh() -> first rows / painted", f"{view['first_rows_ms']:.1f} ms / {view['first_rows_paint_ms']:.1f} ms")
+    line("refresh() -> every id and the counts (loaded)", f"{view['loaded_ms']:.1f} ms")
     line(f"repaint of {FIRST_ROWS} visible rows (median of {REPAINT_REPEATS})", f"{view['repaint_ms']:.1f} ms")
     line("jump to middle of list + paint (page miss)", f"{view['scroll_jump_paint_ms']:.1f} ms")
     print("Memory and size")
-    line("peak RSS after generate / import / queries", f"{mem['after_generate_mb']:.0f} / {mem['after_import_mb']:.0f} / "
-         f"{mem['after_queries_mb']:.0f} MB")
+    if gen:
+        line("peak RSS after generate / import / queries", f"{mem['after_generate_mb']:.0f} / {mem['after_import_mb']:.0f} / "
+             f"{mem['after_queries_mb']:.0f} MB")
     line("peak RSS at end" + (" (client only)" if "wal_mb" not in size else ""),
          f"{mem['peak_mb']:.0f} MB")
     if "wal_mb" in size:
@@ -739,6 +802,26 @@ def _measure(target: str, jsonl: Path, tickets: int, seed: int, analyze: bool) -
     return results
 
 
+def run_on_desk(target: str, seed: int, analyze: bool) -> dict:
+    """Measure the queries, the list and the size on a desk that already holds tickets (no import)."""
+    started = time.perf_counter()
+    with open_database(target) as database:
+        tickets = TicketRepository(database).count()
+    results: dict = {"tickets": tickets, "seed": seed, "desk": redacted(target), "engine": _engine(target),
+                     "backend": backend_of(target), "python": sys.version.split()[0],
+                     "size": database_size_mb(target)}
+    if backend_of(target) != SQLITE:
+        results["statistics"] = postgres_statistics(target, analyze)
+    print("querying ...", file=sys.stderr, flush=True)
+    results["queries"] = bench_queries(target, seed)
+    print("ticket list ...", file=sys.stderr, flush=True)
+    results["first_rows"] = bench_first_rows(target)
+    results["list_view"] = bench_list_view(target)
+    results["memory"] = {"peak_mb": peak_rss_mb()}
+    results["runtime_s"] = time.perf_counter() - started
+    return results
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -749,6 +832,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="desk engine (default %(default)s); postgres starts a throwaway server unless --url")
     parser.add_argument("--url", help="an empty PostgreSQL desk (postgresql://…) instead of a throwaway server")
     parser.add_argument("--analyze", action="store_true", help="PostgreSQL: ANALYZE tickets after the import")
+    parser.add_argument("--desk", help="measure this existing desk (a file or postgresql://…) instead of generating "
+                        "and importing; it is only read")
     args = parser.parse_args(argv)
     if args.url and args.backend != "postgres":
         parser.error("--url is for --backend postgres")
@@ -765,7 +850,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    results = run(args.tickets, args.seed, args.keep, args.backend, args.url, args.analyze)
+    if args.desk:
+        results = run_on_desk(args.desk, args.seed, args.analyze)
+    else:
+        results = run(args.tickets, args.seed, args.keep, args.backend, args.url, args.analyze)
     print_table(results)
     print("RESULT " + json.dumps(_rounded(results), ensure_ascii=False, sort_keys=True))
     return 0
