@@ -6,13 +6,20 @@ its non-ASCII bytes form valid UTF-8 sequences (a damaged UTF-8 file: the damage
 reported, never guessed) and as Windows-1252 otherwise (a Swedish Excel export). A single bad
 byte never turns a whole UTF-8 file into mojibake. :func:`looks_worse` tells the importer when
 new text would be worse than what is stored ("LÃ¤kemedel" over "Läkemedel").
+
+A file on disk is decided the same way by :func:`open_text_file` without holding it: one pass
+over its bytes in blocks decides the encoding (and whether every byte decodes), then
+:meth:`TextFile.lines` streams its lines, so a file of a million tickets costs a few MB of memory.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -48,6 +55,21 @@ class DecodedText:
 
 def detect_encoding(data: bytes) -> tuple[str, int]:
     """The encoding of *data* and the length of its byte-order mark."""
+    by_head = _encoding_by_head(data)
+    if by_head:
+        return by_head
+    try:
+        data.decode("utf-8")
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    valid = sum(len(m.group(0)) for m in _VALID_MULTIBYTE.finditer(data))
+    invalid = len(_NON_ASCII.findall(data)) - valid
+    return ("utf-8" if valid and valid >= invalid else "cp1252"), 0
+
+
+def _encoding_by_head(data: bytes) -> tuple[str, int] | None:
+    """The encoding the first bytes decide alone: a byte-order mark, or UTF-16 by its zero bytes."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding, len(bom)
@@ -58,14 +80,7 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
             return "utf-16-le", 0
         if even.count(0) >= 0.4 * len(even) and odd.count(0) <= 0.05 * len(odd):
             return "utf-16-be", 0
-    try:
-        data.decode("utf-8")
-        return "utf-8", 0
-    except UnicodeDecodeError:
-        pass
-    valid = sum(len(m.group(0)) for m in _VALID_MULTIBYTE.finditer(data))
-    invalid = len(_NON_ASCII.findall(data)) - valid
-    return ("utf-8" if valid and valid >= invalid else "cp1252"), 0
+    return None
 
 
 def decode_file_bytes(data: bytes) -> DecodedText:
@@ -79,6 +94,91 @@ def decode_file_bytes(data: bytes) -> DecodedText:
         text = body.decode(encoding, errors="replace")
         bad = _lines_with(text, "\ufffd")
     return DecodedText(text.replace("\x00", ""), encoding, bad)
+
+
+BLOCK_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A text file whose encoding is decided for the whole file, read as a stream of lines."""
+
+    path: Path
+    encoding: str
+    bom_bytes: int
+    decodes_cleanly: bool  # every byte is valid in *encoding*; else lines with U+FFFD are bad lines
+
+    @property
+    def encoding_name(self) -> str:
+        return NAMES.get(self.encoding, self.encoding)
+
+    def bad_line_reason(self) -> str:
+        return DecodedText("", self.encoding).bad_line_reason()
+
+    def open(self, newline: str | None = "\n") -> io.TextIOWrapper:
+        """The decoded text (undecodable bytes as U+FFFD); ``newline="\n"`` splits lines on "\n" only."""
+        raw = open(self.path, "rb")
+        raw.seek(self.bom_bytes)
+        return io.TextIOWrapper(raw, encoding=self.encoding, errors="replace", newline=newline)
+
+    def lines(self, newline: str | None = "\n") -> Iterator[tuple[int, str, bool]]:
+        """(number from 1, text with NUL removed and its line end kept, whether it holds bytes the
+        encoding could not read) for every line, as :func:`decode_file_bytes` numbers them."""
+        with self.open(newline) as handle:
+            for number, line in enumerate(handle, start=1):
+                if "\x00" in line:
+                    line = line.replace("\x00", "")
+                yield number, line, not self.decodes_cleanly and "\ufffd" in line
+
+
+def open_text_file(path: str | Path) -> TextFile:
+    """Decide *path*'s encoding as :func:`detect_encoding` would for its bytes, reading it in blocks."""
+    path = Path(path)
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+    by_head = _encoding_by_head(head)
+    if by_head:
+        encoding, skip = by_head
+        return TextFile(path, encoding, skip, _decodes(path, encoding, skip))
+    if _decodes(path, "utf-8", 0):
+        return TextFile(path, "utf-8", 0, True)
+    valid = invalid = 0
+    for block in _blocks_at_newlines(path, 0):
+        block_valid = sum(len(m.group(0)) for m in _VALID_MULTIBYTE.finditer(block))
+        valid += block_valid
+        invalid += len(_NON_ASCII.findall(block)) - block_valid
+    encoding = "utf-8" if valid and valid >= invalid else "cp1252"
+    return TextFile(path, encoding, 0, encoding == "cp1252" and _decodes(path, "cp1252", 0))
+
+
+def _decodes(path: Path, encoding: str, skip: int) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    with open(path, "rb") as handle:
+        handle.seek(skip)
+        try:
+            for block in iter(lambda: handle.read(BLOCK_BYTES), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _blocks_at_newlines(path: Path, skip: int) -> Iterator[bytes]:
+    """The file's bytes in blocks that end at a newline byte (no UTF-8 sequence holds one)."""
+    rest = b""
+    with open(path, "rb") as handle:
+        handle.seek(skip)
+        for block in iter(lambda: handle.read(BLOCK_BYTES), b""):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:
+                rest = block
+                continue
+            rest = block[cut:]
+            yield block[:cut]
+    if rest:
+        yield rest
 
 
 def _lines_with(text: str, char: str) -> set[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import zipfile
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from elsdesk.domain import BadInputError
-from elsdesk.file_text import DecodedText, decode_file_bytes
+from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
 
 SUPPORTED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".xlsx")
 MAX_FIELD_CHARS = 2_000_000
@@ -63,6 +64,8 @@ def decode(data: bytes) -> str:
 
 
 def read_rows(path: str | Path) -> Iterator[RawRow]:
+    """The rows of *path*, streamed: JSON Lines and CSV are read line by line (memory stays flat
+    however large the file); a JSON array (``[...]`` in a .json file) is parsed whole."""
     path = Path(path)
     if not path.exists():
         raise BadInputError(f"{path}: filen finns inte")
@@ -75,30 +78,38 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
         yield from _read_xlsx(path)
         return
     try:
-        decoded = decode_file_bytes(path.read_bytes())
+        source = open_text_file(path)
+        if suffix in (".csv", ".tsv", ".txt"):
+            yield from _read_csv(source)
+        elif suffix == ".json" and _starts_with_bracket(source):
+            yield from _read_json_array(path)
+        else:
+            yield from _read_jsonl(source)
     except OSError as exc:
         raise BadInputError(f"{path}: kan inte läsa filen ({exc.strerror or exc})") from exc
-    if suffix in (".csv", ".tsv", ".txt"):
-        yield from _read_csv(decoded)
-    elif suffix == ".json" and decoded.text.lstrip().startswith("["):
-        if decoded.bad_lines:
-            raise BadInputError(f"{path}:{min(decoded.bad_lines)}: {decoded.bad_line_reason()}")
-        yield from _read_json_array(decoded.text)
-    else:
-        yield from _read_jsonl(decoded)
 
 
-def _read_jsonl(decoded: DecodedText) -> Iterator[RawRow]:
-    for number, line in enumerate(_lines(decoded.text), start=1):
-        line = line.rstrip("\r")
+def _starts_with_bracket(source: TextFile) -> bool:
+    with source.open() as handle:
+        for block in iter(lambda: handle.read(4096), ""):
+            stripped = block.replace("\x00", "").lstrip()
+            if stripped:
+                return stripped.startswith("[")
+    return False
+
+
+def _read_jsonl(source: TextFile) -> Iterator[RawRow]:
+    loads, decode_error = json.loads, json.JSONDecodeError
+    for number, line, bad in source.lines():
+        line = line.rstrip("\n").rstrip("\r")
         if not line.strip():
             continue
-        if number in decoded.bad_lines:
-            yield RawRow(number, None, decoded.bad_line_reason())
+        if bad:
+            yield RawRow(number, None, source.bad_line_reason())
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
+            value = loads(line)
+        except decode_error as exc:
             yield RawRow(number, None, f"ogiltig JSON ({exc.msg}, kolumn {exc.colno})")
             continue
         if not isinstance(value, dict):
@@ -107,21 +118,13 @@ def _read_jsonl(decoded: DecodedText) -> Iterator[RawRow]:
         yield RawRow(number, value)
 
 
-def _lines(text: str) -> Iterator[str]:
-    """Lines split on "\\n" only, lazily (str.splitlines would also split on U+0085 and U+2028)."""
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
-def _read_json_array(text: str) -> Iterator[RawRow]:
+def _read_json_array(path: Path) -> Iterator[RawRow]:
+    """A JSON array is parsed whole (the json module has no incremental parser; such exports are small)."""
+    decoded = decode_file_bytes(path.read_bytes())
+    if decoded.bad_lines:
+        raise BadInputError(f"{path}:{min(decoded.bad_lines)}: {decoded.bad_line_reason()}")
     try:
-        values = json.loads(text)
+        values = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         yield RawRow(exc.lineno, None, f"ogiltig JSON ({exc.msg})")
         return
@@ -130,11 +133,40 @@ def _read_json_array(text: str) -> Iterator[RawRow]:
                      None if isinstance(value, dict) else "posten är inte ett JSON-objekt")
 
 
-def _read_csv(decoded: DecodedText) -> Iterator[RawRow]:
-    text = decoded.text
-    dialect = _dialect_of(text[: text.find("\n") if "\n" in text else len(text)])
+class _CsvLines:
+    """The file's lines for :mod:`csv` (split as ``newline=""`` splits them), remembering which were
+    bad, the lines of the record being read, and whether the reader ran past the last line."""
+
+    def __init__(self, source: TextFile):
+        self._lines = source.lines(newline="")
+        self.bad: set[int] = set()
+        self.record: list[str] = []
+        self.ran_out = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        try:
+            number, line, bad = next(self._lines)
+        except StopIteration:
+            self.ran_out = True
+            raise
+        if bad:
+            self.bad.add(number)
+        self.record.append(line)
+        return line
+
+
+def _read_csv(source: TextFile) -> Iterator[RawRow]:
+    lines = _CsvLines(source)
+    try:
+        first = next(lines, "")
+    finally:
+        lines.record.clear()
+    dialect = _dialect_of(first.rstrip("\r\n"))
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(itertools.chain([first] if first else [], lines), dialect)
     try:
         header = next(reader)
     except StopIteration:
@@ -143,8 +175,8 @@ def _read_csv(decoded: DecodedText) -> Iterator[RawRow]:
         raise BadInputError(f"rad 1: rubrikraden går inte att läsa ({exc})") from exc
     names = [h.strip().lower() for h in header]
     line = reader.line_num
-    total_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     while True:
+        lines.record.clear()
         try:
             values = next(reader)
         except StopIteration:
@@ -159,10 +191,10 @@ def _read_csv(decoded: DecodedText) -> Iterator[RawRow]:
         if len(values) > len(names):
             yield RawRow(start, None, f"raden har {len(values)} fält men rubriken {len(names)}")
             continue
-        if decoded.bad_lines.intersection(range(start, line + 1)):
-            yield RawRow(start, None, decoded.bad_line_reason())
+        if lines.bad and not lines.bad.isdisjoint(range(start, line + 1)):
+            yield RawRow(start, None, source.bad_line_reason())
             continue
-        if line > start and line >= total_lines and _open_quote_at_end(text, start, dialect):
+        if line > start and lines.ran_out and _open_quote_at_end("".join(lines.record), dialect):
             yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: filen tar slut inuti fältet"
                                       f" (rad {start}–{line} lästes som ett enda fält); rätta citattecknet")
             continue
@@ -186,9 +218,8 @@ def _dialect_of(header: str) -> type[csv.Dialect]:
     return Dialect
 
 
-def _open_quote_at_end(text: str, start: int, dialect) -> bool:
-    """Whether the row from line *start* to the end of the file ends inside a quoted field."""
-    tail = "\n".join(text.split("\n")[start - 1:])
+def _open_quote_at_end(tail: str, dialect) -> bool:
+    """Whether *tail* (the lines of the last row, to the end of the file) ends inside a quoted field."""
     try:
         for _ in csv.reader(io.StringIO(tail, newline=""), dialect, strict=True):
             pass

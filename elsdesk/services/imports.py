@@ -14,16 +14,19 @@ import hashlib
 import hmac
 import logging
 import secrets
+from array import array
+from dataclasses import dataclass
 from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import Callable
 
-from elsdesk.domain import HUMAN, BadInputError, ImportReport, Ticket
+from elsdesk.domain import HUMAN, BadInputError, ImportReport, Ticket, now_iso
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import estimate_rows, present_fields, problem_field, read_rows, row_to_ticket
 from elsdesk.masking import describe_counts, mask_text
+from elsdesk.plain_text import printable
 from elsdesk.services.problems import link_in_write, problem_name
-from elsdesk.services.tickets import mask_ticket
+from elsdesk.services.tickets import MASKED_FIELDS
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.services.labels import desk_taxonomy
@@ -41,6 +44,43 @@ class Cancelled(Exception):
     """The user cancelled a long operation."""
 
 
+@dataclass
+class _Row:
+    """A row read and checked, waiting for its batch."""
+
+    line: int
+    ticket: Ticket
+    present: set[str]
+    warnings: list[str]
+    problem: str | None  # the known problem a person linked the row's ticket to
+
+
+class _LinesByTicket:
+    """The file line that wrote each ticket in this import, by ticket id: how a second row with an id
+    already imported from the same file is recognised. Ids are dense, so 4 bytes per ticket of the
+    desk (not per row of the file): memory stays flat however long the file."""
+
+    DENSE_LIMIT = 1 << 24  # larger ids (a sequence moved far ahead) go into a dict
+
+    def __init__(self) -> None:
+        self._lines = array("I")
+        self._far: dict[int, int] = {}
+
+    def add(self, ticket_id: int, line: int) -> None:
+        if ticket_id >= self.DENSE_LIMIT:
+            self._far[ticket_id] = line
+            return
+        if ticket_id >= len(self._lines):
+            grow = max(ticket_id + 1 - len(self._lines), len(self._lines) // 2)
+            self._lines.frombytes(bytes(self._lines.itemsize * grow))
+        self._lines[ticket_id] = line
+
+    def get(self, ticket_id: int) -> int:
+        if ticket_id >= self.DENSE_LIMIT:
+            return self._far.get(ticket_id, 0)
+        return self._lines[ticket_id] if ticket_id < len(self._lines) else 0
+
+
 def import_tickets(
     database: Database,
     path: str | Path,
@@ -50,29 +90,23 @@ def import_tickets(
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Import every usable row of *path*; rejected rows are reported with their line."""
+    """Import every usable row of *path*; rejected rows are reported with their line.
+
+    The file is read as a stream and written in committed batches of *batch_size* rows, so
+    memory does not grow with the file and an interrupted import keeps what it committed."""
     taxonomy = desk_taxonomy(database)  # the shipped labels and the desk's own
-    report = ImportReport()
-    repo = TicketRepository(database)
+    batches = _Batches(database, actor)
+    report = batches.report
     total = estimate_rows(path)
     done = 0
     rows_seen = 0
-    pending: list[tuple[int, Ticket, set[str]]] = []
-    first_line_of: dict[str, int] = {}
-    reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few
-    id_key: list[bytes] = []
-    problem_of_line: dict[int, str] = {}  # the known problem a person linked the row's ticket to
-
-    def reject(line: int, reason: str) -> None:
-        report.rejected.append((line, reasons.setdefault(reason, reason)))
+    pending: list[_Row] = []
 
     def flush() -> None:
         nonlocal done
         if is_cancelled and is_cancelled():
             raise Cancelled(f"importen avbröts efter {done} rader; de är sparade")
-        if not id_key and any(_holds_identifier(t.external_id) for _, t, _ in pending):
-            id_key.append(_desk_id_key(database))
-        _import_batch(database, repo, pending, report, actor, id_key[0] if id_key else b"", problem_of_line)
+        batches.write(pending)
         done += len(pending)
         pending.clear()
         if progress:
@@ -81,22 +115,15 @@ def import_tickets(
     for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
         rows_seen += 1
         if row.error:
-            reject(row.line, row.error)
+            batches.reject(row.line, row.error)
             continue
         try:
             ticket, warnings = row_to_ticket(row.fields, taxonomy)
         except ValueError as exc:
-            reject(row.line, str(exc))
+            batches.reject(row.line, str(exc))
             continue
-        first = first_line_of.setdefault(ticket.external_id, row.line)
-        if first != row.line:
-            reject(row.line, f"samma id som rad {first}; raden importeras inte (ett id får bara finnas en gång i filen)")
-            continue
-        report.warnings.extend((row.line, w) for w in warnings)
-        pending.append((row.line, ticket, present_fields(row.fields)))
-        named = problem_name(problem_field(row.fields))
-        if named:
-            problem_of_line[row.line] = named
+        pending.append(_Row(row.line, ticket, present_fields(row.fields), warnings,
+                            problem_name(problem_field(row.fields))))
         if len(pending) >= batch_size:
             flush()
     if pending:
@@ -105,6 +132,86 @@ def import_tickets(
         raise BadInputError(f"{path}: filen innehåller inga ärenden (tom, eller bara en rubrikrad)")
     report.rejected.sort()
     return report
+
+
+class _Batches:
+    """Writes the batches of one import: one committed transaction each, new tickets inserted
+    together with their history rows, re-imported ones updated when the row changes them."""
+
+    def __init__(self, database: Database, actor: str):
+        self.database = database
+        self.repo = TicketRepository(database)
+        self.actor = actor
+        self.report = ImportReport()
+        self._reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few
+        self._id_key: bytes | None = None
+        self._written = _LinesByTicket()
+
+    def reject(self, line: int, reason: str) -> None:
+        self.report.rejected.append((line, self._reasons.setdefault(reason, reason)))
+
+    def _stored_id(self, row: _Row) -> str | None:
+        """The id the row's ticket is stored under (identifiers masked) and the warning when it changed."""
+        external_id = row.ticket.external_id
+        if not _holds_identifier(external_id):
+            return None
+        if self._id_key is None:
+            self._id_key = _desk_id_key(self.database)
+        stored, warning = masked_external_id(external_id, self._id_key)
+        row.ticket.external_id = stored
+        row.ticket.masked_count += 1
+        return warning
+
+    def write(self, batch: list[_Row]) -> None:
+        report, repo, actor = self.report, self.repo, self.actor
+        id_warnings = {row.line: self._stored_id(row) for row in batch}
+        first_line_of: dict[str, int] = {}
+        with self.database.write() as conn:
+            known = repo.external_ids(list({row.ticket.external_id for row in batch}))
+            at = now_iso()
+            new: list[_Row] = []
+            history = []
+            links: list[tuple[_Row, Ticket]] = []  # (row, its stored ticket) in the file's order
+            for row in batch:
+                line, ticket = row.line, row.ticket
+                existing = known.get(ticket.external_id)
+                first = first_line_of.setdefault(ticket.external_id, line)
+                if first == line and existing is not None:
+                    first = self._written.get(existing.id) or line
+                if first != line:
+                    self.reject(line, f"samma id som rad {first}; raden importeras inte (ett id får bara finnas en gång i filen)")
+                    continue
+                report.warnings.extend((line, w) for w in row.warnings)
+                if id_warnings[line]:
+                    report.warnings.append((line, id_warnings[line]))
+                before_cut = ticket.masked_count
+                report.masked += _mask_in_place(ticket) + before_cut
+                if ticket.module or ticket.kind:
+                    ticket.label_source = HUMAN
+                if existing is None:
+                    new.append(row)
+                    links.append((row, ticket))
+                    continue
+                merged, warnings = _merge(existing, ticket, row.present)
+                report.warnings.extend((line, w) for w in warnings)
+                self._written.add(existing.id, line)
+                if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
+                    links.append((row, existing))
+                    report.unchanged += 1
+                    continue
+                stored = repo.update(merged)
+                history.extend(repo.label_diff(existing, stored, actor, "import", at))
+                links.append((row, stored))
+                report.updated += 1
+            repo.insert_many([row.ticket for row in new])  # gives each new ticket its id
+            for row in new:
+                self._written.add(row.ticket.id, row.line)
+                history.extend(repo.label_diff(None, row.ticket, actor, "import", at))
+            report.new += len(new)
+            repo.record_label_changes(history)
+            for row, stored in links:
+                if row.problem:
+                    link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
 
 
 def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticket, list[str]]:
@@ -153,39 +260,18 @@ def masked_external_id(external_id: str, key: bytes) -> tuple[str, str | None]:
     return stored, f"id innehöll {describe_counts(masked.counts)}; sparas maskerat som '{stored}'"
 
 
-def _import_batch(database: Database, repo: TicketRepository, batch, report: ImportReport, actor: str,
-                  id_key: bytes = b"", problem_of_line: dict[int, str] | None = None) -> None:
-    for index, (line, ticket, present) in enumerate(batch):
-        if id_key and _holds_identifier(ticket.external_id):
-            external_id, warning = masked_external_id(ticket.external_id, id_key)
-            batch[index] = (line, ticket.with_changes(external_id=external_id, masked_count=ticket.masked_count + 1), present)
-            report.warnings.append((line, warning))
-    problem_of_line = problem_of_line or {}
-    with database.write() as conn:
-        known = repo.external_ids(list({t.external_id for _, t, _ in batch}))
-        for line, ticket, present in batch:
-            before_cut = ticket.masked_count
-            ticket, summary = mask_ticket(ticket)
-            report.masked += summary.total + before_cut
-            if ticket.module or ticket.kind:
-                ticket.label_source = HUMAN
-            existing = known.get(ticket.external_id)
-            if existing is None:
-                stored = repo.insert(ticket)
-                repo.record_label_diff(None, stored, actor, "import")
-                report.new += 1
-            else:
-                merged, warnings = _merge(existing, ticket, present)
-                report.warnings.extend((line, w) for w in warnings)
-                if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
-                    if line in problem_of_line:
-                        link_in_write(conn, database, existing.id, problem_of_line[line], existing.module,
-                                      existing.kind, actor)
-                    report.unchanged += 1
-                    continue
-                stored = repo.update(merged)
-                repo.record_label_diff(existing, stored, actor, "import")
-                report.updated += 1
-            if line in problem_of_line:
-                link_in_write(conn, database, stored.id, problem_of_line[line], stored.module, stored.kind, actor)
-            known[stored.external_id] = stored
+def _mask_in_place(ticket: Ticket) -> int:
+    """Mask *ticket*'s free text where it stands (the import built it and owns it: no copy, unlike
+    :func:`~elsdesk.services.tickets.mask_ticket`, whose fields and rules it shares); return how many
+    identifiers were replaced."""
+    total = 0
+    for name in MASKED_FIELDS:
+        value = getattr(ticket, name)
+        if not value:
+            continue
+        result = mask_text(printable(value))
+        setattr(ticket, name, result.text)
+        if result.counts:
+            total += result.total
+    ticket.masked_count += total
+    return total

@@ -296,6 +296,23 @@ def _014_rejected_proposals(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE topic_registry ADD COLUMN rejected_on TEXT")
 
 
+def _015_fulltext_filled_per_batch(conn: sqlite3.Connection) -> None:
+    """A bulk insert (an import batch) fills the full-text index once per batch instead of once per
+    row: while the batch's transaction holds the ``fulltext_deferred`` setting the insert trigger
+    stands aside, and the batch indexes its rows in one statement before it commits. Every other
+    insert (the form, demo data, a script or sqlite-utils) is indexed by the trigger as before."""
+    _script(conn,
+        """
+        DROP TRIGGER tickets_fts_insert;
+        CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets
+        WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'fulltext_deferred') BEGIN
+            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
+            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
+        END;
+        """
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -318,6 +335,7 @@ MIGRATIONS: list[Migration] = [
     Migration("012_change_notices", None, postgres_schema.CHANGE_NOTICES),
     Migration("013_problems", _013_problems, postgres_schema.PROBLEMS),
     Migration("014_rejected_proposals", _014_rejected_proposals, postgres_schema.REJECTED_PROPOSALS),
+    Migration("015_fulltext_filled_per_batch", _015_fulltext_filled_per_batch, None),  # PostgreSQL's index is a generated column
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -22,6 +22,13 @@ from elsdesk.storage.database import Database
 from elsdesk.storage.search_text import compound_parts
 
 TICKET_COLUMNS = [f.name for f in fields(Ticket)]
+_TICKET_FIELDS = [name for name in TICKET_COLUMNS if name != "id"]  # what an insert writes, then two derived columns
+_INSERT_COLUMNS = _TICKET_FIELDS + ["iso_week", "search_parts"]
+_INSERT = f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
+_UPDATED_AT, _PATIENT_SAFETY, _EXTERNAL_ID = (_INSERT_COLUMNS.index(n) for n in ("updated_at", "patient_safety", "external_id"))
+# a setting that lives only inside an import batch's transaction: the insert trigger then leaves the
+# full-text index to one statement for the whole batch (migration 015)
+FULLTEXT_DEFERRED = "fulltext_deferred"
 _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
 SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
 _CASE_FREE = ("title", "unit")
@@ -165,20 +172,61 @@ class TicketRepository:
             candidate = f"ELS-{next_id:06d}"
         return candidate
 
+    def _insert_values(self, ticket: Ticket, updated_at: str) -> list:
+        """The row of *ticket* in :data:`_INSERT_COLUMNS` order (no dataclass copy: every field is a scalar)."""
+        values = [getattr(ticket, name) for name in _TICKET_FIELDS]
+        values[_UPDATED_AT] = ticket.updated_at or updated_at
+        values[_PATIENT_SAFETY] = int(bool(ticket.patient_safety))
+        values.append(iso_week_of(ticket.created_at))
+        values.append(compound_parts(ticket.title, ticket.description, ticket.resolution))
+        return values
+
     def insert(self, ticket: Ticket) -> Ticket:
-        values = asdict(ticket)
-        values.pop("id")
-        values["external_id"] = ticket.external_id or self._next_external_id()
-        values["updated_at"] = ticket.updated_at or now_iso()
-        values["patient_safety"] = int(bool(ticket.patient_safety))
-        values["iso_week"] = iso_week_of(ticket.created_at)
-        values["search_parts"] = compound_parts(ticket.title, ticket.description, ticket.resolution)
-        columns = list(values)
-        new_id = self.conn.execute(
-            f"INSERT INTO tickets ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) RETURNING id",
-            [values[c] for c in columns],
-        ).fetchone()[0]
-        return ticket.with_changes(id=new_id, external_id=values["external_id"], updated_at=values["updated_at"])
+        if not ticket.external_id:
+            ticket = ticket.with_changes(external_id=self._next_external_id())
+        values = self._insert_values(ticket, now_iso())
+        new_id = self.conn.execute(_INSERT + " RETURNING id", values).fetchone()[0]
+        return ticket.with_changes(id=new_id, updated_at=values[_UPDATED_AT])
+
+    def insert_many(self, tickets: list[Ticket]) -> list[Ticket]:
+        """Insert new *tickets* (each with its own external id) in one statement; return them with
+        their ids, in the order given. The tickets are updated in place (id, updated_at).
+
+        On SQLite the full-text index is filled once for the whole batch, inside the caller's
+        transaction, instead of once per row by the insert trigger (migration 015)."""
+        if not tickets:
+            return []
+        at = now_iso()
+        rows = [self._insert_values(ticket, at) for ticket in tickets]
+        if self.database.backend == "sqlite":
+            ids = self._insert_many_sqlite(rows)
+        else:
+            self.conn.executemany(_INSERT, rows)
+            ids = self._ids_of([row[_EXTERNAL_ID] for row in rows])
+        for ticket, row in zip(tickets, rows):
+            ticket.id = ids[row[_EXTERNAL_ID]]
+            ticket.updated_at = row[_UPDATED_AT]
+        return tickets
+
+    def _insert_many_sqlite(self, rows: list[list]) -> dict[str, int]:
+        last_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
+        self.conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (FULLTEXT_DEFERRED,))
+        try:
+            self.conn.executemany(_INSERT, rows)
+            self.conn.execute(
+                "INSERT INTO tickets_fts (rowid, title, description, resolution, search_parts)"
+                " SELECT id, title, description, resolution, search_parts FROM tickets WHERE id > ?", (last_id,))
+        finally:
+            self.conn.execute("DELETE FROM settings WHERE key = ?", (FULLTEXT_DEFERRED,))
+        return dict(self.conn.execute("SELECT external_id, id FROM tickets WHERE id > ?", (last_id,)).fetchall())
+
+    def _ids_of(self, external_ids: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(external_ids), 900):
+            chunk = external_ids[start : start + 900]
+            found.update(self.database.query(
+                f"SELECT external_id, id FROM tickets WHERE external_id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     def update(self, ticket: Ticket, *, expected_version: int | None = None) -> Ticket:
         """Write *ticket* over its stored row; raise ConflictError if someone saved first."""
@@ -200,24 +248,33 @@ class TicketRepository:
         return ticket.with_changes(version=values["version"], updated_at=values["updated_at"])
 
     def record_label_change(self, change: LabelChange) -> None:
-        self.conn.execute(
-            "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (change.ticket_id, change.field, change.old, change.new, change.actor, change.at, change.source,
-             change.suggested_by),
-        )
+        self.record_label_changes([change])
+
+    def record_label_changes(self, changes: Iterable[LabelChange]) -> None:
+        """Write history rows in one statement."""
+        rows = [(c.ticket_id, c.field, c.old, c.new, c.actor, c.at, c.source, c.suggested_by) for c in changes]
+        if rows:
+            self.conn.executemany(
+                "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    @staticmethod
+    def label_diff(before: Ticket | None, after: Ticket, actor: str, source: str, at: str,
+                   suggested_by: dict[str, str] | None = None) -> list[LabelChange]:
+        """The history rows for every label field that *after* changed (see :meth:`record_label_diff`)."""
+        changes = []
+        for name in LABEL_FIELDS:
+            old = getattr(before, name) if before else None
+            new = getattr(after, name)
+            if old != new:
+                changes.append(LabelChange(after.id, name, old, new, actor, at, source, (suggested_by or {}).get(name)))
+        return changes
 
     def record_label_diff(self, before: Ticket | None, after: Ticket, actor: str, source: str,
                           suggested_by: dict[str, str] | None = None) -> None:
         """Write a history row for every label field that *after* changed; *suggested_by* names,
         per field, the model version whose suggestion the person took."""
-        at = now_iso()
-        for name in LABEL_FIELDS:
-            old = getattr(before, name) if before else None
-            new = getattr(after, name)
-            if old != new:
-                self.record_label_change(LabelChange(after.id, name, old, new, actor, at, source,
-                                                     (suggested_by or {}).get(name)))
+        self.record_label_changes(self.label_diff(before, after, actor, source, now_iso(), suggested_by))
 
     def label_history(self, ticket_id: int, include_undone: bool = False) -> list[LabelChange]:
         """The ticket's label changes, oldest first; decisions undone in the review queue are left out."""
