@@ -1,11 +1,12 @@
 """TopicFinder: cluster a set of tickets into recurring problems, with readable Swedish labels.
 
-Tickets are compared by their stemmed words and word pairs (TF-IDF, cosine). Clustering runs
-inside each module (a problem belongs to one part of Cosmic) with average-linkage
-agglomerative clustering cut at a fixed cosine distance, so small weeks and big weeks are
-treated alike; very large module groups are first condensed with k-means. Groups smaller than
-``min_size`` stay out: a one-off ticket is not a topic. Labels use the cluster's key terms in
-the form people wrote them, not their stems.
+Tickets are compared by their stemmed words and word pairs (TF-IDF, cosine), joined by character
+n-grams and an LSA projection (:mod:`elsdesk.topics.vectors`). Clustering runs inside each module
+(a problem belongs to one part of Cosmic) with average-linkage clustering cut at a fixed cosine
+distance, so small weeks and big weeks are treated alike; a very large module group is clustered
+block by block (:mod:`elsdesk.topics.linkage`). Groups smaller than ``min_size`` stay out: a
+one-off ticket is not a topic. Labels use the cluster's key terms in the form people wrote them,
+not their stems.
 """
 
 from __future__ import annotations
@@ -17,37 +18,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack, vstack
-from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_distances
-from sklearn.preprocessing import normalize
 
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
+from elsdesk.topics.linkage import cluster
+from elsdesk.topics.vectors import _WORD_RE, TicketVectors, analyse, build_vectors, reference_model
 
 DISTANCE_THRESHOLD = 0.9
 CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
-LSA_COMPONENTS = 100
-DIRECT_LIMIT = 2500
-_WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
-# words that say nothing about the problem itself
-_GENERIC = frozenset(fold(w) for w in (
-    "cosmic", "problem", "fel", "fråga", "hjälp", "pat", "patient", "patienten", "patientens", "ssk", "usk", "läk",
-    "läkare", "avd", "avdelning", "avdelningen", "går", "gör", "får", "finns", "kommer", "står", "ser", "vet",
-    "hittar", "behöver", "fungerar", "funkar", "ingen", "igen", "alltid", "idag", "nu", "också", "bara", "måste",
-    "försökt", "försöker", "vill", "kunna", "hur", "gång", "sätt", "del", "något", "ändå", "där", "ena", "annat",
-    "tack", "hej", "mvh", "någon", "inget", "varför", "just", "efter", "innan", "lite", "mer", "ska", "kan",
-    "fått", "fick", "gjort", "gjorde", "blir", "blev", "vanligt", "vanliga", "hela", "helt", "ganska", "väldigt",
-    "dag", "idag", "igår", "morse", "kväll", "natt", "ibland", "ofta", "flera", "många", "andra", "annan",
-    # English function words: locums write English, and "the", "how do" would join their tickets whatever the problem
-    "the", "a", "an", "to", "of", "in", "on", "for", "is", "are", "was", "were", "it", "its", "this", "that", "i",
-    "we", "you", "he", "she", "they", "me", "my", "our", "your", "how", "do", "does", "did", "can", "cannot", "cant",
-    "not", "no", "with", "as", "at", "be", "been", "have", "has", "had", "hi", "hello", "thanks", "thank", "please",
-    "there", "what", "when", "where", "why", "which", "who", "get", "got", "from", "by", "or", "and", "but", "if",
-    "so", "just", "any", "all", "would", "could", "should", "will", "there", "here", "after", "before", "again",
-    "still", "only", "into", "out", "up", "about", "some", "one", "also", "am", "im", "dont", "doesnt", "isnt",
-))
+__all__ = ["DISTANCE_THRESHOLD", "FoundTopic", "Ticketish", "TopicFinder", "analyse", "centroid_similarity",
+           "label_from_keywords", "provisional_name"]
 
 
 @dataclass
@@ -115,24 +95,16 @@ def label_from_keywords(keywords: list[str]) -> str:
 
 
 @lru_cache(maxsize=60_000)
-def analyse(text: str) -> tuple[str, ...]:
-    """Stems of content words plus adjacent stem pairs (cached: the reference corpus recurs)."""
-    stops = stop_words()
-    words = [w for w in _WORD_RE.findall(clean(text)) if w not in stops and fold(w) not in _GENERIC]
-    stems = [stem(w) for w in words]
-    return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
-
-
-@lru_cache(maxsize=60_000)
 def _char_text(text: str) -> str:
     return fold(clean(text))
 
 
-def _surface_forms(texts: list[str]) -> dict[str, Counter]:
+def _surface_forms(cleaned: list[str]) -> dict[str, Counter]:
+    """How each stem was written in the (cleaned) texts."""
     forms: dict[str, Counter] = defaultdict(Counter)
     stops = stop_words()
-    for text in texts:
-        for word in _WORD_RE.findall(clean(text)):
+    for text in cleaned:
+        for word in _WORD_RE.findall(text):
             if word not in stops:
                 forms[stem(word)][word] += 1
     return forms
@@ -149,7 +121,6 @@ class TopicFinder:
         self.reference_texts = reference_texts or []
         self.char_weight = char_weight
         self.lsa_weight = lsa_weight
-        self.vectorizer: TfidfVectorizer | None = None
         self.vocabulary: np.ndarray | None = None
 
     def minimum_size(self, n: int) -> int:
@@ -157,40 +128,20 @@ class TopicFinder:
             return self.min_size
         return 2 if n < 400 else 3 if n < 4000 else 4
 
-    def fit_vectors(self, texts: list[str]):
-        """Term vectors of *texts*; IDF also learns from the reference texts (the seed corpus)."""
-        self.vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1, dtype=np.float32)
-        self.vectorizer.fit(texts + self.reference_texts)
-        self.vocabulary = self.vectorizer.get_feature_names_out()
-        return self.vectorizer.transform(texts)
-
-    def similarity_vectors(self, texts: list[str], words):
-        """What clustering compares: word vectors joined by character n-grams (typos, compounds)
-        and an LSA projection learnt with the reference corpus (words that go together)."""
-        parts = [words]
-        if self.char_weight:
-            chars = TfidfVectorizer(preprocessor=_char_text, analyzer="char_wb", ngram_range=(4, 5),
-                                    sublinear_tf=True, min_df=1, dtype=np.float32)
-            chars.fit(texts + self.reference_texts)
-            parts.append(chars.transform(texts) * self.char_weight)
-        if self.lsa_weight:
-            from sklearn.decomposition import TruncatedSVD
-
-            corpus = vstack([self.vectorizer.transform(self.reference_texts), words]) if self.reference_texts else words
-            components = min(LSA_COMPONENTS, corpus.shape[1] - 1, corpus.shape[0] - 1)
-            if components < 2:
-                return words
-            svd = TruncatedSVD(n_components=components, n_iter=3, random_state=self.random_state).fit(corpus)
-            dense = normalize(svd.transform(words)) * self.lsa_weight
-            parts.append(csr_matrix(dense.astype(np.float32)))
-        return normalize(hstack(parts).tocsr()) if len(parts) > 1 else words
+    def vectors(self, texts: list[str], compare: bool = True) -> TicketVectors:
+        """The vectors of *texts*; IDF also learns from the reference texts (the seed corpus). Without
+        *compare*, only the word part (what labels and typical tickets need)."""
+        reference = reference_model(self.reference_texts, self.random_state)
+        vectors = build_vectors(texts, reference, self.char_weight if compare else 0.0,
+                                self.lsa_weight if compare else 0.0, self.random_state)
+        self.vocabulary = vectors.vocabulary
+        return vectors
 
     def find(self, tickets: list[Ticketish], is_cancelled=None) -> list[FoundTopic]:
         if len(tickets) < 2:
             return []
         texts = [ticket_text(t.title, t.description) for t in tickets]
-        matrix = self.fit_vectors(texts)
-        compare = self.similarity_vectors(texts, matrix)
+        vectors = self.vectors(texts)
         groups: dict[str | None, list[int]] = defaultdict(list)
         for index, ticket in enumerate(tickets):
             groups[ticket.module].append(index)
@@ -201,9 +152,9 @@ class TopicFinder:
                 break
             if len(indices) < minimum:
                 continue
-            for members in self._cluster(compare[indices]):
+            for members in cluster(vectors, np.array(indices), self.distance_threshold, self.random_state):
                 if len(members) >= minimum:
-                    topics.append(self._describe(module, [indices[m] for m in members], matrix, tickets, texts))
+                    topics.append(self._describe(module, [indices[m] for m in members], vectors, tickets, texts))
         topics.sort(key=lambda t: (-len(t.members), t.label))
         return topics
 
@@ -212,58 +163,25 @@ class TopicFinder:
         if not groups:
             return []
         texts = [ticket_text(t.title, t.description) for t in tickets]
-        matrix = self.fit_vectors(texts)
+        vectors = self.vectors(texts, compare=False)
         described = []
         for members in groups:
             modules = Counter(tickets[m].module for m in members if tickets[m].module)
             module = modules.most_common(1)[0][0] if modules else None
-            described.append(self._describe(module, members, matrix, tickets, texts))
+            described.append(self._describe(module, members, vectors, tickets, texts))
         return described
 
-    def _cluster(self, matrix) -> list[list[int]]:
-        n = matrix.shape[0]
-        rows_with_terms = np.asarray(matrix.getnnz(axis=1)).ravel() > 0
-        if n > DIRECT_LIMIT:
-            return self._cluster_large(matrix)
-        labels = np.full(n, -1)
-        usable = np.where(rows_with_terms)[0]
-        if len(usable) >= 2:
-            distances = cosine_distances(matrix[usable])
-            clustering = AgglomerativeClustering(
-                n_clusters=None, metric="precomputed", linkage="average", distance_threshold=self.distance_threshold)
-            labels[usable] = clustering.fit_predict(distances)
-        clusters: dict[int, list[int]] = defaultdict(list)
-        for index, label in enumerate(labels):
-            if label >= 0:
-                clusters[label].append(index)
-        return list(clusters.values())
-
-    def _cluster_large(self, matrix) -> list[list[int]]:
-        """Condense a big group with k-means into small cells, then join cells like tickets."""
-        n = matrix.shape[0]
-        cells = max(DIRECT_LIMIT // 2, n // 8)
-        kmeans = MiniBatchKMeans(n_clusters=min(cells, n), random_state=self.random_state, n_init=1, batch_size=4096)
-        cell_of = kmeans.fit_predict(matrix)
-        centroids = normalize(csr_matrix(kmeans.cluster_centers_))
-        joined = self._cluster(centroids)
-        ticket_clusters = []
-        members_of_cell: dict[int, list[int]] = defaultdict(list)
-        for index, cell in enumerate(cell_of):
-            members_of_cell[cell].append(index)
-        for cell_group in joined:
-            ticket_clusters.append([i for cell in cell_group for i in members_of_cell.get(cell, [])])
-        return ticket_clusters
-
-    def _describe(self, module, members: list[int], matrix, tickets: list[Ticketish], texts: list[str]) -> FoundTopic:
-        block = matrix[members]
+    def _describe(self, module, members: list[int], vectors: TicketVectors, tickets: list[Ticketish],
+                  texts: list[str]) -> FoundTopic:
+        block = vectors.words[members]
         centroid = np.asarray(block.mean(axis=0)).ravel()
         # how many members use each term: a label should name what most of them share
         coverage = np.asarray((block > 0).sum(axis=0)).ravel() / len(members)
         score = centroid * (0.5 + coverage)
-        vocabulary = self.vocabulary
+        vocabulary = vectors.vocabulary
         order = np.argsort(-score)
         stems = {vocabulary[i]: float(centroid[i]) for i in order[:40] if centroid[i] > 0}
-        forms = _surface_forms([texts[m] for m in members])
+        forms = _surface_forms([vectors.cleaned[m] for m in members])
         keywords, used = [], set()
         for i in order[:30]:
             term = vocabulary[i]

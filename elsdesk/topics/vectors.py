@@ -1,0 +1,340 @@
+"""Ticket vectors for the topic finder: what it compares, built so a week costs only its own texts.
+
+A ticket is its TF-IDF over stemmed words and word pairs, joined by character 4-5-grams (typos,
+compounds) and an LSA projection (words that go together). IDF learns from the week's texts and
+the reference texts (the seed corpus) together, exactly as a vectorizer fitted on both would; but
+the reference's document frequencies and its LSA basis are counted once per process
+(:func:`reference_model`), since the reference never changes while the app runs. Re-fitting them
+for every week was most of a week's cost (issue 14).
+
+The parts stay apart (:class:`TicketVectors`): similarities are the weighted sum of each part's
+products, so the dense LSA part multiplies as a dense matrix instead of as a sparse one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
+
+from elsdesk.ml.text import clean, fold, stem, stop_words
+
+logger = logging.getLogger(__name__)
+
+LSA_COMPONENTS = 100
+CHAR_NGRAMS = (4, 5)
+_WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# words that say nothing about the problem itself
+_GENERIC = frozenset(fold(w) for w in (
+    "cosmic", "problem", "fel", "fråga", "hjälp", "pat", "patient", "patienten", "patientens", "ssk", "usk", "läk",
+    "läkare", "avd", "avdelning", "avdelningen", "går", "gör", "får", "finns", "kommer", "står", "ser", "vet",
+    "hittar", "behöver", "fungerar", "funkar", "ingen", "igen", "alltid", "idag", "nu", "också", "bara", "måste",
+    "försökt", "försöker", "vill", "kunna", "hur", "gång", "sätt", "del", "något", "ändå", "där", "ena", "annat",
+    "tack", "hej", "mvh", "någon", "inget", "varför", "just", "efter", "innan", "lite", "mer", "ska", "kan",
+    "fått", "fick", "gjort", "gjorde", "blir", "blev", "vanligt", "vanliga", "hela", "helt", "ganska", "väldigt",
+    "dag", "idag", "igår", "morse", "kväll", "natt", "ibland", "ofta", "flera", "många", "andra", "annan",
+    # English function words: locums write English, and "the", "how do" would join their tickets whatever the problem
+    "the", "a", "an", "to", "of", "in", "on", "for", "is", "are", "was", "were", "it", "its", "this", "that", "i",
+    "we", "you", "he", "she", "they", "me", "my", "our", "your", "how", "do", "does", "did", "can", "cannot", "cant",
+    "not", "no", "with", "as", "at", "be", "been", "have", "has", "had", "hi", "hello", "thanks", "thank", "please",
+    "there", "what", "when", "where", "why", "which", "who", "get", "got", "from", "by", "or", "and", "but", "if",
+    "so", "just", "any", "all", "would", "could", "should", "will", "there", "here", "after", "before", "again",
+    "still", "only", "into", "out", "up", "about", "some", "one", "also", "am", "im", "dont", "doesnt", "isnt",
+))
+
+
+@lru_cache(maxsize=200_000)
+def _is_content(word: str) -> bool:
+    return word not in stop_words() and fold(word) not in _GENERIC
+
+
+def terms_of_clean(cleaned: str) -> tuple[str, ...]:
+    """Stems of the content words of already cleaned text, plus adjacent stem pairs."""
+    stems = [stem(w) for w in _WORD_RE.findall(cleaned) if _is_content(w)]
+    return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
+
+
+@lru_cache(maxsize=60_000)
+def analyse(text: str) -> tuple[str, ...]:
+    """Stems of content words plus adjacent stem pairs of raw ticket text (cached: texts recur)."""
+    return terms_of_clean(clean(text))
+
+
+def _as_is(terms):
+    return terms
+
+
+@lru_cache(maxsize=200_000)
+def _word_char_grams(word: str) -> tuple[str, ...]:
+    """A word's character n-grams, padded with a space at each edge (scikit-learn's char_wb)."""
+    padded = f" {word} "
+    grams = []
+    for n in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1):
+        if len(padded) <= n:  # a short word counts once, whole
+            grams.append(padded)
+            break
+        grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return tuple(grams)
+
+
+def char_counts(folded: list[str]):
+    """Character n-gram counts of each text (``analyzer="char_wb"``, as scikit-learn counts them) and
+    the n-grams in column order. Counted word by word: a text's n-grams are its words' n-grams, and
+    words recur, so each distinct word is cut once."""
+    words = CountVectorizer(analyzer=str.split, lowercase=False, dtype=np.int32)
+    try:
+        per_word = words.fit_transform(folded).tocsr()
+    except ValueError:  # not a single word
+        return csr_matrix((len(folded), 0), dtype=np.int32), np.array([], dtype=object)
+    grams = CountVectorizer(analyzer=_word_char_grams, lowercase=False, dtype=np.int32)
+    word_grams = grams.fit_transform(words.get_feature_names_out())
+    return (per_word @ word_grams).tocsr(), grams.get_feature_names_out()
+
+
+@dataclass(frozen=True)
+class ReferenceModel:
+    """What the reference texts contribute, counted once: document frequencies and an LSA basis."""
+
+    size: int
+    word_df: dict[str, int]
+    char_df: dict[str, int]
+    lsa_columns: dict[str, int]    # reference term -> column of the basis
+    lsa_basis: np.ndarray | None   # (terms, components) float32; None without a usable reference
+
+
+_models: dict[str, ReferenceModel] = {}
+_models_lock = threading.Lock()
+
+
+def _document_frequencies(counts, vocabulary: dict[str, int]) -> dict[str, int]:
+    df = np.bincount(counts.indices, minlength=len(vocabulary)) if counts.nnz else np.zeros(len(vocabulary), int)
+    return {term: int(df[column]) for term, column in vocabulary.items()}
+
+
+def _tfidf(counts, idf: np.ndarray):
+    """Sublinear TF times IDF, rows scaled to unit length (what TfidfVectorizer computes)."""
+    matrix = counts.astype(np.float32)
+    np.log(matrix.data, out=matrix.data)
+    matrix.data += 1.0
+    matrix = matrix @ _diagonal(idf)
+    return normalize(matrix, copy=False)
+
+
+def _diagonal(values: np.ndarray):
+    from scipy.sparse import diags
+
+    return diags(values.astype(np.float32), format="csr")
+
+
+def _idf(df: np.ndarray, documents: int) -> np.ndarray:
+    return np.log((1.0 + documents) / (1.0 + df)) + 1.0
+
+
+def _word_counter() -> CountVectorizer:
+    return CountVectorizer(analyzer=_as_is, lowercase=False, dtype=np.int32)
+
+
+def _lsa_basis(word_counts, word_vocabulary: dict[str, int], random_state: int) -> np.ndarray | None:
+    components = min(LSA_COMPONENTS, word_counts.shape[1] - 1, word_counts.shape[0] - 1)
+    if components < 2:
+        return None
+    from sklearn.decomposition import TruncatedSVD
+
+    df = np.bincount(word_counts.indices, minlength=word_counts.shape[1])
+    matrix = _tfidf(word_counts, _idf(df, word_counts.shape[0]))
+    svd = TruncatedSVD(n_components=components, n_iter=3, random_state=random_state).fit(matrix)
+    return np.ascontiguousarray(svd.components_.T, dtype=np.float32)
+
+
+def reference_model(texts: list[str], random_state: int = 0) -> ReferenceModel:
+    """The reference's counts and LSA basis, computed once per process for the same texts."""
+    key = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest() + f":{random_state}"
+    with _models_lock:
+        model = _models.get(key)
+        if model is None:
+            model = _build_reference(texts, random_state)
+            if len(_models) >= 4:  # a bench may use a few references; the app uses one
+                _models.pop(next(iter(_models)))
+            _models[key] = model
+        return model
+
+
+def _build_reference(texts: list[str], random_state: int) -> ReferenceModel:
+    if not texts:
+        return ReferenceModel(0, {}, {}, {}, None)
+    cleaned = [clean(t) for t in texts]
+    words = _word_counter()
+    word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
+    binary_words = word_counts.copy()
+    binary_words.data[:] = 1
+    char_matrix, char_vocabulary = char_counts([fold(c) for c in cleaned])
+    char_matrix.data[:] = 1
+    return ReferenceModel(
+        size=len(texts),
+        word_df=_document_frequencies(binary_words, words.vocabulary_),
+        char_df=_document_frequencies(char_matrix, {g: i for i, g in enumerate(char_vocabulary)}),
+        lsa_columns=dict(words.vocabulary_),
+        lsa_basis=_lsa_basis(word_counts, words.vocabulary_, random_state),
+    )
+
+
+@dataclass
+class TicketVectors:
+    """A set of tickets as the finder compares them: unit word vectors, unit character vectors and
+    unit LSA vectors (each part may be None), weighted and scaled so that the joined row has unit length."""
+
+    words: object                 # csr (tickets, terms) float32, unit rows: what labels and centroids use
+    vocabulary: np.ndarray        # the word part's terms, in column order
+    chars: object | None          # csr, unit rows
+    lsa: np.ndarray | None        # dense (tickets, components), unit rows
+    char_weight: float
+    lsa_weight: float
+    cleaned: list[str]            # each ticket's text as cleaned for the features (for labels in written form)
+
+    def __post_init__(self):
+        norm = _row_norms_squared(self.words)
+        if self.chars is not None:
+            norm = norm + self.char_weight ** 2 * _row_norms_squared(self.chars)
+        if self.lsa is not None:
+            norm = norm + self.lsa_weight ** 2 * np.einsum("ij,ij->i", self.lsa, self.lsa)
+        self.scale = np.where(norm > 0, 1.0 / np.sqrt(np.maximum(norm, 1e-30)), 0.0).astype(np.float32)
+
+    def __len__(self) -> int:
+        return self.words.shape[0]
+
+    def has_terms(self) -> np.ndarray:
+        """Rows with anything to compare."""
+        return self.scale > 0
+
+    def dense_projection(self, rows) -> np.ndarray:
+        """A small dense stand-in of the joined rows (for partitioning big groups): the LSA part,
+        else the word part's own leading directions."""
+        if self.lsa is not None:
+            return self.lsa[rows]
+        block = self.words[rows]
+        return block.toarray() if block.shape[1] <= 512 else _random_projection(block)
+
+    def means(self, cells) -> "CellMeans":
+        """The mean joined vector of each cell (a list of row-index arrays)."""
+        return CellMeans.of(self, cells)
+
+
+def _row_norms_squared(matrix) -> np.ndarray:
+    return np.asarray(matrix.multiply(matrix).sum(axis=1), dtype=np.float32).ravel()
+
+
+def _random_projection(block, dimensions: int = 128) -> np.ndarray:
+    rng = np.random.default_rng(0)
+    projection = rng.standard_normal((block.shape[1], dimensions)).astype(np.float32)
+    return np.asarray(block @ projection)
+
+
+@dataclass
+class CellMeans:
+    """Mean joined vectors of groups of tickets, kept per part. Because every ticket's joined vector
+    has unit length, the average cosine similarity over all pairs of two groups is the dot product
+    of their means: average linkage needs only these (see :mod:`elsdesk.topics.linkage`)."""
+
+    words: object
+    chars: object | None
+    lsa: np.ndarray | None
+    char_weight: float
+    lsa_weight: float
+
+    @classmethod
+    def of(cls, vectors: TicketVectors, cells) -> "CellMeans":
+        rows = np.concatenate([np.asarray(c, dtype=np.int64) for c in cells]) if len(cells) else np.zeros(0, np.int64)
+        owner = np.concatenate([np.full(len(c), i) for i, c in enumerate(cells)]) if len(cells) else np.zeros(0, int)
+        sizes = np.array([len(c) for c in cells], dtype=np.float32)
+        weights = vectors.scale[rows] / sizes[owner]
+        pick = csr_matrix((weights, (owner, rows)), shape=(len(cells), len(vectors)))
+        return cls(
+            words=pick @ vectors.words,
+            chars=(pick @ vectors.chars) if vectors.chars is not None else None,
+            lsa=np.asarray(pick @ vectors.lsa, dtype=np.float32) if vectors.lsa is not None else None,
+            char_weight=vectors.char_weight, lsa_weight=vectors.lsa_weight,
+        )
+
+    def similarity(self) -> np.ndarray:
+        """Dot products of every pair of means, dense float32 (cells x cells)."""
+        gram = _sparse_gram(self.words)
+        if self.chars is not None:
+            gram += self.char_weight ** 2 * _sparse_gram(self.chars)
+        if self.lsa is not None:
+            lsa = self.lsa * self.lsa_weight
+            gram += lsa @ lsa.T
+        return gram
+
+
+def _sparse_gram(matrix, dense_columns: int = 2048, min_rows: int = 16) -> np.ndarray:
+    """``matrix @ matrix.T`` as a dense float32 array. The columns many rows share (common
+    character n-grams) make a sparse product slow; up to *dense_columns* of them multiply as a
+    dense block instead, the rest as a sparse product."""
+    rows = matrix.shape[0]
+    if not matrix.nnz:
+        return np.zeros((rows, rows), dtype=np.float32)
+    columns = matrix.tocsc()
+    used = np.diff(columns.indptr)
+    frequent = np.flatnonzero(used >= max(min_rows, rows // 64))
+    if len(frequent) > dense_columns:
+        frequent = frequent[np.argsort(-used[frequent], kind="stable")[:dense_columns]]
+    rare = np.ones(columns.shape[1], dtype=bool)
+    rare[frequent] = False
+    sparse_part = columns[:, np.flatnonzero(rare)].tocsr()
+    gram = np.asarray((sparse_part @ sparse_part.T).toarray(), dtype=np.float32)
+    if len(frequent):
+        dense = columns[:, frequent].toarray().astype(np.float32, copy=False)
+        gram += dense @ dense.T
+    return gram
+
+
+def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: float, lsa_weight: float,
+                  random_state: int = 0) -> TicketVectors:
+    """The tickets' vectors, with IDF learnt from *texts* and the reference together."""
+    cleaned = [clean(t) for t in texts]
+    words = _word_counter()
+    try:
+        word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
+        vocabulary = words.get_feature_names_out()
+    except ValueError:  # no text has a single content word
+        word_counts, vocabulary = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+    documents = len(texts) + reference.size
+    word_vectors = _week_tfidf(word_counts, vocabulary, reference.word_df, documents)
+    chars = None
+    if char_weight:
+        counts, grams = char_counts([fold(c) for c in cleaned])
+        chars = _week_tfidf(counts, grams, reference.char_df, documents) if counts.shape[1] else None
+    lsa = _lsa(word_counts, word_vectors, vocabulary, reference, random_state) if lsa_weight else None
+    return TicketVectors(word_vectors, vocabulary, chars, lsa, char_weight, lsa_weight, cleaned)
+
+
+def _week_tfidf(counts, vocabulary, reference_df: dict[str, int], documents: int):
+    own = np.bincount(counts.indices, minlength=len(vocabulary)) if counts.nnz else np.zeros(len(vocabulary))
+    df = own + np.fromiter((reference_df.get(t, 0) for t in vocabulary), dtype=np.float64, count=len(vocabulary))
+    return _tfidf(counts, _idf(df, documents))
+
+
+def _lsa(word_counts, word_vectors, vocabulary, reference: ReferenceModel, random_state: int):
+    """Unit LSA vectors: the week's word vectors on the reference's basis, or on the week's own basis
+    when there is no reference (tests, a desk without a seed corpus)."""
+    if reference.lsa_basis is not None:
+        columns = np.fromiter((reference.lsa_columns.get(t, -1) for t in vocabulary), dtype=np.int64,
+                              count=len(vocabulary))
+        known = np.where(columns >= 0)[0]
+        if not len(known):
+            return None
+        projected = np.asarray(word_vectors[:, known] @ reference.lsa_basis[columns[known]], dtype=np.float32)
+    else:
+        basis = _lsa_basis(word_counts, {t: i for i, t in enumerate(vocabulary)}, random_state)
+        if basis is None:
+            return None
+        projected = np.asarray(word_vectors @ basis, dtype=np.float32)
+    return normalize(projected).astype(np.float32)
