@@ -124,7 +124,7 @@ def _open_window(given, prefs: QSettings, language: str):
 
 
 def run_gui(db_path=None) -> int:
-    """Show the window first; the model, indexes and start-up questions follow its first paint."""
+    """Show the window and its newest rows first; the model, indexes and start-up questions follow them."""
     from elsdesk.gui.forms import stylesheet
     from elsdesk.gui.startup_probe import StartupProbe, after_first_paint
 
@@ -150,5 +150,6 @@ def run_gui(db_path=None) -> int:
         probe.mark("window_built")
         probe.watch(app, window)
     window.show()
-    after_first_paint(window, lambda: (window.start_background(), window.start_up()))
+    # the window paints, then the newest rows; only then the model, indexes and start-up questions
+    after_first_paint(window, lambda: window.after_first_rows(lambda: (window.start_background(), window.start_up())))
     return app.exec()

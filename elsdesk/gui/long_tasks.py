@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from elsdesk.gui.notify import show_error
-from elsdesk.services.imports import Cancelled
 from elsdesk.services.permissions import LOAD_DEMO
 
 
@@ -34,6 +33,8 @@ class LongTasksMixin:
             on_success(result)
 
         def finished_bad(exc):
+            from elsdesk.services.imports import Cancelled
+
             self._end_long_task()
             if isinstance(exc, Cancelled):
                 self.statusBar().showMessage(str(exc), 8000)

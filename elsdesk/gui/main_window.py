@@ -4,6 +4,7 @@ mixins (long tasks, model, review and profile, incidents, help, window layout); 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from elsdesk import __version__
-from elsdesk.drafts import load_draft
 from elsdesk.gui.filter_bar import FilterBar
 from elsdesk.gui.help_actions import HelpActionsMixin
 from elsdesk.gui.incident_actions import IncidentActionsMixin
@@ -22,14 +22,16 @@ from elsdesk.gui.notify import show_error
 from elsdesk.gui.review_actions import ReviewActionsMixin
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
-from elsdesk.gui.ticket_form import TicketFormDialog, ticket_values
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.gui.window_layout import WindowLayoutMixin
-from elsdesk.masking import describe_counts
 from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.services.labels import desk_taxonomy
+
+if TYPE_CHECKING:
+    from elsdesk.gui.ticket_form import TicketFormDialog
+    from elsdesk.gui.training_view import TrainingLeadView
 
 logger = logging.getLogger(__name__)
 CHANGE_CHECK_MS = 3000
@@ -62,6 +64,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.open_incidents: list = []
         self.incidents: list = []
         self._similar_task = None
+        self._training_view: TrainingLeadView | None = None
+        self._first_rows_arrived = False
+        self._first_rows_shown = False
+        self._after_first_rows: list = []
         self.has_demo = False
         self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))
         self.model = TicketTableModel(self.database, self.taxonomy, language, self)
@@ -76,6 +82,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.list_view.ticket_activated.connect(self.edit_ticket)
         self.list_view.loaded.connect(self._on_list_loaded)
         self.list_view.query_failed.connect(lambda exc: show_error(self, exc))
+        for rows_or_end in (getattr(self.list_view, "first_rows", None), self.list_view.loaded, self.list_view.query_failed):
+            if rows_or_end is not None:
+                rows_or_end.connect(self._on_first_rows)
         self.ticket_saved.connect(self._on_ticket_saved)
         self.classifier = None
         self.classifier_error: str | None = None
@@ -89,17 +98,41 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if not defer_start:
             self.start_background(model_first=False)
 
+    def after_first_rows(self, callback) -> None:
+        """Call *callback* once the list has shown its first rows (or its first query ended without
+        any): the app starts its background work there, so nothing competes with the newest rows."""
+        if self._first_rows_shown:
+            QTimer.singleShot(0, callback)
+        else:
+            self._after_first_rows.append(callback)
+
+    def _on_first_rows(self, *_result) -> None:
+        if self._first_rows_arrived:
+            return
+        self._first_rows_arrived = True
+        if self.list_view.isVisible() and self.model.rowCount():
+            from elsdesk.gui.startup_probe import after_first_paint
+
+            after_first_paint(self.list_view.viewport(), self._on_first_rows_shown)  # the next paint shows them
+        else:
+            self._on_first_rows_shown()
+
+    def _on_first_rows_shown(self) -> None:
+        self._first_rows_shown = True
+        waiting, self._after_first_rows = self._after_first_rows, []
+        for callback in waiting:
+            QTimer.singleShot(0, callback)
+
     def start_background(self, model_first: bool = True) -> None:
-        """What the first paint does not need (issue 13: the window took 10-16 s to appear): the model,
-        a super-user's review queue, the similar-ticket index, incidents and the demo mark. With
+        """What the first rows do not need (issue 13: the window took 10-16 s to appear; issue 14: at a
+        million tickets every one of these grows with the desk): the model, a super-user's review
+        queue, a training lead's view, the demo mark, the similar-ticket index and the incidents. With
         *model_first* the index and the incidents wait for the model, so that on a busy two-core
         machine they do not slow down the suggestions the person is about to use."""
         self._starting = False
         model_task = self.load_classifier()
-        if self.review_view is None:
-            self._apply_profile()
+        self._show_role_views()
         self.refresh_demo_state()
-
         started: list[bool] = []
 
         def rest() -> None:
@@ -114,6 +147,29 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 rest()
         else:
             rest()
+
+    def _show_role_views(self) -> None:
+        """A super-user's review queue and a training lead's Utbildning tab, built after the first rows."""
+        if self.review_view is None:
+            self._apply_profile()
+        if self.tabs.isTabVisible(self.training_tab):
+            self.training_view  # noqa: B018 - built now, so that the tab opens at once
+
+    @property
+    def training_view(self) -> TrainingLeadView:
+        """The Utbildning tab's view, built on first use (its charts need Qt Charts, which the first
+        paint does not)."""
+        if self._training_view is None:
+            from elsdesk.gui.training_view import TrainingLeadView
+
+            view = TrainingLeadView(self.taxonomy, self.runner, self.db_path, self.language, self.training_page)
+            view.actor = self._actor()
+            view.exported.connect(
+                lambda path: self.statusBar().showMessage(self.tr("Exporterat till %1").replace("%1", path), 10000))
+            self.training_page.layout().addWidget(view)
+            self._training_view = view
+            self._restore_splitters(within=view)
+        return self._training_view
 
     # -- construction --------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -130,16 +186,13 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
-        from elsdesk.gui.training_view import TrainingLeadView
-
-        self.training_view = TrainingLeadView(self.taxonomy, self.runner, self.db_path, self.language, self)
-        self.training_view.exported.connect(
-            lambda path: self.statusBar().showMessage(self.tr("Exporterat till %1").replace("%1", path), 10000))
+        self.training_page = QWidget(self)  # holds the training view once it is built (training_view)
+        QVBoxLayout(self.training_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tickets_tab = self.tabs.addTab(tickets_page, self.tr("Ärenden"))
-        self.training_tab = self.tabs.addTab(self.training_view, self.tr("Utbildning"))
+        self.training_tab = self.tabs.addTab(self.training_page, self.tr("Utbildning"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -235,12 +288,16 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     # -- tickets -------------------------------------------------------------------------
     def new_ticket(self, values: dict | None = None) -> TicketFormDialog:
         """A new ticket; a draft kept from a closed form (not one of a stored ticket) comes back in it."""
+        from elsdesk.drafts import load_draft
+
         if values is None:
             draft = load_draft()
             values = draft if draft and not draft.get("id") else None
         return self._open_form(None, values)
 
     def edit_ticket(self, ticket_id: int) -> TicketFormDialog:
+        from elsdesk.drafts import load_draft
+
         draft = load_draft()
         return self._open_form(self.repo.get(ticket_id), draft if draft and draft.get("id") == ticket_id else None)
 
@@ -250,6 +307,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.edit_ticket(ticket_id)
 
     def _open_form(self, ticket, values) -> TicketFormDialog:
+        from elsdesk.gui.ticket_form import TicketFormDialog
+
         if self.form is not None:
             self.form.put_aside()  # what was typed there stays as the draft
         self.form = TicketFormDialog(self.taxonomy, self.language, self, ticket)
@@ -274,9 +333,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.scan_incidents()
         if self.review_view is not None:
             self.review_view.refresh()
-        self.training_view.overview = None  # recomputed when the training tab is next shown
-        if self.tabs.currentIndex() == self.training_tab:
-            self.training_view.load(recompute=True)
+        if self._training_view is not None:
+            self._training_view.overview = None  # recomputed when the training tab is next shown
+            if self.tabs.currentIndex() == self.training_tab:
+                self._training_view.load(recompute=True)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
@@ -301,6 +361,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 self._on_incidents_found(scan)
             if form is not None:
                 form.saved()
+            from elsdesk.masking import describe_counts
+
             note = self.tr("Ärende %1 sparat.").replace("%1", stored.external_id)
             if summary.total:
                 note += " " + self.tr("Maskerat: %1.").replace("%1", describe_counts(summary.counts))
@@ -322,6 +384,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def _ask_about_conflict(self, form: TicketFormDialog, mine) -> QMessageBox:
         """Someone saved the ticket after this form opened: overwrite, or look at their version."""
+        from elsdesk.gui.ticket_form import ticket_values
+
         latest = self.repo.get(mine.id)
         box = QMessageBox(QMessageBox.Warning, self.tr("Ärendet har ändrats"), self.tr(
             "%1 har sparats av någon annan (%2) sedan du öppnade det.").replace("%1", latest.external_id or "").replace(
@@ -438,6 +502,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def startup_checks(self) -> None:
         """Offer a surviving draft, then demo data on an empty database (once)."""
+        from elsdesk.drafts import load_draft
+
         draft = load_draft()
         if draft:
             answer = QMessageBox.question(
@@ -454,7 +520,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             from elsdesk.drafts import clear_draft
 
             clear_draft()
-        if self.repo.count() == 0 and not self.settings.value("demo_offered", False, type=bool):
+        if not self.settings.value("demo_offered", False, type=bool) and self.repo.latest_created_at() is None:
+            # an empty desk, asked through the date index: counting grows with the desk (issue 14)
             self.settings.setValue("demo_offered", True)
             answer = QMessageBox.question(
                 self, self.tr("Tom databas"),

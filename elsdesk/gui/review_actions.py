@@ -59,7 +59,8 @@ class ReviewActionsMixin:
         to super-users, the training view to training leads. Without a profile (first start) the tabs stay
         as built."""
         self.train_action.setEnabled(self.may(TRAIN_MODEL))
-        self.training_view.actor = self._actor()
+        if self._training_view is not None:  # built on first use (Qt Charts: not before the first paint)
+            self._training_view.actor = self._actor()
         self.mistakes_action.setEnabled(self.may(CONFIRM_LABELS))
         self.demo_action.setEnabled(self.may(LOAD_DEMO))
         self.remove_demo_action.setEnabled(self.has_demo and self.may(LOAD_DEMO))

@@ -4,14 +4,17 @@ the model's top-3 modules with confidence bands and the kind keys. Display only,
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from elsdesk.domain import HUMAN, INTAKE, MODEL
 from elsdesk.ml.confidence import percent
-from elsdesk.services.review import ReviewItem
 from elsdesk.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # the review services are imported by the queue, not by the list's details pane
+    from elsdesk.services.review import ReviewItem
 
 # Confidence band names (elsdesk.ml.evaluation.BAND_NAMES) are Swedish; marked here for lupdate,
 # translated with band_label() where the GUI shows them.

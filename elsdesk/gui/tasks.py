@@ -14,7 +14,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from elsdesk.domain import BadInputError, ConflictError, DatabaseUnavailableError, NotAllowedError, NotFoundError
-from elsdesk.services.imports import Cancelled
 
 logger = logging.getLogger(__name__)
 EXPECTED = (ConflictError, BadInputError, NotFoundError, NotAllowedError)
@@ -85,6 +84,8 @@ class Task(QRunnable):
         try:
             result = self.function(self.context)
         except Exception as exc:  # reported to the GUI, which shows a message
+            from elsdesk.services.imports import Cancelled  # the import machinery: not before the first paint
+
             if isinstance(exc, Cancelled):
                 # The task stopped because it was asked to: its owner must hear so it can reset.
                 logger.info("background task %s cancelled: %s", self.name, exc)

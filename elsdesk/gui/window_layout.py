@@ -1,6 +1,6 @@
 """WindowLayoutMixin: the main window's size, its splitters and the ticket list's columns, kept in
 QSettings between starts (issue 13: they were lost at every restart). A first start gets a size
-that fits the screen."""
+that fits the screen. A view built after the window restores its own splitters when it is built."""
 
 from __future__ import annotations
 
@@ -29,13 +29,20 @@ class WindowLayoutMixin:
             if screen is not None and screen.width() > 200:
                 width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.92))
             self.resize(width, height)
-        for key, splitter in self._splitters().items():
-            state = self.settings.value(LAYOUT_KEY + "splitter/" + key)
-            if state is not None:
-                splitter.restoreState(state)
+        self._restore_splitters()
         columns = self.settings.value(LAYOUT_KEY + "ticket_columns")
         if columns is not None:
             self.list_view.horizontalHeader().restoreState(columns)
+
+    def _restore_splitters(self, within=None) -> None:
+        """The kept splitter positions, of every splitter or of those inside *within* (a view built
+        after the window, such as the Utbildning tab's)."""
+        for key, splitter in self._splitters().items():
+            if within is not None and not within.isAncestorOf(splitter):
+                continue
+            state = self.settings.value(LAYOUT_KEY + "splitter/" + key)
+            if state is not None:
+                splitter.restoreState(state)
 
     def _save_layout(self) -> None:
         self.settings.setValue(LAYOUT_KEY + "geometry", self.saveGeometry())
