@@ -40,6 +40,27 @@ def problem_field(fields: dict):
     return None
 
 
+class RememberedLabels:
+    """A taxonomy's :meth:`~elsdesk.taxonomy.Taxonomy.normalise` that remembers its answers: a file
+    repeats the same few module, kind, status and role values on every row."""
+
+    LIMIT = 10_000  # free-text roles could be all different: remember no more than this
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self._answers: dict[tuple[str, str], str | None] = {}
+
+    def normalise(self, group: str, value: str | None) -> str | None:
+        key = (group, value)
+        try:
+            return self._answers[key]
+        except KeyError:
+            answer = self.taxonomy.normalise(group, value)
+            if len(self._answers) < self.LIMIT:
+                self._answers[key] = answer
+            return answer
+
+
 STATUS_SYNONYMS = {
     "open": "ny", "öppen": "ny", "new": "ny", "in progress": "pagar", "pågående": "pagar",
     "waiting": "vantar", "escalated": "eskalerad", "closed": "lost", "stängd": "lost",
@@ -50,6 +71,8 @@ STATUS_SYNONYMS = {
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return printable(value).strip()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -59,6 +82,8 @@ def _text(value) -> str:
 
 def _free_text(value) -> str:
     """A text field's value; a number in it is what a spreadsheet made of a phone number or personnummer."""
+    if isinstance(value, str):
+        return printable(value).strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -84,6 +109,23 @@ def present_fields(fields: dict) -> set[str]:
         if name and value is not None and (value.strip() if isinstance(value, str) else True):
             present.add(name)
     return present
+
+
+def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str], set[str], object]:
+    """:func:`row_to_ticket`, :func:`present_fields` and :func:`problem_field` of one row at once
+    (its column names cleaned once); raise ValueError to reject."""
+    lowered = {str(k).strip().lower(): v for k, v in fields.items()}
+    ticket, warnings = _ticket_of(lowered, taxonomy)
+    present, problem = set(), None
+    for key, value in lowered.items():
+        name = FIELD_NAMES.get(key)
+        if not name:
+            continue
+        if value is not None and (value.strip() if isinstance(value, str) else True):
+            present.add(name)
+        if name == "problem" and problem is None and value not in (None, ""):
+            problem = value
+    return ticket, warnings, present, problem
 
 
 def external_id_of(fields: dict) -> tuple[str | None, list[str]]:
@@ -120,9 +162,12 @@ def stable_id(fields: dict) -> str:
     return "auto-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 
-def row_to_ticket(fields: dict, taxonomy: Taxonomy) -> tuple[Ticket, list[str]]:
+def row_to_ticket(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
     """A ticket (unmasked) from one row's fields and the warnings; raise ValueError to reject."""
-    fields = {str(k).strip().lower(): v for k, v in fields.items()}
+    return _ticket_of({str(k).strip().lower(): v for k, v in fields.items()}, taxonomy)
+
+
+def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
     warnings: list[str] = []
     title = _free_text(fields.get("title") or fields.get("rubrik"))
     description = _free_text(fields.get("description") or fields.get("beskrivning"))

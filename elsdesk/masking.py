@@ -109,8 +109,12 @@ def mask_text(text: str | None) -> MaskResult:
         return MaskResult(text or "", {})
     if not text.isascii() and _WIDE_RE.search(text):
         text = _WIDE_RE.sub(_narrow, text)  # fullwidth or Arabic-Indic digits, a fullwidth @ or hyphen
-    if "@" not in text and sum(map(text.count, _DIGITS)) < 7 and not _AT_WORD_RE.search(text):
-        return MaskResult(text, {})  # no identifier has fewer than 7 digits: most text skips the patterns
+    mail_like = "@" in text or _AT_WORD_RE.search(text) is not None
+    if not mail_like:
+        digits = sum(map(text.count, _DIGITS))
+        # no identifier has fewer than 7 digits, and only "(08) 123 45" has as few: most text skips the patterns
+        if digits < 7 or (digits == 7 and "(" not in text):
+            return MaskResult(text, {})
     counts: Counter[str] = Counter()
 
     def _identity(match: re.Match[str]) -> str:
@@ -133,7 +137,7 @@ def mask_text(text: str | None) -> MaskResult:
         counts["telefon"] += 1
         return PLACEHOLDERS["telefon"]
 
-    masked = _EMAIL_RE.sub(_replace("e-post"), text)
+    masked = _EMAIL_RE.sub(_replace("e-post"), text) if mail_like else text  # an address needs "@" or "(at)"
     masked = _ID_RE.sub(_identity, masked)
     masked = _PHONE_RE.sub(_phone, masked)
     masked = _FOREIGN_PHONE_RE.sub(_phone, masked)

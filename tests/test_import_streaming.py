@@ -89,6 +89,26 @@ def test_issue_14_the_streamed_file_reads_exactly_as_the_whole_file_would(tmp_pa
     assert {number for number, _, bad in read if bad} == {n for n in whole.bad_lines if n <= len(read)}
 
 
+_SEPARATORS = st.sampled_from(list(" -./+()\u00a0\u2013\n") + ["", "", "", " - ", "tel", "nr"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.sampled_from(list("0123456789")), _SEPARATORS), max_size=30))
+def test_issue_14_text_the_masking_pre_check_skips_holds_no_identifier(parts):
+    """mask_text skips its patterns for text without "@" or "(at)" that has fewer than 7 digits, or
+    exactly 7 and no "(": no pattern can match such text (each needs more digits)."""
+    from elsdesk import masking
+
+    text = "".join(parts)
+    digits = sum(text.count(d) for d in "0123456789")
+    if digits > 7 or (digits == 7 and "(" in text):
+        return
+    for pattern in (masking._ID_RE, masking._PHONE_RE, masking._FOREIGN_PHONE_RE, masking._BARE_MOBILE_RE,
+                    masking._EMAIL_RE):
+        assert pattern.search(text) is None, (pattern.pattern[:40], text)
+    assert masking.mask_text(text).text == text
+
+
 def test_issue_14_every_imported_ticket_is_in_the_fulltext_index(memory_db, tmp_path):
     import_tickets(memory_db, write_jsonl(tmp_path / "a.jsonl", _rows(25)), batch_size=10)
     repo = TicketRepository(memory_db)

@@ -22,7 +22,7 @@ from typing import Callable
 
 from elsdesk.domain import HUMAN, BadInputError, ImportReport, Ticket, now_iso
 from elsdesk.file_text import looks_worse
-from elsdesk.importer import estimate_rows, present_fields, problem_field, read_rows, row_to_ticket
+from elsdesk.importer import RememberedLabels, estimate_rows, read_rows, read_ticket_row
 from elsdesk.masking import describe_counts, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.services.problems import link_in_write, problem_name
@@ -94,7 +94,7 @@ def import_tickets(
 
     The file is read as a stream and written in committed batches of *batch_size* rows, so
     memory does not grow with the file and an interrupted import keeps what it committed."""
-    taxonomy = desk_taxonomy(database)  # the shipped labels and the desk's own
+    taxonomy = RememberedLabels(desk_taxonomy(database))  # the shipped labels and the desk's own
     batches = _Batches(database, actor)
     report = batches.report
     total = estimate_rows(path)
@@ -118,12 +118,11 @@ def import_tickets(
             batches.reject(row.line, row.error)
             continue
         try:
-            ticket, warnings = row_to_ticket(row.fields, taxonomy)
+            ticket, warnings, present, problem = read_ticket_row(row.fields, taxonomy)
         except ValueError as exc:
             batches.reject(row.line, str(exc))
             continue
-        pending.append(_Row(row.line, ticket, present_fields(row.fields), warnings,
-                            problem_name(problem_field(row.fields))))
+        pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem)))
         if len(pending) >= batch_size:
             flush()
     if pending:
