@@ -96,7 +96,8 @@ def test_pages_follow_the_full_query_for_every_sort_and_filter(desk, sort, desce
 
 @pytest.mark.parametrize("chunk", [1, 3, 50])
 def test_newest_first_search_reads_matches_in_chunks_and_stays_exact(desk, monkeypatch, chunk):
-    monkeypatch.setattr(ticket_pages, "FIRST_CHUNK", chunk)
+    monkeypatch.setattr(ticket_pages, "FIRST_CHUNK", chunk)  # SQLite: FTS5 matches read a chunk at a time
+    monkeypatch.setattr(ticket_pages, "RECENT_WINDOW", chunk * 7)  # PostgreSQL: the newest tickets tested first
     repo, pager = TicketRepository(desk), TicketPager(desk)
     for text in ("sign", "e", "skrivare remiss", "öppenv"):
         for extra in ({}, {"module": "provsvar"}, {"status": "ny", "unconfirmed_only": True}):
@@ -110,6 +111,7 @@ def test_newest_first_search_finds_tickets_stored_out_of_date_order(memory_db, m
     """A desk that logged live tickets first and imported its history afterwards stores its newest
     tickets under the smallest ids; a desk imported in random order has no order at all."""
     monkeypatch.setattr(ticket_pages, "FIRST_CHUNK", 4)
+    monkeypatch.setattr(ticket_pages, "RECENT_WINDOW", 30)
     tickets = sorted(_tickets(120, seed=11), key=lambda t: (t.created_at, t.title))
     if order == "live_then_history":
         tickets = tickets[-20:] + tickets[:-20]
