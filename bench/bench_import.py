@@ -12,9 +12,11 @@ sides alternating in the same run so that a loaded machine slows both alike:
 2. **Memory.** Peak RSS (``ru_maxrss`` of the child process) of the elsdesk import at two file
    sizes; a streaming import stays flat while the file grows.
 3. **PostgreSQL** (``--postgres``): the same import into a fresh database on a throwaway server
-   (``tests/pg_server.py``), this checkout against the code in ``--before DIR`` (another checkout
-   of ``elsdesk/``, ``resources/`` and ``models/``, e.g. ``git archive <commit> elsdesk resources
-   models | tar -x -C DIR``), alternating, with the ratio.
+   (``tests/pg_server.py``), alternating with the code in ``--before DIR`` when given, with the ratio.
+
+``--before DIR`` is another checkout of ``elsdesk/``, ``resources/`` and ``models/`` (e.g. ``git
+archive <commit> elsdesk resources models | tar -x -C DIR``); its import then also runs in every
+SQLite round, so "before" and "after" are measured in the same run.
 
 Without ``--file`` a file of ``--tickets`` (default 50,000) tickets is generated with
 ``bench.bench_storage.generate_tickets`` (seed 20250423); the memory sizes are generated the same way
@@ -122,15 +124,24 @@ def _summary(seconds: list[float], tickets: int) -> dict:
             "median_rate": tickets / statistics.median(seconds)}
 
 
-def measure_import_pair(jsonl_path: str | Path, rounds: int = 3, workdir: str | Path | None = None) -> dict:
+def measure_import_pair(jsonl_path: str | Path, rounds: int = 3, workdir: str | Path | None = None,
+                        before: Path | None = None) -> dict:
     """elsdesk's import (no classification) and sqlite-utils insert + enable-fts on *jsonl_path*,
-    alternating *rounds* times; seconds and tickets/s per side, and the ratio of medians and minima."""
+    alternating *rounds* times; seconds and tickets/s per side, and the ratio of medians and minima.
+    With *before* (another checkout), its import runs in each round too."""
     jsonl = Path(jsonl_path)
     tickets = _count_lines(jsonl)
     with tempfile.TemporaryDirectory(prefix="elsdesk-bench-import-", dir=workdir) as tmp:
         folder = Path(tmp)
-        ours, peer, ours_cpu, peer_cpu = [], [], [], []
+        ours, peer, ours_cpu, peer_cpu, older = [], [], [], [], []
         for number in range(1, rounds + 1):
+            if before is not None:
+                db = _fresh(folder / "before.db")
+                seconds, _cpu, _rss = elsdesk_import(str(db), jsonl, folder, before)
+                _check_desk(db, tickets)
+                older.append(seconds)
+                _fresh(db)
+                print(f"  round {number}: elsdesk before {tickets / seconds:,.0f}/s ({seconds:.2f} s)", file=sys.stderr, flush=True)
             db = _fresh(folder / "elsdesk.db")
             seconds, cpu, rss = elsdesk_import(str(db), jsonl, folder)
             _check_desk(db, tickets)
@@ -145,10 +156,14 @@ def measure_import_pair(jsonl_path: str | Path, rounds: int = 3, workdir: str | 
             print(f"  round {number}: elsdesk {tickets / ours[-1]:,.0f}/s ({ours[-1]:.2f} s, CPU {ours_cpu[-1]:.2f} s, "
                   f"{rss:.0f} MB), sqlite-utils {tickets / peer[-1]:,.0f}/s ({peer[-1]:.2f} s, CPU {peer_cpu[-1]:.2f} s)",
                   file=sys.stderr, flush=True)
-    return {"file": str(jsonl), "tickets": tickets, "rounds": rounds, "elsdesk": _summary(ours, tickets),
-            "peer": _summary(peer, tickets), "ratio_median": statistics.median(ours) / statistics.median(peer),
-            "ratio_min": min(ours) / min(peer), "elsdesk_cpu_s": ours_cpu, "peer_cpu_s": peer_cpu,
-            "cpu_ratio_median": statistics.median(ours_cpu) / statistics.median(peer_cpu)}
+    result = {"file": str(jsonl), "tickets": tickets, "rounds": rounds, "elsdesk": _summary(ours, tickets),
+              "peer": _summary(peer, tickets), "ratio_median": statistics.median(ours) / statistics.median(peer),
+              "ratio_min": min(ours) / min(peer), "elsdesk_cpu_s": ours_cpu, "peer_cpu_s": peer_cpu,
+              "cpu_ratio_median": statistics.median(ours_cpu) / statistics.median(peer_cpu)}
+    if older:
+        result["before"] = _summary(older, tickets)
+        result["before_ratio_median"] = statistics.median(older) / statistics.median(peer)
+    return result
 
 
 def measure_memory(files: list[Path], workdir: Path) -> list[dict]:
@@ -212,11 +227,16 @@ def _print_table(results: dict) -> None:
     pair = results["sqlite"]
     print("=" * 90)
     print(f"Import of {pair['tickets']:,} tickets, no classification, {pair['rounds']} rounds alternating ({pair['file']})")
-    for name, label in (("elsdesk", "elsdesk import --no-classify"), ("peer", "sqlite-utils insert + enable-fts")):
+    for name, label in (("elsdesk", "elsdesk import --no-classify"), ("peer", "sqlite-utils insert + enable-fts"),
+                        ("before", "elsdesk before (--before)")):
+        if name not in pair:
+            continue
         side = pair[name]
         rates = ", ".join(f"{r:,.0f}" for r in side["rates"])
         print(f"  {label:<36} tickets/s per round: {rates}; best {side['best_rate']:,.0f}, median {side['median_rate']:,.0f}")
     print(f"  ratio elsdesk / peer time: median {pair['ratio_median']:.2f}x, best {pair['ratio_min']:.2f}x (target <= 1.5x)")
+    if "before" in pair:
+        print(f"  ratio elsdesk before / peer time: median {pair['before_ratio_median']:.2f}x")
     print(f"  CPU time (user + system) median: elsdesk {statistics.median(pair['elsdesk_cpu_s']):.2f} s, peer "
           f"{statistics.median(pair['peer_cpu_s']):.2f} s, ratio {pair['cpu_ratio_median']:.2f}x (the peer commits every"
           " 100 rows with fsync, elsdesk every batch in WAL: wall time is what a user waits, CPU what each does)")
@@ -246,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rss-files", help="comma-separated files for the memory figure instead of generating")
     parser.add_argument("--postgres", action="store_true", help="also time the import on a throwaway PostgreSQL server")
     parser.add_argument("--pg-rounds", type=int, default=2)
-    parser.add_argument("--before", type=Path, help="a checkout of the code before, for the PostgreSQL comparison")
+    parser.add_argument("--before", type=Path, help="a checkout of the code before (elsdesk/, resources/, models/):"
+                                                     " its import runs in every round too, on SQLite and PostgreSQL")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     results: dict = {"python": sys.version.split()[0]}
@@ -254,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         jsonl = args.file or _generated(folder, args.tickets, args.seed)
         print(f"paired import, {args.rounds} rounds ...", file=sys.stderr, flush=True)
-        results["sqlite"] = measure_import_pair(jsonl, args.rounds, folder)
+        results["sqlite"] = measure_import_pair(jsonl, args.rounds, folder, args.before)
         if args.rss_files:
             memory_files = [Path(p) for p in args.rss_files.split(",") if p]
         else:

@@ -210,7 +210,8 @@ class TicketRepository:
 
     def _insert_many_sqlite(self, rows: list[list]) -> dict[str, int]:
         last_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
-        self.conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (FULLTEXT_DEFERRED,))
+        self.conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING",
+                          (FULLTEXT_DEFERRED,))
         try:
             self.conn.executemany(_INSERT, rows)
             self.conn.execute(
