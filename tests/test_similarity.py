@@ -64,7 +64,7 @@ def test_removed_ticket_is_not_returned(index):
 
 
 def test_delta_block_merges_into_the_main_block_without_changing_answers():
-    small = SimilarityIndex.build(ROWS[:2], merge_every=2)
+    small = SimilarityIndex.build(ROWS[:2], max_segment=2)
     for row in ROWS[2:]:
         small.add(*row)
     full = SimilarityIndex.build(ROWS)
@@ -120,3 +120,64 @@ def test_lookup_stays_fast_on_twenty_thousand_tickets():
         index.similar(t.title, t.description, before=t.created_at, exclude_id=number)
         times.append(time.perf_counter() - start)
     assert np.percentile(times, 95) < 0.05
+
+
+def _brute_force_cosine(index: SimilarityIndex, rows, query: tuple[str, str]) -> dict[int, float]:
+    """Sublinear TF-IDF cosine of *query* with every row, computed densely from the index's own terms and idf."""
+    def vector(title, description):
+        counts = index.term_counts(title, description)
+        terms = np.array(list(counts), dtype=np.int64)
+        weights = (1 + np.log(np.array(list(counts.values()), dtype=np.float64))) * index._idf(terms)
+        return dict(zip(terms.tolist(), weights / np.linalg.norm(weights)))
+
+    wanted = vector(*query)
+    return {ticket_id: sum(w * wanted.get(t, 0.0) for t, w in vector(title, description).items())
+            for ticket_id, _, title, description in rows}
+
+
+def test_segments_and_merges_give_the_exact_cosine_of_a_dense_computation_issue_14():
+    from elsdesk.services.demo import build_demo_tickets
+
+    tickets = build_demo_tickets(600)
+    rows = [(i, t.created_at, t.title, t.description) for i, t in enumerate(tickets, start=1)]
+    index = SimilarityIndex.build(rows[:250], chunk=64, max_segment=128)
+    for row in rows[250:]:
+        index.add(*row)  # one at a time, as saved tickets come: many small segments merging
+    index.finish()
+    assert len(index._segments) > 2
+    typed = [(title, "") for _, _, title, _ in rows[::37]] + [(t, " ".join(d.split()[:4])) for _, _, t, d in rows[5::41]]
+    for query in [row[2:] for row in rows[::23]] + typed:
+        expected = _brute_force_cosine(index, rows, query)
+        best = sorted((score for score in expected.values() if score >= 0.05), reverse=True)[:5]
+        found = index.similar(*query, k=5)
+        assert np.allclose([m.score for m in found], best, atol=1e-5)  # norms are float32
+        assert all(abs(expected[m.ticket_id] - m.score) < 1e-5 for m in found)
+
+
+def test_an_edit_leaves_one_live_row_and_a_later_merge_drops_the_old_postings():
+    index = SimilarityIndex.build(ROWS, chunk=2)
+    old_row = index._row_of(1)
+    index.add(1, ROWS[0][1], "Frikort kassan", "")
+    for number in range(10, 12):
+        index.add(number, "2025-04-24T08:00:00", "NPÖ tom", "")  # grows the newest segments until they merge
+    assert len(index._segments) == 1
+    assert old_row not in np.concatenate([s.rows for s in index._segments])
+    assert index.similar("frikort")[0].ticket_id == 1
+    assert 1 not in [m.ticket_id for m in index.similar("armbandsskrivaren skriver inte ut")]
+
+
+def test_state_round_trip_answers_the_same():
+    index = SimilarityIndex.build(ROWS, chunk=2)
+    index.remove(4)
+    copy = SimilarityIndex.from_state(index.state())
+    for query in ("skrivaren armband", "signera dos", "SITHS PIN"):
+        assert copy.similar(query) == index.similar(query)
+    assert len(copy) == 4 and 4 not in copy
+
+
+def test_a_state_from_another_version_is_refused():
+    state = SimilarityIndex.build(ROWS).state()
+    state["meta"] = state["meta"].copy()
+    state["meta"][0] += 1
+    with pytest.raises(ValueError):
+        SimilarityIndex.from_state(state)

@@ -109,19 +109,29 @@ class ReviewActionsMixin:
         return box
 
     def build_similarity_index(self):
-        """Build the in-memory similar-ticket index in the background (seconds at 200,000 tickets)."""
-        def work(context):
-            from elsdesk.services.similar import build_similarity_index
+        """Build the similar-ticket index in the background; until a first index exists, lookups use the part
+        built so far (newest tickets first; issue 14). A desk's next start reads it from the cache."""
+        building = []
 
+        def work(context):
+            from elsdesk.services.similar import build_similarity_index, new_similarity_index
+
+            building.append(new_similarity_index())
             with context.open_database() as database:
-                return build_similarity_index(database, is_cancelled=context.is_cancelled)
+                return build_similarity_index(database, progress=context.progress, is_cancelled=context.is_cancelled,
+                                              index=building[0])
+
+        def partly_built(_done, _total):
+            if self.similarity_index is None and building:
+                self.similarity_index = building[0]
 
         def done(index):
             self.similarity_index = index
             if self.review_view is not None:
                 self.review_view.set_similarity_index(index)
 
-        return self.runner.start(work, db_path=self.db_path, on_success=done, name="similarity index",
+        return self.runner.start(work, db_path=self.db_path, on_success=done, on_progress=partly_built,
+                                 name="similarity index",
                                  on_failure=lambda exc: logger.warning("similar tickets unavailable: %s", exc))
 
     def _lookup_similar(self, text: str | None = None, ticket=None) -> None:
