@@ -686,8 +686,10 @@ def print_table(results: dict) -> None:
         print(f"An existing desk: {results['desk']} ({results['tickets']:,} tickets; not generated or imported here)")
     stats = results.get("statistics")
     if stats:
-        line("planner statistics before the queries", (f"ANALYZE run ({stats['analyze_ms']:.0f} ms)" if stats["analyzed"]
-             else "from autovacuum" if stats["autoanalyzed"] else "none yet (autovacuum had not analysed tickets)"))
+        line("planner statistics before the queries",
+             f"ANALYZE run ({stats['analyze_ms']:.0f} ms)" if stats["analyze_ms"] is not None
+             else "from an earlier ANALYZE" if stats["analyzed"]
+             else "from autovacuum" if stats["autoanalyzed"] else "none yet (autovacuum had not analysed tickets)")
     print(f"First page of {PAGE} rows (TicketPager, what the list waits for) vs the plain peer query, paired")
     for label, key in ((f"search, {q['search_page']['n']} texts", "search_page"), ("newest first, no filter", "newest_page")):
         row = q[key]

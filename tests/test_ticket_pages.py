@@ -98,6 +98,7 @@ def test_pages_follow_the_full_query_for_every_sort_and_filter(desk, sort, desce
 def test_newest_first_search_reads_matches_in_chunks_and_stays_exact(desk, monkeypatch, chunk):
     monkeypatch.setattr(ticket_pages, "FIRST_CHUNK", chunk)  # SQLite: FTS5 matches read a chunk at a time
     monkeypatch.setattr(ticket_pages, "RECENT_WINDOW", chunk * 7)  # PostgreSQL: the newest tickets tested first
+    monkeypatch.setattr(ticket_pages, "MAX_RECENT_WINDOW", chunk * 40)
     repo, pager = TicketRepository(desk), TicketPager(desk)
     for text in ("sign", "e", "skrivare remiss", "öppenv"):
         for extra in ({}, {"module": "provsvar"}, {"status": "ny", "unconfirmed_only": True}):

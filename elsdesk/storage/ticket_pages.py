@@ -19,8 +19,9 @@ PostgreSQL plans a search with ``ORDER BY … LIMIT`` itself, but for a word mis
 statistics it guesses that a prefix matches 5,000 tickets, and then walks the whole date index
 backwards testing every ticket when the word is rare or absent (two seconds at a million tickets).
 So a newest-first search there first tests only the newest :data:`RECENT_WINDOW` tickets; when they
-hold a full page, that page is the answer (no older ticket can come before them), and when they do
-not, the matches are few and are collected through the text index and sorted.
+hold a full page, that page is the answer (no older ticket can come before them). When they hold
+part of one, the share found says how many newest tickets a page needs; when that is more than
+:data:`MAX_RECENT_WINDOW`, the matches are rare and are collected through the text index and sorted.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from elsdesk.storage.tickets import _CASE_FREE, _NULLABLE, _SELECT, SORTABLE, Ti
 FIRST_CHUNK = 400          # FTS5 matches read in the first round of the newest-first search; each round reads 4x more
 MAX_STRAGGLERS = 5_000     # tickets stored out of date order that the newest-first search will check one range for
 MAX_STRAGGLER_SPAN = 200_000  # the widest id range those may span before sorting all matches is cheaper
-RECENT_WINDOW = 20_000     # PostgreSQL: the newest tickets a newest-first search tests before it asks the text index
+RECENT_WINDOW = 5_000      # PostgreSQL: the newest tickets a newest-first search tests first
+MAX_RECENT_WINDOW = 60_000  # PostgreSQL: the most it tests before it asks the text index for every match
+# the columns a filter can test (TicketRepository._where), so the newest tickets are read narrow
+_FILTER_COLUMNS = ("id", "created_at", "search_vector", "status", "module", "kind", "iso_week", "label_source")
 
 
 class TicketPager:
@@ -156,14 +160,33 @@ class TicketPager:
                 and self.database.sql.text_match(flt.text) is not None)
 
     def _postgres_newest_first(self, flt: TicketFilter, limit: int) -> list[Ticket]:
+        """Test the newest tickets first (a few thousand, then as many as the share of matches found
+        there says a page needs); when that would mean testing too many, the matches are rare:
+        collect them through the text index and sort them."""
+        ids = self._matches_among_newest(flt, RECENT_WINDOW, limit)
+        if len(ids) < limit and ids:
+            needed = int(RECENT_WINDOW * limit / len(ids) * 1.5)
+            if needed <= MAX_RECENT_WINDOW:
+                ids = self._matches_among_newest(flt, needed, limit)
+        if len(ids) < limit:
+            ids = self._every_match_sorted(flt, limit)
+        return self._repo.fetch_many(ids)
+
+    def _matches_among_newest(self, flt: TicketFilter, window: int, limit: int) -> list[int]:
         where, params = self._repo._where(flt)
         order = self._order(flt, "created_at")
-        recent = f"(SELECT * FROM tickets ORDER BY {order} LIMIT ?) AS tickets"
-        rows = self.database.query(f"{_SELECT.replace('FROM tickets', 'FROM ' + recent, 1)}{where} ORDER BY {order} LIMIT ?",
-                                   [RECENT_WINDOW, *params, limit])
-        if len(rows) < limit:  # few matches among the newest tickets: sort every match (OFFSET 0 keeps them apart)
-            match, match_param = self.database.sql.text_match(flt.text)
-            matches = f"(SELECT * FROM tickets WHERE {match} OFFSET 0) AS tickets"
-            rows = self.database.query(f"{_SELECT.replace('FROM tickets', 'FROM ' + matches, 1)}{where} ORDER BY {order} LIMIT ?",
-                                       [match_param, *params, limit])
-        return [_row_to_ticket(row) for row in rows]
+        columns = ", ".join(_FILTER_COLUMNS)
+        rows = self.database.query(
+            f"SELECT id FROM (SELECT {columns} FROM tickets ORDER BY {order} LIMIT ?) AS tickets{where}"
+            f" ORDER BY {order} LIMIT ?", [window, *params, limit])
+        return [row[0] for row in rows]
+
+    def _every_match_sorted(self, flt: TicketFilter, limit: int) -> list[int]:
+        where, params = self._repo._where(flt)
+        order = self._order(flt, "created_at")
+        match, match_param = self.database.sql.text_match(flt.text)
+        columns = ", ".join(_FILTER_COLUMNS)
+        rows = self.database.query(  # OFFSET 0 keeps the planner from walking the date index instead
+            f"SELECT id FROM (SELECT {columns} FROM tickets WHERE {match} OFFSET 0) AS tickets{where}"
+            f" ORDER BY {order} LIMIT ?", [match_param, *params, limit])
+        return [row[0] for row in rows]
