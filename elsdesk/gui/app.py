@@ -98,13 +98,17 @@ def _open_window(given, prefs: QSettings, language: str):
 
     from elsdesk.gui.main_window import MainWindow
     from elsdesk.paths import default_db_path
-    from elsdesk.storage.database import redacted
+    from elsdesk.storage.database import POSTGRES, backend_of, redacted
 
     ask = False
     while True:
         target = desk_target(given, prefs, ask)
         if target is _CANCELLED:
             return None
+        if backend_of(target or default_db_path()) == POSTGRES:
+            from elsdesk.storage.postgres_backend import set_password_prompt
+
+            set_password_prompt(_ask_for_password)  # a server desk may ask for the password here
         try:
             return MainWindow(target or default_db_path(), prefs, language, defer_start=True)
         except ElsdeskError as exc:
@@ -140,9 +144,6 @@ def run_gui(db_path=None) -> int:
     QLocale.setDefault(QLocale(QLocale.Swedish if language == "sv" else QLocale.English))
     install_translator(app, language)
     app.setStyleSheet(stylesheet())
-    from elsdesk.storage.postgres_backend import set_password_prompt
-
-    set_password_prompt(_ask_for_password)
     window = _open_window(db_path, prefs, language)
     if window is None:
         return 0

@@ -4,7 +4,6 @@ dialog wide enough for it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from elsdesk.paths import ui_dir
@@ -17,6 +16,8 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if not file.open(QIODevice.ReadOnly):
         raise FileNotFoundError(f"form {path} cannot be opened")
     try:
+        from PySide6.QtUiTools import QUiLoader  # only the forms need it, not the first paint
+
         widget = QUiLoader().load(file, parent)
     finally:
         file.close()

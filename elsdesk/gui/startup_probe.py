@@ -14,6 +14,8 @@ quits once the start-up work is done. Nothing happens without the variable. The 
   ``settled`` (no background task has run for :data:`SETTLE_MS`);
 - ``heavy_at_paint`` / ``heavy_at_rows``: the heavy modules already imported at those two paints;
 - ``rss_mb``: resident memory at each event, and ``peak_rss_mb`` (the high-water mark) at the end;
+- ``cpu_s``: the CPU time the process (all its threads) had used at each event, a figure that a busy
+  machine disturbs less than the wall clock;
 - ``longest_stall``: the longest time the GUI thread did not run its event loop between the
   first paint and the model being ready.
 
@@ -98,6 +100,7 @@ class StartupProbe:
         self.until = until
         self.events: dict[str, float] = {}
         self.rss_mb: dict[str, float | None] = {}
+        self.cpu_s: dict[str, float] = {}
         self.heavy_at_paint: list[str] = []
         self.heavy_at_rows: list[str] = []
         self._waiting = {"first_rows", "list_loaded", "model_ready"} | ({"settled"} if until == "settled" else set())
@@ -116,7 +119,9 @@ class StartupProbe:
     def mark(self, name: str) -> None:
         if name not in self.events:
             self.events[name] = time.time()
+        if name not in self.rss_mb:
             self.rss_mb[name] = memory_mb()[0]
+            self.cpu_s[name] = round(time.process_time(), 4)
         if name == "shown":
             self.heavy_at_paint = self._heavy()
             self._beat = time.time()
@@ -168,7 +173,6 @@ class StartupProbe:
             self._idle_since = now
         elif now - self._idle_since >= SETTLE_MS / 1000:
             self.events["settled"] = self._idle_since
-            self.rss_mb["settled"] = memory_mb()[0]
             self.mark("settled")
 
     def _on_beat(self) -> None:
@@ -182,7 +186,7 @@ class StartupProbe:
             return
         self._on_beat()
         report = {"events": self.events, "heavy_at_paint": self.heavy_at_paint, "heavy_at_rows": self.heavy_at_rows,
-                  "rss_mb": self.rss_mb, "peak_rss_mb": memory_mb()[1], "until": self.until,
+                  "rss_mb": self.rss_mb, "cpu_s": self.cpu_s, "peak_rss_mb": memory_mb()[1], "until": self.until,
                   "missing": sorted(self._waiting), "longest_stall": round(self.longest_stall, 3)}
         self.path.write_text(json.dumps(report), encoding="utf-8")
         app, self._app = self._app, None

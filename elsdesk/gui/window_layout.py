@@ -11,12 +11,17 @@ LAYOUT_KEY = "layout/"
 
 
 class WindowLayoutMixin:
-    """Mixed into MainWindow; uses its settings and list_view."""
+    """Mixed into MainWindow; uses its settings, list_view, ticket_splitter and the views built later."""
 
     def _splitters(self) -> dict[str, QSplitter]:
-        """Every splitter in the window by a stable name (its object name, else its owner's class and number)."""
+        """Every splitter in the window by a stable name (its object name, else its owner's class and
+        number). Only the views that hold splitters are searched, the Utbildning tab's first as the
+        names have always counted them: searching the whole window wraps every widget, menu and action
+        in a Python object, which the start-up cannot afford (issue 14)."""
+        views = [view for view in (self._training_view, self.review_view) if view is not None]
+        found = [splitter for view in views for splitter in view.findChildren(QSplitter)] + [self.ticket_splitter]
         named: dict[str, QSplitter] = {}
-        for splitter in self.findChildren(QSplitter):
+        for splitter in found:
             key = splitter.objectName() or f"{type(splitter.parent()).__name__}_{len(named)}"
             named.setdefault(key, splitter)
         return named
