@@ -176,3 +176,45 @@ def test_cli_topics_needs_week_or_range(tmp_path, capsys, db_target):
     assert main(["--db", db, "topics", "--from", "2025-05-01"]) == 1
     assert main(["--db", db, "topics", "--from", "2025-05-01", "--to", "2025-05-07", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["tickets"] == 0
+
+
+def _count_computations(monkeypatch) -> list[str]:
+    from elsdesk.services import topics as service
+
+    computed: list[str] = []
+    compute = service.compute_week
+
+    def counting(database, week, *args, **kwargs):
+        computed.append(week)
+        return compute(database, week, *args, **kwargs)
+
+    monkeypatch.setattr(service, "compute_week", counting)
+    return computed
+
+
+def test_a_second_view_of_a_week_reads_the_stored_topics(two_weeks, monkeypatch):
+    """Issue 14: looking at the same week again (training view, `elsdesk topics`) does not recompute it."""
+    computed = _count_computations(monkeypatch)
+    first = weekly_topics(two_weeks, "2025-W19")
+    assert computed == ["2025-W18", "2025-W19"]
+    assert weekly_topics(two_weeks, "2025-W19") == first
+    assert computed == ["2025-W18", "2025-W19"]
+
+
+@pytest.mark.parametrize("change", ["link", "edit"])
+def test_a_week_is_recomputed_when_its_tickets_or_problem_links_change(two_weeks, monkeypatch, change):
+    from elsdesk.domain import TicketFilter
+    from elsdesk.services.problems import link_ticket
+    from elsdesk.services.tickets import save_ticket
+    from elsdesk.storage import TicketRepository
+
+    weekly_topics(two_weeks, "2025-W19")
+    computed = _count_computations(monkeypatch)
+    ticket = next(iter(TicketRepository(two_weeks).iter_tickets(TicketFilter(week="2025-W19"))))
+    if change == "link":
+        link_ticket(two_weeks, ticket.id, "Signera dos i utdelningsvyn", "test")
+    else:
+        ticket.title = ticket.title + " igen"
+        save_ticket(two_weeks, ticket)
+    weekly_topics(two_weeks, "2025-W19")
+    assert "2025-W19" in computed

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.topics.linkage import cluster
@@ -26,6 +27,7 @@ from elsdesk.topics.vectors import _WORD_RE, TicketVectors, analyse, build_vecto
 DISTANCE_THRESHOLD = 0.9
 CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
+SURFACE_SAMPLE = 300
 __all__ = ["DISTANCE_THRESHOLD", "FoundTopic", "Ticketish", "TopicFinder", "analyse", "centroid_similarity",
            "label_from_keywords", "provisional_name"]
 
@@ -141,6 +143,10 @@ class TopicFinder:
         if len(tickets) < 2:
             return []
         texts = [ticket_text(t.title, t.description) for t in tickets]
+        with threadpool_limits(1, user_api="blas"):  # small products: a second BLAS thread only waits on a busy machine
+            return self._find(tickets, texts, is_cancelled)
+
+    def _find(self, tickets: list[Ticketish], texts: list[str], is_cancelled) -> list[FoundTopic]:
         vectors = self.vectors(texts)
         groups: dict[str | None, list[int]] = defaultdict(list)
         for index, ticket in enumerate(tickets):
@@ -181,7 +187,10 @@ class TopicFinder:
         vocabulary = vectors.vocabulary
         order = np.argsort(-score)
         stems = {vocabulary[i]: float(centroid[i]) for i in order[:40] if centroid[i] > 0}
-        forms = _surface_forms([vectors.cleaned[m] for m in members])
+        similarity = np.asarray(block @ centroid).ravel()
+        typical = np.argsort(-similarity)
+        # how the most typical members wrote each stem (a thousand members say it no better than a few hundred)
+        forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]])
         keywords, used = [], set()
         for i in order[:30]:
             term = vocabulary[i]
@@ -195,16 +204,14 @@ class TopicFinder:
             used.update(parts)
             if len(keywords) == 4:
                 break
-        similarity = np.asarray(block @ centroid).ravel()
         examples, seen_texts = [], set()
-        for i in np.argsort(-similarity):  # the most typical tickets, each text once
+        for i in typical:  # the most typical tickets, each text once
             if texts[members[i]] not in seen_texts:
                 seen_texts.add(texts[members[i]])
                 examples.append(members[i])
             if len(examples) == 3:
                 break
-        typical = [members[i] for i in np.argsort(-similarity)]
-        name = provisional_name([tickets[m].title for m in typical], [tickets[m].unit or "" for m in members])
+        name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members])
         return FoundTopic(
             module=module, members=members, keywords=keywords, stems=stems,
             kind_mix=dict(Counter(tickets[m].kind or "" for m in members)),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from elsdesk.topics.vectors import TicketVectors
+from elsdesk.topics.vectors import CellMeans, TicketVectors
 
 DIRECT_LIMIT = 3000
 _BALANCE = 0.25  # a two-means split keeping less than this share on one side is replaced by a median cut
@@ -69,8 +69,13 @@ def cluster(vectors: TicketVectors, rows: np.ndarray, distance_threshold: float,
     limit = limit or DIRECT_LIMIT
     rows = np.asarray(rows, dtype=np.int64)
     usable = np.flatnonzero(vectors.has_terms()[rows])
-    cells = [np.array([p]) for p in usable]
     min_similarity = 1.0 - distance_threshold
+    if len(usable) <= limit:  # the usual case: every ticket against every other, in SciPy
+        if len(usable) < 2:
+            return [[int(p)] for p in usable]
+        similarity = CellMeans.of_rows(vectors, rows[usable]).similarity()
+        return [sorted(int(usable[g]) for g in group) for group in single_ticket_linkage(similarity, min_similarity)]
+    cells = [np.array([p]) for p in usable]
     rng = np.random.default_rng(random_state)
     while len(cells) > limit:
         joined = []

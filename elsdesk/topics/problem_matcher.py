@@ -75,9 +75,12 @@ class ProblemMatcher:
         if self._centroids is None or not texts:
             return [None] * len(texts)
         similarity = np.asarray(self._vectors(texts) @ self._centroids.T)
+        allowed_for: dict[str | None, np.ndarray] = {}  # per module, not per ticket: a week has few modules
         result: list[int | None] = []
         for row, module in zip(similarity, modules):
-            allowed = np.array([m is None or module is None or m == module for m in self.modules])
+            allowed = allowed_for.get(module)
+            if allowed is None:
+                allowed = allowed_for[module] = np.array([m is None or module is None or m == module for m in self.modules])
             scores = np.where(allowed, row, -1.0)
             order = np.argsort(-scores)
             best = scores[order[0]]

@@ -52,13 +52,14 @@ _GENERIC = frozenset(fold(w) for w in (
 
 
 @lru_cache(maxsize=200_000)
-def _is_content(word: str) -> bool:
-    return word not in stop_words() and fold(word) not in _GENERIC
+def _content_stem(word: str) -> str | None:
+    """The word's stem, or None for a stop word or a word that says nothing about the problem."""
+    return None if word in stop_words() or fold(word) in _GENERIC else stem(word)
 
 
 def terms_of_clean(cleaned: str) -> tuple[str, ...]:
     """Stems of the content words of already cleaned text, plus adjacent stem pairs."""
-    stems = [stem(w) for w in _WORD_RE.findall(cleaned) if _is_content(w)]
+    stems = [s for s in map(_content_stem, _WORD_RE.findall(cleaned)) if s is not None]
     return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
 
 
@@ -85,16 +86,20 @@ def _word_char_grams(word: str) -> tuple[str, ...]:
     return tuple(grams)
 
 
-def char_counts(folded: list[str]):
+def _folded_grams(word: str) -> tuple[str, ...]:
+    return _word_char_grams(fold(word))
+
+
+def char_counts(texts: list[str], folding: bool = False):
     """Character n-gram counts of each text (``analyzer="char_wb"``, as scikit-learn counts them) and
     the n-grams in column order. Counted word by word: a text's n-grams are its words' n-grams, and
-    words recur, so each distinct word is cut once."""
+    words recur, so each distinct word is cut (and with *folding*, folded first) once."""
     words = CountVectorizer(analyzer=str.split, lowercase=False, dtype=np.int32)
     try:
-        per_word = words.fit_transform(folded).tocsr()
+        per_word = words.fit_transform(texts).tocsr()
     except ValueError:  # not a single word
-        return csr_matrix((len(folded), 0), dtype=np.int32), np.array([], dtype=object)
-    grams = CountVectorizer(analyzer=_word_char_grams, lowercase=False, dtype=np.int32)
+        return csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+    grams = CountVectorizer(analyzer=_folded_grams if folding else _word_char_grams, lowercase=False, dtype=np.int32)
     word_grams = grams.fit_transform(words.get_feature_names_out())
     return (per_word @ word_grams).tocsr(), grams.get_feature_names_out()
 
@@ -175,7 +180,7 @@ def _build_reference(texts: list[str], random_state: int) -> ReferenceModel:
     word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
     binary_words = word_counts.copy()
     binary_words.data[:] = 1
-    char_matrix, char_vocabulary = char_counts([fold(c) for c in cleaned])
+    char_matrix, char_vocabulary = char_counts(cleaned, folding=True)
     char_matrix.data[:] = 1
     return ReferenceModel(
         size=len(texts),
@@ -228,7 +233,8 @@ class TicketVectors:
 
 
 def _row_norms_squared(matrix) -> np.ndarray:
-    return np.asarray(matrix.multiply(matrix).sum(axis=1), dtype=np.float32).ravel()
+    row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    return np.bincount(row_of, weights=np.square(matrix.data), minlength=matrix.shape[0]).astype(np.float32)
 
 
 def _random_projection(block, dimensions: int = 128) -> np.ndarray:
@@ -248,6 +254,17 @@ class CellMeans:
     lsa: np.ndarray | None
     char_weight: float
     lsa_weight: float
+
+    @classmethod
+    def of_rows(cls, vectors: TicketVectors, rows: np.ndarray) -> "CellMeans":
+        """Cells of one ticket each: the tickets' own joined vectors."""
+        scale = _diagonal(vectors.scale[rows])
+        return cls(
+            words=scale @ vectors.words[rows],
+            chars=(scale @ vectors.chars[rows]) if vectors.chars is not None else None,
+            lsa=vectors.lsa[rows] * vectors.scale[rows][:, None] if vectors.lsa is not None else None,
+            char_weight=vectors.char_weight, lsa_weight=vectors.lsa_weight,
+        )
 
     @classmethod
     def of(cls, vectors: TicketVectors, cells) -> "CellMeans":
@@ -274,16 +291,17 @@ class CellMeans:
         return gram
 
 
-def _sparse_gram(matrix, dense_columns: int = 2048, min_rows: int = 16) -> np.ndarray:
+def _sparse_gram(matrix, dense_columns: int = 1024, min_rows: int = 16) -> np.ndarray:
     """``matrix @ matrix.T`` as a dense float32 array. The columns many rows share (common
-    character n-grams) make a sparse product slow; up to *dense_columns* of them multiply as a
-    dense block instead, the rest as a sparse product."""
+    character n-grams) make a sparse product slow: a column used by r of n rows costs about r²
+    sparse steps against n² dense ones at BLAS speed, so columns used by more than a sixth of the
+    rows (at most *dense_columns* of them) multiply as a dense block, the rest as a sparse product."""
     rows = matrix.shape[0]
     if not matrix.nnz:
         return np.zeros((rows, rows), dtype=np.float32)
     columns = matrix.tocsc()
     used = np.diff(columns.indptr)
-    frequent = np.flatnonzero(used >= max(min_rows, rows // 64))
+    frequent = np.flatnonzero(used >= max(min_rows, rows // 6))
     if len(frequent) > dense_columns:
         frequent = frequent[np.argsort(-used[frequent], kind="stable")[:dense_columns]]
     rare = np.ones(columns.shape[1], dtype=bool)
@@ -310,7 +328,7 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
     word_vectors = _week_tfidf(word_counts, vocabulary, reference.word_df, documents)
     chars = None
     if char_weight:
-        counts, grams = char_counts([fold(c) for c in cleaned])
+        counts, grams = char_counts(cleaned, folding=True)
         chars = _week_tfidf(counts, grams, reference.char_df, documents) if counts.shape[1] else None
     lsa = _lsa(word_counts, word_vectors, vocabulary, reference, random_state) if lsa_weight else None
     return TicketVectors(word_vectors, vocabulary, chars, lsa, char_weight, lsa_weight, cleaned)

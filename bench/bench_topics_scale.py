@@ -1,0 +1,175 @@
+"""A week's topics at scale (issue 14): elsdesk against scikit-learn NMF on the same week, paired.
+
+For each size (default 2,000 and 20,000 tickets) a fresh SQLite desk in a temporary folder gets one
+ISO week (2025-W18) of synthetic tickets from :func:`bench.bench_storage.generate_tickets` (seed
+20250423; each ticket keeps its weekday and time of day, moved into that week), imported with
+:func:`elsdesk.services.imports.import_tickets` and classified as ``elsdesk import`` does (the
+model labels the ~10% without a module), so at 20,000 one module holds more than 2,500 tickets:
+the size that used to fall into the slow path.
+
+Then rounds alternate, in this process:
+
+(a) **app**: ``weekly_topics(desk, week, recompute=True)``, what ``elsdesk topics --week W
+    --recompute`` runs: read the week, place tickets under known problems, find topics, store
+    them. The finder's per-text caches are emptied before every round, so each round analyses the
+    week's texts as a fresh process would; the reference counts (seed corpus, learnt once per
+    process) are built before the first round and their time is printed on its own.
+(b) **peer**: the same week's texts read from the same desk, ``TfidfVectorizer(sublinear_tf=True)``
+    + ``NMF(n_components=k, init="nndsvda", tol=1e-3, random_state=0)`` (k = 20 at 2,000, 50 at
+    20,000; ``--components`` changes them) and each ticket assigned its top component.
+
+It prints seconds min/median per side, their ratio (app / peer, < 1 means the app is faster), the
+peak RSS of the process after each size, and the time of a second view of the same week
+(``weekly_topics`` without recompute: the stored result, nothing recomputed). ``RESULT {json}`` last.
+
+Run: .venv/bin/python bench/bench_topics_scale.py [--sizes 2000 20000] [--rounds 3] [--components 20 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_storage import generate_tickets  # noqa: E402
+from elsdesk.ml.text import ticket_text  # noqa: E402
+from elsdesk.services.classification import active_model, apply_predictions  # noqa: E402
+from elsdesk.services.imports import import_tickets  # noqa: E402
+from elsdesk.services.topics import _reference_texts, week_tickets, weekly_topics  # noqa: E402
+from elsdesk.storage import open_database  # noqa: E402
+from elsdesk.topics import finder, vectors  # noqa: E402
+
+SEED = 20250423
+WEEK = "2025-W18"
+MONDAY = datetime(2025, 4, 28)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def one_week_file(folder: Path, tickets: int) -> Path:
+    """*tickets* generated tickets, each moved into the ISO week :data:`WEEK` (weekday and time kept)."""
+    spread = folder / "generated.jsonl"
+    generate_tickets(spread, tickets, SEED)
+    week = folder / "week.jsonl"
+    with spread.open(encoding="utf-8") as source, week.open("w", encoding="utf-8") as out:
+        for line in source:
+            row = json.loads(line)
+            created = datetime.fromisoformat(row["created_at"])
+            row["created_at"] = (MONDAY + timedelta(days=created.weekday(), hours=created.hour,
+                                                    minutes=created.minute, seconds=created.second)).isoformat()
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return week
+
+
+def build_desk(folder: Path, tickets: int):
+    database = open_database(str(folder / "desk.db"))
+    import_tickets(database, one_week_file(folder, tickets))
+    model, card = active_model(database)
+    apply_predictions(database, model, card)
+    modules = database.query("SELECT coalesce(module, '-'), count(*) FROM tickets GROUP BY 1 ORDER BY 2 DESC")
+    weeks = database.query("SELECT iso_week, count(*) FROM tickets GROUP BY 1")
+    return database, dict(modules), dict(weeks)
+
+
+def forget_texts() -> None:
+    """Empty the per-text caches, as a fresh process starts (the reference stays learnt)."""
+    from elsdesk.ml import text
+
+    for cached in (vectors.analyse, vectors._word_char_grams, vectors._content_stem, finder._char_text, text.stem):
+        cached.cache_clear()
+    for name in ("_clean", "_clean_text"):
+        cached = getattr(text, name, None)
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+
+def app_round(database) -> tuple[float, int]:
+    forget_texts()
+    start = time.perf_counter()
+    report = weekly_topics(database, WEEK, recompute=True)
+    return time.perf_counter() - start, len(report["topics"])
+
+
+def peer_round(database, components: int) -> tuple[float, int]:
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    start = time.perf_counter()
+    texts = [ticket_text(t.title, t.description) for t in week_tickets(database, WEEK)]
+    matrix = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
+    weights = NMF(n_components=components, init="nndsvda", tol=1e-3, random_state=0).fit_transform(matrix)
+    topics = len(set(weights.argmax(axis=1).tolist()))
+    return time.perf_counter() - start, topics
+
+
+def second_view(database) -> float:
+    start = time.perf_counter()
+    weekly_topics(database, WEEK)
+    return time.perf_counter() - start
+
+
+def summary(samples: list[float]) -> dict:
+    return {"min": round(min(samples), 3), "median": round(statistics.median(samples), 3), "all": [round(s, 3) for s in samples]}
+
+
+def measure(tickets: int, components: int, rounds: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="elsdesk_topics_scale_") as folder:
+        database, modules, weeks = build_desk(Path(folder), tickets)
+        try:
+            largest = next(iter(modules.items()))
+            print(f"\n== {tickets:,} tickets in {WEEK} (weeks in desk: {weeks}); largest module {largest[0]} "
+                  f"{largest[1]:,} tickets; peer NMF k={components} ==", flush=True)
+            app, peer, app_topics, peer_topics = [], [], 0, 0
+            for round_number in range(rounds):
+                seconds, app_topics = app_round(database)
+                app.append(seconds)
+                seconds, peer_topics = peer_round(database, components)
+                peer.append(seconds)
+                print(f"round {round_number + 1}: app {app[-1]:.2f} s ({app_topics} topics)   "
+                      f"peer {peer[-1]:.2f} s ({peer_topics} components used)", flush=True)
+            views = [second_view(database) for _ in range(3)]
+            result = {
+                "tickets": tickets, "largest_module": {"module": largest[0], "tickets": largest[1]},
+                "peer_components": components, "app_s": summary(app), "peer_s": summary(peer),
+                "ratio_min": round(min(app) / min(peer), 3), "ratio_median": round(statistics.median(app) / statistics.median(peer), 3),
+                "app_topics": app_topics, "second_view_s": summary(views), "peak_rss_mb": round(peak_rss_mb(), 1),
+            }
+            print(f"app  {result['app_s']['min']:.2f} / {result['app_s']['median']:.2f} s (min / median)\n"
+                  f"peer {result['peer_s']['min']:.2f} / {result['peer_s']['median']:.2f} s\n"
+                  f"ratio app/peer {result['ratio_min']:.2f} (min) / {result['ratio_median']:.2f} (median); "
+                  f"second view {result['second_view_s']['median']:.3f} s (median of 3); peak RSS {result['peak_rss_mb']:.0f} MB",
+                  flush=True)
+            return result
+        finally:
+            database.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
+    parser.add_argument("--components", type=int, nargs="+", default=[20, 50], help="NMF components per size")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    components = args.components + [args.components[-1]] * (len(args.sizes) - len(args.components))
+    start = time.perf_counter()
+    _reference_texts()
+    vectors.reference_model(_reference_texts())
+    reference_s = time.perf_counter() - start
+    print(f"reference (seed corpus read and counted once per process): {reference_s:.2f} s; peak RSS {peak_rss_mb():.0f} MB")
+    results = {"reference_s": round(reference_s, 3), "sizes": [measure(n, k, args.rounds) for n, k in zip(args.sizes, components)]}
+    print("RESULT " + json.dumps(results, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
