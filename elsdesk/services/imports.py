@@ -6,6 +6,10 @@ row changes only the fields it carries, and never replaces stored text with moji
 that holds an identifier is stored masked, made unique with a keyed digest (the key is the
 desk's own), so the same file imports into the same tickets again; a second row with an id
 already seen in the file is refused.
+
+The file is read as a stream (issue 14): memory does not grow with its length. Each batch's new
+tickets are written with one statement, their history rows with another, and on SQLite the
+full-text index is filled once per batch (see :meth:`TicketRepository.insert_many`).
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class _Row:
     present: set[str]
     warnings: list[str]
     problem: str | None  # the known problem a person linked the row's ticket to
+    masked: int = 0  # identifiers replaced in the row (counted when the row is imported)
 
 
 class _LinesByTicket:
@@ -149,8 +154,8 @@ class _Batches:
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append((line, self._reasons.setdefault(reason, reason)))
 
-    def _stored_id(self, row: _Row) -> str | None:
-        """The id the row's ticket is stored under (identifiers masked) and the warning when it changed."""
+    def _store_id_masked(self, row: _Row) -> str | None:
+        """Give the row's ticket the id it is stored under (identifiers masked); the warning when it changed."""
         external_id = row.ticket.external_id
         if not _holds_identifier(external_id):
             return None
@@ -163,7 +168,12 @@ class _Batches:
 
     def write(self, batch: list[_Row]) -> None:
         report, repo, actor = self.report, self.repo, self.actor
-        id_warnings = {row.line: self._stored_id(row) for row in batch}
+        id_warnings = {row.line: self._store_id_masked(row) for row in batch}
+        for row in batch:  # before the transaction: the desk's write lock is held no longer than the writing
+            before_cut = row.ticket.masked_count
+            row.masked = _mask_in_place(row.ticket) + before_cut
+            if row.ticket.module or row.ticket.kind:
+                row.ticket.label_source = HUMAN
         first_line_of: dict[str, int] = {}
         with self.database.write() as conn:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
@@ -183,10 +193,7 @@ class _Batches:
                 report.warnings.extend((line, w) for w in row.warnings)
                 if id_warnings[line]:
                     report.warnings.append((line, id_warnings[line]))
-                before_cut = ticket.masked_count
-                report.masked += _mask_in_place(ticket) + before_cut
-                if ticket.module or ticket.kind:
-                    ticket.label_source = HUMAN
+                report.masked += row.masked
                 if existing is None:
                     new.append(row)
                     links.append((row, ticket))
