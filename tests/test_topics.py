@@ -182,13 +182,13 @@ def _count_computations(monkeypatch) -> list[str]:
     from elsdesk.services import topics as service
 
     computed: list[str] = []
-    compute = service.compute_week
+    compute = service._computed_week
 
     def counting(database, week, *args, **kwargs):
         computed.append(week)
         return compute(database, week, *args, **kwargs)
 
-    monkeypatch.setattr(service, "compute_week", counting)
+    monkeypatch.setattr(service, "_computed_week", counting)
     return computed
 
 

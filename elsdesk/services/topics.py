@@ -9,6 +9,8 @@ from collections import Counter
 from functools import lru_cache
 from datetime import date, timedelta
 
+import numpy as np
+
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import BadInputError, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
@@ -17,7 +19,7 @@ from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
-from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, centroid_similarity, label_from_keywords
+from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords, stem_similarities
 from elsdesk.topics.problem_matcher import texts_of
 
 logger = logging.getLogger(__name__)
@@ -53,12 +55,12 @@ def _topic_id(week: str, found: FoundTopic) -> str:
 
 def _match(found: list[FoundTopic], registry: list[RegisteredTopic]) -> dict[int, RegisteredTopic]:
     """Greedy one-to-one matching of this week's topics to known topics of the same module."""
+    live = [known for known in registry if not known.merged_into]
+    similarities = stem_similarities([t.stems for t in found], [k.stems for k in live])
     candidates = []
     for index, topic in enumerate(found):
-        for known in registry:
-            if known.merged_into:
-                continue
-            similarity = centroid_similarity(topic.stems, known.stems)
+        for column in np.flatnonzero(similarities[index] >= min(MATCH_SIMILARITY, MATCH_SIMILARITY_ANY_MODULE)):
+            known, similarity = live[column], float(similarities[index, column])
             needed = MATCH_SIMILARITY if known.module == topic.module else MATCH_SIMILARITY_ANY_MODULE
             if similarity >= needed:
                 candidates.append((similarity, index, known))
@@ -75,6 +77,12 @@ def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: 
     """Build this week's topics and store them: first the known problems people linked tickets to
     (with the unlinked tickets the matcher places under them clearly), then proposals that the
     finder groups from what is left, matched to earlier weeks' proposals to keep their identity."""
+    return _computed_week(database, week, is_cancelled, fingerprint)[0]
+
+
+def _computed_week(database: Database, week: str, is_cancelled=None,
+                   fingerprint: str | None = None) -> tuple[list[TopicWeek], list[Ticket]]:
+    """:func:`compute_week`, and the week's tickets it read (so the caller need not read them again)."""
     week = normalise_week(week)
     tickets = week_tickets(database, week)
     ticketish = [Ticketish(str(t.id), t.title, t.description, t.module, t.kind, t.unit) for t in tickets]
@@ -121,7 +129,7 @@ def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: 
             results.append(_week_result(known.id, week, topic, tickets))
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
-    return results
+    return results, tickets
 
 
 def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Ticket], problem_id: int | None = None,
@@ -186,12 +194,21 @@ def week_fingerprint(database: Database, week: str) -> str:
 
 def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:
     """The week's stored topics, recomputed when its tickets changed since they were computed."""
+    return _ensured_week(database, week, recompute, is_cancelled)[0]
+
+
+def _ensured_week(database: Database, week: str, recompute: bool = False,
+                  is_cancelled=None) -> tuple[list[TopicWeek], list[Ticket] | None]:
+    """:func:`ensure_week`, and the week's tickets when it had to read them to recompute.
+
+    This is the cache between views: the stored result is reused until the week's fingerprint
+    (its tickets, labels and problem links, the desk's problems) changes."""
     week = normalise_week(week)
     stored = SettingsRepository(database).get(f"topics_computed:{week}")
     current = week_fingerprint(database, week)
     if recompute or stored != current:
-        return compute_week(database, week, is_cancelled, fingerprint=current)
-    return TopicRepository(database).week_results(week)
+        return _computed_week(database, week, is_cancelled, fingerprint=current)
+    return TopicRepository(database).week_results(week), None
 
 
 def trend_of(count: int, previous: int) -> str:
@@ -219,10 +236,13 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     for past in reversed(earlier):  # oldest first so identities flow forward
         if past in known_weeks:
             ensure_week(database, past, is_cancelled=is_cancelled)
-    results = ensure_week(database, week, recompute, is_cancelled)
-    total = tickets_repo.count(TicketFilter(week=week))
+    results, read = _ensured_week(database, week, recompute, is_cancelled)
+    total = tickets_repo.count(TicketFilter(week=week)) if read is None else len(read)
     ticket_ids = {i for r in results for i in r.ticket_ids} | {i for r in results for i in r.detail.get("examples", [])}
-    by_id = {t.id: t for t in tickets_repo.fetch_many(sorted(ticket_ids))}
+    if read is None:
+        by_id = {t.id: t for t in tickets_repo.fetch_many(sorted(ticket_ids))}
+    else:  # just computed: the tickets are at hand
+        by_id = {t.id: t for t in read if t.id in ticket_ids}
     problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
     topics = []
     for result in results:
