@@ -57,9 +57,7 @@ _CANCELLED = object()
 def desk_target(given, prefs: QSettings, ask: bool = False):
     """The desk to open: --db/ELSDESK_DB, else the choice saved at first start, else (first start,
     no local file yet, or *ask*) ask where the desk lives. None means this computer's default file."""
-    from elsdesk.gui.desk_connection import DeskLocationDialog
     from elsdesk.paths import default_db_path
-    from elsdesk.storage.postgres_backend import keep_password
 
     if given and not ask:
         return given
@@ -70,6 +68,9 @@ def desk_target(given, prefs: QSettings, ask: bool = False):
         if default_db_path().exists():
             prefs.setValue(DESK_KEY, "")
             return None
+    from elsdesk.gui.desk_connection import DeskLocationDialog
+    from elsdesk.storage.postgres_backend import keep_password
+
     dialog = DeskLocationDialog(saved)
     if dialog.exec() != DeskLocationDialog.Accepted:
         return _CANCELLED

@@ -4,13 +4,16 @@ actions its role gets, the review queue tab, the retrain offer, and similar tick
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.gui.notify import show_error
-from elsdesk.gui.profile_dialog import ProfileDialog
 from elsdesk.services.permissions import CONFIRM_LABELS, LOAD_DEMO, TRAIN_MODEL, allowed
 from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
+
+if TYPE_CHECKING:
+    from elsdesk.gui.profile_dialog import ProfileDialog
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,8 @@ class ReviewActionsMixin:
                 "%2", role_name(self.server_role, self.language)), QMessageBox.Ok, self)
             box.open()
             return box
+        from elsdesk.gui.profile_dialog import ProfileDialog  # asked at first start, after the first rows
+
         dialog = ProfileDialog(self.profile, self.language, self)
 
         def chosen(profile):
