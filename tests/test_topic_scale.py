@@ -148,3 +148,40 @@ def test_stem_similarities_equal_centroid_similarity_pair_by_pair():
     expected = np.array([[centroid_similarity(a, b) for b in right] for a in left])
     assert np.allclose(stem_similarities(left, right), expected)
     assert stem_similarities([], right).shape == (0, 3)
+
+
+def test_reference_counts_kept_on_disk_load_as_they_were_counted(monkeypatch):
+    from elsdesk.topics import reference_cache, vectors
+
+    counted = vectors._build_reference(REFERENCE, 0)
+    key = reference_cache.cache_key("digest", 0)
+    assert reference_cache.load(key) is None
+    reference_cache.save(key, counted)
+    loaded = reference_cache.load(key)
+    assert loaded.size == counted.size and loaded.word_df == counted.word_df and loaded.char_df == counted.char_df
+    assert loaded.lsa_columns == counted.lsa_columns
+    assert np.array_equal(loaded.lsa_basis, counted.lsa_basis)
+    assert reference_cache.load(reference_cache.cache_key("other texts", 0)) is None
+
+
+def test_a_new_process_reads_the_reference_counts_instead_of_counting(monkeypatch):
+    from elsdesk.topics import vectors
+
+    texts = REFERENCE + ["Kallelsen skrevs ut med fel adress"]
+    vectors._models.clear()
+    first = reference_model(texts)
+    vectors._models.clear()  # as in a new process
+    monkeypatch.setattr(vectors, "_build_reference", lambda *a: pytest.fail("counted again"))
+    again = reference_model(texts)
+    assert again.word_df == first.word_df and np.array_equal(again.lsa_basis, first.lsa_basis)
+
+
+def test_an_unreadable_reference_file_is_counted_again():
+    from elsdesk.topics import reference_cache
+
+    key = reference_cache.cache_key("broken", 0)
+    reference_cache.cache_dir().mkdir(parents=True, exist_ok=True)
+    path = reference_cache.cache_dir() / f"topic-reference-{key}.npz"
+    for broken in (b"not a zip file", b"PK\x03\x04 truncated"):
+        path.write_bytes(broken)
+        assert reference_cache.load(key) is None

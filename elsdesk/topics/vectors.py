@@ -160,16 +160,31 @@ def _lsa_basis(word_counts, word_vocabulary: dict[str, int], random_state: int) 
 
 
 def reference_model(texts: list[str], random_state: int = 0) -> ReferenceModel:
-    """The reference's counts and LSA basis, computed once per process for the same texts."""
-    key = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest() + f":{random_state}"
+    """The reference's counts and LSA basis: counted once per process for the same texts, and kept
+    on disk between processes (:mod:`elsdesk.topics.reference_cache`)."""
+    digest = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()
+    key = f"{digest}:{random_state}"
     with _models_lock:
         model = _models.get(key)
         if model is None:
-            model = _build_reference(texts, random_state)
+            model = _stored_or_built(texts, digest, random_state)
             if len(_models) >= 4:  # a bench may use a few references; the app uses one
                 _models.pop(next(iter(_models)))
             _models[key] = model
         return model
+
+
+def _stored_or_built(texts: list[str], digest: str, random_state: int) -> ReferenceModel:
+    if not texts:
+        return _build_reference(texts, random_state)
+    from elsdesk.topics import reference_cache
+
+    key = reference_cache.cache_key(digest, random_state)
+    model = reference_cache.load(key)
+    if model is None:
+        model = _build_reference(texts, random_state)
+        reference_cache.save(key, model)
+    return model
 
 
 def _build_reference(texts: list[str], random_state: int) -> ReferenceModel:
