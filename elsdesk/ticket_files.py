@@ -4,7 +4,8 @@ Files may be UTF-8 (with or without BOM), UTF-16 or Windows-1252 (decided once p
 :mod:`elsdesk.file_text`), may hold NUL bytes, semicolon separated CSV from a Swedish Excel, or
 broken lines. Readers yield ``RawRow`` objects: the line (or sheet row) number and either a
 dict of fields or the reason the row is unusable (a line with bytes the file's encoding cannot
-read, a quote that never closes). A workbook is checked before it is opened, so that a small
+read, a quote that never closes). JSON Lines and CSV are streamed line by line (issue 14: a file
+of a million tickets is never held in memory); only a JSON array is parsed whole. A workbook is checked before it is opened, so that a small
 file cannot unpack into gigabytes, and its rows are read whatever its ``<dimension>`` tag claims.
 Turning a raw row into a ticket is :func:`elsdesk.importer.row_to_ticket`.
 """
