@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.topics.linkage import cluster
@@ -114,6 +114,11 @@ def _surface_forms(cleaned: list[str]) -> dict[str, Counter]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _blas_controller() -> ThreadpoolController:
+    return ThreadpoolController()  # finding the BLAS libraries takes milliseconds: once per process
+
+
 class TopicFinder:
     """Finds topics in a list of tickets; stateless apart from its settings."""
 
@@ -145,7 +150,7 @@ class TopicFinder:
         if len(tickets) < 2:
             return []
         texts = [ticket_text(t.title, t.description) for t in tickets]
-        with threadpool_limits(1, user_api="blas"):  # small products: a second BLAS thread only waits on a busy machine
+        with _blas_controller().limit(limits=1, user_api="blas"):  # small products: a second BLAS thread only waits on a busy machine
             return self._find(tickets, texts, is_cancelled)
 
     def _find(self, tickets: list[Ticketish], texts: list[str], is_cancelled) -> list[FoundTopic]:
