@@ -66,7 +66,8 @@ def build_similarity_index(database: Database, progress: Callable[[int, int], No
         caught_up += _index_changed_since(database, index, started, is_cancelled)
     except InterruptedError as exc:
         raise Cancelled("likhetsindexet avbröts") from exc
-    index.finish()
+    if saved is None or caught_up >= _RESAVE_AFTER:  # else the cached weights stand (a few new rows drift no more
+        index.finish()                                # than every ticket saved while the app runs)
     _return_freed_memory()
     if cache and (saved is None or caught_up >= _RESAVE_AFTER):
         _write_cache(database, index, cache, started)
