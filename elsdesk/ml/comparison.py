@@ -8,7 +8,7 @@ One measure throughout: the share of tickets whose module the model got right.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -61,6 +61,7 @@ class Comparison:
     min_tickets: int = MIN_TICKETS
     min_modules: int = MIN_MODULES
     predictions: list = field(default_factory=list, repr=False)  # the new model's, for the confidence rule
+    active_predictions: list = field(default_factory=list, repr=False)  # the active model's, for its quality figures
 
     @property
     def verdict(self) -> str | None:
@@ -83,8 +84,10 @@ class Comparison:
         return self.difference >= -NOT_WORSE_MARGIN and self.verdict != WORSE
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data.pop("predictions")
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("predictions", "active_predictions")}
+        for name in ("new", "active"):
+            if data[name] is not None:
+                data[name] = asdict(data[name])
         for name in ("new", "active"):
             score = getattr(self, name)
             if score is not None:
@@ -98,15 +101,24 @@ def text_of(row: dict) -> str:
 
 
 def near_duplicate_mask(candidates: list[dict], training: list[dict], threshold: float = NEAR_DUPLICATE) -> np.ndarray:
-    """True for each candidate whose text is (nearly) the same as a training ticket's."""
+    """True for each candidate whose text is (nearly) the same as a training ticket's, by
+    character n-grams of the text as written."""
     if not candidates or not training:
         return np.zeros(len(candidates), dtype=bool)
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
     matrix = vectorizer.fit_transform([text_of(r) for r in training] + [text_of(r) for r in candidates])
-    train, test = matrix[: len(training)], matrix[len(training):]
-    best = np.zeros(len(candidates), dtype=np.float32)
-    for start in range(0, len(candidates), 256):
-        block = (test[start : start + 256] @ train.T).max(axis=1)
+    return near_duplicates_by_features(matrix[len(training):], matrix[: len(training)], threshold)
+
+
+def near_duplicates_by_features(candidates, training, threshold: float = NEAR_DUPLICATE) -> np.ndarray:
+    """True for each row of *candidates* whose cosine similarity to some row of *training* (both
+    sparse matrices of the same features, rows of unit length) is at least *threshold*."""
+    best = np.zeros(candidates.shape[0], dtype=np.float32)
+    if candidates.shape[0] == 0 or training.shape[0] == 0:
+        return best >= 1.0
+    transposed = training.T.tocsr()
+    for start in range(0, candidates.shape[0], 256):
+        block = (candidates[start : start + 256] @ transposed).max(axis=1)
         best[start : start + 256] = np.asarray(block.todense()).ravel()
     return best >= threshold - 1e-6
 
@@ -147,8 +159,8 @@ def paired_interval(new_right: np.ndarray, old_right: np.ndarray) -> tuple[float
     return float(max(-1.0, difference - np.sqrt(max(below, 0.0)))), float(min(1.0, difference + np.sqrt(max(above, 0.0))))
 
 
-def score(model, version: str | None, rows: list[dict]) -> tuple[Score, np.ndarray, list]:
-    predictions = model.predict(rows)
+def score(model, version: str | None, rows: list[dict], predictions=None) -> tuple[Score, np.ndarray, list]:
+    predictions = model.predict(rows) if predictions is None else predictions
     true = [r["module"] for r in rows]
     right = np.array([p.module == t for p, t in zip(predictions, true)], dtype=float)
     kinded = [(r["kind"], p.kind) for r, p in zip(rows, predictions) if r.get("kind")]
@@ -160,21 +172,32 @@ def score(model, version: str | None, rows: list[dict]) -> tuple[Score, np.ndarr
 
 
 def compare(new_model, active_model, rows: list[dict], training: list[dict], *, new_version: str | None = None,
-            active_version: str | None = None, eligible: int | None = None) -> Comparison:
-    """Score both models on *rows* after dropping near-duplicates of *training*; refuse below the minimums."""
-    duplicates = near_duplicate_mask(rows, training)
+            active_version: str | None = None, eligible: int | None = None, duplicates=None,
+            active_predictions=None, new_predictions=None) -> Comparison:
+    """Score both models on *rows* after dropping near-duplicates of *training*; refuse below the minimums.
+
+    *duplicates* (a bool per row), when the caller already knows which rows are near-duplicates
+    of the training tickets (the service measures it on the new model's own features), else
+    measured here by :func:`near_duplicate_mask`; *active_predictions* and *new_predictions*,
+    the models' predictions for *rows* when the caller already made them."""
+    duplicates = near_duplicate_mask(rows, training) if duplicates is None else np.asarray(duplicates, dtype=bool)
     kept = [r for r, dup in zip(rows, duplicates) if not dup]
+    if active_predictions is not None:
+        active_predictions = [p for p, dup in zip(active_predictions, duplicates) if not dup]
+    if new_predictions is not None:
+        new_predictions = [p for p, dup in zip(new_predictions, duplicates) if not dup]
     modules = len({r["module"] for r in kept})
     base = dict(n=len(kept), modules=modules, eligible=len(rows) if eligible is None else eligible,
                 near_duplicates=int(duplicates.sum()))
     if len(kept) < MIN_TICKETS or modules < MIN_MODULES:
         return Comparison(TOO_FEW, reason="few_tickets" if len(kept) < MIN_TICKETS else "few_modules", **base)
-    new, new_right, predictions = score(new_model, new_version, kept)
+    new, new_right, predictions = score(new_model, new_version, kept, new_predictions)
     result = Comparison(MEASURED if active_model is not None else NO_ACTIVE, new=new,
                         predictions=list(zip(kept, predictions)), **base)
     if active_model is not None:
-        active, old_right, _ = score(active_model, active_version, kept)
+        active, old_right, active_predictions = score(active_model, active_version, kept, active_predictions)
         result.active = active
+        result.active_predictions = active_predictions
         result.difference = round(float(new_right.mean() - old_right.mean()), 4)
         low, high = paired_interval(new_right, old_right)
         result.difference_low, result.difference_high = round(low, 4), round(high, 4)

@@ -12,21 +12,30 @@ pickling. The model is a plain Python object: fit, predict, nothing about files 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed, parallel_config
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from elsdesk.ml.sigmoid import fit_sigmoids
 from elsdesk.ml.text import char_text, stemmed_tokens, ticket_text
+from elsdesk.ml.text import prepared as prepared_text
+from elsdesk.ml.vectorizing import char_wb_ngrams, fit_from_analyses, word_ngrams
 
 RANDOM_STATE = 20250423
+CALIBRATION_FOLDS = 3
+ONE_FOLD_FROM = 10_000  # training tickets from which one calibration fold is enough
+# liblinear's stopping tolerance: at 1e-2 it takes about half the passes of 1e-3 with the same
+# held-out figures (dev set, both held-out sets, the topics bench's weeks)
+SVM_TOLERANCE = 1e-2
+KIND_TOLERANCE = 1e-2
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ def build_features() -> Pipeline:
         analyzer=_stem_bigrams, min_df=2, sublinear_tf=True, dtype=np.float32
     )
     chars = TfidfVectorizer(
-        preprocessor=char_text, analyzer="char_wb", ngram_range=(4, 5), min_df=2, max_features=60_000,
+        preprocessor=char_text, analyzer="char_wb", ngram_range=(5, 5), min_df=2, max_features=60_000,
         sublinear_tf=True, dtype=np.float32,
     )
     union = FeatureUnion([("words", words), ("word_pairs", word_pairs), ("chars", chars)],
@@ -97,15 +106,35 @@ def tfidf_rows(vectorizer: TfidfVectorizer, texts: list[str]) -> sp.csr_matrix:
 
 
 def _stem_bigrams(text: str) -> list[str]:
-    tokens = stemmed_tokens(text)
+    return _pairs(stemmed_tokens(text))
+
+
+def _pairs(tokens) -> list[str]:
     return [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+
+
+def _scores_on(svm: LinearSVC, X, classes: np.ndarray) -> np.ndarray:
+    """A fold's decision scores in the columns of *classes*; a class the fold never saw scores the
+    lowest float (as scikit-learn's cross_val_predict fills it)."""
+    scores = svm.decision_function(X)
+    if scores.ndim == 1:
+        return scores[:, None]
+    if len(svm.classes_) == len(classes):
+        return scores
+    full = np.full((scores.shape[0], len(classes)), np.finfo(np.float64).min)
+    full[:, np.searchsorted(classes, svm.classes_)] = scores
+    return full
 
 
 class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
     """A linear SVM with sigmoid-calibrated probabilities, kept as plain arrays after fitting.
 
-    Fitting uses scikit-learn's CalibratedClassifierCV (3-fold, ensemble=False: one SVM on all
-    data, calibration from cross-validated scores). Prediction is one sparse-dense product and
+    Fitting does what scikit-learn's CalibratedClassifierCV(cv=3, method="sigmoid",
+    ensemble=False) does (one SVM on all data, calibration from 3-fold stratified cross-validated
+    scores), with the SVM fits side by side in threads and Platt's sigmoids fitted for all
+    classes at once (:mod:`elsdesk.ml.sigmoid`). From ONE_FOLD_FROM tickets on, one held-out
+    third already scores thousands of tickets, every class hundreds of times, so only the first
+    of the three folds is fitted: two SVM fits instead of four. Prediction is one sparse-dense product and
     a vectorised sigmoid, the same arithmetic as scikit-learn without its per-class loop, so a
     single ticket takes microseconds and the saved model stays small.
 
@@ -120,20 +149,35 @@ class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
         self.sharpness = sharpness
 
     def fit(self, X, y, sample_weight=None):
-        svm = LinearSVC(C=self.C, class_weight="balanced", tol=1e-3, random_state=RANDOM_STATE)
-        calibrated = CalibratedClassifierCV(svm, cv=3, method="sigmoid", ensemble=False, n_jobs=self.n_jobs)
-        calibrated.fit(X, y, sample_weight=sample_weight)
-        (inner,) = calibrated.calibrated_classifiers_
-        self.classes_ = calibrated.classes_
-        coef = inner.estimator.coef_
-        intercept = inner.estimator.intercept_
-        if len(self.classes_) == 2:  # binary SVMs keep one row of weights
-            coef, intercept = coef[:1], intercept[:1]
-        self.weights_ = np.ascontiguousarray(coef.T, dtype=np.float32)
-        self.intercept_ = np.asarray(intercept, dtype=np.float32)
-        self.sigmoid_a_ = np.array([c.a_ for c in inner.calibrators], dtype=np.float64)
-        self.sigmoid_b_ = np.array([c.b_ for c in inner.calibrators], dtype=np.float64)
+        y = np.asarray(y)
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        self.classes_ = np.unique(y)
+        folds = list(StratifiedKFold(n_splits=CALIBRATION_FOLDS).split(np.zeros(len(y)), y))
+        if len(y) >= ONE_FOLD_FROM:
+            folds = folds[:1]
+        calibrated = np.concatenate([test for _train, test in folds])
+        # liblinear releases the GIL: the fold fits and the final fit run side by side in threads
+        with ThreadPoolExecutor(max_workers=max(1, self.n_jobs or 1)) as pool:
+            final = pool.submit(self._svm_fit, X, y, weights)
+            fitted = [pool.submit(self._svm_fit, X[train], y[train], None if weights is None else weights[train])
+                      for train, _test in folds]
+            scores = np.vstack([_scores_on(job.result(), X[test], self.classes_) for (_train, test), job in zip(folds, fitted)])
+            svm = final.result()
+        y = y[calibrated]
+        if len(self.classes_) == 2:  # binary SVMs keep one row of weights, scoring the second class
+            positive = (y == self.classes_[1])[:, None]
+        else:
+            positive = y[:, None] == self.classes_[None, :]
+        a, b = fit_sigmoids(scores, positive, None if weights is None else weights[calibrated])
+        self.weights_ = np.ascontiguousarray(svm.coef_.T, dtype=np.float32)
+        self.intercept_ = np.asarray(svm.intercept_, dtype=np.float32)
+        self.sigmoid_a_ = np.asarray(a, dtype=np.float64)
+        self.sigmoid_b_ = np.asarray(b, dtype=np.float64)
         return self
+
+    def _svm_fit(self, X, y, sample_weight):
+        svm = LinearSVC(C=self.C, class_weight="balanced", tol=SVM_TOLERANCE, random_state=RANDOM_STATE)
+        return svm.fit(X, y, sample_weight=sample_weight)
 
     def decision_function(self, X):
         return np.asarray(X @ self.weights_) + self.intercept_
@@ -167,9 +211,9 @@ class SoftmaxClassifier(ClassifierMixin, BaseEstimator):
         self.C = C
 
     def fit(self, X, y, sample_weight=None):
-        # saga at tol 1e-3 fits 24,000 tickets in about a second with the same held-out accuracy
-        # as lbfgs at its default tolerance (which takes 15-20 s)
-        regression = LogisticRegression(C=self.C, solver="saga", tol=1e-3, max_iter=1000, random_state=RANDOM_STATE)
+        # saga at tol 1e-2 fits 24,000 tickets in about half a second with the same held-out kind
+        # accuracy as at 1e-3 (twice the passes) and as lbfgs at its default tolerance (15-20 s)
+        regression = LogisticRegression(C=self.C, solver="saga", tol=KIND_TOLERANCE, max_iter=1000, random_state=RANDOM_STATE)
         regression.fit(X, y, sample_weight=sample_weight)
         self.classes_ = regression.classes_
         coef, intercept = regression.coef_, regression.intercept_
@@ -223,23 +267,60 @@ class TicketModel:
 
     def fit(self, rows: list[dict], sample_weight=None) -> "TicketModel":
         """Fit on dicts with title, description, module and (optionally) kind."""
-        texts = self.texts(rows)
-        self.features = build_features()
-        matrix = self.features.fit_transform(texts)
-        modules = [r["module"] for r in rows]
+        self.fit_with_features(rows, sample_weight)
+        return self
+
+    def fit_with_features(self, rows: list[dict], sample_weight=None, meanwhile=None) -> sp.csr_matrix:
+        """Fit as :meth:`fit` does; return the module features of *rows* (what the module
+        classifier learnt from), so that an evaluation can compare tickets with them without
+        reading the training tickets again. *meanwhile(model, matrix)*, when given, is called in
+        this thread while the module classifier fits, once the features are fitted (it may use
+        :meth:`matrices` and :meth:`content_words`, not the classifiers).
+
+        Each text is cleaned and stemmed once for all four vectorizers (fitted from those analyses,
+        as fit_transform would fit them). The classifiers fit in threads (liblinear and saga release
+        the GIL): kind's as soon as its features are there, while this thread builds the module
+        features; then the module SVM, while this thread runs *meanwhile*."""
+        prepared = [prepared_text(text) for text in self.texts(rows)]
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         kinded = [i for i, r in enumerate(rows) if r.get("kind")]
-        weights = None if sample_weight is None else np.asarray(sample_weight)[kinded]
-        self.kind_features = build_kind_features()
-        kind_matrix = self.kind_features.fit_transform([texts[i] for i in kinded])
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            kind_fit = pool.submit(SoftmaxClassifier(C=self.kind_c).fit, self._fit_kind_features([prepared[i] for i in kinded]),
+                                   [rows[i]["kind"] for i in kinded], sample_weight=None if weights is None else weights[kinded])
+            module_fit = None
+            try:
+                matrix = self._fit_module_features(prepared)
+                del prepared
+                module_fit = pool.submit(_classifier(self.module_c).fit, matrix, np.asarray([r["module"] for r in rows]),
+                                         sample_weight=weights)
+                if meanwhile is not None:
+                    meanwhile(self, matrix)
+            finally:
+                self.kind_classifier = kind_fit.result()
+                self.module_classifier = module_fit.result() if module_fit is not None else None
         for vectorizer in [v for _name, v in self.features.named_steps["features"].transformer_list] + [self.kind_features]:
             vectorizer.stop_words_ = None  # the terms min_df dropped: only bloats the saved file
-        # liblinear releases the GIL: threads use both cores without copying the matrix
-        with parallel_config(backend="threading", n_jobs=2):
-            self.module_classifier, self.kind_classifier = Parallel()([
-                delayed(_classifier(self.module_c).fit)(matrix, modules, sample_weight=sample_weight),
-                delayed(SoftmaxClassifier(C=self.kind_c).fit)(kind_matrix, [rows[i]["kind"] for i in kinded], sample_weight=weights),
-            ])
-        return self
+        return matrix
+
+    def _fit_kind_features(self, prepared) -> sp.csr_matrix:
+        self.kind_features = build_kind_features()
+        tokenize = self.kind_features.build_tokenizer()
+        low, high = self.kind_features.ngram_range
+        return fit_from_analyses(self.kind_features, (word_ngrams(tokenize(text), low, high) for text, _stems in prepared))
+
+    def _fit_module_features(self, prepared) -> sp.csr_matrix:
+        self.features = build_features()
+        union = self.features.named_steps["features"]
+        vectorizers = dict(union.transformer_list)
+        weights = union.transformer_weights or {}
+        chars = vectorizers["chars"]
+        blocks = {
+            "words": fit_from_analyses(vectorizers["words"], (list(stems) for _text, stems in prepared)),
+            "word_pairs": fit_from_analyses(vectorizers["word_pairs"], (_pairs(stems) for _text, stems in prepared)),
+            "chars": fit_from_analyses(chars, (char_wb_ngrams(text, *chars.ngram_range) for text, _stems in prepared)),
+        }
+        return sp.hstack([blocks[name] * weights.get(name, 1.0) for name, _v in union.transformer_list],
+                         format="csr", dtype=np.float32)
 
     def _kind_features(self):
         # models saved before kind had features of its own read the module features
@@ -271,22 +352,38 @@ class TicketModel:
         blocks = [tfidf_rows(v, texts) * weights.get(name, 1.0) for name, v in union.transformer_list]
         return sp.hstack(blocks, format="csr")
 
+    def content_words(self, module_matrix: sp.csr_matrix) -> sp.csr_matrix:
+        """The stemmed content words and word pairs of a module feature matrix (its first two
+        blocks), rows scaled to unit length: what a ticket says, without spelling, greeting or
+        signature."""
+        union = self.features.named_steps["features"]
+        width = sum(len(v.vocabulary_) for name, v in union.transformer_list if name in ("words", "word_pairs"))
+        block = module_matrix[:, :width].astype(np.float32)
+        norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.csr_matrix(sp.diags(1.0 / norms).astype(np.float32) @ block)
+
     def kind_matrix(self, texts: list[str]):
         features = self._kind_features()
         if isinstance(features, TfidfVectorizer):
             return tfidf_rows(features, texts)
         return self.module_matrix(texts)
 
-    def probabilities(self, rows) -> tuple[np.ndarray, np.ndarray]:
+    def matrices(self, rows) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The module and the kind features of dicts with title and description."""
         texts = self.texts(rows)
-        module_p = self.module_classifier.predict_proba(self.module_matrix(texts))
-        return module_p, self.kind_classifier.predict_proba(self.kind_matrix(texts))
+        return self.module_matrix(texts), self.kind_matrix(texts)
 
-    def predict(self, rows) -> list[Prediction]:
-        """Predictions for dicts with title and description."""
+    def probabilities(self, rows, matrices=None) -> tuple[np.ndarray, np.ndarray]:
+        module_matrix, kind_matrix = self.matrices(rows) if matrices is None else matrices
+        return self.module_classifier.predict_proba(module_matrix), self.kind_classifier.predict_proba(kind_matrix)
+
+    def predict(self, rows, matrices=None) -> list[Prediction]:
+        """Predictions for dicts with title and description (whose :meth:`matrices` are
+        *matrices* when given)."""
         if not rows:
             return []
-        module_p, kind_p = self.probabilities(rows)
+        module_p, kind_p = self.probabilities(rows, matrices)
         modules, kinds = self.module_labels, self.kind_labels
         results = []
         for m_row, k_row in zip(module_p, kind_p):

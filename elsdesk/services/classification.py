@@ -27,7 +27,7 @@ from elsdesk.ml.confidence import (
 )
 from elsdesk.ml.evaluation import confidence_thresholds, evaluate_predictions, plain_summary
 from elsdesk.taxonomy import load_taxonomy
-from elsdesk.ml.comparison import Comparison, compare
+from elsdesk.ml.comparison import Comparison, compare, near_duplicates_by_features
 from elsdesk.ml.model import Prediction, TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
 from elsdesk.paths import shipped_models_dir
@@ -218,15 +218,24 @@ def confirmed_rows(database: Database) -> list[dict]:
 
 def fit_model(seed: list[dict], confirmed: list[dict]) -> TicketModel:
     """Fit on the seed corpus (weight 1) and the desk's labelled rows, each weighted by its source."""
+    return fit_model_with_features(seed, confirmed)[0]
+
+
+def fit_model_with_features(seed: list[dict], confirmed: list[dict], meanwhile=None):
+    """:func:`fit_model` and the module features of the rows it learnt from; *meanwhile* as
+    :meth:`TicketModel.fit_with_features` takes it."""
     rows = seed + confirmed
     weights = np.array([1.0] * len(seed) + [float(r.get("weight", WEIGHTS[HUMAN])) for r in confirmed])
-    return TicketModel().fit(rows, sample_weight=weights)
+    model = TicketModel()
+    return model, model.fit_with_features(rows, sample_weight=weights, meanwhile=meanwhile)
 
 
-def measure(model: TicketModel, rows: list[dict], thresholds: dict | None = None, card: dict | None = None) -> dict:
+def measure(model: TicketModel, rows: list[dict], thresholds: dict | None = None, card: dict | None = None,
+            predictions: list[Prediction] | None = None) -> dict:
     """Quality on labelled rows; Hög/Medel/Låg by the card's one confidence rule (*card*, else the
-    overall cut-off in *thresholds*), the same rule the suggestions show."""
-    predictions = model.predict(rows)
+    overall cut-off in *thresholds*), the same rule the suggestions show. *predictions*: the
+    model's for *rows* when already made."""
+    predictions = model.predict(rows) if predictions is None else predictions
     true, predicted = [r["module"] for r in rows], [p.module for p in predictions]
     confidence = [p.confidence for p in predictions]
     report = evaluate_predictions(
@@ -275,16 +284,30 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
     trained_until = (previous_card.get("training") or {}).get("labels_until")
     data = split_for_training(labelled_rows(database), trained_until)
     step(1)
-    candidate = fit_model(seed, data.train)
+    found: dict = {}
+
+    def while_the_module_model_fits(candidate: TicketModel, training_features):
+        # what the new model reads of the held-out tickets, and near-duplicates by it compared
+        # with what it learnt from; the active model's predictions do not wait for the new model
+        found["matrices"] = candidate.matrices(data.evaluation)
+        found["duplicates"] = near_duplicates_by_features(candidate.content_words(found["matrices"][0]),
+                                                          candidate.content_words(training_features))
+        if previous is not None:
+            found["active"] = previous.predict(data.evaluation)
+
+    candidate, _features = fit_model_with_features(seed, data.train,
+                                                   meanwhile=while_the_module_model_fits if data.evaluation else None)
+    del _features
     step(2)
-    comparison = compare(candidate, previous, data.evaluation, seed + data.train,
-                         active_version=previous_version, eligible=data.eligible)
+    comparison = compare(candidate, previous, data.evaluation, seed + data.train, active_version=previous_version,
+                         eligible=data.eligible, duplicates=found.get("duplicates"), active_predictions=found.get("active"),
+                         new_predictions=candidate.predict(data.evaluation, found["matrices"]) if "matrices" in found else None)
     new_quality = previous_quality = None
     if comparison.new is not None:
         kept = [row for row, _prediction in comparison.predictions]
-        new_quality = measure(candidate, kept)
+        new_quality = measure(candidate, kept, predictions=[p for _row, p in comparison.predictions])
         if previous is not None:
-            previous_quality = measure(previous, kept)
+            previous_quality = measure(previous, kept, predictions=comparison.active_predictions)
     step(3)
     activated = comparison.not_worse
     final = candidate

@@ -1,0 +1,179 @@
+"""Retraining without waste (issue 14): each text analysed once, the vectorizers fitted from those
+analyses exactly as scikit-learn fits them, Platt's sigmoids for all classes at once, and an
+evaluation that reuses the predictions and features it already has."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.calibration import CalibratedClassifierCV, _sigmoid_calibration
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
+
+from elsdesk.corpus import load_seed_corpus
+from elsdesk.ml import model as model_module
+from elsdesk.ml.comparison import compare, near_duplicates_by_features
+from elsdesk.ml.model import KIND_TOKEN_PATTERN, CalibratedLinearSVC, TicketModel, build_features, build_kind_features
+from elsdesk.ml.sigmoid import fit_sigmoids
+from elsdesk.ml.text import char_text, prepared, stemmed_tokens
+from elsdesk.ml.vectorizing import char_wb_ngrams, fit_from_analyses, word_ngrams
+
+TEXTS = ["Hej!\nKan inte signera dosen. Mvh Anna", "Skrivaren skriver inte ut armband", "", "a", "x y z",
+         "Hur gör jag? Hur gör jag för att vidimera provsvar?", "läkemedel lakemedel LÄKEMEDELSLISTAN",
+         "tel 0702741862 och anna@example.se ringer", "  flera   mellanslag\toch\nrader  ", "åäö éü ø æ"] * 3
+
+
+def _same_fit(reference: TfidfVectorizer, fitted: TfidfVectorizer, expected, got) -> None:
+    assert fitted.vocabulary_ == reference.vocabulary_
+    assert np.array_equal(fitted.idf_, reference.idf_) and fitted.idf_.dtype == reference.idf_.dtype
+    assert got.shape == expected.shape and got.dtype == expected.dtype
+    assert abs(got - expected).max() <= 1e-12  # float64 sums may differ in the last bit
+    assert np.array_equal(fitted.transform(TEXTS[:4]).toarray(), reference.transform(TEXTS[:4]).toarray())
+
+
+@pytest.mark.parametrize("make, analyse", [
+    (lambda: TfidfVectorizer(preprocessor=char_text, analyzer="char_wb", ngram_range=(4, 5), min_df=2, sublinear_tf=True,
+                             dtype=np.float32), lambda t: char_wb_ngrams(prepared(t)[0], 4, 5)),
+    (lambda: TfidfVectorizer(preprocessor=char_text, analyzer="char_wb", ngram_range=(3, 5), max_features=40),
+     lambda t: char_wb_ngrams(prepared(t)[0], 3, 5)),
+    (lambda: TfidfVectorizer(preprocessor=char_text, token_pattern=KIND_TOKEN_PATTERN, ngram_range=(1, 2), min_df=2,
+                             sublinear_tf=True, dtype=np.float32),
+     lambda t: word_ngrams(build_kind_features().build_tokenizer()(prepared(t)[0]), 1, 2)),
+    (lambda: TfidfVectorizer(analyzer=stemmed_tokens, max_df=0.5, sublinear_tf=True), lambda t: list(prepared(t)[1])),
+])
+def test_a_vectorizer_fitted_from_analyses_is_the_one_fit_transform_makes(make, analyse):
+    reference = make()
+    expected = reference.fit_transform(TEXTS)
+    fitted = make()
+    got = fit_from_analyses(fitted, (analyse(t) for t in TEXTS))
+    _same_fit(reference, fitted, expected, got)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_analysing_once_gives_what_the_vectorizers_analyse(text):
+    chars = TfidfVectorizer(preprocessor=char_text, analyzer="char_wb", ngram_range=(4, 5)).build_analyzer()
+    kind = build_kind_features()
+    folded, stems = prepared(text)
+    assert char_wb_ngrams(folded, 4, 5) == chars(text)
+    assert word_ngrams(kind.build_tokenizer()(folded), 1, 2) == kind.build_analyzer()(text)
+    assert list(stems) == stemmed_tokens(text)
+
+
+def test_the_model_features_are_the_ones_fit_transform_makes():
+    rows = load_seed_corpus()[::7]
+    model = TicketModel()
+    matrix = model.fit_with_features(rows)
+    reference = build_features()
+    expected = reference.fit_transform(TicketModel.texts(rows))
+    for (name, want), (_name, have) in zip(reference.named_steps["features"].transformer_list,
+                                           model.features.named_steps["features"].transformer_list):
+        assert have.vocabulary_ == want.vocabulary_, name
+        assert np.array_equal(have.idf_, want.idf_), name
+    assert abs(matrix - expected).max() == 0
+    kind = build_kind_features()
+    kind.fit([t for t, r in zip(TicketModel.texts(rows), rows) if r.get("kind")])
+    assert model.kind_features.vocabulary_ == kind.vocabulary_ and np.array_equal(model.kind_features.idf_, kind.idf_)
+
+
+@pytest.mark.parametrize("scale", [1.0, 80.0])  # above 30 scikit-learn scales the scores down first
+def test_platt_sigmoids_for_all_classes_match_scikit_learn(scale):
+    rng = np.random.default_rng(3)
+    scores = rng.normal(size=(600, 4)) * scale
+    positive = (scores + rng.normal(scale=scale, size=scores.shape)) > 0.5 * scale
+    weights = rng.choice([1.0, 2.0], size=600)
+    a, b = fit_sigmoids(scores, positive, weights)
+    for column in range(4):
+        want_a, want_b = _sigmoid_calibration(scores[:, column], positive[:, column].astype(int), weights)
+        assert a[column] == pytest.approx(want_a, rel=1e-3, abs=1e-6)
+        assert b[column] == pytest.approx(want_b, rel=1e-3, abs=1e-4)
+
+
+def _seed_matrix(step=3):
+    rows = load_seed_corpus()[::step]
+    return build_features().fit_transform(TicketModel.texts(rows)), np.array([r["module"] for r in rows])
+
+
+def test_the_calibrated_svm_gives_scikit_learns_probabilities():
+    X, y = _seed_matrix()
+    weights = np.where(np.arange(len(y)) % 3 == 0, 2.0, 1.0)
+    ours = CalibratedLinearSVC(C=0.5).fit(X, y, sample_weight=weights)
+    svm = LinearSVC(C=0.5, class_weight="balanced", tol=model_module.SVM_TOLERANCE, random_state=model_module.RANDOM_STATE)
+    theirs = CalibratedClassifierCV(svm, cv=3, method="sigmoid", ensemble=False).fit(X, y, sample_weight=weights)
+    assert list(ours.classes_) == list(theirs.classes_)
+    assert np.abs(ours.predict_proba(X[:300]) - theirs.predict_proba(X[:300])).max() < 1e-3
+
+
+def test_a_large_desk_calibrates_on_one_held_out_third(monkeypatch):
+    X, y = _seed_matrix(step=2)
+    fits = []
+    original = CalibratedLinearSVC._svm_fit
+    monkeypatch.setattr(CalibratedLinearSVC, "_svm_fit", lambda self, *a: fits.append(a[0].shape[0]) or original(self, *a))
+    monkeypatch.setattr(model_module, "ONE_FOLD_FROM", 100)
+    model = CalibratedLinearSVC(C=0.5).fit(X, y)
+    assert sorted(fits) == [pytest.approx(2 * len(y) / 3, abs=len(set(y))), len(y)]  # the whole and two thirds
+    proba = model.predict_proba(X[:50])
+    assert np.allclose(proba.sum(axis=1), 1.0) and (model.predict(X[:200]) == y[:200]).mean() > 0.8
+
+
+def test_a_label_with_fewer_tickets_than_folds_still_trains():
+    """A region's own label confirmed twice used to stop the retrain (CalibratedClassifierCV refuses)."""
+    X, y = _seed_matrix()
+    y = y.copy()
+    y[:2] = "egen_etikett"
+    model = CalibratedLinearSVC(C=0.5).fit(X, y)
+    assert "egen_etikett" in model.classes_ and np.isfinite(model.predict_proba(X[:20])).all()
+
+
+def test_near_duplicates_by_features_are_cosines_at_or_above_the_threshold():
+    import scipy.sparse as sp
+
+    training = sp.csr_matrix(np.array([[1.0, 0.0, 0.0], [0.0, 0.6, 0.8]], dtype=np.float32))
+    candidates = sp.csr_matrix(np.array([[0.0, 0.6, 0.8], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32))
+    assert near_duplicates_by_features(candidates, training).tolist() == [True, False, False]
+    assert near_duplicates_by_features(candidates, training, threshold=0.8).tolist() == [True, False, True]
+
+
+class _Predicting:
+    def __init__(self):
+        self.calls = 0
+
+    def predict(self, rows):
+        self.calls += 1
+        from elsdesk.ml.model import Prediction
+
+        return [Prediction(r["module"], 0.9, "fel", 0.8, [(r["module"], 0.9)]) for r in rows]
+
+
+def test_comparison_uses_the_predictions_and_duplicates_it_is_given():
+    rows = [{"title": f"t{i}", "description": "", "module": ("remiss", "lakemedel", "tidbok")[i % 3]} for i in range(60)]
+    new, active = _Predicting(), _Predicting()
+    duplicates = [i < 10 for i in range(60)]
+    result = compare(new, active, rows, training=[], duplicates=duplicates,
+                     new_predictions=new.predict(rows), active_predictions=active.predict(rows))
+    assert (new.calls, active.calls) == (1, 1)  # only the calls made above
+    assert result.n == 50 and result.near_duplicates == 10 and result.new.correct == 50
+    assert len(result.active_predictions) == 50 and "active_predictions" not in result.to_json()
+
+
+def test_retraining_predicts_each_held_out_ticket_once_per_model(memory_db, monkeypatch):
+    from elsdesk.domain import HUMAN, Ticket
+    from elsdesk.services import classification
+    from elsdesk.storage import TicketRepository
+
+    repo = TicketRepository(memory_db)
+    seed = load_seed_corpus()
+    with memory_db.write():  # each ticket a title and a body of two different seed tickets: no copy of either
+        for i, (head, body) in enumerate(zip(seed[1::17][:240], seed[9::17][:240])):
+            repo.insert(Ticket(title=head["title"], description=body.get("description") or body["title"],
+                               created_at=f"2025-05-{1 + i % 28:02d}T10:{i % 60:02d}:00", module=body["module"],
+                               kind=body["kind"], label_source=HUMAN))
+    calls = []
+    original = TicketModel.predict
+    monkeypatch.setattr(TicketModel, "predict", lambda self, rows, matrices=None: calls.append(len(rows)) or original(self, rows, matrices))
+    result = classification.train_model(memory_db)
+    assert result.held_out and result.card["evaluation"]["n"] > 0
+    assert calls == [result.held_out, result.held_out]  # the active model once, the new model once
+    assert result.new_quality["n"] == result.card["evaluation"]["n"]
