@@ -9,7 +9,8 @@ from elsdesk.domain import Ticket
 from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services import similar
 from elsdesk.services.imports import Cancelled
-from elsdesk.services.similar import build_similarity_index, new_similarity_index, similar_to_text, similarity_cache_file
+from elsdesk.services.similar import (build_similarity_index, new_similarity_index, similar_to_text,
+                                     similarity_cache_file)
 from elsdesk.storage import TicketRepository, open_database
 
 TEXTS = [
@@ -26,7 +27,8 @@ def _fill(database, count: int) -> list[Ticket]:
     repo = TicketRepository(database)
     with database.write():
         stored = [repo.insert(Ticket(title=TEXTS[n % len(TEXTS)][0], description=TEXTS[n % len(TEXTS)][1],
-                                     created_at=f"2025-04-{1 + n // 100:02d}T08:{n % 60:02d}:00")) for n in range(count)]
+                                     created_at=f"2025-04-{1 + n // 100:02d}T08:{n % 60:02d}:00"))
+                  for n in range(count)]
         database.conn.execute("UPDATE tickets SET updated_at = created_at")
     return [TicketRepository(database).get(t.id) for t in stored]
 

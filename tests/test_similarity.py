@@ -145,7 +145,8 @@ def test_segments_and_merges_give_the_exact_cosine_of_a_dense_computation_issue_
         index.add(*row)  # one at a time, as saved tickets come: many small segments merging
     index.finish()
     assert len(index._segments) > 2
-    typed = [(title, "") for _, _, title, _ in rows[::37]] + [(t, " ".join(d.split()[:4])) for _, _, t, d in rows[5::41]]
+    typed = [(title, "") for _, _, title, _ in rows[::37]]
+    typed += [(title, " ".join(description.split()[:4])) for _, _, title, description in rows[5::41]]
     for query in [row[2:] for row in rows[::23]] + typed:
         expected = _brute_force_cosine(index, rows, query)
         best = sorted((score for score in expected.values() if score >= 0.05), reverse=True)[:5]

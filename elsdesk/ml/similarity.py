@@ -232,8 +232,8 @@ class SimilarityIndex:
             idf = (np.log((1.0 + self._docs) / (1.0 + self._df.astype(np.float64))) + 1.0)
             for segment in self._segments:
                 weights = _SUBLINEAR_TF[segment.counts] * idf[segment.expanded_terms()]
-                end = segment.first_row + segment.tickets
-                norms[segment.first_row : end] += np.bincount(segment.rows, weights=weights ** 2, minlength=segment.tickets)
+                squares = np.bincount(segment.rows, weights=weights**2, minlength=segment.tickets)
+                norms[segment.first_row : segment.first_row + segment.tickets] += squares
             norms = np.sqrt(norms)
             self._norms[: self._rows] = np.where(norms > 0, norms, 1.0)
             self._reindex_ids()
