@@ -364,7 +364,7 @@ def report(args, results: dict) -> None:
     if missing:
         print(f"app: some runs ended at the time limit before: {', '.join(missing)}")
     if "migrate_s" in results:
-        print(f"(the desk was moved to PostgreSQL with elsdesk migrate in {results['migrate_s']:.0f} s before the runs)")
+        print(f"(the desk was moved to PostgreSQL with elsdesk migrate in {results['migrate_s']:.1f} s before the runs)")
 
 
 def main() -> None:

@@ -185,9 +185,28 @@ def cmd_demo(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    _import_storage_before_qt(_target(args))
     from elsdesk.gui.app import run_gui
 
     return run_gui(_target(args))
+
+
+def _import_storage_before_qt(target: str | None) -> None:
+    """Import the desk's storage (and psycopg for a server desk) before Qt: PySide6 hooks every import
+    made after it and reads each importing module's source, which cost the start ~25 ms of CPU for
+    psycopg alone (issue 14: the window and its first rows as soon as a plain Qt table's)."""
+    from elsdesk.storage import backend_of
+    from elsdesk.storage.database import POSTGRES
+    import elsdesk.services.labels  # noqa: F401 - the window's taxonomy and profile
+    import elsdesk.services.profile  # noqa: F401
+
+    if backend_of(target) == POSTGRES:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:  # the window says what is missing when it opens the desk
+            pass
+    else:
+        import elsdesk.storage.sqlite_backend  # noqa: F401
 
 
 HANDLERS = {"import": cmd_import, "list": cmd_list, "demo": cmd_demo, "gui": cmd_gui}

@@ -50,10 +50,19 @@ def test_a_deferred_window_starts_only_its_list_query(qtbot, desk, tmp_path):
     qtbot.waitUntil(lambda: window.similarity_index is not None and window.runner.running() == 0, timeout=60_000)
 
 
-def test_the_app_paints_its_window_before_anything_heavy_is_imported(desk, tmp_path):
+@pytest.fixture
+def any_desk(db_target, tmp_path):
+    """A desk with eight tickets on this test's backend, and a super-user's profile (a local file's)."""
+    with open_database(db_target) as database:
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", sample_rows(8)))
+    save_profile(Profile("Sven Berg", SUPER_USER))
+    return str(db_target)
+
+
+def test_the_app_paints_its_window_before_anything_heavy_is_imported(any_desk, tmp_path):
     report = tmp_path / "startup.json"
     env = {**os.environ, "ELSDESK_STARTUP_REPORT": str(report), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", str(desk), "gui"], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", any_desk, "gui"], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     data = json.loads(report.read_text(encoding="utf-8"))
