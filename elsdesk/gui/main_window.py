@@ -82,9 +82,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.list_view.ticket_activated.connect(self.edit_ticket)
         self.list_view.loaded.connect(self._on_list_loaded)
         self.list_view.query_failed.connect(lambda exc: show_error(self, exc))
-        for rows_or_end in (getattr(self.list_view, "first_rows", None), self.list_view.loaded, self.list_view.query_failed):
-            if rows_or_end is not None:
-                rows_or_end.connect(self._on_first_rows)
+        for rows_or_end in (self.list_view.first_rows, self.list_view.loaded, self.list_view.query_failed):
+            rows_or_end.connect(self._on_first_rows)  # the background work starts once rows are on screen
         self.ticket_saved.connect(self._on_ticket_saved)
         self.classifier = None
         self.classifier_error: str | None = None
