@@ -150,9 +150,10 @@ def test_stem_similarities_equal_centroid_similarity_pair_by_pair():
     assert stem_similarities([], right).shape == (0, 3)
 
 
-def test_reference_counts_kept_on_disk_load_as_they_were_counted(monkeypatch):
+def test_reference_counts_kept_on_disk_load_as_they_were_counted(user_home):
     from elsdesk.topics import reference_cache, vectors
 
+    user_home.mkdir(parents=True, exist_ok=True)
     counted = vectors._build_reference(REFERENCE, 0)
     key = reference_cache.cache_key("digest", 0)
     assert reference_cache.load(key) is None
@@ -164,9 +165,10 @@ def test_reference_counts_kept_on_disk_load_as_they_were_counted(monkeypatch):
     assert reference_cache.load(reference_cache.cache_key("other texts", 0)) is None
 
 
-def test_a_new_process_reads_the_reference_counts_instead_of_counting(monkeypatch):
+def test_a_new_process_reads_the_reference_counts_instead_of_counting(monkeypatch, user_home):
     from elsdesk.topics import vectors
 
+    user_home.mkdir(parents=True, exist_ok=True)
     texts = REFERENCE + ["Kallelsen skrevs ut med fel adress"]
     vectors._models.clear()
     first = reference_model(texts)
@@ -176,12 +178,23 @@ def test_a_new_process_reads_the_reference_counts_instead_of_counting(monkeypatc
     assert again.word_df == first.word_df and np.array_equal(again.lsa_basis, first.lsa_basis)
 
 
-def test_an_unreadable_reference_file_is_counted_again():
+def test_an_unreadable_reference_file_is_counted_again(user_home):
     from elsdesk.topics import reference_cache
 
+    user_home.mkdir(parents=True, exist_ok=True)
     key = reference_cache.cache_key("broken", 0)
     reference_cache.cache_dir().mkdir(parents=True, exist_ok=True)
     path = reference_cache.cache_dir() / f"topic-reference-{key}.npz"
     for broken in (b"not a zip file", b"PK\x03\x04 truncated"):
         path.write_bytes(broken)
         assert reference_cache.load(key) is None
+
+
+def test_the_reference_cache_never_creates_the_users_folder(user_home):
+    """bench_topic_quality.py runs the CLI beside ELSDESK_HOME=<desk>/elsdesk: a folder named like the
+    package that a cache created there would make Python import instead of an editable install."""
+    from elsdesk.topics import reference_cache, vectors
+
+    assert not user_home.exists()
+    reference_cache.save(reference_cache.cache_key("digest", 0), vectors._build_reference(REFERENCE, 0))
+    assert not user_home.exists()

@@ -21,11 +21,14 @@ logger = logging.getLogger(__name__)
 FORMAT = 2
 
 
-def cache_dir() -> Path:
-    """The user cache folder (inside ``ELSDESK_HOME`` when that is set), as the similarity index uses."""
+def cache_dir() -> Path | None:
+    """The user cache folder (inside ``ELSDESK_HOME`` when that is set, as the similarity index
+    uses); None when ``ELSDESK_HOME`` names a folder that does not exist yet: a cache never creates
+    the user's folder by itself (bench_topic_quality.py runs the CLI beside such a folder named
+    ``elsdesk``, which would then shadow the package of an editable install)."""
     override = os.environ.get("ELSDESK_HOME")
     if override:
-        return Path(override) / "cache"
+        return Path(override) / "cache" if Path(override).is_dir() else None
     import platformdirs
 
     from elsdesk.paths import APP_NAME
@@ -60,8 +63,9 @@ def _strings(packed: np.ndarray) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / f"topic-reference-{key}.npz"
+def _path(key: str) -> Path | None:
+    folder = cache_dir()
+    return folder / f"topic-reference-{key}.npz" if folder else None
 
 
 def load(key: str):
@@ -69,7 +73,7 @@ def load(key: str):
     from elsdesk.topics.vectors import ReferenceModel
 
     path = _path(key)
-    if not path.is_file():
+    if path is None or not path.is_file():
         return None
     try:
         with np.load(path, allow_pickle=False) as arrays:
@@ -92,6 +96,8 @@ def load(key: str):
 def save(key: str, model) -> None:
     """Write *model* under *key* (atomically; a failure only costs the next process a recount)."""
     path = _path(key)
+    if path is None:
+        return
     partial = path.with_suffix(f".{os.getpid()}.partial")
     words = sorted(model.lsa_columns, key=model.lsa_columns.get)  # the basis rows' order
     try:
