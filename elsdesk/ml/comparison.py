@@ -112,14 +112,19 @@ def near_duplicate_mask(candidates: list[dict], training: list[dict], threshold:
 
 def near_duplicates_by_features(candidates, training, threshold: float = NEAR_DUPLICATE) -> np.ndarray:
     """True for each row of *candidates* whose cosine similarity to some row of *training* (both
-    sparse matrices of the same features, rows of unit length) is at least *threshold*."""
+    sparse matrices of the same non-negative features, rows of unit length) is at least *threshold*."""
     best = np.zeros(candidates.shape[0], dtype=np.float32)
     if candidates.shape[0] == 0 or training.shape[0] == 0:
         return best >= 1.0
     transposed = training.T.tocsr()
     for start in range(0, candidates.shape[0], 256):
-        block = (candidates[start : start + 256] @ transposed).max(axis=1)
-        best[start : start + 256] = np.asarray(block.todense()).ravel()
+        block = candidates[start : start + 256] @ transposed
+        # the largest similarity per row straight from the product's data: similarities are never
+        # negative, and sparse max() would first sort every row of this large product
+        starts = block.indptr[:-1]
+        filled = np.diff(block.indptr) > 0
+        if filled.any():
+            best[start : start + block.shape[0]][filled] = np.maximum.reduceat(block.data, starts[filled])
     return best >= threshold - 1e-6
 
 

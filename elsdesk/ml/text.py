@@ -40,8 +40,10 @@ _GREETING_RE = re.compile(
     r"|^[ \t]*(?:hej(?:san)?|hallå|hi|hello)\b[ \t!,.]*"
 )
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_DIGIT_WORD_RE = re.compile(r"\S*[0-9@]\S*")
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
+# a word (tried only where one starts, so that a long word without digits is scanned once)
+# holding a digit or an @
+_DIGIT_WORD_RE = re.compile(r"(?<!\S)\S*[0-9@]\S*")
+_FOLDED = {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
 _stemmer = snowballstemmer.stemmer("swedish")
 
 
@@ -88,7 +90,11 @@ def strip_signature(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    # one str.replace per letter is several times faster than str.translate with a mapping
+    for letter, plain in _FOLDED.items():
+        if letter in text:
+            text = text.replace(letter, plain)
+    return text
 
 
 @lru_cache(maxsize=1)
