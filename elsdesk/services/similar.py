@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -78,14 +79,14 @@ def build_similarity_index(database: Database, progress: Callable[[int, int], No
 
 def _return_freed_memory() -> None:
     """Hand the heap a build freed back to the operating system (glibc keeps it otherwise: measured 70 MB at
-    200,000 tickets); elsewhere nothing to do."""
+    200,000 tickets); on other systems nothing to do."""
+    if not sys.platform.startswith("linux"):
+        return
     import ctypes
-    import ctypes.util
 
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # another C library (musl has no malloc_trim)
         pass
 
 
