@@ -266,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="elsdesk-bench-similar-") as tmp:
         folder = Path(tmp)
         if not args.desk:
+            os.environ["ELSDESK_HOME"] = str(folder / "home-import")  # never the user's own data folder
             args.desk = prepare_desk(args.tickets, args.seed, folder)
         runs: dict[str, list[dict]] = {"app": [], "app-restart": [], "peer": []}
         for number in range(args.rounds):
