@@ -91,10 +91,9 @@ def no_worker_left():
     """Fail a test that leaves a Qt worker running (only where the test used Qt at all)."""
     yield
     if "PySide6.QtCore" in sys.modules:
-        from PySide6.QtCore import QThreadPool
+        from elsdesk.gui.tasks import wait_for_every_worker
 
-        pool = QThreadPool.globalInstance()
-        assert pool.waitForDone(10_000) and pool.activeThreadCount() == 0, "a worker was left running"
+        assert wait_for_every_worker(10_000), "a worker was left running"
 
 
 @pytest.fixture

@@ -87,3 +87,26 @@ def test_a_new_filter_cancels_the_old_query(qtbot, view):
     expected = TicketRepository(view.table_model._repo.database).query_ids(TicketFilter(text="SITHS"))
     assert view.table_model.ids() == expected
     assert results[-1].ids == expected
+
+
+def test_a_result_already_on_its_way_when_the_filter_changes_is_dropped(qtbot, view):
+    view.set_filter(TicketFilter(text="signera"))
+    assert view._first_task._done.wait(20)  # finished and queued, not yet delivered: no events ran
+    with qtbot.waitSignal(view.loaded, timeout=20_000) as loaded:
+        view.set_filter(TicketFilter(text="SITHS"))
+    qtbot.waitUntil(lambda: not view.is_loading())
+    expected = TicketRepository(view.table_model._repo.database).query_ids(TicketFilter(text="SITHS"))
+    assert loaded.args[0].ids == expected and view.table_model.ids() == expected
+
+
+def test_the_list_does_not_wait_behind_long_background_work(qtbot, view):
+    import threading
+
+    release = threading.Event()
+    busy = [view.runner.start(lambda _context: release.wait(30), name="long job") for _ in range(8)]
+    try:
+        with qtbot.waitSignal(view.loaded, timeout=20_000):
+            view.refresh()  # every thread of the long-work pool is taken
+        assert not any(task.is_done() for task in busy)
+    finally:
+        release.set()

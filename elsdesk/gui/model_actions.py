@@ -102,7 +102,8 @@ class ModelActionsMixin:
 
         if getattr(self, "_problem_task", None) is not None:
             self._problem_task.cancel()
-        self._problem_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="known problem")
+        self._problem_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="known problem",
+                                               quick=True)
 
     def retrain(self):
         from elsdesk.services.classification import train_model

@@ -163,7 +163,8 @@ class ReviewActionsMixin:
 
         if self._similar_task is not None:
             self._similar_task.cancel()
-        self._similar_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="similar tickets")
+        self._similar_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="similar tickets",
+                                               quick=True)
 
     def _show_ticket_details(self, ticket_id: int) -> None:
         self.details.show_ticket(self.repo.get(ticket_id), self.repo.label_history(ticket_id))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -102,12 +104,35 @@ class Task(QRunnable):
             self.signals.finished.emit()
 
 
+QUICK_THREADS = 2  # threads for the queries a person waits on (list pages, look-ups while typing)
+_quick_pools: "weakref.WeakSet[QThreadPool]" = weakref.WeakSet()
+
+
+def wait_for_every_worker(msecs: int = 10_000) -> bool:
+    """Wait until no background task runs on any pool (the long-work pool and every runner's quick pool)."""
+    deadline = time.monotonic() + msecs / 1000
+    idle = True
+    for pool in [QThreadPool.globalInstance(), *list(_quick_pools)]:
+        try:
+            idle = pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) and idle
+            idle = pool.activeThreadCount() == 0 and idle
+        except RuntimeError:  # the runner that owned it is gone, and Qt waited for its threads then
+            continue
+    return idle
+
+
 class TaskRunner(QObject):
-    """Starts tasks on a thread pool and keeps them alive until they finish."""
+    """Starts tasks on a thread pool and keeps them alive until they finish.
+
+    Long work (building an index, classifying a backlog, training) and the quick queries a person
+    waits on run on separate pools, so a list refresh never queues behind a minute-long job."""
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
+        self.quick_pool = QThreadPool(self)
+        self.quick_pool.setMaxThreadCount(QUICK_THREADS)
+        _quick_pools.add(self.quick_pool)
         self._running: set[Task] = set()
         self._shut_down = False
 
@@ -121,7 +146,9 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         on_finished: Callable[[Task], None] | None = None,
         name: str = "task",
+        quick: bool = False,
     ) -> Task:
+        """Run *function* in the background; *quick* for a short query a person is waiting on."""
         task = Task(function, db_path, name)
         if on_success:
             task.signals.succeeded.connect(self._unless_shut_down(on_success))
@@ -133,7 +160,7 @@ class TaskRunner(QObject):
             task.signals.finished.connect(self._unless_shut_down(lambda: on_finished(task)))
         task.signals.finished.connect(self._on_task_finished)
         self._running.add(task)
-        self.pool.start(task)
+        (self.quick_pool if quick else self.pool).start(task)
         return task
 
     def _on_task_finished(self) -> None:
@@ -147,7 +174,9 @@ class TaskRunner(QObject):
             task.cancel()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        deadline = time.monotonic() + msecs / 1000
+        quick_done = self.quick_pool.waitForDone(msecs)
+        return self.pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) and quick_done
 
     def shutdown(self, msecs: int = 30_000) -> bool:
         """Cancel and wait for every task; callbacks still queued are dropped (the owner is closing)."""

@@ -72,6 +72,7 @@ class TicketListView(QTableView):
         self.filter = TicketFilter()
         self._task = None
         self._first_task = None
+        self._generation = 0  # of the latest refresh(): results of an older one are dropped
         self._keep_selection: int | None = None
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -125,16 +126,24 @@ class TicketListView(QTableView):
             if task is not None:
                 task.cancel()
         self._task = None
-        flt = self.filter
+        self._generation += 1
+        flt, generation = self.filter, self._generation
         self._first_task = self.runner.start(
-            _first_page(flt), db_path=self.db_path, on_success=lambda page: self._on_first_page(flt, page),
-            on_failure=self.query_failed.emit, name="ticket list first page",
+            _first_page(flt), db_path=self.db_path, quick=True, name="ticket list first page",
+            on_success=lambda page: self._current(generation) and self._on_first_page(flt, page),
+            on_failure=lambda exc: self._current(generation) and self.query_failed.emit(exc),
         )
 
+    def _current(self, generation: int) -> bool:
+        """False for a result that was already on its way when a newer refresh() began."""
+        return generation == self._generation
+
     def _load_everything(self, flt: TicketFilter) -> None:
+        generation = self._generation
         self._task = self.runner.start(
-            _run_query(flt), db_path=self.db_path, on_success=self._on_loaded,
-            on_failure=self.query_failed.emit, name="ticket query",
+            _run_query(flt), db_path=self.db_path, quick=True, name="ticket query",
+            on_success=lambda result: self._current(generation) and self._on_loaded(result),
+            on_failure=lambda exc: self._current(generation) and self.query_failed.emit(exc),
         )
 
     def is_loading(self) -> bool:
