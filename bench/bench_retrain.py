@@ -23,8 +23,10 @@ Then ``--rounds`` rounds, each in turn:
     are timed.
 
 The order alternates (app first in odd rounds, peer first in even ones). It prints the seconds of
-every round, min and median of each side, the ratios app/peer (of the minimums and of the
-medians) and peak RSS, and, last, one line ``RESULT {json}``.
+every round (and the CPU seconds of all the process's threads: the app fits in threads, the peer
+in one), min and median of each side, the ratios app/peer (of the minimums, of the medians and
+the median of the per-round ratios) and peak RSS (ru_maxrss: before the rounds, after the first
+app retrain, at the end), and, last, one line ``RESULT {json}``.
 
 ``--profile`` instead runs the app's retrain once under cProfile and prints where the time goes.
 
@@ -185,12 +187,15 @@ def main() -> None:
         print(f"peer: {PEER_SETTINGS} for module and for kind on {len(rows)} texts "
               f"(seed corpus + {len(rows) - len(load_seed())} confirmed)", flush=True)
         app_s, peer_s, app_cpu, peer_cpu, app_info = [], [], [], [], {}
+        before_rounds_mb = peak_rss_mb()
         for number in range(1, args.rounds + 1):
             order = ("app", "peer") if number % 2 else ("peer", "app")
             for side in order:
                 if side == "app":
                     elapsed, app_info = run_app(pristine, work, number)
                     app_s.append(elapsed)
+                    if number == 1:  # the app ran first: the process's peak so far is the retrain's
+                        app_peak_mb = peak_rss_mb()
                     app_cpu.append(app_info["cpu_s"])
                 else:
                     elapsed, cpu = run_peer(rows)
@@ -209,12 +214,16 @@ def main() -> None:
         "ratio_min": round(min(app_s) / min(peer_s), 3),
         "ratio_median": round(statistics.median(app_s) / statistics.median(peer_s), 3),
         "ratio_per_round_median": round(statistics.median(a / p for a, p in zip(app_s, peer_s)), 3),
-        "app_last_round": app_info, "peak_rss_mb": round(peak_rss_mb(), 1),
+        "app_last_round": app_info, "peak_rss_mb_before_rounds": round(before_rounds_mb, 1),
+        "peak_rss_mb_after_first_app_retrain": round(app_peak_mb, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
     }
     print(f"app  min {summary['app_min_s']:.1f} s, median {summary['app_median_s']:.1f} s")
     print(f"peer min {summary['peer_min_s']:.1f} s, median {summary['peer_median_s']:.1f} s")
+    print(f"CPU seconds (all threads): app median {statistics.median(app_cpu):.1f}, peer median {statistics.median(peer_cpu):.1f}")
     print(f"ratio app/peer: of minimums {summary['ratio_min']:.2f}, of medians {summary['ratio_median']:.2f}, "
-          f"median per round {summary['ratio_per_round_median']:.2f}; peak RSS {summary['peak_rss_mb']:.0f} MB")
+          f"median per round {summary['ratio_per_round_median']:.2f}")
+    print(f"peak RSS of this process: {before_rounds_mb:.0f} MB with the desk's rows loaded, {app_peak_mb:.0f} MB after the "
+          f"first app retrain (round 1 runs the app first), {summary['peak_rss_mb']:.0f} MB at the end")
     print("RESULT " + json.dumps(summary, ensure_ascii=False))
 
 

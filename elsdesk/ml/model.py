@@ -152,6 +152,7 @@ class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
 
     def fit(self, X, y, sample_weight=None):
         y = np.asarray(y)
+        X = sp.csr_matrix(X, dtype=np.float64)  # liblinear reads float64: converted once, not once per fit
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         self.classes_ = np.unique(y)
         folds = list(StratifiedKFold(n_splits=CALIBRATION_FOLDS).split(np.zeros(len(y)), y))

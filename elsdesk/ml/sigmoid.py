@@ -13,7 +13,8 @@ import numpy as np
 
 MAX_ABS_SCORE = 30.0  # scikit-learn's max_abs_prediction_threshold
 MAX_STEPS = 100
-GRADIENT_TOLERANCE = 1e-10
+GRADIENT_TOLERANCE = 1e-8  # scikit-learn's L-BFGS-B stops at a gradient of 1e-6
+RELATIVE_GAIN = 1e-13  # or when a Newton step lowers no class's loss by more than this share
 
 
 def _loss(a, b, scores, targets, weights):
@@ -52,19 +53,20 @@ def fit_sigmoids(scores: np.ndarray, positive: np.ndarray, sample_weight=None) -
         determinant = np.where(determinant > 0, determinant, 1e-12)
         step_a = -(h_bb * grad_a - h_ab * grad_b) / determinant
         step_b = -(h_aa * grad_b - h_ab * grad_a) / determinant
+        slope = grad_a * step_a + grad_b * step_b  # negative: a descent direction
         length = np.ones_like(a)
-        for _halving in range(40):
+        for _halving in range(40):  # backtracking (Armijo) for the classes whose loss did not fall enough
             trial = _loss(a + length * step_a, b + length * step_b, scores, targets, weights)
-            worse = trial > loss + 1e-4 * length * (grad_a * step_a + grad_b * step_b)
+            worse = trial > loss + 1e-4 * length * slope
             if not worse.any():
                 break
             length = np.where(worse, length / 2.0, length)
-        moved = length > 1e-10
-        a = np.where(moved, a + length * step_a, a)
-        b = np.where(moved, b + length * step_b, b)
-        new_loss = _loss(a, b, scores, targets, weights)
-        if not moved.any() or np.all(np.abs(loss - new_loss) <= 1e-15 * np.maximum(np.abs(loss), 1.0)):
-            loss = new_loss
+        else:
+            length = np.where(worse, 0.0, length)
+            trial = np.where(worse, loss, trial)
+        a, b = a + length * step_a, b + length * step_b
+        settled = loss - trial <= RELATIVE_GAIN * np.maximum(np.abs(loss), 1.0)
+        loss = trial
+        if settled.all():
             break
-        loss = new_loss
     return a / scale, b
