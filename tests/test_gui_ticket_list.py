@@ -110,3 +110,30 @@ def test_the_list_does_not_wait_behind_long_background_work(qtbot, view):
         assert not any(task.is_done() for task in busy)
     finally:
         release.set()
+
+
+def test_loading_lasts_until_the_whole_result_is_delivered(qtbot, view):
+    view.refresh()
+    assert view._first_task._done.wait(20)  # the first page is finished but not yet delivered
+    assert view.is_loading()
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        pass
+    assert not view.is_loading()
+
+
+def test_the_status_bar_never_shows_the_old_result_s_counts(qtbot, desk, db_path, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from elsdesk.gui.main_window import MainWindow
+
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "600" in window.count_label.text(), timeout=20_000)
+    with qtbot.waitSignal(window.list_view.first_rows, timeout=20_000):
+        window.list_view.set_filter(TicketFilter(text="SITHS"))
+    assert "600" not in window.count_label.text()  # counted again, not the whole desk's figures
+    qtbot.waitUntil(lambda: not window.list_view.is_loading(), timeout=20_000)
+    shown = len(window.list_view.table_model.ids())
+    assert window.count_label.text().startswith(f"Visar {shown} av {N_TICKETS}")
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
+    window.close()

@@ -81,6 +81,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.list_view.ticket_selected.connect(self._on_ticket_selected)
         self.list_view.ticket_activated.connect(self.edit_ticket)
         self.list_view.loaded.connect(self._on_list_loaded)
+        self.list_view.first_rows.connect(self._on_list_first_rows)
         self.list_view.query_failed.connect(lambda exc: show_error(self, exc))
         for rows_or_end in (self.list_view.first_rows, self.list_view.loaded, self.list_view.query_failed):
             rows_or_end.connect(self._on_first_rows)  # the background work starts once rows are on screen
@@ -423,6 +424,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             return
         ticket = self.repo.get(ticket_id)
         self.details.show_ticket(ticket, self.repo.label_history(ticket_id))
+
+    def _on_list_first_rows(self, _rows: int) -> None:
+        """The top of a new result is on screen; its counts come with the rest (never the old ones)."""
+        self.count_label.setText(self.tr("Räknar ärendena…"))
 
     def _on_list_loaded(self, result: ListResult) -> None:
         self.filter_bar.set_weeks(result.weeks)

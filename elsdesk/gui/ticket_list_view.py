@@ -73,6 +73,7 @@ class TicketListView(QTableView):
         self._task = None
         self._first_task = None
         self._generation = 0  # of the latest refresh(): results of an older one are dropped
+        self._pending = False  # a refresh() whose whole result has not arrived (nor failed) yet
         self._keep_selection: int | None = None
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -126,12 +127,13 @@ class TicketListView(QTableView):
             if task is not None:
                 task.cancel()
         self._task = None
+        self._pending = True
         self._generation += 1
         flt, generation = self.filter, self._generation
         self._first_task = self.runner.start(
             _first_page(flt), db_path=self.db_path, quick=True, name="ticket list first page",
             on_success=lambda page: self._current(generation) and self._on_first_page(flt, page),
-            on_failure=lambda exc: self._current(generation) and self.query_failed.emit(exc),
+            on_failure=lambda exc: self._current(generation) and self._on_failed(exc),
         )
 
     def _current(self, generation: int) -> bool:
@@ -143,11 +145,16 @@ class TicketListView(QTableView):
         self._task = self.runner.start(
             _run_query(flt), db_path=self.db_path, quick=True, name="ticket query",
             on_success=lambda result: self._current(generation) and self._on_loaded(result),
-            on_failure=lambda exc: self._current(generation) and self.query_failed.emit(exc),
+            on_failure=lambda exc: self._current(generation) and self._on_failed(exc),
         )
 
+    def _on_failed(self, exc: Exception) -> None:
+        self._pending = False
+        self.query_failed.emit(exc)
+
     def is_loading(self) -> bool:
-        return any(task is not None and not task.is_done() for task in (self._first_task, self._task))
+        """True from refresh() until its whole result (or its failure) has been delivered."""
+        return self._pending
 
     def current_ticket_id(self) -> int | None:
         index = self.currentIndex()
@@ -168,6 +175,7 @@ class TicketListView(QTableView):
         self._load_everything(flt)
 
     def _on_loaded(self, result: ListResult) -> None:
+        self._pending = False
         if not self.table_model.extend_ids(result.ids):  # the desk changed since the first page
             self.table_model.set_ids(result.ids)
             self._select_after_load()

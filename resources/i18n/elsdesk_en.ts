@@ -931,7 +931,7 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="258"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="556"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
@@ -992,52 +992,57 @@
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="431"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="430"/>
+        <source>Räknar ärendena…</source>
+        <translation>Counting the tickets…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="435"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="482"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="486"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="487"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="491"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="510"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="514"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="511"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="515"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="527"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="528"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="532"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="545"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="549"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="553"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="557"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="556"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1062,47 +1067,47 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="120"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="121"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="124"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="125"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="126"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="128"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="130"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="131"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="182"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="183"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="200"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="218"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="219"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="234"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="235"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -1494,42 +1499,42 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="27"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="30"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="28"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="31"/>
         <source>Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; be IT om en annan roll.</source>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="79"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="84"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="88"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="93"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="101"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="106"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="102"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="107"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="105"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="110"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="106"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="111"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -2382,22 +2387,22 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="112"/>
+        <location filename="../../elsdesk/gui/app.py" line="117"/>
         <source>Databasen %1 kan inte öppnas: %2</source>
         <translation>The database %1 cannot be opened: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="115"/>
+        <location filename="../../elsdesk/gui/app.py" line="120"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="116"/>
+        <location filename="../../elsdesk/gui/app.py" line="121"/>
         <source>Välj en annan desk…</source>
         <translation>Choose another desk…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="117"/>
+        <location filename="../../elsdesk/gui/app.py" line="122"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
@@ -2426,12 +2431,12 @@ Database: %2</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../elsdesk/gui/forms.py" line="57"/>
+        <location filename="../../elsdesk/gui/forms.py" line="58"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/forms.py" line="58"/>
+        <location filename="../../elsdesk/gui/forms.py" line="59"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
