@@ -190,21 +190,23 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
         with database.write():
             # re-read inside the write lock: a person may have labelled a ticket meanwhile
             now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
+            updates, changes, at = [], [], now_iso()
             for ticket, prediction in zip(tickets, predictions):
                 current = now.get(ticket.id)
                 if current is None or current.label_source not in (None, MODEL):
                     continue  # a person's label (confirmed, or set at intake) is never the model's to change
-                database.conn.execute(
-                    "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
-                    " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
-                    (prediction.module, prediction.kind, prediction.confidence, prediction.kind_confidence,
-                     version, MODEL, ticket.id, MODEL),
-                )
-                at = now_iso()
+                updates.append((prediction.module, prediction.kind, prediction.confidence, prediction.kind_confidence,
+                                version, MODEL, ticket.id, MODEL))
                 for field, new in (("module", prediction.module), ("kind", prediction.kind)):
                     if getattr(current, field) != new:
-                        repo.record_label_change(LabelChange(ticket.id, field, getattr(current, field), new, "model", at, f"model:{version}"))
-                done += 1
+                        changes.append(LabelChange(ticket.id, field, getattr(current, field), new, "model", at, f"model:{version}"))
+            if updates:  # one statement per batch, not one per ticket
+                database.conn.executemany(
+                    "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
+                    " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
+                    updates)
+            repo.record_label_changes(changes)
+            done += len(updates)
         if progress:
             progress(min(start + batch, len(ids)), len(ids))
     return done
