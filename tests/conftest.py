@@ -8,6 +8,7 @@ SQLite; ``ELSDESK_TEST_BACKENDS=sqlite`` runs only SQLite (a machine without the
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -86,6 +87,15 @@ def user_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collected_on_the_main_thread():
+    """As the app does (elsdesk/gui/gc_guard.py): no automatic collection, which could run in a
+    worker thread and destroy a Qt object left by an earlier test there; collected after each test."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def no_worker_left():
     """Fail a test that leaves a Qt worker running (only where the test used Qt at all)."""
@@ -94,6 +104,7 @@ def no_worker_left():
         from elsdesk.gui.tasks import wait_for_every_worker
 
         assert wait_for_every_worker(10_000), "a worker was left running"
+    gc.collect()
 
 
 @pytest.fixture

@@ -138,6 +138,9 @@ def run_gui(db_path=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     if probe:
         probe.mark("qapp")
+    from elsdesk.gui.gc_guard import GuiThreadGarbageCollector
+
+    app.garbage_collector = GuiThreadGarbageCollector(app)  # cycles holding Qt objects die on the GUI thread
     app.setApplicationName("elsdesk")
     app.setOrganizationName(ORGANISATION)
     prefs = settings()
