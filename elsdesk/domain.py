@@ -33,6 +33,10 @@ class NotAllowedError(ElsdeskError):
     """The login's role may not do this; the message names the role that may."""
 
 
+class Cancelled(Exception):
+    """The user cancelled a long operation (an import, a classification, an index build)."""
+
+
 class DatabaseUnavailableError(ElsdeskError):
     """The database cannot be reached, or it has a schema this version does not know."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from elsdesk.domain import Cancelled
 from elsdesk.gui.notify import show_error
 from elsdesk.services.permissions import LOAD_DEMO
 
@@ -33,8 +34,6 @@ class LongTasksMixin:
             on_success(result)
 
         def finished_bad(exc):
-            from elsdesk.services.imports import Cancelled
-
             self._end_long_task()
             if isinstance(exc, Cancelled):
                 self.statusBar().showMessage(str(exc), 8000)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from elsdesk import __version__
+from elsdesk.domain import NotFoundError
 from elsdesk.gui.filter_bar import FilterBar
 from elsdesk.gui.help_actions import HelpActionsMixin
 from elsdesk.gui.incident_actions import IncidentActionsMixin
@@ -422,7 +423,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if ticket_id is None:
             self.details.show_ticket(None)
             return
-        ticket = self.repo.get(ticket_id)
+        try:
+            ticket = self.repo.get(ticket_id)
+        except NotFoundError:  # removed meanwhile (demo data removed, another workstation): its row goes at the refresh
+            self.details.show_ticket(None)
+            return
         self.details.show_ticket(ticket, self.repo.label_history(ticket_id))
 
     def _on_list_first_rows(self, _rows: int) -> None:

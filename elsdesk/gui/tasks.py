@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from elsdesk.domain import BadInputError, ConflictError, DatabaseUnavailableError, NotAllowedError, NotFoundError
+from elsdesk.domain import BadInputError, Cancelled, ConflictError, DatabaseUnavailableError, NotAllowedError, NotFoundError
 
 logger = logging.getLogger(__name__)
 EXPECTED = (ConflictError, BadInputError, NotFoundError, NotAllowedError)
@@ -86,7 +86,6 @@ class Task(QRunnable):
         try:
             result = self.function(self.context)
         except Exception as exc:  # reported to the GUI, which shows a message
-            from elsdesk.services.imports import Cancelled  # the import machinery: not before the first paint
 
             if isinstance(exc, Cancelled):
                 # The task stopped because it was asked to: its owner must hear so it can reset.

@@ -31,7 +31,7 @@ from elsdesk.ml.comparison import Comparison, compare, near_duplicates_by_featur
 from elsdesk.ml.model import Prediction, TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
 from elsdesk.paths import shipped_models_dir
-from elsdesk.services.imports import Cancelled
+from elsdesk.domain import Cancelled
 from elsdesk.services.permissions import TRAIN_MODEL, require
 from elsdesk.services.training_data import WEIGHTS, labelled_rows, split_for_training
 from elsdesk.storage import Database, TicketRepository

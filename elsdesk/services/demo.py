@@ -20,7 +20,7 @@ from typing import Callable
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import HUMAN, BadInputError, Ticket
-from elsdesk.services.imports import Cancelled
+from elsdesk.domain import Cancelled
 from elsdesk.services.tickets import mask_ticket
 from elsdesk.services.permissions import LOAD_DEMO, require
 from elsdesk.storage import Database, TicketRepository

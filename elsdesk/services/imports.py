@@ -24,7 +24,7 @@ from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import Callable
 
-from elsdesk.domain import HUMAN, BadInputError, ImportReport, Ticket, now_iso
+from elsdesk.domain import HUMAN, BadInputError, Cancelled, ImportReport, Ticket, now_iso  # Cancelled: callers import it from here too
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import RememberedLabels, estimate_rows, read_rows, read_ticket_row
 from elsdesk.masking import describe_counts, mask_text
@@ -42,10 +42,6 @@ _TEXT_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
 _COMPARED = [f.name for f in dc_fields(Ticket) if f.name not in ("id", "updated_at", "version", "masked_count")]
 
 Progress = Callable[[int, int], None]
-
-
-class Cancelled(Exception):
-    """The user cancelled a long operation."""
 
 
 @dataclass

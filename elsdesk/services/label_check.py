@@ -16,7 +16,7 @@ from sklearn.model_selection import GroupKFold
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.ml.label_issues import label_issues
-from elsdesk.services.imports import Cancelled
+from elsdesk.domain import Cancelled
 from elsdesk.services.permissions import CONFIRM_LABELS, require
 from elsdesk.services.training_data import labelled_rows
 from elsdesk.storage import Database

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from elsdesk.domain import Ticket, now_iso
-from elsdesk.services.imports import Cancelled
+from elsdesk.domain import Cancelled
 from elsdesk.storage import Database, TicketRepository
 
 if TYPE_CHECKING:  # numpy loads only when an index is built (the GUI's first paint does not wait for it)
