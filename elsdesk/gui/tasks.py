@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -104,19 +103,27 @@ class Task(QRunnable):
 
 
 QUICK_THREADS = 2  # threads for the queries a person waits on (list pages, look-ups while typing)
-_quick_pools: "weakref.WeakSet[QThreadPool]" = weakref.WeakSet()
+_quick_pool: QThreadPool | None = None
+
+
+def quick_pool() -> QThreadPool:
+    """The pool for quick queries, one per process like Qt's global pool. It belongs to no window:
+    a pool destroyed with its window waits for its threads while holding Python's lock, which they
+    need to finish (a deadlock)."""
+    global _quick_pool
+    if _quick_pool is None:
+        _quick_pool = QThreadPool()
+        _quick_pool.setMaxThreadCount(QUICK_THREADS)
+    return _quick_pool
 
 
 def wait_for_every_worker(msecs: int = 10_000) -> bool:
-    """Wait until no background task runs on any pool (the long-work pool and every runner's quick pool)."""
+    """Wait until no background task runs on either pool (long work, quick queries)."""
     deadline = time.monotonic() + msecs / 1000
     idle = True
-    for pool in [QThreadPool.globalInstance(), *list(_quick_pools)]:
-        try:
-            idle = pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) and idle
-            idle = pool.activeThreadCount() == 0 and idle
-        except RuntimeError:  # the runner that owned it is gone, and Qt waited for its threads then
-            continue
+    for pool in (QThreadPool.globalInstance(), quick_pool()):
+        idle = pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) and idle
+        idle = pool.activeThreadCount() == 0 and idle
     return idle
 
 
@@ -129,9 +136,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
-        self.quick_pool = QThreadPool(self)
-        self.quick_pool.setMaxThreadCount(QUICK_THREADS)
-        _quick_pools.add(self.quick_pool)
+        self.quick_pool = quick_pool()
         self._running: set[Task] = set()
         self._shut_down = False
 
