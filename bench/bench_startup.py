@@ -199,18 +199,24 @@ def _times(data: dict, launched: float, ended: float, steps: tuple[str, ...]) ->
     return times
 
 
+def _run_reported(command: list[str], env: dict, report: Path, failure: str, timeout: int,
+                  cwd: Path | None = None) -> tuple[dict, float, float]:
+    """Run a measured process that writes a JSON report; (the report, launch time, end time)."""
+    launched = time.time()
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    ended = time.time()
+    if done.returncode != 0 or not report.exists():
+        raise RuntimeError(f"{failure} (exit {done.returncode}): {done.stderr[-2000:]}")
+    return json.loads(report.read_text(encoding="utf-8")), launched, ended
+
+
 def start_app(home: Path, desk: str, platform: str, until: str, root: Path = ROOT) -> dict:
     report = home / "startup.json"
     report.unlink(missing_ok=True)
     env = child_environment(ELSDESK_HOME=str(home), ELSDESK_STARTUP_REPORT=str(report), ELSDESK_STARTUP_UNTIL=until,
                             QT_QPA_PLATFORM=platform)
-    launched = time.time()
-    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", desk, "gui"], env=env, cwd=root,
-                          capture_output=True, text=True, timeout=900)
-    ended = time.time()
-    if done.returncode != 0 or not report.exists():
-        raise RuntimeError(f"the app did not report its start (exit {done.returncode}): {done.stderr[-2000:]}")
-    data = json.loads(report.read_text(encoding="utf-8"))
+    data, launched, ended = _run_reported([sys.executable, "-m", "elsdesk", "--db", desk, "gui"], env, report,
+                                          "the app did not report its start", timeout=900, cwd=root)
     times = _times(data, launched, ended, APP_STEPS)
     times.update(heavy_at_paint=data.get("heavy_at_paint", []), heavy_at_rows=data.get("heavy_at_rows", []),
                  stall=data.get("longest_stall", float("nan")), rss=data.get("rss_mb", {}).get(until_event(until)),
@@ -228,13 +234,8 @@ def start_peer(home: Path, desk: str, platform: str) -> dict:
     script.write_text(PEER_SCRIPT, encoding="utf-8")
     report.unlink(missing_ok=True)
     env = child_environment(QT_QPA_PLATFORM=platform)
-    launched = time.time()
-    done = subprocess.run([sys.executable, str(script), desk, str(report), str(PEER_LIMIT)], env=env,
-                          capture_output=True, text=True, timeout=300)
-    ended = time.time()
-    if done.returncode != 0 or not report.exists():
-        raise RuntimeError(f"the peer did not report (exit {done.returncode}): {done.stderr[-2000:]}")
-    data = json.loads(report.read_text(encoding="utf-8"))
+    data, launched, ended = _run_reported([sys.executable, str(script), desk, str(report), str(PEER_LIMIT)], env, report,
+                                          "the peer did not report", timeout=300)
     times = _times(data, launched, ended, PEER_STEPS)
     times.update(rss=data.get("rss_mb"), peak=data.get("peak_rss_mb"), rows=data.get("rows"), driver=data.get("driver"),
                  cpu=data.get("cpu_s", {}).get("first_rows"))

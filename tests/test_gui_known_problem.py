@@ -11,14 +11,9 @@ from elsdesk.services.imports import import_tickets
 from elsdesk.services.problems import known_problems, update_problem
 from elsdesk.services.profile import ELS_SUPPORT, Profile, save_profile
 from elsdesk.storage import open_database
+from test_problems import DOSE, DOSE_REPORTS
 
-DOSE = "Signera given dos i utdelningsvyn"
-REPORTS = [
-    ("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå."),
-    ("Signering av given dos", "Hittar inte var man signerar att dosen är given i utdelningsvyn."),
-    ("Given dos går ej att signera", "Vi har gett morgonmedicinen men utdelningsvyn vill inte ta signeringen."),
-    ("Dos ej signerad", "Utdelningsvyn: kan inte signera att dosen är given, knappen saknas."),
-]
+REPORTS = [DOSE_REPORTS[i] for i in (0, 1, 2, 5)]
 OTHER = [("Kassan stänger inte dagen", "Dagsavslut i kassan går inte att göra."),
          ("Kallelsen skrivs inte ut", "När jag bokar en tid kommer ingen kallelse ut på skrivaren.")]
 

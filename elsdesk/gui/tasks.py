@@ -117,14 +117,19 @@ def quick_pool() -> QThreadPool:
     return _quick_pool
 
 
-def wait_for_every_worker(msecs: int = 10_000) -> bool:
-    """Wait until no background task runs on either pool (long work, quick queries)."""
+def _wait_for(pools, msecs: int) -> bool:
+    """Wait, *msecs* in all, until none of *pools* runs a task."""
     deadline = time.monotonic() + msecs / 1000
     idle = True
-    for pool in (QThreadPool.globalInstance(), quick_pool()):
+    for pool in pools:
         idle = pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) and idle
         idle = pool.activeThreadCount() == 0 and idle
     return idle
+
+
+def wait_for_every_worker(msecs: int = 10_000) -> bool:
+    """Wait until no background task runs on either pool (long work, quick queries)."""
+    return _wait_for((QThreadPool.globalInstance(), quick_pool()), msecs)
 
 
 class TaskRunner(QObject):
@@ -178,9 +183,7 @@ class TaskRunner(QObject):
             task.cancel()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        deadline = time.monotonic() + msecs / 1000
-        quick_done = self.quick_pool.waitForDone(msecs)
-        return self.pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) and quick_done
+        return _wait_for((self.quick_pool, self.pool), msecs)
 
     def shutdown(self, msecs: int = 30_000) -> bool:
         """Cancel and wait for every task; callbacks still queued are dropped (the owner is closing)."""

@@ -54,11 +54,11 @@ class TicketPager:
         if limit <= 0:
             return []
         if after is None and self._newest_first_search(flt):
+            if self.database.sql.name == "postgres":
+                return self._postgres_newest_first(flt, limit)
             ids = self._search_newest_first(flt, limit)
             if ids is not None:
                 return self._repo.fetch_many(ids)
-        if after is None and self._newest_first_search_on_postgres(flt):
-            return self._postgres_newest_first(flt, limit)
         where, params = self._repo._where(flt)
         column = self._sort_column(flt)
         if after is not None:
@@ -101,8 +101,9 @@ class TicketPager:
 
     # -- the newest-first free-text search on SQLite ---------------------------------------
     def _newest_first_search(self, flt: TicketFilter) -> bool:
-        return (self.database.sql.name == "sqlite" and flt.descending and self._sort_column(flt) == "created_at"
-                and search_text.fts5_query(flt.text) is not None)
+        """A free-text search shown newest first: the case each engine answers its own way."""
+        return (flt.descending and self._sort_column(flt) == "created_at"
+                and self.database.sql.text_match(flt.text) is not None)
 
     def _search_newest_first(self, flt: TicketFilter, limit: int) -> list[int] | None:
         """The ids of the *limit* newest tickets matching *flt*, or None when sorting every match is cheaper."""
@@ -155,10 +156,6 @@ class TicketPager:
         return [ticket_id for _, ticket_id in sorted(merged, reverse=True)[:limit]]
 
     # -- the newest-first free-text search on PostgreSQL -----------------------------------
-    def _newest_first_search_on_postgres(self, flt: TicketFilter) -> bool:
-        return (self.database.sql.name == "postgres" and flt.descending and self._sort_column(flt) == "created_at"
-                and self.database.sql.text_match(flt.text) is not None)
-
     def _postgres_newest_first(self, flt: TicketFilter, limit: int) -> list[Ticket]:
         """Test the newest tickets first (a few thousand, then as many as the share of matches found
         there says a page needs); when that would mean testing too many, the matches are rare:
