@@ -852,10 +852,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.desk:
-        results = run_on_desk(args.desk, args.seed, args.analyze)
-    else:
-        results = run(args.tickets, args.seed, args.keep, args.backend, args.url, args.analyze)
+    with tempfile.TemporaryDirectory(prefix="elsdesk-bench-home-") as home:
+        os.environ["ELSDESK_HOME"] = home  # settings, caches and models of the run never reach the user's folder
+        os.environ["XDG_DATA_HOME"] = home
+        if args.desk:
+            results = run_on_desk(args.desk, args.seed, args.analyze)
+        else:
+            results = run(args.tickets, args.seed, args.keep, args.backend, args.url, args.analyze)
     print_table(results)
     print("RESULT " + json.dumps(_rounded(results), ensure_ascii=False, sort_keys=True))
     return 0
