@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import hashlib
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ from elsdesk.storage.problems import Problem, ProblemRepository, clean_name
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository
 
 MAX_NAME = 200
-SUGGEST_THRESHOLD = 0.15  # a person confirms a suggestion, so it may be less sure than automatic placement
+SUGGEST_PROBABILITY = 0.3  # a person confirms a suggestion, so it may be less sure than automatic placement
 _matchers: dict[str, tuple[tuple, object]] = {}  # desk -> (what the matcher learnt from, the matcher)
+_fitted: dict[bytes, object] = {}  # what a matcher learnt from (digest) -> the matcher, the last few
 _matchers_lock = threading.Lock()
 
 
@@ -185,7 +187,8 @@ def suggest_problem(database: Database, ticket) -> ProblemSuggestion | None:
         return None
     from elsdesk.ml.text import ticket_text
 
-    found = matcher.best(ticket_text(ticket.title, ticket.description), ticket.module, SUGGEST_THRESHOLD)
+    found = matcher.best(ticket_text(ticket.title, ticket.description), ticket.module, SUGGEST_PROBABILITY,
+                         getattr(ticket, "kind", None))
     if found is None:
         return None
     problem = problems.get(found[0])
@@ -209,12 +212,30 @@ def _desk_matcher(database: Database):
     return matcher
 
 
-def matcher_from_links(database: Database, learnt: list[tuple[int, int]]):
-    """A ProblemMatcher learnt from (ticket id, problem id) links: each problem from its tickets' texts."""
+def matcher_from_links(database: Database, learnt: list[tuple[int, int]], end: str = "9999"):
+    """A ProblemMatcher learnt from (ticket id, problem id) links: each problem from its tickets'
+    texts and its name, and when a nearest problem is right from those tickets and from the
+    tickets left unlinked (before *end*) in the weeks people linked."""
     from elsdesk.services.topics import _reference_texts
-    from elsdesk.topics.problem_matcher import ProblemMatcher, texts_of
+    from elsdesk.topics.problem_matcher import MAX_TRAINING, ProblemMatcher, texts_of
 
-    examples = TicketRepository(database).fetch_many([ticket_id for ticket_id, _problem in learnt])
+    tickets, problems = TicketRepository(database), ProblemRepository(database)
+    examples = tickets.fetch_many([ticket_id for ticket_id, _problem in learnt])
     problem_of = dict(learnt)
-    return ProblemMatcher(reference_texts=_reference_texts()).fit(
-        texts_of(examples), [problem_of[t.id] for t in examples], [t.module for t in examples])
+    ids = [problem_of[t.id] for t in examples]
+    names = {problem_id: problem.name for problem_id, problem in problems.many(set(ids)).items()}
+    left = tickets.fetch_many(problems.unlinked_beside_links(end, MAX_TRAINING))
+    texts = texts_of(examples)
+    modules, kinds = [t.module for t in examples], [t.kind for t in examples]
+    unlinked = list(zip(texts_of(left), (t.module for t in left), (t.kind for t in left)))
+    digest = hashlib.sha1(repr((texts, ids, modules, kinds, sorted(names.items()), unlinked)).encode("utf-8")).digest()
+    with _matchers_lock:  # the weeks after the last links all learn from the same tickets: fit once
+        kept = _fitted.get(digest)
+    if kept is not None:
+        return kept
+    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(texts, ids, modules, kinds, names, unlinked)
+    with _matchers_lock:
+        _fitted[digest] = matcher
+        while len(_fitted) > 4:
+            _fitted.pop(next(iter(_fitted)))
+    return matcher

@@ -163,12 +163,14 @@ def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[
     links = problems.links([t.id for t in tickets])
     unlinked = [t for t in tickets if t.id not in links]
     _monday, sunday = parse_week(week)
-    learnt = problems.linked_before((sunday + timedelta(days=1)).isoformat())
+    end = (sunday + timedelta(days=1)).isoformat()
+    learnt = problems.linked_before(end)
     if not unlinked or not learnt:
         return links, set(links)
     from elsdesk.services.problems import matcher_from_links
 
-    placed = matcher_from_links(database, learnt).match(texts_of(unlinked), [t.module for t in unlinked])
+    placed = matcher_from_links(database, learnt, end).match(
+        texts_of(unlinked), [t.module for t in unlinked], [t.kind for t in unlinked])
     return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links)
 
 

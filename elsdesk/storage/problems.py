@@ -84,6 +84,14 @@ class ProblemRepository:
             "SELECT id, problem_id FROM tickets WHERE problem_id IS NOT NULL AND created_at < ? ORDER BY created_at, id",
             (end,))]
 
+    def unlinked_beside_links(self, end: str, limit: int) -> list[int]:
+        """Ids of unlinked tickets created before *end* in the ISO weeks where people linked tickets
+        (newest first, at most *limit*): what they judged to be no known problem."""
+        return [row[0] for row in self.database.query(
+            "SELECT id FROM tickets WHERE problem_id IS NULL AND created_at < ? AND iso_week IN"
+            " (SELECT DISTINCT iso_week FROM tickets WHERE problem_id IS NOT NULL AND created_at < ?)"
+            " ORDER BY created_at DESC, id DESC LIMIT ?", (end, end, limit))]
+
     # -- writing (inside a write transaction) --------------------------------------------
     def find_or_create(self, conn, name: str, module: str | None, kind: str | None, actor: str | None) -> int:
         """The id of the problem called *name*, created (with *module* and *kind*) when new."""

@@ -1,92 +1,230 @@
 """ProblemMatcher: which known problem a new ticket belongs to, learnt from the tickets people linked.
 
-Each known problem is the centroid of its linked tickets' vectors (stemmed words and word pairs
-joined by character n-grams, as the topic finder compares tickets). A new ticket is placed under
-the nearest problem only when it is clearly close (cosine at least :data:`THRESHOLD`), clearly
-closer than to the next problem (:data:`MARGIN`), and in the same module when both are known: a
-wrong link costs a trainer more than a missing one, so anything unsure stays for the proposals.
+Tickets are vectors of stemmed words and word pairs, character n-grams and an LSA projection on
+the reference texts' basis (the parts the topic finder compares). Each known problem is the sum of
+its linked tickets' vectors, and its name is a vector too.
+
+Nearest is not enough: most new tickets belong to no known problem (one-offs, problems nobody has
+named yet), and they often share a problem's words ("vårdplan", "diktat"). So the matcher learns,
+per desk, when its nearest problem is right: a small logistic model over how close the ticket is
+to the problem (its centroid, its closest linked ticket, its name), how far ahead of the next
+problem, whether the kind agrees and how many tickets the problem has. It is trained on the linked
+tickets themselves, each compared with the problems as they would be without it (right when its
+own problem comes first) and as if its problem did not exist yet (always wrong: the ticket of a
+problem nobody has named), and on the unlinked tickets of the weeks people linked (one-offs). A
+ticket is placed only when that model says it is more likely right than :data:`PLACE_PROBABILITY`:
+a wrong link costs a trainer more than a missing one, so anything unsure stays for the proposals.
+With too few links to learn from, a plain similarity rule decides (:data:`THRESHOLD`, :data:`MARGIN`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from elsdesk.ml.text import ticket_text
 from elsdesk.topics.finder import _char_text, analyse
 
-THRESHOLD = 0.25  # measured on held-out go-live weeks (bench/bench_topic_quality.py): precision 0.85, recall 0.18
+THRESHOLD = 0.25  # the similarity rule, for desks with few links
 MARGIN = 0.03
+PLACE_PROBABILITY = 0.55  # bench/bench_topic_quality.py, assisted case: precision ~0.8 on held-out weeks
+CHAR_WEIGHT = 0.5
+LSA_WEIGHT = 0.5
+MIN_EXAMPLES = 8          # of each outcome (right, wrong) before the desk's own model decides
+MAX_TRAINING = 3000       # linked tickets compared when learning (a sample of a large desk)
+_BLOCK = 512
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A ticket's nearest allowed problem and how likely it is the right one (None: no problem in its module)."""
+
+    problem_id: int | None
+    probability: float
+    similarity: float
 
 
 class ProblemMatcher:
-    def __init__(self, threshold: float = THRESHOLD, margin: float = MARGIN, reference_texts: list[str] | None = None):
+    def __init__(self, threshold: float = PLACE_PROBABILITY, reference_texts: list[str] | None = None):
         self.threshold = threshold
-        self.margin = margin
         self.reference_texts = reference_texts or []
         self.problem_ids: list[int] = []
-        self.modules: list[str | None] = []
-        self._centroids = None
+        self._model = None
+        self._sums = None
 
-    def fit(self, texts: list[str], problem_ids: list[int], modules: list[str | None]) -> "ProblemMatcher":
-        """Learn each problem from its linked tickets' texts (title and description joined)."""
+    # -- learning ------------------------------------------------------------------------------
+    def fit(self, texts: list[str], problem_ids: list[int], modules: list[str | None],
+            kinds: list[str | None] | None = None, names: dict[int, str] | None = None,
+            unlinked: list[tuple[str, str | None, str | None]] = ()) -> "ProblemMatcher":
+        """Learn each problem from its linked tickets (texts with their problem, module and kind),
+        its name, and when the nearest problem is right; *unlinked* are (text, module, kind) of
+        tickets people left unlinked while linking (one-offs)."""
         if not texts:
             return self
+        kinds = list(kinds) if kinds is not None else [None] * len(texts)
+        names = names or {}
+        self._fit_vectorizers(texts + [names[p] for p in sorted(names)])
+        self.problem_ids = sorted(set(problem_ids))
+        column = {p: i for i, p in enumerate(self.problem_ids)}
+        self._labels = np.array([column[p] for p in problem_ids])
+        self._members = self._vectors(texts)
+        self._sums = np.vstack([np.asarray(self._members[self._labels == i].sum(axis=0)).ravel()
+                                for i in range(len(self.problem_ids))]).astype(np.float32)
+        self._counts = np.bincount(self._labels, minlength=len(self.problem_ids)).astype(np.float32)
+        self.modules = _majority(self._labels, modules, len(self.problem_ids))
+        self.kinds = _majority(self._labels, kinds, len(self.problem_ids))
+        name_texts = [names.get(p, "") for p in self.problem_ids]
+        self._names = self._vectors(name_texts)
+        self._model = self._learn_when_right(texts, modules, kinds, unlinked)
+        return self
+
+    def _fit_vectorizers(self, texts: list[str]) -> None:
+        from elsdesk.topics.vectors import reference_model
+
         self._words = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, dtype=np.float32)
         self._chars = TfidfVectorizer(preprocessor=_char_text, analyzer="char_wb", ngram_range=(4, 5),
                                       sublinear_tf=True, dtype=np.float32)
         self._words.fit(texts + self.reference_texts)
         self._chars.fit(texts + self.reference_texts)
-        vectors = self._vectors(texts)
-        members: dict[int, list[int]] = defaultdict(list)
-        module_votes: dict[int, Counter] = defaultdict(Counter)
-        for index, (problem_id, module) in enumerate(zip(problem_ids, modules)):
-            members[problem_id].append(index)
-            if module:
-                module_votes[problem_id][module] += 1
-        self.problem_ids = sorted(members)
-        self.modules = [module_votes[p].most_common(1)[0][0] if module_votes[p] else None for p in self.problem_ids]
-        rows = [np.asarray(vectors[members[p]].mean(axis=0)).ravel() for p in self.problem_ids]
-        self._centroids = normalize(np.vstack(rows))
-        return self
+        reference = reference_model(self.reference_texts) if self.reference_texts else None
+        self._lsa_rows = self._lsa_columns = self._lsa_basis = None
+        if reference is not None and reference.lsa_basis is not None:
+            terms = self._words.get_feature_names_out()
+            columns = np.fromiter((reference.lsa_columns.get(t, -1) for t in terms), dtype=np.int64, count=len(terms))
+            known = np.flatnonzero(columns >= 0)
+            if len(known):
+                self._lsa_columns, self._lsa_basis = known, reference.lsa_basis[columns[known]]
 
     def _vectors(self, texts: list[str]):
-        return normalize(hstack([self._words.transform(texts), self._chars.transform(texts) * 0.5]).tocsr())
+        """Unit rows: words, characters and LSA parts joined with their weights."""
+        words = self._words.transform(texts)
+        parts = [words, self._chars.transform(texts) * CHAR_WEIGHT]
+        if self._lsa_basis is not None:
+            lsa = normalize(np.asarray(words[:, self._lsa_columns] @ self._lsa_basis, dtype=np.float32))
+            parts.append(csr_matrix(lsa * LSA_WEIGHT))
+        return normalize(hstack(parts).tocsr()).astype(np.float32)
 
-    def best(self, text: str, module: str | None, threshold: float) -> tuple[int, float] | None:
-        """The nearest problem and its similarity when it is at least *threshold* and clearly ahead."""
-        if self._centroids is None:
-            return None
-        row = np.asarray(self._vectors([text]) @ self._centroids.T)[0]
-        allowed = np.array([m is None or module is None or m == module for m in self.modules])
-        scores = np.where(allowed, row, -1.0)
-        order = np.argsort(-scores)
-        second = scores[order[1]] if len(order) > 1 else -1.0
-        if scores[order[0]] < threshold or scores[order[0]] - second < self.margin:
-            return None
-        return self.problem_ids[order[0]], float(scores[order[0]])
+    def _learn_when_right(self, texts, modules, kinds, unlinked):
+        """A logistic model of 'the nearest problem is the ticket's own', or None with too few examples."""
+        from sklearn.linear_model import LogisticRegression
 
-    def match(self, texts: list[str], modules: list[str | None]) -> list[int | None]:
-        """The problem id for each text, or None when no known problem is clearly the one."""
-        if self._centroids is None or not texts:
-            return [None] * len(texts)
-        similarity = np.asarray(self._vectors(texts) @ self._centroids.T)
-        allowed_for: dict[str | None, np.ndarray] = {}  # per module, not per ticket: a week has few modules
-        result: list[int | None] = []
-        for row, module in zip(similarity, modules):
-            allowed = allowed_for.get(module)
-            if allowed is None:
-                allowed = allowed_for[module] = np.array([m is None or module is None or m == module for m in self.modules])
-            scores = np.where(allowed, row, -1.0)
-            order = np.argsort(-scores)
-            best = scores[order[0]]
-            second = scores[order[1]] if len(order) > 1 else -1.0
-            result.append(self.problem_ids[order[0]] if best >= self.threshold and best - second >= self.margin else None)
+        rows = np.arange(len(texts))
+        if len(rows) > MAX_TRAINING:
+            rows = np.sort(np.random.default_rng(0).choice(rows, MAX_TRAINING, replace=False))
+        features, outcomes = [], []
+        for leave_problem_out in (False, True):
+            found = self._features(self._members[rows], [modules[i] for i in rows], [kinds[i] for i in rows],
+                                   own_rows=rows, leave_problem_out=leave_problem_out)
+            for row, (best, values) in zip(rows, found):
+                if best is not None:
+                    features.append(values)
+                    outcomes.append(int(not leave_problem_out and best == self._labels[row]))
+        if unlinked:
+            found = self._features(self._vectors([t for t, _m, _k in unlinked]), [m for _t, m, _k in unlinked],
+                                   [k for _t, _m, k in unlinked])
+            for best, values in found:
+                if best is not None:
+                    features.append(values)
+                    outcomes.append(0)
+        right = sum(outcomes)
+        if right < MIN_EXAMPLES or len(outcomes) - right < MIN_EXAMPLES:
+            return None
+        return LogisticRegression(C=1.0, max_iter=1000).fit(np.array(features), np.array(outcomes))
+
+    # -- comparing -------------------------------------------------------------------------------
+    def _features(self, vectors, modules, kinds, own_rows=None, leave_problem_out=False):
+        """(nearest allowed problem column or None, feature values) for each row of *vectors*.
+
+        With *own_rows* the rows are linked tickets (their row among the members): each is compared
+        without itself, and with *leave_problem_out* without its whole problem."""
+        results = []
+        sum_norms = np.einsum("ij,ij->i", self._sums, self._sums)
+        for start in range(0, vectors.shape[0], _BLOCK):
+            block = vectors[start:start + _BLOCK]
+            to_sums = np.asarray(block @ self._sums.T)
+            to_members = (block @ self._members.T).toarray()
+            to_names = (block @ self._names.T).toarray()
+            for offset in range(block.shape[0]):
+                index = start + offset
+                own = None if own_rows is None else int(own_rows[index])
+                results.append(self._row_features(to_sums[offset], to_members[offset], to_names[offset], sum_norms,
+                                                  modules[index], kinds[index], own, leave_problem_out))
+        return results
+
+    def _row_features(self, to_sums, to_members, to_names, sum_norms, module, kind, own, leave_problem_out):
+        counts = self._counts
+        norms = sum_norms
+        to_members = to_members.copy()
+        if own is not None:
+            mine = self._labels[own]
+            to_sums, norms, counts = to_sums.copy(), norms.copy(), counts.copy()
+            to_members[own] = -1.0
+            if leave_problem_out:
+                to_sums[mine], norms[mine] = 0.0, 0.0
+                to_members[self._labels == mine] = -1.0
+            else:  # the problem as it would be without this ticket: sum - x, |sum - x|² = |sum|² - 2 x·sum + 1
+                to_sums[mine] -= 1.0
+                norms[mine] = max(norms[mine] - 2.0 * (to_sums[mine] + 1.0) + 1.0, 0.0)
+                counts[mine] -= 1
+        allowed = np.array([m is None or module is None or m == module for m in self.modules]) & (norms > 1e-9)
+        if not allowed.any():
+            return None, None
+        centroid = np.where(allowed, to_sums / np.sqrt(np.maximum(norms, 1e-18)), -1.0)
+        order = np.argsort(-centroid)
+        best = int(order[0])
+        second = float(centroid[order[1]]) if len(order) > 1 and allowed[order[1]] else 0.0
+        members_of_best = self._labels == best
+        closest_member = float(np.max(to_members[members_of_best], initial=-1.0))
+        closest_other = float(np.max(to_members[~members_of_best], initial=0.0))
+        kind_agrees = 0.5 if kind is None or self.kinds[best] is None else float(kind == self.kinds[best])
+        return best, [float(centroid[best]), float(centroid[best]) - second, max(closest_member, 0.0),
+                      max(closest_other, 0.0), float(to_names[best]), kind_agrees, float(np.log1p(counts[best]))]
+
+    def placements(self, texts: list[str], modules: list[str | None],
+                   kinds: list[str | None] | None = None) -> list[Placement]:
+        """Each ticket's nearest allowed problem with the probability that it is the ticket's own."""
+        if self._sums is None or not texts:
+            return [Placement(None, 0.0, 0.0) for _ in texts]
+        kinds = list(kinds) if kinds is not None else [None] * len(texts)
+        found = self._features(self._vectors(texts), list(modules), kinds)
+        values = np.array([v for best, v in found if best is not None])
+        if self._model is not None and len(values):
+            probabilities = iter(self._model.predict_proba(values)[:, 1])
+        else:  # the similarity rule, scaled so that THRESHOLD meets PLACE_PROBABILITY; 0 when not clearly ahead
+            probabilities = iter(min(1.0, v[0] / THRESHOLD * PLACE_PROBABILITY) if v[1] >= MARGIN else 0.0
+                                 for v in values)
+        result = []
+        for best, v in found:
+            if best is None:
+                result.append(Placement(None, 0.0, 0.0))
+            else:
+                result.append(Placement(self.problem_ids[best], float(next(probabilities)), v[0]))
         return result
+
+    def best(self, text: str, module: str | None, threshold: float, kind: str | None = None) -> tuple[int, float] | None:
+        """The nearest problem and its similarity when the probability it is right is at least *threshold*."""
+        placement = self.placements([text], [module], [kind])[0]
+        if placement.problem_id is None or placement.probability < threshold:
+            return None
+        return placement.problem_id, placement.similarity
+
+    def match(self, texts: list[str], modules: list[str | None], kinds: list[str | None] | None = None) -> list[int | None]:
+        """The problem id for each text, or None when no known problem is likely enough the one."""
+        return [p.problem_id if p.problem_id is not None and p.probability >= self.threshold else None
+                for p in self.placements(texts, modules, kinds)]
+
+
+def _majority(labels: np.ndarray, values: list, size: int) -> list:
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for label, value in zip(labels, values):
+        if value:
+            votes[int(label)][value] += 1
+    return [votes[i].most_common(1)[0][0] if votes[i] else None for i in range(size)]
 
 
 def texts_of(tickets) -> list[str]:
