@@ -198,3 +198,27 @@ def test_the_reference_cache_never_creates_the_users_folder(user_home):
     assert not user_home.exists()
     reference_cache.save(reference_cache.cache_key("digest", 0), vectors._build_reference(REFERENCE, 0))
     assert not user_home.exists()
+
+
+def test_tickets_of_different_known_kinds_count_less_alike():
+    """Issue 12: a how-to question and a defect report that share words are rarely one problem."""
+    points = _random_unit_rows(3, n=4)
+    similarity = (points @ points.T).astype(np.float32)
+    penalised = similarity.copy()
+    linkage._penalise_other_kinds(penalised, ["handhavande", "fel", "handhavande", None], 0.08)
+    difference = similarity - penalised
+    assert difference[0, 1] == pytest.approx(0.08) and difference[1, 2] == pytest.approx(0.08)
+    assert difference[0, 2] == 0 and not difference[3].any() and not difference[:, 3].any()
+
+
+def test_the_finder_keeps_a_question_apart_from_a_fault_report_with_the_same_words():
+    texts = ["Skrivaren skriver ut tomma etiketter. Hur väljer jag rätt etikettskrivare?",
+             "Etikettskrivaren skriver ut tomma etiketter sedan i morse",
+             "Hur väljer jag etikettskrivare på min dator? Etiketterna kommer ut tomma",
+             "Tomma etiketter från skrivaren, den är trasig"]
+    kinds = ["handhavande", "fel", "handhavande", "fel"]
+    tickets = [Ticketish(str(i), t, "", "utskrift_hardvara", k) for i, (t, k) in enumerate(zip(texts, kinds))]
+    together = TopicFinder(reference_texts=REFERENCE, kind_penalty=0.0, distance_threshold=0.95).find(tickets)
+    apart = TopicFinder(reference_texts=REFERENCE, kind_penalty=1.0, distance_threshold=0.95).find(tickets)
+    assert any(len({kinds[m] for m in t.members}) > 1 for t in together)
+    assert all(len({kinds[m] for m in t.members}) == 1 for t in apart)

@@ -3,7 +3,8 @@
 Tickets are compared by their stemmed words and word pairs (TF-IDF, cosine), joined by character
 n-grams and an LSA projection (:mod:`elsdesk.topics.vectors`). Clustering runs inside each module
 (a problem belongs to one part of Cosmic) with average-linkage clustering cut at a fixed cosine
-distance, so small weeks and big weeks are treated alike; a very large module group is clustered
+distance, two tickets of different kinds (a how-to question, a fault report) counting
+:data:`KIND_PENALTY` less alike, so small weeks and big weeks are treated alike; a very large module group is clustered
 block by block (:mod:`elsdesk.topics.linkage`). Groups smaller than ``min_size`` stay out: a
 one-off ticket is not a topic. Labels use the cluster's key terms in the form people wrote them,
 not their stems.
@@ -29,6 +30,7 @@ from elsdesk.topics.vectors import _WORD_RE, TicketVectors, analyse, build_vecto
 DISTANCE_THRESHOLD = 0.9
 CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
+KIND_PENALTY = 0.08
 SURFACE_SAMPLE = 300
 __all__ = ["DISTANCE_THRESHOLD", "FoundTopic", "Ticketish", "TopicFinder", "analyse", "centroid_similarity",
            "label_from_keywords", "provisional_name", "stem_similarities"]
@@ -123,13 +125,15 @@ class TopicFinder:
     """Finds topics in a list of tickets; stateless apart from its settings."""
 
     def __init__(self, distance_threshold: float = DISTANCE_THRESHOLD, min_size: int | None = None, random_state: int = 0,
-                 reference_texts: list[str] | None = None, char_weight: float = CHAR_WEIGHT, lsa_weight: float = LSA_WEIGHT):
+                 reference_texts: list[str] | None = None, char_weight: float = CHAR_WEIGHT, lsa_weight: float = LSA_WEIGHT,
+                 kind_penalty: float = KIND_PENALTY):
         self.distance_threshold = distance_threshold
         self.min_size = min_size
         self.random_state = random_state
         self.reference_texts = reference_texts or []
         self.char_weight = char_weight
         self.lsa_weight = lsa_weight
+        self.kind_penalty = kind_penalty
         self.vocabulary: np.ndarray | None = None
 
     def minimum_size(self, n: int) -> int:
@@ -165,7 +169,9 @@ class TopicFinder:
                 break
             if len(indices) < minimum:
                 continue
-            for members in cluster(vectors, np.array(indices), self.distance_threshold, self.random_state):
+            kinds = [tickets[i].kind for i in indices]
+            for members in cluster(vectors, np.array(indices), self.distance_threshold, self.random_state,
+                                   kinds=kinds, kind_penalty=self.kind_penalty):
                 if len(members) >= minimum:
                     topics.append(self._describe(module, [indices[m] for m in members], vectors, tickets, texts))
         topics.sort(key=lambda t: (-len(t.members), t.label))
