@@ -3,9 +3,9 @@
 Tickets are compared by their stemmed words and word pairs (TF-IDF, cosine), joined by character
 n-grams and an LSA projection (:mod:`elsdesk.topics.vectors`). Clustering runs inside each module
 (a problem belongs to one part of Cosmic) with average-linkage clustering cut at a fixed cosine
-distance, two tickets of different kinds (a how-to question, a fault report) counting
-:data:`KIND_PENALTY` less alike, so small weeks and big weeks are treated alike; a very large module group is clustered
-block by block (:mod:`elsdesk.topics.linkage`). Groups smaller than ``min_size`` stay out: a
+distance, so small weeks and big weeks are treated alike; two tickets of different kinds (a how-to
+question, a fault report) count :data:`KIND_PENALTY` less alike. A very large module group is
+clustered block by block (:mod:`elsdesk.topics.linkage`). Groups smaller than ``min_size`` stay out: a
 one-off ticket is not a topic. Labels use the cluster's key terms in the form people wrote them,
 not their stems.
 """
