@@ -222,3 +222,20 @@ def test_the_finder_keeps_a_question_apart_from_a_fault_report_with_the_same_wor
     apart = TopicFinder(reference_texts=REFERENCE, kind_penalty=1.0, distance_threshold=0.95).find(tickets)
     assert any(len({kinds[m] for m in t.members}) > 1 for t in together)
     assert all(len({kinds[m] for m in t.members}) == 1 for t in apart)
+
+
+def test_a_term_space_puts_new_texts_where_vectorizers_fitted_on_texts_and_reference_would():
+    """The known-problem matcher learns its space once (issue 12) without counting the reference again."""
+    from elsdesk.topics.vectors import TermSpace
+
+    learnt, new = WEEK[:4], WEEK[4:] + ["Helt okända ord: xyzzy plugh"]
+    space = TermSpace(learnt, reference_model(REFERENCE), 0.5, 0.0)
+    words = TfidfVectorizer(analyzer=analyse, sublinear_tf=True).fit(learnt + REFERENCE)
+    chars = TfidfVectorizer(preprocessor=_char_text, analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True)
+    chars.fit(learnt + REFERENCE)
+    expected = normalize(hstack([words.transform(new), chars.transform(new) * 0.5]))
+    ours = space.vectors(new)
+    assert np.allclose(np.sort(ours.toarray(), axis=1), np.sort(expected.toarray(), axis=1), atol=1e-6)
+    assert np.allclose((ours @ space.vectors(learnt).T).toarray(),
+                       (expected @ normalize(hstack([words.transform(learnt), chars.transform(learnt) * 0.5])).T).toarray(),
+                       atol=1e-5)

@@ -85,14 +85,14 @@ class ModelActionsMixin:
         if not (title.strip() or description.strip()):
             form.show_known_problem(None)
             return
-        module = form.values().get("module")
+        module, kind = form.values().get("module"), form.values().get("kind")
 
         def work(context):
             from types import SimpleNamespace
 
             from elsdesk.services.problems import suggest_problem
 
-            typed = SimpleNamespace(id=None, title=title, description=description, module=module)
+            typed = SimpleNamespace(id=None, title=title, description=description, module=module, kind=kind)
             with context.open_database() as database:
                 return suggest_problem(database, typed)
 

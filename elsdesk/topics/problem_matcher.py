@@ -1,7 +1,9 @@
 """ProblemMatcher: which known problem a new ticket belongs to, learnt from the tickets people linked.
 
 Tickets are vectors of stemmed words and word pairs, character n-grams and an LSA projection on
-the reference texts' basis (the parts the topic finder compares). Each known problem is the sum of
+the reference texts' basis, the parts the topic finder compares, in one
+:class:`~elsdesk.topics.vectors.TermSpace` learnt from the linked tickets, the problems' names and
+the reference. Each known problem is the sum of
 its linked tickets' vectors, and its name is a vector too.
 
 Nearest is not enough: most new tickets belong to no known problem (one-offs, problems nobody has
@@ -23,12 +25,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from elsdesk.ml.text import ticket_text
-from elsdesk.topics.finder import _char_text, analyse
 
 THRESHOLD = 0.25  # the similarity rule, for desks with few links
 MARGIN = 0.03
@@ -68,7 +66,7 @@ class ProblemMatcher:
             return self
         kinds = list(kinds) if kinds is not None else [None] * len(texts)
         names = names or {}
-        self._fit_vectorizers(texts + [names[p] for p in sorted(names)])
+        self._fit_space(texts + [names[p] for p in sorted(names)])
         self.problem_ids = sorted(set(problem_ids))
         column = {p: i for i, p in enumerate(self.problem_ids)}
         self._labels = np.array([column[p] for p in problem_ids])
@@ -83,31 +81,14 @@ class ProblemMatcher:
         self._model = self._learn_when_right(texts, modules, kinds, unlinked)
         return self
 
-    def _fit_vectorizers(self, texts: list[str]) -> None:
-        from elsdesk.topics.vectors import reference_model
+    def _fit_space(self, texts: list[str]) -> None:
+        from elsdesk.topics.vectors import TermSpace, reference_model
 
-        self._words = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, dtype=np.float32)
-        self._chars = TfidfVectorizer(preprocessor=_char_text, analyzer="char_wb", ngram_range=(4, 5),
-                                      sublinear_tf=True, dtype=np.float32)
-        self._words.fit(texts + self.reference_texts)
-        self._chars.fit(texts + self.reference_texts)
-        reference = reference_model(self.reference_texts) if self.reference_texts else None
-        self._lsa_rows = self._lsa_columns = self._lsa_basis = None
-        if reference is not None and reference.lsa_basis is not None:
-            terms = self._words.get_feature_names_out()
-            columns = np.fromiter((reference.lsa_columns.get(t, -1) for t in terms), dtype=np.int64, count=len(terms))
-            known = np.flatnonzero(columns >= 0)
-            if len(known):
-                self._lsa_columns, self._lsa_basis = known, reference.lsa_basis[columns[known]]
+        self._space = TermSpace(texts, reference_model(self.reference_texts), CHAR_WEIGHT, LSA_WEIGHT)
 
     def _vectors(self, texts: list[str]):
         """Unit rows: words, characters and LSA parts joined with their weights."""
-        words = self._words.transform(texts)
-        parts = [words, self._chars.transform(texts) * CHAR_WEIGHT]
-        if self._lsa_basis is not None:
-            lsa = normalize(np.asarray(words[:, self._lsa_columns] @ self._lsa_basis, dtype=np.float32))
-            parts.append(csr_matrix(lsa * LSA_WEIGHT))
-        return normalize(hstack(parts).tocsr()).astype(np.float32)
+        return self._space.vectors(texts)
 
     def _learn_when_right(self, texts, modules, kinds, unlinked):
         """A logistic model of 'the nearest problem is the ticket's own', or None with too few examples."""

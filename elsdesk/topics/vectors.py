@@ -371,3 +371,74 @@ def _lsa(word_counts, word_vectors, vocabulary, reference: ReferenceModel, rando
             return None
         projected = np.asarray(word_vectors @ basis, dtype=np.float32)
     return normalize(projected).astype(np.float32)
+
+
+class TermSpace:
+    """Texts and the reference in one fixed space that later texts can be put in as well.
+
+    The vocabulary is the texts' terms and the reference's, with document frequencies added up:
+    what a TfidfVectorizer fitted on the texts and the reference together learns, without counting
+    the reference again (its counts are :func:`reference_model`'s). Terms of a later text that
+    neither knows are left out, as a fitted vectorizer leaves them out. Used where texts are
+    learnt once and compared with new ones many times (the known-problem matcher)."""
+
+    def __init__(self, texts: list[str], reference: ReferenceModel, char_weight: float, lsa_weight: float):
+        self.char_weight, self.lsa_weight = char_weight, lsa_weight
+        cleaned = [clean(t) for t in texts]
+        documents = len(texts) + reference.size
+        words = _word_counter()
+        try:
+            own = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
+            own_terms = words.get_feature_names_out()
+        except ValueError:  # no text has a content word
+            own, own_terms = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+        self._words, word_idf = _joined_vocabulary(own, own_terms, reference.word_df, documents)
+        self._word_idf = word_idf
+        self._char_columns, self._char_idf = None, None
+        if char_weight:
+            counts, grams = char_counts(cleaned, folding=True)
+            self._char_columns, self._char_idf = _joined_vocabulary(counts, grams, reference.char_df, documents)
+        self._lsa_rows = self._lsa_basis = None
+        if lsa_weight and reference.lsa_basis is not None:
+            terms = sorted(self._words, key=self._words.get)
+            columns = np.fromiter((reference.lsa_columns.get(t, -1) for t in terms), dtype=np.int64, count=len(terms))
+            self._lsa_rows = np.flatnonzero(columns >= 0)
+            self._lsa_basis = reference.lsa_basis[columns[self._lsa_rows]]
+
+    def vectors(self, texts: list[str]):
+        """Unit rows (csr float32): the word part, the character part and the LSA part joined with their weights."""
+        cleaned = [clean(t) for t in texts]
+        counts = CountVectorizer(analyzer=_as_is, lowercase=False, dtype=np.int32, vocabulary=self._words)
+        words = _tfidf(counts.transform([terms_of_clean(c) for c in cleaned]), self._word_idf)
+        parts = [words]
+        if self._char_columns is not None:
+            grams, names = char_counts(cleaned, folding=True)
+            parts.append(_tfidf(_in_vocabulary(grams, names, self._char_columns), self._char_idf) * self.char_weight)
+        if self._lsa_basis is not None:
+            lsa = normalize(np.asarray(words[:, self._lsa_rows] @ self._lsa_basis, dtype=np.float32))
+            parts.append(csr_matrix(lsa * self.lsa_weight))
+        from scipy.sparse import hstack
+
+        return normalize(hstack(parts).tocsr()).astype(np.float32)
+
+
+def _joined_vocabulary(counts, terms, reference_df: dict[str, int], documents: int) -> tuple[dict[str, int], np.ndarray]:
+    """The texts' terms followed by the reference's other terms (term -> column), and their IDF over both."""
+    vocabulary = {term: column for column, term in enumerate(terms)}
+    for term in reference_df:
+        vocabulary.setdefault(term, len(vocabulary))
+    df = np.zeros(len(vocabulary), dtype=np.float64)
+    if counts.nnz:
+        df[:len(terms)] = np.bincount(counts.indices, minlength=len(terms))
+    for term, count in reference_df.items():
+        df[vocabulary[term]] += count
+    return vocabulary, _idf(df, documents)
+
+
+def _in_vocabulary(counts, names, vocabulary: dict[str, int]):
+    """*counts* (columns named by *names*) moved to *vocabulary*'s columns; unknown columns dropped."""
+    columns = np.fromiter((vocabulary.get(n, -1) for n in names), dtype=np.int64, count=len(names))
+    counts = counts.tocoo()
+    keep = columns[counts.col] >= 0 if counts.nnz else np.zeros(0, dtype=bool)
+    return csr_matrix((counts.data[keep], (counts.row[keep], columns[counts.col[keep]])),
+                      shape=(counts.shape[0], len(vocabulary)), dtype=np.int32)
