@@ -44,7 +44,9 @@ def test_accepting_a_proposal_in_the_tab_names_a_known_problem(qtbot, view, db_p
     assert [t["status"] for t in view.overview.report["topics"] if t["label"] == "Signera given dos i utdelningsvyn"] == ["confirmed"]
     with open_database(db_path) as database:
         assert [p.name for p in known_problems(database)] == ["Signera given dos i utdelningsvyn"]
-    assert not view.accept_button.isEnabled() or view.selected_topics()[0]["status"] == "proposed"
+    accepted = view.selected_topics()
+    assert [t["label"] for t in accepted] == ["Signera given dos i utdelningsvyn"]  # the selection follows it
+    assert not view.accept_button.isEnabled()
 
 
 def test_an_edit_keeps_the_selected_topic_selected(qtbot, view):

@@ -7,10 +7,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from elsdesk.domain import Ticket
+from elsdesk.domain import Ticket, TicketFilter
 from elsdesk.gui.main_window import MainWindow
 from elsdesk.services.profile import Profile, SUPER_USER, ELS_SUPPORT, TRAINING_LEAD, save_profile
+from elsdesk.services.topics import week_fingerprint
 from elsdesk.storage import open_database, TicketRepository
+from elsdesk.storage.settings import SettingsRepository
 
 
 def make(db_path, tmp_path):
@@ -118,17 +120,28 @@ def test_form_shows_similar_tickets_and_saving_a_burst_flags_an_incident(qtbot, 
 
 
 @pytest.mark.sqlite_only  # the local profile; on a server the role comes from the login
-def test_training_lead_sees_training_not_review(qtbot, db_path, tmp_path):
+def test_training_lead_sees_training_not_review(qtbot, db_path, tmp_path, monkeypatch):
+    from elsdesk.gui import topics_keeper
+
+    monkeypatch.setattr(topics_keeper, "KEEP_DELAY_MS", 0)
     seed(db_path)
     save_profile(Profile("Cecilia", TRAINING_LEAD))
     window = make(db_path, tmp_path)
     qtbot.addWidget(window)
     settle(qtbot, window)
     assert window.review_view is None and window.tabs.isTabVisible(window.training_tab)
+    qtbot.waitUntil(lambda: not window.topics_keeper.is_busy(), timeout=60_000)  # the newest weeks, worked out at start
+    week = window.repo.weeks()[-1]
+    window.ticket_saved.emit(window.repo.get(window.repo.query_ids(TicketFilter(week=week))[0]))
+    assert window.topics_keeper.is_busy()  # a saved ticket: the week is worked out again once the desk is quiet
+    qtbot.waitUntil(lambda: not window.topics_keeper.is_busy(), timeout=60_000)
+    database = open_database(db_path)
+    assert SettingsRepository(database).get(f"topics_computed:{week}") == week_fingerprint(database, week)
+    database.close()
     save_profile(Profile("Cecilia", ELS_SUPPORT))
     window.profile = Profile("Cecilia", ELS_SUPPORT)
     window._apply_profile()
-    assert not window.tabs.isTabVisible(window.training_tab)
+    assert not window.tabs.isTabVisible(window.training_tab) and window.topics_keeper is None
     close(qtbot, window)
 
 

@@ -66,6 +66,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.incidents: list = []
         self._similar_task = None
         self._training_view: TrainingLeadView | None = None
+        self.topics_keeper = None  # keeps the newest weeks' topics worked out, where the Utbildning tab shows
         self._first_rows_arrived = False
         self._first_rows_shown = False
         self._after_first_rows: list = []
@@ -155,6 +156,36 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self._apply_profile()
         if self.tabs.isTabVisible(self.training_tab):
             self.training_view  # noqa: B018 - built now, so that the tab opens at once
+        self._keep_topics_where_shown()
+
+    def _keep_topics_where_shown(self) -> None:
+        """Where the Utbildning tab shows, keep the newest weeks' topics worked out in the background."""
+        shown = self.tabs.isTabVisible(self.training_tab)
+        if shown and self.topics_keeper is None:
+            from elsdesk.gui.topics_keeper import TopicsKeeper
+
+            self.topics_keeper = TopicsKeeper(self.runner, self.db_path, parent=self)
+            self.topics_keeper.kept.connect(self._on_topics_kept)
+            self.topics_keeper.touch()
+        elif not shown and self.topics_keeper is not None:
+            self.topics_keeper.stop()
+            self.topics_keeper.deleteLater()
+            self.topics_keeper = None
+
+    def _desk_changed_for_topics(self) -> None:
+        """Tickets or links changed: the keeper works the newest weeks' topics out again soon."""
+        if self.topics_keeper is not None:
+            self.topics_keeper.touch()
+
+    def _on_topics_kept(self, weeks: list) -> None:
+        """The keeper stored new topics: a shown Utbildning tab reads them, a hidden one on its next showing."""
+        view = self._training_view
+        if not weeks or view is None or view.is_loading():
+            return
+        if self.tabs.currentIndex() == self.training_tab and view.overview is not None:
+            view.load(view.current_week())
+        else:
+            view.overview = None
 
     @property
     def training_view(self) -> TrainingLeadView:
@@ -334,10 +365,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.scan_incidents()
         if self.review_view is not None:
             self.review_view.refresh()
+        self._desk_changed_for_topics()
         if self._training_view is not None:
-            self._training_view.overview = None  # recomputed when the training tab is next shown
+            self._training_view.overview = None  # read again when the training tab is next shown
             if self.tabs.currentIndex() == self.training_tab:
-                self._training_view.load(recompute=True)
+                self._training_view.load()
 
     def _on_tab_changed(self, index: int) -> None:
         if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
@@ -414,6 +446,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         return box
 
     def _on_ticket_saved(self, ticket) -> None:
+        self._desk_changed_for_topics()
         self.model.refresh_rows()
         self.list_view.refresh(select_ticket=ticket.id)
         if self.review_view is not None:
@@ -473,6 +506,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def _on_remote_change(self, tables: frozenset) -> None:
         """Refresh what shows the changed tables (the views keep their selection and current item)."""
+        if "tickets" in tables:
+            self._desk_changed_for_topics()
         if tables & {"tickets", "label_history", "incident_tickets"} and not self.list_view.is_loading():
             self.model.refresh_rows()
             self.list_view.refresh()
@@ -568,6 +603,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._closing = True
         self._save_layout()
         self._change_watch.stop()
+        if self.topics_keeper is not None:
+            self.topics_keeper.stop()
         if self.listener is not None:
             self.listener.stop()
         if self.review_view is not None:

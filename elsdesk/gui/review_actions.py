@@ -73,6 +73,8 @@ class ReviewActionsMixin:
             return
         views = views_for(self.profile.role)
         self.tabs.setTabVisible(self.training_tab, TRAINING in views)
+        if not self._starting:
+            self._keep_topics_where_shown()
         if REVIEW in views and self.review_view is None and not self._starting:
             from elsdesk.gui.review_queue_view import ReviewQueueView  # scikit-learn: not before the first paint
 
@@ -98,6 +100,7 @@ class ReviewActionsMixin:
             self.review_view.setFocus()  # the queue's single-key decisions need the keyboard focus
 
     def _on_review_decision(self, decision) -> None:
+        self._desk_changed_for_topics()  # a label or a problem link decides where the ticket's topic is
         self.model.refresh_rows()
         if self.list_view.current_ticket_id() == decision.ticket_id:
             self._on_ticket_selected(decision.ticket_id)

@@ -59,6 +59,7 @@ class TrainingLeadView(QWidget):
         self.overview = None
         self._task = None
         self._keep_id: str | None = None  # the topic to select again after a reload (edits keep the selection)
+        self._select_after_load: str | None = None  # ... or the one an edit made of it
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekCombo")
         self.week_combo.setMinimumContentsLength(9)
@@ -170,6 +171,9 @@ class TrainingLeadView(QWidget):
     def _on_loaded(self, overview) -> None:
         same_week = self.overview is not None and overview.week == self.overview.week
         self._keep_id = (self.selected_topics()[:1] or [{}])[0].get("id") if same_week else None
+        if same_week and self._select_after_load:
+            self._keep_id = self._select_after_load
+        self._select_after_load = None
         self.overview = overview
         self.week_combo.blockSignals(True)
         self.week_combo.clear()
@@ -297,14 +301,19 @@ class TrainingLeadView(QWidget):
         return [topics[r] for r in rows if r < len(topics)]
 
     # -- edits -----------------------------------------------------------------------------
-    def _edit(self, function, message: str):
+    def _edit(self, function, message: str, select=None):
+        """Run an edit in the background, then read the week again; *select* (given the edit's
+        result) names the topic to select afterwards when it is not the selected one (a proposal
+        that became a known problem)."""
         week = self.current_week()
 
         def work(context):
             with context.open_database() as database:
                 return function(database)
 
-        def done(_result):
+        def done(result):
+            if select is not None:
+                self._select_after_load = select(result)
             self.topics_changed.emit()
             self.load(week)
 
@@ -363,6 +372,7 @@ class TrainingLeadView(QWidget):
 
     def accept_selected(self):
         from elsdesk.services.problems import accept_proposal
+        from elsdesk.services.topics import problem_topic_id
 
         proposal = self._selected_proposal()
         if proposal is None:
@@ -374,10 +384,12 @@ class TrainingLeadView(QWidget):
         if not ok:
             return None
         week, actor = self.current_week(), self.actor
-        return self._edit(lambda database: accept_proposal(database, week, proposal["id"], name, actor), "accept")
+        return self._edit(lambda database: accept_proposal(database, week, proposal["id"], name, actor), "accept",
+                          select=lambda problem: problem_topic_id(problem.id))
 
     def merge_selected_into_problem(self):
         from elsdesk.services.problems import merge_proposal
+        from elsdesk.services.topics import problem_topic_id
 
         proposal = self._selected_proposal()
         problems = self.overview.problems if self.overview else []
@@ -393,7 +405,8 @@ class TrainingLeadView(QWidget):
             return None
         problem_id = problems[names.index(name)].id
         week, actor = self.current_week(), self.actor
-        return self._edit(lambda database: merge_proposal(database, week, proposal["id"], problem_id, actor), "merge problem")
+        return self._edit(lambda database: merge_proposal(database, week, proposal["id"], problem_id, actor),
+                          "merge problem", select=lambda problem: problem_topic_id(problem.id))
 
     def reject_selected(self):
         from elsdesk.services.problems import reject_proposal

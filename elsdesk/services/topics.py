@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from elsdesk.corpus import load_seed_corpus
-from elsdesk.domain import BadInputError, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
+from elsdesk.domain import BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.permissions import EDIT_TOPICS, SET_GO_LIVE, require
 from elsdesk.storage import Database, TicketRepository
@@ -98,6 +98,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     problem_ids = sorted(by_problem)
     described = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
     found = finder.find([ticketish[i] for i in rest], is_cancelled)
+    if is_cancelled and is_cancelled():
+        raise Cancelled()  # a half-grouped week is not stored as the week's topics
     for topic in found:  # back to positions in the whole week
         topic.members = [rest[m] for m in topic.members]
         topic.examples = [rest[m] for m in topic.examples]
@@ -182,15 +184,18 @@ def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
 
 def week_fingerprint(database: Database, week: str) -> str:
     """Changes whenever a ticket of the week is added, edited, relabelled or linked, and whenever
-    the desk's known problems or links change (they decide where the week's tickets go)."""
+    a link up to the week's end changes (the matcher learns from those where the week's unlinked
+    tickets go). Links made later leave the week as it is: accepting a proposal this week does not
+    make every earlier week be worked out again."""
     labels = database.sql.string_agg(
         "coalesce(w.module, '-') || coalesce(w.model_version, '') || ':' || coalesce(CAST(w.problem_id AS TEXT), '')", 44)
     row = database.query(
         f"SELECT count(*), max(w.updated_at), sum(w.version), {labels}"
         " FROM (SELECT * FROM tickets WHERE iso_week = ? ORDER BY id) w", (week,))[0]
+    _monday, sunday = parse_week(week)
     desk = database.query(
-        "SELECT (SELECT count(*) FROM tickets WHERE problem_id IS NOT NULL),"
-        " (SELECT count(*) FROM problems)")[0]
+        "SELECT count(*), sum(problem_id), max(updated_at) FROM tickets WHERE problem_id IS NOT NULL AND created_at < ?",
+        ((sunday + timedelta(days=1)).isoformat(),))[0]
     return hashlib.sha1("|".join(str(v) for v in (*row, *desk)).encode("utf-8")).hexdigest()
 
 
@@ -213,6 +218,43 @@ def _ensured_week(database: Database, week: str, recompute: bool = False,
     return TopicRepository(database).week_results(week), None
 
 
+def _earlier_weeks(week: str, history: int) -> list[str]:
+    """The *history* ISO weeks before *week*, nearest first."""
+    earlier, cursor = [], week
+    for _ in range(history):
+        cursor = previous_week(cursor)
+        earlier.append(cursor)
+    return earlier
+
+
+def _ensure_earlier(database: Database, earlier: list[str], is_cancelled=None) -> list[str]:
+    """Bring the stored topics of the *earlier* weeks that have tickets up to date, oldest first so
+    that identities flow forward; return the weeks that had to be recomputed."""
+    known_weeks = set(TicketRepository(database).weeks())
+    recomputed = []
+    for past in reversed(earlier):
+        if past in known_weeks:
+            if is_cancelled and is_cancelled():
+                break
+            if _ensured_week(database, past, is_cancelled=is_cancelled)[1] is not None:
+                recomputed.append(past)
+    return recomputed
+
+
+def keep_latest_weeks(database: Database, history: int = HISTORY_WEEKS, is_cancelled=None) -> list[str]:
+    """Bring the newest week's stored topics, and those of the weeks its view compares with, up to
+    date: what the Utbildning tab and ``topics`` then read without recomputing. Run in the
+    background as tickets arrive and links change; returns the weeks recomputed (oldest first)."""
+    weeks = TicketRepository(database).weeks()
+    if not weeks:
+        return []
+    latest = weeks[-1]
+    recomputed = _ensure_earlier(database, _earlier_weeks(latest, history), is_cancelled)
+    if not (is_cancelled and is_cancelled()) and _ensured_week(database, latest, is_cancelled=is_cancelled)[1] is not None:
+        recomputed.append(latest)
+    return recomputed
+
+
 def trend_of(count: int, previous: int) -> str:
     if previous == 0:
         return "new"
@@ -229,15 +271,8 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     week = normalise_week(week)
     tickets_repo = TicketRepository(database)
     topic_repo = TopicRepository(database)
-    earlier = []
-    cursor = week
-    for _ in range(history):
-        cursor = previous_week(cursor)
-        earlier.append(cursor)
-    known_weeks = set(tickets_repo.weeks())
-    for past in reversed(earlier):  # oldest first so identities flow forward
-        if past in known_weeks:
-            ensure_week(database, past, is_cancelled=is_cancelled)
+    earlier = _earlier_weeks(week, history)
+    _ensure_earlier(database, earlier, is_cancelled)
     results, read = _ensured_week(database, week, recompute, is_cancelled)
     total = tickets_repo.count(TicketFilter(week=week)) if read is None else len(read)
     ticket_ids = {i for r in results for i in r.ticket_ids} | {i for r in results for i in r.detail.get("examples", [])}

@@ -1,0 +1,56 @@
+"""The newest weeks' topics are kept worked out in the background as tickets arrive (issue 12),
+so the Utbildning tab opens on stored results."""
+
+from __future__ import annotations
+
+from conftest import write_jsonl
+from elsdesk.gui.tasks import TaskRunner
+from elsdesk.gui.topics_keeper import TopicsKeeper
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.topics import keep_latest_weeks, week_fingerprint
+from elsdesk.storage import open_database
+from elsdesk.storage.settings import SettingsRepository
+from test_problems import DOSE_REPORTS, LABEL_REPORTS, _row
+
+
+def _import(db_path, tmp_path, rows, name):
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / name, rows))
+
+
+def _stored_is_current(db_path, week) -> bool:
+    with open_database(db_path) as database:
+        return SettingsRepository(database).get(f"topics_computed:{week}") == week_fingerprint(database, week)
+
+
+def test_keeping_works_out_only_the_weeks_that_changed(db_path, tmp_path):
+    _import(db_path, tmp_path, [_row(i, "2025-04-29", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)], "w18.jsonl")
+    _import(db_path, tmp_path, [_row(20 + i, "2025-05-07", t, d, "utskrift_hardvara")
+                                for i, (t, d) in enumerate(LABEL_REPORTS)], "w19.jsonl")
+    with open_database(db_path) as database:
+        assert keep_latest_weeks(database) == ["2025-W18", "2025-W19"]
+        assert keep_latest_weeks(database) == []  # nothing changed: nothing worked out again
+    _import(db_path, tmp_path, [_row(40, "2025-05-08", "Etiketter blir tomma", "Skrivaren ger tomma etiketter igen.",
+                                     "utskrift_hardvara")], "more.jsonl")
+    with open_database(db_path) as database:
+        assert keep_latest_weeks(database) == ["2025-W19"]
+
+
+def test_the_keeper_works_the_week_out_once_the_desk_has_been_quiet(qtbot, db_path, tmp_path):
+    _import(db_path, tmp_path, [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)], "w19.jsonl")
+    runner = TaskRunner()
+    keeper = TopicsKeeper(runner, db_path, delay_ms=0)
+    assert not _stored_is_current(db_path, "2025-W19")
+    with qtbot.waitSignal(keeper.kept, timeout=60_000) as kept:
+        keeper.touch()
+        keeper.touch()  # a burst of changes is one run
+    assert kept.args == [["2025-W19"]]
+    assert _stored_is_current(db_path, "2025-W19")
+    _import(db_path, tmp_path, [_row(30, "2025-05-08", "Dosen syns inte", "Given dos syns inte i utdelningsvyn.",
+                                     "lakemedel")], "more.jsonl")
+    with qtbot.waitSignal(keeper.kept, timeout=60_000) as kept:
+        keeper.touch()
+    assert kept.args == [["2025-W19"]] and _stored_is_current(db_path, "2025-W19")
+    qtbot.waitUntil(lambda: not keeper.is_busy(), timeout=30_000)
+    keeper.stop()
+    runner.shutdown(30_000)
