@@ -1,7 +1,10 @@
-"""Build bench/data/topic_weeks.jsonl from the hand-written batches in bench/data/topic_weeks_src/.
+"""Build bench/data/topic_weeks.jsonl from the hand-written batches in bench/data/topic_weeks_src/
+(and, with ``--region alvdal``, bench/data/topic_weeks_alvdal.jsonl from topic_weeks_alvdal_src/).
 
 The batches hold eight go-live weeks of an imagined region (Region Norrvik, go-live Tuesday
-2026-05-05, ISO weeks 2026-W19 to 2026-W26) written for the topic-quality bench: recurring
+2026-05-05, ISO weeks 2026-W19 to 2026-W26; Region Älvdal, go-live Tuesday 2026-09-08, ISO weeks
+2026-W37 to 2026-W44, written later by other hands, after the English glossary, which has never
+seen them) written for the topic-quality bench: recurring
 problems, each reported in different words by different people, and one-off tickets. This script
 only adds what nobody writes by hand: the external id, a creation time inside the ticket's week
 (office hours mostly; wards also evenings, nights and weekends; fewer tickets on public
@@ -20,7 +23,7 @@ Batch format (UTF-8 text):
     T: ...
     D: ...
 
-Run: .venv/bin/python bench/build_topic_weeks.py [--check]
+Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal] [--check]
 """
 
 from __future__ import annotations
@@ -30,15 +33,36 @@ import json
 import random
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "bench" / "data" / "topic_weeks_src"
 OUT = ROOT / "bench" / "data" / "topic_weeks.jsonl"
-GO_LIVE = date(2026, 5, 5)
-FIRST_MONDAY = date(2026, 5, 4)  # ISO 2026-W19
-HOLIDAYS = {date(2026, 5, 14): 0.15, date(2026, 5, 15): 0.6, date(2026, 6, 19): 0.15}  # Kristi himmelfärd, klämdag, midsommarafton
+
+@dataclass(frozen=True)
+class Region:
+    """One imagined region's data set: its batches, the file built from them, its go-live."""
+
+    src: Path
+    out: Path
+    go_live: date
+    prefix: str   # of the external ids
+    seed: int
+
+    @property
+    def first_monday(self) -> date:
+        return self.go_live - timedelta(days=self.go_live.weekday())
+
+
+REGIONS = {
+    "norrvik": Region(SRC, OUT, date(2026, 5, 5), "NV", 20260505),
+    "alvdal": Region(ROOT / "bench" / "data" / "topic_weeks_alvdal_src", ROOT / "bench" / "data" / "topic_weeks_alvdal.jsonl",
+                     date(2026, 9, 8), "AD", 20260908),
+}
+# Kristi himmelfärd, klämdag, midsommarafton; alla helgons dag falls on a Saturday in 2026
+HOLIDAYS = {date(2026, 5, 14): 0.15, date(2026, 5, 15): 0.6, date(2026, 6, 19): 0.15}
 WARD_ROLES = {"ssk", "usk", "lakare", "barnmorska"}
 MODULES = {"lakemedel", "bestallning_svar", "remiss", "journal_dokumentation", "omvardnad_matvarden",
            "tidbok_resursplanering", "vardadmin_inskrivning", "kassa_avgifter", "intyg_blanketter",
@@ -115,19 +139,20 @@ def parse(path: Path) -> list[dict]:
     return rows
 
 
-def created_at(rng: random.Random, week: int, role: str) -> datetime:
-    monday = FIRST_MONDAY + timedelta(weeks=week - 1)
+def created_at(rng: random.Random, week: int, role: str, region: Region) -> datetime:
+    go_live = region.go_live
+    monday = region.first_monday + timedelta(weeks=week - 1)
     days = [monday + timedelta(days=i) for i in range(7)]
     weights = []
     for day in days:
-        if day < GO_LIVE:
+        if day < go_live:
             weights.append(0.0)
             continue
         weekday = day.weekday()
         weight = [1.3, 1.2, 1.05, 1.0, 0.8, 0.0, 0.0][weekday]
         if weekday >= 5 and role in WARD_ROLES:
             weight = 0.18
-        if week == 1 and day <= GO_LIVE + timedelta(days=1):
+        if week == 1 and day <= go_live + timedelta(days=1):
             weight *= 1.6  # go-live day and the day after
         weights.append(weight * HOLIDAYS.get(day, 1.0))
     day = rng.choices(days, weights)[0]
@@ -148,17 +173,17 @@ def status(rng: random.Random, week: int, kind: str) -> str:
     return rng.choices(list(options), list(options.values()))[0]
 
 
-def build() -> list[dict]:
-    rows = [row for path in sorted(SRC.glob("*.txt")) for row in parse(path)]
-    rng = random.Random(20260505)
+def build(region: Region) -> list[dict]:
+    rows = [row for path in sorted(region.src.glob("*.txt")) for row in parse(path)]
+    rng = random.Random(region.seed)
     for row in rows:
-        row["created_at"] = created_at(rng, row["week"], row["reporter_role"])
+        row["created_at"] = created_at(rng, row["week"], row["reporter_role"], region)
         row["status"] = status(rng, row["week"], row["kind"])
     rows.sort(key=lambda r: (r["created_at"], r["_src"]))
     out = []
     for number, row in enumerate(rows, 1):
         out.append({
-            "id": f"NV-{number:04d}",
+            "id": f"{region.prefix}-{number:04d}",
             "created_at": row["created_at"].isoformat(timespec="minutes"),
             "title": row["title"],
             "description": row["description"],
@@ -192,12 +217,14 @@ def summary(rows: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="parse and print statistics without writing")
+    parser.add_argument("--region", choices=sorted(REGIONS), default="norrvik")
     args = parser.parse_args()
-    rows = build()
+    region = REGIONS[args.region]
+    rows = build(region)
     print(summary(rows))
     if not args.check:
-        OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        region.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {region.out.relative_to(ROOT)}")
     return 0
 
 

@@ -23,6 +23,7 @@ from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 from threadpoolctl import ThreadpoolController
 
+from elsdesk.ml.english import in_swedish
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.topics.linkage import cluster
 from elsdesk.topics.vectors import _WORD_RE, TicketVectors, analyse, build_vectors, reference_model
@@ -106,13 +107,14 @@ def _char_text(text: str) -> str:
 
 
 def _surface_forms(cleaned: list[str]) -> dict[str, Counter]:
-    """How each stem was written in the (cleaned) texts."""
+    """How each stem was written in the (cleaned) texts (an English word by its Swedish counterpart)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     stops = stop_words()
     for text in cleaned:
-        for word in _WORD_RE.findall(text):
-            if word not in stops:
-                forms[stem(word)][word] += 1
+        for written in _WORD_RE.findall(text):
+            for word in in_swedish(written):
+                if word not in stops:
+                    forms[stem(word)][word] += 1
     return forms
 
 

@@ -48,7 +48,10 @@ def cache_key(texts_digest: str, random_state: int) -> str:
 
     digest = hashlib.sha256(f"{FORMAT}|{texts_digest}|{random_state}|{np.__version__}|{scipy.__version__}|"
                             f"{sklearn.__version__}".encode("utf-8"))
-    for source in (text.__file__, masking.__file__, vectors.__file__, resources_dir() / "stopwords_sv.txt"):
+    from elsdesk.ml import english
+
+    for source in (text.__file__, masking.__file__, vectors.__file__, english.__file__, resources_dir() / "stopwords_sv.txt",
+                   resources_dir() / english.GLOSSARY_FILE):
         digest.update(Path(source).read_bytes())
     return digest.hexdigest()[:32]
 

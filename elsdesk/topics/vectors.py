@@ -1,6 +1,6 @@
 """Ticket vectors for the topic finder: what it compares, built so a week costs only its own texts.
 
-A ticket is its TF-IDF over stemmed words and word pairs, joined by character 4-5-grams (typos,
+A ticket is its TF-IDF over stemmed words and word pairs (English words read as Swedish ones), joined by character 4-5-grams (typos,
 compounds) and an LSA projection (words that go together). IDF learns from the week's texts and
 the reference texts (the seed corpus) together, exactly as a vectorizer fitted on both would; but
 the reference's document frequencies and its LSA basis are counted once per process
@@ -25,6 +25,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
+from elsdesk.ml.english import in_swedish
 from elsdesk.ml.text import clean, fold, stem, stop_words
 
 logger = logging.getLogger(__name__)
@@ -58,8 +59,9 @@ def _content_stem(word: str) -> str | None:
 
 
 def terms_of_clean(cleaned: str) -> tuple[str, ...]:
-    """Stems of the content words of already cleaned text, plus adjacent stem pairs."""
-    stems = [s for s in map(_content_stem, _WORD_RE.findall(cleaned)) if s is not None]
+    """Stems of the content words of already cleaned text (English words read as their Swedish
+    counterparts, :mod:`elsdesk.ml.english`), plus adjacent stem pairs."""
+    stems = [s for word in _WORD_RE.findall(cleaned) for s in map(_content_stem, in_swedish(word)) if s is not None]
     return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
 
 
