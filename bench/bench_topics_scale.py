@@ -96,7 +96,8 @@ def forget_texts() -> None:
     """Empty the per-text caches, as a fresh process starts (the reference stays learnt)."""
     from elsdesk.ml import text
 
-    for cached in (vectors.analyse, vectors._word_char_grams, vectors._content_stem, finder._char_text, text.stem):
+    for cached in (vectors.analyse, vectors._word_char_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
+                   text.stem):
         cached.cache_clear()
     for name in ("_clean", "_clean_text"):
         cached = getattr(text, name, None)

@@ -58,10 +58,16 @@ def _content_stem(word: str) -> str | None:
     return None if word in stop_words() or fold(word) in _GENERIC else stem(word)
 
 
+@lru_cache(maxsize=200_000)
+def _word_stems(word: str) -> tuple[str, ...]:
+    """The content stems a written word stands for (an English word: its Swedish counterparts')."""
+    return tuple(s for s in map(_content_stem, in_swedish(word)) if s is not None)
+
+
 def terms_of_clean(cleaned: str) -> tuple[str, ...]:
     """Stems of the content words of already cleaned text (English words read as their Swedish
     counterparts, :mod:`elsdesk.ml.english`), plus adjacent stem pairs."""
-    stems = [s for word in _WORD_RE.findall(cleaned) for s in map(_content_stem, in_swedish(word)) if s is not None]
+    stems = [s for word in _WORD_RE.findall(cleaned) for s in _word_stems(word)]
     return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
 
 
@@ -69,6 +75,14 @@ def terms_of_clean(cleaned: str) -> tuple[str, ...]:
 def analyse(text: str) -> tuple[str, ...]:
     """Stems of content words plus adjacent stem pairs of raw ticket text (cached: texts recur)."""
     return terms_of_clean(clean(text))
+
+
+def _terms_in_column_order(counter: CountVectorizer) -> np.ndarray:
+    """A fitted counter's terms by column (its get_feature_names_out, without sorting them again)."""
+    terms = np.empty(len(counter.vocabulary_), dtype=object)
+    terms[np.fromiter(counter.vocabulary_.values(), dtype=np.int64, count=len(counter.vocabulary_))] = \
+        list(counter.vocabulary_)
+    return terms
 
 
 def _as_is(terms):
@@ -102,8 +116,8 @@ def char_counts(texts: list[str], folding: bool = False):
     except ValueError:  # not a single word
         return csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
     grams = CountVectorizer(analyzer=_folded_grams if folding else _word_char_grams, lowercase=False, dtype=np.int32)
-    word_grams = grams.fit_transform(words.get_feature_names_out())
-    return (per_word @ word_grams).tocsr(), grams.get_feature_names_out()
+    word_grams = grams.fit_transform(_terms_in_column_order(words))
+    return (per_word @ word_grams).tocsr(), _terms_in_column_order(grams)
 
 
 @dataclass(frozen=True)
@@ -338,7 +352,7 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
     words = _word_counter()
     try:
         word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
-        vocabulary = words.get_feature_names_out()
+        vocabulary = _terms_in_column_order(words)
     except ValueError:  # no text has a single content word
         word_counts, vocabulary = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
     documents = len(texts) + reference.size
@@ -391,7 +405,7 @@ class TermSpace:
         words = _word_counter()
         try:
             own = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
-            own_terms = words.get_feature_names_out()
+            own_terms = _terms_in_column_order(words)
         except ValueError:  # no text has a content word
             own, own_terms = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
         self._words, word_idf = _joined_vocabulary(own, own_terms, reference.word_df, documents)
