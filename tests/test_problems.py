@@ -136,6 +136,8 @@ def test_the_save_dialogs_chosen_type_gives_the_file_its_extension():
     (["Cosmic", "SV: Etiketter HC Robertsfors fullbokade!!"], ["HC Robertsfors"], "Etiketter fullbokade"),
     (["Hjälp!", "Kan inte signera dos på avd 12??"], ["Avd 12"], "Kan inte signera dos"),
     (["Problem", "Fråga"], [], None),
+    (["Wristband printer prints nothing", "Armbandsskrivaren skriver inte ut"], [], "Armbandsskrivaren skriver inte ut"),
+    (["Printing ends up on another floor"], [], "Printing ends up on another floor"),  # no Swedish title: English will do
 ])
 def test_a_proposal_is_named_by_its_clearest_title_without_units_or_places(titles, units, expected):
     from elsdesk.topics.finder import provisional_name

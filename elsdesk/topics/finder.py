@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 from threadpoolctl import ThreadpoolController
 
-from elsdesk.ml.english import in_swedish
+from elsdesk.ml.english import glossary, in_swedish
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.topics.linkage import cluster
 from elsdesk.topics.vectors import _WORD_RE, TicketVectors, analyse, build_vectors, reference_model
@@ -73,12 +73,27 @@ NAME_MAX = 70
 _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on"))
 
 
+_ENGLISH_WORDS = frozenset((
+    "the", "a", "an", "is", "are", "my", "our", "can", "cant", "cannot", "not", "doesnt", "dont", "how", "when", "what",
+    "why", "with", "in", "on", "of", "to", "from", "for", "after", "before", "no", "nothing", "does", "do", "i", "we",
+    "it", "this", "there", "wrong", "missing", "shows", "show", "find", "please", "help", "still", "again"))
+
+
+def _looks_english(title: str) -> bool:
+    """Most of the title's words are English (the glossary's or English function words)."""
+    words = re.findall(r"[^\W\d_]+", (title or "").casefold().replace("'", ""))
+    english = sum(1 for w in words if w in _ENGLISH_WORDS or w in glossary())
+    return bool(words) and english * 2 >= len(words)
+
+
 def provisional_name(titles: list[str], units: list[str]) -> str | None:
     """A readable name for a group from its most typical titles (given most typical first): the
     first that still says something once mail prefixes, unit and place names, numbers and
-    trailing punctuation are gone. None when no title does."""
+    trailing punctuation are gone; a Swedish title before an English one (the agenda is read in
+    Swedish). None when no title does."""
     places = sorted({u.strip().casefold() for u in units if u and u.strip()}, key=len, reverse=True)
-    for title in titles:
+    swedish_first = [t for t in titles if not _looks_english(t)] + [t for t in titles if _looks_english(t)]
+    for title in swedish_first:
         text = _MAIL_PREFIX_RE.sub("", title or "")
         for place in places:
             text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
