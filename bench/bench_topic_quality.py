@@ -1,6 +1,7 @@
 """Topic quality on held-out go-live weeks, measured through the CLI contract only.
 
-The data (bench/data/topic_weeks.jsonl, built by bench/build_topic_weeks.py) is eight ISO weeks of an
+The data (bench/data/topic_weeks.jsonl, built by bench/build_topic_weeks.py; or with --data the second
+region, bench/data/topic_weeks_alvdal.jsonl, written later by other hands) is eight ISO weeks of an
 imagined region written for this bench and nothing else: neither the seed corpus nor the topic
 finder's reference texts contain it. Each line carries two answer fields, ``truth_problem`` (a slug,
 null for a one-off) and ``truth_problem_name`` (the trainer's name of the problem); they are removed
