@@ -26,7 +26,9 @@ time is printed twice: counted (a first process) and read from the cache file (l
 
 It prints seconds min/median per side, their ratio (app / peer, < 1 means the app is faster), the
 peak RSS of the process after each size, and the time of a second view of the same week
-(``weekly_topics`` without recompute: the stored result, nothing recomputed). ``RESULT {json}`` last.
+(``weekly_topics`` without recompute: the stored result, nothing recomputed) and of what the Utbildning
+tab reads when it opens on that week (``training_overview``: the stored topics the background keeper
+worked out, with their history and the weekly volumes). ``RESULT {json}`` last.
 
 Run: .venv/bin/python bench/bench_topics_scale.py [--sizes 2000 20000] [--rounds 3] [--components 20 50] [--one-module 20000]
 """
@@ -130,6 +132,15 @@ def second_view(database) -> float:
     return time.perf_counter() - start
 
 
+def tab_open(database) -> float:
+    """What the Utbildning tab reads when it opens on the week the keeper has worked out."""
+    from elsdesk.services.training import training_overview
+
+    start = time.perf_counter()
+    training_overview(database, WEEK)
+    return time.perf_counter() - start
+
+
 def summary(samples: list[float]) -> dict:
     return {"min": round(min(samples), 3), "median": round(statistics.median(samples), 3), "all": [round(s, 3) for s in samples]}
 
@@ -150,16 +161,18 @@ def measure(tickets: int, components: int, rounds: int, one_module: str | None =
                 print(f"round {round_number + 1}: app {app[-1]:.2f} s ({app_topics} topics)   "
                       f"peer {peer[-1]:.2f} s ({peer_topics} components used)", flush=True)
             views = [second_view(database) for _ in range(3)]
+            tabs = [tab_open(database) for _ in range(3)]
             result = {
                 "tickets": tickets, "one_module": bool(one_module), "largest_module": {"module": largest[0], "tickets": largest[1]},
                 "peer_components": components, "app_s": summary(app), "peer_s": summary(peer),
                 "ratio_min": round(min(app) / min(peer), 3), "ratio_median": round(statistics.median(app) / statistics.median(peer), 3),
-                "app_topics": app_topics, "second_view_s": summary(views), "peak_rss_mb": round(peak_rss_mb(), 1),
+                "app_topics": app_topics, "second_view_s": summary(views), "tab_open_s": summary(tabs), "peak_rss_mb": round(peak_rss_mb(), 1),
             }
             print(f"app  {result['app_s']['min']:.2f} / {result['app_s']['median']:.2f} s (min / median)\n"
                   f"peer {result['peer_s']['min']:.2f} / {result['peer_s']['median']:.2f} s\n"
                   f"ratio app/peer {result['ratio_min']:.2f} (min) / {result['ratio_median']:.2f} (median); "
-                  f"second view {result['second_view_s']['median']:.3f} s (median of 3); peak RSS {result['peak_rss_mb']:.0f} MB",
+                  f"second view {result['second_view_s']['median']:.3f} s, Utbildning tab open on the kept week "
+                  f"{result['tab_open_s']['median']:.3f} s (medians of 3); peak RSS {result['peak_rss_mb']:.0f} MB",
                   flush=True)
             return result
         finally:

@@ -95,9 +95,9 @@ def test_each_linked_ticket_is_compared_with_its_problem_as_it_would_be_without_
     found = matcher._features(matcher._members, modules, [None] * len(rows), own_rows=rows)
     for row, (best, values) in zip(rows, found):
         own = matcher._labels[row]
-        others = matcher._members[(matcher._labels == own) & (rows != row)]
+        others = matcher._members.joined()[(matcher._labels == own) & (rows != row)]
         centroid = np.asarray(others.sum(axis=0)).ravel()
-        expected = float(matcher._members[row].toarray().ravel() @ centroid / np.linalg.norm(centroid))
+        expected = float(matcher._members.joined()[row].toarray().ravel() @ centroid / np.linalg.norm(centroid))
         if best == own:
             assert values[0] == pytest.approx(expected, abs=1e-4)
         else:

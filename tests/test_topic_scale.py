@@ -234,8 +234,8 @@ def test_a_term_space_puts_new_texts_where_vectorizers_fitted_on_texts_and_refer
     chars = TfidfVectorizer(preprocessor=_char_text, analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True)
     chars.fit(learnt + REFERENCE)
     expected = normalize(hstack([words.transform(new), chars.transform(new) * 0.5]))
-    ours = space.vectors(new)
+    ours = space.vectors(new).joined()
     assert np.allclose(np.sort(ours.toarray(), axis=1), np.sort(expected.toarray(), axis=1), atol=1e-6)
-    assert np.allclose((ours @ space.vectors(learnt).T).toarray(),
+    assert np.allclose(space.vectors(new).dot(space.vectors(learnt)),
                        (expected @ normalize(hstack([words.transform(learnt), chars.transform(learnt) * 0.5])).T).toarray(),
                        atol=1e-5)

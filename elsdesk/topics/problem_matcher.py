@@ -34,7 +34,7 @@ PLACE_PROBABILITY = 0.55  # bench/bench_topic_quality.py, assisted case: precisi
 CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
 MIN_EXAMPLES = 8          # of each outcome (right, wrong) before the desk's own model decides
-MAX_TRAINING = 3000       # linked tickets compared when learning (a sample of a large desk)
+MAX_TRAINING = 1500       # linked tickets compared when learning (a sample of a large desk)
 _BLOCK = 512
 
 
@@ -71,11 +71,11 @@ class ProblemMatcher:
         column = {p: i for i, p in enumerate(self.problem_ids)}
         self._labels = np.array([column[p] for p in problem_ids])
         self._members = self._vectors(texts)
-        self._sums = np.vstack([np.asarray(self._members[self._labels == i].sum(axis=0)).ravel()
-                                for i in range(len(self.problem_ids))]).astype(np.float32)
+        self._sums = self._members.sums(self._labels, len(self.problem_ids))
         self._counts = np.bincount(self._labels, minlength=len(self.problem_ids)).astype(np.float32)
         self.modules = _majority(self._labels, modules, len(self.problem_ids))
         self.kinds = _majority(self._labels, kinds, len(self.problem_ids))
+        self._allowed: dict[str | None, np.ndarray] = {}
         name_texts = [names.get(p, "") for p in self.problem_ids]
         self._names = self._vectors(name_texts)
         self._model = self._learn_when_right(texts, modules, kinds, unlinked)
@@ -87,7 +87,7 @@ class ProblemMatcher:
         self._space = TermSpace(texts, reference_model(self.reference_texts), CHAR_WEIGHT, LSA_WEIGHT)
 
     def _vectors(self, texts: list[str]):
-        """Unit rows: words, characters and LSA parts joined with their weights."""
+        """Unit rows (:class:`~elsdesk.topics.vectors.SpaceRows`): words, characters and LSA with their weights."""
         return self._space.vectors(texts)
 
     def _learn_when_right(self, texts, modules, kinds, unlinked):
@@ -122,49 +122,66 @@ class ProblemMatcher:
         """(nearest allowed problem column or None, feature values) for each row of *vectors*.
 
         With *own_rows* the rows are linked tickets (their row among the members): each is compared
-        without itself, and with *leave_problem_out* without its whole problem."""
-        results = []
-        sum_norms = np.einsum("ij,ij->i", self._sums, self._sums)
-        for start in range(0, vectors.shape[0], _BLOCK):
-            block = vectors[start:start + _BLOCK]
-            to_sums = np.asarray(block @ self._sums.T)
-            to_members = (block @ self._members.T).toarray()
-            to_names = (block @ self._names.T).toarray()
-            for offset in range(block.shape[0]):
-                index = start + offset
-                own = None if own_rows is None else int(own_rows[index])
-                results.append(self._row_features(to_sums[offset], to_members[offset], to_names[offset], sum_norms,
-                                                  modules[index], kinds[index], own, leave_problem_out))
+        without itself, and with *leave_problem_out* without its whole problem. Rows are compared
+        module by module with the members of the problems their module may hold, so the products
+        stay as small as a module."""
+        results: list = [None] * len(vectors)
+        sum_norms = self._sums.squared_norms()
+        by_module: dict[str | None, list[int]] = defaultdict(list)
+        for index, module in enumerate(modules):
+            by_module[module].append(index)
+        for module, indices in by_module.items():
+            allowed = self._allowed_in(module)
+            columns = np.flatnonzero(allowed[self._labels])
+            members, labels = self._members[columns], self._labels[columns]
+            position = {int(c): p for p, c in enumerate(columns)} if own_rows is not None else {}
+            for start in range(0, len(indices), _BLOCK):
+                chosen = np.array(indices[start:start + _BLOCK])
+                block = vectors[chosen]
+                to_sums, to_members, to_names = block.dot(self._sums), block.dot(members), block.dot(self._names)
+                for offset, index in enumerate(chosen):
+                    own = None if own_rows is None else int(own_rows[index])
+                    results[index] = self._row_features(
+                        to_sums[offset], to_members[offset], labels, to_names[offset], sum_norms, allowed, kinds[index],
+                        own, position.get(own), leave_problem_out)
         return results
 
-    def _row_features(self, to_sums, to_members, to_names, sum_norms, module, kind, own, leave_problem_out):
-        counts = self._counts
-        norms = sum_norms
-        to_members = to_members.copy()
+    def _row_features(self, to_sums, to_members, member_labels, to_names, sum_norms, allowed, kind, own, own_position,
+                      leave_problem_out):
+        counts, norms = self._counts, sum_norms
         if own is not None:
             mine = self._labels[own]
             to_sums, norms, counts = to_sums.copy(), norms.copy(), counts.copy()
-            to_members[own] = -1.0
+            if own_position is not None:
+                to_members[own_position] = -1.0
             if leave_problem_out:
                 to_sums[mine], norms[mine] = 0.0, 0.0
-                to_members[self._labels == mine] = -1.0
+                to_members[member_labels == mine] = -1.0
             else:  # the problem as it would be without this ticket: sum - x, |sum - x|² = |sum|² - 2 x·sum + 1
                 to_sums[mine] -= 1.0
                 norms[mine] = max(norms[mine] - 2.0 * (to_sums[mine] + 1.0) + 1.0, 0.0)
                 counts[mine] -= 1
-        allowed = np.array([m is None or module is None or m == module for m in self.modules]) & (norms > 1e-9)
+        allowed = allowed & (norms > 1e-9)
         if not allowed.any():
             return None, None
         centroid = np.where(allowed, to_sums / np.sqrt(np.maximum(norms, 1e-18)), -1.0)
-        order = np.argsort(-centroid)
-        best = int(order[0])
-        second = float(centroid[order[1]]) if len(order) > 1 and allowed[order[1]] else 0.0
-        members_of_best = self._labels == best
+        best = int(centroid.argmax())
+        second = 0.0
+        if allowed.sum() > 1:
+            second = float(np.partition(centroid, len(centroid) - 2)[-2])
+        members_of_best = member_labels == best
         closest_member = float(np.max(to_members[members_of_best], initial=-1.0))
         closest_other = float(np.max(to_members[~members_of_best], initial=0.0))
         kind_agrees = 0.5 if kind is None or self.kinds[best] is None else float(kind == self.kinds[best])
         return best, [float(centroid[best]), float(centroid[best]) - second, max(closest_member, 0.0),
                       max(closest_other, 0.0), float(to_names[best]), kind_agrees, float(np.log1p(counts[best]))]
+
+    def _allowed_in(self, module: str | None) -> np.ndarray:
+        """The problems a ticket of *module* may belong to: those of its module, or of none known."""
+        allowed = self._allowed.get(module)
+        if allowed is None:
+            allowed = self._allowed[module] = np.array([m is None or module is None or m == module for m in self.modules])
+        return allowed
 
     def placements(self, texts: list[str], modules: list[str | None],
                    kinds: list[str | None] | None = None) -> list[Placement]:

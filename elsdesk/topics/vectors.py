@@ -421,21 +421,75 @@ class TermSpace:
             self._lsa_rows = np.flatnonzero(columns >= 0)
             self._lsa_basis = reference.lsa_basis[columns[self._lsa_rows]]
 
-    def vectors(self, texts: list[str]):
-        """Unit rows (csr float32): the word part, the character part and the LSA part joined with their weights."""
+    def vectors(self, texts: list[str]) -> "SpaceRows":
+        """The texts' unit rows: the word and character parts (sparse) and the LSA part (dense), weighted."""
+        from scipy.sparse import hstack
+
         cleaned = [clean(t) for t in texts]
         counts = CountVectorizer(analyzer=_as_is, lowercase=False, dtype=np.int32, vocabulary=self._words)
         words = _tfidf(counts.transform([terms_of_clean(c) for c in cleaned]), self._word_idf)
-        parts = [words]
+        sparse = words
         if self._char_columns is not None:
             grams, names = char_counts(cleaned, folding=True)
-            parts.append(_tfidf(_in_vocabulary(grams, names, self._char_columns), self._char_idf) * self.char_weight)
+            chars = _tfidf(_in_vocabulary(grams, names, self._char_columns), self._char_idf) * self.char_weight
+            sparse = hstack([words, chars]).tocsr()
+        dense = None
         if self._lsa_basis is not None:
-            lsa = normalize(np.asarray(words[:, self._lsa_rows] @ self._lsa_basis, dtype=np.float32))
-            parts.append(csr_matrix(lsa * self.lsa_weight))
+            dense = normalize(np.asarray(words[:, self._lsa_rows] @ self._lsa_basis, dtype=np.float32)) * self.lsa_weight
+        return SpaceRows(sparse.astype(np.float32), dense).unit()
+
+
+@dataclass
+class SpaceRows:
+    """Rows of a :class:`TermSpace`: a sparse part (words, characters) and a dense part (LSA, or
+    None), kept apart so that products with many rows stay sparse where the data is sparse."""
+
+    sparse: object
+    dense: np.ndarray | None
+
+    def __len__(self) -> int:
+        return self.sparse.shape[0]
+
+    def __getitem__(self, rows) -> "SpaceRows":
+        return SpaceRows(self.sparse[rows], None if self.dense is None else self.dense[rows])
+
+    def squared_norms(self) -> np.ndarray:
+        norms = _row_norms_squared(self.sparse)
+        if self.dense is not None:
+            norms = norms + np.einsum("ij,ij->i", self.dense, self.dense)
+        return norms
+
+    def unit(self) -> "SpaceRows":
+        norms = self.squared_norms()
+        scale = np.where(norms > 0, 1.0 / np.sqrt(np.maximum(norms, 1e-30)), 0.0).astype(np.float32)
+        from scipy.sparse import diags
+
+        return SpaceRows((diags(scale) @ self.sparse).tocsr(), None if self.dense is None else self.dense * scale[:, None])
+
+    def dot(self, other: "SpaceRows") -> np.ndarray:
+        """Every row's dot product with every row of *other* (dense, rows × other's rows)."""
+        product = (self.sparse @ other.transposed()).toarray()
+        if self.dense is not None and other.dense is not None:
+            product += self.dense @ other.dense.T
+        return product
+
+    def transposed(self):
+        """The sparse part transposed, as CSR (made once: every block of rows is multiplied with it)."""
+        if getattr(self, "_transposed", None) is None:
+            self._transposed = self.sparse.T.tocsr()
+        return self._transposed
+
+    def sums(self, labels: np.ndarray, groups: int) -> "SpaceRows":
+        """The sum of the rows of each group (*labels* give each row's group, 0 .. groups - 1)."""
+        indicator = csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))),
+                               shape=(groups, len(labels)))
+        return SpaceRows((indicator @ self.sparse).tocsr(), None if self.dense is None else indicator @ self.dense)
+
+    def joined(self):
+        """The rows as one sparse matrix (for comparing with plain vectorizers)."""
         from scipy.sparse import hstack
 
-        return normalize(hstack(parts).tocsr()).astype(np.float32)
+        return self.sparse if self.dense is None else hstack([self.sparse, csr_matrix(self.dense)]).tocsr()
 
 
 def _joined_vocabulary(counts, terms, reference_df: dict[str, int], documents: int) -> tuple[dict[str, int], np.ndarray]:
