@@ -140,16 +140,6 @@ def test_joined_vectors_have_unit_length():
     assert np.allclose(np.linalg.norm(joined, axis=1), 1.0, atol=1e-5)
 
 
-def test_stem_similarities_equal_centroid_similarity_pair_by_pair():
-    from elsdesk.topics.finder import centroid_similarity, stem_similarities
-
-    left = [{"signer": 0.5, "dos": 0.3}, {}, {"siths": 0.9, "pin": 0.2, "dos": 0.01}]
-    right = [{"dos": 0.4, "utdelningsvy": 0.2}, {"siths": 0.1}, {"kassa": 1.0}]
-    expected = np.array([[centroid_similarity(a, b) for b in right] for a in left])
-    assert np.allclose(stem_similarities(left, right), expected)
-    assert stem_similarities([], right).shape == (0, 3)
-
-
 def test_reference_counts_kept_on_disk_load_as_they_were_counted(user_home):
     from elsdesk.topics import reference_cache, vectors
 

@@ -218,3 +218,39 @@ def test_a_week_is_recomputed_when_its_tickets_or_problem_links_change(two_weeks
         save_ticket(two_weeks, ticket)
     weekly_topics(two_weeks, "2025-W19")
     assert "2025-W19" in computed
+
+
+LABEL_PRINTER_WEEK_1 = [
+    ("Etikettskrivaren skriver tomma etiketter", "Etiketterna till proverna kommer ut tomma från skrivaren i expeditionen"),
+    ("Tomma provetiketter", "Skrivaren för provetiketter ger bara vita etiketter sedan i morse"),
+]
+LABEL_PRINTER_WEEK_2 = [  # the same problem next week, in other words
+    ("Blanka etiketter", "Provetiketterna blir blanka när vi skriver ut från Cosmic, skrivaren i expen"),
+    ("Labels print empty", "The label printer only prints empty labels for the samples"),
+]
+
+
+def test_a_proposal_written_in_other_words_next_week_keeps_its_identity(memory_db, tmp_path):
+    def rows(reports, day, start):
+        return [{"id": f"E{start + n}", "created_at": f"{day}T{9 + n:02d}:00:00", "title": t, "description": d,
+                 "module": "utskrift_hardvara", "kind": "fel"} for n, (t, d) in enumerate(reports)]
+
+    import_tickets(memory_db, write_jsonl(tmp_path / "e.jsonl", rows(LABEL_PRINTER_WEEK_1, "2025-04-29", 0)
+                                          + rows(LABEL_PRINTER_WEEK_2, "2025-05-06", 10)))
+    first = weekly_topics(memory_db, "2025-W18")["topics"]
+    second = weekly_topics(memory_db, "2025-W19")["topics"]
+    assert len(first) == 1 and len(second) == 1
+    assert second[0]["id"] == first[0]["id"]
+    assert second[0]["weeks_recurring"] == 2 and second[0]["since_go_live"] == 4 and second[0]["previous_count"] == 2
+
+
+def test_continuations_pair_groups_one_to_one_within_a_module():
+    from elsdesk.topics.identity import Group, continuations
+
+    dose = Group("lakemedel", ["handhavande"] * 2, [f"{t} {d}" for t, d in SIGN_DOSE[:2]])
+    dose_later = Group("lakemedel", ["handhavande"] * 2, [f"{t} {d}" for t, d in SIGN_DOSE[3:]])
+    pin = Group("inloggning_siths", ["handhavande"] * 2, [f"{t} {d}" for t, d in SITHS_PIN[:2]])
+    pin_elsewhere = Group("lakemedel", ["handhavande"] * 2, [f"{t} {d}" for t, d in SITHS_PIN[2:]])
+    finder = TopicFinder()
+    assert continuations(finder, [dose_later, pin_elsewhere], [pin, dose]) == {0: 1}  # a module is never crossed
+    assert continuations(finder, [dose_later], []) == {}

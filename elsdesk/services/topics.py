@@ -9,7 +9,6 @@ from collections import Counter
 from functools import lru_cache
 from datetime import date, timedelta
 
-import numpy as np
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
@@ -19,12 +18,12 @@ from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
-from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords, stem_similarities
+from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
+from elsdesk.topics.identity import Group, continuations
 from elsdesk.topics.problem_matcher import texts_of
 
 logger = logging.getLogger(__name__)
-MATCH_SIMILARITY = 0.3          # same module
-MATCH_SIMILARITY_ANY_MODULE = 0.6  # labels can differ between weeks (model vs. human)
+CARRY_SAMPLE = 12  # tickets of a topic compared with another week's topic
 HISTORY_WEEKS = 8
 
 
@@ -53,24 +52,36 @@ def _topic_id(week: str, found: FoundTopic) -> str:
     return "T" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:8]
 
 
-def _match(found: list[FoundTopic], registry: list[RegisteredTopic]) -> dict[int, RegisteredTopic]:
-    """Greedy one-to-one matching of this week's topics to known topics of the same module."""
-    live = [known for known in registry if not known.merged_into]
-    similarities = stem_similarities([t.stems for t in found], [k.stems for k in live])
-    candidates = []
-    for index, topic in enumerate(found):
-        for column in np.flatnonzero(similarities[index] >= min(MATCH_SIMILARITY, MATCH_SIMILARITY_ANY_MODULE)):
-            known, similarity = live[column], float(similarities[index, column])
-            needed = MATCH_SIMILARITY if known.module == topic.module else MATCH_SIMILARITY_ANY_MODULE
-            if similarity >= needed:
-                candidates.append((similarity, index, known))
-    matched: dict[int, RegisteredTopic] = {}
-    used: set[str] = set()
-    for _similarity, index, known in sorted(candidates, key=lambda c: -c[0]):
-        if index not in matched and known.id not in used:
-            matched[index] = known
-            used.add(known.id)
-    return matched
+def _group(topic: FoundTopic, tickets: list[Ticket]) -> Group:
+    """A found topic's tickets for comparing with another week's (its first members: a sample)."""
+    members = [tickets[m] for m in topic.members[:CARRY_SAMPLE]]
+    return Group(topic.module, [t.kind for t in members], [ticket_text(t.title, t.description) for t in members])
+
+
+def _continued(database: Database, week: str, finder: TopicFinder, found: list[FoundTopic],
+               tickets: list[Ticket]) -> dict[int, RegisteredTopic]:
+    """found index -> the earlier proposal it continues (of the weeks the view compares with);
+    a proposal people rejected is continued too, so that it stays rejected."""
+    repo = TopicRepository(database)
+    registered = {t.id: t for t in repo.registry() if not is_problem_topic(t.id) and not t.merged_into}
+    latest: dict[str, list[int]] = {}
+    for past in _earlier_weeks(week, HISTORY_WEEKS):  # nearest first: each proposal's latest tickets
+        for result in repo.week_results(past):
+            if result.topic_id in registered and result.topic_id not in latest:
+                latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
+    modules = {t.module for t in found}
+    latest = {i: ids for i, ids in latest.items() if registered[i].module in modules}
+    if not found or not latest:
+        return {}
+    by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
+    earlier_ids = list(latest)
+    earlier = []
+    for topic_id in earlier_ids:
+        members = [by_id[i] for i in latest[topic_id] if i in by_id]
+        earlier.append(Group(registered[topic_id].module, [t.kind for t in members],
+                             [ticket_text(t.title, t.description) for t in members]))
+    pairs = continuations(finder, [_group(t, tickets) for t in found], earlier)
+    return {index: registered[earlier_ids[e]] for index, e in pairs.items()}
 
 
 def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: str | None = None) -> list[TopicWeek]:
@@ -105,7 +116,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         topic.examples = [rest[m] for m in topic.examples]
     repo = TopicRepository(database)
     problems = ProblemRepository(database).many(problem_ids)
-    matched = _match(found, [t for t in repo.registry() if not is_problem_topic(t.id)])
+    matched = _continued(database, week, finder, found, tickets)
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):
@@ -486,11 +497,11 @@ def range_topics(database: Database, start: date | str, end: date | str) -> dict
     length = (end - start).days + 1
     tickets, found = _found_in(database, start, end)
     _before, earlier = _found_in(database, start - timedelta(days=length), start - timedelta(days=1))
-    earlier_as_known = [RegisteredTopic(str(i), t.module, t.label, t.stems, "", "") for i, t in enumerate(earlier)]
-    matched = _match(found, earlier_as_known)
+    matched = continuations(TopicFinder(reference_texts=_reference_texts()), [_group(t, tickets) for t in found],
+                            [_group(t, _before) for t in earlier])
     topics = []
     for index, topic in enumerate(found):
-        previous = len(earlier[int(matched[index].id)].members) if index in matched else 0
+        previous = len(earlier[matched[index]].members) if index in matched else 0
         kinds = Counter(topic.kind_mix)
         topics.append({
             "id": _topic_id(f"{start}/{end}", topic), "label": topic.label, "module": topic.module,

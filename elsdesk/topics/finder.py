@@ -12,15 +12,12 @@ not their stems.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.preprocessing import normalize
 from threadpoolctl import ThreadpoolController
 
 from elsdesk.ml.english import glossary, in_swedish
@@ -33,8 +30,8 @@ CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
 KIND_PENALTY = 0.08
 SURFACE_SAMPLE = 300
-__all__ = ["DISTANCE_THRESHOLD", "FoundTopic", "Ticketish", "TopicFinder", "analyse", "centroid_similarity",
-           "label_from_keywords", "provisional_name", "stem_similarities"]
+__all__ = ["DISTANCE_THRESHOLD", "FoundTopic", "Ticketish", "TopicFinder", "analyse", "label_from_keywords",
+           "provisional_name"]
 
 
 @dataclass
@@ -248,34 +245,3 @@ class TopicFinder:
             module_mix=dict(Counter(tickets[m].module or "" for m in members)),
             examples=examples, name=name,
         )
-
-
-def centroid_similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine similarity of two topics' term profiles (used to match topics across weeks)."""
-    if not a or not b:
-        return 0.0
-    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def stem_similarities(left: list[dict[str, float]], right: list[dict[str, float]]) -> np.ndarray:
-    """:func:`centroid_similarity` of every pair of term profiles, as one sparse product (a desk
-    keeps every proposal it ever made, so comparing pair by pair grew with its history)."""
-    if not left or not right:
-        return np.zeros((len(left), len(right)))
-    columns: dict[str, int] = {}
-
-    def matrix(profiles):
-        rows, cols, values = [], [], []
-        for row, profile in enumerate(profiles):
-            for term, weight in profile.items():
-                rows.append(row)
-                cols.append(columns.setdefault(term, len(columns)))
-                values.append(weight)
-        return rows, cols, values
-
-    built = [matrix(left), matrix(right)]
-    left_m, right_m = (normalize(csr_matrix((v, (r, c)), shape=(len(p), len(columns)), dtype=np.float64))
-                       for (r, c, v), p in zip(built, (left, right)))
-    return np.asarray((left_m @ right_m.T).todense())

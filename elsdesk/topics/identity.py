@@ -1,0 +1,65 @@
+"""Which of this week's topics continue an earlier one: a proposal keeps its identity across weeks.
+
+Two weekly groups are the same topic when they would have been one cluster had their tickets
+come in the same week: the same module, and an average similarity over all pairs of their
+tickets above the finder's cut (average linkage, with the finder's kind penalty between
+different kinds). Comparing tickets, not the groups' keyword profiles, is what lets a problem
+that is written in other words next week keep its name, its trend and its weeks recurring.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from elsdesk.topics.finder import TopicFinder
+from elsdesk.topics.vectors import CellMeans
+
+
+@dataclass
+class Group:
+    """A topic's tickets as the comparison needs them."""
+
+    module: str | None
+    kinds: list[str | None]
+    texts: list[str]
+
+    @property
+    def kind(self) -> str | None:
+        known = Counter(k for k in self.kinds if k)
+        return known.most_common(1)[0][0] if known else None
+
+
+def continuations(finder: TopicFinder, current: list[Group], earlier: list[Group]) -> dict[int, int]:
+    """Pairs (index in *current* -> index in *earlier*), one to one, closest first, of groups that
+    are one topic."""
+    candidates = [(c, e) for c, group in enumerate(current) for e, old in enumerate(earlier)
+                  if group.module == old.module and group.texts and old.texts]
+    if not candidates:
+        return {}
+    used_current = sorted({c for c, _ in candidates})
+    used_earlier = sorted({e for _, e in candidates})
+    texts, cells = [], []
+    for group in [current[c] for c in used_current] + [earlier[e] for e in used_earlier]:
+        cells.append(np.arange(len(texts), len(texts) + len(group.texts)))
+        texts.extend(group.texts)
+    similarity = CellMeans.of(finder.vectors(texts), cells).similarity()
+    row = {c: i for i, c in enumerate(used_current)}
+    column = {e: len(used_current) + i for i, e in enumerate(used_earlier)}
+    needed = 1.0 - finder.distance_threshold
+    scored = []
+    for c, e in candidates:
+        value = float(similarity[row[c], column[e]])
+        if current[c].kind and earlier[e].kind and current[c].kind != earlier[e].kind:
+            value -= finder.kind_penalty
+        if value > needed:
+            scored.append((value, c, e))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _value, c, e in sorted(scored, key=lambda s: -s[0]):
+        if c not in pairs and e not in taken:
+            pairs[c] = e
+            taken.add(e)
+    return pairs
