@@ -9,7 +9,6 @@ from collections import Counter
 from functools import lru_cache
 from datetime import date, timedelta
 
-
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text

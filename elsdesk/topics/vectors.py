@@ -1,8 +1,9 @@
 """Ticket vectors for the topic finder: what it compares, built so a week costs only its own texts.
 
-A ticket is its TF-IDF over stemmed words and word pairs (English words read as Swedish ones), joined by character 4-5-grams (typos,
-compounds) and an LSA projection (words that go together). IDF learns from the week's texts and
-the reference texts (the seed corpus) together, exactly as a vectorizer fitted on both would; but
+A ticket is its TF-IDF over stemmed words and word pairs (English words read as Swedish ones),
+joined by character 4-5-grams (typos, compounds) and an LSA projection (words that go together).
+IDF learns from the week's texts and the reference texts (the seed corpus) together, exactly as a
+vectorizer fitted on both would; but
 the reference's document frequencies and its LSA basis are counted once per process
 (:func:`reference_model`), since the reference never changes while the app runs. Re-fitting them
 for every week was most of a week's cost (issue 14).
