@@ -54,3 +54,24 @@ def test_the_keeper_works_the_week_out_once_the_desk_has_been_quiet(qtbot, db_pa
     qtbot.waitUntil(lambda: not keeper.is_busy(), timeout=30_000)
     keeper.stop()
     runner.shutdown(30_000)
+
+
+def test_a_desk_that_never_goes_quiet_is_still_kept(db_path, monkeypatch):
+    from elsdesk.gui import topics_keeper
+
+    clock = [1000.0]
+    monkeypatch.setattr(topics_keeper.time, "monotonic", lambda: clock[0])
+    keeper = TopicsKeeper(TaskRunner(), db_path, delay_ms=5000)
+    starts = []
+    start = keeper._timer.start
+    monkeypatch.setattr(keeper._timer, "start", lambda: (starts.append(clock[0]), start()))
+    keeper.touch()
+    clock[0] += 30
+    keeper.touch()  # a change half a minute later: the wait starts over
+    clock[0] += 31
+    keeper.touch()  # a minute of changes: the pending run is not put off again
+    assert starts == [1000.0, 1030.0] and keeper._timer.isActive()
+    keeper.stop()
+    keeper.touch()  # once nothing is pending, a new wait starts from this change
+    assert starts[-1] == clock[0] and keeper._waiting_since == clock[0]
+    keeper.stop()

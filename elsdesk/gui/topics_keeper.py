@@ -3,7 +3,8 @@
 Working out a week's topics takes seconds for a big week, and every new ticket, edit or problem
 link makes the stored result stale. Instead of doing that work when a training lead opens the
 Utbildning tab, the keeper does it a little after the desk last changed (:data:`KEEP_DELAY_MS`,
-so a burst of saves or an import is one run), and the tab then reads the stored result. The work
+so a burst of saves or an import is one run, but at most :data:`MAX_WAIT_MS` after the first
+change), and the tab then reads the stored result. The work
 itself is :func:`elsdesk.services.topics.keep_latest_weeks`; a change during a run starts
 another run once it is done.
 """
@@ -11,11 +12,13 @@ another run once it is done.
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 logger = logging.getLogger(__name__)
 KEEP_DELAY_MS = 5000
+MAX_WAIT_MS = 60_000  # a desk that never goes quiet (a busy go-live on a shared server) is still kept
 
 
 class TopicsKeeper(QObject):
@@ -31,9 +34,15 @@ class TopicsKeeper(QObject):
         self._timer.timeout.connect(self._run)
         self._task = None
         self._again = False
+        self._waiting_since = 0.0
 
     def touch(self) -> None:
         """The desk changed: work the weeks out again once it has been quiet for a moment."""
+        now = time.monotonic()
+        if not self._timer.isActive():
+            self._waiting_since = now
+        elif (now - self._waiting_since) * 1000 >= MAX_WAIT_MS:
+            return  # waited long enough: let the pending run start
         self._timer.start()
 
     def is_busy(self) -> bool:
