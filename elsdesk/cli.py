@@ -105,6 +105,7 @@ def cmd_import(args) -> int:
     print(
         f"nya: {report.new}, uppdaterade: {report.updated}, oförändrade: {report.unchanged}, "
         f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}, klassade av modellen: {classified}"
+        + (f", kopplade till kända problem: {report.linked}" if report.linked else "")
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK
 

@@ -158,6 +158,7 @@ class ImportReport:
     rejected: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     masked: int = 0
+    linked: int = 0  # tickets this import linked to a known problem (or to another one than before)
 
     @property
     def total(self) -> int:

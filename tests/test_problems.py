@@ -59,6 +59,17 @@ def test_import_creates_a_problem_once_and_links_its_tickets(linked_desk):
     assert sum(1 for name in names.values() if name == DOSE) == 4
 
 
+def test_reimporting_a_desks_history_with_links_counts_the_links_it_made(memory_db, tmp_path):
+    """A desk imports its tickets first and its super-users' links later (the same rows with 'problem')."""
+    rows = [_row(i, "2025-04-29", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS[:3])]
+    assert import_tickets(memory_db, write_jsonl(tmp_path / "plain.jsonl", rows)).linked == 0
+    linked = [dict(row, problem=DOSE) for row in rows[:2]] + rows[2:]
+    report = import_tickets(memory_db, write_jsonl(tmp_path / "linked.jsonl", linked))
+    assert (report.unchanged, report.linked) == (3, 2)
+    assert sorted(problem_names(memory_db, TicketRepository(memory_db).query_ids()).values()) == [DOSE, DOSE]
+    assert import_tickets(memory_db, write_jsonl(tmp_path / "again.jsonl", linked)).linked == 0  # nothing new
+
+
 def test_problem_names_are_the_same_whatever_the_case_and_spacing(memory_db, tmp_path):
     import_tickets(memory_db, write_jsonl(tmp_path / "a.jsonl", [
         _row(1, "2025-04-29", "Dos", "Signera dos", "lakemedel", "signera  given DOS i utdelningsvyn"),

@@ -83,6 +83,8 @@ class LongTasksMixin:
         def done(report):
             message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 avvisade.").replace("%1", str(report.new)).replace(
                 "%2", str(report.updated)).replace("%3", str(len(report.rejected)))
+            if report.linked:
+                message += " " + self.tr("%1 kopplade till kända problem.").replace("%1", str(report.linked))
             if report.rejected:
                 details = "\n".join(self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20])
                 box = QMessageBox(QMessageBox.Information, self.tr("Import"), message, QMessageBox.Ok, self)

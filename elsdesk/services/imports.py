@@ -32,6 +32,7 @@ from elsdesk.plain_text import printable
 from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS
 from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.services.labels import desk_taxonomy
 
@@ -211,9 +212,11 @@ class _Batches:
                 history.extend(repo.label_diff(None, row.ticket, actor, "import", at))
             report.new += len(new)
             repo.record_label_changes(history)
+            before = ProblemRepository(self.database).links([stored.id for row, stored in links if row.problem])
             for row, stored in links:
                 if row.problem:
-                    link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
+                    problem_id = link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
+                    report.linked += before.get(stored.id) != problem_id
 
 
 def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticket, list[str]]:

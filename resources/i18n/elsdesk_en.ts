@@ -654,115 +654,120 @@
 <context>
     <name>LongTasksMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="19"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="20"/>
         <source>Vänta tills pågående arbete är klart.</source>
         <translation>Please wait until the current task has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="63"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="62"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="66"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="66"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
         <source>Ärendefiler (*.jsonl *.csv *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="85"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="84"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="88"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="87"/>
+        <source>%1 kopplade till kända problem.</source>
+        <translation>%1 linked to known problems.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="89"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="89"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="90"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="95"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="112"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="113"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="117"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="118"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="120"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="121"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="121"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="125"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="125"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="126"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="126"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="169"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="170"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="147"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="161"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="165"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="162"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="166"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="169"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="162"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="163"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="166"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="167"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="177"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="182"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -770,279 +775,279 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="72"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="74"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="168"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="200"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="194"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="226"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="195"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="227"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="210"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="210"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="211"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="243"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="211"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="243"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="212"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="244"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="213"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="214"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="246"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="216"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="248"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="217"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="249"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="218"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="219"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="219"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="220"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="221"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="222"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="223"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="224"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="225"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="226"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="227"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="234"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="240"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="600"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="396"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="429"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="366"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="399"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="401"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="390"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="423"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="391"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="424"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="393"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="426"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="394"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="427"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="395"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="428"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="407"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="440"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="409"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="442"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="430"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="468"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="435"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="473"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="486"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="491"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="514"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="554"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="515"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="555"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="571"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="532"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="572"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="549"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="589"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="557"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="597"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="600"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1509,32 +1514,32 @@ Database: %2</translation>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="84"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="86"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="93"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="95"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="106"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="109"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="107"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="110"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="110"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="113"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="111"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="114"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -2197,189 +2202,189 @@ Database: %2</translation>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="70"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="71"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="71"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="72"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="76"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="77"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="76"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="77"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="95"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="96"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="97"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="97"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="98"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="102"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="103"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="103"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="104"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="104"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="105"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="105"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="106"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="185"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="189"/>
         <source>%1 · %2 ärenden · %3 återkommande ämnen</source>
         <translation>%1 · %2 tickets · %3 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="211"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="215"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="257"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="212"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="216"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="238"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="242"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="242"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="246"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="254"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="258"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="254"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="258"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="268"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="272"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="274"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="282"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="284"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="288"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="285"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="289"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="286"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="290"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="338"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="347"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="338"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="347"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="348"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="357"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="348"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="357"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="371"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="381"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="372"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="382"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="387"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="387"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="457"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
