@@ -254,3 +254,20 @@ def test_continuations_pair_groups_one_to_one_within_a_module():
     finder = TopicFinder()
     assert continuations(finder, [dose_later, pin_elsewhere], [pin, dose]) == {0: 1}  # a module is never crossed
     assert continuations(finder, [dose_later], []) == {}
+
+
+def test_a_problem_reported_once_a_week_is_proposed_once_it_recurs(memory_db, tmp_path):
+    """Issue 12: a problem reported once a week never makes a weekly topic; it is proposed when it
+    has come back in three weeks."""
+    rows = []
+    for n, (day, (title, description)) in enumerate(zip(("2025-04-15", "2025-04-22", "2025-04-29"), SIGN_DOSE[:3])):
+        rows.append({"id": f"S{n}", "created_at": f"{day}T10:00:00", "title": title, "description": description,
+                     "module": "lakemedel", "kind": "handhavande"})
+    for n, (title, description) in enumerate(ONE_OFFS[:3]):
+        rows.append({"id": f"O{n}", "created_at": f"2025-04-{15 + 7 * n}T11:00:00", "title": title,
+                     "description": description, "module": _module(title), "kind": "handhavande"})
+    import_tickets(memory_db, write_jsonl(tmp_path / "s.jsonl", rows))
+    assert weekly_topics(memory_db, "2025-W17")["topics"] == []  # twice in two weeks: not yet
+    topics = weekly_topics(memory_db, "2025-W18")["topics"]
+    assert [t["ticket_ids"] for t in topics] == [["S2"]]
+    assert topics[0]["status"] == "proposed" and topics[0]["weeks_recurring"] == 3 and topics[0]["count"] == 1

@@ -20,6 +20,7 @@ from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
 from elsdesk.topics.identity import Group, continuations
 from elsdesk.topics.problem_matcher import texts_of
+from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
 
 logger = logging.getLogger(__name__)
 CARRY_SAMPLE = 12  # tickets of a topic compared with another week's topic
@@ -113,6 +114,9 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     for topic in found:  # back to positions in the whole week
         topic.members = [rest[m] for m in topic.members]
         topic.examples = [rest[m] for m in topic.examples]
+    spread = _spread_this_week(database, week, finder, ticketish, rest, found, is_cancelled)
+    spread_weeks = {len(found) + i: s.weeks for i, s in enumerate(spread)}
+    found += [s.topic for s in spread]
     repo = TopicRepository(database)
     problems = ProblemRepository(database).many(problem_ids)
     matched = _continued(database, week, finder, found, tickets)
@@ -138,14 +142,46 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)
-            results.append(_week_result(known.id, week, topic, tickets))
+            results.append(_week_result(known.id, week, topic, tickets, spread_weeks=spread_weeks.get(index)))
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
 
 
+def _spread_this_week(database: Database, week: str, finder: TopicFinder, ticketish: list[Ticketish], rest: list[int],
+                      found: list[FoundTopic], is_cancelled=None) -> list[SpreadTopic]:
+    """Proposals of problems reported a little every week (:mod:`elsdesk.topics.spread`): this week's
+    tickets in no topic, grouped with those left over in the weeks before. Members are positions in the week."""
+    grouped = {m for topic in found for m in topic.members}
+    left = [i for i in rest if i not in grouped]
+    spread = spread_topics(finder, [ticketish[i] for i in left], _left_over_before(database, week), is_cancelled)
+    if is_cancelled and is_cancelled():
+        raise Cancelled()
+    for item in spread:
+        item.topic.members = [left[m] for m in item.topic.members]
+        item.topic.examples = [left[m] for m in item.topic.examples]
+    return spread
+
+
+def _left_over_before(database: Database, week: str) -> list[tuple[str, Ticketish]]:
+    """(week, ticket) of the tickets that no topic took in the weeks before *week* whose topics are
+    worked out, nearest week first, at most :data:`~elsdesk.topics.spread.MAX_EARLIER`."""
+    settings, topics, repo = SettingsRepository(database), TopicRepository(database), TicketRepository(database)
+    left: list[tuple[str, Ticketish]] = []
+    for past in _earlier_weeks(week, SPREAD_BACK_WEEKS):
+        if settings.get(f"topics_computed:{past}") is None:
+            continue
+        taken = {i for result in topics.week_results(past) for i in result.ticket_ids}
+        for t in repo.iter_tickets(TicketFilter(week=past)):
+            if t.id not in taken:
+                left.append((past, Ticketish(str(t.id), t.title, t.description, t.module, t.kind, t.unit)))
+        if len(left) >= SPREAD_MAX_EARLIER:
+            return left[:SPREAD_MAX_EARLIER]
+    return left
+
+
 def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Ticket], problem_id: int | None = None,
-                 linked: int = 0) -> TopicWeek:
+                 linked: int = 0, spread_weeks: int | None = None) -> TopicWeek:
     members = [tickets[m] for m in topic.members]
     detail = {
         "keywords": topic.keywords,
@@ -155,6 +191,8 @@ def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Tick
     }
     if problem_id is not None:
         detail.update(problem_id=problem_id, linked=linked)
+    if spread_weeks:
+        detail["spread_weeks"] = spread_weeks  # proposed from a few reports a week (elsdesk.topics.spread)
     return TopicWeek(topic_id, week, len(members), [t.id for t in members], detail)
 
 
@@ -305,6 +343,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
                 recurring += 1
             else:
                 break
+        recurring = max(recurring, result.detail.get("spread_weeks", 0))  # seen a little in several weeks
         kinds = Counter(result.detail.get("kind_mix", {}))
         members = [by_id[i] for i in result.ticket_ids if i in by_id]
         since_go_live = sum(n for past, n in counts.items() if past <= week)
