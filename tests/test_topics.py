@@ -271,3 +271,4 @@ def test_a_problem_reported_once_a_week_is_proposed_once_it_recurs(memory_db, tm
     topics = weekly_topics(memory_db, "2025-W18")["topics"]
     assert [t["ticket_ids"] for t in topics] == [["S2"]]
     assert topics[0]["status"] == "proposed" and topics[0]["weeks_recurring"] == 3 and topics[0]["count"] == 1
+    assert topics[0]["trend"] == "steady"  # not "new": it has come back for weeks

@@ -361,7 +361,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "count": result.count,
             "ticket_ids": [t.external_id for t in members],
             "previous_count": previous,
-            "trend": trend_of(result.count, previous),
+            "trend": "steady" if result.detail.get("spread_weeks") and not previous else trend_of(result.count, previous),
             "weeks_recurring": recurring,
             "since_go_live": since_go_live,
             "audience": {"roles": dict(Counter(t.reporter_role for t in members if t.reporter_role).most_common()),
