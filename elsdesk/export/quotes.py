@@ -2,8 +2,10 @@
 
 Exports promise no reporter names, and a pasted e-mail ends in one ("Mvh Karin Lund, ssk avd 5").
 The quote keeps the text as written (case, å/ä/ö, punctuation) and drops a leading greeting,
-everything from a sign-off ("Mvh", "Hälsningar", "/Anna") on, and a closing block of short
-name-like lines after a blank line. Identifiers were masked when the ticket was stored.
+everything from a sign-off ("Mvh", "Hälsningar", "/Anna") on, a polite closing with a name
+("Tack, Marie", "Thanks, Tom (student nurse)"), a doctor's title and name at the end ("Dr. Anna
+Berg"), a last line that is only a name, and a closing block of short name-like lines after a
+blank line. Identifiers were masked when the ticket was stored.
 """
 
 from __future__ import annotations
@@ -19,12 +21,24 @@ _SIGNOFF_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NAME_LINE_RE = re.compile(r"^[A-ZÅÄÖ][\w.-]*(?:[ ,]+[\wåäöÅÄÖ.-]+){0,4}$")
+_NAME = r"[A-ZÅÄÖ][\w'’-]+"
+# A polite closing that ends the text after a sentence or on a line of its own: "? Tack, Marie",
+# "Thanks, Tomas (student nurse)", "Thank you, Dr. Lee" (short, no question in it).
+_CLOSING_RE = re.compile(
+    r"(?:(?<=[.!?])\s+|(?:^|\n)[ \t]*)(?i:thanks|thank you|tack(?: så mycket)?|cheers|hälsn\.?)(?![\w-])[^?\n]{0,60}$")
+# A doctor's title and name closing the text: "... before? Dr. Anna Berg", "Dr. Tom Lind, locum".
+_TITLED_NAME_RE = re.compile(
+    rf"(?:(?<=[.!?])\s+|(?:^|\n)[ \t]*)(?i:dr|doktor|läk)\.?\s+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,[^.?!\n]{{0,40}})?\s*$")
+# A last line that is only a name, perhaps with a role: "Karin Lund", "Ola, usk avd 4".
+_LAST_NAME_LINE_RE = re.compile(rf"\n[ \t]*{_NAME}(?:[ \t]+{_NAME}){{0,2}}(?:[ \t]*,[^?\n]{{0,40}})?[ \t]*$")
 
 
 def quotable(text: str | None) -> str:
     """*text* without its greeting and signature, whitespace tidied."""
     text = _GREETING_RE.sub("", text or "", count=1)
     text = _SIGNOFF_RE.sub("", text)
+    for closing in (_CLOSING_RE, _TITLED_NAME_RE, _LAST_NAME_LINE_RE):
+        text = closing.sub("", text.rstrip())
     blocks = re.split(r"\n\s*\n", text.strip())
     while len(blocks) > 1 and all(_NAME_LINE_RE.match(line.strip()) for line in blocks[-1].splitlines() if line.strip()):
         blocks.pop()  # "Karin Lund\nSjuksköterska, avd 5" after a blank line
