@@ -149,6 +149,8 @@ def test_the_save_dialogs_chosen_type_gives_the_file_its_extension():
     (["Problem", "Fråga"], [], None),
     (["Wristband printer prints nothing", "Armbandsskrivaren skriver inte ut"], [], "Armbandsskrivaren skriver inte ut"),
     (["Printing ends up on another floor"], [], "Printing ends up on another floor"),  # no Swedish title: English will do
+    (["Diktat i fel kö – Hc Björkudden/"], ["Avd 4 medicin"], "Diktat i fel kö"),
+    (["Etiketter saknas på Forsby lasarett"], [], "Etiketter saknas"),
 ])
 def test_a_proposal_is_named_by_its_clearest_title_without_units_or_places(titles, units, expected):
     from elsdesk.topics.finder import provisional_name

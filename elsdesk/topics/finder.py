@@ -64,8 +64,11 @@ class FoundTopic:
 
 _MAIL_PREFIX_RE = re.compile(r"^\s*((re|sv|vb|fw|fwd|ang)\s*:\s*)+", re.IGNORECASE)
 _UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet)\.?\s*\d+\w*", re.IGNORECASE)
+# a named place: "Hc Björkudden", "vårdcentralen Åsen", "Forsby lasarett", "Älvdals sjukhus"
+_PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
+                       r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
 _NUMBER_RE = re.compile(r"\b\w*\d\w*\b")
-_TRAILING_RE = re.compile(r"[\s?!.:;,-]+$")
+_TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 NAME_MAX = 70
 _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on"))
 
@@ -94,7 +97,7 @@ def provisional_name(titles: list[str], units: list[str]) -> str | None:
         text = _MAIL_PREFIX_RE.sub("", title or "")
         for place in places:
             text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
-        text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", text))
+        text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
         words = _TRAILING_RE.sub("", " ".join(text.split())).split()
         while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
             words.pop()
