@@ -231,10 +231,11 @@ def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
 
 
 def week_fingerprint(database: Database, week: str) -> str:
-    """Changes whenever a ticket of the week is added, edited, relabelled or linked, and whenever
-    a link up to the week's end changes (the matcher learns from those where the week's unlinked
-    tickets go). Links made later leave the week as it is: accepting a proposal this week does not
-    make every earlier week be worked out again."""
+    """Changes whenever a ticket of the week is added, edited, relabelled or linked, whenever a
+    link up to the week's end changes (the matcher learns from those where the week's unlinked
+    tickets go), and whenever a ticket of the few weeks before changes (their left-over tickets can
+    join this week's proposals). Links made later leave the week as it is: accepting a proposal
+    this week does not make every earlier week be worked out again."""
     labels = database.sql.string_agg(
         "coalesce(w.module, '-') || coalesce(w.model_version, '') || ':' || coalesce(CAST(w.problem_id AS TEXT), '')", 44)
     row = database.query(
@@ -244,7 +245,11 @@ def week_fingerprint(database: Database, week: str) -> str:
     desk = database.query(
         "SELECT count(*), sum(problem_id), max(updated_at) FROM tickets WHERE problem_id IS NOT NULL AND created_at < ?",
         ((sunday + timedelta(days=1)).isoformat(),))[0]
-    return hashlib.sha1("|".join(str(v) for v in (*row, *desk)).encode("utf-8")).hexdigest()
+    before = _earlier_weeks(week, SPREAD_BACK_WEEKS)  # their left-over tickets may join this week's proposals
+    earlier = database.query(
+        f"SELECT count(*), max(updated_at), sum(version) FROM tickets WHERE iso_week IN ({', '.join('?' * len(before))})",
+        tuple(before))[0]
+    return hashlib.sha1("|".join(str(v) for v in (*row, *desk, *earlier)).encode("utf-8")).hexdigest()
 
 
 def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:
