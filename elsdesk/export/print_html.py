@@ -123,8 +123,8 @@ def _print_trend_tables(data, trend: tables.ModuleTrend) -> str:
         head = [tables.text(data, "module")] + [f"{trend.weeks[w]} {trend.days[w]}".strip() for w in weeks]
         body = [[name] + [trend.counts[w][m] for w in weeks] for m, name in enumerate(trend.names)]
         body.append([tables.text(data, "total")] + [sum(trend.counts[w]) for w in weeks])
-        parts.append(_print_table(head, body, set(range(1, len(head))), size=7.5) + "<p></p>")
-    return "".join(parts)
+        parts.append(_print_table(head, body, set(range(1, len(head))), size=7.5))
+    return "<p></p>".join(parts)  # nothing after the last table: an empty paragraph could open a blank page
 
 
 def _print(data) -> str:
@@ -137,8 +137,8 @@ def _print(data) -> str:
                            widths=[4, 27, 17, 12, 8, 7, 7, 7, 11], nowrap={6, 8})
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
-    # new pages only when there is content; the topic chart opens page 2 and the agenda's topics follow it,
-    # so a long agenda table never pushes a sliver of the chart onto a page of its own
+    # the topic chart opens page 2 (when there are topics) and everything after it flows on: a forced
+    # break before the list of all topics left a page with one overflowing example on it
     brk = "; page-break-before:always" if data.topics else ""
     h2 = '<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{}</h2>'
     topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
@@ -150,15 +150,14 @@ def _print(data) -> str:
 <body style="font-size:9pt; color:#1f2933">
 <p style="font-size:7.5pt"><font color="#667085">{esc(t('subtitle').upper())}</font></p>
 <h1 style="font-size:18pt; color:#1f3a5f">{esc(data.title)}</h1>
-<p><font color="#475467">{esc(subtitle)}</font></p>
+<p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
 <table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
 {h2.format(esc(t('agenda')))}{agenda}
 {h2.format(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
 <h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('chart_topics'))}</h2>{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
 {f'<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{esc(t("agenda_topics"))}</h2>{topics}' if topics else ""}
-<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('all_topics'))}</h2>{all_topics}
-<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('module_trend'))}</h2>{_print_trend_tables(data, trend)}
-<p style="font-size:7.5pt"><font color="#98a2b3">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
+<h2 style="font-size:13pt; color:#1f3a5f; margin-top:18px">{esc(t('all_topics'))}</h2>{all_topics}
+<h2 style="font-size:13pt; color:#1f3a5f; margin-top:18px">{esc(t('module_trend'))}</h2>{_print_trend_tables(data, trend)}
 </body></html>
 """
 
