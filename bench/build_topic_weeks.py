@@ -1,14 +1,15 @@
 """Build bench/data/topic_weeks.jsonl from the hand-written batches in bench/data/topic_weeks_src/
-(and, with ``--region alvdal``, bench/data/topic_weeks_alvdal.jsonl from topic_weeks_alvdal_src/).
+(and, with ``--region alvdal`` or ``sjobygd``, topic_weeks_<region>.jsonl from topic_weeks_<region>_src/).
 
 The batches hold eight go-live weeks of an imagined region (Region Norrvik, go-live Tuesday
 2026-05-05, ISO weeks 2026-W19 to 2026-W26; Region Älvdal, go-live Tuesday 2026-09-08, ISO weeks
 2026-W37 to 2026-W44, written later by other hands, after the English glossary, which has never
-seen them) written for the topic-quality bench: recurring
-problems, each reported in different words by different people, and one-off tickets. This script
-only adds what nobody writes by hand: the external id, a creation time inside the ticket's week
-(office hours mostly; wards also evenings, nights and weekends; fewer tickets on public
-holidays), and a status. It is deterministic, so the data file can be rebuilt exactly.
+seen them; Region Sjöbygd, go-live Tuesday 2027-01-12, ISO weeks 2027-W02 to 2027-W09, written
+last, after every setting of the finder and the matcher was fixed) written for the topic-quality
+bench: recurring problems, each reported in different words by different people, and one-off
+tickets. This script only adds what nobody writes by hand: the external id, a creation time
+inside the ticket's week (office hours mostly; wards also evenings, nights and weekends; fewer
+tickets on public holidays), and a status. It is deterministic, so the data file can be rebuilt exactly.
 
 Batch format (UTF-8 text):
 
@@ -23,7 +24,7 @@ Batch format (UTF-8 text):
     T: ...
     D: ...
 
-Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal] [--check]
+Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal|sjobygd] [--check]
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ REGIONS = {
     "norrvik": Region(SRC, OUT, date(2026, 5, 5), "NV", 20260505),
     "alvdal": Region(ROOT / "bench" / "data" / "topic_weeks_alvdal_src", ROOT / "bench" / "data" / "topic_weeks_alvdal.jsonl",
                      date(2026, 9, 8), "AD", 20260908),
+    "sjobygd": Region(ROOT / "bench" / "data" / "topic_weeks_sjobygd_src", ROOT / "bench" / "data" / "topic_weeks_sjobygd.jsonl",
+                      date(2027, 1, 12), "SB", 20270112),
 }
 # Kristi himmelfärd, klämdag, midsommarafton; alla helgons dag falls on a Saturday in 2026
 HOLIDAYS = {date(2026, 5, 14): 0.15, date(2026, 5, 15): 0.6, date(2026, 6, 19): 0.15}
