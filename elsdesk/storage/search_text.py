@@ -14,6 +14,7 @@ never keeps "karboplatin/paklitaxel" or "L40.0" as one token.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # a part starts at least this far into a word and is at least this long; shorter tails are endings
@@ -35,11 +36,17 @@ def compound_parts(*texts: str | None) -> str:
     parts: dict[str, None] = {}
     for text in texts:
         for word in WORD_RE.findall((text or "").casefold()):
-            if len(word) < MIN_COMPOUND or word.isdigit():
-                continue
-            for start in range(MIN_HEAD, len(word) - MIN_PART + 1):
-                parts.setdefault(word[start:], None)
+            if len(word) >= MIN_COMPOUND:
+                parts.update(_tails(word))
     return " ".join(parts)
+
+
+@lru_cache(maxsize=100_000)
+def _tails(word: str) -> dict[str, None]:
+    """A long word's tails (words recur across tickets: each is cut once); none for a number."""
+    if word.isdigit():
+        return {}
+    return dict.fromkeys(word[start:] for start in range(MIN_HEAD, len(word) - MIN_PART + 1))
 
 
 def searchable(text: str | None) -> str:
