@@ -216,7 +216,7 @@ def test_the_finder_keeps_a_question_apart_from_a_fault_report_with_the_same_wor
 
 def test_a_term_space_puts_new_texts_where_vectorizers_fitted_on_texts_and_reference_would():
     """The known-problem matcher learns its space once (issue 12) without counting the reference again."""
-    from elsdesk.topics.vectors import TermSpace
+    from elsdesk.topics.term_space import TermSpace
 
     learnt, new = WEEK[:4], WEEK[4:] + ["Helt okända ord: xyzzy plugh"]
     space = TermSpace(learnt, reference_model(REFERENCE), 0.5, 0.0)

@@ -2,7 +2,7 @@
 
 Tickets are vectors of stemmed words and word pairs, character n-grams and an LSA projection on
 the reference texts' basis, the parts the topic finder compares, in one
-:class:`~elsdesk.topics.vectors.TermSpace` learnt from the linked tickets, the problems' names and
+:class:`~elsdesk.topics.term_space.TermSpace` learnt from the linked tickets, the problems' names and
 the reference. Each known problem is the sum of
 its linked tickets' vectors, and its name is a vector too.
 
@@ -82,12 +82,13 @@ class ProblemMatcher:
         return self
 
     def _fit_space(self, texts: list[str]) -> None:
-        from elsdesk.topics.vectors import TermSpace, reference_model
+        from elsdesk.topics.term_space import TermSpace
+        from elsdesk.topics.vectors import reference_model
 
         self._space = TermSpace(texts, reference_model(self.reference_texts), CHAR_WEIGHT, LSA_WEIGHT)
 
     def _vectors(self, texts: list[str]):
-        """Unit rows (:class:`~elsdesk.topics.vectors.SpaceRows`): words, characters and LSA with their weights."""
+        """Unit rows (:class:`~elsdesk.topics.term_space.SpaceRows`): words, characters and LSA with their weights."""
         return self._space.vectors(texts)
 
     def _learn_when_right(self, texts, modules, kinds, unlinked):
