@@ -1,5 +1,8 @@
-"""Weekly recurring topics: find them, keep their identity across weeks, compare with the past,
-and let training leads rename, merge, split, mark covered and pick topics for the agenda."""
+"""Weekly recurring topics: the known problems and the machine's proposals of a week, their
+identity across weeks (:mod:`elsdesk.topics.identity`), proposals of problems reported a little
+every week (:mod:`elsdesk.topics.spread`), the comparison with the past, the newest weeks kept
+worked out (:func:`keep_latest_weeks`), and the training lead's edits (rename, merge, split,
+mark covered, pick for the agenda)."""
 
 from __future__ import annotations
 
