@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from conftest import write_jsonl
 from elsdesk.services.imports import import_tickets
-from elsdesk.services.topics import mark_covered, weekly_topics
+from elsdesk.services.topic_edits import mark_covered
+from elsdesk.services.topics import weekly_topics
 from elsdesk.services.training import covered_effect, training_overview
 
 DOSE = "Signera given dos i utdelningsvyn"

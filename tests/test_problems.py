@@ -11,7 +11,8 @@ from elsdesk.cli import main
 from elsdesk.domain import BadInputError
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.problems import known_problems, link_ticket, problem_names
-from elsdesk.services.topics import rename_topic, weekly_topics
+from elsdesk.services.topic_edits import rename_topic
+from elsdesk.services.topics import weekly_topics
 from elsdesk.storage import TicketRepository, open_database
 
 DOSE = "Signera given dos i utdelningsvyn"

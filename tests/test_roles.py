@@ -15,7 +15,8 @@ from elsdesk.cli import main
 from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.review import confirm_labels, undo_last
-from elsdesk.services.topics import rename_topic, set_go_live, weekly_topics
+from elsdesk.services.topic_edits import rename_topic
+from elsdesk.services.topics import set_go_live, weekly_topics
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.storage.database import redacted
 

@@ -10,9 +10,8 @@ from conftest import write_jsonl
 from elsdesk.cli import main
 from elsdesk.domain import BadInputError
 from elsdesk.services.imports import import_tickets
-from elsdesk.services.topics import (
-    agenda, merge_topics, mark_covered, rename_topic, set_on_agenda, split_topic, trend_of, weekly_topics,
-)
+from elsdesk.services.topic_edits import mark_covered, merge_topics, rename_topic, set_on_agenda, split_topic
+from elsdesk.services.topics import agenda, trend_of, weekly_topics
 from elsdesk.topics.finder import Ticketish, TopicFinder
 
 SIGN_DOSE = [

@@ -321,7 +321,7 @@ class TrainingLeadView(QWidget):
                                  on_failure=lambda exc: show_error(self, exc), name=message)
 
     def toggle_agenda(self):
-        from elsdesk.services.topics import set_on_agenda
+        from elsdesk.services.topic_edits import set_on_agenda
 
         chosen = self.selected_topics()
         if not chosen:
@@ -339,7 +339,7 @@ class TrainingLeadView(QWidget):
         return self._edit(apply, "agenda")
 
     def rename_selected(self):
-        from elsdesk.services.topics import rename_topic
+        from elsdesk.services.topic_edits import rename_topic
 
         chosen = self.selected_topics()[:1]
         if not chosen:
@@ -350,7 +350,7 @@ class TrainingLeadView(QWidget):
         return self._edit(lambda database: rename_topic(database, chosen[0]["id"], label), "rename")
 
     def merge_selected(self):
-        from elsdesk.services.topics import merge_topics
+        from elsdesk.services.topic_edits import merge_topics
 
         chosen = self.selected_topics()
         if len(chosen) < 2:
@@ -417,7 +417,7 @@ class TrainingLeadView(QWidget):
         return self._edit(lambda database: reject_proposal(database, proposal["id"]), "reject")
 
     def split_selected(self):
-        from elsdesk.services.topics import split_topic
+        from elsdesk.services.topic_edits import split_topic
 
         chosen = self.selected_topics()[:1]
         if not chosen:
@@ -426,7 +426,7 @@ class TrainingLeadView(QWidget):
         return self._edit(lambda database: split_topic(database, week, chosen[0]["id"]), "split")
 
     def mark_selected_covered(self):
-        from elsdesk.services.topics import mark_covered
+        from elsdesk.services.topic_edits import mark_covered
 
         chosen = self.selected_topics()
         if not chosen:

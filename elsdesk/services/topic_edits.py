@@ -1,0 +1,116 @@
+"""The training lead's edits of a week's topics: rename, mark covered, pick for the agenda, merge
+and split. What people curate lives in the topic registry, so a recomputation never undoes it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from elsdesk.domain import BadInputError, NotFoundError, normalise_week
+from elsdesk.services.permissions import EDIT_TOPICS, require
+from elsdesk.services.topics import _reference_texts, _topic_id, is_problem_topic
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.problems import ProblemRepository
+from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
+from elsdesk.topics.finder import Ticketish, TopicFinder
+
+
+def _require(repo: TopicRepository, topic_id: str) -> RegisteredTopic:
+    topic = repo.get(topic_id)
+    if topic is None:
+        raise NotFoundError(f"ämnet {topic_id} finns inte")
+    return topic
+
+
+def rename_topic(database: Database, topic_id: str, label: str) -> None:
+    require(database, EDIT_TOPICS)
+    repo = TopicRepository(database)
+    _require(repo, topic_id)
+    if not label.strip():
+        raise BadInputError("ett ämne behöver ett namn")
+    problems = ProblemRepository(database)
+    with database.write() as conn:
+        if is_problem_topic(topic_id):  # a known problem's topic is named by the problem itself
+            other = problems.by_name(label)
+            if other is not None and other.id != int(topic_id[1:]):
+                raise BadInputError(f"det finns redan ett känt problem som heter '{other.name}'")
+            problems.update(conn, int(topic_id[1:]), name=label)
+        repo.update_fields(topic_id, custom_label=label.strip())
+
+
+def mark_covered(database: Database, topic_id: str, on: date | str | None) -> None:
+    require(database, EDIT_TOPICS)
+    repo = TopicRepository(database)
+    _require(repo, topic_id)
+    with database.write():
+        repo.update_fields(topic_id, covered_on=str(on) if on else None)
+
+
+def set_on_agenda(database: Database, topic_id: str, picked: bool) -> None:
+    require(database, EDIT_TOPICS)
+    repo = TopicRepository(database)
+    _require(repo, topic_id)
+    with database.write():
+        repo.update_fields(topic_id, on_agenda=int(picked))
+
+
+def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
+    """Merge topics into the first one, this week and from now on; return the surviving id."""
+    require(database, EDIT_TOPICS)
+    week = normalise_week(week)
+    if len(topic_ids) < 2:
+        raise BadInputError("välj minst två ämnen att slå ihop")
+    repo = TopicRepository(database)
+    keep, *others = topic_ids
+    for topic_id in topic_ids:
+        _require(repo, topic_id)
+    results = {r.topic_id: r for r in repo.week_results(week)}
+    if keep not in results:
+        raise NotFoundError(f"ämnet {keep} finns inte vecka {week}")
+    survivor = results[keep]
+    for other in others:
+        if other in results:
+            merged = results.pop(other)
+            survivor.ticket_ids = sorted(set(survivor.ticket_ids) | set(merged.ticket_ids))
+            kinds = Counter(survivor.detail.get("kind_mix", {}))
+            kinds.update(merged.detail.get("kind_mix", {}))
+            survivor.detail["kind_mix"] = dict(kinds)
+    survivor.count = len(survivor.ticket_ids)
+    with database.write():
+        for other in others:
+            repo.update_fields(other, merged_into=keep)
+        repo.replace_week(week, list(results.values()))
+    return keep
+
+
+def split_topic(database: Database, week: str, topic_id: str) -> list[str]:
+    """Split a topic into tighter sub-topics (leftovers stay with the original id)."""
+    require(database, EDIT_TOPICS)
+    week = normalise_week(week)
+    repo = TopicRepository(database)
+    original = _require(repo, topic_id)
+    results = {r.topic_id: r for r in repo.week_results(week)}
+    if topic_id not in results:
+        raise NotFoundError(f"ämnet {topic_id} finns inte vecka {week}")
+    tickets = TicketRepository(database).fetch_many(results[topic_id].ticket_ids)
+    finder = TopicFinder(distance_threshold=0.75, min_size=2, reference_texts=_reference_texts())
+    parts = finder.find([Ticketish(str(t.id), t.title, t.description, original.module, t.kind) for t in tickets])
+    if len(parts) < 2:
+        raise BadInputError("ämnet går inte att dela i tydligare delar")
+    new_ids = []
+    placed: set[int] = set()
+    with database.write():
+        for part in parts[1:]:
+            members = [tickets[m] for m in part.members]
+            new = RegisteredTopic(_topic_id(week + "split", part), original.module, part.label, part.stems, week, week)
+            repo.save_registered(new)
+            results[new.id] = TopicWeek(new.id, week, len(members), [t.id for t in members], {
+                "keywords": part.keywords, "kind_mix": part.kind_mix, "module_mix": part.module_mix,
+                "examples": [tickets[m].id for m in part.examples]})
+            placed.update(t.id for t in members)
+            new_ids.append(new.id)
+        keep = results[topic_id]
+        keep.ticket_ids = [i for i in keep.ticket_ids if i not in placed]
+        keep.count = len(keep.ticket_ids)
+        repo.replace_week(week, list(results.values()))
+    return new_ids
