@@ -75,3 +75,20 @@ def test_a_desk_that_never_goes_quiet_is_still_kept(db_path, monkeypatch):
     keeper.touch()  # once nothing is pending, a new wait starts from this change
     assert starts[-1] == clock[0] and keeper._waiting_since == clock[0]
     keeper.stop()
+
+
+def test_on_a_shared_server_one_workstation_keeps_the_topics_at_a_time(db_path, tmp_path):
+    from elsdesk.services.topics import KEEPER_LOCK
+
+    _import(db_path, tmp_path, [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)], "w19.jsonl")
+    with open_database(db_path) as other, open_database(db_path) as mine:
+        if mine.backend != "postgres":
+            assert keep_latest_weeks(mine) == ["2025-W19"]  # a local file has one workstation
+            return
+        held = "(CAST(? AS INTEGER), hashtext(current_database()))"
+        assert other.query(f"SELECT pg_try_advisory_lock{held}", (KEEPER_LOCK,))[0][0]
+        assert keep_latest_weeks(mine) == []  # the other workstation is keeping them
+        assert not _stored_is_current(db_path, "2025-W19")
+        other.query(f"SELECT pg_advisory_unlock{held}", (KEEPER_LOCK,))
+        assert keep_latest_weeks(mine) == ["2025-W19"]
+        assert other.query(f"SELECT pg_try_advisory_lock{held}", (KEEPER_LOCK,))[0][0]  # released after the run

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -17,6 +18,7 @@ from elsdesk.domain import BadInputError, Cancelled, Ticket, TicketFilter, norma
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.database import POSTGRES
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
@@ -28,6 +30,7 @@ from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER a
 logger = logging.getLogger(__name__)
 CARRY_SAMPLE = 12  # tickets of a topic compared with another week's topic
 HISTORY_WEEKS = 8
+KEEPER_LOCK = 7_305_216  # pg_try_advisory_lock key (with the database's): one workstation keeps a shared desk's topics
 
 
 @lru_cache(maxsize=1)
@@ -300,15 +303,35 @@ def _ensure_earlier(database: Database, earlier: list[str], is_cancelled=None) -
 def keep_latest_weeks(database: Database, history: int = HISTORY_WEEKS, is_cancelled=None) -> list[str]:
     """Bring the newest week's stored topics, and those of the weeks its view compares with, up to
     date: what the Utbildning tab and ``topics`` then read without recomputing. Run in the
-    background as tickets arrive and links change; returns the weeks recomputed (oldest first)."""
+    background as tickets arrive and links change; returns the weeks recomputed (oldest first).
+    On a shared server one workstation keeps them at a time; the others find them stored."""
     weeks = TicketRepository(database).weeks()
     if not weeks:
         return []
-    latest = weeks[-1]
-    recomputed = _ensure_earlier(database, _earlier_weeks(latest, history), is_cancelled)
-    if not (is_cancelled and is_cancelled()) and _ensured_week(database, latest, is_cancelled=is_cancelled)[1] is not None:
-        recomputed.append(latest)
-    return recomputed
+    with _keeping_alone(database) as alone:
+        if not alone:
+            return []
+        latest = weeks[-1]
+        recomputed = _ensure_earlier(database, _earlier_weeks(latest, history), is_cancelled)
+        if not (is_cancelled and is_cancelled()) and _ensured_week(database, latest, is_cancelled=is_cancelled)[1] is not None:
+            recomputed.append(latest)
+        return recomputed
+
+
+@contextmanager
+def _keeping_alone(database: Database):
+    """True while this connection is the desk's only keeper (a PostgreSQL advisory lock per desk
+    database); always True on a local file, which has one workstation."""
+    if database.backend != POSTGRES:
+        yield True
+        return
+    lock = "(CAST(? AS INTEGER), hashtext(current_database()))"
+    alone = bool(database.query(f"SELECT pg_try_advisory_lock{lock}", (KEEPER_LOCK,))[0][0])
+    try:
+        yield alone
+    finally:
+        if alone:
+            database.query(f"SELECT pg_advisory_unlock{lock}", (KEEPER_LOCK,))
 
 
 def trend_of(count: int, previous: int) -> str:
