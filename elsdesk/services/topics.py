@@ -64,15 +64,16 @@ def _group(topic: FoundTopic, tickets: list[Ticket]) -> Group:
     return Group(topic.module, [t.kind for t in members], [ticket_text(t.title, t.description) for t in members])
 
 
-def _continued(database: Database, week: str, finder: TopicFinder, found: list[FoundTopic],
-               tickets: list[Ticket]) -> dict[int, RegisteredTopic]:
-    """found index -> the earlier proposal it continues (of the weeks the view compares with);
-    a proposal people rejected is continued too, so that it stays rejected."""
+def _continued(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
+               found: list[FoundTopic], tickets: list[Ticket]) -> dict[int, RegisteredTopic]:
+    """found index -> the earlier proposal it continues (of the weeks the view compares with, whose
+    stored results are *earlier_results*, nearest week first); a proposal people rejected is
+    continued too, so that it stays rejected."""
     repo = TopicRepository(database)
     registered = {t.id: t for t in repo.registry() if not is_problem_topic(t.id) and not t.merged_into}
     latest: dict[str, list[int]] = {}
-    for past in _earlier_weeks(week, HISTORY_WEEKS):  # nearest first: each proposal's latest tickets
-        for result in repo.week_results(past):
+    for results in earlier_results.values():  # nearest first: each proposal's latest tickets
+        for result in results:
             if result.topic_id in registered and result.topic_id not in latest:
                 latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
     modules = {t.module for t in found}
@@ -120,12 +121,13 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     for topic in found:  # back to positions in the whole week
         topic.members = [rest[m] for m in topic.members]
         topic.examples = [rest[m] for m in topic.examples]
-    spread = _spread_this_week(database, week, finder, ticketish, rest, found, is_cancelled)
+    repo = TopicRepository(database)
+    earlier_results = {past: repo.week_results(past) for past in _earlier_weeks(week, HISTORY_WEEKS)}  # read once
+    spread = _spread_this_week(database, earlier_results, finder, ticketish, rest, found, is_cancelled)
     spread_weeks = {len(found) + i: s.weeks for i, s in enumerate(spread)}
     found += [s.topic for s in spread]
-    repo = TopicRepository(database)
     problems = ProblemRepository(database).many(problem_ids)
-    matched = _continued(database, week, finder, found, tickets)
+    matched = _continued(database, earlier_results, finder, found, tickets)
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):
@@ -154,13 +156,15 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     return results, tickets
 
 
-def _spread_this_week(database: Database, week: str, finder: TopicFinder, ticketish: list[Ticketish], rest: list[int],
-                      found: list[FoundTopic], is_cancelled=None) -> list[SpreadTopic]:
+def _spread_this_week(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
+                      ticketish: list[Ticketish], rest: list[int], found: list[FoundTopic],
+                      is_cancelled=None) -> list[SpreadTopic]:
     """Proposals of problems reported a little every week (:mod:`elsdesk.topics.spread`): this week's
     tickets in no topic, grouped with those left over in the weeks before. Members are positions in the week."""
     grouped = {m for topic in found for m in topic.members}
     left = [i for i in rest if i not in grouped]
-    spread = spread_topics(finder, [ticketish[i] for i in left], _left_over_before(database, week), is_cancelled)
+    spread = spread_topics(finder, [ticketish[i] for i in left], _left_over_before(database, earlier_results),
+                           is_cancelled)
     if is_cancelled and is_cancelled():
         raise Cancelled()
     for item in spread:
@@ -169,15 +173,16 @@ def _spread_this_week(database: Database, week: str, finder: TopicFinder, ticket
     return spread
 
 
-def _left_over_before(database: Database, week: str) -> list[tuple[str, Ticketish]]:
-    """(week, ticket) of the tickets that no topic took in the weeks before *week* whose topics are
-    worked out, nearest week first, at most :data:`~elsdesk.topics.spread.MAX_EARLIER`."""
-    settings, topics, repo = SettingsRepository(database), TopicRepository(database), TicketRepository(database)
+def _left_over_before(database: Database, earlier_results: dict[str, list[TopicWeek]]) -> list[tuple[str, Ticketish]]:
+    """(week, ticket) of the tickets that no topic took in the :data:`~elsdesk.topics.spread.BACK_WEEKS`
+    weeks before (their stored results are *earlier_results*, nearest first) whose topics are worked
+    out, nearest week first, at most :data:`~elsdesk.topics.spread.MAX_EARLIER`."""
+    settings, repo = SettingsRepository(database), TicketRepository(database)
     left: list[tuple[str, Ticketish]] = []
-    for past in _earlier_weeks(week, SPREAD_BACK_WEEKS):
+    for past, results in list(earlier_results.items())[:SPREAD_BACK_WEEKS]:
         if settings.get(f"topics_computed:{past}") is None:
             continue
-        taken = {i for result in topics.week_results(past) for i in result.ticket_ids}
+        taken = {i for result in results for i in result.ticket_ids}
         for t in repo.iter_tickets(TicketFilter(week=past)):
             if t.id not in taken:
                 left.append((past, Ticketish(str(t.id), t.title, t.description, t.module, t.kind, t.unit)))

@@ -37,16 +37,16 @@ def compound_parts(*texts: str | None) -> str:
     for text in texts:
         for word in WORD_RE.findall((text or "").casefold()):
             if len(word) >= MIN_COMPOUND:
-                parts.update(_tails(word))
+                parts.update(dict.fromkeys(_tails(word)))
     return " ".join(parts)
 
 
 @lru_cache(maxsize=100_000)
-def _tails(word: str) -> dict[str, None]:
+def _tails(word: str) -> tuple[str, ...]:
     """A long word's tails (words recur across tickets: each is cut once); none for a number."""
     if word.isdigit():
-        return {}
-    return dict.fromkeys(word[start:] for start in range(MIN_HEAD, len(word) - MIN_PART + 1))
+        return ()
+    return tuple(word[start:] for start in range(MIN_HEAD, len(word) - MIN_PART + 1))
 
 
 def searchable(text: str | None) -> str:
