@@ -13,8 +13,12 @@ import itertools
 import json
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Each test has its own user folder (user_home below); whatever writes after a test's folder is
+# gone (a form saving its draft as the process exits) writes into this one, never the user's.
+os.environ["ELSDESK_HOME"] = tempfile.mkdtemp(prefix="elsdesk-tests-home-")
 
 import pytest
 
