@@ -24,6 +24,8 @@ SIGNED = [
     ("Each result has to be opened one by one. Thank you, Dr. Mira Sandel", "Sandel"),
     ("Mallen saknar fält för syrgas.\nTove Ahlin", "Tove"),
     ("Mallen saknar fält för syrgas.\nTove, usk avd 9", "Tove"),
+    # a pasted mail: its header lines and the disclaimer after it carry names too
+    ("Från: Eva Strand\nÄmne: Remiss\nRemissen fastnar i utkorgen.\nDetta e-postmeddelande är avsett för Eva Strand", "Strand"),
 ]
 
 

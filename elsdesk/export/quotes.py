@@ -5,12 +5,16 @@ The quote keeps the text as written (case, å/ä/ö, punctuation) and drops a le
 everything from a sign-off ("Mvh", "Hälsningar", "/Anna") on, a polite closing with a name
 ("Tack, Marie", "Thanks, Tom (student nurse)"), a doctor's title and name at the end ("Dr. Anna
 Berg"), a last line that is only a name, and a closing block of short name-like lines after a
-blank line. Identifiers were masked when the ticket was stored.
+blank line. Pasted mail headers and disclaimers, and sign-off lines the classifier's cleaning
+knows (:func:`elsdesk.ml.text.strip_signature`), go first. Identifiers were masked when the
+ticket was stored. Every place that quotes a ticket (the exports, the Utbildning tab) uses this.
 """
 
 from __future__ import annotations
 
 import re
+
+from elsdesk.ml.text import strip_signature
 
 _GREETING_RE = re.compile(  # the greeting word in any case; a name after it only when capitalised
     r"^\s*(?:(?i:hej(?:san)?|hallå|god (?:morgon|dag|kväll)|hi|hello)(?:\s+(?:(?i:hej|alla|allihop|där)|[A-ZÅÄÖ][\w-]+))?"
@@ -35,7 +39,7 @@ _LAST_NAME_LINE_RE = re.compile(rf"\n[ \t]*{_NAME}(?:[ \t]+{_NAME}){{0,2}}(?:[ \
 
 def quotable(text: str | None) -> str:
     """*text* without its greeting and signature, whitespace tidied."""
-    text = _GREETING_RE.sub("", text or "", count=1)
+    text = _GREETING_RE.sub("", strip_signature(text or ""), count=1)
     text = _SIGNOFF_RE.sub("", text)
     for closing in (_CLOSING_RE, _TITLED_NAME_RE, _LAST_NAME_LINE_RE):
         text = closing.sub("", text.rstrip())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
-from elsdesk.ml.text import strip_signature
+from elsdesk.export.quotes import quotable
 from elsdesk.output_files import atomic_path
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
@@ -72,7 +72,7 @@ class ExportData:
 
 def _clean_example(example: dict) -> dict:
     """Examples carry masked text only and no names in signatures."""
-    return {"id": example["id"], "title": mask(example["title"]), "description": mask(strip_signature(example["description"]))[:400]}
+    return {"id": example["id"], "title": mask(example["title"]), "description": mask(quotable(example["description"]))[:400]}
 
 
 def build_export(database: Database, week: str, language: str = "sv") -> ExportData:
