@@ -86,14 +86,25 @@ def _looks_english(title: str) -> bool:
     return bool(words) and english * 2 >= len(words)
 
 
+def _swedish_first(titles: list[str]):
+    """*titles* in their order, the English ones after the rest; each title is judged when it is
+    reached (a group of thousands is usually named by its first title)."""
+    english = []
+    for title in titles:
+        if _looks_english(title):
+            english.append(title)
+        else:
+            yield title
+    yield from english
+
+
 def provisional_name(titles: list[str], units: list[str]) -> str | None:
     """A readable name for a group from its most typical titles (given most typical first): the
     first that still says something once mail prefixes, unit and place names, numbers and
     trailing punctuation are gone; a Swedish title before an English one (the agenda is read in
     Swedish). None when no title does."""
     places = sorted({u.strip().casefold() for u in units if u and u.strip()}, key=len, reverse=True)
-    swedish_first = [t for t in titles if not _looks_english(t)] + [t for t in titles if _looks_english(t)]
-    for title in swedish_first:
+    for title in _swedish_first(titles):
         text = _MAIL_PREFIX_RE.sub("", title or "")
         for place in places:
             text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
