@@ -201,6 +201,34 @@ def test_tickets_of_different_known_kinds_count_less_alike():
     assert difference[0, 2] == 0 and not difference[3].any() and not difference[:, 3].any()
 
 
+def test_a_kind_the_model_guessed_counts_as_much_as_the_model_was_sure():
+    """A differing kind lowers the similarity by the penalty times both kinds' certainty (a person's
+    kind is certain), so an unsure guess does not split one problem in two."""
+    points = _random_unit_rows(4, n=4)
+    similarity = (points @ points.T).astype(np.float32)
+    penalised = similarity.copy()
+    linkage._penalise_other_kinds(penalised, ["handhavande", "fel", "fel", None], 0.08, [1.0, 0.5, 0.25, 1.0])
+    difference = similarity - penalised
+    assert difference[0, 1] == pytest.approx(0.04) and difference[0, 2] == pytest.approx(0.02)
+    assert difference[1, 2] == 0 and not difference[3].any() and not difference[:, 3].any()
+    certain = similarity.copy()
+    linkage._penalise_other_kinds(certain, ["handhavande", "fel", "fel", None], 0.08, [1.0] * 4)
+    plain = similarity.copy()
+    linkage._penalise_other_kinds(plain, ["handhavande", "fel", "fel", None], 0.08)
+    assert np.array_equal(certain, plain)
+
+
+def test_a_stored_ticket_brings_how_sure_its_kind_is_to_the_finder():
+    from elsdesk.domain import HUMAN, INTAKE, MODEL, Ticket
+    from elsdesk.services.topics import finder_ticket
+
+    guessed = Ticket(id=1, title="t", kind="fel", label_source=MODEL, kind_confidence=0.4, module="remiss")
+    assert finder_ticket(guessed).kind_certainty == pytest.approx(0.4)
+    assert finder_ticket(guessed, "lakemedel").module == "lakemedel"
+    for source in (HUMAN, INTAKE, None):
+        assert finder_ticket(Ticket(id=2, title="t", kind="fel", label_source=source, kind_confidence=0.4)).kind_certainty == 1.0
+
+
 def test_the_finder_keeps_a_question_apart_from_a_fault_report_with_the_same_words():
     texts = ["Skrivaren skriver ut tomma etiketter. Hur väljer jag rätt etikettskrivare?",
              "Etikettskrivaren skriver ut tomma etiketter sedan i morse",
@@ -212,6 +240,9 @@ def test_the_finder_keeps_a_question_apart_from_a_fault_report_with_the_same_wor
     apart = TopicFinder(reference_texts=REFERENCE, kind_penalty=1.0, distance_threshold=0.95).find(tickets)
     assert any(len({kinds[m] for m in t.members}) > 1 for t in together)
     assert all(len({kinds[m] for m in t.members}) == 1 for t in apart)
+    unsure = [Ticketish(t.key, t.title, t.description, t.module, t.kind, kind_certainty=0.0) for t in tickets]
+    guessed = TopicFinder(reference_texts=REFERENCE, kind_penalty=1.0, distance_threshold=0.95).find(unsure)
+    assert [t.members for t in guessed] == [t.members for t in together]
 
 
 def test_a_term_space_puts_new_texts_where_vectorizers_fitted_on_texts_and_reference_would():

@@ -8,11 +8,11 @@ from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.services.permissions import EDIT_TOPICS, require
-from elsdesk.services.topics import _reference_texts, _topic_id, is_problem_topic
+from elsdesk.services.topics import _reference_texts, _topic_id, finder_ticket, is_problem_topic
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
-from elsdesk.topics.finder import Ticketish, TopicFinder
+from elsdesk.topics.finder import TopicFinder
 
 
 def _require(repo: TopicRepository, topic_id: str) -> RegisteredTopic:
@@ -94,7 +94,7 @@ def split_topic(database: Database, week: str, topic_id: str) -> list[str]:
         raise NotFoundError(f"ämnet {topic_id} finns inte vecka {week}")
     tickets = TicketRepository(database).fetch_many(results[topic_id].ticket_ids)
     finder = TopicFinder(distance_threshold=0.75, min_size=2, reference_texts=_reference_texts())
-    parts = finder.find([Ticketish(str(t.id), t.title, t.description, original.module, t.kind) for t in tickets])
+    parts = finder.find([finder_ticket(t, original.module) for t in tickets])
     if len(parts) < 2:
         raise BadInputError("ämnet går inte att dela i tydligare delar")
     new_ids = []

@@ -14,7 +14,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from elsdesk.corpus import load_seed_corpus
-from elsdesk.domain import BadInputError, Cancelled, Ticket, TicketFilter, normalise_week, parse_week
+from elsdesk.domain import MODEL, BadInputError, Cancelled, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.storage import Database, TicketRepository
@@ -41,6 +41,14 @@ def _seed_texts() -> tuple[str, ...]:
 def _reference_texts() -> list[str]:
     """The seed corpus as the topic finder's reference (built once per process)."""
     return list(_seed_texts())
+
+
+def finder_ticket(ticket: Ticket, module: str | None = None) -> Ticketish:
+    """What the topic finder needs of a stored ticket (in *module* when given). A kind the model
+    guessed counts as much as the model was sure of it; a person's kind counts fully."""
+    certainty = ticket.kind_confidence if ticket.label_source == MODEL and ticket.kind_confidence is not None else 1.0
+    return Ticketish(str(ticket.id), ticket.title, ticket.description, module or ticket.module, ticket.kind, ticket.unit,
+                     kind_certainty=certainty)
 
 
 def week_tickets(database: Database, week: str) -> list[Ticket]:
@@ -103,7 +111,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     """:func:`compute_week`, and the week's tickets it read (so the caller need not read them again)."""
     week = normalise_week(week)
     tickets = week_tickets(database, week)
-    ticketish = [Ticketish(str(t.id), t.title, t.description, t.module, t.kind, t.unit) for t in tickets]
+    ticketish = [finder_ticket(t) for t in tickets]
     problem_of, linked_ids = _problems_of(database, week, tickets)
     by_problem: dict[int, list[int]] = {}
     rest = []
@@ -185,7 +193,7 @@ def _left_over_before(database: Database, earlier_results: dict[str, list[TopicW
         taken = {i for result in results for i in result.ticket_ids}
         for t in repo.iter_tickets(TicketFilter(week=past)):
             if t.id not in taken:
-                left.append((past, Ticketish(str(t.id), t.title, t.description, t.module, t.kind, t.unit)))
+                left.append((past, finder_ticket(t)))
         if len(left) >= SPREAD_MAX_EARLIER:
             return left[:SPREAD_MAX_EARLIER]
     return left
@@ -455,7 +463,7 @@ def module_volumes(database: Database) -> dict[str, dict[str, int]]:
 def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket], list[FoundTopic]]:
     tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
     finder = TopicFinder(reference_texts=_reference_texts())
-    found = finder.find([Ticketish(str(t.id), t.title, t.description, t.module, t.kind) for t in tickets])
+    found = finder.find([finder_ticket(t) for t in tickets])
     return tickets, found
 
 

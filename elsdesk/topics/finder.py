@@ -23,7 +23,7 @@ from threadpoolctl import ThreadpoolController
 from elsdesk.ml.english import glossary, in_swedish
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.topics.linkage import cluster
-from elsdesk.topics.vectors import _WORD_RE, TicketVectors, analyse, build_vectors, reference_model
+from elsdesk.topics.vectors import WORD_RE, TicketVectors, analyse, build_vectors, reference_model
 
 DISTANCE_THRESHOLD = 0.9
 CHAR_WEIGHT = 0.5
@@ -44,6 +44,7 @@ class Ticketish:
     module: str | None
     kind: str | None
     unit: str | None = None
+    kind_certainty: float = 1.0  # a person's kind 1; the model's, its confidence (how much a differing kind counts)
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _surface_forms(cleaned: list[str]) -> dict[str, Counter]:
     forms: dict[str, Counter] = defaultdict(Counter)
     stops = stop_words()
     for text in cleaned:
-        for written in _WORD_RE.findall(text):
+        for written in WORD_RE.findall(text):
             for word in in_swedish(written):
                 if word not in stops:
                     forms[stem(word)][word] += 1
@@ -199,7 +200,8 @@ class TopicFinder:
                 continue
             kinds = [tickets[i].kind for i in indices]
             for members in cluster(vectors, np.array(indices), self.distance_threshold, self.random_state,
-                                   kinds=kinds, kind_penalty=self.kind_penalty):
+                                   kinds=kinds, kind_penalty=self.kind_penalty,
+                                   kind_certainty=[tickets[i].kind_certainty for i in indices]):
                 if len(members) >= minimum:
                     topics.append(self._describe(module, [indices[m] for m in members], vectors, tickets, texts))
         topics.sort(key=lambda t: (-len(t.members), t.label))

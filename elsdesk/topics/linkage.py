@@ -62,11 +62,14 @@ def average_linkage(similarity: np.ndarray, sizes: np.ndarray, min_similarity: f
 
 
 def cluster(vectors: TicketVectors, rows: np.ndarray, distance_threshold: float, random_state: int = 0,
-            limit: int | None = None, kinds: list | None = None, kind_penalty: float = 0.0) -> list[list[int]]:
+            limit: int | None = None, kinds: list | None = None, kind_penalty: float = 0.0,
+            kind_certainty: list | None = None) -> list[list[int]]:
     """Average-linkage clusters of *rows* (indices into *vectors*) cut at *distance_threshold*, as
     lists of positions in *rows*. Rows without any term stay out. At most *limit* cells are compared
     all against all (default :data:`DIRECT_LIMIT`). With *kinds* (one per row, None when unknown),
-    two tickets of different known kinds count *kind_penalty* less similar (in the all-pairs pass)."""
+    two tickets of different known kinds count *kind_penalty* less similar (in the all-pairs pass),
+    times both kinds' *kind_certainty* (one per row, default 1: a kind the model guessed counts as
+    much as the model was sure)."""
     limit = limit or DIRECT_LIMIT
     rows = np.asarray(rows, dtype=np.int64)
     usable = np.flatnonzero(vectors.has_terms()[rows])
@@ -76,7 +79,8 @@ def cluster(vectors: TicketVectors, rows: np.ndarray, distance_threshold: float,
             return [[int(p)] for p in usable]
         similarity = CellMeans.of_rows(vectors, rows[usable]).similarity()
         if kinds is not None and kind_penalty:
-            _penalise_other_kinds(similarity, [kinds[p] for p in usable], kind_penalty)
+            certainty = None if kind_certainty is None else [kind_certainty[p] for p in usable]
+            _penalise_other_kinds(similarity, [kinds[p] for p in usable], kind_penalty, certainty)
         return [sorted(int(usable[g]) for g in group) for group in single_ticket_linkage(similarity, min_similarity)]
     cells = [np.array([p]) for p in usable]
     rng = np.random.default_rng(random_state)
@@ -92,13 +96,21 @@ def cluster(vectors: TicketVectors, rows: np.ndarray, distance_threshold: float,
     return [sorted(int(p) for p in cell) for cell in cells]
 
 
-def _penalise_other_kinds(similarity: np.ndarray, kinds: list, penalty: float) -> None:
-    """Lower the similarity of every pair whose kinds are both known and differ (in place)."""
+def _penalise_other_kinds(similarity: np.ndarray, kinds: list, penalty: float, certainty: list | None = None) -> None:
+    """Lower the similarity of every pair whose kinds are both known and differ (in place), by
+    *penalty* times the two kinds' *certainty* (default 1 each)."""
     codes = {kind: code for code, kind in enumerate(sorted({k for k in kinds if k}))}
     labels = np.array([codes.get(k, -1) if k else -1 for k in kinds])
     known = labels >= 0
     differ = (labels[:, None] != labels[None, :]) & known[:, None] & known[None, :]
-    similarity[differ] -= penalty
+    sure = None if certainty is None else np.clip(np.asarray(certainty, dtype=np.float32), 0.0, 1.0)
+    if sure is None or (sure == 1.0).all():
+        similarity[differ] -= penalty
+        return
+    weight = np.multiply.outer(sure, sure)  # one temporary the size of the matrix
+    weight *= differ
+    weight *= np.float32(penalty)
+    similarity -= weight
 
 
 def _join(vectors: TicketVectors, rows: np.ndarray, cells: list[np.ndarray], min_similarity: float) -> list[np.ndarray]:

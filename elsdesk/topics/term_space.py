@@ -18,7 +18,7 @@ from sklearn.preprocessing import normalize
 
 from elsdesk.ml.text import clean
 from elsdesk.topics.vectors import (
-    ReferenceModel, _as_is, _idf, _row_norms_squared, _terms_in_column_order, _tfidf, _word_counter, char_counts,
+    ReferenceModel, as_is, idf, row_norms_squared, terms_in_column_order, tfidf, word_counter, char_counts,
     terms_of_clean,
 )
 
@@ -36,10 +36,10 @@ class TermSpace:
         self.char_weight, self.lsa_weight = char_weight, lsa_weight
         cleaned = [clean(t) for t in texts]
         documents = len(texts) + reference.size
-        words = _word_counter()
+        words = word_counter()
         try:
             own = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
-            own_terms = _terms_in_column_order(words)
+            own_terms = terms_in_column_order(words)
         except ValueError:  # no text has a content word
             own, own_terms = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
         self._words, word_idf = _joined_vocabulary(own, own_terms, reference.word_df, documents)
@@ -58,12 +58,12 @@ class TermSpace:
     def vectors(self, texts: list[str]) -> "SpaceRows":
         """The texts' unit rows: the word and character parts (sparse) and the LSA part (dense), weighted."""
         cleaned = [clean(t) for t in texts]
-        counts = CountVectorizer(analyzer=_as_is, lowercase=False, dtype=np.int32, vocabulary=self._words)
-        words = _tfidf(counts.transform([terms_of_clean(c) for c in cleaned]), self._word_idf)
+        counts = CountVectorizer(analyzer=as_is, lowercase=False, dtype=np.int32, vocabulary=self._words)
+        words = tfidf(counts.transform([terms_of_clean(c) for c in cleaned]), self._word_idf)
         sparse = words
         if self._char_columns is not None:
             grams, names = char_counts(cleaned, folding=True)
-            chars = _tfidf(_in_vocabulary(grams, names, self._char_columns), self._char_idf) * self.char_weight
+            chars = tfidf(_in_vocabulary(grams, names, self._char_columns), self._char_idf) * self.char_weight
             sparse = hstack([words, chars]).tocsr()
         dense = None
         if self._lsa_basis is not None:
@@ -86,7 +86,7 @@ class SpaceRows:
         return SpaceRows(self.sparse[rows], None if self.dense is None else self.dense[rows])
 
     def squared_norms(self) -> np.ndarray:
-        norms = _row_norms_squared(self.sparse)
+        norms = row_norms_squared(self.sparse)
         if self.dense is not None:
             norms = norms + np.einsum("ij,ij->i", self.dense, self.dense)
         return norms
@@ -130,7 +130,7 @@ def _joined_vocabulary(counts, terms, reference_df: dict[str, int], documents: i
         df[:len(terms)] = np.bincount(counts.indices, minlength=len(terms))
     for term, count in reference_df.items():
         df[vocabulary[term]] += count
-    return vocabulary, _idf(df, documents)
+    return vocabulary, idf(df, documents)
 
 
 def _in_vocabulary(counts, names, vocabulary: dict[str, int]):

@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 LSA_COMPONENTS = 100
 CHAR_NGRAMS = (4, 5)
-_WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # words that say nothing about the problem itself
 _GENERIC = frozenset(fold(w) for w in (
     "cosmic", "problem", "fel", "fråga", "hjälp", "pat", "patient", "patienten", "patientens", "ssk", "usk", "läk",
@@ -68,7 +68,7 @@ def _word_stems(word: str) -> tuple[str, ...]:
 def terms_of_clean(cleaned: str) -> tuple[str, ...]:
     """Stems of the content words of already cleaned text (English words read as their Swedish
     counterparts, :mod:`elsdesk.ml.english`), plus adjacent stem pairs."""
-    stems = [s for word in _WORD_RE.findall(cleaned) for s in _word_stems(word)]
+    stems = [s for word in WORD_RE.findall(cleaned) for s in _word_stems(word)]
     return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
 
 
@@ -78,7 +78,7 @@ def analyse(text: str) -> tuple[str, ...]:
     return terms_of_clean(clean(text))
 
 
-def _terms_in_column_order(counter: CountVectorizer) -> np.ndarray:
+def terms_in_column_order(counter: CountVectorizer) -> np.ndarray:
     """A fitted counter's terms by column (its get_feature_names_out, without sorting them again)."""
     terms = np.empty(len(counter.vocabulary_), dtype=object)
     terms[np.fromiter(counter.vocabulary_.values(), dtype=np.int64, count=len(counter.vocabulary_))] = \
@@ -86,7 +86,8 @@ def _terms_in_column_order(counter: CountVectorizer) -> np.ndarray:
     return terms
 
 
-def _as_is(terms):
+def as_is(terms):
+    """An analyzer for terms already made (the counters count them as they are)."""
     return terms
 
 
@@ -117,8 +118,8 @@ def char_counts(texts: list[str], folding: bool = False):
     except ValueError:  # not a single word
         return csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
     grams = CountVectorizer(analyzer=_folded_grams if folding else _word_char_grams, lowercase=False, dtype=np.int32)
-    word_grams = grams.fit_transform(_terms_in_column_order(words))
-    return (per_word @ word_grams).tocsr(), _terms_in_column_order(grams)
+    word_grams = grams.fit_transform(terms_in_column_order(words))
+    return (per_word @ word_grams).tocsr(), terms_in_column_order(grams)
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,12 @@ def _document_frequencies(counts, vocabulary: dict[str, int]) -> dict[str, int]:
     return {term: int(df[column]) for term, column in vocabulary.items()}
 
 
-def _tfidf(counts, idf: np.ndarray):
+def tfidf(counts, idf_weights: np.ndarray):
     """Sublinear TF times IDF, rows scaled to unit length (what TfidfVectorizer computes)."""
     matrix = counts.astype(np.float32)
     np.log(matrix.data, out=matrix.data)
     matrix.data += 1.0
-    matrix = matrix @ _diagonal(idf)
+    matrix = matrix @ _diagonal(idf_weights)
     return normalize(matrix, copy=False)
 
 
@@ -156,12 +157,14 @@ def _diagonal(values: np.ndarray):
     return diags(values.astype(np.float32), format="csr")
 
 
-def _idf(df: np.ndarray, documents: int) -> np.ndarray:
+def idf(df: np.ndarray, documents: int) -> np.ndarray:
+    """Smoothed inverse document frequencies (TfidfVectorizer's) of terms in *df* of *documents* texts."""
     return np.log((1.0 + documents) / (1.0 + df)) + 1.0
 
 
-def _word_counter() -> CountVectorizer:
-    return CountVectorizer(analyzer=_as_is, lowercase=False, dtype=np.int32)
+def word_counter() -> CountVectorizer:
+    """A counter of the terms :func:`terms_of_clean` makes."""
+    return CountVectorizer(analyzer=as_is, lowercase=False, dtype=np.int32)
 
 
 def _lsa_basis(word_counts, word_vocabulary: dict[str, int], random_state: int) -> np.ndarray | None:
@@ -171,7 +174,7 @@ def _lsa_basis(word_counts, word_vocabulary: dict[str, int], random_state: int) 
     from sklearn.decomposition import TruncatedSVD
 
     df = np.bincount(word_counts.indices, minlength=word_counts.shape[1])
-    matrix = _tfidf(word_counts, _idf(df, word_counts.shape[0]))
+    matrix = tfidf(word_counts, idf(df, word_counts.shape[0]))
     svd = TruncatedSVD(n_components=components, n_iter=3, random_state=random_state).fit(matrix)
     return np.ascontiguousarray(svd.components_.T, dtype=np.float32)
 
@@ -208,7 +211,7 @@ def _build_reference(texts: list[str], random_state: int) -> ReferenceModel:
     if not texts:
         return ReferenceModel(0, {}, {}, {}, None)
     cleaned = [clean(t) for t in texts]
-    words = _word_counter()
+    words = word_counter()
     word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
     binary_words = word_counts.copy()
     binary_words.data[:] = 1
@@ -237,9 +240,9 @@ class TicketVectors:
     cleaned: list[str]            # each ticket's text as cleaned for the features (for labels in written form)
 
     def __post_init__(self):
-        norm = _row_norms_squared(self.words)
+        norm = row_norms_squared(self.words)
         if self.chars is not None:
-            norm = norm + self.char_weight ** 2 * _row_norms_squared(self.chars)
+            norm = norm + self.char_weight ** 2 * row_norms_squared(self.chars)
         if self.lsa is not None:
             norm = norm + self.lsa_weight ** 2 * np.einsum("ij,ij->i", self.lsa, self.lsa)
         self.scale = np.where(norm > 0, 1.0 / np.sqrt(np.maximum(norm, 1e-30)), 0.0).astype(np.float32)
@@ -264,7 +267,8 @@ class TicketVectors:
         return CellMeans.of(self, cells)
 
 
-def _row_norms_squared(matrix) -> np.ndarray:
+def row_norms_squared(matrix) -> np.ndarray:
+    """Each row's squared length of a CSR matrix."""
     row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     return np.bincount(row_of, weights=np.square(matrix.data), minlength=matrix.shape[0]).astype(np.float32)
 
@@ -350,10 +354,10 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
                   random_state: int = 0) -> TicketVectors:
     """The tickets' vectors, with IDF learnt from *texts* and the reference together."""
     cleaned = [clean(t) for t in texts]
-    words = _word_counter()
+    words = word_counter()
     try:
         word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
-        vocabulary = _terms_in_column_order(words)
+        vocabulary = terms_in_column_order(words)
     except ValueError:  # no text has a single content word
         word_counts, vocabulary = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
     documents = len(texts) + reference.size
@@ -369,7 +373,7 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
 def _week_tfidf(counts, vocabulary, reference_df: dict[str, int], documents: int):
     own = np.bincount(counts.indices, minlength=len(vocabulary)) if counts.nnz else np.zeros(len(vocabulary))
     df = own + np.fromiter((reference_df.get(t, 0) for t in vocabulary), dtype=np.float64, count=len(vocabulary))
-    return _tfidf(counts, _idf(df, documents))
+    return tfidf(counts, idf(df, documents))
 
 
 def _lsa(word_counts, word_vectors, vocabulary, reference: ReferenceModel, random_state: int):
