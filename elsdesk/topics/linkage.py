@@ -105,7 +105,7 @@ def _penalise_other_kinds(similarity: np.ndarray, kinds: list, penalty: float, c
     differ = (labels[:, None] != labels[None, :]) & known[:, None] & known[None, :]
     sure = None if certainty is None else np.clip(np.asarray(certainty, dtype=np.float32), 0.0, 1.0)
     if sure is None or (sure == 1.0).all():
-        similarity[differ] -= penalty
+        np.subtract(similarity, np.float32(penalty), out=similarity, where=differ)  # 4x a boolean-index update
         return
     weight = np.multiply.outer(sure, sure)  # one temporary the size of the matrix
     weight *= differ
