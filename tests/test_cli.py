@@ -143,3 +143,25 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path, capsys):
     path.write_text("not a database " * 100)
     assert main(["--db", str(path), "list"]) == 4
     assert "kan inte användas" in capsys.readouterr().err
+
+
+def test_a_stored_week_is_read_and_exported_without_loading_scikit_learn(capsys, tmp_path, db_target):
+    """Issue 14: `topics --week` on a week already worked out, and its export, read what is stored;
+    scikit-learn, which the finder needs, loads only when a week must be worked out."""
+    db = str(db_target)
+    main(["--db", db, "import", str(write_jsonl(tmp_path / "w.jsonl", sample_rows(20)))])
+    assert main(["--db", db, "topics", "--week", "2025-W18", "--json"]) == 0
+    computed = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert computed["topics"]
+    script = (
+        "import json, sys\n"
+        "from elsdesk.cli import main\n"
+        f"code = main(['--db', {db!r}, 'topics', '--week', '2025-W18', '--json'])\n"
+        f"code += main(['--db', {db!r}, 'export', '--week', '2025-W18', '--out', {str(tmp_path / 'w18.md')!r}])\n"
+        "print(json.dumps({'code': code, 'sklearn': 'sklearn' in sys.modules}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert json.loads(lines[-1]) == {"code": 0, "sklearn": False}
+    assert json.loads(lines[0])["topics"] == computed["topics"]
+    assert "Kan inte signera dos" in (tmp_path / "w18.md").read_text(encoding="utf-8")

@@ -23,8 +23,6 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize
 
 from elsdesk.ml.english import in_swedish
 from elsdesk.ml.text import clean, fold, stem, stop_words
@@ -78,7 +76,7 @@ def analyse(text: str) -> tuple[str, ...]:
     return terms_of_clean(clean(text))
 
 
-def terms_in_column_order(counter: CountVectorizer) -> np.ndarray:
+def terms_in_column_order(counter) -> np.ndarray:
     """A fitted counter's terms by column (its get_feature_names_out, without sorting them again)."""
     terms = np.empty(len(counter.vocabulary_), dtype=object)
     terms[np.fromiter(counter.vocabulary_.values(), dtype=np.int64, count=len(counter.vocabulary_))] = \
@@ -112,6 +110,8 @@ def char_counts(texts: list[str], folding: bool = False):
     """Character n-gram counts of each text (``analyzer="char_wb"``, as scikit-learn counts them) and
     the n-grams in column order. Counted word by word: a text's n-grams are its words' n-grams, and
     words recur, so each distinct word is cut (and with *folding*, folded first) once."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
     words = CountVectorizer(analyzer=str.split, lowercase=False, dtype=np.int32)
     try:
         per_word = words.fit_transform(texts).tocsr()
@@ -148,7 +148,14 @@ def tfidf(counts, idf_weights: np.ndarray):
     np.log(matrix.data, out=matrix.data)
     matrix.data += 1.0
     matrix = matrix @ _diagonal(idf_weights)
-    return normalize(matrix, copy=False)
+    return _unit_rows(matrix, copy=False)
+
+
+def _unit_rows(matrix, copy: bool = True):
+    """*matrix* with rows scaled to unit length (scikit-learn's normalize)."""
+    from sklearn.preprocessing import normalize
+
+    return normalize(matrix, copy=copy)
 
 
 def _diagonal(values: np.ndarray):
@@ -162,8 +169,10 @@ def idf(df: np.ndarray, documents: int) -> np.ndarray:
     return np.log((1.0 + documents) / (1.0 + df)) + 1.0
 
 
-def word_counter() -> CountVectorizer:
-    """A counter of the terms :func:`terms_of_clean` makes."""
+def word_counter():
+    """A counter (scikit-learn's CountVectorizer) of the terms :func:`terms_of_clean` makes."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
     return CountVectorizer(analyzer=as_is, lowercase=False, dtype=np.int32)
 
 
@@ -391,4 +400,4 @@ def _lsa(word_counts, word_vectors, vocabulary, reference: ReferenceModel, rando
         if basis is None:
             return None
         projected = np.asarray(word_vectors @ basis, dtype=np.float32)
-    return normalize(projected).astype(np.float32)
+    return _unit_rows(projected).astype(np.float32)
