@@ -1,11 +1,13 @@
 """Build bench/data/topic_weeks.jsonl from the hand-written batches in bench/data/topic_weeks_src/
-(and, with ``--region alvdal`` or ``sjobygd``, topic_weeks_<region>.jsonl from topic_weeks_<region>_src/).
+(and, with ``--region alvdal``, ``sjobygd`` or ``fjallmark``, topic_weeks_<region>.jsonl from topic_weeks_<region>_src/).
 
 The batches hold eight go-live weeks of an imagined region (Region Norrvik, go-live Tuesday
 2026-05-05, ISO weeks 2026-W19 to 2026-W26; Region Älvdal, go-live Tuesday 2026-09-08, ISO weeks
 2026-W37 to 2026-W44, written later by other hands, after the English glossary, which has never
 seen them; Region Sjöbygd, go-live Tuesday 2027-01-12, ISO weeks 2027-W02 to 2027-W09, written
-last, after every setting of the finder and the matcher was fixed) written for the topic-quality
+last, after every setting of the finder and the matcher was fixed; Region Fjällmark, go-live
+Tuesday 2027-03-02, ISO weeks 2027-W09 to 2027-W16, written by four more helpers after the model's
+kind certainty entered the finder, to check that change on text nobody had measured) written for the topic-quality
 bench: recurring problems, each reported in different words by different people, and one-off
 tickets. This script only adds what nobody writes by hand: the external id, a creation time
 inside the ticket's week (office hours mostly; wards also evenings, nights and weekends; fewer
@@ -24,7 +26,7 @@ Batch format (UTF-8 text):
     T: ...
     D: ...
 
-Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal|sjobygd] [--check]
+Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal|sjobygd|fjallmark] [--check]
 """
 
 from __future__ import annotations
@@ -63,9 +65,12 @@ REGIONS = {
                      date(2026, 9, 8), "AD", 20260908),
     "sjobygd": Region(ROOT / "bench" / "data" / "topic_weeks_sjobygd_src", ROOT / "bench" / "data" / "topic_weeks_sjobygd.jsonl",
                       date(2027, 1, 12), "SB", 20270112),
+    "fjallmark": Region(ROOT / "bench" / "data" / "topic_weeks_fjallmark_src", ROOT / "bench" / "data" / "topic_weeks_fjallmark.jsonl",
+                        date(2027, 3, 2), "FM", 20270302),
 }
-# Kristi himmelfärd, klämdag, midsommarafton; alla helgons dag falls on a Saturday in 2026
-HOLIDAYS = {date(2026, 5, 14): 0.15, date(2026, 5, 15): 0.6, date(2026, 6, 19): 0.15}
+# Kristi himmelfärd, klämdag, midsommarafton (alla helgons dag falls on a Saturday in 2026); Easter 2027
+HOLIDAYS = {date(2026, 5, 14): 0.15, date(2026, 5, 15): 0.6, date(2026, 6, 19): 0.15,
+            date(2027, 3, 26): 0.15, date(2027, 3, 29): 0.15}
 WARD_ROLES = {"ssk", "usk", "lakare", "barnmorska"}
 MODULES = {"lakemedel", "bestallning_svar", "remiss", "journal_dokumentation", "omvardnad_matvarden",
            "tidbok_resursplanering", "vardadmin_inskrivning", "kassa_avgifter", "intyg_blanketter",
