@@ -1,5 +1,5 @@
 """Build bench/data/topic_weeks.jsonl from the hand-written batches in bench/data/topic_weeks_src/
-(and, with ``--region alvdal``, ``sjobygd`` or ``fjallmark``, topic_weeks_<region>.jsonl from topic_weeks_<region>_src/).
+(and, with ``--region alvdal``, ``sjobygd``, ``fjallmark`` or ``kustlanda``, topic_weeks_<region>.jsonl from topic_weeks_<region>_src/).
 
 The batches hold eight go-live weeks of an imagined region (Region Norrvik, go-live Tuesday
 2026-05-05, ISO weeks 2026-W19 to 2026-W26; Region Älvdal, go-live Tuesday 2026-09-08, ISO weeks
@@ -7,7 +7,9 @@ The batches hold eight go-live weeks of an imagined region (Region Norrvik, go-l
 seen them; Region Sjöbygd, go-live Tuesday 2027-01-12, ISO weeks 2027-W02 to 2027-W09, written
 last, after every setting of the finder and the matcher was fixed; Region Fjällmark, go-live
 Tuesday 2027-03-02, ISO weeks 2027-W09 to 2027-W16, written by four more helpers after the model's
-kind certainty entered the finder, to check that change on text nobody had measured) written for the topic-quality
+kind certainty entered the finder, to check that change on text nobody had measured; Region Kustlanda,
+go-live Tuesday 2027-05-04, ISO weeks 2027-W18 to 2027-W25, written by four more helpers at the same time,
+kept for checking once whatever is tuned on Fjällmark) written for the topic-quality
 bench: recurring problems, each reported in different words by different people, and one-off
 tickets. This script only adds what nobody writes by hand: the external id, a creation time
 inside the ticket's week (office hours mostly; wards also evenings, nights and weekends; fewer
@@ -26,7 +28,7 @@ Batch format (UTF-8 text):
     T: ...
     D: ...
 
-Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal|sjobygd|fjallmark] [--check]
+Run: .venv/bin/python bench/build_topic_weeks.py [--region norrvik|alvdal|sjobygd|fjallmark|kustlanda] [--check]
 """
 
 from __future__ import annotations
@@ -67,10 +69,13 @@ REGIONS = {
                       date(2027, 1, 12), "SB", 20270112),
     "fjallmark": Region(ROOT / "bench" / "data" / "topic_weeks_fjallmark_src", ROOT / "bench" / "data" / "topic_weeks_fjallmark.jsonl",
                         date(2027, 3, 2), "FM", 20270302),
+    "kustlanda": Region(ROOT / "bench" / "data" / "topic_weeks_kustlanda_src", ROOT / "bench" / "data" / "topic_weeks_kustlanda.jsonl",
+                        date(2027, 5, 4), "KL", 20270504),
 }
-# Kristi himmelfärd, klämdag, midsommarafton (alla helgons dag falls on a Saturday in 2026); Easter 2027
+# Kristi himmelfärd, klämdag, midsommarafton (alla helgons dag falls on a Saturday in 2026); Easter, Kristi himmelfärd, klämdag and midsommarafton 2027
 HOLIDAYS = {date(2026, 5, 14): 0.15, date(2026, 5, 15): 0.6, date(2026, 6, 19): 0.15,
-            date(2027, 3, 26): 0.15, date(2027, 3, 29): 0.15}
+            date(2027, 3, 26): 0.15, date(2027, 3, 29): 0.15, date(2027, 5, 6): 0.15, date(2027, 5, 7): 0.6,
+            date(2027, 6, 25): 0.15}
 WARD_ROLES = {"ssk", "usk", "lakare", "barnmorska"}
 MODULES = {"lakemedel", "bestallning_svar", "remiss", "journal_dokumentation", "omvardnad_matvarden",
            "tidbok_resursplanering", "vardadmin_inskrivning", "kassa_avgifter", "intyg_blanketter",
