@@ -68,8 +68,11 @@ def _topic_id(week: str, found: FoundTopic) -> str:
 
 def _group(topic: FoundTopic, tickets: list[Ticket]) -> Group:
     """A found topic's tickets for comparing with another week's (its first members: a sample)."""
-    members = [tickets[m] for m in topic.members[:CARRY_SAMPLE]]
-    return Group(topic.module, [t.kind for t in members], [ticket_text(t.title, t.description) for t in members])
+    return _group_of(topic.module, [tickets[m] for m in topic.members[:CARRY_SAMPLE]])
+
+
+def _group_of(module: str | None, members: list[Ticket]) -> Group:
+    return Group(module, [t.kind for t in members], [ticket_text(t.title, t.description) for t in members])
 
 
 def _continued(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
@@ -90,11 +93,8 @@ def _continued(database: Database, earlier_results: dict[str, list[TopicWeek]], 
         return {}
     by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
     earlier_ids = list(latest)
-    earlier = []
-    for topic_id in earlier_ids:
-        members = [by_id[i] for i in latest[topic_id] if i in by_id]
-        earlier.append(Group(registered[topic_id].module, [t.kind for t in members],
-                             [ticket_text(t.title, t.description) for t in members]))
+    earlier = [_group_of(registered[topic_id].module, [by_id[i] for i in latest[topic_id] if i in by_id])
+               for topic_id in earlier_ids]
     pairs = continuations(finder, [_group(t, tickets) for t in found], earlier)
     return {index: registered[earlier_ids[e]] for index, e in pairs.items()}
 
