@@ -99,7 +99,7 @@ def forget_texts() -> None:
     from elsdesk.ml import text
 
     for cached in (vectors.analyse, vectors._word_char_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
-                   text.stem):
+                   finder._stems_and_forms, text.stem):
         cached.cache_clear()
     for name in ("_clean", "_clean_text"):
         cached = getattr(text, name, None)

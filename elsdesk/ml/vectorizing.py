@@ -4,7 +4,8 @@
 Python; the classifier's features clean and analyse the same text for four vectorizers. Here the
 caller analyses each text once (:func:`char_wb_ngrams`, :func:`word_ngrams` give exactly what the
 vectorizer's own analyzer gives), and :func:`fit_from_analyses` counts with one dictionary look-up
-per term and array operations for the rest. The fitted vectorizer is the same object with the
+per term and array operations for the rest (:func:`count_terms`, which the topic finder's
+counts use too). The fitted vectorizer is the same object with the
 same vocabulary, IDF weights and parameters as ``fit_transform`` would leave (the tests compare
 them), so it transforms raw text exactly as before.
 """
@@ -47,9 +48,11 @@ def word_ngrams(tokens: list[str], min_n: int, max_n: int) -> list[str]:
     return grams
 
 
-def _count(analyses: Iterable[list[str]], dtype) -> tuple[dict[str, int], sp.csr_matrix]:
+def count_terms(analyses: Iterable[list[str]], dtype) -> tuple[dict[str, int], sp.csr_matrix]:
     """Term counts per document and the vocabulary, columns in the order of the terms (as
-    scikit-learn sorts them). *analyses* may be a generator: one document's terms at a time."""
+    scikit-learn sorts them), what ``CountVectorizer.fit_transform`` gives without its pruning
+    pass over every term when nothing is pruned. *analyses* may be a generator: one document's
+    terms at a time. No terms: no columns (not an error)."""
     vocabulary: defaultdict = defaultdict()
     vocabulary.default_factory = vocabulary.__len__
     columns = array("i")
@@ -104,7 +107,7 @@ def fit_from_analyses(vectorizer: TfidfVectorizer, analyses: Iterable[list[str]]
     analyzer, preprocessor and parameters for transforming raw text later."""
     if vectorizer.vocabulary is not None or vectorizer.binary or vectorizer.stop_words is not None:
         raise ValueError("fit_from_analyses fits a vectorizer with its own vocabulary, counts and no stop words")
-    vocabulary, counts = _count(analyses, vectorizer.dtype)
+    vocabulary, counts = count_terms(analyses, vectorizer.dtype)
     if not vocabulary:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     counts = _limited(vectorizer, vocabulary, counts)

@@ -133,15 +133,21 @@ def _char_text(text: str) -> str:
     return fold(clean(text))
 
 
-def _surface_forms(cleaned: list[str]) -> dict[str, Counter]:
-    """How each stem was written in the (cleaned) texts (an English word by its Swedish counterpart)."""
-    forms: dict[str, Counter] = defaultdict(Counter)
+@lru_cache(maxsize=200_000)
+def _stems_and_forms(written: str) -> tuple[tuple[str, str], ...]:
+    """(stem, word) of each non-stop word a written word stands for (an English word: its Swedish counterparts)."""
     stops = stop_words()
+    return tuple((stem(word), word) for word in in_swedish(written) if word not in stops)
+
+
+def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:
+    """How each of *stems* was written in the (cleaned) texts (an English word by its Swedish counterpart)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
     for text in cleaned:
         for written in WORD_RE.findall(text):
-            for word in in_swedish(written):
-                if word not in stops:
-                    forms[stem(word)][word] += 1
+            for stemmed, word in _stems_and_forms(written):
+                if stemmed in stems:
+                    forms[stemmed][word] += 1
     return forms
 
 
@@ -232,14 +238,13 @@ class TopicFinder:
         stems = {vocabulary[i]: float(centroid[i]) for i in order[:40] if centroid[i] > 0}
         similarity = np.asarray(block @ centroid).ravel()
         typical = np.argsort(-similarity)
-        # how the most typical members wrote each stem (a thousand members say it no better than a few hundred)
-        forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]])
+        candidates = [i for i in order[:30] if score[i] > 0 and coverage[i] >= 0.25]
+        # how the most typical members wrote each candidate's stems (a thousand members say it no better than a few hundred)
+        forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]],
+                               {part for i in candidates for part in vocabulary[i].split("_")})
         keywords, used = [], set()
-        for i in order[:30]:
-            term = vocabulary[i]
-            if score[i] <= 0 or coverage[i] < 0.25:
-                continue
-            parts = term.split("_")
+        for i in candidates:
+            parts = vocabulary[i].split("_")
             if any(p in used for p in parts):
                 continue
             words = [forms[p].most_common(1)[0][0] if forms.get(p) else p for p in parts]

@@ -18,8 +18,7 @@ from sklearn.preprocessing import normalize
 
 from elsdesk.ml.text import clean
 from elsdesk.topics.vectors import (
-    ReferenceModel, as_is, idf, row_norms_squared, terms_in_column_order, tfidf, word_counter, char_counts,
-    terms_of_clean,
+    ReferenceModel, as_is, char_counts, counted, idf, row_norms_squared, terms_of_clean, tfidf,
 )
 
 
@@ -36,12 +35,7 @@ class TermSpace:
         self.char_weight, self.lsa_weight = char_weight, lsa_weight
         cleaned = [clean(t) for t in texts]
         documents = len(texts) + reference.size
-        words = word_counter()
-        try:
-            own = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
-            own_terms = terms_in_column_order(words)
-        except ValueError:  # no text has a content word
-            own, own_terms = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+        own, own_terms = counted(terms_of_clean(c) for c in cleaned)
         self._words, word_idf = _joined_vocabulary(own, own_terms, reference.word_df, documents)
         self._word_idf = word_idf
         self._char_columns, self._char_idf = None, None

@@ -76,12 +76,15 @@ def analyse(text: str) -> tuple[str, ...]:
     return terms_of_clean(clean(text))
 
 
-def terms_in_column_order(counter) -> np.ndarray:
-    """A fitted counter's terms by column (its get_feature_names_out, without sorting them again)."""
-    terms = np.empty(len(counter.vocabulary_), dtype=object)
-    terms[np.fromiter(counter.vocabulary_.values(), dtype=np.int64, count=len(counter.vocabulary_))] = \
-        list(counter.vocabulary_)
-    return terms
+def counted(analyses) -> tuple[csr_matrix, np.ndarray]:
+    """Each document's term counts (int32, a document's terms given by *analyses*) and the terms in
+    column order (sorted, as scikit-learn's CountVectorizer orders them); no terms, no columns."""
+    from elsdesk.ml.vectorizing import count_terms
+
+    vocabulary, counts = count_terms(analyses, np.int32)
+    terms = np.empty(len(vocabulary), dtype=object)
+    terms[:] = list(vocabulary)
+    return counts, terms
 
 
 def as_is(terms):
@@ -110,16 +113,10 @@ def char_counts(texts: list[str], folding: bool = False):
     """Character n-gram counts of each text (``analyzer="char_wb"``, as scikit-learn counts them) and
     the n-grams in column order. Counted word by word: a text's n-grams are its words' n-grams, and
     words recur, so each distinct word is cut (and with *folding*, folded first) once."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    words = CountVectorizer(analyzer=str.split, lowercase=False, dtype=np.int32)
-    try:
-        per_word = words.fit_transform(texts).tocsr()
-    except ValueError:  # not a single word
-        return csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
-    grams = CountVectorizer(analyzer=_folded_grams if folding else _word_char_grams, lowercase=False, dtype=np.int32)
-    word_grams = grams.fit_transform(terms_in_column_order(words))
-    return (per_word @ word_grams).tocsr(), terms_in_column_order(grams)
+    per_word, words = counted(text.split() for text in texts)
+    grams = _folded_grams if folding else _word_char_grams
+    word_grams, names = counted(grams(word) for word in words)
+    return (per_word @ word_grams).tocsr(), names
 
 
 @dataclass(frozen=True)
@@ -169,13 +166,6 @@ def idf(df: np.ndarray, documents: int) -> np.ndarray:
     return np.log((1.0 + documents) / (1.0 + df)) + 1.0
 
 
-def word_counter():
-    """A counter (scikit-learn's CountVectorizer) of the terms :func:`terms_of_clean` makes."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    return CountVectorizer(analyzer=as_is, lowercase=False, dtype=np.int32)
-
-
 def _lsa_basis(word_counts, word_vocabulary: dict[str, int], random_state: int) -> np.ndarray | None:
     components = min(LSA_COMPONENTS, word_counts.shape[1] - 1, word_counts.shape[0] - 1)
     if components < 2:
@@ -220,18 +210,18 @@ def _build_reference(texts: list[str], random_state: int) -> ReferenceModel:
     if not texts:
         return ReferenceModel(0, {}, {}, {}, None)
     cleaned = [clean(t) for t in texts]
-    words = word_counter()
-    word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
+    word_counts, terms = counted(terms_of_clean(c) for c in cleaned)
+    word_columns = {term: column for column, term in enumerate(terms)}
     binary_words = word_counts.copy()
     binary_words.data[:] = 1
     char_matrix, char_vocabulary = char_counts(cleaned, folding=True)
     char_matrix.data[:] = 1
     return ReferenceModel(
         size=len(texts),
-        word_df=_document_frequencies(binary_words, words.vocabulary_),
+        word_df=_document_frequencies(binary_words, word_columns),
         char_df=_document_frequencies(char_matrix, {g: i for i, g in enumerate(char_vocabulary)}),
-        lsa_columns=dict(words.vocabulary_),
-        lsa_basis=_lsa_basis(word_counts, words.vocabulary_, random_state),
+        lsa_columns=word_columns,
+        lsa_basis=_lsa_basis(word_counts, word_columns, random_state),
     )
 
 
@@ -363,12 +353,7 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
                   random_state: int = 0) -> TicketVectors:
     """The tickets' vectors, with IDF learnt from *texts* and the reference together."""
     cleaned = [clean(t) for t in texts]
-    words = word_counter()
-    try:
-        word_counts = words.fit_transform([terms_of_clean(c) for c in cleaned]).tocsr()
-        vocabulary = terms_in_column_order(words)
-    except ValueError:  # no text has a single content word
-        word_counts, vocabulary = csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+    word_counts, vocabulary = counted(terms_of_clean(c) for c in cleaned)
     documents = len(texts) + reference.size
     word_vectors = _week_tfidf(word_counts, vocabulary, reference.word_df, documents)
     chars = None
