@@ -314,11 +314,12 @@ def _015_fulltext_filled_per_batch(conn: sqlite3.Connection) -> None:
 
 
 def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
-    """The full-text index keeps only which tickets hold a word, not where in the text
-    (``detail=none``), and no per-column lengths (``columnsize=0``): search asks only "every typed
-    word starts a word or a part of this ticket", newest first, never for phrases, columns or rank.
-    The index is a fifth of its size and an import fills it in about a third of the time. The
-    triggers are those of migrations 009 and 015, made again for the new table."""
+    """The full-text index keeps which tickets and columns hold a word but not where in the text
+    (``detail=column``), and no per-column lengths (``columnsize=0``): search asks only "every typed
+    word starts a word or a part of this ticket", newest first, never for phrases, positions or
+    rank. At a million tickets the index is 580 MB instead of 967 MB and an import fills it with
+    two thirds of the CPU; search is as fast. (``detail=none`` makes it 193 MB, but searches newest
+    first took twice as long.) The triggers are those of migrations 009 and 015, made again."""
     _script(conn,
         """
         DROP TRIGGER tickets_fts_insert;
@@ -328,7 +329,7 @@ def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE tickets_fts USING fts5(
             title, description, resolution, search_parts,
             content="tickets", content_rowid="id",
-            tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=none, columnsize=0
+            tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=column, columnsize=0
         );
         INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
         CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets
