@@ -224,3 +224,18 @@ def test_the_agenda_teaches_the_problem_with_its_workaround_audience_and_unsigne
     for text in texts.values():
         assert DOSE in text and "Markera dosen och välj Signera" in text and "ssk" in text
         assert "Karin" not in text and "Lund" not in text
+
+
+def test_the_suggested_problem_follows_links_moved_to_another_problem(linked_desk):
+    """Moving links keeps their number, and the number of problems, as it was: the desk's matcher
+    must still learn again (it is kept between keystrokes only while the links stay as they are)."""
+    from elsdesk.domain import Ticket
+    from elsdesk.services.problems import suggest_problem
+
+    repo = TicketRepository(linked_desk)
+    typed = Ticket(title="signera dos", description="Kan inte signera given dos i utdelningsvyn", module="lakemedel")
+    link_ticket(linked_desk, repo.get_by_external_id("K-0020").id, "Utdelningsvyn krånglar", "anna")
+    assert suggest_problem(linked_desk, typed).problem.name == DOSE
+    for number in range(4):  # a super-user decides the four reports belong to the other problem
+        link_ticket(linked_desk, repo.get_by_external_id(f"K-{number:04d}").id, "Utdelningsvyn krånglar", "sven")
+    assert suggest_problem(linked_desk, typed).problem.name == "Utdelningsvyn krånglar"

@@ -196,15 +196,16 @@ def suggest_problem(database: Database, ticket) -> ProblemSuggestion | None:
 
 
 def _desk_matcher(database: Database):
-    """A matcher learnt from every linked ticket of the desk, kept until the links change."""
-    state = tuple(database.query(
-        "SELECT (SELECT count(*) FROM tickets WHERE problem_id IS NOT NULL), (SELECT max(id) FROM problems),"
-        " (SELECT count(*) FROM problems)")[0])
+    """A matcher learnt from every linked ticket of the desk, kept until the links or the problems'
+    names change (the links by their number and a sum weighted by ticket id, which a moved link
+    changes; read from the problem index alone)."""
+    links = database.query("SELECT count(*), coalesce(sum(id * problem_id), 0) FROM tickets WHERE problem_id IS NOT NULL")
+    state = (tuple(links[0]), tuple(tuple(row) for row in database.query("SELECT id, name FROM problems ORDER BY id")))
     with _matchers_lock:
         kept = _matchers.get(database.target)
         if kept is not None and kept[0] == state:
             return kept[1]
-    if not state[0]:
+    if not state[0][0]:
         return None
     matcher = matcher_from_links(database, ProblemRepository(database).linked_before("9999"))
     with _matchers_lock:
