@@ -97,6 +97,7 @@ def _open_window(given, prefs: QSettings, language: str):
     or to choose another desk. None when the user gives up."""
     from PySide6.QtWidgets import QMessageBox
 
+    from elsdesk.gui.desk_upgrade import upgrade_before_opening
     from elsdesk.gui.main_window import MainWindow
     from elsdesk.paths import default_db_path
     from elsdesk.storage.database import POSTGRES, backend_of, redacted
@@ -111,6 +112,7 @@ def _open_window(given, prefs: QSettings, language: str):
 
             set_password_prompt(_ask_for_password)  # a server desk may ask for the password here
         try:
+            upgrade_before_opening(target or default_db_path())
             return MainWindow(target or default_db_path(), prefs, language, defer_start=True)
         except ElsdeskError as exc:
             logger.warning("the desk %s cannot be opened: %s", redacted(target or default_db_path()), exc)

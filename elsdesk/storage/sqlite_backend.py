@@ -144,6 +144,24 @@ class SQLiteDatabase(Database):
             logger.exception("closing the database failed")
 
 
+def upgrade_pending(path: str | os.PathLike) -> bool:
+    """True when *path* is an existing desk file whose schema opening it will migrate (a big desk's
+    migration can take a while: the caller may show that it is working). Read without writing; a
+    file that cannot be read says so when it is opened, not here."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return 0 < version < len(MIGRATIONS)
+
+
 def _writable(path: Path) -> bool:
     """Whether this login may write the file and create its journal beside it."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

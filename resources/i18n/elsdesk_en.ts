@@ -2426,6 +2426,14 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>desk_upgrade</name>
+    <message>
+        <location filename="../../elsdesk/gui/desk_upgrade.py" line="23"/>
+        <source>Databasen uppdateras till den här versionen av elsdesk. Det görs en gång och kan ta någon minut för en stor desk.</source>
+        <translation>The database is being updated to this version of elsdesk. This happens once and can take a minute or two for a large desk.</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <location filename="../../elsdesk/gui/desk_connection.py" line="22"/>
