@@ -271,3 +271,13 @@ def test_a_problem_reported_once_a_week_is_proposed_once_it_recurs(memory_db, tm
     assert [t["ticket_ids"] for t in topics] == [["S2"]]
     assert topics[0]["status"] == "proposed" and topics[0]["weeks_recurring"] == 3 and topics[0]["count"] == 1
     assert topics[0]["trend"] == "steady"  # not "new": it has come back for weeks
+
+
+def test_a_week_whose_tickets_hold_no_content_word_has_no_topics_and_no_error(memory_db, tmp_path, capsys):
+    rows = [{"id": f"E-{i}", "created_at": f"2025-04-29T09:0{i}:00", "title": title, "description": "", "module": "lakemedel"}
+            for i, title in enumerate(["Hej", "Hjälp!", "Problem igen", "??", "Fel fel fel"])]
+    assert not import_tickets(memory_db, write_jsonl(tmp_path / "empty_words.jsonl", rows)).rejected
+    assert weekly_topics(memory_db, "2025-W18")["topics"] == []
+    finder = TopicFinder()
+    assert finder.describe_groups([Ticketish(f"E-{i}", r["title"], "", "lakemedel", None) for i, r in enumerate(rows)],
+                                  [[0, 1, 2]])[0].keywords == []

@@ -149,7 +149,10 @@ def tfidf(counts, idf_weights: np.ndarray):
 
 
 def _unit_rows(matrix, copy: bool = True):
-    """*matrix* with rows scaled to unit length (scikit-learn's normalize)."""
+    """*matrix* with rows scaled to unit length (scikit-learn's normalize); a row of zeros stays
+    zeros, and so does a matrix without columns (a week whose tickets hold no content word)."""
+    if not matrix.shape[1]:
+        return matrix.copy() if copy else matrix
     from sklearn.preprocessing import normalize
 
     return normalize(matrix, copy=copy)
