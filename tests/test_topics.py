@@ -241,6 +241,9 @@ def test_a_proposal_written_in_other_words_next_week_keeps_its_identity(memory_d
     assert len(first) == 1 and len(second) == 1
     assert second[0]["id"] == first[0]["id"]
     assert second[0]["weeks_recurring"] == 2 and second[0]["since_go_live"] == 4 and second[0]["previous_count"] == 2
+    # and its name: next week's words do not rename it, neither there nor in the week before (a re-export)
+    assert second[0]["label"] == first[0]["label"]
+    assert weekly_topics(memory_db, "2025-W18")["topics"][0]["label"] == first[0]["label"]
 
 
 def test_continuations_pair_groups_one_to_one_within_a_module():

@@ -154,7 +154,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                known.label = topic.label
+                known.label = known.label or topic.label  # a proposal keeps its name from week to week
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)
