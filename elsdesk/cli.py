@@ -16,7 +16,7 @@ import sys
 from typing import Sequence
 
 from elsdesk import __version__
-from elsdesk.domain import DatabaseUnavailableError, ElsdeskError, NotAllowedError
+from elsdesk.domain import BadInputError, DatabaseUnavailableError, ElsdeskError, NotAllowedError
 
 logger = logging.getLogger(__name__)
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NOT_ALLOWED, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
@@ -88,10 +88,21 @@ def _target(args) -> str | None:
     return args.db or os.environ.get("ELSDESK_DB") or None
 
 
-def _database(args):
-    from elsdesk.storage import open_database
+def _database(args, *, existing: bool = False):
+    """The desk given by --db or ELSDESK_DB (or the default file), opened. With *existing* (commands
+    that show what a desk holds: list, topics, export, problems) a desk file named there must exist:
+    a mistyped name would otherwise be a new, empty desk, and a list or an agenda from it would look
+    as if the tickets were gone. Import, demo and the setting-up commands start a new desk."""
+    from pathlib import Path
 
-    return open_database(_target(args))
+    from elsdesk.storage import backend_of, open_database
+    from elsdesk.storage.database import SQLITE
+
+    target = _target(args)
+    if existing and target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
+        raise BadInputError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
+                            f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
+    return open_database(target)
 
 
 def cmd_import(args) -> int:
@@ -152,7 +163,7 @@ def cmd_list(args) -> int:
     from elsdesk.plain_text import printable
 
     taxonomy = load_taxonomy()
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         out = sys.stdout
         for ticket, problem in with_problems(database, list_tickets(database, week=args.week, module=args.module)):
             if args.json:  # JSON escapes control characters itself

@@ -51,7 +51,7 @@ def cmd_topics(args) -> int:
 
     if bool(args.start) != bool(args.end) or bool(args.week) == bool(args.start):
         raise BadInputError("ange antingen --week eller både --from och --to")
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         if args.week:
             report = weekly_topics(database, args.week, recompute=args.recompute)
         else:
@@ -97,7 +97,7 @@ def cmd_export(args) -> int:
         fmt = export_format(args.format, args.out)
     except ValueError as exc:
         args.parser.error(str(exc))  # a usage error: exit code 2
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         if fmt == "all":
             paths = export_all(database, args.week, args.out, language=args.language)
         else:
@@ -131,7 +131,7 @@ def cmd_problems(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.services.problems import known_problems, update_problem
 
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         if args.id is not None:
             changes = {k: v for k, v in (("workaround", args.workaround), ("status", args.status),
                                          ("status_note", args.note)) if v is not None}

@@ -55,6 +55,7 @@ def test_list_filters_by_week_and_module(capsys, tmp_path, db_target):
 
 def test_bad_week_and_module_exit_1(capsys, tmp_path, db_target):
     db = str(db_target)
+    open_database(db).close()  # an empty desk
     assert main(["--db", db, "list", "--week", "vecka18"]) == 1
     assert "ISO-vecka" in capsys.readouterr().err
     assert main(["--db", db, "list", "--module", "nope"]) == 1
@@ -165,3 +166,25 @@ def test_a_stored_week_is_read_and_exported_without_loading_scikit_learn(capsys,
     assert json.loads(lines[-1]) == {"code": 0, "sklearn": False}
     assert json.loads(lines[0])["topics"] == computed["topics"]
     assert "Kan inte signera dos" in (tmp_path / "w18.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", [["list"], ["topics", "--week", "2025-W18"], ["export", "--week", "2025-W18", "--out", "OUT"],
+                                     ["problems"]])
+def test_a_mistyped_desk_file_is_said_not_to_exist_and_is_not_created(capsys, tmp_path, command):
+    """A typo in --db must not look like a desk whose tickets are gone: nothing is created, and the
+    message names the file and how a new desk is made."""
+    typo = tmp_path / "deks.db"
+    command = [str(tmp_path / "out" / "agenda.xlsx") if part == "OUT" else part for part in command]
+    assert main(["--db", str(typo), *command]) == 1
+    err = capsys.readouterr().err
+    assert "det finns ingen desk i" in err and str(typo) in err and "import" in err
+    assert not typo.exists() and not list(tmp_path.iterdir())
+
+
+@pytest.mark.sqlite_only
+def test_import_and_the_setting_up_commands_still_make_a_new_desk(capsys, tmp_path):
+    assert main(["--db", str(tmp_path / "new" / "desk.db"), "import", str(write_jsonl(tmp_path / "a.jsonl", sample_rows(2))),
+                 "--no-classify"]) == 0
+    assert main(["--db", str(tmp_path / "new" / "desk.db"), "list", "--json"]) == 0
+    assert len([line for line in capsys.readouterr().out.splitlines() if line.startswith("{")]) == 2

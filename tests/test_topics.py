@@ -12,6 +12,7 @@ from elsdesk.domain import BadInputError
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.topic_edits import mark_covered, merge_topics, rename_topic, set_on_agenda, split_topic
 from elsdesk.services.topics import agenda, trend_of, weekly_topics
+from elsdesk.storage import open_database
 from elsdesk.topics.finder import Ticketish, TopicFinder
 
 SIGN_DOSE = [
@@ -172,6 +173,7 @@ def test_topics_of_any_date_range(two_weeks, capsys, tmp_path):
 
 def test_cli_topics_needs_week_or_range(tmp_path, capsys, db_target):
     db = str(db_target)
+    open_database(db).close()  # an empty desk
     assert main(["--db", db, "topics", "--from", "2025-05-01"]) == 1
     assert main(["--db", db, "topics", "--from", "2025-05-01", "--to", "2025-05-07", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["tickets"] == 0
