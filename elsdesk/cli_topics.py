@@ -34,7 +34,7 @@ def add_topic_commands(command) -> None:
     problems.add_argument("--json", action="store_true", help="en JSON-rad per känt problem")
     problems.add_argument("--id", type=int, help="problemet att ändra")
     problems.add_argument("--workaround", help="så gör man / lösningen att lära ut")
-    problems.add_argument("--status", help="oppet, workaround, rattat eller genomganget")
+    problems.add_argument("--status", help="öppet, workaround (finns), rättat eller genomgånget")
     problems.add_argument("--note", help="t.ex. 'rättat i Cosmic R8.2' eller 'genomgånget 2025-05-14'")
     TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config, "problems": cmd_problems})
 
@@ -129,7 +129,8 @@ def cmd_problems(args) -> int:
     from dataclasses import asdict
 
     from elsdesk.cli import _database
-    from elsdesk.services.problems import known_problems, update_problem
+    from elsdesk.services.labels import desk_taxonomy
+    from elsdesk.services.problems import STATUS_NAMES, known_problems, update_problem
 
     with _database(args, existing=True) as database:
         if args.id is not None:
@@ -137,9 +138,11 @@ def cmd_problems(args) -> int:
                                          ("status_note", args.note)) if v is not None}
             update_problem(database, args.id, **changes)
         problems = known_problems(database)
+        taxonomy = desk_taxonomy(database)
     for problem in problems:
         if args.json:
             print(json.dumps(asdict(problem), ensure_ascii=False))
-        else:
-            print(f"{problem.id:4d}  {problem.status:11} {problem.module or '-':24} {problem.name}")
+        else:  # names, never ids
+            status = STATUS_NAMES.get(problem.status, problem.status)
+            print(f"{problem.id:4d}  {status:25} {taxonomy.module_name(problem.module) or '-':28} {problem.name}")
     return 0

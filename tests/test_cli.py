@@ -53,6 +53,16 @@ def test_list_filters_by_week_and_module(capsys, tmp_path, db_target):
     assert [line["id"] for line in lines] == ["T-00100"]
 
 
+def test_list_takes_a_module_by_its_name_as_list_shows_it(capsys, tmp_path, db_target):
+    db = str(db_target)
+    main(["--db", db, "import", str(write_jsonl(tmp_path / "m.jsonl", sample_rows(5))), "--no-classify"])
+    capsys.readouterr()
+    main(["--db", db, "list", "--json", "--module", "lakemedel"])
+    by_id = capsys.readouterr().out
+    assert by_id and main(["--db", db, "list", "--json", "--module", "Läkemedel"]) == 0
+    assert capsys.readouterr().out == by_id
+
+
 def test_bad_week_and_module_exit_1(capsys, tmp_path, db_target):
     db = str(db_target)
     open_database(db).close()  # an empty desk

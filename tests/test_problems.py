@@ -239,3 +239,14 @@ def test_the_suggested_problem_follows_links_moved_to_another_problem(linked_des
     for number in range(4):  # a super-user decides the four reports belong to the other problem
         link_ticket(linked_desk, repo.get_by_external_id(f"K-{number:04d}").id, "Utdelningsvyn krånglar", "sven")
     assert suggest_problem(linked_desk, typed).problem.name == "Utdelningsvyn krånglar"
+
+
+def test_a_problem_status_is_taken_by_its_name_in_any_case_and_shown_by_name(linked_desk, tmp_path, capsys):
+    from elsdesk.services.problems import update_problem
+
+    dose = next(p for p in known_problems(linked_desk) if p.name == DOSE)
+    for given, stored in (("Workaround", "workaround"), ("rättat", "rattat"), ("RATTAT", "rattat"),
+                          ("Genomgånget på utbildning", "genomganget"), ("öppet", "oppet"), ("oppet", "oppet")):
+        assert update_problem(linked_desk, dose.id, status=given).status == stored
+    with pytest.raises(BadInputError, match="workaround finns"):
+        update_problem(linked_desk, dose.id, status="kanske")

@@ -90,14 +90,28 @@ def get_problem(database: Database, problem_id: int) -> Problem:
     return problem
 
 
-def update_problem(database: Database, problem_id: int, **values) -> Problem:
-    """Change a known problem's name, workaround, status (oppet, workaround, rattat, genomganget) or status note."""
-    from elsdesk.storage.problems import STATUSES
+# what people read for a known problem's status (the ids stay in the database and JSON)
+STATUS_NAMES = {"oppet": "öppet", "workaround": "workaround finns", "rattat": "rättat",
+                "genomganget": "genomgånget på utbildning"}
+_FOLDED = str.maketrans("åäö", "aao")
 
+
+def problem_status(value: str) -> str:
+    """The status id that *value* means: an id or a name, in any case, with or without å/ä/ö
+    ("Workaround", "rättat", "Genomgånget på utbildning"); BadInputError otherwise."""
+    wanted = " ".join(str(value).casefold().split()).translate(_FOLDED)
+    for status, name in STATUS_NAMES.items():
+        if wanted in (status, name.translate(_FOLDED)):
+            return status
+    raise BadInputError(f"okänd status '{value}'; välj bland {', '.join(STATUS_NAMES.values())}")
+
+
+def update_problem(database: Database, problem_id: int, **values) -> Problem:
+    """Change a known problem's name, workaround, status (an id or a name of :data:`STATUS_NAMES`) or status note."""
     require(database, CURATE_PROBLEMS)
     get_problem(database, problem_id)
-    if "status" in values and values["status"] not in STATUSES:
-        raise BadInputError(f"okänd status '{values['status']}'; välj bland {', '.join(STATUSES)}")
+    if "status" in values:
+        values["status"] = problem_status(values["status"])
     if "name" in values:
         values["name"] = problem_name(values["name"])
         if not values["name"]:

@@ -121,8 +121,11 @@ def with_problems(database: Database, tickets: Iterable[Ticket], chunk: int = 50
 
 
 def list_tickets(database: Database, week: str | None = None, module: str | None = None) -> Iterator[Ticket]:
-    """Stored tickets in creation order, optionally of one ISO week and/or module."""
-    if module and module not in desk_taxonomy(database).module_ids:
-        raise BadInputError(f"okänd modul '{module}'")
+    """Stored tickets in creation order, optionally of one ISO week and/or module (its id or its name)."""
+    if module:
+        known = desk_taxonomy(database).normalise("modules", module)
+        if not known:
+            raise BadInputError(f"okänd modul '{module}'")
+        module = known
     flt = TicketFilter(week=normalise_week(week) if week else None, module=module or None)
     yield from TicketRepository(database).iter_tickets(flt)
