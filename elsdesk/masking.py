@@ -6,8 +6,9 @@ typographic dash, a no-break space, " - ") and checked with the Luhn digit and a
 date, so dates and order numbers stay readable. Phone numbers (Swedish in the usual written
 forms, "(08) 123 45 67", "070.123.45.67", "070/1234567", "tel0701234567", international with
 "+", and mobiles whose leading 0 a spreadsheet dropped) and e-mail addresses (Unicode names and
-domains too) are masked as well. Each identifier becomes a placeholder such as
-``[personnummer]``.
+domains too) are masked as well. Dates and times ("06.05.2025 08:00", "2025-05-06 08.00",
+"kl 08.00", "08.00 - 09.30") are recognised in the same pass as phone numbers and kept readable.
+Each identifier becomes a placeholder such as ``[personnummer]``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _ID_RE = re.compile(
     r"(?![0-9])"
 )
 _PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?{_SPACE}?)"
+_PHONE_END = r"(?![0-9]|[.:][0-9]|[/-](?:0?[1-9]|1[0-2])[/-][0-9])"  # ends before the date in "08-12 34 56 06.05.2025"
 _PHONE_RE = re.compile(
     r"(?<![0-9+])"
     r"(?:"
@@ -43,10 +45,36 @@ _PHONE_RE = re.compile(
     rf"[1-9](?:{_PHONE_SEP}[0-9]){{6,8}}"
     rf"|\(0[1-9][0-9]{{0,3}}\){_PHONE_SEP}[1-9](?:{_PHONE_SEP}[0-9]){{4,7}}"  # (08) 123 45 67, (031) 12 34 56
     r")"
-    r"(?![0-9])"
+    + _PHONE_END
+)
+# Dates and times that the phone pattern would otherwise read as digit groups: "06.05.2025 08:00" (a 0, a
+# non-zero digit and six more), "2025-05-06 08.00", "0800 06.05.2025", "kl 08.00 070-...", "08.00 - 09.30".
+# They are matched in the same pass as phone numbers and kept, so that at any position a date wins over a
+# phone number that would start there; a phone number that starts before the date still wins (leftmost).
+_TIME = r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:[:.][0-5][0-9])?"
+_TIME_END = rf"(?![0-9]|[.:][0-9]|{_SPACE}?[0-9]{{2}}(?![0-9]|[.:][0-9]))"  # "kl 08.12 34 56" is a phone number
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_SHORT_YEAR_END = rf"(?!{_SPACE}?(?!{_TIME}{_TIME_END})[1-9])"  # "08.12.34 56" is a phone number; "06.05.25 10:00" a date
+_DATE = (
+    rf"(?:{_YEAR}(?P<iso_sep>[./-]){_MONTH}(?P=iso_sep){_DAY}"                         # 2025-05-06
+    rf"|{_DAY}(?P<date_sep>[./-]){_MONTH}(?P=date_sep)(?:{_YEAR}|[0-9]{{2}}{_SHORT_YEAR_END})"  # 06.05.2025, 6/5/25
+    rf"|{_DAY}/{_MONTH}(?:{_SPACE}|-){_YEAR})"                                            # 6/5 2025, 6/5-2025
+    r"(?![0-9]|[./-][0-9])"  # "08.12.34.56" is a phone number, not 8 December 1934 and 56
+)
+_DATE_TIME = (
+    rf"(?<![0-9])(?:(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]),?{_SPACE}+)?"              # 08:00 / 0800 06.05.2025
+    rf"{_DATE}(?:(?:,?{_SPACE}+|T)(?:kl(?:\.|ockan)?{_SPACE}*)?{_TIME}{_TIME_END})?"       # 06.05.2025 kl 08:00
+)
+_CLOCK_TIME = rf"(?<![^\W\d_])[Kk]l(?:\.|ockan)?{_SPACE}*(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]){_TIME_END}"  # kl 08.00
+_TIME_RANGE = rf"(?<![0-9])(?<![0-9][.:]){_TIME}{_SPACE}*[{_DASH}]{_SPACE}*{_TIME}{_TIME_END}"  # 08.00 - 09.30
+_PHONE_OR_DATE_RE = re.compile(  # the lookahead skips, in one step, every position where neither can start
+    rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_TIME}|{_CLOCK_TIME}|{_TIME_RANGE})|{_PHONE_RE.pattern})"
 )
 _FOREIGN_PHONE_RE = re.compile(
-    rf"(?<![0-9+])(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}(?![0-9])"
+    rf"(?<![0-9+])(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}"
+    + _PHONE_END
 )
 # a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
 _BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
@@ -132,6 +160,8 @@ def mask_text(text: str | None) -> MaskResult:
         return _sub
 
     def _phone(match: re.Match[str]) -> str:
+        if match.re is _PHONE_OR_DATE_RE and match.group("date") is not None:
+            return match.group(0)  # a date or time, kept as it is
         if not looks_like_phone(match.group(0)):
             return match.group(0)
         counts["telefon"] += 1
@@ -139,7 +169,7 @@ def mask_text(text: str | None) -> MaskResult:
 
     masked = _EMAIL_RE.sub(_replace("e-post"), text) if mail_like else text  # an address needs "@" or "(at)"
     masked = _ID_RE.sub(_identity, masked)
-    masked = _PHONE_RE.sub(_phone, masked)
+    masked = _PHONE_OR_DATE_RE.sub(_phone, masked)  # dates and times are matched too, and kept
     masked = _FOREIGN_PHONE_RE.sub(_phone, masked)
     masked = _BARE_MOBILE_RE.sub(_replace("telefon"), masked)
     return MaskResult(masked, dict(counts))
