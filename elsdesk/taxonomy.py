@@ -1,14 +1,19 @@
 """The label sets (modules, kinds) and the small code lists, loaded from resources/taxonomy.json.
 
 The taxonomy is data, not code: a region may rename, add or retire labels. Ids are stable
-ASCII strings; names are shown in Swedish or English.
+ASCII strings; names are shown in Swedish or English. A label may list ``synonyms``: other ways
+people write it (reporter roles: "Sjuksköterska", "ssk", "nurse", "RN"), which
+:meth:`Taxonomy.normalise` recognises as well as the id and the names, in any case, spacing,
+punctuation and with or without å/ä/ö.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
-from functools import lru_cache
+import re
+import unicodedata
+from dataclasses import dataclass, fields, replace
+from functools import cached_property, lru_cache
 
 from elsdesk.paths import resources_dir
 
@@ -21,9 +26,14 @@ class Label:
     covers: str = ""
     on_agenda: bool = False
     retired: bool = False
+    synonyms: tuple[str, ...] = ()  # other ways people write it; recognised, never shown
 
     def name(self, language: str = "sv") -> str:
         return self.en if language == "en" else self.sv
+
+    def spellings(self) -> tuple[str, ...]:
+        """Everything that names this label: its id, both names and its synonyms."""
+        return (self.id, self.sv, self.en, *self.synonyms)
 
 
 @dataclass(frozen=True)
@@ -71,16 +81,65 @@ class Taxonomy:
         return replace(self, **changes) if changes else self
 
     def normalise(self, group: str, value: str | None) -> str | None:
-        """Map an id or a display name (any case, sv or en) of *group* to its id, or None."""
+        """Map an id, a display name (sv or en) or a synonym of *group* to its id, or None.
+
+        Case and surrounding space never matter; when nothing matches as written, the value is
+        compared folded (spacing and punctuation as one space, å/ä/ö as a/a/o), so "AT-läkare",
+        "at lakare" and "Sjukskoterska" are recognised too. The first label in the file wins.
+        """
         if value is None:
             return None
         text = str(value).strip().casefold()
         if not text:
             return None
-        for label in getattr(self, group):
-            if text in (label.id.casefold(), label.sv.casefold(), label.en.casefold()):
-                return label.id
-        return None
+        exact, folded = self._spellings[group]
+        found = exact.get(text)
+        if found is None:
+            key = fold(text)
+            found = folded.get(key) if key else None
+        return found
+
+    def display_name(self, group: str, value: str | None, language: str = "sv") -> str:
+        """What a person reads for a stored *value* of *group*: the label's name when the value is an
+        id or is recognised by :meth:`normalise` (free text stored before a synonym was known),
+        otherwise the value as written."""
+        if not value:
+            return ""
+        labels = getattr(self, group)
+        label_id = value if any(label.id == value for label in labels) else self.normalise(group, value)
+        return _name_in(labels, label_id, language) if label_id else str(value)
+
+    def display_names(self, group: str, values, language: str = "sv") -> dict[str, str]:
+        """{value: :meth:`display_name`} for stored *values* of *group* (for a view or an export that
+        shows many, e.g. the reporter roles of a week's topics)."""
+        return {value: self.display_name(group, value, language) for value in values if value}
+
+    @cached_property
+    def _spellings(self) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
+        """Per group: every spelling casefolded, and folded (see :func:`fold`), to its label's id."""
+        index = {}
+        for group in (f.name for f in fields(self)):
+            exact: dict[str, str] = {}
+            folded: dict[str, str] = {}
+            for label in getattr(self, group):
+                for spelling in label.spellings():
+                    exact.setdefault(spelling.strip().casefold(), label.id)
+                    key = fold(spelling)
+                    if key:
+                        folded.setdefault(key, label.id)
+            index[group] = (exact, folded)
+        return index
+
+
+_NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """*text* as compared loosely: casefolded, accents dropped (å, ä → a; ö → o), every run of
+    spaces, punctuation and underscores one space."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NOT_A_LETTER.sub(" ", plain).strip()
 
 
 def _name_in(labels: tuple[Label, ...], label_id: str | None, language: str) -> str:
@@ -101,6 +160,7 @@ def _labels(raw: list[dict]) -> tuple[Label, ...]:
             covers=item.get("covers", ""),
             on_agenda=bool(item.get("on_agenda", False)),
             retired=bool(item.get("retired", False)),
+            synonyms=tuple(str(synonym) for synonym in item.get("synonyms") or ()),
         )
         for item in raw
     )

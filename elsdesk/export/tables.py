@@ -188,20 +188,34 @@ class TopicCard:
     keywords: list[str]
     examples: list[dict]
     workaround: str = ""
-    audience: str = ""      # "ssk (4), läk (1) · Avd 12 (3)": who the training is for
+    audience: str = ""      # "Sjuksköterska (ssk) (4), Läkare (1) · Avd 12 (3)": who the training is for
     since_go_live: int = 0
     proposed: bool = False  # the machine's grouping nobody has named as a known problem yet
 
 
-def audience_text(topic: dict, limit: int = 4) -> str:
-    """Who reports a topic: roles and units with their counts, most first."""
+def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: int = 4) -> str:
+    """Who reports a topic: roles (by their names in *role_names*, a stored role id or free text to
+    what a person reads; entries that read the same are counted together) and units with their
+    counts, most first."""
     audience = topic.get("audience") or {}
     parts = []
     for key in ("roles", "units"):
-        items = list((audience.get(key) or {}).items())[:limit]
+        counts = dict(audience.get(key) or {})
+        if key == "roles" and role_names:
+            counts = named_counts(counts, role_names)
+        items = list(counts.items())[:limit]
         if items:
             parts.append(", ".join(f"{name} ({count})" for name, count in items))
     return " · ".join(parts)
+
+
+def named_counts(counts: dict[str, int], names: dict[str, str]) -> dict[str, int]:
+    """*counts* keyed by ``names.get(key, key)``, equal names summed, most first (ties keep their order)."""
+    merged: dict[str, int] = {}
+    for key, count in counts.items():
+        name = names.get(key) or key
+        merged[name] = merged.get(name, 0) + int(count or 0)
+    return dict(sorted(merged.items(), key=lambda item: -item[1]))
 
 
 def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
@@ -214,7 +228,7 @@ def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
         weeks=int(t.get("weeks_recurring") or 1), first_week=safe_cell(t.get("first_week") or ""),
         covered_on=safe_cell(t.get("covered_on") or ""), keywords=[safe_cell(k) for k in t.get("keywords") or []],
         examples=topic_examples(t), workaround=safe_cell(t.get("workaround") or ""),
-        audience=safe_cell(audience_text(t)), since_go_live=int(t.get("since_go_live") or 0),
+        audience=safe_cell(audience_text(t, data.role_names)), since_go_live=int(t.get("since_go_live") or 0),
         proposed=t.get("status") == "proposed") for t in (data.agenda if topics is None else topics)]
 
 

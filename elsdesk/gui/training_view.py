@@ -261,8 +261,10 @@ class TrainingLeadView(QWidget):
             parts.append(f"<p><i>{escape(proposal_note)}</i></p>")
         if topic.get("workaround"):
             parts.append(f"<p><b>{escape(how_to)}</b> {escape(topic['workaround'])}</p>")
-        if audience_text(topic):
-            parts.append(f"<p><b>{escape(reported_by)}</b> {escape(audience_text(topic))}</p>")
+        roles = (topic.get("audience") or {}).get("roles") or {}
+        audience = audience_text(topic, self.taxonomy.display_names("reporter_roles", roles, self.language))
+        if audience:
+            parts.append(f"<p><b>{escape(reported_by)}</b> {escape(audience)}</p>")
         effect = self.overview.effects.get(topic["id"])
         if effect is not None:
             parts.append(self._effect_html(effect))

@@ -57,6 +57,7 @@ class ExportData:
     kind_names: dict[str, str]
     volumes: dict[str, dict[str, int]] = field(default_factory=dict)   # week -> module -> count
     language: str = "sv"
+    role_names: dict[str, str] = field(default_factory=dict)  # stored reporter role (id or free text) -> name shown
 
     @property
     def day_label(self) -> str:
@@ -94,7 +95,17 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
         kind_names={k.id: k.name(language) for k in taxonomy.kinds},
         volumes={w: v for w, v in module_volumes(database).items() if w <= week},
         language=language,
+        role_names=role_names(taxonomy, topics, language),
     )
+
+
+def role_names(taxonomy, topics: list[dict], language: str = "sv") -> dict[str, str]:
+    """The name shown for every reporter role in the taxonomy and in *topics*' audiences, in
+    *language*: a role id (or free text a synonym now recognises) by its name, other free text as
+    written. Ids stay ids in the topics; only what a person reads shows names."""
+    values = [role.id for role in taxonomy.reporter_roles]
+    values += [value for topic in topics for value in ((topic.get("audience") or {}).get("roles") or {})]
+    return taxonomy.display_names("reporter_roles", values, language)
 
 
 def export_week(database: Database, week: str, fmt: str, out: str | Path, language: str = "sv") -> Path:
