@@ -380,3 +380,20 @@ def test_the_range_stays_honest_when_both_models_err_on_the_same_tickets():
     same = np.array([True] * 32 + [False] * 3)
     low, high = paired_interval(same, same)
     assert low < -0.05 and high > 0.05  # 35 tickets cannot prove two models equal
+
+
+def test_a_desk_label_is_read_by_its_name_in_the_week_export(db_path, tmp_path):
+    from conftest import write_jsonl
+    from elsdesk.cli import main
+    from elsdesk.storage import open_database
+    from elsdesk.services.export import build_export
+
+    assert main(["--db", str(db_path), "labels", "--add", "module", "--id", "vaccination", "--sv", "Vaccinationer",
+                 "--en", "Vaccinations"]) == 0
+    rows = [{"id": f"V{i}", "created_at": f"2025-05-0{i + 1}T10:00:00", "title": "Vaccinet syns inte",
+             "description": "Given vaccination syns inte i vaccinationsmodulen", "module": "vaccination", "kind": "fel"}
+            for i in range(3)]
+    assert main(["--db", str(db_path), "import", str(write_jsonl(tmp_path / "v.jsonl", rows)), "--no-classify"]) == 0
+    with open_database(db_path) as database:
+        assert build_export(database, "2025-W18").module_names["vaccination"] == "Vaccinationer"
+        assert build_export(database, "2025-W18", "en").module_names["vaccination"] == "Vaccinations"

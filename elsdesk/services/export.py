@@ -18,9 +18,9 @@ from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week,
 from elsdesk.masking import mask
 from elsdesk.export.quotes import quotable
 from elsdesk.output_files import atomic_path
+from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
-from elsdesk.taxonomy import load_taxonomy
 
 logger = logging.getLogger(__name__)
 FORMATS = ("xlsx", "csv", "md", "html", "pdf")
@@ -81,7 +81,7 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     monday, sunday = parse_week(week)
     report = weekly_topics(database, week)
     go_live = go_live_date(database)
-    taxonomy = load_taxonomy()
+    taxonomy = desk_taxonomy(database)  # the desk's own labels (added with labels --add) by their names too
     topics = []
     for topic in report["topics"]:
         topic = dict(topic, label=mask(topic["label"]), examples=[_clean_example(e) for e in topic["examples"]])
