@@ -78,6 +78,7 @@ def exported(tmp_path_factory):
             assert not report.rejected
             set_go_live(database, "2025-04-23")
             paths = {fmt: export_week(database, "2025-W19", fmt, folder / f"week.{fmt}") for fmt in FORMATS}
+            paths["no suffix"] = export_week(database, "2025-W19", "pdf", folder / "agenda")
         finally:
             database.close()
     return paths
@@ -129,6 +130,11 @@ def _pdf_text(path) -> str | None:
 def test_every_format_is_written(exported):
     for fmt in FORMATS:
         assert exported[fmt].exists() and exported[fmt].stat().st_size > 200, fmt
+
+
+def test_a_name_without_a_suffix_gets_the_formats_own(exported):
+    assert exported["no suffix"].name == "agenda.pdf" and exported["no suffix"].read_bytes()[:5] == b"%PDF-"
+    assert not (exported["no suffix"].parent / "agenda").exists()
 
 
 def test_xlsx_opens_with_the_expected_sheets_and_a_chart(exported):

@@ -120,6 +120,8 @@ def export_week(database: Database, week: str, fmt: str, out: str | Path, langua
     out = Path(out)
     if is_folder or out.is_dir():
         out = out / f"elsdesk-{data.week}.{fmt}"
+    elif not out.suffix:
+        out = out.with_name(f"{out.name}.{fmt}")  # "agenda" is written as agenda.pdf: a file people can open
     with atomic_path(out) as temporary:  # a crash or a full disk never leaves a cut export behind
         writer_for(fmt)(data, temporary)
     return out
