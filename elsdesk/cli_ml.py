@@ -11,7 +11,8 @@ ML_HANDLERS: dict = {}
 
 def add_ml_commands(command) -> None:
     """Register the classifier commands; *command(name, help)* makes a subparser."""
-    classify = command("classify", "klassa ärenden i en JSONL-fil (ingen databas behövs; med --db används databasens aktiva modell, annars den levererade)")
+    classify = command("classify", "klassa ärenden i en JSONL-, CSV- eller Excel-fil, med samma kolumnnamn som import"
+                                   " (ingen databas behövs; med --db används databasens aktiva modell, annars den levererade)")
     classify.add_argument("file")
     classify.add_argument("--out", help="skriv resultatet hit (standard: stdout)")
 
@@ -89,23 +90,34 @@ def cmd_mistakes(args) -> int:
 
 
 def cmd_classify(args) -> int:
-    from elsdesk.services.classification import classify_rows, read_labelled_or_plain
+    from elsdesk.services.classification import classify_rows, rows_to_classify
 
     from elsdesk.output_files import atomic_text_file, check_target
 
     if args.out:
         check_target(Path(args.out))  # before any work: a folder is no place for the result
-    rows = read_labelled_or_plain(args.file)
+    rows = rows_to_classify(args.file)  # no row with text at all: exit 1
     model, card = _desk_or_shipped_model(args)
     _say_fallback(card)
     if not args.out:
         for result in classify_rows(rows, model):
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        return 0
-    with atomic_text_file(args.out) as out:  # written whole or not at all
-        for result in classify_rows(rows, model):
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        with atomic_text_file(args.out) as out:  # written whole or not at all
+            for result in classify_rows(rows, model):
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    _say_unclassified(args.file, [row["_line"] for row in rows if row.get("_error")])
     return 0
+
+
+def _say_unclassified(file: str, lines: list[int]) -> None:
+    """Tell the person which rows had no text and were not classified (their output lines carry ``error``)."""
+    if not lines:
+        return
+    where = ", ".join(str(line) for line in lines[:10]) + (" …" if len(lines) > 10 else "")
+    rows, they = ("1 rad", "den") if len(lines) == 1 else (f"{len(lines)} rader", "de")
+    print(f"elsdesk: varning: {file}: {rows} utan text klassades inte (rad {where});"
+          f" i resultatet har {they} fältet error i stället för en modul", file=sys.stderr)
 
 
 def _say_broken_active(database) -> None:
@@ -186,6 +198,11 @@ def cmd_evaluate(args) -> int:
         return 0
     model = "den levererade modellen" if report["model_version"] == "shipped" else f"modell {report['model_version']}"
     print(f"{model}: {report['n']} ärenden, träffsäkerhet {report['accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f}")
+    if report.get("kind_n"):
+        print(f"typ: {report['kind_n']} ärenden med typ, träffsäkerhet {report['kind_accuracy']:.3f},"
+              f" macro-F1 {report['kind_macro_f1']:.3f}")
+    else:
+        print("typ: inget av ärendena har en typ (kind), så typen utvärderades inte")
     print(report.get("summary", ""))
     from elsdesk.taxonomy import load_taxonomy
 

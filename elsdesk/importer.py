@@ -9,35 +9,157 @@ rather than cut.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from elsdesk.domain import Ticket, parse_datetime
 from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as callers know them)
-    MAX_FIELD_CHARS, SUPPORTED, RawRow, check_workbook_size, decode, estimate_rows, read_rows,
+    MAX_FIELD_CHARS, SUPPORTED, RawRow, check_workbook_size, decode, estimate_rows, has_header_row, read_rows,
 )
 
 MAX_ID_CHARS = 200
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DAYS_AHEAD = 366
-# the ticket field each column name fills (Swedish headers too)
+# The ticket field each column name fills: the English names of the file format first, then the
+# names a Swedish Excel export or a ticket system gives them. A name matches whatever its case and
+# spaces, with _ for a space (see column_key). When several columns of a row fill one field, the
+# first named here that has a value wins, so a file with the English names reads as it always did.
 FIELD_NAMES = {
-    "title": "title", "rubrik": "title", "description": "description", "beskrivning": "description",
-    "created_at": "created_at", "skapad": "created_at", "id": "external_id", "external_id": "external_id",
-    "unit": "unit", "enhet": "unit", "resolution": "resolution", "lösning": "resolution",
-    "reporter_role": "reporter_role", "status": "status", "module": "module", "kind": "kind",
-    "problem": "problem", "känt problem": "problem", "kant_problem": "problem",
+    "title": "title", "rubrik": "title", "titel": "title", "ämne": "title", "subject": "title",
+    "summary": "title", "sammanfattning": "title",
+    "description": "description", "beskrivning": "description", "ärendebeskrivning": "description",
+    "problembeskrivning": "description",
+    "created_at": "created_at", "skapad": "created_at", "created": "created_at", "skapat": "created_at",
+    "skapad datum": "created_at", "skapat datum": "created_at", "skapandedatum": "created_at",
+    "registrerad": "created_at", "registrerat": "created_at", "registreringsdatum": "created_at",
+    "inkommen": "created_at", "inkom": "created_at", "datum": "created_at", "date": "created_at",
+    "id": "external_id", "external_id": "external_id", "ärendenummer": "external_id", "ärendenr": "external_id",
+    "ärende nr": "external_id", "ärende-id": "external_id", "ärendeid": "external_id", "ärende id": "external_id",
+    "externt id": "external_id", "ticket id": "external_id",
+    "unit": "unit", "enhet": "unit", "vårdenhet": "unit", "avdelning": "unit", "department": "unit",
+    "resolution": "resolution", "lösning": "resolution", "åtgärd": "resolution", "solution": "resolution",
+    "reporter_role": "reporter_role", "roll": "reporter_role", "anmälarroll": "reporter_role",
+    "anmälarens roll": "reporter_role", "yrkesroll": "reporter_role", "role": "reporter_role",
+    "status": "status", "ärendestatus": "status",
+    "module": "module", "modul": "module", "cosmic-modul": "module", "cosmicmodul": "module",
+    "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind",
+    "problem": "problem", "känt problem": "problem", "kant_problem": "problem", "known problem": "problem",
 }
+# columns of elsdesk's own ``list --json`` that an import does not read: no warning about them
+IGNORED_COLUMNS = ("label_source",)
+NO_TEXT = "varken rubrik (title) eller beskrivning (description) har text"
 
 
-def problem_field(fields: dict):
-    """The raw value of the row's ``problem`` column (the known problem a person linked it to), or None."""
-    for key, value in fields.items():
-        if FIELD_NAMES.get(str(key).strip().lower()) == "problem" and value not in (None, ""):
-            return value
-    return None
+def column_key(name) -> str:
+    """A column name as it is looked up in FIELD_NAMES: case, spaces (around, inside) and _ for a space do not matter."""
+    return " ".join(str(name).replace("_", " ").split()).casefold()
+
+
+_FIELD_OF = {column_key(name): (rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())}
+_IGNORED = {column_key(name) for name in IGNORED_COLUMNS}
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """What one header means: (column, field) in the order a field's columns are tried, and the unknown columns."""
+
+    fields: tuple[tuple[str, str], ...]
+    unknown: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _columns_of(names: tuple) -> _Columns:
+    """The meaning of a row's column names (every row of a CSV has the same: worked out once)."""
+    known, unknown = [], []
+    for name in names:
+        key = column_key(name)
+        if key in _FIELD_OF:
+            rank, field = _FIELD_OF[key]
+            known.append((rank, name, field))
+        elif key and key not in _IGNORED:
+            unknown.append(str(name))
+    known.sort(key=lambda item: item[0])  # stable: columns of one name keep the file's order
+    return _Columns(tuple((name, field) for _rank, name, field in known), tuple(unknown))
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def ticket_fields(fields: dict) -> dict:
+    """A row's values by ticket field name (``title``, ``external_id``, …) whatever the file calls its
+    columns (see FIELD_NAMES); unknown columns are left out. Of several columns that fill one field,
+    the first in FIELD_NAMES with a value wins. A dict already by field name comes back the same."""
+    values: dict = {}
+    for column, field in _columns_of(tuple(fields)).fields:
+        if field not in values or _blank(values[field]):
+            values[field] = fields[column]
+    return values
+
+
+def understood_columns() -> str:
+    """The column names an import reads, grouped by the field they fill, for a message."""
+    groups: dict[str, list[str]] = {}
+    for name, field in FIELD_NAMES.items():
+        groups.setdefault(field, []).append(name)
+    return "; ".join("/".join(names) for names in groups.values())
+
+
+class FileColumns:
+    """The columns the rows of one file carried: which ticket fields they fill and which columns
+    nothing is read from. Each distinct header is looked at once, so a long file costs little."""
+
+    LIMIT = 40  # column names kept for a message
+
+    def __init__(self, header_line: int | None = None):
+        self.header_line = header_line  # 1 for a file with a header row (CSV, XLSX), None for JSON
+        self.fields: set[str] = set()
+        self.names: dict[str, int] = {}    # column name -> the line it was first seen on
+        self.unknown: dict[str, int] = {}
+        self._seen: set[tuple] = set()
+
+    @classmethod
+    def of_file(cls, path) -> "FileColumns":
+        """The columns of the file *path*: its header is line 1 when its format has one (CSV, XLSX)."""
+        return cls(1 if has_header_row(path) else None)
+
+    def see(self, fields: dict, line: int) -> None:
+        """Note the columns of one row (read at *line*)."""
+        names = tuple(fields)
+        if names in self._seen:
+            return
+        if len(self._seen) < 1000:
+            self._seen.add(names)
+        columns = _columns_of(names)
+        self.fields.update(field for _column, field in columns.fields)
+        for found, group in (([str(n) for n in names if str(n).strip()], self.names), (columns.unknown, self.unknown)):
+            for name in found:
+                if len(group) < self.LIMIT:
+                    group.setdefault(name, self.header_line or line)
+
+    def unknown_warning(self) -> tuple[int, str] | None:
+        """(line, warning) naming the columns nothing is read from and the names that are read; None if none."""
+        if not self.unknown:
+            return None
+        names = ", ".join(f"'{shown(name, 60)}'" for name in self.unknown)
+        which = "kolumnen" if len(self.unknown) == 1 else "kolumnerna"
+        return min(self.unknown.values()), (
+            f"{which} {names} känns inte igen och lästes inte; kolumner som läses (stora och små bokstäver"
+            f" spelar ingen roll): {understood_columns()}")
+
+    def no_text_column(self) -> str | None:
+        """Why no row has text when the file has no column that is a title or a description (a header
+        row further down, other column names); None when it has one."""
+        if not self.names or self.fields & {"title", "description"}:
+            return None
+        names = ", ".join(f"'{shown(name, 60)}'" for name in self.names)
+        hint = " (står rubrikraden inte överst, eller heter kolumnerna något annat?)" if self.header_line else ""
+        return ("filen har ingen kolumn som elsdesk känner igen som rubrik eller beskrivning (title/description);"
+                f" kolumnerna i filen: {names}{hint}")
 
 
 class RememberedLabels:
@@ -103,36 +225,29 @@ def shown(value, limit: int = 40) -> str:
 
 def present_fields(fields: dict) -> set[str]:
     """The ticket fields a row actually carries (a column with a value)."""
-    present = set()
-    for key, value in fields.items():
-        name = FIELD_NAMES.get(str(key).strip().lower())
-        if name and value is not None and (value.strip() if isinstance(value, str) else True):
-            present.add(name)
-    return present
+    return {name for name, value in ticket_fields(fields).items() if not _blank(value)}
+
+
+def problem_field(fields: dict):
+    """The raw value of the row's ``problem`` column (the known problem a person linked it to), or None."""
+    value = ticket_fields(fields).get("problem")
+    return None if value in (None, "") else value
 
 
 def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str], set[str], object]:
     """:func:`row_to_ticket`, :func:`present_fields` and :func:`problem_field` of one row at once
-    (its column names cleaned once); raise ValueError to reject."""
-    lowered = {str(k).strip().lower(): v for k, v in fields.items()}
-    ticket, warnings = _ticket_of(lowered, taxonomy)
-    present, problem = set(), None
-    for key, value in lowered.items():
-        name = FIELD_NAMES.get(key)
-        if not name:
-            continue
-        if value is not None and (value.strip() if isinstance(value, str) else True):
-            present.add(name)
-        if name == "problem" and problem is None and value not in (None, ""):
-            problem = value
-    return ticket, warnings, present, problem
+    (its columns read once); raise ValueError to reject."""
+    values = ticket_fields(fields)
+    ticket, warnings = _ticket_of(values, taxonomy)
+    present = {name for name, value in values.items() if not _blank(value)}
+    problem = values.get("problem")
+    return ticket, warnings, present, None if problem in (None, "") else problem
 
 
 def external_id_of(fields: dict) -> tuple[str | None, list[str]]:
-    """The row's external id (None when it has none) and warnings; raise ValueError to reject the row."""
-    raw = fields.get("id")
-    if raw in (None, ""):
-        raw = fields.get("external_id")
+    """The external id of a row given by field name (:func:`ticket_fields`), None when it has none,
+    and warnings; raise ValueError to reject the row."""
+    raw = fields.get("external_id")
     if raw in (None, ""):
         return None, []
     text = str(_text(raw)) if not isinstance(raw, str) else raw.replace("\x00", "")
@@ -157,29 +272,40 @@ def plausible_created_at(created: datetime) -> datetime:
 
 
 def stable_id(fields: dict) -> str:
-    """An id for a row that has none, the same every time the same row is imported."""
-    basis = "\x1f".join(_text(fields.get(k)) for k in ("created_at", "title", "description"))
+    """An id for a row that has none, the same every time the same row is imported: made of its
+    created_at, title and description values whatever the file calls those columns (a row with the
+    English column names keeps the id it has always had)."""
+    values = ticket_fields(fields)
+    basis = "\x1f".join(_text(values.get(k)) for k in ("created_at", "title", "description"))
     return "auto-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 
 def row_to_ticket(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
     """A ticket (unmasked) from one row's fields and the warnings; raise ValueError to reject."""
-    return _ticket_of({str(k).strip().lower(): v for k, v in fields.items()}, taxonomy)
+    return _ticket_of(ticket_fields(fields), taxonomy)
 
 
-def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
-    warnings: list[str] = []
-    title = _free_text(fields.get("title") or fields.get("rubrik"))
-    description = _free_text(fields.get("description") or fields.get("beskrivning"))
+def ticket_text(fields: dict) -> tuple[str, str]:
+    """The title and description of a row given by field name (:func:`ticket_fields`), as the import
+    reads them; raise ValueError when neither has text or one is too long."""
+    title = _free_text(fields.get("title"))
+    description = _free_text(fields.get("description"))
     if len(title) > MAX_FIELD_CHARS or len(description) > MAX_FIELD_CHARS:
         raise ValueError("ett fält är längre än 2 miljoner tecken")
     if not title and not description:
-        raise ValueError("varken title eller description har text")
+        raise ValueError(NO_TEXT)
+    return title, description
+
+
+def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
+    """A ticket from a row given by field name (:func:`ticket_fields`) and its warnings; raise ValueError to reject."""
+    warnings: list[str] = []
+    title, description = ticket_text(fields)
     masked_before_cut = 0
     if not title:  # mask first, then cut: a number cut in half is no longer recognised
         first_line = mask_text(next((line for line in description.splitlines() if line.strip()), ""))
         title, masked_before_cut = first_line.text.strip()[:80], first_line.total
-    created_raw = fields.get("created_at") or fields.get("skapad")
+    created_raw = fields.get("created_at")
     if created_raw in (None, ""):
         raise ValueError("created_at saknas")
     try:
@@ -199,8 +325,8 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         description=description,
         created_at=created.replace(microsecond=0, tzinfo=None).isoformat(),
         external_id=external_id or stable_id(fields),
-        unit=_free_text(fields.get("unit") or fields.get("enhet")) or None,
-        resolution=_free_text(fields.get("resolution") or fields.get("lösning")),
+        unit=_free_text(fields.get("unit")) or None,
+        resolution=_free_text(fields.get("resolution")),
         masked_count=masked_before_cut,
     )
     role_raw = _free_text(fields.get("reporter_role"))

@@ -7,7 +7,9 @@ dict of fields or the reason the row is unusable (a line with bytes the file's e
 read, a quote that never closes). JSON Lines and CSV are streamed line by line (issue 14: a file
 of a million tickets is never held in memory); only a JSON array is parsed whole. A workbook is checked before it is opened, so that a small
 file cannot unpack into gigabytes, and its rows are read whatever its ``<dimension>`` tag claims.
-Turning a raw row into a ticket is :func:`elsdesk.importer.row_to_ticket`.
+Column names are kept as the file writes them (spaces around them removed); which ticket field a
+column fills is :func:`elsdesk.importer.ticket_fields`, turning a raw row into a ticket
+:func:`elsdesk.importer.row_to_ticket`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from elsdesk.domain import BadInputError
 from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
 
 SUPPORTED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".xlsx")
+WITH_HEADER_ROW = (".csv", ".tsv", ".txt", ".xlsx")  # the first row names the columns
 MAX_FIELD_CHARS = 2_000_000
 XLSX_MAX_UNPACKED = 256 * 1024 * 1024     # bytes a workbook may unpack to, all parts together
 XLSX_MAX_RATIO = 100                      # and how much more than its packed size one large part may be
@@ -57,6 +60,11 @@ def estimate_rows(path: str | Path) -> int:
             return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
     except OSError:
         return 0
+
+
+def has_header_row(path: str | Path) -> bool:
+    """Whether the file names its columns once, in its first row (CSV, XLSX), rather than in every row (JSON)."""
+    return Path(path).suffix.lower() in WITH_HEADER_ROW
 
 
 def decode(data: bytes) -> str:
@@ -174,7 +182,7 @@ def _read_csv(source: TextFile) -> Iterator[RawRow]:
         return
     except csv.Error as exc:
         raise BadInputError(f"rad 1: rubrikraden går inte att läsa ({exc})") from exc
-    names = [h.strip().lower() for h in header]
+    names = [h.strip() for h in header]
     line = reader.line_num
     while True:
         lines.record.clear()
@@ -276,7 +284,7 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
         header = next(rows, None)
         if header is None:
             return
-        names = [str(h).strip().lower() if h is not None else "" for h in header]
+        names = [str(h).strip() if h is not None else "" for h in header]
         for number, values in enumerate(rows, start=2):
             if values is None or all(v in (None, "") for v in values):
                 continue

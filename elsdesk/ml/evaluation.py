@@ -74,12 +74,22 @@ def evaluate_predictions(true: list[str], predicted: list[str], confidence: list
         "top_confusions": [[t, p, n] for (t, p), n in confusions.most_common(10)],
     }
     if true_kind is not None and predicted_kind is not None:
-        report["kind_accuracy"] = round(float(accuracy_score(true_kind, predicted_kind)), 4)
-        report["kind_macro_f1"] = round(float(f1_score(true_kind, predicted_kind, average="macro", zero_division=0)), 4)
+        report.update(kind_figures(true_kind, predicted_kind))
     if confidence is not None:
         report["bands"] = band_report(true, predicted, confidence, thresholds or {})
         report["summary"] = plain_summary(report)
     return report
+
+
+def kind_figures(true_kind, predicted_kind) -> dict:
+    """Kind accuracy and macro-F1 over the rows that have a kind (an empty true kind is none), with
+    their number ``kind_n``; both None when no row has one (not a perfect score)."""
+    pairs = [(t, p or "") for t, p in zip(true_kind, predicted_kind) if t]
+    if not pairs:
+        return {"kind_n": 0, "kind_accuracy": None, "kind_macro_f1": None}
+    true, predicted = [t for t, _p in pairs], [p for _t, p in pairs]
+    return {"kind_n": len(pairs), "kind_accuracy": round(float(accuracy_score(true, predicted)), 4),
+            "kind_macro_f1": round(float(f1_score(true, predicted, average="macro", zero_division=0)), 4)}
 
 
 def band_report(true, predicted, confidence, thresholds) -> dict:
@@ -91,21 +101,33 @@ def band_report(true, predicted, confidence, thresholds) -> dict:
     return {band: {"count": n, "correct": k, "precision": round(k / n, 3) if n else None} for band, (n, k) in bands.items()}
 
 
+def _percent(share: float) -> str:
+    """A share as Swedish writes a percentage: '57 %'."""
+    return f"{round(share * 100)} %"
+
+
+def _times(count: int) -> str:
+    """'1 gång', '3 gånger'."""
+    return f"{count} gång" if count == 1 else f"{count} gånger"
+
+
 def plain_summary(report: dict, taxonomy=None) -> str:
-    """A sentence a super-user understands, e.g. 'När modellen är säker har den rätt 19 av 20 gånger.'
-    With a *taxonomy*, modules are named by their Swedish names instead of their ids."""
+    """Sentences a super-user understands, e.g. 'När modellen är säker (Hög, 17 av 30 ärenden) har den
+    rätt i 100 % av dem (17 av 17).' With a *taxonomy*, modules are named by their Swedish names."""
     name = (lambda m: taxonomy.module_name(m)) if taxonomy is not None else (lambda m: m)  # noqa: E731
     n = report["n"]
-    parts = [f"Modellen gissade rätt modul på {round(report['accuracy'] * n)} av {n} ärenden ({report['accuracy']:.0%})."]
-    high = report.get("bands", {}).get("hog", {})
-    if high.get("count"):
-        per20 = round(high["precision"] * 20)
-        share = high["count"] / n
-        parts.append(f"När modellen är säker (Hög, {share:.0%} av ärendena) har den rätt {per20} av 20 gånger.")
-    low = report.get("bands", {}).get("lag", {})
-    if low.get("count"):
-        parts.append(f"När den är osäker (Låg) har den rätt {low['correct']} av {low['count']} gånger – låt en människa avgöra.")
+    tickets = "ärende" if n == 1 else "ärenden"
+    accuracy = report["accuracy"]
+    parts = [f"Modellen gissade rätt modul på {round(accuracy * n)} av {n} {tickets} ({_percent(accuracy)})."]
+    bands = report.get("bands", {})
+    for band, opening, advice in (("hog", "När modellen är säker (Hög", ""),
+                                  ("lag", "När den är osäker (Låg", " – låt en människa avgöra")):
+        figures = bands.get(band, {})
+        if figures.get("count"):
+            count, correct = figures["count"], figures["correct"]
+            parts.append(f"{opening}, {count} av {n} {tickets}) har den rätt i {_percent(correct / count)} av dem"
+                         f" ({correct} av {count}){advice}.")
     if report["top_confusions"]:
         t, p, k = report["top_confusions"][0]
-        parts.append(f"Vanligaste förväxlingen: {name(t)} som {name(p)} ({k} gånger).")
+        parts.append(f"Vanligaste förväxlingen: {name(t)} som {name(p)} ({_times(k)}).")
     return " ".join(parts)

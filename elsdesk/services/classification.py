@@ -21,7 +21,7 @@ from sklearn.model_selection import GroupKFold
 
 from elsdesk.corpus import corpus_hash, load_seed_corpus
 from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
-from elsdesk.importer import read_rows
+from elsdesk.importer import FileColumns, read_rows, ticket_fields, ticket_text
 from elsdesk.ml.confidence import (
     BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, percent, rule_from_card,
 )
@@ -143,28 +143,63 @@ def prediction_to_json(external_id, prediction: Prediction) -> dict:
     }
 
 
-def read_labelled_or_plain(path: str | Path) -> list[dict]:
-    """Rows of a JSONL file; a broken line is a BadInputError naming the line."""
+def read_labelled_or_plain(path: str | Path, columns: FileColumns | None = None) -> list[dict]:
+    """The rows of a ticket file, read with the import's column names and rules
+    (:func:`~elsdesk.importer.ticket_fields`): each by field name with ``id`` (its id column's value),
+    ``title`` and ``description`` ('' when none), ``_line``, and ``_error``, the import's reason, when
+    it has no text to classify. A broken line is a BadInputError naming the line; *columns* notes
+    the file's columns."""
     rows = []
     for raw in read_rows(path):
         if raw.error:
             raise BadInputError(f"{path}:{raw.line}: {raw.error}")
-        fields = {str(k).lower(): v for k, v in raw.fields.items()}
-        fields["title"] = "" if fields.get("title") is None else str(fields.get("title"))
-        fields["description"] = "" if fields.get("description") is None else str(fields.get("description"))
+        if columns is not None:
+            columns.see(raw.fields, raw.line)
+        fields = ticket_fields(raw.fields)
+        fields["id"] = fields.pop("external_id", None)
+        try:
+            fields["title"], fields["description"] = ticket_text(fields)
+        except ValueError as exc:
+            fields["title"], fields["description"], fields["_error"] = "", "", str(exc)
         fields["_line"] = raw.line
         rows.append(fields)
     return rows
 
 
+def rows_to_classify(path: str | Path) -> list[dict]:
+    """:func:`read_labelled_or_plain` for ``classify``; a BadInputError when no row has text (naming
+    the file's columns when none of them is a title or a description)."""
+    columns = FileColumns.of_file(path)
+    rows = read_labelled_or_plain(path, columns)
+    if not rows:
+        raise BadInputError(f"{path}: filen innehåller inga ärenden (tom, eller bara en rubrikrad)")
+    if all(row.get("_error") for row in rows):
+        why = columns.no_text_column() or "ingen rad har text i rubrik (title) eller beskrivning (description)"
+        raise BadInputError(f"{path}: inget att klassa: {why}")
+    return rows
+
+
+def unclassified_to_json(row: dict) -> dict:
+    """The output line of a row that could not be classified: its id, line and why, and no module."""
+    line = row.get("_line")
+    return {"id": row.get("id"), "line": line, "error": f"rad {line}: {row['_error']}; raden klassades inte"}
+
+
 def classify_rows(rows: list[dict], model: TicketModel, batch: int = 2000) -> Iterable[dict]:
+    """One output line per row, in order: the model's labels, or for a row read with an ``_error``
+    (no text) :func:`unclassified_to_json`."""
     from elsdesk.masking import mask
 
     for start in range(0, len(rows), batch):
         chunk = rows[start : start + batch]
-        masked = [{"title": mask(r["title"]), "description": mask(r["description"])} for r in chunk]
-        for row, prediction in zip(chunk, model.predict(masked)):
-            yield prediction_to_json(row.get("id"), prediction)
+        masked = [{"title": mask(r["title"]), "description": mask(r["description"])}
+                  for r in chunk if not r.get("_error")]
+        predictions = iter(model.predict(masked) if masked else [])
+        for row in chunk:
+            if row.get("_error"):
+                yield unclassified_to_json(row)
+            else:
+                yield prediction_to_json(row.get("id"), next(predictions))
 
 
 # -- store predictions on tickets --------------------------------------------------------
@@ -242,7 +277,7 @@ def measure(model: TicketModel, rows: list[dict], thresholds: dict | None = None
     confidence = [p.confidence for p in predictions]
     report = evaluate_predictions(
         true, predicted, confidence, thresholds or {},
-        [r.get("kind") or "" for r in rows], [p.kind if r.get("kind") else "" for r, p in zip(rows, predictions)],
+        [r.get("kind") or "" for r in rows], [p.kind for p in predictions],  # kind only where a row has one
     )
     rule = rule_from_card(card if card is not None else {"thresholds": thresholds or {}})
     figures = band_figures(rule, [t == p for t, p in zip(true, predicted)], confidence)
@@ -412,9 +447,9 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
 
 def evaluate_file(path: str | Path, source: Database | DeskModelStore | None = None) -> dict:
     """Measure the active model of the desk *source* (the shipped model without one) on a labelled file."""
-    rows = [r for r in read_labelled_or_plain(path) if r.get("module")]
+    rows = [r for r in read_labelled_or_plain(path) if r.get("module") and not r.get("_error")]
     if not rows:
-        raise BadInputError(f"{path}: inga rader med module att utvärdera mot")
+        raise BadInputError(f"{path}: inga rader med både text och module att utvärdera mot")
     model, card = active_model(source)
     report = measure(model, rows, card=card)
     report["model_version"] = card.get("version")

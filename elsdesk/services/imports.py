@@ -26,7 +26,7 @@ from typing import Callable
 
 from elsdesk.domain import HUMAN, BadInputError, Cancelled, ImportReport, Ticket, now_iso  # Cancelled: callers import it from here too
 from elsdesk.file_text import looks_worse
-from elsdesk.importer import RememberedLabels, estimate_rows, read_rows, read_ticket_row
+from elsdesk.importer import NO_TEXT, FileColumns, RememberedLabels, estimate_rows, read_rows, read_ticket_row
 from elsdesk.masking import describe_counts, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.services.problems import link_in_write, problem_name
@@ -114,11 +114,13 @@ def import_tickets(
         if progress:
             progress(done, max(total, done))
 
+    columns = FileColumns.of_file(path)
     for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
         rows_seen += 1
         if row.error:
             batches.reject(row.line, row.error)
             continue
+        columns.see(row.fields, row.line)
         try:
             ticket, warnings, present, problem = read_ticket_row(row.fields, taxonomy)
         except ValueError as exc:
@@ -131,8 +133,21 @@ def import_tickets(
         flush()
     if rows_seen == 0:
         raise BadInputError(f"{path}: filen innehåller inga ärenden (tom, eller bara en rubrikrad)")
+    _report_columns(report, columns)
     report.rejected.sort()
     return report
+
+
+def _report_columns(report: ImportReport, columns: FileColumns) -> None:
+    """Say once per file what its columns mean for the import: a file with no title or description
+    column has its rows rejected for that reason (naming the columns it has), not for having no
+    text; columns nothing is read from are a warning at the header (or where first seen)."""
+    no_column = columns.no_text_column()
+    if no_column:
+        report.rejected = [(line, no_column if reason == NO_TEXT else reason) for line, reason in report.rejected]
+    unknown = columns.unknown_warning()
+    if unknown:
+        report.warnings.insert(0, unknown)
 
 
 class _Batches:

@@ -1,0 +1,200 @@
+"""Column names of ticket files: Swedish and English synonyms for import and classify, the automatic
+id of a row without one, one warning per file about columns nothing is read from, and evaluation
+figures that do not pretend (the tester's report: Swedish columns, classify, evaluate)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import write_jsonl
+from elsdesk.cli import main
+from elsdesk.importer import read_ticket_row, stable_id, ticket_fields
+from elsdesk.ml.evaluation import evaluate_predictions, plain_summary
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import TicketRepository
+from elsdesk.taxonomy import load_taxonomy
+from model_fixtures import _fresh_model_cache  # noqa: F401 - shared fixture
+
+NEWS = "news summan stämmer inte med det vi räknar för hand, avd 7"
+
+
+def _csv(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _stored(database, external_id):
+    return TicketRepository(database).get_by_external_id(external_id)
+
+
+# -- the automatic id (defect 1) -----------------------------------------------------------------
+def test_automatic_id_of_an_english_row_is_what_it_always_was():
+    """Desks imported English-named files without ids: a changed id would duplicate their tickets."""
+    assert stable_id({"created_at": "2025-04-30 08:17", "title": "news2", "description": NEWS}) == "auto-69e3c1daa217"
+    assert stable_id({"created_at": datetime(2025, 4, 30, 8, 17), "title": "Skriver ej ut etiketter",
+                      "description": "Etikettskrivare Zebra"}) == "auto-953776b9279e"
+    ticket, *_ = read_ticket_row({"Title ": "news2", "DESCRIPTION": " news summan ", "created_at": "2025-04-30 08:17",
+                                  "unit": "Avd 12"}, load_taxonomy())
+    assert ticket.external_id == "auto-8c31205c90dc"
+    ticket, *_ = read_ticket_row({"title": "", "description": "bara beskrivning\nrad två", "created_at": "2025-04-30"},
+                                 load_taxonomy())
+    assert ticket.external_id == "auto-be3deb0af888"
+
+
+def test_english_csv_without_id_keeps_its_ids(memory_db, tmp_path):
+    path = _csv(tmp_path / "en.csv", f'title,description,created_at,unit\nnews2,"{NEWS}",2025-04-30 08:17,Avd 12\n')
+    assert import_tickets(memory_db, path).new == 1
+    assert _stored(memory_db, "auto-69e3c1daa217").title == "news2"
+
+
+def test_swedish_columns_without_id_import_every_row(memory_db, tmp_path):
+    """Defect 1: 'Rubrik;Beskrivning;Skapad;Enhet' without id kept one row ('samma id som rad 2')."""
+    path = _csv(tmp_path / "sv.csv", "Rubrik;Beskrivning;Skapad;Enhet\n"
+                f"news2;{NEWS};2025-04-30 08:17;Avd 12\n"
+                "Kan ej signera;Pennan är grå;2025-04-30 09:00;Avd 7\n"
+                "Labsvar saknas;CRP syns inte;2025-04-30 10:00;Avd 7\n")
+    report = import_tickets(memory_db, path)
+    assert (report.new, report.rejected) == (3, [])
+    # the same rows under the English names are the same tickets
+    assert _stored(memory_db, "auto-69e3c1daa217").unit == "Avd 12"
+    english = _csv(tmp_path / "en.csv", f"title;description;created_at;unit\nnews2;{NEWS};2025-04-30 08:17;Avd 12\n")
+    assert import_tickets(memory_db, english).unchanged == 1
+
+
+# -- Swedish label and date columns (defect 2) -------------------------------------------------------
+def test_swedish_label_role_and_date_columns_are_read(memory_db, tmp_path):
+    path = _csv(tmp_path / "labels.csv", "Ärendenummer;Rubrik;Beskrivning;Datum;Modul;Typ;Roll;Åtgärd\n"
+                "S1;Fråga om tidbok;Hur bokar man om;2025-05-13 10:00;Läkemedel;Önskemål;Läkare;Visade vyn\n")
+    report = import_tickets(memory_db, path)
+    assert (report.new, report.rejected, report.warnings) == (1, [], [])
+    ticket = _stored(memory_db, "S1")
+    assert (ticket.created_at, ticket.module, ticket.kind) == ("2025-05-13T10:00:00", "lakemedel", "onskemal")
+    assert ticket.reporter_role == load_taxonomy().normalise("reporter_roles", "Läkare") and ticket.reporter_role
+    assert ticket.resolution == "Visade vyn" and ticket.label_source == "human"
+
+
+def test_column_names_match_whatever_case_and_spaces():
+    fields = ticket_fields({" MODUL ": "Läkemedel", "Skapad  Datum": "2025-05-13", "reporter role": "ssk",
+                            "ÄRENDE-ID": "A1"})
+    assert fields == {"module": "Läkemedel", "created_at": "2025-05-13", "reporter_role": "ssk", "external_id": "A1"}
+
+
+def test_of_two_columns_for_one_field_the_english_or_first_named_wins():
+    fields = ticket_fields({"Datum": "2025-05-13", "Skapad": "2025-05-13 10:00", "rubrik": "sv", "title": "en"})
+    assert (fields["created_at"], fields["title"]) == ("2025-05-13 10:00", "en")
+    assert ticket_fields({"title": "  ", "Rubrik": "sv"})["title"] == "sv"  # an empty column gives way
+
+
+def test_unknown_columns_are_warned_about_once_per_file(memory_db, tmp_path):
+    path = _csv(tmp_path / "extra.csv", "id;rubrik;skapad;Handläggare;Prio\n"
+                + "".join(f"E{i};Rubrik {i};2025-05-13;Sven;1\n" for i in range(5)))
+    report = import_tickets(memory_db, path)
+    assert report.new == 5
+    assert len(report.warnings) == 1
+    line, text = report.warnings[0]
+    assert line == 1 and "'Handläggare', 'Prio'" in text and "känns inte igen" in text
+    assert "rubrik" in text and "modul" in text and "ärendetyp" in text  # the names that are understood
+
+
+def test_unknown_key_in_jsonl_is_warned_at_its_first_line_and_list_output_is_not(memory_db, tmp_path):
+    rows = [{"id": "J1", "title": "a", "created_at": "2025-05-13", "label_source": "human"},
+            {"id": "J2", "title": "b", "created_at": "2025-05-13", "Prioritet": "hög"},
+            {"id": "J3", "title": "c", "created_at": "2025-05-13", "Prioritet": "låg"}]
+    report = import_tickets(memory_db, write_jsonl(tmp_path / "j.jsonl", rows))
+    assert report.new == 3 and [(line, "'Prioritet'" in text) for line, text in report.warnings] == [(2, True)]
+
+
+def test_file_without_title_or_description_column_names_its_columns(memory_db, tmp_path):
+    """Wrong column names: each row's reason says so instead of 'has no text'."""
+    path = _csv(tmp_path / "fel.csv", "namn;text;datum\nA;Kan ej signera dos;2025-05-06\nB;Labsvar saknas;2025-05-06\n")
+    report = import_tickets(memory_db, path)
+    assert report.new == 0 and [line for line, _ in report.rejected] == [2, 3]
+    for _line, reason in report.rejected:
+        assert "ingen kolumn" in reason and "rubrik eller beskrivning" in reason
+        assert "'namn', 'text', 'datum'" in reason and "varken" not in reason
+
+
+def test_workbook_with_header_row_further_down_names_what_it_found(memory_db, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Ärendelista vecka 20"])
+    sheet.append([None, None, None])
+    sheet.append(["id", "rubrik", "skapad"])
+    sheet.append(["X-1", "Kan ej signera", "2025-05-13"])
+    workbook.save(tmp_path / "ovanfor.xlsx")
+    report = import_tickets(memory_db, tmp_path / "ovanfor.xlsx")
+    assert report.new == 0 and report.rejected
+    assert all("ingen kolumn" in reason and "'Ärendelista vecka 20'" in reason for _, reason in report.rejected)
+
+
+def test_a_row_without_text_in_a_good_file_keeps_its_own_reason(memory_db, tmp_path):
+    path = _csv(tmp_path / "tom_rad.csv", "id;rubrik;skapad\nA;Text;2025-05-13\nB;;2025-05-13\n")
+    report = import_tickets(memory_db, path)
+    assert report.new == 1 and report.rejected == [(3, "varken rubrik (title) eller beskrivning (description) har text")]
+
+
+# -- classify (defect 3) ----------------------------------------------------------------------
+def test_classify_reads_swedish_columns_and_reports_rows_without_text(tmp_path, capsys):
+    swedish = write_jsonl(tmp_path / "sv.jsonl", [
+        {"ärendenummer": "K1", "Rubrik": "Kan ej logga in med SITHS", "Beskrivning": "kortet läses inte"},
+        {"id": "K2", "Title": "Nova loggar ut", "Description": "hela tiden"},
+        {"id": "K3"}])
+    english = write_jsonl(tmp_path / "en.jsonl", [{"id": "K1", "title": "Kan ej logga in med SITHS",
+                                                   "description": "kortet läses inte"}])
+    assert main(["classify", str(swedish), "--out", str(tmp_path / "sv.out")]) == 0
+    assert "1 rad utan text" in capsys.readouterr().err
+    assert main(["classify", str(english), "--out", str(tmp_path / "en.out")]) == 0
+    lines = [json.loads(line) for line in (tmp_path / "sv.out").read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["K1", "K2", "K3"]
+    assert lines[0] == json.loads((tmp_path / "en.out").read_text(encoding="utf-8"))  # as if named in English
+    assert lines[0]["module"] == "inloggning_siths" and lines[1]["module"] == "nova_mobil"
+    assert set(lines[1]) == {"id", "module", "confidence", "kind", "kind_confidence", "top"}
+    assert "module" not in lines[2] and lines[2]["line"] == 3 and "rad 3" in lines[2]["error"]
+
+
+def test_classify_with_no_text_at_all_exits_1_and_writes_nothing(tmp_path, capsys):
+    path = _csv(tmp_path / "fel.csv", "namn;text\nA;Kan ej signera dos\n")
+    assert main(["classify", str(path), "--out", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "inget att klassa" in err and "'namn', 'text'" in err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+# -- evaluate (defect 4) -------------------------------------------------------------------------
+def test_evaluate_without_kinds_reports_no_kind_score(tmp_path, capsys):
+    rows = [{"id": "E1", "title": "Skrivaren", "description": "skriver inte ut etiketter",
+             "module": "utskrift_hardvara"},
+            {"id": "E2", "title": "SITHS", "description": "kortet spärrat, PIN fel", "module": "inloggning_siths"}]
+    path = write_jsonl(tmp_path / "e.jsonl", rows)
+    assert main(["evaluate", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["kind_accuracy"], report["kind_macro_f1"], report["kind_n"]) == (None, None, 0)
+    assert main(["evaluate", str(path)]) == 0
+    assert "typen utvärderades inte" in capsys.readouterr().out
+
+
+def test_kind_is_scored_only_on_rows_that_have_one():
+    report = evaluate_predictions(["a", "b", "a"], ["a", "b", "b"], true_kind=["fel", "", ""],
+                                  predicted_kind=["handhavande", "fel", "fel"])
+    assert (report["kind_n"], report["kind_accuracy"], report["kind_macro_f1"]) == (1, 0.0, 0.0)
+
+
+def test_summary_reads_a_rate_as_a_rate():
+    """'(Hög, 57% av ärendena) har den rätt 20 av 20 gånger' where 17 tickets were Hög."""
+    report = {"n": 30, "accuracy": 23 / 30, "top_confusions": [["lakemedel", "link_samordning", 1]],
+              "bands": {"hog": {"count": 17, "correct": 17, "precision": 1.0},
+                        "lag": {"count": 2, "correct": 0, "precision": 0.0}}}
+    summary = plain_summary(report)
+    assert "(Hög, 17 av 30 ärenden) har den rätt i 100 % av dem (17 av 17)" in summary
+    assert "20 av 20" not in summary and "(1 gång)" in summary and "1 gånger" not in summary
+    assert "(Låg, 2 av 30 ärenden) har den rätt i 0 % av dem (0 av 2)" in summary
+
+
+@pytest.mark.parametrize("count, word", [(1, "1 gång"), (3, "3 gånger")])
+def test_confusion_count_grammar(count, word):
+    report = {"n": 5, "accuracy": 0.4, "top_confusions": [["a", "b", count]], "bands": {}}
+    assert f"({word})" in plain_summary(report)
