@@ -282,6 +282,20 @@ def test_import_file_runs_in_the_background_and_the_tickets_appear(window, qtbot
     qtbot.waitUntil(lambda: "Visar 15 av 15 ärenden" in window.count_label.text())
 
 
+def test_an_import_with_columns_it_does_not_read_says_so_in_its_message(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    rows = [dict(row, Avdelningsfärg="blå") for row in sample_rows(2, start=600)]
+    with qtbot.waitSignal(window.tickets_imported, timeout=10_000) as imported:
+        window.import_file(str(write_jsonl(tmp_path / "colour.jsonl", rows)))
+    assert imported.args[0].new == 2 and imported.args[0].warnings
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert boxes and "varningar" in boxes[-1].text() and "Avdelningsfärg" in boxes[-1].detailedText()
+    for box in boxes:
+        box.close()
+    wait_for_workers(qtbot, window)
+
+
 def test_importing_the_same_file_again_adds_nothing(window, qtbot, tmp_path):
     path = write_jsonl(tmp_path / "again.jsonl", sample_rows(10))
 

@@ -85,8 +85,13 @@ class LongTasksMixin:
                 "%2", str(report.updated)).replace("%3", str(len(report.rejected)))
             if report.linked:
                 message += " " + self.tr("%1 kopplade till kända problem.").replace("%1", str(report.linked))
-            if report.rejected:
-                details = "\n".join(self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20])
+            if report.warnings:
+                message += " " + self.tr("%1 varningar (se detaljer).").replace("%1", str(len(report.warnings)))
+            if report.rejected or report.warnings:  # e.g. columns that were not read: the person should know
+                details = "\n".join(
+                    [self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20]]
+                    + [self.tr("rad %1 (varning): %2").replace("%1", str(line)).replace("%2", warning)
+                       for line, warning in report.warnings[:20]])
                 box = QMessageBox(QMessageBox.Information, self.tr("Import"), message, QMessageBox.Ok, self)
                 box.setDetailedText(details)
                 box.open()

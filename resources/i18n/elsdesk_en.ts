@@ -689,6 +689,16 @@
         <translation>row %1: %2</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="89"/>
+        <source>%1 varningar (se detaljer).</source>
+        <translation>%1 warnings (see details).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="94"/>
+        <source>rad %1 (varning): %2</source>
+        <translation>row %1 (warning): %2</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/long_tasks.py" line="90"/>
         <source>Import</source>
         <translation>Import</translation>
