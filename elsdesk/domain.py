@@ -193,6 +193,37 @@ def parse_datetime(value: str) -> datetime:
     return parsed
 
 
+# how a date is written in a Swedish spreadsheet or ticket system besides ISO: "06.05.2025",
+# "6.5.2025 8:15", "06.05.2025 kl. 08.15", and an ISO date with the time written "08.15"
+_DAY_FIRST_RE = re.compile(
+    r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
+    r"(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
+)
+_ISO_DOTTED_TIME_RE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})")
+
+
+def parse_written_datetime(value: str) -> datetime:
+    """:func:`parse_datetime`, and the ways a Swedish file writes a date besides ISO: day first with
+    dots ("06.05.2025", "6.5.2025 8:15", "06.05.2025 kl. 08.15") and an ISO date with the time
+    written "08.15" ("2025-05-06 08.15"). Slashes ("6/5/2025") stay refused: day or month first
+    cannot be told. Raise ValueError."""
+    text = " ".join(str(value).split())
+    try:
+        return parse_datetime(text)
+    except ValueError:
+        pass
+    match = _DAY_FIRST_RE.fullmatch(text)
+    if match:
+        parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+        return datetime(parts["year"], parts["month"], parts["day"], parts.get("hour", 0), parts.get("minute", 0),
+                        parts.get("second", 0))
+    match = _ISO_DOTTED_TIME_RE.fullmatch(text)
+    if match:
+        return datetime.combine(date.fromisoformat(match["date"]), datetime.min.time()).replace(
+            hour=int(match["hour"]), minute=int(match["minute"]))
+    raise ValueError(f"not a date: {text[:20]!r}")
+
+
 def iso_week_of(created_at: str) -> str:
     """'2025-W18' for an ISO date-time string."""
     year, week, _ = parse_datetime(created_at).isocalendar()

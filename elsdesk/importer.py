@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from elsdesk.domain import Ticket, parse_datetime
+from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.taxonomy import Taxonomy
@@ -314,9 +314,10 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         elif isinstance(created_raw, date):
             created = datetime.combine(created_raw, datetime.min.time())
         else:
-            created = parse_datetime(_text(created_raw))
+            created = parse_written_datetime(_text(created_raw))
     except ValueError:
-        raise ValueError(f"created_at '{shown(created_raw)}' är inget ISO-datum (ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTTT:MM)") from None
+        raise ValueError(f"created_at '{shown(created_raw)}' är inget datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller"
+                         " DD.MM.ÅÅÅÅ TT:MM)") from None
     plausible_created_at(created)
     external_id, id_warnings = external_id_of(fields)
     warnings.extend(id_warnings)

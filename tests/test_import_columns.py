@@ -198,3 +198,22 @@ def test_summary_reads_a_rate_as_a_rate():
 def test_confusion_count_grammar(count, word):
     report = {"n": 5, "accuracy": 0.4, "top_confusions": [["a", "b", count]], "bands": {}}
     assert f"({word})" in plain_summary(report)
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("06.05.2025 08:15", "2025-05-06T08:15:00"), ("6.5.2025", "2025-05-06T00:00:00"),
+    ("2025-05-06 08.15", "2025-05-06T08:15:00"), ("06.05.2025 kl. 14.30", "2025-05-06T14:30:00"),
+    ("6.5.2025, 9:05", "2025-05-06T09:05:00"), ("2025-05-06 08:15", "2025-05-06T08:15:00"),
+])
+def test_a_date_written_the_swedish_way_is_read(memory_db, tmp_path, written, stored):
+    path = _csv(tmp_path / "d.csv", f"Ärendenummer;Rubrik;Datum\nD-1;Skrivaren;{written}\n")
+    report = import_tickets(memory_db, path)
+    assert not report.rejected
+    assert _stored(memory_db, "D-1").created_at == stored
+
+
+@pytest.mark.parametrize("written", ["6/5/2025", "31.02.2025", "19800101-0027", "06.05.25"])
+def test_a_date_that_cannot_be_read_for_sure_is_refused_naming_the_forms(memory_db, tmp_path, written):
+    path = _csv(tmp_path / "d.csv", f"Ärendenummer;Rubrik;Datum\nD-1;Skrivaren;{written}\n")
+    report = import_tickets(memory_db, path)
+    assert len(report.rejected) == 1 and "DD.MM.ÅÅÅÅ" in report.rejected[0][1]
