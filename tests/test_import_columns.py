@@ -217,3 +217,19 @@ def test_a_date_that_cannot_be_read_for_sure_is_refused_naming_the_forms(memory_
     path = _csv(tmp_path / "d.csv", f"Ärendenummer;Rubrik;Datum\nD-1;Skrivaren;{written}\n")
     report = import_tickets(memory_db, path)
     assert len(report.rejected) == 1 and "DD.MM.ÅÅÅÅ" in report.rejected[0][1]
+
+
+def test_evaluate_reads_labels_written_by_their_names(tmp_path, _fresh_model_cache, capsys):
+    """A labelled file from a spreadsheet says "Läkemedel", not lakemedel: scored as the same label."""
+    rows_ids = [{"title": "Kan inte signera given dos", "description": "Utdelningsvyn låter mig inte signera dosen",
+                 "module": "lakemedel", "kind": "handhavande"},
+                {"title": "SITHS-kortet spärrat", "description": "Fel PIN tre gånger, behöver PUK-koden",
+                 "module": "inloggning_siths", "kind": "konfiguration"}]
+    taxonomy = load_taxonomy()
+    rows_names = [dict(r, module=taxonomy.module_name(r["module"]), kind=taxonomy.kind_name(r["kind"])) for r in rows_ids]
+    reports = []
+    for name, rows in (("ids.jsonl", rows_ids), ("names.jsonl", rows_names)):
+        assert main(["evaluate", str(write_jsonl(tmp_path / name, rows)), "--json"]) == 0
+        reports.append(json.loads(capsys.readouterr().out))
+    assert rows_names[0]["module"] != "lakemedel"
+    assert reports[0]["accuracy"] == reports[1]["accuracy"] and reports[0]["kind_accuracy"] == reports[1]["kind_accuracy"]

@@ -446,10 +446,16 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
 
 
 def evaluate_file(path: str | Path, source: Database | DeskModelStore | None = None) -> dict:
-    """Measure the active model of the desk *source* (the shipped model without one) on a labelled file."""
+    """Measure the active model of the desk *source* (the shipped model without one) on a labelled file.
+    The file's labels may be ids or names ("Läkemedel", "Handhavande"), as an import reads them."""
+    taxonomy = load_taxonomy()
     rows = [r for r in read_labelled_or_plain(path) if r.get("module") and not r.get("_error")]
     if not rows:
         raise BadInputError(f"{path}: inga rader med både text och module att utvärdera mot")
+    for row in rows:
+        for field, group in (("module", "modules"), ("kind", "kinds")):
+            if row.get(field):
+                row[field] = taxonomy.normalise(group, str(row[field])) or row[field]
     model, card = active_model(source)
     report = measure(model, rows, card=card)
     report["model_version"] = card.get("version")
