@@ -319,12 +319,10 @@ def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
     word starts a word or a part of this ticket", newest first, never for phrases, positions or
     rank. At a million tickets the index is 580 MB instead of 967 MB and an import fills it with
     two thirds of the CPU; search is as fast. (``detail=none`` makes it 193 MB, but searches newest
-    first took twice as long.) The triggers are those of migrations 009 and 015, made again."""
+    first took twice as long.) The triggers of migrations 009 and 015 stay: they name the table,
+    which is made again under its name."""
     _script(conn,
         """
-        DROP TRIGGER tickets_fts_insert;
-        DROP TRIGGER tickets_fts_delete;
-        DROP TRIGGER tickets_fts_update;
         DROP TABLE tickets_fts;
         CREATE VIRTUAL TABLE tickets_fts USING fts5(
             title, description, resolution, search_parts,
@@ -332,21 +330,6 @@ def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
             tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=column, columnsize=0
         );
         INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
-        CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets
-        WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'fulltext_deferred') BEGIN
-            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
-            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
-        END;
-        CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
-            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, search_parts)
-            VALUES ('delete', old.id, old.title, old.description, old.resolution, old.search_parts);
-        END;
-        CREATE TRIGGER tickets_fts_update AFTER UPDATE OF title, description, resolution, search_parts ON tickets BEGIN
-            INSERT INTO tickets_fts(tickets_fts, rowid, title, description, resolution, search_parts)
-            VALUES ('delete', old.id, old.title, old.description, old.resolution, old.search_parts);
-            INSERT INTO tickets_fts(rowid, title, description, resolution, search_parts)
-            VALUES (new.id, new.title, new.description, new.resolution, new.search_parts);
-        END;
         """
     )
 
