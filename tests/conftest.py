@@ -18,7 +18,9 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Each test has its own user folder (user_home below); whatever writes after a test's folder is
 # gone (a form saving its draft as the process exits) writes into this one, never the user's.
-os.environ["ELSDESK_HOME"] = tempfile.mkdtemp(prefix="elsdesk-tests-home-")
+# The folder goes when the test process ends (nothing left behind in /tmp, run after run).
+_LEFTOVER_HOME = tempfile.TemporaryDirectory(prefix="elsdesk-tests-home-", ignore_cleanup_errors=True)
+os.environ["ELSDESK_HOME"] = _LEFTOVER_HOME.name
 
 import pytest
 
