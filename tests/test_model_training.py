@@ -51,6 +51,32 @@ def test_a_vectorizer_fitted_from_analyses_is_the_one_fit_transform_makes(make, 
     _same_fit(reference, fitted, expected, got)
 
 
+@pytest.mark.parametrize("ngrams, limit", [((5, 5), None), ((4, 5), None), ((3, 5), 40), ((2, 3), None)])
+def test_character_features_counted_word_by_word_are_the_ones_fit_transform_makes(ngrams, limit):
+    from elsdesk.ml.vectorizing import fit_char_wb
+
+    def make():
+        return TfidfVectorizer(preprocessor=char_text, analyzer="char_wb", ngram_range=ngrams, min_df=2, max_features=limit,
+                               sublinear_tf=True, dtype=np.float32)
+
+    reference = make()
+    expected = reference.fit_transform(TEXTS)
+    fitted = make()
+    got = fit_char_wb(fitted, (prepared(t)[0] for t in TEXTS))
+    _same_fit(reference, fitted, expected, got)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab åäö\n\tXé-")), max_size=30), max_size=6))
+def test_counting_character_n_grams_word_by_word_counts_what_cutting_each_text_counts(texts):
+    from elsdesk.ml.vectorizing import count_char_wb, count_terms
+
+    want_vocabulary, want = count_terms((char_wb_ngrams(t, 3, 5) for t in texts), np.float32)
+    vocabulary, got = count_char_wb(texts, 3, 5, np.float32)
+    assert vocabulary == want_vocabulary and got.shape == want.shape
+    assert (got != want).nnz == 0
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_analysing_once_gives_what_the_vectorizers_analyse(text):
@@ -181,3 +207,20 @@ def test_folding_and_dropping_identifiers_are_unchanged_by_the_faster_code(text)
     assert fold(text) == text.translate(old_fold)
     old_words = re.compile(r"\S*[0-9@]\S*")
     assert drop_identifier_like(text) == old_words.sub(lambda m: " " if _identifier_like(m.group(0)) else m.group(0), text)
+
+
+def test_the_features_of_prepared_texts_are_scikit_learns_transform():
+    """The module and kind features a model computes itself (each text cleaned once for every
+    vectorizer, shared between models) are what scikit-learn's transform gives."""
+    from elsdesk.ml.model import PreparedTexts
+
+    rows = load_seed_corpus()[::11]
+    model = TicketModel().fit(rows)
+    texts = TicketModel.texts(rows[:40]) + TEXTS
+    module, kind = model.matrices([], PreparedTexts.of(texts))
+    expected_module = model.features.transform(texts)
+    assert module.shape == expected_module.shape and module.dtype == expected_module.dtype
+    assert abs(module - expected_module).max() <= 1e-6
+    expected_kind = model.kind_features.transform(texts)
+    assert kind.dtype == expected_kind.dtype and abs(kind - expected_kind).max() <= 1e-6
+    assert abs(model.module_matrix(texts) - module).max() == 0  # raw texts are prepared the same way

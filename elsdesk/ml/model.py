@@ -6,9 +6,10 @@ Module reads what a ticket is about: stemmed content words, pairs of them and fo
 reads how it is asked: word uni- and bigrams that keep the small words and the question mark
 ("hur gör", "går inte", "saknas", "önskar"), which the module features drop. Module ends in a
 linear SVM whose scores are calibrated into probabilities (sigmoid, 3-fold), kind in multinomial
-logistic regression; the probabilities are the confidence shown. Fitting cleans and stems each
-ticket once for all the vectorizers (:mod:`elsdesk.ml.vectorizing`) and fits the classifiers in
-threads. Every fitted part is plain data (vocabularies, IDF weights, coefficient arrays), so the
+logistic regression; the probabilities are the confidence shown. Fitting and classifying clean
+and stem each ticket once for all the vectorizers (:mod:`elsdesk.ml.vectorizing`,
+:class:`PreparedTexts`; a retrain's held-out tickets once for the new and the active model), and
+fitting runs the classifiers in threads. Every fitted part is plain data (vocabularies, IDF weights, coefficient arrays), so the
 model file format can hold it without pickling. The model is a plain Python object: fit,
 predict, nothing about files or Qt.
 """
@@ -30,7 +31,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from elsdesk.ml.sigmoid import fit_sigmoids
 from elsdesk.ml.text import char_text, stemmed_tokens, ticket_text
 from elsdesk.ml.text import prepared as prepared_text
-from elsdesk.ml.vectorizing import char_wb_ngrams, fit_from_analyses, word_ngrams
+from elsdesk.ml.vectorizing import fit_char_wb, fit_from_analyses, transform_char_wb, transform_from_analyses, word_ngrams
 
 RANDOM_STATE = 20250423
 CALIBRATION_FOLDS = 3
@@ -81,33 +82,35 @@ def build_kind_features() -> TfidfVectorizer:
     )
 
 
-def tfidf_rows(vectorizer: TfidfVectorizer, texts: list[str]) -> sp.csr_matrix:
-    """What *vectorizer*.transform(texts) returns, computed directly from its vocabulary and IDF
-    weights: the same numbers without scikit-learn's per-call input checks, which cost more than
-    the arithmetic when a single ticket is classified."""
-    analyze = vectorizer.build_analyzer()
-    vocabulary = vectorizer.vocabulary_
-    indptr, indices, counts = [0], [], []
-    for text in texts:
-        row: dict[int, int] = {}
-        for term in analyze(text):
-            column = vocabulary.get(term)
-            if column is not None:
-                row[column] = row.get(column, 0) + 1
-        indices.extend(row)
-        counts.extend(row.values())
-        indptr.append(len(indices))
-    idf = vectorizer.idf_
-    matrix = sp.csr_matrix((np.asarray(counts, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-                           shape=(len(texts), len(idf)))
-    if vectorizer.sublinear_tf:
-        np.log(matrix.data, out=matrix.data)
-        matrix.data += 1.0
-    matrix.data *= idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
-    return matrix.astype(vectorizer.dtype)
+@dataclass(frozen=True)
+class PreparedTexts:
+    """Ticket texts, each cleaned and stemmed once (:func:`elsdesk.ml.text.prepared`), for every
+    vectorizer of every model that reads them: a held-out set is read by the new model and the
+    active one, and each model's module and kind features read the same cleaned text."""
+
+    raw: list[str]
+    prepared: list[tuple[str, tuple[str, ...]]]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> "PreparedTexts":
+        return cls(list(texts), [prepared_text(text) for text in texts])
+
+    def features(self, vectorizer: TfidfVectorizer) -> sp.csr_matrix:
+        """What fitted *vectorizer*.transform gives for the texts, from the prepared texts when its
+        analyzer is one of the model's own (the tests check they agree), from the raw texts
+        otherwise (a model saved with other features)."""
+        analyzer, ngrams = vectorizer.analyzer, vectorizer.ngram_range
+        if analyzer is stemmed_tokens:
+            return transform_from_analyses(vectorizer, (list(stems) for _text, stems in self.prepared))
+        if analyzer is _stem_bigrams:
+            return transform_from_analyses(vectorizer, (_pairs(stems) for _text, stems in self.prepared))
+        if vectorizer.preprocessor is char_text and analyzer == "char_wb":
+            return transform_char_wb(vectorizer, (text for text, _stems in self.prepared))
+        if vectorizer.preprocessor is char_text and analyzer == "word" and vectorizer.stop_words is None \
+                and vectorizer.tokenizer is None:
+            tokenize = vectorizer.build_tokenizer()
+            return transform_from_analyses(vectorizer, (word_ngrams(tokenize(text), *ngrams) for text, _stems in self.prepared))
+        return transform_from_analyses(vectorizer, map(vectorizer.build_analyzer(), self.raw))
 
 
 def _stem_bigrams(text: str) -> list[str]:
@@ -321,7 +324,7 @@ class TicketModel:
         blocks = {
             "words": fit_from_analyses(vectorizers["words"], (list(stems) for _text, stems in prepared)),
             "word_pairs": fit_from_analyses(vectorizers["word_pairs"], (_pairs(stems) for _text, stems in prepared)),
-            "chars": fit_from_analyses(chars, (char_wb_ngrams(text, *chars.ngram_range) for text, _stems in prepared)),
+            "chars": fit_char_wb(chars, (text for text, _stems in prepared)),
         }
         return sp.hstack([blocks[name] * weights.get(name, 1.0) for name, _v in union.transformer_list],
                          format="csr", dtype=np.float32)
@@ -348,12 +351,14 @@ class TicketModel:
         steps = features.steps if isinstance(features, Pipeline) else [("kind_features", features)]
         return Pipeline(steps + [("kind", self.kind_classifier)])
 
-    def module_matrix(self, texts: list[str]):
+    def module_matrix(self, texts: list[str] | PreparedTexts):
         """The module features of *texts*: the same as ``self.features.transform`` (the union's
-        weighted blocks side by side), computed without scikit-learn's per-call overhead."""
+        weighted blocks side by side), computed without scikit-learn's per-call overhead and with
+        each text cleaned once for all blocks."""
+        texts = texts if isinstance(texts, PreparedTexts) else PreparedTexts.of(texts)
         union = self.features.named_steps["features"]
         weights = union.transformer_weights or {}
-        blocks = [tfidf_rows(v, texts) * weights.get(name, 1.0) for name, v in union.transformer_list]
+        blocks = [texts.features(v) * weights.get(name, 1.0) for name, v in union.transformer_list]
         return sp.hstack(blocks, format="csr")
 
     def content_words(self, module_matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -367,15 +372,17 @@ class TicketModel:
         norms[norms == 0] = 1.0
         return sp.csr_matrix(sp.diags(1.0 / norms).astype(np.float32) @ block)
 
-    def kind_matrix(self, texts: list[str]):
+    def kind_matrix(self, texts: list[str] | PreparedTexts):
+        texts = texts if isinstance(texts, PreparedTexts) else PreparedTexts.of(texts)
         features = self._kind_features()
         if isinstance(features, TfidfVectorizer):
-            return tfidf_rows(features, texts)
+            return texts.features(features)
         return self.module_matrix(texts)
 
-    def matrices(self, rows) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """The module and the kind features of dicts with title and description."""
-        texts = self.texts(rows)
+    def matrices(self, rows, prepared: PreparedTexts | None = None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The module and the kind features of dicts with title and description (whose texts,
+        prepared, are *prepared* when given), each text cleaned once for both."""
+        texts = prepared or PreparedTexts.of(self.texts(rows))
         return self.module_matrix(texts), self.kind_matrix(texts)
 
     def probabilities(self, rows, matrices=None) -> tuple[np.ndarray, np.ndarray]:

@@ -5,7 +5,9 @@ Python; the classifier's features clean and analyse the same text for four vecto
 caller analyses each text once (:func:`char_wb_ngrams`, :func:`word_ngrams` give exactly what the
 vectorizer's own analyzer gives), and :func:`fit_from_analyses` counts with one dictionary look-up
 per term and array operations for the rest (:func:`count_terms`, which the topic finder's
-counts use too). The fitted vectorizer is the same object with the
+counts use too). Character n-grams are counted word by word (:func:`count_char_wb`): a text's
+n-grams are its words' n-grams, so each distinct word is cut once. :func:`transform_from_analyses`
+and :func:`transform_char_wb` transform the same way, for the features of texts to classify. The fitted vectorizer is the same object with the
 same vocabulary, IDF weights and parameters as ``fit_transform`` would leave (the tests compare
 them), so it transforms raw text exactly as before.
 """
@@ -71,6 +73,70 @@ def count_terms(analyses: Iterable[list[str]], dtype) -> tuple[dict[str, int], s
     return {term: column for column, term in enumerate(terms)}, counts
 
 
+def count_char_wb(texts: Iterable[str], min_n: int, max_n: int, dtype, word_grams=None) -> tuple[dict[str, int], sp.csr_matrix]:
+    """``count_terms(char_wb_ngrams(text, min_n, max_n) for text in texts)``, counted word by word:
+    a text's n-grams are its words' n-grams, and words recur, so each distinct word is cut once and
+    the texts' counts are one sparse product (texts × words) @ (words × n-grams). *word_grams(word)*,
+    when given, cuts a word instead (a cached cutter, or one that folds first)."""
+    words, per_word = count_terms((text.split() for text in texts), dtype)
+    cut = word_grams or (lambda word: char_wb_ngrams(word, min_n, max_n))
+    vocabulary, grams = count_terms((cut(word) for word in words), dtype)
+    counts = (per_word @ grams).tocsr()
+    counts.sort_indices()
+    return vocabulary, counts
+
+
+def _known_counts(vocabulary: dict[str, int], analyses: Iterable[list[str]]) -> sp.csr_matrix:
+    """Counts (float64) of the terms of each analysis that are in *vocabulary*, in its columns."""
+    lookup = vocabulary.get
+    columns = array("q")
+    lengths = array("q")
+    for terms in analyses:
+        found = [column for column in map(lookup, terms) if column is not None]
+        columns.extend(found)
+        lengths.append(len(found))
+    documents = len(lengths)
+    rows = np.repeat(np.arange(documents, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
+    counts = sp.coo_matrix((np.ones(len(columns), dtype=np.float64), (rows, np.asarray(columns, dtype=np.int64))),
+                           shape=(documents, len(vocabulary))).tocsr()  # duplicates summed, indices sorted
+    counts.sort_indices()
+    return counts
+
+
+def transform_char_wb(vectorizer: TfidfVectorizer, texts: Iterable[str]) -> sp.csr_matrix:
+    """What fitted *vectorizer* (``analyzer="char_wb"``) makes of already preprocessed *texts*, as
+    :func:`transform_from_analyses` of their :func:`char_wb_ngrams`, counted word by word (see
+    :func:`count_char_wb`)."""
+    low, high = vectorizer.ngram_range
+    words, per_word = count_terms((text.split() for text in texts), np.float64)
+    grams = _known_counts(vectorizer.vocabulary_, (char_wb_ngrams(word, low, high) for word in words))
+    return _tfidf(vectorizer, (per_word @ grams).tocsr())
+
+
+def transform_from_analyses(vectorizer: TfidfVectorizer, analyses: Iterable[list[str]]) -> sp.csr_matrix:
+    """What fitted *vectorizer*.transform(texts) returns for the texts whose analyses are
+    *analyses*: counts of the terms in its vocabulary, (sublinear) TF times IDF, rows scaled to unit
+    length, in the vectorizer's dtype. One dictionary look-up per term and array operations for
+    the rest, without scikit-learn's per-call input checks (they cost more than the arithmetic when
+    one ticket is classified)."""
+    return _tfidf(vectorizer, _known_counts(vectorizer.vocabulary_, analyses))
+
+
+def _tfidf(vectorizer: TfidfVectorizer, counts: sp.csr_matrix) -> sp.csr_matrix:
+    """*counts* (float64, in *vectorizer*'s columns) as its transform weighs them: (sublinear) TF
+    times IDF, rows scaled to unit length, in its dtype."""
+    matrix = counts
+    matrix.sort_indices()
+    if vectorizer.sublinear_tf:
+        np.log(matrix.data, out=matrix.data)
+        matrix.data += 1.0
+    matrix.data *= vectorizer.idf_[matrix.indices]
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
+    return matrix.astype(vectorizer.dtype)
+
+
 def _limited(vectorizer: TfidfVectorizer, vocabulary: dict[str, int], counts: sp.csr_matrix) -> sp.csr_matrix:
     """Without terms outside min_df/max_df, and only the max_features most frequent ones (the
     same rule and tie order as scikit-learn's)."""
@@ -105,9 +171,25 @@ def fit_from_analyses(vectorizer: TfidfVectorizer, analyses: Iterable[list[str]]
     """Fit *vectorizer* as ``fit_transform`` would on the texts whose analyses (what its analyzer
     returns for each) are *analyses*; return the TF-IDF matrix. The vectorizer keeps its own
     analyzer, preprocessor and parameters for transforming raw text later."""
+    _check_fittable(vectorizer)
+    return fit_from_counts(vectorizer, *count_terms(analyses, vectorizer.dtype))
+
+
+def fit_char_wb(vectorizer: TfidfVectorizer, texts: Iterable[str]) -> sp.csr_matrix:
+    """:func:`fit_from_analyses` for a ``char_wb`` vectorizer of already preprocessed *texts*,
+    counted word by word (:func:`count_char_wb`)."""
+    _check_fittable(vectorizer)
+    return fit_from_counts(vectorizer, *count_char_wb(texts, *vectorizer.ngram_range, vectorizer.dtype))
+
+
+def _check_fittable(vectorizer: TfidfVectorizer) -> None:
     if vectorizer.vocabulary is not None or vectorizer.binary or vectorizer.stop_words is not None:
         raise ValueError("fit_from_analyses fits a vectorizer with its own vocabulary, counts and no stop words")
-    vocabulary, counts = count_terms(analyses, vectorizer.dtype)
+
+
+def fit_from_counts(vectorizer: TfidfVectorizer, vocabulary: dict[str, int], counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Fit *vectorizer* from the term counts of its texts (columns in the order of the sorted
+    terms of *vocabulary*) as ``fit_transform`` would; return the TF-IDF matrix."""
     if not vocabulary:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     counts = _limited(vectorizer, vocabulary, counts)

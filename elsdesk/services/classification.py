@@ -28,7 +28,7 @@ from elsdesk.ml.confidence import (
 from elsdesk.ml.evaluation import confidence_thresholds, evaluate_predictions, plain_summary
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.ml.comparison import Comparison, compare, near_duplicates_by_features
-from elsdesk.ml.model import Prediction, TicketModel
+from elsdesk.ml.model import Prediction, PreparedTexts, TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
 from elsdesk.paths import shipped_models_dir
 from elsdesk.domain import Cancelled
@@ -325,12 +325,14 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
 
     def while_the_module_model_fits(candidate: TicketModel, training_features):
         # what the new model reads of the held-out tickets, and near-duplicates by it compared
-        # with what it learnt from; the active model's predictions do not wait for the new model
-        found["matrices"] = candidate.matrices(data.evaluation)
+        # with what it learnt from; the active model's predictions do not wait for the new model.
+        # Both models read the held-out texts cleaned and stemmed once.
+        texts = PreparedTexts.of(TicketModel.texts(data.evaluation))
+        found["matrices"] = candidate.matrices(data.evaluation, texts)
         found["duplicates"] = near_duplicates_by_features(candidate.content_words(found["matrices"][0]),
                                                           candidate.content_words(training_features))
         if previous is not None:
-            found["active"] = previous.predict(data.evaluation)
+            found["active"] = previous.predict(data.evaluation, previous.matrices(data.evaluation, texts))
 
     candidate, _features = fit_model_with_features(seed, data.train,
                                                    meanwhile=while_the_module_model_fits if data.evaluation else None)

@@ -111,12 +111,14 @@ def _folded_grams(word: str) -> tuple[str, ...]:
 
 def char_counts(texts: list[str], folding: bool = False):
     """Character n-gram counts of each text (``analyzer="char_wb"``, as scikit-learn counts them) and
-    the n-grams in column order. Counted word by word: a text's n-grams are its words' n-grams, and
-    words recur, so each distinct word is cut (and with *folding*, folded first) once."""
-    per_word, words = counted(text.split() for text in texts)
-    grams = _folded_grams if folding else _word_char_grams
-    word_grams, names = counted(grams(word) for word in words)
-    return (per_word @ word_grams).tocsr(), names
+    the n-grams in column order. Counted word by word (:func:`elsdesk.ml.vectorizing.count_char_wb`):
+    each distinct word is cut (and with *folding*, folded first) once."""
+    from elsdesk.ml.vectorizing import count_char_wb
+
+    vocabulary, counts = count_char_wb(texts, *CHAR_NGRAMS, np.int32, word_grams=_folded_grams if folding else _word_char_grams)
+    names = np.empty(len(vocabulary), dtype=object)
+    names[:] = list(vocabulary)
+    return counts, names
 
 
 @dataclass(frozen=True)
