@@ -216,11 +216,13 @@ def test_the_features_of_prepared_texts_are_scikit_learns_transform():
 
     rows = load_seed_corpus()[::11]
     model = TicketModel().fit(rows)
-    texts = TicketModel.texts(rows[:40]) + TEXTS
-    module, kind = model.matrices([], PreparedTexts.of(texts))
-    expected_module = model.features.transform(texts)
-    assert module.shape == expected_module.shape and module.dtype == expected_module.dtype
-    assert abs(module - expected_module).max() <= 1e-6
-    expected_kind = model.kind_features.transform(texts)
-    assert kind.dtype == expected_kind.dtype and abs(kind - expected_kind).max() <= 1e-6
-    assert abs(model.module_matrix(texts) - module).max() == 0  # raw texts are prepared the same way
+    many = TicketModel.texts(rows[:40]) + TEXTS  # counted word by word
+    for texts in (many, TEXTS[:5], ["Kan inte signera dosen"], [""]):
+        module, kind = model.matrices([], PreparedTexts.of(texts))
+        expected_module = model.features.transform(texts)
+        assert module.shape == expected_module.shape and module.dtype == expected_module.dtype
+        assert abs(module - expected_module).max() <= 1e-6
+        expected_kind = model.kind_features.transform(texts)
+        assert kind.shape == expected_kind.shape and kind.dtype == expected_kind.dtype
+        assert abs(kind - expected_kind).max() <= 1e-6
+        assert abs(model.module_matrix(texts) - module).max() == 0  # raw texts are prepared the same way

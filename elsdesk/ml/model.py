@@ -105,7 +105,7 @@ class PreparedTexts:
         if analyzer is _stem_bigrams:
             return transform_from_analyses(vectorizer, (_pairs(stems) for _text, stems in self.prepared))
         if vectorizer.preprocessor is char_text and analyzer == "char_wb":
-            return transform_char_wb(vectorizer, (text for text, _stems in self.prepared))
+            return transform_char_wb(vectorizer, [text for text, _stems in self.prepared])
         if vectorizer.preprocessor is char_text and analyzer == "word" and vectorizer.stop_words is None \
                 and vectorizer.tokenizer is None:
             tokenize = vectorizer.build_tokenizer()

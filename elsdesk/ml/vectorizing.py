@@ -86,8 +86,15 @@ def count_char_wb(texts: Iterable[str], min_n: int, max_n: int, dtype, word_gram
     return vocabulary, counts
 
 
-def _known_counts(vocabulary: dict[str, int], analyses: Iterable[list[str]]) -> sp.csr_matrix:
-    """Counts (float64) of the terms of each analysis that are in *vocabulary*, in its columns."""
+# below this many texts the word-by-word counting of character n-grams costs more in sparse
+# matrix set-up than it saves (one ticket classified as it is typed)
+WORD_BY_WORD_FROM = 64
+
+
+def _known_counts(vocabulary: dict[str, int], analyses: Iterable[list[str]]):
+    """(indptr, columns, counts) of the terms of each analysis that are in *vocabulary*: each row's
+    columns sorted and once, with how often they occur. Plain arrays, no sparse matrix: for one
+    ticket the matrix set-up would cost more than the counting."""
     lookup = vocabulary.get
     columns = array("q")
     lengths = array("q")
@@ -96,21 +103,32 @@ def _known_counts(vocabulary: dict[str, int], analyses: Iterable[list[str]]) -> 
         columns.extend(found)
         lengths.append(len(found))
     documents = len(lengths)
+    width = max(len(vocabulary), 1)
     rows = np.repeat(np.arange(documents, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
-    counts = sp.coo_matrix((np.ones(len(columns), dtype=np.float64), (rows, np.asarray(columns, dtype=np.int64))),
-                           shape=(documents, len(vocabulary))).tocsr()  # duplicates summed, indices sorted
-    counts.sort_indices()
-    return counts
+    keys, counts = np.unique(rows * width + np.asarray(columns, dtype=np.int64), return_counts=True)
+    indptr = np.zeros(documents + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // width, minlength=documents), out=indptr[1:])
+    return indptr, keys % width, counts
 
 
-def transform_char_wb(vectorizer: TfidfVectorizer, texts: Iterable[str]) -> sp.csr_matrix:
+def transform_char_wb(vectorizer: TfidfVectorizer, texts: list[str]) -> sp.csr_matrix:
     """What fitted *vectorizer* (``analyzer="char_wb"``) makes of already preprocessed *texts*, as
-    :func:`transform_from_analyses` of their :func:`char_wb_ngrams`, counted word by word (see
-    :func:`count_char_wb`)."""
+    :func:`transform_from_analyses` of their :func:`char_wb_ngrams`; many texts are counted word by
+    word (see :func:`count_char_wb`)."""
     low, high = vectorizer.ngram_range
+    if len(texts) < WORD_BY_WORD_FROM:
+        return transform_from_analyses(vectorizer, (char_wb_ngrams(text, low, high) for text in texts))
     words, per_word = count_terms((text.split() for text in texts), np.float64)
-    grams = _known_counts(vectorizer.vocabulary_, (char_wb_ngrams(word, low, high) for word in words))
-    return _tfidf(vectorizer, (per_word @ grams).tocsr())
+    grams = _counts_matrix(vectorizer.vocabulary_, (char_wb_ngrams(word, low, high) for word in words))
+    counts = (per_word @ grams).tocsr()
+    counts.sort_indices()
+    return _tfidf(vectorizer, counts.indptr, counts.indices, counts.data, len(texts))
+
+
+def _counts_matrix(vocabulary: dict[str, int], analyses) -> sp.csr_matrix:
+    """:func:`_known_counts` as a sparse matrix (float64)."""
+    indptr, columns, counts = _known_counts(vocabulary, analyses)
+    return sp.csr_matrix((counts.astype(np.float64), columns, indptr), shape=(len(indptr) - 1, len(vocabulary)))
 
 
 def transform_from_analyses(vectorizer: TfidfVectorizer, analyses: Iterable[list[str]]) -> sp.csr_matrix:
@@ -119,22 +137,25 @@ def transform_from_analyses(vectorizer: TfidfVectorizer, analyses: Iterable[list
     length, in the vectorizer's dtype. One dictionary look-up per term and array operations for
     the rest, without scikit-learn's per-call input checks (they cost more than the arithmetic when
     one ticket is classified)."""
-    return _tfidf(vectorizer, _known_counts(vectorizer.vocabulary_, analyses))
+    indptr, columns, counts = _known_counts(vectorizer.vocabulary_, analyses)
+    return _tfidf(vectorizer, indptr, columns, counts, len(indptr) - 1)
 
 
-def _tfidf(vectorizer: TfidfVectorizer, counts: sp.csr_matrix) -> sp.csr_matrix:
-    """*counts* (float64, in *vectorizer*'s columns) as its transform weighs them: (sublinear) TF
-    times IDF, rows scaled to unit length, in its dtype."""
-    matrix = counts
-    matrix.sort_indices()
+def _tfidf(vectorizer: TfidfVectorizer, indptr, columns, counts, documents: int) -> sp.csr_matrix:
+    """Term counts (CSR arrays, each row's columns sorted and once, in *vectorizer*'s columns) as its
+    transform weighs them: (sublinear) TF times IDF, rows scaled to unit length, in its dtype."""
+    data = np.asarray(counts, dtype=np.float64)
     if vectorizer.sublinear_tf:
-        np.log(matrix.data, out=matrix.data)
-        matrix.data += 1.0
-    matrix.data *= vectorizer.idf_[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        data = np.log(data) + 1.0
+    data = data * vectorizer.idf_[columns]
+    lengths = np.diff(indptr)
+    filled = lengths > 0
+    norms = np.ones(documents)
+    if filled.any():  # each filled row's sum of squares (empty rows have no segment of their own)
+        norms[filled] = np.sqrt(np.add.reduceat(data * data, indptr[:-1][filled]))
     norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
-    return matrix.astype(vectorizer.dtype)
+    data /= np.repeat(norms, lengths)
+    return sp.csr_matrix((data.astype(vectorizer.dtype), columns, indptr), shape=(documents, len(vectorizer.idf_)))
 
 
 def _limited(vectorizer: TfidfVectorizer, vocabulary: dict[str, int], counts: sp.csr_matrix) -> sp.csr_matrix:
