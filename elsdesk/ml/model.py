@@ -1,17 +1,17 @@
 """TicketModel: one scikit-learn Pipeline from raw ticket text to module, and one to kind.
 
 Module reads what a ticket is about: stemmed content words, pairs of them and folded character
-5-grams inside words (TF-IDF weighted, stop words out; 4- and 5-grams together scored within
-±0.006 macro-F1 of 5-grams alone on the held-out sets, with twice the values the SVM reads). Kind
-reads how it is asked: word uni- and bigrams that keep the small words and the question mark
-("hur gör", "går inte", "saknas", "önskar"), which the module features drop. Module ends in a
-linear SVM whose scores are calibrated into probabilities (sigmoid, 3-fold), kind in multinomial
-logistic regression; the probabilities are the confidence shown. Fitting and classifying clean
-and stem each ticket once for all the vectorizers (:mod:`elsdesk.ml.vectorizing`,
-:class:`PreparedTexts`; a retrain's held-out tickets once for the new and the active model), and
-fitting runs the classifiers in threads. Every fitted part is plain data (vocabularies, IDF weights, coefficient arrays), so the
-model file format can hold it without pickling. The model is a plain Python object: fit,
-predict, nothing about files or Qt.
+5-grams inside words (TF-IDF weighted, stop words out; 4- and 5-grams together scored within ±0.006
+macro-F1 of 5-grams alone on the held-out sets, with twice the values the SVM reads). Kind reads
+how it is asked: word uni- and bigrams that keep the small words and the question mark ("hur gör",
+"går inte", "saknas", "önskar"), which the module features drop. Module ends in a linear SVM whose
+scores are calibrated into probabilities (sigmoid, 3-fold), kind in multinomial logistic
+regression; the probabilities are the confidence shown. Fitting and classifying clean and stem each
+ticket once for all the vectorizers (:mod:`elsdesk.ml.vectorizing`, :class:`PreparedTexts`; a
+retrain's held-out tickets once for the new and the active model), and fitting runs the classifiers
+in threads. Every fitted part is plain data (vocabularies, IDF weights, coefficient arrays), so the
+model file format can hold it without pickling. The model is a plain Python object: fit, predict,
+nothing about files or Qt.
 """
 
 from __future__ import annotations

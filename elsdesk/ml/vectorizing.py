@@ -4,12 +4,13 @@
 Python; the classifier's features clean and analyse the same text for four vectorizers. Here the
 caller analyses each text once (:func:`char_wb_ngrams`, :func:`word_ngrams` give exactly what the
 vectorizer's own analyzer gives), and :func:`fit_from_analyses` counts with one dictionary look-up
-per term and array operations for the rest (:func:`count_terms`, which the topic finder's
-counts use too). Character n-grams are counted word by word (:func:`count_char_wb`): a text's
-n-grams are its words' n-grams, so each distinct word is cut once. :func:`transform_from_analyses`
-and :func:`transform_char_wb` transform the same way, for the features of texts to classify. The fitted vectorizer is the same object with the
-same vocabulary, IDF weights and parameters as ``fit_transform`` would leave (the tests compare
-them), so it transforms raw text exactly as before.
+per term and array operations for the rest (:func:`count_terms`, which the topic finder's counts
+use too). Character n-grams are counted word by word (:func:`count_char_wb`): a text's n-grams are
+its words' n-grams, so each distinct word is cut once. :func:`transform_from_analyses` and
+:func:`transform_char_wb` transform the same way, for the features of texts to classify. The fitted
+vectorizer is the same object with the same vocabulary, IDF weights and parameters as
+``fit_transform`` would leave (the tests compare them), so it transforms raw text exactly as
+before.
 """
 
 from __future__ import annotations
