@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from conftest import sample_rows, write_jsonl
 from elsdesk.cli import main
-from elsdesk.domain import BadInputError
+from elsdesk.domain import BadInputError, TicketFilter
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import TicketRepository, open_database
 from test_masking import written_email_addresses, written_identity_numbers, written_phone_numbers
@@ -354,3 +354,19 @@ def test_issue_10_a_draft_masks_every_text_it_keeps(user_home):
     raw = "".join(p.read_text(encoding="utf-8") for p in drafts_dir().iterdir())
     assert "1212" not in raw and "0701234567" not in raw and "anna.test" not in raw
     assert load_draft()["module"] == "lakemedel"
+
+
+def test_a_word_of_a_hundred_thousand_letters_imports_and_its_ticket_is_found(memory_db, tmp_path):
+    """A pasted run of one letter is no compound: its parts are not cut (they grew with the square
+    of its length: gigabytes and a crash at 100,000 letters), and its ticket is found as any other."""
+    path = write_jsonl(tmp_path / "long.jsonl", [
+        {"id": "LONG-1", "created_at": "2025-04-28 08:00", "title": "å" * 100_000, "description": "Skrivaren " + "x" * 50_000},
+        {"id": "LONG-2", "created_at": "2025-04-28 09:00", "title": "Läkemedelslistan visas tom", "description": ""},
+    ])
+    report = import_tickets(memory_db, path)
+    assert report.new == 2 and not report.rejected
+    parts = dict(memory_db.query("SELECT external_id, search_parts FROM tickets"))
+    assert len(parts["LONG-1"]) < 100 and "listan" in parts["LONG-2"].split()
+    repo = TicketRepository(memory_db)
+    long_id = repo.external_ids(["LONG-1"])["LONG-1"].id
+    assert repo.query_ids(TicketFilter(text="skrivaren")) == [long_id]  # (PostgreSQL skips words over 2,047 letters)

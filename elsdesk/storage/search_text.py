@@ -4,7 +4,8 @@ Both engines index whole words, so a part of a Swedish compound ("lista" in
 "Läkemedelslistan", "etikett" in "Remissetiketter") would not be found. At write time each
 ticket gets ``search_parts``: the tails of its long words ("listan", "etiketter", ...), which
 both engines index beside the text. A prefix query then finds a word's start *and* the start
-of any part inside it, with the same result on both backends and no trigram index.
+of any part inside it, with the same result on both backends and no trigram index. Words longer
+than any compound (:data:`MAX_COMPOUND` letters) get no parts.
 
 Words are split on every character that is not a letter or digit (underscore included) before
 indexing and querying, the rule FTS5's ``unicode61`` tokenizer follows, so PostgreSQL's parser
@@ -21,6 +22,9 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MIN_HEAD = 3
 MIN_PART = 4
 MIN_COMPOUND = MIN_HEAD + MIN_PART
+# a longer "word" is no compound (a pasted hash, a run of one letter): its tails would grow with the
+# square of its length (a 100,000-letter field meant gigabytes); it is still indexed whole
+MAX_COMPOUND = 64
 
 
 def query_words(text: str | None) -> list[str]:
@@ -36,7 +40,7 @@ def compound_parts(*texts: str | None) -> str:
     parts: dict[str, None] = {}
     for text in texts:
         for word in WORD_RE.findall((text or "").casefold()):
-            if len(word) >= MIN_COMPOUND:
+            if MIN_COMPOUND <= len(word) <= MAX_COMPOUND:
                 parts.update(dict.fromkeys(_tails(word)))
     return " ".join(parts)
 
