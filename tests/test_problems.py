@@ -250,3 +250,19 @@ def test_a_problem_status_is_taken_by_its_name_in_any_case_and_shown_by_name(lin
         assert update_problem(linked_desk, dose.id, status=given).status == stored
     with pytest.raises(BadInputError, match="workaround finns"):
         update_problem(linked_desk, dose.id, status="kanske")
+
+
+def test_one_link_in_a_week_nobody_went_through_does_not_make_its_other_tickets_one_offs(memory_db, tmp_path):
+    """The matcher learns from the unlinked tickets of the weeks people linked in (one-offs); a week
+    counts when a tenth of it is linked. Before, one ticket linked in a later week made all of that
+    week's tickets one-offs, and the next week's agenda lost most of its known problems."""
+    from elsdesk.storage.problems import ProblemRepository
+
+    def rows(prefix, day, count, linked):
+        return [{"id": f"{prefix}-{i}", "created_at": f"{day} 08:{i:02d}", "title": f"Ärende {prefix} nummer {i}",
+                 **({"problem": "Etiketter skrivs ut tomma"} if i < linked else {})} for i in range(count)]
+
+    import_tickets(memory_db, write_jsonl(tmp_path / "weeks.jsonl", rows("W18", "2025-04-29", 20, 4) + rows("W19", "2025-05-06", 30, 1)))
+    unlinked = ProblemRepository(memory_db).unlinked_beside_links("2025-05-12", 1000)
+    weeks = {memory_db.query("SELECT iso_week FROM tickets WHERE id = ?", (ticket_id,))[0][0] for ticket_id in unlinked}
+    assert len(unlinked) == 16 and weeks == {"2025-W18"}
