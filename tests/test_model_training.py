@@ -140,7 +140,11 @@ def test_a_label_with_fewer_tickets_than_folds_still_trains():
     X, y = _seed_matrix()
     y = y.copy()
     y[:2] = "egen_etikett"
-    model = CalibratedLinearSVC(C=0.5).fit(X, y)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # and without scikit-learn's English warning about it on the console
+        model = CalibratedLinearSVC(C=0.5).fit(X, y)
     assert "egen_etikett" in model.classes_ and np.isfinite(model.predict_proba(X[:20])).all()
 
 

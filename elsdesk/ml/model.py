@@ -16,6 +16,7 @@ nothing about files or Qt.
 
 from __future__ import annotations
 
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -161,7 +162,10 @@ class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
         X = sp.csr_matrix(X, dtype=np.float64)  # liblinear reads float64: converted once, not once per fit
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         self.classes_ = np.unique(y)
-        folds = list(StratifiedKFold(n_splits=CALIBRATION_FOLDS).split(np.zeros(len(y)), y))
+        with warnings.catch_warnings():  # a label with fewer tickets than folds trains all the same (a region's
+            # new module with two confirmed tickets): scikit-learn's English warning is no news to its users
+            warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
+            folds = list(StratifiedKFold(n_splits=CALIBRATION_FOLDS).split(np.zeros(len(y)), y))
         calibrated = np.concatenate([test for _train, test in folds])
         # liblinear releases the GIL: the fold fits and the final fit run side by side in threads
         with ThreadPoolExecutor(max_workers=max(1, self.n_jobs or 1)) as pool:
