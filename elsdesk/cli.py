@@ -238,7 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     handler = HANDLERS.get(command) or ML_HANDLERS.get(command) or TOPIC_HANDLERS.get(command) or ADMIN_HANDLERS[command]
     try:
-        return handler(args)
+        with swedish_argparse():  # a handler's own usage errors (args.parser.error) in Swedish too
+            return handler(args)
     except NotAllowedError as exc:
         print(f"elsdesk: inte tillåtet: {exc}", file=sys.stderr)
         return EXIT_NOT_ALLOWED

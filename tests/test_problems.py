@@ -132,7 +132,8 @@ def test_export_refuses_a_format_that_contradicts_the_file_name_with_exit_2(out,
     with pytest.raises(SystemExit) as exit_info:
         main(args + (["--format", fmt] if fmt else []))
     assert exit_info.value.code == 2
-    assert "--format" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--format" in err and "användning:" in err and "fel:" in err and "usage" not in err and "error" not in err
     assert not (tmp_path / out).exists()
 
 
