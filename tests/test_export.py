@@ -342,3 +342,12 @@ def test_safe_cell_round_trips_through_swedish_csv(text):
 
 def test_safe_cell_accepts_none_and_numbers():
     assert safe_cell(None) == "" and safe_cell(-5) == "'-5" and safe_cell(7) == "7"
+
+
+def test_one_ticket_is_one_arende_in_every_language():
+    from types import SimpleNamespace
+
+    from elsdesk.export.tables import ticket_count
+
+    assert [ticket_count(SimpleNamespace(language="sv"), n) for n in (0, 1, 2)] == ["0 ärenden", "1 ärende", "2 ärenden"]
+    assert [ticket_count(SimpleNamespace(language="en"), n) for n in (1, 3)] == ["1 ticket", "3 tickets"]

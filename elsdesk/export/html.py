@@ -188,7 +188,7 @@ def _trend_cell(data):
 def _topic_card_html(data, card: tables.TopicCard) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     weeks = f"{card.weeks} {t('weeks_running') if card.weeks == 1 else t('weeks_running_plural')}"
-    meta = (f"<b>{card.count}</b> {esc(t('tickets'))} · {esc(t('vs_previous'))} {card.previous} · {esc(weeks)}"
+    meta = (f"<b>{card.count}</b> {esc(t('ticket' if card.count == 1 else 'tickets'))} · {esc(t('vs_previous'))} {card.previous} · {esc(weeks)}"
             + (f" · {esc(t('covered').lower())} {esc(card.covered_on)}" if card.covered_on else ""))
     chips = "".join(f'<span class="chip">{esc(k)}</span>' for k in card.keywords)
     quotes = "".join(f"<blockquote><strong>{esc(e['title'])} <small>{esc(e['id'])}</small></strong>"
@@ -243,7 +243,7 @@ def _screen(data) -> str:
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
     cards = "".join(_topic_card_html(data, c) for c in tables.topic_cards(data))
     all_topics = _all_topics_table(data, _table) if data.topics else f"<p>{esc(t('no_topics'))}</p>"
-    subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
+    subtitle = " · ".join(filter(None, [tables.period(data), tables.ticket_count(data, data.tickets),
                                         f"{tables.week_day_label(data)} {t('since_go_live')}" if data.day_number is not None else ""]))
     return f"""<!DOCTYPE html>
 <html lang="{esc(data.language)}">

@@ -46,7 +46,7 @@ def render_markdown(data) -> str:
     lines += md_table(tables.agenda_headers(data), rows, numeric={0, 4, 5, 7}) if rows else [md(t("no_agenda"))]
     for card in tables.topic_cards(data):
         lines += ["", f"### {card.rank}. {md(card.label)}", ""]
-        facts = [card.module, card.kind, f"{card.count} {t('tickets')} ({t('vs_previous')}: {card.previous})",
+        facts = [card.module, card.kind, f"{tables.ticket_count(data, card.count)} ({t('vs_previous')}: {card.previous})",
                  f"{t('trend').lower()}: {card.trend_name}",
                  f"{card.weeks} {t('weeks_running') if card.weeks == 1 else t('weeks_running_plural')}"]
         if card.covered_on:

@@ -94,7 +94,7 @@ def _print_topic(data, card: tables.TopicCard) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     colour = BADGES.get(card.trend, BADGES["steady"])[1]
     weeks = f"{card.weeks} {t('weeks_running') if card.weeks == 1 else t('weeks_running_plural')}"
-    facts = " · ".join(esc(f) for f in [card.module, card.kind, f"{card.count} {t('tickets')}",
+    facts = " · ".join(esc(f) for f in [card.module, card.kind, tables.ticket_count(data, card.count),
                                          f"{t('vs_previous')} {card.previous}", weeks]
                        + ([f"{t('covered').lower()} {card.covered_on}"] if card.covered_on else []))
     quotes = "".join(
@@ -144,7 +144,7 @@ def _print(data) -> str:
     topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
     all_topics = (_print_all_topics(data)
                   if data.topics else f"<p>{esc(t('no_topics'))}</p>")
-    subtitle = " · ".join(filter(None, [tables.period(data), f"{data.tickets} {t('tickets')}",
+    subtitle = " · ".join(filter(None, [tables.period(data), tables.ticket_count(data, data.tickets),
                                         f"{tables.week_day_label(data)} {t('since_go_live')}" if data.day_number is not None else ""]))
     return f"""<html lang="{esc(data.language)}"><head><meta charset="utf-8"><title>{esc(data.title)}</title></head>
 <body style="font-size:9pt; color:#1f2933">

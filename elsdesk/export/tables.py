@@ -29,7 +29,7 @@ TEXTS = {
         "example_id": "Ärende", "title": "Rubrik", "description": "Beskrivning", "week": "Vecka",
         "day": "Dag", "total": "Totalt", "unclassified": "Ej klassad", "other": "Övriga",
         "agenda": "Agenda", "topics": "Ämnen", "module_trend": "Modultrend", "examples": "Exempel",
-        "all_topics": "Alla ämnen", "tickets": "ärenden", "tickets_week": "Ärenden denna vecka",
+        "all_topics": "Alla ämnen", "ticket": "ärende", "tickets": "ärenden", "tickets_week": "Ärenden denna vecka",
         "topics_found": "Återkommande ämnen", "new_topics": "Nya ämnen", "new_topic": "nytt ämne", "agenda_items": "På agendan",
         "since_go_live": "sedan go-live", "go_live": "Go-live", "no_agenda": "Inga ämnen på agendan denna vecka.",
         "no_topics": "Inga återkommande ämnen denna vecka.", "period": "Period",
@@ -47,7 +47,7 @@ TEXTS = {
         "example_id": "Ticket", "title": "Title", "description": "Description", "week": "Week",
         "day": "Day", "total": "Total", "unclassified": "Unclassified", "other": "Other",
         "agenda": "Agenda", "topics": "Topics", "module_trend": "Module trend", "examples": "Examples",
-        "all_topics": "All topics", "tickets": "tickets", "tickets_week": "Tickets this week",
+        "all_topics": "All topics", "ticket": "ticket", "tickets": "tickets", "tickets_week": "Tickets this week",
         "topics_found": "Recurring topics", "new_topics": "New topics", "new_topic": "new topic", "agenda_items": "On the agenda",
         "since_go_live": "since go-live", "go_live": "Go-live", "no_agenda": "No topics on the agenda this week.",
         "no_topics": "No recurring topics this week.", "period": "Period",
@@ -70,6 +70,11 @@ MONTHS = {
 def text(data, key: str) -> str:
     """A fixed string (heading, column name) in the export's language."""
     return TEXTS.get(data.language, TEXTS["sv"]).get(key) or TEXTS["sv"][key]
+
+
+def ticket_count(data, count: int) -> str:
+    """'1 ärende', '3 ärenden' (in the export's language)."""
+    return f"{count} {text(data, 'ticket' if count == 1 else 'tickets')}"
 
 
 def module_name(data, module: str | None) -> str:
