@@ -44,7 +44,7 @@ def test_last_training_gives_before_and_after_on_the_same_tickets_with_a_range()
     assert (comparison.version, comparison.before_correct, comparison.after_correct, comparison.n) == ("20250509-100000", 80, 90, 100)
     assert comparison.measured and comparison.improved is True
     words = comparison_in_words(SECOND["evaluation"])
-    assert "90 av 100" in words and "80 av 100" in words and "+3.0 till +17.0" in words
+    assert "90 av 100" in words and "80 av 100" in words and "+3,0 till +17,0" in words and "skillnad +10,0" in words
 
 
 def test_too_little_data_is_said_in_words_not_a_number():

@@ -188,3 +188,13 @@ def test_issue_9_a_desk_file_opens_in_sqlite_utils_with_its_fulltext_index_detec
     assert outside["tickets"].detect_fts() == "tickets_fts"
     assert [row["id"] for row in outside["tickets"].search("lista*")] == [stored.id]  # parts of compounds too
     outside.close()
+
+
+def test_a_file_that_is_no_database_is_said_in_swedish_only(tmp_path):
+    from elsdesk.domain import DatabaseUnavailableError
+
+    not_a_desk = tmp_path / "anteckningar.db"
+    not_a_desk.write_bytes(b"inte en databas " * 200)
+    with pytest.raises(DatabaseUnavailableError) as raised:
+        open_database(not_a_desk)
+    assert "är ingen elsdesk-databas" in str(raised.value) and "file is not" not in str(raised.value)

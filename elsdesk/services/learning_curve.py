@@ -126,6 +126,11 @@ def comparison_in_words(evaluation: dict) -> str:
     text = f"på {n} nya bekräftade ärenden från {modules} moduler: ny modell rätt modul på {new['correct']} av {n}"
     if active:
         low, high = evaluation.get("difference_low"), evaluation.get("difference_high")
-        text += (f", aktiv modell på {active['correct']} av {n}; skillnad {evaluation['difference'] * 100:+.1f}"
-                 f" procentenheter (95 % osäkerhetsintervall {low * 100:+.1f} till {high * 100:+.1f})")
+        text += (f", aktiv modell på {active['correct']} av {n}; skillnad {_points(evaluation['difference'])}"
+                 f" procentenheter (95 % osäkerhetsintervall {_points(low)} till {_points(high)})")
     return text
+
+
+def _points(share: float) -> str:
+    """A difference of shares in percentage points, written the Swedish way: '+4,5', '−12,2'."""
+    return f"{share * 100:+.1f}".replace(".", ",").replace("-", "−")

@@ -57,7 +57,8 @@ class SQLiteDatabase(Database):
             version = self.schema_version()
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise DatabaseUnavailableError(f"{target} är ingen elsdesk-databas eller är skadad: {exc}") from exc
+            detail = "" if "not a database" in str(exc) else f" (SQLite: {exc})"  # that one the sentence already says
+            raise DatabaseUnavailableError(f"{target} är ingen elsdesk-databas eller är skadad{detail}") from exc
         check_schema_version(version, self.describe())
         if self.read_only and version < len(MIGRATIONS):
             self.close()
