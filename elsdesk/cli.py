@@ -116,6 +116,8 @@ def cmd_import(args) -> int:
     print(
         f"nya: {report.new}, uppdaterade: {report.updated}, oförändrade: {report.unchanged}, "
         f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}, klassade av modellen: {classified}"
+        + (" (även deskens äldre ärenden som den aktiva modellversionen inte hade klassat)"
+           if classified > report.new + report.updated else "")
         + (f", kopplade till kända problem: {report.linked}" if report.linked else "")
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK

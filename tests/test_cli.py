@@ -198,3 +198,17 @@ def test_import_and_the_setting_up_commands_still_make_a_new_desk(capsys, tmp_pa
                  "--no-classify"]) == 0
     assert main(["--db", str(tmp_path / "new" / "desk.db"), "list", "--json"]) == 0
     assert len([line for line in capsys.readouterr().out.splitlines() if line.startswith("{")]) == 2
+
+
+def test_import_says_when_the_model_also_classified_older_tickets_of_the_desk(capsys, tmp_path, db_target):
+    """An import classifies every ticket the active model version has not labelled, not only the
+    file's: the summary says so instead of counting them as the file's."""
+    older = [{"id": f"O-{i}", "created_at": "2025-04-28 08:00", "title": f"Kan inte signera dos {i}"} for i in range(3)]
+    main(["--db", str(db_target), "import", str(write_jsonl(tmp_path / "older.jsonl", older)), "--no-classify"])
+    capsys.readouterr()
+    newer = [{"id": "N-1", "created_at": "2025-04-29 08:00", "title": "Remissen fastnar i utkorgen"}]
+    assert main(["--db", str(db_target), "import", str(write_jsonl(tmp_path / "newer.jsonl", newer))]) == 0
+    out = capsys.readouterr().out
+    assert "nya: 1," in out and "klassade av modellen: 4 (även deskens äldre ärenden" in out
+    main(["--db", str(db_target), "import", str(write_jsonl(tmp_path / "newest.jsonl", [{**newer[0], "id": "N-2"}]))])
+    assert "klassade av modellen: 1\n" in capsys.readouterr().out
