@@ -267,3 +267,22 @@ def test_one_link_in_a_week_nobody_went_through_does_not_make_its_other_tickets_
     unlinked = ProblemRepository(memory_db).unlinked_beside_links("2025-05-12", 1000)
     weeks = {memory_db.query("SELECT iso_week FROM tickets WHERE id = ?", (ticket_id,))[0][0] for ticket_id in unlinked}
     assert len(unlinked) == 16 and weeks == {"2025-W18"}
+
+
+def test_a_problem_fixed_or_gone_through_leaves_the_agenda_and_spreadsheets_show_status_and_workaround(linked_desk, tmp_path):
+    from elsdesk.export.csv_export import csv_rows
+    from elsdesk.services.export import build_export
+    from elsdesk.services.problems import update_problem
+    from elsdesk.services.topics import agenda
+
+    problems = {p.name: p for p in known_problems(linked_desk)}
+    on_agenda = {t["problem"] for t in agenda(weekly_topics(linked_desk, "2025-W18"))}
+    assert {DOSE, LABEL} <= on_agenda
+    update_problem(linked_desk, problems[DOSE].id, status="genomgånget på utbildning")
+    update_problem(linked_desk, problems[LABEL].id, status="workaround", workaround="Starta om skrivaren")
+    week = weekly_topics(linked_desk, "2025-W18")
+    assert {t["problem"] for t in agenda(week)} == {LABEL}
+    header, *rows = csv_rows(build_export(linked_desk, "2025-W18"))
+    assert header[-2:] == ["Status", "Så gör man / lösning"]
+    by_topic = {row[2]: row for row in rows}
+    assert by_topic[DOSE][-2:] == ["genomgånget på utbildning", ""] and by_topic[LABEL][-2:] == ["workaround finns", "Starta om skrivaren"]

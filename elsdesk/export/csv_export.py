@@ -20,9 +20,9 @@ DELIMITER = ";"
 
 def csv_rows(data) -> list[list]:
     """The header and rows of the CSV file (also used by tests and previews)."""
-    header = [tables.text(data, "week"), *tables.topic_headers(data)]
+    header = [tables.text(data, "week"), *tables.sheet_topic_headers(data)]
     week = safe_cell(data.week)
-    return [header] + [[week, *row] for row in tables.topic_rows(data)]
+    return [header] + [[week, *row] for row in tables.sheet_topic_rows(data)]
 
 
 def write_csv(data, path) -> None:

@@ -39,6 +39,8 @@ TEXTS = {
         "vs_previous": "förra veckan", "page": "Sida", "of": "av", "subtitle": "Underlag för veckans utbildning",
         "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad", "agenda_topics": "Ämnen på agendan",
         "workaround": "Så gör man / lösning", "audience": "Anmäls av", "proposal": "förslag, ännu inget känt problem",
+        "status": "Status", "status_oppet": "öppet", "status_workaround": "workaround finns", "status_rattat": "rättat",
+        "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag",
     },
     "en": {
         "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Kind", "count": "Tickets",
@@ -57,6 +59,8 @@ TEXTS = {
         "vs_previous": "last week", "page": "Page", "of": "of", "subtitle": "Input for this week's training",
         "weeks_running": "week running", "weeks_running_plural": "weeks running", "agenda_topics": "Topics on the agenda",
         "workaround": "How to / solution", "audience": "Reported by", "proposal": "proposal, not yet a known problem",
+        "status": "Status", "status_oppet": "open", "status_workaround": "workaround available", "status_rattat": "fixed",
+        "status_genomganget": "covered in training", "status_proposal": "proposal",
     },
 }
 MONTHS = {
@@ -146,6 +150,36 @@ def topic_rows(data) -> list[list]:
              trend_name(data, t.get("trend")), int(t.get("weeks_recurring") or 1), safe_cell(t.get("first_week") or ""),
              safe_cell(t.get("covered_on") or ""), safe_cell(", ".join(t.get("keywords") or []))]
             for t in data.topics]
+
+
+def status_name(data, topic: dict) -> str:
+    """A known problem's status in words ('rättat'), 'förslag' for a proposal."""
+    status = topic.get("problem_status") if topic.get("problem") else "proposal"
+    return text(data, f"status_{status}") if f"status_{status}" in TEXTS["sv"] else safe_cell(status or "")
+
+
+def _problem_cells(data, topic: dict) -> list:
+    return [status_name(data, topic), safe_cell(topic.get("workaround") or "")]
+
+
+def sheet_agenda_headers(data) -> list[str]:
+    """The agenda as a spreadsheet shows it: :func:`agenda_headers` with the problem's status and
+    workaround (the printed formats put the workaround under each agenda topic instead)."""
+    return agenda_headers(data) + [text(data, "status"), text(data, "workaround")]
+
+
+def sheet_agenda_rows(data) -> list[list]:
+    return [row + _problem_cells(data, topic) for row, topic in zip(agenda_rows(data), data.agenda)]
+
+
+def sheet_topic_headers(data) -> list[str]:
+    """All topics as a spreadsheet (Excel, CSV) shows them: :func:`topic_headers` with each known
+    problem's status and workaround."""
+    return topic_headers(data) + [text(data, "status"), text(data, "workaround")]
+
+
+def sheet_topic_rows(data) -> list[list]:
+    return [row + _problem_cells(data, topic) for row, topic in zip(topic_rows(data), data.topics)]
 
 
 def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:

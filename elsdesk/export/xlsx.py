@@ -75,8 +75,8 @@ def _agenda_sheet(book: Workbook, data) -> None:
     _put(sheet, 1, 1, data.title).font = TITLE_FONT
     figures = "   ·   ".join(f"{label}: {value}" for label, value, _note in tables.key_figures(data))
     _put(sheet, 2, 1, f"{tables.period(data)}   ·   {figures}").font = Font(italic=True, color="555555")
-    rows = tables.agenda_rows(data)
-    _table(sheet, tables.agenda_headers(data), rows, first_row=4)
+    rows, headers = tables.sheet_agenda_rows(data), tables.sheet_agenda_headers(data)
+    _table(sheet, headers, rows, first_row=4, wrap=(len(headers),))  # the workaround, last, wraps
     if not rows:
         _put(sheet, 5, 2, tables.text(data, "no_agenda"))
     sheet.column_dimensions["A"].width = 6
@@ -84,7 +84,8 @@ def _agenda_sheet(book: Workbook, data) -> None:
 
 def _topics_sheet(book: Workbook, data) -> None:
     sheet = book.create_sheet(tables.text(data, "topics"))
-    _table(sheet, tables.topic_headers(data), tables.topic_rows(data))
+    headers = tables.sheet_topic_headers(data)
+    _table(sheet, headers, tables.sheet_topic_rows(data), wrap=(len(headers),))
 
 
 def _trend_sheet(book: Workbook, data) -> None:

@@ -398,6 +398,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "problem": problem.name if problem else None,
             "status": "confirmed" if problem else "proposed",
             "workaround": problem.workaround if problem else "",
+            "problem_status": problem.status if problem else None,
             "linked_count": result.detail.get("linked", 0),
             "module": (problem.module if problem else None) or (registered.module if registered else None),
             "kind": kinds.most_common(1)[0][0] if kinds else None,
@@ -422,12 +423,18 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     return {"week": week, "tickets": total, "topics": topics}
 
 
+# a known problem with one of these statuses needs no training (fixed, or already covered in one)
+DONE_STATUSES = ("rattat", "genomganget")
+
+
 def agenda(report: dict, limit: int = 10) -> list[dict]:
-    """Topics for the training agenda: those picked, else how-to topics not yet covered, largest first."""
+    """Topics for the training agenda: those picked, else how-to topics not yet covered (neither
+    marked covered nor a known problem fixed or gone through in training), largest first."""
     picked = [t for t in report["topics"] if t["on_agenda"]]
     if picked:
         return picked
-    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not t["covered_on"]]
+    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not t["covered_on"]
+                and t.get("problem_status") not in DONE_STATUSES]
     return proposed[:limit]
 
 
