@@ -276,6 +276,17 @@ def test_a_problem_reported_once_a_week_is_proposed_once_it_recurs(memory_db, tm
     assert [t["ticket_ids"] for t in topics] == [["S2"]]
     assert topics[0]["status"] == "proposed" and topics[0]["weeks_recurring"] == 3 and topics[0]["count"] == 1
     assert topics[0]["trend"] == "steady"  # not "new": it has come back for weeks
+    assert topics[0]["first_week"] == "2025-W16" and topics[0]["since_go_live"] == 3  # its earlier reports count
+
+
+def test_a_known_problem_back_after_a_week_without_reports_is_rising_not_new(memory_db, tmp_path):
+    rows = [{"id": f"G{n}", "created_at": f"{day}T10:0{n}:00", "title": title, "description": description,
+             "module": "lakemedel", "kind": "handhavande", "problem": "Signera given dos"}
+            for n, (day, (title, description)) in enumerate(zip(("2025-04-15", "2025-04-16", "2025-04-29", "2025-04-30"), SIGN_DOSE))]
+    import_tickets(memory_db, write_jsonl(tmp_path / "gap.jsonl", rows))
+    topic = next(t for t in weekly_topics(memory_db, "2025-W18")["topics"] if t["problem"])
+    assert (topic["count"], topic["previous_count"], topic["trend"]) == (2, 0, "rising")
+    assert topic["first_week"] == "2025-W16" and topic["since_go_live"] == 4 and topic["weeks_recurring"] == 1
 
 
 def test_a_week_whose_tickets_hold_no_content_word_has_no_topics_and_no_error(memory_db, tmp_path, capsys):

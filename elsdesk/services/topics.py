@@ -132,7 +132,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     repo = TopicRepository(database)
     earlier_results = {past: repo.week_results(past) for past in _earlier_weeks(week, HISTORY_WEEKS)}  # read once
     spread = _spread_this_week(database, earlier_results, finder, ticketish, rest, found, is_cancelled)
-    spread_weeks = {len(found) + i: s.weeks for i, s in enumerate(spread)}
+    spread_of = {len(found) + i: s for i, s in enumerate(spread)}
     found += [s.topic for s in spread]
     problems = ProblemRepository(database).many(problem_ids)
     matched = _continued(database, earlier_results, finder, found, tickets)
@@ -158,7 +158,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)
-            results.append(_week_result(known.id, week, topic, tickets, spread_weeks=spread_weeks.get(index)))
+            results.append(_week_result(known.id, week, topic, tickets, spread=spread_of.get(index)))
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
@@ -200,7 +200,7 @@ def _left_over_before(database: Database, earlier_results: dict[str, list[TopicW
 
 
 def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Ticket], problem_id: int | None = None,
-                 linked: int = 0, spread_weeks: int | None = None) -> TopicWeek:
+                 linked: int = 0, spread: SpreadTopic | None = None) -> TopicWeek:
     members = [tickets[m] for m in topic.members]
     detail = {
         "keywords": topic.keywords,
@@ -210,8 +210,9 @@ def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Tick
     }
     if problem_id is not None:
         detail.update(problem_id=problem_id, linked=linked)
-    if spread_weeks:
-        detail["spread_weeks"] = spread_weeks  # proposed from a few reports a week (elsdesk.topics.spread)
+    if spread is not None:  # proposed from a few reports a week (elsdesk.topics.spread)
+        detail["spread_weeks"] = spread.weeks
+        detail["spread_earlier"] = spread.earlier_by_week  # its reports of earlier weeks, in no topic there
     return TopicWeek(topic_id, week, len(members), [t.id for t in members], detail)
 
 
@@ -357,6 +358,16 @@ def trend_of(count: int, previous: int) -> str:
     return "steady"
 
 
+def _trend(result: TopicWeek, previous: int, seen_before: bool) -> str:
+    """A topic's trend; one that comes back after a week or more without reports is rising, not new,
+    and a proposal of a few reports a week is steady when last week had none."""
+    if previous == 0 and result.detail.get("spread_weeks"):
+        return "steady"
+    if previous == 0 and seen_before:
+        return "rising"
+    return trend_of(result.count, previous)
+
+
 def weekly_topics(database: Database, week: str, recompute: bool = False, history: int = HISTORY_WEEKS,
                   is_cancelled=None) -> dict:
     """The recurring topics of an ISO week, largest first, in the shape of ``elsdesk topics --json``."""
@@ -379,7 +390,10 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
         if registered is not None and registered.rejected_on:
             continue  # people said this proposal is no problem to teach
         problem = problems.get(result.detail.get("problem_id"))
-        counts = topic_repo.counts_by_week(result.topic_id)
+        # its tickets per week: in its stored weeks, and for a proposal of a few reports a week
+        # also those of earlier weeks that were in no topic there
+        counts = Counter(topic_repo.counts_by_week(result.topic_id))
+        counts.update(result.detail.get("spread_earlier", {}))
         previous = counts.get(earlier[0], 0) if earlier else 0
         recurring = 1
         for past in earlier:
@@ -387,7 +401,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
                 recurring += 1
             else:
                 break
-        recurring = max(recurring, result.detail.get("spread_weeks", 0))  # seen a little in several weeks
+        seen_before = [past for past, n in counts.items() if n and past < week]
         kinds = Counter(result.detail.get("kind_mix", {}))
         members = [by_id[i] for i in result.ticket_ids if i in by_id]
         since_go_live = sum(n for past, n in counts.items() if past <= week)
@@ -406,12 +420,12 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "count": result.count,
             "ticket_ids": [t.external_id for t in members],
             "previous_count": previous,
-            "trend": "steady" if result.detail.get("spread_weeks") and not previous else trend_of(result.count, previous),
+            "trend": _trend(result, previous, bool(seen_before)),
             "weeks_recurring": recurring,
             "since_go_live": since_go_live,
             "audience": {"roles": dict(Counter(t.reporter_role for t in members if t.reporter_role).most_common()),
                          "units": dict(Counter(t.unit for t in members if t.unit).most_common())},
-            "first_week": registered.first_week if registered else week,
+            "first_week": min([registered.first_week if registered else week, *seen_before]),
             "kind_mix": dict(kinds),
             "module_mix": result.detail.get("module_mix", {}),
             "examples": [{"id": by_id[i].external_id, "title": by_id[i].title, "description": by_id[i].description}

@@ -10,6 +10,7 @@ tickets are its members this week.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from elsdesk.topics.finder import FoundTopic, Ticketish, TopicFinder
@@ -24,7 +25,7 @@ MAX_EARLIER = 6000  # left-over tickets of earlier weeks at most (the newest)
 class SpreadTopic:
     topic: FoundTopic  # members and examples: positions in this week's left-over tickets
     weeks: int         # distinct weeks its tickets come from
-    earlier: int       # its tickets from earlier weeks
+    earlier_by_week: dict[str, int]  # its tickets from earlier weeks, by ISO week (none of them in a topic there)
 
 
 def spread_topics(finder: TopicFinder, left_over: list[Ticketish], earlier: list[tuple[str, Ticketish]],
@@ -43,8 +44,8 @@ def spread_topics(finder: TopicFinder, left_over: list[Ticketish], earlier: list
         mine = [m for m in topic.members if m < len(left_over)]
         weeks = {week_of[m] for m in topic.members}
         if mine and len(weeks) >= MIN_WEEKS:
-            earlier_count = len(topic.members) - len(mine)
+            earlier_by_week = Counter(week_of[m] for m in topic.members if m >= len(left_over))
             topic.examples = [m for m in topic.examples if m < len(left_over)] or mine[:1]
             topic.members = mine
-            found.append(SpreadTopic(topic, len(weeks), earlier_count))
+            found.append(SpreadTopic(topic, len(weeks), dict(earlier_by_week)))
     return found
