@@ -286,3 +286,15 @@ def test_a_problem_fixed_or_gone_through_leaves_the_agenda_and_spreadsheets_show
     assert header[-2:] == ["Status", "Så gör man / lösning"]
     by_topic = {row[2]: row for row in rows}
     assert by_topic[DOSE][-2:] == ["genomgånget på utbildning", ""] and by_topic[LABEL][-2:] == ["workaround finns", "Starta om skrivaren"]
+
+
+def test_the_topics_of_a_date_range_are_the_known_problems_too(linked_desk):
+    from elsdesk.services.topics import range_topics
+
+    report = range_topics(linked_desk, "2025-04-28", "2025-05-11")
+    known = {t["problem"]: t for t in report["topics"] if t["status"] == "confirmed"}
+    assert set(known) == {DOSE, LABEL} and known[DOSE]["label"] == DOSE and known[DOSE]["problem_status"] == "oppet"
+    assert known[DOSE]["count"] >= 4 and "K-0000" in known[DOSE]["ticket_ids"]
+    later = range_topics(linked_desk, "2025-05-05", "2025-05-11")  # the week before: the linked week
+    dose = next(t for t in later["topics"] if t["problem"] == DOSE)
+    assert dose["previous_count"] == 4

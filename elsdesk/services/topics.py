@@ -229,11 +229,15 @@ def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[
     """(ticket id -> problem id for the week, the ids people linked): the links people made, and
     the unlinked tickets the matcher (learnt from every ticket linked up to the end of this week)
     places clearly."""
+    _monday, sunday = parse_week(week)
+    return _problems_until(database, (sunday + timedelta(days=1)).isoformat(), tickets)
+
+
+def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int]]:
+    """:func:`_problems_of` for the tickets of a period that ends before *end* (an ISO date)."""
     problems = ProblemRepository(database)
     links = problems.links([t.id for t in tickets])
     unlinked = [t for t in tickets if t.id not in links]
-    _monday, sunday = parse_week(week)
-    end = (sunday + timedelta(days=1)).isoformat()
     learnt = problems.linked_before(end)
     if not unlinked or not learnt:
         return links, set(links)
@@ -481,31 +485,63 @@ def module_volumes(database: Database) -> dict[str, dict[str, int]]:
 
 
 # -- any date range ----------------------------------------------------------------------------
-def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket], list[FoundTopic]]:
+def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket], list[FoundTopic], list[int]]:
+    """The period's tickets and its topics: first the known problems (people's links and the
+    tickets the matcher places clearly, as in a week), then what the finder groups from the rest;
+    with the problem id of each known problem's topic, in the same order."""
     tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
+    ticketish = [finder_ticket(t) for t in tickets]
+    problem_of, _linked = _problems_until(database, (end + timedelta(days=1)).isoformat(), tickets)
+    by_problem: dict[int, list[int]] = {}
+    rest = []
+    for index, ticket in enumerate(tickets):
+        if ticket.id in problem_of:
+            by_problem.setdefault(problem_of[ticket.id], []).append(index)
+        else:
+            rest.append(index)
     finder = TopicFinder(reference_texts=_reference_texts())
-    found = finder.find([finder_ticket(t) for t in tickets])
-    return tickets, found
+    problem_ids = sorted(by_problem)
+    known = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
+    found = finder.find([ticketish[i] for i in rest])
+    for topic in found:  # back to positions in the whole period
+        topic.members = [rest[m] for m in topic.members]
+        topic.examples = [rest[m] for m in topic.examples]
+    return tickets, known + found, problem_ids
 
 
 def range_topics(database: Database, start: date | str, end: date | str) -> dict:
-    """Recurring topics of any date range, compared with the range of equal length just before it.
+    """Recurring topics of any date range, compared with the range of equal length just before it:
+    the known problems (named, with status and workaround) and proposals, as in a week.
 
-    Unlike weekly topics, nothing is stored: the ids are only stable within one answer."""
+    Unlike weekly topics, nothing is stored: the ids of proposals are only stable within one answer."""
     start, end = (date.fromisoformat(str(d)) for d in (start, end))
     if end < start:
         raise BadInputError(f"slutdatum {end} ligger före startdatum {start}")
     length = (end - start).days + 1
-    tickets, found = _found_in(database, start, end)
-    _before, earlier = _found_in(database, start - timedelta(days=length), start - timedelta(days=1))
-    matched = continuations(TopicFinder(reference_texts=_reference_texts()), [_group(t, tickets) for t in found],
-                            [_group(t, _before) for t in earlier])
+    tickets, found, problem_ids = _found_in(database, start, end)
+    before, earlier, earlier_problems = _found_in(database, start - timedelta(days=length), start - timedelta(days=1))
+    earlier_count = {p: len(earlier[i].members) for i, p in enumerate(earlier_problems)}
+    proposals, earlier_proposals = found[len(problem_ids):], earlier[len(earlier_problems):]
+    matched = continuations(TopicFinder(reference_texts=_reference_texts()), [_group(t, tickets) for t in proposals],
+                            [_group(t, before) for t in earlier_proposals])
+    problems = ProblemRepository(database).many(problem_ids)
     topics = []
     for index, topic in enumerate(found):
-        previous = len(earlier[matched[index]].members) if index in matched else 0
+        problem = problems.get(problem_ids[index]) if index < len(problem_ids) else None
+        if problem is not None:
+            previous = earlier_count.get(problem.id, 0)
+        else:
+            proposal = index - len(problem_ids)
+            previous = len(earlier_proposals[matched[proposal]].members) if proposal in matched else 0
         kinds = Counter(topic.kind_mix)
         topics.append({
-            "id": _topic_id(f"{start}/{end}", topic), "label": topic.label, "module": topic.module,
+            "id": problem_topic_id(problem.id) if problem else _topic_id(f"{start}/{end}", topic),
+            "label": problem.name if problem else topic.label,
+            "problem": problem.name if problem else None,
+            "status": "confirmed" if problem else "proposed",
+            "problem_status": problem.status if problem else None,
+            "workaround": problem.workaround if problem else "",
+            "module": (problem.module if problem else None) or topic.module,
             "kind": kinds.most_common(1)[0][0] if kinds else None, "keywords": topic.keywords,
             "count": len(topic.members), "ticket_ids": [tickets[m].external_id for m in topic.members],
             "previous_count": previous, "trend": trend_of(len(topic.members), previous),
