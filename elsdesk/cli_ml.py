@@ -215,6 +215,7 @@ def cmd_evaluate(args) -> int:
 
 def cmd_models(args) -> int:
     from elsdesk.cli import _database
+    from elsdesk.ml.store import SHIPPED
     from elsdesk.services.classification import activate_model, model_versions, rollback_model
 
     with _database(args) as database:
@@ -229,5 +230,20 @@ def cmd_models(args) -> int:
         return 0
     for v in versions:
         f1 = f"{v['macro_f1']:.3f}" if v["macro_f1"] is not None else "  –  "
-        print(f"{'*' if v['active'] else ' '} {v['version']:28} {v['created'] or '':20} macro-F1 {f1}  bekräftade {v['confirmed_rows'] or 0}")
+        print(f"{'*' if v['active'] else ' '} {v['version']:28} {v['created'] or '':20} macro-F1 {f1}  bekräftade {v['confirmed_rows'] or 0}"
+              f"{_measured_on(v)}")
+    if any(v["macro_f1"] is not None and v["version"] != SHIPPED for v in versions):
+        print("macro-F1 mäts olika: den levererade modellens på seedkorpusen (korsvalidering), en omtränad modells på de"
+              " nyaste bekräftade ärendena den inte tränats på; jämför två modeller med det som elsdesk train skriver.")
     return 0
+
+
+def _measured_on(version: dict) -> str:
+    """Which tickets a version's macro-F1 was measured on: the two kinds of figure are not comparable."""
+    from elsdesk.ml.store import SHIPPED
+
+    if version["macro_f1"] is None:
+        return ""
+    if version["version"] == SHIPPED:
+        return "  (seedkorpusen)"
+    return f"  (på {version['quality_n']} nya bekräftade)" if version.get("quality_n") else ""

@@ -246,3 +246,11 @@ def test_issue_10_the_seed_corpus_is_masked_and_the_shipped_model_holds_none_of_
         blob = b"".join(archive.read(name) for name in archive.namelist())
     text = blob.decode("utf-32-le", errors="ignore") + blob.decode("utf-8", errors="ignore")
     assert "121212" not in text and "example.se" not in text and "test@" not in text
+
+
+def test_models_says_what_each_macro_f1_was_measured_on():
+    from elsdesk.cli_ml import _measured_on
+
+    assert _measured_on({"version": "shipped", "macro_f1": 0.8, "quality_n": None}) == "  (seedkorpusen)"
+    assert _measured_on({"version": "20261203-010212", "macro_f1": 0.97, "quality_n": 30}) == "  (på 30 nya bekräftade)"
+    assert _measured_on({"version": "20261203-010238", "macro_f1": None, "quality_n": None}) == ""

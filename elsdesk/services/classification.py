@@ -473,6 +473,7 @@ def model_versions(source: Database | DeskModelStore) -> list[dict]:
         quality = card.get("quality", {})
         out.append({"version": card.get("version"), "created": card.get("created"), "active": card.get("version") == active,
                     "macro_f1": quality.get("macro_f1"), "accuracy": quality.get("accuracy"),
+                    "quality_n": quality.get("n"),  # the tickets its figures were measured on (the shipped one: cross-validated seed corpus)
                     "confirmed_rows": card.get("training", {}).get("confirmed_rows")})
     return out
 
