@@ -62,9 +62,7 @@ def module_volume_chart(volumes: dict[str, dict[str, int]], module_names: dict[s
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(week_axis_labels(weeks, day_numbers))
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d")
-    axis_y.setMin(0)
+    axis_y = count_axis(max((sum(counts.values()) for counts in volumes.values()), default=0))
     chart.addAxis(axis_x, Qt.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignLeft)
     series.attachAxis(axis_x)
@@ -78,24 +76,35 @@ def topic_trend_chart(history: dict[str, dict[str, int]], labels: dict[str, str]
     chart = _chart(title)
     axis_x = QBarCategoryAxis()
     axis_x.append(week_axis_labels(weeks, {}))
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d")
-    axis_y.setMin(0)
+    highest = max((n for counts in history.values() for week, n in counts.items() if week in weeks), default=0)
+    axis_y = count_axis(highest)
     chart.addAxis(axis_x, Qt.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignLeft)
-    highest = 1
     for index, (topic_id, counts) in enumerate(history.items()):
         line = QLineSeries()
         line.setName(labels.get(topic_id, topic_id)[:40])
         line.setColor(QColor(PALETTE[index % len(PALETTE)]))
         for position, week in enumerate(weeks):
             line.append(position, counts.get(week, 0))
-            highest = max(highest, counts.get(week, 0))
         chart.addSeries(line)
         line.attachAxis(axis_x)
         line.attachAxis(axis_y)
-    axis_y.setMax(highest + 1)
     return chart
+
+
+def count_axis(highest: int) -> QValueAxis:
+    """A y axis of ticket counts: whole numbers from 0 to a round number above *highest*, a tick and
+    a label at each step (Qt's default five ticks over 0–3 read "0, 0, 1, 2, 3")."""
+    from elsdesk.export.html import nice_step
+
+    step = nice_step(highest)
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, step * (highest // step + 1))
+    axis.setTickType(QValueAxis.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    return axis
 
 
 def chart_view(chart: QChart) -> QChartView:
