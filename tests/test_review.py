@@ -58,6 +58,16 @@ def test_queue_never_holds_confirmed_tickets(queue_db):
         assert t["done"].id not in review.review_queue(database, order)
 
 
+def test_a_persons_kind_without_a_module_waits_in_the_queue_for_its_module(queue_db):
+    """A file's row that gave only the kind is a person's label, yet its module is nobody's: it
+    comes first in the queue, where the model suggests the module, until someone confirms one."""
+    database, t = queue_db
+    kind_only = add(database, "Hur bokar jag tolk", kind="handhavande", source="human", created="2025-04-28T06:00:00")
+    assert set(review.review_queue(database)[:2]) == {kind_only.id, t["new"].id}  # unclassified first
+    review.confirm_labels(database, kind_only.id, "tidbok_resursplanering", "handhavande", "Anna")
+    assert kind_only.id not in review.review_queue(database)
+
+
 def test_queue_by_date_is_newest_first(queue_db):
     database, t = queue_db
     assert review.review_queue(database, "date") == [t["middle"].id, t["unsure"].id, t["sure"].id, t["new"].id]

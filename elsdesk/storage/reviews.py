@@ -16,7 +16,9 @@ _DECISION_COLUMNS = (
     "id, ticket_id, actor, at, module, kind, old_module, old_kind, old_label_source,"
     " suggested_module, suggested_kind, suggested_by, undone_at"
 )
-_UNCONFIRMED = "(t.label_source IS NULL OR t.label_source != 'human')"  # the model's labels and intake labels
+# the model's labels and intake labels, and a person's kind without a module (a file's row that gave only
+# the kind): its module is still to be confirmed, with the model's suggestion
+_UNCONFIRMED = "(t.label_source IS NULL OR t.label_source != 'human' OR t.module IS NULL)"
 _INTAKE_LAST = "CASE WHEN t.label_source = 'intake' THEN 1 ELSE 0 END, "
 QUEUE_ORDERS = {
     # least certain first: unclassified, then labelled without a confidence, then lowest confidence
@@ -40,7 +42,7 @@ class ReviewRepository:
         """Ids of the tickets to review, in *order*.
 
         Normally the tickets no super-user has confirmed: the model's labels and the labels set at
-        intake, the latter after the former when *intake_last*. With *second_opinion*, the confirmed
+        intake, the latter after the former when *intake_last*, and tickets without a module. With *second_opinion*, the confirmed
         tickets that another super-user decided in the queue and *actor* has not, to measure agreement.
         """
         if order not in QUEUE_ORDERS:
