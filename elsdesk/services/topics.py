@@ -113,22 +113,10 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     tickets = week_tickets(database, week)
     ticketish = [finder_ticket(t) for t in tickets]
     problem_of, linked_ids = _problems_of(database, week, tickets)
-    by_problem: dict[int, list[int]] = {}
-    rest = []
-    for index, ticket in enumerate(tickets):
-        if ticket.id in problem_of:
-            by_problem.setdefault(problem_of[ticket.id], []).append(index)
-        else:
-            rest.append(index)
     finder = TopicFinder(reference_texts=_reference_texts())
-    problem_ids = sorted(by_problem)
-    described = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
-    found = finder.find([ticketish[i] for i in rest], is_cancelled)
+    problem_ids, described, found, rest = _known_and_found(finder, tickets, ticketish, problem_of, is_cancelled)
     if is_cancelled and is_cancelled():
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
-    for topic in found:  # back to positions in the whole week
-        topic.members = [rest[m] for m in topic.members]
-        topic.examples = [rest[m] for m in topic.examples]
     repo = TopicRepository(database)
     earlier_results = {past: repo.week_results(past) for past in _earlier_weeks(week, HISTORY_WEEKS)}  # read once
     spread = _spread_this_week(database, earlier_results, finder, ticketish, rest, found, is_cancelled)
@@ -162,6 +150,27 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list[Ticketish], problem_of: dict[int, int],
+                     is_cancelled=None) -> tuple[list[int], list[FoundTopic], list[FoundTopic], list[int]]:
+    """(problem ids, their described groups, the finder's topics of the rest, the rest's positions):
+    the tickets under a known problem (*problem_of*: ticket id -> problem id) grouped by problem, the
+    others grouped by the finder; members are positions in *tickets*."""
+    by_problem: dict[int, list[int]] = {}
+    rest = []
+    for index, ticket in enumerate(tickets):
+        if ticket.id in problem_of:
+            by_problem.setdefault(problem_of[ticket.id], []).append(index)
+        else:
+            rest.append(index)
+    problem_ids = sorted(by_problem)
+    described = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
+    found = finder.find([ticketish[i] for i in rest], is_cancelled)
+    for topic in found:  # back to positions in all the tickets
+        topic.members = [rest[m] for m in topic.members]
+        topic.examples = [rest[m] for m in topic.examples]
+    return problem_ids, described, found, rest
 
 
 def _spread_this_week(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
@@ -490,22 +499,9 @@ def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket],
     tickets the matcher places clearly, as in a week), then what the finder groups from the rest;
     with the problem id of each known problem's topic, in the same order."""
     tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
-    ticketish = [finder_ticket(t) for t in tickets]
     problem_of, _linked = _problems_until(database, (end + timedelta(days=1)).isoformat(), tickets)
-    by_problem: dict[int, list[int]] = {}
-    rest = []
-    for index, ticket in enumerate(tickets):
-        if ticket.id in problem_of:
-            by_problem.setdefault(problem_of[ticket.id], []).append(index)
-        else:
-            rest.append(index)
     finder = TopicFinder(reference_texts=_reference_texts())
-    problem_ids = sorted(by_problem)
-    known = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
-    found = finder.find([ticketish[i] for i in rest])
-    for topic in found:  # back to positions in the whole period
-        topic.members = [rest[m] for m in topic.members]
-        topic.examples = [rest[m] for m in topic.examples]
+    problem_ids, known, found, _rest = _known_and_found(finder, tickets, [finder_ticket(t) for t in tickets], problem_of)
     return tickets, known + found, problem_ids
 
 
