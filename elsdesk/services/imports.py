@@ -109,28 +109,30 @@ def import_tickets(
         if is_cancelled and is_cancelled():
             raise Cancelled(f"importen avbröts efter {done} rader; de är sparade")
         batches.write(pending)
+        committed()
         done += len(pending)
         pending.clear()
         if progress:
             progress(done, max(total, done))
 
     columns = FileColumns.of_file(path)
-    for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
-        rows_seen += 1
-        if row.error:
-            batches.reject(row.line, row.error)
-            continue
-        columns.see(row.fields, row.line)
-        try:
-            ticket, warnings, present, problem = read_ticket_row(row.fields, taxonomy)
-        except ValueError as exc:
-            batches.reject(row.line, str(exc))
-            continue
-        pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem)))
-        if len(pending) >= batch_size:
+    with database.bulk_writes() as committed:
+        for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
+            rows_seen += 1
+            if row.error:
+                batches.reject(row.line, row.error)
+                continue
+            columns.see(row.fields, row.line)
+            try:
+                ticket, warnings, present, problem = read_ticket_row(row.fields, taxonomy)
+            except ValueError as exc:
+                batches.reject(row.line, str(exc))
+                continue
+            pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem)))
+            if len(pending) >= batch_size:
+                flush()
+        if pending:
             flush()
-    if pending:
-        flush()
     if rows_seen == 0:
         raise BadInputError(f"{path}: filen innehåller inga ärenden (tom, eller bara en rubrikrad)")
     _report_columns(report, columns)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import os
 import re
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 SQLITE, POSTGRES = "sqlite", "postgres"
 _CONNINFO_RE = re.compile(r"^\s*(service|host|hostaddr|dbname|user|port)\s*=", re.IGNORECASE)
@@ -64,6 +65,12 @@ class Database(ABC):
     @abstractmethod
     def close(self) -> None:
         """Close the connection; safe to call twice."""
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[Callable[[], None]]:
+        """Many write transactions in a row (an import's batches): yields what to call after each
+        commit. Here nothing; a local file moves its WAL checkpoints off the writing thread."""
+        yield lambda: None
 
     def server_role(self) -> str | None:
         """The app role the server grants this login (PostgreSQL), or None where the local profile rules."""
