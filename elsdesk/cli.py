@@ -90,19 +90,28 @@ def _target(args) -> str | None:
 
 def _database(args, *, existing: bool = False):
     """The desk given by --db or ELSDESK_DB (or the default file), opened. With *existing* (commands
-    that show what a desk holds: list, topics, export, problems) a desk file named there must exist:
+    that read or train on what a desk holds: list, topics, export, problems, train, models, ...) a desk
+    file named there must exist:
     a mistyped name would otherwise be a new, empty desk, and a list or an agenda from it would look
     as if the tickets were gone. Import, demo and the setting-up commands start a new desk."""
-    from pathlib import Path
-
-    from elsdesk.storage import backend_of, open_database
-    from elsdesk.storage.database import SQLITE
+    from elsdesk.storage import open_database
 
     target = _target(args)
-    if existing and target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
+    if existing:
+        require_existing(target)
+    return open_database(target)
+
+
+def require_existing(target) -> None:
+    """BadInputError when *target* names a local desk file that does not exist (see :func:`_database`)."""
+    from pathlib import Path
+
+    from elsdesk.storage import backend_of
+    from elsdesk.storage.database import SQLITE
+
+    if target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
         raise BadInputError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
                             f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
-    return open_database(target)
 
 
 def cmd_import(args) -> int:

@@ -48,6 +48,9 @@ def _status(target, as_json: bool) -> int:
     from elsdesk.storage import TicketRepository, open_database
     from elsdesk.storage.migrations import MIGRATIONS
 
+    from elsdesk.cli import require_existing
+
+    require_existing(target)
     with open_database(target) as database:
         role = role_of(database)
         report = {

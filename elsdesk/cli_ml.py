@@ -50,7 +50,7 @@ def cmd_labels(args) -> int:
     from elsdesk.domain import BadInputError
     from elsdesk.services.labels import add_label, desk_additions, desk_taxonomy
 
-    with _database(args) as database:
+    with _database(args, existing=not args.add) as database:  # adding a label may start a desk
         if args.add:
             if not (args.id and args.sv):
                 raise BadInputError("--add behöver --id och --sv")
@@ -73,7 +73,7 @@ def cmd_mistakes(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.services.label_check import likely_mistakes
 
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         found = likely_mistakes(database, limit=args.limit)
     for mistake in found:
         if args.json:
@@ -140,13 +140,14 @@ def _say_fallback(card: dict) -> None:
 
 def _desk_or_shipped_model(args):
     """The active model of the desk given by --db or ELSDESK_DB; the shipped model when none is given."""
-    from elsdesk.cli import _target
+    from elsdesk.cli import _target, require_existing
     from elsdesk.services.classification import active_model
     from elsdesk.storage import open_database
 
     target = _target(args)
     if target is None:
         return active_model()
+    require_existing(target)
     with open_database(target) as database:
         return active_model(database)
 
@@ -161,7 +162,7 @@ def cmd_train(args) -> int:
         quality = card["quality"]
         print(f"levererad modell {card['version']}: macro-F1 {quality['macro_f1']:.3f}, träffsäkerhet {quality['accuracy']:.3f} ({quality['method']})")
         return 0
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         result = train_model(database)
     if args.json:
         print(json.dumps({"version": result.card["version"], "activated": result.activated, "previous_version": result.previous_version,
@@ -218,7 +219,7 @@ def cmd_models(args) -> int:
     from elsdesk.ml.store import SHIPPED
     from elsdesk.services.classification import activate_model, model_versions, rollback_model
 
-    with _database(args) as database:
+    with _database(args, existing=True) as database:
         if args.activate:
             activate_model(database, args.activate)
         if args.rollback:

@@ -113,7 +113,7 @@ def cmd_config(args) -> int:
 
     from elsdesk.services.review import intake_placement, set_intake_placement
 
-    with _database(args) as database:
+    with _database(args, existing=not (args.go_live or args.intake_in_queue)) as database:  # setting up may start a desk
         if args.go_live:
             set_go_live(database, args.go_live)
         if args.intake_in_queue:

@@ -124,6 +124,7 @@ def test_issue_10_models_activate_accepts_only_versions_in_the_desk(tmp_path, ca
     marker = tmp_path / "ran"
     planted = _planted_folder(tmp_path / "planted", marker)
     db = str(tmp_path / "desk.db")
+    open_database(db).close()  # an existing, empty desk
     for target in ("../planted", str(planted), "planted", "../../etc", SHIPPED + "/../x"):
         assert main(["--db", db, "models", "--activate", target]) == 1
         assert "finns inte" in capsys.readouterr().err
@@ -220,6 +221,7 @@ def test_issue_10_orphan_temporary_files_do_not_warn(tmp_path, capsys, user_home
     (user_home / "models" / "model.joblib.tmp").write_bytes(b"half")
     texts = write_jsonl(tmp_path / "in.jsonl", TEXTS)
     assert main(["classify", str(texts)]) == 0
+    open_database(tmp_path / "d.db").close()
     assert main(["--db", str(tmp_path / "d.db"), "models"]) == 0
     assert capsys.readouterr().err == ""
 
@@ -254,3 +256,14 @@ def test_models_says_what_each_macro_f1_was_measured_on():
     assert _measured_on({"version": "shipped", "macro_f1": 0.8, "quality_n": None}) == "  (seedkorpusen)"
     assert _measured_on({"version": "20261203-010212", "macro_f1": 0.97, "quality_n": 30}) == "  (på 30 nya bekräftade)"
     assert _measured_on({"version": "20261203-010238", "macro_f1": None, "quality_n": None}) == ""
+
+
+def test_commands_that_read_a_desk_refuse_a_mistyped_desk_file(tmp_path, capsys):
+    """A mistyped --db is not a new, empty desk for train, models, mistakes, config, labels, db status,
+    classify or evaluate (it used to be created, and train said "aktiverad" on the seed corpus alone)."""
+    missing = tmp_path / "skrivfel.db"
+    texts = str(write_jsonl(tmp_path / "in.jsonl", TEXTS))
+    for command in (["train"], ["models"], ["mistakes"], ["config"], ["labels"], ["db", "status"], ["classify", texts]):
+        assert main(["--db", str(missing), *command]) == 1, command
+        assert "det finns ingen desk" in capsys.readouterr().err
+    assert not missing.exists()

@@ -166,6 +166,7 @@ def test_train_then_classify_with_db_uses_the_desks_model(db_path, other_target,
     assert card["version"] == trained["version"]
     shipped_model, _ = load_shipped()
     assert classify("--db", desk) == _outputs(desk_model)
+    open_database(other_target).close()  # another desk, with no model of its own
     assert classify("--db", str(other_target)) == _outputs(shipped_model)
     assert classify() == _outputs(shipped_model)  # no desk: the shipped model, no database opened
     monkeypatch.setenv("ELSDESK_DB", desk)
