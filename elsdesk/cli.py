@@ -188,10 +188,10 @@ def cmd_list(args) -> int:
 
 def cmd_demo(args) -> int:
     from elsdesk.services.demo import demo_summary, load_demo_data, remove_demo_data
-    from elsdesk.services.permissions import LOAD_DEMO, require
+    from elsdesk.services.permissions import LOAD_DEMO, REMOVE_DEMO, require
 
     with _database(args) as database:
-        require(database, LOAD_DEMO)  # a refusal for the role comes before anything about the desk
+        require(database, REMOVE_DEMO if args.remove else LOAD_DEMO)  # a refusal for the role comes before anything else
         if args.remove:
             print(f"{remove_demo_data(database)} demoärenden borttagna")
             return EXIT_OK

@@ -280,6 +280,16 @@ def test_a_desk_adds_a_label_and_only_valid_ids(memory_db):
             add_label(memory_db, "module", bad, "Namn")
 
 
+def test_a_desk_label_needs_a_name_of_its_own_and_holds_no_identifier(memory_db):
+    for name in ("Läkemedel", "lakemedel", "LÄKEMEDEL"):  # a second "Läkemedel" could not be told apart
+        with pytest.raises(BadInputError, match="har redan etiketten 'lakemedel'"):
+            add_label(memory_db, "module", "lm2", name)
+    taxonomy = add_label(memory_db, "module", "pat_lista", "Pat 19121212-1212 lista", covers="ring 070-123 45 67")
+    assert taxonomy.module_name("pat_lista") == "Pat [personnummer] lista"
+    assert "19121212" not in str(desk_taxonomy(memory_db).modules) and "45 67" not in memory_db.query(
+        "SELECT value FROM settings WHERE key = 'taxonomy.additions'")[0][0]
+
+
 VACCINATION = [
     ("Vaccinationsmodulen visar inte dos två", "Ska registrera andra dosen covidvaccin men vaccinationsmodulen visar bara dos ett."),
     ("Var registrerar jag influensavaccin?", "Vi ger influensavaccin på mottagningen, hittar inte vaccinationsregistreringen."),

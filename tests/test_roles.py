@@ -200,3 +200,19 @@ def test_super_users_and_training_leads_curate_proposals_support_staff_do_not(de
     with desk("super_sven") as database:  # the server lets a super-user link and close the proposal
         problem = accept_proposal(database, "2025-W18", proposals[0]["id"], "Signera given dos", "super_sven")
         assert problem.name == "Signera given dos"
+
+
+@pytest.mark.parametrize("action, words", [("add_labels", "lägga till egna moduler och typer"), ("remove_demo", "ta bort demodata"),
+                                           ("queue_settings", "granskningskön")])
+def test_a_refusal_names_the_action_that_was_refused(action, words):
+    """labels --add said "får inte träna om", demo --remove "får inte lägga in demodata"."""
+    from elsdesk.domain import NotAllowedError
+    from elsdesk.services.permissions import require
+    from elsdesk.services.profile import ELS_SUPPORT
+
+    class SupportLogin:
+        def server_role(self):
+            return ELS_SUPPORT
+
+    with pytest.raises(NotAllowedError, match=words):
+        require(SupportLogin(), action)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.gui.notify import show_error
-from elsdesk.services.permissions import CONFIRM_LABELS, LOAD_DEMO, TRAIN_MODEL, allowed
+from elsdesk.services.permissions import CONFIRM_LABELS, LOAD_DEMO, REMOVE_DEMO, TRAIN_MODEL, allowed
 from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class ReviewActionsMixin:
         local file the profile's role, and the file's owner may load demo data."""
         if self.server_role:
             return allowed(self.server_role, action)
-        return action == LOAD_DEMO or (self.profile is not None and allowed(self.profile.role, action))
+        return action in (LOAD_DEMO, REMOVE_DEMO) or (self.profile is not None and allowed(self.profile.role, action))
 
     def _apply_profile(self) -> None:
         """Offer the views and actions of the profile's role: tickets always, the review queue and retraining
@@ -68,7 +68,7 @@ class ReviewActionsMixin:
             self._training_view.actor = self._actor()
         self.mistakes_action.setEnabled(self.may(CONFIRM_LABELS))
         self.demo_action.setEnabled(self.may(LOAD_DEMO))
-        self.remove_demo_action.setEnabled(self.has_demo and self.may(LOAD_DEMO))
+        self.remove_demo_action.setEnabled(self.has_demo and self.may(REMOVE_DEMO))
         if self.profile is None:
             return
         views = views_for(self.profile.role)

@@ -22,7 +22,7 @@ from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import HUMAN, BadInputError, Ticket
 from elsdesk.domain import Cancelled
 from elsdesk.services.tickets import mask_ticket
-from elsdesk.services.permissions import LOAD_DEMO, require
+from elsdesk.services.permissions import LOAD_DEMO, REMOVE_DEMO, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.demo import DEMO_PREFIX, DemoRepository
 from elsdesk.taxonomy import load_taxonomy
@@ -174,6 +174,6 @@ def load_demo_data(
 def remove_demo_data(database: Database) -> int:
     """Remove every demo ticket with its label history, review decisions and incident links, the
     incidents and stored topic weeks they made; real tickets are untouched. Returns how many went."""
-    require(database, LOAD_DEMO)
+    require(database, REMOVE_DEMO)
     with database.write():
         return DemoRepository(database).delete_demo_tickets()

@@ -12,10 +12,11 @@ import logging
 import re
 
 from elsdesk.domain import BadInputError
-from elsdesk.services.permissions import TRAIN_MODEL, require
+from elsdesk.masking import mask
+from elsdesk.services.permissions import ADD_LABELS, require
 from elsdesk.storage import Database
 from elsdesk.storage.settings import SettingsRepository, upsert_setting
-from elsdesk.taxonomy import Taxonomy, load_taxonomy
+from elsdesk.taxonomy import Taxonomy, fold, load_taxonomy
 
 logger = logging.getLogger(__name__)
 ADDITIONS_KEY = "taxonomy.additions"
@@ -45,26 +46,31 @@ def add_label(database: Database, group: str, label_id: str, sv: str, en: str | 
     """Add a module or kind label (*group* "module" or "kind") to the desk; a super-user's decision.
 
     The id is stable ASCII (lower-case letters, digits, _); the names are shown in the lists."""
-    require(database, TRAIN_MODEL)
+    require(database, ADD_LABELS)
     if group not in GROUPS:
         raise BadInputError(f"okänd etikettgrupp '{group}'; välj module eller kind")
     label_id = (label_id or "").strip()
     if not _ID_RE.fullmatch(label_id):
         raise BadInputError(f"'{label_id}' duger inte som id: använd 2–40 små bokstäver a–z, siffror och _")
-    if not (sv or "").strip():
+    sv, en, covers = (mask(text.strip()) if text else "" for text in (sv, en, covers))  # stored and shown: no identifiers
+    if not sv:
         raise BadInputError("etiketten behöver ett svenskt namn")
     key = GROUPS[group]
-    if label_id in {label.id for label in getattr(desk_taxonomy(database), key)}:
+    existing = getattr(desk_taxonomy(database), key)
+    if label_id in {label.id for label in existing}:
         raise BadInputError(f"etiketten '{label_id}' finns redan")
+    for label in existing:  # two labels of one name cannot be told apart in a picker, a chart or an export
+        if {fold(sv), fold(en or sv)} & {fold(label.name("sv")), fold(label.name("en"))}:
+            raise BadInputError(f"namnet '{sv}' har redan etiketten '{label.id}' ({label.name('sv')}); välj ett annat namn")
     with database.write() as conn:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (ADDITIONS_KEY,)).fetchone()
         try:
             additions = json.loads(row[0]) if row else {}
         except ValueError:
             additions = {}
-        item = {"id": label_id, "sv": sv.strip(), "en": (en or sv).strip()}
-        if covers.strip():
-            item["covers"] = covers.strip()
+        item = {"id": label_id, "sv": sv, "en": en or sv}
+        if covers:
+            item["covers"] = covers
         additions.setdefault(key, []).append(item)
         upsert_setting(conn, ADDITIONS_KEY, json.dumps(additions, ensure_ascii=False))
     return desk_taxonomy(database)

@@ -16,7 +16,10 @@ TRAIN_MODEL = "train_model"
 SET_GO_LIVE = "set_go_live"
 EDIT_TOPICS = "edit_topics"
 LOAD_DEMO = "load_demo"
+REMOVE_DEMO = "remove_demo"
 CURATE_PROBLEMS = "curate_problems"
+ADD_LABELS = "add_labels"
+QUEUE_SETTINGS = "queue_settings"
 
 _ACTION_TEXT = {
     CONFIRM_LABELS: "bekräfta etiketter i granskningen",
@@ -24,7 +27,10 @@ _ACTION_TEXT = {
     SET_GO_LIVE: "ändra go-live-datumet",
     EDIT_TOPICS: "ändra ämnen och utbildningsagendan",
     LOAD_DEMO: "lägga in demodata",
+    REMOVE_DEMO: "ta bort demodata",
     CURATE_PROBLEMS: "godta, slå ihop eller avvisa förslag på kända problem",
+    ADD_LABELS: "lägga till egna moduler och typer",
+    QUEUE_SETTINGS: "ändra var intagsetiketterna står i granskningskön",
 }
 _NEEDED = {
     CONFIRM_LABELS: (SUPER_USER,),
@@ -32,7 +38,10 @@ _NEEDED = {
     SET_GO_LIVE: (TRAINING_LEAD,),
     EDIT_TOPICS: (TRAINING_LEAD,),
     LOAD_DEMO: (OWNER,),
+    REMOVE_DEMO: (OWNER,),
     CURATE_PROBLEMS: (SUPER_USER, TRAINING_LEAD),
+    ADD_LABELS: (SUPER_USER,),
+    QUEUE_SETTINGS: (SUPER_USER,),
 }
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from elsdesk.domain import HUMAN, MODEL, BadInputError, ConflictError, ReviewDecision, Ticket, now_iso
 from elsdesk.services.similar import SimilarTicket, similar_tickets
-from elsdesk.services.permissions import CONFIRM_LABELS, acting_as, require
+from elsdesk.services.permissions import CONFIRM_LABELS, QUEUE_SETTINGS, acting_as, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.reviews import QUEUE_ORDERS, ReviewRepository
 from elsdesk.storage.settings import SettingsRepository, upsert_setting
@@ -72,7 +72,7 @@ def intake_placement(database: Database) -> str:
 def set_intake_placement(database: Database, placement: str) -> None:
     if placement not in INTAKE_PLACEMENTS:
         raise BadInputError(f"okänd placering '{placement}'; välj en av {', '.join(INTAKE_PLACEMENTS)}")
-    require(database, CONFIRM_LABELS)
+    require(database, QUEUE_SETTINGS)
     SettingsRepository(database).set(INTAKE_KEY, placement)
 
 
