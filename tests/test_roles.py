@@ -71,6 +71,29 @@ def test_support_staff_log_and_import_but_cannot_confirm(desk, tmp_path):
             confirm_labels(database, _first_id(database), "lakemedel", "handhavande", "stod_anna")
 
 
+def test_support_staffs_import_labels_are_intake_and_never_overwrite_a_confirmation(desk, tmp_path):
+    """An ELS-stöd login's file may carry labels and problem names: its labels stand as intake
+    labels (reviewed later), a super-user's confirmed labels stay, no known problem is made, and
+    the history names the login, not "import"."""
+    rows = sample_rows(2, start=700)
+    with desk("super_sven") as database:
+        import_tickets(database, write_jsonl(tmp_path / "confirmed.jsonl", rows))
+    changed = [dict(row, module="kassa_avgifter", kind="onskemal", problem="Kassan strular") for row in rows]
+    new = [dict(row, id=f"NY-{i}") for i, row in enumerate(sample_rows(2, start=800))]
+    with desk("stod_anna") as database:
+        report = import_tickets(database, write_jsonl(tmp_path / "relabel.jsonl", changed + new))
+        repo = TicketRepository(database)
+        kept = [repo.get_by_external_id(row["id"]) for row in rows]
+        assert [(t.module, t.label_source) for t in kept] == [(row["module"], "human") for row in rows]
+        fresh = [repo.get_by_external_id(row["id"]) for row in new]
+        assert all(t.label_source == "intake" and t.module for t in fresh)
+        assert database.query("SELECT count(*) FROM problems") == [(0,)]
+        assert any("behölls" in w for _line, w in report.warnings) and any("kopplingen" in w for _line, w in report.warnings)
+        actors = {row[0] for row in database.query(
+            "SELECT actor FROM label_history WHERE ticket_id = ?", (fresh[0].id,))}
+        assert actors == {"stod_anna"}
+
+
 def test_the_server_refuses_a_confirmation_that_goes_around_the_services(desk):
     with desk("stod_anna") as database:
         ticket_id = _first_id(database)

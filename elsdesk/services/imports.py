@@ -24,11 +24,12 @@ from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import Callable
 
-from elsdesk.domain import HUMAN, BadInputError, Cancelled, ImportReport, Ticket, now_iso  # Cancelled: callers import it from here too
+from elsdesk.domain import HUMAN, INTAKE, BadInputError, Cancelled, ImportReport, Ticket, now_iso  # Cancelled: callers import it from here too
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import NO_TEXT, FileColumns, RememberedLabels, estimate_rows, read_rows, read_ticket_row
 from elsdesk.masking import describe_counts, mask_text
 from elsdesk.plain_text import printable
+from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
 from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS
 from elsdesk.storage import Database, TicketRepository
@@ -38,6 +39,9 @@ from elsdesk.services.labels import desk_taxonomy
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
+KEPT_CONFIRMED = "modul och typ behölls: en superanvändare har bekräftat dem, och bara en superanvändare ändrar dem"
+NOT_LINKED = ("kopplingen till ett känt problem gjordes inte: bara superanvändare och utbildningsansvariga"
+              " kopplar ärenden till kända problem")
 ID_KEY_SETTING = "import_id_key"
 _TEXT_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
 _COMPARED = [f.name for f in dc_fields(Ticket) if f.name not in ("id", "updated_at", "version", "masked_count")]
@@ -159,7 +163,13 @@ class _Batches:
     def __init__(self, database: Database, actor: str):
         self.database = database
         self.repo = TicketRepository(database)
-        self.actor = actor
+        role = role_of(database)  # None on a local file: its owner may do everything
+        self.actor = actor if role is None else (database.login_name() or actor)  # who the history names
+        # a login that may not confirm labels imports them as intake labels (reviewed later) and
+        # leaves a super-user's confirmed labels as they are; one that may not curate known
+        # problems does not link tickets to them (nor create them)
+        self.labels_are = HUMAN if role is None or allowed(role, CONFIRM_LABELS) else INTAKE
+        self.may_link = role is None or allowed(role, CURATE_PROBLEMS)
         self.report = ImportReport()
         self._reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few
         self._id_key: bytes | None = None
@@ -187,7 +197,7 @@ class _Batches:
             before_cut = row.ticket.masked_count
             row.masked = _mask_in_place(row.ticket) + before_cut
             if row.ticket.module or row.ticket.kind:
-                row.ticket.label_source = HUMAN
+                row.ticket.label_source = self.labels_are
         first_line_of: dict[str, int] = {}
         with self.database.write() as conn:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
@@ -212,7 +222,11 @@ class _Batches:
                     new.append(row)
                     links.append((row, ticket))
                     continue
-                merged, warnings = _merge(existing, ticket, row.present)
+                present = row.present
+                if self.labels_are != HUMAN and existing.label_source == HUMAN and {"module", "kind"} & present:
+                    present = present - {"module", "kind"}
+                    report.warnings.append((line, KEPT_CONFIRMED))
+                merged, warnings = _merge(existing, ticket, present, self.labels_are)
                 report.warnings.extend((line, w) for w in warnings)
                 self._written.add(existing.id, line)
                 if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
@@ -230,13 +244,18 @@ class _Batches:
             report.new += len(new)
             repo.record_label_changes(history)
             before = ProblemRepository(self.database).links([stored.id for row, stored in links if row.problem])
+            if not self.may_link:
+                for row, _stored in links:
+                    if row.problem:
+                        report.warnings.append((row.line, NOT_LINKED))
+                links = []
             for row, stored in links:
                 if row.problem:
                     problem_id = link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
                     report.linked += before.get(stored.id) != problem_id
 
 
-def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticket, list[str]]:
+def _merge(existing: Ticket, incoming: Ticket, present: set[str], labels_are: str = HUMAN) -> tuple[Ticket, list[str]]:
     """The stored ticket updated with the fields this row actually carries, and warnings.
 
     A field the row does not carry keeps its stored value; text that looks worse than the
@@ -252,7 +271,7 @@ def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticke
         changes[name] = value
     merged = existing.with_changes(**changes)
     if (merged.module, merged.kind) != (existing.module, existing.kind):
-        merged.label_source = HUMAN
+        merged.label_source = labels_are
     return merged, warnings
 
 
