@@ -58,7 +58,10 @@ def test_removing_demo_data_keeps_every_real_ticket_and_takes_what_hangs_on_the_
                                  [demo_ticket.id, real_ticket.id])
         week = demo_ticket.iso_week
         topics.save_registered(RegisteredTopic("demo-topic", "lakemedel", "Demoämne", {"dos": 1.0}, week, week))
-        topics.replace_week(week, [TopicWeek("demo-topic", week, 1, [demo_ticket.id], {})])
+        topics.save_registered(RegisteredTopic("real-topic", "lakemedel", "Riktigt ämne", {"dos": 1.0}, week, week))
+        topics.replace_week(week, [TopicWeek("demo-topic", week, 1, [demo_ticket.id], {}),
+                                   TopicWeek("real-topic", week, 1, [real_ticket.id], {})])
+    topics.update_fields("real-topic", custom_label="Signera dos (utbildas v20)", covered_on="2025-05-14", on_agenda=1)
 
     removed = remove_demo_data(memory_db)
 
@@ -72,6 +75,8 @@ def test_removing_demo_data_keeps_every_real_ticket_and_takes_what_hangs_on_the_
     assert demo_only not in [i.id for i in incidents.list_incidents(None)]
     assert not topics.has_week(demo_ticket.iso_week)
     assert topics.get("demo-topic") is None
+    kept = topics.get("real-topic")  # a trainer's work on a topic of real tickets stays
+    assert (kept.custom_label, kept.covered_on, bool(kept.on_agenda)) == ("Signera dos (utbildas v20)", "2025-05-14", True)
     assert remove_demo_data(memory_db) == 0, "removing twice is harmless"
 
 

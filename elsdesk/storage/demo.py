@@ -49,12 +49,15 @@ class DemoRepository:
 
     def _forget_topic_weeks(self, weeks: list[str], removed: set[int]) -> None:
         """Drop stored topic weeks that held demo tickets (recomputed when shown), then the registered
-        topics of those weeks that no other week holds."""
+        topics made of demo tickets alone that no other week holds. A topic that held real tickets
+        keeps its registration, with what people did to it (a name, a covered date, an agenda pick):
+        worked out again without the demo tickets, it is the same topic."""
         touched: set[str] = set()
         for week in weeks:
             rows = self.conn.execute("SELECT topic_id, ticket_ids FROM topic_weeks WHERE week = ?", (week,)).fetchall()
-            if any(removed & set(json.loads(ticket_ids or "[]")) for _topic, ticket_ids in rows):
-                touched.update(topic for topic, _ids in rows)
+            held = {topic: set(json.loads(ticket_ids or "[]")) for topic, ticket_ids in rows}
+            if any(removed & ids for ids in held.values()):
+                touched.update(topic for topic, ids in held.items() if ids <= removed)
                 self.conn.execute("DELETE FROM topic_weeks WHERE week = ?", (week,))
         for topic_id in sorted(touched):
             if self.conn.execute("SELECT 1 FROM topic_weeks WHERE topic_id = ? LIMIT 1", (topic_id,)).fetchone():
