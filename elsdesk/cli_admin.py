@@ -103,5 +103,8 @@ def cmd_migrate(args) -> int:
     else:
         print(f"flyttade {report.total_rows} rader från {report.source} till {report.target} på {report.seconds:.1f} s;"
               f" antal och kontrollsummor lika i alla {len(report.tables)} tabeller")
-        print(f"peka arbetsplatserna dit: elsdesk --db '{report.target}' (eller ELSDESK_DB)")
+        from elsdesk.storage.database import for_everyone
+
+        print(f"peka arbetsplatserna dit: elsdesk --db '{for_everyone(report.target)}' (eller ELSDESK_DB), var och en"
+              " med sin egen inloggning")
     return 0

@@ -198,3 +198,16 @@ def test_a_file_that_is_no_database_is_said_in_swedish_only(tmp_path):
     with pytest.raises(DatabaseUnavailableError) as raised:
         open_database(not_a_desk)
     assert "är ingen elsdesk-databas" in str(raised.value) and "file is not" not in str(raised.value)
+
+
+@pytest.mark.parametrize("typed, shared", [
+    ("postgresql://elsdesk_owner@127.0.0.1:5432/elsdesk", "postgresql://127.0.0.1:5432/elsdesk"),
+    ("postgresql://owner:hemligt@db.region.se/elsdesk", "postgresql://db.region.se/elsdesk"),
+    ("host=db dbname=elsdesk user=owner password=hemligt", "host=db dbname=elsdesk"),
+    ("service=elsdesk", "service=elsdesk"),
+])
+def test_the_address_given_to_every_workstation_has_no_login_of_its_own(typed, shared):
+    """After a move the owner ran, the hint must not point every workstation at the owner's login."""
+    from elsdesk.storage.database import for_everyone
+
+    assert for_everyone(typed) == shared

@@ -38,6 +38,14 @@ def redacted(target: str | os.PathLike | None) -> str:
     return re.sub(r"(password\s*=\s*)(\S+)", r"\1***", text, flags=re.IGNORECASE)
 
 
+def for_everyone(target: str | os.PathLike | None) -> str:
+    """*target* as every workstation may use it: without the login and password of whoever
+    typed it (each person connects with their own login), e.g. after a move by the owner."""
+    text = str(target or "")
+    text = re.sub(r"(postgres(?:ql)?://)[^/@]*@", r"\1", text)
+    return re.sub(r"\s*\b(?:user|password)\s*=\s*\S+", "", text, flags=re.IGNORECASE).strip()
+
+
 class Database(ABC):
     """A migrated desk database opened for the current thread."""
 
