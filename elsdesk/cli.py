@@ -168,13 +168,13 @@ def _classify_unlabelled(database) -> int:
 
 
 def cmd_list(args) -> int:
+    from elsdesk.services.labels import desk_taxonomy
     from elsdesk.services.tickets import list_tickets, ticket_to_json, with_problems
-    from elsdesk.taxonomy import load_taxonomy
 
     from elsdesk.plain_text import printable
 
-    taxonomy = load_taxonomy()
     with _database(args, existing=True) as database:
+        taxonomy = desk_taxonomy(database)  # a region's own modules and kinds by their names too
         out = sys.stdout
         for ticket, problem in with_problems(database, list_tickets(database, week=args.week, module=args.module)):
             if args.json:  # JSON escapes control characters itself

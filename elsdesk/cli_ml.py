@@ -73,8 +73,12 @@ def cmd_mistakes(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.services.label_check import likely_mistakes
 
+    from elsdesk.services.labels import desk_taxonomy
+
     with _database(args, existing=True) as database:
         found = likely_mistakes(database, limit=args.limit)
+        taxonomy = desk_taxonomy(database)
+    fields = {"module": ("modul", taxonomy.module_name), "kind": ("typ", taxonomy.kind_name)}
     for mistake in found:
         if args.json:
             print(json.dumps({"id": mistake.external_id, "title": mistake.title, "field": mistake.field, "given": mistake.given,
@@ -82,7 +86,8 @@ def cmd_mistakes(args) -> int:
                               "suggested_probability": mistake.suggested_probability, "source": mistake.source},
                              ensure_ascii=False))
         else:
-            print(f"{mistake.external_id:14} {mistake.field:6} {mistake.given} → {mistake.suggested} "
+            field, name = fields.get(mistake.field, (mistake.field, lambda label: label))
+            print(f"{mistake.external_id:14} {field:5} {name(mistake.given) or mistake.given} → {name(mistake.suggested) or mistake.suggested} "
                   f"({mistake.given_probability:.0%} mot {mistake.suggested_probability:.0%})  {mistake.title}")
     if not found and not args.json:
         print("inga troliga felmärkningar (eller för få etiketter att kontrollera, minst 20 behövs)")

@@ -51,7 +51,10 @@ def cmd_topics(args) -> int:
 
     if bool(args.start) != bool(args.end) or bool(args.week) == bool(args.start):
         raise BadInputError("ange antingen --week eller både --from och --to")
+    from elsdesk.services.labels import desk_taxonomy
+
     with _database(args, existing=True) as database:
+        taxonomy = desk_taxonomy(database)  # a region's own modules by their names too
         if args.week:
             report = weekly_topics(database, args.week, recompute=args.recompute)
         else:
@@ -62,9 +65,6 @@ def cmd_topics(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    from elsdesk.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy()
     period = f"vecka {report['week']}" if "week" in report else f"{report['from']} – {report['to']}"
     print(f"{period}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
     for topic in report["topics"]:  # for a person: names, never ids (the JSON keeps the ids)

@@ -352,6 +352,11 @@ def test_cli_adds_a_desk_label_that_import_then_accepts(db_path, tmp_path, capsy
     with open_database(db_path) as database:
         ticket = TicketRepository(database).get_by_external_id("V1")
         assert (ticket.module, ticket.label_source) == ("vaccination", HUMAN)
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "list"]) == 0  # what a person reads shows the desk's own label by its name
+    assert capsys.readouterr().out.split("\t")[3] == "Vaccination"
+    assert main(["--db", str(db_path), "topics", "--week", "2025-W18"]) == 0
+    assert "vaccination" not in capsys.readouterr().out
 
 
 def test_cli_sets_where_intake_tickets_stand_and_lists_likely_mistakes(db_path, capsys):
