@@ -211,3 +211,15 @@ def test_the_address_given_to_every_workstation_has_no_login_of_its_own(typed, s
     from elsdesk.storage.database import for_everyone
 
     assert for_everyone(typed) == shared
+
+
+@pytest.mark.parametrize("libpq, swedish", [
+    ("connection failed: fe_sendauth: no password supplied", "inget lösenord angavs"),
+    ('definition of service "nosuch" not found', "tjänsten finns inte i pg_service.conf"),
+    ('FATAL:  password authentication failed for user "anna"', "fel lösenord"),
+])
+def test_a_server_that_cannot_be_reached_is_said_in_swedish_with_libpqs_reason_kept(libpq, swedish):
+    from elsdesk.storage.postgres_backend import _in_swedish
+
+    said = _in_swedish(RuntimeError(libpq))
+    assert said.startswith(swedish) and said.endswith(f"({libpq})")

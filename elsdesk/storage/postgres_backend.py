@@ -154,7 +154,8 @@ def connect(conninfo: str):
         return attempt()
     except psycopg.OperationalError as exc:
         if "password" not in str(exc).lower():
-            raise DatabaseUnavailableError(f"servern {redacted(conninfo)} svarar inte: {_first_line(exc)}") from exc
+            what = "kan inte nås" if "definition of service" in str(exc).lower() else "svarar inte"
+            raise DatabaseUnavailableError(f"servern {redacted(conninfo)} {what}: {_in_swedish(exc)}") from exc
         first_error = exc
     for source in (_session_passwords.get, _stored_password, _prompted_password):
         password = source(conninfo)
@@ -168,7 +169,7 @@ def connect(conninfo: str):
         _session_passwords[conninfo] = password
         return connection
     raise DatabaseUnavailableError(
-        f"inloggningen till {redacted(conninfo)} misslyckades: {_first_line(first_error)}"
+        f"inloggningen till {redacted(conninfo)} misslyckades: {_in_swedish(first_error)}"
     ) from first_error
 
 
@@ -250,6 +251,29 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+# what libpq says in English, for the people who read it (its own text stays after a colon for IT)
+_LIBPQ_SWEDISH = (
+    ("no password supplied", "inget lösenord angavs; skriv det när appen frågar, eller lägg det i en pgpass-fil"
+                             " (eller PGPASSWORD)"),
+    ("password authentication failed", "fel lösenord eller en inloggning som servern inte känner"),
+    ("definition of service", "tjänsten finns inte i pg_service.conf (PGSERVICEFILE eller ~/.pg_service.conf);"
+                              " be IT om adressen"),
+    ("connection refused", "servern tar inte emot anslutningar på den adressen och porten"),
+    ("could not translate host name", "servernamnet hittas inte"),
+    ("timeout expired", "servern svarade inte i tid"),
+    ("does not exist", "databasen eller inloggningen finns inte på servern"),
+)
+
+
+def _in_swedish(exc: BaseException) -> str:
+    """What went wrong in a Swedish sentence where libpq's reason is a known one, with its text."""
+    text = _first_line(exc)
+    for english, swedish in _LIBPQ_SWEDISH:
+        if english in str(exc).lower():
+            return f"{swedish} ({text})"
+    return text
+
+
 class PostgresDatabase(Database):
     """A desk on a PostgreSQL server, opened for the current thread."""
 
@@ -289,9 +313,12 @@ class PostgresDatabase(Database):
             isinstance(exc, psycopg.ProgrammingError) and "row-level security" in str(exc)
         ):
             return NotAllowedError(_refusal(str(exc)))
+        if isinstance(exc, DatabaseUnavailableError):
+            return exc  # already said (a retry that failed again): not the sentence twice
         if isinstance(exc, psycopg.OperationalError) or self.raw.broken:
             return DatabaseUnavailableError(
-                f"förbindelsen med servern {self.describe()} bröts; det som inte hann sparas sparades inte: {_first_line(exc)}"
+                f"förbindelsen med servern {self.describe()} bröts; det som redan sparats finns kvar, det som inte hann"
+                f" sparas sparades inte (en import fortsätter där den slutade om den körs igen): {_first_line(exc)}"
             )
         return exc
 
