@@ -29,6 +29,7 @@ BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRY_SECONDS = 300.0
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default: the WAL is copied back after about 4 MB
 RESTART_BYTES = 16 << 20  # the WAL a bulk write lets grow before its checkpoints start it over
+RESTART_WAIT_S = 2.0  # how long such a checkpoint waits for readers before it tries again later
 
 
 class SQLiteDatabase(Database):
@@ -190,7 +191,8 @@ class _Checkpoints:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(str(self._path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            # a restarting checkpoint holds new writers back while it waits for readers: never for long
+            conn = sqlite3.connect(str(self._path), timeout=RESTART_WAIT_S, isolation_level=None)
         except sqlite3.Error:  # pragma: no cover - the writer's own connection works: so does this one
             logger.exception("no checkpoint connection; the commits after the bulk writes checkpoint")
             return
