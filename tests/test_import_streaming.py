@@ -261,3 +261,21 @@ def test_issue_14_a_json_array_file_still_imports(memory_db, tmp_path):
     path = tmp_path / "a.json"
     path.write_text("  \n" + json.dumps(_rows(3), ensure_ascii=False), encoding="utf-8")
     assert import_tickets(memory_db, path).new == 3
+
+
+@pytest.mark.sqlite_only
+def test_an_imports_checkpoints_run_beside_it_and_the_desk_is_as_before_afterwards(db_path, tmp_path):
+    """The batches' commits only append to the WAL while a thread of their own copies it back; after
+    the import the connection checkpoints as usual again, the thread is gone and the file is sound."""
+    import threading
+
+    from elsdesk.storage import open_database
+
+    rows = [dict(row, id=f"C-{i:04d}") for i, row in enumerate(sample_rows(600))]
+    with open_database(db_path) as database:
+        report = import_tickets(database, write_jsonl(tmp_path / "many.jsonl", rows), batch_size=50)
+        assert report.new == 600
+        assert database.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        assert database.query("PRAGMA integrity_check") == [("ok",)]
+        assert database.query("SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'signera*'")[0][0] > 0
+    assert not [t for t in threading.enumerate() if t.name == "elsdesk-checkpoints"]
