@@ -189,16 +189,21 @@ def _brief(quality):
 
 
 def cmd_evaluate(args) -> int:
-    from elsdesk.cli import _target
+    from elsdesk.cli import _target, require_existing
     from elsdesk.services.classification import evaluate_file
+    from elsdesk.services.labels import desk_taxonomy
     from elsdesk.storage import open_database
+    from elsdesk.taxonomy import load_taxonomy
 
     target = _target(args)
     if target is None:
         report = evaluate_file(args.file)  # no desk given: the shipped model
+        taxonomy = load_taxonomy()
     else:
+        require_existing(target)
         with open_database(target) as database:
             report = evaluate_file(args.file, database)
+            taxonomy = desk_taxonomy(database)  # a desk's own labels by their names too
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -210,12 +215,13 @@ def cmd_evaluate(args) -> int:
     else:
         print("typ: inget av ärendena har en typ (kind), så typen utvärderades inte")
     print(report.get("summary", ""))
-    from elsdesk.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy()
     print(f"{'modul':32} {'precision':>9} {'recall':>7} {'antal':>6}")
     for module, values in sorted(report["per_module"].items()):  # names for a person; --json keeps the ids
         print(f"{taxonomy.module_name(module) or module:32} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
+    unknown = sorted(m for m, values in report["per_module"].items() if values["support"] and m not in taxonomy.module_ids)
+    if unknown and target is None:
+        print(f"modulerna {', '.join(unknown)} finns inte i den levererade modellen: en desks egna moduler utvärderas"
+              " med deskens modell (elsdesk --db DESK evaluate FIL)")
     return 0
 
 

@@ -212,3 +212,13 @@ def test_import_says_when_the_model_also_classified_older_tickets_of_the_desk(ca
     assert "nya: 1," in out and "klassade av modellen: 4 (även deskens äldre ärenden" in out
     main(["--db", str(db_target), "import", str(write_jsonl(tmp_path / "newest.jsonl", [{**newer[0], "id": "N-2"}]))])
     assert "klassade av modellen: 1\n" in capsys.readouterr().out
+
+
+def test_evaluate_without_a_desk_says_where_a_desks_own_module_is_evaluated(tmp_path, capsys):
+    rows = [{"id": "1", "title": "Vaccinet syns inte i vaccinationsvyn", "module": "vaccination"},
+            {"id": "2", "title": "Kan inte signera given dos", "module": "lakemedel"}]
+    assert main(["evaluate", str(write_jsonl(tmp_path / "labelled.jsonl", rows))]) == 0
+    out = capsys.readouterr().out
+    assert "modulerna vaccination finns inte i den levererade modellen" in out and "--db DESK evaluate" in out
+    assert main(["--db", str(tmp_path / "skrivfel.db"), "evaluate", str(tmp_path / "labelled.jsonl")]) == 1
+    assert not (tmp_path / "skrivfel.db").exists()
