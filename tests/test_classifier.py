@@ -193,3 +193,15 @@ def test_issue_11_shipped_model_reads_notes_mails_fragments_and_english(shipped,
     prediction = model.predict_one(title, description)
     assert prediction.module == module
     assert kind is None or prediction.kind == kind  # kind reads Swedish small words; English kind is weak
+
+
+def test_tickets_another_process_classified_meanwhile_are_not_classified_or_counted_again(memory_db, tmp_path, shipped, monkeypatch):
+    """Three imports at once each said "klassade av modellen: 290" for 290 tickets in all."""
+    from elsdesk.storage import TicketRepository
+
+    rows = [{k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(6)]
+    import_tickets(memory_db, write_jsonl(tmp_path / "t.jsonl", rows))
+    stale = TicketRepository(memory_db).ids_needing_prediction(str(shipped[1].get("version", "?")))
+    assert apply_predictions(memory_db, *shipped) == 6
+    monkeypatch.setattr(TicketRepository, "ids_needing_prediction", lambda self, version: stale)  # read before the other finished
+    assert apply_predictions(memory_db, *shipped) == 0

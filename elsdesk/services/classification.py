@@ -230,6 +230,8 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
                 current = now.get(ticket.id)
                 if current is None or current.label_source not in (None, MODEL):
                     continue  # a person's label (confirmed, or set at intake) is never the model's to change
+                if flt is None and current.model_version == version:
+                    continue  # another process classified it meanwhile: not again, and not counted twice
                 updates.append((prediction.module, prediction.kind, prediction.confidence, prediction.kind_confidence,
                                 version, MODEL, ticket.id, MODEL))
                 for field, new in (("module", prediction.module), ("kind", prediction.kind)):
