@@ -225,7 +225,8 @@ class _Batches:
                 present = row.present
                 if self.labels_are != HUMAN and existing.label_source == HUMAN and {"module", "kind"} & present:
                     present = present - {"module", "kind"}
-                    report.warnings.append((line, KEPT_CONFIRMED))
+                    if any(getattr(ticket, name) not in (None, getattr(existing, name)) for name in ("module", "kind")):
+                        report.warnings.append((line, KEPT_CONFIRMED))
                 merged, warnings = _merge(existing, ticket, present, self.labels_are)
                 report.warnings.extend((line, w) for w in warnings)
                 self._written.add(existing.id, line)
