@@ -117,8 +117,12 @@ def test_rename_cover_and_agenda(two_weeks):
     dose = next(t for t in report["topics"] if t["id"] == dose["id"])
     assert dose["label"] == "Signera dos i utdelningsvyn" and dose["covered_on"] == "2025-05-09"
     assert dose["id"] not in {t["id"] for t in agenda(report)}, "covered topics are not proposed again"
-    set_on_agenda(two_weeks, dose["id"], True)
+    before = [t["id"] for t in agenda(weekly_topics(two_weeks, "2025-W18"))]
+    set_on_agenda(two_weeks, dose["id"], True, "2025-W19")
     assert [t["id"] for t in agenda(weekly_topics(two_weeks, "2025-W19"))] == [dose["id"]]
+    assert [t["id"] for t in agenda(weekly_topics(two_weeks, "2025-W18"))] == before, "a pick is for its own week"
+    set_on_agenda(two_weeks, dose["id"], False, "2025-W19")
+    assert dose["id"] not in {t["id"] for t in agenda(weekly_topics(two_weeks, "2025-W19"))}
     with pytest.raises(BadInputError):
         rename_topic(two_weeks, dose["id"], "  ")
 

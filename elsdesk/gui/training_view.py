@@ -330,13 +330,14 @@ class TrainingLeadView(QWidget):
             return None
         agenda = set(self.overview.agenda_ids)
         explicit = any(t["on_agenda"] for t in self.overview.report["topics"])
+        week = self.overview.week  # a pick is for this week's agenda only
 
         def apply(database):
             if not explicit:  # the first pick turns the proposal into explicit choices
                 for topic_id in agenda:
-                    set_on_agenda(database, topic_id, True)
+                    set_on_agenda(database, topic_id, True, week)
             for topic in chosen:
-                set_on_agenda(database, topic["id"], topic["id"] not in agenda)
+                set_on_agenda(database, topic["id"], topic["id"] not in agenda, week)
 
         return self._edit(apply, "agenda")
 

@@ -1,16 +1,19 @@
 """The training lead's edits of a week's topics: rename, mark covered, pick for the agenda, merge
-and split. What people curate lives in the topic registry, so a recomputation never undoes it."""
+and split. What people curate lives in the topic registry (a week's agenda picks in the settings,
+by week), so a recomputation never undoes it."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.services.permissions import EDIT_TOPICS, require
-from elsdesk.services.topics import _reference_texts, _topic_id, finder_ticket, is_problem_topic
+from elsdesk.services.topics import AGENDA_KEY, _reference_texts, _topic_id, finder_ticket, is_problem_topic
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
+from elsdesk.storage.settings import upsert_setting
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import TopicFinder
 
@@ -46,12 +49,21 @@ def mark_covered(database: Database, topic_id: str, on: date | str | None) -> No
         repo.update_fields(topic_id, covered_on=str(on) if on else None)
 
 
-def set_on_agenda(database: Database, topic_id: str, picked: bool) -> None:
+def set_on_agenda(database: Database, topic_id: str, picked: bool, week: str) -> None:
+    """Pick *topic_id* for *week*'s agenda, or take it off; other weeks' agendas stay as they are
+    (a pick used to be the topic's for every week it appeared in)."""
     require(database, EDIT_TOPICS)
     repo = TopicRepository(database)
     _require(repo, topic_id)
-    with database.write():
-        repo.update_fields(topic_id, on_agenda=int(picked))
+    key = AGENDA_KEY.format(week=normalise_week(week))
+    with database.write() as conn:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        try:
+            picks = set(json.loads(row[0])) if row and row[0] else set()
+        except ValueError:
+            picks = set()
+        picks = picks | {topic_id} if picked else picks - {topic_id}
+        upsert_setting(conn, key, json.dumps(sorted(picks)))
 
 
 def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:

@@ -7,6 +7,7 @@ The training lead's edits are in :mod:`elsdesk.services.topic_edits`."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections import Counter
 from contextlib import contextmanager
@@ -397,6 +398,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     else:  # just computed: the tickets are at hand
         by_id = {t.id: t for t in read if t.id in ticket_ids}
     problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
+    picked = agenda_picks(database, week)
     topics = []
     for result in results:
         registered = topic_repo.get(result.topic_id)
@@ -444,7 +446,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "examples": [{"id": by_id[i].external_id, "title": by_id[i].title, "description": by_id[i].description}
                          for i in result.detail.get("examples", []) if i in by_id],
             "covered_on": registered.covered_on if registered else None,
-            "on_agenda": bool(registered.on_agenda) if registered else False,
+            "on_agenda": result.topic_id in picked,
         })
     topics.sort(key=lambda t: (-t["count"], t["label"]))
     return {"week": week, "tickets": total, "topics": topics}
@@ -452,6 +454,16 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
 
 # a known problem with one of these statuses needs no training (fixed, or already covered in one)
 DONE_STATUSES = ("rattat", "genomganget")
+AGENDA_KEY = "agenda_picks:{week}"  # a week's picked topic ids (JSON): a pick is for that week's training
+
+
+def agenda_picks(database: Database, week: str) -> set[str]:
+    """The topics a training lead picked for *week*'s agenda (none: the agenda is proposed)."""
+    text = SettingsRepository(database).get(AGENDA_KEY.format(week=normalise_week(week)))
+    try:
+        return set(json.loads(text)) if text else set()
+    except ValueError:
+        return set()
 
 
 def agenda(report: dict, limit: int = 10) -> list[dict]:
