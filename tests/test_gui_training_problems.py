@@ -64,3 +64,17 @@ def test_rejecting_a_proposal_removes_it_from_the_week(qtbot, view):
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
         view.reject_selected()
     assert proposal["id"] not in {t["id"] for t in view.overview.report["topics"]}
+
+
+def test_a_week_load_cancelled_by_choosing_another_week_shows_no_error(view, monkeypatch):
+    """Pressing ↓ twice in the week picker cancelled the first load, and the cancellation was shown
+    as "Något gick fel"."""
+    from elsdesk.domain import Cancelled
+    from elsdesk.gui import training_view
+
+    shown = []
+    monkeypatch.setattr(training_view, "show_error", lambda parent, exc: shown.append(exc))
+    view._load_failed(Cancelled())
+    assert shown == []
+    view._load_failed(RuntimeError("disken är full"))
+    assert len(shown) == 1

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from elsdesk.domain import day_label, day_number_of_week
+from elsdesk.domain import Cancelled, day_label, day_number_of_week
 from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
 from elsdesk.gui.forms import ask_text
 from elsdesk.gui.notify import show_error
@@ -162,8 +162,14 @@ class TrainingLeadView(QWidget):
                 return training_overview(database, week, recompute=recompute, is_cancelled=context.is_cancelled)
 
         self._task = self.runner.start(work, db_path=self.db_path, on_success=self._on_loaded,
-                                       on_failure=lambda exc: show_error(self, exc), name="training overview")
+                                       on_failure=self._load_failed, name="training overview")
         return self._task
+
+    def _load_failed(self, exc: BaseException) -> None:
+        """A load stopped because another week was chosen meanwhile is no error to show."""
+        if isinstance(exc, Cancelled):
+            return
+        show_error(self, exc)
 
     def is_loading(self) -> bool:
         return self._task is not None and not self._task.is_done()
