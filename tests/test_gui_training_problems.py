@@ -78,3 +78,20 @@ def test_a_week_load_cancelled_by_choosing_another_week_shows_no_error(view, mon
     assert shown == []
     view._load_failed(RuntimeError("disken är full"))
     assert len(shown) == 1
+
+
+def test_after_a_reload_only_the_kept_topic_is_selected_and_current(qtbot, view):
+    """After accepting a proposal with Ctrl+Enter two rows stayed selected (selectRow adds to the
+    selection while Ctrl is held), and the next button hit both."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    topics = view.overview.report["topics"]
+    assert len(topics) >= 2
+    view.table.selectRow(0)
+    selection = view.table.selectionModel()
+    selection.select(view.table.model().index(1, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    assert len(view.selected_topics()) == 2
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.load(view.overview.week)
+    assert [t["id"] for t in view.selected_topics()] == [topics[0]["id"]]
+    assert view.table.currentIndex().row() == 0

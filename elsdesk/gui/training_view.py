@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -231,7 +231,11 @@ class TrainingLeadView(QWidget):
             self.table.setColumnWidth(column, width)
         if topics:
             ids = [t["id"] for t in topics]
-            self.table.selectRow(ids.index(self._keep_id) if self._keep_id in ids else 0)
+            row = ids.index(self._keep_id) if self._keep_id in ids else 0
+            # one topic selected and current after a reload: selectRow adds to the selection while Ctrl is
+            # held (Ctrl+Enter accepts a proposal), which left the old row selected beside the new one
+            self.table.selectionModel().setCurrentIndex(self.table.model().index(row, 0),
+                                                        QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self._show_examples()
         self._enable_proposal_actions()
 
