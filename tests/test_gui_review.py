@@ -179,7 +179,10 @@ def test_current_ticket_shows_top_three_suggestions_with_bands_and_similar_ticke
     text = view.suggestion_label.text()
     assert "Journal och vårddokumentation" in text and "Läkemedel" in text and "Remisser" in text
     assert "Låg" in text or "Medel" in text or "Hög" in text
-    assert "[h]" in view.kind_label.text() and "[o]" in view.kind_label.text()
+    kinds = view.kind_label.text()
+    assert "[h]" in kinds and "[o]" in kinds
+    if "(förslag)" in kinds:  # the note stands right after the suggested (underlined) kind, not after the last one
+        assert "</u> <i>(förslag)</i>" in kinds
     press(qtbot, Qt.Key_Space)  # skip to the dose ticket
     press(qtbot, Qt.Key_Space)  # ... and to the referral, whose similar earlier ticket is confirmed
     ready(qtbot, view)

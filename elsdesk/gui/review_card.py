@@ -120,9 +120,11 @@ class ReviewCard(QWidget):
             label = f"<b>[{key}]</b> {escape(self.taxonomy.kind_name(kind, self.language))}"
             if suggestion is not None and suggestion.label == kind:
                 label += f" <span class='band'>({confidence_text(suggestion.band_name, suggestion.probability)})</span>"
-            parts.append(f"<u>{label}</u>" if kind == chosen else label)
-        note = "" if chosen_kind or not chosen else " <i>" + escape(self.tr("(förslag)")) + "</i>"
-        self.kind_label.setText(escape(self.tr("Typ:")) + " " + " &nbsp; ".join(parts) + note)
+            if kind == chosen:  # the suggested kind says so beside itself, not after the last kind
+                note = "" if chosen_kind else " <i>" + escape(self.tr("(förslag)")) + "</i>"
+                label = f"<u>{label}</u>{note}"
+            parts.append(label)
+        self.kind_label.setText(escape(self.tr("Typ:")) + " " + " &nbsp; ".join(parts))
 
     def _show_suggestions(self, item: ReviewItem) -> None:
         if not item.suggestions:
