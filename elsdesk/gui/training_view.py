@@ -192,8 +192,11 @@ class TrainingLeadView(QWidget):
             self.go_live_edit.setDate(QDate(overview.go_live.year, overview.go_live.month, overview.go_live.day))
             self.go_live_edit.blockSignals(False)
         day = day_label(overview.day_number) or "–"
-        self.day_label.setText(self.tr("%1 · %2 ärenden · %3 återkommande ämnen").replace("%1", day).replace(
-            "%2", str(overview.report["tickets"])).replace("%3", str(len(overview.report["topics"]))))
+        tickets, topics = overview.report["tickets"], len(overview.report["topics"])
+        tickets_text = self.tr("1 ärende") if tickets == 1 else self.tr("%1 ärenden").replace("%1", str(tickets))
+        topics_text = (self.tr("1 återkommande ämne") if topics == 1
+                       else self.tr("%1 återkommande ämnen").replace("%1", str(topics)))
+        self.day_label.setText(" · ".join([day, tickets_text, topics_text]))
         self._fill_table()
         self._draw_charts()
         self.overview_loaded.emit(overview)

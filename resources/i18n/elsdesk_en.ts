@@ -2282,9 +2282,24 @@ Database: %2</translation>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="189"/>
-        <source>%1 · %2 ärenden · %3 återkommande ämnen</source>
-        <translation>%1 · %2 tickets · %3 recurring topics</translation>
+        <location filename="../../elsdesk/gui/training_view.py" line="197"/>
+        <source>1 ärende</source>
+        <translation>1 ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="197"/>
+        <source>%1 ärenden</source>
+        <translation>%1 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="198"/>
+        <source>1 återkommande ämne</source>
+        <translation>1 recurring topic</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="199"/>
+        <source>%1 återkommande ämnen</source>
+        <translation>%1 recurring topics</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="215"/>
