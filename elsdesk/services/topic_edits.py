@@ -10,7 +10,7 @@ from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.services.permissions import EDIT_TOPICS, require
-from elsdesk.services.topics import AGENDA_KEY, _reference_texts, _topic_id, finder_ticket, is_problem_topic
+from elsdesk.services.topics import AGENDA_KEY, _reference_texts, _topic_id, finder_ticket, is_problem_topic, picks_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.settings import upsert_setting
@@ -58,10 +58,7 @@ def set_on_agenda(database: Database, topic_id: str, picked: bool, week: str) ->
     key = AGENDA_KEY.format(week=normalise_week(week))
     with database.write() as conn:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        try:
-            picks = set(json.loads(row[0])) if row and row[0] else set()
-        except ValueError:
-            picks = set()
+        picks = picks_of(row[0] if row else None)  # read inside the write: two picks at once both stay
         picks = picks | {topic_id} if picked else picks - {topic_id}
         upsert_setting(conn, key, json.dumps(sorted(picks)))
 

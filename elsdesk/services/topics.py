@@ -459,7 +459,11 @@ AGENDA_KEY = "agenda_picks:{week}"  # a week's picked topic ids (JSON): a pick i
 
 def agenda_picks(database: Database, week: str) -> set[str]:
     """The topics a training lead picked for *week*'s agenda (none: the agenda is proposed)."""
-    text = SettingsRepository(database).get(AGENDA_KEY.format(week=normalise_week(week)))
+    return picks_of(SettingsRepository(database).get(AGENDA_KEY.format(week=normalise_week(week))))
+
+
+def picks_of(text: str | None) -> set[str]:
+    """The topic ids a stored agenda-picks setting holds (an unreadable one holds none)."""
     try:
         return set(json.loads(text)) if text else set()
     except ValueError:
@@ -506,15 +510,15 @@ def module_volumes(database: Database) -> dict[str, dict[str, int]]:
 
 
 # -- any date range ----------------------------------------------------------------------------
-def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket], list[FoundTopic], list[int]]:
+def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket], list[int], list[FoundTopic], list[FoundTopic]]:
     """The period's tickets and its topics: first the known problems (people's links and the
     tickets the matcher places clearly, as in a week), then what the finder groups from the rest;
-    with the problem id of each known problem's topic, in the same order."""
+    as (tickets, problem ids, the known problems' topics in their order, the proposals)."""
     tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
     problem_of, _linked = _problems_until(database, (end + timedelta(days=1)).isoformat(), tickets)
     finder = TopicFinder(reference_texts=_reference_texts())
     problem_ids, known, found, _rest = _known_and_found(finder, tickets, [finder_ticket(t) for t in tickets], problem_of)
-    return tickets, known + found, problem_ids
+    return tickets, problem_ids, known, found
 
 
 def range_topics(database: Database, start: date | str, end: date | str) -> dict:
@@ -526,21 +530,18 @@ def range_topics(database: Database, start: date | str, end: date | str) -> dict
     if end < start:
         raise BadInputError(f"slutdatum {end} ligger före startdatum {start}")
     length = (end - start).days + 1
-    tickets, found, problem_ids = _found_in(database, start, end)
-    before, earlier, earlier_problems = _found_in(database, start - timedelta(days=length), start - timedelta(days=1))
-    earlier_count = {p: len(earlier[i].members) for i, p in enumerate(earlier_problems)}
-    proposals, earlier_proposals = found[len(problem_ids):], earlier[len(earlier_problems):]
+    tickets, problem_ids, known, proposals = _found_in(database, start, end)
+    before, earlier_problems, earlier_known, earlier_proposals = _found_in(
+        database, start - timedelta(days=length), start - timedelta(days=1))
+    earlier_count = {p: len(topic.members) for p, topic in zip(earlier_problems, earlier_known)}
     matched = continuations(TopicFinder(reference_texts=_reference_texts()), [_group(t, tickets) for t in proposals],
                             [_group(t, before) for t in earlier_proposals])
     problems = ProblemRepository(database).many(problem_ids)
+    previous_proposal = {i: len(earlier_proposals[e].members) for i, e in matched.items()}
+    entries = [(problems.get(p), topic, earlier_count.get(p, 0)) for p, topic in zip(problem_ids, known)]
+    entries += [(None, topic, previous_proposal.get(i, 0)) for i, topic in enumerate(proposals)]
     topics = []
-    for index, topic in enumerate(found):
-        problem = problems.get(problem_ids[index]) if index < len(problem_ids) else None
-        if problem is not None:
-            previous = earlier_count.get(problem.id, 0)
-        else:
-            proposal = index - len(problem_ids)
-            previous = len(earlier_proposals[matched[proposal]].members) if proposal in matched else 0
+    for problem, topic, previous in entries:
         kinds = Counter(topic.kind_mix)
         topics.append({
             "id": problem_topic_id(problem.id) if problem else _topic_id(f"{start}/{end}", topic),

@@ -94,15 +94,11 @@ def as_is(terms):
 
 @lru_cache(maxsize=200_000)
 def _word_char_grams(word: str) -> tuple[str, ...]:
-    """A word's character n-grams, padded with a space at each edge (scikit-learn's char_wb)."""
-    padded = f" {word} "
-    grams = []
-    for n in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1):
-        if len(padded) <= n:  # a short word counts once, whole
-            grams.append(padded)
-            break
-        grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
-    return tuple(grams)
+    """A word's character n-grams, padded with a space at each edge (scikit-learn's char_wb; the
+    classifier's cutter, cached here because a week's words recur from run to run)."""
+    from elsdesk.ml.vectorizing import char_wb_ngrams
+
+    return tuple(char_wb_ngrams(word, *CHAR_NGRAMS))
 
 
 def _folded_grams(word: str) -> tuple[str, ...]:
