@@ -184,6 +184,10 @@ def main() -> None:
     parser.add_argument("--skip-gui", action="store_true")
     parser.add_argument("--skip-region", action="store_true")
     args = parser.parse_args()
+    # every step reads and writes user data in a folder of its own, never the real user's (a run
+    # left an empty ~/.local/share/elsdesk behind)
+    home = tempfile.mkdtemp(prefix="elsdesk-bench-classifier-")
+    os.environ.update(ELSDESK_HOME=f"{home}/home", XDG_DATA_HOME=f"{home}/xdg")
     from elsdesk.ml.store import load_model
     from elsdesk.paths import shipped_models_dir
 
