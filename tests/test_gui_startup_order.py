@@ -50,6 +50,40 @@ def test_a_deferred_window_starts_only_its_list_query(qtbot, desk, tmp_path):
     qtbot.waitUntil(lambda: window.similarity_index is not None and window.runner.running() == 0, timeout=60_000)
 
 
+def test_the_window_holds_its_newest_rows_before_it_first_paints(qtbot, desk, tmp_path):
+    """The first page is read on the window's own connection as it is built, so the first paint shows
+    rows, as a plain table's does; every id and the counts still come from the background."""
+    window = MainWindow(desk, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), defer_start=True)
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+
+    assert window.model.rowCount() == 8, "no event has been processed yet"
+    assert window.list_view.current_ticket_id() == window.model.ids()[0], "the newest row is selected"
+    assert window.list_view.is_loading(), "the counts are still on their way"
+    with qtbot.waitSignal(window.list_view.loaded, timeout=30_000) as loaded:
+        pass
+    assert loaded.args[0].total == 8 and len(loaded.args[0].ids) == 8
+
+
+def test_a_first_page_that_cannot_be_read_at_once_is_read_in_the_background(qtbot, desk, tmp_path, monkeypatch):
+    from elsdesk.storage.ticket_pages import TicketPager
+
+    real_page = TicketPager.page
+    failing = {"left": 1}
+
+    def page_once_failing(self, *args, **kwargs):
+        if failing["left"]:
+            failing["left"] -= 1
+            raise OSError("disk I/O error")
+        return real_page(self, *args, **kwargs)
+
+    monkeypatch.setattr(TicketPager, "page", page_once_failing)
+    window = MainWindow(desk, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), defer_start=True)
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+
+    assert window.model.rowCount() == 0 and failing["left"] == 0
+    qtbot.waitUntil(lambda: window.model.rowCount() == 8, timeout=30_000)
+
+
 @pytest.fixture
 def any_desk(db_target, tmp_path):
     """A desk with eight tickets on this test's backend, and a super-user's profile (a local file's)."""

@@ -95,7 +95,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.tabs.currentChanged.connect(self._focus_review_tab)
         self._restore_layout()
         self._watch_other_workstations()
-        self.list_view.refresh()
+        self.list_view.refresh(database=self.database)  # the first paint shows the newest rows
         self._apply_profile()  # the role's tabs and actions; a super-user's review queue waits while starting
         if not defer_start:
             self.start_background(model_first=False)
