@@ -147,3 +147,26 @@ def test_a_page_holds_whole_tickets(desk):
     assert [t.id for t in first] == TicketRepository(desk).query_ids()[:3]
     assert first[0] == TicketRepository(desk).get(first[0].id)
     assert TicketPager(desk).page(TicketFilter(), limit=0) == []
+
+
+def test_a_ticket_number_finds_its_ticket_beside_the_text_that_mentions_it(desk):
+    """The text index holds no ticket numbers: "demo-01049" typed in the search box finds DEMO-01049,
+    in any case, together with the tickets whose text mentions it, in the list's order, on every path."""
+    repo, pager = TicketRepository(desk), TicketPager(desk)
+    with desk.write():
+        numbered = repo.insert(Ticket(title="Utskrift av etiketter", external_id="DEMO-01049", module="remisser",
+                                      created_at="2025-04-01T07:00:00", status="ny"))  # the oldest: no fast path reads it
+        mentions = repo.insert(Ticket(title="Samma fel som DEMO-01049", created_at="2025-04-27T09:45:00",
+                                      module="provsvar", status="ny"))
+    for text in ("DEMO-01049", "demo-01049", " Demo-01049 "):
+        flt = TicketFilter(text=text)
+        expected = repo.query_ids(flt)
+        assert set(expected) == {numbered.id, mentions.id}, text
+        assert [t.id for t in pager.page(flt, limit=25)] == expected
+        assert [t.id for t in pager.page(flt, limit=1)] == expected[:1]
+        assert _all_pages(pager, flt, size=1) == expected
+        assert repo.count(flt) == 2
+    assert repo.query_ids(TicketFilter(text="demo-01049", module="lakemedel")) == []
+    only_it = TicketFilter(text="DEMO-01049", ids=(numbered.id,))
+    assert [t.id for t in pager.page(only_it)] == repo.query_ids(only_it) == [numbered.id]
+    assert repo.query_ids(TicketFilter(text="DEMO-0104")) == [mentions.id], "a number is looked up whole; text by prefix"

@@ -25,6 +25,7 @@ MIN_COMPOUND = MIN_HEAD + MIN_PART
 # a longer "word" is no compound (a pasted hash, a run of one letter): its tails would grow with the
 # square of its length (a 100,000-letter field meant gigabytes); it is still indexed whole
 MAX_COMPOUND = 64
+MAX_TICKET_NUMBER = 64  # the longest search text looked up as a ticket number
 
 
 def query_words(text: str | None) -> list[str]:
@@ -33,6 +34,17 @@ def query_words(text: str | None) -> list[str]:
     for word in WORD_RE.findall((text or "").casefold()):
         seen.setdefault(word, None)
     return list(seen)
+
+
+def ticket_number_forms(text: str | None) -> list[str]:
+    """The ticket numbers a search may be ("DEMO-01049" typed as "demo-01049"): one word with a digit
+    in it, as typed, in capitals and in small letters. The text index holds no ticket numbers, so a
+    search looks these up beside it. Empty for anything else."""
+    number = (text or "").strip()
+    if not number or len(number) > MAX_TICKET_NUMBER or any(c.isspace() for c in number) \
+            or not any(c.isdigit() for c in number):
+        return []
+    return list(dict.fromkeys((number, number.upper(), number.lower())))
 
 
 def compound_parts(*texts: str | None) -> str:

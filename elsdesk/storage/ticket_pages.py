@@ -27,6 +27,7 @@ part of one, the share found says how many newest tickets a page needs; when tha
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from elsdesk.domain import Ticket, TicketFilter
 from elsdesk.storage import search_text
@@ -55,10 +56,10 @@ class TicketPager:
             return []
         if after is None and self._newest_first_search(flt):
             if self.database.sql.name == "postgres":
-                return self._postgres_newest_first(flt, limit)
+                return self._with_numbered(flt, self._postgres_newest_first(flt, limit), limit)
             ids = self._search_newest_first(flt, limit)
             if ids is not None:
-                return self._repo.fetch_many(ids)
+                return self._with_numbered(flt, self._repo.fetch_many(ids), limit)
         where, params = self._repo._where(flt)
         column = self._sort_column(flt)
         if after is not None:
@@ -67,6 +68,16 @@ class TicketPager:
             params = [*params, *seek_params]
         rows = self.database.query(f"{_SELECT}{where} ORDER BY {self._order(flt, column)} LIMIT ?", [*params, limit])
         return [_row_to_ticket(row) for row in rows]
+
+    def _with_numbered(self, flt: TicketFilter, page: list[Ticket], limit: int) -> list[Ticket]:
+        """*page* of a newest-first text search with the ticket whose number was typed in its place:
+        the text index, which the fast paths read, holds no ticket numbers."""
+        numbered = [i for i in self._repo.numbered_ids(flt.text) if flt.ids is None or i in flt.ids]
+        if not numbered:
+            return page
+        shown = {ticket.id for ticket in page}
+        extra = [ticket for ticket in self.page(replace(flt, text=None, ids=numbered), limit) if ticket.id not in shown]
+        return sorted(page + extra, key=lambda ticket: (ticket.created_at, ticket.id), reverse=True)[:limit]
 
     # -- the plain keyset query -------------------------------------------------------------
     @staticmethod

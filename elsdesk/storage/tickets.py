@@ -19,6 +19,7 @@ from elsdesk.domain import (
     now_iso,
 )
 from elsdesk.storage.database import Database
+from elsdesk.storage import search_text
 from elsdesk.storage.search_text import compound_parts
 
 TICKET_COLUMNS = [f.name for f in fields(Ticket)]
@@ -62,6 +63,15 @@ class TicketRepository:
         rows = self.database.query(_SELECT + " WHERE external_id = ?", (external_id,))
         return _row_to_ticket(rows[0]) if rows else None
 
+    def numbered_ids(self, text: str | None) -> list[int]:
+        """Ids of the tickets whose ticket number is the search *text* ("DEMO-01049", in any case); the
+        text index does not hold ticket numbers, so a search finds them here."""
+        forms = search_text.ticket_number_forms(text)
+        if not forms:
+            return []
+        rows = self.database.query(f"SELECT id FROM tickets WHERE external_id IN ({','.join('?' * len(forms))})", forms)
+        return sorted(row[0] for row in rows)
+
     def fetch_many(self, ids: Iterable[int]) -> list[Ticket]:
         """Tickets for *ids*, in the order given (missing ids are skipped)."""
         ids = list(ids)
@@ -79,7 +89,11 @@ class TicketRepository:
     def _where(self, flt: TicketFilter) -> tuple[str, list]:
         clauses, params = [], []
         match = self.database.sql.text_match(flt.text)
-        if match:
+        numbered = self.numbered_ids(flt.text) if match else []
+        if numbered:  # the ticket whose number was typed, beside the tickets whose text matches
+            clauses.append(f"({match[0]} OR id IN ({','.join('?' * len(numbered))}))")
+            params.extend([match[1], *numbered])
+        elif match:
             clauses.append(match[0])
             params.append(match[1])
         for column in ("status", "module", "kind"):
