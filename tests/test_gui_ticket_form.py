@@ -254,3 +254,21 @@ def test_editing_a_stored_ticket_fills_the_form_and_keeps_its_identity(qtbot):
     assert (edited.id, edited.external_id, edited.version) == (7, "ELS-000007", 3)
     assert edited.title == "Saknar enhet i listan"
     assert edited.created_at == "2025-04-28T10:00:00"
+
+
+def test_every_similar_ticket_shows_when_the_form_is_at_its_smallest(form, qtbot):
+    """The list of similar earlier tickets keeps room for all of them; a short screen takes the room
+    from the description and resolution boxes (it showed 2.5 of 5 rows)."""
+    from elsdesk.services.similar import SIMILAR_COUNT, SimilarTicket
+
+    similar = [SimilarTicket(Ticket(id=n, external_id=f"DEMO-{n:05d}", title=f"Kan inte signera {n}", status="lost",
+                                    created_at="2025-05-0{}T08:00:00".format(n)), 0.9 - n / 10)
+               for n in range(1, SIMILAR_COUNT + 1)]
+    form.show_similar(similar)
+    form.resize(form.minimumSizeHint())
+    qtbot.waitUntil(lambda: form.size() == form.minimumSizeHint().expandedTo(form.minimumSize()))
+    tree = form.similar_view.tree
+    last = tree.visualItemRect(tree.topLevelItem(SIMILAR_COUNT - 1))
+    assert tree.isVisible() and not last.isEmpty()
+    assert last.bottom() < tree.viewport().height(), "the fifth row is whole"
+    assert not tree.verticalScrollBar().isVisible()

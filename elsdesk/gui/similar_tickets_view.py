@@ -8,7 +8,7 @@ and the ticket form. It never queries anything itself. Double-click or Enter on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from elsdesk.services.similar import SimilarTicket
@@ -44,6 +44,7 @@ class SimilarTicketsView(QWidget):
         if not focusable:
             self.tree.setFocusPolicy(Qt.NoFocus)
         self.tree.itemActivated.connect(self._on_item_activated)
+        self._rows_shown = 0  # 0: the list takes the height its layout gives it
         self.empty = QLabel(self)
         self.empty.setObjectName("similarEmpty")
         layout = QVBoxLayout(self)
@@ -73,8 +74,31 @@ class SimilarTicketsView(QWidget):
             item.setToolTip(5, resolution[:500])
             self.tree.addTopLevelItem(item)
         self.tree.setVisible(bool(similar))
+        if similar and self._rows_shown:
+            self._fit_height()
         self.empty.setVisible(not similar)
         self.empty.setText(empty_text or self.tr("Inga liknande ärenden."))
+
+    def show_rows(self, rows: int) -> None:
+        """Keep the list exactly *rows* rows high (header included), so a layout short of room takes it
+        from a stretchable field instead of cutting rows off (the ticket form showed 2.5 of 5)."""
+        self._rows_shown = rows
+        self.tree.installEventFilter(self)
+        if self.tree.topLevelItemCount():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        row = self.tree.sizeHintForRow(0)
+        header = self.tree.header()
+        height = header.sizeHint().height() + row * self._rows_shown + 2 * self.tree.frameWidth()
+        if header.length() > self.tree.viewport().width():  # the columns overflow: a scroll bar below the rows
+            height += self.tree.horizontalScrollBar().sizeHint().height()
+        self.tree.setFixedHeight(height)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree and event.type() == QEvent.Resize and self._rows_shown and self.tree.topLevelItemCount():
+            self._fit_height()  # narrower or wider: the scroll bar below the rows may come or go
+        return super().eventFilter(watched, event)
 
     def ticket_ids(self) -> list[int]:
         return [self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())]

@@ -19,6 +19,7 @@ from elsdesk.gui.forms import load_form
 from elsdesk.gui.review_card import confidence_text
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.masking import mask_text
+from elsdesk.services.similar import SIMILAR_COUNT
 from elsdesk.taxonomy import Taxonomy
 
 DRAFT_DELAY_MS = 600
@@ -53,7 +54,7 @@ class TicketFormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         self.similar_view = SimilarTicketsView(taxonomy, language, self)
-        self.similar_view.setMaximumHeight(170)
+        self.similar_view.show_rows(SIMILAR_COUNT)
         self.similar_view.ticket_activated.connect(self.similar_ticket_activated.emit)
         self.problem_view = QLabel(self)
         self.problem_view.setObjectName("knownProblem")
