@@ -188,6 +188,26 @@ def test_accepting_a_proposal_makes_a_known_problem_of_its_tickets(proposed_week
     assert not [t for t in after if t["status"] == "proposed"]
 
 
+def test_an_accepted_proposal_keeps_the_weeks_it_was_proposed_in(memory_db, tmp_path):
+    """A known problem made of a proposal that recurred for two weeks is not "ny" in its first week as
+    a problem: its weeks, its first week and its count since go-live carry over."""
+    from elsdesk.services.problems import accept_proposal
+
+    rows = [dict(_row(10 + i, day, t, d, "lakemedel"), reporter_role="ssk", unit=f"Avd {i % 2 + 1}")
+            for day in ("2025-04-29", "2025-05-06") for i, (t, d) in enumerate(DOSE_REPORTS, start=10 * (day[-1] == "6"))]
+    import_tickets(memory_db, write_jsonl(tmp_path / "two_weeks.jsonl", rows))
+    weekly_topics(memory_db, "2025-W18")
+    (proposal,) = [t for t in weekly_topics(memory_db, "2025-W19")["topics"] if t["status"] == "proposed"]
+    assert proposal["weeks_recurring"] == 2 and proposal["first_week"] == "2025-W18"
+
+    accept_proposal(memory_db, "2025-W19", proposal["id"], "Signera given dos i utdelningsvyn", "lena")
+    (problem,) = [t for t in weekly_topics(memory_db, "2025-W19")["topics"] if t["status"] == "confirmed"]
+
+    assert problem["weeks_recurring"] == 2 and problem["first_week"] == "2025-W18"
+    assert problem["trend"] != "new" and problem["previous_count"] == len(DOSE_REPORTS)
+    assert problem["since_go_live"] == 2 * len(DOSE_REPORTS)
+
+
 def test_merging_a_proposal_into_a_known_problem(proposed_week):
     from elsdesk.services.problems import merge_proposal
 

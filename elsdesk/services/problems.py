@@ -183,7 +183,8 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
                 problems.link(conn, ticket.id, problem_id)
         target = problem_topic_id(problem_id)
         if topics.get(target) is None:
-            topics.save_registered(RegisteredTopic(target, proposal.module, name or "", proposal.stems, week, week))
+            topics.save_registered(RegisteredTopic(target, proposal.module, name or "", proposal.stems,
+                                                   min(proposal.first_week or week, week), week))
         topics.update_fields(topic_id, merged_into=target)
     return problems.get(problem_id)
 

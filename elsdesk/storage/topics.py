@@ -115,7 +115,29 @@ class TopicRepository:
         return bool(self.database.query("SELECT 1 FROM topic_weeks WHERE week = ? LIMIT 1", (week,)))
 
     def counts_by_week(self, topic_id: str) -> dict[str, int]:
-        return dict(self.database.query("SELECT week, count FROM topic_weeks WHERE topic_id = ?", (topic_id,)))
+        """The topic's tickets per week; in a week it has none stored, those of the topics merged into
+        it (a proposal accepted as a known problem, or merged into one, brings its history along)."""
+        family = self.merged_into_it(topic_id)
+        marks = ",".join("?" * (len(family) + 1))
+        rows = self.database.query(f"SELECT topic_id, week, count FROM topic_weeks WHERE topic_id IN ({marks})",
+                                   (topic_id, *family))
+        own = {week: count for source, week, count in rows if source == topic_id}
+        earlier: dict[str, int] = {}
+        for source, week, count in rows:
+            if source != topic_id and week not in own:
+                earlier[week] = earlier.get(week, 0) + count
+        return {**earlier, **own}
+
+    def merged_into_it(self, topic_id: str) -> list[str]:
+        """Every topic merged into *topic_id*, directly or through another merge."""
+        found: list[str] = []
+        frontier = [topic_id]
+        while frontier:
+            marks = ",".join("?" * len(frontier))
+            rows = self.database.query(f"SELECT id FROM topic_registry WHERE merged_into IN ({marks})", frontier)
+            frontier = [row[0] for row in rows if row[0] not in found and row[0] != topic_id]
+            found.extend(frontier)
+        return found
 
     def computed_weeks(self) -> list[str]:
         """The weeks whose topics have been worked out, oldest first."""
