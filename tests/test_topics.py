@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -81,6 +82,17 @@ def test_labels_use_written_words_not_stems():
         for word in keyword.split():
             assert word in text, word
     assert "utdelningsvyn" in " ".join(topic.keywords) or "signera" in " ".join(topic.keywords)
+
+
+def test_keywords_leave_out_the_reporting_units_name():
+    """A ward that reports a problem many times writes its own name into the text; the topic is
+    about the problem, not the ward ("Dygnsdiures: vätskelistan vår, njurmedicin räknar")."""
+    tickets = [Ticketish(str(i), t, f"{d} Njurmedicin behöver svar.", "lakemedel", "handhavande", unit="Avd 4 Njurmedicin")
+               for i, (t, d) in enumerate(SIGN_DOSE)]
+    (topic,) = TopicFinder().find(tickets)
+    assert topic.keywords and not any("njurmedicin" in keyword for keyword in topic.keywords)
+    (elsewhere,) = TopicFinder().find([replace(t, unit="Avd 7") for t in tickets])
+    assert any("njurmedicin" in keyword for keyword in elsewhere.keywords), "the word itself is a fine keyword"
 
 
 def test_weekly_topics_contract_and_trends(two_weeks):

@@ -151,6 +151,12 @@ def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:
     return forms
 
 
+def _place_stems(units) -> set[str]:
+    """The stems of the words of the members' unit names ("Avd 4 Njurmedicin": njurmedicin), which
+    keywords leave out as names leave out units and places."""
+    return {term for unit in set(units) if unit for term in analyse(unit) if "_" not in term}
+
+
 @lru_cache(maxsize=1)
 def _blas_controller() -> ThreadpoolController:
     return ThreadpoolController()  # finding the BLAS libraries takes milliseconds: once per process
@@ -238,7 +244,9 @@ class TopicFinder:
         stems = {vocabulary[i]: float(centroid[i]) for i in order[:40] if centroid[i] > 0}
         similarity = np.asarray(block @ centroid).ravel()
         typical = np.argsort(-similarity)
-        candidates = [i for i in order[:30] if score[i] > 0 and coverage[i] >= 0.25]
+        places = _place_stems(tickets[m].unit for m in members)  # a ward that reports a lot names no topic
+        candidates = [i for i in order[:30] if score[i] > 0 and coverage[i] >= 0.25
+                      and not places.intersection(vocabulary[i].split("_"))]
         # how the most typical members wrote each candidate's stems (a thousand members say it no better than a few hundred)
         forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]],
                                {part for i in candidates for part in vocabulary[i].split("_")})
