@@ -55,8 +55,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     command("gui", "starta skrivbordsappen")
 
-    imp = command("import", "importera ärenden från .jsonl, .csv eller .xlsx")
-    imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .csv eller .xlsx)")
+    imp = command("import", "importera ärenden från .jsonl, .json, .csv, .tsv, .txt eller .xlsx")
+    imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .json, .csv, .tsv, .txt eller .xlsx)")
     imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
 
     lst = command("list", "lista lagrade ärenden")
@@ -116,7 +116,9 @@ def require_existing(target) -> None:
 
 def cmd_import(args) -> int:
     from elsdesk.services.imports import import_tickets
+    from elsdesk.ticket_files import check_readable
 
+    check_readable(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
     with _database(args) as database:
         report = import_tickets(database, args.file)
         classified = 0 if args.no_classify else _classify_unlabelled(database)
@@ -140,7 +142,7 @@ def _print_lines(file: str, what: str, lines: list[tuple[int, str]]) -> None:
     shown: dict[str, int] = {}
     left_out: dict[str, list[int]] = {}
     for line, reason in lines:
-        key = re.sub(r"'[^']*'", "'…'", re.sub(r"[0-9]+", "N", reason))[:60]  # one kind of reason, whatever the value
+        key = _reason_kind(reason)
         if shown.get(key, 0) < MESSAGES_PER_REASON:
             shown[key] = shown.get(key, 0) + 1
             print(f"{file}:{line}: {what}: {printable(reason, keep_newlines=False)}", file=sys.stderr)
@@ -149,6 +151,14 @@ def _print_lines(file: str, what: str, lines: list[tuple[int, str]]) -> None:
     for key, rest in left_out.items():
         print(f"{file}: {what}: {len(rest)} rader till (rad {rest[0]}–{rest[-1]}) av samma slag: "
               f"{printable(key, keep_newlines=False)}…", file=sys.stderr)
+
+
+def _reason_kind(reason: str) -> str:
+    """A message as :func:`_print_lines` groups it: quoted values as '…' and line numbers as N
+    ("samma id som rad N"), other numbers kept ("Windows-1252", "1 telefonnummer")."""
+    key = re.sub(r"'[^']*'", "'…'", reason)
+    key = re.sub(r"\b(rad|raden|rader|raderna)( \d+)(?:[–-]\d+)?", r"\1 N", key)
+    return key[:120]
 
 
 def _classify_unlabelled(database) -> int:

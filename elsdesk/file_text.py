@@ -33,7 +33,18 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
                        "|Â[\u00a0-\u00bf]|â€")
 NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32",
-         "utf-32-be": "UTF-32", "cp1252": "Windows-1252"}
+         "utf-32-be": "UTF-32", "cp1252": "Windows-1252", "cp850": "DOS (cp850)", "mac_roman": "Mac OS Roman"}
+# Swedish letters (å ä ö Å Ä Ö é ü) as each 8-bit encoding writes them: a file that is not UTF-8 is read
+# in the one whose Swedish letters it holds most of. Windows-1252 wins a tie; the other two are what
+# Excel's "CSV (MS-DOS)" and "CSV (Macintosh)" save, which read as Windows-1252 give "L„kemedel f”rsvinner".
+_SWEDISH_LETTERS = "åäöÅÄÖéü"
+_LETTER_BYTES = {encoding: tuple(_SWEDISH_LETTERS.encode(encoding)) for encoding in ("cp1252", "cp850", "mac_roman")}
+CODEPAGE_NOTES = {
+    "cp850": "filen lästes som DOS-teckenkodning (cp850, Excels 'CSV (MS-DOS)'): dess å, ä och ö är skrivna så;"
+             " spara hellre som 'CSV UTF-8'",
+    "mac_roman": "filen lästes som Mac-teckenkodning (Mac OS Roman, Excels 'CSV (Macintosh)'): dess å, ä och ö är"
+                 " skrivna så; spara hellre som 'CSV UTF-8'",
+}
 
 
 @dataclass
@@ -65,7 +76,19 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
         pass
     valid = sum(len(m.group(0)) for m in _VALID_MULTIBYTE.finditer(data))
     invalid = len(_NON_ASCII.findall(data)) - valid
-    return ("utf-8" if valid and valid >= invalid else "cp1252"), 0
+    return ("utf-8" if valid and valid >= invalid else _eight_bit_encoding(_letter_counts(data))), 0
+
+
+def _letter_counts(block: bytes) -> dict[str, int]:
+    """Per 8-bit encoding, how many bytes of *block* are a Swedish letter in it."""
+    counts = {byte: block.count(byte) for byte in set().union(*_LETTER_BYTES.values())}
+    return {encoding: sum(counts[byte] for byte in letters) for encoding, letters in _LETTER_BYTES.items()}
+
+
+def _eight_bit_encoding(letters: dict[str, int]) -> str:
+    """Windows-1252 unless DOS or Mac letters are clearly more (twice as many) than Windows-1252 ones."""
+    best = max(("cp850", "mac_roman"), key=lambda encoding: letters[encoding])
+    return best if letters[best] > 2 * letters["cp1252"] else "cp1252"
 
 
 def _encoding_by_head(data: bytes) -> tuple[str, int] | None:
@@ -112,6 +135,11 @@ class TextFile:
     def encoding_name(self) -> str:
         return NAMES.get(self.encoding, self.encoding)
 
+    @property
+    def note(self) -> str | None:
+        """A warning for the import when the file was read in an encoding a person may not expect (DOS, Mac)."""
+        return CODEPAGE_NOTES.get(self.encoding)
+
     def bad_line_reason(self) -> str:
         return DecodedText("", self.encoding).bad_line_reason()
 
@@ -143,12 +171,15 @@ def open_text_file(path: str | Path) -> TextFile:
     if _decodes(path, "utf-8", 0):
         return TextFile(path, "utf-8", 0, True)
     valid = invalid = 0
+    letters = dict.fromkeys(_LETTER_BYTES, 0)
     for block in _blocks_at_newlines(path, 0):
         block_valid = sum(len(m.group(0)) for m in _VALID_MULTIBYTE.finditer(block))
         valid += block_valid
         invalid += len(_NON_ASCII.findall(block)) - block_valid
-    encoding = "utf-8" if valid and valid >= invalid else "cp1252"
-    return TextFile(path, encoding, 0, encoding == "cp1252" and _decodes(path, "cp1252", 0))
+        for encoding, count in _letter_counts(block).items():
+            letters[encoding] += count
+    encoding = "utf-8" if valid and valid >= invalid else _eight_bit_encoding(letters)
+    return TextFile(path, encoding, 0, encoding != "utf-8" and _decodes(path, encoding, 0))
 
 
 def _decodes(path: Path, encoding: str, skip: int) -> bool:

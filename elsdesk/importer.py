@@ -8,7 +8,9 @@ rather than cut.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -52,6 +54,9 @@ FIELD_NAMES = {
 # columns of elsdesk's own ``list --json`` that an import does not read: no warning about them
 IGNORED_COLUMNS = ("label_source",)
 NO_TEXT = "varken rubrik (title) eller beskrivning (description) har text"
+NO_DATE = "datum saknas"
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
 
 
 def column_key(name) -> str:
@@ -99,6 +104,11 @@ def ticket_fields(fields: dict) -> dict:
         if field not in values or _blank(values[field]):
             values[field] = fields[column]
     return values
+
+
+def header_has_text_column(names) -> bool:
+    """Whether a header row names a title or a description column (how a workbook's ticket sheet is found)."""
+    return any(_FIELD_OF.get(column_key(name), (0, ""))[1] in ("title", "description") for name in names)
 
 
 def understood_columns() -> str:
@@ -150,6 +160,14 @@ class FileColumns:
         return min(self.unknown.values()), (
             f"{which} {names} känns inte igen och lästes inte; kolumner som läses (stora och små bokstäver"
             f" spelar ingen roll): {understood_columns()}")
+
+    def no_date_column(self) -> str | None:
+        """Why every row lacks a date when the file has no column that is a date (naming the column
+        names that count as one); None when it has one."""
+        if not self.names or "created_at" in self.fields:
+            return None
+        names = "/".join(name for name, field in FIELD_NAMES.items() if field == "created_at")
+        return f"filen har ingen datumkolumn; en kolumn med något av dessa namn läses som datum: {names}"
 
     def no_text_column(self) -> str | None:
         """Why no row has text when the file has no column that is a title or a description (a header
@@ -266,18 +284,71 @@ def plausible_created_at(created: datetime) -> datetime:
     """*created* when it is a date a ticket can have; ValueError for 0001-01-01 or 9999-12-31."""
     latest = date.today() + timedelta(days=LATEST_DAYS_AHEAD)
     if not EARLIEST_DATE <= created.date() <= latest:
-        raise ValueError(f"created_at {created.date().isoformat()} är inget rimligt datum för ett ärende"
+        raise ValueError(f"datum {created.date().isoformat()} är inget rimligt datum för ett ärende"
                          f" (tillåtet {EARLIEST_DATE.isoformat()} – {latest.isoformat()})")
     return created
 
 
+_DATE_PARTS = (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+               re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"))
+
+
+def _not_a_date_reason(text: str) -> str:
+    """Why the date *text* was refused: a day or month that does not exist ("31.02.2026"), else the forms read."""
+    for pattern in _DATE_PARTS:
+        match = pattern.match(text.strip())
+        if not match:
+            continue
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+        if not 1 <= month <= 12:
+            return f"datum '{shown(text)}': månad {month} finns inte"
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return (f"datum '{shown(text)}': dagen finns inte ({_MONTHS[month - 1]} {year} har {days} dagar;"
+                    " datum skrivs ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)")
+    return (f"datum '{shown(text)}' är inget datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller"
+            " DD.MM.ÅÅÅÅ TT:MM)")
+
+
 def stable_id(fields: dict) -> str:
-    """An id for a row that has none, the same every time the same row is imported: made of its
-    created_at, title and description values whatever the file calls those columns (a row with the
-    English column names keeps the id it has always had)."""
+    """The automatic id earlier versions gave a row without one (its created_at, title and description
+    as the file wrote them). Still computed so that a re-import finds tickets stored under it; new
+    tickets get :func:`automatic_id`."""
     values = ticket_fields(fields)
     basis = "\x1f".join(_text(values.get(k)) for k in ("created_at", "title", "description"))
     return "auto-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+
+# the fields that say which ticket a row is; labels, status and resolution change while it is worked on
+IDENTITY_NAMES = "datum, rubrik, beskrivning, enhet och anmälarroll"
+
+
+def automatic_id(created: datetime, title: str, description: str, unit: str = "", role: str = "") -> str:
+    """An id for a row that has none, the same whatever the spelling or file type of the same ticket:
+    made of its parsed date (see :func:`_date_key`), title and description with their spaces and line
+    ends normalised, and its unit and reporter role when it has them (two units' identical tickets are
+    two tickets). A row with only a date, a title and a description written ``2025-04-30 08:17`` keeps
+    the id :func:`stable_id` gave it."""
+    basis = "\x1f".join((_date_key(created), _id_text(title), _id_text(description)))
+    for name, value in (("unit", unit), ("reporter_role", role)):
+        text = " ".join(str(value or "").split()).casefold()
+        if text:
+            basis += f"\x1f{name}={text}"
+    return "auto-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+
+def _date_key(created: datetime) -> str:
+    """A date as the automatic id reads it: ``2025-04-30``, ``2025-04-30 08:17`` or ``2025-04-30 08:17:05``."""
+    if (created.hour, created.minute, created.second) == (0, 0, 0):
+        return created.strftime("%Y-%m-%d")
+    return created.strftime("%Y-%m-%d %H:%M" if not created.second else "%Y-%m-%d %H:%M:%S")
+
+
+def _id_text(text: str) -> str:
+    """Text as the automatic id reads it: spaces inside a line as one, blank lines and line-end styles ignored."""
+    if "\n" not in text and "\r" not in text:
+        return " ".join(text.split())
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def row_to_ticket(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
@@ -301,13 +372,14 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
     """A ticket from a row given by field name (:func:`ticket_fields`) and its warnings; raise ValueError to reject."""
     warnings: list[str] = []
     title, description = ticket_text(fields)
+    raw_title = title
     masked_before_cut = 0
     if not title:  # mask first, then cut: a number cut in half is no longer recognised
         first_line = mask_text(next((line for line in description.splitlines() if line.strip()), ""))
         title, masked_before_cut = first_line.text.strip()[:80], first_line.total
     created_raw = fields.get("created_at")
-    if created_raw in (None, ""):
-        raise ValueError("created_at saknas")
+    if created_raw in (None, "") or (isinstance(created_raw, str) and not created_raw.strip()):
+        raise ValueError(NO_DATE)
     try:
         if isinstance(created_raw, datetime):
             created = created_raw
@@ -316,8 +388,7 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         else:
             created = parse_written_datetime(_text(created_raw))
     except ValueError:
-        raise ValueError(f"created_at '{shown(created_raw)}' är inget datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller"
-                         " DD.MM.ÅÅÅÅ TT:MM)") from None
+        raise ValueError(_not_a_date_reason(_text(created_raw))) from None
     plausible_created_at(created)
     external_id, id_warnings = external_id_of(fields)
     warnings.extend(id_warnings)
@@ -325,7 +396,7 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         title=title,
         description=description,
         created_at=created.replace(microsecond=0, tzinfo=None).isoformat(),
-        external_id=external_id or stable_id(fields),
+        external_id=external_id,
         unit=_free_text(fields.get("unit")) or None,
         resolution=_free_text(fields.get("resolution")),
         masked_count=masked_before_cut,
@@ -337,6 +408,9 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
             masked_role = mask_text(role_raw)
             role, ticket.masked_count = masked_role.text[:60], ticket.masked_count + masked_role.total
         ticket.reporter_role = role or None
+    if ticket.external_id is None:
+        ticket.external_id = automatic_id(created.replace(microsecond=0, tzinfo=None), raw_title, description, ticket.unit or "",
+                                          taxonomy.normalise("reporter_roles", role_raw) or role_raw if role_raw else "")
     status_raw = _text(fields.get("status"))
     if status_raw:
         status = taxonomy.normalise("statuses", status_raw) or STATUS_SYNONYMS.get(status_raw.casefold())

@@ -39,6 +39,25 @@ class RawRow:
     line: int
     fields: dict | None
     error: str | None = None
+    note: str | None = None  # a warning about the whole file (repeated columns, the sheet read), on its first row
+
+
+def check_readable(path: str | Path) -> None:
+    """BadInputError when *path* is no ticket file the import can open (missing, a folder, an unknown
+    format, no read permission): checked before a desk is opened or created for it."""
+    path = Path(path)
+    if not path.exists():
+        raise BadInputError(f"{path}: filen finns inte")
+    if path.is_dir():
+        raise BadInputError(f"{path}: är en mapp, inte en fil")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise BadInputError(f"{path}: okänt filformat '{suffix}'; använd .jsonl, .csv eller .xlsx")
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise BadInputError(f"{path}: kan inte läsa filen ({exc.strerror or exc})") from exc
 
 
 def estimate_rows(path: str | Path) -> int:
@@ -76,13 +95,8 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
     """The rows of *path*, streamed: JSON Lines and CSV are read line by line (memory stays flat
     however large the file); a JSON array (``[...]`` in a .json file) is parsed whole."""
     path = Path(path)
-    if not path.exists():
-        raise BadInputError(f"{path}: filen finns inte")
-    if path.is_dir():
-        raise BadInputError(f"{path}: är en mapp, inte en fil")
+    check_readable(path)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise BadInputError(f"{path}: okänt filformat '{suffix}'; använd .jsonl, .csv eller .xlsx")
     if suffix == ".xlsx":
         yield from _read_xlsx(path)
         return
@@ -183,6 +197,8 @@ def _read_csv(source: TextFile) -> Iterator[RawRow]:
     except csv.Error as exc:
         raise BadInputError(f"rad 1: rubrikraden går inte att läsa ({exc})") from exc
     names = [h.strip() for h in header]
+    repeated = _repeated(names)
+    note = " ".join(part for part in (source.note, _repeated_note(repeated)) if part) or None
     line = reader.line_num
     while True:
         lines.record.clear()
@@ -203,16 +219,57 @@ def _read_csv(source: TextFile) -> Iterator[RawRow]:
         if lines.bad and not lines.bad.isdisjoint(range(start, line + 1)):
             yield RawRow(start, None, source.bad_line_reason())
             continue
-        if line > start and lines.ran_out and _open_quote_at_end("".join(lines.record), dialect):
+        if lines.ran_out and _open_quote_at_end("".join(lines.record), dialect):
+            read_as = f" (rad {start}–{line} lästes som ett enda fält)" if line > start else ""
             yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: filen tar slut inuti fältet"
-                                      f" (rad {start}–{line} lästes som ett enda fält); rätta citattecknet")
+                                      f"{read_as}; rätta citattecknet")
             continue
         swallowed = _rows_inside_a_field(values, dialect.delimiter, len(names))
         if swallowed:
             yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: fältet sträcker sig till rad {line}"
                                       f" och innehåller {swallowed} rader som ser ut som egna ärenden; rätta citattecknet")
             continue
-        yield RawRow(start, dict(zip(names, values)))
+        yield RawRow(start, _row_fields(names, values, repeated), note=note)
+        note = None
+
+
+def _repeated(names: list[str]) -> set[str]:
+    """The column names a header gives more than once (blank ones aside)."""
+    seen: set[str] = set()
+    repeated = set()
+    for name in names:
+        if name and name in seen:
+            repeated.add(name)
+        seen.add(name)
+    return repeated
+
+
+def _repeated_note(repeated: set[str]) -> str | None:
+    if not repeated:
+        return None
+    names = ", ".join(f"'{name[:60]}'" for name in sorted(repeated))
+    which = "kolumnen" if len(repeated) == 1 else "kolumnerna"
+    return (f"{which} {names} finns mer än en gång i rubrikraden; värdena läses ihop (det första som har text,"
+            " och olika texter efter varandra på egna rader), inget tas bort")
+
+
+def _row_fields(names: list[str], values, repeated: set[str]) -> dict:
+    """A row's values by column name; the values of a repeated column joined (see :func:`_joined`)."""
+    if not repeated:
+        return dict(zip(names, values))
+    fields: dict = {}
+    for name, value in zip(names, values):
+        fields[name] = _joined(fields[name], value) if name in repeated and name in fields else value
+    return fields
+
+
+def _joined(first, second):
+    """Two values of one column: the one that has text, or both on separate lines when they differ."""
+    if first is None or (isinstance(first, str) and not first.strip()):
+        return second
+    if second is None or (isinstance(second, str) and not second.strip()) or second == first:
+        return first
+    return f"{first}\n{second}"
 
 
 def _dialect_of(header: str) -> type[csv.Dialect]:
@@ -277,7 +334,7 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
     except Exception as exc:  # openpyxl raises many types for a bad file
         raise BadInputError(f"{path}: kan inte läsa Excel-filen ({exc})") from exc
     try:
-        sheet = workbook.worksheets[0]
+        sheet, note = _ticket_sheet(workbook)
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # read every row, whatever the <dimension> tag claims
         rows = sheet.iter_rows(values_only=True)
@@ -285,9 +342,35 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
         if header is None:
             return
         names = [str(h).strip() if h is not None else "" for h in header]
+        repeated = _repeated(names)
+        note = " ".join(part for part in (note, _repeated_note(repeated)) if part) or None
         for number, values in enumerate(rows, start=2):
             if values is None or all(v in (None, "") for v in values):
                 continue
-            yield RawRow(number, {n: v for n, v in zip(names, values) if n})
+            fields = _row_fields(names, values, repeated)
+            fields.pop("", None)
+            yield RawRow(number, fields, note=note)
+            note = None
     finally:
         workbook.close()
+
+
+def _ticket_sheet(workbook):
+    """The sheet that holds the tickets and a note when it is not simply the first: the first sheet
+    whose header row names a title or a description column; the first sheet when none does (the
+    note then names the other sheets)."""
+    from elsdesk.importer import header_has_text_column  # the column names are the importer's
+
+    sheets = workbook.worksheets
+    if len(sheets) == 1:
+        return sheets[0], None
+    for sheet in sheets:
+        header = next(sheet.iter_rows(max_row=1, values_only=True), None) or ()
+        if header_has_text_column([str(h).strip() for h in header if h is not None]):
+            if sheet is sheets[0]:
+                return sheet, None
+            return sheet, (f"ärendena lästes från bladet '{sheet.title[:60]}'; det första bladet"
+                           f" '{sheets[0].title[:60]}' har ingen kolumn för rubrik eller beskrivning")
+    others = ", ".join(f"'{sheet.title[:60]}'" for sheet in sheets[1:])
+    return sheets[0], (f"bara det första bladet '{sheets[0].title[:60]}' lästes; inget blad har en kolumn för rubrik"
+                       f" eller beskrivning (övriga blad: {others})")

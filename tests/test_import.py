@@ -68,7 +68,7 @@ def test_missing_columns(memory_db, tmp_path):
     report = import_tickets(memory_db, write_jsonl(tmp_path / "m.jsonl", rows))
     reasons = dict(report.rejected)
     assert set(reasons) == {1, 2, 3}
-    assert "created_at" in reasons[1] and "inget datum" in reasons[3] and "ÅÅÅÅ-MM-DD" in reasons[3]
+    assert reasons[1] == "datum saknas" and "inget datum" in reasons[3] and "ÅÅÅÅ-MM-DD" in reasons[3]
     assert report.new == 1
     stored = TicketRepository(memory_db).query_ids()
     ticket = TicketRepository(memory_db).get(stored[0])
@@ -115,7 +115,7 @@ def test_xlsx_import(memory_db, tmp_path):
     path = tmp_path / "t.xlsx"
     workbook.save(path)
     report = import_tickets(memory_db, path)
-    assert report.new == 1 and report.rejected == [(4, "created_at saknas")]
+    assert report.new == 1 and report.rejected == [(4, "datum saknas")]
 
 
 def test_unsupported_and_missing_file(memory_db, tmp_path):

@@ -42,6 +42,10 @@ def history_sentence(change: LabelChange, taxonomy: Taxonomy, language: str = "s
             text += " " + _t(QT_TRANSLATE_NOOP("LabelHistory", "(modellens förslag, version %1)"), change.suggested_by)
         return text
     if change.source == "import":
+        if change.old == change.new:  # a file that repeats the label confirms it
+            if change.actor in ("", "import"):
+                return _t(QT_TRANSLATE_NOOP("LabelHistory", "%1 %2 bekräftad vid import"), field, new)
+            return _t(QT_TRANSLATE_NOOP("LabelHistory", "%1 %2 bekräftad vid import av %3"), field, new, change.actor)
         if change.actor == "demo":
             return _t(QT_TRANSLATE_NOOP("LabelHistory", "%1 satt till %2 i demodata"), field, new)
         if change.actor in ("", "import"):

@@ -62,7 +62,7 @@ class LongTasksMixin:
             self.statusBar().showMessage(self.tr("Avbryter…"))
 
     def _choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), "", self.tr("Ärendefiler (*.jsonl *.csv *.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), "", self.tr("Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)"))
         if path:
             self.import_file(path)
 
@@ -81,8 +81,12 @@ class LongTasksMixin:
                 return report
 
         def done(report):
-            message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 avvisade.").replace("%1", str(report.new)).replace(
-                "%2", str(report.updated)).replace("%3", str(len(report.rejected)))
+            message = self.tr("Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.").replace(
+                "%1", str(report.new)).replace("%2", str(report.updated)).replace("%3", str(report.unchanged)).replace(
+                "%4", str(len(report.rejected)))
+            if report.masked:
+                message += " " + self.tr("%1 identifierare (personnummer, telefonnummer …) maskerades.").replace(
+                    "%1", str(report.masked))
             if report.linked:
                 message += " " + self.tr("%1 kopplade till kända problem.").replace("%1", str(report.linked))
             if report.warnings:

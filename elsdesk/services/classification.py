@@ -225,6 +225,7 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
         with database.write():
             # re-read inside the write lock: a person may have labelled a ticket meanwhile
             now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
+            kinds_kept = _kinds_given_by_people(database, now.values())
             updates, changes, at = [], [], now_iso()
             for ticket, prediction in zip(tickets, predictions):
                 current = now.get(ticket.id)
@@ -232,9 +233,12 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
                     continue  # a person's label (confirmed, or set at intake) is never the model's to change
                 if flt is None and current.model_version == version:
                     continue  # another process classified it meanwhile: not again, and not counted twice
-                updates.append((prediction.module, prediction.kind, prediction.confidence, prediction.kind_confidence,
+                kind, kind_confidence = prediction.kind, prediction.kind_confidence
+                if ticket.id in kinds_kept:  # a person gave the kind (a file with a kind but no module)
+                    kind, kind_confidence = current.kind, None
+                updates.append((prediction.module, kind, prediction.confidence, kind_confidence,
                                 version, MODEL, ticket.id, MODEL))
-                for field, new in (("module", prediction.module), ("kind", prediction.kind)):
+                for field, new in (("module", prediction.module), ("kind", kind)):
                     if getattr(current, field) != new:
                         changes.append(LabelChange(ticket.id, field, getattr(current, field), new, "model", at, f"model:{version}"))
             if updates:  # one statement per batch, not one per ticket
@@ -247,6 +251,24 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
         if progress:
             progress(min(start + batch, len(ids)), len(ids))
     return done
+
+
+def _kinds_given_by_people(database: Database, tickets) -> set[int]:
+    """The ids of the unconfirmed *tickets* whose kind a person gave (an import of a row with a kind
+    and no module): the model suggests their module and leaves the kind. Such a kind has no model
+    confidence; the label history says who set it last."""
+    candidates = [t.id for t in tickets
+                  if t.kind is not None and t.kind_confidence is None and t.label_source in (None, MODEL)]
+    if not candidates:
+        return set()
+    last_source: dict[int, str] = {}
+    for start in range(0, len(candidates), 900):  # below SQLite's variable limit
+        chunk = candidates[start : start + 900]
+        for ticket_id, source in database.query(
+                f"SELECT ticket_id, source FROM label_history WHERE field = 'kind' AND undone_at IS NULL"
+                f" AND ticket_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
+            last_source[ticket_id] = source
+    return {ticket_id for ticket_id, source in last_source.items() if not source.startswith(MODEL)}
 
 
 # -- training ----------------------------------------------------------------------------

@@ -24,9 +24,13 @@ from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import Callable
 
-from elsdesk.domain import HUMAN, INTAKE, BadInputError, Cancelled, ImportReport, Ticket, now_iso  # Cancelled: callers import it from here too
+from elsdesk.domain import (  # Cancelled: callers import it from here too
+    HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, ImportReport, LabelChange, Ticket, now_iso,
+)
 from elsdesk.file_text import looks_worse
-from elsdesk.importer import NO_TEXT, FileColumns, RememberedLabels, estimate_rows, read_rows, read_ticket_row
+from elsdesk.importer import (
+    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, estimate_rows, read_rows, read_ticket_row, stable_id,
+)
 from elsdesk.masking import describe_counts, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
@@ -44,6 +48,8 @@ NOT_LINKED = ("kopplingen till ett känt problem gjordes inte: bara superanvänd
               " kopplar ärenden till kända problem")
 ID_KEY_SETTING = "import_id_key"
 _TEXT_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
+# how much a ticket's labels are a person's word: an import never lowers it
+_LABEL_RANK = {None: 0, MODEL: 1, INTAKE: 2, HUMAN: 3}
 _COMPARED = [f.name for f in dc_fields(Ticket) if f.name not in ("id", "updated_at", "version", "masked_count")]
 
 Progress = Callable[[int, int], None]
@@ -58,7 +64,13 @@ class _Row:
     present: set[str]
     warnings: list[str]
     problem: str | None  # the known problem a person linked the row's ticket to
-    masked: int = 0  # identifiers replaced in the row (counted when the row is imported)
+    masked: int = 0  # identifiers replaced in the row, its known problem's name too (counted when the row is imported)
+    legacy_id: str | None = None  # the automatic id earlier versions gave the row (None: the row has an id)
+
+    @property
+    def automatic_id(self) -> bool:
+        """Whether the row has no id of its own (the import made one from its fields)."""
+        return "external_id" not in self.present
 
 
 class _LinesByTicket:
@@ -123,6 +135,8 @@ def import_tickets(
     with database.bulk_writes() as committed:
         for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
             rows_seen += 1
+            if row.note:  # about the whole file: said at its header
+                report.warnings.append((1, row.note))
             if row.error:
                 batches.reject(row.line, row.error)
                 continue
@@ -132,7 +146,9 @@ def import_tickets(
             except ValueError as exc:
                 batches.reject(row.line, str(exc))
                 continue
-            pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem)))
+            legacy = stable_id(row.fields) if "external_id" not in present else None
+            pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_id=legacy,
+                                masked=_identifiers_in(problem)))
             if len(pending) >= batch_size:
                 flush()
         if pending:
@@ -151,6 +167,9 @@ def _report_columns(report: ImportReport, columns: FileColumns) -> None:
     no_column = columns.no_text_column()
     if no_column:
         report.rejected = [(line, no_column if reason == NO_TEXT else reason) for line, reason in report.rejected]
+    no_date = columns.no_date_column()
+    if no_date and any(reason == NO_DATE for _line, reason in report.rejected):
+        report.warnings.insert(0, (columns.header_line or 1, no_date))
     unknown = columns.unknown_warning()
     if unknown:
         report.warnings.insert(0, unknown)
@@ -174,6 +193,7 @@ class _Batches:
         self._reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few
         self._id_key: bytes | None = None
         self._written = _LinesByTicket()
+        self._legacy_claims: dict[str, int] = {}  # automatic id -> the line that found its ticket by its old id
 
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append((line, self._reasons.setdefault(reason, reason)))
@@ -181,7 +201,7 @@ class _Batches:
     def _store_id_masked(self, row: _Row) -> str | None:
         """Give the row's ticket the id it is stored under (identifiers masked); the warning when it changed."""
         external_id = row.ticket.external_id
-        if not _holds_identifier(external_id):
+        if row.automatic_id or not _holds_identifier(external_id):  # an id the import made holds no identifier
             return None
         if self._id_key is None:
             self._id_key = _desk_id_key(self.database)
@@ -190,29 +210,57 @@ class _Batches:
         row.ticket.masked_count += 1
         return warning
 
+    def _stored_by_old_automatic_id(self, batch: list[_Row], known: dict[str, Ticket]) -> dict[int, Ticket]:
+        """{line: stored ticket} for rows without an id whose ticket an earlier version stored under
+        the automatic id it made then (:func:`~elsdesk.importer.stable_id`): a re-import updates them
+        rather than importing them again."""
+        wanted = {row.line: row.legacy_id for row in batch
+                  if row.legacy_id and row.ticket.external_id not in known and row.legacy_id != row.ticket.external_id}
+        if not wanted:
+            return {}
+        stored = self.repo.external_ids(list(set(wanted.values())))
+        return {line: stored[old] for line, old in wanted.items() if old in stored}
+
+    def _claim_old_automatic_id(self, row: _Row, stored: Ticket) -> Ticket | None:
+        """*stored* (found by the row's old automatic id) as the row's ticket, keeping the id it is stored
+        under; None when another row of this file already wrote it (rows that the old id could not tell
+        apart, such as one ticket from two units, are two tickets)."""
+        if self._written.get(stored.id):
+            return None
+        self._legacy_claims[row.ticket.external_id] = row.line
+        row.ticket.external_id = stored.external_id
+        return stored
+
     def write(self, batch: list[_Row]) -> None:
         report, repo, actor = self.report, self.repo, self.actor
         id_warnings = {row.line: self._store_id_masked(row) for row in batch}
         for row in batch:  # before the transaction: the desk's write lock is held no longer than the writing
             before_cut = row.ticket.masked_count
-            row.masked = _mask_in_place(row.ticket) + before_cut
-            if row.ticket.module or row.ticket.kind:
-                row.ticket.label_source = self.labels_are
+            row.masked += _mask_in_place(row.ticket) + before_cut  # (row.masked: those in its known problem's name)
+            # a row with a kind but no module is not labelled yet: the model suggests its module (and keeps the kind)
+            row.ticket.label_source = self.labels_are if row.ticket.module else None
         first_line_of: dict[str, int] = {}
         with self.database.write() as conn:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
+            stored_by_old_id = self._stored_by_old_automatic_id(batch, known)
             at = now_iso()
             new: list[_Row] = []
             history = []
             links: list[tuple[_Row, Ticket]] = []  # (row, its stored ticket) in the file's order
             for row in batch:
                 line, ticket = row.line, row.ticket
-                existing = known.get(ticket.external_id)
-                first = first_line_of.setdefault(ticket.external_id, line)
+                key = ticket.external_id
+                first = self._legacy_claims.get(key) or first_line_of.setdefault(key, line)
+                existing = known.get(key)
+                if first == line and existing is None and line in stored_by_old_id:
+                    existing = self._claim_old_automatic_id(row, stored_by_old_id[line])
                 if first == line and existing is not None:
                     first = self._written.get(existing.id) or line
+                if first != line and row.automatic_id:  # the same ticket twice in the file: imported once
+                    report.warnings.append((line, _same_ticket_reason(row, first)))
+                    continue
                 if first != line:
-                    self.reject(line, f"samma id som rad {first}; raden importeras inte (ett id får bara finnas en gång i filen)")
+                    self.reject(line, _same_ticket_reason(row, first))
                     continue
                 report.warnings.extend((line, w) for w in row.warnings)
                 if id_warnings[line]:
@@ -227,7 +275,8 @@ class _Batches:
                     present = present - {"module", "kind"}
                     if any(getattr(ticket, name) not in (None, getattr(existing, name)) for name in ("module", "kind")):
                         report.warnings.append((line, KEPT_CONFIRMED))
-                merged, warnings = _merge(existing, ticket, present, self.labels_are)
+                merged, warnings = _merge(existing, ticket, present)
+                confirmed = _set_label_source(existing, merged, _given_labels(ticket, present), self.labels_are)
                 report.warnings.extend((line, w) for w in warnings)
                 self._written.add(existing.id, line)
                 if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
@@ -236,6 +285,8 @@ class _Batches:
                     continue
                 stored = repo.update(merged)
                 history.extend(repo.label_diff(existing, stored, actor, "import", at))
+                history.extend(LabelChange(stored.id, name, getattr(stored, name), getattr(stored, name), actor, at, "import")
+                               for name in confirmed)
                 links.append((row, stored))
                 report.updated += 1
             repo.insert_many([row.ticket for row in new])  # gives each new ticket its id
@@ -256,7 +307,7 @@ class _Batches:
                     report.linked += before.get(stored.id) != problem_id
 
 
-def _merge(existing: Ticket, incoming: Ticket, present: set[str], labels_are: str = HUMAN) -> tuple[Ticket, list[str]]:
+def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticket, list[str]]:
     """The stored ticket updated with the fields this row actually carries, and warnings.
 
     A field the row does not carry keeps its stored value; text that looks worse than the
@@ -271,9 +322,48 @@ def _merge(existing: Ticket, incoming: Ticket, present: set[str], labels_are: st
             continue
         changes[name] = value
     merged = existing.with_changes(**changes)
-    if (merged.module, merged.kind) != (existing.module, existing.kind):
-        merged.label_source = labels_are
+    if merged.kind != existing.kind:
+        merged.kind_confidence = None  # a person's kind, not the model's guess
     return merged, warnings
+
+
+def _given_labels(incoming: Ticket, present: set[str]) -> set[str]:
+    """The label fields a row gives a recognised value for."""
+    return {name for name in LABEL_FIELDS if name in present and getattr(incoming, name)}
+
+
+def _set_label_source(existing: Ticket, merged: Ticket, given: set[str], labels_are: str) -> list[str]:
+    """Set *merged*'s label source after a row that gives the labels *given*; return the label fields the
+    import confirmed without changing their value (a history row says so).
+
+    A row that gives a module labels the ticket as *labels_are* (confirmed on a local desk, intake
+    for a login that may not confirm), also when the values equal the model's or the intake's: the
+    file is a person's word. It never lowers a source (a confirmed ticket stays confirmed). A row
+    that gives only a kind leaves the module to the model: the ticket stays the model's suggestion
+    (or unlabelled, when it has no module), and the review queue asks a super-user for the module."""
+    before = existing.label_source
+    if "module" in given:
+        after = labels_are if _LABEL_RANK.get(labels_are, 0) > _LABEL_RANK.get(before, 0) else before
+    elif "kind" in given and merged.module is None:
+        after = None
+    else:
+        after = before
+    merged.label_source = after
+    if after == before or _LABEL_RANK.get(after, 0) < _LABEL_RANK.get(before, 0):
+        return []
+    return [name for name in LABEL_FIELDS if name in given and getattr(merged, name) == getattr(existing, name)]
+
+
+def _same_ticket_reason(row: _Row, first: int) -> str:
+    """Why a row already imported from this file (at line *first*) is not imported again."""
+    if row.automatic_id:
+        return f"samma ärende som rad {first} ({IDENTITY_NAMES} är lika); det importeras en gång, inte två"
+    return f"samma id som rad {first}; raden importeras inte (ett id får bara finnas en gång i filen)"
+
+
+def _identifiers_in(problem) -> int:
+    """How many identifiers masking takes out of a row's known-problem name (0 without one)."""
+    return mask_text(str(problem)).total if problem not in (None, "") else 0
 
 
 def _holds_identifier(external_id: str | None) -> bool:
