@@ -221,3 +221,17 @@ def test_windows_1252_is_still_windows_1252(memory_db, tmp_path):
     path = _file(tmp_path / "x.csv", "id;Rubrik;Datum\nE1;Avgift – 200 € för läkemedel ”snart”;2026-11-03\n", "cp1252")
     report = import_tickets(memory_db, path)
     assert (_stored(memory_db, "E1").title, report.warnings) == ("Avgift – 200 € för läkemedel ”snart”", [])
+
+
+def test_a_file_that_changes_a_confirmed_label_says_so(memory_db, tmp_path):
+    """Two super-users disagree through files: the second file's label wins, as a person's word, but the
+    import says which confirmed labels it changed instead of counting them as plain updates."""
+    first = _file(tmp_path / "anna.csv", "Ärendenummer;Rubrik;Datum;Modul;Typ\nQA-1;Kan ej signera dos;2026-11-03;Läkemedel;Fel\n")
+    second = _file(tmp_path / "bertil.csv", "Ärendenummer;Rubrik;Datum;Modul;Typ\nQA-1;Kan ej signera dos;2026-11-03;Kassa;Fel\n")
+    import_tickets(memory_db, first)
+    report = import_tickets(memory_db, second)
+    assert report.updated == 1 and _stored(memory_db, "QA-1").module == "kassa_avgifter"
+    assert [(line, text) for line, text in report.warnings if "bekräftad modul ändrad" in text] == [
+        (2, "bekräftad modul ändrad från Läkemedel till Kassa och avgifter (den var bekräftad av en superanvändare;"
+            " etiketthistoriken har båda)")]
+    assert not [text for _line, text in import_tickets(memory_db, second).warnings if "bekräftad" in text]

@@ -40,6 +40,7 @@ from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.services.labels import desk_taxonomy
+from elsdesk.taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -113,7 +114,7 @@ def import_tickets(
     The file is read as a stream and written in committed batches of *batch_size* rows, so
     memory does not grow with the file and an interrupted import keeps what it committed."""
     taxonomy = RememberedLabels(desk_taxonomy(database))  # the shipped labels and the desk's own
-    batches = _Batches(database, actor)
+    batches = _Batches(database, actor, taxonomy.taxonomy)
     report = batches.report
     total = estimate_rows(path)
     done = 0
@@ -179,8 +180,9 @@ class _Batches:
     """Writes the batches of one import: one committed transaction each, new tickets inserted
     together with their history rows, re-imported ones updated when the row changes them."""
 
-    def __init__(self, database: Database, actor: str):
+    def __init__(self, database: Database, actor: str, taxonomy: Taxonomy):
         self.database = database
+        self.taxonomy = taxonomy  # names for the warnings
         self.repo = TicketRepository(database)
         role = role_of(database)  # None on a local file: its owner may do everything
         self.actor = actor if role is None else (database.login_name() or actor)  # who the history names
@@ -275,6 +277,8 @@ class _Batches:
                     present = present - {"module", "kind"}
                     if any(getattr(ticket, name) not in (None, getattr(existing, name)) for name in ("module", "kind")):
                         report.warnings.append((line, KEPT_CONFIRMED))
+                if self.labels_are == HUMAN and existing.label_source == HUMAN:
+                    report.warnings.extend((line, w) for w in _confirmed_changes(existing, ticket, present, self.taxonomy))
                 merged, warnings = _merge(existing, ticket, present)
                 confirmed = _set_label_source(existing, merged, _given_labels(ticket, present), self.labels_are)
                 report.warnings.extend((line, w) for w in warnings)
@@ -352,6 +356,21 @@ def _set_label_source(existing: Ticket, merged: Ticket, given: set[str], labels_
     if after == before or _LABEL_RANK.get(after, 0) < _LABEL_RANK.get(before, 0):
         return []
     return [name for name in LABEL_FIELDS if name in given and getattr(merged, name) == getattr(existing, name)]
+
+
+def _confirmed_changes(existing: Ticket, incoming: Ticket, present: set[str], taxonomy: Taxonomy) -> list[str]:
+    """A warning for each confirmed label the row changes: another super-user's word is overwritten,
+    which the label history keeps but nobody would otherwise notice."""
+    words = {"module": ("modul", "modules"), "kind": ("typ", "kinds")}
+
+    def name(field: str, value: str) -> str:
+        return taxonomy.display_name(words[field][1], value)
+
+    return [f"bekräftad {words[field][0]} ändrad från {name(field, getattr(existing, field))} till"
+            f" {name(field, getattr(incoming, field))} (den var bekräftad av en superanvändare; etiketthistoriken har båda)"
+            for field in LABEL_FIELDS
+            if field in present and getattr(incoming, field) and getattr(existing, field)
+            and getattr(incoming, field) != getattr(existing, field)]
 
 
 def _same_ticket_reason(row: _Row, first: int) -> str:
