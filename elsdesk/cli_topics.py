@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 TOPIC_HANDLERS: dict = {}
 
@@ -11,8 +12,9 @@ TOPIC_HANDLERS: dict = {}
 def add_topic_commands(command) -> None:
     topics = command("topics", "återkommande ämnen en ISO-vecka")
     topics.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
-    topics.add_argument("--from", dest="start", metavar="ÅÅÅÅ-MM-DD", help="i stället för --week: första dagen")
-    topics.add_argument("--to", dest="end", metavar="ÅÅÅÅ-MM-DD", help="sista dagen (med --from)")
+    topics.add_argument("--from", dest="start", metavar="DATUM",
+                        help="i stället för --week: första dagen, t.ex. 2026-11-03 eller 03.11.2026")
+    topics.add_argument("--to", dest="end", metavar="DATUM", help="sista dagen (med --from)")
     topics.add_argument("--json", action="store_true")
     topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
 
@@ -20,7 +22,9 @@ def add_topic_commands(command) -> None:
     export.add_argument("--week", required=True)
     export.add_argument("--format", choices=("xlsx", "csv", "md", "html", "pdf", "all"),
                         help="standard: filändelsen i --out (.xlsx, .csv, .md, .html, .pdf)")
-    export.add_argument("--out", required=True, help="fil, eller mapp för --format all")
+    export.add_argument("--out", required=True,
+                        help="fil (formatets filändelse läggs till om den saknas), eller mapp för --format all;"
+                             " med --format all ger agenda.xlsx filerna agenda.xlsx, agenda.csv, … i samma mapp")
     export.set_defaults(parser=export)
     export.add_argument("--language", choices=("sv", "en"), default="sv")
 
@@ -53,15 +57,14 @@ def cmd_topics(args) -> int:
         raise BadInputError("ange antingen --week eller både --from och --to")
     from elsdesk.services.labels import desk_taxonomy
 
+    if args.start:
+        start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
     with _database(args, existing=True) as database:
         taxonomy = desk_taxonomy(database)  # a region's own modules by their names too
         if args.week:
             report = weekly_topics(database, args.week, recompute=args.recompute)
         else:
-            try:
-                report = range_topics(database, args.start, args.end)
-            except ValueError as exc:
-                raise BadInputError(f"ogiltigt datum: {exc}") from exc
+            report = range_topics(database, start, end)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -72,6 +75,17 @@ def cmd_topics(args) -> int:
         module = taxonomy.module_name(topic["module"]) or "-"
         print(f"{topic['count']:4d}  {trend:10} {module:30} {printable(topic['label'], keep_newlines=False)}")
     return 0
+
+
+def parse_day(text: str, option: str):
+    """The date *text* of *option* (``--from``, ``--to``), written as the import reads dates
+    (2026-11-03, 03.11.2026, 3.11.2026); a Swedish message when it is none."""
+    from elsdesk.domain import BadInputError, parse_written_datetime
+
+    try:
+        return parse_written_datetime(text).date()
+    except ValueError:
+        raise BadInputError(f"{option} '{text}' är inget datum; skriv till exempel 2026-11-03 eller 03.11.2026") from None
 
 
 def export_format(fmt: str | None, out: str) -> str:
@@ -89,19 +103,36 @@ def export_format(fmt: str | None, out: str) -> str:
     return fmt
 
 
+def _export_folder(fmt: str, out: str) -> Path:
+    """The folder an export to *out* writes into (to tell the user when it had to be made)."""
+    from elsdesk.services.export import all_formats_target
+
+    if fmt == "all":
+        return all_formats_target(out)[0]
+    return Path(out) if out.endswith(("/", "\\")) or Path(out).is_dir() else Path(out).parent
+
+
 def cmd_export(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.services.export import export_all, export_week
+    from elsdesk.services.export import build_export, empty_week_note, export_all, export_week
 
     try:
         fmt = export_format(args.format, args.out)
     except ValueError as exc:
         args.parser.error(str(exc))  # a usage error: exit code 2
+    folder = _export_folder(fmt, args.out)
+    folder_existed = folder.is_dir()
     with _database(args, existing=True) as database:
+        data = build_export(database, args.week, args.language)
         if fmt == "all":
-            paths = export_all(database, args.week, args.out, language=args.language)
+            paths = export_all(database, data.week, args.out, language=args.language, data=data)
         else:
-            paths = [export_week(database, args.week, fmt, args.out, language=args.language)]
+            paths = [export_week(database, data.week, fmt, args.out, language=args.language, data=data)]
+    if not folder_existed and folder.is_dir():
+        print(f"elsdesk: skapade mappen {folder}", file=sys.stderr)
+    note = empty_week_note(data)
+    if note:
+        print(f"elsdesk: obs: {note}", file=sys.stderr)
     for path in paths:
         print(path)
     return 0

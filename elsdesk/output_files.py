@@ -3,7 +3,10 @@
 Every file elsdesk writes for a person (an export, ``classify --out``) is written to a temporary
 file beside the target and renamed over it only when complete, so a crash or a full disk
 never destroys the previous file nor leaves a cut one that looks complete. A target that is
-not a regular file (``/dev/stdout``, a pipe) is written directly.
+not a regular file (``/dev/stdout``, a pipe) is written directly. An error while writing names
+the file the user asked for, never the hidden temporary one. A missing folder is created when
+its own parent exists (``--out veckorapporter/agenda.xlsx``); a longer missing path
+(``/nonexistent/dir/a.xlsx``, most often a typo) is refused with a message.
 """
 
 from __future__ import annotations
@@ -38,6 +41,51 @@ def check_target(path: Path) -> None:
         raise BadInputError(f"{path.parent}: är en fil, inte en mapp")
 
 
+def ensure_folder(folder: str | os.PathLike) -> bool:
+    """Make *folder* when it is missing and its parent exists; return whether it was made.
+
+    A folder two or more levels deep that does not exist is refused (``--out
+    /nonexistent/dir/a.xlsx`` silently made ``/nonexistent/dir``): a typo in a path should not
+    turn into folders in unexpected places."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return False
+    if folder.exists():
+        raise BadInputError(f"{folder}: är en fil, inte en mapp")
+    parent = folder.parent
+    if not parent.is_dir():
+        missing = parent
+        while not missing.parent.is_dir() and missing.parent != missing:
+            missing = missing.parent
+        raise BadInputError(f"{folder}: mappen {missing} finns inte; skapa den först eller välj en befintlig mapp")
+    folder.mkdir()
+    logger.info("made the folder %s", folder)
+    return True
+
+
+def _naming_target(exc: OSError, temporary: Path, target: Path) -> OSError:
+    """*exc* as if it had happened to *target*: a message names the file the user asked for."""
+    names = {str(temporary), os.fspath(temporary)}
+    if exc.filename not in names and exc.filename2 not in names:
+        return exc
+    renamed = OSError(exc.errno, exc.strerror or str(exc), str(target))  # OSError picks the subclass by errno
+    renamed.__cause__ = exc
+    return renamed
+
+
+def _remove_if_there(temporary: Path) -> None:
+    """Delete *temporary* if it was made (a read-only file system refuses even to delete what is
+    not there, and that is no reason to warn)."""
+    if not os.path.lexists(temporary):
+        return
+    try:
+        temporary.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:  # pragma: no cover - a folder we could write to but not delete from
+        logger.warning("could not remove the temporary file %s", temporary)
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside *target* to write to; renamed over *target* when the block succeeds."""
@@ -46,7 +94,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     if _is_special(target):
         yield target
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(target.parent)
     temporary = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
     try:
         yield temporary
@@ -55,13 +103,13 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
+    except OSError as exc:
+        renamed = _naming_target(exc, temporary, target)
+        if renamed is exc:
+            raise
+        raise renamed from exc
     finally:
-        try:
-            temporary.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:  # pragma: no cover - a folder we could write to but not delete from
-            logger.warning("could not remove the temporary file %s", temporary)
+        _remove_if_there(temporary)
 
 
 @contextmanager

@@ -2,9 +2,13 @@
 
 Every writer takes an :class:`elsdesk.services.export.ExportData` and a path. The rows that
 every format shows come from :mod:`elsdesk.export.tables`, so the formats agree on content;
-each text cell there passes through :func:`safe_cell`, which keeps a spreadsheet from reading
-ticket text as a formula. The PDF writer uses Qt's own PDF engine and so lives in the GUI
-package; it is loaded by name only when asked for, which keeps this package free of Qt.
+they hold the text as written. The formula guard belongs to the spreadsheet writers only: the
+CSV writer passes each text cell through :func:`safe_cell` (a leading apostrophe, which Excel
+hides), the XLSX writer stores text as text and marks a cell that :func:`starts_formula` with
+Excel's own quote prefix (nothing visible). Markdown, HTML and PDF show the text unchanged: no
+program runs a formula there, and an apostrophe would only be read as part of the text. The
+PDF writer uses Qt's own PDF engine and so lives in the GUI package; it is loaded by name only
+when asked for, which keeps this package free of Qt.
 """
 
 from __future__ import annotations
@@ -33,11 +37,17 @@ _WRITERS = {
 }
 
 
+def starts_formula(text) -> bool:
+    """Whether a spreadsheet would read *text* (as a cell typed in) as the start of a formula."""
+    return isinstance(text, str) and text.startswith(FORMULA_PREFIXES)
+
+
 def safe_cell(text) -> str:
     """*text* as a string that no spreadsheet will run as a formula.
 
     Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
     apostrophe (the OWASP advice against CSV/formula injection); ``None`` becomes ``""``.
+    For CSV only: a spreadsheet hides that apostrophe, any other reader shows it.
     """
     if text is None:
         return ""
@@ -57,4 +67,4 @@ def writer_for(fmt: str) -> Writer:
     return getattr(importlib.import_module(module_name), function)
 
 
-__all__ = ["FORMULA_PREFIXES", "TREND_NAMES", "TREND_NAMES_EN", "safe_cell", "writer_for"]
+__all__ = ["FORMULA_PREFIXES", "TREND_NAMES", "TREND_NAMES_EN", "safe_cell", "starts_formula", "writer_for"]

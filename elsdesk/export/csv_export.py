@@ -2,7 +2,8 @@
 
 One row per topic, largest first, with a column giving its place on the agenda, so a training
 lead can sort and filter in Excel; the week is repeated on each row so several weeks' files can
-be stacked. Every text cell is made safe against formula injection.
+be stacked. Every text cell is made safe against formula injection (:func:`safe_cell`: the
+leading apostrophe Excel hides), here and only here, where a spreadsheet reads the text.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``render_html(data)`` gives a page with inline CSS and inline SVG charts, no external files and
 no JavaScript. ``render_html(data, for_print=True)`` gives plain tables that Qt's
 ``QTextDocument`` lays out (bars are table cells), which the PDF writer prints.
-All text is escaped with :func:`html.escape` after :func:`elsdesk.export.safe_cell`.
+All text is escaped with :func:`html.escape` and shown as written (no formula guard: a page runs no formulas).
 """
 
 from __future__ import annotations

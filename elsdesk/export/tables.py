@@ -1,7 +1,8 @@
 """The rows every export format shows, built once so XLSX, CSV, Markdown, HTML and PDF agree.
 
-Numbers stay numbers; every text cell passes through :func:`elsdesk.export.safe_cell`.
-Only what :class:`~elsdesk.services.export.ExportData` carries is used (masked text, no
+Numbers stay numbers; text stays as written (:func:`plain`): the spreadsheet writers add their
+own formula guard (see :mod:`elsdesk.export`), the Markdown, HTML and PDF writers escape for
+their own syntax, and no format shows a guard's apostrophe. Only what :class:`~elsdesk.services.export.ExportData` carries is used (masked text, no
 reporter names).
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from elsdesk.domain import day_label, week_day_number
-from elsdesk.export import TREND_NAMES, TREND_NAMES_EN, safe_cell
+from elsdesk.export import TREND_NAMES, TREND_NAMES_EN
 from elsdesk.export.quotes import quotable
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,11 @@ MONTHS = {
 }
 
 
+def plain(value) -> str:
+    """*value* as the text a cell shows: ``None`` is empty, anything else its ``str``."""
+    return "" if value is None else str(value)
+
+
 def text(data, key: str) -> str:
     """A fixed string (heading, column name) in the export's language."""
     return TEXTS.get(data.language, TEXTS["sv"]).get(key) or TEXTS["sv"][key]
@@ -83,19 +89,19 @@ def ticket_count(data, count: int) -> str:
 
 def module_name(data, module: str | None) -> str:
     if not module:
-        return safe_cell(text(data, "unclassified"))
+        return plain(text(data, "unclassified"))
     if module == OTHER:
-        return safe_cell(text(data, "other"))
-    return safe_cell(data.module_names.get(module, module))
+        return plain(text(data, "other"))
+    return plain(data.module_names.get(module, module))
 
 
 def kind_name(data, kind: str | None) -> str:
-    return safe_cell(data.kind_names.get(kind, kind) if kind else "–")
+    return plain(data.kind_names.get(kind, kind) if kind else "–")
 
 
 def trend_name(data, trend: str | None) -> str:
     names = TREND_NAMES_EN if data.language == "en" else TREND_NAMES
-    return safe_cell(names.get(trend or "", trend or ""))
+    return plain(names.get(trend or "", trend or ""))
 
 
 def week_day_label(data) -> str:
@@ -131,9 +137,9 @@ def agenda_headers(data) -> list[str]:
 
 
 def agenda_rows(data) -> list[list]:
-    return [[rank, safe_cell(t["label"]), module_name(data, t.get("module")), kind_name(data, t.get("kind")),
+    return [[rank, plain(t["label"]), module_name(data, t.get("module")), kind_name(data, t.get("kind")),
              int(t.get("count") or 0), int(t.get("previous_count") or 0), trend_name(data, t.get("trend")),
-             int(t.get("weeks_recurring") or 1), safe_cell(t.get("covered_on") or "")]
+             int(t.get("weeks_recurring") or 1), plain(t.get("covered_on") or "")]
             for rank, t in enumerate(data.agenda, start=1)]
 
 
@@ -145,21 +151,21 @@ def topic_headers(data) -> list[str]:
 def topic_rows(data) -> list[list]:
     """All topics, largest first, with their place on the agenda (blank when not on it)."""
     numbers = agenda_numbers(data)
-    return [[numbers.get(t["id"], ""), safe_cell(t["label"]), module_name(data, t.get("module")),
+    return [[numbers.get(t["id"], ""), plain(t["label"]), module_name(data, t.get("module")),
              kind_name(data, t.get("kind")), int(t.get("count") or 0), int(t.get("previous_count") or 0),
-             trend_name(data, t.get("trend")), int(t.get("weeks_recurring") or 1), safe_cell(t.get("first_week") or ""),
-             safe_cell(t.get("covered_on") or ""), safe_cell(", ".join(t.get("keywords") or []))]
+             trend_name(data, t.get("trend")), int(t.get("weeks_recurring") or 1), plain(t.get("first_week") or ""),
+             plain(t.get("covered_on") or ""), plain(", ".join(t.get("keywords") or []))]
             for t in data.topics]
 
 
 def status_name(data, topic: dict) -> str:
     """A known problem's status in words ('rättat'), 'förslag' for a proposal."""
     status = topic.get("problem_status") if topic.get("problem") else "proposal"
-    return text(data, f"status_{status}") if f"status_{status}" in TEXTS["sv"] else safe_cell(status or "")
+    return text(data, f"status_{status}") if f"status_{status}" in TEXTS["sv"] else plain(status or "")
 
 
 def _problem_cells(data, topic: dict) -> list:
-    return [status_name(data, topic), safe_cell(topic.get("workaround") or "")]
+    return [status_name(data, topic), plain(topic.get("workaround") or "")]
 
 
 def sheet_agenda_headers(data) -> list[str]:
@@ -183,8 +189,7 @@ def sheet_topic_rows(data) -> list[list]:
 
 
 def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
-    """Up to *limit* examples of a topic, without greetings and signatures, identical texts shown once,
-    cells made safe."""
+    """Up to *limit* examples of a topic, without greetings and signatures, identical texts shown once."""
     seen: set[tuple[str, str]] = set()
     examples = []
     for example in topic.get("examples") or []:
@@ -194,7 +199,7 @@ def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        examples.append({"id": safe_cell(example.get("id")), "title": safe_cell(title), "description": safe_cell(description)})
+        examples.append({"id": plain(example.get("id")), "title": plain(title), "description": plain(description)})
         if len(examples) >= limit:
             break
     return examples
@@ -205,13 +210,13 @@ def example_headers(data) -> list[str]:
 
 
 def example_rows(data, limit: int = EXAMPLES_PER_TOPIC) -> list[list]:
-    return [[safe_cell(t["label"]), e["id"], e["title"], e["description"]]
+    return [[plain(t["label"]), e["id"], e["title"], e["description"]]
             for t in data.topics for e in topic_examples(t, limit)]
 
 
 @dataclass
 class TopicCard:
-    """One topic as the Markdown and HTML exports show it (every string safe)."""
+    """One topic as the Markdown and HTML exports show it."""
     id: str
     rank: int | None
     label: str
@@ -260,14 +265,14 @@ def named_counts(counts: dict[str, int], names: dict[str, str]) -> dict[str, int
 def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
     numbers = agenda_numbers(data)
     return [TopicCard(
-        id=safe_cell(t["id"]), rank=numbers.get(t["id"]), label=safe_cell(t["label"]),
+        id=plain(t["id"]), rank=numbers.get(t["id"]), label=plain(t["label"]),
         module=module_name(data, t.get("module")), kind=kind_name(data, t.get("kind")),
         count=int(t.get("count") or 0), previous=int(t.get("previous_count") or 0),
         trend=str(t.get("trend") or ""), trend_name=trend_name(data, t.get("trend")),
-        weeks=int(t.get("weeks_recurring") or 1), first_week=safe_cell(t.get("first_week") or ""),
-        covered_on=safe_cell(t.get("covered_on") or ""), keywords=[safe_cell(k) for k in t.get("keywords") or []],
-        examples=topic_examples(t), workaround=safe_cell(t.get("workaround") or ""),
-        audience=safe_cell(audience_text(t, data.role_names)), since_go_live=int(t.get("since_go_live") or 0),
+        weeks=int(t.get("weeks_recurring") or 1), first_week=plain(t.get("first_week") or ""),
+        covered_on=plain(t.get("covered_on") or ""), keywords=[plain(k) for k in t.get("keywords") or []],
+        examples=topic_examples(t), workaround=plain(t.get("workaround") or ""),
+        audience=plain(audience_text(t, data.role_names)), since_go_live=int(t.get("since_go_live") or 0),
         proposed=t.get("status") == "proposed") for t in (data.agenda if topics is None else topics)]
 
 
@@ -321,7 +326,7 @@ def module_trend(data, max_weeks: int | None = None) -> ModuleTrend:
     for _week, monday in weeks:
         days.append(day_label(week_day_number(monday, data.go_live)))
     counts = [[int(data.volumes.get(week, {}).get(m, 0)) for m in order] for week, _ in weeks]
-    return ModuleTrend([safe_cell(w) for w, _ in weeks], days, order, [module_name(data, m) for m in order], counts)
+    return ModuleTrend([plain(w) for w, _ in weeks], days, order, [module_name(data, m) for m in order], counts)
 
 
 def grouped_trend(trend: ModuleTrend, data, keep: int = CHART_MODULES) -> ModuleTrend:
@@ -370,4 +375,4 @@ def key_figures(data) -> list[tuple[str, str, str]]:
         go_live = long_date(data, data.go_live) if data.go_live else ""
         figures.insert(0, (text(data, "since_go_live").capitalize(), week_day_label(data),
                            f"{text(data, 'go_live')} {go_live}".strip()))
-    return [(safe_cell(a), safe_cell(b), safe_cell(c)) for a, b, c in figures]
+    return [(plain(a), plain(b), plain(c)) for a, b, c in figures]

@@ -10,7 +10,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from elsdesk.export import safe_cell
+from elsdesk.export import starts_formula
 from elsdesk.export import tables
 
 logger = logging.getLogger(__name__)
@@ -23,11 +23,18 @@ MAX_WIDTH = 60
 
 
 def _put(sheet, row: int, column: int, value):
-    """Write one cell; text is always stored as text, never as a formula."""
+    """Write one cell; text is always stored as text, never as a formula.
+
+    Text that a person typing it would start a formula with ("=", "+", "-", "@") is shown as
+    written and carries Excel's quote prefix (the hidden apostrophe of a cell typed as '=…), so
+    that editing the cell does not turn it into a formula either (the apostrophe was
+    written into the text and shown)."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = safe_cell(value)
+        cell.value = value
         cell.data_type = "s"
+        if starts_formula(value):
+            cell.quotePrefix = True
     else:
         cell.value = value
     return cell
@@ -129,7 +136,7 @@ def write_xlsx(data, path) -> None:
     _topics_sheet(book, data)
     _trend_sheet(book, data)
     _examples_sheet(book, data)
-    book.properties.title = safe_cell(data.title)
+    book.properties.title = data.title
     book.properties.creator = "elsdesk"
     book.save(Path(path))
     logger.info("wrote %s", path)

@@ -7,6 +7,7 @@ headless: without a running Qt application and without a display it starts an of
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -39,6 +40,14 @@ def ensure_gui_application():
     return app
 
 
+def _check_writable(path) -> None:
+    """Raise the file system's own OSError (no permission, full disk, a read-only folder) when *path*
+    cannot be written, before Qt tries: Qt would only print "QPainter::begin(): Returned false" on
+    the terminal and say no more."""
+    with open(Path(path), "wb"):
+        pass
+
+
 def write_pdf(data, path) -> None:
     """Write *data* as an A4 PDF at *path*."""
     ensure_gui_application()
@@ -48,6 +57,7 @@ def write_pdf(data, path) -> None:
     from elsdesk.export import tables
     from elsdesk.export.html import render_html
 
+    _check_writable(path)
     writer = QPdfWriter(str(Path(path)))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
@@ -78,7 +88,7 @@ def write_pdf(data, path) -> None:
     if not painter.begin(writer):
         from PySide6.QtCore import QCoreApplication
 
-        raise OSError(QCoreApplication.translate("pdf_export", "kan inte skriva PDF till %1").replace("%1", str(path)))
+        raise OSError(errno.EIO, QCoreApplication.translate("pdf_export", "Qt kan inte skriva PDF-filen"), str(path))
     try:
         small = QFont(font)
         small.setPointSizeF(7)

@@ -5,6 +5,11 @@ agenda, all topics with trends, masked examples without signatures, tickets per 
 week since go-live). Writers in :mod:`elsdesk.export` turn it into XLSX, CSV, Markdown, HTML
 and PDF; ``export_week`` is the use case the CLI and the GUI call. A file is written beside its
 target and renamed over it when complete.
+
+File names: a file always gets its format's extension unless it already has it (``agenda`` and
+``Agenda 2026.11.09`` become ``agenda.pdf`` and ``Agenda 2026.11.09.xlsx``); ``export_all``
+writes into a folder, or, given a file name with a format's extension (``out/agenda.xlsx``), the
+five files ``out/agenda.xlsx``, ``out/agenda.csv``, … beside each other.
 """
 
 from __future__ import annotations
@@ -16,8 +21,8 @@ from pathlib import Path
 
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
-from elsdesk.export.quotes import quotable
-from elsdesk.output_files import atomic_path
+from elsdesk.export.quotes import dropped_words, quotable
+from elsdesk.output_files import atomic_path, ensure_folder
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
@@ -76,6 +81,36 @@ def _clean_example(example: dict) -> dict:
     return {"id": example["id"], "title": mask(example["title"]), "description": mask(quotable(example["description"]))[:400]}
 
 
+def signature_words(examples: list[dict]) -> set[str]:
+    """The words the quotes of *examples* leave out (greetings, sign-offs, names), case-folded."""
+    words: set[str] = set()
+    for example in examples:
+        words |= dropped_words(example.get("description"))
+    return words
+
+
+def without_signature_keywords(topic: dict) -> dict:
+    """*topic* without keywords that came from its examples' signatures ("karin", "tom student"),
+    and, when its label was made of its keywords, with the label made again from those left.
+
+    The topic finder reads the whole ticket text, so a signature that a group of tickets share
+    (one reporter's "Hälsningar Olle") can become a keyword; the export promises no names, so it
+    checks every keyword against the words its example quotes drop."""
+    from elsdesk.topics.finder import label_from_keywords
+
+    dropped = signature_words(topic.get("examples") or [])
+    keywords = list(topic.get("keywords") or [])
+    if not dropped or not keywords:
+        return topic
+    kept = [k for k in keywords if not any(word in dropped for word in str(k).casefold().split())]
+    if kept == keywords:
+        return topic
+    label = topic.get("label")
+    if label == label_from_keywords(keywords):
+        label = label_from_keywords(kept)
+    return dict(topic, keywords=kept, label=label)
+
+
 def build_export(database: Database, week: str, language: str = "sv") -> ExportData:
     week = normalise_week(week)
     monday, sunday = parse_week(week)
@@ -84,6 +119,7 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     taxonomy = desk_taxonomy(database)  # the desk's own labels (added with labels --add) by their names too
     topics = []
     for topic in report["topics"]:
+        topic = without_signature_keywords(topic)
         topic = dict(topic, label=mask(topic["label"]), examples=[_clean_example(e) for e in topic["examples"]])
         topics.append(topic)
     chosen = {t["id"] for t in agenda({"topics": topics})}
@@ -108,30 +144,71 @@ def role_names(taxonomy, topics: list[dict], language: str = "sv") -> dict[str, 
     return taxonomy.display_names("reporter_roles", values, language)
 
 
-def export_week(database: Database, week: str, fmt: str, out: str | Path, language: str = "sv") -> Path:
-    """Write the week's export in *fmt* to *out*; return the path written."""
+def _is_folder_name(out: str | Path) -> bool:
+    return str(out).endswith(("/", "\\")) or Path(out).is_dir()
+
+
+def export_path(out: str | Path, fmt: str, week: str) -> Path:
+    """The file an export of *week* in *fmt* to *out* is written to: ``elsdesk-<week>.<fmt>`` in a
+    folder (an existing one, or a name ending in a slash), else *out* with the format's extension
+    added unless it already ends in it (``Agenda 2026.11.09`` and ``agenda.v2`` were
+    written without one)."""
+    if _is_folder_name(out):
+        return Path(out) / f"elsdesk-{week}.{fmt}"
+    return path_with_format(out, fmt)
+
+
+def export_week(database: Database, week: str, fmt: str, out: str | Path, language: str = "sv",
+                data: ExportData | None = None) -> Path:
+    """Write the week's export in *fmt* to *out*; return the path written. *data*, when given, is
+    the week's :func:`build_export` (built once for several formats)."""
     from elsdesk.export import writer_for
 
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         raise BadInputError(f"okänt format '{fmt}'; välj bland {', '.join(FORMATS)}")
-    data = build_export(database, week, language)
-    is_folder = str(out).endswith(("/", "\\"))
-    out = Path(out)
-    if is_folder or out.is_dir():
-        out = out / f"elsdesk-{data.week}.{fmt}"
-    elif not out.suffix:
-        out = out.with_name(f"{out.name}.{fmt}")  # "agenda" is written as agenda.pdf: a file people can open
+    data = data or build_export(database, week, language)
+    out = export_path(out, fmt, data.week)
     with atomic_path(out) as temporary:  # a crash or a full disk never leaves a cut export behind
         writer_for(fmt)(data, temporary)
     return out
 
 
-def export_all(database: Database, week: str, folder: str | Path, formats=FORMATS, language: str = "sv") -> list[Path]:
-    """Every format of one week into *folder* (for a scheduled weekly task)."""
-    folder = Path(folder)
+def all_formats_target(out: str | Path) -> tuple[Path, str | None]:
+    """Where ``--format all`` writes: (folder, base name of the files, None for ``elsdesk-<week>``).
+
+    A folder (existing, or a name ending in a slash, or a name without a format's extension) holds
+    ``elsdesk-<week>.<fmt>``; a file name with a format's extension (``out/agenda_all.xlsx``) is
+    the base name of the five files in its folder (it became a folder named
+    ``agenda_all.xlsx``)."""
+    path = Path(str(out))
+    if _is_folder_name(out) or format_of_path(path) is None:
+        return path, None
+    return path.parent, path.stem
+
+
+def export_all(database: Database, week: str, folder: str | Path, formats=FORMATS, language: str = "sv",
+               data: ExportData | None = None) -> list[Path]:
+    """Every format of one week into *folder* (for a scheduled weekly task); see :func:`all_formats_target`."""
+    folder, base = all_formats_target(folder)
     if folder.exists() and not folder.is_dir():
         raise BadInputError(f"{folder}: finns redan och är en fil; --format all skriver till en mapp")
-    folder.mkdir(parents=True, exist_ok=True)
-    week = normalise_week(week)
-    return [export_week(database, week, fmt, folder / f"elsdesk-{week}.{fmt}", language) for fmt in formats]
+    ensure_folder(folder)
+    data = data or build_export(database, week, language)
+    name = base or f"elsdesk-{data.week}"
+    return [export_week(database, data.week, fmt, folder / f"{name}.{fmt}", language, data=data) for fmt in formats]
+
+
+def empty_week_note(data: ExportData, today: date | None = None) -> str | None:
+    """A Swedish sentence for an export of a week without tickets (and why, when it can tell), or
+    None when the week has tickets (such a week was exported without a word)."""
+    if data.tickets:
+        return None
+    today = today or date.today()
+    if data.first_day > today:
+        why = " (veckan har inte börjat än)"
+    elif data.go_live and data.last_day < data.go_live:
+        why = f" (veckan ligger före go-live {data.go_live.isoformat()})"
+    else:
+        why = ""
+    return f"vecka {data.week} har inga ärenden{why}; exporten innehåller inga ämnen"
