@@ -2,12 +2,18 @@
 
 Swedish personal identity numbers (personnummer) and coordination numbers
 (samordningsnummer) are recognised with or without century and separator (hyphen, plus, dot,
-typographic dash, a no-break space, " - ") and checked with the Luhn digit and a plausible
-date, so dates and order numbers stay readable. Phone numbers (Swedish in the usual written
-forms, "(08) 123 45 67", "070.123.45.67", "070/1234567", "tel0701234567", international with
-"+", and mobiles whose leading 0 a spreadsheet dropped) and e-mail addresses (Unicode names and
-domains too) are masked as well. Dates and times ("06.05.2025 08:00", "2025-05-06 08.00",
-"kl 08.00", "08.00 - 09.30") are recognised in the same pass as phone numbers and kept readable.
+underscore, typographic dash, a no-break space, " - "), also with the date split by spaces
+("19 12 12 12-1212", "1912 1212 1212") or the hyphen after the month ("191212-121212"), and
+checked with the Luhn digit and a plausible date, so dates and order numbers stay readable.
+A 10- or 12-digit number right after a label that says what it is ("pnr", "p-nr", "pers.nr",
+"personnummer", "samordningsnr", "sam.nr", "födelsenummer", "ID-nr", ...) is masked whatever
+its check digit and date say: a typo still identifies the patient.
+
+Phone numbers (Swedish in the usual written forms, "(08) 123 45 67", "070.123.45.67",
+"070/1234567", "tel0701234567", international with "+", and mobiles whose leading 0 a
+spreadsheet dropped) and e-mail addresses (Unicode names and domains too) are masked as well.
+Dates and times ("06.05.2025 08:00", "2025-05-06 08.00", "kl 08.00", "08.00 - 09.30") are
+recognised in the same pass as phone numbers and kept readable.
 Each identifier becomes a placeholder such as ``[personnummer]``.
 """
 
@@ -28,13 +34,34 @@ PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|telefon|e-post
 
 _SPACE = "[ \t\u00a0\u2007\u2009\u202f\u200b-\u200d\u2060\ufeff\u00ad]"  # space, tab, no-break, thin, zero-width, soft hyphen
 _DASH = "\\-\u2010-\u2015\u2212"               # hyphen, typographic dashes, minus
-_ID_RE = re.compile(
-    r"(?<![0-9])"
-    r"(?P<century>(?:18|19|20))?"
-    r"(?P<date>[0-9]{6})"
-    rf"(?P<sep>(?:{_SPACE}|\r?\n){{0,2}}[+.{_DASH}]?(?:{_SPACE}|\r?\n){{0,2}})"   # "-", "+", ".", " - ", a no-break space
-    r"(?P<tail>[0-9]{4})"
-    r"(?![0-9])"
+# between date and serial: "-", "+", ".", "_", " - ", a no-break space, nothing
+_ID_SEP = rf"(?:{_SPACE}|\r?\n){{0,2}}[+._{_DASH}]?(?:{_SPACE}|\r?\n){{0,2}}"
+_CENTURY = r"(?:18|19|20)"
+_ID_RE = re.compile(  # the lookahead skips, in one step, every position where no number starts
+    r"(?=[0-9])(?<![0-9])(?:"
+    rf"{_CENTURY}?[0-9]{{6}}{_ID_SEP}[0-9]{{4}}(?![0-9])"                       # 19121212-1212, 121212+1212
+    # the date split by spaces: "19 12 12 12-1212", "12 12 12-1212", "1912 1212 1212"; not a part of a longer
+    # row of numbers ("vecka 9 10 11 12 2025")
+    rf"|(?<![0-9]{_SPACE})(?:(?:{_CENTURY}{_SPACE})?[0-9]{{2}}{_SPACE}[0-9]{{2}}{_SPACE}[0-9]{{2}}"
+    rf"|{_CENTURY}[0-9]{{2}}{_SPACE}[0-9]{{4}}){_ID_SEP}[0-9]{{4}}(?![0-9]|{_SPACE}[0-9])"
+    rf"|{_CENTURY}[0-9]{{4}}{_SPACE}?[+_{_DASH}]{_SPACE}?[0-9]{{6}}(?![0-9])"  # 191212-121212: hyphen after the month
+    r")"
+)
+# A label that says the number after it is an identity number, in the ways Swedish staff write it. Not "f.nr"
+# (also faktura-, följesedels- and försäkringsnummer) and not a bare "ID" (ticket, order and HSA ids).
+_LABEL_GAP = rf"[.\-]?{_SPACE}?"                        # "p-nr", "p.nr", "pers. nr", "person nr", "pnr"
+_NUMBER_WORD = r"(?:nr|nummer|numret)"
+_LABEL = (
+    r"(?=[pPsSfFiI])(?<![^\W\d_])(?i:"                   # a word of its own: "Lid-nr" is no "id-nr"
+    rf"p(?:ers(?:on)?)?{_LABEL_GAP}{_NUMBER_WORD}"        # pnr, p-nr, pers.nr, personnr, person nr, personnummer
+    rf"|samordnings{_LABEL_GAP}{_NUMBER_WORD}|sam{_LABEL_GAP}nr"  # samordningsnr, samordningsnummer, sam.nr
+    rf"|födelse{_LABEL_GAP}{_NUMBER_WORD}"                # födelsenummer, födelsenr
+    rf"|id{_LABEL_GAP}{_NUMBER_WORD}"                     # ID-nr, id nr, idnr, ID-nummer
+    r")"
+)
+_GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._{_DASH}](?:{_SPACE}|\r?\n){{0,2}})"
+_LABELLED_ID_RE = re.compile(
+    rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
 )
 _PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?{_SPACE}?)"
 _PHONE_END = r"(?![0-9]|[.:][0-9]|[/-](?:0?[1-9]|1[0-2])[/-][0-9])"  # ends before the date in "08-12 34 56 06.05.2025"
@@ -94,6 +121,7 @@ def _narrow(match: re.Match[str]) -> str:
 
 _AT_WORD_RE = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
 _DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
+_LEADING_DATE_RE = re.compile(_DATE)  # "pnr 2025-05-06 08:00" starts with a date, not with an identity number
 
 
 @dataclass(frozen=True)
@@ -131,6 +159,33 @@ def identity_kind(date_part: str, tail: str) -> str | None:
     return kind if luhn_ok(date_part + tail) else None
 
 
+def labelled_kind(ten: str) -> str:
+    """The kind of a number a label calls an identity number: the day part 61-91 makes it a samordningsnummer,
+    any other (a typo, an impossible date) a personnummer."""
+    return "samordningsnummer" if 61 <= int(ten[4:6]) <= 91 else "personnummer"
+
+
+def labelled_number_end(number: str) -> int | None:
+    """Where the identity number ends in the digit groups after a label, or None when they hold none.
+
+    The groups are taken while they add up to at most 12 digits: 12 when they start with a century (18, 19, 20) or
+    no group ends at the 10th digit ("21121212-1212"), else 10 ("121212-1213 12 st" keeps "12 st"). A row that
+    starts with a written date ("2025-05-06 08:00") is no identity number.
+    """
+    ends: dict[int, int] = {}
+    count = 0
+    for group in _GROUP_RE.finditer(number):
+        count += len(group.group(0))
+        if count > 12:
+            break
+        ends[count] = group.end()
+    if _LEADING_DATE_RE.match(number):
+        return None
+    if 12 in ends and (number[:2] in ("18", "19", "20") or 10 not in ends):
+        return ends[12]
+    return ends.get(10)
+
+
 def mask_text(text: str | None) -> MaskResult:
     """Replace identifiers in *text* with placeholders."""
     if not text:
@@ -146,11 +201,21 @@ def mask_text(text: str | None) -> MaskResult:
     counts: Counter[str] = Counter()
 
     def _identity(match: re.Match[str]) -> str:
-        kind = identity_kind(match.group("date"), match.group("tail"))
+        digits = "".join(_GROUP_RE.findall(match.group(0)))[-10:]
+        kind = identity_kind(digits[:6], digits[6:])
         if kind is None:
             return match.group(0)
         counts[kind] += 1
         return PLACEHOLDERS[kind]
+
+    def _labelled_identity(match: re.Match[str]) -> str:
+        number = match.group("number")
+        end = labelled_number_end(number)
+        if end is None:
+            return match.group(0)
+        kind = labelled_kind("".join(_GROUP_RE.findall(number[:end]))[-10:])
+        counts[kind] += 1
+        return match.group(0)[:match.start("number") - match.start()] + PLACEHOLDERS[kind] + number[end:]
 
     def _replace(kind: str):
         def _sub(match: re.Match[str]) -> str:
@@ -168,6 +233,7 @@ def mask_text(text: str | None) -> MaskResult:
         return PLACEHOLDERS["telefon"]
 
     masked = _EMAIL_RE.sub(_replace("e-post"), text) if mail_like else text  # an address needs "@" or "(at)"
+    masked = _LABELLED_ID_RE.sub(_labelled_identity, masked)  # first: it knows where a typed-in number ends
     masked = _ID_RE.sub(_identity, masked)
     masked = _PHONE_OR_DATE_RE.sub(_phone, masked)  # dates and times are matched too, and kept
     masked = _FOREIGN_PHONE_RE.sub(_phone, masked)
