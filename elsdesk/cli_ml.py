@@ -14,7 +14,10 @@ def add_ml_commands(command) -> None:
     classify = command("classify", "klassa ärenden i en JSONL-, CSV- eller Excel-fil, med samma kolumnnamn som import"
                                    " (ingen databas behövs; med --db används databasens aktiva modell, annars den levererade)")
     classify.add_argument("file")
-    classify.add_argument("--out", help="skriv resultatet hit (standard: stdout)")
+    classify.add_argument("--out", help="skriv resultatet till FIL: .jsonl (eller ingen filändelse) ger JSON-rader,"
+                                        " .csv semikolonseparerad CSV i UTF-8 med BOM som exporten (för Excel);"
+                                        " andra filändelser vägras"
+                                        " (standard: JSON-rader på stdout). Id:n och texter maskeras som vid import")
 
     train = command("train", "träna om modellen på bekräftade etiketter och seed-korpusen")
     train.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
@@ -50,7 +53,7 @@ def cmd_labels(args) -> int:
     from elsdesk.domain import BadInputError
     from elsdesk.services.labels import add_label, desk_additions, desk_taxonomy
 
-    with _database(args, existing=not args.add) as database:  # adding a label may start a desk
+    with (_database(args) if args.add else _existing_desk(args)) as database:  # adding a label may start a desk
         if args.add:
             if not (args.id and args.sv):
                 raise BadInputError("--add behöver --id och --sv")
@@ -70,12 +73,11 @@ def cmd_labels(args) -> int:
 
 
 def cmd_mistakes(args) -> int:
-    from elsdesk.cli import _database
     from elsdesk.services.label_check import likely_mistakes
 
     from elsdesk.services.labels import desk_taxonomy
 
-    with _database(args, existing=True) as database:
+    with _existing_desk(args) as database:
         found = likely_mistakes(database, limit=args.limit)
         taxonomy = desk_taxonomy(database)
     fields = {"module": ("modul", taxonomy.module_name), "kind": ("typ", taxonomy.kind_name)}
@@ -101,18 +103,69 @@ def cmd_classify(args) -> int:
 
     if args.out:
         check_target(Path(args.out))  # before any work: a folder is no place for the result
+        out_format = _classify_out_format(args.out)  # nor a file whose name promises another format
     rows = rows_to_classify(args.file)  # no row with text at all: exit 1
     model, card = _desk_or_shipped_model(args)
     _say_fallback(card)
+    results = (_masked_result(result) for result in classify_rows(rows, model))
     if not args.out:
-        for result in classify_rows(rows, model):
+        for result in results:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    elif out_format == "csv":
+        with atomic_text_file(args.out, encoding="utf-8-sig", newline="") as out:  # as the export: Swedish Excel
+            _write_classified_csv(out, results)
     else:
         with atomic_text_file(args.out) as out:  # written whole or not at all
-            for result in classify_rows(rows, model):
+            for result in results:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
     _say_unclassified(args.file, [row["_line"] for row in rows if row.get("_error")])
     return 0
+
+
+CLASSIFIED_COLUMNS = ("id", "module", "confidence", "kind", "kind_confidence", "module_2", "confidence_2",
+                      "module_3", "confidence_3", "error")
+
+
+def _classify_out_format(path: str) -> str:
+    """"csv" for a name ending in .csv, "jsonl" for .jsonl or no ending at all (a device such as
+    /dev/stdout too); BadInputError for any other ending (.txt, .json, .xlsx would be a lie)."""
+    from elsdesk.domain import BadInputError
+
+    suffix = Path(path).suffix.lower()
+    if suffix in (".csv", ".jsonl", ""):
+        return suffix[1:] or "jsonl"
+    raise BadInputError(f"{path}: classify --out skriver JSON-rader (.jsonl) eller CSV (.csv); ge filen ett av"
+                        " de namnen, t.ex. etiketter.csv")
+
+
+def _masked_result(result: dict) -> dict:
+    """*result* with its id masked as import masks it: a person's identity number may be the id."""
+    from elsdesk.masking import mask
+
+    if isinstance(result.get("id"), str):
+        result = dict(result, id=mask(result["id"]))
+    return result
+
+
+def _write_classified_csv(out, results) -> None:
+    """The results as semicolon-separated CSV, as the weekly export writes it (decimal commas, every
+    text cell safe from formula injection); the second and third module from ``top``."""
+    import csv
+
+    from elsdesk.export import safe_cell
+
+    def number(value):
+        return "" if value is None else f"{value:.4f}".replace(".", ",")
+
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CLASSIFIED_COLUMNS)
+    for result in results:
+        top = (result.get("top") or [])[1:3]
+        others = [cell for label, probability in top for cell in (label, number(probability))]
+        others += [""] * (4 - len(others))
+        row = [result.get("id") or "", result.get("module") or "", number(result.get("confidence")),
+               result.get("kind") or "", number(result.get("kind_confidence")), *others, result.get("error") or ""]
+        writer.writerow([safe_cell(cell) if isinstance(cell, str) else cell for cell in row])
 
 
 def _say_unclassified(file: str, lines: list[int]) -> None:
@@ -158,28 +211,74 @@ def _desk_or_shipped_model(args):
 
 
 def cmd_train(args) -> int:
-    from elsdesk.cli import _database
     from elsdesk.services.classification import train_model, train_shipped_model
-    from elsdesk.services.learning_curve import comparison_in_words
+    from elsdesk.services.learning_curve import comparison_in_words, confirmed_tickets, count_of, labels_new_to_active
+    from elsdesk.services.permissions import TRAIN_MODEL, require
 
     if args.shipped:
         card = train_shipped_model(Path(args.shipped))
         quality = card["quality"]
         print(f"levererad modell {card['version']}: macro-F1 {quality['macro_f1']:.3f}, träffsäkerhet {quality['accuracy']:.3f} ({quality['method']})")
         return 0
-    with _database(args, existing=True) as database:
+    with _existing_desk(args) as database:
+        require(database, TRAIN_MODEL)
+        if not labels_new_to_active(database):  # a retrain would only copy the active version
+            return _say_nothing_new(args, database)
         result = train_model(database)
+    evaluation = result.card.get("evaluation") or {}
     if args.json:
         print(json.dumps({"version": result.card["version"], "activated": result.activated, "previous_version": result.previous_version,
                           "confirmed": result.confirmed, "intake": result.intake, "held_out": result.held_out,
+                          "compared": evaluation.get("status") == "measured",
+                          "contradicts_active": bool(evaluation.get("contradicts_active")),
                           "previous_quality": _brief(result.previous_quality), "new_quality": _brief(result.new_quality),
                           "evaluation": result.card.get("evaluation")}, ensure_ascii=False))
         return 0
-    print(f"tränade version {result.card['version']} på {result.confirmed} bekräftade ärenden"
-          + (f" och {result.intake} etiketter satta vid registreringen" if result.intake else "") + " plus grundkorpusen")
-    print(comparison_in_words(result.card.get("evaluation") or {}))
-    print("aktiverad" if result.activated else f"inte aktiverad (sämre än {result.previous_version}); aktiv modell oförändrad")
+    print(f"tränade version {result.card['version']} på {confirmed_tickets(result.confirmed)}"
+          + (f" och {count_of(result.intake, 'etikett satt', 'etiketter satta')} vid registreringen" if result.intake else "")
+          + " plus grundkorpusen")
+    print(comparison_in_words(evaluation))
+    print(_activation_in_words(args, result, evaluation))
     return 0
+
+
+def _say_nothing_new(args, database) -> int:
+    """Tell the person that there is nothing new to learn, so no version was made."""
+    from elsdesk.ml.store import SHIPPED, DeskModelStore
+
+    active = DeskModelStore(database).active_version()
+    if args.json:
+        print(json.dumps({"version": None, "activated": False, "nothing_new": True, "active_version": active}, ensure_ascii=False))
+        return 0
+    if active == SHIPPED:
+        print("inget nytt att lära: desken har inga bekräftade etiketter ännu; bekräfta etiketter i granskningskön"
+              " och träna sedan. Ingen ny version skapades.")
+    else:
+        print(f"inget nytt att lära: inga etiketter har bekräftats sedan den aktiva versionen {active} tränades."
+              " Ingen ny version skapades.")
+    return 0
+
+
+def _activation_in_words(args, result, evaluation: dict) -> str:
+    """Whether the new version was activated and why, and how to undo or override that."""
+    version, desk = result.card["version"], _desk_option(args)
+    compared = evaluation.get("status") == "measured"
+    if result.activated and compared:
+        return "aktiverad"
+    if result.activated:
+        return (f"aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på; klassar den sämre, gå tillbaka"
+                f" till {result.previous_version} med: elsdesk{desk} models --rollback")
+    if evaluation.get("contradicts_active"):
+        return (f"inte aktiverad: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva"
+                f" modellen {result.previous_version} på {evaluation.get('contradicted')} av {evaluation.get('n')} ärenden"
+                f" där den var säker. Kontrollera etiketterna (elsdesk{desk} mistakes); stämmer de, aktivera den nya"
+                f" versionen med: elsdesk{desk} models --activate {version}")
+    return f"inte aktiverad (sämre än {result.previous_version}); aktiv modell oförändrad"
+
+
+def _desk_option(args) -> str:
+    """' --db DESK' when the person named the desk with --db (so a suggested command works as typed)."""
+    return f" --db {args.db}" if getattr(args, "db", None) else ""
 
 
 def _brief(quality):
@@ -190,6 +289,7 @@ def _brief(quality):
 
 def cmd_evaluate(args) -> int:
     from elsdesk.cli import _target, require_existing
+    from elsdesk.ml.evaluation import plain_summary
     from elsdesk.services.classification import evaluate_file
     from elsdesk.services.labels import desk_taxonomy
     from elsdesk.storage import open_database
@@ -204,6 +304,7 @@ def cmd_evaluate(args) -> int:
         with open_database(target) as database:
             report = evaluate_file(args.file, database)
             taxonomy = desk_taxonomy(database)  # a desk's own labels by their names too
+    report["summary"] = plain_summary(report, taxonomy)  # a desk's own labels by their names, as in the table
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -226,15 +327,17 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_models(args) -> int:
-    from elsdesk.cli import _database
-    from elsdesk.ml.store import SHIPPED
+    from elsdesk.ml.store import SHIPPED, DeskModelStore
     from elsdesk.services.classification import activate_model, model_versions, rollback_model
 
-    with _database(args, existing=True) as database:
+    with _existing_desk(args) as database:
         if args.activate:
             activate_model(database, args.activate)
         if args.rollback:
-            print(f"aktiv modell: {rollback_model(database)}")
+            before = DeskModelStore(database).active_version()
+            after = rollback_model(database)
+            print(f"aktiv modell: {after}" if after != before else
+                  "den levererade modellen är redan aktiv; det finns ingen äldre version att gå tillbaka till")
         versions = model_versions(database)
         _say_broken_active(database)
     if args.json:
@@ -248,6 +351,19 @@ def cmd_models(args) -> int:
         print("macro-F1 mäts olika: den levererade modellens på seedkorpusen (korsvalidering), en omtränad modells på de"
               " nyaste bekräftade ärendena den inte tränats på; jämför två modeller med det som elsdesk train skriver.")
     return 0
+
+
+def _existing_desk(args):
+    """The desk named by --db or ELSDESK_DB, or the default desk file, opened; refused (BadInputError)
+    when it is a desk file that does not exist: listing models, training or looking for mistakes
+    in a desk that is not there would otherwise create an empty one and answer from it."""
+    from elsdesk.cli import _target, require_existing
+    from elsdesk.paths import default_db_path
+    from elsdesk.storage import open_database
+
+    target = _target(args) or str(default_db_path())
+    require_existing(target)
+    return open_database(target)
 
 
 def _measured_on(version: dict) -> str:

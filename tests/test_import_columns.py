@@ -152,12 +152,12 @@ def test_classify_reads_swedish_columns_and_reports_rows_without_text(tmp_path, 
         {"id": "K3"}])
     english = write_jsonl(tmp_path / "en.jsonl", [{"id": "K1", "title": "Kan ej logga in med SITHS",
                                                    "description": "kortet läses inte"}])
-    assert main(["classify", str(swedish), "--out", str(tmp_path / "sv.out")]) == 0
+    assert main(["classify", str(swedish), "--out", str(tmp_path / "sv_labels.jsonl")]) == 0
     assert "1 rad utan text" in capsys.readouterr().err
-    assert main(["classify", str(english), "--out", str(tmp_path / "en.out")]) == 0
-    lines = [json.loads(line) for line in (tmp_path / "sv.out").read_text(encoding="utf-8").splitlines()]
+    assert main(["classify", str(english), "--out", str(tmp_path / "en_labels.jsonl")]) == 0
+    lines = [json.loads(line) for line in (tmp_path / "sv_labels.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["K1", "K2", "K3"]
-    assert lines[0] == json.loads((tmp_path / "en.out").read_text(encoding="utf-8"))  # as if named in English
+    assert lines[0] == json.loads((tmp_path / "en_labels.jsonl").read_text(encoding="utf-8"))  # as if named in English
     assert lines[0]["module"] == "inloggning_siths" and lines[1]["module"] == "nova_mobil"
     assert set(lines[1]) == {"id", "module", "confidence", "kind", "kind_confidence", "top"}
     assert "module" not in lines[2] and lines[2]["line"] == 3 and "rad 3" in lines[2]["error"]

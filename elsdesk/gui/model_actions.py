@@ -109,26 +109,50 @@ class ModelActionsMixin:
         from elsdesk.services.classification import train_model
 
         def work(context):
+            from elsdesk.services.learning_curve import labels_new_to_active
+            from elsdesk.services.permissions import TRAIN_MODEL, require
+
             with context.open_database() as database:
+                require(database, TRAIN_MODEL)
+                if not labels_new_to_active(database):
+                    return None  # nothing new to learn: no version is made
                 return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
 
         def done(result):
             from elsdesk.gui.model_words import comparison_text
             from elsdesk.services.learning_curve import last_training
 
+            if result is None:
+                QMessageBox.information(self, self.tr("Inget nytt att lära"), self.tr(
+                    "Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara"
+                    " göra en kopia av den. Ingen ny version skapades."))
+                return
             if result.activated:
                 self.load_classifier()
             text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace(
                 "%2", str(result.confirmed))
-            text += "\n\n" + comparison_text(last_training([result.card]))
-            if result.activated:
-                text += "\n\n" + self.tr("Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.")
-            else:
-                text += "\n\n" + self.tr("Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.")
+            text += "\n\n" + comparison_text(last_training([result.card])) + "\n\n" + self._activation_text(result)
             QMessageBox.information(self, self.tr("Träning klar"), text)
             self.show_learning_curve()
 
         return self.start_long_task(work, self.tr("Tränar modellen"), done)
+
+    def _activation_text(self, result) -> str:
+        """Whether the new model was activated, and how to undo or override that."""
+        evaluation = result.card.get("evaluation") or {}
+        if result.activated and evaluation.get("status") == "measured":
+            return self.tr("Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.")
+        if result.activated:
+            return self.tr("Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på."
+                           " Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.").replace(
+                "%1", result.previous_version)
+        if evaluation.get("contradicts_active"):
+            return self.tr("Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade"
+                           " etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker."
+                           " Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3"
+                           " under Modell › Modell och kvalitet.").replace("%1", str(evaluation.get("contradicted"))).replace(
+                "%2", str(evaluation.get("n"))).replace("%3", result.card["version"])
+        return self.tr("Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.")
 
     def show_model_dialog(self):
         """The desk's model versions; activating one is a super-user's decision for every workstation."""
@@ -239,6 +263,7 @@ class ModelActionsMixin:
         dialog = QDialog(self)
         dialog.setWindowTitle(title)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Stäng"))  # not Qt's "Close": see ModelDialog
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)

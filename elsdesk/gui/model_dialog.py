@@ -54,6 +54,9 @@ class ModelDialog(QDialog):
         self.retrain_button = QPushButton(self.tr("&Träna om nu"), self)
         self.retrain_button.clicked.connect(self.retrain_requested.emit)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        # our own text, as the help dialogs do: Qt's "Close" is Swedish only where Qt's qtbase_sv
+        # translation is installed and found (not in a bare QApplication, nor in a bundle without it)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Stäng"))
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.activate_button)

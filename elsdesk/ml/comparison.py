@@ -18,6 +18,8 @@ MIN_TICKETS = 30
 MIN_MODULES = 3
 NEAR_DUPLICATE = 0.9  # cosine similarity of character n-grams at or above which two tickets are one
 NOT_WORSE_MARGIN = 0.02  # the new model is activated unless it got this much fewer right (or clearly fewer)
+SURE = 0.80  # the active model's confidence at which its module counts as what it "says" (the default Hög cut)
+MIN_CONTRADICTIONS = 5  # fewer contradicted tickets than this are no reason to hold a new model back
 
 MEASURED = "measured"
 TOO_FEW = "too_few"
@@ -60,6 +62,9 @@ class Comparison:
     difference_high: float | None = None
     min_tickets: int = MIN_TICKETS
     min_modules: int = MIN_MODULES
+    # when no comparison was possible: held-out tickets whose confirmed module the active model knows
+    # but where it was sure (SURE) of another one; most of them means the labels contradict it
+    contradicted: int = 0
     predictions: list = field(default_factory=list, repr=False)  # the new model's, for the confidence rule
     active_predictions: list = field(default_factory=list, repr=False)  # the active model's, for its quality figures
 
@@ -75,12 +80,23 @@ class Comparison:
         return SAME
 
     @property
+    def contradicts_active(self) -> bool:
+        """No comparison was possible and the held-out confirmed labels contradict the active model
+        on most of the tickets: where it was sure of a module it knows, they name another module it
+        knows (a desk's own new module contradicts nothing). A new model trained on such labels
+        unlearns what the active model and the seed corpus agree on, so it is not activated unasked."""
+        return (self.status == TOO_FEW and self.contradicted >= MIN_CONTRADICTIONS
+                and 2 * self.contradicted > self.n)
+
+    @property
     def not_worse(self) -> bool:
-        """Activate the new model? Yes unless measured and it got clearly fewer right: more than
-        NOT_WORSE_MARGIN fewer, or fewer with the whole 95% range below zero. One ticket's
-        difference on a small set is noise, not a reason to keep a model that learnt less."""
+        """Activate the new model? When measured: yes unless it got clearly fewer right (more than
+        NOT_WORSE_MARGIN fewer, or fewer with the whole 95% range below zero; one ticket's
+        difference on a small set is noise, not a reason to keep a model that learnt less). When
+        there was too little to compare: yes unless the labels contradict the active model
+        (:attr:`contradicts_active`), so a new desk still learns from its first confirmations."""
         if self.difference is None:
-            return True
+            return not self.contradicts_active
         return self.difference >= -NOT_WORSE_MARGIN and self.verdict != WORSE
 
     def to_json(self) -> dict:
@@ -93,6 +109,7 @@ class Comparison:
             if score is not None:
                 data[name]["accuracy"] = round(score.accuracy, 4)
         data["verdict"] = self.verdict
+        data["contradicts_active"] = self.contradicts_active
         return data
 
 
@@ -176,6 +193,17 @@ def score(model, version: str | None, rows: list[dict], predictions=None) -> tup
     return result, right, predictions
 
 
+def contradicted_by_labels(active_model, rows: list[dict], predictions=None) -> int:
+    """How many of *rows* carry a module the active model knows while it was sure (SURE) of
+    another module: tickets where the confirmed label says the opposite of what the model says."""
+    if not rows:
+        return 0
+    predictions = active_model.predict(rows) if predictions is None else predictions
+    known = set(getattr(active_model, "module_labels", None) or (p.module for p in predictions))
+    return sum(1 for row, prediction in zip(rows, predictions)
+               if row["module"] in known and row["module"] != prediction.module and prediction.confidence >= SURE)
+
+
 def compare(new_model, active_model, rows: list[dict], training: list[dict], *, new_version: str | None = None,
             active_version: str | None = None, eligible: int | None = None, duplicates=None,
             active_predictions=None, new_predictions=None) -> Comparison:
@@ -195,7 +223,9 @@ def compare(new_model, active_model, rows: list[dict], training: list[dict], *, 
     base = dict(n=len(kept), modules=modules, eligible=len(rows) if eligible is None else eligible,
                 near_duplicates=int(duplicates.sum()))
     if len(kept) < MIN_TICKETS or modules < MIN_MODULES:
-        return Comparison(TOO_FEW, reason="few_tickets" if len(kept) < MIN_TICKETS else "few_modules", **base)
+        contradicted = contradicted_by_labels(active_model, kept, active_predictions) if active_model is not None else 0
+        return Comparison(TOO_FEW, reason="few_tickets" if len(kept) < MIN_TICKETS else "few_modules",
+                          contradicted=contradicted, **base)
     new, new_right, predictions = score(new_model, new_version, kept, new_predictions)
     result = Comparison(MEASURED if active_model is not None else NO_ACTIVE, new=new,
                         predictions=list(zip(kept, predictions)), **base)

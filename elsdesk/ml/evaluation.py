@@ -114,7 +114,7 @@ def _times(count: int) -> str:
 def plain_summary(report: dict, taxonomy=None) -> str:
     """Sentences a super-user understands, e.g. 'När modellen är säker (Hög, 17 av 30 ärenden) har den
     rätt i 100 % av dem (17 av 17).' With a *taxonomy*, modules are named by their Swedish names."""
-    name = (lambda m: taxonomy.module_name(m)) if taxonomy is not None else (lambda m: m)  # noqa: E731
+    name = (lambda m: taxonomy.module_name(m) or m) if taxonomy is not None else (lambda m: m)  # noqa: E731
     n = report["n"]
     tickets = "ärende" if n == 1 else "ärenden"
     accuracy = report["accuracy"]
@@ -130,4 +130,21 @@ def plain_summary(report: dict, taxonomy=None) -> str:
     if report["top_confusions"]:
         t, p, k = report["top_confusions"][0]
         parts.append(f"Vanligaste förväxlingen: {name(t)} som {name(p)} ({_times(k)}).")
+    kind = kind_sentence(report)
+    if kind:
+        parts.append(kind)
     return " ".join(parts)
+
+
+def kind_sentence(report: dict) -> str:
+    """The kind figures in words ('' when no ticket had a kind): how many right, and what a
+    macro-F1 well below the share right means."""
+    n, accuracy, macro = report.get("kind_n") or 0, report.get("kind_accuracy"), report.get("kind_macro_f1")
+    if not n or accuracy is None:
+        return ""
+    tickets = "ärende" if n == 1 else "ärenden"
+    text = f"Typen (t.ex. fel eller handhavande) var rätt på {round(accuracy * n)} av {n} {tickets} med typ ({_percent(accuracy)})."
+    if macro is not None and macro < accuracy - 0.1:
+        text += (f" Macro-F1 för typ ({macro:.3f}) är lägre, eftersom den väger varje typ lika:"
+                 " de ovanligare typerna träffas sämre än de vanliga.")
+    return text

@@ -17,6 +17,7 @@ nothing about files or Qt.
 from __future__ import annotations
 
 import warnings
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -43,6 +44,12 @@ SVM_TOLERANCE = 1e-2
 # the fitted sigmoids enough to change a held-out figure, and takes a third fewer passes
 CALIBRATION_TOLERANCE = 1e-1
 KIND_TOLERANCE = 1e-2
+# the confidence, at most, of a module or a kind read from a text with no word the model knows
+# ("?", ".", markup, a masked number): below the lowest cut-off a Medel band may have (25 %), so
+# such a ticket is Låg and comes first in the review queue. What the classifier says without words
+# is only its bias towards the commonest labels, however sure its calibration makes it look.
+NO_KNOWN_WORDS_CONFIDENCE = 0.24
+_word_columns: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # kind vectorizer -> its columns with a word
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,22 @@ class SoftmaxClassifier(ClassifierMixin, BaseEstimator):
 MODULE_SHARPNESS = 1.2
 
 
+def flattened(probabilities: np.ndarray, rows: np.ndarray, ceiling: float = NO_KNOWN_WORDS_CONFIDENCE) -> np.ndarray:
+    """*probabilities* with the marked *rows* mixed with the uniform distribution until their
+    largest is at most *ceiling* (uniform when even that is above it); order and sums are kept."""
+    if not rows.any():
+        return probabilities
+    out = np.array(probabilities, dtype=float, copy=True)
+    uniform = 1.0 / out.shape[1]
+    for i in np.flatnonzero(rows):
+        largest = out[i].max()
+        if largest <= ceiling:
+            continue
+        share = max(0.0, (ceiling - uniform) / (largest - uniform)) if largest > uniform else 0.0
+        out[i] = share * out[i] + (1.0 - share) * uniform
+    return out
+
+
 def _classifier(c: float) -> CalibratedLinearSVC:
     return CalibratedLinearSVC(C=c, sharpness=MODULE_SHARPNESS)
 
@@ -390,15 +413,49 @@ class TicketModel:
         return self.module_matrix(texts), self.kind_matrix(texts)
 
     def probabilities(self, rows, matrices=None) -> tuple[np.ndarray, np.ndarray]:
+        """The classifiers' module and kind probabilities per row, as the pipelines give them."""
         module_matrix, kind_matrix = self.matrices(rows) if matrices is None else matrices
         return self.module_classifier.predict_proba(module_matrix), self.kind_classifier.predict_proba(kind_matrix)
+
+    def shown_probabilities(self, rows, matrices=None) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`probabilities` as the model shows them: a row with no word the model knows gets
+        them flattened to at most NO_KNOWN_WORDS_CONFIDENCE (their order kept)."""
+        module_matrix, kind_matrix = self.matrices(rows) if matrices is None else matrices
+        module_p, kind_p = self.probabilities(rows, (module_matrix, kind_matrix))
+        return (flattened(module_p, ~self.knows_module_words(module_matrix)),
+                flattened(kind_p, ~self.knows_kind_words(kind_matrix, module_matrix)))
+
+    def knows_module_words(self, module_matrix) -> np.ndarray:
+        """True per row whose text has a (stemmed) content word the module features know."""
+        union = self.features.named_steps["features"]
+        start = 0
+        for name, vectorizer in union.transformer_list:
+            width = len(getattr(vectorizer, "vocabulary_", {}) or {})
+            if name == "words":
+                return np.asarray(module_matrix[:, start:start + width].getnnz(axis=1) > 0).ravel()
+            start += width
+        return np.ones(module_matrix.shape[0], dtype=bool)  # a model saved with other features: no check
+
+    def knows_kind_words(self, kind_matrix, module_matrix) -> np.ndarray:
+        """True per row whose text has a word the kind features know ("?" alone is no word)."""
+        features = self._kind_features()
+        if not isinstance(features, TfidfVectorizer):  # an older model reading the module features for kind
+            return self.knows_module_words(module_matrix)
+        if features not in _word_columns:
+            vocabulary = features.vocabulary_
+            columns = np.zeros(len(vocabulary), dtype=bool)
+            for term, column in vocabulary.items():
+                columns[column] = any(ch.isalnum() for ch in term)
+            _word_columns[features] = columns
+        columns = _word_columns[features]
+        return np.asarray(kind_matrix[:, columns].getnnz(axis=1) > 0).ravel()
 
     def predict(self, rows, matrices=None) -> list[Prediction]:
         """Predictions for dicts with title and description (whose :meth:`matrices` are
         *matrices* when given)."""
         if not rows:
             return []
-        module_p, kind_p = self.probabilities(rows, matrices)
+        module_p, kind_p = self.shown_probabilities(rows, matrices)
         modules, kinds = self.module_labels, self.kind_labels
         results = []
         for m_row, k_row in zip(module_p, kind_p):

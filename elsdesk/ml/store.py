@@ -267,18 +267,43 @@ class DeskModelStore:
         return self.repo.history()
 
     def rollback(self) -> str:
-        """Activate the version that was active before the current one; return it."""
+        """Step back one version and return it: activate the newest version trained before the
+        active one that has been in use at this desk (it is in the activation history), else the
+        shipped model. Pressed again, it steps back again, towards the shipped model; a version a
+        retrain did not activate, or one that no longer loads, is passed over."""
         current = self.active_version()
-        previous = [v for v in self.repo.history()[:-1]
-                    if v != current and (v == SHIPPED or self.repo.exists(v))]
-        for target in reversed(previous):
+        for target in reversed(self.versions_before(current)):
             try:
                 self.activate(target)
                 return target
             except ModelError as exc:  # a damaged earlier version is passed over
                 logger.warning("rollback passes over %s: %s", target, exc)
-        self.activate(SHIPPED)
+        if current != SHIPPED:
+            self.activate(SHIPPED)
         return SHIPPED
+
+    def versions_before(self, version: str) -> list[str]:
+        """The desk's versions trained before *version* that have been active, oldest first
+        (none before the shipped model)."""
+        trained = [stored.version for stored in self.repo.all_versions()]
+        if version not in trained:
+            return []
+        used = set(self.repo.history())
+        return [v for v in trained[: trained.index(version)] if v in used]
+
+    def labels_until(self) -> str | None:
+        """Until when the active version's training read the desk's labels (a label set later is
+        new to it); None for the shipped model or a card that does not say."""
+        version = self.active_version()
+        stored = next((s for s in self.repo.all_versions() if s.version == version), None)  # the card, not the bytes
+        if stored is None:
+            return None
+        try:
+            card = parse_card(stored.card_text, f"för version {version}")
+        except ModelError:
+            return None
+        until = (card.get("training") or {}).get("labels_until")
+        return str(until) if until else None
 
     def save(self, model: TicketModel, card: dict, created_by: str | None = None) -> dict:
         """Store *model* as a new version of the desk (not activated); return its completed card."""

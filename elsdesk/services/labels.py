@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 ADDITIONS_KEY = "taxonomy.additions"
 GROUPS = {"module": "modules", "kind": "kinds"}
 _ID_RE = re.compile(r"[a-z][a-z0-9_]{1,39}")
+MAX_NAME = 60  # characters of a label's name: it must fit a picker, a chart's legend and an export column
+MAX_COVERS = 300
+GROUP_WORDS = {"modules": "en modul", "kinds": "en typ"}
 
 
 def desk_additions(database: Database) -> dict:
@@ -41,6 +44,26 @@ def desk_taxonomy(database: Database) -> Taxonomy:
     return load_taxonomy().with_additions(desk_additions(database))
 
 
+def check_lengths(sv: str, en: str | None, covers: str) -> None:
+    """BadInputError for a name longer than MAX_NAME characters or a description longer than MAX_COVERS."""
+    for name, language in ((sv, "svenska"), (en or "", "engelska")):
+        if len(name) > MAX_NAME:
+            raise BadInputError(f"namnet på {language} är {len(name)} tecken; högst {MAX_NAME} får plats i listor"
+                                " och diagram, så välj ett kortare namn och beskriv resten med --covers")
+    if len(covers) > MAX_COVERS:
+        raise BadInputError(f"beskrivningen (--covers) är {len(covers)} tecken; högst {MAX_COVERS} ryms")
+
+
+def refuse_used_id(taxonomy: Taxonomy, label_id: str) -> None:
+    """BadInputError when *label_id* is the id of any label, module or kind, shipped or the desk's
+    own (retired ones too): a ticket, an export or a model names its labels by id alone."""
+    for key, word in GROUP_WORDS.items():
+        for label in getattr(taxonomy, key):
+            if label.id == label_id:
+                raise BadInputError(f"id:t '{label_id}' används redan av {word} ({label.name('sv')});"
+                                    " välj ett annat id")
+
+
 def add_label(database: Database, group: str, label_id: str, sv: str, en: str | None = None, covers: str = "") -> Taxonomy:
     """Add a module or kind label (*group* "module" or "kind") to the desk; a super-user's decision.
 
@@ -56,10 +79,10 @@ def add_label(database: Database, group: str, label_id: str, sv: str, en: str | 
     sv, en, covers = (mask(text.strip()) if text else "" for text in (sv, en, covers))  # stored and shown: no identifiers
     if not sv:
         raise BadInputError("etiketten behöver ett svenskt namn")
+    check_lengths(sv, en, covers)
+    refuse_used_id(desk_taxonomy(database), label_id)
     key = GROUPS[group]
     existing = getattr(desk_taxonomy(database), key)
-    if label_id in {label.id for label in existing}:
-        raise BadInputError(f"etiketten '{label_id}' finns redan")
     for label in existing:  # two labels of one name cannot be told apart in a picker, a chart or an export
         if {fold(sv), fold(en or sv)} & {fold(label.name("sv")), fold(label.name("en"))}:
             raise BadInputError(f"namnet '{sv}' har redan etiketten '{label.id}' ({label.name('sv')}); välj ett annat namn")

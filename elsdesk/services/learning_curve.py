@@ -2,7 +2,9 @@
 module the model got right, on the newest confirmed tickets it was not trained on (near-duplicates
 of its training tickets removed), with a 95% range. The shipped model's cross-validation on the
 seed corpus is another measure and is not on the curve; the shipped model appears where a
-retrain measured it on the desk's own tickets. Pure functions over cards (dicts); no files, no Qt."""
+retrain measured it on the desk's own tickets. Pure functions over cards (dicts), plus
+:func:`labels_new_to_active`, the one read of a desk: whether a retrain has anything to learn.
+No files, no Qt."""
 
 from __future__ import annotations
 
@@ -114,21 +116,51 @@ def comparison_in_words(evaluation: dict) -> str:
     n, modules = int(evaluation.get("n") or 0), int(evaluation.get("modules") or 0)
     if evaluation.get("status") == "too_few":
         need_n, need_m = int(evaluation.get("min_tickets") or 30), int(evaluation.get("min_modules") or 3)
-        what = (f"{n} nya bekräftade ärenden som ingen av modellerna tränats på (minst {need_n} behövs)"
+        what = (f"{confirmed_tickets(n, 'nytt', 'nya')} som ingen av modellerna tränats på (minst {need_n} behövs)"
                 if evaluation.get("reason") == "few_tickets" else
-                f"ärenden från bara {modules} moduler (minst {need_m} behövs)")
+                f"ärenden från bara {count_of(modules, 'modul', 'moduler')} (minst {need_m} behövs)")
         dropped = evaluation.get("near_duplicates") or 0
-        note = f"; {dropped} nästan likadana som träningsärenden räknades bort" if dropped else ""
+        note = (f"; {count_of(dropped, 'nästan likadant', 'nästan likadana')} som träningsärenden räknades bort"
+                if dropped else "")
         return f"för lite att jämföra på: {what}{note}. Ingen siffra visas."
     new, active = evaluation.get("new") or {}, evaluation.get("active") or {}
     if not new:
         return "ingen jämförelse gjordes"
-    text = f"på {n} nya bekräftade ärenden från {modules} moduler: ny modell rätt modul på {new['correct']} av {n}"
+    text = (f"på {confirmed_tickets(n, 'nytt', 'nya')} från {count_of(modules, 'modul', 'moduler')}:"
+            f" ny modell rätt modul på {new['correct']} av {n}")
     if active:
         low, high = evaluation.get("difference_low"), evaluation.get("difference_high")
         text += (f", aktiv modell på {active['correct']} av {n}; skillnad {_points(evaluation['difference'])}"
                  f" procentenheter (95 % osäkerhetsintervall {_points(low)} till {_points(high)})")
     return text
+
+
+def labels_new_to_active(database) -> int:
+    """How many of the desk's labelled tickets the active version has not learnt from (0: a
+    retrain has nothing new to learn)."""
+    from elsdesk.ml.store import DeskModelStore
+    from elsdesk.services.training_data import labelled_rows
+
+    return new_labels(labelled_rows(database), DeskModelStore(database).labels_until())
+
+
+def new_labels(rows: list[dict], labels_until: str | None) -> int:
+    """How many of the desk's labelled rows (with ``labelled_at``) were labelled after the active
+    version read the labels (*labels_until*; None: it read none, all are new). None new: a retrain
+    has nothing to learn and would only make a copy of the active version."""
+    return sum(1 for row in rows if labels_until is None or str(row.get("labelled_at") or "") > labels_until)
+
+
+def count_of(count: int, one: str, many: str) -> str:
+    """'1 modul', '3 moduler': the number with the Swedish singular or plural."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def confirmed_tickets(count: int, new_one: str = "", new_many: str = "") -> str:
+    """'1 bekräftat ärende', '70 bekräftade ärenden' (with *new_one*/*new_many* before: '1 nytt bekräftat ärende')."""
+    words = ("bekräftat ärende", "bekräftade ärenden")[count != 1]
+    new = (new_one, new_many)[count != 1]
+    return f"{count} {new + ' ' if new else ''}{words}"
 
 
 def _points(share: float) -> str:
