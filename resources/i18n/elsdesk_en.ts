@@ -507,27 +507,37 @@
         <translation>(the model&apos;s suggestion, version %1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="47"/>
+        <source>%1 %2 bekräftad vid import</source>
+        <translation>%1 %2 confirmed by import</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="48"/>
+        <source>%1 %2 bekräftad vid import av %3</source>
+        <translation>%1 %2 confirmed by import by %3</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="50"/>
         <source>%1 satt till %2 i demodata</source>
         <translation>%1 set to %2 in the demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="48"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
         <source>%1 satt till %2 vid import</source>
         <translation>%1 set to %2 on import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="49"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="53"/>
         <source>%1 satt till %2 vid import av %3</source>
         <translation>%1 set to %2 on import by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="51"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="55"/>
         <source>%1 satt till %2 av %3</source>
         <translation>%1 set to %2 by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="56"/>
         <source>%1 ändrad från %2 till %3 av %4</source>
         <translation>%1 changed from %2 to %3 by %4</translation>
     </message>
@@ -669,115 +679,120 @@
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
-        <source>Ärendefiler (*.jsonl *.csv *.xlsx)</source>
-        <translation>Ticket files (*.jsonl *.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="84"/>
-        <source>Import klar: %1 nya, %2 uppdaterade, %3 avvisade.</source>
-        <translation>Import finished: %1 new, %2 updated, %3 rejected.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="87"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="91"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="89"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="89"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="93"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="94"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
+        <source>Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</source>
+        <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="84"/>
+        <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
+        <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="88"/>
+        <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
+        <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="97"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="90"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="105"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="113"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="118"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="121"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="130"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="131"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="125"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="134"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="126"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="135"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="170"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="136"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="179"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="147"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="156"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="162"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="166"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="169"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="171"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="175"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="163"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="172"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="167"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="176"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="187"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="182"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="191"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -1082,47 +1097,72 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="121"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="126"/>
+        <source>Inget nytt att lära</source>
+        <translation>Nothing new to learn</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
+        <source>Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara göra en kopia av den. Ingen ny version skapades.</source>
+        <translation>No labels have been confirmed since the active model was trained, so retraining would only make a copy of it. No new version was created.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="132"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="125"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="144"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="146"/>
+        <source>Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på. Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.</source>
+        <translation>The new model was activated without a comparison, because there was too little to compare on. If the suggestions look worse, activate %1 again under Model › Model and quality.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="150"/>
+        <source>Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker. Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3 under Modell › Modell och kvalitet.</source>
+        <translation>The new model was not activated: the models could not be compared, and the confirmed labels contradict the active model on %1 of %2 tickets where it was sure. Check the labels under Model › Likely label mistakes; if they are right, activate %3 under Model › Model and quality.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="155"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="128"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="266"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="135"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="131"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="138"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="183"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="207"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="200"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="224"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="219"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="243"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="235"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="259"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -1170,129 +1210,134 @@ Database: %2</translation>
         <translation>&amp;Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="76"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="133"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="59"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="79"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="136"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="118"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="121"/>
         <source>rätt modul på %1 av %2 nya ärenden</source>
         <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="120"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="123"/>
         <source>för få nya ärenden att mäta på</source>
         <translation>too few new tickets to measure on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="123"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="126"/>
         <source>grundkorpusen: rätt modul på %1 %</source>
         <translation>seed corpus: right module on %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="135"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="138"/>
         <source>Hur ofta har den rätt?</source>
         <translation>How often is it right?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="140"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="143"/>
         <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
         <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="148"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="151"/>
         <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
         <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="151"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
         <source>Svårast för modellen:</source>
         <translation>Hardest for the model:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
         <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
         <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="156"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="159"/>
         <source>Vanligaste förväxlingarna:</source>
         <translation>Most common mix-ups:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="160"/>
         <source>Vad betyder Hög, Medel och Låg?</source>
         <translation>What do High, Medium and Low mean?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="158"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="161"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="174"/>
         <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
         <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="175"/>
         <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
         <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="174"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="177"/>
         <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
         <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="188"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="188"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="187"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="187"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="194"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="195"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="198"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="197"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="158"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="161"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1593,12 +1638,12 @@ Database: %2</translation>
         <translation>(suggestion)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="125"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="127"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="133"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="135"/>
         <source>Inga förslag från modellen – välj modul med /.</source>
         <translation>No suggestions from the model – choose a module with /.</translation>
     </message>
@@ -1772,27 +1817,27 @@ Database: %2</translation>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="54"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="55"/>
         <source>Inga liknande ärenden ännu.</source>
         <translation>No similar tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="71"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="72"/>
         <source>Bekräftad modul</source>
         <translation>Confirmed module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="72"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="73"/>
         <source>Modellens förslag, inte bekräftat</source>
         <translation>The model&apos;s suggestion, not confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="72"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="73"/>
         <source>Ej klassad</source>
         <translation>Not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="77"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="80"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -1971,127 +2016,127 @@ Database: %2</translation>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="45"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="52"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="108"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="111"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="114"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="115"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="181"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="182"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="205"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="206"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="206"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="207"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="208"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
         <source>Fortsätt skriva</source>
         <translation>Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="210"/>
         <source>Behåll som utkast</source>
         <translation>Keep as draft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="210"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="211"/>
         <source>Kasta ärendet</source>
         <translation>Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="263"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="264"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="275"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="276"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="292"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="292"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="295"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="296"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="297"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="298"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="302"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="302"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
         <source>workaround finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="327"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="328"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2282,134 +2327,134 @@ Database: %2</translation>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="197"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="196"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="197"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="196"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="198"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="197"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="199"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="198"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="215"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="257"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="224"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="270"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="216"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="225"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="242"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="255"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="246"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="259"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="258"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="271"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="258"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="271"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="272"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="287"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="278"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="293"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="282"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="288"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="303"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="289"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="304"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="290"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="305"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="347"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="363"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="347"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="363"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="357"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="373"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="357"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="373"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="381"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="397"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="382"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="415"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="418"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="415"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="418"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="457"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="473"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -2417,22 +2462,22 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="117"/>
+        <location filename="../../elsdesk/gui/app.py" line="119"/>
         <source>Databasen %1 kan inte öppnas: %2</source>
         <translation>The database %1 cannot be opened: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="120"/>
+        <location filename="../../elsdesk/gui/app.py" line="122"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="121"/>
+        <location filename="../../elsdesk/gui/app.py" line="123"/>
         <source>Välj en annan desk…</source>
         <translation>Choose another desk…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="122"/>
+        <location filename="../../elsdesk/gui/app.py" line="124"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
@@ -2545,9 +2590,9 @@ Database: %2</translation>
 <context>
     <name>pdf_export</name>
     <message>
-        <location filename="../../elsdesk/gui/pdf_export.py" line="81"/>
-        <source>kan inte skriva PDF till %1</source>
-        <translation>cannot write PDF to %1</translation>
+        <location filename="../../elsdesk/gui/pdf_export.py" line="91"/>
+        <source>Qt kan inte skriva PDF-filen</source>
+        <translation>Qt cannot write the PDF file</translation>
     </message>
 </context>
 </TS>
