@@ -84,6 +84,22 @@ def test_labels_use_written_words_not_stems():
     assert "utdelningsvyn" in " ".join(topic.keywords) or "signera" in " ".join(topic.keywords)
 
 
+def test_one_report_the_model_put_under_two_modules_is_one_topic():
+    """The same text, labelled now one module and now another by an unsure model, was two topics with
+    one name on the agenda ("SITHS strular": 393 tickets under one module, 42 under another)."""
+    texts = [("SITHS strular på avd 4 igen", "Kortet läses inte, måste logga in flera gånger"),
+             ("SITHS strular på avd 7 igen", "Kortet läses inte, måste logga in flera gånger idag"),
+             ("SITHS strular igen", "kortet läses inte, måste logga in flera gånger"),
+             ("SITHS strular på avd 2", "Kortet läses inte och vi måste logga in flera gånger"),
+             ("SITHS strular på avd 9 igen", "Kortet läses inte, måste logga in flera gånger"),
+             ("SITHS strular på avd 1 igen", "Kortet läses inte, vi måste logga in flera gånger")]
+    modules = ["prestanda_driftstorning"] * 4 + ["inloggning_siths"] * 2
+    tickets = [Ticketish(str(i), t, d, m, "fel") for i, ((t, d), m) in enumerate(zip(texts, modules))]
+    (topic,) = TopicFinder().find(tickets)
+    assert sorted(topic.members) == list(range(6)) and topic.module == "prestanda_driftstorning"
+    assert topic.module_mix == {"prestanda_driftstorning": 4, "inloggning_siths": 2}
+
+
 def test_keywords_leave_out_the_reporting_units_name():
     """A ward that reports a problem many times writes its own name into the text; the topic is
     about the problem, not the ward ("Dygnsdiures: vätskelistan vår, njurmedicin räknar")."""

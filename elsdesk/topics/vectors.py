@@ -175,7 +175,8 @@ def _lsa_basis(word_counts, word_vocabulary: dict[str, int], random_state: int) 
 
     df = np.bincount(word_counts.indices, minlength=word_counts.shape[1])
     matrix = tfidf(word_counts, idf(df, word_counts.shape[0]))
-    svd = TruncatedSVD(n_components=components, n_iter=3, random_state=random_state).fit(matrix)
+    with np.errstate(invalid="ignore", divide="ignore"):  # texts all alike: only the unused variance ratio divides by 0
+        svd = TruncatedSVD(n_components=components, n_iter=3, random_state=random_state).fit(matrix)
     return np.ascontiguousarray(svd.components_.T, dtype=np.float32)
 
 
