@@ -138,6 +138,23 @@ def test_search_box_is_typed_into_after_ctrl_f(window, qtbot):
     wait_for_workers(qtbot, window)
 
 
+def test_escape_in_the_search_box_empties_it_and_shows_every_ticket(window, qtbot):
+    """The F1 page promises it; the box kept its text and the list stayed filtered."""
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClicks(window.filter_bar.search_edit, "siths")
+    qtbot.waitUntil(lambda: window.list_view.filter.text == "siths" and window.model.rowCount() == 2)
+    qtbot.keyClick(window.filter_bar.search_edit, Qt.Key_Escape)
+    assert window.filter_bar.search_edit.text() == ""
+    qtbot.waitUntil(lambda: not window.list_view.filter.text and window.model.rowCount() > 2)
+    wait_for_workers(qtbot, window)
+
+
+def test_retraining_needs_a_deliberate_key_not_the_forms_ctrl_t(window):
+    """Ctrl+T takes the kind suggestion in the ticket form; in the window it retrained and activated a
+    model for the whole desk at once."""
+    assert window.train_action.shortcut().toString() == "Ctrl+Shift+T"
+
+
 def test_module_filter_shows_only_that_module(window, qtbot):
     combo = window.filter_bar.module_combo
     with refreshed(qtbot, window):

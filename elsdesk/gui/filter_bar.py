@@ -3,7 +3,8 @@ chosen tickets (an incident's) is named in a chip that clears it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from elsdesk.domain import TicketFilter
@@ -48,6 +49,8 @@ class FilterBar(QWidget):
         self._timer.timeout.connect(self._emit)
         self.search_edit.textChanged.connect(self._timer.start)
         self.search_edit.returnPressed.connect(self._emit)
+        clear_search = QShortcut(QKeySequence(Qt.Key_Escape), self.search_edit, context=Qt.WidgetShortcut)
+        clear_search.activated.connect(self.search_edit.clear)  # Esc empties the search box (the F1 page says so)
         for combo in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
             combo.currentIndexChanged.connect(self._emit)
         self.clear_button.clicked.connect(self.clear)

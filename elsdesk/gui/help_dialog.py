@@ -28,7 +28,7 @@ EVERYWHERE = (
     ("Ctrl+F", QT_TRANSLATE_NOOP("HelpDialog", "Sök i ärenden")),
     ("Ctrl+I", QT_TRANSLATE_NOOP("HelpDialog", "Importera ärenden från fil")),
     ("F5", QT_TRANSLATE_NOOP("HelpDialog", "Uppdatera listan")),
-    ("Ctrl+T", QT_TRANSLATE_NOOP("HelpDialog", "Träna om modellen (superanvändare)")),
+    ("Ctrl+Shift+T", QT_TRANSLATE_NOOP("HelpDialog", "Träna om modellen (superanvändare)")),
     ("F1", QT_TRANSLATE_NOOP("HelpDialog", "Den här översikten")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("HelpDialog", "Avsluta")),
 )
@@ -44,6 +44,7 @@ SHORTCUTS = {
         ("Ctrl+Enter", QT_TRANSLATE_NOOP("HelpDialog", "Spara ärendet")),
         ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)")),
         ("Ctrl+1 / Ctrl+2 / Ctrl+3", QT_TRANSLATE_NOOP("HelpDialog", "Ta modulförslag 1, 2 eller 3")),
+        ("Ctrl+T", QT_TRANSLATE_NOOP("HelpDialog", "Ta typförslaget")),
         ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("HelpDialog", "Nästa / föregående fält")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Bokstäver i en lista"), QT_TRANSLATE_NOOP("HelpDialog", "Hoppa till det val som börjar så")),
     ),

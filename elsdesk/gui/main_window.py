@@ -248,7 +248,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.quit_action = self._action(self.tr("&Avsluta"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Sök"), "Ctrl+F", self._focus_search)
         self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh())
-        self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
+        self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+Shift+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
         self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
         self.profile_action = self._action(self.tr("Byt &profil…"), None, self.choose_profile)
         self.desk_action = self._action(self.tr("Byt &desk (den här datorn eller regionens server)…"), None, self._choose_desk)

@@ -93,49 +93,49 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="22"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="23"/>
         <source>Sök i ärenden (Ctrl+F) – t.ex. utdeln signer</source>
         <translation>Search tickets (Ctrl+F) – e.g. utdeln signer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="24"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="25"/>
         <source>Alla statusar</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="25"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
         <source>Alla moduler</source>
         <translation>All modules</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="27"/>
         <source>(ej klassad)</source>
         <translation>(not classified)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="27"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="28"/>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="28"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="67"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="29"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="70"/>
         <source>Alla veckor</source>
         <translation>All weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="32"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="89"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="33"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="92"/>
         <source>Visa alla ärenden igen</source>
         <translation>Show all tickets again</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="36"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="37"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="37"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="38"/>
         <source>Rensa alla filter</source>
         <translation>Clear all filters</translation>
     </message>
@@ -143,22 +143,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="163"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="164"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="171"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="172"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="173"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="174"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="176"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="177"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -267,121 +267,126 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
+        <source>Ta typförslaget</source>
+        <translation>Take the kind suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
         <source>Nästa / föregående fält</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
         <source>Bokstäver i en lista</source>
         <translation>Letters in a drop-down</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
         <source>Hoppa till det val som börjar så</source>
         <translation>Jump to the choice that starts that way</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
         <source>Mellanslag</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
         <source>Byt namn på ämnet</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Markera flera ämnen (för att slå ihop dem)</source>
         <translation>Select several topics (to merge them)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
         <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
         <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
         <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
         <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
         <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
         <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="63"/>
         <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
         <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="63"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="64"/>
         <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
         <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
         <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ.</source>
         <translation>Enter confirms the suggestion, 1–3 pick another suggestion, / opens all modules; the letters set the kind.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
         <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
         <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -1759,22 +1764,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="119"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="120"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="128"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="129"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="131"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="132"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="151"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="152"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
