@@ -153,6 +153,8 @@ def test_the_save_dialogs_chosen_type_gives_the_file_its_extension():
     (["Printing ends up on another floor"], [], "Printing ends up on another floor"),  # no Swedish title: English will do
     (["Diktat i fel kö – Hc Björkudden/"], ["Avd 4 medicin"], "Diktat i fel kö"),
     (["Etiketter saknas på Forsby lasarett"], [], "Etiketter saknas"),
+    (["Kan inte logga in i Cosmic"], ["Avd 1"], "Kan inte logga in i Cosmic"),  # one content word, a whole sentence
+    (["Problem igen"], [], None),
 ])
 def test_a_proposal_is_named_by_its_clearest_title_without_units_or_places(titles, units, expected):
     from elsdesk.topics.finder import provisional_name

@@ -120,8 +120,9 @@ def provisional_name(titles: list[str], units: list[str]) -> str | None:
             words.pop()
         text = _TRAILING_RE.sub("", " ".join(words))
         text = re.sub(r"\s+([?!.,:;])", r"\1", text)
-        if not text or len(text) > NAME_MAX or len(set(analyse(text))) < 2:
-            continue  # "Cosmic", "Hjälp!", "Problem igen" say nothing; a pasted sentence is no name
+        terms = len(set(analyse(text)))
+        if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4):
+            continue  # "Cosmic", "Hjälp!", "Problem igen" say nothing ("Kan inte logga in i Cosmic" does); a pasted sentence is no name
         return text[:1].upper() + text[1:]
     return None
 
