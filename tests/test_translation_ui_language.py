@@ -61,3 +61,13 @@ def test_help_and_discard_question_are_built_in_english(english, qtbot):
     assert form.discard_box.windowTitle() == "Unsaved ticket"
     assert {b.text() for b in form.discard_box.buttons()} == {"Keep writing", "Keep as draft", "Discard ticket"}
     form._close(keep_draft=False)
+
+
+def test_the_identifiers_found_are_named_in_english(english):
+    """The mask notice and the saved-ticket message said "Identifiers detected (e-post, personnummer,
+    telefon)" in the English UI."""
+    from elsdesk.gui.ticket_form import identifier_kinds
+
+    counts = {"personnummer": 1, "telefon": 2, "e-post": 0}
+    assert identifier_kinds(counts) == "personal identity number, phone"
+    assert identifier_kinds(counts, with_numbers=True) == "1 personal identity number, 2 phone"

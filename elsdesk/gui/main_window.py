@@ -394,11 +394,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 self._on_incidents_found(scan)
             if form is not None:
                 form.saved()
-            from elsdesk.masking import describe_counts
+            from elsdesk.gui.ticket_form import identifier_kinds
 
             note = self.tr("Ärende %1 sparat.").replace("%1", stored.external_id)
             if summary.total:
-                note += " " + self.tr("Maskerat: %1.").replace("%1", describe_counts(summary.counts))
+                note += " " + self.tr("Maskerat: %1.").replace("%1", identifier_kinds(summary.counts, with_numbers=True))
             self.statusBar().showMessage(note, 8000)
             self.ticket_saved.emit(stored)
 

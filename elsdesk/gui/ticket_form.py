@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
@@ -322,7 +322,7 @@ class TicketFormDialog(QDialog):
                           self.unit_edit.text(), self.resolution_edit.toPlainText()))
         result = mask_text(text)
         if result.total:
-            kinds = ", ".join(sorted(result.counts))
+            kinds = identifier_kinds(result.counts)
             self.mask_notice.setProperty("severity", "info")
             self.mask_notice.setText(
                 self.tr("Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.").replace("%1", kinds)
@@ -335,6 +335,22 @@ class TicketFormDialog(QDialog):
 
     def _write_draft(self) -> None:
         save_draft(self.values())
+
+
+IDENTIFIER_NAMES = {  # masking's kinds, as the person reads them (the placeholders stay Swedish)
+    "personnummer": QT_TRANSLATE_NOOP("Identifiers", "personnummer"),
+    "samordningsnummer": QT_TRANSLATE_NOOP("Identifiers", "samordningsnummer"),
+    "telefon": QT_TRANSLATE_NOOP("Identifiers", "telefon"),
+    "e-post": QT_TRANSLATE_NOOP("Identifiers", "e-post"),
+}
+
+
+def identifier_kinds(counts: dict[str, int], with_numbers: bool = False) -> str:
+    """The kinds of identifiers found ("personnummer, telefon"; with their numbers: "1 personnummer,
+    2 telefon") in the UI's language."""
+    names = [(QCoreApplication.translate("Identifiers", IDENTIFIER_NAMES.get(kind, kind)), n)
+             for kind, n in sorted(counts.items()) if n]
+    return ", ".join(f"{n} {name}" if with_numbers else name for name, n in names)
 
 
 def _single_shot(parent, msecs: int, slot) -> QTimer:

@@ -392,6 +392,29 @@
     </message>
 </context>
 <context>
+    <name>Identifiers</name>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="341"/>
+        <source>personnummer</source>
+        <translation>personal identity number</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="342"/>
+        <source>samordningsnummer</source>
+        <translation>coordination number</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="343"/>
+        <source>telefon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="344"/>
+        <source>e-post</source>
+        <translation>e-mail</translation>
+    </message>
+</context>
+<context>
     <name>IncidentActionsMixin</name>
     <message>
         <location filename="../../elsdesk/gui/incident_actions.py" line="13"/>
