@@ -293,3 +293,12 @@ def test_issue_12_l_links_the_suggested_known_problem_and_shift_l_names_another(
         assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Armbandsskrivaren på avd 12"}
     finally:
         _close_view(qtbot, widget, runner)
+
+
+def test_l_without_a_suggested_problem_says_what_to_do(qtbot, view, desk):
+    """`l` did nothing at all when no known problem was suggested, and an old message stayed."""
+    qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None)
+    assert view.current_item().problem is None
+    with qtbot.assertNotEmitted(view.problem_linked):
+        press(qtbot, Qt.Key_L)
+    assert view.status_label.text() == "Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt."

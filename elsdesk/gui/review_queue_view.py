@@ -224,7 +224,13 @@ class ReviewQueueView(QWidget):
     def link_suggested_problem(self):
         """Link the ticket on screen to the known problem suggested for it (l)."""
         item = self.current_item()
-        if item is None or item.problem is None or item.problem.linked:
+        if item is None:
+            return None
+        if item.problem is None:
+            self._say(self.tr("Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt."))
+            return None
+        if item.problem.linked:
+            self._say(self.tr("Ärendet hör redan till %1.").replace("%1", item.problem.problem.name))
             return None
         return self.link_problem(item.problem.problem.name)
 

@@ -1719,67 +1719,77 @@ Database: %2</translation>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="240"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="230"/>
+        <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
+        <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="233"/>
+        <source>Ärendet hör redan till %1.</source>
+        <translation>The ticket already belongs to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="246"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="241"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="247"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="265"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="271"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="293"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="299"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="434"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="440"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="461"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="467"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="470"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="476"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="500"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="506"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="515"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="516"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="522"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="523"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
