@@ -143,7 +143,7 @@ def test_the_rename_dialog_is_wide_enough_to_edit_a_name(qtbot):
 def test_a_combo_box_popup_shows_its_current_item(qtbot):
     from PySide6.QtWidgets import QApplication, QComboBox
 
-    from elsdesk.gui.forms import stylesheet
+    from elsdesk.gui.app import stylesheet
 
     app = QApplication.instance()
     saved = app.styleSheet()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from elsdesk.domain import ElsdeskError
-from elsdesk.paths import resources_dir, user_data_dir
+from elsdesk.paths import resources_dir, ui_dir, user_data_dir
 
 logger = logging.getLogger(__name__)
 ORGANISATION = "elsdesk"
@@ -43,6 +43,12 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         return translator
     logger.warning("no translation for %s at %s", language, path)
     return None
+
+
+def stylesheet() -> str:
+    """The app's stylesheet, ui/style.qss ("" when it is missing)."""
+    path = ui_dir() / "style.qss"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def _log_to_file() -> None:
@@ -132,7 +138,6 @@ def _open_window(given, prefs: QSettings, language: str):
 
 def run_gui(db_path=None) -> int:
     """Show the window and its newest rows first; the model, indexes and start-up questions follow them."""
-    from elsdesk.gui.forms import stylesheet
     from elsdesk.gui.startup_probe import StartupProbe, after_first_paint
 
     _log_to_file()

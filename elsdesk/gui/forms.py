@@ -1,5 +1,4 @@
-"""Load Qt Designer forms from ui/ and apply the stylesheet; ask for a line of text or a choice in a
-dialog wide enough for it."""
+"""Load Qt Designer forms from ui/; ask for a line of text or a choice in a dialog wide enough for it."""
 
 from __future__ import annotations
 
@@ -24,11 +23,6 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"form {path} could not be loaded")
     return widget
-
-
-def stylesheet() -> str:
-    path = ui_dir() / "style.qss"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 TEXT_DIALOG_WIDTH = 520  # issue 13: Qt's own input dialog fitted its label and was too small to edit a name in
