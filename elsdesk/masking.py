@@ -7,13 +7,15 @@ underscore, typographic dash, a no-break space, " - "), also with the date split
 checked with the Luhn digit and a plausible date, so dates and order numbers stay readable.
 A 10- or 12-digit number right after a label that says what it is ("pnr", "p-nr", "pers.nr",
 "personnummer", "samordningsnr", "sam.nr", "födelsenummer", "ID-nr", ...) is masked whatever
-its check digit and date say: a typo still identifies the patient.
+its check digit and date say, and so is one with a digit too few or too many (9 or 11 digits,
+"pnr 19121212-121"): a typo still identifies the patient. Without a label such a number stays.
 
 Phone numbers (Swedish in the usual written forms, "(08) 123 45 67", "070.123.45.67",
 "070/1234567", "tel0701234567", international with "+", and mobiles whose leading 0 a
 spreadsheet dropped) and e-mail addresses (Unicode names and domains too) are masked as well.
-Dates and times ("06.05.2025 08:00", "2025-05-06 08.00", "kl 08.00", "08.00 - 09.30") are
-recognised in the same pass as phone numbers and kept readable.
+Dates and times ("06.05.2025 08:00", "2025-05-06 08.00", "kl 08.00", "08.00 - 09.30", and the
+hours of a medication round, "kl 08 12 16 20 22") are recognised in the same pass as phone
+numbers and kept readable.
 Each identifier becomes a placeholder such as ``[personnummer]``.
 """
 
@@ -94,10 +96,16 @@ _DATE_TIME = (
     rf"(?<![0-9])(?:(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]),?{_SPACE}+)?"              # 08:00 / 0800 06.05.2025
     rf"{_DATE}(?:(?:,?{_SPACE}+|T)(?:kl(?:\.|ockan)?{_SPACE}*)?{_TIME}{_TIME_END})?"       # 06.05.2025 kl 08:00
 )
-_CLOCK_TIME = rf"(?<![^\W\d_])[Kk]l(?:\.|ockan)?{_SPACE}*(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]){_TIME_END}"  # kl 08.00
+_CLOCK = rf"(?<![^\W\d_])[Kk]l(?:\.|ockan)?{_SPACE}*"  # "kl", "kl.", "klockan"
+_CLOCK_TIME = rf"{_CLOCK}(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]){_TIME_END}"  # kl 08.00
+# a medication round: whole hours after "kl", split by spaces or commas ("kl 08 12 16 20 22", "kl. 8, 12, 16"). The
+# list takes every small number group that follows with a space, so "kl 08 12 34 56" (34 and 56 are no hours) stays
+# a phone number; a comma ends a phone number, so "kl 08 12 16 20, 30 ml" is times and a dose
+_HOUR = r"(?:[01]?[0-9]|2[0-3])"
+_CLOCK_HOURS = rf"{_CLOCK}{_HOUR}(?:(?:,?{_SPACE}+|,){_HOUR})+(?![0-9]|[.:][0-9]|{_SPACE}+[0-9]{{1,2}}(?![0-9]))"
 _TIME_RANGE = rf"(?<![0-9])(?<![0-9][.:]){_TIME}{_SPACE}*[{_DASH}]{_SPACE}*{_TIME}{_TIME_END}"  # 08.00 - 09.30
 _PHONE_OR_DATE_RE = re.compile(  # the lookahead skips, in one step, every position where neither can start
-    rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_TIME}|{_CLOCK_TIME}|{_TIME_RANGE})|{_PHONE_RE.pattern})"
+    rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_TIME}|{_CLOCK_TIME}|{_CLOCK_HOURS}|{_TIME_RANGE})|{_PHONE_RE.pattern})"
 )
 _FOREIGN_PHONE_RE = re.compile(
     rf"(?<![0-9+])(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}"
@@ -165,12 +173,21 @@ def labelled_kind(ten: str) -> str:
     return "samordningsnummer" if 61 <= int(ten[4:6]) <= 91 else "personnummer"
 
 
+_CENTURIES = ("18", "19", "20")
+# the lengths a labelled number is read as, most likely first: with a century 12 digits or one short or over, else 10,
+# 12 when no group ends at the 10th digit ("21121212-1212"), then a digit short ("121212-121") or over
+_LABELLED_LENGTHS_WITH_CENTURY = (12, 11, 10, 9)
+_LABELLED_LENGTHS = (10, 12, 9, 11)
+
+
 def labelled_number_end(number: str) -> int | None:
     """Where the identity number ends in the digit groups after a label, or None when they hold none.
 
-    The groups are taken while they add up to at most 12 digits: 12 when they start with a century (18, 19, 20) or
-    no group ends at the 10th digit ("21121212-1212"), else 10 ("121212-1213 12 st" keeps "12 st"). A row that
-    starts with a written date ("2025-05-06 08:00") is no identity number.
+    The groups are taken while they add up to at most 12 digits, and the number ends at the end of a group. A number
+    that starts with a century (18, 19, 20) ends at 12 digits, else 11 ("19121212-121", "1912121212 1"), 10, 9;
+    any other at 10 ("121212-1213 12 st" keeps "12 st"), 12 ("21121212-1212"), 9 ("121212-121"), 11
+    ("191212-12121"): staff mistype a digit, and the rest still identifies the patient. A row that starts with a
+    written date ("2025-05-06 08:00") is no identity number.
     """
     ends: dict[int, int] = {}
     count = 0
@@ -181,9 +198,17 @@ def labelled_number_end(number: str) -> int | None:
         ends[count] = group.end()
     if _LEADING_DATE_RE.match(number):
         return None
-    if 12 in ends and (number[:2] in ("18", "19", "20") or 10 not in ends):
-        return ends[12]
-    return ends.get(10)
+    lengths = _LABELLED_LENGTHS_WITH_CENTURY if number[:2] in _CENTURIES else _LABELLED_LENGTHS
+    return next((ends[length] for length in lengths if length in ends), None)
+
+
+def labelled_date_digits(number: str) -> str:
+    """The digits of a labelled identity number from its date on: without the century of 12 digits, or of 11 that
+    start with a century and an 8-digit date ("19121212-121", not "191212-12121")."""
+    digits = "".join(_GROUP_RE.findall(number))
+    if len(digits) == 12 or (len(digits) == 11 and digits[:2] in _CENTURIES and len(_GROUP_RE.match(number)[0]) != 6):
+        return digits[2:]
+    return digits
 
 
 def mask_text(text: str | None) -> MaskResult:
@@ -213,7 +238,7 @@ def mask_text(text: str | None) -> MaskResult:
         end = labelled_number_end(number)
         if end is None:
             return match.group(0)
-        kind = labelled_kind("".join(_GROUP_RE.findall(number[:end]))[-10:])
+        kind = labelled_kind(labelled_date_digits(number[:end]))
         counts[kind] += 1
         return match.group(0)[:match.start("number") - match.start()] + PLACEHOLDERS[kind] + number[end:]
 
