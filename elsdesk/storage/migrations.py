@@ -334,6 +334,15 @@ def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
     )
 
 
+def _017_ticket_number_digits(conn: sqlite3.Connection) -> None:
+    """An index on the digits a ticket number ends in, without leading zeros ("DEMO-01049" -> "1049"), so that a
+    search of digits alone ("1049", "01049") finds the ticket by its number with one index search at any size of
+    desk. The expression uses only functions both engines have, and the query writes it the same way
+    (``tickets.NUMBER_DIGITS``)."""
+    conn.execute("CREATE INDEX idx_tickets_number_digits"
+                 " ON tickets(ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0'))")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -358,6 +367,7 @@ MIGRATIONS: list[Migration] = [
     Migration("014_rejected_proposals", _014_rejected_proposals, postgres_schema.REJECTED_PROPOSALS),
     Migration("015_fulltext_filled_per_batch", _015_fulltext_filled_per_batch, None),  # PostgreSQL's index is a generated column
     Migration("016_lean_fulltext", _016_lean_fulltext, None),  # PostgreSQL: nothing to change
+    Migration("017_ticket_number_digits", _017_ticket_number_digits, postgres_schema.TICKET_NUMBER_DIGITS),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -255,3 +255,11 @@ REJECTED_PROPOSALS = """
 ALTER TABLE topic_registry ADD COLUMN rejected_on TEXT;
 GRANT UPDATE (merged_into, rejected_on) ON topic_registry TO elsdesk_superanvandare;
 """
+
+# A search of digits alone ("1049") finds the ticket numbered "DEMO-01049": an index on the digits a ticket number
+# ends in, without leading zeros, written as the query writes it (tickets.NUMBER_DIGITS). Equality on it holds in any
+# collation, unlike a range over ticket-number prefixes (the region's server sorts with sv_SE).
+TICKET_NUMBER_DIGITS = """
+CREATE INDEX idx_tickets_number_digits
+    ON tickets ((ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0')), id);
+"""

@@ -26,6 +26,8 @@ MIN_COMPOUND = MIN_HEAD + MIN_PART
 # square of its length (a 100,000-letter field meant gigabytes); it is still indexed whole
 MAX_COMPOUND = 64
 MAX_TICKET_NUMBER = 64  # the longest search text looked up as a ticket number
+MIN_NUMBER_DIGITS = 3   # the fewest digits a search of digits alone needs to be looked up as a number ("049", "1049")
+_DIGITS_RE = re.compile(r"[0-9]+")
 
 
 def query_words(text: str | None) -> list[str]:
@@ -45,6 +47,17 @@ def ticket_number_forms(text: str | None) -> list[str]:
             or not any(c.isdigit() for c in number):
         return []
     return list(dict.fromkeys((number, number.upper(), number.lower())))
+
+
+def ticket_number_digits(text: str | None) -> str | None:
+    """The number a search of digits alone may be the end of a ticket number: "1049" and "01049" both mean the
+    ticket numbered "DEMO-01049" (or "ELS-001049", "INC1049"): the digits without their leading zeros, matched
+    against the digits a ticket number ends in, also without theirs. The whole number must match, so "1049" is no
+    "…-11049" and "49" (fewer than :data:`MIN_NUMBER_DIGITS` digits) looks up no number. None for anything else."""
+    number = (text or "").strip()
+    if not MIN_NUMBER_DIGITS <= len(number) <= MAX_TICKET_NUMBER or not _DIGITS_RE.fullmatch(number):
+        return None
+    return number.lstrip("0") or None  # "000" is no ticket's number
 
 
 def compound_parts(*texts: str | None) -> str:

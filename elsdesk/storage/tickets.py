@@ -34,6 +34,9 @@ _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
 SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
 _CASE_FREE = ("title", "unit")
 _NULLABLE = ("module", "kind", "unit", "module_confidence")
+# the digits a ticket number ends in, without leading zeros ("DEMO-01049" -> "1049"), in SQL both engines run alike;
+# written exactly as the index of migration 017 (idx_tickets_number_digits) so that the lookup is an index search
+NUMBER_DIGITS = "ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0')"
 
 
 def _row_to_ticket(row: tuple) -> Ticket:
@@ -64,13 +67,19 @@ class TicketRepository:
         return _row_to_ticket(rows[0]) if rows else None
 
     def numbered_ids(self, text: str | None) -> list[int]:
-        """Ids of the tickets whose ticket number is the search *text* ("DEMO-01049", in any case); the
-        text index does not hold ticket numbers, so a search finds them here."""
+        """Ids of the tickets whose ticket number is the search *text* ("DEMO-01049", in any case), or ends in
+        the number a search of digits alone gives ("1049", "01049"; see ``search_text.ticket_number_digits``);
+        the text index does not hold ticket numbers, so a search finds them here."""
         forms = search_text.ticket_number_forms(text)
         if not forms:
             return []
         rows = self.database.query(f"SELECT id FROM tickets WHERE external_id IN ({','.join('?' * len(forms))})", forms)
-        return sorted(row[0] for row in rows)
+        ids = {row[0] for row in rows}
+        digits = search_text.ticket_number_digits(text)
+        if digits is not None:
+            rows = self.database.query(f"SELECT id FROM tickets WHERE {NUMBER_DIGITS} = ?", [digits])
+            ids.update(row[0] for row in rows)
+        return sorted(ids)
 
     def fetch_many(self, ids: Iterable[int]) -> list[Ticket]:
         """Tickets for *ids*, in the order given (missing ids are skipped)."""
