@@ -182,3 +182,19 @@ def test_a_state_from_another_version_is_refused():
     state["meta"][0] += 1
     with pytest.raises(ValueError):
         SimilarityIndex.from_state(state)
+
+
+def test_an_english_ticket_finds_its_swedish_twins():
+    """Locums write English: their words are read as the Swedish words colleagues write (the glossary
+    the topic finder uses), so the printer tickets come first, not the dose or SITHS ones."""
+    index = SimilarityIndex.build(ROWS)
+    matches = index.similar("Wristband printer not printing", "The wristband printer prints nothing at all", k=3)
+    assert [m.ticket_id for m in matches][:3] and {m.ticket_id for m in matches} <= {1, 3, 5}
+
+
+def test_a_cached_index_of_an_older_version_is_refused_and_built_again():
+    state = dict(SimilarityIndex.build(ROWS).state())
+    state["meta"] = state["meta"].copy()
+    state["meta"][0] -= 1
+    with pytest.raises(ValueError, match="version"):
+        SimilarityIndex.from_state(state)
