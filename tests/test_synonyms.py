@@ -1,0 +1,42 @@
+"""Words read as colleagues mean them (elsdesk.ml.synonyms): Swedish variants and English words."""
+
+from elsdesk.ml.english import glossary
+from elsdesk.ml.similarity import SimilarityIndex
+from elsdesk.ml.synonyms import SYNONYMS_FILE, read_as, synonyms
+from elsdesk.paths import resources_dir
+
+
+def test_variants_of_one_thing_are_read_as_one_word():
+    assert read_as("stafettläkare") == read_as("hyrläkare") == read_as("inhyrd") == ("hyrpersonal",)
+    assert read_as("labbsvaret") == ("provsvar",)
+    assert read_as("sithskortet") == ("siths", "kort")
+
+
+def test_an_english_word_is_read_through_its_swedish_counterpart():
+    assert read_as("locum") == ("hyrpersonal",)  # the glossary says hyrläkare, which is read as hyrpersonal
+    assert read_as("printer") == ("skrivare",)
+
+
+def test_other_words_are_themselves():
+    assert read_as("armband") == ("armband",)
+    assert read_as("") == ("",)
+
+
+def test_the_file_maps_each_written_form_once_and_never_a_glossary_word():
+    text = (resources_dir() / SYNONYMS_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    written = [line.split("\t")[0] for line in lines]
+    assert len(written) == len(set(written)) == len(synonyms())
+    assert not set(written) & set(glossary()), "an English word belongs in the glossary"
+    assert all(word == word.lower() and " " not in word for word in written)
+
+
+def test_similar_tickets_meet_across_the_words_staff_use():
+    index = SimilarityIndex.build([
+        (1, "2026-11-02T08:00:00", "Hyrläkare saknar roll", "Vår hyrläkare kan inte öppna journalen, rollen saknas"),
+        (2, "2026-11-02T09:00:00", "Armbandsskrivaren strular", "Skriver inte ut armband"),
+        (3, "2026-11-02T10:00:00", "Provsvar syns inte", "Inga provsvar i översikten"),
+    ])
+    first = index.similar("Stafettläkaren saknar roll", "Kan inte öppna journalen", k=1)
+    assert [m.ticket_id for m in first] == [1]
+    assert [m.ticket_id for m in index.similar("Labbsvaren syns inte", "", k=1)] == [3]
