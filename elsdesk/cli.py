@@ -58,6 +58,10 @@ def _build_parser() -> argparse.ArgumentParser:
     imp = command("import", "importera ärenden från .jsonl, .json, .csv, .tsv, .txt eller .xlsx")
     imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .json, .csv, .tsv, .txt eller .xlsx)")
     imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
+    from elsdesk.importer import understood_columns
+
+    imp.formatter_class = argparse.RawDescriptionHelpFormatter
+    imp.epilog = "kolumner som läses (stora och små bokstäver spelar ingen roll):\n" + understood_columns(width=78)
 
     lst = command("list", "lista lagrade ärenden")
     lst.add_argument("--json", action="store_true",

@@ -111,12 +111,34 @@ def header_has_text_column(names) -> bool:
     return any(_FIELD_OF.get(column_key(name), (0, ""))[1] in ("title", "description") for name in names)
 
 
-def understood_columns() -> str:
-    """The column names an import reads, grouped by the field they fill, for a message."""
+# the column names an unread-column warning lists, one entry per field, as a Swedish export writes them
+# (every one is in FIELD_NAMES); the full list is :func:`understood_columns`
+SHORT_COLUMN_NAMES = {
+    "title": "rubrik", "description": "beskrivning", "created_at": "skapad/datum", "external_id": "ärendenummer",
+    "unit": "enhet", "reporter_role": "roll", "status": "status", "module": "modul", "kind": "typ/ärendetyp",
+    "resolution": "lösning/åtgärd", "problem": "känt problem",
+}
+
+
+def understood_columns(width: int = 100) -> str:
+    """Every column name an import reads, one entry per field ("rubrik: title, rubrik, titel, …"), wrapped
+    at *width* between names (never inside "skapad datum"): for a help text such as ``elsdesk import
+    --help``, not for a one-line message."""
     groups: dict[str, list[str]] = {}
     for name, field in FIELD_NAMES.items():
         groups.setdefault(field, []).append(name)
-    return "; ".join("/".join(names) for names in groups.values())
+    lines: list[str] = []
+    for field, names in groups.items():
+        line = f"{SHORT_COLUMN_NAMES.get(field, field)}:"
+        for number, name in enumerate(names):
+            word = name + ("," if number < len(names) - 1 else "")
+            if len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = "    " + word
+            else:
+                line += " " + word
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class FileColumns:
@@ -152,14 +174,16 @@ class FileColumns:
                     group.setdefault(name, self.header_line or line)
 
     def unknown_warning(self) -> tuple[int, str] | None:
-        """(line, warning) naming the columns nothing is read from and the names that are read; None if none."""
+        """(line, warning) naming the columns nothing is read from and, compactly, the names that are
+        read (one per field, :data:`SHORT_COLUMN_NAMES`); None if none."""
         if not self.unknown:
             return None
         names = ", ".join(f"'{shown(name, 60)}'" for name in self.unknown)
         which = "kolumnen" if len(self.unknown) == 1 else "kolumnerna"
         return min(self.unknown.values()), (
-            f"{which} {names} känns inte igen och lästes inte; kolumner som läses (stora och små bokstäver"
-            f" spelar ingen roll): {understood_columns()}")
+            f"{which} {names} känns inte igen och lästes inte; kolumner som läses:"
+            f" {', '.join(SHORT_COLUMN_NAMES.values())}"
+            " och fler; alla namn: elsdesk import --help")
 
     def no_date_column(self) -> str | None:
         """Why every row lacks a date when the file has no column that is a date (naming the column
@@ -201,11 +225,49 @@ class RememberedLabels:
             return answer
 
 
-STATUS_SYNONYMS = {
-    "open": "ny", "öppen": "ny", "new": "ny", "in progress": "pagar", "pågående": "pagar",
-    "waiting": "vantar", "escalated": "eskalerad", "closed": "lost", "stängd": "lost",
-    "resolved": "lost", "done": "lost", "klar": "lost", "avslutad": "lost",
-}
+@dataclass(frozen=True)
+class UnknownValue:
+    """A row's status, module or kind that no label of the taxonomy matches (by id, name or synonym)."""
+
+    field: str   # "status", "module" or "kind"
+    value: str   # as the file wrote it
+
+    def warning(self, rows: int = 1, first: int = 0, last: int = 0) -> str:
+        """What the import says about it: for one row, or once for the *rows* rows (*first*–*last*) that gave it."""
+        where = f" på {rows} rader (rad {first}–{last})" if rows > 1 else ""
+        if self.field == "status":
+            return (f"okänd status '{shown(self.value, 30)}'{where}, satt till ny; statusar som läses: Ny, Pågår,"
+                    " Väntar, Eskalerad, Löst och vanliga namn för dem (Öppen, Under arbete, Väntar på kund, Stängd …)")
+        return f"okänt värde för {self.field}: '{shown(self.value)}'{where}, ignorerat"
+
+
+class UnknownValues:
+    """The distinct unknown status, module and kind values of one file with the rows that gave them,
+    so that an import says once per value "okänd status 'X' på 44 rader" rather than once per row."""
+
+    LIMIT = 50  # distinct values kept by name; the rest are counted together
+
+    def __init__(self) -> None:
+        self._rows: dict[UnknownValue, list[int]] = {}  # value -> [rows, first row, last row]
+        self._other_rows: dict[str, list[int]] = {}  # field -> [rows, first row] with a value beyond LIMIT
+
+    def add(self, unknown: UnknownValue, row: int) -> None:
+        seen = self._rows.get(unknown)
+        if seen is not None:
+            seen[0] += 1
+            seen[2] = row
+        elif len(self._rows) < self.LIMIT:
+            self._rows[unknown] = [1, row, row]
+        else:
+            self._other_rows.setdefault(unknown.field, [0, row])[0] += 1
+
+    def warnings(self) -> list[tuple[int, str]]:
+        """(first row, warning) per distinct value in the order first seen, then one for the values past LIMIT."""
+        said = [(first, unknown.warning(rows, first, last)) for unknown, (rows, first, last) in self._rows.items()]
+        for field, (rows, first) in self._other_rows.items():
+            said.append((first, f"ytterligare {rows} rader har okända värden för {field}: fler olika än"
+                                f" {self.LIMIT}, så de nämns inte var för sig"))
+        return said
 
 
 def _text(value) -> str:
@@ -252,14 +314,16 @@ def problem_field(fields: dict):
     return None if value in (None, "") else value
 
 
-def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str], set[str], object]:
+def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels
+                    ) -> tuple[Ticket, list[str], set[str], object, list[UnknownValue]]:
     """:func:`row_to_ticket`, :func:`present_fields` and :func:`problem_field` of one row at once
-    (its columns read once); raise ValueError to reject."""
+    (its columns read once), and its unknown status, module and kind values apart from its warnings
+    (an import says those once per file, see :class:`UnknownValues`); raise ValueError to reject."""
     values = ticket_fields(fields)
-    ticket, warnings = _ticket_of(values, taxonomy)
+    ticket, warnings, unknown = _ticket_of(values, taxonomy)
     present = {name for name, value in values.items() if not _blank(value)}
     problem = values.get("problem")
-    return ticket, warnings, present, None if problem in (None, "") else problem
+    return ticket, warnings, present, None if problem in (None, "") else problem, unknown
 
 
 def external_id_of(fields: dict) -> tuple[str | None, list[str]]:
@@ -352,8 +416,10 @@ def _id_text(text: str) -> str:
 
 
 def row_to_ticket(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
-    """A ticket (unmasked) from one row's fields and the warnings; raise ValueError to reject."""
-    return _ticket_of(ticket_fields(fields), taxonomy)
+    """A ticket (unmasked) from one row's fields and the warnings (its unknown values among them); raise
+    ValueError to reject."""
+    ticket, warnings, unknown = _ticket_of(ticket_fields(fields), taxonomy)
+    return ticket, warnings + [value.warning() for value in unknown]
 
 
 def ticket_text(fields: dict) -> tuple[str, str]:
@@ -368,9 +434,11 @@ def ticket_text(fields: dict) -> tuple[str, str]:
     return title, description
 
 
-def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str]]:
-    """A ticket from a row given by field name (:func:`ticket_fields`) and its warnings; raise ValueError to reject."""
+def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str], list[UnknownValue]]:
+    """A ticket from a row given by field name (:func:`ticket_fields`), its warnings and its status,
+    module and kind values that no label matches; raise ValueError to reject."""
     warnings: list[str] = []
+    unknown: list[UnknownValue] = []
     title, description = ticket_text(fields)
     raw_title = title
     masked_before_cut = 0
@@ -411,20 +479,13 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
     if ticket.external_id is None:
         ticket.external_id = automatic_id(created.replace(microsecond=0, tzinfo=None), raw_title, description, ticket.unit or "",
                                           taxonomy.normalise("reporter_roles", role_raw) or role_raw if role_raw else "")
-    status_raw = _text(fields.get("status"))
-    if status_raw:
-        status = taxonomy.normalise("statuses", status_raw) or STATUS_SYNONYMS.get(status_raw.casefold())
-        if status:
-            ticket.status = status
-        else:
-            warnings.append(f"okänd status '{shown(status_raw, 30)}', satt till ny")
-    for name, group in (("module", "modules"), ("kind", "kinds")):
-        raw = _text(fields.get(name))
+    for name, group in (("status", "statuses"), ("module", "modules"), ("kind", "kinds")):
+        raw = _text(fields.get(name))  # ids, names and the synonyms in taxonomy.json ("Väntar på kund", "Closed")
         if not raw:
             continue
         value = taxonomy.normalise(group, raw)
         if value:
             setattr(ticket, name, value)
         else:
-            warnings.append(f"okänt värde för {name}: '{shown(raw)}', ignorerat")
-    return ticket, warnings
+            unknown.append(UnknownValue(name, raw))
+    return ticket, warnings, unknown

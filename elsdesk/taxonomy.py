@@ -2,9 +2,10 @@
 
 The taxonomy is data, not code: a region may rename, add or retire labels. Ids are stable
 ASCII strings; names are shown in Swedish or English. A label may list ``synonyms``: other ways
-people write it (reporter roles: "Sjuksköterska", "ssk", "nurse", "RN"), which
-:meth:`Taxonomy.normalise` recognises as well as the id and the names, in any case, spacing,
-punctuation and with or without å/ä/ö.
+people write it (reporter roles: "Sjuksköterska", "ssk", "nurse", "RN"; statuses as other ticket
+systems export them: "Väntar på kund", "Under arbete", "Closed"), which :meth:`Taxonomy.normalise`
+recognises as well as the id and the names, in any case, spacing, punctuation and with or without
+å/ä/ö ("Eskalerad (till Cambio)" is "Eskalerad till Cambio").
 """
 
 from __future__ import annotations

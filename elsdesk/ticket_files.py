@@ -2,7 +2,9 @@
 
 Files may be UTF-8 (with or without BOM), UTF-16 or Windows-1252 (decided once per file, see
 :mod:`elsdesk.file_text`), may hold NUL bytes, semicolon separated CSV from a Swedish Excel, or
-broken lines. Readers yield ``RawRow`` objects: the line (or sheet row) number and either a
+broken lines. Readers yield ``RawRow`` objects: the row's number as a person finds it (the row a
+spreadsheet shows for CSV and XLSX, the header being row 1, however many lines of the file a quoted
+field with line breaks takes; the line for JSON Lines; the item for a JSON array) and either a
 dict of fields or the reason the row is unusable (a line with bytes the file's encoding cannot
 read, a quote that never closes). JSON Lines and CSV are streamed line by line (issue 14: a file
 of a million tickets is never held in memory); only a JSON array is parsed whole. A workbook is checked before it is opened, so that a small
@@ -36,7 +38,7 @@ XLSX_RATIO_FROM = 8 * 1024 * 1024
 
 @dataclass
 class RawRow:
-    line: int
+    line: int  # the row as a spreadsheet numbers it (CSV, XLSX) or the line (JSON Lines): what messages name
     fields: dict | None
     error: str | None = None
     note: str | None = None  # a warning about the whole file (repeated columns, the sheet read), on its first row
@@ -182,6 +184,9 @@ class _CsvLines:
 
 
 def _read_csv(source: TextFile) -> Iterator[RawRow]:
+    """The rows of a CSV file numbered as a spreadsheet shows them (the header is row 1, the first ticket
+    row 2), however many lines of the file a quoted field with line breaks (a pasted mail) takes; a
+    broken quote is also located by the file's own lines (textrad), where a text editor finds it."""
     lines = _CsvLines(source)
     try:
         first = next(lines, "")
@@ -199,38 +204,45 @@ def _read_csv(source: TextFile) -> Iterator[RawRow]:
     names = [h.strip() for h in header]
     repeated = _repeated(names)
     note = " ".join(part for part in (source.note, _repeated_note(repeated)) if part) or None
-    line = reader.line_num
+    line = reader.line_num  # the file's lines read so far (a record with line breaks takes several)
+    row = 1                 # the records read so far: the row number a spreadsheet shows
     while True:
         lines.record.clear()
+        row += 1
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield RawRow(reader.line_num, None, f"trasig CSV-rad ({exc})")
+            yield RawRow(row, None, f"trasig CSV-rad ({exc})")
             line = reader.line_num
             continue
         start, line = line + 1, reader.line_num
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(names):
-            yield RawRow(start, None, f"raden har {len(values)} fält men rubriken {len(names)}")
+            yield RawRow(row, None, f"raden har {len(values)} fält men rubriken {len(names)}")
             continue
         if lines.bad and not lines.bad.isdisjoint(range(start, line + 1)):
-            yield RawRow(start, None, source.bad_line_reason())
+            yield RawRow(row, None, source.bad_line_reason())
             continue
         if lines.ran_out and _open_quote_at_end("".join(lines.record), dialect):
-            read_as = f" (rad {start}–{line} lästes som ett enda fält)" if line > start else ""
-            yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: filen tar slut inuti fältet"
-                                      f"{read_as}; rätta citattecknet")
+            yield RawRow(row, None, f"ett citattecken i raden avslutas aldrig: filen tar slut inuti fältet"
+                                    f" ({_text_lines(start, line)} i filen lästes som ett enda fält); rätta citattecknet")
             continue
         swallowed = _rows_inside_a_field(values, dialect.delimiter, len(names))
         if swallowed:
-            yield RawRow(start, None, f"ett citattecken på rad {start} avslutas aldrig: fältet sträcker sig till rad {line}"
-                                      f" och innehåller {swallowed} rader som ser ut som egna ärenden; rätta citattecknet")
+            yield RawRow(row, None, f"ett citattecken i raden avslutas aldrig: fältet sträcker sig över"
+                                    f" {_text_lines(start, line)} i filen och innehåller {swallowed} rader som ser ut"
+                                    " som egna ärenden; rätta citattecknet")
             continue
-        yield RawRow(start, _row_fields(names, values, repeated), note=note)
+        yield RawRow(row, _row_fields(names, values, repeated), note=note)
         note = None
+
+
+def _text_lines(start: int, end: int) -> str:
+    """The file's own lines *start*–*end* for a message ("textrad 7–12"), as a text editor numbers them."""
+    return f"textrad {start}" if end <= start else f"textrad {start}–{end}"
 
 
 def _repeated(names: list[str]) -> set[str]:

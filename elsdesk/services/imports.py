@@ -29,13 +29,13 @@ from elsdesk.domain import (  # Cancelled: callers import it from here too
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
-    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, estimate_rows, read_rows, read_ticket_row, stable_id,
+    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues, estimate_rows, read_rows,
+    read_ticket_row, stable_id,
 )
 from elsdesk.masking import describe_counts, mask_text
-from elsdesk.plain_text import printable
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
 from elsdesk.services.problems import link_in_write, problem_name
-from elsdesk.services.tickets import MASKED_FIELDS
+from elsdesk.services.tickets import MASKED_FIELDS, clean_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.settings import SettingsRepository
@@ -67,6 +67,7 @@ class _Row:
     problem: str | None  # the known problem a person linked the row's ticket to
     masked: int = 0  # identifiers replaced in the row, its known problem's name too (counted when the row is imported)
     legacy_id: str | None = None  # the automatic id earlier versions gave the row (None: the row has an id)
+    unknown: tuple[UnknownValue, ...] = ()  # its status, module and kind values no label matches (said once per file)
 
     @property
     def automatic_id(self) -> bool:
@@ -143,19 +144,20 @@ def import_tickets(
                 continue
             columns.see(row.fields, row.line)
             try:
-                ticket, warnings, present, problem = read_ticket_row(row.fields, taxonomy)
+                ticket, warnings, present, problem, unknown = read_ticket_row(row.fields, taxonomy)
             except ValueError as exc:
                 batches.reject(row.line, str(exc))
                 continue
             legacy = stable_id(row.fields) if "external_id" not in present else None
             pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_id=legacy,
-                                masked=_identifiers_in(problem)))
+                                masked=_identifiers_in(problem), unknown=tuple(unknown)))
             if len(pending) >= batch_size:
                 flush()
         if pending:
             flush()
     if rows_seen == 0:
         raise BadInputError(f"{path}: filen innehåller inga ärenden (tom, eller bara en rubrikrad)")
+    report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
     _report_columns(report, columns)
     report.rejected.sort()
     return report
@@ -196,6 +198,9 @@ class _Batches:
         self._id_key: bytes | None = None
         self._written = _LinesByTicket()
         self._legacy_claims: dict[str, int] = {}  # automatic id -> the line that found its ticket by its old id
+        # one warning per distinct unknown status, module or kind value ("okänd status 'X' på 44 rader"), not
+        # one per row: the CLI prints 10 per kind of message and the GUI the first 20 warnings
+        self.unknown_values = UnknownValues()
 
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append((line, self._reasons.setdefault(reason, reason)))
@@ -265,6 +270,8 @@ class _Batches:
                     self.reject(line, _same_ticket_reason(row, first))
                     continue
                 report.warnings.extend((line, w) for w in row.warnings)
+                for value in row.unknown:
+                    self.unknown_values.add(value, line)
                 if id_warnings[line]:
                     report.warnings.append((line, id_warnings[line]))
                 report.masked += row.masked
@@ -412,15 +419,15 @@ def masked_external_id(external_id: str, key: bytes) -> tuple[str, str | None]:
 
 
 def _mask_in_place(ticket: Ticket) -> int:
-    """Mask *ticket*'s free text where it stands (the import built it and owns it: no copy, unlike
-    :func:`~elsdesk.services.tickets.mask_ticket`, whose fields and rules it shares); return how many
-    identifiers were replaced."""
+    """Clean *ticket*'s free text where it stands (the import built it and owns it: no copy, unlike
+    :func:`~elsdesk.services.tickets.mask_ticket`, whose fields and :func:`~elsdesk.services.tickets.clean_text`
+    it shares: "\\r\\n" stored as "\\n", identifiers masked); return how many identifiers were replaced."""
     total = 0
     for name in MASKED_FIELDS:
         value = getattr(ticket, name)
         if not value:
             continue
-        result = mask_text(printable(value))
+        result = clean_text(value)
         setattr(ticket, name, result.text)
         if result.counts:
             total += result.total
