@@ -212,7 +212,7 @@ def _desk_or_shipped_model(args):
 
 def cmd_train(args) -> int:
     from elsdesk.services.classification import train_model, train_shipped_model
-    from elsdesk.services.learning_curve import comparison_in_words, confirmed_tickets, count_of, labels_new_to_active
+    from elsdesk.services.learning_curve import comparison_in_words, confirmed_tickets, count_of
     from elsdesk.services.permissions import TRAIN_MODEL, require
 
     if args.shipped:
@@ -222,9 +222,9 @@ def cmd_train(args) -> int:
         return 0
     with _existing_desk(args) as database:
         require(database, TRAIN_MODEL)
-        if not labels_new_to_active(database):  # a retrain would only copy the active version
-            return _say_nothing_new(args, database)
         result = train_model(database)
+    if result.nothing_new:  # a retrain would only have copied the active version
+        return _say_nothing_new(args, result.previous_version)
     evaluation = result.card.get("evaluation") or {}
     if args.json:
         print(json.dumps({"version": result.card["version"], "activated": result.activated, "previous_version": result.previous_version,
@@ -242,11 +242,10 @@ def cmd_train(args) -> int:
     return 0
 
 
-def _say_nothing_new(args, database) -> int:
-    """Tell the person that there is nothing new to learn, so no version was made."""
-    from elsdesk.ml.store import SHIPPED, DeskModelStore
+def _say_nothing_new(args, active: str) -> int:
+    """Tell the person that there is nothing new to learn since the *active* version, so no version was made."""
+    from elsdesk.ml.store import SHIPPED
 
-    active = DeskModelStore(database).active_version()
     if args.json:
         print(json.dumps({"version": None, "activated": False, "nothing_new": True, "active_version": active}, ensure_ascii=False))
         return 0

@@ -109,20 +109,17 @@ class ModelActionsMixin:
         from elsdesk.services.classification import train_model
 
         def work(context):
-            from elsdesk.services.learning_curve import labels_new_to_active
             from elsdesk.services.permissions import TRAIN_MODEL, require
 
             with context.open_database() as database:
                 require(database, TRAIN_MODEL)
-                if not labels_new_to_active(database):
-                    return None  # nothing new to learn: no version is made
                 return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
 
         def done(result):
             from elsdesk.gui.model_words import comparison_text
             from elsdesk.services.learning_curve import last_training
 
-            if result is None:
+            if result.nothing_new:  # no version was made
                 QMessageBox.information(self, self.tr("Inget nytt att lära"), self.tr(
                     "Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara"
                     " göra en kopia av den. Ingen ny version skapades."))

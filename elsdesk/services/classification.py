@@ -32,6 +32,7 @@ from elsdesk.ml.model import Prediction, PreparedTexts, TicketModel
 from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, save_model
 from elsdesk.paths import shipped_models_dir
 from elsdesk.domain import Cancelled
+from elsdesk.services.learning_curve import new_labels
 from elsdesk.services.permissions import TRAIN_MODEL, require
 from elsdesk.services.training_data import WEIGHTS, labelled_rows, split_for_training
 from elsdesk.storage import Database, TicketRepository
@@ -323,6 +324,13 @@ class TrainResult:
     held_out: int
     comparison: Comparison | None = None
     intake: int = 0
+    nothing_new: bool = False  # no label was set since the active version read them: no version was made
+
+    @classmethod
+    def nothing_to_learn(cls, active_version: str) -> "TrainResult":
+        """The result of a retrain that had nothing new to learn: no version was trained or saved,
+        and *active_version* stays the desk's model."""
+        return cls({}, False, active_version, None, None, 0, 0, nothing_new=True)
 
 
 def train_model(database: Database, store: DeskModelStore | None = None, progress: Callable[[int, int], None] | None = None,
@@ -330,11 +338,16 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
     """Train on the seed corpus plus the desk's labelled tickets (weighted by source); save the
     model in the desk and activate it unless it got clearly fewer right than the active model on
     the newest confirmed tickets neither was trained on. Raises NotAllowedError before any work
-    for a login that may not train."""
+    for a login that may not train. When no label was set since the active version read the
+    desk's labels, a retrain would only copy it: nothing is trained or saved, and the result says
+    ``nothing_new``."""
     require(database, TRAIN_MODEL)
     store = store or DeskModelStore(database)
+    labels_until = now_iso()  # before the read: a label set meanwhile is new to the next retrain
+    rows = labelled_rows(database)  # the one read of the desk's labels
+    if not new_labels(rows, store.labels_until()):
+        return TrainResult.nothing_to_learn(store.active_version())
     step = _stepper(progress, is_cancelled, total=5)
-    labels_until = now_iso()
     seed = load_seed_corpus()
     previous_version = store.active_version()
     try:
@@ -343,7 +356,7 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
         logger.warning("active model could not be compared: %s", exc)
         previous, previous_card = None, {}
     trained_until = (previous_card.get("training") or {}).get("labels_until")
-    data = split_for_training(labelled_rows(database), trained_until)
+    data = split_for_training(rows, trained_until)
     step(1)
     found: dict = {}
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
-from elsdesk.export.quotes import dropped_words, quotable
+from elsdesk.export.quotes import Quote, quote_of
 from elsdesk.output_files import atomic_path, ensure_folder
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
@@ -76,29 +76,35 @@ class ExportData:
         return f"Stabiliseringsutbildning vecka {self.week}{day}"
 
 
-def _clean_example(example: dict) -> dict:
-    """Examples carry masked text only and no names in signatures."""
-    return {"id": example["id"], "title": mask(example["title"]), "description": mask(quotable(example["description"]))[:400]}
+def _clean_example(example: dict, quote: Quote | None = None) -> dict:
+    """Examples carry masked text only and no names in signatures; *quote*: the description's
+    :func:`~elsdesk.export.quotes.quote_of` when already made."""
+    quote = quote or quote_of(example["description"])
+    return {"id": example["id"], "title": mask(example["title"]), "description": mask(quote.text)[:400]}
 
 
 def signature_words(examples: list[dict]) -> set[str]:
     """The words the quotes of *examples* leave out (greetings, sign-offs, names), case-folded."""
-    words: set[str] = set()
-    for example in examples:
-        words |= dropped_words(example.get("description"))
-    return words
+    return _dropped_by([quote_of(example.get("description")) for example in examples])
 
 
-def without_signature_keywords(topic: dict) -> dict:
+def _dropped_by(quotes: list[Quote]) -> set[str]:
+    """Every word that one of *quotes* left out."""
+    return set().union(*(quote.dropped for quote in quotes))
+
+
+def without_signature_keywords(topic: dict, dropped: set[str] | None = None) -> dict:
     """*topic* without keywords that came from its examples' signatures ("karin", "tom student"),
     and, when its label was made of its keywords, with the label made again from those left.
+    *dropped*: the words its examples' quotes leave out, when already known (:func:`signature_words`).
 
     The topic finder reads the whole ticket text, so a signature that a group of tickets share
     (one reporter's "Hälsningar Olle") can become a keyword; the export promises no names, so it
     checks every keyword against the words its example quotes drop."""
     from elsdesk.topics.finder import label_from_keywords
 
-    dropped = signature_words(topic.get("examples") or [])
+    if dropped is None:
+        dropped = signature_words(topic.get("examples") or [])
     keywords = list(topic.get("keywords") or [])
     if not dropped or not keywords:
         return topic
@@ -119,8 +125,10 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     taxonomy = desk_taxonomy(database)  # the desk's own labels (added with labels --add) by their names too
     topics = []
     for topic in report["topics"]:
-        topic = without_signature_keywords(topic)
-        topic = dict(topic, label=mask(topic["label"]), examples=[_clean_example(e) for e in topic["examples"]])
+        quotes = [quote_of(e.get("description")) for e in topic["examples"]]  # each example quoted once
+        topic = without_signature_keywords(topic, _dropped_by(quotes))
+        topic = dict(topic, label=mask(topic["label"]),
+                     examples=[_clean_example(e, q) for e, q in zip(topic["examples"], quotes)])
         topics.append(topic)
     chosen = {t["id"] for t in agenda({"topics": topics})}
     return ExportData(

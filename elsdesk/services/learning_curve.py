@@ -3,7 +3,8 @@ module the model got right, on the newest confirmed tickets it was not trained o
 of its training tickets removed), with a 95% range. The shipped model's cross-validation on the
 seed corpus is another measure and is not on the curve; the shipped model appears where a
 retrain measured it on the desk's own tickets. Pure functions over cards (dicts), plus
-:func:`labels_new_to_active`, the one read of a desk: whether a retrain has anything to learn.
+:func:`labels_new_to_active`, the one read of a desk: whether a retrain has anything to learn
+(``train_model`` makes the same check with :func:`new_labels` on the labels it reads anyway).
 No files, no Qt."""
 
 from __future__ import annotations

@@ -399,6 +399,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
         by_id = {t.id: t for t in read if t.id in ticket_ids}
     problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
     picked = agenda_picks(database, week)
+    stored_counts = topic_repo.counts_by_week_of_many(r.topic_id for r in results)  # one read for all topics
     topics = []
     for result in results:
         registered = topic_repo.get(result.topic_id)
@@ -407,7 +408,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
         problem = problems.get(result.detail.get("problem_id"))
         # its tickets per week: in its stored weeks, and for a proposal of a few reports a week
         # also those of earlier weeks that were in no topic there
-        counts = Counter(topic_repo.counts_by_week(result.topic_id))
+        counts = Counter(stored_counts[result.topic_id])
         counts.update(result.detail.get("spread_earlier", {}))
         previous = counts.get(earlier[0], 0) if earlier else 0
         recurring = 1

@@ -68,10 +68,12 @@ def training_overview(database: Database, week: str | None = None, recompute: bo
         return TrainingOverview("", [], go_live_date(database), None, {"week": "", "tickets": 0, "topics": []}, [], {})
     report = weekly_topics(database, week, recompute=recompute, is_cancelled=is_cancelled)
     topics = TopicRepository(database)
-    history = {t["id"]: topics.counts_by_week(t["id"]) for t in report["topics"][:TOP_TOPICS_IN_CHART]}
+    charted = report["topics"][:TOP_TOPICS_IN_CHART]
     covered = [t for t in report["topics"] if t.get("covered_on")]
+    counts = topics.counts_by_week_of_many(t["id"] for t in charted + covered)  # one read for all of them
+    history = {t["id"]: counts[t["id"]] for t in charted}
     computed = topics.computed_weeks() if covered else []
-    effects = {t["id"]: covered_effect(topics.counts_by_week(t["id"]), t["covered_on"], computed) for t in covered}
+    effects = {t["id"]: covered_effect(counts[t["id"]], t["covered_on"], computed) for t in covered}
     return TrainingOverview(
         week=week, weeks=weeks, go_live=go_live_date(database), day_number=day_number_of_week(week, go_live_date(database)),
         report=report, agenda_ids=[t["id"] for t in agenda(report)],

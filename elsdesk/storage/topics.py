@@ -117,28 +117,66 @@ class TopicRepository:
     def counts_by_week(self, topic_id: str) -> dict[str, int]:
         """The topic's tickets per week; in a week it has none stored, those of the topics merged into
         it (a proposal accepted as a known problem, or merged into one, brings its history along)."""
-        family = self.merged_into_it(topic_id)
-        marks = ",".join("?" * (len(family) + 1))
-        rows = self.database.query(f"SELECT topic_id, week, count FROM topic_weeks WHERE topic_id IN ({marks})",
-                                   (topic_id, *family))
-        own = {week: count for source, week, count in rows if source == topic_id}
-        earlier: dict[str, int] = {}
-        for source, week, count in rows:
-            if source != topic_id and week not in own:
-                earlier[week] = earlier.get(week, 0) + count
-        return {**earlier, **own}
+        return self.counts_by_week_of_many([topic_id])[topic_id]
+
+    def counts_by_week_of_many(self, topic_ids) -> dict[str, dict[str, int]]:
+        """:meth:`counts_by_week` of each of *topic_ids*, in a fixed number of queries however many
+        topics a report shows: the registry's merges once, then the stored weeks of all of them and
+        of the topics merged into them."""
+        topic_ids = list(dict.fromkeys(topic_ids))
+        if not topic_ids:
+            return {}
+        merged = self._merged_children()
+        families = {topic_id: _merged_into(topic_id, merged) for topic_id in topic_ids}
+        rows = self._weeks_of({i for family in families.values() for i in family} | set(topic_ids))
+        return {topic_id: _with_merged_history(topic_id, families[topic_id], rows) for topic_id in topic_ids}
 
     def merged_into_it(self, topic_id: str) -> list[str]:
         """Every topic merged into *topic_id*, directly or through another merge."""
-        found: list[str] = []
-        frontier = [topic_id]
-        while frontier:
-            marks = ",".join("?" * len(frontier))
-            rows = self.database.query(f"SELECT id FROM topic_registry WHERE merged_into IN ({marks})", frontier)
-            frontier = [row[0] for row in rows if row[0] not in found and row[0] != topic_id]
-            found.extend(frontier)
+        return _merged_into(topic_id, self._merged_children())
+
+    def _merged_children(self) -> dict[str, list[str]]:
+        """For each topic that others were merged into, the topics merged directly into it (one query)."""
+        children: dict[str, list[str]] = {}
+        for topic_id, into in self.database.query(
+                "SELECT id, merged_into FROM topic_registry WHERE merged_into IS NOT NULL"):
+            children.setdefault(into, []).append(topic_id)
+        return children
+
+    def _weeks_of(self, topic_ids: set[str]) -> dict[str, list[tuple[str, int]]]:
+        """The stored (week, count) of each of *topic_ids* (a query per 900 topics, below SQLite's variable limit)."""
+        ordered, found = sorted(topic_ids), {}
+        for start in range(0, len(ordered), 900):
+            chunk = ordered[start : start + 900]
+            for topic_id, week, count in self.database.query(
+                    f"SELECT topic_id, week, count FROM topic_weeks WHERE topic_id IN ({','.join('?' * len(chunk))})", chunk):
+                found.setdefault(topic_id, []).append((week, count))
         return found
 
     def computed_weeks(self) -> list[str]:
         """The weeks whose topics have been worked out, oldest first."""
         return [row[0] for row in self.database.query("SELECT DISTINCT week FROM topic_weeks ORDER BY week")]
+
+
+def _merged_into(topic_id: str, children: dict[str, list[str]]) -> list[str]:
+    """Every topic merged into *topic_id*, directly or through another merge, nearest first
+    (*children*: the direct merges, as :meth:`TopicRepository._merged_children` reads them)."""
+    found: list[str] = []
+    frontier = [topic_id]
+    while frontier:
+        frontier = [child for parent in frontier for child in children.get(parent, ())
+                    if child not in found and child != topic_id]
+        frontier = list(dict.fromkeys(frontier))
+        found.extend(frontier)
+    return found
+
+
+def _with_merged_history(topic_id: str, family: list[str], weeks: dict[str, list[tuple[str, int]]]) -> dict[str, int]:
+    """The topic's own count per week and, in a week it has none stored, the sum of its *family*'s."""
+    own = dict(weeks.get(topic_id, ()))
+    earlier: dict[str, int] = {}
+    for source in family:
+        for week, count in weeks.get(source, ()):
+            if week not in own:
+                earlier[week] = earlier.get(week, 0) + count
+    return {**earlier, **own}

@@ -8,7 +8,8 @@ are nearly the same are then one topic (an unsure model put one report under two
 tickets of different kinds (a how-to question, a fault report) count :data:`KIND_PENALTY` less alike. A very large module group is
 clustered block by block (:mod:`elsdesk.topics.linkage`). Groups smaller than ``min_size`` stay out: a
 one-off ticket is not a topic. Labels use the cluster's key terms in the form people wrote them,
-not their stems.
+not their stems, and never a reporter's name from a sign-off ("Tack, Karin"): the quote rules of
+:mod:`elsdesk.sign_offs` tell which words of the typical tickets a sign-off holds.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from elsdesk.ml.english import glossary, in_swedish
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
+from elsdesk.sign_offs import quotable
 from elsdesk.topics.linkage import cluster
 from elsdesk.topics.vectors import WORD_RE, CellMeans, TicketVectors, analyse, build_vectors, reference_model
 
@@ -31,6 +34,8 @@ CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
 KIND_PENALTY = 0.08
 SURFACE_SAMPLE = 300
+SIGN_OFF_SAMPLE = 3  # descriptions quoted to tell whether a keyword is a reporter's name from a sign-off
+SIGN_OFF_SCAN = 30  # of the most typical descriptions
 # groups of different modules whose tickets are this alike on average (cosine of the joined vectors) are
 # one topic: nearly the same text, labelled differently by the model (at 0.2 and below, different
 # problems began to join on the held-out regions; at 0.35 and 0.5 their figures are unchanged)
@@ -195,6 +200,56 @@ def _place_stems(units) -> set[str]:
     return {term for unit in set(units) if unit for term in analyse(unit) if "_" not in term}
 
 
+class _SignOffWords:
+    """Whether a keyword's words came from the members' sign-offs: a word is a sign-off's when the
+    quotes (:func:`elsdesk.sign_offs.quotable`) of most of the (up to :data:`SIGN_OFF_SAMPLE`) most
+    typical descriptions that hold it leave it out. Only the :data:`SIGN_OFF_SCAN` most typical
+    descriptions are read (a name that became a keyword is in a quarter of the members), and one is
+    quoted only when a keyword is looked up in it, and once."""
+
+    def __init__(self, descriptions: list[str]):
+        self.descriptions = [d or "" for d in descriptions[:SIGN_OFF_SCAN]]  # most typical first
+        self._folded: dict[int, str] = {}
+        self._words: dict[int, set[str]] = {}
+        self._dropped: dict[int, set[str]] = {}
+
+    def any_of(self, words: list[str]) -> bool:
+        return any(self._from_sign_off(word.casefold()) for word in words)
+
+    def _from_sign_off(self, word: str) -> bool:
+        holding = list(islice((i for i in range(len(self.descriptions)) if self._holds(i, word)), SIGN_OFF_SAMPLE))
+        majority = len(holding) // 2 + 1
+        dropped = kept = 0
+        for i in holding:  # quoted one by one until the majority is clear either way
+            if word in self._dropped_of(i):
+                dropped += 1
+            else:
+                kept += 1
+            if dropped >= majority or kept > len(holding) - majority:
+                break
+        return bool(holding) and dropped >= majority
+
+    def _holds(self, i: int, word: str) -> bool:
+        if i not in self._folded:
+            self._folded[i] = self.descriptions[i].casefold()
+        return word in self._folded[i] and word in self._words_of(i)  # the cheap test first
+
+    def _words_of(self, i: int) -> set[str]:
+        if i not in self._words:
+            self._words[i] = _casefolded_words(self.descriptions[i])
+        return self._words[i]
+
+    def _dropped_of(self, i: int) -> set[str]:
+        if i not in self._dropped:
+            self._dropped[i] = self._words_of(i) - _casefolded_words(quotable(self.descriptions[i]))
+        return self._dropped[i]
+
+
+def _casefolded_words(text: str | None) -> set[str]:
+    """The words of *text* (as the finder's surface forms are cut), case-folded."""
+    return {word.casefold() for word in WORD_RE.findall(text or "")}
+
+
 @lru_cache(maxsize=1)
 def _blas_controller() -> ThreadpoolController:
     return ThreadpoolController()  # finding the BLAS libraries takes milliseconds: once per process
@@ -288,11 +343,14 @@ class TopicFinder:
         forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]],
                                {part for i in candidates for part in vocabulary[i].split("_")})
         keywords, used = [], set()
+        signed = _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]])
         for i in candidates:
             parts = vocabulary[i].split("_")
             if any(p in used for p in parts):
                 continue
             words = [forms[p].most_common(1)[0][0] if forms.get(p) else p for p in parts]
+            if signed.any_of(words):
+                continue  # a reporter's name from a sign-off ("Tack, Karin") names no problem
             keywords.append(" ".join(words))
             used.update(parts)
             if len(keywords) == 4:
