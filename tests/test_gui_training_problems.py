@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from conftest import write_jsonl
 from elsdesk.gui.tasks import TaskRunner
@@ -67,7 +67,7 @@ def test_rejecting_a_proposal_removes_it_from_the_week(qtbot, view):
     proposal = next(t for t in view.overview.report["topics"] if t["status"] == "proposed")
     _select(view, proposal["id"])
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
-        view.reject_selected()
+        view.reject_selected().button(QMessageBox.Yes).click()  # the question before the proposal goes (gui2)
     assert proposal["id"] not in {t["id"] for t in view.overview.report["topics"]}
 
 

@@ -29,10 +29,12 @@ class AgreementView(QWidget):
         self.table.setObjectName("agreementTable")
         self.table.setHorizontalHeaderLabels([self.tr("Modul"), self.tr("Superanvändare eniga"), self.tr("Modellen hade rätt")])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the disagreements; the arrows move between rows
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.disagreement_list = QListWidget(self)
         self.disagreement_list.setObjectName("disagreements")
+        self.disagreement_list.setTabKeyNavigation(False)
         self.disagreement_list.itemActivated.connect(lambda item: self.ticket_activated.emit(int(item.data(ID_ROLE))))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

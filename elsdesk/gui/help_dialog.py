@@ -28,6 +28,8 @@ EVERYWHERE = (
     ("Ctrl+F", QT_TRANSLATE_NOOP("HelpDialog", "Sök i ärenden")),
     ("Ctrl+I", QT_TRANSLATE_NOOP("HelpDialog", "Importera ärenden från fil")),
     ("F5", QT_TRANSLATE_NOOP("HelpDialog", "Uppdatera listan")),
+    ("Ctrl+Tab / Ctrl+PgDn", QT_TRANSLATE_NOOP("HelpDialog", "Nästa flik")),
+    ("Ctrl+Shift+Tab / Ctrl+PgUp", QT_TRANSLATE_NOOP("HelpDialog", "Föregående flik")),
     ("Ctrl+Shift+T", QT_TRANSLATE_NOOP("HelpDialog", "Träna om modellen (superanvändare)")),
     ("F1", QT_TRANSLATE_NOOP("HelpDialog", "Den här översikten")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("HelpDialog", "Avsluta")),
@@ -65,7 +67,7 @@ GETTING_STARTED = {
     ),
     "superanvandare": (
         QT_TRANSLATE_NOOP("HelpDialog", "Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först."),
-        QT_TRANSLATE_NOOP("HelpDialog", "Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ."),
+        QT_TRANSLATE_NOOP("HelpDialog", "Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ)."),
         QT_TRANSLATE_NOOP("HelpDialog", "Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut."),
         QT_TRANSLATE_NOOP("HelpDialog", "Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är."),
     ),

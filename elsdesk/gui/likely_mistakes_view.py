@@ -30,6 +30,7 @@ class LikelyMistakesView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("likelyMistakes")
         self.tree.setRootIsDecorated(False)
+        self.tree.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrows move between rows
         self.tree.setHeaderLabels([self.tr("Ärende"), self.tr("Rubrik"), self.tr("Satt av en person"),
                                    self.tr("Modellen säger"), self.tr("Varifrån")])
         self.tree.itemActivated.connect(lambda item, _column: self.ticket_activated.emit(item.data(0, MISTAKE_ROLE).ticket_id))

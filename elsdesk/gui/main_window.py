@@ -23,7 +23,7 @@ from elsdesk.gui.notify import show_error
 from elsdesk.gui.review_actions import ReviewActionsMixin
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
-from elsdesk.gui.ticket_list_view import ListResult, TicketListView
+from elsdesk.gui.ticket_list_view import ListResult, TicketListView, count_summary
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.gui.window_layout import WindowLayoutMixin
 from elsdesk.services.profile import Profile, load_profile
@@ -256,6 +256,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.agreement_action = self._action(self.tr("&Samstämmighet och oenigheter…"), None, self.show_agreement)
         self.mistakes_action = self._action(self.tr("Troliga &felmärkningar…"), None, self.show_likely_mistakes,
                                             self.tr("Etiketter som modellen starkt tror är fel, värst först"))
+        # from anywhere in the window, also where a list, a text or a date field would take the key itself
+        self.next_tab_action = self._action(self.tr("&Nästa flik"), None, lambda: self.step_tab(1))
+        self.next_tab_action.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        self.previous_tab_action = self._action(self.tr("&Föregående flik"), None, lambda: self.step_tab(-1))
+        self.previous_tab_action.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab"),
+                                               QKeySequence("Ctrl+PgUp")])
         menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         for action in (self.new_action, self.edit_action, self.import_action, self.demo_action, self.remove_demo_action):
             menu.addAction(action)
@@ -274,6 +280,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         view = self.menuBar().addMenu(self.tr("&Visa"))
         view.addAction(self.find_action)
         view.addAction(self.refresh_action)
+        view.addAction(self.next_tab_action)
+        view.addAction(self.previous_tab_action)
         language = view.addMenu(self.tr("Språk"))
         for code, name in (("sv", "Svenska"), ("en", "English")):
             action = language.addAction(name)
@@ -469,13 +477,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def _on_list_loaded(self, result: ListResult) -> None:
         self.filter_bar.set_weeks(result.weeks)
-        shown = len(result.ids)
-        parts = [self.tr("Visar %1 av %2 ärenden").replace("%1", f"{shown:,}".replace(",", " ")).replace("%2", f"{result.total:,}".replace(",", " "))]
-        for status in self.taxonomy.statuses:
-            count = result.by_status.get(status.id, 0)
-            if count:
-                parts.append(f"{status.name(self.language)}: {count:,}".replace(",", " "))
-        self.count_label.setText(" · ".join(parts))
+        text, tooltip = count_summary(result, self.taxonomy.statuses, self.language)
+        self.count_label.setText(text)
+        self.count_label.setToolTip(tooltip)  # the counts per status leave the status filter out
 
     # -- other workstations' and processes' writes -------------------------------------------
     def _watch_other_workstations(self) -> None:
@@ -530,6 +534,15 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.connection_label.setVisible(False)
         self.statusBar().showMessage(self.tr("Ansluten till servern igen; listorna är uppdaterade."), 8000)
         self._on_remote_change(frozenset({"tickets", "review_decisions", "incidents", "topic_registry"}))
+
+    def step_tab(self, step: int) -> None:
+        """The next (*step* 1) or previous (-1) tab the role shows, round the end; hidden tabs are skipped."""
+        count, index = self.tabs.count(), self.tabs.currentIndex()
+        for _ in range(count - 1):
+            index = (index + step) % count
+            if self.tabs.isTabVisible(index) and self.tabs.isTabEnabled(index):
+                self.tabs.setCurrentIndex(index)
+                return
 
     def _focus_search(self) -> None:
         self.filter_bar.search_edit.setFocus()

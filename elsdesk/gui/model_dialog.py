@@ -43,6 +43,7 @@ class ModelDialog(QDialog):
                                               self.tr("Kvalitet")])
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the quality text and the buttons
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.currentCellChanged.connect(self._on_current_changed)

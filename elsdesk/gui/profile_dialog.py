@@ -1,7 +1,9 @@
 """ProfileDialog: choose (or change) the local profile: your name and your role at the desk.
 
 Shown at first start. It validates and emits :attr:`profile_chosen`; the owner saves the
-profile with :func:`elsdesk.services.profile.save_profile` and offers the views of the role.
+profile with :func:`elsdesk.services.profile.save_profile` and offers the views of the role. At
+first start the owner passes the *fallback* profile it keeps when the question is skipped (Esc,
+Avbryt), and the dialog says which it is.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from elsdesk.services.profile import ROLES, SUPER_USER, TRAINING_LEAD, Profile, 
 class ProfileDialog(QDialog):
     profile_chosen = Signal(object)  # Profile
 
-    def __init__(self, profile: Profile | None = None, language: str = "sv", parent=None):
+    def __init__(self, profile: Profile | None = None, language: str = "sv", parent=None,
+                 fallback: Profile | None = None):
         super().__init__(parent)
         self.language = language
         self.chosen: Profile | None = None
@@ -39,6 +42,14 @@ class ProfileDialog(QDialog):
         self.error_label.setObjectName("maskNotice")
         self.error_label.setProperty("severity", "error")
         self.error_label.setVisible(False)
+        self.fallback_label = QLabel(self)
+        self.fallback_label.setObjectName("shortcutHint")
+        self.fallback_label.setWordWrap(True)
+        self.fallback_label.setVisible(fallback is not None)
+        if fallback is not None:
+            self.fallback_label.setText(self.tr(
+                "Avbryter du blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.").replace(
+                "%1", fallback.name).replace("%2", role_name(fallback.role, language)))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Namn"), self.name_edit)
@@ -53,6 +64,7 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.views_label)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.fallback_label)
         layout.addWidget(buttons)
         self.role_combo.currentIndexChanged.connect(self._describe_role)
         if profile is not None:

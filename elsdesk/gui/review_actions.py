@@ -3,19 +3,37 @@ actions its role gets, the review queue tab, the retrain offer, and similar tick
 
 from __future__ import annotations
 
+import getpass
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from elsdesk.domain import BadInputError
 from elsdesk.gui.notify import show_error
 from elsdesk.services.permissions import CONFIRM_LABELS, LOAD_DEMO, REMOVE_DEMO, TRAIN_MODEL, allowed
-from elsdesk.services.profile import REVIEW, TRAINING, role_name, save_profile, views_for
+from elsdesk.services.profile import (
+    ELS_SUPPORT, REVIEW, TRAINING, Profile, make_profile, role_name, save_profile, views_for,
+)
 
 if TYPE_CHECKING:
     from elsdesk.gui.profile_dialog import ProfileDialog
 
 logger = logging.getLogger(__name__)
+PROFILE_NOTE_MS = 30_000  # how long the status bar says which profile a skipped first-start question gave
+
+
+def default_profile() -> Profile:
+    """The profile kept when the first-start question is skipped (Esc, Avbryt): the computer's user
+    name with the ordinary ELS-stöd role, so no view or action is offered that nobody chose."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor the password database
+        name = ""
+    try:
+        return make_profile(name[:80], ELS_SUPPORT)
+    except BadInputError:
+        return Profile(role_name(ELS_SUPPORT), ELS_SUPPORT)
 
 
 class ReviewActionsMixin:
@@ -35,19 +53,35 @@ class ReviewActionsMixin:
             return box
         from elsdesk.gui.profile_dialog import ProfileDialog  # asked at first start, after the first rows
 
-        dialog = ProfileDialog(self.profile, self.language, self)
-
-        def chosen(profile):
-            try:
-                self.profile = save_profile(profile)
-            except OSError as exc:
-                show_error(self, exc)
-                return
-            self._apply_profile()
-
-        dialog.profile_chosen.connect(chosen)
+        fallback = default_profile() if self.profile is None else None
+        dialog = ProfileDialog(self.profile, self.language, self, fallback=fallback)
+        dialog.profile_chosen.connect(self._keep_profile)
+        if fallback is not None:  # connected before the caller's finished: the profile is there when it runs
+            dialog.finished.connect(lambda result: self._keep_default_profile(fallback) if result != QDialog.Accepted else None)
         dialog.open()
         return dialog
+
+    def _keep_profile(self, profile: Profile) -> bool:
+        """Use *profile* from now on and save it for the next start; when it cannot be saved it is still
+        used in this session (the error says why), so the window never stays without a profile."""
+        self.profile = profile
+        try:
+            self.profile = save_profile(profile)
+        except OSError as exc:
+            show_error(self, exc)
+            self._apply_profile()
+            return False
+        self._apply_profile()
+        return True
+
+    def _keep_default_profile(self, profile: Profile) -> None:
+        """The first-start question was skipped: keep the default profile and say how to change it."""
+        if self.profile is not None:
+            return
+        self._keep_profile(profile)
+        self.statusBar().showMessage(self.tr(
+            "Ingen profil vald: du är %1 med rollen %2. Byt under Arkiv › Byt profil.").replace(
+            "%1", profile.name).replace("%2", role_name(profile.role, self.language)), PROFILE_NOTE_MS)
 
     def _actor(self) -> str:
         return self.profile.actor if self.profile else "ELS-stöd"

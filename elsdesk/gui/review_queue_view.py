@@ -106,9 +106,7 @@ class ReviewQueueView(QWidget):
         self.picker.not_found.connect(lambda _text: self._say(self.tr("Ingen modul heter så.")))
         self.completer = self.picker.completer_
         self.similar_view = SimilarTicketsView(self.taxonomy, self.language, self, focusable=False)
-        self.help_label = QLabel(self.tr(
-            "Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · "
-            "l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra"), self)
+        self.help_label = QLabel(self._help_text(), self)
         self.help_label.setObjectName("shortcutHint")
         self.help_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -118,6 +116,16 @@ class ReviewQueueView(QWidget):
         layout.addWidget(self.similar_view, 1)
         layout.addWidget(self.help_label)
         self._render()
+
+    def _help_text(self) -> str:
+        """The key line under the card (F1 reads its rows from it): every kind key with the kind it
+        sets, named in the UI language, so that an English "h" is seen to mean How-to."""
+        kinds = " · ".join(
+            f"{key} = " + self.tr("typ: %1").replace("%1", _key_line_safe(self.taxonomy.kind_name(kind, self.language)))
+            for key, kind in self._kind_keys.items())
+        return " · ".join(part for part in (
+            self.tr("Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul"), kinds,
+            self.tr("l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra")) if part)
 
     # -- public --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -522,6 +530,11 @@ class ReviewQueueView(QWidget):
             self.similar_view.show_similar([], self.tr("Liknande ärenden visas när sökindexet är klart.")
                                            if self._index is None else self.tr("Inga liknande tidigare ärenden."))
         self.ticket_shown.emit(item.ticket.id)
+
+
+def _key_line_safe(name: str) -> str:
+    """A label name as it can stand in the key line, whose rows are split at "·" and "="."""
+    return name.replace("·", "-").replace("=", "-")
 
 
 def _kind_keys(taxonomy: Taxonomy) -> dict[str, str]:

@@ -35,6 +35,7 @@ class SimilarTicketsView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.setWordWrap(False)
+        self.tree.setTabKeyNavigation(False)  # a list of rows: Tab leaves it, the arrows move between rows
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.Interactive)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from elsdesk.domain import TicketFilter
@@ -30,6 +30,28 @@ class ListResult:
     total: int
     by_status: dict
     weeks: list[str]
+
+
+def _grouped(number: int) -> str:
+    """12 345 with a (Swedish) space between thousands."""
+    return f"{number:,}".replace(",", " ")
+
+
+def count_summary(result: ListResult, statuses, language: str = "sv") -> tuple[str, str]:
+    """The status bar's counts and their tooltip. The counts per status leave the status filter out
+    (they say what each status would show, and feed the status chips), so the text says "alla
+    statusar" instead of letting them look like a breakdown of the rows shown."""
+    text = QCoreApplication.translate("TicketListView", "Visar %1 av %2 ärenden").replace(
+        "%1", _grouped(len(result.ids))).replace("%2", _grouped(result.total))
+    per_status = [f"{status.name(language)}: {_grouped(result.by_status[status.id])}"
+                  for status in statuses if result.by_status.get(status.id)]
+    if per_status:
+        text += " · " + QCoreApplication.translate("TicketListView", "alla statusar (%1)").replace(
+            "%1", " · ".join(per_status))
+    tooltip = QCoreApplication.translate(
+        "TicketListView", "Antalen per status räknas med dina övriga filter men utan statusfiltret, "
+        "så att du ser hur många varje status skulle visa.")
+    return text, tooltip
 
 
 def _first_page(flt: TicketFilter):
@@ -79,6 +101,7 @@ class TicketListView(QTableView):
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setTabKeyNavigation(False)  # a list of rows: Tab leaves it, the arrows move between rows
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)

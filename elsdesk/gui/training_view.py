@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -42,6 +42,28 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("TrainingLeadView", "Veckor"),
     QT_TRANSLATE_NOOP("TrainingLeadView", "Genomgånget"),
 )
+
+
+def ask_before_edit(parent: QWidget, title: str, question: str, confirm_text: str, edit) -> QMessageBox:
+    """Ask before an edit that a wrong button press would cost a grouping (merge, split, belongs to a
+    known problem, no problem to teach), window-modal; *edit* runs only for the Yes button, named
+    *confirm_text*. No ("Avbryt") is the default and the Esc button, so Enter or Esc loses nothing.
+    Returns the open box (tests answer it with its buttons)."""
+    box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setObjectName("editQuestion")
+    box.setTextFormat(Qt.PlainText)  # topic names are shown as written, never as markup
+    box.button(QMessageBox.Yes).setText(confirm_text)
+    box.button(QMessageBox.No).setText(QCoreApplication.translate("TrainingLeadView", "Avbryt"))
+    box.setDefaultButton(QMessageBox.No)
+    box.setEscapeButton(QMessageBox.No)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.finished.connect(lambda _result: edit() if box.clickedButton() is box.button(QMessageBox.Yes) else None)
+    box.open()
+    return box
+
+
+def _topic_lines(topics: list[dict]) -> str:
+    return "\n".join(f"• {topic['label']}" for topic in topics)
 
 
 class TrainingLeadView(QWidget):
@@ -86,6 +108,7 @@ class TrainingLeadView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons below; the arrows move between topics
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.setAlternatingRowColors(True)
@@ -107,6 +130,10 @@ class TrainingLeadView(QWidget):
         for button in (self.accept_button, self.merge_problem_button, self.reject_button):
             proposals.addWidget(button)
         proposals.addStretch(1)
+        chain = (self.table, self.agenda_button, self.rename_button, self.merge_button, self.split_button,
+                 self.covered_button, self.accept_button, self.merge_problem_button, self.reject_button, self.examples)
+        for before, after in zip(chain, chain[1:]):  # Tab from the table reaches the buttons under it first
+            QWidget.setTabOrder(before, after)
         self.volume_chart_holder = QVBoxLayout()
         self.trend_chart_holder = QVBoxLayout()
         charts = QHBoxLayout()
@@ -372,8 +399,12 @@ class TrainingLeadView(QWidget):
         if len(chosen) < 2:
             QMessageBox.information(self, self.tr("Slå ihop"), self.tr("Markera minst två ämnen (Ctrl+klick)."))
             return None
+        question = self.tr("Slå ihop de här %1 ämnena till \"%2\"?").replace("%1", str(len(chosen))).replace(
+            "%2", chosen[0]["label"]) + "\n\n" + _topic_lines(chosen) + "\n\n" + self.tr(
+            "De blir ett ämne den här veckan och framöver. Det går inte att ångra.")
         week = self.current_week()
-        return self._edit(lambda database: merge_topics(database, week, [t["id"] for t in chosen]), "merge")
+        return ask_before_edit(self, self.tr("Slå ihop ämnen"), question, self.tr("Slå ihop"), lambda: self._edit(
+            lambda database: merge_topics(database, week, [t["id"] for t in chosen]), "merge"))
 
     # -- proposals: people decide what the machine grouped -----------------------------------
     def _enable_proposal_actions(self) -> None:
@@ -420,9 +451,16 @@ class TrainingLeadView(QWidget):
         if not ok or name not in names:
             return None
         problem_id = problems[names.index(name)].id
+        question = self.tr("Lägga förslaget \"%1\" under det kända problemet \"%2\"?").replace(
+            "%1", proposal["label"]).replace("%2", name) + "\n\n" + self.tr(
+            "Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.")
         week, actor = self.current_week(), self.actor
-        return self._edit(lambda database: merge_proposal(database, week, proposal["id"], problem_id, actor),
-                          "merge problem", select=lambda problem: problem_topic_id(problem.id))
+
+        def merge():
+            return self._edit(lambda database: merge_proposal(database, week, proposal["id"], problem_id, actor),
+                              "merge problem", select=lambda problem: problem_topic_id(problem.id))
+
+        return ask_before_edit(self, self.tr("Hör till ett känt problem"), question, self.tr("Lägg under problemet"), merge)
 
     def reject_selected(self):
         from elsdesk.services.problems import reject_proposal
@@ -430,7 +468,10 @@ class TrainingLeadView(QWidget):
         proposal = self._selected_proposal()
         if proposal is None:
             return None
-        return self._edit(lambda database: reject_proposal(database, proposal["id"]), "reject")
+        question = self.tr("Är \"%1\" inget problem att lära ut?").replace("%1", proposal["label"]) + "\n\n" + self.tr(
+            "Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.")
+        return ask_before_edit(self, self.tr("Inget problem att lära ut"), question, self.tr("Ta bort förslaget"),
+                               lambda: self._edit(lambda database: reject_proposal(database, proposal["id"]), "reject"))
 
     def split_selected(self):
         from elsdesk.services.topic_edits import split_topic
@@ -438,8 +479,12 @@ class TrainingLeadView(QWidget):
         chosen = self.selected_topics()[:1]
         if not chosen:
             return None
+        question = self.tr("Dela \"%1\" i mindre ämnen?").replace("%1", chosen[0]["label"]) + "\n\n" + self.tr(
+            "Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. "
+            "Delarna kan slås ihop igen efteråt.")
         week = self.current_week()
-        return self._edit(lambda database: split_topic(database, week, chosen[0]["id"]), "split")
+        return ask_before_edit(self, self.tr("Dela ämne"), question, self.tr("Dela"), lambda: self._edit(
+            lambda database: split_topic(database, week, chosen[0]["id"]), "split"))
 
     def mark_selected_covered(self):
         from elsdesk.services.topic_edits import mark_covered
