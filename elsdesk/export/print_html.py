@@ -1,5 +1,11 @@
 """The weekly export as simple HTML that Qt's QTextDocument lays out for the PDF: tables and
-bgcolor only (no SVG, little CSS); bars are coloured table cells."""
+bgcolor only (no SVG, little CSS); bars are coloured table cells.
+
+Two quirks of QTextDocument decide how headings are spaced: a table whose last cell is empty
+swallows the top margin of the heading after it (the heading sat right against the agenda), and
+a heading's bottom margin is ignored before a table. So no cell is left empty (a non-breaking
+space fills it) and a table keeps its own distance from the heading above it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,18 @@ from elsdesk.export import tables
 from elsdesk.export.html import BADGES, LAST_WEEK, THIS_WEEK, TOP_TOPICS, colours, esc, shorten
 
 PRINT_HEAD, PRINT_STRIPE, PRINT_TREND_COLUMNS = "#dce6f0", "#f5f7fa", 12
-TABLE = '<table width="100%" cellspacing="0" cellpadding="{pad}" border="0" style="font-size:{size}pt">'
+TABLE_GAP_PX = 6  # between a heading (or the text above) and a table
+TABLE = ('<table width="100%" cellspacing="0" cellpadding="{pad}" border="0" '
+         f'style="font-size:{{size}}pt; margin-top:{TABLE_GAP_PX}px">')
+EMPTY_CELL = "&nbsp;"
+H2_STYLE = "font-size:13pt; color:#1f3a5f"
+SECTION_GAP_PX = 18  # above a section's heading (Qt scales px to the 300 dpi page: ~4.8 mm)
+
+
+def _heading(text: str, page_break: bool = False) -> str:
+    """A section heading (already escaped *text*), :data:`SECTION_GAP_PX` below what comes before it."""
+    brk = "; page-break-before:always" if page_break else ""
+    return f'<h2 style="{H2_STYLE}; margin-top:{SECTION_GAP_PX}px{brk}">{text}</h2>'
 
 
 def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_column: int | None = None,
@@ -29,7 +46,7 @@ def _print_table(headers: list[str], rows: list[list], numeric: set[int], trend_
         stripe = f' bgcolor="{PRINT_STRIPE}"' if number % 2 else ""
         cells = []
         for i, value in enumerate(row):
-            content = value if i in raw else esc(value)
+            content = (value if i in raw else esc(value)) or EMPTY_CELL
             if i == trend_column and value:
                 content = f'<font color="{BADGES.get(names.get(value, "steady"), BADGES["steady"])[1]}"><b>{content}</b></font>'
             cells.append(f"<td{align(i)}{stripe}{keep(i)}>{content}</td>")
@@ -70,7 +87,7 @@ def _print_module_chart(data, trend: tables.ModuleTrend) -> str:
     for week, day, row in zip(trend.weeks, trend.days, trend.counts):
         bold = ("<b>", "</b>") if week == data.week else ("", "")
         rows.append(f'<tr><td width="11%">{bold[0]}{esc(week)}{bold[1]}</td><td width="7%"><font color="#98a2b3">{esc(day)}</font></td>'
-                    f'<td width="74%">{_print_bar(list(zip(row, fills)), sum(row), maximum)}</td>'
+                    f'<td width="74%">{_print_bar(list(zip(row, fills)), sum(row), maximum) or EMPTY_CELL}</td>'
                     f'<td width="8%" align="right">{bold[0]}{sum(row)}{bold[1]}</td></tr>')
     legend = " &nbsp; ".join(f'<font color="{c}">&#9632;</font>&nbsp;{esc(n)}' for c, n in zip(fills, trend.names))
     return TABLE.format(pad=2, size=8) + "".join(rows) + f'</table><p style="font-size:7.5pt">{legend}</p>'
@@ -81,9 +98,9 @@ def _print_topic_chart(data, cards: list[tables.TopicCard]) -> str:
     rows = []
     for card in cards:
         rows.append(f'<tr><td width="44%" rowspan="2">{esc(shorten(card.label, 70))}</td>'
-                    f'<td width="50%">{_print_bar([(card.count, THIS_WEEK)], card.count, maximum)}</td>'
+                    f'<td width="50%">{_print_bar([(card.count, THIS_WEEK)], card.count, maximum) or EMPTY_CELL}</td>'
                     f'<td width="6%" align="right">{card.count}</td></tr>'
-                    f'<tr><td>{_print_bar([(card.previous, LAST_WEEK)], card.previous, maximum)}</td>'
+                    f'<tr><td>{_print_bar([(card.previous, LAST_WEEK)], card.previous, maximum) or EMPTY_CELL}</td>'
                     f'<td align="right"><font color="#667085">{card.previous}</font></td></tr>')
     legend = (f'<font color="{THIS_WEEK}">&#9632;</font>&nbsp;{esc(tables.text(data, "this_week"))} &nbsp; '
               f'<font color="{LAST_WEEK}">&#9632;</font>&nbsp;{esc(tables.text(data, "last_week"))}')
@@ -139,8 +156,7 @@ def _print(data) -> str:
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
     # the topic chart opens page 2 (when there are topics) and everything after it flows on: a forced
     # break before the list of all topics left a page with one overflowing example on it
-    brk = "; page-break-before:always" if data.topics else ""
-    h2 = '<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{}</h2>'
+    chart_topics = _heading(esc(t("chart_topics")), page_break=bool(data.topics))
     topics = "".join(_print_topic(data, c) for c in tables.topic_cards(data))
     all_topics = (_print_all_topics(data)
                   if data.topics else f"<p>{esc(t('no_topics'))}</p>")
@@ -152,12 +168,12 @@ def _print(data) -> str:
 <h1 style="font-size:18pt; color:#1f3a5f">{esc(data.title)}</h1>
 <p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
 <table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
-{h2.format(esc(t('agenda')))}{agenda}
-{h2.format(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
-<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px{brk}">{esc(t('chart_topics'))}</h2>{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
-{f'<h2 style="font-size:13pt; color:#1f3a5f; margin-top:14px">{esc(t("agenda_topics"))}</h2>{topics}' if topics else ""}
-<h2 style="font-size:13pt; color:#1f3a5f; margin-top:18px">{esc(t('all_topics'))}</h2>{all_topics}
-<h2 style="font-size:13pt; color:#1f3a5f; margin-top:18px">{esc(t('module_trend'))}</h2>{_print_trend_tables(data, trend)}
+{_heading(esc(t('agenda')))}{agenda}
+{_heading(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
+{chart_topics}{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
+{_heading(esc(t("agenda_topics"))) + topics if topics else ""}
+{_heading(esc(t('all_topics')))}{all_topics}
+{_heading(esc(t('module_trend')))}{_print_trend_tables(data, trend)}
 </body></html>
 """
 

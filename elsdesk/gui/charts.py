@@ -6,7 +6,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries, QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from elsdesk.domain import day_label
 
@@ -14,6 +14,8 @@ PALETTE = ("#1d4e6f", "#3a87b5", "#7fb8d8", "#e08e2b", "#c6543c", "#6b8e3d", "#8
            "#4c9a8f", "#b56b8a", "#5d6d7e", "#a3b86c", "#d77a61", "#467fa0", "#9c7b4f", "#2f7d5b",
            "#7a5c99", "#b8860b", "#708090")
 TOP_MODULES = 8
+TREND_LINE_WIDTH = 2
+TREND_MARKER_SIZE = 5.0  # a dot at each week: a desk's first week is one point, which no line draws
 
 
 def week_axis_labels(weeks: list[str], day_numbers: dict[str, int | None]) -> list[str]:
@@ -72,7 +74,7 @@ def module_volume_chart(volumes: dict[str, dict[str, int]], module_names: dict[s
 
 def topic_trend_chart(history: dict[str, dict[str, int]], labels: dict[str, str], weeks: list[str],
                       day_numbers: dict[str, int | None], title: str) -> QChart:
-    """One line per top topic: tickets per week."""
+    """One line per top topic: tickets per week, each week's count a dot on it."""
     chart = _chart(title)
     axis_x = QBarCategoryAxis()
     axis_x.append(week_axis_labels(weeks, {}))
@@ -81,15 +83,26 @@ def topic_trend_chart(history: dict[str, dict[str, int]], labels: dict[str, str]
     chart.addAxis(axis_x, Qt.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignLeft)
     for index, (topic_id, counts) in enumerate(history.items()):
-        line = QLineSeries()
-        line.setName(labels.get(topic_id, topic_id)[:40])
-        line.setColor(QColor(PALETTE[index % len(PALETTE)]))
+        line = _trend_line(labels.get(topic_id, topic_id)[:40], QColor(PALETTE[index % len(PALETTE)]))
         for position, week in enumerate(weeks):
             line.append(position, counts.get(week, 0))
         chart.addSeries(line)
         line.attachAxis(axis_x)
         line.attachAxis(axis_y)
     return chart
+
+
+def _trend_line(name: str, colour: QColor) -> QLineSeries:
+    """A line with a dot at every point, so that a topic with a single week (a desk's first week)
+    still shows where it is; without dots Qt draws a one-point line as nothing."""
+    line = QLineSeries()
+    line.setName(name)
+    pen = QPen(colour)
+    pen.setWidth(TREND_LINE_WIDTH)
+    line.setPen(pen)
+    line.setPointsVisible(True)
+    line.setMarkerSize(TREND_MARKER_SIZE)
+    return line
 
 
 def count_axis(highest: int) -> QValueAxis:

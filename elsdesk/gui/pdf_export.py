@@ -48,26 +48,31 @@ def _check_writable(path) -> None:
         pass
 
 
-def write_pdf(data, path) -> None:
-    """Write *data* as an A4 PDF at *path*."""
-    ensure_gui_application()
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption
+def a4_writer(path, title: str = ""):
+    """A ``QPdfWriter`` for *path*: A4 portrait at :data:`RESOLUTION` dpi, room for the footer."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    from elsdesk.export import tables
-    from elsdesk.export.html import render_html
-
-    _check_writable(path)
     writer = QPdfWriter(str(Path(path)))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM + FOOTER_MM),
                                      QPageLayout.Millimeter))
-    writer.setTitle(data.title)
+    writer.setTitle(title)
     writer.setCreator("elsdesk")
+    return writer
+
+
+def print_document(data, writer):
+    """The print HTML of *data* laid out in a ``QTextDocument`` on the pages of *writer* (a
+    ``QPdfWriter`` whose resolution and page layout are set), as :func:`write_pdf` paints it."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QFont, QTextDocument, QTextOption
+
+    from elsdesk.export.html import render_html
 
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)      # points mean points at 300 dpi
+    document.documentLayout().setPaintDevice(writer)      # points mean points at the writer's resolution
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.SansSerif)
     font.setPointSizeF(BASE_FONT_PT)
@@ -79,8 +84,22 @@ def write_pdf(data, path) -> None:
     document.setDefaultTextOption(option)
     document.setHtml(render_html(data, for_print=True))
     body = writer.pageLayout().paintRectPixels(writer.resolution())
-    page = QSizeF(body.width(), body.height())
-    document.setPageSize(page)
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    return document
+
+
+def write_pdf(data, path) -> None:
+    """Write *data* as an A4 PDF at *path*."""
+    ensure_gui_application()
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+    from elsdesk.export import tables
+
+    _check_writable(path)
+    writer = a4_writer(path, data.title)
+    document = print_document(data, writer)
+    page = document.pageSize()
     pages = max(1, document.pageCount())
     footer_gap = FOOTER_MM / 25.4 * RESOLUTION
 
@@ -90,7 +109,7 @@ def write_pdf(data, path) -> None:
 
         raise OSError(errno.EIO, QCoreApplication.translate("pdf_export", "Qt kan inte skriva PDF-filen"), str(path))
     try:
-        small = QFont(font)
+        small = QFont(document.defaultFont())
         small.setPointSizeF(7)
         for index in range(pages):
             if index:

@@ -13,7 +13,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from elsdesk.domain import Ticket
+from elsdesk.domain import HUMAN, INTAKE, MODEL, Ticket
+from elsdesk.ml.confidence import percent
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.taxonomy import Taxonomy
 
@@ -33,6 +34,7 @@ STATUS_COLOURS = {"ny": "#1f6fb2", "pagar": "#8a6d00", "vantar": "#7a4fa3", "esk
 # enums before the first paint, ~3 ms (issue 14)
 _STATUS_COLOURS = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
 _MODEL_LABEL_COLOUR = QColor("#6b6b6b")
+UNCONFIRMED_MARK = " ?"  # after a module no super-user has confirmed; its tooltip says why
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -151,9 +153,11 @@ class TicketTableModel(QAbstractTableModel):
         if role == TOOLTIP and column == "title":
             note = self._incidents.get(ticket.id) or ""
             return "\n\n".join(part for part in (note, ticket.description[:500]) if part) or None
+        if role == TOOLTIP and column == "module":
+            return self._unconfirmed_note(ticket)
         if role == FOREGROUND and column == "status":
             return _STATUS_COLOURS.get(ticket.status)
-        if role == FOREGROUND and column == "module" and ticket.module and ticket.label_source != "human":
+        if role == FOREGROUND and column == "module" and ticket.module and _unconfirmed(ticket):
             return _MODEL_LABEL_COLOUR
         if role == USER:
             return ticket.id
@@ -168,7 +172,7 @@ class TicketTableModel(QAbstractTableModel):
             return prefix + ticket.title.replace("\n", " ")[:200]
         if column == "module":
             name = self._taxonomy.module_name(ticket.module, lang)
-            return name if not name or ticket.label_source == "human" else name + " ?"
+            return name + UNCONFIRMED_MARK if _unconfirmed(ticket) and name else name
         if column == "kind":
             return self._taxonomy.kind_name(ticket.kind, lang)
         if column == "status":
@@ -178,14 +182,32 @@ class TicketTableModel(QAbstractTableModel):
         value = getattr(ticket, column)
         return "" if value is None else str(value)
 
+    def _unconfirmed_note(self, ticket: Ticket) -> str | None:
+        """What the "?" after a module means for this ticket (from the row itself: no database read)."""
+        if not (_unconfirmed(ticket) and ticket.module):
+            return None
+        if ticket.label_source == MODEL and ticket.module_confidence is not None:
+            return self.tr("Satt av modellen (säkerhet %1 %), inte bekräftad av en superanvändare").replace(
+                "%1", str(percent(ticket.module_confidence)))
+        if ticket.label_source == MODEL:
+            return self.tr("Satt av modellen, inte bekräftad av en superanvändare")
+        if ticket.label_source == INTAKE:
+            return self.tr("Satt vid registreringen eller importen, inte bekräftad av en superanvändare")
+        return self.tr("Inte bekräftad av en superanvändare")
+
     def widest_texts(self, column: int) -> list[str]:
         """Every text a label column can show (module, kind, status, priority names), for sizing the column."""
         tax, lang, name = self._taxonomy, self._language, COLUMNS[column]
         groups = {"module": tax.modules, "kind": tax.kinds, "status": tax.statuses, "priority": tax.priorities}
         if name not in groups:
             return []
-        return [label.name(lang) + (" ?" if name == "module" else "") for label in groups[name]]
+        return [label.name(lang) + (UNCONFIRMED_MARK if name == "module" else "") for label in groups[name]]
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             self.sort_requested.emit(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+
+
+def _unconfirmed(ticket: Ticket) -> bool:
+    """The ticket's labels are not (yet) confirmed by a super-user: its module is shown with a "?"."""
+    return ticket.label_source != HUMAN

@@ -5,6 +5,11 @@ nothing"); compared by Swedish stems they never meet their Swedish twins ("Armba
 skriver inte ut"). The glossary (``resources/glossary_en_sv.txt``, written for this project) maps
 English word forms to Swedish words. It holds only words that are not Swedish words as well, so
 Swedish text passes through unchanged.
+
+Words are split at apostrophes, so an English contraction falls apart: "doesn't" is "doesn" and
+"t", "we'll" is "we" and "ll". Those pieces are no words of their own: the first reads as the
+Swedish stop word for it ("doesn": "inte", as "doesnt" does in the glossary) and the ending as
+nothing, so neither ever becomes a topic keyword or joins tickets.
 """
 
 from __future__ import annotations
@@ -14,6 +19,15 @@ from functools import lru_cache
 from elsdesk.paths import resources_dir
 
 GLOSSARY_FILE = "glossary_en_sv.txt"
+# What is left before the apostrophe of an English contraction ("doesn't", "won't", "can't"), read
+# as the Swedish (stop) word for it; "don" and "haven" are Swedish words too, but rare in tickets.
+CONTRACTION_STEMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ain", "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mightn",
+                     "mustn", "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn"), ("inte",)),
+    "can": ("kan",),
+}
+# What is left after the apostrophe ("it's", "can't", "we'll", "I've", "you're", "I'd", "I'm"): no word at all.
+CONTRACTION_ENDINGS = frozenset(("t", "s", "ll", "ve", "re", "d", "m"))
 
 
 @lru_cache(maxsize=1)
@@ -30,5 +44,9 @@ def glossary() -> dict[str, tuple[str, ...]]:
 
 
 def in_swedish(word: str) -> tuple[str, ...]:
-    """The Swedish word(s) for a lower-case *word*: itself when it is no English word the glossary knows."""
-    return glossary().get(word) or (word,)
+    """The Swedish word(s) for a lower-case *word*: itself when it is no English word the glossary
+    knows; a Swedish stop word for the first piece of a contraction ("doesn": "inte"), nothing for
+    its ending ("t", "ll")."""
+    if word in CONTRACTION_ENDINGS:
+        return ()
+    return CONTRACTION_STEMS.get(word) or glossary().get(word) or (word,)
