@@ -19,12 +19,12 @@
         <translation>Model was right</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="40"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="42"/>
         <source>Oenigheter (olika moduler från olika superanvändare)</source>
         <translation>Disagreements (different modules from different super-users)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="46"/>
         <source>Eniga superanvändare: %1 · Modellens förslag behölls: %2</source>
         <translation>Super-users in agreement: %1 · Model&apos;s suggestion kept: %2</translation>
     </message>
@@ -143,22 +143,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="164"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="166"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="172"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="174"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="174"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="176"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="177"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="179"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -207,186 +207,196 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="31"/>
+        <source>Nästa flik</source>
+        <translation>Next tab</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="32"/>
+        <source>Föregående flik</source>
+        <translation>Previous tab</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="33"/>
         <source>Träna om modellen (superanvändare)</source>
         <translation>Retrain the model (super-user)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="32"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="34"/>
         <source>Den här översikten</source>
         <translation>This overview</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="33"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="35"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="37"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="39"/>
         <source>Flytta i listan; detaljerna visas till höger</source>
         <translation>Move in the list; the details show on the right</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="38"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="40"/>
         <source>Öppna det markerade ärendet</source>
         <translation>Open the selected ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="39"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
         <source>Sök: skriv början av orden, t.ex. utdeln signer</source>
         <translation>Search: type the beginnings of words, e.g. utdeln signer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="40"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
         <source>Töm sökrutan (när den har fokus)</source>
         <translation>Clear the search box (when it has focus)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
         <source>Klick på kolumnrubrik</source>
         <translation>Click on a column header</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
         <source>Sortera efter kolumnen</source>
         <translation>Sort by that column</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
         <source>Spara ärendet</source>
         <translation>Save the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
         <source>Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)</source>
         <translation>Close; with unsaved text the form asks first (keep writing, keep as draft or discard)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
         <source>Ta modulförslag 1, 2 eller 3</source>
         <translation>Take module suggestion 1, 2 or 3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
         <source>Ta typförslaget</source>
         <translation>Take the kind suggestion</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
         <source>Nästa / föregående fält</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
         <source>Bokstäver i en lista</source>
         <translation>Letters in a drop-down</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
         <source>Hoppa till det val som börjar så</source>
         <translation>Jump to the choice that starts that way</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Mellanslag</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
         <source>Byt namn på ämnet</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
         <source>Markera flera ämnen (för att slå ihop dem)</source>
         <translation>Select several topics (to merge them)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
         <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
         <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
         <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
         <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="63"/>
         <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
         <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="64"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="63"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="65"/>
         <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
         <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="64"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
         <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
         <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
-        <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ.</source>
-        <translation>Enter confirms the suggestion, 1–3 pick another suggestion, / opens all modules; the letters set the kind.</translation>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
+        <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ).</source>
+        <translation>Enter confirms the suggestion, 1–3 picks another suggestion, / opens all modules; the letters set the type (the Type line on the card and F1 show which letter is which type).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="71"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
         <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
         <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="84"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -490,82 +500,94 @@
 <context>
     <name>LabelHistory</name>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="25"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="25"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="30"/>
-        <source>%1 satt till %2 av modellen (version %3)</source>
-        <translation>%1 set to %2 by the model (version %3)</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="31"/>
-        <source>%1 ändrad från %2 till %3 av modellen (version %4)</source>
-        <translation>%1 changed from %2 to %3 by the model (version %4)</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="34"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="55"/>
         <source>%1 %2 bekräftad av %3 i granskningen</source>
         <translation>%1 %2 confirmed by %3 in review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="35"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="56"/>
         <source>%1 ändrad från %2 till %3 av %4 i granskningen</source>
         <translation>%1 changed from %2 to %3 by %4 in review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="38"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="59"/>
         <source>%1 satt till %2 av %3 vid registreringen</source>
         <translation>%1 set to %2 by %3 when logging the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="40"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="61"/>
         <source>%1 ändrad från %2 till %3 av %4 i ärendeformuläret</source>
         <translation>%1 changed from %2 to %3 by %4 in the ticket form</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="42"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="40"/>
         <source>(modellens förslag, version %1)</source>
         <translation>(the model&apos;s suggestion, version %1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="47"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="30"/>
+        <source>modellen (levererad med appen)</source>
+        <translation>the model shipped with the app</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="32"/>
+        <source>modellen</source>
+        <translation>the model</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="33"/>
+        <source>modellen (version %1)</source>
+        <translation>the model (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="39"/>
+        <source>(förslag från modellen som levererades med appen)</source>
+        <translation>(suggested by the model shipped with the app)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="68"/>
         <source>%1 %2 bekräftad vid import</source>
         <translation>%1 %2 confirmed by import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="48"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="69"/>
         <source>%1 %2 bekräftad vid import av %3</source>
         <translation>%1 %2 confirmed by import by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="50"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="71"/>
         <source>%1 satt till %2 i demodata</source>
         <translation>%1 set to %2 in the demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="73"/>
         <source>%1 satt till %2 vid import</source>
         <translation>%1 set to %2 on import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="53"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="74"/>
         <source>%1 satt till %2 vid import av %3</source>
         <translation>%1 set to %2 on import by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="55"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="51"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="76"/>
         <source>%1 satt till %2 av %3</source>
         <translation>%1 set to %2 by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="56"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="77"/>
         <source>%1 ändrad från %2 till %3 av %4</source>
         <translation>%1 changed from %2 to %3 by %4</translation>
     </message>
@@ -619,72 +641,72 @@
 <context>
     <name>LikelyMistakesView</name>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
         <source>Satt av en person</source>
         <translation>Set by a person</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
         <source>Modellen säger</source>
         <translation>The model says</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
         <source>Varifrån</source>
         <translation>Where from</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="36"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="37"/>
         <source>&amp;Ta modellens etikett</source>
         <translation>&amp;Take the model&apos;s label</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="38"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="39"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="45"/>
         <source>Varje ärende bedömdes av en modell som inte tränats på det. Överst står de där modellen är säkrast på att etiketten är fel; ofta en felknappning. Kontrollera innan du ändrar.</source>
         <translation>Each ticket was judged by a model that was not trained on it. At the top are those where the model is surest the label is wrong; often a slip of the key. Check before you change anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="82"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="83"/>
         <source>modul</source>
         <translation>module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="82"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="83"/>
         <source>typ</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="86"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="87"/>
         <source>%1 (modellen: %2 %)</source>
         <translation>%1 (model: %2%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="88"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="89"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="97"/>
         <source>Troliga felmärkningar, värst först: %1.</source>
         <translation>Likely label mistakes, worst first: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="99"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="100"/>
         <source>Inga troliga felmärkningar: modellen håller med om de etiketter personer satt (eller så finns för få etiketter att kontrollera, minst 20 behövs).</source>
         <translation>No likely label mistakes: the model agrees with the labels people set (or there are too few labels to check; at least 20 are needed).</translation>
     </message>
@@ -943,164 +965,169 @@
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <source>&amp;Nästa flik</source>
+        <translation>&amp;Next tab</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <source>&amp;Föregående flik</source>
+        <translation>&amp;Previous tab</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="293"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="600"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="613"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="299"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="429"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="437"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="399"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="407"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="401"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="409"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="423"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="431"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="424"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="432"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="426"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="434"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="427"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="435"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="428"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="436"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="440"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="448"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="442"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="450"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="468"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="476"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="473"/>
-        <source>Visar %1 av %2 ärenden</source>
-        <translation>Showing %1 of %2 tickets</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="530"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="535"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="554"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="567"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="555"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="568"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="571"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="584"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="572"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="585"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="589"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="602"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="597"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="610"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="600"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="613"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1125,72 +1152,72 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="126"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="123"/>
         <source>Inget nytt att lära</source>
         <translation>Nothing new to learn</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="124"/>
         <source>Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara göra en kopia av den. Ingen ny version skapades.</source>
         <translation>No labels have been confirmed since the active model was trained, so retraining would only make a copy of it. No new version was created.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="132"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="129"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="144"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="141"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="146"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="143"/>
         <source>Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på. Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.</source>
         <translation>The new model was activated without a comparison, because there was too little to compare on. If the suggestions look worse, activate %1 again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="150"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
         <source>Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker. Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3 under Modell › Modell och kvalitet.</source>
         <translation>The new model was not activated: the models could not be compared, and the confirmed labels contradict the active model on %1 of %2 tickets where it was sure. Check the labels under Model › Likely label mistakes; if they are right, activate %3 under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="155"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="152"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="266"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="263"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="135"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="132"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="138"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="135"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="207"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="204"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="224"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="221"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="243"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="240"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="259"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="256"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -1223,149 +1250,149 @@ Database: %2</translation>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="50"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="51"/>
         <source>Visa &amp;tekniska siffror (precision, recall, macro-F1, gränser)</source>
         <translation>Show &amp;technical figures (precision, recall, macro-F1, cut-offs)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="52"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="53"/>
         <source>&amp;Aktivera vald version</source>
         <translation>&amp;Activate selected version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="54"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="55"/>
         <source>&amp;Träna om nu</source>
         <translation>&amp;Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="60"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="79"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="136"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="137"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="121"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="122"/>
         <source>rätt modul på %1 av %2 nya ärenden</source>
         <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="123"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="124"/>
         <source>för få nya ärenden att mäta på</source>
         <translation>too few new tickets to measure on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="126"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="127"/>
         <source>grundkorpusen: rätt modul på %1 %</source>
         <translation>seed corpus: right module on %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="138"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="139"/>
         <source>Hur ofta har den rätt?</source>
         <translation>How often is it right?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="143"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="144"/>
         <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
         <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="151"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="152"/>
         <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
         <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="155"/>
         <source>Svårast för modellen:</source>
         <translation>Hardest for the model:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="158"/>
         <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
         <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="159"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="160"/>
         <source>Vanligaste förväxlingarna:</source>
         <translation>Most common mix-ups:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="160"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="161"/>
         <source>Vad betyder Hög, Medel och Låg?</source>
         <translation>What do High, Medium and Low mean?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="161"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="174"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="175"/>
         <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
         <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="175"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="176"/>
         <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
         <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="177"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="178"/>
         <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
         <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="188"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="188"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="194"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="195"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="198"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="161"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="204"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="204"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1534,52 +1561,57 @@ Database: %2</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="23"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="26"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="24"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="27"/>
         <source>Namnet sparas i etiketthistoriken när du bekräftar etiketter. Rollen avgör vilka vyer du får.</source>
         <translation>Your name is recorded in the label history when you confirm labels. Your role decides which views you get.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="29"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="32"/>
         <source>Förnamn Efternamn</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="51"/>
+        <source>Avbryter du blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.</source>
+        <translation>If you cancel you will be %1 with the role %2. You can change it later under File › Change profile.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="55"/>
         <source>&amp;Namn</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="56"/>
         <source>&amp;Roll</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="47"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="58"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="59"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="92"/>
         <source>Ärenden och granskningskön: bekräfta eller rätta modul och typ.</source>
         <translation>Tickets and the review queue: confirm or correct module and type.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="81"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="93"/>
         <source>Ärenden och utbildningsvyn: återkommande ämnen och agenda.</source>
         <translation>Tickets and the training view: recurring topics and agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="94"/>
         <source>Ärenden: logga, sök och följ upp.</source>
         <translation>Tickets: log, search and follow up.</translation>
     </message>
@@ -1587,42 +1619,47 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="30"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="48"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="31"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="49"/>
         <source>Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; be IT om en annan roll.</source>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="86"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="83"/>
+        <source>Ingen profil vald: du är %1 med rollen %2. Byt under Arkiv › Byt profil.</source>
+        <translation>No profile chosen: you are %1 with the role %2. Change it under File › Change profile.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="120"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="95"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="129"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="109"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="143"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="110"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="144"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="113"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="147"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="114"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="148"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -1709,87 +1746,97 @@ Database: %2</translation>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="110"/>
-        <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul · h f k d o = typ · l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
-        <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module · h f k d o = kind · l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="124"/>
+        <source>typ: %1</source>
+        <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="127"/>
+        <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
+        <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="128"/>
+        <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
+        <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="152"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="230"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="238"/>
         <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
         <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="233"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="241"/>
         <source>Ärendet hör redan till %1.</source>
         <translation>The ticket already belongs to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="246"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="254"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="247"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="255"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="271"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="279"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="299"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="307"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="440"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="448"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="467"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="475"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="476"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="484"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="506"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="514"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="515"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="523"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="522"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="530"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="523"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="531"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -1797,22 +1844,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="120"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="122"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="129"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="131"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="132"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="134"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="152"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="154"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
@@ -1855,27 +1902,27 @@ Database: %2</translation>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="55"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="56"/>
         <source>Inga liknande ärenden ännu.</source>
         <translation>No similar tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="72"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="73"/>
         <source>Bekräftad modul</source>
         <translation>Confirmed module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="73"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="74"/>
         <source>Modellens förslag, inte bekräftat</source>
         <translation>The model&apos;s suggestion, not confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="73"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="74"/>
         <source>Ej klassad</source>
         <translation>Not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="80"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="81"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -2180,46 +2227,84 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>TicketListView</name>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="44"/>
+        <source>Visar %1 av %2 ärenden</source>
+        <translation>Showing %1 of %2 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="49"/>
+        <source>alla statusar (%1)</source>
+        <translation>all statuses (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="51"/>
+        <source>Antalen per status räknas med dina övriga filter men utan statusfiltret, så att du ser hur många varje status skulle visa.</source>
+        <translation>The counts per status use your other filters but not the status filter, so you can see how many each status would show.</translation>
+    </message>
+</context>
+<context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="54"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="54"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="54"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="54"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="55"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="55"/>
         <source>Prioritet</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="55"/>
         <source>Enhet</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="190"/>
+        <source>Satt av modellen (säkerhet %1 %), inte bekräftad av en superanvändare</source>
+        <translation>Set by the model (confidence %1%), not confirmed by a super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="193"/>
+        <source>Satt av modellen, inte bekräftad av en superanvändare</source>
+        <translation>Set by the model, not confirmed by a super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="195"/>
+        <source>Satt vid registreringen eller importen, inte bekräftad av en superanvändare</source>
+        <translation>Set when the ticket was logged or imported, not confirmed by a super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_table_model.py" line="196"/>
+        <source>Inte bekräftad av en superanvändare</source>
+        <translation>Not confirmed by a super-user</translation>
     </message>
 </context>
 <context>
@@ -2295,204 +2380,273 @@ Database: %2</translation>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="71"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="56"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="72"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="77"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="99"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="77"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="99"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="118"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="119"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="97"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="98"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="103"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="104"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="105"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="128"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="106"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="129"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="473"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="185"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="196"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="223"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="196"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="223"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="197"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="224"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="198"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="225"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="224"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="270"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="251"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="225"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="255"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="282"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="259"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="286"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="271"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="271"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="287"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="314"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="293"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="320"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="303"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="330"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="304"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="331"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="305"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="332"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="363"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="363"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="373"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="400"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="373"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="400"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="397"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
+        <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
+        <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="404"/>
+        <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
+        <translation>They become one topic this week and from now on. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
+        <source>Slå ihop ämnen</source>
+        <translation>Merge topics</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="429"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="415"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="418"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="449"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="463"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="415"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="418"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="449"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="454"/>
+        <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
+        <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="456"/>
+        <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
+        <translation>The week's tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="463"/>
+        <source>Lägg under problemet</source>
+        <translation>Put under the problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="471"/>
+        <source>Är &quot;%1&quot; inget problem att lära ut?</source>
+        <translation>Is &quot;%1&quot; no problem to teach?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="472"/>
+        <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
+        <translation>The proposal is removed from the week's topics and not proposed again; the tickets stay.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/training_view.py" line="473"/>
+        <source>Ta bort förslaget</source>
+        <translation>Remove the proposal</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <source>Dela &quot;%1&quot; i mindre ämnen?</source>
+        <translation>Split &quot;%1&quot; into smaller topics?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="483"/>
+        <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
+        <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
+        <source>Dela ämne</source>
+        <translation>Split topic</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="518"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -2500,22 +2654,22 @@ Database: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="119"/>
+        <location filename="../../elsdesk/gui/app.py" line="125"/>
         <source>Databasen %1 kan inte öppnas: %2</source>
         <translation>The database %1 cannot be opened: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="122"/>
+        <location filename="../../elsdesk/gui/app.py" line="128"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="123"/>
+        <location filename="../../elsdesk/gui/app.py" line="129"/>
         <source>Välj en annan desk…</source>
         <translation>Choose another desk…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/app.py" line="124"/>
+        <location filename="../../elsdesk/gui/app.py" line="130"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
@@ -2523,12 +2677,12 @@ Database: %2</translation>
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="22"/>
+        <location filename="../../elsdesk/gui/charts.py" line="24"/>
         <source>v%1</source>
         <translation>W%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="54"/>
+        <location filename="../../elsdesk/gui/charts.py" line="56"/>
         <source>Övriga</source>
         <translation>Other</translation>
     </message>
@@ -2552,12 +2706,12 @@ Database: %2</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../elsdesk/gui/forms.py" line="58"/>
+        <location filename="../../elsdesk/gui/forms.py" line="52"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/forms.py" line="59"/>
+        <location filename="../../elsdesk/gui/forms.py" line="53"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -2628,7 +2782,7 @@ Database: %2</translation>
 <context>
     <name>pdf_export</name>
     <message>
-        <location filename="../../elsdesk/gui/pdf_export.py" line="91"/>
+        <location filename="../../elsdesk/gui/pdf_export.py" line="110"/>
         <source>Qt kan inte skriva PDF-filen</source>
         <translation>Qt cannot write the PDF file</translation>
     </message>
