@@ -3,7 +3,8 @@
 Both are trained here on the same seed corpus (resources/seed/), then scored on the dev set and
 on the held-out sets in bench/data/ (written separately in other voices, never trained on:
 heldout_messy, heldout_golive and, when present, topic_weeks, which another hand wrote for the
-topics bench and which is the most independent of the seed corpus's writers):
+topics bench and which is the most independent of the seed corpus's writers, and
+topic_weeks_vasterskog, a week an exploratory tester wrote without reading the seed corpus):
 macro-F1 with a bootstrap 95% interval (and the interval of the difference to the peer),
 accuracy, kind accuracy, how-to recall, the share of tickets the model is sure of
 (confidence ≥ 0.8) and how often it is right when sure. ``--saved`` also scores the model in
@@ -29,6 +30,7 @@ SETS = {
     "golive": "heldout_golive.jsonl",
     "messy": "heldout_messy.jsonl",
     "norrvik": "topic_weeks.jsonl",  # eight go-live weeks written by another hand for the topics bench
+    "vasterskog": "topic_weeks_vasterskog.jsonl",  # one go-live week an exploratory tester wrote (2026-12-03)
 }
 
 
