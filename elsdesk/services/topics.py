@@ -471,14 +471,19 @@ def picks_of(text: str | None) -> set[str]:
         return set()
 
 
+AGENDA_MIN_TICKETS = 3  # a machine proposal's fewest tickets in the week to be proposed for the agenda: two alike reports are often one-offs
+
+
 def agenda(report: dict, limit: int = 10) -> list[dict]:
     """Topics for the training agenda: those picked, else how-to topics not yet covered (neither
-    marked covered nor a known problem fixed or gone through in training), largest first."""
+    marked covered nor a known problem fixed or gone through in training), largest first: the known
+    problems people linked tickets to, and the machine's proposals of at least :data:`AGENDA_MIN_TICKETS`."""
     picked = [t for t in report["topics"] if t["on_agenda"]]
     if picked:
         return picked
     proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not t["covered_on"]
-                and t.get("problem_status") not in DONE_STATUSES]
+                and t.get("problem_status") not in DONE_STATUSES
+                and (t.get("problem") or t["count"] >= AGENDA_MIN_TICKETS)]
     return proposed[:limit]
 
 

@@ -23,7 +23,8 @@ from itertools import islice
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from elsdesk.ml.english import glossary, in_swedish
+from elsdesk.ml.english import glossary
+from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.sign_offs import quotable
 from elsdesk.topics.linkage import cluster
@@ -74,14 +75,16 @@ class FoundTopic:
 
 
 _MAIL_PREFIX_RE = re.compile(r"^\s*((re|sv|vb|fw|fwd|ang)\s*:\s*)+", re.IGNORECASE)
-_UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet)\.?\s*\d+\w*", re.IGNORECASE)
+_UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet|sal|rum|säng|plats)\.?\s*\d+\w*", re.IGNORECASE)
 # a named place: "Hc Björkudden", "vårdcentralen Åsen", "Forsby lasarett", "Älvdals sjukhus"
 _PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
                        r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
-_NUMBER_RE = re.compile(r"\b\w*\d\w*\b")
+# a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
+# letters in it ("O2", "NEWS2", "HbA1c") or a longer number ("1177", "FK 7804") stays in the name
+_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])")
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 NAME_MAX = 70
-_DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on"))
+_DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
 
 
 _ENGLISH_WORDS = frozenset((
@@ -146,9 +149,10 @@ def _char_text(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _stems_and_forms(written: str) -> tuple[tuple[str, str], ...]:
-    """(stem, word) of each non-stop word a written word stands for (an English word: its Swedish counterparts)."""
+    """(stem, word) of each non-stop word a written word stands for (an English word: its Swedish counterparts;
+    a variant: its common word, :mod:`elsdesk.ml.synonyms`)."""
     stops = stop_words()
-    return tuple((stem(word), word) for word in in_swedish(written) if word not in stops)
+    return tuple((stem(word), word) for word in read_as(written) if word not in stops)
 
 
 def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:

@@ -3,7 +3,7 @@ count the seed corpus again (about two seconds of every call, issue 14).
 
 A file is named by a hash of everything the counts depend on: the reference texts, the random
 state, the source of the code that prepares and counts text (cleaning, masking, stop words,
-stems, n-grams) and the library versions. A file that does not load or belongs to something else
+glossary and synonyms, stems, n-grams) and the library versions. A file that does not load or belongs to something else
 is ignored and written again. Plain arrays only: nothing is unpickled.
 """
 
@@ -42,14 +42,15 @@ def cache_key(texts_digest: str, random_state: int) -> str:
     import sklearn
 
     from elsdesk import masking
-    from elsdesk.ml import english, text
+    from elsdesk.ml import english, synonyms, text
     from elsdesk.paths import resources_dir
     from elsdesk.topics import vectors
 
     digest = hashlib.sha256(f"{FORMAT}|{texts_digest}|{random_state}|{np.__version__}|{scipy.__version__}|"
                             f"{sklearn.__version__}".encode("utf-8"))
-    for source in (text.__file__, masking.__file__, vectors.__file__, english.__file__, resources_dir() / "stopwords_sv.txt",
-                   resources_dir() / english.GLOSSARY_FILE):
+    for source in (text.__file__, masking.__file__, vectors.__file__, english.__file__, synonyms.__file__,
+                   resources_dir() / "stopwords_sv.txt", resources_dir() / english.GLOSSARY_FILE,
+                   resources_dir() / synonyms.SYNONYMS_FILE):
         digest.update(Path(source).read_bytes())
     return digest.hexdigest()[:32]
 

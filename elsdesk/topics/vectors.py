@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from elsdesk.ml.english import in_swedish
+from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words
 
 logger = logging.getLogger(__name__)
@@ -59,8 +59,9 @@ def _content_stem(word: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _word_stems(word: str) -> tuple[str, ...]:
-    """The content stems a written word stands for (an English word: its Swedish counterparts')."""
-    return tuple(s for s in map(_content_stem, in_swedish(word)) if s is not None)
+    """The content stems a written word stands for (an English word: its Swedish counterparts'; a
+    variant such as "stafettläkare": its common word's, :mod:`elsdesk.ml.synonyms`)."""
+    return tuple(s for s in map(_content_stem, read_as(word)) if s is not None)
 
 
 def terms_of_clean(cleaned: str) -> tuple[str, ...]:

@@ -1,0 +1,59 @@
+"""Topics read words as colleagues mean them (elsdesk.ml.synonyms), and the proposed agenda leaves
+out a pair of alike reports."""
+
+from elsdesk.services.topics import AGENDA_MIN_TICKETS, _reference_texts, agenda
+from elsdesk.topics.finder import Ticketish, TopicFinder
+from elsdesk.topics.vectors import analyse
+
+LOCUM = [
+    ("Stafettläkaren saknar behörighet", "Vår stafettläkare kommer inte åt journalen, behörighet saknas för rollen"),
+    ("Hyrläkare saknar roll", "Hyrläkaren som började idag har ingen roll och kommer inte åt journalen"),
+    ("Inhyrd läkare utan behörighet", "Den inhyrda läkaren kommer inte åt journalen, rollen saknas"),
+    ("Locum has no role", "Our locum cannot open the journal, the role is missing"),
+]
+OTHERS = [
+    ("Armbandsskrivaren skriver inte ut", "Inga armband kommer ut på akuten"),
+    ("Skrivaren för armband är tyst", "Armband skrivs inte ut, skrivaren blinkar"),
+    ("Tidboken visar fel dag", "Bokningarna hamnar på fel dag i tidboken"),
+    ("Kan inte signera given dos", "Signeringen av given dos går inte i utdelningsvyn"),
+]
+
+
+def _tickets(rows, module):
+    return [Ticketish(key=f"{module}-{i}", title=t, description=d, module=module, kind="konfiguration")
+            for i, (t, d) in enumerate(rows)]
+
+
+def test_a_problem_written_with_different_words_is_read_as_the_same_terms():
+    assert set(analyse("Stafettläkaren saknar roll")) == set(analyse("Hyrläkaren saknar roll")) \
+        == set(analyse("Locum saknar roll"))
+    assert set(analyse("Medicinlistan uppdateras inte")) == set(analyse("Läkemedelslistan uppdateras inte"))
+    assert set(analyse("LM syns inte")) == set(analyse("Läkemedel syns inte"))
+    assert {"sith", "kortet"} <= set(analyse("Net iD hittar inte kortet"))
+
+
+def test_one_kind_of_doctor_written_four_ways_is_one_topic():
+    tickets = _tickets(LOCUM, "behorighet") + _tickets(OTHERS, "behorighet")
+    topics = TopicFinder(reference_texts=_reference_texts()).find(tickets)
+    holding = [t for t in topics if set(t.members) & {0, 1, 2, 3}]
+    assert len(holding) == 1 and set(holding[0].members) >= {0, 1, 2, 3}
+    assert any(stem.startswith("inhyrd") for stem in holding[0].stems)
+
+
+def _topic(topic_id, count, kind="handhavande"):
+    return {"id": topic_id, "count": count, "kind": kind, "covered_on": None, "on_agenda": False}
+
+
+def test_the_proposed_agenda_needs_three_tickets_a_topic():
+    report = {"topics": [_topic("big", 9), _topic("fault", 8, "fel"), _topic("three", AGENDA_MIN_TICKETS), _topic("pair", 2)]}
+    assert [t["id"] for t in agenda(report)] == ["big", "three"]
+
+
+def test_a_known_problem_of_two_tickets_is_proposed():
+    known = dict(_topic("known", 2), problem="Etikettskrivaren skriver inte ut")
+    assert [t["id"] for t in agenda({"topics": [_topic("big", 9), known, _topic("pair", 2)]})] == ["big", "known"]
+
+
+def test_a_pair_the_training_lead_picked_stays_on_the_agenda():
+    pair = dict(_topic("pair", 2), on_agenda=True)
+    assert [t["id"] for t in agenda({"topics": [_topic("big", 9), pair]})] == ["pair"]
