@@ -35,7 +35,7 @@ from elsdesk.ml.text import clean, stem, stop_words, ticket_text, words
 N_FEATURES = 1 << 20
 CHUNK = 4096
 MAX_SEGMENT = 1 << 17
-STATE_VERSION = 5  # 4-5: words read as colleagues mean them (an index cached before is built again)
+STATE_VERSION = 6  # 4-6: words read as colleagues mean them (an index cached before is built again)
 _EPOCH = datetime(1970, 1, 1)
 _SUBLINEAR_TF = np.concatenate([[0.0], 1.0 + np.log(np.arange(1, 256))])  # 1 + ln(tf) by tf
 _SUBLINEAR_TF32 = _SUBLINEAR_TF.astype(np.float32)
