@@ -81,7 +81,8 @@ _PHONE_RE = re.compile(
 # They are matched in the same pass as phone numbers and kept, so that at any position a date wins over a
 # phone number that would start there; a phone number that starts before the date still wins (leftmost).
 _TIME = r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:[:.][0-5][0-9])?"
-_TIME_END = rf"(?![0-9]|[.:][0-9]|{_SPACE}?[0-9]{{2}}(?![0-9]|[.:][0-9]))"  # "kl 08.12 34 56" is a phone number
+# "kl 08.12 34 56" is a phone number; "00:01 08-100 00 00" a time and a phone number that starts with its own area code
+_TIME_END = rf"(?![0-9]|[.:][0-9]|{_SPACE}?[0-9]{{2}}(?![0-9]|[.:][0-9]|{_SPACE}?[{_DASH}]))"
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)[0-9]{2}"
