@@ -2,7 +2,8 @@
 
 A ticket title holding ``ESC [ 2 J`` would clear a support person's terminal in ``elsdesk
 list`` and ``BEL`` would ring it; bidirectional overrides would make text read differently
-from what it is. Tabs and, where wanted, line breaks stay.
+from what it is. Tabs and, where wanted, line breaks stay; every line-end style becomes "\\n"
+(:func:`unix_line_ends`).
 """
 
 from __future__ import annotations
@@ -20,3 +21,15 @@ def printable(text: str | None, keep_newlines: bool = True) -> str:
     if keep_newlines:
         return _CONTROL.sub("", text)
     return _CONTROL_AND_BREAKS.sub(lambda m: " " if m.group(0) in "\t\n\r\u2028\u2029" else "", text)
+
+
+_LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029")  # Windows, old Mac, Unicode line and paragraph separators
+
+
+def unix_line_ends(text: str) -> str:
+    """*text* with Windows ("\\r\\n"), old Mac ("\\r") and Unicode line ends as "\\n"."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text
+    for line_end in _LINE_ENDS:
+        text = text.replace(line_end, "\n")
+    return text

@@ -30,17 +30,22 @@ CONTRACTION_STEMS: dict[str, tuple[str, ...]] = {
 CONTRACTION_ENDINGS = frozenset(("t", "s", "ll", "ve", "re", "d", "m"))
 
 
+def word_map(file_name: str) -> dict[str, tuple[str, ...]]:
+    """A resources file of ``written form<TAB>word(s)`` lines (``#`` comments) as written form -> words, lower case."""
+    mapping: dict[str, tuple[str, ...]] = {}
+    for line in (resources_dir() / file_name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        written, _, meant = line.partition("\t")
+        if written.strip() and meant.strip():
+            mapping[written.strip().lower()] = tuple(meant.lower().split())
+    return mapping
+
+
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, tuple[str, ...]]:
     """English word form -> the Swedish word(s) for it."""
-    mapping: dict[str, tuple[str, ...]] = {}
-    for line in (resources_dir() / GLOSSARY_FILE).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        english, _, swedish = line.partition("\t")
-        if english.strip() and swedish.strip():
-            mapping[english.strip().lower()] = tuple(swedish.lower().split())
-    return mapping
+    return word_map(GLOSSARY_FILE)
 
 
 def in_swedish(word: str) -> tuple[str, ...]:

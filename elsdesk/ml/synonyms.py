@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from elsdesk.ml.english import in_swedish
-from elsdesk.paths import resources_dir
+from elsdesk.ml.english import in_swedish, word_map
 
 SYNONYMS_FILE = "synonyms_sv.txt"
 
@@ -21,14 +20,7 @@ SYNONYMS_FILE = "synonyms_sv.txt"
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, tuple[str, ...]]:
     """Written Swedish form -> the word(s) it is read as."""
-    mapping: dict[str, tuple[str, ...]] = {}
-    for line in (resources_dir() / SYNONYMS_FILE).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        written, _, meant = line.partition("\t")
-        if written.strip() and meant.strip():
-            mapping[written.strip().lower()] = tuple(meant.lower().split())
-    return mapping
+    return word_map(SYNONYMS_FILE)
 
 
 @lru_cache(maxsize=200_000)

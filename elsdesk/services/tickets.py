@@ -11,24 +11,14 @@ from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import load_taxonomy
 
 MASKED_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
-_LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029")  # Windows, old Mac, Unicode line and paragraph separators
 
 
 def clean_text(value: str) -> MaskResult:
     """A free-text field as it is stored, from the form or a file alike: every line end one "\\n" (a
     pasted mail or a Windows CSV brings "\\r\\n"), control characters (ESC, BEL) removed, identifiers masked."""
-    from elsdesk.plain_text import printable
+    from elsdesk.plain_text import printable, unix_line_ends
 
     return mask_text(printable(unix_line_ends(value)))
-
-
-def unix_line_ends(text: str) -> str:
-    """*text* with Windows ("\\r\\n"), old Mac ("\\r") and Unicode line ends as "\\n"."""
-    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
-        return text
-    for line_end in _LINE_ENDS:
-        text = text.replace(line_end, "\n")
-    return text
 
 
 def mask_ticket(ticket: Ticket) -> tuple[Ticket, MaskResult]:
