@@ -91,12 +91,12 @@ def main() -> None:
         os.environ["XDG_DATA_HOME"] = str(tmp / "xdg")
         shipped = None
         if args.fresh:
-            from elsdesk.corpus import load_seed_corpus
+            from elsdesk.corpus import load_kind_corpus, load_seed_corpus
             from elsdesk.ml.model import TicketModel
             from elsdesk.ml.store import save_model
 
             shipped = tmp / "shipped"
-            save_model(TicketModel().fit(load_seed_corpus()), {"version": "shipped-fresh"}, shipped)
+            save_model(TicketModel().fit(load_seed_corpus(), kind_rows=load_kind_corpus()), {"version": "shipped-fresh"}, shipped)
         results = {}
         for name in args.set or sorted(SETS):
             path = DATA / SETS[name]

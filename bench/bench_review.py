@@ -93,12 +93,12 @@ def labels_to_reach(curve, target: float) -> int | None:
 
 def active_learning(random_seeds: int, splits: int) -> dict:
     """Both orders on *splits* different pool/evaluation splits of the dev set; curves averaged."""
-    from elsdesk.corpus import load_seed_corpus
+    from elsdesk.corpus import load_kind_corpus, load_seed_corpus
     from elsdesk.ml.model import TicketModel
 
     seed_rows = load_seed_corpus()
     started = time.perf_counter()
-    start_model = TicketModel().fit(seed_rows)
+    start_model = TicketModel().fit(seed_rows, kind_rows=load_kind_corpus())
     print(f"seed corpus {len(seed_rows)} rows; one fit {time.perf_counter() - started:.1f} s", flush=True)
     per_split = []
     for split in range(splits):

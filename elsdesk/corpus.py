@@ -1,4 +1,6 @@
-"""The labelled seed corpus shipped in resources/seed/: hand-written go-live tickets.
+"""The labelled seed corpus shipped in resources/seed/: hand-written go-live tickets; and the
+tickets in resources/seed_kind/ that teach the kind classifier only (their module mix, written for
+kind's contrasts, would tilt the module classes).
 
 The corpus is read masked, like every ticket the desk stores: its test personnummer, phone
 numbers and e-mail addresses never reach a model, a topic or an export.
@@ -21,10 +23,23 @@ def seed_files() -> list[Path]:
     return sorted((resources_dir() / "seed").glob("*.jsonl"))
 
 
+def kind_seed_files() -> list[Path]:
+    return sorted((resources_dir() / "seed_kind").glob("*.jsonl"))
+
+
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict, ...]:
+    return _read_masked(seed_files())
+
+
+@lru_cache(maxsize=1)
+def _load_kind() -> tuple[dict, ...]:
+    return _read_masked(kind_seed_files())
+
+
+def _read_masked(paths: list[Path]) -> tuple[dict, ...]:
     rows = []
-    for path in seed_files():
+    for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -35,6 +50,11 @@ def _load() -> tuple[dict, ...]:
 def load_seed_corpus() -> list[dict]:
     """Every seed ticket: title, description, module, kind, reporter_role, problem."""
     return [dict(row) for row in _load()]
+
+
+def load_kind_corpus() -> list[dict]:
+    """The tickets that teach kind only (title, description, kind; see resources/seed_kind/)."""
+    return [dict(row) for row in _load_kind()]
 
 
 def corpus_hash(rows: list[dict]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from elsdesk.corpus import load_kind_corpus
 from elsdesk.domain import HUMAN, INTAKE, MODEL, BadInputError, Ticket
 from elsdesk.ml.comparison import MIN_TICKETS, TOO_FEW, compare
 from elsdesk.ml.confidence import ConfidenceRule, fit_rule, percent, rule_from_card
@@ -103,8 +104,9 @@ def test_train_passes_the_source_weights_to_the_model(memory_db, monkeypatch):
     seen = {}
 
     class Recorder(FakeModel):
-        def fit_with_features(self, rows, sample_weight=None, meanwhile=None):
+        def fit_with_features(self, rows, sample_weight=None, meanwhile=None, kind_rows=()):
             seen.update({r["title"]: w for r, w in zip(rows, sample_weight) if r["title"].startswith("Desk")})
+            seen["kind-only tickets"] = len(kind_rows)
 
     monkeypatch.setattr(classification, "TicketModel", Recorder)
     monkeypatch.setattr(classification, "load_seed_corpus", lambda: [{"title": "seed", "description": "", "module": "remiss", "kind": "fel"}])
@@ -114,7 +116,9 @@ def test_train_passes_the_source_weights_to_the_model(memory_db, monkeypatch):
     monkeypatch.setattr(classification.DeskModelStore, "save", lambda self, model, card, created_by=None: dict(card, version="x"))
     monkeypatch.setattr(classification.DeskModelStore, "activate", lambda self, version: None)
     classification.train_model(memory_db)
-    assert seen == {"Desk bekräftad": WEIGHTS[HUMAN], "Desk intake": WEIGHTS[INTAKE]}
+    assert seen == {"Desk bekräftad": WEIGHTS[HUMAN], "Desk intake": WEIGHTS[INTAKE],
+                    "kind-only tickets": len(load_kind_corpus())}
+    assert len(load_kind_corpus()) > 0, "a retrain's kind learns from the kind-only tickets too"
 
 
 # -- honest evaluation ---------------------------------------------------------------------

@@ -4,12 +4,14 @@ Module reads what a ticket is about: stemmed content words, pairs of them and fo
 5-grams inside words (TF-IDF weighted, stop words out; 4- and 5-grams together scored within ±0.006
 macro-F1 of 5-grams alone on the held-out sets, with twice the values the SVM reads). Kind reads
 how it is asked: word uni- and bigrams that keep the small words and the question mark ("hur gör",
-"går inte", "saknas", "önskar"), which the module features drop. Module ends in a linear SVM whose
+"går inte", "saknas", "önskar"), which the module features drop, with English words read as their
+Swedish ones through the glossary (module reads them as written). Module ends in a linear SVM whose
 scores are calibrated into probabilities (sigmoid, 3-fold), kind in multinomial logistic
 regression; the probabilities are the confidence shown. Fitting and classifying clean and stem each
 ticket once for all the vectorizers (:mod:`elsdesk.ml.vectorizing`, :class:`PreparedTexts`; a
 retrain's held-out tickets once for the new and the active model), and fitting runs the classifiers
-in threads. Every fitted part is plain data (vocabularies, IDF weights, coefficient arrays), so the
+in threads. Kind may also learn from tickets that teach kind only (*kind_rows*, at
+KIND_ONLY_WEIGHT): written for kind's contrasts, they would tilt the module classes. Every fitted part is plain data (vocabularies, IDF weights, coefficient arrays), so the
 model file format can hold it without pickling. The model is a plain Python object: fit, predict,
 nothing about files or Qt.
 """
@@ -31,7 +33,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from elsdesk.ml.sigmoid import fit_sigmoids
-from elsdesk.ml.text import char_text, stemmed_tokens, ticket_text
+from elsdesk.ml.text import char_text, in_swedish_text, kind_text, stemmed_tokens, ticket_text
 from elsdesk.ml.text import prepared as prepared_text
 from elsdesk.ml.vectorizing import fit_char_wb, fit_from_analyses, transform_char_wb, transform_from_analyses, word_ngrams
 
@@ -49,6 +51,9 @@ KIND_TOLERANCE = 1e-2
 # such a ticket is Låg and comes first in the review queue. What the classifier says without words
 # is only its bias towards the commonest labels, however sure its calibration makes it look.
 NO_KNOWN_WORDS_CONFIDENCE = 0.24
+# what a ticket that teaches kind only weighs beside a seed ticket: 0.5 gave the best kind accuracy
+# on the held-out sets (0.3 and 0.75 less; 1.0 lost a point on two sets), see resources/seed_kind
+KIND_ONLY_WEIGHT = 0.5
 _word_columns: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # kind vectorizer -> its columns with a word
 
 
@@ -83,9 +88,10 @@ KIND_TOKEN_PATTERN = r"(?u)\b\w+\b|\?"
 
 
 def build_kind_features() -> TfidfVectorizer:
-    """Raw text in, TF-IDF of cleaned, folded word uni- and bigrams (stop words kept) out."""
+    """Raw text in, TF-IDF of cleaned, folded word uni- and bigrams (stop words kept, English words
+    read in Swedish) out."""
     return TfidfVectorizer(
-        preprocessor=char_text, token_pattern=KIND_TOKEN_PATTERN, ngram_range=(1, 2), min_df=2,
+        preprocessor=kind_text, token_pattern=KIND_TOKEN_PATTERN, ngram_range=(1, 2), min_df=2,
         sublinear_tf=True, dtype=np.float32,
     )
 
@@ -114,10 +120,12 @@ class PreparedTexts:
             return transform_from_analyses(vectorizer, (_pairs(stems) for _text, stems in self.prepared))
         if vectorizer.preprocessor is char_text and analyzer == "char_wb":
             return transform_char_wb(vectorizer, [text for text, _stems in self.prepared])
-        if vectorizer.preprocessor is char_text and analyzer == "word" and vectorizer.stop_words is None \
+        if vectorizer.preprocessor in (char_text, kind_text) and analyzer == "word" and vectorizer.stop_words is None \
                 and vectorizer.tokenizer is None:
             tokenize = vectorizer.build_tokenizer()
-            return transform_from_analyses(vectorizer, (word_ngrams(tokenize(text), *ngrams) for text, _stems in self.prepared))
+            read = in_swedish_text if vectorizer.preprocessor is kind_text else str
+            return transform_from_analyses(vectorizer, (word_ngrams(tokenize(read(text)), *ngrams)
+                                                        for text, _stems in self.prepared))
         return transform_from_analyses(vectorizer, map(vectorizer.build_analyzer(), self.raw))
 
 
@@ -299,12 +307,14 @@ class TicketModel:
     def texts(rows) -> list[str]:
         return [ticket_text(r.get("title"), r.get("description")) for r in rows]
 
-    def fit(self, rows: list[dict], sample_weight=None) -> "TicketModel":
-        """Fit on dicts with title, description, module and (optionally) kind."""
-        self.fit_with_features(rows, sample_weight)
+    def fit(self, rows: list[dict], sample_weight=None, kind_rows: list[dict] = ()) -> "TicketModel":
+        """Fit on dicts with title, description, module and (optionally) kind; *kind_rows* (with
+        title, description and kind) teach kind only, each at KIND_ONLY_WEIGHT."""
+        self.fit_with_features(rows, sample_weight, kind_rows=kind_rows)
         return self
 
-    def fit_with_features(self, rows: list[dict], sample_weight=None, meanwhile=None) -> sp.csr_matrix:
+    def fit_with_features(self, rows: list[dict], sample_weight=None, meanwhile=None,
+                          kind_rows: list[dict] = ()) -> sp.csr_matrix:
         """Fit as :meth:`fit` does; return the module features of *rows* (what the module
         classifier learnt from), so that an evaluation can compare tickets with them without
         reading the training tickets again. *meanwhile(model, matrix)*, when given, is called in
@@ -318,9 +328,16 @@ class TicketModel:
         prepared = [prepared_text(text) for text in self.texts(rows)]
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         kinded = [i for i, r in enumerate(rows) if r.get("kind")]
+        kind_only = [r for r in kind_rows if r.get("kind")]
+        kind_texts = [prepared[i] for i in kinded] + [prepared_text(text) for text in self.texts(kind_only)]
+        kind_labels = [rows[i]["kind"] for i in kinded] + [r["kind"] for r in kind_only]
+        kind_weights = None
+        if weights is not None or kind_only:
+            kind_weights = np.concatenate([np.ones(len(kinded)) if weights is None else weights[kinded],
+                                           np.full(len(kind_only), KIND_ONLY_WEIGHT)])
         with ThreadPoolExecutor(max_workers=2) as pool:
-            kind_fit = pool.submit(SoftmaxClassifier(C=self.kind_c).fit, self._fit_kind_features([prepared[i] for i in kinded]),
-                                   [rows[i]["kind"] for i in kinded], sample_weight=None if weights is None else weights[kinded])
+            kind_fit = pool.submit(SoftmaxClassifier(C=self.kind_c).fit, self._fit_kind_features(kind_texts),
+                                   kind_labels, sample_weight=kind_weights)
             module_fit = None
             try:
                 matrix = self._fit_module_features(prepared)
@@ -340,7 +357,8 @@ class TicketModel:
         self.kind_features = build_kind_features()
         tokenize = self.kind_features.build_tokenizer()
         low, high = self.kind_features.ngram_range
-        return fit_from_analyses(self.kind_features, (word_ngrams(tokenize(text), low, high) for text, _stems in prepared))
+        return fit_from_analyses(self.kind_features, (word_ngrams(tokenize(in_swedish_text(text)), low, high)
+                                                      for text, _stems in prepared))
 
     def _fit_module_features(self, prepared) -> sp.csr_matrix:
         self.features = build_features()

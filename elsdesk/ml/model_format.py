@@ -38,6 +38,7 @@ SAFE_CLASSES = frozenset({
 SAFE_FUNCTIONS = frozenset({
     "elsdesk.ml.text:stemmed_tokens",
     "elsdesk.ml.text:char_text",
+    "elsdesk.ml.text:kind_text",
     "elsdesk.ml.model:_stem_bigrams",
 })
 SAFE_DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64,

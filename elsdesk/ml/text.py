@@ -17,6 +17,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from elsdesk.masking import PLACEHOLDER_RE, mask
+from elsdesk.ml.english import in_swedish
 from elsdesk.paths import resources_dir
 
 # A sign-off ends the message: it and everything after it (name, title, unit, phone) go.
@@ -153,6 +154,25 @@ def _stems_of_clean(cleaned: str) -> tuple[str, ...]:
 def char_text(text: str) -> str:
     """Preprocessor for the character features: cleaned and folded."""
     return fold(clean(text))
+
+
+def kind_text(text: str) -> str:
+    """Preprocessor for the kind features: :func:`char_text` with each English word the glossary
+    knows read as its Swedish word(s), folded ("access" as "behorighet", "can't" as "kan"), so that
+    a locum's English ticket reads as its Swedish twins for how-to, fault or configuration."""
+    return in_swedish_text(char_text(text))
+
+
+def in_swedish_text(folded: str) -> str:
+    """Cleaned, folded text with the English words the glossary knows replaced by their Swedish
+    word(s), folded; every other word as it was."""
+    return _WORD_RE.sub(_word_in_swedish, folded)
+
+
+def _word_in_swedish(match: re.Match) -> str:
+    word = match.group(0)
+    meant = in_swedish(word)
+    return word if meant == (word,) else fold(" ".join(meant))
 
 
 def prepared(text: str) -> tuple[str, tuple[str, ...]]:

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from elsdesk.corpus import corpus_hash, load_seed_corpus
+from elsdesk.corpus import corpus_hash, load_kind_corpus, load_seed_corpus
 from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
 from elsdesk.importer import FileColumns, read_rows, ticket_fields, ticket_text
 from elsdesk.ml.confidence import (
@@ -279,7 +279,8 @@ def confirmed_rows(database: Database) -> list[dict]:
 
 
 def fit_model(seed: list[dict], confirmed: list[dict]) -> TicketModel:
-    """Fit on the seed corpus (weight 1) and the desk's labelled rows, each weighted by its source."""
+    """Fit on the seed corpus (weight 1) and the desk's labelled rows, each weighted by its source;
+    kind also on the tickets that teach kind only (:func:`elsdesk.corpus.load_kind_corpus`)."""
     return fit_model_with_features(seed, confirmed)[0]
 
 
@@ -289,7 +290,7 @@ def fit_model_with_features(seed: list[dict], confirmed: list[dict], meanwhile=N
     rows = seed + confirmed
     weights = np.array([1.0] * len(seed) + [float(r.get("weight", WEIGHTS[HUMAN])) for r in confirmed])
     model = TicketModel()
-    return model, model.fit_with_features(rows, sample_weight=weights, meanwhile=meanwhile)
+    return model, model.fit_with_features(rows, sample_weight=weights, meanwhile=meanwhile, kind_rows=load_kind_corpus())
 
 
 def measure(model: TicketModel, rows: list[dict], thresholds: dict | None = None, card: dict | None = None,
@@ -392,7 +393,8 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
     step(4)
     card = {
         "created": now_iso(),
-        "training": {"data_sha256": corpus_hash(seed + data.rows), "seed_rows": len(seed), "confirmed_rows": data.confirmed,
+        "training": {"data_sha256": corpus_hash(seed + load_kind_corpus() + data.rows), "seed_rows": len(seed),
+                     "kind_only_rows": len(load_kind_corpus()), "confirmed_rows": data.confirmed,
                      "intake_rows": data.intake, "held_out_rows": len(data.evaluation), "refit_on_all": final is not candidate,
                      "labels_until": labels_until,  # a later retrain judges it on tickets labelled after this
                      "weights": {"seed": 1.0, **WEIGHTS}},
@@ -454,11 +456,11 @@ def _stepper(progress, is_cancelled, total):
 
 def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
     """Train the shipped model on the seed corpus; quality from cross-validation grouped by problem."""
-    seed = load_seed_corpus()
+    seed, kind_rows = load_seed_corpus(), load_kind_corpus()
     groups = [r.get("problem") or r["title"] for r in seed]
     true, predicted, confidence, true_kind, predicted_kind, kind_confidence = [], [], [], [], [], []
     for number, (train_index, test_index) in enumerate(GroupKFold(n_splits=folds).split(seed, groups=groups), start=1):
-        model = TicketModel().fit([seed[i] for i in train_index])
+        model = TicketModel().fit([seed[i] for i in train_index], kind_rows=kind_rows)
         test = [seed[i] for i in test_index]
         for row, prediction in zip(test, model.predict(test)):
             true.append(row["module"]); predicted.append(prediction.module); confidence.append(prediction.confidence)
@@ -468,11 +470,12 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
             progress(number, folds + 1)
     thresholds = confidence_thresholds(true, predicted, confidence)
     quality = evaluate_predictions(true, predicted, confidence, thresholds, true_kind, predicted_kind)
-    final = TicketModel().fit(seed)
+    final = TicketModel().fit(seed, kind_rows=kind_rows)
     card = {
         "version": SHIPPED + "-" + now_iso()[:10],
         "created": now_iso(),
-        "training": {"data_sha256": corpus_hash(seed), "seed_rows": len(seed), "confirmed_rows": 0},
+        "training": {"data_sha256": corpus_hash(seed + kind_rows), "seed_rows": len(seed),
+                     "kind_only_rows": len(kind_rows), "confirmed_rows": 0},
         "quality": {"method": f"{folds}-fold cross-validation grouped by problem on the seed corpus", **quality},
         "thresholds": thresholds,
         "confidence_rule": {
