@@ -170,3 +170,24 @@ def test_a_ticket_number_finds_its_ticket_beside_the_text_that_mentions_it(desk)
     only_it = TicketFilter(text="DEMO-01049", ids=(numbered.id,))
     assert [t.id for t in pager.page(only_it)] == repo.query_ids(only_it) == [numbered.id]
     assert repo.query_ids(TicketFilter(text="DEMO-0104")) == [mentions.id], "a number is looked up whole; text by prefix"
+
+
+SWEDISH_TITLES = ["övrigt", "Zebra", "ärende", "Åtgärd", "apa", "Éva", "Ärende två", "öga", "åtta", "Bana", "yxa", "Über"]
+# Swedish alphabetical order, case-free: É with E, Ü with Y, then Å, Ä, Ö
+SWEDISH_ORDER = ["apa", "Bana", "Éva", "Über", "yxa", "Zebra", "Åtgärd", "åtta", "ärende", "Ärende två", "öga",
+                 "övrigt"]
+
+
+@pytest.mark.parametrize("column", ["title", "unit"])
+def test_text_columns_sort_in_swedish_alphabetical_order_on_both_engines(memory_db, column):
+    repo = TicketRepository(memory_db)
+    with memory_db.write():
+        for text in SWEDISH_TITLES:
+            repo.insert(Ticket(title=text if column == "title" else "x", unit=text if column == "unit" else None,
+                               created_at="2025-04-22T08:00:00"))
+    by_id = {t.id: getattr(t, column) for t in repo.iter_tickets()}
+    for descending in (False, True):
+        flt = TicketFilter(sort=column, descending=descending)
+        expected = SWEDISH_ORDER[::-1] if descending else SWEDISH_ORDER
+        assert [by_id[i] for i in repo.query_ids(flt)] == expected
+        assert [by_id[i] for i in _all_pages(TicketPager(memory_db), flt, size=4)] == expected

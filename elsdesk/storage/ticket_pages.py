@@ -85,7 +85,7 @@ class TicketPager:
         return flt.sort if flt.sort in SORTABLE else "created_at"
 
     def _expression(self, column: str) -> str:
-        return self.database.sql.nocase(column) if column in _CASE_FREE else column
+        return self.database.sql.sort_key(column) if column in _CASE_FREE else column
 
     def _order(self, flt: TicketFilter, column: str) -> str:
         dialect = self.database.sql
@@ -98,7 +98,7 @@ class TicketPager:
         descending, on both engines (see the dialects)."""
         value = getattr(after, column)
         expression = self._expression(column)
-        key = self.database.sql.nocase("?") if column in _CASE_FREE else "?"
+        key = self.database.sql.sort_key("?") if column in _CASE_FREE else "?"
         before, tie = ("<", "<") if flt.descending else (">", ">")
         if value is None:
             if flt.descending:  # NULLs come last: only NULLs with a smaller id follow

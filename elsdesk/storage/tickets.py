@@ -129,7 +129,7 @@ class TicketRepository:
         where, params = self._where(flt)
         column = flt.sort if flt.sort in SORTABLE else "created_at"
         dialect = self.database.sql
-        order = dialect.order(dialect.nocase(column) if column in _CASE_FREE else column, flt.descending,
+        order = dialect.order(dialect.sort_key(column) if column in _CASE_FREE else column, flt.descending,
                               nullable=column in _NULLABLE)
         sql = f"SELECT id FROM tickets{where} ORDER BY {order}, id {'DESC' if flt.descending else 'ASC'}"
         return [row[0] for row in self.database.query(sql, params)]
