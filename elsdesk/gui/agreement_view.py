@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QListWidget, QListWidgetItem,
 
 from elsdesk.services.agreement import AgreementReport, Disagreement
 from elsdesk.taxonomy import Taxonomy
+from elsdesk.swedish_order import swedish_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,7 +47,7 @@ class AgreementView(QWidget):
         self.summary.setText(self.tr("Eniga superanvändare: %1 · Modellens förslag behölls: %2").replace(
             "%1", _rate(report.human_agreement, report.human_pairs)).replace(
             "%2", _rate(report.model_agreement, report.model_decisions)))
-        modules = sorted(report.modules.values(), key=lambda m: self.taxonomy.module_name(m.module, self.language))
+        modules = sorted(report.modules.values(), key=lambda m: swedish_key(self.taxonomy.module_name(m.module, self.language)))
         self.table.setRowCount(len(modules))
         for row, module in enumerate(modules):
             for column, text in enumerate((self.taxonomy.module_name(module.module, self.language),

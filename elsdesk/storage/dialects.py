@@ -7,17 +7,15 @@ order, two-argument min/max, string aggregation and where NULLs sort.
 Text columns sort as a Swede expects, the same on both engines: case-free, Å, Ä, Ö after Z in that
 order, É with E and Ü with Y. Neither engine has that order built in everywhere
 (SQLite's NOCASE folds A–Z only and puts Ä before Å; a PostgreSQL database may have any collation),
-so the sort key writes å, ä, ö as the three characters that follow "z" in byte order and compares
-bytes. No index holds the key: a sort by title or unit reads the matches, as before.
+so the sort key (:mod:`elsdesk.swedish_order`, the same as Python's) writes å, ä, ö as the three
+characters that follow "z" in byte order and compares bytes. No index holds the key: a sort by
+title or unit reads the matches, as before.
 """
 
 from __future__ import annotations
 
 from elsdesk.storage import search_text
-
-# letter -> what it sorts as: "{", "|", "}" follow "z" in byte order
-# (each replace() costs: a sort of 1M titles takes about 5 s with these, 1 s with NOCASE alone)
-SWEDISH_SORT_LETTERS = (("å", "{"), ("ä", "|"), ("ö", "}"), ("é", "e"), ("ü", "y"))
+from elsdesk.swedish_order import SWEDISH_SORT_LETTERS
 
 
 def _replaced(expression: str, letters) -> str:
