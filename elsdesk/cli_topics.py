@@ -18,8 +18,14 @@ def add_topic_commands(command) -> None:
     topics.add_argument("--json", action="store_true")
     topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
 
-    export = command("export", "exportera veckans utbildningsunderlag")
-    export.add_argument("--week", required=True)
+    export = command("export", "exportera veckans utbildningsunderlag, eller en översikt av en period")
+    export.add_argument("--week")
+    export.add_argument("--from", dest="start", metavar="DATUM",
+                        help="i stället för --week: periodens första dag, t.ex. 2027-03-08 eller 08.03.2027;"
+                             " ger en översikt med ärenden per vecka och trend under perioden")
+    export.add_argument("--to", dest="end", metavar="DATUM", help="periodens sista dag (med --from)")
+    export.add_argument("--weeks", metavar="VECKA..VECKA",
+                        help="i stället för --week: hela ISO-veckor, t.ex. 2027-W10..2027-W13 (samma som --from måndag --to söndag)")
     export.add_argument("--format", choices=("xlsx", "csv", "md", "html", "pdf", "all"),
                         help="standard: filändelsen i --out (.xlsx, .csv, .md, .html, .pdf)")
     export.add_argument("--out", required=True,
@@ -73,7 +79,7 @@ def cmd_topics(args) -> int:
     for topic in report["topics"]:  # for a person: names, never ids (the JSON keeps the ids)
         trend = TREND_NAMES.get(topic["trend"], topic["trend"])
         module = taxonomy.module_name(topic["module"]) or "-"
-        print(f"{topic['count']:4d}  {trend:10} {module:30} {printable(topic['label'], keep_newlines=False)}")
+        print(f"{topic['count']:4d}  {trend:10} {fit(module, MODULE_COLUMN)}  {printable(topic['label'], keep_newlines=False)}")
     return 0
 
 
@@ -112,25 +118,58 @@ def _export_folder(fmt: str, out: str) -> Path:
     return Path(out) if out.endswith(("/", "\\")) or Path(out).is_dir() else Path(out).parent
 
 
+def export_period(args):
+    """What ``export`` is asked for: ('week', WEEK) or ('range', (first day, last day)). Raises
+    ValueError with the usage message when --week, --from/--to and --weeks are mixed or half given."""
+    asked = [name for name, given in (("--week", args.week), ("--from/--to", args.start or args.end),
+                                      ("--weeks", args.weeks)) if given]
+    if len(asked) != 1:
+        raise ValueError("ange en av --week, --from och --to, eller --weeks" if not asked
+                         else f"ange bara en av {' och '.join(asked)}")
+    if args.week:
+        return "week", args.week
+    if args.weeks:
+        return "range", weeks_span(args.weeks)
+    if not (args.start and args.end):
+        raise ValueError("--from och --to hör ihop: ange båda")
+    return "range", (parse_day(args.start, "--from"), parse_day(args.end, "--to"))
+
+
+def weeks_span(text: str):
+    """The first and last day of '2027-W10..2027-W13' (or one week '2027-W10'); BadInputError otherwise."""
+    from elsdesk.domain import BadInputError, parse_week
+
+    first, _, last = str(text).partition("..")
+    try:
+        start, end = parse_week(first)[0], parse_week(last or first)[1]
+    except BadInputError:
+        raise BadInputError(f"--weeks '{text}': skriv till exempel 2027-W10..2027-W13") from None
+    if end < start:
+        raise BadInputError(f"--weeks '{text}': den sista veckan ligger före den första")
+    return start, end
+
+
 def cmd_export(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.services.export import build_export, empty_week_note, export_all, export_week
+    from elsdesk.services.export import build_export, empty_week_note, write_all_formats, write_export
+    from elsdesk.services.range_export import build_range_export, range_note
 
     try:
         fmt = export_format(args.format, args.out)
+        kind, period = export_period(args)
     except ValueError as exc:
         args.parser.error(str(exc))  # a usage error: exit code 2
     folder = _export_folder(fmt, args.out)
     folder_existed = folder.is_dir()
     with _database(args, existing=True) as database:
-        data = build_export(database, args.week, args.language)
-        if fmt == "all":
-            paths = export_all(database, data.week, args.out, language=args.language, data=data)
+        if kind == "week":
+            data = build_export(database, period, args.language)
         else:
-            paths = [export_week(database, data.week, fmt, args.out, language=args.language, data=data)]
+            data = build_range_export(database, *period, language=args.language)
+        paths = write_all_formats(data, args.out) if fmt == "all" else [write_export(data, fmt, args.out)]
     if not folder_existed and folder.is_dir():
         print(f"elsdesk: skapade mappen {folder}", file=sys.stderr)
-    note = empty_week_note(data)
+    note = empty_week_note(data) if kind == "week" else range_note(data)
     if note:
         print(f"elsdesk: obs: {note}", file=sys.stderr)
     for path in paths:
@@ -156,24 +195,65 @@ def cmd_config(args) -> int:
     return 0
 
 
+MODULE_COLUMN = 30  # characters of a module name in the text listings; a longer one ends in "…"
+
+
+def fit(text: str, width: int) -> str:
+    """*text* in a column of *width* characters: padded, or cut with "…" so that it never runs
+    into the next column (the QA finding "Journal och vårddokumentationSignera…")."""
+    text = str(text)
+    return (text if len(text) <= width else text[: width - 1].rstrip() + "…").ljust(width)
+
+
+def problem_line(problem, taxonomy) -> str:
+    """One known problem as the ``problems`` listing shows it: id, status, module, name."""
+    from elsdesk.plain_text import printable
+    from elsdesk.services.problems import STATUS_NAMES
+
+    status = STATUS_NAMES.get(problem.status, problem.status)
+    module = taxonomy.module_name(problem.module) or "-"
+    return f"{problem.id:4d}  {fit(status, 25)}  {fit(module, MODULE_COLUMN)}  {printable(problem.name, keep_newlines=False)}"
+
+
+def change_line(before, after) -> str:
+    """What ``problems --id N`` changed, in one Swedish line."""
+    from elsdesk.plain_text import printable
+    from elsdesk.services.problems import STATUS_NAMES
+
+    name = STATUS_NAMES.get
+    changes = []
+    if before.status != after.status:
+        changes.append(f"status {name(before.status, before.status)} → {name(after.status, after.status)}")
+    if before.workaround != after.workaround:
+        changes.append("lösningen ändrad" if before.workaround else "lösning tillagd")
+    if before.status_note != after.status_note:
+        changes.append(f"anteckning: {after.status_note}" if after.status_note else "anteckningen borttagen")
+    what = "; ".join(changes) if changes else f"inget ändrades (status {name(after.status, after.status)})"
+    return printable(f"problem {after.id} \"{after.name}\": {what}", keep_newlines=False)
+
+
 def cmd_problems(args) -> int:
+    """List the known problems; with --id, change one and say in one line what changed (with --json:
+    the changed problem as one JSON line). The list is not printed again after a change."""
     from dataclasses import asdict
 
     from elsdesk.cli import _database
     from elsdesk.services.labels import desk_taxonomy
-    from elsdesk.services.problems import STATUS_NAMES, known_problems, update_problem
+    from elsdesk.services.problems import get_problem, known_problems, update_problem
 
     with _database(args, existing=True) as database:
         if args.id is not None:
             changes = {k: v for k, v in (("workaround", args.workaround), ("status", args.status),
                                          ("status_note", args.note)) if v is not None}
-            update_problem(database, args.id, **changes)
+            before = get_problem(database, args.id)
+            after = update_problem(database, args.id, **changes) if changes else before
+            print(json.dumps(asdict(after), ensure_ascii=False) if args.json else change_line(before, after))
+            return 0
         problems = known_problems(database)
         taxonomy = desk_taxonomy(database)
     for problem in problems:
         if args.json:
             print(json.dumps(asdict(problem), ensure_ascii=False))
         else:  # names, never ids
-            status = STATUS_NAMES.get(problem.status, problem.status)
-            print(f"{problem.id:4d}  {status:25} {taxonomy.module_name(problem.module) or '-':28} {problem.name}")
+            print(problem_line(problem, taxonomy))
     return 0

@@ -149,8 +149,8 @@ def test_xlsx_opens_with_the_expected_sheets_and_a_chart(exported):
         assert any(name.startswith("xl/charts/chart") for name in archive.namelist())
     trend = book["Modultrend"]
     weeks = [trend.cell(row=r, column=1).value for r in range(2, trend.max_row + 1)]
-    assert weeks == ["2025-W17", "2025-W18", "2025-W19"]
-    assert [trend.cell(row=r, column=2).value for r in range(2, 5)] == ["D+0", "D+5", "D+12"]
+    assert weeks == ["2025-W18", "2025-W19"]  # go-live 2025-04-23 (W17), first ticket 2025-04-28
+    assert [trend.cell(row=r, column=2).value for r in range(2, 4)] == ["D+5", "D+12"]
 
 
 def test_xlsx_prints_one_page_wide_with_the_header_on_every_page(exported):

@@ -1,7 +1,8 @@
 """The weekly export as one self-contained web page for the intranet (and, simpler, for print).
 
 ``render_html(data)`` gives a page with inline CSS and inline SVG charts, no external files and
-no JavaScript. ``render_html(data, for_print=True)`` gives plain tables that Qt's
+no JavaScript; for a period's overview (``export --from --to``) a page with every topic's tickets
+per week (shaded by count) and trend over the period. ``render_html(data, for_print=True)`` gives plain tables that Qt's
 ``QTextDocument`` lays out (bars are table cells), which the PDF writer prints.
 All text is escaped with :func:`html.escape` and shown as written (no formula guard: a page runs no formulas).
 """
@@ -15,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from elsdesk.export import tables
+from elsdesk.export import range_tables, tables
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b
 OTHER_COLOUR, UNCLASSIFIED_COLOUR = "#bab0ac", "#dde1e6"
 THIS_WEEK, LAST_WEEK = "#2f5d8a", "#b9c9da"
 BADGES = {"new": ("#e3edfb", "#1d4f91"), "rising": ("#fdeceb", "#a4262c"),
-          "steady": ("#eef1f4", "#475467"), "falling": ("#e6f4ea", "#1e6b3a")}
+          "steady": ("#eef1f4", "#475467"), "falling": ("#e6f4ea", "#1e6b3a"), "passing": ("#eef1f4", "#475467")}
 TOP_TOPICS = 8
 
 CSS = """
@@ -273,13 +274,90 @@ def _screen(data) -> str:
 """
 
 
+def heat_colours(count: int, maximum: int) -> tuple[str, str]:
+    """(background, text colour) of a count in a table shaded by count."""
+    share = count / max(1, maximum)
+    return (f"rgba(47,93,138,{0.08 + share * 0.72:.2f})" if count else "#fff"), ("#fff" if share > 0.55 else "#1f2933")
+
+
+def _overview_table(data) -> str:
+    """The period's topics: tickets per week shaded by count, the trend over the period as a badge."""
+    headers, rows = range_tables.page_headers(data), range_tables.page_rows(data)
+    numeric, trend_column = range_tables.page_numeric(data), range_tables.page_trend_column(data)
+    weeks = range(5, 5 + len(data.weeks))
+    maximum = max([row[i] for row in rows for i in weeks] + [1])
+    trends = [t.get("trend") for t in data.topics]
+    head = "".join(f'<th class="num">{esc(h)}</th>' if i in numeric else f"<th>{esc(h)}</th>" for i, h in enumerate(headers))
+    body = []
+    for row, trend in zip(rows, trends):
+        cells = []
+        for i, value in enumerate(row):
+            if i in weeks:
+                background, colour = heat_colours(value, maximum)
+                cells.append(f'<td class="num" style="background:{background};color:{colour}">{value or "·"}</td>')
+            elif i == trend_column:
+                cells.append(f"<td>{badge(trend or 'steady', value) if value else ''}</td>")
+            else:
+                cells.append(f'<td class="{"num" if i in numeric else "topic" if i == 1 else ""}">{esc(value)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _range_card_html(data, rank: int, topic: dict) -> str:
+    """One of the period's largest problems, as a card."""
+    card = tables.topic_cards(data, [topic])[0]
+    quotes = "".join(f"<blockquote><strong>{esc(e['title'])} <small>{esc(e['id'])}</small></strong>"
+                     f"{esc(shorten(' '.join(e['description'].split()), 280))}</blockquote>" for e in card.examples)
+    extra = "".join(f'<p class="meta"><b>{esc(tables.text(data, key))}:</b> {esc(value)}</p>'
+                    for key, value in (("audience", card.audience), ("workaround", card.workaround)) if value)
+    proposed = f' <small>({esc(tables.text(data, "proposal"))})</small>' if card.proposed else ""
+    trend = range_tables.trend_name(data, topic.get("trend"))
+    return (f'<article class="card topic-card"><h3><span class="rank">{rank}</span><span>{esc(card.label)}</span>{proposed}</h3>'
+            f'<p class="meta">{badge(topic.get("trend") or "steady", trend) if trend else ""} &nbsp;{esc(card.module)} · {esc(card.kind)}'
+            f' · <b>{card.count}</b> {esc(tables.text(data, "ticket" if card.count == 1 else "tickets"))}</p>'
+            f'<p class="meta">{esc(range_tables.week_line(data, topic))}</p>{extra}{quotes}</article>')
+
+
+def _range_screen(data) -> str:
+    """A period's overview as a web page."""
+    r = lambda key: range_tables.text(data, key)  # noqa: E731
+    trend = tables.module_trend(data)
+    figures = "".join(f'<div class="figure"><div class="label">{esc(label)}</div><div class="value">{esc(value)}</div>'
+                      f'<div class="note">{esc(note) or "&nbsp;"}</div></div>' for label, value, note in range_tables.key_figures(data))
+    overview = _overview_table(data) if data.topics else f"<p>{esc(r('no_topics'))}</p>"
+    cards = "".join(_range_card_html(data, rank, topic) for rank, topic in enumerate(range_tables.top_topics(data), start=1))
+    subtitle = " · ".join(filter(None, [tables.period(data), tables.ticket_count(data, data.tickets), data.day_label]))
+    return f"""<!DOCTYPE html>
+<html lang="{esc(data.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="elsdesk">
+<title>{esc(data.title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header><div class="wrap"><p class="kicker">{esc(r('subtitle'))}</p><h1>{esc(data.title)}</h1><p>{esc(subtitle)}</p></div></header>
+<main class="wrap">
+<div class="figures">{figures}</div>
+<section><h2>{esc(r('overview'))}</h2><p class="meta">{esc(range_tables.trend_rule(data))}</p><div class="card scroll all">{overview}</div></section>
+<section><div class="card"><h3>{esc(tables.text(data, 'chart_modules'))}</h3>{svg_module_chart(data, tables.grouped_trend(trend, data))}</div></section>
+{f'<section><h2>{esc(r("largest"))}</h2><div class="topics">{cards}</div></section>' if cards else ""}
+<section><h2>{esc(tables.text(data, 'module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
+</main>
+<footer><div class="wrap">{esc(tables.text(data, 'generated'))} {date.today().isoformat()}. {esc(tables.text(data, 'privacy'))}</div></footer>
+</body>
+</html>
+"""
+
+
 def render_html(data, for_print: bool = False) -> str:
     """The export as an HTML page; *for_print* gives the QTextDocument-friendly variant."""
     if for_print:
         from elsdesk.export.print_html import render_print_html
 
         return render_print_html(data)
-    return _screen(data)
+    return _range_screen(data) if getattr(data, "is_range", False) else _screen(data)
 
 
 def write_html(data, path) -> None:

@@ -1,5 +1,7 @@
 """The weekly export as Markdown: agenda table, one section per agenda topic with example
-quotes, all topics, and tickets per module per week since go-live."""
+quotes, all topics, and tickets per module per week since go-live; a period's overview
+(``export --from --to``) as every topic with its tickets per week and trend over the period, the
+largest problems described in full, and tickets per module per week of the period."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import logging
 import re
 from pathlib import Path
 
-from elsdesk.export import tables
+from elsdesk.export import range_tables, tables
 
 logger = logging.getLogger(__name__)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -36,7 +38,49 @@ def _quote(example: dict) -> list[str]:
     return lines + [""]
 
 
+def _range_card(data, rank: int, topic: dict) -> list[str]:
+    """One of the period's largest problems: facts, tickets per week, workaround and examples."""
+    card = tables.topic_cards(data, [topic])[0]
+    facts = [card.module, card.kind, tables.ticket_count(data, card.count),
+             f"{range_tables.text(data, 'period_trend').lower()}: {range_tables.trend_name(data, topic.get('trend'))}"]
+    lines = ["", f"### {rank}. {md(card.label)}", "", " · ".join(md(f) for f in facts if f), "",
+             md(range_tables.week_line(data, topic)), ""]
+    if card.proposed:
+        lines += [f"_{md(tables.text(data, 'proposal'))}_", ""]
+    for key, value in (("audience", card.audience), ("workaround", card.workaround)):
+        if value:
+            lines += [f"**{md(tables.text(data, key))}:** {md(value)}", ""]
+    for example in card.examples:
+        lines += _quote(example)
+    return lines
+
+
+def render_range_markdown(data) -> str:
+    """A period's overview as Markdown."""
+    r = lambda key: range_tables.text(data, key)  # noqa: E731
+    lines = [f"# {md(data.title)}", "", f"*{md(tables.period(data))}*", ""]
+    lines += [f"- **{md(label)}:** {md(value)}" + (f" ({md(note)})" if note else "")
+              for label, value, note in range_tables.key_figures(data)]
+    lines += ["", f"## {md(r('overview'))}", "", f"_{md(range_tables.trend_rule(data))}_", ""]
+    rows = range_tables.page_rows(data)
+    lines += (md_table(range_tables.page_headers(data), rows, numeric=range_tables.page_numeric(data))
+              if rows else [md(r("no_topics"))])
+    top = range_tables.top_topics(data)
+    if top:
+        lines += ["", f"## {md(r('largest'))}"]
+        for rank, topic in enumerate(top, start=1):
+            lines += _range_card(data, rank, topic)
+    trend = tables.module_trend(data)
+    lines += ["", f"## {md(tables.text(data, 'module_trend'))}", ""]
+    lines += md_table(tables.module_trend_headers(data, trend), tables.module_trend_rows(trend),
+                      numeric=set(range(2, len(trend.modules) + 3)))
+    lines += ["", f"*{md(tables.text(data, 'generated'))}. {md(tables.text(data, 'privacy'))}*", ""]
+    return "\n".join(lines)
+
+
 def render_markdown(data) -> str:
+    if getattr(data, "is_range", False):
+        return render_range_markdown(data)
     t = lambda key: tables.text(data, key)  # noqa: E731
     lines = [f"# {md(data.title)}", "", f"*{md(tables.period(data))}*", ""]
     lines += [f"- **{md(label)}:** {md(value)}" + (f" ({md(note)})" if note else "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from elsdesk.export import tables
+from elsdesk.export import range_tables, tables
 from elsdesk.export.html import BADGES, LAST_WEEK, THIS_WEEK, TOP_TOPICS, colours, esc, shorten
 
 PRINT_HEAD, PRINT_STRIPE, PRINT_TREND_COLUMNS = "#dce6f0", "#f5f7fa", 12
@@ -178,6 +178,66 @@ def _print(data) -> str:
 """
 
 
+def _print_overview(data) -> str:
+    """The period's topics with their tickets per week; the trend coloured as on the web page."""
+    headers, rows = range_tables.page_headers(data), range_tables.page_rows(data)
+    trend_column = range_tables.page_trend_column(data)
+    coloured = []
+    for row, topic in zip(rows, data.topics):
+        row = [esc(v) for v in row]
+        if row[trend_column]:
+            colour = BADGES.get(topic.get("trend") or "steady", BADGES["steady"])[1]
+            row[trend_column] = f'<font color="{colour}"><b>{row[trend_column]}</b></font>'
+        coloured.append(row)
+    week_width = max(5, min(8, 40 // max(1, len(data.weeks))))
+    widths = [4, 0, 14, 9, 7] + [week_width] * len(data.weeks) + [10]
+    return _print_table(headers, coloured, range_tables.page_numeric(data), size=7, widths=widths,
+                        raw=set(range(len(headers))), nowrap={trend_column})
+
+
+def _print_range_card(data, rank: int, topic: dict) -> str:
+    card = tables.topic_cards(data, [topic])[0]
+    colour = BADGES.get(topic.get("trend") or "steady", BADGES["steady"])[1]
+    facts = " · ".join(esc(f) for f in [card.module, card.kind, tables.ticket_count(data, card.count),
+                                         range_tables.week_line(data, topic)])
+    extra = "".join(f'<p style="font-size:8.5pt"><b>{esc(tables.text(data, key))}:</b> {esc(value)}</p>'
+                    for key, value in (("audience", card.audience), ("workaround", card.workaround)) if value)
+    quotes = "".join(
+        f'<table width="100%" cellspacing="0" cellpadding="4" border="0" style="margin-top:4px"><tr>'
+        f'<td width="1%" bgcolor="#9fb3c8"></td><td bgcolor="#f5f7fa" style="font-size:8pt"><b>{esc(e["title"])}</b> '
+        f'<font color="#98a2b3">{esc(e["id"])}</font><br>{esc(shorten(" ".join(e["description"].split()), 300))}</td></tr></table>'
+        for e in card.examples)
+    proposed = f' <font color="#667085" size="2">({esc(tables.text(data, "proposal"))})</font>' if card.proposed else ""
+    return (f'<h3 style="font-size:11pt; color:#1f3a5f">{rank}. {esc(card.label)}{proposed}</h3>'
+            f'<p style="font-size:8.5pt"><font color="{colour}"><b>{esc(range_tables.trend_name(data, topic.get("trend")))}</b></font>'
+            f' · {facts}</p>{extra}{quotes}')
+
+
+def _print_range(data) -> str:
+    """A period's overview for the PDF."""
+    r = lambda key: range_tables.text(data, key)  # noqa: E731
+    trend = tables.module_trend(data)
+    figures = "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
+                      f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
+                      f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in range_tables.key_figures(data))
+    overview = _print_overview(data) if data.topics else f"<p>{esc(r('no_topics'))}</p>"
+    top = range_tables.top_topics(data)
+    cards = "".join(_print_range_card(data, rank, topic) for rank, topic in enumerate(top, start=1))
+    subtitle = " · ".join(filter(None, [tables.period(data), tables.ticket_count(data, data.tickets), data.day_label]))
+    return f"""<html lang="{esc(data.language)}"><head><meta charset="utf-8"><title>{esc(data.title)}</title></head>
+<body style="font-size:9pt; color:#1f2933">
+<p style="font-size:7.5pt"><font color="#667085">{esc(r('subtitle').upper())}</font></p>
+<h1 style="font-size:18pt; color:#1f3a5f">{esc(data.title)}</h1>
+<p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(tables.text(data, 'generated'))} {date.today().isoformat()}. {esc(tables.text(data, 'privacy'))}</font></p>
+<table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
+{_heading(esc(r('overview')))}<p style="font-size:7.5pt"><font color="#667085">{esc(range_tables.trend_rule(data))}</font></p>{overview}
+{_heading(esc(tables.text(data, 'chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
+{_heading(esc(r('largest')), page_break=True) + cards if cards else ""}
+{_heading(esc(tables.text(data, 'module_trend')))}{_print_trend_tables(data, trend)}
+</body></html>
+"""
+
+
 def render_print_html(data) -> str:
-    """The print variant of the weekly export page."""
-    return _print(data)
+    """The print variant of the weekly export page (or of a period's overview)."""
+    return _print_range(data) if getattr(data, "is_range", False) else _print(data)

@@ -303,15 +303,30 @@ def _weeks_between(first: date, last: date) -> list[tuple[str, date]]:
     return weeks
 
 
-def module_trend(data, max_weeks: int | None = None) -> ModuleTrend:
-    """Tickets per module per ISO week from go-live (or the first ticket) to the export week."""
-    known = sorted(w for w in data.volumes if w <= data.week)
-    start = data.go_live if data.go_live and data.go_live <= data.last_day else None
-    if start is None and known:
-        from elsdesk.domain import parse_week
+def _weeks_to_show(data) -> list[tuple[str, date]]:
+    """The weeks of a week's module trend: from the later of go-live and the first week with tickets
+    up to the export week (the export week alone when neither is known)."""
+    from elsdesk.domain import parse_week
 
-        start = parse_week(known[0])[0]
-    weeks = _weeks_between(start, data.first_day) if start else [(data.week, data.first_day)]
+    known = sorted(w for w in data.volumes if w <= data.week and any(data.volumes[w].values()))
+    starts = [parse_week(known[0])[0]] if known else []
+    if data.go_live and data.go_live <= data.last_day:
+        starts.append(data.go_live)
+    if not starts:
+        return [(data.week, data.first_day)]
+    return _weeks_between(max(starts), data.first_day)
+
+
+def module_trend(data, max_weeks: int | None = None) -> ModuleTrend:
+    """Tickets per module per ISO week from go-live (or the first ticket) to the export week; for a
+    period's overview, its weeks. Weeks before the desk's first ticket are left out: a go-live on a
+    Saturday with the first ticket on Monday showed a row of zeros (the QA finding '2027-W09 D+0')."""
+    from elsdesk.domain import parse_week
+
+    if getattr(data, "is_range", False):
+        weeks = [(week, parse_week(week)[0]) for week in data.weeks]
+    else:
+        weeks = _weeks_to_show(data)
     if max_weeks:
         weeks = weeks[-max_weeks:]
     totals: dict[str, int] = {}

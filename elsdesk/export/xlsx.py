@@ -1,4 +1,6 @@
-"""The weekly export as an Excel workbook: Agenda, Ämnen, Modultrend (with a chart), Exempel."""
+"""The weekly export as an Excel workbook: Agenda, Ämnen, Modultrend (with a chart), Exempel; a
+period's overview (``export --from --to``) as Översikt (every topic with a column per week and its
+trend over the period), Modultrend and Exempel."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from elsdesk.export import starts_formula
-from elsdesk.export import tables
+from elsdesk.export import range_tables, tables
 
 logger = logging.getLogger(__name__)
 
@@ -129,11 +131,34 @@ def _examples_sheet(book: Workbook, data) -> None:
     sheet.column_dimensions["D"].width = 80
 
 
+def _overview_sheet(book: Workbook, data) -> None:
+    """A period's topics, largest first, with their tickets per week and trend over the period."""
+    sheet = book.active
+    sheet.title = range_tables.text(data, "overview")
+    _put(sheet, 1, 1, data.title).font = TITLE_FONT
+    figures = "   ·   ".join(f"{label}: {value}" + (f" ({note})" if note else "")
+                             for label, value, note in range_tables.key_figures(data))
+    _put(sheet, 2, 1, figures).font = Font(italic=True, color="555555")
+    _put(sheet, 3, 1, range_tables.trend_rule(data)).font = Font(italic=True, color="555555", size=9)
+    headers = range_tables.overview_headers(data)
+    rows = range_tables.overview_rows(data)
+    _table(sheet, headers, rows, first_row=5, wrap=(len(headers) - 1,))  # the workaround wraps
+    if not rows:
+        _put(sheet, 6, 2, range_tables.text(data, "no_topics"))
+    sheet.column_dimensions["A"].width = 6
+    for column in range(7, 7 + len(data.weeks)):  # the week columns: narrow, their header wraps
+        sheet.column_dimensions[get_column_letter(column)].width = 11
+        sheet.cell(row=5, column=column).alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
 def write_xlsx(data, path) -> None:
     """Write *data* as an .xlsx workbook at *path*."""
     book = Workbook()
-    _agenda_sheet(book, data)
-    _topics_sheet(book, data)
+    if getattr(data, "is_range", False):
+        _overview_sheet(book, data)
+    else:
+        _agenda_sheet(book, data)
+        _topics_sheet(book, data)
     _trend_sheet(book, data)
     _examples_sheet(book, data)
     book.properties.title = data.title

@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
@@ -63,6 +64,8 @@ class ExportData:
     volumes: dict[str, dict[str, int]] = field(default_factory=dict)   # week -> module -> count
     language: str = "sv"
     role_names: dict[str, str] = field(default_factory=dict)  # stored reporter role (id or free text) -> name shown
+
+    is_range: ClassVar[bool] = False  # a period's overview (RangeExportData) rather than one week
 
     @property
     def day_label(self) -> str:
@@ -123,13 +126,7 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     report = weekly_topics(database, week)
     go_live = go_live_date(database)
     taxonomy = desk_taxonomy(database)  # the desk's own labels (added with labels --add) by their names too
-    topics = []
-    for topic in report["topics"]:
-        quotes = [quote_of(e.get("description")) for e in topic["examples"]]  # each example quoted once
-        topic = without_signature_keywords(topic, _dropped_by(quotes))
-        topic = dict(topic, label=mask(topic["label"]),
-                     examples=[_clean_example(e, q) for e, q in zip(topic["examples"], quotes)])
-        topics.append(topic)
+    topics = [shown_topic(topic) for topic in report["topics"]]
     chosen = {t["id"] for t in agenda({"topics": topics})}
     return ExportData(
         week=week, first_day=monday, last_day=sunday, day_number=week_day_number(monday, go_live),
@@ -141,6 +138,14 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
         language=language,
         role_names=role_names(taxonomy, topics, language),
     )
+
+
+def shown_topic(topic: dict) -> dict:
+    """*topic* as an export shows it: keywords from signatures left out, label and examples masked."""
+    quotes = [quote_of(e.get("description")) for e in topic["examples"]]  # each example quoted once
+    topic = without_signature_keywords(topic, _dropped_by(quotes))
+    return dict(topic, label=mask(topic["label"]),
+                examples=[_clean_example(e, q) for e, q in zip(topic["examples"], quotes)])
 
 
 def role_names(taxonomy, topics: list[dict], language: str = "sv") -> dict[str, str]:
@@ -170,12 +175,25 @@ def export_week(database: Database, week: str, fmt: str, out: str | Path, langua
                 data: ExportData | None = None) -> Path:
     """Write the week's export in *fmt* to *out*; return the path written. *data*, when given, is
     the week's :func:`build_export` (built once for several formats)."""
-    from elsdesk.export import writer_for
+    _checked_format(fmt)
+    data = data or build_export(database, week, language)
+    return write_export(data, fmt, out)
 
+
+def _checked_format(fmt: str) -> str:
+    """*fmt* as a format id ('.PDF' -> 'pdf'); BadInputError for one the export does not write."""
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         raise BadInputError(f"okänt format '{fmt}'; välj bland {', '.join(FORMATS)}")
-    data = data or build_export(database, week, language)
+    return fmt
+
+
+def write_export(data: ExportData, fmt: str, out: str | Path) -> Path:
+    """Write *data* (a week's :func:`build_export` or a period's :func:`build_range_export`) in *fmt*
+    to *out* (see :func:`export_path`); return the path written."""
+    from elsdesk.export import writer_for
+
+    fmt = _checked_format(fmt)
     out = export_path(out, fmt, data.week)
     with atomic_path(out) as temporary:  # a crash or a full disk never leaves a cut export behind
         writer_for(fmt)(data, temporary)
@@ -198,13 +216,22 @@ def all_formats_target(out: str | Path) -> tuple[Path, str | None]:
 def export_all(database: Database, week: str, folder: str | Path, formats=FORMATS, language: str = "sv",
                data: ExportData | None = None) -> list[Path]:
     """Every format of one week into *folder* (for a scheduled weekly task); see :func:`all_formats_target`."""
-    folder, base = all_formats_target(folder)
+    target, _base = all_formats_target(folder)
+    if target.exists() and not target.is_dir():  # before the week is built
+        raise BadInputError(f"{target}: finns redan och är en fil; --format all skriver till en mapp")
+    data = data or build_export(database, week, language)
+    return write_all_formats(data, folder, formats)
+
+
+def write_all_formats(data: ExportData, out: str | Path, formats=FORMATS) -> list[Path]:
+    """Every format of *data* (a week's or a period's) into the folder that *out* names (see
+    :func:`all_formats_target`)."""
+    folder, base = all_formats_target(out)
     if folder.exists() and not folder.is_dir():
         raise BadInputError(f"{folder}: finns redan och är en fil; --format all skriver till en mapp")
     ensure_folder(folder)
-    data = data or build_export(database, week, language)
     name = base or f"elsdesk-{data.week}"
-    return [export_week(database, data.week, fmt, folder / f"{name}.{fmt}", language, data=data) for fmt in formats]
+    return [write_export(data, fmt, folder / f"{name}.{fmt}") for fmt in formats]
 
 
 def empty_week_note(data: ExportData, today: date | None = None) -> str | None:

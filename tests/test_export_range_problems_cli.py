@@ -1,0 +1,57 @@
+"""``problems`` in the terminal (QA findings 3 and 4): a change says in one Swedish line what
+changed, and a long module name never runs into the problem's name."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from elsdesk.cli import main
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import open_database
+
+from conftest import write_jsonl
+
+LONG = "journal_dokumentation"  # "Journal och vårddokumentation": 29 characters
+
+
+def _desk(tmp_path):
+    path = tmp_path / "desk.db"
+    rows = [{"id": f"P-{i}", "created_at": f"2027-03-0{8 + i}T09:00:00", "title": "Signera anteckning",
+             "description": "Hur signerar jag min anteckning?", "module": LONG, "kind": "handhavande",
+             "problem": "Signera journalanteckning"} for i in range(2)]
+    rows.append({"id": "P-9", "created_at": "2027-03-09T10:00:00", "title": "Dos", "description": "Signera dos",
+                 "module": "lakemedel", "kind": "handhavande", "problem": "Signera given dos i utdelningsvyn"})
+    with open_database(path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", rows))
+    return path
+
+
+def _problem_id(path, capsys, name: str) -> int:
+    assert main(["--db", str(path), "problems", "--json"]) == 0
+    return next(p["id"] for p in map(json.loads, capsys.readouterr().out.splitlines()) if p["name"] == name)
+
+
+def test_a_change_prints_one_line_saying_what_changed(tmp_path, capsys):
+    path = _desk(tmp_path)
+    number = _problem_id(path, capsys, "Signera journalanteckning")
+    assert main(["--db", str(path), "problems", "--id", str(number), "--status", "workaround",
+                 "--workaround", "Öppna Signeringslistan och välj Signera"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f'problem {number} "Signera journalanteckning": status öppet → workaround finns; lösning tillagd']
+    assert main(["--db", str(path), "problems", "--id", str(number), "--status", "workaround"]) == 0
+    assert "inget ändrades" in capsys.readouterr().out
+
+
+def test_a_long_module_name_keeps_a_gap_before_the_problem_name(tmp_path, capsys):
+    path = _desk(tmp_path)
+    assert main(["--db", str(path), "problems"]) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if "Signera journalanteckning" in l)
+    assert re.search(r"Journal och vårddokumentation {2,}Signera journalanteckning$", line), line
+
+
+def test_a_column_cuts_what_does_not_fit_with_an_ellipsis():
+    from elsdesk.cli_topics import fit
+
+    assert fit("Journal och vårddokumentation", 12) == "Journal och…"
+    assert fit("Läkemedel", 12) == "Läkemedel   "
