@@ -21,8 +21,8 @@ def english(qapp):
 
 
 @pytest.mark.parametrize("context, source, english_text", [
-    ("TicketFormDialog", "Kasta ärendet", "Discard ticket"),
-    ("TicketFormDialog", "Behåll som utkast", "Keep as draft"),
+    ("TicketFormDialog", "&Kasta ärendet", "&Discard ticket"),
+    ("TicketFormDialog", "&Behåll som utkast", "Keep as d&raft"),
     ("MainWindow", "Ta &bort demodata…", "&Remove demo data…"),
     ("MainWindow", "&Kortkommandon…", "&Keyboard shortcuts…"),
     ("MainWindow", "Återansluter till servern…", "Reconnecting to the server…"),
@@ -59,7 +59,7 @@ def test_help_and_discard_question_are_built_in_english(english, qtbot):
     form.title_edit.setText("Printer on ward 12")
     form.reject()
     assert form.discard_box.windowTitle() == "Unsaved ticket"
-    assert {b.text() for b in form.discard_box.buttons()} == {"Keep writing", "Keep as draft", "Discard ticket"}
+    assert {b.text() for b in form.discard_box.buttons()} == {"&Keep writing", "Keep as d&raft", "&Discard ticket"}
     form._close(keep_draft=False)
 
 

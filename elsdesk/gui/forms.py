@@ -1,9 +1,13 @@
-"""Load Qt Designer forms from ui/; ask for a line of text or a choice in a dialog wide enough for it."""
+"""Load Qt Designer forms from ui/; open a window no larger than its screen; ask a question that stray
+typing cannot answer; ask for a line of text or a choice in a dialog wide enough for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+)
 
 from elsdesk.paths import ui_dir
 
@@ -23,6 +27,48 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"form {path} could not be loaded")
     return widget
+
+
+# Room for the window manager's title bar and borders, which a window not yet shown cannot measure:
+# a Windows 10/11 title bar is about 31 px and its borders 8 px (logical pixels, any scale).
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen *widget* opens on: its parent window's (a dialog is centred over it), else its own."""
+    parent = widget.parentWidget()
+    screen = parent.window().screen() if parent is not None else widget.screen()
+    return screen or QGuiApplication.primaryScreen()
+
+
+def frame_allowance(widget: QWidget) -> QSize:
+    """What the window frame adds to *widget*'s size: measured once it is shown, estimated before."""
+    frame, inner = widget.frameGeometry(), widget.geometry()
+    measured = QSize(frame.width() - inner.width(), frame.height() - inner.height())
+    return measured.expandedTo(FRAME_ALLOWANCE)
+
+
+def fit_to_screen(widget: QWidget, preferred: QSize) -> QSize:
+    """Resize *widget* (a window) to *preferred*, or smaller where its screen's available area (without
+    the taskbar) is smaller, frame included: on a 1366x768 laptop at 125 % a form of 800 px put its
+    buttons below the screen. Returns the size given."""
+    room = screen_of(widget).availableGeometry().size() - frame_allowance(widget)
+    size = preferred.boundedTo(room).expandedTo(widget.minimumSizeHint().boundedTo(room))
+    widget.resize(size)
+    return size
+
+
+class AltKeyMessageBox(QMessageBox):
+    """A message box whose buttons answer to Alt and their underlined letter only. Qt's also takes the
+    bare letter, so a stray Esc in the ticket form followed by more typing ("...kan...") would have
+    discarded the ticket at the first k; typed letters are ignored here."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        bare = not event.modifiers() & (Qt.AltModifier | Qt.ControlModifier | Qt.MetaModifier)
+        if bare and event.text().strip() and event.text().isprintable():
+            event.accept()  # typed text, not an answer
+            return
+        super().keyPressEvent(event)
 
 
 TEXT_DIALOG_WIDTH = 520  # issue 13: Qt's own input dialog fitted its label and was too small to edit a name in

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QTextBrowser,
     QVBoxLayout,
 )
 
+from elsdesk.gui.forms import fit_to_screen
 from elsdesk.gui.model_words import comparison_text, number, rule_basis, rule_text, share
 from elsdesk.ml.confidence import percent, rule_from_card
 from elsdesk.services.learning_curve import last_training
 from elsdesk.taxonomy import Taxonomy
 
 WEAKEST = 3
+PREFERRED_SIZE = QSize(860, 720)  # smaller on a smaller screen: the quality text scrolls, the buttons stay
 
 
 def _t(text: str, *values) -> str:
@@ -69,7 +71,7 @@ class ModelDialog(QDialog):
         layout.addWidget(self.details, 3)
         layout.addWidget(self.technical_check)
         layout.addLayout(row)
-        self.resize(860, 720)
+        fit_to_screen(self, PREFERRED_SIZE)
 
     def set_versions(self, cards: list[dict], active: str) -> None:
         self.cards = list(reversed(cards))

@@ -1,21 +1,26 @@
 """TicketFormDialog: log or edit one ticket, keyboard first, with a crash-safe draft.
 
 The dialog never stores anything itself: it emits :attr:`submitted` with a Ticket and the
-main window saves it in the background. While the user types it shows which identifiers
-will be masked and, when a classifier is available, the top module suggestions.
+main window saves it in the background (one save at a time, "Sparar…" meanwhile). While the user
+types it shows which identifiers will be masked, the known problem the text most likely describes
+(right under the description) and, when a classifier is available, the top module suggestions.
+The fields scroll; the notices, the key hint and Spara/Avbryt stay in sight on any screen.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
+)
 
 from elsdesk.domain import Ticket, now_iso
 from elsdesk.drafts import clear_draft, save_draft
-from elsdesk.gui.forms import load_form
+from elsdesk.gui.forms import AltKeyMessageBox, fit_to_screen, load_form
 from elsdesk.gui.review_card import confidence_text
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.masking import mask_text
@@ -25,6 +30,8 @@ from elsdesk.taxonomy import Taxonomy
 DRAFT_DELAY_MS = 600
 KIND_KEY = "Ctrl+T"  # takes the suggested kind
 MASK_CHECK_DELAY_MS = 250
+PREFERRED_SIZE = QSize(760, 800)  # on a screen with room for it; a smaller one gets a scrolling form
+ENTER_KEYS = (Qt.Key_Return, Qt.Key_Enter)
 
 
 class TicketFormDialog(QDialog):
@@ -47,27 +54,26 @@ class TicketFormDialog(QDialog):
         self.form = load_form("ticket_form", self)
         self._find_widgets()
         self._fill_pickers()
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Spara"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Avbryt"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
+        self.buttons = self._make_buttons()
+        self.saving_notice = QLabel(self.tr("Sparar…"), self)
+        self.saving_notice.setObjectName("savingNotice")
+        self.saving_notice.setVisible(False)
+        bold = self.saving_notice.font()
+        bold.setBold(True)
+        self.saving_notice.setFont(bold)
+        self._saving = False  # a submitted ticket the owner has not yet reported saved or failed
         self.similar_view = SimilarTicketsView(taxonomy, language, self)
         self.similar_view.show_rows(SIMILAR_COUNT)
         self.similar_view.ticket_activated.connect(self.similar_ticket_activated.emit)
-        self.problem_view = QLabel(self)
-        self.problem_view.setObjectName("knownProblem")
-        self.problem_view.setTextFormat(Qt.RichText)
-        self.problem_view.setWordWrap(True)
-        self.problem_view.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.problem_view.setVisible(False)
+        self.form.findChild(QVBoxLayout, "fieldsLayout").addWidget(self.similar_view)  # scrolls with the fields
         self.known_problem = None  # the ProblemSuggestion shown, if any
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saving_notice)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.problem_view)
-        layout.addWidget(self.similar_view)
-        layout.addWidget(buttons)
+        layout.addWidget(self.form, 1)
+        layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
         for number in (1, 2, 3):
@@ -78,16 +84,51 @@ class TicketFormDialog(QDialog):
         self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
         for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
             signal.connect(self._on_text_changed)
-        self.resize(760, 800)
         self.discard_box: QMessageBox | None = None
         if ticket is not None:
             self.set_values(ticket_values(ticket))
         self.mark_unchanged()
+        self._align_label_columns()
+        self._keep_fields_wide_enough()
+        fit_to_screen(self, PREFERRED_SIZE)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self.title_edit.setFocus()
+
+    def _make_buttons(self) -> QDialogButtonBox:
+        """Spara and Avbryt. Neither is the dialog's default: only Ctrl+Enter saves (Enter in a field
+        saved half a ticket); Enter on a focused button still presses it."""
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("Spara"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Avbryt"))
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _align_label_columns(self) -> None:
+        """The known problem sits between two form layouts (a label spanning a form row got the height
+        of a narrower one); their label columns share one width so the fields line up."""
+        forms = [self.form.findChild(QFormLayout, name) for name in ("headLayout", "formLayout")]
+        labels = [form.itemAt(row, QFormLayout.LabelRole).widget() for form in forms for row in range(form.rowCount())
+                  if form.itemAt(row, QFormLayout.LabelRole) is not None]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _keep_fields_wide_enough(self) -> None:
+        """The scroll area takes the width its fields need: they scroll up and down, never sideways."""
+        scroll = self.form.findChild(QScrollArea, "fieldsScroll")
+        self.fields_scroll = scroll
+        scroll.viewport().setAutoFillBackground(False)  # the dialog's own background, not a grey panel
+        scroll.widget().setAutoFillBackground(False)
+        needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(needed + 2 * scroll.frameWidth())
 
     def _find_widgets(self) -> None:
         find = self.form.findChild
-        from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+        from PySide6.QtWidgets import QPlainTextEdit
 
         self.title_edit = find(QLineEdit, "titleEdit")
         self.description_edit = find(QPlainTextEdit, "descriptionEdit")
@@ -103,6 +144,7 @@ class TicketFormDialog(QDialog):
         self.safety_check = find(QCheckBox, "safetyCheck")
         self.mask_notice = find(QLabel, "maskNotice")
         self.suggestion_view = find(QLabel, "suggestionView")
+        self.problem_view = find(QLabel, "knownProblem")  # right under the description: read out at once
 
     def _fill_pickers(self) -> None:
         lang, tax = self.language, self.taxonomy
@@ -149,6 +191,14 @@ class TicketFormDialog(QDialog):
         ):
             if key in values:
                 _select(combo, values.get(key))
+        self._show_line_starts()
+
+    def _show_line_starts(self) -> None:
+        """One-line fields show their beginning, nothing selected: a long stored title showed only its
+        end, all selected, so the first key typed replaced it."""
+        for edit in (self.title_edit, self.unit_edit):
+            edit.deselect()
+            edit.setCursorPosition(0)
 
     def to_ticket(self) -> Ticket:
         values = self.values()
@@ -175,6 +225,10 @@ class TicketFormDialog(QDialog):
 
     # -- actions -------------------------------------------------------------------------
     def submit(self) -> None:
+        """Ctrl+Enter or Spara: hand the ticket to the owner to save. While a save is under way, another
+        press does nothing (a slow save took two or three presses as two or three tickets)."""
+        if self._saving:
+            return
         if not self.title_edit.text().strip():
             if self.description_edit.toPlainText().strip():
                 self.title_edit.setText(self.description_edit.toPlainText().strip().splitlines()[0][:80])
@@ -182,33 +236,73 @@ class TicketFormDialog(QDialog):
                 self.show_error(self.tr("Skriv en rubrik eller beskrivning innan du sparar."))
                 self.title_edit.setFocus()
                 return
-        self.buttons.setEnabled(False)
+        self._set_saving(True)
         self.submitted.emit(self.to_ticket())
+
+    def is_saving(self) -> bool:
+        return self._saving
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.buttons.setEnabled(not saving)
+        self.saving_notice.setVisible(saving)
 
     def saved(self) -> None:
         """Called by the owner when the ticket was stored."""
+        self._set_saving(False)
         self._draft_timer.stop()
         clear_draft()
         self.accept()
 
     def save_failed(self, message: str) -> None:
-        self.buttons.setEnabled(True)
+        """Called by the owner when the ticket could not be stored: the form is the user's again."""
+        self._set_saving(False)
         self.show_error(message)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Enter (without Ctrl) never saves: in a one-line field, a pick list or the check box it moves on
+        to the next field; on a focused button it presses that button; elsewhere (the similar tickets,
+        which open the ticket on Enter themselves) nothing more. Ctrl+Enter is a shortcut."""
+        if event.key() in ENTER_KEYS and not event.modifiers() & Qt.ControlModifier:
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton):
+                focused.click()
+            elif isinstance(focused, (QLineEdit, QComboBox, QCheckBox)):
+                self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        """Shown: QDialog hands the title its focus as if by Tab, which selects all of it and scrolls to
+        its end, and the button box makes Spara the default; undo both."""
+        super().setVisible(visible)
+        if visible:
+            for button in self.buttons.buttons():
+                button.setDefault(False)
+            self._show_line_starts()
+
+    def _on_focus_changed(self, _old, new) -> None:
+        """A field reached by its Alt key (not only by Tab) scrolls into view."""
+        if new is not None and self.fields_scroll.widget().isAncestorOf(new):
+            self.fields_scroll.ensureWidgetVisible(new)
 
     def reject(self) -> None:
         """Esc, Avbryt or the close button. A form with changes asks first (issue 13: one stray Esc
         during a phone call lost the text): keep writing (also Esc), keep it as a draft, or discard."""
+        if self._saving:
+            return  # the save under way decides: the form closes when it is stored, stays when it fails
         if not self.has_changes():
             self._close(keep_draft=False)
             return
         if self.discard_box is not None and self.discard_box.isVisible():
             return
-        box = QMessageBox(QMessageBox.Question, self.tr("Osparat ärende"),
-                          self.tr("Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?"),
-                          QMessageBox.NoButton, self)
-        resume = box.addButton(self.tr("Fortsätt skriva"), QMessageBox.RejectRole)
-        keep = box.addButton(self.tr("Behåll som utkast"), QMessageBox.AcceptRole)
-        discard = box.addButton(self.tr("Kasta ärendet"), QMessageBox.DestructiveRole)
+        box = AltKeyMessageBox(QMessageBox.Question, self.tr("Osparat ärende"),
+                                self.tr("Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?"),
+                                QMessageBox.NoButton, self)
+        resume = box.addButton(self.tr("&Fortsätt skriva"), QMessageBox.RejectRole)
+        keep = box.addButton(self.tr("&Behåll som utkast"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("&Kasta ärendet"), QMessageBox.DestructiveRole)
         box.setDefaultButton(resume)
         box.setEscapeButton(resume)
 
