@@ -85,6 +85,8 @@ def test_a_ticket_the_person_chose_stays_selected_after_a_refresh(qtbot, tmp_pat
 
 def test_module_names_fit_their_column(qtbot, tmp_path):
     window = _window(qtbot, _desk(tmp_path, 3), tmp_path / "s.ini")
+    window.resize(1600, 900)  # on a narrow window the module column gives way to the title (cut with "…")
+    qtbot.waitUntil(lambda: window.list_view.viewport().width() > 900)
     metrics = window.list_view.fontMetrics()
     column = COLUMNS.index("module")
     widest = max(metrics.horizontalAdvance(m.name("sv") + " ?") for m in window.taxonomy.modules)

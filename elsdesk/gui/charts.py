@@ -15,15 +15,18 @@ PALETTE = ("#1d4e6f", "#3a87b5", "#7fb8d8", "#e08e2b", "#c6543c", "#6b8e3d", "#8
            "#7a5c99", "#b8860b", "#708090")
 TOP_MODULES = 8
 TREND_LINE_WIDTH = 2
+WEEK_LABEL_POINTS = 7.5
+CHART_MIN_HEIGHT = 160  # a small screen's charts give their height to the topic table (a splitter)
 TREND_MARKER_SIZE = 5.0  # a dot at each week: a desk's first week is one point, which no line draws
 
 
 def week_axis_labels(weeks: list[str], day_numbers: dict[str, int | None]) -> list[str]:
+    """The x axis's week labels: "v18", with the day since go-live under it ("v18<br>D+18")."""
     labels = []
     for week in weeks:
         short = QCoreApplication.translate("charts", "v%1").replace("%1", week.split("-W")[-1])
         day = day_label(day_numbers.get(week))
-        labels.append(f"{short} ({day})" if day else short)
+        labels.append(f"{short}<br>{day}" if day else short)  # two lines: a narrow bar keeps both (not "v18 (D…")
     return labels
 
 
@@ -62,8 +65,7 @@ def module_volume_chart(volumes: dict[str, dict[str, int]], module_names: dict[s
             bar.append(value)
         series.append(bar)
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(week_axis_labels(weeks, day_numbers))
+    axis_x = week_axis(week_axis_labels(weeks, day_numbers))
     axis_y = count_axis(max((sum(counts.values()) for counts in volumes.values()), default=0))
     chart.addAxis(axis_x, Qt.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignLeft)
@@ -76,8 +78,7 @@ def topic_trend_chart(history: dict[str, dict[str, int]], labels: dict[str, str]
                       day_numbers: dict[str, int | None], title: str) -> QChart:
     """One line per top topic: tickets per week, each week's count a dot on it."""
     chart = _chart(title)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(week_axis_labels(weeks, {}))
+    axis_x = week_axis(week_axis_labels(weeks, {}))
     highest = max((n for counts in history.values() for week, n in counts.items() if week in weeks), default=0)
     axis_y = count_axis(highest)
     chart.addAxis(axis_x, Qt.AlignBottom)
@@ -105,6 +106,16 @@ def _trend_line(name: str, colour: QColor) -> QLineSeries:
     return line
 
 
+def week_axis(labels: list[str]) -> QBarCategoryAxis:
+    """The weeks along the bottom, in a smaller font: a narrow chart (1024 px) showed "v…" for "v18"."""
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    font = axis.labelsFont()
+    font.setPointSizeF(WEEK_LABEL_POINTS)
+    axis.setLabelsFont(font)
+    return axis
+
+
 def count_axis(highest: int) -> QValueAxis:
     """A y axis of ticket counts: whole numbers from 0 to a round number above *highest*, a tick and
     a label at each step (Qt's default five ticks over 0–3 read "0, 0, 1, 2, 3")."""
@@ -123,5 +134,5 @@ def count_axis(highest: int) -> QValueAxis:
 def chart_view(chart: QChart) -> QChartView:
     view = QChartView(chart)
     view.setRenderHint(QPainter.Antialiasing)
-    view.setMinimumHeight(240)
+    view.setMinimumHeight(CHART_MIN_HEIGHT)
     return view

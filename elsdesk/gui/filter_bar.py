@@ -15,6 +15,7 @@ SEARCH_DELAY_MS = 250
 
 class FilterBar(QWidget):
     filter_changed = Signal(object)
+    search_submitted = Signal()  # Down or Enter in the search box: the person wants the results (the list)
 
     def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None):
         super().__init__(parent)
@@ -48,7 +49,9 @@ class FilterBar(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._emit)
         self.search_edit.textChanged.connect(self._timer.start)
-        self.search_edit.returnPressed.connect(self._emit)
+        self.search_edit.returnPressed.connect(self._submit)
+        to_results = QShortcut(QKeySequence(Qt.Key_Down), self.search_edit, context=Qt.WidgetShortcut)
+        to_results.activated.connect(self._submit)  # a line edit has no use for Down: go to the first result
         clear_search = QShortcut(QKeySequence(Qt.Key_Escape), self.search_edit, context=Qt.WidgetShortcut)
         clear_search.activated.connect(self.search_edit.clear)  # Esc empties the search box (the F1 page says so)
         for combo in (self.status_combo, self.module_combo, self.kind_combo, self.week_combo):
@@ -107,6 +110,12 @@ class FilterBar(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
+
+    def _submit(self) -> None:
+        """Search now (without waiting for the typing pause) when the text changed, and hand over to the list."""
+        if self._timer.isActive():
+            self._emit()
+        self.search_submitted.emit()
 
     def _emit(self) -> None:
         self._timer.stop()

@@ -39,7 +39,9 @@ SHORTCUTS = {
         ("↑ ↓  PgUp PgDn", QT_TRANSLATE_NOOP("HelpDialog", "Flytta i listan; detaljerna visas till höger")),
         ("Enter / Ctrl+E", QT_TRANSLATE_NOOP("HelpDialog", "Öppna det markerade ärendet")),
         ("Ctrl+F", QT_TRANSLATE_NOOP("HelpDialog", "Sök: skriv början av orden, t.ex. utdeln signer")),
+        (QT_TRANSLATE_NOOP("HelpDialog", "↓ / Enter i sökrutan"), QT_TRANSLATE_NOOP("HelpDialog", "Gå till första träffen i listan")),
         ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Töm sökrutan (när den har fokus)")),
+        (QT_TRANSLATE_NOOP("HelpDialog", "Alt+V › Sortera efter"), QT_TRANSLATE_NOOP("HelpDialog", "Sortera listan efter en kolumn; samma kolumn igen vänder ordningen")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Klick på kolumnrubrik"), QT_TRANSLATE_NOOP("HelpDialog", "Sortera efter kolumnen")),
     ),
     FORM: (
@@ -54,6 +56,7 @@ SHORTCUTS = {
         (QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag"), QT_TRANSLATE_NOOP("HelpDialog", "Välj eller avvälj ämnet för agendan")),
         ("F2", QT_TRANSLATE_NOOP("HelpDialog", "Byt namn på ämnet")),
         ("Ctrl+klick / Shift+klick", QT_TRANSLATE_NOOP("HelpDialog", "Markera flera ämnen (för att slå ihop dem)")),
+        (QT_TRANSLATE_NOOP("HelpDialog", "Alt+V › Diagram i Utbildning"), QT_TRANSLATE_NOOP("HelpDialog", "Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden")),
     ),
 }
 GETTING_STARTED = {

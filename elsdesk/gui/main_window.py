@@ -25,7 +25,7 @@ from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView, count_summary
 from elsdesk.gui.ticket_table_model import TicketTableModel
-from elsdesk.gui.window_layout import WindowLayoutMixin
+from elsdesk.gui.window_layout import ElidedLabel, ElidingStatusBar, WindowLayoutMixin
 from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.services.labels import desk_taxonomy
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 CHANGE_CHECK_MS = 3000
+CHARTS_KEY = "layout/training_charts"  # whether the Utbildning tab shows its charts
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, HelpActionsMixin,
                  WindowLayoutMixin, QMainWindow):
@@ -80,6 +81,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._build_actions()
         self._build_status_bar()
         self.filter_bar.filter_changed.connect(self.list_view.set_filter)
+        self.filter_bar.search_submitted.connect(self.list_view.focus_first_row)  # Down or Enter in the search box
         self.list_view.ticket_selected.connect(self._on_ticket_selected)
         self.list_view.ticket_activated.connect(self.edit_ticket)
         self.list_view.loaded.connect(self._on_list_loaded)
@@ -201,6 +203,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.training_page.layout().addWidget(view)
             self._training_view = view
             self._restore_splitters(within=view)
+            view.set_charts_visible(self.charts_action.isChecked())
         return self._training_view
 
     # -- construction --------------------------------------------------------------------
@@ -241,13 +244,15 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     def _build_actions(self) -> None:
         self.new_action = self._action(self.tr("&Nytt ärende"), "Ctrl+N", lambda: self.new_ticket(), self.tr("Logga ett nytt ärende (Ctrl+N)"))
         self.edit_action = self._action(self.tr("&Öppna ärende"), "Ctrl+E", self._edit_current, self.tr("Öppna det markerade ärendet (Enter)"))
-        self.import_action = self._action(self.tr("&Importera…"), "Ctrl+I", self._choose_import_file)
+        self.import_action = self._action(self.tr("&Importera…"), "Ctrl+I", self._choose_import_file,
+                                          self.tr("Importera ärenden från fil (Ctrl+I)"))
         self.demo_action = self._action(self.tr("Lägg in &demodata…"), None, lambda: self.load_demo())
         self.remove_demo_action = self._action(self.tr("Ta &bort demodata…"), None, self.remove_demo)
         self.remove_demo_action.setEnabled(False)
         self.quit_action = self._action(self.tr("&Avsluta"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Sök"), "Ctrl+F", self._focus_search)
-        self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh())
+        self.refresh_action = self._action(self.tr("&Uppdatera"), "F5", lambda: self.list_view.refresh(),
+                                           self.tr("Uppdatera listan (F5)"))
         self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+Shift+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
         self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
         self.profile_action = self._action(self.tr("Byt &profil…"), None, self.choose_profile)
@@ -282,6 +287,16 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         view.addAction(self.refresh_action)
         view.addAction(self.next_tab_action)
         view.addAction(self.previous_tab_action)
+        view.addSeparator()
+        self.sort_menu = view.addMenu(self.tr("S&ortera efter"))  # the list sorted without the mouse (F1 says so)
+        self.sort_menu.aboutToShow.connect(self._fill_sort_menu)
+        self._fill_sort_menu()
+        self.charts_action = view.addAction(self.tr("&Diagram i Utbildning"))
+        self.charts_action.setCheckable(True)
+        self.charts_action.setChecked(self.settings.value(CHARTS_KEY, True, type=bool))
+        self.charts_action.setToolTip(self.tr("Dölj diagrammen så att ämneslistan får hela höjden"))
+        self.charts_action.toggled.connect(self._show_training_charts)
+        view.addSeparator()
         language = view.addMenu(self.tr("Språk"))
         for code, name in (("sv", "Svenska"), ("en", "English")):
             action = language.addAction(name)
@@ -303,9 +318,36 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         for action in (self.new_action, self.edit_action, self.import_action, self.refresh_action):
             toolbar.addAction(action)
 
+    def _fill_sort_menu(self) -> None:
+        """One item per column, the list's sort column checked; choosing it again turns the order round."""
+        from PySide6.QtGui import QActionGroup
+
+        self.sort_menu.clear()
+        column, descending = self.list_view.sort_choice()
+        group = QActionGroup(self.sort_menu)
+        for number in range(self.model.columnCount()):
+            action = self.sort_menu.addAction(str(self.model.headerData(number, Qt.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(number == column)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, n=number: self.list_view.sort_by(n))
+        self.sort_menu.addSeparator()
+        for text, down in ((self.tr("&Stigande ordning"), False), (self.tr("&Fallande ordning"), True)):
+            action = self.sort_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(down == descending)
+            action.triggered.connect(lambda _checked=False, d=down: self.list_view.sort_by(self.list_view.sort_choice()[0], d))
+
+    def _show_training_charts(self, shown: bool) -> None:
+        """Visa › Diagram i Utbildning: the charts, or the whole height for the topics; kept for the next start."""
+        self.settings.setValue(CHARTS_KEY, shown)
+        if self._training_view is not None:
+            self._training_view.set_charts_visible(shown)
+
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.count_label = QLabel(self)
+        bar = ElidingStatusBar(self)  # small screens: texts shortened between whole parts, never mid-number
+        self.setStatusBar(bar)
+        self.count_label = ElidedLabel(self)
         self.count_label.setObjectName("countLabel")
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -479,7 +521,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.filter_bar.set_weeks(result.weeks)
         text, tooltip = count_summary(result, self.taxonomy.statuses, self.language)
         self.count_label.setText(text)
-        self.count_label.setToolTip(tooltip)  # the counts per status leave the status filter out
+        self.count_label.set_note(tooltip)  # the counts per status leave the status filter out
 
     # -- other workstations' and processes' writes -------------------------------------------
     def _watch_other_workstations(self) -> None:

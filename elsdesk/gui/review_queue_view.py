@@ -63,6 +63,9 @@ class ReviewQueueView(QWidget):
         self._loading: set[int] = set()
         self._pending: set[int] = set()
         self._done: list[ReviewItem] = []
+        self._skipped: list[int] = []  # skipped this session, in the order of the last skip: they stay at the end
+        self._queue_serial = 0  # counts the queue loads started, so a load's result knows its age
+        self._stored_during: dict[int, int] = {}  # ticket id -> the newest load started before its decision was stored
         self._kind: str | None = None
         self._generation = 0
         self._busy = 0
@@ -133,12 +136,15 @@ class ReviewQueueView(QWidget):
         if self._queue_task is not None:
             self._queue_task.cancel()
         order, actor, second = self._order, self.actor, self.second_opinion
+        self._queue_serial += 1
+        serial = self._queue_serial
 
         def work(context):
             with context.open_database() as database:
                 return review_queue(database, order, actor, second)
 
-        self._queue_task = self._start(self.runner, work, self._on_queue_loaded, name="review queue")
+        self._queue_task = self._start(self.runner, work, lambda ids: self._on_queue_loaded(ids, serial),
+                                       name="review queue")
         self._load_problem_names()
 
     def set_order(self, order: str) -> None:
@@ -164,6 +170,7 @@ class ReviewQueueView(QWidget):
     def set_actor(self, actor: str) -> None:
         self.actor = actor
         self._done.clear()
+        self._skipped.clear()  # another person's session
         self.refresh()
 
     def current_ticket_id(self) -> int | None:
@@ -316,8 +323,13 @@ class ReviewQueueView(QWidget):
         self.picker.open()
 
     def skip(self) -> None:
+        """Put the ticket on screen last, for the rest of the session (also after the queue is read again)."""
         if len(self._ids) > 1:
-            self._ids.append(self._ids.pop(0))
+            skipped = self._ids.pop(0)
+            self._ids.append(skipped)
+            if skipped in self._skipped:
+                self._skipped.remove(skipped)
+            self._skipped.append(skipped)
             self._kind = None
             self._render()
             self._prefetch()
@@ -332,6 +344,8 @@ class ReviewQueueView(QWidget):
         self._ids.pop(0)
         self._done.append(item)
         self._pending.add(ticket_id)
+        if ticket_id in self._skipped:
+            self._skipped.remove(ticket_id)
         self._kind = None
         self._render()
         self._prefetch()
@@ -353,6 +367,7 @@ class ReviewQueueView(QWidget):
             item = self._done.pop()
             expected = item.ticket.id
             self._pending.discard(expected)
+            self._stored_during.pop(expected, None)
             if expected in self._ids:
                 self._ids.remove(expected)
             self._ids.insert(0, expected)
@@ -381,9 +396,9 @@ class ReviewQueueView(QWidget):
     def _on_task_finished(self, _task) -> None:
         self._busy -= 1
 
-    def _on_queue_loaded(self, ids: list[int]) -> None:
+    def _on_queue_loaded(self, ids: list[int], serial: int | None = None) -> None:
         current = self.current_ticket_id()
-        ids = [i for i in ids if i not in self._pending]
+        ids = self._in_session_order(ids, serial)
         if current is not None and self._loaded_once and not self._reordered and current in ids:
             ids.remove(current)  # a refresh keeps the ticket on screen; a new order starts from its top
             ids.insert(0, current)
@@ -397,6 +412,19 @@ class ReviewQueueView(QWidget):
         self._render()
         self._prefetch()
         self.queue_loaded.emit(len(self._ids))
+
+    def _in_session_order(self, ids: list[int], serial: int | None) -> list[int]:
+        """The stored queue as this session sees it: without the decisions being written, nor those stored
+        after the load began (it may have read the desk before them), and the skipped tickets last, in the
+        order they were skipped (a reload reads the stored order, which knows nothing of skipping)."""
+        if serial is not None:
+            self._stored_during = {i: s for i, s in self._stored_during.items() if s >= serial}
+        stale = {i for i, s in self._stored_during.items() if serial is None or s >= serial}
+        ids = [i for i in ids if i not in self._pending and i not in stale]
+        listed = set(ids)
+        self._skipped = [i for i in self._skipped if i in listed]
+        skipped = set(self._skipped)
+        return [i for i in ids if i not in skipped] + self._skipped
 
     def _prefetch(self) -> None:
         wanted = [i for i in self._ids[:PREFETCH] if i not in self._items and i not in self._loading]
@@ -445,6 +473,7 @@ class ReviewQueueView(QWidget):
     def _on_confirmed(self, item: ReviewItem, result) -> None:
         decision, count, threshold = result
         self._pending.discard(decision.ticket_id)
+        self._stored_during[decision.ticket_id] = self._queue_serial  # loads up to this one may still list it
         self._say(self.tr("Bekräftat %1: %2 / %3. Ctrl+Z ångrar.").replace("%1", item.ticket.external_id or "")
                   .replace("%2", self.taxonomy.module_name(decision.module, self.language))
                   .replace("%3", self.taxonomy.kind_name(decision.kind, self.language) or "–"))

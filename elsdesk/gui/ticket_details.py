@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from elsdesk.domain import LabelChange, Ticket
@@ -18,6 +19,8 @@ class TicketDetailsView(QTextBrowser):
         self.taxonomy = taxonomy
         self.language = language
         self.setOpenLinks(False)
+        # a narrow pane (1024 px) broke words anywhere ("Konfiguratio/n"): lines end between words only
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setObjectName("ticketDetails")
         self.show_ticket(None)
 

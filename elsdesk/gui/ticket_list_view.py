@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
 
 from elsdesk.domain import TicketFilter
 from elsdesk.gui.tasks import TaskRunner
@@ -22,6 +22,8 @@ from elsdesk.storage.ticket_pages import TicketPager
 
 logger = logging.getLogger(__name__)
 CELL_MARGIN = 18  # a cell's padding on both sides, with room to spare
+TITLE_SHARE = 0.3  # of the list's width the title keeps on a small screen; wide label columns give way
+NARROWEST = {"module": 110, "unit": 90, "kind": 80}  # how far they give way, in the order they do
 
 
 @dataclass
@@ -112,8 +114,12 @@ class TicketListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.Stretch)  # the title takes what is left
+        # the title takes what the others leave, and never less than TITLE_SHARE (make_room_for_title)
+        self._natural: dict[int, int] = {}  # column -> its fitted width
+        self._auto_width: dict[int, int] = {}  # column -> the width the view last gave it (not the person)
+        self._fitting = False
         self.fit_columns()
+        header.sectionResized.connect(lambda *_: self.make_room_for_title())  # a column dragged: the title refills
         self._auto_selected: int | None = None  # the first row, selected by the view and not by the person
         model.sort_requested.connect(self._on_sort_requested)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -135,6 +141,104 @@ class TicketListView(QTableView):
             title = str(self.table_model.headerData(column, Qt.Orientation.Horizontal) or "")
             width = max([metrics.horizontalAdvance(t) + CELL_MARGIN for t in texts] + [bold.horizontalAdvance(title) + 2 * CELL_MARGIN])
             self.setColumnWidth(column, width)
+            self._natural[column] = self._auto_width[column] = width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.make_room_for_title()
+
+    def make_room_for_title(self) -> None:
+        """The title takes the width the other columns leave. On a narrow list (1024 px, 125 %) it got 85 px
+        beside a 230 px module: the module, unit and kind columns give way (their texts are cut with "…", the
+        tooltip has them whole) until the title has TITLE_SHARE of the width or they are at their narrowest,
+        and widen again to their fitted width when there is room; a width the person set is left alone. The
+        title never gets less than TITLE_SHARE: the last columns scroll into view then."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit_title()
+        finally:
+            self._fitting = False
+
+    def _fit_title(self) -> None:
+        header = self.horizontalHeader()
+        title = COLUMNS.index("title")
+        widths = {c: header.sectionSize(c) for c in range(len(COLUMNS)) if c != title and not header.isSectionHidden(c)}
+        automatic = {c for c in widths if c in self._natural and widths[c] == self._auto_width.get(c)}
+        for column in automatic:
+            widths[column] = self._natural[column]
+        viewport = self.viewport().width()
+        short = int(viewport * TITLE_SHARE) - (viewport - sum(widths.values()))
+        for name, narrowest in NARROWEST.items():
+            column = COLUMNS.index(name)
+            if short <= 0 or column not in automatic:
+                continue
+            given = min(short, max(0, widths[column] - narrowest))
+            widths[column] -= given
+            short -= given
+        for column in automatic:
+            if header.sectionSize(column) != widths[column]:
+                self.setColumnWidth(column, widths[column])
+            self._auto_width[column] = widths[column]
+        if header.sectionResizeMode(title) != QHeaderView.Interactive:
+            header.setSectionResizeMode(title, QHeaderView.Interactive)  # a kept layout of old had it stretch
+        title_width = max(int(viewport * TITLE_SHARE), viewport - sum(widths.values()))
+        if header.sectionSize(title) != title_width:
+            self.setColumnWidth(title, title_width)  # the rest of the row, or its share: the last columns scroll
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.ToolTip:
+            index = self.indexAt(event.pos())
+            tip = self.cell_tooltip(index.row(), index.column()) if index.isValid() else None
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def cell_tooltip(self, row: int, column: int) -> str | None:
+        """A cell's tooltip: the whole title before what the model says about it (an incident, the
+        description), the unit's whole name, and any other cell's whole text when its column cuts it with
+        "…" (a long module name on a small screen), before the model's note."""
+        index = self.table_model.index(row, column)
+        text = str(self.table_model.data(index) or "")
+        note = self.table_model.data(index, Qt.ItemDataRole.ToolTipRole)
+        ticket = self.table_model.ticket_at(row)
+        if ticket is not None and COLUMNS[column] == "title":
+            whole = ticket.title.replace("\n", " ")  # the list shows at most 200 characters of it
+        elif COLUMNS[column] == "unit":
+            whole = text
+        else:
+            cut = self.fontMetrics().horizontalAdvance(text) + CELL_MARGIN > self.columnWidth(column)
+            whole = text if cut else ""
+        return "\n\n".join(part for part in (whole, note) if part) or None
+
+    def focus_first_row(self) -> None:
+        """Take the keyboard focus on the first row (Down or Enter in the search box): the first result of a
+        search still running is selected when it arrives."""
+        self.setFocus(Qt.OtherFocusReason)
+        if self._pending:
+            self._keep_selection = None  # the query's first row, not the ticket chosen before the search
+            return
+        if self.table_model.rowCount():
+            self.setCurrentIndex(self.table_model.index(0, 0))
+            self.scrollToTop()
+
+    def sort_choice(self) -> tuple[int, bool]:
+        """The column the list is sorted by and whether it is descending."""
+        header = self.horizontalHeader()
+        return header.sortIndicatorSection(), header.sortIndicatorOrder() == Qt.DescendingOrder
+
+    def sort_by(self, column: int, descending: bool | None = None) -> None:
+        """Sort by *column* without the mouse (Visa › Sortera efter); the column it is already sorted by
+        turns round when *descending* is not given."""
+        current, was_descending = self.sort_choice()
+        if descending is None:
+            descending = not was_descending if column == current else column == COLUMNS.index("created_at")
+        self.sortByColumn(column, Qt.DescendingOrder if descending else Qt.AscendingOrder)
 
     def set_filter(self, flt: TicketFilter) -> None:
         self.filter = replace(flt, sort=self.filter.sort, descending=self.filter.descending)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -20,6 +20,7 @@ from elsdesk.domain import Cancelled, day_label, day_number_of_week
 from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
 from elsdesk.gui.forms import ask_text
 from elsdesk.gui.notify import show_error
+from elsdesk.gui.window_layout import RESTORED_PROPERTY
 from elsdesk.taxonomy import Taxonomy
 
 # The Swedish texts below are marked for lupdate and translated with self.tr() when shown.
@@ -27,7 +28,12 @@ TREND_NAMES = {
     "new": QT_TRANSLATE_NOOP("TrainingLeadView", "ny"), "rising": QT_TRANSLATE_NOOP("TrainingLeadView", "ökande"),
     "steady": QT_TRANSLATE_NOOP("TrainingLeadView", "stabil"), "falling": QT_TRANSLATE_NOOP("TrainingLeadView", "minskande"),
 }
-NARROWED_COLUMNS = {2: 150, 3: 100}
+NARROWED_COLUMNS = {2: (150, 0.14), 3: (100, 0.10)}  # module, kind: at most this wide, or this share of the table
+MARK_COLUMNS = (0, 8)  # "på agendan", "genomgånget": mostly empty, as wide as what they show, not their heading
+TOPIC_SPLITTER = "TrainingLeadView_0"  # the name its position has always been kept under (WindowLayoutMixin)
+CHARTS_SPLITTER = "trainingChartsSplitter"
+CHARTS_SHARE = 0.4  # of the view's height the charts take at first (then as the person left the splitter)
+TABLE_WANTS = 330  # the height the topic table and its buttons get first on a small screen (about 6 topics)
 TREND_MARKS = {"new": "✚", "rising": "▲", "steady": "▬", "falling": "▼"}
 EXPORT_FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "html": QT_TRANSLATE_NOOP("TrainingLeadView", "Webbsida (*.html)"),
                   "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
@@ -60,6 +66,16 @@ def ask_before_edit(parent: QWidget, title: str, question: str, confirm_text: st
     box.finished.connect(lambda _result: edit() if box.clickedButton() is box.button(QMessageBox.Yes) else None)
     box.open()
     return box
+
+
+def default_split(height: int) -> list[int]:
+    """The charts' and the topic table's heights at first: CHARTS_SHARE for the charts, less on a small
+    screen (1366×768 at 125 %), where the table first gets TABLE_WANTS and the charts what is left, never
+    under CHART_MIN_HEIGHT."""
+    from elsdesk.gui.charts import CHART_MIN_HEIGHT
+
+    charts = min(int(height * CHARTS_SHARE), max(CHART_MIN_HEIGHT, height - TABLE_WANTS))
+    return [charts, max(0, height - charts)]
 
 
 def _topic_lines(topics: list[dict]) -> str:
@@ -112,6 +128,7 @@ class TrainingLeadView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long topic is cut with "…" on one line, not wrapped into a clipped second
         self.examples = QTextBrowser(self)
         actions = QHBoxLayout()
         self.agenda_button = QPushButton(self.tr("Välj/avvälj för agendan (Mellanslag)"), self)
@@ -136,10 +153,13 @@ class TrainingLeadView(QWidget):
             QWidget.setTabOrder(before, after)
         self.volume_chart_holder = QVBoxLayout()
         self.trend_chart_holder = QVBoxLayout()
-        charts = QHBoxLayout()
+        self.charts_box = QWidget(self)
+        charts = QHBoxLayout(self.charts_box)
+        charts.setContentsMargins(0, 0, 0, 0)
         charts.addLayout(self.volume_chart_holder, 3)
         charts.addLayout(self.trend_chart_holder, 2)
         lower = QSplitter(Qt.Horizontal, self)
+        lower.setObjectName(TOPIC_SPLITTER)
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,10 +169,18 @@ class TrainingLeadView(QWidget):
         lower.addWidget(table_box)
         lower.addWidget(self.examples)
         lower.setSizes([820, 380])
+        self.charts_splitter = QSplitter(Qt.Vertical, self)  # small screens: the charts give height to the table
+        self.charts_splitter.setObjectName(CHARTS_SPLITTER)
+        self.charts_splitter.setChildrenCollapsible(False)
+        self.charts_splitter.addWidget(self.charts_box)
+        self.charts_splitter.addWidget(lower)
+        self.charts_splitter.setStretchFactor(0, 2)
+        self.charts_splitter.setStretchFactor(1, 3)
+        self._split_decided = False  # the charts' share of the height, set once the view's height is known
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(charts, 2)
-        layout.addWidget(lower, 3)
+        layout.addWidget(self.charts_splitter, 1)
+        self.table.installEventFilter(self)  # a resized table sizes its columns again
         self.week_combo.activated.connect(lambda _i: self.load(self.week_combo.currentData()))
         self.go_live_edit.editingFinished.connect(self._on_go_live_edited)
         self.recompute_button.clicked.connect(lambda: self.load(self.current_week(), recompute=True))
@@ -253,12 +281,7 @@ class TrainingLeadView(QWidget):
                 if column in (0, 4, 5, 7):
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(row, column, item)
-        header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.Stretch if column == 1 else QHeaderView.ResizeToContents)
-        for column, width in NARROWED_COLUMNS.items():  # long module and kind names would crowd out the topic
-            header.setSectionResizeMode(column, QHeaderView.Interactive)
-            self.table.setColumnWidth(column, width)
+        self.fit_columns()
         if topics:
             ids = [t["id"] for t in topics]
             row = ids.index(self._keep_id) if self._keep_id in ids else 0
@@ -268,6 +291,61 @@ class TrainingLeadView(QWidget):
                                                         QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self._show_examples()
         self._enable_proposal_actions()
+
+    # -- a small screen ---------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """The topic takes the spare width: the counts and the trend as wide as their contents, the mostly empty
+        agenda and covered columns as wide as what they show (their heading is cut, whole in its tooltip), the
+        module and kind at most NARROWED_COLUMNS wide (long names would crowd out the topic; cut with "…")."""
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.Stretch if column == 1 else QHeaderView.ResizeToContents)
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setText(self.tr(COLUMNS[column]))
+                item.setToolTip(item.text())
+        padding = 2 * header.fontMetrics().horizontalAdvance("0")
+        for column in MARK_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            heading = self.tr(COLUMNS[column])
+            narrowest = header.fontMetrics().horizontalAdvance(heading[:4] + "…") + padding
+            width = max(narrowest, self.table.sizeHintForColumn(column) + padding)
+            self.table.setColumnWidth(column, width)
+            self.table.horizontalHeaderItem(column).setText(  # "På ag…", not a heading clipped at both ends
+                header.fontMetrics().elidedText(heading, Qt.ElideRight, width - padding))
+        width = self.table.viewport().width()
+        for column, (widest, share) in NARROWED_COLUMNS.items():
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            self.table.setColumnWidth(column, min(widest, max(int(width * share), 60)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table and event.type() == QEvent.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def set_charts_visible(self, shown: bool) -> None:
+        """Show the charts, or give the topics the whole height (Visa › Diagram i Utbildning)."""
+        self.charts_box.setVisible(shown)
+
+    def charts_visible(self) -> bool:
+        return not self.charts_box.isHidden()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._decide_split()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._decide_split()
+
+    def _decide_split(self) -> None:
+        """Once, when the view is first on screen with its height: the charts' default share of it, unless
+        the window gave the splitter the position the person left it in."""
+        if self._split_decided or not self.isVisible() or self.charts_splitter.height() < 2 * 160:
+            return
+        self._split_decided = True
+        if not self.charts_splitter.property(RESTORED_PROPERTY):
+            self.charts_splitter.setSizes(default_split(self.charts_splitter.height()))
 
     def _draw_charts(self) -> None:
         overview = self.overview

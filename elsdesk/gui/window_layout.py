@@ -1,13 +1,23 @@
 """WindowLayoutMixin: the main window's size, its splitters and the ticket list's columns, kept in
 QSettings between starts (issue 13: they were lost at every restart). A first start gets a size
-that fits the screen. A view built after the window restores its own splitters when it is built."""
+that fits the screen. A view built after the window restores its own splitters when it is built.
+
+Small screens (1024 px, or 125 % scaling): the status bar's texts are shortened between whole parts,
+never inside a number, with the whole text in a tooltip (ElidedLabel, ElidingStatusBar)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSplitter
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QSplitter, QStatusBar, QStyle, QStyleOption, QWidget
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 DEFAULT_SIZE = (1600, 940)  # at first start, made smaller on a small screen
 LAYOUT_KEY = "layout/"
+RESTORED_PROPERTY = "elsdeskRestored"  # set on a splitter given its kept position (a view then keeps its default away)
 
 
 class WindowLayoutMixin:
@@ -38,6 +48,7 @@ class WindowLayoutMixin:
         columns = self.settings.value(LAYOUT_KEY + "ticket_columns")
         if columns is not None:
             self.list_view.horizontalHeader().restoreState(columns)
+        self.list_view.make_room_for_title()
 
     def _restore_splitters(self, within=None) -> None:
         """The kept splitter positions, of every splitter or of those inside *within* (a view built
@@ -46,8 +57,8 @@ class WindowLayoutMixin:
             if within is not None and not within.isAncestorOf(splitter):
                 continue
             state = self.settings.value(LAYOUT_KEY + "splitter/" + key)
-            if state is not None:
-                splitter.restoreState(state)
+            if state is not None and splitter.restoreState(state):
+                splitter.setProperty(RESTORED_PROPERTY, True)
 
     def _save_layout(self) -> None:
         self.settings.setValue(LAYOUT_KEY + "geometry", self.saveGeometry())
@@ -55,3 +66,142 @@ class WindowLayoutMixin:
             self.settings.setValue(LAYOUT_KEY + "splitter/" + key, splitter.saveState())
         self.settings.setValue(LAYOUT_KEY + "ticket_columns", self.list_view.horizontalHeader().saveState())
         self.settings.sync()
+
+
+# -- texts that fit a small screen ------------------------------------------------------------
+PART_SEPARATOR = " · "
+ELLIPSIS = "…"
+# a word, or a number with its thousands groups ("1 006"): never cut in two
+_WORD_OR_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\S+")
+MESSAGE_SHARE = 0.6  # of the status bar a temporary message may take from the permanent texts
+MESSAGE_MARGIN = 18  # the message's inset on the left and the gap before the permanent widgets
+
+
+def elide_whole_parts(text: str, room: int, width_of) -> str:
+    """*text* shortened to fit *room* (pixels, as *width_of* measures a string): whole " · " parts are left
+    off at the end, else whole words, and "…" says so; a number is never cut ("Löst: 1 006" stays whole or
+    goes), and a parenthesis left open is closed."""
+    if width_of(text) <= room:
+        return text
+    parts = text.split(PART_SEPARATOR)
+    for count in range(len(parts) - 1, 0, -1):
+        candidate = _closed(PART_SEPARATOR.join(parts[:count]) + " " + ELLIPSIS)
+        if width_of(candidate) <= room:
+            return candidate
+    words = _WORD_OR_NUMBER.findall(parts[0])
+    for count in range(len(words) - 1, 0, -1):
+        candidate = _closed(" ".join(words[:count]) + " " + ELLIPSIS)
+        if width_of(candidate) <= room:
+            return candidate
+    return ELLIPSIS
+
+
+def _closed(text: str) -> str:
+    return text + ")" * max(0, text.count("(") - text.count(")"))
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shows as much of its text as fits, cut between whole parts (never inside a
+    number), with the whole text in its tooltip then. text() is always the whole text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._note = ""
+
+    def set_note(self, note: str) -> None:
+        """The label's own tooltip (the whole text is put before it while the label shows less)."""
+        self._note = note
+        self._update_tooltip()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._update_tooltip()
+
+    def shown_text(self) -> str:
+        """What the label shows at its present width."""
+        room = self.contentsRect().width() - 2 * self.margin()
+        return elide_whole_parts(self.text(), room, self.fontMetrics().horizontalAdvance)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(hint.width(), self.fontMetrics().horizontalAdvance("0" * 12 + ELLIPSIS)))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        shown = self.shown_text()
+        if shown == self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()) | Qt.TextSingleLine,
+                                  self.palette(), self.isEnabled(), shown, self.foregroundRole())
+
+    def _update_tooltip(self) -> None:
+        cut = self.isVisible() and self.shown_text() != self.text()
+        super().setToolTip("\n\n".join(part for part in ((self.text() if cut else ""), self._note) if part))
+
+
+class ElidingStatusBar(QStatusBar):
+    """A status bar whose temporary message is cut between whole words (never mid-number) when it does not
+    fit, the whole message in its tooltip, and which gives a message up to MESSAGE_SHARE of the width
+    while it shows: the permanent ElidedLabels give way (they show less and say the rest in a tooltip).
+    currentMessage() stays the whole message."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.messageChanged.connect(lambda _message: self._share_room())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._share_room()
+
+    def shown_message(self) -> str:
+        """The temporary message as it is painted (shortened when it does not fit)."""
+        return elide_whole_parts(self.currentMessage(), self._message_rect().width(),
+                                 self.fontMetrics().horizontalAdvance)
+
+    def _elided_labels(self) -> list[ElidedLabel]:
+        return [label for label in self.findChildren(ElidedLabel) if label.isVisibleTo(self)]
+
+    def _share_room(self) -> None:
+        """While a message shows, the permanent ElidedLabels keep what the message leaves them."""
+        labels = self._elided_labels()
+        message = self.currentMessage()
+        if not labels:
+            return
+        if not message:
+            for label in labels:
+                label.setMaximumWidth(QWIDGETSIZE_MAX)
+            return
+        others = sum(w.sizeHint().width() for w in self.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
+                     if w.isVisibleTo(self) and w not in labels and not w.isWindow())
+        wanted = min(self.fontMetrics().horizontalAdvance(message) + 2 * MESSAGE_MARGIN, int(self.width() * MESSAGE_SHARE))
+        room = max(0, self.width() - others - wanted) // len(labels)
+        for label in labels:
+            label.setMaximumWidth(max(room, label.minimumSizeHint().width()))
+
+    def _message_rect(self):
+        """Where Qt paints the temporary message: from the left to the first permanent widget."""
+        right = self.width() - 12
+        lefts = [w.x() for w in self.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
+                 if w.isVisible() and not w.isWindow() and w.x() > 0]
+        if lefts:
+            right = min(right, min(lefts) - 2)
+        return self.rect().adjusted(6, 0, right - self.width(), 0)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        message, shown = self.currentMessage(), self.shown_message() if self.currentMessage() else ""
+        self.setToolTip(message if shown != message else "")
+        if shown == message:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)  # as QStatusBar paints, with the shortened message
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PE_PanelStatusBar, option, painter, self)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self._message_rect(), int(Qt.AlignLeading | Qt.AlignVCenter | Qt.TextSingleLine), shown)

@@ -4,27 +4,27 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="30"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="31"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="30"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="31"/>
         <source>Superanvändare eniga</source>
         <translation>Super-users agree</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="30"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="31"/>
         <source>Modellen hade rätt</source>
         <translation>Model was right</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="42"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="43"/>
         <source>Oenigheter (olika moduler från olika superanvändare)</source>
         <translation>Disagreements (different modules from different super-users)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="47"/>
         <source>Eniga superanvändare: %1 · Modellens förslag behölls: %2</source>
         <translation>Super-users in agreement: %1 · Model&apos;s suggestion kept: %2</translation>
     </message>
@@ -93,49 +93,49 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="23"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="24"/>
         <source>Sök i ärenden (Ctrl+F) – t.ex. utdeln signer</source>
         <translation>Search tickets (Ctrl+F) – e.g. utdeln signer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="25"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
         <source>Alla statusar</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="27"/>
         <source>Alla moduler</source>
         <translation>All modules</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="27"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="28"/>
         <source>(ej klassad)</source>
         <translation>(not classified)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="28"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="29"/>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="29"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="70"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="30"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="73"/>
         <source>Alla veckor</source>
         <translation>All weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="33"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="92"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="34"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="95"/>
         <source>Visa alla ärenden igen</source>
         <translation>Show all tickets again</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="37"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="38"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="38"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="39"/>
         <source>Rensa alla filter</source>
         <translation>Clear all filters</translation>
     </message>
@@ -143,22 +143,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="166"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="169"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="174"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="177"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="176"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="179"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="179"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="182"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -247,156 +247,186 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
+        <source>↓ / Enter i sökrutan</source>
+        <translation>↓ / Enter in the search box</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
+        <source>Gå till första träffen i listan</source>
+        <translation>Go to the first result in the list</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
         <source>Töm sökrutan (när den har fokus)</source>
         <translation>Clear the search box (when it has focus)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <source>Alt+V › Sortera efter</source>
+        <translation>Alt+V › Sort by</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <source>Sortera listan efter en kolumn; samma kolumn igen vänder ordningen</source>
+        <translation>Sort the list by a column; the same column again reverses the order</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
         <source>Klick på kolumnrubrik</source>
         <translation>Click on a column header</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
         <source>Sortera efter kolumnen</source>
         <translation>Sort by that column</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
         <source>Spara ärendet</source>
         <translation>Save the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
         <source>Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)</source>
         <translation>Close; with unsaved text the form asks first (keep writing, keep as draft or discard)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
         <source>Ta modulförslag 1, 2 eller 3</source>
         <translation>Take module suggestion 1, 2 or 3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
         <source>Ta typförslaget</source>
         <translation>Take the kind suggestion</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
         <source>Nästa / föregående fält</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
         <source>Bokstäver i en lista</source>
         <translation>Letters in a drop-down</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
         <source>Hoppa till det val som börjar så</source>
         <translation>Jump to the choice that starts that way</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
         <source>Mellanslag</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="57"/>
         <source>Byt namn på ämnet</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
         <source>Markera flera ämnen (för att slå ihop dem)</source>
         <translation>Select several topics (to merge them)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <source>Alt+V › Diagram i Utbildning</source>
+        <translation>Alt+V › Charts in Training</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <source>Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden</source>
+        <translation>Hide or show the charts; without them the topic list gets the full height</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="64"/>
         <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
         <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="65"/>
         <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
         <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="63"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
         <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
         <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="64"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="65"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
         <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
         <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
         <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
         <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
         <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ).</source>
         <translation>Enter confirms the suggestion, 1–3 picks another suggestion, / opens all modules; the letters set the type (the Type line on the card and F1 show which letter is which type).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="71"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
         <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
         <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="85"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="86"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="84"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="87"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -404,22 +434,22 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="341"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="435"/>
         <source>personnummer</source>
         <translation>personal identity number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="342"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="436"/>
         <source>samordningsnummer</source>
         <translation>coordination number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="343"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="437"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="344"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="438"/>
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
@@ -452,47 +482,47 @@
         <translation>Possible incident: %1 (%2 tickets from %3 units). Several units report the same thing.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="65"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="72"/>
         <source>Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.</source>
         <translation>Possible incident: %1 (%2 tickets from %3 units). See the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="72"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="79"/>
         <source>Inga möjliga incidenter</source>
         <translation>No possible incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="90"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="97"/>
         <source>Visa ärendena tillsammans</source>
         <translation>Show the tickets together</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="92"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="99"/>
         <source>Bekräfta incident</source>
         <translation>Confirm incident</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="94"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="101"/>
         <source>Avfärda</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="96"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="103"/>
         <source>Öppna igen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="97"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="104"/>
         <source>Enheter: %1</source>
         <translation>Units: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="109"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="116"/>
         <source>Incident: %1</source>
         <translation>Incident: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="83"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="90"/>
         <source>Visa alla ärenden</source>
         <translation>Show all tickets</translation>
     </message>
@@ -850,284 +880,319 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="74"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="75"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="200"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="202"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="226"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="229"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="227"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="230"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="243"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="246"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="243"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="246"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="244"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="247"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="248"/>
+        <source>Importera ärenden från fil (Ctrl+I)</source>
+        <translation>Import tickets from a file (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="249"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="246"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="248"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="249"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <source>Uppdatera listan (F5)</source>
+        <translation>Refresh the list (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <source>S&amp;ortera efter</source>
+        <translation>S&amp;ort by</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
+        <source>&amp;Diagram i Utbildning</source>
+        <translation>&amp;Charts in Training</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="297"/>
+        <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
+        <translation>Hide the charts so that the topic list gets the full height</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="307"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="293"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="613"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="655"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="299"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="437"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
+        <source>&amp;Stigande ordning</source>
+        <translation>&amp;Ascending order</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
+        <source>&amp;Fallande ordning</source>
+        <translation>&amp;Descending order</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="355"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="479"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="407"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="449"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="409"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="451"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="431"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="473"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="432"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="474"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="434"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="476"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="435"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="477"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="436"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="478"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="448"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="490"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="450"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="492"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="476"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="518"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="530"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="572"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="535"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="577"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="567"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="609"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="568"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="610"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="584"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="626"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="585"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="627"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="602"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="644"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="610"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="652"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="613"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="655"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1225,174 +1290,174 @@ Database: %2</translation>
 <context>
     <name>ModelDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="40"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
         <source>Modell och kvalitet</source>
         <translation>Model and quality</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="44"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="44"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="44"/>
         <source>Bekräftade etiketter</source>
         <translation>Confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="45"/>
         <source>Kvalitet</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="53"/>
         <source>Visa &amp;tekniska siffror (precision, recall, macro-F1, gränser)</source>
         <translation>Show &amp;technical figures (precision, recall, macro-F1, cut-offs)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="55"/>
         <source>&amp;Aktivera vald version</source>
         <translation>&amp;Activate selected version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="55"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="57"/>
         <source>&amp;Träna om nu</source>
         <translation>&amp;Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="62"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="80"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="137"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="139"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="122"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="124"/>
         <source>rätt modul på %1 av %2 nya ärenden</source>
         <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="124"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="126"/>
         <source>för få nya ärenden att mäta på</source>
         <translation>too few new tickets to measure on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="127"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="129"/>
         <source>grundkorpusen: rätt modul på %1 %</source>
         <translation>seed corpus: right module on %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="139"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="141"/>
         <source>Hur ofta har den rätt?</source>
         <translation>How often is it right?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="144"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="146"/>
         <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
         <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="152"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
         <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
         <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="155"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
         <source>Svårast för modellen:</source>
         <translation>Hardest for the model:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="158"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="160"/>
         <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
         <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="160"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
         <source>Vanligaste förväxlingarna:</source>
         <translation>Most common mix-ups:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="161"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="163"/>
         <source>Vad betyder Hög, Medel och Låg?</source>
         <translation>What do High, Medium and Low mean?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="164"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="175"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="177"/>
         <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
         <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="176"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="178"/>
         <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
         <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="178"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="180"/>
         <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
         <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="190"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="192"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="193"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="193"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="195"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="197"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="204"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="164"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="206"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="204"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="206"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1716,127 +1781,127 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="84"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="87"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="84"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="87"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="84"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="87"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="102"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="106"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="109"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="124"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="127"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="130"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="128"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="131"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="152"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="158"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="238"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="245"/>
         <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
         <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="241"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="248"/>
         <source>Ärendet hör redan till %1.</source>
         <translation>The ticket already belongs to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="254"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="261"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="255"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="262"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="279"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="286"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="307"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="314"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="448"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="477"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="475"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="504"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="484"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="513"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="514"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="543"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="546"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="546"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="523"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="552"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="530"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="559"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="531"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="560"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -1844,22 +1909,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="122"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="125"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="131"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="134"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="134"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="137"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="154"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="157"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
@@ -1930,77 +1995,77 @@ Database: %2</translation>
 <context>
     <name>TicketDetailsView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="26"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="29"/>
         <source>Välj ett ärende i listan.</source>
         <translation>Select a ticket in the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="30"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="33"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="32"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="35"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="33"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="36"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="34"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="37"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="35"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="38"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="36"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="39"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="37"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="40"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="38"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="41"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="39"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="42"/>
         <source>Prioritet</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="40"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="43"/>
         <source>patientsäkerhet</source>
         <translation>patient safety</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="41"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="44"/>
         <source>Eskalerad till</source>
         <translation>Escalated to</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="46"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="49"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="50"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="53"/>
         <source>Lösning</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="57"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="60"/>
         <source>Etiketthistorik</source>
         <translation>Label history</translation>
     </message>
@@ -2008,92 +2073,92 @@ Database: %2</translation>
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="17"/>
+        <location filename="../../ui/ticket_form.ui" line="24"/>
         <source>&amp;Rubrik</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="18"/>
+        <location filename="../../ui/ticket_form.ui" line="25"/>
         <source>Kort sammanfattning, t.ex. &quot;Kan inte signera dos i utdelningsvyn&quot;</source>
         <translation>Short summary, e.g. &quot;Cannot sign dose in the administration view&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="19"/>
+        <location filename="../../ui/ticket_form.ui" line="26"/>
         <source>&amp;Beskrivning</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="20"/>
+        <location filename="../../ui/ticket_form.ui" line="27"/>
         <source>Vad försökte användaren göra, vad hände? Skriv inga personnummer – de maskeras automatiskt.</source>
         <translation>What was the user trying to do, and what happened? Do not enter personal identity numbers – they are masked automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="21"/>
+        <location filename="../../ui/ticket_form.ui" line="36"/>
         <source>Förslag</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="22"/>
+        <location filename="../../ui/ticket_form.ui" line="37"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="23"/>
+        <location filename="../../ui/ticket_form.ui" line="38"/>
         <source>&amp;Modul</source>
         <translation>&amp;Module</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="25"/>
+        <location filename="../../ui/ticket_form.ui" line="40"/>
         <source>&amp;Typ</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="27"/>
+        <location filename="../../ui/ticket_form.ui" line="42"/>
         <source>R&amp;oll</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="29"/>
+        <location filename="../../ui/ticket_form.ui" line="44"/>
         <source>&amp;Enhet</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="30"/>
+        <location filename="../../ui/ticket_form.ui" line="45"/>
         <source>t.ex. Avd 12 medicin, Akutmottagningen</source>
         <translation>e.g. Ward 12 Medicine, Emergency Department</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="31"/>
+        <location filename="../../ui/ticket_form.ui" line="46"/>
         <source>&amp;Kanal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="33"/>
+        <location filename="../../ui/ticket_form.ui" line="48"/>
         <source>&amp;Prioritet</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="37"/>
+        <location filename="../../ui/ticket_form.ui" line="52"/>
         <source>P&amp;atientsäkerhet påverkas</source>
         <translation>P&amp;atient safety affected</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="41"/>
+        <location filename="../../ui/ticket_form.ui" line="56"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="43"/>
+        <location filename="../../ui/ticket_form.ui" line="58"/>
         <source>Es&amp;kalera till</source>
         <translation>&amp;Escalate to</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="45"/>
+        <location filename="../../ui/ticket_form.ui" line="60"/>
         <source>&amp;Lösning</source>
         <translation>Reso&amp;lution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.ui" line="51"/>
+        <location filename="../../ui/ticket_form.ui" line="78"/>
         <source>Ctrl+Enter sparar · Esc avbryter · Ctrl+1–3 tar ett modulförslag · Ctrl+T tar typförslaget</source>
         <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 take a module suggestion · Ctrl+T takes the type suggestion</translation>
     </message>
@@ -2101,127 +2166,132 @@ Database: %2</translation>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="53"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="46"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="53"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="58"/>
+        <source>Sparar…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="101"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="52"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="102"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="151"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="152"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="111"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="153"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="115"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="157"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="182"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="236"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="206"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="300"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="207"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="301"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="209"/>
-        <source>Fortsätt skriva</source>
-        <translation>Keep writing</translation>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <source>&amp;Fortsätt skriva</source>
+        <translation>&amp;Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="210"/>
-        <source>Behåll som utkast</source>
-        <translation>Keep as draft</translation>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <source>&amp;Behåll som utkast</source>
+        <translation>Keep as d&amp;raft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="211"/>
-        <source>Kasta ärendet</source>
-        <translation>Discard ticket</translation>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="305"/>
+        <source>&amp;Kasta ärendet</source>
+        <translation>&amp;Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="264"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="358"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="276"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="370"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="387"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="293"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="387"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="296"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="390"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="298"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="392"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
         <source>workaround finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="328"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="422"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2229,17 +2299,17 @@ Database: %2</translation>
 <context>
     <name>TicketListView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="46"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="51"/>
         <source>alla statusar (%1)</source>
         <translation>all statuses (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="53"/>
         <source>Antalen per status räknas med dina övriga filter men utan statusfiltret, så att du ser hur många varje status skulle visa.</source>
         <translation>The counts per status use your other filters but not the status filter, so you can see how many each status would show.</translation>
     </message>
@@ -2310,343 +2380,343 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="27"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="27"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="36"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="37"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>Förra v.</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
         <source>Veckor</source>
         <translation>Weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="56"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="62"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="109"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="110"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="99"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="115"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="99"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="115"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="134"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="118"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="135"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="119"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="136"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="137"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="138"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="143"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="144"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="128"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="145"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="129"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="473"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="185"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="213"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="223"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="251"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="223"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="251"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="224"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="225"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="251"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="279"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="375"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="280"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="282"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="360"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="286"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="364"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="376"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="376"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="314"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="392"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="320"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="330"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="408"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="331"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="409"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="332"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="468"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="468"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="400"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="478"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="484"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="400"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="478"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="480"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="404"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="484"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="506"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="429"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="507"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="449"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="463"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="527"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="449"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="527"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="454"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="456"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
-        <translation>The week's tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
+        <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="463"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="471"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="472"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="550"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
-        <translation>The proposal is removed from the week's topics and not proposed again; the tickets stay.</translation>
+        <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="473"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="483"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="561"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="518"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="596"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -2677,12 +2747,12 @@ Database: %2</translation>
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="24"/>
+        <location filename="../../elsdesk/gui/charts.py" line="27"/>
         <source>v%1</source>
         <translation>W%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="56"/>
+        <location filename="../../elsdesk/gui/charts.py" line="59"/>
         <source>Övriga</source>
         <translation>Other</translation>
     </message>
@@ -2706,12 +2776,12 @@ Database: %2</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../elsdesk/gui/forms.py" line="52"/>
+        <location filename="../../elsdesk/gui/forms.py" line="98"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/forms.py" line="53"/>
+        <location filename="../../elsdesk/gui/forms.py" line="99"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
