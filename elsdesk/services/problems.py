@@ -178,9 +178,11 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
             problem_id = problems.find_or_create(conn, name, proposal.module, kinds.most_common(1)[0][0] if kinds else None,
                                                  actor)
         linked = problems.links([t.id for t in members])
-        for ticket in members:
-            if ticket.id not in linked:  # a link a person made before stays as it is
-                problems.link(conn, ticket.id, problem_id)
+        taken_over = {ticket.id: problem_id for ticket in members if ticket.id not in linked}
+        for ticket_id in taken_over:  # a link a person made before stays as it is
+            problems.link(conn, ticket_id, problem_id)
+        # the lead judged this topic, not the week: its other tickets are not one-offs to the matcher
+        problems.record_proposal_links(conn, week, taken_over)
         target = problem_topic_id(problem_id)
         if topics.get(target) is None:
             topics.save_registered(RegisteredTopic(target, proposal.module, name or "", proposal.stems,

@@ -64,15 +64,25 @@ def set_on_agenda(database: Database, topic_id: str, picked: bool, week: str) ->
 
 
 def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
-    """Merge topics into the first one, this week and from now on; return the surviving id."""
+    """Merge topics into the first one, this week and from now on; return the surviving id.
+
+    A known problem among them survives whatever the order, and the proposals merged with it are
+    put under it (their tickets of *week* linked to it, :func:`~elsdesk.services.problems.merge_proposal`):
+    its linked tickets never end up under a proposal. Two known problems are not merged here."""
     require(database, EDIT_TOPICS)
     week = normalise_week(week)
     if len(topic_ids) < 2:
         raise BadInputError("välj minst två ämnen att slå ihop")
     repo = TopicRepository(database)
-    keep, *others = topic_ids
     for topic_id in topic_ids:
         _require(repo, topic_id)
+    known = [topic_id for topic_id in topic_ids if is_problem_topic(topic_id)]
+    if len(known) > 1:
+        raise BadInputError("två kända problem kan inte slås ihop till ett ämne; välj ett känt problem och "
+                            "de förslag som hör till det")
+    if known:
+        return _merge_into_problem(database, week, known[0], [t for t in topic_ids if t != known[0]])
+    keep, *others = topic_ids
     results = {r.topic_id: r for r in repo.week_results(week)}
     if keep not in results:
         raise NotFoundError(f"ämnet {keep} finns inte vecka {week}")
@@ -90,6 +100,23 @@ def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
             repo.update_fields(other, merged_into=keep)
         repo.replace_week(week, list(results.values()))
     return keep
+
+
+def _merge_into_problem(database: Database, week: str, problem_topic: str, proposals: list[str]) -> str:
+    """Put *proposals* under the known problem of *problem_topic*: those with tickets in *week* get
+    them linked to it (the views work the week out again, as its links changed), the others only
+    bring their history along."""
+    from elsdesk.services.problems import merge_proposal
+
+    repo = TopicRepository(database)
+    in_week = {r.topic_id for r in repo.week_results(week)}
+    for proposal in proposals:
+        if proposal in in_week:
+            merge_proposal(database, week, proposal, int(problem_topic[1:]), actor="")  # the problem exists: no creator to name
+        else:
+            with database.write():
+                repo.update_fields(proposal, merged_into=problem_topic)
+    return problem_topic
 
 
 def split_topic(database: Database, week: str, topic_id: str) -> list[str]:

@@ -8,17 +8,26 @@ is one problem. Writing methods run inside the caller's :meth:`Database.write`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Iterable
 
 from elsdesk.domain import now_iso
 from elsdesk.storage.database import Database
+from elsdesk.storage.settings import upsert_setting
 
 STATUSES = ("oppet", "workaround", "rattat", "genomganget")
 # the share of a week's tickets people must have linked before its unlinked ones count as one-offs
 # (in the held-out benches' assisted weeks 20-60% are linked; one link among 40 tickets is not a
 # week gone through)
 LINKED_WEEK_SHARE = 0.1
+# settings key of a week's links made by taking over a machine proposal (accepting it or putting it
+# under a known problem), as JSON {ticket id: problem id}: a training lead who accepts a proposal
+# judged that topic, not the week's other tickets, so these links do not make the week one people
+# went through (a week of 120 tickets crossed the share above with three proposals accepted, and
+# its other tickets, the ones the matcher had placed under known problems, became its one-offs)
+PROPOSAL_LINKS_KEY = "proposal_links:{week}"
+_PROPOSAL_LINKS_PREFIX = PROPOSAL_LINKS_KEY.format(week="")
 _COLUMNS = "id, name, module, kind, workaround, status, status_note, created_at, created_by"
 
 
@@ -89,16 +98,60 @@ class ProblemRepository:
             (end,))]
 
     def unlinked_beside_links(self, end: str, limit: int) -> list[int]:
-        """Ids of unlinked tickets created before *end* in the ISO weeks where people linked tickets
+        """Ids of unlinked tickets created before *end* in the ISO weeks people went through
         (newest first, at most *limit*): what they judged to be no known problem. A week counts when
-        at least :data:`LINKED_WEEK_SHARE` of its tickets are linked: one ticket linked in a week
-        nobody went through does not make every other ticket of it a one-off."""
+        at least :data:`LINKED_WEEK_SHARE` of its tickets were linked by people: one ticket linked in
+        a week nobody went through does not make every other ticket of it a one-off, and neither do
+        the tickets of proposals accepted in it (:data:`PROPOSAL_LINKS_KEY`)."""
+        weeks = self.weeks_gone_through(end)
+        if not weeks:
+            return []
         return [row[0] for row in self.database.query(
-            "SELECT id FROM tickets WHERE problem_id IS NULL AND created_at < ? AND iso_week IN"
-            " (SELECT iso_week FROM tickets WHERE created_at < ? GROUP BY iso_week"
-            "  HAVING sum(CASE WHEN problem_id IS NOT NULL THEN 1 ELSE 0 END) >= ? * count(*)"
-            "  AND sum(CASE WHEN problem_id IS NOT NULL THEN 1 ELSE 0 END) > 0)"
-            " ORDER BY created_at DESC, id DESC LIMIT ?", (end, end, LINKED_WEEK_SHARE, limit))]
+            f"SELECT id FROM tickets WHERE problem_id IS NULL AND created_at < ? AND iso_week IN ({','.join('?' * len(weeks))})"
+            " ORDER BY created_at DESC, id DESC LIMIT ?", (end, *weeks, limit))]
+
+    def weeks_gone_through(self, end: str) -> list[str]:
+        """The ISO weeks (oldest first) in which, counting the tickets created before *end*, people
+        linked at least :data:`LINKED_WEEK_SHARE` of the tickets themselves (links made by taking
+        over a proposal left out)."""
+        rows = self.database.query(
+            "SELECT iso_week, count(*), sum(CASE WHEN problem_id IS NOT NULL THEN 1 ELSE 0 END) FROM tickets"
+            " WHERE created_at < ? GROUP BY iso_week ORDER BY iso_week", (end,))
+        linked_weeks = {week for week, _total, linked in rows if linked}
+        taken_over = self._proposal_links_kept(end, linked_weeks)
+        weeks = []
+        for week, total, linked in rows:
+            by_people = linked - taken_over.get(week, 0)
+            if by_people > 0 and by_people >= LINKED_WEEK_SHARE * total:
+                weeks.append(week)
+        return weeks
+
+    def proposal_links(self, weeks: Iterable[str]) -> dict[str, dict[int, int]]:
+        """week -> {ticket id: problem id} linked by taking over a proposal in that week (as recorded)."""
+        keys = [PROPOSAL_LINKS_KEY.format(week=week) for week in sorted(set(weeks))]
+        found: dict[str, dict[int, int]] = {}
+        for start in range(0, len(keys), 900):
+            chunk = keys[start:start + 900]
+            for key, value in self.database.query(
+                    f"SELECT key, value FROM settings WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+                found[key[len(_PROPOSAL_LINKS_PREFIX):]] = _links_of(value)
+        return found
+
+    def _proposal_links_kept(self, end: str, weeks: set[str]) -> dict[str, int]:
+        """week -> how many of its tickets created before *end* are still linked as a proposal's
+        take-over linked them (a person who later links one elsewhere, or unlinks it, decided it)."""
+        recorded = self.proposal_links(weeks)
+        wanted = {ticket_id: problem_id for links in recorded.values() for ticket_id, problem_id in links.items()}
+        ids = sorted(wanted)
+        kept: dict[str, int] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for ticket_id, problem_id, week in self.database.query(
+                    f"SELECT id, problem_id, iso_week FROM tickets WHERE created_at < ? AND problem_id IS NOT NULL"
+                    f" AND id IN ({','.join('?' * len(chunk))})", (end, *chunk)):
+                if wanted[ticket_id] == problem_id:
+                    kept[week] = kept.get(week, 0) + 1
+        return kept
 
     # -- writing (inside a write transaction) --------------------------------------------
     def find_or_create(self, conn, name: str, module: str | None, kind: str | None, actor: str | None) -> int:
@@ -116,6 +169,18 @@ class ProblemRepository:
     def link(self, conn, ticket_id: int, problem_id: int | None) -> None:
         conn.execute("UPDATE tickets SET problem_id = ? WHERE id = ?", (problem_id, ticket_id))
 
+    def record_proposal_links(self, conn, week: str, links: dict[int, int]) -> None:
+        """Remember that the tickets of *links* ({ticket id: problem id}) of *week* were linked by taking
+        over a machine proposal, not one by one by a person (read inside the write, so two take-overs
+        at once both stay)."""
+        if not links:
+            return
+        key = PROPOSAL_LINKS_KEY.format(week=week)
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        recorded = _links_of(row[0] if row else None)
+        recorded.update(links)
+        upsert_setting(conn, key, json.dumps({str(t): p for t, p in sorted(recorded.items())}))
+
     def update(self, conn, problem_id: int, **values) -> None:
         allowed = {"name", "module", "kind", "workaround", "status", "status_note"}
         columns = [k for k in values if k in allowed]
@@ -126,3 +191,11 @@ class ProblemRepository:
         if columns:
             conn.execute(f"UPDATE problems SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
                          [values[c] for c in columns] + [problem_id])
+
+
+def _links_of(text: str | None) -> dict[int, int]:
+    """{ticket id: problem id} of a stored :data:`PROPOSAL_LINKS_KEY` setting (an unreadable one holds none)."""
+    try:
+        return {int(t): int(p) for t, p in json.loads(text).items()} if text else {}
+    except (ValueError, TypeError, AttributeError):
+        return {}
