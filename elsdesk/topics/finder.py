@@ -9,12 +9,13 @@ tickets of different kinds (a how-to question, a fault report) count :data:`KIND
 clustered block by block (:mod:`elsdesk.topics.linkage`). Groups smaller than ``min_size`` stay out: a
 one-off ticket is not a topic. Labels use the cluster's key terms in the form people wrote them,
 not their stems, and never a reporter's name from a sign-off ("Tack, Karin"): the quote rules of
-:mod:`elsdesk.sign_offs` tell which words of the typical tickets a sign-off holds.
+:mod:`elsdesk.sign_offs` tell which words of the typical tickets a sign-off holds. Names and keywords
+are spelled as most colleagues spell them, and no two proposals of a week share a name
+(:mod:`elsdesk.topics.names`).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,11 +24,11 @@ from itertools import islice
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from elsdesk.ml.english import glossary
 from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.sign_offs import quotable
 from elsdesk.topics.linkage import cluster
+from elsdesk.topics.names import Spelling, distinct_labels, label_from_keywords, provisional_name, week_spelling
 from elsdesk.topics.vectors import WORD_RE, CellMeans, TicketVectors, analyse, build_vectors, reference_model
 
 DISTANCE_THRESHOLD = 0.9
@@ -74,74 +75,6 @@ class FoundTopic:
         return self.name or label_from_keywords(self.keywords)
 
 
-_MAIL_PREFIX_RE = re.compile(r"^\s*((re|sv|vb|fw|fwd|ang)\s*:\s*)+", re.IGNORECASE)
-_UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet|sal|rum|säng|plats)\.?\s*\d+\w*", re.IGNORECASE)
-# a named place: "Hc Björkudden", "vårdcentralen Åsen", "Forsby lasarett", "Älvdals sjukhus"
-_PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
-                       r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
-# a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
-# letters in it ("O2", "NEWS2", "HbA1c") or a longer number ("1177", "FK 7804") stays in the name
-_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])")
-_TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
-NAME_MAX = 70
-_DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
-
-
-_ENGLISH_WORDS = frozenset((
-    "the", "a", "an", "is", "are", "my", "our", "can", "cant", "cannot", "not", "doesnt", "dont", "how", "when", "what",
-    "why", "with", "in", "on", "of", "to", "from", "for", "after", "before", "no", "nothing", "does", "do", "i", "we",
-    "it", "this", "there", "wrong", "missing", "shows", "show", "find", "please", "help", "still", "again"))
-
-
-def _looks_english(title: str) -> bool:
-    """Most of the title's words are English (the glossary's or English function words)."""
-    words = re.findall(r"[^\W\d_]+", (title or "").casefold().replace("'", ""))
-    english = sum(1 for w in words if w in _ENGLISH_WORDS or w in glossary())
-    return bool(words) and english * 2 >= len(words)
-
-
-def _swedish_first(titles: list[str]):
-    """*titles* in their order, the English ones after the rest; each title is judged when it is
-    reached (a group of thousands is usually named by its first title)."""
-    english = []
-    for title in titles:
-        if _looks_english(title):
-            english.append(title)
-        else:
-            yield title
-    yield from english
-
-
-def provisional_name(titles: list[str], units: list[str]) -> str | None:
-    """A readable name for a group from its most typical titles (given most typical first): the
-    first that still says something once mail prefixes, unit and place names, numbers and
-    trailing punctuation are gone; a Swedish title before an English one (the agenda is read in
-    Swedish). None when no title does."""
-    places = sorted({u.strip().casefold() for u in units if u and u.strip()}, key=len, reverse=True)
-    for title in _swedish_first(titles):
-        text = _MAIL_PREFIX_RE.sub("", title or "")
-        for place in places:
-            text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
-        text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
-        words = _TRAILING_RE.sub("", " ".join(text.split())).split()
-        while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
-            words.pop()
-        text = _TRAILING_RE.sub("", " ".join(words))
-        text = re.sub(r"\s+([?!.,:;])", r"\1", text)
-        terms = len(set(analyse(text)))
-        if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4):
-            continue  # "Cosmic", "Hjälp!", "Problem igen" say nothing ("Kan inte logga in i Cosmic" does); a pasted sentence is no name
-        return text[:1].upper() + text[1:]
-    return None
-
-
-def label_from_keywords(keywords: list[str]) -> str:
-    if not keywords:
-        return "Övrigt"
-    first, *rest = keywords
-    return (first[:1].upper() + first[1:]) + ((": " + ", ".join(rest)) if rest else "")
-
-
 @lru_cache(maxsize=60_000)
 def _char_text(text: str) -> str:
     return fold(clean(text))
@@ -164,6 +97,30 @@ def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:
                 if stemmed in stems:
                     forms[stemmed][word] += 1
     return forms
+
+
+def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: Spelling,
+              signed: "_SignOffWords") -> list[str]:
+    """Up to four keywords from the *candidates* (each a term's stems, best first): each stem in the form
+    the members wrote most, spelled as most colleagues spell it ("skrvier": "skriver"); a term none of
+    whose stems another keyword has said already, and no reporter's name from a sign-off."""
+    keywords, used = [], set()
+    for parts in candidates:
+        if any(p in used for p in parts):
+            continue
+        written = [forms[p].most_common(1)[0][0] if forms.get(p) else p for p in parts]
+        words = [spelling.commonest(word) for word in written]
+        spelled = {stem(word) for word in words}
+        if spelled & used:
+            continue  # a slip of a word another keyword holds ("teleofner" beside "telefoner")
+        if signed.any_of(written):
+            continue  # a reporter's name from a sign-off ("Tack, Karin") names no problem
+        keywords.append(" ".join(words))
+        used.update(parts)
+        used.update(spelled)
+        if len(keywords) == 4:
+            break
+    return keywords
 
 
 def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
@@ -310,10 +267,17 @@ class TopicFinder:
                          for members in cluster(vectors, np.array(indices), self.distance_threshold, self.random_state,
                                                 kinds=kinds, kind_penalty=self.kind_penalty,
                                                 kind_certainty=[tickets[i].kind_certainty for i in indices]))
-        topics = [self._describe(_main_module(tickets, members), members, vectors, tickets, texts)
+        spelling = self.spelling(texts)
+        topics = [self._describe(_main_module(tickets, members), members, vectors, tickets, texts, spelling)
                   for members in _joined_across_modules(vectors, found) if len(members) >= minimum]
         topics.sort(key=lambda t: (-len(t.members), t.label))
+        distinct_labels(topics)
         return topics
+
+    def spelling(self, texts: list[str]) -> Spelling:
+        """How the words of *texts* and of the reference texts are spelled (names and keywords are
+        spelled as most colleagues spell them, :mod:`elsdesk.topics.names`)."""
+        return week_spelling(texts, self.reference_texts)
 
     def describe_groups(self, tickets: list[Ticketish], groups: list[list[int]]) -> list[FoundTopic]:
         """Describe groups that people (or the problem matcher) made: keywords, mixes, typical tickets."""
@@ -321,15 +285,16 @@ class TopicFinder:
             return []
         texts = [ticket_text(t.title, t.description) for t in tickets]
         vectors = self.vectors(texts, compare=False)
+        spelling = self.spelling(texts)
         described = []
         for members in groups:
             modules = Counter(tickets[m].module for m in members if tickets[m].module)
             module = modules.most_common(1)[0][0] if modules else None
-            described.append(self._describe(module, members, vectors, tickets, texts))
+            described.append(self._describe(module, members, vectors, tickets, texts, spelling))
         return described
 
     def _describe(self, module, members: list[int], vectors: TicketVectors, tickets: list[Ticketish],
-                  texts: list[str]) -> FoundTopic:
+                  texts: list[str], spelling: Spelling) -> FoundTopic:
         block = vectors.words[members]
         centroid = np.asarray(block.mean(axis=0)).ravel()
         # how many members use each term: a label should name what most of them share
@@ -346,19 +311,8 @@ class TopicFinder:
         # how the most typical members wrote each candidate's stems (a thousand members say it no better than a few hundred)
         forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]],
                                {part for i in candidates for part in vocabulary[i].split("_")})
-        keywords, used = [], set()
-        signed = _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]])
-        for i in candidates:
-            parts = vocabulary[i].split("_")
-            if any(p in used for p in parts):
-                continue
-            words = [forms[p].most_common(1)[0][0] if forms.get(p) else p for p in parts]
-            if signed.any_of(words):
-                continue  # a reporter's name from a sign-off ("Tack, Karin") names no problem
-            keywords.append(" ".join(words))
-            used.update(parts)
-            if len(keywords) == 4:
-                break
+        keywords = _keywords([vocabulary[i].split("_") for i in candidates], forms, spelling,
+                             _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]]))
         examples, seen_texts = [], set()
         for i in typical:  # the most typical tickets, each text once
             if texts[members[i]] not in seen_texts:
@@ -366,7 +320,8 @@ class TopicFinder:
                 examples.append(members[i])
             if len(examples) == 3:
                 break
-        name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members])
+        name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members],
+                                spelling)
         return FoundTopic(
             module=module, members=members, keywords=keywords, stems=stems,
             kind_mix=dict(Counter(tickets[m].kind or "" for m in members)),

@@ -1,0 +1,300 @@
+"""Topic names and keywords a training lead can print: spelled as colleagues spell them, one name
+for one topic in a week.
+
+A proposal is named after one of its most typical titles (:func:`provisional_name`), or by its key
+words when no title says anything (:func:`label_from_keywords`). Titles are typed in a hurry: "Skikca
+sjukintyg till FK", "kan inte hitta var man bestaller prover" (no å, ä or ö). :class:`Spelling` knows
+how often each word is written in the texts the finder reads (the week's tickets and the reference
+corpus) and gives a word's commonest spelling: a word without å/ä/ö whose lettered form is written
+far more often ("bestaller": "beställer"), or a rare word one slip of a finger from a common one
+("skikca": "skicka", a swapped, missing, doubled or wrong letter). An ending is never changed that
+way ("skickas" is no slip for "skickad"). A name's and a keyword's words are spelled that way.
+
+Two proposals of one week with the same name (one problem the model put under two modules) are told
+apart by :func:`distinct_labels`: the smaller one says its module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from elsdesk.ml.english import glossary
+from elsdesk.ml.text import fold
+from elsdesk.taxonomy import load_taxonomy
+from elsdesk.topics.vectors import WORD_RE, analyse
+
+__all__ = ["NAME_MAX", "Spelling", "distinct_labels", "label_from_keywords", "provisional_name", "week_spelling"]
+
+NAME_MAX = 70
+# Counts are of the texts other than the one named: a title's own words count once less.
+FOLDED_RATIO = 3  # "bestaller" is "beställer" when that is written this many times as often ("satt"/"sätt": 15/31 stays)
+FOLDED_MIN_SEEN = 2  # texts that must hold the å/ä/ö form
+SLIP_RATIO = 5    # a slip ("skikca") is this many times rarer than the word it is one edit from
+SLIP_MIN_SEEN = 3  # texts that must hold a word before another is read as a slip of it
+SLIP_MIN_LENGTH = 5  # shorter words have too many real neighbours ("mall", "mail")
+SPELLING_SAMPLE = 2000  # of a big week's texts, counted evenly spread (as many as the reference holds, about)
+ENDING = 2  # letters at a word's end an edit may not touch: an inflection, no slip ("skickas", "skickad")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+
+_MAIL_PREFIX_RE = re.compile(r"^\s*((re|sv|vb|fw|fwd|ang)\s*:\s*)+", re.IGNORECASE)
+_UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet|sal|rum|säng|plats)\.?\s*\d+\w*", re.IGNORECASE)
+# a named place: "Hc Björkudden", "vårdcentralen Åsen", "Forsby lasarett", "Älvdals sjukhus"
+_PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
+                       r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
+# a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
+# letters in it ("O2", "NEWS2", "HbA1c") or a longer number ("1177", "FK 7804") stays in the name
+_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])")
+_TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
+_DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
+
+_ENGLISH_WORDS = frozenset((
+    "the", "a", "an", "is", "are", "my", "our", "can", "cant", "cannot", "not", "doesnt", "dont", "how", "when", "what",
+    "why", "with", "in", "on", "of", "to", "from", "for", "after", "before", "no", "nothing", "does", "do", "i", "we",
+    "it", "this", "there", "wrong", "missing", "shows", "show", "find", "please", "help", "still", "again"))
+
+
+class Spelling:
+    """How many texts hold each (case-folded) word, and from that a word's commonest spelling."""
+
+    def __init__(self, seen: Counter):
+        self.seen = seen
+        self._by_folded: dict[str, list[str]] | None = None
+        self._commonest: dict[str, str] = {}  # a week's topics share many words
+        self._near: dict[str, list[str]] | None = None
+
+    @classmethod
+    def of(cls, texts, reference: "Spelling | None" = None) -> "Spelling":
+        """The words of *texts* (each text counts a word once), added to those of *reference*."""
+        seen = Counter(reference.seen) if reference else Counter()
+        for text in texts:
+            seen.update(set(_words(text)))
+        return cls(seen)
+
+    def commonest(self, word: str) -> str:
+        """The commonest spelling of a case-folded *word*: the word itself unless its å/ä/ö form is
+        written :data:`FOLDED_RATIO` times as often, or it is a rare slip of a common word."""
+        if word not in self._commonest:
+            self._commonest[word] = self._looked_up(word) if word.isalpha() else word
+        return self._commonest[word]
+
+    def _looked_up(self, word: str) -> str:
+        others = max(self.seen.get(word, 0) - 1, 0)  # the texts that hold it besides the one it is taken from
+        folded = fold(word)
+        if folded == word:  # typed without å, ä and ö
+            lettered = self._best(self._forms(folded), max(FOLDED_MIN_SEEN, FOLDED_RATIO * others), exclude=word)
+            if lettered:
+                return lettered
+        if len(word) < SLIP_MIN_LENGTH:
+            return word
+        needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
+        common_near = self._common_near()
+        near = {m for part in _deletions(folded) for m in common_near.get(part, ())}
+        lettered = folded != word  # typed with å, ä or ö: the letters were meant ("våning" is no slip of "varning")
+        meant = [form for m in near for form in self._forms(m) if not _is_english(form)
+                 and (_is_slip(word, form) if lettered else _is_slip(folded, m))]
+        return self._best(meant, needed, exclude=word) or word
+
+    def spelled(self, text: str) -> str:
+        """*text* with each word in its commonest spelling, in the word's case; an abbreviation
+        ("FK", "NLL") stays as written, and so do the English words of a text with more than one
+        ("Temporary ID for unknown patient", but "Vilka telefoner för Nova")."""
+        english = [w for w in _words(text) if _is_english(w)]
+        kept = set(english) if len(english) > 1 else set()
+        parts, end = [], 0
+        for match in _spelt_words(text):
+            if match.group(0).casefold() in kept:
+                continue
+            written, better = match.group(0), self.commonest(match.group(0).casefold())
+            if better != written.casefold():
+                parts += [text[end:match.start()], better[:1].upper() + better[1:] if written[:1].isupper() else better]
+                end = match.end()
+        return "".join(parts) + text[end:]
+
+    def _best(self, forms, needed: int, exclude: str) -> str | None:
+        """The form of *forms* most texts hold, if at least *needed* do."""
+        return max((f for f in forms if f != exclude and self.seen[f] >= needed), key=lambda f: (self.seen[f], f),
+                   default=None)
+
+    def _common_near(self) -> dict[str, list[str]]:
+        """The folded words at least :data:`SLIP_MIN_SEEN` texts hold (what a slip can be of), by
+        each of their :func:`_deletions` (a slip is looked up by its own, as in SymSpell)."""
+        if self._near is None:
+            near: dict[str, list[str]] = defaultdict(list)
+            for folded in {fold(w) for w, n in self.seen.items() if n >= SLIP_MIN_SEEN and len(w) >= SLIP_MIN_LENGTH - 1}:
+                for part in _deletions(folded):
+                    near[part].append(folded)
+            self._near = dict(near)
+        return self._near
+
+    def _forms(self, folded: str) -> list[str]:
+        if self._by_folded is None:
+            by_folded: dict[str, list[str]] = defaultdict(list)
+            for word in self.seen:
+                by_folded[fold(word)].append(word)
+            self._by_folded = dict(by_folded)
+        return self._by_folded.get(folded, [])
+
+
+def _spelt_words(text: str):
+    """The words of *text* whose spelling counts: not an abbreviation ("FK", "NLL") nor the first part
+    of a hyphenated compound ("behovs-", "SITHS-"), which is no word of its own."""
+    for match in _LETTER_RUN_RE.finditer(text):
+        written, after = match.group(0), text[match.end():match.end() + 2]
+        if not (len(written) > 1 and written.isupper()) and not (after[:1] == "-" and after[1:].isalpha()):
+            yield match
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(unicodedata.normalize("NFC", text or "").casefold())
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Each letter's neighbours on a Swedish keyboard."""
+    rows = ["qwertyuiopå", "asdfghjklöä", "zxcvbnm"]
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for r, row in enumerate(rows):
+        for c, letter in enumerate(row):
+            for rr, cc in ((r, c - 1), (r, c + 1), (r - 1, c), (r - 1, c + 1), (r + 1, c - 1), (r + 1, c)):
+                if 0 <= rr < len(rows) and 0 <= cc < len(rows[rr]) and rows[rr][cc] != letter:
+                    neighbours[letter].add(rows[rr][cc])
+    return {letter: frozenset(near) for letter, near in neighbours.items()}
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
+def _is_slip(typed: str, meant: str) -> bool:
+    """Whether the folded word *typed* is one slip of a finger from *meant*: two neighbouring letters
+    swapped anywhere; anywhere but in the last :data:`ENDING` letters (an inflection), a letter left
+    out, a letter hit twice or with its neighbour key, or a neighbour key hit instead ("summa" is no
+    slip of "samma", nor "stått" of "sätt")."""
+    stem_end = len(typed) - ENDING
+    if len(typed) == len(meant):
+        differ = [i for i, (a, b) in enumerate(zip(typed, meant)) if a != b]
+        if len(differ) == 2 and differ[1] == differ[0] + 1:
+            i = differ[0]
+            return typed[i] == meant[i + 1] and typed[i + 1] == meant[i]
+        return len(differ) == 1 and differ[0] < stem_end and typed[differ[0]] in _NEIGHBOURS.get(meant[differ[0]], ())
+    if len(typed) == len(meant) + 1:  # an extra key beside the right one
+        return any(typed[:i] + typed[i + 1:] == meant and _beside(typed, i) for i in range(stem_end))
+    if len(typed) == len(meant) - 1:  # a letter left out
+        return any(meant[:i] + meant[i + 1:] == typed for i in range(stem_end + 1))
+    return False
+
+
+def _beside(typed: str, i: int) -> bool:
+    """Whether letter *i* of *typed* is the letter beside it again or a key next to it."""
+    return any(typed[i] == a or typed[i] in _NEIGHBOURS.get(a, ()) for a in typed[max(i - 1, 0):i] + typed[i + 1:i + 2])
+
+
+def _deletions(word: str) -> set[str]:
+    """*word* and *word* with one letter left out: two words one slip apart share one of these."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def week_spelling(texts: list[str], reference_texts: list[str]) -> Spelling:
+    """How the words of a week's *texts* (of more than :data:`SPELLING_SAMPLE`, that many spread
+    evenly) and of the reference texts are spelled."""
+    return Spelling.of(texts[::max(1, len(texts) // SPELLING_SAMPLE)], reference_spelling(tuple(reference_texts)))
+
+
+@lru_cache(maxsize=4)
+def reference_spelling(texts: tuple[str, ...]) -> Spelling:
+    """The words of the reference texts (the seed corpus), counted once per process."""
+    return Spelling.of(texts)
+
+
+def _is_english(word: str) -> bool:
+    """Whether a case-folded *word* is an English word (the glossary's or an English function word)."""
+    return word in _ENGLISH_WORDS or word in glossary()
+
+
+def _looks_english(title: str) -> bool:
+    """Most of the title's words are English (the glossary's or English function words)."""
+    words = re.findall(r"[^\W\d_]+", (title or "").casefold().replace("'", ""))
+    english = sum(1 for w in words if w in _ENGLISH_WORDS or w in glossary())
+    return bool(words) and english * 2 >= len(words)
+
+
+def _swedish_first(titles: list[str]):
+    """*titles* in their order, the English ones after the rest; each title is judged when it is
+    reached (a group of thousands is usually named by its first title)."""
+    english = []
+    for title in titles:
+        if _looks_english(title):
+            english.append(title)
+        else:
+            yield title
+    yield from english
+
+
+def _as_name(title: str, places: list[str]) -> str | None:
+    """*title* as a name: without mail prefixes, unit and place names, numbers and trailing
+    punctuation; None when what is left says nothing or is a pasted sentence."""
+    text = _MAIL_PREFIX_RE.sub("", title or "")
+    for place in places:
+        text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
+    text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
+    words = _TRAILING_RE.sub("", " ".join(text.split())).split()
+    while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
+        words.pop()
+    text = _TRAILING_RE.sub("", " ".join(words))
+    text = re.sub(r"\s+([?!.,:;])", r"\1", text)
+    terms = len(set(analyse(text)))
+    if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4):
+        return None  # "Cosmic", "Hjälp!", "Problem igen" say nothing ("Kan inte logga in i Cosmic" does)
+    return text
+
+
+def provisional_name(titles: list[str], units: list[str], spelling: Spelling | None = None) -> str | None:
+    """A readable name for a group from its most typical titles (given most typical first): the
+    first that still says something once mail prefixes, unit and place names, numbers and trailing
+    punctuation are gone; a Swedish title before an English one (the agenda is read in Swedish).
+    With a *spelling*, a Swedish name's words are spelled as most colleagues spell them ("Skikca
+    sjukintyg till FK": "Skicka sjukintyg till FK"). None when no title says anything."""
+    places = sorted({u.strip().casefold() for u in units if u and u.strip()}, key=len, reverse=True)
+    for title in _swedish_first(titles):
+        text = _as_name(title, places)
+        if text is None:
+            continue
+        if spelling is not None and not _looks_english(text):
+            text = spelling.spelled(text)
+        return text[:1].upper() + text[1:]
+    return None
+
+
+def label_from_keywords(keywords: list[str]) -> str:
+    if not keywords:
+        return "Övrigt"
+    first, *rest = keywords
+    return (first[:1].upper() + first[1:]) + ((": " + ", ".join(rest)) if rest else "")
+
+
+def distinct_labels(topics: list) -> None:
+    """Give each of a week's *topics* (largest first; each with ``label``, ``name``, ``module`` and
+    ``keywords``) a name of its own: a later one whose label an earlier one has says its module
+    ("… (Vårdadministration)") when that tells them apart, else its first keyword the label lacks."""
+    modules_of: dict[str, set] = defaultdict(set)  # a label given -> the modules of the topics that have it
+    for topic in topics:
+        label = topic.label
+        if label.casefold() in modules_of:
+            label = _qualified(label, topic, modules_of)
+            topic.name = label
+        modules_of[label.casefold()].add(topic.module)
+
+
+def _qualified(label: str, topic, modules_of: dict[str, set]) -> str:
+    """*label* with what tells *topic* apart from the topics that have it (*modules_of*: the labels given)."""
+    module = load_taxonomy().module_name(topic.module) if topic.module not in modules_of[label.casefold()] else ""
+    words = set(_words(label))
+    for addition in filter(None, [module] + [k for k in topic.keywords if not words.intersection(_words(k))]):
+        qualified = f"{label} ({addition})"
+        if qualified.casefold() not in modules_of:
+            return qualified
+    number = 2
+    while f"{label} ({number})".casefold() in modules_of:
+        number += 1
+    return f"{label} ({number})"
