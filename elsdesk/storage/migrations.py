@@ -368,6 +368,8 @@ MIGRATIONS: list[Migration] = [
     Migration("015_fulltext_filled_per_batch", _015_fulltext_filled_per_batch, None),  # PostgreSQL's index is a generated column
     Migration("016_lean_fulltext", _016_lean_fulltext, None),  # PostgreSQL: nothing to change
     Migration("017_ticket_number_digits", _017_ticket_number_digits, postgres_schema.TICKET_NUMBER_DIGITS),
+    # PostgreSQL: history rows name the writing login, confirmations need a super-user; a local file has no logins
+    Migration("018_confirmations_by_login", None, postgres_schema.CONFIRMATIONS_BY_LOGIN),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -9,7 +9,16 @@ Errors become the app's typed errors: a refused write (GRANT, row-level security
 :class:`~elsdesk.domain.NotAllowedError`; a server that cannot be reached, a lost connection or
 a schema this version does not know is :class:`~elsdesk.domain.DatabaseUnavailableError`.
 Passwords are never stored by elsdesk: libpq finds them (Kerberos/GSSAPI, a password file,
-``PGPASSWORD``), else the OS keyring, else :data:`password_prompt` when a front end set one.
+``PGPASSWORD``), else the OS keyring, else :data:`password_prompt` when a front end set one, else
+a question on the terminal when a command runs in one.
+
+A server that stops answering (hung, or a network that drops packets) is noticed within about ten
+seconds instead of freezing whoever waits: TCP keepalives and a TCP user timeout let the operating
+system drop a connection whose peer went silent, and :class:`~elsdesk.storage.pg_watch.ServerWatch` asks a statement that
+waits long whether the server still lives (a second connection must open); when it does not, the
+statement fails with :class:`ServerSilentError`, a
+:class:`~elsdesk.domain.DatabaseUnavailableError`, and the app's reconnect path takes over. A
+server that answers is never cut, so imports, retraining and migrations may run as long as they need.
 """
 
 from __future__ import annotations
@@ -17,14 +26,16 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Callable, Iterator
 
 from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
 from elsdesk.storage.database import POSTGRES, Database, redacted
 from elsdesk.storage.dialects import POSTGRES_DIALECT
 from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
+from elsdesk.storage.pg_watch import PROBE_AFTER_S, PROBE_TIMEOUT_S, ServerSilentError, ServerWatch  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +45,17 @@ ROLE_PRIORITY = (
     ("elsdesk_utbildning", "utbildningsansvarig"),
     ("elsdesk_stod", "els_stod"),
 )
+GROUP_ROLES = tuple(group for group, _role in ROLE_PRIORITY)
 KEYRING_SERVICE = "elsdesk"
 CONNECT_TIMEOUT_S = 10
+# A dead peer is dropped by the operating system: keepalive probes after 5 s of silence, 3 of them
+# 2 s apart, and sent data unacknowledged for 10 s. Settings the connection string names win.
+TCP_OPTIONS = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+               "tcp_user_timeout": 10_000}
+# A statement unanswered for PROBE_AFTER_S makes the watch open a second connection, which must open
+# within PROBE_TIMEOUT_S (libpq's least connect_timeout is 2 s); a hung server fails both, ~10 s in all.
+# `db upgrade` waits at most this long for another workstation's transaction before saying so
+UPGRADE_LOCK_TIMEOUT_S = 5
 
 # set by the GUI: called with the connection string when the server asks for a password; returns it or
 # None. Only called on the thread that set it (the GUI thread); workers use the password kept below.
@@ -77,13 +97,51 @@ def _clean(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-class PgConnection:
-    """The part of a sqlite3 connection the repositories use, over a psycopg connection."""
+def _server_answers(conninfo: str, timeout: float) -> bool:
+    """Whether the server at *conninfo* answers a new connection within *timeout* seconds. A server
+    that refuses the login (a password, too many connections) answered all the same."""
+    import psycopg
 
-    def __init__(self, raw, on_error: Callable[[Exception], Exception]):
+    password = _session_passwords.get(conninfo)
+    extra = {"password": password} if password else {}
+    try:
+        psycopg.connect(conninfo, connect_timeout=max(2, int(timeout)), application_name="elsdesk-probe",
+                        **_tcp_options(conninfo), **extra).close()
+        return True
+    except psycopg.Error as exc:
+        return getattr(exc, "sqlstate", None) is not None or "password" in str(exc).lower()
+    except Exception:  # noqa: BLE001 - never cut a connection because the probe itself went wrong
+        logger.warning("could not ask the server %s whether it answers", redacted(conninfo), exc_info=True)
+        return True
+
+
+_server_watch = ServerWatch(probe=_server_answers)
+
+
+def _tcp_options(conninfo: str) -> dict:
+    """The keepalive and timeout settings the connection string does not name itself."""
+    import psycopg.conninfo
+
+    try:
+        named = set(psycopg.conninfo.conninfo_to_dict(conninfo))
+    except psycopg.ProgrammingError:
+        named = set()
+    return {key: value for key, value in TCP_OPTIONS.items() if key not in named}
+
+
+class PgConnection:
+    """The part of a sqlite3 connection the repositories use, over a psycopg connection. With
+    *conninfo*, every statement is watched (:class:`ServerWatch`) and fails when the server is silent."""
+
+    def __init__(self, raw, on_error: Callable[[Exception], Exception], conninfo: str | None = None):
         self.raw = raw
         self._on_error = on_error
         self._cache: dict[str, str] = {}
+        self.conninfo = conninfo
+
+    def watched(self):
+        """A context in which a statement on this connection fails when the server stops answering."""
+        return _server_watch.watching(self.raw, self.conninfo) if self.conninfo else nullcontext()
 
     def _sql(self, sql: str) -> str:
         translated = self._cache.get(sql)
@@ -93,15 +151,16 @@ class PgConnection:
 
     def execute(self, sql: str, params=()):
         try:
-            if params:
-                return self.raw.execute(self._sql(sql), [_clean(v) for v in params])
-            return self.raw.execute(sql)
+            with self.watched():
+                if params:
+                    return self.raw.execute(self._sql(sql), [_clean(v) for v in params])
+                return self.raw.execute(sql)
         except Exception as exc:  # noqa: BLE001 - mapped to the app's typed errors
             raise self._on_error(exc) from exc
 
     def executemany(self, sql: str, rows) -> None:
         try:
-            with self.raw.cursor() as cursor:
+            with self.watched(), self.raw.cursor() as cursor:
                 cursor.executemany(self._sql(sql), [[_clean(v) for v in row] for row in rows])
         except Exception as exc:  # noqa: BLE001
             raise self._on_error(exc) from exc
@@ -114,7 +173,9 @@ def login_of(conninfo: str) -> tuple[str, str]:
     try:
         parts = psycopg.conninfo.conninfo_to_dict(conninfo)
     except psycopg.ProgrammingError as exc:
-        raise DatabaseUnavailableError(f"anslutningen '{redacted(conninfo)}' går inte att tolka: {exc}") from exc
+        raise DatabaseUnavailableError(
+            f"anslutningen '{redacted(conninfo)}' går inte att tolka; skriv den som postgresql://server/databas eller"
+            f" service=NAMN ({_first_line(exc)})") from exc
     where = f"{parts.get('host', 'localhost')}/{parts.get('dbname', parts.get('service', ''))}"
     return parts.get("user") or "", where
 
@@ -148,7 +209,7 @@ def connect(conninfo: str):
     def attempt(password: str | None = None):
         extra = {"password": password} if password else {}
         return psycopg.connect(conninfo, autocommit=True, application_name="elsdesk",
-                               connect_timeout=CONNECT_TIMEOUT_S, **extra)
+                               connect_timeout=CONNECT_TIMEOUT_S, **_tcp_options(conninfo), **extra)
 
     try:
         return attempt()
@@ -157,7 +218,7 @@ def connect(conninfo: str):
             what = "kan inte nås" if "definition of service" in str(exc).lower() else "svarar inte"
             raise DatabaseUnavailableError(f"servern {redacted(conninfo)} {what}: {_in_swedish(exc)}") from exc
         first_error = exc
-    for source in (_session_passwords.get, _stored_password, _prompted_password):
+    for source in (_session_passwords.get, _stored_password, _prompted_password, _terminal_password):
         password = source(conninfo)
         if not password:
             continue
@@ -189,6 +250,7 @@ def _forget_kept_connections_in_child() -> None:
     _left_to_parent.extend(raw for _conninfo, raw in _idle)
     _idle.clear()
     _idle_lock = threading.Lock()
+    _server_watch.forget_in_child()
 
 
 os.register_at_fork(after_in_child=_forget_kept_connections_in_child)
@@ -203,8 +265,11 @@ def _take_connection(conninfo: str):
         if raw is None:
             return connect(conninfo)
         try:
-            raw.execute("SELECT 1")  # a connection kept across a server restart is found dead here
+            ping(raw, conninfo)  # a connection kept across a server restart is found dead here
             return raw
+        except ServerSilentError:
+            _close_quietly(raw)  # a hung server: a new connection would only wait as long again
+            raise
         except Exception:  # noqa: BLE001 - dead: drop it and try the next
             _close_quietly(raw)
 
@@ -247,31 +312,69 @@ def _prompted_password(conninfo: str) -> str | None:
     return password_prompt(conninfo)
 
 
+def _terminal_password(conninfo: str) -> str | None:
+    """Ask on the terminal, as psql does, when a command runs in one (no front end set a prompt, the
+    main thread, stdin a terminal); None otherwise, or when the person gives none."""
+    if password_prompt is not None or threading.current_thread() is not threading.main_thread():
+        return None
+    if not (sys.stdin and sys.stdin.isatty()):
+        return None
+    import getpass
+
+    user, where = login_of(conninfo)
+    try:
+        return getpass.getpass(f"Lösenord för {user or 'din inloggning'} på {where}: ") or None
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-# what libpq says in English, for the people who read it (its own text stays after a colon for IT)
+# what libpq says in English, for the people who read it (its own text stays last, in parentheses, for IT)
+NO_PASSWORD = ("inget lösenord angavs: elsdesk frågar efter det i appen och när ett kommando körs i en terminal;"
+               " annars lägg det i en pgpass-fil (~/.pgpass, i Windows %APPDATA%\\postgresql\\pgpass.conf)"
+               " eller i miljövariabeln PGPASSWORD")
 _LIBPQ_SWEDISH = (
-    ("no password supplied", "inget lösenord angavs; skriv det när appen frågar, eller lägg det i en pgpass-fil"
-                             " (eller PGPASSWORD)"),
+    ("no password supplied", NO_PASSWORD),
     ("password authentication failed", "fel lösenord eller en inloggning som servern inte känner"),
     ("definition of service", "tjänsten finns inte i pg_service.conf (PGSERVICEFILE eller ~/.pg_service.conf);"
                               " be IT om adressen"),
     ("connection refused", "servern tar inte emot anslutningar på den adressen och porten"),
     ("could not translate host name", "servernamnet hittas inte"),
     ("timeout expired", "servern svarade inte i tid"),
+    ("shutting down", "servern håller på att stängas av eller startas om; försök igen om en stund"),
+    ("starting up", "servern håller på att starta; försök igen om en stund"),
+    ("too many clients", "servern tar inte emot fler anslutningar just nu; be IT höja max_connections"),
+    ("closed the connection unexpectedly", "servern stängde förbindelsen"),
+    ("no pg_hba.conf entry", "servern släpper inte in den här inloggningen från den här datorn; be IT lägga till"
+                             " den i pg_hba.conf"),
     ("does not exist", "databasen eller inloggningen finns inte på servern"),
 )
 
 
 def _in_swedish(exc: BaseException) -> str:
-    """What went wrong in a Swedish sentence where libpq's reason is a known one, with its text."""
+    """What went wrong in a Swedish sentence, with libpq's own text last in parentheses."""
     text = _first_line(exc)
     for english, swedish in _LIBPQ_SWEDISH:
         if english in str(exc).lower():
             return f"{swedish} ({text})"
-    return text
+    return f"servern gav ett fel som elsdesk inte känner igen ({text})"
+
+
+class _LoginFacts:
+    """Who this connection is logged in as and what the desk grants it (read once per open)."""
+
+    __slots__ = ("login", "owns", "owner", "groups")
+
+    def __init__(self, login: str, owns: bool, owner: str, groups: tuple[str, ...]):
+        self.login, self.owns, self.owner, self.groups = login, owns, owner, groups
+
+
+def _ident(name: str) -> str:
+    """*name* as SQL writes a role name (quoted when it needs to be), for a GRANT to copy."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_]*", name or "") else '"' + (name or "").replace('"', '""') + '"'
 
 
 class PostgresDatabase(Database):
@@ -285,16 +388,22 @@ class PostgresDatabase(Database):
         self._closed = False
         self._in_write = False
         self._role: str | None = None
+        self._facts: _LoginFacts | None = None
         self.raw = _take_connection(conninfo)
-        self.conn = PgConnection(self.raw, self._translate_error)
+        self.conn = PgConnection(self.raw, self._translate_error, conninfo)
         try:
             if conninfo not in _checked_desks:
                 self._check_character_type()
                 _checked_desks.add(conninfo)
+            facts = self._login_facts()
+            if migrate_schema and not facts.owns:
+                self._refuse_upgrade_unless_current()
+            elif not migrate_schema and not facts.owns and not facts.groups:
+                raise NotAllowedError(self._no_group_text())
             version = self.schema_version()
             check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema)
             if migrate_schema and version < len(MIGRATIONS):
-                with self.write():
+                with self.write(lock_timeout_s=UPGRADE_LOCK_TIMEOUT_S):
                     migrate(self)
         except BaseException:
             self.close()
@@ -304,6 +413,43 @@ class PostgresDatabase(Database):
     def target(self) -> str:
         return self._conninfo
 
+    # -- who is logged in --------------------------------------------------------------------
+    def _login_facts(self) -> _LoginFacts:
+        """The login, whether it owns the desk (the database owner's role, or a server superuser), the
+        owner's name and the elsdesk group roles it is in: one query, before anything a group may read."""
+        if self._facts is None:
+            login, owns, owner, groups = self.conn.execute(
+                "SELECT session_user, pg_has_role(session_user, d.datdba, 'member'), pg_get_userbyid(d.datdba),"
+                " array(SELECT rolname::text FROM pg_roles WHERE rolname::text = ANY(?)"
+                "       AND pg_has_role(session_user, oid, 'member'))"
+                " FROM pg_database d WHERE d.datname = current_database()", (list(GROUP_ROLES),)).fetchone()
+            self._facts = _LoginFacts(login, bool(owns), owner, tuple(groups))
+        return self._facts
+
+    def _no_group_text(self) -> str:
+        login = self._facts.login if self._facts else "inloggningen"
+        return (f"din inloggning {login} hör inte till någon av elsdesks grupproller på {self.describe()}, så servern"
+                " varken visar eller sparar något åt den. Be IT eller deskens ägare ge den en roll, för ELS-stöd:"
+                f" GRANT elsdesk_stod TO {_ident(login)}; (för superanvändare elsdesk_superanvandare, för"
+                " utbildningsansvarig elsdesk_utbildning)")
+
+    def _refuse_upgrade_unless_current(self) -> None:
+        """NotAllowedError naming the owner's role when a login that does not own the desk would have to
+        create or change its schema (``db upgrade`` on an older desk)."""
+        try:
+            current = self.schema_version() == len(MIGRATIONS)
+        except NotAllowedError:
+            current = False  # not even allowed to read the schema's version
+        if current:
+            return
+        facts = self._facts
+        raise NotAllowedError(
+            f"bara deskens ägare får skapa eller uppgradera schemat i {self.describe()}: databasen ägs av rollen"
+            f" {facts.owner}, och din inloggning {facts.login} hör inte till den. Logga in som {facts.owner}"
+            f" (PGUSER={facts.owner}, eller user={facts.owner} i adressen) och kör kommandot igen, eller be IT ge"
+            f" dig ägarrollen: GRANT {_ident(facts.owner)} TO {_ident(facts.login)};"
+        )
+
     # -- errors --------------------------------------------------------------------------
     def _translate_error(self, exc: Exception) -> Exception:
         import psycopg
@@ -312,15 +458,32 @@ class PostgresDatabase(Database):
         if isinstance(exc, errors.InsufficientPrivilege) or (
             isinstance(exc, psycopg.ProgrammingError) and "row-level security" in str(exc)
         ):
-            return NotAllowedError(_refusal(str(exc)))
+            return NotAllowedError(self._refusal(str(exc)))
         if isinstance(exc, DatabaseUnavailableError):
             return exc  # already said (a retry that failed again): not the sentence twice
+        if isinstance(exc, errors.LockNotAvailable):
+            return DatabaseUnavailableError(
+                f"en annan arbetsplats håller desken {self.describe()} just nu (en öppen transaktion på servern),"
+                f" så ingenting ändrades; försök igen om en stund, när de andra har sparat klart eller stängt elsdesk"
+                f" ({_first_line(exc)})")
         if isinstance(exc, psycopg.OperationalError) or self.raw.broken:
             return DatabaseUnavailableError(
                 f"förbindelsen med servern {self.describe()} bröts; det som redan sparats finns kvar, det som inte hann"
-                f" sparas sparades inte (en import fortsätter där den slutade om den körs igen): {_first_line(exc)}"
+                f" sparas sparades inte (en import fortsätter där den slutade om den körs igen) ({_first_line(exc)})"
             )
         return exc
+
+    def _refusal(self, message: str) -> str:
+        """The server's refusal as a Swedish sentence naming the role needed and the GRANT that gives it."""
+        login = self._facts.login if self._facts else None
+        grantee = _ident(login) if login else "inloggningen"
+        for key, sentence, group in _REFUSALS:
+            if key in message:
+                grant = f" (ska du ha den rollen: be IT eller deskens ägare om GRANT {group} TO {grantee};)" if group else ""
+                return sentence + grant
+        return (f"din inloggning får inte göra det här på servern; be IT eller deskens ägare se efter vilken grupproll"
+                f" {login or 'den'} har (elsdesk_stod, elsdesk_superanvandare eller elsdesk_utbildning)"
+                f" ({_first_line(RuntimeError(message))})")
 
     def _reconnect_if_broken(self) -> None:
         if self.raw.broken or self.raw.closed:
@@ -329,9 +492,11 @@ class PostgresDatabase(Database):
 
     # -- the Database interface ------------------------------------------------------------
     @contextmanager
-    def write(self) -> Iterator[PgConnection]:
-        """One transaction holding the desk's write lock; committed on success, rolled back on error."""
-        transaction = self._begin_locked()
+    def write(self, *, lock_timeout_s: float | None = None) -> Iterator[PgConnection]:
+        """One transaction holding the desk's write lock; committed on success, rolled back on error.
+        With *lock_timeout_s*, waiting longer than that for a lock (the write lock, or a table another
+        connection's transaction holds) fails instead of waiting on."""
+        transaction = self._begin_locked(lock_timeout_s)
         try:
             self._in_write = True
             try:
@@ -346,7 +511,7 @@ class PostgresDatabase(Database):
             raise mapped from exc
         self._end(transaction, None)
 
-    def _begin_locked(self):
+    def _begin_locked(self, lock_timeout_s: float | None = None):
         """Begin a transaction and take the write lock; a connection that died since its last use
         (a server restart) is replaced once, since nothing of this transaction was sent yet."""
         import psycopg
@@ -355,8 +520,11 @@ class PostgresDatabase(Database):
             self._reconnect_if_broken()
             transaction = self.raw.transaction()
             try:
-                transaction.__enter__()
-                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                with self.conn.watched():
+                    transaction.__enter__()
+                    if lock_timeout_s is not None:
+                        self.raw.execute("SELECT set_config('lock_timeout', %s, true)", (f"{int(lock_timeout_s * 1000)}ms",))
+                    self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 return transaction
             except psycopg.OperationalError as exc:
                 if attempt == 2 or not self.raw.broken:
@@ -366,10 +534,11 @@ class PostgresDatabase(Database):
     def _end(self, transaction, exc: BaseException | None) -> None:
         """Commit (no error) or roll back the transaction; a commit that fails is the app's error."""
         try:
-            if exc is None:
-                transaction.__exit__(None, None, None)
-            else:
-                transaction.__exit__(type(exc), exc, exc.__traceback__)
+            with self.conn.watched():
+                if exc is None:
+                    transaction.__exit__(None, None, None)
+                else:
+                    transaction.__exit__(type(exc), exc, exc.__traceback__)
         except Exception as failure:  # noqa: BLE001 - the commit itself failed
             if exc is not None:
                 logger.debug("rolling back after an error failed too", exc_info=True)
@@ -384,6 +553,8 @@ class PostgresDatabase(Database):
             self._reconnect_if_broken()
         try:
             return self.conn.execute(sql, params).fetchall()
+        except ServerSilentError:
+            raise  # asking again would wait as long again
         except DatabaseUnavailableError:
             if self._in_write:
                 raise
@@ -398,29 +569,19 @@ class PostgresDatabase(Database):
 
     def server_role(self) -> str | None:
         if self._role is None:
-            if self.owns_desk():
+            facts = self._login_facts()
+            if facts.owns:
                 self._role = "agare"
             else:
-                self._role = "els_stod"
-                for group, role in ROLE_PRIORITY:
-                    row = self.raw.execute(
-                        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s)"
-                        " AND pg_has_role(session_user, %s, 'member')", (group, group)).fetchone()
-                    if row[0]:
-                        self._role = role
-                        break
+                self._role = next((role for group, role in ROLE_PRIORITY if group in facts.groups), "els_stod")
         return self._role
 
     def owns_desk(self) -> bool:
         """True for the owning role (or a server superuser): may migrate and is not bound by roles."""
-        row = self.raw.execute(
-            "SELECT rolsuper OR pg_has_role(session_user, (SELECT datdba FROM pg_database"
-            " WHERE datname = current_database()), 'member') FROM pg_roles WHERE rolname = session_user"
-        ).fetchone()
-        return bool(row[0])
+        return self._login_facts().owns
 
     def login_name(self) -> str | None:
-        return self.raw.execute("SELECT session_user").fetchone()[0]
+        return self._login_facts().login
 
     def describe(self) -> str:
         return redacted(self._conninfo)
@@ -438,28 +599,38 @@ class PostgresDatabase(Database):
 
     # -- checks at open ------------------------------------------------------------------
     def _check_character_type(self) -> None:
-        encoding = self.raw.execute("SELECT current_setting('server_encoding')").fetchone()[0]
-        folds = encoding == "UTF8" and self.raw.execute(
+        encoding = self.conn.execute("SELECT current_setting('server_encoding')").fetchone()[0]
+        folds = encoding == "UTF8" and self.conn.execute(
             "SELECT lower(chr(197) || chr(196) || chr(214)) = chr(229) || chr(228) || chr(246)").fetchone()[0]
         if not folds:
             raise DatabaseUnavailableError(
                 f"databasen {self.describe()} kan inte hantera å, ä och ö (teckenkodning {encoding}); skapa den med"
-                " CREATE DATABASE elsdesk ENCODING 'UTF8' LC_COLLATE 'sv_SE.UTF-8' LC_CTYPE 'sv_SE.UTF-8'"
-                " TEMPLATE template0 (eller C.UTF-8)"
+                " CREATE DATABASE elsdesk ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+                " (C.UTF-8 finns på varje Linuxserver; elsdesk sorterar själv i svensk ordning)"
             )
 
 
+def ping(raw, conninfo: str) -> None:
+    """Ask the server on *raw* whether it lives (a listening connection between its notices):
+    :class:`ServerSilentError` within about ten seconds when it is hung, psycopg's error when gone."""
+    with _server_watch.watching(raw, conninfo):
+        raw.execute("SELECT 1")
+
+
+# (what the server's refusal names, the sentence, the group role that may) - the first that matches
 _REFUSALS = (
-    ("review_decisions", "superanvändare", "bekräfta etiketter i granskningen"),
-    ("models", "superanvändare", "träna om och spara modeller"),
-    ("topic_registry", "utbildningsansvarig", "ändra ämnen och utbildningsagendan"),
-    ("label_history", "superanvändare", "ångra andras beslut"),
-    ("settings", "utbildningsansvarig eller superanvändare", "ändra den inställningen"),
+    ("elsdesk_confirmation", "din inloggning får inte bekräfta etiketter (markera dem som granskade); det får bara"
+                             " rollen superanvändare", "elsdesk_superanvandare"),
+    ('policy for table "label_history"', "din inloggning får skriva etiketthistorik bara i sitt eget namn, och bara"
+                                         " en superanvändare skriver en bekräftelse", None),
+    ("review_decisions", "din inloggning får inte bekräfta etiketter i granskningen; det får bara rollen superanvändare",
+     "elsdesk_superanvandare"),
+    ("models", "din inloggning får inte träna om och spara modeller; det får bara rollen superanvändare",
+     "elsdesk_superanvandare"),
+    ("topic_registry", "din inloggning får inte ändra ämnen och utbildningsagendan; det får bara rollen"
+                       " utbildningsansvarig", "elsdesk_utbildning"),
+    ("label_history", "din inloggning får inte ångra andras beslut; det får bara den superanvändare som fattade"
+                      " beslutet", None),
+    ("settings", "din inloggning får inte ändra den inställningen; det får bara rollen utbildningsansvarig eller"
+                 " superanvändare", None),
 )
-
-
-def _refusal(message: str) -> str:
-    for table, needed, action in _REFUSALS:
-        if f'"{table}"' in message or f" {table}" in message:
-            return f"din inloggning får inte {action}; det får bara rollen {needed}"
-    return "din inloggning får inte göra det här på servern"

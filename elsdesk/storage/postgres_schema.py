@@ -263,3 +263,43 @@ TICKET_NUMBER_DIGITS = """
 CREATE INDEX idx_tickets_number_digits
     ON tickets ((ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0')), id);
 """
+
+# Only a super-user confirms labels, and the label history names the login that wrote it (README, "Roles are the
+# server's"), also for someone who goes around the app with an SQL client. A history row carries the writer's own
+# login, or is the model's ("model", source "model:<version>", written by whichever workstation classified); a
+# history row or a ticket that says "confirmed" ('human') needs a super-user (or the desk's owner, whose moves and
+# demo data carry labels). A confirmed ticket saved again with the same labels (an edit of its status or text by
+# ELS-stöd) stays confirmed.
+CONFIRMATIONS_BY_LOGIN = """
+CREATE FUNCTION elsdesk_owns_desk() RETURNS boolean LANGUAGE sql STABLE AS $owns$
+    SELECT pg_has_role(session_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'member')
+$owns$;
+CREATE FUNCTION elsdesk_may_confirm() RETURNS boolean LANGUAGE sql STABLE AS $confirm$
+    SELECT pg_has_role(session_user, 'elsdesk_superanvandare', 'member') OR elsdesk_owns_desk()
+$confirm$;
+
+DROP POLICY history_insert ON label_history;
+CREATE POLICY history_insert ON label_history FOR INSERT WITH CHECK (
+    (actor = session_user AND (source <> 'human' OR elsdesk_may_confirm()))
+    OR (actor = 'model' AND source LIKE 'model:%')
+    OR elsdesk_owns_desk());
+DROP POLICY history_undo ON label_history;
+CREATE POLICY history_undo ON label_history FOR UPDATE USING (actor = session_user)
+    WITH CHECK (actor = session_user AND (source <> 'human' OR elsdesk_may_confirm()));
+
+CREATE FUNCTION elsdesk_guard_confirmation() RETURNS trigger LANGUAGE plpgsql AS $guard$
+BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.label_source = 'human'
+       AND NEW.module IS NOT DISTINCT FROM OLD.module AND NEW.kind IS NOT DISTINCT FROM OLD.kind THEN
+        RETURN NEW;
+    END IF;
+    IF NOT elsdesk_may_confirm() THEN
+        RAISE EXCEPTION 'only a super-user confirms labels (elsdesk_confirmation: tickets.label_source human)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$guard$;
+CREATE TRIGGER tickets_confirmed_by_super_user BEFORE INSERT OR UPDATE ON tickets
+    FOR EACH ROW WHEN (NEW.label_source = 'human') EXECUTE FUNCTION elsdesk_guard_confirmation();
+"""
