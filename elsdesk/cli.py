@@ -58,6 +58,8 @@ def _build_parser() -> argparse.ArgumentParser:
     imp = command("import", "importera ärenden från .jsonl, .json, .csv, .tsv, .txt eller .xlsx")
     imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .json, .csv, .tsv, .txt eller .xlsx)")
     imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
+    imp.add_argument("--no-incidents", action="store_true",
+                     help="sök inte efter möjliga incidenter i filens ärenden (annars: dess senaste 14 dagar)")
     from elsdesk.importer import understood_columns
 
     imp.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -78,11 +80,13 @@ def _build_parser() -> argparse.ArgumentParser:
                       help="ta bort alla demoärenden med deras historik; riktiga ärenden påverkas inte")
 
     from elsdesk.cli_admin import add_admin_commands
+    from elsdesk.cli_incidents import add_incident_commands
     from elsdesk.cli_ml import add_ml_commands
     from elsdesk.cli_topics import add_topic_commands
 
     add_ml_commands(command)
     add_topic_commands(command)
+    add_incident_commands(command)
     add_admin_commands(command)
     return parser
 
@@ -124,7 +128,7 @@ def cmd_import(args) -> int:
 
     check_readable(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
     with _database(args) as database:
-        report = import_tickets(database, args.file)
+        report = import_tickets(database, args.file, find_incidents=not args.no_incidents)
         classified = 0 if args.no_classify else _classify_unlabelled(database)
     _print_lines(args.file, "avvisad", report.rejected)
     _print_lines(args.file, "varning", report.warnings)
@@ -134,6 +138,7 @@ def cmd_import(args) -> int:
         + (" (även deskens äldre ärenden som den aktiva modellversionen inte hade klassat)"
            if classified > report.new + report.updated else "")
         + (f", kopplade till kända problem: {report.linked}" if report.linked else "")
+        + (f"; {report.incident_summary}" if report.incident_summary else "")
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK
 
@@ -276,10 +281,12 @@ def _handler(command: str):
     if command in HANDLERS:
         return HANDLERS[command]
     from elsdesk.cli_admin import ADMIN_HANDLERS
+    from elsdesk.cli_incidents import INCIDENT_HANDLERS
     from elsdesk.cli_ml import ML_HANDLERS
     from elsdesk.cli_topics import TOPIC_HANDLERS
 
-    return ML_HANDLERS.get(command) or TOPIC_HANDLERS.get(command) or ADMIN_HANDLERS[command]
+    return (ML_HANDLERS.get(command) or TOPIC_HANDLERS.get(command) or INCIDENT_HANDLERS.get(command)
+            or ADMIN_HANDLERS[command])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -49,8 +49,15 @@ class IncidentActionsMixin:
         return text.replace("%1", incident.label).replace("%2", str(incident.ticket_count)).replace(
             "%3", str(len(incident.units)))
 
-    def scan_incidents(self):
-        """Look for surges in the last 24 hours of tickets (after an import)."""
+    def scan_incidents(self, report=None):
+        """After an import: announce the possible incidents its own scan found over the file's whole
+        time span (``report.incidents``, see services/imports.py) without scanning again; without such
+        a report (demo data), look for surges in the last 24 hours of tickets."""
+        scan = getattr(report, "incidents", None)
+        if scan is not None:
+            self._on_incidents_found(scan)
+            return None
+
         def work(context):
             from elsdesk.services.surges import scan_for_incidents
 

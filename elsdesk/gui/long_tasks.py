@@ -91,6 +91,8 @@ class LongTasksMixin:
                 message += " " + self.tr("%1 kopplade till kända problem.").replace("%1", str(report.linked))
             if report.warnings:
                 message += " " + self.tr("%1 varningar (se detaljer).").replace("%1", str(len(report.warnings)))
+            if getattr(report, "incident_summary", ""):
+                message += " " + report.incident_summary[0].upper() + report.incident_summary[1:] + "."
             if report.rejected or report.warnings:  # e.g. columns that were not read: the person should know
                 details = "\n".join(
                     [self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20]]

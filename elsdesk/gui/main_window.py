@@ -407,12 +407,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.form.open()
         return self.form
 
-    def _on_tickets_imported(self, _report) -> None:
+    def _on_tickets_imported(self, report) -> None:
         self.model.refresh_rows()
         self.list_view.refresh()
         self.refresh_demo_state()
         self.build_similarity_index()
-        self.scan_incidents()
+        self.scan_incidents(report)  # an import's report holds what its own scan found
         if self.review_view is not None:
             self.review_view.refresh()
         self._desk_changed_for_topics()

@@ -10,6 +10,12 @@ already seen in the file is refused.
 The file is read as a stream (issue 14): memory does not grow with its length. Each batch's new
 tickets are written with one statement, their history rows with another, and on SQLite the
 full-text index is filled once per batch (see :meth:`TicketRepository.insert_many`).
+
+Afterwards the time span of the file's tickets, its newest :data:`INCIDENT_SCAN_DAYS` days at
+most, is scanned for bursts of similar tickets (possible incidents, :mod:`elsdesk.services.surges`):
+a week imported on Friday has Tuesday's outage found, and the report says so
+(:attr:`ImportResult.incident_summary`). A file of a region's history is not scanned back to its
+first day (minutes for a year of tickets); ``elsdesk incidents --scan --from DAY`` does that.
 """
 
 from __future__ import annotations
@@ -21,11 +27,13 @@ import secrets
 from array import array
 from dataclasses import dataclass
 from dataclasses import fields as dc_fields
+from datetime import timedelta
 from pathlib import Path
 from typing import Callable
 
 from elsdesk.domain import (  # Cancelled: callers import it from here too
     HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, ImportReport, LabelChange, Ticket, now_iso,
+    parse_datetime,
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
@@ -54,6 +62,44 @@ _LABEL_RANK = {None: 0, MODEL: 1, INTAKE: 2, HUMAN: 3}
 _COMPARED = [f.name for f in dc_fields(Ticket) if f.name not in ("id", "updated_at", "version", "masked_count")]
 
 Progress = Callable[[int, int], None]
+# the days, counted back from a file's newest ticket, that an import scans for possible incidents
+INCIDENT_SCAN_DAYS = 14
+
+
+@dataclass
+class ImportResult(ImportReport):
+    """An :class:`ImportReport` with the possible incidents the scan after the import stored."""
+
+    incidents: object = None  # a surges.SurgeScan, None when the import did not scan
+    scanned_from: str | None = None  # the first day scanned, when the file's tickets began earlier
+
+    @property
+    def incident_summary(self) -> str:
+        """One Swedish sentence about the incidents found ("1 möjlig incident: 24 ärenden från 22
+        enheter 2027-03-16 09:10–10:55; se …"), or "" when none."""
+        if self.incidents is None:
+            return ""
+        from elsdesk.services.surges import scan_summary
+
+        found = scan_summary(self.incidents)
+        if self.scanned_from is None:
+            return found
+        older = (f"ärenden före {self.scanned_from} söktes inte igenom efter incidenter"
+                 f" ('elsdesk incidents --scan --from DAG' gör det)")
+        return f"{found}; {older}" if found else older
+
+
+@dataclass
+class _Span:
+    """The earliest and latest creation time of the tickets an import wrote or found unchanged."""
+
+    first: str | None = None
+    last: str | None = None
+
+    def see(self, created_at: str | None) -> None:
+        if created_at:
+            self.first = created_at if self.first is None else min(self.first, created_at)
+            self.last = created_at if self.last is None else max(self.last, created_at)
 
 
 @dataclass
@@ -109,11 +155,14 @@ def import_tickets(
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
-) -> ImportReport:
+    find_incidents: bool = True,
+) -> ImportResult:
     """Import every usable row of *path*; rejected rows are reported with their line.
 
     The file is read as a stream and written in committed batches of *batch_size* rows, so
-    memory does not grow with the file and an interrupted import keeps what it committed."""
+    memory does not grow with the file and an interrupted import keeps what it committed. With
+    *find_incidents*, the time span of the file's tickets is then scanned for possible incidents
+    (``report.incidents``, ``report.incident_summary``)."""
     taxonomy = RememberedLabels(desk_taxonomy(database))  # the shipped labels and the desk's own
     batches = _Batches(database, actor, taxonomy.taxonomy)
     report = batches.report
@@ -160,7 +209,29 @@ def import_tickets(
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
     _report_columns(report, columns)
     report.rejected.sort()
+    if find_incidents and not (is_cancelled and is_cancelled()):
+        report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
     return report
+
+
+def scan_imported_span(database: Database, span: _Span):
+    """Look for possible incidents over the time span of an import's tickets, its newest
+    :data:`INCIDENT_SCAN_DAYS` days at most (and one surge window after it, where a burst the file
+    ends with may go on in tickets already stored): (the
+    :class:`~elsdesk.services.surges.SurgeScan` or None when the import stored no ticket, the first
+    day scanned when the file began earlier, else None)."""
+    if span.first is None:
+        return None, None
+    from elsdesk.services.surges import SurgeRules, scan_for_incidents  # scikit-learn: only when a file is imported
+
+    rules = SurgeRules()
+    last = parse_datetime(span.last)
+    start, scanned_from = span.first, None
+    earliest = (last - timedelta(days=INCIDENT_SCAN_DAYS)).replace(microsecond=0)
+    if parse_datetime(span.first) < earliest:
+        start, scanned_from = earliest.isoformat(), earliest.date().isoformat()
+    end = (last + timedelta(hours=rules.window_hours)).replace(microsecond=0).isoformat()
+    return scan_for_incidents(database, start=start, end=end, rules=rules), scanned_from
 
 
 def _report_columns(report: ImportReport, columns: FileColumns) -> None:
@@ -193,7 +264,8 @@ class _Batches:
         # problems does not link tickets to them (nor create them)
         self.labels_are = HUMAN if role is None or allowed(role, CONFIRM_LABELS) else INTAKE
         self.may_link = role is None or allowed(role, CURATE_PROBLEMS)
-        self.report = ImportReport()
+        self.report = ImportResult()
+        self.span = _Span()  # of the tickets written or found unchanged: what the incident scan reads
         self._reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few
         self._id_key: bytes | None = None
         self._written = _LinesByTicket()
@@ -275,6 +347,7 @@ class _Batches:
                 if id_warnings[line]:
                     report.warnings.append((line, id_warnings[line]))
                 report.masked += row.masked
+                self.span.see(ticket.created_at)
                 if existing is None:
                     new.append(row)
                     links.append((row, ticket))

@@ -11,21 +11,37 @@ in the same module and 0.1 % across modules; stems and stem pairs alone manage 9
 0.01 %, too few same-problem pairs for a burst to hang together. Found tickets are linked to an incident
 (``incidents`` + ``incident_tickets``), never merged; a later scan that finds more of the same
 burst links them to the same incident.
+
+One outage is written many ways ("Cosmic hänger sig", "systemet svarar inte", "timglaset
+snurrar"): those words share too little for one burst, so it is found as several. Bursts whose
+times overlap (or lie within ``join_gap_hours`` of each other) and that are each mostly about the
+whole system being slow, frozen or down (the module ``prestanda_driftstorning`` of the taxonomy:
+a person's label, else the desk's model) are one incident (``_join_system_wide``). Bursts about
+anything narrower (a printer queue, an integration) stay apart even at the same hour: they are
+different problems with different owners. A later scan joins such a burst to an open incident
+of the same kind and time in the same way, and one burst that spans several open incidents
+gathers them into one.
+
+A scan of a long span (an import of a month) vectorises each ticket's text once
+(``_TextFeatures``): each chunk still fits its own TF-IDF on its tickets and their baseline, with
+the same result as fitting the raw texts, but the cleaning, stemming and n-gram cutting of a
+ticket that sits in several chunks' baselines is not repeated.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
 import numpy as np
 from sklearn.preprocessing import normalize
 
-from elsdesk.domain import Incident, Ticket, now_iso, parse_datetime
-from elsdesk.ml.model import build_features
+from elsdesk.domain import HUMAN, INTAKE, Incident, Ticket, now_iso, parse_datetime
+from elsdesk.ml.model import TicketModel
 from elsdesk.ml.similarity import to_seconds
+from elsdesk.ml.text import prepared as prepared_text
 from elsdesk.ml.text import ticket_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.incidents import IncidentRepository, distinct_units, unit_key
@@ -44,6 +60,13 @@ class SurgeRules:
     chunk_hours: float = 12.0
     max_chunk_tickets: int = 3000
     max_baseline_tickets: int = 3000  # the usual rate is estimated from a sample of this size
+    join_gap_hours: float = 1.0  # system-wide bursts this close in time (or overlapping) are one incident
+    system_wide_share: float = 0.5  # a burst is system-wide when more than this share of its tickets is
+    gather_margin_hours: float = 0.5  # a system-wide burst takes in system-wide tickets this close to it
+
+
+# the taxonomy's module for "the whole system slow or down" (README: Prestanda och driftstörning)
+SYSTEM_WIDE_MODULE = "prestanda_driftstorning"
 
 
 @dataclass(frozen=True)
@@ -56,6 +79,7 @@ class Surge:
     units: tuple[str, ...]
     label: str
     representative_id: int
+    system_wide: bool = False  # about the whole system being slow, frozen or down
 
 
 @dataclass
@@ -80,6 +104,7 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
     start_at = parse_datetime(start) if start else end_at - timedelta(hours=24)
     window = timedelta(hours=rules.window_hours)
     found: list[Surge] = []
+    features = _TextFeatures()
     chunk_start = start_at
     while chunk_start <= end_at:
         chunk_end = min(chunk_start + timedelta(hours=rules.chunk_hours), end_at)
@@ -90,21 +115,29 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
         if len(before) > rules.max_baseline_tickets:
             scale = len(before) / rules.max_baseline_tickets
             before = sorted(random.Random(len(before)).sample(before, rules.max_baseline_tickets), key=lambda t: t.created_at)
-        found.extend(_detect_in(before, [t for t in pool if t.created_at >= first], rules, scale))
+        found.extend(_detect_in(before, [t for t in pool if t.created_at >= first], rules, scale, features))
+        features.forget_before(_iso(chunk_end - window - timedelta(hours=rules.baseline_hours)))
         chunk_start = chunk_end + timedelta(seconds=1)
-    return _merge_overlapping(found)
+    return _join_system_wide(database, _merge_overlapping(found), rules)
 
 
-def record_surges(database: Database, surges: list[Surge]) -> SurgeScan:
-    """Store surges as incidents: link to an incident that already holds some of the tickets, else create one."""
+def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = SurgeRules()) -> SurgeScan:
+    """Store surges as incidents: link to an incident that already holds some of the tickets (open
+    incidents the surge spans are gathered into one), or to an open system-wide incident at the
+    same time when the surge is system-wide too; else create one."""
     repo = IncidentRepository(database)
-    created_ids, extended_ids = [], []
+    near = _system_wide_incidents_near(database, surges, rules)  # read before the write lock is taken
+    created_ids, extended_ids, gone = [], [], set()
     with database.write():
-        for surge in surges:
-            linked = repo.incidents_of(surge.ticket_ids, status=None)
-            if linked:
-                incident_id = max(linked.values())
-                if repo.link(incident_id, surge.ticket_ids, surge.first_at, surge.last_at) and incident_id not in created_ids:
+        for index, surge in enumerate(surges):
+            incident_id, gathered = _incident_of(repo, surge)
+            gone.update(gathered)  # gathered into incident_id: no longer there
+            created_ids = [i for i in created_ids if i not in gone]
+            extended_ids = [i for i in extended_ids if i not in gone]
+            incident_id = incident_id or (near.get(index) if near.get(index) not in gone else None)
+            if incident_id is not None:
+                added = repo.link(incident_id, surge.ticket_ids, surge.first_at, surge.last_at)
+                if (added or gathered) and incident_id not in created_ids:
                     extended_ids.append(incident_id)
             else:
                 created_ids.append(repo.create(surge.label, surge.first_at, surge.last_at, now_iso(), surge.ticket_ids))
@@ -120,7 +153,55 @@ def scan_for_incidents(database: Database, around: str | None = None, start: str
         moment = parse_datetime(around)
         start = _iso(moment)
         end = _iso(moment + timedelta(hours=rules.window_hours))
-    return record_surges(database, detect_surges(database, start, end, rules))
+    return record_surges(database, detect_surges(database, start, end, rules), rules)
+
+
+SUMMARY_SHOWN = 3  # incidents a summary names; the rest are counted
+WHERE_TO_LOOK = "se Incidenter-menyn eller 'elsdesk incidents'"
+
+
+def scan_summary(scan: SurgeScan | None) -> str:
+    """One Swedish sentence for an import's summary line: the possible incidents the scan found and
+    those it added tickets to, each with its tickets, units and hours; "" when there are none."""
+    if scan is None:
+        return ""
+    parts = []
+    if scan.created:
+        count = len(scan.created)
+        parts.append(f"{count} {'möjlig incident' if count == 1 else 'möjliga incidenter'}: {_described(scan.created)}")
+    if scan.extended:
+        count = len(scan.extended)
+        parts.append(f"fler ärenden i {count} redan {'känd möjlig incident' if count == 1 else 'kända möjliga incidenter'}:"
+                     f" {_described(scan.extended)}")
+    return "; ".join(parts) + f"; {WHERE_TO_LOOK}" if parts else ""
+
+
+def _described(incidents: list[Incident]) -> str:
+    shown = ", ".join(f"{i.ticket_count} ärenden från {len(i.units)} {'enhet' if len(i.units) == 1 else 'enheter'}"
+                      f" {time_span_text(i.first_at, i.last_at)}" for i in incidents[:SUMMARY_SHOWN])
+    rest = len(incidents) - SUMMARY_SHOWN
+    return shown + (f" och {rest} till" if rest > 0 else "")
+
+
+def time_span_text(first_at: str, last_at: str) -> str:
+    """'2027-03-16 09:10–10:55', or with both dates when the span crosses midnight."""
+    first, last = parse_datetime(first_at), parse_datetime(last_at)
+    end = last.strftime("%H:%M") if first.date() == last.date() else last.strftime("%Y-%m-%d %H:%M")
+    return f"{first.strftime('%Y-%m-%d %H:%M')}–{end}"
+
+
+def scan_days(database: Database, first_day: date | None = None, last_day: date | None = None,
+              rules: SurgeRules = SurgeRules()) -> SurgeScan:
+    """Scan the tickets created from *first_day* through *last_day* (whole days); without one of
+    them, from the desk's oldest ticket or to its newest."""
+    oldest, newest = IncidentRepository(database).desk_time_span()
+    if oldest is None:
+        return SurgeScan()
+    start = f"{first_day.isoformat()}T00:00:00" if first_day else oldest
+    end = f"{last_day.isoformat()}T23:59:59" if last_day else newest
+    if start > end:
+        return SurgeScan()
+    return scan_for_incidents(database, start=start, end=end, rules=rules)
 
 
 def open_incidents(database: Database) -> list[Incident]:
@@ -165,18 +246,21 @@ def _iso(moment: datetime) -> str:
 
 
 # -- detection -----------------------------------------------------------------------------
-def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float = 1.0) -> list[Surge]:
+def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float = 1.0,
+               features: "_TextFeatures | None" = None) -> list[Surge]:
     """Bursts among *tickets*; *before* are (a sample, 1 in *scale*, of) the earlier tickets that give the usual rate."""
+    features = features or _TextFeatures()
     tickets = [t for t in tickets if (t.title or t.description)]
-    if len(tickets) < rules.min_tickets:
-        return []
+    if len(tickets) < rules.min_tickets or len({_unit(t) for t in tickets} - {""}) < rules.min_units:
+        return []  # no burst can come of them: nothing to vectorise (a big file from one unit costs nothing)
     if len(tickets) > rules.max_chunk_tickets:
         half = len(tickets) // 2
         logger.info("surge scan: %d tickets in one chunk, splitting", len(tickets))
         overlap = max(_overlap_start(tickets, half, rules.window_hours), half // 2)  # always shrinks
-        return _detect_in(before, tickets[:half], rules, scale) + _detect_in(before, tickets[overlap:], rules, scale)
+        return (_detect_in(before, tickets[:half], rules, scale, features)
+                + _detect_in(before, tickets[overlap:], rules, scale, features))
     try:
-        vectors = _vectors(before + tickets)
+        vectors = features.vectors(before + tickets)
     except ValueError:  # nothing but stop words and placeholders: nothing to compare
         return []
     earlier, vectors = vectors[: len(before)], vectors[len(before):]
@@ -189,9 +273,9 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
     remaining = np.ones(len(tickets), dtype=bool)
     tried = np.zeros(len(tickets), dtype=bool)
     surges = []
+    links = adjacent.sum(axis=1)  # neighbours still remaining, kept up to date as bursts take tickets
     while True:
-        degree = (adjacent & remaining[None, :]).sum(axis=1)
-        degree[~remaining | tried] = -1
+        degree = np.where(remaining & ~tried, links, -1)
         centre = int(np.argmax(degree))
         if degree[centre] + 1 < rules.min_tickets:
             break
@@ -206,6 +290,7 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
             logger.debug("similar tickets around %s come as often as usual; not a surge", tickets[centre].external_id)
             continue
         remaining[members] = False
+        links -= adjacent[:, members].sum(axis=1)
         chosen = [tickets[i] for i in members]
         surges.append(Surge(
             ticket_ids=tuple(t.id for t in chosen), first_at=chosen[0].created_at, last_at=chosen[-1].created_at,
@@ -215,10 +300,35 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
     return surges
 
 
-def _vectors(tickets: list[Ticket]):
-    """L2-normalised TF-IDF rows (stems, stem pairs, character n-grams) fitted on these tickets."""
-    texts = [ticket_text(t.title, t.description) for t in tickets]
-    return normalize(build_features().fit_transform(texts)).tocsr()
+class _TextFeatures:
+    """The classifier's feature recipe for one scan: each ticket's text is cleaned and stemmed once
+    (a ticket sits in the baseline of several chunks), each call fits its own TF-IDF on the tickets
+    it is given, the same matrix as ``build_features().fit_transform`` of their raw texts."""
+
+    def __init__(self) -> None:
+        self._prepared: dict[int, tuple[str, tuple[str, ...]]] = {}
+        self._created: dict[int, str] = {}
+
+    def vectors(self, tickets: list[Ticket]):
+        """L2-normalised TF-IDF rows (stems, stem pairs, character n-grams) fitted on *tickets*;
+        ValueError when their texts hold no word to compare."""
+        prepared = [self._of(ticket) for ticket in tickets]
+        return normalize(TicketModel()._fit_module_features(prepared)).tocsr()
+
+    def forget_before(self, moment: str) -> None:
+        """Drop what was kept of tickets created before *moment* (no later chunk reads them)."""
+        for ticket_id in [i for i, created in self._created.items() if created < moment]:
+            del self._prepared[ticket_id], self._created[ticket_id]
+
+    def _of(self, ticket: Ticket) -> tuple[str, tuple[str, ...]]:
+        if ticket.id is None:
+            return prepared_text(ticket_text(ticket.title, ticket.description))
+        if ticket.id not in self._prepared:
+            self._prepared[ticket.id] = prepared_text(ticket_text(ticket.title, ticket.description))
+            self._created[ticket.id] = ticket.created_at
+        return self._prepared[ticket.id]
+
+
 
 
 def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rules: SurgeRules, scale: float) -> float:
@@ -227,9 +337,10 @@ def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rul
         return 0.0
     since = first - int(rules.baseline_hours * 3600)
     count = 0.0
+    dense_centre = centre.toarray().ravel()  # a sparse matrix times a dense vector: one pass, no sparse result to build
     for matrix, when, weight in ((earlier, earlier_times, scale), (vectors, times, 1.0)):
         if matrix.shape[0]:
-            scores = np.asarray((matrix @ centre.T).toarray()).ravel()
+            scores = np.asarray(matrix @ dense_centre).ravel()
             count += weight * int(np.count_nonzero((scores >= rules.min_similarity) & (when >= since) & (when < first)))
     return count
 
@@ -277,3 +388,147 @@ def _merge_overlapping(surges: list[Surge]) -> list[Surge]:
         else:
             merged.append(surge)
     return merged
+
+
+# -- one outage in many words ----------------------------------------------------------------
+def _close(first_a: str, last_a: str, first_b: str, last_b: str, rules: SurgeRules) -> bool:
+    """Whether two time spans overlap or lie within ``join_gap_hours`` of each other."""
+    gap = timedelta(hours=rules.join_gap_hours)
+    return parse_datetime(first_a) <= parse_datetime(last_b) + gap and parse_datetime(first_b) <= parse_datetime(last_a) + gap
+
+
+def _surges_close(a: Surge, b: Surge, rules: SurgeRules) -> bool:
+    return _close(a.first_at, a.last_at, b.first_at, b.last_at, rules)
+
+
+def _join_system_wide(database: Database, surges: list[Surge], rules: SurgeRules) -> list[Surge]:
+    """Surges close in time that are each about the whole system being slow, frozen or down, as one
+    surge (the largest names it), with the other tickets of its hours that say the same in other
+    words; every other surge as it was."""
+    if not surges:
+        return surges
+    flags = _system_wide_flags(database, [list(s.ticket_ids) for s in surges], rules)
+    joined: list[Surge] = []
+    for surge, wide in zip(surges, flags):
+        surge = replace(surge, system_wide=wide)
+        partner = next((n for n, other in enumerate(joined)
+                        if wide and other.system_wide and _surges_close(other, surge, rules)), None)
+        if partner is None:
+            joined.append(surge)
+        else:
+            joined[partner] = _joined(joined[partner], surge)
+    joined = [_with_same_hours_reports(database, s, rules) if s.system_wide else s for s in joined]
+    return _without_outage_tickets(joined, rules)
+
+
+def _without_outage_tickets(surges: list[Surge], rules: SurgeRules) -> list[Surge]:
+    """Each ticket in one surge: a ticket a system-wide surge holds leaves a narrower one ("utskriftskön
+    hänger" beside "Cosmic hänger sig"), which is kept only while it still has enough tickets and units."""
+    taken = {i for s in surges if s.system_wide for i in s.ticket_ids}
+    kept = []
+    for surge in surges:
+        if not surge.system_wide and taken & set(surge.ticket_ids):
+            ids = tuple(i for i in surge.ticket_ids if i not in taken)
+            if len(ids) < rules.min_tickets:
+                continue
+            surge = replace(surge, ticket_ids=ids)
+        kept.append(surge)
+    return kept
+
+
+def _with_same_hours_reports(database: Database, surge: Surge, rules: SurgeRules) -> Surge:
+    """A system-wide *surge* with the other tickets from its hours (``gather_margin_hours`` either
+    side) that are about the whole system too ("Cosmic jättesegt" beside "Cosmic hänger sig"): in
+    an outage they report the same thing, in words too far apart for the burst to hold them."""
+    margin = timedelta(hours=rules.gather_margin_hours)
+    around = TicketRepository(database).created_between(_iso(parse_datetime(surge.first_at) - margin),
+                                                        _iso(parse_datetime(surge.last_at) + margin))
+    held = set(surge.ticket_ids)
+    others = [t for t in around if t.id not in held and (t.title or t.description)]
+    modules = _modules_of(database, others)
+    extra = [t for t in others if modules.get(t.id) == SYSTEM_WIDE_MODULE]
+    if not extra:
+        return surge
+    return Surge(surge.ticket_ids + tuple(t.id for t in extra), min([surge.first_at] + [t.created_at for t in extra]),
+                 max([surge.last_at] + [t.created_at for t in extra]), distinct_units(surge.units + tuple(t.unit for t in extra)),
+                 surge.label, surge.representative_id, True)
+
+
+def _joined(a: Surge, b: Surge) -> Surge:
+    """One surge of two; the one with more tickets gives the label."""
+    main = a if len(a.ticket_ids) >= len(b.ticket_ids) else b
+    return Surge(tuple(dict.fromkeys(a.ticket_ids + b.ticket_ids)), min(a.first_at, b.first_at),
+                 max(a.last_at, b.last_at), distinct_units(a.units + b.units), main.label, main.representative_id,
+                 a.system_wide and b.system_wide)
+
+
+def _system_wide_flags(database: Database, groups: list[list[int]], rules: SurgeRules) -> list[bool]:
+    """For each group of ticket ids: whether more than ``system_wide_share`` of its tickets are about
+    the whole system (their module, a person's label first, else the desk's model)."""
+    repo = TicketRepository(database)
+    tickets = {t.id: t for t in repo.fetch_many(list({i for group in groups for i in group}))}
+    modules = _modules_of(database, list(tickets.values()))
+    return [sum(modules.get(i) == SYSTEM_WIDE_MODULE for i in group) > rules.system_wide_share * len(group)
+            for group in groups]
+
+
+def _modules_of(database: Database, tickets: list[Ticket]) -> dict[int, str | None]:
+    """ticket id -> its module: the label a person gave (confirmed or at intake), else the active
+    model's suggestion for its text now (an import's tickets are not classified yet), else the
+    model label it has."""
+    modules = {t.id: t.module for t in tickets}
+    unlabelled = [t for t in tickets if t.label_source not in (HUMAN, INTAKE) or not t.module]
+    if not unlabelled:
+        return modules
+    from elsdesk.ml.store import ModelError
+    from elsdesk.services.classification import active_model  # the model only when bursts meet
+
+    try:
+        model, _card = active_model(database)
+    except ModelError as exc:
+        logger.warning("surge scan: no model to tell a system-wide burst (%s); bursts are joined by labels only", exc)
+        return modules
+    predictions = model.predict([{"title": t.title, "description": t.description} for t in unlabelled])
+    modules.update({t.id: p.module for t, p in zip(unlabelled, predictions)})
+    return modules
+
+
+def _incident_of(repo: IncidentRepository, surge: Surge) -> tuple[int | None, list[int]]:
+    """The incident that already holds some of *surge*'s tickets (None: none does), and the ids of
+    the incidents gathered into it: when the tickets are spread over several open incidents (found
+    apart by an earlier scan), those become the one holding most."""
+    linked = repo.incidents_of(surge.ticket_ids, status=None)
+    if not linked:
+        return None, []
+    held = list(linked.values())
+    incidents = {i: repo.get(i) for i in set(held)}
+    if len(incidents) > 1 and all(i.status == "open" for i in incidents.values()):
+        keep = max(incidents, key=lambda i: (held.count(i), -i))
+        gathered = [i for i in incidents if i != keep]
+        repo.absorb(keep, gathered)
+        return keep, gathered
+    return max(incidents), []
+
+
+def _system_wide_incidents_near(database: Database, surges: list[Surge], rules: SurgeRules) -> dict[int, int]:
+    """surge index -> an open system-wide incident close in time, for each system-wide surge whose
+    tickets no incident holds yet (an outage reported in other words than the incident found first)."""
+    repo = IncidentRepository(database)
+    candidates = repo.list_incidents("open")
+    if not candidates:
+        return {}
+    near: dict[int, int] = {}
+    wide_incident: dict[int, bool] = {}
+    for index, surge in enumerate(surges):
+        close = [i for i in candidates if _close(i.first_at, i.last_at, surge.first_at, surge.last_at, rules)]
+        if not close or repo.incidents_of(surge.ticket_ids, status=None):
+            continue
+        if not surge.system_wide and not _system_wide_flags(database, [list(surge.ticket_ids)], rules)[0]:
+            continue
+        for incident in close:
+            if incident.id not in wide_incident:
+                wide_incident[incident.id] = _system_wide_flags(database, [list(repo.ticket_ids(incident.id))], rules)[0]
+            if wide_incident[incident.id]:
+                near[index] = incident.id
+                break
+    return near

@@ -90,6 +90,11 @@ class IncidentRepository:
         )
         return {ticket_id: incident_id for ticket_id, incident_id in rows}
 
+    def desk_time_span(self) -> tuple[str | None, str | None]:
+        """The creation times of the desk's oldest and newest ticket: what a scan of the whole desk covers."""
+        first, last = self.database.query("SELECT min(created_at), max(created_at) FROM tickets")[0]
+        return first, last
+
     # -- writing (inside a write transaction) --------------------------------------------
     def create(self, label: str, first_at: str, last_at: str, detected_at: str, ticket_ids: Iterable[int]) -> int:
         incident_id = self.conn.execute(
@@ -114,6 +119,15 @@ class IncidentRepository:
             (first_at, last_at, incident_id),
         )
         return added
+
+    def absorb(self, keep_id: int, other_ids: Iterable[int]) -> None:
+        """Gather incidents into *keep_id*: their tickets linked to it (its span widened to theirs),
+        the others deleted. For open incidents found apart that are one (a person has decided none)."""
+        for other_id in other_ids:
+            other = self.get(other_id)
+            self.link(keep_id, self.ticket_ids(other_id), other.first_at, other.last_at)
+            self.conn.execute("DELETE FROM incident_tickets WHERE incident_id = ?", (other_id,))
+            self.conn.execute("DELETE FROM incidents WHERE id = ?", (other_id,))
 
     def set_status(self, incident_id: int, status: str) -> None:
         if status not in STATUSES:
