@@ -344,6 +344,42 @@ def external_id_of(fields: dict) -> tuple[str | None, list[str]]:
     return trimmed, warnings
 
 
+def creation_detail(created_at: str | None) -> int:
+    """How finely a creation time is given: 0 to the day (its time is 00:00:00, as a file with dates
+    only gives it), 1 to the minute, 2 to the second; -1 when it is missing or no time."""
+    moment = _creation_moment(created_at)
+    if moment is None:
+        return -1
+    if (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        return 0
+    return 1 if moment.second == 0 else 2
+
+
+def same_creation(stored: str | None, written: str | None) -> bool:
+    """Whether a stored ticket's creation time and a row's can be the same ticket's: equal to the coarser
+    of the two details (a spreadsheet that wrote "2026-11-02 08:14" or "2026-11-02" still names the ticket
+    stored as created 08:14:37). True when either is missing or no time: with nothing to compare, a row
+    whose id is stored is that ticket, as it always was."""
+    if stored == written:
+        return True
+    first, second = _creation_moment(stored), _creation_moment(written)
+    if first is None or second is None:
+        return True
+    detail = min(creation_detail(stored), creation_detail(written))
+    cut = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")[detail]
+    return first.strftime(cut) == second.strftime(cut)
+
+
+def _creation_moment(created_at: str | None) -> datetime | None:
+    """A stored or read creation time as a datetime (its zone dropped, as the import drops it), None if it is none."""
+    if not created_at:
+        return None
+    try:
+        return datetime.fromisoformat(created_at).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return None
+
+
 def plausible_created_at(created: datetime) -> datetime:
     """*created* when it is a date a ticket can have; ValueError for 0001-01-01 or 9999-12-31."""
     latest = date.today() + timedelta(days=LATEST_DAYS_AHEAD)

@@ -7,6 +7,13 @@ that holds an identifier is stored masked, made unique with a keyed digest (the 
 desk's own), so the same file imports into the same tickets again; a second row with an id
 already seen in the file is refused.
 
+A row whose id is stored for a ticket created at another time is another ticket with the same number
+(issue: two desks that each started at ELS-000001): it is never merged into the stored one, but stored
+as a new ticket under the desk's next free number, with a warning. The import remembers, in the desk's
+settings, which number each such row got (by the file's id and the row's creation time), so importing
+the file again updates the ticket it became (:class:`~elsdesk.services.import_numbers.IdClashes`). A ticket's creation time never
+changes: a row with the same creation time and another title is an edit and updates the ticket.
+
 The file is read as a stream (issue 14): memory does not grow with its length. Each batch's new
 tickets are written with one statement, their history rows with another, and on SQLite the
 full-text index is filled once per batch (see :meth:`TicketRepository.insert_many`).
@@ -37,10 +44,11 @@ from elsdesk.domain import (  # Cancelled: callers import it from here too
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
-    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues, estimate_rows, read_rows,
-    read_ticket_row, stable_id,
+    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues, creation_detail,
+    estimate_rows, read_rows, read_ticket_row, stable_id,
 )
 from elsdesk.masking import describe_counts, mask_text
+from elsdesk.services.import_numbers import IdClashes
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
 from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS, clean_text
@@ -56,6 +64,7 @@ KEPT_CONFIRMED = "modul och typ behölls: en superanvändare har bekräftat dem,
 NOT_LINKED = ("kopplingen till ett känt problem gjordes inte: bara superanvändare och utbildningsansvariga"
               " kopplar ärenden till kända problem")
 ID_KEY_SETTING = "import_id_key"
+# + a file's ticket id that a different stored ticket has: {the row's creation time: the number it was stored under}
 _TEXT_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
 # how much a ticket's labels are a person's word: an import never lowers it
 _LABEL_RANK = {None: 0, MODEL: 1, INTAKE: 2, HUMAN: 3}
@@ -124,15 +133,19 @@ class _Row:
 class _LinesByTicket:
     """The file line that wrote each ticket in this import, by ticket id: how a second row with an id
     already imported from the same file is recognised. Ids are dense, so 4 bytes per ticket of the
-    desk (not per row of the file): memory stays flat however long the file."""
+    desk (not per row of the file): memory stays flat however long the file. A ticket written for a row
+    that carried another id (a number clash, see :class:`~elsdesk.services.import_numbers.IdClashes`) is marked in the same 4 bytes."""
 
     DENSE_LIMIT = 1 << 24  # larger ids (a sequence moved far ahead) go into a dict
+    RENUMBERED = 1 << 31  # the mark: a line never comes near it
 
     def __init__(self) -> None:
         self._lines = array("I")
         self._far: dict[int, int] = {}
 
-    def add(self, ticket_id: int, line: int) -> None:
+    def add(self, ticket_id: int, line: int, renumbered: bool = False) -> None:
+        """Note that *line* wrote *ticket_id*; *renumbered*: for a row that carried another id."""
+        line = line | self.RENUMBERED if renumbered else line
         if ticket_id >= self.DENSE_LIMIT:
             self._far[ticket_id] = line
             return
@@ -142,6 +155,14 @@ class _LinesByTicket:
         self._lines[ticket_id] = line
 
     def get(self, ticket_id: int) -> int:
+        """The line that wrote *ticket_id* in this import, 0 if none did."""
+        return self._raw(ticket_id) & ~self.RENUMBERED
+
+    def renumbered(self, ticket_id: int) -> bool:
+        """Whether this import wrote *ticket_id* for a row that carried another id."""
+        return bool(self._raw(ticket_id) & self.RENUMBERED)
+
+    def _raw(self, ticket_id: int) -> int:
         if ticket_id >= self.DENSE_LIMIT:
             return self._far.get(ticket_id, 0)
         return self._lines[ticket_id] if ticket_id < len(self._lines) else 0
@@ -270,6 +291,7 @@ class _Batches:
         self._id_key: bytes | None = None
         self._written = _LinesByTicket()
         self._legacy_claims: dict[str, int] = {}  # automatic id -> the line that found its ticket by its old id
+        self._clashes = IdClashes(database, self.repo)  # rows whose id another stored ticket has
         # one warning per distinct unknown status, module or kind value ("okänd status 'X' på 44 rader"), not
         # one per row: the CLI prints 10 per kind of message and the GUI the first 20 warnings
         self.unknown_values = UnknownValues()
@@ -322,6 +344,7 @@ class _Batches:
         with self.database.write() as conn:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
             stored_by_old_id = self._stored_by_old_automatic_id(batch, known)
+            clashes = self._clashes.find(batch, known, self._written)
             at = now_iso()
             new: list[_Row] = []
             history = []
@@ -331,6 +354,9 @@ class _Batches:
                 key = ticket.external_id
                 first = self._legacy_claims.get(key) or first_line_of.setdefault(key, line)
                 existing = known.get(key)
+                if line in clashes:  # another ticket has the row's id: the row is the ticket it became, or new
+                    existing = clashes[line].became
+                    first = clashes[line].earlier_line or first  # its id on an earlier row of the file: refused
                 if first == line and existing is None and line in stored_by_old_id:
                     existing = self._claim_old_automatic_id(row, stored_by_old_id[line])
                 if first == line and existing is not None:
@@ -348,6 +374,8 @@ class _Batches:
                     report.warnings.append((line, id_warnings[line]))
                 report.masked += row.masked
                 self.span.see(ticket.created_at)
+                if existing is None and line in clashes:
+                    report.warnings.append((line, self._clashes.renumber(conn, row, len(new), clashes[line].other)))
                 if existing is None:
                     new.append(row)
                     links.append((row, ticket))
@@ -362,7 +390,7 @@ class _Batches:
                 merged, warnings = _merge(existing, ticket, present)
                 confirmed = _set_label_source(existing, merged, _given_labels(ticket, present), self.labels_are)
                 report.warnings.extend((line, w) for w in warnings)
-                self._written.add(existing.id, line)
+                self._written.add(existing.id, line, renumbered=line in clashes)
                 if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
                     links.append((row, existing))
                     report.unchanged += 1
@@ -375,7 +403,7 @@ class _Batches:
                 report.updated += 1
             repo.insert_many([row.ticket for row in new])  # gives each new ticket its id
             for row in new:
-                self._written.add(row.ticket.id, row.line)
+                self._written.add(row.ticket.id, row.line, renumbered=row.line in clashes)
                 history.extend(repo.label_diff(None, row.ticket, actor, "import", at))
             report.new += len(new)
             repo.record_label_changes(history)
@@ -401,6 +429,9 @@ def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticke
         if name not in present or getattr(incoming, name) is None:
             continue
         value = getattr(incoming, name)
+        if name == "created_at" and (value == existing.created_at
+                                     or creation_detail(value) <= creation_detail(existing.created_at)):
+            continue  # a ticket's creation time never changes: only a row that gives it more finely (seconds) sets it
         if name in _TEXT_FIELDS and looks_worse(value, getattr(existing, name)):
             warnings.append(f"{name} behölls: den nya texten har trasiga tecken (fel teckenkodning?) som den sparade saknar")
             continue

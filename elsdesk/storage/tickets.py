@@ -31,6 +31,7 @@ _UPDATED_AT, _PATIENT_SAFETY, _EXTERNAL_ID = (_INSERT_COLUMNS.index(n) for n in 
 # full-text index to one statement for the whole batch (migration 015)
 FULLTEXT_DEFERRED = "fulltext_deferred"
 _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
+TICKET_NUMBER = "ELS-{:06d}"  # the desk's own ticket numbers
 SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
 _CASE_FREE = ("title", "unit")
 _NULLABLE = ("module", "kind", "unit", "module_confidence")
@@ -189,10 +190,10 @@ class TicketRepository:
     # -- writing (callers hold a Database.write() transaction) ---------------------------
     def _next_external_id(self) -> str:
         next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tickets").fetchone()[0]
-        candidate = f"ELS-{next_id:06d}"
+        candidate = TICKET_NUMBER.format(next_id)
         while self.conn.execute("SELECT 1 FROM tickets WHERE external_id = ?", (candidate,)).fetchone():
             next_id += 1
-            candidate = f"ELS-{next_id:06d}"
+            candidate = TICKET_NUMBER.format(next_id)
         return candidate
 
     def _insert_values(self, ticket: Ticket, updated_at: str) -> list:
