@@ -67,7 +67,7 @@ def _desk_rows() -> list[dict]:
 
 
 def _fill(database, folder) -> None:
-    import_tickets(database, write_jsonl(folder / "desk.jsonl", _desk_rows()))
+    import_tickets(database, write_jsonl(folder / "desk.jsonl", _desk_rows()), find_incidents=False)  # scanned below
     repo = TicketRepository(database)
     with database.write():
         repo.insert(Ticket(title="Hittar inte listan", description="Modellen är säker",
