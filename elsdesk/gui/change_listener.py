@@ -6,12 +6,19 @@ works on every platform; POSTGRES.md), and :attr:`changed` carries the set of ch
 the GUI thread, gathered for a moment so an import of 500 rows is one refresh, not 500. When the
 connection drops (a server restart), :attr:`connection_lost` fires, the thread reconnects with
 back-off, and :attr:`reconnected` tells the views to refresh everything.
+
+A listening connection only waits, so a hung server (stopped, or behind a network that drops
+packets) would never fail it: between notices the thread asks the server every PING_EVERY_S
+seconds (``ping``: ServerSilentError within about ten seconds on a hung server), and a failed
+question takes the same reconnect path as a dropped connection.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -19,6 +26,7 @@ logger = logging.getLogger(__name__)
 CHANNEL = "elsdesk_changes"
 GATHER_MS = 120
 RETRY_SECONDS = (0.5, 1, 2, 4, 5)
+PING_EVERY_S = 5.0  # how often an idle listening connection asks whether the server still answers
 
 
 class ChangeListener(QObject):
@@ -29,10 +37,14 @@ class ChangeListener(QObject):
     _lost = Signal()
     _back = Signal()
 
-    def __init__(self, connect, parent=None):
-        """*connect* returns a new autocommit psycopg connection to the desk."""
+    def __init__(self, connect, parent=None, ping: Callable[[object], None] | None = None,
+                 ping_every: float | None = None):
+        """*connect* returns a new autocommit psycopg connection to the desk; *ping* asks the server on such
+        a connection whether it still answers and raises when it does not (postgres_backend.ping)."""
         super().__init__(parent)
         self._connect = connect
+        self._ping = ping
+        self._ping_every = PING_EVERY_S if ping_every is None else ping_every
         self._stop = threading.Event()
         self._pending: set[str] = set()
         self._gather = QTimer(self)
@@ -77,9 +89,13 @@ class ChangeListener(QObject):
                 if was_lost:
                     was_lost, attempt = False, 0
                     self._back.emit()
+                asked = time.monotonic()
                 while not self._stop.is_set():
                     for notice in conn.notifies(timeout=0.5, stop_after=200):
                         self._noticed.emit(notice.payload)
+                    if self._ping is not None and time.monotonic() - asked >= self._ping_every:
+                        self._ping(conn)  # a hung server raises here (ServerSilentError): reconnect below
+                        asked = time.monotonic()
             except Exception:  # noqa: BLE001 - connection dropped mid-listen
                 if not self._stop.is_set():
                     logger.info("change listener lost its connection", exc_info=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import getpass
 import logging
+import time
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from elsdesk.domain import BadInputError
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 PROFILE_NOTE_MS = 30_000  # how long the status bar says which profile a skipped first-start question gave
+EDIT_SCAN_EVERY_S = 30.0  # other workstations' edits reach the similar-ticket index at most this late
 
 
 def default_profile() -> Profile:
@@ -153,13 +156,14 @@ class ReviewActionsMixin:
     def build_similarity_index(self):
         """Build the similar-ticket index in the background; until a first index exists, lookups use the part
         built so far (newest tickets first; issue 14). A desk's next start reads it from the cache."""
-        building = []
+        building, marks = [], []
 
         def work(context):
-            from elsdesk.services.similar import build_similarity_index, new_similarity_index
+            from elsdesk.services.similar import build_similarity_index, new_similarity_index, similarity_mark
 
             building.append(new_similarity_index())
             with context.open_database() as database:
+                marks.append(similarity_mark(database))  # where catching up with other workstations starts
                 return build_similarity_index(database, progress=context.progress, is_cancelled=context.is_cancelled,
                                               index=building[0])
 
@@ -169,12 +173,60 @@ class ReviewActionsMixin:
 
         def done(index):
             self.similarity_index = index
+            self._similarity_mark = marks[0]
             if self.review_view is not None:
                 self.review_view.set_similarity_index(index)
+            if self._similar_catch_up_due:  # notices came while it was built
+                self.catch_up_similarity_index()
 
         return self.runner.start(work, db_path=self.db_path, on_success=done, on_progress=partly_built,
                                  name="similarity index",
                                  on_failure=lambda exc: logger.warning("similar tickets unavailable: %s", exc))
+
+    def catch_up_similarity_index(self):
+        """Another workstation saved tickets: add them to the similar-ticket index (form and review queue
+        share it) without building it again; one catch-up at a time, and one more when notices came
+        meanwhile. Edited text is read at most every EDIT_SCAN_EVERY_S (it needs a look at every ticket)."""
+        index, mark, task = self.similarity_index, self._similarity_mark, self._catch_up_task
+        if index is None or mark is None or (task is not None and not task.is_done()):
+            self._similar_catch_up_due = True  # after the build or the catch-up running now
+            return None
+        self._similar_catch_up_due = False
+        wait = self._edits_caught_at + EDIT_SCAN_EVERY_S - time.monotonic()
+        edits = wait <= 0
+        if not edits and not self._edit_scan_timer.isActive():
+            self._edit_scan_timer.start(int(wait * 1000) + 1)  # the edits skipped now are read then
+
+        def work(context):
+            from elsdesk.services.similar import catch_up_similarity_index
+
+            with context.open_database() as database:
+                return catch_up_similarity_index(database, index, mark, edits=edits)
+
+        def done(result):
+            count, new_mark = result
+            if index is self.similarity_index:  # else a new build holds the desk and has its own mark
+                self._similarity_mark = new_mark
+            if edits:
+                self._edits_caught_at = time.monotonic()
+            logger.debug("similar-ticket index caught up with %d tickets of other workstations", count)
+            if self._similar_catch_up_due and not self._closing:
+                self.catch_up_similarity_index()
+
+        self._catch_up_task = self.runner.start(
+            work, db_path=self.db_path, on_success=done, name="similar tickets catch-up",
+            on_failure=lambda exc: logger.warning("similar tickets not caught up: %s", exc))
+        return self._catch_up_task
+
+    def _watch_similarity_index(self) -> None:
+        """State for :meth:`catch_up_similarity_index` (called once from the window's construction)."""
+        self._similarity_mark = None  # how far the index holds the desk; set when a build finishes
+        self._catch_up_task = None
+        self._similar_catch_up_due = False
+        self._edits_caught_at = float("-inf")  # the first catch-up reads edits too
+        self._edit_scan_timer = QTimer(self)
+        self._edit_scan_timer.setSingleShot(True)
+        self._edit_scan_timer.timeout.connect(self.catch_up_similarity_index)
 
     def _lookup_similar(self, text: str | None = None, ticket=None) -> None:
         """Show the five most similar earlier tickets in the open form (in the background)."""

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the review services are imported by the queue, not by the l
 
 # Confidence band names (elsdesk.ml.evaluation.BAND_NAMES) are Swedish; marked here for lupdate,
 # translated with band_label() where the GUI shows them.
+NOTICE_STYLE = "QLabel#reviewNotice { background: #fff4ce; color: #3d2e00; border: 1px solid #e0c36a; padding: 4px 6px; }"
 BAND_NAMES = (QT_TRANSLATE_NOOP("ConfidenceBand", "Hög"), QT_TRANSLATE_NOOP("ConfidenceBand", "Medel"),
               QT_TRANSLATE_NOOP("ConfidenceBand", "Låg"))
 
@@ -67,11 +68,31 @@ class ReviewCard(QWidget):
         self.problem_label.setObjectName("reviewProblem")
         self.problem_label.setTextFormat(Qt.RichText)
         self.problem_label.setWordWrap(True)
+        self.notice_label = QLabel(self)  # what another workstation did to the ticket that was on screen
+        self.notice_label.setObjectName("reviewNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.PlainText)
+        self.notice_label.setStyleSheet(NOTICE_STYLE)
+        self.notice_label.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title_label, self.meta_label, self.description, self.suggestion_label, self.kind_label,
+        for widget in (self.notice_label, self.title_label, self.meta_label, self.description, self.suggestion_label, self.kind_label,
                        self.problem_label):
             layout.addWidget(widget)
+
+    def show_notice(self, text: str) -> None:
+        """Say above the ticket what happened to the one shown before (decided at another workstation); it
+        stays, whatever the card shows next, until :meth:`clear_notice` (the person's next decision)."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.notice_label.setVisible(False)
+
+    def notice(self) -> str:
+        """The notice shown, or "" (tests and the accessibility text read it)."""
+        return self.notice_label.text() if not self.notice_label.isHidden() else ""
 
     def show_message(self, text: str) -> None:
         """No ticket: say why (loading, queue empty)."""

@@ -9,11 +9,18 @@ The next ticket appears at once: the queue (ticket ids) and the next few tickets
 suggestions and similar tickets are loaded ahead on the shared TaskRunner. Decisions are written
 by a private single-thread TaskRunner so that writes (and undo) happen in the order they were
 made; SQLite checkpoints can make a write take a second, so none runs on the GUI thread.
+
+On a shared desk another super-user may decide the ticket on screen. The card then says so
+("ELS-000002 bekräftades just av karin_super") and the next ticket it shows takes no decision key
+for SETTLE_S seconds, so an Enter meant for the old card never confirms one the person has not
+read; a decision that still reaches the server is refused there (the ticket's version is checked).
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -25,7 +32,8 @@ from elsdesk.gui.review_card import ReviewCard
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.services.review import (
-    ReviewItem, confirm_labels, confirmations_since_training, load_review_item, retrain_threshold, review_queue, undo_last,
+    ChangedMeanwhileError, LeftQueue, ReviewItem, confirm_labels, confirmations_since_training, load_review_item,
+    retrain_threshold, review_queue, undo_last, why_left_queue,
 )
 from elsdesk.taxonomy import Taxonomy
 
@@ -33,6 +41,7 @@ logger = logging.getLogger(__name__)
 PREFETCH = 3
 ORDER_KEYS = ("uncertainty", "date", "module")
 SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l")
+SETTLE_S = 1.0  # after the card changed because of someone else, decision keys wait this long
 
 
 class ReviewQueueView(QWidget):
@@ -66,6 +75,8 @@ class ReviewQueueView(QWidget):
         self._skipped: list[int] = []  # skipped this session, in the order of the last skip: they stay at the end
         self._queue_serial = 0  # counts the queue loads started, so a load's result knows its age
         self._stored_during: dict[int, int] = {}  # ticket id -> the newest load started before its decision was stored
+        self._undoing: set[int] = set()  # tickets whose undo is being written
+        self._undone_during: dict[int, int] = {}  # ticket id -> the newest load started before its undo was stored
         self._kind: str | None = None
         self._generation = 0
         self._busy = 0
@@ -73,6 +84,8 @@ class ReviewQueueView(QWidget):
         self._loaded_once = False
         self._reordered = False
         self._next_offer = 0
+        self._settle_on_show = False  # the next ticket shown changed because of someone else: let it settle
+        self._settled_at = 0.0  # time.monotonic() from which decision keys count again
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # decisions and undo are written in the order they were made
         self._writer = TaskRunner(self, pool=pool)
@@ -138,12 +151,15 @@ class ReviewQueueView(QWidget):
         order, actor, second = self._order, self.actor, self.second_opinion
         self._queue_serial += 1
         serial = self._queue_serial
+        shown = self.current_ticket_id()
 
         def work(context):
             with context.open_database() as database:
-                return review_queue(database, order, actor, second)
+                ids = review_queue(database, order, actor, second)
+                left = why_left_queue(database, shown) if shown is not None and shown not in ids else None
+                return ids, left
 
-        self._queue_task = self._start(self.runner, work, lambda ids: self._on_queue_loaded(ids, serial),
+        self._queue_task = self._start(self.runner, work, lambda result: self._on_queue_loaded(*result, serial=serial),
                                        name="review queue")
         self._load_problem_names()
 
@@ -184,6 +200,15 @@ class ReviewQueueView(QWidget):
 
     def pending_kind(self) -> str | None:
         return self._kind
+
+    def is_settling(self) -> bool:
+        """Whether decision keys are held back: the card is about to show, or has just shown, a ticket that
+        replaced one another workstation decided (tests and the key handling ask)."""
+        return self._settle_on_show or time.monotonic() < self._settled_at
+
+    def notice(self) -> str:
+        """What the card says another workstation did to the ticket shown before, or ""."""
+        return self.card.notice()
 
     def is_idle(self) -> bool:
         """No load or write of this view is running (tests wait for this)."""
@@ -239,7 +264,7 @@ class ReviewQueueView(QWidget):
     def link_suggested_problem(self):
         """Link the ticket on screen to the known problem suggested for it (l)."""
         item = self.current_item()
-        if item is None:
+        if item is None or not self._settled():
             return None
         if item.problem is None:
             self._say(self.tr("Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt."))
@@ -254,7 +279,7 @@ class ReviewQueueView(QWidget):
         from PySide6.QtWidgets import QInputDialog
 
         item = self.current_item()
-        if item is None:
+        if item is None or not self._settled():
             return None
         names = self._problem_names
         current = names.index(item.problem.problem.name) if item.problem and item.problem.problem.name in names else 0
@@ -325,6 +350,7 @@ class ReviewQueueView(QWidget):
     def skip(self) -> None:
         """Put the ticket on screen last, for the rest of the session (also after the queue is read again)."""
         if len(self._ids) > 1:
+            self.card.clear_notice()
             skipped = self._ids.pop(0)
             self._ids.append(skipped)
             if skipped in self._skipped:
@@ -337,10 +363,11 @@ class ReviewQueueView(QWidget):
     def decide(self, module: str) -> None:
         """Confirm *module* (and the chosen or suggested kind) for the ticket on screen; show the next."""
         item = self.current_item()
-        if item is None or module not in self._module_names:
+        if item is None or module not in self._module_names or not self._settled():
             return
         kind = self._kind or item.suggested_kind or item.ticket.kind
-        ticket_id, actor = item.ticket.id, self.actor
+        ticket_id, actor, seen_version = item.ticket.id, self.actor, item.ticket.version
+        self.card.clear_notice()
         self._ids.pop(0)
         self._done.append(item)
         self._pending.add(ticket_id)
@@ -354,7 +381,8 @@ class ReviewQueueView(QWidget):
             with context.open_database() as database:
                 decision = confirm_labels(database, ticket_id, module, kind, actor, suggested_by=item.model_version,
                                           suggested_module=item.suggested_module,
-                                          suggested_kind=item.suggested_kind if item.suggestions else None)
+                                          suggested_kind=item.suggested_kind if item.suggestions else None,
+                                          seen_version=seen_version)
                 return decision, confirmations_since_training(database), retrain_threshold(database)
 
         self._start(self._writer, work, lambda result: self._on_confirmed(item, result),
@@ -363,15 +391,18 @@ class ReviewQueueView(QWidget):
     def undo(self) -> None:
         """Undo this person's last decision and show that ticket again."""
         expected = None
+        self.card.clear_notice()
         if self._done:
             item = self._done.pop()
             expected = item.ticket.id
+            self._undoing.add(expected)
             self._pending.discard(expected)
             self._stored_during.pop(expected, None)
             if expected in self._ids:
                 self._ids.remove(expected)
             self._ids.insert(0, expected)
-            self._items[expected] = item
+            # the confirmation and its undo each count the stored version up: the card knows the ticket as it will be
+            self._items[expected] = _with_version(item, item.ticket.version + 2)
             self._kind = None
             self._render()
         actor = self.actor
@@ -396,9 +427,12 @@ class ReviewQueueView(QWidget):
     def _on_task_finished(self, _task) -> None:
         self._busy -= 1
 
-    def _on_queue_loaded(self, ids: list[int], serial: int | None = None) -> None:
+    def _on_queue_loaded(self, ids: list[int], left: LeftQueue | None = None, serial: int | None = None) -> None:
         current = self.current_ticket_id()
         ids = self._in_session_order(ids, serial)
+        if current is not None and current not in ids and self._undo_unseen_by(current, serial):
+            ids.insert(0, current)  # the load read the desk before this person's undo brought it back
+        self._notice_others_work(current, ids, left)
         if current is not None and self._loaded_once and not self._reordered and current in ids:
             ids.remove(current)  # a refresh keeps the ticket on screen; a new order starts from its top
             ids.insert(0, current)
@@ -412,6 +446,53 @@ class ReviewQueueView(QWidget):
         self._render()
         self._prefetch()
         self.queue_loaded.emit(len(self._ids))
+
+    def _notice_others_work(self, current: int | None, ids: list[int], left: LeftQueue | None) -> None:
+        """The ticket on screen left the queue without this person's decision (another super-user decided
+        it, or it was edited or removed elsewhere), or a ticket arrived in an empty queue: say so on the
+        card, and let the next ticket settle before a decision key counts."""
+        if not self._loaded_once or self._reordered:
+            return
+        if current is None:
+            self._settle_on_show = bool(ids)  # the queue was empty: whatever arrives is new to the person
+            return
+        if current in ids or current in self._pending or current in self._stored_during:
+            return
+        self._settle_on_show = bool(ids)
+        self.card.show_notice(self._left_queue_text(left if left is not None and left.ticket_id == current else None,
+                                                    self._items.get(current), next_shown=bool(ids)))
+
+    def _left_queue_text(self, left: LeftQueue | None, item: ReviewItem | None, next_shown: bool) -> str:
+        """"ELS-000002 bekräftades just av karin_super (Läkemedel / Fel)." and what the card shows now."""
+        name = (left.ticket.external_id if left is not None and left.ticket is not None else None) or (
+            item.ticket.external_id if item is not None else None) or self.tr("Ärendet")
+        decision = left.decision if left is not None else None
+        if decision is not None:
+            labels = " / ".join(p for p in (self.taxonomy.module_name(decision.module, self.language),
+                                            self.taxonomy.kind_name(decision.kind, self.language)) if p)
+            text = self.tr("%1 bekräftades just av %2 (%3).").replace("%1", name).replace(
+                "%2", decision.actor).replace("%3", labels)
+        elif left is not None and left.ticket is None:
+            text = self.tr("%1 togs just bort på en annan arbetsstation.").replace("%1", name)
+        else:
+            text = self.tr("%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.").replace("%1", name)
+        after = self.tr("Nästa ärende visas – läs det innan du bestämmer.") if next_shown else ""
+        return " ".join(p for p in (text, after) if p)
+
+    def _settled(self) -> bool:
+        """Whether a decision key counts now: not while the card is about to show, or has just shown, a
+        ticket that replaced one because of someone else (the key was meant for the old card)."""
+        if self.is_settling():
+            self._say(self.tr("Kortet visar ett annat ärende än nyss – läs det och tryck igen."))
+            return False
+        return True
+
+    def _undo_unseen_by(self, ticket_id: int, serial: int | None) -> bool:
+        """Whether the load numbered *serial* may have read the desk before this person's undo of *ticket_id*."""
+        if serial is not None:
+            self._undone_during = {i: s for i, s in self._undone_during.items() if s >= serial}
+        return ticket_id in self._undoing or (ticket_id in self._undone_during
+                                              and (serial is None or self._undone_during[ticket_id] >= serial))
 
     def _in_session_order(self, ids: list[int], serial: int | None) -> list[int]:
         """The stored queue as this session sees it: without the decisions being written, nor those stored
@@ -453,6 +534,10 @@ class ReviewQueueView(QWidget):
             for item in items:
                 self._items[item.ticket.id] = item
             missing = set(wanted) - {item.ticket.id for item in items}
+            if self._ids and self._ids[0] in missing:
+                self._settle_on_show = len(self._ids) > 1
+                self.card.show_notice(self._left_queue_text(LeftQueue(self._ids[0], None, None),
+                                                            self._items.get(self._ids[0]), len(self._ids) > 1))
             self._ids = [i for i in self._ids if i not in missing]
             self._render()
             self._prefetch()
@@ -489,14 +574,40 @@ class ReviewQueueView(QWidget):
         self._pending.discard(ticket_id)
         if item in self._done:
             self._done.remove(item)
-        if ticket_id not in self._ids:
-            self._ids.insert(0, ticket_id)
+        if ticket_id in self._ids:
+            self._ids.remove(ticket_id)
+        self._ids.insert(0, ticket_id)
+        if isinstance(exc, ChangedMeanwhileError):
+            self._on_changed_meanwhile(ticket_id, exc)
+            return
         self._items[ticket_id] = item
         self._render()
         self.decision_failed.emit(exc)
         show_error(self, exc)
 
+    def _on_changed_meanwhile(self, ticket_id: int, exc: ChangedMeanwhileError) -> None:
+        """The server refused a decision on a ticket someone changed after it was shown: say who, on the
+        card (no dialog for Enter to close unread), and show the ticket as it is now, or the next one when
+        it left the queue; either settles before a decision key counts."""
+        self._items.pop(ticket_id, None)  # read again: the card shows the stored version
+        decided_elsewhere = exc.decision is not None and not self.second_opinion  # it left this person's queue
+        if decided_elsewhere:
+            self._ids.remove(ticket_id)
+        self._settle_on_show = bool(self._ids)
+        name = exc.ticket.external_id or self.tr("Ärendet")
+        what = self._left_queue_text(LeftQueue(ticket_id, exc.ticket, exc.decision), None, next_shown=bool(self._ids)) \
+            if decided_elsewhere else self.tr("%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet "
+                                              "visar nu den nya versionen.").replace("%1", name)
+        self.card.show_notice(self.tr("Ditt beslut sparades inte.") + " " + what)
+        self._render()
+        self._prefetch()
+        self.decision_failed.emit(exc)
+        self.refresh()
+
     def _on_undone(self, decision, expected: int | None) -> None:
+        if expected is not None:
+            self._undoing.discard(expected)
+            self._undone_during[expected] = self._queue_serial  # loads up to this one may have read before it
         if decision is None:
             if expected is not None and expected in self._ids:
                 self._ids.remove(expected)
@@ -514,6 +625,7 @@ class ReviewQueueView(QWidget):
         self.decision_undone.emit(decision)
 
     def _on_undo_failed(self, expected: int | None, exc) -> None:
+        self._undoing.discard(expected)
         if expected is not None and expected in self._ids:
             self._ids.remove(expected)
             self._render()
@@ -553,12 +665,20 @@ class ReviewQueueView(QWidget):
             self.similar_view.show_similar([], " ")
             return
         self.card.show_item(item, self._kind)
+        if self._settle_on_show:
+            self._settle_on_show = False
+            self._settled_at = time.monotonic() + SETTLE_S
         if item.similar:
             self.similar_view.show_similar(item.similar)
         else:
             self.similar_view.show_similar([], self.tr("Liknande ärenden visas när sökindexet är klart.")
                                            if self._index is None else self.tr("Inga liknande tidigare ärenden."))
         self.ticket_shown.emit(item.ticket.id)
+
+
+def _with_version(item: ReviewItem, version: int) -> ReviewItem:
+    """*item* with its ticket's version set to *version* (what the desk will hold after this person's writes)."""
+    return replace(item, ticket=item.ticket.with_changes(version=version))
 
 
 def _key_line_safe(name: str) -> str:

@@ -99,20 +99,35 @@ def load_review_item(database: Database, ticket_id: int, classifier: tuple | Non
     return item
 
 
+class ChangedMeanwhileError(ConflictError):
+    """The ticket changed after the person's card showed it, so their decision was not stored: another
+    super-user decided it (:attr:`decision` is theirs) or it was edited or undone (:attr:`decision` None)."""
+
+    def __init__(self, message: str, ticket: Ticket, decision: ReviewDecision | None = None):
+        super().__init__(message)
+        self.ticket = ticket
+        self.decision = decision
+
+
 def confirm_labels(database: Database, ticket_id: int, module: str, kind: str | None, actor: str,
                    suggested_by: str | None = None, suggested_module: str | None = None,
-                   suggested_kind: str | None = None) -> ReviewDecision:
+                   suggested_kind: str | None = None, seen_version: int | None = None) -> ReviewDecision:
     """Record *actor*'s decision on a ticket's module and kind and mark its labels confirmed.
 
     *suggested_by* is the model version whose suggestion (*suggested_module*, *suggested_kind*)
     the person saw; without one, the model labels stored on the ticket count as the suggestion.
+    *seen_version* is the ticket's version on the person's screen: when the stored one differs (another
+    super-user decided it, or it was edited, meanwhile) nothing is stored and :class:`ChangedMeanwhileError`
+    says who did what; on a shared desk the last of two confirmations no longer wins silently.
     """
     actor = acting_as(database, actor)
     _validate(database, module, kind, actor)
     require(database, CONFIRM_LABELS)
     repo, reviews = TicketRepository(database), ReviewRepository(database)
-    with database.write() as conn:
+    with database.write() as conn:  # the desk's one write lock: no other decision lands between check and update
         ticket = repo.get(ticket_id)
+        if seen_version is not None and ticket.version != seen_version:
+            raise _changed_meanwhile(database, ticket)
         if suggested_module is None:
             suggested_module, suggested_kind, suggested_by = _stored_suggestion(reviews, ticket, suggested_by)
         at = now_iso()
@@ -128,6 +143,56 @@ def confirm_labels(database: Database, ticket_id: int, module: str, kind: str | 
         stored = reviews.insert_decision(decision)
         reviews.add_to_counter(CONFIRMATIONS_KEY, 1)
     return stored
+
+
+def latest_decision(database: Database, ticket_id: int) -> ReviewDecision | None:
+    """The newest decision on a ticket that is not undone, or None."""
+    decisions = ReviewRepository(database).decisions(ticket_id)
+    return decisions[-1] if decisions else None
+
+
+@dataclass(frozen=True)
+class LeftQueue:
+    """Why a ticket on a person's screen left the review queue: *decision* is another super-user's (or
+    None: edited, or removed when *ticket* is None)."""
+
+    ticket_id: int
+    ticket: Ticket | None
+    decision: ReviewDecision | None
+
+
+def why_left_queue(database: Database, ticket_id: int) -> LeftQueue:
+    """What happened to a ticket that left the queue while it was on screen (for the message the person sees)."""
+    from elsdesk.domain import NotFoundError
+
+    try:
+        ticket = TicketRepository(database).get(ticket_id)
+    except NotFoundError:
+        return LeftQueue(ticket_id, None, None)
+    return LeftQueue(ticket_id, ticket, _decision_behind(database, ticket))
+
+
+def _decision_behind(database: Database, ticket: Ticket) -> ReviewDecision | None:
+    """The decision that gave *ticket* its current confirmed labels, or None when an edit did."""
+    decision = latest_decision(database, ticket.id)
+    if decision is None or ticket.label_source != HUMAN or (decision.module, decision.kind) != (ticket.module, ticket.kind):
+        return None
+    return decision
+
+
+def _changed_meanwhile(database: Database, ticket: Ticket) -> ChangedMeanwhileError:
+    """The refusal of a decision on a ticket that changed after the person saw it, naming who decided it."""
+    name = ticket.external_id or f"ärende {ticket.id}"
+    decision = _decision_behind(database, ticket)
+    if decision is None:
+        return ChangedMeanwhileError(
+            f"{name} ändrades på en annan arbetsstation efter att du öppnade det; ditt beslut sparades inte."
+            " Titta på den nya versionen och bestäm igen", ticket)
+    taxonomy = desk_taxonomy(database)
+    labels = " / ".join(p for p in (taxonomy.module_name(decision.module, "sv"),
+                                    taxonomy.kind_name(decision.kind, "sv")) if p)
+    return ChangedMeanwhileError(
+        f"{name} bekräftades just av {decision.actor} ({labels}); ditt beslut sparades inte", ticket, decision)
 
 
 def undo_last(database: Database, actor: str) -> ReviewDecision | None:

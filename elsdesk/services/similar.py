@@ -201,6 +201,48 @@ def forget_similarity_cache(database: Database) -> None:
         cache.unlink(missing_ok=True)
 
 
+# -- other workstations' tickets -------------------------------------------------------------
+EDIT_MARGIN_S = 120  # edits stamped by another workstation's clock, up to this far behind ours, are caught
+
+
+@dataclass(frozen=True)
+class IndexMark:
+    """How far an index holds the desk: every ticket up to id *max_id*, and every edit before *at*."""
+
+    max_id: int
+    at: str
+
+
+def similarity_mark(database: Database) -> IndexMark:
+    """The desk as it is now, to catch an index up from later (take it before reading the tickets)."""
+    return IndexMark(int(database.query("SELECT coalesce(max(id), 0) FROM tickets")[0][0]), now_iso())
+
+
+def catch_up_similarity_index(database: Database, index: SimilarityIndex, mark: IndexMark,
+                              edits: bool = True) -> tuple[int, IndexMark]:
+    """Add the tickets saved since *mark* and, with *edits*, replace the text of those edited since (by
+    their time, EDIT_MARGIN_S early for another workstation's clock); how many, and the mark to catch up
+    from next time. A change notice from another workstation calls it, so their tickets are found without
+    a restart. New tickets are found through the primary key at any desk size; edits need a look at every
+    ticket's time (no index on it), so callers ask for them less often."""
+    from datetime import datetime, timedelta
+
+    now = similarity_mark(database)
+    if edits:
+        since = (datetime.fromisoformat(mark.at) - timedelta(seconds=EDIT_MARGIN_S)).isoformat(timespec="seconds")
+        rows = database.query("SELECT id FROM tickets WHERE id > ? OR updated_at >= ? ORDER BY id",
+                              (mark.max_id, since))
+    else:
+        rows = database.query("SELECT id FROM tickets WHERE id > ? ORDER BY id", (mark.max_id,))
+    ids = [row[0] for row in rows]
+    for start in range(0, len(ids), _IN_LIST):
+        chunk = ids[start : start + _IN_LIST]
+        marks = ",".join("?" * len(chunk))
+        index.add_many(database.query(f"SELECT id, created_at, title, description FROM tickets WHERE id IN ({marks})"
+                                      " ORDER BY id", chunk))
+    return len(ids), IndexMark(max(now.max_id, mark.max_id), now.at if edits else mark.at)
+
+
 # -- lookups --------------------------------------------------------------------------------
 def index_ticket(index: SimilarityIndex | None, ticket: Ticket) -> None:
     """Add a saved ticket to the index (or replace its text after an edit)."""

@@ -32,22 +32,22 @@
 <context>
     <name>ConfidenceBand</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="21"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="22"/>
         <source>Hög</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="21"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="22"/>
         <source>Medel</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="22"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="23"/>
         <source>Låg</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="31"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="32"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
@@ -625,17 +625,17 @@
 <context>
     <name>LabelSource</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="38"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="39"/>
         <source>bekräftad</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="39"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="40"/>
         <source>satt vid registreringen, ej granskad</source>
         <translation>set when logged, not reviewed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="40"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="41"/>
         <source>modellens förslag</source>
         <translation>the model&apos;s suggestion</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="98"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
@@ -789,90 +789,90 @@
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="97"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="101"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="105"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="129"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="130"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="132"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="131"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="133"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="134"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="136"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="135"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="137"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="136"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="179"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="138"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="156"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="160"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="171"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="175"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="173"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="177"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="180"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="172"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="174"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="176"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="187"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="191"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -880,319 +880,319 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="75"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="78"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="202"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="207"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="229"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="234"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="230"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="235"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="246"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="246"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="247"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="248"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="249"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="299"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="297"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="302"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="311"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="307"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="655"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="318"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="680"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="319"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="340"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="340"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="355"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="479"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="360"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="484"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="449"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="454"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="451"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="456"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="473"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="478"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="474"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="479"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="476"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="481"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="477"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="482"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="478"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="483"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="490"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="495"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="492"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="497"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="518"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="523"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="572"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="596"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="577"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="601"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="609"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="633"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="610"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="634"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="626"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="651"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="627"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="652"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="644"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="669"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="652"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="677"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="655"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="680"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1684,47 +1684,47 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="48"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="51"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="49"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="52"/>
         <source>Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; be IT om en annan roll.</source>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="83"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="86"/>
         <source>Ingen profil vald: du är %1 med rollen %2. Byt under Arkiv › Byt profil.</source>
         <translation>No profile chosen: you are %1 with the role %2. Change it under File › Change profile.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="120"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="123"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="129"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="132"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="143"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="146"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="144"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="147"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="147"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="150"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="148"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="151"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
@@ -1732,48 +1732,48 @@ Database: %2</translation>
 <context>
     <name>ReviewCard</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="88"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="109"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="92"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="113"/>
         <source>nu: %1</source>
         <translation>now: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="101"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="122"/>
         <source>välj eller namnge ett känt problem</source>
         <translation>pick or name a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="103"/>
-        <location filename="../../elsdesk/gui/review_card.py" line="105"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="124"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="126"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="106"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="127"/>
         <source>(länkat)</source>
         <translation>(linked)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="110"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="131"/>
         <source>Troligen känt problem:</source>
         <translation>Likely known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="124"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="145"/>
         <source>(förslag)</source>
         <translation>(suggestion)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="127"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="148"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="135"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="156"/>
         <source>Inga förslag från modellen – välj modul med /.</source>
         <translation>No suggestions from the model – choose a module with /.</translation>
     </message>
@@ -1781,127 +1781,168 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="87"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="87"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="87"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="109"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="118"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="109"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="122"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="130"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="143"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="131"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="158"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="174"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="245"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="270"/>
         <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
         <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="248"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="273"/>
         <source>Ärendet hör redan till %1.</source>
         <translation>The ticket already belongs to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="261"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="286"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="262"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="287"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="286"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="311"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="314"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="339"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="477"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="468"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="597"/>
+        <source>Ärendet</source>
+        <translation>The ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="473"/>
+        <source>%1 bekräftades just av %2 (%3).</source>
+        <translation>%1 was just confirmed by %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="476"/>
+        <source>%1 togs just bort på en annan arbetsstation.</source>
+        <translation>%1 was just removed at another workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="478"/>
+        <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
+        <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="479"/>
+        <source>Nästa ärende visas – läs det innan du bestämmer.</source>
+        <translation>The next ticket is shown – read it before you decide.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="486"/>
+        <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
+        <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="562"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="504"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="599"/>
+        <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
+        <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="601"/>
+        <source>Ditt beslut sparades inte.</source>
+        <translation>Your decision was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="615"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="513"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="624"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="543"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="655"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="658"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="658"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="552"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="664"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="559"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="674"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="675"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
