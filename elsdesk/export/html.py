@@ -237,8 +237,7 @@ def _screen(data) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
     top_cards = tables.topic_cards(data, data.topics[:TOP_TOPICS])
-    figures = "".join(f'<div class="figure"><div class="label">{esc(label)}</div><div class="value">{esc(value)}</div>'
-                      f'<div class="note">{esc(note) or "&nbsp;"}</div></div>' for label, value, note in tables.key_figures(data))
+    figures = _figures(tables.key_figures(data))
     trend_badges = {6: _trend_cell(data)}
     agenda = (_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, {1: "topic"}, trend_badges)
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
@@ -246,20 +245,7 @@ def _screen(data) -> str:
     all_topics = _all_topics_table(data, _table) if data.topics else f"<p>{esc(t('no_topics'))}</p>"
     subtitle = " · ".join(filter(None, [tables.period(data), tables.ticket_count(data, data.tickets),
                                         f"{tables.week_day_label(data)} {t('since_go_live')}" if data.day_number is not None else ""]))
-    return f"""<!DOCTYPE html>
-<html lang="{esc(data.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="elsdesk">
-<title>{esc(data.title)}</title>
-<style>{CSS}</style>
-</head>
-<body>
-<header><div class="wrap"><p class="kicker">{esc(t('subtitle'))}</p><h1>{esc(data.title)}</h1><p>{esc(subtitle)}</p></div></header>
-<main class="wrap">
-<div class="figures">{figures}</div>
-<section><h2>{esc(t('agenda'))}</h2><div class="card">{agenda}</div></section>
+    return _page_start(data, t('subtitle'), subtitle, figures) + f"""<section><h2>{esc(t('agenda'))}</h2><div class="card">{agenda}</div></section>
 <section class="charts">
 <div class="card"><h3>{esc(t('chart_modules'))}</h3>{svg_module_chart(data, tables.grouped_trend(trend, data))}</div>
 <div class="card"><h3>{esc(t('chart_topics'))}</h3>{svg_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}</div>
@@ -322,25 +308,11 @@ def _range_screen(data) -> str:
     """A period's overview as a web page."""
     r = lambda key: range_tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
-    figures = "".join(f'<div class="figure"><div class="label">{esc(label)}</div><div class="value">{esc(value)}</div>'
-                      f'<div class="note">{esc(note) or "&nbsp;"}</div></div>' for label, value, note in range_tables.key_figures(data))
+    figures = _figures(range_tables.key_figures(data))
     overview = _overview_table(data) if data.topics else f"<p>{esc(r('no_topics'))}</p>"
     cards = "".join(_range_card_html(data, rank, topic) for rank, topic in enumerate(range_tables.top_topics(data), start=1))
     subtitle = " · ".join(filter(None, [tables.period(data), tables.ticket_count(data, data.tickets), data.day_label]))
-    return f"""<!DOCTYPE html>
-<html lang="{esc(data.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="elsdesk">
-<title>{esc(data.title)}</title>
-<style>{CSS}</style>
-</head>
-<body>
-<header><div class="wrap"><p class="kicker">{esc(r('subtitle'))}</p><h1>{esc(data.title)}</h1><p>{esc(subtitle)}</p></div></header>
-<main class="wrap">
-<div class="figures">{figures}</div>
-<section><h2>{esc(r('overview'))}</h2><p class="meta">{esc(range_tables.trend_rule(data))}</p><div class="card scroll all">{overview}</div></section>
+    return _page_start(data, r('subtitle'), subtitle, figures) + f"""<section><h2>{esc(r('overview'))}</h2><p class="meta">{esc(range_tables.trend_rule(data))}</p><div class="card scroll all">{overview}</div></section>
 <section><div class="card"><h3>{esc(tables.text(data, 'chart_modules'))}</h3>{svg_module_chart(data, tables.grouped_trend(trend, data))}</div></section>
 {f'<section><h2>{esc(r("largest"))}</h2><div class="topics">{cards}</div></section>' if cards else ""}
 <section><h2>{esc(tables.text(data, 'module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
@@ -364,3 +336,27 @@ def write_html(data, path) -> None:
     """Write *data* as a self-contained HTML page at *path* (UTF-8)."""
     Path(path).write_text(render_html(data), encoding="utf-8")
     logger.info("wrote %s", path)
+
+
+def _figures(rows) -> str:
+    """The key-figure boxes of (label, value, note) rows."""
+    return "".join(f'<div class="figure"><div class="label">{esc(label)}</div><div class="value">{esc(value)}</div>'
+                   f'<div class="note">{esc(note) or "&nbsp;"}</div></div>' for label, value, note in rows)
+
+
+def _page_start(data, kicker: str, subtitle: str, figures: str) -> str:
+    """A page's head, header and key figures: the same for a week's agenda and a period's overview."""
+    return f"""<!DOCTYPE html>
+<html lang="{esc(data.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="elsdesk">
+<title>{esc(data.title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header><div class="wrap"><p class="kicker">{esc(kicker)}</p><h1>{esc(data.title)}</h1><p>{esc(subtitle)}</p></div></header>
+<main class="wrap">
+<div class="figures">{figures}</div>
+"""

@@ -147,9 +147,7 @@ def _print_trend_tables(data, trend: tables.ModuleTrend) -> str:
 def _print(data) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
-    figures = "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
-                      f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
-                      f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in tables.key_figures(data))
+    figures = _print_figures(tables.key_figures(data))
     agenda = (_print_table(tables.agenda_headers(data), tables.agenda_rows(data), {0, 4, 5, 7}, 6, data,
                            widths=[4, 27, 17, 12, 8, 7, 7, 7, 11], nowrap={6, 8})
               if data.agenda else f"<p>{esc(t('no_agenda'))}</p>")
@@ -217,9 +215,7 @@ def _print_range(data) -> str:
     """A period's overview for the PDF."""
     r = lambda key: range_tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
-    figures = "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
-                      f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
-                      f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in range_tables.key_figures(data))
+    figures = _print_figures(range_tables.key_figures(data))
     overview = _print_overview(data) if data.topics else f"<p>{esc(r('no_topics'))}</p>"
     top = range_tables.top_topics(data)
     cards = "".join(_print_range_card(data, rank, topic) for rank, topic in enumerate(top, start=1))
@@ -241,3 +237,10 @@ def _print_range(data) -> str:
 def render_print_html(data) -> str:
     """The print variant of the weekly export page (or of a period's overview)."""
     return _print_range(data) if getattr(data, "is_range", False) else _print(data)
+
+
+def _print_figures(rows) -> str:
+    """The key-figure cells of (label, value, note) rows, for the PDF's first table row."""
+    return "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
+                   f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
+                   f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in rows)
