@@ -59,19 +59,24 @@ _ENGLISH_WORDS = frozenset((
 class Spelling:
     """How many texts hold each (case-folded) word, and from that a word's commonest spelling."""
 
-    def __init__(self, seen: Counter):
-        self.seen = seen
+    def __init__(self, seen: Counter, reference: "Spelling | None" = None, added=None):
+        self.seen = seen  # the reference's counts included
+        # The reference's look-up tables are built once and shared; this one's hold only what the
+        # words *added* to the reference's counts change.
+        self.reference = reference
+        self.added = set(seen if added is None else added)
         self._by_folded: dict[str, list[str]] | None = None
         self._commonest: dict[str, str] = {}  # a week's topics share many words
+        self._common: set[str] | None = None
         self._near: dict[str, list[str]] | None = None
 
     @classmethod
     def of(cls, texts, reference: "Spelling | None" = None) -> "Spelling":
         """The words of *texts* (each text counts a word once), added to those of *reference*."""
-        seen = Counter(reference.seen) if reference else Counter()
+        added = Counter()
         for text in texts:
-            seen.update(set(_words(text)))
-        return cls(seen)
+            added.update(set(_words(text)))
+        return cls(reference.seen + added if reference else added, reference, added)
 
     def commonest(self, word: str) -> str:
         """The commonest spelling of a case-folded *word*: the word itself unless its å/ä/ö form is
@@ -90,8 +95,7 @@ class Spelling:
         if len(word) < SLIP_MIN_LENGTH:
             return word
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
-        common_near = self._common_near()
-        near = {m for part in _deletions(folded) for m in common_near.get(part, ())}
+        near = {m for part in _deletions(folded) for m in self._near_by_deletion(part)}
         lettered = folded != word  # typed with å, ä or ö: the letters were meant ("våning" is no slip of "varning")
         meant = [form for m in near for form in self._forms(m) if not _is_english(form)
                  and (_is_slip(word, form) if lettered else _is_slip(folded, m))]
@@ -118,24 +122,40 @@ class Spelling:
         return max((f for f in forms if f != exclude and self.seen[f] >= needed), key=lambda f: (self.seen[f], f),
                    default=None)
 
-    def _common_near(self) -> dict[str, list[str]]:
-        """The folded words at least :data:`SLIP_MIN_SEEN` texts hold (what a slip can be of), by
-        each of their :func:`_deletions` (a slip is looked up by its own, as in SymSpell)."""
+    def _near_by_deletion(self, part: str) -> list[str]:
+        """The common folded words that give *part* by one of their :func:`_deletions` (a slip is looked
+        up by its own deletions, as in SymSpell)."""
         if self._near is None:
-            near: dict[str, list[str]] = defaultdict(list)
-            for folded in {fold(w) for w, n in self.seen.items() if n >= SLIP_MIN_SEEN and len(w) >= SLIP_MIN_LENGTH - 1}:
-                for part in _deletions(folded):
-                    near[part].append(folded)
-            self._near = dict(near)
-        return self._near
+            own = self._common_words() - self.reference._common_words() if self.reference else self._common_words()
+            self._near = _by_deletions(own)
+        own = self._near.get(part, [])
+        return self.reference._near_by_deletion(part) + own if self.reference else own
+
+    def _common_words(self) -> set[str]:
+        """The folded words at least :data:`SLIP_MIN_SEEN` texts hold: what a slip can be of."""
+        if self._common is None:
+            common = {fold(w) for w in self.added if self.seen[w] >= SLIP_MIN_SEEN and len(w) >= SLIP_MIN_LENGTH - 1}
+            self._common = common | self.reference._common_words() if self.reference else common
+        return self._common
 
     def _forms(self, folded: str) -> list[str]:
+        """The spellings (case-folded, as written) of a folded word."""
         if self._by_folded is None:
             by_folded: dict[str, list[str]] = defaultdict(list)
-            for word in self.seen:
+            for word in self.added - self.reference.seen.keys() if self.reference else self.added:
                 by_folded[fold(word)].append(word)
             self._by_folded = dict(by_folded)
-        return self._by_folded.get(folded, [])
+        own = self._by_folded.get(folded, [])
+        return self.reference._forms(folded) + own if self.reference else own
+
+
+def _by_deletions(words) -> dict[str, list[str]]:
+    """Each of *words* under each of its :func:`_deletions`."""
+    near: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        for part in _deletions(word):
+            near[part].append(word)
+    return dict(near)
 
 
 def _spelt_words(text: str):
