@@ -27,7 +27,8 @@ def add_incident_commands(command) -> None:
 def cmd_incidents(args) -> int:
     from elsdesk.cli import _database
     from elsdesk.cli_topics import parse_day
-    from elsdesk.services.surges import all_incidents, scan_days, scan_summary
+    from elsdesk.services.incidents import all_incidents, scan_summary
+    from elsdesk.services.surges import scan_days
 
     if (args.start or args.end) and not args.scan:
         args.parser.error("--from och --to hör till --scan: elsdesk incidents --scan --from DATUM --to DATUM")
@@ -53,7 +54,7 @@ def cmd_incidents(args) -> int:
 
 def _external_ids(database, incidents) -> dict[int, list[str]]:
     """incident id -> the ids (external) of its tickets, oldest first."""
-    from elsdesk.services.surges import incident_ticket_ids
+    from elsdesk.services.incidents import incident_ticket_ids
     from elsdesk.storage import TicketRepository
 
     repo = TicketRepository(database)
@@ -71,7 +72,7 @@ def _print_incidents(incidents) -> None:
     """Each status under its heading, one incident a line (its number is what to name to a colleague),
     its units on the line below; nothing from a ticket may steer the terminal."""
     from elsdesk.plain_text import printable
-    from elsdesk.services.surges import time_span_text
+    from elsdesk.services.incidents import time_span_text
 
     if not incidents:
         print("inga incidenter än (leta med: elsdesk incidents --scan)")

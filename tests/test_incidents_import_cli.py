@@ -14,7 +14,7 @@ from test_incidents_import_scan import week_rows
 from elsdesk.cli_incidents import INCIDENT_HANDLERS, add_incident_commands
 from elsdesk.cli_text import swedish_argparse
 from elsdesk.services.imports import import_tickets
-from elsdesk.services.surges import set_incident_status
+from elsdesk.services.incidents import set_incident_status
 from elsdesk.storage import open_database
 
 

@@ -9,9 +9,8 @@ from datetime import datetime, timedelta
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import Ticket
-from elsdesk.services.surges import (
-    Surge, all_incidents, detect_surges, incident_ticket_ids, record_surges, scan_for_incidents,
-)
+from elsdesk.services.incidents import all_incidents, incident_ticket_ids
+from elsdesk.services.surges import Surge, detect_surges, record_surges, scan_for_incidents
 from elsdesk.storage import TicketRepository
 
 DAY = datetime(2025, 4, 29, 9, 0)

@@ -10,7 +10,7 @@ from test_incidents_import_outage import FROZEN, HOURGLASS, NOT_RESPONDING
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.services.imports import import_tickets
-from elsdesk.services.surges import all_incidents, incident_ticket_ids
+from elsdesk.services.incidents import all_incidents, incident_ticket_ids
 from elsdesk.storage import TicketRepository
 
 MONDAY = datetime(2025, 4, 28, 7, 0)

@@ -11,10 +11,8 @@ import pytest
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.domain import Ticket, TicketFilter
-from elsdesk.services.surges import (
-    SurgeRules, detect_surges, incident_flags, incident_ticket_ids, open_incidents, scan_for_incidents,
-    set_incident_status,
-)
+from elsdesk.services.incidents import incident_flags, incident_ticket_ids, open_incidents, set_incident_status
+from elsdesk.services.surges import SurgeRules, detect_surges, scan_for_incidents
 from elsdesk.storage import TicketRepository
 from elsdesk.storage.migrations import migrate
 
@@ -158,7 +156,7 @@ def test_an_incident_names_each_unit_once(memory_db):
 
 
 def test_confirmed_and_dismissed_incidents_stay_listed_with_their_tickets(memory_db):
-    from elsdesk.services.surges import all_incidents, incident_marks
+    from elsdesk.services.incidents import all_incidents, incident_marks
 
     background(memory_db)
     printer = burst(memory_db)

@@ -27,7 +27,7 @@ class IncidentActionsMixin:
     def refresh_incidents(self):
         """Mark tickets of open and confirmed incidents in the list and keep the incident menu current."""
         def work(context):
-            from elsdesk.services.surges import all_incidents, incident_marks  # scikit-learn: off the GUI thread
+            from elsdesk.services.incidents import all_incidents, incident_marks
 
             with context.open_database() as database:
                 return incident_marks(database), all_incidents(database)
@@ -106,7 +106,7 @@ class IncidentActionsMixin:
     def show_incident(self, incident_id: int, label: str = ""):
         """List the incident's tickets together, on the Ärenden tab, with the filter named in the filter bar."""
         def work(context):
-            from elsdesk.services.surges import incident_ticket_ids
+            from elsdesk.services.incidents import incident_ticket_ids
 
             with context.open_database() as database:
                 return incident_ticket_ids(database, incident_id)
@@ -123,7 +123,7 @@ class IncidentActionsMixin:
 
     def set_incident_status(self, incident_id: int, status: str):
         def work(context):
-            from elsdesk.services.surges import set_incident_status
+            from elsdesk.services.incidents import set_incident_status
 
             with context.open_database() as database:
                 return set_incident_status(database, incident_id, status)

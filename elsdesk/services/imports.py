@@ -88,7 +88,7 @@ class ImportResult(ImportReport):
         enheter 2027-03-16 09:10–10:55; se …"), or "" when none."""
         if self.incidents is None:
             return ""
-        from elsdesk.services.surges import scan_summary
+        from elsdesk.services.incidents import scan_summary
 
         found = scan_summary(self.incidents)
         if self.scanned_from is None:

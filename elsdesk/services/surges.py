@@ -156,40 +156,6 @@ def scan_for_incidents(database: Database, around: str | None = None, start: str
     return record_surges(database, detect_surges(database, start, end, rules), rules)
 
 
-SUMMARY_SHOWN = 3  # incidents a summary names; the rest are counted
-WHERE_TO_LOOK = "se Incidenter-menyn eller 'elsdesk incidents'"
-
-
-def scan_summary(scan: SurgeScan | None) -> str:
-    """One Swedish sentence for an import's summary line: the possible incidents the scan found and
-    those it added tickets to, each with its tickets, units and hours; "" when there are none."""
-    if scan is None:
-        return ""
-    parts = []
-    if scan.created:
-        count = len(scan.created)
-        parts.append(f"{count} {'möjlig incident' if count == 1 else 'möjliga incidenter'}: {_described(scan.created)}")
-    if scan.extended:
-        count = len(scan.extended)
-        parts.append(f"fler ärenden i {count} redan {'känd möjlig incident' if count == 1 else 'kända möjliga incidenter'}:"
-                     f" {_described(scan.extended)}")
-    return "; ".join(parts) + f"; {WHERE_TO_LOOK}" if parts else ""
-
-
-def _described(incidents: list[Incident]) -> str:
-    shown = ", ".join(f"{i.ticket_count} ärenden från {len(i.units)} {'enhet' if len(i.units) == 1 else 'enheter'}"
-                      f" {time_span_text(i.first_at, i.last_at)}" for i in incidents[:SUMMARY_SHOWN])
-    rest = len(incidents) - SUMMARY_SHOWN
-    return shown + (f" och {rest} till" if rest > 0 else "")
-
-
-def time_span_text(first_at: str, last_at: str) -> str:
-    """'2027-03-16 09:10–10:55', or with both dates when the span crosses midnight."""
-    first, last = parse_datetime(first_at), parse_datetime(last_at)
-    end = last.strftime("%H:%M") if first.date() == last.date() else last.strftime("%Y-%m-%d %H:%M")
-    return f"{first.strftime('%Y-%m-%d %H:%M')}–{end}"
-
-
 def scan_days(database: Database, first_day: date | None = None, last_day: date | None = None,
               rules: SurgeRules = SurgeRules()) -> SurgeScan:
     """Scan the tickets created from *first_day* through *last_day* (whole days); without one of
@@ -202,43 +168,6 @@ def scan_days(database: Database, first_day: date | None = None, last_day: date 
     if start > end:
         return SurgeScan()
     return scan_for_incidents(database, start=start, end=end, rules=rules)
-
-
-def open_incidents(database: Database) -> list[Incident]:
-    return IncidentRepository(database).list_incidents("open")
-
-
-def all_incidents(database: Database) -> list[Incident]:
-    """Open, confirmed and dismissed incidents, most recent first (a decided incident stays listed)."""
-    return IncidentRepository(database).list_incidents(None)
-
-
-def incident_marks(database: Database) -> dict[int, Incident]:
-    """ticket id -> the open or confirmed incident it is linked to (an open one first), for the list."""
-    repo = IncidentRepository(database)
-    by_id = {incident.id: incident for incident in repo.list_incidents(None)}
-    marks: dict[int, Incident] = {}
-    for status in ("confirmed", "open"):
-        marks.update({ticket_id: by_id[incident_id] for ticket_id, incident_id in repo.incidents_of(status=status).items()})
-    return marks
-
-
-def incident_ticket_ids(database: Database, incident_id: int) -> tuple[int, ...]:
-    """The incident's ticket ids, oldest first: use as ``TicketFilter(ids=...)`` to list them together."""
-    return IncidentRepository(database).ticket_ids(incident_id)
-
-
-def incident_flags(database: Database, ticket_ids=None) -> dict[int, int]:
-    """ticket id -> open incident id, for marking tickets in the list."""
-    return IncidentRepository(database).incidents_of(ticket_ids, status="open")
-
-
-def set_incident_status(database: Database, incident_id: int, status: str) -> Incident:
-    """Mark an incident confirmed or dismissed (or open again)."""
-    repo = IncidentRepository(database)
-    with database.write():
-        repo.set_status(incident_id, status)
-    return repo.get(incident_id)
 
 
 def _iso(moment: datetime) -> str:
