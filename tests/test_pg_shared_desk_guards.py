@@ -29,6 +29,7 @@ from elsdesk.storage import postgres_backend
 from elsdesk.storage.migrations import MIGRATIONS, migrate
 from elsdesk.storage.postgres_backend import PgConnection, ServerSilentError, connect, release_connections
 from model_fixtures import _fresh_model_cache, small_model  # noqa: F401 - shared fixtures
+from shared_desk_people import as_login, desk_with_people
 
 pytestmark = pytest.mark.skipif("postgres" not in os.environ.get("ELSDESK_TEST_BACKENDS", "postgres"),
                                 reason="PostgreSQL not wanted in this run")
@@ -38,24 +39,13 @@ PEOPLE = {"stod_greta": "elsdesk_stod", "super_gustav": "elsdesk_superanvandare"
 
 
 def _as(url: str, login: str, password: str = PASSWORD) -> str:
-    return url.replace("postgres@", f"{login}:{password}@")
+    return as_login(url, login, password)
 
 
 @pytest.fixture
 def desk(pg_server, new_pg_database, tmp_path):
     """A desk with five unlabelled tickets and a function that opens it as one of PEOPLE."""
-    url = new_pg_database()
-    for login, group in PEOPLE.items():
-        pg_server.create_login(login, PASSWORD, group)
-    with open_database(url) as owner:
-        import_tickets(owner, write_jsonl(tmp_path / "t.jsonl", [
-            {k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(5)]))
-
-    def as_person(login: str):
-        return open_database(_as(url, login))
-
-    as_person.url = url
-    return as_person
+    return desk_with_people(pg_server, new_pg_database(), tmp_path, PEOPLE, PASSWORD, tickets=5)
 
 
 def _first_id(database) -> int:

@@ -19,6 +19,7 @@ from elsdesk.services.topic_edits import rename_topic
 from elsdesk.services.topics import set_go_live, weekly_topics
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.storage.database import redacted
+from shared_desk_people import desk_with_people
 
 pytestmark = pytest.mark.skipif("postgres" not in os.environ.get("ELSDESK_TEST_BACKENDS", "postgres"),
                                 reason="PostgreSQL not wanted in this run")
@@ -35,18 +36,7 @@ PEOPLE = {
 @pytest.fixture
 def desk(pg_server, new_pg_database, tmp_path):
     """A desk with ten tickets, and a function that opens it as one of the people above."""
-    url = new_pg_database()
-    for login, group in PEOPLE.items():
-        pg_server.create_login(login, PASSWORD, group)
-    with open_database(url) as owner:
-        import_tickets(owner, write_jsonl(tmp_path / "t.jsonl", [
-            {k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(10)]))
-
-    def as_person(login: str):
-        return open_database(url.replace("postgres@", f"{login}:{PASSWORD}@"))
-
-    as_person.url = url
-    return as_person
+    return desk_with_people(pg_server, new_pg_database(), tmp_path, PEOPLE, PASSWORD, tickets=10)
 
 
 def _first_id(database) -> int:
