@@ -1,4 +1,5 @@
-"""CLI commands that administer a desk: ``db upgrade``, ``db status`` and ``migrate`` (move a desk to PostgreSQL)."""
+"""CLI commands that administer a desk: ``db upgrade``, ``db status`` and ``migrate`` (move a desk to PostgreSQL,
+or with ``--merge`` add it to a desk that already has tickets)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,16 @@ def add_admin_commands(command) -> None:
     status.add_argument("--json", action="store_true")
     ADMIN_HANDLERS["db"] = cmd_db
     migrate = command("migrate", "flytta en lokal desk (SQLite) till en tom PostgreSQL-databas,"
-                      " i en verifierad transaktion")
-    migrate.add_argument("--to", required=True, metavar="URL", help="måldatabasen: postgresql://… eller service=NAMN")
+                      " i en verifierad transaktion (--merge: lägg till den i en desk som redan har ärenden)")
+    migrate.add_argument("--to", required=True, metavar="URL",
+                         help="måldatabasen: postgresql://… eller service=NAMN (med --merge även en SQLite-fil)")
+    migrate.add_argument("--merge", action="store_true",
+                         help="lägg till källans ärenden, etiketthistorik, granskningsbeslut, kända problem och"
+                              " incidenter i en desk som redan har ärenden; upptagna ärendenummer får nya nummer,"
+                              " och det som slagits ihop förut läggs inte till igen")
     migrate.add_argument("--dry-run", action="store_true",
                          help="kopiera och verifiera men rulla tillbaka: visar vad som skulle flyttas;"
-                              " inga rader sparas (ett saknat schema skapas dock)")
+                              " inga rader sparas (ett saknat schema skapas dock, utom med --merge)")
     ADMIN_HANDLERS["migrate"] = cmd_migrate
 
 
@@ -86,11 +92,9 @@ def cmd_migrate(args) -> int:
     if not Path(source).is_file():
         raise BadInputError(f"det finns ingen desk i {source}; ange den med --db FIL")
 
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            end = "" if done < total else "\n"
-            print(f"\rkopierar: {done} av {total} rader", end=end, file=sys.stderr, flush=True)
-
+    if args.merge:
+        return _merge(source, args)
+    progress = _progress_printer("kopierar")
     with open_database(source) as database:
         report = migrate_desk(database, args.to, dry_run=args.dry_run, progress=progress)
     for table in report.tables:
@@ -108,3 +112,67 @@ def cmd_migrate(args) -> int:
         print(f"peka arbetsplatserna dit: elsdesk --db '{for_everyone(report.target)}' (eller ELSDESK_DB), var och en"
               " med sin egen inloggning")
     return 0
+
+
+def _progress_printer(doing: str):
+    """A progress(done, total) that counts rows on the terminal (stderr), nothing when it is no terminal."""
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            end = "" if done < total else "\n"
+            print(f"\r{doing}: {done} av {total} rader", end=end, file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _merge(source: str, args) -> int:
+    """``migrate --merge``: add the local desk *source* to the desk at ``--to`` and say what was added."""
+    from elsdesk.cli import require_existing
+    from elsdesk.services.merge_desk import merge_desk
+    from elsdesk.storage import open_database
+
+    require_existing(args.to)
+    with open_database(source) as database, open_database(args.to) as target:
+        report = merge_desk(database, target, dry_run=args.dry_run, progress=_progress_printer("slår ihop"))
+    for line in merge_summary(report):
+        print(line)
+    return 0
+
+
+def merge_summary(report) -> list[str]:
+    """The lines ``migrate --merge`` prints: what was added per table, renumbered, joined, and not merged."""
+    lines = [f"{name}: {rows} rader tillagda" for name, rows in report.added.items()]
+    if report.renumbered:
+        lines.append(f"ärendenummer som målet redan hade, med nya nummer ({len(report.renumbered)}):")
+        lines += [f"  {old} → {new}" for old, new in report.renumbered]
+    if report.same_tickets:
+        lines.append(f"samma ärende fanns redan i målet (samma id och skapandetid), lades inte till igen:"
+                     f" {', '.join(report.same_tickets)}")
+    lines.append(f"kända problem: {len(report.problems_joined)} samma som i målet"
+                 f"{_names(report.problems_joined)}, {len(report.problems_added)} nya{_names(report.problems_added)}")
+    lines += [f"  problemet '{old}' finns i målet för en annan modul; källans sparades som '{new}'"
+              for old, new in report.problems_renamed]
+    if report.incidents_joined:
+        lines.append(f"incidenter: {report.incidents_joined} slogs ihop med målets incident med samma namn och tid")
+    if report.masked_now:
+        lines.append(f"varning: {report.masked_now} personuppgifter som källan hade kvar maskerades innan de sparades")
+    if report.already_merged:
+        lines.append(f"{report.already_merged} ärenden från källan hade slagits ihop tidigare och lades inte till"
+                     " igen")
+    lines.append("inställningar och modeller slogs inte ihop: måldeskens egna (och dess aktiva modell) gäller;"
+                 " ämnena räknas om per vecka i målet")
+    what = (f"{report.tickets_added} ärenden ({len(report.renumbered)} med nya nummer),"
+            f" {report.added['label_history']} rader etiketthistorik, {report.added['review_decisions']}"
+            " granskningsbeslut")
+    if report.dry_run:
+        lines.append(f"provkörning: {what} skulle läggas till från {report.source} i {report.target};"
+                     f" allt verifierat och tillbakarullat, inget sparades ({report.seconds:.1f} s)")
+    elif report.tickets_added or report.added["problems"]:
+        lines.append(f"slog ihop {what} från {report.source} med {report.target} på {report.seconds:.1f} s;"
+                     " antal rader och kontrollsummor stämmer")
+    else:
+        lines.append(f"inget nytt att slå ihop: allt från {report.source} finns redan i {report.target}")
+    return lines
+
+
+def _names(names: list[str]) -> str:
+    return f" ({', '.join(names)})" if names else ""
