@@ -112,7 +112,7 @@ def test_finding_1_a_load_read_before_the_persons_own_undo_neither_drops_the_tic
     with qtbot.waitSignal(view.labels_confirmed):
         press(qtbot, Qt.Key_Return)
     read_before = review.review_queue(database, "uncertainty", "Anna")  # a load running meanwhile read this
-    serial = view._queue_serial  # noqa: SLF001 - that load's number, as refresh() gives it
+    serial = view._session.serial  # noqa: SLF001 - that load's number, as refresh() gives it
     with qtbot.waitSignal(view.decision_undone):
         press(qtbot, Qt.Key_Z, Qt.ControlModifier)
     assert first not in read_before and view.current_ticket_id() == first

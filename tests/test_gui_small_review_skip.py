@@ -58,13 +58,13 @@ def test_finding_1_skipping_again_moves_a_ticket_behind_the_other_skipped(qtbot,
 def test_finding_1_a_load_read_before_a_decision_was_stored_does_not_bring_the_ticket_back(qtbot, view, desk):
     database, _ids, _index = desk
     read_before = review.review_queue(database, "uncertainty", "Anna")  # what a load running meanwhile read
-    serial = view._queue_serial  # noqa: SLF001 - that load's number, as refresh() gives it
+    serial = view._session.serial  # noqa: SLF001 - that load's number, as refresh() gives it
     decided = view.current_ticket_id()
     with qtbot.waitSignal(view.labels_confirmed):
         press(qtbot, Qt.Key_Return)
     qtbot.waitUntil(view.is_idle)
-    view._on_queue_loaded(read_before, serial)  # noqa: SLF001 - the late result arrives after the write
-    assert decided not in view._ids  # noqa: SLF001
+    view._on_queue_loaded(read_before, None, serial=serial)  # noqa: SLF001 - the late result arrives after the write
+    assert decided not in view._session.queue  # noqa: SLF001
     assert view.current_ticket_id() != decided
     _reload(qtbot, view)  # a load begun after the write knows the decision and lists the rest as before
     assert view.remaining() == len(TICKETS) - 1

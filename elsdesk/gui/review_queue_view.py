@@ -14,6 +14,10 @@ On a shared desk another super-user may decide the ticket on screen. The card th
 ("ELS-000002 bekräftades just av karin_super") and the next ticket it shows takes no decision key
 for SETTLE_S seconds, so an Enter meant for the old card never confirms one the person has not
 read; a decision that still reaches the server is refused there (the ticket's version is checked).
+
+Which tickets are in the queue, in what order, and when a key may decide is kept by a ReviewSession
+(elsdesk.services.review_session, no Qt); this view renders it, handles keys, runs the tasks and says
+what happened.
 """
 
 from __future__ import annotations
@@ -35,13 +39,13 @@ from elsdesk.services.review import (
     ChangedMeanwhileError, LeftQueue, ReviewItem, confirm_labels, confirmations_since_training, load_review_item,
     retrain_threshold, review_queue, undo_last, why_left_queue,
 )
+from elsdesk.services.review_session import ReviewSession, TicketLeft
 from elsdesk.taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
 PREFETCH = 3
 ORDER_KEYS = ("uncertainty", "date", "module")
 SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l")
-SETTLE_S = 1.0  # after the card changed because of someone else, decision keys wait this long
 
 
 class ReviewQueueView(QWidget):
@@ -66,26 +70,16 @@ class ReviewQueueView(QWidget):
         self._classifier = classifier
         self._index = similarity_index
         self._order = ORDER_KEYS[0]
-        self._ids: list[int] = []
+        self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
         self._problem_names: list[str] = []  # the desk's known problems, for L's type-ahead
         self._loading: set[int] = set()
-        self._pending: set[int] = set()
-        self._done: list[ReviewItem] = []
-        self._skipped: list[int] = []  # skipped this session, in the order of the last skip: they stay at the end
-        self._queue_serial = 0  # counts the queue loads started, so a load's result knows its age
-        self._stored_during: dict[int, int] = {}  # ticket id -> the newest load started before its decision was stored
-        self._undoing: set[int] = set()  # tickets whose undo is being written
-        self._undone_during: dict[int, int] = {}  # ticket id -> the newest load started before its undo was stored
+        self._done: list[ReviewItem] = []  # this person's decisions this session, for undo
         self._kind: str | None = None
         self._generation = 0
         self._busy = 0
         self._queue_task = None
-        self._loaded_once = False
-        self._reordered = False
         self._next_offer = 0
-        self._settle_on_show = False  # the next ticket shown changed because of someone else: let it settle
-        self._settled_at = 0.0  # time.monotonic() from which decision keys count again
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # decisions and undo are written in the order they were made
         self._writer = TaskRunner(self, pool=pool)
@@ -149,8 +143,7 @@ class ReviewQueueView(QWidget):
         if self._queue_task is not None:
             self._queue_task.cancel()
         order, actor, second = self._order, self.actor, self.second_opinion
-        self._queue_serial += 1
-        serial = self._queue_serial
+        serial = self._session.load_started()
         shown = self.current_ticket_id()
 
         def work(context):
@@ -164,13 +157,13 @@ class ReviewQueueView(QWidget):
         self._load_problem_names()
 
     def set_order(self, order: str) -> None:
-        if order not in ORDER_KEYS or (order == self._order and self._loaded_once):
+        if order not in ORDER_KEYS or (order == self._order and self._session.loaded_once):
             return
         self._order = order
         self.order_combo.blockSignals(True)
         self.order_combo.setCurrentIndex(ORDER_KEYS.index(order))
         self.order_combo.blockSignals(False)
-        self._reordered = True
+        self._session.order_changed()
         self._say(self.tr("Sorterar om…"))
         self.refresh()
 
@@ -186,17 +179,18 @@ class ReviewQueueView(QWidget):
     def set_actor(self, actor: str) -> None:
         self.actor = actor
         self._done.clear()
-        self._skipped.clear()  # another person's session
+        self._session.forget_skips()  # another person's session
         self.refresh()
 
     def current_ticket_id(self) -> int | None:
-        return self._ids[0] if self._ids else None
+        return self._session.current()
 
     def current_item(self) -> ReviewItem | None:
-        return self._items.get(self._ids[0]) if self._ids else None
+        current = self._session.current()
+        return self._items.get(current) if current is not None else None
 
     def remaining(self) -> int:
-        return len(self._ids)
+        return self._session.remaining()
 
     def pending_kind(self) -> str | None:
         return self._kind
@@ -204,7 +198,7 @@ class ReviewQueueView(QWidget):
     def is_settling(self) -> bool:
         """Whether decision keys are held back: the card is about to show, or has just shown, a ticket that
         replaced one another workstation decided (tests and the key handling ask)."""
-        return self._settle_on_show or time.monotonic() < self._settled_at
+        return self._session.is_settling(time.monotonic())
 
     def notice(self) -> str:
         """What the card says another workstation did to the ticket shown before, or ""."""
@@ -349,13 +343,8 @@ class ReviewQueueView(QWidget):
 
     def skip(self) -> None:
         """Put the ticket on screen last, for the rest of the session (also after the queue is read again)."""
-        if len(self._ids) > 1:
+        if self._session.skip():
             self.card.clear_notice()
-            skipped = self._ids.pop(0)
-            self._ids.append(skipped)
-            if skipped in self._skipped:
-                self._skipped.remove(skipped)
-            self._skipped.append(skipped)
             self._kind = None
             self._render()
             self._prefetch()
@@ -368,11 +357,8 @@ class ReviewQueueView(QWidget):
         kind = self._kind or item.suggested_kind or item.ticket.kind
         ticket_id, actor, seen_version = item.ticket.id, self.actor, item.ticket.version
         self.card.clear_notice()
-        self._ids.pop(0)
+        self._session.decision_started(ticket_id)
         self._done.append(item)
-        self._pending.add(ticket_id)
-        if ticket_id in self._skipped:
-            self._skipped.remove(ticket_id)
         self._kind = None
         self._render()
         self._prefetch()
@@ -395,12 +381,7 @@ class ReviewQueueView(QWidget):
         if self._done:
             item = self._done.pop()
             expected = item.ticket.id
-            self._undoing.add(expected)
-            self._pending.discard(expected)
-            self._stored_during.pop(expected, None)
-            if expected in self._ids:
-                self._ids.remove(expected)
-            self._ids.insert(0, expected)
+            self._session.undo_started(expected)
             # the confirmation and its undo each count the stored version up: the card knows the ticket as it will be
             self._items[expected] = _with_version(item, item.ticket.version + 2)
             self._kind = None
@@ -428,39 +409,26 @@ class ReviewQueueView(QWidget):
         self._busy -= 1
 
     def _on_queue_loaded(self, ids: list[int], left: LeftQueue | None = None, serial: int | None = None) -> None:
-        current = self.current_ticket_id()
-        ids = self._in_session_order(ids, serial)
-        if current is not None and current not in ids and self._undo_unseen_by(current, serial):
-            ids.insert(0, current)  # the load read the desk before this person's undo brought it back
-        self._notice_others_work(current, ids, left)
-        if current is not None and self._loaded_once and not self._reordered and current in ids:
-            ids.remove(current)  # a refresh keeps the ticket on screen; a new order starts from its top
-            ids.insert(0, current)
-        if self._reordered:
+        """The stored queue *ids* arrived from load number *serial*, with *left*: why the ticket then on screen
+        was no longer listed, if it was not. The session puts it in this person's order; say who made the
+        ticket on screen leave, if someone else did."""
+        outcome = self._session.queue_loaded(ids, serial)
+        if outcome.left is not None:
+            self._notice_left(outcome.left, left)
+        if outcome.reordered:
             self._say("")
-        self._reordered = False
-        self._ids = ids
-        self._loaded_once = True
-        keep = set(ids[: 4 * PREFETCH]) | {item.ticket.id for item in self._done}
+        queue = self._session.queue
+        keep = set(queue[: 4 * PREFETCH]) | {item.ticket.id for item in self._done}
         self._items = {i: item for i, item in self._items.items() if i in keep}
         self._render()
         self._prefetch()
-        self.queue_loaded.emit(len(self._ids))
+        self.queue_loaded.emit(len(queue))
 
-    def _notice_others_work(self, current: int | None, ids: list[int], left: LeftQueue | None) -> None:
+    def _notice_left(self, gone: TicketLeft, left: LeftQueue | None) -> None:
         """The ticket on screen left the queue without this person's decision (another super-user decided
-        it, or it was edited or removed elsewhere), or a ticket arrived in an empty queue: say so on the
-        card, and let the next ticket settle before a decision key counts."""
-        if not self._loaded_once or self._reordered:
-            return
-        if current is None:
-            self._settle_on_show = bool(ids)  # the queue was empty: whatever arrives is new to the person
-            return
-        if current in ids or current in self._pending or current in self._stored_during:
-            return
-        self._settle_on_show = bool(ids)
-        self.card.show_notice(self._left_queue_text(left if left is not None and left.ticket_id == current else None,
-                                                    self._items.get(current), next_shown=bool(ids)))
+        it, or it was edited or removed elsewhere): say so on the card (*left* tells why, when it is about it)."""
+        self.card.show_notice(self._left_queue_text(left if left is not None and left.ticket_id == gone.ticket_id
+                                                    else None, self._items.get(gone.ticket_id), gone.next_shown))
 
     def _left_queue_text(self, left: LeftQueue | None, item: ReviewItem | None, next_shown: bool) -> str:
         """"ELS-000002 bekräftades just av karin_super (Läkemedel / Fel)." and what the card shows now."""
@@ -487,28 +455,8 @@ class ReviewQueueView(QWidget):
             return False
         return True
 
-    def _undo_unseen_by(self, ticket_id: int, serial: int | None) -> bool:
-        """Whether the load numbered *serial* may have read the desk before this person's undo of *ticket_id*."""
-        if serial is not None:
-            self._undone_during = {i: s for i, s in self._undone_during.items() if s >= serial}
-        return ticket_id in self._undoing or (ticket_id in self._undone_during
-                                              and (serial is None or self._undone_during[ticket_id] >= serial))
-
-    def _in_session_order(self, ids: list[int], serial: int | None) -> list[int]:
-        """The stored queue as this session sees it: without the decisions being written, nor those stored
-        after the load began (it may have read the desk before them), and the skipped tickets last, in the
-        order they were skipped (a reload reads the stored order, which knows nothing of skipping)."""
-        if serial is not None:
-            self._stored_during = {i: s for i, s in self._stored_during.items() if s >= serial}
-        stale = {i for i, s in self._stored_during.items() if serial is None or s >= serial}
-        ids = [i for i in ids if i not in self._pending and i not in stale]
-        listed = set(ids)
-        self._skipped = [i for i in self._skipped if i in listed]
-        skipped = set(self._skipped)
-        return [i for i in ids if i not in skipped] + self._skipped
-
     def _prefetch(self) -> None:
-        wanted = [i for i in self._ids[:PREFETCH] if i not in self._items and i not in self._loading]
+        wanted = [i for i in self._session.queue[:PREFETCH] if i not in self._items and i not in self._loading]
         if not wanted:
             return
         self._loading.update(wanted)
@@ -533,12 +481,9 @@ class ReviewQueueView(QWidget):
                 return
             for item in items:
                 self._items[item.ticket.id] = item
-            missing = set(wanted) - {item.ticket.id for item in items}
-            if self._ids and self._ids[0] in missing:
-                self._settle_on_show = len(self._ids) > 1
-                self.card.show_notice(self._left_queue_text(LeftQueue(self._ids[0], None, None),
-                                                            self._items.get(self._ids[0]), len(self._ids) > 1))
-            self._ids = [i for i in self._ids if i not in missing]
+            gone = self._session.tickets_vanished(set(wanted) - {item.ticket.id for item in items})
+            if gone is not None:  # removed elsewhere while it was on screen
+                self._notice_left(gone, LeftQueue(gone.ticket_id, None, None))
             self._render()
             self._prefetch()
 
@@ -557,8 +502,7 @@ class ReviewQueueView(QWidget):
 
     def _on_confirmed(self, item: ReviewItem, result) -> None:
         decision, count, threshold = result
-        self._pending.discard(decision.ticket_id)
-        self._stored_during[decision.ticket_id] = self._queue_serial  # loads up to this one may still list it
+        self._session.decision_stored(decision.ticket_id)
         self._say(self.tr("Bekräftat %1: %2 / %3. Ctrl+Z ångrar.").replace("%1", item.ticket.external_id or "")
                   .replace("%2", self.taxonomy.module_name(decision.module, self.language))
                   .replace("%3", self.taxonomy.kind_name(decision.kind, self.language) or "–"))
@@ -571,12 +515,9 @@ class ReviewQueueView(QWidget):
 
     def _on_confirm_failed(self, item: ReviewItem, exc) -> None:
         ticket_id = item.ticket.id
-        self._pending.discard(ticket_id)
+        self._session.decision_failed(ticket_id)
         if item in self._done:
             self._done.remove(item)
-        if ticket_id in self._ids:
-            self._ids.remove(ticket_id)
-        self._ids.insert(0, ticket_id)
         if isinstance(exc, ChangedMeanwhileError):
             self._on_changed_meanwhile(ticket_id, exc)
             return
@@ -591,11 +532,9 @@ class ReviewQueueView(QWidget):
         it left the queue; either settles before a decision key counts."""
         self._items.pop(ticket_id, None)  # read again: the card shows the stored version
         decided_elsewhere = exc.decision is not None and not self.second_opinion  # it left this person's queue
-        if decided_elsewhere:
-            self._ids.remove(ticket_id)
-        self._settle_on_show = bool(self._ids)
+        next_shown = self._session.changed_elsewhere(ticket_id, left_queue=decided_elsewhere)
         name = exc.ticket.external_id or self.tr("Ärendet")
-        what = self._left_queue_text(LeftQueue(ticket_id, exc.ticket, exc.decision), None, next_shown=bool(self._ids)) \
+        what = self._left_queue_text(LeftQueue(ticket_id, exc.ticket, exc.decision), None, next_shown=next_shown) \
             if decided_elsewhere else self.tr("%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet "
                                               "visar nu den nya versionen.").replace("%1", name)
         self.card.show_notice(self.tr("Ditt beslut sparades inte.") + " " + what)
@@ -605,29 +544,23 @@ class ReviewQueueView(QWidget):
         self.refresh()
 
     def _on_undone(self, decision, expected: int | None) -> None:
-        if expected is not None:
-            self._undoing.discard(expected)
-            self._undone_during[expected] = self._queue_serial  # loads up to this one may have read before it
+        """The undo was stored: *decision* is what the desk undid (None: nothing), *expected* what the card
+        brought back."""
+        queue_changed = self._session.undo_stored(expected, decision.ticket_id if decision is not None else None)
         if decision is None:
-            if expected is not None and expected in self._ids:
-                self._ids.remove(expected)
+            if queue_changed:
                 self._render()
             self._say(self.tr("Inget att ångra."))
             return
         if decision.ticket_id != expected:
-            if expected is not None and expected in self._ids:
-                self._ids.remove(expected)
             self._items.pop(decision.ticket_id, None)
-            self._ids.insert(0, decision.ticket_id)
             self._render()
             self._prefetch()
         self._say(self.tr("Beslutet ångrat."))
         self.decision_undone.emit(decision)
 
     def _on_undo_failed(self, expected: int | None, exc) -> None:
-        self._undoing.discard(expected)
-        if expected is not None and expected in self._ids:
-            self._ids.remove(expected)
+        if self._session.undo_failed(expected):
             self._render()
         self.decision_failed.emit(exc)
         show_error(self, exc)
@@ -652,12 +585,14 @@ class ReviewQueueView(QWidget):
         self.status_label.setText(text)
 
     def _render(self) -> None:
-        self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", f"{len(self._ids):,}".replace(",", " ")))
+        remaining = self._session.remaining()
+        self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", f"{remaining:,}".replace(",", " ")))
         item = self.current_item()
-        if not self._ids:
-            self.card.show_message(self.tr("Inget kvar att granska.") if self._loaded_once else self.tr("Laddar kön…"))
+        if not remaining:
+            loaded_once = self._session.loaded_once
+            self.card.show_message(self.tr("Inget kvar att granska.") if loaded_once else self.tr("Laddar kön…"))
             self.similar_view.show_similar([], " ")
-            if self._loaded_once:
+            if loaded_once:
                 self.ticket_shown.emit(None)
             return
         if item is None:
@@ -665,9 +600,7 @@ class ReviewQueueView(QWidget):
             self.similar_view.show_similar([], " ")
             return
         self.card.show_item(item, self._kind)
-        if self._settle_on_show:
-            self._settle_on_show = False
-            self._settled_at = time.monotonic() + SETTLE_S
+        self._session.card_shown(time.monotonic())  # a ticket that replaced one because of someone else settles
         if item.similar:
             self.similar_view.show_similar(item.similar)
         else:
