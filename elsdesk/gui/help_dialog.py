@@ -78,7 +78,7 @@ GETTING_STARTED = {
         QT_TRANSLATE_NOOP("HelpDialog", "Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N)."),
         QT_TRANSLATE_NOOP("HelpDialog", "Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan."),
         QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna."),
-        QT_TRANSLATE_NOOP("HelpDialog", "Exportera agendan som Excel, PDF eller webbsida med Exportera…"),
+        QT_TRANSLATE_NOOP("HelpDialog", "Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…"),
     ),
 }
 ROLE_TITLES = {

@@ -412,8 +412,8 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
-        <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…</source>
-        <translation>Export the agenda as Excel, PDF or a web page with Export…</translation>
+        <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…</source>
+        <translation>Export the agenda as Excel, PDF or a web page with Export…, or an overview of several weeks with Period…</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="85"/>
@@ -1624,6 +1624,107 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PeriodExportDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="47"/>
+        <source>Exportera översikt för en period</source>
+        <translation>Export an overview of a period</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="56"/>
+        <source>Senaste &amp;4 veckorna</source>
+        <translation>Last &amp;4 weeks</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="57"/>
+        <source>Förra &amp;månaden</source>
+        <translation>Last &amp;month</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="58"/>
+        <source>&amp;Denna månad</source>
+        <translation>T&amp;his month</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="59"/>
+        <source>Den här ISO-veckan och de %1 före, till och med i dag</source>
+        <translation>This ISO week and the %1 before it, up to and including today</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="61"/>
+        <source>Från den första i månaden till och med i dag</source>
+        <translation>From the first of the month up to and including today</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="67"/>
+        <source>&amp;Exportera…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="68"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="95"/>
+        <source>&amp;Från:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="95"/>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
+        <source>Fi&amp;ltyp:</source>
+        <translation>File t&amp;ype:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="133"/>
+        <source>Till (%1) ligger före Från (%2). Välj en sista dag som är samma som eller efter den första.</source>
+        <translation>To (%1) is before From (%2). Choose a last day that is the same as or after the first.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="136"/>
+        <source>Perioden är %1 dagar. En översikt kan vara högst %2 dagar (ett år); dela upp den.</source>
+        <translation>The period is %1 days. An overview can be at most %2 days (a year); split it up.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="151"/>
+        <source>%1 dagar, en kolumn per ISO-vecka: %2 (%3 veckor).</source>
+        <translation>%1 days, one column per ISO week: %2 (%3 weeks).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="152"/>
+        <source>%1 dagar inom vecka %2; en vecka har ingen trend.</source>
+        <translation>%1 days within week %2; a single week has no trend.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodExportProgress</name>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="179"/>
+        <source>Av&amp;bryt export</source>
+        <translation>Ca&amp;ncel export</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="212"/>
+        <source>skriver filen</source>
+        <translation>writing the file</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="212"/>
+        <source>vecka %1 av %2</source>
+        <translation>week %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="230"/>
+        <source>Avbryter…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <location filename="../../elsdesk/gui/profile_dialog.py" line="26"/>
@@ -1781,168 +1882,168 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="94"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="94"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="94"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="109"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="103"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="118"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="112"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="122"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="116"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="134"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="143"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="137"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="138"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="174"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="167"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="270"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="264"/>
         <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
         <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="273"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="267"/>
         <source>Ärendet hör redan till %1.</source>
         <translation>The ticket already belongs to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="286"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="280"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="287"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="281"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="311"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="305"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="339"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="333"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="468"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="597"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="436"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="536"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="473"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="441"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="476"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="444"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="478"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="446"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="479"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="447"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="486"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="454"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="562"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="506"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="599"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="538"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="601"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="540"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="553"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="624"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="559"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="655"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="589"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="658"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="593"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="658"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="593"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="664"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="599"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="674"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="607"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="675"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="608"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2421,345 +2522,390 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="28"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="30"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="30"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="38"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Förra v.</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
         <source>Veckor</source>
         <translation>Weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="62"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="63"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="109"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="113"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="110"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="114"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="115"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="118"/>
+        <source>&amp;Period…</source>
+        <translation>&amp;Period…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
+        <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
+        <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="115"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="134"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="143"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="135"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="144"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="136"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="145"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="137"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="138"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="143"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="152"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="144"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="153"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="145"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="154"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="213"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="226"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="251"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="264"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="251"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="264"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="265"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="253"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="266"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="279"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="375"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="293"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="389"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="280"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="294"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="360"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="374"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="364"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="378"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="376"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="376"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="392"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="412"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="416"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="408"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="422"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="409"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="423"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="424"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="468"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="468"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="478"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="484"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="492"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="498"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="478"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="492"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="480"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="494"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="496"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="484"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="498"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="506"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="520"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="507"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="527"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="538"/>
         <location filename="../../elsdesk/gui/training_view.py" line="541"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="538"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="527"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="548"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="563"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="550"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="574"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="561"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="575"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="596"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="610"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="656"/>
+        <source>Exportera översikt %1 – %2</source>
+        <translation>Export overview %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="670"/>
+        <source>Exporten avbröts; ingen fil skrevs.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="680"/>
+        <source>Ingen fil skrevs: perioden %1 har inga ärenden.</source>
+        <translation>No file was written: the period %1 has no tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="704"/>
+        <source>Exporterar översikt %1</source>
+        <translation>Exporting overview %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="722"/>
+        <source>Exportera översikt</source>
+        <translation>Export overview</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="723"/>
+        <source>Perioden %1 har inga ärenden, så ingen fil skrevs.</source>
+        <translation>The period %1 has no tickets, so no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="725"/>
+        <source>Välj en period med ärenden, till exempel veckorna efter go-live.</source>
+        <translation>Choose a period with tickets, for example the weeks after go-live.</translation>
     </message>
 </context>
 <context>
