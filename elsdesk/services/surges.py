@@ -22,10 +22,10 @@ different problems with different owners. A later scan joins such a burst to an 
 of the same kind and time in the same way, and one burst that spans several open incidents
 gathers them into one.
 
-A scan of a long span (an import of a month) vectorises each ticket's text once
-(``_TextFeatures``): each chunk still fits its own TF-IDF on its tickets and their baseline, with
-the same result as fitting the raw texts, but the cleaning, stemming and n-gram cutting of a
-ticket that sits in several chunks' baselines is not repeated.
+A scan of a long span (an import of a month) cleans, stems and counts each ticket's text once
+(:class:`elsdesk.ml.window_features.WindowFeatures`): each chunk still fits its own TF-IDF on its
+tickets and their baseline, with the same vectors as fitting the raw texts, but a ticket that sits
+in several chunks' baselines is not analysed again.
 """
 
 from __future__ import annotations
@@ -36,12 +36,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
-from sklearn.preprocessing import normalize
 
 from elsdesk.domain import HUMAN, INTAKE, Incident, Ticket, now_iso, parse_datetime
-from elsdesk.ml.model import TicketModel
 from elsdesk.ml.similarity import to_seconds
-from elsdesk.ml.text import prepared as prepared_text
+from elsdesk.ml.window_features import WindowFeatures
 from elsdesk.ml.text import ticket_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.incidents import IncidentRepository, distinct_units, unit_key
@@ -104,11 +102,11 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
     start_at = parse_datetime(start) if start else end_at - timedelta(hours=24)
     window = timedelta(hours=rules.window_hours)
     found: list[Surge] = []
-    features = _TextFeatures()
+    features, in_time = WindowFeatures(), _TicketsInTime(repo)
     chunk_start = start_at
     while chunk_start <= end_at:
         chunk_end = min(chunk_start + timedelta(hours=rules.chunk_hours), end_at)
-        pool = repo.created_between(_iso(chunk_start - window - timedelta(hours=rules.baseline_hours)), _iso(chunk_end))
+        pool = in_time.between(_iso(chunk_start - window - timedelta(hours=rules.baseline_hours)), _iso(chunk_end))
         first = _iso(chunk_start - window)
         before = [t for t in pool if t.created_at < first]
         scale = 1.0
@@ -119,6 +117,27 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
         features.forget_before(_iso(chunk_end - window - timedelta(hours=rules.baseline_hours)))
         chunk_start = chunk_end + timedelta(seconds=1)
     return _join_system_wide(database, _merge_overlapping(found), rules)
+
+
+class _TicketsInTime:
+    """The desk's tickets created in a time range that only moves forward (a chunk and the hours
+    before it), each read from the desk once: the next range's tickets are those kept from the last
+    one and those created after its end."""
+
+    def __init__(self, repo: TicketRepository):
+        self.repo = repo
+        self.tickets: list[Ticket] = []
+        self.read_to: str | None = None
+
+    def between(self, start: str, end: str) -> list[Ticket]:
+        """Tickets created from *start* up to and including *end*, oldest first (as
+        ``TicketRepository.created_between``); both only ever later than the last call's."""
+        if self.read_to is None or start > self.read_to:
+            self.tickets = self.repo.created_between(start, end)
+        else:
+            self.tickets = [t for t in self.tickets if t.created_at >= start] + self.repo.created_after(self.read_to, end)
+        self.read_to = end
+        return list(self.tickets)
 
 
 def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = SurgeRules()) -> SurgeScan:
@@ -176,9 +195,9 @@ def _iso(moment: datetime) -> str:
 
 # -- detection -----------------------------------------------------------------------------
 def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float = 1.0,
-               features: "_TextFeatures | None" = None) -> list[Surge]:
+               features: WindowFeatures | None = None) -> list[Surge]:
     """Bursts among *tickets*; *before* are (a sample, 1 in *scale*, of) the earlier tickets that give the usual rate."""
-    features = features or _TextFeatures()
+    features = features or WindowFeatures()
     tickets = [t for t in tickets if (t.title or t.description)]
     if len(tickets) < rules.min_tickets or len({_unit(t) for t in tickets} - {""}) < rules.min_units:
         return []  # no burst can come of them: nothing to vectorise (a big file from one unit costs nothing)
@@ -189,7 +208,7 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         return (_detect_in(before, tickets[:half], rules, scale, features)
                 + _detect_in(before, tickets[overlap:], rules, scale, features))
     try:
-        vectors = features.vectors(before + tickets)
+        vectors = features.vectors([(t.id, t.created_at, ticket_text(t.title, t.description)) for t in before + tickets])
     except ValueError:  # nothing but stop words and placeholders: nothing to compare
         return []
     earlier, vectors = vectors[: len(before)], vectors[len(before):]
@@ -227,37 +246,6 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
             label=tickets[centre].title, representative_id=tickets[centre].id,
         ))
     return surges
-
-
-class _TextFeatures:
-    """The classifier's feature recipe for one scan: each ticket's text is cleaned and stemmed once
-    (a ticket sits in the baseline of several chunks), each call fits its own TF-IDF on the tickets
-    it is given, the same matrix as ``build_features().fit_transform`` of their raw texts."""
-
-    def __init__(self) -> None:
-        self._prepared: dict[int, tuple[str, tuple[str, ...]]] = {}
-        self._created: dict[int, str] = {}
-
-    def vectors(self, tickets: list[Ticket]):
-        """L2-normalised TF-IDF rows (stems, stem pairs, character n-grams) fitted on *tickets*;
-        ValueError when their texts hold no word to compare."""
-        prepared = [self._of(ticket) for ticket in tickets]
-        return normalize(TicketModel()._fit_module_features(prepared)).tocsr()
-
-    def forget_before(self, moment: str) -> None:
-        """Drop what was kept of tickets created before *moment* (no later chunk reads them)."""
-        for ticket_id in [i for i, created in self._created.items() if created < moment]:
-            del self._prepared[ticket_id], self._created[ticket_id]
-
-    def _of(self, ticket: Ticket) -> tuple[str, tuple[str, ...]]:
-        if ticket.id is None:
-            return prepared_text(ticket_text(ticket.title, ticket.description))
-        if ticket.id not in self._prepared:
-            self._prepared[ticket.id] = prepared_text(ticket_text(ticket.title, ticket.description))
-            self._created[ticket.id] = ticket.created_at
-        return self._prepared[ticket.id]
-
-
 
 
 def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rules: SurgeRules, scale: float) -> float:

@@ -163,6 +163,13 @@ class TicketRepository:
         )
         return [_row_to_ticket(row) for row in rows]
 
+    def created_after(self, after: str, end: str) -> list[Ticket]:
+        """Tickets created after *after* (not at it) up to and including *end* (ISO strings), oldest first."""
+        rows = self.database.query(
+            _SELECT + " WHERE created_at > ? AND created_at <= ? ORDER BY created_at, id", (after, end)
+        )
+        return [_row_to_ticket(row) for row in rows]
+
     def latest_created_at(self) -> str | None:
         return self.database.query("SELECT max(created_at) FROM tickets")[0][0]
 
