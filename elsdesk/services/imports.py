@@ -27,10 +27,7 @@ first day (minutes for a year of tickets); ``elsdesk incidents --scan --from DAY
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import secrets
 from array import array
 from dataclasses import dataclass
 from dataclasses import fields as dc_fields
@@ -47,14 +44,14 @@ from elsdesk.importer import (
     IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues, creation_detail,
     estimate_rows, read_rows, read_ticket_row, stable_id,
 )
-from elsdesk.masking import describe_counts, mask_text
+from elsdesk.masking import mask_text
 from elsdesk.services.import_numbers import IdClashes
+from elsdesk.services.masked_ids import LEGACY_ID_DIGEST_HEX, desk_id_key, holds_identifier, masked_external_id
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
 from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS, clean_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
-from elsdesk.storage.settings import SettingsRepository
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import Taxonomy
 
@@ -63,7 +60,6 @@ BATCH_SIZE = 500
 KEPT_CONFIRMED = "modul och typ behölls: en superanvändare har bekräftat dem, och bara en superanvändare ändrar dem"
 NOT_LINKED = ("kopplingen till ett känt problem gjordes inte: bara superanvändare och utbildningsansvariga"
               " kopplar ärenden till kända problem")
-ID_KEY_SETTING = "import_id_key"
 # + a file's ticket id that a different stored ticket has: {the row's creation time: the number it was stored under}
 _TEXT_FIELDS = ("title", "description", "resolution", "unit", "reporter_role")
 # how much a ticket's labels are a person's word: an import never lowers it
@@ -302,11 +298,14 @@ class _Batches:
     def _store_id_masked(self, row: _Row) -> str | None:
         """Give the row's ticket the id it is stored under (identifiers masked); the warning when it changed."""
         external_id = row.ticket.external_id
-        if row.automatic_id or not _holds_identifier(external_id):  # an id the import made holds no identifier
+        if row.automatic_id or not holds_identifier(external_id):  # an id the import made holds no identifier
             return None
         if self._id_key is None:
-            self._id_key = _desk_id_key(self.database)
+            self._id_key = desk_id_key(self.database)
         stored, warning = masked_external_id(external_id, self._id_key)
+        legacy, _warning = masked_external_id(external_id, self._id_key, LEGACY_ID_DIGEST_HEX)
+        if not self.repo.external_ids([stored]) and self.repo.external_ids([legacy]):
+            stored = legacy  # stored by an earlier version: the re-import updates that ticket
         row.ticket.external_id = stored
         row.ticket.masked_count += 1
         return warning
@@ -494,32 +493,6 @@ def _same_ticket_reason(row: _Row, first: int) -> str:
 def _identifiers_in(problem) -> int:
     """How many identifiers masking takes out of a row's known-problem name (0 without one)."""
     return mask_text(str(problem)).total if problem not in (None, "") else 0
-
-
-def _holds_identifier(external_id: str | None) -> bool:
-    return bool(external_id) and mask_text(external_id).total > 0
-
-
-def _desk_id_key(database: Database) -> bytes:
-    """The desk's key for digests of masked ids, made on first use (the same at every workstation)."""
-    settings = SettingsRepository(database)
-    key = settings.get(ID_KEY_SETTING)
-    if not key:
-        with database.write() as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                         (ID_KEY_SETTING, secrets.token_hex(32)))
-        key = settings.get(ID_KEY_SETTING)
-    return bytes.fromhex(key)
-
-
-def masked_external_id(external_id: str, key: bytes) -> tuple[str, str | None]:
-    """*external_id* with identifiers masked and a keyed digest for uniqueness; and a warning when it changed."""
-    masked = mask_text(external_id)
-    if not masked.total:
-        return external_id, None
-    digest = hmac.new(key, external_id.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
-    stored = f"{masked.text}~{digest}"
-    return stored, f"id innehöll {describe_counts(masked.counts)}; sparas maskerat som '{stored}'"
 
 
 def _mask_in_place(ticket: Ticket) -> int:

@@ -47,6 +47,8 @@ from elsdesk.domain import BadInputError, ElsdeskError, NotAllowedError
 from elsdesk.importer import same_creation
 from elsdesk.masking import mask_text
 from elsdesk.services.migrate_desk import BATCH_ROWS, _checksum
+from elsdesk.services.masked_ids import desk_id_key_in_write, holds_identifier, masked_external_id
+from elsdesk.services.problems import problem_name
 from elsdesk.services.tickets import MASKED_FIELDS
 from elsdesk.storage.database import POSTGRES, SQLITE, Database
 from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, ProblemRepository, clean_name, name_key
@@ -191,6 +193,7 @@ class _Merge:
         self.decision_ids: dict[int, int] = {}
         self.planned: dict[str, tuple[list[str], list[tuple]]] = {}  # table -> (columns, rows as written)
         self.done, self.total = 0, 0
+        self._id_key: bytes | None = None  # the target's key for masked numbers, read when one is needed
 
     # -- reading -------------------------------------------------------------------------
     def _rows(self, table: str) -> tuple[list[str], list[dict]]:
@@ -254,6 +257,8 @@ class _Merge:
         columns, problems = self._rows("problems")
         next_id = self._next_id("problems")
         for problem in problems:
+            problem = dict(problem, name=problem_name(problem["name"]) or problem["name"])
+            self.report.masked_now += _masked_cells(problem, skip={"name"})
             same, name = _problem_on_target(problem, existing)
             if same is not None:
                 self.problem_ids[problem["id"]] = same
@@ -312,20 +317,23 @@ class _Merge:
         return number
 
     def _masked(self, row: dict) -> None:
-        """Mask, in place, any identifier a source text still holds (already masked text is left as it is)."""
+        """Mask, in place, any identifier a source ticket still holds (already masked text is left as it
+        is): its text cells, and a number that holds one (with the target's key, as an import would)."""
         changed = False
         for name in MASKED_FIELDS:
             value = row.get(name)
             if self.target.backend == POSTGRES and isinstance(value, str) and "\x00" in value:
-                row[name] = value = value.replace("\x00", "")  # PostgreSQL cannot store NUL
+                row[name] = value.replace("\x00", "")  # PostgreSQL cannot store NUL
                 changed = True
-            result = mask_text(value) if isinstance(value, str) else None
-            if result is not None and result.total:
-                row[name] = result.text
-                row["masked_count"] = (row.get("masked_count") or 0) + result.total
-                self.report.masked_now += result.total
-                changed = True
-        if changed:
+        found = _masked_cells(row)
+        if holds_identifier(row["external_id"]):
+            self._id_key = self._id_key or desk_id_key_in_write(self.conn)
+            row["external_id"] = masked_external_id(row["external_id"], self._id_key)[0]
+            found += 1
+        if found:
+            row["masked_count"] = (row.get("masked_count") or 0) + found
+            self.report.masked_now += found
+        if changed or found:
             row["search_parts"] = compound_parts(row["title"], row["description"], row["resolution"])
 
     def _add_decisions(self, decisions: list[dict]) -> None:
@@ -335,6 +343,7 @@ class _Merge:
         for decision in decisions:
             self.decision_ids[decision["id"]] = next_id
             row = dict(decision, id=next_id, ticket_id=self.ticket_ids[decision["ticket_id"]])
+            self.report.masked_now += _masked_cells(row)
             rows.append(tuple(row[c] for c in columns))
             next_id += 1
         self._write("review_decisions", columns, rows)
@@ -346,6 +355,7 @@ class _Merge:
         for change in history:
             row = dict(change, id=next_id, ticket_id=self.ticket_ids[change["ticket_id"]],
                        decision_id=self.decision_ids.get(change["decision_id"]))
+            self.report.masked_now += _masked_cells(row)
             rows.append(tuple(row[c] for c in columns))
             next_id += 1
         self._write("label_history", columns, rows)
@@ -394,6 +404,8 @@ class _Merge:
         columns, incidents = self._rows("incidents")
         next_id = self._next_id("incidents")
         for incident in (i for i in incidents if i["id"] in links):
+            incident = dict(incident)
+            self.report.masked_now += _masked_cells(incident)
             same = self.conn.execute(
                 "SELECT id FROM incidents WHERE label = ? AND first_at <= ? AND last_at >= ? ORDER BY id",
                 (incident["label"], incident["last_at"], incident["first_at"])).fetchone()
@@ -440,6 +452,24 @@ class _Merge:
                 raise MergeError(f"tabellen {name} stämmer inte efter sammanslagningen (kontrollsumman över de"
                                  f" {len(rows)} tillagda raderna skiljer sig); inget sparades")
         self.report.verified = True
+
+
+_NOT_FREE_TEXT = frozenset(("external_id", "search_parts", "name_key", "created_at", "updated_at", "iso_week",
+                            "first_at", "last_at", "at", "decided_at", "changed_at"))
+
+
+def _masked_cells(row: dict, skip=frozenset()) -> int:
+    """Mask, in place, every identifier masking still finds in *row*'s text cells (a desk of an older
+    version, a name typed before names were masked); how many it found. Times, keys and the number
+    (masked on its own, with the target's key) are left as they are."""
+    found = 0
+    for name, value in row.items():
+        if isinstance(value, str) and name not in _NOT_FREE_TEXT and name not in skip:
+            result = mask_text(value)
+            if result.total:
+                row[name] = result.text
+                found += result.total
+    return found
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:

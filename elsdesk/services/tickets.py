@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 from elsdesk.domain import INTAKE, BadInputError, Ticket, TicketFilter, normalise_week, now_iso
 from elsdesk.masking import MaskResult, mask_text
+from elsdesk.services.masked_ids import desk_id_key, holds_identifier, masked_external_id
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import load_taxonomy
@@ -40,13 +41,27 @@ def mask_ticket(ticket: Ticket) -> tuple[Ticket, MaskResult]:
 
 
 def validate(ticket: Ticket, database: Database | None = None) -> None:
+    """Refuse a ticket without a title or with a label, channel or escalation the taxonomy does not have."""
     taxonomy = desk_taxonomy(database) if database is not None else load_taxonomy()
     if not (ticket.title or "").strip():
         raise BadInputError("Rubrik saknas")
+    for value, known, what in ((ticket.channel, {c.id for c in taxonomy.channels}, "kanal"),
+                               (ticket.escalation, {e.id for e in taxonomy.escalations}, "eskalering")):
+        if value and value not in known:
+            raise BadInputError(f"okänd {what} '{mask_text(value).text}'; välj bland {', '.join(sorted(known))}")
     if ticket.module and ticket.module not in taxonomy.module_ids:
         raise BadInputError(f"okänd modul '{ticket.module}'")
     if ticket.kind and ticket.kind not in taxonomy.kind_ids:
         raise BadInputError(f"okänd ärendetyp '{ticket.kind}'")
+
+
+def _with_id_masked(database: Database, ticket: Ticket) -> Ticket:
+    """*ticket* with its number masked as an import masks it when it holds an identifier (a script's case
+    number that is a personnummer); the form never sets one."""
+    if not holds_identifier(ticket.external_id):
+        return ticket
+    masked_id, _warning = masked_external_id(ticket.external_id, desk_id_key(database))
+    return ticket.with_changes(external_id=masked_id, masked_count=ticket.masked_count + 1)
 
 
 def log_ticket(database: Database, ticket: Ticket, actor: str = "ELS-stöd") -> tuple[Ticket, MaskResult]:
@@ -55,6 +70,7 @@ def log_ticket(database: Database, ticket: Ticket, actor: str = "ELS-stöd") -> 
     carries a confidence and a model version was the model's suggestion, taken by that person."""
     ticket, summary = mask_ticket(ticket)
     ticket = ticket.with_changes(created_at=ticket.created_at or now_iso())
+    ticket = _with_id_masked(database, ticket)
     if ticket.label_source is None and (ticket.module or ticket.kind):
         ticket.label_source = INTAKE
     validate(ticket, database)
@@ -72,6 +88,7 @@ def save_ticket(database: Database, ticket: Ticket, actor: str = "ELS-stöd") ->
     Labels changed in the form become the editing person's (source 'intake', back in the review
     queue); a changed label keeps a confidence only when it is the model's suggestion taken."""
     ticket, summary = mask_ticket(ticket)
+    ticket = _with_id_masked(database, ticket)
     validate(ticket, database)
     repo = TicketRepository(database)
     with database.write():

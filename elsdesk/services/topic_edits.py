@@ -10,6 +10,7 @@ from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.services.permissions import EDIT_TOPICS, require
+from elsdesk.services.problems import problem_name
 from elsdesk.services.topics import AGENDA_KEY, _reference_texts, _topic_id, finder_ticket, is_problem_topic, picks_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
@@ -26,10 +27,13 @@ def _require(repo: TopicRepository, topic_id: str) -> RegisteredTopic:
 
 
 def rename_topic(database: Database, topic_id: str, label: str) -> None:
+    """Name a topic (a known problem's topic: the problem) as a person typed it, identifiers masked
+    first: the name is shown, exported and stored as every ticket text is."""
     require(database, EDIT_TOPICS)
     repo = TopicRepository(database)
     _require(repo, topic_id)
-    if not label.strip():
+    label = problem_name(label) or ""
+    if not label:
         raise BadInputError("ett ämne behöver ett namn")
     problems = ProblemRepository(database)
     with database.write() as conn:
@@ -38,7 +42,7 @@ def rename_topic(database: Database, topic_id: str, label: str) -> None:
             if other is not None and other.id != int(topic_id[1:]):
                 raise BadInputError(f"det finns redan ett känt problem som heter '{other.name}'")
             problems.update(conn, int(topic_id[1:]), name=label)
-        repo.update_fields(topic_id, custom_label=label.strip())
+        repo.update_fields(topic_id, custom_label=label)
 
 
 def mark_covered(database: Database, topic_id: str, on: date | str | None) -> None:
