@@ -1,21 +1,33 @@
 """Mask personal identifiers in free text before anything is stored, trained on or exported.
 
+Invisible format characters (soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte order mark) are
+dropped first, so "0\u200b70-123 45 67" and "anna.test\u200b@example.se" are masked as the numbers and addresses a
+reader sees; only a zero-width joiner inside an emoji sequence stays. The masked text is what gets stored: it can be
+shorter than the text given, and no caller uses offsets into it.
+
 Swedish personal identity numbers (personnummer) and coordination numbers
 (samordningsnummer) are recognised with or without century and separator (hyphen, plus, dot,
-underscore, typographic dash, a no-break space, " - "), also with the date split by spaces
-("19 12 12 12-1212", "1912 1212 1212") or the hyphen after the month ("191212-121212"), and
+underscore, typographic dash, a no-break space, " - ", "--"), also with the date split by spaces
+("19 12 12 12-1212", "1912 12 12-1212", "1912 1212 1212", "19 12 12 12 12 12") or hyphens ("1912-12-12-1212"), or
+the hyphen or a space after the month ("191212-121212", "191212 121212"), and
 checked with the Luhn digit and a plausible date, so dates and order numbers stay readable.
 A 10- or 12-digit number right after a label that says what it is ("pnr", "p-nr", "pers.nr",
 "personnummer", "samordningsnr", "sam.nr", "födelsenummer", "ID-nr", ...) is masked whatever
-its check digit and date say, and so is one with a digit too few or too many (9 or 11 digits,
-"pnr 19121212-121"): a typo still identifies the patient. Without a label such a number stays.
+its check digit and date say, also with "/" between its groups ("pnr 19121212/1212"), and so is one with a digit
+too few or too many (9 or 11 digits, "pnr 19121212-121"): a typo still identifies the patient. Without a label such a
+number stays.
 
 Phone numbers (Swedish in the usual written forms, "(08) 123 45 67", "070.123.45.67",
 "070/1234567", "tel0701234567", international with "+", and mobiles whose leading 0 a
 spreadsheet dropped) and e-mail addresses (Unicode names and domains too) are masked as well.
-Dates and times ("06.05.2025 08:00", "2025-05-06 08.00", "kl 08.00", "08.00 - 09.30", and the
-hours of a medication round, "kl 08 12 16 20 22") are recognised in the same pass as phone
-numbers and kept readable.
+Dates and times ("06.05.2025 08:00", "2025-05-06 08.00", "kl 08.00", "08.00 - 09.30", opening hours "0730-1600",
+and the hours of a medication round, "kl 08 12 16 20 22") are recognised in the same pass as phone
+numbers and kept readable, and a phone number never starts inside a time ("ringde 10:05 070-123 45 67").
+A number written as a code (digits, maybe joined by "-", "/", ".") right after a label that says it is an order,
+case, batch or staff number ("ordernr", "Remissnr", "LM-kod", "batch", "personalnr", "Cambio-ärende") or glued to an
+upper-case ticket prefix of another system ("INC0012345678", "SR 0012345678") is no phone number and stays; the
+labels are listed in one place (_CODE_SYSTEM_PREFIXES, _CODE_WORDS, _CODE_STEMS). An identity number is masked after
+any label.
 Each identifier becomes a placeholder such as ``[personnummer]``.
 """
 
@@ -36,17 +48,23 @@ PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|telefon|e-post
 
 _SPACE = "[ \t\u00a0\u2007\u2009\u202f\u200b-\u200d\u2060\ufeff\u00ad]"  # space, tab, no-break, thin, zero-width, soft hyphen
 _DASH = "\\-\u2010-\u2015\u2212"               # hyphen, typographic dashes, minus
-# between date and serial: "-", "+", ".", "_", " - ", a no-break space, nothing
-_ID_SEP = rf"(?:{_SPACE}|\r?\n){{0,2}}[+._{_DASH}]?(?:{_SPACE}|\r?\n){{0,2}}"
+# between date and serial: "-", "+", ".", "_", " - ", "--", a no-break space, nothing
+_ID_SEP = rf"(?:{_SPACE}|\r?\n){{0,2}}[+._{_DASH}]{{0,2}}(?:{_SPACE}|\r?\n){{0,2}}"
 _CENTURY = r"(?:18|19|20)"
 _ID_RE = re.compile(  # the lookahead skips, in one step, every position where no number starts
     r"(?=[0-9])(?<![0-9])(?:"
     rf"{_CENTURY}?[0-9]{{6}}{_ID_SEP}[0-9]{{4}}(?![0-9])"                       # 19121212-1212, 121212+1212
-    # the date split by spaces: "19 12 12 12-1212", "12 12 12-1212", "1912 1212 1212"; not a part of a longer
-    # row of numbers ("vecka 9 10 11 12 2025")
-    rf"|(?<![0-9]{_SPACE})(?:(?:{_CENTURY}{_SPACE})?[0-9]{{2}}{_SPACE}[0-9]{{2}}{_SPACE}[0-9]{{2}}"
-    rf"|{_CENTURY}[0-9]{{2}}{_SPACE}[0-9]{{4}}){_ID_SEP}[0-9]{{4}}(?![0-9]|{_SPACE}[0-9])"
-    rf"|{_CENTURY}[0-9]{{4}}{_SPACE}?[+_{_DASH}]{_SPACE}?[0-9]{{6}}(?![0-9])"  # 191212-121212: hyphen after the month
+    # the date split by spaces: "19 12 12 12-1212", "1912 12 12-1212", "12 12 12-1212", "1912 1212 1212",
+    # "19 12 12 12 12 12" (pairs only with a century: "12 12 12 12 12" is a row of numbers, and after "kl" the hours
+    # of a medication round, "kl 18 00 01 01 00 08"); not a part of a longer row of numbers ("vecka 9 10 11 12 2025")
+    rf"|(?<![0-9]{_SPACE})(?:(?:(?:{_CENTURY}{_SPACE}?)?[0-9]{{2}}{_SPACE}[0-9]{{2}}{_SPACE}[0-9]{{2}}"
+    rf"|{_CENTURY}[0-9]{{2}}{_SPACE}[0-9]{{4}}){_ID_SEP}[0-9]{{4}}"
+    rf"|(?P<pairs>{_CENTURY}(?:{_SPACE}[0-9]{{2}}){{5}}))(?![0-9]|{_SPACE}[0-9])"
+    # 191212-121212, "191212 121212": the hyphen or a space after the month
+    rf"|{_CENTURY}[0-9]{{4}}(?:{_SPACE}?[+_{_DASH}]{_SPACE}?|{_SPACE})[0-9]{{6}}(?![0-9])"
+    # the date written with hyphens: "1912-12-12-1212", "12-12-12-1212"; with a space before the serial it is a date
+    # and a time ("2025-05-06 1430", "2025-05-06 - 1430"), followed by a date a range ("2025-05-06-2025-05-14")
+    rf"|{_CENTURY}?[0-9]{{2}}[{_DASH}][0-9]{{2}}[{_DASH}][0-9]{{2}}[+_{_DASH}][0-9]{{4}}(?![0-9]|[{_DASH}./][0-9])"
     r")"
 )
 # A label that says the number after it is an identity number, in the ways Swedish staff write it. Not "f.nr"
@@ -61,16 +79,20 @@ _LABEL = (
     rf"|id{_LABEL_GAP}{_NUMBER_WORD}"                     # ID-nr, id nr, idnr, ID-nummer
     r")"
 )
-_GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._{_DASH}](?:{_SPACE}|\r?\n){{0,2}})"
+_GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._/{_DASH}](?:{_SPACE}|\r?\n){{0,2}})"
 _LABELLED_ID_RE = re.compile(
     rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
 )
 _PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?{_SPACE}?)"
 _PHONE_END = r"(?![0-9]|[.:][0-9]|[/-](?:0?[1-9]|1[0-2])[/-][0-9])"  # ends before the date in "08-12 34 56 06.05.2025"
+_PHONE_START = r"(?<![0-9+])(?<![0-9][.:])"  # not inside a number, nor in the minutes of a time ("10:05 070-...")
+# "08.15 070-123 45 67" is a time and a phone number; "kl 08.12 34 56" a phone number
+_NOT_A_TIME_BEFORE_A_PHONE = rf"(?!0[1-9]\.[0-5][0-9]{_SPACE}+(?:0|\+|\(0))"
 _PHONE_RE = re.compile(
-    r"(?<![0-9+])"
-    r"(?:"
-    rf"(?:(?:\+|00){_SPACE}?46{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?|0)"   # 070…, +46 70…, 0046 (0)70…
+    _PHONE_START
+    + r"(?:"
+    rf"(?:(?:\+|00){_SPACE}?46{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?"   # +46 70…, 0046 (0)70…
+    rf"|{_NOT_A_TIME_BEFORE_A_PHONE}0)"                              # 070…
     rf"[1-9](?:{_PHONE_SEP}[0-9]){{6,8}}"
     rf"|\(0[1-9][0-9]{{0,3}}\){_PHONE_SEP}[1-9](?:{_PHONE_SEP}[0-9]){{4,7}}"  # (08) 123 45 67, (031) 12 34 56
     r")"
@@ -81,6 +103,7 @@ _PHONE_RE = re.compile(
 # They are matched in the same pass as phone numbers and kept, so that at any position a date wins over a
 # phone number that would start there; a phone number that starts before the date still wins (leftmost).
 _TIME = r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:[:.][0-5][0-9])?"
+_FOUR_DIGIT_TIME = r"(?:[01][0-9]|2[0-3])[0-5][0-9]"  # 0800
 # "kl 08.12 34 56" is a phone number; "00:01 08-100 00 00" a time and a phone number that starts with its own area code
 _TIME_END = rf"(?![0-9]|[.:][0-9]|{_SPACE}?[0-9]{{2}}(?![0-9]|[.:][0-9]|{_SPACE}?[{_DASH}]))"
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
@@ -94,26 +117,73 @@ _DATE = (
     r"(?![0-9]|[./-][0-9])"  # "08.12.34.56" is a phone number, not 8 December 1934 and 56
 )
 _DATE_TIME = (
-    rf"(?<![0-9])(?:(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]),?{_SPACE}+)?"              # 08:00 / 0800 06.05.2025
+    rf"(?<![0-9])(?:(?:{_TIME}|{_FOUR_DIGIT_TIME}),?{_SPACE}+)?"              # 08:00 / 0800 06.05.2025
     rf"{_DATE}(?:(?:,?{_SPACE}+|T)(?:kl(?:\.|ockan)?{_SPACE}*)?{_TIME}{_TIME_END})?"       # 06.05.2025 kl 08:00
 )
 _CLOCK = rf"(?<![^\W\d_])[Kk]l(?:\.|ockan)?{_SPACE}*"  # "kl", "kl.", "klockan"
-_CLOCK_TIME = rf"{_CLOCK}(?:{_TIME}|(?:[01][0-9]|2[0-3])[0-5][0-9]){_TIME_END}"  # kl 08.00
+_CLOCK_TIME = rf"{_CLOCK}(?:{_TIME}|{_FOUR_DIGIT_TIME}){_TIME_END}"  # kl 08.00
 # a medication round: whole hours after "kl", split by spaces or commas ("kl 08 12 16 20 22", "kl. 8, 12, 16"). The
 # list takes every small number group that follows with a space, so "kl 08 12 34 56" (34 and 56 are no hours) stays
 # a phone number; a comma ends a phone number, so "kl 08 12 16 20, 30 ml" is times and a dose
 _HOUR = r"(?:[01]?[0-9]|2[0-3])"
 _CLOCK_HOURS = rf"{_CLOCK}{_HOUR}(?:(?:,?{_SPACE}+|,){_HOUR})+(?![0-9]|[.:][0-9]|{_SPACE}+[0-9]{{1,2}}(?![0-9]))"
-_TIME_RANGE = rf"(?<![0-9])(?<![0-9][.:]){_TIME}{_SPACE}*[{_DASH}]{_SPACE}*{_TIME}{_TIME_END}"  # 08.00 - 09.30
+# opening hours: "08.00 - 09.30", "0730-1600", "0800 - 1630" (8 digits: no Swedish number that starts 07 or 08 is this
+# short); "0730-1600 45 67" is a phone number (_TIME_END)
+_RANGE_END = rf"(?:{_TIME}|{_FOUR_DIGIT_TIME})"
+_TIME_RANGE = rf"(?<![0-9])(?<![0-9][.:]){_RANGE_END}{_SPACE}*[{_DASH}]{_SPACE}*{_RANGE_END}{_TIME_END}"
 _PHONE_OR_DATE_RE = re.compile(  # the lookahead skips, in one step, every position where neither can start
     rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_TIME}|{_CLOCK_TIME}|{_CLOCK_HOURS}|{_TIME_RANGE})|{_PHONE_RE.pattern})"
 )
 _FOREIGN_PHONE_RE = re.compile(
-    rf"(?<![0-9+])(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}"
+    rf"(?=[+0]){_PHONE_START}(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?"
+    rf"[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}"
     + _PHONE_END
 )
 # a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
 _BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
+# What a number right after these says it is: an order, case, batch or staff number, not a phone number
+# ("ordernr 0812345678", "Remissnr 2027-0308-1234", "INC0012345678", "SR 0012345678", "personalnr 701234567").
+# Upper-case prefixes of other systems' tickets (INC, RITM, CHG in ServiceNow) count with a number glued on; a
+# lower-case "tel", "mobil", "ring" or "nås på" is no such label, so "tel0701234567" and "ordernr 1234, tel
+# 0701234567" mask.
+# Only a number written as a code is spared: digits, maybe joined by "-", "/" or "." ("070-123 45 67" with its
+# spaces, "+46 70..." and "(08) ..." are written as phone numbers and mask after any label), and only from the phone
+# patterns: a number that passes the identity checks is masked after any label.
+_CODE_SYSTEM_PREFIXES = ("INC", "RITM", "REQ", "CHG", "SR", "PRB", "TASK", "SCTASK", "CS", "RFC", "WO")
+_CODE_WORDS = ("order", "batch", "lot", "ärende")  # a label on their own: "Cambio-ärende 0012345678"
+_CODE_STEMS = (  # a label with a number word after them: "ordernr", "lab-nr", "LM-kod", "art.nr", "ärende-id"
+    "order", "beställning", "beställnings", "remiss", "lab", "prov", "batch", "lot", "sats", "LM", "artikel", "art",
+    "personal", "anställning", "anställnings", "ärende", "faktura", "serie", "varu", "referens", "ref",
+)
+_CODE_NUMBER_WORD = r"(?:nr|nummer|numret|id|kod)"
+_CODE_LABEL_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(_CODE_SYSTEM_PREFIXES)
+    + rf"|(?i:(?:{'|'.join(_CODE_STEMS)}){_LABEL_GAP}{_CODE_NUMBER_WORD}|{'|'.join(_CODE_WORDS)})"
+    + rf"){_SPACE}?[:.#=\-]?{_SPACE}*(?:[0-9]+[{_DASH}/.])*\Z"  # "Remissnr 2027-" before "0308-1234"
+)
+_CLOCK_BEFORE_RE = re.compile(rf"{_CLOCK}\Z")
+
+
+def follows_clock_word(match: re.Match[str]) -> bool:
+    """True when *match* comes right after "kl", "kl." or "klockan": a list of hours, not a number."""
+    start = match.start()
+    return _CLOCK_BEFORE_RE.search(match.string, max(0, start - _LABEL_LOOKBACK), start) is not None
+
+
+_CODE_SHAPE_RE = re.compile(rf"[0-9]+(?:[{_DASH}/.][0-9]+)*")
+_LABEL_LOOKBACK = 40  # characters before a number that can hold a label and the first groups of its code
+
+
+def is_labelled_code(match: re.Match[str]) -> bool:
+    """True when the phone-like *match* is written as a code right after a label that says it is an order, case,
+    batch or staff number (see _CODE_LABEL_BEFORE_RE)."""
+    if not _CODE_SHAPE_RE.fullmatch(match.group(0)):
+        return False
+    start = match.start()
+    return _CODE_LABEL_BEFORE_RE.search(match.string, max(0, start - _LABEL_LOOKBACK), start) is not None
+
+
 _EMAIL_RE = re.compile(  # "?" and U+FFFD: a Cyrillic or Chinese domain that a Windows-1252 export could not write
     r"[\w.!#$%&'*+/=?^`{|}~\-]+(?: ?@ ?|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
     re.UNICODE,
@@ -121,12 +191,31 @@ _EMAIL_RE = re.compile(  # "?" and U+FFFD: a Cyrillic or Chinese domain that a W
 _GROUP_RE = re.compile(r"[0-9]+")
 _DIGITS = "0123456789"
 # Arabic-Indic, Persian and Devanagari digits, and fullwidth digits, plus, hyphen, dot, @ and parentheses
-_WIDE_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19\uff0b\uff0d\uff0e\uff20\uff08\uff09]")
+_WIDE = "\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19\uff0b\uff0d\uff0e\uff20\uff08\uff09"
+_WIDE_RE = re.compile(f"[{_WIDE}]")
+# Invisible format characters (soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte order mark)
+# show nothing, so a reader sees "0\u200b70-123 45 67" as a phone number and "anna\u200b@region.se" as an address.
+# They are dropped everywhere, and only a zero-width joiner between two emoji stays: it draws a family or a job
+# (U+1F468 U+200D U+1F4BB). A Persian word written with a non-joiner still reads without it; an address or a number
+# with one kept inside would leak.
+_INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"  # symbols, dingbats and emoji, with skin tones (U+1F3FB-U+1F3FF)
+_INVISIBLE_RE = re.compile(rf"[\u00ad\u200b\u200c\u2060\ufeff]+|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
+_UNUSUAL_RE = re.compile(f"[{_WIDE}{_INVISIBLE}]")  # one scan finds a text that needs either clean-up
 
 
 def _narrow(match: re.Match[str]) -> str:
     char = match.group(0)
     return str(unicodedata.digit(char)) if char.isdigit() else unicodedata.normalize("NFKC", char)
+
+
+def visible_text(text: str) -> str:
+    """*text* as a reader sees it: invisible format characters dropped (all but a zero-width joiner inside an emoji
+    sequence, see _INVISIBLE_RE), fullwidth and Arabic-Indic digits, @, plus, hyphen, dot and parentheses made ASCII."""
+    if text.isascii() or not _UNUSUAL_RE.search(text):
+        return text
+    return _WIDE_RE.sub(_narrow, _INVISIBLE_RE.sub("", text))
+
 
 _AT_WORD_RE = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
 _DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
@@ -216,8 +305,8 @@ def mask_text(text: str | None) -> MaskResult:
     """Replace identifiers in *text* with placeholders."""
     if not text:
         return MaskResult(text or "", {})
-    if not text.isascii() and _WIDE_RE.search(text):
-        text = _WIDE_RE.sub(_narrow, text)  # fullwidth or Arabic-Indic digits, a fullwidth @ or hyphen
+    if not text.isascii() and _UNUSUAL_RE.search(text):
+        text = visible_text(text)  # "0\u200b70-123 45 67" is the phone number a reader sees
     mail_like = "@" in text or _AT_WORD_RE.search(text) is not None
     if not mail_like:
         digits = sum(map(text.count, _DIGITS))
@@ -229,7 +318,7 @@ def mask_text(text: str | None) -> MaskResult:
     def _identity(match: re.Match[str]) -> str:
         digits = "".join(_GROUP_RE.findall(match.group(0)))[-10:]
         kind = identity_kind(digits[:6], digits[6:])
-        if kind is None:
+        if kind is None or (match.group("pairs") and follows_clock_word(match)):
             return match.group(0)
         counts[kind] += 1
         return PLACEHOLDERS[kind]
@@ -253,7 +342,7 @@ def mask_text(text: str | None) -> MaskResult:
     def _phone(match: re.Match[str]) -> str:
         if match.re is _PHONE_OR_DATE_RE and match.group("date") is not None:
             return match.group(0)  # a date or time, kept as it is
-        if not looks_like_phone(match.group(0)):
+        if not looks_like_phone(match.group(0)) or is_labelled_code(match):
             return match.group(0)
         counts["telefon"] += 1
         return PLACEHOLDERS["telefon"]
@@ -263,7 +352,7 @@ def mask_text(text: str | None) -> MaskResult:
     masked = _ID_RE.sub(_identity, masked)
     masked = _PHONE_OR_DATE_RE.sub(_phone, masked)  # dates and times are matched too, and kept
     masked = _FOREIGN_PHONE_RE.sub(_phone, masked)
-    masked = _BARE_MOBILE_RE.sub(_replace("telefon"), masked)
+    masked = _BARE_MOBILE_RE.sub(_phone, masked)
     return MaskResult(masked, dict(counts))
 
 
