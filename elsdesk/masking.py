@@ -131,8 +131,10 @@ _CLOCK_HOURS = rf"{_CLOCK}{_HOUR}(?:(?:,?{_SPACE}+|,){_HOUR})+(?![0-9]|[.:][0-9]
 # short); "0730-1600 45 67" is a phone number (_TIME_END)
 _RANGE_END = rf"(?:{_TIME}|{_FOUR_DIGIT_TIME})"
 _TIME_RANGE = rf"(?<![0-9])(?<![0-9][.:]){_RANGE_END}{_SPACE}*[{_DASH}]{_SPACE}*{_RANGE_END}{_TIME_END}"
+# a range of ISO dates written without spaces: "2027-03-08-2027-03-14" (its middle reads like a phone number)
+_DATE_RANGE = rf"(?<![0-9]){_YEAR}-{_MONTH}-{_DAY}{_SPACE}*[{_DASH}]{_SPACE}*{_YEAR}-{_MONTH}-{_DAY}(?![0-9])"
 _PHONE_OR_DATE_RE = re.compile(  # the lookahead skips, in one step, every position where neither can start
-    rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_TIME}|{_CLOCK_TIME}|{_CLOCK_HOURS}|{_TIME_RANGE})|{_PHONE_RE.pattern})"
+    rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_RANGE}|{_DATE_TIME}|{_CLOCK_TIME}|{_CLOCK_HOURS}|{_TIME_RANGE})|{_PHONE_RE.pattern})"
 )
 _FOREIGN_PHONE_RE = re.compile(
     rf"(?=[+0]){_PHONE_START}(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?"

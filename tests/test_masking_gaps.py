@@ -248,3 +248,8 @@ def test_gap_readable_texts_the_tester_checked_stay_readable(text):
 def test_gap_dates_followed_by_a_four_digit_time_stay_readable(day, hour, minute):
     for text in (f"{day:%Y-%m-%d} {hour:02d}{minute:02d}", f"{day:%Y-%m-%d} - {hour:02d}{minute:02d}"):
         assert mask_text(text).text == text
+
+
+def test_a_range_of_iso_dates_without_spaces_stays_readable():
+    assert mask_text("perioden 2027-03-08-2027-03-14, ring 070-123 45 67").text == \
+        "perioden 2027-03-08-2027-03-14, ring [telefon]"
