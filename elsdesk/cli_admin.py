@@ -11,11 +11,17 @@ ADMIN_HANDLERS: dict = {}
 
 def add_admin_commands(command) -> None:
     """Register the administration commands; *command(name, help)* makes a subparser."""
+    import argparse
+
+    from elsdesk.cli import _add_db_option
+
     db = command("db", "administrera databasen: skapa eller uppgradera schemat, visa status")
     actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    actions.add_parser("upgrade", help="skapa eller migrera schemat (och på PostgreSQL gruppollerna); körs av ägarrollen")
+    upgrade = actions.add_parser("upgrade", help="skapa eller migrera schemat (och på PostgreSQL gruppollerna); körs av ägarrollen")
     status = actions.add_parser("status", help="visa var desken finns, schemaversion, din roll och antal ärenden")
     status.add_argument("--json", action="store_true")
+    for action in (upgrade, status):  # --db also after the action: elsdesk db status --db DESK
+        _add_db_option(action, argparse.SUPPRESS)
     ADMIN_HANDLERS["db"] = cmd_db
     migrate = command("migrate", "flytta en lokal desk (SQLite) till en tom PostgreSQL-databas,"
                       " i en verifierad transaktion (--merge: lägg till den i en desk som redan har ärenden)")

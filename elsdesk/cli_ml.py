@@ -17,7 +17,7 @@ def add_ml_commands(command) -> None:
     classify.add_argument("--out", help="skriv resultatet till FIL: .jsonl (eller ingen filändelse) ger JSON-rader,"
                                         " .csv semikolonseparerad CSV i UTF-8 med BOM som exporten (för Excel);"
                                         " andra filändelser vägras"
-                                        " (standard: JSON-rader på stdout). Id:n och texter maskeras som vid import")
+                                        " (standard, och med --out -: JSON-rader på stdout). Id:n och texter maskeras som vid import")
 
     train = command("train", "träna om modellen på bekräftade etiketter och seed-korpusen")
     train.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
@@ -101,6 +101,8 @@ def cmd_classify(args) -> int:
 
     from elsdesk.output_files import atomic_text_file, check_target
 
+    if args.out == "-":
+        args.out = None  # standard output, as without --out
     if args.out:
         check_target(Path(args.out))  # before any work: a folder is no place for the result
         out_format = _classify_out_format(args.out)  # nor a file whose name promises another format

@@ -2,8 +2,11 @@
 
 Every file elsdesk writes for a person (an export, ``classify --out``) is written to a temporary
 file beside the target and renamed over it only when complete, so a crash or a full disk
-never destroys the previous file nor leaves a cut one that looks complete. A target that is
-not a regular file (``/dev/stdout``, a pipe) is written directly. An error while writing names
+never destroys the previous file nor leaves a cut one that looks complete. A stream
+(``-``, ``/dev/stdout``, anything under ``/dev`` or ``/proc``, a pipe) is written directly, even
+when it leads to a regular file (``>> log``: replacing that file would lose what it held, and
+root could replace ``/dev/stdout`` itself). A symbolic link is written through: its target is
+replaced whole and the link stays (``current.xlsx -> agenda-2025-W17.xlsx``). An error while writing names
 the file the user asked for, never the hidden temporary one. A missing folder is created when
 its own parent exists (``--out veckorapporter/agenda.xlsx``); a longer missing path
 (``/nonexistent/dir/a.xlsx``, most often a typo) is refused with a message.
@@ -25,12 +28,27 @@ from elsdesk.domain import BadInputError
 logger = logging.getLogger(__name__)
 
 
-def _is_special(path: Path) -> bool:
+STDOUT = "-"  # an --out of "-" is standard output
+_STREAM_FOLDERS = ("/dev/", "/proc/")
+
+
+def is_stream(path: str | os.PathLike) -> bool:
+    """Whether writing to *path* writes to a stream, not a file to be replaced: ``-``, a path under
+    /dev or /proc (``/dev/stdout``, ``/dev/fd/1``), or something that is neither a file nor a folder
+    (a pipe)."""
+    text = os.fspath(path)
+    if text == STDOUT or text.startswith(_STREAM_FOLDERS):
+        return True
     try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
+        mode = Path(text).stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
         return False
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def stream_path(path: str | os.PathLike) -> Path:
+    """*path* as a path to open: ``-`` is /dev/stdout."""
+    return Path("/dev/stdout") if os.fspath(path) == STDOUT else Path(path)
 
 
 def check_target(path: Path) -> None:
@@ -89,11 +107,14 @@ def _remove_if_there(temporary: Path) -> None:
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside *target* to write to; renamed over *target* when the block succeeds."""
+    if is_stream(target):
+        yield stream_path(target)
+        return
     target = Path(target)
     check_target(target)
-    if _is_special(target):
-        yield target
-        return
+    if target.is_symlink():  # write through the link: its target is replaced, the link stays
+        target = Path(os.path.realpath(target))
+        check_target(target)
     ensure_folder(target.parent)
     temporary = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
     try:

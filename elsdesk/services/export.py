@@ -23,7 +23,7 @@ from typing import ClassVar
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
 from elsdesk.masking import mask
 from elsdesk.export.quotes import Quote, quote_of
-from elsdesk.output_files import atomic_path, ensure_folder
+from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_path
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
@@ -40,7 +40,10 @@ def format_of_path(out: str | Path) -> str | None:
 
 
 def path_with_format(out: str | Path, fmt: str) -> Path:
-    """*out* with the extension of *fmt* (a save dialog's chosen type wins over a mistyped ending)."""
+    """*out* with the extension of *fmt* (a save dialog's chosen type wins over a mistyped ending); a
+    stream (``-``, ``/dev/stdout``) as it is."""
+    if is_stream(out):
+        return stream_path(out)
     path = Path(str(out))
     if format_of_path(path) == fmt:
         return path
