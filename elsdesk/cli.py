@@ -122,13 +122,34 @@ def require_existing(target) -> None:
                             f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
 
 
+def terminal_progress(doing: str):
+    """A progress(done, total) that counts rows on the terminal (stderr); nothing when stderr is no terminal."""
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            end = "" if done < total else "\n"
+            print(f"\r{doing}: {done} av {total} rader", end=end, file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _say_on_terminal(text: str) -> None:
+    """A line about the work in progress, on stderr when it is a terminal (a script's log stays quiet)."""
+    if sys.stderr.isatty():
+        print(f"elsdesk: {text}", file=sys.stderr, flush=True)
+
+
 def cmd_import(args) -> int:
     from elsdesk.services.imports import import_tickets
     from elsdesk.ticket_files import check_readable
 
     check_readable(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
+    phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
     with _database(args) as database:
-        report = import_tickets(database, args.file, find_incidents=not args.no_incidents)
+        report = import_tickets(database, args.file, find_incidents=not args.no_incidents,
+                                progress=terminal_progress("importerar"),
+                                on_phase=lambda phase: _say_on_terminal(phases[phase]))
+        if not args.no_classify:
+            _say_on_terminal("klassar de oetiketterade ärendena med modellen (hoppa över: --no-classify) …")
         classified = 0 if args.no_classify else _classify_unlabelled(database)
     _print_lines(args.file, "avvisad", report.rejected)
     _print_lines(args.file, "varning", report.warnings)
@@ -227,10 +248,22 @@ def cmd_demo(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    if not _has_screen():
+        print("elsdesk: ingen skärm att visa fönstret på (DISPLAY och WAYLAND_DISPLAY saknas): ange ett kommando,"
+              " t.ex. elsdesk --db DESK export --week VECKA --out MAPP/, se elsdesk --help", file=sys.stderr)
+        return EXIT_USAGE
     _import_storage_before_qt(_target(args))
     from elsdesk.gui.app import run_gui
 
     return run_gui(_target(args))
+
+
+def _has_screen() -> bool:
+    """Whether the window has somewhere to go: on Linux a display (X or Wayland) or a Qt platform chosen
+    (offscreen in tests); Qt itself would abort in English with exit 134 (a cron line without a command)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _import_storage_before_qt(target: str | None) -> None:

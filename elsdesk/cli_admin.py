@@ -100,7 +100,9 @@ def cmd_migrate(args) -> int:
 
     if args.merge:
         return _merge(source, args)
-    progress = _progress_printer("kopierar")
+    from elsdesk.cli import terminal_progress
+
+    progress = terminal_progress("kopierar")
     with open_database(source) as database:
         report = migrate_desk(database, args.to, dry_run=args.dry_run, progress=progress)
     for table in report.tables:
@@ -120,25 +122,16 @@ def cmd_migrate(args) -> int:
     return 0
 
 
-def _progress_printer(doing: str):
-    """A progress(done, total) that counts rows on the terminal (stderr), nothing when it is no terminal."""
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            end = "" if done < total else "\n"
-            print(f"\r{doing}: {done} av {total} rader", end=end, file=sys.stderr, flush=True)
-
-    return progress
-
-
 def _merge(source: str, args) -> int:
     """``migrate --merge``: add the local desk *source* to the desk at ``--to`` and say what was added."""
     from elsdesk.cli import require_existing
+    from elsdesk.cli import terminal_progress
     from elsdesk.services.merge_desk import merge_desk
     from elsdesk.storage import open_database
 
     require_existing(args.to)
     with open_database(source) as database, open_database(args.to) as target:
-        report = merge_desk(database, target, dry_run=args.dry_run, progress=_progress_printer("slår ihop"))
+        report = merge_desk(database, target, dry_run=args.dry_run, progress=terminal_progress("slår ihop"))
     for line in merge_summary(report):
         print(line)
     return 0

@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from elsdesk.days import DAY_FORMS, parse_day  # noqa: F401  (parse_day: the CLI's one day reader, also for incidents)
+
 TOPIC_HANDLERS: dict = {}
 
 
@@ -13,7 +15,7 @@ def add_topic_commands(command) -> None:
     topics = command("topics", "återkommande ämnen en ISO-vecka")
     topics.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
     topics.add_argument("--from", dest="start", metavar="DATUM",
-                        help="i stället för --week: första dagen, t.ex. 2026-11-03 eller 03.11.2026")
+                        help=f"i stället för --week: första dagen ({DAY_FORMS})")
     topics.add_argument("--to", dest="end", metavar="DATUM", help="sista dagen (med --from)")
     topics.add_argument("--json", action="store_true")
     topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
@@ -21,7 +23,7 @@ def add_topic_commands(command) -> None:
     export = command("export", "exportera veckans utbildningsunderlag, eller en översikt av en period")
     export.add_argument("--week")
     export.add_argument("--from", dest="start", metavar="DATUM",
-                        help="i stället för --week: periodens första dag, t.ex. 2027-03-08 eller 08.03.2027;"
+                        help=f"i stället för --week: periodens första dag ({DAY_FORMS});"
                              " ger en översikt med ärenden per vecka och trend under perioden")
     export.add_argument("--to", dest="end", metavar="DATUM", help="periodens sista dag (med --from)")
     export.add_argument("--weeks", metavar="VECKA..VECKA",
@@ -30,12 +32,13 @@ def add_topic_commands(command) -> None:
                         help="standard: filändelsen i --out (.xlsx, .csv, .md, .html, .pdf)")
     export.add_argument("--out", required=True,
                         help="fil (formatets filändelse läggs till om den saknas), eller mapp för --format all;"
-                             " med --format all ger agenda.xlsx filerna agenda.xlsx, agenda.csv, … i samma mapp")
+                             " med --format all ger agenda.xlsx filerna agenda.xlsx, agenda.csv, … i samma mapp;"
+                             " - (eller /dev/stdout) skriver filen på stdout, med --format; en länk skrivs igenom")
     export.set_defaults(parser=export)
     export.add_argument("--language", choices=("sv", "en"), default="sv")
 
     config = command("config", "visa eller ändra inställningar för desken")
-    config.add_argument("--go-live", metavar="ÅÅÅÅ-MM-DD", help="datum för go-live (för D+N)")
+    config.add_argument("--go-live", metavar="DATUM", help=f"datum för go-live (för D+N): {DAY_FORMS}")
     config.add_argument("--intake-in-queue", choices=("last", "mixed"),
                         help="var ärenden vars etiketter sattes vid registreringen står i granskningskön:"
                              " last = efter modellens (standard), mixed = blandat med dem")
@@ -81,17 +84,6 @@ def cmd_topics(args) -> int:
         module = taxonomy.module_name(topic["module"]) or "-"
         print(f"{topic['count']:4d}  {trend:10} {fit(module, MODULE_COLUMN)}  {printable(topic['label'], keep_newlines=False)}")
     return 0
-
-
-def parse_day(text: str, option: str):
-    """The date *text* of *option* (``--from``, ``--to``), written as the import reads dates
-    (2026-11-03, 03.11.2026, 3.11.2026); a Swedish message when it is none."""
-    from elsdesk.domain import BadInputError, parse_written_datetime
-
-    try:
-        return parse_written_datetime(text).date()
-    except ValueError:
-        raise BadInputError(f"{option} '{text}' är inget datum; skriv till exempel 2026-11-03 eller 03.11.2026") from None
 
 
 def export_format(fmt: str | None, out: str) -> str:
@@ -154,13 +146,18 @@ def cmd_export(args) -> int:
     from elsdesk.services.export import build_export, empty_week_note, write_all_formats, write_export
     from elsdesk.services.range_export import build_range_export, range_note
 
+    from elsdesk.output_files import is_stream
+
+    streaming = is_stream(args.out)  # "-" or /dev/stdout: the file itself goes to the stream, no path is printed
     try:
         fmt = export_format(args.format, args.out)
         kind, period = export_period(args)
+        if streaming and fmt == "all":
+            raise ValueError("--format all skriver en fil per format; ange en mapp med --out, inte en ström")
     except ValueError as exc:
         args.parser.error(str(exc))  # a usage error: exit code 2
-    folder = _export_folder(fmt, args.out)
-    folder_existed = folder.is_dir()
+    folder = _export_folder(fmt, args.out) if not streaming else None
+    folder_existed = folder is None or folder.is_dir()
     with _database(args, existing=True) as database:
         if kind == "week":
             data = build_export(database, period, args.language)
@@ -172,7 +169,7 @@ def cmd_export(args) -> int:
     note = empty_week_note(data) if kind == "week" else range_note(data)
     if note:
         print(f"elsdesk: obs: {note}", file=sys.stderr)
-    for path in paths:
+    for path in paths if not streaming else ():
         print(path)
     return 0
 
@@ -185,7 +182,7 @@ def cmd_config(args) -> int:
 
     with _database(args, existing=not (args.go_live or args.intake_in_queue)) as database:  # setting up may start a desk
         if args.go_live:
-            set_go_live(database, args.go_live)
+            set_go_live(database, parse_day(args.go_live, "--go-live").isoformat())
         if args.intake_in_queue:
             set_intake_placement(database, args.intake_in_queue)
         value = go_live_date(database)

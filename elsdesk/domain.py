@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from elsdesk.region_time import region_now, to_region_local
+
 LABEL_FIELDS = ("module", "kind")
 # Where a ticket's labels came from (tickets.label_source, label_history.source):
 HUMAN = "human"  # confirmed by a super-user in the review queue (or imported as confirmed)
@@ -166,7 +168,8 @@ class ImportReport:
 
 
 def now_iso() -> str:
-    return datetime.now().replace(microsecond=0).isoformat()
+    """Now to the second, as the region's local time (see :mod:`elsdesk.region_time`), not the machine's."""
+    return region_now().replace(microsecond=0).isoformat()
 
 
 _ISO_DATETIME_RE = re.compile(
@@ -175,7 +178,9 @@ _ISO_DATETIME_RE = re.compile(
 
 
 def parse_datetime(value: str) -> datetime:
-    """Parse an ISO date or date-time (a trailing Z or offset is accepted); raise ValueError.
+    """Parse an ISO date or date-time; raise ValueError. A time with a trailing Z or an offset is
+    converted to the region's local time (the desk's zone, not the machine's); one without is
+    the region's local time already and is kept as written.
 
     Only the extended ISO forms are dates: ``19800101-0027`` (a personnummer) is not."""
     text = str(value).strip()
@@ -189,7 +194,7 @@ def parse_datetime(value: str) -> datetime:
         return datetime.combine(date.fromisoformat(text), datetime.min.time())
     parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone().replace(tzinfo=None)
+        parsed = to_region_local(parsed)
     return parsed
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable
+from elsdesk.region_time import to_region_local
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as callers know them)
     MAX_FIELD_CHARS, SUPPORTED, RawRow, check_workbook_size, decode, estimate_rows, has_header_row, read_rows,
@@ -371,11 +372,12 @@ def same_creation(stored: str | None, written: str | None) -> bool:
 
 
 def _creation_moment(created_at: str | None) -> datetime | None:
-    """A stored or read creation time as a datetime (its zone dropped, as the import drops it), None if it is none."""
+    """A stored or read creation time as the region's naive local time (a zoned one converted, as the
+    import converts it), None if it is none."""
     if not created_at:
         return None
     try:
-        return datetime.fromisoformat(created_at).replace(tzinfo=None)
+        return to_region_local(datetime.fromisoformat(created_at))
     except (TypeError, ValueError):
         return None
 
@@ -486,7 +488,7 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         raise ValueError(NO_DATE)
     try:
         if isinstance(created_raw, datetime):
-            created = created_raw
+            created = to_region_local(created_raw)  # a zoned cell value lands in the region's time, as text does
         elif isinstance(created_raw, date):
             created = datetime.combine(created_raw, datetime.min.time())
         else:

@@ -116,13 +116,14 @@ def test_issue_a_coarser_creation_time_of_the_same_moment_is_the_same_ticket_and
     assert (_ticket(memory_db, "R-1").status, _ticket(memory_db, "R-1").created_at) == ("lost", stored.created_at)
 
 
-def test_issue_a_finer_creation_time_of_the_same_day_updates_it(memory_db, tmp_path):
+def test_issue_m3_a_finer_creation_time_of_the_same_day_is_the_same_ticket_and_changes_nothing(memory_db, tmp_path):
+    # before issue M3 a finer time replaced the stored one; a re-import never changes a creation time (README)
     log_ticket(memory_db, Ticket(title="Skrivaren", created_at="2026-11-02", external_id="R-1"))
     path = tmp_path / "r.csv"
     path.write_text("id;created_at;title\nR-1;2026-11-02 08:14;Skrivaren\n", encoding="utf-8")
     report = import_tickets(memory_db, path, find_incidents=False)
-    assert (report.new, report.updated) == (0, 1)
-    assert _ticket(memory_db, "R-1").created_at == "2026-11-02T08:14:00"
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 1)
+    assert _ticket(memory_db, "R-1").created_at == "2026-11-02"
 
 
 def test_issue_the_new_number_is_its_row_id_on_a_local_desk(memory_db, tmp_path, backend):

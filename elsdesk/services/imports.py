@@ -41,7 +41,7 @@ from elsdesk.domain import (  # Cancelled: callers import it from here too
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
-    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues, creation_detail,
+    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues,
     estimate_rows, read_rows, read_ticket_row, stable_id,
 )
 from elsdesk.masking import mask_text
@@ -173,13 +173,14 @@ def import_tickets(
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
     find_incidents: bool = True,
+    on_phase: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """Import every usable row of *path*; rejected rows are reported with their line.
 
     The file is read as a stream and written in committed batches of *batch_size* rows, so
     memory does not grow with the file and an interrupted import keeps what it committed. With
     *find_incidents*, the time span of the file's tickets is then scanned for possible incidents
-    (``report.incidents``, ``report.incident_summary``)."""
+    (``report.incidents``, ``report.incident_summary``); *on_phase("incidents")* is called before."""
     taxonomy = RememberedLabels(desk_taxonomy(database))  # the shipped labels and the desk's own
     batches = _Batches(database, actor, taxonomy.taxonomy)
     report = batches.report
@@ -227,6 +228,8 @@ def import_tickets(
     _report_columns(report, columns)
     report.rejected.sort()
     if find_incidents and not (is_cancelled and is_cancelled()):
+        if on_phase:
+            on_phase("incidents")  # after the rows: a long scan of a big file is not silent
         report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
     return report
 
@@ -428,9 +431,8 @@ def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticke
         if name not in present or getattr(incoming, name) is None:
             continue
         value = getattr(incoming, name)
-        if name == "created_at" and (value == existing.created_at
-                                     or creation_detail(value) <= creation_detail(existing.created_at)):
-            continue  # a ticket's creation time never changes: only a row that gives it more finely (seconds) sets it
+        if name == "created_at" and existing.created_at:
+            continue  # a ticket's creation time never changes: a re-import, however finely it writes it, keeps it
         if name in _TEXT_FIELDS and looks_worse(value, getattr(existing, name)):
             warnings.append(f"{name} behölls: den nya texten har trasiga tecken (fel teckenkodning?) som den sparade saknar")
             continue

@@ -15,6 +15,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from elsdesk.corpus import load_seed_corpus
+from elsdesk.days import parse_day
 from elsdesk.domain import MODEL, BadInputError, Cancelled, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.permissions import SET_GO_LIVE, require
@@ -497,11 +498,9 @@ def go_live_date(database: Database) -> date | None:
 
 
 def set_go_live(database: Database, value: str) -> date:
+    """Set the desk's go-live day, written in any form :func:`elsdesk.days.parse_day` reads."""
     require(database, SET_GO_LIVE)
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError as exc:
-        raise BadInputError(f"'{value}' är inget datum; skriv ÅÅÅÅ-MM-DD") from exc
+    parsed = parse_day(value)
     SettingsRepository(database).set("go_live", parsed.isoformat())
     return parsed
 

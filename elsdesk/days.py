@@ -1,0 +1,44 @@
+"""One reader of a day typed by a person: every CLI option that takes a day (--from, --to,
+--go-live) and the go-live setting read it the same way, with one Swedish message.
+
+Accepted: 2025-04-28, 2025-4-28, 20250428, 28.04.2025, 28.4.2025, and what the import reads as a
+date-time (its day is taken: "2025-04-28 08:15", "28.04.2025 kl. 08.15"). Refused: slashes
+("28/4", "4/28/2025"), where day or month first cannot be told, and a day that does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from elsdesk.domain import BadInputError, parse_written_datetime
+
+DAY_FORMS = "2025-04-28, 2025-4-28, 20250428, 28.04.2025 eller 28.4.2025"
+
+_YEAR_FIRST_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_COMPACT_RE = re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})")
+
+
+def read_day(text: str) -> date:
+    """The day *text* names in one of the accepted forms (see the module); ValueError if none."""
+    written = str(text).strip()
+    for pattern in (_YEAR_FIRST_RE, _COMPACT_RE):
+        match = pattern.fullmatch(written)
+        if match:
+            return date(int(match["year"]), int(match["month"]), int(match["day"]))
+    try:
+        return parse_written_datetime(written).date()
+    except ValueError:
+        pass
+    return date.fromisoformat(written)  # the other ISO forms Python reads ("2025-W18-1"), as accepted before
+
+
+def parse_day(text: str, option: str = "") -> date:
+    """The day *text* given for *option* (``--from``, ``--go-live``; empty for a setting typed elsewhere);
+    BadInputError naming the accepted forms when it is none."""
+    try:
+        return read_day(text)
+    except ValueError:
+        where = f"{option} " if option else ""
+        raise BadInputError(f"{where}'{text}' är inget datum; skriv dagen som {DAY_FORMS}"
+                            " (snedstreck som 28/4 tolkas inte: dag eller månad först går inte att avgöra)") from None

@@ -1,0 +1,78 @@
+"""The CLI as a region's IT scripts it (found by a CLI tester): an --out that is a stream or a link, the app
+started where there is no screen, --db after a nested command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.cli import main
+from elsdesk.output_files import atomic_path, is_stream
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture
+def desk(tmp_path, capsys):
+    db = str(tmp_path / "desk.db")
+    assert main(["--db", db, "import", str(write_jsonl(tmp_path / "t.jsonl", sample_rows(10))), "--no-classify"]) == 0
+    capsys.readouterr()
+    return db
+
+
+def test_an_export_to_a_link_replaces_the_links_target_and_the_link_stays(desk, tmp_path, capsys):
+    old = tmp_path / "agenda-2025-W17.csv"
+    old.write_text("förra veckan", encoding="utf-8")
+    link = tmp_path / "aktuell.csv"
+    link.symlink_to(old.name)
+    assert main(["--db", desk, "export", "--week", "2025-W18", "--out", str(link)]) == 0, capsys.readouterr().err
+    assert link.is_symlink() and os.readlink(link) == old.name
+    assert "Vecka" in old.read_text(encoding="utf-8-sig")
+
+
+def test_an_export_to_dash_writes_the_file_on_stdout_and_no_path(desk, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", desk, "export", "--week", "2025-W18",
+                           "--format", "csv", "--out", "-"], capture_output=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": ROOT})
+    assert done.returncode == 0, done.stderr.decode()
+    text = done.stdout.decode("utf-8-sig")
+    assert text.startswith("Vecka;") and str(tmp_path) not in text
+    assert not (tmp_path / "-.csv").exists() and not (tmp_path / "-").exists()
+
+
+def test_every_format_to_a_stream_is_a_usage_error(desk, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", desk, "export", "--week", "2025-W18", "--format", "all", "--out", "-"])
+    assert exit_.value.code == 2 and "ange en mapp" in capsys.readouterr().err
+
+
+def test_streams_are_written_directly_never_replaced(tmp_path):
+    assert is_stream("-") and is_stream("/dev/stdout") and is_stream("/dev/fd/1") and not is_stream(tmp_path / "a.csv")
+    with atomic_path("/dev/null") as path:
+        assert str(path) == "/dev/null", "no temporary file beside a device"
+        path.write_text("x")
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+
+
+def test_classify_out_dash_is_stdout(tmp_path, capsys):
+    texts = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "title": "Skrivaren", "description": "skriver inte ut"}])
+    assert main(["classify", str(texts), "--out", "-"]) == 0
+    assert '"module"' in capsys.readouterr().out and not (tmp_path / "-").exists()
+
+
+def test_the_app_without_a_screen_says_so_in_swedish_instead_of_aborting(tmp_path, monkeypatch, capsys):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux needs a DISPLAY")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--db", str(tmp_path / "d.db"), "gui"]) == 2
+    assert "ingen skärm" in capsys.readouterr().err
+
+
+def test_db_status_takes_db_after_the_action(desk, capsys):
+    assert main(["db", "status", "--db", desk]) == 0
+    assert "ärenden: 10" in capsys.readouterr().out

@@ -1,0 +1,56 @@
+"""One reader of typed days for every command (issue M4): --from, --to and --go-live read the same forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from elsdesk.cli import main
+from elsdesk.days import DAY_FORMS, parse_day
+from elsdesk.domain import BadInputError
+from elsdesk.services.topics import go_live_date, set_go_live
+
+ACCEPTED = ["2025-04-28", "2025-4-28", "20250428", "28.04.2025", "28.4.2025", " 2025-04-28 ", "2025-04-28 08:15"]
+REFUSED = ["28/4", "28/4/2025", "4/28/2025", "31.02.2025", "2025-13-01", "20251340", "igår", ""]
+
+
+@pytest.mark.parametrize("text", ACCEPTED)
+def test_m4_every_accepted_form_is_the_same_day(text):
+    assert parse_day(text, "--from") == date(2025, 4, 28)
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_m4_ambiguous_or_impossible_days_are_refused_with_the_accepted_forms(text):
+    with pytest.raises(BadInputError) as raised:
+        parse_day(text, "--to")
+    assert str(raised.value).startswith(f"--to '{text}' är inget datum") and DAY_FORMS in str(raised.value)
+
+
+@pytest.mark.parametrize("text", ["23.04.2025", "2025-4-23", "20250423", "2025-04-23"])
+def test_m4_go_live_setting_reads_every_form(memory_db, text):
+    assert set_go_live(memory_db, text) == date(2025, 4, 23)
+    assert go_live_date(memory_db) == date(2025, 4, 23)
+
+
+@pytest.mark.parametrize("text", ["23.04.2025", "2025-4-23", "20250423"])
+def test_m4_config_go_live_accepts_what_topics_accepts(tmp_path, capsys, text):
+    db = str(tmp_path / "desk.db")
+    assert main(["--db", db, "config", "--go-live", text]) == 0
+    assert "go-live: 2025-04-23" in capsys.readouterr().out
+
+
+def test_m4_config_go_live_refuses_a_slashed_day_naming_the_option(tmp_path, capsys):
+    db = str(tmp_path / "desk.db")
+    assert main(["--db", db, "config", "--go-live", "23/4"]) == 1
+    assert "--go-live '23/4' är inget datum" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("start", ["20250428", "2025-4-28", "28.4.2025"])
+def test_m4_topics_from_reads_compact_and_unpadded_days(tmp_path, capsys, start):
+    from conftest import sample_rows, write_jsonl
+
+    db = str(tmp_path / "desk.db")
+    assert main(["--db", db, "import", str(write_jsonl(tmp_path / "t.jsonl", sample_rows(5))), "--no-classify"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "topics", "--from", start, "--to", "4.5.2025", "--json"]) == 0
