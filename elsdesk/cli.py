@@ -143,6 +143,10 @@ def cmd_import(args) -> int:
     from elsdesk.ticket_files import check_readable
 
     check_readable(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
+    if os.path.getsize(args.file) == 0:  # nor does an empty file
+        from elsdesk.importer import NO_ROWS
+
+        raise BadInputError(f"{args.file}: {NO_ROWS}")
     phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
     with _database(args) as database:
         report = import_tickets(database, args.file, find_incidents=not args.no_incidents,

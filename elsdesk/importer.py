@@ -56,6 +56,9 @@ FIELD_NAMES = {
 IGNORED_COLUMNS = ("label_source",)
 NO_TEXT = "varken rubrik (title) eller beskrivning (description) har text"
 NO_DATE = "datum saknas"
+# a file without rows after its first line, which is read as the column names
+NO_ROWS = ("filen innehåller inga ärenden: den är tom, eller har bara en rad (den första raden läses som kolumnernas"
+           " namn, t.ex. Rubrik;Beskrivning;Datum, och ärendena står på raderna under)")
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
            "november", "december")
 

@@ -370,19 +370,29 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
 def _ticket_sheet(workbook):
     """The sheet that holds the tickets and a note when it is not simply the first: the first sheet
     whose header row names a title or a description column; the first sheet when none does (the
-    note then names the other sheets)."""
+    note then names the other sheets). Later sheets with ticket columns are not read: the note
+    names them (rows would otherwise be left out without a word)."""
     from elsdesk.importer import header_has_text_column  # the column names are the importer's
 
     sheets = workbook.worksheets
     if len(sheets) == 1:
         return sheets[0], None
+    with_tickets = []
     for sheet in sheets:
         header = next(sheet.iter_rows(max_row=1, values_only=True), None) or ()
         if header_has_text_column([str(h).strip() for h in header if h is not None]):
-            if sheet is sheets[0]:
-                return sheet, None
-            return sheet, (f"ärendena lästes från bladet '{sheet.title[:60]}'; det första bladet"
-                           f" '{sheets[0].title[:60]}' har ingen kolumn för rubrik eller beskrivning")
+            with_tickets.append(sheet)
+    if with_tickets:
+        sheet, unread = with_tickets[0], with_tickets[1:]
+        notes = [] if sheet is sheets[0] else [
+            f"ärendena lästes från bladet '{sheet.title[:60]}'; det första bladet '{sheets[0].title[:60]}' har ingen"
+            " kolumn för rubrik eller beskrivning"]
+        if unread:
+            names = ", ".join(f"'{other.title[:60]}'" for other in unread)
+            notes.append(f"{'bladen' if len(unread) > 1 else 'bladet'} {names} har också kolumner för ärenden men"
+                         f" lästes inte (bara '{sheet.title[:60]}' lästes): spara varje blad som en egen fil och"
+                         " importera dem en i taget")
+        return sheet, "; ".join(notes) or None
     others = ", ".join(f"'{sheet.title[:60]}'" for sheet in sheets[1:])
     return sheets[0], (f"bara det första bladet '{sheets[0].title[:60]}' lästes; inget blad har en kolumn för rubrik"
                        f" eller beskrivning (övriga blad: {others})")

@@ -76,3 +76,10 @@ def test_the_app_without_a_screen_says_so_in_swedish_instead_of_aborting(tmp_pat
 def test_db_status_takes_db_after_the_action(desk, capsys):
     assert main(["db", "status", "--db", desk]) == 0
     assert "ärenden: 10" in capsys.readouterr().out
+
+
+def test_an_empty_file_makes_no_new_desk(tmp_path, capsys):
+    empty = tmp_path / "tom.jsonl"
+    empty.write_text("")
+    assert main(["--db", str(tmp_path / "ny.db"), "import", str(empty)]) == 1
+    assert "inga ärenden" in capsys.readouterr().err and not (tmp_path / "ny.db").exists()

@@ -208,6 +208,22 @@ def test_tickets_on_the_second_sheet_are_read(memory_db, tmp_path):
     assert any("'Ärenden'" in text for _line, text in report.warnings)
 
 
+def test_a_second_sheet_of_tickets_is_named_not_dropped_without_a_word(memory_db, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Info"
+    workbook.active.append(["Export från ärendesystemet"])
+    for name, title in (("Ärenden", "Kan ej signera"), ("Ärenden 2", "Skrivaren skriver inte ut")):
+        sheet = workbook.create_sheet(name)
+        sheet.append(["Rubrik", "Datum"])
+        sheet.append([title, "2026-11-03"])
+    workbook.save(tmp_path / "three.xlsx")
+    report = import_tickets(memory_db, tmp_path / "three.xlsx")
+    assert report.new == 1
+    assert any("'Ärenden 2'" in text and "lästes inte" in text for _line, text in report.warnings)
+
+
 # -- DOS and Mac encodings ---------------------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["cp850", "mac_roman"])
 def test_dos_and_mac_csv_keep_swedish_letters(memory_db, tmp_path, encoding):

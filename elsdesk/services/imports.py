@@ -41,7 +41,7 @@ from elsdesk.domain import (  # Cancelled: callers import it from here too
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
-    IDENTITY_NAMES, NO_DATE, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues,
+    IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues,
     estimate_rows, read_rows, read_ticket_row, stable_id,
 )
 from elsdesk.masking import mask_text
@@ -223,7 +223,7 @@ def import_tickets(
         if pending:
             flush()
     if rows_seen == 0:
-        raise BadInputError(f"{path}: filen innehåller inga ärenden (tom, eller bara en rubrikrad)")
+        raise BadInputError(f"{path}: {NO_ROWS}")
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
     _report_columns(report, columns)
     report.rejected.sort()
