@@ -32,11 +32,12 @@ def _add_db_option(parser: argparse.ArgumentParser, default) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, its help and argparse's own texts in Swedish."""
-    from elsdesk.cli_text import fill_missing_help, swedish_argparse
+    from elsdesk.cli_text import add_examples, fill_missing_help, swedish_argparse
 
     with swedish_argparse():
         parser = _build_parser()
     fill_missing_help(parser)
+    add_examples(parser)
     return parser
 
 

@@ -91,3 +91,55 @@ def fill_missing_help(parser: argparse.ArgumentParser) -> None:
             action.help = action.help or default_help
         elif action.help is None:
             action.help = next((DEFAULT_HELP[o] for o in action.option_strings if o in DEFAULT_HELP), None)
+
+
+# One or two command lines per command, shown under its --help (the README has the full list).
+EXAMPLES = {
+    "gui": ["elsdesk --db desk.db gui"],
+    "import": ["elsdesk --db desk.db import veckans-arenden.xlsx",
+               "elsdesk --db desk.db import export.csv --no-classify --no-incidents"],
+    "list": ["elsdesk --db desk.db list --json --week 2025-W18 --module lakemedel"],
+    "demo": ["elsdesk --db demo.db demo", "elsdesk --db desk.db demo --remove"],
+    "classify": ["elsdesk classify nya.jsonl --out etiketter.csv"],
+    "train": ["elsdesk --db desk.db train"],
+    "evaluate": ["elsdesk evaluate etiketterade.jsonl --json"],
+    "models": ["elsdesk --db desk.db models", "elsdesk --db desk.db models --rollback"],
+    "labels": ["elsdesk --db desk.db labels --add module --id vaccination --sv Vaccination"],
+    "mistakes": ["elsdesk --db desk.db mistakes --json"],
+    "topics": ["elsdesk --db desk.db topics --week 2025-W18 --json",
+               "elsdesk --db desk.db topics --from 2025-04-28 --to 2025-05-25"],
+    "export": ["elsdesk --db desk.db export --week 2025-W18 --out agenda.xlsx",
+               "elsdesk --db desk.db export --week 2025-W18 --format all --out veckorapporter/",
+               "elsdesk --db desk.db export --from 2025-04-28 --to 2025-05-25 --out manad.pdf",
+               "elsdesk --db desk.db export --week 2025-W18 --format csv --out -"],
+    "config": ["elsdesk --db desk.db config --go-live 2025-04-23"],
+    "problems": ["elsdesk --db desk.db problems --json",
+                 'elsdesk --db desk.db problems --id 3 --status workaround --workaround "Markera dosen och välj Signera"'],
+    "incidents": ["elsdesk --db desk.db incidents --json", "elsdesk --db desk.db incidents --scan --from 2025-04-01"],
+    "db": ["elsdesk --db service=elsdesk db upgrade", "elsdesk --db service=elsdesk db status --json"],
+    "migrate": ["elsdesk --db desk.db migrate --to service=elsdesk --dry-run",
+                "elsdesk --db avd12.db migrate --merge --to service=elsdesk"],
+}
+
+
+EXAMPLES_HEADING = "exempel:"
+
+
+class _ExamplesAsWritten(argparse.HelpFormatter):
+    """argparse's formatter, but the examples keep their lines (the description is wrapped as before)."""
+
+    def _fill_text(self, text, width, indent):
+        if text.startswith(EXAMPLES_HEADING):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def add_examples(parser: argparse.ArgumentParser) -> None:
+    """Show each command's :data:`EXAMPLES` under its --help, one command per line."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                lines = EXAMPLES.get(name)
+                if lines:
+                    sub.formatter_class = _ExamplesAsWritten
+                    sub.epilog = EXAMPLES_HEADING + "\n" + "\n".join(f"  {line}" for line in lines)

@@ -83,3 +83,16 @@ def test_an_empty_file_makes_no_new_desk(tmp_path, capsys):
     empty.write_text("")
     assert main(["--db", str(tmp_path / "ny.db"), "import", str(empty)]) == 1
     assert "inga ärenden" in capsys.readouterr().err and not (tmp_path / "ny.db").exists()
+
+
+def test_every_commands_help_ends_with_an_example(capsys):
+    import argparse
+
+    from elsdesk.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for name in commands:
+        with pytest.raises(SystemExit):
+            main([name, "--help"])
+        text = capsys.readouterr().out
+        assert "exempel:\n  elsdesk " in text, name
