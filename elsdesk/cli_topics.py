@@ -248,6 +248,9 @@ def cmd_problems(args) -> int:
             return 0
         problems = known_problems(database)
         taxonomy = desk_taxonomy(database)
+    if not problems and not args.json:  # (with --json: no lines, as a script expects)
+        print("inga kända problem än (de skapas när ett förslag godtas i Utbildning-fliken, eller från en"
+              " problemkolumn vid import)")
     for problem in problems:
         if args.json:
             print(json.dumps(asdict(problem), ensure_ascii=False))

@@ -96,3 +96,10 @@ def test_every_commands_help_ends_with_an_example(capsys):
             main([name, "--help"])
         text = capsys.readouterr().out
         assert "exempel:\n  elsdesk " in text, name
+
+
+def test_no_known_problems_says_so_and_json_stays_empty(desk, capsys):
+    assert main(["--db", desk, "problems"]) == 0
+    assert "inga kända problem" in capsys.readouterr().out
+    assert main(["--db", desk, "problems", "--json"]) == 0
+    assert capsys.readouterr().out == ""
