@@ -124,7 +124,7 @@ class TrainingLeadView(QWidget):
         for widget in (QLabel(self.tr("Vecka:")), self.week_combo, QLabel(self.tr("Go-live:")), self.go_live_edit,
                        self.day_label):
             bar.addWidget(widget)
-        bar.addStretch(1)
+        bar.setStretchFactor(self.day_label, 1)  # the label takes the room the buttons leave, and gives way first
         for widget in (self.recompute_button, self.export_format, self.export_button, self.period_button):
             bar.addWidget(widget)
         self.table = QTableWidget(0, len(COLUMNS), self)
