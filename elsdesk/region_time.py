@@ -50,4 +50,4 @@ def to_region_local(moment: datetime) -> datetime:
 
 def region_now() -> datetime:
     """Now, as the region's naive local time (a UTC server logs a ticket at Swedish time)."""
-    return datetime.now(desk_zone()).replace(tzinfo=None) if desk_zone() else datetime.now()
+    return datetime.now(desk_zone()).replace(tzinfo=None)  # no zone: the machine's local time

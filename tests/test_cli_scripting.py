@@ -9,19 +9,12 @@ import sys
 
 import pytest
 
-from conftest import sample_rows, write_jsonl
+from conftest import write_jsonl
 from elsdesk.cli import main
 from elsdesk.output_files import atomic_path, is_stream
+from test_hostile_output import desk  # noqa: F401 - the same ten-ticket desk fixture
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-@pytest.fixture
-def desk(tmp_path, capsys):
-    db = str(tmp_path / "desk.db")
-    assert main(["--db", db, "import", str(write_jsonl(tmp_path / "t.jsonl", sample_rows(10))), "--no-classify"]) == 0
-    capsys.readouterr()
-    return db
 
 
 def test_an_export_to_a_link_replaces_the_links_target_and_the_link_stays(desk, tmp_path, capsys):

@@ -54,7 +54,7 @@ from elsdesk.storage.database import POSTGRES, SQLITE, Database
 from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, ProblemRepository, clean_name, name_key
 from elsdesk.storage.search_text import compound_parts
 from elsdesk.storage.settings import upsert_setting
-from elsdesk.storage.tickets import FULLTEXT_DEFERRED, TICKET_NUMBER
+from elsdesk.storage.tickets import TICKET_NUMBER, insert_indexing_once
 
 logger = logging.getLogger(__name__)
 
@@ -370,23 +370,11 @@ class _Merge:
         for start in range(0, len(rows), BATCH_ROWS):
             batch = rows[start:start + BATCH_ROWS]
             if deferred:
-                self._insert_indexing_once(insert, batch, columns.index("id"))
+                insert_indexing_once(self.conn, insert, batch)
             else:
                 self.conn.executemany(insert, batch)
             self.added(table, len(batch))
             self._tick(len(batch))
-
-    def _insert_indexing_once(self, insert: str, batch: list[tuple], id_at: int) -> None:
-        self.conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING",
-                          (FULLTEXT_DEFERRED,))
-        try:
-            self.conn.executemany(insert, batch)
-            self.conn.execute(
-                "INSERT INTO tickets_fts (rowid, title, description, resolution, search_parts)"
-                " SELECT id, title, description, resolution, search_parts FROM tickets WHERE id >= ? AND id <= ?",
-                (batch[0][id_at], batch[-1][id_at]))
-        finally:
-            self.conn.execute("DELETE FROM settings WHERE key = ?", (FULLTEXT_DEFERRED,))
 
     def _add_incidents(self) -> None:
         """Copy each source incident with its newly merged tickets, or join it to the target's incident

@@ -46,6 +46,22 @@ def _row_to_ticket(row: tuple) -> Ticket:
     return ticket
 
 
+def insert_indexing_once(conn, insert_sql: str, rows) -> int:
+    """SQLite: insert ticket *rows* with *insert_sql* and fill the full-text index once for all of them
+    (the per-row trigger stands aside while FULLTEXT_DEFERRED is set), inside the caller's transaction.
+    The rows must get ids above every stored one (new rows, or ids given from max(id) + 1 on); returns
+    the highest id before them."""
+    last_id = conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING", (FULLTEXT_DEFERRED,))
+    try:
+        conn.executemany(insert_sql, rows)
+        conn.execute("INSERT INTO tickets_fts (rowid, title, description, resolution, search_parts)"
+                     " SELECT id, title, description, resolution, search_parts FROM tickets WHERE id > ?", (last_id,))
+    finally:
+        conn.execute("DELETE FROM settings WHERE key = ?", (FULLTEXT_DEFERRED,))
+    return last_id
+
+
 class TicketRepository:
     """Reads and writes tickets on one :class:`Database`."""
 
@@ -240,16 +256,7 @@ class TicketRepository:
         return tickets
 
     def _insert_many_sqlite(self, rows: list[list]) -> dict[str, int]:
-        last_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
-        self.conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING",
-                          (FULLTEXT_DEFERRED,))
-        try:
-            self.conn.executemany(_INSERT, rows)
-            self.conn.execute(
-                "INSERT INTO tickets_fts (rowid, title, description, resolution, search_parts)"
-                " SELECT id, title, description, resolution, search_parts FROM tickets WHERE id > ?", (last_id,))
-        finally:
-            self.conn.execute("DELETE FROM settings WHERE key = ?", (FULLTEXT_DEFERRED,))
+        last_id = insert_indexing_once(self.conn, _INSERT, rows)
         return dict(self.conn.execute("SELECT external_id, id FROM tickets WHERE id > ?", (last_id,)).fetchall())
 
     def _ids_of(self, external_ids: list[str]) -> dict[str, int]:
