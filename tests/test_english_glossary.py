@@ -30,3 +30,13 @@ def test_an_english_report_shares_its_terms_with_the_swedish_one():
     swedish = set(analyse("Idbandsskrivaren ger ingen utskrift av idband"))
     assert english & swedish
     assert {"skriv", "etiket"} <= set(analyse("The label printer is empty")) & set(analyse("Etikettskrivaren: skrivare utan etiketter"))
+
+
+def test_a_text_reads_each_word_as_in_swedish_reads_it_and_keeps_what_lies_between():
+    from elsdesk.ml.text import fold, in_swedish_text
+
+    text = "can't login, doesn't work!  it's t.ex. s.k. we'll see: printer (access) denied? journal 3"
+    expected = re.sub(r"[^\W_]+", lambda m: fold(" ".join(in_swedish(m.group(0)))), text)
+    assert in_swedish_text(text) == expected
+    assert in_swedish_text("kan inte logga in i journalen, 08:15!") == "kan inte logga in i journalen, 08:15!"
+    assert in_swedish_text("") == ""
