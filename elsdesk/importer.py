@@ -18,7 +18,7 @@ from functools import lru_cache
 from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable
-from elsdesk.region_time import to_region_local
+from elsdesk.region_time import region_today, to_region_local
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as callers know them)
     MAX_FIELD_CHARS, SUPPORTED, RawRow, check_workbook_size, decode, estimate_rows, has_header_row, read_rows,
@@ -387,7 +387,7 @@ def _creation_moment(created_at: str | None) -> datetime | None:
 
 def plausible_created_at(created: datetime) -> datetime:
     """*created* when it is a date a ticket can have; ValueError for 0001-01-01 or 9999-12-31."""
-    latest = date.today() + timedelta(days=LATEST_DAYS_AHEAD)
+    latest = region_today() + timedelta(days=LATEST_DAYS_AHEAD)
     if not EARLIEST_DATE <= created.date() <= latest:
         raise ValueError(f"datum {created.date().isoformat()} är inget rimligt datum för ett ärende"
                          f" (tillåtet {EARLIEST_DATE.isoformat()} – {latest.isoformat()})")

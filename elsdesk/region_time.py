@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -51,3 +51,8 @@ def to_region_local(moment: datetime) -> datetime:
 def region_now() -> datetime:
     """Now, as the region's naive local time (a UTC server logs a ticket at Swedish time)."""
     return datetime.now(desk_zone()).replace(tzinfo=None)  # no zone: the machine's local time
+
+
+def region_today() -> date:
+    """Today in the region (a UTC server just after midnight in Sweden is already on the next day)."""
+    return region_now().date()

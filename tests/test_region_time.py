@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -93,3 +93,33 @@ def test_m3_reimport_with_a_day_only_keeps_the_time(memory_db, tmp_path):
     import_tickets(memory_db, write_jsonl(tmp_path / "first.jsonl", [_row("2025-05-05T08:15:42")]))
     import_tickets(memory_db, write_jsonl(tmp_path / "again.jsonl", [_row("2025-05-05")]))
     assert TicketRepository(memory_db).get_by_external_id("SN-1").created_at == "2025-05-05T08:15:42"
+
+
+@pytest.fixture
+def just_after_midnight_in_the_region(monkeypatch):
+    """The region is at 2031-01-02 00:30 while the machine (UTC) is still on the first of January."""
+    monkeypatch.setattr(region_time, "region_now", lambda: datetime(2031, 1, 2, 0, 30))
+
+
+def test_today_is_the_regions_day_in_a_zone_far_from_the_machines(monkeypatch):
+    monkeypatch.setenv(region_time.ZONE_VARIABLE, "Pacific/Kiritimati")  # UTC+14: often a day ahead of UTC
+    region_time._zone_named.cache_clear()
+    from zoneinfo import ZoneInfo
+
+    assert region_time.region_today() == datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
+
+
+def test_export_footers_carry_the_regions_day(just_after_midnight_in_the_region):
+    from test_export import _data
+
+    from elsdesk.export.html import render_html
+
+    assert "2031-01-02" in render_html(_data())
+    assert "2031-01-02" in render_html(_data(), for_print=True)
+
+
+def test_plausible_creation_counts_from_the_regions_day(just_after_midnight_in_the_region):
+    from elsdesk.importer import LATEST_DAYS_AHEAD, plausible_created_at
+
+    latest = datetime(2031, 1, 2) + timedelta(days=LATEST_DAYS_AHEAD)
+    assert plausible_created_at(latest) == latest  # a year ahead of the region's day, not the machine's

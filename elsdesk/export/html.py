@@ -12,11 +12,11 @@ from __future__ import annotations
 import html
 import logging
 import math
-from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from elsdesk.export import range_tables, tables
+from elsdesk.region_time import region_today
 
 logger = logging.getLogger(__name__)
 
@@ -254,7 +254,7 @@ def _screen(data) -> str:
 <section><h2>{esc(t('all_topics'))}</h2><div class="card scroll all">{all_topics}</div></section>
 <section><h2>{esc(t('module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
 </main>
-<footer><div class="wrap">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</div></footer>
+<footer><div class="wrap">{esc(t('generated'))} {region_today().isoformat()}. {esc(t('privacy'))}</div></footer>
 </body>
 </html>
 """
@@ -317,7 +317,7 @@ def _range_screen(data) -> str:
 {f'<section><h2>{esc(r("largest"))}</h2><div class="topics">{cards}</div></section>' if cards else ""}
 <section><h2>{esc(tables.text(data, 'module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
 </main>
-<footer><div class="wrap">{esc(tables.text(data, 'generated'))} {date.today().isoformat()}. {esc(tables.text(data, 'privacy'))}</div></footer>
+<footer><div class="wrap">{esc(tables.text(data, 'generated'))} {region_today().isoformat()}. {esc(tables.text(data, 'privacy'))}</div></footer>
 </body>
 </html>
 """

@@ -9,9 +9,8 @@ space fills it) and a table keeps its own distance from the heading above it.
 
 from __future__ import annotations
 
-from datetime import date
-
 from elsdesk.export import range_tables, tables
+from elsdesk.region_time import region_today
 from elsdesk.export.html import BADGES, LAST_WEEK, THIS_WEEK, TOP_TOPICS, colours, esc, shorten
 
 PRINT_HEAD, PRINT_STRIPE, PRINT_TREND_COLUMNS = "#dce6f0", "#f5f7fa", 12
@@ -164,7 +163,7 @@ def _print(data) -> str:
 <body style="font-size:9pt; color:#1f2933">
 <p style="font-size:7.5pt"><font color="#667085">{esc(t('subtitle').upper())}</font></p>
 <h1 style="font-size:18pt; color:#1f3a5f">{esc(data.title)}</h1>
-<p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(t('generated'))} {date.today().isoformat()}. {esc(t('privacy'))}</font></p>
+<p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(t('generated'))} {region_today().isoformat()}. {esc(t('privacy'))}</font></p>
 <table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
 {_heading(esc(t('agenda')))}{agenda}
 {_heading(esc(t('chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}
@@ -224,7 +223,7 @@ def _print_range(data) -> str:
 <body style="font-size:9pt; color:#1f2933">
 <p style="font-size:7.5pt"><font color="#667085">{esc(r('subtitle').upper())}</font></p>
 <h1 style="font-size:18pt; color:#1f3a5f">{esc(data.title)}</h1>
-<p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(tables.text(data, 'generated'))} {date.today().isoformat()}. {esc(tables.text(data, 'privacy'))}</font></p>
+<p><font color="#475467">{esc(subtitle)}</font><br><font color="#98a2b3" style="font-size:7.5pt">{esc(tables.text(data, 'generated'))} {region_today().isoformat()}. {esc(tables.text(data, 'privacy'))}</font></p>
 <table width="100%" cellspacing="6" cellpadding="6" border="0"><tr>{figures}</tr></table>
 {_heading(esc(r('overview')))}<p style="font-size:7.5pt"><font color="#667085">{esc(range_tables.trend_rule(data))}</font></p>{overview}
 {_heading(esc(tables.text(data, 'chart_modules')))}{_print_module_chart(data, tables.grouped_trend(trend, data))}

@@ -21,7 +21,6 @@ import json
 import logging
 import platform
 import warnings
-from datetime import datetime
 from pathlib import Path
 
 import sklearn
@@ -31,6 +30,7 @@ from elsdesk.domain import ElsdeskError, now_iso
 from elsdesk.ml import model_format
 from elsdesk.ml.model import TicketModel
 from elsdesk.paths import shipped_models_dir
+from elsdesk.region_time import region_now
 from elsdesk.storage.database import Database
 from elsdesk.storage.models import ModelRepository, StoredModel
 
@@ -58,7 +58,7 @@ def sha256_of_bytes(data: bytes) -> str:
 
 
 def new_version() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return region_now().strftime("%Y%m%d-%H%M%S")
 
 
 def model_bytes(model: TicketModel) -> bytes:
@@ -81,7 +81,7 @@ def complete_card(model: TicketModel, card: dict, sha256: str) -> dict:
         "file": {"name": MODEL_FILE, "sha256": sha256},
     })
     card.setdefault("version", new_version())
-    card.setdefault("created", datetime.now().isoformat(timespec="seconds"))
+    card.setdefault("created", region_now().isoformat(timespec="seconds"))
     return card
 
 

@@ -25,6 +25,7 @@ from elsdesk.masking import mask
 from elsdesk.export.quotes import Quote, quote_of
 from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_path
 from elsdesk.services.labels import desk_taxonomy
+from elsdesk.region_time import region_today
 from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database
 
@@ -242,7 +243,7 @@ def empty_week_note(data: ExportData, today: date | None = None) -> str | None:
     None when the week has tickets (such a week was exported without a word)."""
     if data.tickets:
         return None
-    today = today or date.today()
+    today = today or region_today()
     if data.first_day > today:
         why = " (veckan har inte börjat än)"
     elif data.go_live and data.last_day < data.go_live:

@@ -17,6 +17,7 @@ from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.masking import mask_text
+from elsdesk.region_time import region_today
 from elsdesk.services.permissions import CURATE_PROBLEMS, require
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import Problem, ProblemRepository, clean_name
@@ -148,7 +149,7 @@ def reject_proposal(database: Database, topic_id: str, on: date | None = None) -
     topics = TopicRepository(database)
     _proposal(topics, topic_id)
     with database.write():
-        topics.update_fields(topic_id, rejected_on=(on or date.today()).isoformat())
+        topics.update_fields(topic_id, rejected_on=(on or region_today()).isoformat())
 
 
 def _proposal(topics: TopicRepository, topic_id: str) -> RegisteredTopic:
