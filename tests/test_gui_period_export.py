@@ -58,7 +58,7 @@ def _wait_until_done(qtbot, view) -> None:
 
 def test_the_dialog_opens_on_the_four_weeks_up_to_the_shown_week(qtbot, view):
     view.export_format.setCurrentIndex(view.export_format.findData("pdf"))
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     assert isinstance(dialog, PeriodExportDialog) and dialog.isVisible()
     assert dialog.period() == (date(2027, 3, 1), date(2027, 3, 28))  # Monday of W09 to Sunday of W12
     assert dialog.format() == "pdf"  # the tab's chosen type
@@ -70,7 +70,7 @@ def test_the_dialog_opens_on_the_four_weeks_up_to_the_shown_week(qtbot, view):
 
 
 def test_the_quick_choices_set_both_dates(qtbot, view):
-    dialog = view._choose_period_export(today=date(2027, 4, 14))
+    dialog = view.period_export.choose(today=date(2027, 4, 14))
     dialog.previous_month_button.click()
     assert dialog.period() == (date(2027, 3, 1), date(2027, 3, 31))
     dialog.this_month_button.click()
@@ -83,7 +83,7 @@ def test_the_quick_choices_set_both_dates(qtbot, view):
 def test_till_before_fran_is_refused_with_a_message_and_no_file(qtbot, view, saved_as, tmp_path):
     asked, answer = saved_as
     answer["path"] = str(tmp_path / "baklänges.xlsx")
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     dialog.set_period(date(2027, 3, 28), date(2027, 3, 8))
     assert "ligger före" in dialog.summary.text() and dialog.summary.property("problem")
     dialog.export_button.click()
@@ -95,7 +95,7 @@ def test_till_before_fran_is_refused_with_a_message_and_no_file(qtbot, view, sav
 
 def test_a_period_longer_than_a_year_is_refused(qtbot, view, saved_as):
     asked, _ = saved_as
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     dialog.set_period(date(2027, 3, 8), date(2207, 3, 8))  # a mistyped year
     dialog.export_button.click()
     assert dialog.isVisible() and "högst 366 dagar" in dialog.summary.text() and asked == []
@@ -107,12 +107,12 @@ def test_a_month_is_exported_to_excel_with_its_week_columns_and_swedish_text(qtb
 
     asked, answer = saved_as
     answer.update(path=str(tmp_path / "översikt mars"), type="Excel (*.xlsx)")  # typed without an extension
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     dialog.set_period(date(2027, 3, 8), date(2027, 3, 28))
     steps = []
     with qtbot.waitSignal(view.exported, timeout=60_000) as exported:
         dialog.export_button.click()
-        view._period_task.signals.progressed.connect(lambda done, total: steps.append((done, total)))
+        view.period_export.task.signals.progressed.connect(lambda done, total: steps.append((done, total)))
     assert asked[0]["name"] == "elsdesk-2027-03-08_2027-03-28.xlsx"  # as the CLI names it in a folder
     assert "2027-03-08 – 2027-03-28" in asked[0]["title"]
     written = tmp_path / "översikt mars.xlsx"
@@ -128,7 +128,7 @@ def test_a_month_is_exported_to_excel_with_its_week_columns_and_swedish_text(qtb
 def test_the_chosen_file_type_wins_over_the_dialogs(qtbot, view, saved_as, tmp_path):
     _, answer = saved_as
     answer.update(path=str(tmp_path / "mars.xlsx"), type="CSV (*.csv)")
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     dialog.set_period(date(2027, 3, 8), date(2027, 3, 28))
     with qtbot.waitSignal(view.exported, timeout=60_000) as exported:
         dialog.export_button.click()
@@ -152,7 +152,7 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, view, monkeypatch, tm
     out = tmp_path / "avbruten.xlsx"
     exported = []
     view.exported.connect(exported.append)
-    view.export_period("xlsx", str(out), date(2027, 3, 8), date(2027, 3, 28))
+    view.period_export.export("xlsx", str(out), date(2027, 3, 8), date(2027, 3, 28))
     try:
         assert not view.period_progress.isHidden() and not view.period_button.isEnabled()
         qtbot.waitUntil(started.is_set, timeout=30_000)
@@ -169,7 +169,7 @@ def test_a_period_without_tickets_writes_nothing_and_says_so(qtbot, view, tmp_pa
     out = tmp_path / "tom.xlsx"
     exported = []
     view.exported.connect(exported.append)
-    view.export_period("xlsx", str(out), date(2026, 11, 2), date(2026, 11, 29))  # before go-live
+    view.period_export.export("xlsx", str(out), date(2026, 11, 2), date(2026, 11, 29))  # before go-live
     _wait_until_done(qtbot, view)
     assert not out.exists() and exported == []
     box = view.findChild(QMessageBox, "emptyPeriod")
@@ -180,7 +180,7 @@ def test_a_period_without_tickets_writes_nothing_and_says_so(qtbot, view, tmp_pa
 
 def test_enter_exports_and_esc_cancels(qtbot, view, saved_as):
     asked, _ = saved_as  # no file name given: the save dialog is "cancelled"
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     dialog.start_edit.setFocus(Qt.OtherFocusReason)
@@ -188,7 +188,7 @@ def test_enter_exports_and_esc_cancels(qtbot, view, saved_as):
     with qtbot.waitSignal(dialog.accepted, timeout=5_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
     assert len(asked) == 1  # Enter went on to the save dialog
-    other = view._choose_period_export(today=LATER)
+    other = view.period_export.choose(today=LATER)
     qtbot.waitExposed(other)
     other.activateWindow()
     other.format_combo.setFocus(Qt.OtherFocusReason)
@@ -199,7 +199,7 @@ def test_enter_exports_and_esc_cancels(qtbot, view, saved_as):
 
 
 def test_every_control_is_reached_by_tab_and_the_labels_have_mnemonics(qtbot, view):
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     dialog.start_edit.setFocus(Qt.TabFocusReason)
@@ -226,7 +226,7 @@ def test_every_control_is_reached_by_tab_and_the_labels_have_mnemonics(qtbot, vi
 
 
 def test_the_dialog_and_the_tab_fit_a_1024_by_768_screen(qtbot, view):
-    dialog = view._choose_period_export(today=LATER)
+    dialog = view.period_export.choose(today=LATER)
     qtbot.waitExposed(dialog)
     assert dialog.width() <= 1024 and dialog.height() <= 768
     assert dialog.summary.sizeHint().width() <= dialog.width() or dialog.summary.wordWrap()

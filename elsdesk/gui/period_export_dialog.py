@@ -1,8 +1,9 @@
 """PeriodExportDialog: the first and last day and the file type of a period's training overview;
 PeriodExportProgress: the row that shows the export's progress under the Utbildning tab's bar.
 
-Opened from the Utbildning tab (``Period…`` beside ``Exportera…``); the tab asks for the file name and
-runs the export in the background, so the window stays usable while a year's weeks are worked out.
+Opened from the Utbildning tab (``Period…`` beside ``Exportera…``) by its PeriodExportController
+(:mod:`elsdesk.gui.period_export`), which asks for the file name and runs the export in the background,
+so the window stays usable while a year's weeks are worked out.
 The dates of the quick choices, the default period and the checks come from
 :mod:`elsdesk.services.range_export` (plain functions, tested without Qt); this dialog only shows them.
 """

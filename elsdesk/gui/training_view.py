@@ -2,12 +2,12 @@
 
 All data comes from :func:`elsdesk.services.training.training_overview`, computed on a worker;
 edits (rename, merge, split, covered, agenda) call the topic services in the background and
-reload the week.
+reload the week. The "Period…" button starts a period's overview, which
+:class:`elsdesk.gui.period_export.PeriodExportController` asks for, makes and reports.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QItemSelectionModel, QLocale, Qt, Signal
@@ -20,8 +20,10 @@ from elsdesk.domain import Cancelled, day_label, day_number_of_week
 from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
 from elsdesk.gui.forms import ask_text
 from elsdesk.gui.notify import show_error
-from elsdesk.gui.period_export_dialog import PeriodExportDialog, PeriodExportProgress
-from elsdesk.gui.window_layout import RESTORED_PROPERTY
+from elsdesk.gui.period_export import PeriodExportController
+from elsdesk.gui.period_export_dialog import PeriodExportProgress
+from elsdesk.gui.window_layout import RESTORED_PROPERTY, ElidedLabel
+from elsdesk.region_time import region_today
 from elsdesk.taxonomy import Taxonomy
 
 # The Swedish texts below are marked for lupdate and translated with self.tr() when shown.
@@ -105,11 +107,12 @@ class TrainingLeadView(QWidget):
         self.go_live_edit = QDateEdit(self)
         self.go_live_edit.setCalendarPopup(True)
         self.go_live_edit.setDisplayFormat("yyyy-MM-dd")
-        self.day_label = QLabel(self)
+        self.day_label = ElidedLabel(self)
         self.day_label.setObjectName("dayLabel")
-        # the bar's buttons keep their width on a small screen; the label gives way (its text is the tooltip)
+        # the bar's buttons keep their width on a small screen; the label gives way, shortened between whole
+        # parts with "…" ("D+16 · 11 ärenden …", never a cut word), the whole text then in its tooltip
         self.day_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.day_label.setMinimumWidth(self.day_label.fontMetrics().horizontalAdvance("D+120 · 2 134 ärenden"))
+        self.day_label.setMinimumWidth(self.day_label.fontMetrics().horizontalAdvance("D+120 · 2 134 ärenden …"))
         self.recompute_button = QPushButton(self.tr("Räkna om"), self)
         self.export_button = QPushButton(self.tr("&Exportera…"), self)
         self.export_format = QComboBox(self)
@@ -195,9 +198,12 @@ class TrainingLeadView(QWidget):
         self.go_live_edit.editingFinished.connect(self._on_go_live_edited)
         self.recompute_button.clicked.connect(lambda: self.load(self.current_week(), recompute=True))
         self.export_button.clicked.connect(self._choose_export)
-        self.period_button.clicked.connect(lambda: self._choose_period_export())
-        self.period_progress.cancel_requested.connect(self._cancel_period_export)
-        self._period_task = None
+        self.period_export = PeriodExportController(
+            self, runner, db_path, language, button=self.period_button, progress=self.period_progress,
+            file_types=EXPORT_FILTERS, formats=self._export_formats, chosen_format=self.export_format.currentData,
+            shown_week=self.current_week)
+        self.period_export.exported.connect(self.exported)
+        self.period_button.clicked.connect(lambda: self.period_export.choose())
         self.table.currentCellChanged.connect(lambda *_: self._show_examples())
         self.agenda_button.clicked.connect(self.toggle_agenda)
         self.rename_button.clicked.connect(self.rename_selected)
@@ -265,7 +271,6 @@ class TrainingLeadView(QWidget):
         topics_text = (self.tr("1 återkommande ämne") if topics == 1
                        else self.tr("%1 återkommande ämnen").replace("%1", str(topics)))
         self.day_label.setText(" · ".join([day, tickets_text, topics_text]))
-        self.day_label.setToolTip(self.day_label.text())
         self._fill_table()
         self._draw_charts()
         self.overview_loaded.emit(overview)
@@ -584,7 +589,7 @@ class TrainingLeadView(QWidget):
         chosen = self.selected_topics()
         if not chosen:
             return None
-        today = date.today().isoformat()
+        today = region_today().isoformat()
 
         def apply(database):
             for topic in chosen:
@@ -632,97 +637,3 @@ class TrainingLeadView(QWidget):
     def _export_formats(self) -> list[tuple[str, str]]:
         """(format id, shown name) of every export format, as the format lists show them."""
         return [(fmt, self.tr(name).split(" (")[0]) for fmt, name in EXPORT_FILTERS.items()]
-
-    # -- export of a period (the month's overview) -------------------------------------------
-    def _choose_period_export(self, today: date | None = None) -> PeriodExportDialog:
-        """Ask for the period and the file type (four weeks up to the shown week to begin with), then
-        for the file name; returns the open dialog. *today*: the day the dates count from (tests)."""
-        from elsdesk.services.range_export import default_period
-
-        today = today or date.today()
-        dialog = PeriodExportDialog(default_period(self.current_week(), today), self._export_formats(),
-                                    self.export_format.currentData(), today, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._save_period_export(*dialog.period(), dialog.format()))
-        dialog.open()
-        return dialog
-
-    def _save_period_export(self, start: date, end: date, fmt: str) -> None:
-        """The save dialog of a period's overview, named as the CLI names it; the chosen type decides."""
-        from elsdesk.services.export import path_with_format
-        from elsdesk.services.range_export import period_file_name
-
-        filters = {self.tr(name): key for key, name in EXPORT_FILTERS.items()}
-        title = self.tr("Exportera översikt %1 – %2").replace("%1", start.isoformat()).replace("%2", end.isoformat())
-        path, chosen = QFileDialog.getSaveFileName(self, title, period_file_name(start, end, fmt), ";;".join(filters),
-                                                   self.tr(EXPORT_FILTERS[fmt]))
-        if path:
-            fmt = filters.get(chosen, fmt)
-            self.export_period(fmt, str(path_with_format(path, fmt)), start, end)
-
-    def export_period(self, fmt: str, path: str, start: date, end: date):
-        """Write the overview of *start* to *end* in the background, with progress and cancel under the
-        bar; ``exported`` when written. A period without tickets writes nothing and says so."""
-        from elsdesk.services.range_export import export_range
-
-        written: dict = {}
-        period = f"{start.isoformat()} – {end.isoformat()}"
-        cancelled = self.tr("Exporten avbröts; ingen fil skrevs.")
-
-        def work(context):
-            with context.open_database() as database:
-                written["path"] = export_range(database, start, end, fmt, path, self.language,
-                                               is_cancelled=context.is_cancelled, progress=context.progress)
-                return written["path"]
-
-        def done(result):
-            if result is None:
-                self._end_period_export(self.tr("Ingen fil skrevs: perioden %1 har inga ärenden.")
-                                        .replace("%1", period))
-                self._tell_empty_period(period)
-                return
-            self._end_period_export()
-            self.exported.emit(str(result))
-
-        def failed(exc):
-            if isinstance(exc, Cancelled):
-                self._end_period_export(cancelled)
-            else:
-                self._end_period_export()
-                show_error(self, exc)
-
-        def finished(task):
-            """A cancel that came after the last check reports nothing else: the file is there or not."""
-            if task.cancelled and self._period_task is task:
-                if written.get("path"):
-                    self._end_period_export()
-                    self.exported.emit(str(written["path"]))  # written before the cancel came through
-                else:
-                    self._end_period_export(cancelled)
-
-        self.period_button.setEnabled(False)
-        self.period_progress.start(self.tr("Exporterar översikt %1").replace("%1", period))
-        self._period_task = self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed,
-                                              on_progress=self.period_progress.progressed, on_finished=finished,
-                                              name="period export")
-        return self._period_task
-
-    def _cancel_period_export(self) -> None:
-        if self._period_task is not None:
-            self._period_task.cancel()
-
-    def _end_period_export(self, message: str = "") -> None:
-        """Back to no period export running; *message* stays under the bar for a while."""
-        self._period_task = None
-        self.period_progress.finish(message)
-        self.period_button.setEnabled(True)
-
-    def _tell_empty_period(self, period: str) -> QMessageBox:
-        """As the CLI's note (range_note), but before a file: an empty overview is not written."""
-        box = QMessageBox(QMessageBox.Information, self.tr("Exportera översikt"), self.tr(
-            "Perioden %1 har inga ärenden, så ingen fil skrevs.").replace("%1", period), QMessageBox.Ok, self)
-        box.setObjectName("emptyPeriod")
-        box.setInformativeText(self.tr("Välj en period med ärenden, till exempel veckorna efter go-live."))
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
-        return box

@@ -131,6 +131,12 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self._update_tooltip()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A text set while hidden (a tab not yet shown) gets its tooltip once shown: the resize that came
+        with the showing came while the label was not yet visible."""
+        super().showEvent(event)
+        self._update_tooltip()
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         shown = self.shown_text()
         if shown == self.text():
