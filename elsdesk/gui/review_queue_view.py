@@ -2,8 +2,8 @@
 
 Keys (shown on screen): Enter accepts suggestion 1, 1-3 pick a suggestion, / or m opens a
 type-ahead module picker, h f k d o set the kind first, Space skips, s changes the order,
-l links the ticket to the suggested known problem and L picks or names another, and Ctrl+Z
-undoes the last decision and shows that ticket again.
+l links the ticket to the suggested known problem and L picks or names another (KnownProblemLinker,
+elsdesk.gui.problem_linking), and Ctrl+Z undoes the last decision and shows that ticket again.
 
 The next ticket appears at once: the queue (ticket ids) and the next few tickets with their
 suggestions and similar tickets are loaded ahead on the shared TaskRunner. Decisions are written
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from elsdesk.gui.module_picker import ModulePicker
 from elsdesk.gui.notify import show_error
+from elsdesk.gui.problem_linking import KnownProblemLinker
 from elsdesk.gui.review_card import ReviewCard
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.gui.tasks import TaskRunner
@@ -72,7 +73,6 @@ class ReviewQueueView(QWidget):
         self._order = ORDER_KEYS[0]
         self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
-        self._problem_names: list[str] = []  # the desk's known problems, for L's type-ahead
         self._loading: set[int] = set()
         self._done: list[ReviewItem] = []  # this person's decisions this session, for undo
         self._kind: str | None = None
@@ -83,6 +83,7 @@ class ReviewQueueView(QWidget):
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # decisions and undo are written in the order they were made
         self._writer = TaskRunner(self, pool=pool)
+        self._problems = KnownProblemLinker(self, self._start_on_shared_runner, self._say)  # l and L
         self._kind_keys = _kind_keys(taxonomy)
         self._module_names = {m.id: m.name(language) for m in taxonomy.modules if not m.retired}
         self._build()
@@ -154,7 +155,7 @@ class ReviewQueueView(QWidget):
 
         self._queue_task = self._start(self.runner, work, lambda result: self._on_queue_loaded(*result, serial=serial),
                                        name="review queue")
-        self._load_problem_names()
+        self._problems.load_names()
 
     def set_order(self, order: str) -> None:
         if order not in ORDER_KEYS or (order == self._order and self._session.loaded_once):
@@ -254,71 +255,35 @@ class ReviewQueueView(QWidget):
         else:
             super().keyPressEvent(event)
 
-    # -- known problems ------------------------------------------------------------------
+    # -- known problems (KnownProblemLinker) ----------------------------------------------
     def link_suggested_problem(self):
         """Link the ticket on screen to the known problem suggested for it (l)."""
         item = self.current_item()
         if item is None or not self._settled():
             return None
-        if item.problem is None:
-            self._say(self.tr("Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt."))
-            return None
-        if item.problem.linked:
-            self._say(self.tr("Ärendet hör redan till %1.").replace("%1", item.problem.problem.name))
-            return None
-        return self.link_problem(item.problem.problem.name)
+        name = self._problems.suggested_name(item)
+        return self.link_problem(name) if name is not None else None
 
     def choose_problem(self):
         """Pick a known problem by type-ahead, or type a new name (L)."""
-        from PySide6.QtWidgets import QInputDialog
-
         item = self.current_item()
         if item is None or not self._settled():
             return None
-        names = self._problem_names
-        current = names.index(item.problem.problem.name) if item.problem and item.problem.problem.name in names else 0
-        name, ok = QInputDialog.getItem(self, self.tr("Känt problem"), self.tr(
-            "Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns."), names, current, True)
+        name = self._problems.ask_name(item)
         self._restore_focus_soon()
-        if not ok or not name.strip():
-            return None
-        return self.link_problem(name)
+        return self.link_problem(name) if name is not None else None
 
     def link_problem(self, name: str):
-        from elsdesk.services.problems import link_ticket
-        from elsdesk.services.review import load_review_item
-
+        """Link the ticket on screen to the known problem *name* (a new one when none is called that)."""
         item = self.current_item()
         if item is None:
             return None
-        ticket_id, actor, classifier, index = item.ticket.id, self.actor, self._classifier, self._index
+        return self._problems.link(item, name, self.actor, self._classifier, self._index, self._on_problem_linked)
 
-        def work(context):
-            with context.open_database() as database:
-                link_ticket(database, ticket_id, name, actor)
-                return load_review_item(database, ticket_id, classifier, index)
-
-        def done(updated):
-            self._items[ticket_id] = updated
-            if name not in self._problem_names:
-                self._problem_names = sorted(self._problem_names + [updated.problem.problem.name])
-            self._say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
-            self.problem_linked.emit(ticket_id)
-            self._render()
-
-        return self._start(self.runner, work, done, name="link problem")
-
-    def _load_problem_names(self):
-        from elsdesk.services.problems import known_problems
-
-        def work(context):
-            with context.open_database() as database:
-                return sorted(p.name for p in known_problems(database))
-
-        def done(names):
-            self._problem_names = names
-
-        return self._start(self.runner, work, done, name="known problems")
+    def _on_problem_linked(self, updated: ReviewItem) -> None:
+        self._items[updated.ticket.id] = updated
+        self.problem_linked.emit(updated.ticket.id)
+        self._render()
 
     # -- decisions -----------------------------------------------------------------------
     def accept_suggestion(self, index: int) -> None:
@@ -404,6 +369,9 @@ class ReviewQueueView(QWidget):
 
         return runner.start(work, db_path=self.db_path, on_success=on_success, on_failure=failed,
                             on_finished=self._on_task_finished, name=name)
+
+    def _start_on_shared_runner(self, work, on_success, name: str):
+        return self._start(self.runner, work, on_success, name=name)
 
     def _on_task_finished(self, _task) -> None:
         self._busy -= 1

@@ -1,0 +1,87 @@
+"""KnownProblemLinker: the review queue's known-problem keys, ``l`` and ``L``.
+
+``l`` links the ticket on screen to the known problem suggested for it (the one its nearest linked
+tickets belong to, see :func:`elsdesk.services.review.load_review_item`); ``L`` picks one of the desk's
+known problems by type-ahead, or names a new one. The link is stored on a worker by
+:func:`elsdesk.services.problems.link_ticket`, and the ticket is read again so that its card shows the
+link. The review queue view owns one linker, gives it the ticket on screen and shows what comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from elsdesk.services.review import ReviewItem
+
+
+class KnownProblemLinker(QObject):
+    """Knows the desk's known problem names (for L's type-ahead) and links review tickets to a problem.
+
+    *start_task(work, on_success, name)* runs *work* on the view's runner; *say(text)* shows a line in the
+    view's status; *parent* is the picker's parent."""
+
+    def __init__(self, parent: QWidget, start_task: Callable, say: Callable[[str], None]):
+        super().__init__(parent)
+        self.view = parent
+        self.start_task = start_task
+        self.say = say
+        self.names: list[str] = []  # the desk's known problems, sorted
+
+    def load_names(self):
+        """Read the desk's known problem names again in the background."""
+        from elsdesk.services.problems import known_problems
+
+        def work(context):
+            with context.open_database() as database:
+                return sorted(p.name for p in known_problems(database))
+
+        def done(names):
+            self.names = names
+
+        return self.start_task(work, done, "known problems")
+
+    def suggested_name(self, item: ReviewItem) -> str | None:
+        """The known problem suggested for *item* (l), or None after saying why there is none to link."""
+        if item.problem is None:
+            self.say(self.tr("Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt."))
+            return None
+        if item.problem.linked:
+            self.say(self.tr("Ärendet hör redan till %1.").replace("%1", item.problem.problem.name))
+            return None
+        return item.problem.problem.name
+
+    def ask_name(self, item: ReviewItem) -> str | None:
+        """A known problem picked by type-ahead, or a new name typed (L), the suggested one chosen first;
+        None when the person cancels or leaves it blank."""
+        names = self.names
+        current = names.index(item.problem.problem.name) if item.problem and item.problem.problem.name in names else 0
+        name, ok = QInputDialog.getItem(self.view, self.tr("Känt problem"), self.tr(
+            "Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns."), names, current, True)
+        if not ok or not name.strip():
+            return None
+        return name
+
+    def link(self, item: ReviewItem, name: str, actor: str, classifier, index,
+             on_linked: Callable[[ReviewItem], None]):
+        """Link *item*'s ticket to the known problem *name* (made when no problem is called that) as *actor*,
+        then read the ticket again with *classifier* and *index*, say so and give the read item to *on_linked*."""
+        from elsdesk.services.problems import link_ticket
+        from elsdesk.services.review import load_review_item
+
+        ticket_id = item.ticket.id
+
+        def work(context):
+            with context.open_database() as database:
+                link_ticket(database, ticket_id, name, actor)
+                return load_review_item(database, ticket_id, classifier, index)
+
+        def done(updated: ReviewItem):
+            if name not in self.names:
+                self.names = sorted(self.names + [updated.problem.problem.name])
+            self.say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
+            on_linked(updated)
+
+        return self.start_task(work, done, "link problem")
