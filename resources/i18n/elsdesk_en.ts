@@ -528,6 +528,34 @@
     </message>
 </context>
 <context>
+    <name>KnownProblemLinker</name>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="49"/>
+        <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
+        <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="52"/>
+        <source>Ärendet hör redan till %1.</source>
+        <translation>The ticket already belongs to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="61"/>
+        <source>Känt problem</source>
+        <translation>Known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="62"/>
+        <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
+        <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="84"/>
+        <source>Länkat till %1.</source>
+        <translation>Linked to %1.</translation>
+    </message>
+</context>
+<context>
     <name>LabelHistory</name>
     <message>
         <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
@@ -1624,79 +1652,117 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PeriodExportController</name>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="76"/>
+        <source>Exportera översikt %1 – %2</source>
+        <translation>Export overview %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="90"/>
+        <source>Exporten avbröts; ingen fil skrevs.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="100"/>
+        <source>Ingen fil skrevs: perioden %1 har inga ärenden.</source>
+        <translation>No file was written: the period %1 has no tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="123"/>
+        <source>Exporterar översikt %1</source>
+        <translation>Exporting overview %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="142"/>
+        <source>Exportera översikt</source>
+        <translation>Export overview</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="143"/>
+        <source>Perioden %1 har inga ärenden, så ingen fil skrevs.</source>
+        <translation>The period %1 has no tickets, so no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export.py" line="145"/>
+        <source>Välj en period med ärenden, till exempel veckorna efter go-live.</source>
+        <translation>Choose a period with tickets, for example the weeks after go-live.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodExportDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="47"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="48"/>
         <source>Exportera översikt för en period</source>
         <translation>Export an overview of a period</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="56"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="57"/>
         <source>Senaste &amp;4 veckorna</source>
         <translation>Last &amp;4 weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="57"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="58"/>
         <source>Förra &amp;månaden</source>
         <translation>Last &amp;month</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="59"/>
         <source>&amp;Denna månad</source>
         <translation>T&amp;his month</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="60"/>
         <source>Den här ISO-veckan och de %1 före, till och med i dag</source>
         <translation>This ISO week and the %1 before it, up to and including today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="61"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="62"/>
         <source>Från den första i månaden till och med i dag</source>
         <translation>From the first of the month up to and including today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="67"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="68"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="68"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="69"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="95"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="95"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="97"/>
         <source>Fi&amp;ltyp:</source>
         <translation>File t&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="133"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="134"/>
         <source>Till (%1) ligger före Från (%2). Välj en sista dag som är samma som eller efter den första.</source>
         <translation>To (%1) is before From (%2). Choose a last day that is the same as or after the first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="136"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="137"/>
         <source>Perioden är %1 dagar. En översikt kan vara högst %2 dagar (ett år); dela upp den.</source>
         <translation>The period is %1 days. An overview can be at most %2 days (a year); split it up.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="151"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="152"/>
         <source>%1 dagar, en kolumn per ISO-vecka: %2 (%3 veckor).</source>
         <translation>%1 days, one column per ISO week: %2 (%3 weeks).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="152"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="153"/>
         <source>%1 dagar inom vecka %2; en vecka har ingen trend.</source>
         <translation>%1 days within week %2; a single week has no trend.</translation>
     </message>
@@ -1704,22 +1770,22 @@ Database: %2</translation>
 <context>
     <name>PeriodExportProgress</name>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="179"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="180"/>
         <source>Av&amp;bryt export</source>
         <translation>Ca&amp;ncel export</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="212"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="213"/>
         <source>skriver filen</source>
         <translation>writing the file</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="212"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="213"/>
         <source>vecka %1 av %2</source>
         <translation>week %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="230"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="231"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1882,168 +1948,143 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="95"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="95"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="94"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="95"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="103"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="112"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="113"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="116"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="117"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="134"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="135"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="137"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="138"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="138"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="139"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="167"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="168"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="264"/>
-        <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
-        <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="267"/>
-        <source>Ärendet hör redan till %1.</source>
-        <translation>The ticket already belongs to %1.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="280"/>
-        <source>Känt problem</source>
-        <translation>Known problem</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="281"/>
-        <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
-        <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="305"/>
-        <source>Länkat till %1.</source>
-        <translation>Linked to %1.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="333"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="298"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="436"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="536"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="404"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="504"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="441"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="409"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="444"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="412"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="446"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="414"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="447"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="415"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="454"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="422"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="506"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="474"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="538"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="506"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="540"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="508"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="553"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="521"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="559"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="527"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="589"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="557"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="561"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="561"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="599"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="567"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="607"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="575"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="608"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="576"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2522,390 +2563,355 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="31"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="29"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="31"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="30"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="30"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="39"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
         <source>Förra v.</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
         <source>Veckor</source>
         <translation>Weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="63"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="65"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="113"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="116"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="114"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="118"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
         <source>&amp;Period…</source>
         <translation>&amp;Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="123"/>
         <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
         <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="143"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="144"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="145"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="583"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="152"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="153"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="154"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="570"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="226"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="232"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="264"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="270"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="264"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="270"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="265"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="271"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="266"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="272"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="293"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="389"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="394"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="294"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="299"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="374"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="379"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="378"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="383"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="390"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="412"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="417"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="416"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="421"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="422"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="427"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="423"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="424"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="429"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="487"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="487"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="492"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="498"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="497"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="492"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="497"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="494"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="496"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="501"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="498"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="520"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="538"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="543"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="538"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="543"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="548"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="563"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="568"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="569"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="570"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="574"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="579"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="575"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="580"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="583"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="610"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="656"/>
-        <source>Exportera översikt %1 – %2</source>
-        <translation>Export overview %1 – %2</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="670"/>
-        <source>Exporten avbröts; ingen fil skrevs.</source>
-        <translation>The export was cancelled; no file was written.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="680"/>
-        <source>Ingen fil skrevs: perioden %1 har inga ärenden.</source>
-        <translation>No file was written: the period %1 has no tickets.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="704"/>
-        <source>Exporterar översikt %1</source>
-        <translation>Exporting overview %1</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="722"/>
-        <source>Exportera översikt</source>
-        <translation>Export overview</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="723"/>
-        <source>Perioden %1 har inga ärenden, så ingen fil skrevs.</source>
-        <translation>The period %1 has no tickets, so no file was written.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="725"/>
-        <source>Välj en period med ärenden, till exempel veckorna efter go-live.</source>
-        <translation>Choose a period with tickets, for example the weeks after go-live.</translation>
     </message>
 </context>
 <context>
