@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from elsdesk.domain import DatabaseUnavailableError
-from elsdesk.storage import sqlite_backend
+from elsdesk.storage import sqlite_sidecars
 from elsdesk.storage.sqlite_backend import SQLiteDatabase
 
 OWNER_UID = 1000
@@ -192,17 +192,17 @@ def test_m1_immutable_only_when_nobody_can_be_writing(tmp_path):
     SQLiteDatabase(desk).close()
     desk.chmod(0o664)
     tmp_path.chmod(0o755)
-    assert not sqlite_backend._nobody_can_write(desk)
+    assert not sqlite_sidecars.nobody_can_write(desk)
     tmp_path.chmod(0o555)
-    assert sqlite_backend._nobody_can_write(desk)
+    assert sqlite_sidecars.nobody_can_write(desk)
     Path(f"{desk}-wal").write_bytes(b"x")  # a writer's frames: the immutable file would be stale
     try:
-        assert not sqlite_backend._nobody_can_write(desk)
+        assert not sqlite_sidecars.nobody_can_write(desk)
     finally:
         tmp_path.chmod(0o755)
     Path(f"{desk}-wal").unlink()
     desk.chmod(0o444)
-    assert sqlite_backend._nobody_can_write(desk)
+    assert sqlite_sidecars.nobody_can_write(desk)
     desk.chmod(0o644)
 
 

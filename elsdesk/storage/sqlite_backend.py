@@ -6,27 +6,16 @@ lock, so "database is locked" never reaches the user. A file this login may not 
 read-only disk) is opened read-only: it can be listed, searched and exported, and a write says
 so in a sentence instead of failing half-way.
 
-A shared desk (a folder everyone may write, a file only its owner and group may write) is read by
-logins that may not write it. SQLite's WAL needs the ``-wal`` and ``-shm`` files beside the
-desk even for them, and a reader that creates them owns them: the owner's next write would then
-fail. So a login hands them to the desk's group while it has them open, and a writer that finds
-such leftovers removes them when nobody else uses them and they hold no data (a read-only
-connection never writes any), or says which files block it. A reader never removes them when it
-closes: a writer opening the desk in that instant could go on with files no longer in the folder,
-and a second writer would start a second WAL (data lost); a reader that finds itself in a removed
--shm only reads stale data. In a folder this login may not write, SQLite cannot create the two files: when no one
-can be writing the desk (the folder or the file is write-protected for everyone, and no ``-wal``
-exists) it is read as an immutable file, otherwise the user is told what to ask for.
+A desk shared by logins that may only read it keeps the rules for its ``-wal`` and ``-shm`` files in
+:mod:`elsdesk.storage.sqlite_sidecars`: a writer removes a reader's unused leftovers when it opens the
+desk, every login hands the files it created to the desk's group, a write blocked by them names them,
+and a write-protected folder nobody can be writing is read as an immutable file.
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
-import pwd
-import struct
-import sys
 import sqlite3
 import threading
 import time
@@ -38,6 +27,10 @@ from elsdesk.domain import DatabaseUnavailableError
 from elsdesk.storage.database import SQLITE, Database
 from elsdesk.storage.dialects import SQLITE_DIALECT
 from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
+from elsdesk.storage.sqlite_sidecars import (
+    blocking_sidecars_message, folder_read_only_message, nobody_can_write, remove_unused_sidecars,
+    share_sidecars_with_group, write_refused_message,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +39,6 @@ LOCK_RETRY_SECONDS = 300.0
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default: the WAL is copied back after about 4 MB
 RESTART_BYTES = 16 << 20  # the WAL a bulk write lets grow before its checkpoints start it over
 RESTART_WAIT_S = 2.0  # how long such a checkpoint waits for readers before it tries again later
-SIDECAR_SUFFIXES = ("-wal", "-shm")
-SHM_DMS_BYTE = 128  # SQLite's unix VFS: every connection to a WAL desk read-locks this byte of -shm
-WRITE_BITS = 0o222
 
 _open_counts: dict[Path, int] = {}  # this process's open connections per desk file
 _open_counts_lock = threading.Lock()
@@ -97,7 +87,7 @@ class SQLiteDatabase(Database):
         """Connect and configure (read-only when writing fails), count the connection, and return
         the schema version."""
         if self.path is not None and not self.read_only and _open_in_this_process(self.path) == 0:
-            _remove_unused_sidecars(self.path)  # a reader's leftovers would refuse our writes
+            remove_unused_sidecars(self.path)  # a reader's leftovers would refuse our writes
         self.conn = self._connect()
         self._count_open()
         try:
@@ -111,12 +101,12 @@ class SQLiteDatabase(Database):
         except sqlite3.OperationalError as exc:
             if not self.read_only or not _is_read_only_error(exc) or os.access(self.path.parent, os.W_OK):
                 raise
-            if not _nobody_can_write(self.path):
-                raise DatabaseUnavailableError(_folder_read_only_message(self.path)) from exc
+            if not nobody_can_write(self.path):
+                raise DatabaseUnavailableError(folder_read_only_message(self.path)) from exc
             self._reconnect(read_only=True, immutable=True)
             version = self.schema_version()
         if self.path is not None and not self.immutable:
-            _share_sidecars_with_group(self.path)
+            share_sidecars_with_group(self.path)
         return version
 
     def _reconnect(self, *, read_only: bool, immutable: bool = False) -> None:
@@ -147,7 +137,7 @@ class SQLiteDatabase(Database):
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
-            # immutable: SQLite reads the file as it is, without locks, -wal or -shm (_nobody_can_write)
+            # immutable: SQLite reads the file as it is, without locks, -wal or -shm (nobody_can_write)
             uri = self.path.resolve().as_uri() + ("?mode=ro&immutable=1" if self.immutable else "?mode=ro")
             return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
@@ -186,7 +176,7 @@ class SQLiteDatabase(Database):
         """A write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error. A
         write SQLite refuses as read-only (the -wal or -shm of another login) says so in Swedish."""
         if self.read_only:
-            raise DatabaseUnavailableError(_blocking_sidecars_message(self.path) or (
+            raise DatabaseUnavailableError(blocking_sidecars_message(self.path) or (
                 f"{self.describe()} är skrivskyddad (filen eller disken); den kan läsas men"
                 " inte ändras. Be om skrivrätt eller kopiera filen till en skrivbar plats"))
         try:
@@ -202,7 +192,7 @@ class SQLiteDatabase(Database):
         except sqlite3.OperationalError as exc:
             if self.path is None or not _is_read_only_error(exc):
                 raise
-            raise DatabaseUnavailableError(_write_refused_message(self.path, exc)) from exc
+            raise DatabaseUnavailableError(write_refused_message(self.path, exc)) from exc
 
     def query(self, sql: str, params=()) -> list[tuple]:
         return self._retry(lambda: self.conn.execute(sql, params).fetchall())
@@ -325,114 +315,6 @@ def _is_read_only_error(exc: sqlite3.OperationalError) -> bool:
     return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
-def _sidecars(path: Path) -> list[Path]:
-    """The -wal and -shm files SQLite keeps beside a WAL desk."""
-    return [Path(f"{path}{suffix}") for suffix in SIDECAR_SUFFIXES]
-
-
 def _open_in_this_process(path: Path) -> int:
     with _open_counts_lock:
         return _open_counts.get(path.resolve(), 0)
-
-
-def _nobody_can_write(path: Path) -> bool:
-    """True when no login but root can be writing the desk now or start to while it is read: no
-    -wal (no connection has it open: the last one to close removes it) and either the folder
-    (where a writer must create -wal) or the file is write-protected for owner, group and others.
-    Only then may SQLite read it as immutable, without the locks that keep a reader from seeing
-    a half-written page."""
-    wal = _sidecars(path)[0]
-    if wal.exists() and wal.stat().st_size > 0:
-        return False
-    return not (path.parent.stat().st_mode & WRITE_BITS) or not (path.stat().st_mode & WRITE_BITS)
-
-
-def _share_sidecars_with_group(path: Path) -> None:
-    """Give the -wal and -shm this login created for another login's desk to the desk's group,
-    with the desk's own mode, so the owner and the group may write while this connection has them
-    open (a reader, or a colleague who writes through the group). Never more: making them writable
-    by others would let every login change the desk through its WAL. A reader outside the desk's
-    group cannot do this; its files are removed when it closes."""
-    desk = path.stat()
-    for sidecar in _sidecars(path):
-        try:
-            if sidecar.stat().st_uid != os.geteuid() or desk.st_uid == os.geteuid():
-                continue
-            os.chown(sidecar, -1, desk.st_gid)
-            os.chmod(sidecar, desk.st_mode & 0o666)
-        except OSError:  # not in the desk's group, or the file went away
-            logger.debug("could not hand %s to the desk's group", sidecar, exc_info=True)
-
-
-def _remove_unused_sidecars(path: Path) -> None:
-    """Remove a -wal and -shm that hold no data (an empty -wal: a read-only connection never
-    writes one), that this login may not write or that a reader of another login's desk
-    created, and that no other process has open. Whoever may not remove them (a sticky folder)
-    leaves them; a write then says which files block it."""
-    wal, shm = _sidecars(path)
-    try:
-        if not shm.exists() or (wal.exists() and wal.stat().st_size > 0):
-            return
-        mine = shm.stat().st_uid == os.geteuid() and path.stat().st_uid != os.geteuid()
-        if not (mine or not os.access(shm, os.W_OK) or (wal.exists() and not os.access(wal, os.W_OK))):
-            return
-        if _shm_in_use(shm):
-            return
-        for sidecar in (wal, shm):
-            sidecar.unlink(missing_ok=True)
-        logger.info("removed the unused %s and %s", wal.name, shm.name)
-    except OSError:
-        logger.debug("left %s and %s in place", wal, shm, exc_info=True)
-
-
-def _shm_in_use(shm: Path) -> bool:
-    """Whether another process holds the read lock every SQLite connection keeps on the -shm
-    (asked with F_GETLK, which needs no write access). Anything but Linux answers yes."""
-    if not sys.platform.startswith("linux"):
-        return True
-    fd = os.open(shm, os.O_RDONLY)
-    try:
-        request = struct.pack("=hhxxxxqqi4x", fcntl.F_WRLCK, os.SEEK_SET, SHM_DMS_BYTE, 1, 0)
-        answer = fcntl.fcntl(fd, fcntl.F_GETLK, request)
-    finally:
-        os.close(fd)
-    return struct.unpack("=hhxxxxqqi4x", answer)[0] != fcntl.F_UNLCK
-
-
-def _owner_name(path: Path) -> str:
-    uid = path.stat().st_uid
-    try:
-        return pwd.getpwuid(uid).pw_name
-    except KeyError:
-        return f"uid {uid}"
-
-
-def _blocking_sidecars_message(path: Path | None) -> str | None:
-    """A sentence naming the -wal/-shm this login may not write while it may write the desk."""
-    if path is None or not os.access(path, os.W_OK):
-        return None
-    try:
-        blocking = [s for s in _sidecars(path) if s.exists() and not os.access(s, os.W_OK)]
-        if not blocking:
-            return None
-        names = " och ".join(s.name for s in blocking)
-        return (f"{path} kan inte ändras: hjälpfilerna {names} bredvid den ägs av {_owner_name(blocking[0])} och"
-                " får inte skrivas av dig (de skapas när någon som bara får läsa databasen öppnar den). Vänta tills"
-                " den användaren har stängt elsdesk och försök igen; finns de kvar, be den användaren eller IT att"
-                f" ta bort {names} (de innehåller inga data när {path.name}-wal är tom)")
-    except OSError:
-        return None
-
-
-def _write_refused_message(path: Path, exc: sqlite3.OperationalError) -> str:
-    wal, shm = _sidecars(path)
-    return _blocking_sidecars_message(path) or (
-        f"{path} gick inte att skriva (SQLite: {exc}); kontrollera att du får skriva filen, mappen och"
-        f" hjälpfilerna {wal.name} och {shm.name} bredvid den")
-
-
-def _folder_read_only_message(path: Path) -> str:
-    wal, shm = _sidecars(path)
-    return (f"{path} kan bara läsas och mappen är skrivskyddad, så SQLite kan inte skapa hjälpfilerna {wal.name}"
-            f" och {shm.name} som behövs för att läsa den medan någon kan skriva i den: be om skrivrätt till"
-            " mappen eller kopiera filen till en skrivbar plats")
