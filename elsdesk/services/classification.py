@@ -210,13 +210,20 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
 
     Without *flt*, only tickets this model version has not labelled yet are classified, so an
     import into a large database does not re-classify everything; with *flt* (say, one edited
-    ticket) every unconfirmed match is classified again."""
+    ticket) every unconfirmed match is classified again. A ticket a person gave a module but no
+    kind (a file without a kind column) gets the model's kind as a guess beside the person's
+    module: its label history says the model set it, and a retrain does not learn from it
+    (:func:`elsdesk.services.training_data.labelled_rows`)."""
     repo = TicketRepository(database)
     version = str(card.get("version", "?"))
     if flt is None:
         ids = repo.ids_needing_prediction(version)
+        kindless = repo.ids_missing_kind()
     else:
         ids = repo.query_ids(replace(flt, unconfirmed_only=True))  # intake labels are skipped below
+        kindless = repo.ids_missing_kind(repo.query_ids(flt))
+    listed = set(ids)
+    ids = ids + [ticket_id for ticket_id in kindless if ticket_id not in listed]
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():
@@ -227,11 +234,17 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
             # re-read inside the write lock: a person may have labelled a ticket meanwhile
             now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
             kinds_kept = _kinds_given_by_people(database, now.values())
-            updates, changes, at = [], [], now_iso()
+            updates, kind_guesses, changes, at = [], [], [], now_iso()
             for ticket, prediction in zip(tickets, predictions):
                 current = now.get(ticket.id)
-                if current is None or current.label_source not in (None, MODEL):
-                    continue  # a person's label (confirmed, or set at intake) is never the model's to change
+                if current is None:
+                    continue
+                if current.label_source not in (None, MODEL):  # a person's label (confirmed, or set at
+                    # intake) is never the model's to change; a kind nobody gave is the model's to guess
+                    if current.module and current.kind is None:
+                        kind_guesses.append((prediction.kind, prediction.kind_confidence, ticket.id))
+                        changes.append(LabelChange(ticket.id, "kind", None, prediction.kind, "model", at, f"model:{version}"))
+                    continue
                 if flt is None and current.model_version == version:
                     continue  # another process classified it meanwhile: not again, and not counted twice
                 kind, kind_confidence = prediction.kind, prediction.kind_confidence
@@ -247,8 +260,11 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
                     "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
                     " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
                     updates)
+            if kind_guesses:
+                database.conn.executemany("UPDATE tickets SET kind = ?, kind_confidence = ? WHERE id = ? AND kind IS NULL",
+                                          kind_guesses)
             repo.record_label_changes(changes)
-            done += len(updates)
+            done += len(updates) + len(kind_guesses)
         if progress:
             progress(min(start + batch, len(ids)), len(ids))
     return done
@@ -262,13 +278,7 @@ def _kinds_given_by_people(database: Database, tickets) -> set[int]:
                   if t.kind is not None and t.kind_confidence is None and t.label_source in (None, MODEL)]
     if not candidates:
         return set()
-    last_source: dict[int, str] = {}
-    for start in range(0, len(candidates), 900):  # below SQLite's variable limit
-        chunk = candidates[start : start + 900]
-        for ticket_id, source in database.query(
-                f"SELECT ticket_id, source FROM label_history WHERE field = 'kind' AND undone_at IS NULL"
-                f" AND ticket_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
-            last_source[ticket_id] = source
+    last_source = TicketRepository(database).last_kind_sources(candidates)
     return {ticket_id for ticket_id, source in last_source.items() if not source.startswith(MODEL)}
 
 

@@ -24,7 +24,8 @@ class IntakeResult:
 def take_in_ticket(database: Database, ticket: Ticket, actor: str, classifier=None, similarity_index=None) -> IntakeResult:
     """Log a new ticket or save an edited one, with everything that follows from it."""
     stored, masking = (save_ticket if ticket.id else log_ticket)(database, ticket, actor)
-    if classifier is not None and stored.label_source in (None, MODEL):  # never over a person's labels
+    if classifier is not None and (stored.label_source in (None, MODEL) or (stored.module and not stored.kind)):
+        # never over a person's labels; a kind nobody gave is the model's guess beside the person's module
         apply_predictions(database, *classifier, TicketFilter(ids=(stored.id,)))
     index_ticket(similarity_index, stored)
     scan = scan_for_incidents(database, around=stored.created_at)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from elsdesk.domain import HUMAN, INTAKE
+from elsdesk.domain import HUMAN, INTAKE, MODEL
 from elsdesk.storage import Database, TicketRepository
 
 WEIGHTS = {HUMAN: 2.0, INTAKE: 1.0}  # the seed corpus weighs 1.0; the model's own labels are never used
@@ -38,15 +38,23 @@ class TrainingData:
 
 def labelled_rows(database: Database) -> list[dict]:
     """Tickets a person labelled (confirmed or at intake), oldest first, with source, weight and
-    when their labels were last set."""
+    when their labels were last set. A kind the model guessed beside a person's module (see
+    :func:`elsdesk.services.classification.apply_predictions`) is left out: the model would learn
+    its own guess at a person's weight."""
     labelled_at = {ticket_id: at for ticket_id, at in database.query(
         "SELECT ticket_id, max(at) FROM label_history WHERE undone_at IS NULL GROUP BY ticket_id")}
+    repo = TicketRepository(database)
+    tickets = [t for t in repo.iter_tickets() if t.label_source in WEIGHTS and t.module]
+    # a person's kind carries no model confidence unless it was first the model's suggestion: only
+    # those kinds need the history's word on who set them last
+    maybe_guessed = [t.id for t in tickets if t.kind is not None and t.kind_confidence is not None]
+    guessed = {ticket_id for ticket_id, source in repo.last_kind_sources(maybe_guessed).items()
+               if source.startswith(MODEL)}
     rows = []
-    for ticket in TicketRepository(database).iter_tickets():
-        if ticket.label_source not in WEIGHTS or not ticket.module:
-            continue
+    for ticket in tickets:
         rows.append({"id": ticket.id, "external_id": ticket.external_id, "title": ticket.title,
-                     "description": ticket.description, "module": ticket.module, "kind": ticket.kind,
+                     "description": ticket.description, "module": ticket.module,
+                     "kind": None if ticket.id in guessed else ticket.kind,
                      "created_at": ticket.created_at, "source": ticket.label_source,
                      "weight": WEIGHTS[ticket.label_source],
                      "labelled_at": labelled_at.get(ticket.id) or ticket.updated_at or ticket.created_at})

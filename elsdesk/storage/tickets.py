@@ -203,6 +203,32 @@ class TicketRepository:
         )
         return [row[0] for row in rows]
 
+    def ids_missing_kind(self, among: list[int] | None = None) -> list[int]:
+        """Tickets a person labelled with a module but no kind (a file with a module column and no kind
+        column, a form saved with a module only), oldest first; only those in *among* when given."""
+        sql = ("SELECT id FROM tickets WHERE label_source IS NOT NULL AND label_source != ?"
+               " AND module IS NOT NULL AND kind IS NULL")
+        if among is None:
+            return [row[0] for row in self.database.query(sql + " ORDER BY id", (MODEL,))]
+        found: list[int] = []
+        for start in range(0, len(among), 900):  # below SQLite's variable limit
+            chunk = list(among[start : start + 900])
+            found += [row[0] for row in self.database.query(
+                f"{sql} AND id IN ({','.join('?' * len(chunk))}) ORDER BY id", (MODEL, *chunk))]
+        return found
+
+    def last_kind_sources(self, ids: list[int]) -> dict[int, str]:
+        """Who last set the kind of each of the tickets *ids* (the label history's source: ``model:…``
+        for the model, else a person's), for those whose kind the history records."""
+        last: dict[int, str] = {}
+        for start in range(0, len(ids), 900):  # below SQLite's variable limit
+            chunk = list(ids[start : start + 900])
+            for ticket_id, source in self.database.query(
+                    f"SELECT ticket_id, source FROM label_history WHERE field = 'kind' AND undone_at IS NULL"
+                    f" AND ticket_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
+                last[ticket_id] = source
+        return last
+
     def weeks(self) -> list[str]:
         return [row[0] for row in self.database.query("SELECT DISTINCT iso_week FROM tickets ORDER BY iso_week")]
 
