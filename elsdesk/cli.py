@@ -1,8 +1,9 @@
 """The command line: the headless face of the same services the GUI uses.
 
-Exit codes: 0 success, 1 bad input (stderr says what and where), 2 usage, 3 not allowed for
-this login's role (the message names the role needed), 4 the database cannot be reached or has
-a schema this version does not know.
+Exit codes (which error gives which: :mod:`elsdesk.cli_errors`): 0 success, 1 bad input (stderr says
+what and where), 2 usage, 3 not allowed for this login's role (the message names the role needed),
+4 the database cannot be reached, is no desk or has a schema this version does not know; 130
+interrupted, 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import sys
 from typing import Sequence
 
 from elsdesk import __version__
-from elsdesk.domain import BadInputError, DatabaseUnavailableError, ElsdeskError, NotAllowedError
+from elsdesk.cli_errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE  # the whole scheme is there
+from elsdesk.domain import BadInputError
 
 logger = logging.getLogger(__name__)
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NOT_ALLOWED, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
 MESSAGES_PER_REASON = 10  # rejected lines printed per distinct reason; the rest are counted
 
 
@@ -42,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    from elsdesk.cli_errors import count_value, week_value
+
     parser = argparse.ArgumentParser(prog="elsdesk", description="ELS-stöd för Cambio Cosmic: logga, klassa, tagga och exportera ärenden.",
                                      epilog="Utan kommando startar skrivbordsappen. Hjälp för ett kommando: elsdesk KOMMANDO --help")
     parser.add_argument("--version", action="version", version=f"elsdesk {__version__}", help="visa versionen och avsluta")
@@ -52,6 +55,7 @@ def _build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _add_db_option(sub, argparse.SUPPRESS)
+        sub.set_defaults(parser=sub)  # a command's own usage errors go out through it (exit 2, its usage line)
         return sub
 
     command("gui", "starta skrivbordsappen")
@@ -70,11 +74,11 @@ def _build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--json", action="store_true",
                      help="en JSON-rad per ärende för andra program: module, kind och status är id:n ur taxonomin"
                           " (status: ny, pagar = pågår, vantar = väntar, eskalerad, lost = löst)")
-    lst.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
+    lst.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18")
     lst.add_argument("--module", help="modulens id, t.ex. lakemedel")
 
     demo = command("demo", "lägg in demodata (en påhittad go-live-månad, ärenden DEMO-…) i en tom desk, eller ta bort den")
-    demo.add_argument("--tickets", type=int, default=1200, metavar="ANTAL", help="hur många demoärenden (standard: 1200)")
+    demo.add_argument("--tickets", type=count_value, default=1200, metavar="ANTAL", help="hur många demoärenden (standard: 1200)")
     demo.add_argument("--mix", action="store_true",
                       help="lägg in demodata även i en desk som redan har riktiga ärenden (tas bort igen med --remove)")
     demo.add_argument("--remove", action="store_true",
@@ -112,14 +116,15 @@ def _database(args, *, existing: bool = False):
 
 
 def require_existing(target) -> None:
-    """BadInputError when *target* names a local desk file that does not exist (see :func:`_database`)."""
+    """DeskMissingError (exit 4) when *target* names a local desk file that does not exist (see :func:`_database`)."""
     from pathlib import Path
 
+    from elsdesk.cli_errors import DeskMissingError
     from elsdesk.storage import backend_of
     from elsdesk.storage.database import SQLITE
 
     if target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
-        raise BadInputError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
+        raise DeskMissingError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
                             f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
 
 
@@ -141,9 +146,8 @@ def _say_on_terminal(text: str) -> None:
 
 def cmd_import(args) -> int:
     from elsdesk.services.imports import import_tickets
-    from elsdesk.ticket_files import check_readable
 
-    check_readable(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
+    check_input_file(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
     if os.path.getsize(args.file) == 0:  # nor does an empty file
         from elsdesk.importer import NO_ROWS
 
@@ -167,6 +171,21 @@ def cmd_import(args) -> int:
         + (f"; {report.incident_summary}" if report.incident_summary else "")
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK
+
+
+def check_input_file(path: str) -> None:
+    """A usage error (exit 2) when the file named on the command line cannot be opened as a ticket
+    file (missing, a folder, an unknown format, no permission), before any desk is opened."""
+    from elsdesk.cli_errors import command_line_values
+    from elsdesk.ticket_files import check_readable
+
+    with command_line_values():
+        check_readable(path)
+
+
+def say_none(text: str) -> None:
+    """Tell the person that a listing has no rows, on stderr: stdout, which a script reads, stays empty."""
+    print(f"elsdesk: {text}", file=sys.stderr)
 
 
 def _print_lines(file: str, what: str, lines: list[tuple[int, str]]) -> None:
@@ -216,19 +235,34 @@ def cmd_list(args) -> int:
     from elsdesk.services.labels import desk_taxonomy
     from elsdesk.services.tickets import list_tickets, ticket_to_json, with_problems
 
+    from elsdesk.cli_errors import UsageError
     from elsdesk.plain_text import printable
 
+    listed = 0
     with _database(args, existing=True) as database:
         taxonomy = desk_taxonomy(database)  # a region's own modules and kinds by their names too
+        if args.module and not taxonomy.normalise("modules", args.module):
+            raise UsageError(f"--module: okänd modul '{args.module}'; deskens moduler visas med: elsdesk labels")
         out = sys.stdout
         for ticket, problem in with_problems(database, list_tickets(database, week=args.week, module=args.module)):
+            listed += 1
             if args.json:  # JSON escapes control characters itself
                 out.write(json.dumps(ticket_to_json(ticket, problem), ensure_ascii=False) + "\n")
             else:  # nothing from a ticket may steer the terminal (ESC, BEL) or break the columns
                 cells = (ticket.external_id, ticket.created_at, taxonomy.status_name(ticket.status),  # names, never ids
                          taxonomy.module_name(ticket.module) or "-", taxonomy.kind_name(ticket.kind) or "-", ticket.title)
                 out.write("\t".join(printable(str(c), keep_newlines=False) for c in cells) + "\n")
+    if not listed and not args.json:  # (with --json: no lines, as a script expects)
+        say_none(_no_tickets_text(args))
     return EXIT_OK
+
+
+def _no_tickets_text(args) -> str:
+    """Why ``list`` listed nothing, in the terms the person asked in."""
+    asked = [f"vecka {args.week}" if args.week else "", f"modul {args.module}" if args.module else ""]
+    asked = [a for a in asked if a]
+    return ("inga ärenden" + (f" för {' och '.join(asked)}" if asked else " i desken")
+            + ("" if asked else " än (importera med: elsdesk import FIL)"))
 
 
 def cmd_demo(args) -> int:
@@ -241,11 +275,11 @@ def cmd_demo(args) -> int:
             print(f"{remove_demo_data(database)} demoärenden borttagna")
             return EXIT_OK
         summary = demo_summary(database)
-        if summary.other and not args.mix:
-            print(f"elsdesk: desken har redan {summary.other} riktiga ärenden, så ingen demodata lades in. "
-                  "Vill du ändå blanda in demoärenden: elsdesk demo --mix (de tas bort igen med elsdesk demo --remove)",
-                  file=sys.stderr)
-            return EXIT_BAD_INPUT
+        if summary.other and not args.mix:  # the command needs --mix here: a usage error
+            from elsdesk.cli_errors import UsageError
+
+            raise UsageError(f"desken har redan {summary.other} riktiga ärenden, så ingen demodata lades in. Vill du"
+                             " ändå blanda in demoärenden: elsdesk demo --mix (de tas bort igen med elsdesk demo --remove)")
         count = load_demo_data(database, tickets=args.tickets, mix_with_real=args.mix)
         classified = _classify_unlabelled(database)
     print(f"{count} demoärenden inlagda, {classified} klassade av modellen; ta bort dem med: elsdesk demo --remove")
@@ -328,33 +362,33 @@ def _handler(command: str):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from contextlib import nullcontext
+
+    from elsdesk.cli_errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, report, sigterm_as_exit
     from elsdesk.cli_text import swedish_argparse
+    from elsdesk.domain import ElsdeskError
 
     args = plain_app_start(sys.argv[1:] if argv is None else argv)
     if args is None:
         with swedish_argparse():
             args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    handler = _handler(args.command or "gui")
+    command = args.command or "gui"
+    handler = _handler(command)
     try:
-        with swedish_argparse():  # a handler's own usage errors (args.parser.error) in Swedish too
-            return handler(args)
-    except NotAllowedError as exc:
-        print(f"elsdesk: inte tillåtet: {exc}", file=sys.stderr)
-        return EXIT_NOT_ALLOWED
-    except DatabaseUnavailableError as exc:
-        print(f"elsdesk: databasen kan inte användas: {exc}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    except ElsdeskError as exc:
-        print(f"elsdesk: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        # a scheduler's kill (SIGTERM) stops a command as Ctrl+C does: its temporary files are removed
+        # (the app keeps the default: its windows are not a scheduled task's)
+        with swedish_argparse(), (sigterm_as_exit() if command != "gui" else nullcontext()):
+            return handler(args)  # (a handler's own usage errors, args.parser.error, in Swedish too)
     except BrokenPipeError:
         return EXIT_OK
-    except OSError as exc:  # --out on a full disk, a folder, a file without permission, an I/O error
-        from elsdesk.output_files import describe_os_error
-
-        print(f"elsdesk: {describe_os_error(exc)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except (ElsdeskError, OSError) as exc:  # the exit code and the message's start: cli_errors' one table
+        with swedish_argparse():
+            return report(exc, getattr(args, "parser", None))
     except KeyboardInterrupt:
         print("elsdesk: avbrutet", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:  # a scheduler's timeout or a kill: the work stopped and cleaned up after itself
+        print("elsdesk: avbrutet (stoppad med SIGTERM, t.ex. av schemaläggarens tidsgräns)", file=sys.stderr)
+        return EXIT_TERMINATED
+

@@ -22,6 +22,7 @@ def add_admin_commands(command) -> None:
     status.add_argument("--json", action="store_true")
     for action in (upgrade, status):  # --db also after the action: elsdesk db status --db DESK
         _add_db_option(action, argparse.SUPPRESS)
+        action.set_defaults(parser=action)
     ADMIN_HANDLERS["db"] = cmd_db
     migrate = command("migrate", "flytta en lokal desk (SQLite) till en tom PostgreSQL-databas,"
                       " i en verifierad transaktion (--merge: lägg till den i en desk som redan har ärenden)")
@@ -85,7 +86,7 @@ def cmd_migrate(args) -> int:
     from pathlib import Path
 
     from elsdesk.cli import _target
-    from elsdesk.domain import BadInputError
+    from elsdesk.cli_errors import DeskMissingError, UsageError
     from elsdesk.paths import default_db_path
     from elsdesk.services.migrate_desk import migrate_desk
     from elsdesk.storage import backend_of, open_database
@@ -93,10 +94,10 @@ def cmd_migrate(args) -> int:
 
     source = _target(args) or default_db_path()
     if backend_of(source) != SQLITE:
-        raise BadInputError(f"källan (--db) måste vara en SQLite-fil, inte {backend_of(source)};"
-                            " migrate flyttar en lokal desk till PostgreSQL")
+        raise UsageError(f"källan (--db) måste vara en SQLite-fil, inte {backend_of(source)};"
+                         " migrate flyttar en lokal desk till PostgreSQL")
     if not Path(source).is_file():
-        raise BadInputError(f"det finns ingen desk i {source}; ange den med --db FIL")
+        raise DeskMissingError(f"det finns ingen desk i {source}; ange den med --db FIL")
 
     if args.merge:
         return _merge(source, args)

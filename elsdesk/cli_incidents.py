@@ -10,32 +10,32 @@ STATUS_HEADINGS = (("open", "Möjliga incidenter"), ("confirmed", "Bekräftade i
 
 
 def add_incident_commands(command) -> None:
+    from elsdesk.cli_errors import day_value
+
     incidents = command("incidents", "visa möjliga, bekräftade och avfärdade incidenter (många liknande ärenden"
                                      " från flera enheter inom några timmar), eller leta efter nya")
     incidents.add_argument("--scan", action="store_true",
                            help="leta efter nya möjliga incidenter först (hela desken, eller dagarna --from till --to)")
-    incidents.add_argument("--from", dest="start", metavar="DATUM",
+    incidents.add_argument("--from", dest="start", metavar="DATUM", type=day_value,
                            help="med --scan: första dagen, t.ex. 2027-03-15 eller 15.03.2027 (standard: deskens äldsta ärende)")
-    incidents.add_argument("--to", dest="end", metavar="DATUM",
+    incidents.add_argument("--to", dest="end", metavar="DATUM", type=day_value,
                            help="med --scan: sista dagen, med hela dagen (standard: deskens nyaste ärende)")
     incidents.add_argument("--json", action="store_true",
                            help="en JSON-rad per incident för andra program (status: open = möjlig, confirmed = bekräftad,"
                                 " dismissed = avfärdad; tickets: ärendenas id)")
-    incidents.set_defaults(parser=incidents)
 
 
 def cmd_incidents(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.cli_topics import parse_day
+    from elsdesk.cli_errors import UsageError, check_span
     from elsdesk.services.incidents import all_incidents, scan_summary
     from elsdesk.services.surges import scan_days
 
     if (args.start or args.end) and not args.scan:
-        args.parser.error("--from och --to hör till --scan: elsdesk incidents --scan --from DATUM --to DATUM")
-    first = parse_day(args.start, "--from") if args.start else None
-    last = parse_day(args.end, "--to") if args.end else None
-    if first and last and first > last:
-        args.parser.error(f"--from {args.start} ligger efter --to {args.end}")
+        raise UsageError("--from och --to hör till --scan: elsdesk incidents --scan --from DATUM --to DATUM")
+    first, last = args.start, args.end  # days (argparse read them)
+    if first and last:
+        check_span(first, last)
     with _database(args, existing=True) as database:
         summary = None
         if args.scan:
@@ -75,7 +75,9 @@ def _print_incidents(incidents) -> None:
     from elsdesk.services.incidents import time_span_text
 
     if not incidents:
-        print("inga incidenter än (leta med: elsdesk incidents --scan)")
+        from elsdesk.cli import say_none
+
+        say_none("inga incidenter än (leta med: elsdesk incidents --scan)")
         return
     for status, heading in STATUS_HEADINGS:
         listed = [i for i in incidents if i.status == status]

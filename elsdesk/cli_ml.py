@@ -11,6 +11,8 @@ ML_HANDLERS: dict = {}
 
 def add_ml_commands(command) -> None:
     """Register the classifier commands; *command(name, help)* makes a subparser."""
+    from elsdesk.cli_errors import count_value
+
     classify = command("classify", "klassa ärenden i en JSONL-, CSV- eller Excel-fil, med samma kolumnnamn som import"
                                    " (ingen databas behövs; med --db används databasens aktiva modell, annars den levererade)")
     classify.add_argument("file")
@@ -41,7 +43,7 @@ def add_ml_commands(command) -> None:
     labels.add_argument("--json", action="store_true", help="skriv etiketterna som JSON")
 
     mistakes = command("mistakes", "troliga felmärkningar: etiketter som modellen, korsvaliderad, starkt tror är fel (värst först)")
-    mistakes.add_argument("--limit", type=int, default=50, metavar="ANTAL", help="högst så många (standard: 50)")
+    mistakes.add_argument("--limit", type=count_value, default=50, metavar="ANTAL", help="högst så många (standard: 50)")
     mistakes.add_argument("--json", action="store_true", help="en JSON-rad per trolig felmärkning")
 
     ML_HANDLERS.update({"classify": cmd_classify, "train": cmd_train, "evaluate": cmd_evaluate, "models": cmd_models,
@@ -50,14 +52,15 @@ def add_ml_commands(command) -> None:
 
 def cmd_labels(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.domain import BadInputError
+    from elsdesk.cli_errors import UsageError, command_line_values
     from elsdesk.services.labels import add_label, desk_additions, desk_taxonomy
 
+    if args.add and not (args.id and args.sv):
+        raise UsageError(f"--add behöver --id och --sv, t.ex. elsdesk labels --add {args.add} --id vaccination --sv Vaccination")
     with (_database(args) if args.add else _existing_desk(args)) as database:  # adding a label may start a desk
         if args.add:
-            if not (args.id and args.sv):
-                raise BadInputError("--add behöver --id och --sv")
-            add_label(database, args.add, args.id, args.sv, args.en, args.covers)
+            with command_line_values():  # every value it checks was typed on the command line
+                add_label(database, args.add, args.id, args.sv, args.en, args.covers)
         taxonomy, own = desk_taxonomy(database), desk_additions(database)
     added = {item.get("id") for group in own.values() for item in group if isinstance(item, dict)}
     groups = {"module": [m for m in taxonomy.modules if not m.retired], "kind": [k for k in taxonomy.kinds if not k.retired]}
@@ -92,13 +95,16 @@ def cmd_mistakes(args) -> int:
             print(f"{mistake.external_id:14} {field:5} {name(mistake.given) or mistake.given} → {name(mistake.suggested) or mistake.suggested} "
                   f"({mistake.given_probability:.0%} mot {mistake.suggested_probability:.0%})  {mistake.title}")
     if not found and not args.json:
-        print("inga troliga felmärkningar (eller för få etiketter att kontrollera, minst 20 behövs)")
+        from elsdesk.cli import say_none
+
+        say_none("inga troliga felmärkningar (eller för få etiketter att kontrollera, minst 20 behövs)")
     return 0
 
 
 def cmd_classify(args) -> int:
     from elsdesk.services.classification import classify_rows, rows_to_classify
 
+    from elsdesk.cli import check_input_file
     from elsdesk.output_files import atomic_text_file, check_target
 
     if args.out == "-":
@@ -106,6 +112,7 @@ def cmd_classify(args) -> int:
     if args.out:
         check_target(Path(args.out))  # before any work: a folder is no place for the result
         out_format = _classify_out_format(args.out)  # nor a file whose name promises another format
+    check_input_file(args.file)  # missing, a folder, unreadable: a usage error (exit 2)
     rows = rows_to_classify(args.file)  # no row with text at all: exit 1
     model, card = _desk_or_shipped_model(args)
     _say_fallback(card)
@@ -130,13 +137,13 @@ CLASSIFIED_COLUMNS = ("id", "module", "confidence", "kind", "kind_confidence", "
 
 def _classify_out_format(path: str) -> str:
     """"csv" for a name ending in .csv, "jsonl" for .jsonl or no ending at all (a device such as
-    /dev/stdout too); BadInputError for any other ending (.txt, .json, .xlsx would be a lie)."""
-    from elsdesk.domain import BadInputError
+    /dev/stdout too); a usage error for any other ending (.txt, .json, .xlsx would be a lie)."""
+    from elsdesk.cli_errors import UsageError
 
     suffix = Path(path).suffix.lower()
     if suffix in (".csv", ".jsonl", ""):
         return suffix[1:] or "jsonl"
-    raise BadInputError(f"{path}: classify --out skriver JSON-rader (.jsonl) eller CSV (.csv); ge filen ett av"
+    raise UsageError(f"{path}: classify --out skriver JSON-rader (.jsonl) eller CSV (.csv); ge filen ett av"
                         " de namnen, t.ex. etiketter.csv")
 
 
@@ -289,13 +296,14 @@ def _brief(quality):
 
 
 def cmd_evaluate(args) -> int:
-    from elsdesk.cli import _target, require_existing
+    from elsdesk.cli import _target, check_input_file, require_existing
     from elsdesk.ml.evaluation import plain_summary
     from elsdesk.services.classification import evaluate_file
     from elsdesk.services.labels import desk_taxonomy
     from elsdesk.storage import open_database
     from elsdesk.taxonomy import load_taxonomy
 
+    check_input_file(args.file)  # missing, a folder, unreadable: a usage error (exit 2)
     target = _target(args)
     if target is None:
         report = evaluate_file(args.file)  # no desk given: the shipped model
@@ -333,6 +341,7 @@ def cmd_models(args) -> int:
 
     with _existing_desk(args) as database:
         if args.activate:
+            _check_version_named(database, args.activate)
             activate_model(database, args.activate)
         if args.rollback:
             before = DeskModelStore(database).active_version()
@@ -354,8 +363,21 @@ def cmd_models(args) -> int:
     return 0
 
 
+def _check_version_named(database, version: str) -> None:
+    """A usage error naming the desk's versions when *version* is none of them (after the role check:
+    a login that may not activate hears that first)."""
+    from elsdesk.cli_errors import UsageError
+    from elsdesk.services.classification import model_versions
+    from elsdesk.services.permissions import TRAIN_MODEL, require
+
+    require(database, TRAIN_MODEL)
+    known = [v["version"] for v in model_versions(database)]
+    if version not in known:
+        raise UsageError(f"--activate: modellversion {version} finns inte; deskens versioner: {', '.join(known)}")
+
+
 def _existing_desk(args):
-    """The desk named by --db or ELSDESK_DB, or the default desk file, opened; refused (BadInputError)
+    """The desk named by --db or ELSDESK_DB, or the default desk file, opened; refused (DeskMissingError)
     when it is a desk file that does not exist: listing models, training or looking for mistakes
     in a desk that is not there would otherwise create an empty one and answer from it."""
     from elsdesk.cli import _target, require_existing

@@ -6,27 +6,29 @@ import json
 import sys
 from pathlib import Path
 
-from elsdesk.days import DAY_FORMS, parse_day  # noqa: F401  (parse_day: the CLI's one day reader, also for incidents)
+from elsdesk.days import DAY_FORMS
 
 TOPIC_HANDLERS: dict = {}
 
 
 def add_topic_commands(command) -> None:
+    from elsdesk.cli_errors import count_value, day_value, problem_status_value, week_value, weeks_value
+
     topics = command("topics", "återkommande ämnen en ISO-vecka")
-    topics.add_argument("--week", help="ISO-vecka, t.ex. 2025-W18")
-    topics.add_argument("--from", dest="start", metavar="DATUM",
+    topics.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18")
+    topics.add_argument("--from", dest="start", metavar="DATUM", type=day_value,
                         help=f"i stället för --week: första dagen ({DAY_FORMS})")
-    topics.add_argument("--to", dest="end", metavar="DATUM", help="sista dagen (med --from)")
+    topics.add_argument("--to", dest="end", metavar="DATUM", type=day_value, help="sista dagen (med --from)")
     topics.add_argument("--json", action="store_true")
     topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
 
     export = command("export", "exportera veckans utbildningsunderlag, eller en översikt av en period")
-    export.add_argument("--week")
-    export.add_argument("--from", dest="start", metavar="DATUM",
+    export.add_argument("--week", type=week_value)
+    export.add_argument("--from", dest="start", metavar="DATUM", type=day_value,
                         help=f"i stället för --week: periodens första dag ({DAY_FORMS});"
                              " ger en översikt med ärenden per vecka och trend under perioden")
-    export.add_argument("--to", dest="end", metavar="DATUM", help="periodens sista dag (med --from)")
-    export.add_argument("--weeks", metavar="VECKA..VECKA",
+    export.add_argument("--to", dest="end", metavar="DATUM", type=day_value, help="periodens sista dag (med --from)")
+    export.add_argument("--weeks", metavar="VECKA..VECKA", type=weeks_value,
                         help="i stället för --week: hela ISO-veckor, t.ex. 2027-W10..2027-W13 (samma som --from måndag --to söndag)")
     export.add_argument("--format", choices=("xlsx", "csv", "md", "html", "pdf", "all"),
                         help="standard: filändelsen i --out (.xlsx, .csv, .md, .html, .pdf)")
@@ -34,20 +36,19 @@ def add_topic_commands(command) -> None:
                         help="fil (formatets filändelse läggs till om den saknas), eller mapp för --format all;"
                              " med --format all ger agenda.xlsx filerna agenda.xlsx, agenda.csv, … i samma mapp;"
                              " - (eller /dev/stdout) skriver filen på stdout, med --format; en länk skrivs igenom")
-    export.set_defaults(parser=export)
     export.add_argument("--language", choices=("sv", "en"), default="sv")
 
     config = command("config", "visa eller ändra inställningar för desken")
-    config.add_argument("--go-live", metavar="DATUM", help=f"datum för go-live (för D+N): {DAY_FORMS}")
+    config.add_argument("--go-live", metavar="DATUM", type=day_value, help=f"datum för go-live (för D+N): {DAY_FORMS}")
     config.add_argument("--intake-in-queue", choices=("last", "mixed"),
                         help="var ärenden vars etiketter sattes vid registreringen står i granskningskön:"
                              " last = efter modellens (standard), mixed = blandat med dem")
 
     problems = command("problems", "visa kända problem, eller ändra ett problems lösning och status")
     problems.add_argument("--json", action="store_true", help="en JSON-rad per känt problem")
-    problems.add_argument("--id", type=int, help="problemet att ändra")
+    problems.add_argument("--id", type=count_value, help="problemet att ändra")
     problems.add_argument("--workaround", help="så gör man / lösningen att lära ut")
-    problems.add_argument("--status", help="öppet, workaround (finns), rättat eller genomgånget")
+    problems.add_argument("--status", type=problem_status_value, help="öppet, workaround (finns), rättat eller genomgånget")
     problems.add_argument("--note", help="t.ex. 'rättat i Cosmic R8.2' eller 'genomgånget 2025-05-14'")
     TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config, "problems": cmd_problems})
 
@@ -58,16 +59,17 @@ CONTRACT_KEYS = ("id", "label", "module", "kind", "keywords", "count", "ticket_i
 
 def cmd_topics(args) -> int:
     from elsdesk.plain_text import printable
-    from elsdesk.cli import _database
-    from elsdesk.domain import BadInputError
+    from elsdesk.cli import _database, say_none
+    from elsdesk.cli_errors import UsageError, check_span
     from elsdesk.services.topics import range_topics, weekly_topics
 
     if bool(args.start) != bool(args.end) or bool(args.week) == bool(args.start):
-        raise BadInputError("ange antingen --week eller både --from och --to")
+        raise UsageError("ange antingen --week VECKA eller både --from DATUM och --to DATUM")
     from elsdesk.services.labels import desk_taxonomy
 
     if args.start:
-        start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
+        start, end = args.start, args.end  # days (argparse read them)
+        check_span(start, end)
     with _database(args, existing=True) as database:
         taxonomy = desk_taxonomy(database)  # a region's own modules by their names too
         if args.week:
@@ -83,6 +85,9 @@ def cmd_topics(args) -> int:
         trend = TREND_NAMES.get(topic["trend"], topic["trend"])
         module = taxonomy.module_name(topic["module"]) or "-"
         print(f"{topic['count']:4d}  {trend:10} {fit(module, MODULE_COLUMN)}  {printable(topic['label'], keep_newlines=False)}")
+    if not report["topics"]:
+        say_none(f"inga återkommande ämnen {'den veckan' if 'week' in report else 'under perioden'}"
+                 + ("" if report["tickets"] else " (inga ärenden)"))
     return 0
 
 
@@ -102,17 +107,23 @@ def export_format(fmt: str | None, out: str) -> str:
 
 
 def _export_folder(fmt: str, out: str) -> Path:
-    """The folder an export to *out* writes into (to tell the user when it had to be made)."""
+    """The folder an export to *out* writes into (to tell the user when it had to be made); with
+    --format all, refused (a usage error) before any work when it is a file."""
+    from elsdesk.output_files import OutputTargetError
     from elsdesk.services.export import all_formats_target
 
     if fmt == "all":
-        return all_formats_target(out)[0]
+        folder = all_formats_target(out)[0]
+        if folder.exists() and not folder.is_dir():
+            raise OutputTargetError(f"{folder}: finns redan och är en fil; --format all skriver till en mapp")
+        return folder
     return Path(out) if out.endswith(("/", "\\")) or Path(out).is_dir() else Path(out).parent
 
 
 def export_period(args):
     """What ``export`` is asked for: ('week', WEEK) or ('range', (first day, last day)). Raises
-    ValueError with the usage message when --week, --from/--to and --weeks are mixed or half given."""
+    ValueError with the usage message when --week, --from/--to and --weeks are mixed or half given,
+    or the period ends before it starts."""
     asked = [name for name, given in (("--week", args.week), ("--from/--to", args.start or args.end),
                                       ("--weeks", args.weeks)) if given]
     if len(asked) != 1:
@@ -121,28 +132,17 @@ def export_period(args):
     if args.week:
         return "week", args.week
     if args.weeks:
-        return "range", weeks_span(args.weeks)
+        return "range", args.weeks  # (first day, last day): argparse read them
     if not (args.start and args.end):
         raise ValueError("--from och --to hör ihop: ange båda")
-    return "range", (parse_day(args.start, "--from"), parse_day(args.end, "--to"))
-
-
-def weeks_span(text: str):
-    """The first and last day of '2027-W10..2027-W13' (or one week '2027-W10'); BadInputError otherwise."""
-    from elsdesk.domain import BadInputError, parse_week
-
-    first, _, last = str(text).partition("..")
-    try:
-        start, end = parse_week(first)[0], parse_week(last or first)[1]
-    except BadInputError:
-        raise BadInputError(f"--weeks '{text}': skriv till exempel 2027-W10..2027-W13") from None
-    if end < start:
-        raise BadInputError(f"--weeks '{text}': den sista veckan ligger före den första")
-    return start, end
+    if args.end < args.start:
+        raise ValueError(f"--to {args.end.isoformat()} ligger före --from {args.start.isoformat()}; byt plats på dem")
+    return "range", (args.start, args.end)
 
 
 def cmd_export(args) -> int:
     from elsdesk.cli import _database
+    from elsdesk.cli_errors import UsageError
     from elsdesk.services.export import build_export, empty_week_note, write_all_formats, write_export
     from elsdesk.services.range_export import build_range_export, range_note
 
@@ -155,7 +155,7 @@ def cmd_export(args) -> int:
         if streaming and fmt == "all":
             raise ValueError("--format all skriver en fil per format; ange en mapp med --out, inte en ström")
     except ValueError as exc:
-        args.parser.error(str(exc))  # a usage error: exit code 2
+        raise UsageError(str(exc)) from None
     folder = _export_folder(fmt, args.out) if not streaming else None
     folder_existed = folder is None or folder.is_dir()
     with _database(args, existing=True) as database:
@@ -182,7 +182,7 @@ def cmd_config(args) -> int:
 
     with _database(args, existing=not (args.go_live or args.intake_in_queue)) as database:  # setting up may start a desk
         if args.go_live:
-            set_go_live(database, parse_day(args.go_live, "--go-live").isoformat())
+            set_go_live(database, args.go_live.isoformat())  # a day: argparse read it
         if args.intake_in_queue:
             set_intake_placement(database, args.intake_in_queue)
         value = go_live_date(database)
@@ -234,7 +234,7 @@ def cmd_problems(args) -> int:
     the changed problem as one JSON line). The list is not printed again after a change."""
     from dataclasses import asdict
 
-    from elsdesk.cli import _database
+    from elsdesk.cli import _database, say_none
     from elsdesk.services.labels import desk_taxonomy
     from elsdesk.services.problems import get_problem, known_problems, update_problem
 
@@ -249,8 +249,8 @@ def cmd_problems(args) -> int:
         problems = known_problems(database)
         taxonomy = desk_taxonomy(database)
     if not problems and not args.json:  # (with --json: no lines, as a script expects)
-        print("inga kända problem än (de skapas när ett förslag godtas i Utbildning-fliken, eller från en"
-              " problemkolumn vid import)")
+        say_none("inga kända problem än (de skapas när ett förslag godtas i Utbildning-fliken, eller från en"
+                 " problemkolumn vid import)")
     for problem in problems:
         if args.json:
             print(json.dumps(asdict(problem), ensure_ascii=False))

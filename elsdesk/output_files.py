@@ -10,6 +10,11 @@ replaced whole and the link stays (``current.xlsx -> agenda-2025-W17.xlsx``). An
 the file the user asked for, never the hidden temporary one. A missing folder is created when
 its own parent exists (``--out veckorapporter/agenda.xlsx``); a longer missing path
 (``/nonexistent/dir/a.xlsx``, most often a typo) is refused with a message.
+
+A temporary file is removed when the write fails or is interrupted (Ctrl+C, and SIGTERM once the
+CLI has turned it into an exception); a process killed outright (SIGKILL, a power cut) leaves it,
+so the next write to the same target removes that target's leftovers older than
+:data:`LEFTOVER_AGE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import secrets
 import stat
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
@@ -29,6 +36,21 @@ logger = logging.getLogger(__name__)
 
 
 STDOUT = "-"  # an --out of "-" is standard output
+# A leftover temporary file is removed once it has not been written to for an hour. An export
+# writes its temporary file within seconds (a year's overview of 20,000 tickets in well under a
+# minute), and the file's time is that of its last write, so a concurrent export of the same target
+# that is writing right now is never near this age; a scheduled task (daily, weekly) still finds
+# the previous run's leftover old enough to remove. A leftover kept a little longer costs a hidden
+# file; a live one removed would cost a colleague's export.
+LEFTOVER_AGE_SECONDS = 3600
+_TEMPORARY_HEX = 4  # bytes of secrets.token_hex in a temporary file's name: 8 hex digits
+
+
+class OutputTargetError(BadInputError):
+    """The target named for an output file can never be written as one (a folder, a file where a
+    folder should be, a missing folder two levels deep); raised before any work is done."""
+
+
 _STREAM_FOLDERS = ("/dev/", "/proc/")
 
 
@@ -54,9 +76,9 @@ def stream_path(path: str | os.PathLike) -> Path:
 def check_target(path: Path) -> None:
     """Refuse a target that can never be written as a file (a folder), with a message."""
     if path.is_dir():
-        raise BadInputError(f"{path}: är en mapp; ange ett filnamn")
+        raise OutputTargetError(f"{path}: är en mapp; ange ett filnamn")
     if path.parent.exists() and not path.parent.is_dir():
-        raise BadInputError(f"{path.parent}: är en fil, inte en mapp")
+        raise OutputTargetError(f"{path.parent}: är en fil, inte en mapp")
 
 
 def ensure_folder(folder: str | os.PathLike) -> bool:
@@ -69,13 +91,13 @@ def ensure_folder(folder: str | os.PathLike) -> bool:
     if folder.is_dir():
         return False
     if folder.exists():
-        raise BadInputError(f"{folder}: är en fil, inte en mapp")
+        raise OutputTargetError(f"{folder}: är en fil, inte en mapp")
     parent = folder.parent
     if not parent.is_dir():
         missing = parent
         while not missing.parent.is_dir() and missing.parent != missing:
             missing = missing.parent
-        raise BadInputError(f"{folder}: mappen {missing} finns inte; skapa den först eller välj en befintlig mapp")
+        raise OutputTargetError(f"{folder}: mappen {missing} finns inte; skapa den först eller välj en befintlig mapp")
     folder.mkdir()
     logger.info("made the folder %s", folder)
     return True
@@ -104,6 +126,37 @@ def _remove_if_there(temporary: Path) -> None:
         logger.warning("could not remove the temporary file %s", temporary)
 
 
+def temporary_name(target: Path, token: str) -> str:
+    """The hidden name a write to *target* uses until it is complete: ``.<stem>.<hex>.tmp<suffix>``."""
+    return f".{target.stem}.{token}.tmp{target.suffix}"
+
+
+def leftover_pattern(target: Path) -> re.Pattern:
+    """The names :func:`temporary_name` gives writes to *target*, and no other file's."""
+    return re.compile(re.escape(f".{target.stem}.") + f"[0-9a-f]{{{2 * _TEMPORARY_HEX}}}"
+                      + re.escape(f".tmp{target.suffix}"))
+
+
+def remove_leftovers(target: Path, older_than: float = LEFTOVER_AGE_SECONDS) -> list[Path]:
+    """Remove the temporary files that killed writes to *target* left beside it, those not written to
+    for *older_than* seconds (see :data:`LEFTOVER_AGE_SECONDS`); return them. A file it cannot
+    remove or read is left alone: this tidying never stops the write it comes before."""
+    pattern, limit, removed = leftover_pattern(target), time.time() - older_than, []
+    try:
+        candidates = [entry for entry in os.scandir(target.parent) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return removed
+    for entry in candidates:
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+                logger.info("removed the leftover temporary file %s", entry.path)
+        except OSError:
+            logger.warning("could not remove the leftover temporary file %s", entry.path)
+    return removed
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside *target* to write to; renamed over *target* when the block succeeds."""
@@ -116,7 +169,8 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         target = Path(os.path.realpath(target))
         check_target(target)
     ensure_folder(target.parent)
-    temporary = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
+    remove_leftovers(target)
+    temporary = target.with_name(temporary_name(target, secrets.token_hex(_TEMPORARY_HEX)))
     try:
         yield temporary
         if not temporary.exists():

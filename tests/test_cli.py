@@ -63,12 +63,14 @@ def test_list_takes_a_module_by_its_name_as_list_shows_it(capsys, tmp_path, db_t
     assert capsys.readouterr().out == by_id
 
 
-def test_bad_week_and_module_exit_1(capsys, tmp_path, db_target):
+def test_bad_week_and_module_are_usage_errors_exit_2(capsys, tmp_path, db_target):
     db = str(db_target)
     open_database(db).close()  # an empty desk
-    assert main(["--db", db, "list", "--week", "vecka18"]) == 1
+    for option in (["--week", "vecka18"], ["--module", "nope"]):  # values typed wrong: usage (exit 2, as argparse's)
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", db, "list", *option])
+        assert exit_info.value.code == 2
     assert "ISO-vecka" in capsys.readouterr().err
-    assert main(["--db", db, "list", "--module", "nope"]) == 1
 
 
 def test_broken_line_exit_1_names_line_and_keeps_rest(capsys, tmp_path, db_target):
@@ -82,8 +84,10 @@ def test_broken_line_exit_1_names_line_and_keeps_rest(capsys, tmp_path, db_targe
     assert "nya: 3" in captured.out
 
 
-def test_missing_file_exit_1(capsys, tmp_path, db_target):
-    assert main(["--db", str(db_target), "import", str(tmp_path / "missing.jsonl")]) == 1
+def test_missing_file_is_a_usage_error_exit_2(capsys, tmp_path, db_target):
+    with pytest.raises(SystemExit) as exit_info:  # a file named on the command line that cannot be opened
+        main(["--db", str(db_target), "import", str(tmp_path / "missing.jsonl")])
+    assert exit_info.value.code == 2
     assert "finns inte" in capsys.readouterr().err
 
 
@@ -186,7 +190,7 @@ def test_a_mistyped_desk_file_is_said_not_to_exist_and_is_not_created(capsys, tm
     message names the file and how a new desk is made."""
     typo = tmp_path / "deks.db"
     command = [str(tmp_path / "out" / "agenda.xlsx") if part == "OUT" else part for part in command]
-    assert main(["--db", str(typo), *command]) == 1
+    assert main(["--db", str(typo), *command]) == 4  # the desk is not there: exit 4, as an unreachable server
     err = capsys.readouterr().err
     assert "det finns ingen desk i" in err and str(typo) in err and "import" in err
     assert not typo.exists() and not list(tmp_path.iterdir())
@@ -220,5 +224,5 @@ def test_evaluate_without_a_desk_says_where_a_desks_own_module_is_evaluated(tmp_
     assert main(["evaluate", str(write_jsonl(tmp_path / "labelled.jsonl", rows))]) == 0
     out = capsys.readouterr().out
     assert "modulerna vaccination finns inte i den levererade modellen" in out and "--db DESK evaluate" in out
-    assert main(["--db", str(tmp_path / "skrivfel.db"), "evaluate", str(tmp_path / "labelled.jsonl")]) == 1
+    assert main(["--db", str(tmp_path / "skrivfel.db"), "evaluate", str(tmp_path / "labelled.jsonl")]) == 4
     assert not (tmp_path / "skrivfel.db").exists()

@@ -93,6 +93,7 @@ def test_every_commands_help_ends_with_an_example(capsys):
 
 def test_no_known_problems_says_so_and_json_stays_empty(desk, capsys):
     assert main(["--db", desk, "problems"]) == 0
-    assert "inga kända problem" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "inga kända problem" in captured.err and captured.out == ""  # a note, not a row: on stderr
     assert main(["--db", desk, "problems", "--json"]) == 0
     assert capsys.readouterr().out == ""

@@ -42,8 +42,10 @@ def test_m4_config_go_live_accepts_what_topics_accepts(tmp_path, capsys, text):
 
 def test_m4_config_go_live_refuses_a_slashed_day_naming_the_option(tmp_path, capsys):
     db = str(tmp_path / "desk.db")
-    assert main(["--db", db, "config", "--go-live", "23/4"]) == 1
-    assert "--go-live '23/4' är inget datum" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:  # a day typed wrong: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", db, "config", "--go-live", "23/4"])
+    assert exit_info.value.code == 2
+    assert "--go-live: '23/4' är inget datum" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("start", ["20250428", "2025-4-28", "28.4.2025"])

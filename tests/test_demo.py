@@ -93,7 +93,9 @@ def test_cli_demo_refuses_a_desk_with_real_tickets_and_says_how(db_path, tmp_pat
     with open_database(db_path) as database:
         _real(database, tmp_path, 3)
 
-    assert main(["--db", str(db_path), "demo", "--tickets", "20"]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # the command needs --mix here: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", str(db_path), "demo", "--tickets", "20"])
+    assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "3 riktiga ärenden" in err and "--mix" in err and "--remove" in err
 

@@ -183,11 +183,13 @@ def test_one_missing_folder_is_made_and_said(desk, tmp_path, capsys):
 
 
 def test_a_missing_path_is_refused_not_made(desk, tmp_path, capsys):
-    assert _export(desk, tmp_path / "saknas" / "djup" / "a.xlsx") == 1
-    err = capsys.readouterr().err
-    assert "finns inte" in err and str(tmp_path / "saknas") in err and "Traceback" not in err
-    assert not (tmp_path / "saknas").exists()
-    assert _export(desk, tmp_path / "saknas" / "djup", "all") == 1 and not (tmp_path / "saknas").exists()
+    for out, fmt in ((tmp_path / "saknas" / "djup" / "a.xlsx", None), (tmp_path / "saknas" / "djup", "all")):
+        with pytest.raises(SystemExit) as exit_info:  # an --out that can be no file: usage, exit 2
+            _export(desk, out, fmt)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert "finns inte" in err and str(tmp_path / "saknas") in err and "Traceback" not in err
+        assert not (tmp_path / "saknas").exists()
 
 
 @pytest.mark.parametrize("week, why", [("2099-W05", "inte börjat"), ("2025-W10", "före go-live")])
@@ -215,6 +217,8 @@ def test_topics_read_dates_as_the_import_does(desk, capsys):
 
 @pytest.mark.parametrize("start", ["31.11.2026", "igår", "2026-13-01", "3/11/2026"])
 def test_a_bad_date_is_a_swedish_message(desk, capsys, start):
-    assert main(["--db", desk, "topics", "--from", start, "--to", "10.11.2026"]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # a day typed wrong: usage, exit 2
+        main(["--db", desk, "topics", "--from", start, "--to", "10.11.2026"])
+    assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert f"--from '{start}' är inget datum" in err and "isoformat" not in err
+    assert f"--from: '{start}' är inget datum" in err and "isoformat" not in err

@@ -184,7 +184,9 @@ def test_issue_10_import_messages_never_echo_identifiers(db_path, tmp_path, caps
 # -- crashes and silent acceptance --------------------------------------------------------------
 def test_issue_10_importing_a_directory_is_a_message(tmp_path, capsys):
     (tmp_path / "x.jsonl").mkdir()
-    assert main(["--db", str(tmp_path / "d.db"), "import", str(tmp_path / "x.jsonl")]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # a file named that cannot be opened: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", str(tmp_path / "d.db"), "import", str(tmp_path / "x.jsonl")])
+    assert exit_info.value.code == 2
     assert "mapp" in capsys.readouterr().err
 
 

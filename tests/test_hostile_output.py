@@ -73,10 +73,12 @@ def test_issue_10_no_permission_for_the_export_is_a_message(desk, tmp_path, caps
 def test_issue_10_an_existing_file_or_a_file_as_folder_for_the_export_is_a_message(desk, tmp_path, capsys):
     existing = tmp_path / "weekly"
     existing.write_text("en fil")
-    assert main(["--db", desk, "export", "--week", "2025-W18", "--format", "all", "--out", str(existing)]) == 1
-    assert "är en fil" in capsys.readouterr().err
-    assert main(["--db", desk, "export", "--week", "2025-W18", "--format", "csv", "--out", str(existing / "a.csv")]) == 1
-    err = capsys.readouterr().err
+    for fmt, out in (("all", existing), ("csv", existing / "a.csv")):  # an --out that can be no file: usage, exit 2
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", desk, "export", "--week", "2025-W18", "--format", fmt, "--out", str(out)])
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert "är en fil" in err
     assert "fil" in err and "Traceback" not in err
     assert existing.read_text() == "en fil"
 
@@ -84,7 +86,9 @@ def test_issue_10_an_existing_file_or_a_file_as_folder_for_the_export_is_a_messa
 def test_issue_10_classify_out_a_directory_is_a_message(tmp_path, capsys):
     texts = write_jsonl(tmp_path / "in.jsonl", TEXTS)
     (tmp_path / "ut").mkdir()
-    assert main(["classify", str(texts), "--out", str(tmp_path / "ut")]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # an --out that can be no file: usage, exit 2
+        main(["classify", str(texts), "--out", str(tmp_path / "ut")])
+    assert exit_info.value.code == 2
     assert "mapp" in capsys.readouterr().err
 
 
@@ -113,7 +117,9 @@ def test_issue_10_classify_io_error_keeps_the_previous_result(tmp_path, capsys, 
 def test_issue_10_evaluate_and_classify_of_a_directory_are_messages(tmp_path, capsys):
     (tmp_path / "x.jsonl").mkdir()
     for command in (["classify", str(tmp_path / "x.jsonl")], ["evaluate", str(tmp_path / "x.jsonl")]):
-        assert main(command) == 1
+        with pytest.raises(SystemExit) as exit_info:  # an input file that cannot be opened: usage, exit 2
+            main(command)
+        assert exit_info.value.code == 2
         assert "mapp" in capsys.readouterr().err
 
 

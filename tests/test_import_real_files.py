@@ -187,7 +187,9 @@ def test_grouped_messages_keep_numbers_of_the_text():
 # -- a file that cannot be read creates no desk -------------------------------------------------------
 def test_missing_file_creates_no_desk(tmp_path, capsys):
     desk = tmp_path / "typo.db"
-    assert main(["--db", str(desk), "import", str(tmp_path / "does_not_exist.csv")]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # a file named that cannot be opened: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", str(desk), "import", str(tmp_path / "does_not_exist.csv")])
+    assert exit_info.value.code == 2
     assert not desk.exists()
 
 

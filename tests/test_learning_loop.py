@@ -343,7 +343,9 @@ def test_cli_adds_a_desk_label_that_import_then_accepts(db_path, tmp_path, capsy
     from elsdesk.cli import main
 
     assert main(["--db", str(db_path), "labels", "--add", "module", "--id", "vaccination", "--sv", "Vaccination"]) == 0
-    assert main(["--db", str(db_path), "labels", "--add", "module", "--id", "Bad id", "--sv", "x"]) == 1
+    with pytest.raises(SystemExit) as refused:  # a label id typed wrong is a usage error (README: exit codes)
+        main(["--db", str(db_path), "labels", "--add", "module", "--id", "Bad id", "--sv", "x"])
+    assert refused.value.code == 2
     capsys.readouterr()
     assert main(["--db", str(db_path), "labels", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
@@ -369,7 +371,7 @@ def test_cli_sets_where_intake_tickets_stand_and_lists_likely_mistakes(db_path, 
     assert main(["--db", str(db_path), "config", "--intake-in-queue", "mixed"]) == 0
     assert "mixed" in capsys.readouterr().out
     assert main(["--db", str(db_path), "mistakes"]) == 0
-    assert "minst 20" in capsys.readouterr().out
+    assert "minst 20" in capsys.readouterr().err  # the note that nothing is listed goes to stderr
 
 
 def test_measured_bands_follow_the_same_rule_as_the_suggestions():

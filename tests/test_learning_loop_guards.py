@@ -220,7 +220,9 @@ def test_classify_out_csv_writes_semicolon_csv_with_bom(tmp_path, capsys):
 
 
 def test_classify_out_refuses_other_endings(tmp_path, capsys):
-    assert main(["classify", str(_ident_file(tmp_path)), "--out", str(tmp_path / "x.txt")]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # an --out whose name promises another format: usage, exit 2 (elsdesk.cli_errors)
+        main(["classify", str(_ident_file(tmp_path)), "--out", str(tmp_path / "x.txt")])
+    assert exit_info.value.code == 2
     assert ".jsonl" in capsys.readouterr().err and not (tmp_path / "x.txt").exists()
 
 
@@ -255,6 +257,6 @@ def test_singular_forms():
 def test_commands_refuse_a_default_desk_that_does_not_exist(user_home, capsys, command):
     from elsdesk.paths import default_db_path
 
-    assert main(command) == 1
+    assert main(command) == 4  # the desk is not there: exit 4
     assert "det finns ingen desk" in capsys.readouterr().err
     assert not default_db_path().exists()

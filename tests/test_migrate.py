@@ -244,12 +244,14 @@ def test_a_table_that_does_not_verify_rolls_everything_back(source, new_pg_datab
 
 @needs_postgres
 def test_the_source_must_be_sqlite(new_pg_database, capsys):
-    assert main(["--db", new_pg_database(), "migrate", "--to", new_pg_database()]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # --db names a server where migrate takes a file: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", new_pg_database(), "migrate", "--to", new_pg_database()])
+    assert exit_info.value.code == 2
     assert "SQLite" in capsys.readouterr().err
 
 
 def test_a_missing_source_desk_is_refused(tmp_path, capsys):
-    assert main(["--db", str(tmp_path / "finns-inte.db"), "migrate", "--to", "postgresql://localhost/elsdesk"]) == 1
+    assert main(["--db", str(tmp_path / "finns-inte.db"), "migrate", "--to", "postgresql://localhost/elsdesk"]) == 4
     assert "det finns ingen desk" in capsys.readouterr().err
     assert not (tmp_path / "finns-inte.db").exists()
 

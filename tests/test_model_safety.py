@@ -126,7 +126,9 @@ def test_issue_10_models_activate_accepts_only_versions_in_the_desk(tmp_path, ca
     db = str(tmp_path / "desk.db")
     open_database(db).close()  # an existing, empty desk
     for target in ("../planted", str(planted), "planted", "../../etc", SHIPPED + "/../x"):
-        assert main(["--db", db, "models", "--activate", target]) == 1
+        with pytest.raises(SystemExit) as exit_info:  # a version the desk does not have: usage, exit 2 (elsdesk.cli_errors)
+            main(["--db", db, "models", "--activate", target])
+        assert exit_info.value.code == 2
         assert "finns inte" in capsys.readouterr().err
     rows = [{k: v for k, v in r.items() if k not in ("module", "kind")} for r in sample_rows(2)]
     assert main(["--db", db, "import", str(write_jsonl(tmp_path / "t.jsonl", rows))]) == 0
@@ -264,6 +266,6 @@ def test_commands_that_read_a_desk_refuse_a_mistyped_desk_file(tmp_path, capsys)
     missing = tmp_path / "skrivfel.db"
     texts = str(write_jsonl(tmp_path / "in.jsonl", TEXTS))
     for command in (["train"], ["models"], ["mistakes"], ["config"], ["labels"], ["db", "status"], ["classify", texts]):
-        assert main(["--db", str(missing), *command]) == 1, command
+        assert main(["--db", str(missing), *command]) == 4, command  # the desk is not there: exit 4
         assert "det finns ingen desk" in capsys.readouterr().err
     assert not missing.exists()

@@ -178,7 +178,9 @@ def test_cli_topics_json(two_weeks, tmp_path, capsys, db_target):
     report = json.loads(capsys.readouterr().out)
     assert report["week"] == "2025-W19" and report["tickets"] == len(rows)
     assert report["topics"][0]["count"] == 5 and report["topics"][0]["trend"] == "new"
-    assert main(["--db", db, "topics", "--week", "2025-53"]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # a week typed wrong: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", db, "topics", "--week", "2025-53"])
+    assert exit_info.value.code == 2
 
 
 def test_topics_follow_new_tickets_in_an_already_computed_week(two_weeks, tmp_path):
@@ -206,7 +208,9 @@ def test_topics_of_any_date_range(two_weeks, capsys, tmp_path):
 def test_cli_topics_needs_week_or_range(tmp_path, capsys, db_target):
     db = str(db_target)
     open_database(db).close()  # an empty desk
-    assert main(["--db", db, "topics", "--from", "2025-05-01"]) == 1
+    with pytest.raises(SystemExit) as exit_info:  # --from without --to: usage, exit 2 (elsdesk.cli_errors)
+        main(["--db", db, "topics", "--from", "2025-05-01"])
+    assert exit_info.value.code == 2
     assert main(["--db", db, "topics", "--from", "2025-05-01", "--to", "2025-05-07", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["tickets"] == 0
 
