@@ -198,3 +198,19 @@ def test_a_cached_index_of_an_older_version_is_refused_and_built_again():
     state["meta"][0] -= 1
     with pytest.raises(ValueError, match="version"):
         SimilarityIndex.from_state(state)
+
+
+def test_a_cached_index_read_through_other_word_lists_is_refused_and_built_again(monkeypatch):
+    """An update that changes the synonym list or the glossary reads words differently: an index cached
+    before would compare old readings with new ones, so it is built again."""
+    from elsdesk.ml import similarity
+
+    state = SimilarityIndex.build(ROWS).state()
+    assert SimilarityIndex.from_state(state)  # the same lists: read back
+    monkeypatch.setattr(similarity, "lexicon_digest", lambda: "0123456789abcdef")
+    with pytest.raises(ValueError, match="word lists"):
+        SimilarityIndex.from_state(state)
+    legacy = {name: value for name, value in state.items() if name != "lexicon"}  # cached before the digest existed
+    monkeypatch.undo()
+    with pytest.raises(ValueError, match="word lists"):
+        SimilarityIndex.from_state(legacy)

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from elsdesk.domain import parse_datetime
-from elsdesk.ml.synonyms import read_as
+from elsdesk.ml.synonyms import lexicon_digest, read_as
 from elsdesk.ml.text import clean, stem, stop_words, ticket_text, words
 
 N_FEATURES = 1 << 20
@@ -289,6 +289,7 @@ class SimilarityIndex:
                 "df": self._df, "ids": self._ids[: self._rows], "created": self._created[: self._rows],
                 "norms": self._norms[: self._rows], "alive": self._alive[: self._rows],
                 "segments": np.array([[s.first_row, s.tickets] for s in self._segments], dtype=np.int64).reshape(-1, 2),
+                "lexicon": np.array([lexicon_digest()]),
             }
             for number, segment in enumerate(self._segments):
                 for name in ("terms", "starts", "rows", "counts"):
@@ -307,6 +308,8 @@ class SimilarityIndex:
         meta = [int(v) for v in arrays["meta"]]
         if meta[0] != STATE_VERSION:
             raise ValueError(f"similarity index state version {meta[0]}, expected {STATE_VERSION}")
+        if "lexicon" not in arrays or str(np.asarray(arrays["lexicon"])[0]) != lexicon_digest():
+            raise ValueError("similarity index state read words through other word lists")
         ids = np.asarray(arrays["ids"], dtype=np.int64)
         columns = (np.asarray(arrays["created"], dtype=np.int64), np.asarray(arrays["norms"], dtype=np.float32),
                    np.asarray(arrays["alive"], dtype=bool))

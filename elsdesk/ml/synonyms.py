@@ -10,9 +10,11 @@ one problem. (The classifier learns from its own features and does not use them.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 
-from elsdesk.ml.english import in_swedish, word_map
+from elsdesk.ml.english import GLOSSARY_FILE, in_swedish, word_map
+from elsdesk.paths import resources_dir
 
 SYNONYMS_FILE = "synonyms_sv.txt"
 
@@ -21,6 +23,16 @@ SYNONYMS_FILE = "synonyms_sv.txt"
 def synonyms() -> dict[str, tuple[str, ...]]:
     """Written Swedish form -> the word(s) it is read as."""
     return word_map(SYNONYMS_FILE)
+
+
+@lru_cache(maxsize=1)
+def lexicon_digest() -> str:
+    """A short digest of the word lists words are read through (this file's and the English glossary):
+    what an index built from read words keeps, so that it is built again when either list changes."""
+    digest = hashlib.sha256()
+    for name in (SYNONYMS_FILE, GLOSSARY_FILE):
+        digest.update((resources_dir() / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=200_000)
