@@ -238,6 +238,7 @@ def test_gap_6_phone_and_identity_numbers_near_a_label_are_still_masked(text, ma
     "20 mg x 2", "Hb 135 g/L, CRP 12", "Na 140 K 4.1", "glukos 7,2 mmol/l", "Cosmic 2025.1", "rum 0712",
     "HSA-id SE2321000016-1234", "IP 10.12.120.12", "192.168.100.200", "vecka 10", "v. 10-12", "2027-W10", "ankn 1234",
     "tel ankn 1234", "BT 120/80 puls 72", "order 1234567890", "20270308 1430", "202703081430", "build 20250312.1",
+    "öppet 0730-1600", "INC0012345678", "ordernr 0812345678", "Patienten ska hem 2027-03-08 kl 14.30",
 ])
 def test_gap_readable_texts_the_tester_checked_stay_readable(text):
     assert mask_text(text).text == text
@@ -246,7 +247,8 @@ def test_gap_readable_texts_the_tester_checked_stay_readable(text):
 @settings(max_examples=200)
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)), st.integers(0, 23), st.integers(0, 59))
 def test_gap_dates_followed_by_a_four_digit_time_stay_readable(day, hour, minute):
-    for text in (f"{day:%Y-%m-%d} {hour:02d}{minute:02d}", f"{day:%Y-%m-%d} - {hour:02d}{minute:02d}"):
+    for text in (f"{day:%Y-%m-%d} {hour:02d}{minute:02d}", f"{day:%Y-%m-%d} - {hour:02d}{minute:02d}",
+                 f"{day:%Y-%m-%d}/{hour:02d}{minute:02d}", f"{day:%Y-%m-%d}/{hour:02d}:{minute:02d}"):
         assert mask_text(text).text == text
 
 

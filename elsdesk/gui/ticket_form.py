@@ -436,6 +436,8 @@ IDENTIFIER_NAMES = {  # masking's kinds, as the person reads them (the placehold
     "samordningsnummer": QT_TRANSLATE_NOOP("Identifiers", "samordningsnummer"),
     "telefon": QT_TRANSLATE_NOOP("Identifiers", "telefon"),
     "e-post": QT_TRANSLATE_NOOP("Identifiers", "e-post"),
+    "reservnummer": QT_TRANSLATE_NOOP("Identifiers", "reservnummer"),
+    "namn": QT_TRANSLATE_NOOP("Identifiers", "namn"),
 }
 
 

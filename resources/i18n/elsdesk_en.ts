@@ -453,6 +453,16 @@
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="439"/>
+        <source>reservnummer</source>
+        <translation>reserve number</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="440"/>
+        <source>namn</source>
+        <translation>name</translation>
+    </message>
 </context>
 <context>
     <name>IncidentActionsMixin</name>
