@@ -125,7 +125,7 @@ def require_existing(target) -> None:
 
     if target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
         raise DeskMissingError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
-                            f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
+                               f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
 
 
 def terminal_progress(doing: str):

@@ -144,7 +144,7 @@ def _classify_out_format(path: str) -> str:
     if suffix in (".csv", ".jsonl", ""):
         return suffix[1:] or "jsonl"
     raise UsageError(f"{path}: classify --out skriver JSON-rader (.jsonl) eller CSV (.csv); ge filen ett av"
-                        " de namnen, t.ex. etiketter.csv")
+                     " de namnen, t.ex. etiketter.csv")
 
 
 def _masked_result(result: dict) -> dict:
