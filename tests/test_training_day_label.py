@@ -6,32 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write_jsonl
-from elsdesk.gui.tasks import TaskRunner
-from elsdesk.gui.training_view import TrainingLeadView
 from elsdesk.gui.window_layout import ELLIPSIS, PART_SEPARATOR
-from elsdesk.services.imports import import_tickets
-from elsdesk.services.topics import set_go_live
-from elsdesk.storage import open_database
-from elsdesk.taxonomy import load_taxonomy
-from test_export_range_month import _rows
+from test_gui_period_export import view as loaded_view  # noqa: F401 - the tab on a three-week desk, showing 2027-W12
 
 
 @pytest.fixture
-def view(qtbot, tmp_path):
-    """The Utbildning tab on screen, on a desk with three weeks of tickets, showing the last (2027-W12)."""
-    path = tmp_path / "desk.db"
-    with open_database(path) as database:
-        assert not import_tickets(database, write_jsonl(tmp_path / "t.jsonl", _rows())).rejected
-        set_go_live(database, "2027-03-06")
-    runner = TaskRunner()
-    widget = TrainingLeadView(load_taxonomy(), runner, path)
-    qtbot.addWidget(widget, before_close_func=lambda w: qtbot.waitUntil(lambda: runner.running() == 0, timeout=30_000))
-    with qtbot.waitSignal(widget.overview_loaded, timeout=60_000):
-        widget.load("2027-W12")
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(qtbot, loaded_view):  # noqa: F811 - the fixture imported above, shown on screen
+    loaded_view.show()
+    qtbot.waitExposed(loaded_view)
+    return loaded_view
 
 
 def _at_width(view, width: int):
