@@ -216,3 +216,13 @@ def test_a_write_sqlite_refuses_as_read_only_is_a_swedish_unavailable_error(tmp_
             conn.execute("CREATE TABLE probe (x)")
     assert not db.conn.in_transaction
     db.close()
+
+
+@needs_root
+def test_a_desk_this_login_may_not_read_says_so_and_never_damaged(shared_folder):
+    desk = make_desk(shared_folder, folder_mode=0o777, file_mode=0o600)  # the owner's alone
+    out = run_as(NOBODY_UID, "from elsdesk.domain import DatabaseUnavailableError\n"
+                             f"try:\n    exec({READ!r})\nexcept DatabaseUnavailableError as exc:\n    print(exc)\n",
+                 desk).replace("\n", " ")
+    assert "saknar läsrätt till filen" in out and "skadad" not in out
+    assert sidecars(desk) == []

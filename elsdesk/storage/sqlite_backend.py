@@ -55,6 +55,9 @@ class SQLiteDatabase(Database):
         target = str(self.path) if self.path else ":memory:"
         if self.path is not None and self.path.is_dir():
             raise DatabaseUnavailableError(f"{target} är en mapp, ingen databasfil")
+        if self.path is not None and self.path.exists() and not os.access(self.path, os.R_OK):
+            raise DatabaseUnavailableError(f"{target} kan inte läsas: den här inloggningen saknar läsrätt till filen"
+                                           " (be den som äger filen eller en administratör ge läsrätt)")
         self.read_only = self.path is not None and self.path.exists() and not _writable(self.path)
         self.immutable = False
         if self.path is not None and not self.read_only:
@@ -68,6 +71,8 @@ class SQLiteDatabase(Database):
             raise
         except sqlite3.DatabaseError as exc:
             self.close()
+            if "unable to open" in str(exc):  # the file or its folder cannot be reached: nothing says it is damaged
+                raise DatabaseUnavailableError(f"{target} kan inte öppnas (SQLite: {exc})") from exc
             detail = "" if "not a database" in str(exc) else f" (SQLite: {exc})"  # that one the sentence already says
             raise DatabaseUnavailableError(f"{target} är ingen elsdesk-databas eller är skadad{detail}") from exc
         check_schema_version(version, self.describe())
