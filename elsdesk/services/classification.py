@@ -217,13 +217,11 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
     repo = TicketRepository(database)
     version = str(card.get("version", "?"))
     if flt is None:
-        ids = repo.ids_needing_prediction(version)
-        kindless = repo.ids_missing_kind()
+        ids = repo.ids_needing_prediction(version)  # with the kindless ones, in one pass
     else:
         ids = repo.query_ids(replace(flt, unconfirmed_only=True))  # intake labels are skipped below
-        kindless = repo.ids_missing_kind(repo.query_ids(flt))
-    listed = set(ids)
-    ids = ids + [ticket_id for ticket_id in kindless if ticket_id not in listed]
+        listed = set(ids)
+        ids += [ticket_id for ticket_id in repo.ids_missing_kind(repo.query_ids(flt)) if ticket_id not in listed]
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():

@@ -38,6 +38,8 @@ _NULLABLE = ("module", "kind", "unit", "module_confidence")
 # the digits a ticket number ends in, without leading zeros ("DEMO-01049" -> "1049"), in SQL both engines run alike;
 # written exactly as the index of migration 017 (idx_tickets_number_digits) so that the lookup is an index search
 NUMBER_DIGITS = "ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0')"
+# a person gave the module but nobody the kind: the model guesses the kind beside it (one parameter: MODEL)
+_MISSING_KIND = "label_source IS NOT NULL AND label_source != ? AND module IS NOT NULL AND kind IS NULL"
 
 
 def _row_to_ticket(row: tuple) -> Ticket:
@@ -195,21 +197,20 @@ class TicketRepository:
         return [_row_to_ticket(row) for row in rows]
 
     def ids_needing_prediction(self, model_version: str) -> list[int]:
-        """Tickets no person has labelled that *model_version* has not labelled, oldest first."""
+        """Tickets the model *model_version* has work on, oldest first, found in one pass over the
+        table: those no person has labelled that this version has not labelled, and those a person
+        gave a module but no kind (:meth:`ids_missing_kind`)."""
         rows = self.database.query(
-            "SELECT id FROM tickets WHERE (label_source IS NULL OR label_source = ?)"
-            " AND (model_version IS NULL OR model_version != ?) ORDER BY id",
-            (MODEL, model_version),
+            "SELECT id FROM tickets WHERE ((label_source IS NULL OR label_source = ?)"
+            " AND (model_version IS NULL OR model_version != ?)) OR (" + _MISSING_KIND + ") ORDER BY id",
+            (MODEL, model_version, MODEL),
         )
         return [row[0] for row in rows]
 
-    def ids_missing_kind(self, among: list[int] | None = None) -> list[int]:
-        """Tickets a person labelled with a module but no kind (a file with a module column and no kind
-        column, a form saved with a module only), oldest first; only those in *among* when given."""
-        sql = ("SELECT id FROM tickets WHERE label_source IS NOT NULL AND label_source != ?"
-               " AND module IS NOT NULL AND kind IS NULL")
-        if among is None:
-            return [row[0] for row in self.database.query(sql + " ORDER BY id", (MODEL,))]
+    def ids_missing_kind(self, among: list[int]) -> list[int]:
+        """Those of the tickets *among* that a person labelled with a module but no kind (a file with a
+        module column and no kind column, a form saved with a module only), oldest first."""
+        sql = "SELECT id FROM tickets WHERE " + _MISSING_KIND
         found: list[int] = []
         for start in range(0, len(among), 900):  # below SQLite's variable limit
             chunk = list(among[start : start + 900])
