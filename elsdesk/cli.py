@@ -74,7 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--json", action="store_true",
                      help="en JSON-rad per ärende för andra program: module, kind och status är id:n ur taxonomin"
                           " (status: ny, pagar = pågår, vantar = väntar, eskalerad, lost = löst)")
-    lst.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18")
+    lst.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18)")
     lst.add_argument("--module", help="modulens id, t.ex. lakemedel")
 
     demo = command("demo", "lägg in demodata (en påhittad go-live-månad, ärenden DEMO-…) i en tom desk, eller ta bort den")

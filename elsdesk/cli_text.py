@@ -45,7 +45,7 @@ DEFAULT_HELP = {
     "--json": "skriv resultatet som JSON",
     "--rollback": "återaktivera den föregående modellversionen",
     "--activate": "aktivera den här modellversionen",
-    "--week": "ISO-vecka, t.ex. 2025-W18",
+    "--week": "ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18)",
     "--format": "filformat (annars efter filändelsen i --out)",
     "--language": "språk i exporten: sv eller en",
 }

@@ -15,7 +15,7 @@ def add_topic_commands(command) -> None:
     from elsdesk.cli_errors import count_value, day_value, problem_status_value, week_value, weeks_value
 
     topics = command("topics", "återkommande ämnen en ISO-vecka")
-    topics.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18")
+    topics.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18)")
     topics.add_argument("--from", dest="start", metavar="DATUM", type=day_value,
                         help=f"i stället för --week: första dagen ({DAY_FORMS})")
     topics.add_argument("--to", dest="end", metavar="DATUM", type=day_value, help="sista dagen (med --from)")

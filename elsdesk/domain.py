@@ -235,17 +235,39 @@ def iso_week_of(created_at: str) -> str:
     return f"{year}-W{week:02d}"
 
 
+_WEEK_WORD = r"(?:[Vv]ecka|[VvWw]\.?)"  # vecka, v, v., V, w
+_ISO_WEEK_RE = re.compile(r"\s*(?P<year>\d{4})\s*-?\s*(?:" + _WEEK_WORD + r"\s*)?(?P<week>\d{1,2})\s*")
+_WEEK_YEAR_RE = re.compile(r"\s*" + _WEEK_WORD + r"?\s*(?P<week>\d{1,2})\s*(?:[ ,/-]\s*(?P<year>\d{4}))?\s*")
+
+
 def parse_week(text: str) -> tuple[date, date]:
-    """First and last day of an ISO week written '2025-W18' (or '2025W18', '2025-18')."""
-    match = re.fullmatch(r"\s*(\d{4})-?[Ww]?(\d{1,2})\s*", str(text))
+    """First and last day of an ISO week written '2025-W18' (or '2025W18', '2025-18', '2025 v18'), or as
+    Swedish staff write it: 'v46', 'v. 46', 'vecka 46', '46', 'v46 2025'. A week without a year is the
+    latest week of that number that has begun in the region (v52 in January is last year's)."""
+    match = _ISO_WEEK_RE.fullmatch(str(text)) or _WEEK_YEAR_RE.fullmatch(str(text))
     if not match:
-        raise BadInputError(f"'{text}' är ingen ISO-vecka; skriv till exempel 2025-W18")
-    year, week = int(match.group(1)), int(match.group(2))
+        raise BadInputError(f"'{text}' är ingen ISO-vecka; skriv till exempel 2025-W18 eller v18")
+    week = int(match.group("week"))
+    year = int(match.group("year")) if match.group("year") else _latest_year_of_week(week)
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError as exc:
         raise BadInputError(f"vecka {week} finns inte år {year}") from exc
     return monday, date.fromisocalendar(year, week, 7)
+
+
+def _latest_year_of_week(week: int) -> int:
+    """The year of the latest week numbered *week* whose Monday is not after the region's today."""
+    if not 1 <= week <= 53:
+        raise BadInputError(f"vecka {week} finns inte")
+    today = region_now().date()
+    for year in (today.isocalendar()[0], today.isocalendar()[0] - 1, today.isocalendar()[0] - 2):
+        try:
+            if date.fromisocalendar(year, week, 1) <= today:
+                return year
+        except ValueError:  # week 53 in a year of 52
+            continue
+    raise BadInputError(f"ingen vecka {week} har börjat de senaste åren; skriv året, till exempel {today.year}-W{week:02d}")
 
 
 def week_day_number(monday: date, go_live: date | None) -> int | None:

@@ -66,7 +66,7 @@ def test_list_takes_a_module_by_its_name_as_list_shows_it(capsys, tmp_path, db_t
 def test_bad_week_and_module_are_usage_errors_exit_2(capsys, tmp_path, db_target):
     db = str(db_target)
     open_database(db).close()  # an empty desk
-    for option in (["--week", "vecka18"], ["--module", "nope"]):  # values typed wrong: usage (exit 2, as argparse's)
+    for option in (["--week", "nästa vecka"], ["--module", "nope"]):  # values typed wrong: usage (exit 2, as argparse's)
         with pytest.raises(SystemExit) as exit_info:
             main(["--db", db, "list", *option])
         assert exit_info.value.code == 2
