@@ -9,6 +9,9 @@ from pathlib import Path
 from elsdesk.days import DAY_FORMS
 
 TOPIC_HANDLERS: dict = {}
+# --intake-in-queue: the stored setting of each word a person may type, and how config shows it
+INTAKE_PLACEMENT_WORDS = {"sist": "last", "blandat": "mixed", "last": "last", "mixed": "mixed"}
+INTAKE_PLACEMENT_SHOWN = {"last": "sist (efter modellens etiketter)", "mixed": "blandat (med modellens etiketter)"}
 
 
 def add_topic_commands(command) -> None:
@@ -40,9 +43,9 @@ def add_topic_commands(command) -> None:
 
     config = command("config", "visa eller ändra inställningar för desken")
     config.add_argument("--go-live", metavar="DATUM", type=day_value, help=f"datum för go-live (för D+N): {DAY_FORMS}")
-    config.add_argument("--intake-in-queue", choices=("last", "mixed"),
+    config.add_argument("--intake-in-queue", choices=tuple(INTAKE_PLACEMENT_WORDS),
                         help="var ärenden vars etiketter sattes vid registreringen står i granskningskön:"
-                             " last = efter modellens (standard), mixed = blandat med dem")
+                             " sist (last) = efter modellens (standard), blandat (mixed) = blandat med dem")
 
     problems = command("problems", "visa kända problem, eller ändra ett problems lösning och status")
     problems.add_argument("--json", action="store_true", help="en JSON-rad per känt problem")
@@ -176,7 +179,7 @@ def cmd_export(args) -> int:
 
 def cmd_config(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.services.topics import go_live_date, set_go_live
+    from elsdesk.services.topics import go_live_date, go_live_is_set, set_go_live
 
     from elsdesk.services.review import intake_placement, set_intake_placement
 
@@ -184,11 +187,17 @@ def cmd_config(args) -> int:
         if args.go_live:
             set_go_live(database, args.go_live.isoformat())  # a day: argparse read it
         if args.intake_in_queue:
-            set_intake_placement(database, args.intake_in_queue)
-        value = go_live_date(database)
+            set_intake_placement(database, INTAKE_PLACEMENT_WORDS[args.intake_in_queue])
+        value, chosen = go_live_date(database), go_live_is_set(database)
         placement = intake_placement(database)
-    print(f"go-live: {value.isoformat() if value else '(inte satt)'}", file=sys.stdout)
-    print(f"registreringsetiketter i granskningskön: {placement}", file=sys.stdout)
+    if value is None:
+        shown = "(inte satt)"
+    elif chosen:
+        shown = value.isoformat()
+    else:  # D+N counts from the oldest ticket until someone sets the day: say so, one early ticket moves it
+        shown = f"{value.isoformat()} (inte satt: det äldsta ärendets dag; sätt dagen med --go-live DATUM)"
+    print(f"go-live: {shown}", file=sys.stdout)
+    print(f"registreringsetiketter i granskningskön: {INTAKE_PLACEMENT_SHOWN.get(placement, placement)}", file=sys.stdout)
     return 0
 
 

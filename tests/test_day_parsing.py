@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -56,3 +57,20 @@ def test_m4_topics_from_reads_compact_and_unpadded_days(tmp_path, capsys, start)
     assert main(["--db", db, "import", str(write_jsonl(tmp_path / "t.jsonl", sample_rows(5))), "--no-classify"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "topics", "--from", start, "--to", "4.5.2025", "--json"]) == 0
+
+
+def test_config_says_when_go_live_is_only_the_oldest_tickets_day_and_shows_the_queue_placement_in_swedish(tmp_path, capsys):
+    db, tickets = str(tmp_path / "desk.db"), tmp_path / "t.jsonl"
+    tickets.write_text(json.dumps({"id": "G-1", "created_at": "2025-04-22T08:00:00", "title": "Kan inte logga in"}) + "\n",
+                       encoding="utf-8")
+    assert main(["--db", db, "import", str(tickets), "--no-classify", "--no-incidents"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "config"]) == 0
+    shown = capsys.readouterr().out
+    assert "go-live: 2025-04-22 (inte satt: det äldsta ärendets dag" in shown  # not as if someone had set it
+    assert "granskningskön: sist (efter modellens etiketter)" in shown and ": last" not in shown
+    assert main(["--db", db, "config", "--go-live", "2025-04-23", "--intake-in-queue", "blandat"]) == 0
+    shown = capsys.readouterr().out
+    assert "go-live: 2025-04-23\n" in shown and "granskningskön: blandat" in shown
+    assert main(["--db", db, "config", "--intake-in-queue", "last"]) == 0  # the English words still work
+    assert "granskningskön: sist" in capsys.readouterr().out

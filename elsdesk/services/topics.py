@@ -489,7 +489,13 @@ def agenda(report: dict, limit: int = 10) -> list[dict]:
 
 
 # -- go-live and weekly volumes ------------------------------------------------------------------
+def go_live_is_set(database: Database) -> bool:
+    """Whether someone set the desk's go-live day (else :func:`go_live_date` takes the oldest ticket's day)."""
+    return bool(SettingsRepository(database).get("go_live"))
+
+
 def go_live_date(database: Database) -> date | None:
+    """The desk's go-live day as set, else the oldest ticket's day, else None."""
     value = SettingsRepository(database).get("go_live")
     if value:
         return date.fromisoformat(value)
