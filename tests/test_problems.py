@@ -274,7 +274,8 @@ def test_a_problem_status_is_taken_by_its_name_in_any_case_and_shown_by_name(lin
 
     dose = next(p for p in known_problems(linked_desk) if p.name == DOSE)
     for given, stored in (("Workaround", "workaround"), ("rättat", "rattat"), ("RATTAT", "rattat"),
-                          ("Genomgånget på utbildning", "genomganget"), ("öppet", "oppet"), ("oppet", "oppet")):
+                          ("Genomgånget på utbildning", "genomganget"), ("öppet", "oppet"), ("oppet", "oppet"),
+                          ("Löst", "rattat"), ("åtgärdat", "rattat"), ("Tillfällig lösning", "workaround")):  # words people type
         assert update_problem(linked_desk, dose.id, status=given).status == stored
     with pytest.raises(BadInputError, match="workaround finns"):
         update_problem(linked_desk, dose.id, status="kanske")

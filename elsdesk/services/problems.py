@@ -94,16 +94,21 @@ def get_problem(database: Database, problem_id: int) -> Problem:
 # what people read for a known problem's status (the ids stay in the database and JSON)
 STATUS_NAMES = {"oppet": "öppet", "workaround": "workaround finns", "rattat": "rättat",
                 "genomganget": "genomgånget på utbildning"}
+# other words people type for a status ("Löst" was refused for a tester), folded as problem_status folds them
+STATUS_WORDS = {"lost": "rattat", "atgardat": "rattat", "fixat": "rattat", "tillfallig losning": "workaround",
+                "tillfallig losning finns": "workaround", "genomgatt": "genomganget", "ny": "oppet"}
 _FOLDED = str.maketrans("åäö", "aao")
 
 
 def problem_status(value: str) -> str:
-    """The status id that *value* means: an id or a name, in any case, with or without å/ä/ö
-    ("Workaround", "rättat", "Genomgånget på utbildning"); BadInputError otherwise."""
+    """The status id that *value* means: an id, a name or another word for it (:data:`STATUS_WORDS`), in any
+    case, with or without å/ä/ö ("Workaround", "rättat", "Löst", "Genomgånget på utbildning"); BadInputError otherwise."""
     wanted = " ".join(str(value).casefold().split()).translate(_FOLDED)
     for status, name in STATUS_NAMES.items():
         if wanted in (status, name.translate(_FOLDED)):
             return status
+    if wanted in STATUS_WORDS:
+        return STATUS_WORDS[wanted]
     raise BadInputError(f"okänd status '{value}'; välj bland {', '.join(STATUS_NAMES.values())}")
 
 
