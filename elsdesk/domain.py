@@ -295,3 +295,21 @@ def normalise_week(text: str) -> str:
     monday, _ = parse_week(text)
     year, week, _ = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def unit_key(unit: str | None) -> str:
+    """One unit however it was typed: "Avd 12 Medicin", "avd 12  medicin " are the same unit."""
+    return " ".join((unit or "").split()).casefold()
+
+
+def unit_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Tickets per unit with the spellings of one unit (:func:`unit_key`) counted together, under the
+    spelling most of them used (spaces tidied), most first."""
+    spellings: dict[str, dict[str, int]] = {}
+    for unit, count in counts.items():
+        if unit_key(unit):
+            shown = spellings.setdefault(unit_key(unit), {})
+            tidy = " ".join(unit.split())
+            shown[tidy] = shown.get(tidy, 0) + int(count or 0)
+    merged = {max(shown, key=shown.get): sum(shown.values()) for shown in spellings.values()}
+    return dict(sorted(merged.items(), key=lambda item: -item[1]))

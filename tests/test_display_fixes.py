@@ -249,3 +249,12 @@ def test_the_question_mark_after_a_module_has_a_tooltip_that_says_what_it_means(
     assert tips[2] == "Satt vid registreringen eller importen, inte bekräftad av en superanvändare"
     assert tips[3] is None and tips[4] is None  # confirmed: no "?", nothing to explain; no module: neither
     qtmodeltester.check(model)
+
+
+def test_one_unit_typed_two_ways_is_one_reporter_in_the_audience():
+    """A tester saw "avd 14 medicin (6), Avd 14 Medicin (4)" under "Anmäls av" in the md and html exports."""
+    from elsdesk.export.tables import audience_text
+
+    topic = {"audience": {"roles": {}, "units": {"avd 14 medicin": 6, "Avd 14 Medicin": 4, "Akuten": 3, " akuten ": 1,
+                                                 "IVA": 5}}}
+    assert audience_text(topic) == "avd 14 medicin (10), IVA (5), Akuten (4)"

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from elsdesk.domain import day_label, week_day_number
+from elsdesk.domain import day_label, unit_counts, week_day_number
 from elsdesk.export import TREND_NAMES, TREND_NAMES_EN
 from elsdesk.export.quotes import quotable
 
@@ -239,14 +239,16 @@ class TopicCard:
 
 def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: int = 4) -> str:
     """Who reports a topic: roles (by their names in *role_names*, a stored role id or free text to
-    what a person reads; entries that read the same are counted together) and units with their
-    counts, most first."""
+    what a person reads; entries that read the same are counted together) and units (spellings of one
+    unit together) with their counts, most first."""
     audience = topic.get("audience") or {}
     parts = []
     for key in ("roles", "units"):
         counts = dict(audience.get(key) or {})
         if key == "roles" and role_names:
             counts = named_counts(counts, role_names)
+        if key == "units":  # "avd 14 medicin" and "Avd 14 Medicin" are one unit (as incidents count them)
+            counts = unit_counts(counts)
         items = list(counts.items())[:limit]
         if items:
             parts.append(", ".join(f"{name} ({count})" for name, count in items))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from elsdesk.domain import Incident, NotFoundError
+from elsdesk.domain import Incident, NotFoundError, unit_key  # noqa: F401  (unit_key: as surges imports it)
 from elsdesk.storage.database import Database
 
 STATUSES = ("open", "confirmed", "dismissed")
@@ -22,11 +22,6 @@ def _select(dialect) -> str:
         "  JOIN tickets t ON t.id = x.ticket_id WHERE x.incident_id = i.id AND t.unit IS NOT NULL ORDER BY t.unit) u)"
         " FROM incidents i"
     )
-
-
-def unit_key(unit: str | None) -> str:
-    """One unit however it was typed: "Avd 12 Medicin", "avd 12  medicin " are the same unit."""
-    return " ".join((unit or "").split()).casefold()
 
 
 def distinct_units(units) -> tuple[str, ...]:
