@@ -326,3 +326,16 @@ def test_the_topics_of_a_date_range_are_the_known_problems_too(linked_desk):
     later = range_topics(linked_desk, "2025-05-05", "2025-05-11")  # the week before: the linked week
     dose = next(t for t in later["topics"] if t["problem"] == DOSE)
     assert dose["previous_count"] == 4
+
+
+def test_a_problems_module_and_kind_follow_most_of_its_linked_tickets(linked_desk):
+    """A problem took its first ticket's labels: a first ticket without a module, or of another module than most,
+    showed in every export (a tester's finding)."""
+    repo = TicketRepository(linked_desk)
+    first = repo.get_by_external_id("K-0040")  # kassa_avgifter
+    assert link_ticket(linked_desk, first.id, "Fel modul först", "anna").module == "kassa_avgifter"
+    for number in ("K-0020", "K-0021"):  # two läkemedel tickets: most of the problem's tickets now
+        problem = link_ticket(linked_desk, repo.get_by_external_id(number).id, "Fel modul först", "anna")
+    assert (problem.module, problem.kind) == ("lakemedel", "handhavande")
+    link_ticket(linked_desk, repo.get_by_external_id("K-0021").id, None, "anna")  # one leaves: a tie, the oldest decides
+    assert next(p for p in known_problems(linked_desk) if p.name == "Fel modul först").module == "lakemedel"

@@ -56,10 +56,12 @@ def link_ticket(database: Database, ticket_id: int, name: str | None, actor: str
         raise BadInputError("ett känt problem behöver ett namn")
     with database.write() as conn:
         ticket = tickets.get(ticket_id)
+        before = problems.links([ticket_id]).get(ticket_id)
         problem_id = None
         if cleaned:
             problem_id = problems.find_or_create(conn, cleaned, ticket.module, ticket.kind, actor)
         problems.link(conn, ticket_id, problem_id)
+        problems.follow_linked_labels(conn, [i for i in (problem_id, before) if i])  # the new one and the one it left
     return problems.get(problem_id) if problem_id else None
 
 
@@ -187,6 +189,7 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
         taken_over = {ticket.id: problem_id for ticket in members if ticket.id not in linked}
         for ticket_id in taken_over:  # a link a person made before stays as it is
             problems.link(conn, ticket_id, problem_id)
+        problems.follow_linked_labels(conn, [problem_id])
         # the lead judged this topic, not the week: its other tickets are not one-offs to the matcher
         problems.record_proposal_links(conn, week, taken_over)
         target = problem_topic_id(problem_id)

@@ -169,6 +169,18 @@ class ProblemRepository:
     def link(self, conn, ticket_id: int, problem_id: int | None) -> None:
         conn.execute("UPDATE tickets SET problem_id = ? WHERE id = ?", (problem_id, ticket_id))
 
+    def follow_linked_labels(self, conn, problem_ids: Iterable[int]) -> None:
+        """Give each of the problems *problem_ids* the module and the kind most of its linked tickets have (the
+        oldest ticket's breaks a tie); a label none of them has stays as it was. A problem took its first
+        ticket's labels, and a first ticket without a module, or with another one than most, showed in
+        every export (a tester's finding)."""
+        for column in ("module", "kind"):
+            most = (f"SELECT t.{column} FROM tickets t WHERE t.problem_id = problems.id AND t.{column} IS NOT NULL"
+                    f" GROUP BY t.{column} ORDER BY count(*) DESC, min(t.id) LIMIT 1")
+            for chunk in _chunks(sorted(set(problem_ids))):
+                conn.execute(f"UPDATE problems SET {column} = coalesce(({most}), {column})"
+                             f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+
     def record_proposal_links(self, conn, week: str, links: dict[int, int]) -> None:
         """Remember that the tickets of *links* ({ticket id: problem id}) of *week* were linked by taking
         over a machine proposal, not one by one by a person (read inside the write, so two take-overs
@@ -199,3 +211,9 @@ def _links_of(text: str | None) -> dict[int, int]:
         return {int(t): int(p) for t, p in json.loads(text).items()} if text else {}
     except (ValueError, TypeError, AttributeError):
         return {}
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    """*ids* in lists below SQLite's variable limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
