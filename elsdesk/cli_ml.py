@@ -76,13 +76,14 @@ def cmd_labels(args) -> int:
 
 
 def cmd_mistakes(args) -> int:
-    from elsdesk.services.label_check import likely_mistakes
+    from elsdesk.services.label_check import MIN_TICKETS, checkable_count, likely_mistakes
 
     from elsdesk.services.labels import desk_taxonomy
 
     with _existing_desk(args) as database:
         found = likely_mistakes(database, limit=args.limit)
         taxonomy = desk_taxonomy(database)
+        checked = checkable_count(database) if not found else 0
     fields = {"module": ("modul", taxonomy.module_name), "kind": ("typ", taxonomy.kind_name)}
     for mistake in found:
         if args.json:
@@ -93,11 +94,15 @@ def cmd_mistakes(args) -> int:
         else:
             field, name = fields.get(mistake.field, (mistake.field, lambda label: label))
             print(f"{mistake.external_id:14} {field:5} {name(mistake.given) or mistake.given} → {name(mistake.suggested) or mistake.suggested} "
-                  f"({mistake.given_probability:.0%} mot {mistake.suggested_probability:.0%})  {mistake.title}")
+                  f"(modellen: {mistake.given_probability:.0%} för den satta, {mistake.suggested_probability:.0%} för förslaget)"
+                  f"  {mistake.title}")
     if not found and not args.json:
         from elsdesk.cli import say_none
 
-        say_none("inga troliga felmärkningar (eller för få etiketter att kontrollera, minst 20 behövs)")
+        if checked < MIN_TICKETS:
+            say_none(f"för få märkta ärenden att kontrollera: {checked} (minst {MIN_TICKETS} behövs)")
+        else:
+            say_none(f"inga troliga felmärkningar: modellen håller med om etiketterna på de {checked} märkta ärendena")
     return 0
 
 

@@ -138,7 +138,7 @@ EMPTY_LISTINGS = {
     "list": (["list", "--week", "2025-W30"], "inga ärenden för vecka 2025-W30"),
     "incidents": (["incidents"], "inga incidenter"),
     "problems": (["problems"], "inga kända problem"),
-    "mistakes": (["mistakes"], "inga troliga felmärkningar"),
+    "mistakes": (["mistakes"], "för få märkta ärenden att kontrollera: 10 (minst 20 behövs)"),
     "topics": (["topics", "--week", "2025-W30"], "inga återkommande ämnen den veckan"),
 }
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 STRONG = 0.5
+# a twin's label the model gives less than this, where another twin carries the label the model gives STRONG
+TWIN_DOUBT = 0.2
 
 @dataclass(frozen=True)
 class LabelIssue:
@@ -56,3 +58,25 @@ def label_issues(given: list[str], probabilities: np.ndarray, classes: list[str]
         if k != j and p[j] < thresholds[j] and p[k] >= strong:
             issues.append(LabelIssue(i, given[i], classes[k], float(p[j]), float(p[k])))
     return sorted(issues, key=lambda issue: (issue.given_probability, -issue.suggested_probability))
+
+
+def twin_issues(given: list[str], probabilities: np.ndarray, classes: list[str], groups: list[str],
+                strong: float = STRONG, doubt: float = TWIN_DOUBT) -> list[LabelIssue]:
+    """Likely mistakes among twins: tickets of one *groups* key (the same text) that people labelled
+    differently. The model, trained on neither twin, decides between them: a twin is a likely mistake when
+    the model gives another twin's label at least *strong* and its own below *doubt*. Confident learning
+    alone misses such a slip when the model, without the twins, is not as sure as it is on average."""
+    probabilities = np.asarray(probabilities, dtype=float)
+    column = {label: i for i, label in enumerate(classes)}
+    labels_of: dict[str, set[str]] = {}
+    for label, group in zip(given, groups):
+        labels_of.setdefault(group, set()).add(label)
+    issues = []
+    for i, (label, group) in enumerate(zip(given, groups)):
+        if len(labels_of[group]) < 2 or label not in column:
+            continue
+        p = probabilities[i]
+        k = int(np.argmax(p))
+        if classes[k] != label and classes[k] in labels_of[group] and p[k] >= strong and p[column[label]] < doubt:
+            issues.append(LabelIssue(i, label, classes[k], float(p[column[label]]), float(p[k])))
+    return issues
