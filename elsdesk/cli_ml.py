@@ -302,6 +302,7 @@ def _brief(quality):
 
 def cmd_evaluate(args) -> int:
     from elsdesk.cli import _target, check_input_file, require_existing
+    from elsdesk.ml.confidence import percent
     from elsdesk.ml.evaluation import plain_summary
     from elsdesk.services.classification import evaluate_file
     from elsdesk.services.labels import desk_taxonomy
@@ -323,9 +324,10 @@ def cmd_evaluate(args) -> int:
         print(json.dumps(report, ensure_ascii=False))
         return 0
     model = "den levererade modellen" if report["model_version"] == "shipped" else f"modell {report['model_version']}"
-    print(f"{model}: {report['n']} ärenden, träffsäkerhet {report['accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f}")
+    print(f"{model}: {report['n']} ärenden, rätt modul på {percent(report['accuracy'])} %,"
+          f" macro-F1 {report['macro_f1']:.3f} (medel av modulernas F1, 1 = alla rätt)")
     if report.get("kind_n"):
-        print(f"typ: {report['kind_n']} ärenden med typ, träffsäkerhet {report['kind_accuracy']:.3f},"
+        print(f"typ: {report['kind_n']} ärenden med typ, rätt typ på {percent(report['kind_accuracy'])} %,"
               f" macro-F1 {report['kind_macro_f1']:.3f}")
     else:
         print("typ: inget av ärendena har en typ (kind), så typen utvärderades inte")
@@ -363,7 +365,7 @@ def cmd_models(args) -> int:
         print(f"{'*' if v['active'] else ' '} {v['version']:28} {v['created'] or '':20} macro-F1 {f1}  bekräftade {v['confirmed_rows'] or 0}"
               f"{_measured_on(v)}")
     if any(v["macro_f1"] is not None and v["version"] != SHIPPED for v in versions):
-        print("macro-F1 mäts olika: den levererade modellens på seedkorpusen (korsvalidering), en omtränad modells på de"
+        print("macro-F1 mäts olika: den levererade modellens på grundkorpusen (korsvalidering), en omtränad modells på de"
               " nyaste bekräftade ärendena den inte tränats på; jämför två modeller med det som elsdesk train skriver.")
     return 0
 
@@ -401,5 +403,5 @@ def _measured_on(version: dict) -> str:
     if version["macro_f1"] is None:
         return ""
     if version["version"] == SHIPPED:
-        return "  (seedkorpusen)"
+        return "  (grundkorpusen)"
     return f"  (på {version['quality_n']} nya bekräftade)" if version.get("quality_n") else ""

@@ -255,7 +255,7 @@ def test_issue_10_the_seed_corpus_is_masked_and_the_shipped_model_holds_none_of_
 def test_models_says_what_each_macro_f1_was_measured_on():
     from elsdesk.cli_ml import _measured_on
 
-    assert _measured_on({"version": "shipped", "macro_f1": 0.8, "quality_n": None}) == "  (seedkorpusen)"
+    assert _measured_on({"version": "shipped", "macro_f1": 0.8, "quality_n": None}) == "  (grundkorpusen)"
     assert _measured_on({"version": "20261203-010212", "macro_f1": 0.97, "quality_n": 30}) == "  (på 30 nya bekräftade)"
     assert _measured_on({"version": "20261203-010238", "macro_f1": None, "quality_n": None}) == ""
 
