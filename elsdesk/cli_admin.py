@@ -82,6 +82,17 @@ def _status(target, as_json: bool) -> int:
     return 0
 
 
+# the desk's tables as the move and the merge report them (a Swedish reader, not an SQL one)
+TABLE_NAMES = {"tickets": "ärenden", "label_history": "etiketthistorik", "review_decisions": "granskningsbeslut",
+               "problems": "kända problem", "incidents": "incidenter", "incident_tickets": "ärenden i incidenter",
+               "settings": "inställningar", "topic_registry": "ämnen", "topic_weeks": "ämnen per vecka",
+               "models": "modeller", "schema_migrations": "databasversioner"}
+
+
+def table_name(table: str) -> str:
+    return TABLE_NAMES.get(table, table)
+
+
 def cmd_migrate(args) -> int:
     from pathlib import Path
 
@@ -90,7 +101,7 @@ def cmd_migrate(args) -> int:
     from elsdesk.paths import default_db_path
     from elsdesk.services.migrate_desk import migrate_desk
     from elsdesk.storage import backend_of, open_database
-    from elsdesk.storage.database import SQLITE
+    from elsdesk.storage.database import POSTGRES, SQLITE
 
     source = _target(args) or default_db_path()
     if backend_of(source) != SQLITE:
@@ -101,13 +112,16 @@ def cmd_migrate(args) -> int:
 
     if args.merge:
         return _merge(source, args)
+    if backend_of(args.to) != POSTGRES:  # found before any work: the command line is wrong (exit 2)
+        raise UsageError(f"--to: målet {args.to} är ingen PostgreSQL-databas; ange --to postgresql://… eller"
+                         " service=NAMN (att lägga en desk till en annan desk-fil görs med --merge)")
     from elsdesk.cli import terminal_progress
 
     progress = terminal_progress("kopierar")
     with open_database(source) as database:
         report = migrate_desk(database, args.to, dry_run=args.dry_run, progress=progress)
     for table in report.tables:
-        print(f"{table.name}: {table.rows} rader, sha256 {table.target_sha256[:16]} (lika i källan och målet)")
+        print(f"{table_name(table.name)}: {table.rows} rader, sha256 {table.target_sha256[:16]} (lika i källan och målet)")
     if report.nul_removed:
         print(f"varning: {report.nul_removed} NUL-tecken togs bort ur texter (PostgreSQL kan inte lagra dem)")
     if report.dry_run:
@@ -140,7 +154,7 @@ def _merge(source: str, args) -> int:
 
 def merge_summary(report) -> list[str]:
     """The lines ``migrate --merge`` prints: what was added per table, renumbered, joined, and not merged."""
-    lines = [f"{name}: {rows} rader tillagda" for name, rows in report.added.items()]
+    lines = [f"{table_name(name)}: {rows} rader tillagda" for name, rows in report.added.items()]
     if report.renumbered:
         lines.append(f"ärendenummer som målet redan hade, med nya nummer ({len(report.renumbered)}):")
         lines += [f"  {old} → {new}" for old, new in report.renumbered]

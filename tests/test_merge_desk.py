@@ -269,7 +269,7 @@ def test_cli_lists_the_new_numbers_and_says_what_was_not_merged(source_path, db_
     assert main(["--db", str(source_path), "migrate", "--merge", "--to", str(db_target)]) == 0
 
     out = capsys.readouterr().out
-    assert "tickets: 3 rader tillagda" in out and "  ELS-000001 → ELS-000004" in out
+    assert "ärenden: 3 rader tillagda" in out and "  ELS-000001 → ELS-000004" in out
     assert "kända problem: 1 samma som i målet (provsvar syns inte i bos), 0 nya" in out
     assert "inställningar och modeller slogs inte ihop" in out
     assert "slog ihop 3 ärenden (3 med nya nummer), 4 rader etiketthistorik, 1 granskningsbeslut" in out

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import sample_rows, write_jsonl
 from elsdesk.cli import main
+from elsdesk.cli_admin import table_name
 from elsdesk.domain import BadInputError, Ticket, TicketFilter
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.migrate_desk import TABLES, MigrationError, desk_checksums, migrate_desk
@@ -182,7 +183,7 @@ def test_new_rows_on_the_target_get_ids_past_the_copied_ones(source, empty_targe
 @needs_postgres
 def test_cli_migrate_prints_a_line_per_table(source_path, empty_target, capsys):
     out = _lines(capsys, "--db", str(source_path), "migrate", "--to", empty_target)
-    assert [line.split(":")[0] for line in out[:len(TABLES)]] == [name for name, _key in TABLES]
+    assert [line.split(":")[0] for line in out[:len(TABLES)]] == [table_name(name) for name, _key in TABLES]
     assert "kontrollsummor lika i alla 10 tabeller" in "\n".join(out)
     assert _counts(empty_target)["tickets"] == int(out[1].split()[1])  # line 0: problems
 
@@ -272,3 +273,11 @@ def test_nul_characters_an_old_desk_may_hold_are_dropped_and_counted(tmp_path, e
     assert report.verified and report.nul_removed == 1
     with open_database(empty_target) as target:
         assert TicketRepository(target).get_by_external_id("N-1").title == "Dos ej signerad"
+
+
+def test_a_file_as_the_target_of_a_move_is_a_usage_error_that_points_to_merge(source_path, tmp_path, capsys):
+    """A tester's `migrate --to other.db` answered exit 1 after opening the desk: the command line is wrong (2)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(source_path), "migrate", "--to", str(tmp_path / "other.db")])
+    assert exit_info.value.code == 2
+    assert "ingen PostgreSQL-databas" in capsys.readouterr().err and not (tmp_path / "other.db").exists()
