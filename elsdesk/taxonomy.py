@@ -117,13 +117,17 @@ class Taxonomy:
 
     @cached_property
     def _spellings(self) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
-        """Per group: every spelling casefolded, and folded (see :func:`fold`), to its label's id."""
+        """Per group: every spelling casefolded, and folded (see :func:`fold`), to its label's id. A label's
+        id and names come before every synonym: a desk's own kind "Utbildningsbehov" is that kind, not the
+        shipped kind that lists "utbildningsbehov" among its synonyms (a tester's finding)."""
         index = {}
         for group in (f.name for f in fields(self)):
             exact: dict[str, str] = {}
             folded: dict[str, str] = {}
-            for label in getattr(self, group):
-                for spelling in label.spellings():
+            labels = getattr(self, group)
+            named = [(label, (label.id, label.sv, label.en)) for label in labels]
+            for label, spellings in named + [(label, label.synonyms) for label in labels]:
+                for spelling in spellings:
                     exact.setdefault(spelling.strip().casefold(), label.id)
                     key = fold(spelling)
                     if key:

@@ -284,6 +284,15 @@ def test_a_desk_adds_a_label_and_only_valid_ids(memory_db):
             add_label(memory_db, "module", bad, "Namn")
 
 
+def test_a_desks_own_label_named_like_a_shipped_synonym_is_its_own_label(memory_db):
+    """A tester's own kind "Utbildningsbehov" was stored as handhavande, which lists the word among its synonyms."""
+    assert desk_taxonomy(memory_db).normalise("kinds", "Utbildningsbehov") == "handhavande"
+    taxonomy = add_label(memory_db, "kind", "utbildningsbehov", "Utbildningsbehov", "Training need")
+    for written in ("Utbildningsbehov", "utbildningsbehov", "Training need"):
+        assert taxonomy.normalise("kinds", written) == "utbildningsbehov"
+    assert taxonomy.normalise("kinds", "Handhavandefråga") == "handhavande"  # its other synonyms stay
+
+
 def test_a_desk_label_needs_a_name_of_its_own_and_holds_no_identifier(memory_db):
     for name in ("Läkemedel", "lakemedel", "LÄKEMEDEL"):  # a second "Läkemedel" could not be told apart
         with pytest.raises(BadInputError, match="har redan etiketten 'lakemedel'"):
