@@ -15,11 +15,13 @@ numbers stay readable ("20270308:1200"; an ISO date and a time, "2027-03-08/1200
 A 10- or 12-digit number right after a label that says what it is ("pnr", "p-nr", "pers.nr",
 "personnummer", "samordningsnr", "sam.nr", "födelsenummer", "ID-nr", ...) is masked whatever
 its check digit and date say, also with "/" between its groups ("pnr 19121212/1212"), and so is one with a digit
-too few or too many (9 or 11 digits, "pnr 19121212-121"): a typo still identifies the patient. Without a label such a
-number stays. A reserve number (reservnummer, given to a patient without a personnummer) has no fixed shape: after
-its label ("reservnr", "reservnummer", "res.nr") digits maybe with letters and dashes ("991212-1234",
-"20121212-R123", "12345678") are masked as ``[reservnummer]``, and after a samordnings- label a number of any length
-as a samordningsnummer.
+too few or too many (9 or 11 digits, "pnr 19121212-121"): a typo still identifies the patient. After a personal-number
+label ("pnr", "p-nr", "pers nr", "personnr", "personnummer", "födelsenr") a birth date alone, 8 digits with the century
+or 6 and a real date, is masked too ("pnr 19121212", "pnr 121212"; "pnr 12", "Pnr 12345678" stay). Without a label
+such a number or date stays ("19121212", "2026-03-08"). A reserve number (reservnummer, given to a patient without a
+personnummer) has no fixed shape: after its label ("reservnr", "reservnummer", "res.nr") digits maybe with letters
+and dashes ("991212-1234", "20121212-R123", "12345678") are masked as ``[reservnummer]``, and after a samordnings-
+label a number of any length as a samordningsnummer.
 
 Phone numbers (Swedish in the usual written forms, "(08) 123 45 67", "070.123.45.67",
 "070/1234567", "tel0701234567", international with "+", and mobiles whose leading 0 a
@@ -36,11 +38,14 @@ upper-case ticket prefix of another system ("INC0012345678", "SR 0012345678") is
 labels are listed in one place (_CODE_SYSTEM_PREFIXES, _CODE_WORDS, _CODE_STEMS). An identity number is masked after
 any label.
 
-A patient's name is masked where a label announces it: "pat", "pt", "patient", "patientnamn", "namn", "förnamn",
-"efternamn" (and "name" before a colon) followed by up to three capitalised words ("pat Andersson", "pt Anna Test",
-"Pat. Anna Andersson": after "pat." two words), or after a colon any letters ("pat: kalle testsson": in lower case two
-words). The name stops at a function word, an identity label, a place word or a Cosmic term ("Patient har fått fel
-dos", "patient Översikten visar fel", "pat. Journalen" stay). A name in running text without a label is not found.
+A patient's name is masked where a label announces it (elsdesk.masking_names): "pat", "pt", "patient",
+"patientnamn", "namn", "förnamn", "efternamn" (and "name" before a colon) followed by up to three capitalised words
+("pat Andersson", "pt Anna Test", "Pat. Anna Andersson"), with the particles of a family name ("pat Karl von Essen",
+"pt Lars de Geer", "pat Eva van der Berg"), or after a colon any letters ("pat: kalle testsson"). Where a sentence may
+start after the label ("pat.") or the word is in lower case after a colon, one word is a name only when it is a
+common Swedish given name or surname ("Pat. Andersson ringde", "Pat. Kalle ringde", "Namn: anna"). The name stops at
+a function word, an identity label, a place word or a Cosmic term ("Patient har fått fel dos", "patient Översikten
+visar fel", "pat. Journalen", "Namn: saknas" stay). A name in running text without a label is not looked for.
 
 Each identifier becomes a placeholder such as ``[personnummer]``, ``[reservnummer]`` or ``[namn]``.
 """
@@ -51,6 +56,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+
+from elsdesk.masking_names import AFTER_NAME_START, NAME_PLACEHOLDER, UPPER_LETTERS, mask_announced_names
 
 PLACEHOLDERS = {
     "personnummer": "[personnummer]",
@@ -58,7 +66,7 @@ PLACEHOLDERS = {
     "reservnummer": "[reservnummer]",
     "telefon": "[telefon]",
     "e-post": "[e-post]",
-    "namn": "[namn]",
+    "namn": NAME_PLACEHOLDER,
 }
 PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|reservnummer|telefon|e-post|namn)\]")
 
@@ -95,6 +103,7 @@ _LABEL = (
     rf"|id{_LABEL_GAP}{_NUMBER_WORD}"                     # ID-nr, id nr, idnr, ID-nummer
     r")"
 )
+_PERSONAL_LABEL_STARTS = "pPfF"  # the labels of a personnummer (not "sam.nr", "ID-nr"): "pnr", "födelsenr"
 _GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._/{_DASH}](?:{_SPACE}|\r?\n){{0,2}})"
 _LABELLED_ID_RE = re.compile(
     rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
@@ -278,124 +287,16 @@ _RESERVE_NUMBER_RE = re.compile(
 )
 
 
-# A patient's name announced by a label: "pat Andersson", "Pat. Anna Andersson", "patient: Karl-Erik Svensson",
-# "Patientnamn: Lisa Berg", "namn: Per Persson", "pt Anna Test". The label is a word of its own (pat, pt, patient,
-# patientnamn, patientens namn, pnamn, namn, förnamn, efternamn, and "name" before a colon), and up to three name
-# words follow: capitalised ("Karl-Erik", "O'Brien"), or after a colon any letters ("pat: kalle testsson"). The name
-# stops at a word a name cannot be: a Swedish or English function word ("Patient Har fått fel dos"), an identity label
-# ("Pat Pnr ..."), a Cosmic term or a word built on one ("patient Översikten visar fel"). Where a sentence may end
-# before it, the label shows less, so more is asked of the name: two words after "pat." or "pt." ("pat. Journalen"
-# stays, a sentence starts there; after "patient." always one does), two when written in lower case or capitals
-# after a colon ("Patient: ringer och undrar", "Patient: KOL" stay).
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
-_AFTER_CAPITAL = (  # the rest of "Anna", "Karl-Erik", "O'Brien", "D’Angelo"
-    rf"(?:[{_LOWER}]+(?:['’][{_UPPER}]?[{_LOWER}]+)?|['’][{_UPPER}][{_LOWER}]+)(?:-[{_UPPER}][{_LOWER}]+)?"
-)
-_CAPITALISED_WORD = rf"[{_UPPER}]{_AFTER_CAPITAL}"
-_LETTER = f"[{_UPPER}{_LOWER}]"
-_ANY_NAME_WORD = rf"(?:{_LETTER}{{2,}}|{_LETTER}['’]{_LETTER}+)(?:['’-]{_LETTER}+)?"  # not the "s" of "pat:s journal"
-# The pattern starts at a capital letter or a colon only, and only where a label could end right before it (its last
-# two letters and a space, or "pat." and "pt." and a space): most text has few such places. Which label it is, is
-# checked in Python (_NAME_LABEL_BEFORE_RE) for the few that pass.
-_LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE])"  # the last two letters of a label: pat, pt, patient, namn, name
-_AFTER_NAME_START = (  # what follows the colon or the capital that _NAME_AFTER_LABEL_RE starts with
-    rf"(?:(?:(?<={_LABEL_END}:)|(?<={_LABEL_END}[ \t]:))[ \t]*(?:\r?\n[ \t]*)?"  # "Patientnamn:" and the name below
-    rf"(?P<any>{_ANY_NAME_WORD}(?:[ \t]+{_ANY_NAME_WORD}){{0,2}})"
-    rf"|(?:(?<={_LABEL_END}[ \t][{_UPPER}])|(?<=[aApP][tT]\.[ \t][{_UPPER}]))"  # the capital read starts the name
-    rf"{_AFTER_CAPITAL}(?:[ \t]+{_CAPITALISED_WORD}){{0,2}}"
-    r")(?![\w'’-])"
-)
-# They start with a character class, so that the search skips to one in C. Most text holds no character visible_text
-# changes, no "(at)" and no place where a name may follow a label, and one scan for all three tells so (a scan is a
-# tenth of the time most text takes); only after one is found do the others need a look of their own.
-_NAME_AFTER_LABEL_RE = re.compile(rf"[{_UPPER}:]{_AFTER_NAME_START}")
-_AT_WORD_OR_NAME_RE = re.compile(rf"[(\[{{{_UPPER}:](?:(?<=[(\[{{])(?i:at)[)\]}}]|{_AFTER_NAME_START})")
+# The name rules (a patient's name a label announces) live in elsdesk.masking_names. Most text holds no character
+# visible_text changes, no "(at)" and no place where a name may follow a label, and one scan for all three tells so
+# (a scan is a tenth of the time most text takes); only after one is found do the others need a look of their own.
+# The patterns start with a character class, so that the search skips to one in C.
+_AT_IN_BRACKETS = r"(?<=[(\[{])(?i:at)[)\]}]"  # "(at)", "[at]", "{at}" after the bracket the class found
+_AT_WORD_OR_NAME_RE = re.compile(rf"[(\[{{{UPPER_LETTERS}:](?:{_AT_IN_BRACKETS}|{AFTER_NAME_START})")
 _FIRST_LOOK_RE = re.compile(
-    rf"[(\[{{{_UPPER}:{_WIDE}{_INVISIBLE}](?:(?P<unusual>(?<=[{_WIDE}{_INVISIBLE}]))|(?<=[(\[{{])(?i:at)[)\]}}]"
-    rf"|{_AFTER_NAME_START})"
+    rf"[(\[{{{UPPER_LETTERS}:{_WIDE}{_INVISIBLE}]"
+    rf"(?:(?P<unusual>(?<=[{_WIDE}{_INVISIBLE}]))|{_AT_IN_BRACKETS}|{AFTER_NAME_START})"
 )
-_NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that _NAME_AFTER_LABEL_RE found
-    r"(?<![^\W\d_])(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
-    r"(?P<stop>\.)?[ \t]?\Z"
-)
-_NAME_LABEL_LOOKBACK = 20  # characters before a name that can hold its label ("patientens namn. ")
-_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name")  # how every label ends
-_NAME_WORD_RE = re.compile(r"\S+")
-_NOT_NAMES = frozenset("""
-    alla allt andra annan att av bara blev bli blir de dem den denna deras dess det detta din där efter ej eller en
-    ett från för ha hade han hans har hen henne hon honom hur här i icke ingen inom inte jag ju kan kunde man med
-    mellan men mig min mitt mot mycket ni nu när någon något några och också om oss på samma sedan sen sig sin ska
-    skulle som så till under upp ut utan vad var vara varför vart vi vid vilka vilken vill är än även åt över hej tack
-    kom kommer fick får gick går ligger låg står stod vet behöver saknas finns fanns ringer ringde syns visas skrivs
-    skrevs flyttas flyttad flyttades säger sa inga idag igår imorgon nyss redan alltid aldrig ibland dock
-    the a an and or but is are was were has have had can cannot could will would should not no in on at to from of
-    for with by as it its this that he she they his her their who which what when where how why please also
-    pnr pers personnr personnummer samordningsnummer samordningsnr reservnummer reservnr födelsenummer födelsenr nr
-    nummer id idnr tel telefon mobil mejl mail pat pt patient namn förnamn efternamn patientnamn pnamn name
-    avd avdelning sal rum säng plan mottagning akuten vårdcentral enhet region iva bvc mvc
-    cosmic link nova webcert pascal millennium melior cambio inera npö siths messenger bos svpl sms
-    lista vy vyn flik meny mall kassa labb lab
-""".split())
-# Cosmic terms, and units: a word built on one is no name ("Översikten", "Patientöversikt", "Läkemedelslistan")
-_COSMIC_STEMS = (
-    "översikt", "journal", "läkemedel", "ordination", "remiss", "vårdbegäran", "vårdplan", "vårddokument",
-    "dokumentation", "anteckning", "mätvärde", "tidbok", "bokning", "kassan", "avgift", "intyg", "blankett",
-    "inskrivning", "utskrivning", "administration", "beställning", "provsvar", "listan", "listor", "fliken",
-    "modul", "menyn", "fönster", "knappen", "inkorg", "utkorg", "mallen", "sökning", "patient", "inloggning",
-    "behörighet", "utskrift", "skrivare", "armband", "etikett", "diktat", "diktering", "skanning", "inställning",
-    "navigering", "integration", "prestanda", "driftstörning", "uppgifter", "rapport",
-    "avdelning", "mottagning", "kliniken", "sjukhus", "vårdcentral", "ortoped", "kirurg", "medicin", "geriatri",
-    "psykiatri", "kommun", "hemtjänst",  # where a patient is: "pat Ortopeden", "patient Kirurgen"
-)
-
-
-def is_name_word(word: str) -> bool:
-    """Whether *word*, right after a name label, can be (part of) the name: no function word, identity label, place
-    word or Cosmic term, nor a word built on a Cosmic term."""
-    folded = word.casefold()
-    return folded not in _NOT_NAMES and not any(stem in folded for stem in _COSMIC_STEMS)
-
-
-def is_capitalised(word: str) -> bool:
-    """"Karl-Erik", not "kalle" nor "KOL" (after a colon an abbreviation is more likely than a name in capitals)."""
-    return word[0].isupper() and not word.isupper()
-
-
-def name_start_of(match: re.Match[str]) -> int:
-    """Where the name words of a _NAME_AFTER_LABEL_RE match start: after the colon, or at the match."""
-    return match.start("any") if match.group("any") is not None else match.start()
-
-
-def announced_name_end(match: re.Match[str]) -> int | None:
-    """Where the name a _NAME_AFTER_LABEL_RE match announces ends (an offset in the text), or None when it holds none.
-
-    A label must stand right before it (_NAME_LABEL_BEFORE_RE). The words are taken up to the first that no name can
-    be (is_name_word); after a colon two must be left when one is in lower case or capitals. A full stop counts
-    after the abbreviations "pat." and "pt." only, and then two words are asked for ("pat. Journalen" starts a
-    sentence); "name" is a label before a colon only ("name Kalle" is English running text)."""
-    start = match.start()  # the colon, or the name's first letter
-    before = match.string[max(0, start - _NAME_LABEL_LOOKBACK):start]
-    if not before.rstrip(" \t.").lower().endswith(_LABEL_ENDINGS):
-        return None  # "ordinerat Alvedon": a quick look spares the label pattern most places
-    label = _NAME_LABEL_BEFORE_RE.search(match.string, max(0, start - _NAME_LABEL_LOOKBACK), start)
-    if label is None:
-        return None
-    after_colon = match.group("any") is not None
-    label_word = label.group("label").casefold()
-    stop = label.group("stop") is not None
-    if (not after_colon and label_word == "name") or (stop and label_word not in ("pat", "pt")):
-        return None
-    name_start = name_start_of(match)
-    words = []
-    for word in _NAME_WORD_RE.finditer(match.string, name_start, match.end()):
-        if not is_name_word(word.group(0)):
-            break
-        words.append(word)
-    needs_two = stop or not all(is_capitalised(word.group(0)) for word in words)
-    if not words or (needs_two and len(words) < 2):
-        return None
-    return words[-1].end()
 
 
 def _narrow(match: re.Match[str]) -> str:
@@ -486,6 +387,32 @@ def labelled_number_end(number: str) -> int | None:
     return next((ends[length] for length in lengths if length in ends), None)
 
 
+def labelled_birth_date_end(match: re.Match[str]) -> int | None:
+    """Where a birth date written alone ends in the number of a _LABELLED_ID_RE *match* ("pnr 19121212", "pnr
+    121212"), or None: the label must be a personnummer's (not "sam.nr", "ID-nr"), and the number's first group 8
+    digits that start with a century or 6 digits, a real date, and no letter glued on ("pnr 12", "Pnr 12345678" and
+    "pnr 121212abc" stay)."""
+    if match.group(0)[0] not in _PERSONAL_LABEL_STARTS:
+        return None
+    digits = _GROUP_RE.match(match.group("number")).group(0)
+    if match.string[match.start("number") + len(digits):match.start("number") + len(digits) + 1].isalpha():
+        return None
+    if len(digits) == 8 and digits[:2] in _CENTURIES:
+        years = (int(digits[:4]),)
+    elif len(digits) == 6:
+        years = (1900 + int(digits[:2]), 2000 + int(digits[:2]))  # "000229": 29 February 2000, not 1900
+    else:
+        return None
+    month, day = int(digits[-4:-2]), int(digits[-2:])
+    for year in years:
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        return len(digits)
+    return None
+
+
 def labelled_date_digits(number: str) -> str:
     """The digits of a labelled identity number from its date on: without the century of 12 digits, or of 11 that
     start with a century and an 8-digit date ("19121212-121", not "191212-12121")."""
@@ -512,11 +439,12 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     at_sign = "@" in text or (first is not None and _AT_WORD_RE.search(text, first.start()) is not None)
     mail_like = at_sign or " at " in text or "nabel" in text or " AT " in text  # "snabel-a", "Snabel-a"
     digits = digit_count(text)
-    # no number identifier has fewer than 7 digits, and only "(08) 123 45" has as few: most text skips those patterns;
-    # a reserve number has 3 or more, a name none
+    # a number identifier has 7 digits or more, and only "(08) 123 45" has as few: most text skips those patterns; a
+    # birth date after its label has 6 or 8 ("pnr 121212", "pnr 19121212"), a reserve number 3 or more, a name none
     numbers = digits > 7 or (digits == 7 and "(" in text)
+    birth_date = 6 <= digits <= 7 and may_hold_number_label(text)
     reserve = digits >= 3 and may_hold_reserve_label(text)
-    if not (mail_like or numbers or reserve):  # most text: a name is all it can hold
+    if not (mail_like or numbers or birth_date or reserve):  # most text: a name is all it can hold
         if first is None:
             return text, {}
         masked, names = mask_announced_names(text, first.start())
@@ -534,9 +462,12 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     def _labelled_identity(match: re.Match[str]) -> str:
         number = match.group("number")
         end = labelled_number_end(number)
-        if end is None:
+        if end is not None:
+            kind = labelled_kind(labelled_date_digits(number[:end]))
+        elif (end := labelled_birth_date_end(match)) is not None:
+            kind = "personnummer"  # a birth date alone after "pnr" identifies the patient too ("pnr 121212")
+        else:
             return match.group(0)
-        kind = labelled_kind(labelled_date_digits(number[:end]))
         counts[kind] += 1
         return match.group(0)[:match.start("number") - match.start()] + PLACEHOLDERS[kind] + number[end:]
 
@@ -574,7 +505,7 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
         masked = _EMAIL_RE.sub(_replace("e-post"), masked)
     if mail_like:  # an address needs "@", "(at)", " at " or "snabel-a"
         masked = _SPELLED_EMAIL_RE.sub(_spelled_address, masked)
-    if numbers:
+    if numbers or birth_date:
         masked = _LABELLED_ID_RE.sub(_labelled_identity, masked)  # first: it knows where a typed-in number ends
     if reserve:  # before the unlabelled patterns: the label says what the number is
         masked = _RESERVE_NUMBER_RE.sub(_reserve_number, masked)
@@ -589,34 +520,16 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     return masked, {kind: n for kind, n in counts.items() if n}
 
 
+def may_hold_number_label(text: str) -> bool:
+    """A cheap look for a personal-number label ("pnr", "personnummer") before _LABELLED_ID_RE scans *text*."""
+    low = text.lower()
+    return "nr" in low or "num" in low
+
+
 def may_hold_reserve_label(text: str) -> bool:
     """A cheap look for a reserve or coordination number's label before _RESERVE_NUMBER_RE scans *text*."""
     low = text.lower()
     return "reserv" in low or (("nr" in low or "num" in low) and ("res" in low or "sam" in low))
-
-
-def mask_announced_names(text: str, start: int = 0) -> tuple[str, int]:
-    """*text* with each name a label announces ("pat: Kalle Testsson") replaced by ``[namn]``, and how many; the
-    search starts at *start* (where the caller knows the first place that may hold one).
-
-    The search goes on right after a place that holds no name, and right after a name, so that a label among the
-    words is found too ("Förnamn: Kalle Efternamn: Testsson")."""
-    parts = [text[:start]]
-    position, names = start, 0
-    while (match := _NAME_AFTER_LABEL_RE.search(text, position)) is not None:
-        end = announced_name_end(match)
-        if end is None:
-            parts.append(text[position:match.start() + 1])
-            position = match.start() + 1
-            continue
-        names += 1
-        parts.append(text[position:name_start_of(match)])
-        parts.append(PLACEHOLDERS["namn"])
-        position = end
-    if not names:
-        return text, 0
-    parts.append(text[position:])
-    return "".join(parts), names
 
 
 def digit_count(text: str) -> int:

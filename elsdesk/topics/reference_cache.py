@@ -41,14 +41,14 @@ def cache_key(texts_digest: str, random_state: int) -> str:
     import scipy
     import sklearn
 
-    from elsdesk import masking
+    from elsdesk import masking, masking_names
     from elsdesk.ml import english, synonyms, text
     from elsdesk.paths import resources_dir
     from elsdesk.topics import vectors
 
     digest = hashlib.sha256(f"{FORMAT}|{texts_digest}|{random_state}|{np.__version__}|{scipy.__version__}|"
                             f"{sklearn.__version__}".encode("utf-8"))
-    for source in (text.__file__, masking.__file__, vectors.__file__, english.__file__, synonyms.__file__,
+    for source in (text.__file__, masking.__file__, masking_names.__file__, vectors.__file__, english.__file__, synonyms.__file__,
                    resources_dir() / "stopwords_sv.txt", resources_dir() / english.GLOSSARY_FILE,
                    resources_dir() / synonyms.SYNONYMS_FILE):
         digest.update(Path(source).read_bytes())

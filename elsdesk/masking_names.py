@@ -1,0 +1,250 @@
+"""Find and mask a patient's name where a label announces it; the name rules of elsdesk.masking.
+
+A label is a word of its own: "pat", "pt", "patient", "patientnamn", "patientens namn", "pnamn", "namn", "förnamn",
+"efternamn", and "name" before a colon. After it come up to three name words: capitalised ("pat Andersson", "pt Anna
+Test", "Karl-Erik", "O'Brien"), or after a colon any letters ("pat: kalle testsson"), with the particles of a family
+name between them ("pat Karl von Essen", "patient Anna af Klint", "pt Lars de Geer", "pat Eva van der Berg"). The
+name stops at a word no name can be: a Swedish or English function word ("Patient Har fått fel dos"), an identity
+label ("Pat Pnr ..."), a place word, a Cosmic term or a word built on one ("patient Översikten visar fel").
+
+Where the label shows less, one word is a name only when it is a known one (a common Swedish given name or surname,
+see is_known_name): after "pat." or "pt." a sentence may start ("Pat. Andersson ringde" and "Pat. Kalle ringde" are
+masked, "pat. Journalen", "Pat. Hur gör jag" and "pat. Visat" stay), and one word in lower case or capitals after a
+colon is more often a word than a name ("Namn: anna" is masked; "Namn: saknas", "namn: fel", "Pat: inskriven",
+"Patient: KOL" stay); two name words there are taken as a name whatever they are ("pat: kalle testsson"). A given
+name that is also an everyday word ("Pat. Hans fru ringde", "pat: per telefon") counts alone only after a label that
+says "namn"; "Hans" and "Inga", also function words, count capitalised before a capitalised name ("pat Hans
+Andersson").
+
+A name in running text without a label is not looked for.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_PLACEHOLDER = "[namn]"
+
+UPPER_LETTERS = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_AFTER_CAPITAL = (  # the rest of "Anna", "Karl-Erik", "O'Brien", "D’Angelo"
+    rf"(?:[{_LOWER}]+(?:['’][{UPPER_LETTERS}]?[{_LOWER}]+)?|['’][{UPPER_LETTERS}][{_LOWER}]+)"
+    rf"(?:-[{UPPER_LETTERS}][{_LOWER}]+)?"
+)
+_CAPITALISED_WORD = rf"[{UPPER_LETTERS}]{_AFTER_CAPITAL}"
+_LETTER = f"[{UPPER_LETTERS}{_LOWER}]"
+_ANY_NAME_WORD = rf"(?:{_LETTER}{{2,}}|{_LETTER}['’]{_LETTER}+)(?:['’-]{_LETTER}+)?"  # not the "s" of "pat:s journal"
+# the particles of a family name: "von Essen", "af Klint", "de Geer", "van der Berg", "de la Cruz"
+PARTICLES = frozenset("af von van der den de da di du del della la le zu ten ter dos".split())
+_PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t]+){{0,2}}"
+# The pattern starts at a capital letter or a colon only, and only where a label could end right before it (its last
+# two letters and a space, or "pat." and "pt." and a space): most text has few such places. Which label it is, is
+# checked in Python (_NAME_LABEL_BEFORE_RE) for the few that pass.
+_LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE])"  # the last two letters of a label: pat, pt, patient, namn, name
+AFTER_NAME_START = (  # what follows the colon or the capital that NAME_AFTER_LABEL_RE starts with
+    rf"(?:(?:(?<={_LABEL_END}:)|(?<={_LABEL_END}[ \t]:))[ \t]*(?:\r?\n[ \t]*)?"  # "Patientnamn:" and the name below
+    rf"(?P<any>{_ANY_NAME_WORD}(?:[ \t]+{_PARTICLES}{_ANY_NAME_WORD}){{0,2}})"
+    rf"|(?:(?<={_LABEL_END}[ \t][{UPPER_LETTERS}])|(?<=[aApP][tT]\.[ \t][{UPPER_LETTERS}]))"  # the capital starts it
+    rf"{_AFTER_CAPITAL}(?:[ \t]+{_PARTICLES}{_CAPITALISED_WORD}){{0,2}}"
+    r")(?![\w'’-])"
+)
+# It starts with a character class, so that the search skips to one in C (elsdesk.masking joins it with its own
+# first look for unusual characters and "(at)").
+NAME_AFTER_LABEL_RE = re.compile(rf"[{UPPER_LETTERS}:]{AFTER_NAME_START}")
+_NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
+    r"(?<![^\W\d_])(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
+    r"(?P<stop>\.)?[ \t]?\Z"
+)
+_NAME_LABEL_LOOKBACK = 20  # characters before a name that can hold its label ("patientens namn. ")
+_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name")  # how every label ends
+_NAME_WORD_RE = re.compile(r"\S+")
+_NOT_NAMES = frozenset("""
+    alla allt andra annan att av bara blev bli blir de dem den denna deras dess det detta din där efter ej eller en
+    ett från för ha hade han hans har hen henne hon honom hur här i icke ingen inom inte jag ju kan kunde man med
+    mellan men mig min mitt mot mycket ni nu när någon något några och också om oss på samma sedan sen sig sin ska
+    skulle som så till under upp ut utan vad var vara varför vart vi vid vilka vilken vill är än även åt över hej tack
+    kom kommer fick får gick går ligger låg står stod vet behöver saknas finns fanns ringer ringde syns visas skrivs
+    skrevs flyttas flyttad flyttades säger sa inga idag igår imorgon nyss redan alltid aldrig ibland dock
+    the a an and or but is are was were has have had can cannot could will would should not no in on at to from of
+    for with by as it its this that he she they his her their who which what when where how why please also
+    pnr pers personnr personnummer samordningsnummer samordningsnr reservnummer reservnr födelsenummer födelsenr nr
+    nummer id idnr tel telefon mobil mejl mail pat pt patient namn förnamn efternamn patientnamn pnamn name
+    avd avdelning sal rum säng plan mottagning akuten vårdcentral enhet region iva bvc mvc
+    cosmic link nova webcert pascal millennium melior cambio inera npö siths messenger bos svpl sms
+    lista vy vyn flik meny mall kassa labb lab
+""".split())
+# Cosmic terms, and units: a word built on one is no name ("Översikten", "Patientöversikt", "Läkemedelslistan")
+_COSMIC_STEMS = (
+    "översikt", "journal", "läkemedel", "ordination", "remiss", "vårdbegäran", "vårdplan", "vårddokument",
+    "dokumentation", "anteckning", "mätvärde", "tidbok", "bokning", "kassan", "avgift", "intyg", "blankett",
+    "inskrivning", "utskrivning", "administration", "beställning", "provsvar", "listan", "listor", "fliken",
+    "modul", "menyn", "fönster", "knappen", "inkorg", "utkorg", "mallen", "sökning", "patient", "inloggning",
+    "behörighet", "utskrift", "skrivare", "armband", "etikett", "diktat", "diktering", "skanning", "inställning",
+    "navigering", "integration", "prestanda", "driftstörning", "uppgifter", "rapport",
+    "avdelning", "mottagning", "kliniken", "sjukhus", "vårdcentral", "ortoped", "kirurg", "medicin", "geriatri",
+    "psykiatri", "kommun", "hemtjänst",  # where a patient is: "pat Ortopeden", "patient Kirurgen"
+)
+
+# Common given names in Sweden, women's and men's, of every generation a hospital sees (folded to lower case).
+GIVEN_NAMES = frozenset("""
+    agnes agneta alexandra alice alicia alma alva amanda amina anette anita ann anna anne anneli annelie annika
+    astrid barbro berit birgitta britt camilla carina caroline cecilia charlotte christina dagmar ebba edith elin
+    elina elisabet elisabeth ella ellen ellie elsa elvira emelie emilia emma erika ester eva evelina fatima felicia
+    freja frida greta gudrun gun gunborg gunilla gunnel gunvor hanna hedvig helena helén hillevi ida inga ingegerd
+    ingela inger ingrid iris isabell isabella isabelle jenny jessica johanna jonna josefin josefine julia kajsa
+    karin katarina kerstin kristina leah leila lilly lina linda linn linnea lisa liv lotta louise lova lovisa
+    madeleine maja majken malin margareta margit maria marianne marie matilda meja mikaela minna moa molly mona
+    märta nathalie nina nora olivia petra pia rebecka ronja ruth saga sandra sanna sara selma signe sigrid siv sofia
+    sofie solveig stella stina susanne svea therese tilda tina tindra tove tyra ulla ulrika vera veronica viktoria
+    wilma yasmin ylva yvonne åsa
+    adam ahmed albin alexander alf alfred ali allan anders andreas anton arne arvid august axel bengt benjamin
+    bertil björn bo börje carl christer christian conny dag daniel david dennis edvin einar elias elton emil erik
+    evert filip folke frans fredrik gabriel gunnar gustav göran gösta hampus hans harry hassan helge henrik holger
+    hugo hussein ibrahim ingemar isak ivar jacob jakob jan janne jesper jimmy joakim johan johannes john jonas
+    jonathan josef jörgen kalle karim karl kenneth kent kevin khalid kjell klas kristoffer kurt lars lasse leif
+    lennart leo liam linus loke love lucas ludvig magnus malte marcus martin mats mattias max melvin mikael mohamed
+    mohammad mohammed muhammad mustafa niklas nils noah ola oliver olle olof omar oskar otto patrik pelle per peter
+    ragnar rasmus robert robin roger roland rolf rune samuel sebastian simon sixten stefan sten stig sune sven sören
+    theo thomas tobias tommy torbjörn tord torsten ture ulf valter vidar viktor vilhelm ville vincent william yusuf
+    åke örjan
+""".split())
+# Common Swedish surnames that carry none of the endings _SURNAME_RE reads, or a stem of one letter ("Öberg").
+COMMON_SURNAMES = frozenset("""
+    lindh ek falk berg lund holm lind dahl blom björk kvist strand lilja lundin wallin nordin sundin hedin sjödin
+    sandin lindén rosén rydén lindell sundell ekman nyman hedman forsman björkman bergman lindman öhman åman engman
+    westman hellman boman åkerman lundmark eklöf lundh ljung brandt åberg öberg åström ölund hansen jensen nielsen
+    larsen ahmed ali mohammed hassan hussein ibrahim khalil nguyen
+""".split())
+# a surname by its ending ("Nilsson", "Ekström", "Sjöberg", "Lindqvist", "Berglund", "Lindgren", "Lindahl",
+# "Ekholm", "Lindblad"), with a stem of two letters or more
+_SURNAME_RE = re.compile(r"[^\W\d_]{2,}(?:sson|ström|berg|qvist|kvist|lund|gren|dahl|holm|blad|lind)")
+# everyday words and places that end like a surname ("Stockholm", "färgblind"); a word that ends in "-sblad" is read
+# as a compound noun ("försättsblad", "streckkodsblad"), so the rare surname "Forsblad" needs a second word
+_NOT_SURNAMES = frozenset("stockholm varberg kronoberg isberg dagblad faktablad".split())
+# given names that are also everyday words ("Pat. Hans fru ringde", "pat: per telefon", "Pat. Dag 2 efter op"):
+# alone they count as a name only after a label that says "namn"
+_WORD_LIKE_NAMES = frozenset("per bo dag hans stig sten björn klara ville max liv saga jan love lova linda iris "
+                             "lina sanna".split())
+
+
+def is_common_surname(folded: str) -> bool:
+    """Whether the lower-case word *folded* is a common Swedish surname (listed, or by its ending)."""
+    if folded in COMMON_SURNAMES:
+        return True
+    return (_SURNAME_RE.fullmatch(folded) is not None and folded not in _NOT_SURNAMES
+            and not folded.endswith(("sblad", "blind")))
+
+
+def _is_listed(folded: str) -> bool:
+    return folded in GIVEN_NAMES or is_common_surname(folded)
+
+
+def is_known_name(word: str, word_like_too: bool = False) -> bool:
+    """Whether *word* alone is a name: a common given name or surname, also in the genitive ("Anderssons") or joined
+    by hyphens ("Karl-Erik"). A given name that is also an everyday word ("Hans", "Per") counts only with
+    *word_like_too*."""
+    folded = word.casefold()
+    if "-" in folded:
+        return all(_is_listed(part) for part in folded.split("-"))
+    base = folded if _is_listed(folded) or not folded.endswith("s") else folded[:-1]  # "Annas", "Anderssons"
+    if not word_like_too and (folded in _WORD_LIKE_NAMES or base in _WORD_LIKE_NAMES):
+        return False
+    return _is_listed(base)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether *word*, right after a name label, can be (part of) the name: no function word, identity label, place
+    word or Cosmic term, nor a word built on a Cosmic term."""
+    folded = word.casefold()
+    return folded not in _NOT_NAMES and not any(stem in folded for stem in _COSMIC_STEMS)
+
+
+def is_capitalised(word: str) -> bool:
+    """"Karl-Erik", not "kalle" nor "KOL" (after a colon an abbreviation is more likely than a name in capitals)."""
+    return word[0].isupper() and not word.isupper()
+
+
+def name_start_of(match: re.Match[str]) -> int:
+    """Where the name words of a NAME_AFTER_LABEL_RE match start: after the colon, or at the match."""
+    return match.start("any") if match.group("any") is not None else match.start()
+
+
+def name_word_count(words: list[str], names_only: bool = False) -> int:
+    """How many of the leading *words* make up a name: each a name word (is_name_word), or particles ("von", "af",
+    "de", "van der") followed by a capitalised name word ("de Geer"; "de" alone is a function word), or by one in
+    lower case after a label that says "namn" (*names_only*: "namn: lars de geer")."""
+    count = 0
+    while count < len(words):
+        if count and words[count].casefold() in PARTICLES:
+            after = count
+            while after < len(words) and words[after].casefold() in PARTICLES:
+                after += 1
+            if after < len(words) and (names_only or is_capitalised(words[after])) and is_name_word(words[after]):
+                count = after + 1
+                continue
+        if not is_name_word(words[count]) and not _is_given_name_before_name(words[count], words[count + 1:count + 2]):
+            break
+        count += 1
+    return count
+
+
+def _is_given_name_before_name(word: str, following: list[str]) -> bool:
+    """"Hans" and "Inga" are function words ("hans fru", "inga besvär") and common given names: capitalised and
+    followed by a capitalised name word ("pat Hans Andersson") they are a name."""
+    return (bool(following) and is_capitalised(word) and word.casefold() in GIVEN_NAMES
+            and is_capitalised(following[0]) and is_name_word(following[0]))
+
+
+def announced_name_end(match: re.Match[str]) -> int | None:
+    """Where the name a NAME_AFTER_LABEL_RE match announces ends (an offset in the text), or None when it holds none.
+
+    A label must stand right before it (_NAME_LABEL_BEFORE_RE). The words are taken while they can be a name
+    (name_word_count). One word is enough after a label and a space when it is capitalised, and after a colon when it is
+    capitalised; after "pat." or "pt." (a sentence may start there) and in lower case or capitals after a colon it
+    must be a known name (is_known_name). "name" is a label before a colon only ("name Kalle" is English running
+    text); a full stop counts after "pat." and "pt." only ("patient. Hur ..." ends a sentence)."""
+    start = match.start()  # the colon, or the name's first letter
+    before = match.string[max(0, start - _NAME_LABEL_LOOKBACK):start]
+    if not before.rstrip(" \t.").lower().endswith(_LABEL_ENDINGS):
+        return None  # "ordinerat Alvedon": a quick look spares the label pattern most places
+    label = _NAME_LABEL_BEFORE_RE.search(match.string, max(0, start - _NAME_LABEL_LOOKBACK), start)
+    if label is None:
+        return None
+    after_colon = match.group("any") is not None
+    label_word = label.group("label").casefold()
+    stop = label.group("stop") is not None
+    if (not after_colon and label_word == "name") or (stop and label_word not in ("pat", "pt")):
+        return None
+    names_only = label_word.endswith("namn") or label_word == "name"  # a label that says "namn"
+    found = list(_NAME_WORD_RE.finditer(match.string, name_start_of(match), match.end()))
+    words = [word.group(0) for word in found]
+    count = name_word_count(words, names_only)
+    if not count:
+        return None
+    if count == 1 and (stop or not is_capitalised(words[0])) and not is_known_name(words[0], names_only):
+        return None
+    return found[count - 1].end()
+
+
+def mask_announced_names(text: str, start: int = 0) -> tuple[str, int]:
+    """*text* with each name a label announces ("pat: Kalle Testsson") replaced by ``[namn]``, and how many; the
+    search starts at *start* (where the caller knows the first place that may hold one).
+
+    The search goes on right after a place that holds no name, and right after a name, so that a label among the
+    words is found too ("Förnamn: Kalle Efternamn: Testsson")."""
+    parts = [text[:start]]
+    position, names = start, 0
+    while (match := NAME_AFTER_LABEL_RE.search(text, position)) is not None:
+        end = announced_name_end(match)
+        if end is None:
+            parts.append(text[position:match.start() + 1])
+            position = match.start() + 1
+            continue
+        names += 1
+        parts.append(text[position:name_start_of(match)])
+        parts.append(NAME_PLACEHOLDER)
+        position = end
+    if not names:
+        return text, 0
+    parts.append(text[position:])
+    return "".join(parts), names
