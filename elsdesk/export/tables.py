@@ -36,7 +36,8 @@ TEXTS = {
         "no_topics": "Inga återkommande ämnen denna vecka.", "period": "Period",
         "chart_modules": "Ärenden per modul och vecka", "chart_topics": "Största ämnena: denna vecka och förra",
         "this_week": "Denna vecka", "last_week": "Förra veckan", "yes": "ja", "no": "nej",
-        "generated": "Skapad av elsdesk", "privacy": "Texten är maskerad och innehåller inga namn på anmälare.",
+        "generated": "Skapad av elsdesk", "privacy": "Personnummer, telefonnummer, e-post och patientnamn efter pat/namn är maskerade;"
+                   " anmälarnas namn tas inte med.",
         "vs_previous": "förra veckan", "page": "Sida", "of": "av", "subtitle": "Underlag för veckans utbildning",
         "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad", "agenda_topics": "Ämnen på agendan",
         "workaround": "Så gör man / lösning", "audience": "Anmäls av", "proposal": "förslag, ännu inget känt problem",
@@ -56,7 +57,8 @@ TEXTS = {
         "no_topics": "No recurring topics this week.", "period": "Period",
         "chart_modules": "Tickets per module and week", "chart_topics": "Largest topics: this week and last",
         "this_week": "This week", "last_week": "Last week", "yes": "yes", "no": "no",
-        "generated": "Made with elsdesk", "privacy": "Text is masked and carries no reporter names.",
+        "generated": "Made with elsdesk", "privacy": "Identity numbers, phone numbers, e-mail and patient names after pat/name are masked;"
+                   " reporters' names are left out.",
         "vs_previous": "last week", "page": "Page", "of": "of", "subtitle": "Input for this week's training",
         "weeks_running": "week running", "weeks_running_plural": "weeks running", "agenda_topics": "Topics on the agenda",
         "workaround": "How to / solution", "audience": "Reported by", "proposal": "proposal, not yet a known problem",
