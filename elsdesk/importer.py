@@ -1,9 +1,10 @@
 """Turn the raw rows of a ticket file into tickets: fields, dates, ids and labels checked.
 
 Reading the files is :mod:`elsdesk.ticket_files` (its names are re-exported here). Text is
-masked before anything is cut, messages never echo an identifier, a personnummer or an absurd
-date is no ``created_at``, and an id that is too long or holds control characters is refused
-rather than cut.
+masked before anything is cut, messages never echo an identifier, a personnummer, an absurd date
+or a day after the day after tomorrow is no ``created_at`` (an Excel date serial such as 46342.43
+is a date), and an id that is too long or holds control characters is refused rather than cut. A
+"Kategori" column is read as the module or as the kind, whichever its values are (:class:`CategoryColumn`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Iterable
 
 from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
@@ -27,6 +29,15 @@ from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as caller
 MAX_ID_CHARS = 200
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DAYS_AHEAD = 366
+# a ticket is written on the day it is logged: a later date is most likely a typo (a year off), said in a warning
+# and left out of the incident scan's window; 2 days leave room for a desk whose clock or zone is a little off.
+# Such a row is still imported: a file of go-live weeks dated ahead (an exercise, a test region) is no mistake.
+FUTURE_DAYS = 2
+# a bare number in this range in a date column is an Excel date serial (days since 1899-12-30: 1954 to 2119),
+# written by a workbook whose date cells have no date format, or saved from one to CSV
+EXCEL_SERIALS = (20_000, 80_000)
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 in the 1900 system, right for every serial after February 1900
+_SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 # The ticket field each column name fills: the English names of the file format first, then the
 # names a Swedish Excel export or a ticket system gives them. A name matches whatever its case and
 # spaces, with _ for a space (see column_key). When several columns of a row fill one field, the
@@ -54,6 +65,14 @@ FIELD_NAMES = {
 }
 # columns of elsdesk's own ``list --json`` that an import does not read: no warning about them
 IGNORED_COLUMNS = ("label_source",)
+# a column a region's export fills with either labels: read as the module or as the kind, whichever
+# its values are (:class:`CategoryColumn`); after the file's own module and kind columns
+CATEGORY_NAMES = ("kategori", "category", "ärendekategori")
+CATEGORY_SAMPLE_ROWS = 500  # the first rows whose category values decide
+# the fields as messages name them
+FIELD_WORDS = {"title": "rubrik", "description": "beskrivning", "created_at": "datum", "external_id": "id",
+               "unit": "enhet", "reporter_role": "roll", "status": "status", "module": "modul", "kind": "typ",
+               "resolution": "lösning", "problem": "känt problem"}
 NO_TEXT = "varken rubrik (title) eller beskrivning (description) har text"
 NO_DATE = "datum saknas"
 # a file without rows after its first line, which is read as the column names
@@ -70,6 +89,7 @@ def column_key(name) -> str:
 
 _FIELD_OF = {column_key(name): (rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())}
 _IGNORED = {column_key(name) for name in IGNORED_COLUMNS}
+_CATEGORY = {column_key(name) for name in CATEGORY_NAMES}
 
 
 @dataclass(frozen=True)
@@ -81,14 +101,17 @@ class _Columns:
 
 
 @lru_cache(maxsize=1024)
-def _columns_of(names: tuple) -> _Columns:
-    """The meaning of a row's column names (every row of a CSV has the same: worked out once)."""
+def _columns_of(names: tuple, category: str | None = None) -> _Columns:
+    """The meaning of a row's column names (every row of a CSV has the same: worked out once); a
+    category column fills the field *category* ("module", "kind"), is unread when it is None."""
     known, unknown = [], []
     for name in names:
         key = column_key(name)
         if key in _FIELD_OF:
             rank, field = _FIELD_OF[key]
             known.append((rank, name, field))
+        elif category and key in _CATEGORY:
+            known.append((len(_FIELD_OF), name, category))
         elif key and key not in _IGNORED:
             unknown.append(str(name))
     known.sort(key=lambda item: item[0])  # stable: columns of one name keep the file's order
@@ -99,20 +122,73 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def ticket_fields(fields: dict) -> dict:
+def ticket_fields(fields: dict, category: str | None = None) -> dict:
     """A row's values by ticket field name (``title``, ``external_id``, …) whatever the file calls its
-    columns (see FIELD_NAMES); unknown columns are left out. Of several columns that fill one field,
-    the first in FIELD_NAMES with a value wins. A dict already by field name comes back the same."""
+    columns (see FIELD_NAMES; a category column as *category*, see :class:`CategoryColumn`); unknown
+    columns are left out. Of several columns that fill one field, the first in FIELD_NAMES with a value
+    wins. A dict already by field name comes back the same."""
     values: dict = {}
-    for column, field in _columns_of(tuple(fields)).fields:
+    for column, field in _columns_of(tuple(fields), category).fields:
         if field not in values or _blank(values[field]):
             values[field] = fields[column]
     return values
 
 
 def header_has_text_column(names) -> bool:
-    """Whether a header row names a title or a description column (how a workbook's ticket sheet is found)."""
+    """Whether a header row names a title or a description column (how a workbook's ticket sheet, and
+    a header row under a title, is found)."""
     return any(_FIELD_OF.get(column_key(name), (0, ""))[1] in ("title", "description") for name in names)
+
+
+def header_names_a_column(names) -> bool:
+    """Whether a row names any column the import reads (the first row of a file that does is its header)."""
+    return any(column_key(name) in _FIELD_OF for name in names)
+
+
+@lru_cache(maxsize=256)
+def category_columns(names: tuple) -> tuple:
+    """The category columns ("Kategori") among a row's column names."""
+    return tuple(name for name in names if column_key(name) in _CATEGORY)
+
+
+@dataclass
+class CategoryColumn:
+    """What a file's category column ("Kategori") holds, decided once per file from the values of its
+    first :data:`CATEGORY_SAMPLE_ROWS` rows: the module when most of the values a label matches are
+    modules, the kind ("Fel", "Fråga", "Handhavande") when most are kinds. When fewer than half its
+    values are either, it stays unread (and the unread-column warning names it). A value that is both
+    a module's and a kind's name ("Driftstörning") decides nothing."""
+
+    field: str | None = None  # "module", "kind" or None: unread
+    name: str = ""            # the column as the file names it
+    matched: int = 0          # values in the sample that are labels of *field*
+    values: int = 0           # values in the sample (with text)
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[dict], taxonomy: "Taxonomy | RememberedLabels") -> "CategoryColumn":
+        counts = {"module": 0, "kind": 0, "both": 0}
+        name, values = "", 0
+        for fields in rows:
+            for column in category_columns(tuple(fields)):
+                text = _text(fields[column])
+                if not text:
+                    continue
+                name, values = name or str(column), values + 1
+                module, kind = taxonomy.normalise("modules", text), taxonomy.normalise("kinds", text)
+                if module or kind:
+                    counts["both" if module and kind else "module" if module else "kind"] += 1
+        field = "kind" if counts["kind"] > counts["module"] else "module"
+        if not counts[field] or 2 * sum(counts.values()) < values:
+            return cls(None, name, 0, values)
+        return cls(field, name, counts[field] + counts["both"], values)
+
+    def note(self) -> str | None:
+        """What the import says about the column it read ("kolumnen 'Kategori' lästes som modul …"); None if none."""
+        if self.field is None:
+            return None
+        which = "moduler" if self.field == "module" else "ärendetyper (Fel, Handhavande …)"
+        return (f"kolumnen '{shown(self.name, 60)}' lästes som {FIELD_WORDS[self.field]}: {self.matched} av"
+                f" {self.values} värden i filens första rader är {which}")
 
 
 # the column names an unread-column warning lists, one entry per field, as a Swedish export writes them
@@ -152,7 +228,8 @@ class FileColumns:
     LIMIT = 40  # column names kept for a message
 
     def __init__(self, header_line: int | None = None):
-        self.header_line = header_line  # 1 for a file with a header row (CSV, XLSX), None for JSON
+        self.header_line = header_line  # the header row of a file that has one (CSV, XLSX), None for JSON
+        self.category: str | None = None  # what a category column is read as (:class:`CategoryColumn`)
         self.fields: set[str] = set()
         self.names: dict[str, int] = {}    # column name -> the line it was first seen on
         self.unknown: dict[str, int] = {}
@@ -160,8 +237,14 @@ class FileColumns:
 
     @classmethod
     def of_file(cls, path) -> "FileColumns":
-        """The columns of the file *path*: its header is line 1 when its format has one (CSV, XLSX)."""
+        """The columns of the file *path*: its header is line 1 when its format has one (CSV, XLSX), until
+        the reader says it is further down (:meth:`see_header`)."""
         return cls(1 if has_header_row(path) else None)
+
+    def see_header(self, row: RawRow) -> None:
+        """Note where the file's header row is, when the reader says (on the file's first row)."""
+        if row.header is not None and self.header_line is not None:
+            self.header_line = row.header
 
     def see(self, fields: dict, line: int) -> None:
         """Note the columns of one row (read at *line*)."""
@@ -170,7 +253,7 @@ class FileColumns:
             return
         if len(self._seen) < 1000:
             self._seen.add(names)
-        columns = _columns_of(names)
+        columns = _columns_of(names, self.category)
         self.fields.update(field for _column, field in columns.fields)
         for found, group in (([str(n) for n in names if str(n).strip()], self.names), (columns.unknown, self.unknown)):
             for name in found:
@@ -242,7 +325,7 @@ class UnknownValue:
         if self.field == "status":
             return (f"okänd status '{shown(self.value, 30)}'{where}, satt till ny; statusar som läses: Ny, Pågår,"
                     " Väntar, Eskalerad, Löst och vanliga namn för dem (Öppen, Under arbete, Väntar på kund, Stängd …)")
-        return f"okänt värde för {self.field}: '{shown(self.value)}'{where}, ignorerat"
+        return f"okänt värde för {FIELD_WORDS.get(self.field, self.field)}: '{shown(self.value)}'{where}, ignorerat"
 
 
 class UnknownValues:
@@ -269,8 +352,8 @@ class UnknownValues:
         """(first row, warning) per distinct value in the order first seen, then one for the values past LIMIT."""
         said = [(first, unknown.warning(rows, first, last)) for unknown, (rows, first, last) in self._rows.items()]
         for field, (rows, first) in self._other_rows.items():
-            said.append((first, f"ytterligare {rows} rader har okända värden för {field}: fler olika än"
-                                f" {self.LIMIT}, så de nämns inte var för sig"))
+            said.append((first, f"ytterligare {rows} rader har okända värden för {FIELD_WORDS.get(field, field)}:"
+                                f" fler olika än {self.LIMIT}, så de nämns inte var för sig"))
         return said
 
 
@@ -318,12 +401,13 @@ def problem_field(fields: dict):
     return None if value in (None, "") else value
 
 
-def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels
+def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels, category: str | None = None
                     ) -> tuple[Ticket, list[str], set[str], object, list[UnknownValue]]:
     """:func:`row_to_ticket`, :func:`present_fields` and :func:`problem_field` of one row at once
-    (its columns read once), and its unknown status, module and kind values apart from its warnings
-    (an import says those once per file, see :class:`UnknownValues`); raise ValueError to reject."""
-    values = ticket_fields(fields)
+    (its columns read once, a category column as *category*), and its unknown status, module and kind
+    values apart from its warnings (an import says those once per file, see :class:`UnknownValues`);
+    raise ValueError to reject."""
+    values = ticket_fields(fields, category)
     ticket, warnings, unknown = _ticket_of(values, taxonomy)
     present = {name for name, value in values.items() if not _blank(value)}
     problem = values.get("problem")
@@ -387,11 +471,34 @@ def _creation_moment(created_at: str | None) -> datetime | None:
 
 def plausible_created_at(created: datetime) -> datetime:
     """*created* when it is a date a ticket can have; ValueError for 0001-01-01 or 9999-12-31."""
-    latest = region_today() + timedelta(days=LATEST_DAYS_AHEAD)
-    if not EARLIEST_DATE <= created.date() <= latest:
-        raise ValueError(f"datum {created.date().isoformat()} är inget rimligt datum för ett ärende"
+    day, today = created.date(), region_today()
+    latest = today + timedelta(days=LATEST_DAYS_AHEAD)
+    if not EARLIEST_DATE <= day <= latest:
+        raise ValueError(f"datum {day.isoformat()} är inget rimligt datum för ett ärende"
                          f" (tillåtet {EARLIEST_DATE.isoformat()} – {latest.isoformat()})")
     return created
+
+
+def in_the_future(created_at: str | None) -> bool:
+    """Whether a stored creation time is more than :data:`FUTURE_DAYS` days after the region's today."""
+    return bool(created_at) and created_at[:10] > (region_today() + timedelta(days=FUTURE_DAYS)).isoformat()
+
+
+def excel_serial(value) -> datetime | None:
+    """The moment an Excel date serial stands for ("46342.427778", 46342.427778 or "46342,427778" from a
+    Swedish CSV: 2026-11-17 10:16), to the nearest second; None when *value* is no bare number in
+    :data:`EXCEL_SERIALS`. The 1900 system, as every Windows Excel writes it."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str) and _SERIAL.fullmatch(value.strip()):
+        number = float(value.strip().replace(",", "."))
+    else:
+        return None
+    if not EXCEL_SERIALS[0] <= number <= EXCEL_SERIALS[1]:
+        return None
+    return _EXCEL_EPOCH + timedelta(seconds=round(number * 86400))
 
 
 _DATE_PARTS = (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
@@ -497,7 +604,9 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         else:
             created = parse_written_datetime(_text(created_raw))
     except ValueError:
-        raise ValueError(_not_a_date_reason(_text(created_raw))) from None
+        created = excel_serial(created_raw)  # a workbook's date cell without a date format, or a CSV saved from it
+        if created is None:
+            raise ValueError(_not_a_date_reason(_text(created_raw))) from None
     plausible_created_at(created)
     external_id, id_warnings = external_id_of(fields)
     warnings.extend(id_warnings)

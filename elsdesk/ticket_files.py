@@ -1,14 +1,17 @@
 """Read ticket files (JSON Lines, CSV, XLSX) into numbered raw rows, tolerating real-world mess.
 
 Files may be UTF-8 (with or without BOM), UTF-16 or Windows-1252 (decided once per file, see
-:mod:`elsdesk.file_text`), may hold NUL bytes, semicolon separated CSV from a Swedish Excel, or
-broken lines. Readers yield ``RawRow`` objects: the row's number as a person finds it (the row a
-spreadsheet shows for CSV and XLSX, the header being row 1, however many lines of the file a quoted
-field with line breaks takes; the line for JSON Lines; the item for a JSON array) and either a
-dict of fields or the reason the row is unusable (a line with bytes the file's encoding cannot
-read, a quote that never closes). JSON Lines and CSV are streamed line by line (issue 14: a file
-of a million tickets is never held in memory); only a JSON array is parsed whole. A workbook is checked before it is opened, so that a small
-file cannot unpack into gigabytes, and its rows are read whatever its ``<dimension>`` tag claims.
+:mod:`elsdesk.file_text`), may hold NUL bytes, semicolon separated CSV from a Swedish Excel, a
+title and blank rows above the row that names the columns (looked for among the first
+:data:`HEADER_SEARCH_ROWS` rows), or broken lines. Readers yield ``RawRow`` objects: the row's number
+as a person finds it (the row a spreadsheet shows for CSV and XLSX, rows above the header counted,
+however many lines of the file a quoted field with line breaks takes; the line for JSON Lines; the
+item for a JSON array) and either a dict of fields or the reason the row is unusable (a line with
+bytes the file's encoding cannot read, a quote that never closes, and each row such a quote
+swallowed). JSON Lines and CSV are streamed line by line (issue 14: a file of a million tickets is
+never held in memory); only a JSON array is parsed whole. A workbook is checked before it is
+opened, so that a small file cannot unpack into gigabytes, and its rows are read whatever its
+``<dimension>`` tag claims.
 Column names are kept as the file writes them (spaces around them removed); which ticket field a
 column fills is :func:`elsdesk.importer.ticket_fields`, turning a raw row into a ticket
 :func:`elsdesk.importer.row_to_ticket`.
@@ -29,7 +32,8 @@ from elsdesk.domain import BadInputError
 from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
 
 SUPPORTED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".xlsx")
-WITH_HEADER_ROW = (".csv", ".tsv", ".txt", ".xlsx")  # the first row names the columns
+WITH_HEADER_ROW = (".csv", ".tsv", ".txt", ".xlsx")  # a row names the columns (the first, or one under a title)
+HEADER_SEARCH_ROWS = 10  # how far down a file's first rows the row that names its columns is looked for
 MAX_FIELD_CHARS = 2_000_000
 XLSX_MAX_UNPACKED = 256 * 1024 * 1024     # bytes a workbook may unpack to, all parts together
 XLSX_MAX_RATIO = 100                      # and how much more than its packed size one large part may be
@@ -42,6 +46,7 @@ class RawRow:
     fields: dict | None
     error: str | None = None
     note: str | None = None  # a warning about the whole file (repeated columns, the sheet read), on its first row
+    header: int | None = None  # on the file's first row read: the row that names its columns (CSV, XLSX)
 
 
 def check_readable(path: str | Path) -> None:
@@ -160,52 +165,81 @@ def _read_json_array(path: Path) -> Iterator[RawRow]:
 
 class _CsvLines:
     """The file's lines for :mod:`csv` (split as ``newline=""`` splits them), remembering which were
-    bad, the lines of the record being read, and whether the reader ran past the last line."""
+    bad, the lines of the record being read, the number of the last line handed out and whether the
+    reader ran past the last line. The first lines can be looked at before the reader starts
+    (:meth:`peek`), to find the row that names the columns."""
 
     def __init__(self, source: TextFile):
         self._lines = source.lines(newline="")
+        self._ahead: list[tuple[int, str, bool]] = []  # lines peeked at, not yet handed out
         self.bad: set[int] = set()
         self.record: list[str] = []
+        self.number = 0  # the file's line last handed out
         self.ran_out = False
+
+    def peek(self, count: int) -> list[str]:
+        """The next *count* lines (fewer when the file ends), still to be handed out."""
+        while len(self._ahead) < count:
+            item = next(self._lines, None)
+            if item is None:
+                break
+            self._ahead.append(item)
+        return [line for _number, line, _bad in self._ahead[:count]]
+
+    def skip(self, count: int) -> None:
+        """Pass over the next *count* lines, peeked at already, without handing them out."""
+        if count:
+            self.number = self._ahead[count - 1][0]
+            del self._ahead[:count]
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
-        try:
-            number, line, bad = next(self._lines)
-        except StopIteration:
-            self.ran_out = True
-            raise
+        if self._ahead:
+            number, line, bad = self._ahead.pop(0)
+        else:
+            try:
+                number, line, bad = next(self._lines)
+            except StopIteration:
+                self.ran_out = True
+                raise
         if bad:
             self.bad.add(number)
+        self.number = number
         self.record.append(line)
         return line
 
 
 def _read_csv(source: TextFile) -> Iterator[RawRow]:
     """The rows of a CSV file numbered as a spreadsheet shows them (the header is row 1, the first ticket
-    row 2), however many lines of the file a quoted field with line breaks (a pasted mail) takes; a
-    broken quote is also located by the file's own lines (textrad), where a text editor finds it."""
+    row 2, unless a title stands above the header), however many lines of the file a quoted field with
+    line breaks (a pasted mail) takes; a broken quote is also located by the file's own lines (textrad),
+    where a text editor finds it, and every row it swallowed is rejected with it."""
     lines = _CsvLines(source)
-    try:
-        first = next(lines, "")
-    finally:
-        lines.record.clear()
-    dialect = _dialect_of(first.rstrip("\r\n"))
+    head = lines.peek(HEADER_SEARCH_ROWS)
+    above = _header_index([_cells_of_line(line) for line in head])
+    lines.skip(above)
+    dialect = _dialect_of(head[above].rstrip("\r\n") if head else "")
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
-    reader = csv.reader(itertools.chain([first] if first else [], lines), dialect)
+    reader = csv.reader(lines, dialect)
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
-        raise BadInputError(f"rad 1: rubrikraden går inte att läsa ({exc})") from exc
+        raise BadInputError(f"rad {above + 1}: rubrikraden går inte att läsa ({exc})") from exc
+    yield from _first_row_names_header(_csv_rows(source, lines, reader, header, above), above + 1)
+
+
+def _csv_rows(source: TextFile, lines: _CsvLines, reader, header: list[str], above: int) -> Iterator[RawRow]:
+    """The rows under the *header* of a CSV file (see :func:`_read_csv`); *above*: the rows above the header."""
     names = [h.strip() for h in header]
     repeated = _repeated(names)
-    note = " ".join(part for part in (source.note, _repeated_note(repeated)) if part) or None
-    line = reader.line_num  # the file's lines read so far (a record with line breaks takes several)
-    row = 1                 # the records read so far: the row number a spreadsheet shows
+    note = " ".join(part for part in (source.note, _above_note(above), _repeated_note(repeated)) if part) or None
+    delimiter = reader.dialect.delimiter
+    line = lines.number  # the file's lines read so far (a record with line breaks takes several)
+    row = above + 1      # the records read so far: the row number a spreadsheet shows
     while True:
         lines.record.clear()
         row += 1
@@ -215,29 +249,86 @@ def _read_csv(source: TextFile) -> Iterator[RawRow]:
             return
         except csv.Error as exc:
             yield RawRow(row, None, f"trasig CSV-rad ({exc})")
-            line = reader.line_num
+            line = lines.number
             continue
-        start, line = line + 1, reader.line_num
+        start, line = line + 1, lines.number
         if not any(v.strip() for v in values):
-            continue
-        if len(values) > len(names):
-            yield RawRow(row, None, f"raden har {len(values)} fält men rubriken {len(names)}")
             continue
         if lines.bad and not lines.bad.isdisjoint(range(start, line + 1)):
             yield RawRow(row, None, source.bad_line_reason())
             continue
-        if lines.ran_out and _open_quote_at_end("".join(lines.record), dialect):
-            yield RawRow(row, None, f"ett citattecken i raden avslutas aldrig: filen tar slut inuti fältet"
-                                    f" ({_text_lines(start, line)} i filen lästes som ett enda fält); rätta citattecknet")
+        at_end = lines.ran_out and _open_quote_at_end("".join(lines.record), reader.dialect)
+        if at_end or (line > start and _rows_inside_a_field(values, delimiter, len(names))):
+            lost = _lost_lines(lines.record, start, delimiter, len(names))
+            yield RawRow(row, None, _unclosed_quote_reason(row, start, line, lost, at_end))
+            lost_reason = (f"raden kom inte med: ett citattecken på rad {row} avslutas inte på sin rad, så raden"
+                           f" hamnade inuti det fältet ({_text_lines(start, line)} i filen); rätta citattecknet och"
+                           " importera igen")
+            for number in lost:
+                yield RawRow(row + number - start, None, lost_reason)
+            row += line - start  # the rows after it are numbered as they are once the quote is put right
             continue
-        swallowed = _rows_inside_a_field(values, dialect.delimiter, len(names))
-        if swallowed:
-            yield RawRow(row, None, f"ett citattecken i raden avslutas aldrig: fältet sträcker sig över"
-                                    f" {_text_lines(start, line)} i filen och innehåller {swallowed} rader som ser ut"
-                                    " som egna ärenden; rätta citattecknet")
+        if len(values) > len(names):
+            yield RawRow(row, None, f"raden har {len(values)} fält men rubrikraden {len(names)}")
             continue
         yield RawRow(row, _row_fields(names, values, repeated), note=note)
         note = None
+
+
+def _first_row_names_header(rows: Iterator[RawRow], header: int) -> Iterator[RawRow]:
+    """*rows*, the first of them carrying the number of the header row (:attr:`RawRow.header`)."""
+    for row in rows:
+        row.header = header
+        yield row
+        break
+    yield from rows
+
+
+def _cells_of_line(line: str) -> list[str]:
+    """The cells of one line of a CSV file, split as if it were the header (a title line has one cell)."""
+    try:
+        return [cell.strip() for cell in next(csv.reader([line], _dialect_of(line.rstrip("\r\n"))), [])]
+    except csv.Error:
+        return []
+
+
+def _header_index(rows: list[list]) -> int:
+    """Which of a file's first *rows* (their cells) names the columns: the first row when it names any
+    column the import reads (as a file always had it); else the first row that names a title or a
+    description column (a title and blank rows stand above it, issue: a region's export); else the first."""
+    from elsdesk.importer import header_has_text_column, header_names_a_column  # the column names are the importer's
+
+    if not rows or header_names_a_column(rows[0]):
+        return 0
+    return next((index for index, names in enumerate(rows) if header_has_text_column(names)), 0)
+
+
+def _above_note(above: int) -> str | None:
+    """What the import says about the rows above the header row, when there are any."""
+    if not above:
+        return None
+    which = "rad 1 ovanför den är" if above == 1 else f"rad 1–{above} ovanför den är"
+    return (f"kolumnernas namn står på rad {above + 1}; {which} ingen rubrikrad (en titel eller tomma rader)"
+            " och lästes inte")
+
+
+def _lost_lines(record: list[str], start: int, delimiter: str, columns: int) -> list[int]:
+    """The file's lines of a record after its first (*start*) that look like rows of their own: the
+    rows a quote that never closed swallowed."""
+    return [start + offset for offset, text in enumerate(record[1:], start=1)
+            if columns > 1 and text.count(delimiter) >= columns - 1]
+
+
+def _unclosed_quote_reason(row: int, start: int, end: int, lost: list[int], at_end: bool) -> str:
+    """Why the row with a quote that never closes is rejected, and which rows went into its field."""
+    where = (f"filen tar slut inuti fältet ({_text_lines(start, end)} i filen lästes som ett enda fält)" if at_end
+             else f"fältet sträcker sig över {_text_lines(start, end)} i filen")
+    if lost:
+        first, last = row + lost[0] - start, row + lost[-1] - start
+        rows = f"rad {first}" if len(lost) == 1 else f"raderna {first}–{last}"
+        where += (f" och tog med {len(lost)} {'rad' if len(lost) == 1 else 'rader'} som ser ut som egna ärenden;"
+                  f" de kom inte med och avvisas var för sig ({rows})")
+    return f"ett citattecken i raden avslutas aldrig: {where}; rätta citattecknet och importera igen"
 
 
 def _text_lines(start: int, end: int) -> str:
@@ -350,28 +441,35 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # read every row, whatever the <dimension> tag claims
         rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
+        head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+        if not head:
             return
-        names = [str(h).strip() if h is not None else "" for h in header]
+        above = _header_index([_cell_names(values) for values in head])
+        names = _cell_names(head[above])
         repeated = _repeated(names)
-        note = " ".join(part for part in (note, _repeated_note(repeated)) if part) or None
-        for number, values in enumerate(rows, start=2):
+        note = " ".join(part for part in (note, _above_note(above), _repeated_note(repeated)) if part) or None
+        header = above + 1  # the row a spreadsheet shows the column names on
+        for number, values in enumerate(itertools.chain(head[above + 1:], rows), start=header + 1):
             if values is None or all(v in (None, "") for v in values):
                 continue
             fields = _row_fields(names, values, repeated)
             fields.pop("", None)
-            yield RawRow(number, fields, note=note)
-            note = None
+            yield RawRow(number, fields, note=note, header=header)
+            note = header = None
     finally:
         workbook.close()
 
 
+def _cell_names(values) -> list[str]:
+    """A workbook row's cells as column names (an empty cell as "")."""
+    return [str(value).strip() if value is not None else "" for value in values or ()]
+
+
 def _ticket_sheet(workbook):
     """The sheet that holds the tickets and a note when it is not simply the first: the first sheet
-    whose header row names a title or a description column; the first sheet when none does (the
-    note then names the other sheets). Later sheets with ticket columns are not read: the note
-    names them (rows would otherwise be left out without a word)."""
+    whose header row (one of its first rows) names a title or a description column; the first sheet
+    when none does (the note then names the other sheets). Later sheets with ticket columns are not
+    read: the note names them (rows would otherwise be left out without a word)."""
     from elsdesk.importer import header_has_text_column  # the column names are the importer's
 
     sheets = workbook.worksheets
@@ -379,8 +477,8 @@ def _ticket_sheet(workbook):
         return sheets[0], None
     with_tickets = []
     for sheet in sheets:
-        header = next(sheet.iter_rows(max_row=1, values_only=True), None) or ()
-        if header_has_text_column([str(h).strip() for h in header if h is not None]):
+        head = sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)  # a title may stand above the header
+        if any(header_has_text_column(_cell_names(values)) for values in head):
             with_tickets.append(sheet)
     if with_tickets:
         sheet, unread = with_tickets[0], with_tickets[1:]

@@ -91,7 +91,7 @@ def test_unknown_module_values_are_grouped_too(memory_db, tmp_path):
     write_jsonl(path, [{"id": f"M-{i}", "title": "t", "created_at": "2026-11-02", "module": "Kaffemaskinen"}
                        for i in range(4)])
     report = import_tickets(memory_db, path)
-    assert report.warnings == [(1, "okänt värde för module: 'Kaffemaskinen' på 4 rader (rad 1–4), ignorerat")]
+    assert report.warnings == [(1, "okänt värde för modul: 'Kaffemaskinen' på 4 rader (rad 1–4), ignorerat")]
 
 
 def test_unknown_values_past_the_limit_are_counted_not_listed():
@@ -145,8 +145,9 @@ def test_json_lines_are_numbered_by_line(memory_db, tmp_path):
 def test_a_broken_quote_names_the_row_and_the_lines_of_the_file(memory_db, tmp_path):
     rows = [_row("Q-2", description=MAIL), _row("Q-3", description='"citat som aldrig slutar'), _row("Q-4")]
     report = import_tickets(memory_db, _export(tmp_path / "q.csv", rows))
-    (row, reason), = report.rejected
+    (row, reason), (lost, _why) = report.rejected  # and the row the quote swallowed (region exports, item 5)
     assert row == 3 and "citattecken" in reason and "avslutas aldrig" in reason and "textrad 7–8" in reason
+    assert lost == 4
 
 
 # -- 3. the unread-column warning ---------------------------------------------------------------------------

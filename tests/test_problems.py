@@ -339,3 +339,13 @@ def test_a_problems_module_and_kind_follow_most_of_its_linked_tickets(linked_des
     assert (problem.module, problem.kind) == ("lakemedel", "handhavande")
     link_ticket(linked_desk, repo.get_by_external_id("K-0021").id, None, "anna")  # one leaves: a tie, the oldest decides
     assert next(p for p in known_problems(linked_desk) if p.name == "Fel modul först").module == "lakemedel"
+
+
+def test_an_imported_problem_takes_the_module_most_of_its_tickets_have(memory_db, tmp_path):
+    """The tester's file: the first of five rows linked to a problem has no module, the other four say läkemedel."""
+    rows = [_row(50, "2025-05-05", *DOSE_REPORTS[0], None, "Dos utan modul först")]
+    rows += [_row(51 + i, "2025-05-05", t, d, "lakemedel", "Dos utan modul först") for i, (t, d) in enumerate(DOSE_REPORTS[1:5])]
+    rows[0].pop("module")
+    import_tickets(memory_db, write_jsonl(tmp_path / "first_without.jsonl", rows))
+    problem = next(p for p in known_problems(memory_db) if p.name == "Dos utan modul först")
+    assert problem.module == "lakemedel"

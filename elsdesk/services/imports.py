@@ -14,7 +14,9 @@ settings, which number each such row got (by the file's id and the row's creatio
 the file again updates the ticket it became (:class:`~elsdesk.services.import_numbers.IdClashes`). A ticket's creation time never
 changes: a row with the same creation time and another title is an edit and updates the ticket.
 
-The file is read as a stream (issue 14): memory does not grow with its length. Each batch's new
+The file is read as a stream (issue 14): memory does not grow with its length; only when its first
+row has a category column ("Kategori") are its first few hundred rows read ahead, whose values decide
+whether the column is the module or the kind (the report says which). Each batch's new
 tickets are written with one statement, their history rows with another, and on SQLite the
 full-text index is filled once per batch (see :meth:`TicketRepository.insert_many`).
 
@@ -27,13 +29,15 @@ first day (minutes for a year of tickets); ``elsdesk incidents --scan --from DAY
 
 from __future__ import annotations
 
+import itertools
 import logging
 from array import array
+from collections import deque
 from dataclasses import dataclass
 from dataclasses import fields as dc_fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from elsdesk.domain import (  # Cancelled: callers import it from here too
     HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, ImportReport, LabelChange, Ticket, now_iso,
@@ -41,10 +45,12 @@ from elsdesk.domain import (  # Cancelled: callers import it from here too
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
-    IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, FileColumns, RememberedLabels, UnknownValue, UnknownValues,
-    estimate_rows, read_rows, read_ticket_row, stable_id,
+    CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, CategoryColumn, FileColumns,
+    RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
+    in_the_future, read_ticket_row, stable_id,
 )
 from elsdesk.masking import mask_text
+from elsdesk.region_time import region_today
 from elsdesk.services.import_numbers import IdClashes
 from elsdesk.services.masked_ids import LEGACY_ID_DIGEST_HEX, desk_id_key, holds_identifier, masked_external_id
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
@@ -58,6 +64,9 @@ from elsdesk.taxonomy import Taxonomy
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 KEPT_CONFIRMED = "modul och typ behölls: en superanvändare har bekräftat dem, och bara en superanvändare ändrar dem"
+# the same ticket when its kind is the model's guess beside a confirmed module (see _guessed_kinds)
+KEPT_CONFIRMED_MODULE = ("modul och typ behölls: en superanvändare har bekräftat modulen (typen är modellens"
+                         " förslag bredvid den), och bara en superanvändare ändrar dem")
 NOT_LINKED = ("kopplingen till ett känt problem gjordes inte: bara superanvändare och utbildningsansvariga"
               " kopplar ärenden till kända problem")
 # + a file's ticket id that a different stored ticket has: {the row's creation time: the number it was stored under}
@@ -96,15 +105,41 @@ class ImportResult(ImportReport):
 
 @dataclass
 class _Span:
-    """The earliest and latest creation time of the tickets an import wrote or found unchanged."""
+    """The earliest and latest creation time of the tickets an import wrote or found unchanged, and the latest
+    that is not in the future (:func:`~elsdesk.importer.in_the_future`: most likely a year typed wrong)."""
 
     first: str | None = None
     last: str | None = None
+    last_not_ahead: str | None = None
 
     def see(self, created_at: str | None) -> None:
         if created_at:
             self.first = created_at if self.first is None else min(self.first, created_at)
             self.last = created_at if self.last is None else max(self.last, created_at)
+            if not in_the_future(created_at):
+                self.last_not_ahead = created_at if self.last_not_ahead is None else max(self.last_not_ahead, created_at)
+
+
+@dataclass
+class _AheadRows:
+    """The rows dated in the future: how many, where the first is, the latest date (one warning says so)."""
+
+    count: int = 0
+    first_line: int = 0
+    latest: str = ""
+
+    def see(self, line: int, created_at: str | None) -> None:
+        if in_the_future(created_at):
+            self.count += 1
+            self.first_line = self.first_line or line
+            self.latest = max(self.latest, created_at[:10])
+
+    def warning(self) -> tuple[int, str] | None:
+        if not self.count:
+            return None
+        return (self.first_line, f"{self.count} {'rad har' if self.count == 1 else 'rader har'} ett datum i framtiden"
+                f" (senast {self.latest}; i dag är det {region_today().isoformat()}): stämmer året? Raderna lästes in"
+                " men räknas inte när importen letar efter incidenter")
 
 
 @dataclass
@@ -201,8 +236,17 @@ def import_tickets(
             progress(done, max(total, done))
 
     columns = FileColumns.of_file(path)
+    ahead_rows = _AheadRows()
     with database.bulk_writes() as committed:
-        for row in read_rows(path):  # streamed: a large file is never held as tickets all at once
+        rows = read_rows(path)  # streamed: a large file is never held as tickets all at once
+        ahead = _first_rows(rows)
+        category = CategoryColumn.of_rows((row.fields for row in ahead if row.fields is not None), taxonomy)
+        columns.category = category.field
+        if ahead:
+            columns.see_header(ahead[0])
+        if category.note():
+            report.warnings.append((columns.header_line or 1, category.note()))
+        for row in _replayed(ahead, rows):
             rows_seen += 1
             if row.note:  # about the whole file: said at its header
                 report.warnings.append((1, row.note))
@@ -211,10 +255,11 @@ def import_tickets(
                 continue
             columns.see(row.fields, row.line)
             try:
-                ticket, warnings, present, problem, unknown = read_ticket_row(row.fields, taxonomy)
+                ticket, warnings, present, problem, unknown = read_ticket_row(row.fields, taxonomy, category.field)
             except ValueError as exc:
                 batches.reject(row.line, str(exc))
                 continue
+            ahead_rows.see(row.line, ticket.created_at)
             legacy = stable_id(row.fields) if "external_id" not in present else None
             pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_id=legacy,
                                 masked=_identifiers_in(problem), unknown=tuple(unknown)))
@@ -225,6 +270,8 @@ def import_tickets(
     if rows_seen == 0:
         raise BadInputError(f"{path}: {NO_ROWS}")
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
+    if ahead_rows.warning():
+        report.warnings.append(ahead_rows.warning())
     _report_columns(report, columns)
     report.rejected.sort()
     if find_incidents and not (is_cancelled and is_cancelled()):
@@ -232,6 +279,28 @@ def import_tickets(
             on_phase("incidents")  # after the rows: a long scan of a big file is not silent
         report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
     return report
+
+
+def _first_rows(rows: Iterator[RawRow]) -> deque[RawRow]:
+    """The file's first rows, read ahead: to its first row with fields, and on to
+    :data:`~elsdesk.importer.CATEGORY_SAMPLE_ROWS` rows when that row has a category column, whose
+    values then decide what it holds (:class:`~elsdesk.importer.CategoryColumn`). A few hundred rows
+    at most: memory stays flat."""
+    ahead: deque[RawRow] = deque()
+    for row in rows:
+        ahead.append(row)
+        if row.fields is not None or len(ahead) >= CATEGORY_SAMPLE_ROWS:
+            break
+    if ahead and ahead[-1].fields is not None and category_columns(tuple(ahead[-1].fields)):
+        ahead.extend(itertools.islice(rows, CATEGORY_SAMPLE_ROWS - len(ahead)))
+    return ahead
+
+
+def _replayed(ahead: deque[RawRow], rows: Iterator[RawRow]) -> Iterator[RawRow]:
+    """The rows read ahead (let go of one by one), then the rest of the file."""
+    while ahead:
+        yield ahead.popleft()
+    yield from rows
 
 
 def scan_imported_span(database: Database, span: _Span):
@@ -245,7 +314,7 @@ def scan_imported_span(database: Database, span: _Span):
     from elsdesk.services.surges import SurgeRules, scan_for_incidents  # scikit-learn: only when a file is imported
 
     rules = SurgeRules()
-    last = parse_datetime(span.last)
+    last = parse_datetime(span.last_not_ahead or span.last)  # a year typed wrong moves no window
     start, scanned_from = span.first, None
     earliest = (last - timedelta(days=INCIDENT_SCAN_DAYS)).replace(microsecond=0)
     if parse_datetime(span.first) < earliest:
@@ -334,6 +403,20 @@ class _Batches:
         row.ticket.external_id = stored.external_id
         return stored
 
+    def _guessed_kinds(self, batch: list[_Row], stored: list[Ticket]) -> set[int]:
+        """The ids of the *stored* tickets with a person's labels whose kind is the model's guess beside
+        the person's module (the label history says ``model:…`` set it last, see
+        :func:`~elsdesk.services.classification.apply_predictions`): no super-user confirmed that kind, so
+        a row that changes it overwrites nobody's word. Looked up only for a batch whose rows give a kind."""
+        if not any("kind" in row.present for row in batch):
+            return set()
+        maybe = list({t.id for t in stored
+                      if t.label_source not in (None, MODEL) and t.kind and t.kind_confidence is not None})
+        if not maybe:
+            return set()
+        last = self.repo.last_kind_sources(maybe)
+        return {ticket_id for ticket_id, source in last.items() if source.startswith(MODEL)}
+
     def write(self, batch: list[_Row]) -> None:
         report, repo, actor = self.report, self.repo, self.actor
         id_warnings = {row.line: self._store_id_masked(row) for row in batch}
@@ -347,6 +430,8 @@ class _Batches:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
             stored_by_old_id = self._stored_by_old_automatic_id(batch, known)
             clashes = self._clashes.find(batch, known, self._written)
+            guessed = self._guessed_kinds(batch, [*known.values(), *stored_by_old_id.values(),
+                                                  *(clash.became for clash in clashes.values() if clash.became)])
             at = now_iso()
             new: list[_Row] = []
             history = []
@@ -386,9 +471,12 @@ class _Batches:
                 if self.labels_are != HUMAN and existing.label_source == HUMAN and {"module", "kind"} & present:
                     present = present - {"module", "kind"}
                     if any(getattr(ticket, name) not in (None, getattr(existing, name)) for name in ("module", "kind")):
-                        report.warnings.append((line, KEPT_CONFIRMED))
+                        kept = KEPT_CONFIRMED_MODULE if existing.id in guessed else KEPT_CONFIRMED
+                        report.warnings.append((line, kept))
                 if self.labels_are == HUMAN and existing.label_source == HUMAN:
-                    report.warnings.extend((line, w) for w in _confirmed_changes(existing, ticket, present, self.taxonomy))
+                    confirmed_present = present - {"kind"} if existing.id in guessed else present
+                    report.warnings.extend((line, w) for w in _confirmed_changes(existing, ticket, confirmed_present,
+                                                                                 self.taxonomy))
                 merged, warnings = _merge(existing, ticket, present)
                 confirmed = _set_label_source(existing, merged, _given_labels(ticket, present), self.labels_are)
                 report.warnings.extend((line, w) for w in warnings)
@@ -415,10 +503,14 @@ class _Batches:
                     if row.problem:
                         report.warnings.append((row.line, NOT_LINKED))
                 links = []
+            touched: set[int] = set()
             for row, stored in links:
                 if row.problem:
                     problem_id = link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
                     report.linked += before.get(stored.id) != problem_id
+                    touched.update(i for i in (problem_id, before.get(stored.id)) if i)
+            # once per batch: a problem's module and kind are those most of its tickets have, not its first ticket's
+            ProblemRepository(self.database).follow_linked_labels(conn, touched)
 
 
 def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticket, list[str]]:
@@ -434,7 +526,8 @@ def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticke
         if name == "created_at" and existing.created_at:
             continue  # a ticket's creation time never changes: a re-import, however finely it writes it, keeps it
         if name in _TEXT_FIELDS and looks_worse(value, getattr(existing, name)):
-            warnings.append(f"{name} behölls: den nya texten har trasiga tecken (fel teckenkodning?) som den sparade saknar")
+            warnings.append(f"{FIELD_WORDS.get(name, name)} behölls: den nya texten har trasiga tecken"
+                            " (fel teckenkodning?) som den sparade saknar")
             continue
         changes[name] = value
     merged = existing.with_changes(**changes)
