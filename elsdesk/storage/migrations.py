@@ -343,6 +343,23 @@ def _017_ticket_number_digits(conn: sqlite3.Connection) -> None:
                  " ON tickets(ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0'))")
 
 
+def _019_plain_search(conn: sqlite3.Connection) -> None:
+    """Search does not mind å/ä/ö (:mod:`elsdesk.storage.search_text`): the full-text index keeps every word
+    without the marks on its letters ("läkemedel" as "lakemedel"), so that a search typed either way finds
+    both spellings. The index is made again under its name (as in migration 016) and filled once."""
+    _script(conn,
+        """
+        DROP TABLE tickets_fts;
+        CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            title, description, resolution, search_parts,
+            content="tickets", content_rowid="id",
+            tokenize="unicode61 remove_diacritics 2", prefix='2 3 4', detail=column, columnsize=0
+        );
+        INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
+        """
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -370,6 +387,7 @@ MIGRATIONS: list[Migration] = [
     Migration("017_ticket_number_digits", _017_ticket_number_digits, postgres_schema.TICKET_NUMBER_DIGITS),
     # PostgreSQL: history rows name the writing login, confirmations need a super-user; a local file has no logins
     Migration("018_confirmations_by_login", None, postgres_schema.CONFIRMATIONS_BY_LOGIN),
+    Migration("019_plain_search", _019_plain_search, postgres_schema.PLAIN_SEARCH),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -10,6 +10,12 @@ than any compound (:data:`MAX_COMPOUND` letters) get no parts.
 Words are split on every character that is not a letter or digit (underscore included) before
 indexing and querying, the rule FTS5's ``unicode61`` tokenizer follows, so PostgreSQL's parser
 never keeps "karboplatin/paklitaxel" or "L40.0" as one token.
+
+Search does not mind å, ä, ö (nor é, ü and their kin): a third of the tickets are written without them
+("lakemedel", "sjukskoterska"), and a search typed either way finds both spellings. Both engines index
+words without the marks on their letters (FTS5's ``remove_diacritics 2``; on PostgreSQL the same
+letters are translated in the ``search_vector`` expression, :data:`MARKED_LETTERS`), and the words of
+a query are looked up the same way (:func:`plain`).
 """
 
 from __future__ import annotations
@@ -30,11 +36,23 @@ MIN_NUMBER_DIGITS = 3   # the fewest digits a search of digits alone needs to be
 _DIGITS_RE = re.compile(r"[0-9]+")
 
 
+# what a letter with a mark is searched as ("läkemedel" as "lakemedel"): the letters FTS5's unicode61 tokenizer
+# folds with remove_diacritics 2 that Swedish text meets (not "ø", which it keeps); PostgreSQL's index translates
+# the same ones, capitals too (postgres_schema.PLAIN_SEARCH)
+MARKED_LETTERS = ("åäáàâãöóòôõéèêëüúùûíìîïçñý", "aaaaaaoooooeeeeuuuuiiiicny")
+_PLAIN = str.maketrans(*MARKED_LETTERS)
+
+
+def plain(word: str) -> str:
+    """*word* (casefolded) without the marks on its letters: "läkemedel" -> "lakemedel"."""
+    return word.translate(_PLAIN)
+
+
 def query_words(text: str | None) -> list[str]:
-    """The words a user typed, lower-cased, in order, without repeats."""
+    """The words a user typed, lower-cased and without marks on their letters, in order, without repeats."""
     seen: dict[str, None] = {}
     for word in WORD_RE.findall((text or "").casefold()):
-        seen.setdefault(word, None)
+        seen.setdefault(plain(word), None)
     return list(seen)
 
 
