@@ -321,13 +321,18 @@ def _016_lean_fulltext(conn: sqlite3.Connection) -> None:
     two thirds of the CPU; search is as fast. (``detail=none`` makes it 193 MB, but searches newest
     first took twice as long.) The triggers of migrations 009 and 015 stay: they name the table,
     which is made again under its name."""
+    _remake_fulltext(conn, remove_diacritics=0)
+
+
+def _remake_fulltext(conn: sqlite3.Connection, remove_diacritics: int) -> None:
+    """The lean full-text index (migration 016) made again under its name and filled once; the triggers stay."""
     _script(conn,
-        """
+        f"""
         DROP TABLE tickets_fts;
         CREATE VIRTUAL TABLE tickets_fts USING fts5(
             title, description, resolution, search_parts,
             content="tickets", content_rowid="id",
-            tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=column, columnsize=0
+            tokenize="unicode61 remove_diacritics {remove_diacritics}", prefix='2 3 4', detail=column, columnsize=0
         );
         INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
         """
@@ -347,17 +352,7 @@ def _019_plain_search(conn: sqlite3.Connection) -> None:
     """Search does not mind å/ä/ö (:mod:`elsdesk.storage.search_text`): the full-text index keeps every word
     without the marks on its letters ("läkemedel" as "lakemedel"), so that a search typed either way finds
     both spellings. The index is made again under its name (as in migration 016) and filled once."""
-    _script(conn,
-        """
-        DROP TABLE tickets_fts;
-        CREATE VIRTUAL TABLE tickets_fts USING fts5(
-            title, description, resolution, search_parts,
-            content="tickets", content_rowid="id",
-            tokenize="unicode61 remove_diacritics 2", prefix='2 3 4', detail=column, columnsize=0
-        );
-        INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
-        """
-    )
+    _remake_fulltext(conn, remove_diacritics=2)
 
 
 @dataclass(frozen=True)
