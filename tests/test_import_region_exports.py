@@ -251,6 +251,8 @@ def test_a_future_row_no_longer_hides_an_outage(memory_db, tmp_path):
     report = import_tickets(memory_db, _csv(tmp_path / "burst.csv", lines))
     assert (report.new, report.rejected, report.scanned_from) == (8, [], None)
     assert len(report.incidents.created) == 1
+    assert (9, "1 rad har ett datum i framtiden (2027-11-18; i dag är det 2026-12-04): stämmer året? Raden lästes in"
+               " men räknas inte när importen letar efter incidenter") in report.warnings
 
 
 # -- 5. a quote that never closes -------------------------------------------------------------------------------

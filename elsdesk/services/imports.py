@@ -137,9 +137,10 @@ class _AheadRows:
     def warning(self) -> tuple[int, str] | None:
         if not self.count:
             return None
-        return (self.first_line, f"{self.count} {'rad har' if self.count == 1 else 'rader har'} ett datum i framtiden"
-                f" (senast {self.latest}; i dag är det {region_today().isoformat()}): stämmer året? Raderna lästes in"
-                " men räknas inte när importen letar efter incidenter")
+        one = self.count == 1
+        return (self.first_line, f"{self.count} {'rad har' if one else 'rader har'} ett datum i framtiden"
+                f" ({'' if one else 'senast '}{self.latest}; i dag är det {region_today().isoformat()}): stämmer året?"
+                f" {'Raden lästes in' if one else 'Raderna lästes in'} men räknas inte när importen letar efter incidenter")
 
 
 @dataclass
