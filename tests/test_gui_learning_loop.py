@@ -173,5 +173,17 @@ def test_the_window_offers_the_likely_mistake_list_and_the_desks_own_labels(qtbo
     assert window.mistakes_action in window.menuBar().actions()[1].menu().actions()
     window.show_likely_mistakes()
     qtbot.waitUntil(lambda: getattr(window, "mistakes_dialog", None) is not None, timeout=30_000)
-    assert "Inga troliga felmärkningar" in window.mistakes_dialog.findChild(LikelyMistakesView).summary.text()
+    # an empty desk: too few labels to check, said as such (not "none wrong")
+    assert window.mistakes_dialog.findChild(LikelyMistakesView).summary.text() == (
+        "För få märkta ärenden att kontrollera: 0 (minst 20 behövs).")
     window.mistakes_dialog.reject()
+
+
+def test_the_likely_mistake_list_tells_too_few_labels_from_none_wrong(qtbot):
+    view = LikelyMistakesView(load_taxonomy())
+    qtbot.addWidget(view)
+    view.show_mistakes([], checked=12)
+    assert view.summary.text() == "För få märkta ärenden att kontrollera: 12 (minst 20 behövs)."
+    view.show_mistakes([], checked=189)
+    assert view.summary.text() == "Inga troliga felmärkningar: modellen håller med om etiketterna på de 189 märkta ärendena."
+    assert not view.take_button.isEnabled()

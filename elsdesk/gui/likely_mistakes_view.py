@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 
 from elsdesk.gui.review_card import source_note
 from elsdesk.ml.confidence import percent
-from elsdesk.services.label_check import LikelyMistake
+from elsdesk.services.label_check import MIN_TICKETS, LikelyMistake
 from elsdesk.taxonomy import Taxonomy
 
 MISTAKE_ROLE = Qt.ItemDataRole.UserRole
@@ -25,6 +25,7 @@ class LikelyMistakesView(QWidget):
         self.taxonomy = taxonomy
         self.language = language
         self.mistakes: list[LikelyMistake] = []
+        self.checked: int | None = None  # how many labelled tickets the last check read
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
@@ -52,8 +53,10 @@ class LikelyMistakesView(QWidget):
         layout.addLayout(row)
         layout.addWidget(hint)
 
-    def show_mistakes(self, mistakes: list[LikelyMistake]) -> None:
+    def show_mistakes(self, mistakes: list[LikelyMistake], checked: int | None = None) -> None:
+        """Show *mistakes*; *checked* (how many labelled tickets were checked) tells "none found" from "too few"."""
         self.mistakes = list(mistakes)
+        self.checked = checked
         self.tree.clear()
         for mistake in self.mistakes:
             self._add(mistake)
@@ -96,6 +99,12 @@ class LikelyMistakesView(QWidget):
         if self.mistakes:
             self.summary.setText(self.tr("Troliga felmärkningar, värst först: %1.").replace(
                 "%1", str(len(self.mistakes))))
+        elif self.checked is not None and self.checked < MIN_TICKETS:
+            self.summary.setText(self.tr("För få märkta ärenden att kontrollera: %1 (minst %2 behövs).").replace(
+                "%1", str(self.checked)).replace("%2", str(MIN_TICKETS)))
+        elif self.checked is not None:
+            self.summary.setText(self.tr("Inga troliga felmärkningar: modellen håller med om etiketterna på de %1 "
+                                         "märkta ärendena.").replace("%1", str(self.checked)))
         else:
             self.summary.setText(self.tr("Inga troliga felmärkningar: modellen håller med om de etiketter personer satt "
                                          "(eller så finns för få etiketter att kontrollera, minst 20 behövs)."))

@@ -228,15 +228,17 @@ class ModelActionsMixin:
     def show_likely_mistakes(self):
         """Labels people set that the cross-validated model strongly disagrees with, worst first."""
         from elsdesk.gui.likely_mistakes_view import LikelyMistakesView
-        from elsdesk.services.label_check import likely_mistakes, take_model_label
+        from elsdesk.services.label_check import checkable_count, likely_mistakes, take_model_label
 
         def work(context):
             with context.open_database() as database:
-                return likely_mistakes(database, progress=context.progress, is_cancelled=context.is_cancelled)
+                found = likely_mistakes(database, progress=context.progress, is_cancelled=context.is_cancelled)
+                return found, checkable_count(database)
 
-        def done(found):
+        def done(result):
+            found, checked = result
             view = LikelyMistakesView(self.taxonomy, self.language)
-            view.show_mistakes(found)
+            view.show_mistakes(found, checked)
             dialog = self._show_in_dialog(self.tr("Troliga felmärkningar"), view, (1060, 560))
             view.ticket_activated.connect(lambda ticket_id: (dialog.accept(), self.edit_ticket(ticket_id)))
             view.take_model_label_requested.connect(lambda mistake: take(view, mistake))

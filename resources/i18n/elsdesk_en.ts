@@ -709,72 +709,82 @@
 <context>
     <name>LikelyMistakesView</name>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
         <source>Satt av en person</source>
         <translation>Set by a person</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="36"/>
         <source>Modellen säger</source>
         <translation>The model says</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="35"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="36"/>
         <source>Varifrån</source>
         <translation>Where from</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="37"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="38"/>
         <source>&amp;Ta modellens etikett</source>
         <translation>&amp;Take the model&apos;s label</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="39"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="40"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="46"/>
         <source>Varje ärende bedömdes av en modell som inte tränats på det. Överst står de där modellen är säkrast på att etiketten är fel; ofta en felknappning. Kontrollera innan du ändrar.</source>
         <translation>Each ticket was judged by a model that was not trained on it. At the top are those where the model is surest the label is wrong; often a slip of the key. Check before you change anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="83"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="86"/>
         <source>modul</source>
         <translation>module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="83"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="86"/>
         <source>typ</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="87"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="90"/>
         <source>%1 (modellen: %2 %)</source>
         <translation>%1 (model: %2%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="89"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="92"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="97"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="100"/>
         <source>Troliga felmärkningar, värst först: %1.</source>
         <translation>Likely label mistakes, worst first: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="103"/>
+        <source>För få märkta ärenden att kontrollera: %1 (minst %2 behövs).</source>
+        <translation>Too few labelled tickets to check: %1 (at least %2 needed).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="106"/>
+        <source>Inga troliga felmärkningar: modellen håller med om etiketterna på de %1 märkta ärendena.</source>
+        <translation>No likely mislabels: the model agrees with the labels of the %1 labelled tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/likely_mistakes_view.py" line="109"/>
         <source>Inga troliga felmärkningar: modellen håller med om de etiketter personer satt (eller så finns för få etiketter att kontrollera, minst 20 behövs).</source>
         <translation>No likely label mistakes: the model agrees with the labels people set (or there are too few labels to check; at least 20 are needed).</translation>
     </message>
@@ -1290,7 +1300,7 @@ Database: %2</translation>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="263"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="265"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1315,12 +1325,12 @@ Database: %2</translation>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="240"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="242"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="256"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="258"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
