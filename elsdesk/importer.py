@@ -328,22 +328,25 @@ class UnknownValues:
     LIMIT = 50  # distinct values kept by name; the rest are counted together
 
     def __init__(self) -> None:
-        self._rows: dict[UnknownValue, list[int]] = {}  # value -> [rows, first row, last row]
+        # (field, value in any case and spacing) -> the value as first written, [rows, first row, last row]:
+        # "Vaccination" and "vaccination " are one unknown value
+        self._rows: dict[tuple[str, str], tuple[UnknownValue, list[int]]] = {}
         self._other_rows: dict[str, list[int]] = {}  # field -> [rows, first row] with a value beyond LIMIT
 
     def add(self, unknown: UnknownValue, row: int) -> None:
-        seen = self._rows.get(unknown)
+        key = (unknown.field, " ".join(unknown.value.split()).casefold())
+        seen = self._rows.get(key)
         if seen is not None:
-            seen[0] += 1
-            seen[2] = row
+            seen[1][0] += 1
+            seen[1][2] = row
         elif len(self._rows) < self.LIMIT:
-            self._rows[unknown] = [1, row, row]
+            self._rows[key] = (unknown, [1, row, row])
         else:
             self._other_rows.setdefault(unknown.field, [0, row])[0] += 1
 
     def warnings(self) -> list[tuple[int, str]]:
         """(first row, warning) per distinct value in the order first seen, then one for the values past LIMIT."""
-        said = [(first, unknown.warning(rows, first, last)) for unknown, (rows, first, last) in self._rows.items()]
+        said = [(first, unknown.warning(rows, first, last)) for unknown, (rows, first, last) in self._rows.values()]
         for field, (rows, first) in self._other_rows.items():
             said.append((first, f"ytterligare {rows} rader har okända värden för {FIELD_WORDS.get(field, field)}:"
                                 f" fler olika än {self.LIMIT}, så de nämns inte var för sig"))

@@ -94,6 +94,14 @@ def test_unknown_module_values_are_grouped_too(memory_db, tmp_path):
     assert report.warnings == [(1, "okänt värde för modul: 'Kaffemaskinen' på 4 rader (rad 1–4), ignorerat")]
 
 
+def test_one_unknown_value_in_two_cases_or_spacings_is_said_once():
+    unknown = UnknownValues()
+    for row, value in ((2, "Vaccination"), (3, "vaccination"), (4, " Vaccination "), (5, "Ögonmodulen")):
+        unknown.add(UnknownValue("module", value), row)
+    assert unknown.warnings() == [(2, "okänt värde för modul: 'Vaccination' på 3 rader (rad 2–4), ignorerat"),
+                                  (5, "okänt värde för modul: 'Ögonmodulen', ignorerat")]
+
+
 def test_unknown_values_past_the_limit_are_counted_not_listed():
     unknown = UnknownValues()
     for row in range(2, UnknownValues.LIMIT + 12):
