@@ -53,8 +53,25 @@ def test_an_imported_module_without_kind_gets_the_models_kind_and_keeps_the_modu
     assert last_kind.source == "model:t1" and (last_kind.old, last_kind.new) == (None, "fel")
     given = repo.get_by_external_id("MK-2")
     assert (given.module, given.kind, given.kind_confidence) == ("journal_dokumentation", "handhavande", None)
-    assert apply_predictions(memory_db, _FixedModel(kind="onskemal"), {"version": "t2"}) == 0  # guessed once
-    assert repo.get_by_external_id("MK-1").kind == "fel"
+    assert apply_predictions(memory_db, _FixedModel(kind="fel"), {"version": "t1"}) == 0  # this version: once
+
+
+def test_a_new_model_guesses_the_kind_again_until_a_person_sets_it(memory_db, tmp_path):
+    """A guess was the model of that day's for good: a retrained model, which learnt from the region's confirmed
+    tickets, never looked at it again."""
+    repo = _import_module_only(memory_db, tmp_path)
+    apply_predictions(memory_db, _FixedModel(kind="fel"), {"version": "t1"})
+    assert apply_predictions(memory_db, _FixedModel(kind="onskemal"), {"version": "t2"}) == 1
+    guessed = repo.get_by_external_id("MK-1")
+    assert (guessed.module, guessed.kind, guessed.label_source) == ("journal_dokumentation", "onskemal", HUMAN)
+    last_kind = [h for h in repo.label_history(guessed.id) if h.field == "kind"][-1]
+    assert (last_kind.source, last_kind.old, last_kind.new) == ("model:t2", "fel", "onskemal")
+    assert apply_predictions(memory_db, _FixedModel(kind="fel"), {"version": "t2"}) == 0  # once per version
+    assert repo.get_by_external_id("MK-2").kind == "handhavande"  # the file's kind is a person's: never guessed
+
+    confirm_labels(memory_db, guessed.id, "journal_dokumentation", "onskemal", "Sven")  # now a person's kind
+    assert apply_predictions(memory_db, _FixedModel(kind="fel"), {"version": "t3"}) == 0
+    assert repo.get_by_external_id("MK-1").kind == "onskemal"
 
 
 def test_a_retrain_never_learns_the_guessed_kind_but_learns_a_persons(memory_db, tmp_path):

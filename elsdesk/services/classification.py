@@ -33,12 +33,15 @@ from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, 
 from elsdesk.paths import shipped_models_dir
 from elsdesk.domain import Cancelled
 from elsdesk.services.learning_curve import new_labels
-from elsdesk.services.permissions import TRAIN_MODEL, require
+from elsdesk.services.permissions import CONFIRM_LABELS, TRAIN_MODEL, allowed, require, role_of
 from elsdesk.services.training_data import WEIGHTS, labelled_rows, split_for_training
 from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.settings import SettingsRepository
 
 logger = logging.getLogger(__name__)
 REFIT_LIMIT = 12_000
+# the model version that last guessed again the kinds earlier models guessed beside a person's module
+KIND_GUESSES_KEY = "classification.kind_guesses_by"
 _lock = threading.Lock()
 _cache: dict[tuple, tuple[TicketModel, dict]] = {}
 
@@ -213,15 +216,27 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
     ticket) every unconfirmed match is classified again. A ticket a person gave a module but no
     kind (a file without a kind column) gets the model's kind as a guess beside the person's
     module: its label history says the model set it, and a retrain does not learn from it
-    (:func:`elsdesk.services.training_data.labelled_rows`)."""
+    (:func:`elsdesk.services.training_data.labelled_rows`). A new model version guesses such kinds
+    again, once (:data:`KIND_GUESSES_KEY`), unless a person has set the kind since; a confirmed
+    ticket's kind only when this login may confirm labels."""
     repo = TicketRepository(database)
     version = str(card.get("version", "?"))
+    settings = SettingsRepository(database)
+    role = role_of(database)  # None on a local file
+    # a confirmed ticket's kind is changed only by a login that may confirm (the server refuses the others)
+    may_change_confirmed = role is None or allowed(role, CONFIRM_LABELS)
+    guessed: dict[int, str] = {}  # kinds an earlier model guessed beside a person's module: this one guesses again
     if flt is None:
         ids = repo.ids_needing_prediction(version)  # with the kindless ones, in one pass
+        if settings.get(KIND_GUESSES_KEY) != version:  # once per model version, not on every import
+            guessed = {i: source for i, source in repo.kinds_guessed_beside_a_persons_module().items()
+                       if source != f"{MODEL}:{version}"}
     else:
         ids = repo.query_ids(replace(flt, unconfirmed_only=True))  # intake labels are skipped below
-        listed = set(ids)
-        ids += [ticket_id for ticket_id in repo.ids_missing_kind(repo.query_ids(flt)) if ticket_id not in listed]
+        kindless = repo.ids_missing_kind(repo.query_ids(flt))
+        ids += [ticket_id for ticket_id in kindless if ticket_id not in set(ids)]
+    listed = set(ids)
+    ids = sorted(listed | set(guessed)) if guessed else ids
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():
@@ -232,16 +247,23 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
             # re-read inside the write lock: a person may have labelled a ticket meanwhile
             now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
             kinds_kept = _kinds_given_by_people(database, now.values())
+            still_guessed = _still_guessed(repo, [t.id for t in tickets if t.id in guessed])
             updates, kind_guesses, changes, at = [], [], [], now_iso()
             for ticket, prediction in zip(tickets, predictions):
                 current = now.get(ticket.id)
                 if current is None:
                     continue
                 if current.label_source not in (None, MODEL):  # a person's label (confirmed, or set at
-                    # intake) is never the model's to change; a kind nobody gave is the model's to guess
-                    if current.module and current.kind is None:
-                        kind_guesses.append((prediction.kind, prediction.kind_confidence, ticket.id))
-                        changes.append(LabelChange(ticket.id, "kind", None, prediction.kind, "model", at, f"model:{version}"))
+                    # intake) is never the model's to change; a kind nobody gave is the model's to guess, and a
+                    # kind an earlier model guessed is this one's to guess again (unless a person set it meanwhile)
+                    again = ticket.id in guessed and current.kind is not None and ticket.id in still_guessed
+                    if current.label_source == HUMAN and not may_change_confirmed:
+                        continue  # left for a super-user's classification
+                    if current.module and (current.kind is None or again):
+                        kind_guesses.append((prediction.kind, prediction.kind_confidence, ticket.id, current.kind))
+                        if prediction.kind != current.kind:
+                            changes.append(LabelChange(ticket.id, "kind", current.kind, prediction.kind, "model", at,
+                                                       f"model:{version}"))
                     continue
                 if flt is None and current.model_version == version:
                     continue  # another process classified it meanwhile: not again, and not counted twice
@@ -258,14 +280,21 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
                     "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
                     " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
                     updates)
-            if kind_guesses:
-                database.conn.executemany("UPDATE tickets SET kind = ?, kind_confidence = ? WHERE id = ? AND kind IS NULL",
-                                          kind_guesses)
+            if kind_guesses:  # only where the kind is still what this batch read (a person's edit meanwhile wins)
+                database.conn.executemany("UPDATE tickets SET kind = ?, kind_confidence = ? WHERE id = ?"
+                                          " AND coalesce(kind, '') = coalesce(?, '')", kind_guesses)
             repo.record_label_changes(changes)
-            done += len(updates) + len(kind_guesses)
+            done += len(updates) + sum(1 for new, _c, _id, old in kind_guesses if new != old)
         if progress:
             progress(min(start + batch, len(ids)), len(ids))
+    if flt is None and may_change_confirmed and settings.get(KIND_GUESSES_KEY) != version:
+        settings.set(KIND_GUESSES_KEY, version)
     return done
+
+
+def _still_guessed(repo: TicketRepository, ids: list[int]) -> set[int]:
+    """Those of *ids* whose kind a model set last (read in the write: a person may have set it meanwhile)."""
+    return {ticket_id for ticket_id, source in repo.last_kind_sources(ids).items() if source.startswith(MODEL)}
 
 
 def _kinds_given_by_people(database: Database, tickets) -> set[int]:

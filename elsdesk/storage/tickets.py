@@ -218,6 +218,18 @@ class TicketRepository:
                 f"{sql} AND id IN ({','.join('?' * len(chunk))}) ORDER BY id", (MODEL, *chunk))]
         return found
 
+    def kinds_guessed_beside_a_persons_module(self) -> dict[int, str]:
+        """{ticket id: the model source ("model:…") that set its kind} for the tickets a person labelled whose
+        kind the model set last (a guess beside the person's module, :func:`elsdesk.services.classification.
+        apply_predictions`). One pass over the kind rows of the label history: a new model asks once."""
+        last: dict[int, str] = {}
+        for ticket_id, source in self.database.query(
+                "SELECT h.ticket_id, h.source FROM label_history h JOIN tickets t ON t.id = h.ticket_id"
+                " WHERE h.field = 'kind' AND h.undone_at IS NULL AND t.label_source IS NOT NULL AND t.label_source != ?"
+                " AND t.module IS NOT NULL AND t.kind IS NOT NULL ORDER BY h.id", (MODEL,)):
+            last[ticket_id] = source
+        return {ticket_id: source for ticket_id, source in last.items() if source.startswith(MODEL)}
+
     def last_kind_sources(self, ids: list[int]) -> dict[int, str]:
         """Who last set the kind of each of the tickets *ids* (the label history's source: ``model:…``
         for the model, else a person's), for those whose kind the history records."""
