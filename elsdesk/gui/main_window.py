@@ -560,6 +560,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def _on_remote_change(self, tables: frozenset) -> None:
         """Refresh what shows the changed tables (the views keep their selection and current item)."""
+        if self._closing:  # a notice the listener queued before it stopped: the database is closed
+            return
         if "tickets" in tables:
             self._desk_changed_for_topics()
             self.catch_up_similarity_index()  # their tickets are found as similar ones at once
