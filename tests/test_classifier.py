@@ -15,7 +15,7 @@ from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_model, pa
 from elsdesk.ml.text import clean, stemmed_tokens
 from elsdesk.paths import shipped_models_dir
 from elsdesk.services.classification import (
-    active_model, apply_predictions, suggestions, train_model,
+    active_model, apply_predictions, evaluate_file, rows_to_classify, suggestions, train_model,
 )
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import TicketRepository
@@ -205,3 +205,15 @@ def test_tickets_another_process_classified_meanwhile_are_not_classified_or_coun
     assert apply_predictions(memory_db, *shipped) == 6
     monkeypatch.setattr(TicketRepository, "ids_needing_prediction", lambda self, version: stale)  # read before the other finished
     assert apply_predictions(memory_db, *shipped) == 0
+
+
+def test_evaluate_and_classify_read_a_kategori_column_as_the_import_does(tmp_path):
+    """A region's export names its module column "Kategori": the import read it, evaluate found no labels."""
+    path = tmp_path / "region.csv"
+    path.write_text("Ärendenummer;Skapad;Rubrik;Beskrivning;Kategori\n"
+                    "E-1;2026-11-03;Kan inte signera dosen;Utdelningsvyn låter mig inte signera;Läkemedel\n"
+                    "E-2;2026-11-03;Skrivaren skriver inte ut etiketter;Etikettskrivaren är tyst;Utskrift och hårdvara\n",
+                    encoding="utf-8")
+    report = evaluate_file(path)
+    assert report["n"] == 2
+    assert [row["module"] for row in rows_to_classify(path)] == ["Läkemedel", "Utskrift och hårdvara"]

@@ -9,6 +9,7 @@ and a model trained on one desk never labels the tickets of another.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
@@ -21,7 +22,9 @@ from sklearn.model_selection import GroupKFold
 
 from elsdesk.corpus import corpus_hash, load_kind_corpus, load_seed_corpus
 from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
-from elsdesk.importer import NO_ROWS, FileColumns, read_rows, ticket_fields, ticket_text
+from elsdesk.importer import (
+    CATEGORY_SAMPLE_ROWS, NO_ROWS, CategoryColumn, FileColumns, read_rows, ticket_fields, ticket_text,
+)
 from elsdesk.ml.confidence import (
     BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, percent, rule_from_card,
 )
@@ -152,14 +155,19 @@ def read_labelled_or_plain(path: str | Path, columns: FileColumns | None = None)
     (:func:`~elsdesk.importer.ticket_fields`): each by field name with ``id`` (its id column's value),
     ``title`` and ``description`` ('' when none), ``_line``, and ``_error``, the import's reason, when
     it has no text to classify. A broken line is a BadInputError naming the line; *columns* notes
-    the file's columns."""
+    the file's columns. A "Kategori" column is read as the module or the kind, as the import reads it."""
+    raws = read_rows(path)
+    ahead = list(itertools.islice(raws, CATEGORY_SAMPLE_ROWS))  # its values decide what a category column is
+    category = CategoryColumn.of_rows((raw.fields for raw in ahead if raw.fields is not None), load_taxonomy()).field
+    if columns is not None:
+        columns.category = category
     rows = []
-    for raw in read_rows(path):
+    for raw in itertools.chain(ahead, raws):
         if raw.error:
             raise BadInputError(f"{path}:{raw.line}: {raw.error}")
         if columns is not None:
             columns.see(raw.fields, raw.line)
-        fields = ticket_fields(raw.fields)
+        fields = ticket_fields(raw.fields, category)
         fields["id"] = fields.pop("external_id", None)
         try:
             fields["title"], fields["description"] = ticket_text(fields)
