@@ -69,9 +69,11 @@ def plausible_created_at(created: datetime) -> datetime:
     return created
 
 
-def in_the_future(created_at: str | None) -> bool:
-    """Whether a stored creation time is more than :data:`FUTURE_DAYS` days after the region's today."""
-    return bool(created_at) and created_at[:10] > (region_today() + timedelta(days=FUTURE_DAYS)).isoformat()
+def last_day_not_ahead() -> str:
+    """The last day (ISO) a ticket can be created on before its date counts as ahead: :data:`FUTURE_DAYS` after
+    the region's today. A creation time is ahead when ``created_at[:10]`` sorts after it (asked once per import,
+    not once per row)."""
+    return (region_today() + timedelta(days=FUTURE_DAYS)).isoformat()
 
 
 def excel_serial(value) -> datetime | None:

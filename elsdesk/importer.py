@@ -23,7 +23,7 @@ from elsdesk.plain_text import printable
 from elsdesk.region_time import to_region_local
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.import_dates import (  # noqa: F401  (as callers know them)
-    EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, creation_detail, excel_serial, in_the_future,
+    EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, creation_detail, excel_serial, last_day_not_ahead,
     plausible_created_at, same_creation,
 )
 from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as callers know them)

@@ -241,10 +241,10 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
                        if source != f"{MODEL}:{version}"}
     else:
         ids = repo.query_ids(replace(flt, unconfirmed_only=True))  # intake labels are skipped below
-        kindless = repo.ids_missing_kind(repo.query_ids(flt))
-        ids += [ticket_id for ticket_id in kindless if ticket_id not in set(ids)]
-    listed = set(ids)
-    ids = sorted(listed | set(guessed)) if guessed else ids
+        listed = set(ids)
+        ids += [ticket_id for ticket_id in repo.ids_missing_kind(repo.query_ids(flt)) if ticket_id not in listed]
+    if guessed:
+        ids = sorted(set(ids) | set(guessed))
     done = 0
     for start in range(0, len(ids), batch):
         if is_cancelled and is_cancelled():

@@ -33,7 +33,7 @@ import itertools
 import logging
 from array import array
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from dataclasses import fields as dc_fields
 from datetime import timedelta
 from pathlib import Path
@@ -47,7 +47,7 @@ from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
     CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, CategoryColumn, FileColumns,
     RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
-    in_the_future, read_ticket_row, stable_id,
+    last_day_not_ahead, read_ticket_row, stable_id,
 )
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
@@ -106,17 +106,19 @@ class ImportResult(ImportReport):
 @dataclass
 class _Span:
     """The earliest and latest creation time of the tickets an import wrote or found unchanged, and the latest
-    that is not in the future (:func:`~elsdesk.importer.in_the_future`: most likely a year typed wrong)."""
+    that is not ahead (:func:`~elsdesk.import_dates.last_day_not_ahead`: a later one is most likely a year typed
+    wrong)."""
 
     first: str | None = None
     last: str | None = None
     last_not_ahead: str | None = None
+    cutoff: str = field(default_factory=last_day_not_ahead)
 
     def see(self, created_at: str | None) -> None:
         if created_at:
             self.first = created_at if self.first is None else min(self.first, created_at)
             self.last = created_at if self.last is None else max(self.last, created_at)
-            if not in_the_future(created_at):
+            if created_at[:10] <= self.cutoff:
                 self.last_not_ahead = created_at if self.last_not_ahead is None else max(self.last_not_ahead, created_at)
 
 
@@ -127,9 +129,10 @@ class _AheadRows:
     count: int = 0
     first_line: int = 0
     latest: str = ""
+    cutoff: str = field(default_factory=last_day_not_ahead)
 
     def see(self, line: int, created_at: str | None) -> None:
-        if in_the_future(created_at):
+        if created_at and created_at[:10] > self.cutoff:
             self.count += 1
             self.first_line = self.first_line or line
             self.latest = max(self.latest, created_at[:10])

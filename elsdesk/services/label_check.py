@@ -17,6 +17,7 @@ from sklearn.model_selection import GroupKFold
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.ml.label_issues import label_issues, twin_issues
+from elsdesk.ml.text import fold
 from elsdesk.domain import Cancelled
 from elsdesk.services.permissions import CONFIRM_LABELS, require
 from elsdesk.services.training_data import WEIGHTS, labelled_rows
@@ -24,7 +25,6 @@ from elsdesk.storage import Database
 
 FOLDS = 5
 MIN_TICKETS = 20
-_FOLD_LETTERS = str.maketrans("åäöéü", "aaoeu")
 _NOT_A_LETTER = re.compile(r"[^a-z]+")
 
 
@@ -32,7 +32,7 @@ def _near_duplicate_key(row: dict) -> str:
     """A ticket's text with case, å/ä/ö, digits, punctuation and spacing left out. Twins that differ only
     in those ("behovsläkemedel" / "behovslakemedel") share a fold: a slip on one twin, trained on, made
     the model call the other, correct twin the mistake (a tester's finding)."""
-    text = f"{row['title']} {row['description']}".casefold().translate(_FOLD_LETTERS)
+    text = fold(f"{row['title']} {row['description']}".casefold())
     return _NOT_A_LETTER.sub(" ", text).strip()
 
 

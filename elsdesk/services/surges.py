@@ -37,12 +37,12 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from elsdesk.domain import HUMAN, INTAKE, Incident, Ticket, now_iso, parse_datetime
+from elsdesk.domain import HUMAN, INTAKE, Incident, Ticket, now_iso, parse_datetime, unit_key
 from elsdesk.ml.similarity import to_seconds
 from elsdesk.ml.window_features import WindowFeatures
 from elsdesk.ml.text import ticket_text
 from elsdesk.storage import Database, TicketRepository
-from elsdesk.storage.incidents import IncidentRepository, distinct_units, unit_key
+from elsdesk.storage.incidents import IncidentRepository, distinct_units
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from elsdesk.domain import Incident, NotFoundError, unit_key  # noqa: F401  (unit_key: as surges imports it)
+from elsdesk.domain import Incident, NotFoundError, unit_key
 from elsdesk.storage.database import Database
 
 STATUSES = ("open", "confirmed", "dismissed")
