@@ -254,8 +254,7 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
         with database.write():
             # re-read inside the write lock: a person may have labelled a ticket meanwhile
             now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
-            kinds_kept = _kinds_given_by_people(database, now.values())
-            still_guessed = _still_guessed(repo, [t.id for t in tickets if t.id in guessed])
+            kinds_kept, still_guessed = _kind_setters(repo, now.values(), guessed)
             updates, kind_guesses, changes, at = [], [], [], now_iso()
             for ticket, prediction in zip(tickets, predictions):
                 current = now.get(ticket.id)
@@ -300,21 +299,24 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
     return done
 
 
-def _still_guessed(repo: TicketRepository, ids: list[int]) -> set[int]:
-    """Those of *ids* whose kind a model set last (read in the write: a person may have set it meanwhile)."""
-    return {ticket_id for ticket_id, source in repo.last_kind_sources(ids).items() if source.startswith(MODEL)}
+def _kind_setters(repo: TicketRepository, tickets, guessed: dict[int, str]) -> tuple[set[int], set[int]]:
+    """Who set the kinds of *tickets* last, from one look at the label history (read in the write
+    lock: a person may have set a kind meanwhile), as two sets of ids:
 
-
-def _kinds_given_by_people(database: Database, tickets) -> set[int]:
-    """The ids of the unconfirmed *tickets* whose kind a person gave (an import of a row with a kind
-    and no module): the model suggests their module and leaves the kind. Such a kind has no model
-    confidence; the label history says who set it last."""
-    candidates = [t.id for t in tickets
-                  if t.kind is not None and t.kind_confidence is None and t.label_source in (None, MODEL)]
-    if not candidates:
-        return set()
-    last_source = TicketRepository(database).last_kind_sources(candidates)
-    return {ticket_id for ticket_id, source in last_source.items() if not source.startswith(MODEL)}
+    - the unconfirmed tickets whose kind a person gave (an import of a row with a kind and no
+      module): the model suggests their module and leaves the kind. Such a kind has no model
+      confidence, which picks the candidates;
+    - those of *guessed* (kinds an earlier model guessed beside a person's module) whose kind a
+      model still set last: this model guesses them again."""
+    given = [t.id for t in tickets
+             if t.kind is not None and t.kind_confidence is None and t.label_source in (None, MODEL)]
+    again = [t.id for t in tickets if t.id in guessed]  # a person's module: never among *given*
+    if not given and not again:
+        return set(), set()
+    last_source = repo.last_kind_sources(given + again)
+    by_person = {i for i in given if not last_source.get(i, MODEL).startswith(MODEL)}
+    by_model = {i for i in again if last_source.get(i, "").startswith(MODEL)}
+    return by_person, by_model
 
 
 # -- training ----------------------------------------------------------------------------
