@@ -51,8 +51,10 @@ def add_topic_commands(command) -> None:
     problems.add_argument("--json", action="store_true", help="en JSON-rad per känt problem")
     problems.add_argument("--id", type=count_value, help="problemet att ändra")
     problems.add_argument("--workaround", help="så gör man / lösningen att lära ut")
-    problems.add_argument("--status", type=problem_status_value, help="öppet, workaround (finns), rättat eller genomgånget")
+    problems.add_argument("--status", type=problem_status_value, help="öppet, tillfällig lösning (workaround), rättat eller genomgånget")
     problems.add_argument("--note", help="t.ex. 'rättat i Cosmic R8.2' eller 'genomgånget 2025-05-14'")
+    problems.add_argument("--on", metavar="DAG", type=day_value, help="dagen statusen gäller från, t.ex. utbildningens dag (annars en dag"
+                          " som --note nämner, annars i dag): veckor som slutade före den dagen behåller problemet på agendan")
     TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config, "problems": cmd_problems})
 
 
@@ -229,7 +231,10 @@ def change_line(before, after) -> str:
     name = STATUS_NAMES.get
     changes = []
     if before.status != after.status:
-        changes.append(f"status {name(before.status, before.status)} → {name(after.status, after.status)}")
+        changes.append(f"status {name(before.status, before.status)} → {name(after.status, after.status)}"
+                       f" från {after.status_since}")
+    elif before.status_since != after.status_since:
+        changes.append(f"status {name(after.status, after.status)} från {after.status_since}")
     if before.workaround != after.workaround:
         changes.append("lösningen ändrad" if before.workaround else "lösning tillagd")
     if before.status_note != after.status_note:
@@ -252,7 +257,7 @@ def cmd_problems(args) -> int:
             changes = {k: v for k, v in (("workaround", args.workaround), ("status", args.status),
                                          ("status_note", args.note)) if v is not None}
             before = get_problem(database, args.id)
-            after = update_problem(database, args.id, **changes) if changes else before
+            after = update_problem(database, args.id, on=args.on, **changes) if changes or args.on else before
             print(json.dumps(asdict(after), ensure_ascii=False) if args.json else change_line(before, after))
             return 0
         problems = known_problems(database)

@@ -42,3 +42,17 @@ def parse_day(text: str, option: str = "") -> date:
         where = f"{option} " if option else ""
         raise BadInputError(f"{where}'{text}' är inget datum; skriv dagen som {DAY_FORMS}"
                             " (snedstreck som 28/4 tolkas inte: dag eller månad först går inte att avgöra)") from None
+
+
+_DAY_IN_TEXT_RE = re.compile(r"(?<![\d.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\d-])")
+
+
+def day_in_text(text: str | None) -> date | None:
+    """The first real day written in a free text in a full form ("genomgånget 2025-05-14",
+    "rättat 14.5.2025"), or None: a note that says when something happened."""
+    for match in _DAY_IN_TEXT_RE.finditer(text or ""):
+        try:
+            return read_day(match.group())
+        except ValueError:
+            continue
+    return None

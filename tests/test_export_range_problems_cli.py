@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from elsdesk.cli import main
+from elsdesk.region_time import region_today
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import open_database
 
@@ -38,9 +41,25 @@ def test_a_change_prints_one_line_saying_what_changed(tmp_path, capsys):
     assert main(["--db", str(path), "problems", "--id", str(number), "--status", "workaround",
                  "--workaround", "Öppna Signeringslistan och välj Signera"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == [f'problem {number} "Signera journalanteckning": status öppet → workaround finns; lösning tillagd']
+    today = region_today().isoformat()
+    assert out == [f'problem {number} "Signera journalanteckning": status öppet → tillfällig lösning finns från {today};'
+                   ' lösning tillagd']
     assert main(["--db", str(path), "problems", "--id", str(number), "--status", "workaround"]) == 0
     assert "inget ändrades" in capsys.readouterr().out
+
+
+def test_gone_through_takes_the_day_the_note_names_or_the_day_given(tmp_path, capsys):
+    path = _desk(tmp_path)
+    number = _problem_id(path, capsys, "Signera journalanteckning")
+    assert main(["--db", str(path), "problems", "--id", str(number), "--status", "genomgånget",
+                 "--note", "genomgånget 2026-11-25"]) == 0
+    assert "status öppet → genomgånget på utbildning från 2026-11-25; anteckning: genomgånget 2026-11-25" in capsys.readouterr().out
+    assert main(["--db", str(path), "problems", "--id", str(number), "--on", "24.11.2026"]) == 0
+    assert capsys.readouterr().out.strip().endswith(": status genomgånget på utbildning från 2026-11-24")
+    with pytest.raises(SystemExit) as refused:
+        main(["--db", str(path), "problems", "--id", str(number), "--on", "24/11"])
+    assert refused.value.code == 2
+    assert "'24/11' är inget datum" in capsys.readouterr().err
 
 
 def test_a_long_module_name_keeps_a_gap_before_the_problem_name(tmp_path, capsys):

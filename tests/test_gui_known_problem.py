@@ -48,7 +48,7 @@ def test_typing_a_known_problem_shows_it_with_its_workaround(qtbot, db_path, tmp
     _type(qtbot, form, "signera dos", "Kan inte signera given dos i utdelningsvyn, knappen är grå")
     qtbot.waitUntil(lambda: form.known_problem is not None, timeout=20_000)
     text = form.problem_view.text()
-    assert DOSE in text and "Högerklicka på dosen" in text and "workaround finns" in text
+    assert DOSE in text and "Högerklicka på dosen" in text and "tillfällig lösning finns" in text
     assert form.problem_view.isVisibleTo(form)
 
     _type(qtbot, form, "", "")

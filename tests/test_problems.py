@@ -275,9 +275,10 @@ def test_a_problem_status_is_taken_by_its_name_in_any_case_and_shown_by_name(lin
     dose = next(p for p in known_problems(linked_desk) if p.name == DOSE)
     for given, stored in (("Workaround", "workaround"), ("rättat", "rattat"), ("RATTAT", "rattat"),
                           ("Genomgånget på utbildning", "genomganget"), ("öppet", "oppet"), ("oppet", "oppet"),
-                          ("Löst", "rattat"), ("åtgärdat", "rattat"), ("Tillfällig lösning", "workaround")):  # words people type
+                          ("Löst", "rattat"), ("åtgärdat", "rattat"), ("Tillfällig lösning", "workaround"),
+                          ("workaround finns", "workaround")):  # words people type
         assert update_problem(linked_desk, dose.id, status=given).status == stored
-    with pytest.raises(BadInputError, match="workaround finns"):
+    with pytest.raises(BadInputError, match="tillfällig lösning finns"):
         update_problem(linked_desk, dose.id, status="kanske")
 
 
@@ -306,14 +307,50 @@ def test_a_problem_fixed_or_gone_through_leaves_the_agenda_and_spreadsheets_show
     problems = {p.name: p for p in known_problems(linked_desk)}
     on_agenda = {t["problem"] for t in agenda(weekly_topics(linked_desk, "2025-W18"))}
     assert {DOSE, LABEL} <= on_agenda
-    update_problem(linked_desk, problems[DOSE].id, status="genomgånget på utbildning")
+    update_problem(linked_desk, problems[DOSE].id, status="genomgånget på utbildning", status_note="genomgånget 2025-05-02")
     update_problem(linked_desk, problems[LABEL].id, status="workaround", workaround="Starta om skrivaren")
     week = weekly_topics(linked_desk, "2025-W18")
     assert {t["problem"] for t in agenda(week)} == {LABEL}
+    dose = next(t for t in week["topics"] if t["problem"] == DOSE)
+    assert dose["covered_on"] == dose["problem_status_since"] == "2025-05-02", "the day the note names"
     header, *rows = csv_rows(build_export(linked_desk, "2025-W18"))
     assert header[-2:] == ["Status", "Så gör man / lösning"]
     by_topic = {row[2]: row for row in rows}
-    assert by_topic[DOSE][-2:] == ["genomgånget på utbildning", ""] and by_topic[LABEL][-2:] == ["workaround finns", "Starta om skrivaren"]
+    assert by_topic[DOSE][-2:] == ["genomgånget på utbildning", ""]
+    assert by_topic[LABEL][-2:] == ["tillfällig lösning finns", "Starta om skrivaren"]
+
+
+def test_a_problem_done_later_stays_on_the_agendas_of_the_weeks_before(linked_desk):
+    """An agenda already held reads the same after a problem is marked gone through or fixed: only the
+    weeks from that day on lose it (a tester's week 46 agenda lost its second item when it was covered in week 48)."""
+    from elsdesk.services.problems import update_problem
+    from elsdesk.services.topics import agenda
+
+    problems = {p.name: p for p in known_problems(linked_desk)}
+    update_problem(linked_desk, problems[DOSE].id, status="genomganget", on="2025-05-07")  # in week 19
+    update_problem(linked_desk, problems[LABEL].id, status="rättat")  # today: long after both weeks
+    assert {t["problem"] for t in agenda(weekly_topics(linked_desk, "2025-W18"))} == {DOSE, LABEL}
+    week_19 = weekly_topics(linked_desk, "2025-W19")
+    assert DOSE not in {t["problem"] for t in agenda(week_19)}
+    assert next(t for t in week_19["topics"] if t["problem"] == DOSE)["covered_on"] == "2025-05-07"
+    update_problem(linked_desk, problems[DOSE].id, on="2025-05-02")  # the day corrected: week 18's training
+    assert {t["problem"] for t in agenda(weekly_topics(linked_desk, "2025-W18"))} == {LABEL}
+    reopened = update_problem(linked_desk, problems[DOSE].id, status="öppet")
+    assert reopened.status == "oppet" and reopened.status_since  # reopened today
+    assert {t["problem"] for t in agenda(weekly_topics(linked_desk, "2025-W18"))} == {DOSE, LABEL}
+
+
+def test_a_known_how_to_problem_keeps_its_kind_when_the_model_reads_its_week_as_faults(linked_desk):
+    """A known problem's topic takes the problem's kind, not the week's model guesses: its tickets read as
+    'fel' by the model must not drop a known how-to problem from the how-to agenda."""
+    from elsdesk.services.topics import agenda
+
+    with linked_desk.write() as conn:
+        conn.execute("UPDATE tickets SET kind = 'fel' WHERE problem_id IS NOT NULL AND external_id IN ('K-0000', 'K-0001', 'K-0002')")
+    week = weekly_topics(linked_desk, "2025-W18", recompute=True)
+    dose = next(t for t in week["topics"] if t["problem"] == DOSE)
+    assert dose["kind_mix"].get("fel") == 3 and dose["kind"] == "handhavande"
+    assert DOSE in {t["problem"] for t in agenda(week)}
 
 
 def test_the_topics_of_a_date_range_are_the_known_problems_too(linked_desk):

@@ -41,7 +41,7 @@ TEXTS = {
         "vs_previous": "förra veckan", "page": "Sida", "of": "av", "subtitle": "Underlag för veckans utbildning",
         "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad", "agenda_topics": "Ämnen på agendan",
         "workaround": "Så gör man / lösning", "audience": "Anmäls av", "proposal": "förslag, ännu inget känt problem",
-        "status": "Status", "status_oppet": "öppet", "status_workaround": "workaround finns", "status_rattat": "rättat",
+        "status": "Status", "status_oppet": "öppet", "status_workaround": "tillfällig lösning finns", "status_rattat": "rättat",
         "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag",
     },
     "en": {

@@ -394,7 +394,7 @@ class TicketFormDialog(QDialog):
         self.problem_view.setVisible(True)
 
     def problem_status_name(self, status: str) -> str:
-        names = {"oppet": self.tr("öppet"), "workaround": self.tr("workaround finns"),
+        names = {"oppet": self.tr("öppet"), "workaround": self.tr("tillfällig lösning finns"),
                  "rattat": self.tr("rättat"), "genomganget": self.tr("genomgånget på utbildning")}
         return names.get(status, status)
 

@@ -131,7 +131,7 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     go_live = go_live_date(database)
     taxonomy = desk_taxonomy(database)  # the desk's own labels (added with labels --add) by their names too
     topics = [shown_topic(topic) for topic in report["topics"]]
-    chosen = {t["id"] for t in agenda({"topics": topics})}
+    chosen = {t["id"] for t in agenda({"week": week, "topics": topics})}
     return ExportData(
         week=week, first_day=monday, last_day=sunday, day_number=week_day_number(monday, go_live),
         go_live=go_live, tickets=report["tickets"],

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from elsdesk.days import day_in_text, parse_day
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
@@ -94,11 +95,11 @@ def get_problem(database: Database, problem_id: int) -> Problem:
 
 
 # what people read for a known problem's status (the ids stay in the database and JSON)
-STATUS_NAMES = {"oppet": "öppet", "workaround": "workaround finns", "rattat": "rättat",
+STATUS_NAMES = {"oppet": "öppet", "workaround": "tillfällig lösning finns", "rattat": "rättat",
                 "genomganget": "genomgånget på utbildning"}
 # other words people type for a status ("Löst" was refused for a tester), folded as problem_status folds them
 STATUS_WORDS = {"lost": "rattat", "atgardat": "rattat", "fixat": "rattat", "tillfallig losning": "workaround",
-                "tillfallig losning finns": "workaround", "genomgatt": "genomganget", "ny": "oppet"}
+                "tillfallig losning finns": "workaround", "workaround finns": "workaround", "genomgatt": "genomganget", "ny": "oppet"}
 _FOLDED = str.maketrans("åäö", "aao")
 
 
@@ -114,10 +115,14 @@ def problem_status(value: str) -> str:
     raise BadInputError(f"okänd status '{value}'; välj bland {', '.join(STATUS_NAMES.values())}")
 
 
-def update_problem(database: Database, problem_id: int, **values) -> Problem:
-    """Change a known problem's name, workaround, status (an id or a name of :data:`STATUS_NAMES`) or status note."""
+def update_problem(database: Database, problem_id: int, on: date | str | None = None, **values) -> Problem:
+    """Change a known problem's name, workaround, status (an id or a name of :data:`STATUS_NAMES`) or status note.
+
+    A new status is kept with the day it was set (*on*, else a day the status note names, "genomgånget
+    2025-05-14", else today): a problem fixed or gone through in training leaves the agendas of the
+    weeks from that day on, not those already held. *on* alone corrects the day of the present status."""
     require(database, CURATE_PROBLEMS)
-    get_problem(database, problem_id)
+    current = get_problem(database, problem_id)
     if "status" in values:
         values["status"] = problem_status(values["status"])
     if "name" in values:
@@ -130,9 +135,20 @@ def update_problem(database: Database, problem_id: int, **values) -> Problem:
     for key in ("workaround", "status_note"):
         if values.get(key) is not None:
             values[key] = mask_text(str(values[key])).text.strip()
+    if on is not None or values.get("status", current.status) != current.status:
+        values["status_since"] = status_day(on, values.get("status_note")).isoformat()
     with database.write() as conn:
         ProblemRepository(database).update(conn, problem_id, **values)
     return get_problem(database, problem_id)
+
+
+def status_day(on: date | str | None, note: str | None) -> date:
+    """The day a status change took effect: *on* as given, else a day the note names, else today."""
+    if isinstance(on, date):
+        return on
+    if on:
+        return parse_day(str(on), "--on")
+    return day_in_text(note) or region_today()
 
 
 # -- the machine's proposals: people accept (name), merge or reject them ----------------------

@@ -14,7 +14,7 @@ from typing import ClassVar
 from elsdesk.domain import BadInputError, Cancelled, day_label, parse_week, week_day_number
 from elsdesk.services.export import ExportData, role_names, shown_topic
 from elsdesk.services.labels import desk_taxonomy
-from elsdesk.services.topics import go_live_date, is_problem_topic, weekly_topics
+from elsdesk.services.topics import covered_on, go_live_date, is_problem_topic, topic_kind, weekly_topics
 from elsdesk.storage import Database
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import TopicRepository
@@ -213,13 +213,13 @@ def _period_topic(topic: dict, topic_id: str, registered, problems: dict, entrie
         status="confirmed" if problem else "proposed",
         workaround=problem.workaround if problem else "", problem_status=problem.status if problem else None,
         module=(problem.module if problem else None) or topic.get("module"),
-        kind=kinds.most_common(1)[0][0] if kinds else topic.get("kind"),
+        kind=topic_kind(problem, kinds) or topic.get("kind"),
         count=sum(week_counts.values()), week_counts=week_counts,
         seen_before=any(week < first_period_week for week in seen),
         first_week=min(seen) if seen else topic.get("first_week"),
         audience={"roles": dict(roles.most_common()), "units": dict(units.most_common())},
         kind_mix=dict(kinds) or topic.get("kind_mix", {}),
-        covered_on=registered.covered_on if registered else topic.get("covered_on"),
+        covered_on=covered_on(registered, problem) or topic.get("covered_on"),
     )
 
 

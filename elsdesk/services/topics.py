@@ -430,9 +430,10 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "status": "confirmed" if problem else "proposed",
             "workaround": problem.workaround if problem else "",
             "problem_status": problem.status if problem else None,
+            "problem_status_since": problem.status_since if problem else None,
             "linked_count": result.detail.get("linked", 0),
             "module": (problem.module if problem else None) or (registered.module if registered else None),
-            "kind": kinds.most_common(1)[0][0] if kinds else None,
+            "kind": topic_kind(problem, kinds),
             "keywords": result.detail.get("keywords", []),
             "count": result.count,
             "ticket_ids": [t.external_id for t in members],
@@ -447,15 +448,34 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "module_mix": result.detail.get("module_mix", {}),
             "examples": [{"id": by_id[i].external_id, "title": by_id[i].title, "description": by_id[i].description}
                          for i in result.detail.get("examples", []) if i in by_id],
-            "covered_on": registered.covered_on if registered else None,
+            "covered_on": covered_on(registered, problem),
             "on_agenda": result.topic_id in picked,
         })
     topics.sort(key=lambda t: (-t["count"], t["label"]))
     return {"week": week, "tickets": total, "topics": topics}
 
 
+def topic_kind(problem, kinds: Counter) -> str | None:
+    """A topic's kind: a known problem's own (people's links decide it), else most of its tickets' this week
+    (a known how-to problem whose week the model read as faults stays on the how-to agenda)."""
+    if problem is not None and problem.kind:
+        return problem.kind
+    return kinds.most_common(1)[0][0] if kinds else None
+
+
+def covered_on(registered: RegisteredTopic | None, problem) -> str | None:
+    """The day a topic was covered in training: marked on the topic, or the day its known problem was
+    set to "genomgånget på utbildning"."""
+    if registered is not None and registered.covered_on:
+        return registered.covered_on
+    if problem is not None and problem.status == COVERED_STATUS:
+        return problem.status_since
+    return None
+
+
 # a known problem with one of these statuses needs no training (fixed, or already covered in one)
-DONE_STATUSES = ("rattat", "genomganget")
+COVERED_STATUS = "genomganget"
+DONE_STATUSES = ("rattat", COVERED_STATUS)
 AGENDA_KEY = "agenda_picks:{week}"  # a week's picked topic ids (JSON): a pick is for that week's training
 
 
@@ -476,16 +496,29 @@ AGENDA_MIN_TICKETS = 3  # a machine proposal's fewest tickets in the week to be 
 
 
 def agenda(report: dict, limit: int = 10) -> list[dict]:
-    """Topics for the training agenda: those picked, else how-to topics not yet covered (neither
-    marked covered nor a known problem fixed or gone through in training), largest first: the known
-    problems people linked tickets to, and the machine's proposals of at least :data:`AGENDA_MIN_TICKETS`."""
+    """Topics for the training agenda: those picked, else how-to topics not done by the week's end
+    (neither covered in a training nor a known problem fixed by then), largest first: the known
+    problems people linked tickets to, and the machine's proposals of at least :data:`AGENDA_MIN_TICKETS`.
+    A topic done later stays on the agendas of the weeks before: an agenda already held reads the same."""
     picked = [t for t in report["topics"] if t["on_agenda"]]
     if picked:
         return picked
-    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not t["covered_on"]
-                and t.get("problem_status") not in DONE_STATUSES
+    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not done_by(t, report.get("week"))
                 and (t.get("problem") or t["count"] >= AGENDA_MIN_TICKETS)]
     return proposed[:limit]
+
+
+def done_by(topic: dict, week: str | None) -> bool:
+    """Whether *topic* was covered in a training, or its known problem fixed or gone through, on or
+    before the last day of *week* (any day without a week; a status set before the desk kept its day
+    counts as long done)."""
+    last_day = parse_week(week)[1].isoformat() if week else "9999-12-31"
+    if topic.get("covered_on") and str(topic["covered_on"])[:10] <= last_day:
+        return True
+    if topic.get("problem_status") in DONE_STATUSES:
+        since = topic.get("problem_status_since")
+        return not since or since[:10] <= last_day
+    return False
 
 
 # -- go-live and weekly volumes ------------------------------------------------------------------

@@ -355,6 +355,12 @@ def _019_plain_search(conn: sqlite3.Connection) -> None:
     _remake_fulltext(conn, remove_diacritics=2)
 
 
+def _020_problem_status_since(conn: sqlite3.Connection) -> None:
+    """The day a known problem's status was set, so that a problem marked fixed or gone through in
+    training leaves the agendas of the weeks after that day and not those already held."""
+    conn.execute(postgres_schema.PROBLEM_STATUS_SINCE)
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -383,6 +389,7 @@ MIGRATIONS: list[Migration] = [
     # PostgreSQL: history rows name the writing login, confirmations need a super-user; a local file has no logins
     Migration("018_confirmations_by_login", None, postgres_schema.CONFIRMATIONS_BY_LOGIN),
     Migration("019_plain_search", _019_plain_search, postgres_schema.PLAIN_SEARCH),
+    Migration("020_problem_status_since", _020_problem_status_since, postgres_schema.PROBLEM_STATUS_SINCE),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

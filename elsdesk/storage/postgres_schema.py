@@ -318,3 +318,7 @@ ALTER TABLE tickets ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 ) STORED;
 CREATE INDEX idx_tickets_search ON tickets USING gin (search_vector);
 """
+
+# The day a known problem's status was set (ISO date; empty for statuses set before this column): a
+# problem fixed or gone through in training leaves the agendas of later weeks only. Same SQL on SQLite.
+PROBLEM_STATUS_SINCE = "ALTER TABLE problems ADD COLUMN status_since TEXT"

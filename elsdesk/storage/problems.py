@@ -28,7 +28,7 @@ LINKED_WEEK_SHARE = 0.1
 # its other tickets, the ones the matcher had placed under known problems, became its one-offs)
 PROPOSAL_LINKS_KEY = "proposal_links:{week}"
 _PROPOSAL_LINKS_PREFIX = PROPOSAL_LINKS_KEY.format(week="")
-_COLUMNS = "id, name, module, kind, workaround, status, status_note, created_at, created_by"
+_COLUMNS = "id, name, module, kind, workaround, status, status_note, created_at, created_by, status_since"
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Problem:
     status_note: str | None = None
     created_at: str = ""
     created_by: str | None = None
+    status_since: str | None = None  # the day the status was set (None: before the desk kept that day)
 
 
 def name_key(name: str) -> str:
@@ -194,7 +195,7 @@ class ProblemRepository:
         upsert_setting(conn, key, json.dumps({str(t): p for t, p in sorted(recorded.items())}))
 
     def update(self, conn, problem_id: int, **values) -> None:
-        allowed = {"name", "module", "kind", "workaround", "status", "status_note"}
+        allowed = {"name", "module", "kind", "workaround", "status", "status_note", "status_since"}
         columns = [k for k in values if k in allowed]
         if "name" in values:
             values["name_key"] = name_key(values["name"])

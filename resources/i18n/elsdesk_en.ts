@@ -1124,7 +1124,7 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="318"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="680"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="682"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
@@ -1200,47 +1200,47 @@
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="596"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="598"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="601"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="603"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="633"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="635"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="634"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="636"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="651"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="653"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="652"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="654"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="669"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="671"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="677"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="679"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="680"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="682"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -2480,7 +2480,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
-        <source>workaround finns</source>
+        <source>tillfällig lösning finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
