@@ -290,8 +290,11 @@ def _activation_in_words(args, result, evaluation: dict) -> str:
 
 
 def _desk_option(args) -> str:
-    """' --db DESK' when the person named the desk with --db (so a suggested command works as typed)."""
-    return f" --db {args.db}" if getattr(args, "db", None) else ""
+    """' --db DESK' when the person named the desk with --db (so a suggested command works as typed), never
+    with the password typed in it."""
+    from elsdesk.storage.database import without_password
+
+    return f" --db '{without_password(args.db)}'" if getattr(args, "db", None) else ""
 
 
 def _brief(quality):

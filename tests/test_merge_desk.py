@@ -292,7 +292,7 @@ def test_on_the_server_only_the_desks_owner_merges(source_path, pg_server, new_p
     assert main(["--db", str(source_path), "migrate", "--merge", "--to", as_sven]) == 3
 
     err = capsys.readouterr().err
-    assert "bara deskens ägare får slå ihop" in err and "merge_sven" in err and "PGUSER=postgres" in err
+    assert "bara deskens ägare får slå ihop" in err and "merge_sven" in err and "--to 'postgresql://postgres@" in err and "password" not in err
     with open_database(url) as owner:
         assert desk_checksums(owner) == before
 

@@ -165,8 +165,10 @@ def test_a_normal_open_never_migrates_an_old_schema_and_db_upgrade_does(pg_serve
         with raw.transaction():
             migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
         raw.close()
-        with pytest.raises(DatabaseUnavailableError, match="db upgrade"):
+        with pytest.raises(DatabaseUnavailableError, match="db upgrade") as refused:
             open_database(url)
+        advice = str(refused.value)  # a command IT can run as written: the owner's login, no password, no ***
+        assert f"--db '{url.split('://')[0]}://postgres@" in advice and "***" not in advice
         assert main(["--db", url, "list"]) == 4
         assert main(["--db", url, "db", "upgrade"]) == 0
         with open_database(url) as database:
@@ -198,6 +200,21 @@ def test_passwords_never_reach_messages_or_logs():
     assert "s3cret" not in redacted("postgresql://anna:s3cret@db.region.se/elsdesk")
     assert "s3cret" not in redacted("host=db.region.se dbname=elsdesk password=s3cret")
     assert redacted("service=elsdesk") == "service=elsdesk"
+
+
+def test_a_suggested_command_repeats_the_desk_without_its_password():
+    """`train` told a super-user "gå tillbaka med: elsdesk --db postgresql://sven:svenpw@… models --rollback"."""
+    from argparse import Namespace
+
+    from elsdesk.cli_ml import _desk_option
+    from elsdesk.storage.database import with_login, without_password
+
+    assert without_password("postgresql://sven:s3cret@db.region.se:5432/elsdesk") == "postgresql://sven@db.region.se:5432/elsdesk"
+    assert without_password("host=db dbname=elsdesk user=sven password=s3cret") == "host=db dbname=elsdesk user=sven"
+    assert _desk_option(Namespace(db="postgresql://sven:s3cret@db/elsdesk")) == " --db 'postgresql://sven@db/elsdesk'"
+    assert _desk_option(Namespace(db=None)) == ""
+    assert with_login("postgresql://anna:s3cret@db/elsdesk", "elsdesk_owner") == "postgresql://elsdesk_owner@db/elsdesk"
+    assert with_login("service=elsdesk user=anna", "elsdesk_owner") == "service=elsdesk user=elsdesk_owner"
 
 
 

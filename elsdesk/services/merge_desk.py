@@ -50,7 +50,7 @@ from elsdesk.services.migrate_desk import BATCH_ROWS, _checksum
 from elsdesk.services.masked_ids import desk_id_key_in_write, holds_identifier, masked_external_id
 from elsdesk.services.problems import problem_name
 from elsdesk.services.tickets import MASKED_FIELDS
-from elsdesk.storage.database import POSTGRES, SQLITE, Database
+from elsdesk.storage.database import POSTGRES, SQLITE, Database, with_login
 from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, ProblemRepository, clean_name, name_key
 from elsdesk.storage.search_text import compound_parts
 from elsdesk.storage.settings import upsert_setting
@@ -151,8 +151,8 @@ def _require_owner(target: Database) -> None:
     raise NotAllowedError(
         f"bara deskens ägare får slå ihop en annan desk med {target.describe()}: databasen ägs av rollen {owner},"
         f" och din inloggning {target.login_name()} hör inte till den. Ägaren får skriva etiketthistorik och"
-        f" bekräftelser i de ursprungliga personernas namn; logga in som {owner} (PGUSER={owner}) och kör"
-        " kommandot igen")
+        f" bekräftelser i de ursprungliga personernas namn; kör kommandot igen med --to"
+        f" '{with_login(target.target, owner)}' (ägarens inloggning)")
 
 
 def _setting(database: Database, key: str) -> str | None:

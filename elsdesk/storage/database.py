@@ -38,6 +38,23 @@ def redacted(target: str | os.PathLike | None) -> str:
     return re.sub(r"(password\s*=\s*)(\S+)", r"\1***", text, flags=re.IGNORECASE)
 
 
+def without_password(target: str | os.PathLike | None) -> str:
+    """*target* as a suggested command may repeat it: the login kept, the password left out (libpq finds
+    it in a pgpass file or uses Kerberos; a password must never reach a terminal, log or screen)."""
+    text = str(target or "")
+    text = re.sub(r"(postgres(?:ql)?://[^:/@]*):[^@]*@", r"\1@", text)
+    return re.sub(r"\s*\bpassword\s*=\s*\S+", "", text, flags=re.IGNORECASE).strip()
+
+
+def with_login(target: str | os.PathLike | None, login: str) -> str:
+    """*target* with *login* as its user and no password: the command another person (the desk's
+    owner) runs. A URL's user part is replaced, a connection string gets ``user=``."""
+    text = for_everyone(target)
+    if re.match(r"postgres(?:ql)?://", text):
+        return re.sub(r"^(postgres(?:ql)?://)", lambda m: f"{m.group(1)}{login}@", text)
+    return f"{text} user={login}".strip()
+
+
 def for_everyone(target: str | os.PathLike | None) -> str:
     """*target* as every workstation may use it: without the login and password of whoever
     typed it (each person connects with their own login), e.g. after a move by the owner."""

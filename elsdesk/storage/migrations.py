@@ -434,8 +434,9 @@ def migrate(database: Any, upto: int | None = None) -> list[str]:
     return ran
 
 
-def check_schema_version(version: int, where: str, *, upgrade_hint: bool = False) -> None:
-    """Refuse a schema newer than this version knows (and, with *upgrade_hint*, an older one)."""
+def check_schema_version(version: int, where: str, *, upgrade_hint: bool = False, upgrade_target: str = "") -> None:
+    """Refuse a schema newer than this version knows (and, with *upgrade_hint*, an older one, naming the
+    command the owner runs on *upgrade_target*: the desk without this login and password)."""
     if version > len(MIGRATIONS):
         raise DatabaseUnavailableError(
             f"databasen {where} har schemaversion {version}, nyare än den här versionen av elsdesk känner till"
@@ -444,5 +445,5 @@ def check_schema_version(version: int, where: str, *, upgrade_hint: bool = False
     if upgrade_hint and version < len(MIGRATIONS):
         raise DatabaseUnavailableError(
             f"databasen {where} har schemaversion {version} men den här versionen av elsdesk behöver {len(MIGRATIONS)};"
-            f" be databasens ägare (IT) köra: elsdesk --db '{where}' db upgrade"
+            f" be databasens ägare (IT) köra, med ägarens inloggning: elsdesk --db '{upgrade_target or where}' db upgrade"
         )

@@ -32,7 +32,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Callable, Iterator
 
 from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
-from elsdesk.storage.database import POSTGRES, Database, redacted
+from elsdesk.storage.database import POSTGRES, Database, for_everyone, redacted, with_login
 from elsdesk.storage.dialects import POSTGRES_DIALECT
 from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
 from elsdesk.storage.pg_watch import PROBE_AFTER_S, PROBE_TIMEOUT_S, ServerSilentError, ServerWatch  # noqa: F401
@@ -401,7 +401,8 @@ class PostgresDatabase(Database):
             elif not migrate_schema and not facts.owns and not facts.groups:
                 raise NotAllowedError(self._no_group_text())
             version = self.schema_version()
-            check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema)
+            check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema,
+                                 upgrade_target=with_login(conninfo, facts.owner) if facts.owner else for_everyone(conninfo))
             if migrate_schema and version < len(MIGRATIONS):
                 with self.write(lock_timeout_s=UPGRADE_LOCK_TIMEOUT_S):
                     migrate(self)
@@ -445,8 +446,8 @@ class PostgresDatabase(Database):
         facts = self._facts
         raise NotAllowedError(
             f"bara deskens ägare får skapa eller uppgradera schemat i {self.describe()}: databasen ägs av rollen"
-            f" {facts.owner}, och din inloggning {facts.login} hör inte till den. Logga in som {facts.owner}"
-            f" (PGUSER={facts.owner}, eller user={facts.owner} i adressen) och kör kommandot igen, eller be IT ge"
+            f" {facts.owner}, och din inloggning {facts.login} hör inte till den. Kör kommandot med ägarens inloggning"
+            f" (elsdesk --db '{with_login(self._conninfo, facts.owner)}' db upgrade), eller be IT ge"
             f" dig ägarrollen: GRANT {_ident(facts.owner)} TO {_ident(facts.login)};"
         )
 
