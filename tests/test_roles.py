@@ -186,12 +186,17 @@ def test_a_schema_newer_than_this_version_is_refused(pg_server, new_pg_database)
         open_database(url)
 
 
-def test_a_database_that_cannot_fold_swedish_letters_is_refused_with_how_to_fix(pg_server):
-    name = "c_locale_desk"
-    pg_server.admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'SQL_ASCII' LC_CTYPE 'C' LC_COLLATE 'C'")
+@pytest.mark.parametrize("encoding, why", [("SQL_ASCII", "teckenkodning SQL_ASCII, ska vara UTF8"),
+                                           ("UTF8", "teckentyp (LC_CTYPE) C,")])
+def test_a_database_that_cannot_fold_swedish_letters_is_refused_with_how_to_fix(pg_server, encoding, why):
+    """The message names what is wrong (a UTF8 database with LC_CTYPE 'C' was told its encoding was) and
+    the advice makes a database its owner can upgrade."""
+    name = f"c_locale_desk_{encoding.lower()}"
+    pg_server.admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING '{encoding}' LC_CTYPE 'C' LC_COLLATE 'C'")
     try:
-        with pytest.raises(DatabaseUnavailableError, match="CREATE DATABASE"):
+        with pytest.raises(DatabaseUnavailableError, match="CREATE DATABASE elsdesk OWNER elsdesk_owner") as refused:
             open_database(pg_server.url(name), migrate_schema=True)
+        assert why in str(refused.value) and "b'" not in str(refused.value)
     finally:
         pg_server.drop_database(name)
 

@@ -19,7 +19,7 @@ from elsdesk.corpus import load_seed_corpus
 from elsdesk.ml.label_issues import label_issues, twin_issues
 from elsdesk.ml.text import fold
 from elsdesk.domain import Cancelled
-from elsdesk.services.permissions import CONFIRM_LABELS, require
+from elsdesk.services.permissions import CHECK_LABELS, require
 from elsdesk.services.training_data import WEIGHTS, labelled_rows
 from elsdesk.storage import Database
 
@@ -55,7 +55,7 @@ def likely_mistakes(database: Database, folds: int = FOLDS, limit: int = 200,
     """The desk's likely label mistakes, worst first (empty below MIN_TICKETS labelled tickets)."""
     from elsdesk.services.classification import fit_model
 
-    require(database, CONFIRM_LABELS)
+    require(database, CHECK_LABELS)
     rows = labelled_rows(database)
     if len(rows) < max(MIN_TICKETS, folds):
         return []

@@ -165,8 +165,8 @@ def _refuse_non_empty(target) -> None:
     if held:
         raise BadInputError(
             f"måldatabasen {target.describe()} är inte tom: {', '.join(held)};"
-            " migrate flyttar bara till en tom databas (skapa en ny, eller töm den här om den är"
-            " ett misslyckat försök)")
+            " migrate flyttar bara till en tom databas. Ska ärendena läggas till en desk som redan används,"
+            " kör samma kommando med --merge i stället för --to (deskens ägare); annars skapa en ny, tom databas")
 
 
 def _columns(source: Database, target, name: str) -> tuple[list[str], set[str]]:

@@ -20,6 +20,7 @@ REMOVE_DEMO = "remove_demo"
 CURATE_PROBLEMS = "curate_problems"
 ADD_LABELS = "add_labels"
 QUEUE_SETTINGS = "queue_settings"
+CHECK_LABELS = "check_labels"
 
 _ACTION_TEXT = {
     CONFIRM_LABELS: "bekräfta etiketter i granskningen",
@@ -28,9 +29,10 @@ _ACTION_TEXT = {
     EDIT_TOPICS: "ändra ämnen och utbildningsagendan",
     LOAD_DEMO: "lägga in demodata",
     REMOVE_DEMO: "ta bort demodata",
-    CURATE_PROBLEMS: "godta, slå ihop eller avvisa förslag på kända problem",
+    CURATE_PROBLEMS: "ändra kända problem (status, lösning) eller godta, slå ihop och avvisa förslag på dem",
     ADD_LABELS: "lägga till egna moduler och typer",
     QUEUE_SETTINGS: "ändra var intagsetiketterna står i granskningskön",
+    CHECK_LABELS: "söka troliga felmärkningar (superanvändare rättar dem)",
 }
 _NEEDED = {
     CONFIRM_LABELS: (SUPER_USER,),
@@ -42,6 +44,7 @@ _NEEDED = {
     CURATE_PROBLEMS: (SUPER_USER, TRAINING_LEAD),
     ADD_LABELS: (SUPER_USER,),
     QUEUE_SETTINGS: (SUPER_USER,),
+    CHECK_LABELS: (SUPER_USER,),
 }
 
 

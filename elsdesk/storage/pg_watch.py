@@ -91,8 +91,8 @@ class ServerWatch:
                     if answers[entry.conninfo]:
                         entry.probe_at = time.monotonic() + self.probe_after
                     else:
-                        logger.warning("the server %s did not answer for %.0f s; cutting the connection",
-                                       redacted(entry.conninfo), time.monotonic() - entry.started)
+                        logger.info("the server %s did not answer for %.0f s; cutting the connection",
+                                    redacted(entry.conninfo), time.monotonic() - entry.started)
                         entry.cut = True
                         _cut(entry.raw)
 

@@ -600,14 +600,18 @@ class PostgresDatabase(Database):
 
     # -- checks at open ------------------------------------------------------------------
     def _check_character_type(self) -> None:
-        encoding = self.conn.execute("SELECT current_setting('server_encoding')").fetchone()[0]
+        encoding, ctype = self.conn.execute(
+            "SELECT current_setting('server_encoding'), current_setting('lc_ctype')").fetchone()
+        encoding, ctype = (v.decode("ascii", "replace") if isinstance(v, bytes) else str(v) for v in (encoding, ctype))
         folds = encoding == "UTF8" and self.conn.execute(
             "SELECT lower(chr(197) || chr(196) || chr(214)) = chr(229) || chr(228) || chr(246)").fetchone()[0]
         if not folds:
+            why = (f"teckenkodning {encoding}, ska vara UTF8" if encoding != "UTF8"
+                   else f"teckentyp (LC_CTYPE) {ctype}, som inte känner stora och små å, ä och ö")
             raise DatabaseUnavailableError(
-                f"databasen {self.describe()} kan inte hantera å, ä och ö (teckenkodning {encoding}); skapa den med"
-                " CREATE DATABASE elsdesk ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-                " (C.UTF-8 finns på varje Linuxserver; elsdesk sorterar själv i svensk ordning)"
+                f"databasen {self.describe()} kan inte hantera å, ä och ö ({why}); skapa den med"
+                " CREATE DATABASE elsdesk OWNER elsdesk_owner ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                " TEMPLATE template0 (C.UTF-8 finns på varje Linuxserver; elsdesk sorterar själv i svensk ordning)"
             )
 
 
