@@ -213,6 +213,40 @@ def test_issue_2_support_staff_cannot_write_label_history_in_someone_elses_name(
             conn.execute(insert, (ticket_id, "stod_greta", "intake"))
 
 
+def test_support_staff_cannot_change_what_others_curate_with_an_sql_client(desk):
+    """The exploratory test of 2026-12-04: an ELS-stöd login wiped the desk's own modules
+    (taxonomy.additions), moved the review queue's settings and set a known problem fixed through SQL,
+    all of which the app refuses her. Her link may still move a problem's module and kind."""
+    from elsdesk.services.labels import add_label
+    from elsdesk.services.problems import link_ticket
+    from elsdesk.services.review import INTAKE_KEY, set_intake_placement
+
+    with desk("super_gustav") as sven:
+        add_label(sven, "module", "vaccination", "Vaccination")
+        set_intake_placement(sven, "mixed")
+        problem = link_ticket(sven, _first_id(sven), "Etiketter skrivs inte ut", "super_gustav")
+    upsert = ("INSERT INTO settings (key, value) VALUES (?, ?)"
+              " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    with desk("stod_greta") as greta:
+        for key, value in (("taxonomy.additions", '{"modules": []}'), (INTAKE_KEY, "last"),
+                           ("review.confirmations_since_training", "999"), ("agenda_picks:2025-W18", '["T1"]'),
+                           ("active_model", "v-forged")):
+            with pytest.raises(NotAllowedError):
+                with greta.write() as conn:
+                    conn.execute(upsert, (key, value))
+        with pytest.raises(NotAllowedError):
+            with greta.write() as conn:
+                conn.execute("UPDATE problems SET status = 'rattat' WHERE id = ?", (problem.id,))
+        with greta.write() as conn:  # what her work writes: a week's topic cache, a problem's module by a link
+            conn.execute(upsert, ("topics_computed:2025-W18", "x"))
+            conn.execute("UPDATE problems SET module = 'lakemedel' WHERE id = ?", (problem.id,))
+        assert greta.query("SELECT status FROM problems WHERE id = ?", (problem.id,)) == [("oppet",)]
+        assert "Vaccination" in greta.query("SELECT value FROM settings WHERE key = 'taxonomy.additions'")[0][0]
+    with desk("lead_gun") as gun:  # the training lead's own: the agenda picks
+        with gun.write() as conn:
+            conn.execute(upsert, ("agenda_picks:2025-W18", '["T1"]'))
+
+
 def test_issue_2_every_role_still_logs_edits_imports_classifies_confirms_and_undoes(desk, tmp_path, small_model):
     """What the app itself writes on a shared desk: intake labels, the model's labels (actor "model"), an
     import's history (the login), a super-user's confirmation and undo, an edit of a confirmed ticket."""

@@ -390,6 +390,8 @@ MIGRATIONS: list[Migration] = [
     Migration("018_confirmations_by_login", None, postgres_schema.CONFIRMATIONS_BY_LOGIN),
     Migration("019_plain_search", _019_plain_search, postgres_schema.PLAIN_SEARCH),
     Migration("020_problem_status_since", _020_problem_status_since, postgres_schema.PROBLEM_STATUS_SINCE),
+    # PostgreSQL: settings and known problems kept to the roles that curate them; a local file has no logins
+    Migration("021_curation_by_role", None, postgres_schema.CURATION_BY_ROLE),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

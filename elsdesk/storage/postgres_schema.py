@@ -322,3 +322,25 @@ CREATE INDEX idx_tickets_search ON tickets USING gin (search_vector);
 # The day a known problem's status was set (ISO date; empty for statuses set before this column): a
 # problem fixed or gone through in training leaves the agendas of later weeks only. Same SQL on SQLite.
 PROBLEM_STATUS_SINCE = "ALTER TABLE problems ADD COLUMN status_since TEXT"
+
+# The server keeps each role to what the app lets it do, also from an SQL client: the desk's own labels,
+# the review queue's settings and the model's bookkeeping are the super-user's, the agenda picks the
+# training lead's (as go-live already was); a known problem's name, workaround and status are curated by
+# super-users and training leads, while every role's link may still move its module and kind.
+CURATION_BY_ROLE = """
+CREATE FUNCTION elsdesk_may_set(setting text) RETURNS boolean LANGUAGE sql STABLE AS $may_set$
+    SELECT CASE
+        WHEN setting = 'go_live' OR setting LIKE 'agenda\\_picks:%'
+            THEN pg_has_role(session_user, 'elsdesk_utbildning', 'member')
+        WHEN setting IN ('active_model', 'model_history', 'taxonomy.additions', 'classification.kind_guesses_by')
+             OR setting LIKE 'review.%'
+            THEN pg_has_role(session_user, 'elsdesk_superanvandare', 'member')
+        ELSE true END OR elsdesk_owns_desk()
+$may_set$;
+DROP POLICY settings_insert ON settings;
+DROP POLICY settings_update ON settings;
+CREATE POLICY settings_insert ON settings FOR INSERT WITH CHECK (elsdesk_may_set(key));
+CREATE POLICY settings_update ON settings FOR UPDATE USING (elsdesk_may_set(key)) WITH CHECK (elsdesk_may_set(key));
+REVOKE UPDATE ON problems FROM elsdesk_stod;
+GRANT UPDATE (module, kind) ON problems TO elsdesk_stod;
+"""
