@@ -11,7 +11,8 @@ from elsdesk.days import DAY_FORMS
 TOPIC_HANDLERS: dict = {}
 # --intake-in-queue: the stored setting of each word a person may type, and how config shows it
 INTAKE_PLACEMENT_WORDS = {"sist": "last", "blandat": "mixed", "last": "last", "mixed": "mixed"}
-INTAKE_PLACEMENT_SHOWN = {"last": "sist (efter modellens etiketter)", "mixed": "blandat (med modellens etiketter)"}
+INTAKE_PLACEMENT_SHOWN = {"last": "sist, efter ärendena som bara modellen har märkt",
+                          "mixed": "blandat med ärendena som bara modellen har märkt"}
 
 
 def add_topic_commands(command) -> None:
@@ -198,8 +199,12 @@ def cmd_config(args) -> int:
         shown = value.isoformat()
     else:  # D+N counts from the oldest ticket until someone sets the day: say so, one early ticket moves it
         shown = f"{value.isoformat()} (inte satt: det äldsta ärendets dag; sätt dagen med --go-live DATUM)"
-    print(f"go-live: {shown}", file=sys.stdout)
-    print(f"registreringsetiketter i granskningskön: {INTAKE_PLACEMENT_SHOWN.get(placement, placement)}", file=sys.stdout)
+    everything = not (args.go_live or args.intake_in_queue)  # a change shows what it changed, nothing else
+    if everything or args.go_live:
+        print(f"go-live: {shown}", file=sys.stdout)
+    if everything or args.intake_in_queue:
+        print(f"ärenden som fick modul eller typ när de registrerades står i granskningskön:"
+              f" {INTAKE_PLACEMENT_SHOWN.get(placement, placement)}", file=sys.stdout)
     return 0
 
 

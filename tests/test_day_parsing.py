@@ -68,9 +68,12 @@ def test_config_says_when_go_live_is_only_the_oldest_tickets_day_and_shows_the_q
     assert main(["--db", db, "config"]) == 0
     shown = capsys.readouterr().out
     assert "go-live: 2025-04-22 (inte satt: det äldsta ärendets dag" in shown  # not as if someone had set it
-    assert "granskningskön: sist (efter modellens etiketter)" in shown and ": last" not in shown
+    assert "granskningskön: sist, efter ärendena som bara modellen har märkt" in shown and ": last" not in shown
     assert main(["--db", db, "config", "--go-live", "2025-04-23", "--intake-in-queue", "blandat"]) == 0
     shown = capsys.readouterr().out
     assert "go-live: 2025-04-23\n" in shown and "granskningskön: blandat" in shown
     assert main(["--db", db, "config", "--intake-in-queue", "last"]) == 0  # the English words still work
-    assert "granskningskön: sist" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "granskningskön: sist" in shown and "go-live" not in shown, "a change shows what it changed"
+    assert main(["--db", db, "config", "--go-live", "2025-04-24"]) == 0
+    assert capsys.readouterr().out == "go-live: 2025-04-24\n"
