@@ -99,3 +99,17 @@ def test_keywords_carry_no_slip_of_a_word_colleagues_spell_right():
     (topic,) = TopicFinder(reference_texts=COLLEAGUES).find(_tickets(rows, "tidbok_resursplanering"))
     words = {word for keyword in topic.keywords for word in keyword.split()}
     assert "skrvier" not in words and "skrvier" not in topic.label
+
+
+def test_a_group_whose_titles_say_too_little_is_named_by_a_descriptions_first_sentence():
+    """A training lead's weeks named proposals "Reservnummer: okänd akuten, skapar" (key words strung
+    together) where the titles were one word; the first sentence of a typical description says it."""
+    titles = ["reservnummer", "Reservnummer", "reservnummer"]
+    descriptions = ["Hej! Okänd pat på akuten, hur skapar man reservnummer? Tack /Karin",
+                    "Okand pat pa akuten, hur skapar man reservnummer?"]
+    assert provisional_name(titles, ["Akuten"], None, descriptions) == "Okänd pat, hur skapar man reservnummer"
+    assert provisional_name(titles, [], None, descriptions) == "Okänd pat på akuten, hur skapar man reservnummer"
+    # a title that says something still wins, and a sentence with a masked identifier names nothing
+    assert provisional_name(["Kan inte skapa reservnummer", *titles], [], None, descriptions) == "Kan inte skapa reservnummer"
+    assert provisional_name(titles, [], None, ["Pat [personnummer] saknar reservnummer i listan."]) is None
+    assert provisional_name(titles, [], None, []) is None

@@ -28,7 +28,7 @@ from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
 from elsdesk.sign_offs import quotable
 from elsdesk.topics.linkage import cluster
-from elsdesk.topics.names import Spelling, distinct_labels, label_from_keywords, provisional_name, week_spelling
+from elsdesk.topics.names import DESCRIPTIONS_TRIED, Spelling, distinct_labels, label_from_keywords, provisional_name, week_spelling
 from elsdesk.topics.vectors import WORD_RE, CellMeans, TicketVectors, analyse, build_vectors, reference_model
 
 DISTANCE_THRESHOLD = 0.9
@@ -321,7 +321,7 @@ class TopicFinder:
             if len(examples) == 3:
                 break
         name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members],
-                                spelling)
+                                spelling, [tickets[members[i]].description for i in typical[:DESCRIPTIONS_TRIED]])
         return FoundTopic(
             module=module, members=members, keywords=keywords, stems=stems,
             kind_mix=dict(Counter(tickets[m].kind or "" for m in members)),

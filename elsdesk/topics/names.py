@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from elsdesk.ml.english import glossary
 from elsdesk.ml.text import fold
+from elsdesk.sign_offs import quotable
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.vectors import WORD_RE, analyse
 
@@ -49,6 +50,7 @@ _PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.
 _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])")
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
+_DANGLING_BEFORE_PAUSE_RE = re.compile(r"\s+(?:på|i|till|vid|hos|från|kl)(?=[,;:])", re.IGNORECASE)
 
 _ENGLISH_WORDS = frozenset((
     "the", "a", "an", "is", "are", "my", "our", "can", "cant", "cannot", "not", "doesnt", "dont", "how", "when", "what",
@@ -263,27 +265,45 @@ def _as_name(title: str, places: list[str]) -> str | None:
         words.pop()
     text = _TRAILING_RE.sub("", " ".join(words))
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
+    text = _DANGLING_BEFORE_PAUSE_RE.sub("", text)  # "Okänd pat på, hur …" once "akuten" is gone
     terms = len(set(analyse(text)))
     if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4):
         return None  # "Cosmic", "Hjälp!", "Problem igen" say nothing ("Kan inte logga in i Cosmic" does)
     return text
 
 
-def provisional_name(titles: list[str], units: list[str], spelling: Spelling | None = None) -> str | None:
+def provisional_name(titles: list[str], units: list[str], spelling: Spelling | None = None,
+                     descriptions: list[str] = ()) -> str | None:
     """A readable name for a group from its most typical titles (given most typical first): the
     first that still says something once mail prefixes, unit and place names, numbers and trailing
     punctuation are gone; a Swedish title before an English one (the agenda is read in Swedish).
-    With a *spelling*, a Swedish name's words are spelled as most colleagues spell them ("Skikca
-    sjukintyg till FK": "Skicka sjukintyg till FK"). None when no title says anything."""
+    When no title says enough ("reservnummer", "Tangentbordsgenvägar"), the first sentence of one of
+    the most typical *descriptions* that does ("Okänd pat, hur skapar man reservnummer"), which reads
+    better on an agenda than key words strung together. With a *spelling*, a Swedish name's words are
+    spelled as most colleagues spell them ("Skikca sjukintyg till FK": "Skicka sjukintyg till FK").
+    None when neither says anything."""
     places = sorted({u.strip().casefold() for u in units if u and u.strip()}, key=len, reverse=True)
-    for title in _swedish_first(titles):
-        text = _as_name(title, places)
-        if text is None:
-            continue
-        if spelling is not None and not _looks_english(text):
-            text = spelling.spelled(text)
-        return text[:1].upper() + text[1:]
+    sentences = (_first_sentence(d) for d in descriptions[:DESCRIPTIONS_TRIED])
+    for text in _swedish_first(list(titles)), _swedish_first([s for s in sentences if s]):
+        for candidate in text:
+            name = _as_name(candidate, places)
+            if name is None:
+                continue
+            if spelling is not None and not _looks_english(name):
+                name = spelling.spelled(name)
+            return name[:1].upper() + name[1:]
     return None
+
+
+DESCRIPTIONS_TRIED = 5  # of the most typical tickets' descriptions, for a name when no title says enough
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def _first_sentence(description: str) -> str:
+    """A description's first sentence without greeting or signature; empty when it holds a masked
+    identifier ("[namn]"), which no agenda should be named by."""
+    sentence = _SENTENCE_END_RE.split(quotable(description).strip(), maxsplit=1)[0].strip()
+    return "" if "[" in sentence else sentence
 
 
 def label_from_keywords(keywords: list[str]) -> str:
