@@ -104,6 +104,17 @@ def test_search_finds_a_word_written_with_or_without_a_ring_or_dots(memory_db):
     assert repo.query_ids(TicketFilter(text="listan")) == [a.id]  # a compound's part, as before
 
 
+def test_search_finds_the_same_units_and_signs_on_both_engines(memory_db):
+    """A tester's "µg" found a ticket on SQLite and none on PostgreSQL: the query folded the micro sign to a
+    Greek mu that PostgreSQL's index never holds. A query of no letters at all filters nothing on either."""
+    dose, other = _insert(memory_db, _ticket(title="Dos 5 µg", description="Fel enhet µg i listan"),
+                          _ticket(title="Skrivaren", description="skriver inte 🙂"))
+    repo = TicketRepository(memory_db)
+    assert repo.query_ids(TicketFilter(text="µg")) == [dose.id]
+    assert repo.query_ids(TicketFilter(text="5 µg")) == [dose.id]
+    assert sorted(repo.query_ids(TicketFilter(text="🙂"))) == sorted([dose.id, other.id])
+
+
 OLDER_INDEX = {  # the search index before migration 019, which kept å/ä/ö apart
     "sqlite": ["DROP TABLE tickets_fts",
                "CREATE VIRTUAL TABLE tickets_fts USING fts5(title, description, resolution, search_parts,"

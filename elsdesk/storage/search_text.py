@@ -44,14 +44,14 @@ _PLAIN = str.maketrans(*MARKED_LETTERS)
 
 
 def plain(word: str) -> str:
-    """*word* (casefolded) without the marks on its letters: "läkemedel" -> "lakemedel"."""
+    """*word* (in small letters) without the marks on its letters: "läkemedel" -> "lakemedel"."""
     return word.translate(_PLAIN)
 
 
 def query_words(text: str | None) -> list[str]:
     """The words a user typed, lower-cased and without marks on their letters, in order, without repeats."""
     seen: dict[str, None] = {}
-    for word in WORD_RE.findall((text or "").casefold()):
+    for word in WORD_RE.findall((text or "").lower()):
         seen.setdefault(plain(word), None)
     return list(seen)
 
@@ -82,7 +82,7 @@ def compound_parts(*texts: str | None) -> str:
     """The tails of every long word in *texts*, space-separated, each once."""
     parts: dict[str, None] = {}
     for text in texts:
-        for word in WORD_RE.findall((text or "").casefold()):
+        for word in WORD_RE.findall((text or "").lower()):
             if MIN_COMPOUND <= len(word) <= MAX_COMPOUND:
                 parts.update(dict.fromkeys(_tails(word)))
     return " ".join(parts)
