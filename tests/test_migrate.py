@@ -197,7 +197,8 @@ def test_a_non_empty_target_is_refused_and_left_alone(source_path, new_pg_databa
 
     assert main(["--db", str(source_path), "migrate", "--to", url]) == 1
 
-    assert "inte tom" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "inte tom" in err and "--merge" in err, "a desk in use takes a local desk with --merge"
     assert _counts(url) == before == {**{name: 0 for name, _key in TABLES}, "settings": 1}
     with open_database(url) as target:
         assert SettingsRepository(target).get("go_live") == "2025-09-01"
@@ -226,6 +227,28 @@ def test_an_interrupted_copy_leaves_the_target_empty(source, empty_target):
         migrate_desk(source, empty_target, progress=interrupt)
 
     assert set(_counts(empty_target).values()) == {0}
+
+
+@needs_postgres
+def test_a_move_cut_by_the_server_says_nothing_was_moved(source, empty_target, pg_server):
+    """A tester restarted the server during `migrate` and was told that what was saved stays and an import
+    goes on where it stopped; a move is one transaction: nothing was moved, and running it again works."""
+    from elsdesk.domain import DatabaseUnavailableError
+
+    tickets = TicketRepository(source).count()
+    name = empty_target.rsplit("/", 1)[1].split("?")[0]
+
+    def cut(done, total):
+        if done > tickets:
+            pg_server.admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+                            " AND pid <> pg_backend_pid()")
+
+    with pytest.raises(DatabaseUnavailableError) as cut_off:
+        migrate_desk(source, empty_target, progress=cut)
+    message = str(cut_off.value)
+    assert "flytten" in message and "Ingenting flyttades" in message and "import" not in message
+    assert set(_counts(empty_target).values()) == {0}
+    assert migrate_desk(source, empty_target).total_rows > tickets  # again, once the server answers
 
 
 @needs_postgres

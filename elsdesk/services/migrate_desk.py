@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from elsdesk.domain import BadInputError, ElsdeskError, NotAllowedError
+from elsdesk.domain import BadInputError, DatabaseUnavailableError, ElsdeskError, NotAllowedError
 from elsdesk.storage.database import POSTGRES, SQLITE, Database, backend_of, open_database, redacted
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,12 @@ def migrate_desk(source: Database, target_url: str, dry_run: bool = False,
             _copy_and_verify(source, target, report, progress)
         except _DryRunDone:
             pass
+        except DatabaseUnavailableError as exc:  # the server's general sentence speaks of imports going on
+            detail = str(exc.__cause__ or "").strip().splitlines()[:1]
+            raise DatabaseUnavailableError(
+                f"flytten till {target.describe()} avbröts: förbindelsen med servern bröts. Ingenting flyttades (flytten"
+                f" är en enda transaktion; den lokala desken är orörd); kör samma kommando igen när servern svarar"
+                + (f" ({detail[0]})" if detail else "")) from exc
         finally:
             source.conn.execute("ROLLBACK")
         if not dry_run:
