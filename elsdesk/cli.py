@@ -76,6 +76,8 @@ def _build_parser() -> argparse.ArgumentParser:
                           " (status: ny, pagar = pågår, vantar = väntar, eskalerad, lost = löst)")
     lst.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18)")
     lst.add_argument("--module", help="modulens id, t.ex. lakemedel")
+    lst.add_argument("--search", metavar="TEXT", help="ärenden vars text har orden (början av ord och delar av"
+                     " sammansatta ord räcker, å/ä/ö spelar ingen roll: 'lakem' hittar 'Läkemedelslistan'), eller ett ärendenummer")
 
     demo = command("demo", "lägg in demodata (en påhittad go-live-månad, ärenden DEMO-…) i en tom desk, eller ta bort den")
     demo.add_argument("--tickets", type=count_value, default=1200, metavar="ANTAL", help="hur många demoärenden (standard: 1200)")
@@ -244,7 +246,8 @@ def cmd_list(args) -> int:
         if args.module and not taxonomy.normalise("modules", args.module):
             raise UsageError(f"--module: okänd modul '{args.module}'; deskens moduler visas med: elsdesk labels")
         out = sys.stdout
-        for ticket, problem in with_problems(database, list_tickets(database, week=args.week, module=args.module)):
+        for ticket, problem in with_problems(database, list_tickets(database, week=args.week, module=args.module,
+                                                                          text=args.search)):
             listed += 1
             if args.json:  # JSON escapes control characters itself
                 out.write(json.dumps(ticket_to_json(ticket, problem), ensure_ascii=False) + "\n")
@@ -259,7 +262,8 @@ def cmd_list(args) -> int:
 
 def _no_tickets_text(args) -> str:
     """Why ``list`` listed nothing, in the terms the person asked in."""
-    asked = [f"vecka {args.week}" if args.week else "", f"modul {args.module}" if args.module else ""]
+    asked = [f"vecka {args.week}" if args.week else "", f"modul {args.module}" if args.module else "",
+             f"sökningen '{args.search}'" if args.search else ""]
     asked = [a for a in asked if a]
     return ("inga ärenden" + (f" för {' och '.join(asked)}" if asked else " i desken")
             + ("" if asked else " än (importera med: elsdesk import FIL)"))

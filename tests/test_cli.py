@@ -63,6 +63,20 @@ def test_list_takes_a_module_by_its_name_as_list_shows_it(capsys, tmp_path, db_t
     assert capsys.readouterr().out == by_id
 
 
+def test_list_searches_as_the_search_box_does(capsys, tmp_path, db_target):
+    """A tester on a shared desk had no free-text search in the terminal."""
+    db = str(db_target)
+    rows = [{"id": "S-1", "created_at": "2025-05-06T08:00:00", "title": "Läkemedelslistan saknas", "description": "x"},
+            {"id": "S-2", "created_at": "2025-05-06T09:00:00", "title": "Skrivare", "description": "skriver inte"}]
+    main(["--db", db, "import", str(write_jsonl(tmp_path / "s.jsonl", rows)), "--no-classify"])
+    capsys.readouterr()
+    for typed, found in (("lakem", ["S-1"]), ("listan", ["S-1"]), ("S-2", ["S-2"]), ("skriv", ["S-2"])):
+        assert main(["--db", db, "list", "--json", "--search", typed]) == 0
+        assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == found, typed
+    assert main(["--db", db, "list", "--search", "zzz"]) == 0
+    assert "inga ärenden för sökningen 'zzz'" in capsys.readouterr().err
+
+
 def test_bad_week_and_module_are_usage_errors_exit_2(capsys, tmp_path, db_target):
     db = str(db_target)
     open_database(db).close()  # an empty desk

@@ -144,12 +144,14 @@ def with_problems(database: Database, tickets: Iterable[Ticket], chunk: int = 50
     yield from ((t, names.get(t.id)) for t in batch)
 
 
-def list_tickets(database: Database, week: str | None = None, module: str | None = None) -> Iterator[Ticket]:
-    """Stored tickets in creation order, optionally of one ISO week and/or module (its id or its name)."""
+def list_tickets(database: Database, week: str | None = None, module: str | None = None,
+                 text: str | None = None) -> Iterator[Ticket]:
+    """Stored tickets in creation order, optionally of one ISO week and/or module (its id or its name)
+    and/or holding the words of *text* as the search box finds them."""
     if module:
         known = desk_taxonomy(database).normalise("modules", module)
         if not known:
             raise BadInputError(f"okänd modul '{module}'")
         module = known
-    flt = TicketFilter(week=normalise_week(week) if week else None, module=module or None)
+    flt = TicketFilter(week=normalise_week(week) if week else None, module=module or None, text=(text or "").strip() or None)
     yield from TicketRepository(database).iter_tickets(flt)
