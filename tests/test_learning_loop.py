@@ -378,7 +378,7 @@ def test_cli_sets_where_intake_tickets_stand_and_lists_likely_mistakes(db_path, 
     from elsdesk.cli import main
 
     assert main(["--db", str(db_path), "config", "--intake-in-queue", "mixed"]) == 0
-    assert "blandat (med modellens etiketter)" in capsys.readouterr().out
+    assert "blandat med ärendena som bara modellen har märkt" in capsys.readouterr().out
     assert main(["--db", str(db_path), "mistakes"]) == 0
     assert "minst 20" in capsys.readouterr().err  # the note that nothing is listed goes to stderr
 

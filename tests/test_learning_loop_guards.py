@@ -133,7 +133,7 @@ def test_an_uncompared_activation_says_so_and_how_to_go_back(tmp_path, capsys):
     path = _desk_with(tmp_path, [dict(r, id=f"R{i}") for i, r in enumerate(sample_rows(12))])
     assert main(["--db", path, "train"]) == 0
     out = capsys.readouterr().out
-    assert "aktiverad utan jämförelse" in out and f"elsdesk --db {path} models --rollback" in out
+    assert "aktiverad utan jämförelse" in out and f"elsdesk --db '{path}' models --rollback" in out
 
 
 # -- nothing new to learn -----------------------------------------------------------
@@ -156,6 +156,26 @@ def test_train_again_with_nothing_new_since_the_active_version_makes_no_version(
     assert json.loads(capsys.readouterr().out)["nothing_new"] is True
     with open_database(path) as database:
         assert len(DeskModelStore(database).repo.all_versions()) == count
+
+
+def test_a_retrain_that_another_super_user_finished_first_on_the_same_labels_makes_no_twin(tmp_path):
+    """Two super-users trained at once on a shared desk and got two identical versions, both told to roll
+    back to the version before both; the one that finishes second now makes no version."""
+    from elsdesk.services.classification import train_model
+
+    path = _desk_with(tmp_path, [dict(r, id=f"R{i}") for i, r in enumerate(sample_rows(12))])
+    with open_database(path) as database:
+        before = len(DeskModelStore(database).repo.all_versions())
+        other: list = []
+
+        def meanwhile(done, total):  # the other super-user's retrain ends while this one compares
+            if done == 3 and not other:
+                other.append(train_model(database))
+
+        result = train_model(database, progress=meanwhile)
+        assert other[0].activated and not other[0].nothing_new
+        assert result.nothing_new and result.previous_version == other[0].card["version"]
+        assert len(DeskModelStore(database).repo.all_versions()) == before + 1
 
 
 # -- rollback steps back ------------------------------------------------------------

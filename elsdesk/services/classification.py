@@ -388,7 +388,7 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
     the newest confirmed tickets neither was trained on. Raises NotAllowedError before any work
     for a login that may not train. When no label was set since the active version read the
     desk's labels, a retrain would only copy it: nothing is trained or saved, and the result says
-    ``nothing_new``."""
+    ``nothing_new``; so does one that another super-user's retrain on the same labels finished first."""
     require(database, TRAIN_MODEL)
     store = store or DeskModelStore(database)
     labels_until = now_iso()  # before the read: a label set meanwhile is new to the next retrain
@@ -451,6 +451,10 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
         "previous": {"version": previous_version, "quality": previous_quality},
         "confidence_rule": _confidence_rule(comparison, previous_card),
     }
+    if store.active_version() != previous_version and not new_labels(rows, store.labels_until()):
+        # another super-user's retrain finished first on these same labels: this one would be its twin (two
+        # versions, and a rollback advice naming the version before both)
+        return TrainResult.nothing_to_learn(store.active_version())
     card = store.save(final, card, created_by=_trainer(database))
     if activated:
         store.activate(card["version"])
