@@ -93,3 +93,24 @@ def test_the_week_report_and_the_training_overview_read_counts_once_not_per_topi
     overview = training_overview(memory_db, "2025-W19")
     assert set(overview.topic_history) == {t["id"] for t in expected["topics"]}
     assert all(history.get("2025-W19") for history in overview.topic_history.values())
+
+
+def test_a_period_counts_the_earlier_reports_of_a_proposal_of_a_few_reports_a_week(memory_db):
+    """A question asked once a week is proposed in its third week with its reports of the two weeks
+    before, which were in no topic there; the period's table showed it 0, 0, 1, 1 and "ny under perioden"
+    (a training lead's month export) while the weekly view said last week had one."""
+    from elsdesk.services.range_export import add_reports_in_no_topic
+
+    repo = TopicRepository(memory_db)
+    with memory_db.write():
+        repo.save_registered(RegisteredTopic("S", "adt", "Flytta pat mellan avd", {"flytt": 1.0}, "2025-W19", "2025-W20"))
+        repo.replace_week("2025-W19", [TopicWeek("S", "2025-W19", 1, [], {"spread_earlier": {"2025-W17": 1, "2025-W18": 1}})])
+        repo.replace_week("2025-W20", [TopicWeek("S", "2025-W20", 1, [], {"spread_earlier": {"2025-W18": 1, "2025-W19": 1}})])
+    weeks = ["2025-W17", "2025-W18", "2025-W19", "2025-W20"]
+    stored = repo.counts_by_week_of_many(["S"])
+    assert stored["S"] == {"2025-W19": 1, "2025-W20": 1}
+    add_reports_in_no_topic(repo, weeks, {}, {"S": "S"}, stored)
+    assert stored["S"] == {"2025-W17": 1, "2025-W18": 1, "2025-W19": 1, "2025-W20": 1}, "each earlier report once"
+    partial = repo.counts_by_week_of_many(["S"])
+    add_reports_in_no_topic(repo, weeks, {"2025-W17": (None, None)}, {"S": "S"}, partial)
+    assert "2025-W17" not in partial["S"], "a week the period covers in part is counted from its own tickets"

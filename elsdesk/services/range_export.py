@@ -160,6 +160,7 @@ def _stitched_topics(database: Database, weeks: list[str], reports: dict[str, di
             if alive == topic["id"]:
                 own[alive] = topic
     stored = repo.counts_by_week_of_many(latest)
+    add_reports_in_no_topic(repo, weeks, partial, living, stored)
     for week, (first, last) in partial.items():
         _count_part_of_week(database, repo, week, first, last, living, stored)
     problems = ProblemRepository(database).many(int(i[1:]) for i in latest if is_problem_topic(i))
@@ -175,6 +176,28 @@ def _stitched_topics(database: Database, weeks: list[str], reports: dict[str, di
         topics.append(_period_topic(own.get(topic_id) or topic, topic_id, registered, problems, entries[topic_id],
                                     counts, week_counts))
     return topics
+
+
+def add_reports_in_no_topic(repo: TopicRepository, weeks: list[str], partial: dict[str, tuple[date, date]],
+                            living: dict[str, str], stored: dict[str, dict[str, int]]) -> None:
+    """Add to *stored* the reports of a proposal of a few reports a week from weeks where they were in no
+    topic (a problem asked once a week is proposed once it has come back in three of five weeks): the
+    weekly view counts them (last week's count, weeks recurred), and the period's table showed such a
+    question 0, 0, 1, 1 and "ny under perioden" where it was asked every week. A week the period covers
+    in part is counted from its tickets instead (:func:`_count_part_of_week`)."""
+    earlier: dict[str, dict[str, int]] = {}
+    for week in weeks:
+        for result in repo.week_results(week):
+            for past, n in (result.detail.get("spread_earlier") or {}).items():
+                alive = living.get(result.topic_id) or repo.resolve(result.topic_id)
+                counted = earlier.setdefault(alive, {})
+                counted[past] = max(counted.get(past, 0), int(n))  # later weeks see the same earlier reports
+    for topic_id, by_week in earlier.items():
+        if topic_id not in stored:
+            continue
+        for past, n in by_week.items():
+            if past not in partial and not stored[topic_id].get(past):
+                stored[topic_id][past] = n
 
 
 def _count_part_of_week(database: Database, repo: TopicRepository, week: str, first: date, last: date,
