@@ -50,3 +50,14 @@ def test_topic_examples_quote_without_signatures():
 @given(st.text(max_size=300))
 def test_quotable_never_fails_and_never_grows_the_text(text):
     assert len(quotable(text)) <= len(text)
+
+
+def test_one_description_under_other_titles_or_without_its_dots_is_one_example():
+    """A period export quoted the same description three times under three titles."""
+    said = "Hur signerar man blodtransfusion när två personer ska signera?"
+    topic = {"examples": [{"id": "A-1", "title": "Blodtransfusion", "description": said},
+                          {"id": "A-2", "title": "blodtarnsfusion", "description": said},
+                          {"id": "A-3", "title": "Transfusion", "description": "Hur signerar man blodtransfusion nar tva personer ska signera"},
+                          {"id": "A-4", "title": "Hjälp", "description": "Hjälp"},
+                          {"id": "A-5", "title": "Akut", "description": "Hjälp"}]}
+    assert [e["id"] for e in topic_examples(topic, limit=5)] == ["A-1", "A-4", "A-5"]

@@ -9,16 +9,19 @@ reporter names).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from elsdesk.domain import day_label, unit_counts, week_day_number
 from elsdesk.export import TREND_NAMES, TREND_NAMES_EN
 from elsdesk.export.quotes import quotable
+from elsdesk.ml.text import fold
 
 logger = logging.getLogger(__name__)
 
 EXAMPLES_PER_TOPIC = 3
+SAME_TEXT_MIN = 20  # letters of a description that make it one example whatever its title ("Hjälp" twice is no repeat)
 CHART_MODULES = 9          # modules shown by name in charts; the rest become "Övriga"
 OTHER = "__other__"
 
@@ -191,13 +194,16 @@ def sheet_topic_rows(data) -> list[list]:
 
 
 def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
-    """Up to *limit* examples of a topic, without greetings and signatures, identical texts shown once."""
+    """Up to *limit* examples of a topic, without greetings and signatures, one text shown once: the same
+    description under other titles, or written with and without å/ä/ö, is one example (an export quoted
+    one English description three times)."""
     seen: set[tuple[str, str]] = set()
     examples = []
     for example in topic.get("examples") or []:
         title = " ".join(str(example.get("title") or "").split())
         description = quotable(str(example.get("description") or ""))
-        key = (title.lower(), " ".join(description.lower().split()))
+        said = fold(" ".join(re.findall(r"\w+", description.lower())))
+        key = ("", said) if len(said) >= SAME_TEXT_MIN else (fold(title.lower()), said)
         if key in seen:
             continue
         seen.add(key)
