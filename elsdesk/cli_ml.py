@@ -280,13 +280,20 @@ def _activation_in_words(args, result, evaluation: dict) -> str:
         return "aktiverad"
     if result.activated:
         return (f"aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på; klassar den sämre, gå tillbaka"
-                f" till {result.previous_version} med: elsdesk{desk} models --rollback")
+                f" till {_version_words(result.previous_version)} med: elsdesk{desk} models --rollback")
     if evaluation.get("contradicts_active"):
         return (f"inte aktiverad: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva"
-                f" modellen {result.previous_version} på {evaluation.get('contradicted')} av {evaluation.get('n')} ärenden"
+                f" modellen {_version_words(result.previous_version)} på {evaluation.get('contradicted')} av {evaluation.get('n')} ärenden"
                 f" där den var säker. Kontrollera etiketterna (elsdesk{desk} mistakes); stämmer de, aktivera den nya"
                 f" versionen med: elsdesk{desk} models --activate {version}")
-    return f"inte aktiverad (sämre än {result.previous_version}); aktiv modell oförändrad"
+    return f"inte aktiverad (sämre än {_version_words(result.previous_version)}); aktiv modell oförändrad"
+
+
+def _version_words(version: str) -> str:
+    """A version as a sentence names it: the shipped model by what it is, with the id `models` takes."""
+    from elsdesk.domain import SHIPPED_MODEL
+
+    return f"den levererade modellen ({SHIPPED_MODEL})" if version == SHIPPED_MODEL else str(version)
 
 
 def _desk_option(args) -> str:

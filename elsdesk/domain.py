@@ -13,6 +13,7 @@ LABEL_FIELDS = ("module", "kind")
 HUMAN = "human"  # confirmed by a super-user in the review queue (or imported as confirmed)
 INTAKE = "intake"  # set or accepted by the person who logged or edited the ticket; not yet reviewed
 MODEL = "model"  # the model's guess
+SHIPPED_MODEL = "shipped"  # the version id of the model that comes with the app (the fallback of every desk)
 
 
 class ElsdeskError(Exception):

@@ -374,3 +374,18 @@ def test_issue_6_the_key_line_and_f1_say_which_kind_each_key_sets(qtbot, tmp_pat
     qtbot.addWidget(dialog)
     assert all(name in dialog.text.toPlainText() for name in names.values())
     assert f"[h] {names['h']}" in queue.card.kind_label.text().replace("<b>", "").replace("</b>", "")
+
+
+@pytest.mark.parametrize("role, may", [(ELS_SUPPORT, False), (TRAINING_LEAD, False), (SUPER_USER, True)])
+def test_only_a_super_user_may_retrain_or_switch_the_model_from_the_model_dialog(qtbot, tmp_path, role, may):
+    """A GUI tester as ELS-stöd trained and activated a model for the whole desk from Modell › Modell och
+    kvalitet, though the menu's own Träna om was greyed out."""
+    window = _window(qtbot, tmp_path, Profile("Anna", role))
+    dialog = window.show_model_dialog()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=30_000)
+    assert dialog.retrain_button.isEnabled() is may and dialog.activate_button.isEnabled() is may
+    assert ("superanvändare" in dialog.retrain_button.toolTip()) is not may
+    assert dialog.table.item(0, 0).text().startswith("Den levererade modellen"), "no 'shipped' in the UI"
+    if not may:
+        assert window.retrain() is None
+    dialog.reject()

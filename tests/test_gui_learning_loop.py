@@ -115,7 +115,7 @@ TRAINED = {
 def test_the_quality_page_speaks_plain_swedish_with_module_names():
     html = quality_html(TRAINED, load_taxonomy())
     assert "Specialistmoduler" in html and "specialmoduler" not in html
-    assert "rätt modul på 90 och den förra (shipped) på 84" in html
+    assert "rätt modul på 90 och den förra (den levererade modellen) på 84" in html
     assert "När modellen säger Hög (83 % eller mer) har den haft rätt 99 av 100 gånger" in html
     assert "Macro-F1" not in html and "Precision" not in html and "cross-validation" not in html
     technical = quality_html(TRAINED, load_taxonomy(), technical=True)

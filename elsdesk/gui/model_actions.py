@@ -107,6 +107,10 @@ class ModelActionsMixin:
 
     def retrain(self):
         from elsdesk.services.classification import train_model
+        from elsdesk.services.permissions import TRAIN_MODEL
+
+        if not self.may(TRAIN_MODEL):  # the menu and the model dialog offer it only to a super-user
+            return None
 
         def work(context):
             from elsdesk.services.permissions import TRAIN_MODEL, require
@@ -137,12 +141,14 @@ class ModelActionsMixin:
     def _activation_text(self, result) -> str:
         """Whether the new model was activated, and how to undo or override that."""
         evaluation = result.card.get("evaluation") or {}
+        from elsdesk.gui.model_words import version_text
+
         if result.activated and evaluation.get("status") == "measured":
             return self.tr("Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.")
         if result.activated:
             return self.tr("Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på."
                            " Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.").replace(
-                "%1", result.previous_version)
+                "%1", version_text(result.previous_version))
         if evaluation.get("contradicts_active"):
             return self.tr("Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade"
                            " etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker."
@@ -157,7 +163,10 @@ class ModelActionsMixin:
         from elsdesk.ml.store import DeskModelStore
         from elsdesk.services.classification import activate_model
 
+        from elsdesk.services.permissions import TRAIN_MODEL
+
         dialog = ModelDialog(self.taxonomy, self.language, self)
+        dialog.set_may_change(self.may(TRAIN_MODEL))
         self.model_dialog = dialog
 
         def versions_of(database):

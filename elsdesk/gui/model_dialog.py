@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from elsdesk.gui.forms import fit_to_screen
-from elsdesk.gui.model_words import comparison_text, number, rule_basis, rule_text, share
+from elsdesk.gui.model_words import comparison_text, number, rule_basis, rule_text, share, version_text
 from elsdesk.ml.confidence import percent, rule_from_card
 from elsdesk.services.learning_curve import last_training
 from elsdesk.taxonomy import Taxonomy
@@ -79,7 +79,7 @@ class ModelDialog(QDialog):
         self.table.setRowCount(len(self.cards))
         for row, card in enumerate(self.cards):
             version = str(card.get("version"))
-            label = version + ("  ✔ " + self.tr("aktiv") if version == active else "")
+            label = version_text(version, first=True) + ("  ✔ " + self.tr("aktiv") if version == active else "")
             values = [label, (card.get("created") or "").replace("T", " ")[:16],
                       number(int((card.get("training") or {}).get("confirmed_rows") or 0)), quality_brief(card)]
             for column, value in enumerate(values):
@@ -90,6 +90,14 @@ class ModelDialog(QDialog):
             self.table.resizeColumnToContents(column)
         if self.cards:
             self.table.selectRow(0)
+
+    def set_may_change(self, may: bool) -> None:
+        """Only a super-user retrains or switches the desk's model (it changes every colleague's
+        suggestions): for other roles both buttons are off and say why."""
+        why = "" if may else self.tr("Bara en superanvändare tränar om och byter modell för desken.")
+        for button in (self.activate_button, self.retrain_button):
+            button.setEnabled(may)
+            button.setToolTip(why)
 
     def selected_version(self) -> str | None:
         item = self.table.item(self.table.currentRow(), 0)
@@ -136,7 +144,7 @@ def quality_html(card: dict, taxonomy: Taxonomy, language: str = "sv", technical
     quality = card.get("quality") or {}
     training = card.get("training") or {}
     name = lambda module: taxonomy.module_name(module, language)  # noqa: E731
-    title = escape(str(card.get("version"))) + (" – " + escape(_t(QT_TRANSLATE_NOOP("ModelDialog", "aktiv"))) if active else "")
+    title = escape(version_text(card.get("version"), first=True)) + (" – " + escape(_t(QT_TRANSLATE_NOOP("ModelDialog", "aktiv"))) if active else "")
     parts = [f"<h3>{title}</h3>", _para(_learnt_from(training))]
     parts.append("<h4>" + escape(_t(QT_TRANSLATE_NOOP("ModelDialog", "Hur ofta har den rätt?"))) + "</h4>")
     if "previous" in card:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from elsdesk.domain import SHIPPED_MODEL
 from elsdesk.ml.confidence import BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, ConfidenceRule, percent
 from elsdesk.services.learning_curve import TrainingComparison
 
@@ -18,6 +19,17 @@ def _t(text: str, *values) -> str:
 
 def number(value: int) -> str:
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def version_text(version, first: bool = False) -> str:
+    """A model version as people read it (*first*: at the start of a line): the shipped model's id
+    ("shipped") is no word of the UI."""
+    if first:
+        text = version_text(version)
+        return text[:1].upper() + text[1:]
+    if str(version) == SHIPPED_MODEL:
+        return _t(QT_TRANSLATE_NOOP("ModelWords", "den levererade modellen"))
+    return str(version) if version else "–"
 
 
 def points(difference: float) -> str:
@@ -36,10 +48,15 @@ def comparison_text(c: TrainingComparison | None) -> str:
         elif c.n == 0:
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "inga nya bekräftade ärenden som ingen av modellerna tränats på (minst %1 behövs)"),
                      c.min_tickets)
+        elif c.n == 1:
+            why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara 1 nytt bekräftat ärende som ingen av modellerna tränats på (minst %1 behövs)"),
+                     c.min_tickets)
         else:
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)"),
                      number(c.n), c.min_tickets)
         text = _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2."), c.version, why)
+        text += " " + _t(QT_TRANSLATE_NOOP("ModelWords", "Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen"
+                                           " tränades: de äldre har den redan lärt sig."))
         if c.near_duplicates:
             text += " " + _t(QT_TRANSLATE_NOOP("ModelWords", "Ärenden som nästan är kopior av träningsärenden räknades inte: %1 st."), number(c.near_duplicates))
         return text + " " + _t(QT_TRANSLATE_NOOP("ModelWords", "Fler bekräftade ärenden behövs innan en siffra säger något."))
@@ -50,7 +67,7 @@ def comparison_text(c: TrainingComparison | None) -> str:
         return " ".join((
             _t(QT_TRANSLATE_NOOP("ModelWords", "På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) "
                "rätt modul på %3 och den förra (%4) på %5."), number(c.n), c.version, number(c.after_correct),
-               c.previous_version or "–", number(c.before_correct)),
+               version_text(c.previous_version), number(c.before_correct)),
             verdict,
             _t(QT_TRANSLATE_NOOP("ModelWords", "Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3."), points(c.difference),
                points(c.difference_low), points(c.difference_high)),

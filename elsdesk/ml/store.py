@@ -26,7 +26,7 @@ from pathlib import Path
 import sklearn
 
 from elsdesk import __version__
-from elsdesk.domain import ElsdeskError, now_iso
+from elsdesk.domain import SHIPPED_MODEL, ElsdeskError, now_iso
 from elsdesk.ml import model_format
 from elsdesk.ml.model import TicketModel
 from elsdesk.paths import shipped_models_dir
@@ -37,7 +37,7 @@ from elsdesk.storage.models import ModelRepository, StoredModel
 logger = logging.getLogger(__name__)
 MODEL_FILE = "model.npz"
 CARD_FILE = "card.json"
-SHIPPED = "shipped"
+SHIPPED = SHIPPED_MODEL
 FORMAT = model_format.FORMAT_VERSION
 
 
