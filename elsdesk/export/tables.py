@@ -21,6 +21,7 @@ from elsdesk.ml.text import fold
 logger = logging.getLogger(__name__)
 
 EXAMPLES_PER_TOPIC = 3
+LARGER_TOPIC = 3  # tickets in a week that make a topic count among the larger ones in the key figures
 SAME_TEXT_MIN = 20  # letters of a description that make it one example whatever its title ("Hjälp" twice is no repeat)
 CHART_MODULES = 9          # modules shown by name in charts; the rest become "Övriga"
 OTHER = "__other__"
@@ -34,7 +35,7 @@ TEXTS = {
         "day": "Dag", "total": "Totalt", "unclassified": "Ej klassad", "other": "Övriga",
         "agenda": "Agenda", "topics": "Ämnen", "module_trend": "Modultrend", "examples": "Exempel",
         "all_topics": "Alla ämnen", "ticket": "ärende", "tickets": "ärenden", "tickets_week": "Ärenden denna vecka",
-        "topics_found": "Återkommande ämnen", "new_topics": "Nya ämnen", "new_topic": "nytt ämne", "agenda_items": "På agendan",
+        "topics_found": "Återkommande ämnen", "larger_topics": "med minst {} ärenden", "new_topics": "Nya ämnen", "new_topic": "nytt ämne", "agenda_items": "På agendan",
         "since_go_live": "sedan go-live", "go_live": "Go-live", "no_agenda": "Inga ämnen på agendan denna vecka.",
         "no_topics": "Inga återkommande ämnen denna vecka.", "period": "Period",
         "chart_modules": "Ärenden per modul och vecka", "chart_topics": "Största ämnena: denna vecka och förra",
@@ -55,7 +56,7 @@ TEXTS = {
         "day": "Day", "total": "Total", "unclassified": "Unclassified", "other": "Other",
         "agenda": "Agenda", "topics": "Topics", "module_trend": "Module trend", "examples": "Examples",
         "all_topics": "All topics", "ticket": "ticket", "tickets": "tickets", "tickets_week": "Tickets this week",
-        "topics_found": "Recurring topics", "new_topics": "New topics", "new_topic": "new topic", "agenda_items": "On the agenda",
+        "topics_found": "Recurring topics", "larger_topics": "with {} tickets or more", "new_topics": "New topics", "new_topic": "new topic", "agenda_items": "On the agenda",
         "since_go_live": "since go-live", "go_live": "Go-live", "no_agenda": "No topics on the agenda this week.",
         "no_topics": "No recurring topics this week.", "period": "Period",
         "chart_modules": "Tickets per module and week", "chart_topics": "Largest topics: this week and last",
@@ -391,10 +392,12 @@ def key_figures(data) -> list[tuple[str, str, str]]:
     """(label, value, note) for the summary line or boxes."""
     previous = previous_week_tickets(data)
     new = sum(1 for t in data.topics if t.get("trend") == "new")
+    larger = sum(1 for t in data.topics if int(t.get("count") or 0) >= LARGER_TOPIC)  # most topics are one or two tickets
     figures = [(text(data, "tickets_week"), str(data.tickets),
                 f"{previous} {text(data, 'vs_previous')}" if previous is not None else ""),
                (text(data, "topics_found"), str(len(data.topics)),
-                f"{new} {text(data, 'new_topic') if new == 1 else text(data, 'new_topics').lower()}"),
+                f"{new} {text(data, 'new_topic') if new == 1 else text(data, 'new_topics').lower()};"
+                f" {larger} {text(data, 'larger_topics').format(LARGER_TOPIC)}"),
                (text(data, "agenda_items"), str(len(data.agenda)), "")]
     if data.day_number is not None:
         go_live = long_date(data, data.go_live) if data.go_live else ""
