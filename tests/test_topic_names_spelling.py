@@ -113,3 +113,15 @@ def test_a_group_whose_titles_say_too_little_is_named_by_a_descriptions_first_se
     assert provisional_name(["Kan inte skapa reservnummer", *titles], [], None, descriptions) == "Kan inte skapa reservnummer"
     assert provisional_name(titles, [], None, ["Pat [personnummer] saknar reservnummer i listan."]) is None
     assert provisional_name(titles, [], None, []) is None
+
+
+def test_an_abbreviation_most_colleagues_write_in_capitals_is_named_in_capitals():
+    """"Hur registrerar man news", "Telefonnummer till els": NEWS and ELS as colleagues write them; a word
+    shouted now and then ("allt är NERE") and a short or English word ("at", "id") stay as written."""
+    texts = ["NEWS2 summan blir fel", "Mätvärden NEWS", "var skriver man in news2", "Ring ELS", "ELS svarar inte",
+             "ALLT ÄR NERE", "servern är nere", "nere igen", "nere sedan åtta", "stuck at login", "AT-läkare", "AT läkare"]
+    spelling = Spelling.of(texts)
+    assert spelling.spelled("Hur registrerar man news") == "Hur registrerar man NEWS"
+    assert spelling.spelled("Telefonnummer till els") == "Telefonnummer till ELS"
+    assert spelling.spelled("Servern är nere") == "Servern är nere"
+    assert spelling.spelled("stuck at login") == "stuck at login"

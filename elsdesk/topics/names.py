@@ -37,6 +37,8 @@ SLIP_RATIO = 5    # a slip ("skikca") is this many times rarer than the word it 
 SLIP_MIN_SEEN = 3  # texts that must hold a word before another is read as a slip of it
 SLIP_MIN_LENGTH = 5  # shorter words have too many real neighbours ("mall", "mail")
 SPELLING_SAMPLE = 2000  # of a big week's texts, counted evenly spread (as many as the reference holds, about)
+CAPITALS_MAX = 6  # letters of a word that may be an abbreviation written in capitals ("NEWS", "SITHS")
+CAPITALS_SHARE = 3  # ... written so in at least one of this many texts that hold it
 ENDING = 2  # letters at a word's end an edit may not touch: an inflection, no slip ("skickas", "skickad")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
@@ -61,8 +63,10 @@ _ENGLISH_WORDS = frozenset((
 class Spelling:
     """How many texts hold each (case-folded) word, and from that a word's commonest spelling."""
 
-    def __init__(self, seen: Counter, reference: "Spelling | None" = None, added=None):
+    def __init__(self, seen: Counter, reference: "Spelling | None" = None, added=None,
+                 capitals: Counter | None = None):
         self.seen = seen  # the reference's counts included
+        self.capitals = capitals if capitals is not None else Counter()  # texts writing a short word in capitals
         # The reference's look-up tables are built once and shared; this one's hold only what the
         # words *added* to the reference's counts change.
         self.reference = reference
@@ -75,10 +79,12 @@ class Spelling:
     @classmethod
     def of(cls, texts, reference: "Spelling | None" = None) -> "Spelling":
         """The words of *texts* (each text counts a word once), added to those of *reference*."""
-        added = Counter()
+        added, capitals = Counter(), Counter()
         for text in texts:
             added.update(set(_words(text)))
-        return cls(reference.seen + added if reference else added, reference, added)
+            capitals.update({w.casefold() for w in WORD_RE.findall(text or "") if len(w) <= CAPITALS_MAX and w.isupper()})
+        return cls(reference.seen + added if reference else added, reference, added,
+                   reference.capitals + capitals if reference else capitals)
 
     def commonest(self, word: str) -> str:
         """The commonest spelling of a case-folded *word*: the word itself unless its å/ä/ö form is
@@ -114,10 +120,21 @@ class Spelling:
             if match.group(0).casefold() in kept:
                 continue
             written, better = match.group(0), self.commonest(match.group(0).casefold())
-            if better != written.casefold():
+            if better == written.casefold() and self._in_capitals(better):  # "news" where most write "NEWS"
+                parts += [text[end:match.start()], better.upper()]
+                end = match.end()
+            elif better != written.casefold():
                 parts += [text[end:match.start()], better[:1].upper() + better[1:] if written[:1].isupper() else better]
                 end = match.end()
         return "".join(parts) + text[end:]
+
+    def _in_capitals(self, word: str) -> bool:
+        """Whether colleagues write the short *word* in capitals (an abbreviation: "NEWS", "ELS") in at
+        least a third of the texts that hold it, two at least."""
+        if len(word) < 3 or _is_english(word):  # "at", "id", "it": a word of English text, or too short to tell
+            return False
+        written = self.capitals.get(word, 0)
+        return written >= 2 and written * CAPITALS_SHARE >= self.seen.get(word, 0)
 
     def _best(self, forms, needed: int, exclude: str) -> str | None:
         """The form of *forms* most texts hold, if at least *needed* do."""
