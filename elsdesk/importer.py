@@ -4,7 +4,8 @@ Reading the files is :mod:`elsdesk.ticket_files`, creation times :mod:`elsdesk.i
 re-exported here). Text is masked before anything is cut, messages never echo an identifier, a personnummer or
 an absurd date is no ``created_at`` (an Excel date serial such as 46342.43 is a date; a day ahead is read, and
 the import says so), and an id that is too long or holds control characters is refused rather than cut. A
-"Kategori" column is read as the module or as the kind, whichever its values are (:class:`CategoryColumn`).
+"Kategori" column is read as the module or as the kind, whichever its values are (:class:`CategoryColumn`). A row
+without title, description and date columns only changes the ticket its id names (:func:`changes_only`).
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ FIELD_WORDS = {"title": "rubrik", "description": "beskrivning", "created_at": "d
                "resolution": "lösning", "problem": "känt problem"}
 NO_TEXT = "varken rubrik (title) eller beskrivning (description) har text"
 NO_DATE = "datum saknas"
+# the fields that make a new ticket: a row with an id and none of them only changes a ticket (:func:`changes_only`)
+MAKING_FIELDS = ("title", "description", "created_at")
+NO_ID_TO_CHANGE = ("id saknas: en rad utan rubrik, beskrivning och datum kan bara ändra ett ärende som redan finns;"
+                   " skriv dess ärendenummer i id-kolumnen")
 # a file without rows after its first line, which is read as the column names
 NO_ROWS = ("filen innehåller inga ärenden: den är tom, eller har bara en rad (den första raden läses som kolumnernas"
            " namn, t.ex. Rubrik;Beskrivning;Datum, och ärendena står på raderna under)")
@@ -509,38 +514,37 @@ def ticket_text(fields: dict) -> tuple[str, str]:
     return title, description
 
 
+def changes_only(fields: dict) -> bool:
+    """Whether a row given by field name (:func:`ticket_fields`) has an id column but no title, description
+    or date column (a training lead's file of ticket numbers and known problems): it names a ticket the
+    desk has by its id and changes only the fields it carries; it makes no new ticket. (A row with none of
+    these columns is rejected for its missing text, which the import words as the file's unknown columns.)"""
+    return "external_id" in fields and not any(name in fields for name in MAKING_FIELDS)
+
+
 def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Ticket, list[str], list[UnknownValue]]:
     """A ticket from a row given by field name (:func:`ticket_fields`), its warnings and its status,
-    module and kind values that no label matches; raise ValueError to reject."""
+    module and kind values that no label matches; raise ValueError to reject. A row of
+    :func:`changes_only` gives a ticket without text and creation time (``created_at`` "")."""
     warnings: list[str] = []
     unknown: list[UnknownValue] = []
-    title, description = ticket_text(fields)
-    raw_title = title
-    masked_before_cut = 0
-    if not title:  # mask first, then cut: a number cut in half is no longer recognised
-        first_line = mask_text(next((line for line in description.splitlines() if line.strip()), ""))
-        title, masked_before_cut = first_line.text.strip()[:80], first_line.total
-    created_raw = fields.get("created_at")
-    if created_raw in (None, "") or (isinstance(created_raw, str) and not created_raw.strip()):
-        raise ValueError(NO_DATE)
-    try:
-        if isinstance(created_raw, datetime):
-            created = to_region_local(created_raw)  # a zoned cell value lands in the region's time, as text does
-        elif isinstance(created_raw, date):
-            created = datetime.combine(created_raw, datetime.min.time())
-        else:
-            created = parse_written_datetime(_text(created_raw))
-    except ValueError:
-        created = excel_serial(created_raw)  # a workbook's date cell without a date format, or a CSV saved from it
-        if created is None:
-            raise ValueError(_not_a_date_reason(_text(created_raw))) from None
-    plausible_created_at(created)
+    title = raw_title = description = ""
+    created, masked_before_cut = None, 0
+    if not changes_only(fields):
+        title, description = ticket_text(fields)
+        raw_title = title
+        if not title:  # mask first, then cut: a number cut in half is no longer recognised
+            first_line = mask_text(next((line for line in description.splitlines() if line.strip()), ""))
+            title, masked_before_cut = first_line.text.strip()[:80], first_line.total
+        created = plausible_created_at(_created_of(fields.get("created_at")))
     external_id, id_warnings = external_id_of(fields)
+    if created is None and external_id is None:
+        raise ValueError(NO_ID_TO_CHANGE)
     warnings.extend(id_warnings)
     ticket = Ticket(
         title=title,
         description=description,
-        created_at=created.replace(microsecond=0, tzinfo=None).isoformat(),
+        created_at=created.replace(microsecond=0, tzinfo=None).isoformat() if created else "",
         external_id=external_id,
         unit=_free_text(fields.get("unit")) or None,
         resolution=_free_text(fields.get("resolution")),
@@ -566,3 +570,20 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         else:
             unknown.append(UnknownValue(name, raw))
     return ticket, warnings, unknown
+
+
+def _created_of(created_raw) -> datetime:
+    """The creation time a row's date cell gives; raise ValueError to reject the row."""
+    if created_raw in (None, "") or (isinstance(created_raw, str) and not created_raw.strip()):
+        raise ValueError(NO_DATE)
+    try:
+        if isinstance(created_raw, datetime):
+            return to_region_local(created_raw)  # a zoned cell value lands in the region's time, as text does
+        if isinstance(created_raw, date):
+            return datetime.combine(created_raw, datetime.min.time())
+        return parse_written_datetime(_text(created_raw))
+    except ValueError:
+        created = excel_serial(created_raw)  # a workbook's date cell without a date format, or a CSV saved from it
+        if created is None:
+            raise ValueError(_not_a_date_reason(_text(created_raw))) from None
+        return created

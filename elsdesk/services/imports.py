@@ -47,7 +47,7 @@ from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
     CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, CategoryColumn, FileColumns,
     RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
-    last_day_not_ahead, read_ticket_row, stable_id,
+    last_day_not_ahead, read_ticket_row, shown, stable_id,
 )
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
@@ -85,6 +85,7 @@ class ImportResult(ImportReport):
     """An :class:`ImportReport` with the possible incidents the scan after the import stored."""
 
     incidents: object = None  # a surges.SurgeScan, None when the import did not scan
+    already_linked: int = 0  # rows whose ticket was linked to the problem they name before this import
     scanned_from: str | None = None  # the first day scanned, when the file's tickets began earlier
 
     @property
@@ -163,6 +164,12 @@ class _Row:
     def automatic_id(self) -> bool:
         """Whether the row has no id of its own (the import made one from its fields)."""
         return "external_id" not in self.present
+
+    @property
+    def changes_only(self) -> bool:
+        """Whether the row has no title, description or date (:func:`~elsdesk.importer.changes_only`): it
+        changes the stored ticket its id names and is refused when the desk has none."""
+        return not self.ticket.created_at
 
 
 class _LinesByTicket:
@@ -277,6 +284,8 @@ def import_tickets(
     if ahead_rows.warning():
         report.warnings.append(ahead_rows.warning())
     _report_columns(report, columns)
+    if report.already_linked and not report.linked:
+        report.warnings.append((columns.header_line or 1, _nothing_new_linked(report.already_linked)))
     report.rejected.sort()
     if find_incidents and not (is_cancelled and is_cancelled()):
         if on_phase:
@@ -333,6 +342,7 @@ def _report_columns(report: ImportReport, columns: FileColumns) -> None:
     text; columns nothing is read from are a warning at the header (or where first seen)."""
     no_column = columns.no_text_column()
     if no_column:
+        no_column += _changes_only_hint(columns)
         report.rejected = [(line, no_column if reason == NO_TEXT else reason) for line, reason in report.rejected]
     no_date = columns.no_date_column()
     if no_date and any(reason == NO_DATE for _line, reason in report.rejected):
@@ -340,6 +350,17 @@ def _report_columns(report: ImportReport, columns: FileColumns) -> None:
     unknown = columns.unknown_warning()
     if unknown:
         report.warnings.insert(0, unknown)
+
+
+def _changes_only_hint(columns: FileColumns) -> str:
+    """What a file without text columns that looks like a file of ticket numbers lacks to change the tickets
+    the desk has (:func:`~elsdesk.importer.changes_only`); "" when it looks like none."""
+    if {"external_id", "created_at"} <= columns.fields:  # a file of ticket numbers that kept its date column
+        return "; en fil med ärendenummer men utan rubrik, beskrivning och datum ändrar ärenden som redan finns"
+    if "problem" in columns.fields and "external_id" not in columns.fields:  # links to known problems, but to what?
+        return ("; en fil som kopplar ärenden till kända problem behöver en kolumn med ärendenummer"
+                " (id, ärendenummer)")
+    return ""
 
 
 class _Batches:
@@ -458,6 +479,9 @@ class _Batches:
                 if first != line:
                     self.reject(line, _same_ticket_reason(row, first))
                     continue
+                if existing is None and row.changes_only:
+                    self.reject(line, _not_in_desk(row))
+                    continue
                 report.warnings.extend((line, w) for w in row.warnings)
                 for value in row.unknown:
                     self.unknown_values.add(value, line)
@@ -512,6 +536,7 @@ class _Batches:
                 if row.problem:
                     problem_id = link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
                     report.linked += before.get(stored.id) != problem_id
+                    report.already_linked += before.get(stored.id) == problem_id
                     touched.update(i for i in (problem_id, before.get(stored.id)) if i)
             # once per batch: a problem's module and kind are those most of its tickets have, not its first ticket's
             ProblemRepository(self.database).follow_linked_labels(conn, touched)
@@ -587,6 +612,20 @@ def _same_ticket_reason(row: _Row, first: int) -> str:
     if row.automatic_id:
         return f"samma ärende som rad {first} ({IDENTITY_NAMES} är lika); det importeras en gång, inte två"
     return f"samma id som rad {first}; raden importeras inte (ett id får bara finnas en gång i filen)"
+
+
+def _not_in_desk(row: _Row) -> str:
+    """Why a row without title, description and date is refused: the desk has no ticket with its id."""
+    return (f"ärendet '{shown(row.ticket.external_id, 60)}' finns inte i desken; en rad utan rubrik, beskrivning och"
+            " datum kan bara ändra ett ärende som redan finns (rätta ärendenumret, eller ta med rubrik och datum"
+            " så läggs ärendet in som nytt)")
+
+
+def _nothing_new_linked(rows: int) -> str:
+    """What an import says when every ticket it links to a known problem was linked to it already."""
+    said = ("ärendet som filen kopplar var redan kopplat till det problemet" if rows == 1
+            else f"alla {rows} ärenden som filen kopplar var redan kopplade till sina problem")
+    return f"inga nya kopplingar till kända problem: {said}"
 
 
 def _identifiers_in(problem) -> int:
