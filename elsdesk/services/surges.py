@@ -2,8 +2,9 @@
 incident (a printer queue, an integration or the whole system down).
 
 Rule (``SurgeRules``): at least 5 tickets similar to one central ticket (cosine ≥ 0.2), from at
-least 3 different units, within 4 hours, and at least 3 times the rate of such tickets in the
-previous 72 hours (so a question that comes every day is not an incident). Texts are compared
+least 3 different units, within 4 hours, and at least 3 times the usual rate of such tickets (the
+previous 72 hours, at that time of day and for how busy the desk is: so a question that comes every
+day is not an incident; :class:`~elsdesk.services.surge_rules.DeskHistory`). Texts are compared
 with the classifier's feature recipe (stems, stem pairs and character n-grams, TF-IDF fitted on
 the tickets around the burst). Measured on the seed corpus (features fitted there), it puts 48 %
 of the pairs that describe the same problem above 0.2, against 2.5 % of pairs of other problems
@@ -12,72 +13,40 @@ in the same module and 0.1 % across modules; stems and stem pairs alone manage 9
 (``incidents`` + ``incident_tickets``), never merged; a later scan that finds more of the same
 burst links them to the same incident.
 
-One outage is written many ways ("Cosmic hänger sig", "systemet svarar inte", "timglaset
-snurrar"): those words share too little for one burst, so it is found as several. Bursts whose
-times overlap (or lie within ``join_gap_hours`` of each other) and that are each mostly about the
-whole system being slow, frozen or down (the module ``prestanda_driftstorning`` of the taxonomy:
-a person's label, else the desk's model) are one incident (``_join_system_wide``). Bursts about
-anything narrower (a printer queue, an integration) stay apart even at the same hour: they are
-different problems with different owners. A later scan joins such a burst to an open incident
-of the same kind and time in the same way, and one burst that spans several open incidents
-gathers them into one.
+What the tickets are about decides too (:mod:`elsdesk.services.surge_joins`, the rules in
+:mod:`elsdesk.services.surge_rules`): a wave of how-to questions is a training need, not an
+incident, and on a desk's first day only faults and outages count; an outage of the whole system
+written many ways is one incident, found from its reports together even when no single wording is
+a burst, and from one or two units when they send ``few_units_tickets`` (10) of them in a window;
+narrower problems at the same hour stay apart. A later scan joins a burst to an open incident of
+the same kind and time, and one burst that spans several open incidents gathers them into one.
 
 A scan of a long span (an import of a month) cleans, stems and counts each ticket's text once
 (:class:`elsdesk.ml.window_features.WindowFeatures`): each chunk still fits its own TF-IDF on its
 tickets and their baseline, with the same vectors as fitting the raw texts, but a ticket that sits
-in several chunks' baselines is not analysed again.
+in several chunks' baselines is not analysed again. Each ticket's labels are read once a scan.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from elsdesk.domain import HUMAN, INTAKE, Incident, Ticket, now_iso, parse_datetime, unit_key
+from elsdesk.domain import Incident, Ticket, now_iso, parse_datetime, unit_key
 from elsdesk.ml.similarity import to_seconds
 from elsdesk.ml.window_features import WindowFeatures
 from elsdesk.ml.text import ticket_text
+from elsdesk.services.surge_joins import (join_system_wide, not_questions, system_wide_bursts,
+                                          system_wide_incidents_near)
+from elsdesk.services.surge_rules import DeskHistory, Surge, SurgeRules, TicketLabels
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.incidents import IncidentRepository, distinct_units
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SurgeRules:
-    window_hours: float = 4.0
-    min_tickets: int = 5
-    min_units: int = 3
-    min_similarity: float = 0.2
-    baseline_hours: float = 72.0
-    baseline_factor: float = 3.0  # 0 switches the comparison with the usual rate off
-    chunk_hours: float = 12.0
-    max_chunk_tickets: int = 3000
-    max_baseline_tickets: int = 3000  # the usual rate is estimated from a sample of this size
-    join_gap_hours: float = 1.0  # system-wide bursts this close in time (or overlapping) are one incident
-    system_wide_share: float = 0.5  # a burst is system-wide when more than this share of its tickets is
-    gather_margin_hours: float = 0.5  # a system-wide burst takes in system-wide tickets this close to it
-
-
-# the taxonomy's module for "the whole system slow or down" (README: Prestanda och driftstörning)
-SYSTEM_WIDE_MODULE = "prestanda_driftstorning"
-
-
-@dataclass(frozen=True)
-class Surge:
-    """A burst found by :func:`detect_surges` (not yet stored)."""
-
-    ticket_ids: tuple[int, ...]
-    first_at: str
-    last_at: str
-    units: tuple[str, ...]
-    label: str
-    representative_id: int
-    system_wide: bool = False  # about the whole system being slow, frozen or down
 
 
 @dataclass
@@ -102,7 +71,10 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
     start_at = parse_datetime(start) if start else end_at - timedelta(hours=24)
     window = timedelta(hours=rules.window_hours)
     found: list[Surge] = []
-    features, in_time = WindowFeatures(), _TicketsInTime(repo)
+    pooled: list[Surge] = []  # apart until joined: a burst sharing a few tickets with an outage is not part of it
+    features, in_time, labels = WindowFeatures(), _TicketsInTime(repo), TicketLabels(database)
+    oldest = IncidentRepository(database).desk_time_span()[0]
+    desk = DeskHistory(to_seconds(oldest) if oldest else None, rules)
     chunk_start = start_at
     while chunk_start <= end_at:
         chunk_end = min(chunk_start + timedelta(hours=rules.chunk_hours), end_at)
@@ -113,10 +85,13 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
         if len(before) > rules.max_baseline_tickets:
             scale = len(before) / rules.max_baseline_tickets
             before = sorted(random.Random(len(before)).sample(before, rules.max_baseline_tickets), key=lambda t: t.created_at)
-        found.extend(_detect_in(before, [t for t in pool if t.created_at >= first], rules, scale, features))
+        chunk = [t for t in pool if t.created_at >= first]
+        bursts = _detect_in(before, chunk, rules, scale, features, desk)
+        found.extend(not_questions(bursts, chunk, labels, desk))
+        pooled.extend(system_wide_bursts(before, chunk, rules, scale, labels, desk))
         features.forget_before(_iso(chunk_end - window - timedelta(hours=rules.baseline_hours)))
         chunk_start = chunk_end + timedelta(seconds=1)
-    return _join_system_wide(database, _merge_overlapping(found), rules)
+    return join_system_wide(database, _merge_overlapping(found) + _merge_overlapping(pooled), rules, labels)
 
 
 class _TicketsInTime:
@@ -145,7 +120,7 @@ def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = S
     incidents the surge spans are gathered into one), or to an open system-wide incident at the
     same time when the surge is system-wide too; else create one."""
     repo = IncidentRepository(database)
-    near = _system_wide_incidents_near(database, surges, rules)  # read before the write lock is taken
+    near = system_wide_incidents_near(database, surges, rules)  # read before the write lock is taken
     created_ids, extended_ids, gone = [], [], set()
     with database.write():
         for index, surge in enumerate(surges):
@@ -195,9 +170,11 @@ def _iso(moment: datetime) -> str:
 
 # -- detection -----------------------------------------------------------------------------
 def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float = 1.0,
-               features: WindowFeatures | None = None) -> list[Surge]:
+               features: WindowFeatures | None = None, desk: DeskHistory | None = None
+               ) -> list[Surge]:
     """Bursts among *tickets*; *before* are (a sample, 1 in *scale*, of) the earlier tickets that give the usual rate."""
     features = features or WindowFeatures()
+    desk = desk or DeskHistory(None, rules)
     tickets = [t for t in tickets if (t.title or t.description)]
     if len(tickets) < rules.min_tickets or len({_unit(t) for t in tickets} - {""}) < rules.min_units:
         return []  # no burst can come of them: nothing to vectorise (a big file from one unit costs nothing)
@@ -205,8 +182,8 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         half = len(tickets) // 2
         logger.info("surge scan: %d tickets in one chunk, splitting", len(tickets))
         overlap = max(_overlap_start(tickets, half, rules.window_hours), half // 2)  # always shrinks
-        return (_detect_in(before, tickets[:half], rules, scale, features)
-                + _detect_in(before, tickets[overlap:], rules, scale, features))
+        return (_detect_in(before, tickets[:half], rules, scale, features, desk)
+                + _detect_in(before, tickets[overlap:], rules, scale, features, desk))
     try:
         vectors = features.vectors([(t.id, t.created_at, ticket_text(t.title, t.description)) for t in before + tickets])
     except ValueError:  # nothing but stop words and placeholders: nothing to compare
@@ -234,8 +211,10 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         if burst is None:
             continue
         usual = _usual_count(vectors[centre], earlier, earlier_times, vectors, times, times[burst[0]], rules, scale)
-        if len(burst) < rules.baseline_factor * usual * rules.window_hours / max(rules.baseline_hours, 1e-9):
+        if not desk.above_usual(len(burst), usual, int(times[burst[0]]), earlier_times, scale, times):
             logger.debug("similar tickets around %s come as often as usual; not a surge", tickets[centre].external_id)
+            # nearly the same text has nearly the same neighbours and usual rate: not tried again as a centre
+            tried[[i for i in burst if similarity[centre, i] >= SAME_TEXT_SIMILARITY]] = True
             continue
         remaining[members] = False
         links -= adjacent[:, members].sum(axis=1)
@@ -264,6 +243,9 @@ def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rul
 
 def _unit(ticket: Ticket) -> str:
     return unit_key(ticket.unit)
+
+
+SAME_TEXT_SIMILARITY = 0.6  # far above min_similarity: what a ticket written nearly the same way scores
 
 
 def _best_window(members: list[int], times: np.ndarray, tickets: list[Ticket], window: int,
@@ -307,109 +289,6 @@ def _merge_overlapping(surges: list[Surge]) -> list[Surge]:
     return merged
 
 
-# -- one outage in many words ----------------------------------------------------------------
-def _close(first_a: str, last_a: str, first_b: str, last_b: str, rules: SurgeRules) -> bool:
-    """Whether two time spans overlap or lie within ``join_gap_hours`` of each other."""
-    gap = timedelta(hours=rules.join_gap_hours)
-    return parse_datetime(first_a) <= parse_datetime(last_b) + gap and parse_datetime(first_b) <= parse_datetime(last_a) + gap
-
-
-def _surges_close(a: Surge, b: Surge, rules: SurgeRules) -> bool:
-    return _close(a.first_at, a.last_at, b.first_at, b.last_at, rules)
-
-
-def _join_system_wide(database: Database, surges: list[Surge], rules: SurgeRules) -> list[Surge]:
-    """Surges close in time that are each about the whole system being slow, frozen or down, as one
-    surge (the largest names it), with the other tickets of its hours that say the same in other
-    words; every other surge as it was."""
-    if not surges:
-        return surges
-    flags = _system_wide_flags(database, [list(s.ticket_ids) for s in surges], rules)
-    joined: list[Surge] = []
-    for surge, wide in zip(surges, flags):
-        surge = replace(surge, system_wide=wide)
-        partner = next((n for n, other in enumerate(joined)
-                        if wide and other.system_wide and _surges_close(other, surge, rules)), None)
-        if partner is None:
-            joined.append(surge)
-        else:
-            joined[partner] = _joined(joined[partner], surge)
-    joined = [_with_same_hours_reports(database, s, rules) if s.system_wide else s for s in joined]
-    return _without_outage_tickets(joined, rules)
-
-
-def _without_outage_tickets(surges: list[Surge], rules: SurgeRules) -> list[Surge]:
-    """Each ticket in one surge: a ticket a system-wide surge holds leaves a narrower one ("utskriftskön
-    hänger" beside "Cosmic hänger sig"), which is kept only while it still has enough tickets and units."""
-    taken = {i for s in surges if s.system_wide for i in s.ticket_ids}
-    kept = []
-    for surge in surges:
-        if not surge.system_wide and taken & set(surge.ticket_ids):
-            ids = tuple(i for i in surge.ticket_ids if i not in taken)
-            if len(ids) < rules.min_tickets:
-                continue
-            surge = replace(surge, ticket_ids=ids)
-        kept.append(surge)
-    return kept
-
-
-def _with_same_hours_reports(database: Database, surge: Surge, rules: SurgeRules) -> Surge:
-    """A system-wide *surge* with the other tickets from its hours (``gather_margin_hours`` either
-    side) that are about the whole system too ("Cosmic jättesegt" beside "Cosmic hänger sig"): in
-    an outage they report the same thing, in words too far apart for the burst to hold them."""
-    margin = timedelta(hours=rules.gather_margin_hours)
-    around = TicketRepository(database).created_between(_iso(parse_datetime(surge.first_at) - margin),
-                                                        _iso(parse_datetime(surge.last_at) + margin))
-    held = set(surge.ticket_ids)
-    others = [t for t in around if t.id not in held and (t.title or t.description)]
-    modules = _modules_of(database, others)
-    extra = [t for t in others if modules.get(t.id) == SYSTEM_WIDE_MODULE]
-    if not extra:
-        return surge
-    return Surge(surge.ticket_ids + tuple(t.id for t in extra), min([surge.first_at] + [t.created_at for t in extra]),
-                 max([surge.last_at] + [t.created_at for t in extra]), distinct_units(surge.units + tuple(t.unit for t in extra)),
-                 surge.label, surge.representative_id, True)
-
-
-def _joined(a: Surge, b: Surge) -> Surge:
-    """One surge of two; the one with more tickets gives the label."""
-    main = a if len(a.ticket_ids) >= len(b.ticket_ids) else b
-    return Surge(tuple(dict.fromkeys(a.ticket_ids + b.ticket_ids)), min(a.first_at, b.first_at),
-                 max(a.last_at, b.last_at), distinct_units(a.units + b.units), main.label, main.representative_id,
-                 a.system_wide and b.system_wide)
-
-
-def _system_wide_flags(database: Database, groups: list[list[int]], rules: SurgeRules) -> list[bool]:
-    """For each group of ticket ids: whether more than ``system_wide_share`` of its tickets are about
-    the whole system (their module, a person's label first, else the desk's model)."""
-    repo = TicketRepository(database)
-    tickets = {t.id: t for t in repo.fetch_many(list({i for group in groups for i in group}))}
-    modules = _modules_of(database, list(tickets.values()))
-    return [sum(modules.get(i) == SYSTEM_WIDE_MODULE for i in group) > rules.system_wide_share * len(group)
-            for group in groups]
-
-
-def _modules_of(database: Database, tickets: list[Ticket]) -> dict[int, str | None]:
-    """ticket id -> its module: the label a person gave (confirmed or at intake), else the active
-    model's suggestion for its text now (an import's tickets are not classified yet), else the
-    model label it has."""
-    modules = {t.id: t.module for t in tickets}
-    unlabelled = [t for t in tickets if t.label_source not in (HUMAN, INTAKE) or not t.module]
-    if not unlabelled:
-        return modules
-    from elsdesk.ml.store import ModelError
-    from elsdesk.services.classification import active_model  # the model only when bursts meet
-
-    try:
-        model, _card = active_model(database)
-    except ModelError as exc:
-        logger.warning("surge scan: no model to tell a system-wide burst (%s); bursts are joined by labels only", exc)
-        return modules
-    predictions = model.predict([{"title": t.title, "description": t.description} for t in unlabelled])
-    modules.update({t.id: p.module for t, p in zip(unlabelled, predictions)})
-    return modules
-
-
 def _incident_of(repo: IncidentRepository, surge: Surge) -> tuple[int | None, list[int]]:
     """The incident that already holds some of *surge*'s tickets (None: none does), and the ids of
     the incidents gathered into it: when the tickets are spread over several open incidents (found
@@ -427,25 +306,3 @@ def _incident_of(repo: IncidentRepository, surge: Surge) -> tuple[int | None, li
     return max(incidents), []
 
 
-def _system_wide_incidents_near(database: Database, surges: list[Surge], rules: SurgeRules) -> dict[int, int]:
-    """surge index -> an open system-wide incident close in time, for each system-wide surge whose
-    tickets no incident holds yet (an outage reported in other words than the incident found first)."""
-    repo = IncidentRepository(database)
-    candidates = repo.list_incidents("open")
-    if not candidates:
-        return {}
-    near: dict[int, int] = {}
-    wide_incident: dict[int, bool] = {}
-    for index, surge in enumerate(surges):
-        close = [i for i in candidates if _close(i.first_at, i.last_at, surge.first_at, surge.last_at, rules)]
-        if not close or repo.incidents_of(surge.ticket_ids, status=None):
-            continue
-        if not surge.system_wide and not _system_wide_flags(database, [list(surge.ticket_ids)], rules)[0]:
-            continue
-        for incident in close:
-            if incident.id not in wide_incident:
-                wide_incident[incident.id] = _system_wide_flags(database, [list(repo.ticket_ids(incident.id))], rules)[0]
-            if wide_incident[incident.id]:
-                near[index] = incident.id
-                break
-    return near

@@ -1,0 +1,232 @@
+"""One outage written many ways is one possible incident; a wave of questions is none.
+
+An outage of the whole system is written many ways ("Cosmic fryser", "systemet svarar inte",
+"timglaset snurrar"), in words that share too little for one burst of similar tickets. So the
+system-wide outage reports (:func:`~elsdesk.services.surge_rules.is_system_wide_report`: a person's
+label, else the desk's model) of one window are counted together, whatever their words
+(:func:`system_wide_bursts`): they are a surge when they meet the rule together, at least
+``min_tickets`` from ``min_units`` units, or, from fewer units (one emergency department frozen),
+at least ``few_units_tickets`` (10: twice the tickets, because one unit's reports may be one
+workstation's trouble), above their usual rate. Bursts of similar tickets that are each mostly
+about the whole system, and such surges, whose times overlap or lie within ``join_gap_hours`` of
+each other are one incident with the other whole-system tickets of their hours
+(:func:`join_system_wide`). Bursts about anything narrower (a printer queue, an integration) stay
+apart even at the same hour: they are different problems with different owners, and a ticket an
+outage holds leaves them. A later scan joins a system-wide burst to an open system-wide incident
+of the same time (:func:`system_wide_incidents_near`).
+
+Bursts mostly of how-to questions or wishes, and on a desk's first day bursts not mostly of faults,
+are no surge (:func:`not_questions`, the rule in :mod:`elsdesk.services.surge_rules`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from elsdesk.domain import Ticket, parse_datetime, unit_key
+from elsdesk.ml.similarity import to_seconds
+from elsdesk.services.surge_rules import (SYSTEM_WIDE_MODULE, DeskHistory, Surge, SurgeRules, TicketLabels,
+                                          is_system_wide_report, kinds_allow_incident)
+from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.incidents import IncidentRepository, distinct_units
+
+logger = logging.getLogger(__name__)
+
+
+def not_questions(bursts: list[Surge], tickets: list[Ticket], labels: TicketLabels,
+                  desk: DeskHistory) -> list[Surge]:
+    """The *bursts* (of *tickets*) whose kinds allow an incident (:func:`kinds_allow_incident`): a wave
+    of how-to questions is a training need, and on a desk's first day only faults and outages count."""
+    by_id = {t.id: t for t in tickets}
+    kept = []
+    for burst in bursts:
+        kinds = [kind for _module, kind in labels.of(by_id[i] for i in burst.ticket_ids).values()]
+        if kinds_allow_incident(kinds, desk.first_day(to_seconds(burst.first_at)), desk.rules.kind_share):
+            kept.append(burst)
+        else:
+            logger.debug("burst around %r is mostly questions (or no faults on a first day); not a surge", burst.label)
+    return kept
+
+
+def system_wide_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float,
+                       labels: TicketLabels, desk: DeskHistory) -> list[Surge]:
+    """Bursts of system-wide outage reports among *tickets*, whatever their words ("Cosmic fryser",
+    "systemet svarar inte", "timglaset snurrar"): enough of them in one window from enough units (or,
+    from fewer units, ``few_units_tickets``), above their usual rate; *before* are (a sample, 1 in
+    *scale*, of) the earlier tickets."""
+    tickets = [t for t in tickets if t.title or t.description]
+    if len(tickets) < rules.min_tickets:
+        return []
+    read = labels.of(tickets)
+    wide = np.array([is_system_wide_report(read[t.id]) for t in tickets], dtype=bool)
+    times = np.array([to_seconds(t.created_at) for t in tickets], dtype=np.int64)
+    earlier_times = np.array([to_seconds(t.created_at) for t in before], dtype=np.int64)
+    earlier_wide = None  # the baseline's labels are read only once a run needs its usual rate
+    reports = [t for t, w in zip(tickets, wide) if w]
+    surges = []
+    while (run := _largest_run(reports, rules)) is not None:
+        chosen = [reports[i] for i in run]
+        first = to_seconds(chosen[0].created_at)
+        usual = 0.0
+        if rules.baseline_factor > 0 and rules.baseline_hours > 0:
+            if earlier_wide is None:
+                read_before = labels.of(before)
+                earlier_wide = np.array([is_system_wide_report(read_before[t.id]) for t in before], dtype=bool)
+            since = first - int(rules.baseline_hours * 3600)
+            usual = (scale * np.count_nonzero(earlier_wide & (earlier_times >= since) & (earlier_times < first))
+                     + np.count_nonzero(wide & (times >= since) & (times < first)))
+        if desk.above_usual(len(chosen), usual, first, earlier_times, scale, times):
+            named = _most_said(chosen)
+            surges.append(Surge(tuple(t.id for t in chosen), chosen[0].created_at, chosen[-1].created_at,
+                                distinct_units(t.unit for t in chosen), named.title, named.id, True))
+        taken = set(run)  # found, or as many as usual: either way not the start of another burst
+        reports = [t for i, t in enumerate(reports) if i not in taken]
+    return surges
+
+
+def _largest_run(reports: list[Ticket], rules: SurgeRules) -> list[int] | None:
+    """Indices of the largest run of *reports* (oldest first) within one window that has
+    ``min_tickets`` from ``min_units`` units, or ``few_units_tickets`` from fewer; None: no run has."""
+    times = [to_seconds(t.created_at) for t in reports]
+    window = int(rules.window_hours * 3600)
+    best: list[int] | None = None
+    last = 0
+    for first in range(len(reports)):
+        last = max(last, first)
+        while last + 1 < len(reports) and times[last + 1] - times[first] <= window:
+            last += 1
+        size = last - first + 1
+        if size < rules.min_tickets or (best is not None and size <= len(best)):
+            continue
+        units = {unit_key(reports[i].unit) for i in range(first, last + 1)} - {""}
+        if size >= rules.few_units_tickets or len(units) >= rules.min_units:
+            best = list(range(first, last + 1))
+    return best
+
+
+def _most_said(tickets: list[Ticket]) -> Ticket:
+    """The first ticket with the title most of *tickets* have (however cased): the burst's name."""
+    counts: dict[str, int] = {}
+    for t in tickets:
+        key = " ".join(t.title.split()).casefold()
+        counts[key] = counts.get(key, 0) + 1
+    return max(tickets, key=lambda t: counts[" ".join(t.title.split()).casefold()])
+
+
+# -- joining ----------------------------------------------------------------------------------
+def _close(first_a: str, last_a: str, first_b: str, last_b: str, rules: SurgeRules) -> bool:
+    """Whether two time spans overlap or lie within ``join_gap_hours`` of each other."""
+    gap = timedelta(hours=rules.join_gap_hours)
+    return parse_datetime(first_a) <= parse_datetime(last_b) + gap and parse_datetime(first_b) <= parse_datetime(last_a) + gap
+
+
+def _surges_close(a: Surge, b: Surge, rules: SurgeRules) -> bool:
+    return _close(a.first_at, a.last_at, b.first_at, b.last_at, rules)
+
+
+def join_system_wide(database: Database, surges: list[Surge], rules: SurgeRules,
+                     labels: TicketLabels) -> list[Surge]:
+    """Surges close in time that are each about the whole system being slow, frozen or down, as one
+    surge (the largest names it), with the other tickets of its hours that say the same in other
+    words; every other surge as it was."""
+    if not surges:
+        return surges
+    flags = _system_wide_flags(database, [list(s.ticket_ids) for s in surges], rules, labels)
+    joined: list[Surge] = []
+    for surge, wide in zip(surges, flags):
+        surge = replace(surge, system_wide=wide)
+        partner = next((n for n, other in enumerate(joined)
+                        if wide and other.system_wide and _surges_close(other, surge, rules)), None)
+        if partner is None:
+            joined.append(surge)
+        else:
+            joined[partner] = _joined(joined[partner], surge)
+    joined = [_with_same_hours_reports(database, s, rules, labels) if s.system_wide else s for s in joined]
+    return _without_outage_tickets(joined, rules)
+
+
+def _without_outage_tickets(surges: list[Surge], rules: SurgeRules) -> list[Surge]:
+    """Each ticket in one surge: a ticket a system-wide surge holds leaves a narrower one ("utskriftskön
+    hänger" beside "Cosmic hänger sig"), which is kept only while it still has enough tickets and units."""
+    taken = {i for s in surges if s.system_wide for i in s.ticket_ids}
+    kept = []
+    for surge in surges:
+        if not surge.system_wide and taken & set(surge.ticket_ids):
+            ids = tuple(i for i in surge.ticket_ids if i not in taken)
+            if len(ids) < rules.min_tickets:
+                continue
+            surge = replace(surge, ticket_ids=ids)
+        kept.append(surge)
+    return kept
+
+
+def _with_same_hours_reports(database: Database, surge: Surge, rules: SurgeRules,
+                             labels: TicketLabels) -> Surge:
+    """A system-wide *surge* with the other tickets from its hours (``gather_margin_hours`` either
+    side) that are about the whole system too ("Cosmic jättesegt" beside "Cosmic hänger sig"): in
+    an outage they report the same thing, in words too far apart for the burst to hold them."""
+    margin = timedelta(hours=rules.gather_margin_hours)
+    around = TicketRepository(database).created_between(_iso(parse_datetime(surge.first_at) - margin),
+                                                        _iso(parse_datetime(surge.last_at) + margin))
+    held = set(surge.ticket_ids)
+    others = [t for t in around if t.id not in held and (t.title or t.description)]
+    modules = labels.modules(others)
+    extra = [t for t in others if modules.get(t.id) == SYSTEM_WIDE_MODULE]
+    if not extra:
+        return surge
+    return Surge(surge.ticket_ids + tuple(t.id for t in extra), min([surge.first_at] + [t.created_at for t in extra]),
+                 max([surge.last_at] + [t.created_at for t in extra]), distinct_units(surge.units + tuple(t.unit for t in extra)),
+                 surge.label, surge.representative_id, True)
+
+
+def _joined(a: Surge, b: Surge) -> Surge:
+    """One surge of two; the one with more tickets gives the label."""
+    main = a if len(a.ticket_ids) >= len(b.ticket_ids) else b
+    return Surge(tuple(dict.fromkeys(a.ticket_ids + b.ticket_ids)), min(a.first_at, b.first_at),
+                 max(a.last_at, b.last_at), distinct_units(a.units + b.units), main.label, main.representative_id,
+                 a.system_wide and b.system_wide)
+
+
+def _system_wide_flags(database: Database, groups: list[list[int]], rules: SurgeRules,
+                       labels: TicketLabels) -> list[bool]:
+    """For each group of ticket ids: whether more than ``system_wide_share`` of its tickets are about
+    the whole system (their module, a person's label first, else the desk's model)."""
+    repo = TicketRepository(database)
+    tickets = {t.id: t for t in repo.fetch_many(list({i for group in groups for i in group}))}
+    modules = labels.modules(tickets.values())
+    return [sum(modules.get(i) == SYSTEM_WIDE_MODULE for i in group) > rules.system_wide_share * len(group)
+            for group in groups]
+
+
+def system_wide_incidents_near(database: Database, surges: list[Surge], rules: SurgeRules) -> dict[int, int]:
+    """surge index -> an open system-wide incident close in time, for each system-wide surge whose
+    tickets no incident holds yet (an outage reported in other words than the incident found first)."""
+    repo = IncidentRepository(database)
+    candidates = repo.list_incidents("open")
+    if not candidates:
+        return {}
+    labels = TicketLabels(database)
+    near: dict[int, int] = {}
+    wide_incident: dict[int, bool] = {}
+    for index, surge in enumerate(surges):
+        close = [i for i in candidates if _close(i.first_at, i.last_at, surge.first_at, surge.last_at, rules)]
+        if not close or repo.incidents_of(surge.ticket_ids, status=None):
+            continue
+        if not surge.system_wide and not _system_wide_flags(database, [list(surge.ticket_ids)], rules, labels)[0]:
+            continue
+        for incident in close:
+            if incident.id not in wide_incident:
+                held = [list(repo.ticket_ids(incident.id))]
+                wide_incident[incident.id] = _system_wide_flags(database, held, rules, labels)[0]
+            if wide_incident[incident.id]:
+                near[index] = incident.id
+                break
+    return near
+
+
+def _iso(moment: datetime) -> str:
+    return moment.replace(microsecond=0).isoformat()
