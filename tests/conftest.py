@@ -141,6 +141,30 @@ def write_jsonl(path, rows, encoding="utf-8"):
     return path
 
 
+def write_excel_csv(path, lines: list[str], encoding: str = "utf-8-sig"):
+    """A CSV file as Excel saves one: Windows line ends; "CSV UTF-8" (a BOM) by default, "CSV
+    (semikolonavgränsad)" with *encoding* cp1252."""
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+def write_workbook(path, rows: list[list]):
+    """An .xlsx whose first sheet holds *rows* as they are (header rows too)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def stored_ticket(database, external_id):
+    from elsdesk.storage import TicketRepository
+
+    return TicketRepository(database).get_by_external_id(external_id)
+
+
 def sample_rows(n=5, start=1, week_day="2025-04-28"):
     topics = [
         ("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå.", "lakemedel", "handhavande"),

@@ -10,9 +10,8 @@ with text columns keeps the rules it had. All tickets and names are made up.
 from __future__ import annotations
 
 import pytest
-from openpyxl import Workbook
 
-from conftest import write_jsonl
+from conftest import stored_ticket, write_excel_csv, write_jsonl, write_workbook
 from elsdesk.cli import main
 from elsdesk.domain import HUMAN
 from elsdesk.importer import NO_ID_TO_CHANGE, NO_TEXT
@@ -50,26 +49,11 @@ def desk(memory_db, tmp_path):
     return memory_db
 
 
-def _csv(path, lines: list[str]):
-    """A file as Excel saves "CSV UTF-8": a BOM, semicolons, Windows line ends."""
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
-    return path
 
-
-def _workbook(path, rows: list[list]):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
-def _stored(database, external_id):
-    return TicketRepository(database).get_by_external_id(external_id)
 
 
 def _problem_of(database, external_id):
-    ticket = _stored(database, external_id)
+    ticket = stored_ticket(database, external_id)
     return problem_names(database, [ticket.id]).get(ticket.id)
 
 
@@ -78,17 +62,17 @@ def _import(database, path):
 
 
 def test_a_csv_of_ticket_numbers_and_problems_links_the_tickets_and_changes_nothing_else(desk, tmp_path):
-    before = {t["id"]: _stored(desk, t["id"]) for t in _tickets()}
-    report = _import(desk, _csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"]))
+    before = {t["id"]: stored_ticket(desk, t["id"]) for t in _tickets()}
+    report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"]))
     assert (report.new, report.updated, report.unchanged, report.linked, report.rejected) == (0, 0, 2, 2, [])
     assert (_problem_of(desk, "DEMO-00012"), _problem_of(desk, "DEMO-00017")) == (DOSE, ANSWERS)
     for external_id, ticket in before.items():  # text, date, labels and status as they were
-        assert _stored(desk, external_id) == ticket
+        assert stored_ticket(desk, external_id) == ticket
     assert _problem_of(desk, "DEMO-00020") is None
 
 
 def test_a_second_run_links_nothing_new_and_says_so(desk, tmp_path):
-    path = _csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"])
+    path = write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"])
     _import(desk, path)
     again = _import(desk, path)
     assert (again.new, again.updated, again.unchanged, again.linked, again.rejected) == (0, 0, 2, 0, [])
@@ -98,22 +82,22 @@ def test_a_second_run_links_nothing_new_and_says_so(desk, tmp_path):
 
 
 def test_an_unknown_ticket_number_is_refused_saying_why_and_makes_nothing(desk, tmp_path):
-    report = _import(desk, _csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", "DEMO-99999;Ny sak"]))
+    report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", "DEMO-99999;Ny sak"]))
     assert (report.new, report.linked) == (0, 1)
     assert [(line, reason[:len(NOT_IN_DESK)]) for line, reason in report.rejected] == [(3, NOT_IN_DESK)]
     assert "ta med rubrik och datum" in report.rejected[0][1]  # how to make it a new ticket instead
-    assert _stored(desk, "DEMO-99999") is None
+    assert stored_ticket(desk, "DEMO-99999") is None
     assert [p.name for p in known_problems(desk)] == [DOSE]  # no problem made for the refused row
 
 
 def test_a_row_without_a_ticket_number_is_refused(desk, tmp_path):
-    report = _import(desk, _csv(tmp_path / "links.csv", ["id;problem", f";{DOSE}"]))
+    report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f";{DOSE}"]))
     assert report.rejected == [(2, NO_ID_TO_CHANGE)]
 
 
 def test_a_workbook_with_swedish_headers_finds_ids_as_the_import_reads_them(desk, tmp_path):
     """Blanks around a number are trimmed, and a number Excel stores as a number is the ticket's id."""
-    path = _workbook(tmp_path / "links.xlsx", [["Ärendenummer", "Känt problem"],
+    path = write_workbook(tmp_path / "links.xlsx", [["Ärendenummer", "Känt problem"],
                                                ["  DEMO-00012 ", DOSE], [4711, ANSWERS]])
     report = _import(desk, path)
     assert (report.linked, report.rejected) == (2, [])
@@ -124,7 +108,7 @@ def test_a_ticket_whose_number_holds_a_personnummer_is_found_by_it(memory_db, tm
     """Its id is stored masked with the desk's key; the links file names it as the first file did."""
     _import(memory_db, write_jsonl(tmp_path / "week.jsonl", [
         {"id": "19121212-1212", "created_at": "2025-04-29T08:14:00", "title": "Fel i listan"}]))
-    report = _import(memory_db, _csv(tmp_path / "links.csv", ["id;problem", f"19121212-1212;{DOSE}"]))
+    report = _import(memory_db, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"19121212-1212;{DOSE}"]))
     assert (report.new, report.linked, report.rejected) == (0, 1, [])
     assert len(TicketRepository(memory_db).query_ids()) == 1
 
@@ -135,7 +119,7 @@ def test_jsonl_rows_change_status_and_labels_with_their_history(desk, tmp_path):
          "modul": "Utskrift och hårdvara"},
         {"id": "DEMO-00012", "kind": "Fel"}]))
     assert (report.updated, report.linked, report.rejected) == (2, 1, [])
-    printer, dose = _stored(desk, "DEMO-00020"), _stored(desk, "DEMO-00012")
+    printer, dose = stored_ticket(desk, "DEMO-00020"), stored_ticket(desk, "DEMO-00012")
     assert (printer.status, printer.module, printer.label_source) == ("lost", "utskrift_hardvara", HUMAN)
     assert (dose.module, dose.kind, dose.title) == ("lakemedel", "fel", "Kan inte signera dos")
     history = TicketRepository(desk).label_history(printer.id)
@@ -144,15 +128,15 @@ def test_jsonl_rows_change_status_and_labels_with_their_history(desk, tmp_path):
 
 
 def test_an_empty_problem_cell_unlinks_nothing(desk, tmp_path):
-    _import(desk, _csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}"]))
-    report = _import(desk, _csv(tmp_path / "empty.csv", ["id;problem", "DEMO-00012;", "DEMO-00017;  "]))
+    _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}"]))
+    report = _import(desk, write_excel_csv(tmp_path / "empty.csv", ["id;problem", "DEMO-00012;", "DEMO-00017;  "]))
     assert (report.unchanged, report.linked, report.rejected) == (2, 0, [])
     assert (_problem_of(desk, "DEMO-00012"), _problem_of(desk, "DEMO-00017")) == (DOSE, None)
 
 
 def test_a_problem_name_in_another_case_joins_the_problem(desk, tmp_path):
-    link_ticket(desk, _stored(desk, "DEMO-00012").id, DOSE, "anna")
-    path = _csv(tmp_path / "links.csv", ["id;problem", "DEMO-00017;signera  GIVEN dos i Utdelningsvyn"])
+    link_ticket(desk, stored_ticket(desk, "DEMO-00012").id, DOSE, "anna")
+    path = write_excel_csv(tmp_path / "links.csv", ["id;problem", "DEMO-00017;signera  GIVEN dos i Utdelningsvyn"])
     report = _import(desk, path)
     assert report.linked == 1
     assert [p.name for p in known_problems(desk)] == [DOSE]
@@ -160,7 +144,7 @@ def test_a_problem_name_in_another_case_joins_the_problem(desk, tmp_path):
 
 
 def test_a_personnummer_in_a_problem_name_is_masked(desk, tmp_path):
-    path = _csv(tmp_path / "links.csv", ["id;problem", "DEMO-00012;Fel patient 19121212-1212 i listan"])
+    path = write_excel_csv(tmp_path / "links.csv", ["id;problem", "DEMO-00012;Fel patient 19121212-1212 i listan"])
     report = _import(desk, path)
     assert (report.linked, report.masked) == (1, 1)
     name = _problem_of(desk, "DEMO-00012")
@@ -169,7 +153,7 @@ def test_a_personnummer_in_a_problem_name_is_masked(desk, tmp_path):
 
 def test_an_els_support_login_links_nothing_and_is_told_so(desk, tmp_path, monkeypatch):
     monkeypatch.setattr(imports, "role_of", lambda _database: ELS_SUPPORT)
-    report = _import(desk, _csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"]))
+    report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"]))
     assert (report.linked, report.rejected) == (0, [])
     assert report.warnings == [(2, NOT_LINKED), (3, NOT_LINKED)]
     assert known_problems(desk) == [] and _problem_of(desk, "DEMO-00012") is None
@@ -177,14 +161,14 @@ def test_an_els_support_login_links_nothing_and_is_told_so(desk, tmp_path, monke
 
 def test_a_file_with_text_columns_keeps_its_rules(desk, tmp_path):
     """A row of a file with a title column needs text, and a new ticket needs a date, as before."""
-    path = _csv(tmp_path / "with_text.csv", ["id;Rubrik;problem", f"DEMO-00012;;{DOSE}", f"DEMO-99999;Ny;{DOSE}"])
+    path = write_excel_csv(tmp_path / "with_text.csv", ["id;Rubrik;problem", f"DEMO-00012;;{DOSE}", f"DEMO-99999;Ny;{DOSE}"])
     report = _import(desk, path)
     assert report.rejected == [(2, NO_TEXT), (3, "datum saknas")]
     assert report.linked == 0 and known_problems(desk) == []
 
 
 def test_a_file_of_ticket_numbers_with_a_date_column_is_told_what_would_work(desk, tmp_path):
-    report = _import(desk, _csv(tmp_path / "dated.csv", ["id;Datum;problem", f"DEMO-00012;2025-04-29;{DOSE}"]))
+    report = _import(desk, write_excel_csv(tmp_path / "dated.csv", ["id;Datum;problem", f"DEMO-00012;2025-04-29;{DOSE}"]))
     [(line, reason)] = report.rejected
     assert line == 2 and "ingen kolumn som elsdesk känner igen som rubrik" in reason
     assert reason.endswith("; en fil med ärendenummer men utan rubrik, beskrivning och datum ändrar ärenden"
@@ -192,7 +176,7 @@ def test_a_file_of_ticket_numbers_with_a_date_column_is_told_what_would_work(des
 
 
 def test_a_file_of_problems_without_an_id_column_is_told_its_columns_and_what_is_missing(desk, tmp_path):
-    report = _import(desk, _csv(tmp_path / "no_id.csv", ["Ärende;problem", f"DEMO-00012;{DOSE}"]))
+    report = _import(desk, write_excel_csv(tmp_path / "no_id.csv", ["Ärende;problem", f"DEMO-00012;{DOSE}"]))
     [(line, reason)] = report.rejected
     assert line == 2 and "ingen kolumn som elsdesk känner igen som rubrik" in reason
     assert "'Ärende', 'problem'" in reason
@@ -203,7 +187,7 @@ def test_a_file_of_problems_without_an_id_column_is_told_its_columns_and_what_is
 def test_the_command_line_says_what_the_links_file_did(db_path, tmp_path, capsys):
     with open_database(db_path) as database:
         _import(database, write_jsonl(tmp_path / "week.jsonl", _tickets()))
-    path = _csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}",
+    path = write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}",
                                          "DEMO-99999;Ny sak"])
     assert main(["--db", str(db_path), "import", str(path)]) == 1  # a refused row: exit 1, as any import
     out, err = capsys.readouterr()
@@ -211,7 +195,7 @@ def test_the_command_line_says_what_the_links_file_did(db_path, tmp_path, capsys
     assert summary.startswith("nya: 0, uppdaterade: 0, oförändrade: 2, avvisade: 1, maskerade identifierare: 0")
     assert summary.endswith("kopplade till kända problem: 2")
     assert f"{path}:4: avvisad: {NOT_IN_DESK}" in err
-    again = _csv(tmp_path / "again.csv", ["id;problem", f"DEMO-00012;{DOSE}"])
+    again = write_excel_csv(tmp_path / "again.csv", ["id;problem", f"DEMO-00012;{DOSE}"])
     assert main(["--db", str(db_path), "import", str(again)]) == 0
     out, err = capsys.readouterr()
     assert "kopplade till kända problem" not in out

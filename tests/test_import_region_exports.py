@@ -29,8 +29,9 @@ from elsdesk.services import imports
 from elsdesk.services.classification import apply_predictions
 from elsdesk.services.imports import KEPT_CONFIRMED, KEPT_CONFIRMED_MODULE, import_tickets
 from elsdesk.services.profile import ELS_SUPPORT
-from elsdesk.storage import TicketRepository
 from elsdesk.taxonomy import load_taxonomy
+
+from conftest import stored_ticket, write_excel_csv, write_workbook
 
 HEADER = ["Ärendenummer", "Skapad", "Rubrik", "Beskrivning", "Kategori", "Status", "Enhet"]
 
@@ -41,22 +42,12 @@ def region_today_is_4_december(monkeypatch):
     monkeypatch.setattr(region_time, "region_now", lambda: datetime(2026, 12, 4, 9, 0))
 
 
+
+
+
 def _csv(path, lines: list[str], encoding: str = "cp1252"):
-    """A file as a Swedish Excel saves "CSV (semikolonavgränsad)": Windows line ends."""
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
-
-
-def _workbook(path, rows: list[list]):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
-def _stored(database, external_id):
-    return TicketRepository(database).get_by_external_id(external_id)
+    """A file as a Swedish Excel saves "CSV (semikolonavgränsad)": Windows line ends, Windows-1252."""
+    return write_excel_csv(path, lines, encoding)
 
 
 def _warnings_with(report, text: str) -> list[tuple[int, str]]:
@@ -65,14 +56,14 @@ def _warnings_with(report, text: str) -> list[tuple[int, str]]:
 
 # -- 1. a title above the header ------------------------------------------------------------------------
 def test_xlsx_with_a_title_and_a_blank_row_above_the_header(memory_db, tmp_path):
-    path = _workbook(tmp_path / "export.xlsx", [
+    path = write_workbook(tmp_path / "export.xlsx", [
         ["Ärendeexport Region Testby – ELS vecka 45–48, uttaget 2026-12-01"], [], HEADER,
         ["T-1", "2026-11-03 08:14", "Kan ej signera", "Knappen är grå", "Läkemedel", "Ny", "Avd 5"],
         ["T-2", None, "Utan datum", "x", "Journal", "Ny", "Avd 5"],
     ])
     report = import_tickets(memory_db, path)
     assert (report.new, report.rejected) == (1, [(5, "datum saknas")])  # row 5 as the spreadsheet shows it
-    assert _stored(memory_db, "T-1").module == "lakemedel"
+    assert stored_ticket(memory_db, "T-1").module == "lakemedel"
     assert _warnings_with(report, "kolumnernas namn står på rad 3") == [
         (1, "kolumnernas namn står på rad 3; rad 1–2 ovanför den är ingen rubrikrad (en titel eller tomma rader)"
             " och lästes inte")]
@@ -143,7 +134,7 @@ def test_kategori_with_module_names_is_read_as_the_module(memory_db, tmp_path):
     path = _csv(tmp_path / "k.csv", [";".join(HEADER), "K-1;2026-11-03;a;x;Läkemedel;Ny;Avd 5",
                                      "K-2;2026-11-03;b;x;BoS;Ny;Avd 5", "K-3;2026-11-03;c;x;Ögonmodulen;Ny;Avd 5"])
     report = import_tickets(memory_db, path)
-    assert [_stored(memory_db, f"K-{n}").module for n in (1, 2, 3)] == ["lakemedel", "bestallning_svar", None]
+    assert [stored_ticket(memory_db, f"K-{n}").module for n in (1, 2, 3)] == ["lakemedel", "bestallning_svar", None]
     assert (1, "kolumnen 'Kategori' lästes som modul: 2 av 3 värden i filens första rader är moduler") \
         in report.warnings
     assert (4, "okänt värde för modul: 'Ögonmodulen', ignorerat") in report.warnings
@@ -155,7 +146,7 @@ def test_kategori_with_kinds_is_read_as_the_kind(memory_db, tmp_path):
                                      "F-2;2026-11-03;b;Fråga", "F-3;2026-11-03;c;Handhavande",
                                      "F-4;2026-11-03;d;Journal"])
     report = import_tickets(memory_db, path)
-    assert [_stored(memory_db, f"F-{n}").kind for n in (1, 2, 3, 4)] == ["fel", "handhavande", "handhavande", None]
+    assert [stored_ticket(memory_db, f"F-{n}").kind for n in (1, 2, 3, 4)] == ["fel", "handhavande", "handhavande", None]
     assert [text for _line, text in report.warnings if "lästes som" in text] == [
         "kolumnen 'Kategori' lästes som typ: 3 av 4 värden i filens första rader är ärendetyper"
         " (Fel, Handhavande …)"]
@@ -166,7 +157,7 @@ def test_kategori_of_other_words_stays_unread_with_the_old_warning(memory_db, tm
     path = _csv(tmp_path / "k.csv", ["Ärendenummer;Skapad;Rubrik;Kategori", "O-1;2026-11-03;a;Nätverk",
                                      "O-2;2026-11-03;b;Kaffe", "O-3;2026-11-03;c;Läkemedel"])
     report = import_tickets(memory_db, path)
-    assert _stored(memory_db, "O-3").module is None
+    assert stored_ticket(memory_db, "O-3").module is None
     assert [line for line, text in report.warnings if text.startswith("kolumnen 'Kategori' känns inte igen")] == [1]
 
 
@@ -174,7 +165,7 @@ def test_a_modul_column_wins_over_kategori(memory_db, tmp_path):
     path = _csv(tmp_path / "k.csv", ["id;Datum;Rubrik;Kategori;Modul", "M-1;2026-11-03;a;Journal;Läkemedel",
                                      "M-2;2026-11-03;b;Journal;"])
     import_tickets(memory_db, path)
-    modules = (_stored(memory_db, "M-1").module, _stored(memory_db, "M-2").module)
+    modules = (stored_ticket(memory_db, "M-1").module, stored_ticket(memory_db, "M-2").module)
     assert modules == ("lakemedel", "journal_dokumentation")
 
 
@@ -183,7 +174,7 @@ def test_category_in_json_lines(memory_db, tmp_path):
     path.write_text('{"id": "J-1", "title": "a", "created_at": "2026-11-03", "category": "Handhavande"}\n',
                     encoding="utf-8")
     report = import_tickets(memory_db, path)
-    assert _stored(memory_db, "J-1").kind == "handhavande" and _warnings_with(report, "'category' lästes som typ")
+    assert stored_ticket(memory_db, "J-1").kind == "handhavande" and _warnings_with(report, "'category' lästes som typ")
 
 
 def test_a_name_of_both_a_module_and_a_kind_decides_nothing():
@@ -206,13 +197,13 @@ def test_excel_serials(value, moment):
 
 
 def test_excel_serial_dates_in_a_workbook_and_a_csv(memory_db, tmp_path):
-    _workbook(tmp_path / "s.xlsx", [["id", "Skapad", "Rubrik"], ["S-1", 46342.427778, "a"], ["S-2", 12345, "b"]])
+    write_workbook(tmp_path / "s.xlsx", [["id", "Skapad", "Rubrik"], ["S-1", 46342.427778, "a"], ["S-2", 12345, "b"]])
     report = import_tickets(memory_db, tmp_path / "s.xlsx")
-    assert _stored(memory_db, "S-1").created_at == "2026-11-16T10:16:00"
+    assert stored_ticket(memory_db, "S-1").created_at == "2026-11-16T10:16:00"
     assert report.rejected == [
         (3, "datum '12345' är inget datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller DD.MM.ÅÅÅÅ TT:MM)")]
     import_tickets(memory_db, _csv(tmp_path / "s.csv", ["id;Skapad;Rubrik", "S-3;46343,5;c"]))
-    assert _stored(memory_db, "S-3").created_at == "2026-11-17T12:00:00"
+    assert stored_ticket(memory_db, "S-3").created_at == "2026-11-17T12:00:00"
 
 
 # -- 4. dates in the future ---------------------------------------------------------------------------------
@@ -221,7 +212,7 @@ def test_a_date_more_than_two_days_ahead_is_imported_with_a_warning(memory_db, t
                                      "D-2;2026-12-07;om tre dagar", "D-3;2027-11-18 08:00;fel år",
                                      "D-4;9999-12-31;inget slutdatum"])
     report = import_tickets(memory_db, path)
-    assert report.new == 3 and _stored(memory_db, "D-3").created_at == "2027-11-18T08:00:00"
+    assert report.new == 3 and stored_ticket(memory_db, "D-3").created_at == "2027-11-18T08:00:00"
     assert (3, "2 rader har ett datum i framtiden (senast 2027-11-18; i dag är det 2026-12-04): stämmer året? Raderna"
                " lästes in men räknas inte när importen letar efter incidenter") in report.warnings
     assert report.rejected == [
@@ -279,7 +270,7 @@ def test_a_quote_closed_rows_later_counts_its_rows_and_numbers_the_next_by_the_f
     assert [line for line, _reason in report.rejected] == [2, 3, 4, 5, 7]
     assert "fältet sträcker sig över textrad 2–5" in report.rejected[0][1]
     assert report.rejected[-1][1] == "datum saknas"  # row 7: the file's line, as once the quote is put right
-    assert report.new == 1 and _stored(memory_db, "M-5") is not None
+    assert report.new == 1 and stored_ticket(memory_db, "M-5") is not None
 
 
 # -- 6. a kind the model guessed beside a person's module --------------------------------------------------------
@@ -294,7 +285,7 @@ def _module_given_kind_guessed(database, tmp_path):
     import_tickets(database, _csv(tmp_path / "own.csv", ["id;Skapad;Rubrik;Modul",
                                                           "G-1;2026-11-03;Fel roll;Behörighet"]))
     assert apply_predictions(database, _GuessingModel(), {"version": "shipped"}) == 1
-    ticket = _stored(database, "G-1")
+    ticket = stored_ticket(database, "G-1")
     assert (ticket.label_source, ticket.module, ticket.kind) == (HUMAN, "behorighet_roller", "konfiguration")
 
 
@@ -303,7 +294,7 @@ def test_changing_a_kind_the_model_guessed_is_no_confirmed_change(memory_db, tmp
     _module_given_kind_guessed(memory_db, tmp_path)
     report = import_tickets(memory_db, _csv(tmp_path / "links.csv", ["id;Skapad;Rubrik;Modul;Typ",
                                                                      "G-1;2026-11-03;Fel roll;;Handhavande"]))
-    assert report.updated == 1 and _stored(memory_db, "G-1").kind == "handhavande"
+    assert report.updated == 1 and stored_ticket(memory_db, "G-1").kind == "handhavande"
     assert not _warnings_with(report, "bekräftad")
     again = import_tickets(memory_db, _csv(tmp_path / "links2.csv", ["id;Skapad;Rubrik;Modul;Typ",
                                                                      "G-1;2026-11-03;Fel roll;;Fel"]))
@@ -320,7 +311,7 @@ def test_an_intake_login_is_told_the_kind_is_the_models(memory_db, tmp_path, mon
                                                                       "G-1;2026-11-03;Fel roll;Fel",
                                                                       "H-1;2026-11-03;a;Önskemål"]))
     assert report.warnings == [(2, KEPT_CONFIRMED_MODULE), (3, KEPT_CONFIRMED)]
-    assert (_stored(memory_db, "G-1").kind, _stored(memory_db, "H-1").kind) == ("konfiguration", "fel")
+    assert (stored_ticket(memory_db, "G-1").kind, stored_ticket(memory_db, "H-1").kind) == ("konfiguration", "fel")
 
 
 # -- 7. messages ------------------------------------------------------------------------------------------------
