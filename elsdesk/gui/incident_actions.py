@@ -90,8 +90,9 @@ class IncidentActionsMixin:
         self.incidents_menu.addAction(self.tr("Visa alla ärenden"), self.show_all_tickets)
 
     def _add_incident_menu(self, incident) -> None:
-        sub = self.incidents_menu.addMenu(f"{incident.first_at.replace('T', ' ')[:16]} · {incident.label} "
-                                          f"({incident.ticket_count})")
+        count = (self.tr("1 ärende") if incident.ticket_count == 1
+                 else self.tr("%1 ärenden").replace("%1", str(incident.ticket_count)))  # "(7)" said nothing
+        sub = self.incidents_menu.addMenu(f"{incident.first_at.replace('T', ' ')[:16]} · {incident.label} ({count})")
         sub.setToolTipsVisible(True)
         units = ", ".join(incident.units)
         sub.addAction(self.tr("Visa ärendena tillsammans"), lambda i=incident: self.show_incident(i.id, i.label))

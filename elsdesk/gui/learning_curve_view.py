@@ -1,16 +1,27 @@
 """LearningCurveView: one measure throughout, the share of new confirmed tickets whose module the
 model got right (tickets it was not trained on), per model version against the confirmed labels it
-learnt from, each with its 95% range; below it the last training's comparison in words."""
+learnt from, each with its 95% range; below it the last training's comparison in words.
+
+The percentage axis labels every 10 % where the chart is tall enough, else every 20, 25 or 50 %: Qt Charts
+cuts a label with too little height to "…", which a two-paragraph comparison below the chart did to
+every label of the 0–100 scale."""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from elsdesk.gui.charts import label_size, value_labels_fit
 from elsdesk.gui.model_words import comparison_text
+from elsdesk.gui.review_card import no_break_percent
 from elsdesk.services.learning_curve import CurvePoint, TrainingComparison, last_training, learning_curve
+
+CHART_MIN_HEIGHT = 220  # a long comparison below still fits the 480 px dialog (the labels go every 20 % there)
+PERCENT_STEPS = (10, 20, 25, 50, 100)  # a label on every step of the y axis: the finest that stays whole
 
 
 class LearningCurveView(QWidget):
@@ -34,6 +45,9 @@ class LearningCurveView(QWidget):
         self.y_axis.setTitleText(self.tr("Rätt modul (%)"))
         self.y_axis.setLabelFormat("%d")
         self.y_axis.setRange(0, 100)
+        self.y_axis.setTickType(QValueAxis.TicksDynamic)
+        self.y_axis.setTickAnchor(0)
+        self.y_axis.setTickInterval(PERCENT_STEPS[0])
         self.chart.addAxis(self.x_axis, Qt.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignLeft)
         for series in (self.line, self.dots):
@@ -41,15 +55,17 @@ class LearningCurveView(QWidget):
             series.attachAxis(self.y_axis)
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.chart.plotAreaChanged.connect(self._fit_percent_labels, Qt.QueuedConnection)  # after the layout
         self.summary = QLabel(self)
         self.summary.setObjectName("learningSummary")
         self.summary.setWordWrap(True)
         self.empty_note = QLabel(self)
         self.empty_note.setWordWrap(True)
-        note = QLabel(self.tr("Varje punkt är en modellversion mätt på de nyaste bekräftade ärendena som den inte "
-                              "tränats på (nästan likadana ärenden borträknade); strecket visar osäkerheten (95 %). "
-                              "Den levererade modellen syns när den första omträningen mätt den på deskens egna ärenden."), self)
+        note = QLabel(no_break_percent(self.tr(
+            "Varje punkt är en modellversion mätt på de nyaste bekräftade ärendena som den inte tränats på (nästan "
+            "likadana ärenden borträknade); strecket visar osäkerheten (95 %). Den levererade modellen syns när den "
+            "första omträningen mätt den på deskens egna ärenden.")), self)
         note.setObjectName("shortcutHint")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -86,8 +102,26 @@ class LearningCurveView(QWidget):
         self.x_axis.applyNiceNumbers()
         bottom = max(0, int(min(p.low for p in self.points) * 10) * 10 - 10) if self.points else 0
         self.y_axis.setRange(bottom, 100)
-        self.y_axis.setTickCount(min(11, (100 - bottom) // 10 + 1))  # a line every 10 %
+        self._fit_percent_labels()
         self.empty_note.setVisible(not self.points)
         self.empty_note.setText(self.tr("Ingen punkt ännu: kurvan får sin första punkt när en omträning haft "
                                         "tillräckligt många nya bekräftade ärenden att mäta på."))
-        self.summary.setText(comparison_text(self.comparison))
+        self.summary.setText(no_break_percent(comparison_text(self.comparison)))
+
+    def percent_step(self, plot_area) -> int:
+        """The finest of PERCENT_STEPS whose labels stay whole beside *plot_area*."""
+        bottom = int(self.y_axis.min())
+        height = label_size(self.y_axis.labelsFont(), "100").height()
+        for step in PERCENT_STEPS:
+            labels = 100 // step - math.ceil(bottom / step) + 1  # the multiples of step from bottom to 100
+            if value_labels_fit(plot_area, labels, height):
+                return step
+        return PERCENT_STEPS[-1]
+
+    def _fit_percent_labels(self, *_args) -> None:
+        area = self.chart.plotArea()
+        if area.height() <= 0:
+            return
+        step = self.percent_step(area)
+        if self.y_axis.tickInterval() != step:
+            self.y_axis.setTickInterval(step)

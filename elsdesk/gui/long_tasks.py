@@ -1,6 +1,9 @@
 """LongTasksMixin: the main window's long background jobs (import, demo data) with progress and cancel.
 
-The progress bar and cancel button live in the status bar; only one long task runs at a time.
+What runs ("Tränar modellen"), the progress bar and the cancel button live in the status bar; only one
+long task runs at a time. The bar shows the percentage alone (a no-break space before "%"): with the
+task's name in it too, a 1024 px window squeezed the bar until "20" and "%" stood on two clipped lines,
+and the name showed twice (in the bar and as the status message).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from elsdesk.domain import Cancelled
 from elsdesk.gui.notify import show_error
 from elsdesk.services.permissions import LOAD_DEMO
 
+PROGRESS_FORMAT = "%p\u00a0%"  # "20 %" that never breaks in two
+
 
 class LongTasksMixin:
     """Mixed into MainWindow; uses its runner, status bar, progress and cancel_button."""
@@ -20,10 +25,12 @@ class LongTasksMixin:
             QMessageBox.information(self, "elsdesk", self.tr("Vänta tills pågående arbete är klart."))
             return None
         self.progress.setRange(0, 0)
-        self.progress.setFormat(label + " %p %")
+        self.progress.setFormat(PROGRESS_FORMAT)
+        self.progress.setToolTip(label)
+        self.task_label.setText(label)  # not a status message: another message would take its place
+        self.task_label.setVisible(True)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.statusBar().showMessage(label)
 
         def progressed(done, total):
             self.progress.setRange(0, max(total, 1))
@@ -52,6 +59,7 @@ class LongTasksMixin:
             self.list_view.refresh()
 
     def _end_long_task(self) -> None:
+        self.task_label.setVisible(False)
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.statusBar().clearMessage()

@@ -83,6 +83,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
+        self._update_empty_list_texts()
+        self.demo_action.changed.connect(self._update_empty_list_texts)  # the role may or may not load demo data
         self.filter_bar.filter_changed.connect(self.list_view.set_filter)
         self.filter_bar.search_submitted.connect(self.list_view.focus_first_row)  # Down or Enter in the search box
         self.list_view.ticket_selected.connect(self._on_ticket_selected)
@@ -272,7 +274,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.previous_tab_action = self._action(self.tr("&Föregående flik"), None, lambda: self.step_tab(-1))
         self.previous_tab_action.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab"),
                                                QKeySequence("Ctrl+PgUp")])
-        menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         for action in (self.new_action, self.edit_action, self.import_action, self.demo_action, self.remove_demo_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -302,8 +304,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.charts_action.setToolTip(self.tr("Dölj diagrammen så att ämneslistan får hela höjden"))
         self.charts_action.toggled.connect(self._show_training_charts)
         view.addSeparator()
-        language = view.addMenu(self.tr("Språk"))
-        for code, name in (("sv", "Svenska"), ("en", "English")):
+        language = view.addMenu(self.tr("S&pråk"))
+        for code, name in (("sv", "&Svenska"), ("en", "&English")):
             action = language.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == self.language)
@@ -343,6 +345,26 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             action.setChecked(down == descending)
             action.triggered.connect(lambda _checked=False, d=down: self.list_view.sort_by(self.list_view.sort_choice()[0], d))
 
+    def _update_empty_list_texts(self) -> None:
+        """What the empty list says, with the window's own keys and menu names: how to start on an empty
+        desk (demo data only where the role may load it), how to see every ticket when nothing matches."""
+        def plain(text: str) -> str:
+            return text.replace("&", "")  # a menu name as read, without its mnemonic mark
+
+        def keys(action: QAction) -> str:
+            return action.shortcut().toString(QKeySequence.NativeText)
+
+        archive = plain(self.file_menu.title())
+        start = self.tr("Desken har inga ärenden ännu.") + "\n\n" + self.tr("%1 loggar ett nytt ärende.").replace(
+            "%1", keys(self.new_action)) + "\n" + self.tr("%1 › %2 (%3) läser in ärenden från en fil.").replace(
+            "%1", archive).replace("%2", plain(self.import_action.text())).replace("%3", keys(self.import_action))
+        if self.demo_action.isEnabled():
+            start += "\n" + self.tr("%1 › %2 lägger in påhittade ärenden att prova med.").replace(
+                "%1", archive).replace("%2", plain(self.demo_action.text()))
+        no_match = self.tr("Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.").replace(
+            "%1", plain(self.filter_bar.clear_button.text()))
+        self.list_view.set_empty_texts(start, no_match)
+
     def _show_training_charts(self, shown: bool) -> None:
         """Visa › Diagram i Utbildning: the charts, or the whole height for the topics; kept for the next start."""
         self.settings.setValue(CHARTS_KEY, shown)
@@ -354,7 +376,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.setStatusBar(bar)
         self.count_label = ElidedLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.task_label = QLabel(self)  # what the long task does ("Tränar modellen"), beside its progress
+        self.task_label.setObjectName("taskLabel")
+        self.task_label.setVisible(False)
         self.progress = QProgressBar(self)
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("100\u00a0%") + 48)
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Avbryt"), self)
@@ -369,6 +395,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         bar.addPermanentWidget(self.demo_label)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.task_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
@@ -427,6 +454,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 self._training_view.load()
 
     def _on_tab_changed(self, index: int) -> None:
+        # the list's "Visar 119 av 119 ärenden" counts the Ärenden tab; the other tabs say their own counts
+        self.count_label.setVisible(index == self.tickets_tab)
         if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
             self.training_view.load()
 

@@ -3,6 +3,7 @@ the model's top-3 modules with confidence bands and the kind keys. Display only,
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -27,10 +28,19 @@ def band_label(name: str) -> str:
     return QCoreApplication.translate("ConfidenceBand", name)
 
 
+_NUMBER_SPACE_PERCENT = re.compile(r"(\d) %")
+
+
+def no_break_percent(text: str) -> str:
+    """*text* with a no-break space between a number and its "%", so that a wrapping label never puts
+    the "%" alone on the next line (the form showed "(Låg 0" and then "%)" below it)."""
+    return _NUMBER_SPACE_PERCENT.sub("\\1\u00a0%", text)
+
+
 def confidence_text(band_name: str, probability: float) -> str:
     """'Hög 92 %': the band and the percentage it was decided on (one rule for every label)."""
     shown = QCoreApplication.translate("ConfidenceBand", "%1 %").replace("%1", str(percent(probability)))
-    return escape(f"{band_label(band_name)} {shown}")
+    return escape(no_break_percent(f"{band_label(band_name)} {shown}"))
 
 
 def source_note(label_source: str | None) -> str:

@@ -4,6 +4,10 @@ A query runs in two steps so the rows never wait for the whole desk: first the s
 (a keyset page from :class:`TicketPager`, a few milliseconds at any desk size), shown at once; then every
 matching id and the counts (per status, the weeks), which grow with the desk and arrive afterwards to
 fill in the rest of the list, the scroll bar and the status bar.
+
+An empty list says why and what to do, drawn over its empty rows: an empty desk how to log or import
+the first tickets (after demo data was declined it was an empty grid above "Visar 0 av 0 ärenden"),
+a search or filter that matches nothing how to show every ticket again.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
 
 from elsdesk.domain import TicketFilter
@@ -24,6 +29,7 @@ logger = logging.getLogger(__name__)
 CELL_MARGIN = 18  # a cell's padding on both sides, with room to spare
 TITLE_SHARE = 0.3  # of the list's width the title keeps on a small screen; wide label columns give way
 NARROWEST = {"module": 110, "unit": 90, "kind": 80}  # how far they give way, in the order they do
+PLACEHOLDER_MARGIN = 24  # around the empty list's text
 
 
 @dataclass
@@ -100,6 +106,9 @@ class TicketListView(QTableView):
         self._generation = 0  # of the latest refresh(): results of an older one are dropped
         self._pending = False  # a refresh() whose whole result has not arrived (nor failed) yet
         self._keep_selection: int | None = None
+        self._desk_total: int | None = None  # every ticket in the desk, as the last whole result counted them
+        self.empty_desk_text = ""  # the window says how to start (its own shortcuts and menu names)
+        self.no_match_text = ""
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -187,6 +196,27 @@ class TicketListView(QTableView):
         if header.sectionSize(title) != title_width:
             self.setColumnWidth(title, title_width)  # the rest of the row, or its share: the last columns scroll
 
+    def set_empty_texts(self, empty_desk: str, no_match: str) -> None:
+        """What the empty list says: on an empty desk, and when the search and filters match nothing."""
+        self.empty_desk_text, self.no_match_text = empty_desk, no_match
+        self.viewport().update()
+
+    def placeholder(self) -> str:
+        """The text drawn over the list: none while it has rows, loads or failed to load."""
+        if self.table_model.rowCount() or self._pending or self._desk_total is None:
+            return ""
+        return self.empty_desk_text if self._desk_total == 0 else self.no_match_text
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        text = self.placeholder()
+        if not text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        area = self.viewport().rect().adjusted(PLACEHOLDER_MARGIN, PLACEHOLDER_MARGIN, -PLACEHOLDER_MARGIN, -PLACEHOLDER_MARGIN)
+        painter.drawText(area, int(Qt.AlignCenter | Qt.TextWordWrap), text)
+
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.ToolTip:
             index = self.indexAt(event.pos())
@@ -260,6 +290,7 @@ class TicketListView(QTableView):
                 task.cancel()
         self._task = None
         self._pending = True
+        self.viewport().update()  # no placeholder while the new result is on its way
         self._generation += 1
         flt, generation = self.filter, self._generation
         if database is not None:
@@ -290,6 +321,8 @@ class TicketListView(QTableView):
 
     def _on_failed(self, exc: Exception) -> None:
         self._pending = False
+        self._desk_total = None
+        self.viewport().update()
         self.query_failed.emit(exc)
 
     def is_loading(self) -> bool:
@@ -316,6 +349,8 @@ class TicketListView(QTableView):
 
     def _on_loaded(self, result: ListResult) -> None:
         self._pending = False
+        self._desk_total = result.total
+        self.viewport().update()  # the placeholder comes or goes with the whole result
         if not self.table_model.extend_ids(result.ids):  # the desk changed since the first page
             self.table_model.set_ids(result.ids)
             self._select_after_load()

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from elsdesk.domain import Cancelled, day_label, day_number_of_week
-from elsdesk.gui.charts import chart_view, module_volume_chart, topic_trend_chart
+from elsdesk.gui.charts import module_volume_view, topic_trend_view
 from elsdesk.gui.forms import ask_text
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.period_export import PeriodExportController
 from elsdesk.gui.period_export_dialog import PeriodExportProgress
+from elsdesk.gui.topic_columns import fit_topic_columns
 from elsdesk.gui.window_layout import RESTORED_PROPERTY, ElidedLabel
 from elsdesk.region_time import region_today
 from elsdesk.taxonomy import Taxonomy
@@ -31,8 +32,6 @@ TREND_NAMES = {
     "new": QT_TRANSLATE_NOOP("TrainingLeadView", "ny"), "rising": QT_TRANSLATE_NOOP("TrainingLeadView", "ökande"),
     "steady": QT_TRANSLATE_NOOP("TrainingLeadView", "stabil"), "falling": QT_TRANSLATE_NOOP("TrainingLeadView", "minskande"),
 }
-NARROWED_COLUMNS = {2: (150, 0.14), 3: (100, 0.10)}  # module, kind: at most this wide, or this share of the table
-MARK_COLUMNS = (0, 8)  # "på agendan", "genomgånget": mostly empty, as wide as what they show, not their heading
 TOPIC_SPLITTER = "TrainingLeadView_0"  # the name its position has always been kept under (WindowLayoutMixin)
 CHARTS_SPLITTER = "trainingChartsSplitter"
 CHARTS_SHARE = 0.4  # of the view's height the charts take at first (then as the person left the splitter)
@@ -193,7 +192,8 @@ class TrainingLeadView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.period_progress)
         layout.addWidget(self.charts_splitter, 1)
-        self.table.installEventFilter(self)  # a resized table sizes its columns again
+        self.table.viewport().installEventFilter(self)  # a resized table sizes its columns again (its
+        # viewport's resize comes last, with the width the columns share)
         self.week_combo.activated.connect(lambda _i: self.load(self.week_combo.currentData()))
         self.go_live_edit.editingFinished.connect(self._on_go_live_edited)
         self.recompute_button.clicked.connect(lambda: self.load(self.current_week(), recompute=True))
@@ -295,8 +295,11 @@ class TrainingLeadView(QWidget):
                     font = item.font()
                     font.setItalic(proposed)
                     item.setFont(font)
-                    item.setToolTip(self.tr("Förslag: ingen har ännu sagt vilket känt problem det är") if proposed
-                                    else self.tr("Känt problem"))
+                    note = (self.tr("Förslag: ingen har ännu sagt vilket känt problem det är") if proposed
+                            else self.tr("Känt problem"))
+                    item.setToolTip(f"{value}\n\n{note}")  # the whole name: a narrow column cuts it with "…"
+                elif column in (2, 3):
+                    item.setToolTip(value)
                 if column in (0, 4, 5, 7):
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(row, column, item)
@@ -313,32 +316,12 @@ class TrainingLeadView(QWidget):
 
     # -- a small screen ---------------------------------------------------------------------
     def fit_columns(self) -> None:
-        """The topic takes the spare width: the counts and the trend as wide as their contents, the mostly empty
-        agenda and covered columns as wide as what they show (their heading is cut, whole in its tooltip), the
-        module and kind at most NARROWED_COLUMNS wide (long names would crowd out the topic; cut with "…")."""
-        header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.Stretch if column == 1 else QHeaderView.ResizeToContents)
-            item = self.table.horizontalHeaderItem(column)
-            if item is not None:
-                item.setText(self.tr(COLUMNS[column]))
-                item.setToolTip(item.text())
-        padding = 2 * header.fontMetrics().horizontalAdvance("0")
-        for column in MARK_COLUMNS:
-            header.setSectionResizeMode(column, QHeaderView.Interactive)
-            heading = self.tr(COLUMNS[column])
-            narrowest = header.fontMetrics().horizontalAdvance(heading[:4] + "…") + padding
-            width = max(narrowest, self.table.sizeHintForColumn(column) + padding)
-            self.table.setColumnWidth(column, width)
-            self.table.horizontalHeaderItem(column).setText(  # "På ag…", not a heading clipped at both ends
-                header.fontMetrics().elidedText(heading, Qt.ElideRight, width - padding))
-        width = self.table.viewport().width()
-        for column, (widest, share) in NARROWED_COLUMNS.items():
-            header.setSectionResizeMode(column, QHeaderView.Interactive)
-            self.table.setColumnWidth(column, min(widest, max(int(width * share), 60)))
+        """Every heading readable and each column as wide as what it holds; the topic takes the rest
+        (topic_columns.py says how a short row is shared out)."""
+        fit_topic_columns(self.table, [self.tr(c) for c in COLUMNS], topic=COLUMNS.index("Ämne"))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.table and event.type() == QEvent.Resize:
+        if watched is self.table.viewport() and event.type() == QEvent.Resize:
             self.fit_columns()
         return super().eventFilter(watched, event)
 
@@ -375,12 +358,12 @@ class TrainingLeadView(QWidget):
                 widget = holder.takeAt(0).widget()
                 if widget:
                     widget.deleteLater()
-        self.volume_chart_holder.addWidget(chart_view(module_volume_chart(
-            overview.volumes, names, day_numbers, self.tr("Ärenden per vecka och modul sedan go-live"))))
+        self.volume_chart_holder.addWidget(module_volume_view(
+            overview.volumes, names, day_numbers, self.tr("Ärenden per vecka och modul sedan go-live")))
         labels = {t["id"]: t["label"] for t in overview.report["topics"]}
         weeks = sorted(overview.volumes)[-8:]
-        self.trend_chart_holder.addWidget(chart_view(topic_trend_chart(
-            overview.topic_history, labels, weeks, day_numbers, self.tr("Största ämnenas utveckling"))))
+        self.trend_chart_holder.addWidget(topic_trend_view(
+            overview.topic_history, labels, weeks, self.tr("Största ämnenas utveckling")))
 
     def _show_examples(self) -> None:
         topic = self.selected_topics()[:1]

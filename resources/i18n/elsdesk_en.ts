@@ -32,22 +32,22 @@
 <context>
     <name>ConfidenceBand</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="22"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="23"/>
         <source>Hög</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="22"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="23"/>
         <source>Medel</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="23"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="24"/>
         <source>Låg</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="32"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="42"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
@@ -434,32 +434,32 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="435"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="440"/>
         <source>personnummer</source>
         <translation>personal identity number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="436"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="441"/>
         <source>samordningsnummer</source>
         <translation>coordination number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="437"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="442"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="438"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="443"/>
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="439"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="444"/>
         <source>reservnummer</source>
         <translation>reserve number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="440"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="445"/>
         <source>namn</source>
         <translation>name</translation>
     </message>
@@ -502,32 +502,42 @@
         <translation>No possible incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="97"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="93"/>
+        <source>1 ärende</source>
+        <translation>1 ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="94"/>
+        <source>%1 ärenden</source>
+        <translation>%1 tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="98"/>
         <source>Visa ärendena tillsammans</source>
         <translation>Show the tickets together</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="99"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="100"/>
         <source>Bekräfta incident</source>
         <translation>Confirm incident</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="101"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="102"/>
         <source>Avfärda</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="103"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="104"/>
         <source>Öppna igen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="104"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="105"/>
         <source>Enheter: %1</source>
         <translation>Units: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="116"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="117"/>
         <source>Incident: %1</source>
         <translation>Incident: %1</translation>
     </message>
@@ -663,17 +673,17 @@
 <context>
     <name>LabelSource</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="39"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="49"/>
         <source>bekräftad</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="40"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="50"/>
         <source>satt vid registreringen, ej granskad</source>
         <translation>set when logged, not reviewed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="41"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="51"/>
         <source>modellens förslag</source>
         <translation>the model&apos;s suggestion</translation>
     </message>
@@ -681,27 +691,27 @@
 <context>
     <name>LearningCurveView</name>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="23"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="34"/>
         <source>Andel rätt modul på nya bekräftade ärenden</source>
         <translation>Share of new confirmed tickets with the right module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="42"/>
         <source>Bekräftade etiketter som modellen lärt sig av</source>
         <translation>Confirmed labels the model learnt from</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="45"/>
         <source>Rätt modul (%)</source>
         <translation>Right module (%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="50"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="66"/>
         <source>Varje punkt är en modellversion mätt på de nyaste bekräftade ärendena som den inte tränats på (nästan likadana ärenden borträknade); strecket visar osäkerheten (95 %). Den levererade modellen syns när den första omträningen mätt den på deskens egna ärenden.</source>
         <translation>Each point is a model version measured on the newest confirmed tickets it was not trained on (near-duplicates left out); the bar shows the uncertainty (95%). The shipped model appears once the first retrain has measured it on this desk&apos;s own tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="91"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="107"/>
         <source>Ingen punkt ännu: kurvan får sin första punkt när en omträning haft tillräckligt många nya bekräftade ärenden att mäta på.</source>
         <translation>No point yet: the curve gets its first point when a retrain has had enough new confirmed tickets to measure on.</translation>
     </message>
@@ -792,135 +802,135 @@
 <context>
     <name>LongTasksMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="20"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="25"/>
         <source>Vänta tills pågående arbete är klart.</source>
         <translation>Please wait until the current task has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="62"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="70"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="73"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="91"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="98"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="106"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="93"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="101"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="65"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="73"/>
         <source>Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="84"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="92"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="88"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
         <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="101"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="132"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="129"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="137"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="132"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="140"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="133"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="141"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="136"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="144"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="137"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="138"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="166"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="160"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="173"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="177"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="180"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="185"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="188"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="174"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="182"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="186"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -933,314 +943,339 @@
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="207"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="209"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="234"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="236"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="235"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="237"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="250"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="251"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="258"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="299"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="301"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="302"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
-        <source>Språk</source>
-        <translation>Language</translation>
+        <location filename="../../elsdesk/gui/main_window.py" line="307"/>
+        <source>S&amp;pråk</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="311"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="316"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="318"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="682"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="711"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="319"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="340"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="340"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="360"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="484"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="358"/>
+        <source>Desken har inga ärenden ännu.</source>
+        <translation>The desk has no tickets yet.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="358"/>
+        <source>%1 loggar ett nytt ärende.</source>
+        <translation>%1 logs a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="359"/>
+        <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
+        <translation>%1 › %2 (%3) reads tickets from a file.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="362"/>
+        <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
+        <translation>%1 › %2 adds made-up tickets to try things with.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="364"/>
+        <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
+        <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="386"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="513"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="454"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="483"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="456"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="485"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="478"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="507"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="479"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="508"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="481"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="510"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="482"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="511"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="483"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="512"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="495"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="524"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="497"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="523"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="552"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="598"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="627"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="603"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="632"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="635"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="664"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="636"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="665"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="653"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="682"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="654"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="683"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="671"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="700"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="679"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="708"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="682"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="711"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1265,72 +1300,72 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="123"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
         <source>Inget nytt att lära</source>
         <translation>Nothing new to learn</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="124"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="128"/>
         <source>Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara göra en kopia av den. Ingen ny version skapades.</source>
         <translation>No labels have been confirmed since the active model was trained, so retraining would only make a copy of it. No new version was created.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="129"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="133"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="141"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="143"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="149"/>
         <source>Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på. Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.</source>
         <translation>The new model was activated without a comparison, because there was too little to compare on. If the suggestions look worse, activate %1 again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="153"/>
         <source>Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker. Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3 under Modell › Modell och kvalitet.</source>
         <translation>The new model was not activated: the models could not be compared, and the confirmed labels contradict the active model on %1 of %2 tickets where it was sure. Check the labels under Model › Likely label mistakes; if they are right, activate %3 under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="152"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="158"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="265"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="274"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="132"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="136"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="135"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="139"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="204"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="213"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="221"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="230"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="242"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="251"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="258"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="267"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -1384,128 +1419,133 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_dialog.py" line="82"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="139"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="147"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="124"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="97"/>
+        <source>Bara en superanvändare tränar om och byter modell för desken.</source>
+        <translation>Only a super-user retrains or switches the desk's model.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="132"/>
         <source>rätt modul på %1 av %2 nya ärenden</source>
         <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="126"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="134"/>
         <source>för få nya ärenden att mäta på</source>
         <translation>too few new tickets to measure on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="129"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="137"/>
         <source>grundkorpusen: rätt modul på %1 %</source>
         <translation>seed corpus: right module on %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="141"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="149"/>
         <source>Hur ofta har den rätt?</source>
         <translation>How often is it right?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="146"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
         <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
         <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
         <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
         <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="157"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="165"/>
         <source>Svårast för modellen:</source>
         <translation>Hardest for the model:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="160"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="168"/>
         <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
         <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="170"/>
         <source>Vanligaste förväxlingarna:</source>
         <translation>Most common mix-ups:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="163"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
         <source>Vad betyder Hög, Medel och Låg?</source>
         <translation>What do High, Medium and Low mean?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="164"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="177"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
         <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
         <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="178"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
         <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
         <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="180"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="188"/>
         <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
         <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="191"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="192"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="193"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="193"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="197"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="205"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="209"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="211"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="164"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="206"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="214"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="206"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="214"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1513,132 +1553,147 @@ Database: %2</translation>
 <context>
     <name>ModelWords</name>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="32"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="31"/>
+        <source>den levererade modellen</source>
+        <translation>the shipped model</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="44"/>
         <source>Ingen modell tränad här ännu: bekräfta etiketter i granskningskön och träna om.</source>
         <translation>No model trained here yet: confirm labels in the review queue and retrain.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="35"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="47"/>
         <source>de nya bekräftade ärendena kommer från bara %1 moduler (minst %2 behövs)</source>
         <translation>the new confirmed tickets come from only %1 modules (at least %2 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="37"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="49"/>
         <source>inga nya bekräftade ärenden som ingen av modellerna tränats på (minst %1 behövs)</source>
         <translation>no new confirmed tickets that neither model was trained on (at least %1 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="40"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="52"/>
+        <source>bara 1 nytt bekräftat ärende som ingen av modellerna tränats på (minst %1 behövs)</source>
+        <translation>only 1 new confirmed ticket that neither model was trained on (at least %1 needed)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="55"/>
         <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)</source>
         <translation>only %1 new confirmed tickets that neither model was trained on (at least %2 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="42"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="57"/>
         <source>Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2.</source>
         <translation>The last training (%1) could not be compared with the previous model: %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="44"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="58"/>
+        <source>Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen tränades: de äldre har den redan lärt sig.</source>
+        <translation>The comparison uses only tickets confirmed since the previous model was trained: it has already learnt the older ones.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="61"/>
         <source>Ärenden som nästan är kopior av träningsärenden räknades inte: %1 st.</source>
         <translation>Tickets that are near-copies of training tickets were not counted: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="62"/>
         <source>Fler bekräftade ärenden behövs innan en siffra säger något.</source>
         <translation>More confirmed tickets are needed before a figure means anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="47"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
         <source>Den nya modellen är bättre.</source>
         <translation>The new model is better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="48"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="65"/>
         <source>Den nya modellen är sämre.</source>
         <translation>The new model is worse.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="49"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="66"/>
         <source>Skillnaden är inom osäkerheten: ingen av modellerna är säkert bättre.</source>
         <translation>The difference is within the uncertainty: neither model is surely better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="51"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="68"/>
         <source>På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) rätt modul på %3 och den förra (%4) på %5.</source>
         <translation>On the %1 newest confirmed tickets neither model was trained on, the new model (%2) got the module right on %3 and the previous one (%4) on %5.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="55"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="72"/>
         <source>Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3.</source>
         <translation>Difference %1 percentage points; with 95% certainty between %2 and %3.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="59"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="76"/>
         <source>Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden.</source>
         <translation>The last training (%1) got the module right on %2 of %3 new confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="61"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="78"/>
         <source>Senaste träningen (%1) mättes innan jämförelsen fanns.</source>
         <translation>The last training (%1) was measured before this comparison existed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
         <source>%1 % eller mer</source>
         <translation>%1% or more</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
         <source>%1–%2 %</source>
         <translation>%1–%2%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="68"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="85"/>
         <source>under %1 %</source>
         <translation>below %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="73"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="90"/>
         <source>%1 betyder att modellen anger %2.</source>
         <translation>%1 means the model gives %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="75"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="92"/>
         <source>När modellen säger %1 om typen (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 about the type (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="78"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="95"/>
         <source>När modellen säger %1 (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="101"/>
         <source>Hur ofta modellen haft rätt i varje nivå är inte mätt för den här versionen; gränserna gäller ändå för alla moduler.</source>
         <translation>How often the model has been right at each level is not measured for this version; the cut-offs still hold for every module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="85"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="102"/>
         <source>grundärenden, vart och ett bedömt av en modell som inte tränats på det</source>
         <translation>seed tickets, each judged by a model that was not trained on it</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="86"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="103"/>
         <source>av de nyaste bekräftade ärendena, som modellen inte tränats på</source>
         <translation>of the newest confirmed tickets, which the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="87"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="104"/>
         <source>ärenden modellen inte tränats på</source>
         <translation>tickets the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="88"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="105"/>
         <source>Samma gränser gäller för alla moduler. Mätt på %1 %2.</source>
         <translation>The same cut-offs hold for every module. Measured on %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="92"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="109"/>
         <source>%1 av %2 (%3 %)</source>
         <translation>%1 of %2 (%3%)</translation>
     </message>
@@ -1919,48 +1974,48 @@ Database: %2</translation>
 <context>
     <name>ReviewCard</name>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="109"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="119"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="113"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="123"/>
         <source>nu: %1</source>
         <translation>now: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="122"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="132"/>
         <source>välj eller namnge ett känt problem</source>
         <translation>pick or name a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="124"/>
-        <location filename="../../elsdesk/gui/review_card.py" line="126"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="134"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="136"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="127"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="137"/>
         <source>(länkat)</source>
         <translation>(linked)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="131"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="141"/>
         <source>Troligen känt problem:</source>
         <translation>Likely known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="145"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="155"/>
         <source>(förslag)</source>
         <translation>(suggestion)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="148"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="158"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_card.py" line="156"/>
+        <location filename="../../elsdesk/gui/review_card.py" line="166"/>
         <source>Inga förslag från modellen – välj modul med /.</source>
         <translation>No suggestions from the model – choose a module with /.</translation>
     </message>
@@ -2369,132 +2424,132 @@ Database: %2</translation>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="53"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="57"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="53"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="57"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="58"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="62"/>
         <source>Sparar…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="101"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="105"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="102"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="106"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="151"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="155"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="152"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="156"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="153"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="157"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="157"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="161"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="236"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="240"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="300"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="301"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="305"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="303"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="307"/>
         <source>&amp;Fortsätt skriva</source>
         <translation>&amp;Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="308"/>
         <source>&amp;Behåll som utkast</source>
         <translation>Keep as d&amp;raft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="305"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="309"/>
         <source>&amp;Kasta ärendet</source>
         <translation>&amp;Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="358"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="363"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="370"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="375"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="387"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="392"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="387"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="392"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="390"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="395"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="392"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="402"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="402"/>
         <source>tillfällig lösning finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="403"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="403"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="422"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="427"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2502,17 +2557,17 @@ Database: %2</translation>
 <context>
     <name>TicketListView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="52"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="57"/>
         <source>alla statusar (%1)</source>
         <translation>all statuses (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="53"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="59"/>
         <source>Antalen per status räknas med dina övriga filter men utan statusfiltret, så att du ser hur många varje status skulle visa.</source>
         <translation>The counts per status use your other filters but not the status filter, so you can see how many each status would show.</translation>
     </message>
@@ -2583,154 +2638,154 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
         <source>Förra v.</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
         <source>Veckor</source>
         <translation>Weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="65"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="64"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="116"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="115"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="116"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
         <source>&amp;Period…</source>
         <translation>&amp;Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="123"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="122"/>
         <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
         <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="145"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="583"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="566"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="154"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="570"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
@@ -2761,7 +2816,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="298"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="394"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="377"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
@@ -2771,165 +2826,165 @@ Database: %2</translation>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="379"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="362"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="383"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="366"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="378"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="378"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="394"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="417"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="400"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="421"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="404"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="427"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="429"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="412"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="487"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="470"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="487"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="470"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="497"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="480"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="497"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="480"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="501"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="484"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="508"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
         <location filename="../../elsdesk/gui/training_view.py" line="543"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="543"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="536"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="543"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="568"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="569"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="552"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="570"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="579"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="562"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="580"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="563"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="583"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="566"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="598"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -2960,12 +3015,12 @@ Database: %2</translation>
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="27"/>
+        <location filename="../../elsdesk/gui/charts.py" line="46"/>
         <source>v%1</source>
         <translation>W%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="59"/>
+        <location filename="../../elsdesk/gui/charts.py" line="145"/>
         <source>Övriga</source>
         <translation>Other</translation>
     </message>
