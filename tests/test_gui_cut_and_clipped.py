@@ -69,6 +69,30 @@ def test_finding_1_training_progress_is_one_readable_line_naming_the_task_once(q
     wait_for_workers(qtbot, window)
 
 
+def test_a_message_keeps_its_room_when_a_long_task_starts_beside_it(qtbot, window):  # noqa: F811
+    """At 1024 a message shown before a retrain shrank to "Den …" once the task's label and bar appeared."""
+    window.resize(1024, 700)
+    window.tabs.setCurrentIndex(0)  # the ticket tab, where the count shows: as long as a real desk's
+    window.count_label.setText("Visar 119 av 119 ärenden · alla statusar (Ny: 48 · Pågår: 15 · Väntar: 23 · Eskalerad: 14 · Löst: 19)")
+    status = window.statusBar()
+    status.showMessage("Den levererade modellen är laddad.")
+    release = threading.Event()
+
+    def work(context):
+        context.progress(20, 100)
+        assert release.wait(30), "the test never released the worker"
+
+    window.start_long_task(work, "Tränar modellen", lambda _result: None)
+    try:
+        qtbot.waitUntil(lambda: window.progress.value() == 20)
+        assert status.currentMessage() == "Den levererade modellen är laddad."
+        qtbot.waitUntil(lambda: status.shown_message() == "Den levererade modellen är laddad.")
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.progress.isHidden())
+    wait_for_workers(qtbot, window)
+
+
 # -- 2. the learning curve ------------------------------------------------------------------------
 @pytest.mark.parametrize("cards", [[SHIPPED, TOO_FEW], [SHIPPED, FIRST, SECOND]], ids=["not-compared", "three-points"])
 def test_finding_2_the_percentage_scale_stays_readable_under_a_long_comparison(qtbot, cards):

@@ -31,6 +31,7 @@ class LongTasksMixin:
         self.task_label.setVisible(True)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
+        self.statusBar().share_room()
 
         def progressed(done, total):
             self.progress.setRange(0, max(total, 1))
@@ -63,6 +64,7 @@ class LongTasksMixin:
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.statusBar().clearMessage()
+        self.statusBar().share_room()
 
     def _cancel_long_task(self) -> None:
         if self._long_task is not None:

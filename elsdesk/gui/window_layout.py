@@ -159,11 +159,11 @@ class ElidingStatusBar(QStatusBar):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.messageChanged.connect(lambda _message: self._share_room())
+        self.messageChanged.connect(lambda _message: self.share_room())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._share_room()
+        self.share_room()
 
     def shown_message(self) -> str:
         """The temporary message as it is painted (shortened when it does not fit)."""
@@ -173,8 +173,9 @@ class ElidingStatusBar(QStatusBar):
     def _elided_labels(self) -> list[ElidedLabel]:
         return [label for label in self.findChildren(ElidedLabel) if label.isVisibleTo(self)]
 
-    def _share_room(self) -> None:
-        """While a message shows, the permanent ElidedLabels keep what the message leaves them."""
+    def share_room(self) -> None:
+        """While a message shows, the permanent ElidedLabels keep what the message leaves them (again when a
+        permanent widget appears or goes, e.g. a long task's progress: the message had shrunk to "Den …")."""
         labels = self._elided_labels()
         message = self.currentMessage()
         if not labels:
