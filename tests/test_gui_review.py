@@ -125,6 +125,7 @@ def test_keyboard_only_session_with_every_key_and_undo(qtbot, view, desk):
 
     press(qtbot, "k")
     assert view.pending_kind() == "konfiguration"
+    assert view.status_label.text().startswith("Typ vald: Konfiguration."), "the key's effect said in words"
     with qtbot.waitSignal(view.labels_confirmed):
         press(qtbot, "3")
     assert stored(database, ids["Remissen till ortopeden"]) == ("lakemedel", "konfiguration", "human")

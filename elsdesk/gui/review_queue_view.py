@@ -300,6 +300,9 @@ class ReviewQueueView(QWidget):
     def set_kind(self, kind: str) -> None:
         self._kind = kind
         self.card.show_kinds(self.current_item(), self._kind)
+        if self.current_item() is not None:  # the key's effect in words, not only an underline on the card
+            self._say(self.tr("Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.").replace(
+                "%1", self.taxonomy.kind_name(kind, self.language) or kind))
 
     def open_picker(self) -> None:
         if self.current_item() is None:

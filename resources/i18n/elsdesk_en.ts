@@ -807,130 +807,130 @@
         <translation>Please wait until the current task has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="70"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="72"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="73"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="75"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="101"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="106"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="108"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="101"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="73"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="75"/>
         <source>Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="92"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="94"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="98"/>
         <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="117"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="132"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="134"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="137"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="139"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="140"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="142"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="141"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="143"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="144"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="147"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="191"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="166"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="170"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="185"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="188"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="183"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="187"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="182"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="184"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="186"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="188"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="199"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="203"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -1426,7 +1426,7 @@ Database: %2</translation>
     <message>
         <location filename="../../elsdesk/gui/model_dialog.py" line="97"/>
         <source>Bara en superanvändare tränar om och byter modell för desken.</source>
-        <translation>Only a super-user retrains or switches the desk's model.</translation>
+        <translation>Only a super-user retrains or switches the desk&apos;s model.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_dialog.py" line="132"/>
@@ -2078,88 +2078,93 @@ Database: %2</translation>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="404"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="504"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="304"/>
+        <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
+        <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="407"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="507"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="409"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="412"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="412"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="415"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="414"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="417"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="415"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="418"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="422"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="425"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="474"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="477"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="506"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="508"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="511"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="524"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="527"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="530"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="557"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="560"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="561"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="564"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="561"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="564"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="567"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="570"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="575"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="578"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="576"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="579"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
