@@ -129,7 +129,7 @@ class _ExamplesAsWritten(argparse.HelpFormatter):
     """argparse's formatter, but the examples keep their lines (the description is wrapped as before)."""
 
     def _fill_text(self, text, width, indent):
-        if text.startswith(EXAMPLES_HEADING):
+        if text.startswith(EXAMPLES_HEADING) or f"\n{EXAMPLES_HEADING}\n" in text:  # an epilog, written as shown
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
 
@@ -142,4 +142,6 @@ def add_examples(parser: argparse.ArgumentParser) -> None:
                 lines = EXAMPLES.get(name)
                 if lines:
                     sub.formatter_class = _ExamplesAsWritten
-                    sub.epilog = EXAMPLES_HEADING + "\n" + "\n".join(f"  {line}" for line in lines)
+                    examples = EXAMPLES_HEADING + "\n" + "\n".join(f"  {line}" for line in lines)
+                    # after what the command's own epilog says (import: the columns it reads), not instead of it
+                    sub.epilog = f"{sub.epilog}\n\n{examples}" if sub.epilog else examples

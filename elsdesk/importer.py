@@ -216,6 +216,7 @@ def understood_columns(width: int = 100) -> str:
             else:
                 line += " " + word
         lines.append(line)
+    lines.append(f"modul eller typ, efter värdena: {', '.join(CATEGORY_NAMES)}")
     return "\n".join(lines)
 
 

@@ -179,6 +179,17 @@ def test_every_accepted_column_name_is_in_the_wrapped_help_text():
     assert all(len(line) <= 80 for line in text.splitlines())
     assert len(text.splitlines()) >= len(set(FIELD_NAMES.values()))
     assert all(name in text for name in FIELD_NAMES)
+    assert "kategori" in text, "a category column is read as the module or the kind"
+
+
+def test_import_help_lists_the_columns_and_the_examples(capsys):
+    """The README says `elsdesk import --help` lists every column name read; the examples had replaced them."""
+    from elsdesk.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    out = capsys.readouterr().out
+    assert "kolumner som läses" in out and "ärendenummer:" in out and "kategori" in out and "exempel:" in out
 
 
 # -- 4. Windows line ends ----------------------------------------------------------------------------------------
