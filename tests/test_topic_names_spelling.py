@@ -125,3 +125,15 @@ def test_an_abbreviation_most_colleagues_write_in_capitals_is_named_in_capitals(
     assert spelling.spelled("Telefonnummer till els") == "Telefonnummer till ELS"
     assert spelling.spelled("Servern är nere") == "Servern är nere"
     assert spelling.spelled("stuck at login") == "stuck at login"
+
+
+def test_words_saying_when_an_outage_began_are_no_keyword():
+    """A GUI tester's outage week showed the keyword "strax åtta", from "Sedan strax efter åtta"."""
+    from elsdesk.topics.finder import _keywords
+
+    class NoSignOff:
+        def any_of(self, words):
+            return False
+
+    keywords = _keywords([["strax", "åtta"], ["cosmic"], ["fryser"], ["åtta"]], {}, Spelling.of([]), NoSignOff())
+    assert keywords == ["cosmic", "fryser"]

@@ -99,6 +99,15 @@ def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:
     return forms
 
 
+# words that say when something happened: an outage's reports share them ("sedan strax efter åtta") and
+# they name no problem, so they are no keyword (they still group the reports)
+WHEN_WORDS = frozenset((
+    "strax", "sedan", "efter", "före", "innan", "kl", "klockan", "idag", "igår", "imorse", "morse", "morgon",
+    "morgonen", "förmiddag", "förmiddagen", "eftermiddag", "eftermiddagen", "kväll", "kvällen", "natt", "natten",
+    "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "halv", "kvart",
+    "minuter", "minut", "timme", "timmar", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"))
+
+
 def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: Spelling,
               signed: "_SignOffWords") -> list[str]:
     """Up to four keywords from the *candidates* (each a term's stems, best first): each stem in the form
@@ -115,6 +124,8 @@ def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: 
             continue  # a slip of a word another keyword holds ("teleofner" beside "telefoner")
         if signed.any_of(written):
             continue  # a reporter's name from a sign-off ("Tack, Karin") names no problem
+        if all(word.casefold() in WHEN_WORDS for word in words):
+            continue  # "strax åtta" from "sedan strax efter åtta": when it began, not what it is
         keywords.append(" ".join(words))
         used.update(parts)
         used.update(spelled)
