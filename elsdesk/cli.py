@@ -9,11 +9,13 @@ interrupted, 143 terminated (SIGTERM).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from elsdesk import __version__
@@ -61,7 +63,8 @@ def _build_parser() -> argparse.ArgumentParser:
     command("gui", "starta skrivbordsappen")
 
     imp = command("import", "importera ärenden från .jsonl, .json, .csv, .tsv, .txt eller .xlsx")
-    imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .json, .csv, .tsv, .txt eller .xlsx)")
+    imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .json, .csv, .tsv, .txt eller .xlsx);"
+                     " - läser från standard in")
     imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
     imp.add_argument("--no-incidents", action="store_true",
                      help="sök inte efter möjliga incidenter i filens ärenden (annars: dess senaste 14 dagar)")
@@ -147,23 +150,52 @@ def _say_on_terminal(text: str) -> None:
 
 
 def cmd_import(args) -> int:
+    if args.file != "-":
+        return _import_file(args, args.file)
+    with _stdin_as_file() as path:  # `… | elsdesk import -`: the rows a script pipes in
+        return _import_file(args, path)
+
+
+@contextlib.contextmanager
+def _stdin_as_file():
+    """Standard input saved to a temporary file named as what it holds (JSON Lines, a workbook or CSV, told
+    from its first bytes), removed afterwards: the import reads files by their kind and may read them twice."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="elsdesk-stdin-")
+    raw = Path(folder) / "stdin"
+    try:
+        with open(raw, "wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        with open(raw, "rb") as head:
+            start = head.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+        suffix = (".xlsx" if start.startswith(b"PK\x03\x04") else ".jsonl" if start[:1] == b"{"
+                  else ".json" if start[:1] == b"[" else ".csv")
+        yield str(raw.rename(raw.with_suffix(suffix)))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _import_file(args, path: str) -> int:
     from elsdesk.services.imports import import_tickets
 
-    check_input_file(args.file)  # before the desk is opened: a mistyped file name creates no empty desk
-    if os.path.getsize(args.file) == 0:  # nor does an empty file
+    shown = "-" if args.file == "-" else path  # what the person typed names the file in messages
+    check_input_file(path)  # before the desk is opened: a mistyped file name creates no empty desk
+    if os.path.getsize(path) == 0:  # nor does an empty file
         from elsdesk.importer import NO_ROWS
 
-        raise BadInputError(f"{args.file}: {NO_ROWS}")
+        raise BadInputError(f"{shown}: {NO_ROWS}")
     phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
     with _database(args) as database:
-        report = import_tickets(database, args.file, find_incidents=not args.no_incidents,
+        report = import_tickets(database, path, find_incidents=not args.no_incidents,
                                 progress=terminal_progress("importerar"),
                                 on_phase=lambda phase: _say_on_terminal(phases[phase]))
         if not args.no_classify:
             _say_on_terminal("klassar de oetiketterade ärendena med modellen (hoppa över: --no-classify) …")
         classified = 0 if args.no_classify else _classify_unlabelled(database)
-    _print_lines(args.file, "avvisad", report.rejected)
-    _print_lines(args.file, "varning", report.warnings)
+    _print_lines(shown, "avvisad", report.rejected)
+    _print_lines(shown, "varning", report.warnings)
     print(
         f"nya: {report.new}, uppdaterade: {report.updated}, oförändrade: {report.unchanged}, "
         f"avvisade: {len(report.rejected)}, maskerade identifierare: {report.masked}, klassade av modellen: {classified}"

@@ -77,6 +77,22 @@ def test_list_searches_as_the_search_box_does(capsys, tmp_path, db_target):
     assert "inga ärenden för sökningen 'zzz'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("data", [
+    "id;created_at;title;description\r\nP-1;2026-11-03 08:00;Skrivare;skriver inte\r\n".encode("cp1252"),
+    b'{"id": "P-1", "created_at": "2026-11-03T08:00:00", "title": "Skrivare"}\n',
+], ids=["csv", "jsonl"])
+def test_import_reads_standard_input_when_the_file_is_a_dash(capsys, tmp_path, monkeypatch, db_target, data):
+    """A tester piped a file into `elsdesk import -` and was told "-: filen finns inte"."""
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["--db", str(db_target), "import", "-", "--no-classify", "--no-incidents"]) == 0
+    assert capsys.readouterr().out.startswith("nya: 1,")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert main(["--db", str(db_target), "import", "-"]) == 1
+    assert "elsdesk: -: filen innehåller inga ärenden" in capsys.readouterr().err
+
+
 def test_bad_week_and_module_are_usage_errors_exit_2(capsys, tmp_path, db_target):
     db = str(db_target)
     open_database(db).close()  # an empty desk
