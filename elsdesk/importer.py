@@ -55,7 +55,8 @@ FIELD_NAMES = {
     "status": "status", "ärendestatus": "status",
     "module": "module", "modul": "module", "cosmic-modul": "module", "cosmicmodul": "module",
     "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind",
-    "problem": "problem", "känt problem": "problem", "kant_problem": "problem", "known problem": "problem",
+    "problem": "problem", "känt problem": "problem", "kända problem": "problem", "kant_problem": "problem",
+    "known problem": "problem",
 }
 # columns of elsdesk's own ``list --json`` that an import does not read: no warning about them
 IGNORED_COLUMNS = ("label_source",)

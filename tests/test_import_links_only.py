@@ -64,7 +64,7 @@ def _import(database, path):
 def test_a_csv_of_ticket_numbers_and_problems_links_the_tickets_and_changes_nothing_else(desk, tmp_path):
     before = {t["id"]: stored_ticket(desk, t["id"]) for t in _tickets()}
     report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"]))
-    assert (report.new, report.updated, report.unchanged, report.linked, report.rejected) == (0, 0, 2, 2, [])
+    assert (report.new, report.updated, report.unchanged, report.linked, report.rejected) == (0, 2, 0, 2, [])
     assert (_problem_of(desk, "DEMO-00012"), _problem_of(desk, "DEMO-00017")) == (DOSE, ANSWERS)
     for external_id, ticket in before.items():  # text, date, labels and status as they were
         assert stored_ticket(desk, external_id) == ticket
@@ -88,6 +88,14 @@ def test_an_unknown_ticket_number_is_refused_saying_why_and_makes_nothing(desk, 
     assert "ta med rubrik och datum" in report.rejected[0][1]  # how to make it a new ticket instead
     assert stored_ticket(desk, "DEMO-99999") is None
     assert [p.name for p in known_problems(desk)] == [DOSE]  # no problem made for the refused row
+
+
+def test_a_ticket_number_typed_in_small_letters_finds_the_ticket(desk, tmp_path):
+    """A hand-made links file wrote "demo-00012"; the import refused it though `list --search` found it."""
+    report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"demo-00012;{DOSE}", f" Demo-00017 ;{ANSWERS}"]))
+    assert (report.new, report.linked, report.rejected) == (0, 2, [])
+    assert (_problem_of(desk, "DEMO-00012"), _problem_of(desk, "DEMO-00017")) == (DOSE, ANSWERS)
+    assert stored_ticket(desk, "demo-00012") is None, "no second ticket under the typed number"
 
 
 def test_a_row_without_a_ticket_number_is_refused(desk, tmp_path):
@@ -192,7 +200,7 @@ def test_the_command_line_says_what_the_links_file_did(db_path, tmp_path, capsys
     assert main(["--db", str(db_path), "import", str(path)]) == 1  # a refused row: exit 1, as any import
     out, err = capsys.readouterr()
     [summary] = out.splitlines()
-    assert summary.startswith("nya: 0, uppdaterade: 0, oförändrade: 2, avvisade: 1, maskerade identifierare: 0")
+    assert summary.startswith("nya: 0, uppdaterade: 2, oförändrade: 0, avvisade: 1, maskerade identifierare: 0")
     assert summary.endswith("kopplade till kända problem: 2")
     assert f"{path}:4: avvisad: {NOT_IN_DESK}" in err
     again = write_excel_csv(tmp_path / "again.csv", ["id;problem", f"DEMO-00012;{DOSE}"])

@@ -66,7 +66,7 @@ def test_reimporting_a_desks_history_with_links_counts_the_links_it_made(memory_
     assert import_tickets(memory_db, write_jsonl(tmp_path / "plain.jsonl", rows)).linked == 0
     linked = [dict(row, problem=DOSE) for row in rows[:2]] + rows[2:]
     report = import_tickets(memory_db, write_jsonl(tmp_path / "linked.jsonl", linked))
-    assert (report.unchanged, report.linked) == (3, 2)
+    assert (report.updated, report.unchanged, report.linked) == (2, 1, 2)  # a new link is a change
     assert sorted(problem_names(memory_db, TicketRepository(memory_db).query_ids()).values()) == [DOSE, DOSE]
     assert import_tickets(memory_db, write_jsonl(tmp_path / "again.jsonl", linked)).linked == 0  # nothing new
 

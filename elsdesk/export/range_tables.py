@@ -28,7 +28,7 @@ TEXTS = {
         "overview": "Översikt", "period_count": "Ärenden under perioden", "period_trend": "Trend under perioden",
         "from": "Från", "to": "Till", "weeks_label": "Veckor", "largest": "Största problemen under perioden",
         "no_topics": "Inga återkommande ämnen under perioden.", "new_in_period": "nya under perioden",
-        "fading": "Avtagande", "persisting": "kvarstår", "rising": "ökande", "tickets_period": "Ärenden under perioden",
+        "trends": "Ämnenas trend", "fading": "Avtagande", "persisting": "kvarstår", "rising": "ökande", "tickets_period": "Ärenden under perioden",
         "subtitle": "Underlag för utbildningen: perioden i en översikt",
         "trend_rule": ("Trend under perioden jämför varje ämnes ärenden veckan {first} med veckan {last}: "
                        "avtagande = minst 3 färre och högst 75 % av första veckans, eller inga alls den sista veckan, ökande = minst 3 fler och "
@@ -42,7 +42,7 @@ TEXTS = {
         "overview": "Overview", "period_count": "Tickets in the period", "period_trend": "Trend over the period",
         "from": "From", "to": "To", "weeks_label": "Weeks", "largest": "Largest problems of the period",
         "no_topics": "No recurring topics in the period.", "new_in_period": "new in the period",
-        "fading": "Fading", "persisting": "persisting", "rising": "rising", "tickets_period": "Tickets in the period",
+        "trends": "Topic trends", "fading": "Fading", "persisting": "persisting", "rising": "rising", "tickets_period": "Tickets in the period",
         "subtitle": "Input for training: the period at a glance",
         "trend_rule": ("The trend over the period compares each topic's tickets in week {first} with week {last}: "
                        "fading = at least 3 fewer and at most 75 % of the first week's, or none in the last week, rising = at least 3 more "
@@ -157,6 +157,8 @@ def key_figures(data) -> list[tuple[str, str, str]]:
     figures.append((tables.text(data, "topics_found"), str(len(data.topics)),
                     f"{trends.count('new')} {text(data, 'new_in_period')}"))
     if data.compared_weeks:
-        figures.append((text(data, "fading"), str(trends.count("falling")),
-                        f"{trends.count('steady')} {text(data, 'persisting')}, {trends.count('rising')} {text(data, 'rising')}"))
+        # three counts side by side ("9 avtagande, 9 kvarstår, 1 ökande"), not one count and a breakdown of it
+        figures.append((text(data, "trends"), f"{trends.count('falling')} {text(data, 'fading').lower()},"
+                        f" {trends.count('steady')} {text(data, 'persisting')}, {trends.count('rising')} {text(data, 'rising')}",
+                        ""))
     return [(tables.plain(a), tables.plain(b), tables.plain(c)) for a, b, c in figures]

@@ -58,6 +58,7 @@ from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS, clean_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
+from elsdesk.storage.search_text import ticket_number_forms
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import Taxonomy
 
@@ -407,6 +408,16 @@ class _Batches:
         row.ticket.masked_count += 1
         return warning
 
+    def _number_as_stored(self, batch: list[_Row], known: dict[str, Ticket]) -> None:
+        """A row that only changes a ticket names it as people type a number: "els-48-0026" is the stored
+        "ELS-48-0026" (a hand-made links file was refused); the row takes the stored number, *known* the ticket.
+        A row that makes a ticket keeps its id as written: it may be another ticket's."""
+        typed = {form: row for row in batch if row.changes_only and row.ticket.external_id not in known
+                 for form in ticket_number_forms(row.ticket.external_id) if form != row.ticket.external_id}
+        for form, ticket in self.repo.external_ids(list(typed)).items():
+            typed[form].ticket.external_id = ticket.external_id
+            known[ticket.external_id] = ticket
+
     def _stored_by_old_automatic_id(self, batch: list[_Row], known: dict[str, Ticket]) -> dict[int, Ticket]:
         """{line: stored ticket} for rows without an id whose ticket an earlier version stored under
         the automatic id it made then (:func:`~elsdesk.importer.stable_id`): a re-import updates them
@@ -453,6 +464,7 @@ class _Batches:
         first_line_of: dict[str, int] = {}
         with self.database.write() as conn:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
+            self._number_as_stored(batch, known)
             stored_by_old_id = self._stored_by_old_automatic_id(batch, known)
             clashes = self._clashes.find(batch, known, self._written)
             guessed = self._guessed_kinds(batch, [*known.values(), *stored_by_old_id.values(),
@@ -461,6 +473,7 @@ class _Batches:
             new: list[_Row] = []
             history = []
             links: list[tuple[_Row, Ticket]] = []  # (row, its stored ticket) in the file's order
+            unchanged: set[int] = set()  # lines whose ticket the row left as it was (a new link changes it after all)
             for row in batch:
                 line, ticket = row.line, row.ticket
                 key = ticket.external_id
@@ -512,6 +525,7 @@ class _Batches:
                 if all(getattr(merged, n) == getattr(existing, n) for n in _COMPARED):
                     links.append((row, existing))
                     report.unchanged += 1
+                    unchanged.add(line)
                     continue
                 stored = repo.update(merged)
                 history.extend(repo.label_diff(existing, stored, actor, "import", at))
@@ -537,6 +551,9 @@ class _Batches:
                     problem_id = link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
                     report.linked += before.get(stored.id) != problem_id
                     report.already_linked += before.get(stored.id) == problem_id
+                    if before.get(stored.id) != problem_id and row.line in unchanged:  # "oförändrade: 34, kopplade: 34"
+                        report.unchanged -= 1                                          # said the same rows were both
+                        report.updated += 1
                     touched.update(i for i in (problem_id, before.get(stored.id)) if i)
             # once per batch: a problem's module and kind are those most of its tickets have, not its first ticket's
             ProblemRepository(self.database).follow_linked_labels(conn, touched)
