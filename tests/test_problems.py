@@ -386,3 +386,24 @@ def test_an_imported_problem_takes_the_module_most_of_its_tickets_have(memory_db
     import_tickets(memory_db, write_jsonl(tmp_path / "first_without.jsonl", rows))
     problem = next(p for p in known_problems(memory_db) if p.name == "Dos utan modul först")
     assert problem.module == "lakemedel"
+
+
+def test_the_day_a_problem_was_gone_through_is_a_date_cell_in_excel(linked_desk, tmp_path):
+    """A tester could not sort or filter the Genomgånget column: it held the day as text."""
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+
+    from elsdesk.export.xlsx import write_xlsx
+    from elsdesk.services.export import build_export
+    from elsdesk.services.problems import update_problem
+
+    dose = next(p for p in known_problems(linked_desk) if p.name == DOSE)
+    update_problem(linked_desk, dose.id, status="genomganget", on="2025-05-09")
+    path = tmp_path / "v18.xlsx"
+    write_xlsx(build_export(linked_desk, "2025-W18"), path)
+    cells = [cell for sheet in load_workbook(path).worksheets for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, (date, datetime))]
+    days = {cell.value.date() if isinstance(cell.value, datetime) else cell.value for cell in cells}
+    assert days == {date(2025, 5, 9)}
+    assert {cell.number_format for cell in cells} == {"yyyy-mm-dd"}

@@ -5,6 +5,8 @@ trend over the period), Modultrend and Exempel."""
 from __future__ import annotations
 
 import logging
+import re
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,6 +24,7 @@ HEADER_FONT = Font(bold=True, color="1F3A5F")
 TITLE_FONT = Font(bold=True, size=14, color="1F3A5F")
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _put(sheet, row: int, column: int, value):
@@ -32,6 +35,12 @@ def _put(sheet, row: int, column: int, value):
     that editing the cell does not turn it into a formula either (the apostrophe was
     written into the text and shown)."""
     cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str) and _DAY_RE.fullmatch(value):  # a day (covered on): a date cell, to sort and filter by
+        try:
+            cell.value, cell.number_format = date.fromisoformat(value), "yyyy-mm-dd"
+            return cell
+        except ValueError:
+            pass
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"
