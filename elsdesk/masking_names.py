@@ -71,6 +71,7 @@ _NOT_NAMES = frozenset("""
     nummer id idnr tel telefon mobil mejl mail pat pt patient namn förnamn efternamn patientnamn pnamn name
     avd avdelning sal rum säng plan mottagning akuten vårdcentral enhet region iva bvc mvc
     cosmic link nova webcert pascal millennium melior cambio inera npö siths messenger bos svpl sms
+    ssk usk läk lak dr doktor ua sjuksköterska sjukskoterska undersköterska underskoterska läkare lakare barnmorska
     lista vy vyn flik meny mall kassa labb lab
 """.split())
 # Cosmic terms, and units: a word built on one is no name ("Översikten", "Patientöversikt", "Läkemedelslistan")
@@ -184,6 +185,8 @@ def name_word_count(words: list[str], names_only: bool = False) -> int:
                 continue
         if not is_name_word(words[count]) and not _is_given_name_before_name(words[count], words[count + 1:count + 2]):
             break
+        if count >= 2 and words[count].islower() and not all(w.islower() for w in words[:count]):
+            break  # "pat: GRETA PROVSDOTTER fel dos": a word in small letters after a name written with capitals
         count += 1
     return count
 
@@ -223,7 +226,14 @@ def announced_name_end(match: re.Match[str]) -> int | None:
         return None
     if count == 1 and (stop or not is_capitalised(words[0])) and not is_known_name(words[0], names_only):
         return None
-    return found[count - 1].end()
+    end = found[count - 1].end()
+    given = _GIVEN_AFTER_COMMA_RE.match(match.string, end)  # "Pat: ANDERSSON, Anna": a banner's surname first
+    if given and is_known_name(given.group("given")):
+        return given.end()
+    return end
+
+
+_GIVEN_AFTER_COMMA_RE = re.compile(rf",[ \t]*(?P<given>{_CAPITALISED_WORD})\b")
 
 
 def mask_announced_names(text: str, start: int = 0) -> tuple[str, int]:

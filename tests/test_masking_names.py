@@ -234,3 +234,21 @@ def test_masking_a_name_or_birth_date_twice_changes_nothing():
     once = mask("Namn: anna, Pat. Andersson, pat Karl von Essen, pnr 121212, pnr 19121212")
     assert once == "Namn: [namn], Pat. [namn], pat [namn], pnr [personnummer], pnr [personnummer]"
     assert mask(once) == once
+
+
+# -- a tester's week two: the word after a name in capitals, a role, a banner's "SURNAME, Given" ----------------
+@pytest.mark.parametrize("text, masked", [
+    ("Pat: GRETA PROVSDOTTER fel dos", "Pat: [namn] fel dos"),  # "fel" is what the ticket is about
+    ("pat: greta provsdotter ssk ringer", "pat: [namn] ssk ringer"),  # a role is no name
+    ("pat Kalle Testsson läk ringde", "pat [namn] läk ringde"),
+    ("Pat: ANDERSSON, Anna ringde", "Pat: [namn] ringde"),  # the banner's surname first, then the given name
+    ("pat Testsson, Anna-Karin vill ha kopia", "pat [namn] vill ha kopia"),
+])
+def test_week_two_a_name_ends_where_the_ticket_goes_on(text, masked):
+    assert mask_text(text).text == masked
+
+
+@pytest.mark.parametrize("text", ["pat: Andersson, Journalen visar fel", "pat Kalle Testsson, Avd 12 ringde"])
+def test_week_two_a_word_after_the_comma_that_is_no_given_name_stays(text):
+    kept = text.split(",", 1)[1]
+    assert mask_text(text).text.endswith(kept)
