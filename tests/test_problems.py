@@ -407,3 +407,54 @@ def test_the_day_a_problem_was_gone_through_is_a_date_cell_in_excel(linked_desk,
     days = {cell.value.date() if isinstance(cell.value, datetime) else cell.value for cell in cells}
     assert days == {date(2025, 5, 9)}
     assert {cell.number_format for cell in cells} == {"yyyy-mm-dd"}
+
+
+VIDIMERA = [("Vidimera provsvar", "Hur vidimerar man provsvar i Cosmic? Hittar inte knappen."),
+            ("vidimera labbsvar", "Var vidimerar jag labbsvaren, listan visar inga att vidimera."),
+            ("Provsvar vidimering", "Hur gör man för att vidimera flera provsvar på en gång?"),
+            ("vidimering av svar", "Kan inte vidimera provsvaren, var finns vidimeringslistan?"),
+            ("Vidimera svar", "Hur vidimerar man provsvar som kommit in under natten?"),
+            ("vidimera provsvar??", "vidimera provsvar hur gör man, hittar inte"),
+            ("Provsvar ej vidimerade", "Provsvaren står kvar som ej vidimerade, hur vidimerar jag dem?"),
+            ("Vidimering", "Var i Cosmic vidimerar man provsvar för sina patienter?")]
+
+
+ARMBAND = [("Armbandsskrivaren skriver inte", "Armbandsskrivaren på akuten skriver inte ut några armband."),
+           ("armband skrivs ej ut", "Inga patientarmband kommer ut ur armbandsskrivaren idag."),
+           ("Skrivare för armband", "Armbandsskrivaren är tyst när vi skriver ut id-armband."),
+           ("Armband", "Patientarmbanden skrivs inte ut, armbandsskrivaren blinkar rött."),
+           ("armbandsskrivare strular", "Armbandsskrivaren tar emot jobbet men skriver inget armband."),
+           ("ID-armband", "Kan inte skriva ut ID-armband, skrivaren svarar inte."),
+           ("Armbandsskrivaren", "Armbandsskrivaren skriver bara tomma armband."),
+           ("armband skrivs inte", "Armbandsskrivaren på förlossningen skriver inte ut armbanden.")]
+NEWS = [("NEWS2 räknas fel", "NEWS2-summan blir fel när syrgas är registrerad."),
+        ("news2 syrgas", "Poängen för syrgas kommer inte med i NEWS2."),
+        ("NEWS2 summa", "Summan för NEWS2 stämmer inte med mätvärdena."),
+        ("Fel NEWS2", "NEWS2 visar 3 fast det ska vara 5 med syrgasen."),
+        ("NEWS2 poäng", "Syrgasbehandling ger inga poäng i NEWS2 i mätvärdena."),
+        ("news2 blir fel", "När jag registrerar syrgas räknas inte NEWS2 om."),
+        ("NEWS2 och syrgas", "NEWS2 räknar inte med att patienten har syrgas."),
+        ("NEWS2 summan", "NEWS2-summan tar inte med syrgas, blir för låg.")]
+
+
+def test_a_proposal_that_is_one_group_with_a_known_problems_tickets_joins_the_problem():
+    """A tester linked 4 of a week's 8 tickets of one problem; the matcher left the other 4, written alike,
+    and the finder made them a proposal of its own beside the known problem, both on the week's agenda.
+    A proposal that would have been one group with a problem's tickets now joins it; others stay."""
+    from elsdesk.domain import Ticket
+    from elsdesk.services.topics import _reference_texts, _under_known_problems
+    from elsdesk.topics.finder import FoundTopic, TopicFinder
+
+    texts = VIDIMERA + ARMBAND[:4]
+    tickets = [Ticket(id=i + 1, title=t, description=d, created_at="2025-05-06T09:00:00", kind="handhavande",
+                      module="bestallning_svar" if i < 8 else "utskrift_hardvara") for i, (t, d) in enumerate(texts)]
+    known = FoundTopic("bestallning_svar", [0, 2, 4, 6], ["vidimera"], {})
+    same = FoundTopic("bestallning_svar", [1, 3, 5, 7], ["vidimera"], {})
+    other = FoundTopic("utskrift_hardvara", [8, 9, 10, 11], ["armband"], {})
+    finder = TopicFinder(reference_texts=_reference_texts())
+    linked = {1, 3, 5, 7}  # the ids of the tickets at positions 0, 2, 4, 6
+    left, rest = _under_known_problems(finder, tickets, [known], [same, other], [1, 3, 5, 7, 8, 9, 10, 11], linked)
+    assert sorted(known.members) == list(range(8))
+    assert left == [other] and rest == [8, 9, 10, 11]
+    placed = FoundTopic("bestallning_svar", [0, 2, 4, 6], ["vidimera"], {})  # the matcher's, none linked by people
+    assert _under_known_problems(finder, tickets, [placed], [same], [1, 3, 5, 7], set()) == ([same], [1, 3, 5, 7])
