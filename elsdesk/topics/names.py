@@ -57,7 +57,9 @@ _DANGLING_BEFORE_PAUSE_RE = re.compile(r"\s+(?:på|i|till|vid|hos|från|kl)(?=[,
 _ENGLISH_WORDS = frozenset((
     "the", "a", "an", "is", "are", "my", "our", "can", "cant", "cannot", "not", "doesnt", "dont", "how", "when", "what",
     "why", "with", "in", "on", "of", "to", "from", "for", "after", "before", "no", "nothing", "does", "do", "i", "we",
-    "it", "this", "there", "wrong", "missing", "shows", "show", "find", "please", "help", "still", "again"))
+    "it", "this", "there", "wrong", "missing", "shows", "show", "find", "please", "help", "still", "again",
+    "completely", "totally", "everything", "nothing", "anything", "working", "works", "since", "been", "all",
+    "workstation", "workstations", "computer", "computers", "any", "just", "only", "won't", "isn't", "doesn't"))
 
 
 class Spelling:
