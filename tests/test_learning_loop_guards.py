@@ -134,6 +134,7 @@ def test_an_uncompared_activation_says_so_and_how_to_go_back(tmp_path, capsys):
     assert main(["--db", path, "train"]) == 0
     out = capsys.readouterr().out
     assert "aktiverad utan jämförelse" in out and f"elsdesk --db '{path}' models --rollback" in out
+    assert "får den nya versionens förslag nästa gång desken klassar" in out  # not a surprise at the next import
 
 
 # -- nothing new to learn -----------------------------------------------------------
