@@ -27,11 +27,11 @@ from elsdesk.gui.app import stylesheet
 from elsdesk.gui.charts import module_volume_view, topic_trend_view
 from elsdesk.gui.learning_curve_view import PERCENT_STEPS, LearningCurveView
 from elsdesk.gui.review_card import no_break_percent
-from elsdesk.gui.ticket_form import SUGGESTION_FLOOR, TicketFormDialog
+from elsdesk.gui.ticket_form import SUGGESTION_FLOOR
 from elsdesk.gui.training_view import COLUMNS as TOPIC_COLUMNS
 from elsdesk.storage import TicketRepository, open_database
-from elsdesk.taxonomy import load_taxonomy
 from test_gui_main_window import empty_window, seeded_db, wait_for_workers, window  # noqa: F401 - fixtures
+from test_gui_ticket_form import form  # noqa: F401 - fixture
 from test_gui_training_problems import view as training  # noqa: F401 - fixture
 from test_learning_curve import FIRST, SECOND, SHIPPED, TOO_FEW
 
@@ -198,16 +198,6 @@ def test_finding_4_every_topic_heading_is_whole_and_columns_fit_what_they_hold(q
 
 
 # -- 5. the form's suggestions ----------------------------------------------------------------------
-@pytest.fixture
-def form(qtbot):
-    dialog = TicketFormDialog(load_taxonomy(), "sv")
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-    yield dialog
-    dialog.put_aside()
-
-
 def test_finding_5_a_suggestion_under_the_floor_is_not_offered(qtbot, form):
     assert SUGGESTION_FLOOR <= 0.02
     form.show_suggestions([("lakemedel", 0.99, "Hög"), ("integrationer", 0.004, "Låg"), ("cosmic_nova", 0.003, "Låg")])
