@@ -389,3 +389,24 @@ def test_only_a_super_user_may_retrain_or_switch_the_model_from_the_model_dialog
     if not may:
         assert window.retrain() is None
     dialog.reject()
+
+
+def test_the_topic_tables_keys_act_in_the_table_only(qtbot, tmp_path):
+    """A keyboard tester's Space on "Slå ihop markerade" toggled the agenda instead of pressing the button,
+    and F2 in the go-live field opened the rename; the table's Space, F2 and Ctrl+Enter work in the table only."""
+    window = _window(qtbot, tmp_path, Profile("Lena Ek", TRAINING_LEAD))
+    training = _training_tab_loaded(qtbot, window)
+    _focus(qtbot, training.table)
+    training.table.setCurrentCell(0, 1)
+    agenda_before = list(training.overview.agenda_ids)
+    pressed = []
+    training.covered_button.clicked.disconnect()
+    training.covered_button.clicked.connect(lambda: pressed.append("covered"))
+    _focus(qtbot, training.covered_button)
+    _press(qtbot, Qt.Key_Space)
+    assert pressed == ["covered"], "Space presses the focused button"
+    assert list(training.overview.agenda_ids) == agenda_before, "and leaves the agenda alone"
+    _focus(qtbot, training.table)
+    _press(qtbot, Qt.Key_Space)  # in the table it picks the topic for the agenda, as before
+    qtbot.waitUntil(lambda: not training.is_loading() and list(training.overview.agenda_ids) != agenda_before,
+                    timeout=30_000)

@@ -216,9 +216,13 @@ class TrainingLeadView(QWidget):
         self.table.currentCellChanged.connect(lambda *_: self._enable_proposal_actions())
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        QShortcut(QKeySequence(Qt.Key_Space), self.table, activated=self.toggle_agenda)
-        QShortcut(QKeySequence(Qt.Key_F2), self.table, activated=self.rename_selected)
-        QShortcut(QKeySequence("Ctrl+Return"), self.table, activated=self.accept_selected)
+        # the topic table's keys work in the table only: window-wide, Space on a focused button (Slå ihop,
+        # Markera genomgånget) toggled the agenda instead of pressing it, and F2 in the go-live field renamed
+        for keys, action in ((QKeySequence(Qt.Key_Space), self.toggle_agenda), (QKeySequence(Qt.Key_F2), self.rename_selected),
+                             (QKeySequence("Ctrl+Return"), self.accept_selected),
+                             (QKeySequence(Qt.CTRL | Qt.KeypadModifier | Qt.Key_Enter), self.accept_selected),
+                             (QKeySequence(Qt.CTRL | Qt.Key_Enter), self.accept_selected)):  # the number pad's Enter
+            QShortcut(keys, self.table, activated=action, context=Qt.WidgetShortcut)
 
     # -- loading ---------------------------------------------------------------------------
     def current_week(self) -> str | None:
