@@ -100,3 +100,39 @@ def test_after_a_reload_only_the_kept_topic_is_selected_and_current(qtbot, view)
         view.load(view.overview.week)
     assert [t["id"] for t in view.selected_topics()] == [topics[0]["id"]]
     assert view.table.currentIndex().row() == 0
+
+
+def test_putting_a_proposal_under_a_known_problem_chooses_from_a_list_wide_enough(qtbot, view, monkeypatch):
+    """A keyboard tester typed a name no problem had into the editable chooser: the dialog closed without a
+    word. The known problem is chosen from the list (first letters jump in it), in a dialog wide enough."""
+    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
+    assert len(proposals) >= 2
+    _select(view, proposals[0]["id"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.accept_selected()
+    other = next(t for t in view.overview.report["topics"] if t["status"] == "proposed")
+    _select(view, other["id"])
+    shown = []
+    monkeypatch.setattr(QInputDialog, "exec", lambda chooser: shown.append(chooser) or QInputDialog.Accepted)
+    question = view.merge_selected_into_problem()
+    chooser = shown[0]
+    assert not chooser.isComboBoxEditable() and chooser.width() >= 520
+    assert chooser.comboBoxItems() == ["Signera given dos i utdelningsvyn"]
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        question.button(QMessageBox.Yes).click()
+    assert other["id"] not in {t["id"] for t in view.overview.report["topics"]}
+
+
+def test_the_covered_button_says_when_it_takes_the_mark_away(qtbot, view):
+    """It read "Markera genomgånget idag" on a covered topic and cleared the day without a word."""
+    topic = view.overview.report["topics"][0]
+    _select(view, topic["id"])
+    assert view.covered_button.text() == "Markera genomgånget idag"
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.mark_selected_covered()
+    qtbot.waitUntil(lambda: view.selected_topics() and view.selected_topics()[0]["id"] == topic["id"])
+    assert view.covered_button.text() == "Ta bort genomgånget"
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.mark_selected_covered()
+    assert view.covered_button.text() == "Markera genomgånget idag"

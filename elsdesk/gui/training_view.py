@@ -214,6 +214,7 @@ class TrainingLeadView(QWidget):
         self.merge_problem_button.clicked.connect(self.merge_selected_into_problem)
         self.reject_button.clicked.connect(self.reject_selected)
         self.table.currentCellChanged.connect(lambda *_: self._enable_proposal_actions())
+        self.table.itemSelectionChanged.connect(self._enable_proposal_actions)  # several selected: the covered button
         from PySide6.QtGui import QKeySequence, QShortcut
 
         # the topic table's keys work in the table only: window-wide, Space on a focused button (Slå ihop,
@@ -496,6 +497,10 @@ class TrainingLeadView(QWidget):
         proposed = bool(chosen) and chosen[0].get("status") == "proposed"
         for button in (self.accept_button, self.merge_problem_button, self.reject_button):
             button.setEnabled(proposed)
+        covered = self.selected_topics()
+        # the button takes the mark away from covered topics: say so (it cleared the day without a word)
+        self.covered_button.setText(self.tr("Ta bort genomgånget") if covered and all(t.get("covered_on") for t in covered)
+                                    else self.tr("Markera genomgånget idag"))
 
     def _selected_proposal(self) -> dict | None:
         chosen = self.selected_topics()[:1]
@@ -530,9 +535,8 @@ class TrainingLeadView(QWidget):
             QMessageBox.information(self, self.tr("Hör till ett känt problem"), self.tr("Det finns inga kända problem ännu."))
             return None
         names = [p.name for p in problems]
-        name, ok = QInputDialog.getItem(self, self.tr("Hör till ett känt problem"), self.tr("Vilket känt problem?"),
-                                        names, 0, True)
-        if not ok or name not in names:
+        name = self._chosen_problem(names)
+        if name is None:
             return None
         problem_id = problems[names.index(name)].id
         question = self.tr("Lägga förslaget \"%1\" under det kända problemet \"%2\"?").replace(
@@ -545,6 +549,18 @@ class TrainingLeadView(QWidget):
                               "merge problem", select=lambda problem: problem_topic_id(problem.id))
 
         return ask_before_edit(self, self.tr("Hör till ett känt problem"), question, self.tr("Lägg under problemet"), merge)
+
+    def _chosen_problem(self, names: list[str]) -> str | None:
+        """A known problem chosen from a list wide enough for long names; not typed (a name typed that no
+        problem had closed the dialog without a word), the first letters still jump in the list."""
+        chooser = QInputDialog(self)
+        chooser.setWindowTitle(self.tr("Hör till ett känt problem"))
+        chooser.setLabelText(self.tr("Vilket känt problem?"))
+        chooser.setComboBoxItems(names)
+        chooser.setComboBoxEditable(False)
+        chooser.resize(max(chooser.sizeHint().width(), 520), chooser.sizeHint().height())
+        self.problem_chooser = chooser  # for tests
+        return chooser.textValue() if chooser.exec() == QInputDialog.Accepted else None
 
     def reject_selected(self):
         from elsdesk.services.problems import reject_proposal

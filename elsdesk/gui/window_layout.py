@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSplitter, QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStatusBar, QStyle, QStyleOption, QWidget
 
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
@@ -75,6 +75,7 @@ ELLIPSIS = "…"
 _WORD_OR_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\S+")
 MESSAGE_SHARE = 0.6  # of the status bar a temporary message may take from the permanent texts
 MESSAGE_MARGIN = 18  # the message's inset on the left and the gap before the permanent widgets
+STATUS_GAP = 6  # between two permanent widgets of the status bar (its layout spacing and the widget frame)
 
 
 def elide_whole_parts(text: str, room: int, width_of) -> str:
@@ -151,6 +152,13 @@ class ElidedLabel(QLabel):
         super().setToolTip("\n\n".join(part for part in ((self.text() if cut else ""), self._note) if part))
 
 
+def _status_width(widget: QWidget) -> int:
+    """The width a permanent widget of the status bar takes once laid out."""
+    hinted = max(widget.sizeHint().width(), widget.minimumWidth())
+    grows = widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.GrowFlag.value
+    return widget.maximumWidth() if grows and widget.maximumWidth() < QWIDGETSIZE_MAX else hinted
+
+
 class ElidingStatusBar(QStatusBar):
     """A status bar whose temporary message is cut between whole words (never mid-number) when it does not
     fit, the whole message in its tooltip, and which gives a message up to MESSAGE_SHARE of the width
@@ -184,7 +192,9 @@ class ElidingStatusBar(QStatusBar):
             for label in labels:
                 label.setMaximumWidth(QWIDGETSIZE_MAX)
             return
-        others = sum(w.sizeHint().width() for w in self.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
+        # what the other permanent widgets take, and the gap the status bar leaves beside each: a widget that
+        # grows (a long task's progress bar) up to its maximum width, the others their size hint
+        others = sum(_status_width(w) + STATUS_GAP for w in self.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
                      if w.isVisibleTo(self) and w not in labels and not w.isWindow())
         wanted = min(self.fontMetrics().horizontalAdvance(message) + 2 * MESSAGE_MARGIN, int(self.width() * MESSAGE_SHARE))
         room = max(0, self.width() - others - wanted) // len(labels)
