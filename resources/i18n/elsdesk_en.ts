@@ -2764,12 +2764,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="148"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="566"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="149"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
@@ -2790,206 +2791,211 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="157"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="573"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="232"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="237"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="270"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="275"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="270"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="275"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="271"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="276"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="272"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="277"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="377"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="303"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="382"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="299"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="304"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="362"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="367"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="366"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="371"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="378"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="383"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="378"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="383"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="394"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="400"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="405"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="404"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="409"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="415"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="416"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="412"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="417"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="470"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="475"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="470"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="475"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="480"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="485"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="491"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="480"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="485"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="487"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="484"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="486"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="491"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="508"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="502"/>
+        <source>Ta bort genomgånget</source>
+        <translation>Remove covered mark</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="517"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="518"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="543"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="535"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="557"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="535"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="558"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="542"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="536"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="544"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="543"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="571"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="552"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="572"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="573"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="562"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="582"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="563"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="583"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="566"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="598"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="618"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
