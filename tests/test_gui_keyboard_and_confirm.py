@@ -315,7 +315,8 @@ def test_issue_4_belongs_to_a_known_problem_asks_first_naming_both(qtbot, view, 
         view.accept_selected()
     other = next(t for t in view.overview.report["topics"] if t["id"] == proposals[1]["id"])
     _select(view, other["id"])
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
+    # the chooser lists the known problems (its first is the one): answered as a person choosing it would
+    monkeypatch.setattr(QInputDialog, "exec", lambda chooser: QInputDialog.Accepted)
 
     box = view.merge_selected_into_problem()
     assert other["label"] in box.text() and "Signera given dos i utdelningsvyn" in box.text()
