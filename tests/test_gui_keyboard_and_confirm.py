@@ -25,7 +25,7 @@ from elsdesk.services.imports import import_tickets
 from elsdesk.services.profile import ELS_SUPPORT, SUPER_USER, TRAINING_LEAD, Profile, load_profile, save_profile
 from elsdesk.storage import open_database
 from elsdesk.taxonomy import load_taxonomy
-from test_gui_training_problems import _select, view  # noqa: F401 - the Utbildning view with proposals and problems
+from test_gui_training_problems import _select, accept_first_proposal, view  # noqa: F401 - the Utbildning view with proposals and problems
 from test_problems import DOSE_REPORTS, LABEL_REPORTS, _row
 
 WEEK_ROWS = [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)] + [
@@ -307,12 +307,7 @@ def test_issue_4_no_problem_to_teach_asks_first(qtbot, view):  # noqa: F811
 def test_issue_4_belongs_to_a_known_problem_asks_first_naming_both(qtbot, view, monkeypatch):  # noqa: F811
     from PySide6.QtWidgets import QInputDialog
 
-    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
-    assert len(proposals) >= 2
-    _select(view, proposals[0]["id"])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
-    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
-        view.accept_selected()
+    proposals = accept_first_proposal(qtbot, view, monkeypatch)
     other = next(t for t in view.overview.report["topics"] if t["id"] == proposals[1]["id"])
     _select(view, other["id"])
     # the chooser lists the known problems (its first is the one): answered as a person choosing it would

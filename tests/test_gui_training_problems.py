@@ -39,6 +39,18 @@ def _select(view, topic_id):
                                                 QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
 
+def accept_first_proposal(qtbot, view, monkeypatch) -> list[dict]:
+    """Accept the week's first proposal as the known problem "Signera given dos i utdelningsvyn"; the proposals
+    as they were before (at least two)."""
+    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
+    assert len(proposals) >= 2
+    _select(view, proposals[0]["id"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.accept_selected()
+    return proposals
+
+
 def test_accepting_a_proposal_in_the_tab_names_a_known_problem(qtbot, view, db_path, monkeypatch):
     proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
     assert proposals and view.accept_button.isEnabled()
@@ -105,13 +117,8 @@ def test_after_a_reload_only_the_kept_topic_is_selected_and_current(qtbot, view)
 def test_putting_a_proposal_under_a_known_problem_chooses_from_a_list_wide_enough(qtbot, view, monkeypatch):
     """A keyboard tester typed a name no problem had into the editable chooser: the dialog closed without a
     word. The known problem is chosen from the list (first letters jump in it), in a dialog wide enough."""
-    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
-    assert len(proposals) >= 2
-    _select(view, proposals[0]["id"])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
-    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
-        view.accept_selected()
-    other = next(t for t in view.overview.report["topics"] if t["status"] == "proposed")
+    proposals = accept_first_proposal(qtbot, view, monkeypatch)
+    other = next(t for t in view.overview.report["topics"] if t["id"] == proposals[1]["id"])
     _select(view, other["id"])
     shown = []
     monkeypatch.setattr(QInputDialog, "exec", lambda chooser: shown.append(chooser) or QInputDialog.Accepted)
