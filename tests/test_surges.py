@@ -172,3 +172,32 @@ def test_confirmed_and_dismissed_incidents_stay_listed_with_their_tickets(memory
     assert [(i.id, i.status) for i in all_incidents(memory_db)] == [(incident.id, "dismissed")]
     assert {t.id for t in printer} <= set(incident_ticket_ids(memory_db, incident.id))
     assert incident_marks(memory_db) == {}
+
+
+def test_a_scan_reads_the_labels_the_active_model_stored_instead_of_guessing_again(memory_db, monkeypatch):
+    """Tickets the active model version has labelled keep those labels in the scan: it finds the same
+    incident without reading any text through the model again; a ticket labelled by another version
+    is read again."""
+    from elsdesk.ml.model import TicketModel
+    from elsdesk.services.classification import active_model, apply_predictions
+    from elsdesk.services.surge_rules import TicketLabels
+
+    background(memory_db)
+    printer = burst(memory_db)
+    model, card = active_model(memory_db)
+    apply_predictions(memory_db, model, card)
+    expected = {t.id for t in printer}
+    read_again: list[int] = []
+    real_predict = TicketModel.predict
+    monkeypatch.setattr(TicketModel, "predict", lambda self, rows, matrices=None: read_again.append(len(rows))
+                        or real_predict(self, rows, matrices))
+    scan = scan_for_incidents(memory_db)
+    assert len(scan.created) == 1 and expected <= set(incident_ticket_ids(memory_db, scan.created[0].id))
+    assert read_again == []
+
+    repo = TicketRepository(memory_db)
+    older = repo.get(printer[0].id)
+    with memory_db.write():
+        memory_db.conn.execute("UPDATE tickets SET model_version = 'an-older-version' WHERE id = ?", (older.id,))
+    labels = TicketLabels(memory_db).of([repo.get(older.id), repo.get(printer[1].id)])
+    assert read_again == [1] and set(labels) == {older.id, printer[1].id}

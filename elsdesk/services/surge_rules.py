@@ -129,14 +129,17 @@ Labels = tuple[str | None, str | None]  # (module, kind)
 
 class TicketLabels:
     """Each ticket's (module, kind) for one scan: a person's labels where they gave them, else the
-    active model's guess for its text now (an import's tickets are not classified yet), else the
-    labels it has. Each ticket is guessed once per scan, however many windows read it."""
+    active model's: stored on the ticket when that version labelled it, guessed from its text now
+    otherwise (an import's tickets are not classified yet), else the labels it has. Each ticket is
+    guessed once per scan, however many windows read it; a desk whose tickets the active model has
+    labelled needs no model loaded at all."""
 
     def __init__(self, database: Database):
         self.database = database
         self.known: dict[int, Labels] = {}
         self._model = None
         self._no_model = False
+        self._active_version: str | None = None
 
     def of(self, tickets: Iterable[Ticket]) -> dict[int, Labels]:
         tickets = list(tickets)
@@ -153,11 +156,23 @@ class TicketLabels:
         return {i: module for i, (module, _kind) in self.of(tickets).items()}
 
     def _guess(self, tickets: list[Ticket]) -> dict[int, Labels]:
-        model = self._active_model() if tickets else None
+        if not tickets:
+            return {}
+        version = self._version()
+        to_read = [t for t in tickets if not _labelled_by(t, version)]  # the others are what it would say
+        model = self._active_model() if to_read else None
         if model is None:
             return {}
-        predictions = model.predict([{"title": t.title, "description": t.description} for t in tickets])
-        return {t.id: (str(p.module), str(p.kind)) for t, p in zip(tickets, predictions)}
+        predictions = model.predict([{"title": t.title, "description": t.description} for t in to_read])
+        return {t.id: (str(p.module), str(p.kind)) for t, p in zip(to_read, predictions)}
+
+    def _version(self) -> str | None:
+        """The desk's active model version, read once per scan (no model is loaded for it)."""
+        if self._active_version is None:
+            from elsdesk.services.classification import model_store
+
+            self._active_version = model_store(self.database).active_version()
+        return self._active_version
 
     def _active_model(self):
         if self._model is None and not self._no_model:
@@ -170,6 +185,12 @@ class TicketLabels:
                 self._no_model = True
                 logger.warning("surge scan: no model to read tickets' modules and kinds (%s); their labels only", exc)
         return self._model
+
+
+def _labelled_by(ticket: Ticket, version: str | None) -> bool:
+    """Whether the model *version* gave *ticket* the module and kind it has."""
+    return (version is not None and ticket.label_source == MODEL and ticket.model_version == version
+            and bool(ticket.module) and bool(ticket.kind))
 
 
 def _persons_module(ticket: Ticket) -> str | None:
