@@ -48,7 +48,7 @@ def cmd_incidents(args) -> int:
         for incident in incidents:
             print(json.dumps(_incident_json(incident, tickets[incident.id]), ensure_ascii=False))
     else:
-        _print_incidents(incidents)
+        _print_incidents(incidents, scanned=args.scan)
     return 0
 
 
@@ -68,16 +68,17 @@ def _incident_json(incident, tickets: list[str]) -> dict:
             "units": list(incident.units), "tickets": tickets}
 
 
-def _print_incidents(incidents) -> None:
+def _print_incidents(incidents, scanned: bool = False) -> None:
     """Each status under its heading, one incident a line (its number is what to name to a colleague),
-    its units on the line below; nothing from a ticket may steer the terminal."""
+    its units on the line below; nothing from a ticket may steer the terminal. After a scan (*scanned*)
+    an empty desk is not told to scan."""
     from elsdesk.plain_text import printable
     from elsdesk.services.incidents import time_span_text
 
     if not incidents:
         from elsdesk.cli import say_none
 
-        say_none("inga incidenter än (leta med: elsdesk incidents --scan)")
+        say_none("inga incidenter än" if scanned else "inga incidenter än (leta med: elsdesk incidents --scan)")
         return
     for status, heading in STATUS_HEADINGS:
         listed = [i for i in incidents if i.status == status]

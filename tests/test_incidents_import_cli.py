@@ -44,7 +44,9 @@ def test_scan_of_a_span_finds_the_outage_and_lists_it(desk, capsys):
 
 def test_scan_of_days_without_the_outage_finds_none(desk, capsys):
     assert run(["incidents", "--db", desk, "--scan", "--from", "2025-04-30"]) == 0
-    assert "sökning: inga nya möjliga incidenter" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "sökning: inga nya möjliga incidenter" in said.out
+    assert "inga incidenter än" in said.err and "leta med" not in said.err  # not told to do what it just did
 
 
 def test_json_lists_confirmed_and_dismissed_too(desk, capsys):
