@@ -22,6 +22,7 @@ from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.region_time import to_region_local
+from elsdesk.sign_offs import without_greeting
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.import_dates import (  # noqa: F401  (as callers know them)
     EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, creation_detail, excel_serial, last_day_not_ahead,
@@ -516,6 +517,18 @@ def ticket_text(fields: dict) -> tuple[str, str]:
     return title, description
 
 
+def _title_line(description: str) -> str:
+    """The line of *description* that titles a ticket filed without a title: its first line with text
+    once a greeting is gone ("Hejsan! Hur lägger man …": "Hur lägger man …"; "Hej ELS!" on a line of
+    its own: the line after it)."""
+    greeted = description.strip()
+    lines = [line for line in without_greeting(greeted).splitlines() if line.strip()]
+    if not lines:
+        return next((line for line in description.splitlines() if line.strip()), "")
+    first = lines[0].strip()
+    return first if greeted.startswith(first) else first[:1].upper() + first[1:]
+
+
 def changes_only(fields: dict) -> bool:
     """Whether a row given by field name (:func:`ticket_fields`) has an id column but no title, description
     or date column (a training lead's file of ticket numbers and known problems): it names a ticket the
@@ -536,7 +549,7 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         title, description = ticket_text(fields)
         raw_title = title
         if not title:  # mask first, then cut: a number cut in half is no longer recognised
-            first_line = mask_text(next((line for line in description.splitlines() if line.strip()), ""))
+            first_line = mask_text(_title_line(description))
             title, masked_before_cut = first_line.text.strip()[:80], first_line.total
         created = plausible_created_at(_created_of(fields.get("created_at")))
     external_id, id_warnings = external_id_of(fields)

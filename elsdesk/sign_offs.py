@@ -43,7 +43,7 @@ _AT_BREAK = r"(?:(?<=[.!?])[ \t]+|(?:^|\n)[ \t]*)"
 
 _GREETING_RE = re.compile(  # the greeting word in any case; a name after it only when punctuation follows
     r"^\s*(?:(?i:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll)|hi|hello|hey|dear)"
-    rf"(?:[ \t]+(?:(?i:hej|alla|allihop|där|igen)|{_PERSON})(?=[ \t]*(?:[!,.:]|\n|$)))?)\b[ \t]*[!,.:]*\s*")
+    rf"(?:[ \t]+(?:(?i:hej|alla|allihop|där|igen|support(?:en)?|els(?:-stöd)?)|{_PERSON})(?=[ \t]*(?:[!,.:]|\n|$)))?)(?![\w-])[ \t]*[!,.:]*\s*")
 _SIGNOFF_RE = re.compile(
     r"(?:\b(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|bästa hälsningar|hälsningar|hälsning"
     r"|tack på förhand|best regards|kind regards|regards)\b"
@@ -130,6 +130,11 @@ def _without_endings(text: str) -> str:
         if text == before:
             break
     return text
+
+
+def without_greeting(text: str | None) -> str:
+    """*text* without a leading greeting ("Hejsan! ", "God morgon, ", "Hej Karin! "), as written otherwise."""
+    return _GREETING_RE.sub("", text or "", count=1)
 
 
 def quotable(text: str | None) -> str:

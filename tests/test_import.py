@@ -77,6 +77,23 @@ def test_missing_columns(memory_db, tmp_path):
     assert again.new == 0 and again.unchanged == 1
 
 
+def test_a_title_taken_from_the_description_leaves_its_greeting_out(memory_db, tmp_path):
+    """A tester's region filed most tickets without a title: "Hejsan! Hur lagger man …" and "Hallå …"
+    became titles, and so topic names and agenda rows ("Hallå frikort syns inte i kassan")."""
+    rows = [
+        {"id": "G1", "created_at": "2025-04-28T10:00", "description": "Hejsan! Hur lagger man in smärtskattning?\nmvh Eva"},
+        {"id": "G2", "created_at": "2025-04-28T10:01", "description": "Hej ELS!\n\nfrikortet syns inte i kassan"},
+        {"id": "G3", "created_at": "2025-04-28T10:02", "description": "God morgon, pat 19121212-1212 saknar armband"},
+        {"id": "G4", "created_at": "2025-04-28T10:03", "description": "Hej"},
+        {"id": "G5", "created_at": "2025-04-28T10:04", "description": "Hi-flow syrgas syns inte i kurvan"},
+    ]
+    import_tickets(memory_db, write_jsonl(tmp_path / "g.jsonl", rows))
+    repo = TicketRepository(memory_db)
+    titles = {t.external_id: t.title for t in repo.fetch_many(repo.query_ids())}
+    assert titles == {"G1": "Hur lagger man in smärtskattning?", "G2": "Frikortet syns inte i kassan",
+                      "G3": "Pat [personnummer] saknar armband", "G4": "Hej", "G5": "Hi-flow syrgas syns inte i kurvan"}
+
+
 def test_one_megabyte_field(memory_db, tmp_path):
     big = ("Cosmic hänger sig när jag öppnar journalen. " * 25000)[:1_000_000]
     report = import_tickets(memory_db, write_jsonl(tmp_path / "big.jsonl", [{"id": "B1", "created_at": "2025-04-28", "title": "Stort", "description": big}]))

@@ -115,6 +115,16 @@ def test_a_group_whose_titles_say_too_little_is_named_by_a_descriptions_first_se
     assert provisional_name(titles, [], None, []) is None
 
 
+def test_a_greeting_in_a_title_is_no_part_of_the_name():
+    """Titles stored by an older import from a description's first line ("Hallå frikort syns inte i
+    kassan", "God morgon! Hur registrerar man …") named agenda items with the greeting."""
+    assert provisional_name(["Hallå frikort syns inte i kassan, hur fyller man i det"], []) == \
+        "Frikort syns inte i kassan, hur fyller man i det"
+    assert provisional_name(["God morgon! Hur registrerar man smärtskattning VAS"], []) == \
+        "Hur registrerar man smärtskattning VAS"
+    assert provisional_name(["Hi-flow syrgas syns inte i kurvan"], []) == "Hi-flow syrgas syns inte i kurvan"
+
+
 def test_an_abbreviation_most_colleagues_write_in_capitals_is_named_in_capitals():
     """"Hur registrerar man news", "Telefonnummer till els": NEWS and ELS as colleagues write them; a word
     shouted now and then ("allt är NERE") and a short or English word ("at", "id") stay as written."""

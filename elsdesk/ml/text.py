@@ -40,8 +40,8 @@ _SIGNOFF_HINTS = ("mvh", "m.v.h", "hälsning", "vänlig", "tack", "regards", "th
 _DISCLAIMER_HINTS = ("detta", "this")
 # A greeting line ("Hej ELS!", "Hello,") or a greeting opening a line.
 _GREETING_RE = re.compile(
-    r"(?im)^[ \t]*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll|natt)|hi|hello|dear)\b(?:[ \t]+[\w-]+){0,2}[ \t]*[!,.:]*[ \t]*$"
-    r"|^[ \t]*(?:hej(?:san)?|hallå|hi|hello)\b[ \t!,.]*"
+    r"(?im)^[ \t]*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll|natt)|hi|hello|dear)(?![\w-])(?:[ \t]+[\w-]+){0,2}[ \t]*[!,.:]*[ \t]*$"
+    r"|^[ \t]*(?:hej(?:san)?|hallå|hi|hello)(?![\w-])[ \t!,.]*"
 )
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)  # words at the odd places of a split

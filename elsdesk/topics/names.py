@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from elsdesk.ml.english import glossary
 from elsdesk.ml.text import fold
-from elsdesk.sign_offs import quotable
+from elsdesk.sign_offs import quotable, without_greeting
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.vectors import WORD_RE, analyse
 
@@ -273,9 +273,10 @@ def _swedish_first(titles: list[str]):
 
 
 def _as_name(title: str, places: list[str]) -> str | None:
-    """*title* as a name: without mail prefixes, unit and place names, numbers and trailing
-    punctuation; None when what is left says nothing or is a pasted sentence."""
-    text = _MAIL_PREFIX_RE.sub("", title or "")
+    """*title* as a name: without mail prefixes, a greeting (a title taken from a description's first
+    line: "Hallå frikort syns inte"), unit and place names, numbers and trailing punctuation; None when
+    what is left says nothing or is a pasted sentence."""
+    text = without_greeting(_MAIL_PREFIX_RE.sub("", title or ""))
     for place in places:
         text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
     text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
