@@ -121,13 +121,20 @@ def _database(args, *, existing: bool = False):
 
 
 def require_existing(target) -> None:
-    """DeskMissingError (exit 4) when *target* names a local desk file that does not exist (see :func:`_database`)."""
+    """DeskMissingError (exit 4) when *target* names a local desk file that does not exist, or is None and
+    the default desk file has not been made yet (see :func:`_database`)."""
     from pathlib import Path
 
     from elsdesk.cli_errors import DeskMissingError
+    from elsdesk.paths import default_db_path
     from elsdesk.storage import backend_of
     from elsdesk.storage.database import SQLITE
 
+    if target is None:
+        if not default_db_path().exists():  # a read on a first day: not an empty desk made and shown
+            raise DeskMissingError(f"det finns ingen desk än i användarens datamapp ({default_db_path()}); den skapas"
+                                   " med 'elsdesk import FIL', 'elsdesk demo' eller när appen startar")
+        return
     if target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
         raise DeskMissingError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
                                f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")

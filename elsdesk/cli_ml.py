@@ -400,13 +400,9 @@ def _existing_desk(args):
     """The desk named by --db or ELSDESK_DB, or the default desk file, opened; refused (DeskMissingError)
     when it is a desk file that does not exist: listing models, training or looking for mistakes
     in a desk that is not there would otherwise create an empty one and answer from it."""
-    from elsdesk.cli import _target, require_existing
-    from elsdesk.paths import default_db_path
-    from elsdesk.storage import open_database
+    from elsdesk.cli import _database
 
-    target = _target(args) or str(default_db_path())
-    require_existing(target)
-    return open_database(target)
+    return _database(args, existing=True)
 
 
 def _measured_on(version: dict) -> str:

@@ -227,6 +227,22 @@ def test_a_mistyped_desk_file_is_said_not_to_exist_and_is_not_created(capsys, tm
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", [["list"], ["topics", "--week", "2025-W18"], ["problems"], ["incidents"], ["config"],
+                                     ["db", "status"], ["models"], ["labels"]])
+def test_without_db_a_reading_command_does_not_make_the_default_desk(capsys, monkeypatch, command):
+    """A README auditor's finding: without --db, list, topics, config and db status made an empty default
+    desk and answered from it while models and labels refused it; each refuses it the same way now."""
+    from elsdesk.paths import default_db_path
+
+    monkeypatch.delenv("ELSDESK_DB", raising=False)
+    assert not default_db_path().exists()
+    assert main(command) == 4
+    err = capsys.readouterr().err
+    assert "det finns ingen desk än" in err and "elsdesk import FIL" in err
+    assert not default_db_path().exists()
+
+
+@pytest.mark.sqlite_only
 def test_import_and_the_setting_up_commands_still_make_a_new_desk(capsys, tmp_path):
     assert main(["--db", str(tmp_path / "new" / "desk.db"), "import", str(write_jsonl(tmp_path / "a.jsonl", sample_rows(2))),
                  "--no-classify"]) == 0
