@@ -226,7 +226,8 @@ def _desk_or_shipped_model(args):
 
 def cmd_train(args) -> int:
     from elsdesk.services.classification import train_model, train_shipped_model
-    from elsdesk.services.learning_curve import comparison_in_words, confirmed_tickets, count_of
+    from elsdesk.services.learning_curve import comparison_in_words, confirmed_tickets
+    from elsdesk.swedish_count import count_of
     from elsdesk.services.permissions import TRAIN_MODEL, require
 
     if args.shipped:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from elsdesk.days import DAY_FORMS
+from elsdesk.swedish_count import count_of
 
 TOPIC_HANDLERS: dict = {}
 # --intake-in-queue: the stored setting of each word a person may type, and how config shows it
@@ -18,7 +19,7 @@ INTAKE_PLACEMENT_SHOWN = {"last": "sist, efter ärendena som bara modellen har m
 def add_topic_commands(command) -> None:
     from elsdesk.cli_errors import count_value, day_value, problem_status_value, week_value, weeks_value
 
-    topics = command("topics", "återkommande ämnen en ISO-vecka")
+    topics = command("topics", "återkommande ämnen en ISO-vecka eller en period")
     topics.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18)")
     topics.add_argument("--from", dest="start", metavar="DATUM", type=day_value,
                         help=f"i stället för --week: första dagen ({DAY_FORMS})")
@@ -86,7 +87,8 @@ def cmd_topics(args) -> int:
         print(json.dumps(report, ensure_ascii=False))
         return 0
     period = f"vecka {report['week']}" if "week" in report else f"{report['from']} – {report['to']}"
-    print(f"{period}: {report['tickets']} ärenden, {len(report['topics'])} återkommande ämnen")
+    print(f"{period}: {count_of(report['tickets'], 'ärende', 'ärenden')},"
+          f" {count_of(len(report['topics']), 'återkommande ämne', 'återkommande ämnen')}")
     for topic in report["topics"]:  # for a person: names, never ids (the JSON keeps the ids)
         trend = TREND_NAMES.get(topic["trend"], topic["trend"])
         module = taxonomy.module_name(topic["module"]) or "-"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from elsdesk.swedish_count import count_of
+
 MEASURED_STATUSES = ("measured", "no_active_model")
 
 
@@ -150,11 +152,6 @@ def new_labels(rows: list[dict], labels_until: str | None) -> int:
     version read the labels (*labels_until*; None: it read none, all are new). None new: a retrain
     has nothing to learn and would only make a copy of the active version."""
     return sum(1 for row in rows if labels_until is None or str(row.get("labelled_at") or "") > labels_until)
-
-
-def count_of(count: int, one: str, many: str) -> str:
-    """'1 modul', '3 moduler': the number with the Swedish singular or plural."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def confirmed_tickets(count: int, new_one: str = "", new_many: str = "") -> str:
