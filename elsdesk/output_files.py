@@ -59,8 +59,11 @@ def is_stream(path: str | os.PathLike) -> bool:
     /dev or /proc (``/dev/stdout``, ``/dev/fd/1``), or something that is neither a file nor a folder
     (a pipe)."""
     text = os.fspath(path)
-    if text == STDOUT or text.startswith(_STREAM_FOLDERS):
+    if text == STDOUT:
         return True
+    if text.startswith(_STREAM_FOLDERS):  # "/dev/null/x.csv" is no stream: a file where a folder should be
+        parent = Path(text).parent
+        return not (parent.exists() and not parent.is_dir())
     try:
         mode = Path(text).stat().st_mode
     except (FileNotFoundError, NotADirectoryError):

@@ -39,6 +39,7 @@ USAGE_ERRORS = {
     "export unknown format": ["export", "--week", "2025-W18", "--format", "docx", "--out", "OUT/a"],
     "export missing --out": ["export", "--week", "2025-W18"],
     "export below a missing folder": ["export", "--week", "2025-W18", "--out", "OUT/nix/nix/a.csv"],
+    "export below a device that is no folder": ["export", "--week", "2025-W18", "--out", "/dev/null/a.csv"],
     "config bad day": ["config", "--go-live", "28/4"],
     "incidents bad day": ["incidents", "--scan", "--from", "28/4"],
     "incidents last day first": ["incidents", "--scan", "--from", "2025-05-04", "--to", "2025-05-01"],
