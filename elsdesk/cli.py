@@ -64,7 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     imp = command("import", "importera ärenden från .jsonl, .json, .csv, .tsv, .txt eller .xlsx")
     imp.add_argument("file", metavar="FIL", help="ärendefilen (.jsonl, .json, .csv, .tsv, .txt eller .xlsx);"
-                     " - läser från standard in")
+                     " - läser filen från stdin (det som skickas in till kommandot)")
     imp.add_argument("--no-classify", action="store_true", help="låt oetiketterade ärenden vara oklassade")
     imp.add_argument("--no-incidents", action="store_true",
                      help="sök inte efter möjliga incidenter i filens ärenden (annars: dess senaste 14 dagar)")
@@ -118,6 +118,14 @@ def _database(args, *, existing: bool = False):
     if existing:
         require_existing(target)
     return open_database(target)
+
+
+def desk_option(args) -> str:
+    """' --db DESK' when the person named the desk with --db (so a suggested command works as typed), never
+    with the password typed in it."""
+    from elsdesk.storage.database import without_password
+
+    return f" --db '{without_password(args.db)}'" if getattr(args, "db", None) else ""
 
 
 def require_existing(target) -> None:
@@ -305,7 +313,7 @@ def _no_tickets_text(args) -> str:
              f"sökningen '{args.search}'" if args.search else ""]
     asked = [a for a in asked if a]
     return ("inga ärenden" + (f" för {' och '.join(asked)}" if asked else " i desken")
-            + ("" if asked else " än (importera med: elsdesk import FIL)"))
+            + ("" if asked else f" än (importera med: elsdesk{desk_option(args)} import FIL)"))
 
 
 def cmd_demo(args) -> int:
@@ -322,10 +330,12 @@ def cmd_demo(args) -> int:
             from elsdesk.cli_errors import UsageError
 
             raise UsageError(f"desken har redan {summary.other} riktiga ärenden, så ingen demodata lades in. Vill du"
-                             " ändå blanda in demoärenden: elsdesk demo --mix (de tas bort igen med elsdesk demo --remove)")
+                             f" ändå blanda in demoärenden: elsdesk{desk_option(args)} demo --mix (de tas bort igen med"
+                             f" elsdesk{desk_option(args)} demo --remove)")
         count = load_demo_data(database, tickets=args.tickets, mix_with_real=args.mix)
         classified = _classify_unlabelled(database)
-    print(f"{count} demoärenden inlagda, {classified} klassade av modellen; ta bort dem med: elsdesk demo --remove")
+    print(f"{count} demoärenden inlagda, {classified} klassade av modellen; ta bort dem med:"
+          f" elsdesk{desk_option(args)} demo --remove")
     return EXIT_OK
 
 
@@ -415,7 +425,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         with swedish_argparse():
             args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # a warning on a terminal reads as the command's other messages do; -v adds where each line came from
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s" if args.verbose else "elsdesk: %(message)s")
     command = args.command or "gui"
     handler = _handler(command)
     try:

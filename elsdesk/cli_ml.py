@@ -21,9 +21,9 @@ def add_ml_commands(command) -> None:
                                         " andra filändelser vägras"
                                         " (standard, och med --out -: JSON-rader på stdout). Id:n och texter maskeras som vid import")
 
-    train = command("train", "träna om modellen på bekräftade etiketter och seed-korpusen")
+    train = command("train", "träna om modellen på bekräftade etiketter och grundkorpusen")
     train.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
-    train.add_argument("--shipped", metavar="DIR", help="(utvecklare) bygg den levererade modellen i MAPP från seed-korpusen")
+    train.add_argument("--shipped", metavar="DIR", help="(utvecklare) bygg den levererade modellen i MAPP från grundkorpusen")
 
     evaluate = command("evaluate", "mät modellen (databasens aktiva med --db, annars den levererade) på etiketterade ärenden i en JSONL-fil")
     evaluate.add_argument("file")
@@ -42,7 +42,7 @@ def add_ml_commands(command) -> None:
     labels.add_argument("--covers", default="", help="vad etiketten omfattar, i ord")
     labels.add_argument("--json", action="store_true", help="skriv etiketterna som JSON")
 
-    mistakes = command("mistakes", "troliga felmärkningar: etiketter som modellen, korsvaliderad, starkt tror är fel (värst först)")
+    mistakes = command("mistakes", "troliga felmärkningar: etiketter som modellen starkt tror är fel när den tränats utan just dem (värst först)")
     mistakes.add_argument("--limit", type=count_value, default=50, metavar="ANTAL", help="högst så många (standard: 50)")
     mistakes.add_argument("--json", action="store_true", help="en JSON-rad per trolig felmärkning")
 
@@ -278,7 +278,9 @@ def _say_nothing_new(args, active: str) -> int:
 
 def _activation_in_words(args, result, evaluation: dict) -> str:
     """Whether the new version was activated and why, and how to undo or override that."""
-    version, desk = result.card["version"], _desk_option(args)
+    from elsdesk.cli import desk_option
+
+    version, desk = result.card["version"], desk_option(args)
     compared = evaluation.get("status") == "measured"
     if result.activated and compared:
         return "aktiverad"
@@ -298,14 +300,6 @@ def _version_words(version: str) -> str:
     from elsdesk.domain import SHIPPED_MODEL
 
     return f"den levererade modellen ({SHIPPED_MODEL})" if version == SHIPPED_MODEL else str(version)
-
-
-def _desk_option(args) -> str:
-    """' --db DESK' when the person named the desk with --db (so a suggested command works as typed), never
-    with the password typed in it."""
-    from elsdesk.storage.database import without_password
-
-    return f" --db '{without_password(args.db)}'" if getattr(args, "db", None) else ""
 
 
 def _brief(quality):
@@ -374,10 +368,14 @@ def cmd_models(args) -> int:
     if args.json:
         print(json.dumps(versions, ensure_ascii=False))
         return 0
+    # the id is what --activate takes ("shipped": the model that comes with the app); macro-F1 is how right
+    # the module is on average over the modules, 0-1
+    print(f"  {'version (för --activate)':28} {'skapad':20} {'macro-F1':14}  tränad på")
     for v in versions:
         f1 = f"{v['macro_f1']:.3f}" if v["macro_f1"] is not None else "  –  "
         print(f"{'*' if v['active'] else ' '} {v['version']:28} {v['created'] or '':20} macro-F1 {f1}  bekräftade {v['confirmed_rows'] or 0}"
               f"{_measured_on(v)}")
+    print("* = aktiv; shipped = modellen som följer med appen; macro-F1 = hur ofta modulen blir rätt, i snitt över modulerna (0–1, 1 = alltid rätt)")
     if any(v["macro_f1"] is not None and v["version"] != SHIPPED for v in versions):
         print("macro-F1 mäts olika: den levererade modellens på grundkorpusen (korsvalidering), en omtränad modells på de"
               " nyaste bekräftade ärendena den inte tränats på; jämför två modeller med det som elsdesk train skriver.")

@@ -100,7 +100,8 @@ def test_cli_demo_refuses_a_desk_with_real_tickets_and_says_how(db_path, tmp_pat
     assert "3 riktiga ärenden" in err and "--mix" in err and "--remove" in err
 
     assert main(["--db", str(db_path), "demo", "--tickets", "20", "--mix"]) == 0
-    assert "ta bort dem med: elsdesk demo --remove" in capsys.readouterr().out
+    # the advice works as typed: it names the desk the demo went into (a README auditor's finding)
+    assert f"ta bort dem med: elsdesk --db '{db_path}' demo --remove" in capsys.readouterr().out
     assert main(["--db", str(db_path), "demo", "--remove"]) == 0
     assert capsys.readouterr().out.strip() == "20 demoärenden borttagna"
     with open_database(db_path) as database:
