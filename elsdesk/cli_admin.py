@@ -17,8 +17,10 @@ def add_admin_commands(command) -> None:
 
     db = command("db", "administrera databasen: skapa eller uppgradera schemat, visa status")
     actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    upgrade = actions.add_parser("upgrade", help="skapa eller migrera schemat (och på PostgreSQL gruppollerna); körs av ägarrollen")
-    status = actions.add_parser("status", help="visa var desken finns, schemaversion, din roll och antal ärenden")
+    upgrade_text = "skapa eller migrera schemat (och på PostgreSQL grupprollerna); körs av ägarrollen"
+    status_text = "visa var desken finns, schemaversion, din roll och antal ärenden"
+    upgrade = actions.add_parser("upgrade", help=upgrade_text, description=upgrade_text)
+    status = actions.add_parser("status", help=status_text, description=status_text)
     status.add_argument("--json", action="store_true")
     for action in (upgrade, status):  # --db also after the action: elsdesk db status --db DESK
         _add_db_option(action, argparse.SUPPRESS)
