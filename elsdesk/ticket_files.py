@@ -45,7 +45,7 @@ class RawRow:
     line: int  # the row as a spreadsheet numbers it (CSV, XLSX) or the line (JSON Lines): what messages name
     fields: dict | None
     error: str | None = None
-    note: str | None = None  # a warning about the whole file (repeated columns, the sheet read), on its first row
+    notes: tuple[str, ...] = ()  # warnings about the whole file (repeated columns, the sheet read), on its first row
     header: int | None = None  # on the file's first row read: the row that names its columns (CSV, XLSX)
 
 
@@ -236,7 +236,7 @@ def _csv_rows(source: TextFile, lines: _CsvLines, reader, header: list[str], abo
     """The rows under the *header* of a CSV file (see :func:`_read_csv`); *above*: the rows above the header."""
     names = [h.strip() for h in header]
     repeated = _repeated(names)
-    note = " ".join(part for part in (source.note, _above_note(above), _repeated_note(repeated)) if part) or None
+    notes = _file_notes(source.note, _above_note(above), _repeated_note(repeated))
     delimiter = reader.dialect.delimiter
     line = lines.number  # the file's lines read so far (a record with line breaks takes several)
     row = above + 1      # the records read so far: the row number a spreadsheet shows
@@ -271,8 +271,8 @@ def _csv_rows(source: TextFile, lines: _CsvLines, reader, header: list[str], abo
         if len(values) > len(names):
             yield RawRow(row, None, f"raden har {len(values)} fält men rubrikraden {len(names)}")
             continue
-        yield RawRow(row, _row_fields(names, values, repeated), note=note)
-        note = None
+        yield RawRow(row, _row_fields(names, values, repeated), notes=notes)
+        notes = ()
 
 
 def _first_row_names_header(rows: Iterator[RawRow], header: int) -> Iterator[RawRow]:
@@ -301,6 +301,11 @@ def _header_index(rows: list[list]) -> int:
     if not rows or header_names_a_column(rows[0]):
         return 0
     return next((index for index, names in enumerate(rows) if header_has_text_column(names)), 0)
+
+
+def _file_notes(*parts: str | None) -> tuple[str, ...]:
+    """The warnings about a whole file, each said on its own."""
+    return tuple(part for part in parts if part)
 
 
 def _above_note(above: int) -> str | None:
@@ -447,15 +452,15 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
         above = _header_index([_cell_names(values) for values in head])
         names = _cell_names(head[above])
         repeated = _repeated(names)
-        note = " ".join(part for part in (note, _above_note(above), _repeated_note(repeated)) if part) or None
+        notes = _file_notes(note, _above_note(above), _repeated_note(repeated))
         header = above + 1  # the row a spreadsheet shows the column names on
         for number, values in enumerate(itertools.chain(head[above + 1:], rows), start=header + 1):
             if values is None or all(v in (None, "") for v in values):
                 continue
             fields = _row_fields(names, values, repeated)
             fields.pop("", None)
-            yield RawRow(number, fields, note=note, header=header)
-            note = header = None
+            yield RawRow(number, fields, notes=notes, header=header)
+            notes, header = (), None
     finally:
         workbook.close()
 

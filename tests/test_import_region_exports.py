@@ -82,6 +82,16 @@ def test_csv_with_title_rows_above_the_header_keeps_the_files_line_numbers(memor
     assert report.rejected[1][1] == "raden har 8 fält men rubrikraden 7"
 
 
+def test_title_rows_and_a_column_named_twice_are_two_warnings_not_one_run_on_sentence(memory_db, tmp_path):
+    """A README auditor read "… ovanför den är ingen rubrikrad … och lästes inte kolumnen 'Rubrik' finns mer än en gång …"."""
+    path = _csv(tmp_path / "export.csv", ["Export", "", "Rubrik;Datum;Rubrik", "A;2026-11-03;B"])
+    report = import_tickets(memory_db, path)
+    assert report.new == 1
+    about_the_file = [text for line, text in report.warnings if line == 1]
+    assert len(about_the_file) == 2
+    assert about_the_file[0].endswith("och lästes inte") and about_the_file[1].startswith("kolumnen 'Rubrik' finns mer än en gång")
+
+
 def test_csv_title_rows_move_the_unread_column_warning_to_the_header(memory_db, tmp_path):
     path = _csv(tmp_path / "export.csv", ["Export", "", "Rubrik;Datum;Handläggare", "A;2026-11-03;Testsson"])
     report = import_tickets(memory_db, path)

@@ -260,8 +260,7 @@ def import_tickets(
             report.warnings.append((columns.header_line or 1, category.note()))
         for row in _replayed(ahead, rows):
             rows_seen += 1
-            if row.note:  # about the whole file: said at its header
-                report.warnings.append((1, row.note))
+            report.warnings.extend((1, note) for note in row.notes)  # about the whole file: said at its header
             if row.error:
                 batches.reject(row.line, row.error)
                 continue
