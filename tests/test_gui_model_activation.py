@@ -47,5 +47,5 @@ def test_the_gui_says_when_a_model_was_activated_without_a_comparison(qtbot):
     assert "utan jämförelse" in uncompared and "aktivera den levererade modellen igen" in uncompared and "shipped" not in uncompared
     held_back = window._activation_text(_result(False, {"status": "too_few", "contradicts_active": True,
                                                         "contradicted": 23, "n": 30}))
-    assert "aktiverades inte" in held_back and "23 av 30" in held_back and "20260101-120000" in held_back
+    assert "aktiverades inte" in held_back and "23 av 30" in held_back and "2026-01-01 12:00" in held_back
     assert "aktiverad." in window._activation_text(_result(True, {"status": "measured"}))

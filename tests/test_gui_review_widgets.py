@@ -62,7 +62,7 @@ def test_agreement_view_shows_rates_per_module_and_disagreements(qtbot):
     view.show_report(compute_agreement(decisions), [Disagreement(5, {"Anna": "remiss", "Bertil": "bestallning_svar"}, tuple(decisions), ticket)])
     assert view.table.rowCount() == 2
     assert "ELS-000005" in view.disagreement_list.item(0).text() and "Bertil" in view.disagreement_list.item(0).text()
-    assert "0% (1)" in view.summary.text() and "50% (2)" in view.summary.text()
+    assert "0\u00a0% av 1" in view.summary.text() and "50\u00a0% av 2" in view.summary.text()
 
 
 def test_ticket_list_marks_tickets_of_an_open_incident(qtbot, memory_db):

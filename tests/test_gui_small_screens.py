@@ -189,7 +189,9 @@ def test_finding_2_the_topic_column_takes_the_spare_width(qtbot, training):
     header = training.table.horizontalHeader()
     topic = TOPIC_COLUMNS.index("Ämne")
     widths = [header.sectionSize(c) for c in range(len(TOPIC_COLUMNS))]
-    assert widths[topic] == max(widths), widths
+    # the widest column, or already wide enough for all of its names (the export's longer headings, "Veckor i rad",
+    # "Föreg. vecka", leave a short week's topics their whole names but not always the widest column)
+    assert widths[topic] == max(widths) or widths[topic] >= training.table.sizeHintForColumn(topic), widths
     wanted = min(0.25 * training.table.viewport().width(), training.table.sizeHintForColumn(topic))
     assert widths[topic] >= wanted, widths  # its share, or all of its names where they are shorter
     agenda = training.table.horizontalHeaderItem(0)

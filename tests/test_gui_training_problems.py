@@ -97,21 +97,24 @@ def test_a_week_load_cancelled_by_choosing_another_week_shows_no_error(view, mon
     assert len(shown) == 1
 
 
-def test_after_a_reload_only_the_kept_topic_is_selected_and_current(qtbot, view):
+def test_after_accepting_a_proposal_only_the_new_known_problem_is_selected_and_current(qtbot, view, monkeypatch):
     """After accepting a proposal with Ctrl+Enter two rows stayed selected (selectRow adds to the
-    selection while Ctrl is held), and the next button hit both."""
+    selection while Ctrl is held), and the next button hit both. (A plain reload now keeps every selected
+    topic: tests/test_gui_round2_window.py.)"""
     from PySide6.QtCore import QItemSelectionModel
 
-    topics = view.overview.report["topics"]
-    assert len(topics) >= 2
-    _select(view, topics[0]["id"])
-    selection = view.table.selectionModel()
-    selection.select(view.table.model().index(1, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
+    other = next(t for t in view.overview.report["topics"] if t["id"] != proposals[0]["id"])
+    _select(view, proposals[0]["id"])
+    ids = [t["id"] for t in view.overview.report["topics"]]
+    view.table.selectionModel().select(view.table.model().index(ids.index(other["id"]), 0),
+                                       QItemSelectionModel.Select | QItemSelectionModel.Rows)
     assert len(view.selected_topics()) == 2
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Signera given dos i utdelningsvyn", True))
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
-        view.load(view.overview.week)
-    assert [t["id"] for t in view.selected_topics()] == [topics[0]["id"]]
-    assert view.table.currentIndex().row() == 0
+        view.accept_selected()
+    assert [t["label"] for t in view.selected_topics()] == ["Signera given dos i utdelningsvyn"]
+    assert view.table.currentIndex().row() == view.table.selectionModel().selectedRows()[0].row()
 
 
 def test_putting_a_proposal_under_a_known_problem_chooses_from_a_list_wide_enough(qtbot, view, monkeypatch):

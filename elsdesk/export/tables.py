@@ -49,7 +49,7 @@ TEXTS = {
         "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag",
     },
     "en": {
-        "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Kind", "count": "Tickets",
+        "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Type", "count": "Tickets",
         "previous": "Prev. week", "trend": "Trend", "weeks": "Weeks running", "covered": "Covered",
         "on_agenda": "On agenda (no.)", "first_week": "First seen", "keywords": "Keywords",
         "example_id": "Ticket", "title": "Title", "description": "Description", "week": "Week",

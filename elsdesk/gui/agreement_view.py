@@ -1,11 +1,14 @@
 """AgreementView: per module, how often super-users agree with each other and with the model,
-and the tickets on which they disagree. Shows what the agreement service computed."""
+and the tickets on which they disagree. Shows what the agreement service computed: a rate reads
+"100 % av 6" (of how many it is), and a note under the table says what "–" means."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from elsdesk.gui.review_card import no_break_percent
+from elsdesk.ml.confidence import percent
 from elsdesk.services.agreement import AgreementReport, Disagreement
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.swedish_order import swedish_key
@@ -14,7 +17,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _rate(value: float | None, n: int) -> str:
-    return "–" if value is None else f"{value:.0%} ({n})"
+    """"100 % av 6" (a no-break space before "%", as everywhere in the window), or "–" with nothing to count."""
+    if value is None:
+        return "–"
+    text = QCoreApplication.translate("AgreementView", "%1 % av %2")
+    return no_break_percent(text.replace("%1", str(percent(value))).replace("%2", str(n)))
 
 
 class AgreementView(QWidget):
@@ -37,9 +44,14 @@ class AgreementView(QWidget):
         self.disagreement_list.setObjectName("disagreements")
         self.disagreement_list.setTabKeyNavigation(False)
         self.disagreement_list.itemActivated.connect(lambda item: self.ticket_activated.emit(int(item.data(ID_ROLE))))
+        self.dash_note = QLabel(self.tr("– betyder för lite att räkna på ännu: inget ärende i modulen har granskats av två "
+                                        "superanvändare, eller inget beslut hade ett förslag från modellen."), self)
+        self.dash_note.setObjectName("shortcutHint")  # the small grey note style, as under the learning curve
+        self.dash_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.dash_note)
         layout.addWidget(QLabel(self.tr("Oenigheter (olika moduler från olika superanvändare)"), self))
         layout.addWidget(self.disagreement_list, 1)
 

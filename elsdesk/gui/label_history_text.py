@@ -1,6 +1,6 @@
 """The label history as sentences in the UI language: who set which label, where and how.
 
-"Modul satt till Läkemedel av modellen (version 2026-12-02)", "Modul Läkemedel bekräftad av Sven
+"Modul satt till Läkemedel av modellen (version 2026-12-02 14:05)", "Modul Läkemedel bekräftad av Sven
 i granskningen", "Typ satt till Handhavande av Anna vid registreringen (modellens förslag)".
 The model shipped with the app has the version id ``shipped``; a person reads "modellen (levererad
 med appen)" instead of that word.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from elsdesk.domain import HUMAN, INTAKE, MODEL, LabelChange
+from elsdesk.gui.version_names import version_moment
 from elsdesk.taxonomy import Taxonomy
 
 # elsdesk.ml.store.SHIPPED (not imported: it brings scikit-learn in before the list's first paint)
@@ -30,14 +31,14 @@ def model_phrase(version: str | None) -> str:
         return _t(QT_TRANSLATE_NOOP("LabelHistory", "modellen (levererad med appen)"))
     if not version:
         return _t(QT_TRANSLATE_NOOP("LabelHistory", "modellen"))
-    return _t(QT_TRANSLATE_NOOP("LabelHistory", "modellen (version %1)"), version)
+    return _t(QT_TRANSLATE_NOOP("LabelHistory", "modellen (version %1)"), version_moment(version))
 
 
 def suggestion_note(version: str) -> str:
     """The note after a label a person took from the model's suggestion."""
     if version == SHIPPED_VERSION:
         return _t(QT_TRANSLATE_NOOP("LabelHistory", "(förslag från modellen som levererades med appen)"))
-    return _t(QT_TRANSLATE_NOOP("LabelHistory", "(modellens förslag, version %1)"), version)
+    return _t(QT_TRANSLATE_NOOP("LabelHistory", "(modellens förslag, version %1)"), version_moment(version))
 
 
 def history_sentence(change: LabelChange, taxonomy: Taxonomy, language: str = "sv") -> str:

@@ -1,6 +1,7 @@
 """LearningCurveView: one measure throughout, the share of new confirmed tickets whose module the
 model got right (tickets it was not trained on), per model version against the confirmed labels it
-learnt from, each with its 95% range; below it the last training's comparison in words.
+learnt from, each with its 95% range; below it the last training's comparison in words. With no
+point yet, no chart: a sentence says why.
 
 The percentage axis labels every 10 % where the chart is tall enough, else every 20, 25 or 50 %: Qt Charts
 cuts a label with too little height to "…", which a two-paragraph comparison below the chart did to
@@ -73,6 +74,7 @@ class LearningCurveView(QWidget):
         layout.addWidget(self.empty_note)
         layout.addWidget(self.summary)
         layout.addWidget(note)
+        layout.addStretch(0)  # takes the height the hidden chart leaves (no points): the words stay together at the top
         self.show_curve([], None)
 
     def set_cards(self, cards: list[dict]) -> None:
@@ -103,6 +105,8 @@ class LearningCurveView(QWidget):
         bottom = max(0, int(min(p.low for p in self.points) * 10) * 10 - 10) if self.points else 0
         self.y_axis.setRange(bottom, 100)
         self._fit_percent_labels()
+        # no points: the words say why instead of an empty pair of axes (a retrain opened one that looked broken)
+        self.chart_view.setVisible(bool(self.points))
         self.empty_note.setVisible(not self.points)
         self.empty_note.setText(self.tr("Ingen punkt ännu: kurvan får sin första punkt när en omträning haft "
                                         "tillräckligt många nya bekräftade ärenden att mäta på."))

@@ -433,6 +433,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.form.similar_ticket_activated.connect(self._show_ticket_details)
         if ticket is not None:
             self._lookup_similar(ticket=ticket)
+        else:
+            self._say_similar_state(self.form)  # "bygger sökindex…" until the index is there
         if self.classifier is None:
             self.form.show_suggestions([], available=False)
         self.form.finished.connect(self._on_form_finished)

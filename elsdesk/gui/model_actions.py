@@ -21,9 +21,11 @@ class ModelActionsMixin:
             self.classifier_error = None
             if self.review_view is not None:
                 self.review_view.set_classifier(result)
+            from elsdesk.gui.model_words import version_text
+
             version = str(result[1].get("version"))
             self.statusBar().showMessage(self.tr("Den levererade modellen är laddad.") if version == SHIPPED else
-                                         self.tr("Modell %1 laddad.").replace("%1", version), 5000)
+                                         self.tr("Modell %1 laddad.").replace("%1", version_text(version)), 5000)
             self.classify_unlabelled()
 
         def failed(exc):
@@ -120,7 +122,7 @@ class ModelActionsMixin:
                 return train_model(database, progress=context.progress, is_cancelled=context.is_cancelled)
 
         def done(result):
-            from elsdesk.gui.model_words import comparison_text
+            from elsdesk.gui.model_words import comparison_text, version_text
             from elsdesk.services.learning_curve import last_training
 
             if result.nothing_new:  # no version was made
@@ -130,13 +132,25 @@ class ModelActionsMixin:
                 return
             if result.activated:
                 self.load_classifier()
-            text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace("%1", result.card["version"]).replace(
-                "%2", str(result.confirmed))
+            text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace(
+                "%1", version_text(result.card["version"])).replace("%2", str(result.confirmed))
             text += "\n\n" + comparison_text(last_training([result.card])) + "\n\n" + self._activation_text(result)
-            QMessageBox.information(self, self.tr("Träning klar"), text)
-            self.show_learning_curve()
+            self.training_done_box = self._training_done(text)
 
         return self.start_long_task(work, self.tr("Tränar modellen"), done)
+
+    def _training_done(self, text: str) -> QMessageBox:
+        """Say what the retrain made; the learning curve opens only when asked for with the box's own button
+        (it opened by itself after every retrain, often empty)."""
+        box = QMessageBox(QMessageBox.Information, self.tr("Träning klar"), text, QMessageBox.Ok, self)
+        box.setObjectName("trainingDone")
+        curve = box.addButton(self.tr("Visa &inlärningskurvan"), QMessageBox.ActionRole)
+        box.setDefaultButton(QMessageBox.Ok)
+        box.setEscapeButton(QMessageBox.Ok)  # kept, not deleted on close, as the retrain offer's box: deleting a box
+        # whose finished handler holds the window crashed PySide under pytest-qt
+        box.finished.connect(lambda _result: self.show_learning_curve() if box.clickedButton() is curve else None)
+        box.open()
+        return box
 
     def _activation_text(self, result) -> str:
         """Whether the new model was activated, and how to undo or override that."""
@@ -154,7 +168,7 @@ class ModelActionsMixin:
                            " etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker."
                            " Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3"
                            " under Modell › Modell och kvalitet.").replace("%1", str(evaluation.get("contradicted"))).replace(
-                "%2", str(evaluation.get("n"))).replace("%3", result.card["version"])
+                "%2", str(evaluation.get("n"))).replace("%3", version_text(result.card["version"]))
         return self.tr("Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.")
 
     def show_model_dialog(self):

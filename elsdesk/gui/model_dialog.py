@@ -196,7 +196,9 @@ def _para(text: str) -> str:
 def _technical_html(card: dict, taxonomy: Taxonomy, language: str) -> str:
     quality = card.get("quality") or {}
     evaluation = card.get("evaluation") or {}
-    rows = [(_t(QT_TRANSLATE_NOOP("ModelDialog", "Mätmetod")), quality.get("method") or "–"), (_t(QT_TRANSLATE_NOOP("ModelDialog", "Antal ärenden")), quality.get("n", "–"))]
+    # the id as the command line takes it (elsdesk models --activate ID); the window shows it as a date and time
+    rows = [(_t(QT_TRANSLATE_NOOP("ModelDialog", "Versions-id")), card.get("version") or "–"),
+            (_t(QT_TRANSLATE_NOOP("ModelDialog", "Mätmetod")), quality.get("method") or "–"), (_t(QT_TRANSLATE_NOOP("ModelDialog", "Antal ärenden")), quality.get("n", "–"))]
     for key, label in (("accuracy", _t(QT_TRANSLATE_NOOP("ModelDialog", "Träffsäkerhet (accuracy)"))), ("macro_f1", "Macro-F1"),
                        ("kind_accuracy", _t(QT_TRANSLATE_NOOP("ModelDialog", "Typ: träffsäkerhet"))), ("kind_macro_f1", _t(QT_TRANSLATE_NOOP("ModelDialog", "Typ: macro-F1")))):
         if quality.get(key) is not None:

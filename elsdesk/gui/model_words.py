@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from elsdesk.domain import SHIPPED_MODEL
+from elsdesk.gui.version_names import version_moment
 from elsdesk.ml.confidence import BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, ConfidenceRule, percent
 from elsdesk.services.learning_curve import TrainingComparison
 
@@ -23,13 +24,14 @@ def number(value: int) -> str:
 
 def version_text(version, first: bool = False) -> str:
     """A model version as people read it (*first*: at the start of a line): the shipped model's id
-    ("shipped") is no word of the UI."""
+    ("shipped") is no word of the UI, a trained one is the date and time it was trained ("2026-12-04 22:13",
+    not its id "20261204-221305")."""
     if first:
         text = version_text(version)
         return text[:1].upper() + text[1:]
     if str(version) == SHIPPED_MODEL:
         return _t(QT_TRANSLATE_NOOP("ModelWords", "den levererade modellen"))
-    return str(version) if version else "–"
+    return version_moment(version) if version else "–"
 
 
 def points(difference: float) -> str:
@@ -54,7 +56,7 @@ def comparison_text(c: TrainingComparison | None) -> str:
         else:
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)"),
                      number(c.n), c.min_tickets)
-        text = _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2."), c.version, why)
+        text = _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2."), version_text(c.version), why)
         text += " " + _t(QT_TRANSLATE_NOOP("ModelWords", "Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen"
                                            " tränades: de äldre har den redan lärt sig."))
         if c.near_duplicates:
@@ -66,16 +68,16 @@ def comparison_text(c: TrainingComparison | None) -> str:
                    "same": _t(QT_TRANSLATE_NOOP("ModelWords", "Skillnaden är inom osäkerheten: ingen av modellerna är säkert bättre."))}[c.verdict or "same"]
         return " ".join((
             _t(QT_TRANSLATE_NOOP("ModelWords", "På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) "
-               "rätt modul på %3 och den förra (%4) på %5."), number(c.n), c.version, number(c.after_correct),
+               "rätt modul på %3 och den förra (%4) på %5."), number(c.n), version_text(c.version), number(c.after_correct),
                version_text(c.previous_version), number(c.before_correct)),
             verdict,
             _t(QT_TRANSLATE_NOOP("ModelWords", "Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3."), points(c.difference),
                points(c.difference_low), points(c.difference_high)),
         ))
     if c.after_correct is not None:
-        return _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden."), c.version,
+        return _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden."), version_text(c.version),
                   number(c.after_correct), number(c.n))
-    return _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) mättes innan jämförelsen fanns."), c.version)
+    return _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) mättes innan jämförelsen fanns."), version_text(c.version))
 
 
 def rule_text(rule: ConfidenceRule, what: str = "module") -> list[str]:

@@ -1,14 +1,41 @@
 """ModulePicker: a type-ahead field that picks any module by (part of) its name, keyboard only.
 
-Typing filters a completer list (matches anywhere in the name); Enter takes the highlighted
+Typing filters a completer list (matches anywhere in the name, folded as the rest of the app
+compares names: any case, å/ä/ö as a/o, so "lakem" lists Läkemedel); Enter takes the highlighted
 entry or the first module whose name starts with (or contains) the text; Esc cancels. Return
 never travels on to the parent widget, so one Enter makes one choice.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from elsdesk.taxonomy import fold
+
+FOLDED_ROLE = Qt.UserRole + 1  # a name as compared: what the completer matches typed text against
+
+
+class FoldingCompleter(QCompleter):
+    """A completer that compares folded text with folded names and shows (and types) the names as written."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
+        return [fold(path)]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 - Qt override
+        return index.data(Qt.DisplayRole) or ""
+
+
+def folded_names_model(names, parent=None) -> QStandardItemModel:
+    """One row per name: shown as written, matched by its folded form."""
+    model = QStandardItemModel(parent)
+    for name in names:
+        item = QStandardItem(name)
+        item.setData(fold(name), FOLDED_ROLE)
+        item.setEditable(False)
+        model.appendRow(item)
+    return model
 
 
 class ModulePicker(QLineEdit):
@@ -21,7 +48,8 @@ class ModulePicker(QLineEdit):
         self.setObjectName("modulePicker")
         self.module_names = dict(module_names)
         self._open = False
-        self.completer_ = QCompleter(QStringListModel(sorted(self.module_names.values()), self), self)
+        self.completer_ = FoldingCompleter(folded_names_model(sorted(self.module_names.values()), self), self)
+        self.completer_.setCompletionRole(FOLDED_ROLE)
         self.completer_.setCaseSensitivity(Qt.CaseInsensitive)
         self.completer_.setFilterMode(Qt.MatchContains)
         self.setCompleter(self.completer_)
@@ -37,16 +65,17 @@ class ModulePicker(QLineEdit):
         return self._open
 
     def resolve(self, text: str) -> str | None:
-        """The module id for typed text: exact name or id, else first name starting with it, else containing it."""
-        wanted = " ".join((text or "").split()).casefold()
+        """The module id for typed text: exact name or id, else first name starting with it, else containing it
+        (all compared folded, as the list filters)."""
+        wanted = fold(text or "")
         if not wanted:
             return None
-        names = list(self.module_names.items())
-        for test in (lambda i, n: wanted in (i.casefold(), n.casefold()),
-                     lambda i, n: n.casefold().startswith(wanted),
-                     lambda i, n: wanted in n.casefold() or wanted in i.casefold()):
-            for module_id, name in names:
-                if test(module_id, name):
+        names = [(module_id, fold(module_id), fold(name)) for module_id, name in self.module_names.items()]
+        for test in (lambda i, n: wanted in (i, n),
+                     lambda i, n: n.startswith(wanted),
+                     lambda i, n: wanted in n or wanted in i):
+            for module_id, folded_id, folded_name in names:
+                if test(folded_id, folded_name):
                     return module_id
         return None
 

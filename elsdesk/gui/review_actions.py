@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 PROFILE_NOTE_MS = 30_000  # how long the status bar says which profile a skipped first-start question gave
+SIMILARITY_BUILDING, SIMILARITY_READY, SIMILARITY_FAILED = "building", "ready", "failed"  # the similar-ticket index
 EDIT_SCAN_EVERY_S = 30.0  # other workstations' edits reach the similar-ticket index at most this late
 
 
@@ -174,14 +175,23 @@ class ReviewActionsMixin:
         def done(index):
             self.similarity_index = index
             self._similarity_mark = marks[0]
+            self._similarity_state = SIMILARITY_READY
             if self.review_view is not None:
                 self.review_view.set_similarity_index(index)
             if self._similar_catch_up_due:  # notices came while it was built
                 self.catch_up_similarity_index()
+            self._look_again_for_the_form()  # it said "bygger index…": now the answer
 
+        def failed(exc):
+            logger.warning("similar tickets unavailable: %s", exc)
+            if self._similarity_state == SIMILARITY_BUILDING:
+                self._similarity_state = SIMILARITY_FAILED
+                self._look_again_for_the_form()
+
+        if self._similarity_state != SIMILARITY_READY:  # a rebuild after an import keeps the whole index it has
+            self._similarity_state = SIMILARITY_BUILDING
         return self.runner.start(work, db_path=self.db_path, on_success=done, on_progress=partly_built,
-                                 name="similarity index",
-                                 on_failure=lambda exc: logger.warning("similar tickets unavailable: %s", exc))
+                                 name="similarity index", on_failure=failed)
 
     def catch_up_similarity_index(self):
         """Another workstation saved tickets: add them to the similar-ticket index (form and review queue
@@ -221,6 +231,8 @@ class ReviewActionsMixin:
     def _watch_similarity_index(self) -> None:
         """State for :meth:`catch_up_similarity_index` (called once from the window's construction)."""
         self._similarity_mark = None  # how far the index holds the desk; set when a build finishes
+        self._similarity_state = SIMILARITY_BUILDING  # the first build starts with the window
+        self._similar_asked: tuple = (None, None, None)  # the open form's last lookup: (form, text, ticket)
         self._catch_up_task = None
         self._similar_catch_up_due = False
         self._edits_caught_at = float("-inf")  # the first catch-up reads edits too
@@ -233,8 +245,14 @@ class ReviewActionsMixin:
         from elsdesk.services.similar import similar_tickets, similar_to_text
 
         form, index = self.form, self.similarity_index
-        if form is None or index is None:
+        if form is None:
             return
+        self._similar_asked = (form, text, ticket)
+        state = self._similarity_state
+        if index is None or state == SIMILARITY_FAILED:
+            form.show_similar_pending(self._similar_state_text(state))
+            return
+        form.show_similar_pending(self._similar_state_text(state, searching=True))
         base = ticket or form.ticket
         title, _, description = (text or "").partition("\n")
         if base is not None and text is not None:
@@ -247,13 +265,36 @@ class ReviewActionsMixin:
                 return similar_to_text(database, index, title, description)
 
         def done(found):
-            if form is self.form:
-                form.show_similar(found)
+            if form is self.form:  # an empty answer from a part of the index is no answer yet
+                form.show_similar(found, None if state == SIMILARITY_READY else self._similar_state_text(state))
 
         if self._similar_task is not None:
             self._similar_task.cancel()
         self._similar_task = self.runner.start(work, db_path=self.db_path, on_success=done, name="similar tickets",
                                                quick=True)
+
+    def _similar_state_text(self, state: str, searching: bool = False) -> str:
+        """What the similar tickets' pane says while it has no answer: searching, or the index not there yet."""
+        if state == SIMILARITY_FAILED:
+            return self.tr("Liknande ärenden kan inte visas just nu: sökindexet gick inte att bygga.")
+        if state == SIMILARITY_BUILDING:
+            return self.tr("Bygger sökindex… liknande ärenden visas när det är klart.")
+        return self.tr("Söker liknande ärenden…") if searching else self.tr("Inga liknande ärenden.")
+
+    def _look_again_for_the_form(self) -> None:
+        """The index is complete (or failed): the open form's pane gets its answer, or says why not."""
+        form, text, ticket = self._similar_asked
+        if self.form is None:
+            return
+        if form is self.form:
+            self._lookup_similar(text=text, ticket=ticket)
+        else:  # nothing typed in this form yet
+            self._say_similar_state(self.form)
+
+    def _say_similar_state(self, form) -> None:
+        """A form that has asked nothing yet: its similar tickets' pane says whether the index is there."""
+        ready = self._similarity_state == SIMILARITY_READY
+        form.show_similar_pending(None if ready else self._similar_state_text(self._similarity_state))
 
     def _show_ticket_details(self, ticket_id: int) -> None:
         self.details.show_ticket(self.repo.get(ticket_id), self.repo.label_history(ticket_id))

@@ -2,7 +2,8 @@
 (a module with "?" is the model's suggestion, not yet confirmed).
 
 Shows what :func:`elsdesk.services.similar.similar_tickets` returned; used in the review queue
-and the ticket form. It never queries anything itself. Double-click or Enter on a row emits
+and the ticket form. It never queries anything itself; its owner says when a search or the index
+is still under way (:meth:`show_pending`), so "no similar tickets" is said only as an answer. Double-click or Enter on a row emits
 :attr:`ticket_activated` so the owner can open that ticket.
 """
 
@@ -53,7 +54,18 @@ class SimilarTicketsView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
+        self.show_nothing_yet()
+
+    def show_nothing_yet(self) -> None:
+        """Nothing asked yet (a new form before anything is typed)."""
         self.show_similar([], self.tr("Inga liknande ärenden ännu."))
+
+    def show_pending(self, text: str) -> None:
+        """A search or the index is under way: *text* says so where the list is empty ("Söker…"); rows
+        already shown stay until the answer replaces them (no flicker while typing)."""
+        if not self.tree.topLevelItemCount():
+            self.empty.setText(text)
+            self.empty.setVisible(True)
 
     def show_similar(self, similar: list[SimilarTicket], empty_text: str | None = None) -> None:
         """Show the similar tickets (best first); *empty_text* says why there are none."""

@@ -376,9 +376,18 @@ class TicketFormDialog(QDialog):
                      f"<span class='band'>({confidence_text(kind[2], kind[1])})</span>")
         self.suggestion_view.setText(text)
 
-    def show_similar(self, similar) -> None:
-        """Show the most similar earlier tickets (``SimilarTicket`` list), so an answer can be reused."""
-        self.similar_view.show_similar(similar)
+    def show_similar(self, similar, empty_text: str | None = None) -> None:
+        """Show the most similar earlier tickets (``SimilarTicket`` list), so an answer can be reused;
+        *empty_text* says why there are none when that is not simply the answer."""
+        self.similar_view.show_similar(similar, empty_text)
+
+    def show_similar_pending(self, text: str | None) -> None:
+        """The similar tickets are being looked for, or their index built: *text* says which (None:
+        nothing asked yet)."""
+        if text is None:
+            self.similar_view.show_nothing_yet()
+        else:
+            self.similar_view.show_pending(text)
 
     def show_known_problem(self, suggestion) -> None:
         """Show the known problem the text most likely describes (a ``ProblemSuggestion``, or None to

@@ -39,15 +39,16 @@ TABLE_WANTS = 330  # the height the topic table and its buttons get first on a s
 TREND_MARKS = {"new": "✚", "rising": "▲", "steady": "▬", "falling": "▼"}
 EXPORT_FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "html": QT_TRANSLATE_NOOP("TrainingLeadView", "Webbsida (*.html)"),
                   "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
+# the headings use the export's words for the same columns (elsdesk/export/tables.py), in both languages
 COLUMNS = (
     QT_TRANSLATE_NOOP("TrainingLeadView", "På agendan"),
     QT_TRANSLATE_NOOP("TrainingLeadView", "Ämne"),
     QT_TRANSLATE_NOOP("TrainingLeadView", "Modul"),
     QT_TRANSLATE_NOOP("TrainingLeadView", "Typ"),
-    QT_TRANSLATE_NOOP("TrainingLeadView", "Antal"),
-    QT_TRANSLATE_NOOP("TrainingLeadView", "Förra v."),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Ärenden"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Föreg. vecka"),
     QT_TRANSLATE_NOOP("TrainingLeadView", "Trend"),
-    QT_TRANSLATE_NOOP("TrainingLeadView", "Veckor"),
+    QT_TRANSLATE_NOOP("TrainingLeadView", "Veckor i rad"),
     QT_TRANSLATE_NOOP("TrainingLeadView", "Genomgånget"),
 )
 
@@ -98,7 +99,8 @@ class TrainingLeadView(QWidget):
         self.language = language
         self.overview = None
         self._task = None
-        self._keep_id: str | None = None  # the topic to select again after a reload (edits keep the selection)
+        self._keep_ids: list[str] = []  # the topics to select again after a reload (edits keep the selection)
+        self._keep_current: str | None = None  # ... and the one the current row was on
         self._select_after_load: str | None = None  # ... or the one an edit made of it
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekCombo")
@@ -255,9 +257,13 @@ class TrainingLeadView(QWidget):
 
     def _on_loaded(self, overview) -> None:
         same_week = self.overview is not None and overview.week == self.overview.week
-        self._keep_id = (self.selected_topics()[:1] or [{}])[0].get("id") if same_week else None
+        self._keep_ids, self._keep_current = ([], None)
+        if same_week:  # every selected topic, by id (Shift/Ctrl picked several), and the current row's topic
+            self._keep_ids = [t["id"] for t in self.selected_topics()]
+            self._keep_current = self.table.item(self.table.currentRow(), 0).data(Qt.UserRole) if (
+                self.table.currentRow() >= 0 and self.table.item(self.table.currentRow(), 0)) else None
         if same_week and self._select_after_load:
-            self._keep_id = self._select_after_load
+            self._keep_ids, self._keep_current = [self._select_after_load], self._select_after_load
         self._select_after_load = None
         self.overview = overview
         self.week_combo.blockSignals(True)
@@ -310,14 +316,22 @@ class TrainingLeadView(QWidget):
                 self.table.setItem(row, column, item)
         self.fit_columns()
         if topics:
-            ids = [t["id"] for t in topics]
-            row = ids.index(self._keep_id) if self._keep_id in ids else 0
-            # one topic selected and current after a reload: selectRow adds to the selection while Ctrl is
-            # held (Ctrl+Enter accepts a proposal), which left the old row selected beside the new one
-            self.table.selectionModel().setCurrentIndex(self.table.model().index(row, 0),
-                                                        QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self._select_again([t["id"] for t in topics])
         self._show_examples()
         self._enable_proposal_actions()
+
+    def _select_again(self, ids: list[str]) -> None:
+        """After a reload, the same topics selected (by id) and the same one current as before the edit;
+        the first topic when none of them is left (a merge, a new week). Explicit selection flags, never
+        selectRow: it adds to the selection while Ctrl is held (Ctrl+Enter accepts a proposal)."""
+        rows = [ids.index(i) for i in self._keep_ids if i in ids] or [0]
+        current = ids.index(self._keep_current) if self._keep_current in ids else rows[0]
+        model, selection = self.table.model(), self.table.selectionModel()
+        selection.clearSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        selection.setCurrentIndex(model.index(current, 0), QItemSelectionModel.NoUpdate)
+        self.table.scrollTo(model.index(current, 0))
 
     # -- a small screen ---------------------------------------------------------------------
     def fit_columns(self) -> None:

@@ -4,27 +4,37 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="23"/>
+        <source>%1 % av %2</source>
+        <translation>%1% of %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="38"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="38"/>
         <source>Superanvändare eniga</source>
         <translation>Super-users agree</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="31"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="38"/>
         <source>Modellen hade rätt</source>
         <translation>Model was right</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="43"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="47"/>
+        <source>– betyder för lite att räkna på ännu: inget ärende i modulen har granskats av två superanvändare, eller inget beslut hade ett förslag från modellen.</source>
+        <translation>– means too little to count on yet: no ticket in the module was reviewed by two super-users, or no decision had a suggestion from the model.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="55"/>
         <source>Oenigheter (olika moduler från olika superanvändare)</source>
         <translation>Disagreements (different modules from different super-users)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/agreement_view.py" line="47"/>
+        <location filename="../../elsdesk/gui/agreement_view.py" line="59"/>
         <source>Eniga superanvändare: %1 · Modellens förslag behölls: %2</source>
         <translation>Super-users in agreement: %1 · Model&apos;s suggestion kept: %2</translation>
     </message>
@@ -434,32 +444,32 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="440"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="449"/>
         <source>personnummer</source>
         <translation>personal identity number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="441"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="450"/>
         <source>samordningsnummer</source>
         <translation>coordination number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="442"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="451"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="443"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="452"/>
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="444"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="453"/>
         <source>reservnummer</source>
         <translation>reserve number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="445"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="454"/>
         <source>namn</source>
         <translation>name</translation>
     </message>
@@ -578,94 +588,94 @@
 <context>
     <name>LabelHistory</name>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="47"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="46"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="47"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="55"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="56"/>
         <source>%1 %2 bekräftad av %3 i granskningen</source>
         <translation>%1 %2 confirmed by %3 in review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="56"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="57"/>
         <source>%1 ändrad från %2 till %3 av %4 i granskningen</source>
         <translation>%1 changed from %2 to %3 by %4 in review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="59"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="60"/>
         <source>%1 satt till %2 av %3 vid registreringen</source>
         <translation>%1 set to %2 by %3 when logging the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="61"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="62"/>
         <source>%1 ändrad från %2 till %3 av %4 i ärendeformuläret</source>
         <translation>%1 changed from %2 to %3 by %4 in the ticket form</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="40"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="41"/>
         <source>(modellens förslag, version %1)</source>
         <translation>(the model&apos;s suggestion, version %1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="30"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="31"/>
         <source>modellen (levererad med appen)</source>
         <translation>the model shipped with the app</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="32"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="33"/>
         <source>modellen</source>
         <translation>the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="33"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="34"/>
         <source>modellen (version %1)</source>
         <translation>the model (version %1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="39"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="40"/>
         <source>(förslag från modellen som levererades med appen)</source>
         <translation>(suggested by the model shipped with the app)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="68"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="69"/>
         <source>%1 %2 bekräftad vid import</source>
         <translation>%1 %2 confirmed by import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="69"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="70"/>
         <source>%1 %2 bekräftad vid import av %3</source>
         <translation>%1 %2 confirmed by import by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="71"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="72"/>
         <source>%1 satt till %2 i demodata</source>
         <translation>%1 set to %2 in the demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="73"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="74"/>
         <source>%1 satt till %2 vid import</source>
         <translation>%1 set to %2 on import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="74"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="75"/>
         <source>%1 satt till %2 vid import av %3</source>
         <translation>%1 set to %2 on import by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="51"/>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="76"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="77"/>
         <source>%1 satt till %2 av %3</source>
         <translation>%1 set to %2 by %3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="52"/>
-        <location filename="../../elsdesk/gui/label_history_text.py" line="77"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="53"/>
+        <location filename="../../elsdesk/gui/label_history_text.py" line="78"/>
         <source>%1 ändrad från %2 till %3 av %4</source>
         <translation>%1 changed from %2 to %3 by %4</translation>
     </message>
@@ -691,27 +701,27 @@
 <context>
     <name>LearningCurveView</name>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="35"/>
         <source>Andel rätt modul på nya bekräftade ärenden</source>
         <translation>Share of new confirmed tickets with the right module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="42"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="43"/>
         <source>Bekräftade etiketter som modellen lärt sig av</source>
         <translation>Confirmed labels the model learnt from</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="46"/>
         <source>Rätt modul (%)</source>
         <translation>Right module (%)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="66"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="67"/>
         <source>Varje punkt är en modellversion mätt på de nyaste bekräftade ärendena som den inte tränats på (nästan likadana ärenden borträknade); strecket visar osäkerheten (95 %). Den levererade modellen syns när den första omträningen mätt den på deskens egna ärenden.</source>
         <translation>Each point is a model version measured on the newest confirmed tickets it was not trained on (near-duplicates left out); the bar shows the uncertainty (95%). The shipped model appears once the first retrain has measured it on this desk&apos;s own tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/learning_curve_view.py" line="107"/>
+        <location filename="../../elsdesk/gui/learning_curve_view.py" line="111"/>
         <source>Ingen punkt ännu: kurvan får sin första punkt när en omträning haft tillräckligt många nya bekräftade ärenden att mäta på.</source>
         <translation>No point yet: the curve gets its first point when a retrain has had enough new confirmed tickets to measure on.</translation>
     </message>
@@ -1134,7 +1144,7 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="320"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="711"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="713"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
@@ -1180,102 +1190,102 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="386"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="513"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="515"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="483"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="485"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="485"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="487"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="507"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="509"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="508"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="510"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="510"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="512"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="511"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="513"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="512"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="514"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="524"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="528"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="552"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="554"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="627"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="629"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="632"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="634"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="664"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="666"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="665"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="667"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="682"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="684"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="683"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="685"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="700"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="702"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="708"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="710"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="711"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="713"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1285,87 +1295,92 @@ Database: %2</translation>
 <context>
     <name>ModelActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="25"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="27"/>
         <source>Den levererade modellen är laddad.</source>
         <translation>The shipped model is loaded.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="26"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="28"/>
         <source>Modell %1 laddad.</source>
         <translation>Model %1 loaded.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="32"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="34"/>
         <source>Inga förslag: %1 Välj Modell › Träna om modellen.</source>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="127"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="129"/>
         <source>Inget nytt att lära</source>
         <translation>Nothing new to learn</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="128"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="130"/>
         <source>Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara göra en kopia av den. Ingen ny version skapades.</source>
         <translation>No labels have been confirmed since the active model was trained, so retraining would only make a copy of it. No new version was created.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="133"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="135"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
+        <source>Visa &amp;inlärningskurvan</source>
+        <translation>Show the &amp;learning curve</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="161"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="149"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="163"/>
         <source>Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på. Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.</source>
         <translation>The new model was activated without a comparison, because there was too little to compare on. If the suggestions look worse, activate %1 again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="153"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="167"/>
         <source>Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker. Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3 under Modell › Modell och kvalitet.</source>
         <translation>The new model was not activated: the models could not be compared, and the confirmed labels contradict the active model on %1 of %2 tickets where it was sure. Check the labels under Model › Likely label mistakes; if they are right, activate %3 under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="158"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="172"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="274"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="288"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="136"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="145"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="139"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="140"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="213"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="227"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="230"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="244"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="251"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="265"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="267"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="281"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -1499,53 +1514,58 @@ Database: %2</translation>
         <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
+        <source>Versions-id</source>
+        <translation>Version id</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="199"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="202"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="205"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="207"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="209"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="211"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="211"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="213"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="214"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="216"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="214"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="216"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1553,147 +1573,147 @@ Database: %2</translation>
 <context>
     <name>ModelWords</name>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="31"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="33"/>
         <source>den levererade modellen</source>
         <translation>the shipped model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="44"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="46"/>
         <source>Ingen modell tränad här ännu: bekräfta etiketter i granskningskön och träna om.</source>
         <translation>No model trained here yet: confirm labels in the review queue and retrain.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="47"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="49"/>
         <source>de nya bekräftade ärendena kommer från bara %1 moduler (minst %2 behövs)</source>
         <translation>the new confirmed tickets come from only %1 modules (at least %2 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="49"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="51"/>
         <source>inga nya bekräftade ärenden som ingen av modellerna tränats på (minst %1 behövs)</source>
         <translation>no new confirmed tickets that neither model was trained on (at least %1 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="52"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="54"/>
         <source>bara 1 nytt bekräftat ärende som ingen av modellerna tränats på (minst %1 behövs)</source>
         <translation>only 1 new confirmed ticket that neither model was trained on (at least %1 needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="55"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="57"/>
         <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)</source>
         <translation>only %1 new confirmed tickets that neither model was trained on (at least %2 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="57"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="59"/>
         <source>Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2.</source>
         <translation>The last training (%1) could not be compared with the previous model: %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="58"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="60"/>
         <source>Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen tränades: de äldre har den redan lärt sig.</source>
         <translation>The comparison uses only tickets confirmed since the previous model was trained: it has already learnt the older ones.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="61"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="63"/>
         <source>Ärenden som nästan är kopior av träningsärenden räknades inte: %1 st.</source>
         <translation>Tickets that are near-copies of training tickets were not counted: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="62"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
         <source>Fler bekräftade ärenden behövs innan en siffra säger något.</source>
         <translation>More confirmed tickets are needed before a figure means anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="66"/>
         <source>Den nya modellen är bättre.</source>
         <translation>The new model is better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="65"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
         <source>Den nya modellen är sämre.</source>
         <translation>The new model is worse.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="66"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="68"/>
         <source>Skillnaden är inom osäkerheten: ingen av modellerna är säkert bättre.</source>
         <translation>The difference is within the uncertainty: neither model is surely better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="68"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="70"/>
         <source>På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) rätt modul på %3 och den förra (%4) på %5.</source>
         <translation>On the %1 newest confirmed tickets neither model was trained on, the new model (%2) got the module right on %3 and the previous one (%4) on %5.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="72"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="74"/>
         <source>Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3.</source>
         <translation>Difference %1 percentage points; with 95% certainty between %2 and %3.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="76"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="78"/>
         <source>Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden.</source>
         <translation>The last training (%1) got the module right on %2 of %3 new confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="78"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="80"/>
         <source>Senaste träningen (%1) mättes innan jämförelsen fanns.</source>
         <translation>The last training (%1) was measured before this comparison existed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="86"/>
         <source>%1 % eller mer</source>
         <translation>%1% or more</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="86"/>
         <source>%1–%2 %</source>
         <translation>%1–%2%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="85"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="87"/>
         <source>under %1 %</source>
         <translation>below %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="90"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="92"/>
         <source>%1 betyder att modellen anger %2.</source>
         <translation>%1 means the model gives %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="92"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="94"/>
         <source>När modellen säger %1 om typen (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 about the type (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="95"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="97"/>
         <source>När modellen säger %1 (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="101"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="103"/>
         <source>Hur ofta modellen haft rätt i varje nivå är inte mätt för den här versionen; gränserna gäller ändå för alla moduler.</source>
         <translation>How often the model has been right at each level is not measured for this version; the cut-offs still hold for every module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="102"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="104"/>
         <source>grundärenden, vart och ett bedömt av en modell som inte tränats på det</source>
         <translation>seed tickets, each judged by a model that was not trained on it</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="103"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="105"/>
         <source>av de nyaste bekräftade ärendena, som modellen inte tränats på</source>
         <translation>of the newest confirmed tickets, which the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="104"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="106"/>
         <source>ärenden modellen inte tränats på</source>
         <translation>tickets the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="105"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="107"/>
         <source>Samma gränser gäller för alla moduler. Mätt på %1 %2.</source>
         <translation>The same cut-offs hold for every module. Measured on %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="109"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="111"/>
         <source>%1 av %2 (%3 %)</source>
         <translation>%1 of %2 (%3%)</translation>
     </message>
@@ -1926,49 +1946,69 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="51"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="52"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="52"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="53"/>
         <source>Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; be IT om en annan roll.</source>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="86"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="87"/>
         <source>Ingen profil vald: du är %1 med rollen %2. Byt under Arkiv › Byt profil.</source>
         <translation>No profile chosen: you are %1 with the role %2. Change it under File › Change profile.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="123"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="124"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="132"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="133"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="146"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="147"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="147"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="148"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="150"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="151"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="151"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="152"/>
         <source>Senare</source>
         <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="279"/>
+        <source>Liknande ärenden kan inte visas just nu: sökindexet gick inte att bygga.</source>
+        <translation>Similar tickets cannot be shown right now: the search index could not be built.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="281"/>
+        <source>Bygger sökindex… liknande ärenden visas när det är klart.</source>
+        <translation>Building the search index… similar tickets appear when it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="282"/>
+        <source>Söker liknande ärenden…</source>
+        <translation>Looking for similar tickets…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_actions.py" line="282"/>
+        <source>Inga liknande ärenden.</source>
+        <translation>No similar tickets.</translation>
     </message>
 </context>
 <context>
@@ -2195,62 +2235,62 @@ Database: %2</translation>
 <context>
     <name>SimilarTicketsView</name>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="27"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="28"/>
         <source>Liknande tidigare ärenden</source>
         <translation>Similar earlier tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
         <source>Likhet</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="34"/>
         <source>Lösning</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="56"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="61"/>
         <source>Inga liknande ärenden ännu.</source>
         <translation>No similar tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="73"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="85"/>
         <source>Bekräftad modul</source>
         <translation>Confirmed module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="74"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="86"/>
         <source>Modellens förslag, inte bekräftat</source>
         <translation>The model&apos;s suggestion, not confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="74"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="86"/>
         <source>Ej klassad</source>
         <translation>Not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="81"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="93"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -2514,47 +2554,47 @@ Database: %2</translation>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="392"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="401"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="392"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="401"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="395"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="404"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="397"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="402"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="411"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="402"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="411"/>
         <source>tillfällig lösning finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="403"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="412"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="403"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="412"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="427"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="436"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2668,334 +2708,330 @@ Database: %2</translation>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="43"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
-        <source>Antal</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
-        <source>Förra v.</source>
-        <translation>Last week</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
-        <source>Veckor</source>
-        <translation>Weeks</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="64"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="65"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="115"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="116"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="118"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="122"/>
         <source>&amp;Period…</source>
         <translation>&amp;Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="122"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
         <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
         <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="128"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="128"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="145"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="151"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="517"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="154"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="573"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="159"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="237"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="239"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="275"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="281"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="275"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="281"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="276"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="282"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="277"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="283"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="303"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="382"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="309"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="396"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="304"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="310"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="367"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="381"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="371"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="385"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="383"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="397"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="383"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="397"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="413"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="405"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <source>Föreg. vecka</source>
+        <translation>Prev. week</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
+        <source>Veckor i rad</source>
+        <translation>Weeks running</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="419"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="409"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="423"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="415"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="429"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="416"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="430"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="417"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="431"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="475"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="475"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="485"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="491"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="505"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="485"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="487"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="501"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="491"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="505"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="502"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="516"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="531"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="518"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="535"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="557"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="571"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="535"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="558"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="572"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="542"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="556"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="544"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="558"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="551"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="571"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="572"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="573"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="582"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="596"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="583"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="597"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="618"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
