@@ -201,3 +201,21 @@ def test_a_scan_reads_the_labels_the_active_model_stored_instead_of_guessing_aga
         memory_db.conn.execute("UPDATE tickets SET model_version = 'an-older-version' WHERE id = ?", (older.id,))
     labels = TicketLabels(memory_db).of([repo.get(older.id), repo.get(printer[1].id)])
     assert read_again == [1] and set(labels) == {older.id, printer[1].id}
+
+
+HUB = [  # one text that touches four things, and a ticket about each of them: five problems, not one incident
+    ("Fel i Cosmic", "Dubbla rader i läkemedelslistan efter inskrivningen, remissen försvann och etiketten skrivs inte ut"),
+    ("Fel i Cosmic", "Dubbla rader i läkemedelslistan för en dospatient sedan i morse"),
+    ("Inskrivningen", "Inskrivningen av patienten från akuten blev inte klar, står kvar på akuten"),
+    ("Remissen försvann", "Remissen till ortopeden försvann när jag sparade den"),
+    ("Etiketten skrivs inte ut", "Etiketten till provröret skrivs inte ut på labbskrivaren"),
+]
+
+
+def test_tickets_alike_only_with_one_text_that_touches_them_all_are_no_incident(memory_db):
+    """A held-out tester's go-live week: "fel i cosmic: ApoDos-patienter får dubbla rader i läkemedelslistan
+    efter inskrivning" was alike with a ticket about each thing it named, and five problems became one
+    possible incident around it."""
+    background(memory_db)
+    insert(memory_db, [(t, d, DAY + i * timedelta(minutes=20), UNITS[i]) for i, (t, d) in enumerate(HUB)])
+    assert scan_for_incidents(memory_db).created == []

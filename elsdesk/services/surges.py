@@ -1,7 +1,8 @@
 """Surge detection: a burst of similar tickets from several units within a few hours is a possible
 incident (a printer queue, an integration or the whole system down).
 
-Rule (``SurgeRules``): at least 5 tickets similar to one central ticket (cosine ≥ 0.2), from at
+Rule (``SurgeRules``): at least 5 tickets similar to one central ticket (cosine ≥ 0.2), each also
+similar to another of them (a centre that touches several things is no burst of them all), from at
 least 3 different units, within 4 hours, and at least 3 times the usual rate of such tickets (the
 previous 72 hours, at that time of day and for how busy the desk is: so a question that comes every
 day is not an incident; :class:`~elsdesk.services.surge_rules.DeskHistory`). Texts are compared
@@ -205,7 +206,7 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         if degree[centre] + 1 < rules.min_tickets:
             break
         tried[centre] = True
-        members = np.flatnonzero(adjacent[centre] & remaining).tolist() + [centre]
+        members = _hanging_together(np.flatnonzero(adjacent[centre] & remaining).tolist(), centre, adjacent)
         members.sort(key=lambda i: (times[i], tickets[i].id))
         burst = _best_window(members, times, tickets, window, rules)
         if burst is None:
@@ -225,6 +226,21 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
             label=tickets[centre].title, representative_id=tickets[centre].id,
         ))
     return surges
+
+
+def _hanging_together(neighbours: list[int], centre: int, adjacent: np.ndarray) -> list[int]:
+    """The centre and those of its *neighbours* that are also alike with another of them: a ticket that
+    shares only the centre's words is left out. A centre that mentions several things ("fel i cosmic: dubbla
+    rader i läkemedelslistan efter inskrivning") is alike with a ticket about each of them, and five
+    problems made one burst around it; the tickets of one incident are alike among themselves."""
+    kept = list(neighbours)
+    while kept:
+        among = adjacent[np.ix_(kept, kept)].sum(axis=1)
+        alone = among == 0
+        if not alone.any():
+            break
+        kept = [i for i, lonely in zip(kept, alone) if not lonely]
+    return kept + [centre]
 
 
 def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rules: SurgeRules, scale: float) -> float:
