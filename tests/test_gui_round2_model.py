@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from elsdesk.domain import LabelChange
 from elsdesk.gui.agreement_view import AgreementView
 from elsdesk.gui.label_history_text import history_sentence
 from elsdesk.gui.learning_curve_view import LearningCurveView
-from elsdesk.gui.model_actions import ModelActionsMixin
 from elsdesk.gui.model_dialog import ModelDialog, quality_html
 from elsdesk.gui.model_words import comparison_text, version_text
 from elsdesk.gui.version_names import version_moment
@@ -23,24 +22,13 @@ from elsdesk.services.agreement import AgreementReport, ModuleAgreement
 from elsdesk.services.learning_curve import last_training
 from elsdesk.storage import open_database
 from elsdesk.taxonomy import load_taxonomy
+from test_review_findings_training import _Window
 
 VERSION = "20261204-221305"
 SHOWN = "2026-12-04 22:13"
 TOO_FEW = {"version": VERSION, "created": "2026-12-04T22:13:05", "previous": {"version": "shipped"},
            "training": {"confirmed_rows": 53},
            "evaluation": {"status": "too_few", "reason": "few_tickets", "n": 20, "modules": 4, "near_duplicates": 3}}
-
-
-class _Window(ModelActionsMixin, QWidget):
-    """Just enough of the main window to run a retrain in the foreground, as a super-user."""
-
-    def may(self, action):
-        return True
-
-    def start_long_task(self, work, label, on_success):
-        context = SimpleNamespace(open_database=lambda: open_database(self.db_path), progress=None,
-                                  is_cancelled=lambda: False)
-        on_success(work(context))
 
 
 def _retrained_window(qtbot, tmp_path, monkeypatch) -> _Window:

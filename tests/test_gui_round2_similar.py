@@ -9,23 +9,12 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings
 
-from elsdesk.domain import Ticket
 from elsdesk.gui.main_window import MainWindow
 from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services import similar
-from elsdesk.storage import TicketRepository, open_database
+from test_gui_similar_while_building import _seed
 
 BUILDING = "Bygger sökindex"
-
-
-def _seed(db_path, count: int = 30) -> None:
-    database = open_database(db_path)
-    repo = TicketRepository(database)
-    with database.write():
-        for n in range(count):
-            title = "Frikort registreras inte i kassan" if n >= count - 3 else f"SITHS-kortet låst på avdelning {n}"
-            repo.insert(Ticket(title=title, description=title, created_at=f"2025-04-28T08:{n:02d}:00"))
-    database.close()
 
 
 @pytest.fixture

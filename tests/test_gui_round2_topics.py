@@ -13,30 +13,19 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from conftest import write_jsonl
 from elsdesk.gui.module_picker import ModulePicker
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.training_view import COLUMNS, TrainingLeadView
-from elsdesk.services.imports import import_tickets
-from elsdesk.storage import open_database
 from elsdesk.taxonomy import load_taxonomy
 from test_known_problem_week_accepts import SITHS_REPORTS
-from test_problems import DOSE_REPORTS, LABEL_REPORTS, _row
+from test_gui_training_problems import training_view_of, two_topics_week
+from test_problems import _row
 
 
 @pytest.fixture
 def view(qtbot, db_path, tmp_path):
-    rows = [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)]
-    rows += [_row(20 + i, "2025-05-07", t, d, "utskrift_hardvara") for i, (t, d) in enumerate(LABEL_REPORTS)]
-    rows += [_row(40 + i, "2025-05-08", t, d, "inloggning_siths") for i, (t, d) in enumerate(SITHS_REPORTS)]  # a third topic
-    with open_database(db_path) as database:
-        import_tickets(database, write_jsonl(tmp_path / "week.jsonl", rows))
-    runner = TaskRunner()
-    widget = TrainingLeadView(load_taxonomy(), runner, db_path)
-    qtbot.addWidget(widget, before_close_func=lambda w: qtbot.waitUntil(lambda: runner.running() == 0, timeout=30_000))
-    with qtbot.waitSignal(widget.overview_loaded, timeout=60_000):
-        widget.load("2025-W19")
-    return widget
+    rows = [_row(40 + i, "2025-05-08", t, d, "inloggning_siths") for i, (t, d) in enumerate(SITHS_REPORTS)]  # a third topic
+    return training_view_of(qtbot, db_path, tmp_path, two_topics_week() + rows)
 
 
 def _select_rows(view, rows: list[int], current: int) -> None:

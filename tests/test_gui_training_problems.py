@@ -15,10 +15,14 @@ from elsdesk.taxonomy import load_taxonomy
 from test_problems import DOSE_REPORTS, LABEL_REPORTS, _row
 
 
-@pytest.fixture
-def view(qtbot, db_path, tmp_path):
+def two_topics_week() -> list[dict]:
+    """A week (2025-W19) of dose reports and label printer reports: two topics."""
     rows = [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)]
-    rows += [_row(20 + i, "2025-05-07", t, d, "utskrift_hardvara") for i, (t, d) in enumerate(LABEL_REPORTS)]
+    return rows + [_row(20 + i, "2025-05-07", t, d, "utskrift_hardvara") for i, (t, d) in enumerate(LABEL_REPORTS)]
+
+
+def training_view_of(qtbot, db_path, tmp_path, rows: list[dict]) -> TrainingLeadView:
+    """The Utbildning tab's view over a desk that imported *rows*, showing week 2025-W19."""
     with open_database(db_path) as database:
         import_tickets(database, write_jsonl(tmp_path / "week.jsonl", rows))
     runner = TaskRunner()
@@ -27,6 +31,11 @@ def view(qtbot, db_path, tmp_path):
     with qtbot.waitSignal(widget.overview_loaded, timeout=60_000):
         widget.load("2025-W19")
     return widget
+
+
+@pytest.fixture
+def view(qtbot, db_path, tmp_path):
+    return training_view_of(qtbot, db_path, tmp_path, two_topics_week())
 
 
 def _select(view, topic_id):
