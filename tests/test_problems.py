@@ -442,7 +442,8 @@ def test_a_proposal_that_is_one_group_with_a_known_problems_tickets_joins_the_pr
     and the finder made them a proposal of its own beside the known problem, both on the week's agenda.
     A proposal that would have been one group with a problem's tickets now joins it; others stay."""
     from elsdesk.domain import Ticket
-    from elsdesk.services.topics import _reference_texts, _under_known_problems
+    from elsdesk.services.topic_continuity import under_known_problems
+    from elsdesk.services.topics import _reference_texts
     from elsdesk.topics.finder import FoundTopic, TopicFinder
 
     texts = VIDIMERA + ARMBAND[:4]
@@ -453,8 +454,8 @@ def test_a_proposal_that_is_one_group_with_a_known_problems_tickets_joins_the_pr
     other = FoundTopic("utskrift_hardvara", [8, 9, 10, 11], ["armband"], {})
     finder = TopicFinder(reference_texts=_reference_texts())
     linked = {1, 3, 5, 7}  # the ids of the tickets at positions 0, 2, 4, 6
-    left, rest = _under_known_problems(finder, tickets, [known], [same, other], [1, 3, 5, 7, 8, 9, 10, 11], linked)
+    left, rest = under_known_problems(finder, tickets, [known], [same, other], [1, 3, 5, 7, 8, 9, 10, 11], linked)
     assert sorted(known.members) == list(range(8))
     assert left == [other] and rest == [8, 9, 10, 11]
     placed = FoundTopic("bestallning_svar", [0, 2, 4, 6], ["vidimera"], {})  # the matcher's, none linked by people
-    assert _under_known_problems(finder, tickets, [placed], [same], [1, 3, 5, 7], set()) == ([same], [1, 3, 5, 7])
+    assert under_known_problems(finder, tickets, [placed], [same], [1, 3, 5, 7], set()) == ([same], [1, 3, 5, 7])

@@ -19,18 +19,20 @@ from elsdesk.days import parse_day
 from elsdesk.domain import MODEL, BadInputError, Cancelled, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.permissions import SET_GO_LIVE, require
+from elsdesk.services.topic_continuity import (  # noqa: F401  (problem_topic_id, is_problem_topic: as callers know them)
+    continued_proposals, group_of_topic, is_problem_topic, linked_earlier, problem_topic_id, under_known_problems)
+from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES
 from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
-from elsdesk.topics.identity import Group, continuations
+from elsdesk.topics.identity import continuations
 from elsdesk.topics.problem_matcher import texts_of
 from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
 
 logger = logging.getLogger(__name__)
-CARRY_SAMPLE = 12  # tickets of a topic compared with another week's topic
 HISTORY_WEEKS = 8
 KEEPER_LOCK = 7_305_216  # pg_try_advisory_lock key (with the database's): one workstation keeps a shared desk's topics
 
@@ -68,43 +70,11 @@ def _topic_id(week: str, found: FoundTopic) -> str:
     return "T" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:8]
 
 
-def _group(topic: FoundTopic, tickets: list[Ticket]) -> Group:
-    """A found topic's tickets for comparing with another week's (its first members: a sample)."""
-    return _group_of(topic.module, [tickets[m] for m in topic.members[:CARRY_SAMPLE]])
-
-
-def _group_of(module: str | None, members: list[Ticket]) -> Group:
-    return Group(module, [t.kind for t in members], [ticket_text(t.title, t.description) for t in members])
-
-
-def _continued(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
-               found: list[FoundTopic], tickets: list[Ticket]) -> dict[int, RegisteredTopic]:
-    """found index -> the earlier proposal it continues (of the weeks the view compares with, whose
-    stored results are *earlier_results*, nearest week first); a proposal people rejected is
-    continued too, so that it stays rejected."""
-    repo = TopicRepository(database)
-    registered = {t.id: t for t in repo.registry() if not is_problem_topic(t.id) and not t.merged_into}
-    latest: dict[str, list[int]] = {}
-    for results in earlier_results.values():  # nearest first: each proposal's latest tickets
-        for result in results:
-            if result.topic_id in registered and result.topic_id not in latest:
-                latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
-    modules = {t.module for t in found}
-    latest = {i: ids for i, ids in latest.items() if registered[i].module in modules}
-    if not found or not latest:
-        return {}
-    by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
-    earlier_ids = list(latest)
-    earlier = [_group_of(registered[topic_id].module, [by_id[i] for i in latest[topic_id] if i in by_id])
-               for topic_id in earlier_ids]
-    pairs = continuations(finder, [_group(t, tickets) for t in found], earlier)
-    return {index: registered[earlier_ids[e]] for index, e in pairs.items()}
-
-
 def compute_week(database: Database, week: str, is_cancelled=None, fingerprint: str | None = None) -> list[TopicWeek]:
     """Build this week's topics and store them: first the known problems people linked tickets to
-    (with the unlinked tickets the matcher places under them clearly), then proposals that the
-    finder groups from what is left, matched to earlier weeks' proposals to keep their identity."""
+    (with the unlinked tickets the matcher places under them clearly), then each open or confirmed
+    incident's other tickets as one topic (:mod:`elsdesk.services.topic_incidents`), then proposals
+    that the finder groups from what is left, matched to earlier weeks' proposals to keep their identity."""
     return _computed_week(database, week, is_cancelled, fingerprint)[0]
 
 
@@ -115,9 +85,14 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     tickets = week_tickets(database, week)
     ticketish = [finder_ticket(t) for t in tickets]
     problem_of, linked_ids = _problems_of(database, week, tickets)
+    incidents, in_incidents = incident_groups(tickets, incidents_of(database, week), linked_ids)
     finder = TopicFinder(reference_texts=_reference_texts())
-    problem_ids, described, found, rest = _known_and_found(finder, tickets, ticketish, problem_of, is_cancelled,
-                                                           linked_ids)
+    monday, _sunday = parse_week(week)
+    problem_ids, described, found, rest = _known_and_found(
+        finder, tickets, ticketish, problem_of, is_cancelled, linked_ids,
+        aside={m for members in in_incidents for m in members},
+        linked_earlier=linked_earlier(database, monday.isoformat(), set(problem_of.values())))
+    incident_topics = finder.describe_groups(ticketish, in_incidents)
     if is_cancelled and is_cancelled():
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
     repo = TopicRepository(database)
@@ -126,7 +101,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     spread_of = {len(found) + i: s for i, s in enumerate(spread)}
     found += [s.topic for s in spread]
     problems = ProblemRepository(database).many(problem_ids)
-    matched = _continued(database, earlier_results, finder, found, tickets)
+    matched = continued_proposals(database, earlier_results, finder, found, tickets)
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):
@@ -139,6 +114,14 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             repo.save_registered(known)
             linked = sum(1 for m in topic.members if tickets[m].id in linked_ids)
             results.append(_week_result(known.id, week, topic, tickets, problem_id=problem_id, linked=linked))
+        for incident, topic in zip(incidents, incident_topics):
+            known = repo.get(incident_topic_id(incident.id)) or RegisteredTopic(
+                incident_topic_id(incident.id), topic.module, incident.label, topic.stems, week, week)
+            known.label, known.module = incident.label, topic.module  # named as the incident is
+            known.first_week, known.last_week = min(known.first_week, week), max(known.last_week, week)
+            known.stems = _blend(known.stems, topic.stems)
+            repo.save_registered(known)
+            results.append(_week_result(known.id, week, topic, tickets, incident_id=incident.id))
         for index, topic in enumerate(found):
             known = matched.get(index)
             if known is None:
@@ -156,13 +139,18 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
 
 
 def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list[Ticketish], problem_of: dict[int, int],
-                     is_cancelled=None, linked_ids: set[int] = frozenset()) -> tuple[list[int], list[FoundTopic], list[FoundTopic], list[int]]:
+                     is_cancelled=None, linked_ids: set[int] = frozenset(), aside: set[int] = frozenset(),
+                     linked_earlier: dict[int, list[Ticket]] | None = None
+                     ) -> tuple[list[int], list[FoundTopic], list[FoundTopic], list[int]]:
     """(problem ids, their described groups, the finder's topics of the rest, the rest's positions):
     the tickets under a known problem (*problem_of*: ticket id -> problem id) grouped by problem, the
-    others grouped by the finder; members are positions in *tickets*."""
+    others grouped by the finder; members are positions in *tickets*. The positions *aside* (an
+    incident's tickets) are in neither; *linked_earlier* is what :func:`~elsdesk.services.topic_continuity.under_known_problems` needs."""
     by_problem: dict[int, list[int]] = {}
     rest = []
     for index, ticket in enumerate(tickets):
+        if index in aside:
+            continue
         if ticket.id in problem_of:
             by_problem.setdefault(problem_of[ticket.id], []).append(index)
         else:
@@ -173,35 +161,10 @@ def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list
     for topic in found:  # back to positions in all the tickets
         topic.members = [rest[m] for m in topic.members]
         topic.examples = [rest[m] for m in topic.examples]
-    found, rest = _under_known_problems(finder, tickets, described, found, rest, linked_ids)
+    earlier = linked_earlier or {}
+    found, rest = under_known_problems(finder, tickets, described, found, rest, linked_ids,
+                                        [earlier.get(p, []) for p in problem_ids])
     return problem_ids, described, found, rest
-
-
-def _under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: list[FoundTopic],
-                          found: list[FoundTopic], rest: list[int], linked_ids: set[int] = frozenset()
-                          ) -> tuple[list[FoundTopic], list[int]]:
-    """The proposals that would have been one group with the tickets people linked to a known problem in
-    the same period (the rule that keeps a proposal's identity across weeks) join that problem: people
-    linked some of a problem's tickets, the matcher did not dare place the rest, and the finder grouped them
-    into a second topic of the same problem (a tester's "Vidimera provsvar" with 4 tickets beside the
-    proposal "Provsvar vidimering" with 4 more, both on one agenda). A problem whose tickets of the period
-    the matcher placed, none linked by people, takes in no proposal: measured on the held-out weeks that
-    cost more precision than it gained recall. Returns the proposals left and the positions under no
-    known problem."""
-    linked = [i for i, topic in enumerate(described) if any(tickets[m].id in linked_ids for m in topic.members)]
-    if not found or not linked:
-        return found, rest
-    groups = [_group_of(described[i].module, [tickets[m] for m in described[i].members
-                                              if tickets[m].id in linked_ids][:CARRY_SAMPLE]) for i in linked]
-    pairs = {proposal: linked[problem] for proposal, problem in
-             continuations(finder, [_group(t, tickets) for t in found], groups).items()}
-    if not pairs:
-        return found, rest
-    moved: set[int] = set()
-    for proposal, problem in pairs.items():
-        described[problem].members = described[problem].members + found[proposal].members
-        moved.update(found[proposal].members)
-    return [t for i, t in enumerate(found) if i not in pairs], [i for i in rest if i not in moved]
 
 
 def _spread_this_week(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
@@ -240,7 +203,7 @@ def _left_over_before(database: Database, earlier_results: dict[str, list[TopicW
 
 
 def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Ticket], problem_id: int | None = None,
-                 linked: int = 0, spread: SpreadTopic | None = None) -> TopicWeek:
+                 linked: int = 0, spread: SpreadTopic | None = None, incident_id: int | None = None) -> TopicWeek:
     members = [tickets[m] for m in topic.members]
     detail = {
         "keywords": topic.keywords,
@@ -250,19 +213,12 @@ def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Tick
     }
     if problem_id is not None:
         detail.update(problem_id=problem_id, linked=linked)
+    if incident_id is not None:  # an open or confirmed incident's tickets of the week
+        detail["incident_id"] = incident_id
     if spread is not None:  # proposed from a few reports a week (elsdesk.topics.spread)
         detail["spread_weeks"] = spread.weeks
         detail["spread_earlier"] = spread.earlier_by_week  # its reports of earlier weeks, in no topic there
     return TopicWeek(topic_id, week, len(members), [t.id for t in members], detail)
-
-
-def problem_topic_id(problem_id: int) -> str:
-    """A known problem's topic keeps one id in every week: its identity is the problem's."""
-    return f"P{problem_id}"
-
-
-def is_problem_topic(topic_id: str) -> bool:
-    return topic_id.startswith("P") and topic_id[1:].isdigit()
 
 
 def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int]]:
@@ -297,8 +253,9 @@ def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
 def week_fingerprint(database: Database, week: str) -> str:
     """Changes whenever a ticket of the week is added, edited, relabelled or linked, whenever a
     link up to the week's end changes (the matcher learns from those where the week's unlinked
-    tickets go), and whenever a ticket of the few weeks before changes (their left-over tickets can
-    join this week's proposals). Links made later leave the week as it is: accepting a proposal
+    tickets go), whenever a ticket of the few weeks before changes (their left-over tickets can
+    join this week's proposals), and whenever a ticket of the week joins or leaves an incident that is
+    not dismissed (:func:`~elsdesk.services.topic_incidents.incident_state`). Links made later leave the week as it is: accepting a proposal
     this week does not make every earlier week be worked out again."""
     labels = database.sql.string_agg(
         "coalesce(w.module, '-') || coalesce(w.model_version, '') || ':' || coalesce(CAST(w.problem_id AS TEXT), '')", 44)
@@ -313,7 +270,8 @@ def week_fingerprint(database: Database, week: str) -> str:
     earlier = database.query(
         f"SELECT count(*), max(updated_at), sum(version) FROM tickets WHERE iso_week IN ({', '.join('?' * len(before))})",
         tuple(before))[0]
-    return hashlib.sha1("|".join(str(v) for v in (*row, *desk, *earlier)).encode("utf-8")).hexdigest()
+    incidents = incident_state(database, week)
+    return hashlib.sha1("|".join(str(v) for v in (*row, *desk, *earlier, *incidents)).encode("utf-8")).hexdigest()
 
 
 def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:
@@ -461,6 +419,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "problem_status": problem.status if problem else None,
             "problem_status_since": problem.status_since if problem else None,
             "linked_count": result.detail.get("linked", 0),
+            "incident_id": result.detail.get("incident_id"),  # the topic is this incident's tickets of the week
             "module": (problem.module if problem else None) or (registered.module if registered else None),
             "kind": topic_kind(problem, kinds),
             "keywords": result.detail.get("keywords", []),
@@ -590,8 +549,9 @@ def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket],
     tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
     problem_of, linked = _problems_until(database, (end + timedelta(days=1)).isoformat(), tickets)
     finder = TopicFinder(reference_texts=_reference_texts())
-    problem_ids, known, found, _rest = _known_and_found(finder, tickets, [finder_ticket(t) for t in tickets], problem_of,
-                                                        linked_ids=linked)
+    problem_ids, known, found, _rest = _known_and_found(
+        finder, tickets, [finder_ticket(t) for t in tickets], problem_of, linked_ids=linked,
+        linked_earlier=linked_earlier(database, start.isoformat(), set(problem_of.values())))
     return tickets, problem_ids, known, found
 
 
@@ -608,8 +568,8 @@ def range_topics(database: Database, start: date | str, end: date | str) -> dict
     before, earlier_problems, earlier_known, earlier_proposals = _found_in(
         database, start - timedelta(days=length), start - timedelta(days=1))
     earlier_count = {p: len(topic.members) for p, topic in zip(earlier_problems, earlier_known)}
-    matched = continuations(TopicFinder(reference_texts=_reference_texts()), [_group(t, tickets) for t in proposals],
-                            [_group(t, before) for t in earlier_proposals])
+    matched = continuations(TopicFinder(reference_texts=_reference_texts()), [group_of_topic(t, tickets) for t in proposals],
+                            [group_of_topic(t, before) for t in earlier_proposals])
     problems = ProblemRepository(database).many(problem_ids)
     previous_proposal = {i: len(earlier_proposals[e].members) for i, e in matched.items()}
     entries = [(problems.get(p), topic, earlier_count.get(p, 0)) for p, topic in zip(problem_ids, known)]
