@@ -25,11 +25,13 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from elsdesk.ml.synonyms import read_as
-from elsdesk.ml.text import clean, fold, stem, stop_words, ticket_text
+from elsdesk.ml.text import fold, stem, stop_words, ticket_text
 from elsdesk.sign_offs import quotable
 from elsdesk.topics.linkage import cluster
 from elsdesk.topics.names import DESCRIPTIONS_TRIED, Spelling, distinct_labels, label_from_keywords, provisional_name, week_spelling
-from elsdesk.topics.vectors import WORD_RE, CellMeans, TicketVectors, analyse, build_vectors, reference_model
+from elsdesk.topics.vectors import (
+    WORD_RE, CellMeans, TicketVectors, analyse, build_vectors, reference_model, terms_of_clean, topic_text,
+)
 
 DISTANCE_THRESHOLD = 0.9
 CHAR_WEIGHT = 0.5
@@ -77,7 +79,7 @@ class FoundTopic:
 
 @lru_cache(maxsize=60_000)
 def _char_text(text: str) -> str:
-    return fold(clean(text))
+    return fold(topic_text(text))
 
 
 @lru_cache(maxsize=200_000)
@@ -106,6 +108,17 @@ WHEN_WORDS = frozenset((
     "morgonen", "förmiddag", "förmiddagen", "eftermiddag", "eftermiddagen", "kväll", "kvällen", "natt", "natten",
     "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "halv", "kvart",
     "minuter", "minut", "timme", "timmar", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"))
+
+
+# that an error message came names no problem ("får felmeddelande", "an error about"): no keyword says it.
+# The words still count for likeness (as stop words they changed the reference's LSA basis, and a Fjällmark
+# problem was no longer found over the whole period); a pasted message itself is out of the text already.
+_ERROR_WORDS = ("felmeddelande", "felmeddelandet", "felmeddelanden", "felkod", "felkoden", "error", "exception")
+
+
+@lru_cache(maxsize=1)
+def _error_stems() -> frozenset[str]:
+    return frozenset(term for term in terms_of_clean(" ".join(_ERROR_WORDS)) if "_" not in term)
 
 
 def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: Spelling,
@@ -316,9 +329,10 @@ class TopicFinder:
         stems = {vocabulary[i]: float(centroid[i]) for i in order[:40] if centroid[i] > 0}
         similarity = np.asarray(block @ centroid).ravel()
         typical = np.argsort(-similarity)
-        places = _place_stems(tickets[m].unit for m in members)  # a ward that reports a lot names no topic
+        places = _place_stems(tickets[m].unit for m in members)
+        unnamed = places | _error_stems()  # a ward that reports a lot, or that an error message came, names no topic
         candidates = [i for i in order[:30] if score[i] > 0 and coverage[i] >= 0.25
-                      and not places.intersection(vocabulary[i].split("_"))]
+                      and not unnamed.intersection(vocabulary[i].split("_"))]
         # how the most typical members wrote each candidate's stems (a thousand members say it no better than a few hundred)
         forms = _surface_forms([vectors.cleaned[members[i]] for i in typical[:SURFACE_SAMPLE]],
                                {part for i in candidates for part in vocabulary[i].split("_")})

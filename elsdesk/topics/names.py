@@ -25,6 +25,7 @@ from elsdesk.ml.english import glossary
 from elsdesk.ml.text import fold
 from elsdesk.sign_offs import quotable, without_greeting
 from elsdesk.taxonomy import load_taxonomy
+from elsdesk.topics.pasted_errors import without_pasted_errors
 from elsdesk.topics.vectors import WORD_RE, analyse
 
 __all__ = ["NAME_MAX", "Spelling", "distinct_labels", "label_from_keywords", "provisional_name", "week_spelling"]
@@ -273,10 +274,11 @@ def _swedish_first(titles: list[str]):
 
 
 def _as_name(title: str, places: list[str]) -> str | None:
-    """*title* as a name: without mail prefixes, a greeting (a title taken from a description's first
-    line: "Hallå frikort syns inte"), unit and place names, numbers and trailing punctuation; None when
-    what is left says nothing or is a pasted sentence."""
-    text = without_greeting(_MAIL_PREFIX_RE.sub("", title or ""))
+    """*title* as a name: without a pasted error message ("NullReferenceException i modul",
+    :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), mail prefixes, a greeting (a title taken from
+    a description's first line: "Hallå frikort syns inte"), unit and place names, numbers and trailing
+    punctuation; None when what is left says nothing or is a pasted sentence."""
+    text = without_greeting(_MAIL_PREFIX_RE.sub("", without_pasted_errors(title or "")))
     for place in places:
         text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
     text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
@@ -320,9 +322,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _first_sentence(description: str) -> str:
-    """A description's first sentence without greeting or signature; empty when it holds a masked
-    identifier ("[namn]"), which no agenda should be named by."""
-    sentence = _SENTENCE_END_RE.split(quotable(description).strip(), maxsplit=1)[0].strip()
+    """A description's first sentence without greeting, signature or pasted error message; empty when
+    it holds a masked identifier ("[namn]"), which no agenda should be named by."""
+    sentence = _SENTENCE_END_RE.split(quotable(without_pasted_errors(description)).strip(), maxsplit=1)[0].strip()
     return "" if "[" in sentence else sentence
 
 

@@ -16,9 +16,8 @@ from scipy.sparse import csr_matrix, diags, hstack
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-from elsdesk.ml.text import clean
 from elsdesk.topics.vectors import (
-    ReferenceModel, as_is, char_counts, counted, idf, row_norms_squared, terms_of_clean, tfidf,
+    ReferenceModel, as_is, char_counts, counted, idf, row_norms_squared, terms_of_clean, tfidf, topic_text,
 )
 
 
@@ -33,7 +32,7 @@ class TermSpace:
 
     def __init__(self, texts: list[str], reference: ReferenceModel, char_weight: float, lsa_weight: float):
         self.char_weight, self.lsa_weight = char_weight, lsa_weight
-        cleaned = [clean(t) for t in texts]
+        cleaned = [topic_text(t) for t in texts]
         documents = len(texts) + reference.size
         own, own_terms = counted(terms_of_clean(c) for c in cleaned)
         self._words, word_idf = _joined_vocabulary(own, own_terms, reference.word_df, documents)
@@ -51,7 +50,7 @@ class TermSpace:
 
     def vectors(self, texts: list[str]) -> "SpaceRows":
         """The texts' unit rows: the word and character parts (sparse) and the LSA part (dense), weighted."""
-        cleaned = [clean(t) for t in texts]
+        cleaned = [topic_text(t) for t in texts]
         counts = CountVectorizer(analyzer=as_is, lowercase=False, dtype=np.int32, vocabulary=self._words)
         words = tfidf(counts.transform([terms_of_clean(c) for c in cleaned]), self._word_idf)
         sparse = words

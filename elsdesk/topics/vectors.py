@@ -26,6 +26,7 @@ from scipy.sparse import csr_matrix
 
 from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words
+from elsdesk.topics.pasted_errors import without_pasted_errors
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,12 @@ _GENERIC = frozenset(fold(w) for w in (
 ))
 
 
+def topic_text(text: str) -> str:
+    """Raw ticket text as the topic finder reads it: the classifier's cleaning
+    (:func:`elsdesk.ml.text.clean`) of the text without pasted error messages."""
+    return clean(without_pasted_errors(text))
+
+
 @lru_cache(maxsize=200_000)
 def _content_stem(word: str) -> str | None:
     """The word's stem, or None for a stop word or a word that says nothing about the problem."""
@@ -74,7 +81,7 @@ def terms_of_clean(cleaned: str) -> tuple[str, ...]:
 @lru_cache(maxsize=60_000)
 def analyse(text: str) -> tuple[str, ...]:
     """Stems of content words plus adjacent stem pairs of raw ticket text (cached: texts recur)."""
-    return terms_of_clean(clean(text))
+    return terms_of_clean(topic_text(text))
 
 
 def counted(analyses) -> tuple[csr_matrix, np.ndarray]:
@@ -212,7 +219,7 @@ def _stored_or_built(texts: list[str], digest: str, random_state: int) -> Refere
 def _build_reference(texts: list[str], random_state: int) -> ReferenceModel:
     if not texts:
         return ReferenceModel(0, {}, {}, {}, None)
-    cleaned = [clean(t) for t in texts]
+    cleaned = [topic_text(t) for t in texts]
     word_counts, terms = counted(terms_of_clean(c) for c in cleaned)
     word_columns = {term: column for column, term in enumerate(terms)}
     binary_words = word_counts.copy()
@@ -355,7 +362,7 @@ def _sparse_gram(matrix, dense_columns: int = 1024, min_rows: int = 16) -> np.nd
 def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: float, lsa_weight: float,
                   random_state: int = 0) -> TicketVectors:
     """The tickets' vectors, with IDF learnt from *texts* and the reference together."""
-    cleaned = [clean(t) for t in texts]
+    cleaned = [topic_text(t) for t in texts]
     word_counts, vocabulary = counted(terms_of_clean(c) for c in cleaned)
     documents = len(texts) + reference.size
     word_vectors = _week_tfidf(word_counts, vocabulary, reference.word_df, documents)
