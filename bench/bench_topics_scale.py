@@ -98,7 +98,7 @@ def forget_texts() -> None:
     """Empty the per-text caches, as a fresh process starts (the reference stays learnt)."""
     from elsdesk.ml import text
 
-    for cached in (vectors.analyse, vectors._word_char_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
+    for cached in (vectors.analyse, vectors.topic_text, vectors._word_char_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
                    finder._stems_and_forms, text.stem):
         cached.cache_clear()
     for name in ("_clean", "_clean_text"):

@@ -87,12 +87,13 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     problem_of, linked_ids = _problems_of(database, week, tickets)
     incidents, in_incidents = incident_groups(tickets, incidents_of(database, week), linked_ids)
     finder = TopicFinder(reference_texts=_reference_texts())
+    finder.learn_spelling(ticketish)  # the whole week's, for the names of its problems, incidents and proposals
     monday, _sunday = parse_week(week)
     problem_ids, described, found, rest = _known_and_found(
         finder, tickets, ticketish, problem_of, is_cancelled, linked_ids,
         aside={m for members in in_incidents for m in members},
         linked_earlier=linked_earlier(database, monday.isoformat(), set(problem_of.values())))
-    incident_topics = finder.describe_groups(ticketish, in_incidents)
+    incident_topics = _described_apart(finder, ticketish, in_incidents)
     if is_cancelled and is_cancelled():
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
     repo = TopicRepository(database)
@@ -136,6 +137,20 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _described_apart(finder: TopicFinder, ticketish: list[Ticketish], groups: list[list[int]]) -> list[FoundTopic]:
+    """:meth:`TopicFinder.describe_groups` of *groups* (positions in *ticketish*) from their own tickets'
+    texts only: an incident's few tickets are described without vectorising the whole week again."""
+    if not groups:
+        return []
+    positions = sorted({m for members in groups for m in members})
+    at = {position: index for index, position in enumerate(positions)}
+    described = finder.describe_groups([ticketish[p] for p in positions], [[at[m] for m in members] for members in groups])
+    for topic in described:  # back to positions in the week
+        topic.members = [positions[m] for m in topic.members]
+        topic.examples = [positions[m] for m in topic.examples]
+    return described
 
 
 def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list[Ticketish], problem_of: dict[int, int],

@@ -254,6 +254,7 @@ class TopicFinder:
         self.lsa_weight = lsa_weight
         self.kind_penalty = kind_penalty
         self.vocabulary: np.ndarray | None = None
+        self._spelling: tuple[frozenset[str], Spelling] | None = None  # the last texts counted, their spelling
 
     def minimum_size(self, n: int) -> int:
         if self.min_size is not None:
@@ -298,10 +299,19 @@ class TopicFinder:
         distinct_labels(topics)
         return topics
 
+    def learn_spelling(self, tickets: list[Ticketish]) -> None:
+        """Count how the week's *tickets* spell their words once, before its groups are found and
+        described (:meth:`spelling` then serves every group of them)."""
+        self.spelling([ticket_text(t.title, t.description) for t in tickets])
+
     def spelling(self, texts: list[str]) -> Spelling:
         """How the words of *texts* and of the reference texts are spelled (names and keywords are
-        spelled as most colleagues spell them, :mod:`elsdesk.topics.names`)."""
-        return week_spelling(texts, self.reference_texts)
+        spelled as most colleagues spell them, :mod:`elsdesk.topics.names`). Counted once a week: texts
+        that are all among the last texts counted (the tickets under no known problem, after the whole
+        week's) are spelled as those were, which is the week's own majority."""
+        if self._spelling is None or not self._spelling[0].issuperset(texts):
+            self._spelling = (frozenset(texts), week_spelling(texts, self.reference_texts))
+        return self._spelling[1]
 
     def describe_groups(self, tickets: list[Ticketish], groups: list[list[int]]) -> list[FoundTopic]:
         """Describe groups that people (or the problem matcher) made: keywords, mixes, typical tickets."""
