@@ -107,3 +107,16 @@ def test_a_name_leaves_a_pasted_error_out():
                    "felmeddelande: NullReferenceException i modul")
     assert provisional_name(["fel i cosmic"], [""], descriptions=[description]) \
         == "Läkemedelslistan skrivs ut utan doseringar på utskriften till pat"
+
+
+@pytest.mark.parametrize("written, kept", [
+    ("NPÖ ger HTTP 503 när jag öppnar journalen", "när jag öppnar journalen"),
+    ("Printer error 0x0000011b på armbandsskrivaren", "på armbandsskrivaren"),
+    ("Labbsvar kommer inte, får ORA-12170: TNS:Connect timeout occurred. Vi väntar.", "Vi väntar."),
+])
+def test_a_code_in_the_reporters_sentence_goes_and_the_sentence_stays(written, kept):
+    """A second held-out tester's week: "ORA-12170 TNS timeout" beside "HTTP 503" made a pair of unrelated
+    integration tickets; a code alone takes none of the reporter's own words with it."""
+    left = without_pasted_errors(written)
+    assert kept in left
+    assert not any(code in left for code in ("503", "0x", "ORA", "TNS", "timeout"))
