@@ -22,7 +22,7 @@ from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable
 from elsdesk.region_time import to_region_local
-from elsdesk.sign_offs import without_greeting
+from elsdesk.sign_offs import without_greeting, without_signoff
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.import_dates import (  # noqa: F401  (as callers know them)
     EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, creation_detail, excel_serial, last_day_not_ahead,
@@ -520,12 +520,12 @@ def ticket_text(fields: dict) -> tuple[str, str]:
 def _title_line(description: str) -> str:
     """The line of *description* that titles a ticket filed without a title: its first line with text
     once a greeting is gone ("Hejsan! Hur lägger man …": "Hur lägger man …"; "Hej ELS!" on a line of
-    its own: the line after it)."""
+    its own: the line after it) and without a sign-off at its end."""
     greeted = description.strip()
     lines = [line for line in without_greeting(greeted).splitlines() if line.strip()]
     if not lines:
         return next((line for line in description.splitlines() if line.strip()), "")
-    first = lines[0].strip()
+    first = without_signoff(lines[0].strip()) or lines[0].strip()  # "… ventilatorn hälsningar pekka"
     return first if greeted.startswith(first) else first[:1].upper() + first[1:]
 
 

@@ -137,6 +137,12 @@ def without_greeting(text: str | None) -> str:
     return _GREETING_RE.sub("", text or "", count=1)
 
 
+def without_signoff(text: str | None) -> str:
+    """*text* without a sign-off, signature or closing name at its end ("… hälsningar pekka", "… /Anna"),
+    as written otherwise."""
+    return _without_endings(strip_signature(text or "")).strip()
+
+
 def quotable(text: str | None) -> str:
     """*text* without its greeting and signature, whitespace tidied."""
     text = _GREETING_RE.sub("", text or "", count=1)

@@ -86,12 +86,14 @@ def test_a_title_taken_from_the_description_leaves_its_greeting_out(memory_db, t
         {"id": "G3", "created_at": "2025-04-28T10:02", "description": "God morgon, pat 19121212-1212 saknar armband"},
         {"id": "G4", "created_at": "2025-04-28T10:03", "description": "Hej"},
         {"id": "G5", "created_at": "2025-04-28T10:04", "description": "Hi-flow syrgas syns inte i kurvan"},
+        {"id": "G6", "created_at": "2025-04-28T10:05", "description": "Iva-kurvan visar inga värden hälsningar pekka"},
     ]
     import_tickets(memory_db, write_jsonl(tmp_path / "g.jsonl", rows))
     repo = TicketRepository(memory_db)
     titles = {t.external_id: t.title for t in repo.fetch_many(repo.query_ids())}
     assert titles == {"G1": "Hur lagger man in smärtskattning?", "G2": "Frikortet syns inte i kassan",
-                      "G3": "Pat [personnummer] saknar armband", "G4": "Hej", "G5": "Hi-flow syrgas syns inte i kurvan"}
+                      "G3": "Pat [personnummer] saknar armband", "G4": "Hej", "G5": "Hi-flow syrgas syns inte i kurvan",
+                      "G6": "Iva-kurvan visar inga värden"}
 
 
 def test_one_megabyte_field(memory_db, tmp_path):

@@ -104,3 +104,13 @@ def test_a_signature_after_any_content_goes_and_the_content_stays(content, signa
     text = f"{content}. {signature}" if not signature.startswith("\n") else f"{content}.{signature}"
     quote = quotable(text)
     assert quote.rstrip(".") == " ".join(content.split()).rstrip(".")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Vad heter lpt blanketten? inget heter lpt skickat fran min iphone", "Vad heter lpt blanketten? inget heter lpt"),
+    ("Fel dos i listan. Skickat från min iPhone", "Fel dos i listan."),
+    ("Jag har skickat från min telefon men inget kom fram", "Jag har skickat från min telefon men inget kom fram"),
+])
+def test_what_a_phone_adds_at_the_end_of_a_line_is_no_part_of_the_quote(text, kept):
+    """A held-out tester's export quoted "… inget heter lpt skickat fran min iphone" (written without å)."""
+    assert quotable(text) == kept

@@ -32,7 +32,9 @@ _SIGNOFF_RE = re.compile(
 # Mail headers pasted with the message, what phones add, and disclaimers (to the end).
 _HEADER_RE = re.compile(
     r"(?im)^[ \t]*(?:från|skickat|till|kopia|cc|ämne|datum|from|sent|to|subject|date)[ \t]*:[^\n]*$"
-    r"|^[ \t]*(?:skickat från min|sent from my)\b[^\n]*$"
+    r"|^[ \t]*(?:skickat fr[åa]n min|sent from my)\b[^\n]*$"
+    # ... also at the end of a line of text, written without å ("... inget heter lpt skickat fran min iphone")
+    r"|(?<=\s)(?:skickat fr[åa]n min|sent from my) (?:iphone|ipad|android|mobil|telefon|samsung|galaxy)\w*[ \t.!]*$"
 )
 _DISCLAIMER_RE = re.compile(r"(?i)(?:^|(?<=\n))[ \t]*(?:detta (?:e-post)?meddelande|this e-?mail)\b.*\Z", re.S)
 # Every match of _SIGNOFF_RE holds one of these (case-folded), every match of _DISCLAIMER_RE one of those.

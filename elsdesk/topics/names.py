@@ -275,10 +275,12 @@ def _swedish_first(titles: list[str]):
 
 def _as_name(title: str, places: list[str]) -> str | None:
     """*title* as a name: without a pasted error message ("NullReferenceException i modul",
-    :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), mail prefixes, a greeting (a title taken from
-    a description's first line: "Hallå frikort syns inte"), unit and place names, numbers and trailing
-    punctuation; None when what is left says nothing or is a pasted sentence."""
-    text = without_greeting(_MAIL_PREFIX_RE.sub("", without_pasted_errors(title or "")))
+    :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), mail prefixes, a greeting or a sign-off (a
+    title taken from a description's first line: "Hallå frikort syns inte", "… ventilatorn hälsningar
+    pekka"), unit and place names, numbers and trailing punctuation; None when what is left says nothing or
+    is a pasted sentence."""
+    text = _MAIL_PREFIX_RE.sub("", without_pasted_errors(title or ""))
+    text = quotable(text) or without_greeting(text)  # a title that opens with "Tack, …" is no sign-off
     for place in places:
         text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
     text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
