@@ -350,3 +350,16 @@ def test_one_ticket_is_one_arende_in_every_language():
 
     assert [ticket_count(SimpleNamespace(language="sv"), n) for n in (0, 1, 2)] == ["0 ärenden", "1 ärende", "2 ärenden"]
     assert [ticket_count(SimpleNamespace(language="en"), n) for n in (1, 3)] == ["1 ticket", "3 tickets"]
+
+
+def test_a_go_live_nobody_set_is_said_to_be_assumed():
+    """A held-out tester never set go-live and read "Go-live 16 november 2026" as a fact in the export."""
+    from dataclasses import replace
+
+    from elsdesk.export.tables import key_figures
+
+    set_by_someone = dict((a, c) for a, _b, c in key_figures(_data()))
+    assumed = dict((a, c) for a, _b, c in key_figures(replace(_data(), go_live_assumed=True)))
+    assert set_by_someone["Sedan go-live"] == "Go-live 23 april 2025"
+    assert assumed["Sedan go-live"] == ("Go-live 23 april 2025 (antaget: äldsta ärendets dag;"
+                                        " ställ in med elsdesk config --go-live)")

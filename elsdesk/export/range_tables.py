@@ -152,8 +152,7 @@ def key_figures(data) -> list[tuple[str, str, str]]:
         if data.weeks else ""
     figures = [(text(data, "tickets_period"), str(data.tickets), weeks)]
     if data.go_live is not None:
-        figures.append((tables.text(data, "since_go_live").capitalize(), data.day_label,
-                        f"{tables.text(data, 'go_live')} {tables.long_date(data, data.go_live)}"))
+        figures.append((tables.text(data, "since_go_live").capitalize(), data.day_label, tables.go_live_text(data)))
     figures.append((tables.text(data, "topics_found"), str(len(data.topics)),
                     f"{trends.count('new')} {text(data, 'new_in_period')}"))
     if data.compared_weeks:

@@ -37,6 +37,7 @@ TEXTS = {
         "all_topics": "Alla ämnen", "ticket": "ärende", "tickets": "ärenden", "tickets_week": "Ärenden denna vecka",
         "topics_found": "Återkommande ämnen", "larger_topics": "med minst {} ärenden", "new_topics": "Nya ämnen", "new_topic": "nytt ämne", "agenda_items": "På agendan",
         "since_go_live": "sedan go-live", "go_live": "Go-live", "no_agenda": "Inga ämnen på agendan denna vecka.",
+        "go_live_assumed": "antaget: äldsta ärendets dag; ställ in med elsdesk config --go-live",
         "no_topics": "Inga återkommande ämnen denna vecka.", "period": "Period",
         "chart_modules": "Ärenden per modul och vecka", "chart_topics": "Största ämnena: denna vecka och förra",
         "this_week": "Denna vecka", "last_week": "Förra veckan", "yes": "ja", "no": "nej",
@@ -58,6 +59,7 @@ TEXTS = {
         "all_topics": "All topics", "ticket": "ticket", "tickets": "tickets", "tickets_week": "Tickets this week",
         "topics_found": "Recurring topics", "larger_topics": "with {} tickets or more", "new_topics": "New topics", "new_topic": "new topic", "agenda_items": "On the agenda",
         "since_go_live": "since go-live", "go_live": "Go-live", "no_agenda": "No topics on the agenda this week.",
+        "go_live_assumed": "assumed: the oldest ticket's day; set it with elsdesk config --go-live",
         "no_topics": "No recurring topics this week.", "period": "Period",
         "chart_modules": "Tickets per module and week", "chart_topics": "Largest topics: this week and last",
         "this_week": "This week", "last_week": "Last week", "yes": "yes", "no": "no",
@@ -400,7 +402,13 @@ def key_figures(data) -> list[tuple[str, str, str]]:
                 f" {larger} {text(data, 'larger_topics').format(LARGER_TOPIC)}"),
                (text(data, "agenda_items"), str(len(data.agenda)), "")]
     if data.day_number is not None:
-        go_live = long_date(data, data.go_live) if data.go_live else ""
-        figures.insert(0, (text(data, "since_go_live").capitalize(), week_day_label(data),
-                           f"{text(data, 'go_live')} {go_live}".strip()))
+        figures.insert(0, (text(data, "since_go_live").capitalize(), week_day_label(data), go_live_text(data)))
     return [(plain(a), plain(b), plain(c)) for a, b, c in figures]
+
+
+def go_live_text(data) -> str:
+    """"Go-live 16 november 2026", and that it is assumed when nobody set it (the oldest ticket's day)."""
+    if not data.go_live:
+        return ""
+    said = f"{text(data, 'go_live')} {long_date(data, data.go_live)}"
+    return f"{said} ({text(data, 'go_live_assumed')})" if data.go_live_assumed else said

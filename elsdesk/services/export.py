@@ -26,7 +26,7 @@ from elsdesk.export.quotes import Quote, quote_of
 from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_path
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.region_time import region_today
-from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
+from elsdesk.services.topics import agenda, go_live_date, go_live_is_set, module_volumes, weekly_topics
 from elsdesk.storage import Database
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class ExportData:
     volumes: dict[str, dict[str, int]] = field(default_factory=dict)   # week -> module -> count
     language: str = "sv"
     role_names: dict[str, str] = field(default_factory=dict)  # stored reporter role (id or free text) -> name shown
+    go_live_assumed: bool = False  # nobody set go-live: it is the desk's oldest ticket's day
 
     is_range: ClassVar[bool] = False  # a period's overview (RangeExportData) rather than one week
 
@@ -134,7 +135,7 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
     chosen = {t["id"] for t in agenda({"week": week, "topics": topics})}
     return ExportData(
         week=week, first_day=monday, last_day=sunday, day_number=week_day_number(monday, go_live),
-        go_live=go_live, tickets=report["tickets"],
+        go_live=go_live, go_live_assumed=go_live is not None and not go_live_is_set(database), tickets=report["tickets"],
         agenda=[t for t in topics if t["id"] in chosen], topics=topics,
         module_names={m.id: m.name(language) for m in taxonomy.modules},
         kind_names={k.id: k.name(language) for k in taxonomy.kinds},

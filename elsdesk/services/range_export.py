@@ -14,7 +14,7 @@ from typing import ClassVar
 from elsdesk.domain import BadInputError, Cancelled, day_label, parse_week, week_day_number
 from elsdesk.services.export import ExportData, role_names, shown_topic
 from elsdesk.services.labels import desk_taxonomy
-from elsdesk.services.topics import covered_on, go_live_date, is_problem_topic, topic_kind, weekly_topics
+from elsdesk.services.topics import covered_on, go_live_date, go_live_is_set, is_problem_topic, topic_kind, weekly_topics
 from elsdesk.storage import Database
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import TopicRepository
@@ -110,6 +110,7 @@ def build_range_export(database: Database, start: date | str, end: date | str, l
     return RangeExportData(
         week=period_key(start, end), first_day=start, last_day=end,
         day_number=week_day_number(start - timedelta(days=start.weekday()), go_live), go_live=go_live,
+        go_live_assumed=go_live is not None and not go_live_is_set(database),
         tickets=sum(sum(v.values()) for v in volumes.values()), agenda=[], topics=topics,
         module_names={m.id: m.name(language) for m in taxonomy.modules},
         kind_names={k.id: k.name(language) for k in taxonomy.kinds},
