@@ -217,3 +217,17 @@ def test_a_linked_problems_week_shows_it_once(memory_db, tmp_path):
     (known,) = [t for t in report["topics"] if t["problem"] == name]
     assert sorted(known["ticket_ids"]) == [f"OUT-{80 + i:03d}" for i in range(4)]
     assert not [t for t in report["topics"] if not t["problem"] and set(t["ticket_ids"]) & set(known["ticket_ids"])]
+
+
+def test_a_proposal_keeps_its_name_only_while_its_tickets_still_say_it():
+    """A held-out tester's week 48: a proposal continued from week 47 kept the name of a week-47 one-off
+    ("Kuratorn ser inte våra anteckningar") over a week of locums missing a unit's access."""
+    from elsdesk.services.topics import name_still_fits
+    from elsdesk.topics.finder import FoundTopic
+    from elsdesk.topics.vectors import analyse
+
+    week = FoundTopic("behorighet_roller", [0, 1, 2], ["saknar enhet"],
+                      {term: 0.1 for term in analyse("Vikarien saknar enhet och behörighet på avdelningen")})
+    assert not name_still_fits("Kuratorn ser inte våra anteckningar", week)
+    assert name_still_fits("Vikarie saknar behörighet till enheten", week)
+    assert not name_still_fits(None, week)

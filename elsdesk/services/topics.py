@@ -31,6 +31,7 @@ from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from
 from elsdesk.topics.identity import continuations
 from elsdesk.topics.problem_matcher import texts_of
 from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
+from elsdesk.topics.vectors import analyse
 
 logger = logging.getLogger(__name__)
 HISTORY_WEEKS = 8
@@ -129,7 +130,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                known.label = known.label or topic.label  # a proposal keeps its name from week to week
+                known.label = known.label if name_still_fits(known.label, topic) else topic.label
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)
@@ -137,6 +138,18 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def name_still_fits(name: str | None, topic: FoundTopic) -> bool:
+    """Whether a proposal's machine name from an earlier week still says what this week's tickets of it
+    say: at least half of the name's content words are among the topic's terms. A proposal keeps its
+    name from week to week while it does; a name taken from last week's odd ticket ("Kuratorn ser inte
+    våra anteckningar" over a week of locums' missing access) gives way to this week's. A name people
+    gave is kept whatever (``custom_label``)."""
+    if not name:
+        return False
+    words = [term for term in analyse(name) if "_" not in term]
+    return not words or 2 * sum(1 for term in words if term in topic.stems) >= len(words)
 
 
 def _described_apart(finder: TopicFinder, ticketish: list[Ticketish], groups: list[list[int]]) -> list[FoundTopic]:
