@@ -52,9 +52,11 @@ _GENERIC = frozenset(fold(w) for w in (
 ))
 
 
+@lru_cache(maxsize=60_000)
 def topic_text(text: str) -> str:
     """Raw ticket text as the topic finder reads it: the classifier's cleaning
-    (:func:`elsdesk.ml.text.clean`) of the text without pasted error messages."""
+    (:func:`elsdesk.ml.text.clean`) of the text without pasted error messages (cached: a week's texts
+    are read by the finder and by the description of its known problems' groups)."""
     return clean(without_pasted_errors(text))
 
 
