@@ -25,7 +25,8 @@ similarity threshold chosen for 0.80 precision on weeks 1-2 by leave-one-out.
 Every app call runs as ``.venv/bin/python -m elsdesk --db <tmp>/desk.db ...`` with HOME,
 XDG_DATA_HOME and ELSDESK_HOME in a temporary folder, so no user state is read or changed.
 
-Run: .venv/bin/python bench/bench_topic_quality.py [--data FILE] [--labels given|model|both] [--keep]
+Run: .venv/bin/python bench/bench_topic_quality.py [--data FILE] [--labels given|model|both] [--assisted-labels given|model|both]
+     [--skip-day-one] [--skip-assisted] [--keep]
 """
 
 from __future__ import annotations
@@ -189,8 +190,11 @@ def show_failures(rows: list[dict], examples: dict, limit: int = 6) -> None:
         print(f"  {topic['count']:3d} {topic['label'][:48]!r:50} -> " + ", ".join(f"{p} ×{n}" for p, n in held))
 
 
-def assisted(root: Path, rows: list[dict], weeks: list[str]) -> dict:
-    desk = Desk(root, "assisted")
+def assisted(root: Path, rows: list[dict], weeks: list[str], labels: str = "given") -> dict:
+    """Weeks 1-2 linked to their problems by people, the later weeks not; with *labels* "model" every
+    week's module and kind are left to the model (a desk where people link problems but label nothing)."""
+    desk = Desk(root, f"assisted_{labels}")
+    drop = ("module", "kind") if labels == "model" else ()
     early, later_weeks = weeks[:2], weeks[2:]
     linked_rows = []
     for r in rows:
@@ -202,9 +206,10 @@ def assisted(root: Path, rows: list[dict], weeks: list[str]) -> dict:
     later = [r for r in rows if r["_week"] in later_weeks]
     linked_names = {r["truth_problem_name"] for r in linked_rows if r.get("problem")}
     print(f"\n== Assisted: weeks {early[0]}–{early[-1]} imported with 'problem' links ({sum(1 for r in linked_rows if r.get('problem'))}"
-          f" tickets, {len(linked_names)} problems), weeks {later_weeks[0]}–{later_weeks[-1]} without ==")
-    print("import weeks 1-2:", desk.import_rows(linked_rows, "weeks_1_2_linked.jsonl"))
-    print("import later weeks:", desk.import_rows(later, "later_weeks.jsonl"))
+          f" tickets, {len(linked_names)} problems), weeks {later_weeks[0]}–{later_weeks[-1]} without;"
+          f" module/kind {'from the model' if drop else 'as written'} ==")
+    print("import weeks 1-2:", desk.import_rows(linked_rows, "weeks_1_2_linked.jsonl", drop))
+    print("import later weeks:", desk.import_rows(later, "later_weeks.jsonl", drop))
     placed: dict[str, str | None] = {}
     missing_field = False
     timings = []
@@ -323,6 +328,9 @@ def main() -> int:
     parser.add_argument("--labels", choices=("given", "model", "both"), default="both",
                         help="day one with module/kind as written, from the model, or both (default)")
     parser.add_argument("--skip-assisted", action="store_true")
+    parser.add_argument("--skip-day-one", action="store_true")
+    parser.add_argument("--assisted-labels", choices=("given", "model", "both"), default="given",
+                        help="the assisted case with module/kind as written (default), from the model, or both")
     parser.add_argument("--keep", action="store_true", help="keep the temporary desks and print where")
     args = parser.parse_args()
     rows = read_rows(args.data)
@@ -332,10 +340,13 @@ def main() -> int:
     result = {"data": describe(rows, weeks)}
     root = Path(tempfile.mkdtemp(prefix="elsdesk_topic_quality_"))
     try:
-        result["day_one"] = [day_one(root, rows, weeks, labels)
-                             for labels in (("given", "model") if args.labels == "both" else (args.labels,))]
+        if not args.skip_day_one:
+            result["day_one"] = [day_one(root, rows, weeks, labels)
+                                 for labels in (("given", "model") if args.labels == "both" else (args.labels,))]
         if not args.skip_assisted:
-            result["assisted"] = assisted(root, rows, weeks)
+            for labels in ("given", "model") if args.assisted_labels == "both" else (args.assisted_labels,):
+                key = "assisted" if labels == "given" else "assisted_model_labels"
+                result[key] = assisted(root, rows, weeks, labels)
     finally:
         if args.keep:
             print(f"desks kept in {root}")
