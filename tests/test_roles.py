@@ -211,13 +211,13 @@ def test_a_suggested_command_repeats_the_desk_without_its_password():
     """`train` told a super-user "gå tillbaka med: elsdesk --db postgresql://sven:svenpw@… models --rollback"."""
     from argparse import Namespace
 
-    from elsdesk.cli_ml import _desk_option
+    from elsdesk.cli import desk_option
     from elsdesk.storage.database import with_login, without_password
 
     assert without_password("postgresql://sven:s3cret@db.region.se:5432/elsdesk") == "postgresql://sven@db.region.se:5432/elsdesk"
     assert without_password("host=db dbname=elsdesk user=sven password=s3cret") == "host=db dbname=elsdesk user=sven"
-    assert _desk_option(Namespace(db="postgresql://sven:s3cret@db/elsdesk")) == " --db 'postgresql://sven@db/elsdesk'"
-    assert _desk_option(Namespace(db=None)) == ""
+    assert desk_option(Namespace(db="postgresql://sven:s3cret@db/elsdesk")) == " --db 'postgresql://sven@db/elsdesk'"
+    assert desk_option(Namespace(db=None)) == ""
     assert with_login("postgresql://anna:s3cret@db/elsdesk", "elsdesk_owner") == "postgresql://elsdesk_owner@db/elsdesk"
     assert with_login("service=elsdesk user=anna", "elsdesk_owner") == "service=elsdesk user=elsdesk_owner"
 
