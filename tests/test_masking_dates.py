@@ -121,3 +121,10 @@ def test_date_defect_phone_numbers_that_resemble_a_date_or_a_time_are_still_mask
         assert masked.endswith(" kl 08.00") and not any(c.isdigit() for c in masked[:-len(" kl 08.00")]), (phone, masked)
     for text in ("kl 08.12 34 56", "06.05.2025 08.12 34 56"):
         assert "34 56" not in mask_text(text).text, text
+
+
+def test_date_defect_a_phone_number_before_a_date_does_not_take_the_dates_year_as_a_serial():
+    """Found by the property test above: "701123 2001" of "070-701123 2001-01-01 00:00" read as a personal
+    identity number, and the phone number and the date were both broken."""
+    assert mask_text("070-701123 2001-01-01 00:00").text == "[telefon] 2001-01-01 00:00"
+    assert mask_text("19121212-1212-01-01").text == "[personnummer]-01-01"  # no year: still the serial
