@@ -120,3 +120,23 @@ def test_with_too_few_links_a_plain_similarity_rule_decides(monkeypatch):
     assert matcher.match(["Var ser jag allergier?"], ["lakemedel"]) == [None]
     monkeypatch.setattr(problem_matcher, "MIN_EXAMPLES", 1000)
     assert _fitted()._model is None  # the same rule when a desk's examples are too one-sided
+
+
+def test_a_linked_ticket_the_model_put_in_another_module_still_teaches_its_problem():
+    """On a desk where the model sets the modules, a third of a problem's linked tickets may carry another
+    module. Learning compared each with the problems of that other module, where its own problem is not, and
+    learnt close matches as wrong: placements dropped (a bench region's recall with the model's labels 0.27
+    against 0.92 with people's). A linked ticket is compared as one of its problem's."""
+    texts, ids, modules, kinds = [], [], [], []
+    for problem_id, (_name, module, kind, reports) in PROBLEMS.items():
+        for n, text in enumerate(reports):
+            texts.append(text)
+            ids.append(problem_id)
+            modules.append(module if n % 3 else "navigering_installningar")  # the model's slip
+            kinds.append(kind)
+    names = {p: name for p, (name, *_rest) in PROBLEMS.items()}
+    slipped = ProblemMatcher().fit(texts, ids, modules, kinds, names, unlinked=ONE_OFFS)
+    clean = _fitted()
+    ticket = (["Utdelningsvyn: hur markerar jag dosen som given?"], ["lakemedel"], ["handhavande"])
+    assert slipped.placements(*ticket)[0].problem_id == 1
+    assert slipped.placements(*ticket)[0].probability >= clean.placements(*ticket)[0].probability - 0.05

@@ -99,8 +99,12 @@ class ProblemMatcher:
         if len(rows) > MAX_TRAINING:
             rows = np.sort(np.random.default_rng(0).choice(rows, MAX_TRAINING, replace=False))
         features, outcomes = [], []
+        # a linked ticket is compared as one of its problem's: a person put it there, whatever module the model
+        # read it as (with the model's modules a linked ticket's own problem was often out of reach, and close
+        # matches were learnt as wrong)
+        own_modules = [self.modules[self._labels[i]] for i in rows]
         for leave_problem_out in (False, True):
-            found = self._features(self._members[rows], [modules[i] for i in rows], [kinds[i] for i in rows],
+            found = self._features(self._members[rows], own_modules, [kinds[i] for i in rows],
                                    own_rows=rows, leave_problem_out=leave_problem_out)
             for row, (best, values) in zip(rows, found):
                 if best is not None:
