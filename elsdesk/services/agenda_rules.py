@@ -1,0 +1,80 @@
+"""The week's training agenda: which topics it proposes (picked by a training lead, else the how-to
+topics not done by the week's end, largest first) and when a topic counts as done (covered in a
+training, or its known problem fixed or gone through, by a day). Used by the weekly topics
+(:mod:`elsdesk.services.topics`), the exports and the Utbildning tab."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from elsdesk.domain import normalise_week, parse_week
+from elsdesk.storage import Database
+from elsdesk.storage.settings import SettingsRepository
+from elsdesk.storage.topics import RegisteredTopic
+
+
+def topic_kind(problem, kinds: Counter) -> str | None:
+    """A topic's kind: a known problem's own (people's links decide it), else most of its tickets' this week
+    (a known how-to problem whose week the model read as faults stays on the how-to agenda)."""
+    if problem is not None and problem.kind:
+        return problem.kind
+    return kinds.most_common(1)[0][0] if kinds else None
+
+
+def covered_on(registered: RegisteredTopic | None, problem) -> str | None:
+    """The day a topic was covered in training: marked on the topic, or the day its known problem was
+    set to "genomgånget på utbildning"."""
+    if registered is not None and registered.covered_on:
+        return registered.covered_on
+    if problem is not None and problem.status == COVERED_STATUS:
+        return problem.status_since
+    return None
+
+
+# a known problem with one of these statuses needs no training (fixed, or already covered in one)
+COVERED_STATUS = "genomganget"
+DONE_STATUSES = ("rattat", COVERED_STATUS)
+AGENDA_KEY = "agenda_picks:{week}"  # a week's picked topic ids (JSON): a pick is for that week's training
+
+
+def agenda_picks(database: Database, week: str) -> set[str]:
+    """The topics a training lead picked for *week*'s agenda (none: the agenda is proposed)."""
+    return picks_of(SettingsRepository(database).get(AGENDA_KEY.format(week=normalise_week(week))))
+
+
+def picks_of(text: str | None) -> set[str]:
+    """The topic ids a stored agenda-picks setting holds (an unreadable one holds none)."""
+    try:
+        return set(json.loads(text)) if text else set()
+    except ValueError:
+        return set()
+
+
+AGENDA_MIN_TICKETS = 3  # a machine proposal's fewest tickets in the week to be proposed for the agenda: two alike reports are often one-offs
+
+
+def agenda(report: dict, limit: int = 10) -> list[dict]:
+    """Topics for the training agenda: those picked, else how-to topics not done by the week's end
+    (neither covered in a training nor a known problem fixed by then), largest first: the known
+    problems people linked tickets to, and the machine's proposals of at least :data:`AGENDA_MIN_TICKETS`.
+    A topic done later stays on the agendas of the weeks before: an agenda already held reads the same."""
+    picked = [t for t in report["topics"] if t["on_agenda"]]
+    if picked:
+        return picked
+    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not done_by(t, report.get("week"))
+                and (t.get("problem") or t["count"] >= AGENDA_MIN_TICKETS)]
+    return proposed[:limit]
+
+
+def done_by(topic: dict, week: str | None) -> bool:
+    """Whether *topic* was covered in a training, or its known problem fixed or gone through, on or
+    before the last day of *week* (any day without a week; a status set before the desk kept its day
+    counts as long done)."""
+    last_day = parse_week(week)[1].isoformat() if week else "9999-12-31"
+    if topic.get("covered_on") and str(topic["covered_on"])[:10] <= last_day:
+        return True
+    if topic.get("problem_status") in DONE_STATUSES:
+        since = topic.get("problem_status_since")
+        return not since or since[:10] <= last_day
+    return False
