@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from elsdesk.ml.text import stop_words, strip_signature
+from elsdesk.ml.text import GREETING_WORDS, stop_words, strip_signature
 
 _NAME = r"[A-ZÅÄÖ][\w'’-]+"
 _NAME_OR_INITIAL = rf"(?:{_NAME}|[A-ZÅÄÖ]\.?)"
@@ -42,7 +42,7 @@ _PERSON = rf"{_NAME_OR_INITIAL}(?:[ \t]+{_NAME_OR_INITIAL}){{0,2}}"
 _AT_BREAK = r"(?:(?<=[.!?])[ \t]+|(?:^|\n)[ \t]*)"
 
 _GREETING_RE = re.compile(  # the greeting word in any case; a name after it only when punctuation follows
-    r"^\s*(?:(?i:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll)|hi|hello|hey|dear)"
+    rf"^\s*(?:(?i:{GREETING_WORDS})"
     rf"(?:[ \t]+(?:(?i:hej|alla|allihop|där|igen|support(?:en)?|els(?:-stöd)?)|{_PERSON})(?=[ \t]*(?:[!,.:]|\n|$)))?)(?![\w-])[ \t]*[!,.:]*\s*")
 _SIGNOFF_RE = re.compile(
     r"(?:\b(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|bästa hälsningar|hälsningar|hälsning"

@@ -40,9 +40,12 @@ _DISCLAIMER_RE = re.compile(r"(?i)(?:^|(?<=\n))[ \t]*(?:detta (?:e-post)?meddela
 # Every match of _SIGNOFF_RE holds one of these (case-folded), every match of _DISCLAIMER_RE one of those.
 _SIGNOFF_HINTS = ("mvh", "m.v.h", "hälsning", "vänlig", "tack", "regards", "thank", "cheers", "/")
 _DISCLAIMER_HINTS = ("detta", "this")
+# The words a greeting opens with, one rule for the classifier's cleaning and for quotes and names
+# (:mod:`elsdesk.sign_offs`); a word after them that a hyphen joins is no greeting ("Hi-flow", "Hej-knappen").
+GREETING_WORDS = r"(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll|natt)|hi|hello|hey|dear)(?![\w-])"
 # A greeting line ("Hej ELS!", "Hello,") or a greeting opening a line.
 _GREETING_RE = re.compile(
-    r"(?im)^[ \t]*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag|kväll|natt)|hi|hello|dear)(?![\w-])(?:[ \t]+[\w-]+){0,2}[ \t]*[!,.:]*[ \t]*$"
+    rf"(?im)^[ \t]*{GREETING_WORDS}(?:[ \t]+[\w-]+){{0,2}}[ \t]*[!,.:]*[ \t]*$"
     r"|^[ \t]*(?:hej(?:san)?|hallå|hi|hello)(?![\w-])[ \t!,.]*"
 )
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
