@@ -57,7 +57,7 @@ def cmd_labels(args) -> int:
 
     if args.add and not (args.id and args.sv):
         raise UsageError(f"--add behöver --id och --sv, t.ex. elsdesk labels --add {args.add} --id vaccination --sv Vaccination")
-    with (_database(args) if args.add else _existing_desk(args)) as database:  # adding a label may start a desk
+    with _database(args, existing=not args.add) as database:  # adding a label may start a desk
         if args.add:
             with command_line_values():  # every value it checks was typed on the command line
                 add_label(database, args.add, args.id, args.sv, args.en, args.covers)
@@ -76,11 +76,12 @@ def cmd_labels(args) -> int:
 
 
 def cmd_mistakes(args) -> int:
+    from elsdesk.cli import _database
     from elsdesk.services.label_check import MIN_TICKETS, checkable_count, likely_mistakes
 
     from elsdesk.services.labels import desk_taxonomy
 
-    with _existing_desk(args) as database:
+    with _database(args, existing=True) as database:
         found = likely_mistakes(database, limit=args.limit)
         taxonomy = desk_taxonomy(database)
         checked = checkable_count(database) if not found else 0
@@ -225,6 +226,7 @@ def _desk_or_shipped_model(args):
 
 
 def cmd_train(args) -> int:
+    from elsdesk.cli import _database
     from elsdesk.services.classification import train_model, train_shipped_model
     from elsdesk.services.learning_curve import comparison_in_words, confirmed_tickets
     from elsdesk.swedish_count import count_of
@@ -235,7 +237,7 @@ def cmd_train(args) -> int:
         quality = card["quality"]
         print(f"levererad modell {card['version']}: macro-F1 {quality['macro_f1']:.3f}, träffsäkerhet {quality['accuracy']:.3f} ({quality['method']})")
         return 0
-    with _existing_desk(args) as database:
+    with _database(args, existing=True) as database:
         require(database, TRAIN_MODEL)
         result = train_model(database)
     if result.nothing_new:  # a retrain would only have copied the active version
@@ -351,10 +353,11 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_models(args) -> int:
+    from elsdesk.cli import _database
     from elsdesk.ml.store import SHIPPED, DeskModelStore
     from elsdesk.services.classification import activate_model, model_versions, rollback_model
 
-    with _existing_desk(args) as database:
+    with _database(args, existing=True) as database:
         if args.activate:
             _check_version_named(database, args.activate)
             activate_model(database, args.activate)
@@ -393,15 +396,6 @@ def _check_version_named(database, version: str) -> None:
     known = [v["version"] for v in model_versions(database)]
     if version not in known:
         raise UsageError(f"--activate: modellversion {version} finns inte; deskens versioner: {', '.join(known)}")
-
-
-def _existing_desk(args):
-    """The desk named by --db or ELSDESK_DB, or the default desk file, opened; refused (DeskMissingError)
-    when it is a desk file that does not exist: listing models, training or looking for mistakes
-    in a desk that is not there would otherwise create an empty one and answer from it."""
-    from elsdesk.cli import _database
-
-    return _database(args, existing=True)
 
 
 def _measured_on(version: dict) -> str:
