@@ -20,12 +20,15 @@ the later tickets whose problem was linked in weeks 1-2, the share in the topic 
 their problem. Precision: of the later tickets in a topic with a non-null ``problem``, the share whose
 problem that is. The same two figures for a plain peer computed here (TF-IDF char_wb 3-5 + word 1-2,
 cosine to each linked problem's centroid), once assigning every later ticket, once only above a
-similarity threshold chosen for 0.80 precision on weeks 1-2 by leave-one-out.
+similarity threshold chosen for 0.80 precision on weeks 1-2 by leave-one-out. ``--assisted-labels``
+chooses the labels: as written (``given``), the model's in every week (``model``: people link but
+label nothing), or as written in the linked weeks and the model's later (``mixed``: people confirmed
+what they linked, the new weeks are as the model read them, as on a desk in its third week).
 
 Every app call runs as ``.venv/bin/python -m elsdesk --db <tmp>/desk.db ...`` with HOME,
 XDG_DATA_HOME and ELSDESK_HOME in a temporary folder, so no user state is read or changed.
 
-Run: .venv/bin/python bench/bench_topic_quality.py [--data FILE] [--labels given|model|both] [--assisted-labels given|model|both]
+Run: .venv/bin/python bench/bench_topic_quality.py [--data FILE] [--labels given|model|both] [--assisted-labels given|model|mixed|both|all]
      [--skip-day-one] [--skip-assisted] [--keep]
 """
 
@@ -190,11 +193,18 @@ def show_failures(rows: list[dict], examples: dict, limit: int = 6) -> None:
         print(f"  {topic['count']:3d} {topic['label'][:48]!r:50} -> " + ", ".join(f"{p} ×{n}" for p, n in held))
 
 
+ASSISTED_LABELS = {"given": "as written", "model": "from the model",
+                   "mixed": "as written in weeks 1-2, from the model later"}
+
+
 def assisted(root: Path, rows: list[dict], weeks: list[str], labels: str = "given") -> dict:
     """Weeks 1-2 linked to their problems by people, the later weeks not; with *labels* "model" every
-    week's module and kind are left to the model (a desk where people link problems but label nothing)."""
+    week's module and kind are left to the model (a desk where people link problems but label nothing),
+    with "mixed" those of the later weeks only (people confirmed the labels of what they linked, the
+    later weeks are as the model read them: a desk in its third week)."""
     desk = Desk(root, f"assisted_{labels}")
     drop = ("module", "kind") if labels == "model" else ()
+    later_drop = ("module", "kind") if labels in ("model", "mixed") else ()
     early, later_weeks = weeks[:2], weeks[2:]
     linked_rows = []
     for r in rows:
@@ -207,9 +217,9 @@ def assisted(root: Path, rows: list[dict], weeks: list[str], labels: str = "give
     linked_names = {r["truth_problem_name"] for r in linked_rows if r.get("problem")}
     print(f"\n== Assisted: weeks {early[0]}–{early[-1]} imported with 'problem' links ({sum(1 for r in linked_rows if r.get('problem'))}"
           f" tickets, {len(linked_names)} problems), weeks {later_weeks[0]}–{later_weeks[-1]} without;"
-          f" module/kind {'from the model' if drop else 'as written'} ==")
+          f" module/kind {ASSISTED_LABELS[labels]} ==")
     print("import weeks 1-2:", desk.import_rows(linked_rows, "weeks_1_2_linked.jsonl", drop))
-    print("import later weeks:", desk.import_rows(later, "later_weeks.jsonl", drop))
+    print("import later weeks:", desk.import_rows(later, "later_weeks.jsonl", later_drop))
     placed: dict[str, str | None] = {}
     missing_field = False
     timings = []
@@ -329,8 +339,9 @@ def main() -> int:
                         help="day one with module/kind as written, from the model, or both (default)")
     parser.add_argument("--skip-assisted", action="store_true")
     parser.add_argument("--skip-day-one", action="store_true")
-    parser.add_argument("--assisted-labels", choices=("given", "model", "both"), default="given",
-                        help="the assisted case with module/kind as written (default), from the model, or both")
+    parser.add_argument("--assisted-labels", choices=("given", "model", "mixed", "both", "all"), default="given",
+                        help="the assisted case with module/kind as written (default), from the model, as written in"
+                             " the linked weeks and from the model later (mixed), given and model (both), or all three")
     parser.add_argument("--keep", action="store_true", help="keep the temporary desks and print where")
     args = parser.parse_args()
     rows = read_rows(args.data)
@@ -344,8 +355,10 @@ def main() -> int:
             result["day_one"] = [day_one(root, rows, weeks, labels)
                                  for labels in (("given", "model") if args.labels == "both" else (args.labels,))]
         if not args.skip_assisted:
-            for labels in ("given", "model") if args.assisted_labels == "both" else (args.assisted_labels,):
-                key = "assisted" if labels == "given" else "assisted_model_labels"
+            chosen = {"both": ("given", "model"), "all": ("given", "model", "mixed")}.get(
+                args.assisted_labels, (args.assisted_labels,))
+            for labels in chosen:
+                key = {"given": "assisted", "model": "assisted_model_labels", "mixed": "assisted_mixed_labels"}[labels]
                 result[key] = assisted(root, rows, weeks, labels)
     finally:
         if args.keep:
