@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from elsdesk.ml.english import glossary
-from elsdesk.ml.text import fold
+from elsdesk.ml.text import fold, stop_words
 from elsdesk.sign_offs import quotable, without_greeting
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.pasted_errors import without_pasted_errors
@@ -108,7 +108,9 @@ class Spelling:
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
         near = {m for part in _deletions(folded) for m in self._near_by_deletion(part)}
         lettered = folded != word  # typed with å, ä or ö: the letters were meant ("våning" is no slip of "varning")
-        meant = [form for m in near for form in self._forms(m) if not _is_english(form)
+        # a content word is no slip of a little word ("ångra" of "några": one swap apart, but a word of its own)
+        little = stop_words() if word not in stop_words() else frozenset()
+        meant = [form for m in near for form in self._forms(m) if not _is_english(form) and form not in little
                  and (_is_slip(word, form) if lettered else _is_slip(folded, m))]
         return self._best(meant, needed, exclude=word) or word
 
