@@ -84,6 +84,31 @@ _ENDINGS = (_SIGNOFF_RE, _CLOSING_RE, _SHORT_SIGNOFF_RE, _TITLED_NAME_RE, _DASH_
             _LAST_NAME_LINE_RE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
+# What a text without a line break must hold for any rule here or in strip_signature to change it,
+# looked for in the text case-folded with its whitespace as single spaces and one space before it
+# (so " -" is a dash at the start or after a space). Most ticket titles hold none of these and are
+# only tidied (issue 14). A rule changed above must keep its words here: a sign-off word, a
+# closing, a short sign-off or a title before a name ("gr", "dr" only as a word of their own; "dr."
+# before a name holds ". "), a dash or a masked detail ending the text, a name after a sentence, a
+# mail header's colon.
+_LINE_HINTS = (
+    "mvh", "m.v.h", "hälsn", "vänlig", "tack", "regards", "thank", "cheers", "/", " ha det", " ha en",
+    " trevlig helg", " gr.", " gr ", " gr,", " vh.", " vh ", " vh,", " dr ", " doktor", " läk ",
+    " -", " –", " —", "[", ". ", "! ", "? ", ":", "skickat fr", "sent from my")
+_LINE_OPENINGS = (" detta", " this")  # a disclaimer opens its line
+_GREETING_START_RE = re.compile(rf"\s*(?i:{GREETING_WORDS})")  # every greeting rule's greeting opens the text
+
+
+def _may_hold_furniture(text: str) -> bool:
+    """False only when no rule of :func:`quotable` can match *text* (which is then only tidied): it
+    has no line break (the signature block and a name on the last line need one), opens with no
+    greeting and holds none of :data:`_LINE_HINTS`. The rules ignore case, and there İ and ı match
+    i, so the text is folded with both read as i."""
+    if "\n" in text or _GREETING_START_RE.match(text):
+        return True
+    folded = " " + " ".join(text.replace("İ", "i").casefold().replace("ı", "i").split())
+    return folded.startswith(_LINE_OPENINGS) or any(hint in folded for hint in _LINE_HINTS)
+
 
 def _signature_line(line: str) -> bool:
     """Whether *line* could belong to a signature block: blank, or short and no sentence."""
@@ -132,6 +157,13 @@ def _without_endings(text: str) -> str:
     return text
 
 
+def _without_furniture(text: str) -> str:
+    """*text* without greeting and signature, every rule run (:func:`quotable` tidies it)."""
+    text = _GREETING_RE.sub("", text, count=1)
+    text = _GREETING_RE.sub("", strip_signature(text), count=1)
+    return _without_endings(text)
+
+
 def without_greeting(text: str | None) -> str:
     """*text* without a leading greeting ("Hejsan! ", "God morgon, ", "Hej Karin! "), as written otherwise."""
     return _GREETING_RE.sub("", text or "", count=1)
@@ -145,9 +177,9 @@ def without_signoff(text: str | None) -> str:
 
 def quotable(text: str | None) -> str:
     """*text* without its greeting and signature, whitespace tidied."""
-    text = _GREETING_RE.sub("", text or "", count=1)
-    text = _GREETING_RE.sub("", strip_signature(text), count=1)
-    text = _without_endings(text)
+    text = text or ""
+    if _may_hold_furniture(text):  # most titles hold nothing to drop: the rules are not run on them
+        text = _without_furniture(text)
     text = " ".join(text.split())
     first = text[:1].upper()
     return (first if len(first) == 1 else text[:1]) + text[1:]  # "ß".upper() is two letters

@@ -62,8 +62,15 @@ def incident_groups(tickets: list[Ticket], incident_of: dict[int, Incident],
 def incident_state(database: Database, week: str) -> tuple:
     """What of the desk's incidents a week's topics depend on, for its fingerprint: which of its
     tickets are in which incident that is not dismissed, and the incidents' names (open and
-    confirmed read alike, so confirming one does not work the week out again)."""
+    confirmed read alike, so confirming one does not work the week out again).
+
+    The background keeper asks this of every week it checks, so the query starts from the desk's
+    few incident links and looks each one's ticket up in the week index. Left to choose, SQLite
+    started from the week's tickets and probed each (a 1,000,000-ticket desk with 125,000 in a
+    week: 14 ms instead of 0.3 ms; issue 14). ``CROSS JOIN`` fixes that order in SQLite; to
+    PostgreSQL it is a plain join, which it already planned from the incident rows."""
     return tuple(database.query(
         "SELECT count(*), sum(x.incident_id), sum(x.ticket_id * x.incident_id), sum(length(i.label))"
-        " FROM incident_tickets x JOIN incidents i ON i.id = x.incident_id JOIN tickets t ON t.id = x.ticket_id"
-        " WHERE t.iso_week = ? AND i.status <> 'dismissed'", (week,))[0])
+        " FROM incidents i CROSS JOIN incident_tickets x CROSS JOIN tickets t"
+        " WHERE x.incident_id = i.id AND t.id = x.ticket_id AND t.iso_week = ? AND i.status <> 'dismissed'",
+        (week,))[0])
