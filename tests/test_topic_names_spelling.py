@@ -172,3 +172,22 @@ def test_a_content_word_is_not_respelled_as_a_little_word_one_swap_away():
     spelling = Spelling.of(["Finns det några tider kvar?"] * 8 + ["Kassan - ångra betalning", "Kassan: angra kvitto"])
     assert spelling.spelled("Kassan - ångra betalning") == "Kassan - ångra betalning"
     assert spelling.commonest("angra") == "angra"
+
+
+def test_names_from_a_held_out_region_read_as_written():
+    """Skogsbacka's weeks (written by people who saw no code) named proposals "- inga webbtider" (the
+    place "Vc Ängen" left its dash), "Depåinjektion var:e vecka" (the 4 of "4:e" taken for a bed number),
+    "Unsaved note text löst on context switch" (an English "lost" respelled as the week's "löst") and
+    "Samma som förra veckan fast nu kollegan" (a follow-up that says nothing of the problem)."""
+    assert provisional_name(["Vc Ängen - inga webbtider"], ["Vc Ängen"]) == "Inga webbtider"
+    assert provisional_name(["Depåinjektion var 4:e vecka"], []) == "Depåinjektion var 4:e vecka"
+    assert provisional_name(["Återbesök om ca 6 mån går inte att boka"], []) == "Återbesök om ca 6 mån går inte att boka"
+    assert provisional_name(["Oxynorm 5 mg vb syns inte"], []) == "Oxynorm 5 mg vb syns inte"
+    assert provisional_name(["12 pat saknar armband"], []) == "Pat saknar armband"  # a count of patients, as before
+    spelling = Spelling.of(["Löst i samtalet."] * 8 + ["Unsaved note text lost on context switch"])
+    assert provisional_name(["Unsaved note text lost on context switch"], [], spelling) == \
+        "Unsaved note text lost on context switch"
+    assert provisional_name(["vantelistan igen"], [], None, [
+        "Hej igen, samma som förra veckan fast nu kollegan. Hon ser bara Ändra när hon högerklickar i väntelistan.",
+        "Kan inte boka från väntelistan, knappen Boka saknas."]) == "Kan inte boka från väntelistan, knappen Boka saknas"
+    assert provisional_name(["Samma problem som igår"], []) is None

@@ -50,8 +50,15 @@ _PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.
                        r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
 # letters in it ("O2", "NEWS2", "HbA1c") or a longer number ("1177", "FK 7804") stays in the name
-_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])")
+# a bed, room or date number; not an ordinal ("var 4:e vecka", "2:a dosen") nor an amount of time or drug
+# ("om 6 mån", "var 8:e timme", "5 mg")
+_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!:[ae]\b)"
+                        r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|år\b|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger))")
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
+_LEADING_RE = re.compile(r"^[\s.:;,/–-]+")  # what a place or number left before the words ("Vc Ängen - inga webbtider")
+# a follow-up that points back at an earlier ticket says nothing of the problem ("samma som förra veckan")
+_FOLLOW_UP_RE = re.compile(r"(?i)\b(?:samma (?:som|problem|sak|fel)|som (?:förra|forra|sist|igår|i går|tidigare)"
+                           r"|same (?:as|problem|issue)|as before)\b")
 _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
 _DANGLING_BEFORE_PAUSE_RE = re.compile(r"\s+(?:på|i|till|vid|hos|från|kl)(?=[,;:])", re.IGNORECASE)
 
@@ -117,7 +124,8 @@ class Spelling:
     def spelled(self, text: str) -> str:
         """*text* with each word in its commonest spelling, in the word's case; an abbreviation
         ("FK", "NLL") stays as written, and so do the English words of a text with more than one
-        ("Temporary ID for unknown patient", but "Vilka telefoner för Nova")."""
+        ("Temporary ID for unknown patient", but "Vilka telefoner för Nova") and, in such a text, a
+        word typed without å, ä and ö (it may be English too)."""
         english = [w for w in _words(text) if _is_english(w)]
         kept = set(english) if len(english) > 1 else set()
         parts, end = [], 0
@@ -125,6 +133,8 @@ class Spelling:
             if match.group(0).casefold() in kept:
                 continue
             written, better = match.group(0), self.commonest(match.group(0).casefold())
+            if kept and fold(better) == written.casefold():  # English has no å/ä/ö: "lost" in "note text lost on …" stays
+                continue
             if better == written.casefold() and self._in_capitals(better):  # "news" where most write "NEWS"
                 parts += [text[end:match.start()], better.upper()]
                 end = match.end()
@@ -286,15 +296,15 @@ def _as_name(title: str, places: list[str]) -> str | None:
     for place in places:
         text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
     text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
-    words = _TRAILING_RE.sub("", " ".join(text.split())).split()
+    words = _LEADING_RE.sub("", _TRAILING_RE.sub("", " ".join(text.split()))).split()
     while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
         words.pop()
     text = _TRAILING_RE.sub("", " ".join(words))
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
     text = _DANGLING_BEFORE_PAUSE_RE.sub("", text)  # "Okänd pat på, hur …" once "akuten" is gone
     terms = len(set(analyse(text)))
-    if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4):
-        return None  # "Cosmic", "Hjälp!", "Problem igen" say nothing ("Kan inte logga in i Cosmic" does)
+    if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4) or _FOLLOW_UP_RE.search(text):
+        return None  # "Cosmic", "Hjälp!", "Problem igen", "Samma som igår" say nothing ("Kan inte logga in i Cosmic" does)
     return text
 
 
