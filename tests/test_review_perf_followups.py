@@ -177,3 +177,30 @@ def test_on_sqlite_the_state_starts_from_the_incidents_not_the_weeks_tickets(bac
     (sql, params), = queries
     plan = [row[3] for row in database.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
     assert plan[0] == "SCAN i" and not any("(iso_week=?)" in step for step in plan), plan
+
+
+# -- week_fingerprint: the links up to the week's end, read by the problem index --------------------
+
+def test_a_weeks_fingerprint_follows_links_up_to_its_end_and_not_after(two_weeks_with_incidents, backend, monkeypatch):
+    """The fingerprint's links part reads "problem_id > 0" (ids count from 1), so that SQLite takes the few
+    linked tickets by their problem index instead of walking every ticket created before the week's end
+    (1M desk: 430 ms -> 0.3 ms). It must still see a link made before the week's end, and not one after."""
+    from elsdesk.services.problems import link_ticket
+    from elsdesk.services.topics import week_fingerprint
+
+    database, _spanning, _dismissed = two_weeks_with_incidents
+    tickets = TicketRepository(database)
+    before = week_fingerprint(database, "2025-W18")
+    link_ticket(database, tickets.get_by_external_id("T-00012").id, "Utskrift fastnar", "sven")  # 2025-W19: after W18
+    assert week_fingerprint(database, "2025-W18") == before
+    link_ticket(database, tickets.get_by_external_id("T-00002").id, "Utskrift fastnar", "sven")  # in W18
+    assert week_fingerprint(database, "2025-W18") != before
+    if backend == "sqlite":
+        queries = []
+        query = database.query
+        monkeypatch.setattr(database, "query", lambda sql, params=(): queries.append((sql, params)) or query(sql, params))
+        week_fingerprint(database, "2025-W18")
+        monkeypatch.undo()
+        (sql, params), = [(sql, params) for sql, params in queries if "problem_id" in sql and "iso_week" not in sql]
+        plan = [row[3] for row in database.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+        assert any("idx_tickets_problem" in step for step in plan), plan

@@ -291,10 +291,13 @@ def week_fingerprint(database: Database, week: str) -> str:
         "coalesce(w.module, '-') || coalesce(w.model_version, '') || ':' || coalesce(CAST(w.problem_id AS TEXT), '')", 44)
     row = database.query(
         f"SELECT count(*), max(w.updated_at), sum(w.version), {labels}"
-        " FROM (SELECT * FROM tickets WHERE iso_week = ? ORDER BY id) w", (week,))[0]
+        " FROM (SELECT id, module, model_version, problem_id, updated_at, version FROM tickets"
+        " WHERE iso_week = ? ORDER BY id) w", (week,))[0]
     _monday, sunday = parse_week(week)
+    # problem ids count from 1: "> 0" lets SQLite read the few linked tickets by their problem index where
+    # "IS NOT NULL" made it walk every ticket created before the day (1M desk: 0.3 ms against 430 ms)
     desk = database.query(
-        "SELECT count(*), sum(problem_id), max(updated_at) FROM tickets WHERE problem_id IS NOT NULL AND created_at < ?",
+        "SELECT count(*), sum(problem_id), max(updated_at) FROM tickets WHERE problem_id > 0 AND created_at < ?",
         ((sunday + timedelta(days=1)).isoformat(),))[0]
     before = _earlier_weeks(week, SPREAD_BACK_WEEKS)  # their left-over tickets may join this week's proposals
     earlier = database.query(
