@@ -31,9 +31,10 @@ def is_incident_topic(topic_id: str) -> bool:
 def incidents_of(database: Database, week: str) -> dict[int, Incident]:
     """ticket id -> the open or confirmed incident it is linked to (a confirmed one before an open
     one, then the newest), for the tickets of *week*."""
-    rows = database.query(
-        "SELECT x.ticket_id, x.incident_id, i.status FROM incident_tickets x JOIN incidents i ON i.id = x.incident_id"
-        " JOIN tickets t ON t.id = x.ticket_id WHERE t.iso_week = ? AND i.status IN (?, ?)", (week, *TOPIC_STATUSES))
+    rows = database.query(  # from the few incident links, as incident_state reads them (CROSS JOIN keeps SQLite's order)
+        "SELECT x.ticket_id, x.incident_id, i.status FROM incidents i CROSS JOIN incident_tickets x CROSS JOIN tickets t"
+        " WHERE x.incident_id = i.id AND t.id = x.ticket_id AND t.iso_week = ? AND i.status IN (?, ?)",
+        (week, *TOPIC_STATUSES))
     of: dict[int, tuple[bool, int]] = {}
     for ticket_id, incident_id, status in rows:
         of[ticket_id] = max(of.get(ticket_id, (False, 0)), (status == "confirmed", incident_id))
