@@ -49,9 +49,8 @@ _UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet|sal|rum|säng|
 _PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
                        r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
-# letters in it ("O2", "NEWS2", "HbA1c") or a longer number ("1177", "FK 7804") stays in the name
-# a bed, room or date number; not an ordinal ("var 4:e vecka", "2:a dosen") nor an amount of time or drug
-# ("om 6 mån", "var 8:e timme", "5 mg")
+# letters in it ("O2", "NEWS2", "HbA1c"), a longer number ("1177", "FK 7804"), an ordinal ("var 4:e vecka") and
+# an amount of time or drug ("om 6 mån", "5 mg") stay in the name
 _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!:[ae]\b)"
                         r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|år\b|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger))")
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
@@ -303,7 +302,8 @@ def _as_name(title: str, places: list[str]) -> str | None:
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
     text = _DANGLING_BEFORE_PAUSE_RE.sub("", text)  # "Okänd pat på, hur …" once "akuten" is gone
     terms = len(set(analyse(text)))
-    if not text or len(text) > NAME_MAX or terms == 0 or (terms == 1 and len(text.split()) < 4) or _FOLLOW_UP_RE.search(text):
+    says_nothing = terms == 0 or (terms == 1 and len(text.split()) < 4) or _FOLLOW_UP_RE.search(text)
+    if not text or len(text) > NAME_MAX or says_nothing:
         return None  # "Cosmic", "Hjälp!", "Problem igen", "Samma som igår" say nothing ("Kan inte logga in i Cosmic" does)
     return text
 

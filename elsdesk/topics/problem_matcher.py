@@ -13,9 +13,10 @@ to the problem (its centroid, its closest linked ticket, its name), how far ahea
 problem, whether the kind agrees and how many tickets the problem has, each put on one scale
 first. It is trained on the linked tickets themselves, each compared with the problems as they
 would be without it (right when its own problem comes first) and as if its problem did not exist
-yet (always wrong: the ticket of a problem nobody has named), and on the unlinked tickets of the weeks people linked (one-offs). A
-ticket is placed only when that model says it is more likely right than :data:`PLACE_PROBABILITY`:
-a wrong link costs a trainer more than a missing one, so anything unsure stays for the proposals.
+yet (always wrong: the ticket of a problem nobody has named), and on the unlinked tickets of the
+weeks people linked (one-offs). A ticket is placed only when that model says it is more likely
+right than :data:`PLACE_PROBABILITY`: a wrong link costs a trainer more than a missing one, so
+anything unsure stays for the proposals.
 With too few links to learn from, a plain similarity rule decides (:data:`THRESHOLD`, :data:`MARGIN`).
 """
 
