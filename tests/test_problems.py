@@ -159,7 +159,7 @@ def test_the_save_dialogs_chosen_type_gives_the_file_its_extension():
     (["NEWS2 räknas fel på sal 3"], [], "NEWS2 räknas fel"),
     (["Kan inte se 1177-meddelanden kl 08:00"], [], "Kan inte se 1177-meddelanden"),
     (["FK 7804 går inte att skicka"], [], "FK 7804 går inte att skicka"),
-    (["Dosen 2,5 ml blir fel 6/5"], [], "Dosen ml blir fel"),
+    (["Dosen 2,5 ml blir fel 6/5"], [], "Dosen 2,5 ml blir fel"),  # an amount stays, a date goes
 ])
 def test_a_proposal_is_named_by_its_clearest_title_without_units_or_places(titles, units, expected):
     from elsdesk.topics.finder import provisional_name

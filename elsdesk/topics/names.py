@@ -51,7 +51,7 @@ _PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
 # letters in it ("O2", "NEWS2", "HbA1c"), a longer number ("1177", "FK 7804"), an ordinal ("var 4:e vecka") and
 # an amount of time or drug ("om 6 mån", "5 mg") stay in the name
-_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!:[ae]\b)"
+_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
                         r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|år\b|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger))")
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 _LEADING_RE = re.compile(r"^[\s.:;,/–-]+")  # what a place or number left before the words ("Vc Ängen - inga webbtider")
