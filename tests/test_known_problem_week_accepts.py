@@ -189,3 +189,18 @@ def test_two_known_problems_are_not_merged_into_one_topic(three_weeks):
         merge_topics(three_weeks, "2027-W10", [known[OVERVIEW]["id"], known[SITHS]["id"]])
     assert {t["problem"] for t in weekly_topics(three_weeks, "2027-W10")["topics"]} >= {OVERVIEW, SITHS}
     assert len(known_problems(three_weeks)) == 3
+
+
+def test_a_week_people_went_through_keeps_what_they_left_unlinked_out_of_its_known_problems(three_weeks, tmp_path):
+    """Tester (a desk in its third week): a week imported with every problem's reports linked still had
+    four of the tickets people left unlinked put under known problems, which raised its counts and made the
+    next week's trends read "minskande". What people left unlinked in a week they went through they judged
+    no known problem (the matcher learns them as one-offs); a later week's report is still placed."""
+    look_alike = _row("A", "2027-03-11", 50, "SITHS-kortet spärrat", "Kortet låst efter fel PIN, kan inte logga in på SITHS.",
+                      MODULES[SITHS])
+    import_tickets(three_weeks, write_jsonl(tmp_path / "look_alike.jsonl", [look_alike]))
+    week_10 = _known(weekly_topics(three_weeks, "2027-W10", recompute=True))
+    assert "A-050" not in week_10[SITHS]["ticket_ids"]
+    assert len(week_10[SITHS]["ticket_ids"]) == 4, "the reports people linked"
+    week_12 = _known(weekly_topics(three_weeks, "2027-W12", recompute=True))
+    assert week_12[SITHS]["ticket_ids"] == ["C-010"], "a later week's report is placed as before"

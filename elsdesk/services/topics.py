@@ -269,8 +269,10 @@ def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tupl
         return links, set(links)
     from elsdesk.services.problems import matcher_from_links
 
-    placed = matcher_from_links(database, learnt, end).match(
-        texts_of(unlinked), [t.module for t in unlinked], [t.kind for t in unlinked])
+    matcher = matcher_from_links(database, learnt, end)
+    # a week people went through and linked: what they left unlinked they judged no known problem
+    unlinked = [t for t in unlinked if t.iso_week not in matcher.judged_weeks]
+    placed = matcher.match(texts_of(unlinked), [t.module for t in unlinked], [t.kind for t in unlinked])
     return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links)
 
 

@@ -98,13 +98,14 @@ class ProblemRepository:
             "SELECT id, problem_id FROM tickets WHERE problem_id IS NOT NULL AND created_at < ? ORDER BY created_at, id",
             (end,))]
 
-    def unlinked_beside_links(self, end: str, limit: int) -> list[int]:
+    def unlinked_beside_links(self, end: str, limit: int, weeks: list[str] | None = None) -> list[int]:
         """Ids of unlinked tickets created before *end* in the ISO weeks people went through
         (newest first, at most *limit*): what they judged to be no known problem. A week counts when
         at least :data:`LINKED_WEEK_SHARE` of its tickets were linked by people: one ticket linked in
         a week nobody went through does not make every other ticket of it a one-off, and neither do
-        the tickets of proposals accepted in it (:data:`PROPOSAL_LINKS_KEY`)."""
-        weeks = self.weeks_gone_through(end)
+        the tickets of proposals accepted in it (:data:`PROPOSAL_LINKS_KEY`). *weeks*: those weeks,
+        when the caller has them (:meth:`weeks_gone_through`)."""
+        weeks = self.weeks_gone_through(end) if weeks is None else weeks
         if not weeks:
             return []
         return [row[0] for row in self.database.query(
