@@ -204,3 +204,15 @@ def test_a_week_people_went_through_keeps_what_they_left_unlinked_out_of_its_kno
     assert len(week_10[SITHS]["ticket_ids"]) == 4, "the reports people linked"
     week_12 = _known(weekly_topics(three_weeks, "2027-W12", recompute=True))
     assert week_12[SITHS]["ticket_ids"] == ["C-010"], "a later week's report is placed as before"
+
+
+def test_a_known_problem_is_quoted_by_the_reports_people_linked_before_those_the_matcher_placed(three_weeks, tmp_path):
+    """Tester (a desk in its third week): a wish about NEWS alarm limits that the matcher had placed under
+    "NEWS2 räknas inte ut" was quoted on the agenda as one of that problem's examples. People's links
+    come first among a known problem's examples."""
+    linked_one = _row("B", "2027-03-16", 11, *SITHS_REPORTS[5], MODULES[SITHS], problem=SITHS)
+    import_tickets(three_weeks, write_jsonl(tmp_path / "link.jsonl", [linked_one]))
+    week_11 = _known(weekly_topics(three_weeks, "2027-W11", recompute=True))
+    siths = week_11[SITHS]
+    assert sorted(siths["ticket_ids"]) == ["B-010", "B-011"], "one linked, one placed by the matcher"
+    assert [e["id"] for e in siths["examples"]][0] == "B-011"

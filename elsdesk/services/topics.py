@@ -187,6 +187,8 @@ def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list
             rest.append(index)
     problem_ids = sorted(by_problem)
     described = finder.describe_groups(ticketish, [by_problem[p] for p in problem_ids])
+    for topic in described:
+        topic.examples = _linked_first(topic, tickets, linked_ids)
     found = finder.find([ticketish[i] for i in rest], is_cancelled)
     for topic in found:  # back to positions in all the tickets
         topic.members = [rest[m] for m in topic.members]
@@ -195,6 +197,15 @@ def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list
     found, rest = under_known_problems(finder, tickets, described, found, rest, linked_ids,
                                         [earlier.get(p, []) for p in problem_ids])
     return problem_ids, described, found, rest
+
+
+def _linked_first(topic: FoundTopic, tickets: list[Ticket], linked_ids: set[int]) -> list[int]:
+    """A known problem's examples: the reports people linked to it, the most typical first, before those
+    the matcher placed under it (a wrong placement quoted on the agenda shows a trainer the wrong problem)."""
+    linked = [m for m in topic.examples if tickets[m].id in linked_ids]
+    linked += [m for m in topic.members if tickets[m].id in linked_ids and m not in linked]
+    placed = [m for m in topic.examples if tickets[m].id not in linked_ids]
+    return (linked + placed)[:len(topic.examples)]
 
 
 def _spread_this_week(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
