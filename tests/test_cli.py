@@ -272,3 +272,19 @@ def test_evaluate_without_a_desk_says_where_a_desks_own_module_is_evaluated(tmp_
     assert "modulerna vaccination finns inte i den levererade modellen" in out and "--db DESK evaluate" in out
     assert main(["--db", str(tmp_path / "skrivfel.db"), "evaluate", str(tmp_path / "labelled.jsonl")]) == 4
     assert not (tmp_path / "skrivfel.db").exists()
+
+
+def test_plain_topics_mark_the_machines_proposals(capsys, tmp_path, db_target):
+    """Tester (a desk in its third week): the plain `topics --week` printed the machine's proposals in the
+    same layout as the known problems people named; JSON said "proposed", the screen nothing."""
+    db = str(db_target)
+    rows = sample_rows(20)
+    rows[0]["problem"] = "Signera given dos"
+    main(["--db", db, "import", str(write_jsonl(tmp_path / "w.jsonl", rows))])
+    assert main(["--db", db, "topics", "--week", "2025-W18", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert main(["--db", db, "topics", "--week", "2025-W18"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert {t["status"] for t in report["topics"]} == {"confirmed", "proposed"}
+    for topic, line in zip(report["topics"], lines):
+        assert line.endswith("(förslag)") == (topic["status"] == "proposed"), line
