@@ -258,3 +258,11 @@ def test_one_unit_typed_two_ways_is_one_reporter_in_the_audience():
     topic = {"audience": {"roles": {}, "units": {"avd 14 medicin": 6, "Avd 14 Medicin": 4, "Akuten": 3, " akuten ": 1,
                                                  "IVA": 5}}}
     assert audience_text(topic) == "avd 14 medicin (10), IVA (5), Akuten (4)"
+
+
+def test_a_role_typed_as_free_text_reads_like_the_named_ones_in_the_audience():
+    """Tester (a desk in its third week): "Anmäls av" read "medicinsekreterare (2), Sjuksköterska (ssk) (2)"."""
+    from elsdesk.export.tables import audience_text
+
+    topic = {"audience": {"roles": {"medicinsekreterare": 2, "ssk": 2, "Medicinsekreterare": 1}, "units": {}}}
+    assert audience_text(topic, {"ssk": "Sjuksköterska (ssk)"}) == "Medicinsekreterare (3), Sjuksköterska (ssk) (2)"

@@ -267,10 +267,11 @@ def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: 
 
 
 def named_counts(counts: dict[str, int], names: dict[str, str]) -> dict[str, int]:
-    """*counts* keyed by ``names.get(key, key)``, equal names summed, most first (ties keep their order)."""
+    """*counts* keyed by ``names.get(key, key)`` (free text with a capital first, as the names have it:
+    "Medicinsekreterare" beside "Sjuksköterska (ssk)"), equal names summed, most first (ties keep their order)."""
     merged: dict[str, int] = {}
     for key, count in counts.items():
-        name = names.get(key) or key
+        name = names.get(key) or key[:1].upper() + key[1:]
         merged[name] = merged.get(name, 0) + int(count or 0)
     return dict(sorted(merged.items(), key=lambda item: -item[1]))
 
