@@ -255,10 +255,12 @@ def _desk_matcher(database: Database):
     return matcher
 
 
-def matcher_from_links(database: Database, learnt: list[tuple[int, int]], end: str = "9999"):
+def matcher_from_links(database: Database, learnt: list[tuple[int, int]], end: str = "9999",
+                       judged_weeks: list[str] | None = None):
     """A ProblemMatcher learnt from (ticket id, problem id) links: each problem from its tickets'
     texts and its name, and when a nearest problem is right from those tickets and from the
-    tickets left unlinked (before *end*) in the weeks people linked."""
+    tickets left unlinked (before *end*) in the weeks people linked (*judged_weeks*, when the
+    caller has them: :meth:`~elsdesk.storage.problems.ProblemRepository.weeks_gone_through`)."""
     from elsdesk.services.topics import _reference_texts
     from elsdesk.topics.problem_matcher import MAX_TRAINING, ProblemMatcher, texts_of
 
@@ -267,18 +269,18 @@ def matcher_from_links(database: Database, learnt: list[tuple[int, int]], end: s
     problem_of = dict(learnt)
     ids = [problem_of[t.id] for t in examples]
     names = {problem_id: problem.name for problem_id, problem in problems.many(set(ids)).items()}
-    judged_weeks = problems.weeks_gone_through(end)
+    if judged_weeks is None:
+        judged_weeks = problems.weeks_gone_through(end)
     left = tickets.fetch_many(problems.unlinked_beside_links(end, MAX_TRAINING, judged_weeks))
     texts = texts_of(examples)
     modules, kinds = [t.module for t in examples], [t.kind for t in examples]
     unlinked = list(zip(texts_of(left), (t.module for t in left), (t.kind for t in left)))
-    digest = hashlib.sha1(repr((texts, ids, modules, kinds, sorted(names.items()), unlinked, judged_weeks)).encode("utf-8")).digest()
+    digest = hashlib.sha1(repr((texts, ids, modules, kinds, sorted(names.items()), unlinked)).encode("utf-8")).digest()
     with _matchers_lock:  # the weeks after the last links all learn from the same tickets: fit once
         kept = _fitted.get(digest)
     if kept is not None:
         return kept
     matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(texts, ids, modules, kinds, names, unlinked)
-    matcher.judged_weeks = frozenset(judged_weeks)
     with _matchers_lock:
         _fitted[digest] = matcher
         while len(_fitted) > 4:

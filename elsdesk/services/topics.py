@@ -275,14 +275,18 @@ def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tupl
     problems = ProblemRepository(database)
     links = problems.links([t.id for t in tickets])
     unlinked = [t for t in tickets if t.id not in links]
-    learnt = problems.linked_before(end)
-    if not unlinked or not learnt:
+    learnt = problems.linked_before(end) if unlinked else []
+    if not learnt:
+        return links, set(links)
+    # a week people went through and linked: what they left unlinked they judged no known problem
+    judged = problems.weeks_gone_through(end)
+    gone_through = frozenset(judged)
+    unlinked = [t for t in unlinked if t.iso_week not in gone_through]
+    if not unlinked:  # nothing left to place: no matcher is learnt
         return links, set(links)
     from elsdesk.services.problems import matcher_from_links
 
-    matcher = matcher_from_links(database, learnt, end)
-    # a week people went through and linked: what they left unlinked they judged no known problem
-    unlinked = [t for t in unlinked if t.iso_week not in matcher.judged_weeks]
+    matcher = matcher_from_links(database, learnt, end, judged)
     placed = matcher.match(texts_of(unlinked), [t.module for t in unlinked], [t.kind for t in unlinked])
     return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links)
 

@@ -115,7 +115,7 @@ class Spelling:
         near = {m for part in _deletions(folded) for m in self._near_by_deletion(part)}
         lettered = folded != word  # typed with å, ä or ö: the letters were meant ("våning" is no slip of "varning")
         # a content word is no slip of a little word ("ångra" of "några": one swap apart, but a word of its own)
-        little = stop_words() if word not in stop_words() else frozenset()
+        little = frozenset() if word in (words := stop_words()) else words
         meant = [form for m in near for form in self._forms(m) if not _is_english(form) and form not in little
                  and (_is_slip(word, form) if lettered else _is_slip(folded, m))]
         return self._best(meant, needed, exclude=word) or word

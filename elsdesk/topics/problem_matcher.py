@@ -54,8 +54,6 @@ class ProblemMatcher:
         self.threshold = threshold
         self.reference_texts = reference_texts or []
         self.problem_ids: list[int] = []
-        # the ISO weeks people went through: their unlinked tickets were learnt as one-offs and are not placed
-        self.judged_weeks: frozenset[str] = frozenset()
         self._model = None
         self._sums = None
 

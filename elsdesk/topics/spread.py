@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from elsdesk.ml.text import ticket_text
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.finder import FoundTopic, Ticketish, TopicFinder
 from elsdesk.topics.vectors import analyse
@@ -60,7 +61,7 @@ def _share_more_than_their_module(tickets: list[Ticketish]) -> bool:
     module of few tickets its own name ("Nova", "SITHS", "Link") weighs as much as what is asked."""
     held = Counter()
     for ticket in tickets:
-        held.update({term for term in analyse(f"{ticket.title or ''} {ticket.description or ''}") if "_" not in term})
+        held.update({term for term in analyse(ticket_text(ticket.title, ticket.description)) if "_" not in term})
     naming = set().union(*(_module_words(ticket.module) for ticket in tickets))
     return any(count >= 2 and term not in naming for term, count in held.items())
 
