@@ -302,7 +302,7 @@ def test_a_problem_fixed_or_gone_through_leaves_the_agenda_and_spreadsheets_show
     from elsdesk.export.csv_export import csv_rows
     from elsdesk.services.export import build_export
     from elsdesk.services.problems import update_problem
-    from elsdesk.services.topics import agenda
+    from elsdesk.services.agenda_rules import agenda
 
     problems = {p.name: p for p in known_problems(linked_desk)}
     on_agenda = {t["problem"] for t in agenda(weekly_topics(linked_desk, "2025-W18"))}
@@ -324,7 +324,7 @@ def test_a_problem_done_later_stays_on_the_agendas_of_the_weeks_before(linked_de
     """An agenda already held reads the same after a problem is marked gone through or fixed: only the
     weeks from that day on lose it (a tester's week 46 agenda lost its second item when it was covered in week 48)."""
     from elsdesk.services.problems import update_problem
-    from elsdesk.services.topics import agenda
+    from elsdesk.services.agenda_rules import agenda
 
     problems = {p.name: p for p in known_problems(linked_desk)}
     update_problem(linked_desk, problems[DOSE].id, status="genomganget", on="2025-05-07")  # in week 19
@@ -343,7 +343,7 @@ def test_a_problem_done_later_stays_on_the_agendas_of_the_weeks_before(linked_de
 def test_a_known_how_to_problem_keeps_its_kind_when_the_model_reads_its_week_as_faults(linked_desk):
     """A known problem's topic takes the problem's kind, not the week's model guesses: its tickets read as
     'fel' by the model must not drop a known how-to problem from the how-to agenda."""
-    from elsdesk.services.topics import agenda
+    from elsdesk.services.agenda_rules import agenda
 
     with linked_desk.write() as conn:
         conn.execute("UPDATE tickets SET kind = 'fel' WHERE problem_id IS NOT NULL AND external_id IN ('K-0000', 'K-0001', 'K-0002')")

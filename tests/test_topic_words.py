@@ -1,7 +1,8 @@
 """Topics read words as colleagues mean them (elsdesk.ml.synonyms), and the proposed agenda leaves
 out a pair of alike reports."""
 
-from elsdesk.services.topics import AGENDA_MIN_TICKETS, _reference_texts, agenda
+from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda
+from elsdesk.services.topics import _reference_texts
 from elsdesk.topics.finder import Ticketish, TopicFinder
 from elsdesk.topics.vectors import analyse
 

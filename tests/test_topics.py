@@ -12,7 +12,8 @@ from elsdesk.cli import main
 from elsdesk.domain import BadInputError
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.topic_edits import mark_covered, merge_topics, rename_topic, set_on_agenda, split_topic
-from elsdesk.services.topics import agenda, trend_of, weekly_topics
+from elsdesk.services.agenda_rules import agenda
+from elsdesk.services.topics import trend_of, weekly_topics
 from elsdesk.storage import open_database
 from elsdesk.topics.finder import Ticketish, TopicFinder
 

@@ -522,7 +522,7 @@ class TrainingLeadView(QWidget):
 
     def accept_selected(self):
         from elsdesk.services.problems import accept_proposal
-        from elsdesk.services.topics import problem_topic_id
+        from elsdesk.services.topic_continuity import problem_topic_id
 
         proposal = self._selected_proposal()
         if proposal is None:
@@ -539,7 +539,7 @@ class TrainingLeadView(QWidget):
 
     def merge_selected_into_problem(self):
         from elsdesk.services.problems import merge_proposal
-        from elsdesk.services.topics import problem_topic_id
+        from elsdesk.services.topic_continuity import problem_topic_id
 
         proposal = self._selected_proposal()
         problems = self.overview.problems if self.overview else []

@@ -26,7 +26,8 @@ from elsdesk.export.quotes import Quote, quote_of
 from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_path
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.region_time import region_today
-from elsdesk.services.topics import agenda, go_live_date, go_live_is_set, module_volumes, weekly_topics
+from elsdesk.services.agenda_rules import agenda
+from elsdesk.services.topics import go_live_date, go_live_is_set, module_volumes, weekly_topics
 from elsdesk.storage import Database
 
 logger = logging.getLogger(__name__)

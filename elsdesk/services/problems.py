@@ -176,7 +176,7 @@ def reject_proposal(database: Database, topic_id: str, on: date | None = None) -
 
 
 def _proposal(topics: TopicRepository, topic_id: str) -> RegisteredTopic:
-    from elsdesk.services.topics import is_problem_topic
+    from elsdesk.services.topic_continuity import is_problem_topic
 
     topic = topics.get(topic_id)
     if topic is None or is_problem_topic(topic_id):
@@ -186,7 +186,7 @@ def _proposal(topics: TopicRepository, topic_id: str) -> RegisteredTopic:
 
 def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name: str | None = None,
                problem_id: int | None = None) -> Problem:
-    from elsdesk.services.topics import problem_topic_id
+    from elsdesk.services.topic_continuity import problem_topic_id
 
     require(database, CURATE_PROBLEMS)
     week = normalise_week(week)

@@ -14,7 +14,9 @@ from typing import ClassVar
 from elsdesk.domain import BadInputError, Cancelled, day_label, parse_week, week_day_number
 from elsdesk.services.export import ExportData, role_names, shown_topic
 from elsdesk.services.labels import desk_taxonomy
-from elsdesk.services.topics import covered_on, go_live_date, go_live_is_set, is_problem_topic, topic_kind, weekly_topics
+from elsdesk.services.agenda_rules import covered_on, topic_kind
+from elsdesk.services.topic_continuity import is_problem_topic
+from elsdesk.services.topics import go_live_date, go_live_is_set, weekly_topics
 from elsdesk.storage import Database
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import TopicRepository

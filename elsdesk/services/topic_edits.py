@@ -11,7 +11,9 @@ from datetime import date
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.services.permissions import EDIT_TOPICS, require
 from elsdesk.services.problems import problem_name
-from elsdesk.services.topics import AGENDA_KEY, _reference_texts, _topic_id, finder_ticket, is_problem_topic, picks_of
+from elsdesk.services.agenda_rules import AGENDA_KEY, picks_of
+from elsdesk.services.topic_continuity import is_problem_topic
+from elsdesk.services.topics import _reference_texts, _topic_id, finder_ticket
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.settings import upsert_setting

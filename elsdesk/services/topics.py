@@ -17,12 +17,10 @@ from elsdesk.corpus import load_seed_corpus
 from elsdesk.days import parse_day
 from elsdesk.domain import MODEL, BadInputError, Cancelled, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
-from elsdesk.services.agenda_rules import (  # noqa: F401  (as callers know them)
-    AGENDA_KEY, AGENDA_MIN_TICKETS, COVERED_STATUS, DONE_STATUSES, agenda, agenda_picks, covered_on, done_by, picks_of,
-    topic_kind)
+from elsdesk.services.agenda_rules import agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
-from elsdesk.services.topic_continuity import (  # noqa: F401  (problem_topic_id, is_problem_topic: as callers know them)
-    continued_proposals, group_of_topic, is_problem_topic, linked_earlier, problem_topic_id, under_known_problems)
+from elsdesk.services.topic_continuity import (
+    continued_proposals, group_of_topic, linked_earlier, problem_topic_id, under_known_problems)
 from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES

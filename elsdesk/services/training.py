@@ -7,7 +7,8 @@ from datetime import date
 
 from elsdesk.domain import day_number_of_week, iso_week_of, normalise_week
 from elsdesk.services.problems import known_problems
-from elsdesk.services.topics import agenda, go_live_date, module_volumes, weekly_topics
+from elsdesk.services.agenda_rules import agenda
+from elsdesk.services.topics import go_live_date, module_volumes, weekly_topics
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.topics import TopicRepository
 
