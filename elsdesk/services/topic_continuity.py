@@ -63,7 +63,8 @@ def continued_proposals(database: Database, earlier_results: dict[str, list[Topi
 
 def under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: list[FoundTopic],
                           found: list[FoundTopic], rest: list[int], linked_ids: set[int] = frozenset(),
-                          linked_earlier: list[list[Ticket]] | None = None) -> tuple[list[FoundTopic], list[int]]:
+                          linked_earlier: list[list[Ticket]] | None = None,
+                          judged: set[int] = frozenset()) -> tuple[list[FoundTopic], list[int]]:
     """The proposals that would have been one group with the tickets people linked to a known problem
     (the rule that keeps a proposal's identity across weeks) join that problem: people linked some of a
     problem's tickets, the matcher did not dare place the rest, and the finder grouped them into a second
@@ -74,17 +75,22 @@ def under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: 
     model guessed keeps a proposal from its problem no longer ("När jag ska signera att jag delat ut
     morgonmedicinen" read as a fault beside the how-to problem "Signera given dos"). A problem whose
     tickets the matcher placed, none ever linked by people, takes in no proposal: measured on the held-out
-    weeks that cost more precision than it gained recall. Returns the proposals left and the positions
-    under no known problem."""
+    weeks that cost more precision than it gained recall. A proposal of tickets people left unlinked in a
+    week they went through (*judged*: ticket ids; half of its tickets or more) joins none: they judged
+    those no known problem (a tester's two printer questions under "Provetiketter skrivs inte ut"). Returns
+    the proposals left and the positions under no known problem."""
     earlier = linked_earlier or [[] for _ in described]
     people_linked = [([tickets[m] for m in topic.members if tickets[m].id in linked_ids] + before)[:CARRY_SAMPLE]
                      for topic, before in zip(described, earlier)]
     linked = [i for i, members in enumerate(people_linked) if members]
     if not found or not linked:
         return found, rest
+    open_to_join = [i for i, t in enumerate(found) if 2 * sum(1 for m in t.members if tickets[m].id in judged) < len(t.members)]
+    if not open_to_join:
+        return found, rest
     groups = [group_of_people_kinds(described[i].module, people_linked[i]) for i in linked]
-    proposals = [group_of_people_kinds(t.module, [tickets[m] for m in t.members[:CARRY_SAMPLE]]) for t in found]
-    pairs = {proposal: linked[problem] for proposal, problem in continuations(finder, proposals, groups).items()}
+    proposals = [group_of_people_kinds(found[i].module, [tickets[m] for m in found[i].members[:CARRY_SAMPLE]]) for i in open_to_join]
+    pairs = {open_to_join[proposal]: linked[problem] for proposal, problem in continuations(finder, proposals, groups).items()}
     if not pairs:
         return found, rest
     moved: set[int] = set()

@@ -85,7 +85,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     week = normalise_week(week)
     tickets = week_tickets(database, week)
     ticketish = [finder_ticket(t) for t in tickets]
-    problem_of, linked_ids = _problems_of(database, week, tickets)
+    problem_of, linked_ids, judged = _problems_of(database, week, tickets)
     incidents, in_incidents = incident_groups(tickets, incidents_of(database, week), linked_ids)
     finder = TopicFinder(reference_texts=_reference_texts())
     finder.learn_spelling(ticketish)  # the whole week's, for the names of its problems, incidents and proposals
@@ -93,7 +93,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     problem_ids, described, found, rest = _known_and_found(
         finder, tickets, ticketish, problem_of, is_cancelled, linked_ids,
         aside={m for members in in_incidents for m in members},
-        linked_earlier=linked_earlier(database, monday.isoformat(), set(problem_of.values())))
+        linked_earlier=linked_earlier(database, monday.isoformat(), set(problem_of.values())), judged=judged)
     incident_topics = _described_apart(finder, ticketish, in_incidents)
     if is_cancelled and is_cancelled():
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
@@ -168,12 +168,13 @@ def _described_apart(finder: TopicFinder, ticketish: list[Ticketish], groups: li
 
 def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list[Ticketish], problem_of: dict[int, int],
                      is_cancelled=None, linked_ids: set[int] = frozenset(), aside: set[int] = frozenset(),
-                     linked_earlier: dict[int, list[Ticket]] | None = None
+                     linked_earlier: dict[int, list[Ticket]] | None = None, judged: set[int] = frozenset()
                      ) -> tuple[list[int], list[FoundTopic], list[FoundTopic], list[int]]:
     """(problem ids, their described groups, the finder's topics of the rest, the rest's positions):
     the tickets under a known problem (*problem_of*: ticket id -> problem id) grouped by problem, the
     others grouped by the finder; members are positions in *tickets*. The positions *aside* (an
-    incident's tickets) are in neither; *linked_earlier* is what :func:`~elsdesk.services.topic_continuity.under_known_problems` needs."""
+    incident's tickets) are in neither; *linked_earlier* and *judged* (ticket ids) are what
+    :func:`~elsdesk.services.topic_continuity.under_known_problems` needs."""
     by_problem: dict[int, list[int]] = {}
     rest = []
     for index, ticket in enumerate(tickets):
@@ -193,7 +194,7 @@ def _known_and_found(finder: TopicFinder, tickets: list[Ticket], ticketish: list
         topic.examples = [rest[m] for m in topic.examples]
     earlier = linked_earlier or {}
     found, rest = under_known_problems(finder, tickets, described, found, rest, linked_ids,
-                                        [earlier.get(p, []) for p in problem_ids])
+                                        [earlier.get(p, []) for p in problem_ids], judged)
     return problem_ids, described, found, rest
 
 
@@ -260,33 +261,35 @@ def _week_result(topic_id: str, week: str, topic: FoundTopic, tickets: list[Tick
     return TopicWeek(topic_id, week, len(members), [t.id for t in members], detail)
 
 
-def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int]]:
-    """(ticket id -> problem id for the week, the ids people linked): the links people made, and
-    the unlinked tickets the matcher (learnt from every ticket linked up to the end of this week)
-    places clearly."""
+def _problems_of(database: Database, week: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int], set[int]]:
+    """(ticket id -> problem id for the week, the ids people linked, the ids people judged no known
+    problem): the links people made, and the unlinked tickets the matcher (learnt from every ticket
+    linked up to the end of this week) places clearly; in a week people went through (linking a
+    tenth or more of it) what they left unlinked is judged, and neither placed nor joined to a problem."""
     _monday, sunday = parse_week(week)
     return _problems_until(database, (sunday + timedelta(days=1)).isoformat(), tickets)
 
 
-def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int]]:
+def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tuple[dict[int, int], set[int], set[int]]:
     """:func:`_problems_of` for the tickets of a period that ends before *end* (an ISO date)."""
     problems = ProblemRepository(database)
     links = problems.links([t.id for t in tickets])
     unlinked = [t for t in tickets if t.id not in links]
     learnt = problems.linked_before(end) if unlinked else []
     if not learnt:
-        return links, set(links)
+        return links, set(links), set()
     # a week people went through and linked: what they left unlinked they judged no known problem
-    judged = problems.weeks_gone_through(end)
-    gone_through = frozenset(judged)
-    unlinked = [t for t in unlinked if t.iso_week not in gone_through]
+    weeks = problems.weeks_gone_through(end)
+    gone_through = frozenset(weeks)
+    judged = {t.id for t in unlinked if t.iso_week in gone_through}
+    unlinked = [t for t in unlinked if t.id not in judged]
     if not unlinked:  # nothing left to place: no matcher is learnt
-        return links, set(links)
+        return links, set(links), judged
     from elsdesk.services.problems import matcher_from_links
 
-    matcher = matcher_from_links(database, learnt, end, judged)
+    matcher = matcher_from_links(database, learnt, end, weeks)
     placed = matcher.match(texts_of(unlinked), [t.module for t in unlinked], [t.kind for t in unlinked])
-    return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links)
+    return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links), judged
 
 
 def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
@@ -529,11 +532,11 @@ def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket],
     tickets the matcher places clearly, as in a week), then what the finder groups from the rest;
     as (tickets, problem ids, the known problems' topics in their order, the proposals)."""
     tickets = TicketRepository(database).created_between(start.isoformat(), end.isoformat() + "T23:59:59")
-    problem_of, linked = _problems_until(database, (end + timedelta(days=1)).isoformat(), tickets)
+    problem_of, linked, judged = _problems_until(database, (end + timedelta(days=1)).isoformat(), tickets)
     finder = TopicFinder(reference_texts=_reference_texts())
     problem_ids, known, found, _rest = _known_and_found(
         finder, tickets, [finder_ticket(t) for t in tickets], problem_of, linked_ids=linked,
-        linked_earlier=linked_earlier(database, start.isoformat(), set(problem_of.values())))
+        linked_earlier=linked_earlier(database, start.isoformat(), set(problem_of.values())), judged=judged)
     return tickets, problem_ids, known, found
 
 
