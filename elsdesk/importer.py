@@ -53,6 +53,7 @@ FIELD_NAMES = {
     "resolution": "resolution", "lösning": "resolution", "åtgärd": "resolution", "solution": "resolution",
     "reporter_role": "reporter_role", "roll": "reporter_role", "anmälarroll": "reporter_role",
     "anmälarens roll": "reporter_role", "yrkesroll": "reporter_role", "role": "reporter_role",
+    "yrke": "reporter_role", "befattning": "reporter_role",
     "status": "status", "ärendestatus": "status",
     "module": "module", "modul": "module", "cosmic-modul": "module", "cosmicmodul": "module",
     "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind",
@@ -88,6 +89,10 @@ def column_key(name) -> str:
 
 
 _FIELD_OF = {column_key(name): (rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())}
+# a name of several words whose last says it is a role ("Anmälare roll", "Anmälarens yrkesroll", "Reporter
+# role"): a ticket system's export names who reported in many ways, and a role dropped silently empties
+# "Anmäls av" on every agenda
+_ROLE_WORDS = {column_key(name) for name, field in FIELD_NAMES.items() if field == "reporter_role" and " " not in name}
 _IGNORED = {column_key(name) for name in IGNORED_COLUMNS}
 _CATEGORY = {column_key(name) for name in CATEGORY_NAMES}
 
@@ -107,6 +112,8 @@ def _columns_of(names: tuple, category: str | None = None) -> _Columns:
     known, unknown = [], []
     for name in names:
         key = column_key(name)
+        if key not in _FIELD_OF and key.rpartition(" ")[2] in _ROLE_WORDS:
+            key = "role"
         if key in _FIELD_OF:
             rank, field = _FIELD_OF[key]
             known.append((rank, name, field))
@@ -464,6 +471,17 @@ def stable_id(fields: dict) -> str:
     values = ticket_fields(fields)
     basis = "\x1f".join(_text(values.get(k)) for k in ("created_at", "title", "description"))
     return "auto-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+
+def earlier_automatic_ids(fields: dict, ticket: Ticket) -> tuple[str, ...]:
+    """The automatic ids earlier versions gave the row without an id that made *ticket*: :func:`stable_id`'s,
+    and for a ticket with a reporter role the id made without it (versions before 2026-12-05 read no role
+    from a column such as "Anmälare roll"), so that a re-import of the same file updates those tickets."""
+    ids = [stable_id(fields)]
+    if ticket.reporter_role and ticket.created_at:
+        raw_title, description = ticket_text(ticket_fields(fields))
+        ids.append(automatic_id(datetime.fromisoformat(ticket.created_at), raw_title, description, ticket.unit or ""))
+    return tuple(dict.fromkeys(i for i in ids if i != ticket.external_id))
 
 
 # the fields that say which ticket a row is; labels, status and resolution change while it is worked on

@@ -84,6 +84,31 @@ def test_swedish_label_role_and_date_columns_are_read(memory_db, tmp_path):
     assert ticket.resolution == "Visade vyn" and ticket.label_source == "human"
 
 
+@pytest.mark.parametrize("header", ["Anmälare roll", "Anmälarens yrkesroll", "Reporter role", "Yrke", "Befattning"])
+def test_a_role_column_named_as_a_ticket_system_names_it_is_read(memory_db, tmp_path, header):
+    """Tester (Region Mälarbygd's Excel export): "Anmälare roll" was warned about as unknown and every
+    ticket lost its role, so "Anmäls av" on the agenda named units only."""
+    path = _csv(tmp_path / "roles.csv", f"Ärendenr;Skapad;Rubrik;Beskrivning;Enhet;{header};Kontroll\n"
+                "MB-1;2026-11-03 08:14;Etiketter;Skriver inte ut;Avd 4;Undersköterska;ja\n")
+    report = import_tickets(memory_db, path)
+    assert report.new == 1 and not any(header in text for _line, text in report.warnings)
+    assert _stored(memory_db, "MB-1").reporter_role == load_taxonomy().normalise("reporter_roles", "Undersköterska")
+    assert "reporter_role" not in ticket_fields({"Kontroll": "ja"}), "a word that merely ends in 'roll' is no role"
+
+
+def test_a_file_without_ids_imported_before_its_role_column_was_read_is_updated_not_doubled(memory_db, tmp_path):
+    """Earlier versions read no role from "Anmälare roll" and made a row's automatic id without it: a
+    re-import of the same file finds those tickets by that id."""
+    before = _csv(tmp_path / "before.csv", "Skapad;Rubrik;Beskrivning;Enhet\n2026-11-03 08:14;Etiketter;Skriver inte ut;Avd 4\n")
+    assert import_tickets(memory_db, before).new == 1
+    same = _csv(tmp_path / "same.csv", "Skapad;Rubrik;Beskrivning;Enhet;Anmälare roll\n"
+                "2026-11-03 08:14;Etiketter;Skriver inte ut;Avd 4;Undersköterska\n")
+    report = import_tickets(memory_db, same)
+    assert (report.new, report.updated) == (0, 1)
+    assert TicketRepository(memory_db).count() == 1
+    assert import_tickets(memory_db, same).unchanged == 1
+
+
 def test_column_names_match_whatever_case_and_spaces():
     fields = ticket_fields({" MODUL ": "Läkemedel", "Skapad  Datum": "2025-05-13", "reporter role": "ssk",
                             "ÄRENDE-ID": "A1"})

@@ -47,7 +47,7 @@ from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
     CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, CategoryColumn, FileColumns,
     RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
-    last_day_not_ahead, read_ticket_row, shown, stable_id,
+    earlier_automatic_ids, last_day_not_ahead, read_ticket_row, shown,
 )
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
@@ -158,7 +158,7 @@ class _Row:
     warnings: list[str]
     problem: str | None  # the known problem a person linked the row's ticket to
     masked: int = 0  # identifiers replaced in the row, its known problem's name too (counted when the row is imported)
-    legacy_id: str | None = None  # the automatic id earlier versions gave the row (None: the row has an id)
+    legacy_ids: tuple[str, ...] = ()  # the automatic ids earlier versions gave the row (none: the row has an id)
     unknown: tuple[UnknownValue, ...] = ()  # its status, module and kind values no label matches (said once per file)
 
     @property
@@ -271,8 +271,8 @@ def import_tickets(
                 batches.reject(row.line, str(exc))
                 continue
             ahead_rows.see(row.line, ticket.created_at)
-            legacy = stable_id(row.fields) if "external_id" not in present else None
-            pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_id=legacy,
+            legacy = earlier_automatic_ids(row.fields, ticket) if "external_id" not in present else ()
+            pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_ids=legacy,
                                 masked=_identifiers_in(problem), unknown=tuple(unknown)))
             if len(pending) >= batch_size:
                 flush()
@@ -419,14 +419,14 @@ class _Batches:
 
     def _stored_by_old_automatic_id(self, batch: list[_Row], known: dict[str, Ticket]) -> dict[int, Ticket]:
         """{line: stored ticket} for rows without an id whose ticket an earlier version stored under
-        the automatic id it made then (:func:`~elsdesk.importer.stable_id`): a re-import updates them
+        an automatic id it made then (:func:`~elsdesk.importer.earlier_automatic_ids`): a re-import updates them
         rather than importing them again."""
-        wanted = {row.line: row.legacy_id for row in batch
-                  if row.legacy_id and row.ticket.external_id not in known and row.legacy_id != row.ticket.external_id}
+        wanted = {row.line: row.legacy_ids for row in batch if row.legacy_ids and row.ticket.external_id not in known}
         if not wanted:
             return {}
-        stored = self.repo.external_ids(list(set(wanted.values())))
-        return {line: stored[old] for line, old in wanted.items() if old in stored}
+        stored = self.repo.external_ids(sorted({old for ids in wanted.values() for old in ids}))
+        found = {line: next((stored[old] for old in ids if old in stored), None) for line, ids in wanted.items()}
+        return {line: ticket for line, ticket in found.items() if ticket is not None}
 
     def _claim_old_automatic_id(self, row: _Row, stored: Ticket) -> Ticket | None:
         """*stored* (found by the row's old automatic id) as the row's ticket, keeping the id it is stored
