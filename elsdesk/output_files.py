@@ -23,7 +23,6 @@ import errno
 import logging
 import os
 import re
-import secrets
 import stat
 import time
 from contextlib import contextmanager
@@ -43,7 +42,8 @@ STDOUT = "-"  # an --out of "-" is standard output
 # the previous run's leftover old enough to remove. A leftover kept a little longer costs a hidden
 # file; a live one removed would cost a colleague's export.
 LEFTOVER_AGE_SECONDS = 3600
-_TEMPORARY_HEX = 4  # bytes of secrets.token_hex in a temporary file's name: 8 hex digits
+_TEMPORARY_HEX = 4  # random bytes in a temporary file's name: 8 hex digits (os.urandom, as secrets.token_hex reads
+# them: importing secrets brings hmac and random, ~5 ms of every command's and the app's start, issue 14)
 
 
 class OutputTargetError(BadInputError):
@@ -173,7 +173,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         check_target(target)
     ensure_folder(target.parent)
     remove_leftovers(target)
-    temporary = target.with_name(temporary_name(target, secrets.token_hex(_TEMPORARY_HEX)))
+    temporary = target.with_name(temporary_name(target, os.urandom(_TEMPORARY_HEX).hex()))
     try:
         yield temporary
         if not temporary.exists():

@@ -3,7 +3,6 @@ actions its role gets, the review queue tab, the retrain offer, and similar tick
 
 from __future__ import annotations
 
-import getpass
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -30,6 +29,8 @@ EDIT_SCAN_EVERY_S = 30.0  # other workstations' edits reach the similar-ticket i
 def default_profile() -> Profile:
     """The profile kept when the first-start question is skipped (Esc, Avbryt): the computer's user
     name with the ordinary ELS-stöd role, so no view or action is offered that nobody chose."""
+    import getpass  # only at a first start: ~1 ms that the window's first paint need not wait for (issue 14)
+
     try:
         name = getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment nor the password database

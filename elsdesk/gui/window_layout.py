@@ -11,7 +11,10 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStatusBar, QWidget
+
+# QStyle, QStyleOption and QSizePolicy are imported where a shortened text or a message needs them: PySide6
+# builds a class's Python enums when the class is first imported, ~5 ms for these before the first paint (issue 14)
 
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
@@ -154,6 +157,8 @@ class ElidedLabel(QLabel):
 
 def _status_width(widget: QWidget) -> int:
     """The width a permanent widget of the status bar takes once laid out."""
+    from PySide6.QtWidgets import QSizePolicy
+
     hinted = max(widget.sizeHint().width(), widget.minimumWidth())
     grows = widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.GrowFlag.value
     return widget.maximumWidth() if grows and widget.maximumWidth() < QWIDGETSIZE_MAX else hinted
@@ -216,6 +221,8 @@ class ElidingStatusBar(QStatusBar):
         if shown == message:
             super().paintEvent(event)
             return
+        from PySide6.QtWidgets import QStyle, QStyleOption
+
         painter = QPainter(self)  # as QStatusBar paints, with the shortened message
         option = QStyleOption()
         option.initFrom(self)
