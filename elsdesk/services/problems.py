@@ -280,7 +280,8 @@ def matcher_from_links(database: Database, learnt: list[tuple[int, int]], end: s
         kept = _fitted.get(digest)
     if kept is not None:
         return kept
-    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(texts, ids, modules, kinds, names, unlinked)
+    matcher = ProblemMatcher(reference_texts=_reference_texts()).fit(texts, ids, modules, kinds, names, unlinked,
+                                                                      titles=[t.title for t in examples])
     with _matchers_lock:
         _fitted[digest] = matcher
         while len(_fitted) > 4:

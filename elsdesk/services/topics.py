@@ -134,7 +134,9 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)
-            results.append(_week_result(known.id, week, topic, tickets, spread=spread_of.get(index)))
+            result = _week_result(known.id, week, topic, tickets, spread=spread_of.get(index))
+            result.detail["name"] = known.label  # its name this week: a later week may rename it for its own tickets
+            results.append(result)
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
@@ -460,7 +462,9 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
         kinds = Counter(result.detail.get("kind_mix", {}))
         members = [by_id[i] for i in result.ticket_ids if i in by_id]
         since_go_live = sum(n for past, n in counts.items() if past <= week)
-        label = registered.display_label if registered else label_from_keywords(result.detail.get("keywords", []))
+        # a name people gave; else the machine's name of this week (a later week's tickets may have renamed it since)
+        label = (registered.custom_label or result.detail.get("name") or registered.label if registered
+                 else label_from_keywords(result.detail.get("keywords", [])))
         topics.append({
             "id": result.topic_id,
             "label": problem.name if problem else label,

@@ -4,8 +4,8 @@ A problem reported once or twice a week for a month never makes a weekly topic, 
 what a training lead should see. So the tickets left over this week (in no topic, under no known
 problem) are grouped again together with those left over in the weeks before; a group that holds
 tickets of this week and of at least :data:`MIN_WEEKS` different weeks, :data:`MIN_TICKETS` in
-all, is proposed this week, unless its tickets share no word but their module's own name (three
-short questions about different things in "Nova" are no problem recurring). Its name and key words
+all, is proposed this week (the finder keeps no group whose tickets share no word but their module's
+own name: three short questions about different things in "Nova" are no problem recurring). Its name and key words
 come from the whole group; this week's tickets are its members this week.
 """
 
@@ -13,12 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from elsdesk.ml.text import ticket_text
-from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.finder import FoundTopic, Ticketish, TopicFinder
-from elsdesk.topics.vectors import analyse
 
 BACK_WEEKS = 4     # earlier weeks whose left-over tickets are looked at again
 MIN_WEEKS = 3      # distinct weeks a spread group needs, this one included
@@ -48,28 +44,9 @@ def spread_topics(finder: TopicFinder, left_over: list[Ticketish], earlier: list
     for topic in grouper.find(pool, is_cancelled):
         mine = [m for m in topic.members if m < len(left_over)]
         weeks = {week_of[m] for m in topic.members}
-        if mine and len(weeks) >= MIN_WEEKS and _share_more_than_their_module([pool[m] for m in topic.members]):
+        if mine and len(weeks) >= MIN_WEEKS:
             earlier_by_week = Counter(week_of[m] for m in topic.members if m >= len(left_over))
             topic.examples = [m for m in topic.examples if m < len(left_over)] or mine[:1]
             topic.members = mine
             found.append(SpreadTopic(topic, len(weeks), dict(earlier_by_week)))
     return found
-
-
-def _share_more_than_their_module(tickets: list[Ticketish]) -> bool:
-    """Whether at least two of *tickets* share a content word that does not name their module: in a
-    module of few tickets its own name ("Nova", "SITHS", "Link") weighs as much as what is asked."""
-    held = Counter()
-    for ticket in tickets:
-        held.update({term for term in analyse(ticket_text(ticket.title, ticket.description)) if "_" not in term})
-    naming = set().union(*(_module_words(ticket.module) for ticket in tickets))
-    return any(count >= 2 and term not in naming for term, count in held.items())
-
-
-@lru_cache(maxsize=64)
-def _module_words(module: str | None) -> frozenset[str]:
-    """The stems of a module's names (Swedish, English and its synonyms)."""
-    label = next((m for m in load_taxonomy().modules if m.id == module), None)
-    if label is None:
-        return frozenset()
-    return frozenset(term for text in (label.sv, label.en, *label.synonyms) for term in analyse(text) if "_" not in term)
