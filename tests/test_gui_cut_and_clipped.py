@@ -39,10 +39,19 @@ NBSP = "\u00a0"
 CUT = "..."  # what Qt Charts puts for a label with too little room
 
 
+TEXT_ITEM_TYPE = 8  # QGraphicsTextItem::Type
+
+
 def _chart_texts(view) -> list[str]:
-    """Every text the chart view shows (axis labels and titles), as painted."""
-    return [item.toPlainText() for item in view.scene().items()
-            if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText()]
+    """Every text the chart view shows (axis labels and titles), as painted. Some PySide6 versions hand
+    QtCharts' own text items over as plain QGraphicsItem: they are read as the graphics objects they are."""
+    texts = []
+    for item in view.scene().items():
+        if not isinstance(item, QGraphicsTextItem) and item.type() == TEXT_ITEM_TYPE:
+            item = item.toGraphicsObject()
+        if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText():
+            texts.append(item.toPlainText())
+    return texts
 
 
 # -- 1. the training progress -------------------------------------------------------------------
