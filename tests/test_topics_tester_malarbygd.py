@@ -130,3 +130,10 @@ def test_a_topics_examples_are_described_reports_in_different_words():
     assert len(quoted) == 3 and all(group[m].description for m in topic.examples)
     assert not {"v2", "v3"} <= set(quoted), "one wording once"
     assert "v5" in quoted, "the report in other words"
+
+
+def test_the_review_queue_suggests_the_problem_of_a_title_people_linked():
+    """The suggestion in the review queue and the ticket form reads the same rule as the week's topics."""
+    matcher = _matcher()
+    assert matcher.best(ticket_text("SVPL inskrivning", ""), "vardadmin_inskrivning", 0.9) == (1, 1.0)
+    assert matcher.best(ticket_text("Kassan", ""), "tidbok_resursplanering", 0.9) is None

@@ -229,7 +229,11 @@ class ProblemMatcher:
         return result
 
     def best(self, text: str, module: str | None, threshold: float, kind: str | None = None) -> tuple[int, float] | None:
-        """The nearest problem and its similarity when the probability it is right is at least *threshold*."""
+        """The nearest problem and its similarity when the probability it is right is at least *threshold*
+        (a text worded as linked tickets: their problem, as alike as can be)."""
+        twin = self._twin(text)
+        if twin is not None:
+            return twin, 1.0
         placement = self.placements([text], [module], [kind])[0]
         if placement.problem_id is None or placement.probability < threshold:
             return None
@@ -240,9 +244,11 @@ class ProblemMatcher:
         worded as a linked ticket goes under that ticket's problem."""
         placed = [p.problem_id if p.problem_id is not None and p.probability >= self.threshold else None
                   for p in self.placements(texts, modules, kinds)]
-        if self._twins:
-            placed = [self._twins.get(_wording(text)) or problem_id for text, problem_id in zip(texts, placed)]
-        return placed
+        return [self._twin(text) or problem_id for text, problem_id in zip(texts, placed)]
+
+    def _twin(self, text: str) -> int | None:
+        """The problem people linked tickets worded as *text* to (None: no such ticket, or two problems)."""
+        return self._twins.get(_wording(text)) if self._twins else None
 
 
 def _wording(text: str) -> tuple[str, ...] | None:
