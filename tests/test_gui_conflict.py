@@ -10,6 +10,7 @@ from elsdesk.gui.main_window import MainWindow
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.tickets import save_ticket
 from elsdesk.storage import TicketRepository, open_database
+from test_gui_main_window import closed
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_overwrite_keeps_my_changes_on_top_of_theirs(qtbot, window, db_path):
     form = _edit_and_collide(qtbot, window, db_path)
     version_before = _stored(db_path).version
     _click(window.conflict_box, "Skriv över med mina ändringar")
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: closed(form), timeout=20_000)
     qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
     stored = _stored(db_path)
     assert stored.resolution == "Visade hur man signerar"

@@ -9,6 +9,7 @@ import gc
 import weakref
 
 from elsdesk.gui.tasks import TaskRunner
+from test_gui_main_window import seeded_db, window  # noqa: F401 - fixtures
 
 
 def test_finished_tasks_their_results_and_callbacks_are_freed(qtbot):
@@ -45,3 +46,17 @@ def test_every_callback_still_arrives_in_order_and_a_handle_answers_after_the_ta
     assert heard == [("progress", 1), ("success", "klar"), ("finished", "sökning")]
     task.cancel()  # a view cancels an old task it still holds: no error once the pool has deleted it
     assert task.is_done() and task.cancelled
+
+
+def test_closed_ticket_forms_and_profile_dialogs_do_not_pile_up(qtbot, window):  # noqa: F811
+    """The same working day: each ticket opened and each switch of profile left its closed dialog, with its
+    widgets, in memory for the rest of the session."""
+    from elsdesk.gui.profile_dialog import ProfileDialog
+    from elsdesk.gui.ticket_form import TicketFormDialog
+
+    for _ in range(3):
+        form = window.new_ticket()
+        form.reject()  # an untouched form closes at once
+        dialog = window.choose_profile()
+        dialog.reject()
+    qtbot.waitUntil(lambda: not window.findChildren(TicketFormDialog) and not window.findChildren(ProfileDialog))

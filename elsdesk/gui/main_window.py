@@ -445,9 +445,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self._say_similar_state(self.form)  # "bygger sökindex…" until the index is there
         if self.classifier is None:
             self.form.show_suggestions([], available=False)
-        self.form.finished.connect(self._on_form_finished)
-        self.form.open()
-        return self.form
+        form = self.form
+        form.finished.connect(lambda _result: self._on_form_finished(form))
+        form.open()
+        return form
 
     def _on_tickets_imported(self, report) -> None:
         self.model.refresh_rows()
@@ -469,8 +470,10 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
             self.training_view.load()
 
-    def _on_form_finished(self, _result) -> None:
-        self.form = None
+    def _on_form_finished(self, form: TicketFormDialog) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()  # a closed form is never shown again: kept, each one stayed in memory with its widgets
 
     def _on_form_submitted(self, ticket) -> None:
         from elsdesk.services.intake import take_in_ticket

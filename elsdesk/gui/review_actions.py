@@ -7,7 +7,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from elsdesk.domain import BadInputError
@@ -60,6 +60,7 @@ class ReviewActionsMixin:
 
         fallback = default_profile() if self.profile is None else None
         dialog = ProfileDialog(self.profile, self.language, self, fallback=fallback)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)  # one per switch: kept, each stayed in memory with its widgets
         dialog.profile_chosen.connect(self._keep_profile)
         if fallback is not None:  # connected before the caller's finished: the profile is there when it runs
             dialog.finished.connect(lambda result: self._keep_default_profile(fallback) if result != QDialog.Accepted else None)

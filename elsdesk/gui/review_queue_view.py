@@ -45,6 +45,7 @@ from elsdesk.taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
 PREFETCH = 3
+UNDO_DEPTH = 200  # decisions Ctrl+Z can take back, newest first (each keeps its card: a day's queue stays small)
 ORDER_KEYS = ("uncertainty", "date", "module")
 SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l")
 
@@ -327,6 +328,7 @@ class ReviewQueueView(QWidget):
         self.card.clear_notice()
         self._session.decision_started(ticket_id)
         self._done.append(item)
+        del self._done[:-UNDO_DEPTH]
         self._kind = None
         self._render()
         self._prefetch()
