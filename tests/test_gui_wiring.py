@@ -83,6 +83,42 @@ def test_super_user_reviews_in_a_tab_and_is_offered_a_retrain(qtbot, db_path, tm
     close(qtbot, window)
 
 
+def test_a_retrain_put_off_is_not_offered_again_after_a_switch_of_profile(qtbot, db_path, tmp_path, monkeypatch):
+    """A tester's day: after "Senare" the question came back at nearly every decision, because each switch of
+    profile built the review queue again, which had forgotten it. It waits for the next threshold."""
+    seed(db_path)
+    seed(db_path)  # six tickets to confirm
+    save_profile(Profile("Anna", SUPER_USER))
+    from elsdesk.services import review
+    database = open_database(db_path); review.set_retrain_threshold(database, 2); database.close()
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    offers = []
+    monkeypatch.setattr(window, "_offer_retrain", lambda n: offers.append(n))
+
+    def confirm_one():
+        view = window.review_view
+        view.retrain_suggested.disconnect()
+        view.retrain_suggested.connect(window._offer_retrain)
+        window.tabs.setCurrentWidget(view)
+        qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20000)
+        with qtbot.waitSignal(view.labels_confirmed):
+            qtbot.keyClick(view, Qt.Key_Return)
+
+    confirm_one()
+    confirm_one()
+    qtbot.waitUntil(lambda: offers == [2])
+    window._keep_profile(Profile("Anna", TRAINING_LEAD))
+    window._keep_profile(Profile("Anna", SUPER_USER))
+    confirm_one()
+    assert offers == [2], "put off until the next two confirmations"
+    confirm_one()
+    qtbot.waitUntil(lambda: offers == [2, 4])
+    close(qtbot, window)
+
+
 def test_retrain_offer_box_and_learning_curve(qtbot, db_path, tmp_path):
     seed(db_path)
     window = make(db_path, tmp_path)

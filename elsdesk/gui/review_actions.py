@@ -123,10 +123,14 @@ class ReviewActionsMixin:
             self.review_view.labels_confirmed.connect(self._on_review_decision)
             self.review_view.decision_undone.connect(self._on_review_decision)
             self.review_view.retrain_suggested.connect(self._offer_retrain)
+            # a queue built again (a switch of profile) asks no sooner than the one before would have ("Senare"
+            # held until the next 50 confirmations, not until the next switch)
+            self.review_view.next_retrain_offer = self._next_retrain_offer
             self.review_tab = self.tabs.addTab(self.review_view, self.tr("Granskning"))
             self.review_view.refresh()
         elif REVIEW not in views and self.review_view is not None:
             self.tabs.removeTab(self.tabs.indexOf(self.review_view))
+            self._next_retrain_offer = self.review_view.next_retrain_offer
             self.review_view.shutdown(10_000)
             self.review_view.deleteLater()
             self.review_view = None

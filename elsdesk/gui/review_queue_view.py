@@ -80,7 +80,7 @@ class ReviewQueueView(QWidget):
         self._generation = 0
         self._busy = 0
         self._queue_task = None
-        self._next_offer = 0
+        self.next_retrain_offer = 0  # the confirmations count at which retraining is offered next
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # decisions and undo are written in the order they were made
         self._writer = TaskRunner(self, pool=pool)
@@ -481,9 +481,9 @@ class ReviewQueueView(QWidget):
                   .replace("%3", self.taxonomy.kind_name(decision.kind, self.language) or "–"))
         self.labels_confirmed.emit(decision)
         if count < threshold:
-            self._next_offer = threshold
-        elif count >= self._next_offer:
-            self._next_offer = count + threshold
+            self.next_retrain_offer = threshold
+        elif count >= self.next_retrain_offer:
+            self.next_retrain_offer = count + threshold
             self.retrain_suggested.emit(count)
 
     def _on_confirm_failed(self, item: ReviewItem, exc) -> None:
