@@ -137,3 +137,13 @@ def test_the_review_queue_suggests_the_problem_of_a_title_people_linked():
     matcher = _matcher()
     assert matcher.best(ticket_text("SVPL inskrivning", ""), "vardadmin_inskrivning", 0.9) == (1, 1.0)
     assert matcher.best(ticket_text("Kassan", ""), "tidbok_resursplanering", 0.9) is None
+
+
+def test_a_name_kept_from_an_earlier_week_is_spelled_as_this_weeks_reports_spell_it():
+    """A tester's long day: a proposal kept the name an earlier week's ticket gave it, typo and all, onto
+    the week's export. A kept name is spelled as the week's own reports spell its words."""
+    from elsdesk.topics.names import respelled, week_spelling
+
+    week = ["Skicka sjukintyg till FK", "skicka sjukintyg", "Hur skicka sjukintyg digitalt", "skicka intyg"]
+    assert respelled("Skikca sjukintyg till FK", week_spelling(week, _reference_texts())) == "Skicka sjukintyg till FK"
+    assert respelled("Sick leave certificate", week_spelling(week, _reference_texts())) == "Sick leave certificate"

@@ -28,6 +28,7 @@ from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
+from elsdesk.topics.names import respelled
 from elsdesk.topics.identity import continuations
 from elsdesk.topics.problem_matcher import texts_of
 from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
@@ -104,6 +105,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     found += [s.topic for s in spread]
     problems = ProblemRepository(database).many(problem_ids)
     matched = continued_proposals(database, earlier_results, finder, found, tickets)
+    spelling = finder.spelling([ticket_text(t.title, t.description) for t in ticketish])  # the week's, counted above
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):
@@ -130,7 +132,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                known.label = known.label if name_still_fits(known.label, topic) else topic.label
+                known.label = respelled(known.label, spelling) if name_still_fits(known.label, topic) else topic.label
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             repo.save_registered(known)

@@ -323,10 +323,17 @@ def provisional_name(titles: list[str], units: list[str], spelling: Spelling | N
         name = _as_name(candidate, places)
         if name is None:
             continue
-        if spelling is not None and not _looks_english(name):
-            name = spelling.spelled(name)
-        return name[:1].upper() + name[1:]
+        return respelled(name, spelling)
     return None
+
+
+def respelled(name: str, spelling: Spelling | None) -> str:
+    """A Swedish *name* with its words spelled as most colleagues spell them (an English one as it is),
+    its first letter a capital: also a name a proposal keeps from an earlier week ("Webcert öppnas nite"
+    over a week whose reports all say "inte")."""
+    if spelling is not None and not _looks_english(name):
+        name = spelling.spelled(name)
+    return name[:1].upper() + name[1:]
 
 
 def _candidates(titles: list[str], descriptions: list[str]):
