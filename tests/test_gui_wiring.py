@@ -60,15 +60,21 @@ def test_no_profile_keeps_tabs_and_first_start_asks(qtbot, db_path, tmp_path):
     close(qtbot, window)
 
 
-def test_super_user_reviews_in_a_tab_and_is_offered_a_retrain(qtbot, db_path, tmp_path, monkeypatch):
-    seed(db_path)
+def _super_user_window(qtbot, db_path, tmp_path, retrain_after: int):
+    """A super-user's window on the seeded desk, offering a retrain after *retrain_after* confirmations."""
     save_profile(Profile("Anna", SUPER_USER))
     from elsdesk.services import review
-    database = open_database(db_path); review.set_retrain_threshold(database, 1); database.close()
+    database = open_database(db_path); review.set_retrain_threshold(database, retrain_after); database.close()
     window = make(db_path, tmp_path)
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, window)
+    return window
+
+
+def test_super_user_reviews_in_a_tab_and_is_offered_a_retrain(qtbot, db_path, tmp_path, monkeypatch):
+    seed(db_path)
+    window = _super_user_window(qtbot, db_path, tmp_path, retrain_after=1)
     view = window.review_view
     window.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None and bool(view.current_item().suggestions), timeout=20000)
@@ -88,13 +94,7 @@ def test_a_retrain_put_off_is_not_offered_again_after_a_switch_of_profile(qtbot,
     profile built the review queue again, which had forgotten it. It waits for the next threshold."""
     seed(db_path)
     seed(db_path)  # six tickets to confirm
-    save_profile(Profile("Anna", SUPER_USER))
-    from elsdesk.services import review
-    database = open_database(db_path); review.set_retrain_threshold(database, 2); database.close()
-    window = make(db_path, tmp_path)
-    qtbot.addWidget(window)
-    window.show()
-    settle(qtbot, window)
+    window = _super_user_window(qtbot, db_path, tmp_path, retrain_after=2)
     offers = []
     monkeypatch.setattr(window, "_offer_retrain", lambda n: offers.append(n))
 
