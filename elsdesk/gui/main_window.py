@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
+import shiboken6
 
 from elsdesk import __version__
 from elsdesk.domain import NotFoundError
@@ -490,7 +491,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             stored, summary, scan = result.ticket, result.masking, result.scan
             if scan.created or scan.extended:
                 self._on_incidents_found(scan)
-            if form is not None:
+            if _still_open(form):
                 form.saved()
             from elsdesk.gui.ticket_form import identifier_kinds
 
@@ -504,11 +505,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             from elsdesk.domain import ConflictError
             from elsdesk.gui.notify import describe
 
-            if isinstance(exc, ConflictError) and form is not None:
+            if isinstance(exc, ConflictError) and _still_open(form):
                 self.conflict_box = self._ask_about_conflict(form, ticket)
                 return
             what, todo = describe(exc)
-            if form is not None:
+            if _still_open(form):
                 form.save_failed(f"{what} {todo}")
 
         self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed, name="save ticket")
@@ -738,3 +739,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.runner.shutdown(10_000)
         self.database.close()
         super().closeEvent(event)
+
+
+def _still_open(form) -> bool:
+    """Whether a ticket form a save answers is still there: a closed form is deleted (put aside for another)."""
+    return form is not None and shiboken6.isValid(form)
