@@ -89,7 +89,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     problem_of, linked_ids, judged = _problems_of(database, week, tickets)
     incidents, in_incidents = incident_groups(tickets, incidents_of(database, week), linked_ids)
     finder = TopicFinder(reference_texts=_reference_texts())
-    finder.learn_spelling(ticketish)  # the whole week's, for the names of its problems, incidents and proposals
+    spelling = finder.learn_spelling(ticketish)  # the whole week's, for the names of its problems, incidents and proposals
     monday, _sunday = parse_week(week)
     problem_ids, described, found, rest = _known_and_found(
         finder, tickets, ticketish, problem_of, is_cancelled, linked_ids,
@@ -105,7 +105,6 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     found += [s.topic for s in spread]
     problems = ProblemRepository(database).many(problem_ids)
     matched = continued_proposals(database, earlier_results, finder, found, tickets)
-    spelling = finder.spelling([ticket_text(t.title, t.description) for t in ticketish])  # the week's, counted above
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):

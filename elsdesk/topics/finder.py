@@ -364,10 +364,10 @@ class TopicFinder:
         distinct_labels(topics)
         return topics
 
-    def learn_spelling(self, tickets: list[Ticketish]) -> None:
+    def learn_spelling(self, tickets: list[Ticketish]) -> Spelling:
         """Count how the week's *tickets* spell their words once, before its groups are found and
-        described (:meth:`spelling` then serves every group of them)."""
-        self.spelling([ticket_text(t.title, t.description) for t in tickets])
+        described (:meth:`spelling` then serves every group of them); that spelling."""
+        return self.spelling([ticket_text(t.title, t.description) for t in tickets])
 
     def spelling(self, texts: list[str]) -> Spelling:
         """How the words of *texts* and of the reference texts are spelled (names and keywords are
