@@ -15,7 +15,7 @@ import getpass
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QInputDialog, QMessageBox, QWidget
 
 from conftest import sample_rows, write_jsonl
 from elsdesk.gui.main_window import MainWindow
@@ -276,6 +276,25 @@ def test_issue_4_merge_asks_first_naming_the_topics_and_enter_cancels(qtbot, vie
     after = _topics(view)
     assert first["id"] in after and second["id"] not in after
     assert after[first["id"]]["count"] == first["count"] + second["count"]
+
+
+def test_issue_4_two_known_problems_are_refused_before_any_question(qtbot, view, monkeypatch):  # noqa: F811
+    proposals = accept_first_proposal(qtbot, view, monkeypatch)
+    _select(view, proposals[1]["id"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Etiketter skrivs inte ut", True))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.accept_selected()
+    known = [t for t in view.overview.report["topics"] if t["status"] == "confirmed"]
+    assert len(known) == 2
+    rows = [i for i, t in enumerate(view.overview.report["topics"]) if t["status"] == "confirmed"]
+    _select_rows(view, rows)
+    assert {t["id"] for t in view.selected_topics()} == {t["id"] for t in known}
+
+    box = view.merge_selected()  # said at once: no "Slå ihop?" first and a refusal after it
+    assert box.windowTitle() == "Slå ihop" and "Två kända problem" in box.text()
+    assert box.button(QMessageBox.Yes) is None and box.button(QMessageBox.Ok) is not None
+    box.button(QMessageBox.Ok).click()
+    assert view.runner.running() == 0 and _topics(view).keys() >= {t["id"] for t in known}
 
 
 def test_issue_4_split_asks_first_and_esc_keeps_the_topic(qtbot, view):  # noqa: F811

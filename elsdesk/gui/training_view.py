@@ -492,12 +492,18 @@ class TrainingLeadView(QWidget):
         return self._edit(lambda database: rename_topic(database, chosen[0]["id"], label), "rename")
 
     def merge_selected(self):
-        from elsdesk.services.topic_edits import merge_topics
+        from elsdesk.services.topic_edits import merge_refusal, merge_topics
 
         chosen = self.selected_topics()
         if len(chosen) < 2:
             QMessageBox.information(self, self.tr("Slå ihop"), self.tr("Markera minst två ämnen (Ctrl+klick)."))
             return None
+        if merge_refusal([t["id"] for t in chosen]):  # said before the question, not after it was confirmed
+            box = QMessageBox(QMessageBox.Information, self.tr("Slå ihop"), self.tr(
+                "Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det."),
+                QMessageBox.Ok, self)
+            box.open()
+            return box
         question = self.tr("Slå ihop de här %1 ämnena till \"%2\"?").replace("%1", str(len(chosen))).replace(
             "%2", chosen[0]["label"]) + "\n\n" + _topic_lines(chosen) + "\n\n" + self.tr(
             "De blir ett ämne den här veckan och framöver. Det går inte att ångra.")

@@ -69,6 +69,17 @@ def set_on_agenda(database: Database, topic_id: str, picked: bool, week: str) ->
         upsert_setting(conn, key, json.dumps(sorted(picks)))
 
 
+def merge_refusal(topic_ids: list[str]) -> str | None:
+    """Why *topic_ids* cannot be merged (None when they can): fewer than two, or two known problems.
+    The window asks it before it asks to confirm, and :func:`merge_topics` refuses by it."""
+    if len(topic_ids) < 2:
+        return "välj minst två ämnen att slå ihop"
+    if sum(1 for topic_id in topic_ids if is_problem_topic(topic_id)) > 1:
+        return ("två kända problem kan inte slås ihop till ett ämne; välj ett känt problem och "
+                "de förslag som hör till det")
+    return None
+
+
 def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
     """Merge topics into the first one, this week and from now on; return the surviving id.
 
@@ -77,15 +88,13 @@ def merge_topics(database: Database, week: str, topic_ids: list[str]) -> str:
     its linked tickets never end up under a proposal. Two known problems are not merged here."""
     require(database, EDIT_TOPICS)
     week = normalise_week(week)
-    if len(topic_ids) < 2:
-        raise BadInputError("välj minst två ämnen att slå ihop")
+    refusal = merge_refusal(topic_ids)
+    if refusal:
+        raise BadInputError(refusal)
     repo = TopicRepository(database)
     for topic_id in topic_ids:
         _require(repo, topic_id)
     known = [topic_id for topic_id in topic_ids if is_problem_topic(topic_id)]
-    if len(known) > 1:
-        raise BadInputError("två kända problem kan inte slås ihop till ett ämne; välj ett känt problem och "
-                            "de förslag som hör till det")
     if known:
         return _merge_into_problem(database, week, known[0], [t for t in topic_ids if t != known[0]])
     keep, *others = topic_ids

@@ -948,344 +948,344 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="78"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="80"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="209"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="213"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="236"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="233"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="237"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="234"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="252"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="253"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="254"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="255"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="256"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="257"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="259"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="260"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="261"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="302"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="301"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="311"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="307"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="317"/>
         <source>S&amp;pråk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="325"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="316"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="713"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="330"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="726"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="331"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="352"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="352"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="358"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
         <source>Desken har inga ärenden ännu.</source>
         <translation>The desk has no tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="358"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
         <source>%1 loggar ett nytt ärende.</source>
         <translation>%1 logs a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="359"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="369"/>
         <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
         <translation>%1 › %2 (%3) reads tickets from a file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="362"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="372"/>
         <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
         <translation>%1 › %2 adds made-up tickets to try things with.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="364"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="374"/>
         <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
         <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="386"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="515"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="396"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="528"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="485"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="498"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="487"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="500"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="509"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="522"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="510"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="523"/>
         <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
         <translation>%1 was saved by someone else (%2) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="512"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="525"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="513"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="514"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="527"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="539"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="528"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="541"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="554"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="567"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="629"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="642"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="634"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="647"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="666"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="679"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="667"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="680"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="684"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="697"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="685"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="698"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="702"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="715"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="710"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="723"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="713"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="726"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1946,67 +1946,67 @@ Database: %2</translation>
 <context>
     <name>ReviewActionsMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="52"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="53"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="53"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="54"/>
         <source>Du är inloggad på regionens server som %1 med rollen %2. Rollen ges av servern; be IT om en annan roll.</source>
         <translation>You are logged in to the region&apos;s server as %1 with the role %2. The server gives the role; ask IT for another role.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="87"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="89"/>
         <source>Ingen profil vald: du är %1 med rollen %2. Byt under Arkiv › Byt profil.</source>
         <translation>No profile chosen: you are %1 with the role %2. Change it under File › Change profile.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="124"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="129"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="133"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="139"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="147"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="153"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="148"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="154"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="151"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="157"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="152"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="158"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="279"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="285"/>
         <source>Liknande ärenden kan inte visas just nu: sökindexet gick inte att bygga.</source>
         <translation>Similar tickets cannot be shown right now: the search index could not be built.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="281"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="287"/>
         <source>Bygger sökindex… liknande ärenden visas när det är klart.</source>
         <translation>Building the search index… similar tickets appear when it is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="282"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
         <source>Söker liknande ärenden…</source>
         <translation>Looking for similar tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="282"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -2063,148 +2063,148 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="95"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="113"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="114"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="117"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="118"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="135"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="136"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="138"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="139"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="139"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="168"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="169"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="298"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="299"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="304"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="305"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
         <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="407"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="507"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="409"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="412"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="414"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="415"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="417"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="417"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="419"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="418"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="420"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="425"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="427"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="477"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="479"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="511"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="513"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="524"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="526"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="530"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="532"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="562"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="570"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="572"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="580"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="579"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="581"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2789,13 +2789,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="606"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="151"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="523"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
@@ -2816,7 +2816,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="159"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
@@ -2929,7 +2929,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="499"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="505"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="502"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
@@ -2939,99 +2940,104 @@ Database: %2</translation>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="501"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
+        <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
+        <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="507"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="505"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="516"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="531"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="538"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
         <location filename="../../elsdesk/gui/training_view.py" line="571"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="572"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="556"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="562"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="558"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="571"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="591"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="592"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="596"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="602"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="597"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="606"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="638"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
