@@ -303,3 +303,49 @@ def test_l_without_a_suggested_problem_says_what_to_do(qtbot, view, desk):
     with qtbot.assertNotEmitted(view.problem_linked):
         press(qtbot, Qt.Key_L)
     assert view.status_label.text() == "Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt."
+
+
+class PrinterModel:
+    def predict_one(self, title, description=""):
+        return Prediction("utskrift_hardvara", 0.6, "fel", 0.8, [("utskrift_hardvara", 0.6), ("integrationer", 0.2)])
+
+
+def test_a_ticket_just_confirmed_shows_confirmed_among_the_next_tickets_similar_ones(qtbot, db_path):
+    database = open_database(db_path)
+    repo = TicketRepository(database)
+    with database.write():
+        first = repo.insert(Ticket(title="Etikettskrivaren skriver inte ut provetiketter", description="Skrivaren på avd 12 står still",
+                                   created_at="2025-04-28T08:00:00", module="utskrift_hardvara", kind="fel",
+                                   label_source="model", module_confidence=0.3, model_version="shipped", unit="Avd 12"))
+        second = repo.insert(Ticket(title="Etikettskrivaren skriver inte ut provetiketter", description="Skrivaren på avd 14 står still",
+                                    created_at="2025-04-28T09:00:00", module="utskrift_hardvara", kind="fel",
+                                    label_source="model", module_confidence=0.35, model_version="shipped", unit="Avd 14"))
+    index = build_similarity_index(database)
+    runner = TaskRunner()
+    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(PrinterModel(), CARD), similarity_index=index)
+    try:
+        with qtbot.waitActive(widget):
+            widget.show()
+            widget.activateWindow()
+        widget.setFocus()
+        with qtbot.waitSignal(widget.queue_loaded):
+            widget.refresh()
+        ready(qtbot, widget)
+        assert widget.current_ticket_id() == first.id
+
+        with qtbot.waitSignal(widget.labels_confirmed):
+            press(qtbot, "2")  # the second suggestion: Integrationer
+        ready(qtbot, widget)
+        assert widget.current_ticket_id() == second.id
+        assert first.id in widget.similar_view.ticket_ids()
+        shown = widget.similar_view.tree.topLevelItem(widget.similar_view.ticket_ids().index(first.id))
+        assert shown.text(3) == "Integrationer", "confirmed just now: its new module, without '?'"
+        assert stored(database, first.id) == ("integrationer", "fel", "human")
+
+        with qtbot.waitSignal(widget.decision_undone):
+            press(qtbot, Qt.Key_Z, Qt.ControlModifier)
+        ready(qtbot, widget)
+        assert widget.current_ticket_id() == first.id
+    finally:
+        _close_view(qtbot, widget, runner)
+        database.close()

@@ -38,7 +38,7 @@ from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.services.review import (
     ChangedMeanwhileError, LeftQueue, ReviewItem, confirm_labels, confirmations_since_training, load_review_item,
-    retrain_threshold, review_queue, undo_last, why_left_queue,
+    retrain_threshold, review_queue, similar_as_decided, undo_last, why_left_queue,
 )
 from elsdesk.services.review_session import ReviewSession, TicketLeft
 from elsdesk.taxonomy import Taxonomy
@@ -76,6 +76,7 @@ class ReviewQueueView(QWidget):
         self._items: dict[int, ReviewItem] = {}
         self._loading: set[int] = set()
         self._done: list[ReviewItem] = []  # this person's decisions this session, for undo
+        self._decided: dict[int, tuple[str, str | None]] = {}  # their labels, shown among the similar tickets
         self._kind: str | None = None
         self._generation = 0
         self._busy = 0
@@ -476,6 +477,8 @@ class ReviewQueueView(QWidget):
     def _on_confirmed(self, item: ReviewItem, result) -> None:
         decision, count, threshold = result
         self._session.decision_stored(decision.ticket_id)
+        self._decided[decision.ticket_id] = (decision.module, decision.kind)
+        self._decided_changed(decision.ticket_id)
         self._say(self.tr("Bekräftat %1: %2 / %3. Ctrl+Z ångrar.").replace("%1", item.ticket.external_id or "")
                   .replace("%2", self.taxonomy.module_name(decision.module, self.language))
                   .replace("%3", self.taxonomy.kind_name(decision.kind, self.language) or "–"))
@@ -525,6 +528,8 @@ class ReviewQueueView(QWidget):
                 self._render()
             self._say(self.tr("Inget att ångra."))
             return
+        self._decided.pop(decision.ticket_id, None)
+        self._decided_changed(decision.ticket_id)
         if decision.ticket_id != expected:
             self._items.pop(decision.ticket_id, None)
             self._render()
@@ -574,12 +579,22 @@ class ReviewQueueView(QWidget):
             return
         self.card.show_item(item, self._kind)
         self._session.card_shown(time.monotonic())  # a ticket that replaced one because of someone else settles
+        self._show_similar(item)
+        self.ticket_shown.emit(item.ticket.id)
+
+    def _show_similar(self, item: ReviewItem) -> None:
         if item.similar:
-            self.similar_view.show_similar(item.similar)
+            self.similar_view.show_similar(similar_as_decided(item.similar, self._decided))
         else:
             self.similar_view.show_similar([], self.tr("Liknande ärenden visas när sökindexet är klart.")
                                            if self._index is None else self.tr("Inga liknande tidigare ärenden."))
-        self.ticket_shown.emit(item.ticket.id)
+
+    def _decided_changed(self, ticket_id: int) -> None:
+        """A decision on *ticket_id* was stored or undone: the card on screen lists it among its similar
+        tickets with its labels as they are now."""
+        item = self.current_item()
+        if item is not None and any(found.ticket.id == ticket_id for found in item.similar):
+            self._show_similar(item)
 
 
 def _with_version(item: ReviewItem, version: int) -> ReviewItem:

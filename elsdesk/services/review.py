@@ -76,6 +76,15 @@ def set_intake_placement(database: Database, placement: str) -> None:
     SettingsRepository(database).set(INTAKE_KEY, placement)
 
 
+def similar_as_decided(similar: list[SimilarTicket], decided: dict[int, tuple[str, str | None]]) -> list[SimilarTicket]:
+    """*similar* (looked up when its ticket was fetched) with the tickets *decided* since then, ticket id ->
+    (module, kind) a person confirmed, shown as confirmed with those labels: a ticket just confirmed
+    in the queue showed its module with "?" among the next ticket's similar ones."""
+    return [SimilarTicket(found.ticket.with_changes(module=decided[found.ticket.id][0], kind=decided[found.ticket.id][1],
+                                                    label_source=HUMAN), found.score)
+            if found.ticket.id in decided else found for found in similar]
+
+
 def load_review_item(database: Database, ticket_id: int, classifier: tuple | None = None,
                      index: SimilarityIndex | None = None, similar_count: int = 5) -> ReviewItem:
     """The ticket, the current model's top-3 modules and kind, and its most similar earlier tickets."""
