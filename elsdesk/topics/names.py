@@ -37,6 +37,7 @@ FOLDED_MIN_SEEN = 2  # texts that must hold the å/ä/ö form
 SLIP_RATIO = 5    # a slip ("skikca") is this many times rarer than the word it is one edit from
 SLIP_MIN_SEEN = 3  # texts that must hold a word before another is read as a slip of it
 SLIP_MIN_LENGTH = 5  # shorter words have too many real neighbours ("mall", "mail")
+SWAP_MIN_LENGTH = 4  # a shorter word two swapped letters from a little word may be an abbreviation ("mo", "ohc")
 SPELLING_SAMPLE = 2000  # of a big week's texts, counted evenly spread (as many as the reference holds, about)
 CAPITALS_MAX = 6  # letters of a word that may be an abbreviation written in capitals ("NEWS", "SITHS")
 CAPITALS_SHARE = 3  # ... written so in at least one of this many texts that hold it
@@ -109,9 +110,9 @@ class Spelling:
             lettered = self._best(self._forms(folded), max(FOLDED_MIN_SEEN, FOLDED_RATIO * others), exclude=word)
             if lettered:
                 return lettered
-        if len(word) < SLIP_MIN_LENGTH:
-            return word
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
+        if len(word) < SLIP_MIN_LENGTH:
+            return self._swapped_little_word(word, needed) or word
         near = {m for part in _deletions(folded) for m in self._near_by_deletion(part)}
         lettered = folded != word  # typed with å, ä or ö: the letters were meant ("våning" is no slip of "varning")
         # a content word is no slip of a little word ("ångra" of "några": one swap apart, but a word of its own)
@@ -119,6 +120,16 @@ class Spelling:
         meant = [form for m in near for form in self._forms(m) if not _is_english(form) and form not in little
                  and (_is_slip(word, form) if lettered else _is_slip(folded, m))]
         return self._best(meant, needed, exclude=word) or word
+
+    def _swapped_little_word(self, word: str, needed: int) -> str | None:
+        """The little word *word* is two neighbouring letters of, swapped ("nite" for "inte", "ohc" is too
+        short to tell from an abbreviation): only for a word of :data:`SWAP_MIN_LENGTH` letters or more that
+        the reference texts never hold ("ångra" is a word of its own) and that is no English word."""
+        if (self.reference is None or len(word) < SWAP_MIN_LENGTH or word in self.reference.seen
+                or word in (little := stop_words()) or _is_english(word)):
+            return None
+        swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+        return self._best([form for form in swapped if form in little], needed, exclude=word)
 
     def spelled(self, text: str) -> str:
         """*text* with each word in its commonest spelling, in the word's case; an abbreviation
