@@ -223,6 +223,25 @@ def test_a_proposal_of_what_people_left_unlinked_in_a_week_they_went_through_joi
     assert len(siths["ticket_ids"]) == 4, "the reports people linked"
 
 
+def test_a_report_worded_word_for_word_as_a_linked_one_goes_under_its_problem_in_a_week_gone_through(three_weeks, tmp_path):
+    """Tester (a long day in the window): a report filed twice, one copy linked and the other missed, stayed
+    a proposal of its own beside the known problem in a week people went through. A copy worded word for word
+    as a report people linked is no judgement that it is another problem: it goes under that problem, and
+    a report merely alike stays out (the test above)."""
+    copies = [_row("A", "2027-03-11", 52, *SITHS_REPORTS[1], MODULES[SITHS]),  # as A-011, linked to SITHS
+              _row("A", "2027-03-12", 53, *SITHS_REPORTS[1], MODULES[SITHS]),
+              _row("A", "2027-03-12", 54, "SITHS-kortet spärrat", "Kortet spärrat efter fel PIN, kan inte logga in på SITHS.",
+                   MODULES[SITHS])]
+    import_tickets(three_weeks, write_jsonl(tmp_path / "copies.jsonl", copies))
+    week_10 = weekly_topics(three_weeks, "2027-W10", recompute=True)
+    siths = _known(week_10)[SITHS]
+    assert {"A-052", "A-053"} <= set(siths["ticket_ids"]) and "A-054" not in siths["ticket_ids"]
+    assert len(siths["ticket_ids"]) == 6, "the four reports people linked and the two copies"
+    assert not [t for t in week_10["topics"] if t["status"] == "proposed" and {"A-052", "A-053"} & set(t["ticket_ids"])]
+    linked = ProblemRepository(three_weeks).links(TicketRepository(three_weeks).query_ids())
+    assert len(linked) == 12, "placed in the week's topics, not linked: people's links stay theirs"
+
+
 def test_a_known_problem_is_quoted_by_the_reports_people_linked_before_those_the_matcher_placed(three_weeks, tmp_path):
     """Tester (a desk in its third week): a wish about NEWS alarm limits that the matcher had placed under
     "NEWS2 räknas inte ut" was quoted on the agenda as one of that problem's examples. People's links

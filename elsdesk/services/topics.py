@@ -30,7 +30,7 @@ from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
 from elsdesk.topics.names import respelled
 from elsdesk.topics.identity import continuations
-from elsdesk.topics.problem_matcher import texts_of
+from elsdesk.topics.problem_matcher import linked_twins, texts_of
 from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
 from elsdesk.topics.vectors import analyse
 
@@ -285,14 +285,27 @@ def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tupl
     weeks = problems.weeks_gone_through(end)
     gone_through = frozenset(weeks)
     judged = {t.id for t in unlinked if t.iso_week in gone_through}
-    unlinked = [t for t in unlinked if t.id not in judged]
+    people_linked = set(links)
+    links = {**links, **_twins_of_linked([t for t in unlinked if t.id in judged], [t for t in tickets if t.id in links], links)}
+    judged -= links.keys()
+    unlinked = [t for t in unlinked if t.id not in judged and t.id not in links]
     if not unlinked:  # nothing left to place: no matcher is learnt
-        return links, set(links), judged
+        return links, people_linked, judged
     from elsdesk.services.problems import matcher_from_links
 
     matcher = matcher_from_links(database, learnt, end, weeks)
     placed = matcher.match(texts_of(unlinked), [t.module for t in unlinked], [t.kind for t in unlinked])
-    return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, set(links), judged
+    return {**links, **{t.id: p for t, p in zip(unlinked, placed) if p is not None}}, people_linked, judged
+
+
+def _twins_of_linked(left: list[Ticket], linked: list[Ticket], links: dict[int, int]) -> dict[int, int]:
+    """Ticket id -> problem id for the tickets people left unlinked in a week they went through (*left*)
+    that are worded word for word as a ticket they linked (*linked*, by *links*): a report filed twice,
+    one of them missed, is no judgement that it is another problem."""
+    if not left or not linked:
+        return {}
+    twins = linked_twins(texts_of(left), texts_of(linked), [links[t.id] for t in linked])
+    return {t.id: problem_id for t, problem_id in zip(left, twins) if problem_id is not None}
 
 
 def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:

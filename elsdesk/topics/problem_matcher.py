@@ -89,10 +89,7 @@ class ProblemMatcher:
         self._names = self._vectors(name_texts)
         self._model = self._learn_when_right(texts, modules, kinds, unlinked)
         titled = [ticket_text(title, "") for title in titles or ()]
-        for text, problem_id in [*zip(texts, problem_ids), *zip(titled, problem_ids)]:
-            key = _wording(text)
-            if key is not None:
-                self._twins[key] = problem_id if self._twins.get(key, problem_id) == problem_id else None
+        self._twins = twin_table([*texts, *titled], [*problem_ids, *problem_ids[:len(titled)]])
         return self
 
     def _fit_space(self, texts: list[str]) -> None:
@@ -249,6 +246,24 @@ class ProblemMatcher:
     def _twin(self, text: str) -> int | None:
         """The problem people linked tickets worded as *text* to (None: no such ticket, or two problems)."""
         return self._twins.get(_wording(text)) if self._twins else None
+
+
+def twin_table(texts: list[str], problem_ids: list[int]) -> dict[tuple[str, ...], int | None]:
+    """What each linked text says word for word (:func:`_wording`) -> the problem it was linked to (None
+    when texts worded alike were linked to two problems)."""
+    twins: dict[tuple[str, ...], int | None] = {}
+    for text, problem_id in zip(texts, problem_ids):
+        key = _wording(text)
+        if key is not None:
+            twins[key] = problem_id if twins.get(key, problem_id) == problem_id else None
+    return twins
+
+
+def linked_twins(texts: list[str], linked_texts: list[str], problem_ids: list[int]) -> list[int | None]:
+    """For each of *texts*, the problem of the linked texts worded word for word as it (*linked_texts*
+    with their *problem_ids*), or None."""
+    twins = twin_table(linked_texts, problem_ids)
+    return [twins.get(_wording(text)) if twins else None for text in texts]
 
 
 def _wording(text: str) -> tuple[str, ...] | None:
