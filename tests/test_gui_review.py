@@ -60,9 +60,9 @@ def desk(db_path):
     database.close()
 
 
-def _open_view(qtbot, db_path, index) -> tuple[ReviewQueueView, TaskRunner]:
+def _open_view(qtbot, db_path, index, model=None) -> tuple[ReviewQueueView, TaskRunner]:
     runner = TaskRunner()
-    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(FakeModel(), CARD),
+    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(model or FakeModel(), CARD),
                              similarity_index=index)
     with qtbot.waitActive(widget):
         widget.show()
@@ -320,16 +320,8 @@ def test_a_ticket_just_confirmed_shows_confirmed_among_the_next_tickets_similar_
         second = repo.insert(Ticket(title="Etikettskrivaren skriver inte ut provetiketter", description="Skrivaren på avd 14 står still",
                                     created_at="2025-04-28T09:00:00", module="utskrift_hardvara", kind="fel",
                                     label_source="model", module_confidence=0.35, model_version="shipped", unit="Avd 14"))
-    index = build_similarity_index(database)
-    runner = TaskRunner()
-    widget = ReviewQueueView(db_path, load_taxonomy(), runner, "Anna", classifier=(PrinterModel(), CARD), similarity_index=index)
+    widget, runner = _open_view(qtbot, db_path, build_similarity_index(database), PrinterModel())
     try:
-        with qtbot.waitActive(widget):
-            widget.show()
-            widget.activateWindow()
-        widget.setFocus()
-        with qtbot.waitSignal(widget.queue_loaded):
-            widget.refresh()
         ready(qtbot, widget)
         assert widget.current_ticket_id() == first.id
 
