@@ -71,7 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
     from elsdesk.importer import understood_columns
 
     imp.formatter_class = argparse.RawDescriptionHelpFormatter
-    imp.epilog = "kolumner som läses (stora och små bokstäver spelar ingen roll):\n" + understood_columns(width=78)
+    imp.epilog = ("kolumner som läses (stora och små bokstäver spelar ingen roll; ett namn av flera\nord läses som"
+                  " rubrik, beskrivning, enhet eller roll efter sitt sista ord:\n\"Requester department\","
+                  " \"Anmälare roll\"):\n" + understood_columns(width=78))
 
     lst = command("list", "lista lagrade ärenden")
     lst.add_argument("--json", action="store_true",

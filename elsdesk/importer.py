@@ -41,7 +41,8 @@ FIELD_NAMES = {
     "title": "title", "rubrik": "title", "titel": "title", "ämne": "title", "subject": "title",
     "summary": "title", "sammanfattning": "title",
     "description": "description", "beskrivning": "description", "ärendebeskrivning": "description",
-    "problembeskrivning": "description",
+    "problembeskrivning": "description", "body": "description", "ärendetext": "description", "fritext": "description",
+    "meddelande": "description", "message": "description", "details": "description", "detaljer": "description",
     "created_at": "created_at", "skapad": "created_at", "created": "created_at", "skapat": "created_at",
     "skapad datum": "created_at", "skapat datum": "created_at", "skapandedatum": "created_at",
     "registrerad": "created_at", "registrerat": "created_at", "registreringsdatum": "created_at",
@@ -89,10 +90,24 @@ def column_key(name) -> str:
 
 
 _FIELD_OF = {column_key(name): (rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())}
-# a name of several words whose last says it is a role ("Anmälare roll", "Anmälarens yrkesroll", "Reporter
-# role"): a ticket system's export names who reported in many ways, and a role dropped silently empties
-# "Anmäls av" on every agenda
-_ROLE_WORDS = {column_key(name) for name, field in FIELD_NAMES.items() if field == "reporter_role" and " " not in name}
+# a name of several words whose last says what it is: a role ("Anmälare roll", "Anmälarens yrkesroll", "Reporter
+# role"), a unit ("Requester department", "Anmälarens enhet"), the text ("Ticket body", "Ärendets beskrivning") or
+# its title ("Ticket subject"). A ticket system's export names them in many ways, and a column dropped silently
+# empties "Anmäls av" on every agenda, or stores every ticket without its text. An exact name comes first.
+# ("Resolution details" is no description: a word of another field's name before it says whose it is)
+_LAST_WORD_FIELDS = ("reporter_role", "unit", "description", "title")
+_LAST_WORDS = {column_key(name): (len(FIELD_NAMES) + rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())
+               if field in _LAST_WORD_FIELDS and " " not in name and "_" not in name}
+_OTHER_FIELD_WORDS = {column_key(name) for name, field in FIELD_NAMES.items()
+                      if field in ("resolution", "status", "module", "kind", "created_at", "external_id") and " " not in name}
+
+
+def _by_last_word(key: str) -> tuple[int, str] | None:
+    """(rank, field) of a column name of several words read by its last word (see _LAST_WORD_FIELDS)."""
+    *before, last = key.split(" ")
+    if not before or _OTHER_FIELD_WORDS.intersection(before):
+        return None
+    return _LAST_WORDS.get(last)
 _IGNORED = {column_key(name) for name in IGNORED_COLUMNS}
 _CATEGORY = {column_key(name) for name in CATEGORY_NAMES}
 
@@ -112,10 +127,9 @@ def _columns_of(names: tuple, category: str | None = None) -> _Columns:
     known, unknown = [], []
     for name in names:
         key = column_key(name)
-        if key not in _FIELD_OF and key.rpartition(" ")[2] in _ROLE_WORDS:
-            key = "role"
-        if key in _FIELD_OF:
-            rank, field = _FIELD_OF[key]
+        found = _FIELD_OF.get(key) or _by_last_word(key)
+        if found:
+            rank, field = found
             known.append((rank, name, field))
         elif category and key in _CATEGORY:
             known.append((len(_FIELD_OF), name, category))
@@ -275,8 +289,12 @@ class FileColumns:
             return None
         names = ", ".join(f"'{shown(name, 60)}'" for name in self.unknown)
         which = "kolumnen" if len(self.unknown) == 1 else "kolumnerna"
+        # what it means when the file's text was in one of them: said, not left to be found in the stored tickets
+        without_text = ("; ingen kolumn lästes som beskrivning, så ärendena sparades utan beskrivning (heter"
+                        " ärendets text något av dessa? byt namn till Beskrivning och importera igen)"
+                        if "description" not in self.fields and self.fields & {"title"} else "")
         return min(self.unknown.values()), (
-            f"{which} {names} känns inte igen och lästes inte; kolumner som läses:"
+            f"{which} {names} känns inte igen och lästes inte{without_text}; kolumner som läses:"
             f" {', '.join(SHORT_COLUMN_NAMES.values())}"
             " och fler; alla namn: elsdesk import --help")
 

@@ -96,6 +96,30 @@ def test_a_role_column_named_as_a_ticket_system_names_it_is_read(memory_db, tmp_
     assert "reporter_role" not in ticket_fields({"Kontroll": "ja"}), "a word that merely ends in 'roll' is no role"
 
 
+def test_an_international_ticket_tools_columns_are_read_text_and_unit_included(memory_db, tmp_path):
+    """Tester (Region Östanå's export, English headers): "Body" and "Requester department" were warned about
+    as unknown and every ticket was stored without its text and unit, so the identity number in a
+    forwarded mail was never looked at. A column named by its last word is read ("Requester department"),
+    unless a word of another field comes first ("Resolution details" is no description)."""
+    path = _csv(tmp_path / "tool.csv", "Ticket ID,Created,Subject,Body,Requester department,Requester role,Resolution details\n"
+                "OST-1,2027-03-16T08:14:00+01:00,SITHS låst,\"VB: pat 19121212-1212\nkortet är låst\",Avd 9 Kirurg,Sjuksköterska,"
+                "Låste upp kortet\n")
+    report = import_tickets(memory_db, path)
+    ticket = _stored(memory_db, "OST-1")
+    assert report.new == 1 and ticket.description.startswith("VB: pat") and "19121212-1212" not in ticket.description
+    assert ticket.unit == "Avd 9 Kirurg" and ticket.reporter_role
+    assert ticket_fields({"Resolution details": "x", "Ärendets beskrivning": "y"}) == {"description": "y"}
+    (warning,) = [text for _line, text in report.warnings if "Resolution details" in text]
+    assert "utan beskrivning" not in warning, "the text was read: no word about tickets without it"
+
+
+def test_a_file_whose_text_column_is_not_read_says_its_tickets_were_stored_without_it(memory_db, tmp_path):
+    path = _csv(tmp_path / "other.csv", "Rubrik;Skapad;Ärendets innehåll\nEtiketter;2026-11-03 08:14;Skriver inte ut\n")
+    report = import_tickets(memory_db, path)
+    (warning,) = [text for _line, text in report.warnings if "Ärendets innehåll" in text]
+    assert "sparades utan beskrivning" in warning and "Beskrivning" in warning
+
+
 def test_a_file_without_ids_imported_before_its_role_column_was_read_is_updated_not_doubled(memory_db, tmp_path):
     """Earlier versions read no role from "Anmälare roll" and made a row's automatic id without it: a
     re-import of the same file finds those tickets by that id."""
