@@ -20,7 +20,7 @@ from typing import Iterable
 
 from elsdesk.domain import Ticket, parse_written_datetime
 from elsdesk.masking import mask, mask_text
-from elsdesk.plain_text import printable
+from elsdesk.plain_text import printable, without_markup
 from elsdesk.region_time import to_region_local
 from elsdesk.sign_offs import without_greeting, without_signoff
 from elsdesk.taxonomy import Taxonomy
@@ -544,8 +544,11 @@ def row_to_ticket(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[
 def ticket_text(fields: dict) -> tuple[str, str]:
     """The title and description of a row given by field name (:func:`ticket_fields`), as the import
     reads them; raise ValueError when neither has text or one is too long."""
-    title = _free_text(fields.get("title"))
-    description = _free_text(fields.get("description"))
+    written = _free_text(fields.get("title"))
+    title = without_markup(written)
+    if title != written:  # a title's "<br>" is no line of its own
+        title = " ".join(title.split())
+    description = without_markup(_free_text(fields.get("description")))
     if len(title) > MAX_FIELD_CHARS or len(description) > MAX_FIELD_CHARS:
         raise ValueError("ett fält är längre än 2 miljoner tecken")
     if not title and not description:

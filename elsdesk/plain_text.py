@@ -33,3 +33,34 @@ def unix_line_ends(text: str) -> str:
     for line_end in _LINE_ENDS:
         text = text.replace(line_end, "\n")
     return text
+
+
+# the tags a ticket system or a mail client leaves in exported text; "<" in "CRP <5" or "<3 dagar" is no tag
+_MARKUP_TAG = re.compile(r"<\s*(/?)\s*(br|p|div|span|b|i|u|em|strong|font|a|li|ul|ol|table|tbody|thead|tr|td|th|"
+                         r"h[1-6]|hr|html|head|body|meta|style|blockquote|pre|center|small|sup|sub|img)\b[^<>]*>",
+                         re.IGNORECASE)
+_BREAKING = frozenset(("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "table"))
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
+_STYLE_BLOCK = re.compile(r"<\s*(style|script)\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def without_markup(text: str) -> str:
+    """*text* as plain text when an export left HTML in it (Region Östanå's tool: "<br>", "&amp;", a signature
+    in "<b>"): a line break for "<br>" and the end of a paragraph, other tags removed, entities as their
+    letters ("&amp;" → "&", "&auml;" → "ä"). Text without such tags or entities comes back as it was."""
+    if "<" not in text and "&" not in text:
+        return text
+    tagged, entities = _MARKUP_TAG.search(text), _ENTITY.search(text)
+    if not tagged and not entities:
+        return text
+    if tagged:
+        text = _STYLE_BLOCK.sub("", text)
+        text = _MARKUP_TAG.sub(lambda m: "\n" if m.group(2).lower() in _BREAKING and (m.group(1) or m.group(2).lower() in ("br", "hr"))
+                               else "", text)
+        text = _BLANK_LINES.sub("\n\n", text)
+    if entities:
+        import html  # only for text that has entities
+
+        text = html.unescape(text)
+    return text.strip()

@@ -21,12 +21,14 @@ from elsdesk.ml.english import CONTRACTION_ENDINGS, CONTRACTION_STEMS, glossary,
 from elsdesk.paths import resources_dir
 
 # A sign-off ends the message: it and everything after it (name, title, unit, phone) go.
-# Unambiguous sign-offs end it wherever they stand; softer ones only on a short line of their own.
+# Unambiguous sign-offs end it wherever they stand; softer ones only on a short line of their own; so does
+# a mail signature's "--" on a line of its own (a region's footer after it: "Region Östanå / Växel …").
 _SIGNOFF_ANYWHERE = r"mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|tack på förhand|tack och hej|best regards|kind regards"
 _SIGNOFF_LINE = r"hälsningar|hälsning|vänligen|regards|thanks|thank you|tack|cheers|//?\s*[A-ZÅÄÖa-zåäö]\w*"
 _SIGNOFF_RE = re.compile(
     rf"(?i)(?:\b(?:{_SIGNOFF_ANYWHERE})\b|(?<=[.!?])\s*/\s*[A-ZÅÄÖ]\w+\b"
-    rf"|(?:^|(?<=\n))[ \t]*(?:{_SIGNOFF_LINE})[ \t!,.]*(?:[A-ZÅÄÖ][\wåäö.-]*[ \t]*){{0,3}}(?=\n|\Z)).*\Z",
+    rf"|(?:^|(?<=\n))[ \t]*(?:{_SIGNOFF_LINE})[ \t!,.]*(?:[A-ZÅÄÖ][\wåäö.-]*[ \t]*){{0,3}}(?=\n|\Z)"
+    r"|(?<=\n)[ \t]*--[ \t]*(?=\n)).*\Z",
     re.S,
 )
 # Mail headers pasted with the message, what phones add, and disclaimers (to the end).
@@ -38,7 +40,7 @@ _HEADER_RE = re.compile(
 )
 _DISCLAIMER_RE = re.compile(r"(?i)(?:^|(?<=\n))[ \t]*(?:detta (?:e-post)?meddelande|this e-?mail)\b.*\Z", re.S)
 # Every match of _SIGNOFF_RE holds one of these (case-folded), every match of _DISCLAIMER_RE one of those.
-_SIGNOFF_HINTS = ("mvh", "m.v.h", "hälsning", "vänlig", "tack", "regards", "thank", "cheers", "/")
+_SIGNOFF_HINTS = ("mvh", "m.v.h", "hälsning", "vänlig", "tack", "regards", "thank", "cheers", "/", "\n--")
 _DISCLAIMER_HINTS = ("detta", "this")
 # The words a greeting opens with, one rule for the classifier's cleaning and for quotes and names
 # (:mod:`elsdesk.sign_offs`); a word after them that a hyphen joins is no greeting ("Hi-flow", "Hej-knappen").
