@@ -219,3 +219,18 @@ def test_tickets_alike_only_with_one_text_that_touches_them_all_are_no_incident(
     background(memory_db)
     insert(memory_db, [(t, d, DAY + i * timedelta(minutes=20), UNITS[i]) for i, (t, d) in enumerate(HUB)])
     assert scan_for_incidents(memory_db).created == []
+
+
+def test_an_incident_is_named_as_most_of_its_tickets_spell_its_words(memory_db):
+    """Tester (Region Östanå): the outage was named "Cosimc fryser", one report's slip, where the other
+    fourteen wrote "Cosmic". The name is its central ticket's title spelled as its tickets spell it."""
+    from elsdesk.services.surges import Surge, record_surges
+
+    rows = [("Cosimc fryser", "Cosmic fryser när jag öppnar journalen", DAY, UNITS[0])]
+    rows += [(f"Cosmic fryser {i}", "Cosmic hänger sig, timglaset snurrar", DAY + timedelta(minutes=5 * i), UNITS[i % 6])
+             for i in range(1, 6)]
+    tickets = insert(memory_db, rows)
+    surge = Surge(ticket_ids=tuple(t.id for t in tickets), first_at=tickets[0].created_at, last_at=tickets[-1].created_at,
+                  units=tuple(UNITS[:5]), label="Cosimc fryser", representative_id=tickets[0].id)
+    (incident,) = record_surges(memory_db, [surge]).created
+    assert incident.label == "Cosmic fryser"

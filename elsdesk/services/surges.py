@@ -122,6 +122,7 @@ def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = S
     same time when the surge is system-wide too; else create one."""
     repo = IncidentRepository(database)
     near = system_wide_incidents_near(database, surges, rules)  # read before the write lock is taken
+    labels = _spelled_labels(database, surges)
     created_ids, extended_ids, gone = [], [], set()
     with database.write():
         for index, surge in enumerate(surges):
@@ -135,10 +136,24 @@ def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = S
                 if (added or gathered) and incident_id not in created_ids:
                     extended_ids.append(incident_id)
             else:
-                created_ids.append(repo.create(surge.label, surge.first_at, surge.last_at, now_iso(), surge.ticket_ids))
+                created_ids.append(repo.create(labels[index], surge.first_at, surge.last_at, now_iso(), surge.ticket_ids))
     scan = SurgeScan([repo.get(i) for i in created_ids], [repo.get(i) for i in dict.fromkeys(extended_ids)])
     scan.extended = [i for i in scan.extended if i.status == "open"]
     return scan
+
+
+def _spelled_labels(database: Database, surges: list[Surge]) -> list[str]:
+    """Each surge's name (its most central ticket's title) spelled as most of its tickets spell its words, as a
+    topic's name is: one report's "Cosimc fryser" named an outage that fifteen others wrote "Cosmic"."""
+    if not surges:
+        return []
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.names import respelled, week_spelling
+
+    texts = {t.id: ticket_text(t.title, t.description)
+             for t in TicketRepository(database).fetch_many(sorted({i for s in surges for i in s.ticket_ids}))}
+    return [respelled(surge.label, week_spelling([texts[i] for i in surge.ticket_ids if i in texts], _reference_texts()))
+            if surge.label else surge.label for surge in surges]
 
 
 def scan_for_incidents(database: Database, around: str | None = None, start: str | None = None,
