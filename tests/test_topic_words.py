@@ -54,6 +54,17 @@ def test_a_known_problem_of_two_tickets_is_proposed():
     assert [t["id"] for t in agenda({"topics": [_topic("big", 9), known, _topic("pair", 2)]})] == ["big", "known"]
 
 
+def test_a_known_problem_with_one_ticket_the_machine_placed_is_not_proposed():
+    """Tester (Region Östanå): "Boka i annan mottagnings tidbok" was agenda item 4 with one ticket, an unrelated
+    question ("Hur avbokar man och bokar om i samma steg?") the matcher had placed under it, quoted as its only
+    example. One ticket a person linked is proposed as before."""
+    name = "Boka i annan mottagnings tidbok"
+    placed = dict(_topic("placed", 1), problem=name, linked_count=0)
+    linked = dict(_topic("linked", 1), problem=name, linked_count=1)
+    assert [t["id"] for t in agenda({"topics": [_topic("big", 9), placed, linked]})] == ["big", "linked"]
+    assert [t["id"] for t in agenda({"topics": [dict(placed, on_agenda=True)]})] == ["placed"], "a pick stays"
+
+
 def test_a_pair_the_training_lead_picked_stays_on_the_agenda():
     pair = dict(_topic("pair", 2), on_agenda=True)
     assert [t["id"] for t in agenda({"topics": [_topic("big", 9), pair]})] == ["pair"]
