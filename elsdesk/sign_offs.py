@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from elsdesk.ml.text import GREETING_WORDS, stop_words, strip_signature
+from elsdesk.ml.text import GREETING_WORDS, fold, stop_words, strip_signature
 
 _NAME = r"[A-ZÅÄÖ][\w'’-]+"
 _NAME_OR_INITIAL = rf"(?:{_NAME}|[A-ZÅÄÖ]\.?)"
@@ -205,3 +205,14 @@ def dropped_words(text: str | None) -> set[str]:
     """The words (case-folded) of *text* that its quote leaves out: the greeting's and the
     signature's, names among them. A keyword made of one of them came from a signature."""
     return set(quote_of(text).dropped)
+
+
+SAME_TEXT_MIN = 20  # letters of a quote that make it one example whatever its title ("Hjälp" twice is no repeat)
+
+
+def quoted_as(title: str | None, description: str | None) -> tuple[str, str]:
+    """What an example shows, as far as telling two apart goes: its quoted description's words, folded
+    (the same report under another title, with a greeting and a signature, or typed without å/ä/ö, is one
+    example), with the title too when the quote is too short to tell ("Hjälp")."""
+    said = fold(" ".join(re.findall(r"\w+", quotable(description).lower())))
+    return ("", said) if len(said) >= SAME_TEXT_MIN else (fold(" ".join((title or "").split()).lower()), said)

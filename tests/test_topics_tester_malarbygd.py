@@ -132,6 +132,29 @@ def test_a_topics_examples_are_described_reports_in_different_words():
     assert "v5" in quoted, "the report in other words"
 
 
+def test_a_report_quoted_as_another_is_no_second_example():
+    """Tester (Region Östanå): "Signera given dos i utdelningsvyn" quoted two examples of three, as one report
+    came again under another title with a greeting and a signature: the export showed its quote once and had
+    no third. Examples are told apart by what they quote, so a third report in other words is quoted."""
+    said = "Ssk har delat ut kl 08 men dosen ligger kvar som ej administrerad. Hur signerar man?"
+    group = [
+        _ticket("d1", "Dosen blir kvar som ej given", said, "lakemedel"),
+        _ticket("d2", "dosen blir kvar som ej given", "Nattpersonalen hittar inte signeringen for given dos i utdelningsvyn",
+                "lakemedel"),
+        _ticket("d3", "utdelningsvyn signering", f"Hej ELS, {said}\n\nHälsningar Maria, akm", "lakemedel"),
+        _ticket("d4", "signering av administrering", "Hur gor man for att signera att pat fatt sitt Alvedon? Det star ej given.",
+                "lakemedel"),
+    ]
+    topic = TopicFinder(reference_texts=_reference_texts()).describe_groups(group, [list(range(len(group)))])[0]
+    quoted = [group[m].key for m in topic.examples]
+    assert len(quoted) == 3 and not {"d1", "d3"} <= set(quoted) and "d4" in quoted
+    from elsdesk.export.tables import topic_examples
+
+    shown = topic_examples({"examples": [{"id": group[m].key, "title": group[m].title, "description": group[m].description}
+                                         for m in topic.examples]})
+    assert len(shown) == 3, "the export quotes all three"
+
+
 def test_the_review_queue_suggests_the_problem_of_a_title_people_linked():
     """The suggestion in the review queue and the ticket form reads the same rule as the week's topics."""
     matcher = _matcher()

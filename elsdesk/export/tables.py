@@ -9,20 +9,18 @@ reporter names).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from elsdesk.domain import day_label, unit_counts, week_day_number
 from elsdesk.export import TREND_NAMES, TREND_NAMES_EN
 from elsdesk.export.quotes import quotable
-from elsdesk.ml.text import fold
+from elsdesk.sign_offs import quoted_as
 
 logger = logging.getLogger(__name__)
 
 EXAMPLES_PER_TOPIC = 3
 LARGER_TOPIC = 3  # tickets in a week that make a topic count among the larger ones in the key figures
-SAME_TEXT_MIN = 20  # letters of a description that make it one example whatever its title ("Hjälp" twice is no repeat)
 CHART_MODULES = 9          # modules shown by name in charts; the rest become "Övriga"
 OTHER = "__other__"
 
@@ -205,8 +203,7 @@ def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
     for example in topic.get("examples") or []:
         title = " ".join(str(example.get("title") or "").split())
         description = quotable(str(example.get("description") or ""))
-        said = fold(" ".join(re.findall(r"\w+", description.lower())))
-        key = ("", said) if len(said) >= SAME_TEXT_MIN else (fold(title.lower()), said)
+        key = quoted_as(title, str(example.get("description") or ""))
         if key in seen:
             continue
         seen.add(key)

@@ -28,6 +28,7 @@ from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
+from elsdesk.sign_offs import quoted_as
 from elsdesk.topics.names import respelled
 from elsdesk.topics.identity import continuations
 from elsdesk.topics.problem_matcher import linked_twins, texts_of
@@ -207,7 +208,10 @@ def _linked_first(topic: FoundTopic, tickets: list[Ticket], linked_ids: set[int]
     linked = [m for m in topic.examples if tickets[m].id in linked_ids]
     linked += [m for m in topic.members if tickets[m].id in linked_ids and m not in linked]
     placed = [m for m in topic.examples if tickets[m].id not in linked_ids]
-    return (linked + placed)[:len(topic.examples)]
+    quoted = {}  # each report quoted once: a linked copy of an example is no second example
+    for m in linked + placed:
+        quoted.setdefault(quoted_as(tickets[m].title, tickets[m].description), m)
+    return list(quoted.values())[:len(topic.examples)]
 
 
 def _spread_this_week(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,

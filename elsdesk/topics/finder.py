@@ -27,7 +27,7 @@ from threadpoolctl import ThreadpoolController
 
 from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import fold, stem, stop_words, ticket_text
-from elsdesk.sign_offs import quotable
+from elsdesk.sign_offs import quotable, quoted_as
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.linkage import cluster
 from elsdesk.topics.names import DESCRIPTIONS_TRIED, Spelling, distinct_labels, label_from_keywords, provisional_name, week_spelling
@@ -179,12 +179,14 @@ def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
     return [sorted(members) for members in joined.values()]
 
 
-def _varied_examples(typical: list[int], tickets: list[Ticketish], texts: list[str], words) -> list[int]:
+def _varied_examples(typical: list[int], tickets: list[Ticketish], words) -> list[int]:
     """Three of a topic's tickets (positions, most typical first) to quote: each text once, those with a
     description before those with only a title, and not two worded nearly alike while others say it
     differently (a tester's "Vidimera provsvar" quoted one title twice and none of its reports in
     other words, "gula svar i inkorgen")."""
-    unique = list({texts[m]: m for m in reversed(typical)}.values())[::-1]  # the first of each text, in order
+    # the first of each text as it is quoted (one report under another title, or with a greeting and a
+    # signature, is quoted as the same words: an export showed two examples of three)
+    unique = list({quoted_as(tickets[m].title, tickets[m].description): m for m in reversed(typical)}.values())[::-1]
     described = [m for m in unique if (tickets[m].description or "").strip()]
     chosen: list[int] = []
     for m in described:
@@ -413,7 +415,7 @@ class TopicFinder:
                                {part for i in candidates for part in vocabulary[i].split("_")})
         keywords = _keywords([vocabulary[i].split("_") for i in candidates], forms, spelling,
                              _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]]))
-        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, texts, vectors.words)
+        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, vectors.words)
         name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members],
                                 spelling, [tickets[members[i]].description for i in typical[:DESCRIPTIONS_TRIED]])
         return FoundTopic(
