@@ -152,6 +152,13 @@ def test_identifiers_are_masked_on_import(memory_db, tmp_path):
     assert report.masked == 3
     assert ticket.title == "pat [personnummer]"
     assert "070" not in ticket.description and "example.se" not in ticket.description
+    # the same file again stores nothing, so it masks nothing either (a tester read "maskerade: 8" beside
+    # "oförändrade: 88" and wondered what had been stored)
+    again = import_tickets(memory_db, write_jsonl(tmp_path / "p.jsonl", rows))
+    assert (again.unchanged, again.masked) == (1, 0)
+    rows[0]["description"] += " eller 19121212-1212"
+    changed = import_tickets(memory_db, write_jsonl(tmp_path / "p.jsonl", rows))
+    assert (changed.updated, changed.masked) == (1, 4), "an updated ticket's text is stored masked again"
 
 
 def test_identifier_leaves_no_trace_in_database_files(tmp_path):

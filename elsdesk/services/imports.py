@@ -139,13 +139,17 @@ class _AheadRows:
             self.first_line = self.first_line or line
             self.latest = max(self.latest, created_at[:10])
 
-    def warning(self) -> tuple[int, str] | None:
+    def warning(self, all_ahead: bool = False) -> tuple[int, str] | None:
+        """The warning; *all_ahead* when no row of the file is dated up to today (then the incident scan
+        looks at them as at any file, since there are no others to go by)."""
         if not self.count:
             return None
         one = self.count == 1
+        read = "Raden lästes in" if one else "Raderna lästes in"
+        scan = "." if all_ahead else " men räknas inte när importen letar efter incidenter"
         return (self.first_line, f"{self.count} {'rad har' if one else 'rader har'} ett datum i framtiden"
                 f" ({'' if one else 'senast '}{self.latest}; i dag är det {region_today().isoformat()}): stämmer året?"
-                f" {'Raden lästes in' if one else 'Raderna lästes in'} men räknas inte när importen letar efter incidenter")
+                f" {read}{scan}")
 
 
 @dataclass
@@ -281,8 +285,8 @@ def import_tickets(
     if rows_seen == 0:
         raise BadInputError(f"{path}: {NO_ROWS}")
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
-    if ahead_rows.warning():
-        report.warnings.append(ahead_rows.warning())
+    if ahead_rows.count:  # the incident scan leaves rows ahead out only when the file has others (scan_imported_span)
+        report.warnings.append(ahead_rows.warning(all_ahead=batches.span.last_not_ahead is None))
     _report_columns(report, columns)
     if report.already_linked and not report.linked:
         report.warnings.append((columns.header_line or 1, _nothing_new_linked(report.already_linked)))
@@ -499,13 +503,13 @@ class _Batches:
                     self.unknown_values.add(value, line)
                 if id_warnings[line]:
                     report.warnings.append((line, id_warnings[line]))
-                report.masked += row.masked
                 self.span.see(ticket.created_at)
                 if existing is None and line in clashes:
                     report.warnings.append((line, self._clashes.renumber(conn, row, len(new), clashes[line].other)))
                 if existing is None:
                     new.append(row)
                     links.append((row, ticket))
+                    report.masked += row.masked  # identifiers masked in what is stored: not in rows stored before
                     continue
                 present = row.present
                 if self.labels_are != HUMAN and existing.label_source == HUMAN and {"module", "kind"} & present:
@@ -527,6 +531,7 @@ class _Batches:
                     unchanged.add(line)
                     continue
                 stored = repo.update(merged)
+                report.masked += row.masked
                 history.extend(repo.label_diff(existing, stored, actor, "import", at))
                 history.extend(LabelChange(stored.id, name, getattr(stored, name), getattr(stored, name), actor, at, "import")
                                for name in confirmed)
