@@ -161,7 +161,8 @@ class _Row:
     present: set[str]
     warnings: list[str]
     problem: str | None  # the known problem a person linked the row's ticket to
-    masked: int = 0  # identifiers replaced in the row, its known problem's name too (counted when the row is imported)
+    masked: int = 0  # identifiers replaced in the row's ticket (counted when the ticket is stored)
+    problem_masked: int = 0  # ... in its known problem's name (counted when the link is stored)
     legacy_ids: tuple[str, ...] = ()  # the automatic ids earlier versions gave the row (none: the row has an id)
     unknown: tuple[UnknownValue, ...] = ()  # its status, module and kind values no label matches (said once per file)
 
@@ -277,7 +278,7 @@ def import_tickets(
             ahead_rows.see(row.line, ticket.created_at)
             legacy = earlier_automatic_ids(row.fields, ticket) if "external_id" not in present else ()
             pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_ids=legacy,
-                                masked=_identifiers_in(problem), unknown=tuple(unknown)))
+                                problem_masked=_identifiers_in(problem), unknown=tuple(unknown)))
             if len(pending) >= batch_size:
                 flush()
         if pending:
@@ -461,7 +462,7 @@ class _Batches:
         id_warnings = {row.line: self._store_id_masked(row) for row in batch}
         for row in batch:  # before the transaction: the desk's write lock is held no longer than the writing
             before_cut = row.ticket.masked_count
-            row.masked += _mask_in_place(row.ticket) + before_cut  # (row.masked: those in its known problem's name)
+            row.masked += _mask_in_place(row.ticket) + before_cut
             # a row with a kind but no module is not labelled yet: the model suggests its module (and keeps the kind)
             row.ticket.label_source = self.labels_are if row.ticket.module else None
         first_line_of: dict[str, int] = {}
@@ -509,7 +510,7 @@ class _Batches:
                 if existing is None:
                     new.append(row)
                     links.append((row, ticket))
-                    report.masked += row.masked  # identifiers masked in what is stored: not in rows stored before
+                    report.masked += row.masked + row.problem_masked  # what is stored: not rows stored before
                     continue
                 present = row.present
                 if self.labels_are != HUMAN and existing.label_source == HUMAN and {"module", "kind"} & present:
@@ -531,7 +532,7 @@ class _Batches:
                     unchanged.add(line)
                     continue
                 stored = repo.update(merged)
-                report.masked += row.masked
+                report.masked += row.masked + row.problem_masked
                 history.extend(repo.label_diff(existing, stored, actor, "import", at))
                 history.extend(LabelChange(stored.id, name, getattr(stored, name), getattr(stored, name), actor, at, "import")
                                for name in confirmed)
@@ -558,6 +559,7 @@ class _Batches:
                     if before.get(stored.id) != problem_id and row.line in unchanged:  # "oförändrade: 34, kopplade: 34"
                         report.unchanged -= 1                                          # said the same rows were both
                         report.updated += 1
+                        report.masked += row.problem_masked  # the link is what this row stores
                     touched.update(i for i in (problem_id, before.get(stored.id)) if i)
             # once per batch: a problem's module and kind are those most of its tickets have, not its first ticket's
             ProblemRepository(self.database).follow_linked_labels(conn, touched)
