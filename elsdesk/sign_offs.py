@@ -9,7 +9,8 @@ The quote keeps the text as written (case, å/ä/ö, punctuation) and drops:
 - a polite closing with a name ("Tack, Marie", "Thanks, Tom (student nurse)", "Ha det bra! Karin"),
 - a doctor's title and name at the end ("Dr. Anna Berg"),
 - a name closing the text after a sentence ("… signering. Karin", "… Karin L, ssk"),
-- masked contact details at the end ("Tel [telefon]", "mail [e-post]"),
+- masked contact details at the end ("Tel [telefon]", "mail [e-post]"), and a last sentence asking to be
+  called there ("Ring gärna [telefon] om ni undrar nåt."),
 - a signature block: short lines at the end that open with a name and hold a role, unit or
   contact line ("Karin Lund\\nSjuksköterska\\nAvd 5\\nTel [telefon]"), or a name alone after a
   blank line.
@@ -74,6 +75,11 @@ _TRAILING_NAME_RE = re.compile(
 _CONTACT_TAIL_RE = re.compile(
     r"(?:(?<=[.!?,])|(?:^|(?<=\n)))[ \t]*(?:(?i:tel|telefon|mobil|mob|ankn|anknytning|mail|e-post|epost|phone|mobile|ring)"
     r"\.?:?[ \t]*)?\[[\w-]+\][ \t]*$")
+# A last sentence asking to be called on a masked number or written to at a masked address: "Ring gärna
+# [telefon] om ni undrar nåt.", "Kontakta mig på [e-post]" (a quote is the problem, not how to reach its writer).
+_CALL_ME_RE = re.compile(
+    r"(?:(?<=[.!?])[ \t]+|(?:^|(?<=\n))[ \t]*)(?i:ring|ringa|kontakta|nå mig|nås på|call|phone|contact)\b"
+    r"[^.!?\n]{0,60}\[[\w-]+\][^.!?\n]{0,40}[.!]?[ \t]*$")
 # A line of a signature block: a role, unit or contact detail in it.
 _ROLE_OR_CONTACT_RE = re.compile(
     r"(?i)\b(?:avd(?:elning)?|ssk|usk|sjuksköterska|undersköterska|läkare|läk|st-läkare|at-läkare|sekreterare|medsekr"
@@ -81,7 +87,7 @@ _ROLE_OR_CONTACT_RE = re.compile(
     r"|student|nurse|doctor|physician|secretary|ward|tel|telefon|mobil|mob|ankn)\b|\[[\w-]+\]")
 _NAME_LINE_RE = re.compile(rf"{_NAME}(?:[ \t]+{_NAME_OR_INITIAL}){{0,2}}(?:[ \t]*,[^?\n]{{0,40}})?")
 _ENDINGS = (_SIGNOFF_RE, _CLOSING_RE, _SHORT_SIGNOFF_RE, _TITLED_NAME_RE, _DASH_NAME_RE, _CONTACT_TAIL_RE,
-            _LAST_NAME_LINE_RE)
+            _CALL_ME_RE, _LAST_NAME_LINE_RE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 # What a text without a line break must hold for any rule here or in strip_signature to change it,
@@ -214,5 +220,10 @@ def quoted_as(title: str | None, description: str | None) -> tuple[str, str]:
     """What an example shows, as far as telling two apart goes: its quoted description's words, folded
     (the same report under another title, with a greeting and a signature, or typed without å/ä/ö, is one
     example), with the title too when the quote is too short to tell ("Hjälp")."""
-    said = fold(" ".join(re.findall(r"\w+", quotable(description).lower())))
+    return quote_key(title, quotable(description))
+
+
+def quote_key(title: str | None, quote: str) -> tuple[str, str]:
+    """:func:`quoted_as` of a description already quoted (*quote*)."""
+    said = fold(" ".join(re.findall(r"\w+", quote.lower())))
     return ("", said) if len(said) >= SAME_TEXT_MIN else (fold(" ".join((title or "").split()).lower()), said)

@@ -73,3 +73,14 @@ def test_the_quote_and_the_classifiers_cleaning_read_greetings_by_one_rule():
         assert clean_text(f"{greeting}\nSkrivaren skriver tomma band").split() == clean_text("Skrivaren skriver tomma band").split()
     assert quotable("Hi-flow syrgas syns inte i kurvan") == "Hi-flow syrgas syns inte i kurvan"
     assert "flow" in clean_text("Hi-flow syrgas syns inte i kurvan")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Flera vet inte hur man signerar. Ring gärna [telefon] om ni undrar nåt. /Eva", "Flera vet inte hur man signerar."),
+    ("Skrivaren står still. Kontakta mig på [e-post]", "Skrivaren står still."),
+    ("Pat ska ringa 1177. Ringde [telefon] utan svar.", "Pat ska ringa 1177. Ringde [telefon] utan svar."),
+    ("Ring labbet och fråga om provet", "Ring labbet och fråga om provet"),
+])
+def test_a_last_sentence_asking_to_be_called_is_not_quoted(text, quote):
+    """Tester (Region Östanå): an agenda quoted "Ring gärna [telefon] om ni undrar nåt." as part of the problem."""
+    assert quotable(text) == quote

@@ -44,6 +44,7 @@ def signed_week(memory_db, tmp_path):
 
 
 def test_build_export_quotes_each_example_once(signed_week, monkeypatch):
+    weekly_topics(signed_week, "2025-W19")  # the week worked out first (its examples are chosen by what they quote)
     calls = []
     original = sign_offs.quotable
     monkeypatch.setattr(sign_offs, "quotable", lambda text: calls.append(text) or original(text))

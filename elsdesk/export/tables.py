@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from elsdesk.domain import day_label, unit_counts, week_day_number
 from elsdesk.export import TREND_NAMES, TREND_NAMES_EN
 from elsdesk.export.quotes import quotable
-from elsdesk.sign_offs import quoted_as
+from elsdesk.sign_offs import quote_key
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +203,7 @@ def topic_examples(topic: dict, limit: int = EXAMPLES_PER_TOPIC) -> list[dict]:
     for example in topic.get("examples") or []:
         title = " ".join(str(example.get("title") or "").split())
         description = quotable(str(example.get("description") or ""))
-        key = quoted_as(title, str(example.get("description") or ""))
+        key = quote_key(title, description)
         if key in seen:
             continue
         seen.add(key)

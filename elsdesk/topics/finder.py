@@ -179,22 +179,36 @@ def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
     return [sorted(members) for members in joined.values()]
 
 
-def _varied_examples(typical: list[int], tickets: list[Ticketish], words) -> list[int]:
+def _varied_examples(typical: list[int], tickets: list[Ticketish], texts: list[str], words) -> list[int]:
     """Three of a topic's tickets (positions, most typical first) to quote: each text once, those with a
     description before those with only a title, and not two worded nearly alike while others say it
     differently (a tester's "Vidimera provsvar" quoted one title twice and none of its reports in
     other words, "gula svar i inkorgen")."""
-    # the first of each text as it is quoted (one report under another title, or with a greeting and a
-    # signature, is quoted as the same words: an export showed two examples of three)
-    unique = list({quoted_as(tickets[m].title, tickets[m].description): m for m in reversed(typical)}.values())[::-1]
+    unique = list({texts[m]: m for m in reversed(typical)}.values())[::-1]  # the first of each text, in order
     described = [m for m in unique if (tickets[m].description or "").strip()]
+    # each quoted once: one report under another title, or with a greeting and a signature, is quoted as the same
+    # words (an export showed two examples of three); a ticket's quote is worked out only when it is considered
+    quoted: set[tuple[str, str]] = set()
+
+    def new_quote(m: int) -> bool:
+        key = quoted_as(tickets[m].title, tickets[m].description)
+        if key in quoted:
+            return False
+        quoted.add(key)
+        return True
+
     chosen: list[int] = []
     for m in described:
         if len(chosen) == EXAMPLES:
             return chosen
-        if not chosen or float((words[chosen] @ words[m].T).toarray().max()) < NEAR_SAME_WORDING:
+        if (not chosen or float((words[chosen] @ words[m].T).toarray().max()) < NEAR_SAME_WORDING) and new_quote(m):
             chosen.append(m)
-    return (chosen + [m for m in described + unique if m not in chosen])[:EXAMPLES]
+    for m in described + unique:
+        if len(chosen) == EXAMPLES:
+            break
+        if m not in chosen and new_quote(m):
+            chosen.append(m)
+    return chosen
 
 
 def share_more_than_their_module(tickets: list[Ticketish], reference: ReferenceModel | None = None) -> bool:
@@ -415,7 +429,7 @@ class TopicFinder:
                                {part for i in candidates for part in vocabulary[i].split("_")})
         keywords = _keywords([vocabulary[i].split("_") for i in candidates], forms, spelling,
                              _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]]))
-        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, vectors.words)
+        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, texts, vectors.words)
         name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members],
                                 spelling, [tickets[members[i]].description for i in typical[:DESCRIPTIONS_TRIED]])
         return FoundTopic(
