@@ -5,7 +5,8 @@ resources/seed_kind/, as the shipped model is), then scored on the dev set and
 on the held-out sets in bench/data/ (written separately in other voices, never trained on:
 heldout_messy, heldout_golive and, when present, topic_weeks, which another hand wrote for the
 topics bench and which is the most independent of the seed corpus's writers, and
-topic_weeks_vasterskog, a week an exploratory tester wrote without reading the seed corpus):
+topic_weeks_vasterskog, a week an exploratory tester wrote without reading the seed corpus, and
+topic_weeks_ostana, three weeks a tester wrote the same way):
 macro-F1 with a bootstrap 95% interval (and the interval of the difference to the peer),
 accuracy, kind accuracy, how-to recall, the share of tickets the model is sure of
 (confidence ≥ 0.8) and how often it is right when sure. ``--saved`` also scores the model in
@@ -32,6 +33,7 @@ SETS = {
     "messy": "heldout_messy.jsonl",
     "norrvik": "topic_weeks.jsonl",  # eight go-live weeks written by another hand for the topics bench
     "vasterskog": "topic_weeks_vasterskog.jsonl",  # one go-live week an exploratory tester wrote (2026-12-03)
+    "ostana": "topic_weeks_ostana.jsonl",  # three go-live weeks a tester wrote from a ticket tool's export (2026-12-05)
 }
 
 
