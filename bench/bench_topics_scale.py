@@ -96,10 +96,11 @@ def build_desk(folder: Path, tickets: int, one_module: str | None = None):
 
 def forget_texts() -> None:
     """Empty the per-text caches, as a fresh process starts (the reference stays learnt)."""
+    from elsdesk import sign_offs
     from elsdesk.ml import text
 
     for cached in (vectors.analyse, vectors.topic_text, vectors._word_char_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
-                   finder._stems_and_forms, text.stem):
+                   finder._stems_and_forms, text.stem, sign_offs._quoted):
         cached.cache_clear()
     for name in ("_clean", "_clean_text"):
         cached = getattr(text, name, None)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from elsdesk.ml.text import GREETING_WORDS, fold, stop_words, strip_signature
 
@@ -183,7 +184,13 @@ def without_signoff(text: str | None) -> str:
 
 def quotable(text: str | None) -> str:
     """*text* without its greeting and signature, whitespace tidied."""
-    text = text or ""
+    return _quoted(text or "")
+
+
+@lru_cache(maxsize=8192)
+def _quoted(text: str) -> str:
+    """:func:`quotable`, once per text: a week's topics quote a description to tell examples apart, to check
+    keywords against its signature, and the export quotes it again."""
     if _may_hold_furniture(text):  # most titles hold nothing to drop: the rules are not run on them
         text = _without_furniture(text)
     text = " ".join(text.split())
