@@ -60,6 +60,27 @@ def accept_first_proposal(qtbot, view, monkeypatch) -> list[dict]:
     return proposals
 
 
+def test_a_proposal_accepted_meanwhile_at_another_workstation_is_said_not_made_twice(qtbot, view, db_path, monkeypatch):
+    """Tester (two training leads on one desk): the second accept of one proposal made a second known problem
+    without tickets and said nothing; the row stayed a proposal. It now says what the proposal became and
+    shows the week as it is."""
+    from elsdesk.services.problems import accept_proposal
+
+    proposal = next(t for t in view.overview.report["topics"] if t["status"] == "proposed")
+    with open_database(db_path) as database:  # Pia, at her workstation
+        accept_proposal(database, view.overview.week, proposal["id"], "Signera given dos i utdelningsvyn", "pia")
+    _select(view, proposal["id"])  # Tove's window still shows the proposal
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Given dos går inte att signera", True))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.accept_selected()
+    box = view.conflict_box
+    assert box.isVisible() and "Signera given dos i utdelningsvyn" in box.text() and "annan arbetsstation" in box.text()
+    with open_database(db_path) as database:
+        assert [p.name for p in known_problems(database)] == ["Signera given dos i utdelningsvyn"]
+    assert proposal["id"] not in {t["id"] for t in view.overview.report["topics"] if t["status"] == "proposed"}
+    box.close()
+
+
 def test_accepting_a_proposal_in_the_tab_names_a_known_problem(qtbot, view, db_path, monkeypatch):
     proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
     assert proposals and view.accept_button.isEnabled()

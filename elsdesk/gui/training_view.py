@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from elsdesk.domain import Cancelled, day_label, day_number_of_week
+from elsdesk.domain import Cancelled, ConflictError, day_label, day_number_of_week
 from elsdesk.gui.charts import module_volume_view, topic_trend_view
 from elsdesk.gui.forms import ask_text
 from elsdesk.gui.notify import show_error
@@ -459,7 +459,17 @@ class TrainingLeadView(QWidget):
             self.load(week)
 
         return self.runner.start(work, db_path=self.db_path, on_success=done,
-                                 on_failure=lambda exc: show_error(self, exc), name=message)
+                                 on_failure=lambda exc: self._edit_failed(exc, week), name=message)
+
+    def _edit_failed(self, exc: BaseException, week: str | None) -> None:
+        """Say why an edit failed; when another workstation changed the topic first, show the week as it is now."""
+        if not isinstance(exc, ConflictError):
+            show_error(self, exc)
+            return
+        box = QMessageBox(QMessageBox.Information, self.tr("Ändrat på en annan arbetsstation"), str(exc), QMessageBox.Ok, self)
+        box.open()
+        self.conflict_box = box  # for tests
+        self.load(week)
 
     def toggle_agenda(self):
         from elsdesk.services.topic_edits import set_on_agenda

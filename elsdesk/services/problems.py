@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from elsdesk.days import day_in_text, parse_day
-from elsdesk.domain import BadInputError, NotFoundError, normalise_week
+from elsdesk.domain import BadInputError, ConflictError, NotFoundError, normalise_week
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
 from elsdesk.services.permissions import CURATE_PROBLEMS, require
@@ -198,6 +198,7 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
     members = TicketRepository(database).fetch_many(result.ticket_ids)
     kinds = Counter(t.kind for t in members if t.kind)
     with database.write() as conn:
+        _not_taken_over_meanwhile(topics, topic_id)
         if problem_id is None:
             problem_id = problems.find_or_create(conn, name, proposal.module, kinds.most_common(1)[0][0] if kinds else None,
                                                  actor)
@@ -214,6 +215,16 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
                                                    min(proposal.first_week or week, week), week))
         topics.update_fields(topic_id, merged_into=target)
     return problems.get(problem_id)
+
+
+def _not_taken_over_meanwhile(topics: TopicRepository, topic_id: str) -> None:
+    """Raise ConflictError when the proposal became, or went under, a known problem since it was shown (two
+    training leads accepted it at once: the second made a second problem without tickets, and no one said so)."""
+    merged_into = getattr(topics.get(topic_id), "merged_into", None)
+    if merged_into:
+        became = topics.get(merged_into)
+        raise ConflictError("förslaget har just tagits om hand på en annan arbetsstation: det är nu det kända problemet"
+                            f" \"{became.label if became else merged_into}\"; listan visar det nu")
 
 
 def suggest_problem(database: Database, ticket) -> ProblemSuggestion | None:

@@ -2063,148 +2063,148 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="97"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="97"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="96"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="97"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="106"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="114"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="115"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="118"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="119"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="136"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="137"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="139"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="141"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="169"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="170"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="299"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="300"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="305"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="306"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
         <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="409"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="512"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="414"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="415"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="417"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="418"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="419"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="420"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="420"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="421"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="427"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="428"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="479"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="482"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="514"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="513"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="516"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="526"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="529"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="537"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="562"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="567"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="571"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="571"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="572"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="577"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="580"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="589"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="581"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="590"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2789,13 +2789,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="606"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="151"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="523"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
@@ -2816,7 +2816,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="159"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
@@ -2918,126 +2918,131 @@ Database: %2</translation>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="469"/>
+        <source>Ändrat på en annan arbetsstation</source>
+        <translation>Changed at another workstation</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="502"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="503"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="513"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="507"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="517"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="519"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="547"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="538"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="548"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="571"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="555"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="588"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="562"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="572"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="574"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="571"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="591"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="592"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="602"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="602"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="612"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="613"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="606"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="638"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="648"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
