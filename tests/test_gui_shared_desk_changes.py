@@ -188,3 +188,23 @@ def test_finding_5_the_window_asks_the_server_between_notices(qtbot, desk, tmp_p
     assert window.listener.wait_until_listening()
     qtbot.waitUntil(asked.is_set, timeout=10_000)
     assert not window.connection_label.isVisible(), "a server that answers is never taken for a lost one"
+
+
+def test_a_model_activated_at_another_workstation_is_loaded_here_on_a_local_file(qtbot, desk, tmp_path):
+    """Tester (two windows on one local desk file): a retrain at one workstation was never picked up by the
+    other (suggestions from the replaced model until a restart). A local file says only that something
+    changed: the window then compares the desk's active model with its own and loads the new one."""
+    from elsdesk.corpus import load_seed_corpus
+    from elsdesk.ml.model import TicketModel
+    from elsdesk.ml.store import DeskModelStore
+
+    window = _window(qtbot, desk, tmp_path)
+    qtbot.waitUntil(lambda: window.classifier is not None, timeout=60_000)
+    before = window.classifier[1].get("version")
+    with open_database(desk) as other:
+        store = DeskModelStore(other)
+        version = store.save(TicketModel().fit(load_seed_corpus()[::10]), {})["version"]
+        store.activate(version)
+    window._on_change_watch()  # the timer's check, without waiting for it
+    qtbot.waitUntil(lambda: window.classifier is not None and window.classifier[1].get("version") == version, timeout=60_000)
+    assert version != before

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 CHANGE_CHECK_MS = 3000
+# what a change may have touched when the desk does not say (a local file; a server after a reconnect)
+ANY_CHANGE = frozenset({"tickets", "review_decisions", "incidents", "topic_registry"})
 CHARTS_KEY = "layout/training_charts"  # whether the Utbildning tab shows its charts
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, HelpActionsMixin,
@@ -596,11 +598,33 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._change_watch.start()
 
     def _on_change_watch(self) -> None:
-        """Another process (a second app, an import) committed to the local file: show its tickets."""
+        """Another process (a second app, an import) committed to the local file. The file says only that
+        something changed, not what (a server names the tables): everything shown is read again, and the
+        classifier when the desk's active model is another than the one loaded (a retrain at another
+        workstation went unnoticed until a restart, and a topic accepted there left this table stale)."""
         version = self.database.data_version()
         if version != self._data_version:
             self._data_version = version
-            self._on_remote_change(frozenset({"tickets"}))
+            self._on_remote_change(ANY_CHANGE)
+            self._check_model_version()
+
+    def _check_model_version(self) -> None:
+        """Load the desk's active model when it is not the one this window has (read in the background)."""
+        loaded = str(self.classifier[1].get("version")) if self.classifier else None
+        if loaded is None or self._closing:
+            return  # none loaded yet: the first load reads the active one anyway
+
+        def work(context):
+            from elsdesk.ml.store import DeskModelStore
+
+            with context.open_database() as database:
+                return DeskModelStore(database).active_version()
+
+        def done(active):
+            if active is not None and str(active) != loaded and not self._closing:
+                self.load_classifier()
+
+        self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=lambda _exc: None, name="model version")
 
     def _on_remote_change(self, tables: frozenset) -> None:
         """Refresh what shows the changed tables (the views keep their selection and current item)."""
@@ -645,7 +669,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     def _on_reconnected(self) -> None:
         self.connection_label.setVisible(False)
         self.statusBar().showMessage(self.tr("Ansluten till servern igen; listorna är uppdaterade."), 8000)
-        self._on_remote_change(frozenset({"tickets", "review_decisions", "incidents", "topic_registry"}))
+        self._on_remote_change(ANY_CHANGE)
 
     def step_tab(self, step: int) -> None:
         """The next (*step* 1) or previous (-1) tab the role shows, round the end; hidden tabs are skipped."""
