@@ -88,3 +88,23 @@ def test_tickets_written_by_another_process_appear(qtbot, window, db_path, tmp_p
         window._on_change_watch()  # what the window's timer does every few seconds on a local file
     # on a server nothing is called: the change notice arrives by itself
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=20_000)
+
+
+def test_the_conflict_says_who_changed_what_beside_this_persons_choice(qtbot, window, db_path):
+    """Tester (two windows on one desk): a training lead chose Typ Fel while a super-user confirmed
+    Konfiguration; the question named neither, and "Visa den nya versionen" dropped her Fel without a trace."""
+    ticket_id = _stored(db_path).id  # T-00001: Läkemedel / Handhavande
+    form = window.edit_ticket(ticket_id)
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("fel"))
+    with open_database(db_path) as other:
+        ticket = TicketRepository(other).get_by_external_id("T-00001")
+        save_ticket(other, ticket.with_changes(kind="konfiguration"), actor="Sigrid Super")
+    form.submit()
+    qtbot.waitUntil(lambda: getattr(window, "conflict_box", None) is not None and window.conflict_box.isVisible(), timeout=20_000)
+    box = window.conflict_box
+    assert "Sigrid Super" in box.text()
+    assert "Typ: Konfiguration (ditt val: Fel)" in box.informativeText()
+    _click(box, "Visa den nya versionen")
+    assert form.kind_combo.currentData() == "konfiguration"
+    assert "Dina val var: Typ: Fel" in form.mask_notice.text()
+    form.reject()

@@ -517,14 +517,22 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed, name="save ticket")
 
     def _ask_about_conflict(self, form: TicketFormDialog, mine) -> QMessageBox:
-        """Someone saved the ticket after this form opened: overwrite, or look at their version."""
+        """Someone saved the ticket after this form opened: say who and what they changed, beside what this
+        person chose (a choice of Fel was lost without a trace when the new version was shown), then overwrite
+        or look at their version."""
+        from elsdesk.gui.conflict_text import conflict_lines, your_choices
         from elsdesk.gui.ticket_form import ticket_values
+        from elsdesk.services.tickets import changed_meanwhile
 
         latest = self.repo.get(mine.id)
+        fields, who = changed_meanwhile(self.database, form.ticket, latest)  # a few rows of one ticket
         box = QMessageBox(QMessageBox.Warning, self.tr("Ärendet har ändrats"), self.tr(
-            "%1 har sparats av någon annan (%2) sedan du öppnade det.").replace("%1", latest.external_id or "").replace(
-            "%2", (latest.updated_at or "").replace("T", " ")), QMessageBox.NoButton, self)
-        box.setInformativeText(self.tr("Vill du skriva över med dina ändringar, eller se den nya versionen först?"))
+            "%1 har sparats av %2 (%3) sedan du öppnade det.").replace("%1", latest.external_id or "").replace(
+            "%2", who or self.tr("någon annan")).replace("%3", (latest.updated_at or "").replace("T", " ")),
+            QMessageBox.NoButton, self)
+        lines = conflict_lines(fields, latest, mine, self.taxonomy, self.language)
+        box.setInformativeText("\n".join(lines + ["", self.tr("Vill du skriva över med dina ändringar, eller se den nya versionen först?")])
+                               if lines else self.tr("Vill du skriva över med dina ändringar, eller se den nya versionen först?"))
         overwrite = box.addButton(self.tr("Skriv över med mina ändringar"), QMessageBox.DestructiveRole)
         reload = box.addButton(self.tr("Visa den nya versionen"), QMessageBox.AcceptRole)
         box.addButton(self.tr("Avbryt"), QMessageBox.RejectRole)
@@ -538,7 +546,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 form.ticket = latest
                 form.set_values(ticket_values(latest))
                 form.mark_unchanged()
-                form.save_failed(self.tr("Formuläret visar nu den senaste versionen."))
+                yours = your_choices(fields, latest, mine, self.taxonomy, self.language)
+                form.save_failed(self.tr("Formuläret visar nu den senaste versionen.") + (
+                    " " + self.tr("Dina val var: %1").replace("%1", "; ".join(yours)) if yours else ""))
             else:
                 form.save_failed(self.tr("Inte sparat: ärendet har ändrats av någon annan."))
 

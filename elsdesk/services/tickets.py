@@ -155,3 +155,16 @@ def list_tickets(database: Database, week: str | None = None, module: str | None
         module = known
     flt = TicketFilter(week=normalise_week(week) if week else None, module=module or None, text=(text or "").strip() or None)
     yield from TicketRepository(database).iter_tickets(flt)
+
+
+# the fields a person edits in the ticket form, as a conflict names them
+EDITED_FIELDS = ("title", "description", "module", "kind", "status", "unit", "reporter_role", "resolution")
+
+
+def changed_meanwhile(database: Database, opened: Ticket, latest: Ticket) -> tuple[list[str], str | None]:
+    """(the edited fields someone else changed since *opened* was read, who changed labels meanwhile or None):
+    what a conflict on saving a ticket says before the person chooses to overwrite or to look."""
+    fields = [name for name in EDITED_FIELDS if getattr(opened, name) != getattr(latest, name)]
+    since = opened.updated_at or ""
+    actors = [change.actor for change in TicketRepository(database).label_history(latest.id) if change.at >= since]
+    return fields, (actors[-1] if actors else None)

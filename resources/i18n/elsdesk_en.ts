@@ -948,344 +948,355 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="80"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="82"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="213"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="215"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="233"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="235"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="234"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="236"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="262"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="263"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="302"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="302"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="308"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="310"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="311"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="316"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="317"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="319"/>
         <source>S&amp;pråk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="325"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="325"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="327"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="330"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="726"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="332"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="760"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="331"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="333"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="352"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="354"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="352"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="354"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="370"/>
         <source>Desken har inga ärenden ännu.</source>
         <translation>The desk has no tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="370"/>
         <source>%1 loggar ett nytt ärende.</source>
         <translation>%1 logs a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="369"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="371"/>
         <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
         <translation>%1 › %2 (%3) reads tickets from a file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="372"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="374"/>
         <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
         <translation>%1 › %2 adds made-up tickets to try things with.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="374"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="376"/>
         <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
         <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="396"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="528"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="398"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="538"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="498"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="500"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="500"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="502"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="522"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="529"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="523"/>
-        <source>%1 har sparats av någon annan (%2) sedan du öppnade det.</source>
-        <translation>%1 was saved by someone else (%2) after you opened it.</translation>
+        <location filename="../../elsdesk/gui/main_window.py" line="530"/>
+        <source>%1 har sparats av %2 (%3) sedan du öppnade det.</source>
+        <translation>%1 was saved by %2 (%3) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="525"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
+        <source>någon annan</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="534"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="535"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="526"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="536"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="527"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="537"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="539"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="550"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="541"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="551"/>
+        <source>Dina val var: %1</source>
+        <translation>Your choices were: %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="553"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="567"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="579"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="642"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="676"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="647"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="681"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="679"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="713"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="680"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="714"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="697"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="731"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="698"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="732"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="715"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="749"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="723"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="757"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="726"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="760"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -3081,6 +3092,54 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/charts.py" line="145"/>
         <source>Övriga</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>conflict</name>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="15"/>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="16"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="17"/>
+        <source>Modul</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="18"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="19"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="20"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="21"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="22"/>
+        <source>Lösning</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="24"/>
+        <source>(ditt val: %1)</source>
+        <translation>(your choice: %1)</translation>
     </message>
 </context>
 <context>
