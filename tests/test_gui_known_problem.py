@@ -60,3 +60,22 @@ def test_typing_a_known_problem_shows_it_with_its_workaround(qtbot, db_path, tmp
     form.reject()
     qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
     window.close()
+
+
+def test_an_open_ticket_linked_to_a_known_problem_says_it_is_linked(qtbot, db_path, tmp_path):
+    """Tester (two windows on one desk): a ticket already linked read "Liknar ett känt problem: …" when opened."""
+    _desk(db_path, tmp_path)
+    save_profile(Profile("Eva", ELS_SUPPORT))
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    with open_database(db_path) as database:
+        from elsdesk.storage import TicketRepository
+
+        linked_id = TicketRepository(database).get_by_external_id("K-0").id
+    form = window.edit_ticket(linked_id)
+    qtbot.waitUntil(lambda: form.known_problem is not None, timeout=20_000)
+    assert form.known_problem.linked and form.problem_view.text().startswith("Känt problem:")
+    form.mark_unchanged()
+    form.reject()
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
+    window.close()

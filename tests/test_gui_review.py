@@ -193,8 +193,11 @@ def test_current_ticket_shows_top_three_suggestions_with_bands_and_similar_ticke
 
 def test_space_skips_and_s_changes_the_order(qtbot, view, desk):
     _database, ids, _index = desk
+    press(qtbot, "f")
+    assert view.status_label.text().startswith("Typ vald: Fel.")
     press(qtbot, Qt.Key_Space)
     assert view.current_ticket_id() == ids["Dosen går inte att signera"]
+    assert view.pending_kind() is None and view.status_label.text() == "", "the kind key was about the ticket put last"
     with qtbot.waitSignal(view.queue_loaded):
         press(qtbot, "s")
     assert view.order_combo.currentData() == "date"

@@ -88,13 +88,14 @@ class ModelActionsMixin:
             form.show_known_problem(None)
             return
         module, kind = form.values().get("module"), form.values().get("kind")
+        ticket_id = getattr(form.ticket, "id", None)  # an open ticket linked to a problem shows it as linked
 
         def work(context):
             from types import SimpleNamespace
 
             from elsdesk.services.problems import suggest_problem
 
-            typed = SimpleNamespace(id=None, title=title, description=description, module=module, kind=kind)
+            typed = SimpleNamespace(id=ticket_id, title=title, description=description, module=module, kind=kind)
             with context.open_database() as database:
                 return suggest_problem(database, typed)
 

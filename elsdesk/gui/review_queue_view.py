@@ -316,6 +316,7 @@ class ReviewQueueView(QWidget):
         if self._session.skip():
             self.card.clear_notice()
             self._kind = None
+            self._say("")  # "Typ vald: Fel …" was about the ticket put last, not the one now shown
             self._render()
             self._prefetch()
 
