@@ -81,6 +81,22 @@ def test_a_proposal_accepted_meanwhile_at_another_workstation_is_said_not_made_t
     box.close()
 
 
+def test_the_selection_follows_a_proposal_accepted_at_another_workstation(qtbot, view, db_path):
+    """Tester (two training leads): a reload after the other accepted the selected proposal put the selection on
+    the first row, a known problem, where Ctrl+Enter then did nothing. It follows the proposal's tickets."""
+    from elsdesk.services.problems import accept_proposal
+
+    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
+    chosen = proposals[-1]
+    _select(view, chosen["id"])
+    with open_database(db_path) as database:
+        accept_proposal(database, view.overview.week, chosen["id"], "Etikettskrivaren skriver inte ut", "pia")
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.load(view.overview.week)
+    (now,) = view.selected_topics()
+    assert now["label"] == "Etikettskrivaren skriver inte ut" and set(chosen["ticket_ids"]) <= set(now["ticket_ids"])
+
+
 def test_accepting_a_proposal_in_the_tab_names_a_known_problem(qtbot, view, db_path, monkeypatch):
     proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
     assert proposals and view.accept_button.isEnabled()

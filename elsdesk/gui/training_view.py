@@ -262,6 +262,10 @@ class TrainingLeadView(QWidget):
             self._keep_ids = [t["id"] for t in self.selected_topics()]
             self._keep_current = self.table.item(self.table.currentRow(), 0).data(Qt.UserRole) if (
                 self.table.currentRow() >= 0 and self.table.item(self.table.currentRow(), 0)) else None
+            # a topic that became another (a proposal accepted or merged at another workstation) is followed
+            # by its tickets: the selection jumped to the first row, and a key then acted on that one
+            self._keep_ids, self._keep_current = _followed(self.overview.report["topics"], overview.report["topics"],
+                                                           self._keep_ids, self._keep_current)
         if same_week and self._select_after_load:
             self._keep_ids, self._keep_current = [self._select_after_load], self._select_after_load
         self._select_after_load = None
@@ -670,3 +674,18 @@ class TrainingLeadView(QWidget):
     def _export_formats(self) -> list[tuple[str, str]]:
         """(format id, shown name) of every export format, as the format lists show them."""
         return [(fmt, self.tr(name).split(" (")[0]) for fmt, name in EXPORT_FILTERS.items()]
+
+
+def _followed(before: list[dict], after: list[dict], ids: list[str], current: str | None) -> tuple[list[str], str | None]:
+    """*ids* and *current* (topic ids of the week as it was, *before*) as the week now is (*after*): an id that
+    is gone becomes the topic now holding most of its tickets, if any holds one."""
+    present = {t["id"] for t in after}
+    tickets = {t["id"]: set(t.get("ticket_ids") or ()) for t in before}
+
+    def follow(topic_id: str | None) -> str | None:
+        if topic_id is None or topic_id in present or not tickets.get(topic_id):
+            return topic_id
+        shared = max(after, key=lambda t: len(tickets[topic_id] & set(t.get("ticket_ids") or ())), default=None)
+        return shared["id"] if shared and tickets[topic_id] & set(shared.get("ticket_ids") or ()) else topic_id
+
+    return list(dict.fromkeys(follow(i) for i in ids)), follow(current)
