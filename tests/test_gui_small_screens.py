@@ -218,3 +218,29 @@ def test_finding_2_week_labels_keep_the_day_on_a_second_line_in_a_smaller_font(q
     chart = topic_trend_chart({"a": {"2025-W18": 2}}, {"a": "Ämne"}, ["2025-W18"], {}, "Trend")
     bottom = chart.axes(Qt.Horizontal)[0]
     assert bottom.labelsFont().pointSizeF() == WEEK_LABEL_POINTS < QApplication.font().pointSizeF()
+
+
+def test_a_narrow_table_gives_the_topic_the_modules_room_down_to_90_px(qtbot):
+    """Tester (a long day at 1024 px): the topic column was 120 px beside a 110 px module column, the topics'
+    names cut to "Kallelser saknar …". The module gives way to 90 px (its whole name in its tooltip)."""
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    from elsdesk.gui.topic_columns import fit_topic_columns
+
+    table = QTableWidget(3, len(TOPIC_COLUMNS))
+    table.setHorizontalHeaderLabels(list(TOPIC_COLUMNS))
+    qtbot.addWidget(table)
+    rows = [("Kallelser saknar mottagningens adress och telefontid", "Resursplanering och tidbok"),
+            ("Nyanställda saknar behörighet till patientlistan", "Behörighet och roller"),
+            ("Inskrivningsmeddelande till kommunen skickas inte", "Cosmic Link och Messenger")]
+    for row, (topic, module) in enumerate(rows):
+        for column, text in enumerate(["✔", topic, module, "Handhavande", "7", "6", "stabil", "3", "2026-11-20"]):
+            table.setItem(row, column, QTableWidgetItem(text))
+    table.resize(720, 300)  # the table beside the examples pane in a 1024 px window
+    table.show()
+    qtbot.waitUntil(lambda: table.viewport().width() > 600)
+    widths = fit_topic_columns(table, list(TOPIC_COLUMNS), topic=TOPIC_COLUMNS.index("Ämne"))
+    module = TOPIC_COLUMNS.index("Modul")
+    assert widths[module] == max(90, table.horizontalHeader().sectionSizeHint(module)), widths
+    header = table.horizontalHeader()
+    assert header.sectionSize(TOPIC_COLUMNS.index("Ämne")) > widths[module] + 30

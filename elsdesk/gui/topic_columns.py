@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget
 # of the table's width the topic keeps (when its names need it) before the module gives way; the pane
 # beside the table has the selected topic's whole name as its heading
 TOPIC_SHARE = 0.25
-NARROWEST = {2: 110}  # the module: how far it gives way (never under its heading); the kinds' names are short
+NARROWEST = {2: 90}  # the module: how far it gives way (never under its heading; the whole name in its tooltip); the kinds' names are short
 
 
 def two_lines(text: str, width_of: Callable[[str], float]) -> str:
