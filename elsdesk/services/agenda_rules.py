@@ -67,9 +67,16 @@ def agenda(report: dict, limit: int = 10) -> list[dict]:
     if picked:
         return picked
     proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not done_by(t, report.get("week"))
-                and (t["count"] >= AGENDA_MIN_PLACED and t.get("problem") or t.get("linked_count")
-                     or t["count"] >= AGENDA_MIN_TICKETS)]
+                and _enough_for_agenda(t)]
     return proposed[:limit]
+
+
+def _enough_for_agenda(topic: dict) -> bool:
+    """Whether *topic* holds enough of the week to be proposed: a ticket people linked to it, a known
+    problem's :data:`AGENDA_MIN_PLACED` tickets, or a proposal's :data:`AGENDA_MIN_TICKETS`."""
+    if topic.get("linked_count"):
+        return True
+    return topic["count"] >= (AGENDA_MIN_PLACED if topic.get("problem") else AGENDA_MIN_TICKETS)
 
 
 def done_by(topic: dict, week: str | None) -> bool:
