@@ -122,7 +122,6 @@ def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = S
     same time when the surge is system-wide too; else create one."""
     repo = IncidentRepository(database)
     near = system_wide_incidents_near(database, surges, rules)  # read before the write lock is taken
-    labels = _spelled_labels(database, surges)
     created_ids, extended_ids, gone = [], [], set()
     with database.write():
         for index, surge in enumerate(surges):
@@ -136,24 +135,25 @@ def record_surges(database: Database, surges: list[Surge], rules: SurgeRules = S
                 if (added or gathered) and incident_id not in created_ids:
                     extended_ids.append(incident_id)
             else:
-                created_ids.append(repo.create(labels[index], surge.first_at, surge.last_at, now_iso(), surge.ticket_ids))
+                name = _spelled_label(database, surge)
+                created_ids.append(repo.create(name, surge.first_at, surge.last_at, now_iso(), surge.ticket_ids))
     scan = SurgeScan([repo.get(i) for i in created_ids], [repo.get(i) for i in dict.fromkeys(extended_ids)])
     scan.extended = [i for i in scan.extended if i.status == "open"]
     return scan
 
 
-def _spelled_labels(database: Database, surges: list[Surge]) -> list[str]:
-    """Each surge's name (its most central ticket's title) spelled as most of its tickets spell its words, as a
-    topic's name is: one report's "Cosimc fryser" named an outage that fifteen others wrote "Cosmic"."""
-    if not surges:
-        return []
+def _spelled_label(database: Database, surge: Surge) -> str:
+    """A new incident's name: its surge's (the most central ticket's title) spelled as most of its
+    tickets spell its words, as a topic's name is: one report's "Cosimc fryser" named an outage that
+    fifteen others wrote "Cosmic". Only a surge that makes an incident is named, so only its tickets
+    are read (a handful, in the write that creates it)."""
+    if not surge.label:
+        return surge.label
     from elsdesk.services.topics import _reference_texts
     from elsdesk.topics.names import respelled, week_spelling
 
-    texts = {t.id: ticket_text(t.title, t.description)
-             for t in TicketRepository(database).fetch_many(sorted({i for s in surges for i in s.ticket_ids}))}
-    return [respelled(surge.label, week_spelling([texts[i] for i in surge.ticket_ids if i in texts], _reference_texts()))
-            if surge.label else surge.label for surge in surges]
+    texts = [ticket_text(t.title, t.description) for t in TicketRepository(database).fetch_many(sorted(surge.ticket_ids))]
+    return respelled(surge.label, week_spelling(texts, _reference_texts()))
 
 
 def scan_for_incidents(database: Database, around: str | None = None, start: str | None = None,
