@@ -179,15 +179,15 @@ def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
     return [sorted(members) for members in joined.values()]
 
 
-def _varied_examples(typical: list[int], tickets: list[Ticketish], texts: list[str], words) -> list[int]:
+def _varied_examples(typical: list[int], tickets: list[Ticketish], words) -> list[int]:
     """Three of a topic's tickets (positions, most typical first) to quote: each text once, those with a
     description before those with only a title, and not two worded nearly alike while others say it
     differently (a tester's "Vidimera provsvar" quoted one title twice and none of its reports in
     other words, "gula svar i inkorgen")."""
-    unique = list({texts[m]: m for m in reversed(typical)}.values())[::-1]  # the first of each text, in order
-    described = [m for m in unique if (tickets[m].description or "").strip()]
-    # each quoted once: one report under another title, or with a greeting and a signature, is quoted as the same
-    # words (an export showed two examples of three); a ticket's quote is worked out only when it is considered
+    described = [m for m in typical if (tickets[m].description or "").strip()]
+    # each quoted once (two tickets of one text are quoted alike, and so is one report under another title, or
+    # with a greeting and a signature: an export showed two examples of three); a ticket's quote is worked out
+    # only when it is considered
     quoted: set[tuple[str, str]] = set()
 
     def new_quote(m: int) -> bool:
@@ -203,7 +203,7 @@ def _varied_examples(typical: list[int], tickets: list[Ticketish], texts: list[s
             return chosen
         if (not chosen or float((words[chosen] @ words[m].T).toarray().max()) < NEAR_SAME_WORDING) and new_quote(m):
             chosen.append(m)
-    for m in described + unique:
+    for m in described + typical:
         if len(chosen) == EXAMPLES:
             break
         if m not in chosen and new_quote(m):
@@ -429,7 +429,7 @@ class TopicFinder:
                                {part for i in candidates for part in vocabulary[i].split("_")})
         keywords = _keywords([vocabulary[i].split("_") for i in candidates], forms, spelling,
                              _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]]))
-        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, texts, vectors.words)
+        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, vectors.words)
         name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members],
                                 spelling, [tickets[members[i]].description for i in typical[:DESCRIPTIONS_TRIED]])
         return FoundTopic(
