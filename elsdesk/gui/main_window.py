@@ -27,6 +27,7 @@ from elsdesk.gui.ticket_details import TicketDetailsView
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView, count_summary
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.gui.window_layout import ElidedLabel, ElidingStatusBar, WindowLayoutMixin
+from elsdesk.gui.window_place import WindowPlaceMixin
 from elsdesk.services.permissions import LOAD_DEMO
 from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
@@ -43,7 +44,7 @@ ANY_CHANGE = frozenset({"tickets", "review_decisions", "incidents", "topic_regis
 CHARTS_KEY = "layout/training_charts"  # whether the Utbildning tab shows its charts
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, HelpActionsMixin,
-                 WindowLayoutMixin, QMainWindow):
+                 WindowLayoutMixin, WindowPlaceMixin, QMainWindow):
     ticket_saved = Signal(object)
     tickets_imported = Signal(object)
     demo_removed = Signal(int)  # how many demo tickets were removed
@@ -149,6 +150,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._starting = False
         model_task = self.load_classifier()
         self._show_role_views()
+        self._restore_place()  # the tab, ticket, week and topic the window closed on
         self.refresh_demo_state()
         started: list[bool] = []
 
@@ -761,6 +763,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._closing = True
+        self._save_place()
         self._save_layout()
         self._change_watch.stop()
         self._edit_scan_timer.stop()

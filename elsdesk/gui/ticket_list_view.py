@@ -337,6 +337,22 @@ class TicketListView(QTableView):
         index = self.currentIndex()
         return self.table_model.ids()[index.row()] if index.isValid() and index.row() < len(self.table_model.ids()) else None
 
+    def chosen_ticket_id(self) -> int | None:
+        """The selected ticket when the person chose it (not the first row the list selected itself)."""
+        current = self.current_ticket_id()
+        return None if current == self._auto_selected else current
+
+    def choose_when_listed(self, ticket_id: int) -> None:
+        """Select *ticket_id* as if the person had chosen it (the place the window closed on): now when it is
+        listed, else once every row has arrived; a choice the person made meanwhile stays, and a ticket no
+        longer listed leaves the first row selected."""
+        if self.chosen_ticket_id() is not None:
+            return
+        if self.table_model.row_of(ticket_id) >= 0:
+            self.select_ticket(ticket_id)
+        elif self._pending:
+            self._keep_selection = ticket_id
+
     def select_ticket(self, ticket_id: int) -> None:
         row = self.table_model.row_of(ticket_id)
         if row >= 0:

@@ -231,16 +231,27 @@ class TrainingLeadView(QWidget):
     def current_week(self) -> str | None:
         return self.overview.week if self.overview else None
 
-    def load(self, week: str | None = None, recompute: bool = False):
+    def current_topic_id(self) -> str | None:
+        """The id of the topic on the table's current row."""
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def load(self, week: str | None = None, recompute: bool = False, select: str | None = None, or_newest: bool = False):
+        """Show *week*'s topics (the newest week without one), worked out in the background; *select* names
+        the topic to select once they are shown; with *or_newest* a week the desk no longer holds shows the
+        newest week instead (a place kept from before the demo data went)."""
         from elsdesk.services.training import training_overview
 
         if self._task is not None:
             self._task.cancel()
+        if select is not None:
+            self._select_after_load = select
         self.day_label.setText(self.tr("Räknar fram veckans ämnen…"))
 
         def work(context):
             with context.open_database() as database:
-                return training_overview(database, week, recompute=recompute, is_cancelled=context.is_cancelled)
+                return training_overview(database, week, recompute=recompute, is_cancelled=context.is_cancelled,
+                                         or_newest=or_newest)
 
         self._task = self.runner.start(work, db_path=self.db_path, on_success=self._on_loaded,
                                        on_failure=self._load_failed, name="training overview")
@@ -260,13 +271,12 @@ class TrainingLeadView(QWidget):
         self._keep_ids, self._keep_current = ([], None)
         if same_week:  # every selected topic, by id (Shift/Ctrl picked several), and the current row's topic
             self._keep_ids = [t["id"] for t in self.selected_topics()]
-            self._keep_current = self.table.item(self.table.currentRow(), 0).data(Qt.UserRole) if (
-                self.table.currentRow() >= 0 and self.table.item(self.table.currentRow(), 0)) else None
+            self._keep_current = self.current_topic_id()
             # a topic that became another (a proposal accepted or merged at another workstation) is followed
             # by its tickets: the selection jumped to the first row, and a key then acted on that one
             self._keep_ids, self._keep_current = _followed(self.overview.report["topics"], overview.report["topics"],
                                                            self._keep_ids, self._keep_current)
-        if same_week and self._select_after_load:
+        if self._select_after_load:  # an edit's result, or the topic the window closed on
             self._keep_ids, self._keep_current = [self._select_after_load], self._select_after_load
         self._select_after_load = None
         self.overview = overview
@@ -457,10 +467,8 @@ class TrainingLeadView(QWidget):
                 return function(database)
 
         def done(result):
-            if select is not None:
-                self._select_after_load = select(result)
             self.topics_changed.emit()
-            self.load(week)
+            self.load(week, select=select(result) if select is not None else None)
 
         return self.runner.start(work, db_path=self.db_path, on_success=done,
                                  on_failure=lambda exc: self._edit_failed(exc, week), name=message)

@@ -62,9 +62,14 @@ class TrainingOverview:
     effects: dict[str, CoveredEffect] = field(default_factory=dict)  # per covered topic
 
 
-def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None) -> TrainingOverview:
+def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None,
+                      or_newest: bool = False) -> TrainingOverview:
+    """The Utbildning tab's week: its topics, agenda, charts and known problems. *week* defaults to the
+    newest week; with *or_newest* so does a week the desk holds no tickets of."""
     weeks = TicketRepository(database).weeks()
-    week = normalise_week(week) if week else (weeks[-1] if weeks else None)
+    week = normalise_week(week) if week else None
+    if week is None or (or_newest and week not in weeks):
+        week = weeks[-1] if weeks else None
     if week is None:
         return TrainingOverview("", [], go_live_date(database), None, {"week": "", "tickets": 0, "topics": []}, [], {})
     report = weekly_topics(database, week, recompute=recompute, is_cancelled=is_cancelled)

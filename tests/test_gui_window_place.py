@@ -1,0 +1,161 @@
+"""The window reopens where the person left it (a tester: it opened on the Ärenden tab's first row every
+time): the tab, the ticket they chose, the Utbildning tab's week and topic; the newest week for who
+closed on the newest; nothing of another desk's place, of a week that is gone or of a ticket no
+longer listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSettings
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import open_database
+from test_gui_training_problems import two_topics_week
+from test_problems import DOSE_REPORTS, _row
+
+
+def _add(path, tmp_path, rows, name="t.jsonl"):
+    with open_database(path) as database:
+        import_tickets(database, write_jsonl(tmp_path / name, rows))
+
+
+def _window(qtbot, path, settings_path):
+    window = MainWindow(path, QSettings(str(settings_path), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.running() == 0, timeout=60_000)
+    return window
+
+
+def _shown_week(qtbot, window, week):
+    window.tabs.setCurrentIndex(window.training_tab)
+    view = window.training_view
+    qtbot.waitUntil(lambda: not view.is_loading() and view.overview is not None, timeout=60_000)
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.load(week)
+    return view
+
+
+def _two_weeks(path, tmp_path):
+    """2025-W19 (two topics) and 2025-W20 (the dose reports again): W20 is the newest."""
+    _add(path, tmp_path, two_topics_week() + [_row(60 + i, "2025-05-13", t, d, "lakemedel")
+                                              for i, (t, d) in enumerate(DOSE_REPORTS)])
+
+
+def test_the_utbildning_tab_reopens_on_its_week_and_topic(qtbot, tmp_path):
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _two_weeks(path, tmp_path)
+    first = _window(qtbot, path, settings)
+    view = _shown_week(qtbot, first, "2025-W19")
+    topics = [t["id"] for t in view.overview.report["topics"]]
+    assert len(topics) >= 2
+    view.table.selectionModel().setCurrentIndex(view.table.model().index(1, 0),
+                                                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    first.close()
+
+    second = _window(qtbot, path, settings)
+    assert second.tabs.currentIndex() == second.training_tab
+    reopened = second.training_view
+    qtbot.waitUntil(lambda: reopened.overview is not None and not reopened.is_loading(), timeout=60_000)
+    assert reopened.overview.week == "2025-W19"  # not the newest week, W20
+    assert reopened.week_combo.currentData() == "2025-W19"
+    assert reopened.current_topic_id() == topics[1]
+    second.close()
+
+
+def test_who_closed_on_the_newest_week_gets_the_newest_week_again(qtbot, tmp_path):
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _two_weeks(path, tmp_path)
+    first = _window(qtbot, path, settings)
+    assert _shown_week(qtbot, first, "2025-W20").overview.week == "2025-W20"
+    first.close()
+    _add(path, tmp_path, [_row(90 + i, "2025-05-20", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)],
+         "w21.jsonl")
+
+    second = _window(qtbot, path, settings)
+    reopened = second.training_view
+    qtbot.waitUntil(lambda: reopened.overview is not None and not reopened.is_loading(), timeout=60_000)
+    assert second.tabs.currentIndex() == second.training_tab
+    assert reopened.overview.week == "2025-W21"
+    second.close()
+
+
+def test_a_week_the_desk_no_longer_holds_opens_the_newest_week(tmp_path):
+    """A kept week whose tickets went (the demo data removed) shows the newest week, not an empty one."""
+    from elsdesk.services.training import training_overview
+
+    path = tmp_path / "desk.db"
+    _two_weeks(path, tmp_path)
+    with open_database(path) as database:
+        assert training_overview(database, "2025-W02", or_newest=True).week == "2025-W20"
+        assert training_overview(database, "2025-W19", or_newest=True).week == "2025-W19"
+        assert training_overview(database, "2025-W02").week == "2025-W02"  # a week asked for by name is shown
+
+
+def test_the_ticket_the_person_chose_is_selected_again_and_the_tickets_tab_stays(qtbot, tmp_path):
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _add(path, tmp_path, sample_rows(30))
+    first = _window(qtbot, path, settings)
+    first.list_view.selectRow(7)
+    chosen = first.list_view.current_ticket_id()
+    first.close()
+
+    second = _window(qtbot, path, settings)
+    assert second.tabs.currentIndex() == second.tickets_tab
+    assert second.list_view.current_ticket_id() == chosen
+    assert second.details.isVisible()
+    second.close()
+
+
+def test_a_first_row_the_list_chose_itself_is_no_place_to_keep(qtbot, tmp_path):
+    """Who never chose a ticket opens on the newest one, also when newer tickets came in meanwhile."""
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _add(path, tmp_path, sample_rows(10))
+    first = _window(qtbot, path, settings)
+    first.close()
+    _add(path, tmp_path, sample_rows(5, start=100, week_day="2025-05-05"), "newer.jsonl")
+
+    second = _window(qtbot, path, settings)
+    assert second.list_view.currentIndex().row() == 0
+    assert second.list_view.current_ticket_id() == second.model.ids()[0]
+    second.close()
+
+
+def test_another_desks_place_is_not_given_to_this_one(qtbot, tmp_path):
+    settings = tmp_path / "s.ini"
+    one, other = tmp_path / "one.db", tmp_path / "other.db"
+    _two_weeks(one, tmp_path)
+    _add(other, tmp_path, sample_rows(12), "other.jsonl")
+    first = _window(qtbot, one, settings)
+    _shown_week(qtbot, first, "2025-W19")
+    first.close()
+
+    second = _window(qtbot, other, settings)
+    assert second.tabs.currentIndex() == second.tickets_tab
+    assert second.list_view.currentIndex().row() == 0
+    second.close()
+
+
+def test_a_super_user_reopens_on_the_review_queue_and_a_support_profile_on_the_tickets(qtbot, tmp_path):
+    """The review tab comes back for the super-user; a profile that no longer has the tab (switched to ELS
+    support) opens on the tickets."""
+    from elsdesk.services.profile import ELS_SUPPORT, SUPER_USER, Profile, save_profile
+
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _add(path, tmp_path, sample_rows(12))
+    save_profile(Profile("Omar", SUPER_USER))
+    first = _window(qtbot, path, settings)
+    first.tabs.setCurrentWidget(first.review_view)
+    qtbot.waitUntil(lambda: first.review_view.is_idle(), timeout=60_000)
+    first.close()
+
+    second = _window(qtbot, path, settings)
+    assert second.review_view is not None and second.tabs.currentWidget() is second.review_view
+    qtbot.waitUntil(lambda: second.review_view.is_idle(), timeout=60_000)
+    second.close()
+
+    save_profile(Profile("Omar", ELS_SUPPORT))
+    third = _window(qtbot, path, settings)
+    assert third.review_view is None and third.tabs.currentIndex() == third.tickets_tab
+    third.close()
