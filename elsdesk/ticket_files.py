@@ -23,6 +23,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,14 @@ XLSX_MAX_RATIO = 100                      # and how much more than its packed si
 XLSX_RATIO_FROM = 8 * 1024 * 1024
 
 
+# a row of one cell that counts the table's rows ("Antal ärenden: 71", "Summa 71 st", "Total tickets: 71"),
+# as a ticket system's export puts below its table: no ticket (a title has no count at its end: "Totalt stopp")
+_COUNT_ROW = re.compile(
+    r"(?:(?:antal|summa|totalt?|count|number|rader|ärenden)(?:\s+[^\W\d]+){0,2}\s*[:=]?\s*\d[\d \u00a0]*"
+    r"(?:\s*(?:st|ärenden|rader|tickets|rows))?|\d[\d \u00a0]*\s+(?:ärenden|rader|tickets|rows))\s*\.?",
+    re.IGNORECASE)
+
+
 @dataclass
 class RawRow:
     line: int  # the row as a spreadsheet numbers it (CSV, XLSX) or the line (JSON Lines): what messages name
@@ -47,6 +56,20 @@ class RawRow:
     error: str | None = None
     notes: tuple[str, ...] = ()  # warnings about the whole file (repeated columns, the sheet read), on its first row
     header: int | None = None  # on the file's first row read: the row that names its columns (CSV, XLSX)
+
+    @property
+    def no_ticket(self) -> bool:
+        """A row that is no ticket and no error (a count below the table): only its note is said."""
+        return self.fields is None and self.error is None
+
+
+def count_row(line: int, values) -> RawRow | None:
+    """The row numbered *line* as one that only counts the table's rows, when its one filled cell does so."""
+    filled = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    if len(filled) != 1 or not _COUNT_ROW.fullmatch(filled[0]):
+        return None
+    return RawRow(line, None, notes=(f"rad {line} ('{filled[0][:60]}') räknar tabellens rader och är inget ärende;"
+                                     " den lästes inte in",))
 
 
 def check_readable(path: str | Path) -> None:
@@ -271,6 +294,10 @@ def _csv_rows(source: TextFile, lines: _CsvLines, reader, header: list[str], abo
         if len(values) > len(names):
             yield RawRow(row, None, f"raden har {len(values)} fält men rubrikraden {len(names)}")
             continue
+        counted = count_row(row, values)
+        if counted is not None:
+            yield counted
+            continue
         yield RawRow(row, _row_fields(names, values, repeated), notes=notes)
         notes = ()
 
@@ -456,6 +483,10 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
         header = above + 1  # the row a spreadsheet shows the column names on
         for number, values in enumerate(itertools.chain(head[above + 1:], rows), start=header + 1):
             if values is None or all(v in (None, "") for v in values):
+                continue
+            counted = count_row(number, values)
+            if counted is not None:
+                yield counted
                 continue
             fields = _row_fields(names, values, repeated)
             fields.pop("", None)

@@ -69,6 +69,37 @@ def test_xlsx_with_a_title_and_a_blank_row_above_the_header(memory_db, tmp_path)
             " och lästes inte")]
 
 
+def test_a_count_row_below_the_table_is_no_ticket_and_no_error(memory_db, tmp_path):
+    """Tester (Region Ådalen): every weekly export ended "Antal ärenden: 60" under the table; the row was read
+    as the id of a ticket to change, refused, and the import exited 1 telling people to correct the number."""
+    path = write_workbook(tmp_path / "export.xlsx", [
+        ["Ärendelista Cosmic ELS"], ["Utskriven 2027-03-26"], [], HEADER,
+        [27686, "2026-11-03 08:14", "Kan ej signera", "Knappen är grå", "Läkemedel", "Ny", "Avd 5"],
+        [27687, "2026-11-03 09:14", "Totalt stopp i Cosmic", "Inget går", "Prestanda", "Ny", "Avd 5"],
+        [None, None, None, None, None, None, None], ["Antal ärenden: 2"],
+    ])
+    report = import_tickets(memory_db, path)
+    assert (report.new, report.rejected) == (2, [])
+    assert _warnings_with(report, "Antal ärenden") == [
+        (8, "rad 8 ('Antal ärenden: 2') räknar tabellens rader och är inget ärende; den lästes inte in")]
+    assert import_tickets(memory_db, path).rejected == []  # and again: nothing new, nothing refused
+
+    from elsdesk.services.classification import read_labelled_or_plain
+
+    assert [row["id"] for row in read_labelled_or_plain(path)] == ["27686", "27687"]  # as `list --json` says them
+
+
+@pytest.mark.parametrize("text", ["Antal ärenden: 60", "Totalt: 71", "Summa 71 st", "71 ärenden", "Total tickets: 1 071",
+                                  "Antal: 3."])
+def test_count_rows_are_told_from_one_cell_tickets(text):
+    from elsdesk.ticket_files import count_row
+
+    assert count_row(12, [None, text, ""]) is not None
+    assert count_row(12, ["T-9", text]) is None  # a second filled cell: a ticket
+    for title in ("Totalt stopp i Cosmic", "Antal doser fel", "Summa fel i kassan 300 kr", "3 patienter saknas"):
+        assert count_row(12, [title]) is None
+
+
 def test_csv_with_title_rows_above_the_header_keeps_the_files_line_numbers(memory_db, tmp_path):
     path = _csv(tmp_path / "export.csv", [
         "Ärendeexport Region Testby;;;;;;", ";;;;;;", ";".join(HEADER),

@@ -23,7 +23,7 @@ from sklearn.model_selection import GroupKFold
 from elsdesk.corpus import corpus_hash, load_kind_corpus, load_seed_corpus
 from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
 from elsdesk.importer import (
-    CATEGORY_SAMPLE_ROWS, NO_ROWS, CategoryColumn, FileColumns, read_rows, ticket_fields, ticket_text,
+    CATEGORY_SAMPLE_ROWS, NO_ROWS, CategoryColumn, FileColumns, external_id_of, read_rows, ticket_fields, ticket_text,
 )
 from elsdesk.ml.confidence import (
     BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, percent, rule_from_card,
@@ -163,12 +163,18 @@ def read_labelled_or_plain(path: str | Path, columns: FileColumns | None = None)
         columns.category = category
     rows = []
     for raw in itertools.chain(ahead, raws):
+        if raw.no_ticket:
+            continue
         if raw.error:
             raise BadInputError(f"{path}:{raw.line}: {raw.error}")
         if columns is not None:
             columns.see(raw.fields, raw.line)
         fields = ticket_fields(raw.fields, category)
-        fields["id"] = fields.pop("external_id", None)
+        try:  # as the import stores it: a number cell's "27686" too (a script joins it with `list --json`)
+            fields["id"] = external_id_of(fields)[0]
+        except ValueError:  # an id the import refuses still names its row here
+            fields["id"] = fields.get("external_id")
+        fields.pop("external_id", None)
         try:
             fields["title"], fields["description"] = ticket_text(fields)
         except ValueError as exc:

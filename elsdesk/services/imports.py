@@ -264,6 +264,9 @@ def import_tickets(
         if category.note():
             report.warnings.append((columns.header_line or 1, category.note()))
         for row in _replayed(ahead, rows):
+            if row.no_ticket:
+                report.warnings.extend((row.line, note) for note in row.notes)
+                continue
             rows_seen += 1
             report.warnings.extend((1, note) for note in row.notes)  # about the whole file: said at its header
             if row.error:
