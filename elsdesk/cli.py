@@ -219,6 +219,7 @@ def _import_file(args, path: str) -> int:
         + (" (även deskens äldre ärenden som den aktiva modellversionen inte hade klassat)"
            if classified > report.new + report.updated else "")
         + (f", kopplade till kända problem: {report.linked}" if report.linked else "")
+        + (f", nya kända problem: {report.new_problems}" if report.new_problems else "")
         + (f"; {report.incident_summary}" if report.incident_summary else "")
     )
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK

@@ -201,8 +201,11 @@ def test_the_command_line_says_what_the_links_file_did(db_path, tmp_path, capsys
     out, err = capsys.readouterr()
     [summary] = out.splitlines()
     assert summary.startswith("nya: 0, uppdaterade: 2, oförändrade: 0, avvisade: 1, maskerade identifierare: 0")
-    assert summary.endswith("kopplade till kända problem: 2")
+    assert summary.endswith("kopplade till kända problem: 2, nya kända problem: 2")  # the file named them first
     assert f"{path}:4: avvisad: {NOT_IN_DESK}" in err
+    known = write_excel_csv(tmp_path / "known.csv", ["id;problem", f"DEMO-00020;{DOSE}"])
+    assert main(["--db", str(db_path), "import", str(known)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("kopplade till kända problem: 1")  # a problem the desk had
     again = write_excel_csv(tmp_path / "again.csv", ["id;problem", f"DEMO-00012;{DOSE}"])
     assert main(["--db", str(db_path), "import", str(again)]) == 0
     out, err = capsys.readouterr()

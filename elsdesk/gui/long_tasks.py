@@ -99,6 +99,8 @@ class LongTasksMixin:
                     "%1", str(report.masked))
             if report.linked:
                 message += " " + self.tr("%1 kopplade till kända problem.").replace("%1", str(report.linked))
+            if getattr(report, "new_problems", 0):
+                message += " " + self.tr("%1 nya kända problem lades till.").replace("%1", str(report.new_problems))
             if report.warnings:
                 message += " " + self.tr("%1 varningar (se detaljer).").replace("%1", str(len(report.warnings)))
             if getattr(report, "incident_summary", ""):

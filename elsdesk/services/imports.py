@@ -87,6 +87,7 @@ class ImportResult(ImportReport):
 
     incidents: object = None  # a surges.SurgeScan, None when the import did not scan
     already_linked: int = 0  # rows whose ticket was linked to the problem they name before this import
+    new_problems: int = 0  # known problems the file named and the desk did not have: made by this import
     scanned_from: str | None = None  # the first day scanned, when the file's tickets began earlier
 
     @property
@@ -396,6 +397,8 @@ class _Batches:
         # one warning per distinct unknown status, module or kind value ("okänd status 'X' på 44 rader"), not
         # one per row: the CLI prints 10 per kind of message and the GUI the first 20 warnings
         self.unknown_values = UnknownValues()
+        self._problems_before: int | None = None  # the newest known problem's id before the first link was written
+        self._made_problems: set[int] = set()
 
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append((line, self._reasons.setdefault(reason, reason)))
@@ -556,7 +559,12 @@ class _Batches:
             touched: set[int] = set()
             for row, stored in links:
                 if row.problem:
+                    if self._problems_before is None:
+                        self._problems_before = ProblemRepository(self.database).newest_id()
                     problem_id = link_in_write(conn, self.database, stored.id, row.problem, stored.module, stored.kind, actor)
+                    if problem_id > self._problems_before:
+                        self._made_problems.add(problem_id)
+                        report.new_problems = len(self._made_problems)
                     report.linked += before.get(stored.id) != problem_id
                     report.already_linked += before.get(stored.id) == problem_id
                     if before.get(stored.id) != problem_id and row.line in unchanged:  # "oförändrade: 34, kopplade: 34"

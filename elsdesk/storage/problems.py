@@ -67,6 +67,10 @@ class ProblemRepository:
         rows = self.database.query(f"SELECT {_COLUMNS} FROM problems WHERE name_key = ?", (name_key(name),))
         return Problem(*rows[0]) if rows else None
 
+    def newest_id(self) -> int:
+        """The id of the newest known problem (0 on a desk without any): those made after it have greater ids."""
+        return int(self.database.query("SELECT MAX(id) FROM problems")[0][0] or 0)
+
     def all(self) -> list[Problem]:
         return [Problem(*row) for row in self.database.query(f"SELECT {_COLUMNS} FROM problems ORDER BY id")]
 

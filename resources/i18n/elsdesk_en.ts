@@ -832,12 +832,12 @@
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="108"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="110"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="105"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
@@ -857,90 +857,95 @@
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
+        <source>%1 nya kända problem lades till.</source>
+        <translation>%1 new known problems were added.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="113"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="117"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="134"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="136"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="139"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="141"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="142"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="144"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="143"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="147"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="191"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="170"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="170"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="172"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="183"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="187"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="185"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="192"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="184"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="186"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="188"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="199"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="203"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="205"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -948,355 +953,355 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="82"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="83"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="215"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="217"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="235"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="237"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="236"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="238"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="264"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="265"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="302"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="310"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="313"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="316"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="318"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="319"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
         <source>S&amp;pråk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="325"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="327"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="327"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="329"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="330"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="332"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="760"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="334"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="762"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="333"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="354"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="356"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="354"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="356"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="370"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="372"/>
         <source>Desken har inga ärenden ännu.</source>
         <translation>The desk has no tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="370"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="372"/>
         <source>%1 loggar ett nytt ärende.</source>
         <translation>%1 logs a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="371"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="373"/>
         <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
         <translation>%1 › %2 (%3) reads tickets from a file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="374"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="376"/>
         <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
         <translation>%1 › %2 adds made-up tickets to try things with.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="376"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="378"/>
         <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
         <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="398"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="538"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="400"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="540"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="500"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="502"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="502"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="504"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="529"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="530"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="532"/>
         <source>%1 har sparats av %2 (%3) sedan du öppnade det.</source>
         <translation>%1 was saved by %2 (%3) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="533"/>
         <source>någon annan</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="534"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="535"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="536"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="537"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="536"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="538"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="537"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="539"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="550"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="552"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="551"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="553"/>
         <source>Dina val var: %1</source>
         <translation>Your choices were: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="553"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="555"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="579"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="581"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="676"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="678"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="681"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="683"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="713"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="715"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="714"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="716"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="731"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="733"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="732"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="734"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="749"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="751"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="757"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="759"/>
         <source>Språket byts när elsdesk startas om.</source>
         <translation>The language will change when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="760"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="762"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1321,77 +1326,77 @@ Database: %2</translation>
         <translation>No suggestions: %1 Choose Model › Retrain model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="129"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="130"/>
         <source>Inget nytt att lära</source>
         <translation>Nothing new to learn</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="130"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="131"/>
         <source>Inga etiketter har bekräftats sedan den aktiva modellen tränades, så en ny träning skulle bara göra en kopia av den. Ingen ny version skapades.</source>
         <translation>No labels have been confirmed since the active model was trained, so retraining would only make a copy of it. No new version was created.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="135"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="136"/>
         <source>Ny modell %1 tränad på %2 bekräftade ärenden.</source>
         <translation>New model %1 trained on %2 confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="147"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="148"/>
         <source>Visa &amp;inlärningskurvan</source>
         <translation>Show the &amp;learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="161"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="162"/>
         <source>Den nya modellen är aktiverad. En tidigare version kan återaktiveras under Modell › Modell och kvalitet.</source>
         <translation>The new model is active. An earlier version can be activated again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="163"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="164"/>
         <source>Den nya modellen är aktiverad utan jämförelse, eftersom det fanns för lite att jämföra på. Ser förslagen sämre ut, aktivera %1 igen under Modell › Modell och kvalitet.</source>
         <translation>The new model was activated without a comparison, because there was too little to compare on. If the suggestions look worse, activate %1 again under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="167"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="168"/>
         <source>Den nya modellen aktiverades inte: modellerna gick inte att jämföra, och de bekräftade etiketterna säger emot den aktiva modellen på %1 av %2 ärenden där den var säker. Kontrollera etiketterna under Modell › Troliga felmärkningar; stämmer de, aktivera %3 under Modell › Modell och kvalitet.</source>
         <translation>The new model was not activated: the models could not be compared, and the confirmed labels contradict the active model on %1 of %2 tickets where it was sure. Check the labels under Model › Likely label mistakes; if they are right, activate %3 under Model › Model and quality.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="172"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="173"/>
         <source>Den nya modellen hade färre rätt och aktiverades inte; den aktiva modellen är oförändrad.</source>
         <translation>The new model got fewer right and was not activated; the active model is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="288"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="289"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="145"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="146"/>
         <source>Träning klar</source>
         <translation>Training finished</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="140"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="141"/>
         <source>Tränar modellen</source>
         <translation>Training the model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="227"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="228"/>
         <source>Inlärningskurva</source>
         <translation>Learning curve</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="244"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="245"/>
         <source>Samstämmighet</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="265"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="266"/>
         <source>Troliga felmärkningar</source>
         <translation>Likely label mistakes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_actions.py" line="281"/>
+        <location filename="../../elsdesk/gui/model_actions.py" line="282"/>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
@@ -2134,88 +2139,88 @@ Database: %2</translation>
         <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="410"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="512"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="513"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="415"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="416"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="418"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="419"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="420"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="421"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="421"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="422"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="428"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="429"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="483"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="514"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="515"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="516"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="529"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="530"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="537"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="538"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="567"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="568"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="571"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="572"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="571"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="572"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="577"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="578"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="589"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="590"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="590"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="591"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2800,13 +2805,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="151"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
@@ -2827,69 +2832,69 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="159"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="239"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="249"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="281"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="281"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="282"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="296"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="283"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="309"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="396"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="323"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="310"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="381"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="385"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="397"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="397"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="48"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="413"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="427"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
@@ -2904,156 +2909,156 @@ Database: %2</translation>
         <translation>Weeks running</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="419"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="433"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="423"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="437"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="429"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="443"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="430"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="431"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="469"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="481"/>
         <source>Ändrat på en annan arbetsstation</source>
         <translation>Changed at another workstation</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="499"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
         <location filename="../../elsdesk/gui/training_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="509"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="513"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="519"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="531"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="544"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="547"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="559"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="548"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="599"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="588"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="572"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="584"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="574"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="613"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="602"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="612"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="624"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="613"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="648"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="660"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
