@@ -46,11 +46,20 @@ _AT_BREAK = r"(?:(?<=[.!?])[ \t]+|(?:^|\n)[ \t]*)"
 _GREETING_RE = re.compile(  # the greeting word in any case; a name after it only when punctuation follows
     rf"^\s*(?:(?i:{GREETING_WORDS})"
     rf"(?:[ \t]+(?:(?i:hej|alla|allihop|där|igen|support(?:en)?|els(?:-stöd)?)|{_PERSON})(?=[ \t]*(?:[!,.:]|\n|$)))?)(?![\w-])[ \t]*[!,.:]*\s*")
+_ROLE_OR_CONTACT = (
+    r"avd(?:elning)?|ssk|usk|sjuksköterska|undersköterska|läkare|läk|st-läkare|at-läkare|sekreterare|medsekr"
+    r"|vårdadministratör|barnmorska|fysioterapeut|mottagning(?:en)?|vc|vårdcentral(?:en)?|akuten|enhet|enhetschef"
+    r"|student|nurse|doctor|physician|secretary|ward|tel|telefon|mobil|mob|ankn")
+# what may follow a signed name on its line: a role or a contact word, or a masked detail, then a few short
+# small words (a unit's "akm"), numbers and masked details ("/Johan ssk akm [telefon]", "/Eva avd 4 tel 1234")
+_ROLE_WORDS = (rf"(?:[ \t]+(?:(?:{_ROLE_OR_CONTACT})\b\.?|\[[\w-]+\])"
+               r"(?:[ \t]+(?:(?-i:[a-zåäö]{2,6})\.?|\d[\d-]*|\[[\w-]+\])){0,4})?")
 _SIGNOFF_RE = re.compile(
     r"(?:\b(?:mvh|m\.v\.h|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|bästa hälsningar|hälsningar|hälsning"
     r"|tack på förhand|best regards|kind regards|regards)\b"
-    # "/Petra", "//Karin", "// KL, avd 5": a slash and a name that nothing but a comma, a bracket or the end follows
-    rf"|(?:^|(?<=[.!?\s]))/{{1,2}}[ \t]*{_PERSON}(?=[ \t]*(?:[,(\n]|$))).*$",
+    # "/Petra", "//Karin", "// KL, avd 5", "/Johan ssk akm [telefon]": a slash and a name that nothing but a
+    # comma, a bracket or the end follows, or a role, a unit's short name or a number on the way there
+    rf"|(?:^|(?<=[.!?\s]))/{{1,2}}[ \t]*{_PERSON}(?={_ROLE_WORDS}[ \t]*(?:[,(\n]|$))).*$",
     re.IGNORECASE | re.DOTALL,
 )
 # "Gr Karin", "vh Karin", "Hälsn. Bo": a short sign-off and a name end the text.
@@ -82,10 +91,7 @@ _CALL_ME_RE = re.compile(
     r"(?:(?<=[.!?])[ \t]+|(?:^|(?<=\n))[ \t]*)(?i:ring|ringa|kontakta|nå mig|nås på|call|phone|contact)\b"
     r"[^.!?\n]{0,60}\[[\w-]+\][^.!?\n]{0,40}[.!]?[ \t]*$")
 # A line of a signature block: a role, unit or contact detail in it.
-_ROLE_OR_CONTACT_RE = re.compile(
-    r"(?i)\b(?:avd(?:elning)?|ssk|usk|sjuksköterska|undersköterska|läkare|läk|st-läkare|at-läkare|sekreterare|medsekr"
-    r"|vårdadministratör|barnmorska|fysioterapeut|mottagning(?:en)?|vc|vårdcentral(?:en)?|akuten|enhet|enhetschef"
-    r"|student|nurse|doctor|physician|secretary|ward|tel|telefon|mobil|mob|ankn)\b|\[[\w-]+\]")
+_ROLE_OR_CONTACT_RE = re.compile(rf"(?i)\b(?:{_ROLE_OR_CONTACT})\b|\[[\w-]+\]")
 _NAME_LINE_RE = re.compile(rf"{_NAME}(?:[ \t]+{_NAME_OR_INITIAL}){{0,2}}(?:[ \t]*,[^?\n]{{0,40}})?")
 _ENDINGS = (_SIGNOFF_RE, _CLOSING_RE, _SHORT_SIGNOFF_RE, _TITLED_NAME_RE, _DASH_NAME_RE, _CONTACT_TAIL_RE,
             _CALL_ME_RE, _LAST_NAME_LINE_RE)

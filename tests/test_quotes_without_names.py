@@ -28,6 +28,10 @@ SIGNED = [
     (f"{PROBLEM} Ha en bra dag /Bo", "Bo", PROBLEM),
     (f"{PROBLEM} //KL", "KL", PROBLEM),
     (f"{PROBLEM} // KL, avd 5", "KL", PROBLEM),
+    # tester (Region Ådalen): a role and the unit's short name after the slash's name, on the last line
+    (f"Hej\narmbandsskrivaren skriver ut tomma armband\nhar startat om datorn och skrivaren\n/Johan ssk akm [telefon]",
+     "Johan", "Armbandsskrivaren skriver ut tomma armband har startat om datorn och skrivaren"),
+    (f"{PROBLEM} /Eva avd 4 tel 0660-123 45", "Eva", PROBLEM),
     (f"{PROBLEM}\n- Karin Lund, avd 5", "Karin", PROBLEM),
     (f"{PROBLEM} – Karin", "Karin", PROBLEM),
     ("Sent a referral but it does not show. Thanks, Tom (student nurse)", "Tom", "Sent a referral but it does not show."),
@@ -70,6 +74,8 @@ CONTENT = [
     "Fel: -Högerklicka fungerar inte i listan",
     "= trots feber visas inte",
     "Karin i receptionen kan inte boka tid i Tidboken",
+    "Jag klickar /Arkiv och sen inte mer",
+    "Jag har provat /Start menyn i Cosmic och det funkar inte",
 ]
 
 
