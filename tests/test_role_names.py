@@ -117,6 +117,13 @@ def test_roles_that_read_the_same_are_counted_once_most_first():
     assert audience_text(topic, names) == "Nurse (3), Physician (2), Kurator (1), Midwife (1) · Avd 7 (7)"
 
 
+def test_roles_and_units_past_the_first_four_are_counted_not_left_out():
+    """Tester (Region Ådalen): five tickets from five units read "Avd 1 (1), … Avd 4 (1)", the fifth unsaid."""
+    topic = {"audience": {"roles": {"ssk": 5}, "units": {f"Avd {n}": 1 for n in range(1, 7)}}}
+    assert audience_text(topic).endswith("· Avd 1 (1), Avd 2 (1), Avd 3 (1), Avd 4 (1) och 2 till")
+    assert audience_text(topic, language="en").endswith("Avd 4 (1) and 2 more")
+
+
 # -- import stores ids ----------------------------------------------------------------------------
 def test_sjukskoterska_imports_as_ssk_and_free_text_stays_as_written(desk):
     with open_database(desk) as database:

@@ -245,10 +245,14 @@ class TopicCard:
     proposed: bool = False  # the machine's grouping nobody has named as a known problem yet
 
 
-def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: int = 4) -> str:
+MORE = {"sv": "och {} till", "en": "and {} more"}  # after the first *limit* roles or units: none is left out unsaid
+
+
+def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: int = 4, language: str = "sv") -> str:
     """Who reports a topic: roles (by their names in *role_names*, a stored role id or free text to
     what a person reads; entries that read the same are counted together) and units (spellings of one
-    unit together) with their counts, most first."""
+    unit together) with their counts, most first; past *limit* of either, how many more ("… Avd 4 (1)
+    och 1 till": a tester counted four units for five tickets)."""
     audience = topic.get("audience") or {}
     parts = []
     for key in ("roles", "units"):
@@ -257,9 +261,11 @@ def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: 
             counts = named_counts(counts, role_names)
         if key == "units":  # "avd 14 medicin" and "Avd 14 Medicin" are one unit (as incidents count them)
             counts = unit_counts(counts)
-        items = list(counts.items())[:limit]
+        items = list(counts.items())
         if items:
-            parts.append(", ".join(f"{name} ({count})" for name, count in items))
+            shown = ", ".join(f"{name} ({count})" for name, count in items[:limit])
+            more = len(items) - limit
+            parts.append(f"{shown} {MORE.get(language, MORE['sv']).format(more)}" if more > 0 else shown)
     return " · ".join(parts)
 
 
@@ -283,7 +289,7 @@ def topic_cards(data, topics: list[dict] | None = None) -> list[TopicCard]:
         weeks=int(t.get("weeks_recurring") or 1), first_week=plain(t.get("first_week") or ""),
         covered_on=plain(t.get("covered_on") or ""), keywords=[plain(k) for k in t.get("keywords") or []],
         examples=topic_examples(t), workaround=plain(t.get("workaround") or ""),
-        audience=plain(audience_text(t, data.role_names)), since_go_live=int(t.get("since_go_live") or 0),
+        audience=plain(audience_text(t, data.role_names, language=data.language)), since_go_live=int(t.get("since_go_live") or 0),
         proposed=t.get("status") == "proposed") for t in (data.agenda if topics is None else topics)]
 
 

@@ -415,7 +415,8 @@ class TrainingLeadView(QWidget):
         if topic.get("workaround"):
             parts.append(f"<p><b>{escape(how_to)}</b> {escape(topic['workaround'])}</p>")
         roles = (topic.get("audience") or {}).get("roles") or {}
-        audience = audience_text(topic, self.taxonomy.display_names("reporter_roles", roles, self.language))
+        audience = audience_text(topic, self.taxonomy.display_names("reporter_roles", roles, self.language),
+                                 language=self.language)
         if audience:
             parts.append(f"<p><b>{escape(reported_by)}</b> {escape(audience)}</p>")
         effect = self.overview.effects.get(topic["id"])
