@@ -1,7 +1,7 @@
 """The window reopens where the person left it (a tester: it opened on the Ärenden tab's first row every
 time): the tab, the ticket they chose, the Utbildning tab's week and topic; the newest week for who
 closed on the newest; nothing of another desk's place, of a week that is gone or of a ticket no
-longer listed."""
+longer listed. The language chosen for the next start is said in that language."""
 
 from __future__ import annotations
 
@@ -159,3 +159,25 @@ def test_a_super_user_reopens_on_the_review_queue_and_a_support_profile_on_the_t
     third = _window(qtbot, path, settings)
     assert third.review_view is None and third.tabs.currentIndex() == third.tickets_tab
     third.close()
+
+
+def test_the_language_chosen_is_said_in_that_language_and_only_once(qtbot, tmp_path, monkeypatch):
+    """Tester (an English-speaking lead): choosing English said "Språket byts när elsdesk startas om." in
+    Swedish, and again at every choice of English; both languages stayed checked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a: said.append(text))
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _add(path, tmp_path, sample_rows(3))
+    window = _window(qtbot, path, settings)
+    actions = {action.data(): action for action in window.language_actions.actions()}
+    assert actions["sv"].isChecked() and not actions["en"].isChecked()
+    actions["en"].trigger()
+    assert said == ["The window will be in English when elsdesk is restarted."]
+    assert window.settings.value("language") == "en"
+    assert actions["en"].isChecked() and not actions["sv"].isChecked()
+    actions["en"].trigger()  # already chosen: nothing more to say
+    actions["sv"].trigger()  # the language the window shows: nothing to restart for
+    assert len(said) == 1 and window.settings.value("language") == "sv"
+    window.close()

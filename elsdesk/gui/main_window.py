@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -42,6 +42,9 @@ CHANGE_CHECK_MS = 3000
 # what a change may have touched when the desk does not say (a local file; a server after a reconnect)
 ANY_CHANGE = frozenset({"tickets", "review_decisions", "incidents", "topic_registry"})
 CHARTS_KEY = "layout/training_charts"  # whether the Utbildning tab shows its charts
+# said in the language chosen, not the one shown (written out here: a translation file holds only the other)
+LANGUAGE_AT_RESTART = {"sv": "Fönstret blir på svenska när elsdesk startas om.",
+                       "en": "The window will be in English when elsdesk is restarted."}
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, HelpActionsMixin,
                  WindowLayoutMixin, WindowPlaceMixin, QMainWindow):
@@ -319,11 +322,15 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.charts_action.toggled.connect(self._show_training_charts)
         view.addSeparator()
         language = view.addMenu(self.tr("S&pråk"))
+        chosen = QActionGroup(language)  # one language checked: the one the next start uses
         for code, name in (("sv", "&Svenska"), ("en", "&English")):
             action = language.addAction(name)
             action.setCheckable(True)
-            action.setChecked(code == self.language)
+            action.setChecked(code == str(self.settings.value("language", self.language)))
+            action.setData(code)
+            chosen.addAction(action)
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+        self.language_actions = chosen
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
         self.shortcuts_action = self._action(self.tr("&Kortkommandon…"), "F1", self.show_shortcuts,
                                              self.tr("Kortkommandona i vyn du står i (F1)"))
@@ -755,8 +762,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         return dialog
 
     def _set_language(self, code: str) -> None:
+        """Keep *code* for the next start and say so in that language (a person who picks English may not read
+        Swedish); the language already chosen, or the one the window shows, needs no word."""
+        before = str(self.settings.value("language", self.language))
         self.settings.setValue("language", code)
-        QMessageBox.information(self, "elsdesk", self.tr("Språket byts när elsdesk startas om."))
+        if code != before and code != self.language:
+            QMessageBox.information(self, "elsdesk", LANGUAGE_AT_RESTART.get(code, LANGUAGE_AT_RESTART["sv"]))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", self.database.describe()))

@@ -953,355 +953,350 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="83"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="86"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="217"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="220"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="237"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="240"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="238"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="241"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="266"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="267"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="268"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="301"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="307"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="318"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="318"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
         <source>S&amp;pråk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="327"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="334"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="329"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="336"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="330"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="337"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="334"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="762"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="341"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="773"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="356"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="363"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="356"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="363"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="372"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="379"/>
         <source>Desken har inga ärenden ännu.</source>
         <translation>The desk has no tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="372"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="379"/>
         <source>%1 loggar ett nytt ärende.</source>
         <translation>%1 logs a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="373"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="380"/>
         <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
         <translation>%1 › %2 (%3) reads tickets from a file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="376"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="383"/>
         <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
         <translation>%1 › %2 adds made-up tickets to try things with.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="378"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="385"/>
         <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
         <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="400"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="540"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="407"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="547"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="502"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="509"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="504"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="511"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="538"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="532"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="539"/>
         <source>%1 har sparats av %2 (%3) sedan du öppnade det.</source>
         <translation>%1 was saved by %2 (%3) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="533"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="540"/>
         <source>någon annan</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="536"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="537"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="543"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="544"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="538"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="545"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="539"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="546"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="552"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="559"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="553"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
         <source>Dina val var: %1</source>
         <translation>Your choices were: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="555"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="562"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="581"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="588"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="678"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="685"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="683"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="690"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="715"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="722"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="716"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="723"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="733"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="740"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="734"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="741"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="751"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="758"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="759"/>
-        <source>Språket byts när elsdesk startas om.</source>
-        <translation>The language will change when elsdesk is restarted.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="762"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="773"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -2805,13 +2800,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="151"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
@@ -2832,7 +2827,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="159"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
@@ -2894,7 +2889,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="48"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="427"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
@@ -2909,156 +2904,156 @@ Database: %2</translation>
         <translation>Weeks running</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="433"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="434"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="437"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="438"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="443"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="481"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
         <source>Ändrat på en annan arbetsstation</source>
         <translation>Changed at another workstation</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="530"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="531"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="544"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="559"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="561"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="599"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="584"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="613"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="624"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="626"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="660"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="661"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
