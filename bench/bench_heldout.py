@@ -6,7 +6,7 @@ on the held-out sets in bench/data/ (written separately in other voices, never t
 heldout_messy, heldout_golive and, when present, topic_weeks, which another hand wrote for the
 topics bench and which is the most independent of the seed corpus's writers, and
 topic_weeks_vasterskog, a week an exploratory tester wrote without reading the seed corpus, and
-topic_weeks_ostana, three weeks a tester wrote the same way):
+topic_weeks_ostana, topic_weeks_adalen and topic_weeks_fjordby, weeks testers wrote the same way):
 macro-F1 with a bootstrap 95% interval (and the interval of the difference to the peer),
 accuracy, kind accuracy, how-to recall, the share of tickets the model is sure of
 (confidence ≥ 0.8) and how often it is right when sure. ``--saved`` also scores the model in
@@ -34,6 +34,10 @@ SETS = {
     "norrvik": "topic_weeks.jsonl",  # eight go-live weeks written by another hand for the topics bench
     "vasterskog": "topic_weeks_vasterskog.jsonl",  # one go-live week an exploratory tester wrote (2026-12-03)
     "ostana": "topic_weeks_ostana.jsonl",  # three go-live weeks a tester wrote from a ticket tool's export (2026-12-05)
+    # two more testers' weeks (2026-12-05, a later session): Region Ådalen's late weeks from an Excel export, and
+    # Region Fjordby's, half of them English locums' (the module's English reading was chosen seeing its figures)
+    "adalen": "topic_weeks_adalen.jsonl",
+    "fjordby": "topic_weeks_fjordby.jsonl",
 }
 
 

@@ -4,8 +4,9 @@ Module reads what a ticket is about: stemmed content words, pairs of them and fo
 5-grams inside words (TF-IDF weighted, stop words out; 4- and 5-grams together scored within ±0.006
 macro-F1 of 5-grams alone on the held-out sets, with twice the values the SVM reads). Kind reads
 how it is asked: word uni- and bigrams that keep the small words and the question mark ("hur gör",
-"går inte", "saknas", "önskar"), which the module features drop, with English words read as their
-Swedish ones through the glossary (module reads them as written). Module ends in a linear SVM whose
+"går inte", "saknas", "önskar"), which the module features drop. Both read English words as their
+Swedish ones through the glossary (the module's words; its character n-grams see them as written).
+Module ends in a linear SVM whose
 scores are calibrated into probabilities (sigmoid, 3-fold), kind in multinomial logistic
 regression; the probabilities are the confidence shown. Fitting and classifying clean and stem each
 ticket once for all the vectorizers (:mod:`elsdesk.ml.vectorizing`, :class:`PreparedTexts`; a
@@ -33,7 +34,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from elsdesk.ml.sigmoid import fit_sigmoids
-from elsdesk.ml.text import char_text, in_swedish_text, kind_text, stemmed_tokens, ticket_text
+from elsdesk.ml.text import char_text, in_swedish_text, kind_text, stemmed_tokens, swedish_stems, ticket_text
 from elsdesk.ml.text import prepared as prepared_text
 from elsdesk.ml.vectorizing import fit_char_wb, fit_from_analyses, transform_char_wb, transform_from_analyses, word_ngrams
 
@@ -69,10 +70,10 @@ class Prediction:
 def build_features() -> Pipeline:
     """Raw text in, sparse TF-IDF features out."""
     words = TfidfVectorizer(
-        analyzer=stemmed_tokens, ngram_range=(1, 1), min_df=1, sublinear_tf=True, dtype=np.float32
+        analyzer=swedish_stems, ngram_range=(1, 1), min_df=1, sublinear_tf=True, dtype=np.float32
     )
     word_pairs = TfidfVectorizer(
-        analyzer=_stem_bigrams, min_df=2, sublinear_tf=True, dtype=np.float32
+        analyzer=_swedish_stem_pairs, min_df=2, sublinear_tf=True, dtype=np.float32
     )
     chars = TfidfVectorizer(
         preprocessor=char_text, analyzer="char_wb", ngram_range=(5, 5), min_df=2, max_features=60_000,
@@ -114,9 +115,9 @@ class PreparedTexts:
         analyzer is one of the model's own (the tests check they agree), from the raw texts
         otherwise (a model saved with other features)."""
         analyzer, ngrams = vectorizer.analyzer, vectorizer.ngram_range
-        if analyzer is stemmed_tokens:
+        if analyzer is swedish_stems:
             return transform_from_analyses(vectorizer, (list(stems) for _text, stems in self.prepared))
-        if analyzer is _stem_bigrams:
+        if analyzer is _swedish_stem_pairs:
             return transform_from_analyses(vectorizer, (_pairs(stems) for _text, stems in self.prepared))
         if vectorizer.preprocessor is char_text and analyzer == "char_wb":
             return transform_char_wb(vectorizer, [text for text, _stems in self.prepared])
@@ -130,7 +131,12 @@ class PreparedTexts:
 
 
 def _stem_bigrams(text: str) -> list[str]:
+    """The word pairs of a model saved before English words were read in Swedish for module."""
     return _pairs(stemmed_tokens(text))
+
+
+def _swedish_stem_pairs(text: str) -> list[str]:
+    return _pairs(swedish_stems(text))
 
 
 def _pairs(tokens) -> list[str]:

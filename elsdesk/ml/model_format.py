@@ -37,6 +37,8 @@ SAFE_CLASSES = frozenset({
 })
 SAFE_FUNCTIONS = frozenset({
     "elsdesk.ml.text:stemmed_tokens",
+    "elsdesk.ml.text:swedish_stems",
+    "elsdesk.ml.model:_swedish_stem_pairs",
     "elsdesk.ml.text:char_text",
     "elsdesk.ml.text:kind_text",
     "elsdesk.ml.model:_stem_bigrams",
