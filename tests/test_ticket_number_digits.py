@@ -1,9 +1,10 @@
 """A ticket number typed without its prefix: "1049" or "01049" in the search box finds DEMO-01049.
 
 Regression tests for the report that only the whole ticket number ("DEMO-01049") found its ticket. A search of
-digits alone (at least three) also finds the tickets whose number ends in that number, leading zeros ignored on
-both sides, beside the tickets whose text holds it; the whole number must match ("1049" is no "…-11049") and
-"49" looks up no number. The lookup is one search of the index of migration 017, on both backends.
+digits alone also finds the tickets whose number ends in that number, leading zeros ignored on both sides, beside
+the tickets whose text holds it; the whole number must match ("1049" is no "…-11049"). Two digits are enough (a
+tester on a go-live day: "13" found nothing, nor "ELS-13" for ELS-000013: letters and digits find the number of
+those letters with any zeros between). The lookup is one search of the index of migration 017, on both backends.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from elsdesk.storage.tickets import NUMBER_DIGITS, SORTABLE
 
 @pytest.mark.parametrize("typed, digits", [
     ("1049", "1049"), ("01049", "1049"), (" 0001049 ", "1049"), ("049", "49"), ("100", "100"),
-    ("49", None),            # too few digits: a dose or a room, not a ticket
+    ("49", "49"), ("7", "7"),  # a go-live day's ticket numbers are short
     ("000", None),           # no ticket is number 0
     ("DEMO-01049", None),    # a whole ticket number is looked up as typed
     ("10 49", None), ("1049a", None), ("-1049", None), ("", None), (None, None),
@@ -67,17 +68,28 @@ def test_digits_alone_find_the_ticket_numbered_so_beside_the_text_that_mentions_
         assert repo.count(flt) == len(wanted), text
 
 
-def test_the_whole_number_must_match_and_short_searches_look_up_no_number(numbered_desk):
+def test_the_whole_number_must_match(numbered_desk):
     desk, ids = numbered_desk
     repo = TicketRepository(desk)
     assert repo.numbered_ids("049") == sorted([ids["DEMO-00049"], repo.get_by_external_id("ELS-000049").id])
-    assert repo.numbered_ids("49") == []              # not every ticket whose number ends in 49
+    assert repo.numbered_ids("49") == repo.numbered_ids("049")  # the number 49, not every one ending in 49
     assert repo.numbered_ids("11049") == [ids["DEMO-11049"]]
     assert repo.numbered_ids("104") == []             # a number is looked up whole, not by prefix
     assert repo.numbered_ids("2025") == []            # digits inside a number are no ticket number
     assert repo.query_ids(TicketFilter(text="1049", module="lakemedel")) == []
     only_it = TicketFilter(text="1049", ids=(ids["ELS-001049"],))
     assert [t.id for t in TicketPager(desk).page(only_it)] == repo.query_ids(only_it) == [ids["ELS-001049"]]
+
+
+def test_letters_and_a_number_without_its_zeros_find_the_number_of_those_letters(numbered_desk):
+    desk, ids = numbered_desk
+    repo = TicketRepository(desk)
+    for typed in ("ELS-1049", "els-1049", "ELS1049", "els_001049", "ELS-001049"):
+        assert repo.numbered_ids(typed) == [ids["ELS-001049"]], typed
+    assert repo.numbered_ids("DEMO-1049") == [ids["DEMO-01049"]]  # not DEMO-11049, nor ELS-001049
+    assert repo.numbered_ids("INC-1049") == [ids["INC1049"]]
+    assert repo.numbered_ids("ABC-1049") == []
+    assert repo.query_ids(TicketFilter(text="els-1049")) == [ids["ELS-001049"]]
 
 
 @pytest.mark.parametrize("sort", SORTABLE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import asdict, fields
 from typing import Iterable, Iterator
 
@@ -40,6 +42,11 @@ _NULLABLE = ("module", "kind", "unit", "module_confidence")
 NUMBER_DIGITS = "ltrim(substr(external_id, length(rtrim(external_id, '0123456789')) + 1), '0')"
 # a person gave the module but nobody the kind: the model guesses the kind beside it (one parameter: MODEL)
 _MISSING_KIND = "label_source IS NOT NULL AND label_source != ? AND module IS NOT NULL AND kind IS NULL"
+
+
+def _letters_of(number: str | None) -> str:
+    """The letters a ticket number begins with, in capitals ("ELS" of "els-000013")."""
+    return re.match(r"[A-Za-z]*", number or "").group(0).upper()
 
 
 def _row_to_ticket(row: tuple) -> Ticket:
@@ -98,6 +105,11 @@ class TicketRepository:
         if digits is not None:
             rows = self.database.query(f"SELECT id FROM tickets WHERE {NUMBER_DIGITS} = ?", [digits])
             ids.update(row[0] for row in rows)
+        prefixed = search_text.ticket_number_prefixed(text)
+        if prefixed is not None:  # "ELS-13": the tickets numbered ELS-…13 with any zeros between
+            letters, number = prefixed
+            rows = self.database.query(f"SELECT id, external_id FROM tickets WHERE {NUMBER_DIGITS} = ?", [number])
+            ids.update(row[0] for row in rows if _letters_of(row[1]) == letters)
         return sorted(ids)
 
     def fetch_many(self, ids: Iterable[int]) -> list[Ticket]:
