@@ -14,11 +14,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from elsdesk.gui.forms import fit_to_screen
+from elsdesk.gui.iso_date_edit import IsoDateEdit
 from elsdesk.services.range_export import (
     MAX_PERIOD_DAYS, RECENT_WEEKS, period_problem, previous_month, recent_weeks, this_month, weeks_of_period,
 )
@@ -76,11 +77,9 @@ class PeriodExportDialog(QDialog):
         self.end_edit.dateChanged.connect(self._show_summary)
         fit_to_screen(self, PREFERRED_SIZE.expandedTo(self.sizeHint()))
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date_edit(self, name: str) -> IsoDateEdit:
+        edit = IsoDateEdit(self)
         edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
         return edit
 
     def _quick_button(self, text: str, period) -> QPushButton:

@@ -12,13 +12,14 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from elsdesk.domain import Cancelled, ConflictError, day_label, day_number_of_week
 from elsdesk.gui.charts import module_volume_view, topic_trend_view
 from elsdesk.gui.forms import ask_text
+from elsdesk.gui.iso_date_edit import IsoDateEdit
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.period_export import PeriodExportController
 from elsdesk.gui.period_export_dialog import PeriodExportProgress
@@ -105,9 +106,7 @@ class TrainingLeadView(QWidget):
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekCombo")
         self.week_combo.setMinimumContentsLength(9)
-        self.go_live_edit = QDateEdit(self)
-        self.go_live_edit.setCalendarPopup(True)
-        self.go_live_edit.setDisplayFormat("yyyy-MM-dd")
+        self.go_live_edit = IsoDateEdit(self)
         self.day_label = ElidedLabel(self)
         self.day_label.setObjectName("dayLabel")
         # the bar's buttons keep their width on a small screen; the label gives way, shortened between whole
