@@ -82,6 +82,17 @@ def test_suggestions_have_bands(shipped):
     assert found[0].band in ("hog", "medel", "lag") and found[0].band_name in ("Hög", "Medel", "Låg")
 
 
+def test_a_suggestion_the_model_all_but_rules_out_is_not_offered(shipped):
+    """Tester: the review queue offered "3 Läkemedel (Låg 0 %)" where the ticket form leaves such noise out;
+    both take their suggestions from one rule now."""
+    from elsdesk.ml.confidence import SUGGESTION_FLOOR
+
+    found = suggestions(*shipped, "Kan inte logga in", "SITHS-kortet fungerar inte, PIN spärrad")
+    assert found and all(s.probability >= SUGGESTION_FLOOR for s in found[1:])
+    everything = shipped[0].predict_one("Kan inte logga in", "SITHS-kortet fungerar inte, PIN spärrad").top
+    assert len(found) == 1 + sum(1 for _m, p in everything[1:] if p >= SUGGESTION_FLOOR)
+
+
 def test_thresholds_and_bands():
     true = ["a"] * 30 + ["b"] * 30
     predicted = ["a"] * 25 + ["b"] * 5 + ["b"] * 30

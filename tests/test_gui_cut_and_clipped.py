@@ -27,7 +27,7 @@ from elsdesk.gui.app import stylesheet
 from elsdesk.gui.charts import module_volume_view, topic_trend_view
 from elsdesk.gui.learning_curve_view import PERCENT_STEPS, LearningCurveView
 from elsdesk.gui.review_card import no_break_percent
-from elsdesk.gui.ticket_form import SUGGESTION_FLOOR
+from elsdesk.ml.confidence import SUGGESTION_FLOOR
 from elsdesk.gui.training_view import COLUMNS as TOPIC_COLUMNS
 from elsdesk.storage import TicketRepository, open_database
 from test_gui_main_window import empty_window, seeded_db, wait_for_workers, window  # noqa: F401 - fixtures

@@ -24,6 +24,7 @@ from elsdesk.gui.forms import AltKeyMessageBox, fit_to_screen, load_form
 from elsdesk.gui.review_card import confidence_text
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
 from elsdesk.masking import mask_text
+from elsdesk.ml.confidence import offered
 from elsdesk.services.similar import SIMILAR_COUNT
 from elsdesk.taxonomy import Taxonomy
 
@@ -32,10 +33,6 @@ KIND_KEY = "Ctrl+T"  # takes the suggested kind
 MASK_CHECK_DELAY_MS = 250
 PREFERRED_SIZE = QSize(760, 800)  # on a screen with room for it; a smaller one gets a scrolling form
 ENTER_KEYS = (Qt.Key_Return, Qt.Key_Enter)
-# A module the model gives less than this is not offered as Ctrl+2/Ctrl+3: over the region's ~20
-# modules an unsure model spreads about 5 % on each, so under 2 % is less than half a blind guess,
-# noise to read out to a caller on the phone ("Cosmic Nova (Låg 0 %)"). The first suggestion stays.
-SUGGESTION_FLOOR = 0.02
 
 
 class TicketFormDialog(QDialog):
@@ -354,8 +351,8 @@ class TicketFormDialog(QDialog):
     def show_suggestions(self, suggestions: list[tuple[str, float, str]], available: bool = True,
                          kind: tuple[str, float, str] | None = None, version: str | None = None) -> None:
         """Show the top module suggestions and the suggested kind: (label id, probability, band name),
-        from the model *version*; after the first, only those of at least SUGGESTION_FLOOR."""
-        suggestions = suggestions[:1] + [s for s in suggestions[1:] if s[1] >= SUGGESTION_FLOOR]
+        from the model *version*; after the first, only those the model gives at least SUGGESTION_FLOOR."""
+        suggestions = offered(suggestions, lambda suggestion: suggestion[1])
         self.suggestions = suggestions
         self.kind_suggestion = kind
         self.model_version = version

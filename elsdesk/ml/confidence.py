@@ -26,6 +26,10 @@ MEDIUM_BOUNDS = (0.25, 0.99)
 DEFAULT_CUTS = {"high": 0.80, "medium": 0.50}
 BANDS = ("hog", "medel", "lag")
 BAND_NAMES = {"hog": "Hög", "medel": "Medel", "lag": "Låg"}
+# A module the model gives less than this is not offered after its first suggestion (the form's Ctrl+2/Ctrl+3, the
+# review queue's 2 and 3): over the region's ~20 modules an unsure model spreads about 5 % on each, so under 2 % is
+# less than half a blind guess, noise to read out to a caller on the phone ("Cosmic Nova (Låg 0 %)").
+SUGGESTION_FLOOR = 0.02
 SEED_CROSS_VALIDATION = "seed_cross_validation"  # measured on the seed corpus, each ticket by a model that did not see it
 NEW_CONFIRMED = "new_confirmed"  # measured on the desk's newest confirmed tickets the model did not train on
 
@@ -144,3 +148,9 @@ def _lowest_cut(shown: np.ndarray, right: np.ndarray, target: float, below: int 
         elif inside.sum() >= MIN_SUPPORT and best is not None:
             break  # precision only falls further from here on in practice; keep the first run
     return best
+
+
+def offered(suggestions: list, probability_of=lambda suggestion: suggestion.probability) -> list:
+    """The suggestions a person is offered, best first: the first, and those after it the model gives at least
+    :data:`SUGGESTION_FLOOR`."""
+    return suggestions[:1] + [s for s in suggestions[1:] if probability_of(s) >= SUGGESTION_FLOOR]

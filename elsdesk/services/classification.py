@@ -26,7 +26,7 @@ from elsdesk.importer import (
     CATEGORY_SAMPLE_ROWS, NO_ROWS, CategoryColumn, FileColumns, external_id_of, read_rows, ticket_fields, ticket_text,
 )
 from elsdesk.ml.confidence import (
-    BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, percent, rule_from_card,
+    BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, offered, percent, rule_from_card,
 )
 from elsdesk.ml.evaluation import confidence_thresholds, evaluate_predictions, plain_summary
 from elsdesk.taxonomy import load_taxonomy
@@ -124,13 +124,14 @@ def rollback_model(database: Database, store: DeskModelStore | None = None) -> s
 
 
 def suggest(model: TicketModel, card: dict, title: str, description: str = "") -> LabelSuggestions:
-    """Top-3 modules and the kind for one ticket, each with its band by the card's one confidence rule."""
+    """Top-3 modules (those :func:`~elsdesk.ml.confidence.offered`) and the kind for one ticket, each with its band
+    by the card's one confidence rule."""
     prediction = model.predict_one(title, description)
     modules = rule_from_card(card, "module")
     kinds = rule_from_card(card, "kind")
     kind = Suggestion(prediction.kind, prediction.kind_confidence, kinds.band(prediction.kind_confidence)) \
         if prediction.kind else None
-    return LabelSuggestions([Suggestion(m, p, modules.band(p)) for m, p in prediction.top], kind)
+    return LabelSuggestions(offered([Suggestion(m, p, modules.band(p)) for m, p in prediction.top]), kind)
 
 
 def suggestions(model: TicketModel, card: dict, title: str, description: str = "") -> list[Suggestion]:
