@@ -4,6 +4,8 @@ type, then the save dialog; the overview is made in the background with progress
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import threading
 from datetime import date
 
@@ -113,7 +115,7 @@ def test_a_month_is_exported_to_excel_with_its_week_columns_and_swedish_text(qtb
     with qtbot.waitSignal(view.exported, timeout=60_000) as exported:
         dialog.export_button.click()
         view.period_export.task.signals.progressed.connect(lambda done, total: steps.append((done, total)))
-    assert asked[0]["name"] == "elsdesk-2027-03-08_2027-03-28.xlsx"  # as the CLI names it in a folder
+    assert Path(asked[0]["name"]).name == "elsdesk-2027-03-08_2027-03-28.xlsx"  # as the CLI names it in a folder
     assert "2027-03-08 – 2027-03-28" in asked[0]["title"]
     written = tmp_path / "översikt mars.xlsx"
     assert exported.args == [str(written)] and written.exists()
@@ -123,6 +125,31 @@ def test_a_month_is_exported_to_excel_with_its_week_columns_and_swedish_text(qtb
     labels = [row[1].value for row in sheet.iter_rows(min_row=6) if row[1].value]
     assert {FADING[0], PERSISTING[0], NEW[0]} <= set(labels)  # "Allergifält", "på avdelningen" intact
     assert steps[-1] == (3, 3) and view.period_progress.isHidden() and view.period_button.isEnabled()
+
+
+def test_the_save_dialog_opens_where_the_last_export_went_not_where_the_app_started(qtbot, view, saved_as, tmp_path,
+                                                                                    monkeypatch):
+    """Tester: every export dialog opened in the folder the app was started from, also after a file had been saved
+    elsewhere. The first opens in Documents (else the home folder), the next where the last one was saved."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents, elsewhere, started = tmp_path / "Dokument", tmp_path / "utbildning v12", tmp_path / "start"
+    for folder in (documents, elsewhere, started):
+        folder.mkdir()
+    monkeypatch.chdir(started)
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(documents))
+    asked, answer = saved_as
+    answer.update(path=str(elsewhere / "mars.xlsx"), type="Excel (*.xlsx)")
+    for _ in range(2):
+        dialog = view.period_export.choose(today=LATER)
+        dialog.set_period(date(2027, 3, 8), date(2027, 3, 28))
+        with qtbot.waitSignal(view.exported, timeout=60_000):
+            dialog.export_button.click()
+    assert [Path(a["name"]).parent for a in asked] == [documents, elsewhere]
+    view.export_format.setCurrentIndex(view.export_format.findData("pdf"))
+    view._choose_export()  # the week's export, from the same place
+    assert Path(asked[-1]["name"]).parent == elsewhere and Path(asked[-1]["name"]).suffix == ".pdf"
+    _wait_until_done(qtbot, view)
 
 
 def test_the_chosen_file_type_wins_over_the_dialogs(qtbot, view, saved_as, tmp_path):

@@ -72,8 +72,12 @@ class LongTasksMixin:
             self.statusBar().showMessage(self.tr("Avbryter…"))
 
     def _choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), "", self.tr("Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)"))
+        from elsdesk.gui.file_places import IMPORTS, remember_folder, start_folder
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera ärenden"), str(start_folder(IMPORTS)),
+                                              self.tr("Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)"))
         if path:
+            remember_folder(IMPORTS, path)
             self.import_file(path)
 
     def import_file(self, path: str):

@@ -72,11 +72,14 @@ class PeriodExportController(QObject):
         from elsdesk.services.export import path_with_format
         from elsdesk.services.range_export import period_file_name
 
+        from elsdesk.gui.file_places import EXPORTS, in_start_folder, remember_folder
+
         filters = {_file_type(name): key for key, name in self.file_types.items()}
         title = self.tr("Exportera översikt %1 – %2").replace("%1", start.isoformat()).replace("%2", end.isoformat())
-        path, chosen = QFileDialog.getSaveFileName(self.view, title, period_file_name(start, end, fmt),
+        path, chosen = QFileDialog.getSaveFileName(self.view, title, in_start_folder(EXPORTS, period_file_name(start, end, fmt)),
                                                    ";;".join(filters), _file_type(self.file_types[fmt]))
         if path:
+            remember_folder(EXPORTS, path)
             fmt = filters.get(chosen, fmt)
             self.export(fmt, str(path_with_format(path, fmt)), start, end)
 

@@ -656,11 +656,14 @@ class TrainingLeadView(QWidget):
             return
         from elsdesk.services.export import path_with_format
 
+        from elsdesk.gui.file_places import EXPORTS, in_start_folder, remember_folder
+
         filters = {self.tr(name): key for key, name in EXPORT_FILTERS.items()}
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Exportera vecka %1").replace("%1", week),
-                                                   f"elsdesk-{week}.{fmt}", ";;".join(filters),
-                                                   self.tr(EXPORT_FILTERS[fmt]))
+                                                   in_start_folder(EXPORTS, f"elsdesk-{week}.{fmt}"),
+                                                   ";;".join(filters), self.tr(EXPORT_FILTERS[fmt]))
         if path:
+            remember_folder(EXPORTS, path)
             fmt = filters.get(chosen, fmt)  # the chosen type decides, and the file gets its extension
             self.export(fmt, str(path_with_format(path, fmt)))
 
