@@ -181,3 +181,20 @@ def test_the_language_chosen_is_said_in_that_language_and_only_once(qtbot, tmp_p
     actions["sv"].trigger()  # the language the window shows: nothing to restart for
     assert len(said) == 1 and window.settings.value("language") == "sv"
     window.close()
+
+
+def test_the_keys_go_to_the_list_at_start_and_to_what_a_tab_shows(qtbot, tmp_path):
+    """Tester (keyboard only): focus was on the tab bar at start and after a change of tab, so the arrow keys
+    changed tabs instead of moving in the list or the topic table."""
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _two_weeks(path, tmp_path)
+    window = _window(qtbot, path, settings)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.list_view)
+    window.tabs.setCurrentIndex(window.training_tab)
+    qtbot.waitUntil(lambda: window.focusWidget() is window.training_view.table)
+    window.tabs.setCurrentIndex(window.tickets_tab)
+    qtbot.waitUntil(lambda: window.focusWidget() is window.list_view)
+    qtbot.waitUntil(lambda: not window.training_view.is_loading(), timeout=60_000)
+    window.close()

@@ -112,6 +112,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.demo_removed.connect(self._on_tickets_imported)
         self.tabs.currentChanged.connect(self._focus_review_tab)
         self._restore_layout()
+        self.list_view.setFocus()  # the keys go to the list from the start, not to the tab bar
         self._watch_other_workstations()
         # the first paint shows the newest rows; in the app every id and the counts follow once the window is built
         self.list_view.refresh(database=self.database, rest_when_built=defer_start)
@@ -482,6 +483,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.count_label.setVisible(index == self.tickets_tab)
         if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
             self.training_view.load()
+        # the keys go to what the tab shows, not to the tab bar (the arrows then changed tabs; a tester)
+        if index == self.tickets_tab:
+            self.list_view.setFocus()
+        elif index == self.training_tab:
+            self.training_view.table.setFocus()
 
     def _on_form_finished(self, form: TicketFormDialog) -> None:
         if self.form is form:
