@@ -167,3 +167,17 @@ def test_a_combo_box_popup_shows_its_current_item(qtbot):
         combo.hidePopup()
     finally:
         app.setStyleSheet(saved)
+
+
+def test_a_narrow_module_column_keeps_the_mark_of_a_module_the_model_set(qtbot, tmp_path):
+    """Tester: at 1280 px every module was cut at its end, so "Vårdplan och …" hid the "?" that says nobody
+    confirmed it. The module column is cut in the middle: its end, the mark, shows."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = _window(qtbot, _desk(tmp_path, 5), tmp_path / "s.ini")
+    column = COLUMNS.index("module")
+    option = QStyleOptionViewItem()
+    window.list_view.itemDelegateForColumn(column).initStyleOption(option, window.model.index(0, column))
+    assert option.textElideMode == Qt.ElideMiddle and option.text == "Läkemedel"
+    assert window.list_view.textElideMode() == Qt.ElideRight  # the other columns end in "…"
+    window.close()
