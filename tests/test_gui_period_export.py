@@ -147,7 +147,7 @@ def test_the_save_dialog_opens_where_the_last_export_went_not_where_the_app_star
             dialog.export_button.click()
     assert [Path(a["name"]).parent for a in asked] == [documents, elsewhere]
     view.export_format.setCurrentIndex(view.export_format.findData("pdf"))
-    view._choose_export()  # the week's export, from the same place
+    view.choose_export()  # the week's export, from the same place
     assert Path(asked[-1]["name"]).parent == elsewhere and Path(asked[-1]["name"]).suffix == ".pdf"
     _wait_until_done(qtbot, view)
 

@@ -198,3 +198,32 @@ def test_the_keys_go_to_the_list_at_start_and_to_what_a_tab_shows(qtbot, tmp_pat
     qtbot.waitUntil(lambda: window.focusWidget() is window.list_view)
     qtbot.waitUntil(lambda: not window.training_view.is_loading(), timeout=60_000)
     window.close()
+
+
+def test_the_weeks_agenda_is_exported_from_the_archive_menu(qtbot, tmp_path, monkeypatch):
+    """Tester: no menu held an export; Arkiv › Exportera veckans agenda… shows the Utbildning tab and asks where
+    its week goes, as its Exportera… button does."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def save_dialog(_parent, title, *_rest):
+        asked.append(title)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    path, settings = tmp_path / "desk.db", tmp_path / "s.ini"
+    _two_weeks(path, tmp_path)
+    window = _window(qtbot, path, settings)
+    assert window.export_action in window.file_menu.actions()
+    window.export_action.trigger()
+    assert window.tabs.currentIndex() == window.training_tab
+    qtbot.waitUntil(lambda: asked == ["Exportera vecka 2025-W20"], timeout=60_000)
+    window.close()
+
+    from elsdesk.services.profile import ELS_SUPPORT, Profile, save_profile
+
+    save_profile(Profile("Lena", ELS_SUPPORT))  # a profile without the Utbildning tab has nothing to export
+    support = _window(qtbot, path, settings)
+    assert not support.export_action.isEnabled()
+    support.close()

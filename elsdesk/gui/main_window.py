@@ -292,8 +292,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.previous_tab_action = self._action(self.tr("&Föregående flik"), None, lambda: self.step_tab(-1))
         self.previous_tab_action.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab"),
                                                QKeySequence("Ctrl+PgUp")])
+        # the week's agenda from the menu too (a tester looked for it under Arkiv): the Utbildning tab's Exportera…
+        self.export_action = self._action(self.tr("E&xportera veckans agenda…"), "Ctrl+Shift+E", self._export_week,
+                                          self.tr("Exportera veckan som visas under Utbildning (Ctrl+Shift+E)"))
         menu = self.file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
-        for action in (self.new_action, self.edit_action, self.import_action, self.demo_action, self.remove_demo_action):
+        for action in (self.new_action, self.edit_action, self.import_action, self.export_action, self.demo_action,
+                       self.remove_demo_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.profile_action)
@@ -386,6 +390,18 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         no_match = self.tr("Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.").replace(
             "%1", plain(self.filter_bar.clear_button.text()))
         self.list_view.set_empty_texts(start, no_match)
+
+    def _export_week(self) -> None:
+        """Show the Utbildning tab and ask where its week goes (once the week is there, when it is still loading)."""
+        if not self.tabs.isTabVisible(self.training_tab):
+            self.statusBar().showMessage(self.tr("Veckans agenda exporteras under Utbildning, som din profil inte visar."), 8000)
+            return
+        self.tabs.setCurrentIndex(self.training_tab)
+        view = self.training_view
+        if view.overview is not None and not view.is_loading():
+            view.choose_export()
+        else:
+            view.overview_loaded.connect(lambda _overview: view.choose_export(), Qt.SingleShotConnection)
 
     def _show_training_charts(self, shown: bool) -> None:
         """Visa › Diagram i Utbildning: the charts, or the whole height for the topics; kept for the next start."""

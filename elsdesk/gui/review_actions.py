@@ -113,6 +113,7 @@ class ReviewActionsMixin:
             return
         views = views_for(self.profile.role)
         self.tabs.setTabVisible(self.training_tab, TRAINING in views)
+        self.export_action.setEnabled(TRAINING in views)
         if not self._starting:
             self._keep_topics_where_shown()
         if REVIEW in views and self.review_view is None and not self._starting:

@@ -198,7 +198,7 @@ class TrainingLeadView(QWidget):
         self.week_combo.activated.connect(lambda _i: self.load(self.week_combo.currentData()))
         self.go_live_edit.editingFinished.connect(self._on_go_live_edited)
         self.recompute_button.clicked.connect(lambda: self.load(self.current_week(), recompute=True))
-        self.export_button.clicked.connect(self._choose_export)
+        self.export_button.clicked.connect(self.choose_export)
         self.period_export = PeriodExportController(
             self, runner, db_path, language, button=self.period_button, progress=self.period_progress,
             file_types=EXPORT_FILTERS, formats=self._export_formats, chosen_format=self.export_format.currentData,
@@ -649,7 +649,8 @@ class TrainingLeadView(QWidget):
         self._edit(lambda database: set_go_live(database, value), "go-live")
 
     # -- export ----------------------------------------------------------------------------
-    def _choose_export(self) -> None:
+    def choose_export(self) -> None:
+        """Ask where the shown week goes, in the chosen format, and export it there."""
         fmt = self.export_format.currentData()
         week = self.current_week()
         if not week:

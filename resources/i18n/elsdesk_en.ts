@@ -444,32 +444,32 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="449"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="446"/>
         <source>personnummer</source>
         <translation>personal identity number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="450"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="447"/>
         <source>samordningsnummer</source>
         <translation>coordination number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="451"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="448"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="452"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="449"/>
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="453"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="450"/>
         <source>reservnummer</source>
         <translation>reserve number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="454"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="451"/>
         <source>namn</source>
         <translation>name</translation>
     </message>
@@ -822,130 +822,130 @@
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="75"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="77"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="101"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="105"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="110"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="114"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="105"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="75"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="78"/>
         <source>Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="94"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="98"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="98"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="102"/>
         <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
         <source>%1 nya kända problem lades till.</source>
         <translation>%1 new known problems were added.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="113"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="117"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="123"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="136"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="140"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="141"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="144"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="152"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="154"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="170"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="174"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="172"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="176"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="185"/>
         <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="192"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="196"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="186"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="205"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="205"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="209"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -958,345 +958,360 @@
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="220"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="221"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="240"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="241"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="241"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="269"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
+        <source>E&amp;xportera veckans agenda…</source>
+        <translation>E&amp;xport the week's agenda…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="297"/>
+        <source>Exportera veckan som visas under Utbildning (Ctrl+Shift+E)</source>
+        <translation>Export the week shown under Training (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="301"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="307"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="309"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="315"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="318"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="321"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="324"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="329"/>
         <source>S&amp;pråk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="334"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="335"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="340"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="336"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="341"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="337"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="341"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="773"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="346"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="795"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="347"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="363"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="363"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="379"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="384"/>
         <source>Desken har inga ärenden ännu.</source>
         <translation>The desk has no tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="379"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="384"/>
         <source>%1 loggar ett nytt ärende.</source>
         <translation>%1 logs a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="380"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="385"/>
         <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
         <translation>%1 › %2 (%3) reads tickets from a file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="383"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="388"/>
         <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
         <translation>%1 › %2 adds made-up tickets to try things with.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="385"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="390"/>
         <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
         <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="407"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="547"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="397"/>
+        <source>Veckans agenda exporteras under Utbildning, som din profil inte visar.</source>
+        <translation>The week's agenda is exported under Training, which your profile does not show.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="424"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="569"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="509"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="511"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="533"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="538"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="539"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="561"/>
         <source>%1 har sparats av %2 (%3) sedan du öppnade det.</source>
         <translation>%1 was saved by %2 (%3) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="540"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="562"/>
         <source>någon annan</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="543"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="544"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="565"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="566"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="545"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="567"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="546"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="568"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="559"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="581"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="582"/>
         <source>Dina val var: %1</source>
         <translation>Your choices were: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="562"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="584"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="588"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="610"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="685"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="707"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="690"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="712"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="722"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="744"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="723"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="745"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="740"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="762"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="741"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="763"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="758"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="780"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="773"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="795"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1760,37 +1775,37 @@ Database: %2</translation>
 <context>
     <name>PeriodExportController</name>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="76"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="78"/>
         <source>Exportera översikt %1 – %2</source>
         <translation>Export overview %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="90"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="93"/>
         <source>Exporten avbröts; ingen fil skrevs.</source>
         <translation>The export was cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="100"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="103"/>
         <source>Ingen fil skrevs: perioden %1 har inga ärenden.</source>
         <translation>No file was written: the period %1 has no tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="123"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="126"/>
         <source>Exporterar översikt %1</source>
         <translation>Exporting overview %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="142"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="145"/>
         <source>Exportera översikt</source>
         <translation>Export overview</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="143"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="146"/>
         <source>Perioden %1 har inga ärenden, så ingen fil skrevs.</source>
         <translation>The period %1 has no tickets, so no file was written.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export.py" line="145"/>
+        <location filename="../../elsdesk/gui/period_export.py" line="148"/>
         <source>Välj en period med ärenden, till exempel veckorna efter go-live.</source>
         <translation>Choose a period with tickets, for example the weeks after go-live.</translation>
     </message>
@@ -1798,77 +1813,77 @@ Database: %2</translation>
 <context>
     <name>PeriodExportDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="49"/>
         <source>Exportera översikt för en period</source>
         <translation>Export an overview of a period</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="57"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="58"/>
         <source>Senaste &amp;4 veckorna</source>
         <translation>Last &amp;4 weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="59"/>
         <source>Förra &amp;månaden</source>
         <translation>Last &amp;month</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="60"/>
         <source>&amp;Denna månad</source>
         <translation>T&amp;his month</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="61"/>
         <source>Den här ISO-veckan och de %1 före, till och med i dag</source>
         <translation>This ISO week and the %1 before it, up to and including today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="62"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="63"/>
         <source>Från den första i månaden till och med i dag</source>
         <translation>From the first of the month up to and including today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="68"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="69"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="70"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="95"/>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="95"/>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="97"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="96"/>
         <source>Fi&amp;ltyp:</source>
         <translation>File t&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="134"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="133"/>
         <source>Till (%1) ligger före Från (%2). Välj en sista dag som är samma som eller efter den första.</source>
         <translation>To (%1) is before From (%2). Choose a last day that is the same as or after the first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="137"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="136"/>
         <source>Perioden är %1 dagar. En översikt kan vara högst %2 dagar (ett år); dela upp den.</source>
         <translation>The period is %1 days. An overview can be at most %2 days (a year); split it up.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="152"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="151"/>
         <source>%1 dagar, en kolumn per ISO-vecka: %2 (%3 veckor).</source>
         <translation>%1 days, one column per ISO week: %2 (%3 weeks).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="153"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="152"/>
         <source>%1 dagar inom vecka %2; en vecka har ingen trend.</source>
         <translation>%1 days within week %2; a single week has no trend.</translation>
     </message>
@@ -1876,22 +1891,22 @@ Database: %2</translation>
 <context>
     <name>PeriodExportProgress</name>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="180"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="179"/>
         <source>Av&amp;bryt export</source>
         <translation>Ca&amp;ncel export</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="213"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="212"/>
         <source>skriver filen</source>
         <translation>writing the file</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="213"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="212"/>
         <source>vecka %1 av %2</source>
         <translation>week %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/period_export_dialog.py" line="231"/>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="230"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1972,52 +1987,52 @@ Database: %2</translation>
         <translation>No profile chosen: you are %1 with the role %2. Change it under File › Change profile.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="129"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="130"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="139"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="140"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="153"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="154"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="154"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="155"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="157"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="158"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="158"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="159"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="285"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="286"/>
         <source>Liknande ärenden kan inte visas just nu: sökindexet gick inte att bygga.</source>
         <translation>Similar tickets cannot be shown right now: the search index could not be built.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="287"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
         <source>Bygger sökindex… liknande ärenden visas när det är klart.</source>
         <translation>Building the search index… similar tickets appear when it is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="289"/>
         <source>Söker liknande ärenden…</source>
         <translation>Looking for similar tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="289"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -2480,132 +2495,132 @@ Database: %2</translation>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="57"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="54"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="57"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="54"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="62"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="59"/>
         <source>Sparar…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="105"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="102"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="106"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="103"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="155"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="152"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="156"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="153"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="157"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="154"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="161"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="158"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="240"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="237"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="301"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="305"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="302"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="307"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
         <source>&amp;Fortsätt skriva</source>
         <translation>&amp;Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="308"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="305"/>
         <source>&amp;Behåll som utkast</source>
         <translation>Keep as d&amp;raft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="309"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="306"/>
         <source>&amp;Kasta ärendet</source>
         <translation>&amp;Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="363"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="360"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="375"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="372"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="401"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="401"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="404"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="401"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="403"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="411"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="411"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
         <source>tillfällig lösning finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="412"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="409"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="412"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="409"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="436"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="433"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2613,17 +2628,17 @@ Database: %2</translation>
 <context>
     <name>TicketListView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="52"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="60"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="57"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="65"/>
         <source>alla statusar (%1)</source>
         <translation>all statuses (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="59"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="67"/>
         <source>Antalen per status räknas med dina övriga filter men utan statusfiltret, så att du ser hur många varje status skulle visa.</source>
         <translation>The counts per status use your other filters but not the status filter, so you can see how many each status would show.</translation>
     </message>
@@ -2694,366 +2709,366 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="32"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="40"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="44"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="53"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="65"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="66"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="116"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="118"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="122"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
         <source>&amp;Period…</source>
         <translation>&amp;Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="123"/>
         <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
         <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="128"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="128"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="151"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="159"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="249"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="248"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="294"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="294"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="296"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="296"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="323"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="322"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="409"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="323"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="394"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="427"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
         <source>Föreg. vecka</source>
         <translation>Prev. week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
         <source>Veckor i rad</source>
         <translation>Weeks running</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="434"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="433"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="438"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="437"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="443"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="481"/>
         <source>Ändrat på en annan arbetsstation</source>
         <translation>Changed at another workstation</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="530"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="531"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="544"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="559"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="561"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="599"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="584"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="613"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="624"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="626"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="661"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="663"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
