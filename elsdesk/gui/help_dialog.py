@@ -31,6 +31,7 @@ EVERYWHERE = (
     ("Ctrl+Tab / Ctrl+PgDn", QT_TRANSLATE_NOOP("HelpDialog", "Nästa flik")),
     ("Ctrl+Shift+Tab / Ctrl+PgUp", QT_TRANSLATE_NOOP("HelpDialog", "Föregående flik")),
     ("Ctrl+Shift+T", QT_TRANSLATE_NOOP("HelpDialog", "Träna om modellen (superanvändare)")),
+    ("Ctrl+Shift+E", QT_TRANSLATE_NOOP("HelpDialog", "Exportera veckans agenda (utbildningsansvarig)")),
     ("F1", QT_TRANSLATE_NOOP("HelpDialog", "Den här översikten")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("HelpDialog", "Avsluta")),
 )

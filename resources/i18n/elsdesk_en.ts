@@ -153,22 +153,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="169"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="170"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="177"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="178"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="179"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="180"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="182"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="183"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -232,211 +232,216 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="34"/>
+        <source>Exportera veckans agenda (utbildningsansvarig)</source>
+        <translation>Export the week's agenda (training lead)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="35"/>
         <source>Den här översikten</source>
         <translation>This overview</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="35"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="36"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="39"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="40"/>
         <source>Flytta i listan; detaljerna visas till höger</source>
         <translation>Move in the list; the details show on the right</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="40"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
         <source>Öppna det markerade ärendet</source>
         <translation>Open the selected ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="41"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
         <source>Sök: skriv början av orden, t.ex. utdeln signer</source>
         <translation>Search: type the beginnings of words, e.g. utdeln signer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
         <source>↓ / Enter i sökrutan</source>
         <translation>↓ / Enter in the search box</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
         <source>Gå till första träffen i listan</source>
         <translation>Go to the first result in the list</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
         <source>Töm sökrutan (när den har fokus)</source>
         <translation>Clear the search box (when it has focus)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
         <source>Alt+V › Sortera efter</source>
         <translation>Alt+V › Sort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
         <source>Sortera listan efter en kolumn; samma kolumn igen vänder ordningen</source>
         <translation>Sort the list by a column; the same column again reverses the order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
         <source>Klick på kolumnrubrik</source>
         <translation>Click on a column header</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
         <source>Sortera efter kolumnen</source>
         <translation>Sort by that column</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="48"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
         <source>Spara ärendet</source>
         <translation>Save the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
         <source>Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)</source>
         <translation>Close; with unsaved text the form asks first (keep writing, keep as draft or discard)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
         <source>Ta modulförslag 1, 2 eller 3</source>
         <translation>Take module suggestion 1, 2 or 3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
         <source>Ta typförslaget</source>
         <translation>Take the kind suggestion</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
         <source>Nästa / föregående fält</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Bokstäver i en lista</source>
         <translation>Letters in a drop-down</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Hoppa till det val som börjar så</source>
         <translation>Jump to the choice that starts that way</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="57"/>
         <source>Mellanslag</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="57"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="57"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
         <source>Byt namn på ämnet</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
         <source>Markera flera ämnen (för att slå ihop dem)</source>
         <translation>Select several topics (to merge them)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
         <source>Alt+V › Diagram i Utbildning</source>
         <translation>Alt+V › Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
         <source>Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden</source>
         <translation>Hide or show the charts; without them the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="64"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="65"/>
         <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
         <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="65"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
         <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
         <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
         <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
         <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
         <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
         <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
         <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
         <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
         <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ).</source>
         <translation>Enter confirms the suggestion, 1–3 picks another suggestion, / opens all modules; the letters set the type (the Type line on the card and F1 show which letter is which type).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
         <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
         <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…, or an overview of several weeks with Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="85"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="86"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="86"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="87"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="87"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="88"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -1090,7 +1095,7 @@
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="296"/>
         <source>E&amp;xportera veckans agenda…</source>
-        <translation>E&amp;xport the week's agenda…</translation>
+        <translation>E&amp;xport the week&apos;s agenda…</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="297"/>
@@ -1206,7 +1211,7 @@
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="397"/>
         <source>Veckans agenda exporteras under Utbildning, som din profil inte visar.</source>
-        <translation>The week's agenda is exported under Training, which your profile does not show.</translation>
+        <translation>The week&apos;s agenda is exported under Training, which your profile does not show.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="424"/>
@@ -2238,22 +2243,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="125"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="126"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="134"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="135"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="137"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="138"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="157"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="158"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
