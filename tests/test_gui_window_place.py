@@ -1,16 +1,17 @@
 """The window reopens where the person left it (a tester: it opened on the Ärenden tab's first row every
 time): the tab, the ticket they chose, the Utbildning tab's week and topic; the newest week for who
 closed on the newest; nothing of another desk's place, of a week that is gone or of a ticket no
-longer listed. The language chosen for the next start is said in that language."""
+longer listed. Also what a new person meets at the window's start: the keys go to the list, the language
+chosen for the next start is said in that language, the week's agenda is exported from the Arkiv menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelectionModel
 
 from conftest import sample_rows, write_jsonl
-from elsdesk.gui.main_window import MainWindow
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import open_database
+from test_gui_layout import _window
 from test_gui_training_problems import two_topics_week
 from test_problems import DOSE_REPORTS, _row
 
@@ -18,14 +19,6 @@ from test_problems import DOSE_REPORTS, _row
 def _add(path, tmp_path, rows, name="t.jsonl"):
     with open_database(path) as database:
         import_tickets(database, write_jsonl(tmp_path / name, rows))
-
-
-def _window(qtbot, path, settings_path):
-    window = MainWindow(path, QSettings(str(settings_path), QSettings.IniFormat))
-    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
-    window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.running() == 0, timeout=60_000)
-    return window
 
 
 def _shown_week(qtbot, window, week):
