@@ -210,3 +210,13 @@ def test_names_from_a_held_out_region_read_as_written():
         "Hej igen, samma som förra veckan fast nu kollegan. Hon ser bara Ändra när hon högerklickar i väntelistan.",
         "Kan inte boka från väntelistan, knappen Boka saknas."]) == "Kan inte boka från väntelistan, knappen Boka saknas"
     assert provisional_name(["Samma problem som igår"], []) is None
+
+
+@pytest.mark.parametrize("title, units, name", [
+    ("Skrivaren på avd 12 skriver inte ut", ["Avd 12"], "Skrivaren skriver inte ut"),
+    ("Skrivaren på Avd 12 skriver inte ut", [], "Skrivaren skriver inte ut"),
+    ("Remisser till Forsby lasarett fastnar i utkorgen", [], "Remisser fastnar i utkorgen"),
+])
+def test_a_unit_goes_from_a_name_with_the_little_word_before_it(title, units, name):
+    """Tester (an English locums' desk): "Skrivaren på avd 12 skriver inte ut" was named "Skrivaren på skriver inte ut"."""
+    assert provisional_name([title], units) == name

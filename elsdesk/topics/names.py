@@ -45,10 +45,14 @@ ENDING = 2  # letters at a word's end an edit may not touch: an inflection, no s
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 _MAIL_PREFIX_RE = re.compile(r"^\s*((re|sv|vb|fw|fwd|ang)\s*:\s*)+", re.IGNORECASE)
-_UNIT_RE = re.compile(r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet|sal|rum|säng|plats)\.?\s*\d+\w*", re.IGNORECASE)
+# the little word before a unit or a place goes with it ("Skrivaren på avd 12 skriver inte ut" was named
+# "Skrivaren på skriver inte ut"; a tester)
+_BEFORE_PLACE = r"(?:\b(?i:på|i|vid|hos|från|till|för)\s+)?"
+_UNIT_RE = re.compile(_BEFORE_PLACE + r"\b(avd(elning)?|vc|hc|mott(agning)?|enhet|sal|rum|säng|plats)\.?\s*\d+\w*",
+                      re.IGNORECASE)
 # a named place: "Hc Björkudden", "vårdcentralen Åsen", "Forsby lasarett", "Älvdals sjukhus"
-_PLACE_RE = re.compile(r"\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
-                       r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b")
+_PLACE_RE = re.compile(_BEFORE_PLACE + r"(?:\b(?i:hc|vc|vårdcentral(?:en)?|hälsocentral(?:en)?)\.?\s+[A-ZÅÄÖ][\w-]+"
+                       r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b)")
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
 # letters in it ("O2", "NEWS2", "HbA1c"), a longer number ("1177", "FK 7804"), an ordinal ("var 4:e vecka") and
 # an amount of time or drug ("om 6 mån", "5 mg") stay in the name
@@ -304,7 +308,7 @@ def _as_name(title: str, places: list[str]) -> str | None:
     text = _MAIL_PREFIX_RE.sub("", without_pasted_errors(title or ""))
     text = quotable(text) or without_greeting(text)  # a title that opens with "Tack, …" is no sign-off
     for place in places:
-        text = re.sub(re.escape(place), " ", text, flags=re.IGNORECASE)
+        text = re.sub(_BEFORE_PLACE + re.escape(place), " ", text, flags=re.IGNORECASE)
     text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
     words = _LEADING_RE.sub("", _TRAILING_RE.sub("", " ".join(text.split()))).split()
     while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
