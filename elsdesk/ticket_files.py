@@ -65,10 +65,15 @@ class RawRow:
 
 def count_row(line: int, values) -> RawRow | None:
     """The row numbered *line* as one that only counts the table's rows, when its one filled cell does so."""
-    filled = [str(v).strip() for v in values if v is not None and str(v).strip()]
-    if len(filled) != 1 or not _COUNT_ROW.fullmatch(filled[0]):
+    filled = None
+    for value in values:  # every row of an import passes here: a ticket's second filled cell ends the look
+        if value is not None and value != "" and (not isinstance(value, str) or value.strip()):
+            if filled is not None:
+                return None
+            filled = str(value).strip()
+    if filled is None or not _COUNT_ROW.fullmatch(filled):
         return None
-    return RawRow(line, None, notes=(f"rad {line} ('{filled[0][:60]}') räknar tabellens rader och är inget ärende;"
+    return RawRow(line, None, notes=(f"rad {line} ('{filled[:60]}') räknar tabellens rader och är inget ärende;"
                                      " den lästes inte in",))
 
 

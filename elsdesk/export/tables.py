@@ -45,7 +45,7 @@ TEXTS = {
         "weeks_running": "vecka i rad", "weeks_running_plural": "veckor i rad", "agenda_topics": "Ämnen på agendan",
         "workaround": "Så gör man / lösning", "audience": "Anmäls av", "proposal": "förslag, ännu inget känt problem",
         "status": "Status", "status_oppet": "öppet", "status_workaround": "tillfällig lösning finns", "status_rattat": "rättat",
-        "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag",
+        "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag", "more": "och {} till",
     },
     "en": {
         "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Type", "count": "Tickets",
@@ -67,7 +67,7 @@ TEXTS = {
         "weeks_running": "week running", "weeks_running_plural": "weeks running", "agenda_topics": "Topics on the agenda",
         "workaround": "How to / solution", "audience": "Reported by", "proposal": "proposal, not yet a known problem",
         "status": "Status", "status_oppet": "open", "status_workaround": "workaround available", "status_rattat": "fixed",
-        "status_genomganget": "covered in training", "status_proposal": "proposal",
+        "status_genomganget": "covered in training", "status_proposal": "proposal", "more": "and {} more",
     },
 }
 MONTHS = {
@@ -245,9 +245,6 @@ class TopicCard:
     proposed: bool = False  # the machine's grouping nobody has named as a known problem yet
 
 
-MORE = {"sv": "och {} till", "en": "and {} more"}  # after the first *limit* roles or units: none is left out unsaid
-
-
 def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: int = 4, language: str = "sv") -> str:
     """Who reports a topic: roles (by their names in *role_names*, a stored role id or free text to
     what a person reads; entries that read the same are counted together) and units (spellings of one
@@ -265,7 +262,8 @@ def audience_text(topic: dict, role_names: dict[str, str] | None = None, limit: 
         if items:
             shown = ", ".join(f"{name} ({count})" for name, count in items[:limit])
             more = len(items) - limit
-            parts.append(f"{shown} {MORE.get(language, MORE['sv']).format(more)}" if more > 0 else shown)
+            said = TEXTS.get(language, TEXTS["sv"])["more"].format(more)  # none left out unsaid
+            parts.append(f"{shown} {said}" if more > 0 else shown)
     return " · ".join(parts)
 
 

@@ -185,12 +185,7 @@ def _english_content_words() -> dict[str, tuple[str, ...]]:
     """Every word :func:`elsdesk.ml.english.in_swedish` reads as something else -> its Swedish content
     words (stop words out: "doesn" reads as "inte", which the word features leave out)."""
     stops = stop_words()
-    table = {}
-    for word in (*CONTRACTION_ENDINGS, *CONTRACTION_STEMS, *glossary()):
-        meant = in_swedish(word)
-        if meant != (word,):
-            table[word] = tuple(m for m in meant if m not in stops and len(m) > 1)
-    return table
+    return {word: tuple(m for m in meant if m not in stops and len(m) > 1) for word, meant in _read_otherwise().items()}
 
 
 def char_text(text: str) -> str:
@@ -224,12 +219,15 @@ def in_swedish_text(folded: str) -> str:
 def _swedish_replacements() -> dict[str, str]:
     """Every word :func:`elsdesk.ml.english.in_swedish` reads as something else -> what the text
     then says there (its Swedish word(s), folded; nothing for a contraction's ending)."""
-    replacements = {}
-    for word in (*CONTRACTION_ENDINGS, *CONTRACTION_STEMS, *glossary()):
-        meant = in_swedish(word)
-        if meant != (word,):
-            replacements[word] = fold(" ".join(meant))
-    return replacements
+    return {word: fold(" ".join(meant)) for word, meant in _read_otherwise().items()}
+
+
+@lru_cache(maxsize=1)
+def _read_otherwise() -> dict[str, tuple[str, ...]]:
+    """Every word :func:`elsdesk.ml.english.in_swedish` reads as something else -> what it reads it as:
+    the one list the module's and the kind's tables are made from."""
+    every = (*CONTRACTION_ENDINGS, *CONTRACTION_STEMS, *glossary())
+    return {word: meant for word in every if (meant := in_swedish(word)) != (word,)}
 
 
 def prepared(text: str) -> tuple[str, tuple[str, ...]]:
