@@ -91,6 +91,12 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--remove", action="store_true",
                       help="ta bort alla demoärenden med deras historik; riktiga ärenden påverkas inte")
 
+    delete = command("delete", "ta bort felregistrerade ärenden (t.ex. loggade två gånger) med deras historik;"
+                     " går inte att ångra (superanvändare)")
+    delete.add_argument("numbers", nargs="+", metavar="NUMMER",
+                        help="ärendenumret, t.ex. ELS-000013 (eller siffrorna det slutar på, när bara ett ärende gör det)")
+    delete.add_argument("--yes", action="store_true", help="fråga inte först (för skript)")
+
     from elsdesk.cli_admin import add_admin_commands
     from elsdesk.cli_incidents import add_incident_commands
     from elsdesk.cli_ml import add_ml_commands
@@ -342,6 +348,33 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
+def cmd_delete(args) -> int:
+    from elsdesk.cli_errors import UsageError
+    from elsdesk.services.permissions import REMOVE_TICKETS, require
+    from elsdesk.services.ticket_removal import remove_logged_by_mistake, ticket_by_number
+
+    with _database(args, existing=True) as database:
+        require(database, REMOVE_TICKETS)  # a refusal for the role comes before anything else
+        tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.numbers)}.values())
+        for ticket in tickets:
+            print(f"{ticket.external_id or ticket.id}  {ticket.created_at[:16].replace('T', ' ')}  {ticket.title}")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError("ärenden tas bort först när du bekräftar: lägg till --yes (det går inte att ångra)")
+            answer = input(f"Ta bort {_tickets(len(tickets))} med deras etiketthistorik och granskningsbeslut?"
+                           " Det går inte att ångra. [j/N] ")
+            if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+                print("inget togs bort")
+                return EXIT_OK
+        removed = remove_logged_by_mistake(database, [t.id for t in tickets])
+    print(f"{_tickets(removed)} {'borttaget' if removed == 1 else 'borttagna'}")
+    return EXIT_OK
+
+
+def _tickets(count: int) -> str:
+    return f"{count} ärende" if count == 1 else f"{count} ärenden"
+
+
 def cmd_gui(args) -> int:
     if not _has_screen():
         print("elsdesk: ingen skärm att visa fönstret på (DISPLAY och WAYLAND_DISPLAY saknas): ange ett kommando,"
@@ -379,7 +412,7 @@ def _import_storage_before_qt(target: str | None) -> None:
         import elsdesk.storage.sqlite_backend  # noqa: F401
 
 
-HANDLERS = {"import": cmd_import, "list": cmd_list, "demo": cmd_demo, "gui": cmd_gui}
+HANDLERS = {"import": cmd_import, "list": cmd_list, "demo": cmd_demo, "delete": cmd_delete, "gui": cmd_gui}
 
 
 def plain_app_start(argv: Sequence[str]) -> argparse.Namespace | None:

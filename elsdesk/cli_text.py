@@ -100,6 +100,7 @@ EXAMPLES = {
                "elsdesk --db desk.db import export.csv --no-classify --no-incidents"],
     "list": ["elsdesk --db desk.db list --json --week 2025-W18 --module lakemedel"],
     "demo": ["elsdesk --db demo.db demo", "elsdesk --db desk.db demo --remove"],
+    "delete": ["elsdesk --db desk.db delete ELS-000013", "elsdesk --db desk.db delete ELS-000013 ELS-000014 --yes"],
     "classify": ["elsdesk classify nya.jsonl --out etiketter.csv"],
     "train": ["elsdesk --db desk.db train"],
     "evaluate": ["elsdesk evaluate etiketterade.jsonl --json"],

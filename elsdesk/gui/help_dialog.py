@@ -39,6 +39,7 @@ SHORTCUTS = {
     TICKETS: (
         ("↑ ↓  PgUp PgDn", QT_TRANSLATE_NOOP("HelpDialog", "Flytta i listan; detaljerna visas till höger")),
         ("Enter / Ctrl+E", QT_TRANSLATE_NOOP("HelpDialog", "Öppna det markerade ärendet")),
+        ("Delete", QT_TRANSLATE_NOOP("HelpDialog", "Ta bort ett ärende som loggats av misstag (superanvändare; frågar först)")),
         ("Ctrl+F", QT_TRANSLATE_NOOP("HelpDialog", "Sök: skriv början av orden, t.ex. utdeln signer")),
         (QT_TRANSLATE_NOOP("HelpDialog", "↓ / Enter i sökrutan"), QT_TRANSLATE_NOOP("HelpDialog", "Gå till första träffen i listan")),
         ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Töm sökrutan (när den har fokus)")),

@@ -24,6 +24,7 @@ from elsdesk.gui.notify import show_error
 from elsdesk.gui.review_actions import ReviewActionsMixin
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
+from elsdesk.gui.ticket_removal_actions import TicketRemovalMixin
 from elsdesk.gui.ticket_list_view import ListResult, TicketListView, count_summary
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.gui.window_layout import ElidedLabel, ElidingStatusBar, WindowLayoutMixin
@@ -47,10 +48,11 @@ LANGUAGE_AT_RESTART = {"sv": "Fönstret blir på svenska när elsdesk startas om
                        "en": "The window will be in English when elsdesk is restarted."}
 
 class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, IncidentActionsMixin, HelpActionsMixin,
-                 WindowLayoutMixin, WindowPlaceMixin, QMainWindow):
+                 TicketRemovalMixin, WindowLayoutMixin, WindowPlaceMixin, QMainWindow):
     ticket_saved = Signal(object)
     tickets_imported = Signal(object)
     demo_removed = Signal(int)  # how many demo tickets were removed
+    tickets_removed = Signal(list)  # the ids of tickets a super-user removed (logged by mistake)
 
     def __init__(self, db_path, settings: QSettings, language: str = "sv", defer_start: bool = False):
         """*defer_start*: leave the work the first paint does not need to :meth:`start_background`
@@ -110,6 +112,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.classifier_error: str | None = None
         self.tickets_imported.connect(self._on_tickets_imported)
         self.demo_removed.connect(self._on_tickets_imported)
+        self.tickets_removed.connect(self._show_tickets_removed)
         self.tabs.currentChanged.connect(self._focus_review_tab)
         self._restore_layout()
         self.list_view.setFocus()  # the keys go to the list from the start, not to the tab bar
@@ -273,6 +276,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                                           self.tr("Importera ärenden från fil (Ctrl+I)"))
         self.demo_action = self._action(self.tr("Lägg in &demodata…"), None, lambda: self.load_demo())
         self.remove_demo_action = self._action(self.tr("Ta &bort demodata…"), None, self.remove_demo)
+        self.remove_ticket_action = self._action(self.tr("Ta bort ä&rende…"), "Del", self.remove_current_ticket,
+                                                 self.tr("Ta bort ett ärende som loggats av misstag (Delete i listan)"))
+        self.removeAction(self.remove_ticket_action)  # Delete removes only in the list, never from a text box or a tab
+        self.list_view.addAction(self.remove_ticket_action)
+        self.remove_ticket_action.setShortcutContext(Qt.WidgetShortcut)
         self.remove_demo_action.setEnabled(False)
         self.quit_action = self._action(self.tr("&Avsluta"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Sök"), "Ctrl+F", self._focus_search)
@@ -296,8 +304,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.export_action = self._action(self.tr("E&xportera veckans agenda…"), "Ctrl+Shift+E", self._export_week,
                                           self.tr("Exportera veckan som visas under Utbildning (Ctrl+Shift+E)"))
         menu = self.file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
-        for action in (self.new_action, self.edit_action, self.import_action, self.export_action, self.demo_action,
-                       self.remove_demo_action):
+        for action in (self.new_action, self.edit_action, self.remove_ticket_action, self.import_action,
+                       self.export_action, self.demo_action, self.remove_demo_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.profile_action)
@@ -481,11 +489,15 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         return form
 
     def _on_tickets_imported(self, report) -> None:
+        self.build_similarity_index()
+        self.scan_incidents(report)  # an import's report holds what its own scan found
+        self.show_desk_changed()
+
+    def show_desk_changed(self) -> None:
+        """Tickets came or went: the list, the demo mark, the review queue and the training view read the desk again."""
         self.model.refresh_rows()
         self.list_view.refresh()
         self.refresh_demo_state()
-        self.build_similarity_index()
-        self.scan_incidents(report)  # an import's report holds what its own scan found
         if self.review_view is not None:
             self.review_view.refresh()
         self._desk_changed_for_topics()

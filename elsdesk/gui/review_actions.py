@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from elsdesk.domain import BadInputError
 from elsdesk.gui.notify import show_error
-from elsdesk.services.permissions import CHECK_LABELS, LOAD_DEMO, REMOVE_DEMO, TRAIN_MODEL, allowed
+from elsdesk.services.permissions import CHECK_LABELS, LOAD_DEMO, REMOVE_DEMO, REMOVE_TICKETS, TRAIN_MODEL, allowed
 from elsdesk.services.profile import (
     ELS_SUPPORT, REVIEW, TRAINING, Profile, make_profile, role_name, save_profile, views_for,
 )
@@ -107,6 +107,7 @@ class ReviewActionsMixin:
         if self._training_view is not None:  # built on first use (Qt Charts: not before the first paint)
             self._training_view.actor = self._actor()
         self.mistakes_action.setEnabled(self.may(CHECK_LABELS))
+        self.remove_ticket_action.setEnabled(self.may(REMOVE_TICKETS))
         self.demo_action.setEnabled(self.may(LOAD_DEMO))
         self.remove_demo_action.setEnabled(self.has_demo and self.may(REMOVE_DEMO))
         if self.profile is None:

@@ -21,6 +21,7 @@ CURATE_PROBLEMS = "curate_problems"
 ADD_LABELS = "add_labels"
 QUEUE_SETTINGS = "queue_settings"
 CHECK_LABELS = "check_labels"
+REMOVE_TICKETS = "remove_tickets"
 
 _ACTION_TEXT = {
     CONFIRM_LABELS: "bekräfta etiketter i granskningen",
@@ -33,6 +34,7 @@ _ACTION_TEXT = {
     ADD_LABELS: "lägga till egna moduler och typer",
     QUEUE_SETTINGS: "ändra var intagsetiketterna står i granskningskön",
     CHECK_LABELS: "söka troliga felmärkningar (superanvändare rättar dem)",
+    REMOVE_TICKETS: "ta bort ärenden (ett felregistrerat ärende tas bort av en superanvändare)",
 }
 _NEEDED = {
     CONFIRM_LABELS: (SUPER_USER,),
@@ -45,6 +47,7 @@ _NEEDED = {
     ADD_LABELS: (SUPER_USER,),
     QUEUE_SETTINGS: (SUPER_USER,),
     CHECK_LABELS: (SUPER_USER,),
+    REMOVE_TICKETS: (SUPER_USER,),
 }
 
 

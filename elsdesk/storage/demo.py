@@ -2,17 +2,14 @@
 
 A demo ticket is marked by its reserved external-id prefix; the range ``DEMO- <= id < DEMO.``
 uses the unique index on ``external_id`` on both backends. Removing demo tickets removes what
-hangs on them (label history, review decisions, incident links: ``ON DELETE CASCADE``), the
-incidents left without tickets, and the stored topic weeks they were part of (recomputed from
-the remaining tickets when next shown). Writing methods run inside the caller's
-:meth:`Database.write` transaction.
+hangs on them, as :mod:`elsdesk.storage.removal` says, and the topics the demo alone made.
+Writing methods run inside the caller's :meth:`Database.write` transaction.
 """
 
 from __future__ import annotations
 
-import json
-
 from elsdesk.storage.database import Database
+from elsdesk.storage.removal import remove_tickets
 
 DEMO_PREFIX = "DEMO-"
 _RANGE = "external_id >= ? AND external_id < ?"
@@ -36,31 +33,6 @@ class DemoRepository:
 
     # -- writing (inside a write transaction) --------------------------------------------
     def delete_demo_tickets(self) -> int:
-        """Delete every demo ticket and what only they made; return how many tickets went."""
-        ids = {row[0] for row in self.conn.execute(f"SELECT id FROM tickets WHERE {_RANGE}", _BOUNDS).fetchall()}
-        if not ids:
-            return 0
-        weeks = self.demo_weeks()
-        self.conn.execute(f"DELETE FROM tickets WHERE {_RANGE}", _BOUNDS)
-        self.conn.execute("DELETE FROM incidents WHERE NOT EXISTS"
-                          " (SELECT 1 FROM incident_tickets x WHERE x.incident_id = incidents.id)")
-        self._forget_topic_weeks(weeks, ids)
-        return len(ids)
-
-    def _forget_topic_weeks(self, weeks: list[str], removed: set[int]) -> None:
-        """Drop stored topic weeks that held demo tickets (recomputed when shown), then the registered
-        topics made of demo tickets alone that no other week holds. A topic that held real tickets
-        keeps its registration, with what people did to it (a name, a covered date, an agenda pick):
-        worked out again without the demo tickets, it is the same topic."""
-        touched: set[str] = set()
-        for week in weeks:
-            rows = self.conn.execute("SELECT topic_id, ticket_ids FROM topic_weeks WHERE week = ?", (week,)).fetchall()
-            held = {topic: set(json.loads(ticket_ids or "[]")) for topic, ticket_ids in rows}
-            if any(removed & ids for ids in held.values()):
-                touched.update(topic for topic, ids in held.items() if ids <= removed)
-                self.conn.execute("DELETE FROM topic_weeks WHERE week = ?", (week,))
-        for topic_id in sorted(touched):
-            if self.conn.execute("SELECT 1 FROM topic_weeks WHERE topic_id = ? LIMIT 1", (topic_id,)).fetchone():
-                continue
-            self.conn.execute("UPDATE topic_registry SET merged_into = NULL WHERE merged_into = ?", (topic_id,))
-            self.conn.execute("DELETE FROM topic_registry WHERE id = ?", (topic_id,))
+        """Delete every demo ticket and what only they made (their own topics too); return how many went."""
+        ids = [row[0] for row in self.conn.execute(f"SELECT id FROM tickets WHERE {_RANGE}", _BOUNDS).fetchall()]
+        return remove_tickets(self.conn, ids, drop_lone_topics=True)

@@ -392,6 +392,8 @@ MIGRATIONS: list[Migration] = [
     Migration("020_problem_status_since", _020_problem_status_since, postgres_schema.PROBLEM_STATUS_SINCE),
     # PostgreSQL: settings and known problems kept to the roles that curate them; a local file has no logins
     Migration("021_curation_by_role", None, postgres_schema.CURATION_BY_ROLE),
+    # PostgreSQL: a super-user may remove a ticket logged by mistake; a local file has no logins
+    Migration("022_ticket_removal_by_super_user", None, postgres_schema.TICKET_REMOVAL_BY_SUPER_USER),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

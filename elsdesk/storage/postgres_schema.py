@@ -344,3 +344,9 @@ CREATE POLICY settings_update ON settings FOR UPDATE USING (elsdesk_may_set(key)
 REVOKE UPDATE ON problems FROM elsdesk_stod;
 GRANT UPDATE (module, kind) ON problems TO elsdesk_stod;
 """
+
+# A super-user removes a ticket logged by mistake (twice, on the wrong desk, or holding a patient's details):
+# the ticket and the incidents left without tickets; what hangs on the ticket goes by its foreign keys.
+TICKET_REMOVAL_BY_SUPER_USER = """
+GRANT DELETE ON tickets, incidents TO elsdesk_superanvandare;
+"""

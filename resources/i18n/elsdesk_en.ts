@@ -153,22 +153,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="170"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="171"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="178"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="179"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="180"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="181"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="183"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="184"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -233,7 +233,7 @@
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="34"/>
         <source>Exportera veckans agenda (utbildningsansvarig)</source>
-        <translation>Export the week's agenda (training lead)</translation>
+        <translation>Export the week&apos;s agenda (training lead)</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="35"/>
@@ -257,191 +257,196 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="42"/>
+        <source>Ta bort ett ärende som loggats av misstag (superanvändare; frågar först)</source>
+        <translation>Remove a ticket logged by mistake (super-users; asks first)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
         <source>Sök: skriv början av orden, t.ex. utdeln signer</source>
         <translation>Search: type the beginnings of words, e.g. utdeln signer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
         <source>↓ / Enter i sökrutan</source>
         <translation>↓ / Enter in the search box</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
         <source>Gå till första träffen i listan</source>
         <translation>Go to the first result in the list</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
         <source>Töm sökrutan (när den har fokus)</source>
         <translation>Clear the search box (when it has focus)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
         <source>Alt+V › Sortera efter</source>
         <translation>Alt+V › Sort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
         <source>Sortera listan efter en kolumn; samma kolumn igen vänder ordningen</source>
         <translation>Sort the list by a column; the same column again reverses the order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
         <source>Klick på kolumnrubrik</source>
         <translation>Click on a column header</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="46"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="47"/>
         <source>Sortera efter kolumnen</source>
         <translation>Sort by that column</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="49"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
         <source>Spara ärendet</source>
         <translation>Save the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="50"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
         <source>Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)</source>
         <translation>Close; with unsaved text the form asks first (keep writing, keep as draft or discard)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
         <source>Ta modulförslag 1, 2 eller 3</source>
         <translation>Take module suggestion 1, 2 or 3</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="52"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
         <source>Ta typförslaget</source>
         <translation>Take the kind suggestion</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Nästa / föregående fält</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
         <source>Bokstäver i en lista</source>
         <translation>Letters in a drop-down</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
         <source>Hoppa till det val som börjar så</source>
         <translation>Jump to the choice that starts that way</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="57"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
         <source>Mellanslag</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="57"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
         <source>Byt namn på ämnet</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
         <source>Markera flera ämnen (för att slå ihop dem)</source>
         <translation>Select several topics (to merge them)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
         <source>Alt+V › Diagram i Utbildning</source>
         <translation>Alt+V › Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
         <source>Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden</source>
         <translation>Hide or show the charts; without them the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="65"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
         <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
         <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
         <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
         <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
         <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
         <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
         <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
         <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="71"/>
         <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
         <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="73"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
         <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ).</source>
         <translation>Enter confirms the suggestion, 1–3 picks another suggestion, / opens all modules; the letters set the type (the Type line on the card and F1 show which letter is which type).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
         <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
         <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…, or an overview of several weeks with Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="86"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="87"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="87"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="88"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="88"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="89"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -958,365 +963,375 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="86"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="88"/>
         <source>elsdesk – ELS-stöd för Cosmic</source>
         <translation>elsdesk – ELS support for Cosmic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="221"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="224"/>
         <source>Exporterat till %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="241"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="244"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="242"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="245"/>
         <source>Utbildning</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="270"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
         <source>Logga ett nytt ärende (Ctrl+N)</source>
         <translation>Log a new ticket (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>&amp;Öppna ärende</source>
         <translation>&amp;Open ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="271"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
         <source>Öppna det markerade ärendet (Enter)</source>
         <translation>Open the selected ticket (Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="272"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
         <source>&amp;Importera…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="273"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="276"/>
         <source>Importera ärenden från fil (Ctrl+I)</source>
         <translation>Import tickets from a file (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="274"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
         <source>Lägg in &amp;demodata…</source>
         <translation>Add &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="275"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>Ta &amp;bort demodata…</source>
         <translation>&amp;Remove demo data…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="277"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <source>Ta bort ä&amp;rende…</source>
+        <translation>&amp;Remove ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <source>Ta bort ett ärende som loggats av misstag (Delete i listan)</source>
+        <translation>Remove a ticket logged by mistake (Delete in the list)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="278"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
         <source>&amp;Sök</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="279"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="280"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
         <source>Uppdatera listan (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
         <source>&amp;Träna om modellen</source>
         <translation>&amp;Retrain model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="281"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="289"/>
         <source>Träna om på bekräftade etiketter</source>
         <translation>Retrain on confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="282"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
         <source>&amp;Modell och kvalitet…</source>
         <translation>Model and &amp;quality…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="283"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="291"/>
         <source>Byt &amp;profil…</source>
         <translation>Change &amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="284"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
         <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
         <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="285"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="293"/>
         <source>&amp;Inlärningskurva…</source>
         <translation>&amp;Learning curve…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="286"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="294"/>
         <source>&amp;Samstämmighet och oenigheter…</source>
         <translation>&amp;Agreement and disagreements…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="287"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="295"/>
         <source>Troliga &amp;felmärkningar…</source>
         <translation>Likely label &amp;mistakes…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="288"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
         <source>Etiketter som modellen starkt tror är fel, värst först</source>
         <translation>Labels the model strongly believes are wrong, worst first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="290"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
         <source>&amp;Nästa flik</source>
         <translation>&amp;Next tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="292"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="300"/>
         <source>&amp;Föregående flik</source>
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="296"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="304"/>
         <source>E&amp;xportera veckans agenda…</source>
         <translation>E&amp;xport the week&apos;s agenda…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="297"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="305"/>
         <source>Exportera veckan som visas under Utbildning (Ctrl+Shift+E)</source>
         <translation>Export the week shown under Training (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="298"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="306"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
         <source>&amp;Modell</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="312"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
         <source>&amp;Incidenter</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="314"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="322"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="320"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="328"/>
         <source>S&amp;ortera efter</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="323"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="331"/>
         <source>&amp;Diagram i Utbildning</source>
         <translation>&amp;Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="326"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="334"/>
         <source>Dölj diagrammen så att ämneslistan får hela höjden</source>
         <translation>Hide the charts so that the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="329"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="337"/>
         <source>S&amp;pråk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="339"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="347"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="340"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="348"/>
         <source>&amp;Kortkommandon…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="341"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="349"/>
         <source>Kortkommandona i vyn du står i (F1)</source>
         <translation>The keyboard shortcuts of the view you are in (F1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="342"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="350"/>
         <source>Kom &amp;igång…</source>
         <translation>&amp;Getting started…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="346"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="795"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="354"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="807"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="347"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="355"/>
         <source>Verktyg</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="376"/>
         <source>&amp;Stigande ordning</source>
         <translation>&amp;Ascending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="368"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="376"/>
         <source>&amp;Fallande ordning</source>
         <translation>&amp;Descending order</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="384"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="392"/>
         <source>Desken har inga ärenden ännu.</source>
         <translation>The desk has no tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="384"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="392"/>
         <source>%1 loggar ett nytt ärende.</source>
         <translation>%1 logs a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="385"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="393"/>
         <source>%1 › %2 (%3) läser in ärenden från en fil.</source>
         <translation>%1 › %2 (%3) reads tickets from a file.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="388"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="396"/>
         <source>%1 › %2 lägger in påhittade ärenden att prova med.</source>
         <translation>%1 › %2 adds made-up tickets to try things with.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="390"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="398"/>
         <source>Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.</source>
         <translation>No tickets match the search and filters. Esc in the search box or %1 shows every ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="397"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="405"/>
         <source>Veckans agenda exporteras under Utbildning, som din profil inte visar.</source>
         <translation>The week&apos;s agenda is exported under Training, which your profile does not show.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="424"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="569"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="432"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="581"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="531"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="543"/>
         <source>Ärende %1 sparat.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="533"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="545"/>
         <source>Maskerat: %1.</source>
         <translation>Masked: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="560"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="572"/>
         <source>Ärendet har ändrats</source>
         <translation>The ticket has changed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="561"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="573"/>
         <source>%1 har sparats av %2 (%3) sedan du öppnade det.</source>
         <translation>%1 was saved by %2 (%3) after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="562"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="574"/>
         <source>någon annan</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="565"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="566"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="577"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="578"/>
         <source>Vill du skriva över med dina ändringar, eller se den nya versionen först?</source>
         <translation>Do you want to overwrite it with your changes, or see the new version first?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="567"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="579"/>
         <source>Skriv över med mina ändringar</source>
         <translation>Overwrite with my changes</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="568"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="580"/>
         <source>Visa den nya versionen</source>
         <translation>Show the new version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="581"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="593"/>
         <source>Formuläret visar nu den senaste versionen.</source>
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="582"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="594"/>
         <source>Dina val var: %1</source>
         <translation>Your choices were: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="584"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="596"/>
         <source>Inte sparat: ärendet har ändrats av någon annan.</source>
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="610"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="622"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="707"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="719"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="712"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="724"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="744"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="756"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="745"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="757"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="762"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="774"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="763"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="775"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="780"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="792"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="795"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="807"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -1992,52 +2007,52 @@ Database: %2</translation>
         <translation>No profile chosen: you are %1 with the role %2. Change it under File › Change profile.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="130"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="131"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="140"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="141"/>
         <source>Profil: %1, %2.</source>
         <translation>Profile: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="154"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="155"/>
         <source>Träna om modellen?</source>
         <translation>Retrain the model?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="155"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="156"/>
         <source>%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? Du ser kvaliteten före och efter när den är klar.</source>
         <translation>%1 labels have been confirmed since the last training. Do you want to retrain the model now? You will see the quality before and after when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="158"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="159"/>
         <source>Träna om nu</source>
         <translation>Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="159"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="160"/>
         <source>Senare</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="286"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="287"/>
         <source>Liknande ärenden kan inte visas just nu: sökindexet gick inte att bygga.</source>
         <translation>Similar tickets cannot be shown right now: the search index could not be built.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="289"/>
         <source>Bygger sökindex… liknande ärenden visas när det är klart.</source>
         <translation>Building the search index… similar tickets appear when it is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="289"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="290"/>
         <source>Söker liknande ärenden…</source>
         <translation>Looking for similar tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="289"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="290"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -2243,22 +2258,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="126"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="127"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="135"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="136"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="138"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="139"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="158"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="159"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
@@ -2646,6 +2661,49 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/ticket_list_view.py" line="67"/>
         <source>Antalen per status räknas med dina övriga filter men utan statusfiltret, så att du ser hur många varje status skulle visa.</source>
         <translation>The counts per status use your other filters but not the status filter, so you can see how many each status would show.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRemovalMixin</name>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="26"/>
+        <source>Markera först ärendet som ska tas bort i listan.</source>
+        <translation>First select the ticket to remove in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="29"/>
+        <source>Ta bort ärende</source>
+        <translation>Remove ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="30"/>
+        <source>Ta bort ärende %1, ”%2”, med dess etiketthistorik och granskningsbeslut?</source>
+        <translation>Remove ticket %1, “%2”, with its label history and review decisions?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="33"/>
+        <source>Gör det för ett ärende som loggats av misstag, två gånger eller med uppgifter som inte får finnas kvar. Det går inte att ångra.</source>
+        <translation>Do this for a ticket logged by mistake, twice or with details that must not stay. It cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="35"/>
+        <source>Ta bort ärendet</source>
+        <translation>Remove the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="36"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="48"/>
+        <source>Ärende %1 borttaget.</source>
+        <translation>Ticket %1 removed.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="52"/>
+        <source>Tar bort ärende</source>
+        <translation>Removing ticket</translation>
     </message>
 </context>
 <context>

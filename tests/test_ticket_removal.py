@@ -1,0 +1,203 @@
+"""A ticket logged by mistake (twice, on the wrong desk, or holding a patient's details) can be removed:
+by a super-user or the owner, with its label history, review decisions and incident links, its week's
+topics worked out again without it; the CLI and the window name the ticket and ask first."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from conftest import sample_rows, write_jsonl
+from elsdesk.cli import main
+from elsdesk.domain import BadInputError, NotFoundError, TicketFilter
+from elsdesk.gui.main_window import MainWindow
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.profile import ELS_SUPPORT, SUPER_USER, Profile, save_profile
+from elsdesk.services.review import confirm_labels
+from elsdesk.services.ticket_removal import remove_logged_by_mistake, ticket_by_number
+from elsdesk.storage import TicketRepository, open_database
+from elsdesk.storage.incidents import IncidentRepository
+from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
+
+TWICE = {"id": "ELS-000013", "created_at": "2025-04-29T09:00:00", "title": "Skrivaren på avd 12 skriver inte ut armband",
+         "description": "Loggat två gånger av misstag.", "module": "utskrift_hardvara", "kind": "fel"}
+OTHER = {"id": "ELS-000014", "created_at": "2025-04-29T09:05:00", "title": "Skrivaren på avd 12 skriver inte ut armband",
+         "description": "Armbandsskrivaren ger felkod.", "module": "utskrift_hardvara", "kind": "fel"}
+
+
+def _desk(database, tmp_path):
+    import_tickets(database, write_jsonl(tmp_path / "t.jsonl", sample_rows(4) + [TWICE, OTHER]))
+    repo = TicketRepository(database)
+    return repo.get_by_external_id("ELS-000013"), repo.get_by_external_id("ELS-000014")
+
+
+def test_a_removed_ticket_takes_what_hangs_on_it_and_leaves_the_rest(memory_db, tmp_path):
+    twice, other = _desk(memory_db, tmp_path)
+    confirm_labels(memory_db, twice.id, "utskrift_hardvara", "fel", "Siv")
+    incidents, topics = IncidentRepository(memory_db), TopicRepository(memory_db)
+    week = twice.iso_week
+    with memory_db.write():
+        alone = incidents.create("Bara den", twice.created_at, twice.created_at, twice.created_at, [twice.id])
+        shared = incidents.create("Skrivarstopp", twice.created_at, twice.created_at, twice.created_at,
+                                  [twice.id, other.id])
+        topics.save_registered(RegisteredTopic("armband", "utskrift_hardvara", "Armbandsskrivare", {"armband": 1.0},
+                                               week, week))
+        topics.replace_week(week, [TopicWeek("armband", week, 2, [twice.id, other.id], {})])
+    assert TicketRepository(memory_db).query_ids(TicketFilter(text="loggat"))
+
+    assert remove_logged_by_mistake(memory_db, [twice.id]) == 1
+
+    repo = TicketRepository(memory_db)
+    assert repo.get_by_external_id("ELS-000013") is None and repo.count() == 5
+    assert repo.label_history(other.id), "the other tickets keep their history"
+    for table in ("label_history", "review_decisions", "incident_tickets"):
+        assert memory_db.query(f"SELECT count(*) FROM {table} WHERE ticket_id = ?", (twice.id,)) == [(0,)]
+    assert [i.id for i in incidents.list_incidents(None)] == [shared]
+    assert incidents.ticket_ids(shared) == (other.id,) and alone != shared
+    assert not topics.has_week(week), "the week's topics are worked out again without it"
+    assert topics.get("armband") is not None, "a topic's registration (its name, agenda pick) stays"
+    assert repo.query_ids(TicketFilter(text="loggat")) == [], "search no longer finds it"
+    assert remove_logged_by_mistake(memory_db, [twice.id]) == 0, "a ticket already gone is no error"
+
+
+def test_a_typed_number_names_one_ticket_or_says_why_not(memory_db, tmp_path):
+    twice, _other = _desk(memory_db, tmp_path)
+    assert ticket_by_number(memory_db, "els-000013").id == twice.id
+    assert ticket_by_number(memory_db, " 13 ").id == twice.id, "the digits a single ticket's number ends in"
+    with pytest.raises(NotFoundError, match="ELS-999"):
+        ticket_by_number(memory_db, "ELS-999")
+    import_tickets(memory_db, write_jsonl(tmp_path / "more.jsonl", [dict(OTHER, id="INC-13")]))
+    with pytest.raises(BadInputError, match="flera ärenden.*ELS-000013.*INC-13|flera ärenden.*INC-13.*ELS-000013"):
+        ticket_by_number(memory_db, "13")
+    with pytest.raises(BadInputError, match="ärendenummer"):
+        ticket_by_number(memory_db, "  ")
+
+
+def test_cli_delete_shows_the_tickets_and_removes_them_only_when_confirmed(db_path, tmp_path, capsys, monkeypatch):
+    with open_database(db_path) as database:
+        _desk(database, tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script: no terminal to answer on
+    with pytest.raises(SystemExit) as exit_info:  # usage: exit 2 (elsdesk.cli_errors)
+        main(["--db", str(db_path), "delete", "ELS-000013"])
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert "ELS-000013" in captured.out and "Skrivaren på avd 12" in captured.out and "--yes" in captured.err
+
+    assert main(["--db", str(db_path), "delete", "ELS-000013", "els-000014", "--yes"]) == 0
+    assert "2 ärenden borttagna" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--db", str(db_path), "delete", "ELS-000013", "--yes"])
+    assert "inget ärende har numret ELS-000013" in capsys.readouterr().err
+    with open_database(db_path) as database:
+        assert TicketRepository(database).count() == 4
+
+
+def test_cli_delete_asks_on_a_terminal_and_keeps_the_ticket_on_no(db_path, tmp_path, capsys, monkeypatch):
+    with open_database(db_path) as database:
+        _desk(database, tmp_path)
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for answer, left in (("n\n", 6), ("j\n", 5)):
+        monkeypatch.setattr("sys.stdin", Terminal(answer))
+        assert main(["--db", str(db_path), "delete", "13"]) == 0
+        with open_database(db_path) as database:
+            assert TicketRepository(database).count() == left
+    out = capsys.readouterr().out
+    assert "inget togs bort" in out and "1 ärende borttaget" in out
+
+
+# -- the window ----------------------------------------------------------------------------------
+def _window(qtbot, tmp_path, role: str) -> MainWindow:
+    path = tmp_path / "desk.db"
+    with open_database(path) as database:
+        _desk(database, tmp_path)
+    save_profile(Profile("Siv Test", role))
+    window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(
+        lambda: w.runner.running() == 0 and (w.review_view is None or w.review_view.is_idle()), timeout=60_000))
+    with qtbot.waitActive(window):
+        window.show()
+    qtbot.waitUntil(lambda: not window.list_view.is_loading() and window.model.rowCount() == 6, timeout=30_000)
+    return window
+
+
+def _click(box, text):
+    next(b for b in box.buttons() if b.text() == text).click()
+
+
+def test_a_super_user_removes_the_marked_ticket_after_a_question(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, SUPER_USER)
+    twice_id = window.repo.get_by_external_id("ELS-000013").id
+    window.list_view.select_ticket(twice_id)
+    box = window.remove_current_ticket()
+    assert "ELS-000013" in box.text() and "Skrivaren på avd 12" in box.text()
+    assert box.defaultButton().text() == "Avbryt", "Enter does not remove"
+    _click(box, "Avbryt")
+    assert window.progress.isHidden() and window.repo.count() == 6
+
+    window.list_view.setFocus(Qt.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.list_view)
+    qtbot.keyClick(window.list_view, Qt.Key_Delete)  # the list's Delete asks the same question
+    qtbot.waitUntil(lambda: any("ELS-000013" in w.text() for w in _questions()))
+    box = next(w for w in _questions() if "ELS-000013" in w.text())
+    with qtbot.waitSignal(window.tickets_removed, timeout=30_000) as removed:
+        _click(box, "Ta bort ärendet")
+    assert removed.args[0] == [twice_id]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5 and not window.list_view.is_loading(), timeout=30_000)
+    assert window.repo.get_by_external_id("ELS-000013") is None
+    assert "ELS-000014" in [window.model.ticket_at(r).external_id for r in range(5)]
+
+
+def _questions():
+    from PySide6.QtWidgets import QMessageBox
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_support_staff_are_not_offered_the_removal_and_delete_in_the_search_box_removes_nothing(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, ELS_SUPPORT)
+    window.list_view.selectRow(0)
+    assert not window.remove_ticket_action.isEnabled()
+    assert window.remove_current_ticket() is None
+    search = window.filter_bar.search_edit
+    search.setText("armband")
+    search.setFocus(Qt.OtherFocusReason)
+    search.setCursorPosition(0)
+    qtbot.keyClick(search, Qt.Key_Delete)
+    assert search.text() == "rmband" and not _questions()
+    assert window.repo.count() == 6
+
+
+# -- a shared desk: the server keeps removal to super-users ------------------------------------------
+@pytest.mark.skipif("postgres" not in os.environ.get("ELSDESK_TEST_BACKENDS", "postgres"),
+                    reason="PostgreSQL not wanted in this run")
+def test_on_a_shared_desk_only_a_super_user_removes_and_the_server_says_the_same(pg_server, new_pg_database, tmp_path):
+    from elsdesk.domain import NotAllowedError
+    from shared_desk_people import desk_with_people
+
+    desk = desk_with_people(pg_server, new_pg_database(), tmp_path, {"stod_anna": "elsdesk_stod",
+                            "super_sven": "elsdesk_superanvandare"}, "hemligt-1", tickets=3)
+    with open_database(desk.url) as owner:
+        twice, other = _desk(owner, tmp_path)
+        with owner.write():
+            IncidentRepository(owner).create("Skrivarstopp", twice.created_at, twice.created_at, twice.created_at,
+                                             [twice.id])
+    with desk("super_sven") as sven:
+        confirm_labels(sven, other.id, "utskrift_hardvara", "fel", "super_sven")
+    with desk("stod_anna") as anna:
+        with pytest.raises(NotAllowedError, match="superanvändare"):
+            remove_logged_by_mistake(anna, [twice.id])
+        with pytest.raises(NotAllowedError):  # around the services, the server refuses too
+            with anna.write() as conn:
+                conn.execute("DELETE FROM tickets WHERE id = ?", (twice.id,))
+    with desk("super_sven") as sven:
+        assert remove_logged_by_mistake(sven, [twice.id, other.id]) == 2, "also a ticket another person confirmed"
+        assert IncidentRepository(sven).list_incidents(None) == []
+        assert sven.query("SELECT count(*) FROM review_decisions") == [(0,)]
