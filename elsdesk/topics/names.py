@@ -58,6 +58,9 @@ _PLACE_RE = re.compile(_BEFORE_PLACE + r"(?:\b(?i:hc|vc|vårdcentral(?:en)?|häl
 # an amount of time or drug ("om 6 mån", "5 mg") stay in the name
 _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
                         r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|år\b|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger))")
+# a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
+_WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
+_GAP = "\x00"  # where _as_name took a place, unit or number out (closed up by _closed_up)
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 _LEADING_RE = re.compile(r"^[\s.:;,/–-]+")  # what a place or number left before the words ("Vc Ängen - inga webbtider")
 # a follow-up that points back at an earlier ticket says nothing of the problem ("samma som förra veckan")
@@ -299,6 +302,22 @@ def _swedish_first(titles: list[str]):
     yield from english
 
 
+def _closed_up(words: list[str]) -> list[str]:
+    """*words* with the gaps (:data:`_GAP`) where a place, unit or number was taken out closed up, and at the
+    end the little words left before such a gap ("Skrivaren på avd 12" → "Skrivaren"). A little word that
+    ends a title as written stays: "Går inte att logga in", "Vad ska man klicka på", "pratade om"."""
+    words = list(words)
+    after_gap = False
+    while words:
+        last = words[-1]
+        if last == _GAP or not last.strip("?!.,:;–-/"):
+            after_gap = after_gap or last == _GAP
+        elif not (after_gap and last.casefold().strip("?!.,:;-") in _DANGLING):
+            break
+        words.pop()
+    return [word for word in words if word != _GAP]
+
+
 def _as_name(title: str, places: list[str]) -> str | None:
     """*title* as a name: without a pasted error message ("NullReferenceException i modul",
     :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), mail prefixes, a greeting or a sign-off (a
@@ -307,13 +326,13 @@ def _as_name(title: str, places: list[str]) -> str | None:
     is a pasted sentence."""
     text = _MAIL_PREFIX_RE.sub("", without_pasted_errors(title or ""))
     text = quotable(text) or without_greeting(text)  # a title that opens with "Tack, …" is no sign-off
-    for place in places:
-        text = re.sub(_BEFORE_PLACE + re.escape(place), " ", text, flags=re.IGNORECASE)
-    text = _NUMBER_RE.sub(" ", _UNIT_RE.sub(" ", _PLACE_RE.sub(" ", text)))
-    words = _LEADING_RE.sub("", _TRAILING_RE.sub("", " ".join(text.split()))).split()
-    while words and words[-1].casefold().strip("?!.,:;-") in _DANGLING:  # "… på" once "avd 12" is gone
-        words.pop()
-    text = _TRAILING_RE.sub("", " ".join(words))
+    gap = f" {_GAP} "
+    for place in places:  # a whole word only: unit "IVA" is no part of "Skrivaren", "Röntgen" none of "Röntgensvar"
+        text = re.sub(_BEFORE_PLACE + r"(?<!\w)" + re.escape(place) + r"(?!\w)", gap, text, flags=re.IGNORECASE)
+    for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE, _NUMBER_RE):
+        text = pattern.sub(gap, text)
+    text = _TRAILING_RE.sub("", " ".join(_closed_up(text.split())))
+    text = _LEADING_RE.sub("", text)
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
     text = _DANGLING_BEFORE_PAUSE_RE.sub("", text)  # "Okänd pat på, hur …" once "akuten" is gone
     terms = len(set(analyse(text)))

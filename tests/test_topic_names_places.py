@@ -1,0 +1,42 @@
+"""Topic names without places, units and ward numbers, and nothing else taken with them (a tester's
+held-out week, 2026-W47): a unit's name was cut out of the middle of words ("skriva ut armband" with
+unit IVA became "Skr ut armband"), "på 32:an" left ":an" behind, and the little word that ends a title
+as written was dropped ("Går inte att logga in" became "Går inte att logga")."""
+
+from __future__ import annotations
+
+import pytest
+
+from elsdesk.topics.names import _as_name
+
+
+@pytest.mark.parametrize("title, places, name", [
+    ("skriva ut armband", ["IVA"], "Skriva ut armband"),
+    ("Skrivaren på IVA skriver inte ut armband", ["IVA"], "Skrivaren skriver inte ut armband"),
+    ("Röntgensvar saknas", ["Röntgen"], "Röntgensvar saknas"),
+    ("Akutens tavla visar fel", ["Akuten"], "Akutens tavla visar fel"),
+    ("Okänd pat på akuten, hur skapar man reservnummer", ["akuten"], "Okänd pat, hur skapar man reservnummer"),
+])
+def test_a_unit_is_taken_out_as_a_whole_word_only(title, places, name):
+    assert _as_name(title, places) == name
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Ordinationsmall 'Höftfraktur postop' saknas på 32:an", "Ordinationsmall 'Höftfraktur postop' saknas"),
+    ("Remiss till 7:an fastnar", "Remiss fastnar"),
+    ("Provet tas var 4:e vecka", "Provet tas var 4:e vecka"),
+])
+def test_a_ward_called_by_its_number_goes_with_its_little_word(title, name):
+    assert _as_name(title, []) == name
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Går inte att logga in", "Går inte att logga in"),
+    ("Kan inte logga in", "Kan inte logga in"),
+    ("Hittar inte lathundarna som utbildningen pratade om", "Hittar inte lathundarna som utbildningen pratade om"),
+    ("Vad ska man klicka på", "Vad ska man klicka på"),
+    ("Kan inte skriva ut på avd 3", "Kan inte skriva ut"),
+    ("Listan visar fel datum 6/5", "Listan visar fel datum"),
+])
+def test_a_little_word_goes_only_with_what_was_taken_out_after_it(title, name):
+    assert _as_name(title, []) == name
