@@ -206,6 +206,7 @@ class TrainingLeadView(QWidget):
         self.period_export.exported.connect(self.exported)
         self.period_button.clicked.connect(lambda: self.period_export.choose())
         self.table.currentCellChanged.connect(lambda *_: self._show_examples())
+        self.table.itemSelectionChanged.connect(self._show_examples)  # a click moves the current row before the selection
         self.agenda_button.clicked.connect(self.toggle_agenda)
         self.rename_button.clicked.connect(self.rename_selected)
         self.merge_button.clicked.connect(self.merge_selected)
