@@ -40,3 +40,15 @@ def test_a_ward_called_by_its_number_goes_with_its_little_word(title, name):
 ])
 def test_a_little_word_goes_only_with_what_was_taken_out_after_it(title, name):
     assert _as_name(title, []) == name
+
+
+def test_a_word_with_a_ring_or_dots_the_reference_texts_hold_is_no_slip_of_a_commoner_one():
+    """A tester's week: "Kommer inte in, kortet läses inte" became "… kortet låses inte" (the card is not
+    locked), and "Väggen" "Vägen": both words are in the reference texts, so neither is a slip."""
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.names import week_spelling
+
+    spelling = week_spelling(["Kortet låses", "kortet låses inte", "Kortet läses inte", "Väggen"], _reference_texts())
+    assert spelling.spelled("Kommer inte in, kortet läses inte") == "Kommer inte in, kortet läses inte"
+    assert spelling.spelled("Väggen på rummet") == "Väggen på rummet"
+    assert spelling.spelled("teleofner bestaller syns nite") == "telefoner beställer syns inte", "slips still mended"

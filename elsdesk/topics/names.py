@@ -120,8 +120,10 @@ class Spelling:
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
         if len(word) < SLIP_MIN_LENGTH:
             return self._swapped_little_word(word, needed) or word
-        near = {m for part in _deletions(folded) for m in self._near_by_deletion(part)}
         lettered = folded != word  # typed with å, ä or ö: the letters were meant ("våning" is no slip of "varning")
+        if lettered and self.reference is not None and word in self.reference.seen:
+            return word  # a word of its own the reference texts hold: "läses" is no slip of "låses", "väggen" of "vägen"
+        near = {m for part in _deletions(folded) for m in self._near_by_deletion(part)}
         # a content word is no slip of a little word ("ångra" of "några": one swap apart, but a word of its own)
         little = frozenset() if word in (words := stop_words()) else words
         meant = [form for m in near for form in self._forms(m) if not _is_english(form) and form not in little
