@@ -114,3 +114,12 @@ def test_a_period_counts_the_earlier_reports_of_a_proposal_of_a_few_reports_a_we
     partial = repo.counts_by_week_of_many(["S"])
     add_reports_in_no_topic(repo, weeks, {"2025-W17": (None, None)}, {"S": "S"}, partial)
     assert "2025-W17" not in partial["S"], "a week the period covers in part is counted from its own tickets"
+
+
+def test_a_later_week_reads_an_earlier_weeks_count_as_that_week_showed_it():
+    """A tester's three weeks: W47's agenda said "Boka tid i annan tidbok" had 2 tickets, W48's "previous
+    week" said 3, as a W47 report left out of the topic there was added to its stored count."""
+    from elsdesk.services.topics import counts_by_week
+
+    counts = counts_by_week({"2026-W47": 2, "2026-W48": 3}, {"2026-W46": 1, "2026-W47": 1})
+    assert counts == {"2026-W46": 1, "2026-W47": 2, "2026-W48": 3}
