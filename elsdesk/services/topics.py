@@ -101,6 +101,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
     repo = TopicRepository(database)
     earlier_results = {past: repo.week_results(past) for past in _earlier_weeks(week, HISTORY_WEEKS)}  # read once
+    shown_before = [r for r in repo.week_results(week) if "problem_id" not in r.detail and "incident_id" not in r.detail]
     spread = _spread_this_week(database, earlier_results, finder, ticketish, rest, found, is_cancelled)
     spread_of = {len(found) + i: s for i, s in enumerate(spread)}
     found += [s.topic for s in spread]
@@ -126,15 +127,27 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             known.stems = _blend(known.stems, topic.stems)
             repo.save_registered(known)
             results.append(_week_result(known.id, week, topic, tickets, incident_id=incident.id))
+        names_taken: set[str] = set()
+        fresh_names = {t.label for t in found}
+        ids_taken = {k.id for k in matched.values()}  # a proposal continued from an earlier week keeps its own
         for index, topic in enumerate(found):
             known = matched.get(index)
+            before = _shown_before(shown_before if known else [r for r in shown_before if r.topic_id not in ids_taken],
+                                   topic, tickets, known.id if known else None)
+            if known is None and before is not None:
+                ids_taken.add(before.topic_id)
+                known = repo.get(before.topic_id)
             if known is None:
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                known.label = respelled(known.label, spelling) if name_still_fits(known.label, topic) else topic.label
+                kept = [name for name in (before.detail.get("name") if before else None, known.label)
+                        if name and name not in names_taken and (name == topic.label or name not in fresh_names)
+                        and name_still_fits(name, topic)]  # two proposals of one week never share a name
+                known.label = respelled(kept[0], spelling) if kept else topic.label
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
+            names_taken.add(known.label)
             repo.save_registered(known)
             result = _week_result(known.id, week, topic, tickets, spread=spread_of.get(index))
             result.detail["name"] = known.label  # its name this week: a later week may rename it for its own tickets
@@ -142,6 +155,25 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _shown_before(shown: list[TopicWeek], topic: FoundTopic, tickets: list[Ticket],
+                  topic_id: str | None) -> TopicWeek | None:
+    """The proposal this week showed before it was worked out again that *topic* is (the same topic id,
+    else most of the same tickets: at least half of the two together), so that a week already handed out
+    keeps its proposals' names and identities when a ticket arrives or leaves (a tester re-imported a
+    file with two new rows and saw "Kommer inte in, kortet läses inte" renamed "SITHS-kortet hittas inte"
+    over the same two tickets, in that week and the weeks after it)."""
+    if topic_id is not None:
+        return next((r for r in shown if r.topic_id == topic_id), None)
+    ids = {tickets[m].id for m in topic.members}
+    best, best_share = None, 0.5
+    for result in shown:
+        together = ids | set(result.ticket_ids)
+        share = len(ids & set(result.ticket_ids)) / len(together) if together else 0.0
+        if share >= best_share:
+            best, best_share = result, share
+    return best
 
 
 def name_still_fits(name: str | None, topic: FoundTopic) -> bool:
