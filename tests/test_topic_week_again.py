@@ -43,3 +43,24 @@ def test_a_week_worked_out_again_keeps_the_names_it_showed(memory_db, tmp_path):
     kept = {t["id"]: t["label"] for t in again["topics"]}
     assert kept.get(proposals[0]["id"]) == other, "the name the week showed, for the same tickets"
     assert {p["id"] for p in proposals} <= set(kept), "each proposal keeps its identity"
+
+
+def test_a_proposal_asked_every_week_keeps_its_kind_when_one_week_reads_as_faults(memory_db, tmp_path):
+    """A tester's three weeks: "Signera given dos" (2, 3 and 3 reports) was on W47's how-to agenda and off
+    W48's, as two of W48's three reports were read as faults; its kind is that of its reports over the
+    weeks it was shown."""
+    weeks = (("2025-05-06", ["handhavande"] * 3), ("2025-05-13", ["handhavande"] * 3),
+             ("2025-05-20", ["fel", "fel", "handhavande"]))
+    rows, number = [], 0
+    for day, kinds in weeks:
+        for (title, description), kind in zip(DOSE_REPORTS[number % 6:] + DOSE_REPORTS, kinds):
+            rows.append(dict(_row(number, day, title, description, "lakemedel"), kind=kind))
+            number += 1
+    import_tickets(memory_db, write_jsonl(tmp_path / "weeks.jsonl", rows))
+    kinds = []
+    for week in ("2025-W19", "2025-W20", "2025-W21"):
+        topics = weekly_topics(memory_db, week)["topics"]
+        assert len(topics) == 1, topics
+        kinds.append((topics[0]["kind"], topics[0]["kind_mix"]))
+    assert [kind for kind, _mix in kinds] == ["handhavande"] * 3
+    assert kinds[-1][1] == {"fel": 2, "handhavande": 1}, "the week's own kinds are still told"

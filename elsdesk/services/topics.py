@@ -151,10 +151,25 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             repo.save_registered(known)
             result = _week_result(known.id, week, topic, tickets, spread=spread_of.get(index))
             result.detail["name"] = known.label  # its name this week: a later week may rename it for its own tickets
+            over_weeks = _kinds_over_weeks(known.id, topic.kind_mix, earlier_results)
+            if over_weeks != topic.kind_mix:
+                result.detail["kind_over_weeks"] = over_weeks
             results.append(result)
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _kinds_over_weeks(topic_id: str, kind_mix: dict[str, int], earlier_results: dict[str, list[TopicWeek]]) -> dict[str, int]:
+    """A proposal's tickets' kinds this week and in the earlier weeks it was shown (*earlier_results*): a
+    question asked every week is one kind, though the model reads two of one week's three reports as
+    faults (a tester's "Signera given dos" was on W47's how-to agenda and off W48's)."""
+    kinds = Counter(kind_mix)
+    for results in earlier_results.values():
+        for result in results:
+            if result.topic_id == topic_id:
+                kinds.update(result.detail.get("kind_mix", {}))
+    return dict(kinds)
 
 
 def _shown_before(shown: list[TopicWeek], topic: FoundTopic, tickets: list[Ticket],
@@ -517,6 +532,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
                 break
         seen_before = [past for past, n in counts.items() if n and past < week]
         kinds = Counter(result.detail.get("kind_mix", {}))
+        kind = topic_kind(problem, Counter(result.detail.get("kind_over_weeks") or kinds))
         members = [by_id[i] for i in result.ticket_ids if i in by_id]
         since_go_live = sum(n for past, n in counts.items() if past <= week)
         # a name people gave; else the machine's name of this week (a later week's tickets may have renamed it since)
@@ -533,7 +549,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "linked_count": result.detail.get("linked", 0),
             "incident_id": result.detail.get("incident_id"),  # the topic is this incident's tickets of the week
             "module": (problem.module if problem else None) or (registered.module if registered else None),
-            "kind": topic_kind(problem, kinds),
+            "kind": kind,
             "keywords": result.detail.get("keywords", []),
             "count": result.count,
             "ticket_ids": [t.external_id for t in members],
