@@ -20,7 +20,8 @@ def add_topic_commands(command) -> None:
     from elsdesk.cli_errors import count_value, day_value, problem_status_value, week_value, weeks_value
 
     topics = command("topics", "återkommande ämnen en ISO-vecka eller en period")
-    topics.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18)")
+    topics.add_argument("--week", type=week_value, help="ISO-vecka, t.ex. 2025-W18 eller v18 (den senaste v18);"
+                        " utan --week och --from: den senaste veckan med ärenden")
     topics.add_argument("--from", dest="start", metavar="DATUM", type=day_value,
                         help=f"i stället för --week: första dagen ({DAY_FORMS})")
     topics.add_argument("--to", dest="end", metavar="DATUM", type=day_value, help="sista dagen (med --from)")
@@ -69,8 +70,9 @@ def cmd_topics(args) -> int:
     from elsdesk.cli import _database, say_none
     from elsdesk.cli_errors import UsageError, check_span
     from elsdesk.services.topics import range_topics, weekly_topics
+    from elsdesk.storage import TicketRepository
 
-    if bool(args.start) != bool(args.end) or bool(args.week) == bool(args.start):
+    if bool(args.start) != bool(args.end) or (args.week and args.start):
         raise UsageError("ange antingen --week VECKA eller både --from DATUM och --to DATUM")
     from elsdesk.services.labels import desk_taxonomy
 
@@ -79,14 +81,20 @@ def cmd_topics(args) -> int:
         check_span(start, end)
     with _database(args, existing=True) as database:
         taxonomy = desk_taxonomy(database)  # a region's own modules by their names too
-        if args.week:
-            report = weekly_topics(database, args.week, recompute=args.recompute)
-        else:
+        if args.start:
             report = range_topics(database, start, end)
+        else:
+            week = args.week or TicketRepository(database).newest_week()  # without --week: the newest
+            report = weekly_topics(database, week, recompute=args.recompute) if week else {"week": None, "tickets": 0, "topics": []}
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
+    if "week" in report and report["week"] is None:
+        say_none("inga ärenden i desken än, så inga veckor att visa ämnen för")
+        return 0
     period = f"vecka {report['week']}" if "week" in report else f"{report['from']} – {report['to']}"
+    if "week" in report and not args.week:
+        period += " (den senaste veckan med ärenden; en annan: --week VECKA)"
     print(f"{period}: {count_of(report['tickets'], 'ärende', 'ärenden')},"
           f" {count_of(len(report['topics']), 'återkommande ämne', 'återkommande ämnen')}")
     for topic in report["topics"]:  # for a person: names, never ids (the JSON keeps the ids)

@@ -30,7 +30,7 @@ USAGE_ERRORS = {
     "list unknown module": ["list", "--module", "finnsinte"],
     "topics bad week": ["topics", "--week", "2025-W99"],
     "topics bad day": ["topics", "--from", "28/4", "--to", "2025-05-01"],
-    "topics neither week nor days": ["topics"],
+    "topics half a period": ["topics", "--from", "2025-04-28"],
     "topics last day first": ["topics", "--from", "2025-05-04", "--to", "2025-05-01"],
     "export bad week": ["export", "--week", "2025-W99", "--out", "OUT/a.csv"],
     "export bad weeks": ["export", "--weeks", "2025-W99..2025-W100", "--out", "OUT/a.csv"],
