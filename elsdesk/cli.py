@@ -193,8 +193,8 @@ def _stdin_as_file():
             shutil.copyfileobj(sys.stdin.buffer, out)
         with open(raw, "rb") as head:
             start = head.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        suffix = (".xlsx" if start.startswith(b"PK\x03\x04") else ".jsonl" if start[:1] == b"{"
-                  else ".json" if start[:1] == b"[" else ".csv")
+        # "{" or "[": .json, whose reader tells JSON Lines (streamed) from one document (an object holding the tickets)
+        suffix = ".xlsx" if start.startswith(b"PK\x03\x04") else ".json" if start[:1] in (b"{", b"[") else ".csv"
         yield str(raw.rename(raw.with_suffix(suffix)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

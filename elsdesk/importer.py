@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -55,7 +56,7 @@ FIELD_NAMES = {
     "reporter_role": "reporter_role", "roll": "reporter_role", "anmälarroll": "reporter_role",
     "anmälarens roll": "reporter_role", "yrkesroll": "reporter_role", "role": "reporter_role",
     "yrke": "reporter_role", "befattning": "reporter_role",
-    "status": "status", "ärendestatus": "status",
+    "status": "status", "ärendestatus": "status", "state": "status",
     "module": "module", "modul": "module", "cosmic-modul": "module", "cosmicmodul": "module",
     "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind",
     "problem": "problem", "känt problem": "problem", "kända problem": "problem", "kant_problem": "problem",
@@ -110,6 +111,46 @@ def _by_last_word(key: str) -> tuple[int, str] | None:
     return _LAST_WORDS.get(last)
 _IGNORED = {column_key(name) for name in IGNORED_COLUMNS}
 _CATEGORY = {column_key(name) for name in CATEGORY_NAMES}
+# the last part of a nested object's name that says it is the object's value, not a field of its own:
+# {"state": {"name": "Closed"}} ("state.name") is read as "state", {"category": {"value": …}} as "category"
+_VALUE_PARTS = ("name", "value", "displayname", "display name", "label", "text")
+_CAMEL_CASE = re.compile(r"(?<=[a-zåäö0-9])(?=[A-ZÅÄÖ])")
+_NESTED_RANK = 2 * len(FIELD_NAMES)  # a nested field's dotted name is tried after every plain name
+
+
+def _name_parts(name) -> list[str]:
+    """The parts of a column name as keys (:func:`column_key`): a nested JSON field's dotted name split at its
+    dots ("fields.summary": fields, summary), camelCase words apart ("ticketId": "ticket id"); a last part that
+    is the object's value ("state.name") left out."""
+    parts = [column_key(_CAMEL_CASE.sub(" ", part)) for part in str(name).split(".")]
+    parts = [part for part in parts if part]
+    if len(parts) > 1 and parts[-1] in _VALUE_PARTS:
+        parts.pop()
+    return parts
+
+
+def _by_written_name(name) -> tuple[int, str] | None:
+    """(rank, field) of a name as a JSON export writes it, when its key alone is no known name: camelCase
+    ("ticketId", "requesterDepartment") and a nested field's dotted name read by its last part as a column of
+    that name is ("fields.summary": title, "requester.department": unit, "state.name": status). A dotted name is
+    tried after every plain one and never names the id (a nested object's id is its requester's or category's,
+    not the ticket's), nor a field of a part before it ("resolution.details" is no description)."""
+    parts = _name_parts(name)
+    if not parts:
+        return None
+    *before, last = parts
+    found = _FIELD_OF.get(last) or _by_last_word(last)
+    if not found or not before:
+        return found
+    if found[1] == "external_id" or _OTHER_FIELD_WORDS.intersection(before):
+        return None
+    return _NESTED_RANK + found[0], found[1]
+
+
+def _is_category(name) -> bool:
+    """Whether a column is a category column ("Kategori", "fields.category.name")."""
+    parts = _name_parts(name)
+    return bool(parts) and parts[-1] in _CATEGORY and not _OTHER_FIELD_WORDS.intersection(parts[:-1])
 
 
 @dataclass(frozen=True)
@@ -127,11 +168,11 @@ def _columns_of(names: tuple, category: str | None = None) -> _Columns:
     known, unknown = [], []
     for name in names:
         key = column_key(name)
-        found = _FIELD_OF.get(key) or _by_last_word(key)
+        found = _FIELD_OF.get(key) or _by_last_word(key) or _by_written_name(name)
         if found:
             rank, field = found
             known.append((rank, name, field))
-        elif category and key in _CATEGORY:
+        elif category and _is_category(name):
             known.append((len(_FIELD_OF), name, category))
         elif key and key not in _IGNORED:
             unknown.append(str(name))
@@ -169,7 +210,7 @@ def header_names_a_column(names) -> bool:
 @lru_cache(maxsize=256)
 def category_columns(names: tuple) -> tuple:
     """The category columns ("Kategori") among a row's column names."""
-    return tuple(name for name in names if column_key(name) in _CATEGORY)
+    return tuple(name for name in names if _is_category(name))
 
 
 @dataclass
@@ -240,6 +281,10 @@ def understood_columns(width: int = 100) -> str:
                 line += " " + word
         lines.append(line)
     lines.append(f"modul eller typ, efter värdena: {', '.join(CATEGORY_NAMES)}")
+    lines.extend(textwrap.wrap("nästlade JSON-fält efter sista delen: fields.summary som summary,"
+                               " requester.department som department, state.name som state (aldrig som id);"
+                               " camelCase som ord: ticketId som ticket id", width, subsequent_indent="    ",
+                               break_on_hyphens=False))
     return "\n".join(lines)
 
 

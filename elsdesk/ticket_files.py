@@ -6,10 +6,11 @@ title and blank rows above the row that names the columns (looked for among the 
 :data:`HEADER_SEARCH_ROWS` rows), or broken lines. Readers yield ``RawRow`` objects: the row's number
 as a person finds it (the row a spreadsheet shows for CSV and XLSX, rows above the header counted,
 however many lines of the file a quoted field with line breaks takes; the line for JSON Lines; the
-item for a JSON array) and either a dict of fields or the reason the row is unusable (a line with
+item for a JSON document's list) and either a dict of fields or the reason the row is unusable (a line with
 bytes the file's encoding cannot read, a quote that never closes, and each row such a quote
 swallowed). JSON Lines and CSV are streamed line by line (issue 14: a file of a million tickets is
-never held in memory); only a JSON array is parsed whole. A workbook is checked before it is
+never held in memory); only a .json file that is one JSON document is parsed whole (JSON is
+:mod:`elsdesk.ticket_json`, nested objects read as dotted names). A workbook is checked before it is
 opened, so that a small file cannot unpack into gigabytes, and its rows are read whatever its
 ``<dimension>`` tag claims.
 Column names are kept as the file writes them (spaces around them removed); which ticket field a
@@ -22,7 +23,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -128,7 +128,10 @@ def decode(data: bytes) -> str:
 
 def read_rows(path: str | Path) -> Iterator[RawRow]:
     """The rows of *path*, streamed: JSON Lines and CSV are read line by line (memory stays flat
-    however large the file); a JSON array (``[...]`` in a .json file) is parsed whole."""
+    however large the file); a .json file that is one JSON document is parsed whole
+    (:mod:`elsdesk.ticket_json`)."""
+    from elsdesk.ticket_json import read_json, read_json_lines
+
     path = Path(path)
     check_readable(path)
     suffix = path.suffix.lower()
@@ -139,56 +142,12 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
         source = open_text_file(path)
         if suffix in (".csv", ".tsv", ".txt"):
             yield from _read_csv(source)
-        elif suffix == ".json" and _starts_with_bracket(source):
-            yield from _read_json_array(path)
+        elif suffix == ".json":
+            yield from read_json(path, source)
         else:
-            yield from _read_jsonl(source)
+            yield from read_json_lines(source)
     except OSError as exc:
         raise BadInputError(f"{path}: kan inte läsa filen ({exc.strerror or exc})") from exc
-
-
-def _starts_with_bracket(source: TextFile) -> bool:
-    with source.open() as handle:
-        for block in iter(lambda: handle.read(4096), ""):
-            stripped = block.replace("\x00", "").lstrip()
-            if stripped:
-                return stripped.startswith("[")
-    return False
-
-
-def _read_jsonl(source: TextFile) -> Iterator[RawRow]:
-    loads, decode_error = json.loads, json.JSONDecodeError
-    for number, line, bad in source.lines():
-        line = line.rstrip("\n").rstrip("\r")
-        if not line.strip():
-            continue
-        if bad:
-            yield RawRow(number, None, source.bad_line_reason())
-            continue
-        try:
-            value = loads(line)
-        except decode_error as exc:
-            yield RawRow(number, None, f"ogiltig JSON ({exc.msg}, kolumn {exc.colno})")
-            continue
-        if not isinstance(value, dict):
-            yield RawRow(number, None, "raden är inte ett JSON-objekt")
-            continue
-        yield RawRow(number, value)
-
-
-def _read_json_array(path: Path) -> Iterator[RawRow]:
-    """A JSON array is parsed whole (the json module has no incremental parser; such exports are small)."""
-    decoded = decode_file_bytes(path.read_bytes())
-    if decoded.bad_lines:
-        raise BadInputError(f"{path}:{min(decoded.bad_lines)}: {decoded.bad_line_reason()}")
-    try:
-        values = json.loads(decoded.text)
-    except json.JSONDecodeError as exc:
-        yield RawRow(exc.lineno, None, f"ogiltig JSON ({exc.msg})")
-        return
-    for number, value in enumerate(values, start=1):
-        yield RawRow(number, value if isinstance(value, dict) else None,
-                     None if isinstance(value, dict) else "posten är inte ett JSON-objekt")
 
 
 class _CsvLines:

@@ -1,0 +1,154 @@
+"""Real export files a tester imported (issue: Älvdala's ticket-system exports): a JSON document whose tickets
+sit in an object, nested fields, a PDF or an image renamed .csv, a workbook saved as .csv, and dates written
+with slashes. Fake data only."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import tracemalloc
+
+import pytest
+
+from conftest import sample_rows, write_jsonl
+from elsdesk import file_text
+from elsdesk.cli import main
+from elsdesk.domain import BadInputError
+from elsdesk.importer import ticket_fields
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import TicketRepository
+from elsdesk.ticket_files import read_rows
+
+def _nested_ticket(number: int) -> dict:
+    """A ticket as a ticket system's API writes it: nested objects, a list of tags, an id of its requester."""
+    return {
+        "ticketId": f"INC{40000 + number}",
+        "created": f"2026-11-{9 + number % 5:02d}T06:05:00Z",
+        "fields": {"summary": f"SITHS-kortet hittas inte {number}",
+                   "description": "Kortläsaren hittar inte kortet. Pnr 19121212-1212 i journalen.",
+                   "category": {"name": "SITHS"}, "tags": ["kortläsare", "inloggning"]},
+        "requester": {"id": 7, "name": "Testsson", "department": "Avd 7 Geriatrik", "role": "Sjuksköterska"},
+        "state": {"name": "Closed"},
+        "comments": [{"body": "Kortet byttes"}],
+    }
+
+
+def _tickets(count: int = 3) -> list[dict]:
+    return [_nested_ticket(number) for number in range(1, count + 1)]
+
+
+# -- a JSON document: its tickets in an object's list, parsed whole -------------------------------------------------
+@pytest.mark.parametrize("key", ["tickets", "issues", "items", "data", "records", "results", "value"])
+@pytest.mark.parametrize("indent", [2, None], ids=["pretty", "compact"])
+def test_a_json_object_holding_its_tickets_in_one_list_is_read_whole(memory_db, tmp_path, key, indent):
+    """The tester's ticketsystem_export.json: {"count": 42, "tickets": [...]} over many lines gave 719
+    rejected lines with English parser text."""
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"count": 3, key: _tickets()}, indent=indent, ensure_ascii=False), encoding="utf-8")
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert (report.new, report.rejected) == (3, [])
+    ticket = TicketRepository(memory_db).get_by_external_id("INC40002")
+    assert ticket.title == "SITHS-kortet hittas inte 2" and ticket.unit == "Avd 7 Geriatrik"
+
+
+def test_tickets_one_level_further_in_are_found(memory_db, tmp_path):
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps({"result": {"total": 3, "records": _tickets()}}), encoding="utf-8")
+    assert import_tickets(memory_db, path, find_incidents=False).new == 3
+
+
+def test_an_object_without_a_list_of_tickets_gives_one_swedish_message_naming_its_keys(memory_db, tmp_path):
+    path = tmp_path / "summary.json"
+    path.write_text(json.dumps({"count": 42, "exported": "2026-11-30", "by": {"name": "Testsson"}}, indent=2),
+                    encoding="utf-8")
+    with pytest.raises(BadInputError) as error:
+        import_tickets(memory_db, path)
+    message = str(error.value)
+    assert "ingen lista med ärenden" in message and all(f"'{key}'" in message for key in ("count", "exported", "by"))
+    assert "Expecting" not in message
+
+
+def test_an_object_with_several_lists_of_objects_names_them_and_reads_none(memory_db, tmp_path):
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps({"tickets": _tickets(), "users": [{"name": "Testsson"}]}, indent=2), encoding="utf-8")
+    with pytest.raises(BadInputError) as error:
+        import_tickets(memory_db, path)
+    assert "flera listor" in str(error.value) and "'tickets'" in str(error.value) and "'users'" in str(error.value)
+    assert TicketRepository(memory_db).count() == 0
+
+
+def test_a_json_file_of_one_ticket_object_on_one_line_is_still_one_ticket(memory_db, tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "E-1", "created_at": "2026-11-03T08:00", "title": "Skrivaren", "tags": []}),
+                    encoding="utf-8")
+    assert import_tickets(memory_db, path, find_incidents=False).new == 1
+
+
+def test_a_json_file_written_as_json_lines_is_still_read_line_by_line(memory_db, tmp_path):
+    rows = [json.dumps(row, ensure_ascii=False) for row in sample_rows(4)]
+    rows.insert(2, '{"id": "X", "title": "trasig')
+    report = import_tickets(memory_db, write_jsonl(tmp_path / "lines.json", rows), find_incidents=False)
+    assert report.new == 4 and [line for line, _reason in report.rejected] == [3]
+
+
+def _peak_bytes(path) -> int:
+    tracemalloc.start()
+    try:
+        assert sum(1 for row in read_rows(path) if row.fields) > 0
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_issue_14_a_large_json_lines_file_named_json_is_still_streamed(tmp_path, monkeypatch):
+    """Telling JSON Lines from one document reads two lines, never the file."""
+    monkeypatch.setattr(file_text, "BLOCK_BYTES", 1 << 16)
+    rows = [{**row, "id": f"S-{i:06d}"} for i, row in enumerate(sample_rows(40_000))]
+    small, large = write_jsonl(tmp_path / "small.json", rows[:5_000]), write_jsonl(tmp_path / "large.json", rows)
+    small_peak, large_peak = _peak_bytes(small), _peak_bytes(large)
+    assert large_peak < small_peak + 200_000 and large_peak < large.stat().st_size / 4
+
+
+def test_a_pretty_printed_object_piped_to_import_dash_is_read_whole(capsys, tmp_path, monkeypatch):
+    data = json.dumps({"count": 3, "tickets": _tickets()}, indent=2).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    desk = str(tmp_path / "desk.db")
+    assert main(["--db", desk, "import", "-", "--no-classify", "--no-incidents"]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.startswith("nya: 3,")
+
+
+# -- nested fields: dotted names read by their last part ------------------------------------------------------------
+def test_nested_fields_are_read_by_the_last_part_of_their_dotted_name(memory_db, tmp_path):
+    """The tester's ticketsystem_list.json: "fields.summary", "requester.department" were never read."""
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(_tickets(), indent=2, ensure_ascii=False), encoding="utf-8")
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert (report.new, report.rejected) == (3, [])
+    ticket = TicketRepository(memory_db).get_by_external_id("INC40001")
+    assert ticket.title == "SITHS-kortet hittas inte 1"
+    assert ticket.description.startswith("Kortläsaren hittar inte kortet") and "19121212" not in ticket.description
+    assert (ticket.unit, ticket.reporter_role, ticket.status) == ("Avd 7 Geriatrik", "ssk", "lost")
+    assert ticket.created_at == "2026-11-10T07:05:00"  # UTC in the file, the region's time stored
+    assert ticket.module == "inloggning_siths"  # fields.category.name read as the category column
+    unread = " ".join(warning for _line, warning in report.warnings)
+    assert "'requester.name'" in unread and "'comments'" in unread
+
+
+def test_a_dotted_name_never_names_the_tickets_id_or_another_fields_detail():
+    fields = ticket_fields({"requester.id": 7, "resolution.details": "Kortet byttes", "fields.summary": "Kortet",
+                            "requester.department": "IVA", "state.name": "Closed", "ticketId": "INC1"})
+    assert fields == {"external_id": "INC1", "title": "Kortet", "unit": "IVA", "status": "Closed"}
+
+
+def test_a_plain_name_wins_over_a_nested_one():
+    fields = ticket_fields({"fields.description": "nästlad", "description": "egen"})
+    assert fields["description"] == "egen"
+
+
+def test_a_list_of_plain_values_is_joined_as_text(tmp_path):
+    path = tmp_path / "tags.json"
+    path.write_text(json.dumps([{"title": "Skrivaren", "tags": ["utskrift", "etikett"], "notes": [{"a": 1}]}]),
+                    encoding="utf-8")
+    row = next(read_rows(path))
+    assert row.fields["tags"] == "utskrift, etikett" and row.fields["notes"] is None
