@@ -205,6 +205,9 @@ def _import_file(args, path: str) -> int:
 
     shown = "-" if args.file == "-" else path  # what the person typed names the file in messages
     check_input_file(path)  # before the desk is opened: a mistyped file name creates no empty desk
+    from elsdesk.file_kinds import check_ticket_file_content
+
+    check_ticket_file_content(path, shown)  # nor does a PDF or an image named .csv (bad input, exit 1)
     if os.path.getsize(path) == 0:  # nor does an empty file
         from elsdesk.importer import NO_ROWS
 

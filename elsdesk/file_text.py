@@ -106,6 +106,13 @@ def _encoding_by_head(data: bytes) -> tuple[str, int] | None:
     return None
 
 
+def is_wide_text(head: bytes) -> bool:
+    """Whether a file's first bytes start UTF-16 or UTF-32 text (by a byte-order mark or UTF-16's zero bytes):
+    its zero bytes are letters', not binary data."""
+    found = _encoding_by_head(head)
+    return found is not None and found[0].startswith(("utf-16", "utf-32"))
+
+
 def decode_file_bytes(data: bytes) -> DecodedText:
     """The text of a whole file; NUL bytes removed; lines with undecodable bytes listed."""
     encoding, skip = detect_encoding(data)

@@ -10,7 +10,9 @@ item for a JSON document's list) and either a dict of fields or the reason the r
 bytes the file's encoding cannot read, a quote that never closes, and each row such a quote
 swallowed). JSON Lines and CSV are streamed line by line (issue 14: a file of a million tickets is
 never held in memory); only a .json file that is one JSON document is parsed whole (JSON is
-:mod:`elsdesk.ticket_json`, nested objects read as dotted names). A workbook is checked before it is
+:mod:`elsdesk.ticket_json`, nested objects read as dotted names). A file is told by its first bytes
+too (:mod:`elsdesk.file_kinds`): a PDF or an image named .csv is refused with one message, a workbook
+saved as .csv is read as a workbook. A workbook is checked before it is
 opened, so that a small file cannot unpack into gigabytes, and its rows are read whatever its
 ``<dimension>`` tag claims.
 Column names are kept as the file writes them (spaces around them removed); which ticket field a
@@ -20,6 +22,7 @@ column fills is :func:`elsdesk.importer.ticket_fields`, turning a raw row into a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -30,6 +33,7 @@ from pathlib import Path
 from typing import Iterator
 
 from elsdesk.domain import BadInputError
+from elsdesk.file_kinds import check_ticket_file_content, workbook_under_another_name
 from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
 
 SUPPORTED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".xlsx")
@@ -95,18 +99,20 @@ def check_readable(path: str | Path) -> None:
         raise BadInputError(f"{path}: kan inte läsa filen ({exc.strerror or exc})") from exc
 
 
+def read_as(path: str | Path) -> str:
+    """The format (a suffix) *path* is read in: its own, or ".xlsx" for a workbook saved under another name."""
+    path = Path(path)
+    return ".xlsx" if workbook_under_another_name(path) else path.suffix.lower()
+
+
 def estimate_rows(path: str | Path) -> int:
     """About how many rows *path* holds (for progress), without parsing it."""
     path = Path(path)
-    if path.suffix.lower() == ".xlsx":
+    if read_as(path) == ".xlsx":
         try:
-            from openpyxl import load_workbook
-
             check_workbook_size(path)  # opening a workbook unpacks its shared strings: check first
-            workbook = load_workbook(path, read_only=True)
-            rows = max((workbook.worksheets[0].max_row or 1) - 1, 0)
-            workbook.close()
-            return rows
+            with _workbook(path, data_only=False) as workbook:
+                return max((workbook.worksheets[0].max_row or 1) - 1, 0)
         except Exception:  # the real read reports the problem
             return 0
     try:
@@ -118,7 +124,7 @@ def estimate_rows(path: str | Path) -> int:
 
 def has_header_row(path: str | Path) -> bool:
     """Whether the file names its columns once, in its first row (CSV, XLSX), rather than in every row (JSON)."""
-    return Path(path).suffix.lower() in WITH_HEADER_ROW
+    return read_as(path) in WITH_HEADER_ROW
 
 
 def decode(data: bytes) -> str:
@@ -129,14 +135,18 @@ def decode(data: bytes) -> str:
 def read_rows(path: str | Path) -> Iterator[RawRow]:
     """The rows of *path*, streamed: JSON Lines and CSV are read line by line (memory stays flat
     however large the file); a .json file that is one JSON document is parsed whole
-    (:mod:`elsdesk.ticket_json`)."""
+    (:mod:`elsdesk.ticket_json`). A file whose first bytes show it is no ticket file (a PDF or an image
+    named .csv) is refused with one message; a workbook named .csv is read as the workbook it is."""
     from elsdesk.ticket_json import read_json, read_json_lines
 
     path = Path(path)
     check_readable(path)
-    suffix = path.suffix.lower()
+    check_ticket_file_content(path)
+    suffix = read_as(path)
     if suffix == ".xlsx":
-        yield from _read_xlsx(path)
+        renamed = None if path.suffix.lower() == ".xlsx" else (
+            f"filen är en Excel-fil (.xlsx) fast den heter {path.suffix or 'något annat'}; den lästes som Excel-fil")
+        yield from _read_xlsx(path, renamed)
         return
     try:
         source = open_text_file(path)
@@ -414,7 +424,8 @@ def check_workbook_size(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise BadInputError(f"{path}: är ingen Excel-fil (.xlsx) ({exc})") from exc
+        raise BadInputError(f"{path}: är ingen Excel-fil (.xlsx) som går att öppna (trasig, eller en annan sorts fil"
+                            " som döpts om); spara ärendena som Excel eller CSV och importera igen") from exc
     unpacked = sum(p.file_size for p in parts)
     if unpacked > XLSX_MAX_UNPACKED:
         raise BadInputError(f"{path}: Excel-filen packas upp till {unpacked // 2**20} MB; högst {XLSX_MAX_UNPACKED // 2**20} MB tillåts")
@@ -424,15 +435,10 @@ def check_workbook_size(path: Path) -> None:
                                 " gånger större än den är; filen importeras inte (en zip-bomb?)")
 
 
-def _read_xlsx(path: Path) -> Iterator[RawRow]:
-    from openpyxl import load_workbook
-
+def _read_xlsx(path: Path, renamed: str | None = None) -> Iterator[RawRow]:
+    """The rows of a workbook's ticket sheet; *renamed*: a note when the file is named as something else."""
     check_workbook_size(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a bad file
-        raise BadInputError(f"{path}: kan inte läsa Excel-filen ({exc})") from exc
-    try:
+    with _workbook(path) as workbook:
         sheet, note = _ticket_sheet(workbook)
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # read every row, whatever the <dimension> tag claims
@@ -443,7 +449,7 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
         above = _header_index([_cell_names(values) for values in head])
         names = _cell_names(head[above])
         repeated = _repeated(names)
-        notes = _file_notes(note, _above_note(above), _repeated_note(repeated))
+        notes = _file_notes(renamed, note, _above_note(above), _repeated_note(repeated))
         header = above + 1  # the row a spreadsheet shows the column names on
         for number, values in enumerate(itertools.chain(head[above + 1:], rows), start=header + 1):
             if values is None or all(v in (None, "") for v in values):
@@ -456,8 +462,23 @@ def _read_xlsx(path: Path) -> Iterator[RawRow]:
             fields.pop("", None)
             yield RawRow(number, fields, notes=notes, header=header)
             notes, header = (), None
-    finally:
-        workbook.close()
+
+
+@contextlib.contextmanager
+def _workbook(path: Path, data_only: bool = True):
+    """*path*'s workbook opened read-only, closed afterwards; opened from the open file, so that a workbook
+    saved as .csv opens too (openpyxl refuses a path by its suffix). BadInputError when it cannot be read."""
+    from openpyxl import load_workbook
+
+    with open(path, "rb") as handle:
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=data_only)
+        except Exception as exc:  # openpyxl raises many types for a bad file
+            raise BadInputError(f"{path}: kan inte läsa Excel-filen ({exc})") from exc
+        try:
+            yield workbook
+        finally:
+            workbook.close()
 
 
 def _cell_names(values) -> list[str]:

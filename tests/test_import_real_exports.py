@@ -11,7 +11,7 @@ import tracemalloc
 
 import pytest
 
-from conftest import sample_rows, write_jsonl
+from conftest import sample_rows, write_jsonl, write_workbook
 from elsdesk import file_text
 from elsdesk.cli import main
 from elsdesk.domain import BadInputError
@@ -19,6 +19,11 @@ from elsdesk.importer import ticket_fields
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import TicketRepository
 from elsdesk.ticket_files import read_rows
+
+PDF_HEAD = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + b"x" * 400
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
+JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00"
+
 
 def _nested_ticket(number: int) -> dict:
     """A ticket as a ticket system's API writes it: nested objects, a list of tags, an id of its requester."""
@@ -152,3 +157,51 @@ def test_a_list_of_plain_values_is_joined_as_text(tmp_path):
                     encoding="utf-8")
     row = next(read_rows(path))
     assert row.fields["tags"] == "utskrift, etikett" and row.fields["notes"] is None
+
+
+# -- a wrong file type renamed: told from its first bytes -----------------------------------------------------------
+@pytest.mark.parametrize("head, what", [(PDF_HEAD, "en PDF"), (PNG_HEAD, "en bild (PNG)"),
+                                        (JPEG_HEAD, "en bild (JPEG)"),
+                                        (bytes(range(256)) * 8, "ingen textfil")],
+                         ids=["pdf", "png", "jpeg", "binary"])
+def test_a_file_that_is_no_text_named_csv_gives_one_message_saying_what_it_is(memory_db, tmp_path, head, what):
+    path = tmp_path / "agenda.csv"
+    path.write_bytes(head)
+    with pytest.raises(BadInputError) as error:
+        import_tickets(memory_db, path)
+    assert f"filen är {what}" in str(error.value) and "inte en CSV-fil" in str(error.value)
+
+
+def test_a_pdf_renamed_csv_is_exit_1_and_makes_no_desk(tmp_path, capsys):
+    path = tmp_path / "agenda.csv"
+    path.write_bytes(PDF_HEAD)
+    desk = tmp_path / "desk.db"
+    assert main(["--db", str(desk), "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "filen är en PDF, inte en CSV-fil; spara ärendena som CSV eller Excel och importera igen" in err
+    assert err.count("\n") == 1 and not desk.exists()
+
+
+def test_a_pdf_renamed_xlsx_gets_a_swedish_message_without_the_zip_readers_english(memory_db, tmp_path):
+    path = tmp_path / "agenda.xlsx"
+    path.write_bytes(PDF_HEAD)
+    with pytest.raises(BadInputError) as error:
+        import_tickets(memory_db, path)
+    assert "filen är en PDF, inte en Excel-fil (.xlsx)" in str(error.value)
+    assert "zip" not in str(error.value)
+
+
+def test_a_workbook_saved_as_csv_is_read_as_the_workbook_it_is(memory_db, tmp_path):
+    workbook = write_workbook(tmp_path / "export.xlsx", [["Rubrik", "Beskrivning", "Skapad"],
+                                                         ["Skrivaren", "skriver inte", "2026-11-03 08:00"]])
+    path = tmp_path / "export.csv"
+    workbook.rename(path)
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert (report.new, report.rejected) == (1, [])
+    assert any("Excel-fil (.xlsx) fast den heter .csv" in warning for _line, warning in report.warnings)
+
+
+def test_a_csv_with_a_stray_nul_byte_is_still_text(memory_db, tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"Rubrik;Beskrivning;Skapad\r\nSkriv\x00aren;skriver inte;2026-11-03 08:00\r\n")
+    assert import_tickets(memory_db, path, find_incidents=False).new == 1
