@@ -1,5 +1,5 @@
 """When a ticket file says a ticket was created: how finely, whether two times are one ticket's, whether a
-date is one a ticket can have or lies ahead, and Excel's date serials. Used by :mod:`elsdesk.importer`
+date is one a ticket can have or lies ahead, Excel's date serials and dates written with slashes. Used by :mod:`elsdesk.importer`
 (which re-exports these names) and by the id and merge rules that compare creation times."""
 
 from __future__ import annotations
@@ -18,8 +18,13 @@ FUTURE_DAYS = 2
 # a bare number in this range in a date column is an Excel date serial (days since 1899-12-30: 1954 to 2119),
 # written by a workbook whose date cells have no date format, or saved from one to CSV
 EXCEL_SERIALS = (20_000, 80_000)
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 in the 1900 system, right for every serial after February 1900
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
+# a date written with slashes and a four-digit year ("17/11/2026", "17/11/2026 08:15"): day or month first?
+_SLASHED = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})"
+                      r"(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second_of>\d{2}))?)?")
 
 
 def creation_detail(created_at: str | None) -> int:
@@ -91,3 +96,29 @@ def excel_serial(value) -> datetime | None:
     if not EXCEL_SERIALS[0] <= number <= EXCEL_SERIALS[1]:
         return None
     return _EXCEL_EPOCH + timedelta(seconds=round(number * 86400))
+
+
+def slashed_date(text: str) -> datetime | None:
+    """The moment a date written with slashes names when its order cannot be doubted: "17/11/2026" is day first
+    (no month 17), "11/17/2026" month first (an American export); None when *text* is no such date. ValueError,
+    with the reason in Swedish, when it is one whose order cannot be told ("5/11/2026": 5 November or May 11?)
+    or whose day does not exist."""
+    match = _SLASHED.fullmatch(" ".join(str(text).split()))
+    if not match:
+        return None
+    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    if not first or not second:
+        raise ValueError(f"datum '{match[0][:20]}': dag eller månad 0 finns inte")
+    if first > 12 and second > 12:
+        raise ValueError(f"datum '{match[0][:20]}': varken {first} eller {second} kan vara en månad")
+    if first <= 12 and second <= 12 and first != second:
+        raise ValueError(f"datum '{match[0][:20]}': dag eller månad först går inte att avgöra ({first}/{second} kan"
+                         f" vara både {first} {MONTHS[second - 1]} och {second} {MONTHS[first - 1]}); skriv datum"
+                         " som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, eller spara filen med datum som Excel-datum")
+    day, month = (first, second) if first > 12 or first == second else (second, first)
+    try:
+        return datetime(year, month, day, int(match["hour"] or 0), int(match["minute"] or 0),
+                        int(match["second_of"] or 0))
+    except ValueError:
+        raise ValueError(f"datum '{match[0][:20]}': dagen eller klockslaget finns inte ({day} {MONTHS[month - 1]}"
+                         f" {year})") from None

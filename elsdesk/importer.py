@@ -26,8 +26,8 @@ from elsdesk.region_time import to_region_local
 from elsdesk.sign_offs import without_greeting, without_signoff
 from elsdesk.taxonomy import Taxonomy
 from elsdesk.import_dates import (  # noqa: F401  (as callers know them)
-    EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, creation_detail, excel_serial, last_day_not_ahead,
-    plausible_created_at, same_creation,
+    EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, MONTHS, creation_detail, excel_serial,
+    last_day_not_ahead, plausible_created_at, same_creation, slashed_date,
 )
 from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as callers know them)
     MAX_FIELD_CHARS, SUPPORTED, RawRow, check_workbook_size, decode, estimate_rows, has_header_row, read_rows,
@@ -81,8 +81,6 @@ NO_ID_TO_CHANGE = ("id saknas: en rad utan rubrik, beskrivning och datum kan bar
 # a file without rows after its first line, which is read as the column names
 NO_ROWS = ("filen innehåller inga ärenden: den är tom, eller har bara en rad (den första raden läses som kolumnernas"
            " namn, t.ex. Rubrik;Beskrivning;Datum, och ärendena står på raderna under)")
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december")
 
 
 def column_key(name) -> str:
@@ -521,7 +519,7 @@ def _not_a_date_reason(text: str) -> str:
             return f"datum '{shown(text)}': månad {month} finns inte"
         days = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days:
-            return (f"datum '{shown(text)}': dagen finns inte ({_MONTHS[month - 1]} {year} har {days} dagar;"
+            return (f"datum '{shown(text)}': dagen finns inte ({MONTHS[month - 1]} {year} har {days} dagar;"
                     " datum skrivs ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)")
     return (f"datum '{shown(text)}' är inget datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM eller"
             " DD.MM.ÅÅÅÅ TT:MM)")
@@ -682,7 +680,9 @@ def _created_of(created_raw) -> datetime:
             return datetime.combine(created_raw, datetime.min.time())
         return parse_written_datetime(_text(created_raw))
     except ValueError:
-        created = excel_serial(created_raw)  # a workbook's date cell without a date format, or a CSV saved from it
+        # "17/11/2026" (ValueError saying why for "5/11/2026"); a workbook's date cell without a date format, or a
+        # CSV saved from it
+        created = slashed_date(_text(created_raw)) or excel_serial(created_raw)
         if created is None:
             raise ValueError(_not_a_date_reason(_text(created_raw))) from None
         return created

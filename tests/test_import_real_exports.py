@@ -205,3 +205,30 @@ def test_a_csv_with_a_stray_nul_byte_is_still_text(memory_db, tmp_path):
     path = tmp_path / "nul.csv"
     path.write_bytes(b"Rubrik;Beskrivning;Skapad\r\nSkriv\x00aren;skriver inte;2026-11-03 08:00\r\n")
     assert import_tickets(memory_db, path, find_incidents=False).new == 1
+
+
+# -- dates with slashes ---------------------------------------------------------------------------------------------
+def _csv_with_dates(tmp_path, *dates: str):
+    lines = ["Rubrik;Beskrivning;Registrerad"] + [f"Skrivaren {i};skriver inte;{day}" for i, day in enumerate(dates)]
+    path = tmp_path / "dates.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+def test_a_slashed_date_whose_first_number_is_no_month_is_day_first(memory_db, tmp_path):
+    """The tester's alvdala_sjukhus.csv: 17/11/2026 was refused though 17 cannot be a month."""
+    report = import_tickets(memory_db, _csv_with_dates(tmp_path, "17/11/2026", "17/11/2026 08:15", "11/17/2026"),
+                            find_incidents=False)
+    assert (report.new, report.rejected) == (3, [])
+    created = sorted(ticket.created_at for ticket in TicketRepository(memory_db).iter_tickets())
+    assert created == ["2026-11-17T00:00:00", "2026-11-17T00:00:00", "2026-11-17T08:15:00"]
+
+
+@pytest.mark.parametrize("day, reason", [
+    ("5/11/2026", "dag eller månad först går inte att avgöra (5/11 kan vara både 5 november och 11 maj)"),
+    ("31/02/2026", "dagen eller klockslaget finns inte (31 februari 2026)"),
+    ("13/13/2026", "varken 13 eller 13 kan vara en månad"),
+])
+def test_a_slashed_date_still_refused_says_why_in_swedish(memory_db, tmp_path, day, reason):
+    report = import_tickets(memory_db, _csv_with_dates(tmp_path, day), find_incidents=False)
+    assert len(report.rejected) == 1 and reason in report.rejected[0][1]
