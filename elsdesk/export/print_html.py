@@ -238,8 +238,13 @@ def render_print_html(data) -> str:
     return _print_range(data) if getattr(data, "is_range", False) else _print(data)
 
 
+FIGURE_PT, LONG_FIGURE_PT, LONG_FIGURE_CHARS = 15, 10, 12
+
+
 def _print_figures(rows) -> str:
-    """The key-figure cells of (label, value, note) rows, for the PDF's first table row."""
+    """The key-figure cells of (label, value, note) rows, for the PDF's first table row; a value in words
+    ("3 avtagande, 7 kvarstår, 0 ökande") in a smaller size than a number (it filled a card in four lines)."""
+    size = lambda value: LONG_FIGURE_PT if len(str(value)) > LONG_FIGURE_CHARS else FIGURE_PT  # noqa: E731
     return "".join(f'<td bgcolor="#eef3f8" width="{100 // 4}%"><font color="#667085" style="font-size:7pt">{esc(label.upper())}</font><br>'
-                   f'<span style="font-size:15pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
+                   f'<span style="font-size:{size(value)}pt; color:#1f3a5f"><b>{esc(value)}</b></span><br>'
                    f'<font color="#667085" style="font-size:7.5pt">{esc(note)}</font></td>' for label, value, note in rows)

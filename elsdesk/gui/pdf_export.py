@@ -19,6 +19,8 @@ RESOLUTION = 300          # dots per inch of the PDF's coordinate system
 MARGIN_MM = 16
 FOOTER_MM = 8
 BASE_FONT_PT = 9
+SHORT_TABLE_SHARE = 0.5  # a table at most half a page high (a chart, the module trend, an example) is kept on one page
+MAX_KEEP_PASSES = 40
 
 
 def ensure_gui_application():
@@ -85,7 +87,45 @@ def print_document(data, writer):
     document.setHtml(render_html(data, for_print=True))
     body = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(body.width(), body.height()))
+    keep_short_tables_whole(document)
     return document
+
+
+def keep_short_tables_whole(document) -> None:
+    """Start on a new page, with the heading above it, each short table (a chart, the key figures, a quoted
+    example: at most :data:`SHORT_TABLE_SHARE` of a page) that the layout split over two: the period's
+    "Ärenden per modul och vecka" had its first bar at the foot of page 1 and the rest on page 2 (a tester).
+    Long tables (every topic, the module trend) flow on over pages as before."""
+    from PySide6.QtGui import QTextFormat, QTextTable
+
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look again from the top
+        moved = False
+        for frame in document.rootFrame().childFrames():
+            if not isinstance(frame, QTextTable):
+                continue
+            box = layout.frameBoundingRect(frame)
+            first_page, last_page = int(box.top() // page), int((box.bottom() - 1) // page)
+            if first_page == last_page or box.height() > SHORT_TABLE_SHARE * page:
+                continue
+            block = document.findBlock(frame.firstPosition() - 1)  # the heading or paragraph just above it
+            heading = block if block.isValid() and block.text().strip() and \
+                layout.blockBoundingRect(block).bottom() > first_page * page else None
+            fmt = heading.blockFormat() if heading else frame.format()
+            if fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
+                continue
+            fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+            if heading:
+                from PySide6.QtGui import QTextCursor
+
+                QTextCursor(heading).setBlockFormat(fmt)
+            else:
+                frame.setFormat(fmt)
+            moved = True
+            break
+        if not moved:
+            return
 
 
 def write_pdf(data, path) -> None:

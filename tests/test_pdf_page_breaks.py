@@ -1,0 +1,72 @@
+"""The PDF keeps a short table (a chart, the module trend, a quoted example) on one page with its heading
+(a tester's period PDF had "Ärenden per modul och vecka" with its first bar at the foot of page 1 and the
+rest on page 2), and a key figure in words fits its card (it filled one in four lines at headline size)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from elsdesk.export.print_html import FIGURE_PT, LONG_FIGURE_PT, _print_figures  # noqa: E402
+from elsdesk.gui.pdf_export import ensure_gui_application, keep_short_tables_whole  # noqa: E402
+
+
+def _document(html: str, page_height: float = 400):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    ensure_gui_application()
+    document = QTextDocument()
+    document.setHtml(html)
+    document.setPageSize(QSizeF(400, page_height))
+    return document
+
+
+def _tables(document):
+    from PySide6.QtGui import QTextTable
+
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    return [(int(layout.frameBoundingRect(f).top() // page), int((layout.frameBoundingRect(f).bottom() - 1) // page))
+            for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+
+def _rows(n: int) -> str:
+    return "<table>" + "".join(f"<tr><td>vecka {i}</td><td>{i}</td></tr>" for i in range(n)) + "</table>"
+
+
+def test_a_short_table_split_over_two_pages_starts_a_page_with_its_heading():
+    for lines in range(4, 60):  # as many lines above it as make the layout split it (fonts differ)
+        filler = "".join(f"<p>Rad {i} i översikten</p>" for i in range(lines))
+        document = _document(f"{filler}<h2>Ärenden per modul och vecka</h2>{_rows(6)}<p>förklaring</p>")
+        (first, last), = _tables(document)
+        if first != last:
+            break
+    assert first != last, "the layout splits it to begin with"
+
+    keep_short_tables_whole(document)
+
+    (first, last), = _tables(document)
+    assert first == last == 1
+    heading = next(b for b in _blocks(document) if b.text() == "Ärenden per modul och vecka")
+    assert int(document.documentLayout().blockBoundingRect(heading).top() // 400) == 1, "the heading goes with it"
+
+
+def test_a_long_table_flows_on_over_pages():
+    document = _document(f"<p>inledning</p><h2>Alla ämnen</h2>{_rows(40)}")
+    before = _tables(document)
+    keep_short_tables_whole(document)
+    assert _tables(document) == before and before[0][0] != before[0][1]
+
+
+def _blocks(document):
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def test_a_key_figure_in_words_is_smaller_than_a_number():
+    html = _print_figures([("Ärenden", "137", ""), ("Ämnenas trend", "3 avtagande, 7 kvarstår, 0 ökande", "")])
+    assert html.count(f"font-size:{FIGURE_PT}pt") == 1 and html.count(f"font-size:{LONG_FIGURE_PT}pt") == 1
