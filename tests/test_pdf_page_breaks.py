@@ -9,7 +9,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from elsdesk.export.print_html import FIGURE_PT, LONG_FIGURE_PT, _print_figures  # noqa: E402
-from elsdesk.gui.pdf_export import ensure_gui_application, keep_short_tables_whole  # noqa: E402
+from elsdesk.gui.pdf_export import ensure_gui_application, keep_tables_tidy  # noqa: E402
 
 
 def _document(html: str, page_height: float = 400):
@@ -45,7 +45,7 @@ def test_a_short_table_split_over_two_pages_starts_a_page_with_its_heading():
             break
     assert first != last, "the layout splits it to begin with"
 
-    keep_short_tables_whole(document)
+    keep_tables_tidy(document)
 
     (first, last), = _tables(document)
     assert first == last == 1
@@ -56,7 +56,7 @@ def test_a_short_table_split_over_two_pages_starts_a_page_with_its_heading():
 def test_a_long_table_flows_on_over_pages():
     document = _document(f"<p>inledning</p><h2>Alla ämnen</h2>{_rows(40)}")
     before = _tables(document)
-    keep_short_tables_whole(document)
+    keep_tables_tidy(document)
     assert _tables(document) == before and before[0][0] != before[0][1]
 
 
@@ -70,3 +70,31 @@ def _blocks(document):
 def test_a_key_figure_in_words_is_smaller_than_a_number():
     html = _print_figures([("Ärenden", "137", ""), ("Ämnenas trend", "3 avtagande, 7 kvarstår, 0 ökande", "")])
     assert html.count(f"font-size:{FIGURE_PT}pt") == 1 and html.count(f"font-size:{LONG_FIGURE_PT}pt") == 1
+
+
+def test_a_row_of_a_long_table_starts_the_next_page_rather_than_leave_a_line_behind():
+    from PySide6.QtGui import QTextTable
+
+    rows = "".join(f"<tr><td>Ämne {i}<br>nyckelord {i}</td><td>{i}</td></tr>" for i in range(40))
+
+    def split_rows():
+        table = next(f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable))
+        layout, page = document.documentLayout(), document.pageSize().height()
+        found = []
+        for row in range(1, table.rows()):
+            cells = [table.cellAt(row, c) for c in range(table.columns())]
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)
+            if int(top // page) != int((bottom - 1) // page):
+                found.append(row)
+        return found
+
+    for lines in range(1, 30):  # as many lines above it as make the layout split a row (fonts differ)
+        filler = "".join(f"<p>inledning {i}</p>" for i in range(lines))
+        document = _document(f"{filler}<table><thead><tr><th>Ämne</th><th>Ärenden</th></tr></thead>{rows}</table>")
+        if split_rows():
+            break
+    assert split_rows(), "the layout leaves a row's second line on the next page to begin with"
+    keep_tables_tidy(document)
+    assert split_rows() == []
+    assert document.pageCount() >= 3, "the table still flows on over pages"

@@ -20,7 +20,7 @@ MARGIN_MM = 16
 FOOTER_MM = 8
 BASE_FONT_PT = 9
 SHORT_TABLE_SHARE = 0.5  # a table at most half a page high (a chart, the module trend, an example) is kept on one page
-MAX_KEEP_PASSES = 40
+MAX_KEEP_PASSES = 400  # a break a pass; a week of 20,000 tickets lists a few hundred topics
 
 
 def ensure_gui_application():
@@ -87,45 +87,94 @@ def print_document(data, writer):
     document.setHtml(render_html(data, for_print=True))
     body = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(body.width(), body.height()))
-    keep_short_tables_whole(document)
+    keep_tables_tidy(document)
     return document
 
 
-def keep_short_tables_whole(document) -> None:
-    """Start on a new page, with the heading above it, each short table (a chart, the key figures, a quoted
-    example: at most :data:`SHORT_TABLE_SHARE` of a page) that the layout split over two: the period's
-    "Ärenden per modul och vecka" had its first bar at the foot of page 1 and the rest on page 2 (a tester).
-    Long tables (every topic, the module trend) flow on over pages as before."""
-    from PySide6.QtGui import QTextFormat, QTextTable
+def keep_tables_tidy(document) -> None:
+    """Page breaks that keep what belongs together on one page: a short table (a chart, the module trend, a
+    quoted example: at most :data:`SHORT_TABLE_SHARE` of a page) starts a page with the heading above it when
+    the layout split it (the period's "Ärenden per modul och vecka" had its first bar at the foot of page 1
+    and the rest on page 2), and a long table's row starts the next page rather than leaving its second line
+    there ("Hur ordinerar man vid behov med maxdos" on page 2, its keywords alone on page 3; a tester)."""
+    for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look again from the top
+        if not _mend_first_split(document):
+            return
+
+
+def _mend_first_split(document) -> bool:
+    """Mend the first table, or table row, that the layout split over two pages; whether there was one."""
+    from PySide6.QtGui import QTextTable
 
     page = document.pageSize().height()
     layout = document.documentLayout()
-    for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look again from the top
-        moved = False
-        for frame in document.rootFrame().childFrames():
-            if not isinstance(frame, QTextTable):
-                continue
-            box = layout.frameBoundingRect(frame)
-            first_page, last_page = int(box.top() // page), int((box.bottom() - 1) // page)
-            if first_page == last_page or box.height() > SHORT_TABLE_SHARE * page:
-                continue
-            block = document.findBlock(frame.firstPosition() - 1)  # the heading or paragraph just above it
-            heading = block if block.isValid() and block.text().strip() and \
-                layout.blockBoundingRect(block).bottom() > first_page * page else None
-            fmt = heading.blockFormat() if heading else frame.format()
-            if fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
-                continue
-            fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
-            if heading:
-                from PySide6.QtGui import QTextCursor
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        box = layout.frameBoundingRect(frame)
+        if _page_of(box.top(), page) == _page_of(box.bottom() - 1, page):
+            continue
+        if box.height() <= SHORT_TABLE_SHARE * page:
+            if _break_before_table(document, frame, page):
+                return True
+            continue
+        for row in _split_rows(layout, frame, page):
+            if (_break_after_row(frame, row - 1) if row > frame.format().headerRowCount()
+                    else _break_before_table(document, frame, page)):
+                return True
+    return False
 
-                QTextCursor(heading).setBlockFormat(fmt)
-            else:
-                frame.setFormat(fmt)
-            moved = True
-            break
-        if not moved:
-            return
+
+def _page_of(y: float, page: float) -> int:
+    return int(y // page)
+
+
+def _split_rows(layout, table, page: float):
+    """The rows of *table* (after its header) whose cells' lines lie on two pages, first to last."""
+    for row in range(table.format().headerRowCount(), table.rows()):
+        cells = [table.cellAt(row, column) for column in range(table.columns())]
+        top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
+        bottom = max(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() for cell in cells)
+        if _page_of(top, page) != _page_of(bottom - 1, page) and bottom - top < SHORT_TABLE_SHARE * page:
+            yield row
+
+
+def _break_after_row(table, row: int) -> bool:
+    """A page break after *row* (on the last block of each of its cells: one cell's break would move that
+    cell alone, and a break before each of the next row's cells moved it two pages on)."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    changed = False
+    for column in range(table.columns()):
+        block = table.cellAt(row, column).lastCursorPosition().block()
+        fmt = block.blockFormat()
+        if not fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysAfter:
+            fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreak_AlwaysAfter)
+            QTextCursor(block).setBlockFormat(fmt)
+            changed = True
+    return changed
+
+
+def _break_before_table(document, table, page: float) -> bool:
+    """A page break before *table*, or before the heading just above it when that is on the same page."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    layout = document.documentLayout()
+    first_page = _page_of(layout.frameBoundingRect(table).top(), page)
+    block = document.findBlock(table.firstPosition() - 1)  # the heading or paragraph just above it
+    if block.isValid() and block.text().strip() and layout.blockBoundingRect(block).bottom() > first_page * page:
+        fmt = block.blockFormat()
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
+            return False
+        fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreak_AlwaysBefore)
+        QTextCursor(block).setBlockFormat(fmt)
+        return True
+    fmt = table.format()
+    if fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
+        return False
+    fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreak_AlwaysBefore)
+    table.setFormat(fmt)
+    return True
 
 
 def write_pdf(data, path) -> None:
