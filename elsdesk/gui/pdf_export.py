@@ -20,7 +20,7 @@ MARGIN_MM = 16
 FOOTER_MM = 8
 BASE_FONT_PT = 9
 SHORT_TABLE_SHARE = 0.5  # a table at most half a page high (a chart, the module trend, an example) is kept on one page
-MAX_KEEP_PASSES = 400  # a break a pass; a week of 20,000 tickets lists a few hundred topics
+MAX_KEEP_PASSES = 100  # a break a pass, each a new layout of the table (~0.12 s for 600 rows): a page break a pass
 
 
 def ensure_gui_application():
@@ -97,41 +97,45 @@ def keep_tables_tidy(document) -> None:
     the layout split it (the period's "Ärenden per modul och vecka" had its first bar at the foot of page 1
     and the rest on page 2), and a long table's row starts the next page rather than leaving its second line
     there ("Hur ordinerar man vid behov med maxdos" on page 2, its keywords alone on page 3; a tester)."""
-    for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look again from the top
-        if not _mend_first_split(document):
+    place = (0, 0)
+    for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look on from the table or row it mended
+        place = _mend_first_split(document, place)
+        if place is None:
             return
 
 
-def _mend_first_split(document) -> bool:
-    """Mend the first table, or table row, that the layout split over two pages; whether there was one."""
+def _mend_first_split(document, start: tuple[int, int]) -> tuple[int, int] | None:
+    """Mend the first table, or table row, from *start* (a table's number and a row) that the layout split
+    over two pages; where it was, or None when there was none (what comes before *start* is mended)."""
     from PySide6.QtGui import QTextTable
 
     page = document.pageSize().height()
     layout = document.documentLayout()
-    for frame in document.rootFrame().childFrames():
-        if not isinstance(frame, QTextTable):
-            continue
-        box = layout.frameBoundingRect(frame)
+    tables = [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    for number in range(start[0], len(tables)):
+        table = tables[number]
+        box = layout.frameBoundingRect(table)
         if _page_of(box.top(), page) == _page_of(box.bottom() - 1, page):
             continue
         if box.height() <= SHORT_TABLE_SHARE * page:
-            if _break_before_table(document, frame, page):
-                return True
+            if _break_before_table(document, table, page):
+                return number, 0
             continue
-        for row in _split_rows(layout, frame, page):
-            if (_break_after_row(frame, row - 1) if row > frame.format().headerRowCount()
-                    else _break_before_table(document, frame, page)):
-                return True
-    return False
+        first_row = start[1] if number == start[0] else 0
+        for row in _split_rows(layout, table, page, first_row):
+            if (_break_after_row(table, row - 1) if row > table.format().headerRowCount()
+                    else _break_before_table(document, table, page)):
+                return number, row
+    return None
 
 
 def _page_of(y: float, page: float) -> int:
     return int(y // page)
 
 
-def _split_rows(layout, table, page: float):
-    """The rows of *table* (after its header) whose cells' lines lie on two pages, first to last."""
-    for row in range(table.format().headerRowCount(), table.rows()):
+def _split_rows(layout, table, page: float, first_row: int = 0):
+    """The rows of *table* from *first_row* (after its header) whose cells' lines lie on two pages, first to last."""
+    for row in range(max(first_row, table.format().headerRowCount()), table.rows()):
         cells = [table.cellAt(row, column) for column in range(table.columns())]
         top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
         bottom = max(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() for cell in cells)
