@@ -141,10 +141,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                kept = [name for name in (before.detail.get("name") if before else None, known.label)
-                        if name and name not in names_taken and (name == topic.label or name not in fresh_names)
-                        and name_still_fits(name, topic)]  # two proposals of one week never share a name
-                known.label = respelled(kept[0], spelling) if kept else topic.label
+                known.label = _proposal_name(topic, [before.detail.get("name") if before else None, known.label],
+                                             names_taken | (fresh_names - {topic.label}), spelling)
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             names_taken.add(known.label)
@@ -158,6 +156,14 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _proposal_name(topic: FoundTopic, earlier: list[str | None], taken: set[str], spelling) -> str:
+    """A continued proposal's name: the first of its *earlier* names (the one this week showed, then its
+    latest) that still fits its tickets (:func:`name_still_fits`) and no other proposal of the week has or
+    gets (*taken*), respelled as the week spells it; else the name its tickets give it now."""
+    kept = [name for name in earlier if name and name not in taken and name_still_fits(name, topic)]
+    return respelled(kept[0], spelling) if kept else topic.label
 
 
 def _kinds_over_weeks(topic_id: str, kind_mix: dict[str, int], earlier_results: dict[str, list[TopicWeek]]) -> dict[str, int]:
