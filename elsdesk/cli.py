@@ -359,8 +359,11 @@ def cmd_delete(args) -> int:
     with _database(args, existing=True) as database:
         require(database, REMOVE_TICKETS)  # a refusal for the role comes before anything else
         tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.numbers)}.values())
-        for ticket in tickets:
-            print(f"{ticket.external_id or ticket.id}  {ticket.created_at[:16].replace('T', ' ')}  {ticket.title}")
+        from elsdesk.plain_text import printable
+
+        for ticket in tickets:  # what goes, as a person recognises it
+            print(f"{ticket.external_id or ticket.id}  {ticket.created_at[:16].replace('T', ' ')}"
+                  f"  {printable(ticket.title, keep_newlines=False)}")
         if not args.yes:
             if not sys.stdin.isatty():
                 raise UsageError("ärenden tas bort först när du bekräftar: lägg till --yes (det går inte att ångra)")
