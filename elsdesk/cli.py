@@ -358,7 +358,10 @@ def cmd_delete(args) -> int:
 
     with _database(args, existing=True) as database:
         require(database, REMOVE_TICKETS)  # a refusal for the role comes before anything else
-        tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.numbers)}.values())
+        try:  # a number that names no ticket, or several, is a command line to write again (exit 2)
+            tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.numbers)}.values())
+        except BadInputError as exc:
+            raise UsageError(str(exc)) from None
         from elsdesk.plain_text import printable
 
         for ticket in tickets:  # what goes, as a person recognises it

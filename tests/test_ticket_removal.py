@@ -201,3 +201,60 @@ def test_on_a_shared_desk_only_a_super_user_removes_and_the_server_says_the_same
         assert remove_logged_by_mistake(sven, [twice.id, other.id]) == 2, "also a ticket another person confirmed"
         assert IncidentRepository(sven).list_incidents(None) == []
         assert sven.query("SELECT count(*) FROM review_decisions") == [(0,)]
+
+
+# -- what a removal leaves: numbers not given again, incidents spanning what is left, no stale links ----------
+def _log(database, title: str):
+    from elsdesk.domain import Ticket
+    from elsdesk.services.tickets import log_ticket
+
+    return log_ticket(database, Ticket(title=title, description="", created_at="2025-04-29T10:00:00"))[0]
+
+
+def test_a_removed_tickets_number_is_never_given_again(memory_db, tmp_path):
+    """A tester on a local desk: ELS-000002 removed, and the next ticket logged was ELS-000002 again (an id
+    and a number already quoted in a mail now named another ticket)."""
+    first, second = _log(memory_db, "Första"), _log(memory_db, "Andra")
+    assert remove_logged_by_mistake(memory_db, [second.id]) == 1
+    third = _log(memory_db, "Tredje")
+    assert third.external_id != second.external_id and third.id > second.id
+    import_tickets(memory_db, write_jsonl(tmp_path / "more.jsonl", sample_rows(2, start=900)))
+    assert min(t.id for t in TicketRepository(memory_db).iter_tickets() if t.external_id.startswith("T-")) > third.id
+    assert remove_logged_by_mistake(memory_db, [third.id]) == 1
+    rows = sample_rows(2, start=950)
+    import_tickets(memory_db, write_jsonl(tmp_path / "again.jsonl", rows))
+    repo = TicketRepository(memory_db)
+    assert all(repo.get_by_external_id(row["id"]).id > third.id for row in rows), "an import too"
+    assert repo.query_ids(TicketFilter(text=rows[0]["title"].split()[0])), "and its search index is filled"
+
+
+def test_an_incident_spans_the_tickets_it_has_left_and_take_over_links_forget_a_removed_ticket(memory_db, tmp_path):
+    import json as json_module
+
+    from elsdesk.storage.problems import PROPOSAL_LINKS_KEY
+
+    twice, other = _desk(memory_db, tmp_path)
+    repo = TicketRepository(memory_db)
+    later = repo.get_by_external_id("T-00003")
+    incidents = IncidentRepository(memory_db)
+    with memory_db.write() as conn:
+        incident = incidents.create("Skrivarstopp", twice.created_at, later.created_at, twice.created_at,
+                                    [twice.id, other.id, later.id])
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
+                     (PROPOSAL_LINKS_KEY.format(week=twice.iso_week), json_module.dumps({str(twice.id): 1, str(other.id): 1})))
+    remove_logged_by_mistake(memory_db, [twice.id])
+    kept = incidents.get(incident)
+    assert (kept.first_at, kept.last_at) == (min(other.created_at, later.created_at), max(other.created_at, later.created_at))
+    links = memory_db.query("SELECT value FROM settings WHERE key = ?", (PROPOSAL_LINKS_KEY.format(week=twice.iso_week),))
+    assert json_module.loads(links[0][0]) == {str(other.id): 1}
+
+
+def test_cli_delete_calls_an_unclear_number_a_usage_error(db_path, tmp_path, capsys):
+    with open_database(db_path) as database:
+        _desk(database, tmp_path)
+        import_tickets(database, write_jsonl(tmp_path / "more.jsonl", [dict(OTHER, id="INC-13")]))
+    for number in ("13", " "):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", str(db_path), "delete", number, "--yes"])
+        assert exit_info.value.code == 2
+    assert "flera ärenden" in capsys.readouterr().err

@@ -35,4 +35,4 @@ class DemoRepository:
     def delete_demo_tickets(self) -> int:
         """Delete every demo ticket and what only they made (their own topics too); return how many went."""
         ids = [row[0] for row in self.conn.execute(f"SELECT id FROM tickets WHERE {_RANGE}", _BOUNDS).fetchall()]
-        return remove_tickets(self.conn, ids, drop_lone_topics=True)
+        return remove_tickets(self.conn, ids, drop_lone_topics=True, numbers_stay_taken=False)

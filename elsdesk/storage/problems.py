@@ -140,7 +140,7 @@ class ProblemRepository:
             chunk = keys[start:start + 900]
             for key, value in self.database.query(
                     f"SELECT key, value FROM settings WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                found[key[len(_PROPOSAL_LINKS_PREFIX):]] = _links_of(value)
+                found[key[len(_PROPOSAL_LINKS_PREFIX):]] = proposal_links_of(value)
         return found
 
     def _proposal_links_kept(self, end: str, weeks: set[str]) -> dict[str, int]:
@@ -195,7 +195,7 @@ class ProblemRepository:
             return
         key = PROPOSAL_LINKS_KEY.format(week=week)
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        recorded = _links_of(row[0] if row else None)
+        recorded = proposal_links_of(row[0] if row else None)
         recorded.update(links)
         upsert_setting(conn, key, json.dumps({str(t): p for t, p in sorted(recorded.items())}))
 
@@ -211,7 +211,7 @@ class ProblemRepository:
                          [values[c] for c in columns] + [problem_id])
 
 
-def _links_of(text: str | None) -> dict[int, int]:
+def proposal_links_of(text: str | None) -> dict[int, int]:
     """{ticket id: problem id} of a stored :data:`PROPOSAL_LINKS_KEY` setting (an unreadable one holds none)."""
     try:
         return {int(t): int(p) for t, p in json.loads(text).items()} if text else {}

@@ -3,9 +3,12 @@
 One routine for the two ways tickets leave a desk: every demo ticket at once, and a ticket a
 super-user removes because it was logged by mistake (twice, on the wrong desk, or with a patient's
 details that must not stay). Label history, review decisions and incident links go with the
-ticket (``ON DELETE CASCADE``); incidents left without tickets go; stored topic weeks that held a
-removed ticket are dropped and worked out again from the remaining tickets when next shown.
-Runs inside the caller's :meth:`Database.write` transaction.
+ticket (``ON DELETE CASCADE``); incidents left without tickets go and the others span their remaining
+tickets; stored topic weeks that held a removed ticket are dropped and worked out again from the
+remaining tickets when next shown, and the proposal links recorded for them forget it. A removed
+ticket's number is never given again (:data:`REMOVED_UP_TO`): one quoted in a mail or an agenda named
+another ticket when SQLite handed the next ticket the removed one's id. Runs inside the caller's
+:meth:`Database.write` transaction.
 """
 
 from __future__ import annotations
@@ -13,30 +16,74 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
+from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, proposal_links_of
+from elsdesk.storage.settings import upsert_setting
+
 _CHUNK = 500  # ids per statement, well below either engine's limit on parameters
+# the highest id (and so ticket number) a removed ticket had: new tickets are numbered above it
+REMOVED_UP_TO = "tickets.removed_up_to"
 
 
-def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False) -> int:
+def removed_up_to(conn) -> int:
+    """The highest id a removed ticket had (0 when none was removed)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (REMOVED_UP_TO,)).fetchone()
+    try:
+        return int(row[0]) if row else 0
+    except ValueError:
+        return 0
+
+
+def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False, numbers_stay_taken: bool = True) -> int:
     """Delete the tickets *ids* and what only they made; return how many were deleted.
 
     With *drop_lone_topics* the registered topics made of removed tickets alone, which no other
     week holds, go too (the demo's own topics); otherwise a topic's registration stays with what
-    people did to it, and the week is simply worked out again."""
+    people did to it, and the week is simply worked out again. With *numbers_stay_taken* the removed
+    tickets' numbers are not given again (the demo's DEMO- numbers are no desk's own)."""
     ids = sorted(set(ids))
     if not ids:
         return 0
     weeks: set[str] = set()
+    incidents: set[int] = set()
     removed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
         weeks.update(row[0] for row in conn.execute(
             f"SELECT DISTINCT iso_week FROM tickets WHERE id IN ({marks})", chunk).fetchall() if row[0])
+        incidents.update(row[0] for row in conn.execute(
+            f"SELECT DISTINCT incident_id FROM incident_tickets WHERE ticket_id IN ({marks})", chunk).fetchall())
         removed += conn.execute(f"DELETE FROM tickets WHERE id IN ({marks})", chunk).rowcount
     conn.execute("DELETE FROM incidents WHERE NOT EXISTS"
                  " (SELECT 1 FROM incident_tickets x WHERE x.incident_id = incidents.id)")
+    _span_remaining_tickets(conn, sorted(incidents))
     _forget_topic_weeks(conn, sorted(weeks), set(ids), drop_lone_topics)
+    _forget_proposal_links(conn, sorted(weeks), set(ids))
+    if numbers_stay_taken and removed:
+        upsert_setting(conn, REMOVED_UP_TO, str(max(removed_up_to(conn), ids[-1])))
     return removed
+
+
+def _span_remaining_tickets(conn, incident_ids: list[int]) -> None:
+    """An incident that lost tickets spans the ones it has left (its first report was removed: it began at
+    the second)."""
+    span = ("(SELECT {0}(t.created_at) FROM incident_tickets x JOIN tickets t ON t.id = x.ticket_id"
+            " WHERE x.incident_id = incidents.id)")
+    for start in range(0, len(incident_ids), _CHUNK):
+        chunk = incident_ids[start : start + _CHUNK]
+        conn.execute(f"UPDATE incidents SET first_at = {span.format('min')}, last_at = {span.format('max')}"
+                     f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+
+
+def _forget_proposal_links(conn, weeks: list[str], removed: set[int]) -> None:
+    """The removed tickets out of the weeks' recorded take-overs of a proposal (``proposal_links:WEEK``)."""
+    for week in weeks:
+        key = PROPOSAL_LINKS_KEY.format(week=week)
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        links = proposal_links_of(row[0] if row else None)
+        if removed & set(links):
+            kept = {ticket: problem for ticket, problem in sorted(links.items()) if ticket not in removed}
+            upsert_setting(conn, key, json.dumps({str(t): p for t, p in kept.items()}))
 
 
 def _forget_topic_weeks(conn, weeks: list[str], removed: set[int], drop_lone_topics: bool) -> None:

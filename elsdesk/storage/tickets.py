@@ -22,12 +22,14 @@ from elsdesk.domain import (
 )
 from elsdesk.storage.database import Database
 from elsdesk.storage import search_text
+from elsdesk.storage.removal import removed_up_to
 from elsdesk.storage.search_text import compound_parts
 
 TICKET_COLUMNS = [f.name for f in fields(Ticket)]
 _TICKET_FIELDS = [name for name in TICKET_COLUMNS if name != "id"]  # what an insert writes, then two derived columns
 _INSERT_COLUMNS = _TICKET_FIELDS + ["iso_week", "search_parts"]
 _INSERT = f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
+_INSERT_WITH_ID = f"INSERT INTO tickets (id, {', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * (len(_INSERT_COLUMNS) + 1))})"
 _UPDATED_AT, _PATIENT_SAFETY, _EXTERNAL_ID = (_INSERT_COLUMNS.index(n) for n in ("updated_at", "patient_safety", "external_id"))
 # a setting that lives only inside an import batch's transaction: the insert trigger then leaves the
 # full-text index to one statement for the whole batch (migration 015)
@@ -267,7 +269,8 @@ class TicketRepository:
 
     # -- writing (callers hold a Database.write() transaction) ---------------------------
     def _next_external_id(self) -> str:
-        next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tickets").fetchone()[0]
+        """The next ticket number of the desk's own (ELS-…): above every ticket's id, removed ones' too."""
+        next_id = max(self._max_id(), removed_up_to(self.conn)) + 1
         candidate = TICKET_NUMBER.format(next_id)
         while self.conn.execute("SELECT 1 FROM tickets WHERE external_id = ?", (candidate,)).fetchone():
             next_id += 1
@@ -283,11 +286,27 @@ class TicketRepository:
         values.append(compound_parts(ticket.title, ticket.description, ticket.resolution))
         return values
 
+    def _max_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
+
+    def _id_above_removed(self) -> int | None:
+        """SQLite: the id the next ticket must be given when the newest tickets were removed (SQLite would hand
+        out their ids again: max(id) + 1); None when the usual next id is new. A server's sequence never
+        gives an id twice."""
+        if self.database.backend != "sqlite":
+            return None
+        floor = removed_up_to(self.conn)
+        return floor + 1 if floor >= self._max_id() + 1 else None
+
     def insert(self, ticket: Ticket) -> Ticket:
         if not ticket.external_id:
             ticket = ticket.with_changes(external_id=self._next_external_id())
         values = self._insert_values(ticket, now_iso())
-        new_id = self.conn.execute(_INSERT + " RETURNING id", values).fetchone()[0]
+        given = self._id_above_removed()
+        if given is None:
+            new_id = self.conn.execute(_INSERT + " RETURNING id", values).fetchone()[0]
+        else:
+            new_id = self.conn.execute(_INSERT_WITH_ID + " RETURNING id", [given, *values]).fetchone()[0]
         return ticket.with_changes(id=new_id, updated_at=values[_UPDATED_AT])
 
     def insert_many(self, tickets: list[Ticket]) -> list[Ticket]:
@@ -311,7 +330,14 @@ class TicketRepository:
         return tickets
 
     def _insert_many_sqlite(self, rows: list[list]) -> dict[str, int]:
-        last_id = insert_indexing_once(self.conn, _INSERT, rows)
+        given = self._id_above_removed()
+        if given is not None:  # the first row above the removed tickets' ids; SQLite numbers the rest after it
+            rows = [[given, *rows[0]], *rows[1:]]
+            last_id = insert_indexing_once(self.conn, _INSERT_WITH_ID, rows[:1])
+            if rows[1:]:
+                insert_indexing_once(self.conn, _INSERT, rows[1:])
+        else:
+            last_id = insert_indexing_once(self.conn, _INSERT, rows)
         return dict(self.conn.execute("SELECT external_id, id FROM tickets WHERE id > ?", (last_id,)).fetchall())
 
     def _ids_of(self, external_ids: list[str]) -> dict[str, int]:
