@@ -201,6 +201,7 @@ def _stdin_as_file():
 
 
 def _import_file(args, path: str) -> int:
+    from elsdesk.services.classification import apply_predictions
     from elsdesk.services.imports import import_tickets
 
     shown = "-" if args.file == "-" else path  # what the person typed names the file in messages
@@ -214,12 +215,13 @@ def _import_file(args, path: str) -> int:
         raise BadInputError(f"{shown}: {NO_ROWS}")
     phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
     with _database(args) as database:
+        classifier = None if args.no_classify else _active_classifier(database)
+        # each batch classified before it commits: nobody reads the file's tickets unclassified
         report = import_tickets(database, path, find_incidents=not args.no_incidents,
-                                progress=terminal_progress("importerar"),
-                                on_phase=lambda phase: _say_on_terminal(phases[phase]))
-        if not args.no_classify:
-            _say_on_terminal("klassar de oetiketterade ärendena med modellen (hoppa över: --no-classify) …")
-        classified = 0 if args.no_classify else _classify_unlabelled(database)
+                                progress=terminal_progress("importerar och klassar" if classifier else "importerar"),
+                                on_phase=lambda phase: _say_on_terminal(phases[phase]), classifier=classifier)
+        # and the desk's older tickets that this model version has not labelled yet
+        classified = report.classified + (apply_predictions(database, *classifier) if classifier else 0)
     _print_lines(shown, "avvisad", report.rejected)
     _print_lines(shown, "varning", report.warnings)
     print(
@@ -278,18 +280,26 @@ def _reason_kind(reason: str) -> str:
 
 def _classify_unlabelled(database) -> int:
     """Give tickets without a human label the suggestion of the desk's active model (0 if no model loads)."""
+    from elsdesk.services.classification import apply_predictions
+
+    classifier = _active_classifier(database)
+    return apply_predictions(database, *classifier) if classifier else 0
+
+
+def _active_classifier(database):
+    """The desk's active (model, card), saying on stderr when it is a fallback; None (said why) when no model loads."""
     from elsdesk.ml.store import ModelError
-    from elsdesk.services.classification import active_model, apply_predictions
+    from elsdesk.services.classification import active_model
 
     try:
         model, card = active_model(database)
     except ModelError as exc:
         print(f"elsdesk: ingen klassning: {exc}", file=sys.stderr)
-        return 0
+        return None
     from elsdesk.cli_ml import _say_fallback
 
     _say_fallback(card)
-    return apply_predictions(database, model, card)
+    return model, card
 
 
 def cmd_list(args) -> int:

@@ -88,9 +88,10 @@ class LongTasksMixin:
         def work(context):
             from elsdesk.services.classification import apply_predictions
 
-            with context.open_database() as database:
-                report = import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled)
-                if classifier is not None:
+            with context.open_database() as database:  # each batch classified before it commits
+                report = import_tickets(database, path, progress=context.progress, is_cancelled=context.is_cancelled,
+                                        classifier=classifier)
+                if classifier is not None:  # and the desk's older tickets this model version has not labelled
                     apply_predictions(database, *classifier, progress=context.progress, is_cancelled=context.is_cancelled)
                 return report
 

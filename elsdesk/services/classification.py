@@ -259,51 +259,78 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
         tickets = repo.fetch_many(ids[start : start + batch])
         predictions = model.predict([{"title": t.title, "description": t.description} for t in tickets])
         with database.write():
-            # re-read inside the write lock: a person may have labelled a ticket meanwhile
-            now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
-            kinds_kept, still_guessed = _kind_setters(repo, now.values(), guessed)
-            updates, kind_guesses, changes, at = [], [], [], now_iso()
-            for ticket, prediction in zip(tickets, predictions):
-                current = now.get(ticket.id)
-                if current is None:
-                    continue
-                if current.label_source not in (None, MODEL):  # a person's label (confirmed, or set at
-                    # intake) is never the model's to change; a kind nobody gave is the model's to guess, and a
-                    # kind an earlier model guessed is this one's to guess again (unless a person set it meanwhile)
-                    again = ticket.id in guessed and current.kind is not None and ticket.id in still_guessed
-                    if current.label_source == HUMAN and not may_change_confirmed:
-                        continue  # left for a super-user's classification
-                    if current.module and (current.kind is None or again):
-                        kind_guesses.append((prediction.kind, prediction.kind_confidence, ticket.id, current.kind))
-                        if prediction.kind != current.kind:
-                            changes.append(LabelChange(ticket.id, "kind", current.kind, prediction.kind, "model", at,
-                                                       f"model:{version}"))
-                    continue
-                if flt is None and current.model_version == version:
-                    continue  # another process classified it meanwhile: not again, and not counted twice
-                kind, kind_confidence = prediction.kind, prediction.kind_confidence
-                if ticket.id in kinds_kept:  # a person gave the kind (a file with a kind but no module)
-                    kind, kind_confidence = current.kind, None
-                updates.append((prediction.module, kind, prediction.confidence, kind_confidence,
-                                version, MODEL, ticket.id, MODEL))
-                for field, new in (("module", prediction.module), ("kind", kind)):
-                    if getattr(current, field) != new:
-                        changes.append(LabelChange(ticket.id, field, getattr(current, field), new, "model", at, f"model:{version}"))
-            if updates:  # one statement per batch, not one per ticket
-                database.conn.executemany(
-                    "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
-                    " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
-                    updates)
-            if kind_guesses:  # only where the kind is still what this batch read (a person's edit meanwhile wins)
-                database.conn.executemany("UPDATE tickets SET kind = ?, kind_confidence = ? WHERE id = ?"
-                                          " AND coalesce(kind, '') = coalesce(?, '')", kind_guesses)
-            repo.record_label_changes(changes)
-            done += len(updates) + sum(1 for new, _c, _id, old in kind_guesses if new != old)
+            done += _store_predictions(database, repo, tickets, predictions, version, guessed,
+                                       whole_desk=flt is None, may_change_confirmed=may_change_confirmed)
         if progress:
             progress(min(start + batch, len(ids)), len(ids))
     if flt is None and may_change_confirmed and settings.get(KIND_GUESSES_KEY) != version:
         settings.set(KIND_GUESSES_KEY, version)
     return done
+
+
+def _store_predictions(database: Database, repo: TicketRepository, tickets, predictions, version: str,
+                       guessed: dict[int, str], *, whole_desk: bool, may_change_confirmed: bool) -> int:
+    """Store the model's *predictions* for *tickets* inside the caller's write transaction, as
+    :func:`apply_predictions` says (a person's labels stay; *whole_desk*: a ticket this version labelled
+    meanwhile is not labelled again); how many tickets' labels the model set."""
+    # re-read inside the write lock: a person may have labelled a ticket meanwhile
+    now = {t.id: t for t in repo.fetch_many([t.id for t in tickets])}
+    kinds_kept, still_guessed = _kind_setters(repo, now.values(), guessed)
+    updates, kind_guesses, changes, at = [], [], [], now_iso()
+    for ticket, prediction in zip(tickets, predictions):
+        current = now.get(ticket.id)
+        if current is None:
+            continue
+        if current.label_source not in (None, MODEL):  # a person's label (confirmed, or set at
+            # intake) is never the model's to change; a kind nobody gave is the model's to guess, and a
+            # kind an earlier model guessed is this one's to guess again (unless a person set it meanwhile)
+            again = ticket.id in guessed and current.kind is not None and ticket.id in still_guessed
+            if current.label_source == HUMAN and not may_change_confirmed:
+                continue  # left for a super-user's classification
+            if current.module and (current.kind is None or again):
+                kind_guesses.append((prediction.kind, prediction.kind_confidence, ticket.id, current.kind))
+                if prediction.kind != current.kind:
+                    changes.append(LabelChange(ticket.id, "kind", current.kind, prediction.kind, "model", at,
+                                               f"model:{version}"))
+            continue
+        if whole_desk and current.model_version == version:
+            continue  # another process classified it meanwhile: not again, and not counted twice
+        kind, kind_confidence = prediction.kind, prediction.kind_confidence
+        if ticket.id in kinds_kept:  # a person gave the kind (a file with a kind but no module)
+            kind, kind_confidence = current.kind, None
+        updates.append((prediction.module, kind, prediction.confidence, kind_confidence,
+                        version, MODEL, ticket.id, MODEL))
+        for field, new in (("module", prediction.module), ("kind", kind)):
+            if getattr(current, field) != new:
+                changes.append(LabelChange(ticket.id, field, getattr(current, field), new, "model", at, f"model:{version}"))
+    if updates:  # one statement per batch, not one per ticket
+        database.conn.executemany(
+            "UPDATE tickets SET module = ?, kind = ?, module_confidence = ?, kind_confidence = ?,"
+            " model_version = ?, label_source = ? WHERE id = ? AND (label_source IS NULL OR label_source = ?)",
+            updates)
+    if kind_guesses:  # only where the kind is still what this batch read (a person's edit meanwhile wins)
+        database.conn.executemany("UPDATE tickets SET kind = ?, kind_confidence = ? WHERE id = ?"
+                                  " AND coalesce(kind, '') = coalesce(?, '')", kind_guesses)
+    repo.record_label_changes(changes)
+    return len(updates) + sum(1 for new, _c, _id, old in kind_guesses if new != old)
+
+
+def classify_in_write(database: Database, model: TicketModel, card: dict, ids: list[int]) -> int:
+    """Inside the caller's write transaction: give the tickets *ids* that no person labelled (and those a
+    person gave a module but no kind) this model's labels, as :func:`apply_predictions` does; how many
+    it labelled. An import classifies each batch so, before the batch commits: a reader never sees its
+    tickets unclassified (a training lead's export during another workstation's import showed them
+    "Ej klassad"; a tester on a shared desk), and a server gone in between leaves none so."""
+    repo = TicketRepository(database)
+    version = str(card.get("version", "?"))
+    tickets = [t for t in repo.fetch_many(ids)
+               if (t.label_source in (None, MODEL) and t.model_version != version) or (t.module and t.kind is None)]
+    if not tickets:
+        return 0
+    role = role_of(database)
+    predictions = model.predict([{"title": t.title, "description": t.description} for t in tickets])
+    return _store_predictions(database, repo, tickets, predictions, version, {}, whole_desk=True,
+                              may_change_confirmed=role is None or allowed(role, CONFIRM_LABELS))
 
 
 def _kind_setters(repo: TicketRepository, tickets, guessed: dict[int, str]) -> tuple[set[int], set[int]]:

@@ -88,6 +88,7 @@ class ImportResult(ImportReport):
     incidents: object = None  # a surges.SurgeScan, None when the import did not scan
     already_linked: int = 0  # rows whose ticket was linked to the problem they name before this import
     new_problems: int = 0  # known problems the file named and the desk did not have: made by this import
+    classified: int = 0  # tickets the classifier given to the import labelled, batch by batch
     scanned_from: str | None = None  # the first day scanned, when the file's tickets began earlier
 
     @property
@@ -227,15 +228,18 @@ def import_tickets(
     batch_size: int = BATCH_SIZE,
     find_incidents: bool = True,
     on_phase: Callable[[str], None] | None = None,
+    classifier=None,
 ) -> ImportResult:
     """Import every usable row of *path*; rejected rows are reported with their line.
 
     The file is read as a stream and written in committed batches of *batch_size* rows, so
-    memory does not grow with the file and an interrupted import keeps what it committed. With
+    memory does not grow with the file and an interrupted import keeps what it committed. With a
+    *classifier* (model, card) each batch's tickets that no person labelled get its labels before the
+    batch commits (``report.classified``). With
     *find_incidents*, the time span of the file's tickets is then scanned for possible incidents
     (``report.incidents``, ``report.incident_summary``); *on_phase("incidents")* is called before."""
     taxonomy = RememberedLabels(desk_taxonomy(database))  # the shipped labels and the desk's own
-    batches = _Batches(database, actor, taxonomy.taxonomy)
+    batches = _Batches(database, actor, taxonomy.taxonomy, classifier)
     report = batches.report
     total = estimate_rows(path)
     done = 0
@@ -376,9 +380,10 @@ class _Batches:
     """Writes the batches of one import: one committed transaction each, new tickets inserted
     together with their history rows, re-imported ones updated when the row changes them."""
 
-    def __init__(self, database: Database, actor: str, taxonomy: Taxonomy):
+    def __init__(self, database: Database, actor: str, taxonomy: Taxonomy, classifier=None):
         self.database = database
         self.taxonomy = taxonomy  # names for the warnings
+        self.classifier = classifier  # (model, card): each batch is classified before it commits
         self.repo = TicketRepository(database)
         role = role_of(database)  # None on a local file: its owner may do everything
         self.actor = actor if role is None else (database.login_name() or actor)  # who the history names
@@ -550,6 +555,11 @@ class _Batches:
                 history.extend(repo.label_diff(None, row.ticket, actor, "import", at))
             report.new += len(new)
             repo.record_label_changes(history)
+            if self.classifier is not None:  # in the batch's transaction: nobody reads its tickets unclassified
+                from elsdesk.services.classification import classify_in_write
+
+                report.classified += classify_in_write(self.database, *self.classifier,  # new, updated, unchanged
+                                                       list(dict.fromkeys(t.id for _row, t in links)))
             before = ProblemRepository(self.database).links([stored.id for row, stored in links if row.problem])
             if not self.may_link:
                 for row, _stored in links:
