@@ -56,8 +56,11 @@ class KnownProblemLinker(QObject):
     def ask_name(self, item: ReviewItem) -> str | None:
         """A known problem picked by type-ahead, or a new name typed (L), the suggested one chosen first;
         None when the person cancels or leaves it blank."""
-        names = self.names
-        current = names.index(item.problem.problem.name) if item.problem and item.problem.problem.name in names else 0
+        suggested = item.problem.problem.name if item.problem else None
+        # without a suggestion the field starts empty: Enter linked a printer ticket to the first problem
+        # in the list, a medication one (a tester)
+        names = self.names if suggested in self.names else ["", *self.names]
+        current = names.index(suggested) if suggested in names else 0
         name, ok = QInputDialog.getItem(self.view, self.tr("Känt problem"), self.tr(
             "Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns."), names, current, True)
         if not ok or not name.strip():

@@ -158,6 +158,7 @@ class ReviewActionsMixin:
             QMessageBox.Yes | QMessageBox.No, self)
         box.button(QMessageBox.Yes).setText(self.tr("Träna om nu"))
         box.button(QMessageBox.No).setText(self.tr("Senare"))
+        box.setDefaultButton(QMessageBox.No)  # the next Enter meant for the queue must not start a training (a tester)
         box.finished.connect(lambda _result: self.retrain() if box.clickedButton() is box.button(QMessageBox.Yes) else None)
         box.open()
         return box

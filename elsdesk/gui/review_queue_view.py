@@ -74,6 +74,7 @@ class ReviewQueueView(QWidget):
         self._order = ORDER_KEYS[0]
         self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
+        self._removed_here: set[int] = set()  # tickets removed at this workstation (see forget_removed)
         self._loading: set[int] = set()
         self._done: list[ReviewItem] = []  # this person's decisions this session, for undo
         self._decided: dict[int, tuple[str, str | None]] = {}  # their labels, shown among the similar tickets
@@ -177,6 +178,13 @@ class ReviewQueueView(QWidget):
 
     def set_similarity_index(self, index) -> None:
         self._index = index
+        self._reload_items()
+
+    def forget_removed(self, ticket_ids) -> None:
+        """Tickets removed at this workstation (logged by mistake): the card says so plainly (not "at another
+        workstation"), and the tickets ahead are read again, so no card lists a removed one among its
+        similar tickets (a tester saw one there after removing it); the queue follows at the next refresh."""
+        self._removed_here.update(ticket_ids)
         self._reload_items()
 
     def set_actor(self, actor: str) -> None:
@@ -415,6 +423,8 @@ class ReviewQueueView(QWidget):
                                             self.taxonomy.kind_name(decision.kind, self.language)) if p)
             text = self.tr("%1 bekräftades just av %2 (%3).").replace("%1", name).replace(
                 "%2", decision.actor).replace("%3", labels)
+        elif left is not None and left.ticket is None and left.ticket_id in self._removed_here:
+            text = self.tr("%1 togs bort.").replace("%1", name)
         elif left is not None and left.ticket is None:
             text = self.tr("%1 togs just bort på en annan arbetsstation.").replace("%1", name)
         else:

@@ -1,5 +1,5 @@
-"""The main window's *Ta bort ärende…*: a super-user removes the ticket marked in the list, one
-logged by mistake (twice, on the wrong desk, or holding a patient's details). It names the ticket
+"""The main window's *Ta bort ärende…*: a super-user removes the ticket marked in the list (in Granskning
+the card's), one logged by mistake (twice, on the wrong desk, or holding a patient's details). It names the ticket
 and asks first, as a removal cannot be undone; the removal itself runs in the background
 (:func:`elsdesk.services.ticket_removal.remove_logged_by_mistake`)."""
 
@@ -13,18 +13,31 @@ STATUS_MS = 10_000
 
 
 class TicketRemovalMixin:
-    def _show_tickets_removed(self, _ticket_ids) -> None:
+    def _show_tickets_removed(self, ticket_ids) -> None:
+        if self.review_view is not None:
+            self.review_view.forget_removed(ticket_ids)
         self.show_desk_changed()
 
+    def _ticket_to_remove(self):
+        """The ticket on the review card in Granskning (the menu named the hidden list's ticket there; a
+        tester), the one marked in the list in Ärenden, none elsewhere."""
+        if self.review_view is not None and self.tabs.currentWidget() is self.review_view:
+            item = self.review_view.current_item()
+            return item.ticket if item is not None else None
+        if self.tabs.currentIndex() != self.tickets_tab or self.list_view.current_ticket_id() is None:
+            return None
+        return self.model.ticket_at(self.list_view.currentIndex().row())
+
     def remove_current_ticket(self) -> QMessageBox | None:
-        """Ask, then remove the ticket marked in the list; None when no ticket is marked or the role may not."""
-        ticket_id = self.list_view.current_ticket_id()
+        """Ask, then remove the ticket marked in the list (in Granskning: the card's); None when there is none
+        or the role may not."""
         if not self.may(REMOVE_TICKETS):
             return None
-        ticket = self.model.ticket_at(self.list_view.currentIndex().row()) if ticket_id is not None else None
+        ticket = self._ticket_to_remove()
         if ticket is None:
             self.statusBar().showMessage(self.tr("Markera först ärendet som ska tas bort i listan."), STATUS_MS)
             return None
+        ticket_id = ticket.id
         number = ticket.external_id or str(ticket.id)
         box = QMessageBox(QMessageBox.Question, self.tr("Ta bort ärende"), self.tr(
             "Ta bort ärende %1, \u201d%2\u201d, med dess etiketthistorik och granskningsbeslut?").replace(

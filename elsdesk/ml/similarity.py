@@ -358,7 +358,9 @@ class SimilarityIndex:
                     rows, scores = rows[keep], scores[keep]
                     bar = max(bar, float(kth))
             order = np.lexsort((-self._created[rows], -scores))[:k]
-            return [Match(int(self._ids[rows[i]]), float(scores[i])) for i in order]
+            # a cosine is at most 1: a word-for-word twin scored 1.01 ("103 %" on a review card; a tester), its
+            # stored norm weighed with the idf of its chunk, the query with the whole index's
+            return [Match(int(self._ids[rows[i]]), min(float(scores[i]), 1.0)) for i in order]
 
     def _best_in(self, segment: _Segment, terms: np.ndarray, factors: np.ndarray, k: int, bar: float,
                  newest: int | None, excluded: int | None) -> tuple[np.ndarray, np.ndarray]:

@@ -580,17 +580,17 @@
         <translation>The ticket already belongs to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="61"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="64"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="62"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="65"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="84"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="87"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
@@ -837,17 +837,17 @@
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="105"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="106"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="114"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="110"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
@@ -857,105 +857,105 @@
         <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="98"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="102"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
         <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="108"/>
         <source>%1 nya kända problem lades till.</source>
         <translation>%1 new known problems were added.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="116"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="117"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="118"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="123"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="140"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="141"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="148"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="152"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="154"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="154"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="155"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="198"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="174"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="175"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="176"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="177"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="189"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="196"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="191"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="195"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="205"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="206"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="209"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="210"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -2037,22 +2037,22 @@ Database: %2</translation>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="287"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="288"/>
         <source>Liknande ärenden kan inte visas just nu: sökindexet gick inte att bygga.</source>
         <translation>Similar tickets cannot be shown right now: the search index could not be built.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="289"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="290"/>
         <source>Bygger sökindex… liknande ärenden visas när det är klart.</source>
         <translation>Building the search index… similar tickets appear when it is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="290"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="291"/>
         <source>Söker liknande ärenden…</source>
         <translation>Looking for similar tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_actions.py" line="290"/>
+        <location filename="../../elsdesk/gui/review_actions.py" line="291"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
     </message>
@@ -2109,148 +2109,153 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="97"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="98"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="97"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="98"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="97"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="98"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="106"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="107"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="115"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="116"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="119"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="120"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="137"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="138"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="141"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="141"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="142"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="170"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="171"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="300"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="308"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="306"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="314"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
         <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="411"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="513"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="419"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="523"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="416"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="424"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="419"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="427"/>
+        <source>%1 togs bort.</source>
+        <translation>%1 was removed.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="429"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="421"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="431"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="422"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="432"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="429"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="439"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="483"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="493"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="515"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="525"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="517"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="527"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="530"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="540"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="538"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="548"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="568"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="578"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="572"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="582"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="572"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="582"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="588"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="590"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="591"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="601"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2666,42 +2671,42 @@ Database: %2</translation>
 <context>
     <name>TicketRemovalMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="26"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="38"/>
         <source>Markera först ärendet som ska tas bort i listan.</source>
         <translation>First select the ticket to remove in the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="29"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="42"/>
         <source>Ta bort ärende</source>
         <translation>Remove ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="30"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="43"/>
         <source>Ta bort ärende %1, ”%2”, med dess etiketthistorik och granskningsbeslut?</source>
         <translation>Remove ticket %1, “%2”, with its label history and review decisions?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="33"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="46"/>
         <source>Gör det för ett ärende som loggats av misstag, två gånger eller med uppgifter som inte får finnas kvar. Det går inte att ångra.</source>
         <translation>Do this for a ticket logged by mistake, twice or with details that must not stay. It cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="35"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="48"/>
         <source>Ta bort ärendet</source>
         <translation>Remove the ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="36"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="49"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="48"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="61"/>
         <source>Ärende %1 borttaget.</source>
         <translation>Ticket %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="52"/>
+        <location filename="../../elsdesk/gui/ticket_removal_actions.py" line="65"/>
         <source>Tar bort ärende</source>
         <translation>Removing ticket</translation>
     </message>
@@ -2878,13 +2883,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="149"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
@@ -2905,69 +2910,69 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="158"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="248"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="249"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="294"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="294"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="296"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="296"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="322"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="409"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="323"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="323"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="394"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="49"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="427"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
@@ -2982,156 +2987,156 @@ Database: %2</translation>
         <translation>Weeks running</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="433"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="434"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="437"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="438"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="443"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="481"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
         <source>Ändrat på en annan arbetsstation</source>
         <translation>Changed at another workstation</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="524"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="521"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="530"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="531"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="544"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="559"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="561"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="599"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="577"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="584"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="586"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="593"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="613"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="624"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="626"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="663"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="664"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -3315,7 +3320,7 @@ Database: %2</translation>
 <context>
     <name>pdf_export</name>
     <message>
-        <location filename="../../elsdesk/gui/pdf_export.py" line="110"/>
+        <location filename="../../elsdesk/gui/pdf_export.py" line="203"/>
         <source>Qt kan inte skriva PDF-filen</source>
         <translation>Qt cannot write the PDF file</translation>
     </message>
