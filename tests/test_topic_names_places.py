@@ -52,3 +52,13 @@ def test_a_word_with_a_ring_or_dots_the_reference_texts_hold_is_no_slip_of_a_com
     assert spelling.spelled("Kommer inte in, kortet läses inte") == "Kommer inte in, kortet läses inte"
     assert spelling.spelled("Väggen på rummet") == "Väggen på rummet"
     assert spelling.spelled("teleofner bestaller syns nite") == "telefoner beställer syns inte", "slips still mended"
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Pat. [namn] ringde om recept", "Pat. ringde om recept"),
+    ("Fel på [personnummer] i kallelsen", "Fel på personnummer i kallelsen"),
+    ("Ring [telefon] angående tidbok", "Ring telefonnummer angående tidbok"),
+])
+def test_what_masking_left_reads_as_a_word_and_a_name_as_nothing(title, name):
+    """A tester's agenda named a proposal "Pat. [namn] ringde om recept"."""
+    assert _as_name(title, []) == name

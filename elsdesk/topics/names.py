@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from elsdesk.masking import PLACEHOLDER_RE
 from elsdesk.ml.english import glossary
 from elsdesk.ml.text import fold, stop_words
 from elsdesk.sign_offs import quotable, without_greeting
@@ -60,6 +61,9 @@ _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w
                         r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|år\b|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger))")
 # a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
 _WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
+# a masked identifier in a name, as a training lead reads it (a person's name is left out)
+_MASKED_AS = {"[personnummer]": "personnummer", "[samordningsnummer]": "samordningsnummer",
+              "[reservnummer]": "reservnummer", "[telefon]": "telefonnummer", "[e-post]": "e-post", "[namn]": ""}
 _GAP = "\x00"  # where _as_name took a place, unit or number out (closed up by _closed_up)
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 _LEADING_RE = re.compile(r"^[\s.:;,/–-]+")  # what a place or number left before the words ("Vc Ängen - inga webbtider")
@@ -328,6 +332,8 @@ def _as_name(title: str, places: list[str]) -> str | None:
     is a pasted sentence."""
     text = _MAIL_PREFIX_RE.sub("", without_pasted_errors(title or ""))
     text = quotable(text) or without_greeting(text)  # a title that opens with "Tack, …" is no sign-off
+    # what masking left reads as a word, a name as nothing ("Pat. [namn] ringde om recept" was a name; a tester)
+    text = PLACEHOLDER_RE.sub(lambda found: _MASKED_AS.get(found.group(0), ""), text)
     gap = f" {_GAP} "
     for place in places:  # a whole word only: unit "IVA" is no part of "Skrivaren", "Röntgen" none of "Röntgensvar"
         text = re.sub(_BEFORE_PLACE + r"(?<!\w)" + re.escape(place) + r"(?!\w)", gap, text, flags=re.IGNORECASE)
