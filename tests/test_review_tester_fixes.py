@@ -101,3 +101,27 @@ def test_a_word_for_word_twin_is_at_most_100_percent_similar():
     index.add_many(tickets[40:])
     scores = [match.score for _id, _at, title, text in tickets for match in index.similar(title, text, k=3)]
     assert max(scores) <= 1.0
+
+
+def test_the_details_pane_names_the_known_problem_a_ticket_is_linked_to(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from test_ticket_removal import OTHER, TWICE
+
+    path = tmp_path / "linked.db"
+    with open_database(path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", [
+            TWICE, dict(OTHER, problem="Armbandsskrivaren skriver inte ut")]))
+    save_profile(Profile("Siv Test", SUPER_USER))
+    window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(
+        lambda: w.runner.running() == 0 and (w.review_view is None or w.review_view.is_idle()), timeout=60_000))
+    with qtbot.waitActive(window):
+        window.show()
+    qtbot.waitUntil(lambda: not window.list_view.is_loading() and window.model.rowCount() == 2, timeout=30_000)
+    linked = window.repo.get_by_external_id("ELS-000014")
+    window.list_view.select_ticket(linked.id)
+    qtbot.waitUntil(lambda: "Armbandsskrivaren skriver inte ut" in window.details.toPlainText())
+    assert "Känt problem" in window.details.toPlainText()
+    window.list_view.select_ticket(window.repo.get_by_external_id("ELS-000013").id)
+    qtbot.waitUntil(lambda: "Armbandsskrivaren skriver inte ut" not in window.details.toPlainText())

@@ -610,12 +610,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if ticket_id is None:
             self.details.show_ticket(None)
             return
+        from elsdesk.services.tickets import ticket_details
+
         try:
-            ticket = self.repo.get(ticket_id)
+            self.details.show_ticket(*ticket_details(self.database, ticket_id))
         except NotFoundError:  # removed meanwhile (demo data removed, another workstation): its row goes at the refresh
             self.details.show_ticket(None)
-            return
-        self.details.show_ticket(ticket, self.repo.label_history(ticket_id))
 
     def _on_list_first_rows(self, _rows: int) -> None:
         """The top of a new result is on screen; its counts come with the rest (never the old ones)."""

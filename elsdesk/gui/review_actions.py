@@ -306,4 +306,6 @@ class ReviewActionsMixin:
         form.show_similar_pending(None if ready else self._similar_state_text(self._similarity_state))
 
     def _show_ticket_details(self, ticket_id: int) -> None:
-        self.details.show_ticket(self.repo.get(ticket_id), self.repo.label_history(ticket_id))
+        from elsdesk.services.tickets import ticket_details
+
+        self.details.show_ticket(*ticket_details(self.database, ticket_id))

@@ -12,6 +12,8 @@ from elsdesk.gui.label_history_text import history_sentence
 from elsdesk.gui.review_card import source_note
 from elsdesk.taxonomy import Taxonomy
 
+HISTORY_SHOWN = 8  # label history entries shown, newest last
+
 
 class TicketDetailsView(QTextBrowser):
     def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None):
@@ -24,7 +26,8 @@ class TicketDetailsView(QTextBrowser):
         self.setObjectName("ticketDetails")
         self.show_ticket(None)
 
-    def show_ticket(self, ticket: Ticket | None, history: list[LabelChange] | None = None) -> None:
+    def show_ticket(self, ticket: Ticket | None, history: list[LabelChange] | None = None,
+                    problem: str | None = None) -> None:
         if ticket is None:
             hint = escape(self.tr("Välj ett ärende i listan."))
             self.setHtml(f"<p class='muted'>{hint}</p>")
@@ -42,6 +45,7 @@ class TicketDetailsView(QTextBrowser):
             (self.tr("Prioritet"), _name(tax, "priorities", ticket.priority, lang)
              + (" · <b>" + escape(self.tr("patientsäkerhet")) + "</b>" if ticket.patient_safety else "")),
             (self.tr("Eskalerad till"), _name(tax, "escalations", ticket.escalation, lang)),
+            (self.tr("Känt problem"), escape(problem or "–")),
         ]
         table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
         body = escape(ticket.description or "").replace("\n", "<br>")
@@ -55,9 +59,12 @@ class TicketDetailsView(QTextBrowser):
         if history:
             items = "".join(
                 f"<li>{escape(h.at.replace('T', ' ')[:16])}: {escape(history_sentence(h, tax, lang))}</li>"
-                for h in history[-8:]
+                for h in history[-HISTORY_SHOWN:]
             )
             history_heading = escape(self.tr("Etiketthistorik"))
+            if len(history) > HISTORY_SHOWN:  # say that earlier entries are left out (a tester missed them)
+                history_heading += " <small>" + escape(self.tr("(de %1 senaste av %2)").replace(
+                    "%1", str(HISTORY_SHOWN)).replace("%2", str(len(history)))) + "</small>"
             html.append(f"<h3>{history_heading}</h3><ul>{items}</ul>")
         self.setHtml("".join(html))
 

@@ -129,6 +129,17 @@ def ticket_to_json(ticket: Ticket, problem: str | None = None) -> dict:
     }
 
 
+def ticket_details(database: Database, ticket_id: int) -> tuple[Ticket, list, str | None]:
+    """What the details pane shows of one ticket: the ticket, its label history and the name of the known
+    problem it is linked to (None: not linked; a link was seen only in the review queue; a tester).
+    NotFoundError when it is gone."""
+    from elsdesk.services.problems import problem_names
+
+    repo = TicketRepository(database)
+    ticket = repo.get(ticket_id)
+    return ticket, repo.label_history(ticket_id), problem_names(database, [ticket_id]).get(ticket_id)
+
+
 def with_problems(database: Database, tickets: Iterable[Ticket], chunk: int = 500) -> Iterator[tuple[Ticket, str | None]]:
     """Each ticket with the name of the known problem it is linked to (looked up a chunk at a time)."""
     from elsdesk.services.problems import problem_names

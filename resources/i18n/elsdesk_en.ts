@@ -2349,79 +2349,89 @@ Database: %2</translation>
 <context>
     <name>TicketDetailsView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="29"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="32"/>
         <source>Välj ett ärende i listan.</source>
         <translation>Select a ticket in the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="33"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="36"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="35"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="38"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="36"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="39"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="37"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="40"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="38"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="41"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="39"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="42"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="40"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="43"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="41"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="44"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="42"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="45"/>
         <source>Prioritet</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="43"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="46"/>
         <source>patientsäkerhet</source>
         <translation>patient safety</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="44"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="47"/>
         <source>Eskalerad till</source>
         <translation>Escalated to</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="49"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="48"/>
+        <source>Känt problem</source>
+        <translation>Known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="53"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="53"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="57"/>
         <source>Lösning</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_details.py" line="60"/>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="64"/>
         <source>Etiketthistorik</source>
         <translation>Label history</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_details.py" line="66"/>
+        <source>(de %1 senaste av %2)</source>
+        <translation>(the latest %1 of %2)</translation>
     </message>
 </context>
 <context>
