@@ -232,3 +232,21 @@ def test_a_slashed_date_whose_first_number_is_no_month_is_day_first(memory_db, t
 def test_a_slashed_date_still_refused_says_why_in_swedish(memory_db, tmp_path, day, reason):
     report = import_tickets(memory_db, _csv_with_dates(tmp_path, day), find_incidents=False)
     assert len(report.rejected) == 1 and reason in report.rejected[0][1]
+
+
+def test_category_values_a_swedish_ticket_tool_uses_are_read_as_modules(tmp_path, memory_db):
+    """A tester's export had "Drift" and "Specialist" in its category column: not known modules then."""
+    from conftest import write_excel_csv
+    from elsdesk.services.imports import import_tickets
+    from elsdesk.storage import TicketRepository
+
+    path = write_excel_csv(tmp_path / "kategorier.csv", [
+        "Ärendenr;Registrerad;Rubrik;Kategori",
+        "D-1;2026-11-03 08:14;Cosmic står still på hela sjukhuset;Drift",
+        "D-2;2026-11-03 08:20;Tandvårdsmodulen saknar journalmall;Specialist",
+        "D-3;2026-11-03 08:25;Kan inte signera given dos;Läkemedel",
+    ])
+    import_tickets(memory_db, path, find_incidents=False)
+    repo = TicketRepository(memory_db)
+    assert [repo.get_by_external_id(n).module for n in ("D-1", "D-2", "D-3")] == [
+        "prestanda_driftstorning", "specialmoduler", "lakemedel"]
