@@ -344,3 +344,29 @@ def test_a_ticket_just_confirmed_shows_confirmed_among_the_next_tickets_similar_
     finally:
         _close_view(qtbot, widget, runner)
         database.close()
+
+
+def test_ctrl_z_after_a_link_takes_the_link_back_not_an_older_confirmation(qtbot, view, desk, monkeypatch):
+    """A tester linked a ticket with L, pressed Ctrl+Z, and another ticket's confirmation from before was undone
+    while the link stayed."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from elsdesk.services.problems import problem_names
+
+    database, _ids, _index = desk
+    qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None)
+    with qtbot.waitSignal(view.labels_confirmed, timeout=20_000):
+        press(qtbot, Qt.Key_Return)  # a confirmation first: Ctrl+Z must not reach it while a link is newer
+    qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None)
+    item = view.current_item()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Fel problem valt av misstag", True))
+    with qtbot.waitSignal(view.problem_linked, timeout=20_000):
+        press(qtbot, Qt.Key_L, Qt.ShiftModifier)
+    assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Fel problem valt av misstag"}
+    with qtbot.assertNotEmitted(view.decision_undone), qtbot.waitSignal(view.problem_linked, timeout=20_000):
+        press(qtbot, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.waitUntil(view.is_idle)
+    assert problem_names(database, [item.ticket.id]) == {}
+    assert view.current_ticket_id() == item.ticket.id and "ångrades" in view.status_label.text()
+    with qtbot.waitSignal(view.decision_undone, timeout=20_000):  # the next Ctrl+Z: the confirmation
+        press(qtbot, Qt.Key_Z, Qt.ControlModifier)

@@ -68,23 +68,45 @@ class KnownProblemLinker(QObject):
         return name
 
     def link(self, item: ReviewItem, name: str, actor: str, classifier, index,
-             on_linked: Callable[[ReviewItem], None]):
+             on_linked: Callable[[ReviewItem, str | None], None]):
         """Link *item*'s ticket to the known problem *name* (made when no problem is called that) as *actor*,
-        then read the ticket again with *classifier* and *index*, say so and give the read item to *on_linked*."""
-        from elsdesk.services.problems import link_ticket
+        then read the ticket again with *classifier* and *index*, say so and give the read item, and the name
+        of the problem it was linked to before (None: none), to *on_linked*."""
+        from elsdesk.services.problems import link_ticket, problem_names
         from elsdesk.services.review import load_review_item
 
         ticket_id = item.ticket.id
 
         def work(context):
             with context.open_database() as database:
+                before = problem_names(database, [ticket_id]).get(ticket_id)
                 link_ticket(database, ticket_id, name, actor)
-                return load_review_item(database, ticket_id, classifier, index)
+                return load_review_item(database, ticket_id, classifier, index), before
 
-        def done(updated: ReviewItem):
+        def done(result):
+            updated, before = result
             if name not in self.names:
                 self.names = sorted(self.names + [updated.problem.problem.name])
             self.say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
-            on_linked(updated)
+            on_linked(updated, before)
 
         return self.start_task(work, done, "link problem")
+
+    def relink(self, ticket_id: int, before: str | None, actor: str, classifier, index,
+               on_done: Callable[[ReviewItem], None]):
+        """Undo a link (Ctrl+Z): link the ticket back to the problem *before* (None: to none), say so and give
+        the read item to *on_done*."""
+        from elsdesk.services.problems import link_ticket
+        from elsdesk.services.review import load_review_item
+
+        def work(context):
+            with context.open_database() as database:
+                link_ticket(database, ticket_id, before, actor)
+                return load_review_item(database, ticket_id, classifier, index)
+
+        def done(updated: ReviewItem):
+            self.say(self.tr("Länken ångrades; ärendet hör till %1 igen.").replace("%1", before) if before
+                     else self.tr("Länken ångrades; ärendet hör inte till något känt problem."))
+            on_done(updated)
+
+        return self.start_task(work, done, "undo link")

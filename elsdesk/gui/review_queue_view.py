@@ -46,6 +46,7 @@ from elsdesk.taxonomy import Taxonomy
 logger = logging.getLogger(__name__)
 PREFETCH = 3
 UNDO_DEPTH = 200  # decisions Ctrl+Z can take back, newest first (each keeps its card: a day's queue stays small)
+DECIDED, LINKED = "decided", "linked"  # what Ctrl+Z takes back: a confirmation, or a link to a known problem
 ORDER_KEYS = ("uncertainty", "date", "module")
 SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l")
 
@@ -75,6 +76,7 @@ class ReviewQueueView(QWidget):
         self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
         self._removed_here: set[int] = set()  # tickets removed at this workstation (see forget_removed)
+        self._undo_log: list[tuple] = []  # this session's decisions and links, newest last (what Ctrl+Z takes back)
         self._loading: set[int] = set()
         self._done: list[ReviewItem] = []  # this person's decisions this session, for undo
         self._decided: dict[int, tuple[str, str | None]] = {}  # their labels, shown among the similar tickets
@@ -190,6 +192,7 @@ class ReviewQueueView(QWidget):
     def set_actor(self, actor: str) -> None:
         self.actor = actor
         self._done.clear()
+        self._undo_log.clear()
         self._session.forget_skips()  # another person's session
         self.refresh()
 
@@ -290,7 +293,14 @@ class ReviewQueueView(QWidget):
             return None
         return self._problems.link(item, name, self.actor, self._classifier, self._index, self._on_problem_linked)
 
-    def _on_problem_linked(self, updated: ReviewItem) -> None:
+    def _on_problem_linked(self, updated: ReviewItem, before: str | None = None) -> None:
+        self._items[updated.ticket.id] = updated
+        self._undo_log.append((LINKED, updated.ticket.id, before))  # Ctrl+Z takes the link back first
+        del self._undo_log[:-2 * UNDO_DEPTH]
+        self.problem_linked.emit(updated.ticket.id)
+        self._render()
+
+    def _on_link_undone(self, updated: ReviewItem) -> None:
         self._items[updated.ticket.id] = updated
         self.problem_linked.emit(updated.ticket.id)
         self._render()
@@ -339,6 +349,8 @@ class ReviewQueueView(QWidget):
         self._session.decision_started(ticket_id)
         self._done.append(item)
         del self._done[:-UNDO_DEPTH]
+        self._undo_log.append((DECIDED,))
+        del self._undo_log[:-2 * UNDO_DEPTH]
         self._kind = None
         self._render()
         self._prefetch()
@@ -355,7 +367,13 @@ class ReviewQueueView(QWidget):
                     lambda exc: self._on_confirm_failed(item, exc), name="confirm labels")
 
     def undo(self) -> None:
-        """Undo this person's last decision and show that ticket again."""
+        """Undo this person's last decision and show that ticket again; a link to a known problem made after
+        it is taken back first (Ctrl+Z after L undid an older confirmation of another ticket; a tester)."""
+        last = self._undo_log.pop() if self._undo_log else (DECIDED,)
+        if last[0] == LINKED:
+            _linked, ticket_id, before = last
+            self._problems.relink(ticket_id, before, self.actor, self._classifier, self._index, self._on_link_undone)
+            return
         expected = None
         self.card.clear_notice()
         if self._done:

@@ -590,9 +590,19 @@
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="87"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="90"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="108"/>
+        <source>Länken ångrades; ärendet hör till %1 igen.</source>
+        <translation>Link undone; the ticket belongs to %1 again.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="109"/>
+        <source>Länken ångrades; ärendet hör inte till något känt problem.</source>
+        <translation>Link undone; the ticket belongs to no known problem.</translation>
     </message>
 </context>
 <context>
@@ -2109,153 +2119,153 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="98"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="98"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="98"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="107"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="109"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="116"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="118"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="120"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="122"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="138"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="141"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="143"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="142"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="171"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="173"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="308"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="318"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="314"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="324"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
         <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="419"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="523"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="437"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="541"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="424"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="442"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="427"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="445"/>
         <source>%1 togs bort.</source>
         <translation>%1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="429"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="447"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="431"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="449"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="432"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="450"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="439"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="457"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="493"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="511"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="543"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="527"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="545"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="540"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="558"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="548"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="596"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="582"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="582"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="588"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="606"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="618"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="601"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="619"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
