@@ -18,28 +18,15 @@ from PySide6.QtWidgets import QInputDialog
 from elsdesk.ml.similarity import SimilarityIndex
 from elsdesk.services.profile import SUPER_USER
 from elsdesk.services.review import LeftQueue
-from conftest import sample_rows, write_jsonl
+from conftest import sample_rows
 from elsdesk.gui.main_window import MainWindow
-from elsdesk.services.imports import import_tickets
-from elsdesk.services.profile import Profile, save_profile
-from elsdesk.storage import open_database
-from test_ticket_removal import _click, _window
+from test_ticket_removal import _click, _window, open_window
 
 
 def _review_window(qtbot, tmp_path) -> MainWindow:
     """A super-user's window over a desk of tickets nobody labelled, its review card shown."""
-    from PySide6.QtCore import QSettings
-
-    path = tmp_path / "review.db"
     rows = [{k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(8)]
-    with open_database(path) as database:
-        import_tickets(database, write_jsonl(tmp_path / "unlabelled.jsonl", rows))
-    save_profile(Profile("Siv Test", SUPER_USER))
-    window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(
-        lambda: w.runner.running() == 0 and (w.review_view is None or w.review_view.is_idle()), timeout=60_000))
-    with qtbot.waitActive(window):
-        window.show()
+    window = open_window(qtbot, tmp_path, rows, SUPER_USER)
     qtbot.waitUntil(lambda: window.review_view is not None and window.review_view.current_item() is not None,
                     timeout=60_000)
     return window
@@ -104,21 +91,9 @@ def test_a_word_for_word_twin_is_at_most_100_percent_similar():
 
 
 def test_the_details_pane_names_the_known_problem_a_ticket_is_linked_to(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
     from test_ticket_removal import OTHER, TWICE
 
-    path = tmp_path / "linked.db"
-    with open_database(path) as database:
-        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", [
-            TWICE, dict(OTHER, problem="Armbandsskrivaren skriver inte ut")]))
-    save_profile(Profile("Siv Test", SUPER_USER))
-    window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(
-        lambda: w.runner.running() == 0 and (w.review_view is None or w.review_view.is_idle()), timeout=60_000))
-    with qtbot.waitActive(window):
-        window.show()
-    qtbot.waitUntil(lambda: not window.list_view.is_loading() and window.model.rowCount() == 2, timeout=30_000)
+    window = open_window(qtbot, tmp_path, [TWICE, dict(OTHER, problem="Armbandsskrivaren skriver inte ut")], SUPER_USER)
     linked = window.repo.get_by_external_id("ELS-000014")
     window.list_view.select_ticket(linked.id)
     qtbot.waitUntil(lambda: "Armbandsskrivaren skriver inte ut" in window.details.toPlainText())

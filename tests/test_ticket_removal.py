@@ -114,18 +114,23 @@ def test_cli_delete_asks_on_a_terminal_and_keeps_the_ticket_on_no(db_path, tmp_p
 
 
 # -- the window ----------------------------------------------------------------------------------
-def _window(qtbot, tmp_path, role: str) -> MainWindow:
-    path = tmp_path / "desk.db"
+def open_window(qtbot, tmp_path, rows: list[dict], role: str) -> MainWindow:
+    """The window, as Siv with *role*, over a new desk of *rows*, its list loaded."""
+    path = tmp_path / "window.db"
     with open_database(path) as database:
-        _desk(database, tmp_path)
+        import_tickets(database, write_jsonl(tmp_path / "window.jsonl", rows))
     save_profile(Profile("Siv Test", role))
     window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(
         lambda: w.runner.running() == 0 and (w.review_view is None or w.review_view.is_idle()), timeout=60_000))
     with qtbot.waitActive(window):
         window.show()
-    qtbot.waitUntil(lambda: not window.list_view.is_loading() and window.model.rowCount() == 6, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.list_view.is_loading() and window.model.rowCount() == len(rows), timeout=30_000)
     return window
+
+
+def _window(qtbot, tmp_path, role: str) -> MainWindow:
+    return open_window(qtbot, tmp_path, sample_rows(4) + [TWICE, OTHER], role)
 
 
 def _click(box, text):
