@@ -87,7 +87,8 @@ class TicketRepository:
     def get(self, ticket_id: int) -> Ticket:
         rows = self.database.query(_SELECT + " WHERE id = ?", (ticket_id,))
         if not rows:
-            raise NotFoundError(f"ärende {ticket_id} finns inte")
+            # the internal id (no ticket number to tell): it was removed, or never was
+            raise NotFoundError(f"ärendet finns inte längre i desken (id {ticket_id}); det kan ha tagits bort")
         return _row_to_ticket(rows[0])
 
     def get_by_external_id(self, external_id: str) -> Ticket | None:
