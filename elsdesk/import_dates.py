@@ -5,7 +5,10 @@ date is one a ticket can have or lies ahead, Excel's date serials and dates writ
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
+from typing import Iterable, Iterator
 
 from elsdesk.region_time import region_today, to_region_local
 
@@ -20,6 +23,8 @@ FUTURE_DAYS = 2
 EXCEL_SERIALS = (20_000, 80_000)
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
            "november", "december")
+DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
+_file_order: ContextVar[str | None] = ContextVar("slash_order", default=None)  # see slash_order
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 in the 1900 system, right for every serial after February 1900
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 # a date written with slashes and a four-digit year ("17/11/2026", "17/11/2026 08:15"): day or month first?
@@ -100,9 +105,9 @@ def excel_serial(value) -> datetime | None:
 
 def slashed_date(text: str) -> datetime | None:
     """The moment a date written with slashes names when its order cannot be doubted: "17/11/2026" is day first
-    (no month 17), "11/17/2026" month first (an American export); None when *text* is no such date. ValueError,
-    with the reason in Swedish, when it is one whose order cannot be told ("5/11/2026": 5 November or May 11?)
-    or whose day does not exist."""
+    (no month 17), "11/17/2026" month first (an American export); "5/11/2026" in the order the file's other
+    dates show (:func:`slash_order_of`, given by :func:`slash_order`). None when *text* is no such date.
+    ValueError, with the reason in Swedish, when its order cannot be told or its day does not exist."""
     match = _SLASHED.fullmatch(" ".join(str(text).split()))
     if not match:
         return None
@@ -111,14 +116,52 @@ def slashed_date(text: str) -> datetime | None:
         raise ValueError(f"datum '{match[0][:20]}': dag eller månad 0 finns inte")
     if first > 12 and second > 12:
         raise ValueError(f"datum '{match[0][:20]}': varken {first} eller {second} kan vara en månad")
-    if first <= 12 and second <= 12 and first != second:
+    if first > 12 or first == second:
+        day, month = first, second
+    elif second > 12:
+        day, month = second, first
+    elif _file_order.get() is not None:  # the file's other dates tell the order
+        day, month = (first, second) if _file_order.get() == DAY_FIRST else (second, first)
+    else:
         raise ValueError(f"datum '{match[0][:20]}': dag eller månad först går inte att avgöra ({first}/{second} kan"
                          f" vara både {first} {MONTHS[second - 1]} och {second} {MONTHS[first - 1]}); skriv datum"
                          " som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, eller spara filen med datum som Excel-datum")
-    day, month = (first, second) if first > 12 or first == second else (second, first)
     try:
         return datetime(year, month, day, int(match["hour"] or 0), int(match["minute"] or 0),
                         int(match["second_of"] or 0))
     except ValueError:
         raise ValueError(f"datum '{match[0][:20]}': dagen eller klockslaget finns inte ({day} {MONTHS[month - 1]}"
                          f" {year})") from None
+
+
+def is_unsure_slashed(value) -> bool:
+    """Whether *value* is a date with slashes whose order it does not show itself ("5/11/2026")."""
+    match = _SLASHED.fullmatch(" ".join(value.split())) if isinstance(value, str) else None
+    return bool(match) and int(match["first"]) != int(match["second"]) and \
+        0 < int(match["first"]) <= 12 and 0 < int(match["second"]) <= 12
+
+
+def slash_order_of(values: Iterable) -> str | None:
+    """The order a file's dates with slashes are written in: :data:`DAY_FIRST` when one of them has a first
+    number above 12 ("17/11/2026"), :data:`MONTH_FIRST` when one has a second above 12; None when none tells,
+    or they contradict each other (each date then speaks for itself)."""
+    day = month = False
+    for value in values:
+        match = _SLASHED.fullmatch(" ".join(value.split())) if isinstance(value, str) else None
+        if match:
+            day, month = day or int(match["first"]) > 12, month or int(match["second"]) > 12
+            if day and month:
+                return None
+    return DAY_FIRST if day else MONTH_FIRST if month else None
+
+
+@contextmanager
+def slash_order(order: str | None) -> Iterator[None]:
+    """Read dates with slashes whose order they do not show in *order* (a file's, :func:`slash_order_of`):
+    a file of "5/11/2026" and "17/11/2026" is day first throughout (its first twelve days of each month were
+    refused one by one before)."""
+    token = _file_order.set(order)
+    try:
+        yield
+    finally:
+        _file_order.reset(token)

@@ -250,3 +250,24 @@ def test_category_values_a_swedish_ticket_tool_uses_are_read_as_modules(tmp_path
     repo = TicketRepository(memory_db)
     assert [repo.get_by_external_id(n).module for n in ("D-1", "D-2", "D-3")] == [
         "prestanda_driftstorning", "specialmoduler", "lakemedel"]
+
+
+def test_dates_with_slashes_are_read_in_the_order_the_files_other_dates_show(tmp_path, memory_db):
+    """The helper that taught the import "17/11/2026" left "5/11/2026" refused: a file sorted by date whose
+    first twelve days of each month could be day or month first. The file's other dates tell."""
+    from conftest import write_excel_csv
+    from elsdesk.services.imports import import_tickets
+    from elsdesk.storage import TicketRepository
+
+    lines = ["Ärendenr;Registrerad;Rubrik"] + [f"S-{day};{day}/11/2026 08:{day:02d};Kan inte signera dos {day}"
+                                               for day in range(1, 20)]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "dagar.csv", lines), find_incidents=False)
+    assert report.rejected == [] and report.new == 19
+    repo = TicketRepository(memory_db)
+    assert repo.get_by_external_id("S-5").created_at.startswith("2026-11-05T08:05")
+    us = ["Id;Created;Title"] + [f"U-{day};11/{day}/2026;Cannot sign dose {day}" for day in (3, 14)]
+    import_tickets(memory_db, write_excel_csv(tmp_path / "us.csv", us), find_incidents=False)
+    assert repo.get_by_external_id("U-3").created_at.startswith("2026-11-03")
+    mixed = ["Ärendenr;Registrerad;Rubrik", "M-1;5/11/2026;Fem", "M-2;17/11/2026;Sjutton", "M-3;11/17/2026;Ett"]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "blandat.csv", mixed), find_incidents=False)
+    assert [line for line, _reason in report.rejected] == [2], "a file that says both: each date for itself"

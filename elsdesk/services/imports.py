@@ -47,8 +47,9 @@ from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
     CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, CategoryColumn, FileColumns,
     RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
-    earlier_automatic_ids, last_day_not_ahead, read_ticket_row, shown,
+    earlier_automatic_ids, last_day_not_ahead, read_ticket_row, shown, ticket_fields,
 )
+from elsdesk.import_dates import slash_order, slash_order_of
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
 from elsdesk.services.import_numbers import IdClashes
@@ -268,27 +269,29 @@ def import_tickets(
             columns.see_header(ahead[0])
         if category.note():
             report.warnings.append((columns.header_line or 1, category.note()))
-        for row in _replayed(ahead, rows):
-            if row.no_ticket:
-                report.warnings.extend((row.line, note) for note in row.notes)
-                continue
-            rows_seen += 1
-            report.warnings.extend((1, note) for note in row.notes)  # about the whole file: said at its header
-            if row.error:
-                batches.reject(row.line, row.error)
-                continue
-            columns.see(row.fields, row.line)
-            try:
-                ticket, warnings, present, problem, unknown = read_ticket_row(row.fields, taxonomy, category.field)
-            except ValueError as exc:
-                batches.reject(row.line, str(exc))
-                continue
-            ahead_rows.see(row.line, ticket.created_at)
-            legacy = earlier_automatic_ids(row.fields, ticket) if "external_id" not in present else ()
-            pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_ids=legacy,
-                                problem_masked=_identifiers_in(problem), unknown=tuple(unknown)))
-            if len(pending) >= batch_size:
-                flush()
+        order = _slash_order(path, ahead, category.field)
+        with slash_order(order):  # "5/11/2026" read in the order the file's other dates show
+            for row in _replayed(ahead, rows):
+                if row.no_ticket:
+                    report.warnings.extend((row.line, note) for note in row.notes)
+                    continue
+                rows_seen += 1
+                report.warnings.extend((1, note) for note in row.notes)  # about the whole file: said at its header
+                if row.error:
+                    batches.reject(row.line, row.error)
+                    continue
+                columns.see(row.fields, row.line)
+                try:
+                    ticket, warnings, present, problem, unknown = read_ticket_row(row.fields, taxonomy, category.field)
+                except ValueError as exc:
+                    batches.reject(row.line, str(exc))
+                    continue
+                ahead_rows.see(row.line, ticket.created_at)
+                legacy = earlier_automatic_ids(row.fields, ticket) if "external_id" not in present else ()
+                pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_ids=legacy,
+                                    problem_masked=_identifiers_in(problem), unknown=tuple(unknown)))
+                if len(pending) >= batch_size:
+                    flush()
         if pending:
             flush()
     if rows_seen == 0:
@@ -305,6 +308,18 @@ def import_tickets(
             on_phase("incidents")  # after the rows: a long scan of a big file is not silent
         report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
     return report
+
+
+def _slash_order(path, ahead: deque[RawRow], category: str | None) -> str | None:
+    """The order of the file's dates with slashes ("5/11/2026": day or month first?), told by those that show
+    it ("17/11/2026"), when its first rows write dates so: the whole file's date column is read once more
+    for it (a file sorted by date shows it only from its 13th day)."""
+    def dates(rows):
+        return (ticket_fields(row.fields, category).get("created_at") for row in rows if row.fields is not None)
+
+    if not any(isinstance(value, str) and "/" in value for value in dates(ahead)):
+        return None
+    return slash_order_of(dates(read_rows(path)))
 
 
 def _first_rows(rows: Iterator[RawRow]) -> deque[RawRow]:
