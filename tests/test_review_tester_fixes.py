@@ -100,3 +100,11 @@ def test_the_details_pane_names_the_known_problem_a_ticket_is_linked_to(qtbot, t
     assert "Känt problem" in window.details.toPlainText()
     window.list_view.select_ticket(window.repo.get_by_external_id("ELS-000013").id)
     qtbot.waitUntil(lambda: "Armbandsskrivaren skriver inte ut" not in window.details.toPlainText())
+
+
+def test_a_retrain_too_small_to_compare_says_how_many_more_confirmations_it_needs():
+    """A tester confirmed 50 tickets and read that only 25 counted, "minst 30 behövs", not how many more."""
+    from elsdesk.services.learning_curve import comparison_in_words
+
+    text = comparison_in_words({"status": "too_few", "reason": "few_tickets", "n": 25, "min_tickets": 30})
+    assert "25 nya" in text and "minst 30 behövs: 5 till" in text

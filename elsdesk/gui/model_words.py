@@ -54,8 +54,8 @@ def comparison_text(c: TrainingComparison | None) -> str:
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara 1 nytt bekräftat ärende som ingen av modellerna tränats på (minst %1 behövs)"),
                      c.min_tickets)
         else:
-            why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)"),
-                     number(c.n), c.min_tickets)
+            why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs:"
+                                       " %3 till)"), number(c.n), c.min_tickets, number(max(c.min_tickets - c.n, 0)))
         text = _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2."), version_text(c.version), why)
         text += " " + _t(QT_TRANSLATE_NOOP("ModelWords", "Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen"
                                            " tränades: de äldre har den redan lärt sig."))

@@ -119,7 +119,8 @@ def comparison_in_words(evaluation: dict) -> str:
     n, modules = int(evaluation.get("n") or 0), int(evaluation.get("modules") or 0)
     if evaluation.get("status") == "too_few":
         need_n, need_m = int(evaluation.get("min_tickets") or 30), int(evaluation.get("min_modules") or 3)
-        what = (f"{confirmed_tickets(n, 'nytt', 'nya')} som ingen av modellerna tränats på (minst {need_n} behövs)"
+        what = (f"{confirmed_tickets(n, 'nytt', 'nya')} som ingen av modellerna tränats på (minst {need_n} behövs:"
+                f" {max(need_n - n, 0)} till)"
                 if evaluation.get("reason") == "few_tickets" else
                 f"ärenden från bara {count_of(modules, 'modul', 'moduler')} (minst {need_m} behövs)")
         dropped = evaluation.get("near_duplicates") or 0

@@ -1655,8 +1655,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="57"/>
-        <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)</source>
-        <translation>only %1 new confirmed tickets that neither model was trained on (at least %2 are needed)</translation>
+        <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs: %3 till)</source>
+        <translation>only %1 newly confirmed tickets that neither model was trained on (at least %2 needed: %3 more)</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="59"/>
