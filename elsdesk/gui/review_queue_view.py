@@ -76,6 +76,7 @@ class ReviewQueueView(QWidget):
         self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
         self._removed_here: set[int] = set()  # tickets removed at this workstation (see forget_removed)
+        self._closed = False  # shut down: task results reach no widget (see shutdown)
         self._undo_log: list[tuple] = []  # this session's decisions and links, newest last (what Ctrl+Z takes back)
         self._loading: set[int] = set()
         self._done: list[ReviewItem] = []  # this person's decisions this session, for undo
@@ -223,7 +224,10 @@ class ReviewQueueView(QWidget):
         return self._busy == 0
 
     def shutdown(self, msecs: int = 30_000) -> bool:
-        """Wait for queued decisions to be written (call before closing the database)."""
+        """Wait for queued decisions to be written (call before closing the database, or before the view goes
+        with a switch of profile); results that arrive after it reach no widget (a prefetch on the window's
+        runner rendered onto the deleted card)."""
+        self._closed = True
         return self._writer.shutdown(msecs)
 
     # -- keys ----------------------------------------------------------------------------
@@ -397,10 +401,15 @@ class ReviewQueueView(QWidget):
     def _start(self, runner: TaskRunner, work, on_success, on_failure=None, name="review"):
         self._busy += 1
 
-        def failed(exc):
-            (on_failure or (lambda e: show_error(self, e)))(exc)
+        def succeeded(result):
+            if not self._closed:
+                on_success(result)
 
-        return runner.start(work, db_path=self.db_path, on_success=on_success, on_failure=failed,
+        def failed(exc):
+            if not self._closed:
+                (on_failure or (lambda e: show_error(self, e)))(exc)
+
+        return runner.start(work, db_path=self.db_path, on_success=succeeded, on_failure=failed,
                             on_finished=self._on_task_finished, name=name)
 
     def _start_on_shared_runner(self, work, on_success, name: str):
