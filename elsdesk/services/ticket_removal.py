@@ -23,10 +23,10 @@ def ticket_by_number(database: Database, number: str) -> Ticket:
     typed = (number or "").strip()
     if not typed:
         raise BadInputError("ange ett ärendenummer, t.ex. ELS-000013")
-    exact = next((t for t in (repo.get_by_external_id(form) for form in dict.fromkeys(
-        (typed, typed.upper(), typed.lower()))) if t is not None), None)
-    if exact is not None:
-        return exact
+    forms = list(dict.fromkeys((typed, typed.upper(), typed.lower())))
+    exact = repo.external_ids(forms)  # one look-up for the number as typed and in either case
+    if exact:
+        return next(exact[form] for form in forms if form in exact)
     ids = repo.numbered_ids(typed)
     if not ids:
         raise NotFoundError(f"inget ärende har numret {typed}")

@@ -128,12 +128,13 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             repo.save_registered(known)
             results.append(_week_result(known.id, week, topic, tickets, incident_id=incident.id))
         names_taken: set[str] = set()
+        earlier_kinds = _earlier_kinds(earlier_results)
+        shown_by_ticket = {ticket_id: r for r in shown_before for ticket_id in r.ticket_ids}
         fresh_names = {t.label for t in found}
         ids_taken = {k.id for k in matched.values()}  # a proposal continued from an earlier week keeps its own
         for index, topic in enumerate(found):
             known = matched.get(index)
-            before = _shown_before(shown_before if known else [r for r in shown_before if r.topic_id not in ids_taken],
-                                   topic, tickets, known.id if known else None)
+            before = _shown_before(shown_before, shown_by_ticket, topic, tickets, known.id if known else None, ids_taken)
             if known is None and before is not None:
                 ids_taken.add(before.topic_id)
                 known = repo.get(before.topic_id)
@@ -149,9 +150,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             repo.save_registered(known)
             result = _week_result(known.id, week, topic, tickets, spread=spread_of.get(index))
             result.detail["name"] = known.label  # its name this week: a later week may rename it for its own tickets
-            over_weeks = _kinds_over_weeks(known.id, topic.kind_mix, earlier_results)
-            if over_weeks != topic.kind_mix:
-                result.detail["kind_over_weeks"] = over_weeks
+            if earlier_kinds.get(known.id):  # its kinds this week and in the earlier weeks it was shown
+                result.detail["kind_over_weeks"] = dict(Counter(topic.kind_mix) + earlier_kinds[known.id])
             results.append(result)
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
@@ -166,32 +166,35 @@ def _proposal_name(topic: FoundTopic, earlier: list[str | None], taken: set[str]
     return respelled(kept[0], spelling) if kept else topic.label
 
 
-def _kinds_over_weeks(topic_id: str, kind_mix: dict[str, int], earlier_results: dict[str, list[TopicWeek]]) -> dict[str, int]:
-    """A proposal's tickets' kinds this week and in the earlier weeks it was shown (*earlier_results*): a
-    question asked every week is one kind, though the model reads two of one week's three reports as
-    faults (a tester's "Signera given dos" was on W47's how-to agenda and off W48's)."""
-    kinds = Counter(kind_mix)
+def _earlier_kinds(earlier_results: dict[str, list[TopicWeek]]) -> dict[str, Counter]:
+    """Each topic's tickets' kinds over the earlier weeks it was shown (*earlier_results*), read once per week
+    worked out: a question asked every week is one kind, though the model reads two of one week's three
+    reports as faults (a tester's "Signera given dos" was on W47's how-to agenda and off W48's)."""
+    kinds: dict[str, Counter] = {}
     for results in earlier_results.values():
         for result in results:
-            if result.topic_id == topic_id:
-                kinds.update(result.detail.get("kind_mix", {}))
-    return dict(kinds)
+            kinds.setdefault(result.topic_id, Counter()).update(result.detail.get("kind_mix", {}))
+    return kinds
 
 
-def _shown_before(shown: list[TopicWeek], topic: FoundTopic, tickets: list[Ticket],
-                  topic_id: str | None) -> TopicWeek | None:
+def _shown_before(shown: list[TopicWeek], shown_by_ticket: dict[int, TopicWeek], topic: FoundTopic,
+                  tickets: list[Ticket], topic_id: str | None, taken: set[str]) -> TopicWeek | None:
     """The proposal this week showed before it was worked out again that *topic* is (the same topic id,
-    else most of the same tickets: at least half of the two together), so that a week already handed out
-    keeps its proposals' names and identities when a ticket arrives or leaves (a tester re-imported a
-    file with two new rows and saw "Kommer inte in, kortet läses inte" renamed "SITHS-kortet hittas inte"
-    over the same two tickets, in that week and the weeks after it)."""
+    else most of the same tickets: at least half of the two together, among those no other proposal
+    continues, *taken*), so that a week already handed out keeps its proposals' names and identities when a
+    ticket arrives or leaves (a tester re-imported a file with two new rows and saw "Kommer inte in, kortet
+    läses inte" renamed "SITHS-kortet hittas inte" over the same two tickets, in that week and the weeks
+    after it). *shown_by_ticket*: each ticket's shown proposal, so only those holding one of its tickets
+    are compared."""
     if topic_id is not None:
         return next((r for r in shown if r.topic_id == topic_id), None)
     ids = {tickets[m].id for m in topic.members}
+    shared = Counter(shown_by_ticket[i].topic_id for i in ids if i in shown_by_ticket)
     best, best_share = None, 0.5
     for result in shown:
-        together = ids | set(result.ticket_ids)
-        share = len(ids & set(result.ticket_ids)) / len(together) if together else 0.0
+        if result.topic_id not in shared or result.topic_id in taken:
+            continue
+        share = shared[result.topic_id] / (len(ids) + len(result.ticket_ids) - shared[result.topic_id])
         if share >= best_share:
             best, best_share = result, share
     return best

@@ -269,9 +269,9 @@ class TicketRepository:
         return {t.external_id: t for t in self._select_in("external_id", list(external_ids))}
 
     # -- writing (callers hold a Database.write() transaction) ---------------------------
-    def _next_external_id(self) -> str:
-        """The next ticket number of the desk's own (ELS-…): above every ticket's id, removed ones' too."""
-        next_id = max(self._max_id(), removed_up_to(self.conn)) + 1
+    def _next_external_id(self, above: int) -> str:
+        """The next ticket number of the desk's own (ELS-…) above *above* (every ticket's id, removed ones' too)."""
+        next_id = above + 1
         candidate = TICKET_NUMBER.format(next_id)
         while self.conn.execute("SELECT 1 FROM tickets WHERE external_id = ?", (candidate,)).fetchone():
             next_id += 1
@@ -287,23 +287,20 @@ class TicketRepository:
         values.append(compound_parts(ticket.title, ticket.description, ticket.resolution))
         return values
 
-    def _max_id(self) -> int:
-        return self.conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
-
-    def _id_above_removed(self) -> int | None:
-        """SQLite: the id the next ticket must be given when the newest tickets were removed (SQLite would hand
-        out their ids again: max(id) + 1); None when the usual next id is new. A server's sequence never
-        gives an id twice."""
-        if self.database.backend != "sqlite":
-            return None
+    def _numbering(self) -> tuple[int, int | None]:
+        """(the highest id any ticket had, removed ones' too; SQLite: the id the next ticket must be given when
+        the newest tickets were removed, as SQLite would hand out their ids again with max(id) + 1, else None).
+        A server's sequence never gives an id twice."""
+        max_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
         floor = removed_up_to(self.conn)
-        return floor + 1 if floor >= self._max_id() + 1 else None
+        given = floor + 1 if self.database.backend == "sqlite" and floor > max_id else None
+        return max(max_id, floor), given
 
     def insert(self, ticket: Ticket) -> Ticket:
+        highest, given = self._numbering()
         if not ticket.external_id:
-            ticket = ticket.with_changes(external_id=self._next_external_id())
+            ticket = ticket.with_changes(external_id=self._next_external_id(highest))
         values = self._insert_values(ticket, now_iso())
-        given = self._id_above_removed()
         if given is None:
             new_id = self.conn.execute(_INSERT + " RETURNING id", values).fetchone()[0]
         else:
@@ -331,7 +328,7 @@ class TicketRepository:
         return tickets
 
     def _insert_many_sqlite(self, rows: list[list]) -> dict[str, int]:
-        given = self._id_above_removed()
+        _highest, given = self._numbering()
         if given is not None:  # the first row above the removed tickets' ids; SQLite numbers the rest after it
             rows = [[given, *rows[0]], *rows[1:]]
             last_id = insert_indexing_once(self.conn, _INSERT_WITH_ID, rows[:1])
