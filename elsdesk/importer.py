@@ -24,7 +24,7 @@ from elsdesk.masking import mask, mask_text
 from elsdesk.plain_text import printable, without_markup
 from elsdesk.region_time import to_region_local
 from elsdesk.sign_offs import without_greeting, without_signoff
-from elsdesk.taxonomy import Taxonomy
+from elsdesk.taxonomy import Taxonomy, fold
 from elsdesk.import_dates import (  # noqa: F401  (as callers know them)
     EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, MONTHS, creation_detail, excel_serial,
     last_day_not_ahead, plausible_created_at, same_creation, slashed_date,
@@ -61,6 +61,12 @@ FIELD_NAMES = {
     "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind",
     "problem": "problem", "känt problem": "problem", "kända problem": "problem", "kant_problem": "problem",
     "known problem": "problem",
+    "priority": "priority", "prioritet": "priority", "prio": "priority", "angelägenhetsgrad": "priority",
+    "brådskandegrad": "priority", "urgency": "priority",
+    "channel": "channel", "kanal": "channel", "kontaktväg": "channel", "kontaktsätt": "channel", "inkom via": "channel",
+    "inkommit via": "channel", "ärendekanal": "channel", "contact type": "channel",
+    "escalation": "escalation", "eskalering": "escalation", "eskalerad till": "escalation", "eskalerat till": "escalation",
+    "eskalerad": "escalation", "eskalerat": "escalation", "escalated to": "escalation",
 }
 # columns of elsdesk's own ``list --json`` that an import does not read: no warning about them
 IGNORED_COLUMNS = ("label_source",)
@@ -71,7 +77,20 @@ CATEGORY_SAMPLE_ROWS = 500  # the first rows whose category values decide
 # the fields as messages name them
 FIELD_WORDS = {"title": "rubrik", "description": "beskrivning", "created_at": "datum", "external_id": "id",
                "unit": "enhet", "reporter_role": "roll", "status": "status", "module": "modul", "kind": "typ",
-               "resolution": "lösning", "problem": "känt problem"}
+               "resolution": "lösning", "problem": "känt problem", "priority": "prioritet", "channel": "kanal",
+               "escalation": "eskalering"}
+# the fields whose values are labels of a taxonomy group, read by id, name or synonym
+LABELLED_FIELDS = {"status": "statuses", "module": "modules", "kind": "kinds", "priority": "priorities",
+                   "channel": "channels", "escalation": "escalations"}
+# the values named in a warning about an unknown one (their synonyms are read too); the module and kind lists are too long
+READ_VALUES = {"priority": "Låg, Normal, Hög, Akut (P1–P4, Medel, Kritisk …)",
+               "channel": "Telefon, Besök, ELS-rond, E-post (Mejl, Rond, På plats …)",
+               "escalation": "Cambio, Regional förvaltning, IT (Leverantör, Förvaltningen, Servicedesk …)"}
+KEPT_WHEN_UNKNOWN = ("priority", "channel", "escalation")
+# what an escalation column holds for a ticket nobody escalated (folded, see elsdesk.taxonomy.fold)
+NOT_ESCALATED = {"nej", "ingen", "inget", "ej", "ej eskalerad", "inte eskalerad", "ej eskalerat", "inte eskalerat",
+                 "no", "none", "n a", "na", "0", "false", "falskt"}
+_ESCALATED_TO = re.compile(r"(?:\btill\b|\bto\b|\()\s*(?:(?:till|to)\s+)?([^()]+?)\s*\)?\s*$", re.IGNORECASE)
 NO_TEXT = "varken rubrik (title) eller beskrivning (description) har text"
 NO_DATE = "datum saknas"
 # the fields that make a new ticket: a row with an id and none of them only changes a ticket (:func:`changes_only`)
@@ -98,7 +117,8 @@ _LAST_WORD_FIELDS = ("reporter_role", "unit", "description", "title")
 _LAST_WORDS = {column_key(name): (len(FIELD_NAMES) + rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())
                if field in _LAST_WORD_FIELDS and " " not in name and "_" not in name}
 _OTHER_FIELD_WORDS = {column_key(name) for name, field in FIELD_NAMES.items()
-                      if field in ("resolution", "status", "module", "kind", "created_at", "external_id") and " " not in name}
+                      if field in ("resolution", "status", "module", "kind", "created_at", "external_id", "priority",
+                                   "channel", "escalation") and " " not in name}
 
 
 def _by_last_word(key: str) -> tuple[int, str] | None:
@@ -256,7 +276,8 @@ class CategoryColumn:
 SHORT_COLUMN_NAMES = {
     "title": "rubrik", "description": "beskrivning", "created_at": "skapad/datum", "external_id": "ärendenummer",
     "unit": "enhet", "reporter_role": "roll", "status": "status", "module": "modul", "kind": "typ/ärendetyp",
-    "resolution": "lösning/åtgärd", "problem": "känt problem",
+    "resolution": "lösning/åtgärd", "problem": "känt problem", "priority": "prioritet", "channel": "kanal",
+    "escalation": "eskalering",
 }
 
 
@@ -383,9 +404,10 @@ class RememberedLabels:
 
 @dataclass(frozen=True)
 class UnknownValue:
-    """A row's status, module or kind that no label of the taxonomy matches (by id, name or synonym)."""
+    """A row's status, module, kind, priority, channel or escalation that no label of the taxonomy matches
+    (by id, name or synonym)."""
 
-    field: str   # "status", "module" or "kind"
+    field: str   # a key of LABELLED_FIELDS
     value: str   # as the file wrote it
 
     def warning(self, rows: int = 1, first: int = 0, last: int = 0) -> str:
@@ -394,7 +416,10 @@ class UnknownValue:
         if self.field == "status":
             return (f"okänd status '{shown(self.value, 30)}'{where}, satt till ny; statusar som läses: Ny, Pågår,"
                     " Väntar, Eskalerad, Löst och vanliga namn för dem (Öppen, Under arbete, Väntar på kund, Stängd …)")
-        return f"okänt värde för {FIELD_WORDS.get(self.field, self.field)}: '{shown(self.value)}'{where}, ignorerat"
+        said = f"okänt värde för {FIELD_WORDS.get(self.field, self.field)}: '{shown(self.value)}'{where}, ignorerat"
+        if self.field in READ_VALUES:
+            said += f"; värden som läses: {READ_VALUES[self.field]}"
+        return said
 
 
 class UnknownValues:
@@ -482,6 +507,10 @@ def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels, categor
     values = ticket_fields(fields, category)
     ticket, warnings, unknown = _ticket_of(values, taxonomy)
     present = {name for name, value in values.items() if not _blank(value)}
+    # an unknown priority, channel or escalation leaves a stored ticket's as it was (an unknown status is "ny", said so)
+    present -= {value.field for value in unknown if value.field in KEPT_WHEN_UNKNOWN}
+    if ticket.escalation:
+        present.add("escalation")  # "Eskalerad till IT" in the status column
     problem = values.get("problem")
     return ticket, warnings, present, None if problem in (None, "") else problem, unknown
 
@@ -657,16 +686,32 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
     if ticket.external_id is None:
         ticket.external_id = automatic_id(created.replace(microsecond=0, tzinfo=None), raw_title, description, ticket.unit or "",
                                           taxonomy.normalise("reporter_roles", role_raw) or role_raw if role_raw else "")
-    for name, group in (("status", "statuses"), ("module", "modules"), ("kind", "kinds")):
-        raw = _text(fields.get(name))  # ids, names and the synonyms in taxonomy.json ("Väntar på kund", "Closed")
-        if not raw:
+    for name, group in LABELLED_FIELDS.items():
+        raw = _text(fields.get(name))  # ids, names and the synonyms in taxonomy.json ("Väntar på kund", "Closed", "P2")
+        if not raw or (name == "escalation" and fold(raw) in NOT_ESCALATED):
             continue
-        value = taxonomy.normalise(group, raw)
+        value = taxonomy.normalise(group, raw) or (escalated_status(raw, taxonomy) if name == "status" else None)
         if value:
             setattr(ticket, name, value)
         else:
             unknown.append(UnknownValue(name, raw))
+    if ticket.status == "eskalerad" and not ticket.escalation:
+        ticket.escalation = escalation_named_in(_text(fields.get("status")), taxonomy)
     return ticket, warnings, unknown
+
+
+def escalated_status(status: str, taxonomy: Taxonomy | RememberedLabels) -> str | None:
+    """"eskalerad" for a status that says where a ticket went ("Eskalerad (förvaltningen)", "Escalated to
+    Cambio support"), whatever the place; None for any other status."""
+    head = _ESCALATED_TO.sub("", status).strip()
+    return "eskalerad" if head != status.strip() and taxonomy.normalise("statuses", head) == "eskalerad" else None
+
+
+def escalation_named_in(status: str, taxonomy: Taxonomy | RememberedLabels) -> str | None:
+    """The escalation a status names after its "till" or in brackets ("Eskalerad till IT", "Eskalerad
+    (Cambio)", "Escalated to vendor"), or None."""
+    match = _ESCALATED_TO.search(status)
+    return taxonomy.normalise("escalations", match.group(1)) if match else None
 
 
 def _created_of(created_raw) -> datetime:

@@ -146,22 +146,22 @@ def test_of_two_columns_for_one_field_the_english_or_first_named_wins():
 
 
 def test_unknown_columns_are_warned_about_once_per_file(memory_db, tmp_path):
-    path = _csv(tmp_path / "extra.csv", "id;rubrik;skapad;Handläggare;Prio\n"
+    path = _csv(tmp_path / "extra.csv", "id;rubrik;skapad;Handläggare;Kostnadsställe\n"
                 + "".join(f"E{i};Rubrik {i};2025-05-13;Sven;1\n" for i in range(5)))
     report = import_tickets(memory_db, path)
     assert report.new == 5
     assert len(report.warnings) == 1
     line, text = report.warnings[0]
-    assert line == 1 and "'Handläggare', 'Prio'" in text and "känns inte igen" in text
+    assert line == 1 and "'Handläggare', 'Kostnadsställe'" in text and "känns inte igen" in text
     assert "rubrik" in text and "modul" in text and "ärendetyp" in text  # the names that are understood
 
 
 def test_unknown_key_in_jsonl_is_warned_at_its_first_line_and_list_output_is_not(memory_db, tmp_path):
     rows = [{"id": "J1", "title": "a", "created_at": "2025-05-13", "label_source": "human"},
-            {"id": "J2", "title": "b", "created_at": "2025-05-13", "Prioritet": "hög"},
-            {"id": "J3", "title": "c", "created_at": "2025-05-13", "Prioritet": "låg"}]
+            {"id": "J2", "title": "b", "created_at": "2025-05-13", "Kostnadsställe": "4711"},
+            {"id": "J3", "title": "c", "created_at": "2025-05-13", "Kostnadsställe": "4712"}]
     report = import_tickets(memory_db, write_jsonl(tmp_path / "j.jsonl", rows))
-    assert report.new == 3 and [(line, "'Prioritet'" in text) for line, text in report.warnings] == [(2, True)]
+    assert report.new == 3 and [(line, "'Kostnadsställe'" in text) for line, text in report.warnings] == [(2, True)]
 
 
 def test_file_without_title_or_description_column_names_its_columns(memory_db, tmp_path):

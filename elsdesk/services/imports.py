@@ -607,7 +607,8 @@ def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticke
     A field the row does not carry keeps its stored value; text that looks worse than the
     stored text (mojibake, replacement characters) does not replace it."""
     changes, warnings = {}, []
-    for name in ("title", "description", "created_at", "reporter_role", "unit", "status", "module", "kind", "resolution"):
+    for name in ("title", "description", "created_at", "reporter_role", "unit", "status", "module", "kind", "resolution",
+                 "priority", "channel", "escalation"):
         if name not in present or getattr(incoming, name) is None:
             continue
         value = getattr(incoming, name)
