@@ -73,6 +73,9 @@ def test_a_ticket_removed_here_is_said_so_and_leaves_the_cards_ahead(qtbot, tmp_
     qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None
                     and view.current_item().ticket.id != card.id, timeout=60_000)
     assert all(found.ticket.id != card.id for item in view._items.values() for found in item.similar)
+    qtbot.waitUntil(lambda: "togs bort" in view.card.notice(), timeout=30_000)
+    assert view.card.notice().startswith(f"{card.external_id} togs bort."), \
+        "the card names the removed ticket (it said 'Ärendet togs bort.': the items were read again first)"
 
 
 def test_a_word_for_word_twin_is_at_most_100_percent_similar():

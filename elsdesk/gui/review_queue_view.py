@@ -75,7 +75,8 @@ class ReviewQueueView(QWidget):
         self._order = ORDER_KEYS[0]
         self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
-        self._removed_here: set[int] = set()  # tickets removed at this workstation (see forget_removed)
+        # tickets removed at this workstation, with their numbers as the queue knew them (see forget_removed)
+        self._removed_here: dict[int, str | None] = {}
         self._closed = False  # shut down: task results reach no widget (see shutdown)
         self._undo_log: list[tuple] = []  # this session's decisions and links, newest last (what Ctrl+Z takes back)
         self._loading: set[int] = set()
@@ -187,7 +188,9 @@ class ReviewQueueView(QWidget):
         """Tickets removed at this workstation (logged by mistake): the card says so plainly (not "at another
         workstation"), and the tickets ahead are read again, so no card lists a removed one among its
         similar tickets (a tester saw one there after removing it); the queue follows at the next refresh."""
-        self._removed_here.update(ticket_ids)
+        for ticket_id in ticket_ids:
+            item = self._items.get(ticket_id)  # its number, before the items are read again without it
+            self._removed_here[ticket_id] = item.ticket.external_id if item is not None else None
         self._reload_items()
 
     def set_actor(self, actor: str) -> None:
@@ -443,7 +446,8 @@ class ReviewQueueView(QWidget):
     def _left_queue_text(self, left: LeftQueue | None, item: ReviewItem | None, next_shown: bool) -> str:
         """"ELS-000002 bekräftades just av karin_super (Läkemedel / Fel)." and what the card shows now."""
         name = (left.ticket.external_id if left is not None and left.ticket is not None else None) or (
-            item.ticket.external_id if item is not None else None) or self.tr("Ärendet")
+            item.ticket.external_id if item is not None else None) or (
+            self._removed_here.get(left.ticket_id) if left is not None else None) or self.tr("Ärendet")
         decision = left.decision if left is not None else None
         if decision is not None:
             labels = " / ".join(p for p in (self.taxonomy.module_name(decision.module, self.language),
