@@ -68,7 +68,7 @@ def test_a_ticket_removed_here_is_said_so_and_leaves_the_cards_ahead(qtbot, tmp_
     with qtbot.waitSignal(window.tickets_removed, timeout=30_000):
         _click(box, "Ta bort ärendet")
     assert card.id in view._removed_here
-    text = view._left_queue_text(LeftQueue(card.id, None, None), SimpleNamespace(ticket=card), True)
+    text = view._left_queue_text(LeftQueue(card.id, None, None), card.external_id, True)
     assert text.startswith(f"{card.external_id} togs bort.") and "annan arbetsstation" not in text
     qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None
                     and view.current_item().ticket.id != card.id, timeout=60_000)

@@ -214,3 +214,24 @@ def test_a_cached_index_read_through_other_word_lists_is_refused_and_built_again
     monkeypatch.undo()
     with pytest.raises(ValueError, match="word lists"):
         SimilarityIndex.from_state(legacy)
+
+
+def test_a_desk_that_starts_empty_scores_its_first_tickets_as_a_build_would():
+    """Day one: tickets saved one by one into an empty index were each weighed with the idf of their moment (the
+    first ones with every word alike), so they scored far above later tickets of the same words against the
+    whole desk's idf (1.22 before the cap; the cap hid it, the order stayed wrong). A finished index weighs
+    itself again as it grows."""
+    from elsdesk.services.demo import build_demo_tickets
+
+    rows = [(i, t.created_at, t.title, t.description) for i, t in enumerate(build_demo_tickets(300), start=1)]
+    grown = SimilarityIndex.build([])
+    for row in rows:
+        grown.add(*row)
+    built = SimilarityIndex.build(rows)
+    for query in [row[2:] for row in rows[::17]]:
+        expected = _brute_force_cosine(built, rows, query)
+        found = grown.similar(*query, k=5)
+        assert found and all(m.score <= 1.0 for m in found)
+        # weighed at most a quarter of the desk ago: each score within a few hundredths of the exact cosine
+        assert all(abs(expected[m.ticket_id] - m.score) < 0.05 for m in found), query
+        assert found[0].score >= max(expected.values()) - 0.05

@@ -75,8 +75,10 @@ class ReviewQueueView(QWidget):
         self._order = ORDER_KEYS[0]
         self._session = ReviewSession()  # the queue (first ticket on screen) and its rules
         self._items: dict[int, ReviewItem] = {}
-        # tickets removed at this workstation, with their numbers as the queue knew them (see forget_removed)
-        self._removed_here: dict[int, str | None] = {}
+        self._removed_here: set[int] = set()  # tickets removed at this workstation (see forget_removed)
+        # (ticket id, number) of the ticket the card showed last: a card about a ticket that left the queue names
+        # it after the queue's items were read again without it (a removal heard first from the desk)
+        self._shown_number: tuple[int, str | None] | None = None
         self._closed = False  # shut down: task results reach no widget (see shutdown)
         self._undo_log: list[tuple] = []  # this session's decisions and links, newest last (what Ctrl+Z takes back)
         self._loading: set[int] = set()
@@ -188,9 +190,7 @@ class ReviewQueueView(QWidget):
         """Tickets removed at this workstation (logged by mistake): the card says so plainly (not "at another
         workstation"), and the tickets ahead are read again, so no card lists a removed one among its
         similar tickets (a tester saw one there after removing it); the queue follows at the next refresh."""
-        for ticket_id in ticket_ids:
-            item = self._items.get(ticket_id)  # its number, before the items are read again without it
-            self._removed_here[ticket_id] = item.ticket.external_id if item is not None else None
+        self._removed_here.update(ticket_ids)
         self._reload_items()
 
     def set_actor(self, actor: str) -> None:
@@ -441,13 +441,23 @@ class ReviewQueueView(QWidget):
         """The ticket on screen left the queue without this person's decision (another super-user decided
         it, or it was edited or removed elsewhere): say so on the card (*left* tells why, when it is about it)."""
         self.card.show_notice(self._left_queue_text(left if left is not None and left.ticket_id == gone.ticket_id
-                                                    else None, self._items.get(gone.ticket_id), gone.next_shown))
+                                                    else None, self._number_of(gone.ticket_id), gone.next_shown))
 
-    def _left_queue_text(self, left: LeftQueue | None, item: ReviewItem | None, next_shown: bool) -> str:
-        """"ELS-000002 bekräftades just av karin_super (Läkemedel / Fel)." and what the card shows now."""
-        name = (left.ticket.external_id if left is not None and left.ticket is not None else None) or (
-            item.ticket.external_id if item is not None else None) or (
-            self._removed_here.get(left.ticket_id) if left is not None else None) or self.tr("Ärendet")
+    def _number_of(self, ticket_id: int) -> str | None:
+        """The number of a ticket in the queue or on the card last (the items may have been read again without it:
+        a removal heard from the desk before this workstation's own message)."""
+        item = self._items.get(ticket_id)
+        if item is not None:
+            return item.ticket.external_id
+        if self._shown_number is not None and self._shown_number[0] == ticket_id:
+            return self._shown_number[1]
+        return None
+
+    def _left_queue_text(self, left: LeftQueue | None, number: str | None, next_shown: bool) -> str:
+        """"ELS-000002 bekräftades just av karin_super (Läkemedel / Fel)." and what the card shows now (*number*:
+        the ticket's as the queue knew it)."""
+        name = (left.ticket.external_id if left is not None and left.ticket is not None else None) or number or self.tr(
+            "Ärendet")
         decision = left.decision if left is not None else None
         if decision is not None:
             labels = " / ".join(p for p in (self.taxonomy.module_name(decision.module, self.language),
@@ -620,6 +630,7 @@ class ReviewQueueView(QWidget):
             self.similar_view.show_similar([], " ")
             return
         self.card.show_item(item, self._kind)
+        self._shown_number = (item.ticket.id, item.ticket.external_id)
         self._session.card_shown(time.monotonic())  # a ticket that replaced one because of someone else settles
         self._show_similar(item)
         self.ticket_shown.emit(item.ticket.id)

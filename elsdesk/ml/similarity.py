@@ -36,6 +36,10 @@ N_FEATURES = 1 << 20
 CHUNK = 4096
 MAX_SEGMENT = 1 << 17
 STATE_VERSION = 6  # 4-6: words read as colleagues mean them (an index cached before is built again)
+# A finished index weighs every ticket again once it has grown by a quarter (by one ticket while it is tiny): a
+# ticket's norm is weighed with the idf of when it came, and on a desk that starts empty the first tickets' words
+# weighed alike (idf 1), so against a later query's idf they scored far above later tickets of the same words
+REWEIGH_SHARE = 4
 _EPOCH = datetime(1970, 1, 1)
 _SUBLINEAR_TF = np.concatenate([[0.0], 1.0 + np.log(np.arange(1, 256))])  # 1 + ln(tf) by tf
 _SUBLINEAR_TF32 = _SUBLINEAR_TF.astype(np.float32)
@@ -142,6 +146,8 @@ class SimilarityIndex:
         self._sorted_ids = np.zeros(0, dtype=np.int64)  # ids of rows 0 … len - 1, sorted, with …
         self._sorted_rows = np.zeros(0, dtype=np.int64)  # … their rows; later rows are in _recent
         self._recent: dict[int, int] = {}
+        self._finished = False  # finish() ran: from then on the index weighs itself again as it grows
+        self._weighed_docs = 0  # tickets counted in the idf the stored norms were weighed with
 
     # -- text -----------------------------------------------------------------------------
     def term_counts(self, title: str, description: str = "") -> Counter:
@@ -214,6 +220,8 @@ class SimilarityIndex:
             self._rows = end
             self._segments.append(_Segment.from_postings(terms, local.astype(np.int32), counts, first, len(tickets)))
             self._compact()
+            if self._finished and self._docs - self._weighed_docs >= max(1, self._weighed_docs // REWEIGH_SHARE):
+                self.finish()
 
     def _reserve(self, rows: int) -> None:
         """Room for *rows* rows in the per-row arrays, grown by doubling (few large copies, little heap churn)."""
@@ -249,6 +257,7 @@ class SimilarityIndex:
             norms = np.sqrt(norms)
             self._norms[: self._rows] = np.where(norms > 0, norms, 1.0)
             self._reindex_ids()
+            self._finished, self._weighed_docs = True, self._docs
 
     def _compact(self) -> None:
         """Merge the newest segment into the one before it while that one is no larger (binary counter)."""
@@ -325,6 +334,7 @@ class SimilarityIndex:
             self._df, self._ids, self._segments = df, ids, segments
             self._created, self._norms, self._alive = columns
             self._reindex_ids()
+            self._finished, self._weighed_docs = True, self._docs
 
     # -- querying ------------------------------------------------------------------------
     def similar(self, title: str, description: str = "", *, before: str | None = None,
