@@ -110,8 +110,29 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _target(args) -> str | None:
-    """The desk given by --db or ELSDESK_DB (None: the default SQLite file)."""
+    """The desk given by --db or ELSDESK_DB (None: the default SQLite file). An empty --db (a script's unset
+    variable: ``--db "$DESK"``) is a usage error, not the default desk: an import went into another desk."""
+    if args.db is not None and not args.db.strip():
+        from elsdesk.cli_errors import UsageError
+
+        raise UsageError("--db är tomt: ange deskens databasfil eller postgresql://…-adress"
+                         " (eller utelämna --db för standarddesken)")
     return args.db or os.environ.get("ELSDESK_DB") or None
+
+
+def _say_new_desk(target: str | None) -> None:
+    """Say on stderr that a command makes a new desk file (a mistyped path in a nightly job started a second desk
+    without a word)."""
+    from elsdesk.paths import default_db_path
+    from elsdesk.storage import backend_of
+    from elsdesk.storage.database import SQLITE
+
+    if target is not None and backend_of(target) != SQLITE:
+        return
+    path = Path(target) if target is not None else default_db_path()
+    if target == ":memory:" or path.exists():
+        return
+    print(f"elsdesk: skapar en ny desk i {path}", file=sys.stderr)
 
 
 def _database(args, *, existing: bool = False):
@@ -214,6 +235,7 @@ def _import_file(args, path: str) -> int:
 
         raise BadInputError(f"{shown}: {NO_ROWS}")
     phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
+    _say_new_desk(_target(args))
     with _database(args) as database:
         classifier = None if args.no_classify else _active_classifier(database)
         # each batch classified before it commits: nobody reads the file's tickets unclassified

@@ -122,7 +122,8 @@ def cmd_classify(args) -> int:
     rows = rows_to_classify(args.file)  # no row with text at all: exit 1
     model, card = _desk_or_shipped_model(args)
     _say_fallback(card)
-    results = (_masked_result(result) for result in classify_rows(rows, model))
+    masked_ids: list[str] = []
+    results = _with_masked_ids(classify_rows(rows, model), masked_ids)
     if not args.out:
         for result in results:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -134,6 +135,10 @@ def cmd_classify(args) -> int:
             for result in results:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
     _say_unclassified(args.file, [row["_line"] for row in rows if row.get("_error")])
+    if masked_ids:
+        print(f"{args.file}: {len(masked_ids)} id innehöll identifierare och skrivs maskerade med en kort kod"
+              f" som skiljer dem åt i denna körning (t.ex. '{masked_ids[0]}'); matcha dem mot filen med radordningen",
+              file=sys.stderr)
     return 0
 
 
@@ -153,13 +158,21 @@ def _classify_out_format(path: str) -> str:
                      " de namnen, t.ex. etiketter.csv")
 
 
-def _masked_result(result: dict) -> dict:
-    """*result* with its id masked as import masks it: a person's identity number may be the id."""
-    from elsdesk.masking import mask
+def _with_masked_ids(results, masked: list[str]):
+    """*results* with ids masked as import masks them (a person's identity number may be the id), each with a
+    digest keyed for this run so that two ids stay two ("[personnummer]~4d38"); the masked ids go to *masked*."""
+    import secrets
 
-    if isinstance(result.get("id"), str):
-        result = dict(result, id=mask(result["id"]))
-    return result
+    from elsdesk.services.masked_ids import masked_external_id
+
+    key = secrets.token_bytes(32)
+    for result in results:
+        if isinstance(result.get("id"), str):
+            shown, changed = masked_external_id(result["id"], key)
+            if changed:
+                result = dict(result, id=shown)
+                masked.append(shown)
+        yield result
 
 
 def _write_classified_csv(out, results) -> None:

@@ -97,3 +97,39 @@ def test_no_known_problems_says_so_and_json_stays_empty(desk, capsys):
     assert "inga kända problem" in captured.err and captured.out == ""  # a note, not a row: on stderr
     assert main(["--db", desk, "problems", "--json"]) == 0
     assert capsys.readouterr().out == ""
+
+
+# -- a nightly script's mistakes (a CLI tester, 2026-12-06) ------------------------------------------------------
+def test_an_empty_db_is_a_usage_error_and_makes_no_default_desk(tmp_path, capsys, monkeypatch):
+    """`--db "$DESK"` with DESK unset imported into the default desk (or ELSDESK_DB's) without a word."""
+    monkeypatch.setenv("ELSDESK_DB", str(tmp_path / "other.db"))
+    rows = write_jsonl(tmp_path / "t.jsonl", [{"id": "A-1", "created_at": "2026-11-02", "title": "Kan inte signera"}])
+    for command in (["import", str(rows), "--no-classify"], ["list", "--json"]):
+        with pytest.raises(SystemExit) as stopped:
+            main(["--db", " " if "list" in command else "", *command])
+        assert stopped.value.code == 2 and "--db är tomt" in capsys.readouterr().err
+    assert not (tmp_path / "other.db").exists()
+
+
+def test_an_import_that_makes_a_new_desk_says_so_once(tmp_path, capsys):
+    """A typo in a nightly job's path started a second desk silently."""
+    rows = write_jsonl(tmp_path / "t.jsonl", [{"id": "A-1", "created_at": "2026-11-02", "title": "Kan inte signera"}])
+    target = tmp_path / "ny" / "desk.db"
+    assert main(["--db", str(target), "import", str(rows), "--no-classify"]) == 0
+    assert f"skapar en ny desk i {target}" in capsys.readouterr().err
+    assert main(["--db", str(target), "import", str(rows), "--no-classify"]) == 0
+    assert "ny desk" not in capsys.readouterr().err
+
+
+def test_classified_ids_holding_a_personnummer_stay_apart(tmp_path, capsys):
+    """Both ids came out as "[personnummer]": a script could not tell the two results apart."""
+    rows = write_jsonl(tmp_path / "c.jsonl", [
+        {"id": "19121212-1212", "title": "Kan inte logga in med SITHS-kortet"},
+        {"id": "20121212-1212", "title": "Labbsvaret syns inte"},
+        {"id": "K-3", "title": "Skrivaren skriver inte ut armband"}])
+    assert main(["classify", str(rows)]) == 0
+    captured = capsys.readouterr()
+    ids = [line.split('"id": "')[1].split('"')[0] for line in captured.out.splitlines()]
+    assert ids[0].startswith("[personnummer]~") and ids[1].startswith("[personnummer]~") and ids[0] != ids[1]
+    assert ids[2] == "K-3" and "1212" not in captured.out
+    assert "2 id innehöll identifierare" in captured.err
