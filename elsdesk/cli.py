@@ -252,6 +252,7 @@ def _import_file(args, path: str) -> int:
         + (" (även deskens äldre ärenden som den aktiva modellversionen inte hade klassat)"
            if classified > report.new + report.updated else "")
         + (f", kopplade till kända problem: {report.linked}" if report.linked else "")
+        + (f", borttagna tidigare (lästes inte in igen): {report.removed_before}" if report.removed_before else "")
         + (f", nya kända problem: {report.new_problems}" if report.new_problems else "")
         + (f"; {report.incident_summary}" if report.incident_summary else "")
     )

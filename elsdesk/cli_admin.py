@@ -88,7 +88,8 @@ def _status(target, as_json: bool) -> int:
 TABLE_NAMES = {"tickets": "ärenden", "label_history": "etiketthistorik", "review_decisions": "granskningsbeslut",
                "problems": "kända problem", "incidents": "incidenter", "incident_tickets": "ärenden i incidenter",
                "settings": "inställningar", "topic_registry": "ämnen", "topic_weeks": "ämnen per vecka",
-               "models": "modeller", "schema_migrations": "databasversioner"}
+               "models": "modeller", "schema_migrations": "databasversioner",
+               "removed_tickets": "borttagna ärendenummer"}
 
 
 def table_name(table: str) -> str:

@@ -263,3 +263,32 @@ def test_cli_delete_calls_an_unclear_number_a_usage_error(db_path, tmp_path, cap
             main(["--db", str(db_path), "delete", number, "--yes"])
         assert exit_info.value.code == 2
     assert "flera ärenden" in capsys.readouterr().err
+
+
+def test_a_removed_ticket_is_not_brought_back_by_the_next_import(memory_db, tmp_path):
+    """A nightly import of the service desk's export brought a ticket removed as logged by mistake back, with the
+    patient's details it was removed for (a CLI tester)."""
+    from elsdesk.services.imports import import_tickets
+    from elsdesk.services.ticket_removal import remove_logged_by_mistake, ticket_by_number
+
+    rows = [{"id": f"SD-{n}", "created_at": "2026-11-02 08:00", "title": f"Kan inte signera dos {n}"} for n in (1, 2)]
+    nightly = write_jsonl(tmp_path / "nightly.jsonl", rows)
+    import_tickets(memory_db, nightly)
+    remove_logged_by_mistake(memory_db, [ticket_by_number(memory_db, "SD-2").id])
+    again = import_tickets(memory_db, nightly)
+    assert (again.new, again.unchanged, again.removed_before) == (0, 1, 1)
+    (line, said), = again.warnings
+    assert line == 2 and said.startswith("ärende SD-2 togs bort ur desken 20") and "läses inte in igen" in said
+    assert TicketRepository(memory_db).get_by_external_id("SD-2") is None
+
+
+def test_the_demo_s_removal_leaves_its_numbers_free(memory_db):
+    from elsdesk.storage.removal import remove_tickets, removed_numbers
+
+    with memory_db.write() as conn:
+        conn.execute("INSERT INTO tickets (title, created_at, updated_at, external_id, iso_week, status, priority,"
+                     " version) VALUES ('x', '2026-11-02T08:00:00', '2026-11-02T08:00:00', 'DEMO-1', '2026-W45', 'ny',"
+                     " 'normal', 1)")
+        ticket_id = conn.execute("SELECT id FROM tickets WHERE external_id = 'DEMO-1'").fetchone()[0]
+        remove_tickets(conn, [ticket_id], numbers_stay_taken=False)
+        assert removed_numbers(conn, ["DEMO-1"]) == {}

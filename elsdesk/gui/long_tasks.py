@@ -104,6 +104,9 @@ class LongTasksMixin:
                     "%1", str(report.masked))
             if report.linked:
                 message += " " + self.tr("%1 kopplade till kända problem.").replace("%1", str(report.linked))
+            if getattr(report, "removed_before", 0):
+                message += " " + self.tr("%1 ärenden som tagits bort ur desken lästes inte in igen.").replace(
+                    "%1", str(report.removed_before))
             if getattr(report, "new_problems", 0):
                 message += " " + self.tr("%1 nya kända problem lades till.").replace("%1", str(report.new_problems))
             if report.warnings:

@@ -59,6 +59,7 @@ from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS, clean_text
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
+from elsdesk.storage.removal import removed_numbers
 from elsdesk.storage.search_text import ticket_number_forms
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import Taxonomy
@@ -91,6 +92,7 @@ class ImportResult(ImportReport):
     new_problems: int = 0  # known problems the file named and the desk did not have: made by this import
     classified: int = 0  # tickets the classifier given to the import labelled, batch by batch
     scanned_from: str | None = None  # the first day scanned, when the file's tickets began earlier
+    removed_before: int = 0  # rows naming a ticket a super-user removed as logged by mistake: not brought back
 
     @property
     def incident_summary(self) -> str:
@@ -495,6 +497,8 @@ class _Batches:
         with self.database.write() as conn:
             known = repo.external_ids(list({row.ticket.external_id for row in batch}))
             self._number_as_stored(batch, known)
+            removed = removed_numbers(conn, (row.ticket.external_id for row in batch
+                                             if row.ticket.external_id not in known))
             stored_by_old_id = self._stored_by_old_automatic_id(batch, known)
             clashes = self._clashes.find(batch, known, self._written)
             guessed = self._guessed_kinds(batch, [*known.values(), *stored_by_old_id.values(),
@@ -521,6 +525,11 @@ class _Batches:
                     continue
                 if first != line:
                     self.reject(line, _same_ticket_reason(row, first))
+                    continue
+                if existing is None and key in removed:
+                    report.removed_before += 1
+                    report.warnings.append((line, f"ärende {key} togs bort ur desken {removed[key]} (loggat av misstag)"
+                                                  " och läses inte in igen"))
                     continue
                 if existing is None and row.changes_only:
                     self.reject(line, _not_in_desk(row))

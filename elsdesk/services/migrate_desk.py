@@ -41,6 +41,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("incidents", ("id",)),
     ("incident_tickets", ("incident_id", "ticket_id")),
     ("models", ("version",)),
+    ("removed_tickets", ("external_id",)),
 )
 IDENTITY_TABLES = ("problems", "tickets", "review_decisions", "label_history", "incidents")
 

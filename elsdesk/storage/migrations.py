@@ -361,6 +361,11 @@ def _020_problem_status_since(conn: sqlite3.Connection) -> None:
     conn.execute(postgres_schema.PROBLEM_STATUS_SINCE)
 
 
+def _023_removed_tickets(conn: sqlite3.Connection) -> None:
+    """The numbers of tickets removed as logged by mistake, so that an import does not bring them back."""
+    conn.execute(postgres_schema.REMOVED_TICKETS_TABLE)
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -394,6 +399,7 @@ MIGRATIONS: list[Migration] = [
     Migration("021_curation_by_role", None, postgres_schema.CURATION_BY_ROLE),
     # PostgreSQL: a super-user may remove a ticket logged by mistake; a local file has no logins
     Migration("022_ticket_removal_by_super_user", None, postgres_schema.TICKET_REMOVAL_BY_SUPER_USER),
+    Migration("023_removed_tickets", _023_removed_tickets, postgres_schema.REMOVED_TICKETS),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

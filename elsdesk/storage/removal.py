@@ -7,8 +7,9 @@ ticket (``ON DELETE CASCADE``); incidents left without tickets go and the others
 tickets; stored topic weeks that held a removed ticket are dropped and worked out again from the
 remaining tickets when next shown, and the proposal links recorded for them forget it. A removed
 ticket's number is never given again (:data:`REMOVED_UP_TO`): one quoted in a mail or an agenda named
-another ticket when SQLite handed the next ticket the removed one's id. Runs inside the caller's
-:meth:`Database.write` transaction.
+another ticket when SQLite handed the next ticket the removed one's id, and an import does not bring
+it back (``removed_tickets``: a nightly import of the service desk's export did). Runs inside the
+caller's :meth:`Database.write` transaction.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
+from elsdesk.domain import now_iso
 from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, proposal_links_of
 from elsdesk.storage.settings import upsert_setting
 
@@ -33,6 +35,18 @@ def removed_up_to(conn) -> int:
         return 0
 
 
+def removed_numbers(conn, external_ids: Iterable[str]) -> dict[str, str]:
+    """{number: day removed} of the *external_ids* that named tickets removed as logged by mistake."""
+    wanted = sorted({e for e in external_ids if e})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        found.update((number, (at or "")[:10]) for number, at in conn.execute(
+            f"SELECT external_id, removed_at FROM removed_tickets WHERE external_id IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return found
+
+
 def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False, numbers_stay_taken: bool = True) -> int:
     """Delete the tickets *ids* and what only they made; return how many were deleted.
 
@@ -46,9 +60,14 @@ def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False, 
     weeks: set[str] = set()
     incidents: set[int] = set()
     removed = 0
+    at = now_iso()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
+        if numbers_stay_taken:  # an import does not bring them back (see removed_numbers)
+            conn.execute(f"INSERT INTO removed_tickets (external_id, removed_at) SELECT external_id, ? FROM tickets"
+                         f" WHERE id IN ({marks}) AND external_id IS NOT NULL ON CONFLICT (external_id) DO NOTHING",
+                         [at, *chunk])
         weeks.update(row[0] for row in conn.execute(
             f"SELECT DISTINCT iso_week FROM tickets WHERE id IN ({marks})", chunk).fetchall() if row[0])
         incidents.update(row[0] for row in conn.execute(
