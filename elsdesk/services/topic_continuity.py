@@ -27,9 +27,10 @@ def is_problem_topic(topic_id: str) -> bool:
     return topic_id.startswith("P") and topic_id[1:].isdigit()
 
 
-def group_of_topic(topic: FoundTopic, tickets: list[Ticket]) -> Group:
-    """A found topic's tickets for comparing with another week's (its first members: a sample)."""
-    return group_of(topic.module, [tickets[m] for m in topic.members[:CARRY_SAMPLE]])
+def group_of_topic(topic: FoundTopic, tickets: list[Ticket], grouped=None) -> Group:
+    """A found topic's tickets for comparing with another week's (its first members: a sample), as *grouped*
+    (:func:`group_of` unless given) groups them."""
+    return (grouped or group_of)(topic.module, [tickets[m] for m in topic.members[:CARRY_SAMPLE]])
 
 
 def group_of(module: str | None, members: list[Ticket]) -> Group:
@@ -55,9 +56,12 @@ def continued_proposals(database: Database, earlier_results: dict[str, list[Topi
         return {}
     by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
     earlier_ids = list(latest)
-    earlier = [group_of(registered[topic_id].module, [by_id[i] for i in latest[topic_id] if i in by_id])
+    # a kind only the model guessed tells weeks apart no more than it keeps a proposal from its known problem (see
+    # under_known_problems): a how-to proposal of eight and seven reports was "ny" in its third week, off the agenda,
+    # when the model read four of its five reports there as faults (a training lead's three weeks)
+    earlier = [group_of_people_kinds(registered[topic_id].module, [by_id[i] for i in latest[topic_id] if i in by_id])
                for topic_id in earlier_ids]
-    pairs = continuations(finder, [group_of_topic(t, tickets) for t in found], earlier)
+    pairs = continuations(finder, [group_of_topic(t, tickets, group_of_people_kinds) for t in found], earlier)
     return {index: registered[earlier_ids[e]] for index, e in pairs.items()}
 
 
