@@ -192,3 +192,24 @@ def test_the_covered_button_says_when_it_takes_the_mark_away(qtbot, view):
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
         view.mark_selected_covered()
     assert view.covered_button.text() == "Markera genomgånget idag"
+
+
+def test_a_change_heard_from_the_desk_keeps_the_older_week_on_screen(qtbot, tmp_path):
+    """A training lead renamed a topic of an older week: the view reloaded it, then jumped to the newest week
+    with another topic selected (the desk's change notice loaded the newest week)."""
+    from elsdesk.services.profile import TRAINING_LEAD
+    from test_ticket_removal import open_window
+
+    later = [_row(40 + i, "2025-05-13", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)]
+    window = open_window(qtbot, tmp_path, two_topics_week() + later, TRAINING_LEAD)
+    view = window.training_view
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        window.tabs.setCurrentIndex(window.training_tab)
+    assert view.current_week() == "2025-W20"
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.load("2025-W19")
+    kept = view.overview.report["topics"][1]["id"]
+    _select(view, kept)
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        window._on_remote_change(frozenset({"topic_registry"}))
+    assert view.current_week() == "2025-W19" and view.current_topic_id() == kept

@@ -694,7 +694,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.refresh_incidents()
         if tables & {"topic_registry", "settings"} and self.tabs.currentIndex() == self.training_tab \
                 and self.training_view.overview is not None and not self.training_view.is_loading():
-            self.training_view.load()
+            # the week on screen, its selection kept (it jumped to the newest week after any edit or another
+            # workstation's rename: a training lead working on an older week)
+            self.training_view.load(self.training_view.current_week(), or_newest=True)
         if "models" in tables or "settings" in tables:
             self.load_classifier()
 
