@@ -165,6 +165,18 @@ def stored_ticket(database, external_id):
     return TicketRepository(database).get_by_external_id(external_id)
 
 
+FIRST_SEED_ROUNDS = tuple(f"seed_{n}" for n in range(1, 9))
+
+
+def first_seed_rows() -> list[dict]:
+    """The seed tickets of the corpus's first rounds (resources/seed/seed_1–seed_8), read masked as the corpus is:
+    background tickets for a scenario that stay the same when a later round is added to the corpus (a random
+    sample of the whole corpus drew other tickets, one of them a printer-like report that joined a burst)."""
+    from elsdesk.corpus import _read_masked, seed_files
+
+    return [dict(row) for row in _read_masked([p for p in seed_files() if p.stem in FIRST_SEED_ROUNDS])]
+
+
 def sample_rows(n=5, start=1, week_day="2025-04-28"):
     topics = [
         ("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå.", "lakemedel", "handhavande"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from elsdesk.corpus import load_seed_corpus
+from conftest import first_seed_rows
 from elsdesk.domain import Ticket
 from elsdesk.services.incidents import all_incidents, incident_ticket_ids
 from elsdesk.services.surges import Surge, detect_surges, record_surges, scan_for_incidents
@@ -56,7 +56,7 @@ def insert(database, rows):
 def background(database, count=90, seed=4):
     """Ordinary tickets about other things over the three days before and the day itself."""
     rng = random.Random(seed)
-    rows = [r for r in load_seed_corpus()
+    rows = [r for r in first_seed_rows()
             if r["module"] not in ("utskrift_hardvara", "prestanda_driftstorning", "integrationer")]
     picked = rng.sample(rows, count)
     start = DAY - timedelta(days=3, hours=5)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from elsdesk.corpus import load_seed_corpus
+from conftest import first_seed_rows
 from elsdesk.domain import Ticket, TicketFilter
 from elsdesk.services.incidents import incident_flags, incident_ticket_ids, open_incidents, set_incident_status
 from elsdesk.services.surges import SurgeRules, detect_surges, scan_for_incidents
@@ -37,7 +37,7 @@ def insert(database, rows):
 def background(database, count=90, seed=4):
     """Ordinary tickets about other things, spread over the three days before and the day itself."""
     rng = random.Random(seed)
-    rows = [r for r in load_seed_corpus() if r["module"] != "utskrift_hardvara"]
+    rows = [r for r in first_seed_rows() if r["module"] != "utskrift_hardvara"]
     picked = rng.sample(rows, count)
     start = DAY - timedelta(days=3, hours=5)
     moments = sorted(start + timedelta(minutes=rng.randint(0, 3 * 24 * 60 + 8 * 60)) for _ in picked)
