@@ -275,3 +275,53 @@ def test_every_similar_ticket_shows_when_the_form_is_at_its_smallest(form, qtbot
     assert tree.isVisible() and not last.isEmpty()
     assert last.bottom() < tree.viewport().height(), "the fifth row is whole"
     assert not tree.verticalScrollBar().isVisible()
+
+
+def test_ctrl_1_right_after_typing_takes_the_suggestion_for_the_whole_text(form, qtbot, monkeypatch):
+    """A fast typist's Ctrl+1 within a quarter second of the last key took the suggestion for the title alone
+    (a tester: "Går inte" + a SITHS description became Utskrift och hårdvara)."""
+    def suggest(text):  # what the window does on text_edited: suggestions for the text as it stands
+        module = "inloggning_siths" if "SITHS" in text else "utskrift_hardvara"
+        form.show_suggestions([(module, 0.9, "Hög")], kind=("fel", 0.8, "Hög"))
+
+    form.text_edited.connect(suggest)
+    qtbot.keyClicks(form.title_edit, "Gar inte")
+    qtbot.waitUntil(lambda: bool(form.suggestions))  # the title's suggestion after the pause
+    form.description_edit.setFocus()
+    qtbot.keyClicks(form.description_edit, "Kommer inte in, SITHS-kortet lases inte")
+    qtbot.keyClick(form.description_edit, Qt.Key_1, Qt.ControlModifier)  # before the pause has passed
+    assert form.module_combo.currentData() == "inloggning_siths"
+
+
+def test_a_draft_is_written_while_someone_types_without_a_pause(form, qtbot, monkeypatch):
+    """Every key restarted the pause before the draft, so steady typing kept nothing on disk until it stopped."""
+    from elsdesk.gui import ticket_form
+
+    clock = iter(float(n) for n in range(0, 10_000))
+    monkeypatch.setattr(ticket_form.time, "monotonic", lambda: next(clock))  # a second between keys
+    for word in ("Pennan", "ar", "gra", "i", "utdelningsvyn"):
+        qtbot.keyClicks(form.title_edit, word + " ")
+    assert (load_draft() or {}).get("title", "").startswith("Pennan ar gra"), "written before the pause"
+
+
+def test_an_imported_role_the_taxonomy_does_not_name_survives_an_edit(qtbot):
+    stored = Ticket(id=9, external_id="HIST-003", title="Labbsvar saknas", created_at="2025-04-28T10:00:00",
+                    reporter_role="bma", status="ny", version=1)
+    dialog = TicketFormDialog(load_taxonomy(), "sv", None, stored)
+    qtbot.addWidget(dialog)
+    assert dialog.role_combo.currentText() == "bma" and not dialog.has_changes()
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("pagar"))
+    assert dialog.to_ticket().reporter_role == "bma", "an edit of the status kept the role"
+
+
+def test_a_window_closed_with_a_form_open_keeps_what_was_typed_as_the_draft(qtbot, tmp_path):
+    """A log-out or shut-down closed the window with the form open and lost what had been typed."""
+    from conftest import sample_rows
+    from elsdesk.services.profile import ELS_SUPPORT
+    from test_ticket_removal import open_window
+
+    window = open_window(qtbot, tmp_path, sample_rows(2), ELS_SUPPORT)
+    form = window.new_ticket()
+    form.title_edit.setText("Skrivaren i expeditionen skriver inte ut")
+    window.close()
+    assert (load_draft() or {}).get("title") == "Skrivaren i expeditionen skriver inte ut"

@@ -809,6 +809,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         QMessageBox.about(self, self.tr("Om elsdesk"), self.tr("elsdesk %1\nDatabas: %2").replace("%1", __version__).replace("%2", self.database.describe()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if _still_open(self.form):  # a log-out or shut-down with a form open: what was typed is kept as the draft
+            self.form.put_aside()
         self._closing = True
         self._save_place()
         self._save_layout()

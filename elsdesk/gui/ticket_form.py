@@ -9,6 +9,7 @@ The fields scroll; the notices, the key hint and Spara/Avbryt stay in sight on a
 
 from __future__ import annotations
 
+import time
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
@@ -29,6 +30,7 @@ from elsdesk.services.similar import SIMILAR_COUNT
 from elsdesk.taxonomy import Taxonomy
 
 DRAFT_DELAY_MS = 600
+DRAFT_MAX_WAIT_S = 3.0
 KIND_KEY = "Ctrl+T"  # takes the suggested kind
 MASK_CHECK_DELAY_MS = 250
 PREFERRED_SIZE = QSize(760, 800)  # on a screen with room for it; a smaller one gets a scrolling form
@@ -82,6 +84,7 @@ class TicketFormDialog(QDialog):
         QShortcut(QKeySequence("F1"), self, activated=self._show_shortcuts)
         QShortcut(QKeySequence(KIND_KEY), self, activated=self.accept_kind_suggestion)
         self._draft_timer = _single_shot(self, DRAFT_DELAY_MS, self._write_draft)
+        self._draft_pending_since = 0.0
         self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
         for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
             signal.connect(self._on_text_changed)
@@ -191,7 +194,8 @@ class TicketFormDialog(QDialog):
             (self.escalation_combo, "escalation"),
         ):
             if key in values:
-                _select(combo, values.get(key))
+                # a role the taxonomy does not name (an import's "bma") is shown as written and kept by an edit
+                _select(combo, values.get(key), keep_unknown=combo is self.role_combo)
         self._show_line_starts()
 
     def _show_line_starts(self) -> None:
@@ -410,15 +414,32 @@ class TicketFormDialog(QDialog):
         return names.get(status, status)
 
     def accept_suggestion(self, index: int) -> None:
+        self._suggest_now()
         if 0 <= index < len(self.suggestions):
             _select(self.module_combo, self.suggestions[index][0])
 
     def accept_kind_suggestion(self) -> None:
+        self._suggest_now()
         if self.kind_suggestion is not None:
             _select(self.kind_combo, self.kind_suggestion[0])
 
+    def _suggest_now(self) -> None:
+        """Suggestions for the text as it is now, when a key took one before the pause after typing had passed:
+        Ctrl+1 pressed within a quarter second of the last key took the suggestion for the title alone."""
+        if self._mask_timer.isActive():
+            self._mask_timer.stop()
+            self._check_identifiers()  # its text_edited has the owner show the suggestions for the whole text
+
     # -- background helpers --------------------------------------------------------------
     def _on_text_changed(self) -> None:
+        # the draft is written once typing pauses, and at least every DRAFT_MAX_WAIT_S while it goes on (steady
+        # typing kept restarting the pause, so a shutdown lost everything typed since the form opened)
+        now = time.monotonic()
+        if not self._draft_timer.isActive():
+            self._draft_pending_since = now
+        elif now - self._draft_pending_since >= DRAFT_MAX_WAIT_S:
+            self._write_draft()
+            self._draft_pending_since = now
         self._draft_timer.start()
         self._mask_timer.start()
 
@@ -476,8 +497,13 @@ def _fill(combo: QComboBox, items: list[tuple[str, str]], empty: str | None) -> 
         combo.addItem(name, item_id)
 
 
-def _select(combo: QComboBox, value) -> None:
+def _select(combo: QComboBox, value, keep_unknown: bool = False) -> None:
+    """Select *value*'s entry; with *keep_unknown* a value the list does not hold is added as written (an edit
+    that changed only the status stored the ticket without its imported role)."""
     index = combo.findData(value)
+    if index < 0 and keep_unknown and isinstance(value, str) and value.strip():
+        combo.addItem(value, value)
+        index = combo.count() - 1
     if index >= 0:
         combo.setCurrentIndex(index)
     elif value is None and combo.count():
