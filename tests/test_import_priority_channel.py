@@ -91,3 +91,16 @@ def test_an_escalation_column_wins_over_the_status_text(memory_db, tmp_path):
 ])
 def test_escalation_named_in_a_status(status, escalation):
     assert escalation_named_in(status, load_taxonomy()) == escalation
+
+
+def test_a_desk_s_usual_words_for_a_module_and_a_kind_are_read(memory_db, tmp_path):
+    """A training lead's export: kind "behörighet" (6 rows) and modules "LM" and "NEWS" were ignored with a warning."""
+    header = "Ärendenr;Registrerad;Rubrik;Modul;Typ"
+    report = import_tickets(memory_db, _export(tmp_path / "m.csv", [
+        "M-1;2026-11-09 08:00;Ny ssk saknar roll på avd 5;Behörighet;Behörighet",
+        "M-2;2026-11-09 08:10;Kan inte ge vid behov;LM;Fråga",
+        "M-3;2026-11-09 08:20;Syrgas ger inga poäng;NEWS;Fel"], header=header))
+    assert not report.warnings
+    read = [_stored(memory_db, t) for t in ("M-1", "M-2", "M-3")]
+    assert [(t.module, t.kind) for t in read] == [("behorighet_roller", "konfiguration"), ("lakemedel", "handhavande"),
+                                                 ("omvardnad_matvarden", "fel")]
