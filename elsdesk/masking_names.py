@@ -16,6 +16,9 @@ name that is also an everyday word ("Pat. Hans fru ringde", "pat: per telefon") 
 says "namn"; "Hans" and "Inga", also function words, count capitalised before a capitalised name ("pat Hans
 Andersson").
 
+A staff title announces a name too ("Ssk Lisa Testsson ringde", "dr Andersson", see STAFF_TITLES), when the
+capitalised words after it hold a known given name or surname.
+
 A name in running text without a label is not looked for.
 """
 
@@ -40,23 +43,31 @@ _PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t]
 # The pattern starts at a capital letter or a colon only, and only where a label could end right before it (its last
 # two letters and a space, or "pat." and "pt." and a space): most text has few such places. Which label it is, is
 # checked in Python (_NAME_LABEL_BEFORE_RE) for the few that pass.
-_LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE])"  # the last two letters of a label: pat, pt, patient, namn, name
+# the last two letters of a label: pat, pt, patient, namn, name; and of a staff title (see STAFF_TITLES): ssk, usk,
+# dr, läk, doktor, läkare, sekreterare, sjuksköterska, barnmorska, bm, sekr
+_LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE]|[sS][kK]|[dD][rR]|[äÄ][kK]|[oO][rR]|[rR][eE]|[kK][aA]|[bB][mM]|[kK][rR])"
 AFTER_NAME_START = (  # what follows the colon or the capital that NAME_AFTER_LABEL_RE starts with
     rf"(?:(?:(?<={_LABEL_END}:)|(?<={_LABEL_END}[ \t]:))[ \t]*(?:\r?\n[ \t]*)?"  # "Patientnamn:" and the name below
     rf"(?P<any>{_ANY_NAME_WORD}(?:[ \t]+{_PARTICLES}{_ANY_NAME_WORD}){{0,2}})"
-    rf"|(?:(?<={_LABEL_END}[ \t][{UPPER_LETTERS}])|(?<=[aApP][tT]\.[ \t][{UPPER_LETTERS}]))"  # the capital starts it
+    rf"|(?:(?<={_LABEL_END}[ \t][{UPPER_LETTERS}])|(?<=(?:[aApP][tT]|[dD][rR])\.[ \t][{UPPER_LETTERS}]))"  # the capital
     rf"{_AFTER_CAPITAL}(?:[ \t]+{_PARTICLES}{_CAPITALISED_WORD}){{0,2}}"
     r")(?![\w'’-])"
 )
 # It starts with a character class, so that the search skips to one in C (elsdesk.masking joins it with its own
 # first look for unusual characters and "(at)").
 NAME_AFTER_LABEL_RE = re.compile(rf"[{UPPER_LETTERS}:]{AFTER_NAME_START}")
+# A staff member's title before a name ("Ssk Lisa Testsson ringde", "dr Andersson", "Barnmorska Anna"): the reporter
+# or a colleague, whose name no export carries (DESIGN.md, privacy). A title announces less than a patient label, so
+# the name after it must be capitalised and hold a known given name or surname (see announced_name_end).
+STAFF_TITLES = ("ssk", "usk", "dr", "doktor", "läk", "läkare", "sjuksköterska", "undersköterska", "barnmorska", "bm",
+                "sekr", "sekreterare")
 _NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
-    r"(?<![^\W\d_])(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
+    r"(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
+    rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES, key=len, reverse=True))})))"
     r"(?P<stop>\.)?[ \t]?\Z"
 )
 _NAME_LABEL_LOOKBACK = 20  # characters before a name that can hold its label ("patientens namn. ")
-_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name")  # how every label ends
+_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name", *STAFF_TITLES)  # how every label ends
 _NAME_WORD_RE = re.compile(r"\S+")
 _NOT_NAMES = frozenset("""
     alla allt andra annan att av bara blev bli blir de dem den denna deras dess det detta din där efter ej eller en
@@ -213,6 +224,8 @@ def announced_name_end(match: re.Match[str]) -> int | None:
     label = _NAME_LABEL_BEFORE_RE.search(match.string, max(0, start - _NAME_LABEL_LOOKBACK), start)
     if label is None:
         return None
+    if label.group("staff") is not None:
+        return _staff_name_end(match, label)
     after_colon = match.group("any") is not None
     label_word = label.group("label").casefold()
     stop = label.group("stop") is not None
@@ -231,6 +244,22 @@ def announced_name_end(match: re.Match[str]) -> int | None:
     if given and is_known_name(given.group("given")):
         return given.end()
     return end
+
+
+def _staff_name_end(match: re.Match[str], label: re.Match[str]) -> int | None:
+    """Where the name after a staff title ends: capitalised name words of which one is a known given name or
+    surname ("Ssk Lisa Testsson", "dr Andersson", "Dr. Karl-Erik Berg"); None for "ssk Akuten", "Läkare Kan inte",
+    "usk Natt" and for a title before a stop other than "dr." (a sentence ends there)."""
+    if label.group("stop") is not None and label.group("staff").casefold() != "dr":
+        return None
+    found = list(_NAME_WORD_RE.finditer(match.string, name_start_of(match), match.end()))
+    words = [word.group(0).rstrip(".,:;!?") for word in found]
+    count = 0
+    while count < len(words) and is_capitalised(words[count]) and is_name_word(words[count]):
+        count += 1
+    if not count or not any(is_known_name(word, word_like_too=count > 1) for word in words[:count]):
+        return None
+    return found[count - 1].start() + len(words[count - 1])
 
 
 _GIVEN_AFTER_COMMA_RE = re.compile(rf",[ \t]*(?P<given>{_CAPITALISED_WORD})\b")
