@@ -231,9 +231,9 @@ def _import_file(args, path: str) -> int:
 
     check_ticket_file_content(path, shown)  # nor does a PDF or an image named .csv (bad input, exit 1)
     if os.path.getsize(path) == 0:  # nor does an empty file
-        from elsdesk.importer import NO_ROWS
+        from elsdesk.importer import no_rows
 
-        raise BadInputError(f"{shown}: {NO_ROWS}")
+        raise BadInputError(f"{shown}: {no_rows(path)}")
     phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
     _say_new_desk(_target(args))
     with _database(args) as database:

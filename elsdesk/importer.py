@@ -100,6 +100,13 @@ NO_ID_TO_CHANGE = ("id saknas: en rad utan rubrik, beskrivning och datum kan bar
 # a file without rows after its first line, which is read as the column names
 NO_ROWS = ("filen innehåller inga ärenden: den är tom, eller har bara en rad (den första raden läses som kolumnernas"
            " namn, t.ex. Rubrik;Beskrivning;Datum, och ärendena står på raderna under)")
+NO_JSON_ROWS = ('filen innehåller inga ärenden: den är tom (JSON-rader: ett ärende per rad, t.ex.'
+                ' {"id": "A-1", "created_at": "2026-11-02 08:15", "title": "…"})')
+
+
+def no_rows(path) -> str:
+    """Why a file gave no tickets, in the words of its kind (a JSON Lines file has no header row)."""
+    return NO_JSON_ROWS if str(path).lower().endswith((".jsonl", ".json", ".ndjson")) else NO_ROWS
 
 
 def column_key(name) -> str:

@@ -133,3 +133,12 @@ def test_classified_ids_holding_a_personnummer_stay_apart(tmp_path, capsys):
     assert ids[0].startswith("[personnummer]~") and ids[1].startswith("[personnummer]~") and ids[0] != ids[1]
     assert ids[2] == "K-3" and "1212" not in captured.out
     assert "2 id innehöll identifierare" in captured.err
+
+
+def test_an_empty_json_lines_file_is_named_as_one(tmp_path, capsys):
+    """An empty .jsonl was told about its header row, which JSON Lines has not."""
+    empty = tmp_path / "natt.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["--db", str(tmp_path / "d.db"), "import", str(empty)]) == 1
+    said = capsys.readouterr().err
+    assert "JSON-rader" in said and "kolumnernas" not in said

@@ -23,7 +23,7 @@ from sklearn.model_selection import GroupKFold
 from elsdesk.corpus import corpus_hash, load_kind_corpus, load_seed_corpus
 from elsdesk.domain import HUMAN, MODEL, BadInputError, LabelChange, TicketFilter, now_iso
 from elsdesk.importer import (
-    CATEGORY_SAMPLE_ROWS, NO_ROWS, CategoryColumn, FileColumns, external_id_of, read_rows, ticket_fields, ticket_text,
+    CATEGORY_SAMPLE_ROWS, CategoryColumn, FileColumns, external_id_of, no_rows, read_rows, ticket_fields, ticket_text,
 )
 from elsdesk.ml.confidence import (
     BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, band_figures, fit_rule, offered, percent, rule_from_card,
@@ -191,7 +191,7 @@ def rows_to_classify(path: str | Path) -> list[dict]:
     columns = FileColumns.of_file(path)
     rows = read_labelled_or_plain(path, columns)
     if not rows:
-        raise BadInputError(f"{path}: {NO_ROWS}")
+        raise BadInputError(f"{path}: {no_rows(path)}")
     if all(row.get("_error") for row in rows):
         why = columns.no_text_column() or "ingen rad har text i rubrik (title) eller beskrivning (description)"
         raise BadInputError(f"{path}: inget att klassa: {why}")

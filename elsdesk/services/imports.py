@@ -45,9 +45,9 @@ from elsdesk.domain import (  # Cancelled: callers import it from here too
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
-    CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_ROWS, NO_TEXT, CategoryColumn, FileColumns,
+    CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_TEXT, CategoryColumn, FileColumns,
     RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
-    earlier_automatic_ids, last_day_not_ahead, read_ticket_row, shown, ticket_fields,
+    earlier_automatic_ids, last_day_not_ahead, no_rows, read_ticket_row, shown, ticket_fields,
 )
 from elsdesk.import_dates import slash_order, slash_order_of
 from elsdesk.masking import mask_text
@@ -297,7 +297,7 @@ def import_tickets(
         if pending:
             flush()
     if rows_seen == 0:
-        raise BadInputError(f"{path}: {NO_ROWS}")
+        raise BadInputError(f"{path}: {no_rows(path)}")
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
     if ahead_rows.count:  # the incident scan leaves rows ahead out only when the file has others (scan_imported_span)
         report.warnings.append(ahead_rows.warning(all_ahead=batches.span.last_not_ahead is None))
