@@ -325,3 +325,24 @@ def test_a_window_closed_with_a_form_open_keeps_what_was_typed_as_the_draft(qtbo
     form.title_edit.setText("Skrivaren i expeditionen skriver inte ut")
     window.close()
     assert (load_draft() or {}).get("title") == "Skrivaren i expeditionen skriver inte ut"
+
+
+def test_alt_i_reaches_the_similar_tickets_and_the_arrows_show_each_whole_resolution(form, qtbot):
+    """The solution column cut an earlier ticket's answer to "Kortlä…", its tooltip never shows for the keyboard, and
+    the list was 13 Tabs away (a phone-shift tester)."""
+    from types import SimpleNamespace
+
+    answer = "Kortläsaren byttes; starta om datorn med kortet i och välj SITHS-certifikatet vid inloggningen."
+    found = [SimpleNamespace(score=0.8, ticket=Ticket(id=n, external_id=f"ELS-00000{n}", title=f"Kortet läses inte {n}",
+                                                      created_at="2025-04-28T10:00:00", status="lost",
+                                                      resolution=answer if n == 1 else "", label_source="human",
+                                                      module="inloggning_siths"))
+             for n in (1, 2)]
+    form.show_similar(found)
+    view = form.similar_view
+    assert not view.detail.isVisible()
+    qtbot.keyClick(form.title_edit, Qt.Key_I, Qt.AltModifier)
+    qtbot.waitUntil(lambda: view.tree.hasFocus())
+    assert view.detail.text() == f"ELS-000001 – lösning: {answer}"
+    qtbot.keyClick(view.tree, Qt.Key_Down)
+    assert view.detail.text() == "ELS-000002 – lösning: ingen lösning skriven ännu"

@@ -4,7 +4,9 @@
 Shows what :func:`elsdesk.services.similar.similar_tickets` returned; used in the review queue
 and the ticket form. It never queries anything itself; its owner says when a search or the index
 is still under way (:meth:`show_pending`), so "no similar tickets" is said only as an answer. Double-click or Enter on a row emits
-:attr:`ticket_activated` so the owner can open that ticket.
+:attr:`ticket_activated` so the owner can open that ticket. A list that takes focus is reached with Alt+I (its
+heading's mnemonic), and the row the arrows are on has its whole resolution below the list: the column cuts it, and a
+tooltip never shows for the keyboard (a phone-shift tester could not read an earlier ticket's solution).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ class SimilarTicketsView(QWidget):
         super().__init__(parent)
         self.taxonomy = taxonomy
         self.language = language
-        self.heading = QLabel(self.tr("Liknande tidigare ärenden"), self)
+        self.heading = QLabel(self.tr("L&iknande tidigare ärenden") if focusable else self.tr("Liknande tidigare ärenden"),
+                              self)
         self.heading.setObjectName("similarHeading")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("similarTickets")
@@ -45,7 +48,16 @@ class SimilarTicketsView(QWidget):
             self.tree.setColumnWidth(column, width)
         if not focusable:
             self.tree.setFocusPolicy(Qt.NoFocus)
+        else:
+            self.heading.setBuddy(self.tree)
+            self.tree.installEventFilter(self)  # focus from the keyboard marks the first row
         self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.currentItemChanged.connect(self._show_detail)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("similarDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.setVisible(False)
         self._rows_shown = 0  # 0: the list takes the height its layout gives it
         self.empty = QLabel(self)
         self.empty.setObjectName("similarEmpty")
@@ -53,6 +65,7 @@ class SimilarTicketsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.empty)
         self.show_nothing_yet()
 
@@ -81,6 +94,7 @@ class SimilarTicketsView(QWidget):
                 self.taxonomy.status_name(ticket.status, self.language), resolution or "–",
             ])
             item.setData(0, ID_ROLE, ticket.id)
+            item.setData(5, ID_ROLE, resolution)
             item.setToolTip(2, (ticket.description or "")[:500])
             item.setToolTip(3, self.tr("Bekräftad modul") if confirmed and ticket.module else
                             self.tr("Modellens förslag, inte bekräftat") if ticket.module else self.tr("Ej klassad"))
@@ -111,7 +125,21 @@ class SimilarTicketsView(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.tree and event.type() == QEvent.Resize and self._rows_shown and self.tree.topLevelItemCount():
             self._fit_height()  # narrower or wider: the scroll bar below the rows may come or go
+        if (watched is self.tree and event.type() == QEvent.FocusIn and self.tree.currentItem() is None
+                and self.tree.topLevelItemCount()):
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
         return super().eventFilter(watched, event)
+
+    def _show_detail(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        """The current row's ticket and whole resolution below the list (none: nothing shown)."""
+        if item is None:
+            self.detail.clear()
+            self.detail.setVisible(False)
+            return
+        resolution = item.data(5, ID_ROLE) or self.tr("ingen lösning skriven ännu")
+        self.detail.setText(self.tr("%1 – lösning: %2").replace("%1", item.text(1) or item.text(2)).replace(
+            "%2", resolution))
+        self.detail.setVisible(True)
 
     def ticket_ids(self) -> list[int]:
         return [self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())]

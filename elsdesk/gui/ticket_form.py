@@ -68,6 +68,9 @@ class TicketFormDialog(QDialog):
         self.similar_view = SimilarTicketsView(taxonomy, language, self)
         self.similar_view.show_rows(SIMILAR_COUNT)
         self.similar_view.ticket_activated.connect(self.similar_ticket_activated.emit)
+        # the resolution below the list scrolls into view with the row it belongs to (once the layout made room for it)
+        self.similar_view.tree.currentItemChanged.connect(lambda *_: QTimer.singleShot(
+            0, lambda: self.fields_scroll.ensureWidgetVisible(self.similar_view.detail, 0, 0)))
         self.form.findChild(QVBoxLayout, "fieldsLayout").addWidget(self.similar_view)  # scrolls with the fields
         self.known_problem = None  # the ProblemSuggestion shown, if any
         bottom = QHBoxLayout()
@@ -127,6 +130,7 @@ class TicketFormDialog(QDialog):
         self.fields_scroll = scroll
         scroll.viewport().setAutoFillBackground(False)  # the dialog's own background, not a grey panel
         scroll.widget().setAutoFillBackground(False)
+        scroll.setFocusPolicy(Qt.NoFocus)  # no stop of its own in the tab chain (Shift+Tab from Rubrik stopped on it)
         needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(needed + 2 * scroll.frameWidth())
 

@@ -153,22 +153,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="171"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="172"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="179"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="180"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="181"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="182"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="184"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="185"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -322,131 +322,136 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
+        <source>Till liknande tidigare ärenden; pilarna visar varje ärendes hela lösning under listan</source>
+        <translation>To similar earlier tickets; the arrows show each ticket's whole resolution below the list</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
         <source>Nästa / föregående fält</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
         <source>Bokstäver i en lista</source>
         <translation>Letters in a drop-down</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="56"/>
         <source>Hoppa till det val som börjar så</source>
         <translation>Jump to the choice that starts that way</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
         <source>Mellanslag</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
         <source>Byt namn på ämnet</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
         <source>Markera flera ämnen (för att slå ihop dem)</source>
         <translation>Select several topics (to merge them)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
         <source>Alt+V › Diagram i Utbildning</source>
         <translation>Alt+V › Charts in Training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
         <source>Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden</source>
         <translation>Hide or show the charts; without them the topic list gets the full height</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="66"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
         <source>Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver.</source>
         <translation>During the call: press Ctrl+N, type a title and what the user describes.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="67"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
         <source>Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget.</source>
         <translation>The model suggests a module while you type: Ctrl+1 takes the top suggestion.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="68"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
         <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
         <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="71"/>
         <source>Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas.</source>
         <translation>Personal identity numbers, phone numbers and e-mail addresses are replaced automatically when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="71"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="72"/>
         <source>Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter.</source>
         <translation>Find tickets with Ctrl+F and the filters above the list. ⚡ means that several units report the same thing: see the Incidents menu.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="74"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
         <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ).</source>
         <translation>Enter confirms the suggestion, 1–3 picks another suggestion, / opens all modules; the letters set the type (the Type line on the card and F1 show which letter is which type).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="80"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
         <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
         <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="84"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…, or an overview of several weeks with Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="87"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="88"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="88"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="89"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="89"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="90"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -454,32 +459,32 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="446"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="471"/>
         <source>personnummer</source>
         <translation>personal identity number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="447"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="472"/>
         <source>samordningsnummer</source>
         <translation>coordination number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="448"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="473"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="449"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="474"/>
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="450"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="475"/>
         <source>reservnummer</source>
         <translation>reserve number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="451"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="476"/>
         <source>namn</source>
         <translation>name</translation>
     </message>
@@ -852,12 +857,12 @@
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="118"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="110"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="113"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>%1 warnings (see details).</translation>
     </message>
@@ -878,94 +883,99 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/long_tasks.py" line="108"/>
+        <source>%1 ärenden som tagits bort ur desken lästes inte in igen.</source>
+        <translation>%1 tickets that were removed from the desk were not imported again.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
         <source>%1 nya kända problem lades till.</source>
         <translation>%1 new known problems were added.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="116"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="118"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="121"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="141"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="144"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="146"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="152"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="156"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="154"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="157"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="155"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="198"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="175"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="177"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="180"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="190"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
         <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="200"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="191"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="195"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="198"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="206"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="209"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="210"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="213"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -1189,7 +1199,7 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="354"/>
-        <location filename="../../elsdesk/gui/main_window.py" line="807"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="809"/>
         <source>Om elsdesk</source>
         <translation>About elsdesk</translation>
     </message>
@@ -1306,42 +1316,42 @@
         <translation>Counting the tickets…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="719"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="721"/>
         <source>Återansluter till servern…</source>
         <translation>Reconnecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="724"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="726"/>
         <source>Ansluten till servern igen; listorna är uppdaterade.</source>
         <translation>Connected to the server again; the lists are up to date.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="756"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="758"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="757"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="759"/>
         <source>Ett ärende som inte hann sparas finns kvar: &quot;%1&quot;. Vill du fortsätta med det?</source>
         <translation>A ticket that was not saved is still available: &quot;%1&quot;. Do you want to continue with it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="774"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="776"/>
         <source>Tom databas</source>
         <translation>Empty database</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="775"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="777"/>
         <source>Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?</source>
         <translation>The database is empty. Do you want to load demo data (a fictitious go-live month) to try out elsdesk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="792"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="794"/>
         <source>Desken byts när elsdesk startas om.</source>
         <translation>The desk changes when elsdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/main_window.py" line="807"/>
+        <location filename="../../elsdesk/gui/main_window.py" line="809"/>
         <source>elsdesk %1
 Databas: %2</source>
         <translation>elsdesk %1
@@ -2119,153 +2129,153 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="100"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="109"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="113"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="118"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="122"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="122"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="126"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="140"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="143"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="147"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="148"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="173"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="177"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="318"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="325"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="324"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="331"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
         <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="437"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="541"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="460"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="564"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="442"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="465"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="445"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="468"/>
         <source>%1 togs bort.</source>
         <translation>%1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="447"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="470"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="449"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="472"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="450"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="473"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="457"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="480"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="511"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="534"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="543"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="545"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="568"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="558"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="581"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="589"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="596"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="619"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="623"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="623"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="606"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="629"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="618"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="642"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="619"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="643"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2273,22 +2283,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="127"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="128"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="136"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="137"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="139"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="140"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="159"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="160"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
@@ -2296,64 +2306,79 @@ Database: %2</translation>
 <context>
     <name>SimilarTicketsView</name>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="28"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="30"/>
         <source>Liknande tidigare ärenden</source>
         <translation>Similar earlier tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="30"/>
+        <source>L&amp;iknande tidigare ärenden</source>
+        <translation>S&amp;imilar earlier tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="36"/>
         <source>Likhet</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="36"/>
         <source>Ärende</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="36"/>
         <source>Rubrik</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="36"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="36"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="37"/>
         <source>Lösning</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="61"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="74"/>
         <source>Inga liknande ärenden ännu.</source>
         <translation>No similar tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="85"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="99"/>
         <source>Bekräftad modul</source>
         <translation>Confirmed module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="86"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="100"/>
         <source>Modellens förslag, inte bekräftat</source>
         <translation>The model&apos;s suggestion, not confirmed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="86"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="100"/>
         <source>Ej klassad</source>
         <translation>Not classified</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="93"/>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="107"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="139"/>
+        <source>ingen lösning skriven ännu</source>
+        <translation>no resolution written yet</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="140"/>
+        <source>%1 – lösning: %2</source>
+        <translation>%1 – resolution: %2</translation>
     </message>
 </context>
 <context>
@@ -2533,139 +2558,139 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.ui" line="78"/>
-        <source>Ctrl+Enter sparar · Esc avbryter · Ctrl+1–3 tar ett modulförslag · Ctrl+T tar typförslaget</source>
-        <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 take a module suggestion · Ctrl+T takes the type suggestion</translation>
+        <source>Ctrl+Enter sparar · Esc avbryter · Ctrl+1–3 tar ett modulförslag · Ctrl+T tar typförslaget · Alt+I liknande ärenden</source>
+        <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 take a module suggestion · Ctrl+T takes the kind suggestion · Alt+I similar tickets</translation>
     </message>
 </context>
 <context>
     <name>TicketFormDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="54"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="56"/>
         <source>Nytt ärende</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="54"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="56"/>
         <source>Ärende %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="59"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="61"/>
         <source>Sparar…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="102"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="108"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="103"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="152"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="159"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="153"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="160"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="154"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="161"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="158"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="165"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="237"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="245"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="301"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="309"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="302"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="310"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="304"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="312"/>
         <source>&amp;Fortsätt skriva</source>
         <translation>&amp;Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="305"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="313"/>
         <source>&amp;Behåll som utkast</source>
         <translation>Keep as d&amp;raft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="306"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="314"/>
         <source>&amp;Kasta ärendet</source>
         <translation>&amp;Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="360"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="368"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="372"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="380"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="398"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="401"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="409"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="403"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="411"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="416"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="416"/>
         <source>tillfällig lösning finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="409"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="417"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="409"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="417"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="433"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="458"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
