@@ -211,3 +211,16 @@ def test_the_command_line_says_what_the_links_file_did(db_path, tmp_path, capsys
     out, err = capsys.readouterr()
     assert "kopplade till kända problem" not in out
     assert "varning: inga nya kopplingar till kända problem: ärendet som filen kopplar var redan kopplat" in err
+
+
+def test_a_row_that_moves_its_ticket_to_another_known_problem_says_so(memory_db, tmp_path):
+    """An import moved a ticket from one known problem to another, and back, without a word (a CLI tester)."""
+
+    row = {"id": "MV-1", "created_at": "2026-11-02 08:00", "title": "Provsvaret syns inte i inkorgen",
+           "problem": "Provsvar saknas i inkorgen"}
+    import_tickets(memory_db, write_jsonl(tmp_path / "a.jsonl", [row]))
+    moved = import_tickets(memory_db, write_jsonl(tmp_path / "b.jsonl", [{**row, "problem": "Vidimering av provsvar"}]))
+    assert moved.warnings == [(1, "ärende MV-1 flyttades från det kända problemet 'Provsvar saknas i inkorgen' till"
+                                  " 'Vidimering av provsvar'")]
+    again = import_tickets(memory_db, write_jsonl(tmp_path / "b.jsonl", [{**row, "problem": "Vidimering av provsvar"}]))
+    assert not any("flyttades" in text for _line, text in again.warnings), "the same link again moves nothing"

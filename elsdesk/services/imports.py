@@ -591,6 +591,7 @@ class _Batches:
                         report.warnings.append((row.line, NOT_LINKED))
                 links = []
             touched: set[int] = set()
+            moved: list[tuple[int, str, int, int]] = []  # (line, ticket number, problem before, problem now)
             for row, stored in links:
                 if row.problem:
                     if self._problems_before is None:
@@ -606,8 +607,21 @@ class _Batches:
                         report.updated += 1
                         report.masked += row.problem_masked  # the link is what this row stores
                     touched.update(i for i in (problem_id, before.get(stored.id)) if i)
+                    if before.get(stored.id) not in (None, problem_id):
+                        moved.append((row.line, stored.external_id, before[stored.id], problem_id))
+            report.warnings.extend(_moved_between_problems(ProblemRepository(self.database), moved))
             # once per batch: a problem's module and kind are those most of its tickets have, not its first ticket's
             ProblemRepository(self.database).follow_linked_labels(conn, touched)
+
+
+def _moved_between_problems(problems: ProblemRepository, moved: list[tuple[int, str, int, int]]) -> list[tuple[int, str]]:
+    """A warning per row that linked its ticket to another known problem than before: it is moved, not linked twice
+    (an import moved a ticket back and forth between two problems without a word; a CLI tester)."""
+    if not moved:
+        return []
+    names = {i: p.name for i, p in problems.many({i for _l, _n, *ids in moved for i in ids}).items()}
+    return [(line, f"ärende {number} flyttades från det kända problemet '{names.get(old, old)}' till"
+                   f" '{names.get(new, new)}'") for line, number, old, new in moved]
 
 
 def _merge(existing: Ticket, incoming: Ticket, present: set[str]) -> tuple[Ticket, list[str]]:
