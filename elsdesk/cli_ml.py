@@ -343,6 +343,7 @@ def cmd_evaluate(args) -> int:
             report = evaluate_file(args.file, database)
             taxonomy = desk_taxonomy(database)  # a desk's own labels by their names too
     report["summary"] = plain_summary(report, taxonomy)  # a desk's own labels by their names, as in the table
+    _say_unknown_labels(args.file, report["unknown_labels"], desk_given=target is not None)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -358,11 +359,21 @@ def cmd_evaluate(args) -> int:
     print(f"{'modul':32} {'precision':>9} {'recall':>7} {'antal':>6}")
     for module, values in sorted(report["per_module"].items()):  # names for a person; --json keeps the ids
         print(f"{taxonomy.module_name(module) or module:32} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
-    unknown = sorted(m for m, values in report["per_module"].items() if values["support"] and m not in taxonomy.module_ids)
-    if unknown and target is None:
-        print(f"modulerna {', '.join(unknown)} finns inte i den levererade modellen: en desks egna moduler utvärderas"
-              " med deskens modell (elsdesk --db DESK evaluate FIL)")
     return 0
+
+
+def _say_unknown_labels(path: str, unknown: list[dict], desk_given: bool) -> None:
+    """On stderr, once per value: the labels evaluate left out of the scores, and where a desk's own are read."""
+    by_value: dict[tuple[str, str], list[int]] = {}
+    for entry in unknown:
+        by_value.setdefault((entry["field"], entry["value"]), []).append(entry["line"])
+    for (field, value), lines in by_value.items():
+        where = f"rad {lines[0]}" if len(lines) == 1 else f"{len(lines)} rader, första rad {lines[0]}"
+        left_out = "raden utvärderades inte" if field == "module" else "typen utvärderades inte för raden"
+        print(f"{path}: okänd {'modul' if field == 'module' else 'typ'} '{value}' ({where}); {left_out}", file=sys.stderr)
+    if by_value and not desk_given:
+        print("en desks egna moduler och typer utvärderas med deskens modell: elsdesk --db DESK evaluate FIL",
+              file=sys.stderr)
 
 
 def cmd_models(args) -> int:

@@ -268,8 +268,9 @@ def test_evaluate_without_a_desk_says_where_a_desks_own_module_is_evaluated(tmp_
     rows = [{"id": "1", "title": "Vaccinet syns inte i vaccinationsvyn", "module": "vaccination"},
             {"id": "2", "title": "Kan inte signera given dos", "module": "lakemedel"}]
     assert main(["evaluate", str(write_jsonl(tmp_path / "labelled.jsonl", rows))]) == 0
-    out = capsys.readouterr().out
-    assert "modulerna vaccination finns inte i den levererade modellen" in out and "--db DESK evaluate" in out
+    said = capsys.readouterr()
+    assert "okänd modul 'vaccination' (rad 1); raden utvärderades inte" in said.err and "--db DESK evaluate" in said.err
+    assert "1 ärenden" in said.out, "scored on the row whose module is known"
     assert main(["--db", str(tmp_path / "skrivfel.db"), "evaluate", str(tmp_path / "labelled.jsonl")]) == 4
     assert not (tmp_path / "skrivfel.db").exists()
 
@@ -288,3 +289,19 @@ def test_plain_topics_mark_the_machines_proposals(capsys, tmp_path, db_target):
     assert {t["status"] for t in report["topics"]} == {"confirmed", "proposed"}
     for topic, line in zip(report["topics"], lines):
         assert line.endswith("(förslag)") == (topic["status"] == "proposed"), line
+
+
+def test_evaluate_leaves_an_unknown_label_out_of_the_scores_and_names_it(tmp_path, capsys):
+    """A typo in a labelled file was counted as a wrong answer, lowering the accuracy without a word (a CLI tester)."""
+    import json
+
+    rows = [{"id": "1", "title": "Kan inte signera given dos", "module": "lakemedel", "kind": "handhavande"},
+            {"id": "2", "title": "Armbandsskrivaren skriver inte ut", "module": "pepparkaka", "kind": "fel"},
+            {"id": "3", "title": "SITHS-kortet låst efter fel PIN", "module": "Inloggning och SITHS", "kind": "glögg"}]
+    assert main(["evaluate", str(write_jsonl(tmp_path / "e.jsonl", rows)), "--json"]) == 0
+    said = capsys.readouterr()
+    report = json.loads(said.out)
+    assert report["n"] == 2 and "pepparkaka" not in report["per_module"]
+    assert report["unknown_labels"] == [{"line": 2, "field": "module", "value": "pepparkaka"},
+                                        {"line": 3, "field": "kind", "value": "glögg"}]
+    assert "okänd modul 'pepparkaka'" in said.err and "okänd typ 'glögg'" in said.err
