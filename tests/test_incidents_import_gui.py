@@ -24,5 +24,35 @@ def test_an_imports_incident_is_announced_and_listed(qtbot, db_path, tmp_path):
     assert window.scan_incidents(report) is None, "no second scan: the import scanned the file's span"
     qtbot.waitUntil(lambda: window.open_incidents != [] and window.runner.running() == 0, timeout=20000)
     assert [i.ticket_count for i in window.open_incidents] == [18]
-    assert window.statusBar().currentMessage().startswith("Möjlig incident: ")
+    close(qtbot, window)
+
+
+@pytest.mark.sqlite_only
+def test_an_import_in_the_window_keeps_its_summary_naming_the_incidents(qtbot, db_path, tmp_path):
+    """Per incident a message replaced the import's summary within milliseconds: only the last incident (a small
+    one) stayed in the status bar, not the counts nor the whole-system freeze (an outage-day tester)."""
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
+    with qtbot.waitSignal(window.tickets_imported, timeout=60_000):
+        window.import_file(str(write_jsonl(tmp_path / "week.jsonl", week_rows())))
+    qtbot.waitUntil(lambda: window.open_incidents != [] and window.runner.running() == 0, timeout=20000)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Import klar:") and "1 möjlig incident: " in said
+    close(qtbot, window)
+
+
+@pytest.mark.sqlite_only
+def test_incidents_found_elsewhere_are_said_in_one_message_largest_first(qtbot, db_path, tmp_path):
+    from types import SimpleNamespace
+
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
+    small = SimpleNamespace(label="NPÖ fungerar inte", ticket_count=5, units=("A", "B", "C"))
+    large = SimpleNamespace(label="Cosmic hänger sig", ticket_count=18, units=tuple("ABCDEFGHIJKLMNO"))
+    window._on_incidents_found(SimpleNamespace(created=[small, large], extended=[]))
+    assert window.statusBar().currentMessage() == (
+        "Möjlig incident: Cosmic hänger sig (18 ärenden från 15 enheter). Och 1 till. Se menyn Incidenter.")
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
     close(qtbot, window)

@@ -54,8 +54,8 @@ class IncidentActionsMixin:
         time span (``report.incidents``, see services/imports.py) without scanning again; without such
         a report (demo data), look for surges in the last 24 hours of tickets."""
         scan = getattr(report, "incidents", None)
-        if scan is not None:
-            self._on_incidents_found(scan)
+        if scan is not None:  # the import's own message names what its scan found: it stays in the status bar
+            self._on_incidents_found(scan, announced=bool(getattr(report, "incident_summary", "")))
             return None
 
         def work(context):
@@ -66,12 +66,19 @@ class IncidentActionsMixin:
 
         return self.runner.start(work, db_path=self.db_path, on_success=self._on_incidents_found, name="surge scan")
 
-    def _on_incidents_found(self, scan) -> None:
+    def _on_incidents_found(self, scan, announced: bool = False) -> None:
+        """The menu read again, and one message for what the scan found, its largest incident first (one message
+        per incident replaced each other and the import's own summary within milliseconds: only the last, a small
+        one, stayed); none when the caller's message already said it (*announced*)."""
         self.refresh_incidents()
-        for incident in scan.created:
-            self.statusBar().showMessage(self.tr("Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.")
-                                         .replace("%1", incident.label).replace("%2", str(incident.ticket_count))
-                                         .replace("%3", str(len(incident.units))), 15000)
+        if announced or not scan.created:
+            return
+        found = sorted(scan.created, key=lambda incident: -incident.ticket_count)
+        text = self.tr("Möjlig incident: %1 (%2 ärenden från %3 enheter).").replace("%1", found[0].label).replace(
+            "%2", str(found[0].ticket_count)).replace("%3", str(len(found[0].units)))
+        if len(found) > 1:
+            text += " " + self.tr("Och %1 till.").replace("%1", str(len(found) - 1))
+        self.statusBar().showMessage(text + " " + self.tr("Se menyn Incidenter."), 15000)
 
     def _fill_incidents_menu(self) -> None:
         self.incidents_menu.clear()
