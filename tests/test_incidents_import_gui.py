@@ -23,7 +23,8 @@ def test_an_imports_incident_is_announced_and_listed(qtbot, db_path, tmp_path):
     qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
     assert window.scan_incidents(report) is None, "no second scan: the import scanned the file's span"
     qtbot.waitUntil(lambda: window.open_incidents != [] and window.runner.running() == 0, timeout=20000)
-    assert [i.ticket_count for i in window.open_incidents] == [18]
+    assert [i.ticket_count for i in window.open_incidents] == [report.incidents.created[0].ticket_count]
+    assert window.incidents_menu.title() == "&Incidenter (1)", "the menu says one is open"
     close(qtbot, window)
 
 

@@ -35,6 +35,9 @@ class IncidentActionsMixin:
         def done(result):
             marks, self.incidents = result
             self.open_incidents = [i for i in self.incidents if i.status == "open"]
+            # the menu says how many are open: nothing else hinted at one off the list's first screen (a tester)
+            self.incidents_menu.setTitle(self.tr("&Incidenter (%1)").replace("%1", str(len(self.open_incidents)))
+                                         if self.open_incidents else self.tr("&Incidenter"))
             self.model.set_incident_tickets({ticket_id: self._incident_note(incident) for ticket_id, incident in marks.items()})
 
         return self.runner.start(work, db_path=self.db_path, on_success=done, name="incident flags")

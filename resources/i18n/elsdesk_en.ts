@@ -323,7 +323,7 @@
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
         <source>Till liknande tidigare ärenden; pilarna visar varje ärendes hela lösning under listan</source>
-        <translation>To similar earlier tickets; the arrows show each ticket's whole resolution below the list</translation>
+        <translation>To similar earlier tickets; the arrows show each ticket&apos;s whole resolution below the list</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
@@ -507,67 +507,87 @@
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="45"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="39"/>
+        <source>&amp;Incidenter (%1)</source>
+        <translation>&amp;Incidents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="40"/>
+        <source>&amp;Incidenter</source>
+        <translation>&amp;Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="48"/>
         <source>Bekräftad incident: %1 (%2 ärenden från %3 enheter).</source>
         <translation>Confirmed incident: %1 (%2 tickets from %3 units).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="47"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="50"/>
         <source>Möjlig incident: %1 (%2 ärenden från %3 enheter). Flera enheter rapporterar samma sak.</source>
         <translation>Possible incident: %1 (%2 tickets from %3 units). Several units report the same thing.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="72"/>
-        <source>Möjlig incident: %1 (%2 ärenden från %3 enheter). Se menyn Incidenter.</source>
-        <translation>Possible incident: %1 (%2 tickets from %3 units). See the Incidents menu.</translation>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="80"/>
+        <source>Möjlig incident: %1 (%2 ärenden från %3 enheter).</source>
+        <translation>Possible incident: %1 (%2 tickets from %3 units).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="79"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="83"/>
+        <source>Och %1 till.</source>
+        <translation>And %1 more.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="84"/>
+        <source>Se menyn Incidenter.</source>
+        <translation>See the Incidents menu.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="89"/>
         <source>Inga möjliga incidenter</source>
         <translation>No possible incidents</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="93"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="103"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="94"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="104"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="98"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="108"/>
         <source>Visa ärendena tillsammans</source>
         <translation>Show the tickets together</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="100"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="110"/>
         <source>Bekräfta incident</source>
         <translation>Confirm incident</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="102"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="112"/>
         <source>Avfärda</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="104"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="114"/>
         <source>Öppna igen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="105"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="115"/>
         <source>Enheter: %1</source>
         <translation>Units: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="117"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="127"/>
         <source>Incident: %1</source>
         <translation>Incident: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/incident_actions.py" line="90"/>
+        <location filename="../../elsdesk/gui/incident_actions.py" line="100"/>
         <source>Visa alla ärenden</source>
         <translation>Show all tickets</translation>
     </message>
