@@ -359,6 +359,10 @@ def cmd_evaluate(args) -> int:
     print(f"{'modul':32} {'precision':>9} {'recall':>7} {'antal':>6}")
     for module, values in sorted(report["per_module"].items()):  # names for a person; --json keeps the ids
         print(f"{taxonomy.module_name(module) or module:32} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
+    if report.get("per_kind"):
+        print(f"{'typ':32} {'precision':>9} {'recall':>7} {'antal':>6}")
+        for kind, values in sorted(report["per_kind"].items()):
+            print(f"{taxonomy.kind_name(kind) or kind:32} {values['precision']:9.2f} {values['recall']:7.2f} {values['support']:6d}")
     return 0
 
 

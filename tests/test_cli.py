@@ -305,3 +305,4 @@ def test_evaluate_leaves_an_unknown_label_out_of_the_scores_and_names_it(tmp_pat
     assert report["unknown_labels"] == [{"line": 2, "field": "module", "value": "pepparkaka"},
                                         {"line": 3, "field": "kind", "value": "glögg"}]
     assert "okänd modul 'pepparkaka'" in said.err and "okänd typ 'glögg'" in said.err
+    assert set(report["per_kind"]) == {"handhavande"} and report["per_kind"]["handhavande"]["support"] == 1
