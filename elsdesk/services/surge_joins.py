@@ -15,6 +15,12 @@ apart even at the same hour: they are different problems with different owners, 
 outage holds leaves them. A later scan joins a system-wide burst to an open system-wide incident
 of the same time (:func:`system_wide_incidents_near`).
 
+A shared device or service down for several units (the label printers of a building, an integration,
+the login service: :data:`~elsdesk.services.surge_rules.SHARED_SERVICE_MODULES`) is written in words
+that share as little: its fault reports are counted together per module in the same way
+(:func:`shared_service_bursts`), from ``min_units`` units at least, and joined with the bursts of
+similar tickets they share tickets with.
+
 Bursts mostly of how-to questions or wishes, and on a desk's first day bursts not mostly of faults,
 are no surge (:func:`not_questions`, the rule in :mod:`elsdesk.services.surge_rules`).
 """
@@ -29,8 +35,9 @@ import numpy as np
 
 from elsdesk.domain import Ticket, parse_datetime, unit_key
 from elsdesk.ml.similarity import to_seconds
-from elsdesk.services.surge_rules import (SYSTEM_WIDE_MODULE, DeskHistory, Surge, SurgeRules, TicketLabels,
-                                          is_system_wide_report, kinds_allow_incident)
+from elsdesk.services.surge_rules import (SHARED_SERVICE_MODULES, SYSTEM_WIDE_MODULE, DeskHistory, Surge, SurgeRules,
+                                          TicketLabels, is_shared_service_fault, is_system_wide_report,
+                                          kinds_allow_incident)
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.incidents import IncidentRepository, distinct_units
 
@@ -58,39 +65,61 @@ def system_wide_bursts(before: list[Ticket], tickets: list[Ticket], rules: Surge
     "systemet svarar inte", "timglaset snurrar"): enough of them in one window from enough units (or,
     from fewer units, ``few_units_tickets``), above their usual rate; *before* are (a sample, 1 in
     *scale*, of) the earlier tickets."""
+    return _label_bursts(before, tickets, rules, scale, labels, desk, is_system_wide_report, system_wide=True)
+
+
+def shared_service_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float,
+                          labels: TicketLabels, desk: DeskHistory) -> list[Surge]:
+    """Bursts of fault reports about one shared device or service (:data:`SHARED_SERVICE_MODULES`: the label
+    printers of a building, an integration, the login service) among *tickets*, whatever their words: at least
+    ``min_tickets`` from ``min_units`` units in one window, above their usual rate. Their words share too little for
+    a burst of similar tickets ("Etikettskrivaren", "Armband skrivs inte ut", "Provetiketter kommer inte": an
+    outage-day tester's printers of one building, 8 reports from 5 units, were no incident)."""
+    found: list[Surge] = []
+    for module in SHARED_SERVICE_MODULES:
+        found.extend(_label_bursts(before, tickets, rules, scale, labels, desk,
+                                   lambda read, m=module: is_shared_service_fault(read, m), system_wide=False))
+    return found
+
+
+def _label_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float, labels: TicketLabels,
+                  desk: DeskHistory, is_report, system_wide: bool) -> list[Surge]:
+    """Bursts of the *tickets* whose labels *is_report* accepts, whatever their words; a system-wide one may come from
+    fewer units (``few_units_tickets``), any other needs ``min_units``."""
     tickets = [t for t in tickets if t.title or t.description]
     if len(tickets) < rules.min_tickets:
         return []
     read = labels.of(tickets)
-    wide = np.array([is_system_wide_report(read[t.id]) for t in tickets], dtype=bool)
+    wide = np.array([is_report(read[t.id]) for t in tickets], dtype=bool)
     times = np.array([to_seconds(t.created_at) for t in tickets], dtype=np.int64)
     earlier_times = np.array([to_seconds(t.created_at) for t in before], dtype=np.int64)
     earlier_wide = None  # the baseline's labels are read only once a run needs its usual rate
     reports = [t for t, w in zip(tickets, wide) if w]
     surges = []
-    while (run := _largest_run(reports, rules)) is not None:
+    while (run := _largest_run(reports, rules, few_units=system_wide)) is not None:
         chosen = [reports[i] for i in run]
         first = to_seconds(chosen[0].created_at)
         usual = 0.0
         if rules.baseline_factor > 0 and rules.baseline_hours > 0:
             if earlier_wide is None:
                 read_before = labels.of(before)
-                earlier_wide = np.array([is_system_wide_report(read_before[t.id]) for t in before], dtype=bool)
+                earlier_wide = np.array([is_report(read_before[t.id]) for t in before], dtype=bool)
             since = first - int(rules.baseline_hours * 3600)
             usual = (scale * np.count_nonzero(earlier_wide & (earlier_times >= since) & (earlier_times < first))
                      + np.count_nonzero(wide & (times >= since) & (times < first)))
         if desk.above_usual(len(chosen), usual, first, earlier_times, scale, times):
             named = _most_said(chosen)
             surges.append(Surge(tuple(t.id for t in chosen), chosen[0].created_at, chosen[-1].created_at,
-                                distinct_units(t.unit for t in chosen), named.title, named.id, True))
+                                distinct_units(t.unit for t in chosen), named.title, named.id, system_wide))
         taken = set(run)  # found, or as many as usual: either way not the start of another burst
         reports = [t for i, t in enumerate(reports) if i not in taken]
     return surges
 
 
-def _largest_run(reports: list[Ticket], rules: SurgeRules) -> list[int] | None:
+def _largest_run(reports: list[Ticket], rules: SurgeRules, few_units: bool = True) -> list[int] | None:
     """Indices of the largest run of *reports* (oldest first) within one window that has
-    ``min_tickets`` from ``min_units`` units, or ``few_units_tickets`` from fewer; None: no run has."""
+    ``min_tickets`` from ``min_units`` units, or (with *few_units*) ``few_units_tickets`` from fewer; None: no run
+    has."""
     times = [to_seconds(t.created_at) for t in reports]
     window = int(rules.window_hours * 3600)
     best: list[int] | None = None
@@ -103,7 +132,7 @@ def _largest_run(reports: list[Ticket], rules: SurgeRules) -> list[int] | None:
         if size < rules.min_tickets or (best is not None and size <= len(best)):
             continue
         units = {unit_key(reports[i].unit) for i in range(first, last + 1)} - {""}
-        if size >= rules.few_units_tickets or len(units) >= rules.min_units:
+        if (few_units and size >= rules.few_units_tickets) or len(units) >= rules.min_units:
             best = list(range(first, last + 1))
     return best
 

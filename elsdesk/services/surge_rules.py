@@ -122,6 +122,10 @@ class DeskHistory:
 # the taxonomy's module for "the whole system slow or down" (README: Prestanda och driftstörning)
 SYSTEM_WIDE_MODULE = "prestanda_driftstorning"
 OUTAGE_KINDS = ("fel", "driftstorning")  # something is broken, or down or slow
+# modules whose faults are a shared device's or service's, down for several units at once whatever words each uses
+# ("Etikettskrivaren skriver inte", "Armband skrivs inte ut", "Label printer not working"; "NPÖ laddar inte",
+# "Ingen kontakt med NPÖ"): printers and scanners, integrations, the login service
+SHARED_SERVICE_MODULES = ("utskrift_hardvara", "integrationer", "inloggning_siths")
 QUESTION_KINDS = ("handhavande", "onskemal")  # the user does not know how, or wishes it were otherwise
 
 Labels = tuple[str | None, str | None]  # (module, kind)
@@ -206,6 +210,12 @@ def is_system_wide_report(labels: Labels) -> bool:
     """Whether a ticket with these labels reports the whole system slow, frozen or down."""
     module, kind = labels
     return module == SYSTEM_WIDE_MODULE and (kind is None or kind in OUTAGE_KINDS)
+
+
+def is_shared_service_fault(labels: Labels, module: str) -> bool:
+    """Whether a ticket with these labels reports *module*'s shared device or service broken or down (a kind is
+    needed: a question about the printer is no fault of it)."""
+    return labels[0] == module and labels[1] in OUTAGE_KINDS
 
 
 def kinds_allow_incident(kinds: Iterable[str | None], first_day: bool, share: float) -> bool:

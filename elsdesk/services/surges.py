@@ -41,7 +41,7 @@ from elsdesk.domain import Incident, Ticket, now_iso, parse_datetime, unit_key
 from elsdesk.ml.similarity import to_seconds
 from elsdesk.ml.window_features import WindowFeatures
 from elsdesk.ml.text import ticket_text
-from elsdesk.services.surge_joins import (join_system_wide, not_questions, system_wide_bursts,
+from elsdesk.services.surge_joins import (join_system_wide, not_questions, shared_service_bursts, system_wide_bursts,
                                           system_wide_incidents_near)
 from elsdesk.services.surge_rules import DeskHistory, Surge, SurgeRules, TicketLabels
 from elsdesk.storage import Database, TicketRepository
@@ -89,6 +89,7 @@ def detect_surges(database: Database, start: str | None = None, end: str | None 
         chunk = [t for t in pool if t.created_at >= first]
         bursts = _detect_in(before, chunk, rules, scale, features, desk)
         found.extend(not_questions(bursts, chunk, labels, desk))
+        found.extend(shared_service_bursts(before, chunk, rules, scale, labels, desk))  # joined with word bursts below
         pooled.extend(system_wide_bursts(before, chunk, rules, scale, labels, desk))
         features.forget_before(_iso(chunk_end - window - timedelta(hours=rules.baseline_hours)))
         chunk_start = chunk_end + timedelta(seconds=1)
