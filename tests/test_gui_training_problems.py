@@ -213,3 +213,17 @@ def test_a_change_heard_from_the_desk_keeps_the_older_week_on_screen(qtbot, tmp_
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
         window._on_remote_change(frozenset({"topic_registry"}))
     assert view.current_week() == "2025-W19" and view.current_topic_id() == kept
+
+
+def test_a_desk_without_a_go_live_date_says_so(qtbot, db_path):
+    """After the demo data went, the go-live field showed 2000-01-01 (a new user's first day)."""
+    from elsdesk.storage import open_database as opened
+
+    with opened(db_path):
+        pass  # an empty desk
+    runner = TaskRunner()
+    widget = TrainingLeadView(load_taxonomy(), runner, db_path)
+    qtbot.addWidget(widget, before_close_func=lambda w: qtbot.waitUntil(lambda: runner.running() == 0, timeout=30_000))
+    with qtbot.waitSignal(widget.overview_loaded, timeout=60_000):
+        widget.load()
+    assert widget.go_live_edit.text() == "inte satt"

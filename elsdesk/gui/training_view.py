@@ -107,6 +107,9 @@ class TrainingLeadView(QWidget):
         self.week_combo.setObjectName("weekCombo")
         self.week_combo.setMinimumContentsLength(9)
         self.go_live_edit = IsoDateEdit(self)
+        # a desk without a go-live date (empty, or its demo data removed) says so; the field showed 2000-01-01
+        self.go_live_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.go_live_edit.setSpecialValueText(self.tr("inte satt"))
         self.day_label = ElidedLabel(self)
         self.day_label.setObjectName("dayLabel")
         # the bar's buttons keep their width on a small screen; the label gives way, shortened between whole
@@ -286,10 +289,10 @@ class TrainingLeadView(QWidget):
             self.week_combo.addItem(week, week)
         self.week_combo.setCurrentIndex(max(self.week_combo.findData(overview.week), 0))
         self.week_combo.blockSignals(False)
-        if overview.go_live:
-            self.go_live_edit.blockSignals(True)
-            self.go_live_edit.setDate(QDate(overview.go_live.year, overview.go_live.month, overview.go_live.day))
-            self.go_live_edit.blockSignals(False)
+        self.go_live_edit.blockSignals(True)
+        self.go_live_edit.setDate(QDate(overview.go_live.year, overview.go_live.month, overview.go_live.day)
+                                  if overview.go_live else self.go_live_edit.minimumDate())
+        self.go_live_edit.blockSignals(False)
         day = day_label(overview.day_number) or "–"
         tickets, topics = overview.report["tickets"], len(overview.report["topics"])
         tickets_text = self.tr("1 ärende") if tickets == 1 else self.tr("%1 ärenden").replace("%1", str(tickets))
@@ -646,6 +649,8 @@ class TrainingLeadView(QWidget):
     def _on_go_live_edited(self) -> None:
         from elsdesk.services.topics import set_go_live
 
+        if self.go_live_edit.date() == self.go_live_edit.minimumDate():
+            return  # "inte satt": nothing chosen
         value = self.go_live_edit.date().toString("yyyy-MM-dd")
         self._edit(lambda database: set_go_live(database, value), "go-live")
 
