@@ -27,6 +27,17 @@ QT_LIBS_WINDOW="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 
 
 say() { printf '\033[1m[elsdesk]\033[0m %s\n' "$*"; }
 
+# The desk the app opens: --db DESK or --db=DESK among the options, else ELSDESK_DB, else the user data folder's.
+desk_named() {
+    local desk="${ELSDESK_DB:-user data folder}" previous=""
+    for option in "$@"; do
+        case "$option" in --db=*) desk="${option#--db=}" ;; esac
+        [ "$previous" = "--db" ] && desk="$option"
+        previous="$option"
+    done
+    printf '%s' "$desk"
+}
+
 install_debian_packages() {
     command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian system: install the Qt libraries yourself ($*)"; return 0; }
     local missing=()
@@ -101,7 +112,7 @@ setup() {
 case "$MODE" in
     app)
         setup
-        say "starting elsdesk (database: ${ELSDESK_DB:-user data folder})"
+        say "starting elsdesk (database: $(desk_named "$@"))"
         exec .venv/bin/elsdesk gui "$@"
         ;;
     test)

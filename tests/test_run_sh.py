@@ -53,6 +53,10 @@ def test_options_after_run_sh_go_to_the_app(checkout):
     assert done.returncode == 0, done.stderr
     assert "elsdesk called with: gui --db x.db" in done.stdout
     assert "usage" not in done.stderr
+    assert "starting elsdesk (database: x.db)" in done.stdout, "it named the user data folder's desk (a new user)"
+    named = _run(home, tools, "--db=y.db", ELSDESK_DB="z.db")
+    assert "starting elsdesk (database: y.db)" in named.stdout
+    assert "starting elsdesk (database: z.db)" in _run(home, tools, ELSDESK_DB="z.db").stdout
 
 
 def test_a_held_package_lock_is_waited_for_with_a_message(checkout, tmp_path):
