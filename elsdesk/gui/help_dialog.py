@@ -66,19 +66,20 @@ GETTING_STARTED = {
     "els_stod": (
         QT_TRANSLATE_NOOP("HelpDialog", "Under samtalet: tryck Ctrl+N, skriv en rubrik och vad användaren beskriver."),
         QT_TRANSLATE_NOOP("HelpDialog", "Modellen föreslår modul medan du skriver: Ctrl+1 tar det översta förslaget."),
-        QT_TRANSLATE_NOOP("HelpDialog", "Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen."),
+        QT_TRANSLATE_NOOP("HelpDialog", "Liknande tidigare ärenden visas under formuläret (Alt+I); deras lösning kan ofta användas igen."),
         QT_TRANSLATE_NOOP("HelpDialog", "Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar."),
         QT_TRANSLATE_NOOP("HelpDialog", "Personnummer, telefonnummer och e-post ersätts automatiskt när ärendet sparas."),
         QT_TRANSLATE_NOOP("HelpDialog", "Hitta ärenden med Ctrl+F och filtren ovanför listan. ⚡ betyder att flera enheter rapporterar samma sak: se menyn Incidenter."),
     ),
     "superanvandare": (
+        QT_TRANSLATE_NOOP("HelpDialog", "En ny desk är tom: importera ärenden från ert tidigare system med Arkiv › Importera… (Excel, CSV, JSON), eller prova med Arkiv › Lägg in demodata…"),
         QT_TRANSLATE_NOOP("HelpDialog", "Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först."),
         QT_TRANSLATE_NOOP("HelpDialog", "Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ)."),
         QT_TRANSLATE_NOOP("HelpDialog", "Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut."),
         QT_TRANSLATE_NOOP("HelpDialog", "Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är."),
     ),
     "utbildningsansvarig": (
-        QT_TRANSLATE_NOOP("HelpDialog", "Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N)."),
+        QT_TRANSLATE_NOOP("HelpDialog", "Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N). Utan det räknas dagarna från det äldsta ärendet."),
         QT_TRANSLATE_NOOP("HelpDialog", "Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan."),
         QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna."),
         QT_TRANSLATE_NOOP("HelpDialog", "Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…"),

@@ -153,22 +153,22 @@
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="172"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="173"/>
         <source>Kom igång</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="180"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="181"/>
         <source>Roll:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="182"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="183"/>
         <source>Tryck F1 i en vy för dess kortkommandon.</source>
         <translation>Press F1 in a view for its keyboard shortcuts.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="185"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="186"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -382,8 +382,13 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="69"/>
-        <source>Liknande tidigare ärenden visas under formuläret; deras lösning kan ofta användas igen.</source>
-        <translation>Similar earlier tickets are shown below the form; their resolution can often be used again.</translation>
+        <source>Liknande tidigare ärenden visas under formuläret (Alt+I); deras lösning kan ofta användas igen.</source>
+        <translation>Similar earlier tickets are shown below the form (Alt+I); their resolution can often be used again.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
+        <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N). Utan det räknas dagarna från det äldsta ärendet.</source>
+        <translation>Open the Training tab and pick a week; set the go-live date once and days since go-live (D+N) are shown. Without it, days are counted from the oldest ticket.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
@@ -402,56 +407,56 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="75"/>
+        <source>En ny desk är tom: importera ärenden från ert tidigare system med Arkiv › Importera… (Excel, CSV, JSON), eller prova med Arkiv › Lägg in demodata…</source>
+        <translation>A new desk is empty: import tickets from your earlier system with File › Import… (Excel, CSV, JSON), or try it out with File › Add demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
         <source>Öppna fliken Granskning: de ärenden modellen är minst säker på kommer först.</source>
         <translation>Open the Review tab: the tickets the model is least sure of come first.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="76"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
         <source>Enter bekräftar förslaget, 1–3 väljer ett annat förslag, / öppnar alla moduler; bokstäverna sätter typ (raden Typ på kortet och F1 visar vilken bokstav som är vilken typ).</source>
         <translation>Enter confirms the suggestion, 1–3 picks another suggestion, / opens all modules; the letters set the type (the Type line on the card and F1 show which letter is which type).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="77"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
         <source>Se hur liknande ärenden har klassats i listan under ärendet. Ctrl+Z ångrar ditt senaste beslut.</source>
         <translation>See how similar tickets were labelled in the list below the ticket. Ctrl+Z undoes your last decision.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="78"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="79"/>
         <source>Efter ett antal bekräftelser föreslår elsdesk att modellen tränas om; Modell › Modell och kvalitet visar hur säker den är.</source>
         <translation>After a number of confirmations elsdesk offers to retrain the model; Model › Model and quality shows how sure it is.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="81"/>
-        <source>Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N).</source>
-        <translation>Open the Training tab and choose a week; set the go-live date once and the days since go-live (D+N) are shown.</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="82"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
         <source>Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan.</source>
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="83"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="84"/>
         <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
         <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="84"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="85"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…, or an overview of several weeks with Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="88"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="89"/>
         <source>ELS-stöd</source>
         <translation>ELS support</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="89"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="90"/>
         <source>Superanvändare</source>
         <translation>Super-user</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="90"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="91"/>
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
@@ -2303,22 +2308,22 @@ Database: %2</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="128"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="129"/>
         <source>Kortkommandon</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="137"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="138"/>
         <source>Vy:</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="140"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="141"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="160"/>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="161"/>
         <source>Överallt</source>
         <translation>Everywhere</translation>
     </message>
@@ -2508,8 +2513,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.ui" line="27"/>
-        <source>Vad försökte användaren göra, vad hände? Skriv inga personnummer – de maskeras automatiskt.</source>
-        <translation>What was the user trying to do, and what happened? Do not enter personal identity numbers – they are masked automatically.</translation>
+        <source>Vad försökte användaren göra, vad hände? Personnummer, telefonnummer och e-post maskeras automatiskt när ärendet sparas.</source>
+        <translation>What was the user trying to do, what happened? Personal identity numbers, phone numbers and e-mail addresses are masked automatically when the ticket is saved.</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.ui" line="36"/>
@@ -2902,142 +2907,147 @@ Database: %2</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="116"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="112"/>
+        <source>inte satt</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="119"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="117"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
         <source>&amp;Period…</source>
         <translation>&amp;Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="123"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
         <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
         <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="130"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="130"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="146"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="147"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="148"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="151"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="152"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="546"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="153"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="159"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="160"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="161"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="619"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="249"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="295"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="296"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="299"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="297"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="300"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="323"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="410"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="326"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="413"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="324"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="327"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="395"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="399"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="414"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="411"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="414"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="49"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="428"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="431"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
@@ -3052,156 +3062,156 @@ Database: %2</translation>
         <translation>Weeks running</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="434"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="437"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="438"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="441"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="444"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="447"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="448"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="446"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="449"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="482"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="485"/>
         <source>Ändrat på en annan arbetsstation</source>
         <translation>Changed at another workstation</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="515"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="512"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="515"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
         <location filename="../../elsdesk/gui/training_view.py" line="525"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="528"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="522"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="526"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="530"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="535"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="545"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="548"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="560"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="563"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="561"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="600"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="597"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="578"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="604"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="588"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="587"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="590"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="597"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="614"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="617"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="615"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="618"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="616"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="619"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="625"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="626"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="664"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="669"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
