@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -145,6 +146,9 @@ class TrainingLeadView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)  # a long topic is cut with "…" on one line, not wrapped into a clipped second
         self.examples = QTextBrowser(self)
+        # words whole, never "Best ällning till bere dnin gen" in a narrow pane (a new user's 925 px window)
+        self.examples.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.examples.setMinimumWidth(150)
         actions = QHBoxLayout()
         self.agenda_button = QPushButton(self.tr("Välj/avvälj för agendan (Mellanslag)"), self)
         self.rename_button = QPushButton(self.tr("Byt namn (F2)"), self)
