@@ -90,23 +90,23 @@ def _label_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules
     if len(tickets) < rules.min_tickets:
         return []
     read = labels.of(tickets)
-    wide = np.array([is_report(read[t.id]) for t in tickets], dtype=bool)
+    counted = np.array([is_report(read[t.id]) for t in tickets], dtype=bool)
     times = np.array([to_seconds(t.created_at) for t in tickets], dtype=np.int64)
     earlier_times = np.array([to_seconds(t.created_at) for t in before], dtype=np.int64)
-    earlier_wide = None  # the baseline's labels are read only once a run needs its usual rate
-    reports = [t for t, w in zip(tickets, wide) if w]
+    earlier_counted = None  # the baseline's labels are read only once a run needs its usual rate
+    reports = [t for t, c in zip(tickets, counted) if c]
     surges = []
     while (run := _largest_run(reports, rules, few_units=system_wide)) is not None:
         chosen = [reports[i] for i in run]
         first = to_seconds(chosen[0].created_at)
         usual = 0.0
         if rules.baseline_factor > 0 and rules.baseline_hours > 0:
-            if earlier_wide is None:
+            if earlier_counted is None:
                 read_before = labels.of(before)
-                earlier_wide = np.array([is_report(read_before[t.id]) for t in before], dtype=bool)
+                earlier_counted = np.array([is_report(read_before[t.id]) for t in before], dtype=bool)
             since = first - int(rules.baseline_hours * 3600)
-            usual = (scale * np.count_nonzero(earlier_wide & (earlier_times >= since) & (earlier_times < first))
-                     + np.count_nonzero(wide & (times >= since) & (times < first)))
+            usual = (scale * np.count_nonzero(earlier_counted & (earlier_times >= since) & (earlier_times < first))
+                     + np.count_nonzero(counted & (times >= since) & (times < first)))
         if desk.above_usual(len(chosen), usual, first, earlier_times, scale, times):
             named = _most_said(chosen)
             surges.append(Surge(tuple(t.id for t in chosen), chosen[0].created_at, chosen[-1].created_at,
