@@ -126,6 +126,7 @@ OUTAGE_KINDS = ("fel", "driftstorning")  # something is broken, or down or slow
 # ("Etikettskrivaren skriver inte", "Armband skrivs inte ut", "Label printer not working"; "NPÖ laddar inte",
 # "Ingen kontakt med NPÖ"): printers and scanners, integrations, the login service
 SHARED_SERVICE_MODULES = ("utskrift_hardvara", "integrationer", "inloggning_siths")
+SHARED_SERVICE_WINDOW_HOURS = 2.0  # their reports come within this (the whole system's within the rules' window)
 QUESTION_KINDS = ("handhavande", "onskemal")  # the user does not know how, or wishes it were otherwise
 
 Labels = tuple[str | None, str | None]  # (module, kind)
