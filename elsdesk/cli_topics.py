@@ -100,7 +100,10 @@ def cmd_topics(args) -> int:
     for topic in report["topics"]:  # for a person: names, never ids (the JSON keeps the ids)
         trend = TREND_NAMES.get(topic["trend"], topic["trend"])
         module = taxonomy.module_name(topic["module"]) or "-"
-        proposal = "  (förslag)" if topic.get("status") == "proposed" else ""  # the machine's, not a known problem
+        # the machine's, not a known problem; an incident's tickets say what they are
+        proposal = ("  (bekräftad incident)" if topic.get("incident_status") == "confirmed"
+                    else "  (möjlig incident)" if topic.get("incident_id") else
+                    "  (förslag)" if topic.get("status") == "proposed" else "")
         print(f"{topic['count']:4d}  {trend:10} {fit(module, MODULE_COLUMN)}  {printable(topic['label'], keep_newlines=False)}{proposal}")
     if not report["topics"]:
         say_none(f"inga återkommande ämnen {'den veckan' if 'week' in report else 'under perioden'}"

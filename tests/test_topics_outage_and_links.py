@@ -231,3 +231,19 @@ def test_a_proposal_keeps_its_name_only_while_its_tickets_still_say_it():
     assert not name_still_fits("Kuratorn ser inte våra anteckningar", week)
     assert name_still_fits("Vikarie saknar behörighet till enheten", week)
     assert not name_still_fits(None, week)
+
+
+def test_an_incident_topic_says_it_is_one_in_the_cli_and_the_export(outage_week, tmp_path, capsys):
+    """An outage showed as "förslag" in `topics` and in the export's Status column, also after people confirmed it
+    (an outage-day tester)."""
+    from elsdesk.export.tables import status_name
+    from types import SimpleNamespace
+
+    incident = _incident(outage_week, "Cosmic svarar inte", range(len(OUTAGE)), "2027-03-09T09:10:00",
+                         "2027-03-09T09:52:00")
+    (topic,) = [t for t in weekly_topics(outage_week, WEEK)["topics"] if t["incident_id"] == incident]
+    data = SimpleNamespace(language="sv")
+    assert topic["incident_status"] == "open" and status_name(data, topic) == "möjlig incident"
+    set_incident_status(outage_week, incident, "confirmed")
+    (topic,) = [t for t in weekly_topics(outage_week, WEEK)["topics"] if t["incident_id"] == incident]
+    assert topic["incident_status"] == "confirmed" and status_name(data, topic) == "bekräftad incident"

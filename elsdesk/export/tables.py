@@ -46,6 +46,7 @@ TEXTS = {
         "workaround": "Så gör man / lösning", "audience": "Anmäls av", "proposal": "förslag, ännu inget känt problem",
         "status": "Status", "status_oppet": "öppet", "status_workaround": "tillfällig lösning finns", "status_rattat": "rättat",
         "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag", "more": "och {} till",
+        "status_incident_open": "möjlig incident", "status_incident_confirmed": "bekräftad incident",
     },
     "en": {
         "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Type", "count": "Tickets",
@@ -68,6 +69,7 @@ TEXTS = {
         "workaround": "How to / solution", "audience": "Reported by", "proposal": "proposal, not yet a known problem",
         "status": "Status", "status_oppet": "open", "status_workaround": "workaround available", "status_rattat": "fixed",
         "status_genomganget": "covered in training", "status_proposal": "proposal", "more": "and {} more",
+        "status_incident_open": "possible incident", "status_incident_confirmed": "confirmed incident",
     },
 }
 MONTHS = {
@@ -165,8 +167,12 @@ def topic_rows(data) -> list[list]:
 
 
 def status_name(data, topic: dict) -> str:
-    """A known problem's status in words ('rättat'), 'förslag' for a proposal."""
-    status = topic.get("problem_status") if topic.get("problem") else "proposal"
+    """A known problem's status in words ('rättat'), 'förslag' for a proposal, 'möjlig incident' or 'bekräftad incident'
+    for an incident's tickets (an outage showed as 'förslag', also when people had confirmed it)."""
+    if topic.get("incident_id") and not topic.get("problem"):
+        status = "incident_confirmed" if topic.get("incident_status") == "confirmed" else "incident_open"
+    else:
+        status = topic.get("problem_status") if topic.get("problem") else "proposal"
     return text(data, f"status_{status}") if f"status_{status}" in TEXTS["sv"] else plain(status or "")
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from elsdesk.corpus import load_seed_corpus
 from elsdesk.days import parse_day
-from elsdesk.domain import MODEL, BadInputError, Cancelled, Ticket, TicketFilter, normalise_week, parse_week
+from elsdesk.domain import MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.agenda_rules import agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
@@ -25,6 +25,7 @@ from elsdesk.services.topic_incidents import incident_groups, incident_state, in
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES
 from elsdesk.storage.settings import SettingsRepository
+from elsdesk.storage.incidents import IncidentRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
@@ -507,6 +508,19 @@ def counts_by_week(stored: dict[str, int], in_no_topic: dict[str, int]) -> Count
     return counts
 
 
+def _incident_statuses(database: Database, incident_ids: list[int]) -> dict[int, str]:
+    """incident id -> its status ("open", "confirmed"), for the topics an incident's tickets make: an export and
+    the CLI say "möjlig incident" or "bekräftad incident" where they said "förslag" (an outage-day tester)."""
+    repo = IncidentRepository(database)
+    statuses = {}
+    for incident_id in sorted(set(incident_ids)):
+        try:
+            statuses[incident_id] = repo.get(incident_id).status
+        except NotFoundError:  # removed meanwhile: the topic says nothing of it
+            continue
+    return statuses
+
+
 def weekly_topics(database: Database, week: str, recompute: bool = False, history: int = HISTORY_WEEKS,
                   is_cancelled=None) -> dict:
     """The recurring topics of an ISO week, largest first, in the shape of ``elsdesk topics --json``."""
@@ -523,6 +537,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     else:  # just computed: the tickets are at hand
         by_id = {t.id: t for t in read if t.id in ticket_ids}
     problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
+    incident_statuses = _incident_statuses(database, [r.detail["incident_id"] for r in results if "incident_id" in r.detail])
     picked = agenda_picks(database, week)
     stored_counts = topic_repo.counts_by_week_of_many(r.topic_id for r in results)  # one read for all topics
     topics = []
@@ -557,6 +572,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "problem_status_since": problem.status_since if problem else None,
             "linked_count": result.detail.get("linked", 0),
             "incident_id": result.detail.get("incident_id"),  # the topic is this incident's tickets of the week
+            "incident_status": incident_statuses.get(result.detail.get("incident_id")),  # open or confirmed
             "module": (problem.module if problem else None) or (registered.module if registered else None),
             "kind": kind,
             "keywords": result.detail.get("keywords", []),
