@@ -121,8 +121,8 @@ def _target(args) -> str | None:
 
 
 def _say_new_desk(target: str | None) -> None:
-    """Say on stderr that a command makes a new desk file (a mistyped path in a nightly job started a second desk
-    without a word)."""
+    """Say on stderr that a command makes a new desk file (import, demo, the setting-up commands: a mistyped path in
+    a nightly job started a second desk without a word)."""
     from elsdesk.paths import default_db_path
     from elsdesk.storage import backend_of
     from elsdesk.storage.database import SQLITE
@@ -146,6 +146,8 @@ def _database(args, *, existing: bool = False):
     target = _target(args)
     if existing:
         require_existing(target)
+    else:
+        _say_new_desk(target)
     return open_database(target)
 
 
@@ -235,7 +237,6 @@ def _import_file(args, path: str) -> int:
 
         raise BadInputError(f"{shown}: {no_rows(path)}")
     phases = {"incidents": "söker möjliga incidenter bland de importerade ärendena (hoppa över: --no-incidents) …"}
-    _say_new_desk(_target(args))
     with _database(args) as database:
         classifier = None if args.no_classify else _active_classifier(database)
         # each batch classified before it commits: nobody reads the file's tickets unclassified

@@ -65,7 +65,7 @@ def system_wide_bursts(before: list[Ticket], tickets: list[Ticket], rules: Surge
     "systemet svarar inte", "timglaset snurrar"): enough of them in one window from enough units (or,
     from fewer units, ``few_units_tickets``), above their usual rate; *before* are (a sample, 1 in
     *scale*, of) the earlier tickets."""
-    return _label_bursts(before, tickets, rules, scale, labels, desk, is_system_wide_report, system_wide=True)
+    return _label_bursts(before, tickets, rules, scale, labels, desk, [is_system_wide_report], system_wide=True)
 
 
 def shared_service_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float,
@@ -78,45 +78,45 @@ def shared_service_bursts(before: list[Ticket], tickets: list[Ticket], rules: Su
     Björkvik's recurring wristband problem was taken for one in a four-hour window). Their words share too little for
     a burst of similar tickets ("Etikettskrivaren", "Armband skrivs inte ut", "Provetiketter kommer inte": an
     outage-day tester's printers of one building, 8 reports from 5 units, were no incident)."""
-    found: list[Surge] = []
     within = replace(rules, window_hours=min(rules.window_hours, SHARED_SERVICE_WINDOW_HOURS))
-    for module in SHARED_SERVICE_MODULES:
-        found.extend(_label_bursts(before, tickets, within, scale, labels, desk,
-                                   lambda read, m=module: is_shared_service_fault(read, m), system_wide=False))
-    return found
+    return _label_bursts(before, tickets, within, scale, labels, desk, [
+        lambda read, m=module: is_shared_service_fault(read, m) for module in SHARED_SERVICE_MODULES], system_wide=False)
 
 
 def _label_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, scale: float, labels: TicketLabels,
-                  desk: DeskHistory, is_report, system_wide: bool) -> list[Surge]:
-    """Bursts of the *tickets* whose labels *is_report* accepts, whatever their words; a system-wide one may come from
-    fewer units (``few_units_tickets``), any other needs ``min_units``."""
+                  desk: DeskHistory, kinds_of_report: list, system_wide: bool) -> list[Surge]:
+    """Bursts of the *tickets* whose labels one of *kinds_of_report* accepts (each apart), whatever their words; a
+    system-wide one may come from fewer units (``few_units_tickets``), any other needs ``min_units``. The tickets'
+    times and labels are read once for all of them."""
     tickets = [t for t in tickets if t.title or t.description]
     if len(tickets) < rules.min_tickets:
         return []
     read = labels.of(tickets)
-    counted = np.array([is_report(read[t.id]) for t in tickets], dtype=bool)
     times = np.array([to_seconds(t.created_at) for t in tickets], dtype=np.int64)
     earlier_times = np.array([to_seconds(t.created_at) for t in before], dtype=np.int64)
-    earlier_counted = None  # the baseline's labels are read only once a run needs its usual rate
-    reports = [t for t, c in zip(tickets, counted) if c]
+    read_before = None  # the baseline's labels are read only once a run needs its usual rate
     surges = []
-    while (run := _largest_run(reports, rules, few_units=system_wide)) is not None:
-        chosen = [reports[i] for i in run]
-        first = to_seconds(chosen[0].created_at)
-        usual = 0.0
-        if rules.baseline_factor > 0 and rules.baseline_hours > 0:
-            if earlier_counted is None:
-                read_before = labels.of(before)
-                earlier_counted = np.array([is_report(read_before[t.id]) for t in before], dtype=bool)
-            since = first - int(rules.baseline_hours * 3600)
-            usual = (scale * np.count_nonzero(earlier_counted & (earlier_times >= since) & (earlier_times < first))
-                     + np.count_nonzero(counted & (times >= since) & (times < first)))
-        if desk.above_usual(len(chosen), usual, first, earlier_times, scale, times):
-            named = _most_said(chosen)
-            surges.append(Surge(tuple(t.id for t in chosen), chosen[0].created_at, chosen[-1].created_at,
-                                distinct_units(t.unit for t in chosen), named.title, named.id, system_wide))
-        taken = set(run)  # found, or as many as usual: either way not the start of another burst
-        reports = [t for i, t in enumerate(reports) if i not in taken]
+    for is_report in kinds_of_report:
+        counted = np.array([is_report(read[t.id]) for t in tickets], dtype=bool)
+        earlier_counted = None
+        reports = [t for t, c in zip(tickets, counted) if c]
+        while (run := _largest_run(reports, rules, few_units=system_wide)) is not None:
+            chosen = [reports[i] for i in run]
+            first = to_seconds(chosen[0].created_at)
+            usual = 0.0
+            if rules.baseline_factor > 0 and rules.baseline_hours > 0:
+                if earlier_counted is None:
+                    read_before = labels.of(before) if read_before is None else read_before
+                    earlier_counted = np.array([is_report(read_before[t.id]) for t in before], dtype=bool)
+                since = first - int(rules.baseline_hours * 3600)
+                usual = (scale * np.count_nonzero(earlier_counted & (earlier_times >= since) & (earlier_times < first))
+                         + np.count_nonzero(counted & (times >= since) & (times < first)))
+            if desk.above_usual(len(chosen), usual, first, earlier_times, scale, times):
+                named = _most_said(chosen)
+                surges.append(Surge(tuple(t.id for t in chosen), chosen[0].created_at, chosen[-1].created_at,
+                                    distinct_units(t.unit for t in chosen), named.title, named.id, system_wide))
+            taken = set(run)  # found, or as many as usual: either way not the start of another burst
+            reports = [t for i, t in enumerate(reports) if i not in taken]
     return surges
 
 
