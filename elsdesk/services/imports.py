@@ -52,6 +52,7 @@ from elsdesk.importer import (
 from elsdesk.import_dates import slash_order, slash_order_of
 from elsdesk.masking import mask_text
 from elsdesk.region_time import region_today
+from elsdesk.services.import_links import ImportLinks
 from elsdesk.services.import_numbers import IdClashes
 from elsdesk.services.masked_ids import LEGACY_ID_DIGEST_HEX, desk_id_key, holds_identifier, masked_external_id
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
@@ -298,6 +299,7 @@ def import_tickets(
             flush()
     if rows_seen == 0:
         raise BadInputError(f"{path}: {no_rows(path)}")
+    batches.links.judge_weeks(database)
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
     if ahead_rows.count:  # the incident scan leaves rows ahead out only when the file has others (scan_imported_span)
         report.warnings.append(ahead_rows.warning(all_ahead=batches.span.last_not_ahead is None))
@@ -421,6 +423,7 @@ class _Batches:
         self.unknown_values = UnknownValues()
         self._problems_before: int | None = None  # the newest known problem's id before the first link was written
         self._made_problems: set[int] = set()
+        self.links = ImportLinks()  # do the file's links judge their weeks, or their tickets alone?
 
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append((line, self._reasons.setdefault(reason, reason)))
@@ -592,7 +595,10 @@ class _Batches:
                 links = []
             touched: set[int] = set()
             moved: list[tuple[int, str, int, int]] = []  # (line, ticket number, problem before, problem now)
+            linked: dict[str, dict[int, int]] = {}  # {week: {ticket id: problem id}} the batch's links
+            made: dict[str, dict[int, int]] = {}  # ... those new to the desk
             for row, stored in links:
+                self.links.see(stored.created_at, bool(row.problem))
                 if row.problem:
                     if self._problems_before is None:
                         self._problems_before = ProblemRepository(self.database).newest_id()
@@ -609,6 +615,10 @@ class _Batches:
                     touched.update(i for i in (problem_id, before.get(stored.id)) if i)
                     if before.get(stored.id) not in (None, problem_id):
                         moved.append((row.line, stored.external_id, before[stored.id], problem_id))
+                    linked.setdefault(stored.iso_week, {})[stored.id] = problem_id
+                    if before.get(stored.id) != problem_id:
+                        made.setdefault(stored.iso_week, {})[stored.id] = problem_id
+            self.links.record(conn, ProblemRepository(self.database), linked, made)
             report.warnings.extend(_moved_between_problems(ProblemRepository(self.database), moved))
             # once per batch: a problem's module and kind are those most of its tickets have, not its first ticket's
             ProblemRepository(self.database).follow_linked_labels(conn, touched)

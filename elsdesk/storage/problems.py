@@ -219,6 +219,18 @@ def proposal_links_of(text: str | None) -> dict[int, int]:
         return {}
 
 
+def forget_proposal_links(conn, week: str, ticket_ids: Iterable[int]) -> None:
+    """The tickets *ticket_ids* out of *week*'s record of :meth:`ProblemRepository.record_proposal_links`
+    (removed tickets; an import's links in a week the import went through)."""
+    key = PROPOSAL_LINKS_KEY.format(week=week)
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    recorded = proposal_links_of(row[0] if row else None)
+    forgotten = set(ticket_ids)
+    if forgotten & set(recorded):
+        kept = {ticket: problem for ticket, problem in sorted(recorded.items()) if ticket not in forgotten}
+        upsert_setting(conn, key, json.dumps({str(t): p for t, p in kept.items()}))
+
+
 def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
     """*ids* in lists below SQLite's variable limit."""
     for start in range(0, len(ids), size):

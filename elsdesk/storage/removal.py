@@ -18,7 +18,7 @@ import json
 from typing import Iterable
 
 from elsdesk.domain import now_iso
-from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, proposal_links_of
+from elsdesk.storage.problems import forget_proposal_links
 from elsdesk.storage.settings import upsert_setting
 
 _CHUNK = 500  # ids per statement, well below either engine's limit on parameters
@@ -77,7 +77,8 @@ def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False, 
                  " (SELECT 1 FROM incident_tickets x WHERE x.incident_id = incidents.id)")
     _span_remaining_tickets(conn, sorted(incidents))
     _forget_topic_weeks(conn, sorted(weeks), set(ids), drop_lone_topics)
-    _forget_proposal_links(conn, sorted(weeks), set(ids))
+    for week in sorted(weeks):
+        forget_proposal_links(conn, week, ids)
     if numbers_stay_taken and removed:
         upsert_setting(conn, REMOVED_UP_TO, str(max(removed_up_to(conn), ids[-1])))
     return removed
@@ -92,17 +93,6 @@ def _span_remaining_tickets(conn, incident_ids: list[int]) -> None:
         chunk = incident_ids[start : start + _CHUNK]
         conn.execute(f"UPDATE incidents SET first_at = {span.format('min')}, last_at = {span.format('max')}"
                      f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-
-
-def _forget_proposal_links(conn, weeks: list[str], removed: set[int]) -> None:
-    """The removed tickets out of the weeks' recorded take-overs of a proposal (``proposal_links:WEEK``)."""
-    for week in weeks:
-        key = PROPOSAL_LINKS_KEY.format(week=week)
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        links = proposal_links_of(row[0] if row else None)
-        if removed & set(links):
-            kept = {ticket: problem for ticket, problem in sorted(links.items()) if ticket not in removed}
-            upsert_setting(conn, key, json.dumps({str(t): p for t, p in kept.items()}))
 
 
 def _forget_topic_weeks(conn, weeks: list[str], removed: set[int], drop_lone_topics: bool) -> None:
