@@ -67,8 +67,9 @@ PLACEHOLDERS = {
     "telefon": "[telefon]",
     "e-post": "[e-post]",
     "namn": NAME_PLACEHOLDER,
+    "födelsedatum": "[födelsedatum]",
 }
-PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|reservnummer|telefon|e-post|namn)\]")
+PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|reservnummer|telefon|e-post|namn|födelsedatum)\]")
 
 _SPACE = "[ \t\u00a0\u2007\u2009\u202f\u200b-\u200d\u2060\ufeff\u00ad]"  # space, tab, no-break, thin, zero-width, soft hyphen
 _DASH = "\\-\u2010-\u2015\u2212"               # hyphen, typographic dashes, minus
@@ -96,19 +97,38 @@ _ID_RE = re.compile(  # the lookahead skips, in one step, every position where n
 # A label that says the number after it is an identity number, in the ways Swedish staff write it. Not "f.nr"
 # (also faktura-, följesedels- and försäkringsnummer) and not a bare "ID" (ticket, order and HSA ids).
 _LABEL_GAP = rf"[.\-]?{_SPACE}?"                        # "p-nr", "p.nr", "pers. nr", "person nr", "pnr"
-_NUMBER_WORD = r"(?:nr|nummer|numret)"
+_NUMBER_WORD = r"(?:nr|n?umm?er|numret)"  # and the label misspelt: "personummer", "personnumer"
 _LABEL = (
     r"(?=[pPsSfFiI])(?<![^\W\d_])(?i:"                   # a word of its own: "Lid-nr" is no "id-nr"
     rf"p(?:ers(?:on)?)?{_LABEL_GAP}{_NUMBER_WORD}"        # pnr, p-nr, pers.nr, personnr, person nr, personnummer
     rf"|samordnings{_LABEL_GAP}{_NUMBER_WORD}|sam{_LABEL_GAP}nr"  # samordningsnr, samordningsnummer, sam.nr
     rf"|födelse{_LABEL_GAP}{_NUMBER_WORD}"                # födelsenummer, födelsenr
     rf"|id{_LABEL_GAP}{_NUMBER_WORD}"                     # ID-nr, id nr, idnr, ID-nummer
+    rf"|ssn|social{_SPACE}security{_SPACE}(?:number|no)|personal{_SPACE}id(?:entity)?{_SPACE}(?:number|no)"  # English
     r")"
 )
+# what staff write between the label and the number: "pnr är …", "personnumret var …", "personnummer till pat …",
+# "pnr nr …", "pnr -> …", and an opening bracket or quote ("pnr (…)", "pnr: ”…”")
+_LABEL_FILLER = (rf"(?:(?i:är|var|is|was|nr|till{_SPACE}+pat(?:ienten)?|->|=>){_SPACE}+)?"
+                 "[(\"'\u201c\u201d\u00ab\u00bb]?")
 _PERSONAL_LABEL_STARTS = "pPfF"  # the labels of a personnummer (not "sam.nr", "ID-nr"): "pnr", "födelsenr"
 _GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._/{_DASH}](?:{_SPACE}|\r?\n){{0,2}})"
 _LABELLED_ID_RE = re.compile(
-    rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
+    rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}{_LABEL_FILLER}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
+)
+# the next numbers of a list after a masked one: "pnr [personnummer] och 19800101-2389", "p-nr: … / 19800101-2388"
+_LISTED_ID_RE = re.compile(
+    rf"(?P<before>\[(?:personnummer|samordningsnummer)\]{_SPACE}*(?:[,/&;]|och|eller|samt|resp\.?|and|or){_SPACE}*)"
+    rf"(?P<number>(?:18|19|20)?[0-9]{{6}}{_SPACE}?[{_DASH}+]?{_SPACE}?[0-9]{{4}})(?![0-9])"
+)
+# A birth date after its label: "född 121212", "födelsedatum 1912-12-12", "f. 12.12.1912", "DOB 1980-01-01", "date of
+# birth 19800101" (with a name beside it, it tells who the patient is)
+_BIRTH_LABEL = (rf"(?<![^\W\d_])(?i:född|fodd|födelsedatum|fodelsedatum|födelsedag|föd\.|f\.|dob|d\.o\.b\.?"
+                rf"|date{_SPACE}of{_SPACE}birth|birth{_SPACE}?date|born)")
+_BIRTH_DATE_RE = re.compile(
+    rf"{_BIRTH_LABEL}{_SPACE}?[:=]?{_SPACE}*(?:(?i:den|on){_SPACE}+)?"
+    rf"(?P<date>(?P<ymd>(?:18|19|20)?[0-9]{{2}}(?P<ymd_sep>[{_DASH}./]?)[0-9]{{2}}(?P=ymd_sep)[0-9]{{2}})"
+    rf"|(?P<dmy>[0-9]{{1,2}}(?P<dmy_sep>[./{_DASH}])[0-9]{{1,2}}(?P=dmy_sep)(?:18|19|20)?[0-9]{{2}}))(?![0-9])"
 )
 _PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?{_SPACE}?)"
 _PHONE_END = r"(?![0-9]|[.:][0-9]|[/-](?:0?[1-9]|1[0-2])[/-][0-9])"  # ends before the date in "08-12 34 56 06.05.2025"
@@ -445,8 +465,9 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     # birth date after its label has 6 or 8 ("pnr 121212", "pnr 19121212"), a reserve number 3 or more, a name none
     numbers = digits > 7 or (digits == 7 and "(" in text)
     birth_date = 6 <= digits <= 7 and may_hold_number_label(text)
+    born = digits >= 6 and may_hold_birth_label(text)
     reserve = digits >= 3 and may_hold_reserve_label(text)
-    if not (mail_like or numbers or birth_date or reserve):  # most text: a name is all it can hold
+    if not (mail_like or numbers or birth_date or born or reserve):  # most text: a name is all it can hold
         if first is None:
             return text, {}
         masked, names = mask_announced_names(text, first.start())
@@ -472,6 +493,17 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
             return match.group(0)
         counts[kind] += 1
         return match.group(0)[:match.start("number") - match.start()] + PLACEHOLDERS[kind] + number[end:]
+
+    def _listed_identity(match: re.Match[str]) -> str:
+        kind = labelled_kind("".join(_GROUP_RE.findall(match.group("number")))[-10:])
+        counts[kind] += 1
+        return match.group("before") + PLACEHOLDERS[kind]
+
+    def _birth_date(match: re.Match[str]) -> str:
+        if not is_real_birth_date(match):
+            return match.group(0)
+        counts["födelsedatum"] += 1
+        return match.group(0)[:match.start("date") - match.start()] + PLACEHOLDERS["födelsedatum"]
 
     def _reserve_number(match: re.Match[str]) -> str:
         number = match.group("number")
@@ -509,10 +541,17 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
         masked = _SPELLED_EMAIL_RE.sub(_spelled_address, masked)
     if numbers or birth_date:
         masked = _LABELLED_ID_RE.sub(_labelled_identity, masked)  # first: it knows where a typed-in number ends
+        for _listed in range(3):  # "pnr X och Y, Z": each listed number after a masked one
+            if "nummer]" not in masked or (listed := _LISTED_ID_RE.sub(_listed_identity, masked)) == masked:
+                break
+            masked = listed
     if reserve:  # before the unlabelled patterns: the label says what the number is
         masked = _RESERVE_NUMBER_RE.sub(_reserve_number, masked)
     if numbers:
         masked = _ID_RE.sub(_identity, masked)
+    if born:  # after the identity numbers: "född 19121212-1212" is a personnummer
+        masked = _BIRTH_DATE_RE.sub(_birth_date, masked)
+    if numbers:
         masked = _PHONE_OR_DATE_RE.sub(_phone, masked)  # dates and times are matched too, and kept
         masked = _FOREIGN_PHONE_RE.sub(_phone, masked)
         masked = _BARE_MOBILE_RE.sub(_phone, masked)
@@ -525,7 +564,35 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
 def may_hold_number_label(text: str) -> bool:
     """A cheap look for a personal-number label ("pnr", "personnummer") before _LABELLED_ID_RE scans *text*."""
     low = text.lower()
-    return "nr" in low or "num" in low
+    return "nr" in low or "num" in low or "ssn" in low or "security" in low or "identity" in low
+
+
+def may_hold_birth_label(text: str) -> bool:
+    """A cheap look for a birth date's label ("född", "födelsedatum", "f.", "DOB", "date of birth") before
+    _BIRTH_DATE_RE scans *text*."""
+    low = text.lower()
+    return "föd" in low or "fodd" in low or "fodel" in low or "f." in low or "dob" in low or "d.o.b" in low \
+        or "birth" in low or "born" in low
+
+
+def is_real_birth_date(match: re.Match[str]) -> bool:
+    """Whether the date of a _BIRTH_DATE_RE *match* is a day that was: "född 121212" (1912 or 2012), "f. 1.2.1980";
+    not "född 131313" nor "f. 32.1.2000"."""
+    if match.group("ymd") is not None:
+        digits = "".join(_GROUP_RE.findall(match.group("ymd")))
+        years = (int(digits[:4]),) if len(digits) == 8 else (1900 + int(digits[:2]), 2000 + int(digits[:2]))
+        month, day = int(digits[-4:-2]), int(digits[-2:])
+    else:
+        day_text, month_text, year_text = _GROUP_RE.findall(match.group("dmy"))
+        day, month = int(day_text), int(month_text)
+        years = (int(year_text),) if len(year_text) == 4 else (1900 + int(year_text), 2000 + int(year_text))
+    for year in years:
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def may_hold_reserve_label(text: str) -> bool:

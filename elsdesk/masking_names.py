@@ -39,18 +39,29 @@ _LETTER = f"[{UPPER_LETTERS}{_LOWER}]"
 _ANY_NAME_WORD = rf"(?:{_LETTER}{{2,}}|{_LETTER}['’]{_LETTER}+)(?:['’-]{_LETTER}+)?"  # not the "s" of "pat:s journal"
 # the particles of a family name: "von Essen", "af Klint", "de Geer", "van der Berg", "de la Cruz"
 PARTICLES = frozenset("af von van der den de da di du del della la le zu ten ter dos".split())
-_PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t]+){{0,2}}"
+_PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t\u00a0]+){{0,2}}"
 # The pattern starts at a capital letter or a colon only, and only where a label could end right before it (its last
 # two letters and a space, or "pat." and "pt." and a space): most text has few such places. Which label it is, is
 # checked in Python (_NAME_LABEL_BEFORE_RE) for the few that pass.
 # the last two letters of a label: pat, pt, patient, namn, name; and of a staff title (see STAFF_TITLES): ssk, usk,
 # dr, läk, doktor, läkare, sekreterare, sjuksköterska, barnmorska, bm, sekr
 _LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE]|[sS][kK]|[dD][rR]|[äÄ][kK]|[oO][rR]|[rR][eE]|[kK][aA]|[bB][mM]|[kK][rR])"
+# the last three letters of a word for the patient or a relative (see KIN_WORDS): patienten(s), anhörig(a, e),
+# brukaren, klienten, vårdtagaren, dotter(n), son(en), make, maka, maken, makan, hustru(n), sambo(n), mamma(n),
+# pappa(n), boende, "namn är" (brukare, klient and vårdtagare end as a label does); three, not two, because "en" and
+# "er" end so many words that every capital after one would be looked at
+_KIN_END = (r"(?:[tTrRnNkK][eE][nN]|[rR][uU][nN]|[bB][oO][nN]|[mMpPkK][aA][nN]|[eE][nN][sS]|[rR][iI][gG]|[iI][gG][aAeE]"
+            r"|[tT][eE][rR]|[eE][rR][nN]|[sS][oO][nN]|[aA][kK][eEaA]|[tT][rR][uU]|[mM][bB][oO]|[mM][mM][aA]|[pP][pP][aA]"
+            r"|[nN][dD][eE]|[ \t][äÄ][rR])")
+# a space between a label and the name: a no-break space too, as a pasted mail has it ("pat\u00a0Anna Testsson")
+_GAP = "[ \t\u00a0]"
 AFTER_NAME_START = (  # what follows the colon or the capital that NAME_AFTER_LABEL_RE starts with
-    rf"(?:(?:(?<={_LABEL_END}:)|(?<={_LABEL_END}[ \t]:))[ \t]*(?:\r?\n[ \t]*)?"  # "Patientnamn:" and the name below
-    rf"(?P<any>{_ANY_NAME_WORD}(?:[ \t]+{_PARTICLES}{_ANY_NAME_WORD}){{0,2}})"
-    rf"|(?:(?<={_LABEL_END}[ \t][{UPPER_LETTERS}])|(?<=(?:[aApP][tT]|[dD][rR])\.[ \t][{UPPER_LETTERS}]))"  # the capital
-    rf"{_AFTER_CAPITAL}(?:[ \t]+{_PARTICLES}{_CAPITALISED_WORD}){{0,2}}"
+    rf"(?:(?:(?<={_LABEL_END}:)|(?<={_LABEL_END}{_GAP}:)|(?<={_KIN_END}:)){_GAP}*(?:\r?\n{_GAP}*)?"  # "Namn:" and below
+    rf"(?P<any>{_ANY_NAME_WORD}(?:{_GAP}+{_PARTICLES}{_ANY_NAME_WORD}){{0,2}})"
+    rf"|(?:(?<={_LABEL_END}{_GAP}[{UPPER_LETTERS}])|(?<={_KIN_END}{_GAP}[{UPPER_LETTERS}])"  # the capital
+    rf"|(?<=(?:[aApP][tT]|[dD][rR])\.{_GAP}[{UPPER_LETTERS}])"
+    rf"|(?<=[aApP][tT]\.[{UPPER_LETTERS}]))"  # "pat.Anna", no space after the stop
+    rf"{_AFTER_CAPITAL}(?:{_GAP}+{_PARTICLES}{_CAPITALISED_WORD}){{0,2}}"
     r")(?![\w'’-])"
 )
 # It starts with a character class, so that the search skips to one in C (elsdesk.masking joins it with its own
@@ -61,13 +72,20 @@ NAME_AFTER_LABEL_RE = re.compile(rf"[{UPPER_LETTERS}:]{AFTER_NAME_START}")
 # the name after it must be capitalised and hold a known given name or surname (see announced_name_end).
 STAFF_TITLES = ("ssk", "usk", "dr", "doktor", "läk", "läkare", "sjuksköterska", "undersköterska", "barnmorska", "bm",
                 "sekr", "sekreterare")
+# A word for the patient or a relative before a name ("Patienten Anna Testsson har försvunnit", "anhörig: Karl
+# Testsson", "dotter Eva Testsson", "patientens namn är Anna Testsson"): they are everyday words as well, so they
+# announce a name as a staff title does (capitalised words holding a known given name or surname).
+KIN_WORDS = ("patienten", "patientens", "anhörig", "anhöriga", "anhörige", "brukare", "brukaren", "klient", "klienten",
+             "vårdtagare", "vårdtagaren", "dotter", "dottern", "son", "sonen", "make", "maka", "maken", "makan",
+             "hustru", "hustrun", "sambo", "sambon", "mamma", "mamman", "pappa", "pappan", "boende", "namn är",
+             "namnet är")
 _NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
     r"(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
-    rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES, key=len, reverse=True))})))"
-    r"(?P<stop>\.)?[ \t]?\Z"
+    rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES + KIN_WORDS, key=len, reverse=True))})))"
+    r"(?P<stop>\.)?[ \t\u00a0]?\Z"
 )
 _NAME_LABEL_LOOKBACK = 20  # characters before a name that can hold its label ("patientens namn. ")
-_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name", *STAFF_TITLES)  # how every label ends
+_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name", *STAFF_TITLES, *KIN_WORDS)  # how every label ends
 _NAME_WORD_RE = re.compile(r"\S+")
 _NOT_NAMES = frozenset("""
     alla allt andra annan att av bara blev bli blir de dem den denna deras dess det detta din där efter ej eller en
@@ -219,7 +237,7 @@ def announced_name_end(match: re.Match[str]) -> int | None:
     text); a full stop counts after "pat." and "pt." only ("patient. Hur ..." ends a sentence)."""
     start = match.start()  # the colon, or the name's first letter
     before = match.string[max(0, start - _NAME_LABEL_LOOKBACK):start]
-    if not before.rstrip(" \t.").lower().endswith(_LABEL_ENDINGS):
+    if not before.rstrip(" \t.\u00a0").lower().endswith(_LABEL_ENDINGS):
         return None  # "ordinerat Alvedon": a quick look spares the label pattern most places
     label = _NAME_LABEL_BEFORE_RE.search(match.string, max(0, start - _NAME_LABEL_LOOKBACK), start)
     if label is None:

@@ -64,6 +64,21 @@ def test_a_removed_ticket_takes_what_hangs_on_it_and_leaves_the_rest(memory_db, 
     assert remove_logged_by_mistake(memory_db, [twice.id]) == 0, "a ticket already gone is no error"
 
 
+def test_a_topic_made_of_removed_tickets_alone_goes_with_its_name(memory_db, tmp_path):
+    """A privacy tester: a removed ticket's patient name stayed as the name of its topic (topic_registry)."""
+    twice, other = _desk(memory_db, tmp_path)
+    topics, week = TopicRepository(memory_db), twice.iso_week
+    with memory_db.write():
+        topics.save_registered(RegisteredTopic("namn", "utskrift_hardvara", "Patientens namn är Anna Testsson",
+                                               {"ann_testsson": 1.0}, week, week))
+        topics.replace_week(week, [TopicWeek("namn", week, 2, [twice.id, other.id], {})])
+
+    assert remove_logged_by_mistake(memory_db, [twice.id, other.id]) == 2
+
+    assert topics.get("namn") is None
+    assert not memory_db.query("SELECT 1 FROM topic_registry WHERE label LIKE '%Testsson%'")
+
+
 def test_a_typed_number_names_one_ticket_or_says_why_not(memory_db, tmp_path):
     twice, _other = _desk(memory_db, tmp_path)
     assert ticket_by_number(memory_db, "els-000013").id == twice.id

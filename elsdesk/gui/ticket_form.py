@@ -474,6 +474,7 @@ IDENTIFIER_NAMES = {  # masking's kinds, as the person reads them (the placehold
     "e-post": QT_TRANSLATE_NOOP("Identifiers", "e-post"),
     "reservnummer": QT_TRANSLATE_NOOP("Identifiers", "reservnummer"),
     "namn": QT_TRANSLATE_NOOP("Identifiers", "namn"),
+    "födelsedatum": QT_TRANSLATE_NOOP("Identifiers", "födelsedatum"),
 }
 
 

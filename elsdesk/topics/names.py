@@ -63,7 +63,8 @@ _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w
 _WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
 # a masked identifier in a name, as a training lead reads it (a person's name is left out)
 _MASKED_AS = {"[personnummer]": "personnummer", "[samordningsnummer]": "samordningsnummer",
-              "[reservnummer]": "reservnummer", "[telefon]": "telefonnummer", "[e-post]": "e-post", "[namn]": ""}
+              "[reservnummer]": "reservnummer", "[telefon]": "telefonnummer", "[e-post]": "e-post", "[namn]": "",
+              "[födelsedatum]": "födelsedatum"}
 _GAP = "\x00"  # where _as_name took a place, unit or number out (closed up by _closed_up)
 _TRAILING_RE = re.compile(r"[\s?!.:;,/–-]+$")
 _LEADING_RE = re.compile(r"^[\s.:;,/–-]+")  # what a place or number left before the words ("Vc Ängen - inga webbtider")

@@ -1,0 +1,97 @@
+"""What an information-security tester got through the masking (2026-12-06), and what must stay as written.
+
+Every name and number here is fake: test personal identity numbers and "Testsson". A mistyped number (its check
+digit wrong) after a label is masked as the README promises; a birth date after its label ("född", "DOB") becomes
+``[födelsedatum]``; a word for the patient or a relative before a known name announces it as a staff title does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from elsdesk.masking import PLACEHOLDER_RE, mask, mask_text
+
+
+@pytest.mark.parametrize("text, masked", [
+    # names after a word for the patient or a relative, a no-break space, "pat." glued to the name
+    ("Patienten Anna Testsson har försvunnit från listan", "Patienten [namn] har försvunnit från listan"),
+    ("patientens namn är Anna Testsson", "patientens namn är [namn]"),
+    ("pat.Anna Testsson har fel födelsedatum", "pat.[namn] har fel födelsedatum"),
+    ("pat\u00a0Anna Testsson", "pat\u00a0[namn]"),
+    ("Pat:\u00a0Testsson, Anna", "Pat:\u00a0[namn]"),
+    ("anhörig: Karl Testsson ringde", "anhörig: [namn] ringde"),
+    ("dotter Eva Testsson vill ha kopia", "dotter [namn] vill ha kopia"),
+    ("Brukare: Anna Testsson", "Brukare: [namn]"),
+    ("vårdtagare Anna Testsson", "vårdtagare [namn]"),
+    ("sonen Erik ringde", "sonen [namn] ringde"),
+])
+def test_a_name_after_a_word_for_the_patient_or_a_relative_is_masked(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    "Patienten Översikten visar fel", "Patienten har fått fel dos", "Patienten Hans fru ringde", "son till pat",
+    "dottern ringer om sin mammas medicin", "Klienten Cosmic startar inte", "Brukare Hemtjänst Norr",
+    "Sjukhusets Anna-mall",
+])
+def test_a_word_for_the_patient_before_no_known_name_stays(text):
+    assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("pnr är 19800101-2388", "pnr är [personnummer]"),
+    ("personnumret var 800101-2388", "personnumret var [personnummer]"),
+    ("personnummer till pat 800101-2388", "personnummer till pat [personnummer]"),
+    ("pnr (19800101-2388)", "pnr ([personnummer])"),
+    ("pnr: \u201d19800101-2388\u201d", "pnr: \u201d[personnummer]\u201d"),
+    ("pnr -> 19800101-2388", "pnr -> [personnummer]"),
+    ("pnr nr 19800101-2388", "pnr nr [personnummer]"),
+    ("p-nr: 19800101-2387 / 19800101-2388", "p-nr: [personnummer] / [personnummer]"),
+    ("pnr 19800101-2388 och 19800101-2389, 19800101-2390", "pnr [personnummer] och [personnummer], [personnummer]"),
+    ("SSN: 450615-9873", "SSN: [personnummer]"),
+    ("personal identity number 450615-9873", "personal identity number [personnummer]"),
+    ("personummer 19800101-2388", "personummer [personnummer]"),
+    ("personnumer 19800101-2388", "personnumer [personnummer]"),
+])
+def test_a_mistyped_number_after_a_label_and_its_filler_words_is_masked(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", ["pnr är okänt", "pnr saknas 2025-05-06", "pnr nr 12 saknas", "pnr var 12 st",
+                                  "ordinerat 2025-05-06 till pat", "pnr (saknas)"])
+def test_a_label_without_a_number_keeps_the_text(text):
+    assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("Född 121212. födelsedatum 19121212.", "Född [födelsedatum]. födelsedatum [födelsedatum]."),
+    ("f. 1912-12-12", "f. [födelsedatum]"),
+    ("DOB 1980-01-01", "DOB [födelsedatum]"),
+    ("date of birth 19800101", "date of birth [födelsedatum]"),
+    ("född 1.2.1980 i Umeå", "född [födelsedatum] i Umeå"),
+    ("född 19121212-1212", "född [personnummer]"),  # a whole personnummer stays one
+])
+def test_a_birth_date_after_its_label_is_masked(text, masked):
+    result = mask_text(text)
+    assert result.text == masked
+    assert PLACEHOLDER_RE.sub("", result.text) == PLACEHOLDER_RE.sub("", masked)
+
+
+@pytest.mark.parametrize("text", ["född 131313", "byggd 2026-11-23", "f. 32.1.2000", "version 2026-11-23",
+                                  "f.d. avdelning 12"])
+def test_no_real_date_or_no_birth_label_stays(text):
+    assert mask(text) == text
+
+
+@settings(max_examples=200)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)),
+       st.sampled_from(["född", "Född:", "födelsedatum", "f.", "DOB", "date of birth"]),
+       st.sampled_from(["%Y%m%d", "%y%m%d", "%Y-%m-%d", "%d.%m.%Y"]))
+def test_any_birth_date_after_a_birth_label_is_masked(day, label, form):
+    written = day.strftime(form)
+    masked = mask(f"pat {label} {written} ringde")
+    assert written not in masked and "[födelsedatum]" in masked, masked
