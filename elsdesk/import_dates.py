@@ -8,7 +8,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from elsdesk.region_time import region_today, to_region_local
 
@@ -24,7 +24,7 @@ EXCEL_SERIALS = (20_000, 80_000)
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
            "november", "december")
 DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
-_file_order: ContextVar[str | None] = ContextVar("slash_order", default=None)  # see slash_order
+_file_order: ContextVar = ContextVar("slash_order", default=None)  # str, None or a function giving one  # see slash_order
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 in the 1900 system, right for every serial after February 1900
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 # a date written with slashes and a four-digit year ("17/11/2026", "17/11/2026 08:15"): day or month first?
@@ -120,8 +120,8 @@ def slashed_date(text: str) -> datetime | None:
         day, month = first, second
     elif second > 12:
         day, month = second, first
-    elif _file_order.get() is not None:  # the file's other dates tell the order
-        day, month = (first, second) if _file_order.get() == DAY_FIRST else (second, first)
+    elif (order := _order_of_file()) is not None:  # the file's other dates tell the order
+        day, month = (first, second) if order == DAY_FIRST else (second, first)
     else:
         raise ValueError(f"datum '{match[0][:20]}': dag eller månad först går inte att avgöra ({first}/{second} kan"
                          f" vara både {first} {MONTHS[second - 1]} och {second} {MONTHS[first - 1]}); skriv datum"
@@ -155,11 +155,21 @@ def slash_order_of(values: Iterable) -> str | None:
     return DAY_FIRST if day else MONTH_FIRST if month else None
 
 
+def _order_of_file() -> str | None:
+    """The order set by :func:`slash_order`, worked out now when it was given as a function."""
+    order = _file_order.get()
+    if callable(order):
+        order = order()
+        _file_order.set(order)
+    return order
+
+
 @contextmanager
-def slash_order(order: str | None) -> Iterator[None]:
+def slash_order(order: str | Callable[[], str | None] | None) -> Iterator[None]:
     """Read dates with slashes whose order they do not show in *order* (a file's, :func:`slash_order_of`):
     a file of "5/11/2026" and "17/11/2026" is day first throughout (its first twelve days of each month were
-    refused one by one before)."""
+    refused one by one before). *order* may be a function that works it out, called at the first date that
+    needs it (a file whose first rows write dates without slashes is read once more only when one comes)."""
     token = _file_order.set(order)
     try:
         yield

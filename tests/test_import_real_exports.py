@@ -271,3 +271,18 @@ def test_dates_with_slashes_are_read_in_the_order_the_files_other_dates_show(tmp
     mixed = ["Ärendenr;Registrerad;Rubrik", "M-1;5/11/2026;Fem", "M-2;17/11/2026;Sjutton", "M-3;11/17/2026;Ett"]
     report = import_tickets(memory_db, write_excel_csv(tmp_path / "blandat.csv", mixed), find_incidents=False)
     assert [line for line, _reason in report.rejected] == [2], "a file that says both: each date for itself"
+
+
+def test_a_slashed_date_after_rows_without_slashes_reads_the_files_order(tmp_path, memory_db):
+    """A calendar tester's week-53 file: its first row said "31.12.2026 kl 13.33", later ones "29/12/2026" and
+    "02/01/2027"; the last was refused as day or month first, as only the first rows were looked at."""
+    from conftest import write_excel_csv
+
+    lines = ["Ärendenr;Skapad;Rubrik", "K-1;31.12.2026 kl 13.33;Nyårsafton", "K-2;29/12/2026 09:00;Tidboken grå",
+             "K-3;02/01/2027 08:00;Frikort efter nyår", "K-4;2026-12-30 10:00;Skrivaren"]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "v53.csv", lines), find_incidents=False)
+    assert report.rejected == [] and report.new == 4
+    assert TicketRepository(memory_db).get_by_external_id("K-3").created_at.startswith("2027-01-02T08:00")
+    undecided = ["Ärendenr;Skapad;Rubrik", "L-1;2026-12-30 10:00;Skrivaren", "L-2;02/01/2027 08:00;Frikort"]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "oklart.csv", undecided), find_incidents=False)
+    assert [line for line, _reason in report.rejected] == [3], "no date in the file tells: the row says why"

@@ -314,16 +314,18 @@ def import_tickets(
     return report
 
 
-def _slash_order(path, ahead: deque[RawRow], category: str | None) -> str | None:
+def _slash_order(path, ahead: deque[RawRow], category: str | None):
     """The order of the file's dates with slashes ("5/11/2026": day or month first?), told by those that show
-    it ("17/11/2026"), when its first rows write dates so: the whole file's date column is read once more
-    for it (a file sorted by date shows it only from its 13th day)."""
+    it ("17/11/2026"): the whole file's date column is read once more for it (a file sorted by date shows it
+    only from its 13th day). When its first rows write no date so, a function that does it when the first
+    such date comes (a file whose first row says "31.12.2026" and later ones "02/01/2027" and "29/12/2026"
+    had the first refused)."""
     def dates(rows):
         return (ticket_fields(row.fields, category).get("created_at") for row in rows if row.fields is not None)
 
-    if not any(isinstance(value, str) and "/" in value for value in dates(ahead)):
-        return None
-    return slash_order_of(dates(read_rows(path)))
+    if any(isinstance(value, str) and "/" in value for value in dates(ahead)):
+        return slash_order_of(dates(read_rows(path)))
+    return lambda: slash_order_of(dates(read_rows(path)))
 
 
 def _first_rows(rows: Iterator[RawRow]) -> deque[RawRow]:
