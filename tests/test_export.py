@@ -363,3 +363,21 @@ def test_a_go_live_nobody_set_is_said_to_be_assumed():
     assert set_by_someone["Sedan go-live"] == "Go-live 23 april 2025"
     assert assumed["Sedan go-live"] == ("Go-live 23 april 2025 (antaget: äldsta ärendets dag;"
                                         " ställ in med elsdesk config --go-live)")
+
+
+@pytest.mark.parametrize("language, first, last, said", [
+    ("sv", date(2025, 5, 5), date(2025, 5, 11), "5–11 maj 2025"),
+    ("sv", date(2025, 4, 28), date(2025, 5, 4), "28 april–4 maj 2025"),
+    ("sv", date(2026, 12, 28), date(2027, 1, 3), "28 december 2026–3 januari 2027"),
+    ("sv", date(2026, 1, 5), date(2027, 1, 31), "5 januari 2026–31 januari 2027"),
+    ("en", date(2025, 5, 5), date(2025, 5, 11), "May 5–11, 2025"),
+    ("en", date(2025, 4, 28), date(2025, 5, 4), "April 28–May 4, 2025"),
+    # a calendar tester: "December 28–January 3, 2027" read as December 2027
+    ("en", date(2026, 12, 28), date(2027, 1, 3), "December 28, 2026–January 3, 2027"),
+])
+def test_a_period_names_both_years_when_it_crosses_new_year(language, first, last, said):
+    from types import SimpleNamespace
+
+    from elsdesk.export.tables import period
+
+    assert period(SimpleNamespace(first_day=first, last_day=last, language=language)) == said

@@ -123,15 +123,19 @@ def long_date(data, day: date) -> str:
 
 
 def period(data) -> str:
-    """'5–11 maj 2025' (or across months '28 april–4 maj 2025')."""
+    """'5–11 maj 2025' (or across months '28 april–4 maj 2025', across years '28 december 2026–3 januari 2027';
+    in English 'May 5–11, 2025', 'December 28, 2026–January 3, 2027')."""
     first, last = data.first_day, data.last_day
     months = MONTHS.get(data.language, MONTHS["sv"])
+    same_year = first.year == last.year
     if data.language == "en":
-        return f"{months[first.month - 1]} {first.day}–{last.day}, {last.year}" if first.month == last.month \
-            else f"{months[first.month - 1]} {first.day}–{months[last.month - 1]} {last.day}, {last.year}"
-    if first.month == last.month:
+        if same_year and first.month == last.month:
+            return f"{months[first.month - 1]} {first.day}–{last.day}, {last.year}"
+        start = f"{months[first.month - 1]} {first.day}" + ("" if same_year else f", {first.year}")
+        return f"{start}–{months[last.month - 1]} {last.day}, {last.year}"
+    if same_year and first.month == last.month:
         return f"{first.day}–{last.day} {months[last.month - 1]} {last.year}"
-    start = f"{first.day} {months[first.month - 1]}" + (f" {first.year}" if first.year != last.year else "")
+    start = f"{first.day} {months[first.month - 1]}" + ("" if same_year else f" {first.year}")
     return f"{start}–{last.day} {months[last.month - 1]} {last.year}"
 
 
