@@ -244,3 +244,13 @@ def test_a_narrow_table_gives_the_topic_the_modules_room_down_to_90_px(qtbot):
     assert widths[module] == max(90, table.horizontalHeader().sectionSizeHint(module)), widths
     header = table.horizontalHeader()
     assert header.sectionSize(TOPIC_COLUMNS.index("Ämne")) > widths[module] + 30
+
+
+def test_a_week_number_held_in_two_years_says_its_year_so_every_week_keeps_its_label(qtbot):
+    """A calendar tester: a desk with a 2020-W53 ticket beside 2026-W52..2027-W01 showed "v53 v52 v01 …" and the
+    newest weeks unlabelled (Qt's category axis keeps one label per text)."""
+    weeks = ["2020-W53", "2026-W52", "2026-W53", "2027-W01"]
+    labels = week_axis_labels(weeks, {})
+    assert labels == ["v53 ’20", "v52", "v53 ’26", "v01"]
+    chart = topic_trend_chart({"a": {w: 1 for w in weeks}}, {"a": "Ämne"}, weeks, {}, "Trend")
+    assert len(chart.axes(Qt.Horizontal)[0].categoriesLabels()) == len(weeks)

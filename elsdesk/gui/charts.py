@@ -10,6 +10,7 @@ no more coloured series than the legend has room to name (the smallest modules j
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCharts import (
@@ -40,10 +41,16 @@ LEGEND_INSET = 9.0
 
 
 def week_axis_labels(weeks: list[str], day_numbers: dict[str, int | None]) -> list[str]:
-    """The x axis's week labels: "v18", with the day since go-live under it ("v18<br>D+18")."""
+    """The x axis's week labels: "v18", with the day since go-live under it ("v18<br>D+18"); a week number that
+    the axis holds in two years says its year ("v53 ’20", "v53 ’26"): Qt's category axis keeps one label per
+    text, so the newest weeks of a desk with a week of an earlier year lost theirs (a calendar tester)."""
+    numbers = Counter(week.split("-W")[-1] for week in set(weeks))
     labels = []
     for week in weeks:
-        short = QCoreApplication.translate("charts", "v%1").replace("%1", week.split("-W")[-1])
+        year, number = week.split("-W")
+        short = QCoreApplication.translate("charts", "v%1").replace("%1", number)
+        if numbers[number] > 1:
+            short = f"{short} ’{year[-2:]}"
         day = day_label(day_numbers.get(week))
         labels.append(f"{short}<br>{day}" if day else short)  # two lines: a narrow bar keeps both (not "v18 (D…")
     return labels
