@@ -493,6 +493,11 @@
         <source>namn</source>
         <translation>name</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="477"/>
+        <source>födelsedatum</source>
+        <translation>date of birth</translation>
+    </message>
 </context>
 <context>
     <name>IncidentActionsMixin</name>
@@ -2847,371 +2852,371 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
         <source>ny</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="33"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
         <source>ökande</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
         <source>stabil</source>
         <translation>steady</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="34"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="35"/>
         <source>minskande</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="41"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="42"/>
         <source>Webbsida (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="45"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
         <source>På agendan</source>
         <translation>On agenda</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="46"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
         <source>Ämne</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="47"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="48"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="53"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="54"/>
         <source>Genomgånget</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="66"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="67"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="112"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="113"/>
         <source>inte satt</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="119"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
         <source>Räkna om</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="120"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="121"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="124"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="125"/>
         <source>&amp;Period…</source>
         <translation>&amp;Period…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="126"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="127"/>
         <source>Exportera en översikt för en period, t.ex. en månad: ärenden per vecka och trend</source>
         <translation>Export an overview of a period, e.g. a month: tickets per week and trend</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="130"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="131"/>
         <source>Vecka:</source>
         <translation>Week:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="130"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="131"/>
         <source>Go-live:</source>
         <translation>Go-live:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="149"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="153"/>
         <source>Välj/avvälj för agendan (Mellanslag)</source>
         <translation>Add to/remove from agenda (Space)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="150"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="154"/>
         <source>Byt namn (F2)</source>
         <translation>Rename (F2)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="151"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="155"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="152"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="156"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="636"/>
         <source>Dela</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="153"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="549"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="157"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="553"/>
         <source>Markera genomgånget idag</source>
         <translation>Mark as covered today</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="158"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="162"/>
         <source>Förslag:</source>
         <translation>Proposals:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="159"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="163"/>
         <source>Godta som känt problem… (Ctrl+Enter)</source>
         <translation>Accept as known problem… (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="160"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="164"/>
         <source>Hör till ett känt problem…</source>
         <translation>Belongs to a known problem…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="161"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="619"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="165"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="623"/>
         <source>Inget problem att lära ut</source>
         <translation>No problem to teach</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="252"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="256"/>
         <source>Räknar fram veckans ämnen…</source>
         <translation>Calculating this week&apos;s topics…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="302"/>
         <source>1 ärende</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="298"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="302"/>
         <source>%1 ärenden</source>
         <translation>%1 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="299"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="303"/>
         <source>1 återkommande ämne</source>
         <translation>1 recurring topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="300"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="304"/>
         <source>%1 återkommande ämnen</source>
         <translation>%1 recurring topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="326"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="413"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="330"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="417"/>
         <source>Förslag: ingen har ännu sagt vilket känt problem det är</source>
         <translation>Proposal: nobody has said yet which known problem this is</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="327"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="331"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="398"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
         <source>Ärenden per vecka och modul sedan go-live</source>
         <translation>Tickets per week and module since go-live</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="402"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="406"/>
         <source>Största ämnenas utveckling</source>
         <translation>Trend of the largest topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="414"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="418"/>
         <source>Så gör man:</source>
         <translation>How to:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="414"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="418"/>
         <source>Anmäls av:</source>
         <translation>Reported by:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="49"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="431"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="435"/>
         <source>Ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="50"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="51"/>
         <source>Föreg. vecka</source>
         <translation>Prev. week</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="52"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="53"/>
         <source>Veckor i rad</source>
         <translation>Weeks running</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="437"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="441"/>
         <source>v%1</source>
         <translation>w%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="441"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="445"/>
         <source>inga veckor uträknade än</source>
         <translation>no weeks worked out yet</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="447"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="451"/>
         <source>Effekt av genomgången %1</source>
         <translation>Effect of the training on %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="448"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="452"/>
         <source>Före (%1 per vecka):</source>
         <translation>Before (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="449"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="453"/>
         <source>Efter (%1 per vecka):</source>
         <translation>After (%1 a week):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="485"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="489"/>
         <source>Ändrat på en annan arbetsstation</source>
         <translation>Changed at another workstation</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="515"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="519"/>
         <source>Byt namn på ämne</source>
         <translation>Rename topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="515"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="519"/>
         <source>Nytt namn:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="528"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="532"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
         <source>Slå ihop</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="525"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
         <source>Markera minst två ämnen (Ctrl+klick).</source>
         <translation>Select at least two topics (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="533"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
         <source>Slå ihop de här %1 ämnena till &quot;%2&quot;?</source>
         <translation>Merge these %1 topics into &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="535"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="539"/>
         <source>De blir ett ämne den här veckan och framöver. Det går inte att ångra.</source>
         <translation>They become one topic this week and from now on. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="537"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="541"/>
         <source>Slå ihop ämnen</source>
         <translation>Merge topics</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="548"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="552"/>
         <source>Ta bort genomgånget</source>
         <translation>Remove covered mark</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="563"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="567"/>
         <source>Godta som känt problem</source>
         <translation>Accept as known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="568"/>
         <source>Skriv problemet så som det ska läras ut (t.ex. &quot;Signera given dos i utdelningsvyn&quot;):</source>
         <translation>Write the problem as it should be taught (e.g. &quot;Sign a given dose in the administration view&quot;):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="597"/>
-        <location filename="../../elsdesk/gui/training_view.py" line="603"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="607"/>
         <source>Hör till ett känt problem</source>
         <translation>Belongs to a known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="581"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="585"/>
         <source>Det finns inga kända problem ännu.</source>
         <translation>There are no known problems yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="604"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="608"/>
         <source>Vilket känt problem?</source>
         <translation>Which known problem?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="588"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="592"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="590"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="594"/>
         <source>Veckans ärenden i förslaget länkas till det kända problemet, och förslaget försvinner ur listan.</source>
         <translation>The week&apos;s tickets in the proposal are linked to the known problem, and the proposal leaves the list.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="597"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="601"/>
         <source>Lägg under problemet</source>
         <translation>Put under the problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="617"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="621"/>
         <source>Är &quot;%1&quot; inget problem att lära ut?</source>
         <translation>Is &quot;%1&quot; no problem to teach?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="618"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="622"/>
         <source>Förslaget tas bort ur veckans ämnen och föreslås inte igen; ärendena finns kvar.</source>
         <translation>The proposal is removed from the week&apos;s topics and not proposed again; the tickets stay.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="619"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="623"/>
         <source>Ta bort förslaget</source>
         <translation>Remove the proposal</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="628"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
         <source>Dela &quot;%1&quot; i mindre ämnen?</source>
         <translation>Split &quot;%1&quot; into smaller topics?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="629"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="633"/>
         <source>Ärendena delas upp efter vad de handlar om; det som inte passar in stannar i ämnet. Delarna kan slås ihop igen efteråt.</source>
         <translation>The tickets are divided by what they are about; what does not fit stays in the topic. The parts can be merged again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="632"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="636"/>
         <source>Dela ämne</source>
         <translation>Split topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="669"/>
+        <location filename="../../elsdesk/gui/training_view.py" line="673"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
     </message>
@@ -3242,12 +3247,12 @@ Database: %2</translation>
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="46"/>
+        <location filename="../../elsdesk/gui/charts.py" line="51"/>
         <source>v%1</source>
         <translation>W%1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/charts.py" line="145"/>
+        <location filename="../../elsdesk/gui/charts.py" line="152"/>
         <source>Övriga</source>
         <translation>Other</translation>
     </message>
