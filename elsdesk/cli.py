@@ -290,8 +290,8 @@ def _print_lines(file: str, what: str, lines: list[tuple[int, str]]) -> None:
         else:
             left_out.setdefault(key, []).append(line)
     for key, rest in left_out.items():
-        print(f"{file}: {what}: {len(rest)} rader till (rad {rest[0]}–{rest[-1]}) av samma slag: "
-              f"{printable(key, keep_newlines=False)}…", file=sys.stderr)
+        rows = f"1 rad till (rad {rest[0]})" if len(rest) == 1 else f"{len(rest)} rader till (rad {rest[0]}–{rest[-1]})"
+        print(f"{file}: {what}: {rows} av samma slag: {printable(key, keep_newlines=False)}…", file=sys.stderr)
 
 
 def _reason_kind(reason: str) -> str:

@@ -205,14 +205,29 @@ _DAY_FIRST_RE = re.compile(
     r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
     r"(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
 )
-_ISO_DOTTED_TIME_RE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})")
+_ISO_DOTTED_TIME_RE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})"
+                                 r"(?:[.:](?P<second>\d{2}))?")  # "2026-12-31 14.05.30" as well
+
+
+_TIME_AFTER = r"(?:(?:\s+|\s*,\s*)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
+# a month by name, as a mail or an Outlook export writes it: "31 dec 2026", "31 december 2026 kl. 14:05", "1 Oct 2026"
+_MONTH_NUMBERS = {name: number for number, names in enumerate((
+    ("jan", "januari", "january"), ("feb", "februari", "february"), ("mar", "mars", "march"), ("apr", "april"),
+    ("maj", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"), ("aug", "augusti", "august"),
+    ("sep", "sept", "september"), ("okt", "oct", "oktober", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+_NAMED_MONTH_RE = re.compile(
+    r"(?P<day>\d{1,2})\.?\s+(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+"
+    r"(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE)
+_YEAR_SLASHED_RE = re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})" + _TIME_AFTER)  # "2026/12/31"
 
 
 def parse_written_datetime(value: str) -> datetime:
     """:func:`parse_datetime`, and the ways a Swedish file writes a date besides ISO: day first with
-    dots ("06.05.2025", "6.5.2025 8:15", "06.05.2025 kl. 08.15") and an ISO date with the time
-    written "08.15" ("2025-05-06 08.15"). Slashes ("6/5/2025") stay refused: day or month first
-    cannot be told. Raise ValueError."""
+    dots ("06.05.2025", "6.5.2025 8:15", "06.05.2025 kl. 08.15"), an ISO date with the time
+    written "08.15" ("2025-05-06 08.15", "2026-12-31 14.05.30"), a month by name ("31 dec 2026",
+    "31 december 2026 kl. 14:05") and the year first with slashes ("2026/12/31"). Day and month with
+    slashes ("6/5/2025") stay refused here: day or month first cannot be told. Raise ValueError."""
     text = " ".join(str(value).split())
     try:
         return parse_datetime(text)
@@ -226,7 +241,12 @@ def parse_written_datetime(value: str) -> datetime:
     match = _ISO_DOTTED_TIME_RE.fullmatch(text)
     if match:
         return datetime.combine(date.fromisoformat(match["date"]), datetime.min.time()).replace(
-            hour=int(match["hour"]), minute=int(match["minute"]))
+            hour=int(match["hour"]), minute=int(match["minute"]), second=int(match["second"] or 0))
+    match = _NAMED_MONTH_RE.fullmatch(text) or _YEAR_SLASHED_RE.fullmatch(text)
+    if match:
+        month = match["month"]
+        return datetime(int(match["year"]), int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()],
+                        int(match["day"]), int(match["hour"] or 0), int(match["minute"] or 0), int(match["second"] or 0))
     raise ValueError(f"not a date: {text[:20]!r}")
 
 

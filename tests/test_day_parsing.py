@@ -12,8 +12,9 @@ from elsdesk.days import DAY_FORMS, parse_day
 from elsdesk.domain import BadInputError
 from elsdesk.services.topics import go_live_date, set_go_live
 
-ACCEPTED = ["2025-04-28", "2025-4-28", "20250428", "28.04.2025", "28.4.2025", " 2025-04-28 ", "2025-04-28 08:15"]
-REFUSED = ["28/4", "28/4/2025", "4/28/2025", "31.02.2025", "2025-13-01", "20251340", "igår", ""]
+ACCEPTED = ["2025-04-28", "2025-4-28", "20250428", "28.04.2025", "28.4.2025", " 2025-04-28 ", "2025-04-28 08:15",
+            "28/4/2025", "4/28/2025", "28 april 2025", "28 apr 2025 kl. 08:15"]  # slashes whose order is clear, as the import
+REFUSED = ["28/4", "5/4/2025", "31.02.2025", "2025-13-01", "20251340", "igår", ""]
 
 
 @pytest.mark.parametrize("text", ACCEPTED)
@@ -77,3 +78,21 @@ def test_config_says_when_go_live_is_only_the_oldest_tickets_day_and_shows_the_q
     assert "granskningskön: sist" in shown and "go-live" not in shown, "a change shows what it changed"
     assert main(["--db", db, "config", "--go-live", "2025-04-24"]) == 0
     assert capsys.readouterr().out == "go-live: 2025-04-24\n"
+
+
+@pytest.mark.parametrize("text, reason", [("29.02.2027", "(februari 2027 har 28 dagar)"), ("2027-13-01", "(månad 13 finns inte)"),
+                                          ("5/11/2026", "(dag eller månad först går inte att avgöra)")])
+def test_a_day_that_names_no_day_says_why(text, reason):
+    """A calendar tester: "--from 29.02.2027" said only "är inget datum", where the import says the month's days."""
+    with pytest.raises(BadInputError) as raised:
+        parse_day(text, "--from")
+    assert f"'{text}' är inget datum {reason}" in str(raised.value)
+
+
+def test_one_line_left_over_is_one_row_not_rows(capsys):
+    """A calendar tester: "avvisad: 1 rader till (rad 16–16)"."""
+    from elsdesk.cli import MESSAGES_PER_REASON, _print_lines
+
+    _print_lines("f.csv", "avvisad", [(line, "datum 'x' är inget datum") for line in range(2, 3 + MESSAGES_PER_REASON)])
+    err = capsys.readouterr().err
+    assert f"f.csv: avvisad: 1 rad till (rad {2 + MESSAGES_PER_REASON}) av samma slag" in err and "1 rader" not in err
