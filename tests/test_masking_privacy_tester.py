@@ -95,3 +95,16 @@ def test_any_birth_date_after_a_birth_label_is_masked(day, label, form):
     written = day.strftime(form)
     masked = mask(f"pat {label} {written} ringde")
     assert written not in masked and "[födelsedatum]" in masked, masked
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("Testsson, Anna (800101-23 87)", "Testsson, Anna ([personnummer])"),
+    ("19800101-23\n87 ringde", "[personnummer] ringde"),
+])
+def test_a_personnummer_with_its_serial_split_in_two_is_masked(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", ["800101-23 88", "2026-11-23 14 20", "rum 12 34 56"])  # check digit wrong; a date
+def test_digit_pairs_that_are_no_personnummer_stay(text):
+    assert mask(text) == text
