@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from elsdesk.domain import BadInputError, parse_written_datetime
-from elsdesk.import_dates import slashed_date
+from elsdesk.import_dates import MONTHS, slashed_date
 
 DAY_FORMS = "2025-04-28, 2025-4-28, 20250428, 28.04.2025 eller 28.4.2025"
 
@@ -22,8 +22,6 @@ _COMPACT_RE = re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})")
 
 
 _DAY_FIRST_RE = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
-MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-               "november", "december")
 
 
 def read_day(text: str) -> date:
@@ -58,7 +56,7 @@ def _day_of(year: int, month: int, day: int) -> date:
         if not 1 <= month <= 12:
             raise DayError(f"månad {month} finns inte") from None
         last = ((date(year + month // 12, month % 12 + 1, 1)) - date(year, month, 1)).days
-        raise DayError(f"{MONTH_NAMES[month - 1]} {year} har {last} dagar") from None
+        raise DayError(f"{MONTHS[month - 1]} {year} har {last} dagar") from None
 
 
 def parse_day(text: str, option: str = "") -> date:
