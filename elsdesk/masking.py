@@ -132,7 +132,8 @@ _BIRTH_DATE_RE = re.compile(
     rf"(?P<date>(?P<ymd>(?:18|19|20)?[0-9]{{2}}(?P<ymd_sep>[{_DASH}./]?)[0-9]{{2}}(?P=ymd_sep)[0-9]{{2}})"
     rf"|(?P<dmy>[0-9]{{1,2}}(?P<dmy_sep>[./{_DASH}])[0-9]{{1,2}}(?P=dmy_sep)(?:18|19|20)?[0-9]{{2}}))(?![0-9])"
 )
-_PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?{_SPACE}?)"
+# a line break too, before a group of two digits or more: "070-123\n45 67" in a pasted mail ("… 56\n7 patienter" stays)
+_PHONE_SEP = rf"(?:{_SPACE}?[{_DASH}./]?(?:{_SPACE}|\r?\n(?=[0-9]{{2}}))?)"
 _PHONE_END = r"(?![0-9]|[.:][0-9]|[/-](?:0?[1-9]|1[0-2])[/-][0-9])"  # ends before the date in "08-12 34 56 06.05.2025"
 _PHONE_START = r"(?<![0-9+])(?<![0-9][.:])"  # not inside a number, nor in the minutes of a time ("10:05 070-...")
 # "08.15 070-123 45 67" is a time and a phone number; "kl 08.12 34 56" a phone number
@@ -242,7 +243,7 @@ def is_labelled_code(match: re.Match[str]) -> bool:
 # characters start: tried from inside a long word, an address that has no "@" after it read the word's rest each time.
 _EMAIL_RE = re.compile(
     r"(?<![\w.!#$%&'*+/=?^`{|}~\-])"
-    r"[\w.!#$%&'*+/=?^`{|}~\-]+(?: ?@ ?|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
+    r"[\w.!#$%&'*+/=?^`{|}~\-]+(?: ?@ ?|\r?\n@ ?| ?@\r?\n|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
     re.UNICODE,
 )
 _GROUP_RE = re.compile(r"[0-9]+")

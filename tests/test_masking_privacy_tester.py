@@ -108,3 +108,13 @@ def test_a_personnummer_with_its_serial_split_in_two_is_masked(text, masked):
 @pytest.mark.parametrize("text", ["800101-23 88", "2026-11-23 14 20", "rum 12 34 56"])  # check digit wrong; a date
 def test_digit_pairs_that_are_no_personnummer_stay(text):
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("ring 070-123\n45 67", "ring [telefon]"),
+    ("tel 070\n123 45 67", "tel [telefon]"),
+    ("skriv till anna.testsson@\nregiongranlunda.se", "skriv till [e-post]"),
+    ("08-12 34 56\n7 patienter väntar", "[telefon]\n7 patienter väntar"),  # a count on the next line stays
+])
+def test_a_phone_number_or_address_broken_over_two_lines_is_masked(text, masked):
+    assert mask(text) == masked
