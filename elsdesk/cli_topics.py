@@ -58,6 +58,10 @@ def add_topic_commands(command) -> None:
     problems.add_argument("--note", help="t.ex. 'rättat i Cosmic R8.2' eller 'genomgånget 2025-05-14'")
     problems.add_argument("--on", metavar="DAG", type=day_value, help="dagen statusen gäller från, t.ex. utbildningens dag (annars en dag"
                           " som --note nämner, annars i dag): veckor som slutade före den dagen behåller problemet på agendan")
+    problems.add_argument("--link", nargs="+", metavar="NUMMER", help="koppla ärendena till problemet --id")
+    problems.add_argument("--unlink", nargs="+", metavar="NUMMER",
+                          help="ta ärendena ur det kända problem de är kopplade till (en felaktig koppling); ämnena"
+                               " räknar dem sedan inte till något känt problem")
     TOPIC_HANDLERS.update({"topics": cmd_topics, "export": cmd_export, "config": cmd_config, "problems": cmd_problems})
 
 
@@ -262,6 +266,35 @@ def change_line(before, after) -> str:
     return printable(f"problem {after.id} \"{after.name}\": {what}", keep_newlines=False)
 
 
+def _relink(database, args) -> int:
+    """``problems --unlink NUMMER…`` and ``problems --id N --link NUMMER…``: one line per ticket."""
+    from elsdesk.cli_errors import UsageError
+    from elsdesk.domain import BadInputError
+    from elsdesk.plain_text import printable
+    from elsdesk.services.permissions import CURATE_PROBLEMS, require
+    from elsdesk.services.problems import get_problem, link_ticket, unlink_tickets
+    from elsdesk.services.ticket_removal import ticket_by_number
+
+    try:  # a number that names no ticket, or several, is a command line to write again (exit 2)
+        tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.unlink or args.link)}.values())
+    except BadInputError as exc:
+        raise UsageError(str(exc)) from None
+    if args.unlink:
+        left = unlink_tickets(database, [t.id for t in tickets])
+        for ticket in tickets:
+            number = ticket.external_id or ticket.id
+            print(printable(f"{number} hör inte längre till \"{left[ticket.id]}\"" if ticket.id in left
+                            else f"{number} var inte kopplat; ämnena placerar det inte under något känt problem",
+                            keep_newlines=False))
+        return 0
+    require(database, CURATE_PROBLEMS)
+    problem = get_problem(database, args.id)
+    for ticket in tickets:
+        link_ticket(database, ticket.id, problem.name, database.login_name() or "cli")
+        print(printable(f"{ticket.external_id or ticket.id} hör till \"{problem.name}\"", keep_newlines=False))
+    return 0
+
+
 def cmd_problems(args) -> int:
     """List the known problems; with --id, change one and say in one line what changed (with --json:
     the changed problem as one JSON line). The list is not printed again after a change."""
@@ -271,7 +304,13 @@ def cmd_problems(args) -> int:
     from elsdesk.services.labels import desk_taxonomy
     from elsdesk.services.problems import get_problem, known_problems, update_problem
 
+    if args.link and args.id is None:
+        from elsdesk.cli_errors import UsageError
+
+        raise UsageError("--link kopplar till problemet --id: ange --id N (elsdesk problems listar dem)")
     with _database(args, existing=True) as database:
+        if args.unlink or args.link:
+            return _relink(database, args)
         if args.id is not None:
             changes = {k: v for k, v in (("workaround", args.workaround), ("status", args.status),
                                          ("status_note", args.note)) if v is not None}

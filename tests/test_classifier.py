@@ -228,3 +228,16 @@ def test_evaluate_and_classify_read_a_kategori_column_as_the_import_does(tmp_pat
     report = evaluate_file(path)
     assert report["n"] == 2
     assert [row["module"] for row in rows_to_classify(path)] == ["Läkemedel", "Utskrift och hårdvara"]
+
+
+def test_the_topic_reference_is_the_seed_corpus_without_its_rounds_for_a_few_areas():
+    """seed_10 (vaccination, care contacts, psychiatry) teaches the classifier; the topic finder's reference stays a
+    sample of a whole desk's words (its benches read lower with it)."""
+    from elsdesk.corpus import CLASSIFIER_ONLY_ROUNDS, load_reference_corpus, load_seed_corpus, seed_files
+
+    only = [path for path in seed_files() if path.stem in CLASSIFIER_ONLY_ROUNDS]
+    assert only, "the rounds named are shipped"
+    left_out = sum(1 for path in only for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    reference, seed = load_reference_corpus(), load_seed_corpus()
+    assert len(reference) == len(seed) - left_out
+    assert {r["problem"] for r in reference} < {r["problem"] for r in seed}

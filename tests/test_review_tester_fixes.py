@@ -58,6 +58,25 @@ def test_linking_without_a_suggestion_starts_with_an_empty_name(qtbot, monkeypat
     assert asked[-1] == (["Signera given dos"], 0), "a suggestion still comes first"
 
 
+def test_a_linked_ticket_can_be_taken_out_of_its_known_problem_with_L(qtbot, monkeypatch):
+    """A training lead could not undo a wrong link (2026-12-06): L offers "(inget känt problem)" for a linked
+    ticket, listed first but not chosen."""
+    from PySide6.QtWidgets import QWidget
+
+    from elsdesk.gui.problem_linking import NO_PROBLEM, KnownProblemLinker
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, current, _editable:
+                        asked.append((list(items), current)) or (items[0], True))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    linking = KnownProblemLinker(parent, start_task=lambda *a, **k: None, say=lambda text: None)
+    linking.names = ["Provetiketter på fel skrivare", "Signera given dos"]
+    linked = SimpleNamespace(problem=SimpleNamespace(problem=SimpleNamespace(name="Signera given dos"), linked=True))
+    assert linking.ask_name(linked) == NO_PROBLEM
+    assert asked[-1] == (["(inget känt problem)", "Provetiketter på fel skrivare", "Signera given dos"], 2)
+
+
 def test_a_ticket_removed_here_is_said_so_and_leaves_the_cards_ahead(qtbot, tmp_path):
     window = _review_window(qtbot, tmp_path)
     view = window.review_view

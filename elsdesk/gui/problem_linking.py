@@ -2,7 +2,8 @@
 
 ``l`` links the ticket on screen to the known problem suggested for it (the one its nearest linked
 tickets belong to, see :func:`elsdesk.services.review.load_review_item`); ``L`` picks one of the desk's
-known problems by type-ahead, or names a new one. The link is stored on a worker by
+known problems by type-ahead, or names a new one, or for a linked ticket "(inget känt problem)", which
+takes it out (:func:`elsdesk.services.problems.unlink_tickets`). The link is stored on a worker by
 :func:`elsdesk.services.problems.link_ticket`, and the ticket is read again so that its card shows the
 link. The review queue view owns one linker, gives it the ticket on screen and shows what comes back.
 """
@@ -15,6 +16,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from elsdesk.services.review import ReviewItem
+
+
+NO_PROBLEM = "\x00"  # what L gives when the person takes a linked ticket out of its known problem
 
 
 class KnownProblemLinker(QObject):
@@ -55,17 +59,22 @@ class KnownProblemLinker(QObject):
 
     def ask_name(self, item: ReviewItem) -> str | None:
         """A known problem picked by type-ahead, or a new name typed (L), the suggested one chosen first;
+        :data:`NO_PROBLEM` when the ticket is linked and the person picks none (a wrong link taken out);
         None when the person cancels or leaves it blank."""
         suggested = item.problem.problem.name if item.problem else None
         # without a suggestion the field starts empty: Enter linked a printer ticket to the first problem
         # in the list, a medication one (a tester)
         names = self.names if suggested in self.names else ["", *self.names]
+        none = self.tr("(inget känt problem)")
+        linked = item.problem is not None and getattr(item.problem, "linked", False)
+        if linked:
+            names = [none, *[n for n in names if n]]  # listed first, not chosen: the link stays unless picked
         current = names.index(suggested) if suggested in names else 0
         name, ok = QInputDialog.getItem(self.view, self.tr("Känt problem"), self.tr(
             "Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns."), names, current, True)
         if not ok or not name.strip():
             return None
-        return name
+        return NO_PROBLEM if name == none and linked else name
 
     def link(self, item: ReviewItem, name: str, actor: str, classifier, index,
              on_linked: Callable[[ReviewItem, str | None], None]):
@@ -75,19 +84,27 @@ class KnownProblemLinker(QObject):
         from elsdesk.services.problems import link_ticket, problem_names
         from elsdesk.services.review import load_review_item
 
+        from elsdesk.services.problems import unlink_tickets
+
         ticket_id = item.ticket.id
 
         def work(context):
             with context.open_database() as database:
                 before = problem_names(database, [ticket_id]).get(ticket_id)
-                link_ticket(database, ticket_id, name, actor)
+                if name == NO_PROBLEM:
+                    unlink_tickets(database, [ticket_id])
+                else:
+                    link_ticket(database, ticket_id, name, actor)
                 return load_review_item(database, ticket_id, classifier, index), before
 
         def done(result):
             updated, before = result
-            if name not in self.names:
-                self.names = sorted(self.names + [updated.problem.problem.name])
-            self.say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
+            if name == NO_PROBLEM:
+                self.say(self.tr("Ärendet hör inte längre till %1.").replace("%1", before or ""))
+            else:
+                if name not in self.names:
+                    self.names = sorted(self.names + [updated.problem.problem.name])
+                self.say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
             on_linked(updated, before)
 
         return self.start_task(work, done, "link problem")

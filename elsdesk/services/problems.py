@@ -66,6 +66,29 @@ def link_ticket(database: Database, ticket_id: int, name: str | None, actor: str
     return problems.get(problem_id) if problem_id else None
 
 
+def unlink_tickets(database: Database, ticket_ids: Iterable[int]) -> dict[int, str]:
+    """Take the tickets *ticket_ids* out of the known problems they are linked to (a wrong link: a proposal's
+    take-over, a file or a slip), or that the topics placed them under; ticket id -> the name of the problem
+    each linked one left. The topics take them all for no known problem from then on: they are neither placed
+    under one again nor joined to one (:data:`~elsdesk.storage.problems.UNLINKED_KEY`). Only those who curate
+    known problems may."""
+    require(database, CURATE_PROBLEMS)
+    tickets, problems = TicketRepository(database), ProblemRepository(database)
+    ids = list(dict.fromkeys(ticket_ids))
+    with database.write() as conn:
+        linked = problems.links(ids)
+        names = {pid: p.name for pid, p in problems.many(set(linked.values())).items()}
+        by_week: dict[str, list[int]] = {}
+        for ticket in tickets.fetch_many(ids):
+            if ticket.id in linked:
+                problems.link(conn, ticket.id, None)
+            by_week.setdefault(ticket.iso_week, []).append(ticket.id)
+        for week, ids in by_week.items():
+            problems.record_unlinked(conn, week, ids)
+        problems.follow_linked_labels(conn, set(linked.values()))
+    return {ticket_id: names.get(problem_id, "") for ticket_id, problem_id in linked.items()}
+
+
 def link_in_write(conn, database: Database, ticket_id: int, name: str, module: str | None, kind: str | None,
                   actor: str) -> int:
     """Inside the caller's write (an import batch): link a stored ticket to *name*; return the problem id."""

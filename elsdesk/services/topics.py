@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from datetime import date, timedelta
 
-from elsdesk.corpus import load_seed_corpus
+from elsdesk.corpus import load_reference_corpus
 from elsdesk.days import parse_day
 from elsdesk.domain import MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
 from elsdesk.ml.text import ticket_text
@@ -43,11 +43,12 @@ KEEPER_LOCK = 7_305_216  # pg_try_advisory_lock key (with the database's): one w
 
 @lru_cache(maxsize=1)
 def _seed_texts() -> tuple[str, ...]:
-    return tuple(ticket_text(r["title"], r.get("description")) for r in load_seed_corpus())
+    return tuple(ticket_text(r["title"], r.get("description")) for r in load_reference_corpus())
 
 
 def _reference_texts() -> list[str]:
-    """The seed corpus as the topic finder's reference (built once per process)."""
+    """The seed corpus (its rounds written as samples of a desk's words) as the topic finder's reference (built once
+    per process)."""
     return list(_seed_texts())
 
 
@@ -342,12 +343,15 @@ def _problems_until(database: Database, end: str, tickets: list[Ticket]) -> tupl
     learnt = problems.linked_before(end) if unlinked else []
     if not learnt:
         return links, set(links), set()
-    # a week people went through and linked: what they left unlinked they judged no known problem
+    # a week people went through and linked: what they left unlinked they judged no known problem; and so are the
+    # tickets a person took out of a known problem
     weeks = problems.weeks_gone_through(end)
     gone_through = frozenset(weeks)
-    judged = {t.id for t in unlinked if t.iso_week in gone_through}
+    taken_out = problems.unlinked_by_people({t.iso_week for t in unlinked})
+    judged = {t.id for t in unlinked if t.iso_week in gone_through or t.id in taken_out}
     people_linked = set(links)
-    links = {**links, **_twins_of_linked([t for t in unlinked if t.id in judged], [t for t in tickets if t.id in links], links)}
+    left = [t for t in unlinked if t.id in judged and t.id not in taken_out]  # a copy people missed, not one they took out
+    links = {**links, **_twins_of_linked(left, [t for t in tickets if t.id in links], links)}
     judged -= links.keys()
     unlinked = [t for t in unlinked if t.id not in judged and t.id not in links]
     if not unlinked:  # nothing left to place: no matcher is learnt
@@ -380,7 +384,8 @@ def week_fingerprint(database: Database, week: str) -> str:
     link up to the week's end changes (the matcher learns from those where the week's unlinked
     tickets go), whenever a ticket of the few weeks before changes (their left-over tickets can
     join this week's proposals), and whenever a ticket of the week joins or leaves an incident that is
-    not dismissed (:func:`~elsdesk.services.topic_incidents.incident_state`). Links made later leave the week as it is: accepting a proposal
+    not dismissed (:func:`~elsdesk.services.topic_incidents.incident_state`), and whenever a person takes a ticket of the
+    week out of a known problem (:meth:`~elsdesk.storage.problems.ProblemRepository.unlinked_by_people`). Links made later leave the week as it is: accepting a proposal
     this week does not make every earlier week be worked out again."""
     labels = database.sql.string_agg(
         "coalesce(w.module, '-') || coalesce(w.model_version, '') || ':' || coalesce(CAST(w.problem_id AS TEXT), '')", 44)
@@ -399,7 +404,8 @@ def week_fingerprint(database: Database, week: str) -> str:
         f"SELECT count(*), max(updated_at), sum(version) FROM tickets WHERE iso_week IN ({', '.join('?' * len(before))})",
         tuple(before))[0]
     incidents = incident_state(database, week)
-    return hashlib.sha1("|".join(str(v) for v in (*row, *desk, *earlier, *incidents)).encode("utf-8")).hexdigest()
+    taken_out = sorted(ProblemRepository(database).unlinked_by_people([week]))  # placed tickets taken out change nothing else
+    return hashlib.sha1("|".join(str(v) for v in (*row, *desk, *earlier, *incidents, taken_out)).encode("utf-8")).hexdigest()
 
 
 def ensure_week(database: Database, week: str, recompute: bool = False, is_cancelled=None) -> list[TopicWeek]:

@@ -28,6 +28,11 @@ LINKED_WEEK_SHARE = 0.1
 # its other tickets, the ones the matcher had placed under known problems, became its one-offs)
 PROPOSAL_LINKS_KEY = "proposal_links:{week}"
 _PROPOSAL_LINKS_PREFIX = PROPOSAL_LINKS_KEY.format(week="")
+# settings key of the tickets of a week that a person took out of a known problem (linked wrongly by a proposal's
+# take-over, a file or the matcher's placing), as a JSON list of ticket ids: a judgement that they are no known
+# problem, so the topics neither place them under one again nor join them to one (a training lead's wrong link
+# could not be undone)
+UNLINKED_KEY = "unlinked_by_people:{week}"
 _COLUMNS = "id, name, module, kind, workaround, status, status_note, created_at, created_by, status_since"
 
 
@@ -159,6 +164,17 @@ class ProblemRepository:
                     kept[week] = kept.get(week, 0) + 1
         return kept
 
+    def unlinked_by_people(self, weeks: Iterable[str]) -> set[int]:
+        """The ids of the tickets of *weeks* that a person took out of a known problem (:data:`UNLINKED_KEY`)."""
+        keys = [UNLINKED_KEY.format(week=week) for week in sorted(set(weeks))]
+        found: set[int] = set()
+        for start in range(0, len(keys), 900):
+            chunk = keys[start:start + 900]
+            for (value,) in self.database.query(
+                    f"SELECT value FROM settings WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+                found.update(_ticket_ids_of(value))
+        return found
+
     # -- writing (inside a write transaction) --------------------------------------------
     def find_or_create(self, conn, name: str, module: str | None, kind: str | None, actor: str | None) -> int:
         """The id of the problem called *name*, created (with *module* and *kind*) when new."""
@@ -199,6 +215,13 @@ class ProblemRepository:
         recorded.update(links)
         upsert_setting(conn, key, json.dumps({str(t): p for t, p in sorted(recorded.items())}))
 
+    def record_unlinked(self, conn, week: str, ticket_ids: Iterable[int]) -> None:
+        """Remember that a person took the tickets *ticket_ids* of *week* out of a known problem."""
+        key = UNLINKED_KEY.format(week=week)
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        recorded = set(_ticket_ids_of(row[0] if row else None)) | set(ticket_ids)
+        upsert_setting(conn, key, json.dumps(sorted(recorded)))
+
     def update(self, conn, problem_id: int, **values) -> None:
         allowed = {"name", "module", "kind", "workaround", "status", "status_note", "status_since"}
         columns = [k for k in values if k in allowed]
@@ -217,6 +240,14 @@ def proposal_links_of(text: str | None) -> dict[int, int]:
         return {int(t): int(p) for t, p in json.loads(text).items()} if text else {}
     except (ValueError, TypeError, AttributeError):
         return {}
+
+
+def _ticket_ids_of(text: str | None) -> list[int]:
+    """The ticket ids of a stored :data:`UNLINKED_KEY` setting (an unreadable one holds none)."""
+    try:
+        return [int(t) for t in json.loads(text)] if text else []
+    except (ValueError, TypeError):
+        return []
 
 
 def forget_proposal_links(conn, week: str, ticket_ids: Iterable[int]) -> None:

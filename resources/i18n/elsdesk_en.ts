@@ -605,37 +605,47 @@
 <context>
     <name>KnownProblemLinker</name>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="49"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="53"/>
         <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
         <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="52"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="56"/>
         <source>Ärendet hör redan till %1.</source>
         <translation>The ticket already belongs to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="64"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="68"/>
+        <source>(inget känt problem)</source>
+        <translation>(no known problem)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="73"/>
         <source>Känt problem</source>
         <translation>Known problem</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="65"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="74"/>
         <source>Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns.</source>
         <translation>Which known problem is this ticket about? Type a new name if it is not listed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="90"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="103"/>
+        <source>Ärendet hör inte längre till %1.</source>
+        <translation>The ticket no longer belongs to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="107"/>
         <source>Länkat till %1.</source>
         <translation>Linked to %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="108"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="125"/>
         <source>Länken ångrades; ärendet hör till %1 igen.</source>
         <translation>Link undone; the ticket belongs to %1 again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/problem_linking.py" line="109"/>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="126"/>
         <source>Länken ångrades; ärendet hör inte till något känt problem.</source>
         <translation>Link undone; the ticket belongs to no known problem.</translation>
     </message>

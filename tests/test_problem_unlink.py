@@ -1,0 +1,98 @@
+"""A ticket wrongly under a known problem can be taken out, and stays out.
+
+Issue (a training lead's three Fridays, 2026-12-06): accepting a proposal linked a one-off with it
+("Kan inte skriva ut receptlista" under the label-printer problem), and the matcher placed an unrelated
+ticket under another problem; nothing took them out (an import's empty problem cell leaves a link as it
+is, a split found no parts). ``problems --unlink NUMMER`` does, and the topics then take the ticket for
+no known problem: neither placed under one again nor joined to one. ``problems --id N --link NUMMER``
+links by hand. Every text is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import stored_ticket, write_jsonl
+from elsdesk.cli import main
+from elsdesk.services.imports import import_tickets
+from elsdesk.services.problems import unlink_tickets
+from elsdesk.services.topics import weekly_topics
+from elsdesk.storage import open_database
+from elsdesk.storage.problems import ProblemRepository
+
+WEEK = "2026-W47"
+PRINTER = "Provetiketter skrivs ut på fel skrivare"
+LABELS = [  # one problem, written by different people
+    ("Etiketterna kommer på A4", "Provetiketterna skrivs ut på vanliga skrivaren i stället för etikettskrivaren."),
+    ("Provetiketter fel skrivare", "Etiketter till proverna hamnar på kontorsskrivaren."),
+    ("Etikett blir A4-sida", "När jag skriver ut provetiketter kommer de som hela A4-sidor."),
+    ("Labbetiketter på fel skrivare", "Provetiketter går till fel skrivare sedan i måndags."),
+    ("etiketter prover", "provetiketterna skrivs ut på vanliga skrivaren, inte etikettskrivaren"),
+]
+STRAY = ("Kan inte skriva ut receptlista", "Receptlistan går inte att skriva ut till patienten.")
+
+
+def _desk(database, tmp_path):
+    rows = [{"id": f"UL-{n:03d}", "created_at": f"2026-11-{16 + n % 5} {8 + n:02d}:10", "title": title,
+             "description": description, "module": "utskrift_hardvara", "kind": "fel",
+             "problem": PRINTER}
+            for n, (title, description) in enumerate([*LABELS, STRAY], start=1)]
+    import_tickets(database, write_jsonl(tmp_path / "vecka.jsonl", rows), find_incidents=False)
+    return stored_ticket(database, f"UL-{len(LABELS) + 1:03d}")
+
+
+def _printer_topic(database, week: str = WEEK):
+    return next(t for t in weekly_topics(database, week)["topics"] if t["problem"] == PRINTER)
+
+
+def test_a_ticket_taken_out_of_a_known_problem_stays_out_of_its_topic(memory_db, tmp_path):
+    stray = _desk(memory_db, tmp_path)
+    assert stray.external_id in _printer_topic(memory_db)["ticket_ids"]
+
+    assert unlink_tickets(memory_db, [stray.id]) == {stray.id: PRINTER}
+
+    assert ProblemRepository(memory_db).links([stray.id]) == {}
+    topic = _printer_topic(memory_db)
+    assert stray.external_id not in topic["ticket_ids"] and topic["count"] == len(LABELS)
+
+
+def test_a_ticket_the_matcher_placed_can_be_taken_out_too(memory_db, tmp_path):
+    _desk(memory_db, tmp_path)
+    later = [{"id": f"UL-1{n:02d}", "created_at": f"2026-11-2{3 + n} 13:00", "title": title,
+              "description": description, "module": "utskrift_hardvara", "kind": "fel"}
+             for n, (title, description) in enumerate([("Provetiketter på fel skrivare igen",
+                                                        "Provetiketterna kommer ut på A4 i vanliga skrivaren."),
+                                                       ("Etiketter till prover på A4",
+                                                        "Provetiketter skrivs ut på fel skrivare, hela A4-sidor.")])]
+    import_tickets(memory_db, write_jsonl(tmp_path / "sen.jsonl", later), find_incidents=False)
+    placed = _printer_topic(memory_db, "2026-W48")["ticket_ids"]
+    assert {"UL-100", "UL-101"} <= set(placed), "the next week's reports are placed under the problem"
+
+    unlink_tickets(memory_db, [stored_ticket(memory_db, "UL-100").id])
+
+    assert _printer_topic(memory_db, "2026-W48")["ticket_ids"] == ["UL-101"]
+
+
+def test_cli_unlinks_and_links_by_ticket_number(db_path, tmp_path, capsys):
+    with open_database(db_path) as database:
+        _desk(database, tmp_path)
+        problem_id = ProblemRepository(database).by_name(PRINTER).id
+    assert main(["--db", str(db_path), "problems", "--unlink", "UL-006", "UL-001"]) == 0
+    out = capsys.readouterr().out
+    assert f'UL-006 hör inte längre till "{PRINTER}"' in out and f'UL-001 hör inte längre till "{PRINTER}"' in out
+    assert main(["--db", str(db_path), "problems", "--id", str(problem_id), "--link", "UL-001"]) == 0
+    assert f'UL-001 hör till "{PRINTER}"' in capsys.readouterr().out
+    with open_database(db_path) as database:
+        links = ProblemRepository(database).links([stored_ticket(database, n).id for n in ("UL-001", "UL-006")])
+        assert list(links.values()) == [problem_id]
+
+
+def test_cli_link_without_a_problem_or_with_an_unknown_number_is_a_usage_error(db_path, tmp_path, capsys):
+    with open_database(db_path) as database:
+        _desk(database, tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db_path), "problems", "--link", "UL-001"])
+    assert exit_info.value.code == 2 and "--id" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db_path), "problems", "--unlink", "UL-999"])
+    assert exit_info.value.code == 2 and "UL-999" in capsys.readouterr().err
