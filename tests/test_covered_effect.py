@@ -26,6 +26,18 @@ def test_counts_split_around_the_covered_week():
     assert effect.mean_before == 4.0 and effect.mean_after == 0.5
 
 
+def test_a_training_on_the_weeks_monday_has_the_whole_week_after_it_and_on_its_sunday_before_it():
+    """A training lead's Monday session (2026-11-16, W47) showed "Efter: inga veckor uträknade än" with W47 worked out."""
+    counts = {"2026-W45": 8, "2026-W46": 10, "2026-W47": 2}
+    computed = ["2026-W45", "2026-W46", "2026-W47"]
+    monday = covered_effect(counts, "2026-11-16", computed)
+    assert monday.before == [("2026-W45", 8), ("2026-W46", 10)] and monday.after == [("2026-W47", 2)]
+    sunday = covered_effect(counts, "2026-11-15", computed)  # the last day of W46
+    assert sunday.before == [("2026-W45", 8), ("2026-W46", 10)] and sunday.after == [("2026-W47", 2)]
+    wednesday = covered_effect(counts, "2026-11-18", computed)
+    assert wednesday.after == [] and wednesday.before == [("2026-W45", 8), ("2026-W46", 10)]
+
+
 def test_weeks_never_worked_out_are_left_out():
     effect = covered_effect({"2025-W18": 4}, "2025-05-07", ["2025-W18"])
     assert effect.before == [("2025-W18", 4)] and effect.after == [] and effect.mean_after is None

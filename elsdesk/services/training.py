@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from elsdesk.domain import day_number_of_week, iso_week_of, normalise_week
+from elsdesk.domain import day_number_of_week, iso_week_of, normalise_week, parse_datetime
 from elsdesk.services.problems import known_problems
 from elsdesk.services.agenda_rules import agenda
 from elsdesk.services.topics import go_live_date, module_volumes, weekly_topics
@@ -40,11 +40,16 @@ class CoveredEffect:
 
 def covered_effect(counts: dict[str, int], covered_on: str, computed_weeks: list[str]) -> CoveredEffect:
     """Split a topic's weekly counts around the week it was covered (that week itself is in neither
-    side). A week whose topics were worked out without this topic counts 0; a week never worked out
-    is left out, since nothing is known about it."""
+    side, unless the training was on its Monday: then the whole week came after it, and on its Sunday
+    before it; a training lead's Monday session showed "Efter: inga veckor" with the week after it worked
+    out). A week whose topics were worked out without this topic counts 0; a week never worked out is
+    left out, since nothing is known about it."""
     covered_week = iso_week_of(covered_on)
-    before = [(w, counts.get(w, 0)) for w in computed_weeks if w < covered_week][-EFFECT_WEEKS:]
-    after = [(w, counts.get(w, 0)) for w in computed_weeks if w > covered_week][:EFFECT_WEEKS]
+    weekday = parse_datetime(covered_on).weekday()
+    before = [(w, counts.get(w, 0)) for w in computed_weeks
+              if w < covered_week or (w == covered_week and weekday == 6)][-EFFECT_WEEKS:]
+    after = [(w, counts.get(w, 0)) for w in computed_weeks
+             if w > covered_week or (w == covered_week and weekday == 0)][:EFFECT_WEEKS]
     return CoveredEffect(covered_on, covered_week, before, after)
 
 
