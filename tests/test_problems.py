@@ -234,6 +234,19 @@ def test_a_rejected_proposal_is_not_proposed_again(proposed_week):
     assert not known_problems(database)
 
 
+def test_a_rejected_proposal_stays_away_from_a_range_of_days_too(proposed_week):
+    """A training lead's rejected proposals came back in ``topics --from --to`` (2026-12-06)."""
+    from elsdesk.services.problems import reject_proposal
+    from elsdesk.services.topics import range_topics
+
+    database, proposal = proposed_week
+    assert any(set(t["ticket_ids"]) == set(proposal["ticket_ids"]) for t in range_topics(database, "2025-05-05", "2025-05-11")["topics"])
+    reject_proposal(database, proposal["id"])
+    weekly_topics(database, "2025-W19")
+    assert not [t for t in range_topics(database, "2025-05-05", "2025-05-11")["topics"]
+                if set(t["ticket_ids"]) & set(proposal["ticket_ids"])]
+
+
 def test_the_agenda_teaches_the_problem_with_its_workaround_audience_and_unsigned_examples(tmp_path, capsys):
     from elsdesk.services.export import export_week
 

@@ -648,16 +648,38 @@ def _found_in(database: Database, start: date, end: date) -> tuple[list[Ticket],
     return tickets, problem_ids, known, found
 
 
+def _in_rejected_proposals(database: Database, start: date, end: date) -> set[int]:
+    """The ids of the tickets that the stored weeks from *start* to *end* hold in a proposal people rejected: a
+    range's proposal made mostly of them stays away, as it does in the weeks (a training lead's rejected
+    proposals came back in ``topics --from --to``)."""
+    repo = TopicRepository(database)
+    rejected = {t.id for t in repo.registry() if t.rejected_on}
+    if not rejected:
+        return set()
+    held: set[int] = set()
+    monday = start - timedelta(days=start.weekday())
+    while monday <= end:
+        year, number, _ = monday.isocalendar()
+        for result in repo.week_results(f"{year}-W{number:02d}"):
+            if result.topic_id in rejected:
+                held.update(result.ticket_ids)
+        monday += timedelta(days=7)
+    return held
+
+
 def range_topics(database: Database, start: date | str, end: date | str) -> dict:
     """Recurring topics of any date range, compared with the range of equal length just before it:
     the known problems (named, with status and workaround) and proposals, as in a week.
 
-    Unlike weekly topics, nothing is stored: the ids of proposals are only stable within one answer."""
+    Unlike weekly topics, nothing is stored: the ids of proposals are only stable within one answer. A proposal
+    made mostly of tickets that a stored week holds in a proposal people rejected is left out."""
     start, end = (date.fromisoformat(str(d)) for d in (start, end))
     if end < start:
         raise BadInputError(f"slutdatum {end} ligger före startdatum {start}")
     length = (end - start).days + 1
     tickets, problem_ids, known, proposals = _found_in(database, start, end)
+    rejected = _in_rejected_proposals(database, start, end)
+    proposals = [t for t in proposals if sum(tickets[m].id in rejected for m in t.members) * 2 < len(t.members)]
     before, earlier_problems, earlier_known, earlier_proposals = _found_in(
         database, start - timedelta(days=length), start - timedelta(days=1))
     earlier_count = {p: len(topic.members) for p, topic in zip(earlier_problems, earlier_known)}
