@@ -124,7 +124,8 @@ class ProblemRepository:
     def weeks_gone_through(self, end: str) -> list[str]:
         """The ISO weeks (oldest first) in which, counting the tickets created before *end*, people
         linked at least :data:`LINKED_WEEK_SHARE` of the tickets themselves (links made by taking
-        over a proposal left out)."""
+        over a proposal left out, and so are an import's links to a week its file did not go through:
+        :mod:`elsdesk.services.import_links`)."""
         rows = self.database.query(
             "SELECT iso_week, count(*), sum(CASE WHEN problem_id IS NOT NULL THEN 1 ELSE 0 END) FROM tickets"
             " WHERE created_at < ? GROUP BY iso_week ORDER BY iso_week", (end,))
@@ -139,13 +140,17 @@ class ProblemRepository:
 
     def proposal_links(self, weeks: Iterable[str]) -> dict[str, dict[int, int]]:
         """week -> {ticket id: problem id} linked by taking over a proposal in that week (as recorded)."""
-        keys = [PROPOSAL_LINKS_KEY.format(week=week) for week in sorted(set(weeks))]
-        found: dict[str, dict[int, int]] = {}
+        return {key[len(_PROPOSAL_LINKS_PREFIX):]: proposal_links_of(value)
+                for key, value in self._weeks_settings(PROPOSAL_LINKS_KEY, weeks)}
+
+    def _weeks_settings(self, key_form: str, weeks: Iterable[str]) -> list[tuple[str, str]]:
+        """(key, value) of the settings *key_form* ("…:{week}") names for each of *weeks* that has one."""
+        keys = [key_form.format(week=week) for week in sorted(set(weeks))]
+        found: list[tuple[str, str]] = []
         for start in range(0, len(keys), 900):
             chunk = keys[start:start + 900]
-            for key, value in self.database.query(
-                    f"SELECT key, value FROM settings WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                found[key[len(_PROPOSAL_LINKS_PREFIX):]] = proposal_links_of(value)
+            found.extend(tuple(row) for row in self.database.query(
+                f"SELECT key, value FROM settings WHERE key IN ({','.join('?' * len(chunk))})", chunk))
         return found
 
     def _proposal_links_kept(self, end: str, weeks: set[str]) -> dict[str, int]:
@@ -166,14 +171,7 @@ class ProblemRepository:
 
     def unlinked_by_people(self, weeks: Iterable[str]) -> set[int]:
         """The ids of the tickets of *weeks* that a person took out of a known problem (:data:`UNLINKED_KEY`)."""
-        keys = [UNLINKED_KEY.format(week=week) for week in sorted(set(weeks))]
-        found: set[int] = set()
-        for start in range(0, len(keys), 900):
-            chunk = keys[start:start + 900]
-            for (value,) in self.database.query(
-                    f"SELECT value FROM settings WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                found.update(_ticket_ids_of(value))
-        return found
+        return {ticket_id for _key, value in self._weeks_settings(UNLINKED_KEY, weeks) for ticket_id in _ticket_ids_of(value)}
 
     # -- writing (inside a write transaction) --------------------------------------------
     def find_or_create(self, conn, name: str, module: str | None, kind: str | None, actor: str | None) -> int:
