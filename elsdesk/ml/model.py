@@ -52,7 +52,7 @@ KIND_TOLERANCE = 1e-2
 # such a ticket is Låg and comes first in the review queue. What the classifier says without words
 # is only its bias towards the commonest labels, however sure its calibration makes it look.
 NO_KNOWN_WORDS_CONFIDENCE = 0.24
-# a stemmed word is vague for the module ("pat", "hjälp", "akut", "funkar", "system") when the training
+# a stemmed word is vague for the module ("pat", "hjälp", "akut", "patienten", "system") when the training
 # tickets that hold it, at least VAGUE_MIN_TICKETS of them, are spread over the modules so that none has
 # VAGUE_LIFT times its usual share of them; a row whose known words are all vague says nothing of its
 # module, and is shown as a row without words is ("pat" alone was Vårdadministration at 93 %, "hjälp"
