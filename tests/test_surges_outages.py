@@ -399,7 +399,8 @@ def lab_results_not_arriving() -> Scenario:
 
 
 def two_units_frozen() -> Scenario:
-    """The model reads 8 of the 12 as system-wide outage reports: fewer than the 10 two units need."""
+    """The model read 8 of the 12 as system-wide outage reports, fewer than the 10 two units need (a known miss
+    until the shipped model of 2026-12-06 with seed_10 read enough of them so)."""
     outage = burst("O", CRASHED, 12, DAY + timedelta(hours=3), 60, [UNITS[8], UNITS[7]])
     return scenario("two_units_frozen", 33, outage, [ids(outage)])
 
@@ -438,7 +439,7 @@ def go_live_day_busy_with_everything() -> Scenario:
 MISSED = pytest.mark.xfail(strict=True, reason="a known miss of the second batch (see the scenario's docstring)")
 SECOND_BATCH = [outage_on_a_busy_day, nova_crash_on_go_live_day, slowness_labelled_with_a_module_only,
                 outage_in_waves_for_five_hours, pytest.param(lab_results_not_arriving, marks=MISSED),
-                pytest.param(two_units_frozen, marks=MISSED), patient_list_questions_on_go_live_day,
+                two_units_frozen, patient_list_questions_on_go_live_day,
                 lab_ordering_questions, wishes_after_an_update, quiet_sunday, one_person_still_slow,
                 pytest.param(go_live_day_busy_with_everything, marks=MISSED)]
 
