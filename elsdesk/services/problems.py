@@ -83,8 +83,8 @@ def unlink_tickets(database: Database, ticket_ids: Iterable[int]) -> dict[int, s
             if ticket.id in linked:
                 problems.link(conn, ticket.id, None)
             by_week.setdefault(ticket.iso_week, []).append(ticket.id)
-        for week, ids in by_week.items():
-            problems.record_unlinked(conn, week, ids)
+        for week, week_ids in by_week.items():
+            problems.record_unlinked(conn, week, week_ids)
         problems.follow_linked_labels(conn, set(linked.values()))
     return {ticket_id: names.get(problem_id, "") for ticket_id, problem_id in linked.items()}
 
