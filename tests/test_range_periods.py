@@ -140,3 +140,17 @@ def test_a_cancel_after_the_weeks_are_worked_out_still_writes_nothing(tmp_path):
             export_range(database, date(2027, 3, 8), date(2027, 3, 28), "xlsx", tmp_path / "x.xlsx",
                          is_cancelled=lambda: state["weeks done"], progress=every_week_done)
     assert state["weeks done"] and not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_periods_key_words_come_from_all_its_weeks_by_their_tickets():
+    """A training lead's three-week export took a problem's key words from its last week alone (two tickets, one
+    linked wrongly): now each week's key words count by its tickets and their place in the week's list."""
+    from elsdesk.services.range_export import _period_topic
+
+    entries = [{"count": 10, "keywords": ["omvårdnadsepikris", "mall", "epikris"]},
+               {"count": 5, "keywords": ["epikris", "omvårdnadsepikris", "mall"]},
+               {"count": 2, "keywords": ["inskrivningsanteckning mall", "epikrismall", "geriatrik"]}]
+    latest = dict(entries[-1], label="Mall för omvårdnadsepikris saknas", module="journal_dokumentation")
+    topic = _period_topic(latest, "T1", None, {}, entries, {"2026-W45": 10, "2026-W46": 5, "2026-W47": 2},
+                          {"2026-W45": 10, "2026-W46": 5, "2026-W47": 2})
+    assert topic["keywords"] == ["omvårdnadsepikris", "epikris", "mall"]

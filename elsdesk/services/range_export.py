@@ -223,15 +223,20 @@ def _count_part_of_week(database: Database, repo: TopicRepository, week: str, fi
 def _period_topic(topic: dict, topic_id: str, registered, problems: dict, entries: list[dict],
                   counts: dict[str, int], week_counts: dict[str, int]) -> dict:
     """The period's entry of a topic: its latest weekly entry (*topic*) named as it is now, with its
-    counts per week (*counts*: all its stored weeks, *week_counts*: the period's), and the audience
-    and kinds of its weekly *entries* (its own and those merged into it) summed."""
+    counts per week (*counts*: all its stored weeks, *week_counts*: the period's), and the audience,
+    kinds and key words of its weekly *entries* (its own and those merged into it) summed: a week's key
+    word counts by its tickets that week and its place in that week's list (a problem of three weeks took
+    the key words of its last week's two tickets, one of them linked wrongly)."""
     problem = problems.get(int(topic_id[1:])) if is_problem_topic(topic_id) else None
     first_period_week = next(iter(week_counts))
-    roles, units, kinds = Counter(), Counter(), Counter()
+    roles, units, kinds, words = Counter(), Counter(), Counter(), Counter()
     for entry in entries:
         roles.update((entry.get("audience") or {}).get("roles") or {})
         units.update((entry.get("audience") or {}).get("units") or {})
         kinds.update(entry.get("kind_mix") or {})
+        for rank, word in enumerate(entry.get("keywords") or []):
+            words[word] += int(entry.get("count") or 0) / (rank + 1)
+    keywords = [word for word, _weight in words.most_common(max(len(topic.get("keywords") or []), 1))]
     label = problem.name if problem else (registered.display_label if registered else topic["label"])
     seen = [week for week, n in counts.items() if n]
     return dict(
@@ -244,7 +249,7 @@ def _period_topic(topic: dict, topic_id: str, registered, problems: dict, entrie
         seen_before=any(week < first_period_week for week in seen),
         first_week=min(seen) if seen else topic.get("first_week"),
         audience={"roles": dict(roles.most_common()), "units": dict(units.most_common())},
-        kind_mix=dict(kinds) or topic.get("kind_mix", {}),
+        kind_mix=dict(kinds) or topic.get("kind_mix", {}), keywords=keywords or topic.get("keywords") or [],
         covered_on=covered_on(registered, problem) or topic.get("covered_on"),
     )
 
