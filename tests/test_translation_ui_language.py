@@ -23,7 +23,7 @@ def english(qapp):
 @pytest.mark.parametrize("context, source, english_text", [
     ("TicketFormDialog", "&Kasta ärendet", "&Discard ticket"),
     ("TicketFormDialog", "&Behåll som utkast", "Keep as d&raft"),
-    ("MainWindow", "Ta &bort demodata…", "&Remove demo data…"),
+    ("MainWindow", "Ta &bort demodata…", "Remove demo da&ta…"),
     ("MainWindow", "&Kortkommandon…", "&Keyboard shortcuts…"),
     ("MainWindow", "Återansluter till servern…", "Reconnecting to the server…"),
     ("LongTasksMixin", "Demodata: %1 påhittade ärenden", "Demo data: %1 made-up tickets"),

@@ -8,6 +8,7 @@ one, and can keep it in the keyring; a password never goes into the settings or 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
 )
@@ -19,7 +20,9 @@ from elsdesk.services.desk_location import THIS_COMPUTER, server_location
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
     buttons.button(QDialogButtonBox.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.Cancel).setText(dialog.tr("Avbryt"))
+    # translate() under one context: dialog.tr() in a function is filed under "dialog" by lupdate and looked up under
+    # the dialog's class at run time, so the English window said "Avbryt" (an English-UI tester)
+    buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("DeskConnection", "Avbryt"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

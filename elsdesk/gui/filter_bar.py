@@ -28,6 +28,10 @@ class FilterBar(QWidget):
         self.module_combo.addItem(self.tr("(ej klassad)"), "")
         self.kind_combo = self._combo(self.tr("Alla typer"), [(k.id, k.name(language)) for k in taxonomy.kinds])
         self.week_combo = self._combo(self.tr("Alla veckor"), [])
+        for widget, name in ((self.search_edit, self.tr("Sök i ärenden")), (self.status_combo, self.tr("Status")),
+                             (self.module_combo, self.tr("Modul")), (self.kind_combo, self.tr("Typ")),
+                             (self.week_combo, self.tr("Vecka"))):
+            widget.setAccessibleName(name)  # announced by what it filters, not by its value (an English-UI tester)
         self._only_ids: tuple[int, ...] | None = None
         self.only_chip = QToolButton(self)
         self.only_chip.setObjectName("filterChip")

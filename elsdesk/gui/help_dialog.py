@@ -58,7 +58,7 @@ SHORTCUTS = {
     TRAINING: (
         (QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag"), QT_TRANSLATE_NOOP("HelpDialog", "Välj eller avvälj ämnet för agendan")),
         ("F2", QT_TRANSLATE_NOOP("HelpDialog", "Byt namn på ämnet")),
-        ("Ctrl+klick / Shift+klick", QT_TRANSLATE_NOOP("HelpDialog", "Markera flera ämnen (för att slå ihop dem)")),
+        (QT_TRANSLATE_NOOP("HelpDialog", "Shift+pil / Ctrl+klick"), QT_TRANSLATE_NOOP("HelpDialog", "Markera flera ämnen (för att slå ihop dem); Ctrl+pil och Ctrl+Mellanslag markerar ett ämne längre bort")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Alt+V › Diagram i Utbildning"), QT_TRANSLATE_NOOP("HelpDialog", "Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden")),
     ),
 }

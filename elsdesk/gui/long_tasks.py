@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from elsdesk.domain import Cancelled
+from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.notify import show_error
 from elsdesk.services.permissions import LOAD_DEMO
 
@@ -151,7 +152,7 @@ class LongTasksMixin:
     def _ask_before_mixing_demo(self, real: int) -> QMessageBox:
         box = QMessageBox(QMessageBox.Warning, self.tr("Lägg in demodata"), self.tr(
             "Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som "
-            "blandas med dem i listor, granskning och utbildningsvyn.").replace("%1", f"{real:,}".replace(",", " ")),
+            "blandas med dem i listor, granskning och utbildningsvyn.").replace("%1", number(real, " ")),
             QMessageBox.NoButton, self)
         box.setInformativeText(self.tr("De kan tas bort igen i ett steg med Arkiv › Ta bort demodata."))
         mix = box.addButton(self.tr("Lägg in demodata ändå"), QMessageBox.DestructiveRole)
@@ -176,7 +177,7 @@ class LongTasksMixin:
             if generation != self._demo_generation:
                 return  # an older look at the desk finished after a newer one was asked for
             self.demo_label.setText(self.tr("Demodata: %1 påhittade ärenden").replace(
-                "%1", f"{summary.demo:,}".replace(",", " ")))
+                "%1", number(summary.demo, " ")))
             self.demo_label.setToolTip(self.tr("Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata."))
             self.demo_label.setVisible(bool(summary.demo))
             self.has_demo = bool(summary.demo)
@@ -196,7 +197,7 @@ class LongTasksMixin:
             return box
         box = QMessageBox(QMessageBox.Question, self.tr("Ta bort demodata"), self.tr(
             "Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? "
-            "Riktiga ärenden påverkas inte.").replace("%1", f"{count:,}".replace(",", " ")), QMessageBox.NoButton, self)
+            "Riktiga ärenden påverkas inte.").replace("%1", number(count, " ")), QMessageBox.NoButton, self)
         remove = box.addButton(self.tr("Ta bort demodata"), QMessageBox.DestructiveRole)
         cancel = box.addButton(self.tr("Avbryt"), QMessageBox.RejectRole)
         box.setDefaultButton(cancel)

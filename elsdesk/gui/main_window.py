@@ -289,7 +289,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.train_action = self._action(self.tr("&Träna om modellen"), "Ctrl+Shift+T", self.retrain, self.tr("Träna om på bekräftade etiketter"))
         self.model_action = self._action(self.tr("&Modell och kvalitet…"), None, self.show_model_dialog)
         self.profile_action = self._action(self.tr("Byt &profil…"), None, self.choose_profile)
-        self.desk_action = self._action(self.tr("Byt &desk (den här datorn eller regionens server)…"), None, self._choose_desk)
+        self.desk_action = self._action(self.tr("Byt des&k (den här datorn eller regionens server)…"), None, self._choose_desk)
         self.learning_action = self._action(self.tr("&Inlärningskurva…"), None, self.show_learning_curve)
         self.agreement_action = self._action(self.tr("&Samstämmighet och oenigheter…"), None, self.show_agreement)
         self.mistakes_action = self._action(self.tr("Troliga &felmärkningar…"), None, self.show_likely_mistakes,

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from elsdesk.gui.forms import fit_to_screen
-from elsdesk.gui.model_words import comparison_text, number, rule_basis, rule_text, share, version_text
+from elsdesk.gui.grouped_numbers import number
+from elsdesk.gui.model_words import comparison_text, rule_basis, rule_text, share, version_text
 from elsdesk.ml.confidence import percent, rule_from_card
 from elsdesk.services.learning_curve import last_training
 from elsdesk.taxonomy import Taxonomy
@@ -206,9 +207,12 @@ def _technical_html(card: dict, taxonomy: Taxonomy, language: str) -> str:
     if evaluation:
         rows.append((_t(QT_TRANSLATE_NOOP("ModelDialog", "Jämförelse")), ", ".join(f"{k}={evaluation.get(k)}" for k in (
             "status", "n", "modules", "near_duplicates", "eligible", "difference", "difference_low", "difference_high"))))
-    for target in ("module", "kind"):
+    high, medium = (QCoreApplication.translate("ConfidenceBand", name) for name in ("Hög", "Medel"))
+    targets = {"module": _t(QT_TRANSLATE_NOOP("ModelDialog", "modul")), "kind": _t(QT_TRANSLATE_NOOP("ModelDialog", "typ"))}
+    for target, target_name in targets.items():
         rule = rule_from_card(card, target)
-        rows.append((_t(QT_TRANSLATE_NOOP("ModelDialog", "Gränser (%1)"), target), f"Hög ≥ {rule.high} %, Medel ≥ {rule.medium} %"))
+        rows.append((_t(QT_TRANSLATE_NOOP("ModelDialog", "Gränser (%1)"), target_name),
+                     f"{high} ≥ {rule.high} %, {medium} ≥ {rule.medium} %"))
     table = "".join(f"<tr><td>{escape(str(k))}</td><td>{escape(str(v))}</td></tr>" for k, v in rows)
     parts = ["<h4>" + escape(_t(QT_TRANSLATE_NOOP("ModelDialog", "Tekniska siffror"))) + f"</h4><table cellspacing='4'>{table}</table>"]
     per_module = quality.get("per_module") or {}

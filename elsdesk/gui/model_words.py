@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from elsdesk.domain import SHIPPED_MODEL
+from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.version_names import version_moment
 from elsdesk.ml.confidence import BAND_NAMES, NEW_CONFIRMED, SEED_CROSS_VALIDATION, ConfidenceRule, percent
 from elsdesk.services.learning_curve import TrainingComparison
@@ -16,10 +17,6 @@ def _t(text: str, *values) -> str:
     for number, value in enumerate(values, start=1):
         result = result.replace(f"%{number}", str(value))
     return result
-
-
-def number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u00a0")
 
 
 def version_text(version, first: bool = False) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.module_picker import ModulePicker
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.problem_linking import KnownProblemLinker
@@ -616,7 +617,7 @@ class ReviewQueueView(QWidget):
 
     def _render(self) -> None:
         remaining = self._session.remaining()
-        self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", f"{remaining:,}".replace(",", " ")))
+        self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", number(remaining, " ")))
         item = self.current_item()
         if not remaining:
             loaded_once = self._session.loaded_once

@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
+    QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from elsdesk.domain import Ticket, now_iso
@@ -55,6 +55,7 @@ class TicketFormDialog(QDialog):
         self.model_version: str | None = None  # of the model whose suggestions are shown
         self.setWindowTitle(self.tr("Nytt ärende") if ticket is None else self.tr("Ärende %1").replace("%1", ticket.external_id or ""))
         self.form = load_form("ticket_form", self)
+        _name_fields_by_their_labels(self.form)
         self._find_widgets()
         self._fill_pickers()
         self.buttons = self._make_buttons()
@@ -465,6 +466,15 @@ class TicketFormDialog(QDialog):
 
     def _write_draft(self) -> None:
         save_draft(self.values())
+
+
+def _name_fields_by_their_labels(form: QWidget) -> None:
+    """Each field a label names (its buddy) is announced by the label's text ("Kanal"), not by its value ("Telefon"):
+    a screen reader read the combos as their current value (an English-UI tester)."""
+    for label in form.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and not buddy.accessibleName():
+            buddy.setAccessibleName(label.text().replace("&", ""))
 
 
 IDENTIFIER_NAMES = {  # masking's kinds, as the person reads them (the placeholders stay Swedish)

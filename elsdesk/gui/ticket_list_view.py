@@ -20,6 +20,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QToolTip
 
 from elsdesk.domain import TicketFilter
+from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_table_model import COLUMNS, PAGE_SIZE, TicketTableModel
 from elsdesk.storage import Database, TicketRepository
@@ -48,9 +49,9 @@ class _MiddleCutDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.ElideMiddle
 
 
-def _grouped(number: int) -> str:
-    """12 345 with a (Swedish) space between thousands."""
-    return f"{number:,}".replace(",", " ")
+def _grouped(count: int) -> str:
+    """12 345 with a (Swedish) space between thousands; 12,345 in the English UI."""
+    return number(count, " ")
 
 
 def count_summary(result: ListResult, statuses, language: str = "sv") -> tuple[str, str]:

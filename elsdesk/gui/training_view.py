@@ -526,7 +526,7 @@ class TrainingLeadView(QWidget):
 
         chosen = self.selected_topics()
         if len(chosen) < 2:
-            QMessageBox.information(self, self.tr("Slå ihop"), self.tr("Markera minst två ämnen (Ctrl+klick)."))
+            QMessageBox.information(self, self.tr("Slå ihop"), self.tr("Markera minst två ämnen (Shift+pil eller Ctrl+klick)."))
             return None
         if merge_refusal([t["id"] for t in chosen]):  # said before the question, not after it was confirmed
             box = QMessageBox(QMessageBox.Information, self.tr("Slå ihop"), self.tr(

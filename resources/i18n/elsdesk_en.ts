@@ -63,39 +63,47 @@
     </message>
 </context>
 <context>
+    <name>DeskConnection</name>
+    <message>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="25"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DeskLocationDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="36"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="39"/>
         <source>Var finns desken?</source>
         <translation>Where is the desk?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="37"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="40"/>
         <source>Välj var ärendena sparas. En ensam arbetsplats kan använda den här datorn; en hel ELS-desk delar regionens server så att alla ser varandras ärenden.</source>
         <translation>Choose where the tickets are kept. A single workstation can use this computer; a whole ELS desk shares the region&apos;s server so that everyone sees each other&apos;s tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="40"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="43"/>
         <source>&amp;Den här datorn</source>
         <translation>&amp;This computer</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="42"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="45"/>
         <source>&amp;Regionens server</source>
         <translation>The &amp;region&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="46"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="49"/>
         <source>service=elsdesk eller postgresql://server.region.se/elsdesk</source>
         <translation>service=elsdesk or postgresql://server.region.se/elsdesk</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="47"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="50"/>
         <source>Adressen får du av IT. Lösenord sparas aldrig i inställningarna.</source>
         <translation>IT gives you the address. Passwords are never kept in the settings.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="58"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="61"/>
         <source>Fortsätt</source>
         <translation>Continue</translation>
     </message>
@@ -129,23 +137,48 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/filter_bar.py" line="30"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="73"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="77"/>
         <source>Alla veckor</source>
         <translation>All weeks</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="34"/>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="95"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="31"/>
+        <source>Sök i ärenden</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="31"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="32"/>
+        <source>Modul</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="32"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="33"/>
+        <source>Vecka</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="38"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="99"/>
         <source>Visa alla ärenden igen</source>
         <translation>Show all tickets again</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="38"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="42"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/filter_bar.py" line="39"/>
+        <location filename="../../elsdesk/gui/filter_bar.py" line="43"/>
         <source>Rensa alla filter</source>
         <translation>Clear all filters</translation>
     </message>
@@ -318,7 +351,7 @@
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="53"/>
         <source>Ta typförslaget</source>
-        <translation>Take the kind suggestion</translation>
+        <translation>Take the type suggestion</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
@@ -356,11 +389,6 @@
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
-        <source>Markera flera ämnen (för att slå ihop dem)</source>
-        <translation>Select several topics (to merge them)</translation>
-    </message>
-    <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="62"/>
         <source>Alt+V › Diagram i Utbildning</source>
         <translation>Alt+V › Charts in Training</translation>
@@ -394,6 +422,16 @@
         <location filename="../../elsdesk/gui/help_dialog.py" line="70"/>
         <source>Sätt status, prioritet och vid behov eskalering (Cambio, regional förvaltning, IT). Ctrl+Enter sparar.</source>
         <translation>Set status, priority and, when needed, escalation (Cambio, regional management, IT). Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <source>Shift+pil / Ctrl+klick</source>
+        <translation>Shift+arrow / Ctrl+click</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="61"/>
+        <source>Markera flera ämnen (för att slå ihop dem); Ctrl+pil och Ctrl+Mellanslag markerar ett ämne längre bort</source>
+        <translation>Select several topics (to merge them); Ctrl+arrow and Ctrl+Space select a topic further away</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="71"/>
@@ -464,37 +502,37 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="471"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="481"/>
         <source>personnummer</source>
         <translation>personal identity number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="472"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="482"/>
         <source>samordningsnummer</source>
         <translation>coordination number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="473"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="483"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="474"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="484"/>
         <source>e-post</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="475"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="485"/>
         <source>reservnummer</source>
         <translation>reserve number</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="476"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="486"/>
         <source>namn</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="477"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="487"/>
         <source>födelsedatum</source>
         <translation>date of birth</translation>
     </message>
@@ -877,145 +915,145 @@
 <context>
     <name>LongTasksMixin</name>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="25"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="26"/>
         <source>Vänta tills pågående arbete är klart.</source>
         <translation>Please wait until the current task has finished.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="72"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="73"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="77"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="78"/>
         <source>Importera ärenden</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="106"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="118"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="113"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="114"/>
         <source>%1 varningar (se detaljer).</source>
-        <translation>%1 warnings (see details).</translation>
+        <translation>Warnings: %1 (see details).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="78"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="79"/>
         <source>Ärendefiler (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</source>
         <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="99"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="100"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="103"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="104"/>
         <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="108"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
         <source>%1 ärenden som tagits bort ur desken lästes inte in igen.</source>
         <translation>%1 tickets that were removed from the desk were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="111"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="112"/>
         <source>%1 nya kända problem lades till.</source>
         <translation>%1 new known problems were added.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="120"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="121"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="128"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="144"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="149"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="152"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="154"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
-        <translation>The desk already holds %1 real tickets. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
+        <translation>Real tickets already in the desk: %1. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="156"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="157"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="157"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="159"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="202"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="178"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="179"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="180"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="193"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="197"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="200"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="198"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="195"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="198"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="199"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="209"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="210"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="213"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="214"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
@@ -1080,7 +1118,7 @@
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="278"/>
         <source>Ta &amp;bort demodata…</source>
-        <translation>&amp;Remove demo data…</translation>
+        <translation>Remove demo da&amp;ta…</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="279"/>
@@ -1134,8 +1172,8 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="292"/>
-        <source>Byt &amp;desk (den här datorn eller regionens server)…</source>
-        <translation>Change &amp;desk (this computer or the region&apos;s server)…</translation>
+        <source>Byt des&amp;k (den här datorn eller regionens server)…</source>
+        <translation>Change des&amp;k (this computer or the region&apos;s server)…</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/main_window.py" line="293"/>
@@ -1494,184 +1532,194 @@ Database: %2</translation>
 <context>
     <name>ModelDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="42"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="43"/>
         <source>Modell och kvalitet</source>
         <translation>Model and quality</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="45"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="45"/>
         <source>Skapad</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="44"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="45"/>
         <source>Bekräftade etiketter</source>
         <translation>Confirmed labels</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="45"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="46"/>
         <source>Kvalitet</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="53"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="54"/>
         <source>Visa &amp;tekniska siffror (precision, recall, macro-F1, gränser)</source>
         <translation>Show &amp;technical figures (precision, recall, macro-F1, cut-offs)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="55"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="56"/>
         <source>&amp;Aktivera vald version</source>
         <translation>&amp;Activate selected version</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="57"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="58"/>
         <source>&amp;Träna om nu</source>
         <translation>&amp;Retrain now</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="62"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="63"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="82"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="147"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="83"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="148"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="97"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="98"/>
         <source>Bara en superanvändare tränar om och byter modell för desken.</source>
         <translation>Only a super-user retrains or switches the desk&apos;s model.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="132"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="133"/>
         <source>rätt modul på %1 av %2 nya ärenden</source>
         <translation>right module on %1 of %2 new tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="134"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="135"/>
         <source>för få nya ärenden att mäta på</source>
         <translation>too few new tickets to measure on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="137"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="138"/>
         <source>grundkorpusen: rätt modul på %1 %</source>
         <translation>seed corpus: right module on %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="149"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="150"/>
         <source>Hur ofta har den rätt?</source>
         <translation>How often is it right?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="154"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="155"/>
         <source>Varje grundärende bedömdes av en modell som inte tränats på just det ärendet (korsvalidering): rätt modul på %1. Grundärendena är skrivna för att lära modellen; på en regions egna ärenden blir det ofta något annorlunda, vilket omträningen mäter.</source>
         <translation>Each seed ticket was judged by a model that was not trained on that ticket (cross-validation): right module on %1. The seed tickets were written to teach the model; on a region&apos;s own tickets the result is often somewhat different, which retraining measures.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="162"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="163"/>
         <source>%1: när modellen säger %1 har den rätt %2 av 100 gånger, och av ärendena som gäller %1 hittar den %3 av 100.</source>
         <translation>%1: when the model says %1 it is right %2 times in 100, and of the tickets about %1 it finds %3 in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="165"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="166"/>
         <source>Svårast för modellen:</source>
         <translation>Hardest for the model:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="168"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="169"/>
         <source>Ärenden om %1 togs för %2 (%3 gånger)</source>
         <translation>Tickets about %1 were taken for %2 (%3 times)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="170"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
         <source>Vanligaste förväxlingarna:</source>
         <translation>Most common mix-ups:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="171"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
         <source>Vad betyder Hög, Medel och Låg?</source>
         <translation>What do High, Medium and Low mean?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="173"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="185"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
         <source>Har lärt sig av %1 grundärenden som levereras med elsdesk.</source>
         <translation>Learnt from %1 seed tickets shipped with elsdesk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="186"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="187"/>
         <source>Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här</source>
         <translation>Learnt from %1 seed tickets and %2 tickets super-users confirmed here</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="188"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
         <source>, plus %1 etiketter satta vid registreringen (de väger hälften så mycket)</source>
-        <translation>, plus %1 labels set when tickets were logged (they weigh half as much)</translation>
+        <translation>, plus labels set when tickets were logged: %1 (they weigh half as much)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="200"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
         <source>Versions-id</source>
         <translation>Version id</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="202"/>
         <source>Mätmetod</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="201"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="202"/>
         <source>Antal ärenden</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="202"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
         <source>Träffsäkerhet (accuracy)</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="204"/>
         <source>Typ: träffsäkerhet</source>
         <translation>Type: accuracy</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="203"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="204"/>
         <source>Typ: macro-F1</source>
         <translation>Type: macro-F1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="207"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="208"/>
         <source>Jämförelse</source>
         <translation>Comparison</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_dialog.py" line="211"/>
+        <source>modul</source>
+        <translation>module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="211"/>
+        <source>typ</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="214"/>
         <source>Gränser (%1)</source>
         <translation>Cut-offs (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="213"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="217"/>
         <source>Tekniska siffror</source>
         <translation>Technical figures</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="172"/>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="216"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="173"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="220"/>
         <source>Modul</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_dialog.py" line="216"/>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="220"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1679,147 +1727,147 @@ Database: %2</translation>
 <context>
     <name>ModelWords</name>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="33"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="30"/>
         <source>den levererade modellen</source>
         <translation>the shipped model</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="46"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="43"/>
         <source>Ingen modell tränad här ännu: bekräfta etiketter i granskningskön och träna om.</source>
         <translation>No model trained here yet: confirm labels in the review queue and retrain.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="49"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="46"/>
         <source>de nya bekräftade ärendena kommer från bara %1 moduler (minst %2 behövs)</source>
         <translation>the new confirmed tickets come from only %1 modules (at least %2 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="51"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="48"/>
         <source>inga nya bekräftade ärenden som ingen av modellerna tränats på (minst %1 behövs)</source>
         <translation>no new confirmed tickets that neither model was trained on (at least %1 are needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="54"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="51"/>
         <source>bara 1 nytt bekräftat ärende som ingen av modellerna tränats på (minst %1 behövs)</source>
         <translation>only 1 new confirmed ticket that neither model was trained on (at least %1 needed)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="57"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="54"/>
         <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs: %3 till)</source>
         <translation>only %1 newly confirmed tickets that neither model was trained on (at least %2 needed: %3 more)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="59"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="56"/>
         <source>Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2.</source>
         <translation>The last training (%1) could not be compared with the previous model: %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="60"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="57"/>
         <source>Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen tränades: de äldre har den redan lärt sig.</source>
         <translation>The comparison uses only tickets confirmed since the previous model was trained: it has already learnt the older ones.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="63"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="60"/>
         <source>Ärenden som nästan är kopior av träningsärenden räknades inte: %1 st.</source>
         <translation>Tickets that are near-copies of training tickets were not counted: %1.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="61"/>
         <source>Fler bekräftade ärenden behövs innan en siffra säger något.</source>
         <translation>More confirmed tickets are needed before a figure means anything.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="66"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="63"/>
         <source>Den nya modellen är bättre.</source>
         <translation>The new model is better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="64"/>
         <source>Den nya modellen är sämre.</source>
         <translation>The new model is worse.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="68"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="65"/>
         <source>Skillnaden är inom osäkerheten: ingen av modellerna är säkert bättre.</source>
         <translation>The difference is within the uncertainty: neither model is surely better.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="70"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="67"/>
         <source>På de %1 nyaste bekräftade ärendena som ingen av modellerna tränats på hade den nya modellen (%2) rätt modul på %3 och den förra (%4) på %5.</source>
         <translation>On the %1 newest confirmed tickets neither model was trained on, the new model (%2) got the module right on %3 and the previous one (%4) on %5.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="74"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="71"/>
         <source>Skillnad %1 procentenheter; med 95 %-säkerhet mellan %2 och %3.</source>
         <translation>Difference %1 percentage points; with 95% certainty between %2 and %3.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="78"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="75"/>
         <source>Senaste träningen (%1) hade rätt modul på %2 av %3 nya bekräftade ärenden.</source>
         <translation>The last training (%1) got the module right on %2 of %3 new confirmed tickets.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="80"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="77"/>
         <source>Senaste träningen (%1) mättes innan jämförelsen fanns.</source>
         <translation>The last training (%1) was measured before this comparison existed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="86"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="83"/>
         <source>%1 % eller mer</source>
         <translation>%1% or more</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="86"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="83"/>
         <source>%1–%2 %</source>
         <translation>%1–%2%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="87"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="84"/>
         <source>under %1 %</source>
         <translation>below %1%</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="92"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="89"/>
         <source>%1 betyder att modellen anger %2.</source>
         <translation>%1 means the model gives %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="94"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="91"/>
         <source>När modellen säger %1 om typen (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 about the type (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="97"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="94"/>
         <source>När modellen säger %1 (%2) har den haft rätt %3 av 100 gånger.</source>
         <translation>When the model says %1 (%2) it has been right %3 times in 100.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="103"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="100"/>
         <source>Hur ofta modellen haft rätt i varje nivå är inte mätt för den här versionen; gränserna gäller ändå för alla moduler.</source>
         <translation>How often the model has been right at each level is not measured for this version; the cut-offs still hold for every module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="104"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="101"/>
         <source>grundärenden, vart och ett bedömt av en modell som inte tränats på det</source>
         <translation>seed tickets, each judged by a model that was not trained on it</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="105"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="102"/>
         <source>av de nyaste bekräftade ärendena, som modellen inte tränats på</source>
         <translation>of the newest confirmed tickets, which the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="106"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="103"/>
         <source>ärenden modellen inte tränats på</source>
         <translation>tickets the model was not trained on</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="107"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="104"/>
         <source>Samma gränser gäller för alla moduler. Mätt på %1 %2.</source>
         <translation>The same cut-offs hold for every module. Measured on %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/model_words.py" line="111"/>
+        <location filename="../../elsdesk/gui/model_words.py" line="108"/>
         <source>%1 av %2 (%3 %)</source>
         <translation>%1 of %2 (%3%)</translation>
     </message>
@@ -1827,27 +1875,27 @@ Database: %2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="88"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="91"/>
         <source>Logga in på servern</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="89"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="92"/>
         <source>Lösenord för %1 på %2:</source>
         <translation>Password for %1 on %2:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="89"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="92"/>
         <source>din inloggning</source>
         <translation>your login</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="95"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="98"/>
         <source>Kom ihåg lösenordet i datorns nyckelring</source>
         <translation>Remember the password in this computer&apos;s keyring</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="99"/>
+        <location filename="../../elsdesk/gui/desk_connection.py" line="102"/>
         <source>Logga in</source>
         <translation>Log in</translation>
     </message>
@@ -2169,153 +2217,153 @@ Database: %2</translation>
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
         <source>Osäkrast först</source>
         <translation>Least certain first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
         <source>Nyast först</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="104"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
         <source>Per modul</source>
         <translation>By module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="113"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="114"/>
         <source>Ordning (s):</source>
         <translation>Order (s):</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="122"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="123"/>
         <source>Annan modul: tryck / och skriv, Enter väljer, Esc tillbaka</source>
         <translation>Other module: press / and type, Enter selects, Esc goes back</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="126"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="127"/>
         <source>Ingen modul heter så.</source>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="144"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="145"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="147"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="148"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="148"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="149"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="177"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="178"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="325"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="326"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="331"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="332"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
-        <translation>Kind chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
+        <translation>Type chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="460"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="564"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="461"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="565"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="465"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="466"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="468"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="469"/>
         <source>%1 togs bort.</source>
         <translation>%1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="470"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="471"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="472"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="473"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="473"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="474"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="480"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="481"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="534"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="535"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="566"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="567"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="568"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="569"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="581"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="582"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="589"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="590"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="619"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="620"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="623"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="624"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="623"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="624"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="629"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="630"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="642"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="643"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="643"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="644"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
@@ -2599,7 +2647,7 @@ Database: %2</translation>
     <message>
         <location filename="../../ui/ticket_form.ui" line="78"/>
         <source>Ctrl+Enter sparar · Esc avbryter · Ctrl+1–3 tar ett modulförslag · Ctrl+T tar typförslaget · Alt+I liknande ärenden</source>
-        <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 take a module suggestion · Ctrl+T takes the kind suggestion · Alt+I similar tickets</translation>
+        <translation>Ctrl+Enter saves · Esc cancels · Ctrl+1–3 take a module suggestion · Ctrl+T takes the type suggestion · Alt+I similar tickets</translation>
     </message>
 </context>
 <context>
@@ -2615,122 +2663,122 @@ Database: %2</translation>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="61"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="62"/>
         <source>Sparar…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="108"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="109"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="110"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="159"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="160"/>
         <source>– välj modul –</source>
         <translation>– choose module –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="160"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="161"/>
         <source>– välj typ –</source>
         <translation>– choose type –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="161"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="162"/>
         <source>– okänd –</source>
         <translation>– unknown –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="165"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="166"/>
         <source>– ingen –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="245"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="246"/>
         <source>Skriv en rubrik eller beskrivning innan du sparar.</source>
         <translation>Enter a title or description before saving.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="309"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="310"/>
         <source>Osparat ärende</source>
         <translation>Unsaved ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="310"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="311"/>
         <source>Ärendet är inte sparat. Vill du fortsätta skriva, spara det som utkast eller kasta det?</source>
         <translation>The ticket is not saved. Do you want to keep writing, keep it as a draft or discard it?</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="312"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="313"/>
         <source>&amp;Fortsätt skriva</source>
         <translation>&amp;Keep writing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="313"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="314"/>
         <source>&amp;Behåll som utkast</source>
         <translation>Keep as d&amp;raft</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="314"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="315"/>
         <source>&amp;Kasta ärendet</source>
         <translation>&amp;Discard ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="368"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="369"/>
         <source>Inga förslag: modellen är inte laddad</source>
         <translation>No suggestions: the model is not loaded</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="380"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="381"/>
         <source>Typ:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="407"/>
         <source>Känt problem:</source>
         <translation>Known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="407"/>
         <source>Liknar ett känt problem:</source>
         <translation>Looks like a known problem:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="409"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="410"/>
         <source>Workaround:</source>
         <translation>Workaround:</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="411"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="412"/>
         <source>Ingen workaround är beskriven ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="416"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="417"/>
         <source>öppet</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="416"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="417"/>
         <source>tillfällig lösning finns</source>
         <translation>workaround available</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="417"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="418"/>
         <source>rättat</source>
         <translation>fixed</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="417"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="418"/>
         <source>genomgånget på utbildning</source>
         <translation>covered in training</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_form.py" line="458"/>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="459"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
@@ -2738,17 +2786,17 @@ Database: %2</translation>
 <context>
     <name>TicketListView</name>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="60"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="61"/>
         <source>Visar %1 av %2 ärenden</source>
         <translation>Showing %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="65"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="66"/>
         <source>alla statusar (%1)</source>
         <translation>all statuses (%1)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/ticket_list_view.py" line="67"/>
+        <location filename="../../elsdesk/gui/ticket_list_view.py" line="68"/>
         <source>Antalen per status räknas med dina övriga filter men utan statusfiltret, så att du ser hur många varje status skulle visa.</source>
         <translation>The counts per status use your other filters but not the status filter, so you can see how many each status would show.</translation>
     </message>
@@ -3124,11 +3172,6 @@ Database: %2</translation>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
-        <source>Markera minst två ämnen (Ctrl+klick).</source>
-        <translation>Select at least two topics (Ctrl+click).</translation>
-    </message>
-    <message>
         <location filename="../../elsdesk/gui/training_view.py" line="533"/>
         <source>Två kända problem kan inte slås ihop. Markera ett känt problem och de förslag som hör till det.</source>
         <translation>Two known problems cannot be merged. Select one known problem and the proposals that belong to it.</translation>
@@ -3184,6 +3227,11 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/training_view.py" line="592"/>
         <source>Lägga förslaget &quot;%1&quot; under det kända problemet &quot;%2&quot;?</source>
         <translation>Put the proposal &quot;%1&quot; under the known problem &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="529"/>
+        <source>Markera minst två ämnen (Shift+pil eller Ctrl+klick).</source>
+        <translation>Select at least two topics (Shift+arrow or Ctrl+click).</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="594"/>
@@ -3321,14 +3369,6 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/desk_upgrade.py" line="23"/>
         <source>Databasen uppdateras till den här versionen av elsdesk. Det görs en gång och kan ta någon minut för en stor desk.</source>
         <translation>The database is being updated to this version of elsdesk. This happens once and can take a minute or two for a large desk.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../elsdesk/gui/desk_connection.py" line="22"/>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
