@@ -71,3 +71,51 @@ def test_the_identifiers_found_are_named_in_english(english):
     counts = {"personnummer": 1, "telefon": 2, "e-post": 0}
     assert identifier_kinds(counts) == "personal identity number, phone"
     assert identifier_kinds(counts, with_numbers=True) == "1 personal identity number, 2 phone"
+
+
+def test_an_english_speaking_keyboard_users_findings(english, qtbot):
+    """An English-UI tester (2026-12-06): the desk dialog's Cancel said "Avbryt", counts read "1 200", the File
+    menu's D and R named two actions each, and the form's fields were announced by their values."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from elsdesk.gui.desk_connection import DeskLocationDialog, PasswordDialog
+    from elsdesk.gui.filter_bar import FilterBar
+    from elsdesk.gui.grouped_numbers import number
+    from elsdesk.gui.ticket_form import TicketFormDialog
+
+    for dialog in (DeskLocationDialog(), PasswordDialog("server", "anna")):
+        qtbot.addWidget(dialog)
+        assert dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Cancel).text() == "Cancel"
+    QLocale.setDefault(QLocale(QLocale.English))
+    try:
+        assert number(1200) == "1,200"
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Swedish))
+    assert number(1200, " ") == "1 200"
+    taxonomy = load_taxonomy()
+    form = TicketFormDialog(taxonomy, "en")
+    qtbot.addWidget(form)
+    assert form.channel_combo.accessibleName() and form.channel_combo.accessibleName() != form.channel_combo.currentText()
+    bar = FilterBar(taxonomy, "en")
+    qtbot.addWidget(bar)
+    assert [w.accessibleName() for w in (bar.search_edit, bar.module_combo, bar.kind_combo)] == ["Search tickets", "Module", "Type"]
+
+
+def test_the_file_menus_mnemonics_are_unique_in_both_languages(qtbot, tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    from elsdesk.gui.main_window import MainWindow
+
+    for language in ("sv", "en"):
+        translator = install_translator(qapp, language)
+        try:
+            settings = QSettings(str(tmp_path / f"{language}.ini"), QSettings.IniFormat)
+            window = MainWindow(str(tmp_path / f"{language}.db"), settings, language, defer_start=True)
+            qtbot.addWidget(window)
+            keys = [action.text().split("&", 1)[1][0].lower() for action in window.file_menu.actions()
+                    if "&" in action.text()]
+            assert len(keys) == len(set(keys)), (language, keys)
+        finally:
+            if translator is not None:
+                qapp.removeTranslator(translator)
