@@ -130,3 +130,25 @@ def test_a_retrain_too_small_to_compare_says_how_many_more_confirmations_it_need
 
     text = comparison_in_words({"status": "too_few", "reason": "few_tickets", "n": 25, "min_tickets": 30})
     assert "25 nya" in text and "minst 30 behövs: 5 till" in text
+
+
+def test_i_reads_the_similar_tickets_by_keyboard_and_esc_goes_back(qtbot, tmp_path):
+    """An English-UI keyboard tester (2026-12-06): in Granskning Tab never reached the similar tickets, so their
+    resolutions could not be read without a mouse. i goes there (Alt+I is the Incidenter menu); Esc back to the card."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = _review_window(qtbot, tmp_path)
+    view = window.review_view
+    window.tabs.setCurrentWidget(view)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # a shortcut works in the active window
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.similar_view.tree.topLevelItemCount() > 0, timeout=60_000)
+    qtbot.keyClick(view, Qt.Key_I)
+    tree = view.similar_view.tree
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tree)
+    assert tree.currentItem() is tree.topLevelItem(0) and view.similar_view.detail.isVisible()
+    qtbot.keyClick(tree, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    assert "i = " in view.help_label.text()

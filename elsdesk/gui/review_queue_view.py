@@ -27,7 +27,7 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from elsdesk.gui.grouped_numbers import number
@@ -49,7 +49,7 @@ PREFETCH = 3
 UNDO_DEPTH = 200  # decisions Ctrl+Z can take back, newest first (each keeps its card: a day's queue stays small)
 DECIDED, LINKED = "decided", "linked"  # what Ctrl+Z takes back: a confirmation, or a link to a known problem
 ORDER_KEYS = ("uncertainty", "date", "module")
-SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l")
+SINGLE_KEYS = ("1", "2", "3", "/", "m", "s", "l", "i")  # the queue's own keys; a kind whose id starts so gets none
 
 
 class ReviewQueueView(QWidget):
@@ -127,6 +127,11 @@ class ReviewQueueView(QWidget):
         self.picker.not_found.connect(lambda _text: self._say(self.tr("Ingen modul heter så.")))
         self.completer = self.picker.completer_
         self.similar_view = SimilarTicketsView(self.taxonomy, self.language, self, focusable=False)
+        # i reads the similar tickets by keyboard (Alt+I in the ticket form; here Alt+I opens the Incidenter menu):
+        # the arrows show each one's whole resolution, Esc goes back to the card (Tab never stops there, so that
+        # the letter keys stay the queue's)
+        QShortcut(QKeySequence(Qt.Key_Escape), self.similar_view.tree, activated=self.setFocus,
+                  context=Qt.WidgetShortcut)
         self.help_label = QLabel(self._help_text(), self)
         self.help_label.setObjectName("shortcutHint")
         self.help_label.setWordWrap(True)
@@ -146,9 +151,20 @@ class ReviewQueueView(QWidget):
             for key, kind in self._kind_keys.items())
         return " · ".join(part for part in (
             self.tr("Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul"), kinds,
-            self.tr("l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra")) if part)
+            self.tr("l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra"),
+            self.tr("i = liknande ärenden (Esc tillbaka)")) if part)
 
     # -- public --------------------------------------------------------------------------
+    def focus_similar(self) -> None:
+        """i: the similar tickets get the keyboard, their first row marked (its resolution shown below)."""
+        tree = self.similar_view.tree
+        if not tree.topLevelItemCount():
+            self._say(self.tr("Inga liknande ärenden att visa."))
+            return
+        if tree.currentItem() is None:
+            tree.setCurrentItem(tree.topLevelItem(0))
+        tree.setFocus(Qt.ShortcutFocusReason)
+
     def refresh(self) -> None:
         """Reload the queue in the background; the ticket on screen stays first if still unconfirmed."""
         if self._queue_task is not None:
@@ -263,6 +279,8 @@ class ReviewQueueView(QWidget):
             self.accept_suggestion(int(text) - 1)
         elif text and text in self._kind_keys:
             self.set_kind(self._kind_keys[text])
+        elif text == "i":
+            self.focus_similar()
         elif text in ("/", "m"):
             self.open_picker()
         elif event.key() == Qt.Key_Space:

@@ -2247,123 +2247,133 @@ Database: %2</translation>
         <translation>No module has that name.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="145"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="150"/>
         <source>typ: %1</source>
         <translation>type: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="148"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="153"/>
         <source>Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul</source>
         <translation>Enter = suggestion 1 · 1–3 = pick a suggestion · / or m = other module</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="149"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="154"/>
         <source>l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra</source>
         <translation>l / L = known problem · Space = skip · s = order · Ctrl+Z = undo</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="178"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="155"/>
+        <source>i = liknande ärenden (Esc tillbaka)</source>
+        <translation>i = similar tickets (Esc back)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="162"/>
+        <source>Inga liknande ärenden att visa.</source>
+        <translation>No similar tickets to show.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="194"/>
         <source>Sorterar om…</source>
         <translation>Re-sorting…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="326"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="344"/>
         <source>Inget sådant förslag – välj modul med /.</source>
         <translation>No such suggestion – choose a module with /.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="332"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="350"/>
         <source>Typ vald: %1. Enter bekräftar med modulförslaget, 1–3 eller / väljer modul.</source>
         <translation>Type chosen: %1. Enter confirms with the module suggestion, 1–3 or / picks a module.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="461"/>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="565"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="479"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="583"/>
         <source>Ärendet</source>
         <translation>The ticket</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="466"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="484"/>
         <source>%1 bekräftades just av %2 (%3).</source>
         <translation>%1 was just confirmed by %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="469"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="487"/>
         <source>%1 togs bort.</source>
         <translation>%1 was removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="471"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="489"/>
         <source>%1 togs just bort på en annan arbetsstation.</source>
         <translation>%1 was just removed at another workstation.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="473"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="491"/>
         <source>%1 ändrades just på en annan arbetsstation och är inte längre kvar i kön.</source>
         <translation>%1 was just changed at another workstation and is no longer in the queue.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="474"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="492"/>
         <source>Nästa ärende visas – läs det innan du bestämmer.</source>
         <translation>The next ticket is shown – read it before you decide.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="481"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="499"/>
         <source>Kortet visar ett annat ärende än nyss – läs det och tryck igen.</source>
         <translation>The card shows a different ticket than a moment ago – read it and press again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="535"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="553"/>
         <source>Bekräftat %1: %2 / %3. Ctrl+Z ångrar.</source>
         <translation>Confirmed %1: %2 / %3. Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="567"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="585"/>
         <source>%1 ändrades på en annan arbetsstation efter att du öppnade det; kortet visar nu den nya versionen.</source>
         <translation>%1 was changed at another workstation after you opened it; the card now shows the new version.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="569"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="587"/>
         <source>Ditt beslut sparades inte.</source>
         <translation>Your decision was not saved.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="582"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="600"/>
         <source>Inget att ångra.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="590"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="608"/>
         <source>Beslutet ångrat.</source>
         <translation>Decision undone.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="620"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="638"/>
         <source>Kvar att granska: %1</source>
         <translation>Left to review: %1</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="624"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="642"/>
         <source>Inget kvar att granska.</source>
         <translation>Nothing left to review.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="624"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="642"/>
         <source>Laddar kön…</source>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="630"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="648"/>
         <source>Laddar ärendet…</source>
         <translation>Loading the ticket…</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="643"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="661"/>
         <source>Liknande ärenden visas när sökindexet är klart.</source>
         <translation>Similar tickets will appear when the search index is ready.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/review_queue_view.py" line="644"/>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="662"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
     </message>
