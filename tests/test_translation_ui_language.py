@@ -119,3 +119,19 @@ def test_the_file_menus_mnemonics_are_unique_in_both_languages(qtbot, tmp_path, 
         finally:
             if translator is not None:
                 qapp.removeTranslator(translator)
+
+
+def test_an_imports_incident_sentence_follows_the_ui_language(english):
+    """The English import summary said "1 möjlig incident: … se Incidenter-menyn" (an English-UI tester)."""
+    from types import SimpleNamespace
+
+    from elsdesk.gui.long_tasks import LongTasksMixin
+
+    report = SimpleNamespace(incidents=SimpleNamespace(created=[object()], extended=[]), scanned_from="2025-05-08",
+                             incident_summary="1 möjlig incident: 5 ärenden från 5 enheter; se Incidenter-menyn")
+    window = SimpleNamespace(language="en", tr=lambda text: QCoreApplication.translate("LongTasksMixin", text))
+    said = LongTasksMixin._incident_sentence(window, report)
+    assert said == ("Possible incidents: 1 new, 0 with more tickets; see the Incidents menu. "
+                    "Tickets before 2025-05-08 were not scanned for incidents.")
+    window.language = "sv"
+    assert LongTasksMixin._incident_sentence(window, report).startswith("1 möjlig incident: 5 ärenden")

@@ -81,6 +81,21 @@ class LongTasksMixin:
             remember_folder(IMPORTS, path)
             self.import_file(path)
 
+    def _incident_sentence(self, report) -> str:
+        """What an import's incident scan found, in the UI's language: the service's Swedish sentence with each
+        incident's tickets, units and hours; in another language their numbers (the English summary said
+        "1 möjlig incident … se Incidenter-menyn", an English-UI tester)."""
+        if self.language == "sv":
+            return report.incident_summary[0].upper() + report.incident_summary[1:] + "."
+        scan = report.incidents
+        parts = []
+        if scan is not None and (scan.created or scan.extended):
+            parts.append(self.tr("Möjliga incidenter: %1 nya, %2 med fler ärenden; se Incidenter-menyn.").replace(
+                "%1", str(len(scan.created))).replace("%2", str(len(scan.extended))))
+        if report.scanned_from is not None:
+            parts.append(self.tr("Ärenden före %1 söktes inte igenom efter incidenter.").replace("%1", report.scanned_from))
+        return " ".join(parts)
+
     def import_file(self, path: str):
         from elsdesk.services.imports import import_tickets
 
@@ -113,7 +128,7 @@ class LongTasksMixin:
             if report.warnings:
                 message += " " + self.tr("%1 varningar (se detaljer).").replace("%1", str(len(report.warnings)))
             if getattr(report, "incident_summary", ""):
-                message += " " + report.incident_summary[0].upper() + report.incident_summary[1:] + "."
+                message += " " + self._incident_sentence(report)
             if report.rejected or report.warnings:  # e.g. columns that were not read: the person should know
                 details = "\n".join(
                     [self.tr("rad %1: %2").replace("%1", str(line)).replace("%2", reason) for line, reason in report.rejected[:20]]

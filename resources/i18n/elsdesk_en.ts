@@ -930,17 +930,17 @@
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="107"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
         <source>%1 kopplade till kända problem.</source>
         <translation>%1 linked to known problems.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="134"/>
         <source>rad %1: %2</source>
         <translation>row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="114"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="129"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>Warnings: %1 (see details).</translation>
     </message>
@@ -950,110 +950,120 @@
         <translation>Ticket files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="100"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="93"/>
+        <source>Möjliga incidenter: %1 nya, %2 med fler ärenden; se Incidenter-menyn.</source>
+        <translation>Possible incidents: %1 new, %2 with more tickets; see the Incidents menu.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="96"/>
+        <source>Ärenden före %1 söktes inte igenom efter incidenter.</source>
+        <translation>Tickets before %1 were not scanned for incidents.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="115"/>
         <source>Import klar: %1 nya, %2 uppdaterade, %3 oförändrade, %4 avvisade.</source>
         <translation>Import finished: %1 new, %2 updated, %3 unchanged, %4 rejected.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="104"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="119"/>
         <source>%1 identifierare (personnummer, telefonnummer …) maskerades.</source>
         <translation>%1 identifiers (personal identity numbers, phone numbers …) were masked.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="109"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="124"/>
         <source>%1 ärenden som tagits bort ur desken lästes inte in igen.</source>
         <translation>%1 tickets that were removed from the desk were not imported again.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="112"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="127"/>
         <source>%1 nya kända problem lades till.</source>
         <translation>%1 new known problems were added.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="120"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="135"/>
         <source>rad %1 (varning): %2</source>
         <translation>row %1 (warning): %2</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="122"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="137"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="128"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="143"/>
         <source>Importerar</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="145"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="160"/>
         <source>%1 demoärenden inlagda. De tas bort med Arkiv › Ta bort demodata.</source>
         <translation>%1 demo tickets added. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="165"/>
         <source>Lägger in demodata</source>
         <translation>Loading demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="153"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="168"/>
         <source>Lägg in demodata</source>
         <translation>Add demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="154"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="169"/>
         <source>Desken har redan %1 riktiga ärenden. Demodata är 1 200 påhittade ärenden (DEMO-00001 …) som blandas med dem i listor, granskning och utbildningsvyn.</source>
         <translation>Real tickets already in the desk: %1. Demo data is 1,200 made-up tickets (DEMO-00001 …) that mix with them in the lists, the review queue and the training view.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="157"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="172"/>
         <source>De kan tas bort igen i ett steg med Arkiv › Ta bort demodata.</source>
         <translation>They can be removed again in one step with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="158"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="173"/>
         <source>Lägg in demodata ändå</source>
         <translation>Add demo data anyway</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="159"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="202"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="174"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="217"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="179"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
         <source>Demodata: %1 påhittade ärenden</source>
         <translation>Demo data: %1 made-up tickets</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="181"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="196"/>
         <source>Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata.</source>
         <translation>Tickets DEMO-… are made up. Remove them with File › Remove demo data.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="194"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="198"/>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="201"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="209"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="213"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="216"/>
         <source>Ta bort demodata</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="195"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="210"/>
         <source>Det finns ingen demodata i desken.</source>
         <translation>There is no demo data in the desk.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="199"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="214"/>
         <source>Ta bort %1 demoärenden (DEMO-…) med deras etiketthistorik, granskningsbeslut och incidenter? Riktiga ärenden påverkas inte.</source>
         <translation>Remove %1 demo tickets (DEMO-…) with their label history, review decisions and incidents? Real tickets are not touched.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="210"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="225"/>
         <source>%1 demoärenden borttagna.</source>
         <translation>%1 demo tickets removed.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/long_tasks.py" line="214"/>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="229"/>
         <source>Tar bort demodata</source>
         <translation>Removing demo data</translation>
     </message>
