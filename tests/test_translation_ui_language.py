@@ -135,3 +135,17 @@ def test_an_imports_incident_sentence_follows_the_ui_language(english):
                     "Tickets before 2025-05-08 were not scanned for incidents.")
     window.language = "sv"
     assert LongTasksMixin._incident_sentence(window, report).startswith("1 möjlig incident: 5 ärenden")
+
+
+def test_the_profile_dialog_says_what_is_wrong_in_the_ui_language(english, qtbot):
+    """The English profile dialog said "Skriv ditt namn." (an English-UI tester)."""
+    from elsdesk.gui.profile_dialog import ProfileDialog
+
+    dialog = ProfileDialog()
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("   ")
+    dialog.accept()
+    assert dialog.error_label.text() == "Type your name."
+    dialog.name_edit.setText("x" * 90)
+    dialog.accept()
+    assert dialog.error_label.text() == "The name may be at most 80 characters."

@@ -12,7 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from elsdesk.domain import BadInputError
-from elsdesk.services.profile import ROLES, SUPER_USER, TRAINING_LEAD, Profile, make_profile, role_name
+from elsdesk.services.profile import (
+    MAX_PROFILE_NAME, ROLES, SUPER_USER, TRAINING_LEAD, Profile, make_profile, role_name,
+)
 
 
 class ProfileDialog(QDialog):
@@ -75,8 +77,13 @@ class ProfileDialog(QDialog):
         self.name_edit.setFocus()
 
     def accept(self) -> None:
-        try:
-            profile = make_profile(self.name_edit.text(), self.role_combo.currentData())
+        name = " ".join(self.name_edit.text().split())
+        try:  # the two a person meets said in the UI's language (the English dialog said "Skriv ditt namn.")
+            if not name:
+                raise BadInputError(self.tr("skriv ditt namn"))
+            if len(name) > MAX_PROFILE_NAME:
+                raise BadInputError(self.tr("namnet får vara högst %1 tecken").replace("%1", str(MAX_PROFILE_NAME)))
+            profile = make_profile(name, self.role_combo.currentData())
         except BadInputError as exc:
             self.error_label.setText(str(exc).capitalize() + ".")
             self.error_label.setVisible(True)

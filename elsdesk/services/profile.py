@@ -61,13 +61,16 @@ def views_for(role: str) -> tuple[str, ...]:
     return _VIEWS.get(OWNER if role == OWNER else normalise_role(role) or "", (TICKETS,))
 
 
+MAX_PROFILE_NAME = 80
+
+
 def make_profile(name: str, role: str) -> Profile:
     """Validate a profile chosen in the dialog; raise BadInputError."""
     name = " ".join((name or "").split())
     if not name:
         raise BadInputError("skriv ditt namn")
-    if len(name) > 80:
-        raise BadInputError("namnet får vara högst 80 tecken")
+    if len(name) > MAX_PROFILE_NAME:
+        raise BadInputError(f"namnet får vara högst {MAX_PROFILE_NAME} tecken")
     known = normalise_role(role)
     if known is None:
         raise BadInputError(f"okänd roll '{role}'")

@@ -2052,57 +2052,67 @@ Database: %2</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="26"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="28"/>
         <source>Din profil</source>
         <translation>Your profile</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="27"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="29"/>
         <source>Namnet sparas i etiketthistoriken när du bekräftar etiketter. Rollen avgör vilka vyer du får.</source>
         <translation>Your name is recorded in the label history when you confirm labels. Your role decides which views you get.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="32"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="34"/>
         <source>Förnamn Efternamn</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="51"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="53"/>
         <source>Avbryter du blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.</source>
         <translation>If you cancel you will be %1 with the role %2. You can change it later under File › Change profile.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="55"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="57"/>
         <source>&amp;Namn</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="56"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="58"/>
         <source>&amp;Roll</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="58"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="60"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="59"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="61"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="92"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="83"/>
+        <source>skriv ditt namn</source>
+        <translation>type your name</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="85"/>
+        <source>namnet får vara högst %1 tecken</source>
+        <translation>the name may be at most %1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="99"/>
         <source>Ärenden och granskningskön: bekräfta eller rätta modul och typ.</source>
         <translation>Tickets and the review queue: confirm or correct module and type.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="93"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="100"/>
         <source>Ärenden och utbildningsvyn: återkommande ämnen och agenda.</source>
         <translation>Tickets and the training view: recurring topics and agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/profile_dialog.py" line="94"/>
+        <location filename="../../elsdesk/gui/profile_dialog.py" line="101"/>
         <source>Ärenden: logga, sök och följ upp.</source>
         <translation>Tickets: log, search and follow up.</translation>
     </message>
