@@ -429,13 +429,18 @@ def labelled_birth_date_end(match: re.Match[str]) -> int | None:
     else:
         return None
     month, day = int(digits[-4:-2]), int(digits[-2:])
+    return len(digits) if _a_day_in_one_of(years, month, day) else None
+
+
+def _a_day_in_one_of(years: tuple[int, ...], month: int, day: int) -> bool:
+    """Whether *month* and *day* name a day in one of *years* ("000229": 29 February 2000, not 1900)."""
     for year in years:
         try:
             date(year, month, day)
         except ValueError:
             continue
-        return len(digits)
-    return None
+        return True
+    return False
 
 
 def labelled_date_digits(number: str) -> str:
@@ -589,13 +594,7 @@ def is_real_birth_date(match: re.Match[str]) -> bool:
         day_text, month_text, year_text = _GROUP_RE.findall(match.group("dmy"))
         day, month = int(day_text), int(month_text)
         years = (int(year_text),) if len(year_text) == 4 else (1900 + int(year_text), 2000 + int(year_text))
-    for year in years:
-        try:
-            date(year, month, day)
-        except ValueError:
-            continue
-        return True
-    return False
+    return _a_day_in_one_of(years, month, day)
 
 
 def may_hold_reserve_label(text: str) -> bool:
