@@ -24,7 +24,7 @@ EXCEL_SERIALS = (20_000, 80_000)
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
            "november", "december")
 DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
-_file_order: ContextVar = ContextVar("slash_order", default=None)  # str, None or a function giving one  # see slash_order
+_file_order: ContextVar = ContextVar("slash_order", default=None)  # str, None or a function giving one: slash_order
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 in the 1900 system, right for every serial after February 1900
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 # a date written with slashes and a four-digit year ("17/11/2026", "17/11/2026 08:15"): day or month first?
