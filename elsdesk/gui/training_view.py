@@ -166,8 +166,12 @@ class TrainingLeadView(QWidget):
         for button in (self.accept_button, self.merge_problem_button, self.reject_button):
             proposals.addWidget(button)
         proposals.addStretch(1)
-        chain = (self.table, self.agenda_button, self.rename_button, self.merge_button, self.split_button,
-                 self.covered_button, self.accept_button, self.merge_problem_button, self.reject_button, self.examples)
+        # Tab follows the screen: the bar left to right (the format before Exportera…, as it stands; an English-UI
+        # tester found Tab going Räkna om → Exportera… → format), then the table and the buttons under it
+        chain = (self.week_combo, self.go_live_edit, self.recompute_button, self.export_format, self.export_button,
+                 self.period_button, self.table, self.agenda_button, self.rename_button, self.merge_button,
+                 self.split_button, self.covered_button, self.accept_button, self.merge_problem_button,
+                 self.reject_button, self.examples)
         for before, after in zip(chain, chain[1:]):  # Tab from the table reaches the buttons under it first
             QWidget.setTabOrder(before, after)
         self.volume_chart_holder = QVBoxLayout()
