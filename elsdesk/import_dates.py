@@ -86,12 +86,40 @@ def last_day_not_ahead() -> str:
     return (region_today() + timedelta(days=FUTURE_DAYS)).isoformat()
 
 
+class Serial1904:
+    """A number from a workbook saved in Excel's 1904 date system (an older Mac Excel): as a date serial it counts
+    from 1 January 1904, four years and a day later than a Windows workbook's (a calendar tester's 44925.59 became
+    2022-12-30 where the workbook meant 2026-12-31). :func:`from_1904` makes one; otherwise it is its int or float."""
+
+
+class _Int1904(int, Serial1904):
+    pass
+
+
+class _Float1904(float, Serial1904):
+    pass
+
+
+def from_1904(value):
+    """*value* marked as a number of a 1904 workbook when it is one (an int stays an int: "12345" as before)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return _Int1904(value) if isinstance(value, int) else _Float1904(value)
+
+
+_EXCEL_EPOCH_1904 = datetime(1904, 1, 1)
+
+
 def excel_serial(value) -> datetime | None:
     """The moment an Excel date serial stands for ("46342.427778", 46342.427778 or "46342,427778" from a
     Swedish CSV: 2026-11-17 10:16), to the nearest second; None when *value* is no bare number in
-    :data:`EXCEL_SERIALS`. The 1900 system, as every Windows Excel writes it."""
+    :data:`EXCEL_SERIALS`. The 1900 system, as every Windows Excel writes it; a :class:`Serial1904` counts from
+    1904."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, Serial1904):
+        moment = _EXCEL_EPOCH_1904 + timedelta(seconds=round(float(value) * 86400))
+        return moment if EXCEL_SERIALS[0] <= float(value) + 1462 <= EXCEL_SERIALS[1] else None
     if isinstance(value, (int, float)):
         number = float(value)
     elif isinstance(value, str) and _SERIAL.fullmatch(value.strip()):

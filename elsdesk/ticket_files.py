@@ -29,10 +29,12 @@ import itertools
 import re
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
 from elsdesk.domain import BadInputError
+from elsdesk.import_dates import from_1904
 from elsdesk.file_kinds import check_ticket_file_content, workbook_under_another_name
 from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
 
@@ -443,6 +445,8 @@ def _read_xlsx(path: Path, renamed: str | None = None) -> Iterator[RawRow]:
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # read every row, whatever the <dimension> tag claims
         rows = sheet.iter_rows(values_only=True)
+        if getattr(workbook, "epoch", None) == datetime(1904, 1, 1):  # its bare numbers count dates from 1904
+            rows = (tuple(from_1904(value) for value in row) for row in rows)
         head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
         if not head:
             return

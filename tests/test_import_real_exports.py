@@ -286,3 +286,22 @@ def test_a_slashed_date_after_rows_without_slashes_reads_the_files_order(tmp_pat
     undecided = ["Ärendenr;Skapad;Rubrik", "L-1;2026-12-30 10:00;Skrivaren", "L-2;02/01/2027 08:00;Frikort"]
     report = import_tickets(memory_db, write_excel_csv(tmp_path / "oklart.csv", undecided), find_incidents=False)
     assert [line for line, _reason in report.rejected] == [3], "no date in the file tells: the row says why"
+
+
+def test_a_bare_date_serial_in_a_1904_workbook_counts_from_1904(tmp_path, memory_db):
+    """A calendar tester's Mac workbook (Excel's 1904 date system): a date cell was read right, a bare serial four
+    years and a day early (2022-12-30 for 2026-12-31), with no warning. A number of another column stays as it was."""
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.append(["Ärendenr", "Skapad", "Rubrik", "Enhet"])
+    sheet.append(["MAC-2", 44925.586806, "Datum utan datumformat", 12345])
+    path = tmp_path / "mac.xlsx"
+    book.save(path)
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert report.rejected == []
+    ticket = TicketRepository(memory_db).get_by_external_id("MAC-2")
+    assert ticket.created_at.startswith("2026-12-31T14:05") and ticket.unit == "12345"
