@@ -367,3 +367,17 @@ def test_links_taken_over_from_a_proposal_stay_marked_as_such(source_path, targe
     copy = _by_title(target)["Provsvar syns inte"]
     target_problem = target.query("SELECT id FROM problems")[0][0]
     assert ProblemRepository(target).proposal_links(["2025-W18"]) == {"2025-W18": {copy.id: target_problem}}
+
+
+def test_tickets_taken_out_of_a_known_problem_stay_out_after_a_merge(source_path, target):
+    from elsdesk.storage.problems import ProblemRepository
+
+    with open_database(source_path) as source:
+        taken_out = TicketRepository(source).get_by_external_id("ELS-000003")
+        with source.write() as conn:
+            ProblemRepository(source).record_unlinked(conn, "2025-W18", [taken_out.id])
+
+    _merge(source_path, target)
+
+    copy = _by_title(target)["Provsvar syns inte"]
+    assert ProblemRepository(target).unlinked_by_people(["2025-W18"]) == {copy.id}

@@ -51,7 +51,7 @@ from elsdesk.services.masked_ids import desk_id_key_in_write, holds_identifier, 
 from elsdesk.services.problems import problem_name
 from elsdesk.services.tickets import MASKED_FIELDS
 from elsdesk.storage.database import POSTGRES, SQLITE, Database, with_login
-from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, ProblemRepository, clean_name, name_key
+from elsdesk.storage.problems import PROPOSAL_LINKS_KEY, UNLINKED_KEY, ProblemRepository, clean_name, name_key
 from elsdesk.storage.search_text import compound_parts
 from elsdesk.storage.settings import upsert_setting
 from elsdesk.storage.tickets import TICKET_NUMBER, insert_indexing_once
@@ -62,6 +62,7 @@ DESK_IDENTITY_SETTING = "desk_identity"
 MERGED_SETTING_PREFIX = "merged_desk:"
 _DESK_NUMBER_RE = re.compile("^" + re.escape(TICKET_NUMBER.split("{")[0]) + r"\d+$")
 _PROPOSAL_PREFIX = PROPOSAL_LINKS_KEY.format(week="")
+_UNLINKED_PREFIX = UNLINKED_KEY.format(week="")
 # the tables a merge adds rows to, in foreign-key order, and the ones verified by a checksum
 ADDED_TABLES = ("problems", "tickets", "review_decisions", "label_history", "incidents", "incident_tickets")
 _CHECKED_TABLES = ("tickets", "review_decisions", "label_history")
@@ -409,7 +410,8 @@ class _Merge:
                                                      incident["last_at"]))
 
     def _carry_proposal_links(self) -> None:
-        """The known-problem links made by taking over a proposal, per week, with the ids remapped."""
+        """The known-problem links made by taking over a proposal, and the tickets people took out of a known
+        problem, per week, with the ids remapped."""
         problems = ProblemRepository(self.target)
         rows = self.source.conn.execute("SELECT key, value FROM settings WHERE key LIKE ?",
                                         (_PROPOSAL_PREFIX + "%",)).fetchall()
@@ -421,6 +423,15 @@ class _Merge:
             links = {self.ticket_ids[t]: self.problem_ids[p] for t, p in recorded.items()
                      if t in self.ticket_ids and p in self.problem_ids}
             problems.record_proposal_links(self.conn, key[len(_PROPOSAL_PREFIX):], links)
+        rows = self.source.conn.execute("SELECT key, value FROM settings WHERE key LIKE ?",
+                                        (_UNLINKED_PREFIX + "%",)).fetchall()
+        for key, value in rows:  # the tickets people took out of a known problem stay out of it
+            try:
+                taken_out = [self.ticket_ids[int(t)] for t in json.loads(value) if int(t) in self.ticket_ids]
+            except (ValueError, TypeError):
+                continue
+            if taken_out:
+                problems.record_unlinked(self.conn, key[len(_UNLINKED_PREFIX):], taken_out)
 
     def _verify(self, before: dict[str, int]) -> None:
         """Rows per table grew by what was added, and the added rows read back as they were planned."""
