@@ -385,17 +385,26 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
+def numbered_tickets(database, numbers: list[str]) -> list:
+    """The tickets the typed *numbers* name, each once; a number that names no ticket, or several, is a command
+    line to write again (UsageError, exit 2)."""
+    from elsdesk.cli_errors import UsageError
+    from elsdesk.services.ticket_removal import ticket_by_number
+
+    try:
+        return list({t.id: t for t in (ticket_by_number(database, n) for n in numbers)}.values())
+    except BadInputError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def cmd_delete(args) -> int:
     from elsdesk.cli_errors import UsageError
     from elsdesk.services.permissions import REMOVE_TICKETS, require
-    from elsdesk.services.ticket_removal import remove_logged_by_mistake, ticket_by_number
+    from elsdesk.services.ticket_removal import remove_logged_by_mistake
 
     with _database(args, existing=True) as database:
         require(database, REMOVE_TICKETS)  # a refusal for the role comes before anything else
-        try:  # a number that names no ticket, or several, is a command line to write again (exit 2)
-            tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.numbers)}.values())
-        except BadInputError as exc:
-            raise UsageError(str(exc)) from None
+        tickets = numbered_tickets(database, args.numbers)
         from elsdesk.plain_text import printable
 
         for ticket in tickets:  # what goes, as a person recognises it

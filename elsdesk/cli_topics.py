@@ -268,17 +268,12 @@ def change_line(before, after) -> str:
 
 def _relink(database, args) -> int:
     """``problems --unlink NUMMER…`` and ``problems --id N --link NUMMER…``: one line per ticket."""
-    from elsdesk.cli_errors import UsageError
-    from elsdesk.domain import BadInputError
+    from elsdesk.cli import numbered_tickets
     from elsdesk.plain_text import printable
     from elsdesk.services.permissions import CURATE_PROBLEMS, require
     from elsdesk.services.problems import get_problem, link_ticket, unlink_tickets
-    from elsdesk.services.ticket_removal import ticket_by_number
 
-    try:  # a number that names no ticket, or several, is a command line to write again (exit 2)
-        tickets = list({t.id: t for t in (ticket_by_number(database, n) for n in args.unlink or args.link)}.values())
-    except BadInputError as exc:
-        raise UsageError(str(exc)) from None
+    tickets = numbered_tickets(database, args.unlink or args.link)
     if args.unlink:
         left = unlink_tickets(database, [t.id for t in tickets])
         for ticket in tickets:

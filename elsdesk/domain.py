@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from elsdesk.region_time import region_now, to_region_local
 
@@ -248,6 +248,16 @@ def parse_written_datetime(value: str) -> datetime:
         return datetime(int(match["year"]), int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()],
                         int(match["day"]), int(match["hour"] or 0), int(match["minute"] or 0), int(match["second"] or 0))
     raise ValueError(f"not a date: {text[:20]!r}")
+
+
+def weeks_of_period(start: date, end: date) -> list[str]:
+    """The ISO weeks that the days *start* to *end* touch, oldest first."""
+    weeks, monday = [], start - timedelta(days=start.weekday())
+    while monday <= end:
+        year, number, _ = monday.isocalendar()
+        weeks.append(f"{year}-W{number:02d}")
+        monday += timedelta(days=7)
+    return weeks
 
 
 def iso_week_of(created_at: str) -> str:

@@ -49,18 +49,13 @@ class _MiddleCutDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.ElideMiddle
 
 
-def _grouped(count: int) -> str:
-    """12 345 with a (Swedish) space between thousands; 12,345 in the English UI."""
-    return number(count, " ")
-
-
 def count_summary(result: ListResult, statuses, language: str = "sv") -> tuple[str, str]:
     """The status bar's counts and their tooltip. The counts per status leave the status filter out
     (they say what each status would show, and feed the status chips), so the text says "alla
     statusar" instead of letting them look like a breakdown of the rows shown."""
     text = QCoreApplication.translate("TicketListView", "Visar %1 av %2 ärenden").replace(
-        "%1", _grouped(len(result.ids))).replace("%2", _grouped(result.total))
-    per_status = [f"{status.name(language)}: {_grouped(result.by_status[status.id])}"
+        "%1", number(len(result.ids), " ")).replace("%2", number(result.total, " "))
+    per_status = [f"{status.name(language)}: {number(result.by_status[status.id], ' ')}"
                   for status in statuses if result.by_status.get(status.id)]
     if per_status:
         text += " · " + QCoreApplication.translate("TicketListView", "alla statusar (%1)").replace(

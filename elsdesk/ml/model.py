@@ -64,6 +64,7 @@ VAGUE_LIFT = 3.0
 # on the held-out sets (0.3 and 0.75 less; 1.0 lost a point on two sets), see resources/seed_kind
 KIND_ONLY_WEIGHT = 0.5
 _word_columns: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # kind vectorizer -> its columns with a word
+_telling_columns: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # model -> (its vague columns, the mask)
 
 
 @dataclass(frozen=True)
@@ -501,14 +502,22 @@ class TicketModel:
         vague = getattr(self, "vague_word_columns", None)
         if rows is None or vague is None or not len(vague):
             return known
-        telling_columns = np.ones(width, dtype=np.float32)
-        telling_columns[vague] = 0.0
-        telling = np.asarray(abs(words) @ telling_columns).ravel() > 0
+        telling = np.asarray(abs(words) @ self._telling_columns(width, vague)).ravel() > 0
         vocabulary = dict(self.features.named_steps["features"].transformer_list)["words"].vocabulary_
         for i in np.flatnonzero(known & ~telling):
             telling[i] = any(len(stem) >= 5 and stem not in vocabulary
                              for stem in swedish_stems(self.texts([rows[i]])[0]))
         return telling
+
+    def _telling_columns(self, width: int, vague: np.ndarray) -> np.ndarray:
+        """1 per word column that is not vague, 0 per vague one: made once per model, not at every prediction
+        (a typed ticket is predicted at every pause)."""
+        kept = _telling_columns.get(self)
+        if kept is None or kept[0] is not vague:
+            columns = np.ones(width, dtype=np.float32)
+            columns[vague] = 0.0
+            kept = _telling_columns[self] = (vague, columns)
+        return kept[1]
 
     def knows_kind_words(self, kind_matrix, module_matrix) -> np.ndarray:
         """True per row whose text has a word the kind features know ("?" alone is no word)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import ClassVar
 
-from elsdesk.domain import BadInputError, Cancelled, day_label, parse_week, week_day_number
+from elsdesk.domain import BadInputError, Cancelled, day_label, parse_week, week_day_number, weeks_of_period
 from elsdesk.services.export import ExportData, role_names, shown_topic
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.agenda_rules import covered_on, topic_kind
@@ -59,16 +59,6 @@ class RangeExportData(ExportData):
 def period_key(start: date, end: date) -> str:
     """The file-name key of a period: ``2027-03-08_2027-04-02``."""
     return f"{start.isoformat()}_{end.isoformat()}"
-
-
-def weeks_of_period(start: date, end: date) -> list[str]:
-    """The ISO weeks that the days *start* to *end* touch, oldest first."""
-    weeks, monday = [], start - timedelta(days=start.weekday())
-    while monday <= end:
-        year, number, _ = monday.isocalendar()
-        weeks.append(f"{year}-W{number:02d}")
-        monday += timedelta(days=7)
-    return weeks
 
 
 def _partial_weeks(weeks: list[str], start: date, end: date) -> dict[str, tuple[date, date]]:

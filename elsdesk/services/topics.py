@@ -15,7 +15,9 @@ from datetime import date, timedelta
 
 from elsdesk.corpus import load_reference_corpus
 from elsdesk.days import parse_day
-from elsdesk.domain import MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week
+from elsdesk.domain import (
+    MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week, weeks_of_period,
+)
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.agenda_rules import agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
@@ -656,15 +658,8 @@ def _in_rejected_proposals(database: Database, start: date, end: date) -> set[in
     rejected = {t.id for t in repo.registry() if t.rejected_on}
     if not rejected:
         return set()
-    held: set[int] = set()
-    monday = start - timedelta(days=start.weekday())
-    while monday <= end:
-        year, number, _ = monday.isocalendar()
-        for result in repo.week_results(f"{year}-W{number:02d}"):
-            if result.topic_id in rejected:
-                held.update(result.ticket_ids)
-        monday += timedelta(days=7)
-    return held
+    return {ticket_id for week in weeks_of_period(start, end) for result in repo.week_results(week)
+            if result.topic_id in rejected for ticket_id in result.ticket_ids}
 
 
 def range_topics(database: Database, start: date | str, end: date | str) -> dict:
