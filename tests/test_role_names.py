@@ -185,3 +185,13 @@ def test_the_training_pane_shows_role_names(qtbot, desk, language, expected):
     text = view.examples.toPlainText()
     assert expected in text
     assert "lakare" not in text and "ssk (" not in text
+
+
+@pytest.mark.parametrize("written, role", [
+    ("operationssjuksköterska", "ssk"), ("Ambulanssjuksköterska", "ssk"), ("IVA-ssk", "ssk"), ("Barnsjuksköterska", "ssk"),
+    ("BVC-sjuksköterska", "ssk"), ("Anestesisjuksköterska", "ssk"), ("Barnsköterska", "usk"),
+    ("Ambulanssjukvårdare", "usk"), ("Kurator", None)])
+def test_the_nurses_of_theatre_ambulance_and_childrens_care_are_nurses(written, role):
+    """An emergency-department and a children's-care tester saw "operationssjuksköterska", "ambulanssjuksköterska"
+    and "barnsjuksköterska" in the agenda's "Anmäls av" as written, apart from the nurses they are."""
+    assert load_taxonomy().normalise("reporter_roles", written) == role
