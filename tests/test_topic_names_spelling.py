@@ -220,3 +220,11 @@ def test_names_from_a_held_out_region_read_as_written():
 def test_a_unit_goes_from_a_name_with_the_little_word_before_it(title, units, name):
     """Tester (an English locums' desk): "Skrivaren på avd 12 skriver inte ut" was named "Skrivaren på skriver inte ut"."""
     assert provisional_name([title], units) == name
+
+
+def test_a_unit_name_inside_a_hyphenated_word_stays_in_the_name():
+    """An emergency-department tester's unit "IVA" cut "IVA-behörighet" to "-behörighet" and "IVA-kurvan" out of
+    "IVA-kurvan saknas för nya ssk"; the unit as a word of its own still goes."""
+    assert provisional_name(["IVA-kurvan saknas för nya ssk"], ["IVA"]) == "IVA-kurvan saknas för nya ssk"
+    assert provisional_name(["Hyrsjuksköterska saknar IVA-behörighet"], ["IVA"]) == "Hyrsjuksköterska saknar IVA-behörighet"
+    assert provisional_name(["Kurvan saknas på IVA för nya ssk"], ["IVA"]) == "Kurvan saknas för nya ssk"

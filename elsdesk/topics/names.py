@@ -336,8 +336,9 @@ def _as_name(title: str, places: list[str]) -> str | None:
     # what masking left reads as a word, a name as nothing ("Pat. [namn] ringde om recept" was a name; a tester)
     text = PLACEHOLDER_RE.sub(lambda found: _MASKED_AS.get(found.group(0), ""), text)
     gap = f" {_GAP} "
-    for place in places:  # a whole word only: unit "IVA" is no part of "Skrivaren", "Röntgen" none of "Röntgensvar"
-        text = re.sub(_BEFORE_PLACE + r"(?<!\w)" + re.escape(place) + r"(?!\w)", gap, text, flags=re.IGNORECASE)
+    # a whole word only: unit "IVA" is no part of "Skrivaren" nor of "IVA-kurvan", "Röntgen" none of "Röntgensvar"
+    for place in places:
+        text = re.sub(_BEFORE_PLACE + r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", gap, text, flags=re.IGNORECASE)
     for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE, _NUMBER_RE):
         text = pattern.sub(gap, text)
     text = _TRAILING_RE.sub("", " ".join(_closed_up(text.split())))
