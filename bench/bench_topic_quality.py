@@ -11,6 +11,9 @@ Day one, nothing linked: a fresh desk imports all weeks (module and kind as writ
 classifying whatever is unlabelled), then ``topics --week W --json`` runs for each week. Per week, a
 problem with at least 2 tickets that week counts as found when one topic holds >= 60% of its tickets
 and is made >= 60% of them (recall); a topic is pure when >= 60% of it is one problem (purity).
+Continuity: a topic that keeps the id of a topic of the week before (its name and "weeks in a row")
+is right when both are >= 60% the same problem; missed when both weeks had a pure topic of a
+problem under two ids.
 With ``--labels model`` (or ``both``) a second fresh desk imports the same tickets without module
 and kind, so the topics rest on the model's labels as on a desk where nobody has labelled yet.
 
@@ -135,6 +138,54 @@ def score_week(rows: list[dict], topics: list[dict]) -> dict:
             "one_offs_in_topics": len(one_offs & in_topic)}
 
 
+def main_problem(truth: dict, topic: dict, share: float = SHARE) -> str | None:
+    """The planted problem a topic is >= *share* of, or None (a mixed topic, or mostly one-offs)."""
+    counts = Counter(truth.get(i) for i in topic["ticket_ids"])
+    problem, n = max(((p, n) for p, n in counts.items() if p), key=lambda pn: pn[1], default=(None, 0))
+    return problem if n and n >= share * len(topic["ticket_ids"]) else None
+
+
+def score_continuity(rows: list[dict], examples: dict) -> dict:
+    """Whether a topic that says it goes on from last week really does: of the topics of weeks 2.. that
+    keep the id of an earlier week's topic (the "weeks in a row" and the name a training lead sees), those
+    whose problem is the earlier topic's (right) or another, or one-offs on either side (wrong); and the
+    problems that had a pure topic in two weeks in a row under two ids (missed). Of the right and the wrong,
+    those whose name changed (a wrong one should lose the earlier topic's name). A topic's problem here is the
+    planted problem most of its tickets have (one-offs aside), so a topic that is one problem with a
+    stray one-off continues it rightly."""
+    truth = {r["id"]: r["truth_problem"] for r in rows}
+    right = wrong = missed = right_renamed = wrong_renamed = 0
+    wrong_examples = []
+    seen: dict[str, dict] = {}  # topic id -> the topic in the latest week that had it
+    pure_before: set = set()
+    for week, topics in examples.items():
+        continued, pure_now = set(), set()
+        for topic in topics:
+            problem = main_problem(truth, topic, 0.0)
+            pure_now.add(main_problem(truth, topic))
+            if topic["id"] in seen:
+                earlier = seen[topic["id"]]
+                renamed = topic["label"] != earlier["label"]
+                if problem and problem == main_problem(truth, earlier, 0.0):
+                    right += 1
+                    right_renamed += renamed
+                    continued.add(problem)
+                else:
+                    wrong += 1
+                    wrong_renamed += renamed
+                    wrong_examples.append(f"{week} {topic['label'][:40]!r} ({problem or 'one-offs'}) continues"
+                                          f" {earlier['label'][:40]!r} ({main_problem(truth, earlier, 0.0) or 'one-offs'})")
+        missed += len((pure_now & pure_before) - continued - {None})
+        seen.update({t["id"]: t for t in topics})
+        pure_before = pure_now
+    print(f"continuity (a topic keeping last week's id): right {right} (renamed {right_renamed}),"
+          f" wrong {wrong} (renamed {wrong_renamed}), missed {missed}")
+    for line in wrong_examples[:8]:
+        print("  wrong:", line)
+    return {"right": right, "right_renamed": right_renamed, "wrong": wrong, "wrong_renamed": wrong_renamed,
+            "missed": missed}
+
+
 def day_one(root: Path, rows: list[dict], weeks: list[str], labels: str) -> dict:
     desk = Desk(root, f"day_one_{labels}")
     drop = ("module", "kind") if labels == "model" else ()
@@ -171,7 +222,8 @@ def day_one(root: Path, rows: list[dict], weeks: list[str], labels: str) -> dict
     print(f"whole period ({start} – {end}, topics --from --to, {seconds:.1f} s): recall {fmt(whole['found'], whole['problems'])},"
           f" purity {fmt(whole['pure'], whole['topics'])}, unplaced {fmt(whole['recurring_unplaced'], whole['recurring_tickets'])}")
     show_failures(rows, examples)
-    return {"labels": labels, "recall": ratio(total["found"], total["problems"]), "problems": total["problems"],
+    continuity = score_continuity(rows, examples)
+    return {"labels": labels, "continuity": continuity, "recall": ratio(total["found"], total["problems"]), "problems": total["problems"],
             "purity": ratio(total["pure"], total["topics"]), "topics": total["topics"],
             "unplaced": ratio(total["recurring_unplaced"], total["recurring_tickets"]),
             "recurring_tickets": total["recurring_tickets"],
