@@ -482,3 +482,14 @@ def test_closing_during_a_long_task_drops_what_it_reports_afterwards(empty_windo
     QApplication.processEvents()  # deliver whatever the worker queued while the window closed
     assert refreshes == []
     assert window.runner.running() == 0
+
+
+def test_an_unselected_tab_title_is_drawn_whole(empty_window):
+    """A children's-care tester's screenshot read "Arenden": Fusion drew the unselected tab's title two pixels
+    lower in a box of the font's height, cutting off the dots of Ä (and the tail of the g in "Utbildning")."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    bar = empty_window.tabs.tabBar()
+    assert QApplication.style().name().casefold() == "fusion"  # the offscreen platform's, as a Linux desktop's
+    assert QApplication.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical, None, bar) > 0
+    assert bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical, None, bar) == 0

@@ -22,6 +22,7 @@ from elsdesk.gui.long_tasks import LongTasksMixin
 from elsdesk.gui.model_actions import ModelActionsMixin
 from elsdesk.gui.notify import show_error
 from elsdesk.gui.review_actions import ReviewActionsMixin
+from elsdesk.gui.tab_text import keep_tab_titles_whole
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.gui.ticket_details import TicketDetailsView
 from elsdesk.gui.ticket_removal_actions import TicketRemovalMixin
@@ -236,6 +237,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
+        keep_tab_titles_whole(self.tabs.tabBar())
         self.setCentralWidget(self.tabs)
         self.tickets_page = QWidget(self)
         QVBoxLayout(self.tickets_page).setContentsMargins(8, 8, 8, 4)
