@@ -233,6 +233,30 @@ def test_a_proposal_keeps_its_name_only_while_its_tickets_still_say_it():
     assert not name_still_fits(None, week)
 
 
+def test_a_name_whose_telling_words_are_gone_gives_way_though_a_common_word_stays():
+    """An emergency-department tester's second week: "RETTS saknas" went on over "triagefärg saknas" and "dialys lkm
+    saknas i listan" (only "saknas", a word every kind of ticket says, was left), and "Hyrläkare kan inte signera"
+    over two notes on the wrong patient ("signera" is such a word too)."""
+    from elsdesk.services.topics import _reference_texts, name_still_fits
+    from elsdesk.topics.finder import FoundTopic, TopicFinder
+    from elsdesk.topics.vectors import analyse
+
+    finder = TopicFinder(reference_texts=_reference_texts())
+
+    def topic(module, *texts):
+        return FoundTopic(module, list(range(len(texts))), [], {term: 0.1 for text in texts for term in analyse(text)})
+
+    pair = topic("integrationer", "triagefärg saknas på tavlan", "dialys lkm saknas i listan")
+    assert not name_still_fits("RETTS saknas", pair, finder)
+    assert name_still_fits("RETTS saknas", topic("integrationer", "RETTS-nivån saknas", "triagenivå saknas"), finder)
+    notes = topic("journal_dokumentation", "Anteckning på fel patient, hur signera om", "ambulans överrapport anteckning")
+    assert not name_still_fits("Hyrläkare kan inte signera", notes, finder)
+    assert name_still_fits("Hyrläkare kan inte signera", topic("journal_dokumentation", "hyrläkaren kan inte signera",
+                                                               "stafettläkare signering grå"), finder)
+    vaccine = topic("lakemedel", "registrera vaccin", "var skriver man batchnummer på vaccinet", "vaccin given dos")
+    assert name_still_fits("Registrera vaccin", vaccine, finder)
+
+
 def test_an_incident_topic_says_it_is_one_in_the_cli_and_the_export(outage_week, tmp_path, capsys):
     """An outage showed as "förslag" in `topics` and in the export's Status column, also after people confirmed it
     (an outage-day tester)."""

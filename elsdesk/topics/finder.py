@@ -223,11 +223,18 @@ def share_more_than_their_module(tickets: list[Ticketish], reference: ReferenceM
     held = Counter()
     for ticket in tickets:
         held.update({term for term in analyse(ticket_text(ticket.title, ticket.description)) if "_" not in term})
-    naming = set().union(*(_module_words(ticket.module) for ticket in tickets))
+    return bool(telling_terms([term for term, count in held.items() if count >= 2],
+                              {ticket.module for ticket in tickets}, reference))
+
+
+def telling_terms(terms: list[str], modules: set[str | None], reference: ReferenceModel | None) -> list[str]:
+    """Those of *terms* that say more than the *modules* they were written in: neither a module's name
+    (:func:`_names_module`) nor common in every kind of ticket (in :data:`COMMON_WORD_SHARE` or more of the
+    *reference* texts: "skicka", "saknas", "tid")."""
+    naming = set().union(*(_module_words(module) for module in modules))
     common = reference.word_df if reference is not None and reference.size else {}
     limit = COMMON_WORD_SHARE * (reference.size if reference is not None else 0)
-    return any(count >= 2 and not _names_module(term, naming) and common.get(term, 0) <= limit
-               for term, count in held.items())
+    return [term for term in terms if not _names_module(term, naming) and common.get(term, 0) <= limit]
 
 
 def _names_module(term: str, naming: set[str]) -> bool:
@@ -379,6 +386,11 @@ class TopicFinder:
         topics.sort(key=lambda t: (-len(t.members), t.label))
         distinct_labels(topics)
         return topics
+
+    def telling_terms(self, text: str, module: str | None) -> list[str]:
+        """The terms of *text* (a name) that say more than *module* (:func:`telling_terms`)."""
+        terms = [term for term in analyse(text) if "_" not in term]
+        return telling_terms(terms, {module}, reference_model(self.reference_texts, self.random_state))
 
     def learn_spelling(self, tickets: list[Ticketish]) -> Spelling:
         """Count how the week's *tickets* spell their words once, before its groups are found and
