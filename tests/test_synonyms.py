@@ -13,6 +13,15 @@ def test_variants_of_one_thing_are_read_as_one_word():
     assert read_as("medicinlistan") == ("läkemedelslistan",)
 
 
+def test_a_night_shifts_abbreviations_are_read_as_their_words():
+    """An emergency-department tester's weeks split one problem in two where one ward wrote "lkm", "rtg", "amb" or
+    "RETTS" and another the word ("RETTS nivå kommer ej över" apart from the triage topic, shown as new)."""
+    assert read_as("lkm") == read_as("läkemedel") == ("läkemedel",)
+    assert read_as("rtg") == ("röntgen",) and read_as("amb") == ("ambulans",) and read_as("anest") == ("anestesi",)
+    assert read_as("retts") == ("triage",) and read_as("ordn") == ("ordination",)
+    assert read_as("dia") == ("dia",)  # dialys, diabetes or diagnos: left as written
+
+
 def test_an_english_word_is_read_through_its_swedish_counterpart():
     assert read_as("locum") == ("inhyrd", "läkare")  # the glossary says hyrläkare, which is read in turn
     assert read_as("printer") == ("skrivare",)
