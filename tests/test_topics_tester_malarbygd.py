@@ -170,3 +170,20 @@ def test_a_name_kept_from_an_earlier_week_is_spelled_as_this_weeks_reports_spell
     week = ["Skicka sjukintyg till FK", "skicka sjukintyg", "Hur skicka sjukintyg digitalt", "skicka intyg"]
     assert respelled("Skikca sjukintyg till FK", week_spelling(week, _reference_texts())) == "Skicka sjukintyg till FK"
     assert respelled("Sick leave certificate", week_spelling(week, _reference_texts())) == "Sick leave certificate"
+
+
+def test_one_description_with_a_slip_is_quoted_once():
+    """A lab tester's "Var hittar jag prel svar blododling" quoted one description twice, under two titles, the
+    second time with "Fnins" for "Finns", though ten other wordings were there."""
+    said = "Vi vill se gramfärgningen från blododlingen innan slutsvaret. {} den någonstans?"
+    group = [
+        _ticket("b1", "Blododling positiv, ser inte svaret", said.format("Finns"), "bestallning_svar"),
+        _ticket("b2", "Odlingssvar, bara slutsvar syns", said.format("Fnins"), "bestallning_svar"),
+        _ticket("b3", "Preliminärt odlingssvar", "Var visas preliminära svar på blododling innan slutsvaret kommit?",
+                "bestallning_svar"),
+        _ticket("b4", "prel svar blododling", "Mikrobiologen har ringt om växt men vi hittar inget prel svar i Cosmic.",
+                "bestallning_svar"),
+    ]
+    topic = TopicFinder(reference_texts=_reference_texts()).describe_groups(group, [list(range(len(group)))])[0]
+    quoted = {group[m].key for m in topic.examples}
+    assert len(quoted) == 3 and not {"b1", "b2"} <= quoted

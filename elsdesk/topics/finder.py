@@ -43,6 +43,7 @@ SURFACE_SAMPLE = 300
 EXAMPLES = 3            # tickets quoted per topic
 EXAMPLES_SCAN = 30      # of its most typical tickets
 NEAR_SAME_WORDING = 0.6  # cosine of two tickets' words above which a second quote says nothing new
+NEAR_SAME_LETTERS = 0.8  # share of two descriptions' letter triples above which they are one text with a slip
 COMMON_WORD_SHARE = 0.04  # of the reference texts holding a word that says nothing of a problem ("skicka": 6.8%)
 SIGN_OFF_SAMPLE = 3  # descriptions quoted to tell whether a keyword is a reporter's name from a sign-off
 SIGN_OFF_SCAN = 30  # of the most typical descriptions
@@ -153,6 +154,17 @@ def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: 
     return keywords
 
 
+@lru_cache(maxsize=4096)
+def _letter_triples(text: str | None) -> frozenset[str]:
+    folded = " ".join(fold(text or "").split())
+    return frozenset(folded[i:i + 3] for i in range(len(folded) - 2))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two sets (0 when both are empty)."""
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
                            similarity: float | None = None) -> list[list[int]]:
     """*groups* (each inside one module) with those of different modules that are as good as the same
@@ -179,11 +191,12 @@ def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
     return [sorted(members) for members in joined.values()]
 
 
-def _varied_examples(typical: list[int], tickets: list[Ticketish], words) -> list[int]:
+def _varied_examples(typical: list[int], tickets: list[Ticketish], vectors: TicketVectors) -> list[int]:
     """Three of a topic's tickets (positions, most typical first) to quote: each text once, those with a
     description before those with only a title, and not two worded nearly alike while others say it
     differently (a tester's "Vidimera provsvar" quoted one title twice and none of its reports in
-    other words, "gula svar i inkorgen")."""
+    other words, "gula svar i inkorgen"; a lab tester's quoted one description twice under two titles, once
+    with a slip: "Fnins den någonstans?")."""
     described = [m for m in typical if (tickets[m].description or "").strip()]
     # each quoted once (two tickets of one text are quoted alike, and so is one report under another title, or
     # with a greeting and a signature: an export showed two examples of three); a ticket's quote is worked out
@@ -197,11 +210,19 @@ def _varied_examples(typical: list[int], tickets: list[Ticketish], words) -> lis
         quoted.add(key)
         return True
 
+    def says_new(m: int, chosen: list[int]) -> bool:
+        if not chosen:
+            return True
+        if float((vectors.words[chosen] @ vectors.words[m].T).toarray().max()) >= NEAR_SAME_WORDING:
+            return False
+        letters = _letter_triples(tickets[m].description)
+        return all(_overlap(letters, _letter_triples(tickets[c].description)) < NEAR_SAME_LETTERS for c in chosen)
+
     chosen: list[int] = []
     for m in described:
         if len(chosen) == EXAMPLES:
             return chosen
-        if (not chosen or float((words[chosen] @ words[m].T).toarray().max()) < NEAR_SAME_WORDING) and new_quote(m):
+        if says_new(m, chosen) and new_quote(m):
             chosen.append(m)
     for m in described + typical:
         if len(chosen) == EXAMPLES:
@@ -441,7 +462,7 @@ class TopicFinder:
                                {part for i in candidates for part in vocabulary[i].split("_")})
         keywords = _keywords([vocabulary[i].split("_") for i in candidates], forms, spelling,
                              _SignOffWords([tickets[members[i]].description for i in typical[:SIGN_OFF_SCAN]]))
-        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, vectors.words)
+        examples = _varied_examples([members[i] for i in typical[:EXAMPLES_SCAN]], tickets, vectors)
         name = provisional_name([tickets[members[i]].title for i in typical], [tickets[m].unit or "" for m in members],
                                 spelling, [tickets[members[i]].description for i in typical[:DESCRIPTIONS_TRIED]])
         return FoundTopic(
