@@ -297,6 +297,42 @@ def test_continuations_pair_groups_one_to_one_within_a_module():
     assert continuations(finder, [dose_later], []) == {}
 
 
+def test_a_second_half_of_a_continued_proposal_is_taken_for_the_same_topic():
+    """A lab tester's second week: the cytostatics how-to split into three English and two Swedish reports, the
+    two continued last week's ten and the three showed as "ny" on the agenda beside them."""
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.identity import Group, continuations_and_halves
+
+    def group(module, kind, reports):
+        return Group(module, [kind] * len(reports), [f"{t} {d}" for t, d in reports])
+
+    last_week = [group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_1), group("lakemedel", "handhavande", SIGN_DOSE[:2])]
+    this_week = [group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_2[:1]),
+                 group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_2[1:]),
+                 group("lakemedel", "handhavande", SIGN_DOSE[3:])]
+    finder = TopicFinder(reference_texts=_reference_texts())
+    pairs, halves = continuations_and_halves(finder, this_week, last_week)
+    assert pairs == {0: 0, 2: 1} and halves == {1: 0}
+    assert continuations_and_halves(finder, this_week, last_week, margin=0.2) == (pairs, {})  # not alike enough
+
+
+def test_a_joined_half_is_one_topic_described_from_all_its_tickets():
+    from elsdesk.services.topics import _halves_joined
+    from elsdesk.topics.finder import Ticketish
+
+    reports = LABEL_PRINTER_WEEK_2 + SIGN_DOSE[:2] + [LABEL_PRINTER_WEEK_1[0]]
+    ticketish = [Ticketish(f"T{n}", t, d, "lakemedel" if (t, d) in SIGN_DOSE else "utskrift_hardvara",
+                           "handhavande" if (t, d) in SIGN_DOSE else "fel") for n, (t, d) in enumerate(reports)]
+    finder = TopicFinder()
+    found = finder.describe_groups(ticketish, [[0, 1], [2, 3], [4]])
+    matched = {0: "the label printers' proposal", 1: "the dose proposal"}
+    joined, moved, spread = _halves_joined(finder, ticketish, found, matched, {}, {2: 0})
+    assert [sorted(t.members) for t in joined] == [[0, 1, 4], [2, 3]] and moved == matched and spread == {}
+    assert joined[0].module == "utskrift_hardvara" and joined[0].kind_mix == {"fel": 3}
+    # a half brought in from earlier weeks is nobody's half; nothing to join leaves everything as it was
+    assert _halves_joined(finder, ticketish, found, matched, {2: "spread"}, {2: 0}) == (found, matched, {2: "spread"})
+
+
 def test_a_problem_reported_once_a_week_is_proposed_once_it_recurs(memory_db, tmp_path):
     """Issue 12: a problem reported once a week never makes a weekly topic; it is proposed when it
     has come back in three weeks."""

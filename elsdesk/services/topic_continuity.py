@@ -13,7 +13,7 @@ from elsdesk.services.topic_incidents import is_incident_topic
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder
-from elsdesk.topics.identity import Group, continuations
+from elsdesk.topics.identity import Group, continuations, continuations_and_halves
 
 CARRY_SAMPLE = 12  # tickets of a topic compared with another week's topic
 
@@ -38,10 +38,12 @@ def group_of(module: str | None, members: list[Ticket]) -> Group:
 
 
 def continued_proposals(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
-               found: list[FoundTopic], tickets: list[Ticket]) -> dict[int, RegisteredTopic]:
-    """found index -> the earlier proposal it continues (of the weeks the view compares with, whose
-    stored results are *earlier_results*, nearest week first); a proposal people rejected is
-    continued too, so that it stays rejected."""
+                        found: list[FoundTopic], tickets: list[Ticket]
+                        ) -> tuple[dict[int, RegisteredTopic], dict[int, int]]:
+    """(found index -> the earlier proposal it continues (of the weeks the view compares with, whose
+    stored results are *earlier_results*, nearest week first), found index -> the found index that continues
+    the earlier proposal it is the other half of (:func:`~elsdesk.topics.identity.continuations_and_halves`));
+    a proposal people rejected is continued too, so that it stays rejected."""
     repo = TopicRepository(database)
     registered = {t.id: t for t in repo.registry()
                   if not is_problem_topic(t.id) and not is_incident_topic(t.id) and not t.merged_into}
@@ -53,7 +55,7 @@ def continued_proposals(database: Database, earlier_results: dict[str, list[Topi
     modules = {t.module for t in found}
     latest = {i: ids for i, ids in latest.items() if registered[i].module in modules}
     if not found or not latest:
-        return {}
+        return {}, {}
     by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
     earlier_ids = list(latest)
     # a kind only the model guessed tells weeks apart no more than it keeps a proposal from its known problem (see
@@ -61,8 +63,9 @@ def continued_proposals(database: Database, earlier_results: dict[str, list[Topi
     # when the model read four of its five reports there as faults (a training lead's three weeks)
     earlier = [group_of_people_kinds(registered[topic_id].module, [by_id[i] for i in latest[topic_id] if i in by_id])
                for topic_id in earlier_ids]
-    pairs = continuations(finder, [group_of_topic(t, tickets, group_of_people_kinds) for t in found], earlier)
-    return {index: registered[earlier_ids[e]] for index, e in pairs.items()}
+    pairs, halves = continuations_and_halves(finder, [group_of_topic(t, tickets, group_of_people_kinds) for t in found],
+                                             earlier)
+    return {index: registered[earlier_ids[e]] for index, e in pairs.items()}, halves
 
 
 def under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: list[FoundTopic],

@@ -110,7 +110,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     spread_of = {len(found) + i: s for i, s in enumerate(spread)}
     found += [s.topic for s in spread]
     problems = ProblemRepository(database).many(problem_ids)
-    matched = continued_proposals(database, earlier_results, finder, found, tickets)
+    matched, halves = continued_proposals(database, earlier_results, finder, found, tickets)
+    found, matched, spread_of = _halves_joined(finder, ticketish, found, matched, spread_of, halves)
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):
@@ -160,6 +161,29 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _halves_joined(finder: TopicFinder, ticketish: list[Ticketish], found: list[FoundTopic],
+                   matched: dict[int, RegisteredTopic], spread_of: dict[int, SpreadTopic], halves: dict[int, int]
+                   ) -> tuple[list[FoundTopic], dict[int, RegisteredTopic], dict[int, SpreadTopic]]:
+    """*found* with each other half of a continued proposal (*halves*: found index -> the index it joins) in
+    the proposal that continues, described again from their tickets together; *matched* and *spread_of* (keyed
+    by found index) follow the topics to their new places. A group brought in from earlier weeks (*spread_of*)
+    is nobody's half."""
+    halves = {half: whole for half, whole in halves.items() if half not in spread_of and whole not in spread_of}
+    if not halves:
+        return found, matched, spread_of
+    joined: dict[int, list[int]] = {}
+    for half, whole in halves.items():
+        joined.setdefault(whole, list(found[whole].members)).extend(found[half].members)
+    wholes = sorted(joined)
+    for whole, topic in zip(wholes, _described_apart(finder, ticketish, [joined[w] for w in wholes])):
+        topic.module = found[whole].module
+        found[whole] = topic
+    kept = [index for index in range(len(found)) if index not in halves]
+    place = {index: new for new, index in enumerate(kept)}
+    return ([found[index] for index in kept], {place[i]: known for i, known in matched.items()},
+            {place[i]: spread for i, spread in spread_of.items()})
 
 
 def _proposal_name(topic: FoundTopic, tickets: list[Ticket], earlier: list[str | None], taken: set[str], spelling,
