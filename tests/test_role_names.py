@@ -190,8 +190,16 @@ def test_the_training_pane_shows_role_names(qtbot, desk, language, expected):
 @pytest.mark.parametrize("written, role", [
     ("operationssjuksköterska", "ssk"), ("Ambulanssjuksköterska", "ssk"), ("IVA-ssk", "ssk"), ("Barnsjuksköterska", "ssk"),
     ("BVC-sjuksköterska", "ssk"), ("Anestesisjuksköterska", "ssk"), ("Barnsköterska", "usk"),
-    ("Ambulanssjukvårdare", "usk"), ("Kurator", None)])
+    ("Ambulanssjukvårdare", "usk"), ("Distriktsläkare", "lakare"), ("Narkosläkare", "lakare"), ("Kurator", None)])
 def test_the_nurses_of_theatre_ambulance_and_childrens_care_are_nurses(written, role):
     """An emergency-department and a children's-care tester saw "operationssjuksköterska", "ambulanssjuksköterska"
     and "barnsjuksköterska" in the agenda's "Anmäls av" as written, apart from the nurses they are."""
     assert load_taxonomy().normalise("reporter_roles", written) == role
+
+
+def test_a_role_the_taxonomy_does_not_know_is_named_with_a_capital_as_the_others():
+    """A children's-care tester's "Anmäls av" read "Läkare (2), kurator (1), dietist (1)"."""
+    taxonomy = load_taxonomy()
+    topic = {"audience": {"roles": {"lakare": 2, "kurator": 1, "Dietist": 1, "distriktsläkare": 1}}}
+    names = taxonomy.display_names("reporter_roles", list(topic["audience"]["roles"]))
+    assert audience_text(topic, names) == "Läkare (3), Kurator (1), Dietist (1)"

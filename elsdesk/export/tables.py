@@ -282,7 +282,8 @@ def named_counts(counts: dict[str, int], names: dict[str, str]) -> dict[str, int
     "Medicinsekreterare" beside "Sjuksköterska (ssk)"), equal names summed, most first (ties keep their order)."""
     merged: dict[str, int] = {}
     for key, count in counts.items():
-        name = names.get(key) or key[:1].upper() + key[1:]
+        name = names.get(key) or key  # free text is named as written ("kurator"): with a capital, as the names are
+        name = name[:1].upper() + name[1:]
         merged[name] = merged.get(name, 0) + int(count or 0)
     return dict(sorted(merged.items(), key=lambda item: -item[1]))
 
