@@ -228,3 +228,10 @@ def test_a_unit_name_inside_a_hyphenated_word_stays_in_the_name():
     assert provisional_name(["IVA-kurvan saknas för nya ssk"], ["IVA"]) == "IVA-kurvan saknas för nya ssk"
     assert provisional_name(["Hyrsjuksköterska saknar IVA-behörighet"], ["IVA"]) == "Hyrsjuksköterska saknar IVA-behörighet"
     assert provisional_name(["Kurvan saknas på IVA för nya ssk"], ["IVA"]) == "Kurvan saknas för nya ssk"
+
+
+def test_an_amount_stays_in_a_name_where_a_ward_number_goes():
+    """A lab tester's "Allt tar 30 sek att öppna" was named "Allt tar sek att öppna"."""
+    assert provisional_name(["Allt tar 30 sek att öppna"], []) == "Allt tar 30 sek att öppna"
+    assert provisional_name(["Avgiften blir 300 kr för mycket"], []) == "Avgiften blir 300 kr för mycket"
+    assert provisional_name(["Receptet 12 tar slut"], []) == "Receptet tar slut"

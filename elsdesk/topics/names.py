@@ -56,9 +56,10 @@ _PLACE_RE = re.compile(_BEFORE_PLACE + r"(?:\b(?i:hc|vc|vårdcentral(?:en)?|häl
                        r"|\b[A-ZÅÄÖ][\w-]+\s+(?i:lasarett|sjukhus|sjukhuset|vårdcentral)\b)")
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
 # letters in it ("O2", "NEWS2", "HbA1c"), a longer number ("1177", "FK 7804"), an ordinal ("var 4:e vecka") and
-# an amount of time or drug ("om 6 mån", "5 mg") stay in the name
+# an amount of time, drug, money or things ("om 6 mån", "5 mg", "tar 30 sek", "300 kr", "3 st") stay in the name
 _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
-                        r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|år\b|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger))")
+                        r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|sek\b|sekunder|s\b|år\b"
+                        r"|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger|st\b|stycken|%|procent|kr\b|kronor|sidor|rader))")
 # a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
 _WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
 # a masked identifier in a name, as a training lead reads it (a person's name is left out)
