@@ -188,7 +188,8 @@ def test_the_training_pane_shows_role_names(qtbot, desk, language, expected):
 
 
 @pytest.mark.parametrize("written, role", [
-    ("operationssjuksköterska", "ssk"), ("Ambulanssjuksköterska", "ssk"), ("IVA-ssk", "ssk"), ("Barnsjuksköterska", "ssk"),
+    ("operationssjuksköterska", "ssk"), ("Ambulanssjuksköterska", "ssk"), ("IVA-ssk", "ssk"),
+    ("Barnsjuksköterska", "ssk"),
     ("BVC-sjuksköterska", "ssk"), ("Anestesisjuksköterska", "ssk"), ("Barnsköterska", "usk"),
     ("Ambulanssjukvårdare", "usk"), ("Distriktsläkare", "lakare"), ("Narkosläkare", "lakare"), ("Kurator", None)])
 def test_the_nurses_of_theatre_ambulance_and_childrens_care_are_nurses(written, role):

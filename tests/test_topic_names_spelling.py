@@ -226,7 +226,8 @@ def test_a_unit_name_inside_a_hyphenated_word_stays_in_the_name():
     """An emergency-department tester's unit "IVA" cut "IVA-behörighet" to "-behörighet" and "IVA-kurvan" out of
     "IVA-kurvan saknas för nya ssk"; the unit as a word of its own still goes."""
     assert provisional_name(["IVA-kurvan saknas för nya ssk"], ["IVA"]) == "IVA-kurvan saknas för nya ssk"
-    assert provisional_name(["Hyrsjuksköterska saknar IVA-behörighet"], ["IVA"]) == "Hyrsjuksköterska saknar IVA-behörighet"
+    named = provisional_name(["Hyrsjuksköterska saknar IVA-behörighet"], ["IVA"])
+    assert named == "Hyrsjuksköterska saknar IVA-behörighet"
     assert provisional_name(["Kurvan saknas på IVA för nya ssk"], ["IVA"]) == "Kurvan saknas för nya ssk"
 
 

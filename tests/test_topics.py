@@ -306,7 +306,8 @@ def test_a_second_half_of_a_continued_proposal_is_taken_for_the_same_topic():
     def group(module, kind, reports):
         return Group(module, [kind] * len(reports), [f"{t} {d}" for t, d in reports])
 
-    last_week = [group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_1), group("lakemedel", "handhavande", SIGN_DOSE[:2])]
+    last_week = [group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_1),
+                 group("lakemedel", "handhavande", SIGN_DOSE[:2])]
     this_week = [group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_2[:1]),
                  group("utskrift_hardvara", "fel", LABEL_PRINTER_WEEK_2[1:]),
                  group("lakemedel", "handhavande", SIGN_DOSE[3:])]

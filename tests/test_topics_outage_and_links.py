@@ -249,7 +249,8 @@ def test_a_name_whose_telling_words_are_gone_gives_way_though_a_common_word_stay
     pair = topic("integrationer", "triagefärg saknas på tavlan", "dialys lkm saknas i listan")
     assert not name_still_fits("RETTS saknas", pair, finder)
     assert name_still_fits("RETTS saknas", topic("integrationer", "RETTS-nivån saknas", "triagenivå saknas"), finder)
-    notes = topic("journal_dokumentation", "Anteckning på fel patient, hur signera om", "ambulans överrapport anteckning")
+    notes = topic("journal_dokumentation", "Anteckning på fel patient, hur signera om",
+                  "ambulans överrapport anteckning")
     assert not name_still_fits("Hyrläkare kan inte signera", notes, finder)
     assert name_still_fits("Hyrläkare kan inte signera", topic("journal_dokumentation", "hyrläkaren kan inte signera",
                                                                "stafettläkare signering grå"), finder)

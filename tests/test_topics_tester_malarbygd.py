@@ -181,8 +181,8 @@ def test_one_description_with_a_slip_is_quoted_once():
         _ticket("b2", "Odlingssvar, bara slutsvar syns", said.format("Fnins"), "bestallning_svar"),
         _ticket("b3", "Preliminärt odlingssvar", "Var visas preliminära svar på blododling innan slutsvaret kommit?",
                 "bestallning_svar"),
-        _ticket("b4", "prel svar blododling", "Mikrobiologen har ringt om växt men vi hittar inget prel svar i Cosmic.",
-                "bestallning_svar"),
+        _ticket("b4", "prel svar blododling",
+                "Mikrobiologen har ringt om växt men vi hittar inget prel svar i Cosmic.", "bestallning_svar"),
     ]
     topic = TopicFinder(reference_texts=_reference_texts()).describe_groups(group, [list(range(len(group)))])[0]
     quoted = {group[m].key for m in topic.examples}

@@ -147,8 +147,9 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                known.label = _proposal_name(topic, tickets, [before.detail.get("name") if before else None, known.label],
-                                             names_taken | (fresh_names - {topic.label}), spelling, finder)
+                earlier_names = [before.detail.get("name") if before else None, known.label]
+                known.label = _proposal_name(topic, tickets, earlier_names, names_taken | (fresh_names - {topic.label}),
+                                             spelling, finder)
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
             names_taken.add(known.label)
@@ -242,8 +243,8 @@ def name_still_fits(name: str | None, topic: FoundTopic, finder: TopicFinder | N
     this week's, and so does a name whose only word left is one every ticket may say ("RETTS saknas" over
     "triagefärg saknas" and "dialys lkm saknas i listan", a tester's second week). On the held-out topic
     regions this renamed twice as many proposals that took over an unrelated earlier one's identity as
-    counting every word of the name did, and hardly more of those that go on with their own problem. A
-    name people gave is kept whatever (``custom_label``)."""
+    counting every word of the name did, and fewer of those that go on with their own problem. A name
+    people gave is kept whatever (``custom_label``)."""
     if not name:
         return False
     words = [term for term in analyse(name) if "_" not in term]
