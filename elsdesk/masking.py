@@ -94,6 +94,9 @@ _ID_RE = re.compile(  # the lookahead skips, in one step, every position where n
     # the date written with hyphens: "1912-12-12-1212", "12-12-12-1212"; with a space before the serial it is a date
     # and a time ("2025-05-06 1430", "2025-05-06 - 1430"), followed by a date a range ("2025-05-06-2025-05-14")
     rf"|{_CENTURY}?[0-9]{{2}}[{_DASH}][0-9]{{2}}[{_DASH}][0-9]{{2}}[+_{_DASH}][0-9]{{4}}(?![0-9]|[{_DASH}./][0-9])"
+    # and with a space before four digits that are no time of day: "1980-01-01 2387" (the Luhn digit decides)
+    rf"|{_CENTURY}[0-9]{{2}}[{_DASH}][0-9]{{2}}[{_DASH}][0-9]{{2}}{_SPACE}{{1,2}}(?!(?:[01][0-9]|2[0-3])[0-5][0-9])"
+    rf"[0-9]{{4}}(?![0-9]|[{_DASH}./:][0-9])"
     r")"
 )
 # A label that says the number after it is an identity number, in the ways Swedish staff write it. Not "f.nr"
@@ -406,19 +409,49 @@ def labelled_number_end(number: str) -> int | None:
         if count > 12:
             break
         ends[count] = group.end()
-    if _LEADING_DATE_RE.match(number):
-        return None
+    if (dated := _LEADING_DATE_RE.match(number)) is not None:
+        return _serial_after_date_end(number, dated)
     lengths = _LABELLED_LENGTHS_WITH_CENTURY if number[:2] in _CENTURIES else _LABELLED_LENGTHS
     return next((ends[length] for length in lengths if length in ends), None)
 
 
+_SERIAL_AFTER_DATE_RE = re.compile(rf"{_GROUP_SEP}(?P<serial>[0-9]{{4}})(?![0-9])")
+
+
+# a date after "pnr" from before this year is a birth date, not the day something happened at the desk: no ticket
+# of a Cosmic go-live speaks of a day before it ("pnr 1912-12-12 1212" is the test number, "pnr 2025-05-06 0800" a time)
+EVENTS_FROM_YEAR = 2015
+
+
+def _serial_after_date_end(number: str, dated: re.Match[str]) -> int | None:
+    """Where a labelled identity number written with its birth date as a date ends ("pnr 1980-01-01 2387",
+    "personnummer 1980.01.01 2387", a privacy tester), or None: the date year first, then four digits that are no
+    time of day, or any four after a date before :data:`EVENTS_FROM_YEAR` ("pnr 2025-05-06 0800" and "pnr
+    2025-05-06" stay dates)."""
+    if dated.group("iso_sep") is None or dated.group(0)[:2] not in _CENTURIES:
+        return None
+    serial = _SERIAL_AFTER_DATE_RE.match(number, dated.end())
+    if serial is None or (is_time_of_day(serial.group("serial")) and int(dated.group(0)[:4]) >= EVENTS_FROM_YEAR):
+        return None
+    return serial.end()
+
+
+def is_time_of_day(four: str) -> bool:
+    """Whether four digits read as a time, HHMM ("0800", "2359")."""
+    return int(four[:2]) <= 23 and int(four[2:]) <= 59
+
+
 def labelled_birth_date_end(match: re.Match[str]) -> int | None:
     """Where a birth date written alone ends in the number of a _LABELLED_ID_RE *match* ("pnr 19121212", "pnr
-    121212"), or None: the label must be a personnummer's (not "sam.nr", "ID-nr"), and the number's first group 8
-    digits that start with a century or 6 digits, a real date, and no letter glued on ("pnr 12", "Pnr 12345678" and
-    "pnr 121212abc" stay)."""
+    121212", "pnr 1980-01-01"), or None: the label must be a personnummer's (not "sam.nr", "ID-nr"), and the number's
+    first group 8 digits that start with a century or 6 digits, a real date, and no letter glued on ("pnr 12", "Pnr
+    12345678" and "pnr 121212abc" stay), or a date written year first before :data:`EVENTS_FROM_YEAR`."""
     if match.group(0)[0] not in _PERSONAL_LABEL_STARTS:
         return None
+    dated = _LEADING_DATE_RE.match(match.group("number"))
+    if dated is not None:  # "pnr 1980-01-01": a day before the desk's time is a birth date
+        iso = dated.group("iso_sep") is not None and dated.group(0)[:2] in _CENTURIES
+        return dated.end() if iso and int(dated.group(0)[:4]) < EVENTS_FROM_YEAR else None
     digits = _GROUP_RE.match(match.group("number")).group(0)
     if match.string[match.start("number") + len(digits):match.start("number") + len(digits) + 1].isalpha():
         return None

@@ -48,11 +48,12 @@ _PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t\
 _LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE]|[sS][kK]|[dD][rR]|[äÄ][kK]|[oO][rR]|[rR][eE]|[kK][aA]|[bB][mM]|[kK][rR])"
 # the last three letters of a word for the patient or a relative (see KIN_WORDS): patienten(s), anhörig(a, e),
 # brukaren, klienten, vårdtagaren, dotter(n), son(en), make, maka, maken, makan, hustru(n), sambo(n), mamma(n),
-# pappa(n), boende, "namn är" (brukare, klient and vårdtagare end as a label does); three, not two, because "en" and
-# "er" end so many words that every capital after one would be looked at
+# pappa(n), boende, "namn är", förälder, kontakt, heter (brukare, klient, vårdtagare, vårdnadshavare and mottagare
+# end as a label does); three, not two, because "en" and "er" end so many words that every capital after one would
+# be looked at
 _KIN_END = (r"(?:[tTrRnNkK][eE][nN]|[rR][uU][nN]|[bB][oO][nN]|[mMpPkK][aA][nN]|[eE][nN][sS]|[rR][iI][gG]|[iI][gG][aAeE]"
             r"|[tT][eE][rR]|[eE][rR][nN]|[sS][oO][nN]|[aA][kK][eEaA]|[tT][rR][uU]|[mM][bB][oO]|[mM][mM][aA]|[pP][pP][aA]"
-            r"|[nN][dD][eE]|[ \t][äÄ][rR])")
+            r"|[nN][dD][eE]|[ \t][äÄ][rR]|[dD][eE][rR]|[aA][kK][tT])")
 # a space between a label and the name: a no-break space too, as a pasted mail has it ("pat\u00a0Anna Testsson")
 _GAP = "[ \t\u00a0]"
 AFTER_NAME_START = (  # what follows the colon or the capital that NAME_AFTER_LABEL_RE starts with
@@ -78,7 +79,8 @@ STAFF_TITLES = ("ssk", "usk", "dr", "doktor", "läk", "läkare", "sjuksköterska
 KIN_WORDS = ("patienten", "patientens", "anhörig", "anhöriga", "anhörige", "brukare", "brukaren", "klient", "klienten",
              "vårdtagare", "vårdtagaren", "dotter", "dottern", "son", "sonen", "make", "maka", "maken", "makan",
              "hustru", "hustrun", "sambo", "sambon", "mamma", "mamman", "pappa", "pappan", "boende", "namn är",
-             "namnet är")
+             "namnet är", "vårdnadshavare", "vårdnadshavaren", "förälder", "föräldern", "kontakt", "kontaktperson",
+             "kontaktpersonen", "mottagare", "mottagaren", "heter")
 _NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
     r"(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
     rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES + KIN_WORDS, key=len, reverse=True))})))"

@@ -118,3 +118,39 @@ def test_digit_pairs_that_are_no_personnummer_stay(text):
 ])
 def test_a_phone_number_or_address_broken_over_two_lines_is_masked(text, masked):
     assert mask(text) == masked
+
+
+# A second privacy officer's findings (2026-12-06)
+@pytest.mark.parametrize("text, masked", [
+    ("pnr 1980-01-01 2387 ringde", "pnr [personnummer] ringde"),
+    ("personnummer 1980.01.01 2387", "personnummer [personnummer]"),
+    ("personnumret: 1980-01-01 2387", "personnumret: [personnummer]"),
+    ("pnr 1912-12-12 1212", "pnr [personnummer]"),  # the test number: 12:12 is no time on a day in 1912
+    ("pnr 1980-01-01", "pnr [personnummer]"),  # a day before the desk's time after "pnr" is a birth date
+    ("Pat 1980-01-01 2387 i kassan", "Pat [personnummer] i kassan"),  # unlabelled: no time, and the Luhn digit holds
+])
+def test_a_personnummer_written_with_its_birth_date_as_a_date_is_masked(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", ["pnr 2025-05-06 0800", "pnr 2026-03-08", "2026-11-23 1212", "2026-11-23 2387 st",
+                                  "1980-01-01 2388 var det"])  # a time; a day at the desk; the check digit wrong
+def test_a_date_and_a_time_after_pnr_or_alone_stay(text):
+    assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("Vårdnadshavare Leila Testsson ringde", "Vårdnadshavare [namn] ringde"),
+    ("Förälder: Leila Testsson", "Förälder: [namn]"),
+    ("Pat heter Anna Testsson", "Pat heter [namn]"),
+    ("Kontaktperson: Eva Andersson", "Kontaktperson: [namn]"),
+    ("Mottagare: Anna Testsson", "Mottagare: [namn]"),
+])
+def test_a_name_after_a_guardian_a_contact_or_heter_is_masked(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", ["Mallen heter Inskrivning Akut", "Kontakt: IT-avdelningen", "Kontakt med Anna Testsson",
+                                  "Mottagare: Ortopedmottagningen"])
+def test_such_a_word_before_no_name_stays(text):
+    assert mask(text) == text

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from test_masking import identity_numbers, safe_text
 
 from elsdesk import masking
-from elsdesk.masking import luhn_ok, mask_text
+from elsdesk.masking import EVENTS_FROM_YEAR, luhn_ok, mask_text
 
 
 def _digits(text: str) -> str:
@@ -200,6 +200,8 @@ def test_variant_text_without_an_identity_number_stays_readable(text):
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)), st.integers(0, 23), st.integers(0, 59),
        st.sampled_from(["pnr ", "personnummer ", "", "sedan "]))
 def test_variant_a_written_date_and_time_stays_readable_even_after_a_label(day, hour, minute, prefix):
+    # after "pnr", a day before the desk's time is a birth date (test_masking_privacy_tester.py)
+    assume(prefix in ("", "sedan ") or day.year >= EVENTS_FROM_YEAR)
     for when in (f"{day:%Y-%m-%d} {hour:02d}:{minute:02d}", f"{day:%d.%m.%Y} {hour:02d}.{minute:02d}",
                  f"{day:%Y-%m-%d} {hour:02d}{minute:02d}", f"{day:%d.%m.%Y} {hour:02d}{minute:02d}"):
         assert mask_text(prefix + when).text == prefix + when
