@@ -408,6 +408,17 @@ class RememberedLabels:
                 self._answers[key] = answer
             return answer
 
+    def written_role(self, written: str) -> tuple[str, int]:
+        """:meth:`~elsdesk.taxonomy.Taxonomy.written_role`, remembered as :meth:`normalise` is."""
+        key = ("written_role", written)
+        try:
+            return self._answers[key]
+        except KeyError:
+            answer = self.taxonomy.written_role(written)
+            if len(self._answers) < self.LIMIT:
+                self._answers[key] = answer
+            return answer
+
 
 @dataclass(frozen=True)
 class UnknownValue:
@@ -685,11 +696,8 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
     )
     role_raw = _free_text(fields.get("reporter_role"))
     if role_raw:
-        role = taxonomy.normalise("reporter_roles", role_raw)
-        if not role:
-            masked_role = mask_text(role_raw)
-            role, ticket.masked_count = masked_role.text[:60], ticket.masked_count + masked_role.total
-        ticket.reporter_role = role or None
+        role, masked = taxonomy.written_role(role_raw)
+        ticket.reporter_role, ticket.masked_count = role or None, ticket.masked_count + masked
     if ticket.external_id is None:
         ticket.external_id = automatic_id(created.replace(microsecond=0, tzinfo=None), raw_title, description, ticket.unit or "",
                                           taxonomy.normalise("reporter_roles", role_raw) or role_raw if role_raw else "")

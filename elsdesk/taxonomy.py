@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, fields, replace
 from functools import cached_property, lru_cache
 
+from elsdesk.masking import PLACEHOLDER_RE, mask_text
 from elsdesk.paths import resources_dir
 
 
@@ -103,12 +104,34 @@ class Taxonomy:
     def display_name(self, group: str, value: str | None, language: str = "sv") -> str:
         """What a person reads for a stored *value* of *group*: the label's name when the value is an
         id or is recognised by :meth:`normalise` (free text stored before a synonym was known),
-        otherwise the value as written."""
+        otherwise the value as written (a reporter role as :meth:`written_role` reads it: a name stored beside
+        a role before it did is not shown)."""
         if not value:
             return ""
         labels = getattr(self, group)
         label_id = value if any(label.id == value for label in labels) else self.normalise(group, value)
+        if label_id is None and group == "reporter_roles":
+            written = self.written_role(value)[0]
+            label_id = written if any(label.id == written for label in labels) else None
+            value = written
         return _name_in(labels, label_id, language) if label_id else str(value)
+
+    def written_role(self, written: str) -> tuple[str, int]:
+        """(the reporter role stored for a *written* role, identifiers masked in it): the id of the role or of
+        one of its words ("Ssk Lisa Testsson", "Testsson, usk", "AT-läkare Testsson": a name typed beside the role,
+        which no export may carry, a privacy officer found in the agenda's "Anmäls av"), else the text as written
+        (masked, at most 60 characters) when it reads as a role, with no capitalised word after its first
+        ("kurator", "Medicinsk fotograf"); else :data:`OTHER_ROLE`."""
+        role = self.normalise("reporter_roles", written)
+        if role is None:
+            role = next((found for part in _ROLE_PARTS_RE.split(written)
+                         if part and (found := self.normalise("reporter_roles", part))), None)
+        if role is not None:
+            return role, 0
+        masked = mask_text(written)
+        if _NAME_AFTER_FIRST_WORD_RE.search(masked.text.strip()) or PLACEHOLDER_RE.search(masked.text):
+            return OTHER_ROLE, masked.total
+        return masked.text[:60], masked.total
 
     def display_names(self, group: str, values, language: str = "sv") -> dict[str, str]:
         """{value: :meth:`display_name`} for stored *values* of *group* (for a view or an export that
@@ -169,6 +192,11 @@ def _labels(raw: list[dict]) -> tuple[Label, ...]:
         )
         for item in raw
     )
+
+
+OTHER_ROLE = "annan"  # the taxonomy's role for everyone else ("Annan")
+_ROLE_PARTS_RE = re.compile(r"[,;/()]|\s+")
+_NAME_AFTER_FIRST_WORD_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ]")  # a capital after the first word: a name
 
 
 @lru_cache(maxsize=1)

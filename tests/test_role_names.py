@@ -204,3 +204,19 @@ def test_a_role_the_taxonomy_does_not_know_is_named_with_a_capital_as_the_others
     topic = {"audience": {"roles": {"lakare": 2, "kurator": 1, "Dietist": 1, "distriktsläkare": 1}}}
     names = taxonomy.display_names("reporter_roles", list(topic["audience"]["roles"]))
     assert audience_text(topic, names) == "Läkare (3), Kurator (1), Dietist (1)"
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("Ssk Zlatanovicz Qwertyson", "ssk"), ("Zlatanovicz Qwertyson, usk", "usk"), ("AT-läkare Qwertyson", "lakare"),
+    ("Lisa Testsson", "annan"), ("dietist (Eva Testsson)", "annan"), ("19121212-1212", "annan"),
+    ("kurator", "kurator"), ("Medicinsk fotograf", "Medicinsk fotograf")])
+def test_a_name_typed_beside_a_role_is_not_stored_nor_shown(written, stored, memory_db, tmp_path):
+    """A privacy officer's role column ("Ssk Zlatanovicz Qwertyson", "AT-läkare Qwertyson") reached every export's
+    "Anmäls av": the role is read from one of its words, and a role that is no known one but holds a capitalised
+    word after its first is "Annan". A desk that stored such a role before shows it the same way."""
+    import_tickets(memory_db, write_jsonl(tmp_path / "r.jsonl", [dict(_rows()[0], reporter_role=written)]))
+    (ticket,) = list(TicketRepository(memory_db).iter_tickets())
+    assert ticket.reporter_role == stored
+    taxonomy = load_taxonomy()
+    assert "Testsson" not in taxonomy.display_name("reporter_roles", written)
+    assert "Qwertyson" not in taxonomy.display_name("reporter_roles", written)
