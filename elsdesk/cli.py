@@ -130,9 +130,29 @@ def _say_new_desk(target: str | None) -> None:
     if target is not None and backend_of(target) != SQLITE:
         return
     path = Path(target) if target is not None else default_db_path()
-    if target == ":memory:" or path.exists():
+    if target == ":memory:":
         return
-    print(f"elsdesk: skapar en ny desk i {path}", file=sys.stderr)
+    _refuse_what_is_no_desk(path, new_allowed=True)
+    if not path.exists():
+        print(f"elsdesk: skapar en ny desk i {path}", file=sys.stderr)
+
+
+def _refuse_what_is_no_desk(path: Path, new_allowed: bool) -> None:
+    """DeskMissingError (exit 4) when *path* is no file, another program's SQLite database (opening it would write
+    the desk's tables into it), or, unless a new desk may be made there (*new_allowed*), an empty file: a
+    contract tester's `list` on a `touch`ed file made it a desk, and on another program's database wrote into it."""
+    from elsdesk.cli_errors import DeskMissingError
+    from elsdesk.storage.sqlite_backend import desk_file_state
+
+    state = desk_file_state(path)
+    if state == "not a file":
+        raise DeskMissingError(f"{path} är ingen fil (en mapp eller en enhet); ange desken som en fil, t.ex. desk.db")
+    if state == "other":
+        raise DeskMissingError(f"{path} är ett annat programs databas, ingen desk; elsdesk skriver inte i den."
+                               " Ange en ny fil för desken")
+    if state == "empty" and not new_allowed:
+        raise DeskMissingError(f"{path} är en tom fil, ingen desk; en ny desk skapas med 'elsdesk --db {path}"
+                               " import FIL', 'demo' eller när appen startar på den")
 
 
 def _database(args, *, existing: bool = False):
@@ -174,7 +194,9 @@ def require_existing(target) -> None:
             raise DeskMissingError(f"det finns ingen desk än i användarens datamapp ({default_db_path()}); den skapas"
                                    " med 'elsdesk import FIL', 'elsdesk demo' eller när appen startar")
         return
-    if target and target != ":memory:" and backend_of(target) == SQLITE and not Path(target).exists():
+    if target and target != ":memory:" and backend_of(target) == SQLITE and Path(target).exists():
+        _refuse_what_is_no_desk(Path(target), new_allowed=False)
+    elif target and target != ":memory:" and backend_of(target) == SQLITE:
         raise DeskMissingError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
                                f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
 

@@ -310,6 +310,30 @@ def upgrade_pending(path: str | os.PathLike) -> bool:
     return 0 < version < len(MIGRATIONS)
 
 
+def desk_file_state(path: str | os.PathLike) -> str:
+    """What a local file named as a desk is, read without writing: "missing", "not a file" (a folder, a device such
+    as /dev/null, a pipe), "empty" (no bytes: a failed copy, a ``touch``), "desk" (an elsdesk desk, or a database
+    file this version cannot read, which opening it says), or "other" (another program's SQLite database: its tables
+    and no elsdesk schema, which opening it would write into it)."""
+    path = Path(path)
+    if not path.exists():
+        return "missing"
+    if not path.is_file():
+        return "not a file"
+    if path.stat().st_size == 0:
+        return "empty"
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return "desk"  # not a database at all, or locked: opening it says which
+    return "other" if version == 0 and tables else "desk"
+
+
 def _writable(path: Path) -> bool:
     """Whether this login may write the file and create its journal beside it."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
