@@ -12,15 +12,21 @@ import re
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_AND_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# the control characters that break a line where other programs write them: a vertical tab (FileMaker's and Word's
+# line break inside a field), a form feed, the file, group and record separators and "next line" (NEL). Deleted,
+# they glued the words on both sides together ("Rad ettRad två", a contract tester)
+_BREAKING_CONTROLS = "\x0b\x0c\x1c\x1d\x1e\x85"
 
 
 def printable(text: str | None, keep_newlines: bool = True) -> str:
-    """*text* without control characters; with ``keep_newlines=False`` tabs and line breaks become spaces."""
+    """*text* without control characters (those that break a line in other programs as a line break, see
+    _BREAKING_CONTROLS); with ``keep_newlines=False`` tabs and line breaks become spaces."""
     if not text:
         return ""
     if keep_newlines:
-        return _CONTROL.sub("", text)
-    return _CONTROL_AND_BREAKS.sub(lambda m: " " if m.group(0) in "\t\n\r\u2028\u2029" else "", text)
+        return _CONTROL.sub(lambda m: "\n" if m.group(0) in _BREAKING_CONTROLS else "", text)
+    return _CONTROL_AND_BREAKS.sub(
+        lambda m: " " if m.group(0) in "\t\n\r\u2028\u2029" + _BREAKING_CONTROLS else "", text)
 
 
 _LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029")  # Windows, old Mac, Unicode line and paragraph separators

@@ -372,3 +372,12 @@ def test_a_word_of_a_hundred_thousand_letters_imports_and_its_ticket_is_found(me
     repo = TicketRepository(memory_db)
     long_id = repo.external_ids(["LONG-1"])["LONG-1"].id
     assert repo.query_ids(TicketFilter(text="skrivaren")) == [long_id]  # (PostgreSQL skips words over 2,047 letters)
+
+
+def test_a_line_breaking_control_character_is_a_line_break_not_glue(tmp_path):
+    """A contract tester's FileMaker export broke lines in a field with a vertical tab (also a form feed and NEL):
+    deleted, they glued "Rad ett" and "Rad två" into "Rad ettRad två" for the model, the topics and the search."""
+    from elsdesk.plain_text import printable
+
+    assert printable("Rad ett\x0bRad två\x0cSida två\x85Nästa rad\x00") == "Rad ett\nRad två\nSida två\nNästa rad"
+    assert printable("Rad ett\x0bRad två", keep_newlines=False) == "Rad ett Rad två"
