@@ -232,3 +232,22 @@ def test_issue_an_els_stod_login_on_the_server_may_store_and_find_a_clashing_row
         assert _ticket(database, "ELS-000003").title == SHARED_TITLES[2]
         became = [ticket for ticket in TicketRepository(database).iter_tickets() if ticket.title.startswith("Journal")]
         assert len(became) == 1 and became[0].external_id != "ELS-000003"
+
+
+@pytest.mark.parametrize("moved", ["2026-11-03T09:22:37", "2026-11-03T10:40:00", "2026-11-03T23:22:37"])
+def test_the_same_report_with_its_time_moved_within_a_day_is_the_same_ticket(memory_db, tmp_path, moved):
+    """A contract tester's export wrote every time an hour back (UTC without its zone), and a corrected time: the
+    re-import made ten new tickets under numbers the service desk never gave, instead of updating them."""
+    import_tickets(memory_db, write_jsonl(tmp_path / "a.jsonl", [_local_row()]), find_incidents=False)
+    report = import_tickets(memory_db, write_jsonl(tmp_path / "b.jsonl", [_local_row(created_at=moved)]),
+                            find_incidents=False)
+    assert (report.new, report.rejected, report.warnings) == (0, [], [])
+    assert len(list(TicketRepository(memory_db).iter_tickets())) == 1
+
+
+def test_the_same_text_on_another_day_under_a_stored_number_is_still_another_ticket(memory_db, tmp_path):
+    import_tickets(memory_db, write_jsonl(tmp_path / "a.jsonl", [_local_row()]), find_incidents=False)
+    report = import_tickets(memory_db, write_jsonl(tmp_path / "b.jsonl", [_local_row(created_at="2026-11-05T10:22:37")]),
+                            find_incidents=False)
+    assert report.new == 1 and "finns redan för ett annat ärende" in report.warnings[0][1]
+    assert len(list(TicketRepository(memory_db).iter_tickets())) == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from elsdesk.domain import Ticket
@@ -36,6 +37,24 @@ class Clash:
     earlier_line: int = 0  # an earlier row of this file with the same id, stored under a new number (the row is refused)
 
 
+SAME_REPORT_HOURS = 14  # the furthest two clocks' zones are apart: a time written in UTC without its zone, or local
+
+
+def same_report(stored: Ticket, row: Ticket) -> bool:
+    """Whether a row whose creation time differs from the stored ticket with its id is that ticket all the same: the
+    same title and description (both masked) within :data:`SAME_REPORT_HOURS`, as when an export moved every time
+    by an hour, written in UTC without its zone, or the desk corrected a time (a contract tester's re-import made
+    ten new tickets under numbers the service desk never gave). Another desk's ticket under the same number (every
+    desk numbers from ELS-000001) is another report, or one of another day."""
+    if not (stored.title or stored.description) or (stored.title, stored.description) != (row.title, row.description):
+        return False
+    try:
+        apart = abs(datetime.fromisoformat(stored.created_at) - datetime.fromisoformat(row.created_at))
+    except (TypeError, ValueError):
+        return False
+    return apart <= timedelta(hours=SAME_REPORT_HOURS)
+
+
 class IdClashes:
     """The rows of one import whose id is stored for another ticket, and the numbers they are stored
     under instead: remembered in the desk's settings (by the file's id and the row's creation time), so
@@ -57,7 +76,7 @@ class IdClashes:
         clashing: dict[int, tuple[_Row, Ticket]] = {}
         for row in batch:
             other = None if row.automatic_id else known.get(row.ticket.external_id)
-            if other is None or same_creation(other.created_at, row.ticket.created_at):
+            if other is None or same_creation(other.created_at, row.ticket.created_at) or same_report(other, row.ticket):
                 continue
             if written.get(other.id) and not written.renumbered(other.id):
                 continue  # written by an earlier row of this file under its own id: the same id twice, refused
