@@ -358,6 +358,8 @@ def cmd_list(args) -> int:
     listed = 0
     with _database(args, existing=True) as database:
         taxonomy = desk_taxonomy(database)  # a region's own modules and kinds by their names too
+        if args.module is not None and not args.module.strip():  # an unset variable in a script: no filter unsaid
+            raise UsageError("--module: ingen modul angavs; utelämna --module för alla moduler")
         if args.module and not taxonomy.normalise("modules", args.module):
             raise UsageError(f"--module: okänd modul '{args.module}'; deskens moduler visas med: elsdesk labels")
         out = sys.stdout

@@ -25,6 +25,7 @@ so every command answers the same mistake with the same code (README "Exit codes
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 import threading
@@ -120,10 +121,19 @@ def sigterm_as_exit() -> Iterator[None]:
 
 
 # -- readers of command-line values: argparse types, so a wrong value is a usage error (exit 2) ----
+_MONTH_OR_WEEK_RE = re.compile(r"\s*\d{4}-(0[1-9]|1[0-2])\s*")
+
+
 def week_value(text: str) -> str:
-    """An ISO week as the services take it ('2025-W18'), from '2025-W18', '2025W18' or '2025-18'."""
+    """An ISO week as the services take it ('2025-W18'), from '2025-W18', '2025W18' or '2025-18'; not '2026-05',
+    which a script writer means as May as often as week 5 (a contract tester)."""
     from elsdesk.domain import normalise_week
 
+    if _MONTH_OR_WEEK_RE.fullmatch(str(text)):
+        year, number = str(text).strip().split("-")
+        raise argparse.ArgumentTypeError(
+            f"'{text.strip()}' kan vara månad {int(number)} eller vecka {int(number)}; skriv {year}-W{number} för"
+            " veckan")
     try:
         return normalise_week(text)
     except BadInputError as exc:

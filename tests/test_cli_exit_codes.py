@@ -27,7 +27,10 @@ def exit_code(argv: list[str]) -> int:
 # A value the user typed wrong on the command line, in every command that takes one: usage, 2.
 USAGE_ERRORS = {
     "list bad week": ["list", "--week", "2025-W99"],
+    "list a month or a week": ["list", "--week", "2026-05"],  # May or week 5? (a contract tester)
+    "topics a month or a week": ["topics", "--week", "2026-12"],
     "list unknown module": ["list", "--module", "finnsinte"],
+    "list no module": ["list", "--module", ""],  # an unset shell variable, as "--week ''" is
     "topics bad week": ["topics", "--week", "2025-W99"],
     "topics bad day": ["topics", "--from", "28/4", "--to", "2025-05-01"],
     "topics half a period": ["topics", "--from", "2025-04-28"],
