@@ -103,15 +103,20 @@ _ID_RE = re.compile(  # the lookahead skips, in one step, every position where n
 # (also faktura-, följesedels- and försäkringsnummer) and not a bare "ID" (ticket, order and HSA ids).
 _LABEL_GAP = rf"[.\-]?{_SPACE}?"                        # "p-nr", "p.nr", "pers. nr", "person nr", "pnr"
 _NUMBER_WORD = r"(?:nr|n?umm?er|numret)"  # and the label misspelt: "personummer", "personnumer"
+_NORDIC_LABEL = rf"cpr(?:{_LABEL_GAP}{_NUMBER_WORD})?|f[øo]dsels{_LABEL_GAP}{_NUMBER_WORD}|henkilötunnus|hetu|kennitala"
 _LABEL = (
-    r"(?=[pPsSfFiI])(?<![^\W\d_])(?i:"                   # a word of its own: "Lid-nr" is no "id-nr"
+    r"(?=[pPsSfFiIcChHkK])(?<![^\W\d_])(?i:"             # a word of its own: "Lid-nr" is no "id-nr"
     rf"p(?:ers(?:on)?)?{_LABEL_GAP}{_NUMBER_WORD}"        # pnr, p-nr, pers.nr, personnr, person nr, personnummer
     rf"|samordnings{_LABEL_GAP}{_NUMBER_WORD}|sam{_LABEL_GAP}nr"  # samordningsnr, samordningsnummer, sam.nr
     rf"|födelse{_LABEL_GAP}{_NUMBER_WORD}"                # födelsenummer, födelsenr
     rf"|id{_LABEL_GAP}{_NUMBER_WORD}"                     # ID-nr, id nr, idnr, ID-nummer
     rf"|ssn|social{_SPACE}security{_SPACE}(?:number|no)|personal{_SPACE}id(?:entity)?{_SPACE}(?:number|no)"  # English
+    # the neighbours' (a privacy officer's): Danish CPR, Norwegian fødselsnummer, Finnish henkilötunnus, Icelandic
+    # kennitala; their numbers have ten or eleven digits as a Swedish one has
+    rf"|{_NORDIC_LABEL}"
     r")"
 )
+_NORDIC_LABEL_RE = re.compile(rf"(?i:{_NORDIC_LABEL})")  # their numbers start with the day: no samordningsnummer
 # what staff write between the label and the number: "pnr är …", "personnumret var …", "personnummer till pat …",
 # "pnr nr …", "pnr -> …", and an opening bracket or quote ("pnr (…)", "pnr: ”…”")
 _LABEL_FILLER = (rf"(?:(?i:är|var|is|was|nr|till{_SPACE}+pat(?:ienten)?|->|=>){_SPACE}+)?"
@@ -526,7 +531,9 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     def _labelled_identity(match: re.Match[str]) -> str:
         number = match.group("number")
         end = labelled_number_end(number)
-        if end is not None:
+        if end is not None and _NORDIC_LABEL_RE.match(match.group(0)):
+            kind = "personnummer"
+        elif end is not None:
             kind = labelled_kind(labelled_date_digits(number[:end]))
         elif (end := labelled_birth_date_end(match)) is not None:
             kind = "personnummer"  # a birth date alone after "pnr" identifies the patient too ("pnr 121212")

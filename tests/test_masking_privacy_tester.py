@@ -154,3 +154,20 @@ def test_a_name_after_a_guardian_a_contact_or_heter_is_masked(text, masked):
                                   "Mottagare: Ortopedmottagningen"])
 def test_such_a_word_before_no_name_stays(text):
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("CPR-nr 150380-1235 ringde", "CPR-nr [personnummer] ringde"),
+    ("fødselsnummer 15038012345", "fødselsnummer [personnummer]"),
+    ("kennitala: 150380-1239", "kennitala: [personnummer]"),
+    ("henkilötunnus 150380-123A", "henkilötunnus [personnummer]A"),  # the check letter alone names nobody
+])
+def test_a_nordic_neighbours_identity_number_after_its_label_is_masked(text, masked):
+    """A privacy officer's Danish, Norwegian, Icelandic and Finnish patients kept their numbers (their day first:
+    never a samordningsnummer)."""
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", ["cpr-registret uppdateras i natt", "Kunde inte läsa CPR"])
+def test_such_a_label_without_a_number_stays(text):
+    assert mask(text) == text
