@@ -171,3 +171,23 @@ def test_a_nordic_neighbours_identity_number_after_its_label_is_masked(text, mas
 @pytest.mark.parametrize("text", ["cpr-registret uppdateras i natt", "Kunde inte läsa CPR"])
 def test_such_a_label_without_a_number_stays(text):
     assert mask(text) == text
+
+
+def test_an_imports_messages_quote_no_identifier(memory_db, tmp_path):
+    """A privacy officer's workbook had a first sheet named 'Dolt 19121212-1212': the import's note quoted it."""
+    from openpyxl import Workbook
+
+    from elsdesk.services.imports import import_tickets
+
+    book = Workbook()
+    book.active.title = "Dolt 19121212-1212"
+    book.active.append(["Anteckningar"])
+    sheet = book.create_sheet("Ärenden")
+    sheet.append(["Ärendenr", "Skapad", "Rubrik", "Beskrivning"])
+    sheet.append(["A-1", "2026-11-02 08:14", "Skrivaren strular", "Etiketterna blir tomma"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    report = import_tickets(memory_db, path, find_incidents=False)
+    said = " ".join(text for _line, text in report.warnings + report.rejected)
+    assert report.new == 1 and "bladet" in said
+    assert "19121212" not in said and "[personnummer]" in said

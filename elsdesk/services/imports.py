@@ -50,7 +50,7 @@ from elsdesk.importer import (
     earlier_automatic_ids, last_day_not_ahead, no_rows, read_ticket_row, shown, ticket_fields,
 )
 from elsdesk.import_dates import slash_order, slash_order_of
-from elsdesk.masking import mask_text
+from elsdesk.masking import mask, mask_text
 from elsdesk.region_time import region_today
 from elsdesk.services.import_links import ImportLinks
 from elsdesk.services.import_numbers import IdClashes
@@ -307,11 +307,20 @@ def import_tickets(
     if report.already_linked and not report.linked:
         report.warnings.append((columns.header_line or 1, _nothing_new_linked(report.already_linked)))
     report.rejected.sort()
+    _mask_messages(report)
     if find_incidents and not (is_cancelled and is_cancelled()):
         if on_phase:
             on_phase("incidents")  # after the rows: a long scan of a big file is not silent
         report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
     return report
+
+
+def _mask_messages(report: ImportResult) -> None:
+    """The import's warnings and reasons masked as a ticket is: they quote what the file wrote, a sheet's name,
+    a column's, a value no label matched, a date that is none ("bladet 'Dolt 19121212-1212'", a privacy officer),
+    and they are shown in the window and in a script's log."""
+    report.warnings[:] = [(line, mask(text)) for line, text in report.warnings]
+    report.rejected[:] = [(line, mask(text)) for line, text in report.rejected]
 
 
 def _slash_order(path, ahead: deque[RawRow], category: str | None):
