@@ -122,7 +122,7 @@ _NORDIC_LABEL_RE = re.compile(rf"(?i:{_NORDIC_LABEL})")  # their numbers start w
 _LABEL_FILLER = (rf"(?:(?i:är|var|is|was|nr|till{_SPACE}+pat(?:ienten)?|->|=>){_SPACE}+)?"
                  "[(\"'\u201c\u201d\u00ab\u00bb]?")
 _PERSONAL_LABEL_STARTS = "pPfF"  # the labels of a personnummer (not "sam.nr", "ID-nr"): "pnr", "födelsenr"
-_GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._/{_DASH}](?:{_SPACE}|\r?\n){{0,2}})"
+_GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._/{_DASH}]{{1,2}}(?:{_SPACE}|\r?\n){{0,2}})"
 _LABELLED_ID_RE = re.compile(
     rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}{_LABEL_FILLER}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
 )

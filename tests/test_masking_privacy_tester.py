@@ -128,6 +128,7 @@ def test_a_phone_number_or_address_broken_over_two_lines_is_masked(text, masked)
     ("pnr 1912-12-12 1212", "pnr [personnummer]"),  # the test number: 12:12 is no time on a day in 1912
     ("pnr 1980-01-01", "pnr [personnummer]"),  # a day before the desk's time after "pnr" is a birth date
     ("Pat 1980-01-01 2387 i kassan", "Pat [personnummer] i kassan"),  # unlabelled: no time, and the Luhn digit holds
+    ("pnr 19800101--2387", "pnr [personnummer]"),  # a double dash: the serial stayed after the birth date
 ])
 def test_a_personnummer_written_with_its_birth_date_as_a_date_is_masked(text, masked):
     assert mask(text) == masked
