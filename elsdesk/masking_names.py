@@ -104,7 +104,9 @@ _NOT_NAMES = frozenset("""
     cosmic link nova webcert pascal millennium melior cambio inera npö siths messenger bos svpl sms
     ssk usk läk lak dr doktor ua sjuksköterska sjukskoterska undersköterska underskoterska läkare lakare barnmorska
     lista vy vyn flik meny mall kassa labb lab
-""".split())
+    inskriven utskriven inlagd inlagda avliden avled död okänd okänt okända ny nya nyfödd flyttad flyttades
+    överflyttad hemgång hemskickad kvarliggande
+""".split())  # the last row: what a patient is, after "Pat:" ("Pat: Inskriven på fel avdelning", a privacy officer)
 # Cosmic terms, and units: a word built on one is no name ("Översikten", "Patientöversikt", "Läkemedelslistan")
 _COSMIC_STEMS = (
     "översikt", "journal", "läkemedel", "ordination", "remiss", "vårdbegäran", "vårdplan", "vårddokument",

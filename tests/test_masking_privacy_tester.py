@@ -192,3 +192,10 @@ def test_an_imports_messages_quote_no_identifier(memory_db, tmp_path):
     said = " ".join(text for _line, text in report.warnings + report.rejected)
     assert report.new == 1 and "bladet" in said
     assert "19121212" not in said and "[personnummer]" in said
+
+
+@pytest.mark.parametrize("text", ["Pat: Inskriven på fel avdelning", "pat: Avliden igår, journalen låst", "Namn: Okänd",
+                                  "Pat: Nyfödd utan pnr"])
+def test_what_a_patient_is_after_pat_is_no_name(text):
+    """A privacy officer's "Pat: Inskriven på fel avdelning" lost its useful word to "[namn]"."""
+    assert mask(text) == text
