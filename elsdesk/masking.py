@@ -103,7 +103,8 @@ _ID_RE = re.compile(  # the lookahead skips, in one step, every position where n
 # (also faktura-, följesedels- and försäkringsnummer) and not a bare "ID" (ticket, order and HSA ids).
 _LABEL_GAP = rf"[.\-]?{_SPACE}?"                        # "p-nr", "p.nr", "pers. nr", "person nr", "pnr"
 _NUMBER_WORD = r"(?:nr|n?umm?er|numret)"  # and the label misspelt: "personummer", "personnumer"
-_NORDIC_LABEL = rf"cpr(?:{_LABEL_GAP}{_NUMBER_WORD})?|f[øo]dsels{_LABEL_GAP}{_NUMBER_WORD}|henkilötunnus|hetu|kennitala"
+_NORDIC_LABEL = (rf"cpr(?:{_LABEL_GAP}{_NUMBER_WORD})?|f[øo]dsels{_LABEL_GAP}{_NUMBER_WORD}"
+                 r"|henkilötunnus|hetu|kennitala")
 _LABEL = (
     r"(?=[pPsSfFiIcChHkK])(?<![^\W\d_])(?i:"             # a word of its own: "Lid-nr" is no "id-nr"
     rf"p(?:ers(?:on)?)?{_LABEL_GAP}{_NUMBER_WORD}"        # pnr, p-nr, pers.nr, personnr, person nr, personnummer

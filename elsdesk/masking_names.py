@@ -79,8 +79,8 @@ STAFF_TITLES = ("ssk", "usk", "dr", "doktor", "läk", "läkare", "sjuksköterska
 KIN_WORDS = ("patienten", "patientens", "anhörig", "anhöriga", "anhörige", "brukare", "brukaren", "klient", "klienten",
              "vårdtagare", "vårdtagaren", "dotter", "dottern", "son", "sonen", "make", "maka", "maken", "makan",
              "hustru", "hustrun", "sambo", "sambon", "mamma", "mamman", "pappa", "pappan", "boende", "namn är",
-             "namnet är", "vårdnadshavare", "vårdnadshavaren", "förälder", "föräldern", "kontakt", "kontaktperson",
-             "kontaktpersonen", "mottagare", "mottagaren", "heter")
+             "namnet är", "vårdnadshavare", "vårdnadshavaren", "förälder", "föräldern", "kontakt",
+             "kontaktperson", "kontaktpersonen", "mottagare", "mottagaren", "heter")
 _NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
     r"(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
     rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES + KIN_WORDS, key=len, reverse=True))})))"

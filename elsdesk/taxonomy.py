@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields, replace
 from functools import cached_property, lru_cache
 
 from elsdesk.masking import PLACEHOLDER_RE, mask_text
+from elsdesk.masking_names import UPPER_LETTERS
 from elsdesk.paths import resources_dir
 
 
@@ -196,7 +197,7 @@ def _labels(raw: list[dict]) -> tuple[Label, ...]:
 
 OTHER_ROLE = "annan"  # the taxonomy's role for everyone else ("Annan")
 _ROLE_PARTS_RE = re.compile(r"[,;/()]|\s+")
-_NAME_AFTER_FIRST_WORD_RE = re.compile(r"\s[A-ZÀ-ÖØ-Þ]")  # a capital after the first word: a name
+_NAME_AFTER_FIRST_WORD_RE = re.compile(rf"\s[{UPPER_LETTERS}]")  # a capital after the first word: a name
 
 
 @lru_cache(maxsize=1)

@@ -76,7 +76,8 @@ class IdClashes:
         clashing: dict[int, tuple[_Row, Ticket]] = {}
         for row in batch:
             other = None if row.automatic_id else known.get(row.ticket.external_id)
-            if other is None or same_creation(other.created_at, row.ticket.created_at) or same_report(other, row.ticket):
+            if other is None or same_creation(other.created_at, row.ticket.created_at) \
+                    or same_report(other, row.ticket):
                 continue
             if written.get(other.id) and not written.renumbered(other.id):
                 continue  # written by an earlier row of this file under its own id: the same id twice, refused
