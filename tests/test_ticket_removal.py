@@ -79,6 +79,29 @@ def test_a_topic_made_of_removed_tickets_alone_goes_with_its_name(memory_db, tmp
     assert not memory_db.query("SELECT 1 FROM topic_registry WHERE label LIKE '%Testsson%'")
 
 
+def test_a_known_problem_made_by_removed_tickets_alone_goes_unless_people_wrote_on_it(memory_db, tmp_path):
+    """A privacy officer's import made the known problem "Signera dos för Leila Testsson" from one ticket's problem
+    column; removing that ticket as logged by mistake left the problem with the name."""
+    from elsdesk.storage.problems import ProblemRepository
+
+    rows = [dict(TWICE, problem="Armband för Leila Testsson"), dict(OTHER, problem="Armbandsskrivaren ger felkod"),
+            dict(sample_rows(1)[0], problem="Armbandsskrivaren ger felkod")]
+    import_tickets(memory_db, write_jsonl(tmp_path / "p.jsonl", rows))
+    repo, problems = TicketRepository(memory_db), ProblemRepository(memory_db)
+    twice, other = repo.get_by_external_id("ELS-000013"), repo.get_by_external_id("ELS-000014")
+    (lone,), (shared,) = (memory_db.query("SELECT problem_id FROM tickets WHERE id = ?", (t.id,))[0]
+                          for t in (twice, other))
+    with memory_db.write() as conn:  # a problem people wrote a workaround for stays, though its tickets go
+        conn.execute("UPDATE problems SET workaround = 'Starta om skrivaren' WHERE id = ?", (shared,))
+
+    assert remove_logged_by_mistake(memory_db, [twice.id]) == 1
+    assert problems.get(lone) is None
+    assert not memory_db.query("SELECT 1 FROM problems WHERE name LIKE '%Testsson%'")
+    assert problems.get(shared) is not None, "a problem with other tickets stays"
+    assert remove_logged_by_mistake(memory_db, [other.id, repo.get_by_external_id("T-00001").id]) == 2
+    assert problems.get(shared) is not None, "a problem people wrote on stays without tickets"
+
+
 def test_a_typed_number_names_one_ticket_or_says_why_not(memory_db, tmp_path):
     twice, _other = _desk(memory_db, tmp_path)
     assert ticket_by_number(memory_db, "els-000013").id == twice.id

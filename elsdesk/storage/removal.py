@@ -4,7 +4,8 @@ One routine for the two ways tickets leave a desk: every demo ticket at once, an
 super-user removes because it was logged by mistake (twice, on the wrong desk, or with a patient's
 details that must not stay). Label history, review decisions and incident links go with the
 ticket (``ON DELETE CASCADE``); incidents left without tickets go and the others span their remaining
-tickets; stored topic weeks that held a removed ticket are dropped and worked out again from the
+tickets; a ticket removed as logged by mistake takes along a known problem it alone made, with nothing
+written on it; stored topic weeks that held a removed ticket are dropped and worked out again from the
 remaining tickets when next shown, and the proposal links recorded for them forget it. A removed
 ticket's number is never given again (:data:`REMOVED_UP_TO`): one quoted in a mail or an agenda named
 another ticket when SQLite handed the next ticket the removed one's id, and an import does not bring
@@ -59,6 +60,7 @@ def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False, 
         return 0
     weeks: set[str] = set()
     incidents: set[int] = set()
+    problems: set[int] = set()
     removed = 0
     at = now_iso()
     for start in range(0, len(ids), _CHUNK):
@@ -72,16 +74,33 @@ def remove_tickets(conn, ids: Iterable[int], *, drop_lone_topics: bool = False, 
             f"SELECT DISTINCT iso_week FROM tickets WHERE id IN ({marks})", chunk).fetchall() if row[0])
         incidents.update(row[0] for row in conn.execute(
             f"SELECT DISTINCT incident_id FROM incident_tickets WHERE ticket_id IN ({marks})", chunk).fetchall())
+        problems.update(row[0] for row in conn.execute(
+            f"SELECT DISTINCT problem_id FROM tickets WHERE id IN ({marks}) AND problem_id IS NOT NULL",
+            chunk).fetchall())
         removed += conn.execute(f"DELETE FROM tickets WHERE id IN ({marks})", chunk).rowcount
     conn.execute("DELETE FROM incidents WHERE NOT EXISTS"
                  " (SELECT 1 FROM incident_tickets x WHERE x.incident_id = incidents.id)")
     _span_remaining_tickets(conn, sorted(incidents))
+    if drop_lone_topics:
+        _drop_lone_problems(conn, sorted(problems))
     _forget_topic_weeks(conn, sorted(weeks), set(ids), drop_lone_topics)
     for week in sorted(weeks):
         forget_proposal_links(conn, week, ids)
     if numbers_stay_taken and removed:
         upsert_setting(conn, REMOVED_UP_TO, str(max(removed_up_to(conn), ids[-1])))
     return removed
+
+
+def _drop_lone_problems(conn, problem_ids: list[int]) -> None:
+    """The known problems of *problem_ids* that no ticket is linked to any more and that nobody wrote anything on
+    (no workaround, no status or note): an import's problem column made them from the removed tickets alone, and
+    their names may quote what must not stay (a privacy officer's "Signera dos för Leila Testsson" outlived the
+    ticket removed for it). A problem people described stays."""
+    for start in range(0, len(problem_ids), _CHUNK):
+        chunk = problem_ids[start : start + _CHUNK]
+        conn.execute(f"DELETE FROM problems WHERE id IN ({','.join('?' * len(chunk))}) AND workaround = ''"
+                     " AND status = 'oppet' AND COALESCE(status_note, '') = ''"
+                     " AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.problem_id = problems.id)", chunk)
 
 
 def _span_remaining_tickets(conn, incident_ids: list[int]) -> None:
