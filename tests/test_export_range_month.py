@@ -168,3 +168,14 @@ def test_a_period_reports_progress_per_week_and_stops_when_cancelled(desk):
             build_range_export(database, "2027-03-08", "2027-03-28", is_cancelled=lambda: len(steps) >= 4,
                                progress=lambda done, total: steps.append((done, total)))
     assert steps == [(1, 3), (2, 3), (3, 3), (1, 3)]
+
+
+def test_one_new_topic_in_a_period_is_said_in_the_singular():
+    """A training lead's period export read "6 (1 nya under perioden)"."""
+    from types import SimpleNamespace
+
+    from elsdesk.export.range_tables import _new_in_period
+
+    assert _new_in_period(SimpleNamespace(language="sv"), 1) == "1 ny under perioden"
+    assert _new_in_period(SimpleNamespace(language="sv"), 3) == "3 nya under perioden"
+    assert _new_in_period(SimpleNamespace(language="en"), 1) == "1 new in the period"

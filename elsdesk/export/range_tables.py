@@ -28,6 +28,7 @@ TEXTS = {
         "overview": "Översikt", "period_count": "Ärenden under perioden", "period_trend": "Trend under perioden",
         "from": "Från", "to": "Till", "weeks_label": "Veckor", "largest": "Största problemen under perioden",
         "no_topics": "Inga återkommande ämnen under perioden.", "new_in_period": "nya under perioden",
+        "new_in_period_one": "ny under perioden",
         "trends": "Ämnenas trend", "fading": "Avtagande", "persisting": "kvarstår", "rising": "ökande", "tickets_period": "Ärenden under perioden",
         "subtitle": "Underlag för utbildningen: perioden i en översikt",
         "trend_rule": ("Trend under perioden jämför varje ämnes ärenden veckan {first} med veckan {last}: "
@@ -42,6 +43,7 @@ TEXTS = {
         "overview": "Overview", "period_count": "Tickets in the period", "period_trend": "Trend over the period",
         "from": "From", "to": "To", "weeks_label": "Weeks", "largest": "Largest problems of the period",
         "no_topics": "No recurring topics in the period.", "new_in_period": "new in the period",
+        "new_in_period_one": "new in the period",
         "trends": "Topic trends", "fading": "Fading", "persisting": "persisting", "rising": "rising", "tickets_period": "Tickets in the period",
         "subtitle": "Input for training: the period at a glance",
         "trend_rule": ("The trend over the period compares each topic's tickets in week {first} with week {last}: "
@@ -59,6 +61,11 @@ def text(data, key: str) -> str:
     """A fixed string of the overview in the export's language (others: :func:`tables.text`)."""
     own = TEXTS.get(data.language, TEXTS["sv"])
     return own.get(key) or TEXTS["sv"].get(key) or tables.text(data, key)
+
+
+def _new_in_period(data, count: int) -> str:
+    """"1 ny under perioden", "3 nya under perioden" (a training lead's period export read "1 nya")."""
+    return f"{count} {text(data, 'new_in_period_one' if count == 1 else 'new_in_period')}"
 
 
 def trend_name(data, trend: str | None) -> str:
@@ -154,7 +161,7 @@ def key_figures(data) -> list[tuple[str, str, str]]:
     if data.go_live is not None:
         figures.append((tables.text(data, "since_go_live").capitalize(), data.day_label, tables.go_live_text(data)))
     figures.append((tables.text(data, "topics_found"), str(len(data.topics)),
-                    f"{trends.count('new')} {text(data, 'new_in_period')}"))
+                    _new_in_period(data, trends.count("new"))))
     if data.compared_weeks:
         # three counts side by side ("9 avtagande, 9 kvarstår, 1 ökande"), not one count and a breakdown of it
         figures.append((text(data, "trends"), f"{trends.count('falling')} {text(data, 'fading').lower()},"
