@@ -493,3 +493,39 @@ def test_an_unselected_tab_title_is_drawn_whole(empty_window):
     assert QApplication.style().name().casefold() == "fusion"  # the offscreen platform's, as a Linux desktop's
     assert QApplication.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical, None, bar) > 0
     assert bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical, None, bar) == 0
+
+
+def test_a_cancelled_tasks_late_answer_leaves_a_newer_tasks_bar_alone(window, monkeypatch):
+    """A super-user cancelled a retrain and started another: the first one's late "träningen avbröts" ended the
+    second's progress bar and stood in the status bar while it ran."""
+    from types import SimpleNamespace
+
+    started = []
+
+    def start(function, **callbacks):
+        task = SimpleNamespace(cancelled=False, done=False, callbacks=callbacks)
+        task.is_done = lambda: task.done
+        task.cancel = lambda: setattr(task, "cancelled", True)
+        started.append(task)
+        return task
+
+    monkeypatch.setattr(window.runner, "start", start)
+    first = window.start_long_task(lambda context: None, "Tränar modellen", lambda result: None)
+    window.cancel_button.click()
+    first.done = True
+    first.callbacks["on_finished"](first)  # the worker saw the cancel: the bar goes
+    assert not window.progress.isVisible()
+    second = window.start_long_task(lambda context: None, "Tränar modellen", lambda result: None)
+    assert second is not first and window.progress.isVisible()
+    first.callbacks["on_failure"](Cancelled("träningen avbröts"))  # its answer arrives late
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    assert "avbröts" not in window.statusBar().currentMessage()
+
+
+def test_ctrl_f_in_another_tab_shows_the_ticket_list_with_its_search_box(window, qtbot):
+    """A super-user's Ctrl+F in Granskning typed into the hidden list's search, and Enter then sent the review keys
+    to the hidden list."""
+    window.tabs.setCurrentIndex(window.training_tab)
+    window.find_action.trigger()
+    assert window.tabs.currentIndex() == window.tickets_tab
+    assert window.focusWidget() is window.filter_bar.search_edit

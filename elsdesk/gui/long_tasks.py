@@ -38,25 +38,34 @@ class LongTasksMixin:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
 
+        started: list = []  # this task, once started: its late answer must not end a newer task's bar
+
         def finished_ok(result):
-            self._end_long_task()
+            if started and started[0] is self._long_task:
+                self._end_long_task()
             on_success(result)
 
         def finished_bad(exc):
+            if not (started and started[0] is self._long_task):  # cancelled, and a newer task runs: say nothing
+                if not isinstance(exc, Cancelled):  # (a super-user's second training read "träningen avbröts")
+                    show_error(self, exc)
+                return
             self._end_long_task()
             if isinstance(exc, Cancelled):
-                self.statusBar().showMessage(str(exc), 8000)
+                said = str(exc)
+                self.statusBar().showMessage(said[:1].upper() + said[1:], 8000)
                 self.list_view.refresh()
             else:
                 show_error(self, exc)
 
         self._long_task = self.runner.start(work, db_path=self.db_path, on_success=finished_ok, on_failure=finished_bad,
                                             on_progress=progressed, on_finished=self._on_long_task_finished, name=label)
+        started.append(self._long_task)
         return self._long_task
 
     def _on_long_task_finished(self, task) -> None:
         """A task cancelled after its last check reports nothing: reset the progress UI anyway."""
-        if task.cancelled and not self.cancel_button.isHidden():
+        if task.cancelled and task is self._long_task and not self.cancel_button.isHidden():
             self._end_long_task()
             self.list_view.refresh()
 

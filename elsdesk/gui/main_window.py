@@ -738,6 +738,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 return
 
     def _focus_search(self) -> None:
+        """Ctrl+F: the search box of the ticket list, shown first (a super-user's Ctrl+F in Granskning typed into the
+        hidden list's search, and Enter then sent the review keys to the hidden list)."""
+        self.tabs.setCurrentIndex(self.tickets_tab)
         self.filter_bar.search_edit.setFocus()
         self.filter_bar.search_edit.selectAll()
 
