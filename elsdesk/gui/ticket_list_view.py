@@ -28,8 +28,10 @@ from elsdesk.storage.ticket_pages import TicketPager
 
 logger = logging.getLogger(__name__)
 CELL_MARGIN = 18  # a cell's padding on both sides, with room to spare
-TITLE_SHARE = 0.3  # of the list's width the title keeps on a small screen; wide label columns give way
-NARROWEST = {"module": 110, "unit": 90, "kind": 80}  # how far they give way, in the order they do
+TITLE_SHARE = 0.28  # of the list's width the title keeps on a small screen; wide label columns give way
+# how far they give way, in the order they do: the unit first (at 1366 px a super-user read "Beställn… (BoS) ?" and
+# "Journal …tation ?" while the unit still had its whole width), the kind last ("Handhavande" is read at a glance)
+NARROWEST = {"unit": 90, "module": 110, "kind": 80}
 PLACEHOLDER_MARGIN = 24  # around the empty list's text
 
 
@@ -165,10 +167,11 @@ class TicketListView(QTableView):
 
     def make_room_for_title(self) -> None:
         """The title takes the width the other columns leave. On a narrow list (1024 px, 125 %) it got 85 px
-        beside a 230 px module: the module, unit and kind columns give way (their texts are cut with "…", the
+        beside a 230 px module: the unit, module and kind columns give way (their texts are cut with "…", the
         tooltip has them whole) until the title has TITLE_SHARE of the width or they are at their narrowest,
         and widen again to their fitted width when there is room; a width the person set is left alone. The
-        title never gets less than TITLE_SHARE: the last columns scroll into view then."""
+        title never gets less than TITLE_SHARE: the last columns scroll into view then. The unit gives way first,
+        then the module, then the kind (:data:`NARROWEST`)."""
         if self._fitting:
             return
         self._fitting = True
