@@ -96,3 +96,21 @@ def test_cli_link_without_a_problem_or_with_an_unknown_number_is_a_usage_error(d
     with pytest.raises(SystemExit) as exit_info:
         main(["--db", str(db_path), "problems", "--unlink", "UL-999"])
     assert exit_info.value.code == 2 and "UL-999" in capsys.readouterr().err
+
+
+def test_tickets_taken_out_together_make_no_proposal_of_their_own(memory_db, tmp_path):
+    """A training lead took two stray one-offs out of a known problem and they came back at once as a proposal of
+    their own ("BVC hörselkontroll mall"): people looked at them and said they belong to no known problem."""
+    _desk(memory_db, tmp_path)
+    strays = [{"id": f"UL-2{n:02d}", "created_at": "2026-11-18 10:00", "title": title, "description": description,
+               "module": "utskrift_hardvara", "kind": "fel", "problem": PRINTER}
+              for n, (title, description) in enumerate([("Skrivaren i rum 4 strular", "Skrivaren i rum 4 drar snett."),
+                                                        ("Skrivaren på plan 2 strular", "Skrivaren på plan 2 drar snett.")])]
+    import_tickets(memory_db, write_jsonl(tmp_path / "strays.jsonl", strays), find_incidents=False)
+    ids = [stored_ticket(memory_db, row["id"]).id for row in strays]
+
+    unlink_tickets(memory_db, ids)
+
+    topics = weekly_topics(memory_db, WEEK)["topics"]
+    assert not [t for t in topics if set(t["ticket_ids"]) <= {"UL-200", "UL-201"}]
+    assert _printer_topic(memory_db)["count"] == len(LABELS) + 1

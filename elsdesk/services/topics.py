@@ -101,6 +101,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         aside={m for members in in_incidents for m in members},
         linked_earlier=linked_earlier(database, monday.isoformat(), set(problem_of.values())), judged=judged)
     incident_topics = _described_apart(finder, ticketish, in_incidents)
+    found = _without_groups_taken_out(database, [week], found, tickets)
     if is_cancelled and is_cancelled():
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
     repo = TopicRepository(database)
@@ -169,6 +170,17 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         repo.replace_week(week, results)
     SettingsRepository(database).set(f"topics_computed:{week}", fingerprint or week_fingerprint(database, week))
     return results, tickets
+
+
+def _without_groups_taken_out(database: Database, weeks: list[str], found: list[FoundTopic],
+                              tickets: list[Ticket]) -> list[FoundTopic]:
+    """*found* without a proposal made only of tickets people took out of a known problem in *weeks*: they looked
+    at them and said they belong to none (a training lead took two stray one-offs out of "Smärta" and they came back
+    at once as the proposal "BVC hörselkontroll mall"). Such a ticket in a group with others stays in it."""
+    taken_out = ProblemRepository(database).unlinked_by_people(weeks)
+    if not taken_out:
+        return found
+    return [topic for topic in found if not all(tickets[m].id in taken_out for m in topic.members)]
 
 
 def _halves_joined(finder: TopicFinder, ticketish: list[Ticketish], found: list[FoundTopic],
@@ -734,6 +746,7 @@ def range_topics(database: Database, start: date | str, end: date | str) -> dict
     tickets, problem_ids, known, proposals = _found_in(database, start, end)
     rejected = _in_rejected_proposals(database, start, end)
     proposals = [t for t in proposals if sum(tickets[m].id in rejected for m in t.members) * 2 < len(t.members)]
+    proposals = _without_groups_taken_out(database, weeks_of_period(start, end), proposals, tickets)
     before, earlier_problems, earlier_known, earlier_proposals = _found_in(
         database, start - timedelta(days=length), start - timedelta(days=1))
     earlier_count = {p: len(topic.members) for p, topic in zip(earlier_problems, earlier_known)}
