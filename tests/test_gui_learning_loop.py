@@ -189,3 +189,11 @@ def test_the_likely_mistake_list_tells_too_few_labels_from_none_wrong(qtbot):
     view.show_mistakes([], checked=189)
     assert view.summary.text() == "Inga troliga felmärkningar: modellen håller med om etiketterna på de 189 märkta ärendena."
     assert not view.take_button.isEnabled()
+
+
+def test_a_ticket_with_only_a_title_says_so_on_the_card(qtbot):
+    """A super-user's card for "pat" showed an empty white box, as if its text were still loading."""
+    taxonomy = load_taxonomy()
+    card = ReviewCard(taxonomy, _kind_keys(taxonomy))
+    qtbot.addWidget(card)
+    assert card.description.placeholderText() == "(ingen beskrivning)"

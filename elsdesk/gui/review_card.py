@@ -68,6 +68,8 @@ class ReviewCard(QWidget):
         self.description.setReadOnly(True)
         self.description.setFocusPolicy(Qt.NoFocus)
         self.description.setMaximumHeight(140)
+        # a ticket with only a title said so nowhere: an empty box looked like text still loading (a super-user)
+        self.description.setPlaceholderText(self.tr("(ingen beskrivning)"))
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("reviewSuggestions")
         self.suggestion_label.setTextFormat(Qt.RichText)

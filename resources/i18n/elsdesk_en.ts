@@ -2188,6 +2188,11 @@ Database: %2</translation>
 <context>
     <name>ReviewCard</name>
     <message>
+        <location filename="../../elsdesk/gui/review_card.py" line="72"/>
+        <source>(ingen beskrivning)</source>
+        <translation>(no description)</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/review_card.py" line="119"/>
         <source>ej klassad</source>
         <translation>not classified</translation>
