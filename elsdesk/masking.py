@@ -81,8 +81,9 @@ _ID_RE = re.compile(  # the lookahead skips, in one step, every position where n
     # 19121212-1212, 121212+1212, 19121212/1212; four digits that begin a date (19xx-MM-DD, 20xx-MM-DD) are
     # its year, no serial ("070-701123 2001-01-01 00:00": a phone number and a date)
     rf"{_CENTURY}?[0-9]{{6}}(?:{_ID_SEP}|[:,/])[0-9]{{4}}(?![0-9]|(?<={_CENTURY}[0-9]{{2}})[{_DASH}./][0-9]{{2}}[{_DASH}./][0-9]{{2}})"
-    # the serial split in two by a space or a line break: "800101-23 87", "19800101-23\n87" (a privacy tester)
-    rf"|{_CENTURY}?[0-9]{{6}}{_ID_SEP}[0-9]{{2}}(?:{_SPACE}|\r?\n)[0-9]{{2}}(?![0-9]|{_SPACE}[0-9])"
+    # the serial split in two by a space or a line break: "800101-23 87", "19800101-23\n87" (a privacy tester); not
+    # the hour of a time after a phone number ("08-24126585 08:00", found by a property test)
+    rf"|{_CENTURY}?[0-9]{{6}}{_ID_SEP}[0-9]{{2}}(?:{_SPACE}|\r?\n)[0-9]{{2}}(?![0-9]|{_SPACE}[0-9]|[:.][0-9])"
     # the date split by spaces: "19 12 12 12-1212", "1912 12 12-1212", "12 12 12-1212", "1912 1212 1212",
     # "19 12 12 12 12 12" (pairs only with a century: "12 12 12 12 12" is a row of numbers, and after "kl" the hours
     # of a medication round, "kl 18 00 01 01 00 08"); not a part of a longer row of numbers ("vecka 9 10 11 12 2025")
