@@ -194,9 +194,11 @@ def require_existing(target) -> None:
             raise DeskMissingError(f"det finns ingen desk än i användarens datamapp ({default_db_path()}); den skapas"
                                    " med 'elsdesk import FIL', 'elsdesk demo' eller när appen startar")
         return
-    if target and target != ":memory:" and backend_of(target) == SQLITE and Path(target).exists():
+    if not target or target == ":memory:" or backend_of(target) != SQLITE:
+        return
+    if Path(target).exists():
         _refuse_what_is_no_desk(Path(target), new_allowed=False)
-    elif target and target != ":memory:" and backend_of(target) == SQLITE:
+    else:
         raise DeskMissingError(f"det finns ingen desk i {target}; kontrollera namnet och mappen (en ny desk skapas"
                                f" med 'elsdesk --db {target} import FIL', 'demo' eller när appen startar på den)")
 

@@ -396,25 +396,20 @@ class RememberedLabels:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
-        self._answers: dict[tuple[str, str], str | None] = {}
+        self._answers: dict[tuple, object] = {}
 
     def normalise(self, group: str, value: str | None) -> str | None:
-        key = (group, value)
-        try:
-            return self._answers[key]
-        except KeyError:
-            answer = self.taxonomy.normalise(group, value)
-            if len(self._answers) < self.LIMIT:
-                self._answers[key] = answer
-            return answer
+        return self._remembered((group, value), lambda: self.taxonomy.normalise(group, value))
 
     def written_role(self, written: str) -> tuple[str, int]:
         """:meth:`~elsdesk.taxonomy.Taxonomy.written_role`, remembered as :meth:`normalise` is."""
-        key = ("written_role", written)
+        return self._remembered(("written_role", written), lambda: self.taxonomy.written_role(written))
+
+    def _remembered(self, key: tuple, answer_of):
         try:
             return self._answers[key]
         except KeyError:
-            answer = self.taxonomy.written_role(written)
+            answer = answer_of()
             if len(self._answers) < self.LIMIT:
                 self._answers[key] = answer
             return answer

@@ -140,8 +140,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         ids_taken = {k.id for k in matched.values()}  # a proposal continued from an earlier week keeps its own
         for index, topic in enumerate(found):
             known = matched.get(index)
-            if known is not None and known.rejected_on and not name_still_fits(known.label, topic, finder,
-                                                                                 _said_in(topic, tickets)):
+            said = _said_in(topic, tickets) if known is not None else frozenset()
+            if known is not None and known.rejected_on and not name_still_fits(known.label, topic, finder, said):
                 # a proposal people rejected goes on only while its name still fits: a training lead's rejected pair
                 # of one-offs ("Tidbok visar fel vecka") took over the next week's nine reports of interpreter
                 # booking, renamed itself after them and hid them
@@ -156,7 +156,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known.stems = _blend(known.stems, topic.stems)
                 earlier_names = [before.detail.get("name") if before else None, known.label]
                 if not known.rejected_on:  # a rejected proposal keeps the name it was rejected under
-                    known.label = _proposal_name(topic, tickets, earlier_names,
+                    known.label = _proposal_name(topic, said, earlier_names,
                                                  names_taken | (fresh_names - {topic.label}), spelling, finder)
                 known.first_week = min(known.first_week, week)
                 known.last_week = max(known.last_week, week)
@@ -206,13 +206,12 @@ def _halves_joined(finder: TopicFinder, ticketish: list[Ticketish], found: list[
             {place[i]: spread for i, spread in spread_of.items()})
 
 
-def _proposal_name(topic: FoundTopic, tickets: list[Ticket], earlier: list[str | None], taken: set[str], spelling,
+def _proposal_name(topic: FoundTopic, said: set[str], earlier: list[str | None], taken: set[str], spelling,
                    finder: TopicFinder) -> str:
     """A continued proposal's name: the first of its *earlier* names (the one this week showed, then its
-    latest) that still fits its tickets (:func:`name_still_fits`; *tickets*: the week's, which the topic's
-    members index) and no other proposal of the week has or gets (*taken*), respelled as the week spells it;
-    else the name its tickets give it now."""
-    said = _said_in(topic, tickets)
+    latest) that still fits its tickets (:func:`name_still_fits`; *said*: the terms they say, :func:`_said_in`)
+    and no other proposal of the week has or gets (*taken*), respelled as the week spells it; else the name its
+    tickets give it now."""
     kept = [name for name in earlier if name and name not in taken and name_still_fits(name, topic, finder, said)]
     return respelled(kept[0], spelling) if kept else topic.label
 
