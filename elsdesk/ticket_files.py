@@ -85,7 +85,8 @@ def count_row(line: int, values) -> RawRow | None:
 
 def check_readable(path: str | Path) -> None:
     """BadInputError when *path* is no ticket file the import can open (missing, a folder, an unknown
-    format, no read permission): checked before a desk is opened or created for it."""
+    format, no read permission): checked before a desk is opened or created for it. A file that opens
+    and then cannot be read raises the OSError itself (the disk failed, not the command line)."""
     path = Path(path)
     if not path.exists():
         raise BadInputError(f"{path}: filen finns inte")
@@ -95,10 +96,14 @@ def check_readable(path: str | Path) -> None:
     if suffix not in SUPPORTED:
         raise BadInputError(f"{path}: okänt filformat '{suffix}'; använd .jsonl, .csv eller .xlsx")
     try:
-        with open(path, "rb") as handle:
-            handle.read(1)
+        handle = open(path, "rb")
     except OSError as exc:
         raise BadInputError(f"{path}: kan inte läsa filen ({exc.strerror or exc})") from exc
+    with handle:
+        try:
+            handle.read(1)
+        except OSError as exc:  # it opens but cannot be read: the disk failed, which names the file
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
 def read_as(path: str | Path) -> str:

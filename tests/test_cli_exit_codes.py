@@ -117,6 +117,26 @@ def test_a_files_wrong_content_is_exit_1(desk, tmp_path, capsys):
         assert f"{broken}:1:" in capsys.readouterr().err  # the file and the line
 
 
+def test_an_input_file_that_opens_but_cannot_be_read_is_the_disk_failing_exit_1(desk, tmp_path, capsys, monkeypatch):
+    """A contract tester's file that opened and failed on its first read (EIO: a dying disk or a dropped
+    network share) exited 2 with a usage line, where the README's table says the disk failing is 1."""
+    import builtins
+    import errno
+    import io
+
+    failing = write_jsonl(tmp_path / "nätverk.jsonl", [{"id": "1", "title": "Skrivaren"}])
+    real_open = builtins.open
+
+    class FailingRead(io.BytesIO):
+        def read(self, *_args):
+            raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(builtins, "open", lambda file, *a, **k: FailingRead() if str(file) == str(failing) else real_open(file, *a, **k))
+    assert exit_code(["--db", desk, "import", str(failing), "--no-incidents"]) == 1
+    err = capsys.readouterr().err
+    assert str(failing) in err and "in/ut-fel" in err and "användning" not in err and "Traceback" not in err
+
+
 def test_a_role_that_may_not_is_exit_3(desk, capsys, monkeypatch):
     # a server gives the login its role (a local file lets its profile do everything from the CLI)
     monkeypatch.setattr("elsdesk.services.permissions.role_of", lambda database: "els_stod")
