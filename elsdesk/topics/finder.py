@@ -210,13 +210,29 @@ def _varied_examples(typical: list[int], tickets: list[Ticketish], vectors: Tick
         quoted.add(key)
         return True
 
+    words: dict[int, dict[int, float]] = {}
+    letters: dict[int, frozenset[str]] = {}
+
+    def words_of(m: int) -> dict[int, float]:  # a row's terms read once (slicing the matrix costs more than the product)
+        if m not in words:
+            start, end = vectors.words.indptr[m], vectors.words.indptr[m + 1]
+            words[m] = dict(zip(vectors.words.indices[start:end].tolist(), vectors.words.data[start:end].tolist()))
+        return words[m]
+
+    def letters_of(m: int) -> frozenset[str]:
+        if m not in letters:
+            letters[m] = _letter_triples(tickets[m].description)
+        return letters[m]
+
     def says_new(m: int, chosen: list[int]) -> bool:
         if not chosen:
             return True
-        if float((vectors.words[chosen] @ vectors.words[m].T).toarray().max()) >= NEAR_SAME_WORDING:
-            return False
-        letters = _letter_triples(tickets[m].description)
-        return all(_overlap(letters, _letter_triples(tickets[c].description)) < NEAR_SAME_LETTERS for c in chosen)
+        mine = words_of(m)
+        for c in chosen:
+            theirs = words_of(c)
+            if sum(weight * theirs[term] for term, weight in mine.items() if term in theirs) >= NEAR_SAME_WORDING:
+                return False
+        return all(_overlap(letters_of(m), letters_of(c)) < NEAR_SAME_LETTERS for c in chosen)
 
     chosen: list[int] = []
     for m in described:
@@ -362,6 +378,14 @@ class TopicFinder:
         self.kind_penalty = kind_penalty
         self.vocabulary: np.ndarray | None = None
         self._spelling: tuple[frozenset[str], Spelling] | None = None  # the last texts counted, their spelling
+        self._reference: ReferenceModel | None = None
+
+    def reference(self) -> ReferenceModel:
+        """The reference texts' counts and LSA basis (:func:`reference_model`), looked up once per finder:
+        the look-up hashes every reference text, and a week asks for it once per name it checks."""
+        if self._reference is None:
+            self._reference = reference_model(self.reference_texts, self.random_state)
+        return self._reference
 
     def minimum_size(self, n: int) -> int:
         if self.min_size is not None:
@@ -371,7 +395,7 @@ class TopicFinder:
     def vectors(self, texts: list[str], compare: bool = True) -> TicketVectors:
         """The vectors of *texts*; IDF also learns from the reference texts (the seed corpus). Without
         *compare*, only the word part (what labels and typical tickets need)."""
-        reference = reference_model(self.reference_texts, self.random_state)
+        reference = self.reference()
         vectors = build_vectors(texts, reference, self.char_weight if compare else 0.0,
                                 self.lsa_weight if compare else 0.0, self.random_state)
         self.vocabulary = vectors.vocabulary
@@ -400,7 +424,7 @@ class TopicFinder:
                                                 kinds=kinds, kind_penalty=self.kind_penalty,
                                                 kind_certainty=[tickets[i].kind_certainty for i in indices]))
         spelling = self.spelling(texts)
-        reference = reference_model(self.reference_texts, self.random_state)
+        reference = self.reference()
         topics = [self._describe(_main_module(tickets, members), members, vectors, tickets, texts, spelling)
                   for members in _joined_across_modules(vectors, found)
                   if len(members) >= minimum and share_more_than_their_module([tickets[m] for m in members], reference)]
@@ -411,7 +435,7 @@ class TopicFinder:
     def telling_terms(self, text: str, module: str | None) -> list[str]:
         """The terms of *text* (a name) that say more than *module* (:func:`telling_terms`)."""
         terms = [term for term in analyse(text) if "_" not in term]
-        return telling_terms(terms, {module}, reference_model(self.reference_texts, self.random_state))
+        return telling_terms(terms, {module}, self.reference())
 
     def learn_spelling(self, tickets: list[Ticketish]) -> Spelling:
         """Count how the week's *tickets* spell their words once, before its groups are found and

@@ -366,7 +366,7 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
                   random_state: int = 0) -> TicketVectors:
     """The tickets' vectors, with IDF learnt from *texts* and the reference together."""
     cleaned = [topic_text(t) for t in texts]
-    word_counts, vocabulary = counted(terms_of_clean(c) for c in cleaned)
+    word_counts, vocabulary = counted(analyse(t) for t in texts)  # cached: the finder asks for them again
     documents = len(texts) + reference.size
     word_vectors = _week_tfidf(word_counts, vocabulary, reference.word_df, documents)
     chars = None
