@@ -22,6 +22,14 @@ def test_a_night_shifts_abbreviations_are_read_as_their_words():
     assert read_as("dia") == ("dia",)  # dialys, diabetes or diagnos: left as written
 
 
+def test_the_notification_system_is_read_as_the_notification():
+    """An infection clinic's week split "Smittskyddsanmälan går inte iväg" from "SmiNet-överföring"."""
+    from elsdesk.topics.vectors import analyse
+
+    assert read_as("sminet") == read_as("smittskyddsanmälningar") == ("smittskyddsanmälan",)
+    assert set(analyse("SmiNet-överföringen stoppar")) & set(analyse("Smittskyddsanmälan går inte iväg"))
+
+
 def test_an_english_word_is_read_through_its_swedish_counterpart():
     assert read_as("locum") == ("inhyrd", "läkare")  # the glossary says hyrläkare, which is read in turn
     assert read_as("printer") == ("skrivare",)
