@@ -134,6 +134,36 @@ def test_a_dismissed_incident_is_no_topic_and_its_tickets_are_grouped_again(outa
     assert f"I{incident}" not in _where(report).values()
 
 
+DOUBLE_FEE = [  # one fault of the fees desk, reported all week; its Monday morning burst became an incident
+    ("Avgift två gånger", "Patienten flyttade sin tid och fick betala besöksavgiften två gånger i kassan."),
+    ("Dubbel avgift", "Efter ombokning står avgiften dubbelt på patientens kvitto."),
+    ("Dubbeldebitering vid flytt", "Flyttad tid ger två avgifter i kassan, den gamla tas inte bort."),
+    ("Två avgifter efter ombokning", "Ombokad patient har två besöksavgifter, vi får makulera en för hand."),
+    ("Avgiften dubbel", "Kassan tar avgift både för den gamla och den nya tiden när vi flyttat besöket."),
+    ("Dubbel besöksavgift igen", "Ännu en patient med två avgifter efter att tiden flyttats."),
+    ("Betalat två gånger", "Patient klagar, fick betala avgiften dubbelt när besöket bokades om."),
+    ("avgift 2 ggr", "flyttad tid = avgift två gånger i kassan, gamla avgiften ligger kvar"),
+    ("Dubbla avgifter efter flytt", "Varje gång vi flyttar en tid blir det två besöksavgifter i kassan."),
+]
+
+
+def test_the_weeks_other_reports_of_an_incidents_fault_join_its_topic(memory_db, tmp_path):
+    """A fees desk's double charges: five reports in an hour on Monday made an incident, four more came later in the
+    week and stood beside it as a proposal, so the problem was two topics of half its size."""
+    at = ["2027-03-08T08:10:00", "2027-03-08T08:25:00", "2027-03-08T08:40:00", "2027-03-08T08:55:00",
+          "2027-03-08T09:05:00", "2027-03-09T13:00:00", "2027-03-10T10:30:00", "2027-03-11T15:10:00",
+          "2027-03-12T09:20:00"]
+    rows = [_row(i, when, title, text, "kassa_avgifter", "fel", f"Mottagning {i}")
+            for i, (when, (title, text)) in enumerate(zip(at, DOUBLE_FEE))]
+    rows += [_row(40 + i, f"2027-03-11T10:0{i}:00", title, text, module, "handhavande")
+             for i, (module, title, text) in enumerate(ONE_OFFS)]
+    import_tickets(memory_db, write_jsonl(tmp_path / "fees.jsonl", rows), find_incidents=False)
+    incident = _incident(memory_db, "Dubbel avgift efter ombokning", range(5), at[0], at[4])
+    where = _where(weekly_topics(memory_db, WEEK))
+    assert {where.get(f"OUT-{i:03d}") for i in range(len(DOUBLE_FEE))} == {f"I{incident}"}
+    assert not {where.get(f"OUT-{40 + i:03d}") for i in range(len(ONE_OFFS))} & {f"I{incident}"}
+
+
 def test_an_incident_over_two_weeks_is_its_part_of_each_week_under_one_id(memory_db, tmp_path):
     """Sunday evening into Monday morning: each week holds its own reports, the second week's trend
     compares with the first."""

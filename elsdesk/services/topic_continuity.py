@@ -1,11 +1,14 @@
 """Which of a week's groups people already know: a proposal that continues an earlier week's
 proposal keeps its identity (:func:`continued_proposals`), and a proposal that is the same problem as
-tickets people linked to a known problem joins that problem (:func:`under_known_problems`). Both
+tickets people linked to a known problem joins that problem (:func:`under_known_problems`), as one that is the
+same problem as an incident's tickets joins the incident (:func:`proposals_into_incidents`). They
 compare small samples of tickets as :class:`~elsdesk.topics.identity.Group` s with
 :func:`~elsdesk.topics.identity.continuations`, the one rule for "the same topic" across weeks.
 Used by :mod:`elsdesk.services.topics`."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from elsdesk.domain import MODEL, Ticket
 from elsdesk.ml.text import ticket_text
@@ -105,6 +108,25 @@ def under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: 
         described[problem].members = described[problem].members + found[proposal].members
         moved.update(found[proposal].members)
     return [t for i, t in enumerate(found) if i not in pairs], [i for i in rest if i not in moved]
+
+
+def proposals_into_incidents(finder: TopicFinder, tickets: list[Ticket], in_incidents: list[list[int]],
+                             found: list[FoundTopic]) -> tuple[list[FoundTopic], set[int]]:
+    """(*found* without the proposals that would have been one group with an incident's tickets of the week, the
+    positions that moved): each such proposal's tickets join that incident's (*in_incidents*, positions, extended
+    in place), by the rule that keeps a proposal's identity across weeks, in the incident's commonest module. A
+    fees desk's double charges came as a burst of five that the import flagged as an incident, and the week's five
+    other reports of it stood beside it as a proposal: the problem was two topics of half its size each."""
+    if not found or not in_incidents:
+        return found, set()
+    incidents = [group_of(Counter(tickets[m].module for m in members).most_common(1)[0][0],
+                          [tickets[m] for m in members[:CARRY_SAMPLE]]) for members in in_incidents]
+    pairs = continuations(finder, [group_of_topic(topic, tickets) for topic in found], incidents)
+    moved: set[int] = set()
+    for proposal, incident in pairs.items():
+        in_incidents[incident].extend(found[proposal].members)
+        moved.update(found[proposal].members)
+    return [topic for i, topic in enumerate(found) if i not in pairs], moved
 
 
 def group_of_people_kinds(module: str | None, members: list[Ticket]) -> Group:

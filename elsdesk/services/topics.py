@@ -22,7 +22,7 @@ from elsdesk.ml.text import ticket_text
 from elsdesk.services.agenda_rules import agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
-    continued_proposals, group_of_topic, linked_earlier, problem_topic_id, under_known_problems)
+    continued_proposals, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents, under_known_problems)
 from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES
@@ -100,8 +100,10 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
         finder, tickets, ticketish, problem_of, is_cancelled, linked_ids,
         aside={m for members in in_incidents for m in members},
         linked_earlier=linked_earlier(database, monday.isoformat(), set(problem_of.values())), judged=judged)
-    incident_topics = _described_apart(finder, ticketish, in_incidents)
     found = _without_groups_taken_out(database, [week], found, tickets)
+    found, moved = proposals_into_incidents(finder, tickets, in_incidents, found)
+    rest = [i for i in rest if i not in moved]
+    incident_topics = _described_apart(finder, ticketish, in_incidents)
     if is_cancelled and is_cancelled():
         raise Cancelled()  # a half-grouped week is not stored as the week's topics
     repo = TopicRepository(database)
