@@ -70,6 +70,15 @@ def test_an_english_name_is_not_respelled_as_swedish(spelling):
     assert provisional_name(["Labels for the ward print nothing"], [], spelling) == "Labels for the ward print nothing"
 
 
+def test_a_swedish_title_names_a_group_before_a_title_with_english_words_and_none_swedish():
+    """An oncology tester's groups of Swedish reports were named "BSA not recalculated" and "Fall risk assessment":
+    "BSA", "fall" and "risk" are no English words the app knows, so those titles did not count as English."""
+    assert provisional_name(["BSA not recalculated", "Kroppsyta räknas inte om"], []) == "Kroppsyta räknas inte om"
+    assert provisional_name(["Fall risk assessment", "Fallriskbedömning i vårdplanen"], []) == "Fallriskbedömning i vårdplanen"
+    assert provisional_name(["Frikort i kassan", "Free card at the desk"], []) == "Frikort i kassan"  # "i" is Swedish too
+    assert provisional_name(["Fall risk assessment"], []) == "Fall risk assessment"  # alone, it still names
+
+
 def _tickets(rows, module="bestallning_svar"):
     return [Ticketish(str(i), title, description, module, "handhavande") for i, (title, description) in enumerate(rows)]
 

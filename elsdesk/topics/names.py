@@ -292,10 +292,16 @@ def _is_english(word: str) -> bool:
 
 
 def _looks_english(title: str) -> bool:
-    """Most of the title's words are English (the glossary's or English function words)."""
+    """Most of the title's words are English (the glossary's or English function words), or some are and none
+    is Swedish by its letters or as a little word ("BSA not recalculated", "Fall risk assessment": a tester's
+    Swedish groups were named so, as "BSA", "fall" and "risk" are no English words the app knows)."""
     words = re.findall(r"[^\W\d_]+", (title or "").casefold().replace("'", ""))
-    english = sum(1 for w in words if w in _ENGLISH_WORDS or w in glossary())
-    return bool(words) and english * 2 >= len(words)
+    english = [w for w in words if w in _ENGLISH_WORDS or w in glossary()]
+    if english and len(english) * 2 >= len(words):
+        return True
+    little = stop_words()  # "i", "in": Swedish little words as well
+    swedish = any(letter in w for w in words for letter in "åäö") or any(w in little for w in words)
+    return not swedish and any(w not in little for w in english)
 
 
 def _swedish_first(titles: list[str]):
