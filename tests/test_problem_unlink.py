@@ -114,3 +114,21 @@ def test_tickets_taken_out_together_make_no_proposal_of_their_own(memory_db, tmp
     topics = weekly_topics(memory_db, WEEK)["topics"]
     assert not [t for t in topics if set(t["ticket_ids"]) <= {"UL-200", "UL-201"}]
     assert _printer_topic(memory_db)["count"] == len(LABELS) + 1
+
+
+def test_cli_says_when_a_link_makes_the_week_one_people_went_through(db_path, tmp_path, capsys):
+    """A training lead linked ten of a week's 76 tickets by hand; the rest counted as judged no known problem from
+    then on, the matcher placed none of them and four known problems came back as new proposals. Nothing said so."""
+    from elsdesk.services.problems import link_ticket
+
+    rows = [{"id": f"GT-{n:03d}", "created_at": f"2026-11-{16 + n % 5} {8 + n % 9:02d}:{n:02d}",
+             "title": f"Fråga nummer {n} om tidboken", "description": "Hur gör man?",
+             "module": "tidbok_resursplanering", "kind": "handhavande"} for n in range(20)]
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "vecka.jsonl", rows), find_incidents=False)
+        problem = link_ticket(database, stored_ticket(database, "GT-000").id, "Tidbokens veckovy", "utb")
+    assert main(["--db", str(db_path), "problems", "--id", str(problem.id), "--link", "GT-001"]) == 0
+    err = capsys.readouterr().err
+    assert f"vecka {WEEK} räknas nu som genomgången" in err, "two of twenty: a tenth"
+    assert main(["--db", str(db_path), "problems", "--id", str(problem.id), "--link", "GT-002"]) == 0
+    assert "genomgången" not in capsys.readouterr().err, "said once, when it changes"

@@ -152,3 +152,36 @@ def test_i_reads_the_similar_tickets_by_keyboard_and_esc_goes_back(qtbot, tmp_pa
     qtbot.keyClick(tree, Qt.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
     assert "i = " in view.help_label.text()
+
+
+def test_linking_the_ticket_that_makes_a_tenth_of_its_week_says_the_week_counts_as_gone_through(qtbot, tmp_path,
+                                                                                               monkeypatch):
+    """A training lead linked a tenth of a week by hand and its other tickets counted as judged no known problem
+    from then on (none placed under one); nothing had said so."""
+    from PySide6.QtWidgets import QWidget
+
+    from conftest import stored_ticket, write_jsonl
+    from elsdesk.gui.problem_linking import KnownProblemLinker
+    from elsdesk.services.imports import import_tickets
+    from elsdesk.services.problems import link_ticket
+    from elsdesk.storage import open_database
+
+    db_path = tmp_path / "vecka.db"
+    rows = [{"id": f"GT-{n:03d}", "created_at": f"2026-11-{16 + n % 5} 09:{n:02d}", "title": f"Fråga {n} om tidboken",
+             "module": "tidbok_resursplanering", "kind": "handhavande"} for n in range(20)]
+    with open_database(str(db_path)) as database:
+        import_tickets(database, write_jsonl(tmp_path / "vecka.jsonl", rows), find_incidents=False)
+        link_ticket(database, stored_ticket(database, "GT-000").id, "Tidbokens veckovy", "utb")
+        second, third = (stored_ticket(database, n) for n in ("GT-001", "GT-002"))
+    context = SimpleNamespace(open_database=lambda: open_database(str(db_path)))
+    said = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    linking = KnownProblemLinker(parent, start_task=lambda work, done, _name: done(work(context)), say=said.append)
+    read = SimpleNamespace(problem=SimpleNamespace(problem=SimpleNamespace(name="Tidbokens veckovy")))
+    monkeypatch.setattr("elsdesk.services.review.load_review_item", lambda *_args: read)  # the card is not the point
+    linking.link(SimpleNamespace(ticket=second), "Tidbokens veckovy", "utb", None, None, lambda *_: None)
+    linking.link(SimpleNamespace(ticket=third), "Tidbokens veckovy", "utb", None, None, lambda *_: None)
+    assert said[0] == "Länkat till Tidbokens veckovy. Vecka 2026-W47 räknas nu som genomgången: ärenden som lämnas " \
+                      "okopplade där räknas som inget känt problem."
+    assert said[1] == "Länkat till Tidbokens veckovy.", "said once, when it changes"

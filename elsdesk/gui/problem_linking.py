@@ -81,10 +81,8 @@ class KnownProblemLinker(QObject):
         """Link *item*'s ticket to the known problem *name* (made when no problem is called that) as *actor*,
         then read the ticket again with *classifier* and *index*, say so and give the read item, and the name
         of the problem it was linked to before (None: none), to *on_linked*."""
-        from elsdesk.services.problems import link_ticket, problem_names
+        from elsdesk.services.problems import link_ticket, problem_names, unlink_tickets, weeks_gone_through
         from elsdesk.services.review import load_review_item
-
-        from elsdesk.services.problems import unlink_tickets
 
         ticket_id = item.ticket.id
 
@@ -93,18 +91,24 @@ class KnownProblemLinker(QObject):
                 before = problem_names(database, [ticket_id]).get(ticket_id)
                 if name == NO_PROBLEM:
                     unlink_tickets(database, [ticket_id])
-                else:
-                    link_ticket(database, ticket_id, name, actor)
-                return load_review_item(database, ticket_id, classifier, index), before
+                    return load_review_item(database, ticket_id, classifier, index), before, set()
+                gone_through = weeks_gone_through(database, [ticket_id])
+                link_ticket(database, ticket_id, name, actor)
+                newly = weeks_gone_through(database, [ticket_id]) - gone_through
+                return load_review_item(database, ticket_id, classifier, index), before, newly
 
         def done(result):
-            updated, before = result
+            updated, before, newly = result
             if name == NO_PROBLEM:
                 self.say(self.tr("Ärendet hör inte längre till %1.").replace("%1", before or ""))
             else:
                 if name not in self.names:
                     self.names = sorted(self.names + [updated.problem.problem.name])
-                self.say(self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name))
+                said = self.tr("Länkat till %1.").replace("%1", updated.problem.problem.name)
+                for week in sorted(newly):  # what linking a tenth of a week does to its other tickets (a training lead)
+                    said += " " + self.tr("Vecka %1 räknas nu som genomgången: ärenden som lämnas okopplade där räknas "
+                                          "som inget känt problem.").replace("%1", week)
+                self.say(said)
             on_linked(updated, before)
 
         return self.start_task(work, done, "link problem")

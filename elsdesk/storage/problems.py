@@ -121,14 +121,18 @@ class ProblemRepository:
             f"SELECT id FROM tickets WHERE problem_id IS NULL AND created_at < ? AND iso_week IN ({','.join('?' * len(weeks))})"
             " ORDER BY created_at DESC, id DESC LIMIT ?", (end, *weeks, limit))]
 
-    def weeks_gone_through(self, end: str) -> list[str]:
-        """The ISO weeks (oldest first) in which, counting the tickets created before *end*, people
-        linked at least :data:`LINKED_WEEK_SHARE` of the tickets themselves (links made by taking
+    def weeks_gone_through(self, end: str, among: Iterable[str] | None = None) -> list[str]:
+        """The ISO weeks (oldest first; of *among* when given) in which, counting the tickets created before
+        *end*, people linked at least :data:`LINKED_WEEK_SHARE` of the tickets themselves (links made by taking
         over a proposal left out, and so are an import's links to a week its file did not go through:
         :mod:`elsdesk.services.import_links`)."""
+        weeks = sorted(set(among)) if among is not None else None
+        if weeks == []:
+            return []
+        chosen = f" AND iso_week IN ({', '.join('?' * len(weeks))})" if weeks else ""
         rows = self.database.query(
             "SELECT iso_week, count(*), sum(CASE WHEN problem_id IS NOT NULL THEN 1 ELSE 0 END) FROM tickets"
-            " WHERE created_at < ? GROUP BY iso_week ORDER BY iso_week", (end,))
+            f" WHERE created_at < ?{chosen} GROUP BY iso_week ORDER BY iso_week", (end, *(weeks or ())))
         linked_weeks = {week for week, _total, linked in rows if linked}
         taken_over = self._proposal_links_kept(end, linked_weeks)
         weeks = []

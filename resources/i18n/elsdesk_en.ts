@@ -678,6 +678,11 @@
         <translation>Linked to %1.</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="110"/>
+        <source>Vecka %1 räknas nu som genomgången: ärenden som lämnas okopplade där räknas som inget känt problem.</source>
+        <translation>Week %1 now counts as gone through: tickets left unlinked there count as no known problem.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/problem_linking.py" line="125"/>
         <source>Länken ångrades; ärendet hör till %1 igen.</source>
         <translation>Link undone; the ticket belongs to %1 again.</translation>
