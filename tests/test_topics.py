@@ -156,24 +156,6 @@ def test_rename_cover_and_agenda(two_weeks):
         rename_topic(two_weeks, dose["id"], "  ")
 
 
-def test_a_proposal_a_third_of_whose_tickets_ask_how_is_proposed_for_the_agenda():
-    """A tester's largest problem, "Hur bokar man återuppringning på rätt vc", stayed off the agenda: the model
-    read "hamnar på fel mottagning" as a fault in most of its tickets. A known problem's kind is people's."""
-    def topic(name, kinds, problem=None):
-        counts = dict(kinds)
-        return {"id": name, "label": name, "kind": max(counts, key=counts.get), "kind_mix": counts,
-                "count": sum(counts.values()), "problem": problem, "linked_count": 1 if problem else 0}
-
-    callback = topic("Återuppringning", {"fel": 7, "handhavande": 6, "konfiguration": 5})  # the tester's first week
-    fault = topic("Skrivaren", {"fel": 12, "handhavande": 3})
-    known = topic("Kallelse", {"fel": 6, "handhavande": 4}, problem="Kallelse med fel adress")
-    howto = topic("Signera", {"handhavande": 5})
-    report = {"week": "2025-W19", "topics": [callback, fault, known, howto]}
-    for item in report["topics"]:
-        item.update(on_agenda=False)
-    assert [t["id"] for t in agenda(report)] == ["Återuppringning", "Signera"]
-
-
 def test_merge_and_split(two_weeks):
     report = weekly_topics(two_weeks, "2025-W19")
     ids = [t["id"] for t in report["topics"][:2]]

@@ -58,7 +58,7 @@ AGENDA_MIN_PLACED = 2
 
 
 def agenda(report: dict, limit: int = 10) -> list[dict]:
-    """Topics for the training agenda: those picked, else how-to topics (:func:`teaches_how_to`) not done by the week's end
+    """Topics for the training agenda: those picked, else how-to topics not done by the week's end
     (neither covered in a training nor a known problem fixed by then), largest first: the known
     problems people linked tickets to (that week, or :data:`AGENDA_MIN_PLACED` tickets the machine placed under
     it), and the machine's proposals of at least :data:`AGENDA_MIN_TICKETS`.
@@ -66,27 +66,9 @@ def agenda(report: dict, limit: int = 10) -> list[dict]:
     picked = [t for t in report["topics"] if t["on_agenda"]]
     if picked:
         return picked
-    proposed = [t for t in report["topics"] if teaches_how_to(t) and not done_by(t, report.get("week"))
+    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not done_by(t, report.get("week"))
                 and _enough_for_agenda(t)]
     return proposed[:limit]
-
-
-HOW_TO_SHARE = 1 / 3  # of a proposal's tickets asking how, for it to be proposed whatever most of them are
-
-
-def teaches_how_to(topic: dict) -> bool:
-    """Whether *topic* is for a training: its kind is how-to, or it is a machine proposal (no known problem,
-    whose kind people decide) of which :data:`HOW_TO_SHARE` or more of the week's tickets ask how. A tester's
-    largest problem, "Hur bokar man återuppringning på rätt vc", was left off: the model read "hamnar på fel
-    mottagning" as a fault or a setting in 12 of its first week's 18 tickets. On eight held-out regions with the
-    model's labels this put 58 of 71 how-to problems on their week's agenda instead of 53, beside 18 more items,
-    6 of them how-to."""
-    if topic["kind"] == "handhavande":
-        return True
-    if topic.get("problem"):
-        return False
-    kinds = topic.get("kind_mix") or {}
-    return kinds.get("handhavande", 0) >= HOW_TO_SHARE * max(sum(kinds.values()), 1)
 
 
 def _enough_for_agenda(topic: dict) -> bool:
