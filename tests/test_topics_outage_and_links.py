@@ -164,6 +164,24 @@ def test_the_weeks_other_reports_of_an_incidents_fault_join_its_topic(memory_db,
     assert not {where.get(f"OUT-{40 + i:03d}") for i in range(len(ONE_OFFS))} & {f"I{incident}"}
 
 
+def test_a_proposal_that_goes_on_from_last_weeks_incident_keeps_its_history(memory_db, tmp_path):
+    """A rehab desk's missing prescriber role was an incident of 16 reports one week; the next week's 12 reports of
+    it were a proposal shown as "ny", previous week 0, first seen that week."""
+    at = ["2027-03-08T08:10:00", "2027-03-08T08:25:00", "2027-03-08T08:40:00", "2027-03-08T08:55:00",
+          "2027-03-08T09:05:00", "2027-03-09T13:00:00", "2027-03-15T10:30:00", "2027-03-16T15:10:00",
+          "2027-03-17T09:20:00"]
+    rows = [_row(i, when, title, text, "kassa_avgifter", "fel", f"Mottagning {i}")
+            for i, (when, (title, text)) in enumerate(zip(at, DOUBLE_FEE))]
+    import_tickets(memory_db, write_jsonl(tmp_path / "fees.jsonl", rows), find_incidents=False)
+    incident = _incident(memory_db, "Dubbel avgift efter ombokning", range(5), at[0], at[4])
+    first = {t["id"]: t for t in weekly_topics(memory_db, WEEK)["topics"]}
+    assert first[f"I{incident}"]["count"] == 5  # (Tuesday's lone report makes no proposal to join it)
+    (after,) = [t for t in weekly_topics(memory_db, "2027-W11")["topics"] if "OUT-006" in t["ticket_ids"]]
+    assert after["count"] == 3 and after["incident_id"] is None
+    assert after["previous_count"] == 5 and after["trend"] != "new" and after["first_week"] == WEEK
+    assert after["weeks_recurring"] == 2 and after["since_go_live"] == 8
+
+
 def test_an_incident_over_two_weeks_is_its_part_of_each_week_under_one_id(memory_db, tmp_path):
     """Sunday evening into Monday morning: each week holds its own reports, the second week's trend
     compares with the first."""

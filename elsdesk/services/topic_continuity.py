@@ -71,6 +71,29 @@ def continued_proposals(database: Database, earlier_results: dict[str, list[Topi
     return {index: registered[earlier_ids[e]] for index, e in pairs.items()}, halves
 
 
+def continued_incidents(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
+                        found: list[FoundTopic], tickets: list[Ticket], taken: set[int]) -> dict[int, str]:
+    """found index -> the topic id of an earlier week's incident (of *earlier_results*, nearest week first) that the
+    proposal goes on from, for the proposals not in *taken* (those that continue a proposal): a rehab desk's
+    missing prescriber role was an incident of 16 reports one week and "ny" with 12 more the next."""
+    latest: dict[str, list[int]] = {}
+    for results in earlier_results.values():  # nearest first: each incident's latest tickets
+        for result in results:
+            if "incident_id" in result.detail and result.topic_id not in latest:
+                latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
+    open_ = [i for i in range(len(found)) if i not in taken]
+    if not latest or not open_:
+        return {}
+    by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
+    earlier_ids = [topic_id for topic_id, ids in latest.items() if any(i in by_id for i in ids)]
+    earlier = []
+    for topic_id in earlier_ids:
+        members = [by_id[i] for i in latest[topic_id] if i in by_id]
+        earlier.append(group_of_people_kinds(Counter(t.module for t in members).most_common(1)[0][0], members))
+    pairs = continuations(finder, [group_of_topic(found[i], tickets, group_of_people_kinds) for i in open_], earlier)
+    return {open_[c]: earlier_ids[e] for c, e in pairs.items()}
+
+
 def under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: list[FoundTopic],
                           found: list[FoundTopic], rest: list[int], linked_ids: set[int] = frozenset(),
                           linked_earlier: list[list[Ticket]] | None = None,

@@ -22,7 +22,8 @@ from elsdesk.ml.text import ticket_text
 from elsdesk.services.agenda_rules import agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
-    continued_proposals, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents, under_known_problems)
+    continued_incidents, continued_proposals, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents,
+    under_known_problems)
 from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES
@@ -115,6 +116,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     problems = ProblemRepository(database).many(problem_ids)
     matched, halves = continued_proposals(database, earlier_results, finder, found, tickets)
     found, matched, spread_of = _halves_joined(finder, ticketish, found, matched, spread_of, halves)
+    after_incident = continued_incidents(database, earlier_results, finder, found, tickets, set(matched))
     results = []
     with database.write():
         for problem_id, topic in zip(problem_ids, described):
@@ -165,6 +167,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             names_taken.add(known.label)
             repo.save_registered(known)
             result = _week_result(known.id, week, topic, tickets, spread=spread_of.get(index))
+            if index in after_incident:  # its earlier weeks are the incident's (trend, weeks in a row, first seen)
+                result.detail["after_incident"] = after_incident[index]
             result.detail["name"] = known.label  # its name this week: a later week may rename it for its own tickets
             if earlier_kinds.get(known.id):  # its kinds this week and in the earlier weeks it was shown
                 result.detail["kind_over_weeks"] = dict(Counter(topic.kind_mix) + earlier_kinds[known.id])
@@ -619,7 +623,8 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
     incident_statuses = _incident_statuses(database, [r.detail["incident_id"] for r in results if "incident_id" in r.detail])
     picked = agenda_picks(database, week)
-    stored_counts = topic_repo.counts_by_week_of_many(r.topic_id for r in results)  # one read for all topics
+    stored_counts = topic_repo.counts_by_week_of_many(  # one read for all topics and the incidents some go on from
+        [r.topic_id for r in results] + [r.detail["after_incident"] for r in results if "after_incident" in r.detail])
     topics = []
     for result in results:
         registered = topic_repo.get(result.topic_id)
@@ -627,6 +632,9 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             continue  # people said this proposal is no problem to teach
         problem = problems.get(result.detail.get("problem_id"))
         counts = counts_by_week(stored_counts[result.topic_id], result.detail.get("spread_earlier", {}))
+        if "after_incident" in result.detail:  # a proposal that goes on from an earlier week's incident
+            counts.update({past: n for past, n in stored_counts[result.detail["after_incident"]].items()
+                           if past < week and not counts.get(past)})
         previous = counts.get(earlier[0], 0) if earlier else 0
         recurring = 1
         for past in earlier:
