@@ -22,6 +22,15 @@ def test_a_night_shifts_abbreviations_are_read_as_their_words():
     assert read_as("dia") == ("dia",)  # dialys, diabetes or diagnos: left as written
 
 
+def test_a_theatre_planners_shorthand_is_read_as_its_words():
+    """A surgical desk's "Opanm fastnar" stood apart from "Op-anmälan går inte att skicka"."""
+    from elsdesk.topics.vectors import analyse
+
+    assert read_as("opanm") == read_as("opanmälan") == ("op", "anmälan")
+    assert read_as("dagkir") == ("dagkirurgi",) and read_as("op") == ("op",)
+    assert set(analyse("Opanm fastnar")) & set(analyse("Op-anmälan går inte att skicka")) - {"op"}
+
+
 def test_the_notification_system_is_read_as_the_notification():
     """An infection clinic's week split "Smittskyddsanmälan går inte iväg" from "SmiNet-överföring"."""
     from elsdesk.topics.vectors import analyse
