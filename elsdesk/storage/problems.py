@@ -126,13 +126,13 @@ class ProblemRepository:
         *end*, people linked at least :data:`LINKED_WEEK_SHARE` of the tickets themselves (links made by taking
         over a proposal left out, and so are an import's links to a week its file did not go through:
         :mod:`elsdesk.services.import_links`)."""
-        weeks = sorted(set(among)) if among is not None else None
-        if weeks == []:
+        asked = sorted(set(among)) if among is not None else None
+        if asked == []:
             return []
-        chosen = f" AND iso_week IN ({', '.join('?' * len(weeks))})" if weeks else ""
+        chosen = f" AND iso_week IN ({', '.join('?' * len(asked))})" if asked else ""
         rows = self.database.query(
             "SELECT iso_week, count(*), sum(CASE WHEN problem_id IS NOT NULL THEN 1 ELSE 0 END) FROM tickets"
-            f" WHERE created_at < ?{chosen} GROUP BY iso_week ORDER BY iso_week", (end, *(weeks or ())))
+            f" WHERE created_at < ?{chosen} GROUP BY iso_week ORDER BY iso_week", (end, *(asked or ())))
         linked_weeks = {week for week, _total, linked in rows if linked}
         taken_over = self._proposal_links_kept(end, linked_weeks)
         weeks = []
