@@ -284,11 +284,12 @@ def _relink(database, args) -> int:
         return 0
     require(database, CURATE_PROBLEMS)
     problem = get_problem(database, args.id)
-    gone_through = weeks_gone_through(database, [t.id for t in tickets])
+    weeks = {t.iso_week for t in tickets}
+    gone_through = weeks_gone_through(database, weeks)
     for ticket in tickets:
         link_ticket(database, ticket.id, problem.name, database.login_name() or "cli")
         print(printable(f"{ticket.external_id or ticket.id} hör till \"{problem.name}\"", keep_newlines=False))
-    for week in sorted(weeks_gone_through(database, [t.id for t in tickets]) - gone_through):
+    for week in sorted(weeks_gone_through(database, weeks) - gone_through):
         # a training lead linked ten of a week's 76 tickets by hand and four known problems came back as new
         # proposals, the matcher no longer placing the week's other tickets; nothing had said so
         print(f"elsdesk: vecka {week} räknas nu som genomgången (en tiondel eller mer av veckans ärenden är kopplade"

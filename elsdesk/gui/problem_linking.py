@@ -84,7 +84,7 @@ class KnownProblemLinker(QObject):
         from elsdesk.services.problems import link_ticket, problem_names, unlink_tickets, weeks_gone_through
         from elsdesk.services.review import load_review_item
 
-        ticket_id = item.ticket.id
+        ticket_id, weeks = item.ticket.id, {item.ticket.iso_week}
 
         def work(context):
             with context.open_database() as database:
@@ -92,9 +92,9 @@ class KnownProblemLinker(QObject):
                 if name == NO_PROBLEM:
                     unlink_tickets(database, [ticket_id])
                     return load_review_item(database, ticket_id, classifier, index), before, set()
-                gone_through = weeks_gone_through(database, [ticket_id])
+                gone_through = weeks_gone_through(database, weeks)
                 link_ticket(database, ticket_id, name, actor)
-                newly = weeks_gone_through(database, [ticket_id]) - gone_through
+                newly = weeks_gone_through(database, weeks) - gone_through
                 return load_review_item(database, ticket_id, classifier, index), before, newly
 
         def done(result):

@@ -66,11 +66,10 @@ def link_ticket(database: Database, ticket_id: int, name: str | None, actor: str
     return problems.get(problem_id) if problem_id else None
 
 
-def weeks_gone_through(database: Database, ticket_ids: Iterable[int]) -> set[str]:
-    """Of the ISO weeks of *ticket_ids*, those people went through, linking a tenth or more of their tickets to
-    known problems (:meth:`~elsdesk.storage.problems.ProblemRepository.weeks_gone_through`): the tickets they
-    leave unlinked there are judged no known problem, and the topics place none of them under one."""
-    weeks = {t.iso_week for t in TicketRepository(database).fetch_many(ticket_ids)}
+def weeks_gone_through(database: Database, weeks: Iterable[str]) -> set[str]:
+    """Of the ISO *weeks*, those people went through, linking a tenth or more of their tickets to known problems
+    (:meth:`~elsdesk.storage.problems.ProblemRepository.weeks_gone_through`): the tickets they leave unlinked there
+    are judged no known problem, and the topics place none of them under one."""
     return set(ProblemRepository(database).weeks_gone_through("9999-12-31", weeks))
 
 

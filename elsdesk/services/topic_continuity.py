@@ -50,22 +50,16 @@ def continued_proposals(database: Database, earlier_results: dict[str, list[Topi
     repo = TopicRepository(database)
     registered = {t.id: t for t in repo.registry()
                   if not is_problem_topic(t.id) and not is_incident_topic(t.id) and not t.merged_into}
-    latest: dict[str, list[int]] = {}
-    for results in earlier_results.values():  # nearest first: each proposal's latest tickets
-        for result in results:
-            if result.topic_id in registered and result.topic_id not in latest:
-                latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
     modules = {t.module for t in found}
-    latest = {i: ids for i, ids in latest.items() if registered[i].module in modules}
+    latest = _latest_ids(earlier_results, lambda r: r.topic_id in registered and registered[r.topic_id].module in modules)
     if not found or not latest:
         return {}, {}
-    by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
+    members_of = _latest_tickets(database, latest)
     earlier_ids = list(latest)
     # a kind only the model guessed tells weeks apart no more than it keeps a proposal from its known problem (see
     # under_known_problems): a how-to proposal of eight and seven reports was "ny" in its third week, off the agenda,
     # when the model read four of its five reports there as faults (a training lead's three weeks)
-    earlier = [group_of_people_kinds(registered[topic_id].module, [by_id[i] for i in latest[topic_id] if i in by_id])
-               for topic_id in earlier_ids]
+    earlier = [group_of_people_kinds(registered[topic_id].module, members_of[topic_id]) for topic_id in earlier_ids]
     pairs, halves = continuations_and_halves(finder, [group_of_topic(t, tickets, group_of_people_kinds) for t in found],
                                              earlier)
     return {index: registered[earlier_ids[e]] for index, e in pairs.items()}, halves
@@ -76,22 +70,38 @@ def continued_incidents(database: Database, earlier_results: dict[str, list[Topi
     """found index -> the topic id of an earlier week's incident (of *earlier_results*, nearest week first) that the
     proposal goes on from, for the proposals not in *taken* (those that continue a proposal): a rehab desk's
     missing prescriber role was an incident of 16 reports one week and "ny" with 12 more the next."""
-    latest: dict[str, list[int]] = {}
-    for results in earlier_results.values():  # nearest first: each incident's latest tickets
-        for result in results:
-            if "incident_id" in result.detail and result.topic_id not in latest:
-                latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
+    latest = _latest_ids(earlier_results, lambda r: "incident_id" in r.detail)
     open_ = [i for i in range(len(found)) if i not in taken]
     if not latest or not open_:
         return {}
-    by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
-    earlier_ids = [topic_id for topic_id, ids in latest.items() if any(i in by_id for i in ids)]
-    earlier = []
-    for topic_id in earlier_ids:
-        members = [by_id[i] for i in latest[topic_id] if i in by_id]
-        earlier.append(group_of_people_kinds(Counter(t.module for t in members).most_common(1)[0][0], members))
+    members_of = _latest_tickets(database, latest)
+    earlier_ids = [topic_id for topic_id in latest if members_of[topic_id]]
+    earlier = [_in_commonest_module(members_of[topic_id], group_of_people_kinds) for topic_id in earlier_ids]
     pairs = continuations(finder, [group_of_topic(found[i], tickets, group_of_people_kinds) for i in open_], earlier)
     return {open_[c]: earlier_ids[e] for c, e in pairs.items()}
+
+
+def _latest_ids(earlier_results: dict[str, list[TopicWeek]], wanted) -> dict[str, list[int]]:
+    """topic id -> the first :data:`CARRY_SAMPLE` ticket ids of its nearest week in *earlier_results* (nearest week
+    first), for the stored results *wanted* (a predicate) keeps."""
+    latest: dict[str, list[int]] = {}
+    for results in earlier_results.values():
+        for result in results:
+            if result.topic_id not in latest and wanted(result):
+                latest[result.topic_id] = result.ticket_ids[:CARRY_SAMPLE]
+    return latest
+
+
+def _latest_tickets(database: Database, latest: dict[str, list[int]]) -> dict[str, list[Ticket]]:
+    """topic id -> its tickets of *latest* (ids) still in the desk, read in one go."""
+    by_id = {t.id: t for t in TicketRepository(database).fetch_many(sorted({i for ids in latest.values() for i in ids}))}
+    return {topic_id: [by_id[i] for i in ids if i in by_id] for topic_id, ids in latest.items()}
+
+
+def _in_commonest_module(members: list[Ticket], grouped) -> Group:
+    """*members* as *grouped* (:func:`group_of` or :func:`group_of_people_kinds`) groups them, in their commonest
+    module: an incident's tickets may span modules (an outage the model spread over several)."""
+    return grouped(Counter(t.module for t in members).most_common(1)[0][0], members)
 
 
 def under_known_problems(finder: TopicFinder, tickets: list[Ticket], described: list[FoundTopic],
@@ -142,8 +152,7 @@ def proposals_into_incidents(finder: TopicFinder, tickets: list[Ticket], in_inci
     other reports of it stood beside it as a proposal: the problem was two topics of half its size each."""
     if not found or not in_incidents:
         return found, set()
-    incidents = [group_of(Counter(tickets[m].module for m in members).most_common(1)[0][0],
-                          [tickets[m] for m in members[:CARRY_SAMPLE]]) for members in in_incidents]
+    incidents = [_in_commonest_module([tickets[m] for m in members[:CARRY_SAMPLE]], group_of) for members in in_incidents]
     pairs = continuations(finder, [group_of_topic(topic, tickets) for topic in found], incidents)
     moved: set[int] = set()
     for proposal, incident in pairs.items():
