@@ -58,6 +58,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from elsdesk.lazy_regex import lazy_compile
 from elsdesk.masking_names import AFTER_NAME_START, NAME_PLACEHOLDER, UPPER_LETTERS, mask_announced_names
 
 PLACEHOLDERS = {
@@ -69,14 +70,14 @@ PLACEHOLDERS = {
     "namn": NAME_PLACEHOLDER,
     "födelsedatum": "[födelsedatum]",
 }
-PLACEHOLDER_RE = re.compile(r"\[(?:personnummer|samordningsnummer|reservnummer|telefon|e-post|namn|födelsedatum)\]")
+PLACEHOLDER_RE = lazy_compile(r"\[(?:personnummer|samordningsnummer|reservnummer|telefon|e-post|namn|födelsedatum)\]")
 
 _SPACE = "[ \t\u00a0\u2007\u2009\u202f\u200b-\u200d\u2060\ufeff\u00ad]"  # space, tab, no-break, thin, zero-width, soft hyphen
 _DASH = "\\-\u2010-\u2015\u2212"               # hyphen, typographic dashes, minus
 # between date and serial: "-", "+", ".", "_", " - ", "--", a no-break space, nothing
 _ID_SEP = rf"(?:{_SPACE}|\r?\n){{0,2}}[+._{_DASH}]{{0,2}}(?:{_SPACE}|\r?\n){{0,2}}"
 _CENTURY = r"(?:18|19|20)"
-_ID_RE = re.compile(  # the lookahead skips, in one step, every position where no number starts
+_ID_RE = lazy_compile(  # the lookahead skips, in one step, every position where no number starts
     r"(?=[0-9])(?<![0-9])(?:"
     # 19121212-1212, 121212+1212, 19121212/1212; four digits that begin a date (19xx-MM-DD, 20xx-MM-DD) are
     # its year, no serial ("070-701123 2001-01-01 00:00": a phone number and a date)
@@ -118,18 +119,18 @@ _LABEL = (
     rf"|{_NORDIC_LABEL}"
     r")"
 )
-_NORDIC_LABEL_RE = re.compile(rf"(?i:{_NORDIC_LABEL})")  # their numbers start with the day: no samordningsnummer
+_NORDIC_LABEL_RE = lazy_compile(rf"(?i:{_NORDIC_LABEL})")  # their numbers start with the day: no samordningsnummer
 # what staff write between the label and the number: "pnr är …", "personnumret var …", "personnummer till pat …",
 # "pnr nr …", "pnr -> …", and an opening bracket or quote ("pnr (…)", "pnr: ”…”")
 _LABEL_FILLER = (rf"(?:(?i:är|var|is|was|nr|till{_SPACE}+pat(?:ienten)?|->|=>){_SPACE}+)?"
                  "[(\"'\u201c\u201d\u00ab\u00bb]?")
 _PERSONAL_LABEL_STARTS = "pPfF"  # the labels of a personnummer (not "sam.nr", "ID-nr"): "pnr", "födelsenr"
 _GROUP_SEP = rf"(?:(?:{_SPACE}|\r?\n){{1,2}}|(?:{_SPACE}|\r?\n){{0,2}}[+._/{_DASH}]{{1,2}}(?:{_SPACE}|\r?\n){{0,2}})"
-_LABELLED_ID_RE = re.compile(
+_LABELLED_ID_RE = lazy_compile(
     rf"{_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}{_LABEL_FILLER}(?P<number>[0-9]+(?:{_GROUP_SEP}[0-9]+)*)"
 )
 # the next numbers of a list after a masked one: "pnr [personnummer] och 19800101-2389", "p-nr: … / 19800101-2388"
-_LISTED_ID_RE = re.compile(
+_LISTED_ID_RE = lazy_compile(
     rf"(?P<before>\[(?:personnummer|samordningsnummer)\]{_SPACE}*(?:[,/&;]|och|eller|samt|resp\.?|and|or){_SPACE}*)"
     rf"(?P<number>(?:18|19|20)?[0-9]{{6}}{_SPACE}?[{_DASH}+]?{_SPACE}?[0-9]{{4}})(?![0-9])"
 )
@@ -137,7 +138,7 @@ _LISTED_ID_RE = re.compile(
 # birth 19800101" (with a name beside it, it tells who the patient is)
 _BIRTH_LABEL = (rf"(?<![^\W\d_])(?i:född|fodd|födelsedatum|fodelsedatum|födelsedag|föd\.|f\.|dob|d\.o\.b\.?"
                 rf"|date{_SPACE}of{_SPACE}birth|birth{_SPACE}?date|born)")
-_BIRTH_DATE_RE = re.compile(
+_BIRTH_DATE_RE = lazy_compile(
     rf"{_BIRTH_LABEL}{_SPACE}?[:=]?{_SPACE}*(?:(?i:den|on){_SPACE}+)?"
     rf"(?P<date>(?P<ymd>(?:18|19|20)?[0-9]{{2}}(?P<ymd_sep>[{_DASH}./]?)[0-9]{{2}}(?P=ymd_sep)[0-9]{{2}})"
     rf"|(?P<dmy>[0-9]{{1,2}}(?P<dmy_sep>[./{_DASH}])[0-9]{{1,2}}(?P=dmy_sep)(?:18|19|20)?[0-9]{{2}}))(?![0-9])"
@@ -148,7 +149,7 @@ _PHONE_END = r"(?![0-9]|[.:][0-9]|[/-](?:0?[1-9]|1[0-2])[/-][0-9])"  # ends befo
 _PHONE_START = r"(?<![0-9+])(?<![0-9][.:])"  # not inside a number, nor in the minutes of a time ("10:05 070-...")
 # "08.15 070-123 45 67" is a time and a phone number; "kl 08.12 34 56" a phone number
 _NOT_A_TIME_BEFORE_A_PHONE = rf"(?!0[1-9]\.[0-5][0-9]{_SPACE}+(?:0|\+|\(0))"
-_PHONE_RE = re.compile(
+_PHONE_RE = lazy_compile(
     _PHONE_START
     + r"(?:"
     rf"(?:(?:\+|00){_SPACE}?46{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?"   # +46 70…, 0046 (0)70…
@@ -195,17 +196,17 @@ _TIME_RANGE = rf"(?<![0-9])(?<![0-9][.:]){_RANGE_END}{_SPACE}*[{_DASH}]{_SPACE}*
 _DATE_RANGE = rf"(?<![0-9]){_YEAR}-{_MONTH}-{_DAY}{_SPACE}*[{_DASH}]{_SPACE}*{_YEAR}-{_MONTH}-{_DAY}(?![0-9])"
 # an ISO date and a time after a slash: "2027-03-08/1200", "2027-03-08/14:30" (its middle reads like a phone number)
 _DATE_SLASH_TIME = rf"(?<![0-9]){_YEAR}-{_MONTH}-{_DAY}/(?:{_TIME}|{_FOUR_DIGIT_TIME})(?![0-9]|[.:][0-9])"
-_PHONE_OR_DATE_RE = re.compile(  # the lookahead skips, in one step, every position where neither can start
+_PHONE_OR_DATE_RE = lazy_compile(  # the lookahead skips, in one step, every position where neither can start
     rf"(?=[0-9+(Kk])(?:(?P<date>{_DATE_RANGE}|{_DATE_SLASH_TIME}|{_DATE_TIME}|{_CLOCK_TIME}|{_CLOCK_HOURS}"
     rf"|{_TIME_RANGE})|{_PHONE_RE.pattern})"
 )
-_FOREIGN_PHONE_RE = re.compile(
+_FOREIGN_PHONE_RE = lazy_compile(
     rf"(?=[+0]){_PHONE_START}(?:\+|00)(?!46)[1-9][0-9]{{0,2}}{_PHONE_SEP}(?:\(0\){_PHONE_SEP})?"
     rf"[0-9](?:{_PHONE_SEP}[0-9]){{6,11}}"
     + _PHONE_END
 )
 # a mobile number whose leading 0 a spreadsheet dropped: 701234567, 46701234567
-_BARE_MOBILE_RE = re.compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
+_BARE_MOBILE_RE = lazy_compile(r"(?<![0-9+.,:/-])(?:46)?7[02369][0-9]{7}(?![0-9]|[.,:/-][0-9])")
 # What a number right after these says it is: an order, case, batch or staff number, not a phone number
 # ("ordernr 0812345678", "Remissnr 2027-0308-1234", "INC0012345678", "SR 0012345678", "personalnr 701234567").
 # Upper-case prefixes of other systems' tickets (INC, RITM, CHG in ServiceNow) count with a number glued on; a
@@ -221,13 +222,13 @@ _CODE_STEMS = (  # a label with a number word after them: "ordernr", "lab-nr", "
     "personal", "anställning", "anställnings", "ärende", "faktura", "serie", "varu", "referens", "ref",
 )
 _CODE_NUMBER_WORD = r"(?:nr|nummer|numret|id|kod)"
-_CODE_LABEL_BEFORE_RE = re.compile(
+_CODE_LABEL_BEFORE_RE = lazy_compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(_CODE_SYSTEM_PREFIXES)
     + rf"|(?i:(?:{'|'.join(_CODE_STEMS)}){_LABEL_GAP}{_CODE_NUMBER_WORD}|{'|'.join(_CODE_WORDS)})"
     + rf"){_SPACE}?[:.#=\-]?{_SPACE}*(?:[0-9]+[{_DASH}/.])*\Z"  # "Remissnr 2027-" before "0308-1234"
 )
-_CLOCK_BEFORE_RE = re.compile(rf"{_CLOCK}\Z")
+_CLOCK_BEFORE_RE = lazy_compile(rf"{_CLOCK}\Z")
 
 
 def follows_clock_word(match: re.Match[str]) -> bool:
@@ -236,7 +237,7 @@ def follows_clock_word(match: re.Match[str]) -> bool:
     return _CLOCK_BEFORE_RE.search(match.string, max(0, start - _LABEL_LOOKBACK), start) is not None
 
 
-_CODE_SHAPE_RE = re.compile(rf"[0-9]+(?:[{_DASH}/.][0-9]+)*")
+_CODE_SHAPE_RE = lazy_compile(rf"[0-9]+(?:[{_DASH}/.][0-9]+)*")
 _LABEL_LOOKBACK = 40  # characters before a number that can hold a label and the first groups of its code
 
 
@@ -251,17 +252,17 @@ def is_labelled_code(match: re.Match[str]) -> bool:
 
 # "?" and U+FFFD: a Cyrillic or Chinese domain that a Windows-1252 export could not write. The name starts where its
 # characters start: tried from inside a long word, an address that has no "@" after it read the word's rest each time.
-_EMAIL_RE = re.compile(
+_EMAIL_RE = lazy_compile(
     r"(?<![\w.!#$%&'*+/=?^`{|}~\-])"
     r"[\w.!#$%&'*+/=?^`{|}~\-]+(?: ?@ ?|\r?\n@ ?| ?@\r?\n|\s?[(\[{](?i:at)[)\]}]\s?)[\w\-?\ufffd]+(?:\.[\w\-?\ufffd]+)*\.(?:xn--[\w\-]+|[^\W\d_]{2,}|[?\ufffd]{2,})(?![\w\-])",
     re.UNICODE,
 )
-_GROUP_RE = re.compile(r"[0-9]+")
+_GROUP_RE = lazy_compile(r"[0-9]+")
 _DIGITS = "0123456789"
 _DIGIT_BYTES = _DIGITS.encode("ascii")
 # Arabic-Indic, Persian and Devanagari digits, and fullwidth digits, plus, hyphen, dot, @ and parentheses
 _WIDE = "\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19\uff0b\uff0d\uff0e\uff20\uff08\uff09"
-_WIDE_RE = re.compile(f"[{_WIDE}]")
+_WIDE_RE = lazy_compile(f"[{_WIDE}]")
 # Invisible format characters (soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte order mark)
 # show nothing, so a reader sees "0\u200b70-123 45 67" as a phone number and "anna\u200b@region.se" as an address.
 # They are dropped everywhere, and only a zero-width joiner between two emoji stays: it draws a family or a job
@@ -269,8 +270,8 @@ _WIDE_RE = re.compile(f"[{_WIDE}]")
 # with one kept inside would leak.
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"  # symbols, dingbats and emoji, with skin tones (U+1F3FB-U+1F3FF)
-_INVISIBLE_RE = re.compile(rf"[\u00ad\u200b\u200c\u2060\ufeff]+|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
-_UNUSUAL_RE = re.compile(f"[{_WIDE}{_INVISIBLE}]")  # one scan finds a text that needs either clean-up
+_INVISIBLE_RE = lazy_compile(rf"[\u00ad\u200b\u200c\u2060\ufeff]+|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
+_UNUSUAL_RE = lazy_compile(f"[{_WIDE}{_INVISIBLE}]")  # one scan finds a text that needs either clean-up
 
 
 # An address spelled out so that a filter misses it: "anna.test at example.se", "anna punkt test snabel-a example
@@ -282,12 +283,12 @@ _MAIL_DOT = rf"(?:\.|{_SPELLED_DOT})"
 _BARE_AT = r"[ \t]+(?i:at)[ \t]+"
 _SPELLED_AT = rf"(?:[ \t]?[(\[{{](?i:at|snabel-?a)[)\]}}][ \t]?|[ \t]+(?i:snabel-?a)[ \t]+|{_BARE_AT}| ?@ ?)"
 _MAIL_WORD = r"[\w!#$%&'*+=?^`|~\-]+"
-_SPELLED_EMAIL_RE = re.compile(  # a bounded number of parts: a long row of "punkt" words costs no more than a short
+_SPELLED_EMAIL_RE = lazy_compile(  # a bounded number of parts: a long row of "punkt" words costs no more than a short
     rf"(?<![\w.@])(?P<name>{_MAIL_WORD}(?:{_MAIL_DOT}{_MAIL_WORD}){{0,6}})(?P<at>{_SPELLED_AT})"
     rf"(?P<domain>[\w\-]+(?:{_MAIL_DOT}[\w\-]+){{0,6}}{_MAIL_DOT}[^\W\d_]{{2,6}})(?![\w\-])"
 )
-_SPELLED_DOT_RE = re.compile(_SPELLED_DOT)
-_BARE_AT_RE = re.compile(_BARE_AT)
+_SPELLED_DOT_RE = lazy_compile(_SPELLED_DOT)
+_BARE_AT_RE = lazy_compile(_BARE_AT)
 
 
 def is_spelled_address(match: re.Match[str]) -> bool:
@@ -315,7 +316,7 @@ _RESERVE_LABEL = (
     r")"
 )
 _RESERVE_GROUP = r"[A-Za-z]{0,4}[0-9][0-9A-Za-z]*"  # digits, maybe with letters: "R123", "K001"
-_RESERVE_NUMBER_RE = re.compile(
+_RESERVE_NUMBER_RE = lazy_compile(
     rf"{_RESERVE_LABEL}{_SPACE}?[:.=]?(?:{_SPACE}|\r?\n){{0,3}}"
     rf"(?P<number>{_RESERVE_GROUP}"
     rf"(?:(?:{_SPACE}?[+._/{_DASH}]{_SPACE}?|{_SPACE}(?=\w{{3}})){_RESERVE_GROUP}){{0,6}})(?!\w)"  # "19 970101-K001"
@@ -327,8 +328,8 @@ _RESERVE_NUMBER_RE = re.compile(
 # (a scan is a tenth of the time most text takes); only after one is found do the others need a look of their own.
 # The patterns start with a character class, so that the search skips to one in C.
 _AT_IN_BRACKETS = r"(?<=[(\[{])(?i:at)[)\]}]"  # "(at)", "[at]", "{at}" after the bracket the class found
-_AT_WORD_OR_NAME_RE = re.compile(rf"[(\[{{{UPPER_LETTERS}:](?:{_AT_IN_BRACKETS}|{AFTER_NAME_START})")
-_FIRST_LOOK_RE = re.compile(
+_AT_WORD_OR_NAME_RE = lazy_compile(rf"[(\[{{{UPPER_LETTERS}:](?:{_AT_IN_BRACKETS}|{AFTER_NAME_START})")
+_FIRST_LOOK_RE = lazy_compile(
     rf"[(\[{{{UPPER_LETTERS}:{_WIDE}{_INVISIBLE}]"
     rf"(?:(?P<unusual>(?<=[{_WIDE}{_INVISIBLE}]))|{_AT_IN_BRACKETS}|{AFTER_NAME_START})"
 )
@@ -347,9 +348,9 @@ def visible_text(text: str) -> str:
     return _WIDE_RE.sub(_narrow, _INVISIBLE_RE.sub("", text))
 
 
-_AT_WORD_RE = re.compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
-_DATE_LIKE_RE = re.compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
-_LEADING_DATE_RE = re.compile(_DATE)  # "pnr 2025-05-06 08:00" starts with a date, not with an identity number
+_AT_WORD_RE = lazy_compile(r"[(\[{]at[)\]}]", re.IGNORECASE)
+_DATE_LIKE_RE = lazy_compile(r"[0-3]?[0-9]([./-])[01]?[0-9]\1(?:19|20)?[0-9]{2}")
+_LEADING_DATE_RE = lazy_compile(_DATE)  # "pnr 2025-05-06 08:00" starts with a date, not with an identity number
 
 
 @dataclass(frozen=True)
@@ -422,7 +423,7 @@ def labelled_number_end(number: str) -> int | None:
     return next((ends[length] for length in lengths if length in ends), None)
 
 
-_SERIAL_AFTER_DATE_RE = re.compile(rf"{_GROUP_SEP}(?P<serial>[0-9]{{4}})(?![0-9])")
+_SERIAL_AFTER_DATE_RE = lazy_compile(rf"{_GROUP_SEP}(?P<serial>[0-9]{{4}})(?![0-9])")
 
 
 # a date after "pnr" from before this year is a birth date, not the day something happened at the desk: no ticket
@@ -577,7 +578,7 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
         return PLACEHOLDERS["e-post"]
 
     def _phone(match: re.Match[str]) -> str:
-        if match.re is _PHONE_OR_DATE_RE and match.group("date") is not None:
+        if match.re is _PHONE_OR_DATE_RE.compiled and match.group("date") is not None:
             return match.group(0)  # a date or time, kept as it is
         if not looks_like_phone(match.group(0)) or is_labelled_code(match):
             return match.group(0)

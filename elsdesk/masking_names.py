@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from elsdesk.lazy_regex import lazy_compile
+
 NAME_PLACEHOLDER = "[namn]"
 
 UPPER_LETTERS = "A-ZÀ-ÖØ-Þ"
@@ -67,7 +69,7 @@ AFTER_NAME_START = (  # what follows the colon or the capital that NAME_AFTER_LA
 )
 # It starts with a character class, so that the search skips to one in C (elsdesk.masking joins it with its own
 # first look for unusual characters and "(at)").
-NAME_AFTER_LABEL_RE = re.compile(rf"[{UPPER_LETTERS}:]{AFTER_NAME_START}")
+NAME_AFTER_LABEL_RE = lazy_compile(rf"[{UPPER_LETTERS}:]{AFTER_NAME_START}")
 # A staff member's title before a name ("Ssk Lisa Testsson ringde", "dr Andersson", "Barnmorska Anna"): the reporter
 # or a colleague, whose name no export carries (DESIGN.md, privacy). A title announces less than a patient label, so
 # the name after it must be capitalised and hold a known given name or surname (see announced_name_end).
@@ -81,14 +83,14 @@ KIN_WORDS = ("patienten", "patientens", "anhörig", "anhöriga", "anhörige", "b
              "hustru", "hustrun", "sambo", "sambon", "mamma", "mamman", "pappa", "pappan", "boende", "namn är",
              "namnet är", "vårdnadshavare", "vårdnadshavaren", "förälder", "föräldern", "kontakt",
              "kontaktperson", "kontaktpersonen", "mottagare", "mottagaren", "heter")
-_NAME_LABEL_BEFORE_RE = re.compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
+_NAME_LABEL_BEFORE_RE = lazy_compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
     r"(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
     rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES + KIN_WORDS, key=len, reverse=True))})))"
     r"(?P<stop>\.)?[ \t\u00a0]?\Z"
 )
 _NAME_LABEL_LOOKBACK = 20  # characters before a name that can hold its label ("patientens namn. ")
 _LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name", *STAFF_TITLES, *KIN_WORDS)  # how every label ends
-_NAME_WORD_RE = re.compile(r"\S+")
+_NAME_WORD_RE = lazy_compile(r"\S+")
 _NOT_NAMES = frozenset("""
     alla allt andra annan att av bara blev bli blir de dem den denna deras dess det detta din där efter ej eller en
     ett från för ha hade han hans har hen henne hon honom hur här i icke ingen inom inte jag ju kan kunde man med
@@ -151,7 +153,7 @@ COMMON_SURNAMES = frozenset("""
 """.split())
 # a surname by its ending ("Nilsson", "Ekström", "Sjöberg", "Lindqvist", "Berglund", "Lindgren", "Lindahl",
 # "Ekholm", "Lindblad"), with a stem of two letters or more
-_SURNAME_RE = re.compile(r"[^\W\d_]{2,}(?:sson|ström|berg|qvist|kvist|lund|gren|dahl|holm|blad|lind)")
+_SURNAME_RE = lazy_compile(r"[^\W\d_]{2,}(?:sson|ström|berg|qvist|kvist|lund|gren|dahl|holm|blad|lind)")
 # everyday words and places that end like a surname ("Stockholm", "färgblind"); a word that ends in "-sblad" is read
 # as a compound noun ("försättsblad", "streckkodsblad"), so the rare surname "Forsblad" needs a second word
 _NOT_SURNAMES = frozenset("stockholm varberg kronoberg isberg dagblad faktablad".split())
@@ -284,7 +286,7 @@ def _staff_name_end(match: re.Match[str], label: re.Match[str]) -> int | None:
     return found[count - 1].start() + len(words[count - 1])
 
 
-_GIVEN_AFTER_COMMA_RE = re.compile(rf",[ \t]*(?P<given>{_CAPITALISED_WORD})\b")
+_GIVEN_AFTER_COMMA_RE = lazy_compile(rf",[ \t]*(?P<given>{_CAPITALISED_WORD})\b")
 
 
 def mask_announced_names(text: str, start: int = 0) -> tuple[str, int]:
