@@ -180,6 +180,31 @@ def test_a_proposal_that_goes_on_from_last_weeks_incident_keeps_its_history(memo
     assert after["count"] == 3 and after["incident_id"] is None
     assert after["previous_count"] == 5 and after["trend"] != "new" and after["first_week"] == WEEK
     assert after["weeks_recurring"] == 2 and after["since_go_live"] == 8
+    assert after["after_incident"] == f"I{incident}"
+
+
+def test_a_period_shows_an_incident_and_the_proposal_that_goes_on_from_it_as_one_row(memory_db, tmp_path):
+    """The rehab desk's month overview listed the incident of the first week and the next week's proposal of the
+    same problem as two rows, the second "ny under perioden"."""
+    from elsdesk.services.range_export import build_range_export
+
+    at = ["2027-03-08T08:10:00", "2027-03-08T08:25:00", "2027-03-08T08:40:00", "2027-03-08T08:55:00",
+          "2027-03-08T09:05:00", "2027-03-09T13:00:00", "2027-03-15T10:30:00", "2027-03-16T15:10:00",
+          "2027-03-17T09:20:00"]
+    rows = [_row(i, when, title, text, "kassa_avgifter", "fel", f"Mottagning {i}")
+            for i, (when, (title, text)) in enumerate(zip(at, DOUBLE_FEE))]
+    import_tickets(memory_db, write_jsonl(tmp_path / "fees.jsonl", rows), find_incidents=False)
+    incident = _incident(memory_db, "Dubbel avgift efter ombokning", range(5), at[0], at[4])
+    (after,) = [t for t in weekly_topics(memory_db, "2027-W11")["topics"] if "OUT-006" in t["ticket_ids"]]
+    period = build_range_export(memory_db, "2027-03-08", "2027-03-21")
+    rows_of_fees = [t for t in period.topics if t["id"] in (f"I{incident}", after["id"])]
+    assert len(rows_of_fees) == 1
+    (row,) = rows_of_fees
+    assert row["id"] == after["id"] and row["week_counts"] == {"2027-W10": 5, "2027-W11": 3}
+    assert row["count"] == 8 and row["trend"] != "ny under perioden" and row["first_week"] == WEEK
+    later = build_range_export(memory_db, "2027-03-15", "2027-03-21")  # the incident before the period
+    (alone,) = [t for t in later.topics if t["id"] == after["id"]]
+    assert alone["week_counts"] == {"2027-W11": 3} and alone["seen_before"] and alone["first_week"] == WEEK
 
 
 def test_an_incident_over_two_weeks_is_its_part_of_each_week_under_one_id(memory_db, tmp_path):

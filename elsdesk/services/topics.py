@@ -661,6 +661,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "linked_count": result.detail.get("linked", 0),
             "incident_id": result.detail.get("incident_id"),  # the topic is this incident's tickets of the week
             "incident_status": incident_statuses.get(result.detail.get("incident_id")),  # open or confirmed
+            "after_incident": result.detail.get("after_incident"),  # the earlier week's incident topic it goes on from
             "module": (problem.module if problem else None) or (registered.module if registered else None),
             "kind": kind,
             "keywords": result.detail.get("keywords", []),
