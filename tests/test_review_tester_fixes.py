@@ -185,3 +185,16 @@ def test_linking_the_ticket_that_makes_a_tenth_of_its_week_says_the_week_counts_
     assert said[0] == "Länkat till Tidbokens veckovy. Vecka 2026-W47 räknas nu som genomgången: ärenden som lämnas " \
                       "okopplade där räknas som inget känt problem."
     assert said[1] == "Länkat till Tidbokens veckovy.", "said once, when it changes"
+
+
+def test_a_long_status_message_wraps_instead_of_widening_the_window(qtbot, tmp_path):
+    """The 'week gone through' sentence made the review tab 1,305 px wide at least: on a small screen the window
+    grew past its edge."""
+    window = _review_window(qtbot, tmp_path)
+    window.tabs.setCurrentWidget(window.review_view)
+    window.show()
+    window.review_view._say("Länken gör vecka 2027-W10 till en vecka ni gått igenom: 12 av 76 ärenden är länkade, så"
+                            " matcharen lägger inte veckans övriga ärenden under kända problem.")
+    window.resize(900, 640)
+    qtbot.waitUntil(lambda: window.review_view.status_label.isVisible())
+    assert window.minimumSizeHint().width() <= 900 and window.width() <= 900

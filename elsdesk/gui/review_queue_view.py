@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.module_picker import ModulePicker
@@ -110,12 +110,14 @@ class ReviewQueueView(QWidget):
         self.count_label.setObjectName("reviewCount")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("reviewStatus")
+        self.status_label.setWordWrap(True)  # a long message wraps instead of widening the window past a small screen
+        self.status_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.status_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Ordning (s):"), self))
         top.addWidget(self.order_combo)
         top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.status_label)
+        top.addWidget(self.status_label, 1)
         self.card = ReviewCard(self.taxonomy, self._kind_keys, self.language, self)
         self.title_label, self.suggestion_label, self.kind_label = (
             self.card.title_label, self.card.suggestion_label, self.card.kind_label)
