@@ -53,6 +53,18 @@ def test_a_real_word_is_left_as_written(spelling, word):
     assert spelling.commonest(word) == word
 
 
+def test_a_word_written_without_its_letters_is_no_slip_of_another_word():
+    """Region Vinterby's BUP desk: "dolja anteckning 1177 bup" named its topic "Följa anteckning 1177 BUP", the
+    opposite of hiding the note: "dölja" is written in the week, though not often enough to respell "dolja" by."""
+    week = ["Dölja anteckning för vårdnadshavare", "dölja journaltext i 1177", "Hur dölja BUP-anteckning",
+            "dolja anteckning 1177 bup", "dolja text", "dolja 1177", "dolja for foraldrar"]
+    reference = Spelling.of(["följa upp provsvar", "följa patienten", "följa med", "följa ordinationen",
+                             "följa listan", "följa upp", "följa rutinen"] * 3)
+    spelling = Spelling.of(week, reference)
+    assert spelling.commonest("dolja") == "dolja"
+    assert spelling.spelled("dolja anteckning 1177 bup") == "dolja anteckning 1177 bup"
+
+
 def test_a_folded_word_that_colleagues_write_as_often_stays():
     spelling = Spelling.of(["satt fast", "har satt", "satt i", "på ett sätt", "på något sätt", "på sätt"])
     assert spelling.commonest("satt") == "satt"

@@ -120,9 +120,12 @@ class Spelling:
         others = max(self.seen.get(word, 0) - 1, 0)  # the texts that hold it besides the one it is taken from
         folded = fold(word)
         if folded == word:  # typed without å, ä and ö
-            lettered = self._best(self._forms(folded), max(FOLDED_MIN_SEEN, FOLDED_RATIO * others), exclude=word)
+            forms = self._forms(folded)
+            lettered = self._best(forms, max(FOLDED_MIN_SEEN, FOLDED_RATIO * others), exclude=word)
             if lettered:
                 return lettered
+            if any(form != word for form in forms):
+                return word  # a word of its own written without its ö, no slip of another: "dolja" (dölja) is not "följa"
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
         if len(word) < SLIP_MIN_LENGTH:
             return self._swapped_little_word(word, needed) or word
