@@ -53,11 +53,15 @@ def test_a_real_word_is_left_as_written(spelling, word):
     assert spelling.commonest(word) == word
 
 
-def test_a_word_written_without_its_letters_is_no_slip_of_another_word():
+@pytest.mark.parametrize("week", [
+    ["Hur döljer jag anteckning för vårdnadshavare", "BUP: spärra anteckning 1177", "dolja anteckning 1177 bup",
+     "Anteckning ej synlig för förälder"],  # another form of the word, with its ö
+    ["Dölja anteckning för vårdnadshavare", "dölja journaltext i 1177", "dolja anteckning 1177 bup", "dolja text",
+     "dolja 1177", "dolja for foraldrar"],  # the word with its ö, too seldom to respell "dolja" by
+])
+def test_a_word_written_without_its_letters_is_no_slip_of_another_word(week):
     """Region Vinterby's BUP desk: "dolja anteckning 1177 bup" named its topic "Följa anteckning 1177 BUP", the
-    opposite of hiding the note: "dölja" is written in the week, though not often enough to respell "dolja" by."""
-    week = ["Dölja anteckning för vårdnadshavare", "dölja journaltext i 1177", "Hur dölja BUP-anteckning",
-            "dolja anteckning 1177 bup", "dolja text", "dolja 1177", "dolja for foraldrar"]
+    opposite of hiding the note."""
     reference = Spelling.of(["följa upp provsvar", "följa patienten", "följa med", "följa ordinationen",
                              "följa listan", "följa upp", "följa rutinen"] * 3)
     spelling = Spelling.of(week, reference)

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from elsdesk.masking import PLACEHOLDER_RE
 from elsdesk.ml.english import glossary
-from elsdesk.ml.text import fold, stop_words
+from elsdesk.ml.text import fold, stem, stop_words
 from elsdesk.sign_offs import quotable, without_greeting
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.pasted_errors import without_pasted_errors
@@ -97,6 +97,7 @@ class Spelling:
         self._by_folded: dict[str, list[str]] | None = None
         self._commonest: dict[str, str] = {}  # a week's topics share many words
         self._common: set[str] | None = None
+        self._lettered: set[str] | None = None
         self._near: dict[str, list[str]] | None = None
 
     @classmethod
@@ -124,8 +125,8 @@ class Spelling:
             lettered = self._best(forms, max(FOLDED_MIN_SEEN, FOLDED_RATIO * others), exclude=word)
             if lettered:
                 return lettered
-            if any(form != word for form in forms):
-                return word  # a word of its own written without its ö, no slip of another: "dolja" (dölja) is not "följa"
+            if any(form != word for form in forms) or stem(word) in self._lettered_stems():
+                return word  # a word of its own written without its ö ("dölja", "döljer"), no slip of "följa"
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
         if len(word) < SLIP_MIN_LENGTH:
             return self._swapped_little_word(word, needed) or word
@@ -199,6 +200,14 @@ class Spelling:
             common = {fold(w) for w in self.added if self.seen[w] >= SLIP_MIN_SEEN and len(w) >= SLIP_MIN_LENGTH - 1}
             self._common = common | self.reference._common_words() if self.reference else common
         return self._common
+
+    def _lettered_stems(self) -> set[str]:
+        """The (folded) stems of the words written with å, ä or ö: a word typed without them that has one of these
+        stems is that word, in some form ("dolja" beside "döljer")."""
+        if self._lettered is None:
+            own = {stem(w) for w in self.added if fold(w) != w}
+            self._lettered = own | self.reference._lettered_stems() if self.reference else own
+        return self._lettered
 
     def _forms(self, folded: str) -> list[str]:
         """The spellings (case-folded, as written) of a folded word."""
