@@ -164,16 +164,22 @@ def test_the_weeks_other_reports_of_an_incidents_fault_join_its_topic(memory_db,
     assert not {where.get(f"OUT-{40 + i:03d}") for i in range(len(ONE_OFFS))} & {f"I{incident}"}
 
 
-def test_a_proposal_that_goes_on_from_last_weeks_incident_keeps_its_history(memory_db, tmp_path):
-    """A rehab desk's missing prescriber role was an incident of 16 reports one week; the next week's 12 reports of
-    it were a proposal shown as "ny", previous week 0, first seen that week."""
+def _fees_incident_then_more(database, tmp_path) -> int:
+    """Double charges: five reports on Monday of WEEK made an incident (its id), one more on Tuesday, three the week
+    after."""
     at = ["2027-03-08T08:10:00", "2027-03-08T08:25:00", "2027-03-08T08:40:00", "2027-03-08T08:55:00",
           "2027-03-08T09:05:00", "2027-03-09T13:00:00", "2027-03-15T10:30:00", "2027-03-16T15:10:00",
           "2027-03-17T09:20:00"]
     rows = [_row(i, when, title, text, "kassa_avgifter", "fel", f"Mottagning {i}")
             for i, (when, (title, text)) in enumerate(zip(at, DOUBLE_FEE))]
-    import_tickets(memory_db, write_jsonl(tmp_path / "fees.jsonl", rows), find_incidents=False)
-    incident = _incident(memory_db, "Dubbel avgift efter ombokning", range(5), at[0], at[4])
+    import_tickets(database, write_jsonl(tmp_path / "fees.jsonl", rows), find_incidents=False)
+    return _incident(database, "Dubbel avgift efter ombokning", range(5), at[0], at[4])
+
+
+def test_a_proposal_that_goes_on_from_last_weeks_incident_keeps_its_history(memory_db, tmp_path):
+    """A rehab desk's missing prescriber role was an incident of 16 reports one week; the next week's 12 reports of
+    it were a proposal shown as "ny", previous week 0, first seen that week."""
+    incident = _fees_incident_then_more(memory_db, tmp_path)
     first = {t["id"]: t for t in weekly_topics(memory_db, WEEK)["topics"]}
     assert first[f"I{incident}"]["count"] == 5  # (Tuesday's lone report makes no proposal to join it)
     (after,) = [t for t in weekly_topics(memory_db, "2027-W11")["topics"] if "OUT-006" in t["ticket_ids"]]
@@ -188,13 +194,7 @@ def test_a_period_shows_an_incident_and_the_proposal_that_goes_on_from_it_as_one
     same problem as two rows, the second "ny under perioden"."""
     from elsdesk.services.range_export import build_range_export
 
-    at = ["2027-03-08T08:10:00", "2027-03-08T08:25:00", "2027-03-08T08:40:00", "2027-03-08T08:55:00",
-          "2027-03-08T09:05:00", "2027-03-09T13:00:00", "2027-03-15T10:30:00", "2027-03-16T15:10:00",
-          "2027-03-17T09:20:00"]
-    rows = [_row(i, when, title, text, "kassa_avgifter", "fel", f"Mottagning {i}")
-            for i, (when, (title, text)) in enumerate(zip(at, DOUBLE_FEE))]
-    import_tickets(memory_db, write_jsonl(tmp_path / "fees.jsonl", rows), find_incidents=False)
-    incident = _incident(memory_db, "Dubbel avgift efter ombokning", range(5), at[0], at[4])
+    incident = _fees_incident_then_more(memory_db, tmp_path)
     (after,) = [t for t in weekly_topics(memory_db, "2027-W11")["topics"] if "OUT-006" in t["ticket_ids"]]
     period = build_range_export(memory_db, "2027-03-08", "2027-03-21")
     rows_of_fees = [t for t in period.topics if t["id"] in (f"I{incident}", after["id"])]
