@@ -187,3 +187,33 @@ def test_one_description_with_a_slip_is_quoted_once():
     topic = TopicFinder(reference_texts=_reference_texts()).describe_groups(group, [list(range(len(group)))])[0]
     quoted = {group[m].key for m in topic.examples}
     assert len(quoted) == 3 and not {"b1", "b2"} <= quoted
+
+
+def test_a_pairs_name_gives_way_when_the_proposal_comes_back_three_times_as_large(memory_db, tmp_path):
+    """Region Ekdala's W46 pair of printer questions ("Skrivare i barnakuten" and one about the expedition's
+    printer) named W47's nine reports of blank wristbands that went on from it: "akuten" and "skrivaren" end
+    words of theirs, so the pair's name still fitted them."""
+    from conftest import write_jsonl
+    from elsdesk.services.imports import import_tickets
+    from elsdesk.services.topics import weekly_topics
+
+    pair = [("Skrivare i barnakuten", "Skrivaren på akuten skriver inte ut, utskrifterna från barnakuten hamnar fel."),
+            ("Skrivaren på expeditionen", "Skrivaren på akutens expedition skriver inte ut något alls.")]
+    blank = [("Armbandsskrivaren skriver tomma armband", "Armbanden kommer ut helt vita från armbandsskrivaren på akuten."),
+             ("Tomma armband", "Armbandsskrivaren på barnakuten ger bara tomma vita armband."),
+             ("armband vita", "skrivaren på akuten skriver armbanden vita, ingen text alls"),
+             ("Vita id-armband", "Id-armbanden skrivs ut utan text på akuten sedan i morse."),
+             ("Armbandsskrivaren ger blanka band", "Blanka armband från armbandsskrivaren, patienterna står utan id-band."),
+             ("tomma armband igen", "Fortfarande skriver skrivaren på akuten ut tomma armband."),
+             ("Armband utan text", "Armbandsskrivaren skriver armband utan namn och streckkod."),
+             ("Blanka patientarmband", "Patientarmbanden kommer ut blanka från armbandsskrivaren."),
+             ("Id-band tomma", "Id-banden från akutens armbandsskrivare är tomma.")]
+    rows = [{"id": f"P-{i}", "created_at": f"2027-03-0{8 + i}T09:00:00", "title": t, "description": d,
+             "module": "utskrift_hardvara", "kind": "fel"} for i, (t, d) in enumerate(pair)]
+    rows += [{"id": f"B-{i}", "created_at": f"2027-03-{15 + i % 5}T1{i}:00:00", "title": t, "description": d,
+              "module": "utskrift_hardvara", "kind": "fel"} for i, (t, d) in enumerate(blank)]
+    import_tickets(memory_db, write_jsonl(tmp_path / "printers.jsonl", rows))
+    (first,) = [t for t in weekly_topics(memory_db, "2027-W10")["topics"] if "P-0" in t["ticket_ids"]]
+    (later,) = [t for t in weekly_topics(memory_db, "2027-W11")["topics"] if "B-0" in t["ticket_ids"]]
+    assert later["id"] == first["id"] and later["previous_count"] == 2  # it goes on from the pair, with its history
+    assert "armband" in later["label"].casefold() and later["label"] != first["label"]

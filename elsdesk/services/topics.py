@@ -158,7 +158,8 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                earlier_names = [before.detail.get("name") if before else None, known.label]
+                outgrown = _outgrown_pair(earlier_results, known.id, len(topic.members))
+                earlier_names = [before.detail.get("name") if before else None, None if outgrown else known.label]
                 if not known.rejected_on:  # a rejected proposal keeps the name it was rejected under
                     known.label = _proposal_name(topic, said, earlier_names,
                                                  names_taken | (fresh_names - {topic.label}), spelling, finder)
@@ -220,6 +221,18 @@ def _proposal_name(topic: FoundTopic, said: set[str], earlier: list[str | None],
     tickets give it now."""
     kept = [name for name in earlier if name and name not in taken and name_still_fits(name, topic, finder, said)]
     return respelled(kept[0], spelling) if kept else topic.label
+
+
+PAIR_OUTGROWN = 3  # a name a proposal of fewer than three tickets had gives way once it comes back this many times as large
+
+
+def _outgrown_pair(earlier_results: dict[str, list[TopicWeek]], topic_id: str, size: int) -> bool:
+    """Whether the proposal *topic_id* was last shown (nearest earlier week first) with fewer than three tickets and
+    comes back :data:`PAIR_OUTGROWN` times as large (*size*): the pair's name says little of the new tickets (a
+    children's desk's nine reports of blank wristbands were named "Skrivare i barnakuten" after last week's pair of
+    printer questions, "akuten" and "skrivaren" ending words of theirs)."""
+    latest = next((r.count for results in earlier_results.values() for r in results if r.topic_id == topic_id), None)
+    return latest is not None and latest < 3 and size >= PAIR_OUTGROWN * latest
 
 
 def _said_in(topic: FoundTopic, tickets: list[Ticket]) -> set[str]:
