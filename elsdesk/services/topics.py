@@ -19,7 +19,7 @@ from elsdesk.domain import (
     MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week, weeks_of_period,
 )
 from elsdesk.ml.text import ticket_text
-from elsdesk.services.agenda_rules import agenda_picks, covered_on, topic_kind
+from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
     continued_incidents, continued_proposals, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents,
@@ -223,16 +223,16 @@ def _proposal_name(topic: FoundTopic, said: set[str], earlier: list[str | None],
     return respelled(kept[0], spelling) if kept else topic.label
 
 
-PAIR_OUTGROWN = 3  # a name a proposal of fewer than three tickets had gives way once it comes back this many times as large
+PAIR_OUTGROWN = 3  # a name a proposal under the agenda's size had gives way once it comes back this many times as large
 
 
 def _outgrown_pair(earlier_results: dict[str, list[TopicWeek]], topic_id: str, size: int) -> bool:
-    """Whether the proposal *topic_id* was last shown (nearest earlier week first) with fewer than three tickets and
-    comes back :data:`PAIR_OUTGROWN` times as large (*size*): the pair's name says little of the new tickets (a
+    """Whether the proposal *topic_id* was last shown (nearest earlier week first) with fewer tickets than an agenda
+    takes (:data:`AGENDA_MIN_TICKETS`) and comes back :data:`PAIR_OUTGROWN` times as large (*size*): the pair's name says little of the new tickets (a
     children's desk's nine reports of blank wristbands were named "Skrivare i barnakuten" after last week's pair of
     printer questions, "akuten" and "skrivaren" ending words of theirs)."""
     latest = next((r.count for results in earlier_results.values() for r in results if r.topic_id == topic_id), None)
-    return latest is not None and latest < 3 and size >= PAIR_OUTGROWN * latest
+    return latest is not None and latest < AGENDA_MIN_TICKETS and size >= PAIR_OUTGROWN * latest
 
 
 def _said_in(topic: FoundTopic, tickets: list[Ticket]) -> set[str]:
