@@ -72,6 +72,11 @@ _LEADING_RE = re.compile(r"^[\s.:;,/–-]+")  # what a place or number left befo
 # a follow-up that points back at an earlier ticket says nothing of the problem ("samma som förra veckan")
 _FOLLOW_UP_RE = re.compile(r"(?i)\b(?:samma (?:som|problem|sak|fel)|som (?:förra|forra|sist|igår|i går|tidigare)"
                            r"|same (?:as|problem|issue)|as before)\b")
+# a word that says the report came before, at a name's start or end: "Väntetid fel på tavlan igen" was a first week's
+# topic; "igen" that belongs to "känna igen" stays ("Kortet känns inte igen")
+_AGAIN_RE = re.compile(r"(?i)^(?:fortfarande|återigen|still|again),?\s+"
+                       r"|(?<!\bkänner)(?<!\bkänns)(?<!\bkände)(?<!\bkänner inte)(?<!\bkänns inte)(?<!\bkände inte)"
+                       r",?\s+(?:igen|återigen|fortfarande|på nytt|again|still)$")
 _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
 _DANGLING_BEFORE_PAUSE_RE = re.compile(r"\s+(?:på|i|till|vid|hos|från|kl)(?=[,;:])", re.IGNORECASE)
 
@@ -364,6 +369,7 @@ def _as_name(title: str, places: list[str]) -> str | None:
     text = _LEADING_RE.sub("", text)
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
     text = _DANGLING_BEFORE_PAUSE_RE.sub("", text)  # "Okänd pat på, hur …" once "akuten" is gone
+    text = _TRAILING_RE.sub("", _AGAIN_RE.sub("", text))
     terms = len(set(analyse(text)))
     says_nothing = terms == 0 or (terms == 1 and len(text.split()) < 4) or _FOLLOW_UP_RE.search(text)
     if not text or len(text) > NAME_MAX or says_nothing:
