@@ -12,6 +12,7 @@ import logging
 import re
 
 from elsdesk.domain import BadInputError
+from elsdesk.masking import mask
 from elsdesk.services.permissions import ADD_LABELS, require
 from elsdesk.storage import Database
 from elsdesk.storage.settings import SettingsRepository, upsert_setting
@@ -68,8 +69,6 @@ def add_label(database: Database, group: str, label_id: str, sv: str, en: str | 
     """Add a module or kind label (*group* "module" or "kind") to the desk; a super-user's decision.
 
     The id is stable ASCII (lower-case letters, digits, _); the names are shown in the lists."""
-    from elsdesk.masking import mask  # compiling its patterns costs the window's start 14 ms; only adding needs it
-
     require(database, ADD_LABELS)
     if group not in GROUPS:
         raise BadInputError(f"okänd etikettgrupp '{group}'; välj module eller kind")

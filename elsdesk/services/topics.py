@@ -139,6 +139,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             results.append(_week_result(known.id, week, topic, tickets, incident_id=incident.id))
         names_taken: set[str] = set()
         earlier_kinds = _earlier_kinds(earlier_results)
+        latest_counts = _latest_counts(earlier_results)
         shown_by_ticket = {ticket_id: r for r in shown_before for ticket_id in r.ticket_ids}
         fresh_names = {t.label for t in found}
         ids_taken = {k.id for k in matched.values()}  # a proposal continued from an earlier week keeps its own
@@ -158,7 +159,7 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
                 known = RegisteredTopic(_topic_id(week, topic), topic.module, topic.label, topic.stems, week, week)
             else:
                 known.stems = _blend(known.stems, topic.stems)
-                outgrown = _outgrown_pair(earlier_results, known.id, len(topic.members))
+                outgrown = _outgrown_pair(latest_counts.get(known.id), len(topic.members))
                 earlier_names = [before.detail.get("name") if before else None, None if outgrown else known.label]
                 if not known.rejected_on:  # a rejected proposal keeps the name it was rejected under
                     known.label = _proposal_name(topic, said, earlier_names,
@@ -226,12 +227,20 @@ def _proposal_name(topic: FoundTopic, said: set[str], earlier: list[str | None],
 PAIR_OUTGROWN = 3  # a name a proposal under the agenda's size had gives way once it comes back this many times as large
 
 
-def _outgrown_pair(earlier_results: dict[str, list[TopicWeek]], topic_id: str, size: int) -> bool:
-    """Whether the proposal *topic_id* was last shown (nearest earlier week first) with fewer tickets than an agenda
-    takes (:data:`AGENDA_MIN_TICKETS`) and comes back :data:`PAIR_OUTGROWN` times as large (*size*): the pair's name says little of the new tickets (a
+def _latest_counts(earlier_results: dict[str, list[TopicWeek]]) -> dict[str, int]:
+    """Each topic's count in the nearest of *earlier_results* (nearest week first) it was shown in."""
+    counts: dict[str, int] = {}
+    for results in earlier_results.values():
+        for result in results:
+            counts.setdefault(result.topic_id, result.count)
+    return counts
+
+
+def _outgrown_pair(latest: int | None, size: int) -> bool:
+    """Whether a proposal last shown with *latest* tickets, fewer than an agenda takes (:data:`AGENDA_MIN_TICKETS`),
+    comes back :data:`PAIR_OUTGROWN` times as large (*size*): the pair's name says little of the new tickets (a
     children's desk's nine reports of blank wristbands were named "Skrivare i barnakuten" after last week's pair of
     printer questions, "akuten" and "skrivaren" ending words of theirs)."""
-    latest = next((r.count for results in earlier_results.values() for r in results if r.topic_id == topic_id), None)
     return latest is not None and latest < AGENDA_MIN_TICKETS and size >= PAIR_OUTGROWN * latest
 
 
