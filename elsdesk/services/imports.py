@@ -66,7 +66,7 @@ from elsdesk.services.labels import desk_taxonomy
 from elsdesk.taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
-BATCH_SIZE = 500
+BATCH_SIZE = 2000
 KEPT_CONFIRMED = "modul och typ behölls: en superanvändare har bekräftat dem, och bara en superanvändare ändrar dem"
 # the same ticket when its kind is the model's guess beside a confirmed module (see _guessed_kinds)
 KEPT_CONFIRMED_MODULE = ("modul och typ behölls: en superanvändare har bekräftat modulen (typen är modellens"
