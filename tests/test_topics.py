@@ -338,6 +338,31 @@ def test_continuations_pair_groups_one_to_one_within_a_module():
     assert continuations(finder, [dose_later], []) == {}
 
 
+def test_a_group_continues_last_weeks_full_topic_before_a_pair_it_is_closer_to():
+    """Region Bergslagen's ten reports of missing reference ranges continued last week's pair of the same problem
+    ("2 -> 10, ökande") and left last week's ten "avtagande", when the problem fell from 14 to 10."""
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.identity import HALF_MARGIN, Group, _paired, continuations
+
+    def group(texts):
+        return Group("bestallning_svar", ["konfiguration"] * len(texts), texts)
+
+    last_ten = group(["Hb utan referensintervall. Provsvaret för Hb visas utan referensintervall för barn",
+                      "Referensintervall saknas på Hb-svar hos barn", "Inga normalvärden på hemoglobin för barnpatienter",
+                      "Labsvar Hb barn saknar referensintervall i svarsvyn", "Referensintervallet syns inte för barnens Hb"])
+    last_pair = group(["Refintervall borta i svarsvyn. Kalium visas utan referensintervall i svarsvyn",
+                       "Kalium utan referensintervall i svarsvyn sedan i morse"])
+    this_week = group(["Inga referensintervall på kalium. Kaliumsvaret saknar referensintervall i svarsvyn",
+                       "Referensintervall saknas på provsvar för kalium och Hb", "Svarsvyn visar inga referensintervall på kalium",
+                       "Hb och kalium utan referensintervall"])
+    finder = TopicFinder(reference_texts=_reference_texts())
+    _pairs, scored, needed = _paired(finder, [this_week], [last_ten, last_pair])
+    alike = {e: value for value, _c, e in scored}
+    assert alike[1] > alike[0] > needed + HALF_MARGIN  # closer to the pair, well alike to the full topic too
+    assert continuations(finder, [this_week], [last_ten, last_pair]) == {0: 0}
+    assert continuations(finder, [this_week], [last_pair]) == {0: 0}  # the pair alone is continued as before
+
+
 def test_a_second_half_of_a_continued_proposal_is_taken_for_the_same_topic():
     """A lab tester's second week: the cytostatics how-to split into three English and two Swedish reports, the
     two continued last week's ten and the three showed as "ny" on the agenda beside them."""

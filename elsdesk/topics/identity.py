@@ -36,11 +36,16 @@ class Group:
 # continues, to be taken for the same topic's other half (on the held-out topic regions, such second groups
 # were the same planted problem 10 times in 11 above this margin, 17 in 22 above the cut itself)
 HALF_MARGIN = 0.04
+# an earlier group of fewer tickets than this is a pair; a group of this week that is *HALF_MARGIN* more alike than the cut
+# to a full earlier topic continues that topic before a pair it is even closer to (the agenda's own minimum)
+FULL_TOPIC = 3
 
 
 def continuations(finder: TopicFinder, current: list[Group], earlier: list[Group]) -> dict[int, int]:
-    """Pairs (index in *current* -> index in *earlier*), one to one, closest first, of groups that
-    are one topic."""
+    """Pairs (index in *current* -> index in *earlier*), one to one, of groups that are one topic: closest first,
+    except that an earlier full topic (:data:`FULL_TOPIC`) *HALF_MARGIN* more alike than the cut is continued before an
+    earlier pair (a region's ten reports of missing reference ranges continued a pair of the same problem, "2 -> 10,
+    ökande", and left last week's ten "avtagande" when the problem fell from 14 to 10)."""
     return _paired(finder, current, earlier)[0]
 
 
@@ -85,8 +90,16 @@ def _paired(finder: TopicFinder, current: list[Group], earlier: list[Group]):
             scored.append((value, c, e))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
-    for _value, c, e in sorted(scored, key=lambda s: -s[0]):
+    for _value, c, e in sorted(scored, key=lambda s: _pairing_order(s, earlier, needed)):
         if c not in pairs and e not in taken:
             pairs[c] = e
             taken.add(e)
     return pairs, scored, needed
+
+
+def _pairing_order(score: tuple[float, int, int], earlier: list[Group], needed: float) -> tuple:
+    """The order :func:`_paired` pairs (similarity, current, earlier) in: well alike to a full earlier topic first,
+    then the closest."""
+    value, _c, e = score
+    to_a_full_topic = value > needed + HALF_MARGIN and len(earlier[e].texts) >= FULL_TOPIC
+    return (not to_a_full_topic, -value)
