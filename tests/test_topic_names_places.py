@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from elsdesk.topics.names import _as_name
+from elsdesk.topics.names import _as_name, provisional_name
 
 
 @pytest.mark.parametrize("title, places, name", [
@@ -62,3 +62,12 @@ def test_a_word_with_a_ring_or_dots_the_reference_texts_hold_is_no_slip_of_a_com
 def test_what_masking_left_reads_as_a_word_and_a_name_as_nothing(title, name):
     """A tester's agenda named a proposal "Pat. [namn] ringde om recept"."""
     assert _as_name(title, []) == name
+
+
+def test_a_title_cut_off_where_its_place_was_gives_way_to_another():
+    """Region Bergslagen's printer topic was named "Kallelse utskrift hamnar" ("… hamnar på avd 5" without its ward)."""
+    titles = ["Kallelse utskrift hamnar på avd 5", "Kallelser hamnar på fel skrivare"]
+    assert provisional_name(titles, ["Avd 5"]) == "Kallelser hamnar på fel skrivare"
+    assert provisional_name(["Remissen går till mott 4", "Remisser går till fel mottagning"], []) \
+        == "Remisser går till fel mottagning"
+    assert provisional_name(["Pat ligger kvar på avd 3"], []) == "Pat ligger kvar"  # not cut: "kvar" says where

@@ -273,3 +273,33 @@ def test_an_amount_stays_in_a_name_where_a_ward_number_goes():
 ])
 def test_a_name_leaves_out_that_the_report_came_again(title, name):
     assert provisional_name([title], []) == name
+
+
+@pytest.mark.parametrize("title", ["Cyto regim - dag 8 visas ej", "Behandlingsdag 8 syns inte", "Kur 3 startar inte",
+                                   "Cykel 2 saknas i kurplanen", "Day 8 missing in the regimen"])
+def test_the_number_of_a_treatments_day_or_cycle_stays_in_a_name(title):
+    """Region Lövsta's oncology desk: "Dag 8 i cytostatikaregimen syns inte" was named "Dag dosen - hur får man fram den"."""
+    assert provisional_name([title], []) == title
+
+
+def test_a_number_after_today_is_no_treatment_day():
+    assert provisional_name(["Idag 14 pat i kön"], []) == "Idag pat i kön"
+
+
+def test_a_word_typed_without_its_letters_takes_them_from_a_word_it_begins_as():
+    """Region Lövsta's keyword "tvangsatgarder": the week wrote "tvångsåtgärd" and "tvångsåtgärdsregistrering", never
+    "tvångsåtgärder"; and "matvardestabell" beside "mätvärdestabellen"."""
+    spelling = Spelling.of(["Var dokumenterar man en tvångsåtgärd?", "Tvångsåtgärdsregistrering i journalen",
+                            "PIVA: hittar inte mallen för tvangsatgarder",
+                            "Vikten syns inte i mätvärdestabellen", "mätvärdestabellen visar ingen vikt",
+                            "vikt saknas i matvardestabell", "Satte fel tid", "sätter fel tid", "sätter tiden"])
+    assert spelling.commonest("tvangsatgarder") == "tvångsåtgärder"
+    assert spelling.commonest("matvardestabell") == "mätvärdestabell"
+    assert spelling.commonest("satte") == "satte"  # "sätter": too short a start to tell, and a word of its own
+
+
+def test_an_abbreviation_written_in_capitals_is_no_slip_of_a_word():
+    """Region Lövsta's "MADRS över tid" (a depression scale) was keyworded "mars"."""
+    spelling = Spelling.of(["MADRS över tid", "Mars", "i mars", "sedan mars", "mars månad", "mars", "mars igen"])
+    assert spelling.commonest("madrs") == "madrs"
+    assert spelling.spelled("Madrs över tid") == "Madrs över tid"

@@ -68,3 +68,33 @@ def test_a_known_problem_with_one_ticket_the_machine_placed_is_not_proposed():
 def test_a_pair_the_training_lead_picked_stays_on_the_agenda():
     pair = dict(_topic("pair", 2), on_agenda=True)
     assert [t["id"] for t in agenda({"topics": [_topic("big", 9), pair]})] == ["pair"]
+
+
+DAY_EIGHT = [
+    ("Dag 8 syns inte", "Cytostatikaregimen visar dag 1 men dag 8 finns inte i administreringsvyn"),
+    ("cyto dag8 saknas", "pat på plats i dagvården, dag8 går inte att se i adm vyn"),
+    ("Behandlingsdag 8 borta", "Kuren har ingen behandlingsdag 8 för patienten på onkologen"),
+    ("Day 8 not shown", "The regimen shows day 1 but day 8 is missing for today's patient"),
+    ("Onk dagvård: dag 8 ej synlig", "Vi ser inte dag 8 i listan, sköterskan väntar med dosen"),
+]
+ONCOLOGY_OTHERS = [
+    ("Premedicinering saknas", "Premedicineringen följer inte med regimen när vi ordinerar"),
+    ("Kroppsyta räknas fel", "Dosen räknas på gammal vikt, kroppsytan uppdateras inte"),
+    ("Infusionstid fel", "Infusionstiden i regimen är 60 minuter, ska vara 15"),
+]
+
+
+def test_a_numbered_treatment_day_is_read_as_one_term():
+    """Region Lövsta's oncology desk: 26 reports that a regimen's day 8 was missing were six topics, since the
+    finder read no digits and "dag" says nothing alone."""
+    assert {"dag8"} <= set(analyse("dag 8 syns inte")) & set(analyse("dag8 saknas")) \
+        & set(analyse("Behandlingsdag 8 borta")) & set(analyse("Day 8 not shown"))
+    assert "dag8" not in analyse("Idag 8 patienter i kön") and "dag1" in analyse("dag 1 visas")
+
+
+def test_reports_of_one_missing_treatment_day_are_one_topic():
+    tickets = _tickets(DAY_EIGHT, "specialmoduler") + _tickets(ONCOLOGY_OTHERS, "specialmoduler")
+    topics = TopicFinder(reference_texts=_reference_texts()).find(tickets)
+    holding = [t for t in topics if set(t.members) & set(range(len(DAY_EIGHT)))]
+    assert len(holding) == 1 and set(holding[0].members) == set(range(len(DAY_EIGHT)))
+    assert "8" in holding[0].label

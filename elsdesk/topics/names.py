@@ -42,6 +42,7 @@ SWAP_MIN_LENGTH = 4  # a shorter word two swapped letters from a little word may
 SPELLING_SAMPLE = 2000  # of a big week's texts, counted evenly spread (as many as the reference holds, about)
 CAPITALS_MAX = 6  # letters of a word that may be an abbreviation written in capitals ("NEWS", "SITHS")
 CAPITALS_SHARE = 3  # ... written so in at least one of this many texts that hold it
+LETTERED_START = 6  # letters a word typed without å, ä and ö shares with the start of one written with them, at least
 ENDING = 2  # letters at a word's end an edit may not touch: an inflection, no slip ("skickas", "skickad")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
@@ -57,7 +58,9 @@ _PLACE_RE = re.compile(_BEFORE_PLACE + r"(?:\b(?i:hc|vc|vårdcentral(?:en)?|häl
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
 # letters in it ("O2", "NEWS2", "HbA1c"), a longer number ("1177", "FK 7804"), an ordinal ("var 4:e vecka") and
 # an amount of time, drug, money or things ("om 6 mån", "5 mg", "tar 30 sek", "300 kr", "3 st") stay in the name
-_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
+# the number of a treatment's day or cycle is part of what the report is about ("dag 8 visas ej", "kur 3")
+_COUNTED_BEFORE = r"(?<!\b(?i:dag|day|kur) )(?<!(?i:kurdag|ngsdag) )(?<!(?i:cykel|cycle) )"  # "behandlingsdag 8"
+_NUMBER_RE = re.compile(r"(?<![\w-])" + _COUNTED_BEFORE + r"(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
                         r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|sek\b|sekunder|s\b|år\b"
                         r"|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger|st\b|stycken|%|procent|kr\b|kronor|sidor|rader))")
 # a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
@@ -78,6 +81,9 @@ _AGAIN_RE = re.compile(r"(?i)^(?:fortfarande|återigen|still|again),?\s+"
                        r"|(?<!\bkänner)(?<!\bkänns)(?<!\bkände)(?<!\bkänner inte)(?<!\bkänns inte)(?<!\bkände inte)"
                        r",?\s+(?:igen|återigen|fortfarande|på nytt|again|still)$")
 _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med", "och", "av", "om", "in", "at", "on", "kl"))
+# verbs that say where something goes or ends up: a title that ended with the place after one says nothing without it
+_WHERE_TO_VERBS = frozenset(("hamnar", "hamnade", "landar", "landade", "går", "gick", "skickas", "skickades", "flyttas",
+                             "flyttades", "kommer", "kom", "åker", "lands", "goes", "ends", "went"))
 _DANGLING_BEFORE_PAUSE_RE = re.compile(r"\s+(?:på|i|till|vid|hos|från|kl)(?=[,;:])", re.IGNORECASE)
 
 _ENGLISH_WORDS = frozenset((
@@ -104,6 +110,7 @@ class Spelling:
         self._common: set[str] | None = None
         self._lettered: set[str] | None = None
         self._near: dict[str, list[str]] | None = None
+        self._by_start: dict[str, list[str]] | None = None
 
     @classmethod
     def of(cls, texts, reference: "Spelling | None" = None) -> "Spelling":
@@ -130,8 +137,13 @@ class Spelling:
             lettered = self._best(forms, max(FOLDED_MIN_SEEN, FOLDED_RATIO * others), exclude=word)
             if lettered:
                 return lettered
+            restored = self._lettered_start(word, max(FOLDED_MIN_SEEN, FOLDED_RATIO * others))
+            if restored:
+                return restored
             if any(form != word for form in forms) or stem(word) in self._lettered_stems():
                 return word  # a word of its own written without its ö ("dölja", "döljer"), no slip of "följa"
+        if self._mostly_in_capitals(word):
+            return word  # an abbreviation colleagues write in capitals ("MADRS") is no slip of a word ("mars")
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
         if len(word) < SLIP_MIN_LENGTH:
             return self._swapped_little_word(word, needed) or word
@@ -185,6 +197,12 @@ class Spelling:
         written = self.capitals.get(word, 0)
         return written >= 2 and written * CAPITALS_SHARE >= self.seen.get(word, 0)
 
+    def _mostly_in_capitals(self, word: str) -> bool:
+        """Whether most texts that hold the short *word* write it in capitals (a scale's or a unit's abbreviation, once
+        is enough: "MADRS över tid")."""
+        written = self.capitals.get(word, 0)
+        return written > 0 and written * 2 >= self.seen.get(word, 0)
+
     def _best(self, forms, needed: int, exclude: str) -> str | None:
         """The form of *forms* most texts hold, if at least *needed* do."""
         return max((f for f in forms if f != exclude and self.seen[f] >= needed), key=lambda f: (self.seen[f], f),
@@ -214,6 +232,29 @@ class Spelling:
             self._lettered = own | self.reference._lettered_stems() if self.reference else own
         return self._lettered
 
+    def _lettered_start(self, word: str, needed: int) -> str | None:
+        """*word*, typed without å, ä and ö, with the letters of the commonest word written with them (of those *needed*
+        texts hold) whose start it shares up to its last :data:`ENDING` + 1 letters, its ending kept: the week wrote
+        "tvångsåtgärd" and "tvångsåtgärdsregistrering" but not "tvångsåtgärder", so a keyword said "tvangsatgarder"."""
+        restored: Counter = Counter()  # a restored spelling -> the texts that write its start so
+        for lettered in self._starting(word[:LETTERED_START]):
+            shared = _shared_start(fold(lettered), word)
+            if shared >= max(LETTERED_START, len(word) - ENDING - 1) and fold(lettered[:shared]) != lettered[:shared]:
+                restored[lettered[:shared] + word[shared:]] += self.seen[lettered]
+        best = max(restored.items(), key=lambda item: (item[1], item[0]), default=None)
+        return best[0] if best and best[1] >= needed else None
+
+    def _starting(self, start: str) -> list[str]:
+        """The words written with å, ä or ö whose folded form begins with *start* (:data:`LETTERED_START` letters)."""
+        if self._by_start is None:
+            by_start: dict[str, list[str]] = defaultdict(list)
+            for word in self.added - self.reference.seen.keys() if self.reference else self.added:
+                if len(word) >= LETTERED_START and fold(word) != word:
+                    by_start[fold(word)[:LETTERED_START]].append(word)
+            self._by_start = dict(by_start)
+        own = self._by_start.get(start, [])
+        return self.reference._starting(start) + own if self.reference else own
+
     def _forms(self, folded: str) -> list[str]:
         """The spellings (case-folded, as written) of a folded word."""
         if self._by_folded is None:
@@ -223,6 +264,16 @@ class Spelling:
             self._by_folded = dict(by_folded)
         own = self._by_folded.get(folded, [])
         return self.reference._forms(folded) + own if self.reference else own
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters *a* and *b* begin with alike."""
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 def _by_deletions(words) -> dict[str, list[str]]:
@@ -349,6 +400,11 @@ def _closed_up(words: list[str]) -> list[str]:
     return [word for word in words if word != _GAP]
 
 
+def _ends_at_a_gap(words: list[str]) -> bool:
+    """Whether *words* end with a place, unit or number taken out (:data:`_GAP`), punctuation aside."""
+    return next((word == _GAP for word in reversed(words) if word.strip("?!.,:;–-/")), False)
+
+
 def _as_name(title: str, places: list[str]) -> str | None:
     """*title* as a name: without a pasted error message ("NullReferenceException i modul",
     :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), mail prefixes, a greeting or a sign-off (a
@@ -365,7 +421,11 @@ def _as_name(title: str, places: list[str]) -> str | None:
         text = re.sub(_BEFORE_PLACE + r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", gap, text, flags=re.IGNORECASE)
     for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE, _NUMBER_RE):
         text = pattern.sub(gap, text)
-    text = _TRAILING_RE.sub("", " ".join(_closed_up(text.split())))
+    words = text.split()
+    closed = _closed_up(words)
+    if closed and _ends_at_a_gap(words) and closed[-1].casefold() in _WHERE_TO_VERBS:
+        return None  # "Kallelse utskrift hamnar" of "… hamnar på avd 5": a sentence cut off, another title says it
+    text = _TRAILING_RE.sub("", " ".join(closed))
     text = _LEADING_RE.sub("", text)
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
     text = _DANGLING_BEFORE_PAUSE_RE.sub("", text)  # "Okänd pat på, hur …" once "akuten" is gone

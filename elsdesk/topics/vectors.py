@@ -33,6 +33,11 @@ logger = logging.getLogger(__name__)
 LSA_COMPONENTS = 100
 CHAR_NGRAMS = (4, 5)
 WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# a numbered day or cycle of a treatment ("dag 8", "day 8", "behandlingsdag 8", "kur 3"): WORD_RE reads no digits and
+# "dag" says nothing alone, so an oncology desk's 26 reports of a regimen's missing day 8 were six topics of
+# "dag" without its number; the number is read with its word as one term ("dag8")
+_NUMBERED_DAY_RE = re.compile(r"\b(?:behandlings|kur|cykel)?(dag|day|kur|cykel|cycle)\s?(\d{1,2})\b", re.IGNORECASE)
+_NUMBERED_AS = {"day": "dag", "cycle": "cykel"}
 # words that say nothing about the problem itself
 _GENERIC = frozenset(fold(w) for w in (
     "cosmic", "problem", "fel", "fråga", "hjälp", "pat", "patient", "patienten", "patientens", "ssk", "usk", "läk",
@@ -78,7 +83,8 @@ def terms_of_clean(cleaned: str) -> tuple[str, ...]:
     """Stems of the content words of already cleaned text (English words read as their Swedish
     counterparts, :mod:`elsdesk.ml.english`), plus adjacent stem pairs."""
     stems = [s for word in WORD_RE.findall(cleaned) for s in _word_stems(word)]
-    return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b])
+    numbered = [_NUMBERED_AS.get(word.lower(), word.lower()) + number for word, number in _NUMBERED_DAY_RE.findall(cleaned)]
+    return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b] + numbered)
 
 
 @lru_cache(maxsize=60_000)
