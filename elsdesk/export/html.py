@@ -233,6 +233,15 @@ def _all_topics_table(data, table) -> str:
     return table(headers, rows, {0, 4, 5, 7}, {1: "label", 8: "nowrap"}, {1: lambda v: v, 6: _trend_cell(data)})
 
 
+def _ended_section(data) -> str:
+    """Last week's larger topics that did not go on this week (none: no section)."""
+    if not data.ended:
+        return ""
+    table = _table(tables.ended_headers(data), tables.ended_rows(data), {3, 4}, {0: "label"})
+    return (f'<section><h2>{esc(tables.text(data, "ended"))}</h2><p class="meta">{esc(tables.ended_note(data))}</p>'
+            f'<div class="card">{table}</div></section>')
+
+
 def _screen(data) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
@@ -252,6 +261,7 @@ def _screen(data) -> str:
 </section>
 {f'<section><h2>{esc(t("agenda_topics"))}</h2><div class="topics">{cards}</div></section>' if cards else ""}
 <section><h2>{esc(t('all_topics'))}</h2><div class="card scroll all">{all_topics}</div></section>
+{_ended_section(data)}
 <section><h2>{esc(t('module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
 </main>
 <footer><div class="wrap">{esc(t('generated'))} {region_today().isoformat()}. {esc(t('privacy'))}</div></footer>

@@ -108,6 +108,9 @@ def render_markdown(data) -> str:
     lines += ["", f"## {md(t('all_topics'))}", ""]
     rows = tables.topic_rows(data)
     lines += md_table(tables.topic_headers(data), rows, numeric={0, 4, 5, 7}) if rows else [md(t("no_topics"))]
+    if data.ended:
+        lines += ["", f"## {md(t('ended'))}", "", md(tables.ended_note(data)), ""]
+        lines += md_table(tables.ended_headers(data), tables.ended_rows(data), numeric={3, 4})
     trend = tables.module_trend(data)
     lines += ["", f"## {md(t('module_trend'))}", ""]
     width = len(trend.modules)

@@ -47,6 +47,9 @@ TEXTS = {
         "status": "Status", "status_oppet": "öppet", "status_workaround": "tillfällig lösning finns", "status_rattat": "rättat",
         "status_genomganget": "genomgånget på utbildning", "status_proposal": "förslag", "more": "och {} till",
         "status_incident_open": "möjlig incident", "status_incident_confirmed": "bekräftad incident",
+        "ended": "Inte tillbaka denna vecka", "last_week_count": "Ärenden förra veckan",
+        "ended_note": "Förra veckans ämnen med minst {} ärenden som inget av veckans ämnen fortsätter: de kom inte"
+                      " tillbaka, eller bara som enstaka ärenden.",
     },
     "en": {
         "rank": "No.", "topic": "Topic", "module": "Module", "kind": "Type", "count": "Tickets",
@@ -70,6 +73,9 @@ TEXTS = {
         "status": "Status", "status_oppet": "open", "status_workaround": "workaround available", "status_rattat": "fixed",
         "status_genomganget": "covered in training", "status_proposal": "proposal", "more": "and {} more",
         "status_incident_open": "possible incident", "status_incident_confirmed": "confirmed incident",
+        "ended": "Not back this week", "last_week_count": "Tickets last week",
+        "ended_note": "Last week's topics with {} tickets or more that none of this week's topics goes on from: they did"
+                      " not come back, or only as single tickets.",
     },
 }
 MONTHS = {
@@ -168,6 +174,20 @@ def topic_rows(data) -> list[list]:
              trend_name(data, t.get("trend")), int(t.get("weeks_recurring") or 1), plain(t.get("first_week") or ""),
              plain(t.get("covered_on") or ""), plain(", ".join(t.get("keywords") or []))]
             for t in data.topics]
+
+
+def ended_headers(data) -> list[str]:
+    return [text(data, k) for k in ("topic", "module", "kind", "last_week_count", "weeks")]
+
+
+def ended_rows(data) -> list[list]:
+    """Last week's larger topics that did not go on this week (:attr:`ExportData.ended`)."""
+    return [[plain(t["label"]), module_name(data, t.get("module")), kind_name(data, t.get("kind")), int(t["count"]),
+             int(t.get("weeks_recurring") or 1)] for t in getattr(data, "ended", [])]
+
+
+def ended_note(data) -> str:
+    return text(data, "ended_note").format(data.ended_minimum)
 
 
 def status_name(data, topic: dict) -> str:

@@ -106,6 +106,15 @@ def _topics_sheet(book: Workbook, data) -> None:
     _table(sheet, headers, tables.sheet_topic_rows(data), wrap=(len(headers),))
 
 
+def _ended_sheet(book: Workbook, data) -> None:
+    """Last week's larger topics that did not go on this week, with a line on what that means (none: no sheet)."""
+    if not data.ended:
+        return
+    sheet = book.create_sheet(tables.text(data, "ended"))
+    _put(sheet, 1, 1, tables.ended_note(data)).font = Font(italic=True, color="555555")
+    _table(sheet, tables.ended_headers(data), tables.ended_rows(data), first_row=3)
+
+
 def _trend_sheet(book: Workbook, data) -> None:
     sheet = book.create_sheet(tables.text(data, "module_trend"))
     trend = tables.module_trend(data)
@@ -168,6 +177,7 @@ def write_xlsx(data, path) -> None:
     else:
         _agenda_sheet(book, data)
         _topics_sheet(book, data)
+        _ended_sheet(book, data)
     _trend_sheet(book, data)
     _examples_sheet(book, data)
     book.properties.title = data.title

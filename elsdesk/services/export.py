@@ -26,8 +26,8 @@ from elsdesk.export.quotes import Quote, quote_of
 from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_path
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.region_time import region_today
-from elsdesk.services.agenda_rules import agenda
-from elsdesk.services.topics import go_live_date, go_live_is_set, module_volumes, weekly_topics
+from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda
+from elsdesk.services.topics import go_live_date, go_live_is_set, module_volumes, previous_week, weekly_topics
 from elsdesk.storage import Database
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,8 @@ class ExportData:
     language: str = "sv"
     role_names: dict[str, str] = field(default_factory=dict)  # stored reporter role (id or free text) -> name shown
     go_live_assumed: bool = False  # nobody set go-live: it is the desk's oldest ticket's day
+    ended: list[dict] = field(default_factory=list)  # last week's larger topics that no topic of this week goes on from
+    ended_minimum: int = AGENDA_MIN_TICKETS  # the fewest tickets last week of a topic in *ended*
 
     is_range: ClassVar[bool] = False  # a period's overview (RangeExportData) rather than one week
 
@@ -143,7 +145,19 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
         volumes={w: v for w, v in module_volumes(database).items() if w <= week},
         language=language,
         role_names=role_names(taxonomy, topics, language),
+        ended=ended_topics(database, week, report["topics"]),
     )
+
+
+def ended_topics(database: Database, week: str, topics: list[dict]) -> list[dict]:
+    """Last week's topics of :data:`AGENDA_MIN_TICKETS` tickets or more that none of this week's *topics* goes on
+    from (by id, or as the proposal an incident's topic became), largest first, as an export shows them: what
+    stopped coming, or fell to a ticket or two, which a training lead reads as much as what is new."""
+    going_on = {t["id"] for t in topics} | {t["after_incident"] for t in topics if t.get("after_incident")}
+    before = weekly_topics(database, previous_week(week))["topics"]
+    return [dict(id=t["id"], label=mask(t["label"]), module=t.get("module"), kind=t.get("kind"), count=int(t["count"]),
+                 weeks_recurring=int(t.get("weeks_recurring") or 1))
+            for t in before if t["count"] >= AGENDA_MIN_TICKETS and t["id"] not in going_on]
 
 
 def shown_topic(topic: dict) -> dict:

@@ -1,0 +1,92 @@
+"""The weekly export says which of last week's topics did not go on (a tester's Region Sjöhagen: "the W47 export has
+no list of problems that stopped: newborn wristbands 8 -> 0 are simply absent")."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from conftest import write_jsonl
+from elsdesk.services.export import build_export, export_week
+from elsdesk.services.imports import import_tickets
+from elsdesk.storage import open_database
+
+SIGN = [("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå."),
+        ("Signera given dos går inte", "Pennan för att signera dosen i utdelningsvyn är grå, vad gör jag?"),
+        ("Grå penna i utdelningsvyn", "Jag kan inte signera den givna dosen i utdelningsvyn.")]
+ANSWERS = [("Provsvar syns inte", "Blodproverna från i morse syns inte under Beställning och svar."),
+           ("Var är provsvaren?", "Provsvaren för blodproverna syns inte i Beställning och svar."),
+           ("Hittar inte provsvar", "Beställning och svar visar inga provsvar för dagens blodprover.")]
+CARD = [("SITHS-kortet låst", "Skrev fel PIN tre gånger, SITHS-kortet är låst och jag kommer inte in."),
+        ("Låst kort", "Mitt SITHS-kort är låst efter fel PIN, kommer inte in i Cosmic."),
+        ("PIN fel tre gånger", "SITHS-kortet låstes när jag skrev fel PIN tre gånger.")]
+
+
+def _rows() -> list[dict]:
+    rows = []
+
+    def add(day, module, kind, reports, copies):
+        for n in range(copies):
+            title, description = reports[n % len(reports)]
+            rows.append({"id": f"END-{len(rows) + 1:03d}", "created_at": f"{day}T{8 + n:02d}:15:00", "title": title,
+                         "description": description, "module": module, "kind": kind})
+
+    add("2025-04-29", "lakemedel", "handhavande", SIGN, 5)           # W18 and W19: goes on
+    add("2025-04-30", "bestallning_svar", "handhavande", ANSWERS, 5)  # W18 only: ended
+    add("2025-05-06", "lakemedel", "handhavande", SIGN, 6)
+    add("2025-05-07", "inloggning_siths", "handhavande", CARD, 5)    # W19 only: new
+    return rows
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ended")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ELSDESK_HOME", str(folder / "home"))
+        database = open_database(folder / "desk.db")
+        try:
+            assert not import_tickets(database, write_jsonl(folder / "t.jsonl", _rows()), find_incidents=False).rejected
+            yield database, folder
+        finally:
+            database.close()
+
+
+def test_last_weeks_topic_that_did_not_go_on_is_listed_with_its_count(desk):
+    database, _folder = desk
+    data = build_export(database, "2025-W19")
+    assert [(t["module"], t["count"]) for t in data.ended] == [("bestallning_svar", 5)]
+    assert "provsvar" in data.ended[0]["label"].casefold()
+    going_on = {t["module"] for t in data.topics}
+    assert "lakemedel" in going_on and "lakemedel" not in {t["module"] for t in data.ended}
+
+
+def test_a_week_after_nothing_lists_nothing_and_has_no_section(desk):
+    database, folder = desk
+    assert build_export(database, "2025-W18").ended == []
+    markdown = export_week(database, "2025-W18", "md", folder / "w18.md").read_text(encoding="utf-8")
+    assert "Inte tillbaka denna vecka" not in markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "xlsx"])
+def test_every_format_but_csv_shows_the_section(desk, fmt):
+    database, folder = desk
+    path = export_week(database, "2025-W19", fmt, folder / f"w19.{fmt}")
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        sheet = book["Inte tillbaka denna vecka"]
+        values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+        assert values[0][3] == "Ärenden förra veckan" and values[1][1] == "Beställning och svar (BoS)" and values[1][3] == 5
+        return
+    if fmt == "pdf":
+        from test_export import _pdf_text  # Qt's own PDF reader
+
+        text = _pdf_text(path)
+        if text is None:
+            pytest.skip("Qt's PDF module is not installed")
+        text = " ".join(text.split())
+    else:
+        text = path.read_text(encoding="utf-8")
+    assert "Inte tillbaka denna vecka" in text and "Beställning och svar (BoS)" in text
