@@ -8,6 +8,7 @@ SQLite; ``ELSDESK_TEST_BACKENDS=sqlite`` runs only SQLite (a machine without the
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import json
@@ -139,6 +140,20 @@ def write_jsonl(path, rows, encoding="utf-8"):
         for row in rows:
             handle.write((row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)) + "\n")
     return path
+
+
+@contextlib.contextmanager
+def imported_desk(tmp_path_factory, name: str, rows: list, **import_options):
+    """A desk file of its own for a module's tests, with *rows* imported (none rejected) and its user data beside
+    it; yields (database, folder) and closes the database after."""
+    from elsdesk.services.imports import import_tickets
+
+    folder = tmp_path_factory.mktemp(name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ELSDESK_HOME", str(folder / "home"))
+        with open_database(folder / "desk.db") as database:
+            assert not import_tickets(database, write_jsonl(folder / "t.jsonl", rows), **import_options).rejected
+            yield database, folder
 
 
 def write_excel_csv(path, lines: list[str], encoding: str = "utf-8-sig"):

@@ -18,11 +18,9 @@ from hypothesis import strategies as st
 
 from elsdesk.export import FORMULA_PREFIXES, TREND_NAMES, safe_cell, writer_for
 from elsdesk.services.export import ExportData, export_week
-from elsdesk.services.imports import import_tickets
 from elsdesk.services.topics import set_go_live
-from elsdesk.storage import open_database
 
-from conftest import write_jsonl
+from conftest import imported_desk
 
 FORMATS = ("xlsx", "csv", "md", "html", "pdf")
 SECRETS = ("19121212", "121212-1212", "Anna Andersson", "Andersson")
@@ -69,18 +67,10 @@ def _rows() -> list[dict]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     """A small database with recurring problems in two ISO weeks, exported in every format."""
-    folder = tmp_path_factory.mktemp("export")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ELSDESK_HOME", str(folder / "home"))
-        database = open_database(folder / "desk.db")
-        try:
-            report = import_tickets(database, write_jsonl(folder / "tickets.jsonl", _rows()))
-            assert not report.rejected
-            set_go_live(database, "2025-04-23")
-            paths = {fmt: export_week(database, "2025-W19", fmt, folder / f"week.{fmt}") for fmt in FORMATS}
-            paths["no suffix"] = export_week(database, "2025-W19", "pdf", folder / "agenda")
-        finally:
-            database.close()
+    with imported_desk(tmp_path_factory, "export", _rows()) as (database, folder):
+        set_go_live(database, "2025-04-23")
+        paths = {fmt: export_week(database, "2025-W19", fmt, folder / f"week.{fmt}") for fmt in FORMATS}
+        paths["no suffix"] = export_week(database, "2025-W19", "pdf", folder / "agenda")
     return paths
 
 

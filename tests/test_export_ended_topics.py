@@ -7,10 +7,8 @@ import zipfile
 
 import pytest
 
-from conftest import write_jsonl
+from conftest import imported_desk
 from elsdesk.services.export import build_export, export_week
-from elsdesk.services.imports import import_tickets
-from elsdesk.storage import open_database
 
 SIGN = [("Kan inte signera dos", "Utdelningsvyn låter mig inte signera given dos, pennan är grå."),
         ("Signera given dos går inte", "Pennan för att signera dosen i utdelningsvyn är grå, vad gör jag?"),
@@ -41,15 +39,8 @@ def _rows() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ended")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ELSDESK_HOME", str(folder / "home"))
-        database = open_database(folder / "desk.db")
-        try:
-            assert not import_tickets(database, write_jsonl(folder / "t.jsonl", _rows()), find_incidents=False).rejected
-            yield database, folder
-        finally:
-            database.close()
+    with imported_desk(tmp_path_factory, "ended", _rows(), find_incidents=False) as opened:
+        yield opened
 
 
 def test_last_weeks_topic_that_did_not_go_on_is_listed_with_its_count(desk):

@@ -17,7 +17,7 @@ from elsdesk.services.imports import import_tickets
 from elsdesk.services.topics import set_go_live
 from elsdesk.storage import open_database
 
-from conftest import write_jsonl
+from conftest import imported_desk, write_jsonl
 
 FORMATS = ("xlsx", "csv", "md", "html", "pdf")
 FADING = ("Signera given dos i utdelningsvyn", "lakemedel",
@@ -45,14 +45,10 @@ def _rows() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("range")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ELSDESK_HOME", str(folder / "home"))
-        path = folder / "desk.db"
-        with open_database(path) as database:
-            assert not import_tickets(database, write_jsonl(folder / "t.jsonl", _rows())).rejected
-            set_go_live(database, "2027-03-06")
-        yield path
+    with imported_desk(tmp_path_factory, "range", _rows()) as (database, folder):
+        set_go_live(database, "2027-03-06")
+        database.close()  # the tests open the desk themselves
+        yield folder / "desk.db"
 
 
 def test_a_period_has_every_topic_with_its_tickets_per_week_and_its_trend(desk):
