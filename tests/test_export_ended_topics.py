@@ -3,7 +3,6 @@ no list of problems that stopped: newborn wristbands 8 -> 0 are simply absent").
 
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import imported_desk
