@@ -183,7 +183,7 @@ def ended_headers(data) -> list[str]:
 def ended_rows(data) -> list[list]:
     """Last week's larger topics that did not go on this week (:attr:`ExportData.ended`)."""
     return [[plain(t["label"]), module_name(data, t.get("module")), kind_name(data, t.get("kind")), int(t["count"]),
-             int(t.get("weeks_recurring") or 1)] for t in getattr(data, "ended", [])]
+             int(t.get("weeks_recurring") or 1)] for t in data.ended]
 
 
 def ended_note(data) -> str:
