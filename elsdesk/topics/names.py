@@ -27,7 +27,7 @@ from elsdesk.ml.text import fold, stem, stop_words
 from elsdesk.sign_offs import quotable, without_greeting
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.pasted_errors import without_pasted_errors
-from elsdesk.topics.vectors import WORD_RE, analyse
+from elsdesk.topics.vectors import NUMBERED_WORD, WORD_RE, analyse
 
 __all__ = ["NAME_MAX", "Spelling", "distinct_labels", "label_from_keywords", "provisional_name", "week_spelling"]
 
@@ -58,11 +58,12 @@ _PLACE_RE = re.compile(_BEFORE_PLACE + r"(?:\b(?i:hc|vc|vårdcentral(?:en)?|häl
 # a number that names no problem: a room, bed or count ("sal 3"), a date or time ("6/5", "08:00"); a term with
 # letters in it ("O2", "NEWS2", "HbA1c"), a longer number ("1177", "FK 7804"), an ordinal ("var 4:e vecka") and
 # an amount of time, drug, money or things ("om 6 mån", "5 mg", "tar 30 sek", "300 kr", "3 st") stay in the name
-# the number of a treatment's day or cycle is part of what the report is about ("dag 8 visas ej", "kur 3")
-_COUNTED_BEFORE = r"(?<!\b(?i:dag|day|kur) )(?<!(?i:kurdag|ngsdag) )(?<!(?i:cykel|cycle) )"  # "behandlingsdag 8"
-_NUMBER_RE = re.compile(r"(?<![\w-])" + _COUNTED_BEFORE + r"(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
+_NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w-])(?!,\d)(?!:[ae]\b)"
                         r"(?!\s*(?i:mån|vecko|veckor|dag|dygn|timm|tim\b|min\b|minuter|sek\b|sekunder|s\b|år\b"
                         r"|mg\b|ml\b|mmol|ie\b|e\b|ggr|gånger|st\b|stycken|%|procent|kr\b|kronor|sidor|rader))")
+# the number of a treatment's day or cycle is part of what the report is about ("dag 8 visas ej", "kur 3"): the
+# finder reads the two as one term (vectors.NUMBERED_WORD)
+_NUMBERED_BEFORE_RE = re.compile(NUMBERED_WORD + r"\s?$", re.IGNORECASE)
 # a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
 _WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
 # a masked identifier in a name, as a training lead reads it (a person's name is left out)
@@ -142,8 +143,9 @@ class Spelling:
                 return restored
             if any(form != word for form in forms) or stem(word) in self._lettered_stems():
                 return word  # a word of its own written without its ö ("dölja", "döljer"), no slip of "följa"
-        if self._mostly_in_capitals(word):
-            return word  # an abbreviation colleagues write in capitals ("MADRS") is no slip of a word ("mars")
+        if self._in_capitals(word, least=1, share=2):
+            return word  # an abbreviation most of its texts write in capitals, once is enough ("MADRS över tid"), is no
+            # slip of a word ("mars")
         needed = max(SLIP_MIN_SEEN, SLIP_RATIO * others)
         if len(word) < SLIP_MIN_LENGTH:
             return self._swapped_little_word(word, needed) or word
@@ -189,19 +191,13 @@ class Spelling:
                 end = match.end()
         return "".join(parts) + text[end:]
 
-    def _in_capitals(self, word: str) -> bool:
-        """Whether colleagues write the short *word* in capitals (an abbreviation: "NEWS", "ELS") in at
-        least a third of the texts that hold it, two at least."""
+    def _in_capitals(self, word: str, least: int = 2, share: int = CAPITALS_SHARE) -> bool:
+        """Whether colleagues write the short *word* in capitals (an abbreviation: "NEWS", "ELS") in at least one of
+        *share* texts that hold it, *least* at least."""
         if len(word) < 3 or _is_english(word):  # "at", "id", "it": a word of English text, or too short to tell
             return False
         written = self.capitals.get(word, 0)
-        return written >= 2 and written * CAPITALS_SHARE >= self.seen.get(word, 0)
-
-    def _mostly_in_capitals(self, word: str) -> bool:
-        """Whether most texts that hold the short *word* write it in capitals (a scale's or a unit's abbreviation, once
-        is enough: "MADRS över tid")."""
-        written = self.capitals.get(word, 0)
-        return written > 0 and written * 2 >= self.seen.get(word, 0)
+        return written >= least and written * share >= self.seen.get(word, 0)
 
     def _best(self, forms, needed: int, exclude: str) -> str | None:
         """The form of *forms* most texts hold, if at least *needed* do."""
@@ -419,8 +415,10 @@ def _as_name(title: str, places: list[str]) -> str | None:
     # a whole word only: unit "IVA" is no part of "Skrivaren" nor of "IVA-kurvan", "Röntgen" none of "Röntgensvar"
     for place in places:
         text = re.sub(_BEFORE_PLACE + r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", gap, text, flags=re.IGNORECASE)
-    for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE, _NUMBER_RE):
+    for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE):
         text = pattern.sub(gap, text)
+    text = _NUMBER_RE.sub(lambda found: found.group(0) if _NUMBERED_BEFORE_RE.search(text, 0, found.start()) else gap,
+                          text)
     words = text.split()
     closed = _closed_up(words)
     if closed and _ends_at_a_gap(words) and closed[-1].casefold() in _WHERE_TO_VERBS:

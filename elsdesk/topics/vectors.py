@@ -36,7 +36,8 @@ WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # a numbered day or cycle of a treatment ("dag 8", "day 8", "behandlingsdag 8", "kur 3"): WORD_RE reads no digits and
 # "dag" says nothing alone, so an oncology desk's 26 reports of a regimen's missing day 8 were six topics of
 # "dag" without its number; the number is read with its word as one term ("dag8")
-_NUMBERED_DAY_RE = re.compile(r"\b(?:behandlings|kur|cykel)?(dag|day|kur|cykel|cycle)\s?(\d{1,2})\b", re.IGNORECASE)
+NUMBERED_WORD = r"\b(?:behandlings|kur|cykel)?(dag|day|kur|cykel|cycle)"  # the word a treatment's day number follows
+_NUMBERED_DAY_RE = re.compile(NUMBERED_WORD + r"\s?(\d{1,2})\b", re.IGNORECASE)
 _NUMBERED_AS = {"day": "dag", "cycle": "cykel"}
 # words that say nothing about the problem itself
 _GENERIC = frozenset(fold(w) for w in (
