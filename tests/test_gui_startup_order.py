@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSplitter
 
 from conftest import sample_rows, write_jsonl
 from elsdesk.gui.main_window import MainWindow
+from elsdesk.gui.ticket_table_model import COLUMNS
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.profile import SUPER_USER, TRAINING_LEAD, Profile, save_profile
 from elsdesk.storage import open_database
@@ -62,6 +63,43 @@ def test_the_window_holds_its_newest_rows_before_it_first_paints(qtbot, desk, tm
     with qtbot.waitSignal(window.list_view.loaded, timeout=30_000) as loaded:
         pass
     assert loaded.args[0].total == 8 and len(loaded.args[0].ids) == 8
+
+
+def test_a_kept_sort_is_read_by_the_first_page_and_starts_no_query_of_its_own(qtbot, desk, tmp_path):
+    """Restoring the kept columns set the sort, and the sort started a list query in the background
+    beside the window's own first page; it read the desk while the first rows were read, and was dropped."""
+    settings = str(tmp_path / "s.ini")
+    first = MainWindow(desk, QSettings(settings, QSettings.IniFormat))
+    qtbot.addWidget(first, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+    with qtbot.waitSignal(first.list_view.loaded, timeout=30_000):
+        first.list_view.sort_by(COLUMNS.index("title"), descending=False)
+    titles = sorted(first.model.ticket_at(row).title.casefold() for row in range(first.model.rowCount()))
+    qtbot.waitUntil(lambda: first.runner.running() == 0, timeout=60_000)
+    first.close()
+
+    second = MainWindow(desk, QSettings(settings, QSettings.IniFormat), defer_start=True)
+    qtbot.addWidget(second, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+
+    assert second.runner.running() == 0, "no query beside the first page before the first paint"
+    assert second.list_view.sort_choice() == (COLUMNS.index("title"), False)
+    assert [second.model.ticket_at(row).title.casefold() for row in range(second.model.rowCount())] == titles
+    with qtbot.waitSignal(second.list_view.loaded, timeout=30_000) as loaded:
+        pass
+    assert loaded.args[0].total == 8
+
+
+def test_the_first_tickets_details_follow_its_first_rows(qtbot, desk, tmp_path):
+    window = MainWindow(desk, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), defer_start=True)
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))
+    newest = window.model.ticket_at(0)
+    assert window.list_view.current_ticket_id() == newest.id
+    assert newest.title not in window.details.toPlainText(), "the details wait for the first rows on screen"
+
+    window.show()
+
+    qtbot.waitUntil(lambda: newest.title in window.details.toPlainText(), timeout=30_000)
+    window.list_view.selectRow(1)  # once they are there, the details follow the selection at once
+    assert window.model.ticket_at(1).title in window.details.toPlainText()
 
 
 def test_a_first_page_that_cannot_be_read_at_once_is_read_in_the_background(qtbot, desk, tmp_path, monkeypatch):

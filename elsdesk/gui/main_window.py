@@ -84,6 +84,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._first_rows_arrived = False
         self._first_rows_shown = False
         self._after_first_rows: list = []
+        self._details_waiting = False  # the first ticket's details wait for the first rows while starting
         self.has_demo = False
         self._list_change_waiting = False  # a change notice came while the list loaded: refresh once more after
         self.setWindowTitle(self.tr("elsdesk – ELS-stöd för Cosmic"))
@@ -95,8 +96,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
-        self._update_empty_list_texts()
-        self.demo_action.changed.connect(self._update_empty_list_texts)  # the role may or may not load demo data
+        self.list_view.empty_texts = self._empty_list_texts
+        self.demo_action.changed.connect(self.list_view.viewport().update)  # the role may or may not load demo data
         self.filter_bar.filter_changed.connect(self.list_view.set_filter)
         self.filter_bar.search_submitted.connect(self.list_view.focus_first_row)  # Down or Enter in the search box
         self.list_view.ticket_selected.connect(self._on_ticket_selected)
@@ -136,7 +137,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if self._first_rows_arrived:
             return
         self._first_rows_arrived = True
-        if self.list_view.isVisible() and self.model.rowCount():
+        if (self.list_view.isVisible() or self._starting) and self.model.rowCount():  # starting: about to be shown
             from elsdesk.gui.startup_probe import after_first_paint
 
             after_first_paint(self.list_view.viewport(), self._on_first_rows_shown)  # the next paint shows them
@@ -146,6 +147,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     def _on_first_rows_shown(self) -> None:
         self._first_rows_shown = True
         waiting, self._after_first_rows = self._after_first_rows, []
+        if self._closing:  # closed before its rows were on screen: its desk is closed, nothing is to start
+            return
         for callback in waiting:
             QTimer.singleShot(0, callback)
 
@@ -381,7 +384,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             action.setChecked(down == descending)
             action.triggered.connect(lambda _checked=False, d=down: self.list_view.sort_by(self.list_view.sort_choice()[0], d))
 
-    def _update_empty_list_texts(self) -> None:
+    def _empty_list_texts(self) -> tuple[str, str]:
         """What the empty list says, with the window's own keys and menu names: how to start on an empty
         desk (demo data only where the role may load it), how to see every ticket when nothing matches."""
         def plain(text: str) -> str:
@@ -399,7 +402,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 "%1", archive).replace("%2", plain(self.demo_action.text()))
         no_match = self.tr("Inga ärenden matchar sökningen och filtren. Esc i sökrutan eller %1 visar alla ärenden.").replace(
             "%1", plain(self.filter_bar.clear_button.text()))
-        self.list_view.set_empty_texts(start, no_match)
+        return start, no_match
 
     def _export_week(self) -> None:
         """Show the Utbildning tab and ask where its week goes (once the week is there, when it is still loading)."""
@@ -609,6 +612,13 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.review_view.refresh()
 
     def _on_ticket_selected(self, ticket_id) -> None:
+        if self._starting and not self._first_rows_shown:
+            # the first rows paint before the first ticket's details, which read the desk and lay out its text
+            # (issue 14); whichever ticket is selected once they have painted is shown
+            if not self._details_waiting:
+                self._details_waiting = True
+                self._after_first_rows.append(lambda: self._on_ticket_selected(self.list_view.current_ticket_id()))
+            return
         if ticket_id is None:
             self.details.show_ticket(None)
             return

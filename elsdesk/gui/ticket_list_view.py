@@ -13,6 +13,7 @@ a search or filter that matches nothing how to show every ticket again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -113,8 +114,10 @@ class TicketListView(QTableView):
         self._pending = False  # a refresh() whose whole result has not arrived (nor failed) yet
         self._keep_selection: int | None = None
         self._desk_total: int | None = None  # every ticket in the desk, as the last whole result counted them
-        self.empty_desk_text = ""  # the window says how to start (its own shortcuts and menu names)
-        self.no_match_text = ""
+        self._refresh_on_sort = True  # a new sort reads the list again (not while restoring the columns)
+        # (on an empty desk, when nothing matches): the window says them, with its own keys and menu names; asked for
+        # only when the list draws one, so a start with rows never makes them (issue 14)
+        self.empty_texts: Callable[[], tuple[str, str]] = lambda: ("", "")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -206,16 +209,13 @@ class TicketListView(QTableView):
         if header.sectionSize(title) != title_width:
             self.setColumnWidth(title, title_width)  # the rest of the row, or its share: the last columns scroll
 
-    def set_empty_texts(self, empty_desk: str, no_match: str) -> None:
-        """What the empty list says: on an empty desk, and when the search and filters match nothing."""
-        self.empty_desk_text, self.no_match_text = empty_desk, no_match
-        self.viewport().update()
-
     def placeholder(self) -> str:
-        """The text drawn over the list: none while it has rows, loads or failed to load."""
+        """The text drawn over the list: none while it has rows, loads or failed to load; else what
+        :attr:`empty_texts` says for an empty desk, or for search and filters that match nothing."""
         if self.table_model.rowCount() or self._pending or self._desk_total is None:
             return ""
-        return self.empty_desk_text if self._desk_total == 0 else self.no_match_text
+        empty_desk, no_match = self.empty_texts()
+        return empty_desk if self._desk_total == 0 else no_match
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -407,9 +407,20 @@ class TicketListView(QTableView):
             self._auto_selected = None
             self.ticket_selected.emit(None)
 
+    def restore_columns(self, state) -> None:
+        """The kept widths, order and sort of the columns (a header state), before the list's first
+        :meth:`refresh`, which reads the sort: restoring starts no query of its own, which would read the
+        desk beside the first rows and be dropped (issue 14)."""
+        self._refresh_on_sort = False
+        try:
+            self.horizontalHeader().restoreState(state)
+        finally:
+            self._refresh_on_sort = True
+
     def _on_sort_requested(self, key: str, descending: bool) -> None:
         self.filter = replace(self.filter, sort=key, descending=descending)
-        self.refresh()
+        if self._refresh_on_sort:
+            self.refresh()
 
     def _on_current_row_changed(self, current, _previous) -> None:
         ids = self.table_model.ids()

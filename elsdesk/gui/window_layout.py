@@ -50,7 +50,7 @@ class WindowLayoutMixin:
         self._restore_splitters()
         columns = self.settings.value(LAYOUT_KEY + "ticket_columns")
         if columns is not None:
-            self.list_view.horizontalHeader().restoreState(columns)
+            self.list_view.restore_columns(columns)
         self.list_view.make_room_for_title()
 
     def _restore_splitters(self, within=None) -> None:
