@@ -27,7 +27,8 @@ from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_p
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.region_time import region_today
 from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda
-from elsdesk.services.topics import go_live_date, go_live_is_set, module_volumes, previous_week, weekly_topics
+from elsdesk.services.topics import (
+    alike_this_week, go_live_date, go_live_is_set, module_volumes, previous_week, weekly_topics)
 from elsdesk.storage import Database
 
 logger = logging.getLogger(__name__)
@@ -151,13 +152,17 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
 
 def ended_topics(database: Database, week: str, topics: list[dict]) -> list[dict]:
     """Last week's topics of :data:`AGENDA_MIN_TICKETS` tickets or more that none of this week's *topics* goes on
-    from (by id, or as the proposal an incident's topic became), largest first, as an export shows them: what
-    stopped coming, or fell to a ticket or two, which a training lead reads as much as what is new."""
+    from (by id, or as the proposal an incident's topic became) and that fewer than :data:`AGENDA_MIN_TICKETS` of this
+    week's tickets are like (:func:`~elsdesk.services.topics.alike_this_week`: a problem cut into pairs this week, or
+    spread over other modules, is back all the same), largest first, as an export shows them: what stopped coming, or
+    fell to a ticket or two, which a training lead reads as much as what is new."""
     going_on = {t["id"] for t in topics} | {t["after_incident"] for t in topics if t.get("after_incident")}
-    before = weekly_topics(database, previous_week(week))["topics"]
+    before = [t for t in weekly_topics(database, previous_week(week))["topics"]
+              if t["count"] >= AGENDA_MIN_TICKETS and t["id"] not in going_on]
+    alike = alike_this_week(database, week, [t["id"] for t in before])
     return [dict(id=t["id"], label=mask(t["label"]), module=t.get("module"), kind=t.get("kind"), count=int(t["count"]),
                  weeks_recurring=int(t.get("weeks_recurring") or 1))
-            for t in before if t["count"] >= AGENDA_MIN_TICKETS and t["id"] not in going_on]
+            for t in before if alike.get(t["id"], 0) < AGENDA_MIN_TICKETS]
 
 
 def shown_topic(topic: dict) -> dict:

@@ -22,7 +22,7 @@ from elsdesk.ml.text import ticket_text
 from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
-    continued_incidents, continued_proposals, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents,
+    continued_incidents, continued_proposals, group_of, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents,
     under_known_problems)
 from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
@@ -34,7 +34,7 @@ from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
 from elsdesk.sign_offs import quoted_as
 from elsdesk.topics.names import respelled
-from elsdesk.topics.identity import continuations
+from elsdesk.topics.identity import continuations, still_coming
 from elsdesk.topics.problem_matcher import linked_twins, texts_of
 from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
 from elsdesk.topics.vectors import analyse
@@ -705,6 +705,21 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
         })
     topics.sort(key=lambda t: (-t["count"], t["label"]))
     return {"week": week, "tickets": total, "topics": topics}
+
+
+def alike_this_week(database: Database, week: str, earlier_topic_ids: list[str]) -> dict[str, int]:
+    """How many of *week*'s tickets are like each of the week before's topics (stored, by id), whatever topic, module
+    or kind they got this week (:func:`elsdesk.topics.identity.still_coming`)."""
+    week = normalise_week(week)
+    stored = {r.topic_id: r for r in TopicRepository(database).week_results(previous_week(week))}
+    earlier = [stored[i] for i in earlier_topic_ids if i in stored]
+    if not earlier:
+        return {}
+    repo = TicketRepository(database)
+    groups = [group_of(None, repo.fetch_many(result.ticket_ids)) for result in earlier]
+    texts = [ticket_text(t.title, t.description) for t in week_tickets(database, week)]
+    counts = still_coming(TopicFinder(reference_texts=_reference_texts()), groups, texts)
+    return {result.topic_id: count for result, count in zip(earlier, counts)}
 
 
 # -- go-live and weekly volumes ------------------------------------------------------------------

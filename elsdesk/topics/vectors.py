@@ -335,6 +335,16 @@ class CellMeans:
             char_weight=vectors.char_weight, lsa_weight=vectors.lsa_weight,
         )
 
+    def similarity_to(self, other: "CellMeans") -> np.ndarray:
+        """Dot products of each of these means with each of *other*'s (cells of the same vectors), dense
+        (these cells x other cells)."""
+        product = np.asarray((self.words @ other.words.T).toarray(), dtype=np.float32)
+        if self.chars is not None:
+            product += self.char_weight ** 2 * (self.chars @ other.chars.T).toarray()
+        if self.lsa is not None:
+            product += (self.lsa * self.lsa_weight) @ (other.lsa * other.lsa_weight).T
+        return product
+
     def similarity(self) -> np.ndarray:
         """Dot products of every pair of means, dense float32 (cells x cells)."""
         gram = _sparse_gram(self.words)
