@@ -115,8 +115,8 @@ class TicketListView(QTableView):
         self._keep_selection: int | None = None
         self._desk_total: int | None = None  # every ticket in the desk, as the last whole result counted them
         self._refresh_on_sort = True  # a new sort reads the list again (not while restoring the columns)
-        # (on an empty desk, when nothing matches): the window says them, with its own keys and menu names; asked for
-        # only when the list draws one, so a start with rows never makes them (issue 14)
+        # what the empty list says on an empty desk and when nothing matches (the window's texts, with its own keys and
+        # menu names), asked for only when the list draws one: a start with rows never makes them (issue 14)
         self.empty_texts: Callable[[], tuple[str, str]] = lambda: ("", "")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)

@@ -22,8 +22,8 @@ from elsdesk.ml.text import ticket_text
 from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
-    continued_incidents, continued_proposals, group_of, group_of_topic, linked_earlier, problem_topic_id, proposals_into_incidents,
-    under_known_problems)
+    continued_incidents, continued_proposals, group_of, group_of_topic, linked_earlier, problem_topic_id,
+    proposals_into_incidents, under_known_problems)
 from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES
