@@ -28,8 +28,9 @@ _MASKED_FIELDS = ("title", "description", "resolution")
 # is seed_12 (prescribing, a ward's "permission", receipt printers, 1177 renewals, "fel" in how-to questions), and
 # seed_13 (the emergency department and children's care), and seed_14 (specialist and therapy care: the operation
 # planning board, anaesthesia and intensive care, obstetrics, chemotherapy regimens, dialysis, psychiatry, radiology
-# and the laboratory, rehabilitation, the municipality's nurses).
-CLASSIFIER_ONLY_ROUNDS = frozenset({"seed_10", "seed_11", "seed_12", "seed_13", "seed_14"})
+# and the laboratory, rehabilitation, the municipality's nurses), and seed_15 (a missing right against a broken
+# function, data from devices and other systems, setup against how-to and fault, the cash desk).
+CLASSIFIER_ONLY_ROUNDS = frozenset({"seed_10", "seed_11", "seed_12", "seed_13", "seed_14", "seed_15"})
 
 
 def seed_files() -> list[Path]:
