@@ -363,6 +363,33 @@ def test_a_group_continues_last_weeks_full_topic_before_a_pair_it_is_closer_to()
     assert continuations(finder, [this_week], [last_pair]) == {0: 0}  # the pair alone is continued as before
 
 
+def test_a_pair_continues_an_earlier_topic_only_when_well_alike_to_it():
+    """A tester's second Björkvik desk: a pair of this week (a pharmacist's missing role and a stock order the model
+    read as access) took over last week's five reports of a unit missing from people's roles, which then read
+    "5 -> 2, minskande" and were not listed as ended."""
+    from elsdesk.services.topics import _reference_texts
+    from elsdesk.topics.identity import HALF_MARGIN, Group, _paired, continuations
+
+    def group(texts):
+        return Group("behorighet_roller", ["konfiguration"] * len(texts), texts)
+
+    unit_missing = group(["Saknar enhet UM. Jag kan inte välja ungdomsmottagningen som enhet när jag loggar in",
+                          "Ungdomsmottagningen finns inte bland mina enheter, kan inte se deras patientlista",
+                          "Enheten UM saknas i min roll, barnmorskan på UM kommer inte åt listan",
+                          "Kan inte byta till enhet ungdomsmottagning, den finns inte i listan över enheter",
+                          "Saknar behörighet till UM:s enhet, kuratorn kan inte öppna patientlistan"])
+    pair = ["Saknar roll för läkemedelsgenomgång som apotekare",
+            "Kan inte se avdelningens beställningar i listan, saknar behörighet"]
+    finder = TopicFinder(reference_texts=_reference_texts())
+    needed = 1.0 - finder.distance_threshold
+    loose = TopicFinder(reference_texts=_reference_texts(), distance_threshold=1.0)  # scores whatever is alike at all
+    (value, _current, _earlier), = _paired(loose, [group(pair)], [unit_missing])[1]
+    assert needed < value <= needed + HALF_MARGIN, "above the cut, not well above it"
+    assert continuations(finder, [group(pair)], [unit_missing]) == {}
+    three = group(pair + ["Saknar behörighet till enhetens lista som apotekare"])
+    assert continuations(finder, [three], [unit_missing]) == {0: 0}, "three tickets as alike go on as before"
+
+
 def test_a_second_half_of_a_continued_proposal_is_taken_for_the_same_topic():
     """A lab tester's second week: the cytostatics how-to split into three English and two Swedish reports, the
     two continued last week's ten and the three showed as "ny" on the agenda beside them."""
