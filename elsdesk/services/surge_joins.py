@@ -18,8 +18,9 @@ of the same time (:func:`system_wide_incidents_near`).
 A shared device or service down for several units (the label printers of a building, an integration,
 the login service: :data:`~elsdesk.services.surge_rules.SHARED_SERVICE_MODULES`) is written in words
 that share as little: its fault reports are counted together per module in the same way
-(:func:`shared_service_bursts`), from ``min_units`` units at least, and joined with the bursts of
-similar tickets they share tickets with.
+(:func:`shared_service_bursts`), from ``min_units`` units at least, none of which sent more than
+:data:`MAX_UNIT_SHARE` of them (one ward's printer with a stray printer fault elsewhere is no incident), and joined
+with the bursts of similar tickets they share tickets with.
 
 Bursts mostly of how-to questions or wishes, and on a desk's first day bursts not mostly of faults,
 are no surge (:func:`not_questions`, the rule in :mod:`elsdesk.services.surge_rules`).
@@ -28,6 +29,7 @@ are no surge (:func:`not_questions`, the rule in :mod:`elsdesk.services.surge_ru
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -135,10 +137,22 @@ def _largest_run(reports: list[Ticket], rules: SurgeRules, few_units: bool = Tru
         size = last - first + 1
         if size < rules.min_tickets or (best is not None and size <= len(best)):
             continue
-        units = {unit_key(reports[i].unit) for i in range(first, last + 1)} - {""}
-        if (few_units and size >= rules.few_units_tickets) or len(units) >= rules.min_units:
+        if (few_units and size >= rules.few_units_tickets) or _spread_over_units(reports[first:last + 1], rules):
             best = list(range(first, last + 1))
     return best
+
+
+# of a burst from several units, the most one unit may send: ten reports of one ward's printer, with a stray printer
+# fault from each of two other units in the same two hours, are that ward's printer (a ticket for IT), no incident
+MAX_UNIT_SHARE = 2 / 3
+
+
+def _spread_over_units(reports: list[Ticket], rules: SurgeRules) -> bool:
+    """Whether *reports* come from ``min_units`` units or more, none of which sent more than :data:`MAX_UNIT_SHARE`
+    of them."""
+    units = Counter(unit_key(t.unit) for t in reports)
+    units.pop("", None)
+    return len(units) >= rules.min_units and max(units.values()) <= MAX_UNIT_SHARE * len(reports)
 
 
 def _most_said(tickets: list[Ticket]) -> Ticket:
