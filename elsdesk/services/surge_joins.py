@@ -124,8 +124,8 @@ def _label_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules
 
 def _largest_run(reports: list[Ticket], rules: SurgeRules, few_units: bool = True) -> list[int] | None:
     """Indices of the largest run of *reports* (oldest first) within one window that has
-    ``min_tickets`` from ``min_units`` units, or (with *few_units*) ``few_units_tickets`` from fewer; None: no run
-    has."""
+    ``min_tickets`` spread over ``min_units`` units (:func:`_spread_over_units`), or (with *few_units*)
+    ``few_units_tickets`` from fewer; None: no run has."""
     times = [to_seconds(t.created_at) for t in reports]
     window = int(rules.window_hours * 3600)
     best: list[int] | None = None

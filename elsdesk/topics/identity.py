@@ -88,7 +88,8 @@ def still_coming(finder: TopicFinder, earlier: list[Group], current_texts: list[
 
 
 def _paired(finder: TopicFinder, current: list[Group], earlier: list[Group]):
-    """(the one-to-one pairs, every (similarity, current, earlier) above the cut, the cut)."""
+    """(the one-to-one pairs, every (similarity, current, earlier) above the cut (a pair of this week
+    :data:`HALF_MARGIN` above it), the cut)."""
     candidates = [(c, e) for c, group in enumerate(current) for e, old in enumerate(earlier)
                   if group.module == old.module and group.texts and old.texts]
     needed = 1.0 - finder.distance_threshold
