@@ -9,10 +9,12 @@ from datetime import date
 import pytest
 
 from elsdesk.domain import BadInputError, Cancelled
-from elsdesk.services.range_export import (
-    MAX_PERIOD_DAYS, default_period, export_range, period_file_name, period_problem, previous_month, recent_weeks,
-    this_month, weeks_of_period, weeks_up_to,
+from elsdesk.domain import weeks_of_period
+from elsdesk.periods import (
+    MAX_PERIOD_DAYS, default_period, period_file_name, period_problem, previous_month, recent_weeks, this_month,
+    weeks_up_to,
 )
+from elsdesk.services.range_export import export_range
 from elsdesk.storage import open_database
 
 
@@ -93,7 +95,7 @@ def test_a_year_is_at_most_fifty_four_week_columns():
 
 def test_the_file_name_is_the_one_the_cli_gives_in_a_folder(tmp_path):
     from elsdesk.services.export import export_path
-    from elsdesk.services.range_export import period_key
+    from elsdesk.periods import period_key
 
     name = period_file_name(date(2027, 3, 8), date(2027, 4, 4), "xlsx")
     assert name == "elsdesk-2027-03-08_2027-04-04.xlsx"

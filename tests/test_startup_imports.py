@@ -27,6 +27,17 @@ def test_the_command_line_does_not_import_secrets_before_the_window():
     assert done.stdout.strip() == ""
 
 
+def test_the_utbildning_tabs_view_imports_neither_the_topic_finder_nor_scipy():
+    """A training lead's Utbildning tab is built on the GUI thread right after the first rows. Its period dialog took
+    the period's calendar from the overview's services, which imported the topic finder and SciPy there: the GUI
+    thread stood still 0.56 s (on PostgreSQL, where the desk's role made the view at every start)."""
+    code = ("import sys, elsdesk.gui.training_view; "
+            "print(','.join(m for m in ('scipy', 'sklearn', 'elsdesk.topics.finder', 'elsdesk.services.range_export')"
+            " if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
 def test_a_command_still_exits_with_the_error_tables_code(tmp_path, capsys):
     from elsdesk.cli import main
 

@@ -57,7 +57,7 @@ class PeriodExportController(QObject):
     def choose(self, today: date | None = None) -> PeriodExportDialog:
         """Ask for the period and the file type (four weeks up to the shown week to begin with), then
         for the file name; returns the open dialog. *today*: the day the dates count from (tests)."""
-        from elsdesk.services.range_export import default_period
+        from elsdesk.periods import default_period
 
         today = today or region_today()
         dialog = PeriodExportDialog(default_period(self.shown_week(), today), self.formats(), self.chosen_format(),
@@ -70,7 +70,7 @@ class PeriodExportController(QObject):
     def _ask_file_name(self, start: date, end: date, fmt: str) -> None:
         """The save dialog of a period's overview, named as the CLI names it; the chosen type decides."""
         from elsdesk.services.export import path_with_format
-        from elsdesk.services.range_export import period_file_name
+        from elsdesk.periods import period_file_name
 
         from elsdesk.gui.file_places import EXPORTS, in_start_folder, remember_folder
 

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from elsdesk.domain import weeks_of_period
 from elsdesk.gui.forms import fit_to_screen
 from elsdesk.gui.iso_date_edit import IsoDateEdit
-from elsdesk.services.range_export import (
-    MAX_PERIOD_DAYS, RECENT_WEEKS, period_problem, previous_month, recent_weeks, this_month, weeks_of_period,
-)
+from elsdesk.periods import MAX_PERIOD_DAYS, RECENT_WEEKS, period_problem, previous_month, recent_weeks, this_month
 
 PREFERRED_SIZE = QSize(460, 0)  # as high as its rows need; fit_to_screen keeps it inside a 1024×768 screen
 MESSAGE_SHOWN_MS = 10_000  # how long the row keeps saying how the export ended (as the status bar does)

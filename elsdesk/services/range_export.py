@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from elsdesk.domain import BadInputError, Cancelled, day_label, parse_week, week_day_number, weeks_of_period
+from elsdesk.periods import MAX_PERIOD_DAYS, period_key, period_problem
 from elsdesk.services.export import ExportData, role_names, shown_topic
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.agenda_rules import covered_on, topic_kind
@@ -54,11 +55,6 @@ class RangeExportData(ExportData):
             return ""
         first, last = ((day - self.go_live).days for day in (self.first_day, self.last_day))
         return f"{day_label(first)}–{day_label(last)}"
-
-
-def period_key(start: date, end: date) -> str:
-    """The file-name key of a period: ``2027-03-08_2027-04-02``."""
-    return f"{start.isoformat()}_{end.isoformat()}"
 
 
 def _partial_weeks(weeks: list[str], start: date, end: date) -> dict[str, tuple[date, date]]:
@@ -320,68 +316,6 @@ def range_note(data: RangeExportData) -> str | None:
         return None
     return (f"perioden {data.first_day.isoformat()} – {data.last_day.isoformat()} har inga ärenden;"
             " översikten innehåller inga ämnen")
-
-
-# -- choosing a period (the Utbildning tab's period dialog; plain dates, no Qt) -----------------
-MAX_PERIOD_DAYS = 366  # one overview covers at most a year (leap day included): 53 or 54 week columns
-RECENT_WEEKS = 4       # "Senaste 4 veckorna" and the dialog's default: about a month of whole ISO weeks
-
-
-def monday_of(day: date) -> date:
-    """The Monday of *day*'s ISO week."""
-    return day - timedelta(days=day.weekday())
-
-
-def weeks_up_to(last_week_day: date, today: date, count: int = RECENT_WEEKS) -> tuple[date, date]:
-    """*count* ISO weeks ending with the week of *last_week_day*: its Monday *count* - 1 weeks back to
-    its Sunday, or to *today* when the period has begun and that Sunday is still ahead (a week only
-    begun is then a partial last week, which the trend leaves out of its comparison; a Sunday ahead
-    would make it look like a whole week with few tickets, and every topic fading). Weeks wholly
-    ahead (a go-live being planned) are kept whole."""
-    start = monday_of(last_week_day) - timedelta(weeks=count - 1)
-    end = monday_of(last_week_day) + timedelta(days=6)
-    return start, (today if start <= today < end else end)
-
-
-def recent_weeks(today: date, count: int = RECENT_WEEKS) -> tuple[date, date]:
-    """'Senaste 4 veckorna': this ISO week and the *count* - 1 before it, up to *today*."""
-    return weeks_up_to(today, today, count)
-
-
-def previous_month(today: date) -> tuple[date, date]:
-    """'Förra månaden': the first to the last day of the calendar month before *today*'s."""
-    last = today.replace(day=1) - timedelta(days=1)
-    return last.replace(day=1), last
-
-
-def this_month(today: date) -> tuple[date, date]:
-    """'Denna månad': the first of *today*'s month up to *today* (no days ahead, see :func:`weeks_up_to`)."""
-    return today.replace(day=1), today
-
-
-def default_period(shown_week: str | None, today: date) -> tuple[date, date]:
-    """The period the dialog opens with: the :data:`RECENT_WEEKS` weeks up to the week the tab shows
-    (the lead looks at a week and wants the month behind it), up to *today* at the latest; without a
-    shown week the weeks up to today."""
-    if not shown_week:
-        return recent_weeks(today)
-    return weeks_up_to(parse_week(shown_week)[0], today)
-
-
-def period_problem(start: date, end: date) -> str | None:
-    """Why the days *start* to *end* cannot be one overview: ``"reversed"`` (the last day before the
-    first), ``"too_long"`` (more than :data:`MAX_PERIOD_DAYS` days), or None when they can."""
-    if end < start:
-        return "reversed"
-    if (end - start).days + 1 > MAX_PERIOD_DAYS:
-        return "too_long"
-    return None
-
-
-def period_file_name(start: date, end: date, fmt: str) -> str:
-    """The file name the CLI gives a period's overview in a folder: ``elsdesk-2027-03-08_2027-04-04.xlsx``
-    (see :func:`period_key` and :func:`elsdesk.services.export.export_path`)."""
-    return f"elsdesk-{period_key(start, end)}.{fmt}"
 
 
 def export_range(database: Database, start: date, end: date, fmt: str, out, language: str = "sv",
