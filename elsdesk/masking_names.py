@@ -108,7 +108,11 @@ _NOT_NAMES = frozenset("""
     lista vy vyn flik meny mall kassa labb lab
     inskriven utskriven inlagd inlagda avliden avled död okänd okänt okända ny nya nyfödd flyttad flyttades
     överflyttad hemgång hemskickad kvarliggande
-""".split())  # the last row: what a patient is, after "Pat:" ("Pat: Inskriven på fel avdelning", a privacy officer)
+""".split()) | frozenset("""
+    hb hba1c na k ca mg cl fe alb albumin krea kreatinin glukos trc tpk lpk evf mcv crp sr pk inr apt ferritin laktat
+    kalium natrium ph pco2 po2 bz temp sat saturation puls bt vikt längd
+""".split())  # the last row: what a patient is, after "Pat:" ("Pat: Inskriven på fel avdelning", a privacy officer);
+# the rows after it: what is measured on a patient ("pat Hb 68, läk vill ha blod nu" is a lab value, no name)
 # Cosmic terms, and units: a word built on one is no name ("Översikten", "Patientöversikt", "Läkemedelslistan")
 _COSMIC_STEMS = (
     "översikt", "journal", "läkemedel", "ordination", "remiss", "vårdbegäran", "vårdplan", "vårddokument",

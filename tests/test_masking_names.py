@@ -277,3 +277,22 @@ def test_a_name_after_a_staff_title_is_masked(text, masked):
 ])
 def test_a_staff_title_before_other_words_leaves_them(text):
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "pat Hb 68, läk vill ha blod nu",       # a tester's blood centre (Region Hagmark): stored as "pat [namn] 68"
+    "Pat Na 128 sedan i morse",
+    "pat Krea 300, dialys?",
+    "Pat: CRP 140",
+    "pt Temp 39,2 och Sat 88",
+])
+def test_a_lab_value_after_pat_is_no_name(text):
+    assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("pat Anna 68 år", "pat [namn] 68 år"),  # a name before an age is still a name
+    ("pat Kalle Testsson Hb 68", "pat [namn] Hb 68"),
+])
+def test_a_name_before_a_number_or_a_lab_value_is_masked(text, masked):
+    assert mask_text(text).text == masked
