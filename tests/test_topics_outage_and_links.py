@@ -345,3 +345,23 @@ def test_an_incident_topic_says_it_is_one_in_the_cli_and_the_export(outage_week,
     set_incident_status(outage_week, incident, "confirmed")
     (topic,) = [t for t in weekly_topics(outage_week, WEEK)["topics"] if t["incident_id"] == incident]
     assert topic["incident_status"] == "confirmed" and status_name(data, topic) == "bekräftad incident"
+
+
+def test_an_english_name_from_last_week_gives_way_to_a_swedish_one():
+    """A tester's junior doctors who could not prescribe (Region Hagmark): the week's reports were Swedish but the
+    proposal kept last week's "New junior doctor cannot prescribe" on a Swedish agenda."""
+    from elsdesk.services.topics import _proposal_name
+    from elsdesk.topics.finder import FoundTopic
+    from elsdesk.topics.vectors import analyse
+
+    texts = ("AT-läkare kan inte ordinera, saknar ordinationsrätt", "new junior doctor cannot prescribe")
+    said = {term for text in texts for term in analyse(text)}
+
+    def week(name):
+        return FoundTopic("behorighet_roller", [0, 1], [], {term: 0.1 for term in said}, name=name)
+
+    earlier = ["New junior doctor cannot prescribe"]
+    assert _proposal_name(week("AT-läkare kan inte ordinera"), said, earlier, set(), None, None) \
+        == "AT-läkare kan inte ordinera"
+    assert _proposal_name(week("Junior doctor cannot prescribe"), said, earlier, set(), None, None) \
+        == "New junior doctor cannot prescribe", "an English week keeps its name"

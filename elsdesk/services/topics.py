@@ -33,7 +33,7 @@ from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository, TopicWeek
 from elsdesk.topics.finder import FoundTopic, TopicFinder, Ticketish, label_from_keywords
 from elsdesk.sign_offs import quoted_as
-from elsdesk.topics.names import respelled
+from elsdesk.topics.names import looks_english, respelled
 from elsdesk.topics.identity import continuations, still_coming
 from elsdesk.topics.problem_matcher import linked_twins, texts_of
 from elsdesk.topics.spread import BACK_WEEKS as SPREAD_BACK_WEEKS, MAX_EARLIER as SPREAD_MAX_EARLIER, SpreadTopic, spread_topics
@@ -219,8 +219,11 @@ def _proposal_name(topic: FoundTopic, said: set[str], earlier: list[str | None],
     """A continued proposal's name: the first of its *earlier* names (the one this week showed, then its
     latest) that still fits its tickets (:func:`name_still_fits`; *said*: the terms they say, :func:`_said_in`)
     and no other proposal of the week has or gets (*taken*), respelled as the week spells it; else the name its
-    tickets give it now."""
-    kept = [name for name in earlier if name and name not in taken and name_still_fits(name, topic, finder, said)]
+    tickets give it now. An English name gives way to a Swedish one the week's tickets give (the agenda is read in
+    Swedish: a tester's week of Swedish reports kept last week's "New junior doctor cannot prescribe")."""
+    swedish_now = not looks_english(topic.label)
+    kept = [name for name in earlier if name and name not in taken and name_still_fits(name, topic, finder, said)
+            and not (swedish_now and looks_english(name))]
     return respelled(kept[0], spelling) if kept else topic.label
 
 

@@ -355,7 +355,7 @@ def _is_english(word: str) -> bool:
     return word in _ENGLISH_WORDS or word in glossary()
 
 
-def _looks_english(title: str) -> bool:
+def looks_english(title: str) -> bool:
     """Most of the title's words are English (the glossary's or English function words), or some are and none
     is Swedish by its letters or as a little word ("BSA not recalculated", "Fall risk assessment": a tester's
     Swedish groups were named so, as "BSA", "fall" and "risk" are no English words the app knows)."""
@@ -373,7 +373,7 @@ def _swedish_first(titles: list[str]):
     reached (a group of thousands is usually named by its first title)."""
     english = []
     for title in titles:
-        if _looks_english(title):
+        if looks_english(title):
             english.append(title)
         else:
             yield title
@@ -430,9 +430,32 @@ def _as_name(title: str, places: list[str]) -> str | None:
     text = _TRAILING_RE.sub("", _AGAIN_RE.sub("", text))
     terms = len(set(analyse(text)))
     says_nothing = terms == 0 or (terms == 1 and len(text.split()) < 4) or _FOLLOW_UP_RE.search(text)
-    if not text or len(text) > NAME_MAX or says_nothing:
+    if not text or len(text) > NAME_MAX or says_nothing or _only_desk_and_place_words(text, places):
         return None  # "Cosmic", "Hjälp!", "Problem igen", "Samma som igår" say nothing ("Kan inte logga in i Cosmic" does)
     return text
+
+
+# Words of the desk's own notes that say nothing of the problem: an ELS agent's title "ELS-stöd notering" or "Ring fr
+# ssk" named a tester's topic of junior doctors who could not prescribe.
+_DESK_NOTE_WORDS = frozenset("""
+    els elsstöd elsstod stöd stod support notering noteringar notis samtal telefonsamtal ring ringt ringde ringer fr
+    ang angående angaende ärende ärendet arende note call ssk usk läk lak
+""".split())
+
+
+def _only_desk_and_place_words(text: str, places: list[str]) -> bool:
+    """Whether every word of *text* but the little ones is a word of the desk's notes (:data:`_DESK_NOTE_WORDS`) or
+    a unit's word, or the start of one ("Reuma dagv" from "Reumatologiska dagvården", "Gastro dagv" from
+    "Medicinsk dagvård gastro": a tester's topics were named so)."""
+    unit_words = {word for place in places for word in _LETTER_RUN_RE.findall(place.casefold()) if len(word) >= 4}
+    little = stop_words()
+    for word in _LETTER_RUN_RE.findall(text.casefold()):
+        if word in little or word in _DESK_NOTE_WORDS:
+            continue
+        if len(word) >= 4 and any(unit.startswith(word) for unit in unit_words):
+            continue
+        return False
+    return True
 
 
 def provisional_name(titles: list[str], units: list[str], spelling: Spelling | None = None,
@@ -458,7 +481,7 @@ def respelled(name: str, spelling: Spelling | None) -> str:
     """A Swedish *name* with its words spelled as most colleagues spell them (an English one as it is),
     its first letter a capital: also a name a proposal keeps from an earlier week ("Webcert öppnas nite"
     over a week whose reports all say "inte")."""
-    if spelling is not None and not _looks_english(name):
+    if spelling is not None and not looks_english(name):
         name = spelling.spelled(name)
     return name[:1].upper() + name[1:]
 
