@@ -6,8 +6,8 @@ on the held-out sets in bench/data/ (written separately in other voices, never t
 heldout_messy, heldout_golive and, when present, topic_weeks, which another hand wrote for the
 topics bench and which is the most independent of the seed corpus's writers, and
 topic_weeks_vasterskog, a week an exploratory tester wrote without reading the seed corpus, and
-topic_weeks_ostana, topic_weeks_adalen, topic_weeks_fjordby, topic_weeks_sjohagen and topic_weeks_bjorkvik2, weeks testers
-wrote the same way):
+topic_weeks_ostana, topic_weeks_adalen, topic_weeks_fjordby, topic_weeks_sjohagen, topic_weeks_bjorkvik2 and
+topic_weeks_hagmark, weeks testers wrote the same way):
 macro-F1 with a bootstrap 95% interval (and the interval of the difference to the peer),
 accuracy, kind accuracy, how-to recall, the share of tickets the model is sure of
 (confidence ≥ 0.8) and how often it is right when sure. ``--saved`` also scores the model in
@@ -46,6 +46,10 @@ SETS = {
     # and dermatology, the hospital pharmacy, habilitation, a youth clinic, the ambulance service, the records unit,
     # each ticket written by hand in the hour seed_15 was written, by a hand that read no seed
     "bjorkvik2": "topic_weeks_bjorkvik2.jsonl",
+    # Region Hagmark (2026-12-06, a later session): orthopaedics and hand surgery, rheumatology's infusions, endoscopy,
+    # the blood centre, the neonatal ward, the kitchen's diet orders, patient transport, junior doctors and the night
+    # coordinators, written by hand in the hour seed_16 was written, by a hand that read no seed
+    "hagmark": "topic_weeks_hagmark.jsonl",
 }
 
 

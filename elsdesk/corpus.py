@@ -29,8 +29,9 @@ _MASKED_FIELDS = ("title", "description", "resolution")
 # seed_13 (the emergency department and children's care), and seed_14 (specialist and therapy care: the operation
 # planning board, anaesthesia and intensive care, obstetrics, chemotherapy regimens, dialysis, psychiatry, radiology
 # and the laboratory, rehabilitation, the municipality's nurses), and seed_15 (a missing right against a broken
-# function, data from devices and other systems, setup against how-to and fault, the cash desk).
-CLASSIFIER_ONLY_ROUNDS = frozenset({"seed_10", "seed_11", "seed_12", "seed_13", "seed_14", "seed_15"})
+# function, data from devices and other systems, setup against how-to and fault, the cash desk), and seed_16 (ward
+# stock orders to the pharmacy, interpreter requests, habilitation plans).
+CLASSIFIER_ONLY_ROUNDS = frozenset({"seed_10", "seed_11", "seed_12", "seed_13", "seed_14", "seed_15", "seed_16"})
 
 
 def seed_files() -> list[Path]:
