@@ -1,0 +1,55 @@
+"""PySide's import hook, made quick for the modules whose answer is known.
+
+Once PySide6 is imported, each later import passes through shiboken's hook, which asks of every new module whether
+it uses PySide6 by reading its whole source (``inspect.getsource``), so that ``from __feature__ import snake_case``
+can apply to it. The answer only sets that module's default: "no feature" when it uses PySide6, "ignore" when it does
+not; elsdesk uses no feature. Reading the sources was about a third of the CPU of importing the main window's
+modules before the first paint (about 45 of 130 ms on a loaded two-core machine), and it is paid again for every
+module scikit-learn and SciPy bring in when the model loads in the background (holding the GIL from the GUI thread).
+
+:func:`install` answers without reading for elsdesk's own modules (only ``elsdesk.gui`` imports PySide6, which
+import-linter checks; a GUI module that does not is answered "no feature", which is what it runs with either way),
+the standard library and the numerical, machine-learning and database packages, with the answer PySide's check gives
+them, and leaves every other module to that check.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import PySide6.QtCore  # noqa: F401 - loads shiboken's import hook, which install() speeds up
+
+# packages that never use PySide6 (none holds the word "PySide6" in its sources)
+_WITHOUT_QT = frozenset((
+    "numpy", "scipy", "sklearn", "joblib", "threadpoolctl", "psycopg", "psycopg_binary", "psycopg_pool", "openpyxl",
+    "et_xmlfile", "snowballstemmer", "platformdirs", "typing_extensions",
+))
+_QUICK = "_elsdesk_quick"
+
+
+def known_use(name: str) -> bool | None:
+    """Whether the module called *name* uses PySide6, when that is known without reading it; None otherwise."""
+    if name == "elsdesk" or name.startswith("elsdesk."):
+        return name == "elsdesk.gui" or name.startswith("elsdesk.gui.")
+    top = name.partition(".")[0]
+    if top in sys.stdlib_module_names or top in _WITHOUT_QT:
+        return False
+    return None
+
+
+def install() -> bool:
+    """Answer shiboken's question from :func:`known_use` where it can (once per process); False when this PySide has
+    no such hook, which is then left as it is."""
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or getattr(check, _QUICK, False):
+        return False
+
+    def uses_pyside(module) -> bool:
+        known = known_use(getattr(module, "__name__", None) or "")
+        return check(module) if known is None else known
+
+    setattr(uses_pyside, _QUICK, True)
+    uses_pyside.__wrapped__ = check
+    feature._mod_uses_pyside = uses_pyside
+    return True
