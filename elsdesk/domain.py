@@ -333,14 +333,24 @@ def unit_key(unit: str | None) -> str:
     return " ".join((unit or "").split()).casefold()
 
 
+SHORT_UNIT_MIN = 4  # letters of a unit written short that can stand for one other unit ("endo")
+
+
 def unit_counts(counts: dict[str, int]) -> dict[str, int]:
     """Tickets per unit with the spellings of one unit (:func:`unit_key`) counted together, under the
-    spelling most of them used (spaces tidied), most first."""
+    spelling most of them used (spaces tidied), most first. A unit written short, one word that starts
+    the name of exactly one other unit among them, counts with that one ("Endoskopienheten (5), endo (1)"
+    was two units on a tester's agenda; "neo" beside "Neonatalavdelning 22" and "Neo-IVA" stays apart)."""
     spellings: dict[str, dict[str, int]] = {}
     for unit, count in counts.items():
         if unit_key(unit):
             shown = spellings.setdefault(unit_key(unit), {})
             tidy = " ".join(unit.split())
             shown[tidy] = shown.get(tidy, 0) + int(count or 0)
+    for short in [key for key in spellings if " " not in key and len(key) >= SHORT_UNIT_MIN]:
+        longer = [key for key in spellings if key != short and key.startswith(short)]
+        if len(longer) == 1:  # counted under the whole name's most used spelling
+            whole = spellings[longer[0]]
+            whole[max(whole, key=whole.get)] += sum(spellings.pop(short).values())
     merged = {max(shown, key=shown.get): sum(shown.values()) for shown in spellings.values()}
     return dict(sorted(merged.items(), key=lambda item: -item[1]))

@@ -266,3 +266,15 @@ def test_a_role_typed_as_free_text_reads_like_the_named_ones_in_the_audience():
 
     topic = {"audience": {"roles": {"medicinsekreterare": 2, "ssk": 2, "Medicinsekreterare": 1}, "units": {}}}
     assert audience_text(topic, {"ssk": "Sjuksköterska (ssk)"}) == "Medicinsekreterare (3), Sjuksköterska (ssk) (2)"
+
+
+def test_a_unit_written_short_counts_with_the_one_unit_its_name_starts():
+    """A tester's endoscopy unit read "Endoskopienheten (5), endo (1)" under "Anmäls av" (Region Hagmark)."""
+    from elsdesk.export.tables import audience_text
+
+    topic = {"audience": {"roles": {}, "units": {"Endoskopienheten": 5, "endo": 1, "Avd 4": 2}}}
+    assert audience_text(topic) == "Endoskopienheten (6), Avd 4 (2)"
+    two = {"audience": {"roles": {}, "units": {"Neonatalavdelning 22": 3, "Neo-IVA": 2, "neonat": 1, "IVA": 1}}}
+    assert audience_text(two) == "Neonatalavdelning 22 (4), Neo-IVA (2), IVA (1)", "one unit starts with 'neonat'"
+    ambiguous = {"audience": {"roles": {}, "units": {"Ortopedavdelning 14": 3, "Ortopedmottagningen": 2, "orto": 1}}}
+    assert audience_text(ambiguous) == "Ortopedavdelning 14 (3), Ortopedmottagningen (2), orto (1)", "two start so"
