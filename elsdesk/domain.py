@@ -340,7 +340,7 @@ def unit_counts(counts: dict[str, int]) -> dict[str, int]:
     """Tickets per unit with the spellings of one unit (:func:`unit_key`) counted together, under the
     spelling most of them used (spaces tidied), most first. A unit written short, one word that starts
     the name of exactly one other unit among them, counts with that one ("Endoskopienheten (5), endo (1)"
-    was two units on a tester's agenda; "neo" beside "Neonatalavdelning 22" and "Neo-IVA" stays apart)."""
+    was two units on a tester's agenda; "orto" beside "Ortopedavdelning 14" and "Ortopedmottagningen" stays apart)."""
     spellings: dict[str, dict[str, int]] = {}
     for unit, count in counts.items():
         if unit_key(unit):

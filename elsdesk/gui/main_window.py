@@ -180,8 +180,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
     def _show_role_views(self) -> None:
         """A super-user's review queue and a training lead's Utbildning tab, built after the first rows; the tab's
-        view in a turn of the event loop of its own (importing it with Qt Charts and building it took 70-150 ms,
-        with the review queue in the same turn a stall of 0.25 s on a shared desk)."""
+        view in a turn of the event loop of its own (importing it with Qt Charts and building it takes 60-90 ms on a
+        loaded machine; with the review queue and the model's start in the same turn, a stall of 0.25 s on a shared
+        desk)."""
         if self.review_view is None:
             self._apply_profile()
         if self.tabs.isTabVisible(self.training_tab):
