@@ -303,3 +303,14 @@ def test_an_abbreviation_written_in_capitals_is_no_slip_of_a_word():
     spelling = Spelling.of(["MADRS över tid", "Mars", "i mars", "sedan mars", "mars månad", "mars", "mars igen"])
     assert spelling.commonest("madrs") == "madrs"
     assert spelling.spelled("Madrs över tid") == "Madrs över tid"
+
+
+def test_a_swedish_description_names_a_group_before_an_english_title():
+    """A tester's junior doctors who could not prescribe (Region Hagmark): their Swedish titles were too short to name
+    them ("roll", "behörighet", "Fortf. ej ordinationsrätt"), and a one-off's English title named the group on the
+    Swedish agenda ("Account for new kurator")."""
+    titles = ["Account for new kurator", "Fortf. ej ordinationsrätt", "roll", "behörighet"]
+    descriptions = ["Jag är AT-läkare och kan inte ordinera, knappen är grå.", "Kan ej ordinera."]
+    assert provisional_name(titles, [], descriptions=descriptions) == "Jag är AT-läkare och kan inte ordinera, knappen är grå"
+    assert provisional_name(["Labels for the ward print nothing"], [], descriptions=["The labels come out blank."]) \
+        == "Labels for the ward print nothing"

@@ -368,16 +368,14 @@ def looks_english(title: str) -> bool:
     return not swedish and any(w not in little for w in english)
 
 
-def _swedish_first(titles: list[str]):
-    """*titles* in their order, the English ones after the rest; each title is judged when it is
+def _swedish_first(titles: list[str], english: list[str]):
+    """*titles* in their order but the English ones, which go to *english*; each title is judged when it is
     reached (a group of thousands is usually named by its first title)."""
-    english = []
     for title in titles:
         if looks_english(title):
             english.append(title)
         else:
             yield title
-    yield from english
 
 
 def _closed_up(words: list[str]) -> list[str]:
@@ -487,11 +485,18 @@ def respelled(name: str, spelling: Spelling | None) -> str:
 
 
 def _candidates(titles: list[str], descriptions: list[str]):
-    """The titles, Swedish first; then the first sentences of the first descriptions, Swedish first.
-    The sentences are read only once every title has been tried: quoting five descriptions for each
-    topic, though a title named nearly all, was most of the time naming took (issue 14)."""
-    yield from _swedish_first(list(titles))
-    yield from _swedish_first([s for s in map(_first_sentence, descriptions[:DESCRIPTIONS_TRIED]) if s])
+    """The Swedish titles, then the first sentences of the first Swedish descriptions, then the English titles and
+    sentences: the agenda is read in Swedish (a tester's junior doctors who could not prescribe, in Swedish
+    titles too short to name them, were named by a one-off's "Account for new kurator"). The sentences are read
+    only once every Swedish title has been tried: quoting five descriptions for each topic, though a title named
+    nearly all, was most of the time naming took (issue 14)."""
+    english: list[str] = []
+    yield from _swedish_first(list(titles), english)
+    english_sentences: list[str] = []
+    yield from _swedish_first([s for s in map(_first_sentence, descriptions[:DESCRIPTIONS_TRIED]) if s],
+                              english_sentences)
+    yield from english
+    yield from english_sentences
 
 
 DESCRIPTIONS_TRIED = 5  # of the most typical tickets' descriptions, for a name when no title says enough
