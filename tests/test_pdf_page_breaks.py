@@ -98,3 +98,30 @@ def test_a_row_of_a_long_table_starts_the_next_page_rather_than_leave_a_line_beh
     keep_tables_tidy(document)
     assert split_rows() == []
     assert document.pageCount() >= 3, "the table still flows on over pages"
+
+
+def _page_of_block(document, text: str) -> int:
+    block = next(b for b in _blocks(document) if b.text() == text)
+    return int(document.documentLayout().blockBoundingRect(block).top() // document.pageSize().height())
+
+
+def test_a_heading_left_at_the_foot_of_a_page_starts_the_next_with_what_it_heads():
+    """Two testers' PDFs had "Inte tillbaka denna vecka" alone at the foot of a page, its note and table on the next."""
+    for lines in range(4, 80):  # as many lines above it as leave the heading alone at a page's foot (fonts differ)
+        filler = "".join(f"<p>Rad {i} i agendan</p>" for i in range(lines))
+        document = _document(f"{filler}<h2>Inte tillbaka denna vecka</h2><p>Ämnen från förra veckan.</p>{_rows(3)}")
+        if _page_of_block(document, "Inte tillbaka denna vecka") < _page_of_block(document, "Ämnen från förra veckan."):
+            break
+    heading_page = _page_of_block(document, "Inte tillbaka denna vecka")
+    assert heading_page < _page_of_block(document, "Ämnen från förra veckan."), "the layout leaves it alone to begin with"
+
+    keep_tables_tidy(document)
+
+    assert _page_of_block(document, "Inte tillbaka denna vecka") == heading_page + 1
+    assert _page_of_block(document, "Ämnen från förra veckan.") == heading_page + 1
+
+
+def test_a_heading_with_its_first_line_on_the_same_page_stays():
+    document = _document("<p>inledning</p><h2>Veckans ämnen</h2><p>Fem ämnen.</p>" + _rows(40))
+    keep_tables_tidy(document)
+    assert _page_of_block(document, "Veckans ämnen") == 0

@@ -96,12 +96,41 @@ def keep_tables_tidy(document) -> None:
     quoted example: at most :data:`SHORT_TABLE_SHARE` of a page) starts a page with the heading above it when
     the layout split it (the period's "Ärenden per modul och vecka" had its first bar at the foot of page 1
     and the rest on page 2), and a long table's row starts the next page rather than leaving its second line
-    there ("Hur ordinerar man vid behov med maxdos" on page 2, its keywords alone on page 3; a tester)."""
-    place = (0, 0)
-    for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look on from the table or row it mended
-        place = _mend_first_split(document, place)
-        if place is None:
+    there ("Hur ordinerar man vid behov med maxdos" on page 2, its keywords alone on page 3; a tester), and a
+    heading left alone at the foot of a page starts the next one with what it heads ("Inte tillbaka denna vecka"
+    at the foot of two testers' page 4 or 5, its note and table on the next)."""
+    for _round in range(MAX_KEEP_PASSES):
+        place = (0, 0)
+        for _pass in range(MAX_KEEP_PASSES):  # each break moves what follows: look on from the table or row it mended
+            place = _mend_first_split(document, place)
+            if place is None:
+                break
+        if not _mend_first_lone_heading(document):  # a heading's break moves the tables after it: look at them again
             return
+
+
+def _mend_first_lone_heading(document) -> bool:
+    """A page break before the first heading whose next line (a paragraph's or a table's first cell's) is on a
+    later page; whether there was one."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0 and block.text().strip():
+            while following.isValid() and not following.text().strip():
+                following = following.next()
+            fmt = block.blockFormat()
+            if following.isValid() and not fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore \
+                    and _page_of(layout.blockBoundingRect(following).top(), page) \
+                    > _page_of(layout.blockBoundingRect(block).top(), page):
+                fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                return True
+        block = following
+    return False
 
 
 def _mend_first_split(document, start: tuple[int, int]) -> tuple[int, int] | None:
