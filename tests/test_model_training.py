@@ -12,7 +12,7 @@ from sklearn.calibration import CalibratedClassifierCV, _sigmoid_calibration
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from elsdesk.corpus import load_seed_corpus
+from elsdesk.corpus import MODULE_ONLY, load_seed_corpus
 from elsdesk.ml import model as model_module
 from elsdesk.ml.comparison import compare, near_duplicates_by_features
 from elsdesk.ml.model import KIND_TOKEN_PATTERN, CalibratedLinearSVC, TicketModel, build_features, build_kind_features
@@ -100,8 +100,24 @@ def test_the_model_features_are_the_ones_fit_transform_makes():
         assert np.array_equal(have.idf_, want.idf_), name
     assert abs(matrix - expected).max() == 0
     kind = build_kind_features()
-    kind.fit([t for t, r in zip(TicketModel.texts(rows), rows) if r.get("kind")])
+    kind.fit([t for t, r in zip(TicketModel.texts(rows), rows) if r.get("kind") and not r.get(MODULE_ONLY)])
     assert model.kind_features.vocabulary_ == kind.vocabulary_ and np.array_equal(model.kind_features.idf_, kind.idf_)
+
+
+def test_a_module_only_rounds_tickets_teach_the_module_and_not_the_kind():
+    """seed_16 was written for module lines; learning its kinds moved a whole floor logged out of Cosmic from
+    driftstörning to fel (elsdesk.corpus.MODULE_ONLY_ROUNDS)."""
+    corpus = load_seed_corpus()
+    marked = [r for r in corpus if r.get(MODULE_ONLY)]
+    assert marked and all(r["kind"] for r in marked), "their kinds are labelled all the same"
+    assert {r["module"] for r in marked} >= {"lakemedel", "remiss"}
+    rows = [dict(r) for r in corpus[::9] if not r.get(MODULE_ONLY)]
+    taught = {"title": "Zyxwortbeställning", "description": "zyxwortbeställningen zyxwort kommer inte fram",
+              "module": "lakemedel", "kind": "onskemal"}
+    model = TicketModel().fit(rows + [dict(taught, **{MODULE_ONLY: True})] * 3)
+    assert not any("zyxwort" in term for term in model.kind_features.vocabulary_), "no kind learnt from it"
+    words = model.features.named_steps["features"].transformer_list[0][1]
+    assert any("zyxwort" in term for term in words.vocabulary_), "the module learnt from it"
 
 
 @pytest.mark.parametrize("scale", [1.0, 80.0])  # above 30 scikit-learn scales the scores down first

@@ -33,6 +33,7 @@ from sklearn.svm import LinearSVC
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from elsdesk.corpus import MODULE_ONLY
 from elsdesk.ml.sigmoid import fit_sigmoids
 from elsdesk.ml.text import char_text, in_swedish_text, kind_text, stemmed_tokens, swedish_stems, ticket_text
 from elsdesk.ml.text import prepared as prepared_text
@@ -339,8 +340,9 @@ class TicketModel:
         return [ticket_text(r.get("title"), r.get("description")) for r in rows]
 
     def fit(self, rows: list[dict], sample_weight=None, kind_rows: list[dict] = ()) -> "TicketModel":
-        """Fit on dicts with title, description, module and (optionally) kind; *kind_rows* (with
-        title, description and kind) teach kind only, each at KIND_ONLY_WEIGHT."""
+        """Fit on dicts with title, description, module and (optionally) kind (not learnt from a row marked
+        :data:`elsdesk.corpus.MODULE_ONLY`); *kind_rows* (with title, description and kind) teach kind only, each at
+        KIND_ONLY_WEIGHT."""
         self.fit_with_features(rows, sample_weight, kind_rows=kind_rows)
         return self
 
@@ -358,7 +360,7 @@ class TicketModel:
         features; then the module SVM, while this thread runs *meanwhile*."""
         prepared = [prepared_text(text) for text in self.texts(rows)]
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-        kinded = [i for i, r in enumerate(rows) if r.get("kind")]
+        kinded = [i for i, r in enumerate(rows) if r.get("kind") and not r.get(MODULE_ONLY)]
         kind_only = [r for r in kind_rows if r.get("kind")]
         kind_texts = [prepared[i] for i in kinded] + [prepared_text(text) for text in self.texts(kind_only)]
         kind_labels = [rows[i]["kind"] for i in kinded] + [r["kind"] for r in kind_only]
