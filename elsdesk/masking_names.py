@@ -55,7 +55,7 @@ _LABEL_END = r"(?:[aApPnN][tT]|[mM][nNeE]|[sS][kK]|[dD][rR]|[äÄ][kK]|[oO][rR]|
 # be looked at
 _KIN_END = (r"(?:[tTrRnNkK][eE][nN]|[rR][uU][nN]|[bB][oO][nN]|[mMpPkK][aA][nN]|[eE][nN][sS]|[rR][iI][gG]|[iI][gG][aAeE]"
             r"|[tT][eE][rR]|[eE][rR][nN]|[sS][oO][nN]|[aA][kK][eEaA]|[tT][rR][uU]|[mM][bB][oO]|[mM][mM][aA]|[pP][pP][aA]"
-            r"|[nN][dD][eE]|[ \t][äÄ][rR]|[dD][eE][rR]|[aA][kK][tT])")
+            r"|[nN][dD][eE]|[ \t][äÄ][rR]|[dD][eE][rR]|[aA][kK][tT]|[oO][rR][nN])")  # and "doktorn" (STAFF_TITLES)
 # a space between a label and the name: a no-break space too, as a pasted mail has it ("pat\u00a0Anna Testsson")
 _GAP = "[ \t\u00a0]"
 AFTER_NAME_START = (  # what follows the colon or the capital that NAME_AFTER_LABEL_RE starts with
@@ -73,8 +73,11 @@ NAME_AFTER_LABEL_RE = lazy_compile(rf"[{UPPER_LETTERS}:]{AFTER_NAME_START}")
 # A staff member's title before a name ("Ssk Lisa Testsson ringde", "dr Andersson", "Barnmorska Anna"): the reporter
 # or a colleague, whose name no export carries (DESIGN.md, privacy). A title announces less than a patient label, so
 # the name after it must be capitalised and hold a known given name or surname (see announced_name_end).
-STAFF_TITLES = ("ssk", "usk", "dr", "doktor", "läk", "läkare", "sjuksköterska", "undersköterska", "barnmorska", "bm",
-                "sekr", "sekreterare")
+STAFF_TITLES = ("ssk", "usk", "dr", "doktor", "doktorn", "läk", "läkare", "sjuksköterska", "undersköterska", "barnmorska",
+                "bm", "sekr", "sekreterare", "sekreteraren")
+# The last part of a compound title, which may end any word ("BVC-sköterska Lisa", "distriktssköterskan Lisa Berg",
+# "överläkare Anna", "ST-läkaren Karl": a tester's "BVC-sköterska Lisa" was stored as written), definite forms too.
+STAFF_TITLE_ENDS = ("sköterska", "sköterskan", "läkare", "läkaren", "barnmorska", "barnmorskan")
 # A word for the patient or a relative before a name ("Patienten Anna Testsson har försvunnit", "anhörig: Karl
 # Testsson", "dotter Eva Testsson", "patientens namn är Anna Testsson"): they are everyday words as well, so they
 # announce a name as a staff title does (capitalised words holding a known given name or surname).
@@ -84,12 +87,13 @@ KIN_WORDS = ("patienten", "patientens", "anhörig", "anhöriga", "anhörige", "b
              "namnet är", "vårdnadshavare", "vårdnadshavaren", "förälder", "föräldern", "kontakt",
              "kontaktperson", "kontaktpersonen", "mottagare", "mottagaren", "heter")
 _NAME_LABEL_BEFORE_RE = lazy_compile(  # what stands right before the name or the colon that NAME_AFTER_LABEL_RE found
-    r"(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
+    r"(?:(?<![^\W\d_])(?:(?P<label>(?i:(?:p(?:at(?:ient(?:ens)?)?)?[ .\-]?|för|efter)?namn|name|pat(?:ient)?|pt))"
     rf"|(?P<staff>(?i:{'|'.join(sorted(STAFF_TITLES + KIN_WORDS, key=len, reverse=True))})))"
+    rf"|(?P<title_end>(?i:{'|'.join(sorted(STAFF_TITLE_ENDS, key=len, reverse=True))})))"
     r"(?P<stop>\.)?[ \t\u00a0]?\Z"
 )
 _NAME_LABEL_LOOKBACK = 20  # characters before a name that can hold its label ("patientens namn. ")
-_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name", *STAFF_TITLES, *KIN_WORDS)  # how every label ends
+_LABEL_ENDINGS = ("pat", "pt", "patient", "namn", "name", *STAFF_TITLES, *STAFF_TITLE_ENDS, *KIN_WORDS)  # how every label ends
 _NAME_WORD_RE = lazy_compile(r"\S+")
 _NOT_NAMES = frozenset("""
     alla allt andra annan att av bara blev bli blir de dem den denna deras dess det detta din där efter ej eller en
@@ -252,7 +256,7 @@ def announced_name_end(match: re.Match[str]) -> int | None:
     label = _NAME_LABEL_BEFORE_RE.search(match.string, max(0, start - _NAME_LABEL_LOOKBACK), start)
     if label is None:
         return None
-    if label.group("staff") is not None:
+    if label.group("staff") is not None or label.group("title_end") is not None:
         return _staff_name_end(match, label)
     after_colon = match.group("any") is not None
     label_word = label.group("label").casefold()
@@ -278,7 +282,7 @@ def _staff_name_end(match: re.Match[str], label: re.Match[str]) -> int | None:
     """Where the name after a staff title ends: capitalised name words of which one is a known given name or
     surname ("Ssk Lisa Testsson", "dr Andersson", "Dr. Karl-Erik Berg"); None for "ssk Akuten", "Läkare Kan inte",
     "usk Natt" and for a title before a stop other than "dr." (a sentence ends there)."""
-    if label.group("stop") is not None and label.group("staff").casefold() != "dr":
+    if label.group("stop") is not None and (label.group("staff") or "").casefold() != "dr":
         return None
     found = list(_NAME_WORD_RE.finditer(match.string, name_start_of(match), match.end()))
     words = [word.group(0).rstrip(".,:;!?") for word in found]

@@ -296,3 +296,25 @@ def test_a_lab_value_after_pat_is_no_name(text):
 ])
 def test_a_name_before_a_number_or_a_lab_value_is_masked(text, masked):
     assert mask_text(text).text == masked
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("BVC-sköterska Lisa ringde om vaccinet", "BVC-sköterska [namn] ringde om vaccinet"),  # a GUI tester's ticket
+    ("distriktssköterska Lisa Testsson har frågat", "distriktssköterska [namn] har frågat"),
+    ("sjuksköterskan Anna ringde", "sjuksköterskan [namn] ringde"),
+    ("överläkare Karl Testsson vill ha listan", "överläkare [namn] vill ha listan"),
+    ("ST-läkaren Eva", "ST-läkaren [namn]"),
+    ("barnmorskan Anna Testsson", "barnmorskan [namn]"),
+    ("doktorn Andersson ringde", "doktorn [namn] ringde"),
+])
+def test_a_name_after_a_compound_or_definite_staff_title_is_masked(text, masked):
+    assert mask_text(text).text == masked
+
+
+@pytest.mark.parametrize("text", [
+    "BVC-sköterska Akuten",             # a unit, no name
+    "Överläkaren Kan inte signera",     # a capital that starts a sentence, no known name
+    "Sköterskan Ringde två gånger",
+])
+def test_a_compound_staff_title_before_other_words_leaves_them(text):
+    assert mask_text(text).text == text
