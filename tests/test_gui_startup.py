@@ -195,3 +195,31 @@ def test_first_start_asks_for_the_profile_before_offering_demo_data(make_window,
     dialogs[0].reject()
     assert questions.titles == [EMPTY_TITLE]
     assert demo_calls == [window]
+
+
+def test_a_kept_draft_comes_back_in_a_new_form_with_a_notice_and_can_be_emptied(make_window):
+    """A GUI tester kept a draft, and the next call's title and description were typed into it unnoticed."""
+    window = make_window()
+    desk = window._desk_of_place()
+    save_draft({"id": None, "title": "Inloggningen med SITHS-kort", "description": "Kortet läses inte."}, desk)
+
+    form = window.new_ticket()
+
+    assert not form.draft_notice.isHidden() and "utkast" in form.draft_label.text()
+    assert form.title_edit.text() == "Inloggningen med SITHS-kort"
+    assert form.title_edit.cursorPosition() == len("Inloggningen med SITHS-kort"), "typing goes on after it"
+    form.clear_draft_button.click()
+    assert form.title_edit.text() == "" and form.description_edit.toPlainText() == ""
+    assert form.draft_notice.isHidden() and load_draft(desk) is None and not form.has_changes()
+    form.reject()
+    assert window.new_ticket().draft_notice.isHidden(), "an empty form says nothing of drafts"
+
+
+def test_a_draft_kept_on_one_desk_does_not_come_back_on_another():
+    from elsdesk.drafts import clear_draft
+
+    save_draft({"title": "Halvskrivet på den lokala desken", "description": "x"}, "/tmp/lokal.db")
+    assert load_draft("postgresql://els@regionen/desk") is None
+    assert load_draft("/tmp/lokal.db")["title"] == "Halvskrivet på den lokala desken"
+    clear_draft("/tmp/lokal.db")
+    assert load_draft("/tmp/lokal.db") is None

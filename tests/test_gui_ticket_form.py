@@ -323,8 +323,9 @@ def test_a_window_closed_with_a_form_open_keeps_what_was_typed_as_the_draft(qtbo
     window = open_window(qtbot, tmp_path, sample_rows(2), ELS_SUPPORT)
     form = window.new_ticket()
     form.title_edit.setText("Skrivaren i expeditionen skriver inte ut")
+    desk = window._desk_of_place()
     window.close()
-    assert (load_draft() or {}).get("title") == "Skrivaren i expeditionen skriver inte ut"
+    assert (load_draft(desk) or {}).get("title") == "Skrivaren i expeditionen skriver inte ut"
 
 
 def test_alt_i_reaches_the_similar_tickets_and_the_arrows_show_each_whole_resolution(form, qtbot):

@@ -461,17 +461,21 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
     # -- tickets -------------------------------------------------------------------------
     def new_ticket(self, values: dict | None = None) -> TicketFormDialog:
         """A new ticket; a draft kept from a closed form (not one of a stored ticket) comes back in it."""
-        from elsdesk.drafts import load_draft
+        from elsdesk.drafts import SAVED_AT, load_draft
 
-        if values is None:
-            draft = load_draft()
+        kept = values is None
+        if kept:
+            draft = load_draft(self._desk_of_place())
             values = draft if draft and not draft.get("id") else None
-        return self._open_form(None, values)
+        form = self._open_form(None, values)
+        if kept and values:
+            form.show_kept_draft(values.get(SAVED_AT))
+        return form
 
     def edit_ticket(self, ticket_id: int) -> TicketFormDialog:
         from elsdesk.drafts import load_draft
 
-        draft = load_draft()
+        draft = load_draft(self._desk_of_place())
         return self._open_form(self.repo.get(ticket_id), draft if draft and draft.get("id") == ticket_id else None)
 
     def _edit_current(self) -> None:
@@ -484,7 +488,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
         if self.form is not None:
             self.form.put_aside()  # what was typed there stays as the draft
-        self.form = TicketFormDialog(self.taxonomy, self.language, self, ticket)
+        self.form = TicketFormDialog(self.taxonomy, self.language, self, ticket, desk=self._desk_of_place())
         if values:
             self.form.set_values(values)
         self.form.submitted.connect(self._on_form_submitted)
@@ -775,7 +779,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         """Offer a surviving draft, then demo data on an empty database (once)."""
         from elsdesk.drafts import load_draft
 
-        draft = load_draft()
+        draft = load_draft(self._desk_of_place())
         if draft:
             answer = QMessageBox.question(
                 self, self.tr("Osparat ärende"),
@@ -790,7 +794,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 return
             from elsdesk.drafts import clear_draft
 
-            clear_draft()
+            clear_draft(self._desk_of_place())
         if self.may(LOAD_DEMO) and not self.settings.value("demo_offered", False, type=bool) \
                 and self.repo.latest_created_at() is None:  # only whoever may load it is offered it
             # an empty desk, asked through the date index: counting grows with the desk (issue 14)

@@ -45,8 +45,10 @@ class TicketFormDialog(QDialog):
     text_edited = Signal(str)
     similar_ticket_activated = Signal(int)
 
-    def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None, ticket: Ticket | None = None):
+    def __init__(self, taxonomy: Taxonomy, language: str = "sv", parent=None, ticket: Ticket | None = None,
+                 desk: str = ""):
         super().__init__(parent)
+        self.desk = desk  # whose draft this form keeps (elsdesk.drafts)
         self.taxonomy = taxonomy
         self.language = language
         self.ticket = ticket
@@ -79,6 +81,7 @@ class TicketFormDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._make_draft_notice())
         layout.addWidget(self.form, 1)
         layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -93,6 +96,7 @@ class TicketFormDialog(QDialog):
         for signal in (self.title_edit.textChanged, self.description_edit.textChanged, self.resolution_edit.textChanged, self.unit_edit.textChanged):
             signal.connect(self._on_text_changed)
         self.discard_box: QMessageBox | None = None
+        self._empty_values = self.values()  # what "Töm formuläret" brings back
         if ticket is not None:
             self.set_values(ticket_values(ticket))
         self.mark_unchanged()
@@ -261,7 +265,7 @@ class TicketFormDialog(QDialog):
         """Called by the owner when the ticket was stored."""
         self._set_saving(False)
         self._draft_timer.stop()
-        clear_draft()
+        clear_draft(self.desk)
         self.accept()
 
     def save_failed(self, message: str) -> None:
@@ -347,9 +351,9 @@ class TicketFormDialog(QDialog):
     def _close(self, keep_draft: bool) -> None:
         self._draft_timer.stop()
         if keep_draft:
-            save_draft(self.values())
+            save_draft(self.values(), self.desk)
         else:
-            clear_draft()
+            clear_draft(self.desk)
         super().reject()
 
     def show_error(self, message: str) -> None:
@@ -465,7 +469,44 @@ class TicketFormDialog(QDialog):
         self.text_edited.emit(self.title_edit.text() + "\n" + self.description_edit.toPlainText())
 
     def _write_draft(self) -> None:
-        save_draft(self.values())
+        save_draft(self.values(), self.desk)
+
+    def _make_draft_notice(self) -> QWidget:
+        """The line that says the form holds a kept draft, with a button that empties the form (hidden until then)."""
+        self.draft_notice = QWidget(self)
+        self.draft_notice.setObjectName("draftNotice")
+        self.draft_notice.setAttribute(Qt.WA_StyledBackground, True)  # the stylesheet's background on a plain QWidget
+        row = QHBoxLayout(self.draft_notice)
+        row.setContentsMargins(4, 4, 4, 4)
+        self.draft_label = QLabel(self.draft_notice)
+        self.draft_label.setWordWrap(True)
+        self.clear_draft_button = QPushButton(self.tr("&Töm formuläret"), self.draft_notice)
+        self.clear_draft_button.setToolTip(self.tr("Börja om med ett tomt formulär; utkastet tas bort"))
+        self.clear_draft_button.clicked.connect(self.start_empty)
+        row.addWidget(self.draft_label, 1)
+        row.addWidget(self.clear_draft_button)
+        self.draft_notice.setVisible(False)
+        return self.draft_notice
+
+    def show_kept_draft(self, saved_at: str | None = None) -> None:
+        """Say that the form holds a draft kept earlier, so that a new call is not typed into an old one unnoticed
+        (a tester's next ticket was written into the title and description of the one before); the cursor goes to
+        the end of the title."""
+        when = (saved_at or "").replace("T", " kl ")
+        self.draft_label.setText(self.tr("Formuläret har ditt sparade utkast%1. Skriv vidare, eller töm det för ett nytt "
+                                         "ärende.").replace("%1", f" från {when}" if when else ""))
+        self.draft_notice.setVisible(True)
+        self.title_edit.setFocus()
+        self.title_edit.end(False)
+
+    def start_empty(self) -> None:
+        """Empty the form for a new ticket and remove the kept draft (the button beside the draft notice)."""
+        self._draft_timer.stop()
+        self.set_values(self._empty_values)
+        clear_draft(self.desk)
+        self.mark_unchanged()
+        self.draft_notice.setVisible(False)
+        self.title_edit.setFocus()
 
 
 def _name_fields_by_their_labels(form: QWidget) -> None:
