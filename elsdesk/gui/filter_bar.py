@@ -21,7 +21,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText(self.tr("Sök i ärenden (Ctrl+F) – t.ex. utdeln signer"))
+        self.search_edit.setPlaceholderText(self.tr("Sök i ärenden (Ctrl+F) – början av ord räcker, t.ex. signer"))
         self.search_edit.setClearButtonEnabled(True)
         self.status_combo = self._combo(self.tr("Alla statusar"), [(s.id, s.name(language)) for s in taxonomy.statuses])
         self.module_combo = self._combo(self.tr("Alla moduler"), [(m.id, m.name(language)) for m in taxonomy.modules])

@@ -40,7 +40,7 @@ SHORTCUTS = {
         ("↑ ↓  PgUp PgDn", QT_TRANSLATE_NOOP("HelpDialog", "Flytta i listan; detaljerna visas till höger")),
         ("Enter / Ctrl+E", QT_TRANSLATE_NOOP("HelpDialog", "Öppna det markerade ärendet")),
         ("Delete", QT_TRANSLATE_NOOP("HelpDialog", "Ta bort ett ärende som loggats av misstag (superanvändare; frågar först)")),
-        ("Ctrl+F", QT_TRANSLATE_NOOP("HelpDialog", "Sök: skriv början av orden, t.ex. utdeln signer")),
+        ("Ctrl+F", QT_TRANSLATE_NOOP("HelpDialog", "Sök: skriv början av orden, t.ex. signer; flera ord hittar ärenden med alla")),
         (QT_TRANSLATE_NOOP("HelpDialog", "↓ / Enter i sökrutan"), QT_TRANSLATE_NOOP("HelpDialog", "Gå till första träffen i listan")),
         ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Töm sökrutan (när den har fokus)")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Alt+V › Sortera efter"), QT_TRANSLATE_NOOP("HelpDialog", "Sortera listan efter en kolumn; samma kolumn igen vänder ordningen")),

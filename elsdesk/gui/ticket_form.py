@@ -492,9 +492,11 @@ class TicketFormDialog(QDialog):
         """Say that the form holds a draft kept earlier, so that a new call is not typed into an old one unnoticed
         (a tester's next ticket was written into the title and description of the one before); the cursor goes to
         the end of the title."""
-        when = (saved_at or "").replace("T", " kl ")
-        self.draft_label.setText(self.tr("Formuläret har ditt sparade utkast%1. Skriv vidare, eller töm det för ett nytt "
-                                         "ärende.").replace("%1", f" från {when}" if when else ""))
+        when = (saved_at or "").replace("T", " ")
+        self.draft_label.setText(
+            self.tr("Formuläret har ditt sparade utkast från %1. Skriv vidare, eller töm det för ett nytt ärende.")
+            .replace("%1", when) if when else
+            self.tr("Formuläret har ditt sparade utkast. Skriv vidare, eller töm det för ett nytt ärende."))
         self.draft_notice.setVisible(True)
         self.title_edit.setFocus()
         self.title_edit.end(False)

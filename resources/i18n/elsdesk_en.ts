@@ -112,8 +112,8 @@
     <name>FilterBar</name>
     <message>
         <location filename="../../elsdesk/gui/filter_bar.py" line="24"/>
-        <source>Sök i ärenden (Ctrl+F) – t.ex. utdeln signer</source>
-        <translation>Search tickets (Ctrl+F) – e.g. utdeln signer</translation>
+        <source>Sök i ärenden (Ctrl+F) – början av ord räcker, t.ex. signer</source>
+        <translation>Search tickets (Ctrl+F) – the start of a word is enough, e.g. signer</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/filter_bar.py" line="26"/>
@@ -295,8 +295,8 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="43"/>
-        <source>Sök: skriv början av orden, t.ex. utdeln signer</source>
-        <translation>Search: type the beginnings of words, e.g. utdeln signer</translation>
+        <source>Sök: skriv början av orden, t.ex. signer; flera ord hittar ärenden med alla</source>
+        <translation>Search: type the beginnings of words, e.g. signer; several words find tickets with all of them</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="44"/>
@@ -2692,6 +2692,26 @@ Database: %2</translation>
 </context>
 <context>
     <name>TicketFormDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="480"/>
+        <source>&amp;Töm formuläret</source>
+        <translation>&amp;Empty the form</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="481"/>
+        <source>Börja om med ett tomt formulär; utkastet tas bort</source>
+        <translation>Start again with an empty form; the draft is removed</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="495"/>
+        <source>Formuläret har ditt sparade utkast från %1. Skriv vidare, eller töm det för ett nytt ärende.</source>
+        <translation>The form holds the draft you kept on %1. Go on writing, or empty it for a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="497"/>
+        <source>Formuläret har ditt sparade utkast. Skriv vidare, eller töm det för ett nytt ärende.</source>
+        <translation>The form holds the draft you kept. Go on writing, or empty it for a new ticket.</translation>
+    </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="56"/>
         <source>Nytt ärende</source>
