@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from elsdesk.domain import Ticket
 from elsdesk.gui.review_queue_view import ReviewQueueView
@@ -292,6 +292,7 @@ def test_issue_12_l_links_the_suggested_known_problem_and_shift_l_names_another(
             press(qtbot, Qt.Key_L)
         assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Skrivaren skriver inte ut"}
         monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Armbandsskrivaren på avd 12", True))
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)  # a new known problem
         with qtbot.waitSignal(widget.problem_linked, timeout=20_000):
             press(qtbot, Qt.Key_L, Qt.ShiftModifier)
         assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Armbandsskrivaren på avd 12"}
@@ -360,6 +361,7 @@ def test_ctrl_z_after_a_link_takes_the_link_back_not_an_older_confirmation(qtbot
     qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None)
     item = view.current_item()
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Fel problem valt av misstag", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)  # a new known problem
     with qtbot.waitSignal(view.problem_linked, timeout=20_000):
         press(qtbot, Qt.Key_L, Qt.ShiftModifier)
     assert problem_names(database, [item.ticket.id]) == {item.ticket.id: "Fel problem valt av misstag"}

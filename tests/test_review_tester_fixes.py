@@ -198,3 +198,30 @@ def test_a_long_status_message_wraps_instead_of_widening_the_window(qtbot, tmp_p
     window.resize(900, 640)
     qtbot.waitUntil(lambda: window.review_view.status_label.isVisible())
     assert window.minimumSizeHint().width() <= 900 and window.width() <= 900
+
+
+def test_a_new_known_problem_is_made_only_when_the_person_says_so(qtbot, monkeypatch):
+    """A GUI tester's slip ("Skriv", Enter) became a known problem for the whole desk; a name written in other case
+    is the problem that exists."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from elsdesk.gui.problem_linking import KnownProblemLinker
+
+    typed = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: (typed[-1], True))
+    asked = []
+    answers = {}
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a: asked.append(text) or answers["now"])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    linking = KnownProblemLinker(parent, start_task=lambda *a, **k: None, say=lambda text: None)
+    linking.names = ["Skrivaren skriver inte ut"]
+    unlinked = SimpleNamespace(problem=None)
+
+    typed.append("skrivaren skriver INTE ut ")
+    assert linking.ask_name(unlinked) == "Skrivaren skriver inte ut" and asked == [], "an existing one: no question"
+    typed.append("Skriv")
+    answers["now"] = QMessageBox.No
+    assert linking.ask_name(unlinked) is None and '"Skriv"' in asked[-1]
+    answers["now"] = QMessageBox.Yes
+    assert linking.ask_name(unlinked) == "Skriv"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from elsdesk.services.review import ReviewItem
 
@@ -72,9 +72,24 @@ class KnownProblemLinker(QObject):
         current = names.index(suggested) if suggested in names else 0
         name, ok = QInputDialog.getItem(self.view, self.tr("Känt problem"), self.tr(
             "Vilket känt problem gäller ärendet? Skriv ett nytt namn om det inte finns."), names, current, True)
-        if not ok or not name.strip():
+        name = name.strip()
+        if not ok or not name:
             return None
-        return NO_PROBLEM if name == none and linked else name
+        if name == none and linked:
+            return NO_PROBLEM
+        known = {known_name.casefold(): known_name for known_name in self.names if known_name}
+        if name.casefold() in known:
+            return known[name.casefold()]  # "skrivaren skriver inte ut" is the problem "Skrivaren skriver inte ut"
+        return name if self._create_new(name) else None
+
+    def _create_new(self, name: str) -> bool:
+        """Whether the person wants a new known problem called *name*: a slip of the keyboard made one for the whole
+        desk ("Skriv", a GUI tester), which Ctrl+Z unlinks but does not remove."""
+        answer = QMessageBox.question(
+            self.view, self.tr("Nytt känt problem"),
+            self.tr("Det finns inget känt problem som heter \"%1\". Vill du skapa det och länka ärendet till det?")
+            .replace("%1", name), QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        return answer == QMessageBox.Yes
 
     def link(self, item: ReviewItem, name: str, actor: str, classifier, index,
              on_linked: Callable[[ReviewItem, str | None], None]):

@@ -643,6 +643,16 @@
 <context>
     <name>KnownProblemLinker</name>
     <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="90"/>
+        <source>Nytt känt problem</source>
+        <translation>New known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_linking.py" line="91"/>
+        <source>Det finns inget känt problem som heter &quot;%1&quot;. Vill du skapa det och länka ärendet till det?</source>
+        <translation>There is no known problem called &quot;%1&quot;. Do you want to create it and link the ticket to it?</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/problem_linking.py" line="53"/>
         <source>Inget känt problem föreslås för ärendet: L väljer ett eller namnger ett nytt.</source>
         <translation>No known problem is suggested for this ticket: L picks one or names a new one.</translation>
