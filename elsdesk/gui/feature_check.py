@@ -3,9 +3,11 @@
 Once PySide6 is imported, each later import passes through shiboken's hook, which asks of every new module whether
 it uses PySide6 by reading its whole source (``inspect.getsource``), so that ``from __feature__ import snake_case``
 can apply to it. The answer only sets that module's default: "no feature" when it uses PySide6, "ignore" when it does
-not; elsdesk uses no feature. Reading the sources was about a third of the CPU of importing the main window's
-modules before the first paint (about 45 of 130 ms on a loaded two-core machine), and it is paid again for every
-module scikit-learn and SciPy bring in when the model loads in the background (holding the GIL from the GUI thread).
+not; elsdesk uses no feature. Reading the sources took the CPU of importing the main window's modules after PySide6
+from 87 to 103 ms (a quiet machine, ten runs each), and of scikit-learn's and SciPy's, which the model loads in the
+background while the GUI thread waits for the GIL, from 1.31 to 1.49 s. In the app the command line imports most of
+elsdesk before PySide6, and about 90 modules pass through the hook on the GUI thread before the model is ready; the
+whole start moves by less than its noise (bench/bench_startup.py).
 
 :func:`install` answers without reading for elsdesk's own modules (only ``elsdesk.gui`` imports PySide6, which
 import-linter checks; a GUI module that does not is answered "no feature", which is what it runs with either way),
