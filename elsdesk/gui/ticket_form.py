@@ -480,7 +480,7 @@ class TicketFormDialog(QDialog):
         row.setContentsMargins(4, 4, 4, 4)
         self.draft_label = QLabel(self.draft_notice)
         self.draft_label.setWordWrap(True)
-        self.clear_draft_button = QPushButton(self.tr("&Töm formuläret"), self.draft_notice)
+        self.clear_draft_button = QPushButton(self.tr("Töm &formuläret"), self.draft_notice)
         self.clear_draft_button.setToolTip(self.tr("Börja om med ett tomt formulär; utkastet tas bort"))
         self.clear_draft_button.clicked.connect(self.start_empty)
         row.addWidget(self.draft_label, 1)

@@ -2704,8 +2704,8 @@ Database: %2</translation>
     <name>TicketFormDialog</name>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="480"/>
-        <source>&amp;Töm formuläret</source>
-        <translation>&amp;Empty the form</translation>
+        <source>Töm &amp;formuläret</source>
+        <translation>Empty the &amp;form</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="481"/>
