@@ -10,9 +10,11 @@ elsdesk before PySide6, and about 90 modules pass through the hook on the GUI th
 whole start moves by less than its noise (bench/bench_startup.py).
 
 :func:`install` answers without reading for elsdesk's own modules (only ``elsdesk.gui`` imports PySide6, which
-import-linter checks; a GUI module that does not is answered "no feature", which is what it runs with either way),
-the standard library and the numerical, machine-learning and database packages, with the answer PySide's check gives
-them, and leaves every other module to that check.
+import-linter checks; a GUI module that does not is answered "no feature", which is what it runs with either way, and
+a module outside the GUI that names PySide6 in a comment, as ``elsdesk.cli`` does, "ignore", which it is), the
+standard library and the numerical, machine-learning and database packages, with the answer PySide's check gives
+them, and leaves every other module to that check. (``elsdesk.cli`` already imports the desk's storage before Qt for
+the same reason.)
 """
 
 from __future__ import annotations
