@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from elsdesk.services.review import ReviewItem
+from elsdesk.storage.problems import name_key
 
 
 NO_PROBLEM = "\x00"  # what L gives when the person takes a linked ticket out of its known problem
@@ -77,9 +78,9 @@ class KnownProblemLinker(QObject):
             return None
         if name == none and linked:
             return NO_PROBLEM
-        known = {known_name.casefold(): known_name for known_name in self.names if known_name}
-        if name.casefold() in known:
-            return known[name.casefold()]  # "skrivaren skriver inte ut" is the problem "Skrivaren skriver inte ut"
+        known = {name_key(known_name): known_name for known_name in self.names if known_name}
+        if name_key(name) in known:  # the desk's own rule for one name: "skrivaren skriver INTE ut" is the problem
+            return known[name_key(name)]
         return name if self._create_new(name) else None
 
     def _create_new(self, name: str) -> bool:

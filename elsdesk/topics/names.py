@@ -441,11 +441,17 @@ _DESK_NOTE_WORDS = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=256)
+def _unit_words(places: tuple[str, ...]) -> frozenset[str]:
+    """The words of four letters or more of a group's units (worked out once for all the titles tried for its name)."""
+    return frozenset(word for place in places for word in _LETTER_RUN_RE.findall(place.casefold()) if len(word) >= 4)
+
+
 def _only_desk_and_place_words(text: str, places: list[str]) -> bool:
     """Whether every word of *text* but the little ones is a word of the desk's notes (:data:`_DESK_NOTE_WORDS`) or
     a unit's word, or the start of one ("Reuma dagv" from "Reumatologiska dagvården", "Gastro dagv" from
     "Medicinsk dagvård gastro": a tester's topics were named so)."""
-    unit_words = {word for place in places for word in _LETTER_RUN_RE.findall(place.casefold()) if len(word) >= 4}
+    unit_words = _unit_words(tuple(places))
     little = stop_words()
     for word in _LETTER_RUN_RE.findall(text.casefold()):
         if word in little or word in _DESK_NOTE_WORDS:
