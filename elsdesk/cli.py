@@ -248,7 +248,6 @@ def _stdin_as_file():
 
 
 def _import_file(args, path: str) -> int:
-    from elsdesk.services.classification import apply_predictions
     from elsdesk.services.imports import import_tickets
 
     shown = "-" if args.file == "-" else path  # what the person typed names the file in messages
@@ -268,7 +267,7 @@ def _import_file(args, path: str) -> int:
                                 progress=terminal_progress("importerar och klassar" if classifier else "importerar"),
                                 on_phase=lambda phase: _say_on_terminal(phases[phase]), classifier=classifier)
         # and the desk's older tickets that this model version has not labelled yet
-        classified = report.classified + (apply_predictions(database, *classifier) if classifier else 0)
+        classified = report.classified + (_classify_the_rest(database, classifier) if classifier else 0)
     _print_lines(shown, "avvisad", report.rejected)
     _print_lines(shown, "varning", report.warnings)
     print(
@@ -348,6 +347,14 @@ def _active_classifier(database):
 
     _say_fallback(card)
     return model, card
+
+
+def _classify_the_rest(database, classifier) -> int:
+    """Label the desk's tickets that the active model version has not labelled yet; how many. (Imported here, not
+    with the import: an import without classification loads no machine learning.)"""
+    from elsdesk.services.classification import apply_predictions
+
+    return apply_predictions(database, *classifier)
 
 
 def cmd_list(args) -> int:

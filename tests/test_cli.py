@@ -212,6 +212,28 @@ def test_a_stored_week_is_read_and_exported_without_loading_scikit_learn(capsys,
     assert "Kan inte signera dos" in (tmp_path / "w18.md").read_text(encoding="utf-8")
 
 
+def test_an_import_without_classification_loads_no_machine_learning(tmp_path, db_target):
+    """Issue 14: `import --no-classify --no-incidents` stores and masks the tickets without scikit-learn, SciPy
+    and NumPy (they took about a second of a 50,000-ticket import, and 110 MB of its memory); they load when
+    the import classifies or scans for incidents."""
+    db = str(db_target)
+    rows = sample_rows(20)
+    rows[0]["description"] = "Pat 19121212-1212 får ingen dos"
+    script = (
+        "import json, sys\n"
+        "from elsdesk.cli import main\n"
+        f"code = main(['--db', {db!r}, 'import', {str(write_jsonl(tmp_path / 'w.jsonl', rows))!r}, '--no-classify', '--no-incidents'])\n"
+        "print(json.dumps({'code': code, 'loaded': sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules)}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == {"code": 0, "loaded": []}
+    assert "nya: 20" in done.stdout and "klassade av modellen: 0" in done.stdout
+    with open_database(db) as database:
+        stored = [t.description for t in TicketRepository(database).iter_tickets()]
+    assert len(stored) == 20 and any("[personnummer]" in text for text in stored)
+    assert not any("19121212" in text for text in stored)
+
+
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", [["list"], ["topics", "--week", "2025-W18"], ["export", "--week", "2025-W18", "--out", "OUT"],
                                      ["problems"]])
