@@ -193,7 +193,8 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
     features = features or WindowFeatures()
     desk = desk or DeskHistory(None, rules)
     tickets = [t for t in tickets if (t.title or t.description)]
-    if len(tickets) < rules.min_tickets or len({_unit(t) for t in tickets} - {""}) < rules.min_units:
+    units = [_unit(t) for t in tickets]  # each ticket's unit read once, not once per window tried around it
+    if len(tickets) < rules.min_tickets or len(set(units) - {""}) < rules.min_units:
         return []  # no burst can come of them: nothing to vectorise (a big file from one unit costs nothing)
     if len(tickets) > rules.max_chunk_tickets:
         half = len(tickets) // 2
@@ -224,10 +225,10 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         tried[centre] = True
         members = _hanging_together(np.flatnonzero(adjacent[centre] & remaining).tolist(), centre, adjacent)
         members.sort(key=lambda i: (times[i], tickets[i].id))
-        burst = _best_window(members, times, tickets, window, rules)
+        burst = _best_window(members, times, units, window, rules)
         if burst is None:
             continue
-        usual = _usual_count(vectors[centre], earlier, earlier_times, vectors, times, times[burst[0]], rules, scale)
+        usual = _usual_count(vectors[centre], earlier, earlier_times, similarity[centre], times, times[burst[0]], rules, scale)
         if not desk.above_usual(len(burst), usual, int(times[burst[0]]), earlier_times, scale, times):
             logger.debug("similar tickets around %s come as often as usual; not a surge", tickets[centre].external_id)
             # nearly the same text has nearly the same neighbours and usual rate: not tried again as a centre
@@ -259,17 +260,18 @@ def _hanging_together(neighbours: list[int], centre: int, adjacent: np.ndarray) 
     return kept + [centre]
 
 
-def _usual_count(centre, earlier, earlier_times, vectors, times, first: int, rules: SurgeRules, scale: float) -> float:
-    """How many tickets similar to *centre* came in the baseline period before *first*."""
+def _usual_count(centre, earlier, earlier_times, alike_now: np.ndarray, times, first: int, rules: SurgeRules,
+                 scale: float) -> float:
+    """How many tickets similar to *centre* came in the baseline period before *first*: among the *earlier* ones
+    (a sample, each counting *scale*) and among the scanned ones, whose similarities to it are *alike_now*."""
     if rules.baseline_factor <= 0 or rules.baseline_hours <= 0:
         return 0.0
     since = first - int(rules.baseline_hours * 3600)
-    count = 0.0
-    dense_centre = centre.toarray().ravel()  # a sparse matrix times a dense vector: one pass, no sparse result to build
-    for matrix, when, weight in ((earlier, earlier_times, scale), (vectors, times, 1.0)):
-        if matrix.shape[0]:
-            scores = np.asarray(matrix @ dense_centre).ravel()
-            count += weight * int(np.count_nonzero((scores >= rules.min_similarity) & (when >= since) & (when < first)))
+    count = float(np.count_nonzero((alike_now >= rules.min_similarity) & (times >= since) & (times < first)))
+    if earlier.shape[0]:
+        # a sparse matrix times a dense vector: one pass, no sparse result to build
+        scores = np.asarray(earlier @ centre.toarray().ravel()).ravel()
+        count += scale * int(np.count_nonzero((scores >= rules.min_similarity) & (earlier_times >= since) & (earlier_times < first)))
     return count
 
 
@@ -280,9 +282,10 @@ def _unit(ticket: Ticket) -> str:
 SAME_TEXT_SIMILARITY = 0.6  # far above min_similarity: what a ticket written nearly the same way scores
 
 
-def _best_window(members: list[int], times: np.ndarray, tickets: list[Ticket], window: int,
+def _best_window(members: list[int], times: np.ndarray, units: list[str], window: int,
                  rules: SurgeRules) -> list[int] | None:
-    """The largest run of *members* within one window that has enough tickets and units."""
+    """The largest run of *members* within one window that has enough tickets and units (*units*: each ticket's
+    unit as :func:`_unit` reads it, "" for none)."""
     best = None
     last = 0
     for first in range(len(members)):
@@ -292,7 +295,7 @@ def _best_window(members: list[int], times: np.ndarray, tickets: list[Ticket], w
         run = members[first : last + 1]
         if len(run) < rules.min_tickets or (best is not None and len(run) <= len(best)):
             continue
-        if len({_unit(tickets[i]) for i in run if _unit(tickets[i])}) >= rules.min_units:
+        if len({units[i] for i in run} - {""}) >= rules.min_units:
             best = run
     return best
 
