@@ -1553,6 +1553,11 @@ Database: %2</translation>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="139"/>
+        <source>Dessutom %1 demoärenden med påhittade etiketter.</source>
+        <translation>Also %1 demo tickets with made-up labels.</translation>
+    </message>
 </context>
 <context>
     <name>ModelDialog</name>
@@ -1747,6 +1752,16 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/model_dialog.py" line="220"/>
         <source>Antal</source>
         <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
+        <source>Har lärt sig av %1 grundärenden och %2 demoärenden med påhittade etiketter; inga ärenden här har bekräftats av en superanvändare än.</source>
+        <translation>Learnt from %1 seed tickets and %2 demo tickets with made-up labels; no ticket here has been confirmed by a super-user yet.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="197"/>
+        <source>Dessutom %1 demoärenden med påhittade etiketter, som ingen har bekräftat.</source>
+        <translation>Also %1 demo tickets with made-up labels, which nobody confirmed.</translation>
     </message>
 </context>
 <context>

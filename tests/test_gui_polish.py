@@ -1,0 +1,40 @@
+"""Findings of a GUI tester who drove the window as ELS-stöd, superanvändare and utbildningsansvarig
+on the demo desk (branch gui-polish); each test names its finding."""
+
+from __future__ import annotations
+
+from elsdesk.domain import HUMAN, INTAKE, Ticket
+from elsdesk.gui.model_dialog import quality_html
+from elsdesk.services.training_data import labelled_rows, split_for_training
+from elsdesk.storage import TicketRepository
+from elsdesk.taxonomy import load_taxonomy
+
+
+def _insert(database, title, external_id=None, *, module="lakemedel", source=HUMAN):
+    repo = TicketRepository(database)
+    with database.write():
+        stored = repo.insert(Ticket(title=title, description=f"{title} beskrivning", created_at="2025-04-28T09:00:00",
+                                    external_id=external_id, module=module, kind="handhavande", label_source=source))
+        repo.record_label_diff(None, stored, "test", source)
+    return stored
+
+
+# -- finding 1: the model dialog counted the demo desk's labels as super-users' confirmations ---------
+def test_finding_1_demo_labels_are_counted_apart_from_peoples_confirmations(memory_db):
+    _insert(memory_db, "Kan inte signera dos", "DEMO-00001")
+    _insert(memory_db, "Saknar enhet", "DEMO-00002", module="behorighet_roller")
+    _insert(memory_db, "Remiss fastnar", "ELS-000001", module="remiss")
+    _insert(memory_db, "Skrivaren skriver inte", "ELS-000002", module="utskrift_hardvara", source=INTAKE)
+    data = split_for_training(labelled_rows(memory_db), None)
+    assert (data.confirmed, data.intake, data.demo) == (1, 1, 2)
+    assert len(data.rows) == 4  # the model still learns from the demo labels
+
+
+def test_finding_1_the_model_dialog_names_demo_labels_as_demo_data():
+    html = quality_html({"version": "20250509-100000", "training": {"seed_rows": 3230, "confirmed_rows": 0,
+                                                                    "intake_rows": 0, "demo_rows": 960}}, load_taxonomy())
+    assert "960 demoärenden med påhittade etiketter" in html
+    assert "superanvändare bekräftat här" not in html
+    html = quality_html({"version": "20250509-100000", "training": {"seed_rows": 3230, "confirmed_rows": 12,
+                                                                    "intake_rows": 0, "demo_rows": 960}}, load_taxonomy())
+    assert "och 12 ärenden som superanvändare bekräftat här" in html and "960 demoärenden" in html
