@@ -3,11 +3,14 @@ on the demo desk (branch gui-polish); each test names its finding."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from elsdesk.domain import HUMAN, INTAKE, Ticket
 from elsdesk.gui.model_dialog import quality_html
 from elsdesk.services.training_data import labelled_rows, split_for_training
 from elsdesk.storage import TicketRepository
 from elsdesk.taxonomy import load_taxonomy
+from test_gui_ticket_form import form  # noqa: F401 - fixture
 
 
 def _insert(database, title, external_id=None, *, module="lakemedel", source=HUMAN):
@@ -38,3 +41,25 @@ def test_finding_1_the_model_dialog_names_demo_labels_as_demo_data():
     html = quality_html({"version": "20250509-100000", "training": {"seed_rows": 3230, "confirmed_rows": 12,
                                                                     "intake_rows": 0, "demo_rows": 960}}, load_taxonomy())
     assert "och 12 ärenden som superanvändare bekräftat här" in html and "960 demoärenden" in html
+
+
+# -- finding 2: Ctrl+2 and Ctrl+3 did nothing and said nothing when fewer suggestions were shown ------
+def test_finding_2_ctrl_3_without_a_third_suggestion_says_so_beside_the_suggestions(form, qtbot):
+    form.show_suggestions([("lakemedel", 0.9, "Hög"), ("remiss", 0.3, "Låg")])
+    qtbot.keyClick(form.title_edit, Qt.Key_3, Qt.ControlModifier)
+    assert form.module_combo.currentData() is None
+    text = form.suggestion_view.text()
+    assert "Ctrl+3: det finns inget förslag 3" in text and "bara 2" in text
+    assert "Läkemedel" in text  # the suggestions stay on screen with the note
+    qtbot.keyClick(form.title_edit, Qt.Key_2, Qt.ControlModifier)
+    assert form.module_combo.currentData() == "remiss"
+    form.show_suggestions([("lakemedel", 0.8, "Medel")])  # new suggestions: the note was about the old ones
+    assert "inget förslag" not in form.suggestion_view.text()
+
+
+def test_finding_2_ctrl_1_with_no_suggestions_or_no_model_says_why(form, qtbot):
+    qtbot.keyClick(form.title_edit, Qt.Key_1, Qt.ControlModifier)
+    assert "Ctrl+1: inga förslag än" in form.suggestion_view.text()
+    form.show_suggestions([], available=False)
+    qtbot.keyClick(form.title_edit, Qt.Key_2, Qt.ControlModifier)
+    assert "Ctrl+2: inga förslag, modellen är inte laddad" in form.suggestion_view.text()

@@ -2867,6 +2867,21 @@ Database: %2</translation>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="404"/>
+        <source>%1: inga förslag, modellen är inte laddad. Välj modul i listan.</source>
+        <translation>%1: no suggestions, the model is not loaded. Choose a module in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
+        <source>%1: inga förslag än. Skriv rubrik eller beskrivning, eller välj modul i listan.</source>
+        <translation>%1: no suggestions yet. Write a title or description, or choose a module in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
+        <source>%1: det finns inget förslag %2, modellen visar bara %3 för den här texten. Välj modul i listan.</source>
+        <translation>%1: there is no suggestion %2, the model shows only %3 for this text. Choose a module in the list.</translation>
+    </message>
 </context>
 <context>
     <name>TicketListView</name>
