@@ -63,3 +63,32 @@ def test_finding_2_ctrl_1_with_no_suggestions_or_no_model_says_why(form, qtbot):
     form.show_suggestions([], available=False)
     qtbot.keyClick(form.title_edit, Qt.Key_2, Qt.ControlModifier)
     assert "Ctrl+2: inga förslag, modellen är inte laddad" in form.suggestion_view.text()
+
+
+# -- finding 3: a module the logging person chose showed the same "?" as the model's guess ------------
+def test_finding_3_a_persons_intake_module_looks_unlike_the_models_guess(memory_db, qtbot):
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    from elsdesk.domain import MODEL
+    from elsdesk.services.similar import SimilarTicket
+    from elsdesk.gui.similar_tickets_view import SimilarTicketsView
+    from elsdesk.gui.ticket_table_model import COLUMNS, TicketTableModel
+
+    guessed = Ticket("Dos", created_at="2026-11-02T10:00:00", id=1, module="lakemedel", label_source=MODEL,
+                     module_confidence=0.87)
+    chosen = Ticket("Intyg", created_at="2026-11-02T10:02:00", id=2, module="intyg_blanketter", label_source=INTAKE,
+                    module_confidence=0.9, model_version="v1")  # taken with Ctrl+1: keeps the suggestion's confidence
+    model = TicketTableModel(memory_db, load_taxonomy(), "sv")
+    model.show_first_page([guessed, chosen])
+    column = COLUMNS.index("module")
+    shown = [model.data(model.index(row, column)) for row in range(2)]
+    colours = [model.data(model.index(row, column), QtCore_Qt.ForegroundRole) for row in range(2)]
+    assert shown == ["Läkemedel ?", "Intyg och blanketter"]
+    assert colours[0] is not None and colours[1] is None  # the guess is grey, the person's label is not
+    assert "registreringen" in model.data(model.index(1, column), QtCore_Qt.ToolTipRole)
+
+    view = SimilarTicketsView(load_taxonomy(), "sv")
+    qtbot.addWidget(view)
+    view.show_similar([SimilarTicket(guessed, 0.8), SimilarTicket(chosen, 0.7)])
+    assert [view.tree.topLevelItem(row).text(3) for row in range(2)] == ["Läkemedel ?", "Intyg och blanketter"]
+    assert "registreringen" in view.tree.topLevelItem(1).toolTip(3)

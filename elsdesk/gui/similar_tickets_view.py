@@ -87,17 +87,15 @@ class SimilarTicketsView(QWidget):
             ticket = found.ticket
             resolution = " ".join((ticket.resolution or "").split())
             module = self.taxonomy.module_name(ticket.module, self.language) or "–"
-            confirmed = ticket.label_source == "human" or not ticket.module
             item = QTreeWidgetItem([
                 f"{found.score:.0%}", ticket.external_id or "", ticket.title.replace("\n", " "),
-                module if confirmed else module + " ?",
+                module + " ?" if ticket.module_guessed else module,
                 self.taxonomy.status_name(ticket.status, self.language), resolution or "–",
             ])
             item.setData(0, ID_ROLE, ticket.id)
             item.setData(5, ID_ROLE, resolution)
             item.setToolTip(2, (ticket.description or "")[:500])
-            item.setToolTip(3, self.tr("Bekräftad modul") if confirmed and ticket.module else
-                            self.tr("Modellens förslag, inte bekräftat") if ticket.module else self.tr("Ej klassad"))
+            item.setToolTip(3, self._module_note(ticket))
             item.setToolTip(5, resolution[:500])
             self.tree.addTopLevelItem(item)
         self.tree.setVisible(bool(similar))
@@ -105,6 +103,15 @@ class SimilarTicketsView(QWidget):
             self._fit_height()
         self.empty.setVisible(not similar)
         self.empty.setText(empty_text or self.tr("Inga liknande ärenden."))
+
+    def _module_note(self, ticket) -> str:
+        if not ticket.module:
+            return self.tr("Ej klassad")
+        if ticket.module_guessed:
+            return self.tr("Modellens förslag, inte bekräftat")
+        if ticket.labels_confirmed:
+            return self.tr("Bekräftad modul")
+        return self.tr("Satt vid registreringen eller importen, inte bekräftad av en superanvändare")
 
     def show_rows(self, rows: int) -> None:
         """Keep the list exactly *rows* rows high (header included), so a layout short of room takes it

@@ -2533,6 +2533,11 @@ Database: %2</translation>
         <source>%1 – lösning: %2</source>
         <translation>%1 – resolution: %2</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="114"/>
+        <source>Satt vid registreringen eller importen, inte bekräftad av en superanvändare</source>
+        <translation>Set when the ticket was logged or imported, not confirmed by a super-user</translation>
+    </message>
 </context>
 <context>
     <name>TicketDetailsView</name>
