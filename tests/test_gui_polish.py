@@ -3,6 +3,7 @@ on the demo desk (branch gui-polish); each test names its finding."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from elsdesk.domain import HUMAN, INTAKE, Ticket
@@ -92,3 +93,54 @@ def test_finding_3_a_persons_intake_module_looks_unlike_the_models_guess(memory_
     view.show_similar([SimilarTicket(guessed, 0.8), SimilarTicket(chosen, 0.7)])
     assert [view.tree.topLevelItem(row).text(3) for row in range(2)] == ["Läkemedel ?", "Intyg och blanketter"]
     assert "registreringen" in view.tree.topLevelItem(1).toolTip(3)
+
+
+# -- finding 4: the similar tickets' last heading read "Lösnir" in the ticket form --------------------
+def _similar_rows(count: int = 5):
+    from elsdesk.services.similar import SimilarTicket
+
+    return [SimilarTicket(Ticket(f"Att signera-listan {n}", created_at="2025-05-02T10:00:00", id=n, external_id=f"DEMO-0{n:04d}",
+                                 module="journal_dokumentation", label_source=HUMAN, status="lost",
+                                 resolution="Visade arbetsgången för signering i utdelningsvyn."), 0.3) for n in range(1, count + 1)]
+
+
+def _tree_heading_fits(tree, column: int) -> bool:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    header = tree.header()
+    font = QFont(header.font())
+    font.setWeight(QFont.DemiBold)  # the stylesheet's font-weight: 600
+    return QFontMetrics(font).horizontalAdvance(tree.headerItem().text(column)) + 12 <= header.sectionSize(column)
+
+
+@pytest.mark.parametrize("size", [None, (1024, 700)], ids=["default", "1024x700"])
+def test_finding_4_every_similar_ticket_heading_is_whole_in_the_ticket_form(form, qtbot, size):  # noqa: F811
+    from elsdesk.gui.app import stylesheet
+
+    form.setStyleSheet(stylesheet())
+    if size is not None:
+        form.resize(min(size[0], form.width()), min(size[1], form.height()))
+    form.show_similar(_similar_rows())
+    tree = form.similar_view.tree
+    form.fields_scroll.ensureWidgetVisible(tree)
+    qtbot.waitUntil(lambda: all(_tree_heading_fits(tree, column) for column in range(tree.columnCount())))
+    assert tree.header().length() <= tree.viewport().width()  # no column pushed out of sight
+    module = tree.topLevelItem(0)
+    assert module.toolTip(3).startswith("Journal och vårddokumentation")  # whole where the column cuts it
+
+
+def test_finding_4_a_wider_list_gives_the_title_and_module_their_room_again(qtbot):
+    from elsdesk.gui.app import stylesheet
+    from elsdesk.gui.similar_tickets_view import SimilarTicketsView
+
+    view = SimilarTicketsView(load_taxonomy(), "sv")
+    qtbot.addWidget(view)
+    view.setStyleSheet(stylesheet())
+    view.show_similar(_similar_rows())
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitUntil(lambda: view.tree.header().length() <= view.tree.viewport().width())
+    narrow = view.tree.columnWidth(2)
+    view.resize(1000, 300)
+    qtbot.waitUntil(lambda: view.tree.columnWidth(2) == 230)
+    assert narrow < 230 and all(_tree_heading_fits(view.tree, column) for column in range(6))
