@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from elsdesk.domain import HUMAN, INTAKE, Ticket
 from elsdesk.gui.model_dialog import quality_html
 from elsdesk.services.training_data import labelled_rows, split_for_training
-from elsdesk.storage import TicketRepository
+from elsdesk.storage import TicketRepository, open_database
 from elsdesk.taxonomy import load_taxonomy
 from test_gui_ticket_form import form  # noqa: F401 - fixture
 
@@ -144,3 +144,40 @@ def test_finding_4_a_wider_list_gives_the_title_and_module_their_room_again(qtbo
     view.resize(1000, 300)
     qtbot.waitUntil(lambda: view.tree.columnWidth(2) == 230)
     assert narrow < 230 and all(_tree_heading_fits(view.tree, column) for column in range(6))
+
+
+# -- finding 6: ELS-stöd saw the whole Modell menu and an enabled "Ta bort demodata…" -----------------
+def test_finding_6_the_local_rule_for_demo_data():
+    from elsdesk.services.permissions import LOAD_DEMO, REMOVE_DEMO, TRAIN_MODEL, allowed_locally
+    from elsdesk.services.profile import ELS_SUPPORT, SUPER_USER, TRAINING_LEAD
+
+    assert [allowed_locally(role, REMOVE_DEMO) for role in (ELS_SUPPORT, SUPER_USER, TRAINING_LEAD, None)] == [
+        False, True, True, True]  # None: the first start, before a profile is chosen
+    assert all(allowed_locally(role, LOAD_DEMO) for role in (ELS_SUPPORT, SUPER_USER, TRAINING_LEAD, None))
+    assert not allowed_locally(None, TRAIN_MODEL) and not allowed_locally(ELS_SUPPORT, TRAIN_MODEL)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("role", ["els_stod", "utbildningsansvarig", "superanvandare"])
+def test_finding_6_the_model_menu_and_demo_removal_follow_the_role(qtbot, tmp_path, role):
+    from PySide6.QtCore import QSettings
+
+    from elsdesk.gui.main_window import MainWindow
+    from elsdesk.services.profile import Profile, save_profile
+
+    path = tmp_path / "desk.db"
+    with open_database(path) as database:
+        _insert(database, "Kan inte signera dos", "DEMO-00001")
+    save_profile(Profile("Anna", role))
+    window = MainWindow(path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(
+        lambda: w.runner.running() == 0 and (w.review_view is None or w.review_view.is_idle()), timeout=60_000))
+    qtbot.waitUntil(lambda: window.has_demo and window.runner.running() == 0, timeout=30_000)
+    model_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Modell")
+    shown = [a.text() for a in model_menu.actions() if a.isVisible()]
+    if role == "superanvandare":
+        assert len(shown) == 5 and window.remove_demo_action.isEnabled()
+    else:
+        assert shown == ["&Modell och kvalitet…"]  # what Hög, Medel and Låg mean; read-only for this role
+        assert window.remove_demo_action.isEnabled() is (role == "utbildningsansvarig")
+        assert window.demo_action.isEnabled()  # the local file's owner may still try demo data
