@@ -12,6 +12,7 @@ from elsdesk.services.training_data import labelled_rows, split_for_training
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.taxonomy import load_taxonomy
 from test_gui_ticket_form import form  # noqa: F401 - fixture
+from test_gui_training_problems import _select, view  # noqa: F401 - fixture
 
 
 def _insert(database, title, external_id=None, *, module="lakemedel", source=HUMAN):
@@ -181,3 +182,15 @@ def test_finding_6_the_model_menu_and_demo_removal_follow_the_role(qtbot, tmp_pa
         assert shown == ["&Modell och kvalitet…"]  # what Hög, Medel and Låg mean; read-only for this role
         assert window.remove_demo_action.isEnabled() is (role == "utbildningsansvarig")
         assert window.demo_action.isEnabled()  # the local file's owner may still try demo data
+
+
+# -- finding 5: at 1024×700 module names were cut in the ticket list and the Utbildning table ---------
+# (the list's cut cells were already whole in their tooltips, tests/test_gui_small_screens.py, and its details pane
+# names the module; the Utbildning table's module cells too, but its pane, where the keyboard reads a topic, did not)
+def test_finding_5_the_utbildning_pane_names_the_topics_module_whole(qtbot, view):  # noqa: F811
+    topic = view.overview.report["topics"][0]
+    _select(view, topic["id"])
+    name = load_taxonomy().module_name(topic["module"], "sv")
+    qtbot.waitUntil(lambda: name in view.examples.toPlainText())
+    module = view.table.item(0, 2)
+    assert module.toolTip() == module.text() == name  # the cell, cut with "…" at 1024×700, is whole in its tooltip

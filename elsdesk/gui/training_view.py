@@ -421,6 +421,10 @@ class TrainingLeadView(QWidget):
         proposal_note = self.tr("Förslag: ingen har ännu sagt vilket känt problem det är")
         how_to, reported_by = self.tr("Så gör man:"), self.tr("Anmäls av:")
         parts = [f"<h3>{escape(topic['label'])}</h3>"]
+        # the module and kind whole, for the keyboard too (the table cuts a module with "…" at 1024×700; its tooltip needs a mouse)
+        labels = [self.taxonomy.module_name(topic.get("module"), self.language), self.taxonomy.kind_name(topic.get("kind"), self.language)]
+        if any(labels):
+            parts.append(f"<p>{escape(' · '.join(label for label in labels if label))}</p>")
         if topic.get("status") == "proposed":
             parts.append(f"<p><i>{escape(proposal_note)}</i></p>")
         if topic.get("workaround"):
