@@ -3,6 +3,8 @@ on the demo desk (branch gui-polish); each test names its finding."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -194,3 +196,41 @@ def test_finding_5_the_utbildning_pane_names_the_topics_module_whole(qtbot, view
     qtbot.waitUntil(lambda: name in view.examples.toPlainText())
     module = view.table.item(0, 2)
     assert module.toolTip() == module.text() == name  # the cell, cut with "…" at 1024×700, is whole in its tooltip
+
+
+# -- finding 7: the Period… quick choices counted from today: on the 2025 demo desk they picked empty weeks
+DEMO_WEEKS = ["2025-W17", "2025-W18", "2025-W19", "2025-W20", "2025-W21"]  # go-live 2025-04-23 to 2025-05-25
+TODAY = date(2026, 12, 7)
+
+
+def test_finding_7_quick_choices_count_from_the_newest_tickets_week_on_a_desk_that_ended_before():
+    from elsdesk.periods import count_from, holds_tickets, recent_weeks
+
+    assert count_from(TODAY, "2025-W21") == date(2025, 5, 25)  # the Sunday of the newest week with tickets
+    assert recent_weeks(count_from(TODAY, "2025-W21")) == (date(2025, 4, 28), date(2025, 5, 25))
+    assert count_from(date(2027, 4, 14), "2027-W12") == date(2027, 4, 14)  # quiet for two weeks: still today
+    assert count_from(TODAY, None) == TODAY
+    assert holds_tickets(date(2026, 11, 9), TODAY, DEMO_WEEKS) is False
+    assert holds_tickets(date(2025, 5, 1), date(2025, 5, 31), DEMO_WEEKS) is True
+    assert holds_tickets(date(2025, 5, 1), date(2025, 5, 31), None) is None
+
+
+def test_finding_7_the_period_dialog_on_the_demo_desk_picks_weeks_with_tickets_and_says_when_none(qtbot):
+    from elsdesk.gui.period_export_dialog import PeriodExportDialog
+
+    dialog = PeriodExportDialog((date(2025, 4, 28), date(2025, 5, 25)), [("xlsx", "Excel")], "xlsx", TODAY,
+                                weeks_with_tickets=DEMO_WEEKS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.newest_note.isHidden() and "2025-W21" in dialog.newest_note.text()
+    dialog.recent_button.click()
+    assert dialog.period() == (date(2025, 4, 28), date(2025, 5, 25))
+    dialog.this_month_button.click()
+    assert dialog.period() == (date(2025, 5, 1), date(2025, 5, 25))
+    dialog.previous_month_button.click()
+    assert dialog.period() == (date(2025, 4, 1), date(2025, 4, 30))
+    assert "Inga ärenden" not in dialog.summary.text()
+    dialog.set_period(date(2026, 11, 1), date(2026, 11, 30))  # typed by hand: a month without tickets
+    assert "Inga ärenden under perioden: desken har ärenden 2025-W17 – 2025-W21" in dialog.summary.text()
+    # the longer summary makes the dialog taller instead of squeezing the fields above it
+    qtbot.waitUntil(lambda: dialog.format_combo.height() >= dialog.format_combo.sizeHint().height())

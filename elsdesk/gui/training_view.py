@@ -213,7 +213,7 @@ class TrainingLeadView(QWidget):
         self.period_export = PeriodExportController(
             self, runner, db_path, language, button=self.period_button, progress=self.period_progress,
             file_types=EXPORT_FILTERS, formats=self._export_formats, chosen_format=self.export_format.currentData,
-            shown_week=self.current_week)
+            shown_week=self.current_week, weeks_with_tickets=lambda: list(self.overview.weeks) if self.overview else None)
         self.period_export.exported.connect(self.exported)
         self.period_button.clicked.connect(lambda: self.period_export.choose())
         self.table.currentCellChanged.connect(lambda *_: self._show_examples())

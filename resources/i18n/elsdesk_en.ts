@@ -2055,6 +2055,31 @@ Database: %2</translation>
         <source>%1 dagar inom vecka %2; en vecka har ingen trend.</source>
         <translation>%1 days within week %2; a single week has no trend.</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="69"/>
+        <source>Veckan med det senaste ärendet och de %1 före, till och med %2</source>
+        <translation>The week of the newest ticket and the %1 before it, up to %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="71"/>
+        <source>Månaden före den med det senaste ärendet (%1)</source>
+        <translation>The month before that of the newest ticket (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="72"/>
+        <source>Från den första i månaden med det senaste ärendet till och med %1</source>
+        <translation>From the first of the newest ticket's month up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="78"/>
+        <source>Deskens senaste ärende är från vecka %1, så snabbvalen räknar därifrån, inte från i dag.</source>
+        <translation>The desk's newest ticket is from week %1, so the quick choices count from there, not from today.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="177"/>
+        <source>Inga ärenden under perioden: desken har ärenden %1 – %2.</source>
+        <translation>No tickets in this period: the desk has tickets %1 – %2.</translation>
+    </message>
 </context>
 <context>
     <name>PeriodExportProgress</name>
