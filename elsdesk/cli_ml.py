@@ -258,7 +258,7 @@ def cmd_train(args) -> int:
     evaluation = result.card.get("evaluation") or {}
     if args.json:
         print(json.dumps({"version": result.card["version"], "activated": result.activated, "previous_version": result.previous_version,
-                          "confirmed": result.confirmed, "intake": result.intake, "held_out": result.held_out,
+                          "confirmed": result.confirmed, "intake": result.intake, "demo": result.demo, "held_out": result.held_out,
                           "compared": evaluation.get("status") == "measured",
                           "contradicts_active": bool(evaluation.get("contradicts_active")),
                           "previous_quality": _brief(result.previous_quality), "new_quality": _brief(result.new_quality),
@@ -266,6 +266,7 @@ def cmd_train(args) -> int:
         return 0
     print(f"tränade version {result.card['version']} på {confirmed_tickets(result.confirmed)}"
           + (f" och {count_of(result.intake, 'etikett satt', 'etiketter satta')} vid registreringen" if result.intake else "")
+          + (f" och {count_of(result.demo, 'demoärende', 'demoärenden')} med påhittade etiketter" if result.demo else "")
           + " plus grundkorpusen")
     print(comparison_in_words(evaluation))
     print(_activation_in_words(args, result, evaluation))

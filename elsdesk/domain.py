@@ -79,6 +79,12 @@ class Ticket:
     def labels_confirmed(self) -> bool:
         return self.label_source == HUMAN
 
+    @property
+    def module_guessed(self) -> bool:
+        """The module is the model's guess (or of unknown origin), not a person's: a lists marks it with "?".
+        A module the logging person set or took at intake is a person's label, reviewed or not."""
+        return self.module is not None and self.label_source not in (HUMAN, INTAKE)
+
     def with_changes(self, **changes) -> "Ticket":
         return replace(self, **changes)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from elsdesk.domain import parse_week
+from elsdesk.domain import parse_week, weeks_of_period
 
 
 def period_key(start: date, end: date) -> str:
@@ -60,6 +60,26 @@ def default_period(shown_week: str | None, today: date) -> tuple[date, date]:
     if not shown_week:
         return recent_weeks(today)
     return weeks_up_to(parse_week(shown_week)[0], today)
+
+
+def count_from(today: date, newest_week: str | None) -> date:
+    """The day the quick choices (the last 4 weeks, last month, this month) count from: *today*, or on a desk
+    whose tickets ended before the last :data:`RECENT_WEEKS` weeks (the 2025 demo month, an old desk looked
+    back at) the Sunday of its newest week *newest_week*: counted from today they picked weeks without a
+    ticket. A desk quiet for a week or two still counts from today (this month is this month)."""
+    if not newest_week:
+        return today
+    last_day = parse_week(newest_week)[0] + timedelta(days=6)
+    return last_day if last_day < recent_weeks(today)[0] else today
+
+
+def holds_tickets(start: date, end: date, weeks_with_tickets: list[str] | None) -> bool | None:
+    """Whether the days *start* to *end* touch an ISO week with tickets (*weeks_with_tickets*, as the
+    Utbildning tab lists them); None when they are not known."""
+    if weeks_with_tickets is None:
+        return None
+    known = set(weeks_with_tickets)
+    return any(week in known for week in weeks_of_period(start, end)) if start <= end else False
 
 
 def period_problem(start: date, end: date) -> str | None:

@@ -243,7 +243,8 @@ def test_the_question_mark_after_a_module_has_a_tooltip_that_says_what_it_means(
     shown = [model.data(model.index(row, column)) for row in range(len(tickets))]
     tips = [model.data(model.index(row, column), Qt.ToolTipRole) for row in range(len(tickets))]
 
-    assert [text.endswith(" ?") for text in shown[:4]] == [True, True, True, False]
+    # the "?" is the model's guess; a module the logging person set is a person's, not yet reviewed (tooltip)
+    assert [text.endswith(" ?") for text in shown[:4]] == [True, True, False, False]
     assert tips[0] == "Satt av modellen (säkerhet 87 %), inte bekräftad av en superanvändare"
     assert tips[1] == "Satt av modellen, inte bekräftad av en superanvändare"
     assert tips[2] == "Satt vid registreringen eller importen, inte bekräftad av en superanvändare"

@@ -35,7 +35,7 @@ def _retrained_window(qtbot, tmp_path, monkeypatch) -> _Window:
     """A retrain that made VERSION (too few new tickets to compare), without fitting a model."""
     from elsdesk.services import classification
 
-    result = SimpleNamespace(nothing_new=False, activated=False, card=TOO_FEW, confirmed=53, previous_version="shipped")
+    result = SimpleNamespace(nothing_new=False, activated=False, card=TOO_FEW, confirmed=53, demo=0, previous_version="shipped")
     monkeypatch.setattr(classification, "train_model", lambda database, **kwargs: result)
     window = _Window()
     qtbot.addWidget(window)

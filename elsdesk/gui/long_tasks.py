@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from elsdesk.domain import Cancelled
 from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.notify import show_error
-from elsdesk.services.permissions import LOAD_DEMO
+from elsdesk.services.permissions import REMOVE_DEMO
 
 PROGRESS_FORMAT = "%p\u00a0%"  # "20 %" that never breaks in two
 
@@ -205,7 +205,7 @@ class LongTasksMixin:
             self.demo_label.setToolTip(self.tr("Ärenden DEMO-… är påhittade. Ta bort dem med Arkiv › Ta bort demodata."))
             self.demo_label.setVisible(bool(summary.demo))
             self.has_demo = bool(summary.demo)
-            self.remove_demo_action.setEnabled(self.has_demo and self.may(LOAD_DEMO))
+            self.remove_demo_action.setEnabled(self.has_demo and self.may(REMOVE_DEMO))
 
         return self.runner.start(work, db_path=self.db_path, on_success=done, name="demo state")
 

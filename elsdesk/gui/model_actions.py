@@ -135,6 +135,8 @@ class ModelActionsMixin:
                 self.load_classifier()
             text = self.tr("Ny modell %1 tränad på %2 bekräftade ärenden.").replace(
                 "%1", version_text(result.card["version"])).replace("%2", str(result.confirmed))
+            if result.demo:  # the demo desk's made-up labels are no one's confirmations
+                text += " " + self.tr("Dessutom %1 demoärenden med påhittade etiketter.").replace("%1", str(result.demo))
             text += "\n\n" + comparison_text(last_training([result.card])) + "\n\n" + self._activation_text(result)
             self.training_done_box = self._training_done(text)
 

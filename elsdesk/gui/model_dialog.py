@@ -181,13 +181,21 @@ def quality_html(card: dict, taxonomy: Taxonomy, language: str = "sv", technical
 
 
 def _learnt_from(training: dict) -> str:
-    seed, confirmed, intake = (int(training.get(k) or 0) for k in ("seed_rows", "confirmed_rows", "intake_rows"))
+    """What a version learnt from; demo tickets' made-up labels are named as such, never as confirmations
+    (the counts are the training's: :class:`elsdesk.services.training_data.TrainingData`)."""
+    seed, confirmed, intake, demo = (int(training.get(k) or 0) for k in ("seed_rows", "confirmed_rows", "intake_rows", "demo_rows"))
     if not confirmed and not intake:
+        if demo:
+            return _t(QT_TRANSLATE_NOOP("ModelDialog", "Har lärt sig av %1 grundärenden och %2 demoärenden med påhittade etiketter; "
+                                        "inga ärenden här har bekräftats av en superanvändare än."), number(seed), number(demo))
         return _t(QT_TRANSLATE_NOOP("ModelDialog", "Har lärt sig av %1 grundärenden som levereras med elsdesk."), number(seed))
     text = _t(QT_TRANSLATE_NOOP("ModelDialog", "Har lärt sig av %1 grundärenden och %2 ärenden som superanvändare bekräftat här"), number(seed), number(confirmed))
     if intake:
         text += _t(QT_TRANSLATE_NOOP("ModelDialog", ", plus %1 etiketter satta vid registreringen (de väger hälften så mycket)"), number(intake))
-    return text + "."
+    text += "."
+    if demo:
+        text += " " + _t(QT_TRANSLATE_NOOP("ModelDialog", "Dessutom %1 demoärenden med påhittade etiketter, som ingen har bekräftat."), number(demo))
+    return text
 
 
 def _para(text: str) -> str:

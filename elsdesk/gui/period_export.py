@@ -37,7 +37,7 @@ class PeriodExportController(QObject):
     def __init__(self, view: QWidget, runner, db_path, language: str, *, button: QPushButton,
                  progress: PeriodExportProgress, file_types: dict[str, str],
                  formats: Callable[[], list[tuple[str, str]]], chosen_format: Callable[[], str],
-                 shown_week: Callable[[], str | None]):
+                 shown_week: Callable[[], str | None], weeks_with_tickets: Callable[[], list[str] | None] = lambda: None):
         """*file_types*: format id to save-dialog filter (untranslated); *formats*: (format id, shown name)
         as the tab lists them; *chosen_format*: the tab's chosen type; *shown_week*: the week the tab shows."""
         super().__init__(view)
@@ -51,6 +51,7 @@ class PeriodExportController(QObject):
         self.formats = formats
         self.chosen_format = chosen_format
         self.shown_week = shown_week
+        self.weeks_with_tickets = weeks_with_tickets  # the desk's weeks with tickets, oldest first, as the tab knows them
         self.task = None  # the running export's task, or None
         self.progress.cancel_requested.connect(self.cancel)
 
@@ -61,7 +62,7 @@ class PeriodExportController(QObject):
 
         today = today or region_today()
         dialog = PeriodExportDialog(default_period(self.shown_week(), today), self.formats(), self.chosen_format(),
-                                    today, self.view)
+                                    today, self.view, weeks_with_tickets=self.weeks_with_tickets())
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._ask_file_name(*dialog.period(), dialog.format()))
         dialog.open()

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from elsdesk.domain import weeks_of_period
 from elsdesk.gui.forms import fit_to_screen
 from elsdesk.gui.iso_date_edit import IsoDateEdit
-from elsdesk.periods import MAX_PERIOD_DAYS, RECENT_WEEKS, period_problem, previous_month, recent_weeks, this_month
+from elsdesk.periods import (
+    MAX_PERIOD_DAYS, RECENT_WEEKS, count_from, holds_tickets, period_problem, previous_month, recent_weeks, this_month,
+)
 
 PREFERRED_SIZE = QSize(460, 0)  # as high as its rows need; fit_to_screen keeps it inside a 1024×768 screen
 MESSAGE_SHOWN_MS = 10_000  # how long the row keeps saying how the export ended (as the status bar does)
@@ -40,13 +42,18 @@ class PeriodExportDialog(QDialog):
     cannot be made of (Till before Från, longer than a year) is refused with a message in the dialog."""
 
     def __init__(self, period: tuple[date, date], formats: list[tuple[str, str]], fmt: str, today: date,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, weeks_with_tickets: list[str] | None = None):
         """*period*: the dates it opens with; *formats*: (format id, shown name) as the week export lists
-        them; *fmt*: the one chosen; *today*: the day the quick choices count from."""
+        them; *fmt*: the one chosen; *today*: today; *weeks_with_tickets*: the desk's ISO weeks with tickets,
+        oldest first (None: not known). The quick choices count from today, or from the newest week's
+        Sunday on a desk whose tickets ended before this week (:func:`elsdesk.periods.count_from`)."""
         super().__init__(parent)
         self.setObjectName("periodExportDialog")
         self.setWindowTitle(self.tr("Exportera översikt för en period"))
+        self.weeks_with_tickets = weeks_with_tickets
         self.today = today
+        self.counted_from = count_from(today, weeks_with_tickets[-1] if weeks_with_tickets else None)
+        self.counts_from_newest = self.counted_from != today  # the desk's tickets end before this week
         self.start_edit = self._date_edit("periodStart")
         self.end_edit = self._date_edit("periodEnd")
         self.format_combo = QComboBox(self)
@@ -54,12 +61,25 @@ class PeriodExportDialog(QDialog):
         for key, name in formats:
             self.format_combo.addItem(name, key)
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt)))
-        self.recent_button = self._quick_button(self.tr("Senaste &4 veckorna"), lambda: recent_weeks(self.today))
-        self.previous_month_button = self._quick_button(self.tr("Förra &månaden"), lambda: previous_month(self.today))
-        self.this_month_button = self._quick_button(self.tr("&Denna månad"), lambda: this_month(self.today))
-        self.recent_button.setToolTip(self.tr("Den här ISO-veckan och de %1 före, till och med i dag")
-                                      .replace("%1", str(RECENT_WEEKS - 1)))
-        self.this_month_button.setToolTip(self.tr("Från den första i månaden till och med i dag"))
+        self.recent_button = self._quick_button(self.tr("Senaste &4 veckorna"), lambda: recent_weeks(self.counted_from))
+        self.previous_month_button = self._quick_button(self.tr("Förra &månaden"), lambda: previous_month(self.counted_from))
+        self.this_month_button = self._quick_button(self.tr("&Denna månad"), lambda: this_month(self.counted_from))
+        if self.counts_from_newest:
+            newest = self.counted_from.isoformat()
+            self.recent_button.setToolTip(self.tr("Veckan med det senaste ärendet och de %1 före, till och med %2")
+                                          .replace("%1", str(RECENT_WEEKS - 1)).replace("%2", newest))
+            self.previous_month_button.setToolTip(self.tr("Månaden före den med det senaste ärendet (%1)").replace("%1", newest))
+            self.this_month_button.setToolTip(self.tr("Från den första i månaden med det senaste ärendet till och med %1")
+                                              .replace("%1", newest))
+        else:
+            self.recent_button.setToolTip(self.tr("Den här ISO-veckan och de %1 före, till och med i dag")
+                                          .replace("%1", str(RECENT_WEEKS - 1)))
+            self.this_month_button.setToolTip(self.tr("Från den första i månaden till och med i dag"))
+        self.newest_note = QLabel(self.tr("Deskens senaste ärende är från vecka %1, så snabbvalen räknar därifrån, "
+                                          "inte från i dag.").replace("%1", weeks_with_tickets[-1] if weeks_with_tickets else ""), self)
+        self.newest_note.setObjectName("periodNewestNote")
+        self.newest_note.setWordWrap(True)
+        self.newest_note.setVisible(self.counts_from_newest)
         self.summary = QLabel(self)
         self.summary.setObjectName("periodSummary")
         self.summary.setWordWrap(True)
@@ -103,6 +123,7 @@ class PeriodExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(quick)
+        layout.addWidget(self.newest_note)
         layout.addWidget(self.summary)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -150,7 +171,19 @@ class PeriodExportDialog(QDialog):
         text = self.tr("%1 dagar, en kolumn per ISO-vecka: %2 (%3 veckor).") if len(weeks) > 1 else \
             self.tr("%1 dagar inom vecka %2; en vecka har ingen trend.")
         span = " – ".join(dict.fromkeys((weeks[0], weeks[-1])))  # one week named once
-        self.summary.setText(text.replace("%1", str(days)).replace("%2", span).replace("%3", str(len(weeks))))
+        text = text.replace("%1", str(days)).replace("%2", span).replace("%3", str(len(weeks)))
+        if holds_tickets(start, end, self.weeks_with_tickets) is False:
+            first, last = self.weeks_with_tickets[0], self.weeks_with_tickets[-1]
+            text += "\n" + self.tr("Inga ärenden under perioden: desken har ärenden %1 – %2.").replace(
+                "%1", first).replace("%2", last)
+        self.summary.setText(text)
+        QTimer.singleShot(0, self._fit_height)  # a longer summary must not squeeze the fields above it
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def accept(self) -> None:
         """Export only a period the overview can be made of; otherwise say why and go to Till."""

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from elsdesk.domain import BadInputError
 from elsdesk.gui.notify import show_error
-from elsdesk.services.permissions import CHECK_LABELS, LOAD_DEMO, REMOVE_DEMO, REMOVE_TICKETS, TRAIN_MODEL, allowed
+from elsdesk.services.permissions import (
+    CHECK_LABELS, CONFIRM_LABELS, LOAD_DEMO, REMOVE_DEMO, REMOVE_TICKETS, TRAIN_MODEL, allowed, allowed_locally,
+)
 from elsdesk.services.profile import (
     ELS_SUPPORT, REVIEW, TRAINING, Profile, make_profile, role_name, save_profile, views_for,
 )
@@ -97,13 +99,18 @@ class ReviewActionsMixin:
         local file the profile's role, and the file's owner may load demo data."""
         if self.server_role:
             return allowed(self.server_role, action)
-        return action in (LOAD_DEMO, REMOVE_DEMO) or (self.profile is not None and allowed(self.profile.role, action))
+        return allowed_locally(self.profile.role if self.profile is not None else None, action)
 
     def _apply_profile(self) -> None:
         """Offer the views and actions of the profile's role: tickets always, the review queue and retraining
         to super-users, the training view to training leads. Without a profile (first start) the tabs stay
         as built."""
         self.train_action.setEnabled(self.may(TRAIN_MODEL))
+        # the super-user's tools are not shown to a role that never uses them (an ELS-stöd saw the whole Modell
+        # menu); Modell och kvalitet stays for everyone: it says what the suggestions' Hög, Medel and Låg mean
+        for action, needed in ((self.train_action, TRAIN_MODEL), (self.learning_action, TRAIN_MODEL),
+                               (self.agreement_action, CONFIRM_LABELS), (self.mistakes_action, CHECK_LABELS)):
+            action.setVisible(self.may(needed))
         if self._training_view is not None:  # built on first use (Qt Charts: not before the first paint)
             self._training_view.actor = self._actor()
         self.mistakes_action.setEnabled(self.may(CHECK_LABELS))

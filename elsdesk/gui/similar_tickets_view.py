@@ -44,8 +44,11 @@ class SimilarTicketsView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.Interactive)
         module_width = max(self.fontMetrics().horizontalAdvance(m.name(language) + " ?") for m in taxonomy.modules) + 16
-        for column, width in enumerate((64, 96, 230, module_width, 80)):
+        self._widths = (64, 96, 230, module_width, 80)  # wanted where there is room; narrower, see _fit_columns
+        self._last_floor = 0  # the resolution column's least width: its heading's (see _fit_columns)
+        for column, width in enumerate(self._widths):
             self.tree.setColumnWidth(column, width)
+        self.tree.viewport().installEventFilter(self)  # its resize fits the columns (the tree's comes before the viewport's)
         if not focusable:
             self.tree.setFocusPolicy(Qt.NoFocus)
         else:
@@ -87,17 +90,15 @@ class SimilarTicketsView(QWidget):
             ticket = found.ticket
             resolution = " ".join((ticket.resolution or "").split())
             module = self.taxonomy.module_name(ticket.module, self.language) or "–"
-            confirmed = ticket.label_source == "human" or not ticket.module
             item = QTreeWidgetItem([
                 f"{found.score:.0%}", ticket.external_id or "", ticket.title.replace("\n", " "),
-                module if confirmed else module + " ?",
+                module + " ?" if ticket.module_guessed else module,
                 self.taxonomy.status_name(ticket.status, self.language), resolution or "–",
             ])
             item.setData(0, ID_ROLE, ticket.id)
             item.setData(5, ID_ROLE, resolution)
             item.setToolTip(2, (ticket.description or "")[:500])
-            item.setToolTip(3, self.tr("Bekräftad modul") if confirmed and ticket.module else
-                            self.tr("Modellens förslag, inte bekräftat") if ticket.module else self.tr("Ej klassad"))
+            item.setToolTip(3, f"{module}\n{self._module_note(ticket)}")  # the name whole where the column cuts it
             item.setToolTip(5, resolution[:500])
             self.tree.addTopLevelItem(item)
         self.tree.setVisible(bool(similar))
@@ -105,6 +106,15 @@ class SimilarTicketsView(QWidget):
             self._fit_height()
         self.empty.setVisible(not similar)
         self.empty.setText(empty_text or self.tr("Inga liknande ärenden."))
+
+    def _module_note(self, ticket) -> str:
+        if not ticket.module:
+            return self.tr("Ej klassad")
+        if ticket.module_guessed:
+            return self.tr("Modellens förslag, inte bekräftat")
+        if ticket.labels_confirmed:
+            return self.tr("Bekräftad modul")
+        return self.tr("Satt vid registreringen eller importen, inte bekräftad av en superanvändare")
 
     def show_rows(self, rows: int) -> None:
         """Keep the list exactly *rows* rows high (header included), so a layout short of room takes it
@@ -122,7 +132,30 @@ class SimilarTicketsView(QWidget):
             height += self.tree.horizontalScrollBar().sizeHint().height()
         self.tree.setFixedHeight(height)
 
+    def _fit_columns(self) -> None:
+        """Every heading whole in the width there is: in the ticket form (760 px) the fixed widths left
+        "Lösnir" of the last heading. The title, then the module, give way (cut with "…", whole in the
+        tooltip) down to their own heading's width; the resolution keeps at least its heading's."""
+        header = self.tree.header()
+        hint = [header.sectionSizeHint(column) for column in range(6)]
+        fixed = [max(self._widths[column], hint[column]) for column in (0, 1, 4)]
+        spare = self.tree.viewport().width() - sum(fixed) - hint[5]
+        title, module = max(self._widths[2], hint[2]), max(self._widths[3], hint[3])
+        if title + module > spare:
+            module = max(hint[3], min(module, spare // 2))
+            title = max(hint[2], spare - module)
+        if self._last_floor != hint[5]:  # a stretched last section shrinks no further than its size when the stretch began
+            self._last_floor = hint[5]
+            header.setStretchLastSection(False)
+            header.resizeSection(5, hint[5])
+            header.setStretchLastSection(True)
+        for column, width in zip((0, 1, 4, 2, 3), (*fixed, title, module)):
+            if self.tree.columnWidth(column) != width:
+                self.tree.setColumnWidth(column, width)
+
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Resize:
+            self._fit_columns()
         if watched is self.tree and event.type() == QEvent.Resize and self._rows_shown and self.tree.topLevelItemCount():
             self._fit_height()  # narrower or wider: the scroll bar below the rows may come or go
         if (watched is self.tree and event.type() == QEvent.FocusIn and self.tree.currentItem() is None

@@ -55,6 +55,9 @@ class TicketFormDialog(QDialog):
         self.suggestions: list[tuple[str, float, str]] = []
         self.kind_suggestion: tuple[str, float, str] | None = None
         self.model_version: str | None = None  # of the model whose suggestions are shown
+        self._suggestions_available = True
+        self._suggestion_text = "–"  # the suggestions as shown, without the note below
+        self._suggestion_note = ""
         self.setWindowTitle(self.tr("Nytt ärende") if ticket is None else self.tr("Ärende %1").replace("%1", ticket.external_id or ""))
         self.form = load_form("ticket_form", self)
         _name_fields_by_their_labels(self.form)
@@ -369,11 +372,13 @@ class TicketFormDialog(QDialog):
         self.suggestions = suggestions
         self.kind_suggestion = kind
         self.model_version = version
+        self._suggestions_available = available
+        self._suggestion_note = ""  # what a Ctrl+2 or Ctrl+3 without its suggestion said is about the last ones
         if not available:
-            self.suggestion_view.setText(self.tr("Inga förslag: modellen är inte laddad"))
+            self._show_suggestion_text(escape(self.tr("Inga förslag: modellen är inte laddad")))
             return
         if not suggestions:
-            self.suggestion_view.setText("–")
+            self._show_suggestion_text("–")
             return
         parts = []
         for number, (module, p, band) in enumerate(suggestions[:3], start=1):
@@ -384,7 +389,26 @@ class TicketFormDialog(QDialog):
             name = escape(self.taxonomy.kind_name(kind[0], self.language))
             text += ("<br>" + escape(self.tr("Typ:")) + f" <b>{KIND_KEY}</b> {name} "
                      f"<span class='band'>({confidence_text(kind[2], kind[1])})</span>")
-        self.suggestion_view.setText(text)
+        self._show_suggestion_text(text)
+
+    def _show_suggestion_text(self, text: str) -> None:
+        self._suggestion_text = text
+        note = f"<br><i>{escape(self._suggestion_note)}</i>" if self._suggestion_note else ""
+        self.suggestion_view.setText(text + note)
+
+    def _say_no_suggestion(self, index: int) -> None:
+        """Ctrl+2 or Ctrl+3 with fewer suggestions shown (or Ctrl+1 with none) says so beside the suggestions:
+        the key did nothing, and a tester was not told why."""
+        key = f"Ctrl+{index + 1}"
+        if not self._suggestions_available:
+            note = self.tr("%1: inga förslag, modellen är inte laddad. Välj modul i listan.").replace("%1", key)
+        elif not self.suggestions:
+            note = self.tr("%1: inga förslag än. Skriv rubrik eller beskrivning, eller välj modul i listan.").replace("%1", key)
+        else:
+            note = self.tr("%1: det finns inget förslag %2, modellen visar bara %3 för den här texten. Välj modul i listan.") \
+                .replace("%1", key).replace("%2", str(index + 1)).replace("%3", str(len(self.suggestions)))
+        self._suggestion_note = note
+        self._show_suggestion_text(self._suggestion_text)
 
     def show_similar(self, similar, empty_text: str | None = None) -> None:
         """Show the most similar earlier tickets (``SimilarTicket`` list), so an answer can be reused;
@@ -426,6 +450,8 @@ class TicketFormDialog(QDialog):
         self._suggest_now()
         if 0 <= index < len(self.suggestions):
             _select(self.module_combo, self.suggestions[index][0])
+        else:
+            self._say_no_suggestion(index)
 
     def accept_kind_suggestion(self) -> None:
         self._suggest_now()

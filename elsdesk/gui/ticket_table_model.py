@@ -34,7 +34,7 @@ STATUS_COLOURS = {"ny": "#1f6fb2", "pagar": "#8a6d00", "vantar": "#7a4fa3", "esk
 # enums before the first paint, ~3 ms (issue 14)
 _STATUS_COLOURS = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
 _MODEL_LABEL_COLOUR = QColor("#6b6b6b")
-UNCONFIRMED_MARK = " ?"  # after a module no super-user has confirmed; its tooltip says why
+UNCONFIRMED_MARK = " ?"  # after a module the model guessed and no person set or confirmed; its tooltip says why
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -157,7 +157,7 @@ class TicketTableModel(QAbstractTableModel):
             return self._unconfirmed_note(ticket)
         if role == FOREGROUND and column == "status":
             return _STATUS_COLOURS.get(ticket.status)
-        if role == FOREGROUND and column == "module" and ticket.module and _unconfirmed(ticket):
+        if role == FOREGROUND and column == "module" and ticket.module_guessed:
             return _MODEL_LABEL_COLOUR
         if role == USER:
             return ticket.id
@@ -172,7 +172,7 @@ class TicketTableModel(QAbstractTableModel):
             return prefix + ticket.title.replace("\n", " ")[:200]
         if column == "module":
             name = self._taxonomy.module_name(ticket.module, lang)
-            return name + UNCONFIRMED_MARK if _unconfirmed(ticket) and name else name
+            return name + UNCONFIRMED_MARK if ticket.module_guessed and name else name
         if column == "kind":
             return self._taxonomy.kind_name(ticket.kind, lang)
         if column == "status":
@@ -183,15 +183,16 @@ class TicketTableModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
     def _unconfirmed_note(self, ticket: Ticket) -> str | None:
-        """What the "?" after a module means for this ticket (from the row itself: no database read)."""
-        if not (_unconfirmed(ticket) and ticket.module):
+        """What the "?" after a module means for this ticket, or that a person's module awaits a super-user's
+        review (from the row itself: no database read)."""
+        if ticket.label_source == HUMAN or not ticket.module:
             return None
         if ticket.label_source == MODEL and ticket.module_confidence is not None:
             return self.tr("Satt av modellen (säkerhet %1 %), inte bekräftad av en superanvändare").replace(
                 "%1", str(percent(ticket.module_confidence)))
         if ticket.label_source == MODEL:
             return self.tr("Satt av modellen, inte bekräftad av en superanvändare")
-        if ticket.label_source == INTAKE:
+        if ticket.label_source == INTAKE:  # a person's label: no "?", but not yet reviewed
             return self.tr("Satt vid registreringen eller importen, inte bekräftad av en superanvändare")
         return self.tr("Inte bekräftad av en superanvändare")
 
@@ -207,7 +208,3 @@ class TicketTableModel(QAbstractTableModel):
         if 0 <= column < len(COLUMNS):
             self.sort_requested.emit(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
-
-def _unconfirmed(ticket: Ticket) -> bool:
-    """The ticket's labels are not (yet) confirmed by a super-user: its module is shown with a "?"."""
-    return ticket.label_source != HUMAN

@@ -213,7 +213,7 @@ class TrainingLeadView(QWidget):
         self.period_export = PeriodExportController(
             self, runner, db_path, language, button=self.period_button, progress=self.period_progress,
             file_types=EXPORT_FILTERS, formats=self._export_formats, chosen_format=self.export_format.currentData,
-            shown_week=self.current_week)
+            shown_week=self.current_week, weeks_with_tickets=lambda: list(self.overview.weeks) if self.overview else None)
         self.period_export.exported.connect(self.exported)
         self.period_button.clicked.connect(lambda: self.period_export.choose())
         self.table.currentCellChanged.connect(lambda *_: self._show_examples())
@@ -421,6 +421,10 @@ class TrainingLeadView(QWidget):
         proposal_note = self.tr("Förslag: ingen har ännu sagt vilket känt problem det är")
         how_to, reported_by = self.tr("Så gör man:"), self.tr("Anmäls av:")
         parts = [f"<h3>{escape(topic['label'])}</h3>"]
+        # the module and kind whole, for the keyboard too (the table cuts a module with "…" at 1024×700; its tooltip needs a mouse)
+        labels = [self.taxonomy.module_name(topic.get("module"), self.language), self.taxonomy.kind_name(topic.get("kind"), self.language)]
+        if any(labels):
+            parts.append(f"<p>{escape(' · '.join(label for label in labels if label))}</p>")
         if topic.get("status") == "proposed":
             parts.append(f"<p><i>{escape(proposal_note)}</i></p>")
         if topic.get("workaround"):

@@ -406,6 +406,7 @@ class TrainResult:
     held_out: int
     comparison: Comparison | None = None
     intake: int = 0
+    demo: int = 0  # labelled demo tickets learnt from, counted in neither *confirmed* nor *intake*
     nothing_new: bool = False  # no label was set since the active version read them: no version was made
 
     @classmethod
@@ -476,7 +477,7 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
         "created": now_iso(),
         "training": {"data_sha256": corpus_hash(seed + load_kind_corpus() + data.rows), "seed_rows": len(seed),
                      "kind_only_rows": len(load_kind_corpus()), "confirmed_rows": data.confirmed,
-                     "intake_rows": data.intake, "held_out_rows": len(data.evaluation), "refit_on_all": final is not candidate,
+                     "intake_rows": data.intake, "demo_rows": data.demo, "held_out_rows": len(data.evaluation), "refit_on_all": final is not candidate,
                      "labels_until": labels_until,  # a later retrain judges it on tickets labelled after this
                      "weights": {"seed": 1.0, **WEIGHTS}},
         "quality": {"method": EVALUATION_METHOD if new_quality else "none: too few new confirmed tickets",
@@ -498,7 +499,7 @@ def train_model(database: Database, store: DeskModelStore | None = None, progres
     reset_confirmations(database)
     step(5)
     return TrainResult(card, activated, previous_version, previous_quality, new_quality, data.confirmed,
-                       len(data.evaluation), comparison, data.intake)
+                       len(data.evaluation), comparison, data.intake, demo=data.demo)
 
 
 EVALUATION_METHOD = "the newest confirmed tickets neither model was trained on, near-duplicates removed"

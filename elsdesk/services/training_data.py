@@ -5,6 +5,9 @@ Training weighs a label by where it came from: a super-user's confirmation in th
 intake counts as much as a seed ticket, and the model's own guess never counts. The new model is
 judged on the newest confirmed tickets that the active model was not trained on (labelled after
 it was trained), held out of the new model's training too.
+
+The demo desk's made-up tickets (external ids ``DEMO-…``) carry labels as if confirmed; the model
+learns from them, but they are counted apart, never as tickets people confirmed or labelled here.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 
 from elsdesk.domain import HUMAN, INTAKE, MODEL
 from elsdesk.storage import Database, TicketRepository
+from elsdesk.storage.demo import DEMO_PREFIX
 
 WEIGHTS = {HUMAN: 2.0, INTAKE: 1.0}  # the seed corpus weighs 1.0; the model's own labels are never used
 EVALUATION_SHARE = 0.2
@@ -29,11 +33,22 @@ class TrainingData:
 
     @property
     def confirmed(self) -> int:
-        return sum(1 for r in self.rows if r["source"] == HUMAN)
+        """Tickets of the desk's own that a super-user confirmed (or an import of confirmed labels), demo tickets not counted."""
+        return sum(1 for r in self.rows if r["source"] == HUMAN and not is_demo_row(r))
 
     @property
     def intake(self) -> int:
-        return sum(1 for r in self.rows if r["source"] == INTAKE)
+        """Tickets of the desk's own labelled by the person logging them, demo tickets not counted."""
+        return sum(1 for r in self.rows if r["source"] == INTAKE and not is_demo_row(r))
+
+    @property
+    def demo(self) -> int:
+        """Labelled demo tickets the model learnt from: made-up labels, nobody's confirmation."""
+        return sum(1 for r in self.rows if is_demo_row(r))
+
+
+def is_demo_row(row: dict) -> bool:
+    return str(row.get("external_id") or "").startswith(DEMO_PREFIX)
 
 
 def labelled_rows(database: Database) -> list[dict]:

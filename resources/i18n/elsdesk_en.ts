@@ -1553,6 +1553,11 @@ Database: %2</translation>
         <source>Letar efter troliga felmärkningar</source>
         <translation>Looking for likely label mistakes</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_actions.py" line="139"/>
+        <source>Dessutom %1 demoärenden med påhittade etiketter.</source>
+        <translation>Also %1 demo tickets with made-up labels.</translation>
+    </message>
 </context>
 <context>
     <name>ModelDialog</name>
@@ -1747,6 +1752,16 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/model_dialog.py" line="220"/>
         <source>Antal</source>
         <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="189"/>
+        <source>Har lärt sig av %1 grundärenden och %2 demoärenden med påhittade etiketter; inga ärenden här har bekräftats av en superanvändare än.</source>
+        <translation>Learnt from %1 seed tickets and %2 demo tickets with made-up labels; no ticket here has been confirmed by a super-user yet.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_dialog.py" line="197"/>
+        <source>Dessutom %1 demoärenden med påhittade etiketter, som ingen har bekräftat.</source>
+        <translation>Also %1 demo tickets with made-up labels, which nobody confirmed.</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2054,31 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/period_export_dialog.py" line="152"/>
         <source>%1 dagar inom vecka %2; en vecka har ingen trend.</source>
         <translation>%1 days within week %2; a single week has no trend.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="69"/>
+        <source>Veckan med det senaste ärendet och de %1 före, till och med %2</source>
+        <translation>The week of the newest ticket and the %1 before it, up to %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="71"/>
+        <source>Månaden före den med det senaste ärendet (%1)</source>
+        <translation>The month before that of the newest ticket (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="72"/>
+        <source>Från den första i månaden med det senaste ärendet till och med %1</source>
+        <translation>From the first of the newest ticket's month up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="78"/>
+        <source>Deskens senaste ärende är från vecka %1, så snabbvalen räknar därifrån, inte från i dag.</source>
+        <translation>The desk's newest ticket is from week %1, so the quick choices count from there, not from today.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/period_export_dialog.py" line="177"/>
+        <source>Inga ärenden under perioden: desken har ärenden %1 – %2.</source>
+        <translation>No tickets in this period: the desk has tickets %1 – %2.</translation>
     </message>
 </context>
 <context>
@@ -2518,6 +2558,11 @@ Database: %2</translation>
         <source>%1 – lösning: %2</source>
         <translation>%1 – resolution: %2</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="114"/>
+        <source>Satt vid registreringen eller importen, inte bekräftad av en superanvändare</source>
+        <translation>Set when the ticket was logged or imported, not confirmed by a super-user</translation>
+    </message>
 </context>
 <context>
     <name>TicketDetailsView</name>
@@ -2851,6 +2896,21 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/ticket_form.py" line="459"/>
         <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
         <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="404"/>
+        <source>%1: inga förslag, modellen är inte laddad. Välj modul i listan.</source>
+        <translation>%1: no suggestions, the model is not loaded. Choose a module in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="406"/>
+        <source>%1: inga förslag än. Skriv rubrik eller beskrivning, eller välj modul i listan.</source>
+        <translation>%1: no suggestions yet. Write a title or description, or choose a module in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
+        <source>%1: det finns inget förslag %2, modellen visar bara %3 för den här texten. Välj modul i listan.</source>
+        <translation>%1: there is no suggestion %2, the model shows only %3 for this text. Choose a module in the list.</translation>
     </message>
 </context>
 <context>
