@@ -56,20 +56,12 @@ def allowed(role: str | None, action: str) -> bool:
     return role == OWNER or role in _NEEDED.get(action, (ELS_SUPPORT, SUPER_USER, TRAINING_LEAD))
 
 
-# On a local file the file's owner is whoever sits at it: any profile may load demo data (the first start offers
-# it, also to the ELS-stöd an Esc at the profile question gives), but taking the demo month out of the desk is
-# for those who run the go-live, as "Första dagen" in the README says: a super-user or a training lead.
-_LOCAL_NEEDED = {
-    LOAD_DEMO: (ELS_SUPPORT, SUPER_USER, TRAINING_LEAD),
-    REMOVE_DEMO: (SUPER_USER, TRAINING_LEAD),
-}
-
-
 def allowed_locally(role: str | None, action: str) -> bool:
     """True when a local profile of *role* may do *action* in the window (None: no profile chosen yet, the
-    first start, which may handle demo data only)."""
-    if action in _LOCAL_NEEDED:
-        return role is None or role in _LOCAL_NEEDED[action]
+    first start). The file's owner is whoever sits at it: any profile may load demo data (the first start offers
+    it, also to the ELS-stöd an Esc at the profile question gives) and take it out again."""
+    if action in (LOAD_DEMO, REMOVE_DEMO):
+        return True
     return role is not None and allowed(role, action)
 
 
