@@ -367,7 +367,7 @@ class FileColumns:
         return min(self.unknown.values()), (
             f"{which} {names} känns inte igen och lästes inte{without_text}; kolumner som läses:"
             f" {', '.join(SHORT_COLUMN_NAMES.values())}"
-            " och fler; alla namn: elsdesk import --help")
+            " och fler (elsdesk import --help visar alla)")
 
     def no_date_column(self) -> str | None:
         """Why every row lacks a date when the file has no column that is a date (naming the column

@@ -165,6 +165,9 @@ def test_unread_columns_warning_is_short_and_names_what_is_read(memory_db, tmp_p
     assert line == 1 and text.startswith("kolumnen 'Handläggare' känns inte igen och lästes inte")
     assert len(text) < 300  # it listed every accepted name (over 800 characters)
     assert all(name in text for name in SHORT_COLUMN_NAMES.values())
+    # where every name is listed, whole: the warning is masked as the file's text is, and "alla namn: elsdesk …"
+    # read as a name after its label came out as "alla namn: [namn] --help" (a new user's finding)
+    assert "elsdesk import --help" in text and "[namn]" not in text
 
 
 def test_the_short_column_names_are_names_the_import_reads_for_every_field():
