@@ -74,6 +74,8 @@ def cmd_topics(args) -> int:
     from elsdesk.cli import _database, say_none
     from elsdesk.cli_errors import UsageError, check_span
     from elsdesk.services.topics import range_topics, weekly_topics
+    from elsdesk.domain import newest_week_so_far
+    from elsdesk.region_time import region_today
     from elsdesk.storage import TicketRepository
 
     if bool(args.start) != bool(args.end) or (args.week and args.start):
@@ -88,7 +90,8 @@ def cmd_topics(args) -> int:
         if args.start:
             report = range_topics(database, start, end)
         else:
-            week = args.week or TicketRepository(database).newest_week()  # without --week: the newest
+            # without --week: the newest week with tickets that has begun (a ticket dated ahead by a slip does not count)
+            week = args.week or newest_week_so_far(TicketRepository(database).weeks(), region_today())
             report = weekly_topics(database, week, recompute=args.recompute) if week else {"week": None, "tickets": 0, "topics": []}
     if args.json:
         print(json.dumps(report, ensure_ascii=False))

@@ -266,6 +266,16 @@ def weeks_of_period(start: date, end: date) -> list[str]:
     return weeks
 
 
+def newest_week_so_far(weeks: list[str], today: date) -> str | None:
+    """The week a desk's newest work is in: the newest of *weeks* (ISO weeks with tickets, any order) that has
+    begun by *today*; the newest of them when none has (None without weeks). One ticket dated a year ahead
+    by a slip ("03/12/2027") made that empty future week the default of the topics and the training view."""
+    year, number, _ = today.isocalendar()
+    this_week = f"{year}-W{number:02d}"
+    begun = [week for week in weeks if week <= this_week]
+    return max(begun or weeks, default=None)
+
+
 def iso_week_of(created_at: str) -> str:
     """'2025-W18' for an ISO date-time string."""
     year, week, _ = parse_datetime(created_at).isocalendar()

@@ -16,9 +16,11 @@ from datetime import date, timedelta
 from elsdesk.corpus import load_reference_corpus
 from elsdesk.days import parse_day
 from elsdesk.domain import (
-    MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, normalise_week, parse_week, weeks_of_period,
+    MODEL, BadInputError, Cancelled, NotFoundError, Ticket, TicketFilter, newest_week_so_far, normalise_week, parse_week,
+    weeks_of_period,
 )
 from elsdesk.ml.text import ticket_text
+from elsdesk.region_time import region_today
 from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda_picks, covered_on, topic_kind
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
@@ -564,7 +566,7 @@ def keep_latest_weeks(database: Database, history: int = HISTORY_WEEKS, is_cance
     with _keeping_alone(database) as alone:
         if not alone:
             return []
-        latest = weeks[-1]
+        latest = newest_week_so_far(weeks, region_today())  # the week the tab opens on, not a slip's week ahead
         recomputed = _ensure_earlier(database, _earlier_weeks(latest, history), is_cancelled)
         if not (is_cancelled and is_cancelled()) and _ensured_week(database, latest, is_cancelled=is_cancelled)[1] is not None:
             recomputed.append(latest)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from elsdesk.domain import day_number_of_week, iso_week_of, normalise_week, parse_datetime
+from elsdesk.domain import day_number_of_week, iso_week_of, newest_week_so_far, normalise_week, parse_datetime
+from elsdesk.region_time import region_today
 from elsdesk.services.problems import known_problems
 from elsdesk.services.agenda_rules import agenda
 from elsdesk.services.topics import go_live_date, module_volumes, weekly_topics
@@ -70,11 +71,12 @@ class TrainingOverview:
 def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None,
                       or_newest: bool = False) -> TrainingOverview:
     """The Utbildning tab's week: its topics, agenda, charts and known problems. *week* defaults to the
-    newest week; with *or_newest* so does a week the desk holds no tickets of."""
+    newest week with tickets that has begun (:func:`~elsdesk.domain.newest_week_so_far`); with *or_newest* so does a
+    week the desk holds no tickets of."""
     weeks = TicketRepository(database).weeks()
     week = normalise_week(week) if week else None
     if week is None or (or_newest and week not in weeks):
-        week = weeks[-1] if weeks else None
+        week = newest_week_so_far(weeks, region_today())
     if week is None:
         return TrainingOverview("", [], go_live_date(database), None, {"week": "", "tickets": 0, "topics": []}, [], {})
     report = weekly_topics(database, week, recompute=recompute, is_cancelled=is_cancelled)

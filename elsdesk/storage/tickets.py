@@ -260,10 +260,6 @@ class TicketRepository:
     def weeks(self) -> list[str]:
         return [row[0] for row in self.database.query("SELECT DISTINCT iso_week FROM tickets ORDER BY iso_week")]
 
-    def newest_week(self) -> str | None:
-        """The newest ISO week the desk holds tickets of (None for an empty desk)."""
-        return self.database.query("SELECT max(iso_week) FROM tickets")[0][0]
-
     def external_ids(self, external_ids: list[str]) -> dict[str, Ticket]:
         """Stored tickets by external id, for the ids that exist."""
         return {t.external_id: t for t in self._select_in("external_id", list(external_ids))}
