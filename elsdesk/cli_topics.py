@@ -203,13 +203,15 @@ def cmd_export(args) -> int:
 
 def cmd_config(args) -> int:
     from elsdesk.cli import _database
-    from elsdesk.services.topics import go_live_date, go_live_is_set, set_go_live
+    from elsdesk.services.topics import go_live_date, go_live_is_set, newest_ticket_day_before, set_go_live
 
     from elsdesk.services.review import intake_placement, set_intake_placement
 
+    newest = None
     with _database(args, existing=not (args.go_live or args.intake_in_queue)) as database:  # setting up may start a desk
         if args.go_live:
             set_go_live(database, args.go_live.isoformat())  # a day: argparse read it
+            newest = newest_ticket_day_before(database, args.go_live)
         if args.intake_in_queue:
             set_intake_placement(database, INTAKE_PLACEMENT_WORDS[args.intake_in_queue])
         value, chosen = go_live_date(database), go_live_is_set(database)
@@ -223,6 +225,9 @@ def cmd_config(args) -> int:
     everything = not (args.go_live or args.intake_in_queue)  # a change shows what it changed, nothing else
     if everything or args.go_live:
         print(f"go-live: {shown}", file=sys.stdout)
+    if newest is not None:
+        print(f"elsdesk: obs: go-live {args.go_live.isoformat()} är efter deskens nyaste ärende ({newest.isoformat()}), så"
+              f" alla veckor räknas som före go-live (D-…); stämmer året?", file=sys.stderr)
     if everything or args.intake_in_queue:
         print(f"ärenden som fick modul eller typ när de registrerades står i granskningskön:"
               f" {INTAKE_PLACEMENT_SHOWN.get(placement, placement)}", file=sys.stdout)

@@ -77,7 +77,12 @@ def test_config_says_when_go_live_is_only_the_oldest_tickets_day_and_shows_the_q
     shown = capsys.readouterr().out
     assert "granskningskön: sist" in shown and "go-live" not in shown, "a change shows what it changed"
     assert main(["--db", db, "config", "--go-live", "2025-04-24"]) == 0
-    assert capsys.readouterr().out == "go-live: 2025-04-24\n"
+    assert capsys.readouterr() == ("go-live: 2025-04-24\n", "")  # a trial ticket before go-live is no slip
+    # a new user's finding: a mistyped year was taken without a word, and every week then read "D-152"
+    assert main(["--db", db, "config", "--go-live", "2026-04-24"]) == 0
+    shown = capsys.readouterr()
+    assert shown.out == "go-live: 2026-04-24\n"
+    assert "go-live 2026-04-24 är efter deskens nyaste ärende (2025-04-22)" in shown.err and "stämmer året?" in shown.err
 
 
 @pytest.mark.parametrize("text, reason", [("29.02.2027", "(februari 2027 har 28 dagar)"), ("2027-13-01", "(månad 13 finns inte)"),

@@ -750,6 +750,20 @@ def set_go_live(database: Database, value: str) -> date:
     return parsed
 
 
+GO_LIVE_DOUBT_DAYS = 31  # a go-live this long after the desk's newest ticket is more likely a slip than a plan
+
+
+def newest_ticket_day_before(database: Database, go_live: date) -> date | None:
+    """The day of the desk's newest ticket when *go_live* comes more than GO_LIVE_DOUBT_DAYS after it (every
+    week of the desk then reads as before go-live, "D-152": a mistyped year, a new user's finding); None
+    otherwise: a desk set up before its go-live, with its trial tickets of the weeks before, is no slip."""
+    newest = TicketRepository(database).latest_created_at()
+    if newest is None:
+        return None
+    day = date.fromisoformat(newest[:10])
+    return day if (go_live - day).days > GO_LIVE_DOUBT_DAYS else None
+
+
 def module_volumes(database: Database) -> dict[str, dict[str, int]]:
     """Tickets per ISO week per module since the first ticket: {week: {module: count}}."""
     rows = database.query("SELECT iso_week, coalesce(module, ''), count(*) FROM tickets GROUP BY iso_week, module ORDER BY iso_week")
