@@ -16,6 +16,7 @@ from elsdesk.domain import BadInputError
 from elsdesk.file_text import is_wide_text
 
 HEAD_BYTES = 8192  # how much of a file's start is looked at
+_OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel .xls, Word .doc and other Office files before 2007
 # the first bytes of files people mistake for a ticket file, and what the message calls them
 _MAGIC = (
     (b"%PDF", "en PDF"),
@@ -25,7 +26,7 @@ _MAGIC = (
     (b"GIF89a", "en bild (GIF)"),
     (b"II*\x00", "en bild (TIFF)"),
     (b"MM\x00*", "en bild (TIFF)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "en äldre Office-fil (t.ex. Excel .xls eller Word .doc)"),
+    (_OLD_OFFICE, "en äldre Office-fil (t.ex. Excel .xls eller Word .doc)"),
     (b"{\\rtf", "ett RTF-dokument (Word)"),
     (b"\x1f\x8b", "en gzip-packad fil"),
     (b"Rar!\x1a\x07", "ett RAR-arkiv"),
@@ -80,6 +81,11 @@ def workbook_under_another_name(path: str | Path) -> bool:
     """Whether *path* is an Excel workbook (.xlsx) though its name says otherwise (saved as .csv)."""
     path = Path(path)
     return path.suffix.lower() != ".xlsx" and _what_it_is(path, _head(path)) == "xlsx"
+
+
+def old_office_file(path: str | Path) -> bool:
+    """Whether *path* starts as an old Office file (Excel .xls, Word .doc) does."""
+    return _head(Path(path)).startswith(_OLD_OFFICE)
 
 
 def _head(path: Path) -> bytes:

@@ -35,7 +35,7 @@ from typing import Iterator
 
 from elsdesk.domain import BadInputError
 from elsdesk.import_dates import from_1904
-from elsdesk.file_kinds import check_ticket_file_content, workbook_under_another_name
+from elsdesk.file_kinds import check_ticket_file_content, old_office_file, workbook_under_another_name
 from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
 
 SUPPORTED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".xlsx")
@@ -93,8 +93,8 @@ def check_readable(path: str | Path) -> None:
     if path.is_dir():
         raise BadInputError(f"{path}: är en mapp, inte en fil")
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise BadInputError(f"{path}: okänt filformat '{suffix}'; använd .jsonl, .csv eller .xlsx")
+    if suffix not in SUPPORTED and not workbook_under_another_name(path):  # a workbook named .xls is read as one
+        raise BadInputError(f"{path}: {unknown_format(path, suffix)}")
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -104,6 +104,16 @@ def check_readable(path: str | Path) -> None:
             handle.read(1)
         except OSError as exc:  # it opens but cannot be read: the disk failed, which names the file
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def unknown_format(path: Path, suffix: str) -> str:
+    """Why a file of a format the import does not read is refused, and what to do: an old Excel workbook
+    (.xls, which region ticket tools still export) is to be saved as .xlsx or CSV first."""
+    readable = ", ".join(SUPPORTED[:-1]) + " eller " + SUPPORTED[-1]
+    if suffix == ".xls" or old_office_file(path):
+        return (f"det gamla Excel-formatet ({suffix or 'utan filändelse'}) kan inte läsas; öppna filen i Excel och"
+                f" spara den som Excel-arbetsbok (.xlsx) eller CSV UTF-8 och importera den igen (filer som läses: {readable})")
+    return f"okänt filformat '{suffix}'; filer som läses: {readable}"
 
 
 def read_as(path: str | Path) -> str:

@@ -201,6 +201,27 @@ def test_a_workbook_saved_as_csv_is_read_as_the_workbook_it_is(memory_db, tmp_pa
     assert any("Excel-fil (.xlsx) fast den heter .csv" in warning for _line, warning in report.warnings)
 
 
+def test_a_workbook_named_xls_is_read_and_an_old_xls_says_to_save_it_as_xlsx(memory_db, tmp_path, capsys):
+    """A new user's finding: ticket tools still export ".xls"; a workbook so named was refused as an unknown format
+    (named .csv it was read), and the message offered only .jsonl, .csv or .xlsx."""
+    workbook = write_workbook(tmp_path / "export.xlsx", [["Rubrik", "Beskrivning", "Skapad"],
+                                                         ["Skrivaren", "skriver inte", "2026-11-03 08:00"]])
+    path = tmp_path / "export.xls"
+    workbook.rename(path)
+    assert import_tickets(memory_db, path, find_incidents=False).new == 1
+    old = tmp_path / "gammal.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # the old binary workbook's first bytes
+    with pytest.raises(SystemExit) as ended:  # a usage error, before any desk is made
+        main(["--db", str(tmp_path / "desk.db"), "import", str(old)])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert "det gamla Excel-formatet (.xls) kan inte läsas" in err and "spara den som Excel-arbetsbok (.xlsx)" in err
+    assert not (tmp_path / "desk.db").exists()
+    with pytest.raises(BadInputError, match=r"okänt filformat '\.docx'; filer som läses: \.jsonl, .* eller \.xlsx"):
+        (tmp_path / "a.docx").write_text("x")
+        import_tickets(memory_db, tmp_path / "a.docx", find_incidents=False)
+
+
 def test_a_csv_with_a_stray_nul_byte_is_still_text(memory_db, tmp_path):
     path = tmp_path / "nul.csv"
     path.write_bytes(b"Rubrik;Beskrivning;Skapad\r\nSkriv\x00aren;skriver inte;2026-11-03 08:00\r\n")
