@@ -129,7 +129,7 @@ def cmd_classify(args) -> int:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     elif out_format == "csv":
         with atomic_text_file(args.out, encoding="utf-8-sig", newline="") as out:  # as the export: Swedish Excel
-            _write_classified_csv(out, results)
+            _write_classified_csv(out, zip(rows, results), card)
     else:
         with atomic_text_file(args.out) as out:  # written whole or not at all
             for result in results:
@@ -142,8 +142,10 @@ def cmd_classify(args) -> int:
     return 0
 
 
-CLASSIFIED_COLUMNS = ("id", "module", "confidence", "kind", "kind_confidence", "module_2", "confidence_2",
-                      "module_3", "confidence_3", "error")
+# the line and the title (masked) name each row for a reader whose file has no ids (a new user's finding: a column
+# of empty ids and decimals); certainty in the app's words beside each confidence. The JSON lines stay DESIGN.md's.
+CLASSIFIED_COLUMNS = ("id", "line", "title", "module", "confidence", "certainty", "kind", "kind_confidence",
+                      "kind_certainty", "module_2", "confidence_2", "module_3", "confidence_3", "error")
 
 
 def _classify_out_format(path: str) -> str:
@@ -175,24 +177,35 @@ def _with_masked_ids(results, masked: list[str]):
         yield result
 
 
-def _write_classified_csv(out, results) -> None:
-    """The results as semicolon-separated CSV, as the weekly export writes it (decimal commas, every
-    text cell safe from formula injection); the second and third module from ``top``."""
+def _write_classified_csv(out, classified, card: dict) -> None:
+    """The (row, result) pairs of *classified* as semicolon-separated CSV, as the weekly export writes it (decimal
+    commas, every text cell safe from formula injection): each row's line and masked title, so that a file without
+    ids can be read beside it, how sure the model is in the app's words by *card*'s cut-offs (Hög, Medel, Låg)
+    beside each confidence, and the second and third module from ``top``."""
     import csv
 
     from elsdesk.export import safe_cell
+    from elsdesk.masking import mask
+    from elsdesk.ml.confidence import rule_from_card
+
+    modules, kinds = rule_from_card(card, "module"), rule_from_card(card, "kind")
+
+    def certainty(rule, value):
+        return "" if value is None else rule.band_name(value)
 
     def number(value):
         return "" if value is None else f"{value:.4f}".replace(".", ",")
 
     writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CLASSIFIED_COLUMNS)
-    for result in results:
+    for source, result in classified:
         top = (result.get("top") or [])[1:3]
         others = [cell for label, probability in top for cell in (label, number(probability))]
         others += [""] * (4 - len(others))
-        row = [result.get("id") or "", result.get("module") or "", number(result.get("confidence")),
-               result.get("kind") or "", number(result.get("kind_confidence")), *others, result.get("error") or ""]
+        confidence, kind_confidence = result.get("confidence"), result.get("kind_confidence")
+        row = [result.get("id") or "", source.get("_line") or "", mask(source.get("title") or ""), result.get("module") or "",
+               number(confidence), certainty(modules, confidence), result.get("kind") or "", number(kind_confidence),
+               certainty(kinds, kind_confidence), *others, result.get("error") or ""]
         writer.writerow([safe_cell(cell) if isinstance(cell, str) else cell for cell in row])
 
 

@@ -238,6 +238,10 @@ def test_classify_out_csv_writes_semicolon_csv_with_bom(tmp_path, capsys):
     assert data.startswith(b"\xef\xbb\xbf") and b"19121212-1212" not in data
     rows = list(csv.DictReader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0]["id"] == "ID-1" and rows[0]["module"] == "utskrift_hardvara" and "," in rows[0]["confidence"]
+    # a new user's finding: without ids the rows could not be told apart (the line is the sheet's row, as messages
+    # name it), and how sure was a decimal only
+    assert rows[0]["line"] == "2" and rows[0]["title"] and "19121212" not in rows[0]["title"]
+    assert rows[0]["certainty"] in ("Hög", "Medel", "Låg") and rows[0]["kind_certainty"] in ("Hög", "Medel", "Låg")
 
 
 def test_classify_out_refuses_other_endings(tmp_path, capsys):
