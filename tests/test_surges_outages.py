@@ -20,6 +20,7 @@ import pytest
 
 from conftest import write_jsonl
 
+from elsdesk.domain import Ticket
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.incidents import incident_ticket_ids
 from elsdesk.storage import TicketRepository
@@ -526,3 +527,18 @@ def test_kinds_rule():
     assert not kinds_allow_incident(["konfiguration"] * 3 + ["fel"] * 2, first_day=True, share=0.5)
     assert kinds_allow_incident(["fel"] * 3 + ["handhavande"] * 2, first_day=True, share=0.5)
     assert kinds_allow_incident([None, None], first_day=True, share=0.5), "no kind known: nothing to go on"
+
+
+def test_an_outage_whose_titles_are_all_said_twice_is_named_by_what_its_reports_say():
+    """A new user's finding: an outage of nine reports, "Segt", "Systemet svarar inte", "Cosmic fryser" and "Cosmic
+    hänger sig" twice each, was named "Segt", the first of them, where nearly every report says "Cosmic"."""
+    from elsdesk.services.surge_joins import _most_said
+
+    said = [("Segt", "Cosmic väldigt segt, timglaset."), ("Systemet svarar inte", "Inget svar från Cosmic sedan 09:10."),
+            ("Cosmic nere?", "Cosmic svarar inte alls."), ("Cosmic hänger sig", "Hela systemet hänger sig, kan inte dokumentera."),
+            ("Cosmic fryser", "Cosmic fryser helt, timglaset snurrar.")]
+    order = [0, 1, 0, 2, 3, 4, 4, 1, 3]
+    tickets = [Ticket(title=said[i][0], description=said[i][1], id=n) for n, i in enumerate(order)]
+    assert _most_said(tickets).title == "Cosmic hänger sig"  # "Cosmic" and a word of two reports, as "Cosmic fryser": the first
+    tickets[5] = Ticket(title="Segt", description="Allt går segt", id=5)  # said three times: the most said names it
+    assert _most_said(tickets).title == "Segt"
