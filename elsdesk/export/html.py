@@ -242,6 +242,16 @@ def _ended_section(data) -> str:
             f'<div class="card">{table}</div></section>')
 
 
+def _workarounds_section(data) -> str:
+    """The week's known problems off the agenda with their workaround (none: no section)."""
+    rows = tables.workaround_rows(data)
+    if not rows:
+        return ""
+    table = _table(tables.workaround_headers(data), rows, {2}, {0: "label"})
+    return (f'<section><h2>{esc(tables.text(data, "workarounds"))}</h2>'
+            f'<p class="meta">{esc(tables.text(data, "workarounds_note"))}</p><div class="card">{table}</div></section>')
+
+
 def _screen(data) -> str:
     t = lambda key: tables.text(data, key)  # noqa: E731
     trend = tables.module_trend(data)
@@ -261,6 +271,7 @@ def _screen(data) -> str:
 </section>
 {f'<section><h2>{esc(t("agenda_topics"))}</h2><div class="topics">{cards}</div></section>' if cards else ""}
 <section><h2>{esc(t('all_topics'))}</h2><div class="card scroll all">{all_topics}</div></section>
+{_workarounds_section(data)}
 {_ended_section(data)}
 <section><h2>{esc(t('module_trend'))}</h2><div class="card">{_heat_table(data, trend)}</div></section>
 </main>

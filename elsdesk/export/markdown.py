@@ -108,6 +108,10 @@ def render_markdown(data) -> str:
     lines += ["", f"## {md(t('all_topics'))}", ""]
     rows = tables.topic_rows(data)
     lines += md_table(tables.topic_headers(data), rows, numeric={0, 4, 5, 7}) if rows else [md(t("no_topics"))]
+    workarounds = tables.workaround_rows(data)
+    if workarounds:
+        lines += ["", f"## {md(t('workarounds'))}", "", md(t("workarounds_note")), ""]
+        lines += md_table(tables.workaround_headers(data), workarounds, numeric={2})
     if data.ended:
         lines += ["", f"## {md(t('ended'))}", "", md(tables.ended_note(data)), ""]
         lines += md_table(tables.ended_headers(data), tables.ended_rows(data), numeric={3, 4})

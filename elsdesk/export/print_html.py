@@ -79,6 +79,16 @@ def _print_all_topics(data) -> str:
     return _print_table(headers, rows, {0, 4, 5, 7}, 6, data, size=7, widths=[7, 26, 15, 11, 7, 6, 7, 6, 7, 8], raw={1}, nowrap={6, 8, 9})
 
 
+def _print_workarounds(data) -> str:
+    """The week's known problems off the agenda with their workaround (none: nothing)."""
+    rows = tables.workaround_rows(data)
+    if not rows:
+        return ""
+    note = f'<p><font color="#475467">{esc(tables.text(data, "workarounds_note"))}</font></p>'
+    return _heading(esc(tables.text(data, "workarounds"))) + note + _print_table(
+        tables.workaround_headers(data), rows, {2}, None, data, widths=[26, 17, 8, 14, 35])
+
+
 def _print_ended(data) -> str:
     """Last week's larger topics that did not go on this week (none: nothing)."""
     if not data.ended:
@@ -179,6 +189,7 @@ def _print(data) -> str:
 {chart_topics}{_print_topic_chart(data, top_cards) if top_cards else esc(t('no_topics'))}
 {_heading(esc(t("agenda_topics"))) + topics if topics else ""}
 {_heading(esc(t('all_topics')))}{all_topics}
+{_print_workarounds(data)}
 {_print_ended(data)}
 {_heading(esc(t('module_trend')))}{_print_trend_tables(data, trend)}
 </body></html>
