@@ -241,3 +241,17 @@ def test_the_topic_reference_is_the_seed_corpus_without_its_rounds_for_a_few_are
     reference, seed = load_reference_corpus(), load_seed_corpus()
     assert len(reference) == len(seed) - left_out
     assert {r["problem"] for r in reference} < {r["problem"] for r in seed}
+
+
+def test_the_same_corpus_fitted_one_svm_at_a_time_gives_the_same_model():
+    """liblinear draws from one random generator for the whole process, so SVMs fitted side by side gave another
+    model from the same tickets each time (a held-out set moved by a ticket); the shipped model's pipeline
+    (n_jobs=1) is rebuilt bit for bit."""
+    from elsdesk.corpus import load_kind_corpus, load_seed_corpus
+    from elsdesk.ml.model import TicketModel
+
+    rows = load_seed_corpus()[::4]
+    fitted = [TicketModel(n_jobs=1).fit(rows, kind_rows=load_kind_corpus()[::4]) for _ in range(2)]
+    for name in ("weights_", "intercept_", "sigmoid_a_", "sigmoid_b_"):
+        assert (getattr(fitted[0].module_classifier, name) == getattr(fitted[1].module_classifier, name)).all(), name
+    assert (fitted[0].kind_classifier.weights_ == fitted[1].kind_classifier.weights_).all()

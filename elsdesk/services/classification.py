@@ -546,7 +546,7 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
     groups = [r.get("problem") or r["title"] for r in seed]
     true, predicted, confidence, true_kind, predicted_kind, kind_confidence = [], [], [], [], [], []
     for number, (train_index, test_index) in enumerate(GroupKFold(n_splits=folds).split(seed, groups=groups), start=1):
-        model = TicketModel().fit([seed[i] for i in train_index], kind_rows=kind_rows)
+        model = TicketModel(n_jobs=1).fit([seed[i] for i in train_index], kind_rows=kind_rows)  # the same corpus, the same model
         test = [seed[i] for i in test_index]
         for row, prediction in zip(test, model.predict(test)):
             true.append(row["module"]); predicted.append(prediction.module); confidence.append(prediction.confidence)
@@ -556,7 +556,7 @@ def train_shipped_model(out_dir: Path, folds: int = 5, progress=None) -> dict:
             progress(number, folds + 1)
     thresholds = confidence_thresholds(true, predicted, confidence)
     quality = evaluate_predictions(true, predicted, confidence, thresholds, true_kind, predicted_kind)
-    final = TicketModel().fit(seed, kind_rows=kind_rows)
+    final = TicketModel(n_jobs=1).fit(seed, kind_rows=kind_rows)
     card = {
         "version": SHIPPED + "-" + now_iso()[:10],
         "created": now_iso(),
