@@ -179,6 +179,19 @@ def test_words_saying_when_an_outage_began_are_no_keyword():
     assert keywords == ["cosmic", "fryser"]
 
 
+def test_a_label_of_a_masked_identifier_is_no_keyword():
+    """A new user's week showed the keywords "kvar pnr" and "patientnamn", what the masking left of "ligger kvar,
+    pnr 19121212-1212" and "patientnamn: Anna"."""
+    from elsdesk.topics.finder import _keywords
+
+    class NoSignOff:
+        def any_of(self, words):
+            return False
+
+    keywords = _keywords([["kvar", "pnr"], ["remiss"], ["patientnamn"], ["röntgen"], ["kvar"]], {}, Spelling.of([]), NoSignOff())
+    assert keywords == ["remiss", "röntgen", "kvar"]
+
+
 def test_a_weeks_spelling_is_counted_once_for_all_its_groups():
     """Counting how a week spells its words was done for the finder's tickets, then again for the known
     problems' and the incidents' groups (a third of a 2,000-ticket week's time): once now, and the

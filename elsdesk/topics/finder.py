@@ -117,6 +117,12 @@ WHEN_WORDS = frozenset((
     "minuter", "minut", "timme", "timmar", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"))
 
 
+# the words that announce an identifier the masking took out ("pnr [personnummer]", "patientnamn: [namn]"): what is
+# left of the identifier names no problem, so a keyword holding one is none ("kvar pnr" from "ligger kvar, pnr …",
+# a new user's finding)
+IDENTIFIER_LABELS = frozenset(("pnr", "personnr", "persnr", "personnummer", "personnumret", "patientnamn"))
+
+
 # that an error message came names no problem ("får felmeddelande", "an error about"): no keyword says it.
 # The words still count for likeness (as stop words they changed the reference's LSA basis, and a Fjällmark
 # problem was no longer found over the whole period); a pasted message itself is out of the text already.
@@ -146,6 +152,8 @@ def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: 
             continue  # a reporter's name from a sign-off ("Tack, Karin") names no problem
         if all(word.casefold() in WHEN_WORDS for word in words):
             continue  # "strax åtta" from "sedan strax efter åtta": when it began, not what it is
+        if any(word.casefold() in IDENTIFIER_LABELS for word in words):
+            continue  # "kvar pnr": the label of an identifier the masking took out
         keywords.append(" ".join(words))
         used.update(parts)
         used.update(spelled)
