@@ -49,6 +49,7 @@ def test_typing_a_known_problem_shows_it_with_its_workaround(qtbot, db_path, tmp
     qtbot.waitUntil(lambda: form.known_problem is not None, timeout=20_000)
     text = form.problem_view.text()
     assert DOSE in text and "Högerklicka på dosen" in text and "tillfällig lösning finns" in text
+    assert "Så gör man:" in text and "orkaround" not in text  # a GUI tester: "Workaround:" in the Swedish form
     assert form.problem_view.isVisibleTo(form)
 
     _type(qtbot, form, "", "")

@@ -435,9 +435,9 @@ class TicketFormDialog(QDialog):
         heading = self.tr("Känt problem:") if suggestion.linked else self.tr("Liknar ett känt problem:")
         text = f"{escape(heading)} <b>{escape(problem.name)}</b> <span class='band'>({escape(self.problem_status_name(problem.status))})</span>"
         if problem.workaround:
-            text += "<br>" + escape(self.tr("Workaround:")) + " " + escape(problem.workaround).replace("\n", "<br>")
+            text += "<br>" + escape(self.tr("Så gör man:")) + " " + escape(problem.workaround).replace("\n", "<br>")
         else:
-            text += "<br><i>" + escape(self.tr("Ingen workaround är beskriven ännu.")) + "</i>"
+            text += "<br><i>" + escape(self.tr("Inget sätt att komma runt det är beskrivet ännu.")) + "</i>"
         self.problem_view.setText(text)
         self.problem_view.setVisible(True)
 

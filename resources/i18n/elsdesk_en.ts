@@ -2864,12 +2864,12 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="410"/>
-        <source>Workaround:</source>
-        <translation>Workaround:</translation>
+        <source>Så gör man:</source>
+        <translation>What to do:</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="412"/>
-        <source>Ingen workaround är beskriven ännu.</source>
+        <source>Inget sätt att komma runt det är beskrivet ännu.</source>
         <translation>No workaround has been described yet.</translation>
     </message>
     <message>
