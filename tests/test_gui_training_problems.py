@@ -194,6 +194,26 @@ def test_the_covered_button_says_when_it_takes_the_mark_away(qtbot, view):
     assert view.covered_button.text() == "Markera genomgånget idag"
 
 
+def test_marking_covered_and_picking_for_the_agenda_say_what_they_did(qtbot, view):
+    """A GUI tester: "Markera genomgånget idag" only filled the column, and an agenda pick with Space said nothing."""
+    from elsdesk.region_time import region_today
+
+    topic = view.overview.report["topics"][0]
+    _select(view, topic["id"])
+    said = []
+    view.edited.connect(said.append)
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.mark_selected_covered()
+    assert said == [f"Genomgånget {region_today().isoformat()}: {topic['label']}"]
+    qtbot.waitUntil(lambda: view.selected_topics() and view.selected_topics()[0]["id"] == topic["id"])
+    on_agenda = topic["id"] in view.overview.agenda_ids
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.toggle_agenda()
+    week = view.overview.week
+    assert said[-1] == (f"Borttaget från agendan för vecka {week}: {topic['label']}" if on_agenda
+                        else f"På agendan för vecka {week}: {topic['label']}")
+
+
 def test_a_change_heard_from_the_desk_keeps_the_older_week_on_screen(qtbot, tmp_path):
     """A training lead renamed a topic of an older week: the view reloaded it, then jumped to the newest week
     with another topic selected (the desk's change notice loaded the newest week)."""

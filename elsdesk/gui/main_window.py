@@ -234,6 +234,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             view.actor = self._actor()
             view.exported.connect(
                 lambda path: self.statusBar().showMessage(self.tr("Exporterat till %1").replace("%1", path), 10000))
+            view.edited.connect(lambda said: self.statusBar().showMessage(said, 10000))
             self.training_page.layout().addWidget(view)
             self._training_view = view
             self._restore_splitters(within=view)

@@ -91,6 +91,7 @@ class TrainingLeadView(QWidget):
     overview_loaded = Signal(object)
     topics_changed = Signal()
     exported = Signal(str)
+    edited = Signal(str)  # what an edit did, in words, once it is stored (for the status bar)
 
     def __init__(self, taxonomy: Taxonomy, runner, db_path, language: str = "sv", parent=None):
         super().__init__(parent)
@@ -472,10 +473,11 @@ class TrainingLeadView(QWidget):
         return [topics[r] for r in rows if r < len(topics)]
 
     # -- edits -----------------------------------------------------------------------------
-    def _edit(self, function, message: str, select=None):
+    def _edit(self, function, message: str, select=None, said: str | None = None):
         """Run an edit in the background, then read the week again; *select* (given the edit's
         result) names the topic to select afterwards when it is not the selected one (a proposal
-        that became a known problem)."""
+        that became a known problem); *said*, what the edit did in words, goes out as :attr:`edited`
+        once it is stored (a tester's "Markera genomgånget" and agenda picks said nothing)."""
         week = self.current_week()
 
         def work(context):
@@ -484,6 +486,8 @@ class TrainingLeadView(QWidget):
 
         def done(result):
             self.topics_changed.emit()
+            if said:
+                self.edited.emit(said)
             self.load(week, select=select(result) if select is not None else None)
 
         return self.runner.start(work, db_path=self.db_path, on_success=done,
@@ -516,7 +520,12 @@ class TrainingLeadView(QWidget):
             for topic in chosen:
                 set_on_agenda(database, topic["id"], topic["id"] not in agenda, week)
 
-        return self._edit(apply, "agenda")
+        added = [t["label"] for t in chosen if t["id"] not in agenda]
+        removed = [t["label"] for t in chosen if t["id"] in agenda]
+        said = "; ".join(filter(None, [
+            self.tr("På agendan för vecka %1: %2").replace("%1", week).replace("%2", ", ".join(added)) if added else "",
+            self.tr("Borttaget från agendan för vecka %1: %2").replace("%1", week).replace("%2", ", ".join(removed)) if removed else ""]))
+        return self._edit(apply, "agenda", said=said)
 
     def rename_selected(self):
         from elsdesk.services.topic_edits import rename_topic
@@ -656,7 +665,12 @@ class TrainingLeadView(QWidget):
             for topic in chosen:
                 mark_covered(database, topic["id"], None if topic.get("covered_on") else today)
 
-        return self._edit(apply, "covered")
+        marked = [t["label"] for t in chosen if not t.get("covered_on")]
+        cleared = [t["label"] for t in chosen if t.get("covered_on")]
+        said = "; ".join(filter(None, [
+            self.tr("Genomgånget %1: %2").replace("%1", today).replace("%2", ", ".join(marked)) if marked else "",
+            self.tr("Inte längre genomgånget: %1").replace("%1", ", ".join(cleared)) if cleared else ""]))
+        return self._edit(apply, "covered", said=said)
 
     def _on_go_live_edited(self) -> None:
         from elsdesk.services.topics import set_go_live

@@ -3040,6 +3040,26 @@ Database: %2</translation>
 <context>
     <name>TrainingLeadView</name>
     <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="520"/>
+        <source>På agendan för vecka %1: %2</source>
+        <translation>On the agenda for week %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="520"/>
+        <source>Borttaget från agendan för vecka %1: %2</source>
+        <translation>Taken off the agenda for week %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="520"/>
+        <source>Genomgånget %1: %2</source>
+        <translation>Covered %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="520"/>
+        <source>Inte längre genomgånget: %1</source>
+        <translation>No longer covered: %1</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/training_view.py" line="34"/>
         <source>ny</source>
         <translation>new</translation>
