@@ -134,6 +134,17 @@ def test_finding_4_f1_names_the_keyboard_ways_to_sort_and_to_reach_the_list():
     keys = [key for key, _what in shortcut_rows(TICKETS)]
     assert "Alt+V › Sortera efter" in keys and "↓ / Enter i sökrutan" in keys
     assert "Alt+V › Diagram i Utbildning" in [key for key, _what in shortcut_rows(TRAINING)]
+    assert keys.count("Ctrl+F") == 1 and "Ctrl+N" in keys  # a GUI tester saw Ctrl+F twice, under Ärenden and Överallt
+
+
+def test_the_shortcut_sections_are_one_table_so_their_keys_line_up(qtbot):
+    """A GUI tester: the two sections' columns did not line up (a table each, each as wide as its keys)."""
+    from elsdesk.gui.help_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(TICKETS, [TICKETS, TRAINING])
+    qtbot.addWidget(dialog)
+    html = dialog.text.toHtml()
+    assert html.count("<table") == 1 and "Överallt" in html and "Ärenden" in html
 
 
 # -- finding 5: the ticket list on a small screen ------------------------------------------------

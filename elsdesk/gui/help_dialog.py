@@ -106,17 +106,29 @@ def review_keys(help_text: str) -> list[tuple[str, str]]:
     return rows or [("", help_text)]
 
 
-def shortcut_rows(view: str, review_help: str | None = None) -> list[tuple[str, str]]:
-    """The shortcuts of *view* (translated), then those that work everywhere."""
+def shortcut_sections(view: str, review_help: str | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The shortcuts of *view* (translated), and those that work everywhere that the view's own do not list already
+    (a tester saw Ctrl+F twice on the Ärenden view)."""
     if view == REVIEW:
         own = review_keys(review_help) if review_help else []
     else:
         own = [(_tr(key), _tr(what)) for key, what in SHORTCUTS.get(view, ())]
-    return own + [(key, _tr(what)) for key, what in EVERYWHERE]
+    listed = {key for key, _what in own}
+    return own, [(key, _tr(what)) for key, what in EVERYWHERE if key not in listed]
 
 
-def _table(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td class='key'><b>{escape(key)}</b></td><td>{escape(what)}</td></tr>" for key, what in rows)
+def shortcut_rows(view: str, review_help: str | None = None) -> list[tuple[str, str]]:
+    """The shortcuts of *view* (translated), then those that work everywhere (:func:`shortcut_sections`)."""
+    own, everywhere = shortcut_sections(view, review_help)
+    return own + everywhere
+
+
+def _table(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """The sections (heading, rows) in one table, so that the keys of every section line up."""
+    cells = ""
+    for heading, rows in sections:
+        cells += f"<tr><td colspan='2'><h3>{escape(heading)}</h3></td></tr>"
+        cells += "".join(f"<tr><td class='key'><b>{escape(key)}</b></td><td>{escape(what)}</td></tr>" for key, what in rows)
     return f"<table cellspacing='0' cellpadding='4'>{cells}</table>"
 
 
@@ -156,12 +168,8 @@ class ShortcutsDialog(QDialog):
         return shortcut_rows(self.view, self.review_help)
 
     def _show(self) -> None:
-        rows = self.rows()
-        own = len(rows) - len(EVERYWHERE)
-        everywhere = self.tr("Överallt")
-        html = (f"<h3>{escape(_tr(VIEW_TITLES[self.view]))}</h3>{_table(rows[:own])}"
-                f"<h3>{escape(everywhere)}</h3>{_table(rows[own:])}")
-        self.text.setHtml(html)
+        own, everywhere = shortcut_sections(self.view, self.review_help)
+        self.text.setHtml(_table([(_tr(VIEW_TITLES[self.view]), own), (self.tr("Överallt"), everywhere)]))
 
 
 class GettingStartedDialog(QDialog):
