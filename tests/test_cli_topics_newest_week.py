@@ -63,3 +63,16 @@ def test_a_ticket_dated_a_year_ahead_by_a_slip_does_not_become_the_default_week(
     assert json.loads(capsys.readouterr().out)["week"] == "2025-W19"
     assert main(["--db", str(db_path), "topics", "--week", ahead_week, "--json"]) == 0  # still there when asked for
     assert json.loads(capsys.readouterr().out)["tickets"] == 1
+
+
+def test_the_charts_weeks_run_without_a_gap(db_path, tmp_path):
+    """A GUI tester's trend chart went from v48 straight to v50: a week without tickets had no place on it."""
+    from elsdesk.services.training import with_quiet_weeks
+
+    rows = sample_rows(4, week_day="2025-04-28") + sample_rows(3, start=50, week_day="2025-05-13")  # W18, W20
+    with open_database(db_path) as database:
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", rows))
+        overview = training_overview(database)
+    assert list(overview.volumes) == ["2025-W18", "2025-W19", "2025-W20"] and overview.volumes["2025-W19"] == {}
+    assert overview.weeks == ["2025-W18", "2025-W20"]  # the week picker offers weeks with tickets
+    assert with_quiet_weeks({}) == {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from elsdesk.domain import day_number_of_week, iso_week_of, newest_week_so_far, normalise_week, parse_datetime
+from elsdesk.domain import (
+    day_number_of_week, iso_week_of, newest_week_so_far, normalise_week, parse_datetime, parse_week, weeks_of_period,
+)
 from elsdesk.region_time import region_today
 from elsdesk.services.problems import known_problems
 from elsdesk.services.agenda_rules import agenda
@@ -68,6 +70,15 @@ class TrainingOverview:
     effects: dict[str, CoveredEffect] = field(default_factory=dict)  # per covered topic
 
 
+def with_quiet_weeks(volumes: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """*volumes* (ISO week -> tickets per module) with every week between its first and its last, a week without
+    tickets as none: the charts went from v48 straight to v50 (a GUI tester's finding)."""
+    if not volumes:
+        return volumes
+    start, end = parse_week(min(volumes))[0], parse_week(max(volumes))[1]
+    return {week: volumes.get(week, {}) for week in weeks_of_period(start, end)}
+
+
 def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None,
                       or_newest: bool = False) -> TrainingOverview:
     """The Utbildning tab's week: its topics, agenda, charts and known problems. *week* defaults to the
@@ -90,6 +101,6 @@ def training_overview(database: Database, week: str | None = None, recompute: bo
     return TrainingOverview(
         week=week, weeks=weeks, go_live=go_live_date(database), day_number=day_number_of_week(week, go_live_date(database)),
         report=report, agenda_ids=[t["id"] for t in agenda(report)],
-        volumes={w: v for w, v in module_volumes(database).items() if w <= week}, topic_history=history,
+        volumes=with_quiet_weeks({w: v for w, v in module_volumes(database).items() if w <= week}), topic_history=history,
         problems=known_problems(database), effects=effects,
     )
