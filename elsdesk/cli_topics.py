@@ -73,9 +73,9 @@ def cmd_topics(args) -> int:
     from elsdesk.plain_text import printable
     from elsdesk.cli import _database, say_none
     from elsdesk.cli_errors import UsageError, check_span
-    from elsdesk.services.topics import range_topics, weekly_topics
     from elsdesk.domain import newest_week_so_far
     from elsdesk.region_time import region_today
+    from elsdesk.services.topics import range_topics, weekly_topics
     from elsdesk.storage import TicketRepository
 
     if bool(args.start) != bool(args.end) or (args.week and args.start):
