@@ -544,7 +544,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = plain_app_start(sys.argv[1:] if argv is None else argv)
     if args is None:
-        with swedish_argparse():
+        from elsdesk.days import days_read_together
+
+        with swedish_argparse(), days_read_together(sys.argv[1:] if argv is None else argv):
             args = build_parser().parse_args(argv)
     # a warning on a terminal reads as the command's other messages do; -v adds where each line came from
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,

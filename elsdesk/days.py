@@ -3,17 +3,20 @@
 
 Accepted: 2025-04-28, 2025-4-28, 20250428, 28.04.2025, 28.4.2025, and what the import reads as a
 date-time (its day is taken: "2025-04-28 08:15", "28.04.2025 kl. 08.15", "28 april 2025"), and slashes
-whose order cannot be doubted ("16/12/2026"). Refused: slashes where day or month first cannot be told
-("5/11/2026", "28/4"), and a day that does not exist.
+whose order cannot be doubted ("16/12/2026"), or that the other day of one command shows
+(:func:`days_read_together`: "--from 23/11/2026 --to 06/12/2026"). Refused: slashes where day or month first
+cannot be told ("5/11/2026", "28/4"), and a day that does not exist.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 from datetime import date
+from typing import Iterable
 
 from elsdesk.domain import BadInputError, parse_written_datetime
-from elsdesk.import_dates import MONTHS, slashed_date
+from elsdesk.import_dates import MONTHS, slash_order, slash_order_of, slashed_date
 
 DAY_FORMS = "2025-04-28, 2025-4-28, 20250428, 28.04.2025 eller 28.4.2025"
 
@@ -42,6 +45,13 @@ def read_day(text: str) -> date:
     if slashed is not None:
         return slashed.date()
     return date.fromisoformat(written)  # the other ISO forms Python reads ("2025-W18-1"), as accepted before
+
+
+def days_read_together(written: Iterable[str]) -> AbstractContextManager:
+    """Read the days of one command (*written*: its words) in the order their slashes show together: with
+    "--from 23/11/2026" (no month 23) the "--to 06/12/2026" beside it is the 6th of December, where alone it
+    was refused as day or month first (a regional coordinator's period, typed as the ticket tool writes dates)."""
+    return slash_order(slash_order_of(word.split("=", 1)[-1] for word in written))  # "--to=06/12/2026" too
 
 
 class DayError(ValueError):

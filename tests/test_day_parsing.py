@@ -101,3 +101,20 @@ def test_one_line_left_over_is_one_row_not_rows(capsys):
     _print_lines("f.csv", "avvisad", [(line, "datum 'x' är inget datum") for line in range(2, 3 + MESSAGES_PER_REASON)])
     err = capsys.readouterr().err
     assert f"f.csv: avvisad: 1 rad till (rad {2 + MESSAGES_PER_REASON}) av samma slag" in err and "1 rader" not in err
+
+
+def test_the_other_day_of_the_command_tells_the_order_of_slashes(tmp_path, capsys):
+    """A new regional coordinator typed the period as the ticket tool writes dates: "--to 06/12/2026" was refused as
+    day or month first, though "--from 23/11/2026" beside it shows the day comes first."""
+    from conftest import sample_rows, write_jsonl
+
+    db = str(tmp_path / "desk.db")
+    assert main(["--db", db, "import", str(write_jsonl(tmp_path / "t.jsonl", sample_rows(5))), "--no-classify",
+                 "--no-incidents"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "topics", "--from", "23/11/2026", "--to=06/12/2026", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["from"], shown["to"]) == ("2026-11-23", "2026-12-06")
+    with pytest.raises(SystemExit) as exit_info:  # alone, it still cannot be told
+        main(["--db", db, "config", "--go-live", "06/12/2026"])
+    assert exit_info.value.code == 2 and "dag eller månad först går inte att avgöra" in capsys.readouterr().err
