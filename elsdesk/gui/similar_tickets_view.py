@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from elsdesk.gui.label_notes import module_source_note
 from elsdesk.services.similar import SimilarTicket
 from elsdesk.taxonomy import Taxonomy
 
@@ -98,7 +99,7 @@ class SimilarTicketsView(QWidget):
             item.setData(0, ID_ROLE, ticket.id)
             item.setData(5, ID_ROLE, resolution)
             item.setToolTip(2, (ticket.description or "")[:500])
-            item.setToolTip(3, f"{module}\n{self._module_note(ticket)}")  # the name whole where the column cuts it
+            item.setToolTip(3, f"{module}\n{module_source_note(ticket)}")  # the name whole where the column cuts it
             item.setToolTip(5, resolution[:500])
             self.tree.addTopLevelItem(item)
         self.tree.setVisible(bool(similar))
@@ -106,15 +107,6 @@ class SimilarTicketsView(QWidget):
             self._fit_height()
         self.empty.setVisible(not similar)
         self.empty.setText(empty_text or self.tr("Inga liknande ärenden."))
-
-    def _module_note(self, ticket) -> str:
-        if not ticket.module:
-            return self.tr("Ej klassad")
-        if ticket.module_guessed:
-            return self.tr("Modellens förslag, inte bekräftat")
-        if ticket.labels_confirmed:
-            return self.tr("Bekräftad modul")
-        return self.tr("Satt vid registreringen eller importen, inte bekräftad av en superanvändare")
 
     def show_rows(self, rows: int) -> None:
         """Keep the list exactly *rows* rows high (header included), so a layout short of room takes it

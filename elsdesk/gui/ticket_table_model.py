@@ -13,8 +13,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from elsdesk.domain import HUMAN, INTAKE, MODEL, Ticket
-from elsdesk.ml.confidence import percent
+from elsdesk.domain import HUMAN, Ticket
+from elsdesk.gui.label_notes import module_source_note
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.taxonomy import Taxonomy
 
@@ -182,19 +182,11 @@ class TicketTableModel(QAbstractTableModel):
         value = getattr(ticket, column)
         return "" if value is None else str(value)
 
-    def _unconfirmed_note(self, ticket: Ticket) -> str | None:
+    @staticmethod
+    def _unconfirmed_note(ticket: Ticket) -> str | None:
         """What the "?" after a module means for this ticket, or that a person's module awaits a super-user's
-        review (from the row itself: no database read)."""
-        if ticket.label_source == HUMAN or not ticket.module:
-            return None
-        if ticket.label_source == MODEL and ticket.module_confidence is not None:
-            return self.tr("Satt av modellen (säkerhet %1 %), inte bekräftad av en superanvändare").replace(
-                "%1", str(percent(ticket.module_confidence)))
-        if ticket.label_source == MODEL:
-            return self.tr("Satt av modellen, inte bekräftad av en superanvändare")
-        if ticket.label_source == INTAKE:  # a person's label: no "?", but not yet reviewed
-            return self.tr("Satt vid registreringen eller importen, inte bekräftad av en superanvändare")
-        return self.tr("Inte bekräftad av en superanvändare")
+        review; None for a confirmed module or none."""
+        return None if ticket.label_source == HUMAN or not ticket.module else module_source_note(ticket)
 
     def widest_texts(self, column: int) -> list[str]:
         """Every text a label column can show (module, kind, status, priority names), for sizing the column."""

@@ -799,6 +799,39 @@
     </message>
 </context>
 <context>
+    <name>LabelNotes</name>
+    <message>
+        <location filename="../../elsdesk/gui/label_notes.py" line="14"/>
+        <source>Ej klassad</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_notes.py" line="14"/>
+        <source>Bekräftad modul</source>
+        <translation>Confirmed module</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_notes.py" line="14"/>
+        <source>Satt vid registreringen eller importen, inte bekräftad av en superanvändare</source>
+        <translation>Set when the ticket was logged or imported, not confirmed by a super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_notes.py" line="14"/>
+        <source>Satt av modellen (säkerhet %1 %), inte bekräftad av en superanvändare</source>
+        <translation>Set by the model (confidence %1%), not confirmed by a super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_notes.py" line="14"/>
+        <source>Satt av modellen, inte bekräftad av en superanvändare</source>
+        <translation>Set by the model, not confirmed by a super-user</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/label_notes.py" line="14"/>
+        <source>Inte bekräftad av en superanvändare</source>
+        <translation>Not confirmed by a super-user</translation>
+    </message>
+</context>
+<context>
     <name>LabelSource</name>
     <message>
         <location filename="../../elsdesk/gui/review_card.py" line="49"/>
@@ -2529,21 +2562,6 @@ Database: %2</translation>
         <translation>No similar tickets yet.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="99"/>
-        <source>Bekräftad modul</source>
-        <translation>Confirmed module</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="100"/>
-        <source>Modellens förslag, inte bekräftat</source>
-        <translation>The model&apos;s suggestion, not confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="100"/>
-        <source>Ej klassad</source>
-        <translation>Not classified</translation>
-    </message>
-    <message>
         <location filename="../../elsdesk/gui/similar_tickets_view.py" line="107"/>
         <source>Inga liknande ärenden.</source>
         <translation>No similar tickets.</translation>
@@ -2557,11 +2575,6 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/similar_tickets_view.py" line="140"/>
         <source>%1 – lösning: %2</source>
         <translation>%1 – resolution: %2</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/similar_tickets_view.py" line="114"/>
-        <source>Satt vid registreringen eller importen, inte bekräftad av en superanvändare</source>
-        <translation>Set when the ticket was logged or imported, not confirmed by a super-user</translation>
     </message>
 </context>
 <context>
@@ -3015,26 +3028,6 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/ticket_table_model.py" line="55"/>
         <source>Enhet</source>
         <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="190"/>
-        <source>Satt av modellen (säkerhet %1 %), inte bekräftad av en superanvändare</source>
-        <translation>Set by the model (confidence %1%), not confirmed by a super-user</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="193"/>
-        <source>Satt av modellen, inte bekräftad av en superanvändare</source>
-        <translation>Set by the model, not confirmed by a super-user</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="195"/>
-        <source>Satt vid registreringen eller importen, inte bekräftad av en superanvändare</source>
-        <translation>Set when the ticket was logged or imported, not confirmed by a super-user</translation>
-    </message>
-    <message>
-        <location filename="../../elsdesk/gui/ticket_table_model.py" line="196"/>
-        <source>Inte bekräftad av en superanvändare</source>
-        <translation>Not confirmed by a super-user</translation>
     </message>
 </context>
 <context>
