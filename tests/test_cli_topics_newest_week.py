@@ -76,3 +76,18 @@ def test_the_charts_weeks_run_without_a_gap(db_path, tmp_path):
     assert list(overview.volumes) == ["2025-W18", "2025-W19", "2025-W20"] and overview.volumes["2025-W19"] == {}
     assert overview.weeks == ["2025-W18", "2025-W20"]  # the week picker offers weeks with tickets
     assert with_quiet_weeks({}) == {}
+
+
+def test_a_long_quiet_run_is_no_run_of_empty_weeks():
+    """A desk that kept its demo month of 2025 beside a real go-live a year later got about fifty empty weeks in its
+    module chart; a short quiet run (a holiday, a week without tickets) keeps its place."""
+    from elsdesk.services.training import QUIET_GAP_WEEKS, with_quiet_weeks
+
+    volumes = {"2025-W18": {"lakemedel": 2}, "2025-W20": {"remiss": 1}, "2026-W45": {"lakemedel": 5},
+               "2026-W47": {"remiss": 3}}
+    filled = with_quiet_weeks(volumes)
+    assert list(filled) == ["2025-W18", "2025-W19", "2025-W20", "2026-W45", "2026-W46", "2026-W47"]
+    assert filled["2026-W46"] == {} and filled["2026-W45"] == {"lakemedel": 5}
+    over_new_year = with_quiet_weeks({"2025-W51": {"a": 1}, f"2026-W{QUIET_GAP_WEEKS:02d}": {"a": 1}})
+    assert list(over_new_year) == ["2025-W51", "2025-W52", *(f"2026-W{n:02d}" for n in range(1, QUIET_GAP_WEEKS + 1))]
+    assert len(with_quiet_weeks({"2025-W51": {"a": 1}, f"2026-W{1 + QUIET_GAP_WEEKS:02d}": {"a": 1}})) == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from elsdesk.domain import (
     day_number_of_week, iso_week_of, newest_week_so_far, normalise_week, parse_datetime, parse_week, weeks_of_period,
@@ -70,13 +70,24 @@ class TrainingOverview:
     effects: dict[str, CoveredEffect] = field(default_factory=dict)  # per covered topic
 
 
-def with_quiet_weeks(volumes: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-    """*volumes* (ISO week -> tickets per module) with every week between its first and its last, a week without
-    tickets as none: the charts went from v48 straight to v50 (a GUI tester's finding)."""
-    if not volumes:
-        return volumes
-    start, end = parse_week(min(volumes))[0], parse_week(max(volumes))[1]
-    return {week: volumes.get(week, {}) for week in weeks_of_period(start, end)}
+QUIET_GAP_WEEKS = 4  # the longest run of weeks without tickets the charts draw as empty weeks
+
+
+def with_quiet_weeks(volumes: dict[str, dict[str, int]], longest_gap: int = QUIET_GAP_WEEKS) -> dict[str, dict[str, int]]:
+    """*volumes* (ISO week -> tickets per module) with the weeks between its weeks that have none, as none: the charts
+    went from v48 straight to v50 (a GUI tester's finding). A longer quiet run than *longest_gap* weeks is left out:
+    a demo month of last year kept beside a real go-live would otherwise fill the chart with fifty empty weeks."""
+    filled: dict[str, dict[str, int]] = {}
+    previous_end = None
+    for week in sorted(volumes):
+        start, end = parse_week(week)
+        if previous_end is not None:
+            quiet = weeks_of_period(previous_end + timedelta(days=1), start - timedelta(days=1))
+            if len(quiet) <= longest_gap:
+                filled.update((between, {}) for between in quiet)
+        filled[week] = volumes[week]
+        previous_end = end
+    return filled
 
 
 def training_overview(database: Database, week: str | None = None, recompute: bool = False, is_cancelled=None,
