@@ -27,6 +27,10 @@ def add_topic_commands(command) -> None:
     topics.add_argument("--to", dest="end", metavar="DATUM", type=day_value, help="sista dagen (med --from)")
     topics.add_argument("--json", action="store_true")
     topics.add_argument("--recompute", action="store_true", help="räkna om veckan även om den redan är beräknad")
+    topics.add_argument("--on-agenda", nargs="+", metavar="ÄMNE", default=[],
+                        help="sätt ämnena på veckans agenda (namnet som listan visar det, eller id:t ur --json); utan"
+                             " val föreslås veckans handhavande-ämnen")
+    topics.add_argument("--off-agenda", nargs="+", metavar="ÄMNE", default=[], help="ta ämnena från veckans agenda")
 
     export = command("export", "exportera veckans utbildningsunderlag, eller en översikt av en period")
     export.add_argument("--week", type=week_value)
@@ -80,6 +84,8 @@ def cmd_topics(args) -> int:
 
     if bool(args.start) != bool(args.end) or (args.week and args.start):
         raise UsageError("ange antingen --week VECKA eller både --from DATUM och --to DATUM")
+    if args.start and (args.on_agenda or args.off_agenda):
+        raise UsageError("--on-agenda och --off-agenda gäller en vecka: ange --week VECKA i stället för --from/--to")
     from elsdesk.services.labels import desk_taxonomy
 
     if args.start:
@@ -93,6 +99,9 @@ def cmd_topics(args) -> int:
             # without --week: the newest week with tickets that has begun (a ticket dated ahead by a slip does not count)
             week = args.week or newest_week_so_far(TicketRepository(database).weeks(), region_today())
             report = weekly_topics(database, week, recompute=args.recompute) if week else {"week": None, "tickets": 0, "topics": []}
+            if week and (args.on_agenda or args.off_agenda):
+                _change_agenda(database, report, args.on_agenda, args.off_agenda)
+                report = weekly_topics(database, week)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -115,7 +124,43 @@ def cmd_topics(args) -> int:
     if not report["topics"]:
         say_none(f"inga återkommande ämnen {'den veckan' if 'week' in report else 'under perioden'}"
                  + ("" if report["tickets"] else " (inga ärenden)"))
+    elif "week" in report:
+        print(agenda_line(report))
     return 0
+
+
+def agenda_line(report: dict) -> str:
+    """The week's agenda in one line: the topics picked, or those proposed, and how to change it."""
+    from elsdesk.plain_text import printable
+    from elsdesk.services.agenda_rules import agenda
+
+    items = agenda(report)
+    picked = any(topic["on_agenda"] for topic in report["topics"])
+    how = "vald" if picked else "föreslagen: veckans handhavande-ämnen"
+    names = "; ".join(printable(topic["label"], keep_newlines=False) for topic in items) or "(tom)"
+    return f"agenda ({how}; ändra med --on-agenda/--off-agenda ÄMNE): {names}"
+
+
+def _change_agenda(database, report: dict, add: list[str], remove: list[str]) -> None:
+    """Put the topics named in *add* on the week's agenda and take those in *remove* off it (by their names as the
+    list shows them, in any case, or their ids); a name the week does not have is a usage error naming its topics."""
+    from elsdesk.services.agenda_rules import agenda
+    from elsdesk.services.topic_edits import change_agenda
+
+    change_agenda(database, report["week"], add=[_topic_named(report, name) for name in add],
+                  remove=[_topic_named(report, name) for name in remove],
+                  proposed=[topic["id"] for topic in agenda(report)])
+
+
+def _topic_named(report: dict, name: str) -> str:
+    from elsdesk.cli_errors import UsageError
+
+    wanted = " ".join(name.split()).casefold()
+    for topic in report["topics"]:
+        if wanted in (topic["id"].casefold(), " ".join(topic["label"].split()).casefold()):
+            return topic["id"]
+    names = "; ".join(topic["label"] for topic in report["topics"][:12])
+    raise UsageError(f"vecka {report['week']} har inget ämne som heter '{name}'; veckans ämnen: {names}")
 
 
 def export_format(fmt: str | None, out: str) -> str:

@@ -92,6 +92,8 @@ def test_plain_topics_show_trend_and_module_names(db_path, tmp_path, capsys):
 
     assert main(["--db", str(db_path), "topics", "--week", "2025-W18"]) == 0
     lines = capsys.readouterr().out.splitlines()[1:]
+    assert lines[-1].startswith("agenda (föreslagen: veckans handhavande-ämnen;"), "the last line is the week's agenda"
+    lines = lines[:-1]
     assert lines, "the sample week has recurring topics"
     for line in lines:
         assert line.split()[1] in {"ny", "ökande", "stabil", "minskande"}

@@ -464,3 +464,33 @@ def test_a_week_whose_tickets_hold_no_content_word_has_no_topics_and_no_error(me
     finder = TopicFinder()
     assert finder.describe_groups([Ticketish(f"E-{i}", r["title"], "", "lakemedel", None) for i, r in enumerate(rows)],
                                   [[0, 1, 2]])[0].keywords == []
+
+
+def test_the_command_line_puts_a_topic_on_the_weeks_agenda_beside_the_proposed_ones(db_target, tmp_path, capsys):
+    """A new training lead's finding: the rising referral-inbox problem, read as a fault, was off the proposed how-to
+    agenda, and only the Utbildning tab could put it on. ``topics --on-agenda`` does, by the name the list shows; the
+    proposed topics stay beside it, and the export takes the same agenda."""
+    def as_fault(row):
+        return {**row, "kind": "fel"} if row["module"] == "lakemedel" else row
+
+    rows = [as_fault(row) for row in _rows(SIGN_DOSE + SITHS_PIN + ONE_OFFS[3:], "2025-05-06", 200, _module)]
+    db = str(db_target)
+    assert main(["--db", db, "import", str(write_jsonl(tmp_path / "w.jsonl", rows)), "--no-classify", "--no-incidents"]) == 0
+    assert main(["--db", db, "topics", "--week", "2025-W19", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out.splitlines()[-1])
+    dose = next(t for t in report["topics"] if t["module"] == "lakemedel")
+    siths = next(t for t in report["topics"] if t["module"] == "inloggning_siths")
+    assert dose["kind"] == "fel" and [t["id"] for t in agenda(report)] == [siths["id"]]
+    assert main(["--db", db, "topics", "--week", "2025-W19", "--on-agenda", dose["label"].upper()]) == 0
+    shown = capsys.readouterr().out
+    assert "agenda (vald; ändra med --on-agenda/--off-agenda ÄMNE): " in shown
+    agenda_now = [t["id"] for t in agenda(weekly_topics(open_database(db), "2025-W19"))]
+    assert sorted(agenda_now) == sorted([dose["id"], siths["id"]]), "the proposed topic stays beside the one added"
+    assert main(["--db", db, "topics", "--week", "2025-W19", "--off-agenda", siths["id"]]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"): {dose['label']}")
+    assert main(["--db", db, "export", "--week", "2025-W19", "--out", str(tmp_path / "a.md")]) == 0
+    assert dose["label"] in (tmp_path / "a.md").read_text(encoding="utf-8").split("## ")[1]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", db, "topics", "--week", "2025-W19", "--on-agenda", "Finns inte"])
+    assert exit_info.value.code == 2
+    assert "vecka 2025-W19 har inget ämne som heter 'Finns inte'; veckans ämnen: " in capsys.readouterr().err

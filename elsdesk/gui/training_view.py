@@ -504,21 +504,17 @@ class TrainingLeadView(QWidget):
         self.load(week)
 
     def toggle_agenda(self):
-        from elsdesk.services.topic_edits import set_on_agenda
+        from elsdesk.services.topic_edits import change_agenda
 
         chosen = self.selected_topics()
         if not chosen:
             return None
         agenda = set(self.overview.agenda_ids)
-        explicit = any(t["on_agenda"] for t in self.overview.report["topics"])
         week = self.overview.week  # a pick is for this week's agenda only
 
         def apply(database):
-            if not explicit:  # the first pick turns the proposal into explicit choices
-                for topic_id in agenda:
-                    set_on_agenda(database, topic_id, True, week)
-            for topic in chosen:
-                set_on_agenda(database, topic["id"], topic["id"] not in agenda, week)
+            change_agenda(database, week, add=[t["id"] for t in chosen if t["id"] not in agenda],
+                          remove=[t["id"] for t in chosen if t["id"] in agenda], proposed=agenda)
 
         added = [t["label"] for t in chosen if t["id"] not in agenda]
         removed = [t["label"] for t in chosen if t["id"] in agenda]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from elsdesk.domain import BadInputError, NotFoundError, normalise_week
@@ -58,15 +59,24 @@ def mark_covered(database: Database, topic_id: str, on: date | str | None) -> No
 def set_on_agenda(database: Database, topic_id: str, picked: bool, week: str) -> None:
     """Pick *topic_id* for *week*'s agenda, or take it off; other weeks' agendas stay as they are
     (a pick used to be the topic's for every week it appeared in)."""
+    change_agenda(database, week, add=[topic_id] if picked else [], remove=[] if picked else [topic_id])
+
+
+def change_agenda(database: Database, week: str, add: Iterable[str] = (), remove: Iterable[str] = (),
+                  proposed: Iterable[str] = ()) -> None:
+    """Put the topics *add* on *week*'s agenda and take *remove* off it, in one write. The first change of a week
+    whose agenda is still the one proposed (no picks yet: *proposed*, the topic ids it proposes) starts from that
+    agenda: a training lead who adds the rising referral-inbox problem keeps the three how-to topics beside it."""
     require(database, EDIT_TOPICS)
+    add, remove = list(add), list(remove)
     repo = TopicRepository(database)
-    _require(repo, topic_id)
+    for topic_id in add + remove:
+        _require(repo, topic_id)
     key = AGENDA_KEY.format(week=normalise_week(week))
     with database.write() as conn:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        picks = picks_of(row[0] if row else None)  # read inside the write: two picks at once both stay
-        picks = picks | {topic_id} if picked else picks - {topic_id}
-        upsert_setting(conn, key, json.dumps(sorted(picks)))
+        picks = picks_of(row[0] if row else None) or set(proposed)  # read inside the write: two changes at once both stay
+        upsert_setting(conn, key, json.dumps(sorted((picks | set(add)) - set(remove))))
 
 
 def merge_refusal(topic_ids: list[str]) -> str | None:
