@@ -372,3 +372,40 @@ def test_ctrl_z_after_a_link_takes_the_link_back_not_an_older_confirmation(qtbot
     assert view.current_ticket_id() == item.ticket.id and "ångrades" in view.status_label.text()
     with qtbot.waitSignal(view.decision_undone, timeout=20_000):  # the next Ctrl+Z: the confirmation
         press(qtbot, Qt.Key_Z, Qt.ControlModifier)
+
+
+def test_the_next_cards_load_while_long_work_holds_the_background_threads(qtbot, view, desk):
+    """A GUI tester switched to super-user while the similar-ticket index was being built: the next cards waited behind
+    it, and Enter after Enter found no card and did nothing, without a word. The cards now load on the pool for what a
+    person waits on; a key that still comes before its card says so."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from elsdesk.gui.tasks import quick_pool
+
+    release = threading.Event()
+    held = []
+
+    def hold(pool):
+        for _ in range(pool.maxThreadCount()):
+            held.append(view.runner.start(lambda _context: release.wait(30), name="long work",
+                                          quick=pool is quick_pool()))
+        qtbot.waitUntil(lambda: pool.activeThreadCount() == pool.maxThreadCount())
+
+    try:
+        hold(QThreadPool.globalInstance())  # an index build and a topics run, say
+        for _ in range(view.remaining() - 1):  # more decisions than the cards loaded ahead
+            ready(qtbot, view)
+            press(qtbot, Qt.Key_Return)
+        qtbot.waitUntil(lambda: view.current_item() is not None, timeout=10_000)
+        hold(quick_pool())  # now nothing can load: a key before the card is not taken silently
+        view._reload_items()
+        assert view.current_item() is None
+        press(qtbot, Qt.Key_Return)
+        assert view.status_label.text() == "Ärendet laddas fortfarande – inget beslut togs. Tryck igen när det syns."
+        assert view.remaining() == 1, "no decision was taken"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: all(task.is_done() for task in held))
+    ready(qtbot, view)

@@ -337,6 +337,7 @@ class ReviewQueueView(QWidget):
     def accept_suggestion(self, index: int) -> None:
         item = self.current_item()
         if item is None:
+            self._not_loaded_yet()
             return
         if index < len(item.suggestions):
             self.decide(item.suggestions[index].module)
@@ -422,7 +423,7 @@ class ReviewQueueView(QWidget):
                     lambda exc: self._on_undo_failed(expected, exc), name="undo decision")
 
     # -- task results --------------------------------------------------------------------
-    def _start(self, runner: TaskRunner, work, on_success, on_failure=None, name="review"):
+    def _start(self, runner: TaskRunner, work, on_success, on_failure=None, name="review", quick: bool = False):
         self._busy += 1
 
         def succeeded(result):
@@ -434,7 +435,7 @@ class ReviewQueueView(QWidget):
                 (on_failure or (lambda e: show_error(self, e)))(exc)
 
         return runner.start(work, db_path=self.db_path, on_success=succeeded, on_failure=failed,
-                            on_finished=self._on_task_finished, name=name)
+                            on_finished=self._on_task_finished, name=name, quick=quick)
 
     def _start_on_shared_runner(self, work, on_success, name: str):
         return self._start(self.runner, work, on_success, name=name)
@@ -538,7 +539,10 @@ class ReviewQueueView(QWidget):
             self._loading.difference_update(wanted)
             show_error(self, exc)
 
-        self._start(self.runner, work, loaded, failed, name="review items")
+        # the next cards are what the person waits on: the quick pool, never behind an index build or a topics run
+        # (a tester switched to super-user while the similar-ticket index was being built: Enter after Enter found
+        # no card loaded and did nothing for seconds)
+        self._start(self.runner, work, loaded, failed, name="review items", quick=True)
 
     def _reload_items(self) -> None:
         self._generation += 1
@@ -634,6 +638,11 @@ class ReviewQueueView(QWidget):
     # -- rendering -----------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def _not_loaded_yet(self) -> None:
+        """A decision key came before the card: say so, rather than take the key without a word."""
+        if self._session.remaining():
+            self._say(self.tr("Ärendet laddas fortfarande – inget beslut togs. Tryck igen när det syns."))
 
     def _render(self) -> None:
         remaining = self._session.remaining()
