@@ -415,3 +415,31 @@ def test_issue_3d_a_lost_connection_is_a_swedish_sentence_with_the_detail_last(n
         said = str(raised.value)
         assert said.startswith("förbindelsen med servern") and said.endswith(")")
         assert "terminat" not in said.split("(")[0]
+
+
+def test_any_role_joins_open_incidents_found_apart_and_a_decided_one_stays(desk):
+    """A shared-desk tester: once two open incidents were one, every import and scan by ELS-stöd, a super-user or the
+    training lead was refused (permission denied for table incident_tickets), though its tickets were stored; only
+    the desk's owner could scan. Any role may now join open incidents; one a person confirmed stays, except for a
+    super-user."""
+    from elsdesk.storage.incidents import IncidentRepository
+
+    with desk("stod_greta") as greta:
+        ids = TicketRepository(greta).query_ids()
+        with greta.write():
+            incidents = IncidentRepository(greta)
+            keep = incidents.create("Cosmic hänger sig", "2025-04-28T08:00", "2025-04-28T09:00", "2025-04-28T09:00", ids[:2])
+            other = incidents.create("Segt", "2025-04-28T09:00", "2025-04-28T10:00", "2025-04-28T10:00", ids[2:4])
+            decided = incidents.create("Utskrift", "2025-04-28T11:00", "2025-04-28T12:00", "2025-04-28T12:00", ids[4:])
+            incidents.set_status(decided, "confirmed")
+        with greta.write():
+            IncidentRepository(greta).absorb(keep, [other])
+        incidents = IncidentRepository(greta)
+        assert sorted(incidents.ticket_ids(keep)) == sorted(ids[:4])
+        assert sorted(i.id for i in incidents.list_incidents(status=None)) == sorted([keep, decided])
+        with greta.write() as conn:  # with an SQL client: a decided incident is not hers to delete
+            assert conn.execute("DELETE FROM incident_tickets WHERE incident_id = ?", (decided,)).rowcount == 0
+            assert conn.execute("DELETE FROM incidents WHERE id = ?", (decided,)).rowcount == 0
+    with desk("super_gustav") as gustav:  # removing the tickets it held takes it away
+        with gustav.write() as conn:
+            assert conn.execute("DELETE FROM incidents WHERE id = ?", (decided,)).rowcount == 1

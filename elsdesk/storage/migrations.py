@@ -400,6 +400,8 @@ MIGRATIONS: list[Migration] = [
     # PostgreSQL: a super-user may remove a ticket logged by mistake; a local file has no logins
     Migration("022_ticket_removal_by_super_user", None, postgres_schema.TICKET_REMOVAL_BY_SUPER_USER),
     Migration("023_removed_tickets", _023_removed_tickets, postgres_schema.REMOVED_TICKETS),
+    # PostgreSQL: any role's save may join open incidents found apart; a local file has no logins
+    Migration("024_incidents_joined_by_any_role", None, postgres_schema.INCIDENTS_JOINED_BY_ANY_ROLE),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
