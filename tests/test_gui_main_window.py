@@ -529,3 +529,24 @@ def test_ctrl_f_in_another_tab_shows_the_ticket_list_with_its_search_box(window,
     window.find_action.trigger()
     assert window.tabs.currentIndex() == window.tickets_tab
     assert window.focusWidget() is window.filter_bar.search_edit
+
+
+def test_a_ticket_stored_before_the_server_went_away_is_saved_and_the_form_closes(window, qtbot, monkeypatch):
+    """A shared-desk tester: the server restarted between the store and the incident scan; the form said "not saved",
+    the second save stored the ticket twice. The form now closes as saved, and the status bar says what comes later."""
+    from elsdesk.domain import DatabaseUnavailableError
+    from elsdesk.services import intake
+
+    def server_gone(*_args, **_kwargs):
+        raise DatabaseUnavailableError("servern håller på att stängas av eller startas om")
+
+    monkeypatch.setattr(intake, "scan_for_incidents", server_gone)
+    form = window.new_ticket()
+    form.title_edit.setText("Läkemedelslistan låst")
+    shown = status_messages(window)
+    with qtbot.waitSignal(window.ticket_saved, timeout=10_000) as saved:
+        form.submit()
+    assert window.repo.get(saved.args[0].id).title == "Läkemedelslistan låst"
+    qtbot.waitUntil(lambda: closed(form))
+    assert any("sparat" in message and "görs senare" in message for message in shown)
+    wait_for_workers(qtbot, window)

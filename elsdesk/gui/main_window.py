@@ -552,7 +552,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
         def done(result):
             stored, summary, scan = result.ticket, result.masking, result.scan
-            if scan.created or scan.extended:
+            if scan is not None and (scan.created or scan.extended):
                 self._on_incidents_found(scan)
             if _still_open(form):
                 form.saved()
@@ -561,7 +561,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             note = self.tr("Ärende %1 sparat.").replace("%1", stored.external_id)
             if summary.total:
                 note += " " + self.tr("Maskerat: %1.").replace("%1", identifier_kinds(summary.counts, with_numbers=True))
-            self.statusBar().showMessage(note, 8000)
+            if result.left_undone:  # saved all the same: saving again would store it twice
+                note += " " + self.tr("Modellens förslag och sökningen efter incidenter görs senare (databasen svarade inte nyss).")
+            self.statusBar().showMessage(note, 15000 if result.left_undone else 8000)
             self.ticket_saved.emit(stored)
 
         def failed(exc):

@@ -1493,6 +1493,11 @@ Databas: %2</source>
         <translation>elsdesk %1
 Database: %2</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="1"/>
+        <source>Modellens förslag och sökningen efter incidenter görs senare (databasen svarade inte nyss).</source>
+        <translation>The model's suggestions and the search for incidents will be done later (the database did not answer just now).</translation>
+    </message>
 </context>
 <context>
     <name>ModelActionsMixin</name>
@@ -2489,6 +2494,11 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/review_queue_view.py" line="662"/>
         <source>Inga liknande tidigare ärenden.</source>
         <translation>No similar earlier tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
+        <source>Ärendet laddas fortfarande – inget beslut togs. Tryck igen när det syns.</source>
+        <translation>The ticket is still loading – no decision was made. Press again when it shows.</translation>
     </message>
 </context>
 <context>
