@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Sequence
 
 from elsdesk import __version__
-from elsdesk.cli_errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE  # the whole scheme is there
-from elsdesk.domain import BadInputError
+from elsdesk.cli_errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE  # the whole scheme is there
+from elsdesk.domain import BadInputError, DatabaseUnavailableError
 
 logger = logging.getLogger(__name__)
 MESSAGES_PER_REASON = 10  # rejected lines printed per distinct reason; the rest are counted
@@ -267,7 +267,8 @@ def _import_file(args, path: str) -> int:
                                 progress=terminal_progress("importerar och klassar" if classifier else "importerar"),
                                 on_phase=lambda phase: _say_on_terminal(phases[phase]), classifier=classifier)
         # and the desk's older tickets that this model version has not labelled yet
-        classified = report.classified + (_classify_the_rest(database, classifier) if classifier else 0)
+        rest, undone = _classify_the_rest(database, classifier) if classifier else (0, None)
+        classified = report.classified + rest
     _print_lines(shown, "avvisad", report.rejected)
     _print_lines(shown, "varning", report.warnings)
     print(
@@ -280,6 +281,10 @@ def _import_file(args, path: str) -> int:
         + (f", nya kända problem: {report.new_problems}" if report.new_problems else "")
         + (f"; {report.incident_summary}" if report.incident_summary else "")
     )
+    if undone:
+        print(f"elsdesk: {undone}", file=sys.stderr)
+    if report.scan_failed or undone:  # the rows are stored and said; what the server's absence left is not done
+        return EXIT_UNAVAILABLE
     return EXIT_BAD_INPUT if report.rejected else EXIT_OK
 
 
@@ -349,12 +354,17 @@ def _active_classifier(database):
     return model, card
 
 
-def _classify_the_rest(database, classifier) -> int:
-    """Label the desk's tickets that the active model version has not labelled yet; how many. (Imported here, not
-    with the import: an import without classification loads no machine learning.)"""
+def _classify_the_rest(database, classifier) -> tuple[int, str | None]:
+    """Label the desk's tickets that the active model version has not labelled yet: (how many, None), or (0, what
+    was not done) when the server went away after the import's rows were stored. (Imported here, not with the
+    import: an import without classification loads no machine learning.)"""
     from elsdesk.services.classification import apply_predictions
 
-    return apply_predictions(database, *classifier)
+    try:
+        return apply_predictions(database, *classifier), None
+    except DatabaseUnavailableError as exc:
+        return 0, (f"deskens äldre omärkta ärenden klassades inte ({exc}); importens ärenden är sparade, och"
+                   " nästa import eller appens start klassar dem när databasen svarar")
 
 
 def cmd_list(args) -> int:
@@ -551,6 +561,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a warning on a terminal reads as the command's other messages do; -v adds where each line came from
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s" if args.verbose else "elsdesk: %(message)s")
+    if not args.verbose:  # the driver's own notes on a lost connection ("error ignored terminating <psycopg.Pipeline…>")
+        logging.getLogger("psycopg").setLevel(logging.ERROR)  # are in English and say nothing the Swedish message does not
     command = args.command or "gui"
     handler = _handler(command)
     try:

@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from elsdesk.domain import (  # Cancelled: callers import it from here too
-    HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, ImportReport, LabelChange, Ticket, now_iso,
-    parse_datetime,
+    HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, DatabaseUnavailableError, ImportReport, LabelChange,
+    Ticket, now_iso, parse_datetime,
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
@@ -94,11 +94,16 @@ class ImportResult(ImportReport):
     classified: int = 0  # tickets the classifier given to the import labelled, batch by batch
     scanned_from: str | None = None  # the first day scanned, when the file's tickets began earlier
     removed_before: int = 0  # rows naming a ticket a super-user removed as logged by mistake: not brought back
+    scan_failed: str | None = None  # why the incident scan after the rows was not done (the server went away)
+    scan_start: str | None = None  # the first day the scan was to look at
 
     @property
     def incident_summary(self) -> str:
         """One Swedish sentence about the incidents found ("1 möjlig incident: 24 ärenden från 22
         enheter 2027-03-16 09:10–10:55; se …"), or "" when none."""
+        if self.scan_failed:
+            return (f"sökningen efter incidenter gjordes inte ({self.scan_failed}); ärendena är sparade, och"
+                    f" 'elsdesk incidents --scan --from {self.scan_start}' gör den när databasen svarar")
         if self.incidents is None:
             return ""
         from elsdesk.services.incidents import scan_summary
@@ -311,7 +316,10 @@ def import_tickets(
     if find_incidents and not (is_cancelled and is_cancelled()):
         if on_phase:
             on_phase("incidents")  # after the rows: a long scan of a big file is not silent
-        report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
+        try:
+            report.incidents, report.scanned_from = scan_imported_span(database, batches.span)
+        except DatabaseUnavailableError as exc:  # the rows are stored: say what was not done, not only that it failed
+            report.scan_failed, report.scan_start = str(exc), (batches.span.first or "")[:10]
     return report
 
 
