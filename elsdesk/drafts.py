@@ -13,15 +13,15 @@ import hashlib
 import json
 import logging
 import os
-from datetime import datetime
 from pathlib import Path
 
 from elsdesk.masking import mask
 from elsdesk.paths import drafts_dir
+from elsdesk.region_time import region_now
 
 logger = logging.getLogger(__name__)
 DRAFT_FILE = "ticket_draft.json"  # the draft of a desk without a name, and of versions before drafts had a desk
-SAVED_AT = "saved_at"  # when the draft was written (local time, minutes), to say so when it comes back
+SAVED_AT = "saved_at"  # when the draft was written (the region's time, minutes), to say so when it comes back
 
 
 def _path(desk: str = "") -> Path:
@@ -33,7 +33,9 @@ def _path(desk: str = "") -> Path:
 def save_draft(values: dict, desk: str = "") -> None:
     """Write the form's values atomically (identifiers masked) so a crash cannot corrupt it."""
     data = {k: (mask(v) if isinstance(v, str) else v) for k, v in values.items()}  # every text the form holds
-    data[SAVED_AT] = datetime.now().isoformat(timespec="minutes")
+    # the region's time, as the tickets are stamped: on a workstation whose clock runs UTC a draft kept a moment ago
+    # read an hour old beside tickets saved in the same minute (a GUI tester)
+    data[SAVED_AT] = region_now().isoformat(timespec="minutes")
     target = _path(desk)
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

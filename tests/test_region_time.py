@@ -123,3 +123,15 @@ def test_plausible_creation_counts_from_the_regions_day(just_after_midnight_in_t
 
     latest = datetime(2031, 1, 2) + timedelta(days=LATEST_DAYS_AHEAD)
     assert plausible_created_at(latest) == latest  # a year ahead of the region's day, not the machine's
+
+
+def test_a_kept_draft_says_when_in_the_regions_time(tmp_path, monkeypatch):
+    """A GUI tester on a workstation whose clock ran UTC: the kept draft said 06:20 beside tickets saved at 07:20."""
+    from datetime import datetime, timedelta, timezone
+
+    from elsdesk.drafts import SAVED_AT, load_draft, save_draft
+
+    save_draft({"title": "Kan inte signera"}, "desk.db")
+    saved = datetime.fromisoformat(load_draft("desk.db")[SAVED_AT])
+    assert abs(saved - region_time.region_now()) < timedelta(minutes=2)
+    assert abs(saved - datetime.now(timezone.utc).replace(tzinfo=None)) >= timedelta(minutes=58), "not the machine's UTC clock"
