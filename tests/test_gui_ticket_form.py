@@ -189,8 +189,16 @@ def test_a_personnummer_shows_the_mask_notice(form, qtbot):
     qtbot.keyClicks(form.description_edit, f"Pat {PERSONNUMMER} fick fel dos")
 
     qtbot.waitUntil(form.mask_notice.isVisible)
-    assert "personnummer" in form.mask_notice.text()
+    assert form.mask_notice.text() == "Sparas inte: personnummer. I ärendet står [personnummer] i stället."
     assert form.mask_notice.property("severity") == "info"
+
+
+def test_the_mask_notice_names_what_the_ticket_will_say_for_each_kind_found(form, qtbot):
+    """A GUI tester: a phone number was announced as "Identifierare upptäckta (telefon) … platshållare, t.ex.
+    [personnummer]": technical words, and the wrong example."""
+    form.description_edit.setPlainText("ring tillbaka 070-123 45 67, gäller pat Kalle Testsson")
+    qtbot.waitUntil(form.mask_notice.isVisible)
+    assert form.mask_notice.text() == "Sparas inte: namn, telefon. I ärendet står [namn], [telefon] i stället."
 
 
 def test_mask_notice_hides_when_the_identifier_is_removed(form, qtbot):

@@ -24,7 +24,7 @@ from elsdesk.drafts import clear_draft, save_draft
 from elsdesk.gui.forms import AltKeyMessageBox, fit_to_screen, load_form
 from elsdesk.gui.review_card import confidence_text
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
-from elsdesk.masking import mask_text
+from elsdesk.masking import PLACEHOLDERS, mask_text
 from elsdesk.ml.confidence import offered
 from elsdesk.services.similar import SIMILAR_COUNT
 from elsdesk.taxonomy import Taxonomy
@@ -483,11 +483,13 @@ class TicketFormDialog(QDialog):
                           self.unit_edit.text(), self.resolution_edit.toPlainText()))
         result = mask_text(text)
         if result.total:
+            found = [kind for kind, n in sorted(result.counts.items()) if n]
             kinds = identifier_kinds(result.counts)
             self.mask_notice.setProperty("severity", "info")
-            self.mask_notice.setText(
-                self.tr("Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.").replace("%1", kinds)
-            )
+            # what is found and what the ticket will say instead, in a nurse's words (it said "Identifierare upptäckta
+            # (telefon) … platshållare, t.ex. [personnummer]" for a phone number; a GUI tester)
+            self.mask_notice.setText(self.tr("Sparas inte: %1. I ärendet står %2 i stället.").replace(
+                "%1", kinds).replace("%2", ", ".join(PLACEHOLDERS.get(kind, f"[{kind}]") for kind in found)))
             self.mask_notice.setVisible(True)
         elif self.mask_notice.property("severity") == "info":
             self.mask_notice.setVisible(False)

@@ -2917,8 +2917,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="459"/>
-        <source>Identifierare upptäckta (%1). De ersätts med platshållare, t.ex. [personnummer], när ärendet sparas.</source>
-        <translation>Identifiers detected (%1). They will be replaced with placeholders, e.g. [personnummer], when the ticket is saved.</translation>
+        <source>Sparas inte: %1. I ärendet står %2 i stället.</source>
+        <translation>Not stored: %1. The ticket will say %2 instead.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/ticket_form.py" line="404"/>
