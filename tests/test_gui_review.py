@@ -409,3 +409,37 @@ def test_the_next_cards_load_while_long_work_holds_the_background_threads(qtbot,
         release.set()
     qtbot.waitUntil(lambda: all(task.is_done() for task in held))
     ready(qtbot, view)
+
+
+def test_a_decision_the_server_did_not_store_is_said_on_the_card_and_the_ticket_settles(qtbot, view, desk, monkeypatch):
+    """A shared-desk tester pressed Enter while the server restarted: a dialog said "det du skrivit finns kvar", the next
+    Enter closed it unread, the status line still said "Bekräftat", and 8 of 9 decisions were stored. The card now
+    says which ticket's decision was not stored, the ticket comes back, and it settles before a key counts."""
+    import elsdesk.gui.review_queue_view as queue_view
+    from elsdesk.domain import DatabaseUnavailableError
+
+    database, _ids, _index = desk
+    dialogs = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: dialogs.append(box.text()))
+    stored_for_real = queue_view.confirm_labels
+
+    def server_gone(*_args, **_kwargs):
+        raise DatabaseUnavailableError("servern håller på att stängas av eller startas om")
+
+    monkeypatch.setattr(queue_view, "confirm_labels", server_gone)
+    on_screen = view.current_ticket_id()
+    number = view.current_item().ticket.external_id
+    with qtbot.waitSignal(view.decision_failed, timeout=10_000):
+        press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: view.is_idle() and view.current_ticket_id() == on_screen and view.current_item() is not None)
+    assert dialogs == []
+    assert view.notice().startswith(f"Ditt beslut om {number} sparades inte: servern håller på att stängas av")
+    assert view.status_label.text() == view.notice() and "Bekräftat" not in view.status_label.text()
+    assert view.is_settling(), "an Enter meant for the next card does not decide the one that came back"
+    assert stored(database, on_screen)[2] != "human"
+    monkeypatch.setattr(queue_view, "confirm_labels", stored_for_real)
+    qtbot.waitUntil(lambda: not view.is_settling(), timeout=5_000)
+    with qtbot.waitSignal(view.labels_confirmed):
+        press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(view.is_idle)
+    assert stored(database, on_screen)[2] == "human"

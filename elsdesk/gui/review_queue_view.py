@@ -30,6 +30,7 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from elsdesk.domain import ElsdeskError
 from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.module_picker import ModulePicker
 from elsdesk.gui.notify import show_error
@@ -575,6 +576,14 @@ class ReviewQueueView(QWidget):
             self._on_changed_meanwhile(ticket_id, exc)
             return
         self._items[ticket_id] = item
+        if isinstance(exc, ElsdeskError):  # said on the card, not in a dialog the next Enter closes unread
+            note = self.tr("Ditt beslut om %1 sparades inte: %2 Kortet visar ärendet igen; tryck när det går att spara.") \
+                .replace("%1", item.ticket.external_id or self.tr("ärendet")).replace("%2", _sentence(str(exc)))
+            self.card.show_notice(note)
+            self._say(note)  # not "Bekräftat …" any longer
+            self._render()
+            self.decision_failed.emit(exc)
+            return
         self._render()
         self.decision_failed.emit(exc)
         show_error(self, exc)
@@ -678,6 +687,12 @@ class ReviewQueueView(QWidget):
         item = self.current_item()
         if item is not None and any(found.ticket.id == ticket_id for found in item.similar):
             self._show_similar(item)
+
+
+def _sentence(text: str) -> str:
+    """*text* ending as a sentence does."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _with_version(item: ReviewItem, version: int) -> ReviewItem:

@@ -169,11 +169,13 @@ class ReviewSession:
         self._stored_during[ticket_id] = self._serial
 
     def decision_failed(self, ticket_id: int) -> None:
-        """The decision on *ticket_id* was not stored: the ticket comes back first."""
+        """The decision on *ticket_id* was not stored: the ticket comes back first, and settles before a decision key
+        counts (the person has gone on to the next card: an Enter meant for it decided the returning one)."""
         self._pending.discard(ticket_id)
         if ticket_id in self._queue:
             self._queue.remove(ticket_id)
         self._queue.insert(0, ticket_id)
+        self._settle_on_show = True
 
     def changed_elsewhere(self, ticket_id: int, left_queue: bool) -> bool:
         """The desk refused the decision on *ticket_id* (first in the queue after decision_failed) because

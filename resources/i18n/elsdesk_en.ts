@@ -2500,6 +2500,16 @@ Database: %2</translation>
         <source>Ärendet laddas fortfarande – inget beslut togs. Tryck igen när det syns.</source>
         <translation>The ticket is still loading – no decision was made. Press again when it shows.</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
+        <source>Ditt beslut om %1 sparades inte: %2 Kortet visar ärendet igen; tryck när det går att spara.</source>
+        <translation>Your decision on %1 was not saved: %2 The card shows the ticket again; press when it can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
+        <source>ärendet</source>
+        <translation>the ticket</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
