@@ -250,11 +250,12 @@ class CategoryColumn:
     name: str = ""            # the column as the file names it
     matched: int = 0          # values in the sample that are labels of *field*
     values: int = 0           # values in the sample (with text)
+    unmatched: tuple[str, ...] = ()  # a few of the sample's values no label matched, as written
 
     @classmethod
     def of_rows(cls, rows: Iterable[dict], taxonomy: "Taxonomy | RememberedLabels") -> "CategoryColumn":
         counts = {"module": 0, "kind": 0, "both": 0}
-        name, values = "", 0
+        name, values, unmatched = "", 0, {}
         for fields in rows:
             for column in category_columns(tuple(fields)):
                 text = _text(fields[column])
@@ -264,15 +265,25 @@ class CategoryColumn:
                 module, kind = taxonomy.normalise("modules", text), taxonomy.normalise("kinds", text)
                 if module or kind:
                     counts["both" if module and kind else "module" if module else "kind"] += 1
+                elif len(unmatched) < 3:
+                    unmatched.setdefault(text.casefold(), text)
         field = "kind" if counts["kind"] > counts["module"] else "module"
         if not counts[field] or 2 * sum(counts.values()) < values:
-            return cls(None, name, 0, values)
+            return cls(None, name, sum(counts.values()), values, tuple(unmatched.values()))
         return cls(field, name, counts[field] + counts["both"], values)
 
     def note(self) -> str | None:
-        """What the import says about the column it read ("kolumnen 'Kategori' lästes som modul …"); None if none."""
+        """What the import says about the column: how it was read ("kolumnen 'Kategori' lästes som modul …"), or
+        why it was not, with values of it (the unread-column warning said only that it was not recognised, while
+        ``import --help`` lists "kategori" among the columns read; a new training lead); None without one."""
         if self.field is None:
-            return None
+            if not self.values:
+                return None
+            examples = ", ".join(f"'{shown(value, 30)}'" for value in self.unmatched)
+            return (f"kolumnen '{shown(self.name, 60)}' lästes inte: bara {self.matched} av {self.values} värden i"
+                    f" filens första rader är moduler eller ärendetyper som desken känner"
+                    + (f" (inte t.ex. {examples})" if examples else "")
+                    + ", så den lästes varken som modul eller som typ")
         which = "moduler" if self.field == "module" else "ärendetyper (Fel, Handhavande …)"
         return (f"kolumnen '{shown(self.name, 60)}' lästes som {FIELD_WORDS[self.field]}: {self.matched} av"
                 f" {self.values} värden i filens första rader är {which}")
@@ -326,6 +337,7 @@ class FileColumns:
         self.fields: set[str] = set()
         self.names: dict[str, int] = {}    # column name -> the line it was first seen on
         self.unknown: dict[str, int] = {}
+        self.explained: set[str] = set()  # unread columns another warning says why of (CategoryColumn.note)
         self._seen: set[tuple] = set()
 
     @classmethod
@@ -356,15 +368,16 @@ class FileColumns:
     def unknown_warning(self) -> tuple[int, str] | None:
         """(line, warning) naming the columns nothing is read from and, compactly, the names that are
         read (one per field, :data:`SHORT_COLUMN_NAMES`); None if none."""
-        if not self.unknown:
+        unknown = {name: line for name, line in self.unknown.items() if name not in self.explained}
+        if not unknown:
             return None
-        names = ", ".join(f"'{shown(name, 60)}'" for name in self.unknown)
-        which = "kolumnen" if len(self.unknown) == 1 else "kolumnerna"
+        names = ", ".join(f"'{shown(name, 60)}'" for name in unknown)
+        which = "kolumnen" if len(unknown) == 1 else "kolumnerna"
         # what it means when the file's text was in one of them: said, not left to be found in the stored tickets
         without_text = ("; ingen kolumn lästes som beskrivning, så ärendena sparades utan beskrivning (heter"
                         " ärendets text något av dessa? byt namn till Beskrivning och importera igen)"
                         if "description" not in self.fields and self.fields & {"title"} else "")
-        return min(self.unknown.values()), (
+        return min(unknown.values()), (
             f"{which} {names} känns inte igen och lästes inte{without_text}; kolumner som läses:"
             f" {', '.join(SHORT_COLUMN_NAMES.values())}"
             " och fler (elsdesk import --help visar alla)")

@@ -273,6 +273,8 @@ def import_tickets(
         ahead = _first_rows(rows)
         category = CategoryColumn.of_rows((row.fields for row in ahead if row.fields is not None), taxonomy)
         columns.category = category.field
+        if category.field is None and category.values:
+            columns.explained.add(category.name)  # its own warning says why it was not read
         if ahead:
             columns.see_header(ahead[0])
         if category.note():
