@@ -443,3 +443,14 @@ def test_any_role_joins_open_incidents_found_apart_and_a_decided_one_stays(desk)
     with desk("super_gustav") as gustav:  # removing the tickets it held takes it away
         with gustav.write() as conn:
             assert conn.execute("DELETE FROM incidents WHERE id = ?", (decided,)).rowcount == 1
+
+
+@pytest.mark.parametrize("libpq, swedish", [
+    ('failed to resolve host "elsdesk-srv": Name or service not known', "servernamnet hittas inte: kontrollera stavningen"),
+    ('could not translate host name "x" to address: Name or service not known', "servernamnet hittas inte"),
+    ('connection to server at "127.0.0.1", port 5432 failed: Connection refused', "den kan hålla på att startas om"),
+])
+def test_a_server_that_cannot_be_reached_says_what_to_check(libpq, swedish):
+    """A shared-desk tester's wrong host name read "servern gav ett fel som elsdesk inte känner igen"."""
+    said = postgres_backend._in_swedish(Exception(libpq))
+    assert swedish in said and "inte känner igen" not in said and said.endswith(f"({libpq})")

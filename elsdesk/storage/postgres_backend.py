@@ -336,13 +336,19 @@ def _first_line(exc: BaseException) -> str:
 NO_PASSWORD = ("inget lösenord angavs: elsdesk frågar efter det i appen och när ett kommando körs i en terminal;"
                " annars lägg det i en pgpass-fil (~/.pgpass, i Windows %APPDATA%\\postgresql\\pgpass.conf)"
                " eller i miljövariabeln PGPASSWORD")
+HOST_NOT_FOUND = ("servernamnet hittas inte: kontrollera stavningen i adressen, och att datorn är ansluten till"
+                  " regionens nät (VPN)")
 _LIBPQ_SWEDISH = (
     ("no password supplied", NO_PASSWORD),
     ("password authentication failed", "fel lösenord eller en inloggning som servern inte känner"),
     ("definition of service", "tjänsten finns inte i pg_service.conf (PGSERVICEFILE eller ~/.pg_service.conf);"
                               " be IT om adressen"),
-    ("connection refused", "servern tar inte emot anslutningar på den adressen och porten"),
-    ("could not translate host name", "servernamnet hittas inte"),
+    ("connection refused", "servern tar inte emot anslutningar på den adressen och porten: den kan hålla på att"
+                           " startas om (försök igen om en stund), eller så är adressen eller porten fel (be IT se efter)"),
+    # libpq words it in more ways than one; a tester's wrong host was "a fault elsdesk does not know"
+    ("could not translate host name", HOST_NOT_FOUND),
+    ("failed to resolve host", HOST_NOT_FOUND),
+    ("name or service not known", HOST_NOT_FOUND),
     ("timeout expired", "servern svarade inte i tid"),
     ("shutting down", "servern håller på att stängas av eller startas om; försök igen om en stund"),
     ("starting up", "servern håller på att starta; försök igen om en stund"),
