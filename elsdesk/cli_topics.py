@@ -231,14 +231,21 @@ def cmd_export(args) -> int:
     folder = _export_folder(fmt, args.out) if not streaming else None
     folder_existed = folder is None or folder.is_dir()
     with _database(args, existing=True) as database:
+        newest = None
         if kind == "week":
             data = build_export(database, period, args.language)
+            if not data.tickets:  # the week to name instead, when it is ahead of the desk's newest
+                from elsdesk.domain import newest_week_so_far
+                from elsdesk.region_time import region_today
+                from elsdesk.storage import TicketRepository
+
+                newest = newest_week_so_far(TicketRepository(database).weeks(), region_today())
         else:
             data = build_range_export(database, *period, language=args.language)
         paths = write_all_formats(data, args.out) if fmt == "all" else [write_export(data, fmt, args.out)]
     if not folder_existed and folder.is_dir():
         print(f"elsdesk: skapade mappen {folder}", file=sys.stderr)
-    note = empty_week_note(data) if kind == "week" else range_note(data)
+    note = empty_week_note(data, newest=newest) if kind == "week" else range_note(data)
     if note:
         print(f"elsdesk: obs: {note}", file=sys.stderr)
     for path in paths if not streaming else ():

@@ -198,6 +198,9 @@ def test_an_empty_week_is_said_on_stderr(desk, tmp_path, capsys, week, why):
     err = capsys.readouterr().err
     assert f"vecka {week} har inga ärenden" in err and why in err
     assert (tmp_path / "a.csv").is_file()
+    # a training lead asked for the week the training is held in: the week whose tickets make its agenda is named
+    assert ("agendan byggs av veckans ärenden, så utbildningen efter vecka 2025-W18 tar dess agenda: --week 2025-W18"
+            in err) == (week > "2025-W18")
 
 
 def test_a_week_with_tickets_says_nothing_extra(desk, tmp_path, capsys):

@@ -259,9 +259,11 @@ def write_all_formats(data: ExportData, out: str | Path, formats=FORMATS) -> lis
     return [write_export(data, fmt, folder / f"{name}.{fmt}") for fmt in formats]
 
 
-def empty_week_note(data: ExportData, today: date | None = None) -> str | None:
+def empty_week_note(data: ExportData, today: date | None = None, newest: str | None = None) -> str | None:
     """A Swedish sentence for an export of a week without tickets (and why, when it can tell), or
-    None when the week has tickets (such a week was exported without a word)."""
+    None when the week has tickets (such a week was exported without a word). *newest*: the newest week with
+    tickets, named when the empty week comes after it: a training lead asked for "next week's agenda" as the
+    week it is held (v49) and got an empty one; an agenda is built from the tickets of the weeks before it."""
     if data.tickets:
         return None
     today = today or region_today()
@@ -271,4 +273,6 @@ def empty_week_note(data: ExportData, today: date | None = None) -> str | None:
         why = f" (veckan ligger före go-live {data.go_live.isoformat()})"
     else:
         why = ""
-    return f"vecka {data.week} har inga ärenden{why}; exporten innehåller inga ämnen"
+    hint = (f"; agendan byggs av veckans ärenden, så utbildningen efter vecka {newest} tar dess agenda:"
+            f" --week {newest}" if newest and newest < data.week else "")
+    return f"vecka {data.week} har inga ärenden{why}; exporten innehåller inga ämnen{hint}"
