@@ -57,6 +57,8 @@ def add_topic_commands(command) -> None:
     problems = command("problems", "visa kända problem, eller ändra ett problems lösning och status")
     problems.add_argument("--json", action="store_true", help="en JSON-rad per känt problem")
     problems.add_argument("--id", type=count_value, help="problemet att ändra")
+    problems.add_argument("--create", metavar="NAMN", help="skapa ett känt problem med namnet (finns det redan, används"
+                          " det); med --link kopplas ärendena till det, med --workaround och --status sätts de")
     problems.add_argument("--workaround", help="så gör man / lösningen att lära ut")
     problems.add_argument("--status", type=problem_status_value, help="öppet, tillfällig lösning (workaround), rättat eller genomgånget")
     problems.add_argument("--note", help="t.ex. 'rättat i Cosmic R8.2' eller 'genomgånget 2025-05-14'")
@@ -326,6 +328,29 @@ def change_line(before, after) -> str:
     return printable(f"problem {after.id} \"{after.name}\": {what}", keep_newlines=False)
 
 
+def _problem_numbered(database, problem_id: int):
+    """The known problem *problem_id*, or NotFoundError saying how to find or make one."""
+    from elsdesk.domain import NotFoundError
+    from elsdesk.services.problems import get_problem
+
+    try:
+        return get_problem(database, problem_id)
+    except NotFoundError as exc:
+        raise NotFoundError(f"{exc} (elsdesk problems listar dem; ett nytt skapas med --create NAMN)") from None
+
+
+def _created(database, name: str, quiet: bool = False) -> int:
+    """``problems --create NAMN``: the id of the problem called so, made when new; says which, on stdout."""
+    from elsdesk.plain_text import printable
+    from elsdesk.services.problems import create_problem
+
+    problem, made = create_problem(database, name, database.login_name() or "cli")
+    if not quiet:
+        print(printable(f"skapade det kända problemet \"{problem.name}\" (id {problem.id})" if made
+                        else f"det kända problemet \"{problem.name}\" (id {problem.id}) fanns redan", keep_newlines=False))
+    return problem.id
+
+
 def _relink(database, args) -> int:
     """``problems --unlink NUMMER…`` and ``problems --id N --link NUMMER…``: one line per ticket."""
     from elsdesk.cli import numbered_tickets
@@ -367,25 +392,36 @@ def cmd_problems(args) -> int:
     from elsdesk.services.labels import desk_taxonomy
     from elsdesk.services.problems import get_problem, known_problems, update_problem
 
-    if args.link and args.id is None:
-        from elsdesk.cli_errors import UsageError
+    from elsdesk.cli_errors import UsageError
 
-        raise UsageError("--link kopplar till problemet --id: ange --id N (elsdesk problems listar dem)")
+    if args.create is not None and args.id is not None:
+        raise UsageError("ange antingen --create NAMN (ett nytt problem) eller --id N (ett som finns)")
+    if args.link and args.id is None and args.create is None:
+        raise UsageError("--link kopplar till problemet --id: ange --id N (elsdesk problems listar dem),"
+                         " eller --create NAMN för ett nytt")
     with _database(args, existing=True) as database:
-        if args.unlink or args.link:
+        if args.create is not None:
+            args.id = _created(database, args.create, quiet=args.json)
+        if args.unlink:
             return _relink(database, args)
         if args.id is not None:
+            before = _problem_numbered(database, args.id)
+            if args.link:
+                _relink(database, args)
             changes = {k: v for k, v in (("workaround", args.workaround), ("status", args.status),
                                          ("status_note", args.note)) if v is not None}
-            before = get_problem(database, args.id)
-            after = update_problem(database, args.id, on=args.on, **changes) if changes or args.on else before
-            print(json.dumps(asdict(after), ensure_ascii=False) if args.json else change_line(before, after))
+            after = update_problem(database, args.id, on=args.on, **changes) if changes or args.on else get_problem(
+                database, args.id)
+            if args.json:
+                print(json.dumps(asdict(after), ensure_ascii=False))
+            elif changes or args.on or not (args.create is not None or args.link):  # said already when made or linked
+                print(change_line(before, after))
             return 0
         problems = known_problems(database)
         taxonomy = desk_taxonomy(database)
     if not problems and not args.json:  # (with --json: no lines, as a script expects)
-        say_none("inga kända problem än (de skapas när ett förslag godtas i Utbildning-fliken, eller från en"
-                 " problemkolumn vid import)")
+        say_none("inga kända problem än (de skapas när ett förslag godtas i Utbildning-fliken, med elsdesk problems"
+                 " --create NAMN, eller från en problemkolumn vid import)")
     for problem in problems:
         if args.json:
             print(json.dumps(asdict(problem), ensure_ascii=False))

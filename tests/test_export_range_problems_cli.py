@@ -74,3 +74,28 @@ def test_a_column_cuts_what_does_not_fit_with_an_ellipsis():
 
     assert fit("Journal och vårddokumentation", 12) == "Journal och…"
     assert fit("Läkemedel", 12) == "Läkemedel   "
+
+
+def test_a_known_problem_is_made_from_the_command_line_and_its_reports_linked(tmp_path, capsys):
+    """A new training lead: "problems --id 1 --link GRL-1275" said only that problem 1 did not exist, and a file of
+    ticket numbers and names was the one way left to make a known problem."""
+    path = _desk(tmp_path)
+    with pytest.raises(SystemExit) as refused:
+        main(["--db", str(path), "problems", "--id", "99", "--link", "P-9"])
+    assert refused.value.code == 2
+    assert "problemet 99 finns inte (elsdesk problems listar dem; ett nytt skapas med --create NAMN)" \
+        in capsys.readouterr().err
+    assert main(["--db", str(path), "problems", "--create", "Dos kan inte signeras", "--link", "P-9", "P-1",
+                 "--workaround", "Markera dosen och välj Signera"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    number = _problem_id(path, capsys, "Dos kan inte signeras")
+    assert out == [f'skapade det kända problemet "Dos kan inte signeras" (id {number})',
+                   'P-9 hör till "Dos kan inte signeras"', 'P-1 hör till "Dos kan inte signeras"',
+                   f'problem {number} "Dos kan inte signeras": lösning tillagd']
+    assert main(["--db", str(path), "problems", "--json"]) == 0
+    made = next(p for p in map(json.loads, capsys.readouterr().out.splitlines()) if p["id"] == number)
+    assert made["workaround"] == "Markera dosen och välj Signera" and made["kind"] == "handhavande"
+    assert main(["--db", str(path), "problems", "--create", "dos KAN inte signeras"]) == 0  # the same name, any case
+    assert capsys.readouterr().out == f'det kända problemet "Dos kan inte signeras" (id {number}) fanns redan\n'
+    with pytest.raises(SystemExit):
+        main(["--db", str(path), "problems", "--create", "X", "--id", str(number)])

@@ -66,6 +66,22 @@ def link_ticket(database: Database, ticket_id: int, name: str | None, actor: str
     return problems.get(problem_id) if problem_id else None
 
 
+def create_problem(database: Database, name: str, actor: str) -> tuple[Problem, bool]:
+    """(the known problem called *name*, whether it was made now): made when the desk has none of that name (in any
+    case), its module and kind then following the tickets linked to it. Only those who curate problems make them."""
+    require(database, CURATE_PROBLEMS)
+    cleaned = problem_name(name)
+    if not cleaned:
+        raise BadInputError("skriv problemet som ett namn en utbildare kan lära ut, t.ex. 'Signera given dos i utdelningsvyn'")
+    problems = ProblemRepository(database)
+    existing = problems.by_name(cleaned)
+    if existing is not None:
+        return existing, False
+    with database.write() as conn:
+        problem_id = problems.find_or_create(conn, cleaned, None, None, actor)
+    return problems.get(problem_id), True
+
+
 def weeks_gone_through(database: Database, weeks: Iterable[str]) -> set[str]:
     """Of the ISO *weeks*, those people went through, linking a tenth or more of their tickets to known problems
     (:meth:`~elsdesk.storage.problems.ProblemRepository.weeks_gone_through`): the tickets they leave unlinked there
