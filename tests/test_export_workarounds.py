@@ -54,3 +54,19 @@ def test_no_section_without_a_workaround_off_the_agenda(tmp_path):
     with open_database(path) as database:
         markdown = export_week(database, "2026-W48", "md", tmp_path / "agenda.md").read_text(encoding="utf-8")
     assert "Så gör man under tiden" not in markdown
+
+
+def test_a_fixed_problem_says_so_in_the_printed_list_of_all_topics(tmp_path, capsys):
+    """A new training lead marked "Armband skrivs inte ut" rättat: only Excel and CSV said so, and the PDF's list of
+    all topics made it look like an open problem."""
+    path = _desk(tmp_path)
+    capsys.readouterr()
+    assert main(["--db", str(path), "problems", "--json"]) == 0
+    number = next(p["id"] for p in map(json.loads, capsys.readouterr().out.splitlines()) if p["name"] == "Signering av given dos")
+    assert main(["--db", str(path), "problems", "--id", str(number), "--status", "rättat", "--on", "2026-11-30"]) == 0
+    with open_database(path) as database:
+        markdown = export_week(database, "2026-W48", "md", tmp_path / "agenda.md").read_text(encoding="utf-8")
+        page = export_week(database, "2026-W48", "html", tmp_path / "agenda.html").read_text(encoding="utf-8")
+    assert "| Signering av given dos (rättat) |" in markdown.split("## Alla ämnen")[1]
+    assert "Signering av given dos (rättat)" in page
+    assert "Hur gör man vårdplan (" not in markdown, "a proposal has no status to say"

@@ -226,7 +226,7 @@ def _all_topics_table(data, table) -> str:
     keywords = headers.pop()
     headers[1] = f"{headers[1]} / {keywords.lower()}"
     rows = []
-    for row in tables.topic_rows(data):
+    for row in tables.topic_rows(data, with_status=True):
         *row, words = row
         row[1] = esc(row[1]) + (f'<span class="kw">{esc(words)}</span>' if words else "")
         rows.append(row)

@@ -106,7 +106,7 @@ def render_markdown(data) -> str:
         for example in card.examples:
             lines += _quote(example)
     lines += ["", f"## {md(t('all_topics'))}", ""]
-    rows = tables.topic_rows(data)
+    rows = tables.topic_rows(data, with_status=True)
     lines += md_table(tables.topic_headers(data), rows, numeric={0, 4, 5, 7}) if rows else [md(t("no_topics"))]
     workarounds = tables.workaround_rows(data)
     if workarounds:

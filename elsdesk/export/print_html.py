@@ -72,7 +72,7 @@ def _print_all_topics(data) -> str:
     keywords = headers.pop()
     headers[1] = f"{headers[1]} / {keywords.lower()}"
     rows = []
-    for row in tables.topic_rows(data):
+    for row in tables.topic_rows(data, with_status=True):
         *row, words = row
         row[1] = f'{esc(row[1])}<br><font color="#98a2b3">{esc(words)}</font>' if words else esc(row[1])
         rows.append(row)

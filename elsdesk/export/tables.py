@@ -170,14 +170,25 @@ def topic_headers(data) -> list[str]:
                                     "weeks", "first_week", "covered", "keywords")]
 
 
-def topic_rows(data) -> list[list]:
-    """All topics, largest first, with their place on the agenda (blank when not on it)."""
+def topic_rows(data, with_status: bool = False) -> list[list]:
+    """All topics, largest first, with their place on the agenda (blank when not on it). *with_status*: a known
+    problem's name followed by its status when it is not open, for the printed formats, which have no status column
+    (a training lead's fixed problem read as an open one in the PDF)."""
     numbers = agenda_numbers(data)
-    return [[numbers.get(t["id"], ""), plain(t["label"]), module_name(data, t.get("module")),
+    return [[numbers.get(t["id"], ""), _named_with_status(data, t) if with_status else plain(t["label"]),
+             module_name(data, t.get("module")),
              kind_name(data, t.get("kind")), int(t.get("count") or 0), int(t.get("previous_count") or 0),
              trend_name(data, t.get("trend")), int(t.get("weeks_recurring") or 1), plain(t.get("first_week") or ""),
              plain(t.get("covered_on") or ""), plain(", ".join(t.get("keywords") or []))]
             for t in data.topics]
+
+
+def _named_with_status(data, topic: dict) -> str:
+    """A topic's name, with its known problem's status after it when that is not open ("Armband skrivs inte ut
+    (rättat)")."""
+    if not topic.get("problem") or topic.get("problem_status") in (None, "oppet"):
+        return plain(topic["label"])
+    return f"{plain(topic['label'])} ({status_name(data, topic)})"
 
 
 def ended_headers(data) -> list[str]:
