@@ -550,3 +550,22 @@ def test_a_ticket_stored_before_the_server_went_away_is_saved_and_the_form_close
     qtbot.waitUntil(lambda: closed(form))
     assert any("sparat" in message and "görs senare" in message for message in shown)
     wait_for_workers(qtbot, window)
+
+
+def test_ctrl_n_while_the_form_saves_opens_the_next_form_once_it_is_saved(window, qtbot):
+    """A GUI tester pressed Ctrl+Enter and at once Ctrl+N, with the next caller on the line: the form closed and no new
+    one came. The next form now opens once the ticket is saved; before a save, Ctrl+N in the form says how."""
+    form = window.new_ticket()
+    active_form(qtbot, form)
+    qtbot.keyClick(form.title_edit, Qt.Key_N, Qt.ControlModifier)
+    assert form.mask_notice.text() == "Ctrl+Enter sparar ärendet och Esc stänger det; sedan öppnar Ctrl+N ett nytt."
+    form.title_edit.setText("Etikettskrivaren skriver tomma etiketter")
+    with qtbot.waitSignal(window.ticket_saved, timeout=10_000):
+        qtbot.keyClick(form.title_edit, Qt.Key_Return, Qt.ControlModifier)
+        assert form.is_saving()
+        qtbot.keyClick(form.title_edit, Qt.Key_N, Qt.ControlModifier)
+        assert form.saving_notice.text() == "Sparar… sedan öppnas ett nytt ärende."
+    qtbot.waitUntil(lambda: window.form is not None and window.form is not form)
+    assert window.form.title_edit.text() == "" and closed(form)
+    window.form.reject()
+    wait_for_workers(qtbot, window)

@@ -48,6 +48,7 @@ SHORTCUTS = {
     ),
     FORM: (
         ("Ctrl+Enter", QT_TRANSLATE_NOOP("HelpDialog", "Spara ärendet")),
+        ("Ctrl+N", QT_TRANSLATE_NOOP("HelpDialog", "Medan ärendet sparas: öppna nästa ärende när det är sparat")),
         ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)")),
         ("Ctrl+1 / Ctrl+2 / Ctrl+3", QT_TRANSLATE_NOOP("HelpDialog", "Ta modulförslag 1, 2 eller 3")),
         ("Ctrl+T", QT_TRANSLATE_NOOP("HelpDialog", "Ta typförslaget")),

@@ -556,6 +556,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 self._on_incidents_found(scan)
             if _still_open(form):
                 form.saved()
+                if form.next_wanted and self.form is None:  # Ctrl+N pressed while it saved
+                    self.new_ticket()
             from elsdesk.gui.ticket_form import identifier_kinds
 
             note = self.tr("Ärende %1 sparat.").replace("%1", stored.external_id)

@@ -93,6 +93,8 @@ class TicketFormDialog(QDialog):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.accept_suggestion(n - 1))
         QShortcut(QKeySequence("F1"), self, activated=self._show_shortcuts)
         QShortcut(QKeySequence(KIND_KEY), self, activated=self.accept_kind_suggestion)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self._next_call)
+        self.next_wanted = False  # Ctrl+N while saving: the owner opens a new form once this one is saved
         self._draft_timer = _single_shot(self, DRAFT_DELAY_MS, self._write_draft)
         self._draft_pending_since = 0.0
         self._mask_timer = _single_shot(self, MASK_CHECK_DELAY_MS, self._check_identifiers)
@@ -259,6 +261,15 @@ class TicketFormDialog(QDialog):
     def is_saving(self) -> bool:
         return self._saving
 
+    def _next_call(self) -> None:
+        """Ctrl+N in the form: while it saves, the next form opens once it is saved (a nurse with the next caller on
+        the line pressed Ctrl+Enter and Ctrl+N at once, and no form came); before, say how."""
+        if self._saving:
+            self.next_wanted = True
+            self.saving_notice.setText(self.tr("Sparar… sedan öppnas ett nytt ärende."))
+        else:
+            self.show_error(self.tr("Ctrl+Enter sparar ärendet och Esc stänger det; sedan öppnar Ctrl+N ett nytt."))
+
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.buttons.setEnabled(not saving)
@@ -274,6 +285,8 @@ class TicketFormDialog(QDialog):
     def save_failed(self, message: str) -> None:
         """Called by the owner when the ticket could not be stored: the form is the user's again."""
         self._set_saving(False)
+        self.next_wanted = False  # this ticket is not saved: the person stays with it
+        self.saving_notice.setText(self.tr("Sparar…"))
         self.show_error(message)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -498,6 +498,11 @@
         <source>Utbildningsansvarig</source>
         <translation>Training lead</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Medan ärendet sparas: öppna nästa ärende när det är sparat</source>
+        <translation>While the ticket saves: open the next ticket once it is saved</translation>
+    </message>
 </context>
 <context>
     <name>Identifiers</name>
@@ -2944,6 +2949,16 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/ticket_form.py" line="408"/>
         <source>%1: det finns inget förslag %2, modellen visar bara %3 för den här texten. Välj modul i listan.</source>
         <translation>%1: there is no suggestion %2, the model shows only %3 for this text. Choose a module in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="1"/>
+        <source>Sparar… sedan öppnas ett nytt ärende.</source>
+        <translation>Saving… then a new ticket opens.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/ticket_form.py" line="1"/>
+        <source>Ctrl+Enter sparar ärendet och Esc stänger det; sedan öppnar Ctrl+N ett nytt.</source>
+        <translation>Ctrl+Enter saves the ticket and Esc closes it; then Ctrl+N opens a new one.</translation>
     </message>
 </context>
 <context>
