@@ -67,11 +67,12 @@ def _status(target, as_json: bool) -> int:
 
     require_existing(target)
     with open_database(target) as database:
-        role = role_of(database)
+        role, roles = role_of(database), database.server_roles()
         report = {
             "database": database.describe(), "backend": database.backend,
             "schema_version": database.schema_version(), "known_version": len(MIGRATIONS),
-            "login": database.login_name(), "role": role, "tickets": TicketRepository(database).count(),
+            "login": database.login_name(), "role": role, "roles": list(roles),
+            "tickets": TicketRepository(database).count(),
         }
     if as_json:
         print(json.dumps(report, ensure_ascii=False))
@@ -79,7 +80,8 @@ def _status(target, as_json: bool) -> int:
         print(f"databas: {report['database']} ({report['backend']})")
         print(f"schemaversion: {report['schema_version']} av {report['known_version']}")
         if report["login"]:
-            print(f"inloggning: {report['login']}, roll: {role_name(role) if role else 'lokal profil'}")
+            print(f"inloggning: {report['login']}, " + (f"roller: {', '.join(role_name(r) for r in roles)}" if len(roles) > 1
+                                                        else f"roll: {role_name(role) if role else 'lokal profil'}"))
         print(f"ärenden: {report['tickets']}")
     return 0
 

@@ -246,8 +246,26 @@ def test_a_refusal_names_the_action_that_was_refused(action, words):
     from elsdesk.services.profile import ELS_SUPPORT
 
     class SupportLogin:
-        def server_role(self):
-            return ELS_SUPPORT
+        def server_roles(self):
+            return (ELS_SUPPORT,)
 
     with pytest.raises(NotAllowedError, match=words):
         require(SupportLogin(), action)
+
+
+def test_a_login_in_two_group_roles_may_do_what_either_may(desk, pg_server, capsys):
+    """A shared-desk tester gave one login both elsdesk_superanvandare and elsdesk_utbildning, as a small region's
+    super-user is often its training lead: it got the super-user's role alone, and setting go-live was refused."""
+    from shared_desk_people import as_login
+
+    pg_server.create_login("olle_dubbel", PASSWORD, "elsdesk_superanvandare")
+    pg_server.admin("GRANT elsdesk_utbildning TO olle_dubbel")
+    with desk("olle_dubbel") as olle:
+        assert olle.server_roles() == ("superanvandare", "utbildningsansvarig")
+        assert str(set_go_live(olle, "2025-04-23")) == "2025-04-23"  # the training lead's
+        confirm_labels(olle, _first_id(olle), "lakemedel", "fel", "olle")  # the super-user's
+    assert main(["--db", as_login(desk.url, "olle_dubbel", PASSWORD), "db", "status"]) == 0
+    assert "inloggning: olle_dubbel, roller: Superanvändare, Utbildningsansvarig" in capsys.readouterr().out
+    with desk("stod_anna") as anna:
+        with pytest.raises(NotAllowedError, match=r"din roll \(ELS-stöd\) får inte ändra go-live-datumet"):
+            set_go_live(anna, "2025-04-24")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from elsdesk.domain import BadInputError
 from elsdesk.gui.notify import show_error
 from elsdesk.services.permissions import (
-    CHECK_LABELS, CONFIRM_LABELS, LOAD_DEMO, REMOVE_DEMO, REMOVE_TICKETS, TRAIN_MODEL, allowed, allowed_locally,
+    CHECK_LABELS, CONFIRM_LABELS, LOAD_DEMO, REMOVE_DEMO, REMOVE_TICKETS, TRAIN_MODEL, allowed_any, allowed_locally,
 )
 from elsdesk.services.profile import (
     ELS_SUPPORT, REVIEW, TRAINING, Profile, make_profile, role_name, save_profile, views_for,
@@ -98,7 +98,7 @@ class ReviewActionsMixin:
         """Whether the person at this window may do *action*: the server's role on a shared desk; on a
         local file the profile's role, and the file's owner may load demo data."""
         if self.server_role:
-            return allowed(self.server_role, action)
+            return allowed_any(self.server_roles, action)
         return allowed_locally(self.profile.role if self.profile is not None else None, action)
 
     def _apply_profile(self) -> None:
@@ -119,7 +119,7 @@ class ReviewActionsMixin:
         self.remove_demo_action.setEnabled(self.has_demo and self.may(REMOVE_DEMO))
         if self.profile is None:
             return
-        views = views_for(self.profile.role)
+        views = {view for role in (self.server_roles or (self.profile.role,)) for view in views_for(role)}
         self.tabs.setTabVisible(self.training_tab, TRAINING in views)
         self.export_action.setEnabled(TRAINING in views)
         if not self._starting:

@@ -36,7 +36,7 @@ from elsdesk.ml.store import SHIPPED, DeskModelStore, ModelError, load_shipped, 
 from elsdesk.paths import shipped_models_dir
 from elsdesk.domain import Cancelled
 from elsdesk.services.learning_curve import new_labels
-from elsdesk.services.permissions import CONFIRM_LABELS, TRAIN_MODEL, allowed, require, role_of
+from elsdesk.services.permissions import CONFIRM_LABELS, TRAIN_MODEL, may, require
 from elsdesk.services.training_data import WEIGHTS, labelled_rows, split_for_training
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.settings import SettingsRepository
@@ -237,9 +237,8 @@ def apply_predictions(database: Database, model: TicketModel, card: dict, flt: T
     repo = TicketRepository(database)
     version = str(card.get("version", "?"))
     settings = SettingsRepository(database)
-    role = role_of(database)  # None on a local file
     # a confirmed ticket's kind is changed only by a login that may confirm (the server refuses the others)
-    may_change_confirmed = role is None or allowed(role, CONFIRM_LABELS)
+    may_change_confirmed = may(database, CONFIRM_LABELS)
     guessed: dict[int, str] = {}  # kinds an earlier model guessed beside a person's module: this one guesses again
     if flt is None:
         ids = repo.ids_needing_prediction(version)  # with the kindless ones, in one pass
@@ -327,10 +326,9 @@ def classify_in_write(database: Database, model: TicketModel, card: dict, ids: l
                if (t.label_source in (None, MODEL) and t.model_version != version) or (t.module and t.kind is None)]
     if not tickets:
         return 0
-    role = role_of(database)
     predictions = model.predict([{"title": t.title, "description": t.description} for t in tickets])
     return _store_predictions(database, repo, tickets, predictions, version, {}, whole_desk=True,
-                              may_change_confirmed=role is None or allowed(role, CONFIRM_LABELS))
+                              may_change_confirmed=may(database, CONFIRM_LABELS))
 
 
 def _kind_setters(repo: TicketRepository, tickets, guessed: dict[int, str]) -> tuple[set[int], set[int]]:

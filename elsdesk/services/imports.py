@@ -55,7 +55,7 @@ from elsdesk.region_time import region_today
 from elsdesk.services.import_links import ImportLinks
 from elsdesk.services.import_numbers import IdClashes
 from elsdesk.services.masked_ids import LEGACY_ID_DIGEST_HEX, desk_id_key, holds_identifier, masked_external_id
-from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, allowed, role_of
+from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, may, role_of
 from elsdesk.services.problems import link_in_write, problem_name
 from elsdesk.services.tickets import MASKED_FIELDS, clean_text
 from elsdesk.storage import Database, TicketRepository
@@ -430,8 +430,8 @@ class _Batches:
         # a login that may not confirm labels imports them as intake labels (reviewed later) and
         # leaves a super-user's confirmed labels as they are; one that may not curate known
         # problems does not link tickets to them (nor create them)
-        self.labels_are = HUMAN if role is None or allowed(role, CONFIRM_LABELS) else INTAKE
-        self.may_link = role is None or allowed(role, CURATE_PROBLEMS)
+        self.labels_are = HUMAN if may(database, CONFIRM_LABELS) else INTAKE
+        self.may_link = may(database, CURATE_PROBLEMS)
         self.report = ImportResult()
         self.span = _Span()  # of the tickets written or found unchanged: what the incident scan reads
         self._reasons: dict[str, str] = {}  # one string per distinct reason: a million bad lines share a few

@@ -65,20 +65,32 @@ def allowed_locally(role: str | None, action: str) -> bool:
     return role is not None and allowed(role, action)
 
 
+def allowed_any(roles, action: str) -> bool:
+    """True when one of *roles* (a login in more than one group role) may do *action*."""
+    return any(allowed(role, action) for role in roles)
+
+
 def role_of(database) -> str | None:
     """The role the server gives this login, or None on a local file (the local profile rules)."""
     return database.server_role()
 
 
+def may(database, action: str) -> bool:
+    """Whether this login may do *action*: on a local file its owner may do everything; on a server, one of the
+    login's roles must."""
+    roles = database.server_roles()
+    return not roles or allowed_any(roles, action)
+
+
 def require(database, action: str) -> None:
     """Raise NotAllowedError naming the role needed when this login may not do *action*."""
-    role = role_of(database)
-    if role is None or allowed(role, action):
+    if may(database, action):
         return
+    roles = database.server_roles()
     needed = " eller ".join(role_name(r) for r in _NEEDED[action])
-    raise NotAllowedError(
-        f"din roll ({role_name(role)}) får inte {_ACTION_TEXT[action]}; det får bara {needed.lower()}"
-    )
+    which = (f"din roll ({role_name(roles[0])})" if len(roles) == 1
+             else f"dina roller ({', '.join(role_name(r) for r in roles)})")
+    raise NotAllowedError(f"{which} får inte {_ACTION_TEXT[action]}; det får bara {needed.lower()}")
 
 
 def acting_as(database, actor: str) -> str:

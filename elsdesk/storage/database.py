@@ -101,6 +101,10 @@ class Database(ABC):
         """The app role the server grants this login (PostgreSQL), or None where the local profile rules."""
         return None
 
+    def server_roles(self) -> tuple[str, ...]:
+        """Every app role the server grants this login, the first as :meth:`server_role`; none on a local file."""
+        return ()
+
     def login_name(self) -> str | None:
         """The login the server knows this person by (PostgreSQL), or None on a local file."""
         return None

@@ -393,7 +393,7 @@ class PostgresDatabase(Database):
         self._conninfo = conninfo
         self._closed = False
         self._in_write = False
-        self._role: str | None = None
+        self._role: tuple[str, ...] | None = None  # server_roles(), read once
         self._facts: _LoginFacts | None = None
         self.raw = _take_connection(conninfo)
         self.conn = PgConnection(self.raw, self._translate_error, conninfo)
@@ -575,12 +575,17 @@ class PostgresDatabase(Database):
         return int(self.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0])
 
     def server_role(self) -> str | None:
+        return self.server_roles()[0]
+
+    def server_roles(self) -> tuple[str, ...]:
+        """Every app role of the login's group roles, in :data:`ROLE_PRIORITY` order: a region's super-user is often
+        its training lead too, and one login in both groups may do what either may (it got the first alone)."""
         if self._role is None:
             facts = self._login_facts()
             if facts.owns:
-                self._role = "agare"
+                self._role = ("agare",)
             else:
-                self._role = next((role for group, role in ROLE_PRIORITY if group in facts.groups), "els_stod")
+                self._role = tuple(role for group, role in ROLE_PRIORITY if group in facts.groups) or ("els_stod",)
         return self._role
 
     def owns_desk(self) -> bool:
