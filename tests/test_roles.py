@@ -238,7 +238,8 @@ def test_super_users_and_training_leads_curate_proposals_support_staff_do_not(de
 
 
 @pytest.mark.parametrize("action, words", [("add_labels", "lägga till egna moduler och typer"), ("remove_demo", "ta bort demodata"),
-                                           ("queue_settings", "granskningskön")])
+                                           ("queue_settings", "granskningskön"),
+                                           ("curate_problems", "koppla ärenden till dem")])  # a shared-desk tester's link
 def test_a_refusal_names_the_action_that_was_refused(action, words):
     """labels --add said "får inte träna om", demo --remove "får inte lägga in demodata"."""
     from elsdesk.domain import NotAllowedError

@@ -30,7 +30,8 @@ _ACTION_TEXT = {
     EDIT_TOPICS: "ändra ämnen och utbildningsagendan",
     LOAD_DEMO: "lägga in demodata",
     REMOVE_DEMO: "ta bort demodata",
-    CURATE_PROBLEMS: "ändra kända problem (status, lösning) eller godta, slå ihop och avvisa förslag på dem",
+    CURATE_PROBLEMS: ("skapa eller ändra kända problem (status, lösning), koppla ärenden till dem, eller godta, slå ihop och"
+                      " avvisa förslag på dem"),
     ADD_LABELS: "lägga till egna moduler och typer",
     QUEUE_SETTINGS: "ändra var intagsetiketterna står i granskningskön",
     CHECK_LABELS: "söka troliga felmärkningar (superanvändare rättar dem)",
