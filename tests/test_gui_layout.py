@@ -171,13 +171,35 @@ def test_a_combo_box_popup_shows_its_current_item(qtbot):
 
 def test_a_narrow_module_column_keeps_the_mark_of_a_module_the_model_set(qtbot, tmp_path):
     """Tester: at 1280 px every module was cut at its end, so "Vårdplan och …" hid the "?" that says nobody
-    confirmed it. The module column is cut in the middle: its end, the mark, shows."""
+    confirmed it; cut in its middle instead, a GUI tester at 1024 px read "Presta…örning" and "Kassa …gifter". The
+    name is cut at its end and the mark kept after it."""
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    window = _window(qtbot, _desk(tmp_path, 5), tmp_path / "s.ini")
+    from elsdesk.gui.ticket_table_model import UNCONFIRMED_MARK
+
+    path = tmp_path / "desk.db"
+    with open_database(path) as database:  # modules the model sets
+        unlabelled = [{k: v for k, v in row.items() if k not in ("module", "kind")} for row in sample_rows(5)]
+        import_tickets(database, write_jsonl(tmp_path / "t.jsonl", unlabelled))
+    window = _window(qtbot, path, tmp_path / "s.ini")
     column = COLUMNS.index("module")
+    qtbot.waitUntil(lambda: any((window.model.index(row, column).data() or "").endswith(UNCONFIRMED_MARK)
+                                for row in range(window.model.rowCount())), timeout=30_000)
+    marked = [window.model.index(row, column) for row in range(window.model.rowCount())]
+    marked = [index for index in marked if (index.data() or "").endswith(UNCONFIRMED_MARK)]
+    assert marked, "the desk has a module the model set"
+    index = marked[0]
+    delegate = window.list_view.itemDelegateForColumn(column)
     option = QStyleOptionViewItem()
-    window.list_view.itemDelegateForColumn(column).initStyleOption(option, window.model.index(0, column))
-    assert option.textElideMode == Qt.ElideMiddle and option.text == window.model.index(0, column).data()
+    option.rect = QRect(0, 0, 1000, 24)
+    delegate.initStyleOption(option, index)
+    assert option.text == index.data() and index.data().endswith(UNCONFIRMED_MARK)  # room enough: as it is
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 70, 24)
+    delegate.initStyleOption(option, index)
+    name = index.data()[:-len(UNCONFIRMED_MARK)]
+    assert option.text.endswith("…" + UNCONFIRMED_MARK) and name.startswith(option.text[:-len("…" + UNCONFIRMED_MARK)])
+    assert option.textElideMode == Qt.ElideRight
     assert window.list_view.textElideMode() == Qt.ElideRight  # the other columns end in "…"
     window.close()

@@ -18,12 +18,14 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QHeaderView, QStyle, QStyledItemDelegate, QTableView, QToolTip, QWidget,
+)
 
 from elsdesk.domain import TicketFilter
 from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.tasks import TaskRunner
-from elsdesk.gui.ticket_table_model import COLUMNS, PAGE_SIZE, TicketTableModel
+from elsdesk.gui.ticket_table_model import COLUMNS, PAGE_SIZE, UNCONFIRMED_MARK, TicketTableModel
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.ticket_pages import TicketPager
 
@@ -44,12 +46,25 @@ class ListResult:
     weeks: list[str]
 
 
-class _MiddleCutDelegate(QStyledItemDelegate):
-    """Draws a cell whose text does not fit with "…" in its middle, so its end shows."""
+class _ModuleCellDelegate(QStyledItemDelegate):
+    """Draws a module that does not fit cut at its end, "Prestanda och…", with the model's " ?" kept after it: cut in
+    its middle ("Presta…örning", "Kassa …gifter") a module read as no module's name (a GUI tester at 1024 px)."""
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.ElideMiddle
+        text = option.text or ""
+        mark = UNCONFIRMED_MARK if text.endswith(UNCONFIRMED_MARK) else ""
+        metrics = option.fontMetrics
+        room = option.rect.width() - 2 * (self._margin(option) + 1)
+        if mark and room > 0 and metrics.horizontalAdvance(text) > room:
+            name = text[:-len(mark)]
+            option.text = metrics.elidedText(name, Qt.ElideRight, room - metrics.horizontalAdvance(mark)) + mark
+        option.textElideMode = Qt.ElideRight
+
+    @staticmethod
+    def _margin(option) -> int:
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        return style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, option.widget)
 
 
 def count_summary(result: ListResult, statuses, language: str = "sv") -> tuple[str, str]:
@@ -128,9 +143,9 @@ class TicketListView(QTableView):
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setTabKeyNavigation(False)  # a list of rows: Tab leaves it, the arrows move between rows
         self.setWordWrap(False)
-        # a module the model set ends in "?": cut in its middle, so the mark stays on a narrow column (a tester
-        # saw "Vårdplan och …" for unconfirmed and confirmed alike)
-        self.setItemDelegateForColumn(COLUMNS.index("module"), _MiddleCutDelegate(self))
+        # a module the model set ends in "?": the mark stays on a narrow column (a tester saw "Vårdplan och …" for
+        # unconfirmed and confirmed alike), and the name is cut at its end
+        self.setItemDelegateForColumn(COLUMNS.index("module"), _ModuleCellDelegate(self))
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)
         self.horizontalHeader().setSortIndicator(1, Qt.DescendingOrder)
