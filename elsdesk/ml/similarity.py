@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from elsdesk.domain import parse_datetime
-from elsdesk.ml.synonyms import lexicon_digest, read_as
+from elsdesk.ml.synonyms import derived_stem, lexicon_digest, particles_as_nouns, read_as
 from elsdesk.ml.text import clean, stem, stop_words, ticket_text, words
 
 N_FEATURES = 1 << 20
@@ -61,7 +61,7 @@ def similarity_features(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _features(text: str) -> tuple[str, ...]:
     stops = stop_words()
-    return tuple(stem(swedish) for word in words(clean(text)) for swedish in read_as(word)
+    return tuple(derived_stem(stem(swedish)) for word in words(particles_as_nouns(clean(text))) for swedish in read_as(word)
                  if len(swedish) > 1 and swedish not in stops)
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from elsdesk.ml.synonyms import read_as
+from elsdesk.ml.synonyms import derived_stem, particles_as_nouns, read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words
 from elsdesk.topics.pasted_errors import without_pasted_errors
 
@@ -64,13 +64,13 @@ def topic_text(text: str) -> str:
     """Raw ticket text as the topic finder reads it: the classifier's cleaning
     (:func:`elsdesk.ml.text.clean`) of the text without pasted error messages (cached: a week's texts
     are read by the finder and by the description of its known problems' groups)."""
-    return clean(without_pasted_errors(text))
+    return particles_as_nouns(clean(without_pasted_errors(text)))
 
 
 @lru_cache(maxsize=200_000)
 def _content_stem(word: str) -> str | None:
     """The word's stem, or None for a stop word or a word that says nothing about the problem."""
-    return None if word in stop_words() or fold(word) in _GENERIC else stem(word)
+    return None if word in stop_words() or fold(word) in _GENERIC else derived_stem(stem(word))
 
 
 @lru_cache(maxsize=200_000)
