@@ -54,7 +54,20 @@ def _upgrade(target) -> int:
 
     with open_database(target, migrate_schema=True) as database:
         print(f"{database.describe()}: schemaversion {database.schema_version()} av {len(MIGRATIONS)}")
+        if database.upgraded_from is not None:  # what it did, not only where it ended (a shared-desk tester)
+            print(upgrade_done(database.backend, database.upgraded_from, len(MIGRATIONS)))
     return 0
+
+
+def upgrade_done(backend: str, before: int, after: int) -> str:
+    """What ``db upgrade`` did, in a sentence."""
+    if before == 0 and backend == "postgres":
+        return ("skapade deskens tabeller, grupprollerna elsdesk_stod, elsdesk_superanvandare och elsdesk_utbildning"
+                " (finns de redan på servern används de) och deras rättigheter; ge nu var och en sin inloggning i en"
+                " grupproll (README: A desk on the region's server, steg 3)")
+    if before == 0:
+        return "skapade deskens tabeller"
+    return f"uppgraderade schemat från version {before} till {after}"
 
 
 def _status(target, as_json: bool) -> int:

@@ -333,7 +333,9 @@ def test_issue_3a_a_non_owner_upgrading_an_old_desk_is_told_who_owns_it_and_the_
         assert "desk_agare" in err and "GRANT desk_agare TO super_gustav;" in err
         assert "får inte göra det här" not in err
         assert main(["--db", owner_url, "db", "upgrade"]) == 0  # the owner's login upgrades it
-        assert f"schemaversion {len(MIGRATIONS)} av {len(MIGRATIONS)}" in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert f"schemaversion {len(MIGRATIONS)} av {len(MIGRATIONS)}" in out
+        assert f"uppgraderade schemat från version {len(MIGRATIONS) - 1} till {len(MIGRATIONS)}" in out  # what it did
     finally:
         release_connections()
         pg_server.drop_database(name)
@@ -454,3 +456,20 @@ def test_a_server_that_cannot_be_reached_says_what_to_check(libpq, swedish):
     """A shared-desk tester's wrong host name read "servern gav ett fel som elsdesk inte känner igen"."""
     said = postgres_backend._in_swedish(Exception(libpq))
     assert swedish in said and "inte känner igen" not in said and said.endswith(f"({libpq})")
+
+
+def test_the_first_upgrade_says_what_it_made(pg_server, tmp_path, capsys):
+    """A shared-desk tester's first ``db upgrade`` printed only "schemaversion 23 av 23", not that it made the tables,
+    the three group roles and their grants."""
+    url = pg_server.create_database("first_upgrade_desk")
+    try:
+        assert main(["--db", url, "db", "upgrade"]) == 0
+        out = capsys.readouterr().out
+        assert "skapade deskens tabeller, grupprollerna elsdesk_stod, elsdesk_superanvandare och elsdesk_utbildning" in out
+        assert main(["--db", url, "db", "upgrade"]) == 0
+        assert "skapade" not in capsys.readouterr().out, "an upgrade with nothing to do says only where it is"
+    finally:
+        release_connections()
+        pg_server.drop_database("first_upgrade_desk")
+    assert main(["--db", str(tmp_path / "ny.db"), "db", "upgrade"]) == 0
+    assert "skapade deskens tabeller\n" in capsys.readouterr().out

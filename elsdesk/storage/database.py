@@ -69,6 +69,7 @@ class Database(ABC):
     backend: str
     sql: Any  # the engine's Dialect
     conn: Any  # has execute(sql, params) and executemany(sql, rows)
+    upgraded_from: int | None = None  # the schema version this open migrated from (None: it migrated nothing)
 
     @property
     @abstractmethod

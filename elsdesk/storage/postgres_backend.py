@@ -412,6 +412,7 @@ class PostgresDatabase(Database):
             if migrate_schema and version < len(MIGRATIONS):
                 with self.write(lock_timeout_s=UPGRADE_LOCK_TIMEOUT_S):
                     migrate(self)
+                self.upgraded_from = version
         except BaseException:
             self.close()
             raise

@@ -83,6 +83,7 @@ class SQLiteDatabase(Database):
         if migrate_schema and version < len(MIGRATIONS):
             with self.write():  # readers of an up-to-date database never take the write lock
                 migrate(self)
+            self.upgraded_from = version
 
     @property
     def target(self) -> str:
