@@ -580,7 +580,8 @@ class ReviewQueueView(QWidget):
             note = self.tr("Ditt beslut om %1 sparades inte: %2 Kortet visar ärendet igen; tryck när det går att spara.") \
                 .replace("%1", item.ticket.external_id or self.tr("ärendet")).replace("%2", _sentence(str(exc)))
             self.card.show_notice(note)
-            self._say(note)  # not "Bekräftat …" any longer
+            self._say(self.tr("%1 sparades inte – se kortet.").replace(  # not "Bekräftat …" any longer
+                "%1", item.ticket.external_id or self.tr("ärendet")))
             self._render()
             self.decision_failed.emit(exc)
             return

@@ -2515,6 +2515,11 @@ Database: %2</translation>
         <source>ärendet</source>
         <translation>the ticket</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
+        <source>%1 sparades inte – se kortet.</source>
+        <translation>%1 was not saved – see the card.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
