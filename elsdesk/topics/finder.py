@@ -27,6 +27,7 @@ from threadpoolctl import ThreadpoolController
 
 from elsdesk.ml.synonyms import read_as
 from elsdesk.ml.text import fold, stem, stop_words, ticket_text
+from elsdesk.masking import PLACEHOLDER_RE
 from elsdesk.sign_offs import quotable, quoted_as
 from elsdesk.taxonomy import load_taxonomy
 from elsdesk.topics.linkage import cluster
@@ -199,13 +200,24 @@ def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
     return [sorted(members) for members in joined.values()]
 
 
+def says_little(description: str | None) -> bool:
+    """Whether a masked description is mostly what the masking left ("Gäller pat [personnummer], mejla svar till
+    [e-post]"): fewer than three words besides each placeholder. A training lead's export quoted two such reports
+    among twelve examples; they tell a trainer nothing."""
+    text = description or ""
+    placeholders = len(PLACEHOLDER_RE.findall(text))
+    return bool(placeholders) and len(WORD_RE.findall(PLACEHOLDER_RE.sub(" ", text))) < 3 * placeholders
+
+
 def _varied_examples(typical: list[int], tickets: list[Ticketish], vectors: TicketVectors) -> list[int]:
     """Three of a topic's tickets (positions, most typical first) to quote: each text once, those with a
     description before those with only a title, and not two worded nearly alike while others say it
-    differently (a tester's "Vidimera provsvar" quoted one title twice and none of its reports in
+    differently, and those that say little besides what the masking left (:func:`says_little`) last (a tester's
+    "Vidimera provsvar" quoted one title twice and none of its reports in
     other words, "gula svar i inkorgen"; a lab tester's quoted one description twice under two titles, once
     with a slip: "Fnins den någonstans?")."""
     described = [m for m in typical if (tickets[m].description or "").strip()]
+    described.sort(key=lambda m: says_little(tickets[m].description))  # stable: most typical first within each
     # each quoted once (two tickets of one text are quoted alike, and so is one report under another title, or
     # with a greeting and a signature: an export showed two examples of three); a ticket's quote is worked out
     # only when it is considered
