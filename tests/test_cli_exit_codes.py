@@ -139,7 +139,7 @@ def test_an_input_file_that_opens_but_cannot_be_read_is_the_disk_failing_exit_1(
 
 def test_a_role_that_may_not_is_exit_3(desk, capsys, monkeypatch):
     # a server gives the login its role (a local file lets its profile do everything from the CLI)
-    monkeypatch.setattr("elsdesk.services.permissions.role_of", lambda database: "els_stod")
+    monkeypatch.setattr("elsdesk.services.permissions.roles_of", lambda database: ("els_stod",))
     assert exit_code(["--db", desk, "train"]) == 3
     assert exit_code(["--db", desk, "models", "--activate", "v999"]) == 3  # the role before the version
     err = capsys.readouterr().err

@@ -161,6 +161,7 @@ def test_a_personnummer_in_a_problem_name_is_masked(desk, tmp_path):
 
 def test_an_els_support_login_links_nothing_and_is_told_so(desk, tmp_path, monkeypatch):
     monkeypatch.setattr(imports, "role_of", lambda _database: ELS_SUPPORT)
+    monkeypatch.setattr("elsdesk.services.permissions.roles_of", lambda _database: (ELS_SUPPORT,))
     report = _import(desk, write_excel_csv(tmp_path / "links.csv", ["id;problem", f"DEMO-00012;{DOSE}", f"DEMO-00017;{ANSWERS}"]))
     assert (report.linked, report.rejected) == (0, [])
     assert report.warnings == [(2, NOT_LINKED), (3, NOT_LINKED)]

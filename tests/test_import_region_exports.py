@@ -357,6 +357,7 @@ def test_an_intake_login_is_told_the_kind_is_the_models(memory_db, tmp_path, mon
     import_tickets(memory_db, _csv(tmp_path / "confirmed.csv", ["id;Skapad;Rubrik;Modul;Typ",
                                                                "H-1;2026-11-03;a;Journal;Fel"]))
     monkeypatch.setattr(imports, "role_of", lambda _database: ELS_SUPPORT)
+    monkeypatch.setattr("elsdesk.services.permissions.roles_of", lambda _database: (ELS_SUPPORT,))
     report = import_tickets(memory_db, _csv(tmp_path / "intake.csv", ["id;Skapad;Rubrik;Typ",
                                                                       "G-1;2026-11-03;Fel roll;Fel",
                                                                       "H-1;2026-11-03;a;Önskemål"]))

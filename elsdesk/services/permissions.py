@@ -76,10 +76,15 @@ def role_of(database) -> str | None:
     return database.server_role()
 
 
+def roles_of(database) -> tuple[str, ...]:
+    """Every role the server gives this login (a login may be in two group roles); none on a local file."""
+    return database.server_roles()
+
+
 def may(database, action: str) -> bool:
     """Whether this login may do *action*: on a local file its owner may do everything; on a server, one of the
     login's roles must."""
-    roles = database.server_roles()
+    roles = roles_of(database)
     return not roles or allowed_any(roles, action)
 
 
@@ -87,7 +92,7 @@ def require(database, action: str) -> None:
     """Raise NotAllowedError naming the role needed when this login may not do *action*."""
     if may(database, action):
         return
-    roles = database.server_roles()
+    roles = roles_of(database)
     needed = " eller ".join(role_name(r) for r in _NEEDED[action])
     which = (f"din roll ({role_name(roles[0])})" if len(roles) == 1
              else f"dina roller ({', '.join(role_name(r) for r in roles)})")
