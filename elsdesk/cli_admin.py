@@ -71,7 +71,7 @@ def upgrade_done(backend: str, before: int, after: int) -> str:
 
 
 def _status(target, as_json: bool) -> int:
-    from elsdesk.services.permissions import role_of
+    from elsdesk.services.permissions import roles_of
     from elsdesk.services.profile import role_name
     from elsdesk.storage import TicketRepository, open_database
     from elsdesk.storage.migrations import MIGRATIONS
@@ -80,7 +80,8 @@ def _status(target, as_json: bool) -> int:
 
     require_existing(target)
     with open_database(target) as database:
-        role, roles = role_of(database), database.server_roles()
+        roles = roles_of(database)
+        role = roles[0] if roles else None
         report = {
             "database": database.describe(), "backend": database.backend,
             "schema_version": database.schema_version(), "known_version": len(MIGRATIONS),

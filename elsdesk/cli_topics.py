@@ -79,10 +79,7 @@ def cmd_topics(args) -> int:
     from elsdesk.plain_text import printable
     from elsdesk.cli import _database, say_none
     from elsdesk.cli_errors import UsageError, check_span
-    from elsdesk.domain import newest_week_so_far
-    from elsdesk.region_time import region_today
-    from elsdesk.services.topics import range_topics, weekly_topics
-    from elsdesk.storage import TicketRepository
+    from elsdesk.services.topics import newest_week, range_topics, weekly_topics
 
     if bool(args.start) != bool(args.end) or (args.week and args.start):
         raise UsageError("ange antingen --week VECKA eller både --from DATUM och --to DATUM")
@@ -99,7 +96,7 @@ def cmd_topics(args) -> int:
             report = range_topics(database, start, end)
         else:
             # without --week: the newest week with tickets that has begun (a ticket dated ahead by a slip does not count)
-            week = args.week or newest_week_so_far(TicketRepository(database).weeks(), region_today())
+            week = args.week or newest_week(database)
             report = weekly_topics(database, week, recompute=args.recompute) if week else {"week": None, "tickets": 0, "topics": []}
             if week and (args.on_agenda or args.off_agenda):
                 _change_agenda(database, report, args.on_agenda, args.off_agenda)
@@ -237,11 +234,9 @@ def cmd_export(args) -> int:
         if kind == "week":
             data = build_export(database, period, args.language)
             if not data.tickets:  # the week to name instead, when it is ahead of the desk's newest
-                from elsdesk.domain import newest_week_so_far
-                from elsdesk.region_time import region_today
-                from elsdesk.storage import TicketRepository
+                from elsdesk.services.topics import newest_week
 
-                newest = newest_week_so_far(TicketRepository(database).weeks(), region_today())
+                newest = newest_week(database)
         else:
             data = build_range_export(database, *period, language=args.language)
         paths = write_all_formats(data, args.out) if fmt == "all" else [write_export(data, fmt, args.out)]

@@ -71,8 +71,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.form: TicketFormDialog | None = None
         self._next_retrain_offer = 0  # kept while the review queue is built again (ReviewQueueView.next_retrain_offer)
         self._long_task = None
-        self.server_role = self.database.server_role()  # None on a local file: the local profile rules
-        self.server_roles = self.database.server_roles()  # a login in two group roles may do what either may
+        self.server_roles = self.database.server_roles()  # none on a local file: the local profile rules
         self.profile = Profile(self.database.login_name(), self.server_role) if self.server_role else load_profile()
         self.similarity_index = None
         self.review_view = None

@@ -91,6 +91,11 @@ class ReviewActionsMixin:
             "Ingen profil vald: du är %1 med rollen %2. Byt under Arkiv › Byt profil.").replace(
             "%1", profile.name).replace("%2", role_name(profile.role, self.language)), PROFILE_NOTE_MS)
 
+    @property
+    def server_role(self) -> str | None:
+        """The first of the roles the server gives this login (the one the profile names); None on a local file."""
+        return self.server_roles[0] if self.server_roles else None
+
     def _actor(self) -> str:
         return self.profile.actor if self.profile else "ELS-stöd"
 

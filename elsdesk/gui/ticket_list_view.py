@@ -52,14 +52,16 @@ class _ModuleCellDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
         super().initStyleOption(option, index)
+        option.textElideMode = Qt.ElideRight
         text = option.text or ""
-        mark = UNCONFIRMED_MARK if text.endswith(UNCONFIRMED_MARK) else ""
+        if not text.endswith(UNCONFIRMED_MARK):  # most cells: the style cuts them at their end
+            return
         metrics = option.fontMetrics
         room = option.rect.width() - 2 * (self._margin(option) + 1)
-        if mark and room > 0 and metrics.horizontalAdvance(text) > room:
-            name = text[:-len(mark)]
-            option.text = metrics.elidedText(name, Qt.ElideRight, room - metrics.horizontalAdvance(mark)) + mark
-        option.textElideMode = Qt.ElideRight
+        if room > 0 and metrics.horizontalAdvance(text) > room:
+            name = text[:-len(UNCONFIRMED_MARK)]
+            option.text = metrics.elidedText(name, Qt.ElideRight, room - metrics.horizontalAdvance(UNCONFIRMED_MARK)) \
+                + UNCONFIRMED_MARK
 
     @staticmethod
     def _margin(option) -> int:

@@ -25,6 +25,7 @@ from elsdesk.storage.problems import Problem, ProblemRepository, clean_name
 from elsdesk.storage.topics import RegisteredTopic, TopicRepository
 
 MAX_NAME = 200
+NO_TEACHABLE_NAME = "skriv problemet som ett namn en utbildare kan lära ut, t.ex. 'Signera given dos i utdelningsvyn'"
 SUGGEST_PROBABILITY = 0.3  # a person confirms a suggestion, so it may be less sure than automatic placement
 _matchers: dict[str, tuple[tuple, object]] = {}  # desk -> (what the matcher learnt from, the matcher)
 _fitted: dict[bytes, object] = {}  # what a matcher learnt from (digest) -> the matcher, the last few
@@ -72,7 +73,7 @@ def create_problem(database: Database, name: str, actor: str) -> tuple[Problem, 
     require(database, CURATE_PROBLEMS)
     cleaned = problem_name(name)
     if not cleaned:
-        raise BadInputError("skriv problemet som ett namn en utbildare kan lära ut, t.ex. 'Signera given dos i utdelningsvyn'")
+        raise BadInputError(NO_TEACHABLE_NAME)
     problems = ProblemRepository(database)
     existing = problems.by_name(cleaned)
     if existing is not None:
@@ -202,7 +203,7 @@ def accept_proposal(database: Database, week: str, topic_id: str, name: str, act
     """Name a proposal: it becomes a known problem and its tickets of *week* are linked to it."""
     cleaned = problem_name(name)
     if not cleaned:
-        raise BadInputError("skriv problemet som ett namn en utbildare kan lära ut, t.ex. 'Signera given dos i utdelningsvyn'")
+        raise BadInputError(NO_TEACHABLE_NAME)
     return _take_over(database, week, topic_id, actor, name=cleaned)
 
 

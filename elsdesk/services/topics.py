@@ -555,6 +555,12 @@ def _ensure_earlier(database: Database, earlier: list[str], is_cancelled=None) -
     return recomputed
 
 
+def newest_week(database: Database) -> str | None:
+    """The week a desk's newest work is in: its newest week with tickets that has begun in the region
+    (:func:`~elsdesk.domain.newest_week_so_far`; a ticket dated a year ahead by a slip does not count)."""
+    return newest_week_so_far(TicketRepository(database).weeks(), region_today())
+
+
 def keep_latest_weeks(database: Database, history: int = HISTORY_WEEKS, is_cancelled=None) -> list[str]:
     """Bring the newest week's stored topics, and those of the weeks its view compares with, up to
     date: what the Utbildning tab and ``topics`` then read without recomputing. Run in the
