@@ -11,6 +11,9 @@ A listening connection only waits, so a hung server (stopped, or behind a networ
 packets) would never fail it: between notices the thread asks the server every PING_EVERY_S
 seconds (``ping``: ServerSilentError within about ten seconds on a hung server), and a failed
 question takes the same reconnect path as a dropped connection.
+
+Review views say on the same channel which ticket their cards show (elsdesk.services.review_presence):
+such a notice names no table and goes out at once as :attr:`presence`, not gathered.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from elsdesk.services.review_presence import is_presence
 
 logger = logging.getLogger(__name__)
 CHANNEL = "elsdesk_changes"
@@ -33,6 +38,7 @@ class ChangeListener(QObject):
     changed = Signal(object)  # frozenset of table names
     connection_lost = Signal()
     reconnected = Signal()
+    presence = Signal(str)  # a review card's notice (review_presence), as it came
     _noticed = Signal(str)  # from the listening thread; delivered queued to the GUI thread
     _lost = Signal()
     _back = Signal()
@@ -108,8 +114,11 @@ class ChangeListener(QObject):
                     pass
 
     # -- the GUI thread --------------------------------------------------------------------
-    def _on_noticed(self, table: str) -> None:
-        self._pending.add(table)
+    def _on_noticed(self, payload: str) -> None:
+        if is_presence(payload):
+            self.presence.emit(payload)
+            return
+        self._pending.add(payload)
         if not self._gather.isActive():
             self._gather.start()
 

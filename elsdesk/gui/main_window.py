@@ -672,6 +672,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.listener.changed.connect(self._on_remote_change)
             self.listener.connection_lost.connect(self._on_connection_lost)
             self.listener.reconnected.connect(self._on_reconnected)
+            self.listener.presence.connect(self._on_review_presence)
             self.listener.start()
             return
         self._data_version = self.database.data_version()
@@ -746,7 +747,14 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if self._list_change_waiting and not self._closing:
             self._refresh_list_after_change()
 
+    def _on_review_presence(self, payload: str) -> None:
+        """Another review view said which ticket its card shows (or asked what each shows)."""
+        if self.review_view is not None and not self._closing:
+            self.review_view.presence_heard(payload)
+
     def _on_connection_lost(self) -> None:
+        if self.review_view is not None:
+            self.review_view.presence_lost()
         self.connection_label.setText(self.tr("Återansluter till servern…"))
         self.connection_label.setVisible(True)
 

@@ -133,7 +133,8 @@ class ReviewActionsMixin:
             from elsdesk.gui.review_queue_view import ReviewQueueView  # scikit-learn: not before the first paint
 
             self.review_view = ReviewQueueView(self.db_path, self.taxonomy, self.runner, self._actor(), self.language, self,
-                                               classifier=self.classifier, similarity_index=self.similarity_index)
+                                               classifier=self.classifier, similarity_index=self.similarity_index,
+                                               shared=self.database.backend == "postgres")
             self.review_view.labels_confirmed.connect(self._on_review_decision)
             self.review_view.decision_undone.connect(self._on_review_decision)
             self.review_view.retrain_suggested.connect(self._offer_retrain)

@@ -14,6 +14,9 @@ On a shared desk another super-user may decide the ticket on screen. The card th
 ("ELS-000002 bekräftades just av karin_super") and the next ticket it shows takes no decision key
 for SETTLE_S seconds, so an Enter meant for the old card never confirms one the person has not
 read; a decision that still reaches the server is refused there (the ticket's version is checked).
+So that two super-users in one queue do not trail each other card by card, the view says over the change
+notices which ticket its card shows and shows next a ticket no other card shows (ReviewPresence,
+elsdesk.services.review_presence; a shared desk only).
 
 Which tickets are in the queue, in what order, and when a key may decide is kept by a ReviewSession
 (elsdesk.services.review_session, no Qt); this view renders it, handles keys, runs the tasks and says
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
@@ -42,6 +46,7 @@ from elsdesk.services.review import (
     ChangedMeanwhileError, LeftQueue, ReviewItem, confirm_labels, confirmations_since_training, load_review_item,
     retrain_threshold, review_queue, similar_as_decided, undo_last, why_left_queue,
 )
+from elsdesk.services.review_presence import REPEAT_S, ReviewPresence, Shown, announce, ask_again, parse
 from elsdesk.services.review_session import ReviewSession, TicketLeft
 from elsdesk.taxonomy import Taxonomy
 
@@ -63,7 +68,10 @@ class ReviewQueueView(QWidget):
     problem_linked = Signal(int)  # ticket id, after its link to a known problem was stored
 
     def __init__(self, db_path, taxonomy: Taxonomy, runner: TaskRunner, actor: str, language: str = "sv",
-                 parent=None, classifier: tuple | None = None, similarity_index=None, second_opinion: bool = False):
+                 parent=None, classifier: tuple | None = None, similarity_index=None, second_opinion: bool = False,
+                 shared: bool = False):
+        """*shared*: the desk is on a server other super-users' review views use (they tell each other which
+        ticket their cards show)."""
         super().__init__(parent)
         self.setObjectName("reviewQueue")
         self.db_path = db_path
@@ -96,6 +104,14 @@ class ReviewQueueView(QWidget):
         self._writer = TaskRunner(self, pool=pool)
         self._problems = KnownProblemLinker(self, self._start_on_shared_runner, self._say)  # l and L
         self._kind_keys = _kind_keys(taxonomy)
+        self._presence = ReviewPresence(uuid.uuid4().hex[:12]) if shared else None
+        self._announced: tuple[int | None, float | None] | None = None  # (ticket, since) the others were told of
+        self._asked = False  # whether the other views were asked what their cards show
+        if self._presence is not None:
+            self._repeat = QTimer(self)
+            self._repeat.setInterval(int(REPEAT_S * 1000))
+            self._repeat.timeout.connect(self._repeat_presence)
+            self._repeat.start()
         self._module_names = {m.id: m.name(language) for m in taxonomy.modules if not m.retired}
         self._build()
         self.setFocusPolicy(Qt.StrongFocus)
@@ -185,6 +201,10 @@ class ReviewQueueView(QWidget):
         self._queue_task = self._start(self.runner, work, lambda result: self._on_queue_loaded(*result, serial=serial),
                                        name="review queue")
         self._problems.load_names()
+        if self._presence is not None and not self._asked:  # what the other cards show, before this one picks
+            self._asked = True
+            self._start(self.runner, _ask_what_is_shown, lambda _r: None, self._presence_failed,
+                        name="review presence", quick=True)
 
     def set_order(self, order: str) -> None:
         if order not in ORDER_KEYS or (order == self._order and self._session.loaded_once):
@@ -251,7 +271,81 @@ class ReviewQueueView(QWidget):
         with a switch of profile); results that arrive after it reach no widget (a prefetch on the window's
         runner rendered onto the deleted card)."""
         self._closed = True
+        if self._presence is not None:
+            self._repeat.stop()
+            if self._announced is not None and self._announced[0] is not None:  # the others may show it now
+                view = self._presence.view
+                self._writer.start(lambda context: _tell(context, view, None, None), db_path=self.db_path,
+                                   name="review presence")
         return self._writer.shutdown(msecs)
+
+    # -- other super-users' cards (a shared desk) -------------------------------------------
+    def presence_heard(self, payload: str) -> None:
+        """A change notice about review cards (review_presence): which ticket a view's card shows (this
+        view's own echo too), or a view that has just opened asking what each shows."""
+        if self._presence is None or self._closed:
+            return
+        shown = parse(payload)
+        if shown is None:
+            self._tell_others(again=True)
+            return
+        self._presence.heard(shown, time.monotonic())
+        self._apply_presence()
+
+    def presence_lost(self) -> None:
+        """The change notices stopped (the server connection was lost): no other card is known to show
+        anything, and once they come back the views are asked and told again (the refresh after it)."""
+        if self._presence is None:
+            return
+        self._presence.forget_all()
+        self._announced, self._asked = None, False
+        self._apply_presence()
+
+    def _apply_presence(self) -> None:
+        """The tickets other cards show go after the others; if the one on screen went, the card says so. A ticket
+        given back (the other card went on without deciding it, or closed) takes its place again at the reload."""
+        held, before = self._presence.held_elsewhere(), self._session.held
+        taken = self._session.held_elsewhere(held)
+        if before - held and self._session.loaded_once:
+            self.refresh()
+        if taken is not None:
+            self._kind = None  # a kind chosen for the card that went is not for the next one
+            self._notice_left(taken, None)
+            self._render()
+        self._prefetch()
+
+    def _repeat_presence(self) -> None:
+        """Every REPEAT_S: forget the views not heard of for long, and say again what this card shows."""
+        if self._presence.forget_silent(time.monotonic()):
+            self._apply_presence()
+        self._tell_others(again=True)
+
+    def _tell_others(self, again: bool = False) -> None:
+        """Tell the other views which ticket the card shows when it changed (*again*: also when it did not)."""
+        if self._presence is None or self._closed:
+            return
+        ticket = self._session.current() if self._session.loaded_once else None
+        if self._announced is None and ticket is None:
+            return  # nothing shown, nothing told: nothing to take back
+        same = self._announced is not None and self._announced[0] == ticket
+        if same and not again:
+            return
+        since = self._announced[1] if same else None  # the card's first time, kept: the earlier card keeps a ticket
+        self._announced = (ticket, since)
+        view = self._presence.view
+
+        def told(when):
+            if self._announced is not None and self._announced[0] == ticket and ticket is not None:
+                self._announced = (ticket, when)
+                self._presence.heard(Shown(view, ticket, when), time.monotonic())
+                self._apply_presence()
+
+        self._start(self.runner, lambda context: _tell(context, view, ticket, since), told, self._presence_failed,
+                    name="review presence", quick=True)
+
+    def _presence_failed(self, exc) -> None:
+        """Telling or asking the other views failed (the server went away): the next repeat tries again."""
+        logger.info("could not tell the desk which ticket the review card shows: %s", exc)
 
     # -- keys ----------------------------------------------------------------------------
     def event(self, event) -> bool:
@@ -463,6 +557,11 @@ class ReviewQueueView(QWidget):
     def _notice_left(self, gone: TicketLeft, left: LeftQueue | None) -> None:
         """The ticket on screen left the queue without this person's decision (another super-user decided
         it, or it was edited or removed elsewhere): say so on the card (*left* tells why, when it is about it)."""
+        if gone.shown_elsewhere:
+            name = self._number_of(gone.ticket_id) or self.tr("Ärendet")
+            self.card.show_notice(self.tr("%1 visas redan för en annan superanvändare och kommer sist i din kö. "
+                                          "Nästa ärende visas – läs det innan du bestämmer.").replace("%1", name))
+            return
         self.card.show_notice(self._left_queue_text(left if left is not None and left.ticket_id == gone.ticket_id
                                                     else None, self._number_of(gone.ticket_id), gone.next_shown))
 
@@ -655,6 +754,7 @@ class ReviewQueueView(QWidget):
             self._say(self.tr("Ärendet laddas fortfarande – inget beslut togs. Tryck igen när det syns."))
 
     def _render(self) -> None:
+        self._tell_others()
         remaining = self._session.remaining()
         self.count_label.setText(self.tr("Kvar att granska: %1").replace("%1", number(remaining, " ")))
         item = self.current_item()
@@ -688,6 +788,18 @@ class ReviewQueueView(QWidget):
         item = self.current_item()
         if item is not None and any(found.ticket.id == ticket_id for found in item.similar):
             self._show_similar(item)
+
+
+def _tell(context, view: str, ticket_id: int | None, since: float | None) -> float | None:
+    """Tell the desk's other review views that card *view* shows *ticket_id* (background)."""
+    with context.open_database() as database:
+        return announce(database, view, ticket_id, since)
+
+
+def _ask_what_is_shown(context) -> None:
+    """Ask the desk's other review views which ticket their cards show (background)."""
+    with context.open_database() as database:
+        ask_again(database)
 
 
 def _sentence(text: str) -> str:

@@ -22,6 +22,10 @@ The rules, in plain words:
   is shown. That next ticket "settles": decision keys wait SETTLE_S seconds from the moment it is shown,
   so a key meant for the old card never decides one the person has not read. A ticket that arrives in
   a queue that was empty settles too.
+- On a shared desk another super-user's card may show a ticket (elsdesk.services.review_presence): such
+  tickets go after the others, before the skipped ones, so that two people working one queue do not
+  decide the same ticket; with nothing else left they are shown all the same. When the ticket on screen
+  goes because another card kept it, the next one settles as above.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class TicketLeft:
 
     ticket_id: int
     next_shown: bool  # another ticket takes its place on the card (and settles before a key counts)
+    shown_elsewhere: bool = False  # it is still in the queue, but another super-user's card shows it
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,7 @@ class ReviewSession:
         self._reordered = False
         self._settle_on_show = False  # the next ticket shown changed because of someone else: let it settle
         self._settled_at = float("-inf")  # the time from which decision keys count again
+        self._held: set[int] = set()  # tickets another super-user's card shows: after the others
 
     # -- what the view asks ----------------------------------------------------------------
     @property
@@ -82,6 +88,11 @@ class ReviewSession:
     def current(self) -> int | None:
         """The ticket on screen, or None when the queue is empty."""
         return self._queue[0] if self._queue else None
+
+    @property
+    def held(self) -> frozenset[int]:
+        """The tickets other super-users' cards show (see held_elsewhere)."""
+        return frozenset(self._held)
 
     def remaining(self) -> int:
         """How many tickets are left in this person's queue."""
@@ -113,8 +124,11 @@ class ReviewSession:
             ids.insert(0, current)  # the load read the desk before this person's undo brought it back
         left = self._left_because_of_others(current, ids)
         if current is not None and self._loaded_once and not self._reordered and current in ids:
-            ids.remove(current)  # a refresh keeps the ticket on screen; a new order starts from its top
-            ids.insert(0, current)
+            if current not in self._held:
+                ids.remove(current)  # a refresh keeps the ticket on screen; a new order starts from its top
+                ids.insert(0, current)
+            elif ids[0] != current:  # another card shows it, and the load brought one that none shows
+                left = self._taken_elsewhere(current)
         reordered = self._reordered
         self._reordered = False
         self._queue = ids
@@ -131,6 +145,16 @@ class ReviewSession:
             self._settle_on_show = left.next_shown
         self._queue = [i for i in self._queue if i not in missing]
         return left
+
+    def held_elsewhere(self, held: set[int]) -> TicketLeft | None:
+        """Other super-users' cards show the tickets in *held* (elsewhere kept, review_presence): they go after
+        the others. If the ticket on screen goes because of it, it is returned and the next one settles."""
+        self._held = set(held)
+        current = self.current()
+        self._queue = self._held_last(self._queue)
+        if current is not None and self.current() != current:
+            return self._taken_elsewhere(current)
+        return None
 
     def card_shown(self, now: float) -> None:
         """The card shows a ticket at time *now*: if it replaced one because of someone else, it settles."""
@@ -218,6 +242,18 @@ class ReviewSession:
         return self._drop(expected)
 
     # -- rules ---------------------------------------------------------------------------
+    def _taken_elsewhere(self, ticket_id: int) -> TicketLeft:
+        """The ticket on screen, *ticket_id*, gave way to one no other card shows: the next one settles."""
+        self._settle_on_show = True
+        return TicketLeft(ticket_id, next_shown=True, shown_elsewhere=True)
+
+    def _held_last(self, ids: list[int]) -> list[int]:
+        """*ids* with the tickets other cards show after the rest, and the skipped ones still last."""
+        if not self._held:
+            return ids
+        skipped = set(self._skipped)
+        return sorted(ids, key=lambda i: 2 if i in skipped else 1 if i in self._held else 0)
+
     def _drop(self, ticket_id: int | None) -> bool:
         """Take *ticket_id* out of the queue; whether it was in it."""
         if ticket_id is not None and ticket_id in self._queue:
@@ -257,4 +293,4 @@ class ReviewSession:
         listed = set(ids)
         self._skipped = [i for i in self._skipped if i in listed]
         skipped = set(self._skipped)
-        return [i for i in ids if i not in skipped] + self._skipped
+        return self._held_last([i for i in ids if i not in skipped] + self._skipped)

@@ -2520,6 +2520,11 @@ Database: %2</translation>
         <source>%1 sparades inte – se kortet.</source>
         <translation>%1 was not saved – see the card.</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
+        <source>%1 visas redan för en annan superanvändare och kommer sist i din kö. Nästa ärende visas – läs det innan du bestämmer.</source>
+        <translation>%1 is already on another super-user's card and goes to the end of your queue. The next ticket is shown – read it before you decide.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
