@@ -57,6 +57,20 @@ def test_a_ticket_confirmed_by_one_super_user_leaves_the_others_queue(qtbot, sha
     qtbot.waitUntil(lambda: second.review_view.remaining() == 3, timeout=10_000)
 
 
+def test_two_super_users_review_cards_show_different_tickets(qtbot, shared_desk, tmp_path):
+    """A tester's two super-users in one queue trailed each other card by card; the windows now tell each other
+    over the server's notices which ticket their review cards show."""
+    first = _workstation(qtbot, shared_desk, tmp_path, "first")
+    second = _workstation(qtbot, shared_desk, tmp_path, "second")
+    for window in (first, second):
+        qtbot.waitUntil(lambda w=window: w.review_view.current_item() is not None, timeout=20_000)
+    one, other = first.review_view, second.review_view
+    qtbot.waitUntil(lambda: one._session.held == {other.current_ticket_id()}  # noqa: SLF001 - what each knows
+                    and other._session.held == {one.current_ticket_id()}, timeout=20_000)  # noqa: SLF001
+    assert one.current_ticket_id() != other.current_ticket_id()
+    assert first.review_view.remaining() == second.review_view.remaining() == 4, "each still has the whole queue"
+
+
 def test_a_server_restart_says_reconnecting_then_refreshes_and_keeps_the_form(qtbot, shared_desk, tmp_path, pg_server):
     window = _workstation(qtbot, shared_desk, tmp_path, "only")
     form = window.new_ticket()
