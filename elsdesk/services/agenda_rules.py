@@ -14,12 +14,20 @@ from elsdesk.storage.settings import SettingsRepository
 from elsdesk.storage.topics import RegisteredTopic
 
 
+HOW_TO = "handhavande"  # the kind whose topics the agenda proposes
+
+
 def topic_kind(problem, kinds: Counter) -> str | None:
     """A topic's kind: a known problem's own (people's links decide it), else most of its tickets' this week
-    (a known how-to problem whose week the model read as faults stays on the how-to agenda)."""
+    (a known how-to problem whose week the model read as faults stays on the how-to agenda); as many how-to
+    questions as reports of another kind make it a how-to topic (a tester's empty referral inbox, four
+    "var ser jag remisserna" beside four faults, was a fault topic and on no agenda)."""
     if problem is not None and problem.kind:
         return problem.kind
-    return kinds.most_common(1)[0][0] if kinds else None
+    if not kinds:
+        return None
+    most = max(kinds.values())
+    return HOW_TO if kinds.get(HOW_TO) == most else kinds.most_common(1)[0][0]
 
 
 def covered_on(registered: RegisteredTopic | None, problem) -> str | None:
@@ -66,7 +74,7 @@ def agenda(report: dict, limit: int = 10) -> list[dict]:
     picked = [t for t in report["topics"] if t["on_agenda"]]
     if picked:
         return picked
-    proposed = [t for t in report["topics"] if t["kind"] == "handhavande" and not done_by(t, report.get("week"))
+    proposed = [t for t in report["topics"] if t["kind"] == HOW_TO and not done_by(t, report.get("week"))
                 and _enough_for_agenda(t)]
     return proposed[:limit]
 

@@ -839,7 +839,7 @@ def range_topics(database: Database, start: date | str, end: date | str) -> dict
             "problem_status": problem.status if problem else None,
             "workaround": problem.workaround if problem else "",
             "module": (problem.module if problem else None) or topic.module,
-            "kind": kinds.most_common(1)[0][0] if kinds else None, "keywords": topic.keywords,
+            "kind": topic_kind(problem, kinds), "keywords": topic.keywords,
             "count": len(topic.members), "ticket_ids": [tickets[m].external_id for m in topic.members],
             "previous_count": previous, "trend": trend_of(len(topic.members), previous),
             "kind_mix": dict(kinds), "module_mix": topic.module_mix,
