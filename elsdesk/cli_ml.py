@@ -321,7 +321,11 @@ def _activation_in_words(args, result, evaluation: dict) -> str:
                 f" modellen {_version_words(result.previous_version)} på {evaluation.get('contradicted')} av {evaluation.get('n')} ärenden"
                 f" där den var säker. Kontrollera etiketterna (elsdesk{desk} mistakes); stämmer de, aktivera den nya"
                 f" versionen med: elsdesk{desk} models --activate {version}")
-    return f"inte aktiverad (sämre än {_version_words(result.previous_version)}); aktiv modell oförändrad"
+    new, active = evaluation.get("new") or {}, evaluation.get("active") or {}
+    figures = (f" ({new['correct']} mot {active['correct']} av {evaluation.get('n')} rätt)"
+               if "correct" in new and "correct" in active else "")
+    return (f"inte aktiverad: den fick färre rätt än {_version_words(result.previous_version)}{figures}; aktiv modell"
+            f" oförändrad. Aktivera den ändå med: elsdesk{desk} models --activate {version}")
 
 
 def _version_words(version: str) -> str:

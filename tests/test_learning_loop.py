@@ -404,6 +404,22 @@ def test_a_new_model_is_kept_out_only_when_clearly_worse():
     assert worse.verdict == "worse" and not worse.not_worse
 
 
+def test_one_ticket_behind_on_thirty_is_noise_and_two_are_not():
+    """A tester's 30 held-out tickets: the new model one behind (3.3 points, "same" by the range) was kept out
+    as worse, and the command line said "sämre" beside the verdict "same"."""
+    rows = varied_rows(30)
+    truth = {r["title"]: r["module"] for r in rows}
+    missed = [t for t, m in truth.items() if m != "remiss"]  # the fake model says "remiss" for a title it does not know
+
+    def without(count):
+        return compare(FakeModel({t: m for t, m in truth.items() if t not in missed[:count]}), FakeModel(truth), rows,
+                       training=[])
+
+    one_less = without(1)
+    assert one_less.n == 30 and one_less.verdict == "same" and one_less.not_worse
+    assert not without(2).not_worse
+
+
 def test_the_range_stays_honest_when_both_models_err_on_the_same_tickets():
     from elsdesk.ml.comparison import paired_interval
 
@@ -427,3 +443,15 @@ def test_a_desk_label_is_read_by_its_name_in_the_week_export(db_path, tmp_path):
     with open_database(db_path) as database:
         assert build_export(database, "2025-W18").module_names["vaccination"] == "Vaccinationer"
         assert build_export(database, "2025-W18", "en").module_names["vaccination"] == "Vaccinations"
+
+
+def test_the_command_line_says_how_many_fewer_the_held_back_model_got_right_and_how_to_activate_it():
+    from types import SimpleNamespace
+
+    from elsdesk.cli_ml import _activation_in_words
+
+    result = SimpleNamespace(activated=False, card={"version": "20261207-104540"}, previous_version="shipped")
+    evaluation = {"status": "measured", "n": 60, "new": {"correct": 55}, "active": {"correct": 58}}
+    said = _activation_in_words(SimpleNamespace(db="desk.db"), result, evaluation)
+    assert "färre rätt" in said and "(55 mot 58 av 60 rätt)" in said and "sämre" not in said
+    assert "elsdesk --db 'desk.db' models --activate 20261207-104540" in said
