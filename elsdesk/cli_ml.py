@@ -237,16 +237,29 @@ def _say_fallback(card: dict) -> None:
               f"({card.get('fallback_reason')}); den levererade modellen används i stället", file=sys.stderr)
 
 
+def _require_desk_or_say_none_needed(args, target) -> None:
+    """DeskMissingError for a desk *target* that does not exist, saying that the command (classify, evaluate) needs
+    none: a tester's wrapper always gave --db, and classify was refused before any desk existed."""
+    from elsdesk.cli import require_existing
+    from elsdesk.cli_errors import DeskMissingError
+
+    try:
+        require_existing(target)
+    except DeskMissingError as exc:
+        raise DeskMissingError(f"{exc}. {args.command} behöver ingen desk: utan --db (och ELSDESK_DB) används"
+                               " den levererade modellen") from exc
+
+
 def _desk_or_shipped_model(args):
     """The active model of the desk given by --db or ELSDESK_DB; the shipped model when none is given."""
-    from elsdesk.cli import _target, require_existing
+    from elsdesk.cli import _target
     from elsdesk.services.classification import active_model
     from elsdesk.storage import open_database
 
     target = _target(args)
     if target is None:
         return active_model()
-    require_existing(target)
+    _require_desk_or_say_none_needed(args, target)
     with open_database(target) as database:
         return active_model(database)
 
@@ -342,7 +355,7 @@ def _brief(quality):
 
 
 def cmd_evaluate(args) -> int:
-    from elsdesk.cli import _target, check_input_file, require_existing
+    from elsdesk.cli import _target, check_input_file
     from elsdesk.ml.confidence import percent
     from elsdesk.ml.evaluation import plain_summary
     from elsdesk.services.classification import evaluate_file
@@ -356,7 +369,7 @@ def cmd_evaluate(args) -> int:
         report = evaluate_file(args.file)  # no desk given: the shipped model
         taxonomy = load_taxonomy()
     else:
-        require_existing(target)
+        _require_desk_or_say_none_needed(args, target)
         with open_database(target) as database:
             report = evaluate_file(args.file, database)
             taxonomy = desk_taxonomy(database)  # a desk's own labels by their names too
@@ -417,14 +430,14 @@ def cmd_models(args) -> int:
     if args.json:
         print(json.dumps(versions, ensure_ascii=False))
         return 0
-    # the id is what --activate takes ("shipped": the model that comes with the app); macro-F1 is how right
-    # the module is on average over the modules, 0-1
+    # the id is what --activate takes ("shipped": the model that comes with the app); macro-F1 is the mean over
+    # the modules of each one's F1 (not the share right: a small module weighs as much as a large one), 0-1
     print(f"  {'version (för --activate)':28} {'skapad':20} {'macro-F1':14}  tränad på")
     for v in versions:
         f1 = f"{v['macro_f1']:.3f}" if v["macro_f1"] is not None else "  –  "
         print(f"{'*' if v['active'] else ' '} {v['version']:28} {v['created'] or '':20} macro-F1 {f1}  bekräftade {v['confirmed_rows'] or 0}"
               f"{_measured_on(v)}")
-    print("* = aktiv; shipped = modellen som följer med appen; macro-F1 = hur ofta modulen blir rätt, i snitt över modulerna (0–1, 1 = alltid rätt)")
+    print("* = aktiv; shipped = modellen som följer med appen; macro-F1 = hur väl modulen träffas, räknat per modul och sedan i snitt, så att en liten modul väger lika mycket som en stor (0–1, 1 = alltid rätt)")
     if any(v["macro_f1"] is not None and v["version"] != SHIPPED for v in versions):
         print("macro-F1 mäts olika: den levererade modellens på grundkorpusen (korsvalidering), en omtränad modells på de"
               " nyaste bekräftade ärendena den inte tränats på; jämför två modeller med det som elsdesk train skriver.")

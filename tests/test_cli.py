@@ -249,6 +249,17 @@ def test_a_mistyped_desk_file_is_said_not_to_exist_and_is_not_created(capsys, tm
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", ["classify", "evaluate"])
+def test_a_command_that_needs_no_desk_says_so_when_the_named_one_is_missing(capsys, tmp_path, command):
+    """A tester's wrapper always gave --db: classify was refused before any desk existed, with a hint to make one."""
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"id": "1", "title": "Skrivaren skriver inte ut", "module": "utskrift_hardvara"}\n', encoding="utf-8")
+    assert main(["--db", str(tmp_path / "none.db"), command, str(rows)]) == 4
+    err = capsys.readouterr().err
+    assert f"{command} behöver ingen desk: utan --db" in err and not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", [["list"], ["topics", "--week", "2025-W18"], ["problems"], ["incidents"], ["config"],
                                      ["db", "status"], ["models"], ["labels"]])
 def test_without_db_a_reading_command_does_not_make_the_default_desk(capsys, monkeypatch, command):
