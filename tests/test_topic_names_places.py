@@ -42,6 +42,17 @@ def test_a_little_word_goes_only_with_what_was_taken_out_after_it(title, name):
     assert _as_name(title, []) == name
 
 
+@pytest.mark.parametrize("title, name", [
+    ("Det tar lång tid att komma in på morgonen, efter kl 9 går det bra", "Det tar lång tid att komma in på morgonen,"
+                                                                           " efter kl 9 går det bra"),
+    ("Inloggning seg mellan kl. 07 och 08", "Inloggning seg mellan kl. 07 och 08"),
+    ("Kallelsen skrivs ut kl 08:00 utan adress", "Kallelsen skrivs ut kl 08:00 utan adress"),
+])
+def test_a_time_after_kl_stays_in_the_name(title, name):
+    """A topics tester's name read "… efter kl går det bra": the time after "kl" was taken out as a number."""
+    assert _as_name(title, []) == name
+
+
 def test_a_word_with_a_ring_or_dots_the_reference_texts_hold_is_no_slip_of_a_commoner_one():
     """A tester's week: "Kommer inte in, kortet läses inte" became "… kortet låses inte" (the card is not
     locked), and "Väggen" "Vägen": both words are in the reference texts, so neither is a slip."""

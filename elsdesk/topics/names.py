@@ -64,6 +64,9 @@ _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w
 # the number of a treatment's day or cycle is part of what the report is about ("dag 8 visas ej", "kur 3"): the
 # finder reads the two as one term (vectors.NUMBERED_WORD)
 _NUMBERED_BEFORE_RE = re.compile(NUMBERED_WORD + r"\s?$", re.IGNORECASE)
+# a time after "kl" is what the sentence says ("efter kl 9 går det bra" lost its 9 and read "efter kl går det bra")
+_CLOCK_BEFORE_RE = re.compile(r"(?<![\w-])(?:kl\.?|klockan)\s?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:och|till|–|-)\s*)?$",
+                              re.IGNORECASE)
 # a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
 _WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
 # a masked identifier in a name, as a training lead reads it (a person's name is left out)
@@ -415,8 +418,8 @@ def _as_name(title: str, places: list[str]) -> str | None:
         text = re.sub(_BEFORE_PLACE + r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", gap, text, flags=re.IGNORECASE)
     for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE):
         text = pattern.sub(gap, text)
-    text = _NUMBER_RE.sub(lambda found: found.group(0) if _NUMBERED_BEFORE_RE.search(text, 0, found.start()) else gap,
-                          text)
+    text = _NUMBER_RE.sub(lambda found: found.group(0) if _NUMBERED_BEFORE_RE.search(text, 0, found.start())
+                          or _CLOCK_BEFORE_RE.search(text, 0, found.start()) else gap, text)
     words = text.split()
     closed = _closed_up(words)
     if closed and _ends_at_a_gap(words) and closed[-1].casefold() in _WHERE_TO_VERBS:
