@@ -151,15 +151,28 @@ def _change_agenda(database, report: dict, add: list[str], remove: list[str]) ->
                   proposed=[topic["id"] for topic in agenda(report)])
 
 
+NAMES_LISTED = 30  # a name that matches no topic: the week's topics listed, largest first, at most this many
+
+
 def _topic_named(report: dict, name: str) -> str:
+    """The id of the week's topic called *name* (or with that id); a usage error naming the topics whose names
+    hold its words, else the week's topics (a tester's two-ticket topic was left out of a list of twelve)."""
     from elsdesk.cli_errors import UsageError
 
     wanted = " ".join(name.split()).casefold()
     for topic in report["topics"]:
         if wanted in (topic["id"].casefold(), " ".join(topic["label"].split()).casefold()):
             return topic["id"]
-    names = "; ".join(topic["label"] for topic in report["topics"][:12])
-    raise UsageError(f"vecka {report['week']} har inget ämne som heter '{name}'; veckans ämnen: {names}")
+    close = [topic["label"] for topic in report["topics"]
+             if all(word in topic["label"].casefold() for word in wanted.split())]
+    if close:
+        raise UsageError(f"vecka {report['week']} har inget ämne som heter '{name}'; menade du "
+                         + " eller ".join(f"'{label}'" for label in close[:5]) + "?")
+    shown = report["topics"][:NAMES_LISTED]
+    names = "; ".join(topic["label"] for topic in shown)
+    more = len(report["topics"]) - len(shown)
+    rest = f" och {more} till (alla: elsdesk topics --week {report['week']})" if more else ""
+    raise UsageError(f"vecka {report['week']} har inget ämne som heter '{name}'; veckans ämnen: {names}{rest}")
 
 
 def export_format(fmt: str | None, out: str) -> str:
@@ -293,14 +306,18 @@ def fit(text: str, width: int) -> str:
     return (text if len(text) <= width else text[: width - 1].rstrip() + "…").ljust(width)
 
 
-def problem_line(problem, taxonomy) -> str:
-    """One known problem as the ``problems`` listing shows it: id, status, module, name."""
+def problem_line(problem, taxonomy, linked: int | None = None) -> str:
+    """One known problem as the ``problems`` listing shows it: id, status, module, the tickets people linked to it
+    (when *linked* is given), name."""
     from elsdesk.plain_text import printable
     from elsdesk.services.problems import STATUS_NAMES
+    from elsdesk.swedish_count import count_of
 
     status = STATUS_NAMES.get(problem.status, problem.status)
     module = taxonomy.module_name(problem.module) or "-"
-    return f"{problem.id:4d}  {fit(status, 25)}  {fit(module, MODULE_COLUMN)}  {printable(problem.name, keep_newlines=False)}"
+    tickets = f"{fit(count_of(linked, 'ärende', 'ärenden'), 12)}  " if linked is not None else ""
+    return (f"{problem.id:4d}  {fit(status, 25)}  {fit(module, MODULE_COLUMN)}  {tickets}"
+            f"{printable(problem.name, keep_newlines=False)}")
 
 
 def change_line(before, after) -> str:
@@ -385,7 +402,7 @@ def cmd_problems(args) -> int:
 
     from elsdesk.cli import _database, say_none
     from elsdesk.services.labels import desk_taxonomy
-    from elsdesk.services.problems import get_problem, known_problems, update_problem
+    from elsdesk.services.problems import get_problem, known_problems, linked_ticket_counts, update_problem
 
     from elsdesk.cli_errors import UsageError
 
@@ -414,12 +431,13 @@ def cmd_problems(args) -> int:
             return 0
         problems = known_problems(database)
         taxonomy = desk_taxonomy(database)
+        linked = linked_ticket_counts(database)
     if not problems and not args.json:  # (with --json: no lines, as a script expects)
         say_none("inga kända problem än (de skapas när ett förslag godtas i Utbildning-fliken, med elsdesk problems"
                  " --create NAMN, eller från en problemkolumn vid import)")
     for problem in problems:
         if args.json:
-            print(json.dumps(asdict(problem), ensure_ascii=False))
+            print(json.dumps({**asdict(problem), "linked_tickets": linked.get(problem.id, 0)}, ensure_ascii=False))
         else:  # names, never ids
-            print(problem_line(problem, taxonomy))
+            print(problem_line(problem, taxonomy, linked.get(problem.id, 0)))
     return 0

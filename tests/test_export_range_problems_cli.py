@@ -66,7 +66,7 @@ def test_a_long_module_name_keeps_a_gap_before_the_problem_name(tmp_path, capsys
     path = _desk(tmp_path)
     assert main(["--db", str(path), "problems"]) == 0
     line = next(l for l in capsys.readouterr().out.splitlines() if "Signera journalanteckning" in l)
-    assert re.search(r"Journal och vårddokumentation {2,}Signera journalanteckning$", line), line
+    assert re.search(r"Journal och vårddokumentation {2,}\d+ ärenden? {2,}Signera journalanteckning$", line), line
 
 
 def test_a_column_cuts_what_does_not_fit_with_an_ellipsis():
@@ -95,6 +95,10 @@ def test_a_known_problem_is_made_from_the_command_line_and_its_reports_linked(tm
     assert main(["--db", str(path), "problems", "--json"]) == 0
     made = next(p for p in map(json.loads, capsys.readouterr().out.splitlines()) if p["id"] == number)
     assert made["workaround"] == "Markera dosen och välj Signera" and made["kind"] == "handhavande"
+    assert made["linked_tickets"] == 2
+    assert main(["--db", str(path), "problems"]) == 0  # a topics tester: the listing did not say how many were linked
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.endswith("Dos kan inte signeras"))
+    assert "2 ärenden" in line
     assert main(["--db", str(path), "problems", "--create", "dos KAN inte signeras"]) == 0  # the same name, any case
     assert capsys.readouterr().out == f'det kända problemet "Dos kan inte signeras" (id {number}) fanns redan\n'
     with pytest.raises(SystemExit):

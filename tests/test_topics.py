@@ -494,3 +494,11 @@ def test_the_command_line_puts_a_topic_on_the_weeks_agenda_beside_the_proposed_o
         main(["--db", db, "topics", "--week", "2025-W19", "--on-agenda", "Finns inte"])
     assert exit_info.value.code == 2
     assert "vecka 2025-W19 har inget ämne som heter 'Finns inte'; veckans ämnen: " in capsys.readouterr().err
+    first_word = siths["label"].split()[0]
+    with pytest.raises(SystemExit):
+        main(["--db", db, "topics", "--week", "2025-W19", "--on-agenda", first_word.lower() + " xyz"])
+    assert "veckans ämnen: " in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--db", db, "topics", "--week", "2025-W19", "--on-agenda", first_word.lower()])
+    err = capsys.readouterr().err
+    assert "menade du" in err and f"'{siths['label']}'" in err, "a part of a name suggests the names that hold it"

@@ -134,6 +134,11 @@ def known_problems(database: Database) -> list[Problem]:
     return ProblemRepository(database).all()
 
 
+def linked_ticket_counts(database: Database) -> dict[int, int]:
+    """problem id -> the tickets people linked to it (a problem without links is left out)."""
+    return ProblemRepository(database).linked_counts()
+
+
 def get_problem(database: Database, problem_id: int) -> Problem:
     problem = ProblemRepository(database).get(problem_id)
     if problem is None:

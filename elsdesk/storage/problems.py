@@ -101,6 +101,11 @@ class ProblemRepository:
             links.update(rows)
         return links
 
+    def linked_counts(self) -> dict[int, int]:
+        """problem id -> how many tickets people linked to it (problems without links are left out)."""
+        return {int(problem): int(count) for problem, count in self.database.query(
+            "SELECT problem_id, COUNT(*) FROM tickets WHERE problem_id IS NOT NULL GROUP BY problem_id")}
+
     def linked_before(self, end: str) -> list[tuple[int, int]]:
         """(ticket id, problem id) of every linked ticket created before *end* (an ISO string), oldest first."""
         return [tuple(row) for row in self.database.query(
