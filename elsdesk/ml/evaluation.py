@@ -13,6 +13,8 @@ MEDIUM_PRECISION = 0.80
 DEFAULT_THRESHOLDS = {"high": 0.75, "medium": 0.45}
 MIN_SUPPORT = 8
 
+FEW_FOR_A_SHARE = 10  # fewer tickets than this in a band are counted, not given as a percentage
+
 
 def band_of(probability: float, thresholds: dict) -> str:
     """'hog', 'medel' or 'lag' for a probability and a module's thresholds."""
@@ -130,8 +132,9 @@ def plain_summary(report: dict, taxonomy=None) -> str:
         figures = bands.get(band, {})
         if figures.get("count"):
             count, correct = figures["count"], figures["correct"]
-            parts.append(f"{opening}, {count} av {n} {tickets}) har den rätt i {_percent(correct / count)} av dem"
-                         f" ({correct} av {count}){advice}.")
+            share = (f"{_percent(correct / count)} av dem ({correct} av {count})" if count >= FEW_FOR_A_SHARE
+                     else f"{correct} av {count}")  # "100 % av dem (1 av 1)" said more than one ticket can (a tester)
+            parts.append(f"{opening}, {count} av {n} {tickets}) har den rätt i {share}{advice}.")
     if report["top_confusions"]:
         t, p, k = report["top_confusions"][0]
         parts.append(f"Vanligaste förväxlingen: {name(t)} som {name(p)} ({_times(k)}).")
