@@ -325,8 +325,8 @@ class ReviewQueueView(QWidget):
         if self._presence is None or self._closed:
             return
         ticket = self._session.current() if self._session.loaded_once else None
-        if self._announced is None and ticket is None:
-            return  # nothing shown, nothing told: nothing to take back
+        if ticket is None and (self._announced is None or self._announced[0] is None):
+            return  # nothing shown, and nothing told or its end told already: no notice every REPEAT_S
         same = self._announced is not None and self._announced[0] == ticket
         if same and not again:
             return
