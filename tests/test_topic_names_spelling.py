@@ -327,3 +327,15 @@ def test_a_swedish_description_names_a_group_before_an_english_title():
     assert provisional_name(titles, [], descriptions=descriptions) == "Jag är AT-läkare och kan inte ordinera, knappen är grå"
     assert provisional_name(["Labels for the ward print nothing"], [], descriptions=["The labels come out blank."]) \
         == "Labels for the ward print nothing"
+
+
+def test_a_word_typed_without_its_dots_stays_as_written_where_colleagues_write_it_so_after_the_same_word():
+    """A topics tester's agenda item read "Vid behövs ordination": "behövs" is the commoner word, but after "vid"
+    colleagues write "behovs" ("vid behovs läkemedel"), and "vid behövs" nobody."""
+    texts = ["Det behövs en ny roll"] * 12 + ["Vid behovs läkemedel saknas"] * 2 + ["Vid behovs ordination",
+                                                                                 "Det behovs en mall"]
+    spelling = Spelling.of(texts)
+    assert spelling.spelled("Vid behovs ordination") == "Vid behovs ordination"
+    assert spelling.spelled("Det behovs en mall") == "Det behövs en mall", "after another word: the commoner form"
+    alone = Spelling.of(["Det behövs en ny roll"] * 6 + ["Vid behovs ordination"])
+    assert alone.spelled("Vid behovs ordination") == "Vid behövs ordination", "the text itself is no colleague"
