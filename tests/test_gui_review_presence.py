@@ -69,6 +69,7 @@ def test_two_super_users_in_one_queue_each_decide_their_own_tickets(qtbot, desk,
         qtbot.waitUntil(lambda: anna_view.current_ticket_id() != sven_view.current_ticket_id(), timeout=20_000)
         first = anna_view.current_ticket_id()
         assert first == review.review_queue(database, "uncertainty", "Anna")[0], "Anna opened first: she keeps it"
+        assert sven_view._presence.who_shows(first) == "Anna", "the notice names whose card it is"  # noqa: SLF001
         decided = []
         for _round in range(2):  # both work on, each at their own pace
             decided.append(_decide_shown(qtbot, anna_view))
@@ -113,9 +114,9 @@ def test_the_card_on_screen_gives_way_to_an_earlier_card_with_a_word_and_a_pause
         qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20_000)
         shown = view.current_ticket_id()
         number = view.current_item().ticket.external_id
-        view.presence_heard(f"review:000000anna:{shown}:1.0")  # Anna's card: since long before
+        view.presence_heard(f"review:000000anna:{shown}:1.0::Anna%20Berg")  # Anna's card: since long before
         assert view.current_ticket_id() != shown
-        assert f"{number} visas redan för en annan superanvändare" in view.notice()
+        assert f"{number} visas redan för Anna Berg, så du får ett annat ärende" in view.notice()
         assert view.is_settling(), "an Enter meant for the card that went waits"
         view.presence_heard("review:000000anna:-:-")  # Anna closed her review
         qtbot.waitUntil(lambda: view.is_idle() and view._session.queue.index(shown) == 1,  # noqa: SLF001

@@ -64,10 +64,13 @@ def test_two_super_users_review_cards_show_different_tickets(qtbot, shared_desk,
     second = _workstation(qtbot, shared_desk, tmp_path, "second")
     for window in (first, second):
         qtbot.waitUntil(lambda w=window: w.review_view.current_item() is not None, timeout=20_000)
+        window.tabs.setCurrentWidget(window.review_view)  # a queue not on screen holds no ticket
     one, other = first.review_view, second.review_view
     qtbot.waitUntil(lambda: one._session.held == {other.current_ticket_id()}  # noqa: SLF001 - what each knows
                     and other._session.held == {one.current_ticket_id()}, timeout=20_000)  # noqa: SLF001
     assert one.current_ticket_id() != other.current_ticket_id()
+    first.tabs.setCurrentIndex(first.tickets_tab)  # the first super-user goes to the ticket list
+    qtbot.waitUntil(lambda: not other._session.held, timeout=20_000)  # noqa: SLF001 - her ticket is free again
     assert first.review_view.remaining() == second.review_view.remaining() == 4, "each still has the whole queue"
 
 

@@ -100,3 +100,41 @@ def test_a_reload_keeps_held_tickets_after_the_rest_and_only_them_when_nothing_e
     outcome = alone.queue_loaded([1, 9], alone.load_started())
     assert alone.current() == 9 and outcome.left is not None and outcome.left.shown_elsewhere
     assert alone.is_settling(now=0.0)
+
+
+def test_a_ticket_whose_decision_is_being_written_stays_held_and_a_given_back_one_until_a_later_load():
+    """A tester's three super-users: a card that went on to the next ticket at once gave the decided one back before
+    its decision was stored, and the others' cards showed it for a moment (17 jumps in 26 s)."""
+    assert parse("review:anna:9:5.0:7,8") == Shown("anna", 9, 5.0, (7, 8))
+    assert parse("review:anna:-:-:7") == Shown("anna", None, None, (7,))
+    presence = ReviewPresence("sven")
+    presence.heard(Shown("anna", 7, 1.0), now=0.0)
+    assert presence.keep(loads_begun=1) == ({7}, False)
+    presence.heard(Shown("anna", 9, 2.0, (7,)), now=1.0)  # Anna decided 7 and shows 9; her decision is being written
+    assert presence.keep(loads_begun=1) == ({7, 9}, False)
+    presence.heard(Shown("anna", 9, 2.0), now=2.0)  # stored: 7 is given back
+    kept, given_back = presence.keep(loads_begun=1)
+    assert kept == {7, 9} and given_back, "held until a queue load begun after it has read the desk again"
+    presence.load_arrived(1)  # a load begun before: it may still list 7
+    assert presence.keep(loads_begun=2)[0] == {7, 9}
+    presence.load_arrived(2)
+    assert presence.keep(loads_begun=2) == ({9}, False)
+
+
+def test_what_a_view_tells_is_sent_when_it_changes_and_keeps_the_cards_first_time():
+    presence = ReviewPresence("me")
+    assert presence.to_tell(None, ()) is None, "an idle view says nothing"
+    first = presence.to_tell(5, ())
+    assert first == Shown("me", 5, None, ())
+    assert presence.told(first, 100.0, now=0.0)
+    assert presence.to_tell(5, ()) is None and presence.to_tell(5, (), again=True) == Shown("me", 5, 100.0, ())
+    assert presence.to_tell(6, (5,)) == Shown("me", 6, None, (5,)), "a new card starts its own time"
+    assert presence.to_tell(None, ()) == Shown("me", None, None, ()), "not on screen: said once"
+    assert presence.to_tell(None, ()) is None and presence.to_tell(None, (), again=True) is None
+
+
+def test_a_notice_names_the_person_whose_card_shows_the_ticket():
+    assert parse("review:anna:9:5.0::Anna%20Berg%3A%20ssk") == Shown("anna", 9, 5.0, (), "Anna Berg: ssk")
+    presence = ReviewPresence("sven")
+    presence.heard(parse("review:anna:9:5.0:4:Anna%20Berg"), now=0.0)
+    assert presence.who_shows(9) == presence.who_shows(4) == "Anna Berg" and presence.who_shows(5) == ""

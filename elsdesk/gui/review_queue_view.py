@@ -105,7 +105,6 @@ class ReviewQueueView(QWidget):
         self._problems = KnownProblemLinker(self, self._start_on_shared_runner, self._say)  # l and L
         self._kind_keys = _kind_keys(taxonomy)
         self._presence = ReviewPresence(uuid.uuid4().hex[:12]) if shared else None
-        self._announced: tuple[int | None, float | None] | None = None  # (ticket, since) the others were told of
         self._asked = False  # whether the other views were asked what their cards show
         if self._presence is not None:
             self._repeat = QTimer(self)
@@ -273,7 +272,7 @@ class ReviewQueueView(QWidget):
         self._closed = True
         if self._presence is not None:
             self._repeat.stop()
-            if self._announced is not None and self._announced[0] is not None:  # the others may show it now
+            if self._presence.to_tell(None, ()) is not None:  # after the decisions queued before it: the others may show it
                 view = self._presence.view
                 self._writer.start(lambda context: _tell(context, view, None, None), db_path=self.db_path,
                                    name="review presence")
@@ -298,15 +297,15 @@ class ReviewQueueView(QWidget):
         if self._presence is None:
             return
         self._presence.forget_all()
-        self._announced, self._asked = None, False
+        self._asked = False
         self._apply_presence()
 
     def _apply_presence(self) -> None:
         """The tickets other cards show go after the others; if the one on screen went, the card says so. A ticket
         given back (the other card went on without deciding it, or closed) takes its place again at the reload."""
-        held, before = self._presence.held_elsewhere(), self._session.held
-        taken = self._session.held_elsewhere(held)
-        if before - held and self._session.loaded_once:
+        kept, given_back = self._presence.keep(self._session.serial)
+        taken = self._session.held_elsewhere(kept)
+        if given_back and self._session.loaded_once:
             self.refresh()
         if taken is not None:
             self._kind = None  # a kind chosen for the card that went is not for the next one
@@ -321,27 +320,33 @@ class ReviewQueueView(QWidget):
         self._tell_others(again=True)
 
     def _tell_others(self, again: bool = False) -> None:
-        """Tell the other views which ticket the card shows when it changed (*again*: also when it did not)."""
+        """Tell the other views which ticket the card shows (none while the view is not on screen: a super-user
+        on another tab held the most uncertain ticket for a whole shift) and whose decisions it still writes, when
+        that changed (*again*: also when it did not)."""
         if self._presence is None or self._closed:
             return
-        ticket = self._session.current() if self._session.loaded_once else None
-        if ticket is None and (self._announced is None or self._announced[0] is None):
-            return  # nothing shown, and nothing told or its end told already: no notice every REPEAT_S
-        same = self._announced is not None and self._announced[0] == ticket
-        if same and not again:
+        ticket = self._session.current() if self._session.loaded_once and self.isVisible() else None
+        shown = self._presence.to_tell(ticket, self._session.deciding, again)
+        if shown is None:
             return
-        since = self._announced[1] if same else None  # the card's first time, kept: the earlier card keeps a ticket
-        self._announced = (ticket, since)
         view = self._presence.view
 
         def told(when):
-            if self._announced is not None and self._announced[0] == ticket and ticket is not None:
-                self._announced = (ticket, when)
-                self._presence.heard(Shown(view, ticket, when), time.monotonic())
+            if self._presence.told(shown, when, time.monotonic()):
                 self._apply_presence()
 
-        self._start(self.runner, lambda context: _tell(context, view, ticket, since), told, self._presence_failed,
-                    name="review presence", quick=True)
+        person = self.actor
+        self._start(self.runner, lambda context: _tell(context, view, shown.ticket_id, shown.since, shown.deciding,
+                                                       person), told, self._presence_failed, name="review presence",
+                    quick=True)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._tell_others()  # on screen again: the card shows its ticket to the others too
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._tell_others()  # another tab, or the window minimised: the ticket is the others' to take
 
     def _presence_failed(self, exc) -> None:
         """Telling or asking the other views failed (the server went away): the next repeat tries again."""
@@ -542,6 +547,9 @@ class ReviewQueueView(QWidget):
         """The stored queue *ids* arrived from load number *serial*, with *left*: why the ticket then on screen
         was no longer listed, if it was not. The session puts it in this person's order; say who made the
         ticket on screen leave, if someone else did."""
+        if self._presence is not None:  # tickets given back before this load began are as it lists them
+            self._presence.load_arrived(serial)
+            self._session.held_elsewhere(self._presence.keep(self._session.serial)[0])
         outcome = self._session.queue_loaded(ids, serial)
         if outcome.left is not None:
             self._notice_left(outcome.left, left)
@@ -559,11 +567,33 @@ class ReviewQueueView(QWidget):
         it, or it was edited or removed elsewhere): say so on the card (*left* tells why, when it is about it)."""
         if gone.shown_elsewhere:
             name = self._number_of(gone.ticket_id) or self.tr("Ärendet")
-            self.card.show_notice(self.tr("%1 visas redan för en annan superanvändare och kommer sist i din kö. "
-                                          "Nästa ärende visas – läs det innan du bestämmer.").replace("%1", name))
+            person = self._presence.who_shows(gone.ticket_id) if self._presence is not None else ""
+            text = self.tr("%1 visas redan för %2, så du får ett annat ärende. Läs det innan du bestämmer.") \
+                if person else self.tr("%1 visas redan för en annan superanvändare, så du får ett annat ärende. "
+                                       "Läs det innan du bestämmer.")
+            self.card.show_notice(text.replace("%1", name).replace("%2", person))
             return
-        self.card.show_notice(self._left_queue_text(left if left is not None and left.ticket_id == gone.ticket_id
-                                                    else None, self._number_of(gone.ticket_id), gone.next_shown))
+        known = left if left is not None and left.ticket_id == gone.ticket_id else None
+        text = self._left_queue_text(known, self._number_of(gone.ticket_id), gone.next_shown)
+        self.card.show_notice(text)
+        if known is None:
+            self._explain_later(gone, text)
+
+    def _explain_later(self, gone: TicketLeft, said: str) -> None:
+        """Read why *gone* left the queue and say it on the card, if the card still says *said*: the reason was read
+        for the ticket on screen when the reload began, and another had taken its place by the time it came (a
+        tester was told a ticket "ändrades" that another super-user had confirmed)."""
+        ticket_id = gone.ticket_id
+
+        def work(context):
+            with context.open_database() as database:
+                return why_left_queue(database, ticket_id)
+
+        def read(left: LeftQueue) -> None:
+            if self.card.notice() == said and (left.decision is not None or left.ticket is None):
+                self.card.show_notice(self._left_queue_text(left, self._number_of(ticket_id), gone.next_shown))
+
+        self._start(self.runner, work, read, lambda exc: None, name="why left", quick=True)
 
     def _number_of(self, ticket_id: int) -> str | None:
         """The number of a ticket in the queue or on the card last (the items may have been read again without it:
@@ -654,6 +684,7 @@ class ReviewQueueView(QWidget):
     def _on_confirmed(self, item: ReviewItem, result) -> None:
         decision, count, threshold = result
         self._session.decision_stored(decision.ticket_id)
+        self._tell_others()  # stored: the ticket is no longer held away from the others' queues
         self._decided[decision.ticket_id] = (decision.module, decision.kind)
         self._decided_changed(decision.ticket_id)
         self._say(self.tr("Bekräftat %1: %2 / %3. Ctrl+Z ångrar.").replace("%1", item.ticket.external_id or "")
@@ -790,10 +821,12 @@ class ReviewQueueView(QWidget):
             self._show_similar(item)
 
 
-def _tell(context, view: str, ticket_id: int | None, since: float | None) -> float | None:
-    """Tell the desk's other review views that card *view* shows *ticket_id* (background)."""
+def _tell(context, view: str, ticket_id: int | None, since: float | None, deciding: tuple[int, ...] = (),
+          person: str = "") -> float | None:
+    """Tell the desk's other review views that card *view* (*person*'s) shows *ticket_id* and writes the decisions on
+    *deciding* (background)."""
     with context.open_database() as database:
-        return announce(database, view, ticket_id, since)
+        return announce(database, view, ticket_id, since, deciding, person)
 
 
 def _ask_what_is_shown(context) -> None:

@@ -90,6 +90,11 @@ class ReviewSession:
         return self._queue[0] if self._queue else None
 
     @property
+    def deciding(self) -> tuple[int, ...]:
+        """The tickets whose decisions are being written, in id order."""
+        return tuple(sorted(self._pending))
+
+    @property
     def held(self) -> frozenset[int]:
         """The tickets other super-users' cards show (see held_elsewhere)."""
         return frozenset(self._held)

@@ -2522,8 +2522,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
-        <source>%1 visas redan för en annan superanvändare och kommer sist i din kö. Nästa ärende visas – läs det innan du bestämmer.</source>
-        <translation>%1 is already on another super-user's card and goes to the end of your queue. The next ticket is shown – read it before you decide.</translation>
+        <source>%1 visas redan för %2, så du får ett annat ärende. Läs det innan du bestämmer.</source>
+        <translation>%1 is already on %2's card, so you get another ticket. Read it before you decide.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="1"/>
+        <source>%1 visas redan för en annan superanvändare, så du får ett annat ärende. Läs det innan du bestämmer.</source>
+        <translation>%1 is already on another super-user's card, so you get another ticket. Read it before you decide.</translation>
     </message>
 </context>
 <context>
