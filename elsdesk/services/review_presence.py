@@ -6,13 +6,13 @@ second super-user had 13 of 15 Enters refused). Each review view therefore says,
 notices (``pg_notify`` on the channel the workstations already listen to; no table, nothing stored),
 which ticket its card shows, and the others show their next ticket instead.
 
-A notice (its payload) is ``review:<view>:<ticket id or ->:<since>[:<ids>[:<person>]]``: the view's random id,
-the ticket on its card (``-`` for none: the queue is empty, the view closed or is not on screen) and the
-server's time when that card first showed it, so that workstations whose clocks differ agree, the
-tickets whose decisions it is still writing (comma-separated) and who works in it (percent-encoded), so a
-card that gives way can say to whom. Those stay held too: the card goes on to
-the next ticket at once, and a ticket given back before its decision is stored came back on the others'
-cards for a moment (a tester's three super-users saw 17 such jumps in 26 s). ``review?`` asks every view to say
+A notice (its payload) is ``review:<view>:<ticket id or ->:<since>[:<ids>[:<person>]]``: the view's random id;
+the ticket on its card (``-`` for none: the queue is empty, the view closed or is not on screen); the
+server's time when that card first showed it, so that workstations whose clocks differ agree; the
+tickets whose decisions it is still writing (comma-separated), which stay held too (the card goes on to
+the next ticket at once, and a ticket given back before its decision was stored came back on the others'
+cards for a moment: a tester's three super-users saw 17 such jumps in 26 s); and who works in it
+(percent-encoded), so that a card that gives way can say to whom. ``review?`` asks every view to say
 again what it shows (a view that has just opened asks once). Every view says it again every
 REPEAT_S seconds, and a view not heard of for FORGET_S seconds is forgotten (a workstation that lost
 power never says that it closed).
