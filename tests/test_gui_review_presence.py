@@ -126,3 +126,30 @@ def test_the_card_on_screen_gives_way_to_an_earlier_card_with_a_word_and_a_pause
         assert view.shutdown(10_000) and runner.wait(10_000)
         view.close()
         view.deleteLater()
+
+
+def test_a_queue_not_on_screen_gives_way_without_a_word_and_shows_a_free_card_when_opened(qtbot, desk, db_path):
+    """A tester's super-user on another tab: her hidden queue gave way every time the other card moved (33 notices
+    in 50 s, each a redraw and a load), and still carried the last notice."""
+    _database, _ids, index = desk
+    runner = TaskRunner()
+    view = ReviewQueueView(db_path, load_taxonomy(), runner, "Karin", classifier=(FakeModel(), CARD),
+                           similarity_index=index, shared=True)
+    view.show()
+    try:
+        with qtbot.waitSignal(view.queue_loaded, timeout=20_000):
+            view.refresh()
+        qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20_000)
+        view.hide()  # another tab
+        shown = view.current_ticket_id()
+        view.presence_heard(f"review:000000sven:{shown}:1.0::sven")
+        assert view.notice() == "" and not view.is_settling(), "nobody read the card that went"
+        assert view.current_ticket_id() != shown
+        view.show()  # back on the tab
+        qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20_000)
+        assert view.current_ticket_id() != shown and view.notice() == ""
+    finally:
+        qtbot.waitUntil(view.is_idle, timeout=20_000)
+        assert view.shutdown(10_000) and runner.wait(10_000)
+        view.close()
+        view.deleteLater()

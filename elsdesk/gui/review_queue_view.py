@@ -106,6 +106,7 @@ class ReviewQueueView(QWidget):
         self._kind_keys = _kind_keys(taxonomy)
         self._presence = ReviewPresence(uuid.uuid4().hex[:12]) if shared else None
         self._asked = False  # whether the other views were asked what their cards show
+        self._refresh_when_shown = False  # tickets were given back while the queue was not on screen
         if self._presence is not None:
             self._repeat = QTimer(self)
             self._repeat.setInterval(int(REPEAT_S * 1000))
@@ -304,14 +305,19 @@ class ReviewQueueView(QWidget):
         """The tickets other cards show go after the others; if the one on screen went, the card says so. A ticket
         given back (the other card went on without deciding it, or closed) takes its place again at the reload."""
         kept, given_back = self._presence.keep(self._session.serial)
-        taken = self._session.held_elsewhere(kept)
+        on_screen = self.isVisible()  # a queue on another tab gave way every time another card moved (a tester)
+        taken = self._session.held_elsewhere(kept, quietly=not on_screen)
         if given_back and self._session.loaded_once:
-            self.refresh()
+            if on_screen:
+                self.refresh()
+            else:
+                self._refresh_when_shown = True
         if taken is not None:
             self._kind = None  # a kind chosen for the card that went is not for the next one
             self._notice_left(taken, None)
             self._render()
-        self._prefetch()
+        if on_screen:
+            self._prefetch()
 
     def _repeat_presence(self) -> None:
         """Every REPEAT_S: forget the views not heard of for long, and say again what this card shows."""
@@ -342,7 +348,13 @@ class ReviewQueueView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._tell_others()  # on screen again: the card shows its ticket to the others too
+        if self._presence is None:
+            return
+        if self._refresh_when_shown:  # tickets given back while the queue was on another tab take their places
+            self._refresh_when_shown = False
+            self.refresh()
+        self._render()  # the card another took while the queue was away is not shown; the next one is
+        self._prefetch()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)

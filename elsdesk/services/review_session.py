@@ -151,13 +151,14 @@ class ReviewSession:
         self._queue = [i for i in self._queue if i not in missing]
         return left
 
-    def held_elsewhere(self, held: set[int]) -> TicketLeft | None:
+    def held_elsewhere(self, held: set[int], quietly: bool = False) -> TicketLeft | None:
         """Other super-users' cards show the tickets in *held* (elsewhere kept, review_presence): they go after
-        the others. If the ticket on screen goes because of it, it is returned and the next one settles."""
+        the others. If the ticket on screen goes because of it, it is returned and the next one settles, unless
+        *quietly* (the queue is not on screen: nobody read the card that went)."""
         self._held = set(held)
         current = self.current()
         self._queue = self._held_last(self._queue)
-        if current is not None and self.current() != current:
+        if current is not None and self.current() != current and not quietly:
             return self._taken_elsewhere(current)
         return None
 
