@@ -568,7 +568,7 @@ class ReviewQueueView(QWidget):
         if outcome.reordered:
             self._say("")
         queue = self._session.queue
-        keep = set(queue[: 4 * PREFETCH]) | {item.ticket.id for item in self._done}
+        keep = set(queue[: 4 * PREFETCH + len(self._session.held)]) | {item.ticket.id for item in self._done}
         self._items = {i: item for i, item in self._items.items() if i in keep}
         self._render()
         self._prefetch()
@@ -646,7 +646,10 @@ class ReviewQueueView(QWidget):
         return True
 
     def _prefetch(self) -> None:
-        wanted = [i for i in self._session.queue[:PREFETCH] if i not in self._items and i not in self._loading]
+        # on a shared desk each other card may take one of the next tickets: that many more are read ahead (three
+        # super-users at once found an empty card for a second or two, and an Enter was lost)
+        ahead = PREFETCH + len(self._session.held)
+        wanted = [i for i in self._session.queue[:ahead] if i not in self._items and i not in self._loading]
         if not wanted:
             return
         self._loading.update(wanted)
