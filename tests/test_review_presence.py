@@ -138,3 +138,22 @@ def test_a_notice_names_the_person_whose_card_shows_the_ticket():
     presence = ReviewPresence("sven")
     presence.heard(parse("review:anna:9:5.0:4:Anna%20Berg"), now=0.0)
     assert presence.who_shows(9) == presence.who_shows(4) == "Anna Berg" and presence.who_shows(5) == ""
+
+
+def test_after_a_decision_each_super_user_takes_the_next_ticket_of_their_own_lane():
+    """A tester's two super-users pressing Enter at the same moment picked the same next ticket 9 rounds of 15."""
+    first, second = ReviewPresence("a"), ReviewPresence("b")
+    for presence in (first, second):
+        presence.heard(Shown("a", 1, 1.0), now=0.0)
+        presence.heard(Shown("b", 2, 1.0), now=0.0)
+    assert (first.lane(), second.lane()) == (0, 1)
+    assert ReviewPresence("z").lane() == 0, "alone: the first lane"
+    annas = _loaded([1, 2, 3, 4, 5], held={2})
+    svens = _loaded([1, 2, 3, 4, 5], held={1})
+    assert (annas.current(), svens.current()) == (1, 2)
+    annas.decision_started(1, lane=0)
+    svens.decision_started(2, lane=1)  # at the same moment: neither knows of the other's decision yet
+    assert annas.current() == 3 and svens.current() == 4, "two tickets, not the same one"
+    alone = _loaded([1, 2, 3])
+    alone.decision_started(1, lane=3)
+    assert alone.current() == 2, "a lane past the queue's end takes the first"

@@ -487,7 +487,7 @@ class ReviewQueueView(QWidget):
         kind = self._kind or item.suggested_kind or item.ticket.kind
         ticket_id, actor, seen_version = item.ticket.id, self.actor, item.ticket.version
         self.card.clear_notice()
-        self._session.decision_started(ticket_id)
+        self._session.decision_started(ticket_id, lane=self._presence.lane() if self._presence is not None else 0)
         self._done.append(item)
         del self._done[:-UNDO_DEPTH]
         self._undo_log.append((DECIDED,))
