@@ -14,8 +14,9 @@ from elsdesk.gui.change_listener import ChangeListener
 from elsdesk.gui.review_queue_view import ReviewQueueView
 from elsdesk.gui.tasks import TaskRunner
 from elsdesk.services import review
+from elsdesk.services.review_presence import parse as parse_card
 from elsdesk.taxonomy import load_taxonomy
-from test_gui_review import CARD, FakeModel, desk, stored  # noqa: F401 - fixtures
+from test_gui_review import CARD, FakeModel, desk, stored, view  # noqa: F401 - fixtures
 
 
 def _workstation(qtbot, db_path, index, actor):
@@ -153,3 +154,27 @@ def test_a_queue_not_on_screen_gives_way_without_a_word_and_shows_a_free_card_wh
         assert view.shutdown(10_000) and runner.wait(10_000)
         view.close()
         view.deleteLater()
+
+
+def test_with_others_at_work_only_the_confirmation_that_reaches_the_number_offers_a_retrain(qtbot, view):
+    """A tester's three super-users: "Träna om modellen?" came up on every screen at 50, 100 and 150, and for a late
+    joiner at her first Enter."""
+    from elsdesk.domain import ReviewDecision
+    from elsdesk.services.review_presence import ReviewPresence
+
+    offers = []
+    view.retrain_suggested.connect(offers.append)
+    view._presence = ReviewPresence("me")  # noqa: SLF001 - as on a shared desk, another card at work
+    view._presence.heard(parse_card("review:other:99:1.0"), now=0.0)  # noqa: SLF001
+    item = view.current_item()
+    decision = ReviewDecision(id=1, ticket_id=item.ticket.id, actor="Anna", at="2026-12-07T10:00:00", module="lakemedel",
+                              kind="fel", old_module=None, old_kind=None, old_label_source=None)
+    view._on_confirmed(item, (decision, 73, 50))  # noqa: SLF001 - a late joiner: the desk is past 50
+    assert offers == [], "another super-user reached 50 and was asked"
+    view._on_confirmed(item, (decision, 100, 50))  # noqa: SLF001
+    assert offers == [100]
+    qtbot.waitUntil(view.is_idle)  # what the card told the others has been sent
+    view._presence = None  # noqa: SLF001 - alone (a local file): asked at the first confirmation past the number
+    view.next_retrain_offer = 0
+    view._on_confirmed(item, (decision, 123, 50))  # noqa: SLF001
+    assert offers == [100, 123]

@@ -708,9 +708,15 @@ class ReviewQueueView(QWidget):
         self.labels_confirmed.emit(decision)
         if count < threshold:
             self.next_retrain_offer = threshold
-        elif count >= self.next_retrain_offer:
+        elif count >= self.next_retrain_offer and (count % threshold == 0 or not self._others_at_work()):
+            # with other super-users at work, only the one whose confirmation reached the number is asked (every
+            # screen asked at once, and a late joiner at her first Enter; a tester's three super-users)
             self.next_retrain_offer = count + threshold
             self.retrain_suggested.emit(count)
+
+    def _others_at_work(self) -> bool:
+        """Whether other super-users' review cards show tickets now (a shared desk)."""
+        return self._presence is not None and self._presence.at_work() > 1
 
     def _on_confirm_failed(self, item: ReviewItem, exc) -> None:
         ticket_id = item.ticket.id

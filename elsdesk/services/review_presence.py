@@ -175,9 +175,15 @@ class ReviewPresence:
     def lane(self) -> int:
         """This view's place among the views that show a ticket, by view id (0 for the first or only one): after a
         decision each takes the next ticket of its own place, so two Enters at the same moment pick two tickets."""
-        working = sorted({view for view, (shown, _heard) in self._shown.items() if shown.ticket_id is not None}
-                         | {self.view})
-        return working.index(self.view)
+        return self._working().index(self.view)
+
+    def at_work(self) -> int:
+        """How many views show a ticket, this one counted."""
+        return len(self._working())
+
+    def _working(self) -> list[str]:
+        return sorted({view for view, (shown, _heard) in self._shown.items() if shown.ticket_id is not None}
+                      | {self.view})
 
     def held_elsewhere(self) -> set[int]:
         """The tickets another view keeps: it shows them, and this view either does not, or began later; and those
