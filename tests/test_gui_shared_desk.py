@@ -74,6 +74,27 @@ def test_two_super_users_review_cards_show_different_tickets(qtbot, shared_desk,
     assert first.review_view.remaining() == second.review_view.remaining() == 4, "each still has the whole queue"
 
 
+def test_another_super_users_confirmation_leaves_the_cards_read_ahead(qtbot, shared_desk, tmp_path):
+    """A tester's three super-users found an empty card for a second after their Enter: every confirmation writes the
+    retrain counter (a setting), and every window loaded the same model again and read its cards ahead anew."""
+    from elsdesk.services.review import confirm_labels
+
+    window = _workstation(qtbot, shared_desk, tmp_path, "second")
+    view = window.review_view
+    qtbot.waitUntil(lambda: window.classifier is not None and view.current_item() is not None, timeout=20_000)
+    reloads, models_loaded = [], []
+    view._reload_items = lambda: reloads.append(1)  # noqa: SLF001 - counts what the notice makes the view do
+    real_load = window.load_classifier
+    window.load_classifier = lambda: (models_loaded.append(1), real_load())[1]
+    with open_database(shared_desk) as other:  # another super-user's workstation
+        ticket_id = TicketRepository(other).query_ids()[-1]
+        with qtbot.waitSignal(window.listener.changed, timeout=10_000,
+                              check_params_cb=lambda tables: "settings" in tables):
+            confirm_labels(other, ticket_id, "lakemedel", "handhavande", "sven")
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
+    assert models_loaded == [] and reloads == [], "the same model is not loaded again, and the cards stay"
+
+
 def test_a_server_restart_says_reconnecting_then_refreshes_and_keeps_the_form(qtbot, shared_desk, tmp_path, pg_server):
     window = _workstation(qtbot, shared_desk, tmp_path, "only")
     form = window.new_ticket()

@@ -728,7 +728,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             # workstation's rename: a training lead working on an older week)
             self.training_view.load(self.training_view.current_week(), or_newest=True)
         if "models" in tables or "settings" in tables:
-            self.load_classifier()
+            # every confirmation writes a setting (the retrain counter): the model is loaded again only when the
+            # desk's active one changed (each decision at one workstation emptied the other super-users' cards)
+            if self.classifier is None:
+                self.load_classifier()
+            else:
+                self._check_model_version()
 
     def _refresh_list_after_change(self) -> None:
         """Show another workstation's change in the list. While a load runs it may have read the desk

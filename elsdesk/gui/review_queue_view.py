@@ -218,9 +218,13 @@ class ReviewQueueView(QWidget):
         self.refresh()
 
     def set_classifier(self, classifier: tuple | None) -> None:
-        """Use another model (or none): suggestions are recomputed for the tickets ahead."""
+        """Use another model (or none): suggestions are recomputed for the tickets ahead (the same version loaded
+        again changes nothing on the cards)."""
+        same = (classifier is not None and self._classifier is not None
+                and classifier[1].get("version") == self._classifier[1].get("version"))
         self._classifier = classifier
-        self._reload_items()
+        if not same:
+            self._reload_items()
 
     def set_similarity_index(self, index) -> None:
         self._index = index
