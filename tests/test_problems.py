@@ -8,7 +8,7 @@ import pytest
 
 from conftest import write_jsonl
 from elsdesk.cli import main
-from elsdesk.domain import BadInputError
+from elsdesk.domain import BadInputError, ConflictError
 from elsdesk.services.imports import import_tickets
 from elsdesk.services.problems import known_problems, link_ticket, problem_names
 from elsdesk.services.topic_edits import rename_topic
@@ -213,6 +213,28 @@ def test_an_accepted_proposal_keeps_the_weeks_it_was_proposed_in(memory_db, tmp_
     assert problem["weeks_recurring"] == 2 and problem["first_week"] == "2025-W18"
     assert problem["trend"] != "new" and problem["previous_count"] == len(DOSE_REPORTS)
     assert problem["since_go_live"] == 2 * len(DOSE_REPORTS)
+
+
+def test_an_earlier_weeks_reports_of_a_proposal_accepted_later_go_under_its_problem(memory_db, tmp_path):
+    """A training lead accepted the dose proposal in week 19, then took week 18's reports of it: "Hör till ett känt
+    problem" and "Slå ihop" both said it had just been taken care of at another workstation, on a desk she alone
+    used, and week 18 stayed a proposal."""
+    from elsdesk.services.problems import accept_proposal, merge_proposal
+
+    rows = [dict(_row(10 + i, day, t, d, "lakemedel"), reporter_role="ssk", unit=f"Avd {i % 2 + 1}")
+            for day in ("2025-04-29", "2025-05-06") for i, (t, d) in enumerate(DOSE_REPORTS, start=10 * (day[-1] == "6"))]
+    import_tickets(memory_db, write_jsonl(tmp_path / "two_weeks.jsonl", rows))
+    (earlier,) = [t for t in weekly_topics(memory_db, "2025-W18")["topics"] if t["status"] == "proposed"]
+    (proposal,) = [t for t in weekly_topics(memory_db, "2025-W19")["topics"] if t["status"] == "proposed"]
+    assert earlier["id"] == proposal["id"], "one proposal over the two weeks"
+    problem = accept_proposal(memory_db, "2025-W19", proposal["id"], "Signera given dos i utdelningsvyn", "lena")
+    assert merge_proposal(memory_db, "2025-W18", earlier["id"], problem.id, "lena").id == problem.id
+    week_18 = weekly_topics(memory_db, "2025-W18")["topics"]
+    (known,) = [t for t in week_18 if t["status"] == "confirmed"]
+    assert known["problem"] == "Signera given dos i utdelningsvyn" and known["count"] == len(DOSE_REPORTS)
+    assert not [t for t in week_18 if t["status"] == "proposed" and set(t["ticket_ids"]) & set(known["ticket_ids"])]
+    with pytest.raises(ConflictError):  # nothing of week 19 is left to link: another lead's accept at the same time
+        accept_proposal(memory_db, "2025-W19", proposal["id"], "Given dos går inte att signera", "pia")
 
 
 def test_merging_a_proposal_into_a_known_problem(proposed_week):

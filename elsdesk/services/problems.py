@@ -250,11 +250,13 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
     members = TicketRepository(database).fetch_many(result.ticket_ids)
     kinds = Counter(t.kind for t in members if t.kind)
     with database.write() as conn:
-        _not_taken_over_meanwhile(topics, topic_id)
+        linked = problems.links([t.id for t in members])
+        became = _problem_it_became(topics, topic_id, [t.id for t in members if t.id not in linked])
+        if problem_id is None:
+            problem_id = became
         if problem_id is None:
             problem_id = problems.find_or_create(conn, name, proposal.module, kinds.most_common(1)[0][0] if kinds else None,
                                                  actor)
-        linked = problems.links([t.id for t in members])
         taken_over = {ticket.id: problem_id for ticket in members if ticket.id not in linked}
         for ticket_id in taken_over:  # a link a person made before stays as it is
             problems.link(conn, ticket_id, problem_id)
@@ -265,18 +267,28 @@ def _take_over(database: Database, week: str, topic_id: str, actor: str, *, name
         if topics.get(target) is None:
             topics.save_registered(RegisteredTopic(target, proposal.module, name or "", proposal.stems,
                                                    min(proposal.first_week or week, week), week))
-        topics.update_fields(topic_id, merged_into=target)
+        if not topics.get(topic_id).merged_into:  # accepted in another week already: it stays that problem
+            topics.update_fields(topic_id, merged_into=target)
     return problems.get(problem_id)
 
 
-def _not_taken_over_meanwhile(topics: TopicRepository, topic_id: str) -> None:
-    """Raise ConflictError when the proposal became, or went under, a known problem since it was shown (two
-    training leads accepted it at once: the second made a second problem without tickets, and no one said so)."""
+def _problem_it_became(topics: TopicRepository, topic_id: str, unlinked: list[int]) -> int | None:
+    """The known problem the proposal already became (accepted, or put under one, in another week), whose it is to
+    take the week's *unlinked* tickets; None when it became none. ConflictError when it became one and has no ticket
+    of the week left to link: another training lead accepted it at once (the second made a second problem without
+    tickets, and no one said so)."""
+    from elsdesk.services.topic_continuity import is_problem_topic
+
     merged_into = getattr(topics.get(topic_id), "merged_into", None)
-    if merged_into:
-        became = topics.get(merged_into)
-        raise ConflictError("förslaget har just tagits om hand på en annan arbetsstation: det är nu det kända problemet"
-                            f" \"{became.label if became else merged_into}\"; listan visar det nu")
+    if not merged_into:
+        return None
+    became = topics.get(merged_into)
+    if unlinked and is_problem_topic(merged_into):
+        # a training lead accepted it in week 47, then took week 46's reports of it: "tagits om hand på en annan
+        # arbetsstation" on a desk she alone used (a tester)
+        return int(merged_into[1:])
+    raise ConflictError("förslaget har just tagits om hand på en annan arbetsstation: det är nu det kända problemet"
+                        f" \"{became.label if became else merged_into}\"; listan visar det nu")
 
 
 def suggest_problem(database: Database, ticket) -> ProblemSuggestion | None:

@@ -64,8 +64,10 @@ _NUMBER_RE = re.compile(r"(?<![\w-])(?:\d+(?:[.:/-]\d+)+|\d{1,3}(?:,\d+)?)(?![\w
 # the number of a treatment's day or cycle is part of what the report is about ("dag 8 visas ej", "kur 3"): the
 # finder reads the two as one term (vectors.NUMBERED_WORD)
 _NUMBERED_BEFORE_RE = re.compile(NUMBERED_WORD + r"\s?$", re.IGNORECASE)
-# a time after "kl" is what the sentence says ("efter kl 9 går det bra" lost its 9 and read "efter kl går det bra")
-_CLOCK_BEFORE_RE = re.compile(r"(?<![\w-])(?:kl\.?|klockan)\s?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:och|till|–|-)\s*)?$",
+# a time after "efter kl", "mellan kl" … is what the sentence says ("efter kl 9 går det bra" lost its 9 and read "efter
+# kl går det bra"); a report's own time stays out ("Kan inte se 1177-meddelanden kl 08:00")
+_CLOCK_BEFORE_RE = re.compile(r"(?<![\w-])(?:efter|före|innan|mellan|från|fr\.?o\.?m\.?|till|sedan|sen|runt|kring|omkring"
+                              r"|vid|ca|cirka)\s+(?:kl\.?|klockan)\s?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:och|till|–|-)\s*)?$",
                               re.IGNORECASE)
 # a ward called by its number ("på 32:an", "till 7:an"), with the little word before it; "var 4:e vecka" stays
 _WARD_RE = re.compile(_BEFORE_PLACE + r"(?<![\w-])\d{1,3}:(?:an|en|ans|ens|orna|or)\b", re.IGNORECASE)
