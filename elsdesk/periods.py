@@ -62,6 +62,17 @@ def default_period(shown_week: str | None, today: date) -> tuple[date, date]:
     return weeks_up_to(parse_week(shown_week)[0], today)
 
 
+def from_first_week(period: tuple[date, date], first_week: str | None) -> tuple[date, date]:
+    """*period* begun no earlier than the Monday of the desk's first week with tickets (*first_week*, None: not
+    known): four weeks up to a go-live's second week began two weeks before go-live, and the overview marked
+    every topic "ny under perioden" (a training lead). A period wholly before that week is left as chosen."""
+    if not first_week:
+        return period
+    start, end = period
+    first = parse_week(first_week)[0]
+    return (first, end) if start < first <= end else period
+
+
 def count_from(today: date, newest_week: str | None) -> date:
     """The day the quick choices (the last 4 weeks, last month, this month) count from: *today*, or on a desk
     whose tickets ended before the last :data:`RECENT_WEEKS` weeks (the 2025 demo month, an old desk looked

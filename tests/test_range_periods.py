@@ -156,3 +156,16 @@ def test_a_periods_key_words_come_from_all_its_weeks_by_their_tickets():
     topic = _period_topic(latest, "T1", None, {}, entries, {"2026-W45": 10, "2026-W46": 5, "2026-W47": 2},
                           {"2026-W45": 10, "2026-W46": 5, "2026-W47": 2})
     assert topic["keywords"] == ["omvårdnadsepikris", "epikris", "mall"]
+
+
+def test_a_period_begins_no_earlier_than_the_desks_first_week_with_tickets():
+    """Four weeks up to a go-live's second week began two weeks before go-live, and the overview marked every topic
+    "ny under perioden" (a training lead)."""
+    from datetime import date
+
+    from elsdesk.periods import from_first_week
+
+    assert from_first_week((date(2026, 10, 26), date(2026, 11, 22)), "2026-W46") == (date(2026, 11, 9), date(2026, 11, 22))
+    assert from_first_week((date(2026, 11, 16), date(2026, 11, 22)), "2026-W46") == (date(2026, 11, 16), date(2026, 11, 22))
+    assert from_first_week((date(2026, 10, 1), date(2026, 10, 31)), "2026-W46") == (date(2026, 10, 1), date(2026, 10, 31))
+    assert from_first_week((date(2026, 10, 26), date(2026, 11, 22)), None) == (date(2026, 10, 26), date(2026, 11, 22))

@@ -53,6 +53,7 @@ class PeriodExportController(QObject):
         self.shown_week = shown_week
         self.weeks_with_tickets = weeks_with_tickets  # the desk's weeks with tickets, oldest first, as the tab knows them
         self.task = None  # the running export's task, or None
+        self.last_period: tuple[date, date] | None = None  # the dates chosen last (the dialog opens with them again)
         self.progress.cancel_requested.connect(self.cancel)
 
     def choose(self, today: date | None = None) -> PeriodExportDialog:
@@ -61,12 +62,18 @@ class PeriodExportController(QObject):
         from elsdesk.periods import default_period
 
         today = today or region_today()
-        dialog = PeriodExportDialog(default_period(self.shown_week(), today), self.formats(), self.chosen_format(),
+        # the dates typed the time before come back (a training lead typed hers again and again)
+        period = self.last_period or default_period(self.shown_week(), today)
+        dialog = PeriodExportDialog(period, self.formats(), self.chosen_format(),
                                     today, self.view, weeks_with_tickets=self.weeks_with_tickets())
         dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._ask_file_name(*dialog.period(), dialog.format()))
+        dialog.accepted.connect(lambda: self._chosen(dialog))
         dialog.open()
         return dialog
+
+    def _chosen(self, dialog: PeriodExportDialog) -> None:
+        self.last_period = dialog.period()
+        self._ask_file_name(*self.last_period, dialog.format())
 
     def _ask_file_name(self, start: date, end: date, fmt: str) -> None:
         """The save dialog of a period's overview, named as the CLI names it; the chosen type decides."""

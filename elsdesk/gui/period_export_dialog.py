@@ -22,7 +22,8 @@ from elsdesk.domain import weeks_of_period
 from elsdesk.gui.forms import fit_to_screen
 from elsdesk.gui.iso_date_edit import IsoDateEdit
 from elsdesk.periods import (
-    MAX_PERIOD_DAYS, RECENT_WEEKS, count_from, holds_tickets, period_problem, previous_month, recent_weeks, this_month,
+    MAX_PERIOD_DAYS, RECENT_WEEKS, count_from, from_first_week, holds_tickets, period_problem, previous_month,
+    recent_weeks, this_month,
 )
 
 PREFERRED_SIZE = QSize(460, 0)  # as high as its rows need; fit_to_screen keeps it inside a 1024×768 screen
@@ -91,7 +92,7 @@ class PeriodExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
-        self.set_period(*period)
+        self.set_period(*self._within_desk(period))
         self.start_edit.dateChanged.connect(self._show_summary)
         self.end_edit.dateChanged.connect(self._show_summary)
         fit_to_screen(self, PREFERRED_SIZE.expandedTo(self.sizeHint()))
@@ -105,7 +106,7 @@ class PeriodExportDialog(QDialog):
         """A quick choice that sets both dates; never the default button (Enter always exports)."""
         button = QPushButton(text, self)
         button.setAutoDefault(False)
-        button.clicked.connect(lambda: self.set_period(*period()))
+        button.clicked.connect(lambda: self.set_period(*self._within_desk(period())))
         return button
 
     def _lay_out(self) -> None:
@@ -141,6 +142,10 @@ class PeriodExportDialog(QDialog):
 
     def period(self) -> tuple[date, date]:
         return to_date(self.start_edit.date()), to_date(self.end_edit.date())
+
+    def _within_desk(self, period: tuple[date, date]) -> tuple[date, date]:
+        """*period* from the desk's first week with tickets at the earliest (the weeks before go-live hold none)."""
+        return from_first_week(period, self.weeks_with_tickets[0] if self.weeks_with_tickets else None)
 
     def format(self) -> str:
         return self.format_combo.currentData()
