@@ -247,3 +247,33 @@ def test_a_desk_without_a_go_live_date_says_so(qtbot, db_path):
     with qtbot.waitSignal(widget.overview_loaded, timeout=60_000):
         widget.load()
     assert widget.go_live_edit.text() == "inte satt"
+
+
+def test_a_known_problems_workaround_and_status_are_written_in_the_window(qtbot, view, db_path, monkeypatch):
+    """A training lead (GUI): no way to write the workaround the agenda quotes ("Så gör man" stayed empty in Excel)
+    nor to mark a problem fixed, except the command line."""
+    from PySide6.QtCore import Qt
+
+    accept_first_proposal(qtbot, view, monkeypatch)
+    (problem_topic,) = [t for t in view.overview.report["topics"] if t["status"] == "confirmed"]
+    _select(view, problem_topic["id"])
+    assert view.problem_button.isEnabled()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key_Return)  # Enter on a known problem opens it
+    dialog = view.problem_dialog
+    assert dialog.isVisible() and dialog.name_edit.text() == "Signera given dos i utdelningsvyn"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.workaround_edit.setPlainText("Markera dosen, välj Administrera och signera med SITHS-kortet.")
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("workaround"))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        qtbot.keyClick(dialog.workaround_edit, Qt.Key_Return, Qt.ControlModifier)  # Ctrl+Enter saves
+    with open_database(db_path) as database:
+        (stored,) = known_problems(database)
+    assert stored.workaround == "Markera dosen, välj Administrera och signera med SITHS-kortet."
+    assert stored.status == "workaround" and stored.status_since
+    (shown,) = [t for t in view.overview.report["topics"] if t["status"] == "confirmed"]
+    assert shown["workaround"] == stored.workaround
+    proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
+    _select(view, proposals[0]["id"])
+    assert not view.problem_button.isEnabled(), "a proposal has no workaround of its own"

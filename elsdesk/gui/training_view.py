@@ -156,10 +156,14 @@ class TrainingLeadView(QWidget):
         self.merge_button = QPushButton(self.tr("Slå ihop markerade"), self)
         self.split_button = QPushButton(self.tr("Dela"), self)
         self.covered_button = QPushButton(self.tr("Markera genomgånget idag"), self)
+        self.problem_button = QPushButton(self.tr("Lösning och status…"), self)
+        self.problem_button.setToolTip(self.tr("Det kända problemets namn, hur man gör tills vidare (står på agendan), "
+                                               "status och anteckning (Enter eller dubbelklick på raden)"))
         for button in (self.agenda_button, self.rename_button, self.merge_button, self.split_button, self.covered_button):
             actions.addWidget(button)
         actions.addStretch(1)
         proposals = QHBoxLayout()
+        proposals.addWidget(self.problem_button)  # a known problem's (the row fits a 1024 px screen)
         proposals.addWidget(QLabel(self.tr("Förslag:"), self))
         self.accept_button = QPushButton(self.tr("Godta som känt problem… (Ctrl+Enter)"), self)
         self.merge_problem_button = QPushButton(self.tr("Hör till ett känt problem…"), self)
@@ -171,7 +175,7 @@ class TrainingLeadView(QWidget):
         # tester found Tab going Räkna om → Exportera… → format), then the table and the buttons under it
         chain = (self.week_combo, self.go_live_edit, self.recompute_button, self.export_format, self.export_button,
                  self.period_button, self.table, self.agenda_button, self.rename_button, self.merge_button,
-                 self.split_button, self.covered_button, self.accept_button, self.merge_problem_button,
+                 self.split_button, self.covered_button, self.problem_button, self.accept_button, self.merge_problem_button,
                  self.reject_button, self.examples)
         for before, after in zip(chain, chain[1:]):  # Tab from the table reaches the buttons under it first
             QWidget.setTabOrder(before, after)
@@ -224,6 +228,8 @@ class TrainingLeadView(QWidget):
         self.merge_button.clicked.connect(self.merge_selected)
         self.split_button.clicked.connect(self.split_selected)
         self.covered_button.clicked.connect(self.mark_selected_covered)
+        self.problem_button.clicked.connect(self.edit_selected_problem)
+        self.table.activated.connect(lambda _index: self.edit_selected_problem())  # Enter or a double click on a row
         self.accept_button.clicked.connect(self.accept_selected)
         self.merge_problem_button.clicked.connect(self.merge_selected_into_problem)
         self.reject_button.clicked.connect(self.reject_selected)
@@ -560,6 +566,7 @@ class TrainingLeadView(QWidget):
         proposed = bool(chosen) and chosen[0].get("status") == "proposed"
         for button in (self.accept_button, self.merge_problem_button, self.reject_button):
             button.setEnabled(proposed)
+        self.problem_button.setEnabled(self._selected_problem() is not None)
         covered = self.selected_topics()
         # the button takes the mark away from covered topics: say so (it cleared the day without a word)
         self.covered_button.setText(self.tr("Ta bort genomgånget") if covered and all(t.get("covered_on") for t in covered)
@@ -568,6 +575,42 @@ class TrainingLeadView(QWidget):
     def _selected_proposal(self) -> dict | None:
         chosen = self.selected_topics()[:1]
         return chosen[0] if chosen and chosen[0].get("status") == "proposed" else None
+
+    def _selected_problem(self):
+        """The known problem of the selected topic (with the fields people curate), or None."""
+        from elsdesk.services.topic_continuity import is_problem_topic
+
+        chosen = self.selected_topics()[:1]
+        if not chosen or not is_problem_topic(chosen[0]["id"]) or not self.overview:
+            return None
+        wanted = int(chosen[0]["id"][1:])
+        return next((p for p in self.overview.problems if p.id == wanted), None)
+
+    def edit_selected_problem(self):
+        """The selected known problem's name, workaround, status and note (Enter): a training lead found no way to
+        write the workaround the agenda quotes, nor to mark a problem fixed, but the command line."""
+        from elsdesk.gui.problem_dialog import KnownProblemDialog
+        from elsdesk.services.problems import STATUS_NAMES, update_problem
+
+        problem = self._selected_problem()
+        if problem is None:
+            return None
+        dialog = KnownProblemDialog(problem, self)
+        self.problem_dialog = dialog  # for tests
+
+        def save():
+            changes = dialog.changes()
+            if not changes:
+                return
+            on = changes.pop("on", None)
+            status = STATUS_NAMES.get(changes.get("status", problem.status), "")
+            said = self.tr("Sparat för \"%1\" (status: %2).").replace("%1", changes.get("name", problem.name)).replace(
+                "%2", status)
+            self._edit(lambda database: update_problem(database, problem.id, on=on, **changes), "problem", said=said)
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
 
     def accept_selected(self):
         from elsdesk.services.problems import accept_proposal

@@ -646,6 +646,49 @@
     </message>
 </context>
 <context>
+    <name>KnownProblemDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Hur man gör tills vidare, så som det ska stå på agendan</source>
+        <translation>What to do meanwhile, as the agenda should say it</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Ett problem som är rättat eller genomgånget på utbildning tas bort från agendorna från och med dagen ovan; agendor som redan hållits ser ut som förut.</source>
+        <translation>A problem that is fixed or covered in training leaves the agendas from the day above on; agendas already held read as before.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Spara (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Så &amp;gör man:</source>
+        <translation>&amp;What to do:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Status s&amp;edan:</source>
+        <translation>Status s&amp;ince:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>&amp;Anteckning:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+</context>
+<context>
     <name>KnownProblemLinker</name>
     <message>
         <location filename="../../elsdesk/gui/problem_linking.py" line="90"/>
@@ -3470,6 +3513,21 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/training_view.py" line="673"/>
         <source>Exportera vecka %1</source>
         <translation>Export week %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Lösning och status…</source>
+        <translation>Workaround and status…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Det kända problemets namn, hur man gör tills vidare (står på agendan), status och anteckning (Enter eller dubbelklick på raden)</source>
+        <translation>The known problem's name, what to do meanwhile (quoted on the agenda), status and note (Enter or a double click on the row)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Sparat för "%1" (status: %2).</source>
+        <translation>Saved for "%1" (status: %2).</translation>
     </message>
 </context>
 <context>
