@@ -687,6 +687,16 @@
         <source>&amp;Anteckning:</source>
         <translation>N&amp;ote:</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Känt problem</source>
+        <translation>Known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/problem_dialog.py" line="1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>KnownProblemLinker</name>
