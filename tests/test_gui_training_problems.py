@@ -277,3 +277,24 @@ def test_a_known_problems_workaround_and_status_are_written_in_the_window(qtbot,
     proposals = [t for t in view.overview.report["topics"] if t["status"] == "proposed"]
     _select(view, proposals[0]["id"])
     assert not view.problem_button.isEnabled(), "a proposal has no workaround of its own"
+
+
+def test_the_agenda_column_tells_the_machines_proposal_from_the_leads_picks(qtbot, view):
+    """A training lead: the machine's checkmarks looked like her own picks, and nothing said why the week's
+    largest topic was left out."""
+    topics = view.overview.report["topics"]
+    agenda = set(view.overview.agenda_ids)
+    marks = {t["id"]: view.table.item(row, 0) for row, t in enumerate(topics)}
+    proposed = next(t for t in topics if t["id"] in agenda)
+    assert marks[proposed["id"]].text() == "(✔)" and "Föreslagen" in marks[proposed["id"]].toolTip()
+    left_out = [t for t in topics if t["id"] not in agenda and t["kind"] != "handhavande"]
+    for topic in left_out:
+        assert "bara handhavande-ämnen föreslås" in marks[topic["id"]].toolTip()
+    _select(view, proposed["id"])
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.toggle_agenda()  # her own choice now: the agenda is what she picks
+    topics = view.overview.report["topics"]
+    marks = {t["id"]: view.table.item(row, 0) for row, t in enumerate(topics)}
+    chosen = [t for t in topics if t["id"] in set(view.overview.agenda_ids)]
+    assert all(marks[t["id"]].text() == "✔" and "Vald" in marks[t["id"]].toolTip() for t in chosen)
+    assert marks[proposed["id"]].text() == "" and "Inte vald" in marks[proposed["id"]].toolTip()

@@ -27,6 +27,7 @@ from elsdesk.gui.period_export_dialog import PeriodExportProgress
 from elsdesk.gui.topic_columns import fit_topic_columns
 from elsdesk.gui.window_layout import RESTORED_PROPERTY, ElidedLabel
 from elsdesk.region_time import region_today
+from elsdesk.services.agenda_rules import HOW_TO
 from elsdesk.taxonomy import Taxonomy
 
 # The Swedish texts below are marked for lupdate and translated with self.tr() when shown.
@@ -321,10 +322,11 @@ class TrainingLeadView(QWidget):
     def _fill_table(self) -> None:
         topics = self.overview.report["topics"]
         agenda = set(self.overview.agenda_ids)
+        picked = any(t.get("on_agenda") for t in topics)  # else the agenda is the machine's proposal
         self.table.setRowCount(len(topics))
         for row, topic in enumerate(topics):
             values = [
-                "✔" if topic["id"] in agenda else "", topic["label"],
+                ("✔" if picked else "(✔)") if topic["id"] in agenda else "", topic["label"],
                 self.taxonomy.module_name(topic["module"], self.language), self.taxonomy.kind_name(topic["kind"], self.language),
                 str(topic["count"]), str(topic["previous_count"]),
                 f"{TREND_MARKS.get(topic['trend'], '')} {self.tr(TREND_NAMES.get(topic['trend'], topic['trend']))}",
@@ -343,6 +345,8 @@ class TrainingLeadView(QWidget):
                     item.setToolTip(f"{value}\n\n{note}")  # the whole name: a narrow column cuts it with "…"
                 elif column in (2, 3):
                     item.setToolTip(value)
+                elif column == 0:
+                    item.setToolTip(self._agenda_note(topic, topic["id"] in agenda, picked))
                 if column in (0, 4, 5, 7):
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(row, column, item)
@@ -351,6 +355,21 @@ class TrainingLeadView(QWidget):
             self._select_again([t["id"] for t in topics])
         self._show_examples()
         self._enable_proposal_actions()
+
+    def _agenda_note(self, topic: dict, on_agenda: bool, picked: bool) -> str:
+        """Why a topic is or is not on the week's agenda (a training lead could not tell the machine's proposal from
+        her own picks, nor why the week's largest topic was left out)."""
+        if on_agenda and picked:
+            return self.tr("Vald för veckans agenda. Mellanslag tar bort den.")
+        if on_agenda:
+            return self.tr("Föreslagen för veckans agenda: ett handhavande-ämne med minst 3 ärenden. Mellanslag väljer "
+                           "bort den; då blir agendan dina val.")
+        if picked:
+            return self.tr("Inte vald för veckans agenda. Mellanslag väljer den.")
+        if topic.get("kind") != HOW_TO:
+            return self.tr("Inte föreslagen: typen är %1, och bara handhavande-ämnen föreslås. Mellanslag väljer den "
+                           "ändå.").replace("%1", self.taxonomy.kind_name(topic.get("kind"), self.language) or "–")
+        return self.tr("Inte föreslagen (för få ärenden, eller redan genomgånget). Mellanslag väljer den ändå.")
 
     def _select_again(self, ids: list[str]) -> None:
         """After a reload, the same topics selected (by id) and the same one current as before the edit;

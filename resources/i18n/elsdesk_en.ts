@@ -3539,6 +3539,31 @@ Database: %2</translation>
         <source>Sparat för "%1" (status: %2).</source>
         <translation>Saved for "%1" (status: %2).</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Vald för veckans agenda. Mellanslag tar bort den.</source>
+        <translation>Picked for the week's agenda. Space removes it.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Föreslagen för veckans agenda: ett handhavande-ämne med minst 3 ärenden. Mellanslag väljer bort den; då blir agendan dina val.</source>
+        <translation>Proposed for the week's agenda: a how-to topic of at least 3 tickets. Space leaves it out; the agenda is then your picks.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Inte vald för veckans agenda. Mellanslag väljer den.</source>
+        <translation>Not picked for the week's agenda. Space picks it.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Inte föreslagen: typen är %1, och bara handhavande-ämnen föreslås. Mellanslag väljer den ändå.</source>
+        <translation>Not proposed: its kind is %1, and only how-to topics are proposed. Space picks it all the same.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Inte föreslagen (för få ärenden, eller redan genomgånget). Mellanslag väljer den ändå.</source>
+        <translation>Not proposed (too few tickets, or covered already). Space picks it all the same.</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
