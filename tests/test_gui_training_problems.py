@@ -298,3 +298,21 @@ def test_the_agenda_column_tells_the_machines_proposal_from_the_leads_picks(qtbo
     chosen = [t for t in topics if t["id"] in set(view.overview.agenda_ids)]
     assert all(marks[t["id"]].text() == "✔" and "Vald" in marks[t["id"]].toolTip() for t in chosen)
     assert marks[proposed["id"]].text() == "" and "Inte vald" in marks[proposed["id"]].toolTip()
+
+
+def test_accepting_renaming_and_setting_go_live_say_what_they_did(qtbot, view, monkeypatch):
+    """A training lead: setting go-live, accepting, merging and renaming left the status bar silent."""
+    said = []
+    view.edited.connect(said.append)
+    accept_first_proposal(qtbot, view, monkeypatch)
+    assert said and said[-1].startswith("Känt problem: Signera given dos i utdelningsvyn.")
+    monkeypatch.setattr("elsdesk.gui.training_view.ask_text", lambda *a, **k: ("Signera dos i utdelningsvyn", True))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.rename_selected()
+    assert said[-1] == "Nytt namn: Signera dos i utdelningsvyn"
+    from PySide6.QtCore import QDate
+
+    view.go_live_edit.setDate(QDate(2025, 5, 5))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view._on_go_live_edited()  # noqa: SLF001 - as the field's editingFinished does
+    assert said[-1] == "Go-live satt till 2025-05-05."

@@ -557,7 +557,8 @@ class TrainingLeadView(QWidget):
         label, ok = ask_text(self, self.tr("Byt namn på ämne"), self.tr("Nytt namn:"), chosen[0]["label"])
         if not ok:
             return None
-        return self._edit(lambda database: rename_topic(database, chosen[0]["id"], label), "rename")
+        return self._edit(lambda database: rename_topic(database, chosen[0]["id"], label), "rename",
+                          said=self.tr("Nytt namn: %1").replace("%1", " ".join(label.split())))
 
     def merge_selected(self):
         from elsdesk.services.topic_edits import merge_refusal, merge_topics
@@ -572,12 +573,15 @@ class TrainingLeadView(QWidget):
                 QMessageBox.Ok, self)
             box.open()
             return box
+        # a known problem among them is what they become, whatever the order (the question named a proposal)
+        into = next((t for t in chosen if t.get("status") == "confirmed"), chosen[0])
         question = self.tr("Slå ihop de här %1 ämnena till \"%2\"?").replace("%1", str(len(chosen))).replace(
-            "%2", chosen[0]["label"]) + "\n\n" + _topic_lines(chosen) + "\n\n" + self.tr(
+            "%2", into["label"]) + "\n\n" + _topic_lines(chosen) + "\n\n" + self.tr(
             "De blir ett ämne den här veckan och framöver. Det går inte att ångra.")
         week = self.current_week()
         return ask_before_edit(self, self.tr("Slå ihop ämnen"), question, self.tr("Slå ihop"), lambda: self._edit(
-            lambda database: merge_topics(database, week, [t["id"] for t in chosen]), "merge"))
+            lambda database: merge_topics(database, week, [t["id"] for t in chosen]), "merge",
+            said=self.tr("Ihopslaget till \"%1\".").replace("%1", into["label"])))
 
     # -- proposals: people decide what the machine grouped -----------------------------------
     def _enable_proposal_actions(self) -> None:
@@ -646,6 +650,8 @@ class TrainingLeadView(QWidget):
             return None
         week, actor = self.current_week(), self.actor
         return self._edit(lambda database: accept_proposal(database, week, proposal["id"], name, actor), "accept",
+                          said=self.tr("Känt problem: %1. Skriv hur man gör med Lösning och status… (Enter).").replace(
+                              "%1", " ".join(name.split())),
                           select=lambda problem: problem_topic_id(problem.id))
 
     def merge_selected_into_problem(self):
@@ -671,7 +677,9 @@ class TrainingLeadView(QWidget):
 
         def merge():
             return self._edit(lambda database: merge_proposal(database, week, proposal["id"], problem_id, actor),
-                              "merge problem", select=lambda problem: problem_topic_id(problem.id))
+                              "merge problem", select=lambda problem: problem_topic_id(problem.id),
+                              said=self.tr("Veckans ärenden i \"%1\" hör nu till \"%2\".").replace(
+                                  "%1", proposal["label"]).replace("%2", name))
 
         return ask_before_edit(self, self.tr("Hör till ett känt problem"), question, self.tr("Lägg under problemet"), merge)
 
@@ -736,7 +744,8 @@ class TrainingLeadView(QWidget):
         if self.go_live_edit.date() == self.go_live_edit.minimumDate():
             return  # "inte satt": nothing chosen
         value = self.go_live_edit.date().toString("yyyy-MM-dd")
-        self._edit(lambda database: set_go_live(database, value), "go-live")
+        self._edit(lambda database: set_go_live(database, value), "go-live",
+                   said=self.tr("Go-live satt till %1.").replace("%1", value))
 
     # -- export ----------------------------------------------------------------------------
     def choose_export(self) -> None:

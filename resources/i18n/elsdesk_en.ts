@@ -3564,6 +3564,31 @@ Database: %2</translation>
         <source>Inte föreslagen (för få ärenden, eller redan genomgånget). Mellanslag väljer den ändå.</source>
         <translation>Not proposed (too few tickets, or covered already). Space picks it all the same.</translation>
     </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Nytt namn: %1</source>
+        <translation>New name: %1</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Ihopslaget till "%1".</source>
+        <translation>Merged into "%1".</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Känt problem: %1. Skriv hur man gör med Lösning och status… (Enter).</source>
+        <translation>Known problem: %1. Write what to do with Workaround and status… (Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Go-live satt till %1.</source>
+        <translation>Go-live set to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Veckans ärenden i "%1" hör nu till "%2".</source>
+        <translation>The week's tickets of "%1" now belong to "%2".</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
