@@ -8,6 +8,8 @@ PostgreSQL server."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from elsdesk.gui.change_listener import ChangeListener
@@ -101,18 +103,29 @@ def test_a_closed_review_gives_its_ticket_back(qtbot, desk, db_path):
         _close(qtbot, *sven)
 
 
-def test_the_card_on_screen_gives_way_to_an_earlier_card_with_a_word_and_a_pause(qtbot, desk, db_path):
-    """Sven's card shows a ticket another card has shown since earlier (heard late: a view that has just
-    opened): his card says so and shows the next, which takes no decision key for a moment."""
-    database, _ids, index = desk
+@contextmanager
+def _lone_view(qtbot, db_path, index, actor):
+    """A shared desk's review view of *actor*'s, loaded, with no listener: the test plays the others' notices."""
     runner = TaskRunner()
-    view = ReviewQueueView(db_path, load_taxonomy(), runner, "Sven", classifier=(FakeModel(), CARD),
+    view = ReviewQueueView(db_path, load_taxonomy(), runner, actor, classifier=(FakeModel(), CARD),
                            similarity_index=index, shared=True)
     view.show()
     try:
         with qtbot.waitSignal(view.queue_loaded, timeout=20_000):
             view.refresh()
         qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20_000)
+        yield view
+    finally:
+        qtbot.waitUntil(view.is_idle, timeout=20_000)
+        assert view.shutdown(10_000) and runner.wait(10_000)
+        view.close()
+        view.deleteLater()
+
+
+def test_the_card_on_screen_gives_way_to_an_earlier_card_with_a_word_and_a_pause(qtbot, desk, db_path):
+    """Sven's card shows a ticket another card has shown since earlier (heard late: a view that has just
+    opened): his card says so and shows the next, which takes no decision key for a moment."""
+    with _lone_view(qtbot, db_path, desk[2], "Sven") as view:
         shown = view.current_ticket_id()
         number = view.current_item().ticket.external_id
         view.presence_heard(f"review:000000anna:{shown}:1.0::Anna%20Berg")  # Anna's card: since long before
@@ -122,25 +135,12 @@ def test_the_card_on_screen_gives_way_to_an_earlier_card_with_a_word_and_a_pause
         view.presence_heard("review:000000anna:-:-")  # Anna closed her review
         qtbot.waitUntil(lambda: view.is_idle() and view._session.queue.index(shown) == 1,  # noqa: SLF001
                         timeout=20_000)
-    finally:
-        qtbot.waitUntil(view.is_idle, timeout=20_000)
-        assert view.shutdown(10_000) and runner.wait(10_000)
-        view.close()
-        view.deleteLater()
 
 
 def test_a_queue_not_on_screen_gives_way_without_a_word_and_shows_a_free_card_when_opened(qtbot, desk, db_path):
     """A tester's super-user on another tab: her hidden queue gave way every time the other card moved (33 notices
     in 50 s, each a redraw and a load), and still carried the last notice."""
-    _database, _ids, index = desk
-    runner = TaskRunner()
-    view = ReviewQueueView(db_path, load_taxonomy(), runner, "Karin", classifier=(FakeModel(), CARD),
-                           similarity_index=index, shared=True)
-    view.show()
-    try:
-        with qtbot.waitSignal(view.queue_loaded, timeout=20_000):
-            view.refresh()
-        qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20_000)
+    with _lone_view(qtbot, db_path, desk[2], "Karin") as view:
         view.hide()  # another tab
         shown = view.current_ticket_id()
         view.presence_heard(f"review:000000sven:{shown}:1.0::sven")
@@ -149,11 +149,6 @@ def test_a_queue_not_on_screen_gives_way_without_a_word_and_shows_a_free_card_wh
         view.show()  # back on the tab
         qtbot.waitUntil(lambda: view.is_idle() and view.current_item() is not None, timeout=20_000)
         assert view.current_ticket_id() != shown and view.notice() == ""
-    finally:
-        qtbot.waitUntil(view.is_idle, timeout=20_000)
-        assert view.shutdown(10_000) and runner.wait(10_000)
-        view.close()
-        view.deleteLater()
 
 
 def test_with_others_at_work_only_the_confirmation_that_reaches_the_number_offers_a_retrain(qtbot, view):
