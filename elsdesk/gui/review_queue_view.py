@@ -565,7 +565,7 @@ class ReviewQueueView(QWidget):
         ticket on screen leave, if someone else did."""
         if self._presence is not None:  # tickets given back before this load began are as it lists them
             self._presence.load_arrived(serial)
-            self._session.held_elsewhere(self._presence.keep(self._session.serial)[0])
+            self._session.held_elsewhere(self._presence.keep(self._session.serial)[0], quietly=True)
         outcome = self._session.queue_loaded(ids, serial)
         if outcome.left is not None:
             self._notice_left(outcome.left, left)
