@@ -226,8 +226,8 @@ def test_finding_7_the_period_dialog_on_the_demo_desk_picks_weeks_with_tickets_a
     assert dialog.period() == (date(2025, 4, 28), date(2025, 5, 25))
     dialog.this_month_button.click()
     assert dialog.period() == (date(2025, 5, 1), date(2025, 5, 25))
-    dialog.previous_month_button.click()
-    assert dialog.period() == (date(2025, 4, 1), date(2025, 4, 30))
+    dialog.previous_month_button.click()  # April, from the demo desk's first week with tickets (2025-W17)
+    assert dialog.period() == (date(2025, 4, 21), date(2025, 4, 30))
     assert "Inga ärenden" not in dialog.summary.text()
     dialog.set_period(date(2026, 11, 1), date(2026, 11, 30))  # typed by hand: a month without tickets
     assert "Inga ärenden under perioden: desken har ärenden 2025-W17 – 2025-W21" in dialog.summary.text()

@@ -197,8 +197,10 @@ def test_a_pairs_name_gives_way_when_the_proposal_comes_back_three_times_as_larg
     from elsdesk.services.imports import import_tickets
     from elsdesk.services.topics import weekly_topics
 
-    pair = [("Skrivare i barnakuten", "Skrivaren på akuten skriver inte ut, utskrifterna från barnakuten hamnar fel."),
-            ("Skrivaren på expeditionen", "Skrivaren på akutens expedition skriver inte ut något alls.")]
+    # (since 2026-12-07 an earlier pair goes on only when well alike to the week's group: these two already say what
+    # the nine say, under titles about a printer)
+    pair = [("Skrivare i barnakuten", "Armbandsskrivaren på barnakuten skriver ut tomma armband, ingen text alls."),
+            ("Skrivaren på expeditionen", "Skrivaren på akutens expedition ger vita armband utan text.")]
     blank = [("Armbandsskrivaren skriver tomma armband", "Armbanden kommer ut helt vita från armbandsskrivaren på akuten."),
              ("Tomma armband", "Armbandsskrivaren på barnakuten ger bara tomma vita armband."),
              ("armband vita", "skrivaren på akuten skriver armbanden vita, ingen text alls"),
