@@ -601,12 +601,12 @@ class TrainingLeadView(QWidget):
 
     def _selected_problem(self):
         """The known problem of the selected topic (with the fields people curate), or None."""
-        from elsdesk.services.topic_continuity import is_problem_topic
+        from elsdesk.services.topic_continuity import is_problem_topic, problem_id_of
 
         chosen = self.selected_topics()[:1]
         if not chosen or not is_problem_topic(chosen[0]["id"]) or not self.overview:
             return None
-        wanted = int(chosen[0]["id"][1:])
+        wanted = problem_id_of(chosen[0]["id"])
         return next((p for p in self.overview.problems if p.id == wanted), None)
 
     def edit_selected_problem(self):

@@ -277,7 +277,7 @@ def _problem_it_became(topics: TopicRepository, topic_id: str, unlinked: list[in
     take the week's *unlinked* tickets; None when it became none. ConflictError when it became one and has no ticket
     of the week left to link: another training lead accepted it at once (the second made a second problem without
     tickets, and no one said so)."""
-    from elsdesk.services.topic_continuity import is_problem_topic
+    from elsdesk.services.topic_continuity import is_problem_topic, problem_id_of
 
     merged_into = getattr(topics.get(topic_id), "merged_into", None)
     if not merged_into:
@@ -286,7 +286,7 @@ def _problem_it_became(topics: TopicRepository, topic_id: str, unlinked: list[in
     if unlinked and is_problem_topic(merged_into):
         # a training lead accepted it in week 47, then took week 46's reports of it: "tagits om hand på en annan
         # arbetsstation" on a desk she alone used (a tester)
-        return int(merged_into[1:])
+        return problem_id_of(merged_into)
     raise ConflictError("förslaget har just tagits om hand på en annan arbetsstation: det är nu det kända problemet"
                         f" \"{became.label if became else merged_into}\"; listan visar det nu")
 

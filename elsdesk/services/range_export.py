@@ -16,7 +16,7 @@ from elsdesk.periods import MAX_PERIOD_DAYS, period_key, period_problem
 from elsdesk.services.export import ExportData, role_names, shown_topic
 from elsdesk.services.labels import desk_taxonomy
 from elsdesk.services.agenda_rules import covered_on, topic_kind
-from elsdesk.services.topic_continuity import is_problem_topic
+from elsdesk.services.topic_continuity import is_problem_topic, problem_id_of
 from elsdesk.services.topics import go_live_date, go_live_is_set, weekly_topics
 from elsdesk.storage import Database
 from elsdesk.storage.problems import ProblemRepository
@@ -162,7 +162,7 @@ def _stitched_topics(database: Database, weeks: list[str], reports: dict[str, di
     add_reports_in_no_topic(repo, weeks, partial, living, stored)
     for week, (first, last) in partial.items():
         _count_part_of_week(database, repo, week, first, last, living, stored)
-    problems = ProblemRepository(database).many(int(i[1:]) for i in latest if is_problem_topic(i))
+    problems = ProblemRepository(database).many(problem_id_of(i) for i in latest if is_problem_topic(i))
     topics = []
     for topic_id, topic in latest.items():
         registered = repo.get(topic_id)
@@ -236,7 +236,7 @@ def _period_topic(topic: dict, topic_id: str, registered, problems: dict, entrie
     kinds and key words of its weekly *entries* (its own and those merged into it) summed: a week's key
     word counts by its tickets that week and its place in that week's list (a problem of three weeks took
     the key words of its last week's two tickets, one of them linked wrongly)."""
-    problem = problems.get(int(topic_id[1:])) if is_problem_topic(topic_id) else None
+    problem = problems.get(problem_id_of(topic_id)) if is_problem_topic(topic_id) else None
     first_period_week = next(iter(week_counts))
     roles, units, kinds, words = Counter(), Counter(), Counter(), Counter()
     for entry in entries:

@@ -30,6 +30,11 @@ def is_problem_topic(topic_id: str) -> bool:
     return topic_id.startswith("P") and topic_id[1:].isdigit()
 
 
+def problem_id_of(topic_id: str) -> int:
+    """The known problem whose topic *topic_id* is (see :func:`problem_topic_id`; check :func:`is_problem_topic` first)."""
+    return int(topic_id[1:])
+
+
 def group_of_topic(topic: FoundTopic, tickets: list[Ticket], grouped=None) -> Group:
     """A found topic's tickets for comparing with another week's (its first members: a sample), as *grouped*
     (:func:`group_of` unless given) groups them."""

@@ -13,7 +13,7 @@ from elsdesk.domain import BadInputError, NotFoundError, normalise_week
 from elsdesk.services.permissions import EDIT_TOPICS, require
 from elsdesk.services.problems import problem_name
 from elsdesk.services.agenda_rules import AGENDA_KEY, picks_of
-from elsdesk.services.topic_continuity import is_problem_topic
+from elsdesk.services.topic_continuity import is_problem_topic, problem_id_of
 from elsdesk.services.topics import _reference_texts, _topic_id, finder_ticket
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
@@ -42,9 +42,9 @@ def rename_topic(database: Database, topic_id: str, label: str) -> None:
     with database.write() as conn:
         if is_problem_topic(topic_id):  # a known problem's topic is named by the problem itself
             other = problems.by_name(label)
-            if other is not None and other.id != int(topic_id[1:]):
+            if other is not None and other.id != problem_id_of(topic_id):
                 raise BadInputError(f"det finns redan ett känt problem som heter '{other.name}'")
-            problems.update(conn, int(topic_id[1:]), name=label)
+            problems.update(conn, problem_id_of(topic_id), name=label)
         repo.update_fields(topic_id, custom_label=label)
 
 
@@ -137,7 +137,7 @@ def _merge_into_problem(database: Database, week: str, problem_topic: str, propo
     in_week = {r.topic_id for r in repo.week_results(week)}
     for proposal in proposals:
         if proposal in in_week:
-            merge_proposal(database, week, proposal, int(problem_topic[1:]), actor="")  # the problem exists: no creator to name
+            merge_proposal(database, week, proposal, problem_id_of(problem_topic), actor="")  # the problem exists: no creator to name
         else:
             with database.write():
                 repo.update_fields(proposal, merged_into=problem_topic)
