@@ -89,10 +89,42 @@ def test_another_super_users_confirmation_leaves_the_cards_read_ahead(qtbot, sha
     with open_database(shared_desk) as other:  # another super-user's workstation
         ticket_id = TicketRepository(other).query_ids()[-1]
         with qtbot.waitSignal(window.listener.changed, timeout=10_000,
-                              check_params_cb=lambda tables: "settings" in tables):
+                              check_params_cb=lambda notices: "settings:review.confirmations_since_training" in notices):
             confirm_labels(other, ticket_id, "lakemedel", "handhavande", "sven")
     qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
     assert models_loaded == [] and reloads == [], "the same model is not loaded again, and the cards stay"
+
+
+def test_a_confirmation_elsewhere_leaves_the_training_tab_alone_and_a_new_go_live_reloads_it(qtbot, shared_desk, tmp_path):
+    """A training lead on the Utbildning tab saw her week loaded again at every Enter of any super-user on the desk:
+    every confirmation writes the retrain counter, and the settings table's notice did not say which key changed."""
+    from elsdesk.services.review import confirm_labels
+    from elsdesk.services.topics import set_go_live
+
+    window = _workstation(qtbot, shared_desk, tmp_path, "lead")
+    window.topics_keeper.stop()  # the relabelled ticket's week is worked out again later (its own notice, not this one)
+    window.tabs.setCurrentIndex(window.training_tab)
+    view = window.training_view
+    qtbot.waitUntil(lambda: view.overview is not None and not view.is_loading() and window.runner.running() == 0,
+                    timeout=30_000)
+    with open_database(shared_desk) as other, qtbot.waitSignal(  # the window's own writes at start have been heard
+            window.listener.changed, timeout=10_000, check_params_cb=lambda notices: "mark" in notices):
+        other.query("SELECT pg_notify('elsdesk_changes', 'mark')")
+    qtbot.waitUntil(lambda: not view.is_loading(), timeout=30_000)
+    loads = []
+    real_load = view.load
+    view.load = lambda *args, **kwargs: (loads.append(args), real_load(*args, **kwargs))[1]
+    with open_database(shared_desk) as other:  # a super-user's and a training lead's workstations
+        ticket_id = TicketRepository(other).query_ids()[-1]
+        with qtbot.waitSignal(window.listener.changed, timeout=10_000,
+                              check_params_cb=lambda notices: "settings:review.confirmations_since_training" in notices):
+            confirm_labels(other, ticket_id, "lakemedel", "handhavande", "sven")
+        assert loads == [], "a review confirmation shows nothing on the Utbildning tab"
+        with qtbot.waitSignal(window.listener.changed, timeout=10_000,
+                              check_params_cb=lambda notices: "settings:go_live" in notices):
+            set_go_live(other, "2025-04-22")
+    assert len(loads) == 1, "a go-live set at another workstation is shown"
+    qtbot.waitUntil(lambda: not view.is_loading(), timeout=30_000)
 
 
 def test_a_server_restart_says_reconnecting_then_refreshes_and_keeps_the_form(qtbot, shared_desk, tmp_path, pg_server):

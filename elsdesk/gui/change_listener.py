@@ -1,6 +1,7 @@
 """ChangeListener: what other workstations wrote, pushed by the server, and the connection's health.
 
-On a shared PostgreSQL desk every write fires ``pg_notify('elsdesk_changes', <table>)``. A
+On a shared PostgreSQL desk every write fires ``pg_notify('elsdesk_changes', <table>)`` (a setting:
+``settings:<key>``; what each means to a view is elsdesk.services.desk_changes). A
 listener thread holds one connection that ``LISTEN``\\s and reads the notices (the path that
 works on every platform; POSTGRES.md), and :attr:`changed` carries the set of changed tables to
 the GUI thread, gathered for a moment so an import of 500 rows is one refresh, not 500. When the
@@ -35,7 +36,7 @@ PING_EVERY_S = 5.0  # how often an idle listening connection asks whether the se
 
 
 class ChangeListener(QObject):
-    changed = Signal(object)  # frozenset of table names
+    changed = Signal(object)  # frozenset of table names and settings:<key>
     connection_lost = Signal()
     reconnected = Signal()
     presence = Signal(str)  # a review card's notice (review_presence), as it came

@@ -30,6 +30,7 @@ from elsdesk.gui.ticket_list_view import ListResult, TicketListView, count_summa
 from elsdesk.gui.ticket_table_model import TicketTableModel
 from elsdesk.gui.window_layout import ElidedLabel, ElidingStatusBar, WindowLayoutMixin
 from elsdesk.gui.window_place import WindowPlaceMixin
+from elsdesk.services.desk_changes import model_may_have_changed, training_may_have_changed
 from elsdesk.services.permissions import LOAD_DEMO
 from elsdesk.services.profile import Profile, load_profile
 from elsdesk.storage import TicketRepository, open_database
@@ -710,7 +711,8 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=lambda _exc: None, name="model version")
 
     def _on_remote_change(self, tables: frozenset) -> None:
-        """Refresh what shows the changed tables (the views keep their selection and current item)."""
+        """Refresh what shows the changed tables and settings (elsdesk.services.desk_changes; the views keep their
+        selection and current item)."""
         if self._closing:  # a notice the listener queued before it stopped: the database is closed
             return
         if "tickets" in tables:
@@ -722,14 +724,14 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.review_view.refresh()
         if tables & {"incidents", "incident_tickets"}:
             self.refresh_incidents()
-        if tables & {"topic_registry", "settings"} and self.tabs.currentIndex() == self.training_tab \
+        if training_may_have_changed(tables) and self.tabs.currentIndex() == self.training_tab \
                 and self.training_view.overview is not None and not self.training_view.is_loading():
             # the week on screen, its selection kept (it jumped to the newest week after any edit or another
             # workstation's rename: a training lead working on an older week)
             self.training_view.load(self.training_view.current_week(), or_newest=True)
-        if "models" in tables or "settings" in tables:
-            # every confirmation writes a setting (the retrain counter): the model is loaded again only when the
-            # desk's active one changed (each decision at one workstation emptied the other super-users' cards)
+        if model_may_have_changed(tables):
+            # a model stored or the active one set: loaded again only when the desk's active one changed (each
+            # decision at one workstation emptied the other super-users' cards while any setting meant a model)
             if self.classifier is None:
                 self.load_classifier()
             else:

@@ -402,6 +402,8 @@ MIGRATIONS: list[Migration] = [
     Migration("023_removed_tickets", _023_removed_tickets, postgres_schema.REMOVED_TICKETS),
     # PostgreSQL: any role's save may join open incidents found apart; a local file has no logins
     Migration("024_incidents_joined_by_any_role", None, postgres_schema.INCIDENTS_JOINED_BY_ANY_ROLE),
+    # PostgreSQL: a settings notice names the key that changed; a local file sends no notices
+    Migration("025_setting_notices_by_key", None, postgres_schema.SETTING_NOTICES_BY_KEY),
 ]
 
 _MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

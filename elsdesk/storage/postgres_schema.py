@@ -383,3 +383,18 @@ CREATE POLICY incident_tickets_update ON incident_tickets FOR UPDATE USING (true
 CREATE POLICY incident_tickets_delete ON incident_tickets FOR DELETE USING (
     elsdesk_may_confirm() OR EXISTS (SELECT 1 FROM incidents i WHERE i.id = incident_id AND i.status = 'open'));
 """
+
+# A settings notice names its key ("settings:<key>"): every review confirmation writes the retrain counter, and a
+# notice naming only the table made every training lead's Utbildning tab load its week again at each Enter of any
+# super-user on the desk (elsdesk.services.desk_changes reads which keys a view shows).
+SETTING_NOTICES_BY_KEY = """
+DROP TRIGGER settings_changed ON settings;
+CREATE FUNCTION elsdesk_notify_setting() RETURNS trigger LANGUAGE plpgsql AS $notify$
+BEGIN
+    PERFORM pg_notify('elsdesk_changes', 'settings:' || CASE WHEN TG_OP = 'DELETE' THEN OLD.key ELSE NEW.key END);
+    RETURN NULL;
+END
+$notify$;
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE ON settings
+    FOR EACH ROW EXECUTE FUNCTION elsdesk_notify_setting();
+"""
