@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from conftest import write_jsonl
 from elsdesk.gui.tasks import TaskRunner
@@ -180,8 +183,14 @@ def test_putting_a_proposal_under_a_known_problem_chooses_from_a_list_wide_enoug
     assert other["id"] not in {t["id"] for t in view.overview.report["topics"]}
 
 
-def test_the_covered_button_says_when_it_takes_the_mark_away(qtbot, view):
+THE_WEEK_AFTER = date(2025, 5, 14)  # a Wednesday of the week after 2025-W19: its agenda is gone through about now
+
+
+def test_the_covered_button_says_when_it_takes_the_mark_away(qtbot, view, monkeypatch):
     """It read "Markera genomgånget idag" on a covered topic and cleared the day without a word."""
+    monkeypatch.setattr("elsdesk.gui.training_view.region_today", lambda: THE_WEEK_AFTER)
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.load("2025-W19")  # the button's text read on the day
     topic = view.overview.report["topics"][0]
     _select(view, topic["id"])
     assert view.covered_button.text() == "Markera genomgånget idag"
@@ -194,17 +203,16 @@ def test_the_covered_button_says_when_it_takes_the_mark_away(qtbot, view):
     assert view.covered_button.text() == "Markera genomgånget idag"
 
 
-def test_marking_covered_and_picking_for_the_agenda_say_what_they_did(qtbot, view):
+def test_marking_covered_and_picking_for_the_agenda_say_what_they_did(qtbot, view, monkeypatch):
     """A GUI tester: "Markera genomgånget idag" only filled the column, and an agenda pick with Space said nothing."""
-    from elsdesk.region_time import region_today
-
+    monkeypatch.setattr("elsdesk.gui.training_view.region_today", lambda: THE_WEEK_AFTER)
     topic = view.overview.report["topics"][0]
     _select(view, topic["id"])
     said = []
     view.edited.connect(said.append)
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
         view.mark_selected_covered()
-    assert said == [f"Genomgånget {region_today().isoformat()}: {topic['label']}"]
+    assert said == [f"Genomgånget 2025-05-14: {topic['label']}"]
     qtbot.waitUntil(lambda: view.selected_topics() and view.selected_topics()[0]["id"] == topic["id"])
     on_agenda = topic["id"] in view.overview.agenda_ids
     with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
@@ -213,6 +221,35 @@ def test_marking_covered_and_picking_for_the_agenda_say_what_they_did(qtbot, vie
     assert said[-1] == (f"Borttaget från agendan för vecka {week}: {topic['label']}" if on_agenda
                         else f"På agendan för vecka {week}: {topic['label']}")
 
+
+
+def test_an_older_weeks_topics_are_marked_on_the_training_day_asked_for(qtbot, view, monkeypatch):
+    """A training lead recording an older week's training got today's day on every topic, and the training's effect
+    was counted from then: for a week before last week the button asks which day, today by default."""
+    monkeypatch.setattr("elsdesk.gui.training_view.region_today", lambda: date(2025, 6, 2))  # four weeks on
+    topic = view.overview.report["topics"][0]
+    _select(view, topic["id"])
+    assert view.covered_button.text() == "Markera genomgånget…"
+    dialog = view.mark_selected_covered()
+    assert dialog.windowTitle() == "Genomgånget på utbildning"
+    assert f"\u201d{topic['label']}\u201d från vecka 2025-W19" in dialog.findChild(QLabel, "coveredQuestion").text()
+    assert dialog.day() == date(2025, 6, 2), "today, unless she says otherwise"
+    assert dialog.day_edit.minimumDate() == QDate(2025, 5, 5), "no earlier than the week's Monday"
+    dialog.reject()  # Esc marks nothing
+    assert not view.selected_topics()[0].get("covered_on") and view.runner.running() == 0
+    said = []
+    view.edited.connect(said.append)
+    dialog = view.mark_selected_covered()
+    dialog.day_edit.setDate(QDate(2025, 5, 15))
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        qtbot.keyClick(dialog.day_edit, Qt.Key_Return)  # Enter in the day field marks
+    assert said == [f"Genomgånget 2025-05-15: {topic['label']}"]
+    qtbot.waitUntil(lambda: view.selected_topics() and view.selected_topics()[0]["id"] == topic["id"])
+    assert view.selected_topics()[0]["covered_on"] == "2025-05-15"
+    assert view.covered_button.text() == "Ta bort genomgånget"
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        view.mark_selected_covered()  # taking the mark away asks nothing
+    assert not view.selected_topics()[0].get("covered_on")
 
 def test_a_change_heard_from_the_desk_keeps_the_older_week_on_screen(qtbot, tmp_path):
     """A training lead renamed a topic of an older week: the view reloaded it, then jumped to the newest week

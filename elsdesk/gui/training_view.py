@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from elsdesk.domain import Cancelled, ConflictError, day_label, day_number_of_week
+from elsdesk.domain import Cancelled, ConflictError, day_label, day_number_of_week, parse_week
 from elsdesk.gui.charts import module_volume_view, topic_trend_view
 from elsdesk.gui.forms import ask_text
 from elsdesk.gui.iso_date_edit import IsoDateEdit
@@ -27,7 +27,7 @@ from elsdesk.gui.period_export_dialog import PeriodExportProgress
 from elsdesk.gui.topic_columns import fit_topic_columns
 from elsdesk.gui.window_layout import RESTORED_PROPERTY, ElidedLabel
 from elsdesk.region_time import region_today
-from elsdesk.services.agenda_rules import HOW_TO
+from elsdesk.services.agenda_rules import HOW_TO, asks_training_day
 from elsdesk.taxonomy import Taxonomy
 
 # The Swedish texts below are marked for lupdate and translated with self.tr() when shown.
@@ -592,7 +592,9 @@ class TrainingLeadView(QWidget):
         self.problem_button.setEnabled(self._selected_problem() is not None)
         covered = self.selected_topics()
         # the button takes the mark away from covered topics: say so (it cleared the day without a word)
+        week = self.current_week()
         self.covered_button.setText(self.tr("Ta bort genomgånget") if covered and all(t.get("covered_on") for t in covered)
+                                    else self.tr("Markera genomgånget…") if week and asks_training_day(week, region_today())
                                     else self.tr("Markera genomgånget idag"))
 
     def _selected_proposal(self) -> dict | None:
@@ -720,21 +722,36 @@ class TrainingLeadView(QWidget):
             lambda database: split_topic(database, week, chosen[0]["id"]), "split"))
 
     def mark_selected_covered(self):
-        from elsdesk.services.topic_edits import mark_covered
-
+        """Mark the selected topics gone through today, or take the mark away from those that have it. For a week
+        older than last week it asks for the training's day first (returns the open dialog; tests answer it)."""
         chosen = self.selected_topics()
         if not chosen:
             return None
-        today = region_today().isoformat()
+        today, week = region_today(), self.current_week()
+        marked = [t["label"] for t in chosen if not t.get("covered_on")]
+        if not marked or not week or not asks_training_day(week, today):
+            return self._mark_covered(chosen, today)
+        from elsdesk.gui.covered_day_dialog import CoveredDayDialog
+
+        dialog = CoveredDayDialog(marked, week, parse_week(week)[0], today, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._mark_covered(chosen, dialog.day()))
+        dialog.open()
+        return dialog
+
+    def _mark_covered(self, chosen: list[dict], day):
+        from elsdesk.services.topic_edits import mark_covered
+
+        day = day.isoformat()
 
         def apply(database):
             for topic in chosen:
-                mark_covered(database, topic["id"], None if topic.get("covered_on") else today)
+                mark_covered(database, topic["id"], None if topic.get("covered_on") else day)
 
         marked = [t["label"] for t in chosen if not t.get("covered_on")]
         cleared = [t["label"] for t in chosen if t.get("covered_on")]
         said = "; ".join(filter(None, [
-            self.tr("Genomgånget %1: %2").replace("%1", today).replace("%2", ", ".join(marked)) if marked else "",
+            self.tr("Genomgånget %1: %2").replace("%1", day).replace("%2", ", ".join(marked)) if marked else "",
             self.tr("Inte längre genomgånget: %1").replace("%1", ", ".join(cleared)) if cleared else ""]))
         return self._edit(apply, "covered", said=said)
 

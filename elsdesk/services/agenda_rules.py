@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date, timedelta
 
 from elsdesk.domain import normalise_week, parse_week
 from elsdesk.storage import Database
@@ -15,6 +16,15 @@ from elsdesk.storage.topics import RegisteredTopic
 
 
 HOW_TO = "handhavande"  # the kind whose topics the agenda proposes
+
+
+def asks_training_day(week: str, today: date) -> bool:
+    """Whether marking *week*'s topics gone through asks which day the training was, rather than taking today:
+    the week ended before last week began. This week's and last week's agendas are gone through about now; a
+    training lead recording an older week's training dated it today, and the training's effect (tickets
+    before and after it) was counted from then."""
+    last_monday = today - timedelta(days=today.weekday() + 7)
+    return parse_week(week)[1] < last_monday
 
 
 def topic_kind(problem, kinds: Counter) -> str | None:

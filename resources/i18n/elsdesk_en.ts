@@ -63,6 +63,34 @@
     </message>
 </context>
 <context>
+    <name>CoveredDayDialog</name>
+    <message>
+        <location filename="../../elsdesk/gui/covered_day_dialog.py" line="1"/>
+        <source>Genomgånget på utbildning</source>
+        <translation>Covered in training</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/covered_day_dialog.py" line="1"/>
+        <source>Vilken dag gick utbildningen igenom %1 från vecka %2?</source>
+        <translation>On which day did the training cover %1 from week %2?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/covered_day_dialog.py" line="1"/>
+        <source>&amp;Dag:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/covered_day_dialog.py" line="1"/>
+        <source>Markera genomgånget</source>
+        <translation>Mark as covered</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/covered_day_dialog.py" line="1"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DeskConnection</name>
     <message>
         <location filename="../../elsdesk/gui/desk_connection.py" line="25"/>
@@ -3588,6 +3616,11 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/training_view.py" line="1"/>
         <source>Veckans ärenden i "%1" hör nu till "%2".</source>
         <translation>The week's tickets of "%1" now belong to "%2".</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Markera genomgånget…</source>
+        <translation>Mark as covered…</translation>
     </message>
 </context>
 <context>
