@@ -146,3 +146,29 @@ def test_round2_issue_6_the_topic_tables_headings_say_what_the_export_says(qtbot
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)
+
+
+def test_merge_split_and_gone_through_have_keys_in_the_topic_table(qtbot, view, monkeypatch):
+    """A keyboard-only training lead could merge, split and mark topics gone through only with the mouse."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr("elsdesk.gui.training_view.region_today", lambda: date(2025, 5, 14))  # the week after: today
+    from PySide6.QtWidgets import QApplication
+
+    view.show()
+    view.activateWindow()
+    view.table.setFocus(Qt.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)
+    asked = []
+    monkeypatch.setattr("elsdesk.gui.training_view.ask_before_edit", lambda _parent, title, *_rest: asked.append(title))
+    _select_rows(view, [0, 1], current=1)
+    qtbot.keyClick(view.table, Qt.Key_M, Qt.ControlModifier)
+    assert asked == ["Slå ihop ämnen"]
+    _select_rows(view, [0], current=0)
+    qtbot.keyClick(view.table, Qt.Key_D, Qt.ControlModifier)
+    assert asked == ["Slå ihop ämnen", "Dela ämne"]
+    with qtbot.waitSignal(view.overview_loaded, timeout=60_000):
+        qtbot.keyClick(view.table, Qt.Key_G, Qt.ControlModifier)
+    assert view.selected_topics()[0]["covered_on"] == "2025-05-14"
+    assert "Ctrl+M" in view.merge_button.toolTip() and "Ctrl+G" in view.covered_button.toolTip()
+    assert not view.findChildren(QMessageBox)

@@ -60,6 +60,11 @@ SHORTCUTS = {
         (QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag"), QT_TRANSLATE_NOOP("HelpDialog", "Välj eller avvälj ämnet för agendan")),
         ("F2", QT_TRANSLATE_NOOP("HelpDialog", "Byt namn på ämnet")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Shift+pil / Ctrl+klick"), QT_TRANSLATE_NOOP("HelpDialog", "Markera flera ämnen (för att slå ihop dem); Ctrl+pil och Ctrl+Mellanslag markerar ett ämne längre bort")),
+        ("Ctrl+M", QT_TRANSLATE_NOOP("HelpDialog", "Slå ihop de markerade ämnena")),
+        ("Ctrl+D", QT_TRANSLATE_NOOP("HelpDialog", "Dela ämnet i mindre ämnen")),
+        ("Ctrl+G", QT_TRANSLATE_NOOP("HelpDialog", "Markera ämnet genomgånget på utbildning (för en äldre vecka: välj dagen), eller ta bort markeringen")),
+        ("Enter", QT_TRANSLATE_NOOP("HelpDialog", "Ett känt problems lösning och status")),
+        ("Ctrl+Enter", QT_TRANSLATE_NOOP("HelpDialog", "Godta förslaget som känt problem")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Alt+V › Diagram i Utbildning"), QT_TRANSLATE_NOOP("HelpDialog", "Dölj eller visa diagrammen; utan dem får ämneslistan hela höjden")),
     ),
 }
@@ -82,7 +87,7 @@ GETTING_STARTED = {
     "utbildningsansvarig": (
         QT_TRANSLATE_NOOP("HelpDialog", "Öppna fliken Utbildning och välj vecka; sätt go-live-datumet en gång så visas dagar sedan go-live (D+N). Utan det räknas dagarna från det äldsta ärendet."),
         QT_TRANSLATE_NOOP("HelpDialog", "Veckans återkommande ämnen står störst först, med trend; handhavandeämnen föreslås för agendan."),
-        QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna."),
+        QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag väljer ett ämne för agendan, F2 byter namn; Ctrl+M slår ihop markerade ämnen och Ctrl+D delar ett."),
         QT_TRANSLATE_NOOP("HelpDialog", "Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…"),
     ),
 }

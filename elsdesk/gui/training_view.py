@@ -162,6 +162,11 @@ class TrainingLeadView(QWidget):
                                                "status och anteckning (Enter eller dubbelklick på raden)"))
         for button in (self.agenda_button, self.rename_button, self.merge_button, self.split_button, self.covered_button):
             actions.addWidget(button)
+        # their keys in the table (the row has no room for them on a 1024 px screen: the tooltips say them)
+        self.merge_button.setToolTip(self.tr("Slå ihop de markerade ämnena till ett (Ctrl+M)"))
+        self.split_button.setToolTip(self.tr("Dela ämnet i mindre ämnen efter vad ärendena handlar om (Ctrl+D)"))
+        self.covered_button.setToolTip(self.tr("Markera att utbildningen gått igenom ämnet, eller ta bort markeringen "
+                                               "(Ctrl+G)"))
         actions.addStretch(1)
         proposals = QHBoxLayout()
         proposals.addWidget(self.problem_button)  # a known problem's (the row fits a 1024 px screen)
@@ -239,8 +244,11 @@ class TrainingLeadView(QWidget):
         from PySide6.QtGui import QKeySequence, QShortcut
 
         # the topic table's keys work in the table only: window-wide, Space on a focused button (Slå ihop,
-        # Markera genomgånget) toggled the agenda instead of pressing it, and F2 in the go-live field renamed
+        # Markera genomgånget) toggled the agenda instead of pressing it, and F2 in the go-live field renamed;
+        # merging, splitting and marking gone through had no keys (a keyboard-only training lead)
         for keys, action in ((QKeySequence(Qt.Key_Space), self.toggle_agenda), (QKeySequence(Qt.Key_F2), self.rename_selected),
+                             (QKeySequence("Ctrl+M"), self.merge_selected), (QKeySequence("Ctrl+D"), self.split_selected),
+                             (QKeySequence("Ctrl+G"), self.mark_selected_covered),
                              (QKeySequence("Ctrl+Return"), self.accept_selected),
                              (QKeySequence(Qt.CTRL | Qt.KeypadModifier | Qt.Key_Enter), self.accept_selected),
                              (QKeySequence(Qt.CTRL | Qt.Key_Enter), self.accept_selected)):  # the number pad's Enter

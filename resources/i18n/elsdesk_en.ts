@@ -502,11 +502,6 @@
         <translation>The week&apos;s recurring topics are listed largest first, with their trend; how-to topics are proposed for the agenda.</translation>
     </message>
     <message>
-        <location filename="../../elsdesk/gui/help_dialog.py" line="84"/>
-        <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; slå ihop eller dela ämnen med knapparna.</source>
-        <translation>Space picks a topic for the agenda, F2 renames it; merge or split topics with the buttons.</translation>
-    </message>
-    <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="85"/>
         <source>Exportera agendan som Excel, PDF eller webbsida med Exportera…, eller en översikt för flera veckor med Period…</source>
         <translation>Export the agenda as Excel, PDF or a web page with Export…, or an overview of several weeks with Period…</translation>
@@ -530,6 +525,36 @@
         <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
         <source>Medan ärendet sparas: öppna nästa ärende när det är sparat</source>
         <translation>While the ticket saves: open the next ticket once it is saved</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Slå ihop de markerade ämnena</source>
+        <translation>Merge the selected topics</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Dela ämnet i mindre ämnen</source>
+        <translation>Split the topic into smaller ones</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Markera ämnet genomgånget på utbildning (för en äldre vecka: välj dagen), eller ta bort markeringen</source>
+        <translation>Mark the topic as covered in training (for an older week: choose the day), or remove the mark</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Ett känt problems lösning och status</source>
+        <translation>A known problem's workaround and status</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Godta förslaget som känt problem</source>
+        <translation>Accept the proposal as a known problem</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="1"/>
+        <source>Mellanslag väljer ett ämne för agendan, F2 byter namn; Ctrl+M slår ihop markerade ämnen och Ctrl+D delar ett.</source>
+        <translation>Space picks a topic for the agenda, F2 renames it; Ctrl+M merges the selected topics and Ctrl+D splits one.</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3646,21 @@ Database: %2</translation>
         <location filename="../../elsdesk/gui/training_view.py" line="1"/>
         <source>Markera genomgånget…</source>
         <translation>Mark as covered…</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Slå ihop de markerade ämnena till ett (Ctrl+M)</source>
+        <translation>Merge the selected topics into one (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Dela ämnet i mindre ämnen efter vad ärendena handlar om (Ctrl+D)</source>
+        <translation>Split the topic into smaller ones by what the tickets are about (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/training_view.py" line="1"/>
+        <source>Markera att utbildningen gått igenom ämnet, eller ta bort markeringen (Ctrl+G)</source>
+        <translation>Mark that the training covered the topic, or remove the mark (Ctrl+G)</translation>
     </message>
 </context>
 <context>
