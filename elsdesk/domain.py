@@ -215,16 +215,26 @@ _ISO_DOTTED_TIME_RE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|T)(?:kl\.?\
                                  r"(?:[.:](?P<second>\d{2}))?")  # "2026-12-31 14.05.30" as well
 
 
-_TIME_AFTER = r"(?:(?:\s+|\s*,\s*)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
+_TIME_AFTER = (r"(?:(?:\s+|\s*,\s*)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?"
+               r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?")  # "9:14 AM" of an American clock
 # a month by name, as a mail or an Outlook export writes it: "31 dec 2026", "31 december 2026 kl. 14:05", "1 Oct 2026"
 _MONTH_NUMBERS = {name: number for number, names in enumerate((
     ("jan", "januari", "january"), ("feb", "februari", "february"), ("mar", "mars", "march"), ("apr", "april"),
     ("maj", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"), ("aug", "augusti", "august"),
     ("sep", "sept", "september"), ("okt", "oct", "oktober", "october"), ("nov", "november"),
     ("dec", "december")), start=1) for name in names}
+_MONTH_NAME = "(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
+# also Jira's "19/Nov/26 9:14 AM" and "19-nov-2026": a two-digit year is this century's
 _NAMED_MONTH_RE = re.compile(
-    r"(?P<day>\d{1,2})\.?\s+(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+"
-    r"(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE)
+    r"(?P<day>\d{1,2})(?:\.?\s+|[/-])" + _MONTH_NAME + r"(?:\.?,?\s+|[/-])(?P<year>\d{4}|\d{2})" + _TIME_AFTER,
+    re.IGNORECASE)
+# the month first, as an English mail writes it: "Nov 19, 2026 9:14 AM", "November 19 2026"
+_MONTH_FIRST_RE = re.compile(_MONTH_NAME + r"\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE)
+# a weekday before the date ("måndag 16 november 2026 08:14", "Mon, 16 Nov 2026"): said nothing the date does not
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|tor|fre|lör|sön|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?=\d|[^\W\d])",
+    re.IGNORECASE)
 _YEAR_SLASHED_RE = re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})" + _TIME_AFTER)  # "2026/12/31"
 
 
@@ -248,12 +258,28 @@ def parse_written_datetime(value: str) -> datetime:
     if match:
         return datetime.combine(date.fromisoformat(match["date"]), datetime.min.time()).replace(
             hour=int(match["hour"]), minute=int(match["minute"]), second=int(match["second"] or 0))
-    match = _NAMED_MONTH_RE.fullmatch(text) or _YEAR_SLASHED_RE.fullmatch(text)
+    text = _WEEKDAY_BEFORE.sub("", text, count=1) if _WEEKDAY_BEFORE.match(text) else text
+    match = _NAMED_MONTH_RE.fullmatch(text) or _MONTH_FIRST_RE.fullmatch(text) or _YEAR_SLASHED_RE.fullmatch(text)
     if match:
-        month = match["month"]
-        return datetime(int(match["year"]), int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()],
-                        int(match["day"]), int(match["hour"] or 0), int(match["minute"] or 0), int(match["second"] or 0))
+        month, year = match["month"], int(match["year"])
+        return datetime(year + 2000 if year < 100 else year, int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()],
+                        int(match["day"]), clock_hour(match["hour"], match["ampm"]), int(match["minute"] or 0),
+                        int(match["second"] or 0))
+    if _WEEKDAY_BEFORE.match(" ".join(str(value).split())):  # "måndag 16.11.2026": the other forms, without the day
+        return parse_written_datetime(_WEEKDAY_BEFORE.sub("", " ".join(str(value).split()), count=1))
     raise ValueError(f"not a date: {text[:20]!r}")
+
+
+def clock_hour(hour: str | None, ampm: str | None) -> int:
+    """The hour of a 24-hour clock for an hour written with AM or PM ("12 AM" is 0, "4 PM" 16), else as written;
+    ValueError for an hour AM/PM cannot have."""
+    if hour is None:
+        return 0
+    if not ampm:
+        return int(hour)
+    if not 1 <= int(hour) <= 12:
+        raise ValueError(f"not an hour with {ampm}: {hour}")
+    return int(hour) % 12 + (12 if ampm[0] in "Pp" else 0)
 
 
 def weeks_of_period(start: date, end: date) -> list[str]:

@@ -9,6 +9,7 @@ UTF-16 text has zero bytes in every other place, and a text file may hold a stra
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -97,13 +98,20 @@ def _head(path: Path) -> bytes:
         return b""
 
 
+# a web page saved under a ticket file's name: an old ticket tool's "Excel export" is often an HTML table
+# (.xls), and saved again as .csv it read as a file without tickets, or with its tags as column names
+_WEB_PAGE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|table|head|body)\b", re.IGNORECASE)
+
+
 def _what_it_is(path: Path, head: bytes) -> str | None:
-    """What the first bytes say the file is ("en PDF", "xlsx" for a workbook), None for text."""
+    """What the first bytes say the file is ("en PDF", "xlsx" for a workbook, a web page), None for text."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
     if head.startswith(_ZIP):
         return _zip_kind(path)
+    if _WEB_PAGE.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "en webbsida (HTML, som en tabell ett äldre ärendesystem sparat som Excel)"
     return None
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Callable, Iterable, Iterator
 
+from elsdesk.domain import clock_hour
 from elsdesk.region_time import region_today, to_region_local
 
 EARLIEST_DATE = date(2000, 1, 1)
@@ -23,13 +24,46 @@ FUTURE_DAYS = 2
 EXCEL_SERIALS = (20_000, 80_000)
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
            "november", "december")
-DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
+DAY_FIRST, MONTH_FIRST, MIXED = "day_first", "month_first", "mixed"  # MIXED: the file shows both orders
 _file_order: ContextVar = ContextVar("slash_order", default=None)  # str, None or a function giving one: slash_order
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 0 in the 1900 system, right for every serial after February 1900
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
-# a date written with slashes and a four-digit year ("17/11/2026", "17/11/2026 08:15"): day or month first?
-_SLASHED = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})"
-                      r"(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second_of>\d{2}))?)?")
+# a date written with slashes ("17/11/2026", "17/11/2026 08:15", "17/11/26", "11/17/2026 9:14 AM") or hyphens
+# ("17-11-2026"; the year last, unlike ISO's): day or month first?
+_SLASHED = re.compile(r"(?P<first>\d{1,2})(?P<mark>[/-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4}|\d{2})"
+                      r"(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second_of>\d{2}))?"
+                      r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?")
+# a file whose dates with slashes do not show their order ("5/11/2026" only) and whose clock has no AM/PM: read
+# day first, as Swedish is written (a go-live week's file of 1–12 November was refused row by row), and said so
+_assumed_day_first: ContextVar = ContextVar("assumed_day_first", default=None)  # a list the import reads, or None
+
+
+_CLOCK = re.compile(r"(?:kl\.?\s*)?(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?|(?P<minute4>\d{2}))"
+                    r"\s*(?P<ampm>[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def clock_of(value) -> time | None:
+    """The clock time a time column's cell gives: a time cell (``datetime.time``, or a datetime on Excel's day 0),
+    Excel's fraction of a day (0.2986 is 07:10), or text "07:10", "7.10", "0710", "kl 07.10", "7:10 AM"; None when
+    it is none of those."""
+    if isinstance(value, time):
+        return value.replace(microsecond=0)
+    if isinstance(value, datetime):
+        return value.time().replace(microsecond=0)
+    if isinstance(value, float) and 0 <= value < 1:
+        seconds = round(value * 86400)
+        return time(seconds // 3600 % 24, seconds // 60 % 60, seconds % 60)
+    match = _CLOCK.fullmatch(str(value).strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or match["minute4"] or 0)
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
+    if hour > 23 or minute > 59 or int(match["second"] or 0) > 59:
+        return None
+    return time(hour, minute, int(match["second"] or 0))
 
 
 def creation_detail(created_at: str | None) -> int:
@@ -140,6 +174,7 @@ def slashed_date(text: str) -> datetime | None:
     if not match:
         return None
     first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    year += 2000 if year < 100 else 0  # "17/11/26"
     if not first or not second:
         raise ValueError(f"datum '{match[0][:20]}': dag eller månad 0 finns inte")
     if first > 12 and second > 12:
@@ -148,15 +183,21 @@ def slashed_date(text: str) -> datetime | None:
         day, month = first, second
     elif second > 12:
         day, month = second, first
-    elif (order := _order_of_file()) is not None:  # the file's other dates tell the order
+    elif (order := _order_of_file()) in (DAY_FIRST, MONTH_FIRST):  # the file's other dates tell the order
         day, month = (first, second) if order == DAY_FIRST else (second, first)
+    elif match["ampm"] and order is None:  # an American clock: an American date, month first
+        day, month = second, first
+    elif order is None and (assumed := _assumed_day_first.get()) is not None:
+        day, month = first, second
+        if len(assumed) < 3:
+            assumed.append(match[0][:20])
     else:
         raise ValueError(f"datum '{match[0][:20]}': dag eller månad först går inte att avgöra ({first}/{second} kan"
                          f" vara både {first} {MONTHS[second - 1]} och {second} {MONTHS[first - 1]}); skriv datum"
                          " som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, eller spara filen med datum som Excel-datum")
     try:
-        return datetime(year, month, day, int(match["hour"] or 0), int(match["minute"] or 0),
-                        int(match["second_of"] or 0))
+        return datetime(year, month, day, clock_hour(match["hour"], match["ampm"]),
+                        int(match["minute"] or 0), int(match["second_of"] or 0))
     except ValueError:
         raise ValueError(f"datum '{match[0][:20]}': dagen eller klockslaget finns inte ({day} {MONTHS[month - 1]}"
                          f" {year})") from None
@@ -171,15 +212,16 @@ def is_unsure_slashed(value) -> bool:
 
 def slash_order_of(values: Iterable) -> str | None:
     """The order a file's dates with slashes are written in: :data:`DAY_FIRST` when one of them has a first
-    number above 12 ("17/11/2026"), :data:`MONTH_FIRST` when one has a second above 12; None when none tells,
-    or they contradict each other (each date then speaks for itself)."""
+    number above 12 ("17/11/2026"), :data:`MONTH_FIRST` when one has a second above 12; :data:`MIXED` when they
+    contradict each other (each date then speaks for itself, and one that does not tell is refused); None when
+    none tells."""
     day = month = False
     for value in values:
         match = _SLASHED.fullmatch(" ".join(value.split())) if isinstance(value, str) else None
         if match:
             day, month = day or int(match["first"]) > 12, month or int(match["second"]) > 12
             if day and month:
-                return None
+                return MIXED
     return DAY_FIRST if day else MONTH_FIRST if month else None
 
 
@@ -190,6 +232,27 @@ def _order_of_file() -> str | None:
         order = order()
         _file_order.set(order)
     return order
+
+
+@contextmanager
+def day_first_unless_shown() -> Iterator[list[str]]:
+    """Within it, a date with slashes whose order neither it nor its file shows is read day first (an import);
+    yields the list of the first few such dates as written, for the import to say so once."""
+    assumed: list[str] = []
+    token = _assumed_day_first.set(assumed)
+    try:
+        yield assumed
+    finally:
+        _assumed_day_first.reset(token)
+
+
+def day_first_note(assumed: list[str]) -> str:
+    """What an import says when it read dates day first that did not show their order (:func:`day_first_unless_shown`)."""
+    first = _SLASHED.match(assumed[0])
+    example = f"{assumed[0]} som {int(first['first'])} {MONTHS[int(first['second']) - 1]}" if first else assumed[0]
+    return (f"datum som {', '.join(assumed)} visar inte om dagen eller månaden står först, och inget annat datum i filen"
+            f" visar det; de lästes med dagen först, som svenska datum skrivs ({example}). Stämmer det inte: spara"
+            " filen med datum som ÅÅÅÅ-MM-DD och importera den igen")
 
 
 @contextmanager

@@ -26,7 +26,7 @@ from elsdesk.region_time import to_region_local
 from elsdesk.sign_offs import without_greeting, without_signoff
 from elsdesk.taxonomy import Taxonomy, fold
 from elsdesk.import_dates import (  # noqa: F401  (as callers know them)
-    EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, MONTHS, creation_detail, excel_serial,
+    EARLIEST_DATE, EXCEL_SERIALS, FUTURE_DAYS, LATEST_DAYS_AHEAD, MONTHS, clock_of, creation_detail, excel_serial,
     last_day_not_ahead, plausible_created_at, same_creation, slashed_date,
 )
 from elsdesk.ticket_files import (  # noqa: F401  (the readers' names, as callers know them)
@@ -40,25 +40,45 @@ MAX_ID_CHARS = 200
 # first named here that has a value wins, so a file with the English names reads as it always did.
 FIELD_NAMES = {
     "title": "title", "rubrik": "title", "titel": "title", "ämne": "title", "subject": "title",
-    "summary": "title", "sammanfattning": "title",
+    "summary": "title", "sammanfattning": "title", "short description": "title", "kort beskrivning": "title",
+    "ärenderubrik": "title",
     "description": "description", "beskrivning": "description", "ärendebeskrivning": "description",
     "problembeskrivning": "description", "body": "description", "ärendetext": "description", "fritext": "description",
     "meddelande": "description", "message": "description", "details": "description", "detaljer": "description",
+    "beskriv problemet": "description", "beskriv ditt problem": "description", "beskriv felet": "description",
+    "beskrivning av problemet": "description", "long description": "description",
     "created_at": "created_at", "skapad": "created_at", "created": "created_at", "skapat": "created_at",
     "skapad datum": "created_at", "skapat datum": "created_at", "skapandedatum": "created_at",
     "registrerad": "created_at", "registrerat": "created_at", "registreringsdatum": "created_at",
     "inkommen": "created_at", "inkom": "created_at", "datum": "created_at", "date": "created_at",
+    "skapad den": "created_at", "skapat den": "created_at", "inkom datum": "created_at", "inkommen datum": "created_at",
+    "inkommet": "created_at", "datum/tid": "created_at", "datum och tid": "created_at", "tidpunkt": "created_at",
+    "anmäld": "created_at", "anmält": "created_at", "rapporterad": "created_at", "öppnad": "created_at",
+    "opened": "created_at", "opened at": "created_at", "created on": "created_at", "created date": "created_at",
+    "date created": "created_at", "creation date": "created_at", "reported": "created_at", "submitted": "created_at",
+    "timestamp": "created_at", "tidsstämpel": "created_at", "starttid": "created_at", "start time": "created_at",
+    # a clock time in a column of its own beside the date ("Datum" and "Tid" of a hand-kept log): see _created_of
+    "tid": "created_time", "klockslag": "created_time", "kl": "created_time", "klockan": "created_time",
+    "time": "created_time",
+    # a ticket system's key before its internal number (Jira's "Issue key" ELS-501 beside "Issue id" 10501)
+    "issue key": "external_id", "key": "external_id",
     "id": "external_id", "external_id": "external_id", "ärendenummer": "external_id", "ärendenr": "external_id",
     "ärende nr": "external_id", "ärende-id": "external_id", "ärendeid": "external_id", "ärende id": "external_id",
-    "externt id": "external_id", "ticket id": "external_id",
+    "externt id": "external_id", "ticket id": "external_id", "ärende": "external_id", "nr": "external_id",
+    "löpnr": "external_id", "löpnummer": "external_id", "number": "external_id", "ticket number": "external_id",
+    "incident number": "external_id", "case number": "external_id",
     "unit": "unit", "enhet": "unit", "vårdenhet": "unit", "avdelning": "unit", "department": "unit",
+    "location": "unit", "arbetsplats": "unit",
     "resolution": "resolution", "lösning": "resolution", "åtgärd": "resolution", "solution": "resolution",
+    "resolution notes": "resolution", "close notes": "resolution", "lösningsbeskrivning": "resolution",
     "reporter_role": "reporter_role", "roll": "reporter_role", "anmälarroll": "reporter_role",
     "anmälarens roll": "reporter_role", "yrkesroll": "reporter_role", "role": "reporter_role",
     "yrke": "reporter_role", "befattning": "reporter_role",
     "status": "status", "ärendestatus": "status", "state": "status",
     "module": "module", "modul": "module", "cosmic-modul": "module", "cosmicmodul": "module",
-    "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind",
+    "component/s": "module", "components": "module", "component": "module", "komponent": "module",
+    "subcategory": "module", "underkategori": "module",  # a service desk's "Cosmic - Läkemedel" under "Software"
+    "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind", "issue type": "kind",
     "problem": "problem", "känt problem": "problem", "kända problem": "problem", "kant_problem": "problem",
     "known problem": "problem",
     "priority": "priority", "prioritet": "priority", "prio": "priority", "angelägenhetsgrad": "priority",
@@ -75,7 +95,8 @@ IGNORED_COLUMNS = ("label_source",)
 CATEGORY_NAMES = ("kategori", "category", "ärendekategori")
 CATEGORY_SAMPLE_ROWS = 500  # the first rows whose category values decide
 # the fields as messages name them
-FIELD_WORDS = {"title": "rubrik", "description": "beskrivning", "created_at": "datum", "external_id": "id",
+FIELD_WORDS = {"title": "rubrik", "description": "beskrivning", "created_at": "datum", "created_time": "klockslag",
+               "external_id": "id",
                "unit": "enhet", "reporter_role": "roll", "status": "status", "module": "modul", "kind": "typ",
                "resolution": "lösning", "problem": "känt problem", "priority": "prioritet", "channel": "kanal",
                "escalation": "eskalering"}
@@ -115,6 +136,21 @@ def column_key(name) -> str:
 
 
 _FIELD_OF = {column_key(name): (rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())}
+# the same names written without å/ä/ö or with other punctuation ("ArendeID", "Arende-nr", "Losning")
+def _folded(field_of: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    folded: dict[str, tuple[int, str]] = {}
+    for key, found in field_of.items():
+        folded.setdefault(fold(key), found)
+    return folded
+
+
+_FOLDED_FIELD_OF = _folded(_FIELD_OF)
+
+
+def _field_of_name(name) -> tuple[int, str] | None:
+    """(rank, field) of a column named exactly as in FIELD_NAMES, or so written without å/ä/ö or punctuation."""
+    key = column_key(name)
+    return _FIELD_OF.get(key) or _FOLDED_FIELD_OF.get(fold(key))
 # a name of several words whose last says what it is: a role ("Anmälare roll", "Anmälarens yrkesroll", "Reporter
 # role"), a unit ("Requester department", "Anmälarens enhet"), the text ("Ticket body", "Ärendets beskrivning") or
 # its title ("Ticket subject"). A ticket system's export names them in many ways, and a column dropped silently
@@ -134,6 +170,26 @@ def _by_last_word(key: str) -> tuple[int, str] | None:
     if not before or _OTHER_FIELD_WORDS.intersection(before):
         return None
     return _LAST_WORDS.get(last)
+# a form's question as a column's name ("Vilken enhet jobbar du på?", "Vilken del av Cosmic gäller det?", "Beskriv
+# problemet så noga du kan?"): read by the first of its words that names one of these fields, or these words
+_QUESTION_FIELDS = ("unit", "reporter_role", "module", "title", "description")
+_QUESTION_WORDS = {"cosmic": "module", "beskriv": "description", "yrke": "reporter_role"}
+_QUESTION_RANK = 3 * len(FIELD_NAMES)  # after every plain, last-word and nested name
+
+
+def _by_question(key: str) -> tuple[int, str] | None:
+    """(rank, field) of a column named by a form's question (:data:`_QUESTION_FIELDS`), None for any other name."""
+    if not key.endswith("?"):
+        return None
+    for word in re.findall(r"[^\W\d_]+", key):
+        found = _FIELD_OF.get(word)
+        if found and found[1] in _QUESTION_FIELDS:
+            return _QUESTION_RANK + found[0], found[1]
+        if word in _QUESTION_WORDS:
+            return _QUESTION_RANK, _QUESTION_WORDS[word]
+    return None
+
+
 _IGNORED = {column_key(name) for name in IGNORED_COLUMNS}
 _CATEGORY = {column_key(name) for name in CATEGORY_NAMES}
 # the last part of a nested object's name that says it is the object's value, not a field of its own:
@@ -193,7 +249,7 @@ def _columns_of(names: tuple, category: str | None = None) -> _Columns:
     known, unknown = [], []
     for name in names:
         key = column_key(name)
-        found = _FIELD_OF.get(key) or _by_last_word(key) or _by_written_name(name)
+        found = _field_of_name(name) or _by_last_word(key) or _by_written_name(name) or _by_question(key)
         if found:
             rank, field = found
             known.append((rank, name, field))
@@ -224,12 +280,12 @@ def ticket_fields(fields: dict, category: str | None = None) -> dict:
 def header_has_text_column(names) -> bool:
     """Whether a header row names a title or a description column (how a workbook's ticket sheet, and
     a header row under a title, is found)."""
-    return any(_FIELD_OF.get(column_key(name), (0, ""))[1] in ("title", "description") for name in names)
+    return any((_field_of_name(name) or (0, ""))[1] in ("title", "description") for name in names)
 
 
 def header_names_a_column(names) -> bool:
     """Whether a row names any column the import reads (the first row of a file that does is its header)."""
-    return any(column_key(name) in _FIELD_OF for name in names)
+    return any(_field_of_name(name) is not None for name in names)
 
 
 @lru_cache(maxsize=256)
@@ -262,7 +318,7 @@ class CategoryColumn:
                 if not text:
                     continue
                 name, values = name or str(column), values + 1
-                module, kind = taxonomy.normalise("modules", text), taxonomy.normalise("kinds", text)
+                module, kind = taxonomy.read_loosely("modules", text), taxonomy.read_loosely("kinds", text)
                 if module or kind:
                     counts["both" if module and kind else "module" if module else "kind"] += 1
                 elif len(unmatched) < 3:
@@ -292,7 +348,8 @@ class CategoryColumn:
 # the column names an unread-column warning lists, one entry per field, as a Swedish export writes them
 # (every one is in FIELD_NAMES); the full list is :func:`understood_columns`
 SHORT_COLUMN_NAMES = {
-    "title": "rubrik", "description": "beskrivning", "created_at": "skapad/datum", "external_id": "ärendenummer",
+    "title": "rubrik", "description": "beskrivning", "created_at": "skapad/datum", "created_time": "tid/klockslag",
+    "external_id": "ärendenummer",
     "unit": "enhet", "reporter_role": "roll", "status": "status", "module": "modul", "kind": "typ/ärendetyp",
     "resolution": "lösning/åtgärd", "problem": "känt problem", "priority": "prioritet", "channel": "kanal",
     "escalation": "eskalering",
@@ -413,6 +470,9 @@ class RememberedLabels:
 
     def normalise(self, group: str, value: str | None) -> str | None:
         return self._remembered((group, value), lambda: self.taxonomy.normalise(group, value))
+
+    def read_loosely(self, group: str, value: str | None) -> str | None:
+        return self._remembered(("loosely", group, value), lambda: self.taxonomy.read_loosely(group, value))
 
     def written_role(self, written: str) -> tuple[str, int]:
         """:meth:`~elsdesk.taxonomy.Taxonomy.written_role`, remembered as :meth:`normalise` is."""
@@ -594,10 +654,33 @@ def earlier_automatic_ids(fields: dict, ticket: Ticket) -> tuple[str, ...]:
     and for a ticket with a reporter role the id made without it (versions before 2026-12-05 read no role
     from a column such as "Anmälare roll"), so that a re-import of the same file updates those tickets."""
     ids = [stable_id(fields)]
-    if ticket.reporter_role and ticket.created_at:
-        raw_title, description = ticket_text(ticket_fields(fields))
-        ids.append(automatic_id(datetime.fromisoformat(ticket.created_at), raw_title, description, ticket.unit or ""))
+    values = ticket_fields(fields)
+    created = datetime.fromisoformat(ticket.created_at) if ticket.created_at else None
+    if created is not None and (ticket.reporter_role or not _blank(values.get("created_time"))):
+        raw_title, description = ticket_text(values)
+        moments = [created]
+        if not _blank(values.get("created_time")):  # versions before 2026-12-07 read no time column: the day alone
+            moments.append(created.replace(hour=0, minute=0, second=0))
+            if ticket.reporter_role:  # a known role's id, as the id was made with it since 2026-12-05
+                ids.append(automatic_id(moments[-1], raw_title, description, ticket.unit or "", ticket.reporter_role))
+        ids.extend(automatic_id(moment, raw_title, description, ticket.unit or "") for moment in moments)
     return tuple(dict.fromkeys(i for i in ids if i != ticket.external_id))
+
+
+# id columns read since 2026-12-07 ("Nr" of a hand-kept log, ServiceNow's "Number", Jira's "Issue key"): a file
+# imported before gave its rows automatic ids, which a re-import still finds (imports: legacy ids)
+ID_NAMES_SINCE_2026_12_07 = frozenset({"issue key", "key", "ärende", "nr", "löpnr", "löpnummer", "number",
+                                       "ticket number", "incident number", "case number"})
+
+
+def id_column_newly_read(fields: dict) -> bool:
+    """Whether the row's id comes from a column earlier versions did not read as the id
+    (:data:`ID_NAMES_SINCE_2026_12_07`, or a known name written without å/ä/ö: "ArendeID")."""
+    for column, field in _columns_of(tuple(fields)).fields:
+        if field == "external_id" and not _blank(fields[column]):
+            key = column_key(column)
+            return key in ID_NAMES_SINCE_2026_12_07 or key not in _FIELD_OF
+    return False
 
 
 # the fields that say which ticket a row is; labels, status and resolution change while it is worked on
@@ -688,7 +771,7 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         if not title:  # mask first, then cut: a number cut in half is no longer recognised
             first_line = mask_text(_title_line(description))
             title, masked_before_cut = first_line.text.strip()[:80], first_line.total
-        created = plausible_created_at(_created_of(fields.get("created_at")))
+        created = plausible_created_at(_created_with_clock(fields, warnings))
     external_id, id_warnings = external_id_of(fields)
     if created is None and external_id is None:
         raise ValueError(NO_ID_TO_CHANGE)
@@ -713,7 +796,7 @@ def _ticket_of(fields: dict, taxonomy: Taxonomy | RememberedLabels) -> tuple[Tic
         raw = _text(fields.get(name))  # ids, names and the synonyms in taxonomy.json ("Väntar på kund", "Closed", "P2")
         if not raw or (name == "escalation" and fold(raw) in NOT_ESCALATED):
             continue
-        value = taxonomy.normalise(group, raw) or (escalated_status(raw, taxonomy) if name == "status" else None)
+        value = taxonomy.read_loosely(group, raw) or (escalated_status(raw, taxonomy) if name == "status" else None)
         if value:
             setattr(ticket, name, value)
         else:
@@ -735,6 +818,24 @@ def escalation_named_in(status: str, taxonomy: Taxonomy | RememberedLabels) -> s
     (Cambio)", "Escalated to vendor"), or None."""
     match = _ESCALATED_TO.search(status)
     return taxonomy.normalise("escalations", match.group(1)) if match else None
+
+
+def _created_with_clock(fields: dict, warnings: list[str]) -> datetime:
+    """The creation time of a row given by field name: its date column's, with the clock time of a time column of
+    its own ("Datum" 2026-11-25 and "Tid" 07:10 of a hand-kept log; every ticket had been created at 00:00, and six
+    units' reports of one morning made a possible incident "00:00–00:00") when the date gives none. A time column
+    without a date column is read as the date. A clock time that cannot be read leaves the date alone, said."""
+    date_raw, clock_raw = fields.get("created_at"), fields.get("created_time")
+    if _blank(date_raw) and not _blank(clock_raw):
+        return _created_of(clock_raw)
+    created = _created_of(date_raw)
+    if _blank(clock_raw) or (created.hour, created.minute, created.second) != (0, 0, 0):
+        return created
+    clock = clock_of(clock_raw)
+    if clock is None:
+        warnings.append(f"klockslaget '{shown(clock_raw, 20)}' kunde inte läsas (TT:MM); bara datumet sparades")
+        return created
+    return created.replace(hour=clock.hour, minute=clock.minute, second=clock.second)
 
 
 def _created_of(created_raw) -> datetime:

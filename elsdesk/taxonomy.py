@@ -21,6 +21,15 @@ from elsdesk.masking_names import UPPER_LETTERS
 from elsdesk.paths import resources_dir
 
 
+# how loosely an import reads a module or a kind (Taxonomy.read_loosely)
+LOOSE_GROUPS = ("modules", "kinds")
+LOOSE_ABBREVIATION = 4    # "Vårdadm" of "Vårdadministration"; three letters could be anything
+LOOSE_COMPOUND_HEAD = 5   # "Remiss" in "Remisshantering"; "Link" would take "Linköping"
+PRODUCT_WORDS = ("cosmic",)
+MODULE_WORDS = ("modulen", "modul", "module")
+_PARTS = re.compile(r"\s*[/|;]\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Label:
     id: str
@@ -101,6 +110,43 @@ class Taxonomy:
             key = fold(text)
             found = folded.get(key) if key else None
         return found
+
+    def read_loosely(self, group: str, value: str | None) -> str | None:
+        """:meth:`normalise`, and for modules and kinds the ways other ticket tools write them (a tester's old
+        tool's "Remisshantering", "Vårdadm", "Mätvärden/NEWS", a service desk's "Cosmic - Läkemedel"): two
+        names with a slash or "och" (the first that is a label), the product's name before it, "-modulen"
+        after it, an abbreviation of one label's spelling only (at least :data:`LOOSE_ABBREVIATION` letters),
+        or a compound that begins with a spelling of at least :data:`LOOSE_COMPOUND_HEAD` letters (the longest).
+        For an import's module and kind columns; a person's own typing keeps :meth:`normalise`."""
+        found = self.normalise(group, value)
+        if found or group not in LOOSE_GROUPS or not value:
+            return found
+        for part in _PARTS.split(str(value)):
+            found = self.normalise(group, part) or self._loose_part(group, fold(part))
+            if found:
+                return found
+        return None
+
+    def _loose_part(self, group: str, key: str) -> str | None:
+        words = key.split()
+        if len(words) > 1 and words[0] in PRODUCT_WORDS:  # "Cosmic Journal", "Cosmic - Läkemedel"
+            words = words[1:]
+        if len(words) > 1 and words[-1] in MODULE_WORDS:  # "Journal modul"
+            words = words[:-1]
+        if not words:
+            return None
+        key = " ".join(words)
+        key = next((key[:-len(end)] for end in MODULE_WORDS if key.endswith(end) and len(key) > len(end) + 3), key)
+        folded = self._spellings[group][1]
+        if key in folded:
+            return folded[key]
+        if len(key) >= LOOSE_ABBREVIATION:
+            named = {label for spelling, label in folded.items() if spelling.startswith(key)}
+            if len(named) == 1:
+                return named.pop()
+        heads = [spelling for spelling in folded if len(spelling) >= LOOSE_COMPOUND_HEAD and " " not in spelling
+                 and key.startswith(spelling)]
+        return folded[max(heads, key=len)] if heads else None
 
     def display_name(self, group: str, value: str | None, language: str = "sv") -> str:
         """What a person reads for a stored *value* of *group*: the label's name when the value is an

@@ -69,18 +69,49 @@ class RawRow:
         return self.fields is None and self.error is None
 
 
+# a totals row's word in a cell of its own, its numbers or formulas in the others ("Totalt" | "=COUNTA(F5:F54)" | 50)
+_TOTAL_WORD = re.compile(r"(?:antal|summa|summering|totalt?|sum|count)\s*:?", re.IGNORECASE)
+_TOTALS_CELLS = 4  # a ticket row has more filled cells than a totals row
+
+
 def count_row(line: int, values) -> RawRow | None:
-    """The row numbered *line* as one that only counts the table's rows, when its one filled cell does so."""
-    filled = None
-    for value in values:  # every row of an import passes here: a ticket's second filled cell ends the look
+    """The row numbered *line* as one that only counts the table's rows: its one filled cell does so ("Summa 71
+    st"), or its first filled cell is a totals word and the few others numbers or formulas ("Totalt" and
+    "=COUNTA(F5:F54)": it had been refused as a ticket without text, and every weekly import ended with an error)."""
+    filled = []
+    for value in values:  # every row of an import passes here: a ticket's fifth filled cell ends the look
         if value is not None and value != "" and (not isinstance(value, str) or value.strip()):
-            if filled is not None:
+            if len(filled) == _TOTALS_CELLS:
                 return None
-            filled = str(value).strip()
-    if filled is None or not _COUNT_ROW.fullmatch(filled):
+            filled.append(value.strip() if isinstance(value, str) else value)
+    if not filled:
         return None
-    return RawRow(line, None, notes=(f"rad {line} ('{filled[:60]}') räknar tabellens rader och är inget ärende;"
+    first = str(filled[0])
+    if len(filled) == 1 and _COUNT_ROW.fullmatch(first):
+        said = first[:60]
+    elif _TOTAL_WORD.fullmatch(first) and all(_number_or_formula(value) for value in filled[1:]):
+        said = " ".join(str(value) for value in filled)[:60]
+    else:
+        return None
+    return RawRow(line, None, notes=(f"rad {line} ('{said}') räknar tabellens rader och är inget ärende;"
                                      " den lästes inte in",))
+
+
+def _too_many_fields(fields: int, columns: int, delimiter: str) -> str:
+    """Why a row with more fields than the header has columns was refused, with its likely cause: the column
+    separator typed in a text without quotes around it ("Fel dos; ringde läkaren")."""
+    named = {";": "semikolon", ",": "kommatecken", "\t": "tabb"}.get(delimiter)
+    reason = f"raden har {fields} fält men rubrikraden {columns}"
+    return reason + (f" (ett {named} i en text utan citattecken runt texten?)" if named else "")
+
+
+def _number_or_formula(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    return text.startswith("=") or text.replace(",", "").replace(".", "").isdigit()
 
 
 def check_readable(path: str | Path) -> None:
@@ -283,7 +314,7 @@ def _csv_rows(source: TextFile, lines: _CsvLines, reader, header: list[str], abo
             row += line - start  # the rows after it are numbered as they are once the quote is put right
             continue
         if len(values) > len(names):
-            yield RawRow(row, None, f"raden har {len(values)} fält men rubrikraden {len(names)}")
+            yield RawRow(row, None, _too_many_fields(len(values), len(names), delimiter))
             continue
         counted = count_row(row, values)
         if counted is not None:

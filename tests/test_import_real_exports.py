@@ -246,7 +246,6 @@ def test_a_slashed_date_whose_first_number_is_no_month_is_day_first(memory_db, t
 
 
 @pytest.mark.parametrize("day, reason", [
-    ("5/11/2026", "dag eller månad först går inte att avgöra (5/11 kan vara både 5 november och 11 maj)"),
     ("31/02/2026", "dagen eller klockslaget finns inte (31 februari 2026)"),
     ("13/13/2026", "varken 13 eller 13 kan vara en månad"),
 ])
@@ -306,7 +305,31 @@ def test_a_slashed_date_after_rows_without_slashes_reads_the_files_order(tmp_pat
     assert TicketRepository(memory_db).get_by_external_id("K-3").created_at.startswith("2027-01-02T08:00")
     undecided = ["Ärendenr;Skapad;Rubrik", "L-1;2026-12-30 10:00;Skrivaren", "L-2;02/01/2027 08:00;Frikort"]
     report = import_tickets(memory_db, write_excel_csv(tmp_path / "oklart.csv", undecided), find_incidents=False)
-    assert [line for line, _reason in report.rejected] == [3], "no date in the file tells: the row says why"
+    assert report.rejected == [], "no date in the file tells: read day first, as Swedish is written, and said"
+    assert TicketRepository(memory_db).get_by_external_id("L-2").created_at.startswith("2027-01-02T08:00")
+    assert any("lästes med dagen först" in warning for _line, warning in report.warnings)
+
+
+def test_a_go_live_weeks_dates_that_never_show_their_order_are_read_day_first_and_said_once(tmp_path, memory_db):
+    """A tester's go-live week, 9–12 November written 9/11/2026 …: three of four rows were refused, each as day or
+    month first; a Swedish file is read day first (said once, with what to do if it is wrong), an American clock's
+    month first, and a file that shows both orders still leaves each date to itself."""
+    from conftest import write_excel_csv
+
+    lines = ["Ärendenr;Skapad;Rubrik"] + [f"G-{day};{day}/11/2026 07:{day:02d};Inloggningen tar lång tid {day}"
+                                          for day in (9, 10, 11, 12)]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "golive.csv", lines), find_incidents=False)
+    repo = TicketRepository(memory_db)
+    assert (report.new, report.rejected) == (4, [])
+    assert [repo.get_by_external_id(f"G-{day}").created_at for day in (9, 12)] == [
+        "2026-11-09T07:09:00", "2026-11-12T07:12:00"]
+    [said] = [warning for _line, warning in report.warnings if "dagen först" in warning]
+    assert "(9/11/2026 07:09 som 9 november)" in said and "ÅÅÅÅ-MM-DD" in said
+    american = ["Id;Created;Title", "A-1;11/5/2026 9:14 AM;Cannot log in", "A-2;11/6/2026 4:57 PM;Printer down"]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "us.csv", american), find_incidents=False)
+    assert report.rejected == [] and not any("dagen först" in warning for _line, warning in report.warnings)
+    assert [repo.get_by_external_id(n).created_at for n in ("A-1", "A-2")] == [
+        "2026-11-05T09:14:00", "2026-11-06T16:57:00"]
 
 
 def test_a_bare_date_serial_in_a_1904_workbook_counts_from_1904(tmp_path, memory_db):

@@ -110,7 +110,7 @@ def test_csv_with_title_rows_above_the_header_keeps_the_files_line_numbers(memor
     report = import_tickets(memory_db, path)
     assert report.new == 1
     assert [line for line, _reason in report.rejected] == [5, 6]
-    assert report.rejected[1][1] == "raden har 8 fält men rubrikraden 7"
+    assert report.rejected[1][1] == "raden har 8 fält men rubrikraden 7 (ett semikolon i en text utan citattecken runt texten?)"
 
 
 def test_title_rows_and_a_column_named_twice_are_two_warnings_not_one_run_on_sentence(memory_db, tmp_path):
@@ -368,8 +368,8 @@ def test_an_intake_login_is_told_the_kind_is_the_models(memory_db, tmp_path, mon
 # -- 7. messages ------------------------------------------------------------------------------------------------
 def test_unknown_values_name_the_field_in_swedish(memory_db, tmp_path):
     path = _csv(tmp_path / "u.csv", ["id;Skapad;Rubrik;Modul;Typ;Status",
-                                     "V-1;2026-11-03;a;Ögonmodulen;Incidentx;Kaffe"])
+                                     "V-1;2026-11-03;a;Ögonmodulen;Blandat;Kaffe"])
     warnings = [text for _line, text in import_tickets(memory_db, path).warnings]
     assert "okänt värde för modul: 'Ögonmodulen', ignorerat" in warnings
-    assert "okänt värde för typ: 'Incidentx', ignorerat" in warnings
+    assert "okänt värde för typ: 'Blandat', ignorerat" in warnings
     assert any(text.startswith("okänd status 'Kaffe'") for text in warnings)

@@ -47,9 +47,9 @@ from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
     CATEGORY_SAMPLE_ROWS, FIELD_WORDS, IDENTITY_NAMES, NO_DATE, NO_TEXT, CategoryColumn, FileColumns,
     RememberedLabels, RawRow, UnknownValue, UnknownValues, category_columns, estimate_rows, read_rows,
-    earlier_automatic_ids, last_day_not_ahead, no_rows, read_ticket_row, shown, ticket_fields,
+    earlier_automatic_ids, id_column_newly_read, last_day_not_ahead, no_rows, read_ticket_row, shown, ticket_fields,
 )
-from elsdesk.import_dates import slash_order, slash_order_of
+from elsdesk.import_dates import day_first_note, day_first_unless_shown, slash_order, slash_order_of
 from elsdesk.masking import mask, mask_text
 from elsdesk.region_time import region_today
 from elsdesk.services.import_links import ImportLinks
@@ -280,7 +280,8 @@ def import_tickets(
         if category.note():
             report.warnings.append((columns.header_line or 1, category.note()))
         order = _slash_order(path, ahead, category.field)
-        with slash_order(order):  # "5/11/2026" read in the order the file's other dates show
+        # "5/11/2026" read in the order the file's other dates show, else day first (said below)
+        with slash_order(order), day_first_unless_shown() as assumed_day_first:
             for row in _replayed(ahead, rows):
                 if row.no_ticket:
                     report.warnings.extend((row.line, note) for note in row.notes)
@@ -297,7 +298,8 @@ def import_tickets(
                     batches.reject(row.line, str(exc))
                     continue
                 ahead_rows.see(row.line, ticket.created_at)
-                legacy = earlier_automatic_ids(row.fields, ticket) if "external_id" not in present else ()
+                legacy = earlier_automatic_ids(row.fields, ticket) \
+                    if "external_id" not in present or id_column_newly_read(row.fields) else ()
                 pending.append(_Row(row.line, ticket, present, warnings, problem_name(problem), legacy_ids=legacy,
                                     problem_masked=_identifiers_in(problem), unknown=tuple(unknown)))
                 if len(pending) >= batch_size:
@@ -306,6 +308,8 @@ def import_tickets(
             flush()
     if rows_seen == 0:
         raise BadInputError(f"{path}: {no_rows(path)}")
+    if assumed_day_first:
+        report.warnings.append((columns.header_line or 1, day_first_note(assumed_day_first)))
     batches.links.judge_weeks(database)
     report.warnings[0:0] = batches.unknown_values.warnings()  # before the rows' own; after the column warnings
     if ahead_rows.count:  # the incident scan leaves rows ahead out only when the file has others (scan_imported_span)
