@@ -379,6 +379,10 @@ def understood_columns(width: int = 100) -> str:
                                " requester.department som department, state.name som state (aldrig som id);"
                                " camelCase som ord: ticketId som ticket id", width, subsequent_indent="    ",
                                break_on_hyphens=False))
+    lines.extend(textwrap.wrap("en fråga ur ett formulär (slutar med ?) efter sitt ord för enhet, roll, modul,"
+                               " rubrik eller beskrivning: \"Vilken enhet jobbar du på?\" som enhet, \"Vilken del av"
+                               " Cosmic gäller det?\" som modul", width, subsequent_indent="    ",
+                               break_on_hyphens=False))
     return "\n".join(lines)
 
 
