@@ -20,7 +20,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -99,13 +99,16 @@ def _stems_and_forms(written: str) -> tuple[tuple[str, str], ...]:
 
 
 def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:
-    """How each of *stems* was written in the (cleaned) texts (an English word by its Swedish counterpart)."""
+    """How each of *stems* was written in the (cleaned) texts (an English word by its Swedish counterpart).
+    The written words are counted first and each distinct one is read once (a group's few hundred texts
+    repeat the same few hundred words): in the order each first occurs, so every form is counted in the
+    order it first occurs, as word by word, and the commonest of forms written equally often is the same."""
     forms: dict[str, Counter] = defaultdict(Counter)
-    for text in cleaned:
-        for written in WORD_RE.findall(text):
-            for stemmed, word in _stems_and_forms(written):
-                if stemmed in stems:
-                    forms[stemmed][word] += 1
+    written_counts = Counter(chain.from_iterable(WORD_RE.findall(text) for text in cleaned))
+    for written, times in written_counts.items():
+        for stemmed, word in _stems_and_forms(written):
+            if stemmed in stems:
+                forms[stemmed][word] += times
     return forms
 
 
@@ -291,20 +294,39 @@ def telling_terms(terms: list[str], modules: set[str | None], reference: Referen
     naming = set().union(*(_module_words(module) for module in modules))
     common = reference.word_df if reference is not None and reference.size else {}
     limit = COMMON_WORD_SHARE * (reference.size if reference is not None else 0)
-    return [term for term in terms if not _names_module(term, naming) and common.get(term, 0) <= limit]
+    by_start = _by_start(naming)
+    return [term for term in terms if not _names_module(term, naming, by_start) and common.get(term, 0) <= limit]
 
 
-def _names_module(term: str, naming: set[str]) -> bool:
+def _names_module(term: str, naming: set[str], by_start: dict[str, list[str]] | None = None) -> bool:
     """Whether *term* is one of a module's name stems *naming*, or another form of one: the two share
     their first five letters or more, and neither goes on more than five letters after that ("ordiner" of
     "Ordination", "dokumenter" of "Dokumentation", "beställ" of "Beställningar"; a compound such as
-    "läkemedelslistan" says more than "Läkemedel")."""
-    return term in naming or any(_other_form(term, word) for word in naming)
+    "läkemedelslistan" says more than "Läkemedel"). *by_start* (:func:`_by_start` of *naming*), when given,
+    spares comparing *term* with the words that do not start as it does."""
+    if term in naming:
+        return True
+    words = naming if by_start is None else by_start.get(term[:OTHER_FORM_SHARED], ())
+    return any(_other_form(term, word) for word in words)
+
+
+OTHER_FORM_SHARED = 5  # letters two forms of one word share from their start (:func:`_other_form`)
+
+
+def _by_start(naming: set[str]) -> dict[str, list[str]]:
+    """The words of *naming* long enough to be another form of a word (:func:`_other_form`), by their first
+    :data:`OTHER_FORM_SHARED` letters: only a word that starts as a term does can be its other form, and a week
+    asks of every term its groups share (comparing each with every name stem was a twentieth of a week's time)."""
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for word in naming:
+        if len(word) >= OTHER_FORM_SHARED:
+            by_start[word[:OTHER_FORM_SHARED]].append(word)
+    return by_start
 
 
 def _other_form(a: str, b: str) -> bool:
     shared = len(os.path.commonprefix([a, b]))
-    return shared >= 5 and len(a) - shared <= 5 and len(b) - shared <= 5
+    return shared >= OTHER_FORM_SHARED and len(a) - shared <= 5 and len(b) - shared <= 5
 
 
 @lru_cache(maxsize=64)

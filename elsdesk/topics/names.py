@@ -104,10 +104,12 @@ class Spelling:
     """How many texts hold each (case-folded) word, and from that a word's commonest spelling."""
 
     def __init__(self, seen: Counter, reference: "Spelling | None" = None, added=None,
-                 capitals: Counter | None = None, pairs: Counter | None = None):
+                 capitals: Counter | None = None, pairs: Counter | None = None, texts=None):
         self.seen = seen  # the reference's counts included
         self.capitals = capitals if capitals is not None else Counter()  # texts writing a short word in capitals
-        self.pairs = pairs if pairs is not None else Counter()  # (word, next word) -> texts holding it; own texts only
+        # (word, next word) -> texts holding it, own texts only: given, or counted from *texts* when first asked (:attr:`pairs`)
+        self._pairs = pairs if pairs is not None else None if texts is not None else Counter()
+        self._texts = texts
         # The reference's look-up tables are built once and shared; this one's hold only what the
         # words *added* to the reference's counts change.
         self.reference = reference
@@ -122,14 +124,22 @@ class Spelling:
     @classmethod
     def of(cls, texts, reference: "Spelling | None" = None) -> "Spelling":
         """The words of *texts* (each text counts a word once), added to those of *reference*."""
-        added, capitals, pairs = Counter(), Counter(), Counter()
+        texts = list(texts)
+        added, capitals = Counter(), Counter()
         for text in texts:
-            words = _words(text)
-            added.update(set(words))
-            pairs.update(set(zip(words, words[1:])))
+            added.update(set(_words(text)))
             capitals.update({w.casefold() for w in WORD_RE.findall(text or "") if len(w) <= CAPITALS_MAX and w.isupper()})
         return cls(reference.seen + added if reference else added, reference, added,
-                   reference.capitals + capitals if reference else capitals, pairs)
+                   reference.capitals + capitals if reference else capitals, texts=texts)
+
+    @property
+    def pairs(self) -> Counter:
+        """(word, next word) -> how many of the texts hold it (the reference's not included). Counted when first
+        asked: only a name's word typed without å, ä and ö asks (:meth:`_said_so_after`), and most weeks none does,
+        while counting the pairs of a week's texts was a sixth of learning its spelling."""
+        if self._pairs is None:
+            self._pairs = _pair_counts(self._texts)
+        return self._pairs
 
     def pair_count(self, word: str, after: str) -> int:
         """How many texts (the reference's included) write *after* right after *word* (both case-folded)."""
@@ -316,6 +326,15 @@ def _spelt_words(text: str):
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(unicodedata.normalize("NFC", text or "").casefold())
+
+
+def _pair_counts(texts) -> Counter:
+    """(word, next word) -> how many of *texts* hold it."""
+    pairs = Counter()
+    for text in texts:
+        words = _words(text)
+        pairs.update(set(zip(words, words[1:])))
+    return pairs
 
 
 def _keyboard_neighbours() -> dict[str, frozenset[str]]:

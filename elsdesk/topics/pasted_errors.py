@@ -42,6 +42,7 @@ _MS_HINT_RE = re.compile(r"\d\s?ms\b")
 _GUID_HINT_RE = re.compile(r"[0-9a-f]{8}-")
 _FRAME_HINT_RE = re.compile(r"\bat\s+[\w$`<>]+\.")
 _NAMESPACE_HINT_RE = re.compile(r"[A-Z]\w*\.[A-Z]\w*\.[A-Z]")
+_DOT_CAPITAL_RE = re.compile(r"\.[A-Z]")  # what a namespace holds: a plain scan, a fifth of the namespace pattern's
 # a quotation mark (an apostrophe only at a word's edge: "doesn't" opens no quote)
 _QUOTE_RE = re.compile(r"[\"“”„«»]|(?<!\w)'|'(?!\w)")
 # a dump ends with its line or where a sentence of prose begins again ("... of an object. Pat väntar.")
@@ -78,7 +79,7 @@ def _may_hold_dump(text: str) -> bool:
             or ("ms" in folded and _MS_HINT_RE.search(folded) is not None)
             or ("-" in folded and _GUID_HINT_RE.search(folded) is not None)
             or ("at " in folded and _FRAME_HINT_RE.search(folded) is not None)
-            or ("." in text and _NAMESPACE_HINT_RE.search(text) is not None))
+            or (_DOT_CAPITAL_RE.search(text) is not None and _NAMESPACE_HINT_RE.search(text) is not None))
 
 
 def _opening_quote(text: str, line_start: int, start: int) -> int:
