@@ -479,9 +479,11 @@ def _twins_of_linked(left: list[Ticket], linked: list[Ticket], links: dict[int, 
 
 
 def _blend(old: dict[str, float], new: dict[str, float]) -> dict[str, float]:
+    """A continued topic's stems: the mean of its stored and this week's, the 40 weightiest (equal weights by the
+    stem, so that the same weeks keep the same stems in every process: the order of a set of strings is not)."""
     terms = set(old) | set(new)
     blended = {t: 0.5 * old.get(t, 0.0) + 0.5 * new.get(t, 0.0) for t in terms}
-    return dict(sorted(blended.items(), key=lambda kv: -kv[1])[:40])
+    return dict(sorted(blended.items(), key=lambda kv: (-kv[1], kv[0]))[:40])
 
 
 def week_fingerprint(database: Database, week: str) -> str:
