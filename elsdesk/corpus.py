@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from elsdesk.masking import mask
+from elsdesk.masking import mask_fields
 from elsdesk.paths import resources_dir
 
 _MASKED_FIELDS = ("title", "description", "resolution")
@@ -79,7 +79,9 @@ def _read_masked(paths: list[Path]) -> tuple[dict, ...]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                rows.append({k: (mask(v) if k in _MASKED_FIELDS and isinstance(v, str) else v) for k, v in row.items()})
+                texts = [k for k in _MASKED_FIELDS if isinstance(row.get(k), str)]  # masked together, as a ticket is
+                masked = mask_fields(*(row[k] for k in texts))
+                rows.append(dict(row, **{k: result.text for k, result in zip(texts, masked)}))
     return tuple(rows)
 
 

@@ -45,7 +45,14 @@ A patient's name is masked where a label announces it (elsdesk.masking_names): "
 start after the label ("pat.") or the word is in lower case after a colon, one word is a name only when it is a
 common Swedish given name or surname ("Pat. Andersson ringde", "Pat. Kalle ringde", "Namn: anna"). The name stops at
 a function word, an identity label, a place word or a Cosmic term ("Patient har fått fel dos", "patient Översikten
-visar fel", "pat. Journalen", "Namn: saknas" stay). A name in running text without a label is not looked for.
+visar fel", "pat. Journalen", "Namn: saknas" stay). A name right before or after an identity number is masked too
+("Anna Testsson 19121212-1212", "Anna Testsson (pnr 19121212-1212)", "19121212-1212 Anna Testsson"; two or three
+capitalised words that are no Swedish function word, place word or Cosmic term, or one known given name or surname:
+"Läkemedelslistan 19121212-1212" stays). A name masked once is masked wherever else it stands in the same text, and
+mask_fields masks a ticket's fields together, so that a name masked in the title is masked in the description too
+(the whole name, and a known given name or surname alone where it stands capitalised; see
+elsdesk.masking_names.known_names_re). A name in running text without a label or an identity number beside it is not
+looked for.
 
 Each identifier becomes a placeholder such as ``[personnummer]``, ``[reservnummer]`` or ``[namn]``.
 """
@@ -59,7 +66,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from elsdesk.lazy_regex import lazy_compile
-from elsdesk.masking_names import AFTER_NAME_START, NAME_PLACEHOLDER, UPPER_LETTERS, mask_announced_names
+from elsdesk.masking_names import (AFTER_NAME_START, NAME_PLACEHOLDER, UPPER_LETTERS, known_names_re,
+                                   mask_announced_names, mask_known_names, mask_names_beside_identities)
 
 PLACEHOLDERS = {
     "personnummer": "[personnummer]",
@@ -498,8 +506,39 @@ def mask_text(text: str | None) -> MaskResult:
     return MaskResult(*masked_and_counts(text))
 
 
+def mask_fields(*texts: str | None) -> list[MaskResult]:
+    """The text fields of one ticket (title, description, resolution, ...) masked together, one result each: a name
+    masked in one field ("pat Anna Testsson ringde") is masked wherever it stands in the others ("Anna Testsson
+    undrar ...", "Testsson ringer igen"; see elsdesk.masking_names.known_names_re). None gives ""."""
+    found: list[tuple[str, bool]] = []
+    masked = [_masked_alone(text, found) for text in texts]
+    if not found:
+        return [MaskResult(text, counts) for text, counts in masked]
+    pattern = known_names_re(found, [text for text, _counts in masked])
+    return [MaskResult(*_with_known_names(text, counts, pattern)) for text, counts in masked]
+
+
+def _with_known_names(text: str, counts: dict[str, int], pattern: re.Pattern[str] | None) -> tuple[str, dict[str, int]]:
+    """*text* with the names *pattern* finds masked too, and *counts* with them."""
+    text, names = mask_known_names(text, pattern)
+    if names:
+        counts = dict(counts, namn=counts.get("namn", 0) + names)
+    return text, counts
+
+
 def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
-    """*text* with identifiers replaced by placeholders, and how many of each kind (see mask_text)."""
+    """*text* with identifiers replaced by placeholders, and how many of each kind (see mask_text); a name masked
+    once is masked wherever else it stands in *text*."""
+    found: list[tuple[str, bool]] = []
+    masked, counts = _masked_alone(text, found)
+    if not found:
+        return masked, counts
+    return _with_known_names(masked, counts, known_names_re(found, (masked,)))
+
+
+def _masked_alone(text: str | None, found: list[tuple[str, bool]]) -> tuple[str, dict[str, int]]:
+    """*text* with identifiers replaced by placeholders, and how many of each kind; each name masked is added to
+    *found* (as elsdesk.masking_names.mask_announced_names tells), for the caller to mask it elsewhere."""
     if not text:
         return text or "", {}
     first = _FIRST_LOOK_RE.search(text)  # None: no unusual character, no "(at)", no name a label announces
@@ -517,9 +556,12 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     born = digits >= 6 and may_hold_birth_label(text)
     reserve = digits >= 3 and may_hold_reserve_label(text)
     if not (mail_like or numbers or birth_date or born or reserve):  # most text: a name is all it can hold
-        if first is None:
+        if first is None and ("[" not in text or "nummer]" not in text):  # one "[" is found faster than a word
             return text, {}
-        masked, names = mask_announced_names(text, first.start())
+        masked, names = mask_announced_names(text, first.start(), found) if first is not None else (text, 0)
+        if "nummer]" in masked:  # masked before ("Anna Testsson [personnummer]", a desk of an older version)
+            masked, beside = mask_names_beside_identities(masked, found)
+            names += beside
         return masked, ({"namn": names} if names else {})
     counts: Counter[str] = Counter()
 
@@ -607,7 +649,10 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
         masked = _FOREIGN_PHONE_RE.sub(_phone, masked)
         masked = _BARE_MOBILE_RE.sub(_phone, masked)
     if first is not None:  # the placeholders put in hold no capital and no colon: they make no new place for a name
-        masked, names = mask_announced_names(masked)
+        masked, names = mask_announced_names(masked, 0, found)
+        counts["namn"] += names
+    if "nummer]" in masked:  # a name right beside an identity number: "Anna Testsson [personnummer]"
+        masked, names = mask_names_beside_identities(masked, found)
         counts["namn"] += names
     return masked, {kind: n for kind, n in counts.items() if n}
 

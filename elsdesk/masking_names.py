@@ -19,12 +19,24 @@ Andersson").
 A staff title announces a name too ("Ssk Lisa Testsson ringde", "dr Andersson", see STAFF_TITLES), when the
 capitalised words after it hold a known given name or surname.
 
-A name in running text without a label is not looked for.
+A name right beside an identity number is a name too (mask_names_beside_identities): "Anna Testsson 19121212-1212",
+"Anna Testsson (19121212-1212)", "Anna Testsson, pnr: 121212-1212", "19121212-1212 Anna Testsson": two or three
+capitalised words, or one known given name or surname ("Andersson 19121212-1212"), none of them a function word, a
+place word or a Cosmic term ("Läkemedelslistan 19121212-1212", "Provsvar 19121212-1212 saknas" stay).
+
+A name masked anywhere in a ticket is masked wherever else it stands in the ticket's text (mask_known_names): the
+whole name in any case, and one of its words alone where it stands capitalised when it is a known given name or
+surname, or a word of a name a label announced ("pat Anna Testsson ringde" masks "Anna Testsson", "Testsson" and
+"Anna" in the description; not "Hans", "Per" or "Dag", which are everyday words too).
+
+A name in running text without a label or an identity number beside it, and not masked elsewhere in the same ticket,
+is not looked for ("Gunnel Andersson på sal 4 fick fel mat" stays).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from elsdesk.lazy_regex import lazy_compile
 
@@ -297,9 +309,10 @@ def _staff_name_end(match: re.Match[str], label: re.Match[str]) -> int | None:
 _GIVEN_AFTER_COMMA_RE = lazy_compile(rf",[ \t]*(?P<given>{_CAPITALISED_WORD})\b")
 
 
-def mask_announced_names(text: str, start: int = 0) -> tuple[str, int]:
+def mask_announced_names(text: str, start: int = 0, found: list[tuple[str, bool]] | None = None) -> tuple[str, int]:
     """*text* with each name a label announces ("pat: Kalle Testsson") replaced by ``[namn]``, and how many; the
-    search starts at *start* (where the caller knows the first place that may hold one).
+    search starts at *start* (where the caller knows the first place that may hold one). Each name masked is added to
+    *found* as (the name as written, True), for mask_known_names to mask elsewhere in the ticket.
 
     The search goes on right after a place that holds no name, and right after a name, so that a label among the
     words is found too ("Förnamn: Kalle Efternamn: Testsson")."""
@@ -314,8 +327,200 @@ def mask_announced_names(text: str, start: int = 0) -> tuple[str, int]:
         names += 1
         parts.append(text[position:name_start_of(match)])
         parts.append(NAME_PLACEHOLDER)
+        if found is not None:
+            found.append((text[name_start_of(match):end], True))
         position = end
     if not names:
         return text, 0
     parts.append(text[position:])
     return "".join(parts), names
+
+
+# -- a name beside an identity number ---------------------------------------------------------------------------------
+# "Anna Testsson 19121212-1212", "Anna Testsson (pnr 19121212-1212)", "19121212-1212 Anna Testsson": the number was
+# masked first, so the rule looks beside its placeholder (a label left before it, "pnr [personnummer]", counts too)
+_IDENTITY_PLACEHOLDER_RE = lazy_compile(r"\[(?:personnummer|samordningsnummer|reservnummer)\]")
+_ID_LABEL_WORD = (r"(?<![^\W\d_])(?i:p(?:ers(?:on)?)?[.\-]?[ \t\u00a0]?(?:nr|n?umm?er)|samordnings[.\-]?(?:nr|nummer)"
+                  r"|sam[.\-]?nr|reserv[.\-]?(?:nr|nummer)|res[.\-]?nr|ssn|id[.\-]?nr)")
+_BESIDE_SEP = rf"{_GAP}*[,(:/\-\u2013]?{_GAP}*"  # "Anna Testsson, 19…", "Anna Testsson: 19…"
+_NAME_RUN = rf"{_CAPITALISED_WORD}(?:{_GAP}+{_PARTICLES}{_CAPITALISED_WORD}){{0,2}}"
+_NAME_BEFORE_ID_RE = lazy_compile(  # searched in the characters before a placeholder, up to it
+    rf"(?<![\w'’\-])(?P<name>{_NAME_RUN}){_BESIDE_SEP}(?:{_ID_LABEL_WORD}{_GAP}?[:=.]?{_BESIDE_SEP})?\Z"
+)
+_NAME_AFTER_ID_RE = lazy_compile(  # matched right after a placeholder
+    rf"\)?{_GAP}*(?:[,:/\-\u2013]{_GAP}*)?(?P<name>{_NAME_RUN})(?![\w'’\-])"
+)
+_BESIDE_LOOKBACK = 100  # characters before a placeholder that can hold three name words, a label and brackets
+# words that introduce a patient in a ticket's first words and are no name ("Gäller Anna Testsson 19121212-1212")
+_INTRODUCING_WORDS = frozenset("gäller angående ang avser ring ringa kontakta kolla se fråga frågan ärende mvh".split())
+# a unit's name beside a number ("Hälsocentralen Fjällmark 19121212-1212", "Närakuten Sjöbygd"), beyond _COSMIC_STEMS
+_UNIT_STEMS = ("hälsocentral", "akut", "sjukhus", "klinik", "enhet", "region", "vård", "avd")
+_SENTENCE_END = ".!?:;•*-–\n"
+
+
+def _is_beside_word(word: str) -> bool:
+    """Whether *word* beside an identity number can be part of a name (is_name_word, and no unit's word)."""
+    folded = word.casefold()
+    return is_name_word(word) and folded not in _INTRODUCING_WORDS and not any(stem in folded for stem in _UNIT_STEMS)
+
+
+def _core_words(words: list[str]) -> list[str]:
+    return [word for word in words if word.casefold() not in PARTICLES]
+
+
+def _is_name_beside_id(words: list[str]) -> bool:
+    """Whether *words* (particles among them) are a name beside an identity number: two or three name words, or
+    one that is a known given name or surname."""
+    core = _core_words(words)
+    return len(core) >= 2 or (len(core) == 1 and is_known_name(core[0]))
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether a sentence may start at *start*: at the text's start, after a line end, a stop, a colon or a bullet."""
+    before = text[max(0, start - 40):start].rstrip(" \t\u00a0")
+    return before[-1] in _SENTENCE_END if before else start <= 40
+
+
+def _name_before(text: str, placeholder_start: int) -> tuple[int, int] | None:
+    """Where the name right before an identity placeholder is (start, end), or None."""
+    match = _NAME_BEFORE_ID_RE.search(text, max(0, placeholder_start - _BESIDE_LOOKBACK), placeholder_start)
+    if match is None:
+        return None
+    found = list(_NAME_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+    words = [word.group(0) for word in found]
+    first = len(words)  # the name is the words nearest the number: "Kontakta Anna Testsson" holds "Anna Testsson"
+    while first > 0 and (_is_beside_word(words[first - 1]) or (  # "Hans Andersson": "Hans" before a name
+            first < len(words) and _is_given_name_before_name(words[first - 1], words[first:first + 1])) or (
+            words[first - 1].casefold() in PARTICLES and first < len(words) and first > 1)):
+        first -= 1
+    while first < len(words) and words[first].casefold() in PARTICLES:
+        first += 1
+    # three words where a sentence starts: the first is a word ("Kontrollera Anna Testsson") unless a known name
+    if (len(_core_words(words[first:])) == 3 and _at_sentence_start(text, found[first].start())
+            and not is_known_name(words[first], word_like_too=True)):
+        first += 1
+        while first < len(words) and words[first].casefold() in PARTICLES:
+            first += 1
+    if first >= len(words):
+        return None
+    start = found[first].start()
+    surname = _SURNAME_COMMA_BEFORE_RE.search(text, max(0, start - _BESIDE_LOOKBACK), start)
+    if (surname is not None and len(_core_words(words[first:])) < 3
+            and _is_comma_name(surname.group("surname"), words[first])):  # "Testsson, Anna 19121212-1212"
+        return surname.start(), found[-1].end()
+    if not _is_name_beside_id(words[first:]):
+        return None
+    return start, found[-1].end()
+
+
+# a banner's surname first, "Testsson, Anna": the surname before the given name and a comma
+_SURNAME_COMMA_BEFORE_RE = lazy_compile(rf"(?<![\w'’\-])(?P<surname>{_CAPITALISED_WORD}),{_GAP}*\Z")
+_GIVEN_AFTER_COMMA_BESIDE_RE = lazy_compile(rf",{_GAP}*(?P<given>{_CAPITALISED_WORD})(?![\w'’\-])")
+
+
+def _is_comma_name(surname: str, given: str) -> bool:
+    """Whether "*surname*, *given*" is a name written surname first: both can be name words, one a known name."""
+    return (_is_beside_word(surname) and _is_beside_word(given)
+            and (is_known_name(surname) or is_known_name(given)))
+
+
+def _name_after(text: str, placeholder_end: int) -> tuple[int, int] | None:
+    """Where the name right after an identity placeholder is (start, end), or None."""
+    match = _NAME_AFTER_ID_RE.match(text, placeholder_end)
+    if match is None:
+        return None
+    found = list(_NAME_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+    words = [word.group(0) for word in found]
+    last = 0
+    while last < len(words) and (_is_beside_word(words[last]) or (last and words[last].casefold() in PARTICLES)
+                                 or _is_given_name_before_name(words[last], words[last + 1:last + 2])):
+        last += 1
+    while last and words[last - 1].casefold() in PARTICLES:
+        last -= 1
+    if not last:
+        return None
+    given = _GIVEN_AFTER_COMMA_BESIDE_RE.match(text, found[last - 1].end())
+    if given is not None and last == 1 and _is_comma_name(words[0], given.group("given")):
+        return found[0].start(), given.end()  # "19121212-1212 Testsson, Anna"
+    if not _is_name_beside_id(words[:last]):
+        return None
+    return found[0].start(), found[last - 1].end()
+
+
+def mask_names_beside_identities(text: str, found: list[tuple[str, bool]] | None = None) -> tuple[str, int]:
+    """*text* (its identity numbers already masked) with the name right before or after each identity placeholder
+    replaced by ``[namn]``, and how many; each name masked is added to *found* as (the name, False)."""
+    spans: list[tuple[int, int]] = []
+    for placeholder in _IDENTITY_PLACEHOLDER_RE.finditer(text):
+        for span in (_name_before(text, placeholder.start()), _name_after(text, placeholder.end())):
+            if span is None:
+                continue
+            if spans and span[0] < spans[-1][1]:  # the name after one number is the name before the next: one name
+                spans[-1] = (min(spans[-1][0], span[0]), max(spans[-1][1], span[1]))
+            else:
+                spans.append(span)
+    if not spans:
+        return text, 0
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [text[position:start], NAME_PLACEHOLDER]
+        if found is not None:
+            found.append((text[start:end], False))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts), len(spans)
+
+
+# -- a name masked once, masked wherever it stands in the ticket ------------------------------------------------------
+def _capitalised_forms(word: str) -> tuple[str, ...]:
+    """"anna" -> "Anna", "KARL-ERIK" -> "Karl-Erik"; a word written capitalised as it is."""
+    if is_capitalised(word):
+        return (word,)
+    return ("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")),)
+
+
+def known_names_re(found: list[tuple[str, bool]], texts: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """A pattern that finds the names in *found* (masked elsewhere in the ticket) as whole words, or None when there
+    is nothing to find: no such name, or none of them in *texts* (a quick look that spares most tickets compiling one).
+
+    A name of two words or more is found whole, in any case and with any spaces between its words ("anna  TESTSSON").
+    One of its words alone is found where it stands capitalised ("Testsson", "Anna"; not "berg" in small letters), when
+    it is a known given name or surname (is_known_name) or the name was announced by a label (True in *found*: "pat
+    Tolvan Tolvansson" makes "Tolvan" a name); never a particle, a function word, a Cosmic or place word
+    (is_name_word) nor a given name that is an everyday word too ("Hans", "Per", "Dag"). A genitive "s" may follow."""
+    phrases: set[str] = set()
+    first_words: set[str] = set()  # each phrase's first word, case-folded: a quick look for the phrase
+    words: set[str] = set()
+    for name, announced in found:
+        parts = [part for part in (word.strip(".,;:!?") for word in name.split()) if part]  # "ANDERSSON, Anna"
+        if len(parts) >= 2:
+            phrases.add(r",?[ \t\u00a0]+".join(re.escape(part) for part in parts))
+            first_words.add(parts[0].casefold())
+        for word in _core_words(parts):
+            folded = word.casefold()
+            if (len(word) < 2 or not is_name_word(word) or folded in _WORD_LIKE_NAMES
+                    or not any(c.isalpha() for c in word)):
+                continue
+            known = is_known_name(word)
+            if not (known or (announced and is_capitalised(word))):
+                continue
+            words.update(_capitalised_forms(word))  # not "berg" in small letters: a word too
+    if not phrases and not words:
+        return None
+    texts = [text for text in texts if text]
+    if texts and not any(word in text for text in texts for word in words) and not any(
+            first in text.casefold() for text in texts for first in first_words):
+        return None  # most tickets name the patient once
+    by_length = lambda texts: sorted(texts, key=len, reverse=True)  # noqa: E731  the longest first
+    alternatives = []
+    if phrases:
+        alternatives.append(rf"(?i:{'|'.join(by_length(phrases))})")
+    alternatives += [re.escape(word) for word in by_length(words)]
+    return re.compile(rf"(?<![\w'’\-])(?:{'|'.join(alternatives)})(?:s|:s)?(?![\w'’\-])")
+
+
+def mask_known_names(text: str, pattern: re.Pattern[str] | None) -> tuple[str, int]:
+    """*text* with every name *pattern* (known_names_re) finds replaced by ``[namn]``, and how many."""
+    if pattern is None or not text:
+        return text, 0
+    return pattern.subn(NAME_PLACEHOLDER, text)

@@ -98,7 +98,7 @@ def test_any_birth_date_after_a_birth_label_is_masked(day, label, form):
 
 
 @pytest.mark.parametrize("text, masked", [
-    ("Testsson, Anna (800101-23 87)", "Testsson, Anna ([personnummer])"),
+    ("Testsson, Anna (800101-23 87)", "[namn] ([personnummer])"),  # the name beside the number too
     ("19800101-23\n87 ringde", "[personnummer] ringde"),
 ])
 def test_a_personnummer_with_its_serial_split_in_two_is_masked(text, masked):

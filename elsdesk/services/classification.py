@@ -207,11 +207,11 @@ def unclassified_to_json(row: dict) -> dict:
 def classify_rows(rows: list[dict], model: TicketModel, batch: int = 2000) -> Iterable[dict]:
     """One output line per row, in order: the model's labels, or for a row read with an ``_error``
     (no text) :func:`unclassified_to_json`."""
-    from elsdesk.masking import mask
+    from elsdesk.masking import mask_fields
 
     for start in range(0, len(rows), batch):
         chunk = rows[start : start + batch]
-        masked = [{"title": mask(r["title"]), "description": mask(r["description"])}
+        masked = [dict(zip(("title", "description"), (m.text for m in mask_fields(r["title"], r["description"]))))
                   for r in chunk if not r.get("_error")]
         predictions = iter(model.predict(masked) if masked else [])
         for row in chunk:

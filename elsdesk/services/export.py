@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from elsdesk.domain import BadInputError, day_label, normalise_week, parse_week, week_day_number
-from elsdesk.masking import mask
+from elsdesk.masking import mask, mask_fields
 from elsdesk.export.quotes import Quote, quote_of
 from elsdesk.output_files import atomic_path, ensure_folder, is_stream, stream_path
 from elsdesk.services.labels import desk_taxonomy
@@ -92,7 +92,8 @@ def _clean_example(example: dict, quote: Quote | None = None) -> dict:
     """Examples carry masked text only and no names in signatures; *quote*: the description's
     :func:`~elsdesk.export.quotes.quote_of` when already made."""
     quote = quote or quote_of(example["description"])
-    return {"id": example["id"], "title": mask(example["title"]), "description": mask(quote.text)[:400]}
+    title, description = (result.text for result in mask_fields(example["title"], quote.text))
+    return {"id": example["id"], "title": title, "description": description[:400]}
 
 
 def signature_words(examples: list[dict]) -> set[str]:

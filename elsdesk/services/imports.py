@@ -57,7 +57,7 @@ from elsdesk.services.import_numbers import IdClashes
 from elsdesk.services.masked_ids import LEGACY_ID_DIGEST_HEX, desk_id_key, holds_identifier, masked_external_id
 from elsdesk.services.permissions import CONFIRM_LABELS, CURATE_PROBLEMS, may, role_of
 from elsdesk.services.problems import link_in_write, problem_name
-from elsdesk.services.tickets import MASKED_FIELDS, clean_text
+from elsdesk.services.tickets import clean_fields
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.problems import ProblemRepository
 from elsdesk.storage.removal import removed_numbers
@@ -753,14 +753,11 @@ def _identifiers_in(problem) -> int:
 
 def _mask_in_place(ticket: Ticket) -> int:
     """Clean *ticket*'s free text where it stands (the import built it and owns it: no copy, unlike
-    :func:`~elsdesk.services.tickets.mask_ticket`, whose fields and :func:`~elsdesk.services.tickets.clean_text`
-    it shares: "\\r\\n" stored as "\\n", identifiers masked); return how many identifiers were replaced."""
+    :func:`~elsdesk.services.tickets.mask_ticket`, whose :func:`~elsdesk.services.tickets.clean_fields` it
+    shares: "\\r\\n" stored as "\\n", identifiers masked, a name masked in one field masked in all); return how
+    many identifiers were replaced."""
     total = 0
-    for name in MASKED_FIELDS:
-        value = getattr(ticket, name)
-        if not value:
-            continue
-        result = clean_text(value)
+    for name, result in clean_fields(ticket).items():
         setattr(ticket, name, result.text)
         if result.counts:
             total += result.total

@@ -45,7 +45,7 @@ from typing import Callable
 
 from elsdesk.domain import BadInputError, ElsdeskError, NotAllowedError
 from elsdesk.importer import same_creation
-from elsdesk.masking import mask_text
+from elsdesk.masking import mask_fields
 from elsdesk.services.migrate_desk import BATCH_ROWS, _checksum
 from elsdesk.services.masked_ids import desk_id_key_in_write, holds_identifier, masked_external_id
 from elsdesk.services.problems import problem_name
@@ -459,15 +459,16 @@ _NOT_FREE_TEXT = frozenset(("external_id", "search_parts", "name_key", "created_
 
 def _masked_cells(row: dict, skip=frozenset()) -> int:
     """Mask, in place, every identifier masking still finds in *row*'s text cells (a desk of an older
-    version, a name typed before names were masked); how many it found. Times, keys and the number
-    (masked on its own, with the target's key) are left as they are."""
+    version, a name typed before names were masked); how many it found. The cells are masked together, so that a
+    name masked in one (a ticket's title) is masked in the others. Times, keys and the number (masked on its own,
+    with the target's key) are left as they are."""
     found = 0
-    for name, value in row.items():
-        if isinstance(value, str) and name not in _NOT_FREE_TEXT and name not in skip:
-            result = mask_text(value)
-            if result.total:
-                row[name] = result.text
-                found += result.total
+    names = [name for name, value in row.items()
+             if isinstance(value, str) and name not in _NOT_FREE_TEXT and name not in skip]
+    for name, result in zip(names, mask_fields(*(row[name] for name in names))):
+        if result.total:
+            row[name] = result.text
+            found += result.total
     return found
 
 
