@@ -77,6 +77,39 @@ def test_counting_character_n_grams_word_by_word_counts_what_cutting_each_text_c
     assert (got != want).nnz == 0
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c d", "c", "d", "d c", "?", "åä"]), max_size=8), max_size=7),
+       st.sampled_from([(1, 1), (1, 2), (2, 2)]))
+def test_word_n_grams_counted_from_token_numbers_are_what_count_terms_counts(documents, ngrams):
+    # tokens holding a space ("c d") make pairs whose texts meet ("c d" + "c", "c" + "d c"): one column, as in count_terms
+    from elsdesk.ml.vectorizing import TokenIds, count_terms
+
+    want_vocabulary, want = count_terms((word_ngrams(tokens, *ngrams) for tokens in documents), np.float32)
+    vocabulary, got = TokenIds(documents).ngram_counts(*ngrams, np.float32)
+    assert list(vocabulary.items()) == list(want_vocabulary.items())
+    assert got.shape == want.shape and got.dtype == want.dtype
+    assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
+    assert np.array_equal(got.data, want.data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=60), st.lists(st.booleans(), min_size=41, max_size=41))
+def test_pruning_renumbers_the_vocabulary_as_deleting_term_by_term_did(columns, keep):
+    from elsdesk.ml.vectorizing import _renumbered
+
+    vocabulary = {f"t{column}": column for column in dict.fromkeys(columns)}  # any order of the columns
+    keep = np.asarray(keep)
+    want = dict(vocabulary)
+    new_index = np.cumsum(keep) - 1
+    for term, old in list(want.items()):
+        if keep[old]:
+            want[term] = int(new_index[old])
+        else:
+            del want[term]
+    _renumbered(vocabulary, keep)
+    assert list(vocabulary.items()) == list(want.items())
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_analysing_once_gives_what_the_vectorizers_analyse(text):

@@ -36,8 +36,11 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from elsdesk.corpus import MODULE_ONLY
 from elsdesk.ml.sigmoid import fit_sigmoids
 from elsdesk.ml.text import char_text, in_swedish_text, kind_text, stemmed_tokens, swedish_stems, ticket_text
+from elsdesk.ml.text import cleaned_once, fold, stems_of_cleaned
 from elsdesk.ml.text import prepared as prepared_text
-from elsdesk.ml.vectorizing import fit_char_wb, fit_from_analyses, transform_char_wb, transform_from_analyses, word_ngrams
+from elsdesk.ml.vectorizing import (
+    TokenIds, fit_char_wb, fit_word_ngrams, transform_char_wb, transform_from_analyses, word_ngrams,
+)
 
 RANDOM_STATE = 20250423
 CALIBRATION_FOLDS = 3
@@ -362,13 +365,17 @@ class TicketModel:
 
         Each text is cleaned and stemmed once for all four vectorizers (fitted from those analyses,
         as fit_transform would fit them). The classifiers fit in threads (liblinear and saga release
-        the GIL): kind's as soon as its features are there, while this thread builds the module
-        features; then the module SVM, while this thread runs *meanwhile*."""
-        prepared = [prepared_text(text) for text in self.texts(rows)]
+        the GIL): kind's as soon as its features are there, which read the cleaned text alone, while
+        this thread stems the texts and builds the module features; then the module SVM, while this
+        thread runs *meanwhile*. (Stemming after kind's features, not before, lets kind's fit use
+        the second core while this thread stems: before it, only one core worked.)"""
+        cleaned = [cleaned_once(text) for text in self.texts(rows)]
+        folded = [fold(text) for text in cleaned]
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         kinded = [i for i, r in enumerate(rows) if r.get("kind") and not r.get(MODULE_ONLY)]
         kind_only = [r for r in kind_rows if r.get("kind")]
-        kind_texts = [prepared[i] for i in kinded] + [prepared_text(text) for text in self.texts(kind_only)]
+        # the tickets that teach kind only are never stemmed: the module features do not read them
+        kind_texts = [folded[i] for i in kinded] + [fold(cleaned_once(text)) for text in self.texts(kind_only)]
         kind_labels = [rows[i]["kind"] for i in kinded] + [r["kind"] for r in kind_only]
         kind_weights = None
         if weights is not None or kind_only:
@@ -377,8 +384,11 @@ class TicketModel:
         with ThreadPoolExecutor(max_workers=2) as pool:
             kind_fit = pool.submit(SoftmaxClassifier(C=self.kind_c).fit, self._fit_kind_features(kind_texts),
                                    kind_labels, sample_weight=kind_weights)
+            del kind_texts
             module_fit = None
             try:
+                prepared = [(text, stems_of_cleaned(clean)) for text, clean in zip(folded, cleaned)]
+                del cleaned, folded
                 matrix = self._fit_module_features(prepared)
                 del prepared
                 modules = np.asarray([r["module"] for r in rows])
@@ -395,12 +405,11 @@ class TicketModel:
             vectorizer.stop_words_ = None  # the terms min_df dropped: only bloats the saved file
         return matrix
 
-    def _fit_kind_features(self, prepared) -> sp.csr_matrix:
+    def _fit_kind_features(self, folded: list[str]) -> sp.csr_matrix:
+        """Fit the kind features on cleaned, folded texts (:func:`elsdesk.ml.text.char_text`); their matrix."""
         self.kind_features = build_kind_features()
         tokenize = self.kind_features.build_tokenizer()
-        low, high = self.kind_features.ngram_range
-        return fit_from_analyses(self.kind_features, (word_ngrams(tokenize(in_swedish_text(text)), low, high)
-                                                      for text, _stems in prepared))
+        return fit_word_ngrams(self.kind_features, TokenIds(tokenize(in_swedish_text(text)) for text in folded))
 
     def _fit_module_features(self, prepared) -> sp.csr_matrix:
         self.features = build_features()
@@ -408,9 +417,10 @@ class TicketModel:
         vectorizers = dict(union.transformer_list)
         weights = union.transformer_weights or {}
         chars = vectorizers["chars"]
+        stems = TokenIds(stems for _text, stems in prepared)  # read once for the words and the word pairs
         blocks = {
-            "words": fit_from_analyses(vectorizers["words"], (list(stems) for _text, stems in prepared)),
-            "word_pairs": fit_from_analyses(vectorizers["word_pairs"], (_pairs(stems) for _text, stems in prepared)),
+            "words": fit_word_ngrams(vectorizers["words"], stems),
+            "word_pairs": fit_word_ngrams(vectorizers["word_pairs"], stems, (2, 2)),  # what its analyzer (_pairs) makes
             "chars": fit_char_wb(chars, (text for text, _stems in prepared)),
         }
         return sp.hstack([blocks[name] * weights.get(name, 1.0) for name, _v in union.transformer_list],

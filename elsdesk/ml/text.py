@@ -260,5 +260,18 @@ def _read_otherwise() -> dict[str, tuple[str, ...]]:
 def prepared(text: str) -> tuple[str, tuple[str, ...]]:
     """``(char_text(text), tuple(swedish_stems(text)))`` with the text cleaned once and nothing
     kept in the caches: what training on a whole desk needs of each ticket, once."""
-    cleaned = _clean_text(text or "")
-    return fold(cleaned), _swedish_stems_of_clean(cleaned)
+    cleaned = cleaned_once(text)
+    return fold(cleaned), stems_of_cleaned(cleaned)
+
+
+def cleaned_once(text: str) -> str:
+    """``clean(text)`` without keeping it in the cache: the first half of :func:`prepared`, for a
+    caller that needs the cleaned texts before their stems (training reads kind from the folded
+    text while it stems the rest)."""
+    return _clean_text(text or "")
+
+
+def stems_of_cleaned(cleaned: str) -> tuple[str, ...]:
+    """The second half of :func:`prepared`: ``tuple(swedish_stems(text))`` of *cleaned* =
+    :func:`cleaned_once` (text)."""
+    return _swedish_stems_of_clean(cleaned)

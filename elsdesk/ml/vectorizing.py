@@ -6,7 +6,9 @@ caller analyses each text once (:func:`char_wb_ngrams`, :func:`word_ngrams` give
 vectorizer's own analyzer gives), and :func:`fit_from_analyses` counts with one dictionary look-up
 per term and array operations for the rest (:func:`count_terms`, which the topic finder's counts
 use too). Character n-grams are counted word by word (:func:`count_char_wb`): a text's n-grams are
-its words' n-grams, so each distinct word is cut once. :func:`transform_from_analyses` and
+its words' n-grams, so each distinct word is cut once. Word uni- and bigrams are counted from the
+tokens' numbers (:class:`TokenIds`, :func:`fit_word_ngrams`): a bigram's text is made once per
+distinct pair, not at every occurrence. :func:`transform_from_analyses` and
 :func:`transform_char_wb` transform the same way, for the features of texts to classify. The fitted
 vectorizer is the same object with the same vocabulary, IDF weights and parameters as
 ``fit_transform`` would leave (the tests compare them), so it transforms raw text exactly as
@@ -15,6 +17,7 @@ before.
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections import defaultdict
 from numbers import Integral
@@ -72,6 +75,61 @@ def count_terms(analyses: Iterable[list[str]], dtype) -> tuple[dict[str, int], s
                            shape=(documents, len(vocabulary))).tocsr()  # duplicates summed, indices sorted
     counts.sort_indices()
     return {term: column for column, term in enumerate(terms)}, counts
+
+
+class TokenIds:
+    """The tokens of many documents as numbers: each distinct token once (*tokens*, in order of first
+    appearance), the documents' tokens as their numbers one after another (*ids*) and each document's
+    count of them (*lengths*). Counting word n-grams from these numbers, the n-gram's text is made
+    once per distinct n-gram, not once per occurrence, and the documents are read once for the
+    unigrams and the bigrams of the same tokens (the module's words and word pairs)."""
+
+    def __init__(self, documents: Iterable[list[str]]):
+        numbers: defaultdict = defaultdict()
+        numbers.default_factory = numbers.__len__
+        ids = array("q")
+        lengths = array("q")
+        for tokens in documents:
+            ids.extend([numbers[t] for t in tokens])
+            lengths.append(len(tokens))
+        self.tokens = list(numbers)  # a dict keeps its keys in the order they came: the token of each number
+        self.ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, dtype=np.int64)
+        self.lengths = np.frombuffer(lengths, dtype=np.int64) if len(lengths) else np.zeros(0, dtype=np.int64)
+
+    def ngram_counts(self, min_n: int, max_n: int, dtype) -> tuple[dict[str, int], sp.csr_matrix]:
+        """``count_terms(word_ngrams(tokens, min_n, max_n) for tokens in documents)``, the same
+        vocabulary and counts, for n-grams of one or two tokens."""
+        if not 1 <= min_n <= max_n <= 2:
+            raise ValueError("TokenIds counts unigrams and bigrams")
+        documents = len(self.lengths)
+        row_of = np.repeat(np.arange(documents, dtype=np.int64), self.lengths)
+        texts: list[str] = []  # each distinct n-gram's text, numbered in this order ...
+        rows, numbers = [], []  # ... and each occurrence's row and number
+        if min_n == 1:
+            texts.extend(self.tokens)
+            rows.append(row_of)
+            numbers.append(self.ids)
+        if max_n == 2 and len(self.ids) > 1:
+            inside = row_of[:-1] == row_of[1:]  # a pair never spans two documents
+            width = max(len(self.tokens), 1)
+            keys = self.ids[:-1][inside] * width + self.ids[1:][inside]
+            pairs, which = np.unique(keys, return_inverse=True)
+            tokens = self.tokens
+            firsts, seconds = (pairs // width).tolist(), (pairs % width).tolist()
+            texts.extend([f"{tokens[a]} {tokens[b]}" for a, b in zip(firsts, seconds)])
+            rows.append(row_of[:-1][inside])
+            numbers.append(which.ravel() + (len(self.tokens) if min_n == 1 else 0))
+        # columns in the order of the sorted texts; two n-grams with the same text (a token holding a
+        # space) are one column, as they are one key of count_terms' dictionary
+        terms = sorted(set(texts))
+        vocabulary = {term: column for column, term in enumerate(terms)}
+        column_of = np.fromiter((vocabulary[text] for text in texts), dtype=np.int64, count=len(texts))
+        all_rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        all_numbers = np.concatenate(numbers) if numbers else np.zeros(0, dtype=np.int64)
+        counts = sp.coo_matrix((np.ones(len(all_rows), dtype=dtype), (all_rows, column_of[all_numbers])),
+                               shape=(documents, len(terms))).tocsr()  # duplicates summed, as count_terms does
+        counts.sort_indices()
+        return vocabulary, counts
 
 
 def count_char_wb(texts: Iterable[str], min_n: int, max_n: int, dtype, word_grams=None) -> tuple[dict[str, int], sp.csr_matrix]:
@@ -178,15 +236,22 @@ def _limited(vectorizer: TfidfVectorizer, vocabulary: dict[str, int], counts: sp
         keep = narrowed
     if keep.all():
         return counts
-    new_index = np.cumsum(keep) - 1
-    for term, old in list(vocabulary.items()):
-        if keep[old]:
-            vocabulary[term] = int(new_index[old])
-        else:
-            del vocabulary[term]
+    _renumbered(vocabulary, keep)
     if not vocabulary:
         raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
     return counts[:, np.where(keep)[0]]
+
+
+def _renumbered(vocabulary: dict[str, int], keep: np.ndarray) -> None:
+    """Keep in *vocabulary* the terms whose columns *keep* says, numbered anew in the same order and
+    in the same dictionary order; array operations instead of a dictionary deletion per dropped term
+    (most terms seen once are dropped: a tenth of a second for a desk's word pairs and kind terms)."""
+    terms = list(vocabulary)
+    old = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))
+    kept = keep[old]
+    new_column = (np.cumsum(keep) - 1)[old[kept]]
+    vocabulary.clear()
+    vocabulary.update(zip(itertools.compress(terms, kept.tolist()), new_column.tolist()))
 
 
 def fit_from_analyses(vectorizer: TfidfVectorizer, analyses: Iterable[list[str]]) -> sp.csr_matrix:
@@ -202,6 +267,17 @@ def fit_char_wb(vectorizer: TfidfVectorizer, texts: Iterable[str]) -> sp.csr_mat
     counted word by word (:func:`count_char_wb`)."""
     _check_fittable(vectorizer)
     return fit_from_counts(vectorizer, *count_char_wb(texts, *vectorizer.ngram_range, vectorizer.dtype))
+
+
+def fit_word_ngrams(vectorizer: TfidfVectorizer, tokens: TokenIds,
+                    ngram_range: tuple[int, int] | None = None) -> sp.csr_matrix:
+    """:func:`fit_from_analyses` of ``word_ngrams(tokens, *ngram_range)`` for each document of
+    *tokens*, counted from the tokens' numbers (:class:`TokenIds`). *ngram_range*: the
+    vectorizer's own unless given (the module's word pairs: its analyzer pairs the stems, so its own
+    range is (1, 1) and its caller gives (2, 2))."""
+    _check_fittable(vectorizer)
+    low, high = ngram_range or vectorizer.ngram_range
+    return fit_from_counts(vectorizer, *tokens.ngram_counts(low, high, vectorizer.dtype))
 
 
 def _check_fittable(vectorizer: TfidfVectorizer) -> None:
