@@ -64,7 +64,7 @@ FIELD_NAMES = {
     "issue key": "external_id", "key": "external_id",
     "id": "external_id", "external_id": "external_id", "ärendenummer": "external_id", "ärendenr": "external_id",
     "ärende nr": "external_id", "ärende-id": "external_id", "ärendeid": "external_id", "ärende id": "external_id",
-    "externt id": "external_id", "ticket id": "external_id", "ärende": "external_id", "nr": "external_id",
+    "externt id": "external_id", "ticket id": "external_id", "nr": "external_id",
     "löpnr": "external_id", "löpnummer": "external_id", "number": "external_id", "ticket number": "external_id",
     "incident number": "external_id", "case number": "external_id",
     "unit": "unit", "enhet": "unit", "vårdenhet": "unit", "avdelning": "unit", "department": "unit",
@@ -136,8 +136,10 @@ def column_key(name) -> str:
 
 
 _FIELD_OF = {column_key(name): (rank, field) for rank, (name, field) in enumerate(FIELD_NAMES.items())}
-# the same names written without å/ä/ö or with other punctuation ("ArendeID", "Arende-nr", "Losning")
+
+
 def _folded(field_of: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """*field_of* keyed by the names written without å/ä/ö or with other punctuation ("ArendeID", "Losning")."""
     folded: dict[str, tuple[int, str]] = {}
     for key, found in field_of.items():
         folded.setdefault(fold(key), found)
@@ -151,6 +153,8 @@ def _field_of_name(name) -> tuple[int, str] | None:
     """(rank, field) of a column named exactly as in FIELD_NAMES, or so written without å/ä/ö or punctuation."""
     key = column_key(name)
     return _FIELD_OF.get(key) or _FOLDED_FIELD_OF.get(fold(key))
+
+
 # a name of several words whose last says what it is: a role ("Anmälare roll", "Anmälarens yrkesroll", "Reporter
 # role"), a unit ("Requester department", "Anmälarens enhet"), the text ("Ticket body", "Ärendets beskrivning") or
 # its title ("Ticket subject"). A ticket system's export names them in many ways, and a column dropped silently
@@ -170,6 +174,8 @@ def _by_last_word(key: str) -> tuple[int, str] | None:
     if not before or _OTHER_FIELD_WORDS.intersection(before):
         return None
     return _LAST_WORDS.get(last)
+
+
 # a form's question as a column's name ("Vilken enhet jobbar du på?", "Vilken del av Cosmic gäller det?", "Beskriv
 # problemet så noga du kan?"): read by the first of its words that names one of these fields, or these words
 _QUESTION_FIELDS = ("unit", "reporter_role", "module", "title", "description")
@@ -673,7 +679,7 @@ def earlier_automatic_ids(fields: dict, ticket: Ticket) -> tuple[str, ...]:
 
 # id columns read since 2026-12-07 ("Nr" of a hand-kept log, ServiceNow's "Number", Jira's "Issue key"): a file
 # imported before gave its rows automatic ids, which a re-import still finds (imports: legacy ids)
-ID_NAMES_SINCE_2026_12_07 = frozenset({"issue key", "key", "ärende", "nr", "löpnr", "löpnummer", "number",
+ID_NAMES_SINCE_2026_12_07 = frozenset({"issue key", "key", "nr", "löpnr", "löpnummer", "number",
                                        "ticket number", "incident number", "case number"})
 
 

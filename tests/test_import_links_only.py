@@ -185,10 +185,10 @@ def test_a_file_of_ticket_numbers_with_a_date_column_is_told_what_would_work(des
 
 
 def test_a_file_of_problems_without_an_id_column_is_told_its_columns_and_what_is_missing(desk, tmp_path):
-    report = _import(desk, write_excel_csv(tmp_path / "no_id.csv", ["Händelse;problem", f"DEMO-00012;{DOSE}"]))
+    report = _import(desk, write_excel_csv(tmp_path / "no_id.csv", ["Ärende;problem", f"DEMO-00012;{DOSE}"]))
     [(line, reason)] = report.rejected
     assert line == 2 and "ingen kolumn som elsdesk känner igen som rubrik" in reason
-    assert "'Händelse', 'problem'" in reason
+    assert "'Ärende', 'problem'" in reason
     assert reason.endswith("behöver en kolumn med ärendenummer (id, ärendenummer)")
     assert known_problems(desk) == []
 
