@@ -56,14 +56,14 @@ def clock_of(value) -> time | None:
     match = _CLOCK.fullmatch(str(value).strip()) if isinstance(value, str) else None
     if not match:
         return None
-    hour, minute = int(match["hour"]), int(match["minute"] or match["minute4"] or 0)
-    if match["ampm"]:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
-    if hour > 23 or minute > 59 or int(match["second"] or 0) > 59:
+    try:
+        hour = clock_hour(match["hour"], match["ampm"])
+    except ValueError:  # "13:10 PM"
         return None
-    return time(hour, minute, int(match["second"] or 0))
+    minute, second = int(match["minute"] or match["minute4"] or 0), int(match["second"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
 
 
 def creation_detail(created_at: str | None) -> int:
