@@ -79,6 +79,7 @@ FIELD_NAMES = {
     "component/s": "module", "components": "module", "component": "module", "komponent": "module",
     "subcategory": "module", "underkategori": "module",  # a service desk's "Cosmic - Läkemedel" under "Software"
     "kind": "kind", "typ": "kind", "ärendetyp": "kind", "problemtyp": "kind", "type": "kind", "issue type": "kind",
+    "issuetype": "kind",  # Jira's API: fields.issuetype.name
     "problem": "problem", "känt problem": "problem", "kända problem": "problem", "kant_problem": "problem",
     "known problem": "problem",
     "priority": "priority", "prioritet": "priority", "prio": "priority", "angelägenhetsgrad": "priority",
