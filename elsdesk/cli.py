@@ -255,7 +255,9 @@ def _import_file(args, path: str) -> int:
     from elsdesk.file_kinds import check_ticket_file_content
 
     check_ticket_file_content(path, shown)  # nor does a PDF or an image named .csv (bad input, exit 1)
-    if os.path.getsize(path) == 0:  # nor does an empty file
+    from elsdesk.ticket_files import holds_tickets
+
+    if not holds_tickets(path):  # nor does an empty file or one of only its column names
         from elsdesk.importer import no_rows
 
         raise BadInputError(f"{shown}: {no_rows(path)}")

@@ -170,6 +170,14 @@ def estimate_rows(path: str | Path) -> int:
         return 0
 
 
+def holds_tickets(path: str | Path) -> bool:
+    """Whether *path* has at least one row to import (a ticket or a row refused with a reason), read only as far
+    as that row: checked before a command makes a new desk for the file, so a file of only its header row
+    leaves no empty desk behind."""
+    with contextlib.closing(read_rows(path)) as rows:
+        return any(not row.no_ticket for row in rows)
+
+
 def has_header_row(path: str | Path) -> bool:
     """Whether the file names its columns once, in its first row (CSV, XLSX), rather than in every row (JSON)."""
     return read_as(path) in WITH_HEADER_ROW

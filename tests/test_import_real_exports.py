@@ -182,6 +182,22 @@ def test_a_pdf_renamed_csv_is_exit_1_and_makes_no_desk(tmp_path, capsys):
     assert err.count("\n") == 1 and not desk.exists()
 
 
+@pytest.mark.parametrize("name, content", [("rubriker.csv", "Rubrik;Beskrivning;Datum\r\n"),
+                                           ("rader.jsonl", "\n\n"), ("rubriker.xlsx", None)])
+def test_a_file_of_only_its_column_names_is_exit_1_and_makes_no_desk(tmp_path, capsys, name, content):
+    """A new region's IT person's finding (issue 14): a file with the header row only was refused, but the new desk
+    file named with --db had been made first, so the next import went into an empty desk they never meant."""
+    path = tmp_path / name
+    if content is None:
+        write_workbook(path, [["Rubrik", "Beskrivning", "Skapad"]])
+    else:
+        path.write_text(content, encoding="utf-8")
+    desk = tmp_path / "desk.db"
+    assert main(["--db", str(desk), "import", str(path)]) == 1
+    assert "filen innehåller inga ärenden" in capsys.readouterr().err
+    assert not desk.exists()
+
+
 def test_a_pdf_renamed_xlsx_gets_a_swedish_message_without_the_zip_readers_english(memory_db, tmp_path):
     path = tmp_path / "agenda.xlsx"
     path.write_bytes(PDF_HEAD)
