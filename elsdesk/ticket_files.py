@@ -37,6 +37,7 @@ from elsdesk.domain import BadInputError
 from elsdesk.import_dates import from_1904
 from elsdesk.file_kinds import check_ticket_file_content, old_office_file, workbook_under_another_name
 from elsdesk.file_text import TextFile, decode_file_bytes, open_text_file
+from elsdesk.workbook_merges import MergedDown, merged_ranges
 
 SUPPORTED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".xlsx")
 WITH_HEADER_ROW = (".csv", ".tsv", ".txt", ".xlsx")  # a row names the columns (the first, or one under a title)
@@ -509,9 +510,12 @@ def _read_xlsx(path: Path, renamed: str | None = None) -> Iterator[RawRow]:
         repeated = _repeated(names)
         notes = _file_notes(renamed, note, _above_note(above), _repeated_note(repeated))
         header = above + 1  # the row a spreadsheet shows the column names on
+        merged = MergedDown(merged_ranges(sheet), first_row=header + 1)  # a unit cell over three rows is each row's
         for number, values in enumerate(itertools.chain(head[above + 1:], rows), start=header + 1):
             if values is None or all(v in (None, "") for v in values):
                 continue
+            if merged:  # only a row with values of its own: an empty row beside a merged cell is still no ticket
+                values = merged.fill(number, values)
             counted = count_row(number, values)
             if counted is not None:
                 yield counted

@@ -157,3 +157,58 @@ def test_a_web_page_saved_under_a_ticket_files_name_is_named_as_one(memory_db, t
                     "<tr><td>Skrivaren</td><td>2026-11-02</td></tr></table></body></html>\n", encoding="utf-8")
     with pytest.raises(BadInputError, match="webbsida"):
         import_tickets(memory_db, path)
+
+
+def test_a_workbooks_cell_merged_over_rows_is_each_rows_value(memory_db, tmp_path, monkeypatch):
+    """The tester's hand-kept log merged a unit's cell over its three reports of one afternoon: Excel shows the
+    unit beside each, but the two lower tickets were stored without a unit. A cell merged across columns (a title
+    over two) is no value of the next column, nor is a banner over the header row a ticket."""
+    from openpyxl import Workbook
+
+    from elsdesk import workbook_merges
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in [["Ärendelogg ELS Sörby"], ["Nr", "Datum", "Enhet", "Rubrik", "Beskrivning", "Modul"],
+                [1, "2026-11-16 08:10", "Avd 21 Sörby", "Kan inte signera", "Knappen är grå", "Läkemedel"],
+                [2, "2026-11-16 08:40", None, "Utdelningsvyn tom", "Inga tider visas", None],
+                [3, "2026-11-16 09:05", None, "Etiketterna blanka", "Skrivaren matar tomt", "Utskrift"],
+                [None] * 6,
+                [4, "2026-11-16 10:00", "Akuten Sörby", "Lång titel över två kolumner", None, None]]:
+        sheet.append(row)
+    for cells in ("A1:F1", "C3:C5", "F3:F4", "D7:E7"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "logg.xlsx"
+    workbook.save(path)
+    monkeypatch.setattr(workbook_merges, "_CHUNK", 200)  # the ranges read across chunk boundaries too
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert (report.new, report.rejected) == (4, [])
+    units = [stored_ticket(memory_db, number).unit for number in "1234"]
+    assert units == ["Avd 21 Sörby", "Avd 21 Sörby", "Avd 21 Sörby", "Akuten Sörby"]
+    assert [stored_ticket(memory_db, number).module for number in "123"] == ["lakemedel", "lakemedel",
+                                                                            "utskrift_hardvara"]
+    assert stored_ticket(memory_db, "4").description == ""
+
+
+def test_merged_ranges_are_found_wherever_the_sheets_chunks_are_cut(tmp_path, monkeypatch):
+    from openpyxl import Workbook, load_workbook
+
+    from elsdesk import workbook_merges
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for number in range(1, 400):
+        sheet.append([number, f"enhet {number // 3}", "x"])
+    expected = set()
+    for top in range(1, 398, 3):
+        sheet.merge_cells(f"B{top}:B{top + 2}")
+        expected.add((top, top + 2, 2))
+    sheet.merge_cells("A1:C1")  # across columns only: not a range over rows
+    path = tmp_path / "many.xlsx"
+    workbook.save(path)
+    for chunk in (129, 200, 333, 1 << 20):
+        monkeypatch.setattr(workbook_merges, "_CHUNK", chunk)
+        with open(path, "rb") as handle:
+            book = load_workbook(handle, read_only=True)
+            assert set(workbook_merges.merged_ranges(book.worksheets[0])) == expected, chunk
+            book.close()
