@@ -11,7 +11,9 @@ last part; a list of plain values is joined as text.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -81,7 +83,7 @@ def read_json_lines(source: TextFile) -> Iterator:
 
 def _read_json_document(path: Path) -> Iterator:
     """The tickets of a file that is one JSON document, parsed whole (the json module has no incremental
-    parser; such exports are small), each numbered by its place in the list."""
+    parser; such exports are small), each numbered by the line it starts on (:func:`item_lines`)."""
     from elsdesk.ticket_files import RawRow
 
     decoded = decode_file_bytes(path.read_bytes())
@@ -94,9 +96,58 @@ def _read_json_document(path: Path) -> Iterator:
         return
     except RecursionError:
         raise BadInputError(f"{path}: JSON-filen är nästlad för djupt för att vara en ärendeexport") from None
-    for number, value in enumerate(ticket_list(document, path), start=1):
+    tickets = ticket_list(document, path)
+    for number, value in zip(item_lines(decoded.text, tickets), tickets):
         yield RawRow(number, flat_fields(value) if isinstance(value, dict) else None,
                      None if isinstance(value, dict) else "posten är inte ett JSON-objekt")
+
+
+def item_lines(text: str, items: list) -> list[int]:
+    """The line each of *items* (a list parsed from the JSON document *text*) starts on, so that a message names
+    the line a person finds it on ("rad 2" of a Jira export was its "startAt", the second ticket on line 34); the
+    items' places in the list (1, 2, …) when the list is not found in the text again or two items share a line
+    (a compact export on one line)."""
+    places = list(range(1, len(items) + 1))
+    start = _list_start(text, items)
+    if start is None:
+        return places
+    decoder, lines, counted, position = json.JSONDecoder(), [], 0, start + 1
+    for item in items:
+        position = _past_blanks(text, position)
+        lines.append((lines[-1] if lines else 1) + text.count("\n", counted, position))
+        counted = position
+        value, position = decoder.raw_decode(text, position)
+        if value != item:  # not the list it seemed to be after all
+            return places
+        position = _past_blanks(text, position) + 1  # past the comma
+    return lines if len(set(lines)) == len(lines) else places
+
+
+_BLANKS = re.compile(r"[ \t\r\n]*")
+_KEY_OF_LIST = re.compile(r'"(?:[^"\\]|\\.)*"\s*:\s*\[')  # "key": [ (a key may hold escaped quotes)
+
+
+def _past_blanks(text: str, position: int) -> int:
+    return _BLANKS.match(text, position).end()
+
+
+def _list_start(text: str, items: list) -> int | None:
+    """Where the list *items* seems to start in *text* (its "["): the document itself, or the first list under a
+    key whose first item is the list's (a key of that name may also stand deeper in, inside a ticket)."""
+    if not items:
+        return None
+    decoder = json.JSONDecoder()
+    first = _past_blanks(text, 0)
+    candidates = [first] if text.startswith("[", first) else (
+        match.end() - 1 for match in itertools.islice(_KEY_OF_LIST.finditer(text), 1000))
+    for start in candidates:
+        try:
+            value, _end = decoder.raw_decode(text, _past_blanks(text, start + 1))
+        except json.JSONDecodeError:
+            continue
+        if value == items[0]:
+            return start
+    return None
 
 
 def ticket_list(document, path: Path | str = "") -> list:

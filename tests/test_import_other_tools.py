@@ -212,3 +212,25 @@ def test_merged_ranges_are_found_wherever_the_sheets_chunks_are_cut(tmp_path, mo
             book = load_workbook(handle, read_only=True)
             assert set(workbook_merges.merged_ranges(book.worksheets[0])) == expected, chunk
             book.close()
+
+
+def test_a_json_documents_messages_name_the_line_each_ticket_starts_on(memory_db, tmp_path):
+    """Jira's API export said 'rad 2' of its second issue, where line 2 is its "startAt"; a compact export on one
+    line numbers its tickets by their place in the list, as before."""
+    import json
+
+    issues = [{"key": f"ELS-{number}", "fields": {"summary": "Kan ej signera", "created": "2026-11-19T09:14:00",
+                                                  "issuetype": {"name": kind}}}
+              for number, kind in ((501, "Bug"), (502, "Support"), (503, "Bug"))]
+    issues[2]["fields"]["created"] = "igår"
+    text = json.dumps({"startAt": 0, "total": 3, "issues": issues}, indent=2, ensure_ascii=False)
+    starts = [number for number, line in enumerate(text.splitlines(), start=1) if line == "    {"]
+    path = tmp_path / "jira.json"
+    path.write_text(text, encoding="utf-8")
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert [line for line, _reason in report.rejected] == [starts[2]]
+    assert any(line == starts[1] and "'Support'" in warning for line, warning in report.warnings)
+    compact = tmp_path / "compact.json"
+    compact.write_text(json.dumps(issues, ensure_ascii=False), encoding="utf-8")
+    report = import_tickets(memory_db, compact, find_incidents=False)
+    assert [line for line, _reason in report.rejected] == [3]
