@@ -234,3 +234,17 @@ def test_a_json_documents_messages_name_the_line_each_ticket_starts_on(memory_db
     compact.write_text(json.dumps(issues, ensure_ascii=False), encoding="utf-8")
     report = import_tickets(memory_db, compact, find_incidents=False)
     assert [line for line, _reason in report.rejected] == [3]
+
+
+def test_jiras_story_and_new_feature_are_change_requests_and_a_task_stays_unread(memory_db, tmp_path):
+    path = write_excel_csv(tmp_path / "jira.csv", [
+        "Issue key,Summary,Issue Type,Created",
+        "ELS-601,Önskar snabbval för vätskelista,Story,19/Nov/26 9:14 AM",
+        "ELS-602,Ny kolumn i remissinkorgen,New Feature,19/Nov/26 9:20 AM",
+        "ELS-603,Byt toner på avd 4,Task,19/Nov/26 9:30 AM",
+    ])
+    report = import_tickets(memory_db, path, find_incidents=False)
+    assert (report.new, report.rejected) == (3, [])
+    assert [stored_ticket(memory_db, key).kind for key in ("ELS-601", "ELS-602", "ELS-603")] == [
+        "onskemal", "onskemal", None]
+    assert any("'Task'" in warning for warning in _warnings(report))
