@@ -26,6 +26,7 @@ from elsdesk.ml.english import glossary
 from elsdesk.ml.text import fold, stem, stop_words
 from elsdesk.sign_offs import quotable, without_greeting
 from elsdesk.taxonomy import load_taxonomy
+from elsdesk.topics.desk_frames import without_desk_frame
 from elsdesk.topics.pasted_errors import without_pasted_errors
 from elsdesk.topics.vectors import NUMBERED_WORD, WORD_RE, analyse
 
@@ -444,11 +445,12 @@ def _ends_at_a_gap(words: list[str]) -> bool:
 
 def _as_name(title: str, places: list[str]) -> str | None:
     """*title* as a name: without a pasted error message ("NullReferenceException i modul",
-    :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), mail prefixes, a greeting or a sign-off (a
+    :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), an agent's "Samtal från avd 5:" before the
+    problem (:mod:`elsdesk.topics.desk_frames`), mail prefixes, a greeting or a sign-off (a
     title taken from a description's first line: "Hallå frikort syns inte", "… ventilatorn hälsningar
     pekka"), unit and place names, numbers and trailing punctuation; None when what is left says nothing or
     is a pasted sentence."""
-    text = _MAIL_PREFIX_RE.sub("", without_pasted_errors(title or ""))
+    text = _MAIL_PREFIX_RE.sub("", without_pasted_errors(without_desk_frame(title or "")))
     text = quotable(text) or without_greeting(text)  # a title that opens with "Tack, …" is no sign-off
     # what masking left reads as a word, a name as nothing ("Pat. [namn] ringde om recept" was a name; a tester)
     text = PLACEHOLDER_RE.sub(lambda found: _MASKED_AS.get(found.group(0), ""), text)
@@ -553,9 +555,10 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _first_sentence(description: str) -> str:
-    """A description's first sentence without greeting, signature or pasted error message; empty when
+    """A description's first sentence without greeting, signature, pasted error message or an agent's frame; empty when
     it holds a masked identifier ("[namn]"), which no agenda should be named by."""
-    sentence = _SENTENCE_END_RE.split(quotable(without_pasted_errors(description)).strip(), maxsplit=1)[0].strip()
+    text = quotable(without_pasted_errors(without_desk_frame(description)))  # not an agent's "Tel.samtal:"
+    sentence = _SENTENCE_END_RE.split(text.strip(), maxsplit=1)[0].strip()
     return "" if "[" in sentence else sentence
 
 

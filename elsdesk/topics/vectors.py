@@ -26,6 +26,7 @@ from scipy.sparse import csr_matrix
 
 from elsdesk.ml.synonyms import derived_stem, particles_as_nouns, read_as
 from elsdesk.ml.text import clean, fold, stem, stop_words
+from elsdesk.topics.desk_frames import without_desk_frame
 from elsdesk.topics.pasted_errors import without_pasted_errors
 
 logger = logging.getLogger(__name__)
@@ -65,9 +66,10 @@ _GENERIC = frozenset(fold(w) for w in (
 @lru_cache(maxsize=60_000)
 def topic_text(text: str) -> str:
     """Raw ticket text as the topic finder reads it: the classifier's cleaning
-    (:func:`elsdesk.ml.text.clean`) of the text without pasted error messages (cached: a week's texts
-    are read by the finder and by the description of its known problems' groups)."""
-    return particles_as_nouns(clean(without_pasted_errors(text)))
+    (:func:`elsdesk.ml.text.clean`) of the text without pasted error messages and without an ELS agent's frame
+    around the caller's words (cached: a week's texts are read by the finder and by the description of its known
+    problems' groups)."""
+    return particles_as_nouns(clean(without_pasted_errors(without_desk_frame(text))))
 
 
 @lru_cache(maxsize=200_000)
