@@ -102,6 +102,8 @@ def cmd_topics(args) -> int:
                 _change_agenda(database, report, args.on_agenda, args.off_agenda)
                 report = weekly_topics(database, week)
     if args.json:
+        if report.get("week"):
+            report = {**report, "agenda": agenda_of(report)}
         print(json.dumps(report, ensure_ascii=False))
         return 0
     if "week" in report and report["week"] is None:
@@ -126,6 +128,16 @@ def cmd_topics(args) -> int:
     elif "week" in report:
         print(agenda_line(report))
     return 0
+
+
+def agenda_of(report: dict) -> dict:
+    """The week's agenda for ``topics --json``: its topics' ids in agenda order and whether a person picked them
+    (``"picked": false``: the machine's proposal, the week's how-to topics; a tester's script found every topic's
+    ``on_agenda`` false until a lead picked some, and had to import the agenda rules to know the agenda)."""
+    from elsdesk.services.agenda_rules import agenda
+
+    return {"picked": any(topic["on_agenda"] for topic in report["topics"]),
+            "topic_ids": [topic["id"] for topic in agenda(report)]}
 
 
 def agenda_line(report: dict) -> str:

@@ -486,9 +486,14 @@ def test_the_command_line_puts_a_topic_on_the_weeks_agenda_beside_the_proposed_o
     dose = next(t for t in report["topics"] if t["module"] == "lakemedel")
     siths = next(t for t in report["topics"] if t["module"] == "inloggning_siths")
     assert dose["kind"] == "fel" and [t["id"] for t in agenda(report)] == [siths["id"]]
+    # the JSON says the agenda too, proposed or picked (a tester's script had to import the agenda rules)
+    assert report["agenda"] == {"picked": False, "topic_ids": [siths["id"]]}
     assert main(["--db", db, "topics", "--week", "2025-W19", "--on-agenda", dose["label"].upper()]) == 0
     shown = capsys.readouterr().out
     assert "agenda (vald; ändra med --on-agenda/--off-agenda ÄMNE): " in shown
+    assert main(["--db", db, "topics", "--week", "2025-W19", "--json"]) == 0
+    picked = json.loads(capsys.readouterr().out.splitlines()[-1])["agenda"]
+    assert picked["picked"] and sorted(picked["topic_ids"]) == sorted([dose["id"], siths["id"]])
     agenda_now = [t["id"] for t in agenda(weekly_topics(open_database(db), "2025-W19"))]
     assert sorted(agenda_now) == sorted([dose["id"], siths["id"]]), "the proposed topic stays beside the one added"
     assert main(["--db", db, "topics", "--week", "2025-W19", "--off-agenda", siths["id"]]) == 0
