@@ -281,8 +281,16 @@ class TrainingLeadView(QWidget):
                                          or_newest=or_newest)
 
         self._task = self.runner.start(work, db_path=self.db_path, on_success=self._on_loaded,
-                                       on_failure=self._load_failed, name="training overview")
+                                       on_failure=self._load_failed, on_finished=self._on_load_finished,
+                                       name="training overview")
         return self._task
+
+    def _on_load_finished(self, task) -> None:
+        """The load's result has been shown (its finished signal comes after it): no load runs any more. Until then
+        it is still loading, though its thread may be done: a tab shown in between loaded the newest week over the
+        week the window reopened on (a test that failed on a loaded machine)."""
+        if task is self._task:
+            self._task = None
 
     def _load_failed(self, exc: BaseException) -> None:
         """A load stopped because another week was chosen meanwhile is no error to show."""
@@ -291,7 +299,7 @@ class TrainingLeadView(QWidget):
         show_error(self, exc)
 
     def is_loading(self) -> bool:
-        return self._task is not None and not self._task.is_done()
+        return self._task is not None
 
     def _on_loaded(self, overview) -> None:
         same_week = self.overview is not None and overview.week == self.overview.week
