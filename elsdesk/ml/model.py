@@ -207,13 +207,14 @@ class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
             fitted = [pool.submit(self._svm_fit, X[train], y[train], None if weights is None else weights[train],
                                   CALIBRATION_TOLERANCE) for train, _test in folds]
             scores = np.vstack([_scores_on(job.result(), X[test], self.classes_) for (_train, test), job in zip(folds, fitted)])
+            y = y[calibrated]
+            if len(self.classes_) == 2:  # binary SVMs keep one row of weights, scoring the second class
+                positive = (y == self.classes_[1])[:, None]
+            else:
+                positive = y[:, None] == self.classes_[None, :]
+            # the sigmoids read the folds' scores alone: fitted while the final SVM may still be fitting
+            a, b = fit_sigmoids(scores, positive, None if weights is None else weights[calibrated])
             svm = final.result()
-        y = y[calibrated]
-        if len(self.classes_) == 2:  # binary SVMs keep one row of weights, scoring the second class
-            positive = (y == self.classes_[1])[:, None]
-        else:
-            positive = y[:, None] == self.classes_[None, :]
-        a, b = fit_sigmoids(scores, positive, None if weights is None else weights[calibrated])
         self.weights_ = np.ascontiguousarray(svm.coef_.T, dtype=np.float32)
         self.intercept_ = np.asarray(svm.intercept_, dtype=np.float32)
         self.sigmoid_a_ = np.asarray(a, dtype=np.float64)
