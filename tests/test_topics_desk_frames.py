@@ -66,3 +66,18 @@ def test_unrelated_calls_logged_in_one_agents_frame_are_no_topic():
 def test_a_name_from_a_description_leaves_the_agents_frame_out():
     description = "Tel.samtal: hur vidimerar man flera provsvar på en gång? Ej löst, återkommer."
     assert provisional_name(["Fråga"], [""], descriptions=[description]) == "Hur vidimerar man flera provsvar på en gång"
+
+
+def test_little_words_are_no_keywords():
+    """The same region's exports: "vår", "inga" and "istället sjuksköterska" were keywords of its topics."""
+    rows = [("Ny kollega saknar behörighet", "Vår nya kollega har inga behörigheter på vår enhet, istället får hon fel"),
+            ("Behörighet saknas för ny kollega", "Inga behörigheter till vår mottagning för vår nya kollega"),
+            ("Kollega utan behörighet", "Vår nyanställda kollega saknar behörighet, inga patienter syns på vår enhet"),
+            ("Behörighet ny kollega", "Ny kollega på vår avdelning har inga behörigheter, istället ett felmeddelande")]
+    tickets = [Ticketish(f"b-{i}", title, description, "behorighet_roller", "konfiguration")
+               for i, (title, description) in enumerate(rows)]
+    topics = TopicFinder(reference_texts=_reference_texts(), min_size=2).find(tickets)
+    assert topics
+    words = {word.casefold() for topic in topics for keyword in topic.keywords for word in keyword.split()}
+    assert words and not words & {"vår", "inga", "istället"}
+    assert "behörighet" in words or "kollega" in words

@@ -127,6 +127,13 @@ WHEN_WORDS = frozenset((
 IDENTIFIER_LABELS = frozenset(("pnr", "personnr", "persnr", "personnummer", "personnumret", "patientnamn"))
 
 
+# little words the stop list leaves for the classifier (whose, none, instead: "inga etiketter" tells it something) that
+# name nothing as a keyword: a tester's exports read "vår", "inga" and "istället sjuksköterska" as a topic's keywords
+KEYWORD_FILLERS = frozenset((
+    "vår", "våra", "vårt", "inga", "inget", "istället", "ändå", "redan", "dom", "nån", "nåt", "sån", "dessa", "varje",
+    "vilket", "kanske", "väldigt", "lite", "jätte", "fortfarande", "igen"))
+
+
 # that an error message came names no problem ("får felmeddelande", "an error about"): no keyword says it.
 # The words still count for likeness (as stop words they changed the reference's LSA basis, and a Fjällmark
 # problem was no longer found over the whole period); a pasted message itself is out of the text already.
@@ -158,6 +165,8 @@ def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: 
             continue  # "strax åtta" from "sedan strax efter åtta": when it began, not what it is
         if any(word.casefold() in IDENTIFIER_LABELS for word in words):
             continue  # "kvar pnr": the label of an identifier the masking took out
+        if any(word.casefold() in KEYWORD_FILLERS for word in words):
+            continue  # "vår", "istället sjuksköterska": a little word says nothing of the problem
         keywords.append(" ".join(words))
         used.update(parts)
         used.update(spelled)
