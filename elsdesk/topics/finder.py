@@ -155,7 +155,7 @@ def _keywords(candidates: list[list[str]], forms: dict[str, Counter], spelling: 
         if any(p in used for p in parts):
             continue
         written = [forms[p].most_common(1)[0][0] if forms.get(p) else p for p in parts]
-        words = [spelling.commonest(word) for word in written]
+        words = [spelling.kept_as_written(word) for word in written]
         spelled = {stem(word) for word in words}
         if spelled & used:
             continue  # a slip of a word another keyword holds ("teleofner" beside "telefoner")

@@ -218,6 +218,16 @@ class Spelling:
                 end = match.end()
         return "".join(parts) + text[end:]
 
+    def kept_as_written(self, written: str) -> str:
+        """The commonest spelling of a case-folded *written* word (:meth:`commonest`), except that a word typed
+        without å, ä and ö stays as written where the texts write it so after the word it most often follows
+        (a keyword has no text of its own around it: "behovs" of "vid behovs" was the keyword "behövs")."""
+        better = self.commonest(written)
+        if better == written or fold(better) != written:
+            return better
+        before = [(count, word) for (word, after), count in self.pairs.items() if after == written]
+        return written if before and self._said_so_after(max(before)[1], written, better) else better
+
     def _said_so_after(self, before: str, written: str, lettered: str) -> bool:
         """Whether the texts write *written* (typed without å, ä and ö) as it is after the word that ends *before*
         more often than its *lettered* form: "vid behovs" is no "vid behövs", though "behövs" is the commoner word
