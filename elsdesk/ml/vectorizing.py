@@ -64,7 +64,7 @@ def count_terms(analyses: Iterable[list[str]], dtype) -> tuple[dict[str, int], s
     columns = array("i")
     lengths = array("q")
     for terms in analyses:
-        columns.extend([vocabulary[t] for t in terms])
+        columns.extend(map(vocabulary.__getitem__, terms))  # a new term gets the next number (__missing__)
         lengths.append(len(terms))
     order = np.empty(len(vocabulary), dtype=np.int32)
     terms = sorted(vocabulary)

@@ -20,7 +20,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import islice
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -104,7 +104,9 @@ def _surface_forms(cleaned: list[str], stems: set[str]) -> dict[str, Counter]:
     repeat the same few hundred words): in the order each first occurs, so every form is counted in the
     order it first occurs, as word by word, and the commonest of forms written equally often is the same."""
     forms: dict[str, Counter] = defaultdict(Counter)
-    written_counts = Counter(chain.from_iterable(WORD_RE.findall(text) for text in cleaned))
+    # one scan of the texts on lines of their own: no word holds a line break, so the words and their order are the
+    # texts' one after another
+    written_counts = Counter(WORD_RE.findall("\n".join(cleaned)))
     for written, times in written_counts.items():
         for stemmed, word in _stems_and_forms(written):
             if stemmed in stems:
@@ -183,7 +185,10 @@ def _letter_triples(text: str | None) -> frozenset[str]:
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two sets (0 when both are empty)."""
-    return len(a & b) / len(a | b) if a or b else 0.0
+    if not (a or b):
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building it
 
 
 def _joined_across_modules(vectors: TicketVectors, groups: list[list[int]],
@@ -289,22 +294,35 @@ def share_more_than_their_module(tickets: list[Ticketish], reference: ReferenceM
     cut (two reports of one thing in a small week: "Diktat i fel kö", "Mina diktat skrivs inte ut")."""
     if len(tickets) < 3:
         return True
-    held = Counter()
-    for ticket in tickets:
-        held.update({term for term in analyse(ticket_text(ticket.title, ticket.description)) if "_" not in term})
-    return bool(telling_terms([term for term, count in held.items() if count >= 2],
-                              {ticket.module for ticket in tickets}, reference))
+    tells = _telling({ticket.module for ticket in tickets}, reference)
+    once: set[str] = set()
+    twice: set[str] = set()
+    for ticket in tickets:  # a term is judged when a second ticket holds it; the first that tells is enough
+        for term in {term for term in analyse(ticket_text(ticket.title, ticket.description)) if "_" not in term}:
+            if term not in once:
+                once.add(term)
+            elif term not in twice:
+                twice.add(term)
+                if tells(term):
+                    return True
+    return False
 
 
 def telling_terms(terms: list[str], modules: set[str | None], reference: ReferenceModel | None) -> list[str]:
     """Those of *terms* that say more than the *modules* they were written in: neither a module's name
     (:func:`_names_module`) nor common in every kind of ticket (in :data:`COMMON_WORD_SHARE` or more of the
     *reference* texts: "skicka", "saknas", "tid")."""
+    tells = _telling(modules, reference)
+    return [term for term in terms if tells(term)]
+
+
+def _telling(modules: set[str | None], reference: ReferenceModel | None):
+    """Whether a term says more than the *modules* (:func:`telling_terms`), the modules' name stems gathered once."""
     naming = set().union(*(_module_words(module) for module in modules))
     common = reference.word_df if reference is not None and reference.size else {}
     limit = COMMON_WORD_SHARE * (reference.size if reference is not None else 0)
     by_start = _by_start(naming)
-    return [term for term in terms if not _names_module(term, naming, by_start) and common.get(term, 0) <= limit]
+    return lambda term: not _names_module(term, naming, by_start) and common.get(term, 0) <= limit
 
 
 def _names_module(term: str, naming: set[str], by_start: dict[str, list[str]] | None = None) -> bool:
@@ -520,7 +538,9 @@ class TopicFinder:
                   texts: list[str], spelling: Spelling) -> FoundTopic:
         block = vectors.words[members]
         centroid = np.asarray(block.mean(axis=0)).ravel()
-        # how many members use each term: a label should name what most of them share
+        # how many members use each term: a label should name what most of them share (the comparison also sorts
+        # block's columns in place, and the similarity below sums in that order: counting the columns with bincount
+        # instead changed which of two tickets was the more typical, and so names and examples)
         coverage = np.asarray((block > 0).sum(axis=0)).ravel() / len(members)
         score = centroid * (0.5 + coverage)
         vocabulary = vectors.vocabulary

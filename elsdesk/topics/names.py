@@ -128,8 +128,9 @@ class Spelling:
         texts = list(texts)
         added, capitals = Counter(), Counter()
         for text in texts:
-            added.update(set(_words(text)))
-            capitals.update({w.casefold() for w in WORD_RE.findall(text or "") if len(w) <= CAPITALS_MAX and w.isupper()})
+            written = WORD_RE.findall(text or "")
+            added.update(set(_folded_words(text or "", written)))
+            capitals.update({w.casefold() for w in written if len(w) <= CAPITALS_MAX and w.isupper()})
         return cls(reference.seen + added if reference else added, reference, added,
                    reference.capitals + capitals if reference else capitals, texts=texts)
 
@@ -337,6 +338,29 @@ def _spelt_words(text: str):
 
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(unicodedata.normalize("NFC", text or "").casefold())
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")  # a character WORD_RE's words are made of
+_FOLDS_ALIKE: set[str] = set()  # characters seen to case-fold to one character, a word's letter exactly when they are
+
+
+def _folds_alike(character: str) -> bool:
+    folded = character.casefold()
+    return len(folded) == 1 and bool(_LETTER_RE.match(character)) == bool(_LETTER_RE.match(folded))
+
+
+def _folded_words(text: str, written: list[str]) -> list[str]:
+    """:func:`_words` of *text*, from its words as written (*written*: WORD_RE's) when that is the same: in a text
+    in NFC whose every character case-folds to one character that is a word's letter exactly when it is (Swedish
+    and English text are), the folded text's words are the written words folded. Learning a week's spelling read
+    each text twice, for its words and for those in capitals."""
+    if not _FOLDS_ALIKE.issuperset(text):
+        _FOLDS_ALIKE.update(c for c in set(text).difference(_FOLDS_ALIKE) if _folds_alike(c))
+        if not _FOLDS_ALIKE.issuperset(text):
+            return _words(text)
+    if not unicodedata.is_normalized("NFC", text):
+        return _words(text)
+    return [word.casefold() for word in written]
 
 
 def _pair_counts(texts) -> Counter:

@@ -20,6 +20,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -43,6 +44,9 @@ _NUMBERED_AS = {"day": "dag", "cycle": "cykel"}
 # every match of _NUMBERED_DAY_RE holds a digit; two texts in three hold none, and looking for one digit costs a
 # seventh of the full pattern's scan (tried at every position of every text a week analyses)
 _DIGIT_RE = re.compile(r"\d")
+# ... and one of these words, in the text lowered (no letter the pattern matches ignoring case lowers to another):
+# of the texts with a digit, three in five hold none
+_NUMBERED_HINTS = ("dag", "day", "kur", "cykel", "cycle")
 # words that say nothing about the problem itself
 _GENERIC = frozenset(fold(w) for w in (
     "cosmic", "problem", "fel", "fråga", "hjälp", "pat", "patient", "patienten", "patientens", "ssk", "usk", "läk",
@@ -88,14 +92,18 @@ def _word_stems(word: str) -> tuple[str, ...]:
 def terms_of_clean(cleaned: str) -> tuple[str, ...]:
     """Stems of the content words of already cleaned text (English words read as their Swedish
     counterparts, :mod:`elsdesk.ml.english`), plus adjacent stem pairs."""
-    stems = [s for word in WORD_RE.findall(cleaned) for s in _word_stems(word)]
+    stems = list(chain.from_iterable(map(_word_stems, WORD_RE.findall(cleaned))))
     numbered = [_NUMBERED_AS.get(word.lower(), word.lower()) + number for word, number in _numbered_days(cleaned)]
     return tuple(stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:]) if a != b] + numbered)
 
 
 def _numbered_days(cleaned: str) -> list[tuple[str, str]]:
-    """(word, number) of each numbered day or cycle of *cleaned* text (:data:`_NUMBERED_DAY_RE`); none without a digit."""
-    return _NUMBERED_DAY_RE.findall(cleaned) if _DIGIT_RE.search(cleaned) else []
+    """(word, number) of each numbered day or cycle of *cleaned* text (:data:`_NUMBERED_DAY_RE`); none without a digit
+    or without one of the pattern's words."""
+    if not _DIGIT_RE.search(cleaned):
+        return []
+    lowered = cleaned.lower()
+    return _NUMBERED_DAY_RE.findall(cleaned) if any(map(lowered.__contains__, _NUMBERED_HINTS)) else []
 
 
 @lru_cache(maxsize=60_000)
@@ -323,10 +331,10 @@ class CellMeans:
     @classmethod
     def of_rows(cls, vectors: TicketVectors, rows: np.ndarray) -> "CellMeans":
         """Cells of one ticket each: the tickets' own joined vectors."""
-        scale = _diagonal(vectors.scale[rows])
+        scale = vectors.scale[rows]
         return cls(
-            words=scale @ vectors.words[rows],
-            chars=(scale @ vectors.chars[rows]) if vectors.chars is not None else None,
+            words=_rows_scaled(vectors.words, rows, scale),
+            chars=_rows_scaled(vectors.chars, rows, scale) if vectors.chars is not None else None,
             lsa=vectors.lsa[rows] * vectors.scale[rows][:, None] if vectors.lsa is not None else None,
             char_weight=vectors.char_weight, lsa_weight=vectors.lsa_weight,
         )
@@ -364,6 +372,18 @@ class CellMeans:
             lsa = self.lsa * self.lsa_weight
             gram += lsa @ lsa.T
         return gram
+
+
+def _rows_scaled(matrix, rows: np.ndarray, scale: np.ndarray):
+    """``diags(scale) @ matrix[rows]``, each kept value multiplied once (the same float32 products, without a sparse
+    product's set-up: a week's modules asked for it hundreds of times); a product of 0 is left out, as the sparse
+    product leaves it out. Only the order of a row's values differs (the product reverses it), which neither caller
+    reads: the clustering's Gram matrix and the right side of :meth:`CellMeans.similarity_to` go column by column."""
+    picked = matrix[rows]
+    picked.data = picked.data * np.repeat(scale, np.diff(picked.indptr))
+    if not picked.data.all():
+        picked.eliminate_zeros()
+    return picked
 
 
 def _sparse_gram(matrix, dense_columns: int = 1024, min_rows: int = 16) -> np.ndarray:
@@ -406,7 +426,7 @@ def build_vectors(texts: list[str], reference: ReferenceModel, char_weight: floa
 
 def _week_tfidf(counts, vocabulary, reference_df: dict[str, int], documents: int):
     own = np.bincount(counts.indices, minlength=len(vocabulary)) if counts.nnz else np.zeros(len(vocabulary))
-    df = own + np.fromiter((reference_df.get(t, 0) for t in vocabulary), dtype=np.float64, count=len(vocabulary))
+    df = own + np.fromiter(map(reference_df.get, vocabulary, repeat(0)), dtype=np.float64, count=len(vocabulary))
     return tfidf(counts, idf(df, documents))
 
 
@@ -414,7 +434,7 @@ def _lsa(word_counts, word_vectors, vocabulary, reference: ReferenceModel, rando
     """Unit LSA vectors: the week's word vectors on the reference's basis, or on the week's own basis
     when there is no reference (tests, a desk without a seed corpus)."""
     if reference.lsa_basis is not None:
-        columns = np.fromiter((reference.lsa_columns.get(t, -1) for t in vocabulary), dtype=np.int64,
+        columns = np.fromiter(map(reference.lsa_columns.get, vocabulary, repeat(-1)), dtype=np.int64,
                               count=len(vocabulary))
         known = np.where(columns >= 0)[0]
         if not len(known):
