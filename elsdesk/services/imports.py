@@ -604,9 +604,9 @@ class _Batches:
             repo.insert_many([row.ticket for row in new])  # gives each new ticket its id
             for row in new:
                 self._written.add(row.ticket.id, row.line, renumbered=row.line in clashes)
-                history.extend(repo.label_diff(None, row.ticket, actor, "import", at))
             report.new += len(new)
-            repo.record_label_changes(history)
+            repo.record_label_changes(history)  # the updated tickets' rows, then the new ones': ids in that order
+            repo.record_labels_of_new([row.ticket for row in new], actor, "import", at)
             if self.classifier is not None:  # in the batch's transaction: nobody reads its tickets unclassified
                 from elsdesk.services.classification import classify_in_write
 

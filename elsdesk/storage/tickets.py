@@ -31,9 +31,12 @@ _INSERT_COLUMNS = _TICKET_FIELDS + ["iso_week", "search_parts"]
 _INSERT = f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
 _INSERT_WITH_ID = f"INSERT INTO tickets (id, {', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * (len(_INSERT_COLUMNS) + 1))})"
 _UPDATED_AT, _PATIENT_SAFETY, _EXTERNAL_ID = (_INSERT_COLUMNS.index(n) for n in ("updated_at", "patient_safety", "external_id"))
-# a setting that lives only inside an import batch's transaction: the insert trigger then leaves the
-# full-text index to one statement for the whole batch (migration 015)
+# a setting that lives only inside a batch's transaction in versions before 2026-12-07: the insert trigger of
+# migration 015 still stands aside while it is set (the import now lifts the trigger out instead, see
+# insert_indexing_once)
 FULLTEXT_DEFERRED = "fulltext_deferred"
+# the trigger that indexes each inserted ticket's text (migrations 015 and 019)
+_FULLTEXT_INSERT_TRIGGER = "tickets_fts_insert"
 _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
 TICKET_NUMBER = "ELS-{:06d}"  # the desk's own ticket numbers
 SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
@@ -58,18 +61,26 @@ def _row_to_ticket(row: tuple) -> Ticket:
 
 
 def insert_indexing_once(conn, insert_sql: str, rows) -> int:
-    """SQLite: insert ticket *rows* with *insert_sql* and fill the full-text index once for all of them
-    (the per-row trigger stands aside while FULLTEXT_DEFERRED is set), inside the caller's transaction.
-    The rows must get ids above every stored one (new rows, or ids given from max(id) + 1 on); returns
-    the highest id before them."""
+    """SQLite: insert ticket *rows* with *insert_sql* and fill the full-text index once for all of them,
+    inside the caller's transaction. The rows must get ids above every stored one (new rows, or ids given
+    from max(id) + 1 on); returns the highest id before them.
+
+    The per-row insert trigger is dropped for the insert and created again, word for word, before the
+    transaction ends: with a trigger on the table, even one whose WHEN clause says no, writing the rows and
+    their indexes took three times the CPU (1.8 against 0.6 s for 50,000 tickets). Other connections never
+    see the desk without the trigger (the change is inside the write transaction), and a rollback restores it."""
     last_id = conn.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING", (FULLTEXT_DEFERRED,))
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (_FULLTEXT_INSERT_TRIGGER,)).fetchone()
+    if trigger is not None:
+        conn.execute(f"DROP TRIGGER {_FULLTEXT_INSERT_TRIGGER}")
     try:
         conn.executemany(insert_sql, rows)
         conn.execute("INSERT INTO tickets_fts (rowid, title, description, resolution, search_parts)"
                      " SELECT id, title, description, resolution, search_parts FROM tickets WHERE id > ?", (last_id,))
     finally:
-        conn.execute("DELETE FROM settings WHERE key = ?", (FULLTEXT_DEFERRED,))
+        if trigger is not None:
+            conn.execute(trigger[0])
     return last_id
 
 
@@ -371,6 +382,29 @@ class TicketRepository:
             self.conn.executemany(
                 "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def record_labels_of_new(self, tickets: list[Ticket], actor: str, source: str, at: str) -> None:
+        """Write the history rows of new *tickets* as they came from :meth:`insert_many` (the rows
+        ``label_diff(None, ticket, …)`` gives each, in the order given), in one statement.
+
+        On SQLite the batch's ids are consecutive, so the rows are read from the stored tickets by SQL
+        instead of being made one by one in Python (0.2 instead of 0.7 s CPU for 50,000 tickets)."""
+        if not tickets:
+            return
+        first, last = tickets[0].id, tickets[-1].id
+        consecutive = all(later.id == earlier.id + 1 for earlier, later in zip(tickets, tickets[1:]))
+        if self.database.backend != "sqlite" or not consecutive:
+            self.record_label_changes(change for ticket in tickets
+                                      for change in self.label_diff(None, ticket, actor, source, at))
+            return
+        fields = " UNION ALL ".join(f"SELECT {number} AS number, '{name}' AS name"
+                                    for number, name in enumerate(LABEL_FIELDS))
+        value = "CASE f.name " + " ".join(f"WHEN '{name}' THEN t.{name}" for name in LABEL_FIELDS) + " END"
+        self.conn.execute(
+            "INSERT INTO label_history (ticket_id, field, old_value, new_value, actor, at, source, suggested_by)"
+            f" SELECT t.id, f.name, NULL, {value}, ?, ?, ?, NULL FROM tickets t CROSS JOIN ({fields}) f"
+            f" WHERE t.id BETWEEN ? AND ? AND {value} IS NOT NULL ORDER BY t.id, f.number",
+            (actor, at, source, first, last))
 
     @staticmethod
     def label_diff(before: Ticket | None, after: Ticket, actor: str, source: str, at: str,
