@@ -78,6 +78,9 @@ class Desk:
                         XDG_CONFIG_HOME=str(self.folder / "config"), XDG_CACHE_HOME=str(self.folder / "cache"),
                         ELSDESK_HOME=str(self.folder / "elsdesk"), QT_QPA_PLATFORM="offscreen")
         self.env.pop("ELSDESK_DB", None)
+        # the checkout this bench lives in, not whichever elsdesk the virtualenv has installed: the CLI runs in the
+        # desk's folder, so `python -m elsdesk` found the installed one, and a copy of older code measured the newer
+        self.env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))
 
     def run(self, *args: str) -> tuple[subprocess.CompletedProcess, float]:
         start = time.perf_counter()
