@@ -291,13 +291,15 @@ def _import_file(args, path: str) -> int:
 
 
 def check_input_file(path: str) -> None:
-    """A usage error (exit 2) when the file named on the command line cannot be opened as a ticket
-    file (missing, a folder, an unknown format, no permission), before any desk is opened."""
+    """Before any desk is opened: a usage error (exit 2) when the file named on the command line cannot
+    be opened (missing, a folder, no permission); bad input (exit 1, said without the usage lines) when
+    it is a file of a format that is not read, such as an old .xls: the command was typed right."""
     from elsdesk.cli_errors import command_line_values
-    from elsdesk.ticket_files import check_readable
+    from elsdesk.ticket_files import check_known_format, check_present
 
     with command_line_values():
-        check_readable(path)
+        check_present(path)
+    check_known_format(path)
 
 
 def say_none(text: str) -> None:

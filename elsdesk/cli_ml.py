@@ -118,7 +118,7 @@ def cmd_classify(args) -> int:
     if args.out:
         check_target(Path(args.out))  # before any work: a folder is no place for the result
         out_format = _classify_out_format(args.out)  # nor a file whose name promises another format
-    check_input_file(args.file)  # missing, a folder, unreadable: a usage error (exit 2)
+    check_input_file(args.file)  # missing, a folder, unreadable: exit 2; an old .xls: exit 1
     rows = rows_to_classify(args.file)  # no row with text at all: exit 1
     model, card = _desk_or_shipped_model(args)
     _say_fallback(card)
@@ -363,7 +363,7 @@ def cmd_evaluate(args) -> int:
     from elsdesk.storage import open_database
     from elsdesk.taxonomy import load_taxonomy
 
-    check_input_file(args.file)  # missing, a folder, unreadable: a usage error (exit 2)
+    check_input_file(args.file)  # missing, a folder, unreadable: exit 2; an old .xls: exit 1
     target = _target(args)
     if target is None:
         report = evaluate_file(args.file)  # no desk given: the shipped model

@@ -119,14 +119,18 @@ def check_readable(path: str | Path) -> None:
     """BadInputError when *path* is no ticket file the import can open (missing, a folder, an unknown
     format, no read permission): checked before a desk is opened or created for it. A file that opens
     and then cannot be read raises the OSError itself (the disk failed, not the command line)."""
+    check_present(path)
+    check_known_format(path)
+
+
+def check_present(path: str | Path) -> None:
+    """BadInputError when *path* names no file that can be read (missing, a folder, no read permission):
+    what was typed is wrong, whatever the file would have held."""
     path = Path(path)
     if not path.exists():
         raise BadInputError(f"{path}: filen finns inte")
     if path.is_dir():
         raise BadInputError(f"{path}: är en mapp, inte en fil")
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED and not workbook_under_another_name(path):  # a workbook named .xls is read as one
-        raise BadInputError(f"{path}: {unknown_format(path, suffix)}")
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -136,6 +140,14 @@ def check_readable(path: str | Path) -> None:
             handle.read(1)
         except OSError as exc:  # it opens but cannot be read: the disk failed, which names the file
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def check_known_format(path: str | Path) -> None:
+    """BadInputError when *path* is a file of a format the import does not read (an old .xls, a .docx)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED and not workbook_under_another_name(path):  # a workbook named .xls is read as one
+        raise BadInputError(f"{path}: {unknown_format(path, suffix)}")
 
 
 def unknown_format(path: Path, suffix: str) -> str:
