@@ -112,6 +112,19 @@ def test_finding_2_other_workstations_tickets_join_the_similar_ticket_index(qtbo
     qtbot.waitUntil(edit_indexed, timeout=20_000)
 
 
+def test_a_notice_while_a_catch_up_result_is_on_its_way_waits_for_its_mark(qtbot, desk, tmp_path):
+    """A catch-up whose thread was done but whose new mark had not reached the window yet let the next notice start
+    a second catch-up from the old mark, reading the same tickets again beside the first one's result."""
+    window = _window(qtbot, desk, tmp_path)
+    window._change_watch.stop()  # noqa: SLF001 - only this test's calls start catch-ups
+    _another_workstation_logs(desk, "Infusionspumpen tappar kopplingen till journalen")
+    first = window.catch_up_similarity_index()
+    assert first is not None and window.runner.pool.waitForDone(20_000)
+    assert first.is_done() and window.catch_up_similarity_index() is None  # the notice waits for the mark
+    qtbot.waitUntil(lambda: window.runner.running() == 0 and not window._similar_catch_up_due, timeout=20_000)
+    assert window._catch_up_task is not first  # the waiting notice's catch-up ran from the new mark
+
+
 # -- finding 4 ------------------------------------------------------------------------------
 @postgres_wanted
 @pytest.mark.parametrize("login, offered", [("karin_demo", False), (None, True)])

@@ -60,3 +60,15 @@ def test_closed_ticket_forms_and_profile_dialogs_do_not_pile_up(qtbot, window): 
         dialog = window.choose_profile()
         dialog.reject()
     qtbot.waitUntil(lambda: not window.findChildren(TicketFormDialog) and not window.findChildren(ProfileDialog))
+
+
+def test_a_task_is_settled_only_once_its_result_has_reached_its_owner(qtbot):
+    """A thread done is not a result shown: an owner that started its next run by the thread's end ran beside a
+    result still queued for the GUI thread (the Utbildning tab once loaded a stale week so)."""
+    runner = TaskRunner()
+    shown = []
+    task = runner.start(lambda _context: "resultat", on_success=shown.append)
+    assert runner.pool.waitForDone(10_000)  # the thread is done; the GUI thread has not turned since
+    assert task.is_done() and not task.is_settled() and shown == []
+    qtbot.waitUntil(task.is_settled, timeout=10_000)
+    assert shown == ["resultat"]

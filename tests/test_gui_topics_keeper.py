@@ -56,6 +56,23 @@ def test_the_keeper_works_the_week_out_once_the_desk_has_been_quiet(qtbot, db_pa
     runner.shutdown(30_000)
 
 
+def test_the_keeper_is_busy_until_its_result_has_been_told(qtbot, db_path, tmp_path):
+    """Between the run's thread ending and its weeks reaching the window the keeper said it was idle, and a
+    change in that moment started a second run beside the first one's result."""
+    _import(db_path, tmp_path, [_row(i, "2025-05-06", t, d, "lakemedel") for i, (t, d) in enumerate(DOSE_REPORTS)], "w19.jsonl")
+    runner = TaskRunner()
+    keeper = TopicsKeeper(runner, db_path, delay_ms=0)
+    told = []
+    keeper.kept.connect(told.append)
+    keeper.touch()
+    qtbot.waitUntil(lambda: keeper._task is not None, timeout=10_000)
+    assert runner.pool.waitForDone(60_000)  # the run's thread is done; its weeks wait in the event queue
+    assert told == [] and keeper.is_busy()
+    qtbot.waitUntil(lambda: not keeper.is_busy(), timeout=10_000)
+    assert told == [["2025-W19"]]
+    runner.shutdown(30_000)
+
+
 def test_a_desk_that_never_goes_quiet_is_still_kept(db_path, monkeypatch):
     from elsdesk.gui import topics_keeper
 

@@ -220,7 +220,7 @@ class ReviewActionsMixin:
         share it) without building it again; one catch-up at a time, and one more when notices came
         meanwhile. Edited text is read at most every EDIT_SCAN_EVERY_S (it needs a look at every ticket)."""
         index, mark, task = self.similarity_index, self._similarity_mark, self._catch_up_task
-        if index is None or mark is None or (task is not None and not task.is_done()):
+        if index is None or mark is None or (task is not None and not task.is_settled()):
             self._similar_catch_up_due = True  # after the build or the catch-up running now
             return None
         self._similar_catch_up_due = False
@@ -237,6 +237,7 @@ class ReviewActionsMixin:
 
         def done(result):
             count, new_mark = result
+            self._catch_up_task = None  # its result is here: the next catch-up may start from its mark
             if index is self.similarity_index:  # else a new build holds the desk and has its own mark
                 self._similarity_mark = new_mark
             if edits:

@@ -70,6 +70,7 @@ class Task:
         self.signals = TaskSignals()
         self._cancel = threading.Event()
         self._done = threading.Event()
+        self._settled = False
         self.context = TaskContext(self.signals, self._cancel, db_path)
 
     def cancel(self) -> None:
@@ -80,7 +81,14 @@ class Task:
         return self._cancel.is_set()
 
     def is_done(self) -> bool:
+        """The function has returned on its thread; its result may still wait in the GUI thread's queue."""
         return self._done.is_set()
+
+    def is_settled(self) -> bool:
+        """Every signal the task sent has reached its owner (set by :class:`TaskRunner` in the GUI thread). An
+        owner that starts the next run, or answers "busy", by this and not by :meth:`is_done` never runs beside
+        a result not yet shown: the Utbildning tab, loading by the thread's end, once showed a stale week."""
+        return self._settled
 
     def run(self) -> None:
         try:
@@ -175,6 +183,7 @@ class TaskRunner(QObject):
 
     def _on_task_finished(self, task: Task) -> None:
         self._running.discard(task)
+        task._settled = True  # connected after the owner's callbacks, so theirs have run
         # The task's signals hold the callbacks, and a callback may hold the task (on_finished does): a loop
         # through Qt that Python's collector cannot see, so every finished task, its result and what its
         # callbacks held stayed in memory (a tester's working day: +60 MB a minute). Its finished signal is

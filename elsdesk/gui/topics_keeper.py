@@ -47,7 +47,7 @@ class TopicsKeeper(QObject):
 
     def is_busy(self) -> bool:
         """A run is waiting for quiet or under way."""
-        return self._timer.isActive() or (self._task is not None and not self._task.is_done())
+        return self._timer.isActive() or (self._task is not None and not self._task.is_settled())
 
     def stop(self) -> None:
         self._timer.stop()
@@ -55,7 +55,7 @@ class TopicsKeeper(QObject):
             self._task.cancel()
 
     def _run(self) -> None:
-        if self._task is not None and not self._task.is_done():
+        if self._task is not None and not self._task.is_settled():
             self._again = True
             return
 
