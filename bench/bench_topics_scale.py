@@ -135,7 +135,7 @@ def forget_texts() -> None:
     from elsdesk import sign_offs
     from elsdesk.ml import text
 
-    for cached in (vectors.analyse, vectors.topic_text, vectors._word_char_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
+    for cached in (vectors.analyse, vectors.topic_text, vectors._word_char_grams, vectors._folded_grams, vectors._content_stem, vectors._word_stems, finder._char_text,
                    finder._stems_and_forms, text.stem, sign_offs._quoted):
         cached.cache_clear()
     for name in ("_clean", "_clean_text"):

@@ -111,6 +111,7 @@ class Spelling:
         # (word, next word) -> texts holding it, own texts only: given, or counted from *texts* when first asked (:attr:`pairs`)
         self._pairs = pairs if pairs is not None else None if texts is not None else Counter()
         self._texts = texts
+        self._most_before: dict[str, tuple[int, str]] | None = None  # word -> (texts, the word it most often follows)
         # The reference's look-up tables are built once and shared; this one's hold only what the
         # words *added* to the reference's counts change.
         self.reference = reference
@@ -226,8 +227,21 @@ class Spelling:
         better = self.commonest(written)
         if better == written or fold(better) != written:
             return better
-        before = [(count, word) for (word, after), count in self.pairs.items() if after == written]
-        return written if before and self._said_so_after(max(before)[1], written, better) else better
+        before = self._most_often_before(written)
+        return written if before is not None and self._said_so_after(before, written, better) else better
+
+    def _most_often_before(self, written: str) -> str | None:
+        """The word the own texts most often write right before *written* (of two as often, the later in
+        alphabetical order). The week's pairs are indexed by their second word when first asked: a week's keywords
+        asked one by one, and each ask read every pair (a twentieth of a week's topics on held-out text)."""
+        if self._most_before is None:
+            most: dict[str, tuple[int, str]] = {}
+            for (word, after), count in self.pairs.items():
+                if (count, word) > most.get(after, (0, "")):
+                    most[after] = (count, word)
+            self._most_before = most
+        found = self._most_before.get(written)
+        return None if found is None else found[1]
 
     def _said_so_after(self, before: str, written: str, lettered: str) -> bool:
         """Whether the texts write *written* (typed without å, ä and ö) as it is after the word that ends *before*

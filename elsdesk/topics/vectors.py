@@ -137,7 +137,9 @@ def _word_char_grams(word: str) -> tuple[str, ...]:
     return tuple(char_wb_ngrams(word, *CHAR_NGRAMS))
 
 
+@lru_cache(maxsize=200_000)
 def _folded_grams(word: str) -> tuple[str, ...]:
+    """A written word's n-grams, folded first (cached: a week's vectors are built for the week and again for parts of it)."""
     return _word_char_grams(fold(word))
 
 
