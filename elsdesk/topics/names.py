@@ -232,8 +232,8 @@ class Spelling:
 
     def _most_often_before(self, written: str) -> str | None:
         """The word the own texts most often write right before *written* (of two as often, the later in
-        alphabetical order). The week's pairs are indexed by their second word when first asked: a week's keywords
-        asked one by one, and each ask read every pair (a twentieth of a week's topics on held-out text)."""
+        alphabetical order). The week's pairs are indexed by their second word when first asked: each of a week's
+        keywords asked alone read every pair of the week."""
         if self._most_before is None:
             most: dict[str, tuple[int, str]] = {}
             for (word, after), count in self.pairs.items():
