@@ -107,10 +107,12 @@ def _paired(finder: TopicFinder, current: list[Group], earlier: list[Group]):
     similarity = CellMeans.of(finder.vectors(texts), cells).similarity()
     row = {c: i for i, c in enumerate(used_current)}
     column = {e: len(used_current) + i for i, e in enumerate(used_earlier)}
+    # each group's kind once (a week of 20,000 tickets has tens of thousands of candidate pairs)
+    current_kinds, earlier_kinds = {c: current[c].kind for c in used_current}, {e: earlier[e].kind for e in used_earlier}
     scored = []
     for c, e in candidates:
         value = float(similarity[row[c], column[e]])
-        if current[c].kind and earlier[e].kind and current[c].kind != earlier[e].kind:
+        if current_kinds[c] and earlier_kinds[e] and current_kinds[c] != earlier_kinds[e]:
             value -= finder.kind_penalty
         if value > needed and ((len(current[c].texts) >= FULL_TOPIC and len(earlier[e].texts) >= FULL_TOPIC)
                                or value > needed + HALF_MARGIN):
