@@ -57,3 +57,33 @@ def test_incidents_found_elsewhere_are_said_in_one_message_largest_first(qtbot, 
         "Möjlig incident: Cosmic hänger sig (18 ärenden från 15 enheter). Och 1 till. Se menyn Incidenter.")
     qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
     close(qtbot, window)
+
+
+@pytest.mark.sqlite_only
+def test_a_saved_ticket_that_makes_an_incident_says_both_in_one_message(qtbot, db_path, tmp_path, monkeypatch):
+    """A keyboard tester logged the fifth label-printer call from a fifth unit: "Möjlig incident …" was replaced by
+    "Ärende ELS-000198 sparat." 10 ms later, and only the menu's "(2)" was left of it."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from elsdesk.services import intake
+
+    real = intake.take_in_ticket
+    burst = SimpleNamespace(label="Etikettskrivaren skriver inte", ticket_count=5, units=tuple("ABCDE"))
+
+    def with_an_incident(*args, **kwargs):
+        return replace(real(*args, **kwargs), scan=SimpleNamespace(created=[burst], extended=[]))
+
+    monkeypatch.setattr(intake, "take_in_ticket", with_an_incident)
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
+    form = window.new_ticket()
+    form.title_edit.setText("Etikettskrivaren skriver inte")
+    with qtbot.waitSignal(window.ticket_saved, timeout=20000):
+        form.submit()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Ärende ") and " sparat." in said
+    assert "Möjlig incident: Etikettskrivaren skriver inte (5 ärenden från 5 enheter). Se menyn Incidenter." in said
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20000)
+    close(qtbot, window)

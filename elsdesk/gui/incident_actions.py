@@ -74,14 +74,19 @@ class IncidentActionsMixin:
         per incident replaced each other and the import's own summary within milliseconds: only the last, a small
         one, stayed); none when the caller's message already said it (*announced*)."""
         self.refresh_incidents()
-        if announced or not scan.created:
-            return
+        if not announced and scan.created:
+            self.statusBar().showMessage(self.incidents_found_text(scan), 15000)
+
+    def incidents_found_text(self, scan) -> str:
+        """What a scan that made new possible incidents says: the largest one, and how many more ("" for none)."""
+        if not scan.created:
+            return ""
         found = sorted(scan.created, key=lambda incident: -incident.ticket_count)
         text = self.tr("Möjlig incident: %1 (%2 ärenden från %3 enheter).").replace("%1", found[0].label).replace(
             "%2", str(found[0].ticket_count)).replace("%3", str(len(found[0].units)))
         if len(found) > 1:
             text += " " + self.tr("Och %1 till.").replace("%1", str(len(found) - 1))
-        self.statusBar().showMessage(text + " " + self.tr("Se menyn Incidenter."), 15000)
+        return text + " " + self.tr("Se menyn Incidenter.")
 
     def _fill_incidents_menu(self) -> None:
         self.incidents_menu.clear()

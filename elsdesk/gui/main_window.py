@@ -553,8 +553,11 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
 
         def done(result):
             stored, summary, scan = result.ticket, result.masking, result.scan
+            found = ""
             if scan is not None and (scan.created or scan.extended):
-                self._on_incidents_found(scan)
+                # said in the saved note below: a message of its own was replaced by it within milliseconds
+                self._on_incidents_found(scan, announced=True)
+                found = self.incidents_found_text(scan)
             if _still_open(form):
                 form.saved()
                 if form.next_wanted and self.form is None:  # Ctrl+N pressed while it saved
@@ -566,7 +569,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 note += " " + self.tr("Maskerat: %1.").replace("%1", identifier_kinds(summary.counts, with_numbers=True))
             if result.left_undone:  # saved all the same: saving again would store it twice
                 note += " " + self.tr("Modellens förslag och sökningen efter incidenter görs senare (databasen svarade inte nyss).")
-            self.statusBar().showMessage(note, 15000 if result.left_undone else 8000)
+            if found:
+                note += " " + found
+            self.statusBar().showMessage(note, 15000 if result.left_undone or found else 8000)
             self.ticket_saved.emit(stored)
 
         def failed(exc):
