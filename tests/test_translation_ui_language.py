@@ -149,3 +149,22 @@ def test_the_profile_dialog_says_what_is_wrong_in_the_ui_language(english, qtbot
     dialog.name_edit.setText("x" * 90)
     dialog.accept()
     assert dialog.error_label.text() == "The name may be at most 80 characters."
+
+
+def test_the_ticket_forms_alt_keys_are_unique_in_both_languages(qtbot, qapp):
+    """A keyboard tester: Alt+K was both Kanal and Eskalera till, so one of the two fields could not be reached by it."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from elsdesk.gui.ticket_form import TicketFormDialog
+
+    for language in ("sv", "en"):
+        translator = install_translator(qapp, language)
+        try:
+            form = TicketFormDialog(load_taxonomy(), language)
+            qtbot.addWidget(form)
+            texts = [w.text() for w in form.findChildren(QLabel) + form.findChildren(QAbstractButton)]
+            keys = [text.replace("&&", "").split("&", 1)[1][0].lower() for text in texts if "&" in text.replace("&&", "")]
+            assert len(keys) == len(set(keys)), (language, sorted(keys))
+        finally:
+            if translator is not None:
+                qapp.removeTranslator(translator)

@@ -50,7 +50,7 @@ class ProfileDialog(QDialog):
         self.fallback_label.setVisible(fallback is not None)
         if fallback is not None:
             self.fallback_label.setText(self.tr(
-                "Avbryter du blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.").replace(
+                "Avbryter du, blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.").replace(
                 "%1", fallback.name).replace("%2", role_name(fallback.role, language)))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)

@@ -2272,7 +2272,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/profile_dialog.py" line="53"/>
-        <source>Avbryter du blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.</source>
+        <source>Avbryter du, blir du %1 med rollen %2. Det går att byta senare under Arkiv › Byt profil.</source>
         <translation>If you cancel you will be %1 with the role %2. You can change it later under File › Change profile.</translation>
     </message>
     <message>
@@ -2870,7 +2870,7 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.ui" line="46"/>
-        <source>&amp;Kanal</source>
+        <source>Ka&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
