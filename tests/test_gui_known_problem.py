@@ -80,3 +80,40 @@ def test_an_open_ticket_linked_to_a_known_problem_says_it_is_linked(qtbot, db_pa
     form.reject()
     qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
     window.close()
+
+
+WRISTBAND = "Armbandsskrivaren skriver blanka armband"
+WRISTBAND_REPORTS = [
+    ("Armband blir blanka", "Armbandsskrivaren på akuten skriver ut tomma armband sedan i morse."),
+    ("Tomma id-band", "Skrivaren för patientarmband matar ut armband utan text."),
+    ("armbandsskrivare", "skriver blanka armband, har bytt rulle men samma sak"),
+    ("ID-armband utan tryck", "När vi skriver ut armband blir de vita, inget namn eller streckkod."),
+]
+
+
+def test_one_shared_word_is_no_known_problem_hint(qtbot, db_path, tmp_path):
+    """A keyboard tester linked wristband reports to a printer fault; "Hur skriver man ut en patient till kommunen",
+    "Hur skriver man ut en remiss" and "Patienten skrivs ut i morgon" were then each shown the printer's workaround
+    ("skriv" was all they shared), which ELS staff would have read to the caller."""
+    rows = [{"id": f"A-{i}", "created_at": f"2026-11-03T09:{i:02d}:00", "title": t, "description": d,
+             "module": "utskrift_hardvara", "problem": WRISTBAND} for i, (t, d) in enumerate(WRISTBAND_REPORTS)]
+    with open_database(db_path) as database:
+        assert not import_tickets(database, write_jsonl(tmp_path / "band.jsonl", rows)).rejected
+    save_profile(Profile("Eva", ELS_SUPPORT))
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.classifier is not None, timeout=30_000)
+    form = window.new_ticket()
+    for title in ("Hur skriver man ut en patient till kommunen", "Hur skriver man ut en remiss",
+                  "Patienten skrivs ut i morgon"):
+        with qtbot.waitSignal(form.text_edited, timeout=20_000):  # the form's own pause after typing
+            _type(qtbot, form, title, "")
+        qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)  # the look-up it started has answered
+        assert form.known_problem is None, title
+    _type(qtbot, form, "Armbanden kommer ut tomma", "")  # the fault itself, in other words
+    qtbot.waitUntil(lambda: form.known_problem is not None, timeout=20_000)
+    assert WRISTBAND in form.problem_view.text()
+    form.mark_unchanged()
+    form.reject()
+    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=20_000)
+    window.close()

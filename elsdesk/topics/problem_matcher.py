@@ -17,7 +17,7 @@ yet (always wrong: the ticket of a problem nobody has named), and on the unlinke
 weeks people linked (one-offs). A ticket is placed only when that model says it is more likely
 right than :data:`PLACE_PROBABILITY`: a wrong link costs a trainer more than a missing one, so
 anything unsure stays for the proposals.
-With too few links to learn from, a plain similarity rule decides (:data:`THRESHOLD`, :data:`MARGIN`).
+With too few links to learn from, a plain similarity rule decides (:data:`THRESHOLD`, :data:`MARGIN`, :data:`RULE_FLOOR`).
 A ticket that says word for word what a linked ticket says (two content words at least, spelling, case
 and greeting aside), or has only a title that linked tickets have, goes under their problem whatever
 module the model read it as, unless people linked that wording to two problems: a tester's "SVPL
@@ -36,6 +36,10 @@ from elsdesk.ml.text import ticket_text
 
 THRESHOLD = 0.25  # the similarity rule, for desks with few links
 MARGIN = 0.03
+# below this similarity the rule gives no chance at all: scaled from zero, a suggestion (probability 0.3) took a
+# similarity of 0.14, which one shared stem reaches ("Patienten skrivs ut i morgon" beside a wristband printer's
+# "skriver blanka armband": a keyboard tester's form hinted the printer fault for discharge and referral questions)
+RULE_FLOOR = 0.2
 PLACE_PROBABILITY = 0.55  # bench/bench_topic_quality.py, assisted case: precision ~0.8 on held-out weeks
 CHAR_WEIGHT = 0.5
 LSA_WEIGHT = 0.5
@@ -215,8 +219,8 @@ class ProblemMatcher:
         if self._model is not None and len(values):
             probabilities = iter(self._model.predict_proba(values)[:, 1])
         else:  # the similarity rule, scaled so that THRESHOLD meets PLACE_PROBABILITY; 0 when not clearly ahead
-            probabilities = iter(min(1.0, v[0] / THRESHOLD * PLACE_PROBABILITY) if v[1] >= MARGIN else 0.0
-                                 for v in values)
+            probabilities = iter(min(1.0, v[0] / THRESHOLD * PLACE_PROBABILITY) if v[1] >= MARGIN and v[0] >= RULE_FLOOR
+                                 else 0.0 for v in values)
         result = []
         for best, v in found:
             if best is None:
