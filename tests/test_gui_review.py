@@ -443,3 +443,20 @@ def test_a_decision_the_server_did_not_store_is_said_on_the_card_and_the_ticket_
         press(qtbot, Qt.Key_Return)
     qtbot.waitUntil(view.is_idle)
     assert stored(database, on_screen)[2] == "human"
+
+
+def test_esc_lets_go_of_a_kind_key_pressed_by_mistake(qtbot, view, desk):
+    """A keyboard tester pressed f, then h, then Esc to take it back, then Enter: the ticket was stored as Handhavande,
+    not with the suggested kind (Konfiguration); Esc had done nothing."""
+    database, ids, _index = desk
+    first = view.current_ticket_id()
+    press(qtbot, "h")
+    press(qtbot, "f")
+    assert view.pending_kind() == "fel"
+    press(qtbot, Qt.Key_Escape)
+    assert view.pending_kind() is None and view.status_label.text().startswith("Vald typ släppt")
+    with qtbot.waitSignal(view.labels_confirmed) as confirmed:
+        press(qtbot, Qt.Key_Return)
+    assert confirmed.args[0].kind == "handhavande"  # the suggestion's own kind (see the session above), not a key's
+    assert stored(database, first)[1] == confirmed.args[0].kind
+    assert "Esc = släpp vald typ" in view.help_label.text()

@@ -171,7 +171,7 @@ class ReviewQueueView(QWidget):
         return " · ".join(part for part in (
             self.tr("Enter = förslag 1 · 1–3 = välj förslag · / eller m = annan modul"), kinds,
             self.tr("l / L = känt problem · Mellanslag = hoppa över · s = ordning · Ctrl+Z = ångra"),
-            self.tr("i = liknande ärenden (Esc tillbaka)")) if part)
+            self.tr("i = liknande ärenden (Esc tillbaka)"), self.tr("Esc = släpp vald typ")) if part)
 
     # -- public --------------------------------------------------------------------------
     def focus_similar(self) -> None:
@@ -403,6 +403,8 @@ class ReviewQueueView(QWidget):
             self.open_picker()
         elif event.key() == Qt.Key_Space:
             self.skip()
+        elif event.key() == Qt.Key_Escape and self._kind is not None:
+            self.clear_kind()
         elif text == "s":
             self.set_order(ORDER_KEYS[(ORDER_KEYS.index(self._order) + 1) % len(ORDER_KEYS)])
         elif text == "l" and (event.text() == "L" or event.modifiers() & Qt.ShiftModifier):
@@ -461,6 +463,13 @@ class ReviewQueueView(QWidget):
             self.decide(item.ticket.module)
         else:
             self._say(self.tr("Inget sådant förslag – välj modul med /."))
+
+    def clear_kind(self) -> None:
+        """Esc: a kind key pressed by mistake is let go, and the next decision takes the suggested kind (a keyboard
+        tester's f, h, Esc, Enter stored Handhavande where Konfiguration was suggested)."""
+        self._kind = None
+        self.card.show_kinds(self.current_item(), None)
+        self._say(self.tr("Vald typ släppt: Enter bekräftar med förslagen."))
 
     def set_kind(self, kind: str) -> None:
         self._kind = kind

@@ -2496,6 +2496,16 @@ Database: %2</translation>
         <translation>i = similar tickets (Esc back)</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="174"/>
+        <source>Esc = släpp vald typ</source>
+        <translation>Esc = drop the chosen type</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="430"/>
+        <source>Vald typ släppt: Enter bekräftar med förslagen.</source>
+        <translation>Chosen type dropped: Enter confirms with the suggestions.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/review_queue_view.py" line="162"/>
         <source>Inga liknande ärenden att visa.</source>
         <translation>No similar tickets to show.</translation>
