@@ -355,3 +355,7 @@ def test_alt_i_reaches_the_similar_tickets_and_the_arrows_show_each_whole_resolu
     assert view.detail.text() == f"ELS-000001 – lösning: {answer}"
     qtbot.keyClick(view.tree, Qt.Key_Down)
     assert view.detail.text() == "ELS-000002 – lösning: ingen lösning skriven ännu"
+    # Esc goes back to the text, as in the review queue; it asked whether to throw the typed ticket away (a tester)
+    qtbot.keyClick(view.tree, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: form.description_edit.hasFocus())
+    assert form.isVisible()

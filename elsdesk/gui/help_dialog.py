@@ -52,7 +52,7 @@ SHORTCUTS = {
         ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Stäng; med osparad text frågar formuläret först (fortsätt, behåll som utkast eller kasta)")),
         ("Ctrl+1 / Ctrl+2 / Ctrl+3", QT_TRANSLATE_NOOP("HelpDialog", "Ta modulförslag 1, 2 eller 3")),
         ("Ctrl+T", QT_TRANSLATE_NOOP("HelpDialog", "Ta typförslaget")),
-        ("Alt+I", QT_TRANSLATE_NOOP("HelpDialog", "Till liknande tidigare ärenden; pilarna visar varje ärendes hela lösning under listan")),
+        ("Alt+I", QT_TRANSLATE_NOOP("HelpDialog", "Till liknande tidigare ärenden; pilarna visar varje ärendes hela lösning under listan, Esc tillbaka till beskrivningen")),
         ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("HelpDialog", "Nästa / föregående fält")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Bokstäver i en lista"), QT_TRANSLATE_NOOP("HelpDialog", "Hoppa till det val som börjar så")),
     ),

@@ -78,6 +78,9 @@ class TicketFormDialog(QDialog):
         self.similar_view.tree.currentItemChanged.connect(lambda *_: QTimer.singleShot(
             0, lambda: self.fields_scroll.ensureWidgetVisible(self.similar_view.detail, 0, 0)))
         self.form.findChild(QVBoxLayout, "fieldsLayout").addWidget(self.similar_view)  # scrolls with the fields
+        # Esc in the list goes back to the text, as in the review queue (it asked whether to throw the ticket away)
+        QShortcut(QKeySequence(Qt.Key_Escape), self.similar_view.tree, activated=self.description_edit.setFocus,
+                  context=Qt.WidgetShortcut)
         self.known_problem = None  # the ProblemSuggestion shown, if any
         bottom = QHBoxLayout()
         bottom.addWidget(self.saving_notice)

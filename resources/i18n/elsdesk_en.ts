@@ -383,8 +383,8 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="54"/>
-        <source>Till liknande tidigare ärenden; pilarna visar varje ärendes hela lösning under listan</source>
-        <translation>To similar earlier tickets; the arrows show each ticket&apos;s whole resolution below the list</translation>
+        <source>Till liknande tidigare ärenden; pilarna visar varje ärendes hela lösning under listan, Esc tillbaka till beskrivningen</source>
+        <translation>To similar earlier tickets; the arrows show each ticket&apos;s whole resolution below the list, Esc back to the description</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="55"/>
