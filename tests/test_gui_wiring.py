@@ -134,6 +134,25 @@ def test_retrain_offer_box_and_learning_curve(qtbot, db_path, tmp_path):
     close(qtbot, window)
 
 
+def test_the_retrain_offer_takes_no_enter_meant_for_the_queue(qtbot, db_path, tmp_path):
+    """A keyboard tester's next Enter in the review queue answered "Senare" to the offer before it was read, and the
+    offer waited 50 more confirmations: for its first second Enter and Space answer nothing, Esc still does."""
+    seed(db_path)
+    window = make(db_path, tmp_path)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    box = window._offer_retrain(50)
+    qtbot.waitUntil(box.isVisible)
+    for key in (Qt.Key_Return, Qt.Key_Space):
+        qtbot.keyClick(box.defaultButton(), key)
+        assert box.isVisible() and box.clickedButton() is None, key
+    box._shown_at -= box.SETTLE_MS / 1000  # read: now Enter answers, with the default "Senare"
+    with qtbot.waitSignal(box.finished):
+        qtbot.keyClick(box.defaultButton(), Qt.Key_Return)
+    assert box.clickedButton() is box.button(QMessageBox.No)
+    close(qtbot, window)
+
+
 def test_form_shows_similar_tickets_and_saving_a_burst_flags_an_incident(qtbot, db_path, tmp_path):
     seed(db_path, burst=True)
     window = make(db_path, tmp_path)

@@ -3,7 +3,9 @@ typing cannot answer; ask for a line of text or a choice in a dialog wide enough
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QSize, Qt
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QFile, QIODevice, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
@@ -67,6 +69,38 @@ class AltKeyMessageBox(QMessageBox):
         bare = not event.modifiers() & (Qt.AltModifier | Qt.ControlModifier | Qt.MetaModifier)
         if bare and event.text().strip() and event.text().isprintable():
             event.accept()  # typed text, not an answer
+            return
+        super().keyPressEvent(event)
+
+
+class SettlingMessageBox(QMessageBox):
+    """A question that comes up by itself while the person is pressing keys for something else: for
+    :data:`SETTLE_MS` after it shows, Enter and Space answer nothing (a super-user's next Enter in the review
+    queue answered "Senare" to the retraining offer before it was read, and the offer waited 50 more
+    confirmations). Esc, Alt and a click answer at once. The keys go to the focused button, which would
+    click itself, so the box filters its buttons' keys."""
+
+    SETTLE_MS = 1000
+    HELD_BACK = (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._shown_at = time.monotonic()
+        for button in self.buttons():
+            button.installEventFilter(self)
+        super().showEvent(event)
+
+    def settling(self) -> bool:
+        return time.monotonic() - getattr(self, "_shown_at", float("-inf")) < self.SETTLE_MS / 1000
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (event.type() in (QEvent.KeyPress, QEvent.KeyRelease) and event.key() in self.HELD_BACK
+                and self.settling()):
+            return True  # meant for what was under the box
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in self.HELD_BACK and self.settling():
+            event.accept()
             return
         super().keyPressEvent(event)
 

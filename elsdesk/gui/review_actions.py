@@ -165,7 +165,9 @@ class ReviewActionsMixin:
             self._on_ticket_selected(decision.ticket_id)
 
     def _offer_retrain(self, confirmations: int) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Question, self.tr("Träna om modellen?"), self.tr(
+        from elsdesk.gui.forms import SettlingMessageBox
+
+        box = SettlingMessageBox(QMessageBox.Question, self.tr("Träna om modellen?"), self.tr(
             "%1 etiketter har bekräftats sedan den senaste träningen. Vill du träna om modellen nu? "
             "Du ser kvaliteten före och efter när den är klar.").replace("%1", str(confirmations)),
             QMessageBox.Yes | QMessageBox.No, self)
