@@ -53,7 +53,7 @@ def comparison_text(c: TrainingComparison | None) -> str:
         else:
             why = _t(QT_TRANSLATE_NOOP("ModelWords", "bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs:"
                                        " %3 till)"), number(c.n), c.min_tickets, number(max(c.min_tickets - c.n, 0)))
-        text = _t(QT_TRANSLATE_NOOP("ModelWords", "Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2."), version_text(c.version), why)
+        text = _t(QT_TRANSLATE_NOOP("ModelWords", "Modellen från %1 kunde inte jämföras med den förra modellen: %2."), version_text(c.version), why)
         text += " " + _t(QT_TRANSLATE_NOOP("ModelWords", "Jämförelsen görs bara på ärenden som bekräftats sedan den förra modellen"
                                            " tränades: de äldre har den redan lärt sig."))
         if c.near_duplicates:

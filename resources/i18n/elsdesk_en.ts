@@ -1947,8 +1947,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="56"/>
-        <source>Senaste träningen (%1) kunde inte jämföras med den förra modellen: %2.</source>
-        <translation>The last training (%1) could not be compared with the previous model: %2.</translation>
+        <source>Modellen från %1 kunde inte jämföras med den förra modellen: %2.</source>
+        <translation>The model of %1 could not be compared with the previous model: %2.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="57"/>
