@@ -158,15 +158,18 @@ def test_the_save_dialog_opens_where_the_last_export_went_not_where_the_app_star
     _wait_until_done(qtbot, view)
 
 
-def test_the_chosen_file_type_wins_over_the_dialogs(qtbot, view, saved_as, tmp_path):
+def test_a_typed_extension_decides_the_format_as_the_clis_out_does(qtbot, view, saved_as, tmp_path):
+    """A keyboard tester typed "agenda-v46.pdf" with the type Excel and got her earlier .xlsx overwritten; the
+    typed extension decides (the chosen type only adds its extension to a name without one)."""
     _, answer = saved_as
-    answer.update(path=str(tmp_path / "mars.xlsx"), type="CSV (*.csv)")
+    answer.update(path=str(tmp_path / "mars.csv"), type="Excel (*.xlsx)")
     dialog = view.period_export.choose(today=LATER)
     dialog.set_period(date(2027, 3, 8), date(2027, 3, 28))
     with qtbot.waitSignal(view.exported, timeout=60_000) as exported:
         dialog.export_button.click()
     assert exported.args == [str(tmp_path / "mars.csv")]
     assert (tmp_path / "mars.csv").read_text(encoding="utf-8-sig").startswith("Från;Till;")
+    assert not (tmp_path / "mars.xlsx").exists()
 
 
 def test_cancel_stops_the_export_and_leaves_no_file(qtbot, view, monkeypatch, tmp_path):

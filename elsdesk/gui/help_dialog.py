@@ -57,6 +57,7 @@ SHORTCUTS = {
         (QT_TRANSLATE_NOOP("HelpDialog", "Bokstäver i en lista"), QT_TRANSLATE_NOOP("HelpDialog", "Hoppa till det val som börjar så")),
     ),
     TRAINING: (
+        ("Alt+K", QT_TRANSLATE_NOOP("HelpDialog", "Till veckan som visas; pilarna byter vecka")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Mellanslag"), QT_TRANSLATE_NOOP("HelpDialog", "Välj eller avvälj ämnet för agendan")),
         ("F2", QT_TRANSLATE_NOOP("HelpDialog", "Byt namn på ämnet")),
         (QT_TRANSLATE_NOOP("HelpDialog", "Shift+pil / Ctrl+klick"), QT_TRANSLATE_NOOP("HelpDialog", "Markera flera ämnen (för att slå ihop dem); Ctrl+pil och Ctrl+Mellanslag markerar ett ämne längre bort")),

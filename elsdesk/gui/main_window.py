@@ -220,9 +220,9 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if not weeks or view is None or view.is_loading():
             return
         if self.tabs.currentIndex() == self.training_tab and view.overview is not None:
-            view.load(view.current_week())
+            view.reload()
         else:
-            view.overview = None
+            view.reload_when_shown()
 
     @property
     def training_view(self) -> TrainingLeadView:
@@ -520,16 +520,17 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         if self.review_view is not None:
             self.review_view.refresh()
         self._desk_changed_for_topics()
-        if self._training_view is not None:
-            self._training_view.overview = None  # read again when the training tab is next shown
+        if self._training_view is not None:  # the week on screen stays (an import moved it to the newest)
             if self.tabs.currentIndex() == self.training_tab:
-                self._training_view.load()
+                self._training_view.reload()
+            else:
+                self._training_view.reload_when_shown()
 
     def _on_tab_changed(self, index: int) -> None:
         # the list's "Visar 119 av 119 ärenden" counts the Ärenden tab; the other tabs say their own counts
         self.count_label.setVisible(index == self.tickets_tab)
         if index == self.training_tab and self.training_view.overview is None and not self.training_view.is_loading():
-            self.training_view.load()
+            self.training_view.reload()  # the newest week at first; after a change, the week it showed
         # the keys go to what the tab shows, not to the tab bar (the arrows then changed tabs; a tester)
         if index == self.tickets_tab:
             self.list_view.setFocus()
@@ -733,7 +734,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 and self.training_view.overview is not None and not self.training_view.is_loading():
             # the week on screen, its selection kept (it jumped to the newest week after any edit or another
             # workstation's rename: a training lead working on an older week)
-            self.training_view.load(self.training_view.current_week(), or_newest=True)
+            self.training_view.reload()
         if model_may_have_changed(tables):
             # a model stored or the active one set: loaded again only when the desk's active one changed (each
             # decision at one workstation emptied the other super-users' cards while any setting meant a model)

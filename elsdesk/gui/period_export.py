@@ -76,10 +76,11 @@ class PeriodExportController(QObject):
         self._ask_file_name(*self.last_period, dialog.format())
 
     def _ask_file_name(self, start: date, end: date, fmt: str) -> None:
-        """The save dialog of a period's overview, named as the CLI names it; the chosen type decides."""
-        from elsdesk.services.export import path_with_format
+        """The save dialog of a period's overview, named as the CLI names it; a typed extension decides the
+        format, else the chosen type (elsdesk.gui.export_target)."""
         from elsdesk.periods import period_file_name
 
+        from elsdesk.gui.export_target import export_target
         from elsdesk.gui.file_places import EXPORTS, in_start_folder, remember_folder
 
         filters = {_file_type(name): key for key, name in self.file_types.items()}
@@ -88,8 +89,9 @@ class PeriodExportController(QObject):
                                                    ";;".join(filters), _file_type(self.file_types[fmt]))
         if path:
             remember_folder(EXPORTS, path)
-            fmt = filters.get(chosen, fmt)
-            self.export(fmt, str(path_with_format(path, fmt)), start, end)
+            target = export_target(self.view, path, filters.get(chosen, fmt))
+            if target is not None:
+                self.export(*target, start, end)
 
     def export(self, fmt: str, path: str, start: date, end: date):
         """Write the overview of *start* to *end* in the background, with progress and cancel under the

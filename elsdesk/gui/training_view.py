@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Q
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QMessageBox, QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSizePolicy, QSplitter, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from elsdesk.domain import Cancelled, ConflictError, day_label, day_number_of_week, parse_week
@@ -25,6 +25,7 @@ from elsdesk.gui.notify import show_error
 from elsdesk.gui.period_export import PeriodExportController
 from elsdesk.gui.period_export_dialog import PeriodExportProgress
 from elsdesk.gui.topic_columns import fit_topic_columns
+from elsdesk.gui.topic_table import TopicTable
 from elsdesk.gui.window_layout import RESTORED_PROPERTY, ElidedLabel
 from elsdesk.region_time import region_today
 from elsdesk.services.agenda_rules import HOW_TO, asks_training_day
@@ -106,6 +107,9 @@ class TrainingLeadView(QWidget):
         self._keep_ids: list[str] = []  # the topics to select again after a reload (edits keep the selection)
         self._keep_current: str | None = None  # ... and the one the current row was on
         self._select_after_load: str | None = None  # ... or the one an edit made of it
+        self._week_asked: str | None = None  # the week the running load shows (None: the newest)
+        self._week_when_hidden: str | None = None  # the week to read again when the tab is next shown
+        self._go_live_shown: QDate | None = None  # the go-live date as loaded, or as last saved from the field
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekCombo")
         self.week_combo.setMinimumContentsLength(9)
@@ -129,14 +133,18 @@ class TrainingLeadView(QWidget):
         self.period_button.setToolTip(self.tr("Exportera en översikt för en period, t.ex. en månad: ärenden per vecka"
                                               " och trend"))
         self.period_progress = PeriodExportProgress(self)
+        # Alt+K goes to the week picker (a keyboard tester needed 8× Shift+Tab from the topics); not Alt+V, the
+        # Visa menu's, nor Alt+E/Alt+P of the bar's buttons; "Wee&k" keeps the key in English
+        self.week_label = QLabel(self.tr("Vec&ka:"), self)
+        self.week_label.setBuddy(self.week_combo)
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Vecka:")), self.week_combo, QLabel(self.tr("Go-live:")), self.go_live_edit,
+        for widget in (self.week_label, self.week_combo, QLabel(self.tr("Go-live:")), self.go_live_edit,
                        self.day_label):
             bar.addWidget(widget)
         bar.setStretchFactor(self.day_label, 1)  # the label takes the room the buttons leave, and gives way first
         for widget in (self.recompute_button, self.export_format, self.export_button, self.period_button):
             bar.addWidget(widget)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table = TopicTable(0, len(COLUMNS), self)
         self.table.setObjectName("topicTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -271,6 +279,7 @@ class TrainingLeadView(QWidget):
 
         if self._task is not None:
             self._task.cancel()
+        self._week_asked = week
         if select is not None:
             self._select_after_load = select
         self.day_label.setText(self.tr("Räknar fram veckans ämnen…"))
@@ -284,6 +293,32 @@ class TrainingLeadView(QWidget):
                                        on_failure=self._load_failed, on_finished=self._on_load_finished,
                                        name="training overview")
         return self._task
+
+    def week_to_keep(self) -> str | None:
+        """The week a reload after a change of the desk shows: the one on screen (or being loaded, or shown when
+        the tab was hidden), or None, the newest, when that is the newest week, so that a lead on the newest week
+        follows a newer one. An import moved a training lead working on W46 to W50."""
+        from elsdesk.domain import newest_week_so_far
+
+        if self._task is not None:
+            return self._week_asked
+        if self.overview is None:
+            return self._week_when_hidden
+        newest = newest_week_so_far(self.overview.weeks, region_today())
+        return None if self.overview.week == newest else self.overview.week
+
+    def reload(self):
+        """Read the desk again after a change (an import, a saved ticket, another workstation's edit): the week
+        on screen stays and its topics refresh (:meth:`week_to_keep`), the selection kept; a week the desk no
+        longer holds shows the newest."""
+        return self.load(self.week_to_keep(), or_newest=True)
+
+    def reload_when_shown(self) -> None:
+        """The desk changed while the tab is hidden: its next showing reads it again (:meth:`reload`, by the
+        window), on the same week."""
+        if self.overview is not None:
+            self._week_when_hidden = self.week_to_keep()
+        self.overview = None
 
     def _on_load_finished(self, task) -> None:
         """The load's result has been shown (its finished signal comes after it): no load runs any more. Until then
@@ -325,6 +360,7 @@ class TrainingLeadView(QWidget):
         self.go_live_edit.setDate(QDate(overview.go_live.year, overview.go_live.month, overview.go_live.day)
                                   if overview.go_live else self.go_live_edit.minimumDate())
         self.go_live_edit.blockSignals(False)
+        self._go_live_shown = self.go_live_edit.date()  # what the desk holds (or derives): saved only when changed
         day = day_label(overview.day_number) or "–"
         tickets, topics = overview.report["tickets"], len(overview.report["topics"])
         tickets_text = self.tr("1 ärende") if tickets == 1 else self.tr("%1 ärenden").replace("%1", str(tickets))
@@ -774,9 +810,15 @@ class TrainingLeadView(QWidget):
     def _on_go_live_edited(self) -> None:
         from elsdesk.services.topics import set_go_live
 
-        if self.go_live_edit.date() == self.go_live_edit.minimumDate():
+        chosen = self.go_live_edit.date()
+        if chosen == self.go_live_edit.minimumDate():
             return  # "inte satt": nothing chosen
-        value = self.go_live_edit.date().toString("yyyy-MM-dd")
+        if chosen == self._go_live_shown:
+            # the field says it was left (Tab, a click elsewhere, Enter then Tab) whether or not it changed; a
+            # tester tabbing through fixed the date derived from the oldest ticket as the desk's go-live
+            return
+        self._go_live_shown = chosen
+        value = chosen.toString("yyyy-MM-dd")
         self._edit(lambda database: set_go_live(database, value), "go-live",
                    said=self.tr("Go-live satt till %1.").replace("%1", value))
 
@@ -787,8 +829,7 @@ class TrainingLeadView(QWidget):
         week = self.current_week()
         if not week:
             return
-        from elsdesk.services.export import path_with_format
-
+        from elsdesk.gui.export_target import export_target
         from elsdesk.gui.file_places import EXPORTS, in_start_folder, remember_folder
 
         filters = {self.tr(name): key for key, name in EXPORT_FILTERS.items()}
@@ -797,8 +838,10 @@ class TrainingLeadView(QWidget):
                                                    ";;".join(filters), self.tr(EXPORT_FILTERS[fmt]))
         if path:
             remember_folder(EXPORTS, path)
-            fmt = filters.get(chosen, fmt)  # the chosen type decides, and the file gets its extension
-            self.export(fmt, str(path_with_format(path, fmt)))
+            # a typed extension decides (as the CLI's --out), else the chosen type, whose extension the file gets
+            target = export_target(self, path, filters.get(chosen, fmt))
+            if target is not None:
+                self.export(*target)
 
     def export(self, fmt: str, path: str):
         from elsdesk.services.export import export_week

@@ -137,6 +137,29 @@
     </message>
 </context>
 <context>
+    <name>ExportTarget</name>
+    <message>
+        <location filename="../../elsdesk/gui/export_target.py" line="34"/>
+        <source>Skriva över filen?</source>
+        <translation>Overwrite the file?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/export_target.py" line="35"/>
+        <source>%1 finns redan. Vill du skriva över den?</source>
+        <translation>%1 already exists. Do you want to overwrite it?</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/export_target.py" line="38"/>
+        <source>Skriv över</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/export_target.py" line="39"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../elsdesk/gui/filter_bar.py" line="24"/>
@@ -408,6 +431,11 @@
     </message>
     <message>
         <location filename="../../elsdesk/gui/help_dialog.py" line="59"/>
+        <source>Till veckan som visas; pilarna byter vecka</source>
+        <translation>To the week shown; the arrow keys change the week</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/help_dialog.py" line="60"/>
         <source>Välj eller avvälj ämnet för agendan</source>
         <translation>Pick or unpick the topic for the agenda</translation>
     </message>
@@ -3305,8 +3333,8 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="131"/>
-        <source>Vecka:</source>
-        <translation>Week:</translation>
+        <source>Vec&amp;ka:</source>
+        <translation>Wee&amp;k:</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/training_view.py" line="131"/>
