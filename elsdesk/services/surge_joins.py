@@ -40,7 +40,7 @@ from elsdesk.domain import Ticket, parse_datetime, unit_key
 from elsdesk.ml.similarity import to_seconds
 from elsdesk.services.surge_rules import (SHARED_SERVICE_MODULES, SHARED_SERVICE_WINDOW_HOURS, SYSTEM_WIDE_MODULE,
                                           DeskHistory, Surge, SurgeRules, TicketLabels, is_shared_service_fault,
-                                          is_system_wide_report, kinds_allow_incident)
+                                          incident_label, is_system_wide_report, kinds_allow_incident)
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.incidents import IncidentRepository, distinct_units
 
@@ -115,9 +115,9 @@ def _label_bursts(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules
                 usual = (scale * np.count_nonzero(earlier_counted & (earlier_times >= since) & (earlier_times < first))
                          + np.count_nonzero(counted & (times >= since) & (times < first)))
             if desk.above_usual(len(chosen), usual, first, earlier_times, scale, times):
-                named = _most_said(chosen)
+                named, units = _most_said(chosen), distinct_units(t.unit for t in chosen)
                 surges.append(Surge(tuple(t.id for t in chosen), chosen[0].created_at, chosen[-1].created_at,
-                                    distinct_units(t.unit for t in chosen), named.title, named.id, system_wide))
+                                    units, incident_label(named.title, units), named.id, system_wide))
             taken = set(run)  # found, or as many as usual: either way not the start of another burst
             reports = [t for i, t in enumerate(reports) if i not in taken]
     return surges

@@ -60,6 +60,15 @@ class SurgeRules:
     first_day_hours: float = 24.0  # a burst this soon after the desk's first ticket has no usual rate
 
 
+def incident_label(title: str | None, units) -> str:
+    """What a burst is called: its central report's title without the units and places it names (eight outage
+    reports of six units were "Hela Cosmic står still på avd 4", a keyboard tester); as written when that leaves
+    less than two words."""
+    from elsdesk.topics.names import without_places
+
+    return without_places(title or "", units)
+
+
 @dataclass(frozen=True)
 class Surge:
     """A burst found by :func:`elsdesk.services.surges.detect_surges` (not yet stored)."""

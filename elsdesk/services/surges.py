@@ -43,7 +43,7 @@ from elsdesk.ml.window_features import WindowFeatures
 from elsdesk.ml.text import ticket_text
 from elsdesk.services.surge_joins import (join_system_wide, not_questions, shared_service_bursts, system_wide_bursts,
                                           system_wide_incidents_near)
-from elsdesk.services.surge_rules import DeskHistory, Surge, SurgeRules, TicketLabels
+from elsdesk.services.surge_rules import DeskHistory, Surge, SurgeRules, TicketLabels, incident_label
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.incidents import IncidentRepository, distinct_units
 
@@ -237,10 +237,11 @@ def _detect_in(before: list[Ticket], tickets: list[Ticket], rules: SurgeRules, s
         remaining[members] = False
         links -= adjacent[:, members].sum(axis=1)
         chosen = [tickets[i] for i in members]
+        burst_units = distinct_units(t.unit for t in chosen)
         surges.append(Surge(
             ticket_ids=tuple(t.id for t in chosen), first_at=chosen[0].created_at, last_at=chosen[-1].created_at,
-            units=distinct_units(t.unit for t in chosen),
-            label=tickets[centre].title, representative_id=tickets[centre].id,
+            units=burst_units, label=incident_label(tickets[centre].title, burst_units),
+            representative_id=tickets[centre].id,
         ))
     return surges
 

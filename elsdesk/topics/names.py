@@ -491,6 +491,27 @@ def _ends_at_a_gap(words: list[str]) -> bool:
     return next((word == _GAP for word in reversed(words) if word.strip("?!.,:;–-/")), False)
 
 
+def _places_gapped(text: str, places) -> str:
+    """*text* with the *places* (units) and any unit, ward or place it names taken out, a gap (:data:`_GAP`) left
+    for each."""
+    gap = f" {_GAP} "
+    # a whole word only: unit "IVA" is no part of "Skrivaren" nor of "IVA-kurvan", "Röntgen" none of "Röntgensvar"
+    for place in places:
+        text = re.sub(_BEFORE_PLACE + r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", gap, text, flags=re.IGNORECASE)
+    for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE):
+        text = pattern.sub(gap, text)
+    return text
+
+
+def without_places(title: str, places) -> str:
+    """*title* without the *places* (units) and the units, wards and places it names, with the little word before
+    each ("Hela Cosmic står still på avd 4": "Hela Cosmic står still"); the title as written when that would leave
+    fewer than two words. An incident is named so: eight outage reports of six units were "… på avd 4"."""
+    closed = _closed_up(_places_gapped(title or "", places).split())
+    text = re.sub(r"\s+([?!.,:;])", r"\1", _LEADING_RE.sub("", _TRAILING_RE.sub("", " ".join(closed))))
+    return text if len(text.split()) >= 2 else (title or "")
+
+
 def _as_name(title: str, places: list[str]) -> str | None:
     """*title* as a name: without a pasted error message ("NullReferenceException i modul",
     :func:`elsdesk.topics.pasted_errors.without_pasted_errors`), an agent's "Samtal från avd 5:" before the
@@ -503,11 +524,7 @@ def _as_name(title: str, places: list[str]) -> str | None:
     # what masking left reads as a word, a name as nothing ("Pat. [namn] ringde om recept" was a name; a tester)
     text = PLACEHOLDER_RE.sub(lambda found: _MASKED_AS.get(found.group(0), ""), text)
     gap = f" {_GAP} "
-    # a whole word only: unit "IVA" is no part of "Skrivaren" nor of "IVA-kurvan", "Röntgen" none of "Röntgensvar"
-    for place in places:
-        text = re.sub(_BEFORE_PLACE + r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", gap, text, flags=re.IGNORECASE)
-    for pattern in (_PLACE_RE, _UNIT_RE, _WARD_RE):
-        text = pattern.sub(gap, text)
+    text = _places_gapped(text, places)
     text = _NUMBER_RE.sub(lambda found: found.group(0) if _NUMBERED_BEFORE_RE.search(text, 0, found.start())
                           or _CLOCK_BEFORE_RE.search(text, 0, found.start()) else gap, text)
     words = text.split()
