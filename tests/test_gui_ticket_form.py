@@ -359,3 +359,31 @@ def test_alt_i_reaches_the_similar_tickets_and_the_arrows_show_each_whole_resolu
     qtbot.keyClick(view.tree, Qt.Key_Escape)
     qtbot.waitUntil(lambda: form.description_edit.hasFocus())
     assert form.isVisible()
+
+
+def test_the_similar_tickets_stay_in_sight_beside_a_hint_suggestions_and_a_draft(form, qtbot):
+    """A keyboard tester's form, at its size on a 1600×1000 screen, scrolled the similar tickets out of sight once a
+    known problem's hint, the suggestions and the kept draft's notice showed above them: the description asked for
+    192 px whatever it held, and the scroll area gave every field what it asked once a wrapped label was shown."""
+    from types import SimpleNamespace
+
+    from elsdesk.gui.app import stylesheet
+    from elsdesk.gui.ticket_form import PREFERRED_SIZE
+
+    form.setStyleSheet(stylesheet())  # the app's, whose frames and padding the hint and the notice get
+    form.resize(PREFERRED_SIZE)
+    form.title_edit.setText("Armbandsskrivaren på akuten ger vita armband")
+    form.description_edit.setPlainText("Triageskrivaren matar ut armband utan text. Har startat om skrivaren.")
+    form.show_similar([SimpleNamespace(score=0.8, ticket=Ticket(
+        id=n, external_id=f"ELS-00000{n}", title=f"Armbanden blir vita {n}", created_at="2026-11-12T10:00:00",
+        status="lost", resolution="Bytt färgband.", label_source="human", module="utskrift_hardvara")) for n in range(1, 6)])
+    form.show_known_problem(SimpleNamespace(problem=SimpleNamespace(
+        name="Armbandsskrivaren skriver blanka armband", status="workaround",
+        workaround="Skriv ut armbanden från skrivaren i expeditionen tills färgbandet är bytt."), linked=False))
+    form.show_suggestions([("utskrift_hardvara", 0.98, "Hög")], kind=("fel", 0.76, "Medel"))
+    form.show_kept_draft("2026-12-07T10:00:00")
+    scroll = form.fields_scroll
+    qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())  # no scrolling needed
+    tree = form.similar_view.tree
+    bottom = tree.mapTo(scroll.viewport(), tree.rect().bottomLeft()).y()
+    assert 0 < bottom <= scroll.viewport().height()

@@ -23,7 +23,11 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     try:
         from PySide6.QtUiTools import QUiLoader  # only the forms need it, not the first paint
 
-        widget = QUiLoader().load(file, parent)
+        from elsdesk.gui.text_box import TextBox
+
+        loader = QUiLoader()
+        loader.registerCustomWidget(TextBox)  # the classes of ours a form may name
+        widget = loader.load(file, parent)
     finally:
         file.close()
     if widget is None:
