@@ -603,7 +603,8 @@ def read_ticket_row(fields: dict, taxonomy: Taxonomy | RememberedLabels, categor
     raise ValueError to reject."""
     values = ticket_fields(fields, category)
     ticket, warnings, unknown = _ticket_of(values, taxonomy)
-    present = {name for name, value in values.items() if not _blank(value)}
+    present = {name for name, value in values.items()  # not _blank(value), without a call per cell
+               if value is not None and (value.strip() if isinstance(value, str) else True)}
     # an unknown priority, channel or escalation leaves a stored ticket's as it was (an unknown status is "ny", said so)
     present -= {value.field for value in unknown if value.field in KEPT_WHEN_UNKNOWN}
     if ticket.escalation:

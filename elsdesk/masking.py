@@ -62,8 +62,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterator
 
 from elsdesk.lazy_regex import lazy_compile
 from elsdesk.masking_names import (AFTER_NAME_START, NAME_PLACEHOLDER, UPPER_LETTERS, known_names_re,
@@ -511,7 +513,7 @@ def mask_fields(*texts: str | None) -> list[MaskResult]:
     masked in one field ("pat Anna Testsson ringde") is masked wherever it stands in the others ("Anna Testsson
     undrar ...", "Testsson ringer igen"; see elsdesk.masking_names.known_names_re). None gives ""."""
     found: list[tuple[str, bool]] = []
-    masked = [_masked_alone(text, found) for text in texts]
+    masked = [_masked_alone_remembered(text, found) for text in texts]
     if not found:
         return [MaskResult(text, counts) for text, counts in masked]
     pattern = known_names_re(found, [text for text, _counts in masked])
@@ -534,6 +536,46 @@ def masked_and_counts(text: str | None) -> tuple[str, dict[str, int]]:
     if not found:
         return masked, counts
     return _with_known_names(masked, counts, known_names_re(found, (masked,)))
+
+
+# A file's units, roles, titles and resolutions repeat row after row ("avd 31", "ssk"): within an import
+# (masking_remembered) a ticket's short text is masked once and its result, with the names it found, reused;
+# _masked_alone reads nothing but its text. Bounded, so memory stays flat, and let go when the import ends: the texts
+# as written are not kept in a long-running window. (Ticket numbers, unique, are masked without it.)
+_REMEMBERED_CHARS = 100
+_REMEMBERED_TEXTS = 10_000
+_remembered: dict[str, tuple[str, dict[str, int], tuple[tuple[str, bool], ...]]] | None = None
+
+
+@contextmanager
+def masking_remembered() -> Iterator[None]:
+    """Within it, :func:`mask_fields` masks each short text once (an import of many rows)."""
+    global _remembered
+    outer = _remembered
+    if outer is None:
+        _remembered = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _remembered = None
+
+
+def _masked_alone_remembered(text: str | None, found: list[tuple[str, bool]]) -> tuple[str, dict[str, int]]:
+    """:func:`_masked_alone` of *text*, a short text's result remembered within :func:`masking_remembered`."""
+    memory = _remembered
+    if memory is None or not text or len(text) > _REMEMBERED_CHARS:
+        return _masked_alone(text, found)
+    known = memory.get(text)
+    if known is None:
+        names: list[tuple[str, bool]] = []
+        masked, counts = _masked_alone(text, names)
+        if len(memory) >= _REMEMBERED_TEXTS:
+            memory.clear()
+        known = memory[text] = (masked, counts, tuple(names))
+    masked, counts, names = known
+    found.extend(names)
+    return masked, dict(counts)  # a caller's own counts: the remembered ones stay as they were
 
 
 def _masked_alone(text: str | None, found: list[tuple[str, bool]]) -> tuple[str, dict[str, int]]:

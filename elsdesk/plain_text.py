@@ -23,6 +23,8 @@ def printable(text: str | None, keep_newlines: bool = True) -> str:
     _BREAKING_CONTROLS); with ``keep_newlines=False`` tabs and line breaks become spaces."""
     if not text:
         return ""
+    if text.isprintable():  # most text: every character either pattern removes is unprintable (one scan in C)
+        return text
     if keep_newlines:
         return _CONTROL.sub(lambda m: "\n" if m.group(0) in _BREAKING_CONTROLS else "", text)
     return _CONTROL_AND_BREAKS.sub(

@@ -195,8 +195,12 @@ def flat_fields(value: dict, prefix: str = "", depth: int = 0) -> dict:
     ``requester.department``), a list of plain values joined as text ("SITHS, Inloggning"), a list holding
     objects or lists, an empty object and objects deeper than :data:`NESTED_DEPTH` left unread (None: the
     import names such a column among those it did not read). A flat ticket comes back as it is."""
-    if not prefix and not any(isinstance(item, (dict, list)) for item in value.values()):
-        return value
+    if not prefix:
+        for item in value.values():  # a loop, not any() over a generator: this runs for every row of a file
+            if isinstance(item, (dict, list)):
+                break
+        else:
+            return value
     fields: dict = {}
     for key, item in value.items():
         name = f"{prefix}{key}"

@@ -50,7 +50,7 @@ from elsdesk.importer import (
     earlier_automatic_ids, id_column_newly_read, last_day_not_ahead, no_rows, read_ticket_row, shown, ticket_fields,
 )
 from elsdesk.import_dates import day_first_note, day_first_unless_shown, slash_order, slash_order_of
-from elsdesk.masking import mask, mask_text
+from elsdesk.masking import mask, mask_text, masking_remembered
 from elsdesk.region_time import region_today
 from elsdesk.services.import_links import ImportLinks
 from elsdesk.services.import_numbers import IdClashes
@@ -268,7 +268,8 @@ def import_tickets(
 
     columns = FileColumns.of_file(path)
     ahead_rows = _AheadRows()
-    with database.bulk_writes() as committed:
+    # an import's units, roles and titles repeat: each short text masked once (let go when the import ends)
+    with database.bulk_writes() as committed, masking_remembered():
         rows = read_rows(path)  # streamed: a large file is never held as tickets all at once
         ahead = _first_rows(rows)
         category = CategoryColumn.of_rows((row.fields for row in ahead if row.fields is not None), taxonomy)

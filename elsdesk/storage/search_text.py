@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # a part starts at least this far into a word and is at least this long; shorter tails are endings
@@ -31,6 +32,9 @@ MIN_COMPOUND = MIN_HEAD + MIN_PART
 # a longer "word" is no compound (a pasted hash, a run of one letter): its tails would grow with the
 # square of its length (a 100,000-letter field meant gigabytes); it is still indexed whole
 MAX_COMPOUND = 64
+# the words of WORD_RE that can be compounds, found without listing the others (most words): a match starts only where
+# a word does and ends where it does (the look-arounds), so a short word is not tried again from each of its letters
+_COMPOUND_WORD_RE = re.compile(rf"(?<![^\W_])[^\W_]{{{MIN_COMPOUND},{MAX_COMPOUND}}}(?![^\W_])", re.UNICODE)
 MAX_TICKET_NUMBER = 64  # the longest search text looked up as a ticket number
 # the fewest digits a search of digits alone needs to be looked up as a number: one ("13" is ticket ELS-000013 on a
 # go-live day, when a caller says "ärende 13"; a tester found nothing with 3); what the text holds is found beside it
@@ -94,12 +98,8 @@ def ticket_number_prefixed(text: str | None) -> tuple[str, str] | None:
 
 def compound_parts(*texts: str | None) -> str:
     """The tails of every long word in *texts*, space-separated, each once."""
-    parts: dict[str, None] = {}
-    for text in texts:
-        for word in WORD_RE.findall((text or "").lower()):
-            if MIN_COMPOUND <= len(word) <= MAX_COMPOUND:
-                parts.update(dict.fromkeys(_tails(word)))
-    return " ".join(parts)
+    words = chain.from_iterable(_COMPOUND_WORD_RE.findall(text.lower()) for text in texts if text)
+    return " ".join(dict.fromkeys(chain.from_iterable(map(_tails, words))))
 
 
 @lru_cache(maxsize=100_000)
