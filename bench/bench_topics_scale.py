@@ -16,7 +16,8 @@ Then rounds alternate, in this process:
     process) are built before the first round and their time is printed on its own.
 (b) **peer**: the same week's texts read from the same desk, ``TfidfVectorizer(sublinear_tf=True)``
     + ``NMF(n_components=k, init="nndsvda", tol=1e-3, random_state=0)`` (k = 20 at 2,000, 50 at
-    20,000; ``--components`` changes them) and each ticket assigned its top component.
+    20,000; ``--components`` changes them) and each ticket assigned its top component; BLAS on one
+    thread, as the app's finder has it.
 
 A third desk (``--one-module``, default 20,000) labels every ticket with one module, so one group
 is far above the 3,000 tickets the finder compares all against all and goes the block-by-block way.
@@ -155,10 +156,14 @@ def peer_round(database, components: int) -> tuple[float, int]:
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    from threadpoolctl import threadpool_limits
+
     start = time.perf_counter()
     texts = [ticket_text(t.title, t.description) for t in week_tickets(database, WEEK)]
     matrix = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
-    weights = NMF(n_components=components, init="nndsvda", tol=1e-3, random_state=0).fit_transform(matrix)
+    # one BLAS thread, as the app's finder has: with two on a busy 2-core machine NMF's fit swung from 0.8 to 2.9 s
+    with threadpool_limits(limits=1, user_api="blas"):
+        weights = NMF(n_components=components, init="nndsvda", tol=1e-3, random_state=0).fit_transform(matrix)
     topics = len(set(weights.argmax(axis=1).tolist()))
     return time.perf_counter() - start, topics
 
