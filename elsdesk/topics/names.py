@@ -91,6 +91,14 @@ _DANGLING = frozenset(("på", "i", "för", "till", "vid", "hos", "från", "med",
 # verbs that say where something goes or ends up: a title that ended with the place after one says nothing without it
 _WHERE_TO_VERBS = frozenset(("hamnar", "hamnade", "landar", "landade", "går", "gick", "skickas", "skickades", "flyttas",
                              "flyttades", "kommer", "kom", "åker", "lands", "goes", "ends", "went"))
+# a title that opens so reads as a question without its "?"; one that does not ("Remissen skickad?") is a question by
+# its mark only, and without it a statement: a tester's new topic "Inskrivningsmeddelandet skickat" read as a status
+# while eight of its nine tickets asked how to send it
+_QUESTION_STARTS = frozenset(("hur", "var", "vad", "vilken", "vilket", "vilka", "varför", "när", "vem", "vems", "vart",
+                              "varifrån", "kan", "går", "ska", "skall", "får", "måste", "bör", "finns", "är", "har",
+                              "blir", "gör", "fungerar", "funkar", "hittar", "behöver", "how", "where", "what", "why",
+                              "when", "who", "which", "can", "is", "are", "do", "does", "should"))
+_PARTICIPLE_ENDINGS = ("at", "ad", "ade", "ats", "it", "tt", "dd", "rd", "ld", "nd", "st", "et")
 _DANGLING_BEFORE_PAUSE_RE = re.compile(r"\s+(?:på|i|till|vid|hos|från|kl)(?=[,;:])", re.IGNORECASE)
 
 _ENGLISH_WORDS = frozenset((
@@ -486,6 +494,21 @@ def _closed_up(words: list[str]) -> list[str]:
     return [word for word in words if word != _GAP]
 
 
+def _opens_a_question(words: list[str]) -> bool:
+    """Whether *words* or a clause of them (after a comma, colon or dash) opens as a question does ("Hur …", "Okänd
+    pat, hur …", "Går det …"): such a text reads as a question without its "?" (:data:`_QUESTION_STARTS`)."""
+    return any(word.casefold().strip("\"'(") in _QUESTION_STARTS
+               for i, word in enumerate(words) if i == 0 or words[i - 1][-1:] in ",;:–-")
+
+
+def _ends_in_a_participle(words: list[str]) -> bool:
+    """Whether the last word of *words* looks like a participle or supine ("skickat", "läst", "utförd", "taget"): without
+    its "?" the title would say a thing was done; a noun ("Vidimering provsvar?") reads as a question's subject either
+    way."""
+    last = next((w.casefold().strip("?!.,:;–-/\"'") for w in reversed(words) if w.strip("?!.,:;–-/")), "")
+    return last.isalpha() and last.endswith(_PARTICIPLE_ENDINGS) and not last.endswith("het")
+
+
 def _ends_at_a_gap(words: list[str]) -> bool:
     """Whether *words* end with a place, unit or number taken out (:data:`_GAP`), punctuation aside."""
     return next((word == _GAP for word in reversed(words) if word.strip("?!.,:;–-/")), False)
@@ -531,6 +554,8 @@ def _as_name(title: str, places: list[str]) -> str | None:
     closed = _closed_up(words)
     if closed and _ends_at_a_gap(words) and closed[-1].casefold() in _WHERE_TO_VERBS:
         return None  # "Kallelse utskrift hamnar" of "… hamnar på avd 5": a sentence cut off, another title says it
+    asks = (" ".join(words).rstrip(" " + _GAP).endswith("?") and not _opens_a_question(closed)
+            and _ends_in_a_participle(closed))  # "Remissen skickad?" keeps its "?": without it, a status
     text = _TRAILING_RE.sub("", " ".join(closed))
     text = _LEADING_RE.sub("", text)
     text = re.sub(r"\s+([?!.,:;])", r"\1", text)
@@ -540,7 +565,7 @@ def _as_name(title: str, places: list[str]) -> str | None:
     says_nothing = terms == 0 or (terms == 1 and len(text.split()) < 4) or _FOLLOW_UP_RE.search(text)
     if not text or len(text) > NAME_MAX or says_nothing or _only_desk_and_place_words(text, places):
         return None  # "Cosmic", "Hjälp!", "Problem igen", "Samma som igår" say nothing ("Kan inte logga in i Cosmic" does)
-    return text
+    return text + "?" if asks and len(text) < NAME_MAX else text
 
 
 # Words of the desk's own notes that say nothing of the problem: an ELS agent's title "ELS-stöd notering" or "Ring fr
