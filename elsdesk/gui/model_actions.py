@@ -63,25 +63,28 @@ class ModelActionsMixin:
         return self.runner.start(work, db_path=self.db_path, on_success=done, name="classify")
 
     def _on_form_text_edited(self, text: str) -> None:
+        self._lookup_similar(text=text)
+        self._lookup_known_problem(text, *self._suggest_for_form(text))
+
+    def _suggest_for_form(self, text: str) -> tuple[str | None, str | None]:
+        """Show the model's suggestions for the open form's *text*; (module, kind) the model is not unsure of, which
+        stand for the ones not chosen yet when the known problem is looked up: a problem of another module is then no
+        hint ("Hur skriver man ut en patient till kommunen", Vårdadministration 96 %, was offered a wristband printer's
+        fault for "skriver ut", a keyboard tester)."""
         from elsdesk.services.classification import suggest
 
-        self._lookup_similar(text=text)
+        if self.form is None or self.classifier is None:
+            return None, None
         title, _, description = text.partition("\n")
-        if self.form is None or self.classifier is None or not (title.strip() or description.strip()):
-            self._lookup_known_problem(text)
-            if self.form is not None and self.classifier is not None:
-                self.form.show_suggestions([])
-            return
+        if not (title.strip() or description.strip()):
+            self.form.show_suggestions([])
+            return None, None
         found = suggest(*self.classifier, title, description)
         kind = (found.kind.label, found.kind.probability, found.kind.band_name) if found.kind else None
         self.form.show_suggestions([(s.label, s.probability, s.band_name) for s in found.modules], kind=kind,
                                    version=str(self.classifier[1].get("version", "")) or None)
-        # the model's module and kind, where it is not unsure, stand for the ones not chosen yet: a problem of
-        # another module is then no hint ("Hur skriver man ut en patient till kommunen", Vårdadministration 96 %,
-        # was offered a wristband printer's fault for "skriver ut", a keyboard tester)
-        likely_module = found.modules[0].label if found.modules and found.modules[0].band != "lag" else None
-        likely_kind = found.kind.label if found.kind and found.kind.band != "lag" else None
-        self._lookup_known_problem(text, likely_module, likely_kind)
+        return (found.modules[0].label if found.modules and found.modules[0].band != "lag" else None,
+                found.kind.label if found.kind and found.kind.band != "lag" else None)
 
     def _lookup_known_problem(self, text: str, likely_module: str | None = None, likely_kind: str | None = None) -> None:
         """Show in the open form the known problem its text most likely describes (in the background), among those
