@@ -120,3 +120,18 @@ def test_round2_issue_5_agreement_reads_percent_of_how_many_and_explains_the_das
              for r in range(view.table.rowCount())}
     assert cells["Läkemedel"] == ("–", "100\u00a0% av 4")
     assert view.dash_note.text().startswith("– betyder för lite att räkna på")
+
+
+def test_the_training_message_tells_how_the_tickets_to_compare_on_were_chosen_in_numbers_that_add_up(qtbot, tmp_path,
+                                                                                                   monkeypatch):
+    """A keyboard tester (2026-12-07) confirmed 50 tickets, retrained and read 111, 16, "14 till" and 14 in one box
+    without being able to tell how they related: the box now says 50 were new to the previous model, the 30 newest
+    were set aside, 14 of them were near-copies and 16 were left, fewer than the 30 needed."""
+    card = dict(TOO_FEW, training={"confirmed_rows": 111},
+                evaluation={"status": "too_few", "reason": "few_tickets", "n": 16, "near_duplicates": 14, "eligible": 50,
+                            "modules": 5, "min_tickets": 30})
+    monkeypatch.setitem(TOO_FEW, "evaluation", card["evaluation"])
+    text = _retrained_window(qtbot, tmp_path, monkeypatch).training_done_box.text()
+    assert ("Av de 50 bekräftade ärenden som den förra modellen inte tränats på sparades de 30 nyaste till jämförelsen;"
+            " 14 av dem var nästan kopior av ärenden som modellen lärde sig av, så 16 återstod (minst 30 behövs).") in text
+    assert "till)" not in text and "st." not in text

@@ -124,12 +124,21 @@ def test_the_details_pane_names_the_known_problem_a_ticket_is_linked_to(qtbot, t
     qtbot.waitUntil(lambda: "Armbandsskrivaren skriver inte ut" not in window.details.toPlainText())
 
 
-def test_a_retrain_too_small_to_compare_says_how_many_more_confirmations_it_needs():
-    """A tester confirmed 50 tickets and read that only 25 counted, "minst 30 behövs", not how many more."""
+def test_a_retrain_too_small_to_compare_says_how_the_tickets_to_compare_on_were_chosen():
+    """A tester confirmed 50 tickets and read that only 25 counted, "minst 30 behövs"; a later one read "16 nya …
+    (minst 30 behövs: 14 till) … 14 st" after a retrain and could not make the numbers agree (and 14 more would not
+    have done: the next retrain compares on tickets confirmed after it). The numbers now add up: 50 → 30 → 14 → 16."""
     from elsdesk.services.learning_curve import comparison_in_words
 
-    text = comparison_in_words({"status": "too_few", "reason": "few_tickets", "n": 25, "min_tickets": 30})
-    assert "25 nya" in text and "minst 30 behövs: 5 till" in text
+    text = comparison_in_words({"status": "too_few", "reason": "few_tickets", "n": 16, "near_duplicates": 14,
+                                "eligible": 50, "min_tickets": 30})
+    assert ("av de 50 bekräftade ärenden som den förra modellen inte tränats på sparades de 30 nyaste till jämförelsen;"
+            " 14 av dem var nästan kopior av ärenden som modellen lärde sig av, så 16 återstod (minst 30 behövs)") in text
+    assert "till)" not in text
+    every_one = comparison_in_words({"status": "too_few", "reason": "few_tickets", "n": 12, "eligible": 12, "min_tickets": 30})
+    assert "de 12 bekräftade ärenden som den förra modellen inte tränats på sparades till jämförelsen (minst 30" in every_one
+    older_card = comparison_in_words({"status": "too_few", "reason": "few_tickets", "n": 25, "min_tickets": 30})
+    assert "25 nya" in older_card and "(minst 30 behövs)" in older_card
 
 
 def test_i_reads_the_similar_tickets_by_keyboard_and_esc_goes_back(qtbot, tmp_path):

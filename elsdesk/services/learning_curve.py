@@ -48,10 +48,22 @@ class TrainingComparison:
     confirmed: int
     min_tickets: int = 30
     min_modules: int = 3
+    eligible: int | None = None  # confirmed tickets the previous model was not trained on (None: a card from before)
 
     @property
     def measured(self) -> bool:
         return self.status == "measured" and self.after_correct is not None and self.before_correct is not None
+
+    @property
+    def set_aside(self) -> int:
+        """The newest confirmed tickets held out of training to compare on (near-duplicates of training
+        tickets, dropped afterwards, included)."""
+        return self.n + self.near_duplicates
+
+    @property
+    def funnel_known(self) -> bool:
+        """Whether the card tells how the tickets to compare on were chosen, with two or more at each step."""
+        return self.eligible is not None and self.eligible >= 2 and self.set_aside >= 2
 
     @property
     def improved(self) -> bool | None:
@@ -111,6 +123,7 @@ def last_training(cards: list[dict]) -> TrainingComparison | None:
         difference_high=evaluation.get("difference_high"), verdict=evaluation.get("verdict"),
         confirmed=_confirmed(card), min_tickets=int(evaluation.get("min_tickets") or 30),
         min_modules=int(evaluation.get("min_modules") or 3),
+        eligible=None if evaluation.get("eligible") is None else int(evaluation["eligible"]),
     )
 
 
@@ -119,11 +132,13 @@ def comparison_in_words(evaluation: dict) -> str:
     n, modules = int(evaluation.get("n") or 0), int(evaluation.get("modules") or 0)
     if evaluation.get("status") == "too_few":
         need_n, need_m = int(evaluation.get("min_tickets") or 30), int(evaluation.get("min_modules") or 3)
-        what = (f"{confirmed_tickets(n, 'nytt', 'nya')} som ingen av modellerna tränats på (minst {need_n} behövs:"
-                f" {max(need_n - n, 0)} till)"
+        dropped = int(evaluation.get("near_duplicates") or 0)
+        eligible = evaluation.get("eligible")
+        if evaluation.get("reason") == "few_tickets" and eligible is not None and int(eligible) >= 2 and n + dropped >= 2:
+            return f"för lite att jämföra på: {_set_aside_in_words(int(eligible), n + dropped, dropped, need_n)}. Ingen siffra visas."
+        what = (f"{confirmed_tickets(n, 'nytt', 'nya')} som ingen av modellerna tränats på (minst {need_n} behövs)"
                 if evaluation.get("reason") == "few_tickets" else
                 f"ärenden från bara {count_of(modules, 'modul', 'moduler')} (minst {need_m} behövs)")
-        dropped = evaluation.get("near_duplicates") or 0
         note = (f"; {count_of(dropped, 'nästan likadant', 'nästan likadana')} som träningsärenden räknades bort"
                 if dropped else "")
         return f"för lite att jämföra på: {what}{note}. Ingen siffra visas."
@@ -137,6 +152,19 @@ def comparison_in_words(evaluation: dict) -> str:
         text += (f", aktiv modell på {active['correct']} av {n}; skillnad {_points(evaluation['difference'])}"
                  f" procentenheter (95 % osäkerhetsintervall {_points(low)} till {_points(high)})")
     return text
+
+
+def _set_aside_in_words(eligible: int, set_aside: int, dropped: int, needed: int) -> str:
+    """How the tickets to compare on were chosen, in numbers that add up: a tester confirmed 50 tickets and read
+    "16 nya … (minst 30 behövs: 14 till) … 14 st" after a retrain of 111 and could not tell how they related."""
+    text = (f"av de {eligible} bekräftade ärenden som den förra modellen inte tränats på sparades de {set_aside}"
+            f" nyaste till jämförelsen" if set_aside < eligible else
+            f"de {eligible} bekräftade ärenden som den förra modellen inte tränats på sparades till jämförelsen")
+    if dropped:
+        left = set_aside - dropped
+        text += (f"; {'1 av dem var nästan en kopia' if dropped == 1 else f'{dropped} av dem var nästan kopior'}"
+                 f" av ärenden som modellen lärde sig av, så {left} återstod")
+    return f"{text} (minst {needed} behövs)"
 
 
 def labels_new_to_active(database) -> int:

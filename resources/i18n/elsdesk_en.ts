@@ -1970,8 +1970,38 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="54"/>
-        <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs: %3 till)</source>
-        <translation>only %1 newly confirmed tickets that neither model was trained on (at least %2 needed: %3 more)</translation>
+        <source>bara %1 nya bekräftade ärenden som ingen av modellerna tränats på (minst %2 behövs)</source>
+        <translation>only %1 newly confirmed tickets that neither model was trained on (at least %2 needed)</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>Modellen från %1 kunde inte jämföras med den förra modellen.</source>
+        <translation>The model of %1 could not be compared with the previous model.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>Av de %1 bekräftade ärenden som den förra modellen inte tränats på sparades de %2 nyaste till jämförelsen</source>
+        <translation>Of the %1 confirmed tickets the previous model was not trained on, the %2 newest were set aside for the comparison</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>De %1 bekräftade ärenden som den förra modellen inte tränats på sparades till jämförelsen</source>
+        <translation>The %1 confirmed tickets the previous model was not trained on were set aside for the comparison</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>; 1 av dem var nästan en kopia av ett ärende som modellen lärde sig av, så %1 återstod</source>
+        <translation>; 1 of them was almost a copy of a ticket the model learnt from, so %1 were left</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>; %1 av dem var nästan kopior av ärenden som modellen lärde sig av, så %2 återstod</source>
+        <translation>; %1 of them were almost copies of tickets the model learnt from, so %2 were left</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/model_words.py" line="45"/>
+        <source>(minst %1 behövs).</source>
+        <translation>(at least %1 needed).</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/model_words.py" line="56"/>
