@@ -61,13 +61,40 @@ def test_overwrite_keeps_my_changes_on_top_of_theirs(qtbot, window, db_path):
     assert stored.version == version_before + 1
 
 
-def test_show_new_version_reloads_the_form_without_saving(qtbot, window, db_path):
+def test_show_new_version_reloads_the_form_without_saving_and_keeps_what_only_i_changed(qtbot, window, db_path):
     form = _edit_and_collide(qtbot, window, db_path)
     _click(window.conflict_box, "Visa den nya versionen")
-    assert form.status_combo.currentData() == "vantar"
-    assert form.resolution_edit.toPlainText() == ""
-    assert form.isVisible() and form.buttons.isEnabled()
+    assert form.status_combo.currentData() == "vantar"  # theirs
+    assert form.resolution_edit.toPlainText() == "Visade hur man signerar"  # mine, which they left alone
+    assert "Dina ändringar som ingen annan gjort finns kvar: Lösning: Visade hur man signerar." in form.mask_notice.text()
+    assert form.isVisible() and form.buttons.isEnabled() and form.has_changes()
     assert _stored(db_path).resolution == ""
+    form.reject()
+
+
+def test_a_colleague_changed_status_and_solution_my_other_change_stays_and_no_one_is_wrongly_named(qtbot, window,
+                                                                                                   db_path):
+    """A shared-desk tester (Region Västerbrand, 2026-12-07): Mira saved status and solution while Karin changed Typ;
+    the question said "sparats av model" (the import's own classification, in the same second as the ticket's last
+    update) or the import's login, and "Visa den nya versionen" dropped Karin's Typ without a word."""
+    form = window.edit_ticket(_stored(db_path).id)
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("konfiguration"))  # a field the colleague leaves alone
+    form.resolution_edit.setPlainText("Karin: lathund skickad")
+    with open_database(db_path) as other:
+        ticket = TicketRepository(other).get_by_external_id("T-00001")
+        save_ticket(other, ticket.with_changes(status="pagar", resolution="Mira: bett akuten stänga vårdtillfället"),
+                    actor="mira_holm")
+    form.submit()
+    qtbot.waitUntil(lambda: getattr(window, "conflict_box", None) is not None and window.conflict_box.isVisible(),
+                    timeout=20_000)
+    box = window.conflict_box
+    assert "sparats av någon annan" in box.text()  # only a label change says who made it
+    assert "Lösning: Mira: bett akuten stänga vårdtillfället (ditt val: Karin: lathund skickad)" in box.informativeText()
+    _click(box, "Visa den nya versionen")
+    assert form.kind_combo.currentData() == "konfiguration" and form.status_combo.currentData() == "pagar"
+    assert form.resolution_edit.toPlainText() == "Mira: bett akuten stänga vårdtillfället"
+    note = form.mask_notice.text()
+    assert "finns kvar: Typ: Konfiguration." in note and "Dina val var: Lösning: Karin: lathund skickad" in note
     form.reject()
 
 

@@ -592,17 +592,18 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         """Someone saved the ticket after this form opened: say who and what they changed, beside what this
         person chose (a choice of Fel was lost without a trace when the new version was shown), then overwrite
         or look at their version."""
-        from elsdesk.gui.conflict_text import conflict_lines, your_choices
+        from elsdesk.gui.conflict_text import conflict_lines, kept_lines, your_choices
         from elsdesk.gui.ticket_form import ticket_values
-        from elsdesk.services.tickets import changed_meanwhile
+        from elsdesk.services.tickets import changed_meanwhile, changes_no_one_else_made
 
         latest = self.repo.get(mine.id)
         fields, who = changed_meanwhile(self.database, form.ticket, latest)  # a few rows of one ticket
+        changed = form.changed_fields()
         box = QMessageBox(QMessageBox.Warning, self.tr("Ärendet har ändrats"), self.tr(
             "%1 har sparats av %2 (%3) sedan du öppnade det.").replace("%1", latest.external_id or "").replace(
             "%2", who or self.tr("någon annan")).replace("%3", (latest.updated_at or "").replace("T", " ")),
             QMessageBox.NoButton, self)
-        lines = conflict_lines(fields, latest, mine, self.taxonomy, self.language)
+        lines = conflict_lines(fields, latest, mine, changed, self.taxonomy, self.language)
         box.setInformativeText("\n".join(lines + ["", self.tr("Vill du skriva över med dina ändringar, eller se den nya versionen först?")])
                                if lines else self.tr("Vill du skriva över med dina ändringar, eller se den nya versionen först?"))
         overwrite = box.addButton(self.tr("Skriv över med mina ändringar"), QMessageBox.DestructiveRole)
@@ -615,12 +616,19 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 form.ticket = latest
                 self._on_form_submitted(mine.with_changes(version=latest.version))
             elif button is reload:
+                kept = changes_no_one_else_made(form.ticket, latest, mine, changed)
                 form.ticket = latest
                 form.set_values(ticket_values(latest))
                 form.mark_unchanged()
-                yours = your_choices(fields, latest, mine, self.taxonomy, self.language)
-                form.save_failed(self.tr("Formuläret visar nu den senaste versionen.") + (
-                    " " + self.tr("Dina val var: %1").replace("%1", "; ".join(yours)) if yours else ""))
+                form.set_values({**ticket_values(latest), **kept})  # still this person's changes, to save or not
+                yours = your_choices(fields, latest, mine, changed, self.taxonomy, self.language)
+                note = self.tr("Formuläret visar nu den senaste versionen.")
+                if kept:
+                    note += " " + self.tr("Dina ändringar som ingen annan gjort finns kvar: %1.").replace(
+                        "%1", "; ".join(kept_lines(kept, self.taxonomy, self.language)))
+                if yours:
+                    note += " " + self.tr("Dina val var: %1").replace("%1", "; ".join(yours))
+                form.save_failed(note)
             else:
                 form.save_failed(self.tr("Inte sparat: ärendet har ändrats av någon annan."))
 

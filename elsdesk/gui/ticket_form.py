@@ -357,8 +357,12 @@ class TicketFormDialog(QDialog):
 
     def has_changes(self) -> bool:
         """Whether the form differs from what it showed when it opened (the stored ticket or an empty form)."""
+        return bool(self.changed_fields())
+
+    def changed_fields(self) -> set[str]:
+        """The fields this person changed since the form showed the stored ticket (or opened empty)."""
         values = self.values()
-        return any(_blank(values.get(key)) != _blank(value) for key, value in self._baseline.items())
+        return {key for key, value in self._baseline.items() if _blank(values.get(key)) != _blank(value)}
 
     def mark_unchanged(self) -> None:
         """What the form shows now is what is stored (it opened, or the owner loaded the latest version)."""

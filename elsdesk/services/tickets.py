@@ -171,12 +171,29 @@ def list_tickets(database: Database, week: str | None = None, module: str | None
 
 # the fields a person edits in the ticket form, as a conflict names them
 EDITED_FIELDS = ("title", "description", "module", "kind", "status", "unit", "reporter_role", "resolution")
+# what the ticket form edits: the fields above and those without a place in a conflict's question
+FORM_FIELDS = EDITED_FIELDS + ("channel", "priority", "patient_safety", "escalation")
 
 
 def changed_meanwhile(database: Database, opened: Ticket, latest: Ticket) -> tuple[list[str], str | None]:
     """(the edited fields someone else changed since *opened* was read, who changed labels meanwhile or None):
-    what a conflict on saving a ticket says before the person chooses to overwrite or to look."""
+    what a conflict on saving a ticket says before the person chooses to overwrite or to look.
+
+    Who: the person whose label change took *opened*'s label to *latest*'s. A tester's conflict named "model" (an
+    import's own classification, in the same second as the ticket's last update) when a colleague had changed the
+    status and the solution; only label changes say who made them, so a change of other fields names no one."""
     fields = [name for name in EDITED_FIELDS if getattr(opened, name) != getattr(latest, name)]
     since = opened.updated_at or ""
-    actors = [change.actor for change in TicketRepository(database).label_history(latest.id) if change.at >= since]
+    actors = [change.actor for change in TicketRepository(database).label_history(latest.id)
+              if change.at >= since and change.field in fields
+              and change.old == getattr(opened, change.field) and change.new == getattr(latest, change.field)]
     return fields, (actors[-1] if actors else None)
+
+
+def changes_no_one_else_made(opened: Ticket, latest: Ticket, mine: Ticket, changed: Iterable[str]) -> dict:
+    """Of the form fields this person *changed* since *opened* was read, those nobody changed meanwhile (*latest*
+    has them as *opened* had), with this person's values: kept when the form shows the new version. A super-user's
+    Typ Handhavande vanished without a word when she chose to see a colleague's version, which had changed only the
+    status and the solution."""
+    return {name: getattr(mine, name) for name in FORM_FIELDS
+            if name in changed and getattr(opened, name) == getattr(latest, name)}

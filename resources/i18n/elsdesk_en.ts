@@ -1576,6 +1576,11 @@
         <translation>The form now shows the latest version.</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="1"/>
+        <source>Dina ändringar som ingen annan gjort finns kvar: %1.</source>
+        <translation>Your changes that no one else made are kept: %1.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/main_window.py" line="594"/>
         <source>Dina val var: %1</source>
         <translation>Your choices were: %1</translation>
@@ -3769,6 +3774,36 @@ Database: %2</translation>
 </context>
 <context>
     <name>conflict</name>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="1"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="1"/>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="1"/>
+        <source>Patientsäkerhet påverkas</source>
+        <translation>Patient safety affected</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="1"/>
+        <source>Eskalera till</source>
+        <translation>Escalate to</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="1"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/conflict_text.py" line="1"/>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
     <message>
         <location filename="../../elsdesk/gui/conflict_text.py" line="15"/>
         <source>Rubrik</source>
