@@ -25,7 +25,6 @@ so every command answers the same mistake with the same code (README "Exit codes
 from __future__ import annotations
 
 import argparse
-import re
 import signal
 import sys
 import threading
@@ -36,6 +35,7 @@ from typing import Iterator
 from elsdesk.domain import (
     BadInputError, DatabaseUnavailableError, ElsdeskError, NotAllowedError, NotFoundError, parse_week,
 )
+from elsdesk.lazy_regex import lazy_compile
 from elsdesk.output_files import OutputTargetError, describe_os_error
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NOT_ALLOWED, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
@@ -121,7 +121,7 @@ def sigterm_as_exit() -> Iterator[None]:
 
 
 # -- readers of command-line values: argparse types, so a wrong value is a usage error (exit 2) ----
-_MONTH_OR_WEEK_RE = re.compile(r"\s*\d{4}-(0[1-9]|1[0-2])\s*")
+_MONTH_OR_WEEK_RE = lazy_compile(r"\s*\d{4}-(0[1-9]|1[0-2])\s*")
 
 
 def week_value(text: str) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from elsdesk.lazy_regex import lazy_compile
 from elsdesk.region_time import region_now, to_region_local
 
 LABEL_FIELDS = ("module", "kind")
@@ -179,7 +180,7 @@ def now_iso() -> str:
     return region_now().replace(microsecond=0).isoformat()
 
 
-_ISO_DATETIME_RE = re.compile(
+_ISO_DATETIME_RE = lazy_compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 
@@ -207,11 +208,11 @@ def parse_datetime(value: str) -> datetime:
 
 # how a date is written in a Swedish spreadsheet or ticket system besides ISO: "06.05.2025",
 # "6.5.2025 8:15", "06.05.2025 kl. 08.15", and an ISO date with the time written "08.15"
-_DAY_FIRST_RE = re.compile(
+_DAY_FIRST_RE = lazy_compile(
     r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
     r"(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
 )
-_ISO_DOTTED_TIME_RE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})"
+_ISO_DOTTED_TIME_RE = lazy_compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|T)(?:kl\.?\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})"
                                  r"(?:[.:](?P<second>\d{2}))?")  # "2026-12-31 14.05.30" as well
 
 
@@ -225,17 +226,17 @@ _MONTH_NUMBERS = {name: number for number, names in enumerate((
     ("dec", "december")), start=1) for name in names}
 _MONTH_NAME = "(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
 # also Jira's "19/Nov/26 9:14 AM" and "19-nov-2026": a two-digit year is this century's
-_NAMED_MONTH_RE = re.compile(
+_NAMED_MONTH_RE = lazy_compile(
     r"(?P<day>\d{1,2})(?:\.?\s+|[/-])" + _MONTH_NAME + r"(?:\.?,?\s+|[/-])(?P<year>\d{4}|\d{2})" + _TIME_AFTER,
     re.IGNORECASE)
 # the month first, as an English mail writes it: "Nov 19, 2026 9:14 AM", "November 19 2026"
-_MONTH_FIRST_RE = re.compile(_MONTH_NAME + r"\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE)
+_MONTH_FIRST_RE = lazy_compile(_MONTH_NAME + r"\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE)
 # a weekday before the date ("måndag 16 november 2026 08:14", "Mon, 16 Nov 2026"): said nothing the date does not
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE = lazy_compile(
     r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|tor|fre|lör|sön|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?=\d|[^\W\d])",
     re.IGNORECASE)
-_YEAR_SLASHED_RE = re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})" + _TIME_AFTER)  # "2026/12/31"
+_YEAR_SLASHED_RE = lazy_compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})" + _TIME_AFTER)  # "2026/12/31"
 
 
 def parse_written_datetime(value: str) -> datetime:
@@ -309,8 +310,8 @@ def iso_week_of(created_at: str) -> str:
 
 
 _WEEK_WORD = r"(?:[Vv]ecka|[VvWw]\.?)"  # vecka, v, v., V, w
-_ISO_WEEK_RE = re.compile(r"\s*(?P<year>\d{4})\s*-?\s*(?:" + _WEEK_WORD + r"\s*)?(?P<week>\d{1,2})\s*")
-_WEEK_YEAR_RE = re.compile(r"\s*" + _WEEK_WORD + r"?\s*(?P<week>\d{1,2})\s*(?:[ ,/-]\s*(?P<year>\d{4}))?\s*")
+_ISO_WEEK_RE = lazy_compile(r"\s*(?P<year>\d{4})\s*-?\s*(?:" + _WEEK_WORD + r"\s*)?(?P<week>\d{1,2})\s*")
+_WEEK_YEAR_RE = lazy_compile(r"\s*" + _WEEK_WORD + r"?\s*(?P<week>\d{1,2})\s*(?:[ ,/-]\s*(?P<year>\d{4}))?\s*")
 
 
 def parse_week(text: str) -> tuple[date, date]:

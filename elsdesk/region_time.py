@@ -12,7 +12,6 @@ import logging
 import os
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_ZONE = "Europe/Stockholm"
 ZONE_VARIABLE = "ELSDESK_TIMEZONE"
@@ -28,6 +27,8 @@ def desk_zone_name() -> str:
 @lru_cache(maxsize=8)
 def _zone_named(name: str) -> tzinfo | None:
     """The zone *name*, or None (with one logged warning) when the zone data does not know it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # its path search reads sysconfig: not before the first paint
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

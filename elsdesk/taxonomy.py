@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, fields, replace
 from functools import cached_property, lru_cache
 
+from elsdesk.lazy_regex import lazy_compile
 from elsdesk.masking import PLACEHOLDER_RE, mask_text
 from elsdesk.masking_names import UPPER_LETTERS
 from elsdesk.paths import resources_dir
@@ -27,7 +28,7 @@ LOOSE_ABBREVIATION = 4    # "Vårdadm" of "Vårdadministration"; three letters c
 LOOSE_COMPOUND_HEAD = 5   # "Remiss" in "Remisshantering"; "Link" would take "Linköping"
 PRODUCT_WORDS = ("cosmic",)
 MODULE_WORDS = ("modulen", "modul", "module")
-_PARTS = re.compile(r"\s*[/|;]\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
+_PARTS = lazy_compile(r"\s*[/|;]\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class Taxonomy:
         return index
 
 
-_NOT_A_LETTER = re.compile(r"[\W_]+")
+_NOT_A_LETTER = lazy_compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
@@ -242,8 +243,8 @@ def _labels(raw: list[dict]) -> tuple[Label, ...]:
 
 
 OTHER_ROLE = "annan"  # the taxonomy's role for everyone else ("Annan")
-_ROLE_PARTS_RE = re.compile(r"[,;/()]|\s+")
-_NAME_AFTER_FIRST_WORD_RE = re.compile(rf"\s[{UPPER_LETTERS}]")  # a capital after the first word: a name
+_ROLE_PARTS_RE = lazy_compile(r"[,;/()]|\s+")
+_NAME_AFTER_FIRST_WORD_RE = lazy_compile(rf"\s[{UPPER_LETTERS}]")  # a capital after the first word: a name
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ where the views are, never on how long anything takes."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,19 @@ def test_the_command_line_does_not_import_secrets_before_the_window():
             "print(','.join(m for m in ('secrets', 'hmac', 'random') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_window_does_not_import_the_time_zone_data_before_the_first_rows():
+    """zoneinfo's path search reads sysconfig: 6 million instructions of the start (callgrind, 2026-12-07), and no row
+    of the list needs the region's zone. The window's modules leave it to the first time that is asked."""
+    code = ("import sys, elsdesk.cli, elsdesk.gui.app, elsdesk.gui.main_window; "
+            "print(','.join(m for m in ('zoneinfo', 'sysconfig') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == ""
+    from elsdesk.region_time import desk_zone
+
+    assert desk_zone() is not None  # and the zone still loads when asked
 
 
 def test_the_utbildning_tabs_view_imports_neither_the_topic_finder_nor_scipy():

@@ -3,7 +3,6 @@ the model's top-3 modules with confidence bands and the kind keys. Display only,
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from elsdesk.domain import HUMAN, INTAKE, MODEL
+from elsdesk.lazy_regex import lazy_compile
 from elsdesk.ml.confidence import percent
 from elsdesk.taxonomy import Taxonomy
 
@@ -28,7 +28,7 @@ def band_label(name: str) -> str:
     return QCoreApplication.translate("ConfidenceBand", name)
 
 
-_NUMBER_SPACE_PERCENT = re.compile(r"(\d) %")
+_NUMBER_SPACE_PERCENT = lazy_compile(r"(\d) %")
 
 
 def no_break_percent(text: str) -> str:

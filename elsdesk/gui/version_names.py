@@ -4,10 +4,10 @@ history uses it before scikit-learn or Qt Charts are loaded."""
 
 from __future__ import annotations
 
-import re
+from elsdesk.lazy_regex import lazy_compile
 
 # new_version() in elsdesk.ml.store: "%Y%m%d-%H%M%S", plus "b" for every version already made that second
-_VERSION_ID = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(b*)")
+_VERSION_ID = lazy_compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(b*)")
 
 
 def version_moment(version) -> str:

@@ -7,11 +7,11 @@ never inside a number, with the whole text in a tooltip (ElidedLabel, ElidingSta
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSplitter, QStatusBar, QWidget
+
+from elsdesk.lazy_regex import lazy_compile
 
 # QStyle, QStyleOption and QSizePolicy are imported where a shortened text or a message needs them: PySide6
 # builds a class's Python enums when the class is first imported, ~5 ms for these before the first paint (issue 14)
@@ -75,7 +75,7 @@ class WindowLayoutMixin:
 PART_SEPARATOR = " · "
 ELLIPSIS = "…"
 # a word, or a number with its thousands groups ("1 006"): never cut in two
-_WORD_OR_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\S+")
+_WORD_OR_NUMBER = lazy_compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\S+")
 MESSAGE_SHARE = 0.6  # of the status bar a temporary message may take from the permanent texts
 MESSAGE_MARGIN = 18  # the message's inset on the left and the gap before the permanent widgets
 STATUS_GAP = 6  # between two permanent widgets of the status bar (its layout spacing and the widget frame)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 
 from elsdesk.domain import BadInputError
+from elsdesk.lazy_regex import lazy_compile
 from elsdesk.masking import mask
 from elsdesk.services.permissions import ADD_LABELS, require
 from elsdesk.storage import Database
@@ -21,7 +21,7 @@ from elsdesk.taxonomy import Taxonomy, fold, load_taxonomy
 logger = logging.getLogger(__name__)
 ADDITIONS_KEY = "taxonomy.additions"
 GROUPS = {"module": "modules", "kind": "kinds"}
-_ID_RE = re.compile(r"[a-z][a-z0-9_]{1,39}")
+_ID_RE = lazy_compile(r"[a-z][a-z0-9_]{1,39}")
 MAX_NAME = 60  # characters of a label's name: it must fit a picker, a chart's legend and an export column
 MAX_COVERS = 300
 GROUP_WORDS = {"modules": "en modul", "kinds": "en typ"}

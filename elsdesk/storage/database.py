@@ -19,8 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from elsdesk.lazy_regex import lazy_compile
+
 SQLITE, POSTGRES = "sqlite", "postgres"
-_CONNINFO_RE = re.compile(r"^\s*(service|host|hostaddr|dbname|user|port)\s*=", re.IGNORECASE)
+_CONNINFO_RE = lazy_compile(r"^\s*(service|host|hostaddr|dbname|user|port)\s*=", re.IGNORECASE)
 
 
 def backend_of(target: str | os.PathLike | None) -> str:

@@ -24,7 +24,9 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+from elsdesk.lazy_regex import lazy_compile
+
+WORD_RE = lazy_compile(r"[^\W_]+", re.UNICODE)
 # a part starts at least this far into a word and is at least this long; shorter tails are endings
 MIN_HEAD = 3
 MIN_PART = 4
@@ -34,14 +36,14 @@ MIN_COMPOUND = MIN_HEAD + MIN_PART
 MAX_COMPOUND = 64
 # the words of WORD_RE that can be compounds, found without listing the others (most words): a match starts only where
 # a word does and ends where it does (the look-arounds), so a short word is not tried again from each of its letters
-_COMPOUND_WORD_RE = re.compile(rf"(?<![^\W_])[^\W_]{{{MIN_COMPOUND},{MAX_COMPOUND}}}(?![^\W_])", re.UNICODE)
+_COMPOUND_WORD_RE = lazy_compile(rf"(?<![^\W_])[^\W_]{{{MIN_COMPOUND},{MAX_COMPOUND}}}(?![^\W_])", re.UNICODE)
 MAX_TICKET_NUMBER = 64  # the longest search text looked up as a ticket number
 # the fewest digits a search of digits alone needs to be looked up as a number: one ("13" is ticket ELS-000013 on a
 # go-live day, when a caller says "ärende 13"; a tester found nothing with 3); what the text holds is found beside it
 MIN_NUMBER_DIGITS = 1
-_DIGITS_RE = re.compile(r"[0-9]+")
+_DIGITS_RE = lazy_compile(r"[0-9]+")
 # a ticket number typed with its prefix but without its zeros: "ELS-13", "els-0013", "INC13"
-_PREFIXED_NUMBER_RE = re.compile(r"([A-Za-z]+)[-_]?([0-9]+)")
+_PREFIXED_NUMBER_RE = lazy_compile(r"([A-Za-z]+)[-_]?([0-9]+)")
 
 
 # what a letter with a mark is searched as ("läkemedel" as "lakemedel"): the letters FTS5's unicode61 tokenizer
