@@ -153,11 +153,11 @@ def build_export(database: Database, week: str, language: str = "sv") -> ExportD
 
 def ended_topics(database: Database, week: str, topics: list[dict]) -> list[dict]:
     """Last week's topics of :data:`AGENDA_MIN_TICKETS` tickets or more that none of this week's *topics* goes on
-    from (by id, or as the proposal an incident's topic became) and that fewer than :data:`AGENDA_MIN_TICKETS` of this
+    from (by id, as the proposal an incident's topic became, or as the known problem a proposal became) and that fewer than :data:`AGENDA_MIN_TICKETS` of this
     week's tickets are like (:func:`~elsdesk.services.topics.alike_this_week`: a problem cut into pairs this week, or
     spread over other modules, is back all the same), largest first, as an export shows them: what stopped coming, or
     fell to a ticket or two, which a training lead reads as much as what is new."""
-    going_on = {t["id"] for t in topics} | {t["after_incident"] for t in topics if t.get("after_incident")}
+    going_on = {t["id"] for t in topics} | {t["after_topic"] for t in topics if t.get("after_topic")}
     before = [t for t in weekly_topics(database, previous_week(week))["topics"]
               if t["count"] >= AGENDA_MIN_TICKETS and t["id"] not in going_on]
     alike = alike_this_week(database, week, [t["id"] for t in before])

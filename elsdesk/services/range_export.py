@@ -148,17 +148,17 @@ def _stitched_topics(database: Database, weeks: list[str], reports: dict[str, di
             entries.setdefault(alive, []).append(topic)
             if alive == topic["id"]:
                 own[alive] = topic
-    went_on = _incidents_gone_on(reports, weeks, living)
-    for incident, proposal in went_on.items():  # the incident's weeks are the proposal's row's
-        living.update({topic_id: proposal for topic_id, alive in living.items() if alive == incident})
-        if incident in latest:
-            entries[proposal] = entries.pop(incident) + entries[proposal]
-            del latest[incident]
-            own.pop(incident, None)
+    went_on = _earlier_topics_gone_on(reports, weeks, living)
+    for earlier, later in went_on.items():  # the earlier topic's weeks are the later one's row's
+        living.update({topic_id: later for topic_id, alive in living.items() if alive == earlier})
+        if earlier in latest:
+            entries[later] = entries.pop(earlier) + entries[later]
+            del latest[earlier]
+            own.pop(earlier, None)
     stored = repo.counts_by_week_of_many([*latest, *went_on])
-    for incident, proposal in went_on.items():
-        for week, n in stored.pop(incident, {}).items():
-            stored[proposal][week] = stored[proposal].get(week, 0) + n
+    for earlier, later in went_on.items():
+        for week, n in stored.pop(earlier, {}).items():
+            stored[later][week] = stored[later].get(week, 0) + n
     add_reports_in_no_topic(repo, weeks, partial, living, stored)
     for week, (first, last) in partial.items():
         _count_part_of_week(database, repo, week, first, last, living, stored)
@@ -177,16 +177,16 @@ def _stitched_topics(database: Database, weeks: list[str], reports: dict[str, di
     return topics
 
 
-def _incidents_gone_on(reports: dict[str, dict], weeks: list[str], living: dict[str, str]) -> dict[str, str]:
-    """An earlier week's incident topic -> the living id of a proposal of the period that goes on from it (its
-    ``after_incident``): one problem, one row (the incident of 16 reports and the next week's proposal of 12 were two
-    rows, the second "ny under perioden")."""
+def _earlier_topics_gone_on(reports: dict[str, dict], weeks: list[str], living: dict[str, str]) -> dict[str, str]:
+    """An earlier week's topic -> the living id of a topic of the period that goes on from it under another id (its
+    ``after_topic``: a proposal after an incident, a known problem after a proposal): one problem, one row (the
+    incident of 16 reports and the next week's proposal of 12 were two rows, the second "ny under perioden")."""
     went_on: dict[str, str] = {}
     for week in weeks:
         for topic in reports[week]["topics"]:
-            incident = topic.get("after_incident")
-            if incident and living.get(incident, incident) != living[topic["id"]]:
-                went_on[living.get(incident, incident)] = living[topic["id"]]
+            earlier = topic.get("after_topic")
+            if earlier and living.get(earlier, earlier) != living[topic["id"]]:
+                went_on[living.get(earlier, earlier)] = living[topic["id"]]
     return went_on
 
 

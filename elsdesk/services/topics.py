@@ -25,7 +25,7 @@ from elsdesk.services.agenda_rules import AGENDA_MIN_TICKETS, agenda_picks, cove
 from elsdesk.services.permissions import SET_GO_LIVE, require
 from elsdesk.services.topic_continuity import (
     continued_incidents, continued_proposals, group_of, group_of_topic, linked_earlier, problem_topic_id,
-    proposals_into_incidents, under_known_problems)
+    problems_after_proposals, proposals_into_incidents, under_known_problems)
 from elsdesk.services.topic_incidents import incident_groups, incident_state, incident_topic_id, incidents_of
 from elsdesk.storage import Database, TicketRepository
 from elsdesk.storage.database import POSTGRES
@@ -119,9 +119,11 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     matched, halves = continued_proposals(database, earlier_results, finder, found, tickets)
     found, matched, spread_of = _halves_joined(finder, ticketish, found, matched, spread_of, halves)
     after_incident = continued_incidents(database, earlier_results, finder, found, tickets, set(matched))
+    after_proposal = problems_after_proposals(database, earlier_results, finder, described, tickets,
+                                              {k.id for k in matched.values()})
     results = []
     with database.write():
-        for problem_id, topic in zip(problem_ids, described):
+        for index, (problem_id, topic) in enumerate(zip(problem_ids, described)):
             problem = problems[problem_id]
             known = repo.get(problem_topic_id(problem_id)) or RegisteredTopic(
                 problem_topic_id(problem_id), problem.module or topic.module, problem.name, topic.stems, week, week)
@@ -130,7 +132,10 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
             known.stems = _blend(known.stems, topic.stems)
             repo.save_registered(known)
             linked = sum(1 for m in topic.members if tickets[m].id in linked_ids)
-            results.append(_week_result(known.id, week, topic, tickets, problem_id=problem_id, linked=linked))
+            result = _week_result(known.id, week, topic, tickets, problem_id=problem_id, linked=linked)
+            if index in after_proposal:  # its earlier weeks are the proposal's (trend, weeks in a row, first seen)
+                result.detail["after_topic"] = after_proposal[index]
+            results.append(result)
         for incident, topic in zip(incidents, incident_topics):
             known = repo.get(incident_topic_id(incident.id)) or RegisteredTopic(
                 incident_topic_id(incident.id), topic.module, incident.label, topic.stems, week, week)
@@ -597,6 +602,12 @@ def _keeping_alone(database: Database):
             database.query(f"SELECT pg_advisory_unlock{lock}", (KEEPER_LOCK,))
 
 
+def went_on_from(detail: dict) -> str | None:
+    """The topic id of the earlier week's topic a week's result goes on from under another id: the incident a
+    proposal came after (``after_incident``), the proposal a known problem came after (``after_topic``); or None."""
+    return detail.get("after_incident") or detail.get("after_topic")
+
+
 def trend_of(count: int, previous: int) -> str:
     if previous == 0:
         return "new"
@@ -658,8 +669,8 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
     problems = ProblemRepository(database).many(r.detail["problem_id"] for r in results if "problem_id" in r.detail)
     incident_statuses = _incident_statuses(database, [r.detail["incident_id"] for r in results if "incident_id" in r.detail])
     picked = agenda_picks(database, week)
-    stored_counts = topic_repo.counts_by_week_of_many(  # one read for all topics and the incidents some go on from
-        [r.topic_id for r in results] + [r.detail["after_incident"] for r in results if "after_incident" in r.detail])
+    stored_counts = topic_repo.counts_by_week_of_many(  # one read for all topics and the earlier ones some go on from
+        [r.topic_id for r in results] + [went_on_from(r.detail) for r in results if went_on_from(r.detail)])
     topics = []
     for result in results:
         registered = topic_repo.get(result.topic_id)
@@ -667,8 +678,8 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             continue  # people said this proposal is no problem to teach
         problem = problems.get(result.detail.get("problem_id"))
         counts = counts_by_week(stored_counts[result.topic_id], result.detail.get("spread_earlier", {}))
-        if "after_incident" in result.detail:  # a proposal that goes on from an earlier week's incident
-            counts.update({past: n for past, n in stored_counts[result.detail["after_incident"]].items()
+        if went_on_from(result.detail):  # a proposal after an earlier week's incident, a problem after a proposal
+            counts.update({past: n for past, n in stored_counts[went_on_from(result.detail)].items()
                            if past < week and not counts.get(past)})
         previous = counts.get(earlier[0], 0) if earlier else 0
         recurring = 1
@@ -697,6 +708,7 @@ def weekly_topics(database: Database, week: str, recompute: bool = False, histor
             "incident_id": result.detail.get("incident_id"),  # the topic is this incident's tickets of the week
             "incident_status": incident_statuses.get(result.detail.get("incident_id")),  # open or confirmed
             "after_incident": result.detail.get("after_incident"),  # the earlier week's incident topic it goes on from
+            "after_topic": went_on_from(result.detail),  # the earlier topic (an incident's or a proposal) it goes on from
             "module": (problem.module if problem else None) or (registered.module if registered else None),
             "kind": kind,
             "keywords": result.detail.get("keywords", []),

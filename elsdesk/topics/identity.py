@@ -48,13 +48,15 @@ HALF_MARGIN = 0.04
 FULL_TOPIC = 3
 
 
-def continuations(finder: TopicFinder, current: list[Group], earlier: list[Group]) -> dict[int, int]:
+def continuations(finder: TopicFinder, current: list[Group], earlier: list[Group],
+                  strict: frozenset[int] | set[int] = frozenset()) -> dict[int, int]:
     """Pairs (index in *current* -> index in *earlier*), one to one, of groups that are one topic (a pair of this week or
     an earlier pair :data:`HALF_MARGIN` more alike than the cut): closest first,
     except that an earlier full topic (:data:`FULL_TOPIC`) *HALF_MARGIN* more alike than the cut is continued before an
     earlier pair (a region's ten reports of missing reference ranges continued a pair of the same problem, "2 -> 10,
-    ökande", and left last week's ten "avtagande" when the problem fell from 14 to 10)."""
-    return _paired(finder, current, earlier)[0]
+    ökande", and left last week's ten "avtagande" when the problem fell from 14 to 10). A group of *strict* (indexes in
+    *current*) continues one only when :data:`HALF_MARGIN` more alike than the cut, whatever the sizes."""
+    return _paired(finder, current, earlier, strict)[0]
 
 
 def continuations_and_halves(finder: TopicFinder, current: list[Group], earlier: list[Group],
@@ -90,9 +92,9 @@ def still_coming(finder: TopicFinder, earlier: list[Group], current_texts: list[
     return [int(count) for count in (similarity > needed).sum(axis=1)]
 
 
-def _paired(finder: TopicFinder, current: list[Group], earlier: list[Group]):
-    """(the one-to-one pairs, every (similarity, current, earlier) above the cut (a pair of this week
-    :data:`HALF_MARGIN` above it), the cut)."""
+def _paired(finder: TopicFinder, current: list[Group], earlier: list[Group], strict: frozenset[int] | set[int] = frozenset()):
+    """(the one-to-one pairs, every (similarity, current, earlier) above the cut (a pair of this week, and a group of
+    *strict*, :data:`HALF_MARGIN` above it), the cut)."""
     candidates = [(c, e) for c, group in enumerate(current) for e, old in enumerate(earlier)
                   if group.module == old.module and group.texts and old.texts]
     needed = 1.0 - finder.distance_threshold
@@ -114,8 +116,8 @@ def _paired(finder: TopicFinder, current: list[Group], earlier: list[Group]):
         value = float(similarity[row[c], column[e]])
         if current_kinds[c] and earlier_kinds[e] and current_kinds[c] != earlier_kinds[e]:
             value -= finder.kind_penalty
-        if value > needed and ((len(current[c].texts) >= FULL_TOPIC and len(earlier[e].texts) >= FULL_TOPIC)
-                               or value > needed + HALF_MARGIN):
+        if value > needed and ((len(current[c].texts) >= FULL_TOPIC and len(earlier[e].texts) >= FULL_TOPIC
+                                and c not in strict) or value > needed + HALF_MARGIN):
             scored.append((value, c, e))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
