@@ -68,13 +68,14 @@ def count_terms(analyses: Iterable[list[str]], dtype) -> tuple[dict[str, int], s
         lengths.append(len(terms))
     order = np.empty(len(vocabulary), dtype=np.int32)
     terms = sorted(vocabulary)
-    order[np.fromiter((vocabulary[t] for t in terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms), dtype=np.int32)
+    # map, not a generator: no Python frame per term (a week's char n-grams and terms are tens of thousands)
+    order[np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms), dtype=np.int32)
     documents = len(lengths)
     rows = np.repeat(np.arange(documents, dtype=np.int32), np.asarray(lengths, dtype=np.int64))
     counts = sp.coo_matrix((np.ones(len(columns), dtype=dtype), (rows, order[np.asarray(columns, dtype=np.int32)])),
                            shape=(documents, len(vocabulary))).tocsr()  # duplicates summed, indices sorted
     counts.sort_indices()
-    return {term: column for column, term in enumerate(terms)}, counts
+    return dict(zip(terms, range(len(terms)))), counts
 
 
 class TokenIds:

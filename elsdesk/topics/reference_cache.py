@@ -42,14 +42,14 @@ def cache_key(texts_digest: str, random_state: int) -> str:
     import sklearn
 
     from elsdesk import masking, masking_names
-    from elsdesk.ml import english, synonyms, text
+    from elsdesk.ml import english, packed_grams, synonyms, text
     from elsdesk.paths import resources_dir
     from elsdesk.topics import desk_frames, pasted_errors, vectors
 
     digest = hashlib.sha256(f"{FORMAT}|{texts_digest}|{random_state}|{np.__version__}|{scipy.__version__}|"
                             f"{sklearn.__version__}".encode("utf-8"))
     for source in (text.__file__, masking.__file__, masking_names.__file__, vectors.__file__, english.__file__, synonyms.__file__,
-                   desk_frames.__file__, pasted_errors.__file__,
+                   desk_frames.__file__, pasted_errors.__file__, packed_grams.__file__,
                    resources_dir() / "stopwords_sv.txt", resources_dir() / english.GLOSSARY_FILE,
                    resources_dir() / synonyms.SYNONYMS_FILE):
         digest.update(Path(source).read_bytes())
