@@ -26,6 +26,11 @@ the ratio holds on a noisy machine. Times are seconds from the launch:
     .venv/bin/python bench/bench_startup.py [--tickets 1200] [--runs 5] [--load N]
     .venv/bin/python bench/bench_startup.py --desk /tmp/desk-1m-copy.db [--backend postgres]
 
+``--instructions`` counts instead the instructions (valgrind's callgrind, all threads) each side runs from
+its launch to its first rows' paint, once each (the app leaves there: ``ELSDESK_STARTUP_UNTIL=rows``; the
+peer as well); a count does not change with the machine's load, so a change of a few per cent shows
+where the clock's noise hides it. It needs valgrind (``apt-get install valgrind``).
+
 ``--desk`` starts on an existing SQLite desk (copied into the bench's temp folder first, because a
 start writes to its desk: model labels, migrations) or on a PostgreSQL desk (``postgresql://…``);
 ``--backend postgres`` with an SQLite ``--desk`` (or ``--tickets``) starts a throwaway PostgreSQL
@@ -54,7 +59,7 @@ PEER_LIMIT = 200
 
 PEER_SCRIPT = r'''
 """Plain peer: QTableView over QSqlQueryModel, newest 200 tickets; reports when they are painted."""
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -109,6 +114,9 @@ class Painted(QObject):
                 events["shown"], cpu["shown"] = time.time(), time.process_time()
             if watched is view.viewport() and model.rowCount() > 0 and "first_rows" not in events:
                 events["first_rows"], cpu["first_rows"] = time.time(), time.process_time()
+                if os.environ.get("PEER_UNTIL") == "rows":  # an instruction count ends here, as the app's does
+                    finish()
+                    os._exit(0)
                 QTimer.singleShot(0, finish)
         return False
 
@@ -242,6 +250,33 @@ def start_peer(home: Path, desk: str, platform: str) -> dict:
     return times
 
 
+def instructions(command: list[str], env: dict, cwd: Path | None = None) -> int:
+    """The instructions (callgrind's count, every thread) of one run of *command* under valgrind."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          env={**env, "PYTHONHASHSEED": "0"}, cwd=cwd, capture_output=True, text=True, timeout=1800)
+    counted = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    if done.returncode != 0 or not counted:
+        raise RuntimeError(f"the counted run failed (exit {done.returncode}): {done.stderr[-2000:]}")
+    return int(counted[-1].split(":")[-1].strip())
+
+
+def count_instructions(args, home: Path, desk: str, root: Path) -> dict:
+    """Instructions from launch to the first rows of the app and of the peer, after one plain start of the app
+    (its first start on a desk writes to it)."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    start_app(home, desk, args.platform, "rows", root)
+    report = home / "startup.json"
+    app_env = child_environment(ELSDESK_HOME=str(home), ELSDESK_STARTUP_REPORT=str(report), ELSDESK_STARTUP_UNTIL="rows",
+                                QT_QPA_PLATFORM=args.platform)
+    app = instructions([sys.executable, "-m", "elsdesk", "--db", desk, "gui"], app_env, cwd=root)
+    script = home / "peer.py"
+    script.write_text(PEER_SCRIPT, encoding="utf-8")
+    peer = instructions([sys.executable, str(script), desk, str(home / "peer.json"), str(PEER_LIMIT)],
+                        child_environment(QT_QPA_PLATFORM=args.platform, PEER_UNTIL="rows"))
+    return {"instructions": {"app": app, "peer": peer, "ratio": app / peer}}
+
+
 def _spin(stop) -> None:
     while not stop.is_set():
         sum(i * i for i in range(10_000))
@@ -317,7 +352,7 @@ def run(args) -> dict:
                 server, desk, moved_s = move_to_postgres(Path(desk), home, root)
         compile_sources(root)
         try:
-            results = measure(args, home, desk, root)
+            results = (count_instructions if args.instructions else measure)(args, home, desk, root)
         finally:
             if server is not None:
                 server.stop()
@@ -338,6 +373,13 @@ def _row(label: str, values: dict) -> str:
 
 
 def report(args, results: dict) -> None:
+    if "instructions" in results:
+        counted = results["instructions"]
+        print(f"elsdesk start-up, instructions from launch to the first rows' paint (callgrind, every thread), "
+              f"{args.desk or f'{args.tickets} demo tickets'} on {results['backend']}, role {args.role}")
+        print(f"app {counted['app'] / 1e6:,.0f} million, peer {counted['peer'] / 1e6:,.0f} million: "
+              f"ratio app/peer {counted['ratio']:.2f}x")
+        return
     print(f"elsdesk start-up, whole process, {args.desk or f'{args.tickets} demo tickets'} on {results['backend']}, "
           f"role {args.role}, platform {args.platform}, {args.load} busy processes, {os.cpu_count()} cores, "
           f"{args.runs} paired rounds, until {args.until}")
@@ -383,6 +425,8 @@ def main() -> None:
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--root", default=str(ROOT),
                         help="the checkout to start (python -m elsdesk runs there), e.g. an older commit to compare with")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count the instructions to the first rows under valgrind instead of timing rounds")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     results = run(args)

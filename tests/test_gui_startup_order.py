@@ -146,6 +146,20 @@ def test_the_app_paints_its_window_before_anything_heavy_is_imported(any_desk, t
     assert data["rss_mb"]["first_rows"] > 0 and data["peak_rss_mb"] >= data["rss_mb"]["first_rows"]
 
 
+def test_a_start_counted_to_its_first_rows_leaves_there(any_desk, tmp_path):
+    """bench/bench_startup.py --instructions counts a start up to its first rows (ELSDESK_STARTUP_UNTIL=rows): the
+    process writes its report and leaves at once, before the model or the full list."""
+    report = tmp_path / "startup.json"
+    env = {**os.environ, "ELSDESK_STARTUP_REPORT": str(report), "ELSDESK_STARTUP_UNTIL": "rows",
+           "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "elsdesk", "--db", any_desk, "gui"], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["until"] == "rows" and data["missing"] == []
+    assert data["events"]["shown"] <= data["events"]["first_rows"] and "model_ready" not in data["events"]
+
+
 def test_background_work_waits_for_the_first_rows_on_screen(qtbot, desk, tmp_path):
     window = MainWindow(desk, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), defer_start=True)
     qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=60_000))

@@ -20,8 +20,10 @@ quits once the start-up work is done. Nothing happens without the variable. The 
   first paint and the model being ready.
 
 ``ELSDESK_STARTUP_UNTIL`` says when the start is done: ``model`` (default: first rows, full list
-and model) or ``settled`` (also every background task started at start-up, e.g. the similar-ticket
-index: the memory "once start-up work is done").
+and model), ``settled`` (also every background task started at start-up, e.g. the similar-ticket
+index: the memory "once start-up work is done") or ``rows`` (the first rows: the process leaves at
+once, without closing the window, so that an instruction count of the start ends there, as the
+bench's plain peer's does).
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ class StartupProbe:
         self.cpu_s: dict[str, float] = {}
         self.heavy_at_paint: list[str] = []
         self.heavy_at_rows: list[str] = []
-        self._waiting = {"first_rows", "list_loaded", "model_ready"} | ({"settled"} if until == "settled" else set())
+        self._waiting = ({"first_rows"} if until == "rows" else
+                         {"first_rows", "list_loaded", "model_ready"} | ({"settled"} if until == "settled" else set()))
         self._app = None
         self._window = None
         self._beat: float | None = None
@@ -189,5 +192,8 @@ class StartupProbe:
                   "rss_mb": self.rss_mb, "cpu_s": self.cpu_s, "peak_rss_mb": memory_mb()[1], "until": self.until,
                   "missing": sorted(self._waiting), "longest_stall": round(self.longest_stall, 3)}
         self.path.write_text(json.dumps(report), encoding="utf-8")
+        if self.until == "rows":
+            sys.stdout.flush()
+            os._exit(0)  # nothing after the first rows is counted: no closing of the window, no background work
         app, self._app = self._app, None
         QTimer.singleShot(0, app.quit)
