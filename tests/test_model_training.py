@@ -206,6 +206,35 @@ def test_near_duplicates_by_features_are_cosines_at_or_above_the_threshold():
     assert near_duplicates_by_features(candidates, training, threshold=0.8).tolist() == [True, False, True]
 
 
+@pytest.mark.parametrize("common, most_pairs", [(200, 2_000_000), (4, 2_000_000), (0, 2_000_000), (4, 0)])
+def test_near_duplicates_are_those_of_the_whole_product(monkeypatch, common, most_pairs):
+    """Only the pairs that may reach the threshold are summed (the rare features' part summed, the commonest
+    features' part bounded, rows of mostly common features summed densely, or the whole product when there are
+    too many of those): the same rows come out as from every pair's similarity."""
+    import scipy.sparse as sp
+    from elsdesk.ml import comparison
+
+    monkeypatch.setattr(comparison, "COMMON_FEATURES", common)
+    monkeypatch.setattr(comparison, "_MOST_COMMON_ONLY_PAIRS", most_pairs)
+    rng = np.random.default_rng(20250423)
+
+    def unit_rows(dense):
+        norms = np.linalg.norm(dense, axis=1, keepdims=True)
+        return sp.csr_matrix((dense / np.where(norms == 0, 1, norms)).astype(np.float32))
+
+    # a few very common features (every row has some of them) and many rare ones
+    training = rng.random((300, 60)) * (rng.random((300, 60)) < np.r_[np.full(5, 0.9), np.full(55, 0.08)])
+    training[:10, 5:] = 0  # rows of common features only
+    near = training[rng.integers(0, 300, 150)] * (1 + 0.3 * rng.random((150, 60)))  # near copies, some nearer
+    candidates = np.vstack([near, rng.random((100, 60)) * (rng.random((100, 60)) < 0.15), np.zeros((2, 60))])
+    training, candidates = unit_rows(training), unit_rows(candidates)
+    similarity = (candidates @ training.T).toarray().max(axis=1)
+    for threshold in (0.5, 0.8, 0.9, 0.95, 0.99):
+        expected = similarity >= threshold - 1e-6
+        assert 0 < expected.sum() < len(expected)
+        assert near_duplicates_by_features(candidates, training, threshold).tolist() == expected.tolist()
+
+
 class _Predicting:
     def __init__(self):
         self.calls = 0

@@ -202,10 +202,19 @@ class CalibratedLinearSVC(ClassifierMixin, BaseEstimator):
             folds = list(StratifiedKFold(n_splits=CALIBRATION_FOLDS).split(np.zeros(len(y)), y))
         calibrated = np.concatenate([test for _train, test in folds])
         # liblinear releases the GIL: the fold fits and the final fit run side by side in threads
-        with ThreadPoolExecutor(max_workers=max(1, self.n_jobs or 1)) as pool:
+        workers = max(1, self.n_jobs or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            def fold_fit(train):
+                return pool.submit(self._svm_fit, X[train], y[train], None if weights is None else weights[train],
+                                   CALIBRATION_TOLERANCE)
+
+            # the first folds before the final fit: the final fit is the longest (all tickets, a tighter
+            # tolerance), so on two workers one runs it and a fold while the other runs two folds whichever
+            # goes first, and this way the folds end first and the sigmoids below are fitted while the final
+            # SVM fits, not after it. (Each fit seeds liblinear anew: one worker gives the same model in any order.)
+            fitted = [fold_fit(train) for train, _test in folds[:workers]]
             final = pool.submit(self._svm_fit, X, y, weights, SVM_TOLERANCE)
-            fitted = [pool.submit(self._svm_fit, X[train], y[train], None if weights is None else weights[train],
-                                  CALIBRATION_TOLERANCE) for train, _test in folds]
+            fitted += [fold_fit(train) for train, _test in folds[workers:]]
             scores = np.vstack([_scores_on(job.result(), X[test], self.classes_) for (_train, test), job in zip(folds, fitted)])
             y = y[calibrated]
             if len(self.classes_) == 2:  # binary SVMs keep one row of weights, scoring the second class

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -200,16 +201,35 @@ def _stems_of_clean(cleaned: str) -> tuple[str, ...]:
 
 
 def _swedish_stems_of_clean(cleaned: str) -> tuple[str, ...]:
-    english = _english_content_words()
-    stems: list[str] = []
-    for word in words(cleaned):
-        if len(word) > 1:
-            meant = english.get(word)
-            if meant is None:
-                stems.append(stem(word))
-            else:
-                stems.extend(stem(swedish) for swedish in meant)
-    return tuple(stems)
+    """The stems :func:`swedish_stems` gives of cleaned text: each word's own (:class:`_WordStems`), in order."""
+    return tuple(chain.from_iterable(map(_word_stems.__getitem__, _WORD_RE.findall(cleaned))))
+
+
+def _stems_of_word(word: str) -> tuple[str, ...]:
+    """What one word of cleaned text adds to :func:`swedish_stems`: nothing for a stop word, a number (but
+    1177) or a single letter, its Swedish words' stems for an English word the glossary knows, else its stem."""
+    if len(word) <= 1 or not words(word):  # once per distinct word: the same test as every text's
+        return ()
+    meant = _english_content_words().get(word)
+    return (stem(word),) if meant is None else tuple(stem(swedish) for swedish in meant)
+
+
+class _WordStems(dict):
+    """word -> :func:`_stems_of_word` (word), each word worked out once: one look-up per word of a
+    text instead of the stop-word, number, glossary and stem checks (stemming a retrain's 25,700 cleaned
+    texts: 0.28-0.32 s before, 0.20 s). Let go when it holds as many words as :func:`stem` keeps, so a long
+    session stays small."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        stems = self[word] = _stems_of_word(word)
+        return stems
+
+
+_word_stems = _WordStems()
 
 
 @lru_cache(maxsize=1)
@@ -236,14 +256,14 @@ def in_swedish_text(folded: str) -> str:
     """Cleaned, folded text with the English words the glossary knows replaced by their Swedish
     word(s), folded; every other word as it was.
 
-    The text is split into words and what lies between them once, and the words are looked up in
-    one table (:func:`_swedish_replacements`): a call per word was a fifth of a retrain's text work."""
-    parts = _WORD_SPLIT_RE.split(folded)
-    words = parts[1::2]
+    The words are found once and looked up in one table (:func:`_swedish_replacements`): a call per
+    word was a fifth of a retrain's text work. Only a text holding such a word is split into its words
+    and what lies between them."""
     replacements = _swedish_replacements()
-    if replacements.keys().isdisjoint(words):
+    if replacements.keys().isdisjoint(_WORD_RE.findall(folded)):  # most texts: the words alone, not what lies between
         return folded
-    parts[1::2] = [replacements.get(word, word) for word in words]
+    parts = _WORD_SPLIT_RE.split(folded)
+    parts[1::2] = [replacements.get(word, word) for word in parts[1::2]]
     return "".join(parts)
 
 

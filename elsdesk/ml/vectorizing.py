@@ -90,8 +90,9 @@ class TokenIds:
         numbers.default_factory = numbers.__len__
         ids = array("q")
         lengths = array("q")
+        number = numbers.__getitem__  # a new token gets the next number (__missing__)
         for tokens in documents:
-            ids.extend([numbers[t] for t in tokens])
+            ids.extend(map(number, tokens))
             lengths.append(len(tokens))
         self.tokens = list(numbers)  # a dict keeps its keys in the order they came: the token of each number
         self.ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, dtype=np.int64)

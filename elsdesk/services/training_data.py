@@ -59,20 +59,21 @@ def labelled_rows(database: Database) -> list[dict]:
     labelled_at = {ticket_id: at for ticket_id, at in database.query(
         "SELECT ticket_id, max(at) FROM label_history WHERE undone_at IS NULL GROUP BY ticket_id")}
     repo = TicketRepository(database)
-    tickets = [t for t in repo.iter_tickets() if t.label_source in WEIGHTS and t.module]
+    tickets = [row for row in repo.labelled_fields(WEIGHTS) if row[4]]  # LABELLED_FIELDS, a module ("" is none)
     # a person's kind carries no model confidence unless it was first the model's suggestion: only
     # those kinds need the history's word on who set them last
-    maybe_guessed = [t.id for t in tickets if t.kind is not None and t.kind_confidence is not None]
+    maybe_guessed = [row[0] for row in tickets if row[5] is not None and row[6] is not None]
     guessed = {ticket_id for ticket_id, source in repo.last_kind_sources(maybe_guessed).items()
                if source.startswith(MODEL)}
     rows = []
-    for ticket in tickets:
-        rows.append({"id": ticket.id, "external_id": ticket.external_id, "title": ticket.title,
-                     "description": ticket.description, "module": ticket.module,
-                     "kind": None if ticket.id in guessed else ticket.kind,
-                     "created_at": ticket.created_at, "source": ticket.label_source,
-                     "weight": WEIGHTS[ticket.label_source],
-                     "labelled_at": labelled_at.get(ticket.id) or ticket.updated_at or ticket.created_at})
+    for ticket_id, external_id, title, description, module, kind, _kind_confidence, created_at, source, updated_at \
+            in tickets:
+        rows.append({"id": ticket_id, "external_id": external_id, "title": title,
+                     "description": description, "module": module,
+                     "kind": None if ticket_id in guessed else kind,
+                     "created_at": created_at, "source": source,
+                     "weight": WEIGHTS[source],
+                     "labelled_at": labelled_at.get(ticket_id) or updated_at or created_at})
     return rows
 
 

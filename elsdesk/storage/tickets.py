@@ -40,6 +40,9 @@ FULLTEXT_DEFERRED = "fulltext_deferred"
 # the trigger that indexes each inserted ticket's text (migrations 015 and 019)
 _FULLTEXT_INSERT_TRIGGER = "tickets_fts_insert"
 _SELECT = "SELECT " + ", ".join(TICKET_COLUMNS) + " FROM tickets"
+# what a retrain reads of a labelled ticket (TicketRepository.labelled_fields)
+LABELLED_FIELDS = ("id", "external_id", "title", "description", "module", "kind", "kind_confidence", "created_at",
+                   "label_source", "updated_at")
 TICKET_NUMBER = "ELS-{:06d}"  # the desk's own ticket numbers
 SORTABLE = ("created_at", "external_id", "title", "status", "module", "kind", "priority", "unit", "module_confidence")
 _CASE_FREE = ("title", "unit")
@@ -201,6 +204,18 @@ class TicketRepository:
                 return
             for row in rows:
                 yield _row_to_ticket(row)
+
+    def labelled_fields(self, sources: Iterable[str]) -> list[tuple]:
+        """The :data:`LABELLED_FIELDS` of the tickets whose labels came from one of *sources* and that have a
+        module, oldest first (ordered as :meth:`iter_tickets` orders them): what a retrain reads of each
+        (:func:`elsdesk.services.training_data.labelled_rows`), without a Ticket of every column per row nor the
+        tickets it does not learn from."""
+        sources = list(sources)
+        if not sources:
+            return []
+        return self.database.query(
+            f"SELECT {', '.join(LABELLED_FIELDS)} FROM tickets WHERE label_source IN ({','.join('?' * len(sources))})"
+            " AND module IS NOT NULL ORDER BY created_at, id", sources)
 
     def created_between(self, start: str, end: str) -> list[Ticket]:
         """Tickets created from *start* up to and including *end* (ISO strings), oldest first."""
