@@ -88,11 +88,11 @@ def continued_incidents(database: Database, earlier_results: dict[str, list[Topi
 
 def problems_after_proposals(database: Database, earlier_results: dict[str, list[TopicWeek]], finder: TopicFinder,
                              described: list[FoundTopic], tickets: list[Ticket], taken: set[str]) -> dict[int, str]:
-    """index in *described* (this week's known problems) -> the topic id of an earlier week's proposal (of
-    *earlier_results*, nearest week first) that the problem goes on from, for the proposals no proposal of this week
-    continues (*taken*: topic ids) and people did not reject: a region's import named its known problems in their
-    second week, and each was "ny" beside last week's proposal of the same reports ("Vb ordination", five, then
-    "Vid behov-ordinationer syns inte i utdelningsvyn", seven: "stabil", not "ny")."""
+    """index in *described* (known problems of this week that had no topic last week) -> the topic id of an earlier
+    week's proposal (of *earlier_results*, nearest week first) that the problem goes on from, for the proposals no
+    proposal of this week continues (*taken*: topic ids) and people did not reject: a region's import named its known
+    problems in their second week, and each was "ny" beside last week's proposal of the same reports ("Vb
+    ordination", five, then "Vid behov-ordinationer syns inte i utdelningsvyn", seven: "stabil", not "ny")."""
     if not described:
         return {}
     repo = TopicRepository(database)

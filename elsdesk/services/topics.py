@@ -119,8 +119,11 @@ def _computed_week(database: Database, week: str, is_cancelled=None,
     matched, halves = continued_proposals(database, earlier_results, finder, found, tickets)
     found, matched, spread_of = _halves_joined(finder, ticketish, found, matched, spread_of, halves)
     after_incident = continued_incidents(database, earlier_results, finder, found, tickets, set(matched))
-    after_proposal = problems_after_proposals(database, earlier_results, finder, described, tickets,
-                                              {k.id for k in matched.values()})
+    last_week = {r.topic_id for r in next(iter(earlier_results.values()), [])}
+    first_here = [i for i, p in enumerate(problem_ids) if problem_topic_id(p) not in last_week]  # none last week
+    after_proposal = {first_here[i]: topic_id for i, topic_id in problems_after_proposals(
+        database, earlier_results, finder, [described[i] for i in first_here], tickets, {k.id for k in matched.values()}
+    ).items()}
     results = []
     with database.write():
         for index, (problem_id, topic) in enumerate(zip(problem_ids, described)):
