@@ -248,6 +248,9 @@ def _stdin_as_file():
 
 
 def _import_file(args, path: str) -> int:
+    import shlex
+
+    from elsdesk.domain import ImportInterruptedError
     from elsdesk.services.imports import import_tickets
 
     shown = "-" if args.file == "-" else path  # what the person typed names the file in messages
@@ -265,9 +268,15 @@ def _import_file(args, path: str) -> int:
     with _database(args) as database:
         classifier = None if args.no_classify else _active_classifier(database)
         # each batch classified before it commits: nobody reads the file's tickets unclassified
-        report = import_tickets(database, path, find_incidents=not args.no_incidents,
-                                progress=terminal_progress("importerar och klassar" if classifier else "importerar"),
-                                on_phase=lambda phase: _say_on_terminal(phases[phase]), classifier=classifier)
+        try:
+            progress = terminal_progress("importerar och klassar" if classifier else "importerar")
+            report = import_tickets(database, path, find_incidents=not args.no_incidents, progress=progress,
+                                    on_phase=lambda phase: _say_on_terminal(phases[phase]), classifier=classifier)
+        except ImportInterruptedError as exc:  # what it stored, and the command that stores the rest
+            print(f"elsdesk: {exc}", file=sys.stderr)
+            print(f"elsdesk: resten importeras när servern svarar igen, med samma kommando:"
+                  f" elsdesk{desk_option(args)} import {shlex.quote(shown)}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
         # and the desk's older tickets that this model version has not labelled yet
         rest, undone = _classify_the_rest(database, classifier) if classifier else (0, None)
         classified = report.classified + rest

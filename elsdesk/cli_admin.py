@@ -79,7 +79,7 @@ def _status(target, as_json: bool) -> int:
     from elsdesk.cli import require_existing
 
     require_existing(target)
-    with open_database(target) as database:
+    with open_database(target, older_schema_ok=True) as database:  # an older desk's status names its upgrade
         roles = roles_of(database)
         role = roles[0] if roles else None
         report = {
@@ -87,12 +87,15 @@ def _status(target, as_json: bool) -> int:
             "schema_version": database.schema_version(), "known_version": len(MIGRATIONS),
             "login": database.login_name(), "role": role, "roles": list(roles),
             "tickets": TicketRepository(database).count(),
+            "upgrade_needed": database.schema_note,
         }
     if as_json:
         print(json.dumps(report, ensure_ascii=False))
     else:
         print(f"databas: {report['database']} ({report['backend']})")
         print(f"schemaversion: {report['schema_version']} av {report['known_version']}")
+        if report["upgrade_needed"]:  # the desk is readable here, but no workstation of this version opens it
+            print(f"uppgradering behövs: {report['upgrade_needed']}")
         if report["login"]:
             print(f"inloggning: {report['login']}, " + (f"roller: {', '.join(role_name(r) for r in roles)}" if len(roles) > 1
                                                         else f"roll: {role_name(role) if role else 'lokal profil'}"))

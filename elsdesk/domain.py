@@ -45,6 +45,32 @@ class DatabaseUnavailableError(ElsdeskError):
     """The database cannot be reached, or it has a schema this version does not know."""
 
 
+class SchemaVersionError(DatabaseUnavailableError):
+    """The desk's schema is newer than this version of elsdesk knows, or older than it needs; the message names
+    what to do (update elsdesk here, or the owner's upgrade command), and waiting does not help."""
+
+
+class ImportInterruptedError(DatabaseUnavailableError):
+    """The desk went away in the middle of an import: the error, and how many of the file's rows (of about
+    *total*) the committed batches hold (*new* new tickets, *updated* updated ones). Running the same import again
+    stores the rest: the stored rows are found unchanged."""
+
+    def __init__(self, reason: str, stored: int, total: int, new: int, updated: int):
+        self.reason, self.stored, self.total, self.new, self.updated = reason, stored, total, new, updated
+        about = "ungefär " if total > stored else ""
+        super().__init__(f"{reason}; importen hann spara {stored} av {about}{total} rader"
+                         f" (nya: {new}, uppdaterade: {updated}) innan den avbröts")
+
+
+class TicketRemovedError(NotFoundError):
+    """A ticket someone has open was removed from the desk meanwhile; the message names its ticket number."""
+
+    def __init__(self, number: str | None):
+        self.number = number
+        super().__init__(f"{number} har tagits bort ur desken sedan du öppnade det" if number
+                         else "ärendet har tagits bort ur desken sedan du öppnade det")
+
+
 @dataclass
 class Ticket:
     """One support ticket with its stored (masked) text and current labels."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from elsdesk.domain import BadInputError
+from elsdesk.gui.notify import sentence
 from elsdesk.services.desk_location import THIS_COMPUTER, server_location
 
 
@@ -76,11 +77,22 @@ class DeskLocationDialog(QDialog):
         try:
             self.location, self.password = server_location(self.address_edit.text())
         except BadInputError as exc:
-            self.error_label.setText(str(exc).capitalize() + ".")
+            self.error_label.setText(sentence(str(exc)))  # capitalize() lowered the rest ("service=Elsdesk")
             self.error_label.setVisible(True)
+            self._fit_height()
             self.address_edit.setFocus()
             return
         super().accept()
+
+
+    def _fit_height(self) -> None:
+        """Grow to show the error as well: the dialog kept its height and clipped the intro and the error (a
+        tester's first start with an empty address; 241 px high, 309 px needed)."""
+        layout = self.layout()
+        layout.activate()
+        # the wrapped labels' height at this width (the size hint is the height at the narrowest width)
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.resize(self.width(), max(self.height(), needed))
 
 
 class PasswordDialog(QDialog):
@@ -100,6 +112,7 @@ class PasswordDialog(QDialog):
         for widget in (label, self.password_edit, self.remember_box):
             layout.addWidget(widget)
         layout.addWidget(_buttons(self, self.tr("Logga in")))
+        self.setMinimumWidth(420)  # a server's name and a login on one line ("127.0.0.1/" and "elsdesk" were split)
         self.password_edit.setFocus()
 
     @property

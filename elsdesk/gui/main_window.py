@@ -576,15 +576,21 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
             self.ticket_saved.emit(stored)
 
         def failed(exc):
-            from elsdesk.domain import ConflictError
-            from elsdesk.gui.notify import describe
+            from elsdesk.domain import ConflictError, TicketRemovedError
+            from elsdesk.gui.notify import message
 
             if isinstance(exc, ConflictError) and _still_open(form):
                 self.conflict_box = self._ask_about_conflict(form, ticket)
                 return
-            what, todo = describe(exc)
+            if isinstance(exc, TicketRemovedError) and _still_open(form):
+                # the text typed is a call's record: the form keeps it, now as a new ticket the person may log with
+                # one more Ctrl+Enter or drop with Esc (a removed ticket was most often logged twice)
+                form.become_new()
+                form.save_failed(message(exc) + " " + self.tr(
+                    "Det du skrivit finns kvar: Ctrl+Enter sparar det som ett nytt ärende."))
+                return
             if _still_open(form):
-                form.save_failed(f"{what} {todo}")
+                form.save_failed(message(exc))
 
         self.runner.start(work, db_path=self.db_path, on_success=done, on_failure=failed, name="save ticket")
 

@@ -34,10 +34,10 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from elsdesk.domain import ElsdeskError
+from elsdesk.domain import DatabaseUnavailableError, ElsdeskError
 from elsdesk.gui.grouped_numbers import number
 from elsdesk.gui.module_picker import ModulePicker
-from elsdesk.gui.notify import show_error
+from elsdesk.gui.notify import sentence, show_error, with_full_stop
 from elsdesk.gui.problem_linking import KnownProblemLinker
 from elsdesk.gui.review_card import ReviewCard
 from elsdesk.gui.similar_tickets_view import SimilarTicketsView
@@ -97,6 +97,7 @@ class ReviewQueueView(QWidget):
         self._kind: str | None = None
         self._generation = 0
         self._busy = 0
+        self._unread_notice = ""  # the card's notice that the queue could not be read, until it is read again
         self._queue_task = None
         self.next_retrain_offer = 0  # the confirmations count at which retraining is offered next
         pool = QThreadPool(self)
@@ -557,10 +558,24 @@ class ReviewQueueView(QWidget):
 
         def failed(exc):
             if not self._closed:
-                (on_failure or (lambda e: show_error(self, e)))(exc)
+                (on_failure or self._read_failed)(exc)
 
         return runner.start(work, db_path=self.db_path, on_success=succeeded, on_failure=failed,
                             on_finished=self._on_task_finished, name=name, quick=quick)
+
+    def _read_failed(self, exc) -> None:
+        """Reading the queue or its next cards failed. A server away is said on the card: a dialog saying "det du
+        skrivit finns kvar" came over the card though nothing was typed, and the next Enter closed it unread (a
+        tester's outage); the queue is read again when the connection is back (main window's reconnect)."""
+        if not isinstance(exc, DatabaseUnavailableError):
+            show_error(self, exc)
+            return
+        if self.card.notice():  # a refused decision's notice says it already, and says more
+            self._say(self.tr("Servern svarar inte."))
+            return
+        said = self.tr("Granskningskön kunde inte läsas. %1 Den läses igen när servern svarar.")
+        self._unread_notice = said.replace("%1", sentence(str(exc)))
+        self.card.show_notice(self._unread_notice)
 
     def _start_on_shared_runner(self, work, on_success, name: str):
         return self._start(self.runner, work, on_success, name=name)
@@ -572,6 +587,9 @@ class ReviewQueueView(QWidget):
         """The stored queue *ids* arrived from load number *serial*, with *left*: why the ticket then on screen
         was no longer listed, if it was not. The session puts it in this person's order; say who made the
         ticket on screen leave, if someone else did."""
+        if self._unread_notice and self.card.notice() == self._unread_notice:  # read again: no longer true
+            self.card.clear_notice()
+        self._unread_notice = ""
         if self._presence is not None:  # tickets given back before this load began are as it lists them
             self._presence.load_arrived(serial)
             self._session.held_elsewhere(self._presence.keep(self._session.serial)[0], quietly=True)
@@ -695,7 +713,7 @@ class ReviewQueueView(QWidget):
 
         def failed(exc):
             self._loading.difference_update(wanted)
-            show_error(self, exc)
+            self._read_failed(exc)
 
         # the next cards are what the person waits on: the quick pool, never behind an index build or a topics run
         # (a tester switched to super-user while the similar-ticket index was being built: Enter after Enter found
@@ -742,7 +760,7 @@ class ReviewQueueView(QWidget):
         self._items[ticket_id] = item
         if isinstance(exc, ElsdeskError):  # said on the card, not in a dialog the next Enter closes unread
             note = self.tr("Ditt beslut om %1 sparades inte: %2 Kortet visar ärendet igen; tryck när det går att spara.") \
-                .replace("%1", item.ticket.external_id or self.tr("ärendet")).replace("%2", _sentence(str(exc)))
+                .replace("%1", item.ticket.external_id or self.tr("ärendet")).replace("%2", with_full_stop(str(exc)))
             self.card.show_notice(note)
             self._say(self.tr("%1 sparades inte – se kortet.").replace(  # not "Bekräftat …" any longer
                 "%1", item.ticket.external_id or self.tr("ärendet")))
@@ -792,7 +810,7 @@ class ReviewQueueView(QWidget):
         if self._session.undo_failed(expected):
             self._render()
         self.decision_failed.emit(exc)
-        show_error(self, exc)
+        self._read_failed(exc)
 
     # -- picker ------------------------------------------------------------------------
     def _on_module_chosen(self, module: str) -> None:
@@ -867,12 +885,6 @@ def _ask_what_is_shown(context) -> None:
     """Ask the desk's other review views which ticket their cards show (background)."""
     with context.open_database() as database:
         ask_again(database)
-
-
-def _sentence(text: str) -> str:
-    """*text* ending as a sentence does."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _with_version(item: ReviewItem, version: int) -> ReviewItem:

@@ -13,7 +13,7 @@ import time
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -317,9 +317,15 @@ class TicketFormDialog(QDialog):
             self._show_line_starts()
 
     def _on_focus_changed(self, _old, new) -> None:
-        """A field reached by its Alt key (not only by Tab) scrolls into view."""
+        """A field reached by its Alt key (not only by Tab) scrolls into view, and a text that is there already
+        is written on at its end: Alt+L into a Lösning put the cursor at its start, and the new words ran into the
+        old ("…om LidMira: bett…"; a tester). A click places the cursor after this, where it was clicked."""
         if new is not None and self.fields_scroll.widget().isAncestorOf(new):
             self.fields_scroll.ensureWidgetVisible(new)
+        if new in (self.description_edit, self.resolution_edit):
+            cursor = new.textCursor()
+            if cursor.position() == 0 and not cursor.hasSelection():
+                new.moveCursor(QTextCursor.End)
 
     def reject(self) -> None:
         """Esc, Avbryt or the close button. A form with changes asks first (issue 13: one stray Esc
@@ -367,6 +373,14 @@ class TicketFormDialog(QDialog):
     def mark_unchanged(self) -> None:
         """What the form shows now is what is stored (it opened, or the owner loaded the latest version)."""
         self._baseline = {key: value for key, value in self.values().items() if key != "id"}
+
+    def become_new(self) -> None:
+        """The ticket this form edited was removed meanwhile: the form keeps what it shows as a new ticket, so the
+        next Ctrl+Enter logs it, Esc asks before anything typed is lost, and the draft holds it meanwhile."""
+        self.ticket = None
+        self.setWindowTitle(self.tr("Nytt ärende"))
+        self._baseline = {key: value for key, value in self._empty_values.items() if key != "id"}
+        self._write_draft()
 
     def put_aside(self) -> None:
         """Close without asking, keeping typed text as the draft (the owner opens another form)."""

@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from elsdesk.domain import (  # Cancelled: callers import it from here too
-    HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, DatabaseUnavailableError, ImportReport, LabelChange,
-    Ticket, now_iso, parse_datetime,
+    HUMAN, INTAKE, LABEL_FIELDS, MODEL, BadInputError, Cancelled, DatabaseUnavailableError, ImportInterruptedError,
+    ImportReport, LabelChange, Ticket, now_iso, parse_datetime,
 )
 from elsdesk.file_text import looks_worse
 from elsdesk.importer import (
@@ -259,8 +259,12 @@ def import_tickets(
         nonlocal done
         if is_cancelled and is_cancelled():
             raise Cancelled(f"importen avbröts efter {done} rader; de är sparade")
-        batches.write(pending)
-        committed()
+        new, updated = report.new, report.updated  # what the committed batches hold
+        try:
+            batches.write(pending)
+            committed()
+        except DatabaseUnavailableError as exc:  # the batches committed before stay: say how many, and what is left
+            raise ImportInterruptedError(str(exc), done, max(total, done), new, updated) from exc
         done += len(pending)
         pending.clear()
         if progress:

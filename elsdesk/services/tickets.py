@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from elsdesk.domain import INTAKE, BadInputError, Ticket, TicketFilter, normalise_week, now_iso
+from elsdesk.domain import (
+    INTAKE, BadInputError, NotFoundError, Ticket, TicketFilter, TicketRemovedError, normalise_week, now_iso,
+)
 from elsdesk.masking import MaskResult, mask_fields, mask_text
 from elsdesk.services.masked_ids import desk_id_key, holds_identifier, masked_external_id
 from elsdesk.storage import Database, TicketRepository
@@ -93,7 +95,10 @@ def save_ticket(database: Database, ticket: Ticket, actor: str = "ELS-stöd") ->
     validate(ticket, database)
     repo = TicketRepository(database)
     with database.write():
-        before = repo.get(ticket.id)
+        try:
+            before = repo.get(ticket.id)
+        except NotFoundError:  # removed while the form was open: say its number, not the internal id
+            raise TicketRemovedError(ticket.external_id) from None
         if (before.module, before.kind) != (ticket.module, ticket.kind):
             ticket.label_source = INTAKE
             for name in ("module", "kind"):

@@ -72,6 +72,7 @@ class Database(ABC):
     sql: Any  # the engine's Dialect
     conn: Any  # has execute(sql, params) and executemany(sql, rows)
     upgraded_from: int | None = None  # the schema version this open migrated from (None: it migrated nothing)
+    schema_note: str | None = None  # an older schema opened to be described (``db status``): the upgrade it needs
 
     @property
     @abstractmethod
@@ -123,13 +124,15 @@ class Database(ABC):
         self.close()
 
 
-def open_database(target: str | os.PathLike | None = None, *, migrate_schema: bool | None = None) -> Database:
+def open_database(target: str | os.PathLike | None = None, *, migrate_schema: bool | None = None,
+                  older_schema_ok: bool = False) -> Database:
     """Open the desk at *target* (the default SQLite file when None).
 
     SQLite files are created and migrated on open (one person owns the file). A PostgreSQL
     desk is migrated only by ``elsdesk db upgrade`` (*migrate_schema* True, run by the owning
     role); opening one whose schema is older or newer than this version raises
-    :class:`~elsdesk.domain.DatabaseUnavailableError` with what to do.
+    :class:`~elsdesk.domain.DatabaseUnavailableError` with what to do; with *older_schema_ok* (``db status``, which
+    only reads what every version has) an older one opens, and its ``schema_note`` says what to do.
     """
     if target in (None, ""):
         from elsdesk.paths import default_db_path
@@ -138,7 +141,7 @@ def open_database(target: str | os.PathLike | None = None, *, migrate_schema: bo
     if backend_of(target) == POSTGRES:
         from elsdesk.storage.postgres_backend import PostgresDatabase
 
-        return PostgresDatabase(str(target), migrate_schema=bool(migrate_schema))
+        return PostgresDatabase(str(target), migrate_schema=bool(migrate_schema), older_schema_ok=older_schema_ok)
     from elsdesk.storage.sqlite_backend import SQLiteDatabase
 
     return SQLiteDatabase(target if str(target) == ":memory:" else Path(target),

@@ -15,7 +15,7 @@ from datetime import datetime
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from elsdesk.domain import DatabaseUnavailableError
+from elsdesk.domain import DatabaseUnavailableError, SchemaVersionError
 from elsdesk.storage import postgres_schema
 
 
@@ -452,12 +452,12 @@ def check_schema_version(version: int, where: str, *, upgrade_hint: bool = False
     """Refuse a schema newer than this version knows (and, with *upgrade_hint*, an older one, naming the
     command the owner runs on *upgrade_target*: the desk without this login and password)."""
     if version > len(MIGRATIONS):
-        raise DatabaseUnavailableError(
+        raise SchemaVersionError(
             f"databasen {where} har schemaversion {version}, nyare än den här versionen av elsdesk känner till"
             f" ({len(MIGRATIONS)}); uppdatera elsdesk på den här datorn"
         )
     if upgrade_hint and version < len(MIGRATIONS):
-        raise DatabaseUnavailableError(
+        raise SchemaVersionError(
             f"databasen {where} har schemaversion {version} men den här versionen av elsdesk behöver {len(MIGRATIONS)};"
             f" be databasens ägare (IT) köra, med ägarens inloggning: elsdesk --db '{upgrade_target or where}' db upgrade"
         )

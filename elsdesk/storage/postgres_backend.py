@@ -31,7 +31,7 @@ import threading
 from contextlib import contextmanager, nullcontext
 from typing import Callable, Iterator
 
-from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
+from elsdesk.domain import DatabaseUnavailableError, NotAllowedError, SchemaVersionError
 from elsdesk.storage.database import POSTGRES, Database, for_everyone, redacted, with_login
 from elsdesk.storage.dialects import POSTGRES_DIALECT
 from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
@@ -167,17 +167,69 @@ class PgConnection:
 
 
 def login_of(conninfo: str) -> tuple[str, str]:
-    """(login, host/database) named by a connection string, for prompts and keyring entries."""
+    """(login, host/database) that libpq connects *conninfo* to, for prompts and keyring entries: with
+    ``service=elsdesk`` the host, database and login come from pg_service.conf, PGUSER or the computer's login, not
+    from the string (the prompt said "localhost/elsdesk" for a server elsewhere, and every login of a service shared
+    one keyring entry)."""
+    parts = _resolved(conninfo)
+    host = (parts.get("host") or parts.get("hostaddr") or "localhost").split(",")[0]
+    if host.startswith("/"):  # a Unix socket folder: the server on this computer
+        host = "localhost"
+    where = f"{host}/{parts.get('dbname') or parts.get('service') or ''}"
+    return parts.get("user") or "", where
+
+
+# where libpq looks for a service's options besides the user's own file (Debian's libpq: /etc/postgresql-common)
+_SYSTEM_SERVICE_FOLDERS = ("/etc/postgresql-common", "/etc/postgresql", "/usr/local/pgsql/etc")
+# the options libpq takes from the environment when neither the string nor the service gives them
+_FROM_ENVIRONMENT = (("host", "PGHOST"), ("hostaddr", "PGHOSTADDR"), ("dbname", "PGDATABASE"), ("user", "PGUSER"))
+
+
+def _resolved(conninfo: str) -> dict[str, str]:
+    """The connection options libpq uses for *conninfo*, without connecting: the string's own, then its service's
+    (pg_service.conf, where libpq reads it), then the PG… environment variables, and the computer's login as the
+    login."""
+    import getpass
+
     import psycopg.conninfo
 
     try:
-        parts = psycopg.conninfo.conninfo_to_dict(conninfo)
+        options = {k: str(v) for k, v in psycopg.conninfo.conninfo_to_dict(conninfo).items()}
     except psycopg.ProgrammingError as exc:
         raise DatabaseUnavailableError(
             f"anslutningen '{redacted(conninfo)}' går inte att tolka; skriv den som postgresql://server/databas eller"
             f" service=NAMN ({_first_line(exc)})") from exc
-    where = f"{parts.get('host', 'localhost')}/{parts.get('dbname', parts.get('service', ''))}"
-    return parts.get("user") or "", where
+    service = options.get("service") or os.environ.get("PGSERVICE")
+    for key, value in (_service_options(service) if service else {}).items():
+        options.setdefault(key, value)
+    for key, variable in _FROM_ENVIRONMENT:
+        if not options.get(key) and os.environ.get(variable):
+            options[key] = os.environ[variable]
+    if not options.get("user"):
+        try:
+            options["user"] = getpass.getuser()  # libpq's own default
+        except (KeyError, OSError):
+            pass
+    return options
+
+
+def _service_options(service: str) -> dict[str, str]:
+    """The options of *service* in the first service file that names it, searched as libpq searches: PGSERVICEFILE
+    (else ~/.pg_service.conf), then pg_service.conf in PGSYSCONFDIR (else the system's folder)."""
+    import configparser
+
+    files = [os.environ.get("PGSERVICEFILE") or os.path.expanduser("~/.pg_service.conf")]
+    folders = [os.environ["PGSYSCONFDIR"]] if os.environ.get("PGSYSCONFDIR") else list(_SYSTEM_SERVICE_FOLDERS)
+    files += [os.path.join(folder, "pg_service.conf") for folder in folders]
+    for path in files:
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        try:
+            if not parser.read(path, encoding="utf-8") or not parser.has_section(service):
+                continue
+        except (OSError, UnicodeDecodeError, configparser.Error):
+            continue
+        return {key: value.strip() for key, value in parser.items(service)}
+    return {}
 
 
 def _stored_password(conninfo: str) -> str | None:
@@ -389,8 +441,9 @@ class PostgresDatabase(Database):
     backend = POSTGRES
     sql = POSTGRES_DIALECT
 
-    def __init__(self, conninfo: str, *, migrate_schema: bool = False):
+    def __init__(self, conninfo: str, *, migrate_schema: bool = False, older_schema_ok: bool = False):
         self._conninfo = conninfo
+        self.schema_note: str | None = None  # an older schema opened for ``db status``: the upgrade it needs
         self._closed = False
         self._in_write = False
         self._role: tuple[str, ...] | None = None  # server_roles(), read once
@@ -407,8 +460,14 @@ class PostgresDatabase(Database):
             elif not migrate_schema and not facts.owns and not facts.groups:
                 raise NotAllowedError(self._no_group_text())
             version = self.schema_version()
-            check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema,
-                                 upgrade_target=with_login(conninfo, facts.owner) if facts.owner else for_everyone(conninfo))
+            upgrade_target = with_login(conninfo, facts.owner) if facts.owner else for_everyone(conninfo)
+            try:
+                check_schema_version(version, self.describe(), upgrade_hint=not migrate_schema,
+                                     upgrade_target=upgrade_target)
+            except SchemaVersionError as exc:
+                if not (older_schema_ok and version < len(MIGRATIONS)):
+                    raise
+                self.schema_note = str(exc)
             if migrate_schema and version < len(MIGRATIONS):
                 with self.write(lock_timeout_s=UPGRADE_LOCK_TIMEOUT_S):
                     migrate(self)

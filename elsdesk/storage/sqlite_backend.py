@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from elsdesk.domain import DatabaseUnavailableError
+from elsdesk.domain import DatabaseUnavailableError, SchemaVersionError
 from elsdesk.storage.database import SQLITE, Database
 from elsdesk.storage.dialects import SQLITE_DIALECT
 from elsdesk.storage.migrations import MIGRATIONS, check_schema_version, migrate
@@ -78,8 +78,8 @@ class SQLiteDatabase(Database):
         check_schema_version(version, self.describe())
         if self.read_only and version < len(MIGRATIONS):
             self.close()
-            raise DatabaseUnavailableError(f"{target} är skrivskyddad och har en äldre databasversion som måste uppgraderas;"
-                                           " öppna den en gång med skrivrätt")
+            raise SchemaVersionError(f"{target} är skrivskyddad och har en äldre databasversion som måste"
+                                     " uppgraderas; öppna den en gång med skrivrätt")
         if migrate_schema and version < len(MIGRATIONS):
             with self.write():  # readers of an up-to-date database never take the write lock
                 migrate(self)

@@ -1591,6 +1591,11 @@
         <translation>Not saved: someone else has changed the ticket.</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/main_window.py" line="589"/>
+        <source>Det du skrivit finns kvar: Ctrl+Enter sparar det som ett nytt ärende.</source>
+        <translation>What you typed is kept: Ctrl+Enter saves it as a new ticket.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/main_window.py" line="622"/>
         <source>Räknar ärendena…</source>
         <translation>Counting the tickets…</translation>
@@ -2508,6 +2513,16 @@ Database: %2</translation>
 </context>
 <context>
     <name>ReviewQueueView</name>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="574"/>
+        <source>Servern svarar inte.</source>
+        <translation>The server does not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/review_queue_view.py" line="576"/>
+        <source>Granskningskön kunde inte läsas. %1 Den läses igen när servern svarar.</source>
+        <translation>The review queue could not be read. %1 It is read again when the server answers.</translation>
+    </message>
     <message>
         <location filename="../../elsdesk/gui/review_queue_view.py" line="105"/>
         <source>Osäkrast först</source>
@@ -3885,8 +3900,13 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/notify.py" line="22"/>
-        <source>Uppdatera listan; ärendet kan ha tagits bort.</source>
-        <translation>Refresh the list; the ticket may have been deleted.</translation>
+        <source>Uppdatera listan.</source>
+        <translation>Refresh the list.</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/notify.py" line="76"/>
+        <source>Importera filen igen när servern svarar; det som redan sparats läses inte in två gånger.</source>
+        <translation>Import the file again when the server answers; what was already stored is not read in twice.</translation>
     </message>
     <message>
         <location filename="../../elsdesk/gui/notify.py" line="24"/>
