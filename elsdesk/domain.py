@@ -294,7 +294,24 @@ def parse_written_datetime(value: str) -> datetime:
                         int(match["second"] or 0))
     if _WEEKDAY_BEFORE.match(" ".join(str(value).split())):  # "måndag 16.11.2026": the other forms, without the day
         return parse_written_datetime(_WEEKDAY_BEFORE.sub("", " ".join(str(value).split()), count=1))
+    mailed = _mail_date(" ".join(str(value).split()))
+    if mailed is not None:
+        return mailed
     raise ValueError(f"not a date: {text[:20]!r}")
+
+
+def _mail_date(text: str) -> datetime | None:
+    """A mail's date with its zone ("Mon, 23 Nov 2026 11:22:00 +0100", "… +0100 (CET)"), as the region's local time;
+    None for anything else (a mail desk's export was refused row for row)."""
+    from email.utils import parsedate_to_datetime
+
+    if not re.search(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|GMT|UTC|UT)\b", text):
+        return None
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return to_region_local(moment)
 
 
 def clock_hour(hour: str | None, ampm: str | None) -> int:

@@ -47,6 +47,8 @@ FIELD_NAMES = {
     "meddelande": "description", "message": "description", "details": "description", "detaljer": "description",
     "beskriv problemet": "description", "beskriv ditt problem": "description", "beskriv felet": "description",
     "beskrivning av problemet": "description", "long description": "description",
+    # TOPdesk's request text: "Anmälan" in Swedish, "Request" in English
+    "anmälan": "description", "anmälans text": "description", "request": "description", "request text": "description",
     "created_at": "created_at", "skapad": "created_at", "created": "created_at", "skapat": "created_at",
     "skapad datum": "created_at", "skapat datum": "created_at", "skapandedatum": "created_at",
     "registrerad": "created_at", "registrerat": "created_at", "registreringsdatum": "created_at",
@@ -57,6 +59,12 @@ FIELD_NAMES = {
     "opened": "created_at", "opened at": "created_at", "created on": "created_at", "created date": "created_at",
     "date created": "created_at", "creation date": "created_at", "reported": "created_at", "submitted": "created_at",
     "timestamp": "created_at", "tidsstämpel": "created_at", "starttid": "created_at", "start time": "created_at",
+    # a mail desk's "Received", Cherwell's "Created Date Time", TOPdesk's "Anmälningsdatum"
+    "received": "created_at", "received date": "created_at", "date received": "created_at", "mottaget": "created_at",
+    "mottagen": "created_at", "created date time": "created_at", "created datetime": "created_at",
+    "created date/time": "created_at", "logged": "created_at", "logged on": "created_at", "logged date": "created_at",
+    "registered": "created_at", "registered on": "created_at", "call date": "created_at",
+    "anmälningsdatum": "created_at", "anmäld datum": "created_at", "anmälningstid": "created_at",
     # a clock time in a column of its own beside the date ("Datum" and "Tid" of a hand-kept log): see _created_of
     "tid": "created_time", "klockslag": "created_time", "kl": "created_time", "klockan": "created_time",
     "time": "created_time",
@@ -67,6 +75,10 @@ FIELD_NAMES = {
     "externt id": "external_id", "ticket id": "external_id", "nr": "external_id",
     "löpnr": "external_id", "löpnummer": "external_id", "number": "external_id", "ticket number": "external_id",
     "incident number": "external_id", "case number": "external_id",
+    # TOPdesk's "Anmälningsnummer", Cherwell's "Incident ID", other tools' "Case ID" and "Call ID"
+    "anmälningsnummer": "external_id", "anmälningsnr": "external_id", "anmälan nr": "external_id",
+    "incident id": "external_id", "case id": "external_id", "call id": "external_id", "request id": "external_id",
+    "request number": "external_id", "ärendenummer (extern)": "external_id",
     "unit": "unit", "enhet": "unit", "vårdenhet": "unit", "avdelning": "unit", "department": "unit",
     "location": "unit", "arbetsplats": "unit",
     "resolution": "resolution", "lösning": "resolution", "åtgärd": "resolution", "solution": "resolution",
@@ -288,6 +300,11 @@ def header_has_text_column(names) -> bool:
     """Whether a header row names a title or a description column (how a workbook's ticket sheet, and
     a header row under a title, is found)."""
     return any((_field_of_name(name) or (0, ""))[1] in ("title", "description") for name in names)
+
+
+def columns_read(names) -> int:
+    """How many of a row's cells name a column the import reads."""
+    return sum(1 for name in names if _field_of_name(name) is not None)
 
 
 def header_names_a_column(names) -> bool:
@@ -676,13 +693,22 @@ def earlier_automatic_ids(fields: dict, ticket: Ticket) -> tuple[str, ...]:
             if ticket.reporter_role:  # a known role's id, as the id was made with it since 2026-12-05
                 ids.append(automatic_id(moments[-1], raw_title, description, ticket.unit or "", ticket.reporter_role))
         ids.extend(automatic_id(moment, raw_title, description, ticket.unit or "") for moment in moments)
+    if created is not None and ticket.description:
+        # the same row imported before without its text, from a column the import did not read then (an import
+        # tester renamed TOPdesk's "Anmälan" to "Beskrivning", as the import's warning said, and got every ticket
+        # twice): its text now goes into the ticket stored then
+        raw_title, _description = ticket_text(values)
+        ids.append(automatic_id(created, raw_title, "", ticket.unit or "", ticket.reporter_role or ""))
     return tuple(dict.fromkeys(i for i in ids if i != ticket.external_id))
 
 
 # id columns read since 2026-12-07 ("Nr" of a hand-kept log, ServiceNow's "Number", Jira's "Issue key"): a file
 # imported before gave its rows automatic ids, which a re-import still finds (imports: legacy ids)
 ID_NAMES_SINCE_2026_12_07 = frozenset({"issue key", "key", "nr", "löpnr", "löpnummer", "number",
-                                       "ticket number", "incident number", "case number"})
+                                       "ticket number", "incident number", "case number",
+                                       # and since the night of 2026-12-07: TOPdesk's, Cherwell's and others' names
+                                       "anmälningsnummer", "anmälningsnr", "anmälan nr", "incident id", "case id",
+                                       "call id", "request id", "request number", "ärendenummer (extern)"})
 
 
 def id_column_newly_read(fields: dict) -> bool:

@@ -161,9 +161,33 @@ def unknown_format(path: Path, suffix: str) -> str:
 
 
 def read_as(path: str | Path) -> str:
-    """The format (a suffix) *path* is read in: its own, or ".xlsx" for a workbook saved under another name."""
+    """The format (a suffix) *path* is read in: its own, ".xlsx" for a workbook saved under another name, or ".json" /
+    ".jsonl" for JSON saved as text (a Jira export named .txt was read as CSV: 727 rows refused as CSV lines)."""
     path = Path(path)
-    return ".xlsx" if workbook_under_another_name(path) else path.suffix.lower()
+    if workbook_under_another_name(path):
+        return ".xlsx"
+    suffix = path.suffix.lower()
+    return (_json_under_another_name(path) or suffix) if suffix in (".csv", ".tsv", ".txt") else suffix
+
+
+def _json_under_another_name(path: Path) -> str | None:
+    """".json" for a text file that is one JSON document (an array or an object), ".jsonl" for one JSON object a
+    line; None for any other text (a CSV file's first cell may well start with "[" or "{": the first line must parse)."""
+    import json
+
+    try:
+        with open(path, "rb") as handle:
+            head = decode_file_bytes(handle.read(1 << 16)).text.lstrip("\ufeff \t\r\n")
+    except OSError:
+        return None
+    if not head.startswith(("[", "{")):
+        return None
+    first = head.splitlines()[0].strip() if head else ""
+    try:
+        parsed = json.loads(first)
+    except ValueError:  # a document over many lines opens with "[", "{", "[{" or an object's first key
+        return ".json" if first in ("[", "{", "[{") or re.match(r'\[?\s*\{\s*"', first) else None
+    return ".jsonl" if isinstance(parsed, dict) else ".json"
 
 
 def estimate_rows(path: str | Path) -> int:
@@ -364,13 +388,16 @@ def _cells_of_line(line: str) -> list[str]:
 
 def _header_index(rows: list[list]) -> int:
     """Which of a file's first *rows* (their cells) names the columns: the first row when it names any
-    column the import reads (as a file always had it); else the first row that names a title or a
-    description column (a title and blank rows stand above it, issue: a region's export); else the first."""
-    from elsdesk.importer import header_has_text_column, header_names_a_column  # the column names are the importer's
+    column the import reads (as a file always had it); else, of the rows that name a title or a description
+    column (a title and blank rows stand above it, issue: a region's export), the one that names the most columns
+    the import reads, the first of equals (TOPdesk's merged group row "Anmälan … Anmälare … Hantering" stands above
+    its header "Anmälningsnummer, Inkommen, Kort beskrivning, …"); else the first."""
+    from elsdesk.importer import columns_read, header_has_text_column, header_names_a_column  # the importer's names
 
     if not rows or header_names_a_column(rows[0]):
         return 0
-    return next((index for index, names in enumerate(rows) if header_has_text_column(names)), 0)
+    named = [(columns_read(names), -index) for index, names in enumerate(rows) if header_has_text_column(names)]
+    return -max(named)[1] if named else 0
 
 
 def _file_notes(*parts: str | None) -> tuple[str, ...]:

@@ -305,6 +305,24 @@ def test_import_file_runs_in_the_background_and_the_tickets_appear(window, qtbot
     qtbot.waitUntil(lambda: "Visar 15 av 15 ärenden" in window.count_label.text())
 
 
+def test_an_import_that_stored_nothing_warns_and_counts_what_its_list_leaves_out(window, qtbot, tmp_path):
+    """An import tester's file of 22 rows without a date it could read: every row refused, under an information icon,
+    and only the first 20 reasons listed, without a word of the others."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    rows = [dict(row, created_at="i morse") for row in sample_rows(23, start=700)]
+    with qtbot.waitSignal(window.tickets_imported, timeout=10_000) as imported:
+        window.import_file(str(write_jsonl(tmp_path / "utan_datum.jsonl", rows)))
+    assert imported.args[0].new == 0 and len(imported.args[0].rejected) == 23
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert boxes and boxes[-1].icon() == QMessageBox.Warning
+    assert "… och 3 avvisade rader till" in boxes[-1].detailedText()
+    assert boxes[-1].informativeText()
+    for box in boxes:
+        box.close()
+    wait_for_workers(qtbot, window)
+
+
 def test_an_import_with_columns_it_does_not_read_says_so_in_its_message(window, qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -314,6 +332,8 @@ def test_an_import_with_columns_it_does_not_read_says_so_in_its_message(window, 
     assert imported.args[0].new == 2 and imported.args[0].warnings
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert boxes and "varningar" in boxes[-1].text() and "Avdelningsfärg" in boxes[-1].detailedText()
+    assert "Avdelningsfärg" in boxes[-1].informativeText()  # in sight, not only under "Visa detaljer…" (a tester)
+    assert boxes[-1].icon() == QMessageBox.Information  # tickets were stored
     for box in boxes:
         box.close()
     wait_for_workers(qtbot, window)

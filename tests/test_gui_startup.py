@@ -24,9 +24,11 @@ class FakeQuestions:
     def __init__(self, answers: dict[str, QMessageBox.StandardButton]):
         self.answers = answers
         self.asked: list[tuple[str, str]] = []
+        self.defaults: dict[str, QMessageBox.StandardButton | None] = {}  # the button Enter presses
 
-    def __call__(self, _parent, title, text, *_args):
+    def __call__(self, _parent, title, text, *args):
         self.asked.append((title, text))
+        self.defaults[title] = args[1] if len(args) > 1 else None
         return self.answers[title]
 
     @property
@@ -132,6 +134,7 @@ def test_an_empty_database_is_offered_demo_data_once(make_window, answer, demo_c
 
     window.startup_checks()
     assert questions.titles == [EMPTY_TITLE]
+    assert questions.defaults[EMPTY_TITLE] == QMessageBox.No  # a stray Enter loads no made-up tickets (a tester)
     assert demo_calls == [window]
     assert QSettings(settings_path, QSettings.IniFormat).value("demo_offered", False, type=bool)
 

@@ -839,9 +839,12 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                 and self.repo.latest_created_at() is None:  # only whoever may load it is offered it
             # an empty desk, asked through the date index: counting grows with the desk (issue 14)
             self.settings.setValue("demo_offered", True)
+            # No is the default: an Enter meant for the next dialog (an import tester's file dialog) put 1,200 made-up
+            # tickets into a new region's real desk
             answer = QMessageBox.question(
                 self, self.tr("Tom databas"),
                 self.tr("Databasen är tom. Vill du lägga in demodata (en påhittad go-live-månad) för att prova elsdesk?"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
             )
             if answer == QMessageBox.Yes:
                 self.load_demo()

@@ -1127,6 +1127,16 @@
         <translation>row %1: %2</translation>
     </message>
     <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="150"/>
+        <source>… och %1 avvisade rader till (elsdesk import på kommandoraden listar alla).</source>
+        <translation>… and %1 more rejected rows (elsdesk import on the command line lists them all).</translation>
+    </message>
+    <message>
+        <location filename="../../elsdesk/gui/long_tasks.py" line="155"/>
+        <source>… och %1 varningar till.</source>
+        <translation>… and %1 more warnings.</translation>
+    </message>
+    <message>
         <location filename="../../elsdesk/gui/long_tasks.py" line="129"/>
         <source>%1 varningar (se detaljer).</source>
         <translation>Warnings: %1 (see details).</translation>
