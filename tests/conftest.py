@@ -174,6 +174,22 @@ def write_workbook(path, rows: list[list]):
     return path
 
 
+def leave_a_step_behind(url: str) -> None:
+    """Make the empty PostgreSQL database at *url* a desk as an earlier version left it: every schema step but the
+    last."""
+    from elsdesk.storage.migrations import MIGRATIONS, migrate
+    from elsdesk.storage.postgres_backend import PgConnection, connect
+
+    raw = connect(url)
+
+    class OlderElsdesk:
+        backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
+
+    with raw.transaction():
+        migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
+    raw.close()
+
+
 def stored_ticket(database, external_id):
     from elsdesk.storage import TicketRepository
 

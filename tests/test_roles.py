@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from conftest import sample_rows, write_jsonl
+from conftest import leave_a_step_behind, sample_rows, write_jsonl
 from elsdesk.cli import main
 from elsdesk.domain import DatabaseUnavailableError, NotAllowedError
 from elsdesk.services.imports import import_tickets
@@ -149,22 +149,14 @@ def test_only_the_training_lead_sets_go_live_and_edits_topics(desk):
 
 
 def test_a_normal_open_never_migrates_an_old_schema_and_db_upgrade_does(pg_server, capsys):
-    from elsdesk.storage.migrations import MIGRATIONS, migrate
-    from elsdesk.storage.postgres_backend import PgConnection, connect
+    from elsdesk.storage.migrations import MIGRATIONS
 
     name = "old_schema_desk"
     url = pg_server.create_database(name)
     try:
         with pytest.raises(DatabaseUnavailableError, match="db upgrade"):
             open_database(url)  # an empty database is not created by a normal start either
-        raw = connect(url)
-
-        class OlderElsdesk:  # what an earlier version left behind: every step but the last
-            backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
-
-        with raw.transaction():
-            migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
-        raw.close()
+        leave_a_step_behind(url)
         with pytest.raises(DatabaseUnavailableError, match="db upgrade") as refused:
             open_database(url)
         advice = str(refused.value)  # a command IT can run as written: the owner's login, no password, no ***

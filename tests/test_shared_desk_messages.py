@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import sample_rows, write_jsonl
+from conftest import leave_a_step_behind, sample_rows, write_jsonl
 from elsdesk.domain import DatabaseUnavailableError
 from elsdesk.services.imports import import_tickets
 from elsdesk.storage import TicketRepository, open_database
+from test_gui_conflict import window  # noqa: F401 - the fixture: a window on a desk of three tickets
 from test_gui_main_window import closed
 
 
@@ -51,19 +52,6 @@ def test_a_schema_newer_than_the_app_is_not_told_to_wait_and_try_again(qapp):
 
 
 # -- 4: a ticket removed while it is open -----------------------------------------------------------------------------
-@pytest.fixture
-def window(qtbot, db_path, tmp_path):
-    from elsdesk.gui.main_window import MainWindow
-
-    with open_database(db_path) as database:
-        import_tickets(database, write_jsonl(tmp_path / "c.jsonl", sample_rows(3)))
-    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: w.runner.running() == 0, timeout=30_000))
-    window.show()
-    qtbot.waitUntil(lambda: window.runner.running() == 0, timeout=30_000)
-    return window
-
-
 def test_a_ticket_removed_while_open_is_named_by_its_number_and_the_text_can_be_logged_as_new(qtbot, window, db_path):
     """Mira typed a Lösning in J-3032 while Karin ran ``elsdesk delete J-3032 --yes``; Ctrl+Enter said "ärendet finns
     inte längre i desken (id 32); det kan ha tagits bort Uppdatera listan; ärendet kan ha tagits bort." and the text
@@ -203,20 +191,12 @@ def test_a_service_is_named_by_the_host_and_login_libpq_resolves(tmp_path, monke
 # -- 9: db status on an older desk, Alt+L at the end of a Lösning ---------------------------------------------------
 def test_db_status_describes_an_older_desk_and_names_its_upgrade(pg_server, capsys):
     from elsdesk.cli import main
-    from elsdesk.storage.migrations import MIGRATIONS, migrate
-    from elsdesk.storage.postgres_backend import PgConnection, connect
+    from elsdesk.storage.migrations import MIGRATIONS
 
     name = "older_desk_status"
     url = pg_server.create_database(name)
     try:
-        raw = connect(url)
-
-        class OlderElsdesk:  # what an earlier version left behind: every step but the last
-            backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
-
-        with raw.transaction():
-            migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
-        raw.close()
+        leave_a_step_behind(url)
         assert main(["--db", url, "db", "status"]) == 0
         out = capsys.readouterr().out
         assert f"schemaversion: {len(MIGRATIONS) - 1} av {len(MIGRATIONS)}" in out
