@@ -633,7 +633,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                     note += " " + self.tr("Dina ändringar som ingen annan gjort finns kvar: %1.").replace(
                         "%1", "; ".join(kept_lines(kept, self.taxonomy, self.language)))
                 if yours:
-                    note += " " + self.tr("Dina val var: %1").replace("%1", "; ".join(yours))
+                    note += " " + self.tr("Dina val var: %1").replace("%1", "; ".join(yours)).rstrip(".") + "."
                 form.save_failed(note)
             else:
                 form.save_failed(self.tr("Inte sparat: ärendet har ändrats av någon annan."))
