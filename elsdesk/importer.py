@@ -247,6 +247,18 @@ def _by_written_name(name) -> tuple[int, str] | None:
     return _NESTED_RANK + found[0], found[1]
 
 
+_CUSTOM_FIELD = re.compile(r"custom ?field \((.+)\)")  # Jira's name of a field a site added: "Custom field (Enhet)"
+_CUSTOM_RANK = 4 * len(FIELD_NAMES)  # after every other way of reading a name
+
+
+def _by_custom_field(key: str) -> tuple[int, str] | None:
+    """(rank, field) of a ticket system's own field of a known name, "Custom field (Enhet)" read as "Enhet" (an
+    import tester's Jira export stored no ticket's unit); never the id (a site's own field is not the ticket's key)."""
+    match = _CUSTOM_FIELD.fullmatch(key)
+    found = _FIELD_OF.get(column_key(match.group(1))) if match else None
+    return (_CUSTOM_RANK + found[0], found[1]) if found and found[1] != "external_id" else None
+
+
 def _is_category(name) -> bool:
     """Whether a column is a category column ("Kategori", "fields.category.name")."""
     parts = _name_parts(name)
@@ -268,7 +280,8 @@ def _columns_of(names: tuple, category: str | None = None) -> _Columns:
     known, unknown = [], []
     for name in names:
         key = column_key(name)
-        found = _field_of_name(name) or _by_last_word(key) or _by_written_name(name) or _by_question(key)
+        found = (_field_of_name(name) or _by_last_word(key) or _by_written_name(name) or _by_question(key)
+                 or _by_custom_field(key))
         if found:
             rank, field = found
             known.append((rank, name, field))

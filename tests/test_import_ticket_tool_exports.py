@@ -101,3 +101,13 @@ def test_jira_wiki_markup_is_not_stored_but_its_words_are(memory_db, tmp_path):
     ticket = stored_ticket(memory_db, "COS-7")
     assert ticket.title == "Remiss fastnar"
     assert ticket.description == "Remissen står kvar som utkast.\n\nFEL 4711 utkast\n\nMottagare Ortopeden\nSe rutinen."
+
+
+def test_a_jira_custom_field_of_a_known_name_is_read_by_that_name(memory_db, tmp_path):
+    """Jira writes a field a site added as "Custom field (Enhet)": no ticket of an import tester's Jira export got its
+    unit. A custom field never names the ticket's key."""
+    lines = ["Issue key,Summary,Created,Custom field (Enhet),Custom field (Id)",
+             "COS-9,Webcert öppnas ej,2026-11-23 08:00,Avd 7 medicin,4711"]
+    report = import_tickets(memory_db, write_excel_csv(tmp_path / "jira.csv", lines), find_incidents=False)
+    assert report.new == 1
+    assert stored_ticket(memory_db, "COS-9").unit == "Avd 7 medicin"
