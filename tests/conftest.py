@@ -174,9 +174,9 @@ def write_workbook(path, rows: list[list]):
     return path
 
 
-def leave_a_step_behind(url: str) -> None:
+def leave_a_step_behind(url: str, upto: int | None = None) -> None:
     """Make the empty PostgreSQL database at *url* a desk as an earlier version left it: every schema step but the
-    last."""
+    last (or the first *upto*)."""
     from elsdesk.storage.migrations import MIGRATIONS, migrate
     from elsdesk.storage.postgres_backend import PgConnection, connect
 
@@ -186,7 +186,7 @@ def leave_a_step_behind(url: str) -> None:
         backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
 
     with raw.transaction():
-        migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
+        migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1 if upto is None else upto)
     raw.close()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import sample_rows, write_jsonl
+from conftest import leave_a_step_behind, sample_rows, write_jsonl
 from elsdesk.cli import main
 from elsdesk.domain import DatabaseUnavailableError, LabelChange, NotAllowedError, Ticket, TicketFilter
 from elsdesk.services.imports import import_tickets
@@ -26,8 +26,8 @@ from elsdesk.services.review import confirm_labels, undo_last
 from elsdesk.services.tickets import log_ticket, save_ticket
 from elsdesk.storage import TicketRepository, open_database
 from elsdesk.storage import postgres_backend
-from elsdesk.storage.migrations import MIGRATIONS, migrate
-from elsdesk.storage.postgres_backend import PgConnection, ServerSilentError, connect, release_connections
+from elsdesk.storage.migrations import MIGRATIONS
+from elsdesk.storage.postgres_backend import ServerSilentError, connect, release_connections
 from model_fixtures import _fresh_model_cache, small_model  # noqa: F401 - shared fixtures
 from shared_desk_people import as_login, desk_with_people
 
@@ -280,15 +280,10 @@ def test_issue_2_db_upgrade_brings_the_guard_to_an_existing_desk(pg_server, caps
     name = "desk_before_guard"
     url = pg_server.create_database(name)
     try:
+        leave_a_step_behind(url)  # the desk as the previous version left it
         raw = connect(url)
-
-        class OlderElsdesk:  # the desk as the previous version left it
-            backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
-
-        with raw.transaction():
-            migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
-            raw.execute("INSERT INTO tickets (external_id, created_at, iso_week, updated_at, title)"
-                        " VALUES ('OLD-1', '2025-04-28', '2025-W18', '2025-04-28', 'Gammalt ärende')")
+        raw.execute("INSERT INTO tickets (external_id, created_at, iso_week, updated_at, title)"
+                    " VALUES ('OLD-1', '2025-04-28', '2025-W18', '2025-04-28', 'Gammalt ärende')")
         raw.close()
         pg_server.create_login("stod_greta", PASSWORD, "elsdesk_stod")
         assert main(["--db", url, "db", "upgrade"]) == 0
@@ -320,14 +315,7 @@ def test_issue_3a_a_non_owner_upgrading_an_old_desk_is_told_who_owns_it_and_the_
     pg_server.create_login("super_gustav", PASSWORD, "elsdesk_superanvandare")
     owner_url = _as(pg_server.url(name), "desk_agare")
     try:
-        raw = connect(owner_url)
-
-        class OlderElsdesk:
-            backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
-
-        with raw.transaction():
-            migrate(OlderElsdesk, upto=len(MIGRATIONS) - 1)
-        raw.close()
+        leave_a_step_behind(owner_url)
         assert main(["--db", _as(pg_server.url(name), "super_gustav"), "db", "upgrade"]) == 3
         err = capsys.readouterr().err
         assert "desk_agare" in err and "GRANT desk_agare TO super_gustav;" in err
@@ -366,14 +354,8 @@ def test_issue_3c_an_upgrade_behind_another_workstations_transaction_says_so_wit
     name = "busy_old_desk"
     url = pg_server.create_database(name)
     try:
-        raw = connect(url)
-
-        class OlderElsdesk:
-            backend, conn = "postgres", PgConnection(raw, lambda exc: exc)
-
-        with raw.transaction():
-            # a desk before migration 018, which changes the label history's table (a lock the reader below holds off)
-            migrate(OlderElsdesk, upto=[m.name for m in MIGRATIONS].index("018_confirmations_by_login"))
+        # a desk before migration 018, which changes the label history's table (a lock the reader below holds off)
+        leave_a_step_behind(url, upto=[m.name for m in MIGRATIONS].index("018_confirmations_by_login"))
         other = connect(url)  # another workstation in the middle of a transaction that read the history
         other.execute("BEGIN")
         other.execute("SELECT count(*) FROM label_history")
@@ -385,7 +367,6 @@ def test_issue_3c_an_upgrade_behind_another_workstations_transaction_says_so_wit
         assert waited < postgres_backend.UPGRADE_LOCK_TIMEOUT_S + 10
         other.execute("ROLLBACK")
         other.close()
-        raw.close()
         assert main(["--db", url, "db", "upgrade"]) == 0  # nothing half-done: it runs once the desk is free
     finally:
         release_connections()
