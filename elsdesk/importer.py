@@ -698,19 +698,20 @@ def earlier_automatic_ids(fields: dict, ticket: Ticket) -> tuple[str, ...]:
     ids = [stable_id(fields)]
     values = ticket_fields(fields)
     created = datetime.fromisoformat(ticket.created_at) if ticket.created_at else None
-    if created is not None and (ticket.reporter_role or not _blank(values.get("created_time"))):
-        raw_title, description = ticket_text(values)
+    if created is None:
+        return tuple(dict.fromkeys(i for i in ids if i != ticket.external_id))
+    raw_title, description = ticket_text(values)  # the title and text as the import read them, once
+    if ticket.reporter_role or not _blank(values.get("created_time")):
         moments = [created]
         if not _blank(values.get("created_time")):  # versions before 2026-12-07 read no time column: the day alone
             moments.append(created.replace(hour=0, minute=0, second=0))
             if ticket.reporter_role:  # a known role's id, as the id was made with it since 2026-12-05
                 ids.append(automatic_id(moments[-1], raw_title, description, ticket.unit or "", ticket.reporter_role))
         ids.extend(automatic_id(moment, raw_title, description, ticket.unit or "") for moment in moments)
-    if created is not None and ticket.description:
+    if description:
         # the same row imported before without its text, from a column the import did not read then (an import
         # tester renamed TOPdesk's "Anmälan" to "Beskrivning", as the import's warning said, and got every ticket
         # twice): its text now goes into the ticket stored then
-        raw_title, _description = ticket_text(values)
         ids.append(automatic_id(created, raw_title, "", ticket.unit or "", ticket.reporter_role or ""))
     return tuple(dict.fromkeys(i for i in ids if i != ticket.external_id))
 

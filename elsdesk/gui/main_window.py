@@ -599,6 +599,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
         person chose (a choice of Fel was lost without a trace when the new version was shown), then overwrite
         or look at their version."""
         from elsdesk.gui.conflict_text import conflict_lines, kept_lines, your_choices
+        from elsdesk.gui.notify import with_full_stop
         from elsdesk.gui.ticket_form import ticket_values
         from elsdesk.services.tickets import changed_meanwhile, changes_no_one_else_made
 
@@ -633,7 +634,7 @@ class MainWindow(LongTasksMixin, ModelActionsMixin, ReviewActionsMixin, Incident
                     note += " " + self.tr("Dina ändringar som ingen annan gjort finns kvar: %1.").replace(
                         "%1", "; ".join(kept_lines(kept, self.taxonomy, self.language)))
                 if yours:
-                    note += " " + self.tr("Dina val var: %1").replace("%1", "; ".join(yours)).rstrip(".") + "."
+                    note += " " + with_full_stop(self.tr("Dina val var: %1").replace("%1", "; ".join(yours)))
                 form.save_failed(note)
             else:
                 form.save_failed(self.tr("Inte sparat: ärendet har ändrats av någon annan."))

@@ -62,8 +62,8 @@ class TrainingComparison:
 
     @property
     def funnel_known(self) -> bool:
-        """Whether the card tells how the tickets to compare on were chosen, with two or more at each step."""
-        return self.eligible is not None and self.eligible >= 2 and self.set_aside >= 2
+        """Whether the card tells how the tickets to compare on were chosen (:func:`set_aside_told`)."""
+        return set_aside_told(self.eligible, self.set_aside)
 
     @property
     def improved(self) -> bool | None:
@@ -134,7 +134,7 @@ def comparison_in_words(evaluation: dict) -> str:
         need_n, need_m = int(evaluation.get("min_tickets") or 30), int(evaluation.get("min_modules") or 3)
         dropped = int(evaluation.get("near_duplicates") or 0)
         eligible = evaluation.get("eligible")
-        if evaluation.get("reason") == "few_tickets" and eligible is not None and int(eligible) >= 2 and n + dropped >= 2:
+        if evaluation.get("reason") == "few_tickets" and set_aside_told(eligible, n + dropped):
             return f"för lite att jämföra på: {_set_aside_in_words(int(eligible), n + dropped, dropped, need_n)}. Ingen siffra visas."
         what = (f"{confirmed_tickets(n, 'nytt', 'nya')} som ingen av modellerna tränats på (minst {need_n} behövs)"
                 if evaluation.get("reason") == "few_tickets" else
@@ -152,6 +152,13 @@ def comparison_in_words(evaluation: dict) -> str:
         text += (f", aktiv modell på {active['correct']} av {n}; skillnad {_points(evaluation['difference'])}"
                  f" procentenheter (95 % osäkerhetsintervall {_points(low)} till {_points(high)})")
     return text
+
+
+def set_aside_told(eligible, set_aside: int) -> bool:
+    """Whether a retrain's card tells how the tickets to compare on were chosen (*eligible*: confirmed tickets the
+    previous model was not trained on, None on a card from before; *set_aside*: those held out), with two or more at
+    each step: the window and the command line then say it in numbers that add up."""
+    return eligible is not None and int(eligible) >= 2 and set_aside >= 2
 
 
 def _set_aside_in_words(eligible: int, set_aside: int, dropped: int, needed: int) -> str:
